@@ -1,0 +1,12 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import { Placeholder } from '@/components/ui/placeholder'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('cooperatives') }
+}
+
+export default async function CooperativesPage() {
+  const t = await getTranslations('nav')
+  return <Placeholder title={t('cooperatives')} issue={4} />
+}

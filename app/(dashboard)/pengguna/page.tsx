@@ -1,0 +1,12 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import { Placeholder } from '@/components/ui/placeholder'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('users') }
+}
+
+export default async function UsersPage() {
+  const t = await getTranslations('nav')
+  return <Placeholder title={t('users')} issue={3} />
+}

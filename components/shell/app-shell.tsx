@@ -1,0 +1,46 @@
+import { getTranslations } from 'next-intl/server'
+import { NAV_ITEMS } from '@/lib/navigation'
+import { NavLinks, type NavLinkItem } from './nav-links'
+import { MobileNav } from './mobile-nav'
+import { LanguageSwitch } from './language-switch'
+
+/**
+ * The signed-in frame: a sidebar on wide screens (a drawer on phones), a header with the language
+ * switch and, from the sign-in issue on, the user and sign-out (`headerEnd`).
+ */
+export async function AppShell({ children, headerEnd }: { children: React.ReactNode; headerEnd?: React.ReactNode }) {
+  const t = await getTranslations()
+  const items: NavLinkItem[] = NAV_ITEMS.map((i) => ({ href: i.href, icon: i.icon, label: t(`nav.${i.key}`) }))
+  return (
+    <div className="flex min-h-screen">
+      <a href="#isi" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        {t('common.skipToContent')}
+      </a>
+      <aside className="no-print hidden w-64 shrink-0 border-r border-slate-200 bg-white lg:flex lg:flex-col">
+        <div className="border-b border-slate-200 px-5 py-4">
+          <p className="text-xl font-bold text-brand-700">{t('app.name')}</p>
+          <p className="text-xs text-slate-500">{t('app.tagline')}</p>
+        </div>
+        <nav aria-label={t('nav.main')} className="flex-1 overflow-y-auto p-3">
+          <NavLinks items={items} />
+        </nav>
+        <p className="border-t border-slate-200 px-5 py-3 text-xs text-slate-500">{t('app.agency')}</p>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="no-print sticky top-0 z-30 flex items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-3 backdrop-blur lg:px-6">
+          <div className="flex items-center gap-3">
+            <MobileNav items={items} labels={{ open: t('nav.menu'), close: t('nav.closeMenu'), title: t('nav.main') }} />
+            <span className="text-lg font-bold text-brand-700 lg:hidden">{t('app.name')}</span>
+          </div>
+          <div className="flex items-center gap-3">
+            <LanguageSwitch />
+            {headerEnd}
+          </div>
+        </header>
+        <main id="isi" className="flex-1 px-4 py-6 lg:px-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,13 @@
+'use server'
+
+import { cookies } from 'next/headers'
+import { revalidatePath } from 'next/cache'
+import { LOCALE_COOKIE, isLocale } from '@/lib/i18n/config'
+
+/** Remember the chosen UI language for a year. Open to everyone: it reads and writes no data. */
+export async function setLocale(formData: FormData): Promise<void> {
+  const locale = formData.get('locale')
+  if (!isLocale(locale)) return
+  ;(await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' })
+  revalidatePath('/', 'layout')
+}

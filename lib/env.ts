@@ -1,0 +1,22 @@
+import { z } from 'zod'
+
+const schema = z.object({
+  DATABASE_URL: z.string().url('DATABASE_URL harus berupa URL PostgreSQL'),
+  AUTH_SECRET: z.string().min(16).optional(),
+  AGENCY_PROVINCE_CODE: z.string().regex(/^\d{2}$/, 'AGENCY_PROVINCE_CODE adalah kode provinsi Kemendagri dua digit').default('35'),
+})
+
+export type Env = z.infer<typeof schema>
+let cached: Env | undefined
+
+/** The validated environment, read once; a misconfiguration fails loudly with the variable's name. */
+export function env(): Env {
+  if (cached) return cached
+  const parsed = schema.safeParse(process.env)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`Konfigurasi lingkungan tidak valid: ${issues}`)
+  }
+  cached = parsed.data
+  return cached
+}

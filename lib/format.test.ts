@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import {
+  formatDate, formatDateTime, formatMonthShort, formatNumber, formatPercent, formatRupiah, formatRupiahAxis, formatRupiahShort,
+} from './format'
+
+describe('Indonesian formats', () => {
+  it('writes full Rupiah with dots between thousands', () => {
+    expect(formatRupiah(53_019_249_400)).toBe('Rp53.019.249.400')
+    expect(formatRupiah('451803000.00')).toBe('Rp451.803.000')
+    expect(formatRupiah(BigInt('360400000000'))).toBe('Rp360.400.000.000')
+    expect(formatRupiah(-1000)).toBe('-Rp1.000')
+    expect(formatRupiah(0)).toBe('Rp0')
+  })
+
+  it('keeps every digit of sums beyond 2^53', () => {
+    expect(formatRupiah('9007199254740993')).toBe('Rp9.007.199.254.740.993')
+  })
+
+  it('writes Rupiah in words for cards: the seeds figures', () => {
+    expect(formatRupiahShort(360_400_000_000)).toBe('Rp360,4 miliar')
+    expect(formatRupiahShort(17_940_000_000)).toBe('Rp17,94 miliar')
+    expect(formatRupiahShort(200_000_000_000)).toBe('Rp200 miliar')
+    expect(formatRupiahShort(38_800_000_000)).toBe('Rp38,8 miliar')
+    expect(formatRupiahShort(25_000_000)).toBe('Rp25 juta')
+    expect(formatRupiahShort(1_500_000_000_000)).toBe('Rp1,5 triliun')
+    expect(formatRupiahShort(750_000)).toBe('Rp750.000')
+    expect(formatRupiahShort(360_400_000_000, { locale: 'en' })).toBe('Rp360.4 billion')
+  })
+
+  it('writes compact axis ticks', () => {
+    expect(formatRupiahAxis(50_000_000_000)).toBe('Rp50 M')
+    expect(formatRupiahAxis(250_000_000)).toBe('Rp250 jt')
+    expect(formatRupiahAxis(0)).toBe('Rp0')
+  })
+
+  it('writes percentages with a comma decimal', () => {
+    expect(formatPercent(101.26)).toBe('101,26%')
+    expect(formatPercent(26.5)).toBe('26,50%')
+    expect(formatPercent(26.5, { decimals: 1 })).toBe('26,5%')
+    expect(formatPercent(85.3)).toBe('85,30%')
+    expect(formatPercent(null)).toBe('–')
+    expect(formatPercent(Number.NaN)).toBe('–')
+  })
+
+  it('writes numbers with dots between thousands', () => {
+    expect(formatNumber(10_971)).toBe('10.971')
+    expect(formatNumber(43_950)).toBe('43.950')
+    expect(formatNumber(60.43, { decimals: 2 })).toBe('60,43')
+  })
+
+  it('writes dates the Indonesian way, in Jakarta time', () => {
+    expect(formatDate(new Date('2024-09-18T00:00:00+07:00'))).toBe('18 September 2024')
+    // 17:30 UTC on 31 August is already 1 September in Jakarta
+    expect(formatDate(new Date('2024-08-31T17:30:00Z'))).toBe('1 September 2024')
+    expect(formatDate('2023-12-29')).toBe('29 Desember 2023')
+    expect(formatDateTime(new Date('2024-09-18T07:05:00Z'))).toBe('18 September 2024 pukul 14.05')
+  })
+
+  it('writes short months for chart axes', () => {
+    expect([1, 2, 8, 12].map((m) => formatMonthShort(m))).toEqual(['Jan', 'Feb', 'Agu', 'Des'])
+  })
+})

@@ -1,0 +1,88 @@
+/**
+ * Indonesian formats for figures shown to people: Rupiah (`Rp53.019.249.400`, `Rp360,4 miliar`),
+ * dates (`18 September 2024`), percentages (`101,26%`). Money stays exact (Decimal/bigint) until here.
+ * English is the second language; it keeps the Rupiah sign and switches words and separators.
+ */
+export type Locale = 'id' | 'en'
+
+type Numeric = number | bigint | string | { toString(): string }
+
+const TAG: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' }
+const TIME_ZONE = 'Asia/Jakarta'
+
+function toNumber(v: Numeric): number {
+  return typeof v === 'number' ? v : Number(v.toString())
+}
+
+/** Whole number with thousands separators: `10.971`. */
+export function formatNumber(value: Numeric, opts: { decimals?: number; locale?: Locale } = {}): string {
+  const d = opts.decimals ?? 0
+  return new Intl.NumberFormat(TAG[opts.locale ?? 'id'], { minimumFractionDigits: d, maximumFractionDigits: d }).format(toNumber(value))
+}
+
+/** Full Rupiah, no decimals: `Rp53.019.249.400`; negative as `-Rp1.000`. */
+export function formatRupiah(value: Numeric, opts: { locale?: Locale } = {}): string {
+  // BigInt keeps every digit of large sums exact (Number is exact only to 2^53)
+  const text = value.toString().trim()
+  const whole = /^-?\d+$/.test(text) ? BigInt(text) : BigInt(Math.round(toNumber(value)))
+  const abs = whole < BigInt(0) ? -whole : whole
+  const digits = new Intl.NumberFormat(TAG[opts.locale ?? 'id']).format(abs)
+  return `${whole < BigInt(0) ? '-' : ''}Rp${digits}`
+}
+
+const SCALES: Record<Locale, [number, string][]> = {
+  id: [[1e12, 'triliun'], [1e9, 'miliar'], [1e6, 'juta'], [1e3, 'ribu']],
+  en: [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']],
+}
+
+/**
+ * Rupiah in words for cards and sentences: `Rp360,4 miliar`, `Rp17,94 miliar`, `Rp25 juta`.
+ * Up to `decimals` (default 2) fraction digits, trailing zeros dropped.
+ */
+export function formatRupiahShort(value: Numeric, opts: { decimals?: number; locale?: Locale } = {}): string {
+  const locale = opts.locale ?? 'id'
+  const n = toNumber(value)
+  const abs = Math.abs(n)
+  const scale = SCALES[locale].find(([size]) => abs >= size && size >= 1e6)
+  if (!scale) return formatRupiah(Math.round(n), { locale })
+  const amount = new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: opts.decimals ?? 2 }).format(abs / scale[0])
+  return `${n < 0 ? '-' : ''}Rp${amount} ${scale[1]}`
+}
+
+/** Chart axis ticks: `Rp50 M`, `Rp250 jt`, `Rp1,2 T` (Intl's Indonesian compact notation). */
+export function formatRupiahAxis(value: Numeric, opts: { locale?: Locale } = {}): string {
+  const n = toNumber(value)
+  const compact = new Intl.NumberFormat(TAG[opts.locale ?? 'id'], { notation: 'compact', maximumFractionDigits: 1 }).format(Math.abs(n))
+  // Intl puts a no-break space before the unit; a plain space measures the same in SVG text
+  return `${n < 0 ? '-' : ''}Rp${compact.replace(/\u00a0/g, ' ')}`
+}
+
+/** Percentage with a comma decimal: `101,26%`. `value` is already in percent (101.26, not 1.0126). */
+export function formatPercent(value: Numeric | null | undefined, opts: { decimals?: number; locale?: Locale } = {}): string {
+  if (value === null || value === undefined) return '–'
+  const n = toNumber(value)
+  if (!Number.isFinite(n)) return '–'
+  const d = opts.decimals ?? 2
+  return `${new Intl.NumberFormat(TAG[opts.locale ?? 'id'], { minimumFractionDigits: d, maximumFractionDigits: d }).format(n)}%`
+}
+
+/** A calendar date: `18 September 2024` (in Western Indonesia Time, where the agencies work). */
+export function formatDate(value: Date | string, opts: { locale?: Locale } = {}): string {
+  const d = typeof value === 'string' ? new Date(value) : value
+  return new Intl.DateTimeFormat(TAG[opts.locale ?? 'id'], { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(d)
+}
+
+/** Date and time for audit trails: `18 September 2024 14.05`. */
+export function formatDateTime(value: Date | string, opts: { locale?: Locale } = {}): string {
+  const d = typeof value === 'string' ? new Date(value) : value
+  return new Intl.DateTimeFormat(TAG[opts.locale ?? 'id'], {
+    day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE,
+  }).format(d)
+}
+
+/** Short month for chart axes: `Jan`, `Feb`, … `Agu`, `Des`. `month` is 1–12. */
+export function formatMonthShort(month: number, opts: { locale?: Locale } = {}): string {
+  return new Intl.DateTimeFormat(TAG[opts.locale ?? 'id'], { month: 'short', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(2024, month - 1, 1)))
+    .replace('.', '')
+}

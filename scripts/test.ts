@@ -1,0 +1,66 @@
+/**
+ * `npm test`: types, lint, unit tests, integration tests on a throwaway PostgreSQL, a production
+ * build, and end-to-end tests in Chromium. Every step runs even after a failure, so one run shows
+ * everything that is wrong; the exit code is non-zero when any step failed.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs'
+
+type Step = { name: string; cmd: string[]; env?: Record<string, string>; counts?: () => { passed: number; failed: number; skipped: number } }
+
+function vitestCounts(file: string) {
+  return () => {
+    const r = JSON.parse(readFileSync(file, 'utf8'))
+    return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }
+  }
+}
+
+function playwrightCounts() {
+  const r = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'))
+  return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }
+}
+
+const only = process.argv.slice(2)
+mkdirSync('test-results', { recursive: true })
+const steps: Step[] = [
+  { name: 'typecheck', cmd: ['node_modules/.bin/tsc', '--noEmit'] },
+  { name: 'lint', cmd: ['node_modules/.bin/eslint', '.'] },
+  { name: 'unit', cmd: ['node_modules/.bin/vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], counts: vitestCounts('test-results/unit.json') },
+  { name: 'integration', cmd: ['node_modules/.bin/vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', '--outputFile=test-results/integration.json'], counts: vitestCounts('test-results/integration.json') },
+  { name: 'build', cmd: ['node_modules/.bin/next', 'build'] },
+  { name: 'e2e', cmd: ['node_modules/.bin/playwright', 'test'], counts: playwrightCounts },
+].filter((s) => only.length === 0 || only.includes(s.name))
+
+const results: { name: string; ok: boolean; seconds: number; counts?: ReturnType<NonNullable<Step['counts']>> }[] = []
+for (const step of steps) {
+  console.log(`\n━━━ ${step.name}: ${step.cmd.join(' ')}`)
+  const started = Date.now()
+  if (step.name === 'e2e') rmSync('test-results/e2e.json', { force: true })
+  const r = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...step.env } })
+  let counts
+  try {
+    counts = step.counts?.()
+  } catch {
+    counts = undefined
+  }
+  results.push({ name: step.name, ok: r.status === 0, seconds: Math.round((Date.now() - started) / 1000), counts })
+}
+
+console.log('\n━━━ ringkasan / summary')
+let passed = 0
+let failed = 0
+let skipped = 0
+for (const r of results) {
+  const c = r.counts ? `  ${r.counts.passed} passed, ${r.counts.failed} failed${r.counts.skipped ? `, ${r.counts.skipped} skipped` : ''}` : ''
+  console.log(`${r.ok ? 'OK  ' : 'GAGAL'} ${r.name.padEnd(12)} ${String(r.seconds).padStart(4)} s${c}`)
+  if (r.counts) {
+    passed += r.counts.passed
+    failed += r.counts.failed
+    skipped += r.counts.skipped
+  }
+  // a step that failed without test counts (types, lint, build, a crashed runner) is one failure
+  if (!r.ok && (!r.counts || r.counts.failed === 0)) failed += 1
+}
+const anyFailed = results.some((r) => !r.ok)
+console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
+process.exit(anyFailed ? 1 : 0)

@@ -1,0 +1,27 @@
+/**
+ * Runs before each integration test file: a fresh database cloned from the migrated template, so
+ * files never see each other's rows. Sets DATABASE_URL before the app's modules are imported.
+ */
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { afterAll, inject } from 'vitest'
+import { withDatabase } from './local-database'
+
+const templateUrl = inject('templateDatabaseUrl')
+const template = new URL(templateUrl).pathname.slice(1)
+const name = `${template}_${randomBytes(4).toString('hex')}`
+
+const admin = new pg.Client({ connectionString: withDatabase(templateUrl, 'postgres') })
+await admin.connect()
+await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`)
+await admin.end()
+
+process.env.DATABASE_URL = withDatabase(templateUrl, name)
+// lib/db.ts keeps its client on globalThis between hot reloads; a new file needs a new client
+const g = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> } }
+delete g.prisma
+
+afterAll(async () => {
+  await g.prisma?.$disconnect()
+  delete g.prisma
+})
