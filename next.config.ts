@@ -30,6 +30,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with HTTP 403 when a role may not open a page
+  experimental: { authInterrupts: true },
   // the pg driver and exceljs are Node libraries: load them at run time instead of bundling
   serverExternalPackages: ['pg', '@prisma/adapter-pg', 'exceljs'],
   async headers() {

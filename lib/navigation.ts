@@ -1,16 +1,19 @@
 /**
- * The sidebar's entries, in one place. `issue` marks screens still to be built (shown as labelled
- * placeholders). Which roles see which entry is decided by permissions (see lib/permissions.ts).
+ * The sidebar's entries, in one place, each with the permission that shows it: a role sees only
+ * what it may use (the pages check the same permission on the server).
  */
+import type { Permission } from '@/lib/permissions'
+
 export const NAV_ITEMS = [
-  { key: 'home', href: '/', icon: 'home' },
-  { key: 'cooperatives', href: '/koperasi', icon: 'building' },
-  { key: 'msmes', href: '/umkm', icon: 'store' },
-  { key: 'credit', href: '/kredit', icon: 'banknote' },
-  { key: 'quarterly', href: '/laporan-triwulan', icon: 'clipboard' },
-  { key: 'meetings', href: '/rapat', icon: 'users' },
-  { key: 'users', href: '/pengguna', icon: 'user-cog' },
-] as const
+  { key: 'home', href: '/', icon: 'home', permission: 'dashboard.read' },
+  { key: 'cooperatives', href: '/koperasi', icon: 'building', permission: 'cooperatives.read' },
+  { key: 'msmes', href: '/umkm', icon: 'store', permission: 'msmes.read' },
+  { key: 'credit', href: '/kredit', icon: 'banknote', permission: 'credit.read' },
+  { key: 'quarterly', href: '/laporan-triwulan', icon: 'clipboard', permission: 'reports.read' },
+  { key: 'meetings', href: '/rapat', icon: 'users', permission: 'meetings.read' },
+  { key: 'users', href: '/pengguna', icon: 'user-cog', permission: 'users.manage' },
+  { key: 'audit', href: '/audit', icon: 'history', permission: 'audit.read' },
+] as const satisfies readonly { key: string; href: string; icon: string; permission: Permission }[]
 
 export type NavKey = (typeof NAV_ITEMS)[number]['key']
 export type NavIcon = (typeof NAV_ITEMS)[number]['icon']

@@ -1,25 +1,20 @@
 /**
  * Demo data entry point: `npm run seed` (or automatically on the first `npm run dev`).
- * Each part is idempotent (upserts on natural keys), so running it twice changes nothing.
+ * Each part is idempotent (upserts / ON CONFLICT on natural keys), so running it twice changes nothing.
  */
-import bcrypt from 'bcryptjs'
 import { createPrismaClient } from '../lib/prisma-client'
-import { DEMO_USERS } from './seed/demo-users'
+import { seedReference } from './seed/reference'
+import { seedDemoUsers, DEMO_USERS } from './seed/demo-users'
 
 async function main() {
   const url = process.env.DATABASE_URL
   if (!url) throw new Error('DATABASE_URL belum diatur (jalankan lewat `npm run dev` atau `npm run prisma -- db seed`).')
   const db = createPrismaClient(url)
   try {
-    for (const u of DEMO_USERS) {
-      const passwordHash = await bcrypt.hash(u.password, 10)
-      await db.user.upsert({
-        where: { username: u.username },
-        update: {},
-        create: { username: u.username, name: u.name, role: u.role, passwordHash },
-      })
-    }
-    console.log(`Data demo dimuat: ${DEMO_USERS.length} pengguna.`)
+    const t0 = Date.now()
+    await seedReference(db)
+    await seedDemoUsers(db)
+    console.log(`Data demo dimuat: wilayah, bank mitra, ${DEMO_USERS.length} pengguna (${((Date.now() - t0) / 1000).toFixed(1)} s).`)
   } finally {
     await db.$disconnect()
   }

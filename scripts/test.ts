@@ -4,7 +4,7 @@
  * everything that is wrong; the exit code is non-zero when any step failed.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs'
+import { readFileSync, rmSync, mkdirSync } from 'node:fs'
 
 type Step = { name: string; cmd: string[]; env?: Record<string, string>; counts?: () => { passed: number; failed: number; skipped: number } }
 

@@ -1,16 +1,19 @@
 import { getTranslations } from 'next-intl/server'
 import { NAV_ITEMS } from '@/lib/navigation'
+import { can } from '@/lib/permissions'
+import type { SessionUser } from '@/lib/session-user'
+import { UserMenu } from './user-menu'
 import { NavLinks, type NavLinkItem } from './nav-links'
 import { MobileNav } from './mobile-nav'
 import { LanguageSwitch } from './language-switch'
 
 /**
  * The signed-in frame: a sidebar on wide screens (a drawer on phones), a header with the language
- * switch and, from the sign-in issue on, the user and sign-out (`headerEnd`).
+ * switch, the user and sign-out. The menu holds only what the user's role may open.
  */
-export async function AppShell({ children, headerEnd }: { children: React.ReactNode; headerEnd?: React.ReactNode }) {
+export async function AppShell({ children, user }: { children: React.ReactNode; user: SessionUser }) {
   const t = await getTranslations()
-  const items: NavLinkItem[] = NAV_ITEMS.map((i) => ({ href: i.href, icon: i.icon, label: t(`nav.${i.key}`) }))
+  const items: NavLinkItem[] = NAV_ITEMS.filter((i) => can(user.role, i.permission)).map((i) => ({ href: i.href, icon: i.icon, label: t(`nav.${i.key}`) }))
   return (
     <div className="flex min-h-screen">
       <a href="#isi" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
@@ -34,7 +37,7 @@ export async function AppShell({ children, headerEnd }: { children: React.ReactN
           </div>
           <div className="flex items-center gap-3">
             <LanguageSwitch />
-            {headerEnd}
+            <UserMenu user={user} />
           </div>
         </header>
         <main id="isi" className="flex-1 px-4 py-6 lg:px-8">

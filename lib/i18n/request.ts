@@ -1,6 +1,7 @@
 import { cookies } from 'next/headers'
 import { getRequestConfig } from 'next-intl/server'
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from './config'
+import { MESSAGES } from './messages'
 
 // No locale in the URL (links stay shareable between colleagues who read different languages):
 // the language comes from the user's cookie, Indonesian by default.
@@ -10,6 +11,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: 'Asia/Jakarta',
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: MESSAGES[locale],
   }
 })

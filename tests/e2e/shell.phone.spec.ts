@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
-test('on a phone the sidebar is a drawer opened from the header', async ({ page }) => {
-  await page.goto('/')
+test('on a phone the sidebar is a drawer opened from the header', async ({ page, login }) => {
+  await login('LEADERSHIP')
   await expect(page.getByRole('navigation', { name: 'Navigasi utama' })).toBeHidden()
   await page.getByRole('button', { name: 'Menu' }).click()
   const drawer = page.getByRole('dialog', { name: 'Navigasi utama' })

@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
-test('the shell shows the sidebar in Bahasa Indonesia and marks the current section', async ({ page }) => {
+test('the shell shows the sidebar in Bahasa Indonesia and marks the current section', async ({ page, login }) => {
+  await login('ADMIN')
   await page.goto('/koperasi')
   const nav = page.getByRole('navigation', { name: 'Navigasi utama' })
   for (const label of ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Pengguna']) {
@@ -11,8 +12,8 @@ test('the shell shows the sidebar in Bahasa Indonesia and marks the current sect
   await expect(page.locator('html')).toHaveAttribute('lang', 'id')
 })
 
-test('the language switch turns the interface to English and back', async ({ page }) => {
-  await page.goto('/')
+test('the language switch turns the interface to English and back', async ({ page, login }) => {
+  await login('LEADERSHIP')
   await page.getByRole('button', { name: 'en', exact: true }).click()
   await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cooperatives' })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')

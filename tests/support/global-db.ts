@@ -10,6 +10,8 @@ import type { TestProject } from 'vitest/node'
 import { startEmbeddedPostgres } from '../../scripts/lib/embedded-db'
 import { prismaCli } from '../../scripts/lib/prepare-db'
 import { assertLocalDatabaseUrl, withDatabase } from './local-database'
+import { createPrismaClient } from '../../lib/prisma-client'
+import { seedReference } from '../../prisma/seed/reference'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,6 +40,10 @@ export default async function setup(project: TestProject) {
   await admin.end()
   const templateUrl = withDatabase(serverUrl, TEMPLATE)
   prismaCli(['migrate', 'deploy'], templateUrl)
+  // regions and banks are reference data every test needs; loaded once into the template
+  const seedDb = createPrismaClient(templateUrl)
+  await seedReference(seedDb)
+  await seedDb.$disconnect()
   project.provide('templateDatabaseUrl', templateUrl)
   return async () => {
     const a = new pg.Client({ connectionString: serverUrl })

@@ -1,12 +1,131 @@
 import type { Metadata } from 'next'
-import { getTranslations } from 'next-intl/server'
-import { Placeholder } from '@/components/ui/placeholder'
+import Link from 'next/link'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { Download, Plus } from 'lucide-react'
+import { Badge } from '@/components/ui/badge'
+import { LinkButton, buttonClass } from '@/components/ui/button'
+import { EmptyState } from '@/components/ui/empty-state'
+import { inputClass } from '@/components/ui/field'
+import { PageHeader } from '@/components/ui/page-header'
+import { Pagination } from '@/components/ui/pagination'
+import { SortTh, Table, Td, Th } from '@/components/ui/table'
+import { UserRowActions } from '@/components/users/user-row-actions'
+import { findUsers, userFormOptions } from '@/lib/data/users'
+import { env } from '@/lib/env'
+import { formatDateTime } from '@/lib/format'
+import { ROLE_LABELS, ROLES } from '@/lib/permissions'
+import { requirePermission } from '@/lib/session'
+import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
+import { userFilterSchema } from '@/lib/validations/users'
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('nav'))('users') }
+  return { title: (await getTranslations('users'))('title') }
 }
 
-export default async function UsersPage() {
-  const t = await getTranslations('nav')
-  return <Placeholder title={t('users')} issue={3} />
+export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('users.manage')
+  const params = flatParams(await searchParams)
+  const filter = userFilterSchema.parse(params)
+  const [t, locale, { rows, total, page, pageSize }, options] = await Promise.all([
+    getTranslations('users'),
+    getLocale(),
+    findUsers({ user, filter }),
+    userFormOptions(env().AGENCY_PROVINCE_CODE),
+  ])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const exportHref = (format: string) => hrefWith('/api/pengguna/ekspor', params, { format, page: undefined })
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
+        actions={
+          <>
+            <a href={exportHref('xlsx')} className={buttonClass('secondary')}><Download aria-hidden className="size-4" />{t('export')} .xlsx</a>
+            <a href={exportHref('csv')} className={buttonClass('secondary')}>.csv</a>
+            <LinkButton href="/pengguna/baru"><Plus aria-hidden className="size-4" />{t('new')}</LinkButton>
+          </>
+        }
+      />
+      {params.disimpan && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('saved')}</p>}
+      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5" role="search">
+        <label className="flex flex-col gap-1 text-sm lg:col-span-2">
+          <span className="font-medium">{t('search')}</span>
+          <input name="q" defaultValue={filter.q} className={inputClass()} type="search" />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('role')}</span>
+          <select name="role" defaultValue={filter.role ?? ''} className={inputClass()}>
+            <option value="">{t('allRoles')}</option>
+            {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r][lang]}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('status')}</span>
+          <select name="status" defaultValue={filter.status ?? ''} className={inputClass()}>
+            <option value="">{t('allStatus')}</option>
+            <option value="aktif">{t('active')}</option>
+            <option value="nonaktif">{t('inactive')}</option>
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('regency')}</span>
+          <select name="regency" defaultValue={filter.regency ?? ''} className={inputClass()}>
+            <option value="">{t('allRegencies')}</option>
+            {options.regencies.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
+          </select>
+        </label>
+        <div className="flex items-end gap-2 lg:col-span-5">
+          <button type="submit" className={buttonClass('primary')}>{t('apply')}</button>
+          <Link href="/pengguna" className={buttonClass('ghost')}>{t('reset')}</Link>
+        </div>
+      </form>
+      {rows.length === 0 ? (
+        <EmptyState title={t('empty')} />
+      ) : (
+        <>
+          <Table caption={t('title')}>
+            <thead>
+              <tr>
+                <SortTh label={t('username')} column="username" pathname="/pengguna" params={params} defaultSort="username" />
+                <SortTh label={t('name')} column="name" pathname="/pengguna" params={params} />
+                <SortTh label={t('role')} column="role" pathname="/pengguna" params={params} />
+                <Th>{t('scope')}</Th>
+                <Th>{t('status')}</Th>
+                <SortTh label={t('lastSignIn')} column="lastSignInAt" pathname="/pengguna" params={params} />
+                <Th>{t('actions')}</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((u) => (
+                <tr key={u.id} data-username={u.username}>
+                  <Td className="font-mono text-xs">{u.username}</Td>
+                  <Td>
+                    <span className="font-medium">{u.name}</span>
+                    {u.email && <span className="block text-xs text-slate-500">{u.email}</span>}
+                  </Td>
+                  <Td>{ROLE_LABELS[u.role][lang]}</Td>
+                  <Td>{u.regency?.name ?? u.bank?.shortName ?? '–'}</Td>
+                  <Td>
+                    <div className="flex flex-col items-start gap-1">
+                      {u.active ? <Badge tone="green">{t('active')}</Badge> : <Badge tone="slate">{t('inactive')}</Badge>}
+                      {u.mustChangePassword && <Badge tone="amber">{t('mustChange')}</Badge>}
+                    </div>
+                  </Td>
+                  <Td className="whitespace-nowrap text-xs">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, { locale: lang }) : t('never')}</Td>
+                  <Td>
+                    <div className="flex items-start gap-2 whitespace-nowrap">
+                      <LinkButton href={`/pengguna/${u.id}`} variant="secondary" size="sm">{t('edit')}</LinkButton>
+                      <UserRowActions id={u.id} username={u.username} active={u.active} self={u.id === user.id} />
+                    </div>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Pagination pathname="/pengguna" params={params} page={page} pageSize={pageSize} total={total} />
+        </>
+      )}
+    </>
+  )
 }

@@ -1,0 +1,58 @@
+'use client'
+
+import { useActionState, useRef } from 'react'
+import type { ActionState } from '@/lib/safe-action'
+import { Button } from './button'
+
+type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>
+
+/**
+ * A button that runs a server action after the user confirms in a dialog (destructive or
+ * consequential steps: deactivate, reset password, delete). Shows the action's outcome beside it.
+ */
+export function ConfirmAction({
+  action, fields, label, title, body, confirmLabel = 'Ya, lanjutkan', variant = 'secondary', renderResult,
+}: {
+  action: Action
+  fields: Record<string, string>
+  label: string
+  title: string
+  body: string
+  confirmLabel?: string
+  variant?: 'secondary' | 'danger' | 'primary'
+  renderResult?: (state: ActionState) => React.ReactNode
+}) {
+  const [state, formAction, pending] = useActionState(action, undefined)
+  const dialog = useRef<HTMLDialogElement>(null)
+  const form = useRef<HTMLFormElement>(null)
+  return (
+    <form ref={form} action={formAction} className="inline-flex flex-col items-start gap-1">
+      {Object.entries(fields).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <Button type="button" size="sm" variant={variant} disabled={pending} onClick={() => dialog.current?.showModal()}>
+        {pending ? 'Memproses …' : label}
+      </Button>
+      <dialog ref={dialog} aria-labelledby={`${label}-title`} className="m-auto w-[min(28rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+        <div className="space-y-3 p-5">
+          <h2 id={`${label}-title`} className="text-base font-semibold text-slate-900">{title}</h2>
+          <p className="text-sm text-slate-700">{body}</p>
+          <div className="flex justify-end gap-2 pt-2">
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>Batal</Button>
+            <Button
+              type="button"
+              variant={variant === 'danger' ? 'danger' : 'primary'}
+              onClick={() => {
+                dialog.current?.close()
+                form.current?.requestSubmit()
+              }}
+            >
+              {confirmLabel}
+            </Button>
+          </div>
+        </div>
+      </dialog>
+      {state && (renderResult?.(state) ?? (state.message ? <span role="status" className={state.ok ? 'text-xs text-emerald-700' : 'text-xs text-red-700'}>{state.message}</span> : null))}
+    </form>
+  )
+}

@@ -1,0 +1,33 @@
+import Link from 'next/link'
+import clsx from 'clsx'
+import { formatNumber } from '@/lib/format'
+import { hrefWith } from '@/lib/url'
+
+/** "Menampilkan 26–50 dari 1.234" with previous/next links that keep the filters. */
+export function Pagination({ pathname, params, page, pageSize, total }: { pathname: string; params: Record<string, string>; page: number; pageSize: number; total: number }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize))
+  const from = total === 0 ? 0 : (page - 1) * pageSize + 1
+  const to = Math.min(total, page * pageSize)
+  const link = (p: number, label: string, disabled: boolean, rel?: string) =>
+    disabled ? (
+      <span className="rounded-md border border-slate-200 px-3 py-1.5 text-slate-400" aria-disabled="true">{label}</span>
+    ) : (
+      <Link rel={rel} href={hrefWith(pathname, params, { page: p === 1 ? undefined : p })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50">
+        {label}
+      </Link>
+    )
+  return (
+    <nav aria-label="Halaman" className={clsx('mt-3 flex flex-wrap items-center justify-between gap-2 text-sm')}>
+      <p className="text-slate-600">
+        Menampilkan {formatNumber(from)}–{formatNumber(to)} dari {formatNumber(total)}
+      </p>
+      <div className="flex items-center gap-2">
+        {link(page - 1, '‹ Sebelumnya', page <= 1, 'prev')}
+        <span className="text-slate-600">
+          Hal. {formatNumber(page)} / {formatNumber(pages)}
+        </span>
+        {link(page + 1, 'Berikutnya ›', page >= pages, 'next')}
+      </div>
+    </nav>
+  )
+}

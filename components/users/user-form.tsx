@@ -1,0 +1,83 @@
+'use client'
+
+import { useActionState, useState } from 'react'
+import { useTranslations } from 'next-intl'
+import Link from 'next/link'
+import { createUser, updateUser } from '@/lib/actions/users'
+import { Button, buttonClass } from '@/components/ui/button'
+import { Field } from '@/components/ui/field'
+import { FormMessage } from '@/components/ui/form-message'
+
+type Option = { value: string; label: string }
+export type UserFormValues = { id?: string; version?: number; username: string; name: string; email: string; role: string; regencyCode: string; bankId: string }
+
+/** Create or edit a user; the regency and bank fields appear for the roles bound to them. */
+export function UserForm({ initial, roles, regencies, banks }: { initial?: UserFormValues; roles: Option[]; regencies: Option[]; banks: Option[] }) {
+  const t = useTranslations('users')
+  const [state, action, pending] = useActionState(initial?.id ? updateUser : createUser, undefined)
+  const v = { ...initial, ...state?.values }
+  const [role, setRole] = useState(v.role ?? '')
+  if (state?.ok && state.data?.temporaryPassword) {
+    return (
+      <div className="space-y-4 rounded-lg border border-emerald-200 bg-emerald-50 p-5" role="status">
+        <p className="font-medium text-emerald-900">{state.message}</p>
+        <div>
+          <p className="text-sm text-emerald-900">{t('temporaryPassword')}</p>
+          <p className="mt-1 select-all font-mono text-lg tracking-wider" data-testid="temporary-password">{state.data.temporaryPassword}</p>
+          <p className="mt-2 text-xs text-emerald-800">{t('temporaryPasswordNote')}</p>
+        </div>
+        <Link href="/pengguna" className={buttonClass('secondary')}>{t('backToList')}</Link>
+      </div>
+    )
+  }
+  return (
+    <form action={action} className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+      {initial?.id && <input type="hidden" name="id" value={initial.id} />}
+      {initial?.version && <input type="hidden" name="version" value={initial.version} />}
+      <FormMessage state={state} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label={t('username')} name="username" errors={state?.errors?.username} required>
+          {(p) => <input {...p} defaultValue={v.username} autoCapitalize="none" spellCheck={false} maxLength={40} />}
+        </Field>
+        <Field label={t('name')} name="name" errors={state?.errors?.name} required>
+          {(p) => <input {...p} defaultValue={v.name} maxLength={120} />}
+        </Field>
+        <Field label={t('email')} name="email" errors={state?.errors?.email}>
+          {(p) => <input {...p} type="email" defaultValue={v.email} maxLength={160} />}
+        </Field>
+        <Field label={t('role')} name="role" errors={state?.errors?.role} required>
+          {(p) => (
+            <select {...p} value={role} onChange={(e) => setRole(e.target.value)}>
+              <option value="">{t('chooseRole')}</option>
+              {roles.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+            </select>
+          )}
+        </Field>
+        {role === 'DISTRICT_OFFICER' && (
+          <Field label={t('regency')} name="regencyCode" errors={state?.errors?.regencyCode} hint={t('regencyHint')} required>
+            {(p) => (
+              <select {...p} defaultValue={v.regencyCode}>
+                <option value="">{t('chooseRegency')}</option>
+                {regencies.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+              </select>
+            )}
+          </Field>
+        )}
+        {role === 'BANK_OFFICER' && (
+          <Field label={t('bank')} name="bankId" errors={state?.errors?.bankId} hint={t('bankHint')} required>
+            {(p) => (
+              <select {...p} defaultValue={v.bankId}>
+                <option value="">{t('chooseBank')}</option>
+                {banks.map((b) => <option key={b.value} value={b.value}>{b.label}</option>)}
+              </select>
+            )}
+          </Field>
+        )}
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>{pending ? t('saving') : t('save')}</Button>
+        <Link href="/pengguna" className={buttonClass('secondary')}>{t('cancel')}</Link>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,37 @@
+'use client'
+
+import { useTranslations } from 'next-intl'
+import { ConfirmAction } from '@/components/ui/confirm-action'
+import { deactivateUser, reactivateUser, resetPassword } from '@/lib/actions/users'
+
+/** Deactivate/reactivate and reset password, each behind a confirmation. */
+export function UserRowActions({ id, username, active, self }: { id: string; username: string; active: boolean; self: boolean }) {
+  const t = useTranslations('users')
+  return (
+    <div className="flex gap-2">
+      {active ? (
+        !self && (
+          <ConfirmAction action={deactivateUser} fields={{ id }} label={t('deactivate')} variant="danger" title={t('deactivateTitle', { username })} body={t('deactivateBody')} />
+        )
+      ) : (
+        <ConfirmAction action={reactivateUser} fields={{ id }} label={t('reactivate')} title={t('reactivateTitle', { username })} body={t('reactivateBody')} />
+      )}
+      <ConfirmAction
+        action={resetPassword}
+        fields={{ id }}
+        label={t('resetPassword')}
+        title={t('resetTitle', { username })}
+        body={t('resetBody')}
+        renderResult={(s) =>
+          s.ok && s.data?.temporaryPassword ? (
+            <span role="status" className="text-xs text-emerald-800">
+              {t('temporaryPassword')}: <code className="select-all font-mono" data-testid="temporary-password">{s.data.temporaryPassword}</code>
+            </span>
+          ) : (
+            <span role="status" className="text-xs text-red-700">{s.message}</span>
+          )
+        }
+      />
+    </div>
+  )
+}

@@ -1,0 +1,119 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { env } from '@/lib/env'
+import { writeAudit } from '@/lib/audit'
+import { hashPassword, temporaryPassword } from '@/lib/password'
+import { ActionError, authAction } from '@/lib/safe-action'
+import type { SessionUser } from '@/lib/session-user'
+import { userIdSchema, userSchema, userUpdateSchema } from '@/lib/validations/users'
+
+const auditSelect = {
+  id: true, username: true, name: true, email: true, role: true, regencyCode: true, bankId: true,
+  active: true, mustChangePassword: true, version: true,
+} satisfies Prisma.UserSelect
+
+const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
+
+const STALE = 'Data pengguna ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi perubahan Anda.'
+
+/** Regency in the agency's province and an existing bank: checked on the server, not trusted from the form. */
+async function assertScopeTargets(input: { regencyCode: string | null; bankId: string | null }) {
+  if (input.regencyCode) {
+    const r = await db.regency.findFirst({ where: { code: input.regencyCode, provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true } })
+    if (!r) throw new ActionError('Kabupaten/kota tidak dikenal.', { regencyCode: ['Pilih kabupaten/kota di provinsi ini.'] })
+  }
+  if (input.bankId) {
+    const b = await db.bank.findUnique({ where: { id: input.bankId }, select: { id: true } })
+    if (!b) throw new ActionError('Bank mitra tidak dikenal.', { bankId: ['Pilih bank mitra yang terdaftar.'] })
+  }
+}
+
+function duplicateError(e: unknown): never {
+  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
+    const target = String((e.meta as { target?: unknown })?.target ?? '')
+    if (target.includes('email')) throw new ActionError('Email sudah dipakai pengguna lain.', { email: ['Email sudah dipakai pengguna lain.'] })
+    throw new ActionError('Nama pengguna sudah dipakai.', { username: ['Nama pengguna sudah dipakai.'] })
+  }
+  throw e
+}
+
+/** Create a user with a temporary password, shown once; the user must change it at first sign-in. */
+export const createUser = authAction('users.manage', userSchema, async (input, user) => {
+  await assertScopeTargets(input)
+  const password = temporaryPassword()
+  const passwordHash = await hashPassword(password)
+  try {
+    await db.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { ...input, passwordHash, mustChangePassword: true }, select: auditSelect })
+      await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'User', entityId: created.id, after: created })
+    })
+  } catch (e) {
+    duplicateError(e)
+  }
+  revalidatePath('/pengguna')
+  return { ok: true, message: `Pengguna ${input.username} dibuat.`, data: { username: input.username, temporaryPassword: password } }
+})
+
+/** Edit name, email, role and scope; refused when someone else saved in between (version check). */
+export const updateUser = authAction('users.manage', userUpdateSchema, async (input, user) => {
+  await assertScopeTargets(input)
+  const { id, version, ...data } = input
+  if (id === user.id && data.role !== user.role) throw new ActionError('Anda tidak dapat mengubah peran akun Anda sendiri.', { role: ['Minta admin lain mengubah peran Anda.'] })
+  try {
+    await db.$transaction(async (tx) => {
+      const before = await tx.user.findUnique({ where: { id }, select: auditSelect })
+      if (!before) throw new ActionError('Pengguna tidak ditemukan.')
+      const { count } = await tx.user.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })
+      if (count === 0) throw new ActionError(STALE)
+      const after = await tx.user.findUniqueOrThrow({ where: { id }, select: auditSelect })
+      await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'User', entityId: id, before, after })
+    })
+  } catch (e) {
+    duplicateError(e)
+  }
+  revalidatePath('/pengguna')
+  redirect('/pengguna?disimpan=1')
+})
+
+async function setActive(user: SessionUser, id: string, active: boolean) {
+  if (id === user.id && !active) throw new ActionError('Anda tidak dapat menonaktifkan akun Anda sendiri.')
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, select: auditSelect })
+    if (!before) throw new ActionError('Pengguna tidak ditemukan.')
+    // a new session version ends every open session of a deactivated user at its next request
+    const after = await tx.user.update({
+      where: { id },
+      data: { active, version: { increment: 1 }, ...(active ? {} : { sessionVersion: { increment: 1 } }) },
+      select: auditSelect,
+    })
+    await writeAudit(tx, actor(user), { action: active ? 'REACTIVATE' : 'DEACTIVATE', entity: 'User', entityId: id, before, after })
+  })
+  revalidatePath('/pengguna')
+  return { ok: true, message: active ? 'Pengguna diaktifkan kembali.' : 'Pengguna dinonaktifkan; sesinya berakhir.' }
+}
+
+export const deactivateUser = authAction('users.manage', userIdSchema, (input, user) => setActive(user, input.id, false))
+export const reactivateUser = authAction('users.manage', userIdSchema, (input, user) => setActive(user, input.id, true))
+
+/** A new temporary password (shown once); open sessions end and the user must choose a new one. */
+export const resetPassword = authAction('users.manage', userIdSchema, async (input, user) => {
+  const password = temporaryPassword()
+  const passwordHash = await hashPassword(password)
+  const target = await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.id }, select: auditSelect })
+    if (!before) throw new ActionError('Pengguna tidak ditemukan.')
+    const after = await tx.user.update({
+      where: { id: input.id },
+      data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 }, version: { increment: 1 } },
+      select: auditSelect,
+    })
+    await writeAudit(tx, actor(user), { action: 'PASSWORD_RESET', entity: 'User', entityId: input.id, before, after })
+    return after
+  })
+  revalidatePath('/pengguna')
+  return { ok: true, message: `Kata sandi ${target.username} direset.`, data: { username: target.username, temporaryPassword: password } }
+})

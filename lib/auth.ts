@@ -1,0 +1,67 @@
+import NextAuth, { CredentialsSignin } from 'next-auth'
+import Credentials from 'next-auth/providers/credentials'
+import { z } from 'zod'
+import { authConfig } from '@/lib/auth.config'
+import { db } from '@/lib/db'
+import { verifyPassword } from '@/lib/password'
+import { recordSignInAttempt, signInLock } from '@/lib/sign-in-throttle'
+import { ipFromHeaders } from '@/lib/client-ip'
+import { writeAudit } from '@/lib/audit'
+
+export const signInSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1, 'Isi nama pengguna.').max(100, 'Nama pengguna terlalu panjang.'),
+  password: z.string().min(1, 'Isi kata sandi.').max(200, 'Kata sandi terlalu panjang.'),
+})
+
+/** Too many failed attempts: the sign-in form says when to try again. */
+export class SignInLocked extends CredentialsSignin {
+  code = 'locked'
+}
+
+// a hash of a random string: unknown usernames cost as much time as wrong passwords
+const DUMMY_HASH = '$2b$12$pLSSyqP.snyGq55xm0yRueAFs7LFMModqPJKNxkilJeTj2kaxzOyS'
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { username: {}, password: {} },
+      // Also reachable by a direct POST to /api/auth/callback/credentials: throttling lives here.
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials)
+        if (!parsed.success) return null
+        const { username, password } = parsed.data
+        const ip = ipFromHeaders(request.headers)
+        if ((await signInLock({ username, ip })).locked) throw new SignInLocked()
+        const user = await db.user.findUnique({
+          where: { username },
+          select: { id: true, username: true, name: true, email: true, role: true, active: true, passwordHash: true, sessionVersion: true },
+        })
+        const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
+        const success = Boolean(user && user.active && ok)
+        await recordSignInAttempt({ username, ip, success })
+        if (!user || !success) return null
+        await db.$transaction(async (tx) => {
+          await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } })
+          await writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'SIGN_IN', entity: 'User', entityId: user.id })
+        })
+        return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion }
+      },
+    }),
+  ],
+  callbacks: {
+    ...authConfig.callbacks,
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id
+        token.sv = user.sessionVersion
+      }
+      return token
+    },
+    session({ session, token }) {
+      if (token.uid) session.user.id = token.uid
+      session.sessionVersion = token.sv
+      return session
+    },
+  },
+})

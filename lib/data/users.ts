@@ -1,0 +1,78 @@
+import 'server-only'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { can } from '@/lib/permissions'
+import type { SessionUser } from '@/lib/session-user'
+import type { UserFilter } from '@/lib/validations/users'
+
+export const PAGE_SIZE = 25
+
+export const userListSelect = {
+  id: true,
+  username: true,
+  name: true,
+  email: true,
+  role: true,
+  active: true,
+  mustChangePassword: true,
+  lastSignInAt: true,
+  createdAt: true,
+  version: true,
+  regency: { select: { code: true, name: true } },
+  bank: { select: { id: true, shortName: true } },
+} satisfies Prisma.UserSelect
+
+export type UserListRow = Prisma.UserGetPayload<{ select: typeof userListSelect }>
+
+function assertAdmin(user: SessionUser) {
+  if (!can(user.role, 'users.manage')) throw new Error('forbidden')
+}
+
+function whereOf(filter: UserFilter): Prisma.UserWhereInput {
+  return {
+    ...(filter.q && {
+      OR: [
+        { username: { contains: filter.q, mode: 'insensitive' } },
+        { name: { contains: filter.q, mode: 'insensitive' } },
+        { email: { contains: filter.q, mode: 'insensitive' } },
+      ],
+    }),
+    ...(filter.role && { role: filter.role }),
+    ...(filter.status && { active: filter.status === 'aktif' }),
+    ...(filter.regency && { regencyCode: filter.regency }),
+  }
+}
+
+/** Users for the admin's list: filtered, sorted, one page, with the total for the pager. */
+export async function findUsers({ user, filter }: { user: SessionUser; filter: UserFilter }) {
+  assertAdmin(user)
+  const where = whereOf(filter)
+  const page = filter.page ?? 1
+  const orderBy: Prisma.UserOrderByWithRelationInput[] = [{ [filter.sort ?? 'username']: filter.dir ?? 'asc' }, { id: 'asc' }]
+  const [rows, total] = await Promise.all([
+    db.user.findMany({ where, select: userListSelect, orderBy, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db.user.count({ where }),
+  ])
+  return { rows, total, page, pageSize: PAGE_SIZE }
+}
+
+/** Every user matching the filter, for the export (admin only; no password hashes). */
+export async function exportUsers({ user, filter }: { user: SessionUser; filter: UserFilter }) {
+  assertAdmin(user)
+  return db.user.findMany({ where: whereOf(filter), select: userListSelect, orderBy: { username: 'asc' }, take: 50_000 })
+}
+
+/** One user for the edit form. */
+export async function getUser({ user, id }: { user: SessionUser; id: string }) {
+  assertAdmin(user)
+  return db.user.findUnique({ where: { id }, select: { ...userListSelect, regencyCode: true, bankId: true } })
+}
+
+/** Choices for the user form: the agency province's regencies and the partner banks. */
+export async function userFormOptions(provinceCode: string) {
+  const [regencies, banks] = await Promise.all([
+    db.regency.findMany({ where: { provinceCode }, select: { code: true, name: true }, orderBy: { code: 'asc' } }),
+    db.bank.findMany({ select: { id: true, shortName: true, name: true }, orderBy: { shortName: 'asc' } }),
+  ])
+  return { regencies, banks }
+}

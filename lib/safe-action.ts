@@ -1,0 +1,99 @@
+import 'server-only'
+import { unstable_rethrow } from 'next/navigation'
+import { z } from 'zod'
+import { getCurrentUser } from '@/lib/session'
+import { can, type Permission } from '@/lib/permissions'
+import type { SessionUser } from '@/lib/session-user'
+
+/** What every form action returns: a message, field errors in Indonesian, and the values to refill. */
+export type ActionState = {
+  ok: boolean
+  message?: string
+  errors?: Record<string, string[] | undefined>
+  values?: Record<string, string>
+  /** anything the form shows after success (e.g. a temporary password, shown once) */
+  data?: Record<string, string>
+}
+
+export const MESSAGES = {
+  signedOut: 'Sesi Anda berakhir. Silakan masuk lagi.',
+  forbidden: 'Anda tidak berwenang melakukan tindakan ini.',
+  mustChangePassword: 'Ganti kata sandi sementara Anda terlebih dahulu.',
+  invalid: 'Periksa kembali isian yang ditandai.',
+  failed: 'Terjadi kesalahan di server; perubahan tidak disimpan. Coba lagi.',
+} as const
+
+/** A refusal the user can act on (stale edit, duplicate number, out of scope), shown as the message. */
+export class ActionError extends Error {
+  constructor(message: string, readonly fieldErrors?: Record<string, string[]>) {
+    super(message)
+  }
+}
+
+function formValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of formData.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION')) out[k] = v
+  return out
+}
+
+/**
+ * Check the current user, then validate the input with zod, then run `handler`; for one user and
+ * input already known (tests, composed actions).
+ */
+export async function guarded<S extends z.ZodType>(
+  user: SessionUser | null,
+  permission: Permission,
+  schema: S,
+  raw: unknown,
+  handler: (input: z.infer<S>, user: SessionUser) => Promise<ActionState | void>,
+): Promise<ActionState> {
+  if (!user) return { ok: false, message: MESSAGES.signedOut }
+  if (user.mustChangePassword && permission !== 'account.self') return { ok: false, message: MESSAGES.mustChangePassword }
+  if (!can(user.role, permission)) return { ok: false, message: MESSAGES.forbidden }
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) {
+    const errors: Record<string, string[]> = {}
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join('.') || '_form'
+      ;(errors[key] ??= []).push(issue.message)
+    }
+    return { ok: false, message: MESSAGES.invalid, errors }
+  }
+  try {
+    return (await handler(parsed.data, user)) ?? { ok: true }
+  } catch (e) {
+    unstable_rethrow(e) // redirect() and notFound() are control flow, not failures
+    if (e instanceof ActionError) return { ok: false, message: e.message, errors: e.fieldErrors }
+    console.error(e)
+    return { ok: false, message: MESSAGES.failed }
+  }
+}
+
+/**
+ * A form server action (`useActionState` shape) that cannot forget its guard: session, permission
+ * and zod validation run before `handler`. A server action is a public POST endpoint; this is its door.
+ */
+export function authAction<S extends z.ZodType>(
+  permission: Permission,
+  schema: S,
+  handler: (input: z.infer<S>, user: SessionUser) => Promise<ActionState | void>,
+) {
+  return async (_prev: ActionState | undefined, formData: FormData): Promise<ActionState> => {
+    const values = formValues(formData)
+    const result = await guarded(await getCurrentUser(), permission, schema, values, handler)
+    // refill the form after a refusal (never echo passwords)
+    if (!result.ok) result.values = Object.fromEntries(Object.entries(values).filter(([k]) => !/password|sandi/i.test(k)))
+    return result
+  }
+}
+
+/** A route handler behind the same guard: 401 signed out, 403 without the permission. */
+export function authRoute<C>(permission: Permission, handler: (req: Request, user: SessionUser, ctx: C) => Promise<Response>) {
+  return async (req: Request, ctx: C): Promise<Response> => {
+    const user = await getCurrentUser()
+    if (!user) return Response.json({ error: MESSAGES.signedOut }, { status: 401 })
+    if (user.mustChangePassword) return Response.json({ error: MESSAGES.mustChangePassword }, { status: 403 })
+    if (!can(user.role, permission)) return Response.json({ error: MESSAGES.forbidden }, { status: 403 })
+    return handler(req, user, ctx)
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+
+const ROLE_VALUES = ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP', 'BANK_OFFICER'] as const
+
+const optionalText = (max: number, message: string) =>
+  z.string().trim().max(max, message).optional().transform((v) => (v ? v : null))
+
+/** One schema for the user form (create and edit) and its server actions. */
+export const userSchema = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(3, 'Nama pengguna minimal 3 karakter.')
+      .max(40, 'Nama pengguna maksimal 40 karakter.')
+      .regex(/^[a-z0-9._-]+$/, 'Hanya huruf kecil, angka, titik, garis bawah, dan tanda hubung.'),
+    name: z.string().trim().min(2, 'Isi nama lengkap.').max(120, 'Nama maksimal 120 karakter.'),
+    email: optionalText(160, 'Email terlalu panjang.').pipe(z.email('Alamat email tidak valid.').nullable()),
+    role: z.enum(ROLE_VALUES, 'Pilih peran.'),
+    regencyCode: optionalText(5, 'Kode kabupaten/kota tidak valid.'),
+    bankId: optionalText(40, 'Bank tidak valid.'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === 'DISTRICT_OFFICER' && !v.regencyCode) ctx.addIssue({ code: 'custom', path: ['regencyCode'], message: 'Petugas kabupaten/kota harus terikat pada satu kabupaten/kota.' })
+    if (v.role === 'BANK_OFFICER' && !v.bankId) ctx.addIssue({ code: 'custom', path: ['bankId'], message: 'Petugas bank harus terikat pada satu bank mitra.' })
+  })
+  // the other roles see the whole province: a leftover regency or bank would be misleading
+  .transform((v) => ({
+    ...v,
+    regencyCode: v.role === 'DISTRICT_OFFICER' ? v.regencyCode : null,
+    bankId: v.role === 'BANK_OFFICER' ? v.bankId : null,
+  }))
+
+export const userUpdateSchema = z.intersection(
+  userSchema,
+  z.object({ id: z.string().min(1), version: z.coerce.number().int('Versi tidak valid.').positive('Versi tidak valid.') }),
+)
+
+export const userIdSchema = z.object({ id: z.string().min(1, 'Pengguna tidak dikenal.').max(40) })
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Isi kata sandi saat ini.').max(200),
+    newPassword: z.string().max(200, 'Kata sandi terlalu panjang.'),
+    confirmPassword: z.string().max(200),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'Konfirmasi tidak sama dengan kata sandi baru.' })
+
+export const userFilterSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  role: z.enum(ROLE_VALUES).optional().catch(undefined),
+  status: z.enum(['aktif', 'nonaktif']).optional().catch(undefined),
+  regency: z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  sort: z.enum(['username', 'name', 'role', 'lastSignInAt', 'createdAt']).optional().catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+})
+export type UserFilter = z.infer<typeof userFilterSchema>
