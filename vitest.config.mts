@@ -21,8 +21,10 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/global-db.ts'],
-          setupFiles: ['tests/support/worker-db.ts'],
+          setupFiles: ['tests/support/worker-db.ts', 'tests/support/session-mock.ts'],
           testTimeout: 30_000,
+          // next-auth imports `next/server` without an extension, which Node's ESM loader refuses
+          server: { deps: { inline: ['next-auth', '@auth/core'] } },
           hookTimeout: 120_000,
         },
       },

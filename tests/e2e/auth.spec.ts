@@ -1,0 +1,144 @@
+import { expect, signIn, test, demo } from './fixtures'
+
+const MENUS = {
+  ADMIN: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Pengguna', 'Log Audit'],
+  LEADERSHIP: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi'],
+  DISTRICT_OFFICER: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi'],
+  BANK_OFFICER: ['Beranda', 'Kredit'],
+} as const
+
+for (const [role, menu] of Object.entries(MENUS) as [keyof typeof MENUS, readonly string[]][]) {
+  test(`${role} signs in and sees exactly its own menu`, async ({ page, login }) => {
+    await login(role)
+    await expect(page.getByTestId('current-user')).toHaveText(demo(role).name)
+    const links = page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link')
+    await expect(links).toHaveText([...menu])
+  })
+}
+
+test('a wrong password is refused with a message and the name kept', async ({ page }) => {
+  await page.goto('/masuk')
+  await page.getByLabel('Nama pengguna').fill('admin')
+  await page.getByLabel('Kata sandi').fill('bukan-sandinya')
+  await page.getByRole('button', { name: 'Masuk' }).click()
+  await expect(page.getByText('Nama pengguna atau kata sandi salah, atau akun tidak aktif.')).toBeVisible()
+  await expect(page.getByLabel('Nama pengguna')).toHaveValue('admin')
+  await expect(page).toHaveURL(/\/masuk/)
+})
+
+test('signed-out visitors go to the sign-in page and come back where they were going', async ({ page }) => {
+  await page.goto('/akun')
+  await expect(page).toHaveURL(/\/masuk\?callbackUrl=/)
+  const u = demo('LEADERSHIP')
+  await page.getByLabel('Nama pengguna').fill(u.username)
+  await page.getByLabel('Kata sandi').fill(u.password)
+  await page.getByRole('button', { name: 'Masuk' }).click()
+  await expect(page).toHaveURL(/\/akun$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Akun saya' })).toBeVisible()
+})
+
+test('roles without the permission get the 403 page for admin screens', async ({ page, login }) => {
+  await login('DISTRICT_OFFICER')
+  for (const path of ['/pengguna', '/audit', '/pengguna/baru']) {
+    const res = await page.goto(path)
+    expect(res?.status()).toBe(403)
+    await expect(page.getByRole('heading', { name: 'Akses ditolak' })).toBeVisible()
+  }
+  const exp = await page.request.get('/api/pengguna/ekspor?format=csv')
+  expect(exp.status()).toBe(403)
+})
+
+test('a forged server-action POST as leadership is refused by the server', async ({ page, login, browser }) => {
+  // the admin's browser shows what the create-user action's POST looks like (an incomplete form:
+  // refused by validation, nothing saved)
+  await login('ADMIN')
+  await page.goto('/pengguna/baru')
+  await page.getByLabel('Nama pengguna').fill('penyusup')
+  const posted = page.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']))
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  const request = await posted
+  await expect(page.getByText('Periksa kembali isian yang ditandai.')).toBeVisible()
+
+  // leadership replays it, completed into a valid request for a new admin account
+  const body = request
+    .postData()!
+    .replace(/(name="_1_name"\r\n\r\n)/, '$1Penyusup')
+    .replace(/(name="_1_role"\r\n\r\n)/, '$1ADMIN')
+  expect(body).toContain('ADMIN')
+  const leader = await browser.newContext()
+  const lp = await leader.newPage()
+  await signIn(lp, demo('LEADERSHIP').username, demo('LEADERSHIP').password)
+  const forged = await lp.request.post('/pengguna/baru', {
+    headers: { 'Next-Action': request.headers()['next-action'], Accept: 'text/x-component', 'Content-Type': request.headers()['content-type'] },
+    data: body,
+  })
+  expect(await forged.text()).toContain('Anda tidak berwenang melakukan tindakan ini.')
+  await leader.close()
+
+  // the same request as the admin would have worked: the refusal was the role, not the request
+  await page.goto('/pengguna?q=penyusup')
+  await expect(page.getByText('Tidak ada pengguna yang cocok dengan filter ini.')).toBeVisible()
+  const genuine = await page.request.post('/pengguna/baru', {
+    headers: { 'Next-Action': request.headers()['next-action'], Accept: 'text/x-component', 'Content-Type': request.headers()['content-type'] },
+    data: body,
+  })
+  expect(await genuine.text()).toContain('Pengguna penyusup dibuat.')
+})
+
+test('leadership sees no edit controls', async ({ page, login }) => {
+  await login('LEADERSHIP')
+  await page.goto('/akun')
+  await expect(page.getByRole('link', { name: 'Pengguna' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /Tambah|Ubah|Hapus|Nonaktifkan/ })).toHaveCount(0)
+})
+
+test('a new user must change the temporary password; deactivated, it is signed out on its next request', async ({ page, login, browser }) => {
+  const username = `uji-${Date.now().toString(36)}`
+  await login('ADMIN')
+  await page.goto('/pengguna/baru')
+  await page.getByLabel('Nama pengguna').fill(username)
+  await page.getByLabel('Nama lengkap').fill('Petugas Uji Malang')
+  await page.getByLabel('Peran').selectOption('DISTRICT_OFFICER')
+  await page.getByLabel('Kabupaten/kota').selectOption('35.07')
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  const temporary = (await page.getByTestId('temporary-password').textContent())!.trim()
+  expect(temporary).toHaveLength(14)
+
+  const ctx = await browser.newContext()
+  const user = await ctx.newPage()
+  await user.goto('/masuk')
+  await user.getByLabel('Nama pengguna').fill(username)
+  await user.getByLabel('Kata sandi').fill(temporary)
+  await user.getByRole('button', { name: 'Masuk' }).click()
+  await expect(user).toHaveURL(/\/ganti-kata-sandi$/)
+  // nothing else opens before the change
+  await user.goto('/koperasi')
+  await expect(user).toHaveURL(/\/ganti-kata-sandi$/)
+  await user.getByLabel('Kata sandi saat ini').fill(temporary)
+  await user.getByLabel(/^Kata sandi baru/).fill('password123')
+  await user.getByLabel('Ulangi kata sandi baru').fill('password123')
+  await user.getByRole('button', { name: 'Ganti kata sandi' }).click()
+  await expect(user.getByText('Kata sandi ini terlalu umum; pilih yang lain.').first()).toBeVisible()
+  await user.getByLabel('Kata sandi saat ini').fill(temporary)
+  await user.getByLabel(/^Kata sandi baru/).fill('Apel-Malang-Manis-42')
+  await user.getByLabel('Ulangi kata sandi baru').fill('Apel-Malang-Manis-42')
+  await user.getByRole('button', { name: 'Ganti kata sandi' }).click()
+  await expect(user).toHaveURL(/\/$/)
+  await expect(user.getByTestId('current-user')).toHaveText('Petugas Uji Malang')
+
+  // the admin deactivates the account, after a confirmation
+  await page.goto(`/pengguna?q=${username}`)
+  const row = page.locator(`tr[data-username="${username}"]`)
+  await row.getByRole('button', { name: 'Nonaktifkan' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
+  await expect(row.getByText('Nonaktif', { exact: true })).toBeVisible()
+
+  await user.goto('/koperasi')
+  await expect(user).toHaveURL(/\/masuk/)
+  await expect(user.getByText('Sesi Anda berakhir atau akun Anda diubah. Silakan masuk lagi.')).toBeVisible()
+  await ctx.close()
+
+  // every step is in the audit trail
+  await page.goto('/audit')
+  for (const action of ['CREATE', 'PASSWORD_CHANGE', 'DEACTIVATE']) await expect(page.getByRole('table').getByText(action, { exact: true }).first()).toBeVisible()
+})
