@@ -6,8 +6,10 @@ import idCommon from './id/common.json'
 import idUsers from './id/users.json'
 import enCommon from './en/common.json'
 import enUsers from './en/users.json'
+import idCredit from './id/credit.json'
+import enCredit from './en/credit.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers },
-  en: { ...enCommon, ...enUsers },
+  id: { ...idCommon, ...idUsers, ...idCredit },
+  en: { ...enCommon, ...enUsers, ...enCredit },
 }

@@ -1,0 +1,178 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { z } from 'zod'
+import { AbsorptionChart } from '@/components/credit/absorption-chart'
+import { CreditNav } from '@/components/credit/credit-nav'
+import { ProgramAdmin } from '@/components/credit/program-admin'
+import { RealisationChart } from '@/components/credit/realisation-chart'
+import { buttonClass } from '@/components/ui/button'
+import { inputClass } from '@/components/ui/field'
+import { PageHeader } from '@/components/ui/page-header'
+import { StatCard } from '@/components/ui/stat-card'
+import { Table, Td, Th } from '@/components/ui/table'
+import { db } from '@/lib/db'
+import { getCreditSummary, getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
+import { env } from '@/lib/env'
+import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
+import { can } from '@/lib/permissions'
+import { ScopeError } from '@/lib/scope'
+import { requirePermission } from '@/lib/session'
+import { flatParams, type SearchParams } from '@/lib/url'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('credit'))('title') }
+}
+
+const filterSchema = z.object({
+  regency: z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined),
+  bank: z.string().max(40).optional().catch(undefined),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+})
+
+export default async function ProgramPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('credit.read')
+  const { id } = await params
+  const sp = flatParams(await searchParams)
+  const f = filterSchema.parse(sp)
+  const filter = { programId: id, regencyCode: f.regency, bankId: f.bank, asOf: f.asOf }
+  const [t, locale] = await Promise.all([getTranslations('credit'), getLocale()])
+  const lang = locale === 'en' ? 'en' : 'id'
+  let data
+  try {
+    data = await Promise.all([
+      getCreditSummary({ user, filter }),
+      getMonthlySeries({ user, filter }),
+      getRegencyRanking({ user, filter: { programId: id, bankId: f.bank, asOf: f.asOf } }),
+    ])
+  } catch (e) {
+    if (e instanceof ScopeError) notFound()
+    throw e
+  }
+  const [summary, series, ranking] = data
+  const program = await db.creditProgram.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true, version: true, borrowerRate: true, maxPlafond: true, maxTenorMonths: true, eligibleScales: true, creditTarget: true, adminFeeRule: true, penaltyRule: true,
+      banks: { select: { bank: { select: { id: true, shortName: true } } } },
+      rates: { select: { effectiveFrom: true, rate: true, bank: { select: { shortName: true } } }, orderBy: { effectiveFrom: 'asc' } },
+    },
+  })
+  const regencies = await db.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true, name: true }, orderBy: { code: 'asc' } })
+  const provincePct = ranking.reduce((a, r) => a + r.target, 0) > 0 ? (ranking.reduce((a, r) => a + r.disbursed, 0) / ranking.reduce((a, r) => a + r.target, 0)) * 100 : null
+  const money = (v: number) => formatRupiahShort(v, { locale: lang })
+  return (
+    <>
+      <PageHeader title={summary.program.name} description={t('asOf', { date: formatDate(summary.asOf, { locale: lang }) })} />
+      <CreditNav user={user} current="programs" />
+      <form method="get" className="mb-5 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('regency')}</span>
+          <select name="regency" defaultValue={f.regency ?? ''} className={inputClass()}>
+            <option value="">{t('allRegencies')}</option>
+            {regencies.filter((r) => user.role !== 'DISTRICT_OFFICER' || r.code === user.regencyCode).map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
+          </select>
+        </label>
+        {user.role !== 'BANK_OFFICER' && (
+          <label className="flex flex-col gap-1 text-sm">
+            <span className="font-medium">{t('bank')}</span>
+            <select name="bank" defaultValue={f.bank ?? ''} className={inputClass()}>
+              <option value="">{t('allBanks')}</option>
+              {program.banks.map((b) => <option key={b.bank.id} value={b.bank.id}>{b.bank.shortName}</option>)}
+            </select>
+          </label>
+        )}
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('asOfLabel')}</span>
+          <input type="date" name="asOf" defaultValue={summary.asOf} className={inputClass()} />
+        </label>
+        <div className="flex items-end"><button type="submit" className={buttonClass('primary')}>{t('apply')}</button></div>
+      </form>
+
+      <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label={t('realisation')}>
+        <StatCard testId="realisation" label={t('realisation')} value={formatPercent(summary.realisationPct, { locale: lang })} detail={<>{formatRupiah(summary.disbursed, { locale: lang })} {t('ofTarget', { target: money(summary.creditTarget) })}</>} />
+        <StatCard testId="beneficiaries" label={t('beneficiaries')} value={formatNumber(summary.beneficiaries, { locale: lang })} detail={<>{t('loans', { count: formatNumber(summary.loans, { locale: lang }) })}{summary.beneficiaryTarget ? ` · ${t('beneficiaryTarget', { target: formatNumber(summary.beneficiaryTarget, { locale: lang }) })}` : ''}</>} />
+        <StatCard testId="absorption" label={t('absorption')} value={formatPercent(summary.absorptionPct, { locale: lang })} detail={t('ofCeiling', { paid: money(summary.subsidyPaid), ceiling: money(summary.subsidyCeiling) })} />
+        <StatCard testId="projection" label={t('projection')} value={formatPercent(summary.projection.pct, { locale: lang })} detail={<>{money(summary.projection.value)} · <span title={summary.projection.method}>{summary.projection.method}</span></>} />
+      </section>
+      <dl className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3 lg:grid-cols-6">
+        {([
+          ['averagePlafond', summary.averagePlafond],
+          ['subsidyDue', summary.subsidyDue],
+          ['subsidyClaimed', summary.subsidyClaimed],
+          ['subsidyApproved', summary.subsidyApproved],
+          ['subsidyPaid', summary.subsidyPaid],
+          ['committed', summary.committedLaterYears],
+        ] as const).map(([key, value]) => (
+          <div key={key} data-testid={`figure-${key}`}>
+            <dt className="text-xs text-slate-500">{t(key)}</dt>
+            <dd className="font-semibold tabular-nums">{formatRupiah(value, { locale: lang })}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="mb-2 text-base font-semibold">{t('monthlyTitle')}</h2>
+          <RealisationChart data={series} locale={lang} labels={{ monthly: t('monthly'), cumulative: t('cumulative'), pace: t('pace') }} />
+        </section>
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="mb-2 text-base font-semibold">{t('absorptionTitle')}</h2>
+          <AbsorptionChart data={series} locale={lang} labels={{ due: t('due'), paid: t('paid'), cumulative: t('paidCumulative'), ceiling: t('ceiling') }} />
+        </section>
+      </div>
+
+      <section className="mt-6">
+        <h2 className="mb-2 text-base font-semibold">{t('rankingTitle')}</h2>
+        <Table caption={t('rankingTitle')}>
+          <thead>
+            <tr><Th>#</Th><Th>{t('regency')}</Th><Th align="right">{t('target')}</Th><Th align="right">{t('disbursed')}</Th><Th align="right">{t('pct')}</Th><Th align="right">{t('beneficiaries')}</Th></tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {ranking.map((r, i) => (
+              <tr key={r.regencyCode} className={r.regencyCode === user.regencyCode ? 'bg-brand-50 font-medium' : undefined} data-regency={r.regencyCode}>
+                <Td>{i + 1}</Td>
+                <Td><Link className="hover:underline" href={`?regency=${r.regencyCode}${f.asOf ? `&asOf=${f.asOf}` : ''}`}>{r.name}</Link></Td>
+                <Td align="right">{money(r.target)}</Td>
+                <Td align="right">{money(r.disbursed)}</Td>
+                <Td align="right">{formatPercent(r.realisationPct, { locale: lang })}</Td>
+                <Td align="right">{formatNumber(r.beneficiaries, { locale: lang })}</Td>
+              </tr>
+            ))}
+            <tr className="bg-slate-50 font-semibold">
+              <Td /><Td>{t('province')}</Td>
+              <Td align="right">{money(ranking.reduce((a, r) => a + r.target, 0))}</Td>
+              <Td align="right">{money(ranking.reduce((a, r) => a + r.disbursed, 0))}</Td>
+              <Td align="right">{formatPercent(provincePct, { locale: lang })}</Td>
+              <Td />
+            </tr>
+          </tbody>
+        </Table>
+      </section>
+
+      <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-3 text-base font-semibold">{t('rules')}</h2>
+        <dl className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
+          <div><dt className="text-slate-500">{t('borrowerRate')}</dt><dd>{formatPercent(Number(program.borrowerRate) * 100, { locale: lang })}</dd></div>
+          <div><dt className="text-slate-500">{t('maxPlafond')}</dt><dd>{formatRupiah(Number(program.maxPlafond), { locale: lang })}</dd></div>
+          <div><dt className="text-slate-500">{t('maxTenor')}</dt><dd>{t('months', { count: program.maxTenorMonths })}</dd></div>
+          <div><dt className="text-slate-500">{t('eligibleScales')}</dt><dd>{program.eligibleScales.map((s) => s.toLowerCase()).join(', ')}</dd></div>
+          <div className="sm:col-span-2 lg:col-span-4">
+            <dt className="text-slate-500">{t('bankRates')}</dt>
+            <dd>{program.rates.map((r) => `${r.bank.shortName}: ${formatPercent(Number(r.rate) * 100, { locale: lang })} (${formatDate(r.effectiveFrom, { locale: lang })})`).join(' · ')}</dd>
+          </div>
+        </dl>
+      </section>
+
+      {can(user.role, 'credit.configure') && (
+        <ProgramAdmin
+          programId={program.id}
+          banks={program.banks.map((b) => ({ id: b.bank.id, name: b.bank.shortName }))}
+          allocations={ranking.map((r) => ({ regencyCode: r.regencyCode, name: r.name, target: r.target })).sort((a, b) => a.regencyCode.localeCompare(b.regencyCode))}
+          programTarget={Number(program.creditTarget)}
+        />
+      )}
+    </>
+  )
+}

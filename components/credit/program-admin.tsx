@@ -1,0 +1,59 @@
+'use client'
+
+import { useActionState } from 'react'
+import { useTranslations } from 'next-intl'
+import { addRateChange, saveAllocations } from '@/lib/actions/credit'
+import { Button } from '@/components/ui/button'
+import { Field, inputClass } from '@/components/ui/field'
+import { FormMessage } from '@/components/ui/form-message'
+import { formatRupiah } from '@/lib/format'
+
+/** The admin's configuration of a programme: a bank-rate change from a date, and the target per regency. */
+export function ProgramAdmin({ programId, banks, allocations, programTarget }: { programId: string; banks: { id: string; name: string }[]; allocations: { regencyCode: string; name: string; target: number }[]; programTarget: number }) {
+  const t = useTranslations('credit')
+  const [rateState, rateAction, ratePending] = useActionState(addRateChange, undefined)
+  const [allocState, allocAction, allocPending] = useActionState(saveAllocations, undefined)
+  const sum = allocations.reduce((a, r) => a + r.target, 0)
+  return (
+    <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <form action={rateAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+        <h2 className="text-base font-semibold">{t('addRate')}</h2>
+        <input type="hidden" name="programId" value={programId} />
+        <FormMessage state={rateState} />
+        <div className="grid gap-3 sm:grid-cols-3">
+          <Field label={t('bank')} name="bankId" errors={rateState?.errors?.bankId}>
+            {(p) => <select {...p} defaultValue={banks[0]?.id}>{banks.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}</select>}
+          </Field>
+          <Field label={t('effectiveFrom')} name="effectiveFrom" errors={rateState?.errors?.effectiveFrom}>
+            {(p) => <input {...p} type="date" />}
+          </Field>
+          <Field label={t('rate')} name="rate" errors={rateState?.errors?.rate}>
+            {(p) => <input {...p} inputMode="decimal" placeholder="14" />}
+          </Field>
+        </div>
+        <Button type="submit" disabled={ratePending}>{t('save')}</Button>
+      </form>
+      <form action={allocAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+        <h2 className="text-base font-semibold">{t('allocation')}</h2>
+        <p className="text-xs text-slate-600">{t('allocationSum', { sum: formatRupiah(sum), target: formatRupiah(programTarget) })}</p>
+        <input type="hidden" name="programId" value={programId} />
+        <FormMessage state={allocState} />
+        <div className="max-h-80 overflow-y-auto">
+          <table className="w-full text-sm">
+            <tbody>
+              {allocations.map((a) => (
+                <tr key={a.regencyCode}>
+                  <td className="py-1 pr-2"><label htmlFor={`alloc_${a.regencyCode}`}>{a.name}</label></td>
+                  <td className="py-1">
+                    <input id={`alloc_${a.regencyCode}`} name={`alloc_${a.regencyCode}`} defaultValue={String(a.target)} inputMode="numeric" className={inputClass(Boolean(allocState?.errors?.[`alloc_${a.regencyCode}`]))} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Button type="submit" disabled={allocPending}>{t('saveAllocation')}</Button>
+      </form>
+    </div>
+  )
+}

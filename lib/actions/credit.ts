@@ -1,0 +1,268 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import { z } from 'zod'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { writeAudit } from '@/lib/audit'
+import { eligibilityIssues } from '@/lib/credit/eligibility'
+import { recomputeLoanMonths } from '@/lib/credit/loan-months'
+import { formatRupiah } from '@/lib/format'
+import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
+import { readClaimFile, submitClaimFor } from '@/lib/credit/claim-submission'
+import type { SessionUser } from '@/lib/session-user'
+import {
+  claimMonthSchema, claimPaymentSchema, claimReturnSchema, claimReviewSchema, disbursementSchema, programSchema, rateChangeSchema,
+} from '@/lib/validations/credit'
+
+const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
+const STALE = 'Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi.'
+
+/** The bank's contract rate in force on a date, from the programme's effective-dated rates. */
+async function rateOn(tx: Prisma.TransactionClient, programId: string, bankId: string, date: string): Promise<number | null> {
+  const r = await tx.programRate.findFirst({
+    where: { programId, bankId, effectiveFrom: { lte: new Date(date) } },
+    select: { rate: true },
+    orderBy: { effectiveFrom: 'desc' },
+  })
+  return r ? Number(r.rate) : null
+}
+
+/**
+ * Record a disbursement. A bank officer records its own bank's loans; an admin any partner bank's.
+ * Programme rules are checked here; a breach is refused, unless an admin accepts it in writing, and then
+ * the loan stays flagged with the rules it breaks.
+ */
+export const createDisbursement = authAction('disbursements.write', disbursementSchema, async (input, user) => {
+  const bankId = user.role === 'BANK_OFFICER' ? user.bankId! : input.bankId
+  if (!bankId) throw new ActionError('Pilih bank penyalur.', { bankId: ['Pilih bank penyalur.'] })
+  const program = await db.creditProgram.findFirst({
+    where: { id: input.programId, banks: { some: { bankId } } },
+    select: { id: true, year: true, borrowerRate: true, maxPlafond: true, maxTenorMonths: true, eligibleScales: true },
+  })
+  if (!program) throw new ActionError('Program tidak ditemukan untuk bank ini.', { programId: ['Pilih program yang disalurkan bank ini.'] })
+  const msme = await db.msme.findFirst({ where: { nib: input.nib, deletedAt: null }, select: { id: true, nib: true, regencyCode: true, computedScale: true } })
+  if (!msme) throw new ActionError('UMKM dengan NIB ini belum terdaftar.', { nib: ['NIB tidak ditemukan di register UMKM; daftarkan UMKM-nya dulu.'] })
+  const issues = eligibilityIssues({
+    program: { year: program.year, maxPlafond: Number(program.maxPlafond), maxTenorMonths: program.maxTenorMonths, eligibleScales: program.eligibleScales },
+    msme, plafond: input.plafond, tenorMonths: input.tenorMonths, contractDate: input.contractDate,
+  })
+  const accepted = user.role === 'ADMIN' && input.acceptException === 'on'
+  if (issues.length && !accepted) {
+    throw new ActionError(`Tidak memenuhi ketentuan program: ${issues.map((i) => i.message).join(' ')}`, {
+      ...(issues.some((i) => i.code === 'PLAFOND_ABOVE_MAX') && { plafond: [issues.find((i) => i.code === 'PLAFOND_ABOVE_MAX')!.message] }),
+      ...(issues.some((i) => i.code === 'TENOR_ABOVE_MAX') && { tenorMonths: [issues.find((i) => i.code === 'TENOR_ABOVE_MAX')!.message] }),
+      ...(issues.some((i) => i.code === 'OUTSIDE_PROGRAM_YEAR') && { contractDate: [issues.find((i) => i.code === 'OUTSIDE_PROGRAM_YEAR')!.message] }),
+      ...(issues.some((i) => i.code === 'SCALE_NOT_ELIGIBLE' || i.code === 'NO_NIB') && { nib: issues.filter((i) => i.code === 'SCALE_NOT_ELIGIBLE' || i.code === 'NO_NIB').map((i) => i.message) }),
+    })
+  }
+  if (issues.length && accepted && (input.exceptionReason ?? '').length < 10) {
+    throw new ActionError('Tuliskan alasan menerima pengecualian (minimal 10 karakter).', { exceptionReason: ['Tuliskan alasan menerima pengecualian (minimal 10 karakter).'] })
+  }
+  try {
+    const id = await db.$transaction(async (tx) => {
+      const bankRate = await rateOn(tx, program.id, bankId, input.contractDate)
+      if (bankRate === null) throw new ActionError('Belum ada suku bunga bank yang berlaku pada tanggal akad ini.', { contractDate: ['Belum ada suku bunga bank yang berlaku pada tanggal ini.'] })
+      const created = await tx.disbursement.create({
+        data: {
+          programId: program.id, bankId, accountNumber: input.accountNumber, msmeId: msme.id, regencyCode: msme.regencyCode,
+          contractDate: new Date(input.contractDate), plafond: input.plafond, tenorMonths: input.tenorMonths, bankRate,
+          borrowerRate: program.borrowerRate, method: input.method,
+          eligibilityIssues: issues.map((i) => i.code), exceptionReason: issues.length ? input.exceptionReason : null, createdById: user.id,
+        },
+        select: { id: true, accountNumber: true, programId: true, bankId: true, msmeId: true, regencyCode: true, contractDate: true, plafond: true, tenorMonths: true, bankRate: true, borrowerRate: true, method: true, eligibilityIssues: true, exceptionReason: true },
+      })
+      await recomputeLoanMonths(tx, [created.id])
+      await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'Disbursement', entityId: created.id, after: created })
+      return created.id
+    })
+    revalidatePath('/kredit', 'layout')
+    return { ok: true, message: `Penyaluran ${input.accountNumber} sebesar ${formatRupiah(input.plafond)} dicatat.`, data: { id } }
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
+      throw new ActionError('Nomor rekening ini sudah tercatat untuk bank ini.', { accountNumber: ['Nomor rekening sudah tercatat untuk bank ini.'] })
+    }
+    throw e
+  }
+})
+
+/**
+ * A bank's monthly claim (see lib/credit/claim-submission.ts); the optional .xlsx of claimed amounts is
+ * read here because files are not among the zod-checked text fields.
+ */
+export async function submitClaim(prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  const file = formData.get('file')
+  let claimId: string | undefined
+  const result = await authAction('claims.submit', claimMonthSchema, async (input, user) => {
+    const amounts = file instanceof File && file.size > 0 ? await readClaimFile(file) : null
+    claimId = await submitClaimFor(user, input.month, amounts)
+  })(prev, formData)
+  if (claimId) {
+    revalidatePath('/kredit', 'layout')
+    redirect(`/kredit/klaim/${claimId}`)
+  }
+  return result
+}
+
+/**
+ * Approve a submitted claim: each line at the agency's computed amount, except lines the admin corrected
+ * (`approved_<lineId>` fields, each ≤ what the bank claimed). Audited with the totals and corrections.
+ */
+export const approveClaim = authAction('claims.verify', claimReviewSchema.passthrough(), async (input, user) => {
+  const corrections = new Map<string, { amount: number; note: string }>()
+  for (const [key, value] of Object.entries(input)) {
+    const m = /^approved_(.+)$/.exec(key)
+    if (!m || typeof value !== 'string' || value.trim() === '') continue
+    const amount = Number(value.replace(/[.\s]/g, '').replace(',', '.'))
+    if (!Number.isFinite(amount) || amount < 0) throw new ActionError('Jumlah koreksi tidak valid.', { [key]: ['Isi jumlah dalam Rupiah, tidak negatif.'] })
+    corrections.set(m[1], { amount: Math.round(amount), note: String((input as Record<string, unknown>)[`note_${m[1]}`] ?? '').slice(0, 500) })
+  }
+  await db.$transaction(async (tx) => {
+    const claim = await tx.subsidyClaim.findUnique({ where: { id: input.claimId }, select: { id: true, status: true, version: true } })
+    if (!claim) throw new ActionError('Klaim tidak ditemukan.')
+    if (claim.status !== 'SUBMITTED') throw new ActionError('Hanya klaim berstatus diajukan yang dapat disetujui.')
+    if (claim.version !== input.version) throw new ActionError(STALE)
+    if (corrections.size) {
+      const lines = await tx.claimLine.findMany({ where: { claimId: claim.id, id: { in: [...corrections.keys()] } }, select: { id: true, claimedAmount: true } })
+      if (lines.length !== corrections.size) throw new ActionError('Baris koreksi tidak termasuk klaim ini.')
+      for (const l of lines) {
+        const c = corrections.get(l.id)!
+        if (c.amount > Number(l.claimedAmount)) throw new ActionError('Jumlah disetujui tidak boleh melebihi yang diklaim bank.', { [`approved_${l.id}`]: [`Maksimal ${formatRupiah(Number(l.claimedAmount))}.`] })
+        await tx.claimLine.update({ where: { id: l.id }, data: { approvedAmount: c.amount, note: c.note || 'Dikoreksi saat verifikasi' } })
+      }
+    }
+    // every other line: the agency's computation, never more than the bank claimed
+    await tx.$executeRaw`UPDATE claim_lines SET approved_amount = least(computed_amount, claimed_amount)
+      WHERE claim_id = ${claim.id} AND approved_amount IS NULL`
+    const totals = await tx.$queryRaw<{ claimed: string; computed: string; approved: string }[]>`
+      SELECT sum(claimed_amount)::text AS claimed, sum(computed_amount)::text AS computed, sum(approved_amount)::text AS approved FROM claim_lines WHERE claim_id = ${claim.id}`
+    await tx.subsidyClaim.update({ where: { id: claim.id }, data: { status: 'APPROVED', reviewedAt: new Date(), reviewedById: user.id, version: { increment: 1 } } })
+    await writeAudit(tx, actor(user), {
+      action: 'APPROVE', entity: 'SubsidyClaim', entityId: claim.id, before: { status: 'SUBMITTED' },
+      after: { status: 'APPROVED', claimed: totals[0].claimed, computed: totals[0].computed, approved: totals[0].approved, corrections: Object.fromEntries(corrections) },
+    })
+  })
+  revalidatePath('/kredit', 'layout')
+  return { ok: true, message: 'Klaim disetujui.' }
+})
+
+/** Return a submitted claim to the bank with the reasons; the bank corrects and submits the month again. */
+export const returnClaim = authAction('claims.verify', claimReturnSchema, async (input, user) => {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.subsidyClaim.updateMany({
+      where: { id: input.claimId, status: 'SUBMITTED', version: input.version },
+      data: { status: 'RETURNED', returnReason: input.reason, reviewedAt: new Date(), reviewedById: user.id, version: { increment: 1 } },
+    })
+    if (count === 0) throw new ActionError('Klaim tidak dalam status diajukan, atau sudah diubah orang lain. Muat ulang halaman.')
+    await writeAudit(tx, actor(user), { action: 'RETURN', entity: 'SubsidyClaim', entityId: input.claimId, before: { status: 'SUBMITTED' }, after: { status: 'RETURNED', reason: input.reason } })
+  })
+  revalidatePath('/kredit', 'layout')
+  return { ok: true, message: 'Klaim dikembalikan ke bank.' }
+})
+
+/** Record a payment (SP2D) of an approved claim; the claim is PAID once payments reach the approved total. */
+export const recordClaimPayment = authAction('claims.verify', claimPaymentSchema, async (input, user) => {
+  await db.$transaction(async (tx) => {
+    // lock the claim row: two payments recorded at once must not both pass the "not more than approved" check
+    const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM subsidy_claims WHERE id = ${input.claimId} FOR UPDATE`
+    if (!locked.length) throw new ActionError('Klaim tidak ditemukan.')
+    if (locked[0].status !== 'APPROVED') throw new ActionError('Pembayaran hanya dicatat untuk klaim yang sudah disetujui dan belum lunas.')
+    const [sums] = await tx.$queryRaw<{ approved: string; paid: string }[]>`
+      SELECT (SELECT coalesce(sum(approved_amount), 0) FROM claim_lines WHERE claim_id = ${input.claimId})::text AS approved,
+             (SELECT coalesce(sum(amount), 0) FROM claim_payments WHERE claim_id = ${input.claimId})::text AS paid`
+    const outstanding = Number(sums.approved) - Number(sums.paid)
+    if (input.amount > outstanding) throw new ActionError(`Pembayaran melebihi sisa yang disetujui (${formatRupiah(outstanding)}).`, { amount: [`Maksimal ${formatRupiah(outstanding)}.`] })
+    const payment = await tx.claimPayment.create({ data: { claimId: input.claimId, paidOn: new Date(input.paidOn), amount: input.amount, reference: input.reference }, select: { id: true, paidOn: true, amount: true, reference: true } })
+    const fullyPaid = input.amount === outstanding
+    if (fullyPaid) await tx.subsidyClaim.update({ where: { id: input.claimId }, data: { status: 'PAID', version: { increment: 1 } } })
+    await writeAudit(tx, actor(user), { action: 'PAY', entity: 'SubsidyClaim', entityId: input.claimId, after: { payment, fullyPaid } })
+  })
+  revalidatePath('/kredit', 'layout')
+  return { ok: true, message: `Pembayaran ${formatRupiah(input.amount)} dicatat.` }
+})
+
+/** Create or edit a programme year (admin): targets, ceiling, rates and limits. */
+export const saveProgram = authAction('credit.configure', programSchema, async (input, user) => {
+  const data = {
+    scheme: input.scheme, name: input.name, year: input.year, creditTarget: input.creditTarget, beneficiaryTarget: input.beneficiaryTarget,
+    subsidyCeiling: input.subsidyCeiling, borrowerRate: input.borrowerRate / 100, maxPlafond: input.maxPlafond, maxTenorMonths: input.maxTenorMonths,
+  }
+  let id = input.id
+  try {
+    await db.$transaction(async (tx) => {
+      if (id) {
+        const before = await tx.creditProgram.findUnique({ where: { id }, select: { ...Object.fromEntries(Object.keys(data).map((k) => [k, true])), version: true } as Prisma.CreditProgramSelect })
+        if (!before) throw new ActionError('Program tidak ditemukan.')
+        const { count } = await tx.creditProgram.updateMany({ where: { id, version: input.version }, data: { ...data, version: { increment: 1 } } })
+        if (count === 0) throw new ActionError(STALE)
+        await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'CreditProgram', entityId: id, before, after: data })
+      } else {
+        const created = await tx.creditProgram.create({
+          data: {
+            ...data, code: `${input.scheme}-${input.year}`, eligibleScales: ['MIKRO', 'KECIL'],
+            banks: { create: { bankId: input.bankId } },
+            rates: { create: { bankId: input.bankId, effectiveFrom: new Date(`${input.year}-01-01`), rate: input.bankRate / 100 } },
+          },
+          select: { id: true },
+        })
+        id = created.id
+        await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'CreditProgram', entityId: id, after: { ...data, bankId: input.bankId, bankRate: input.bankRate / 100 } })
+      }
+    })
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError('Program skema ini untuk tahun itu sudah ada.', { year: ['Program skema ini untuk tahun itu sudah ada.'] })
+    throw e
+  }
+  revalidatePath('/kredit', 'layout')
+  redirect(`/kredit/${id}`)
+})
+
+/**
+ * A change of the bank's contract rate from a date: running loans of this programme and bank are
+ * recomputed from that date on (their earlier periods keep the old rate).
+ */
+export const addRateChange = authAction('credit.configure', rateChangeSchema, async (input, user) => {
+  const affected = await db.$transaction(async (tx) => {
+    const program = await tx.creditProgram.findFirst({ where: { id: input.programId, banks: { some: { bankId: input.bankId } } }, select: { id: true, borrowerRate: true } })
+    if (!program) throw new ActionError('Program atau bank tidak ditemukan.')
+    if (input.rate / 100 <= Number(program.borrowerRate)) throw new ActionError('Bunga bank harus di atas bunga debitur.', { rate: ['Bunga bank harus di atas bunga debitur.'] })
+    await tx.programRate.upsert({
+      where: { programId_bankId_effectiveFrom: { programId: program.id, bankId: input.bankId, effectiveFrom: new Date(input.effectiveFrom) } },
+      update: { rate: input.rate / 100 },
+      create: { programId: program.id, bankId: input.bankId, effectiveFrom: new Date(input.effectiveFrom), rate: input.rate / 100 },
+    })
+    const loans = await tx.disbursement.findMany({ where: { programId: program.id, bankId: input.bankId, contractDate: { lt: new Date(input.effectiveFrom) } }, select: { id: true } })
+    for (let i = 0; i < loans.length; i += 2_000) await recomputeLoanMonths(tx, loans.slice(i, i + 2_000).map((l) => l.id))
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ProgramRate', entityId: program.id, after: { bankId: input.bankId, effectiveFrom: input.effectiveFrom, rate: input.rate / 100, loansRecomputed: loans.length } })
+    return loans.length
+  }, { timeout: 300_000 })
+  revalidatePath('/kredit', 'layout')
+  return { ok: true, message: `Suku bunga baru berlaku ${input.effectiveFrom}; ${affected} pinjaman dihitung ulang.` }
+})
+
+/** The allocation of the credit target per regency (admin); the sum is shown beside the programme target. */
+export const saveAllocations = authAction('credit.configure', z.object({ programId: z.string().min(1).max(40) }).passthrough(), async (input, user) => {
+  const entries = Object.entries(input).filter(([k]) => /^alloc_\d{2}\.\d{2}$/.test(k))
+  const values = new Map<string, number>()
+  const errors: Record<string, string[]> = {}
+  for (const [k, v] of entries) {
+    const n = Number(String(v).replace(/[.\s]/g, '').replace(',', '.') || 0)
+    if (!Number.isFinite(n) || n < 0) errors[k] = ['Isi angka Rupiah, tidak negatif.']
+    else values.set(k.slice(6), Math.round(n))
+  }
+  if (Object.keys(errors).length) throw new ActionError('Periksa alokasi yang ditandai.', errors)
+  await db.$transaction(async (tx) => {
+    const before = await tx.programAllocation.findMany({ where: { programId: input.programId }, select: { regencyCode: true, creditTarget: true } })
+    for (const [regencyCode, creditTarget] of values) {
+      await tx.programAllocation.upsert({
+        where: { programId_regencyCode: { programId: input.programId, regencyCode } },
+        update: { creditTarget },
+        create: { programId: input.programId, regencyCode, creditTarget },
+      })
+    }
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ProgramAllocation', entityId: input.programId, before, after: Object.fromEntries(values) })
+  })
+  revalidatePath('/kredit', 'layout')
+  return { ok: true, message: 'Alokasi disimpan.' }
+})

@@ -1,0 +1,89 @@
+import 'server-only'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { can } from '@/lib/permissions'
+import { bankScope } from '@/lib/scope'
+import type { SessionUser } from '@/lib/session-user'
+
+/**
+ * Subsidy claims are per bank: a bank officer sees its bank's, the agency all of them. District officers
+ * and leadership read the figures (lib/data/credit.ts), not the claims' lines.
+ */
+function claimScope(user: SessionUser): Prisma.SubsidyClaimWhereInput {
+  if (!can(user.role, 'claims.submit') && !can(user.role, 'claims.verify')) throw new Error('forbidden')
+  return bankScope(user)
+}
+
+/** Claims with their totals (claimed, computed, approved, paid) computed in SQL. */
+export async function findClaims({ user, status }: { user: SessionUser; status?: string }) {
+  const where: Prisma.SubsidyClaimWhereInput = { ...claimScope(user), ...(status && { status: status as Prisma.EnumClaimStatusFilter['equals'] }) }
+  const claims = await db.subsidyClaim.findMany({
+    where,
+    select: { id: true, month: true, status: true, submittedAt: true, program: { select: { name: true, year: true } }, bank: { select: { shortName: true } } },
+    orderBy: [{ month: 'desc' }],
+    take: 200,
+  })
+  const ids = claims.map((c) => c.id)
+  const totals = ids.length
+    ? await db.$queryRaw<{ claim_id: string; lines: number; claimed: string; computed: string; approved: string | null; paid: string }[]>`
+        SELECT cl.claim_id, count(*)::int AS lines, sum(cl.claimed_amount)::text AS claimed, sum(cl.computed_amount)::text AS computed,
+          sum(cl.approved_amount)::text AS approved,
+          coalesce((SELECT sum(cp.amount) FROM claim_payments cp WHERE cp.claim_id = cl.claim_id), 0)::text AS paid
+        FROM claim_lines cl WHERE cl.claim_id = ANY(${ids}::text[]) GROUP BY cl.claim_id`
+    : []
+  const byId = new Map(totals.map((t) => [t.claim_id, t]))
+  return claims.map((c) => {
+    const t = byId.get(c.id)
+    return {
+      ...c,
+      lines: t?.lines ?? 0,
+      claimed: Number(t?.claimed ?? 0),
+      computed: Number(t?.computed ?? 0),
+      approved: t?.approved === null || t?.approved === undefined ? null : Number(t.approved),
+      paid: Number(t?.paid ?? 0),
+    }
+  })
+}
+
+export const CLAIM_LINES_PAGE_SIZE = 50
+
+/**
+ * One claim for verification: its totals, the lines whose claimed amount differs from the agency's
+ * recomputation (all of them, first), then every line a page at a time, and the payments.
+ */
+export async function getClaim({ user, id, page = 1 }: { user: SessionUser; id: string; page?: number }) {
+  const claim = await db.subsidyClaim.findFirst({
+    where: { id, ...claimScope(user) },
+    select: {
+      id: true, month: true, status: true, version: true, submittedAt: true, reviewedAt: true, returnReason: true,
+      program: { select: { id: true, name: true, year: true } }, bank: { select: { shortName: true, name: true } },
+      payments: { select: { id: true, paidOn: true, amount: true, reference: true }, orderBy: { paidOn: 'asc' } },
+    },
+  })
+  if (!claim) return null
+  const lineSelect = {
+    id: true, claimedAmount: true, computedAmount: true, approvedAmount: true, note: true,
+    disbursement: { select: { accountNumber: true, contractDate: true, plafond: true, tenorMonths: true, collectibility: true, msme: { select: { businessName: true } }, regency: { select: { name: true } } } },
+  } satisfies Prisma.ClaimLineSelect
+  const [totals, differing, lines] = await Promise.all([
+    db.$queryRaw<{ lines: number; claimed: string; computed: string; approved: string | null; differing: number }[]>`
+      SELECT count(*)::int AS lines, coalesce(sum(claimed_amount), 0)::text AS claimed, coalesce(sum(computed_amount), 0)::text AS computed,
+        sum(approved_amount)::text AS approved, count(*) FILTER (WHERE claimed_amount <> computed_amount)::int AS differing
+      FROM claim_lines WHERE claim_id = ${id}`,
+    db.$queryRaw<{ id: string }[]>`SELECT id FROM claim_lines WHERE claim_id = ${id} AND claimed_amount <> computed_amount ORDER BY abs(claimed_amount - computed_amount) DESC LIMIT 500`,
+    db.claimLine.findMany({ where: { claimId: id }, select: lineSelect, orderBy: { disbursement: { accountNumber: 'asc' } }, skip: (page - 1) * CLAIM_LINES_PAGE_SIZE, take: CLAIM_LINES_PAGE_SIZE }),
+  ])
+  const differingLines = differing.length
+    ? await db.claimLine.findMany({ where: { id: { in: differing.map((d) => d.id) } }, select: lineSelect })
+    : []
+  const paid = claim.payments.reduce((a, p) => a + Number(p.amount), 0)
+  const t = totals[0]
+  return {
+    ...claim,
+    totals: { lines: t.lines, claimed: Number(t.claimed), computed: Number(t.computed), approved: t.approved === null ? null : Number(t.approved), differing: t.differing, paid },
+    differingLines: differingLines.sort((a, b) => Math.abs(Number(b.claimedAmount) - Number(b.computedAmount)) - Math.abs(Number(a.claimedAmount) - Number(a.computedAmount))),
+    lines,
+    page,
+    pageSize: CLAIM_LINES_PAGE_SIZE,
+  }
+}

@@ -1,0 +1,230 @@
+import 'server-only'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { env } from '@/lib/env'
+import { can } from '@/lib/permissions'
+import { ScopeError } from '@/lib/scope'
+import type { SessionUser } from '@/lib/session-user'
+
+/**
+ * Credit figures for dashboards and screens, computed in PostgreSQL and scoped by role in the WHERE
+ * clause: a bank officer's figures are always its bank's; a district officer may read its own regency
+ * and the province totals (and the per-regency ranking), never another regency on its own.
+ */
+export type CreditFilter = {
+  programId: string
+  regencyCode?: string
+  bankId?: string
+  /** YYYY-MM-DD: figures as they stood at the end of this day (default: today, capped to the programme year) */
+  asOf?: string
+}
+
+type Scoped = { programId: string; regencyCode?: string; bankId?: string; asOf: string; year: number; scheme: string }
+
+const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10) // Jakarta's calendar day
+
+/** Apply the user's scope to a requested filter; refuse what the role may not read. */
+async function scope(user: SessionUser, f: CreditFilter): Promise<Scoped & { program: ProgramHeader }> {
+  if (!can(user.role, 'credit.read')) throw new ScopeError('forbidden')
+  if (user.role === 'DISTRICT_OFFICER' && f.regencyCode && f.regencyCode !== user.regencyCode) throw new ScopeError('forbidden')
+  const bankId = user.role === 'BANK_OFFICER' ? (user.bankId ?? '∅') : f.bankId
+  const program = await getProgramHeader(f.programId)
+  if (!program) throw new ScopeError('not-found')
+  const yearEnd = `${program.year}-12-31`
+  const asOf = f.asOf && /^\d{4}-\d{2}-\d{2}$/.test(f.asOf) ? f.asOf : today() < yearEnd ? today() : yearEnd
+  return { programId: f.programId, regencyCode: f.regencyCode || undefined, bankId: bankId || undefined, asOf, year: program.year, scheme: program.scheme, program }
+}
+
+export type ProgramHeader = NonNullable<Awaited<ReturnType<typeof getProgramHeader>>>
+
+async function getProgramHeader(programId: string) {
+  return db.creditProgram.findUnique({
+    where: { id: programId },
+    select: { id: true, code: true, scheme: true, name: true, year: true, creditTarget: true, beneficiaryTarget: true, subsidyCeiling: true, borrowerRate: true, maxPlafond: true, maxTenorMonths: true },
+  })
+}
+
+const and = (parts: (Prisma.Sql | null | false | undefined)[]) => {
+  const p = parts.filter(Boolean) as Prisma.Sql[]
+  return p.length ? Prisma.sql`AND ${Prisma.join(p, ' AND ')}` : Prisma.empty
+}
+
+/** Conditions on a `disbursements d` row for the scoped regency and bank. */
+function loanScope(s: Scoped) {
+  return and([s.regencyCode ? Prisma.sql`d.regency_code = ${s.regencyCode}` : null, s.bankId ? Prisma.sql`d.bank_id = ${s.bankId}` : null])
+}
+
+const num = (v: unknown) => Number(v ?? 0)
+const pct = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null)
+
+/**
+ * The headline figures of a programme: credit disbursed and realisation % of target, beneficiaries,
+ * average plafond; subsidy due, claimed, approved and paid in the budget year and absorption % of the
+ * ceiling; the year-end projection; and the subsidy this year's loans still commit in later years.
+ */
+export async function getCreditSummary({ user, filter }: { user: SessionUser; filter: CreditFilter }) {
+  const s = await scope(user, filter)
+  const yearStart = `${s.year}-01-01`
+  const nextYear = `${s.year + 1}-01-01`
+  const [loans, due, claims, paid, committed, allocation] = await Promise.all([
+    db.$queryRaw<{ disbursed: string; loans: number; beneficiaries: number }[]>`
+      SELECT coalesce(sum(d.plafond), 0)::text AS disbursed, count(*)::int AS loans, count(DISTINCT d.msme_id)::int AS beneficiaries
+      FROM disbursements d
+      WHERE d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date ${loanScope(s)}`,
+    // the budget year pays every period of the scheme's loans that falls due in it
+    db.$queryRaw<{ due: string }[]>`
+      SELECT coalesce(sum(lm.subsidy_due), 0)::text AS due
+      FROM loan_months lm
+      JOIN disbursements d ON d.id = lm.disbursement_id
+      JOIN credit_programs p ON p.id = d.program_id
+      WHERE p.scheme = ${s.scheme} AND lm.claim_month >= ${yearStart}::date AND lm.claim_month < ${nextYear}::date
+        AND lm.due_date <= ${s.asOf}::date ${loanScope(s)}`,
+    db.$queryRaw<{ claimed: string; approved: string }[]>`
+      SELECT coalesce(sum(cl.claimed_amount), 0)::text AS claimed,
+             coalesce(sum(cl.approved_amount) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < ${s.asOf}::date + 1), 0)::text AS approved
+      FROM subsidy_claims c
+      JOIN claim_lines cl ON cl.claim_id = c.id
+      JOIN disbursements d ON d.id = cl.disbursement_id
+      WHERE c.program_id = ${s.programId} AND c.submitted_at < ${s.asOf}::date + 1 ${loanScope(s)}`,
+    s.regencyCode
+      ? // payments are per claim, not per loan: a regency's share is its share of each claim's approved lines
+        db.$queryRaw<{ paid: string }[]>`
+          WITH claim_paid AS (
+            SELECT cp.claim_id, sum(cp.amount) AS paid FROM claim_payments cp
+            JOIN subsidy_claims c ON c.id = cp.claim_id
+            WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date GROUP BY cp.claim_id),
+          claim_total AS (
+            SELECT cl.claim_id, sum(cl.approved_amount) AS total FROM claim_lines cl JOIN claim_paid USING (claim_id) GROUP BY cl.claim_id)
+          SELECT coalesce(round(sum(cl.approved_amount * cp.paid / nullif(ct.total, 0))), 0)::text AS paid
+          FROM claim_lines cl
+          JOIN claim_paid cp USING (claim_id)
+          JOIN claim_total ct USING (claim_id)
+          JOIN disbursements d ON d.id = cl.disbursement_id
+          WHERE true ${loanScope(s)}`
+      : db.$queryRaw<{ paid: string }[]>`
+          SELECT coalesce(sum(cp.amount), 0)::text AS paid
+          FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
+          WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date
+            ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}`,
+    db.$queryRaw<{ committed: string }[]>`
+      SELECT coalesce(sum(lm.subsidy_due), 0)::text AS committed
+      FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id
+      WHERE d.program_id = ${s.programId} AND lm.due_date >= ${nextYear}::date ${loanScope(s)}`,
+    s.regencyCode
+      ? db.programAllocation.findUnique({ where: { programId_regencyCode: { programId: s.programId, regencyCode: s.regencyCode } }, select: { creditTarget: true } })
+      : null,
+  ])
+  const disbursed = num(loans[0].disbursed)
+  const target = s.regencyCode ? num(allocation?.creditTarget) : num(s.program.creditTarget)
+  const ceiling = num(s.program.subsidyCeiling)
+  const subsidyPaid = num(paid[0].paid)
+  return {
+    program: { id: s.program.id, code: s.program.code, name: s.program.name, year: s.year },
+    asOf: s.asOf,
+    regencyCode: s.regencyCode ?? null,
+    bankId: s.bankId ?? null,
+    creditTarget: target,
+    disbursed,
+    loans: loans[0].loans,
+    beneficiaries: loans[0].beneficiaries,
+    beneficiaryTarget: s.regencyCode ? null : s.program.beneficiaryTarget,
+    averagePlafond: loans[0].loans > 0 ? disbursed / loans[0].loans : 0,
+    realisationPct: pct(disbursed, target),
+    subsidyDue: num(due[0].due),
+    subsidyClaimed: num(claims[0].claimed),
+    subsidyApproved: num(claims[0].approved),
+    subsidyPaid,
+    subsidyCeiling: ceiling,
+    // the ceiling is the province's; a regency's payments are shown as a share of it
+    absorptionPct: pct(subsidyPaid, ceiling),
+    committedLaterYears: num(committed[0].committed),
+    projection: projection(disbursed, target, s.year, s.asOf),
+  }
+}
+
+export const PROJECTION_METHOD =
+  'Proyeksi laju rata-rata: realisasi sampai tanggal data dibagi jumlah hari yang telah berjalan, dikali jumlah hari dalam setahun.'
+
+/** Year-end projection by run rate (disbursed so far ÷ days elapsed × days in the year). */
+function projection(disbursed: number, target: number, year: number, asOf: string) {
+  const start = Date.UTC(year, 0, 1)
+  const end = Date.UTC(year + 1, 0, 1)
+  const at = Math.min(Date.parse(`${asOf}T00:00:00Z`) + 86_400_000, end)
+  const elapsed = Math.max(1, (at - start) / 86_400_000)
+  const yearDays = (end - start) / 86_400_000
+  const value = at >= end ? disbursed : Math.round((disbursed / elapsed) * yearDays)
+  return { value, pct: pct(value, target), method: PROJECTION_METHOD, final: at >= end }
+}
+
+/**
+ * Month by month for the programme year: disbursed and cumulative against the target's pace (the
+ * monthly plan where one is set, else a straight line), subsidy due and paid with its cumulative.
+ */
+export async function getMonthlySeries({ user, filter }: { user: SessionUser; filter: CreditFilter }) {
+  const s = await scope(user, filter)
+  const target = s.regencyCode
+    ? num((await db.programAllocation.findUnique({ where: { programId_regencyCode: { programId: s.programId, regencyCode: s.regencyCode } }, select: { creditTarget: true } }))?.creditTarget)
+    : num(s.program.creditTarget)
+  const rows = await db.$queryRaw<{ month: number; disbursed: string; cumulative: string; subsidy_due: string; subsidy_paid: string; plan: string | null }[]>`
+    WITH months AS (SELECT generate_series(1, 12) AS month),
+    disb AS (
+      SELECT extract(month FROM d.contract_date)::int AS month, sum(d.plafond) AS amount
+      FROM disbursements d
+      WHERE d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date ${loanScope(s)}
+      GROUP BY 1),
+    due AS (
+      SELECT extract(month FROM lm.claim_month)::int AS month, sum(lm.subsidy_due) AS amount
+      FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id JOIN credit_programs p ON p.id = d.program_id
+      WHERE p.scheme = ${s.scheme} AND extract(year FROM lm.claim_month) = ${s.year} AND lm.due_date <= ${s.asOf}::date ${loanScope(s)}
+      GROUP BY 1),
+    paid AS (
+      SELECT extract(month FROM cp.paid_on)::int AS month, sum(cp.amount) AS amount
+      FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
+      WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date AND extract(year FROM cp.paid_on) = ${s.year}
+        ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}
+      GROUP BY 1)
+    SELECT m.month,
+      coalesce(disb.amount, 0)::text AS disbursed,
+      sum(coalesce(disb.amount, 0)) OVER (ORDER BY m.month)::text AS cumulative,
+      coalesce(due.amount, 0)::text AS subsidy_due,
+      coalesce(paid.amount, 0)::text AS subsidy_paid,
+      plan.cumulative_target::text AS plan
+    FROM months m
+    LEFT JOIN disb USING (month) LEFT JOIN due USING (month) LEFT JOIN paid USING (month)
+    LEFT JOIN program_monthly_plans plan ON plan.program_id = ${s.programId} AND plan.month = m.month
+    ORDER BY m.month`
+  const lastMonth = s.asOf.startsWith(String(s.year)) ? Number(s.asOf.slice(5, 7)) : 12
+  const usePlan = !s.regencyCode && rows.some((r) => r.plan !== null)
+  let paidCumulative = 0
+  return rows.map((r) => {
+    paidCumulative += num(r.subsidy_paid)
+    return {
+      month: r.month,
+      disbursed: num(r.disbursed),
+      // months after the as-of date have no realisation yet: a gap, not a flat line
+      cumulative: r.month <= lastMonth ? num(r.cumulative) : null,
+      targetPace: usePlan && r.plan !== null ? num(r.plan) : Math.round((target * r.month) / 12),
+      subsidyDue: num(r.subsidy_due),
+      subsidyPaid: num(r.subsidy_paid),
+      subsidyPaidCumulative: r.month <= lastMonth ? paidCumulative : null,
+      subsidyCeiling: num(s.program.subsidyCeiling),
+    }
+  })
+}
+
+/** Realisation by regency of the agency's province, ranked, with each regency's allocation. */
+export async function getRegencyRanking({ user, filter }: { user: SessionUser; filter: Omit<CreditFilter, 'regencyCode'> }) {
+  const s = await scope(user, filter)
+  const rows = await db.$queryRaw<{ code: string; name: string; target: string; disbursed: string; loans: number; beneficiaries: number }[]>`
+    SELECT r.code, r.name, coalesce(a.credit_target, 0)::text AS target,
+      coalesce(sum(d.plafond), 0)::text AS disbursed, count(d.id)::int AS loans, count(DISTINCT d.msme_id)::int AS beneficiaries
+    FROM regencies r
+    LEFT JOIN program_allocations a ON a.program_id = ${s.programId} AND a.regency_code = r.code
+    LEFT JOIN disbursements d ON d.regency_code = r.code AND d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date
+      ${s.bankId ? Prisma.sql`AND d.bank_id = ${s.bankId}` : Prisma.empty}
+    WHERE r.province_code = ${env().AGENCY_PROVINCE_CODE}
+    GROUP BY r.code, r.name, a.credit_target`
+  return rows
+    .map((r) => ({ regencyCode: r.code, name: r.name, target: num(r.target), disbursed: num(r.disbursed), loans: r.loans, beneficiaries: r.beneficiaries, realisationPct: pct(num(r.disbursed), num(r.target)) }))
+    .sort((a, b) => (b.realisationPct ?? -1) - (a.realisationPct ?? -1) || b.disbursed - a.disbursed)
+}

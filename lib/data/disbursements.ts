@@ -1,0 +1,80 @@
+import 'server-only'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { can } from '@/lib/permissions'
+import { bankScope, regencyScope } from '@/lib/scope'
+import type { SessionUser } from '@/lib/session-user'
+import type { DisbursementFilter } from '@/lib/validations/credit'
+
+export const DISBURSEMENT_PAGE_SIZE = 25
+
+export const disbursementListSelect = {
+  id: true,
+  accountNumber: true,
+  contractDate: true,
+  plafond: true,
+  tenorMonths: true,
+  bankRate: true,
+  borrowerRate: true,
+  method: true,
+  collectibility: true,
+  status: true,
+  eligibilityIssues: true,
+  program: { select: { id: true, name: true } },
+  bank: { select: { shortName: true } },
+  regency: { select: { code: true, name: true } },
+  msme: { select: { id: true, nib: true, businessName: true } },
+} satisfies Prisma.DisbursementSelect
+
+export type DisbursementRow = Prisma.DisbursementGetPayload<{ select: typeof disbursementListSelect }>
+
+/** The role's rows only: a district officer its regency's loans, a bank officer its bank's. */
+function scopedWhere(user: SessionUser, f: DisbursementFilter): Prisma.DisbursementWhereInput {
+  if (!can(user.role, 'credit.read')) throw new Error('forbidden')
+  return {
+    ...regencyScope(user),
+    ...bankScope(user),
+    AND: [
+      f.program ? { programId: f.program } : {},
+      f.regency ? { regencyCode: f.regency } : {},
+      f.bank ? { bankId: f.bank } : {},
+      f.from || f.to ? { contractDate: { ...(f.from && { gte: new Date(f.from) }), ...(f.to && { lte: new Date(f.to) }) } } : {},
+      f.collectibility ? { collectibility: f.collectibility } : {},
+      f.flagged ? { NOT: { eligibilityIssues: { isEmpty: true } } } : {},
+      f.q ? { OR: [{ accountNumber: { startsWith: f.q } }, { msme: { nib: { startsWith: f.q } } }, { msme: { businessName: { contains: f.q, mode: 'insensitive' } } }] } : {},
+    ],
+  }
+}
+
+/** One page of disbursements under the filter, with the total count and sum for the footer. */
+export async function findDisbursements({ user, filter }: { user: SessionUser; filter: DisbursementFilter }) {
+  const where = scopedWhere(user, filter)
+  const page = filter.page ?? 1
+  const orderBy: Prisma.DisbursementOrderByWithRelationInput[] = [{ [filter.sort ?? 'contractDate']: filter.dir ?? 'desc' }, { id: 'asc' }]
+  const [rows, totals] = await Promise.all([
+    db.disbursement.findMany({ where, select: disbursementListSelect, orderBy, skip: (page - 1) * DISBURSEMENT_PAGE_SIZE, take: DISBURSEMENT_PAGE_SIZE }),
+    db.disbursement.aggregate({ where, _count: { _all: true }, _sum: { plafond: true } }),
+  ])
+  return { rows, total: totals._count._all, sum: Number(totals._sum.plafond ?? 0), page, pageSize: DISBURSEMENT_PAGE_SIZE }
+}
+
+/** Every disbursement under the filter, for export (capped). */
+export async function exportDisbursements({ user, filter }: { user: SessionUser; filter: DisbursementFilter }) {
+  return db.disbursement.findMany({ where: scopedWhere(user, filter), select: disbursementListSelect, orderBy: [{ contractDate: 'asc' }, { id: 'asc' }], take: 200_000 })
+}
+
+/** An MSME's loans, for its detail page (same scope as the lists). */
+export async function findLoansOfMsme({ user, msmeId }: { user: SessionUser; msmeId: string }) {
+  return db.disbursement.findMany({ where: { ...scopedWhere(user, {}), msmeId }, select: disbursementListSelect, orderBy: { contractDate: 'desc' } })
+}
+
+/** Programmes to choose from in filters and forms (a bank officer sees its bank's). */
+export async function listPrograms({ user }: { user: SessionUser }) {
+  if (!can(user.role, 'credit.read')) throw new Error('forbidden')
+  const bank = bankScope(user)
+  return db.creditProgram.findMany({
+    where: bank.bankId ? { banks: { some: { bankId: bank.bankId } } } : {},
+    select: { id: true, code: true, name: true, year: true, scheme: true, banks: { select: { bank: { select: { id: true, shortName: true } } } } },
+    orderBy: [{ year: 'desc' }, { name: 'asc' }],
+  })
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod'
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat YYYY-MM-DD.').refine((s) => !Number.isNaN(Date.parse(s)), 'Tanggal tidak valid.')
+const rupiah = (label: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.replace(/[.\s]/g, '').replace(',', '.') : v),
+    z.coerce.number(`${label} harus berupa angka.`).finite(`${label} harus berupa angka.`).nonnegative(`${label} tidak boleh negatif.`).max(1e15, `${label} terlalu besar.`),
+  )
+const percent = (label: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.replace(',', '.').replace('%', '').trim() : v),
+    z.coerce.number(`${label} harus berupa angka.`).min(0, `${label} tidak boleh negatif.`).max(100, `${label} paling tinggi 100%.`),
+  )
+
+/** Recording a disbursement: the borrower by NIB, the loan's terms; eligibility is checked on the server. */
+export const disbursementSchema = z.object({
+  programId: z.string().min(1, 'Pilih program.').max(40),
+  bankId: z.string().max(40).optional(),
+  accountNumber: z.string().trim().min(3, 'Nomor rekening minimal 3 karakter.').max(30, 'Nomor rekening maksimal 30 karakter.').regex(/^[A-Za-z0-9./-]+$/, 'Nomor rekening hanya huruf, angka, titik, garis miring, dan tanda hubung.'),
+  nib: z.string().trim().regex(/^\d{13}$/, 'NIB terdiri dari 13 digit angka.'),
+  contractDate: isoDate,
+  plafond: rupiah('Plafon').pipe(z.number().min(1_000_000, 'Plafon minimal Rp1.000.000.')),
+  tenorMonths: z.coerce.number('Tenor harus berupa angka.').int('Tenor dalam bulan penuh.').min(1, 'Tenor minimal 1 bulan.').max(120, 'Tenor paling lama 120 bulan.'),
+  method: z.enum(['ANNUITY', 'FLAT'], 'Pilih metode angsuran.'),
+  /** an admin accepts a loan that breaks a programme rule, with the reason in writing */
+  acceptException: z.enum(['on']).optional(),
+  exceptionReason: z.string().trim().max(500, 'Alasan maksimal 500 karakter.').optional(),
+})
+
+export const claimMonthSchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Pilih bulan klaim.'),
+})
+
+export const claimReviewSchema = z.object({
+  claimId: z.string().min(1).max(40),
+  version: z.coerce.number().int().positive(),
+})
+
+export const claimReturnSchema = claimReviewSchema.extend({
+  reason: z.string().trim().min(10, 'Tuliskan alasan pengembalian (minimal 10 karakter).').max(2000, 'Alasan maksimal 2.000 karakter.'),
+})
+
+export const claimPaymentSchema = z.object({
+  claimId: z.string().min(1).max(40),
+  paidOn: isoDate,
+  amount: rupiah('Jumlah pembayaran').pipe(z.number().positive('Jumlah pembayaran harus lebih dari 0.')),
+  reference: z.string().trim().min(3, 'Isi nomor SP2D/referensi pembayaran.').max(100, 'Referensi maksimal 100 karakter.'),
+})
+
+export const programSchema = z
+  .object({
+    id: z.string().max(40).optional(),
+    version: z.coerce.number().int().positive().optional(),
+    scheme: z.string().trim().toUpperCase().min(2, 'Isi kode skema, mis. PROKESRA.').max(30).regex(/^[A-Z0-9-]+$/, 'Kode skema hanya huruf besar, angka, dan tanda hubung.'),
+    name: z.string().trim().min(3, 'Isi nama program.').max(120),
+    year: z.coerce.number('Tahun harus berupa angka.').int().min(2000, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.'),
+    creditTarget: rupiah('Target kredit').pipe(z.number().positive('Target kredit harus lebih dari 0.')),
+    beneficiaryTarget: z.coerce.number('Target penerima harus berupa angka.').int('Target penerima harus bilangan bulat.').min(0, 'Target penerima tidak boleh negatif.'),
+    subsidyCeiling: rupiah('Pagu subsidi').pipe(z.number().positive('Pagu subsidi harus lebih dari 0.')),
+    borrowerRate: percent('Bunga debitur'),
+    bankRate: percent('Bunga bank'),
+    maxPlafond: rupiah('Plafon maksimal').pipe(z.number().positive('Plafon maksimal harus lebih dari 0.')),
+    maxTenorMonths: z.coerce.number('Tenor maksimal harus berupa angka.').int().min(1, 'Tenor maksimal minimal 1 bulan.').max(120),
+    bankId: z.string().min(1, 'Pilih bank mitra.').max(40),
+  })
+  .refine((v) => v.bankRate > v.borrowerRate, { path: ['bankRate'], message: 'Bunga bank harus lebih tinggi dari bunga debitur (selisihnya yang disubsidi).' })
+
+export const rateChangeSchema = z.object({
+  programId: z.string().min(1).max(40),
+  bankId: z.string().min(1).max(40),
+  effectiveFrom: isoDate,
+  rate: percent('Bunga bank'),
+})
+
+export const disbursementFilterSchema = z.object({
+  program: z.string().max(40).optional().catch(undefined),
+  regency: z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined),
+  bank: z.string().max(40).optional().catch(undefined),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+  q: z.string().trim().max(60).optional().catch(undefined),
+  collectibility: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
+  flagged: z.enum(['1']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  sort: z.enum(['contractDate', 'plafond', 'accountNumber']).optional().catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+})
+export type DisbursementFilter = z.infer<typeof disbursementFilterSchema>

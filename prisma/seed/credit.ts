@@ -1,0 +1,319 @@
+/**
+ * Demo data of the subsidised-credit chain, built so the figures of the source documents come out exactly:
+ * - Prokesra 2023: Rp360.400.000.000 disbursed to 10.971 UMK by 29 December 2023 = 101,26% of the target;
+ * - Prokesra 2024 at 31 August 2024: Rp53.019.249.400 to 2.743 UMK against Rp200 miliar (26,5%); subsidy
+ *   paid Rp17.940.000.000 = 57,8% of the ceiling;
+ * - for DKI Jakarta (province 31): 153 UMK, Rp38,8 miliar of working-capital credit through Bank DKI (2020).
+ * Loans and claims are deterministic (a seeded generator), so tests can rely on them. Subsidy per period comes
+ * from lib/credit/subsidy.ts (through recomputeLoanMonths), never from a second formula here.
+ */
+import type { PrismaClient } from '../../lib/generated/prisma/client'
+import { recomputeLoanMonths } from '../../lib/credit/loan-months'
+import type { PeriodStatus } from '../../lib/credit/subsidy'
+
+/** Mulberry32: a small deterministic generator, so every seed run makes the same loans. */
+function rng(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+type ProgramSpec = {
+  code: string
+  scheme: string
+  name: string
+  year: number
+  bankCode: string
+  creditTarget: number
+  beneficiaryTarget: number
+  subsidyCeiling: number
+  bankRate: number
+  /** a mid-year change of the bank's contract rate, to show effective dating */
+  rateChange?: { from: string; rate: number }
+  borrowerRate: number
+  maxPlafond: number
+  maxTenorMonths: number
+  tenors: number[]
+  /** tranches of loans: count, exact total, date range, distinct borrowers */
+  tranches: { count: number; total: number; from: string; to: string }[]
+  claims?: { months: [string, string]; paidThrough?: string; pendingMonth?: string; paymentsDueBy?: { date: string; total: number } }
+}
+
+const PROKESRA: ProgramSpec[] = [
+  {
+    code: 'PROKESRA-2023', scheme: 'PROKESRA', name: 'Prokesra 2023', year: 2023, bankCode: 'BPRJATIM',
+    // 360.400.000.000 / 355.915.000.000 = 101,26%
+    creditTarget: 355_915_000_000, beneficiaryTarget: 10_500, subsidyCeiling: 16_000_000_000,
+    bankRate: 0.15, borrowerRate: 0.03, maxPlafond: 50_000_000, maxTenorMonths: 36, tenors: [24, 30, 36],
+    tranches: [{ count: 10_971, total: 360_400_000_000, from: '2023-01-09', to: '2023-12-29' }],
+    claims: { months: ['2023-02', '2023-12'], paidThrough: '2023-12' },
+  },
+  {
+    code: 'PROKESRA-2024', scheme: 'PROKESRA', name: 'Prokesra 2024', year: 2024, bankCode: 'BPRJATIM',
+    // 17.940.000.000 / 31.038.000.000 = 57,80%
+    creditTarget: 200_000_000_000, beneficiaryTarget: 8_000, subsidyCeiling: 31_038_000_000,
+    bankRate: 0.15, rateChange: { from: '2024-10-01', rate: 0.14 }, borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, tenors: [12, 18, 24],
+    tranches: [
+      { count: 2_743, total: 53_019_249_400, from: '2024-02-05', to: '2024-08-30' },
+      { count: 3_050, total: 64_250_000_000, from: '2024-09-02', to: '2024-12-27' },
+    ],
+    claims: { months: ['2024-01', '2024-12'], paidThrough: '2024-10', paymentsDueBy: { date: '2024-08-31', total: 17_940_000_000 } },
+  },
+  {
+    code: 'PROKESRA-2025', scheme: 'PROKESRA', name: 'Prokesra 2025', year: 2025, bankCode: 'BPRJATIM',
+    creditTarget: 150_000_000_000, beneficiaryTarget: 6_000, subsidyCeiling: 30_000_000_000,
+    bankRate: 0.14, borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, tenors: [12, 18, 24],
+    tranches: [{ count: 6_100, total: 141_730_000_000, from: '2025-01-13', to: '2025-12-22' }],
+    claims: { months: ['2025-01', '2025-12'], paidThrough: '2025-12' },
+  },
+  {
+    code: 'PROKESRA-2026', scheme: 'PROKESRA', name: 'Prokesra 2026', year: 2026, bankCode: 'BPRJATIM',
+    creditTarget: 175_000_000_000, beneficiaryTarget: 7_000, subsidyCeiling: 32_500_000_000,
+    bankRate: 0.14, borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, tenors: [12, 18, 24],
+    tranches: [{ count: 4_480, total: 103_615_500_000, from: '2026-01-12', to: '2026-11-13' }],
+    claims: { months: ['2026-01', '2026-10'], paidThrough: '2026-08', pendingMonth: '2026-10' },
+  },
+]
+
+const JAKARTA_2020: ProgramSpec = {
+  code: 'KMK-PEN-DKI-2020', scheme: 'KMK-PEN-DKI', name: 'Kredit Modal Kerja PEN Bank DKI 2020', year: 2020, bankCode: 'BANKDKI',
+  creditTarget: 50_000_000_000, beneficiaryTarget: 200, subsidyCeiling: 3_000_000_000,
+  bankRate: 0.1, borrowerRate: 0.03, maxPlafond: 500_000_000, maxTenorMonths: 36, tenors: [24, 36],
+  tranches: [{ count: 153, total: 38_800_000_000, from: '2020-09-01', to: '2020-09-30' }],
+}
+
+const day = (s: string) => Date.parse(`${s}T00:00:00Z`)
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+/**
+ * `count` plafonds in steps of Rp100.000 between 40% of the maximum and the maximum, summing exactly to
+ * `total` (the last Rupiah-level remainder goes to one loan): the worked cases are sums, not averages.
+ */
+function plafonds(count: number, total: number, max: number, rand: () => number): number[] {
+  const step = 100_000
+  const weights = Array.from({ length: count }, () => 0.4 + 0.6 * rand())
+  const sum = weights.reduce((a, b) => a + b, 0)
+  const out = weights.map((w) => Math.min(max, Math.floor((total * w) / sum / step) * step))
+  let rest = total - out.reduce((a, b) => a + b, 0)
+  for (let i = 0; rest >= step; i = (i + 1) % count) {
+    if (out[i] + step <= max) {
+      out[i] += step
+      rest -= step
+    }
+  }
+  const i = out.findIndex((p) => p + rest <= max)
+  out[i] += rest
+  if (out.reduce((a, b) => a + b, 0) !== total) throw new Error('plafond sum mismatch')
+  return out
+}
+
+/**
+ * Borrowers: existing micro and small businesses of the agency's province (the registers' demo data);
+ * when there are too few, more are added here (deterministic NIBs starting with 9).
+ */
+async function borrowerPool(db: PrismaClient, province: string, needed: number): Promise<{ id: string; regencyCode: string }[]> {
+  const existing = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM msmes m JOIN regencies r ON r.code = m.regency_code
+    WHERE r.province_code = ${province} AND m.deleted_at IS NULL AND m.computed_scale IN ('MIKRO', 'KECIL')`
+  const missing = needed - existing[0].n
+  if (missing > 0) {
+    await db.$executeRaw`
+      WITH regs AS (SELECT code, row_number() OVER (ORDER BY code) - 1 AS i, count(*) OVER () AS n FROM regencies WHERE province_code = ${province}),
+      gen AS (SELECT g FROM generate_series(1, ${missing}::int) g)
+      INSERT INTO msmes (id, nib, business_name, owner_name, owner_nik, owner_gender, kbli, regency_code, workers, business_capital, annual_sales, computed_scale, new_registration, updated_at)
+      SELECT 'kb' || lpad(g::text, 8, '0'),
+        '9' || lpad((g + 100000000)::text, 12, '0'),
+        (ARRAY['Warung','Usaha','Toko','Kios','Dapur','Bengkel','Konveksi','Kerajinan'])[1 + g % 8] || ' ' ||
+          (ARRAY['Sari','Makmur','Jaya','Barokah','Lestari','Sejahtera','Mandiri','Rejeki','Berkah','Sentosa'])[1 + (g / 8) % 10] || ' ' || g,
+        (ARRAY['Siti','Ahmad','Sri','Budi','Dewi','Agus','Nur','Eko','Rina','Hadi'])[1 + g % 10] || ' ' ||
+          (ARRAY['Rahayu','Santoso','Wahyuni','Prasetyo','Lestari','Hidayat','Utami','Saputra'])[1 + (g / 10) % 8],
+        replace(regs.code, '.', '') || lpad((g % 999999 + 1)::text, 6, '0') || lpad((g % 9999 + 1)::text, 4, '0'),
+        (CASE WHEN g % 5 < 3 THEN 'P' ELSE 'L' END)::"Gender",
+        (ARRAY['10792','47111','56102','13121','96011','45201','01131','14111'])[1 + g % 8],
+        regs.code, 1 + g % 6, (5000000 + (g % 90) * 1000000)::numeric, (30000000 + (g % 150) * 10000000)::numeric,
+        (CASE WHEN g % 40 = 0 THEN 'KECIL' ELSE 'MIKRO' END)::"BusinessScale", false, now()
+      FROM gen JOIN regs ON regs.i = (g * 7 + g / 13) % regs.n
+      ON CONFLICT (nib) DO NOTHING`
+  }
+  return db.$queryRaw<{ id: string; regencyCode: string }[]>`
+    SELECT m.id, m.regency_code AS "regencyCode" FROM msmes m JOIN regencies r ON r.code = m.regency_code
+    WHERE r.province_code = ${province} AND m.deleted_at IS NULL AND m.computed_scale IN ('MIKRO', 'KECIL')
+    ORDER BY md5(m.id) LIMIT ${needed}`
+}
+
+async function seedProgram(db: PrismaClient, spec: ProgramSpec, province: string, seed: number) {
+  if (await db.creditProgram.findUnique({ where: { code: spec.code }, select: { id: true } })) return
+  const rand = rng(seed)
+  const bank = await db.bank.findUniqueOrThrow({ where: { code: spec.bankCode }, select: { id: true } })
+  const regencies = await db.regency.findMany({ where: { provinceCode: province }, select: { code: true }, orderBy: { code: 'asc' } })
+  const program = await db.creditProgram.create({
+    data: {
+      code: spec.code, scheme: spec.scheme, name: spec.name, year: spec.year,
+      creditTarget: spec.creditTarget, beneficiaryTarget: spec.beneficiaryTarget, subsidyCeiling: spec.subsidyCeiling,
+      borrowerRate: spec.borrowerRate, maxPlafond: spec.maxPlafond, maxTenorMonths: spec.maxTenorMonths,
+      eligibleScales: ['MIKRO', 'KECIL'],
+      adminFeeRule: 'Tanpa biaya provisi dan administrasi',
+      penaltyRule: 'Denda keterlambatan ditanggung debitur, tidak disubsidi',
+      banks: { create: { bankId: bank.id } },
+      rates: {
+        create: [
+          { bankId: bank.id, effectiveFrom: new Date(`${spec.year}-01-01`), rate: spec.bankRate },
+          ...(spec.rateChange ? [{ bankId: bank.id, effectiveFrom: new Date(spec.rateChange.from), rate: spec.rateChange.rate }] : []),
+        ],
+      },
+    },
+    select: { id: true },
+  })
+  // allocation of the target per regency: uneven, like real demand, summing exactly to the target
+  const shares = regencies.map(() => 0.5 + rand())
+  const shareSum = shares.reduce((a, b) => a + b, 0)
+  const alloc = shares.map((w) => Math.floor((spec.creditTarget * w) / shareSum / 1_000_000) * 1_000_000)
+  alloc[0] += spec.creditTarget - alloc.reduce((a, b) => a + b, 0)
+  await db.programAllocation.createMany({ data: regencies.map((r, i) => ({ programId: program.id, regencyCode: r.code, creditTarget: alloc[i] })) })
+
+  // loans: each tranche has its own distinct borrowers, spread over the regencies by their allocation
+  const needed = spec.tranches.reduce((a, t) => a + t.count, 0)
+  const pool = await borrowerPool(db, province, needed)
+  if (pool.length < needed) throw new Error(`${spec.code}: ${needed} peminjam dibutuhkan, hanya ${pool.length} UMKM`)
+  const rows: { id: string; account: string; msmeId: string; regencyCode: string; date: string; plafond: number; tenor: number; rate: number; collectibility: number; status: 'ACTIVE' | 'WRITTEN_OFF' }[] = []
+  let taken = 0
+  spec.tranches.forEach((t, ti) => {
+    const amounts = plafonds(t.count, t.total, spec.maxPlafond, rand)
+    const from = day(t.from)
+    const span = day(t.to) - from
+    for (let i = 0; i < t.count; i++) {
+      const borrower = pool[taken++]
+      // dates rise through the tranche (a ramp-up), on working days, ending exactly on its last date
+      const at = i === t.count - 1 ? day(t.to) : from + Math.floor(Math.sqrt(rand()) * span / 86_400_000) * 86_400_000
+      const weekday = new Date(at).getUTCDay()
+      const date = iso(weekday === 0 ? at + 86_400_000 : weekday === 6 ? at - 86_400_000 : at)
+      const rate = spec.rateChange && date >= spec.rateChange.from ? spec.rateChange.rate : spec.bankRate
+      const bad = rand() < 0.012
+      rows.push({
+        id: `${spec.code.toLowerCase()}-${ti}-${String(i).padStart(5, '0')}`,
+        account: `${spec.code.slice(-4)}${ti}${String(i + 1).padStart(6, '0')}`,
+        msmeId: borrower.id, regencyCode: borrower.regencyCode, date, plafond: amounts[i],
+        tenor: spec.tenors[Math.floor(rand() * spec.tenors.length)], rate,
+        collectibility: bad ? 5 : rand() < 0.05 ? 2 : 1, status: bad ? 'WRITTEN_OFF' : 'ACTIVE',
+      })
+    }
+  })
+  console.time(`${spec.code} loans`)
+  for (let i = 0; i < rows.length; i += 5_000) {
+    await db.disbursement.createMany({
+      data: rows.slice(i, i + 5_000).map((r) => ({
+        id: r.id, programId: program.id, bankId: bank.id, accountNumber: r.account, msmeId: r.msmeId, regencyCode: r.regencyCode,
+        contractDate: new Date(r.date), plafond: r.plafond, tenorMonths: r.tenor, bankRate: r.rate, borrowerRate: spec.borrowerRate,
+        method: 'ANNUITY', collectibility: r.collectibility, status: r.status, eligibilityIssues: [],
+      })),
+    })
+  }
+  console.timeEnd(`${spec.code} loans`)
+  console.time(`${spec.code} months`)
+  // what the bank reported: a written-off loan is Macet (5) from some period on; a few missed instalments
+  const reported = new Map<string, PeriodStatus[]>()
+  for (const r of rows) {
+    const statuses: PeriodStatus[] = []
+    if (r.status === 'WRITTEN_OFF') {
+      const from = 4 + Math.floor(rand() * 6)
+      for (let p = from; p <= r.tenor; p++) statuses.push({ period: p, instalmentPaid: false, collectibility: 5 })
+    } else if (rand() < 0.03) {
+      statuses.push({ period: 2 + Math.floor(rand() * 5), instalmentPaid: false, collectibility: 2 })
+    }
+    if (statuses.length) reported.set(r.id, statuses)
+  }
+  for (let i = 0; i < rows.length; i += 4_000) {
+    await db.$transaction((tx) => recomputeLoanMonths(tx, rows.slice(i, i + 4_000).map((r) => r.id), reported), { timeout: 120_000 })
+  }
+  console.timeEnd(`${spec.code} months`)
+  return program.id
+}
+
+/**
+ * Monthly claims of a budget year: one per month, a line per loan of the scheme with subsidy falling due
+ * that month. The bank claims what is due, except a few lines claimed 10% higher, which verification
+ * caught and approved at the computed amount. Paid the next month; `paymentsDueBy` makes the payments
+ * made by that date add up to an exact figure (the last one before it paid in part, the rest later).
+ */
+async function seedClaims(db: PrismaClient, spec: ProgramSpec) {
+  if (!spec.claims) return
+  const program = await db.creditProgram.findUniqueOrThrow({ where: { code: spec.code }, select: { id: true } })
+  if (await db.subsidyClaim.count({ where: { programId: program.id } })) return
+  const bank = await db.bank.findUniqueOrThrow({ where: { code: spec.bankCode }, select: { id: true } })
+  const admin = await db.user.findFirst({ where: { role: 'ADMIN' }, select: { id: true } })
+  const [first, last] = spec.claims.months
+  const months: string[] = []
+  for (let m = first; m <= last; m = iso(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 1)).slice(0, 7)) months.push(m)
+  console.time(`${spec.code} claims`)
+  const payments: { claimId: string; month: string; approved: number }[] = []
+  for (const month of months) {
+    const pending = spec.claims.pendingMonth === month
+    const paidMonth = !pending && (!spec.claims.paidThrough || month <= spec.claims.paidThrough)
+    const status = pending ? 'SUBMITTED' : paidMonth ? 'PAID' : 'APPROVED'
+    const monthStart = `${month}-01`
+    // submitted on the 5th of the next month, reviewed five days later
+    const submitted = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 5, 2))
+    const reviewed = new Date(submitted.getTime() + 5 * 86_400_000)
+    const claim = await db.subsidyClaim.create({
+      data: {
+        programId: program.id, bankId: bank.id, month: new Date(monthStart), status, submittedAt: submitted,
+        reviewedAt: pending ? null : reviewed, reviewedById: pending ? null : admin?.id,
+      },
+      select: { id: true },
+    })
+    await db.$executeRaw`
+      INSERT INTO claim_lines (id, claim_id, disbursement_id, claimed_amount, computed_amount, approved_amount, note)
+      SELECT md5(${claim.id} || lm.disbursement_id), ${claim.id}, lm.disbursement_id,
+        CASE WHEN abs(hashtext(lm.disbursement_id || ${month})) % 200 = 0 THEN round(sum(lm.subsidy_due) * 1.1) ELSE sum(lm.subsidy_due) END,
+        sum(lm.subsidy_due),
+        CASE WHEN ${pending} THEN NULL ELSE sum(lm.subsidy_due) END,
+        CASE WHEN NOT ${pending} AND abs(hashtext(lm.disbursement_id || ${month})) % 200 = 0 THEN 'Klaim melebihi perhitungan; disetujui sesuai perhitungan' END
+      FROM loan_months lm
+      JOIN disbursements d ON d.id = lm.disbursement_id
+      JOIN credit_programs p ON p.id = d.program_id
+      WHERE p.scheme = ${spec.scheme} AND d.bank_id = ${bank.id} AND lm.claim_month = ${monthStart}::date AND lm.subsidy_due > 0
+      GROUP BY lm.disbursement_id`
+    if (paidMonth) {
+      const approved = await db.claimLine.aggregate({ where: { claimId: claim.id }, _sum: { approvedAmount: true } })
+      payments.push({ claimId: claim.id, month, approved: Number(approved._sum.approvedAmount ?? 0) })
+    }
+  }
+  const due = spec.claims.paymentsDueBy
+  let paidByDate = 0
+  const data: { claimId: string; paidOn: Date; amount: number; reference: string }[] = []
+  for (const p of payments) {
+    // paid on the 15th of the month after the claimed month
+    const paidOn = iso(Date.UTC(Number(p.month.slice(0, 4)), Number(p.month.slice(5, 7)), 15))
+    const ref = (n: number) => `SP2D/${p.month.replace('-', '')}/${String(n).padStart(3, '0')}`
+    if (due && paidOn <= due.date) {
+      const left = due.total - paidByDate
+      if (p.approved <= left) {
+        data.push({ claimId: p.claimId, paidOn: new Date(paidOn), amount: p.approved, reference: ref(1) })
+        paidByDate += p.approved
+      } else {
+        // the budget's cash ran short: part paid now, the rest after the date
+        data.push({ claimId: p.claimId, paidOn: new Date(paidOn), amount: left, reference: ref(1) })
+        data.push({ claimId: p.claimId, paidOn: new Date(Date.parse(due.date) + 10 * 86_400_000), amount: p.approved - left, reference: ref(2) })
+        paidByDate += left
+      }
+    } else {
+      data.push({ claimId: p.claimId, paidOn: new Date(paidOn), amount: p.approved, reference: ref(1) })
+    }
+  }
+  if (due && paidByDate !== due.total) throw new Error(`${spec.code}: subsidi dibayar s.d. ${due.date} = ${paidByDate}, bukan ${due.total}; naikkan suku bunga atau jumlah pinjaman`)
+  await db.claimPayment.createMany({ data })
+  console.timeEnd(`${spec.code} claims`)
+}
+
+/** Credit programmes, loans, claims and payments of the configured province (idempotent per programme). */
+export async function seedCredit(db: PrismaClient, province: string): Promise<void> {
+  const specs = province === '31' ? [JAKARTA_2020] : PROKESRA
+  let seed = 2022
+  for (const spec of specs) await seedProgram(db, spec, province, seed++)
+  for (const spec of specs) await seedClaims(db, spec)
+}
