@@ -4,10 +4,12 @@
  */
 import idCommon from './id/common.json'
 import idUsers from './id/users.json'
+import idReporting from './id/reporting.json'
 import enCommon from './en/common.json'
 import enUsers from './en/users.json'
+import enReporting from './en/reporting.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers },
-  en: { ...enCommon, ...enUsers },
+  id: { ...idCommon, ...idUsers, ...idReporting },
+  en: { ...enCommon, ...enUsers, ...enReporting },
 }
