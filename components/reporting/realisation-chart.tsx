@@ -22,6 +22,7 @@ export function RealisationChart({
   locale: 'id' | 'en'
 }) {
   const tick = (v: number) => (unit === 'RUPIAH' ? formatRupiahAxis(v, { locale }) : unit === 'PERCENT' ? `${formatNumber(v, { locale })}%` : formatNumber(v, { locale }))
+  const top = niceCeil(Math.max(0, yearTarget ?? 0, ...data.flatMap((d) => [d.value ?? 0, d.target ?? 0])))
   const hasQuarterTargets = data.some((d) => d.target !== null)
   return (
     <div className="h-72 w-full" role="img" aria-label={`${labels.series}: ${data.map((d) => `${d.label} ${formatIndicatorValue(d.value, unit, decimals, locale)}`).join(', ')}`}>
@@ -29,7 +30,7 @@ export function RealisationChart({
         <ComposedChart data={data} margin={{ top: 12, right: 12, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#475569' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} />
-          <YAxis tickFormatter={tick} tick={{ fontSize: 12, fill: '#475569' }} tickLine={false} axisLine={false} width={72} domain={[0, (max: number) => Math.max(max, yearTarget ?? 0) * 1.05 || 1]} />
+          <YAxis tickFormatter={tick} tick={{ fontSize: 12, fill: '#475569' }} tickLine={false} axisLine={false} width={72} domain={[0, top]} tickCount={6} />
           <Tooltip formatter={(v) => formatIndicatorValue(typeof v === 'number' ? v : null, unit, decimals, locale)} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="value" name={labels.series} fill="#2f8a52" radius={[4, 4, 0, 0]} isAnimationActive={false} />
@@ -39,4 +40,11 @@ export function RealisationChart({
       </ResponsiveContainer>
     </div>
   )
+}
+
+/** A round axis maximum at or above `x`: 1, 2, 2.5, 5 or 10 times a power of ten (88 → 100, 43.950 → 50.000). */
+function niceCeil(x: number): number {
+  if (x <= 0) return 1
+  const p = 10 ** Math.floor(Math.log10(x))
+  return ([1, 2, 2.5, 5, 10].find((m) => m * p >= x) ?? 10) * p
 }

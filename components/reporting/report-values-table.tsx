@@ -28,7 +28,16 @@ export function ReportValuesTable({
     <div className="space-y-4">
       {groups.map((g) => (
         <div key={g.code} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
+          {/* fixed layout: the columns line up from one form's table to the next */}
+          <table className="w-full min-w-[52rem] table-fixed divide-y divide-slate-200 text-sm">
+            <colgroup>
+              <col className="w-[28%]" />
+              <col className="w-[15%]" />
+              <col className="w-[13%]" />
+              <col className="w-[16%]" />
+              <col className="w-[14%]" />
+              <col className="w-[14%]" />
+            </colgroup>
             <caption className="border-b border-slate-200 px-4 py-3 text-left text-sm font-semibold text-slate-900">{g.name}</caption>
             <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
@@ -55,8 +64,8 @@ export function ReportValuesTable({
                   <td className="whitespace-nowrap px-3 py-2 text-right font-semibold tabular-nums text-slate-900">{r.valueText}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-600">{r.previousText}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-600">{r.targetText ?? '–'}</td>
-                  <td className="min-w-40 px-3 py-2 text-slate-700">{r.comment ?? '–'}</td>
-                  <td className="min-w-48 px-3 py-2 text-slate-700">
+                  <td className="px-3 py-2 break-words text-slate-700">{r.comment ?? '–'}</td>
+                  <td className="px-3 py-2 break-words text-slate-700">
                     {noteField ? noteField(r) : r.reviewNote ? <span className="text-red-800">{r.reviewNote}</span> : '–'}
                   </td>
                 </tr>

@@ -112,8 +112,8 @@ async function Inbox({ user }: { user: SessionUser }) {
                 </Td>
                 <Td><TimelinessBadge timeliness={r.onTime ? 'ON_TIME' : 'LATE'} /></Td>
                 <Td>
-                  <LinkButton href={`/laporan-triwulan/${r.regencyCode}/${r.year}/${r.quarter}`} size="sm" aria-label={`${t('review')} ${r.regency.name} ${quarterLabel(r.quarter, lang)} ${r.year}`}>
-                    {t('review')}
+                  <LinkButton href={`/laporan-triwulan/${r.regencyCode}/${r.year}/${r.quarter}`} size="sm" aria-label={`${t('reviewAction')} ${r.regency.name} ${quarterLabel(r.quarter, lang)} ${r.year}`}>
+                    {t('reviewAction')}
                   </LinkButton>
                 </Td>
               </tr>

@@ -5,12 +5,12 @@ import { Lock, Send, Undo2 } from 'lucide-react'
 import { ReportEntryForm, type EntryForm } from '@/components/reporting/report-entry-form'
 import { ReportValuesTable, type ValueRow } from '@/components/reporting/report-values-table'
 import { ReopenForm, ReviewPanel } from '@/components/reporting/review-panel'
-import { StatusBadge } from '@/components/reporting/status-badge'
+import { StatusBadge, TimelinessBadge } from '@/components/reporting/status-badge'
 import { getReport, type ReportDetail } from '@/lib/data/reporting'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { formatIndicatorValue, formatInputValue } from '@/lib/reporting/display'
-import { isOnTime, quarterLabel, quarterStarted } from '@/lib/reporting/periods'
+import { isOnTime, isPastDeadline, quarterLabel, quarterStarted } from '@/lib/reporting/periods'
 import { evaluateRules, withDerived } from '@/lib/reporting/rules'
 import { inRegencyScope } from '@/lib/scope'
 import { requirePermission } from '@/lib/session'
@@ -43,7 +43,7 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
   const quarterName = quarterLabel(quarter, lang)
   const editable = can(user.role, 'reports.write') && user.regencyCode === regencyCode && (status === 'NOT_STARTED' || status === 'DRAFT' || status === 'RETURNED') && quarterStarted(year, quarter, new Date())
   const labels = {
-    indicator: t('entry.indicator'), value: t('entry.value'), previous: `${t('entry.previous')} (${quarterLabel(detail.previous.quarter, lang)} ${detail.previous.year})`,
+    indicator: t('entry.indicator'), value: t('entry.value'), previous: t('entry.previous'),
     target: t('entry.target'), comment: t('entry.comment'), reviewNote: t('entry.reviewNote'),
   }
   const targetText = (code: string, unit: 'COUNT' | 'PERCENT' | 'RUPIAH', decimals: number) => {
@@ -60,6 +60,7 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <StatusBadge status={status} />
             <span>{t('entry.deadlineInfo', { deadline: formatDate(detail.deadline, { locale: lang }) })}</span>
+            {!report?.firstSubmittedAt && isPastDeadline(detail.deadline, new Date()) && <TimelinessBadge timeliness="OVERDUE" />}
             {report?.firstSubmittedAt && (
               <span>
                 · {t('submittedAt')} {formatDateTime(report.firstSubmittedAt, { locale: lang })} ({t(`timeliness.${isOnTime(report.firstSubmittedAt, detail.deadline) ? 'ON_TIME' : 'LATE'}`)})
@@ -108,20 +109,15 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
             </p>
           )}
           {status === 'SUBMITTED' && can(user.role, 'reports.review') ? (
-            <ReviewPanel id={report.id} version={report.version} groups={valueGroups(detail, lang, targetText)} labels={labels} />
+            <ReviewPanel id={report.id} version={report.version} groups={valueGroups(detail, lang, targetText)} labels={labels}>
+              <Narrative obstacles={report.obstacles} followUps={report.followUps} labels={{ obstacles: t('entry.obstacles'), followUps: t('entry.followUps') }} />
+            </ReviewPanel>
           ) : (
-            <ReportValuesTable groups={valueGroups(detail, lang, targetText)} labels={labels} />
+            <>
+              <ReportValuesTable groups={valueGroups(detail, lang, targetText)} labels={labels} />
+              <Narrative obstacles={report.obstacles} followUps={report.followUps} labels={{ obstacles: t('entry.obstacles'), followUps: t('entry.followUps') }} />
+            </>
           )}
-          <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-2">
-            <div>
-              <dt className="font-medium text-slate-800">{t('entry.obstacles')}</dt>
-              <dd className="mt-1 whitespace-pre-line text-slate-700">{report.obstacles ?? '–'}</dd>
-            </div>
-            <div>
-              <dt className="font-medium text-slate-800">{t('entry.followUps')}</dt>
-              <dd className="mt-1 whitespace-pre-line text-slate-700">{report.followUps ?? '–'}</dd>
-            </div>
-          </dl>
           {status === 'APPROVED' && can(user.role, 'reports.review') && <ReopenForm id={report.id} version={report.version} />}
         </>
       )}
@@ -140,6 +136,22 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
         </section>
       )}
     </section>
+  )
+}
+
+/** Hambatan and tindak lanjut, as the officer wrote them. */
+function Narrative({ obstacles, followUps, labels }: { obstacles: string | null; followUps: string | null; labels: { obstacles: string; followUps: string } }) {
+  return (
+    <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-2">
+      <div>
+        <dt className="font-medium text-slate-800">{labels.obstacles}</dt>
+        <dd className="mt-1 whitespace-pre-line text-slate-700">{obstacles ?? '–'}</dd>
+      </div>
+      <div>
+        <dt className="font-medium text-slate-800">{labels.followUps}</dt>
+        <dd className="mt-1 whitespace-pre-line text-slate-700">{followUps ?? '–'}</dd>
+      </div>
+    </dl>
   )
 }
 
