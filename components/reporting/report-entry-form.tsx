@@ -88,14 +88,15 @@ export function ReportEntryForm({
               const describedBy = [errs.length ? `${id}-error` : null, warns.length ? `${id}-warning` : null, i.reviewNote ? `${id}-note` : null].filter(Boolean).join(' ') || undefined
               return (
                 <li key={i.code} data-indicator={i.code} className="grid gap-2 px-4 py-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.6fr)] lg:items-start lg:gap-3">
-                  <label htmlFor={entered ? id : undefined} className="text-sm font-medium text-slate-800 lg:pt-2">
-                    {i.name}
+                  <div className="lg:pt-2">
+                    <label htmlFor={entered ? id : undefined} className="text-sm font-medium text-slate-800">{i.name}</label>
+                    {/* outside the label: the field's name stays the indicator's name; the note is its description */}
                     {i.reviewNote && (
-                      <span id={`${id}-note`} className="mt-1 block rounded bg-red-50 px-2 py-1 text-xs font-normal text-red-800">
+                      <p id={`${id}-note`} className="mt-1 rounded bg-red-50 px-2 py-1 text-xs text-red-800">
                         {t('reviewNote')}: {i.reviewNote}
-                      </span>
+                      </p>
                     )}
-                  </label>
+                  </div>
                   <div>
                     {entered ? (
                       <input
