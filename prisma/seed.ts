@@ -6,6 +6,7 @@ import { createPrismaClient } from '../lib/prisma-client'
 import { seedReference } from './seed/reference'
 import { seedDemoUsers, DEMO_USERS } from './seed/demo-users'
 import { seedCredit } from './seed/credit'
+import { seedReporting } from './seed/reporting'
 
 async function main() {
   const url = process.env.DATABASE_URL
@@ -16,7 +17,8 @@ async function main() {
     await seedReference(db)
     await seedDemoUsers(db)
     await seedCredit(db, process.env.AGENCY_PROVINCE_CODE ?? '35')
-    console.log(`Data demo dimuat: wilayah, bank mitra, ${DEMO_USERS.length} pengguna (${((Date.now() - t0) / 1000).toFixed(1)} s).`)
+    const reporting = await seedReporting(db, process.env.AGENCY_PROVINCE_CODE ?? '35')
+    console.log(`Data demo dimuat: wilayah, bank mitra, ${DEMO_USERS.length} pengguna, program kredit, ${reporting.reports} laporan triwulan (${((Date.now() - t0) / 1000).toFixed(1)} s).`)
   } finally {
     await db.$disconnect()
   }

@@ -1,12 +1,126 @@
 import type { Metadata } from 'next'
-import { getTranslations } from 'next-intl/server'
-import { Placeholder } from '@/components/ui/placeholder'
+import { redirect } from 'next/navigation'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { LinkButton } from '@/components/ui/button'
+import { EmptyState } from '@/components/ui/empty-state'
+import { Table, Td, Th } from '@/components/ui/table'
+import { StatusBadge, TimelinessBadge } from '@/components/reporting/status-badge'
+import { YearPicker } from '@/components/reporting/year-picker'
+import { findMyReports, findReportInbox } from '@/lib/data/reporting'
+import { formatDate, formatDateTime } from '@/lib/format'
+import { can } from '@/lib/permissions'
+import { currentQuarter, quarterLabel, quarterStarted } from '@/lib/reporting/periods'
+import { requirePermission } from '@/lib/session'
+import type { SessionUser } from '@/lib/session-user'
+import { flatParams, type SearchParams } from '@/lib/url'
+import { reportingFilterSchema } from '@/lib/validations/reporting'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('quarterly') }
 }
 
-export default async function QuarterlyPage() {
-  const t = await getTranslations('nav')
-  return <Placeholder title={t('quarterly')} issue={6} />
+/** The role's starting point: an officer's own reports, the admin's inbox; leadership reads the figures. */
+export default async function QuarterlyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('reports.read')
+  if (can(user.role, 'reports.write')) return <MyReports user={user} params={flatParams(await searchParams)} />
+  if (can(user.role, 'reports.review')) return <Inbox user={user} />
+  redirect('/laporan-triwulan/kelengkapan')
+}
+
+async function MyReports({ user, params }: { user: SessionUser; params: Record<string, string> }) {
+  const now = new Date()
+  const filter = reportingFilterSchema.parse(params)
+  const year = filter.tahun ?? currentQuarter(now).year
+  const [t, locale, mine] = await Promise.all([getTranslations('reporting'), getLocale(), findMyReports({ user, year, now })])
+  const lang = locale === 'en' ? 'en' : 'id'
+  return (
+    <section aria-labelledby="mine-title">
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="mine-title" className="text-lg font-semibold text-slate-900">{t('mine.title')}</h2>
+          <p className="text-sm text-slate-600">{t('mine.intro', { regency: mine.regency?.name ?? '' })}</p>
+        </div>
+        <YearPicker pathname="/laporan-triwulan" params={params} year={year} label={t('year')} submit={t('show')} />
+      </div>
+      <Table caption={t('mine.title')}>
+        <thead>
+          <tr>
+            <Th>{t('quarter')}</Th>
+            <Th>{t('deadline')}</Th>
+            <Th>{t('statusLabel')}</Th>
+            <Th>{t('timelinessLabel')}</Th>
+            <Th>{t('submittedAt')}</Th>
+            <Th>{t('actions')}</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {mine.quarters.map((q) => {
+            const editable = q.status === 'NOT_STARTED' || q.status === 'DRAFT' || q.status === 'RETURNED'
+            const started = quarterStarted(year, q.quarter, now)
+            const label = q.status === 'NOT_STARTED' ? t('fill') : q.status === 'DRAFT' ? t('continue') : q.status === 'RETURNED' ? t('fix') : t('view')
+            return (
+              <tr key={q.quarter} data-quarter={q.quarter}>
+                <Td className="font-medium">{quarterLabel(q.quarter, lang)}</Td>
+                <Td className="whitespace-nowrap">{formatDate(q.deadline, { locale: lang })}</Td>
+                <Td><StatusBadge status={q.status} /></Td>
+                <Td><TimelinessBadge timeliness={q.timeliness} /></Td>
+                <Td className="whitespace-nowrap text-xs">{q.firstSubmittedAt ? formatDateTime(q.firstSubmittedAt, { locale: lang }) : '–'}</Td>
+                <Td>
+                  {started && (
+                    <LinkButton href={`/laporan-triwulan/${user.regencyCode}/${year}/${q.quarter}`} size="sm" variant={editable ? 'primary' : 'secondary'} aria-label={`${label} ${quarterLabel(q.quarter, lang)} ${year}`}>
+                      {label}
+                    </LinkButton>
+                  )}
+                </Td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </Table>
+    </section>
+  )
+}
+
+async function Inbox({ user }: { user: SessionUser }) {
+  const [t, locale, rows] = await Promise.all([getTranslations('reporting'), getLocale(), findReportInbox({ user })])
+  const lang = locale === 'en' ? 'en' : 'id'
+  return (
+    <section aria-labelledby="inbox-title">
+      <h2 id="inbox-title" className="text-lg font-semibold text-slate-900">{t('inbox.title')}</h2>
+      <p className="mb-4 text-sm text-slate-600">{t('inbox.intro')}</p>
+      {rows.length === 0 ? (
+        <EmptyState title={t('inbox.empty')} />
+      ) : (
+        <Table caption={t('inbox.title')}>
+          <thead>
+            <tr>
+              <Th>{t('regency')}</Th>
+              <Th>{t('quarter')}</Th>
+              <Th>{t('submittedAt')}</Th>
+              <Th>{t('timelinessLabel')}</Th>
+              <Th>{t('actions')}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => (
+              <tr key={r.id} data-regency={r.regencyCode}>
+                <Td className="font-medium">{r.regency.name}</Td>
+                <Td className="whitespace-nowrap">{quarterLabel(r.quarter, lang)} {r.year}</Td>
+                <Td className="whitespace-nowrap text-xs">
+                  {r.submittedAt ? formatDateTime(r.submittedAt, { locale: lang }) : '–'}
+                  {r.resubmitted && <span className="block text-slate-500">{t('inbox.resubmitted')}</span>}
+                </Td>
+                <Td><TimelinessBadge timeliness={r.onTime ? 'ON_TIME' : 'LATE'} /></Td>
+                <Td>
+                  <LinkButton href={`/laporan-triwulan/${r.regencyCode}/${r.year}/${r.quarter}`} size="sm" aria-label={`${t('reviewAction')} ${r.regency.name} ${quarterLabel(r.quarter, lang)} ${r.year}`}>
+                    {t('reviewAction')}
+                  </LinkButton>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </section>
+  )
 }

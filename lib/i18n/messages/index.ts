@@ -4,12 +4,14 @@
  */
 import idCommon from './id/common.json'
 import idUsers from './id/users.json'
+import idReporting from './id/reporting.json'
 import enCommon from './en/common.json'
 import enUsers from './en/users.json'
 import idCredit from './id/credit.json'
 import enCredit from './en/credit.json'
+import enReporting from './en/reporting.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers, ...idCredit },
-  en: { ...enCommon, ...enUsers, ...enCredit },
+  id: { ...idCommon, ...idUsers, ...idReporting, ...idCredit },
+  en: { ...enCommon, ...enUsers, ...enReporting, ...enCredit },
 }

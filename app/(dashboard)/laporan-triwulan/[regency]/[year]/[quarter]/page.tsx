@@ -1,0 +1,212 @@
+import type { Metadata } from 'next'
+import { forbidden, notFound } from 'next/navigation'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { Lock, Send, Undo2 } from 'lucide-react'
+import { ReportEntryForm, type EntryForm } from '@/components/reporting/report-entry-form'
+import { ReportValuesTable, type ValueRow } from '@/components/reporting/report-values-table'
+import { ReopenForm, ReviewPanel } from '@/components/reporting/review-panel'
+import { StatusBadge, TimelinessBadge } from '@/components/reporting/status-badge'
+import { getReport, type ReportDetail } from '@/lib/data/reporting'
+import { formatDate, formatDateTime } from '@/lib/format'
+import { can } from '@/lib/permissions'
+import { formatIndicatorValue, formatInputValue } from '@/lib/reporting/display'
+import { isOnTime, isPastDeadline, quarterLabel, quarterStarted } from '@/lib/reporting/periods'
+import { evaluateRules, withDerived } from '@/lib/reporting/rules'
+import { inRegencyScope } from '@/lib/scope'
+import { requirePermission } from '@/lib/session'
+import { toRuleIndicators } from '@/lib/data/reporting'
+
+type Params = { regency: string; year: string; quarter: string }
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const p = await params
+  return { title: `${quarterLabel(Number(p.quarter) || 1)} ${p.year} · ${(await getTranslations('nav'))('quarterly')}` }
+}
+
+/**
+ * One regency's report for one quarter. The officer of that regency edits it while DRAFT or RETURNED;
+ * the admin reviews it when SUBMITTED and may reopen it when APPROVED; everyone else in scope reads.
+ */
+export default async function ReportPage({ params }: { params: Promise<Params> }) {
+  const user = await requirePermission('reports.read')
+  const p = await params
+  const regencyCode = decodeURIComponent(p.regency)
+  const year = Number(p.year)
+  const quarter = Number(p.quarter)
+  if (!/^\d{2}\.\d{2}$/.test(regencyCode) || !Number.isInteger(year) || year < 2000 || year > 2100 || ![1, 2, 3, 4].includes(quarter)) notFound()
+  if (!inRegencyScope(user, regencyCode)) forbidden()
+  const [detail, t, locale] = await Promise.all([getReport({ user, regencyCode, year, quarter }), getTranslations('reporting'), getLocale()])
+  if (!detail) notFound()
+  const lang = locale === 'en' ? 'en' : 'id'
+  const report = detail.report
+  const status = report?.status ?? 'NOT_STARTED'
+  const quarterName = quarterLabel(quarter, lang)
+  const editable = can(user.role, 'reports.write') && user.regencyCode === regencyCode && (status === 'NOT_STARTED' || status === 'DRAFT' || status === 'RETURNED') && quarterStarted(year, quarter, new Date())
+  const labels = {
+    indicator: t('entry.indicator'), value: t('entry.value'), previous: t('entry.previous'),
+    target: t('entry.target'), comment: t('entry.comment'), reviewNote: t('entry.reviewNote'),
+  }
+  const targetText = (code: string, unit: 'COUNT' | 'PERCENT' | 'RUPIAH', decimals: number) => {
+    const target = detail.targets[code]
+    if (!target) return null
+    return `${formatIndicatorValue(target.value, unit, decimals, lang)} (${target.quarter ? t('entry.targetQuarter') : t('entry.targetYear')})`
+  }
+
+  return (
+    <section aria-labelledby="report-title" className="space-y-5">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 id="report-title" className="text-lg font-semibold text-slate-900">{t('entry.title', { quarter: quarterName, year, regency: detail.regency.name })}</h2>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <StatusBadge status={status} />
+            <span>{t('entry.deadlineInfo', { deadline: formatDate(detail.deadline, { locale: lang }) })}</span>
+            {!report?.firstSubmittedAt && isPastDeadline(detail.deadline, new Date()) && <TimelinessBadge timeliness="OVERDUE" />}
+            {report?.firstSubmittedAt && (
+              <span>
+                · {t('submittedAt')} {formatDateTime(report.firstSubmittedAt, { locale: lang })} ({t(`timeliness.${isOnTime(report.firstSubmittedAt, detail.deadline) ? 'ON_TIME' : 'LATE'}`)})
+              </span>
+            )}
+          </p>
+        </div>
+      </header>
+
+      {status === 'RETURNED' && report?.returnReason && (
+        <div role="note" className="flex gap-2 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="return-reason">
+          <Undo2 aria-hidden className="mt-0.5 size-4 shrink-0" />
+          <p><span className="font-semibold">{t('entry.returned')}:</span> {report.returnReason}</p>
+        </div>
+      )}
+
+      {editable ? (
+        <>
+          <p className="text-sm text-slate-600">{t('entry.intro')}</p>
+          <ReportEntryForm
+            year={year}
+            quarter={quarter}
+            quarterName={quarterName}
+            version={report?.version ?? 0}
+            forms={entryForms(detail, lang, targetText)}
+            rules={detail.rules}
+            obstacles={report?.obstacles ?? ''}
+            followUps={report?.followUps ?? ''}
+            locale={lang}
+          />
+        </>
+      ) : !report ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{t('entry.notStarted')}</p>
+      ) : (
+        <>
+          {status === 'APPROVED' && (
+            <p className="flex items-center gap-2 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="locked">
+              <Lock aria-hidden className="size-4 shrink-0" />
+              {t('entry.locked')}
+            </p>
+          )}
+          {status === 'SUBMITTED' && !can(user.role, 'reports.review') && (
+            <p className="flex items-center gap-2 rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">
+              <Send aria-hidden className="size-4 shrink-0" />
+              {t('entry.awaiting')}
+            </p>
+          )}
+          {status === 'SUBMITTED' && can(user.role, 'reports.review') ? (
+            <ReviewPanel id={report.id} version={report.version} groups={valueGroups(detail, lang, targetText)} labels={labels}>
+              <Narrative obstacles={report.obstacles} followUps={report.followUps} labels={{ obstacles: t('entry.obstacles'), followUps: t('entry.followUps') }} />
+            </ReviewPanel>
+          ) : (
+            <>
+              <ReportValuesTable groups={valueGroups(detail, lang, targetText)} labels={labels} />
+              <Narrative obstacles={report.obstacles} followUps={report.followUps} labels={{ obstacles: t('entry.obstacles'), followUps: t('entry.followUps') }} />
+            </>
+          )}
+          {status === 'APPROVED' && can(user.role, 'reports.review') && <ReopenForm id={report.id} version={report.version} />}
+        </>
+      )}
+
+      {detail.history.length > 0 && (
+        <section aria-labelledby="history-title" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h3 id="history-title" className="mb-2 text-sm font-semibold text-slate-900">{t('entry.history')}</h3>
+          <ol className="space-y-1 text-sm text-slate-700">
+            {detail.history.map((h) => (
+              <li key={h.id}>
+                <span className="text-xs text-slate-500">{formatDateTime(h.createdAt, { locale: lang })}</span> · <span className="font-medium">{h.username}</span> · {h.action}
+                {h.reason && <span className="text-slate-600">: {h.reason}</span>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </section>
+  )
+}
+
+/** Hambatan and tindak lanjut, as the officer wrote them. */
+function Narrative({ obstacles, followUps, labels }: { obstacles: string | null; followUps: string | null; labels: { obstacles: string; followUps: string } }) {
+  return (
+    <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-2">
+      <div>
+        <dt className="font-medium text-slate-800">{labels.obstacles}</dt>
+        <dd className="mt-1 whitespace-pre-line text-slate-700">{obstacles ?? '–'}</dd>
+      </div>
+      <div>
+        <dt className="font-medium text-slate-800">{labels.followUps}</dt>
+        <dd className="mt-1 whitespace-pre-line text-slate-700">{followUps ?? '–'}</dd>
+      </div>
+    </dl>
+  )
+}
+
+type TargetText = (code: string, unit: 'COUNT' | 'PERCENT' | 'RUPIAH', decimals: number) => string | null
+
+function currentValues(detail: ReportDetail) {
+  const values: Record<string, number | null> = {}
+  const comments: Record<string, string | null> = {}
+  const notes: Record<string, string | null> = {}
+  for (const v of detail.report?.values ?? []) {
+    values[v.indicatorCode] = v.value === null ? null : Number(v.value)
+    comments[v.indicatorCode] = v.comment
+    notes[v.indicatorCode] = v.reviewNote
+  }
+  return { values, comments, notes }
+}
+
+/** The entry form's rows: the current values as typed text, with previous values and targets. */
+function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetText): EntryForm[] {
+  const { values, comments, notes } = currentValues(detail)
+  return detail.forms.map((f) => ({
+    code: f.code,
+    name: lang === 'en' ? f.nameEn : f.name,
+    indicators: f.indicators.map((i) => ({
+      code: i.code, aggregation: i.aggregation, numeratorCode: i.numeratorCode, denominatorCode: i.denominatorCode, decimals: i.decimals,
+      name: lang === 'en' ? i.nameEn : i.name,
+      unit: i.unit,
+      initial: formatInputValue(values[i.code], i.decimals),
+      comment: comments[i.code] ?? '',
+      reviewNote: notes[i.code] ?? null,
+      previous: detail.previous.values[i.code] ?? null,
+      targetText: targetText(i.code, i.unit, i.decimals),
+    })),
+  }))
+}
+
+/** The read-only rows, with the rule findings the reviewer should see (warnings with the officer's comment). */
+function valueGroups(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetText): { code: string; name: string; rows: ValueRow[] }[] {
+  const { values, comments, notes } = currentValues(detail)
+  const indicators = toRuleIndicators(detail.forms)
+  const current = withDerived(indicators, values)
+  const previous = withDerived(indicators, detail.previous.values)
+  const findings = evaluateRules({ indicators, rules: detail.rules, values, previous: detail.previous.values, comments })
+  return detail.forms.map((f) => ({
+    code: f.code,
+    name: lang === 'en' ? f.nameEn : f.name,
+    rows: f.indicators.map((i) => ({
+      code: i.code,
+      name: lang === 'en' ? i.nameEn : i.name,
+      valueText: formatIndicatorValue(current[i.code], i.unit, i.decimals, lang),
+      previousText: formatIndicatorValue(previous[i.code], i.unit, i.decimals, lang),
+      targetText: targetText(i.code, i.unit, i.decimals),
+      comment: comments[i.code] ?? null,
+      reviewNote: notes[i.code] ?? null,
+      findings: findings.filter((x) => x.indicatorCode === i.code).map((x) => ({ severity: x.severity, text: lang === 'en' ? x.messageEn : x.message })),
+    })),
+  }))
+}

@@ -1,0 +1,86 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { Download } from 'lucide-react'
+import { buttonClass } from '@/components/ui/button'
+import { Table, Td, Th } from '@/components/ui/table'
+import { StatusBadge, TimelinessBadge } from '@/components/reporting/status-badge'
+import { YearPicker } from '@/components/reporting/year-picker'
+import { getCompleteness } from '@/lib/data/reporting'
+import { formatDate, formatNumber, formatPercent } from '@/lib/format'
+import { currentQuarter, quarterLabel } from '@/lib/reporting/periods'
+import { requirePermission } from '@/lib/session'
+import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
+import { reportingFilterSchema } from '@/lib/validations/reporting'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('reporting.completeness'))('title') }
+}
+
+/** Which regencies reported, on time or late, per quarter; the rates per quarter come from SQL. */
+export default async function CompletenessPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('reports.read')
+  const params = flatParams(await searchParams)
+  const now = new Date()
+  const year = reportingFilterSchema.parse(params).tahun ?? currentQuarter(now).year
+  const [t, locale, data] = await Promise.all([getTranslations('reporting'), getLocale(), getCompleteness({ user, year, now })])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const c = (k: string) => t(`completeness.${k}`)
+  return (
+    <section aria-labelledby="completeness-title" className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="completeness-title" className="text-lg font-semibold text-slate-900">{c('title')}</h2>
+          <p className="text-sm text-slate-600">{c('intro')}</p>
+        </div>
+        <div className="flex flex-wrap items-end gap-2">
+          <YearPicker pathname="/laporan-triwulan/kelengkapan" params={params} year={year} label={t('year')} submit={t('show')} />
+          <a href={hrefWith('/api/laporan-triwulan/kelengkapan/ekspor', {}, { tahun: year })} className={buttonClass('secondary')}><Download aria-hidden className="size-4" />{c('export')} .xlsx</a>
+        </div>
+      </div>
+
+      <div>
+        <h3 className="mb-2 text-sm font-semibold text-slate-800">{c('rates')}</h3>
+        <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
+          {data.quarters.map((q) => (
+            <div key={q.quarter} className="rounded-lg border border-slate-200 bg-white p-4" data-quarter-rate={q.quarter}>
+              <p className="text-sm font-semibold text-slate-900">{quarterLabel(q.quarter, lang)} {year}</p>
+              <p className="text-xs text-slate-500">{t('deadline')} {formatDate(q.deadline, { locale: lang })}</p>
+              <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+                <div><dt className="text-xs text-slate-500">{c('completenessRate')}</dt><dd className="text-lg font-semibold tabular-nums">{formatPercent(q.completeness, { locale: lang })}</dd></div>
+                <div><dt className="text-xs text-slate-500">{c('timelinessRate')}</dt><dd className="text-lg font-semibold tabular-nums">{formatPercent(q.timeliness, { locale: lang })}</dd></div>
+              </dl>
+              <p className="mt-2 text-xs text-slate-600">
+                {c('received')} {formatNumber(q.submitted)}/{formatNumber(q.regencies)} · {c('approved')} {formatNumber(q.approved)} · {c('awaiting')} {formatNumber(q.awaiting)} · {c('returned')} {formatNumber(q.returned)} · {c('draft')} {formatNumber(q.draft)} · {c('notStarted')} {formatNumber(q.notStarted)}
+              </p>
+            </div>
+          ))}
+        </div>
+      </div>
+
+      <Table caption={c('grid')}>
+        <thead>
+          <tr>
+            <Th className="sticky left-0 z-10">{t('regency')}</Th>
+            {data.quarters.map((q) => <Th key={q.quarter}>{quarterLabel(q.quarter, lang)}</Th>)}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {data.regencies.map((r) => (
+            <tr key={r.code} data-regency={r.code}>
+              <th scope="row" className="sticky left-0 z-10 whitespace-nowrap bg-white px-3 py-2 text-left font-medium text-slate-800">{r.name}</th>
+              {r.quarters.map((q) => (
+                <Td key={q.quarter} className="whitespace-nowrap">
+                  <Link href={`/laporan-triwulan/${r.code}/${year}/${q.quarter}`} className="flex flex-wrap items-center gap-1 rounded hover:bg-slate-50" data-cell={`${r.code}-${q.quarter}`} aria-label={`${r.name}, ${quarterLabel(q.quarter, lang)}: ${t(`status.${q.status}`)}, ${t(`timeliness.${q.timeliness}`)}`}>
+                    <StatusBadge status={q.status} />
+                    {q.timeliness !== 'PENDING' && <TimelinessBadge timeliness={q.timeliness} />}
+                  </Link>
+                </Td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </section>
+  )
+}

@@ -1,0 +1,188 @@
+'use client'
+
+import { useActionState, useMemo, useRef, useState } from 'react'
+import { useTranslations } from 'next-intl'
+import clsx from 'clsx'
+import { AlertTriangle, CircleAlert } from 'lucide-react'
+import { saveReport } from '@/lib/actions/reporting'
+import { Button } from '@/components/ui/button'
+import { inputClass } from '@/components/ui/field'
+import { FormMessage } from '@/components/ui/form-message'
+import { formatIndicatorValue, type Unit } from '@/lib/reporting/display'
+import { evaluateRules, withDerived, type Rule, type RuleIndicator } from '@/lib/reporting/rules'
+import { parseDecimalInput } from '@/lib/validations/reporting'
+
+export type EntryIndicator = RuleIndicator & {
+  name: string
+  unit: Unit
+  initial: string
+  comment: string
+  reviewNote: string | null
+  previous: number | null
+  targetText: string | null
+}
+export type EntryForm = { code: string; name: string; indicators: EntryIndicator[] }
+
+/**
+ * The officer's entry form: one row per indicator with the previous quarter's value and the target
+ * beside the field, and the validation rules evaluated as the officer types (the same pure module
+ * the server enforces on submission), shown next to the field that breaks them. Enter saves a draft;
+ * submitting asks for confirmation first.
+ */
+export function ReportEntryForm({
+  year, quarter, quarterName, version, forms, rules, obstacles, followUps, locale,
+}: {
+  year: number
+  quarter: number
+  quarterName: string
+  version: number
+  forms: EntryForm[]
+  rules: Rule[]
+  obstacles: string
+  followUps: string
+  locale: 'id' | 'en'
+}) {
+  const t = useTranslations('reporting.entry')
+  const [state, action, pending] = useActionState(saveReport, undefined)
+  const indicators = useMemo(() => forms.flatMap((f) => f.indicators), [forms])
+  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(indicators.map((i) => [i.code, i.initial])))
+  const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(indicators.map((i) => [i.code, i.comment])))
+  const dialog = useRef<HTMLDialogElement>(null)
+
+  const values = useMemo(() => {
+    const out: Record<string, number | null> = {}
+    for (const i of indicators) {
+      const n = parseDecimalInput(texts[i.code])
+      out[i.code] = n === null || Number.isNaN(n) ? null : n
+    }
+    return out
+  }, [indicators, texts])
+  const derived = useMemo(() => withDerived(indicators, values), [indicators, values])
+  const previous = useMemo(() => Object.fromEntries(indicators.map((i) => [i.code, i.previous])), [indicators])
+  const findings = useMemo(() => evaluateRules({ indicators, rules, values, previous, comments }), [indicators, rules, values, previous, comments])
+
+  const currentVersion = state?.data?.version ?? String(version)
+  const serverErrors = state?.errors ?? {}
+
+  return (
+    <form action={action} className="space-y-6" noValidate>
+      <input type="hidden" name="year" value={year} />
+      <input type="hidden" name="quarter" value={quarter} />
+      <input type="hidden" name="version" value={currentVersion} />
+      <FormMessage state={state} />
+      {forms.map((form) => (
+        <fieldset key={form.code} className="rounded-lg border border-slate-200 bg-white">
+          <legend className="sr-only">{form.name}</legend>
+          <h3 aria-hidden className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-900">{form.name}</h3>
+          <div className="hidden grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.6fr)] gap-3 border-b border-slate-100 bg-slate-50 px-4 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 lg:grid">
+            <span>{t('indicator')}</span><span>{t('value')}</span><span>{t('previous')}</span><span>{t('target')}</span><span>{t('comment')}</span>
+          </div>
+          <ul className="divide-y divide-slate-100">
+            {form.indicators.map((i) => {
+              const mine = findings.filter((f) => f.indicatorCode === i.code)
+              const errs = [...new Set([...mine.filter((f) => f.severity === 'ERROR').map((f) => (locale === 'en' ? f.messageEn : f.message)), ...(serverErrors[`values.${i.code}`] ?? [])])]
+              const warns = mine.filter((f) => f.severity === 'WARNING')
+              const commentErrs = serverErrors[`comments.${i.code}`]?.filter(() => warns.some((w) => !w.resolved)) ?? []
+              const entered = i.aggregation !== 'RATIO'
+              const id = `v-${i.code}`
+              const describedBy = [errs.length ? `${id}-error` : null, warns.length ? `${id}-warning` : null, i.reviewNote ? `${id}-note` : null].filter(Boolean).join(' ') || undefined
+              return (
+                <li key={i.code} data-indicator={i.code} className="grid gap-2 px-4 py-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.6fr)] lg:items-start lg:gap-3">
+                  <div className="lg:pt-2">
+                    <label htmlFor={entered ? id : undefined} className="text-sm font-medium text-slate-800">{i.name}</label>
+                    {/* outside the label: the field's name stays the indicator's name; the note is its description */}
+                    {i.reviewNote && (
+                      <p id={`${id}-note`} className="mt-1 rounded bg-red-50 px-2 py-1 text-xs text-red-800">
+                        {t('reviewNote')}: {i.reviewNote}
+                      </p>
+                    )}
+                  </div>
+                  <div>
+                    {entered ? (
+                      <input
+                        id={id}
+                        name={`values.${i.code}`}
+                        value={texts[i.code]}
+                        onChange={(e) => setTexts((s) => ({ ...s, [i.code]: e.target.value }))}
+                        inputMode="decimal"
+                        autoComplete="off"
+                        aria-invalid={errs.length > 0}
+                        aria-describedby={describedBy}
+                        className={clsx(inputClass(errs.length > 0), 'text-right tabular-nums')}
+                        placeholder={i.unit === 'RUPIAH' ? 'Rp' : '0'}
+                      />
+                    ) : (
+                      <p className="rounded-md bg-slate-50 px-3 py-2 text-right text-sm tabular-nums text-slate-800" aria-describedby={describedBy} data-computed={i.code}>
+                        {formatIndicatorValue(derived[i.code], i.unit, i.decimals, locale)} <span className="text-xs text-slate-500">({t('computed')})</span>
+                      </p>
+                    )}
+                    {errs.length > 0 && (
+                      <p id={`${id}-error`} className="mt-1 flex gap-1 text-xs font-medium text-red-700" aria-live="polite">
+                        <CircleAlert aria-hidden className="mt-px size-3.5 shrink-0" />
+                        {errs.join(' ')}
+                      </p>
+                    )}
+                    {warns.length > 0 && (
+                      <p id={`${id}-warning`} className={clsx('mt-1 flex gap-1 text-xs font-medium', warns.every((w) => w.resolved) ? 'text-slate-600' : 'text-amber-800')} aria-live="polite">
+                        <AlertTriangle aria-hidden className="mt-px size-3.5 shrink-0" />
+                        {warns.map((w) => (locale === 'en' ? w.messageEn : w.message)).join(' ')}
+                      </p>
+                    )}
+                  </div>
+                  <p className="text-xs text-slate-600 lg:pt-2.5 lg:text-sm">
+                    <span className="lg:sr-only">{t('previous')}: </span>
+                    <span className="tabular-nums">{formatIndicatorValue(i.aggregation === 'RATIO' ? withDerived(indicators, previous)[i.code] : i.previous, i.unit, i.decimals, locale)}</span>
+                  </p>
+                  <p className="text-xs text-slate-600 lg:pt-2.5 lg:text-sm">
+                    <span className="lg:sr-only">{t('target')}: </span>
+                    <span className="tabular-nums">{i.targetText ?? '–'}</span>
+                  </p>
+                  <div>
+                    <input
+                      name={`comments.${i.code}`}
+                      value={comments[i.code]}
+                      onChange={(e) => setComments((s) => ({ ...s, [i.code]: e.target.value }))}
+                      aria-label={t('commentFor', { indicator: i.name })}
+                      aria-invalid={commentErrs.length > 0 || warns.some((w) => !w.resolved)}
+                      aria-describedby={commentErrs.length ? `${id}-comment-error` : undefined}
+                      maxLength={1000}
+                      placeholder={t('comment')}
+                      className={inputClass(commentErrs.length > 0)}
+                    />
+                    {commentErrs.length > 0 && <p id={`${id}-comment-error`} className="mt-1 text-xs font-medium text-red-700">{commentErrs.join(' ')}</p>}
+                  </div>
+                </li>
+              )
+            })}
+          </ul>
+        </fieldset>
+      ))}
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
+        <legend className="sr-only">{t('narrative')}</legend>
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+          {t('obstacles')}
+          <textarea name="obstacles" defaultValue={obstacles} rows={4} maxLength={4000} className={inputClass(Boolean(serverErrors.obstacles))} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+          {t('followUps')}
+          <textarea name="followUps" defaultValue={followUps} rows={4} maxLength={4000} className={inputClass(Boolean(serverErrors.followUps))} />
+        </label>
+      </fieldset>
+      <div className="sticky bottom-0 -mx-4 flex flex-wrap gap-2 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
+        {/* first submit button: Enter in a field saves a draft */}
+        <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>{pending ? t('saving') : t('save')}</Button>
+        <Button type="button" disabled={pending} onClick={() => dialog.current?.showModal()}>{t('submit')}</Button>
+      </div>
+      <dialog ref={dialog} aria-labelledby="submit-title" className="m-auto w-[min(28rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+        <div className="space-y-3 p-5">
+          <h2 id="submit-title" className="text-base font-semibold text-slate-900">{t('submitTitle', { quarter: quarterName, year })}</h2>
+          <p className="text-sm text-slate-700">{t('submitBody')}</p>
+          <div className="flex justify-end gap-2 pt-2">
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{t('cancel')}</Button>
+            <Button type="submit" name="intent" value="submit" onClick={() => dialog.current?.close()}>{t('submitConfirm')}</Button>
+          </div>
+        </div>
+      </dialog>
+    </form>
+  )
+}

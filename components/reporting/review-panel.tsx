@@ -1,0 +1,77 @@
+'use client'
+
+import { useActionState, useRef } from 'react'
+import { useTranslations } from 'next-intl'
+import { approveReport, reopenReport, returnReport } from '@/lib/actions/reporting'
+import { Button } from '@/components/ui/button'
+import { ConfirmAction } from '@/components/ui/confirm-action'
+import { Field, inputClass } from '@/components/ui/field'
+import { FormMessage } from '@/components/ui/form-message'
+import { ReportValuesTable, type ValueRow } from './report-values-table'
+
+type Labels = Parameters<typeof ReportValuesTable>[0]['labels']
+
+/**
+ * The admin's review of a submitted report: the values beside the previous quarter and targets, a
+ * note field per value, an overall reason, and Return; or Approve behind a confirmation.
+ */
+export function ReviewPanel({ id, version, groups, labels, children }: { id: string; version: number; groups: { code: string; name: string; rows: ValueRow[] }[]; labels: Labels; children?: React.ReactNode }) {
+  const t = useTranslations('reporting.review')
+  const [state, action, pending] = useActionState(returnReport, undefined)
+  return (
+    <div className="space-y-4">
+      {/* the note inputs sit in the table and belong to the return form through their form attribute */}
+      <ReportValuesTable
+        groups={groups}
+        labels={labels}
+        noteField={(r) => (
+          <input
+            form="return-form"
+            name={`notes.${r.code}`}
+            defaultValue={state?.values?.[`notes.${r.code}`] ?? ''}
+            aria-label={t('noteFor', { indicator: r.name })}
+            maxLength={1000}
+            className={inputClass()}
+          />
+        )}
+      />
+      {children}
+      <section aria-labelledby="review-title" className="rounded-lg border border-slate-200 bg-white">
+        <h3 id="review-title" className="border-b border-slate-200 px-4 py-3 text-base font-semibold text-slate-900">{t('title')}</h3>
+        <div className="grid gap-4 p-4 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] md:divide-x md:divide-slate-200">
+          <div className="space-y-2">
+            <p className="text-sm text-slate-700">{t('approveBody')}</p>
+            <ConfirmAction action={approveReport} fields={{ id, version: String(version) }} label={t('approve')} title={t('approveTitle')} body={t('approveBody')} confirmLabel={t('approve')} variant="primary" />
+          </div>
+          <form id="return-form" action={action} className="space-y-3 md:pl-4" noValidate>
+            <input type="hidden" name="id" value={id} />
+            <input type="hidden" name="version" value={version} />
+            <FormMessage state={state} />
+            <Field label={t('reason')} name="reason" errors={state?.errors?.reason} hint={t('reasonHint')}>
+              {(p) => <textarea {...p} rows={3} maxLength={2000} defaultValue={state?.values?.reason} />}
+            </Field>
+            <Button type="submit" variant="danger" disabled={pending}>{pending ? t('processing') : t('return')}</Button>
+          </form>
+        </div>
+      </section>
+    </div>
+  )
+}
+
+/** Reopen an approved report, with the reason the officer will read (admin only). */
+export function ReopenForm({ id, version }: { id: string; version: number }) {
+  const t = useTranslations('reporting.review')
+  const [state, action, pending] = useActionState(reopenReport, undefined)
+  const form = useRef<HTMLFormElement>(null)
+  return (
+    <form ref={form} action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <FormMessage state={state} />
+      <Field label={t('reopenReason')} name="reason" errors={state?.errors?.reason} hint={t('reopenHint')}>
+        {(p) => <textarea {...p} rows={2} maxLength={2000} defaultValue={state?.values?.reason} />}
+      </Field>
+      <Button type="submit" variant="secondary" disabled={pending}>{pending ? t('processing') : t('reopen')}</Button>
+    </form>
+  )
+}

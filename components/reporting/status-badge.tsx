@@ -1,0 +1,18 @@
+import { useTranslations } from 'next-intl'
+import { Badge } from '@/components/ui/badge'
+import type { GridStatus, Timeliness } from '@/lib/data/reporting'
+
+const STATUS_TONE = { NOT_STARTED: 'slate', DRAFT: 'amber', SUBMITTED: 'blue', RETURNED: 'red', APPROVED: 'green' } as const
+const TIMELINESS_TONE = { ON_TIME: 'green', LATE: 'red', OVERDUE: 'red', PENDING: 'slate' } as const
+
+/** A report's workflow state. */
+export function StatusBadge({ status }: { status: GridStatus }) {
+  const t = useTranslations('reporting.status')
+  return <Badge tone={STATUS_TONE[status]}>{t(status)}</Badge>
+}
+
+/** On time, late, overdue (nothing sent past the deadline) or not yet due. */
+export function TimelinessBadge({ timeliness }: { timeliness: Timeliness }) {
+  const t = useTranslations('reporting.timeliness')
+  return <Badge tone={TIMELINESS_TONE[timeliness]}>{t(timeliness)}</Badge>
+}

@@ -1,0 +1,174 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { writeAudit } from '@/lib/audit'
+import { env } from '@/lib/env'
+import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
+import type { SessionUser } from '@/lib/session-user'
+import { getQuarterForms, getValidationRules, toRuleIndicators, type ReportStatus } from '@/lib/data/reporting'
+import { previousQuarter, quarterLabel, quarterStarted } from '@/lib/reporting/periods'
+import { evaluateRules, isEntered, submissionErrors } from '@/lib/reporting/rules'
+import { approveReportSchema, reopenReportSchema, reportEntrySchema, returnReportSchema } from '@/lib/validations/reporting'
+
+/**
+ * The quarterly report workflow: DRAFT → SUBMITTED → RETURNED → SUBMITTED → APPROVED (locked; an
+ * admin may reopen it to RETURNED with a reason). Each step checks role (authAction), regency scope,
+ * the current state and the version the user saw, and writes its audit row in the same transaction.
+ */
+
+const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
+
+const STATUS_LABEL: Record<ReportStatus, string> = { DRAFT: 'Draf', SUBMITTED: 'Dikirim', RETURNED: 'Dikembalikan', APPROVED: 'Disetujui' }
+
+const STALE = 'Laporan ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi.'
+
+/** What the audit trail keeps of a report: its state and every value. */
+const snapshotSelect = {
+  id: true, regencyCode: true, year: true, quarter: true, status: true, obstacles: true, followUps: true, returnReason: true,
+  reopenReason: true, firstSubmittedAt: true, submittedAt: true, approvedAt: true, version: true,
+  values: { select: { indicatorCode: true, value: true, comment: true, reviewNote: true }, orderBy: { indicatorCode: 'asc' } },
+} satisfies Prisma.QuarterlyReportSelect
+
+function revalidate() {
+  revalidatePath('/laporan-triwulan', 'layout')
+}
+
+/**
+ * Save the officer's report as a draft, or submit it. Only the officer of the report's regency, only
+ * while DRAFT or RETURNED. Submission runs the validation rules: errors and uncommented warnings keep
+ * it a draft (the values are still saved) and come back as field errors next to their fields.
+ */
+export const saveReport = authAction('reports.write', reportEntrySchema, async (input, user): Promise<ActionState> => {
+  const regencyCode = user.regencyCode
+  if (!regencyCode) throw new ActionError('Akun Anda tidak terikat pada kabupaten/kota.')
+  const regency = await db.regency.findFirst({ where: { code: regencyCode, provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true } })
+  if (!regency) throw new ActionError('Kabupaten/kota Anda tidak termasuk provinsi ini.')
+  if (!quarterStarted(input.year, input.quarter, new Date())) throw new ActionError(`${quarterLabel(input.quarter)} ${input.year} belum dimulai.`)
+
+  const forms = await getQuarterForms(input.quarter)
+  const indicators = toRuleIndicators(forms)
+  // only the entered indicators of the forms due this quarter are stored; anything else in the form is ignored
+  const entered = indicators.filter(isEntered)
+  const values = Object.fromEntries(entered.map((i) => [i.code, input.values[i.code] ?? null]))
+  const comments = Object.fromEntries(indicators.map((i) => [i.code, input.comments[i.code] ?? null]))
+
+  let blocked: Record<string, string[]> = {}
+  if (input.intent === 'submit') {
+    const prev = previousQuarter(input.year, input.quarter)
+    const [rules, previousRows] = await Promise.all([
+      getValidationRules(),
+      db.reportValue.findMany({ where: { report: { regencyCode, year: prev.year, quarter: prev.quarter } }, select: { indicatorCode: true, value: true } }),
+    ])
+    const previous = Object.fromEntries(previousRows.map((v) => [v.indicatorCode, v.value === null ? null : Number(v.value)]))
+    blocked = submissionErrors(indicators, evaluateRules({ indicators, rules, values, previous, comments }), values)
+  }
+  const submit = input.intent === 'submit' && Object.keys(blocked).length === 0
+
+  let version: number
+  try {
+    version = await db.$transaction(async (tx) => {
+      const before = await tx.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year: input.year, quarter: input.quarter } }, select: snapshotSelect })
+      if (before && before.status !== 'DRAFT' && before.status !== 'RETURNED') {
+        throw new ActionError(`Laporan berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah.`)
+      }
+      if ((before?.version ?? 0) !== input.version) throw new ActionError(STALE)
+      const now = new Date()
+      const data = {
+        obstacles: input.obstacles,
+        followUps: input.followUps,
+        ...(submit && { status: 'SUBMITTED' as const, submittedAt: now, firstSubmittedAt: before?.firstSubmittedAt ?? now }),
+      }
+      let id: string
+      if (before) {
+        const { count } = await tx.quarterlyReport.updateMany({ where: { id: before.id, version: input.version, status: { in: ['DRAFT', 'RETURNED'] } }, data: { ...data, version: { increment: 1 } } })
+        if (count === 0) throw new ActionError(STALE)
+        id = before.id
+      } else {
+        id = (await tx.quarterlyReport.create({ data: { regencyCode, year: input.year, quarter: input.quarter, ...data }, select: { id: true } })).id
+      }
+      // the reviewer's notes stay beside their values until the next review decision
+      const notes = new Map(before?.values.map((v) => [v.indicatorCode, v.reviewNote]) ?? [])
+      await tx.reportValue.deleteMany({ where: { reportId: id } })
+      await tx.reportValue.createMany({
+        data: indicators.map((i) => ({
+          reportId: id,
+          indicatorCode: i.code,
+          value: isEntered(i) ? values[i.code] : null,
+          comment: comments[i.code],
+          reviewNote: notes.get(i.code) ?? null,
+        })),
+      })
+      const after = await tx.quarterlyReport.findUniqueOrThrow({ where: { id }, select: snapshotSelect })
+      await writeAudit(tx, actor(user), { action: submit ? 'SUBMIT' : before ? 'UPDATE' : 'CREATE', entity: 'QuarterlyReport', entityId: id, before, after })
+      return after.version
+    })
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError(STALE)
+    throw e
+  }
+  revalidate()
+  if (input.intent === 'submit' && !submit) {
+    return { ok: false, message: 'Draf disimpan, tetapi laporan belum dapat dikirim: perbaiki isian yang ditandai.', errors: blocked, data: { version: String(version) } }
+  }
+  return { ok: true, message: submit ? 'Laporan dikirim ke Dinas Provinsi untuk diperiksa.' : 'Draf disimpan.', data: { version: String(version) } }
+})
+
+/** Move a report from one of `from` to a new state, checking the version the reviewer saw; one audit row. */
+async function transition(
+  user: SessionUser,
+  ref: { id: string; version: number },
+  step: { from: ReportStatus; action: 'RETURN' | 'APPROVE' | 'REOPEN'; data: Prisma.QuarterlyReportUpdateManyMutationInput; notes?: Record<string, string>; clearNotes?: boolean },
+) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.quarterlyReport.findFirst({ where: { id: ref.id, regency: { provinceCode: env().AGENCY_PROVINCE_CODE } }, select: snapshotSelect })
+    if (!before) throw new ActionError('Laporan tidak ditemukan.')
+    if (before.status !== step.from) {
+      throw new ActionError(`Laporan berstatus ${STATUS_LABEL[before.status]}; tindakan ini hanya untuk laporan berstatus ${STATUS_LABEL[step.from]}.`)
+    }
+    const { count } = await tx.quarterlyReport.updateMany({ where: { id: ref.id, version: ref.version, status: step.from }, data: { ...step.data, version: { increment: 1 } } })
+    if (count === 0) throw new ActionError(STALE)
+    if (step.clearNotes || step.notes) await tx.reportValue.updateMany({ where: { reportId: ref.id }, data: { reviewNote: null } })
+    for (const [indicatorCode, reviewNote] of Object.entries(step.notes ?? {})) {
+      // a note for an indicator the report does not hold is ignored (updateMany: no error, no row)
+      await tx.reportValue.updateMany({ where: { reportId: ref.id, indicatorCode }, data: { reviewNote } })
+    }
+    const after = await tx.quarterlyReport.findUniqueOrThrow({ where: { id: ref.id }, select: snapshotSelect })
+    await writeAudit(tx, actor(user), { action: step.action, entity: 'QuarterlyReport', entityId: ref.id, before, after })
+  })
+  revalidate()
+}
+
+/** Return a submitted report to its regency with an overall reason and optional notes per value. */
+export const returnReport = authAction('reports.review', returnReportSchema, async (input, user) => {
+  await transition(user, input, {
+    from: 'SUBMITTED',
+    action: 'RETURN',
+    data: { status: 'RETURNED', returnReason: input.reason, reviewedAt: new Date(), reviewedById: user.id },
+    notes: input.notes,
+  })
+  return { ok: true, message: 'Laporan dikembalikan ke kabupaten/kota untuk diperbaiki.' }
+})
+
+/** Approve a submitted report: it is locked from then on. */
+export const approveReport = authAction('reports.review', approveReportSchema, async (input, user) => {
+  const now = new Date()
+  await transition(user, input, {
+    from: 'SUBMITTED',
+    action: 'APPROVE',
+    data: { status: 'APPROVED', approvedAt: now, reviewedAt: now, reviewedById: user.id, returnReason: null },
+    clearNotes: true,
+  })
+  return { ok: true, message: 'Laporan disetujui dan dikunci.' }
+})
+
+/** Reopen an approved report (admin only, with a reason): it goes back to the regency as RETURNED. */
+export const reopenReport = authAction('reports.review', reopenReportSchema, async (input, user) => {
+  await transition(user, input, {
+    from: 'APPROVED',
+    action: 'REOPEN',
+    data: { status: 'RETURNED', reopenReason: input.reason, returnReason: input.reason, approvedAt: null, reviewedAt: new Date(), reviewedById: user.id },
+  })
+  return { ok: true, message: 'Laporan dibuka kembali; kabupaten/kota dapat memperbaikinya.' }
+})

@@ -1,0 +1,411 @@
+import 'server-only'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { env } from '@/lib/env'
+import { can } from '@/lib/permissions'
+import { inRegencyScope, regencyScope } from '@/lib/scope'
+import type { SessionUser } from '@/lib/session-user'
+import { defaultDeadline, isDueInQuarter, isOnTime, isPastDeadline, previousQuarter, type PeriodType } from '@/lib/reporting/periods'
+import type { Rule, RuleIndicator } from '@/lib/reporting/rules'
+
+/**
+ * Reads of quarterly district reporting. Every figure is computed in PostgreSQL (GROUP BY, FILTER,
+ * one query per figure set) and scoped by role in the WHERE clause: a district officer sees its own
+ * regency's rows, plus province totals (which domain.md allows it to read). The leadership
+ * dashboard calls `getCompleteness` and `getIndicatorRealisation` as they are.
+ */
+
+export type ReportStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED'
+/** NOT_STARTED: no report row yet */
+export type GridStatus = ReportStatus | 'NOT_STARTED'
+/** ON_TIME/LATE: judged on the first submission; OVERDUE: not submitted and the deadline passed; PENDING: not yet due */
+export type Timeliness = 'ON_TIME' | 'LATE' | 'OVERDUE' | 'PENDING'
+
+function assertReader(user: SessionUser) {
+  if (!can(user.role, 'reports.read')) throw new Error('forbidden')
+}
+
+/** The agency's province: reporting covers its regencies only. */
+const province = () => env().AGENCY_PROVINCE_CODE
+
+/**
+ * A quarter's deadline in SQL, the same rule as `defaultDeadline` in lib/reporting/periods.ts: the
+ * configured date, else 15 days after the quarter's last day.
+ */
+const deadlineSql = (year: Prisma.Sql, quarter: Prisma.Sql, configured: Prisma.Sql) =>
+  Prisma.sql`COALESCE(${configured}, (make_date(${year}, ${quarter} * 3, 1) + interval '1 month' + interval '14 days')::date)`
+
+/**
+ * The instant a deadline day ends in WIB (UTC+7), as the UTC timestamp Prisma stores: the same rule as
+ * `deadlineEnd` in periods.ts.
+ */
+const deadlineEndSql = (deadline: Prisma.Sql) => Prisma.sql`((${deadline} + 1)::timestamp - interval '7 hours')`
+
+const timelinessSql = (deadline: Prisma.Sql, now: Date) => Prisma.sql`CASE
+  WHEN r.first_submitted_at IS NOT NULL AND r.first_submitted_at < ${deadlineEndSql(deadline)} THEN 'ON_TIME'
+  WHEN r.first_submitted_at IS NOT NULL THEN 'LATE'
+  WHEN ${now}::timestamp >= ${deadlineEndSql(deadline)} THEN 'OVERDUE'
+  ELSE 'PENDING' END`
+
+// ── Catalogue ──────────────────────────────────────────────────────────────────────────────────────
+export const indicatorSelect = {
+  code: true, formCode: true, name: true, nameEn: true, unit: true, aggregation: true, timeAggregation: true,
+  numeratorCode: true, denominatorCode: true, decimals: true, sortOrder: true,
+} satisfies Prisma.IndicatorSelect
+export type IndicatorRow = Prisma.IndicatorGetPayload<{ select: typeof indicatorSelect }>
+
+export type ReportFormWithIndicators = { code: string; name: string; nameEn: string; periodType: PeriodType; indicators: IndicatorRow[] }
+
+/** The forms due in a quarter with their active regency-level indicators (province-level figures are not in district reports). */
+export async function getQuarterForms(quarter: number): Promise<ReportFormWithIndicators[]> {
+  const forms = await db.reportForm.findMany({
+    select: {
+      code: true, name: true, nameEn: true, periodType: true,
+      indicators: { where: { active: true, aggregation: { not: 'PROVINCE' } }, select: indicatorSelect, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] },
+    },
+    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+  })
+  return forms.filter((f) => isDueInQuarter(f.periodType, quarter) && f.indicators.length > 0)
+}
+
+/** The active validation rules, as the pure rules module reads them. */
+export async function getValidationRules(): Promise<Rule[]> {
+  const rows = await db.validationRule.findMany({
+    where: { active: true },
+    select: { code: true, kind: true, severity: true, indicatorCode: true, otherIndicatorCode: true, min: true, max: true, thresholdPercent: true, message: true, messageEn: true },
+    orderBy: { code: 'asc' },
+  })
+  const num = (d: Prisma.Decimal | null) => (d === null ? null : Number(d))
+  return rows.map((r) => ({ ...r, min: num(r.min), max: num(r.max), thresholdPercent: num(r.thresholdPercent) }))
+}
+
+export function toRuleIndicators(forms: ReportFormWithIndicators[]): RuleIndicator[] {
+  return forms.flatMap((f) => f.indicators.map((i) => ({ code: i.code, aggregation: i.aggregation, numeratorCode: i.numeratorCode, denominatorCode: i.denominatorCode, decimals: i.decimals })))
+}
+
+/** Every indicator for the realisation page's picker, in form order. */
+export async function listIndicators() {
+  return db.indicator.findMany({ where: { active: true }, select: { ...indicatorSelect, form: { select: { name: true, nameEn: true, sortOrder: true } } }, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }] })
+}
+
+/** The deadline of a quarter: the configured one, else 15 days after the quarter ends (`YYYY-MM-DD`). */
+export async function getDeadline(year: number, quarter: number): Promise<string> {
+  const p = await db.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } }, select: { deadline: true } })
+  return p ? p.deadline.toISOString().slice(0, 10) : defaultDeadline(year, quarter)
+}
+
+// ── One report ─────────────────────────────────────────────────────────────────────────────────────
+export const reportSelect = {
+  id: true, regencyCode: true, year: true, quarter: true, status: true, obstacles: true, followUps: true,
+  returnReason: true, reopenReason: true, firstSubmittedAt: true, submittedAt: true, reviewedAt: true, approvedAt: true,
+  version: true, updatedAt: true,
+  regency: { select: { code: true, name: true } },
+  values: { select: { indicatorCode: true, value: true, comment: true, reviewNote: true } },
+} satisfies Prisma.QuarterlyReportSelect
+
+/**
+ * A regency's report for a quarter, with what the entry and review screens put beside each value: the
+ * previous quarter's value and the year's (or quarter's) target. `null` when the regency is outside
+ * the user's scope or unknown; `report` is null when the regency has not started it.
+ */
+export async function getReport({ user, regencyCode, year, quarter }: { user: SessionUser; regencyCode: string; year: number; quarter: number }) {
+  assertReader(user)
+  if (!inRegencyScope(user, regencyCode)) return null
+  const prev = previousQuarter(year, quarter)
+  const [regency, report, previous, targets, forms, rules, deadline] = await Promise.all([
+    db.regency.findFirst({ where: { code: regencyCode, provinceCode: province() }, select: { code: true, name: true } }),
+    db.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year, quarter } }, select: reportSelect }),
+    db.reportValue.findMany({
+      where: { report: { regencyCode, year: prev.year, quarter: prev.quarter } },
+      select: { indicatorCode: true, value: true, report: { select: { status: true } } },
+    }),
+    db.indicatorTarget.findMany({
+      where: { regencyCode, year, quarter: { in: [0, quarter] } },
+      select: { indicatorCode: true, quarter: true, value: true },
+    }),
+    getQuarterForms(quarter),
+    getValidationRules(),
+    getDeadline(year, quarter),
+  ])
+  if (!regency) return null
+  const previousValues: Record<string, number | null> = {}
+  for (const v of previous) previousValues[v.indicatorCode] = v.value === null ? null : Number(v.value)
+  // a quarter's own target wins over the year's
+  const targetValues: Record<string, { value: number; quarter: number }> = {}
+  for (const t of [...targets].sort((a, b) => a.quarter - b.quarter)) targetValues[t.indicatorCode] = { value: Number(t.value), quarter: t.quarter }
+  const auditTrail = report
+    ? await db.auditLog.findMany({
+        where: { entity: 'QuarterlyReport', entityId: report.id, action: { in: ['SUBMIT', 'RETURN', 'APPROVE', 'REOPEN'] } },
+        select: { id: true, createdAt: true, username: true, action: true, after: true },
+        orderBy: { id: 'asc' },
+        take: 100,
+      })
+    : []
+  return {
+    regency,
+    year,
+    quarter,
+    deadline,
+    report,
+    previous: { ...prev, values: previousValues, status: (previous[0]?.report.status ?? null) as ReportStatus | null },
+    targets: targetValues,
+    forms,
+    rules,
+    history: auditTrail.map((a) => ({ id: a.id.toString(), createdAt: a.createdAt, username: a.username, action: a.action, reason: reasonOf(a.after) })),
+  }
+}
+export type ReportDetail = NonNullable<Awaited<ReturnType<typeof getReport>>>
+
+/** The reason recorded with a return or reopen, read back from the audit row's `after`. */
+function reasonOf(after: Prisma.JsonValue): string | null {
+  if (after && typeof after === 'object' && !Array.isArray(after)) {
+    const a = after as Record<string, unknown>
+    if (a.status === 'RETURNED' && typeof a.returnReason === 'string') return a.returnReason
+  }
+  return null
+}
+
+// ── Lists ──────────────────────────────────────────────────────────────────────────────────────────
+/** Reports awaiting review (SUBMITTED), oldest submission first: the admin's inbox. */
+export async function findReportInbox({ user }: { user: SessionUser }) {
+  if (!can(user.role, 'reports.review')) throw new Error('forbidden')
+  const [rows, periods] = await Promise.all([
+    db.quarterlyReport.findMany({
+      where: { status: 'SUBMITTED', regency: { provinceCode: province() } },
+      select: { id: true, regencyCode: true, year: true, quarter: true, submittedAt: true, firstSubmittedAt: true, regency: { select: { name: true } } },
+      orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+      take: 500,
+    }),
+    db.reportingPeriod.findMany({ select: { year: true, quarter: true, deadline: true } }),
+  ])
+  const configured = new Map(periods.map((p) => [`${p.year}-${p.quarter}`, p.deadline.toISOString().slice(0, 10)]))
+  return rows.map((r) => {
+    const deadline = configured.get(`${r.year}-${r.quarter}`) ?? defaultDeadline(r.year, r.quarter)
+    return { ...r, deadline, onTime: r.firstSubmittedAt ? isOnTime(r.firstSubmittedAt, deadline) : false, resubmitted: Boolean(r.firstSubmittedAt && r.submittedAt && r.submittedAt > r.firstSubmittedAt) }
+  })
+}
+
+type GridRow = {
+  regency_code: string
+  regency_name: string
+  quarter: number
+  deadline: string
+  report_id: string | null
+  status: GridStatus
+  first_submitted_at: Date | null
+  submitted_at: Date | null
+  timeliness: Timeliness
+}
+
+type RateRow = {
+  quarter: number
+  deadline: string
+  regencies: number
+  submitted: number
+  on_time: number
+  late: number
+  approved: number
+  awaiting: number
+  returned: number
+  draft: number
+  not_started: number
+  completeness: number | null
+  timeliness: number | null
+}
+
+/**
+ * Completeness and timeliness for a year: the regencies × quarters grid (status, on time or late)
+ * and, per quarter, the counts and rates for the whole province. A district officer's grid holds its
+ * own regency; the rates are province totals.
+ */
+export async function getCompleteness({ user, year, now = new Date() }: { user: SessionUser; year: number; now?: Date }) {
+  assertReader(user)
+  const scope = regencyScope(user).regencyCode
+  const periods = Prisma.sql`
+    SELECT q.quarter, ${deadlineSql(Prisma.sql`${year}::int`, Prisma.sql`q.quarter`, Prisma.sql`rp.deadline`)} AS deadline
+    FROM generate_series(1, 4) AS q(quarter)
+    LEFT JOIN reporting_periods rp ON rp.year = ${year} AND rp.quarter = q.quarter`
+  const deadline = Prisma.sql`p.deadline`
+  const [grid, rates] = await Promise.all([
+    db.$queryRaw<GridRow[]>`
+      WITH p AS (${periods})
+      SELECT g.code AS regency_code, g.name AS regency_name, p.quarter::int AS quarter, to_char(p.deadline, 'YYYY-MM-DD') AS deadline,
+        r.id AS report_id, COALESCE(r.status::text, 'NOT_STARTED') AS status, r.first_submitted_at, r.submitted_at,
+        ${timelinessSql(deadline, now)} AS timeliness
+      FROM regencies g
+      CROSS JOIN p
+      LEFT JOIN quarterly_reports r ON r.regency_code = g.code AND r.year = ${year} AND r.quarter = p.quarter
+      WHERE g.province_code = ${province()} ${scope ? Prisma.sql`AND g.code = ${scope}` : Prisma.empty}
+      ORDER BY g.code, p.quarter`,
+    db.$queryRaw<RateRow[]>`
+      WITH p AS (${periods})
+      SELECT p.quarter::int AS quarter, to_char(p.deadline, 'YYYY-MM-DD') AS deadline,
+        count(*)::int AS regencies,
+        count(r.first_submitted_at)::int AS submitted,
+        count(*) FILTER (WHERE r.first_submitted_at < ${deadlineEndSql(deadline)})::int AS on_time,
+        count(*) FILTER (WHERE r.first_submitted_at >= ${deadlineEndSql(deadline)})::int AS late,
+        count(*) FILTER (WHERE r.status = 'APPROVED')::int AS approved,
+        count(*) FILTER (WHERE r.status = 'SUBMITTED')::int AS awaiting,
+        count(*) FILTER (WHERE r.status = 'RETURNED')::int AS returned,
+        count(*) FILTER (WHERE r.status = 'DRAFT')::int AS draft,
+        count(*) FILTER (WHERE r.id IS NULL)::int AS not_started,
+        round(100.0 * count(r.first_submitted_at) / NULLIF(count(*), 0), 2)::float8 AS completeness,
+        round(100.0 * count(*) FILTER (WHERE r.first_submitted_at < ${deadlineEndSql(deadline)}) / NULLIF(count(*), 0), 2)::float8 AS timeliness
+      FROM regencies g
+      CROSS JOIN p
+      LEFT JOIN quarterly_reports r ON r.regency_code = g.code AND r.year = ${year} AND r.quarter = p.quarter
+      WHERE g.province_code = ${province()}
+      GROUP BY p.quarter, p.deadline
+      ORDER BY p.quarter`,
+  ])
+  const regencies: { code: string; name: string; quarters: { quarter: number; reportId: string | null; status: GridStatus; timeliness: Timeliness; firstSubmittedAt: Date | null }[] }[] = []
+  for (const row of grid) {
+    let r = regencies.at(-1)
+    if (!r || r.code !== row.regency_code) regencies.push((r = { code: row.regency_code, name: row.regency_name, quarters: [] }))
+    r.quarters.push({ quarter: row.quarter, reportId: row.report_id, status: row.status, timeliness: row.timeliness, firstSubmittedAt: row.first_submitted_at })
+  }
+  return {
+    year,
+    regencies,
+    quarters: rates.map((q) => ({
+      quarter: q.quarter, deadline: q.deadline, regencies: q.regencies, submitted: q.submitted, onTime: q.on_time, late: q.late,
+      approved: q.approved, awaiting: q.awaiting, returned: q.returned, draft: q.draft, notStarted: q.not_started,
+      completeness: q.completeness, timeliness: q.timeliness, pastDeadline: isPastDeadline(q.deadline, now),
+    })),
+  }
+}
+export type Completeness = Awaited<ReturnType<typeof getCompleteness>>
+
+// ── Realisation against target ─────────────────────────────────────────────────────────────────────
+type RealisationRow = {
+  regency_code: string | null
+  regency_name: string | null
+  quarter: number
+  numerator: number | null
+  denominator: number | null
+  value: number | null
+  target: number | null
+  achievement: number | null
+}
+
+export type RealisationCell = { value: number | null; numerator: number | null; denominator: number | null; target: number | null; achievement: number | null }
+export type RealisationLine = { code: string | null; name: string; quarters: Record<number, RealisationCell>; year: RealisationCell }
+
+const emptyCell = (): RealisationCell => ({ value: null, numerator: null, denominator: null, target: null, achievement: null })
+
+/**
+ * Realisation against target of one indicator in a year, from APPROVED reports only (figures the
+ * province has checked): per regency and quarter, the year (FLOW indicators summed over quarters,
+ * STOCK indicators at their latest quarter), and the province roll-up: SUM over regencies, or for a
+ * RATIO the percentage recomputed from the summed numerator and denominator (never an average of
+ * percentages). Province-level indicators come from their own table. `regencyCode` narrows the
+ * regency rows to one; a district officer's rows are its own regency; province rows cover all.
+ */
+export async function getIndicatorRealisation({ user, indicatorCode, year, regencyCode }: { user: SessionUser; indicatorCode: string; year: number; regencyCode?: string }) {
+  assertReader(user)
+  const indicator = await db.indicator.findUnique({ where: { code: indicatorCode }, select: indicatorSelect })
+  if (!indicator) return null
+  const scope = regencyScope(user).regencyCode
+  if (scope && regencyCode && regencyCode !== scope) return null
+  const only = scope ?? regencyCode
+  const isRatio = indicator.aggregation === 'RATIO'
+  const numerator = isRatio ? indicator.numeratorCode! : indicator.code
+  const denominator = isRatio ? indicator.denominatorCode! : null
+  const flow = indicator.timeAggregation === 'FLOW'
+  const decimals = indicator.decimals
+
+  let rows: RealisationRow[]
+  if (indicator.aggregation === 'PROVINCE') {
+    rows = await db.$queryRaw<RealisationRow[]>`
+      WITH q AS (SELECT generate_series(0, 4) AS quarter),
+      v AS (
+        SELECT quarter, value FROM province_indicator_values WHERE indicator_code = ${indicator.code} AND year = ${year}
+        -- the year's figure: the latest period reported
+        UNION ALL
+        SELECT 0, (array_agg(value ORDER BY quarter DESC))[1] FROM province_indicator_values WHERE indicator_code = ${indicator.code} AND year = ${year} HAVING count(*) > 0
+      )
+      SELECT NULL AS regency_code, NULL AS regency_name, q.quarter::int AS quarter, NULL::float8 AS numerator, NULL::float8 AS denominator,
+        v.value::float8 AS value, t.value::float8 AS target, round(v.value * 100 / NULLIF(t.value, 0), 2)::float8 AS achievement
+      FROM q
+      LEFT JOIN v ON v.quarter = q.quarter
+      LEFT JOIN indicator_targets t ON t.indicator_code = ${indicator.code} AND t.year = ${year} AND t.quarter = q.quarter AND t.regency_code IS NULL
+      ORDER BY q.quarter`
+  } else {
+    rows = await db.$queryRaw<RealisationRow[]>`
+      WITH per AS (
+        -- regency × quarter: the numerator (the value itself for SUM) and denominator, approved reports only
+        SELECT r.regency_code, r.quarter,
+          sum(v.value) FILTER (WHERE v.indicator_code = ${numerator}) AS num,
+          sum(v.value) FILTER (WHERE v.indicator_code = ${denominator}) AS den
+        FROM quarterly_reports r
+        JOIN report_values v ON v.report_id = r.id
+        JOIN regencies g ON g.code = r.regency_code AND g.province_code = ${province()}
+        WHERE r.year = ${year} AND r.status = 'APPROVED' AND v.indicator_code IN (${numerator}, ${denominator ?? numerator})
+        GROUP BY r.regency_code, r.quarter
+      ),
+      yr AS (
+        -- regency × year: FLOW sums the quarters, STOCK takes the latest approved quarter
+        SELECT regency_code,
+          CASE WHEN ${flow}::boolean THEN sum(num) ELSE (array_agg(num ORDER BY quarter DESC))[1] END AS num,
+          CASE WHEN ${flow}::boolean THEN sum(den) ELSE (array_agg(den ORDER BY quarter DESC))[1] END AS den
+        FROM per GROUP BY regency_code
+      ),
+      cells AS (
+        SELECT regency_code, quarter, num, den FROM per
+        UNION ALL SELECT regency_code, 0, num, den FROM yr
+        -- the province: sums over regencies (a ratio is recomputed from these sums below)
+        UNION ALL SELECT NULL, quarter, sum(num), sum(den) FROM per GROUP BY quarter
+        UNION ALL SELECT NULL, 0, sum(num), sum(den) FROM yr
+      ),
+      tg AS (
+        SELECT regency_code, quarter, value FROM indicator_targets WHERE indicator_code = ${indicator.code} AND year = ${year}
+      ),
+      province_tg AS (
+        -- the province's own target, else (for SUM) the sum of the regencies' targets
+        SELECT quarter, COALESCE(max(value) FILTER (WHERE regency_code IS NULL), CASE WHEN ${!isRatio}::boolean THEN sum(value) FILTER (WHERE regency_code IS NOT NULL) END) AS value
+        FROM tg GROUP BY quarter
+      ),
+      lines AS (
+        SELECT g.code AS regency_code, g.name AS regency_name, q.quarter, c.num, c.den, t.value AS target
+        FROM regencies g
+        CROSS JOIN generate_series(0, 4) AS q(quarter)
+        LEFT JOIN cells c ON c.regency_code = g.code AND c.quarter = q.quarter
+        LEFT JOIN tg t ON t.regency_code = g.code AND t.quarter = q.quarter
+        WHERE g.province_code = ${province()} ${only ? Prisma.sql`AND g.code = ${only}` : Prisma.empty}
+        UNION ALL
+        SELECT NULL, NULL, q.quarter, c.num, c.den, t.value
+        FROM generate_series(0, 4) AS q(quarter)
+        LEFT JOIN cells c ON c.regency_code IS NULL AND c.quarter = q.quarter
+        LEFT JOIN province_tg t ON t.quarter = q.quarter
+      ),
+      valued AS (
+        SELECT *, CASE WHEN ${isRatio}::boolean THEN round(num * 100 / NULLIF(den, 0), ${decimals}::int) ELSE num END AS value FROM lines
+      )
+      SELECT regency_code, regency_name, quarter::int AS quarter, num::float8 AS numerator, den::float8 AS denominator,
+        value::float8 AS value, target::float8 AS target, round(value * 100 / NULLIF(target, 0), 2)::float8 AS achievement
+      FROM valued
+      ORDER BY regency_code NULLS FIRST, quarter`
+  }
+
+  // pivot the flat rows into lines (no arithmetic here: every figure came from the query)
+  const lines = new Map<string, RealisationLine>()
+  for (const r of rows) {
+    const key = r.regency_code ?? ''
+    let line = lines.get(key)
+    if (!line) lines.set(key, (line = { code: r.regency_code, name: r.regency_name ?? '', quarters: { 1: emptyCell(), 2: emptyCell(), 3: emptyCell(), 4: emptyCell() }, year: emptyCell() }))
+    const cell = { value: r.value, numerator: r.numerator, denominator: r.denominator, target: r.target, achievement: r.achievement }
+    if (r.quarter === 0) line.year = cell
+    else line.quarters[r.quarter] = cell
+  }
+  const provinceLine = lines.get('')!
+  lines.delete('')
+  return { indicator, year, province: provinceLine, regencies: [...lines.values()] }
+}
+export type IndicatorRealisation = NonNullable<Awaited<ReturnType<typeof getIndicatorRealisation>>>
+
+/** The year's report for each quarter of the officer's own regency (status and timeliness). */
+export async function findMyReports({ user, year, now = new Date() }: { user: SessionUser; year: number; now?: Date }) {
+  const { regencies, quarters } = await getCompleteness({ user, year, now })
+  const mine = regencies.find((r) => r.code === user.regencyCode)
+  return { regency: mine ? { code: mine.code, name: mine.name } : null, quarters: (mine?.quarters ?? []).map((q) => ({ ...q, deadline: quarters.find((p) => p.quarter === q.quarter)!.deadline })) }
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod'
+
+/**
+ * Parse a figure typed the Indonesian way: `43.950` (thousands dots), `85,30` (decimal comma),
+ * `451.803.000,00`; plain `1234.5` is read as a decimal point. Empty → null; unreadable → NaN.
+ */
+export function parseDecimalInput(raw: string | null | undefined): number | null {
+  const text = (raw ?? '').replace(/[\s\u00a0]/g, '').replace(/^Rp/i, '')
+  if (text === '') return null
+  let normal: string
+  if (text.includes(',')) normal = text.replace(/\./g, '').replace(',', '.')
+  else if (/^-?\d{1,3}(\.\d{3})+$/.test(text)) normal = text.replace(/\./g, '')
+  else normal = text
+  return /^-?\d+(\.\d+)?$/.test(normal) ? Number(normal) : Number.NaN
+}
+
+/** The largest figure a value may hold (Decimal(20,2)): about Rp999 triliun × 1000. */
+const MAX_VALUE = 1e17
+
+const CODE = /^[A-Z0-9_]{1,32}$/
+const year = z.coerce.number('Tahun tidak valid.').int('Tahun tidak valid.').min(2000, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.')
+const quarter = z.coerce.number('Triwulan tidak valid.').int('Triwulan tidak valid.').min(1, 'Triwulan tidak valid.').max(4, 'Triwulan tidak valid.')
+const version = z.coerce.number('Versi tidak valid.').int('Versi tidak valid.').min(0, 'Versi tidak valid.')
+const longText = (max: number) => z.string().trim().max(max, `Maksimal ${max} karakter.`).optional().transform((v) => (v ? v : null))
+
+/** Prefixed entries of a flat form (`values.KOP_AKTIF`, `comments.KOP_AKTIF`) as a map by indicator code. */
+function prefixed(raw: Record<string, string>, prefix: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(raw)) if (k.startsWith(prefix) && CODE.test(k.slice(prefix.length))) out[k.slice(prefix.length)] = v
+  return out
+}
+
+/**
+ * The report entry form (save a draft, or submit), shared by the form and `saveReport`: one value and
+ * one comment per indicator, the narrative, and the version the officer opened (0 for a new report).
+ */
+export const reportEntrySchema = z
+  .object({
+    year,
+    quarter,
+    version,
+    intent: z.enum(['save', 'submit'], 'Tindakan tidak dikenal.'),
+    obstacles: longText(4000),
+    followUps: longText(4000),
+  })
+  .catchall(z.string().max(2000, 'Maksimal 2000 karakter.'))
+  .transform((v, ctx) => {
+    const raw = v as unknown as Record<string, string>
+    const values: Record<string, number | null> = {}
+    for (const [code, text] of Object.entries(prefixed(raw, 'values.'))) {
+      const n = parseDecimalInput(text)
+      if (n !== null && (!Number.isFinite(n) || Math.abs(n) >= MAX_VALUE)) {
+        ctx.addIssue({ code: 'custom', path: [`values.${code}`], message: 'Isi angka, misalnya 43.950 atau 85,30.' })
+        continue
+      }
+      values[code] = n === null ? null : Math.round(n * 100) / 100
+    }
+    const comments: Record<string, string | null> = {}
+    for (const [code, text] of Object.entries(prefixed(raw, 'comments.'))) comments[code] = text.trim() ? text.trim().slice(0, 1000) : null
+    return { year: v.year, quarter: v.quarter, version: v.version, intent: v.intent, obstacles: v.obstacles, followUps: v.followUps, values, comments }
+  })
+export type ReportEntryInput = z.infer<typeof reportEntrySchema>
+
+const reportRef = { id: z.string().min(1, 'Laporan tidak dikenal.').max(40), version: version.min(1, 'Versi tidak valid.') }
+
+/** Return a submitted report: an overall reason, and optionally a note per value (`notes.CODE`). */
+export const returnReportSchema = z
+  .object({ ...reportRef, reason: z.string().trim().min(5, 'Tulis alasan pengembalian (minimal 5 karakter).').max(2000, 'Maksimal 2000 karakter.') })
+  .catchall(z.string().max(1000, 'Maksimal 1000 karakter.'))
+  .transform((v) => {
+    const notes: Record<string, string> = {}
+    for (const [code, text] of Object.entries(prefixed(v as unknown as Record<string, string>, 'notes.'))) if (text.trim()) notes[code] = text.trim()
+    return { id: v.id, version: v.version, reason: v.reason, notes }
+  })
+
+export const approveReportSchema = z.object(reportRef)
+
+export const reopenReportSchema = z.object({
+  ...reportRef,
+  reason: z.string().trim().min(5, 'Tulis alasan membuka kembali (minimal 5 karakter).').max(2000, 'Maksimal 2000 karakter.'),
+})
+
+/** Filters of the reporting pages and exports, from the URL; bad values fall back to defaults. */
+export const reportingFilterSchema = z.object({
+  tahun: year.optional().catch(undefined),
+  triwulan: quarter.optional().catch(undefined),
+  indikator: z.string().regex(CODE).optional().catch(undefined),
+  kab: z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined),
+})
+export type ReportingFilter = z.infer<typeof reportingFilterSchema>

@@ -1,0 +1,122 @@
+import type { Page } from '@playwright/test'
+import { demo, expect, signIn, test, type DemoRole } from './fixtures'
+
+// The demo data (prisma/seed/reporting.ts): Kabupaten Jombang's Triwulan IV 2026 is not started and
+// not yet due (15 January 2027); its Triwulan III 2026 is a draft past its deadline (15 October 2026).
+const Q4 = '/laporan-triwulan/35.17/2026/4'
+const Q3 = '/laporan-triwulan/35.17/2026/3'
+
+/** Switch the signed-in user on the same page (a fresh session each time). */
+async function as(page: Page, role: DemoRole) {
+  await page.context().clearCookies()
+  const u = demo(role)
+  await signIn(page, u.username, u.password)
+}
+
+const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
+
+test.describe.configure({ mode: 'serial' })
+
+test('the officer submits, the admin returns it, the officer corrects and resubmits, the admin approves and it is locked', async ({ page, login }) => {
+  await login('DISTRICT_OFFICER')
+  await page.goto('/laporan-triwulan')
+  await page.getByRole('link', { name: 'Isi laporan Triwulan IV 2026' }).click()
+  await expect(page).toHaveURL(Q4)
+  await expect(page.getByRole('heading', { name: 'Triwulan IV 2026: Kabupaten Jombang' })).toBeVisible()
+
+  const figures: Record<string, string> = {
+    'Koperasi terdaftar': '355', 'Koperasi simpan pinjam (KSP) sehat': '11', 'Manajer KSP bersertifikat kompetensi': '4',
+    'Koperasi kampung prioritas terbentuk': '1', 'Koperasi difasilitasi pembiayaan dan permodalan': '1', 'UMKM difasilitasi pembiayaan dan permodalan': '6',
+    'Usaha mikro penerima bantuan permodalan': '15', 'IUMK/NIB diterbitkan': '4.800', 'Realisasi anggaran DAK pendampingan usaha mikro': '0',
+    'Omzet UMK tercatat': '369.000.000.000',
+  }
+  for (const [label, value] of Object.entries(figures)) await field(page, label).fill(value)
+  // a rule broken as the officer types: shown next to the field that breaks it
+  await field(page, 'Koperasi aktif').fill('400')
+  await expect(page.locator('[data-indicator="KOP_AKTIF"]').getByText('Koperasi aktif tidak boleh melebihi koperasi terdaftar.')).toBeVisible()
+  await field(page, 'Koperasi aktif').fill('305')
+  await expect(page.getByText('Koperasi aktif tidak boleh melebihi koperasi terdaftar.')).toHaveCount(0)
+  await expect(page.locator('[data-computed="KOP_AKTIF_PCT"]')).toContainText('85,92%')
+  await page.getByLabel('Hambatan').fill('Partisipasi anggota dalam simpanan masih rendah.')
+  await page.getByLabel('Tindak lanjut').fill('Pelatihan manajer koperasi.')
+  await page.getByRole('button', { name: 'Simpan draf' }).click()
+  await expect(page.getByText('Draf disimpan.')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Kirim laporan' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Ya, kirim' }).click()
+  await expect(page.getByText('Laporan ini sudah dikirim dan menunggu pemeriksaan Dinas Provinsi.')).toBeVisible()
+
+  // the admin returns it with a reason, overall and on one value
+  await as(page, 'ADMIN')
+  await page.goto('/laporan-triwulan')
+  await page.getByRole('link', { name: 'Periksa Kabupaten Jombang Triwulan IV 2026' }).click()
+  await expect(page).toHaveURL(Q4)
+  await field(page, 'Catatan untuk Koperasi aktif').fill('Bandingkan dengan data ODS Desember.')
+  await page.getByLabel('Alasan pengembalian').fill('Jumlah koperasi aktif belum sesuai data ODS.')
+  await page.getByRole('button', { name: 'Kembalikan' }).click()
+  await expect(page.getByTestId('return-reason')).toContainText('Jumlah koperasi aktif belum sesuai data ODS.')
+
+  // the officer sees the reasons, corrects and resubmits
+  await as(page, 'DISTRICT_OFFICER')
+  await page.goto(Q4)
+  await expect(page.getByTestId('return-reason')).toContainText('Jumlah koperasi aktif belum sesuai data ODS.')
+  await expect(page.locator('[data-indicator="KOP_AKTIF"]')).toContainText('Catatan pemeriksa: Bandingkan dengan data ODS Desember.')
+  await expect(field(page, 'Koperasi aktif')).toHaveValue('305')
+  await field(page, 'Koperasi aktif').fill('300')
+  await page.getByRole('button', { name: 'Kirim laporan' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Ya, kirim' }).click()
+  await expect(page.getByText('Laporan ini sudah dikirim dan menunggu pemeriksaan Dinas Provinsi.')).toBeVisible()
+
+  // the admin approves
+  await as(page, 'ADMIN')
+  await page.goto(Q4)
+  await expect(page.locator('[data-indicator="KOP_AKTIF"]')).toContainText('300')
+  await page.getByRole('button', { name: 'Setujui' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Setujui' }).click()
+  await expect(page.getByTestId('locked')).toBeVisible()
+
+  // the officer can no longer edit
+  await as(page, 'DISTRICT_OFFICER')
+  await page.goto(Q4)
+  await expect(page.getByTestId('locked')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Simpan draf' })).toHaveCount(0)
+  await expect(page.getByRole('textbox', { name: 'Koperasi aktif', exact: true })).toHaveCount(0)
+
+  // the grid: Kabupaten Jombang approved and on time in Triwulan IV 2026
+  await page.goto('/laporan-triwulan/kelengkapan?tahun=2026')
+  const cell = page.locator('[data-cell="35.17-4"]')
+  await expect(cell).toContainText('Disetujui')
+  await expect(cell).toContainText('Tepat waktu')
+})
+
+test('a report submitted after its deadline shows as late', async ({ page, login }) => {
+  await login('DISTRICT_OFFICER')
+  await page.goto('/laporan-triwulan/kelengkapan?tahun=2026')
+  await expect(page.locator('[data-cell="35.17-3"]')).toContainText('Lewat batas')
+  await page.goto(Q3)
+  await page.getByRole('button', { name: 'Kirim laporan' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Ya, kirim' }).click()
+  await expect(page.getByText('Laporan ini sudah dikirim dan menunggu pemeriksaan Dinas Provinsi.')).toBeVisible()
+  await expect(page.getByText(/\(Terlambat\)/)).toBeVisible()
+  await page.goto('/laporan-triwulan/kelengkapan?tahun=2026')
+  const cell = page.locator('[data-cell="35.17-3"]')
+  await expect(cell).toContainText('Dikirim')
+  await expect(cell).toContainText('Terlambat')
+})
+
+test('leadership reads reports and figures but cannot enter or review', async ({ page, login }) => {
+  await login('LEADERSHIP')
+  await page.goto('/laporan-triwulan')
+  await expect(page).toHaveURL(/\/laporan-triwulan\/kelengkapan$/)
+  await page.goto('/laporan-triwulan/35.17/2026/2')
+  await expect(page.getByTestId('locked')).toBeVisible()
+  await expect(page.getByRole('button', { name: /Simpan draf|Setujui|Kembalikan|Buka kembali/ })).toHaveCount(0)
+  await page.goto('/laporan-triwulan/realisasi?indikator=KOP_AKTIF_PCT&tahun=2026')
+  const jombang = page.locator('tr[data-regency="35.17"]')
+  await expect(jombang).toContainText('85,30%')
+  await expect(jombang).toContainText('296/347')
+  await expect(page.locator('tr[data-regency="province"]')).toContainText('Provinsi (gabungan)')
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Unduh .xlsx' }).click()
+  expect((await download).suggestedFilename()).toMatch(/^realisasi-kop_aktif_pct-2026-\d{4}-\d{2}-\d{2}\.xlsx$/)
+})
