@@ -18,7 +18,7 @@ export function buttonClass(variant: Variant = 'primary', size: 'sm' | 'md' = 'm
   )
 }
 
-export function Button({ variant, size, className, ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: 'sm' | 'md' }) {
+export function Button({ variant, size, className, ...props }: React.ComponentProps<'button'> & { variant?: Variant; size?: 'sm' | 'md' }) {
   return <button {...props} className={clsx(buttonClass(variant, size), className)} />
 }
 

@@ -1,6 +1,7 @@
 import 'server-only'
 import ExcelJS from 'exceljs'
 import { db } from '@/lib/db'
+import { lastEndedMonth } from '@/lib/dates'
 import { writeAudit } from '@/lib/audit'
 import { ActionError } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
@@ -49,8 +50,7 @@ export async function submitClaimFor(user: SessionUser, month: string, amounts: 
   const monthStart = `${month}-01`
   const program = await db.creditProgram.findFirst({ where: { year, banks: { some: { bankId } } }, select: { id: true, scheme: true }, orderBy: { code: 'asc' } })
   if (!program) throw new ActionError(`Tidak ada program tahun ${year} untuk bank Anda.`, { month: [`Tidak ada program tahun ${year} untuk bank Anda.`] })
-  const nowJakarta = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7)
-  if (month >= nowJakarta) throw new ActionError('Klaim diajukan setelah bulannya berakhir.', { month: ['Pilih bulan yang sudah berakhir.'] })
+  if (month > lastEndedMonth()) throw new ActionError('Klaim diajukan setelah bulannya berakhir.', { month: ['Pilih bulan yang sudah berakhir.'] })
   const claimId = await db.$transaction(async (tx) => {
     const existing = await tx.subsidyClaim.findUnique({ where: { programId_bankId_month: { programId: program.id, bankId, month: new Date(monthStart) } }, select: { id: true, status: true } })
     if (existing && existing.status !== 'RETURNED') throw new ActionError('Klaim bulan ini sudah diajukan.', { month: ['Klaim bulan ini sudah diajukan.'] })

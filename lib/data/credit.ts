@@ -1,6 +1,7 @@
 import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
+import { jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
 import { can } from '@/lib/permissions'
 import { ScopeError } from '@/lib/scope'
@@ -21,7 +22,6 @@ export type CreditFilter = {
 
 type Scoped = { programId: string; regencyCode?: string; bankId?: string; asOf: string; year: number; scheme: string }
 
-const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10) // Jakarta's calendar day
 
 /** Apply the user's scope to a requested filter; refuse what the role may not read. */
 async function scope(user: SessionUser, f: CreditFilter): Promise<Scoped & { program: ProgramHeader }> {
@@ -31,7 +31,7 @@ async function scope(user: SessionUser, f: CreditFilter): Promise<Scoped & { pro
   const program = await getProgramHeader(f.programId)
   if (!program) throw new ScopeError('not-found')
   const yearEnd = `${program.year}-12-31`
-  const asOf = f.asOf && /^\d{4}-\d{2}-\d{2}$/.test(f.asOf) ? f.asOf : today() < yearEnd ? today() : yearEnd
+  const asOf = f.asOf && /^\d{4}-\d{2}-\d{2}$/.test(f.asOf) ? f.asOf : jakartaToday() < yearEnd ? jakartaToday() : yearEnd
   return { programId: f.programId, regencyCode: f.regencyCode || undefined, bankId: bankId || undefined, asOf, year: program.year, scheme: program.scheme, program }
 }
 

@@ -1,0 +1,99 @@
+import type { Metadata } from 'next'
+import { forbidden, notFound } from 'next/navigation'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { z } from 'zod'
+import { ClaimReview, PaymentForm } from '@/components/credit/claim-review'
+import { ClaimStatusBadge } from '@/components/credit/claim-status'
+import { CreditNav } from '@/components/credit/credit-nav'
+import { PageHeader } from '@/components/ui/page-header'
+import { Pagination } from '@/components/ui/pagination'
+import { StatCard } from '@/components/ui/stat-card'
+import { Table, Td, Th } from '@/components/ui/table'
+import { getClaim } from '@/lib/data/claims'
+import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
+import { can } from '@/lib/permissions'
+import { requireUser } from '@/lib/session'
+import { flatParams, type SearchParams } from '@/lib/url'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('credit'))('verify') }
+}
+
+export default async function ClaimPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const user = await requireUser()
+  if (!can(user.role, 'claims.submit') && !can(user.role, 'claims.verify')) forbidden()
+  const { id } = await params
+  const sp = flatParams(await searchParams)
+  const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(sp.page ?? 1)
+  const [claim, t, locale] = await Promise.all([getClaim({ user, id, page }), getTranslations('credit'), getLocale()])
+  if (!claim) notFound()
+  const lang = locale === 'en' ? 'en' : 'id'
+  const money = (v: number) => formatRupiah(v, { locale: lang })
+  const monthName = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(claim.month)
+  const verifier = can(user.role, 'claims.verify')
+  const outstanding = (claim.totals.approved ?? 0) - claim.totals.paid
+  return (
+    <>
+      <PageHeader title={`${t('claims')} ${claim.bank.shortName} · ${monthName}`} description={`${claim.program.name} · ${formatDate(claim.submittedAt, { locale: lang })}`} actions={<ClaimStatusBadge status={claim.status} />} />
+      <CreditNav user={user} current="claims" />
+      {claim.status === 'RETURNED' && claim.returnReason && <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('returnedBecause', { reason: claim.returnReason })}</p>}
+      <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5">
+        <StatCard testId="claim-lines" label={t('lines')} value={formatNumber(claim.totals.lines, { locale: lang })} detail={`${formatNumber(claim.totals.differing, { locale: lang })} ${t('difference').toLowerCase()}`} />
+        <StatCard testId="claim-claimed" label={t('claimed')} value={money(claim.totals.claimed)} />
+        <StatCard testId="claim-computed" label={t('computed')} value={money(claim.totals.computed)} detail={`${t('difference')}: ${money(claim.totals.claimed - claim.totals.computed)}`} tone={claim.totals.claimed > claim.totals.computed ? 'amber' : 'slate'} />
+        <StatCard testId="claim-approved" label={t('approved')} value={claim.totals.approved === null ? '–' : money(claim.totals.approved)} />
+        <StatCard testId="claim-paid" label={t('paid')} value={money(claim.totals.paid)} />
+      </section>
+
+      {verifier && claim.status === 'SUBMITTED' && (
+        <div className="mt-6">
+          <ClaimReview
+            claimId={claim.id}
+            version={claim.version}
+            lines={claim.differingLines.map((l) => ({ id: l.id, account: l.disbursement.accountNumber, business: l.disbursement.msme.businessName, claimed: Number(l.claimedAmount), computed: Number(l.computedAmount) }))}
+          />
+        </div>
+      )}
+
+      {(claim.payments.length > 0 || (verifier && claim.status === 'APPROVED')) && (
+        <section className="mt-6 grid gap-6 lg:grid-cols-2">
+          <div className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="mb-2 text-base font-semibold">{t('payments')}</h2>
+            {claim.payments.length === 0 ? <p className="text-sm text-slate-600">–</p> : (
+              <ul className="divide-y divide-slate-100 text-sm">
+                {claim.payments.map((p) => (
+                  <li key={p.id} className="flex justify-between gap-2 py-2"><span>{formatDate(p.paidOn, { locale: lang })} · {p.reference}</span><span className="tabular-nums">{money(Number(p.amount))}</span></li>
+                ))}
+              </ul>
+            )}
+          </div>
+          {verifier && claim.status === 'APPROVED' && <PaymentForm claimId={claim.id} outstanding={outstanding} />}
+        </section>
+      )}
+
+      <section className="mt-6">
+        <h2 className="mb-2 text-base font-semibold">{t('allLines')}</h2>
+        <Table caption={t('allLines')}>
+          <thead>
+            <tr><Th>{t('account')}</Th><Th>{t('msme')}</Th><Th>{t('regency')}</Th><Th align="right">{t('plafond')}</Th><Th align="right">{t('claimed')}</Th><Th align="right">{t('computed')}</Th><Th align="right">{t('approved')}</Th><Th>{t('note')}</Th></tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {claim.lines.map((l) => (
+              <tr key={l.id}>
+                <Td className="font-mono text-xs">{l.disbursement.accountNumber}</Td>
+                <Td>{l.disbursement.msme.businessName}</Td>
+                <Td>{l.disbursement.regency.name}</Td>
+                <Td align="right">{money(Number(l.disbursement.plafond))}</Td>
+                <Td align="right">{money(Number(l.claimedAmount))}</Td>
+                <Td align="right" className={Number(l.claimedAmount) !== Number(l.computedAmount) ? 'text-red-700' : undefined}>{money(Number(l.computedAmount))}</Td>
+                <Td align="right">{l.approvedAmount === null ? '–' : money(Number(l.approvedAmount))}</Td>
+                <Td className="text-xs">{l.note}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+        <Pagination pathname={`/kredit/klaim/${claim.id}`} params={sp} page={claim.page} pageSize={claim.pageSize} total={claim.totals.lines} />
+      </section>
+    </>
+  )
+}

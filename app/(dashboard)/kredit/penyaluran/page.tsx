@@ -1,0 +1,155 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { Download, Plus } from 'lucide-react'
+import { CreditNav } from '@/components/credit/credit-nav'
+import { Badge } from '@/components/ui/badge'
+import { LinkButton, buttonClass } from '@/components/ui/button'
+import { EmptyState } from '@/components/ui/empty-state'
+import { inputClass } from '@/components/ui/field'
+import { PageHeader } from '@/components/ui/page-header'
+import { Pagination } from '@/components/ui/pagination'
+import { SortTh, Table, Td, Th } from '@/components/ui/table'
+import { db } from '@/lib/db'
+import { findDisbursements, listPrograms } from '@/lib/data/disbursements'
+import { env } from '@/lib/env'
+import { formatDate, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
+import { can } from '@/lib/permissions'
+import { requirePermission } from '@/lib/session'
+import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
+import { disbursementFilterSchema } from '@/lib/validations/credit'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('credit'))('disbursements') }
+}
+
+const COLLECTIBILITY = ['', 'Lancar', 'Dalam Perhatian Khusus', 'Kurang Lancar', 'Diragukan', 'Macet']
+
+export default async function DisbursementsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('credit.read')
+  const params = flatParams(await searchParams)
+  const filter = disbursementFilterSchema.parse(params)
+  const [t, locale, data, programs, regencies, banks] = await Promise.all([
+    getTranslations('credit'),
+    getLocale(),
+    findDisbursements({ user, filter }),
+    listPrograms({ user }),
+    user.role === 'DISTRICT_OFFICER' ? [] : db.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true, name: true }, orderBy: { code: 'asc' } }),
+    user.role === 'BANK_OFFICER' ? [] : db.bank.findMany({ select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } }),
+  ])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const exportHref = (format: string) => hrefWith('/api/kredit/penyaluran/ekspor', params, { format, page: undefined })
+  return (
+    <>
+      <PageHeader
+        title={t('disbursements')}
+        actions={
+          <>
+            <a href={exportHref('xlsx')} className={buttonClass('secondary')}><Download aria-hidden className="size-4" />.xlsx</a>
+            <a href={exportHref('csv')} className={buttonClass('secondary')}>.csv</a>
+            {can(user.role, 'disbursements.write') && <LinkButton href="/kredit/penyaluran/baru"><Plus aria-hidden className="size-4" />{t('recordDisbursement')}</LinkButton>}
+          </>
+        }
+      />
+      <CreditNav user={user} current="disbursements" />
+      <form method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+        <label className="flex flex-col gap-1 text-sm lg:col-span-2">
+          <span className="font-medium">{t('search')}</span>
+          <input type="search" name="q" defaultValue={filter.q} className={inputClass()} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('program')}</span>
+          <select name="program" defaultValue={filter.program ?? ''} className={inputClass()}>
+            <option value="">{t('chooseProgram')}</option>
+            {programs.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </label>
+        {regencies.length > 0 && (
+          <label className="flex flex-col gap-1 text-sm">
+            <span className="font-medium">{t('regency')}</span>
+            <select name="regency" defaultValue={filter.regency ?? ''} className={inputClass()}>
+              <option value="">{t('allRegencies')}</option>
+              {regencies.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
+            </select>
+          </label>
+        )}
+        {banks.length > 0 && (
+          <label className="flex flex-col gap-1 text-sm">
+            <span className="font-medium">{t('bank')}</span>
+            <select name="bank" defaultValue={filter.bank ?? ''} className={inputClass()}>
+              <option value="">{t('allBanks')}</option>
+              {banks.map((b) => <option key={b.id} value={b.id}>{b.shortName}</option>)}
+            </select>
+          </label>
+        )}
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('from')}</span>
+          <input type="date" name="from" defaultValue={filter.from} className={inputClass()} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('to')}</span>
+          <input type="date" name="to" defaultValue={filter.to} className={inputClass()} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('collectibility')}</span>
+          <select name="collectibility" defaultValue={filter.collectibility ?? ''} className={inputClass()}>
+            <option value="">–</option>
+            {[1, 2, 3, 4, 5].map((c) => <option key={c} value={c}>{c} · {COLLECTIBILITY[c]}</option>)}
+          </select>
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="flagged" value="1" defaultChecked={Boolean(filter.flagged)} />
+          {t('onlyFlagged')}
+        </label>
+        <div className="flex items-end gap-2">
+          <button type="submit" className={buttonClass('primary')}>{t('apply')}</button>
+          <Link href="/kredit/penyaluran" className={buttonClass('ghost')}>Reset</Link>
+        </div>
+      </form>
+      <p className="mb-2 text-sm text-slate-700" data-testid="disbursement-total">{t('total', { count: formatNumber(data.total, { locale: lang }), sum: formatRupiah(data.sum, { locale: lang }) })}</p>
+      {data.rows.length === 0 ? (
+        <EmptyState title={t('empty')} />
+      ) : (
+        <>
+          <Table caption={t('disbursements')}>
+            <thead>
+              <tr>
+                <SortTh label={t('account')} column="accountNumber" pathname="/kredit/penyaluran" params={params} />
+                <Th>{t('msme')}</Th>
+                <Th>{t('regency')}</Th>
+                <SortTh label={t('contractDate')} column="contractDate" pathname="/kredit/penyaluran" params={params} defaultSort="contractDate" />
+                <SortTh label={t('plafond')} column="plafond" pathname="/kredit/penyaluran" params={params} align="right" />
+                <Th align="right">{t('tenor')}</Th>
+                <Th align="right">{t('bank')}</Th>
+                <Th>{t('collectibility')}</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {data.rows.map((d) => (
+                <tr key={d.id} data-account={d.accountNumber}>
+                  <Td className="font-mono text-xs">{d.accountNumber}</Td>
+                  <Td>
+                    <span className="font-medium">{d.msme.businessName}</span>
+                    <span className="block font-mono text-xs text-slate-500">NIB {d.msme.nib}</span>
+                  </Td>
+                  <Td>{d.regency.name}</Td>
+                  <Td className="whitespace-nowrap">{formatDate(d.contractDate, { locale: lang })}</Td>
+                  <Td align="right">{formatRupiah(Number(d.plafond), { locale: lang })}</Td>
+                  <Td align="right">{d.tenorMonths}</Td>
+                  <Td align="right">{d.bank.shortName} · {formatPercent(Number(d.bankRate) * 100, { locale: lang })}</Td>
+                  <Td>
+                    <div className="flex flex-col items-start gap-1">
+                      <Badge tone={d.collectibility >= 5 ? 'red' : d.collectibility >= 3 ? 'amber' : d.collectibility === 2 ? 'blue' : 'green'}>{d.collectibility} · {COLLECTIBILITY[d.collectibility]}</Badge>
+                      {d.eligibilityIssues.length > 0 && <Badge tone="amber">{t('flagged')}</Badge>}
+                    </div>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Pagination pathname="/kredit/penyaluran" params={params} page={data.page} pageSize={data.pageSize} total={data.total} />
+        </>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { exportDisbursements } from '@/lib/data/disbursements'
+import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
+import { authRoute } from '@/lib/safe-action'
+import { disbursementFilterSchema } from '@/lib/validations/credit'
+
+type Row = Awaited<ReturnType<typeof exportDisbursements>>[number]
+
+const columns: ExportColumn<Row>[] = [
+  { header: 'Program', value: (r) => r.program.name, width: 18 },
+  { header: 'Bank', value: (r) => r.bank.shortName, width: 12 },
+  { header: 'No. rekening', value: (r) => r.accountNumber, width: 16 },
+  { header: 'NIB', value: (r) => r.msme.nib, width: 16 },
+  { header: 'Nama usaha', value: (r) => r.msme.businessName, width: 30 },
+  { header: 'Kode wilayah', value: (r) => r.regency.code },
+  { header: 'Kabupaten/kota', value: (r) => r.regency.name, width: 24 },
+  { header: 'Tanggal akad', value: (r) => r.contractDate, width: 14, numFmt: 'dd/mm/yyyy' },
+  { header: 'Plafon (Rp)', value: (r) => Number(r.plafond), width: 16, numFmt: '#,##0' },
+  { header: 'Tenor (bulan)', value: (r) => r.tenorMonths },
+  { header: 'Bunga bank (%)', value: (r) => Number(r.bankRate) * 100, numFmt: '0.00' },
+  { header: 'Bunga debitur (%)', value: (r) => Number(r.borrowerRate) * 100, numFmt: '0.00' },
+  { header: 'Metode', value: (r) => (r.method === 'ANNUITY' ? 'Anuitas' : 'Flat') },
+  { header: 'Kolektibilitas', value: (r) => r.collectibility },
+  { header: 'Status', value: (r) => r.status },
+  { header: 'Pengecualian', value: (r) => r.eligibilityIssues.join(', ') },
+]
+
+/** The disbursements under the current filters, scoped by role (regency, bank), as .xlsx or .csv. */
+export const GET = authRoute('credit.read', async (req, user) => {
+  const params = Object.fromEntries(new URL(req.url).searchParams)
+  const format = z.enum(EXPORT_FORMATS).catch('xlsx').parse(params.format)
+  const rows = await exportDisbursements({ user, filter: disbursementFilterSchema.parse(params) })
+  return exportResponse(format, 'penyaluran-kredit', columns, rows, 'Penyaluran')
+})

@@ -1,0 +1,94 @@
+'use client'
+
+import { useActionState } from 'react'
+import { useTranslations } from 'next-intl'
+import { approveClaim, recordClaimPayment, returnClaim } from '@/lib/actions/credit'
+import { Button } from '@/components/ui/button'
+import { ConfirmSubmit } from '@/components/ui/confirm-submit'
+import { Field, inputClass } from '@/components/ui/field'
+import { FormMessage } from '@/components/ui/form-message'
+import { formatRupiah } from '@/lib/format'
+
+export type DifferingLine = { id: string; account: string; business: string; claimed: number; computed: number }
+
+/** The admin's verification: correct differing lines and approve, or return with reasons. */
+export function ClaimReview({ claimId, version, lines }: { claimId: string; version: number; lines: DifferingLine[] }) {
+  const t = useTranslations('credit')
+  const [approveState, approve, approving] = useActionState(approveClaim, undefined)
+  const [returnState, returnAction, returning] = useActionState(returnClaim, undefined)
+  return (
+    <div className="space-y-6">
+      <form action={approve} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+        <input type="hidden" name="claimId" value={claimId} />
+        <input type="hidden" name="version" value={version} />
+        <h2 className="text-base font-semibold">{t('differingLines')}</h2>
+        <FormMessage state={approveState} />
+        {lines.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('noDifferences')}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm">
+              <thead>
+                <tr className="text-left text-xs uppercase text-slate-500">
+                  <th className="py-2 pr-2">{t('account')}</th><th className="py-2 pr-2 text-right">{t('claimed')}</th><th className="py-2 pr-2 text-right">{t('computed')}</th><th className="py-2 pr-2 text-right">{t('difference')}</th><th className="py-2 pr-2">{t('correction')}</th><th className="py-2">{t('note')}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {lines.map((l) => (
+                  <tr key={l.id} data-line-account={l.account}>
+                    <td className="py-2 pr-2"><span className="font-mono text-xs">{l.account}</span><span className="block text-xs text-slate-500">{l.business}</span></td>
+                    <td className="py-2 pr-2 text-right tabular-nums">{formatRupiah(l.claimed)}</td>
+                    <td className="py-2 pr-2 text-right tabular-nums">{formatRupiah(l.computed)}</td>
+                    <td className={`py-2 pr-2 text-right tabular-nums ${l.claimed > l.computed ? 'text-red-700' : 'text-amber-700'}`}>{formatRupiah(l.claimed - l.computed)}</td>
+                    <td className="py-2 pr-2">
+                      <input name={`approved_${l.id}`} aria-label={`${t('correction')} ${l.account}`} placeholder={String(Math.min(l.claimed, l.computed))} inputMode="numeric" className={inputClass(Boolean(approveState?.errors?.[`approved_${l.id}`]))} />
+                      {approveState?.errors?.[`approved_${l.id}`] && <p className="text-xs text-red-700">{approveState.errors[`approved_${l.id}`]?.join(' ')}</p>}
+                    </td>
+                    <td className="py-2"><input name={`note_${l.id}`} aria-label={`${t('note')} ${l.account}`} maxLength={500} className={inputClass()} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <ConfirmSubmit label={t('approve')} title={t('approveTitle')} body={t('approveBody')} disabled={approving} />
+      </form>
+      <form action={returnAction} className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+        <input type="hidden" name="claimId" value={claimId} />
+        <input type="hidden" name="version" value={version} />
+        <h2 className="text-base font-semibold">{t('return')}</h2>
+        <FormMessage state={returnState} />
+        <Field label={t('returnReason')} name="reason" errors={returnState?.errors?.reason} required>
+          {(p) => <textarea {...p} rows={4} maxLength={2000} />}
+        </Field>
+        <Button type="submit" variant="danger" disabled={returning}>{t('return')}</Button>
+      </form>
+    </div>
+  )
+}
+
+/** Record a payment (SP2D) against an approved claim. */
+export function PaymentForm({ claimId, outstanding }: { claimId: string; outstanding: number }) {
+  const t = useTranslations('credit')
+  const [state, action, pending] = useActionState(recordClaimPayment, undefined)
+  return (
+    <form action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+      <input type="hidden" name="claimId" value={claimId} />
+      <h2 className="text-base font-semibold">{t('recordPayment')}</h2>
+      <p className="text-sm text-slate-600">{t('outstanding')}: <span className="font-semibold tabular-nums">{formatRupiah(outstanding)}</span></p>
+      <FormMessage state={state} />
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Field label={t('paidOn')} name="paidOn" errors={state?.errors?.paidOn} required>
+          {(p) => <input {...p} type="date" defaultValue={state?.values?.paidOn} />}
+        </Field>
+        <Field label={t('amount')} name="amount" errors={state?.errors?.amount} required>
+          {(p) => <input {...p} inputMode="numeric" defaultValue={state?.values?.amount ?? String(outstanding)} />}
+        </Field>
+        <Field label={t('reference')} name="reference" errors={state?.errors?.reference} required>
+          {(p) => <input {...p} defaultValue={state?.values?.reference} maxLength={100} />}
+        </Field>
+      </div>
+      <Button type="submit" disabled={pending}>{t('recordPayment')}</Button>
+    </form>
+  )
+}

@@ -1,0 +1,25 @@
+'use client'
+
+import { useActionState } from 'react'
+import { useTranslations } from 'next-intl'
+import { submitClaim } from '@/lib/actions/credit'
+import { Button } from '@/components/ui/button'
+import { Field } from '@/components/ui/field'
+import { FormMessage } from '@/components/ui/form-message'
+
+export function ClaimSubmitForm({ defaultMonth }: { defaultMonth: string }) {
+  const t = useTranslations('credit')
+  const [state, action, pending] = useActionState(submitClaim, undefined)
+  return (
+    <form action={action} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+      <FormMessage state={state} />
+      <Field label={t('claimMonth')} name="month" errors={state?.errors?.month} required>
+        {(p) => <input {...p} type="month" defaultValue={state?.values?.month ?? defaultMonth} />}
+      </Field>
+      <Field label={t('claimFile')} name="file" errors={state?.errors?.file} hint={t('claimFileHint')}>
+        {(p) => <input {...p} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="text-sm" />}
+      </Field>
+      <Button type="submit" disabled={pending}>{pending ? '…' : t('submitClaim')}</Button>
+    </form>
+  )
+}

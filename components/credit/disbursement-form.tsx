@@ -1,0 +1,75 @@
+'use client'
+
+import { useActionState } from 'react'
+import { useTranslations } from 'next-intl'
+import Link from 'next/link'
+import { createDisbursement } from '@/lib/actions/credit'
+import { Button, buttonClass } from '@/components/ui/button'
+import { Field } from '@/components/ui/field'
+import { FormMessage } from '@/components/ui/form-message'
+
+/** Record a disbursement; eligibility breaches come back in the fields, an admin may accept them in writing. */
+export function DisbursementForm({ programs, banks, isAdmin }: { programs: { id: string; name: string }[]; banks: { id: string; name: string }[]; isAdmin: boolean }) {
+  const t = useTranslations('credit')
+  const [state, action, pending] = useActionState(createDisbursement, undefined)
+  const v = state?.values ?? {}
+  return (
+    <form action={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+      <FormMessage state={state} />
+      {state?.ok && <Link href="/kredit/penyaluran" className={buttonClass('secondary', 'sm')}>{t('disbursements')}</Link>}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label={t('program')} name="programId" errors={state?.errors?.programId} required>
+          {(p) => (
+            <select {...p} defaultValue={v.programId ?? programs[0]?.id}>
+              {programs.map((pr) => <option key={pr.id} value={pr.id}>{pr.name}</option>)}
+            </select>
+          )}
+        </Field>
+        {isAdmin && (
+          <Field label={t('bank')} name="bankId" errors={state?.errors?.bankId} required>
+            {(p) => (
+              <select {...p} defaultValue={v.bankId ?? banks[0]?.id}>
+                {banks.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field label={t('account')} name="accountNumber" errors={state?.errors?.accountNumber} required>
+          {(p) => <input {...p} defaultValue={v.accountNumber} autoComplete="off" maxLength={30} />}
+        </Field>
+        <Field label={t('nib')} name="nib" errors={state?.errors?.nib} required>
+          {(p) => <input {...p} defaultValue={v.nib} inputMode="numeric" maxLength={13} />}
+        </Field>
+        <Field label={t('contractDate')} name="contractDate" errors={state?.errors?.contractDate} required>
+          {(p) => <input {...p} type="date" defaultValue={v.contractDate} />}
+        </Field>
+        <Field label={t('plafond')} name="plafond" errors={state?.errors?.plafond} required hint="Rupiah, mis. 25.000.000">
+          {(p) => <input {...p} defaultValue={v.plafond} inputMode="numeric" />}
+        </Field>
+        <Field label={t('tenor')} name="tenorMonths" errors={state?.errors?.tenorMonths} required>
+          {(p) => <input {...p} defaultValue={v.tenorMonths} inputMode="numeric" />}
+        </Field>
+        <Field label={t('method')} name="method" errors={state?.errors?.method} required>
+          {(p) => (
+            <select {...p} defaultValue={v.method ?? 'ANNUITY'}>
+              <option value="ANNUITY">{t('annuity')}</option>
+              <option value="FLAT">{t('flat')}</option>
+            </select>
+          )}
+        </Field>
+      </div>
+      {isAdmin && (
+        <fieldset className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
+          <label className="flex items-center gap-2 text-sm font-medium">
+            <input type="checkbox" name="acceptException" value="on" defaultChecked={v.acceptException === 'on'} />
+            {t('acceptException')}
+          </label>
+          <Field label={t('exceptionReason')} name="exceptionReason" errors={state?.errors?.exceptionReason} hint={t('exceptionHint')}>
+            {(p) => <textarea {...p} rows={2} defaultValue={v.exceptionReason} maxLength={500} />}
+          </Field>
+        </fieldset>
+      )}
+      <Button type="submit" disabled={pending}>{pending ? '…' : t('recordDisbursement')}</Button>
+    </form>
+  )
+}

@@ -1,0 +1,25 @@
+'use client'
+
+import { useRef } from 'react'
+import { Button } from './button'
+
+/** A submit button for a form with inputs, asking for confirmation in a dialog before submitting. */
+export function ConfirmSubmit({ label, title, body, confirmLabel = 'Ya, lanjutkan', variant = 'primary', disabled }: { label: string; title: string; body: string; confirmLabel?: string; variant?: 'primary' | 'danger'; disabled?: boolean }) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  return (
+    <>
+      <Button ref={button} type="button" variant={variant} disabled={disabled} onClick={() => dialog.current?.showModal()}>{label}</Button>
+      <dialog ref={dialog} className="m-auto w-[min(28rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" aria-label={title}>
+        <div className="space-y-3 p-5">
+          <h2 className="text-base font-semibold text-slate-900">{title}</h2>
+          <p className="text-sm text-slate-700">{body}</p>
+          <div className="flex justify-end gap-2 pt-2">
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>Batal</Button>
+            <Button type="button" variant={variant} onClick={() => { dialog.current?.close(); button.current?.form?.requestSubmit() }}>{confirmLabel}</Button>
+          </div>
+        </div>
+      </dialog>
+    </>
+  )
+}

@@ -1,0 +1,54 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { signInAs } from '../support/session-mock'
+import { createUser } from '../support/factories'
+import { db } from '@/lib/db'
+import { createPrismaClient } from '@/lib/prisma-client'
+import { getCreditSummary } from '@/lib/data/credit'
+import { formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
+import { getCurrentUser } from '@/lib/session'
+import { seedCredit } from '../../prisma/seed/credit'
+
+/** The demo data must reproduce the source documents' figures exactly (seed 000, Rakor 18 September 2024). */
+describe('Prokesra worked cases in the demo data', () => {
+  beforeAll(async () => {
+    const seedDb = createPrismaClient(process.env.DATABASE_URL!)
+    await seedCredit(seedDb, '35')
+    await seedDb.$disconnect()
+  }, 600_000)
+
+  const program = (code: string) => db.creditProgram.findUniqueOrThrow({ where: { code }, select: { id: true } })
+
+  it('Prokesra 2023: Rp360,4 miliar = 101,26% of target, 10.971 UMK (to 29 December 2023)', async () => {
+    signInAs(await createUser('LEADERSHIP'))
+    const s = await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId: (await program('PROKESRA-2023')).id, asOf: '2023-12-29' } })
+    expect(s.disbursed).toBe(360_400_000_000)
+    expect(formatRupiahShort(s.disbursed)).toBe('Rp360,4 miliar')
+    expect(formatPercent(s.realisationPct)).toBe('101,26%')
+    expect(s.beneficiaries).toBe(10_971)
+  })
+
+  it('Prokesra 2024 at 31 August 2024: Rp53.019.249.400 to 2.743 UMK, 26,5% of Rp200 miliar; Rp17,94 miliar paid = 57,8% of the ceiling', async () => {
+    signInAs(await createUser('LEADERSHIP'))
+    const s = await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId: (await program('PROKESRA-2024')).id, asOf: '2024-08-31' } })
+    expect(formatRupiah(s.disbursed)).toBe('Rp53.019.249.400')
+    expect(s.beneficiaries).toBe(2_743)
+    expect(formatRupiahShort(s.creditTarget)).toBe('Rp200 miliar')
+    expect(formatPercent(s.realisationPct, { decimals: 1 })).toBe('26,5%')
+    expect(s.subsidyPaid).toBe(17_940_000_000)
+    expect(formatRupiahShort(s.subsidyPaid)).toBe('Rp17,94 miliar')
+    expect(formatPercent(s.absorptionPct, { decimals: 1 })).toBe('57,8%')
+    // a day later the rest of the July claim is paid and loans keep coming: the as-of date matters
+    const later = await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId: (await program('PROKESRA-2024')).id, asOf: '2024-12-31' } })
+    expect(later.disbursed).toBeGreaterThan(s.disbursed)
+    expect(later.subsidyPaid).toBeGreaterThan(s.subsidyPaid)
+    expect(later.subsidyPaid).toBeLessThanOrEqual(later.subsidyCeiling)
+  })
+
+  it('the bank officer of PT BPR Jatim sees the same programme totals; of Bank DKI, none', async () => {
+    const p = (await program('PROKESRA-2023')).id
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }))
+    expect((await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId: p, asOf: '2023-12-31' } })).disbursed).toBe(360_400_000_000)
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }))
+    expect((await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId: p, asOf: '2023-12-31' } })).disbursed).toBe(0)
+  })
+})

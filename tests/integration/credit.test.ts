@@ -1,0 +1,234 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
+import { signInAs } from '../support/session-mock'
+import { createUser, form, unique } from '../support/factories'
+import { db } from '@/lib/db'
+import { approveClaim, createDisbursement, recordClaimPayment, returnClaim, submitClaim } from '@/lib/actions/credit'
+import { submitClaimFor } from '@/lib/credit/claim-submission'
+import { getClaim } from '@/lib/data/claims'
+import { getCreditSummary } from '@/lib/data/credit'
+import { findDisbursements } from '@/lib/data/disbursements'
+import { MESSAGES } from '@/lib/safe-action'
+import { getCurrentUser } from '@/lib/session'
+
+/**
+ * A small programme built by hand: the subsidy of its loans is the one lib/credit/subsidy.ts computes
+ * (tested to the Rupiah there); here the chain around it: eligibility, claims, verification, payment,
+ * and the figures the dashboards read, each scoped by role.
+ */
+let programId: string
+let bprId: string
+let dkiId: string
+
+async function msme(regencyCode: string, scale: 'MIKRO' | 'KECIL' | 'MENENGAH' = 'MIKRO') {
+  const nib = String(Date.now()).slice(-6) + String(Math.floor(Math.random() * 1e7)).padStart(7, '0')
+  return db.msme.create({
+    data: {
+      nib, businessName: `Usaha ${unique()}`, ownerName: 'Siti Rahayu', ownerNik: `${regencyCode.replace('.', '')}011234560001`, ownerGender: 'P',
+      kbli: '10792', regencyCode, computedScale: scale, businessCapital: 50_000_000, annualSales: 300_000_000,
+    },
+    select: { id: true, nib: true },
+  })
+}
+
+beforeAll(async () => {
+  bprId = (await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' } })).id
+  dkiId = (await db.bank.findUniqueOrThrow({ where: { code: 'BANKDKI' } })).id
+  const p = await db.creditProgram.create({
+    data: {
+      code: 'UJI-2025', scheme: 'UJI', name: 'Program Uji 2025', year: 2025, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000,
+      borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
+      banks: { create: [{ bankId: bprId }, { bankId: dkiId }] },
+      rates: { create: [{ bankId: bprId, effectiveFrom: new Date('2025-01-01'), rate: 0.12 }, { bankId: dkiId, effectiveFrom: new Date('2025-01-01'), rate: 0.12 }] },
+      allocations: { create: [{ regencyCode: '35.17', creditTarget: 60_000_000 }, { regencyCode: '35.73', creditTarget: 40_000_000 }] },
+    },
+  })
+  programId = p.id
+})
+
+describe('recording disbursements', () => {
+  it('saves an eligible loan with its periods and audit row; the regency comes from the MSME', async () => {
+    const bank = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+    signInAs(bank)
+    const m = await msme('35.17')
+    const res = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0001', nib: m.nib, contractDate: '2025-01-15', plafond: '25.000.000', tenorMonths: 24, method: 'ANNUITY' }))
+    expect(res).toMatchObject({ ok: true })
+    const d = await db.disbursement.findUniqueOrThrow({ where: { bankId_accountNumber: { bankId: bprId, accountNumber: 'UJI-0001' } }, select: { id: true, regencyCode: true, bankRate: true, plafond: true, _count: { select: { months: true } } } })
+    expect(d.regencyCode).toBe('35.17')
+    expect(Number(d.bankRate)).toBe(0.12)
+    expect(Number(d.plafond)).toBe(25_000_000)
+    expect(d._count.months).toBe(24)
+    // the worked case of lib/credit/subsidy.test.ts: month 1 = 25.000.000 × 9% × 31/360
+    const first = await db.loanMonth.findUniqueOrThrow({ where: { disbursementId_period: { disbursementId: d.id, period: 1 } } })
+    expect(Number(first.subsidyDue)).toBe(193_750)
+    expect(await db.auditLog.count({ where: { entity: 'Disbursement', entityId: d.id, action: 'CREATE' } })).toBe(1)
+  })
+
+  it('refuses a loan that breaks the rules, in the fields that break them', async () => {
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }))
+    const m = await msme('35.17', 'MENENGAH')
+    const res = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0002', nib: m.nib, contractDate: '2024-12-31', plafond: '30000000', tenorMonths: 36, method: 'ANNUITY' }))
+    expect(res.ok).toBe(false)
+    expect(res.errors?.plafond?.[0]).toBe('Plafon melebihi batas program (Rp30.000.000 > Rp25.000.000).')
+    expect(res.errors?.tenorMonths?.[0]).toBe('Tenor melebihi batas program (36 > 24 bulan).')
+    expect(res.errors?.contractDate?.[0]).toMatch(/luar tahun program 2025/)
+    expect(res.errors?.nib?.[0]).toMatch(/Skala usaha/)
+    expect(await db.disbursement.count({ where: { accountNumber: 'UJI-0002' } })).toBe(0)
+  })
+
+  it('lets an admin accept a breach in writing; the loan stays flagged', async () => {
+    signInAs(await createUser('ADMIN'))
+    const m = await msme('35.73')
+    const noReason = await createDisbursement(undefined, form({ programId, bankId: bprId, accountNumber: 'UJI-0003', nib: m.nib, contractDate: '2025-02-03', plafond: '30000000', tenorMonths: 12, method: 'FLAT', acceptException: 'on' }))
+    expect(noReason.errors?.exceptionReason).toBeDefined()
+    const res = await createDisbursement(undefined, form({ programId, bankId: bprId, accountNumber: 'UJI-0003', nib: m.nib, contractDate: '2025-02-03', plafond: '30000000', tenorMonths: 12, method: 'FLAT', acceptException: 'on', exceptionReason: 'Usaha terdampak banjir; disetujui Kepala Dinas.' }))
+    expect(res.ok).toBe(true)
+    const d = await db.disbursement.findFirstOrThrow({ where: { accountNumber: 'UJI-0003' }, select: { eligibilityIssues: true, exceptionReason: true } })
+    expect(d.eligibilityIssues).toEqual(['PLAFOND_ABOVE_MAX'])
+    expect(d.exceptionReason).toMatch(/banjir/)
+  })
+
+  it('refuses a duplicate account number of the same bank, and an unknown NIB, in their fields', async () => {
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }))
+    const m = await msme('35.17')
+    const dup = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0001', nib: m.nib, contractDate: '2025-03-03', plafond: '10000000', tenorMonths: 12, method: 'ANNUITY' }))
+    expect(dup.errors?.accountNumber).toEqual(['Nomor rekening sudah tercatat untuk bank ini.'])
+    const unknown = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0009', nib: '1111111111111', contractDate: '2025-03-03', plafond: '10000000', tenorMonths: 12, method: 'ANNUITY' }))
+    expect(unknown.errors?.nib?.[0]).toMatch(/tidak ditemukan/)
+    const malformed = await createDisbursement(undefined, form({ programId, accountNumber: "x'; DROP TABLE disbursements;--", nib: '12', contractDate: '2025-13-45', plafond: '-5', tenorMonths: 0, method: 'BALLOON' }))
+    expect(Object.keys(malformed.errors ?? {}).sort()).toEqual(['accountNumber', 'contractDate', 'method', 'nib', 'plafond', 'tenorMonths'])
+  })
+
+  it('is refused to leadership and district officers', async () => {
+    for (const role of ['LEADERSHIP', 'DISTRICT_OFFICER'] as const) {
+      signInAs(await createUser(role))
+      const res = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0100', nib: '1234567890123', contractDate: '2025-03-03', plafond: '10000000', tenorMonths: 12, method: 'ANNUITY' }))
+      expect(res).toMatchObject({ ok: false, message: MESSAGES.forbidden })
+    }
+  })
+})
+
+describe('reading disbursements and figures, by role', () => {
+  it('a district officer lists only its regency; a bank officer only its bank', async () => {
+    const dki = await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' })
+    signInAs(dki)
+    const m = await msme('35.73')
+    expect((await createDisbursement(undefined, form({ programId, accountNumber: 'DKI-0001', nib: m.nib, contractDate: '2025-02-10', plafond: '20000000', tenorMonths: 12, method: 'ANNUITY' }))).ok).toBe(true)
+    const dkiView = await findDisbursements({ user: (await getCurrentUser())!, filter: { program: programId } })
+    expect(dkiView.rows.map((r) => r.accountNumber)).toEqual(['DKI-0001'])
+    signInAs(await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' }))
+    const officer = (await getCurrentUser())!
+    const jombang = await findDisbursements({ user: officer, filter: { program: programId } })
+    expect(jombang.rows.every((r) => r.regency.code === '35.17')).toBe(true)
+    // asking for another regency's rows through the filter still returns only its own (none of 35.73)
+    expect((await findDisbursements({ user: officer, filter: { program: programId, regency: '35.73' } })).total).toBe(0)
+    // figures: its own regency and the province totals, never another regency on its own
+    await expect(getCreditSummary({ user: officer, filter: { programId, regencyCode: '35.73' } })).rejects.toThrow('forbidden')
+    const own = await getCreditSummary({ user: officer, filter: { programId, regencyCode: '35.17', asOf: '2025-12-31' } })
+    expect(own.disbursed).toBe(25_000_000)
+    expect(own.realisationPct).toBeCloseTo((25_000_000 / 60_000_000) * 100, 10)
+  })
+
+  it('sums in SQL match the rows: realisation, beneficiaries, average plafond', async () => {
+    signInAs(await createUser('LEADERSHIP'))
+    const s = await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId, asOf: '2025-12-31' } })
+    const rows = await db.disbursement.findMany({ where: { programId }, select: { plafond: true, msmeId: true } })
+    const total = rows.reduce((a, r) => a + Number(r.plafond), 0)
+    expect(s.disbursed).toBe(total)
+    expect(s.loans).toBe(rows.length)
+    expect(s.beneficiaries).toBe(new Set(rows.map((r) => r.msmeId)).size)
+    expect(s.realisationPct).toBeCloseTo((total / 100_000_000) * 100, 10)
+    // as of a date before any loan: nothing yet
+    const early = await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId, asOf: '2025-01-10' } })
+    expect(early.disbursed).toBe(0)
+  })
+})
+
+describe('monthly claims: submission, verification, payment', () => {
+  it('a bank claiming more than is due sees the difference; the admin corrects, approves, pays; absorption moves by exactly the payment', async () => {
+    const bank = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+    signInAs(bank)
+    const bankUser = (await getCurrentUser())!
+    const due = await db.loanMonth.findFirstOrThrow({ where: { disbursement: { accountNumber: 'UJI-0001' }, claimMonth: new Date('2025-02-01') }, select: { subsidyDue: true } })
+    expect(Number(due.subsidyDue)).toBe(193_750)
+    // the bank's spreadsheet claims 200.000 for the loan
+    const claimId = await submitClaimFor(bankUser, '2025-02', new Map([['UJI-0001', 200_000]]))
+    const claim = await getClaim({ user: bankUser, id: claimId })
+    expect(claim!.totals).toMatchObject({ lines: 1, claimed: 200_000, computed: 193_750, differing: 1 })
+    expect(await db.auditLog.count({ where: { entity: 'SubsidyClaim', entityId: claimId, action: 'SUBMIT' } })).toBe(1)
+    // the same month again is refused
+    await expect(submitClaimFor(bankUser, '2025-02', null)).rejects.toThrow('Klaim bulan ini sudah diajukan.')
+
+    const admin = await createUser('ADMIN')
+    signInAs(admin)
+    const line = await db.claimLine.findFirstOrThrow({ where: { claimId }, select: { id: true } })
+    const version = (await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).version
+    const tooMuch = await approveClaim(undefined, form({ claimId, version, [`approved_${line.id}`]: '250000' }))
+    expect(tooMuch.ok).toBe(false)
+    expect(tooMuch.errors?.[`approved_${line.id}`]?.[0]).toBe('Maksimal Rp200.000.')
+    const approved = await approveClaim(undefined, form({ claimId, version, [`approved_${line.id}`]: '190000', [`note_${line.id}`]: 'Satu hari tidak diangsur tepat waktu' }))
+    expect(approved).toMatchObject({ ok: true })
+    expect(Number((await db.claimLine.findUniqueOrThrow({ where: { id: line.id } })).approvedAmount)).toBe(190_000)
+
+    const leader = await createUser('LEADERSHIP')
+    signInAs(leader)
+    const before = await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId, asOf: '2025-12-31' } })
+    signInAs(admin)
+    const over = await recordClaimPayment(undefined, form({ claimId, paidOn: '2025-03-15', amount: '190001', reference: 'SP2D/001' }))
+    expect(over.errors?.amount?.[0]).toBe('Maksimal Rp190.000.')
+    expect((await recordClaimPayment(undefined, form({ claimId, paidOn: '2025-03-15', amount: '100.000', reference: 'SP2D/001' }))).ok).toBe(true)
+    expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe('APPROVED')
+    expect((await recordClaimPayment(undefined, form({ claimId, paidOn: '2025-04-15', amount: '90000', reference: 'SP2D/002' }))).ok).toBe(true)
+    expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe('PAID')
+    signInAs(leader)
+    const after = await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId, asOf: '2025-12-31' } })
+    expect(after.subsidyPaid - before.subsidyPaid).toBe(190_000)
+    expect(after.absorptionPct! - before.absorptionPct!).toBeCloseTo((190_000 / 10_000_000) * 100, 10)
+    // and as of the first payment's date, only it counts
+    const mid = await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId, asOf: '2025-03-31' } })
+    expect(mid.subsidyPaid).toBe(100_000)
+    const actions = await db.auditLog.findMany({ where: { entityId: claimId }, select: { action: true }, orderBy: { id: 'asc' } })
+    expect(actions.map((a) => a.action)).toEqual(['SUBMIT', 'APPROVE', 'PAY', 'PAY'])
+  })
+
+  it('a returned claim is resubmitted; an unknown account in the file is refused', async () => {
+    const bank = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+    signInAs(bank)
+    const bankUser = (await getCurrentUser())!
+    await expect(submitClaimFor(bankUser, '2025-03', new Map([['TIDAK-ADA', 1000]]))).rejects.toThrow(/Rekening tidak dikenal/)
+    const claimId = await submitClaimFor(bankUser, '2025-03', null)
+    signInAs(await createUser('ADMIN'))
+    const version = (await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).version
+    expect((await returnClaim(undefined, form({ claimId, version, reason: 'pendek' }))).errors?.reason).toBeDefined()
+    expect((await returnClaim(undefined, form({ claimId, version, reason: 'Lampiran rekening koran belum ada.' }))).ok).toBe(true)
+    signInAs(bank)
+    expect(await submitClaimFor(bankUser, '2025-03', null)).toBe(claimId)
+    expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe('SUBMITTED')
+  })
+
+  it('the claim form reads the bank .xlsx and refuses a broken one; other roles cannot submit', async () => {
+    const bank = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+    signInAs(bank)
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('Klaim')
+    ws.addRow(['Rekening', 'Jumlah'])
+    ws.addRow(['UJI-0001', 'bukan angka'])
+    const fd = form({ month: '2025-04' })
+    fd.set('file', new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'klaim.xlsx'))
+    const res = await submitClaim(undefined, fd)
+    expect(res.ok).toBe(false)
+    expect(res.errors?.file?.[0]).toBe('baris 2: jumlah tidak valid')
+    const junk = form({ month: '2025-04' })
+    junk.set('file', new File([new TextEncoder().encode('bukan excel')], 'klaim.xlsx'))
+    expect((await submitClaim(undefined, junk)).errors?.file).toEqual(['Unggah berkas .xlsx (Excel).'])
+    signInAs(await createUser('ADMIN'))
+    expect(await submitClaim(undefined, form({ month: '2025-04' }))).toMatchObject({ ok: false, message: MESSAGES.forbidden })
+  })
+
+  it('a bank officer never reads another bank’s claim', async () => {
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }))
+    const claim = await db.subsidyClaim.findFirstOrThrow({ where: { bankId: bprId } })
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }))
+    expect(await getClaim({ user: (await getCurrentUser())!, id: claim.id })).toBeNull()
+  })
+})
