@@ -1,0 +1,103 @@
+import ExcelJS from 'exceljs'
+import { expect, test } from './fixtures'
+import { sql } from './db'
+
+const rupiah = (n: number) => `Rp${new Intl.NumberFormat('id-ID').format(n)}`
+const digits = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''))
+
+test('a bank officer claims a month; the admin corrects a line, approves and pays; absorption moves by exactly the payment', async ({ page, login, browser }) => {
+  // two loans with subsidy due in October 2026: the bank claims one of them 50.000 too high
+  const due = await sql<{ account_number: string; due: string }>(`
+    SELECT d.account_number, sum(lm.subsidy_due)::bigint::text AS due FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id
+    JOIN banks b ON b.id = d.bank_id WHERE b.code = 'BPRJATIM' AND lm.claim_month = '2026-10-01' AND lm.subsidy_due > 0
+    GROUP BY d.account_number ORDER BY d.account_number LIMIT 2`)
+  expect(due).toHaveLength(2)
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('Klaim')
+  ws.addRow(['No. rekening', 'Jumlah klaim'])
+  ws.addRow([due[0].account_number, Number(due[0].due) + 50_000])
+  ws.addRow([due[1].account_number, Number(due[1].due)])
+  const file = Buffer.from(await wb.xlsx.writeBuffer())
+
+  await login('BANK_OFFICER')
+  await page.goto('/kredit/klaim/baru')
+  await page.getByLabel('Bulan klaim').fill('2026-10')
+  await page.getByLabel(/Rincian klaim bank/).setInputFiles({ name: 'klaim-oktober.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file })
+  await page.getByRole('button', { name: 'Ajukan klaim' }).click()
+  await page.waitForURL(/\/kredit\/klaim\/(?!baru$)[a-z0-9]+$/)
+  const claimUrl = page.url()
+  const claimed = Number(due[0].due) + 50_000 + Number(due[1].due)
+  const computed = Number(due[0].due) + Number(due[1].due)
+  await expect(page.getByTestId('claim-claimed').locator('[data-value]')).toHaveText(rupiah(claimed))
+  await expect(page.getByTestId('claim-computed').locator('[data-value]')).toHaveText(rupiah(computed))
+
+  // the agency: absorption of Prokesra 2026 before
+  const admin = await (await browser.newContext()).newPage()
+  const { signIn, demo } = await import('./fixtures')
+  await signIn(admin, demo('ADMIN').username, demo('ADMIN').password)
+  const [program] = await sql<{ id: string }>(`SELECT id FROM credit_programs WHERE code = 'PROKESRA-2026'`)
+  await admin.goto(`/kredit/${program.id}`)
+  const paidBefore = digits(await admin.getByTestId('figure-subsidyPaid').locator('dd').textContent())
+
+  await admin.goto(claimUrl)
+  const line = admin.locator(`tr[data-line-account="${due[0].account_number}"]`)
+  await expect(line).toBeVisible()
+  const corrected = Number(due[0].due) - 1_000
+  await line.getByLabel(/Koreksi/).fill(String(corrected))
+  await line.getByLabel(/Catatan/).fill('Satu hari keterlambatan angsuran')
+  await admin.getByRole('button', { name: 'Setujui klaim' }).click()
+  await admin.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
+  const approved = corrected + Number(due[1].due)
+  await expect(admin.getByTestId('claim-approved').locator('[data-value]')).toHaveText(rupiah(approved))
+
+  await admin.getByLabel('Tanggal bayar').fill('2026-11-20')
+  await expect(admin.getByLabel('Jumlah')).toHaveValue(String(approved))
+  await admin.getByLabel('No. SP2D/referensi').fill('SP2D/202610/001')
+  await admin.getByRole('button', { name: 'Catat pembayaran' }).click()
+  // paid in full: the claim turns Lunas and the payment is listed (the payment form is gone)
+  await expect(admin.getByText(/SP2D\/202610\/001/)).toBeVisible()
+  await expect(admin.getByText('Lunas', { exact: true })).toBeVisible()
+  await expect(admin.getByTestId('claim-paid').locator('[data-value]')).toHaveText(rupiah(approved))
+
+  await admin.goto(`/kredit/${program.id}`)
+  const paidAfter = digits(await admin.getByTestId('figure-subsidyPaid').locator('dd').textContent())
+  expect(paidAfter - paidBefore).toBe(approved)
+  const [{ paid }] = await sql<{ paid: string }>(`SELECT sum(cp.amount)::bigint::text AS paid FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id WHERE c.program_id = $1`, [program.id])
+  expect(paidAfter).toBe(Number(paid))
+})
+
+test('the programme page shows the 2024 worked case as of 31 August 2024', async ({ page, login }) => {
+  await login('LEADERSHIP')
+  const [program] = await sql<{ id: string }>(`SELECT id FROM credit_programs WHERE code = 'PROKESRA-2024'`)
+  await page.goto(`/kredit/${program.id}?asOf=2024-08-31`)
+  await expect(page.getByText('Data per 31 Agustus 2024').first()).toBeVisible()
+  await expect(page.getByTestId('realisation').locator('[data-value]')).toHaveText('26,51%')
+  await expect(page.getByTestId('realisation')).toContainText('Rp53.019.249.400')
+  await expect(page.getByTestId('beneficiaries').locator('[data-value]')).toHaveText('2.743')
+  await expect(page.getByTestId('absorption').locator('[data-value]')).toHaveText('57,80%')
+  await expect(page.getByTestId('figure-subsidyPaid')).toContainText('Rp17.940.000.000')
+  // leadership reads only: no configuration forms
+  await expect(page.getByRole('button', { name: 'Simpan alokasi' })).toHaveCount(0)
+})
+
+test('a district officer sees only its regency’s disbursements, and their export holds the same rows', async ({ page, login }) => {
+  await login('DISTRICT_OFFICER')
+  const [program] = await sql<{ id: string }>(`SELECT id FROM credit_programs WHERE code = 'PROKESRA-2026'`)
+  await page.goto(`/kredit/penyaluran?program=${program.id}`)
+  const [{ n, total }] = await sql<{ n: string; total: string }>(`SELECT count(*)::text AS n, sum(plafond)::bigint::text AS total FROM disbursements WHERE program_id = $1 AND regency_code = '35.17'`, [program.id])
+  await expect(page.getByTestId('disbursement-total')).toHaveText(`Jumlah: ${new Intl.NumberFormat('id-ID').format(Number(n))} rekening, ${rupiah(Number(total))}`)
+  await expect(page.getByRole('cell', { name: 'Kabupaten Jombang' }).first()).toBeVisible()
+  await expect(page.locator('tbody tr').filter({ hasNotText: 'Kabupaten Jombang' })).toHaveCount(0)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '.xlsx' }).click()])
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(await download.path())
+  const ws = wb.worksheets[0]
+  expect(ws.rowCount - 1).toBe(Number(n))
+  let sum = 0
+  ws.eachRow((row, i) => {
+    if (i === 1) return
+    expect(row.getCell(7).text).toBe('Kabupaten Jombang')
+    sum += Number(row.getCell(9).value)
+  })
+  expect(sum).toBe(Number(total))
+})
