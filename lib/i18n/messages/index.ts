@@ -4,10 +4,12 @@
  */
 import idCommon from './id/common.json'
 import idUsers from './id/users.json'
+import idRegisters from './id/registers.json'
 import enCommon from './en/common.json'
 import enUsers from './en/users.json'
+import enRegisters from './en/registers.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers },
-  en: { ...enCommon, ...enUsers },
+  id: { ...idCommon, ...idUsers, ...idRegisters },
+  en: { ...enCommon, ...enUsers, ...enRegisters },
 }
