@@ -49,6 +49,7 @@ function whereOf(user: SessionUser, filter: MsmeFilter): Prisma.MsmeWhereInput {
   if (filter.regency) and.push({ regencyCode: filter.regency })
   if (filter.scale) and.push({ computedScale: filter.scale })
   if (filter.mismatch) and.push({ scaleMismatch: true })
+  if (filter.koperasi) and.push({ cooperativeId: filter.koperasi })
   if (filter.q) {
     and.push(
       /^\d+$/.test(filter.q)
@@ -92,7 +93,10 @@ export async function getMsme({ user, id }: { user: SessionUser; id: string }) {
     where: { id, deletedAt: null, ...regencyScope(user) },
     select: { ...msmeListSelect, phone: true, regencyCode: true, districtCode: true, villageCode: true, cooperativeId: true, version: true, createdAt: true, updatedAt: true },
   })
-  return row && masked(row)
+  if (!row) return null
+  // the phone is personal data too: only roles that may see the owner's NIK see it in full
+  const phone = row.phone && !can(user.role, 'msmes.revealNik') ? maskNik(row.phone) : row.phone
+  return { ...masked(row), phone }
 }
 
 export type MsmeDetail = NonNullable<Awaited<ReturnType<typeof getMsme>>>

@@ -51,6 +51,8 @@ export const msmeFilterSchema = z.object({
   scale: z.enum(SCALE_VALUES).optional().catch(undefined),
   /** `1`: only records whose recorded scale contradicts the computed one */
   mismatch: z.enum(['1']).optional().catch(undefined),
+  /** members of one cooperative (the link from a cooperative's page) */
+  koperasi: z.string().regex(/^[a-z0-9]{1,40}$/i).optional().catch(undefined),
   page: filterPage,
   sort: z.enum(MSME_SORTS).optional().catch(undefined),
   dir: filterDir,
