@@ -262,7 +262,7 @@ async function insertMsmes(db: PrismaClient, province: string, volume: RegisterV
         ELSE s.computed END AS rec
       FROM scaled s),
     located AS (
-      SELECT r.*, d.code AS district_code, v.code AS village_code, co.id AS coop_id
+      SELECT r.*, d.code AS district_code, d.name AS district_name, v.code AS village_code, co.id AS coop_id
       FROM recorded r
       LEFT JOIN dist d ON d.regency_code = r.regency_code AND d.rn = 1 + r.hd % d.n
       LEFT JOIN vill v ON v.district_code = d.code AND v.rn = 1 + (r.hd / 7) % v.n
@@ -274,7 +274,7 @@ async function insertMsmes(db: PrismaClient, province: string, volume: RegisterV
     FROM (
       SELECT m.*,
         '9' || replace(m.regency_code, '.', '') || lpad((${volume.serialOffset} + m.k)::text, 8, '0') AS nib,
-        ${productName} || ' ' || ${pick(BRAND, key, 'br')} AS business_name,
+        ${productName} || ' ' || ${pick(BRAND, key, 'br')} || CASE WHEN ${h(key, 'dn')} % 3 > 0 THEN ' ' || coalesce(m.district_name, '') ELSE '' END AS business_name,
         CASE WHEN m.female THEN ${pick(FEMALE, key, 'fn')} ELSE ${pick(MALE, key, 'mn')} END || ' ' || ${pick(FAMILY, key, 'ln')} AS owner_name,
         -- NIK: regency (4) + district (2) + birth date DDMMYY, women's day + 40 (6) + serial (4)
         replace(m.regency_code, '.', '') || coalesce(right(m.district_code, 2), '01')

@@ -57,8 +57,8 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
         }
       />
       {params.dihapus && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r('deleted')}</p>}
-      <form method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
-        <label className="flex flex-col gap-1 text-sm lg:col-span-2">
+      <form method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.6fr)_repeat(4,minmax(0,1fr))]">
+        <label className="flex flex-col gap-1 text-sm sm:col-span-2 lg:col-span-1">
           <span className="font-medium">{r('search')}</span>
           <input name="q" defaultValue={filter.q} className={inputClass()} type="search" placeholder={t('name') + ' / ' + t('nik')} />
         </label>
@@ -91,7 +91,7 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
             {[...HEALTH_OUTCOME_VALUES, 'BELUM' as const].map((x) => <option key={x} value={x}>{r(`outcome.${x}`)}</option>)}
           </select>
         </label>
-        <div className="flex items-end gap-2 lg:col-span-6">
+        <div className="col-span-full flex items-end gap-2">
           <button type="submit" className={buttonClass('primary')}>{r('apply')}</button>
           <Link href="/koperasi" className={buttonClass('ghost')}>{r('reset')}</Link>
         </div>
@@ -100,6 +100,21 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
         <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
       ) : (
         <>
+          {/* phones: one card per cooperative; wider screens: the sortable table */}
+          <ul className="space-y-2 md:hidden" aria-label={t('title')}>
+            {rows.map((c) => (
+              <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <Link href={`/koperasi/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link>
+                <p className="font-mono text-xs text-slate-500">{c.nik}</p>
+                <p className="mt-1 text-slate-700">{c.regency.name} · {r(`type.${c.type}`)} · {formatNumber(c.membersMale + c.membersFemale, { locale: lang })} {t('members').toLowerCase()}</p>
+                <div className="mt-2 flex flex-wrap gap-1">
+                  <OutcomeBadge outcome={c.healthOutcome} label={r(`outcome.${c.healthOutcome ?? 'BELUM'}`)} />
+                  {c.active ? <Badge tone="green">{r('active')}</Badge> : <Badge tone="slate">{r('inactive')}</Badge>}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden md:block">
           <Table caption={t('title')}>
             <thead>
               <tr>
@@ -129,6 +144,7 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
               ))}
             </tbody>
           </Table>
+          </div>
           <Pagination pathname="/koperasi" params={params} page={page} pageSize={pageSize} total={total} />
         </>
       )}

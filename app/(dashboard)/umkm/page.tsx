@@ -55,9 +55,9 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
         }
       />
       {params.dihapus && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r('deleted')}</p>}
-      <form method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
+      <form method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.6fr)_repeat(3,minmax(0,1fr))]">
         {filter.koperasi && <input type="hidden" name="koperasi" value={filter.koperasi} />}
-        <label className="flex flex-col gap-1 text-sm lg:col-span-2">
+        <label className="flex flex-col gap-1 text-sm sm:col-span-2 lg:col-span-1">
           <span className="font-medium">{r('search')}</span>
           <input name="q" defaultValue={filter.q} className={inputClass()} type="search" placeholder={`${t('businessName')} / ${t('ownerName')} / ${t('nib')}`} />
         </label>
@@ -79,7 +79,7 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
           <input type="checkbox" name="mismatch" value="1" defaultChecked={Boolean(filter.mismatch)} className="size-4 rounded border-slate-300" />
           {t('mismatchOnly')}
         </label>
-        <div className="flex items-end gap-2 lg:col-span-5">
+        <div className="col-span-full flex items-end gap-2">
           <button type="submit" className={buttonClass('primary')}>{r('apply')}</button>
           <Link href="/umkm" className={buttonClass('ghost')}>{r('reset')}</Link>
         </div>
@@ -88,6 +88,22 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
         <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
       ) : (
         <>
+          {/* phones: one card per MSME; wider screens: the sortable table */}
+          <ul className="space-y-2 md:hidden" aria-label={t('title')}>
+            {rows.map((m) => (
+              <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <Link href={`/umkm/${m.id}`} className="font-medium text-brand-700 hover:underline">{m.businessName}</Link>
+                <p className="font-mono text-xs text-slate-500">{t('nib')} {m.nib} · KBLI {m.kbli}</p>
+                <p className="mt-1 text-slate-700">{m.ownerName} <span className="font-mono text-xs text-slate-500">{m.ownerNik}</span></p>
+                <p className="text-slate-700">{m.regency.name} · {formatRupiah(m.annualSales, { locale: lang })}</p>
+                <div className="mt-2 flex flex-wrap gap-1">
+                  <ScaleBadge scale={m.computedScale} label={r(`scale.${m.computedScale}`)} />
+                  {m.scaleMismatch && <Badge tone="red"><AlertTriangle aria-hidden className="mr-1 size-3" />{t('mismatch')}</Badge>}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden md:block">
           <Table caption={t('title')}>
             <thead>
               <tr>
@@ -129,6 +145,7 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </Table>
+          </div>
           <Pagination pathname="/umkm" params={params} page={page} pageSize={pageSize} total={total} />
         </>
       )}
