@@ -23,15 +23,19 @@ function FoldedForm({ summary, action, cooperativeId, children }: { summary: str
     if (state?.ok) form.current?.reset()
   }, [state])
   return (
+    <div className="space-y-2">
+    {/* the success message stays visible after the folded form closes */}
+    {state?.ok && <FormMessage state={state} />}
     <details className="group rounded-lg border border-slate-200 bg-white" open={state ? !state.ok : undefined}>
       <summary className="cursor-pointer select-none px-4 py-3 text-sm font-medium text-brand-700 hover:bg-slate-50">{summary}</summary>
       <form ref={form} action={formAction} className="space-y-4 border-t border-slate-200 p-4" noValidate>
         <input type="hidden" name="cooperativeId" value={cooperativeId} />
-        <FormMessage state={state} />
+        {state && !state.ok && <FormMessage state={state} />}
         {children(state)}
         <Button type="submit" disabled={pending}>{pending ? r('saving') : r('save')}</Button>
       </form>
     </details>
+    </div>
   )
 }
 
