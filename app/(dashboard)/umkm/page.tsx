@@ -135,7 +135,7 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
                     <div className="flex flex-col items-start gap-1">
                       <ScaleBadge scale={m.computedScale} label={r(`scale.${m.computedScale}`)} />
                       {m.scaleMismatch && m.recordedScale && (
-                        <span title={t('mismatchBody', { recorded: r(`scale.${m.recordedScale}`), computed: r(`scale.${m.computedScale}`) })}>
+                        <span className="whitespace-nowrap" title={t('mismatchBody', { recorded: r(`scale.${m.recordedScale}`), computed: r(`scale.${m.computedScale}`) })}>
                           <Badge tone="red"><AlertTriangle aria-hidden className="mr-1 size-3" />{t('mismatch')}</Badge>
                         </span>
                       )}

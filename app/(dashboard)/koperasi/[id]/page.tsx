@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { cache } from 'react'
 import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { Pencil } from 'lucide-react'
@@ -19,16 +20,20 @@ import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import type { SearchParams } from '@/lib/url'
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+/** One read per request, shared by the metadata and the page. */
+const load = cache(async (id: string) => {
   const user = await requirePermission('cooperatives.read')
-  const coop = await getCooperative({ user, id: (await params).id })
+  return { user, record: await getCooperative({ user, id }) }
+})
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { record: coop } = await load((await params).id)
   return { title: coop?.name ?? (await getTranslations('cooperatives'))('title') }
 }
 
 export default async function CooperativePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const user = await requirePermission('cooperatives.read')
   const [{ id }, sp] = await Promise.all([params, searchParams])
-  const coop = await getCooperative({ user, id })
+  const { user, record: coop } = await load(id)
   // another regency's record is indistinguishable from a missing one (no existence leak)
   if (!coop) notFound()
   const [t, r, locale] = await Promise.all([getTranslations('cooperatives'), getTranslations('registers'), getLocale()])

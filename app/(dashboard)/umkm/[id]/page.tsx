@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { cache } from 'react'
 import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { AlertTriangle, Landmark, Pencil } from 'lucide-react'
@@ -15,16 +16,20 @@ import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import type { SearchParams } from '@/lib/url'
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+/** One read per request, shared by the metadata and the page. */
+const load = cache(async (id: string) => {
   const user = await requirePermission('msmes.read')
-  const m = await getMsme({ user, id: (await params).id })
+  return { user, record: await getMsme({ user, id }) }
+})
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { record: m } = await load((await params).id)
   return { title: m?.businessName ?? (await getTranslations('msmes'))('title') }
 }
 
 export default async function MsmePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const user = await requirePermission('msmes.read')
   const [{ id }, sp] = await Promise.all([params, searchParams])
-  const m = await getMsme({ user, id })
+  const { user, record: m } = await load(id)
   if (!m) notFound()
   const [t, r, locale] = await Promise.all([getTranslations('msmes'), getTranslations('registers'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
