@@ -150,7 +150,7 @@ test('a district officer works in its own regency only', async ({ page, login })
   expect((await exported.text()).trim().split('\r\n')).toHaveLength(1)
 })
 
-test('leadership reads without edit controls; a bank officer has no registers', async ({ page, login }) => {
+test('leadership reads without edit controls and never sees a NIK', async ({ page, login }) => {
   await login('LEADERSHIP')
   await page.goto('/koperasi/k3517990000000001')
   await expect(page.getByRole('heading', { level: 1, name: 'KUD Tani Makmur Jombang' })).toBeVisible()
@@ -163,11 +163,15 @@ test('leadership reads without edit controls; a bank officer has no registers', 
   await expect(page.getByRole('heading', { name: 'Pinjaman' })).toBeVisible()
   await page.goto('/koperasi/baru')
   await expect(page.getByRole('heading', { name: 'Akses ditolak' })).toBeVisible()
-  await page.getByRole('button', { name: 'Keluar' }).click()
-  await expect(page).toHaveURL(/\/masuk/)
+})
+
+test('a bank officer has no access to the registers', async ({ page, login }) => {
   await login('BANK_OFFICER')
-  await page.goto('/umkm')
-  await expect(page.getByRole('heading', { name: 'Akses ditolak' })).toBeVisible()
+  for (const url of ['/koperasi', '/umkm', '/umkm/u9351799000002']) {
+    await page.goto(url)
+    await expect(page.getByRole('heading', { name: 'Akses ditolak' })).toBeVisible()
+  }
+  expect((await page.request.get('/api/umkm/ekspor?format=csv')).status()).toBe(403)
 })
 
 /** The rows shown on page 1 and the list's total, read from the screen. */
