@@ -1,24 +1,43 @@
 /**
  * Demo data entry point: `npm run seed` (or automatically on the first `npm run dev`).
  * Each part is idempotent (upserts / ON CONFLICT on natural keys), so running it twice changes nothing.
+ * `npm run seed -- --scale large` adds the benchmark set (30,000 cooperatives, 300,000 MSMEs) on top.
  */
 import { createPrismaClient } from '../lib/prisma-client'
 import { seedReference } from './seed/reference'
 import { seedDemoUsers, DEMO_USERS } from './seed/demo-users'
 import { seedCredit } from './seed/credit'
 import { seedReporting } from './seed/reporting'
+import { LARGE_VOLUME, seedRegisters } from './seed/registers'
+
+function scaleFlag(argv: string[]): 'demo' | 'large' {
+  const i = argv.indexOf('--scale')
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--scale='))?.slice('--scale='.length)
+  if (value === undefined || value === 'demo') return 'demo'
+  if (value === 'large') return 'large'
+  throw new Error(`--scale harus "demo" atau "large", bukan "${value}".`)
+}
 
 async function main() {
   const url = process.env.DATABASE_URL
   if (!url) throw new Error('DATABASE_URL belum diatur (jalankan lewat `npm run dev` atau `npm run prisma -- db seed`).')
+  const scale = scaleFlag(process.argv.slice(2))
+  const provinceCode = process.env.AGENCY_PROVINCE_CODE ?? '35'
   const db = createPrismaClient(url)
   try {
     const t0 = Date.now()
     await seedReference(db)
     await seedDemoUsers(db)
-    await seedCredit(db, process.env.AGENCY_PROVINCE_CODE ?? '35')
-    const reporting = await seedReporting(db, process.env.AGENCY_PROVINCE_CODE ?? '35')
-    console.log(`Data demo dimuat: wilayah, bank mitra, ${DEMO_USERS.length} pengguna, program kredit, ${reporting.reports} laporan triwulan (${((Date.now() - t0) / 1000).toFixed(1)} s).`)
+    // registers first: the credit programmes lend to the register's micro and small businesses
+    await seedRegisters(db, { provinceCode })
+    if (scale === 'large') await seedRegisters(db, { provinceCode, volume: LARGE_VOLUME })
+    await seedCredit(db, provinceCode)
+    const reporting = await seedReporting(db, provinceCode)
+    const [coops, msmes] = await Promise.all([db.cooperative.count({ where: { deletedAt: null } }), db.msme.count({ where: { deletedAt: null } })])
+    console.log(
+      `Data demo dimuat (provinsi ${provinceCode}${scale === 'large' ? ', skala besar' : ''}): wilayah, bank mitra, ${DEMO_USERS.length} pengguna, ` +
+        `${coops.toLocaleString('id-ID')} koperasi, ${msmes.toLocaleString('id-ID')} UMKM, program kredit, ${reporting.reports} laporan triwulan (${((Date.now() - t0) / 1000).toFixed(1)} s).`,
+    )
   } finally {
     await db.$disconnect()
   }

@@ -5,13 +5,15 @@
 import idCommon from './id/common.json'
 import idUsers from './id/users.json'
 import idReporting from './id/reporting.json'
+import idCredit from './id/credit.json'
+import idRegisters from './id/registers.json'
 import enCommon from './en/common.json'
 import enUsers from './en/users.json'
-import idCredit from './id/credit.json'
-import enCredit from './en/credit.json'
 import enReporting from './en/reporting.json'
+import enCredit from './en/credit.json'
+import enRegisters from './en/registers.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers, ...idReporting, ...idCredit },
-  en: { ...enCommon, ...enUsers, ...enReporting, ...enCredit },
+  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit },
+  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit },
 }

@@ -1,0 +1,235 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { cache } from 'react'
+import { notFound } from 'next/navigation'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { Pencil } from 'lucide-react'
+import { InfoCard, OutcomeBadge, ScaleBadge, Section } from '@/components/registers/badges'
+import { AssessmentForm, InspectionForm, YearForm } from '@/components/registers/record-forms'
+import { TrendChart } from '@/components/registers/trend-chart'
+import { Badge } from '@/components/ui/badge'
+import { LinkButton } from '@/components/ui/button'
+import { ConfirmAction } from '@/components/ui/confirm-action'
+import { EmptyState } from '@/components/ui/empty-state'
+import { PageHeader } from '@/components/ui/page-header'
+import { Table, Td, Th } from '@/components/ui/table'
+import { deleteCooperative } from '@/lib/actions/cooperatives'
+import { getCooperative } from '@/lib/data/cooperatives'
+import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
+import { can } from '@/lib/permissions'
+import { requirePermission } from '@/lib/session'
+import type { SearchParams } from '@/lib/url'
+
+/** One read per request, shared by the metadata and the page. */
+const load = cache(async (id: string) => {
+  const user = await requirePermission('cooperatives.read')
+  return { user, record: await getCooperative({ user, id }) }
+})
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { record: coop } = await load((await params).id)
+  return { title: coop?.name ?? (await getTranslations('cooperatives'))('title') }
+}
+
+export default async function CooperativePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const [{ id }, sp] = await Promise.all([params, searchParams])
+  const { user, record: coop } = await load(id)
+  // another regency's record is indistinguishable from a missing one (no existence leak)
+  if (!coop) notFound()
+  const [t, r, locale] = await Promise.all([getTranslations('cooperatives'), getTranslations('registers'), getLocale()])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const canWrite = can(user.role, 'cooperatives.write')
+  const date = (d: Date | null) => (d ? formatDate(d, { locale: lang }) : '–')
+  const rp = (v: { toString(): string }) => formatRupiah(v, { locale: lang })
+  const num = (v: number) => formatNumber(v, { locale: lang })
+  const trend = coop.yearlyFigures.map((y) => ({
+    year: y.year,
+    ownCapital: Number(y.ownCapital),
+    externalCapital: Number(y.externalCapital),
+    assets: Number(y.assets),
+    businessVolume: Number(y.businessVolume),
+  }))
+  // the form proposes the year after the latest recorded one (never a future year)
+  const thisYear = new Date().getFullYear()
+  const nextBookYear = Math.min(thisYear, (coop.yearlyFigures.at(-1)?.year ?? thisYear - 2) + 1)
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="mb-2 text-sm"><Link href="/koperasi" className="text-brand-700 hover:underline">← {r('back')}</Link></p>
+        <PageHeader
+          title={coop.name}
+          description={`${t('nik')} ${coop.nik} · ${coop.regency.name}`}
+          actions={
+            canWrite && (
+              <>
+                <LinkButton href={`/koperasi/${coop.id}/ubah`} variant="secondary"><Pencil aria-hidden className="size-4" />{r('edit')}</LinkButton>
+                <ConfirmAction action={deleteCooperative} fields={{ id: coop.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: coop.name })} body={t('deleteBody')} />
+              </>
+            )
+          }
+        />
+        {sp.disimpan && <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r('saved')}</p>}
+        {!canWrite && <p className="text-sm text-slate-600">{r('readOnly')}</p>}
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <InfoCard
+          title={t('identity')}
+          rows={[
+            [t('nik'), <span key="nik" className="font-mono">{coop.nik}</span>],
+            [t('legalEntityNumber'), coop.legalEntityNumber ?? '–'],
+            [t('legalEntityDate'), date(coop.legalEntityDate)],
+            [t('type'), r(`type.${coop.type}`)],
+            [`${t('form')} / ${t('pattern')}`, `${r(`form.${coop.form}`)} / ${r(`pattern.${coop.pattern}`)}`],
+            [t('group'), coop.groupName ?? '–'],
+            [r('status'), coop.active ? <Badge key="s" tone="green">{r('active')}</Badge> : <Badge key="s">{r('inactive')}</Badge>],
+            [t('health'), <OutcomeBadge key="h" outcome={coop.healthOutcome} label={r(`outcome.${coop.healthOutcome ?? 'BELUM'}`)} />],
+          ]}
+        />
+        <div className="grid gap-4">
+          <InfoCard
+            title={r('location')}
+            rows={[
+              [r('regency'), coop.regency.name],
+              [r('district'), coop.district?.name ?? '–'],
+              [r('village'), coop.village?.name ?? '–'],
+              [r('address'), coop.address ?? '–'],
+            ]}
+          />
+          <InfoCard
+            title={t('people')}
+            rows={[
+              [t('members'), `${num(coop.membersMale + coop.membersFemale)} (${num(coop.membersMale)} L, ${num(coop.membersFemale)} P)`],
+              [t('managers'), num(coop.managers)],
+              [t('employees'), num(coop.employees)],
+            ]}
+          />
+        </div>
+      </div>
+
+      <Section title={t('years')} id="angka-tahunan">
+        {coop.yearlyFigures.length === 0 ? (
+          <EmptyState title={t('yearsEmpty')} />
+        ) : (
+          <>
+            <div className="rounded-lg border border-slate-200 bg-white p-4">
+              <h3 className="mb-2 text-sm font-medium text-slate-700">{t('chartTitle')}</h3>
+              <TrendChart
+                data={trend}
+                locale={lang}
+                labels={{ ownCapital: t('ownCapital'), externalCapital: t('externalCapital'), assets: t('assets'), businessVolume: t('businessVolume') }}
+              />
+            </div>
+            <Table caption={t('years')}>
+              <thead>
+                <tr>
+                  <Th>{t('year')}</Th>
+                  <Th align="right">{t('ownCapital')}</Th>
+                  <Th align="right">{t('externalCapital')}</Th>
+                  <Th align="right">{t('assets')}</Th>
+                  <Th align="right">{t('businessVolume')}</Th>
+                  <Th align="right">{t('netSurplus')}</Th>
+                  <Th>{t('rat')}</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {coop.yearlyFigures.map((y) => (
+                  <tr key={y.id}>
+                    <Td className="font-medium">{y.year}</Td>
+                    <Td align="right" className="whitespace-nowrap">{rp(y.ownCapital)}</Td>
+                    <Td align="right" className="whitespace-nowrap">{rp(y.externalCapital)}</Td>
+                    <Td align="right" className="whitespace-nowrap">{rp(y.assets)}</Td>
+                    <Td align="right" className="whitespace-nowrap">{rp(y.businessVolume)}</Td>
+                    <Td align="right" className="whitespace-nowrap">{rp(y.netSurplus)}</Td>
+                    <Td className="whitespace-nowrap">{y.ratHeld ? date(y.ratDate) : <Badge tone="amber">{r('no')}</Badge>}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </>
+        )}
+        {canWrite && <YearForm cooperativeId={coop.id} defaultYear={nextBookYear} />}
+      </Section>
+
+      <Section title={t('assessments')} id="penilaian">
+        {coop.assessments.length === 0 ? (
+          <EmptyState title={t('assessmentsEmpty')} />
+        ) : (
+          <Table caption={t('assessments')}>
+            <thead>
+              <tr>
+                <Th>{t('assessedOn')}</Th>
+                <Th>{t('assessor')}</Th>
+                <Th align="right">{t('governance')}</Th>
+                <Th align="right">{t('riskProfile')}</Th>
+                <Th align="right">{t('financial')}</Th>
+                <Th align="right">{t('capital')}</Th>
+                <Th align="right">{t('total')}</Th>
+                <Th>{t('outcome')}</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {coop.assessments.map((a) => (
+                <tr key={a.id}>
+                  <Td className="whitespace-nowrap">{date(a.assessedOn)}</Td>
+                  <Td className="whitespace-nowrap">{a.assessor}</Td>
+                  {[a.governanceScore, a.riskProfileScore, a.financialScore, a.capitalScore].map((s, i) => (
+                    <Td key={i} align="right">{formatNumber(s.toString(), { decimals: 2, locale: lang })}</Td>
+                  ))}
+                  <Td align="right" className="font-medium">{formatNumber(a.totalScore.toString(), { decimals: 2, locale: lang })}</Td>
+                  <Td className="whitespace-nowrap"><OutcomeBadge outcome={a.outcome} label={r(`outcome.${a.outcome}`)} /></Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        {canWrite && <AssessmentForm cooperativeId={coop.id} />}
+      </Section>
+
+      <Section title={t('inspections')} id="pemeriksaan">
+        {coop.inspections.length === 0 ? (
+          <EmptyState title={t('inspectionsEmpty')} />
+        ) : (
+          <ul className="space-y-3">
+            {coop.inspections.map((i) => (
+              <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+                <div className="mb-1 flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{date(i.inspectedOn)}</span>
+                  <span className="text-slate-500">· {i.officer}</span>
+                  <Badge tone={i.status === 'CLOSED' ? 'green' : i.status === 'FOLLOWED_UP' ? 'blue' : 'amber'}>{r(`inspectionStatus.${i.status}`)}</Badge>
+                </div>
+                <p><span className="text-slate-500">{t('findings')}:</span> {i.findings}</p>
+                {i.followUp && <p className="mt-1"><span className="text-slate-500">{t('followUp')}:</span> {i.followUp}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canWrite && <InspectionForm cooperativeId={coop.id} />}
+      </Section>
+
+      <Section title={t('memberMsmes')} id="anggota">
+        {coop.members.length === 0 ? (
+          <EmptyState title={t('memberMsmesEmpty')} />
+        ) : (
+          <>
+            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+              {coop.members.map((m) => (
+                <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5 text-sm">
+                  <Link href={`/umkm/${m.id}`} className="font-medium text-brand-700 hover:underline">{m.businessName}</Link>
+                  <span className="flex items-center gap-2">
+                    <span className="font-mono text-xs text-slate-500">{m.nib}</span>
+                    <ScaleBadge scale={m.computedScale} label={r(`scale.${m.computedScale}`)} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <p className="text-sm text-slate-600">
+              {t('memberMsmesMore', { shown: num(coop.members.length), total: num(coop._count.members) })}{' '}
+              <Link href={`/umkm?koperasi=${coop.id}`} className="font-medium text-brand-700 hover:underline">{t('seeAllMembers')}</Link>
+            </p>
+          </>
+        )}
+      </Section>
+    </div>
+  )
+}

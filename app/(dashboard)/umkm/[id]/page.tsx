@@ -1,0 +1,118 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { cache } from 'react'
+import { notFound } from 'next/navigation'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { AlertTriangle, Landmark, Pencil } from 'lucide-react'
+import { InfoCard, ScaleBadge, Section } from '@/components/registers/badges'
+import { RevealNik } from '@/components/registers/reveal-nik'
+import { LinkButton } from '@/components/ui/button'
+import { ConfirmAction } from '@/components/ui/confirm-action'
+import { PageHeader } from '@/components/ui/page-header'
+import { deleteMsme } from '@/lib/actions/msmes'
+import { getMsme } from '@/lib/data/msmes'
+import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
+import { can } from '@/lib/permissions'
+import { requirePermission } from '@/lib/session'
+import type { SearchParams } from '@/lib/url'
+
+/** One read per request, shared by the metadata and the page. */
+const load = cache(async (id: string) => {
+  const user = await requirePermission('msmes.read')
+  return { user, record: await getMsme({ user, id }) }
+})
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { record: m } = await load((await params).id)
+  return { title: m?.businessName ?? (await getTranslations('msmes'))('title') }
+}
+
+export default async function MsmePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const [{ id }, sp] = await Promise.all([params, searchParams])
+  const { user, record: m } = await load(id)
+  if (!m) notFound()
+  const [t, r, locale] = await Promise.all([getTranslations('msmes'), getTranslations('registers'), getLocale()])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const canWrite = can(user.role, 'msmes.write')
+  const scaleLabel = (s: string) => r(`scale.${s}`)
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="mb-2 text-sm"><Link href="/umkm" className="text-brand-700 hover:underline">← {r('back')}</Link></p>
+        <PageHeader
+          title={m.businessName}
+          description={`${t('nib')} ${m.nib} · ${m.regency.name}`}
+          actions={
+            canWrite && (
+              <>
+                <LinkButton href={`/umkm/${m.id}/ubah`} variant="secondary"><Pencil aria-hidden className="size-4" />{r('edit')}</LinkButton>
+                <ConfirmAction action={deleteMsme} fields={{ id: m.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: m.businessName })} body={t('deleteBody')} />
+              </>
+            )
+          }
+        />
+        {sp.disimpan && <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r('saved')}</p>}
+        {!canWrite && <p className="text-sm text-slate-600">{r('readOnly')}</p>}
+        {m.scaleMismatch && m.recordedScale && (
+          <p role="note" className="mt-3 flex items-start gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
+            <span><strong>{t('mismatch')}.</strong> {t('mismatchBody', { recorded: scaleLabel(m.recordedScale), computed: scaleLabel(m.computedScale) })}</span>
+          </p>
+        )}
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <InfoCard
+          title={t('business')}
+          rows={[
+            [t('nib'), <span key="nib" className="font-mono">{m.nib}</span>],
+            [t('kbli'), <span key="kbli" className="font-mono">{m.kbli}</span>],
+            [t('ownerName'), m.ownerName],
+            [t('ownerNik'), <RevealNik key="nik" id={m.id} masked={m.ownerNik} canReveal={can(user.role, 'msmes.revealNik')} />],
+            [t('ownerGender'), r(`gender.${m.ownerGender}`)],
+            [t('phone'), m.phone ?? '–'],
+            [t('workers'), formatNumber(m.workers, { locale: lang })],
+          ]}
+        />
+        <InfoCard
+          title={t('figures')}
+          rows={[
+            [t('businessCapital'), formatRupiah(m.businessCapital, { locale: lang })],
+            [t('annualSales'), formatRupiah(m.annualSales, { locale: lang })],
+            [t('computedScale'), (
+              <span key="cs" className="flex flex-col items-start gap-1">
+                <ScaleBadge scale={m.computedScale} label={scaleLabel(m.computedScale)} />
+                <span className="text-xs text-slate-500">{m.newRegistration ? t('scaleBasisCapital') : t('scaleBasisSales')}</span>
+              </span>
+            )],
+            [t('recordedScale'), m.recordedScale ? scaleLabel(m.recordedScale) : t('noRecordedScale')],
+          ]}
+        />
+        <InfoCard
+          title={r('location')}
+          rows={[
+            [r('regency'), m.regency.name],
+            [r('district'), m.district?.name ?? '–'],
+            [r('village'), m.village?.name ?? '–'],
+            [r('address'), m.address ?? '–'],
+          ]}
+        />
+        <InfoCard
+          title={t('permits')}
+          rows={[
+            [t('iumkNumber'), m.iumkNumber ?? '–'],
+            [t('iumkDate'), m.iumkDate ? formatDate(m.iumkDate, { locale: lang }) : '–'],
+            [t('cooperative'), m.cooperative ? <Link key="c" href={`/koperasi/${m.cooperative.id}`} className="text-brand-700 hover:underline">{m.cooperative.name}</Link> : t('noCooperative')],
+          ]}
+        />
+      </div>
+
+      <Section title={t('loans')} id="pinjaman">
+        <div className="flex items-start gap-3 rounded-lg border border-dashed border-slate-300 bg-white p-5 text-sm text-slate-600" data-placeholder>
+          <Landmark aria-hidden className="size-5 shrink-0 text-slate-400" />
+          <p>{t('loansPlaceholder')}</p>
+        </div>
+      </Section>
+    </div>
+  )
+}

@@ -1,0 +1,159 @@
+'use client'
+
+import { useActionState } from 'react'
+import { useTranslations } from 'next-intl'
+import Link from 'next/link'
+import { createMsme, updateMsme } from '@/lib/actions/msmes'
+import { Button, buttonClass } from '@/components/ui/button'
+import { Field } from '@/components/ui/field'
+import { FormMessage } from '@/components/ui/form-message'
+import { GENDER_VALUES, SCALE_VALUES } from '@/lib/validations/msmes'
+import { RegionFields } from './region-fields'
+
+type Option = { code: string; name: string }
+
+export type MsmeFormValues = {
+  id?: string
+  version?: number
+  /** on edit: the stored NIK, masked (the full number never reaches the browser) */
+  maskedNik?: string
+  nib: string
+  businessName: string
+  ownerName: string
+  ownerNik: string
+  ownerGender: string
+  kbli: string
+  regencyCode: string
+  districtCode: string
+  villageCode: string
+  address: string
+  phone: string
+  workers: string
+  businessCapital: string
+  annualSales: string
+  recordedScale: string
+  newRegistration: boolean
+  iumkNumber: string
+  iumkDate: string
+  cooperativeId: string
+}
+
+/** Create or edit an MSME; the PP 7/2021 scale is computed by the server on save. */
+export function MsmeForm({
+  initial, regencies, fixedRegency, districts, villages, cooperatives, cancelHref,
+}: {
+  initial?: MsmeFormValues
+  regencies: Option[]
+  fixedRegency?: string
+  districts: Option[]
+  villages: Option[]
+  cooperatives: { id: string; name: string }[]
+  cancelHref: string
+}) {
+  const t = useTranslations('msmes')
+  const r = useTranslations('registers')
+  const [state, action, pending] = useActionState(initial?.id ? updateMsme : createMsme, undefined)
+  const v: Partial<MsmeFormValues> & Record<string, unknown> = state?.values ? { ...state.values, newRegistration: state.values.newRegistration === 'on' } : (initial ?? {})
+  const e = state?.errors
+  const text = (name: keyof MsmeFormValues) => (typeof v[name] === 'string' ? (v[name] as string) : '')
+  return (
+    <form action={action} className="max-w-4xl space-y-6 rounded-lg border border-slate-200 bg-white p-4 sm:p-5" noValidate>
+      {initial?.id && <input type="hidden" name="id" value={initial.id} />}
+      {initial?.version && <input type="hidden" name="version" value={initial.version} />}
+      <FormMessage state={state} />
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{t('business')}</legend>
+        <Field label={t('nib')} name="nib" errors={e?.nib} hint={t('nibHint')} required>
+          {(p) => <input {...p} defaultValue={text('nib')} inputMode="numeric" maxLength={13} autoComplete="off" />}
+        </Field>
+        <Field label={t('businessName')} name="businessName" errors={e?.businessName} required>
+          {(p) => <input {...p} defaultValue={text('businessName')} maxLength={200} />}
+        </Field>
+        <Field label={t('kbli')} name="kbli" errors={e?.kbli} hint={t('kbliHint')} required>
+          {(p) => <input {...p} defaultValue={text('kbli')} inputMode="numeric" maxLength={5} />}
+        </Field>
+        <Field label={t('workers')} name="workers" errors={e?.workers}>
+          {(p) => <input {...p} defaultValue={text('workers')} inputMode="numeric" />}
+        </Field>
+        <Field label={t('ownerName')} name="ownerName" errors={e?.ownerName} required>
+          {(p) => <input {...p} defaultValue={text('ownerName')} maxLength={120} />}
+        </Field>
+        <Field
+          label={t('ownerNik')}
+          name="ownerNik"
+          errors={e?.ownerNik}
+          hint={initial?.maskedNik ? t('ownerNikKeep', { masked: initial.maskedNik }) : t('ownerNikHint')}
+          required={!initial?.id}
+        >
+          {(p) => <input {...p} defaultValue={text('ownerNik')} inputMode="numeric" maxLength={16} autoComplete="off" />}
+        </Field>
+        <Field label={t('ownerGender')} name="ownerGender" errors={e?.ownerGender} required>
+          {(p) => (
+            <select {...p} defaultValue={text('ownerGender')}>
+              <option value="">{t('chooseGender')}</option>
+              {GENDER_VALUES.map((g) => <option key={g} value={g}>{r(`gender.${g}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label={t('phone')} name="phone" errors={e?.phone}>
+          {(p) => <input {...p} type="tel" defaultValue={text('phone')} maxLength={16} />}
+        </Field>
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{t('figures')}</legend>
+        <Field label={t('businessCapital')} name="businessCapital" errors={e?.businessCapital} hint={t('businessCapitalHint')}>
+          {(p) => <input {...p} defaultValue={text('businessCapital')} inputMode="decimal" placeholder="Rp" />}
+        </Field>
+        <Field label={t('annualSales')} name="annualSales" errors={e?.annualSales} hint={t('annualSalesHint')}>
+          {(p) => <input {...p} defaultValue={text('annualSales')} inputMode="decimal" placeholder="Rp" />}
+        </Field>
+        <Field label={t('recordedScale')} name="recordedScale" errors={e?.recordedScale} hint={t('recordedScaleHint')}>
+          {(p) => (
+            <select {...p} defaultValue={text('recordedScale')}>
+              <option value="">{t('noRecordedScale')}</option>
+              {SCALE_VALUES.map((s) => <option key={s} value={s}>{r(`scale.${s}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <label className="flex items-center gap-2 self-center text-sm font-medium text-slate-800">
+          <input type="checkbox" name="newRegistration" defaultChecked={Boolean(v.newRegistration)} className="size-4 rounded border-slate-300" />
+          {t('newRegistration')}
+        </label>
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-3">
+        <legend className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{r('location')}</legend>
+        <RegionFields
+          regencies={regencies}
+          fixedRegency={fixedRegency}
+          initial={{ regencyCode: text('regencyCode'), districtCode: text('districtCode'), villageCode: text('villageCode'), cooperativeId: text('cooperativeId') }}
+          initialDistricts={districts}
+          initialVillages={villages}
+          initialCooperatives={cooperatives}
+          withCooperatives
+          errors={e}
+          labels={{
+            regency: r('regency'), district: r('district'), village: r('village'), chooseRegency: r('chooseRegency'),
+            chooseDistrict: r('chooseDistrict'), chooseVillage: r('chooseVillage'), regencyFixed: r('regencyFixed'),
+            cooperative: t('cooperative'), noCooperative: t('noCooperative'), chooseRegencyFirst: t('chooseRegencyFirst'),
+          }}
+        />
+        <Field label={r('address')} name="address" errors={e?.address} className="sm:col-span-2">
+          {(p) => <input {...p} defaultValue={text('address')} maxLength={300} />}
+        </Field>
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{t('permits')}</legend>
+        <Field label={t('iumkNumber')} name="iumkNumber" errors={e?.iumkNumber}>
+          {(p) => <input {...p} defaultValue={text('iumkNumber')} maxLength={60} />}
+        </Field>
+        <Field label={t('iumkDate')} name="iumkDate" errors={e?.iumkDate}>
+          {(p) => <input {...p} type="date" defaultValue={text('iumkDate')} />}
+        </Field>
+      </fieldset>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>{pending ? r('saving') : r('save')}</Button>
+        <Link href={cancelHref} className={buttonClass('secondary')}>{r('cancel')}</Link>
+      </div>
+    </form>
+  )
+}

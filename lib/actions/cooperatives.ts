@@ -1,0 +1,144 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { writeAudit } from '@/lib/audit'
+import { assertLocation } from '@/lib/data/regions'
+import { healthOutcome, healthTotal } from '@/lib/registers/health'
+import { ActionError, authAction } from '@/lib/safe-action'
+import { inRegencyScope, regencyScope } from '@/lib/scope'
+import type { SessionUser } from '@/lib/session-user'
+import {
+  assessmentSchema, cooperativeIdSchema, cooperativeSchema, cooperativeUpdateSchema, cooperativeYearSchema, inspectionSchema, type CooperativeInput,
+} from '@/lib/validations/cooperatives'
+
+const auditSelect = {
+  id: true, nik: true, legalEntityNumber: true, legalEntityDate: true, name: true, type: true, form: true, pattern: true, groupName: true,
+  regencyCode: true, districtCode: true, villageCode: true, address: true, membersMale: true, membersFemale: true, managers: true,
+  employees: true, active: true, healthOutcome: true, deletedAt: true, version: true,
+} satisfies Prisma.CooperativeSelect
+
+const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
+
+const NOT_FOUND = 'Koperasi tidak ditemukan atau di luar wilayah kerja Anda.'
+const STALE = 'Data koperasi ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi perubahan Anda.'
+const DUPLICATE_NIK = 'NIK koperasi ini sudah terdaftar.'
+
+/** A district officer writes only in its own regency; the location must be real and consistent. */
+async function assertWritableLocation(user: SessionUser, input: CooperativeInput) {
+  if (!inRegencyScope(user, input.regencyCode)) {
+    throw new ActionError('Anda hanya dapat mencatat koperasi di kabupaten/kota Anda.', { regencyCode: ['Pilih kabupaten/kota wilayah kerja Anda.'] })
+  }
+  await assertLocation(input)
+}
+
+function rethrowDuplicate(e: unknown): never {
+  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError(DUPLICATE_NIK, { nik: [DUPLICATE_NIK] })
+  throw e
+}
+
+/** A cooperative the user may touch: not deleted and inside its scope (inside a transaction). */
+async function scopedCooperative(tx: Prisma.TransactionClient, user: SessionUser, id: string) {
+  const row = await tx.cooperative.findFirst({ where: { id, deletedAt: null, ...regencyScope(user) }, select: auditSelect })
+  if (!row) throw new ActionError(NOT_FOUND)
+  return row
+}
+
+/** Register a cooperative; its NIK koperasi must be new. */
+export const createCooperative = authAction('cooperatives.write', cooperativeSchema, async (input, user) => {
+  await assertWritableLocation(user, input)
+  let id = ''
+  try {
+    id = await db.$transaction(async (tx) => {
+      const created = await tx.cooperative.create({ data: input, select: auditSelect })
+      await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'Cooperative', entityId: created.id, after: created })
+      return created.id
+    })
+  } catch (e) {
+    rethrowDuplicate(e)
+  }
+  revalidatePath('/koperasi')
+  redirect(`/koperasi/${id}?disimpan=1`)
+})
+
+/** Edit a cooperative; refused when someone else saved in between (version check), never overwritten. */
+export const updateCooperative = authAction('cooperatives.write', cooperativeUpdateSchema, async (input, user) => {
+  const { id, version, ...data } = input
+  await assertWritableLocation(user, data)
+  try {
+    await db.$transaction(async (tx) => {
+      const before = await scopedCooperative(tx, user, id)
+      const { count } = await tx.cooperative.updateMany({ where: { id, version, deletedAt: null }, data: { ...data, version: { increment: 1 } } })
+      if (count === 0) throw new ActionError(STALE)
+      const after = await tx.cooperative.findUniqueOrThrow({ where: { id }, select: auditSelect })
+      await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Cooperative', entityId: id, before, after })
+    })
+  } catch (e) {
+    rethrowDuplicate(e)
+  }
+  revalidatePath('/koperasi')
+  redirect(`/koperasi/${id}?disimpan=1`)
+})
+
+/** Soft delete: hidden from lists and exports, kept for the audit trail and member references. */
+export const deleteCooperative = authAction('cooperatives.write', cooperativeIdSchema, async ({ id }, user) => {
+  await db.$transaction(async (tx) => {
+    const before = await scopedCooperative(tx, user, id)
+    const after = await tx.cooperative.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } }, select: auditSelect })
+    await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'Cooperative', entityId: id, before, after })
+  })
+  revalidatePath('/koperasi')
+  redirect('/koperasi?dihapus=1')
+})
+
+/** Record (or correct) one book year's figures: one row per cooperative and year. */
+export const saveCooperativeYear = authAction('cooperatives.write', cooperativeYearSchema, async (input, user) => {
+  const { cooperativeId, year, ...figures } = input
+  await db.$transaction(async (tx) => {
+    await scopedCooperative(tx, user, cooperativeId)
+    const before = await tx.cooperativeYear.findUnique({ where: { cooperativeId_year: { cooperativeId, year } } })
+    const after = await tx.cooperativeYear.upsert({
+      where: { cooperativeId_year: { cooperativeId, year } },
+      create: { cooperativeId, year, ...figures },
+      update: figures,
+    })
+    await writeAudit(tx, actor(user), { action: before ? 'UPDATE' : 'CREATE', entity: 'CooperativeYear', entityId: after.id, before, after })
+  })
+  revalidatePath(`/koperasi/${cooperativeId}`)
+  return { ok: true, message: `Angka tahun buku ${year} disimpan.` }
+})
+
+/**
+ * Add a health assessment; the total and outcome are computed here (Permenkop 9/2020 bands), and the
+ * cooperative's current outcome follows its latest assessment by date.
+ */
+export const addAssessment = authAction('cooperatives.write', assessmentSchema, async (input, user) => {
+  const { cooperativeId, governanceScore, riskProfileScore, financialScore, capitalScore, ...rest } = input
+  const totalScore = healthTotal({ governance: governanceScore, riskProfile: riskProfileScore, financial: financialScore, capital: capitalScore })
+  const outcome = healthOutcome(totalScore)
+  await db.$transaction(async (tx) => {
+    await scopedCooperative(tx, user, cooperativeId)
+    const created = await tx.healthAssessment.create({
+      data: { cooperativeId, governanceScore, riskProfileScore, financialScore, capitalScore, totalScore, outcome, ...rest },
+    })
+    const latest = await tx.healthAssessment.findFirstOrThrow({ where: { cooperativeId }, orderBy: [{ assessedOn: 'desc' }, { createdAt: 'desc' }], select: { outcome: true } })
+    await tx.cooperative.update({ where: { id: cooperativeId }, data: { healthOutcome: latest.outcome, version: { increment: 1 } } })
+    await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'HealthAssessment', entityId: created.id, after: created })
+  })
+  revalidatePath(`/koperasi/${cooperativeId}`)
+  revalidatePath('/koperasi')
+  return { ok: true, message: 'Penilaian kesehatan disimpan.' }
+})
+
+/** Record an inspection (pemeriksaan/pengawasan) with its findings and follow-up. */
+export const addInspection = authAction('cooperatives.write', inspectionSchema, async (input, user) => {
+  await db.$transaction(async (tx) => {
+    await scopedCooperative(tx, user, input.cooperativeId)
+    const created = await tx.inspection.create({ data: input })
+    await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'Inspection', entityId: created.id, after: created })
+  })
+  revalidatePath(`/koperasi/${input.cooperativeId}`)
+  return { ok: true, message: 'Hasil pemeriksaan disimpan.' }
+})

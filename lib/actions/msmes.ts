@@ -1,0 +1,137 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { writeAudit } from '@/lib/audit'
+import { assertLocation } from '@/lib/data/regions'
+import { maskNik, nikRegencyCode } from '@/lib/registers/nik'
+import { computeScale, isScaleMismatch } from '@/lib/registers/scale'
+import { ActionError, authAction } from '@/lib/safe-action'
+import { inRegencyScope, regencyScope } from '@/lib/scope'
+import type { SessionUser } from '@/lib/session-user'
+import { msmeIdSchema, msmeSchema, msmeUpdateSchema, type MsmeInput } from '@/lib/validations/msmes'
+
+const auditSelect = {
+  id: true, nib: true, businessName: true, ownerName: true, ownerNik: true, ownerGender: true, kbli: true, regencyCode: true,
+  districtCode: true, villageCode: true, address: true, phone: true, workers: true, businessCapital: true, annualSales: true,
+  recordedScale: true, computedScale: true, scaleMismatch: true, newRegistration: true, iumkNumber: true, iumkDate: true,
+  cooperativeId: true, deletedAt: true, version: true,
+} satisfies Prisma.MsmeSelect
+
+type AuditRow = Prisma.MsmeGetPayload<{ select: typeof auditSelect }>
+
+/** The audit trail is read by admins: it keeps the owner NIK masked like every other screen. */
+const forAudit = (row: AuditRow) => ({ ...row, ownerNik: maskNik(row.ownerNik) })
+
+const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
+
+const NOT_FOUND = 'UMKM tidak ditemukan atau di luar wilayah kerja Anda.'
+const STALE = 'Data UMKM ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi perubahan Anda.'
+const DUPLICATE_NIB = 'NIB ini sudah terdaftar.'
+
+type Writable = Omit<MsmeInput, 'ownerNik'> & { ownerNik: string | null }
+
+/**
+ * Checks that need the database: the regency is the user's, the location is consistent, the owner
+ * NIK starts with a real province+regency code, and the cooperative is one of the same regency.
+ */
+async function assertWritable(user: SessionUser, input: Writable) {
+  if (!inRegencyScope(user, input.regencyCode)) {
+    throw new ActionError('Anda hanya dapat mencatat UMKM di kabupaten/kota Anda.', { regencyCode: ['Pilih kabupaten/kota wilayah kerja Anda.'] })
+  }
+  await assertLocation(input)
+  if (input.ownerNik) {
+    const regency = await db.regency.findUnique({ where: { code: nikRegencyCode(input.ownerNik) }, select: { code: true } })
+    if (!regency) {
+      const message = 'Empat digit pertama NIK harus kode provinsi dan kabupaten/kota yang terdaftar (mis. 3517 untuk Kabupaten Jombang).'
+      throw new ActionError('NIK pemilik tidak valid.', { ownerNik: [message] })
+    }
+  }
+  if (input.cooperativeId) {
+    const coop = await db.cooperative.findFirst({ where: { id: input.cooperativeId, deletedAt: null, regencyCode: input.regencyCode }, select: { id: true } })
+    if (!coop) throw new ActionError('Koperasi tidak dikenal.', { cooperativeId: ['Pilih koperasi di kabupaten/kota yang sama.'] })
+  }
+}
+
+/** The PP 7/2021 scale and the mismatch flag, computed on every write from the figures. */
+function scaleFields(input: Pick<MsmeInput, 'businessCapital' | 'annualSales' | 'newRegistration' | 'recordedScale'>) {
+  const computedScale = computeScale(input)
+  return { computedScale, scaleMismatch: isScaleMismatch(input.recordedScale, computedScale) }
+}
+
+function rethrowDuplicate(e: unknown): never {
+  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError(DUPLICATE_NIB, { nib: [DUPLICATE_NIB] })
+  throw e
+}
+
+async function scopedMsme(tx: Prisma.TransactionClient, user: SessionUser, id: string) {
+  const row = await tx.msme.findFirst({ where: { id, deletedAt: null, ...regencyScope(user) }, select: auditSelect })
+  if (!row) throw new ActionError(NOT_FOUND)
+  return row
+}
+
+/** Register an MSME; its NIB must be new. */
+export const createMsme = authAction('msmes.write', msmeSchema, async (input, user) => {
+  await assertWritable(user, input)
+  let id = ''
+  try {
+    id = await db.$transaction(async (tx) => {
+      const created = await tx.msme.create({ data: { ...input, ...scaleFields(input) }, select: auditSelect })
+      await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'Msme', entityId: created.id, after: forAudit(created) })
+      return created.id
+    })
+  } catch (e) {
+    rethrowDuplicate(e)
+  }
+  revalidatePath('/umkm')
+  redirect(`/umkm/${id}?disimpan=1`)
+})
+
+/** Edit an MSME (an empty owner NIK keeps the stored one); stale edits are refused. */
+export const updateMsme = authAction('msmes.write', msmeUpdateSchema, async (input, user) => {
+  const { id, version, ownerNik, ...data } = input
+  await assertWritable(user, { ...data, ownerNik })
+  try {
+    await db.$transaction(async (tx) => {
+      const before = await scopedMsme(tx, user, id)
+      const { count } = await tx.msme.updateMany({
+        where: { id, version, deletedAt: null },
+        data: { ...data, ...(ownerNik ? { ownerNik } : {}), ...scaleFields(data), version: { increment: 1 } },
+      })
+      if (count === 0) throw new ActionError(STALE)
+      const after = await tx.msme.findUniqueOrThrow({ where: { id }, select: auditSelect })
+      await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Msme', entityId: id, before: forAudit(before), after: forAudit(after) })
+    })
+  } catch (e) {
+    rethrowDuplicate(e)
+  }
+  revalidatePath('/umkm')
+  redirect(`/umkm/${id}?disimpan=1`)
+})
+
+/** Soft delete, audited. */
+export const deleteMsme = authAction('msmes.write', msmeIdSchema, async ({ id }, user) => {
+  await db.$transaction(async (tx) => {
+    const before = await scopedMsme(tx, user, id)
+    const after = await tx.msme.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } }, select: auditSelect })
+    await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'Msme', entityId: id, before: forAudit(before), after: forAudit(after) })
+  })
+  revalidatePath('/umkm')
+  redirect('/umkm?dihapus=1')
+})
+
+/**
+ * The owner's full NIK, for roles that need it (msmes.revealNik), inside their scope. Every reveal
+ * writes an audit row `REVEAL` (who, when, which MSME), with no NIK in it.
+ */
+export const revealOwnerNik = authAction('msmes.revealNik', msmeIdSchema, async ({ id }, user) => {
+  const nik = await db.$transaction(async (tx) => {
+    const row = await tx.msme.findFirst({ where: { id, deletedAt: null, ...regencyScope(user) }, select: { ownerNik: true } })
+    if (!row) throw new ActionError(NOT_FOUND)
+    await writeAudit(tx, actor(user), { action: 'REVEAL', entity: 'Msme', entityId: id, after: { field: 'ownerNik' } })
+    return row.ownerNik
+  })
+  return { ok: true, data: { nik } }
+})

@@ -1,0 +1,140 @@
+import 'server-only'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { can } from '@/lib/permissions'
+import { regencyScope } from '@/lib/scope'
+import type { SessionUser } from '@/lib/session-user'
+import type { CooperativeFilter } from '@/lib/validations/cooperatives'
+
+export const PAGE_SIZE = 25
+/** An export holds at most this many rows (a whole province's register fits; a bigger file helps nobody). */
+export const EXPORT_LIMIT = 100_000
+
+export class RegisterAccessError extends Error {}
+
+function assertRead(user: SessionUser) {
+  if (!can(user.role, 'cooperatives.read')) throw new RegisterAccessError('forbidden')
+}
+
+export const cooperativeListSelect = {
+  id: true,
+  nik: true,
+  name: true,
+  type: true,
+  form: true,
+  pattern: true,
+  groupName: true,
+  active: true,
+  healthOutcome: true,
+  membersMale: true,
+  membersFemale: true,
+  managers: true,
+  employees: true,
+  legalEntityNumber: true,
+  legalEntityDate: true,
+  address: true,
+  regency: { select: { code: true, name: true } },
+  district: { select: { name: true } },
+  village: { select: { name: true } },
+} satisfies Prisma.CooperativeSelect
+
+export type CooperativeListRow = Prisma.CooperativeGetPayload<{ select: typeof cooperativeListSelect }>
+
+/**
+ * The list's WHERE: not deleted, inside the user's regency scope, then the filters. The scope is an
+ * AND of its own, so a district officer asking for another regency gets nothing, not that regency.
+ */
+function whereOf(user: SessionUser, filter: CooperativeFilter): Prisma.CooperativeWhereInput {
+  const and: Prisma.CooperativeWhereInput[] = [{ deletedAt: null }, regencyScope(user)]
+  if (filter.regency) and.push({ regencyCode: filter.regency })
+  if (filter.type) and.push({ type: filter.type })
+  if (filter.status) and.push({ active: filter.status === 'aktif' })
+  if (filter.health) and.push({ healthOutcome: filter.health === 'BELUM' ? null : filter.health })
+  if (filter.q) {
+    and.push(
+      /^\d+$/.test(filter.q)
+        ? { OR: [{ nik: { contains: filter.q } }, { legalEntityNumber: { contains: filter.q } }] }
+        : { OR: [{ name: { contains: filter.q, mode: 'insensitive' } }, { legalEntityNumber: { contains: filter.q, mode: 'insensitive' } }] },
+    )
+  }
+  return { AND: and }
+}
+
+function orderOf(filter: CooperativeFilter): Prisma.CooperativeOrderByWithRelationInput[] {
+  const dir = filter.dir ?? 'asc'
+  const sort = filter.sort ?? 'name'
+  // never-assessed cooperatives last, whichever way the outcome is sorted
+  const first: Prisma.CooperativeOrderByWithRelationInput = sort === 'healthOutcome' ? { healthOutcome: { sort: dir, nulls: 'last' } } : { [sort]: dir }
+  return [first, { id: 'asc' }]
+}
+
+/** Cooperatives for the list: scoped, filtered, sorted, one page, with the total for the pager. */
+export async function findCooperatives({ user, filter }: { user: SessionUser; filter: CooperativeFilter }) {
+  assertRead(user)
+  const where = whereOf(user, filter)
+  const page = filter.page ?? 1
+  const [rows, total] = await Promise.all([
+    db.cooperative.findMany({ where, select: cooperativeListSelect, orderBy: orderOf(filter), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db.cooperative.count({ where }),
+  ])
+  return { rows, total, page, pageSize: PAGE_SIZE }
+}
+
+/** Every cooperative matching the filter (same scope and order as the list), for the export. */
+export async function exportCooperatives({ user, filter }: { user: SessionUser; filter: CooperativeFilter }) {
+  assertRead(user)
+  return db.cooperative.findMany({ where: whereOf(user, filter), select: cooperativeListSelect, orderBy: orderOf(filter), take: EXPORT_LIMIT })
+}
+
+const MEMBER_PREVIEW = 20
+
+/**
+ * One cooperative with its yearly figures (oldest first, for the chart), latest assessments and
+ * inspections, and a preview of its member MSMEs; null when deleted or outside the user's scope.
+ */
+export async function getCooperative({ user, id }: { user: SessionUser; id: string }) {
+  assertRead(user)
+  const memberWhere = { deletedAt: null, ...regencyScope(user) } satisfies Prisma.MsmeWhereInput
+  const coop = await db.cooperative.findFirst({
+    where: { id, deletedAt: null, ...regencyScope(user) },
+    select: {
+      ...cooperativeListSelect,
+      regencyCode: true,
+      districtCode: true,
+      villageCode: true,
+      version: true,
+      createdAt: true,
+      updatedAt: true,
+      yearlyFigures: {
+        select: { id: true, year: true, ownCapital: true, externalCapital: true, assets: true, businessVolume: true, netSurplus: true, ratHeld: true, ratDate: true },
+        orderBy: { year: 'asc' },
+      },
+      assessments: {
+        select: { id: true, assessedOn: true, assessor: true, governanceScore: true, riskProfileScore: true, financialScore: true, capitalScore: true, totalScore: true, outcome: true, notes: true },
+        orderBy: [{ assessedOn: 'desc' }, { createdAt: 'desc' }],
+        take: 20,
+      },
+      inspections: {
+        select: { id: true, inspectedOn: true, officer: true, findings: true, followUp: true, status: true },
+        orderBy: [{ inspectedOn: 'desc' }, { createdAt: 'desc' }],
+        take: 20,
+      },
+      members: { where: memberWhere, select: { id: true, nib: true, businessName: true, computedScale: true }, orderBy: { businessName: 'asc' }, take: MEMBER_PREVIEW },
+      _count: { select: { members: { where: memberWhere } } },
+    },
+  })
+  return coop
+}
+
+export type CooperativeDetail = NonNullable<Awaited<ReturnType<typeof getCooperative>>>
+
+/** Cooperatives of one regency an MSME can be a member of (scoped), for the MSME form. */
+export async function cooperativeChoices({ user, regencyCode }: { user: SessionUser; regencyCode: string }) {
+  assertRead(user)
+  return db.cooperative.findMany({
+    where: { AND: [{ deletedAt: null, regencyCode }, regencyScope(user)] },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
+    take: 2000,
+  })
+}

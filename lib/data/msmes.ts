@@ -1,0 +1,102 @@
+import 'server-only'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { can } from '@/lib/permissions'
+import { maskNik } from '@/lib/registers/nik'
+import { regencyScope } from '@/lib/scope'
+import type { SessionUser } from '@/lib/session-user'
+import type { MsmeFilter } from '@/lib/validations/msmes'
+import { EXPORT_LIMIT, PAGE_SIZE, RegisterAccessError } from './cooperatives'
+
+function assertRead(user: SessionUser) {
+  if (!can(user.role, 'msmes.read')) throw new RegisterAccessError('forbidden')
+}
+
+export const msmeListSelect = {
+  id: true,
+  nib: true,
+  businessName: true,
+  ownerName: true,
+  ownerNik: true,
+  ownerGender: true,
+  kbli: true,
+  workers: true,
+  businessCapital: true,
+  annualSales: true,
+  recordedScale: true,
+  computedScale: true,
+  scaleMismatch: true,
+  newRegistration: true,
+  iumkNumber: true,
+  iumkDate: true,
+  address: true,
+  regency: { select: { code: true, name: true } },
+  district: { select: { name: true } },
+  village: { select: { name: true } },
+  cooperative: { select: { id: true, name: true } },
+} satisfies Prisma.MsmeSelect
+
+/**
+ * The owner NIK leaves the data layer masked, for every role: the only way to the full number is the
+ * audited reveal action. Lists, details, forms and exports all get this.
+ */
+function masked<R extends { ownerNik: string }>(row: R): R {
+  return { ...row, ownerNik: maskNik(row.ownerNik) }
+}
+
+function whereOf(user: SessionUser, filter: MsmeFilter): Prisma.MsmeWhereInput {
+  const and: Prisma.MsmeWhereInput[] = [{ deletedAt: null }, regencyScope(user)]
+  if (filter.regency) and.push({ regencyCode: filter.regency })
+  if (filter.scale) and.push({ computedScale: filter.scale })
+  if (filter.mismatch) and.push({ scaleMismatch: true })
+  if (filter.koperasi) and.push({ cooperativeId: filter.koperasi })
+  if (filter.q) {
+    and.push(
+      /^\d+$/.test(filter.q)
+        ? { nib: { contains: filter.q } }
+        : { OR: [{ businessName: { contains: filter.q, mode: 'insensitive' } }, { ownerName: { contains: filter.q, mode: 'insensitive' } }] },
+    )
+  }
+  return { AND: and }
+}
+
+function orderOf(filter: MsmeFilter): Prisma.MsmeOrderByWithRelationInput[] {
+  return [{ [filter.sort ?? 'businessName']: filter.dir ?? 'asc' }, { id: 'asc' }]
+}
+
+/**
+ * MSMEs for the list: scoped, filtered, sorted, one page. Two queries (page and count) on indexed
+ * columns; a name search uses the pg_trgm indexes, so this stays fast at 300,000 rows.
+ */
+export async function findMsmes({ user, filter }: { user: SessionUser; filter: MsmeFilter }) {
+  assertRead(user)
+  const where = whereOf(user, filter)
+  const page = filter.page ?? 1
+  const [rows, total] = await Promise.all([
+    db.msme.findMany({ where, select: msmeListSelect, orderBy: orderOf(filter), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db.msme.count({ where }),
+  ])
+  return { rows: rows.map(masked), total, page, pageSize: PAGE_SIZE }
+}
+
+/** Every MSME matching the filter (same scope and order as the list, NIK masked), for the export. */
+export async function exportMsmes({ user, filter }: { user: SessionUser; filter: MsmeFilter }) {
+  assertRead(user)
+  const rows = await db.msme.findMany({ where: whereOf(user, filter), select: msmeListSelect, orderBy: orderOf(filter), take: EXPORT_LIMIT })
+  return rows.map(masked)
+}
+
+/** One MSME (NIK masked); null when deleted or outside the user's scope. */
+export async function getMsme({ user, id }: { user: SessionUser; id: string }) {
+  assertRead(user)
+  const row = await db.msme.findFirst({
+    where: { id, deletedAt: null, ...regencyScope(user) },
+    select: { ...msmeListSelect, phone: true, regencyCode: true, districtCode: true, villageCode: true, cooperativeId: true, version: true, createdAt: true, updatedAt: true },
+  })
+  if (!row) return null
+  // the phone is personal data too: only roles that may see the owner's NIK see it in full
+  const phone = row.phone && !can(user.role, 'msmes.revealNik') ? maskNik(row.phone) : row.phone
+  return { ...masked(row), phone }
+}
+
+export type MsmeDetail = NonNullable<Awaited<ReturnType<typeof getMsme>>>

@@ -1,0 +1,95 @@
+import { z } from 'zod'
+import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, optionalPastDate, optionalText, pastDate, regencyCode, versionField, villageCode } from './registers-common'
+
+export const COOPERATIVE_TYPES = ['KONSUMEN', 'PRODUSEN', 'SIMPAN_PINJAM', 'PEMASARAN', 'JASA'] as const
+export const COOPERATIVE_FORMS = ['PRIMER', 'SEKUNDER'] as const
+export const COOPERATIVE_PATTERNS = ['KONVENSIONAL', 'SYARIAH'] as const
+export const HEALTH_OUTCOME_VALUES = ['SEHAT', 'CUKUP_SEHAT', 'DALAM_PENGAWASAN', 'DALAM_PENGAWASAN_KHUSUS'] as const
+export const INSPECTION_STATUSES = ['OPEN', 'FOLLOWED_UP', 'CLOSED'] as const
+
+/** One schema for the cooperative form (create and edit) and its server actions. */
+export const cooperativeSchema = z.object({
+  nik: z.string({ error: 'Isi NIK koperasi.' }).trim().regex(/^\d{16}$/, 'NIK koperasi harus 16 digit angka.'),
+  legalEntityNumber: optionalText(100, 'Nomor badan hukum maksimal 100 karakter.'),
+  legalEntityDate: optionalPastDate('Tanggal badan hukum'),
+  name: z.string({ error: 'Isi nama koperasi.' }).trim().min(3, 'Nama koperasi minimal 3 karakter.').max(200, 'Nama koperasi maksimal 200 karakter.'),
+  type: z.enum(COOPERATIVE_TYPES, 'Pilih jenis koperasi.'),
+  form: z.enum(COOPERATIVE_FORMS, 'Pilih bentuk koperasi.'),
+  pattern: z.enum(COOPERATIVE_PATTERNS, 'Pilih pola koperasi.'),
+  groupName: optionalText(60, 'Kelompok maksimal 60 karakter.'),
+  regencyCode,
+  districtCode,
+  villageCode,
+  address: optionalText(300, 'Alamat maksimal 300 karakter.'),
+  membersMale: count('Jumlah anggota laki-laki'),
+  membersFemale: count('Jumlah anggota perempuan'),
+  managers: count('Jumlah pengurus', 1000),
+  employees: count('Jumlah karyawan', 1_000_000),
+  active: checkbox,
+})
+export type CooperativeInput = z.infer<typeof cooperativeSchema>
+
+export const cooperativeUpdateSchema = cooperativeSchema.extend({ id: idField, version: versionField })
+export const cooperativeIdSchema = z.object({ id: idField })
+
+/** A book year's figures (upserted by year). */
+export const cooperativeYearSchema = z
+  .object({
+    cooperativeId: idField,
+    year: z.coerce.number({ error: 'Tahun buku tidak valid.' }).int('Tahun buku tidak valid.').min(1960, 'Tahun buku tidak valid.').max(new Date().getFullYear(), 'Tahun buku tidak boleh di masa depan.'),
+    ownCapital: money('Modal sendiri'),
+    externalCapital: money('Modal luar'),
+    assets: money('Aset'),
+    businessVolume: money('Volume usaha'),
+    netSurplus: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => ({ negative: Boolean(v?.startsWith('-')), rest: v?.replace(/^-/, '') }))
+      .transform((v, ctx) => {
+        const r = money('SHU').safeParse(v.rest)
+        if (!r.success) {
+          ctx.addIssue({ code: 'custom', message: 'SHU harus angka rupiah (boleh negatif), mis. -2.500.000.' })
+          return z.NEVER
+        }
+        return v.negative && r.data !== '0' ? `-${r.data}` : r.data
+      }),
+    ratHeld: checkbox,
+    ratDate: optionalPastDate('Tanggal RAT'),
+  })
+  .refine((v) => !v.ratDate || v.ratHeld, { path: ['ratHeld'], message: 'Tandai RAT terlaksana bila tanggal RAT diisi.' })
+
+export const assessmentSchema = z.object({
+  cooperativeId: idField,
+  assessedOn: pastDate('Tanggal penilaian'),
+  assessor: z.string({ error: 'Isi nama penilai.' }).trim().min(3, 'Isi nama penilai (minimal 3 karakter).').max(120, 'Nama penilai maksimal 120 karakter.'),
+  governanceScore: z.coerce.number({ error: 'Skor tata kelola harus angka 0–100.' }).min(0, 'Skor tata kelola harus angka 0–100.').max(100, 'Skor tata kelola harus angka 0–100.'),
+  riskProfileScore: z.coerce.number({ error: 'Skor profil risiko harus angka 0–100.' }).min(0, 'Skor profil risiko harus angka 0–100.').max(100, 'Skor profil risiko harus angka 0–100.'),
+  financialScore: z.coerce.number({ error: 'Skor kinerja keuangan harus angka 0–100.' }).min(0, 'Skor kinerja keuangan harus angka 0–100.').max(100, 'Skor kinerja keuangan harus angka 0–100.'),
+  capitalScore: z.coerce.number({ error: 'Skor permodalan harus angka 0–100.' }).min(0, 'Skor permodalan harus angka 0–100.').max(100, 'Skor permodalan harus angka 0–100.'),
+  notes: optionalText(1000, 'Catatan maksimal 1.000 karakter.'),
+})
+
+export const inspectionSchema = z.object({
+  cooperativeId: idField,
+  inspectedOn: pastDate('Tanggal pemeriksaan'),
+  officer: z.string({ error: 'Isi nama pemeriksa.' }).trim().min(3, 'Isi nama pemeriksa (minimal 3 karakter).').max(120, 'Nama pemeriksa maksimal 120 karakter.'),
+  findings: z.string({ error: 'Isi temuan pemeriksaan.' }).trim().min(5, 'Isi temuan pemeriksaan (minimal 5 karakter).').max(2000, 'Temuan maksimal 2.000 karakter.'),
+  followUp: optionalText(2000, 'Tindak lanjut maksimal 2.000 karakter.'),
+  status: z.enum(INSPECTION_STATUSES, 'Pilih status tindak lanjut.'),
+})
+
+export const COOPERATIVE_SORTS = ['name', 'nik', 'regencyCode', 'type', 'healthOutcome', 'createdAt'] as const
+
+export const cooperativeFilterSchema = z.object({
+  q: filterText,
+  regency: filterRegency,
+  type: z.enum(COOPERATIVE_TYPES).optional().catch(undefined),
+  status: z.enum(['aktif', 'nonaktif']).optional().catch(undefined),
+  /** an outcome, or `BELUM` for cooperatives never assessed */
+  health: z.enum([...HEALTH_OUTCOME_VALUES, 'BELUM']).optional().catch(undefined),
+  page: filterPage,
+  sort: z.enum(COOPERATIVE_SORTS).optional().catch(undefined),
+  dir: filterDir,
+})
+export type CooperativeFilter = z.infer<typeof cooperativeFilterSchema>

@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, optionalPastDate, optionalText, regencyCode, versionField, villageCode } from './registers-common'
+
+export const SCALE_VALUES = ['MIKRO', 'KECIL', 'MENENGAH', 'BESAR'] as const
+export const GENDER_VALUES = ['L', 'P'] as const
+
+/**
+ * One schema for the MSME form (create and edit) and its server actions. That the owner NIK's first
+ * four digits name a real regency is checked against the regions table in the action.
+ */
+export const msmeSchema = z.object({
+  nib: z.string({ error: 'Isi NIB.' }).trim().regex(/^\d{13}$/, 'NIB harus 13 digit angka.'),
+  businessName: z.string({ error: 'Isi nama usaha.' }).trim().min(2, 'Nama usaha minimal 2 karakter.').max(200, 'Nama usaha maksimal 200 karakter.'),
+  ownerName: z.string({ error: 'Isi nama pemilik.' }).trim().min(2, 'Nama pemilik minimal 2 karakter.').max(120, 'Nama pemilik maksimal 120 karakter.'),
+  ownerNik: z.string({ error: 'Isi NIK pemilik.' }).trim().regex(/^\d{16}$/, 'NIK pemilik harus 16 digit angka.'),
+  ownerGender: z.enum(GENDER_VALUES, 'Pilih jenis kelamin pemilik.'),
+  kbli: z.string({ error: 'Isi kode KBLI.' }).trim().regex(/^\d{5}$/, 'KBLI 2020 harus 5 digit angka.'),
+  regencyCode,
+  districtCode,
+  villageCode,
+  address: optionalText(300, 'Alamat maksimal 300 karakter.'),
+  phone: optionalText(20).pipe(z.string().regex(/^\+?\d{8,15}$/, 'Nomor telepon 8–15 digit, boleh diawali +.').nullable()),
+  workers: count('Jumlah tenaga kerja', 1_000_000),
+  businessCapital: money('Modal usaha'),
+  annualSales: money('Omzet tahunan'),
+  recordedScale: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(z.enum(SCALE_VALUES, 'Pilih skala usaha yang tercatat.').nullable()),
+  newRegistration: checkbox,
+  iumkNumber: optionalText(60, 'Nomor IUMK maksimal 60 karakter.'),
+  iumkDate: optionalPastDate('Tanggal IUMK'),
+  cooperativeId: optionalText(40),
+})
+export type MsmeInput = z.infer<typeof msmeSchema>
+
+/** Editing: the owner NIK is never sent back to the form (it stays masked); empty keeps the stored one. */
+export const msmeUpdateSchema = msmeSchema.extend({
+  id: idField,
+  version: versionField,
+  ownerNik: optionalText(16, 'NIK pemilik harus 16 digit angka.').pipe(z.string().regex(/^\d{16}$/, 'NIK pemilik harus 16 digit angka.').nullable()),
+})
+export const msmeIdSchema = z.object({ id: idField })
+
+export const MSME_SORTS = ['businessName', 'nib', 'regencyCode', 'annualSales', 'businessCapital', 'computedScale', 'createdAt'] as const
+
+export const msmeFilterSchema = z.object({
+  q: filterText,
+  regency: filterRegency,
+  scale: z.enum(SCALE_VALUES).optional().catch(undefined),
+  /** `1`: only records whose recorded scale contradicts the computed one */
+  mismatch: z.enum(['1']).optional().catch(undefined),
+  /** members of one cooperative (the link from a cooperative's page) */
+  koperasi: z.string().regex(/^[a-z0-9]{1,40}$/i).optional().catch(undefined),
+  page: filterPage,
+  sort: z.enum(MSME_SORTS).optional().catch(undefined),
+  dir: filterDir,
+})
+export type MsmeFilter = z.infer<typeof msmeFilterSchema>

@@ -1,0 +1,84 @@
+/**
+ * Field rules shared by the cooperative and MSME schemas: Indonesian number and date input, region
+ * codes, optional text. Messages are Indonesian; they are shown under the field that is wrong.
+ */
+import { z } from 'zod'
+
+/** Empty text becomes null (optional columns), otherwise trimmed and length-checked. */
+export const optionalText = (max: number, message = `Maksimal ${max} karakter.`) =>
+  z.string().trim().max(max, message).optional().transform((v) => (v ? v : null))
+
+/** A whole count (members, workers): digits only, 0 … max. Empty means 0. */
+export const count = (label: string, max = 10_000_000) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.replace(/\./g, '') : '0'))
+    .pipe(z.string().regex(/^\d{1,9}$/, `${label} harus bilangan bulat 0 atau lebih.`))
+    .transform(Number)
+    .pipe(z.number().max(max, `${label} terlalu besar.`))
+
+const MAX_MONEY = BigInt('9999999999999999') // Decimal(18,2): 16 digits before the point
+
+/**
+ * Rupiah as typed by people: `1.500.000`, `1500000`, `1.500.000,50` or `1500000.50` (a dot followed
+ * by exactly three digits is a thousands separator). Returned as a plain decimal string for Decimal.
+ */
+export const money = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      const raw = (v ?? '').replace(/^Rp\s?/i, '').replace(/\s/g, '')
+      if (raw === '') return '0'
+      let normalized: string
+      if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(raw)) normalized = raw.replace(/\./g, '').replace(',', '.')
+      else if (/^\d+(,\d{1,2})?$/.test(raw)) normalized = raw.replace(',', '.')
+      else if (/^\d+(\.\d{1,2})?$/.test(raw)) normalized = raw
+      else {
+        ctx.addIssue({ code: 'custom', message: `${label} harus angka rupiah, mis. 1.500.000.` })
+        return z.NEVER
+      }
+      if (BigInt(normalized.split('.')[0]) > MAX_MONEY) {
+        ctx.addIssue({ code: 'custom', message: `${label} terlalu besar.` })
+        return z.NEVER
+      }
+      return normalized
+    })
+
+/** A calendar date from `<input type="date">` (yyyy-mm-dd), not in the future. */
+export const pastDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} harus tanggal yang valid.`)
+    .transform((v) => new Date(`${v}T00:00:00Z`))
+    .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1900, `${label} harus tanggal yang valid.`)
+    .refine((d) => d.getTime() <= Date.now() + 24 * 3600 * 1000, `${label} tidak boleh di masa depan.`)
+
+export const optionalPastDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(pastDate(label).optional())
+    .transform((v) => v ?? null)
+
+export const regencyCode = z.string({ error: 'Pilih kabupaten/kota.' }).trim().regex(/^\d{2}\.\d{2}$/, 'Pilih kabupaten/kota.')
+export const districtCode = optionalText(8).pipe(z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'Kecamatan tidak valid.').nullable())
+export const villageCode = optionalText(13).pipe(z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Desa/kelurahan tidak valid.').nullable())
+
+/** An HTML checkbox: present ("on") is true, absent is false. */
+export const checkbox = z.string().optional().transform((v) => v === 'on' || v === 'true' || v === '1')
+
+export const idField = z.string().trim().min(1, 'Data tidak dikenal.').max(40, 'Data tidak dikenal.')
+export const versionField = z.coerce.number().int('Versi tidak valid.').positive('Versi tidak valid.')
+
+/** List filter helpers: a bad value in the URL falls back to "no filter" instead of an error page. */
+export const filterText = z.string().trim().max(100).optional().catch(undefined)
+export const filterPage = z.coerce.number().int().min(1).max(100_000).optional().catch(undefined)
+export const filterDir = z.enum(['asc', 'desc']).optional().catch(undefined)
+export const filterRegency = z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined)

@@ -1,0 +1,207 @@
+import ExcelJS from 'exceljs'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+/** Unique natural keys per run (the e2e database lives for one run, but reruns stay safe). */
+const stamp = () => String(Date.now()).slice(-8)
+
+async function chooseRegion(page: Page, regency?: string) {
+  if (regency) await page.getByLabel('Kabupaten/kota').selectOption({ label: regency })
+  const district = page.getByLabel('Kecamatan')
+  await expect(district.locator('option')).not.toHaveCount(1)
+  await district.selectOption({ index: 1 })
+  const village = page.getByLabel('Desa/kelurahan')
+  await expect(village.locator('option')).not.toHaveCount(1)
+  await village.selectOption({ index: 1 })
+}
+
+async function createCooperative(page: Page, opts: { nik: string; name: string; regency?: string }) {
+  await page.goto('/koperasi')
+  await page.getByRole('link', { name: 'Tambah koperasi' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Tambah koperasi' })).toBeVisible()
+  await page.getByLabel('NIK koperasi').fill(opts.nik)
+  await page.getByLabel('Nama koperasi').fill(opts.name)
+  await page.getByLabel('Jenis').selectOption({ label: 'Simpan Pinjam' })
+  await page.getByLabel('Kelompok').fill('Kopwan')
+  await chooseRegion(page, opts.regency)
+  await page.getByLabel('Anggota laki-laki').fill('40')
+  await page.getByLabel('Anggota perempuan').fill('1.250')
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page).toHaveURL(/\/koperasi\/k[^/]+\?disimpan=1$|\/koperasi\/[a-z0-9]+\?disimpan=1$/)
+  await expect(page.getByRole('heading', { level: 1, name: opts.name })).toBeVisible()
+}
+
+async function editCooperativeName(page: Page, name: string) {
+  await page.getByRole('link', { name: 'Ubah' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Ubah koperasi')
+  await page.getByLabel('Nama koperasi').fill(name)
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Perubahan disimpan.' })).toBeVisible()
+}
+
+async function findCooperative(page: Page, q: string, name: string) {
+  await page.goto('/koperasi')
+  await page.getByRole('searchbox', { name: 'Cari nama atau nomor' }).fill(q)
+  await page.getByRole('button', { name: 'Terapkan' }).click()
+  await expect(page).toHaveURL(/q=/)
+  await expect(page.getByRole('link', { name })).toBeVisible()
+  await expect(page.getByText('Menampilkan 1–1 dari 1')).toBeVisible()
+}
+
+async function createMsme(page: Page, opts: { nib: string; name: string; nik: string; regency?: string }) {
+  await page.goto('/umkm/baru')
+  await page.getByLabel('NIB').fill(opts.nib)
+  await page.getByLabel('Nama usaha').fill(opts.name)
+  await page.getByLabel('KBLI 2020').fill('10710')
+  await page.getByLabel('Nama pemilik').fill('Siti Aminah')
+  await page.getByLabel('NIK pemilik').fill(opts.nik)
+  await page.getByLabel('Jenis kelamin pemilik').selectOption({ label: 'Perempuan' })
+  await page.getByLabel('Modal usaha', { exact: true }).fill('250.000.000')
+  await page.getByLabel('Omzet tahunan').fill('2.500.000.000')
+  await page.getByLabel('Skala tercatat').selectOption({ label: 'Mikro' })
+  await page.getByLabel('Pendaftaran baru (skala menurut modal usaha)').uncheck()
+  await chooseRegion(page, opts.regency)
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: opts.name })).toBeVisible()
+}
+
+test('an admin creates, edits and finds a cooperative', async ({ page, login }) => {
+  await login('ADMIN')
+  const s = stamp()
+  const name = `Koperasi Uji Admin ${s}`
+  await createCooperative(page, { nik: `35170000${s}`, name, regency: 'Kabupaten Jombang' })
+  await expect(page.getByText('1.290 (40 L, 1.250 P)')).toBeVisible()
+  await editCooperativeName(page, `${name} Baru`)
+  await findCooperative(page, `Uji Admin ${s}`, `${name} Baru`)
+  await findCooperative(page, `35170000${s}`, `${name} Baru`)
+})
+
+test('an admin adds an assessment and an inspection to a cooperative', async ({ page, login }) => {
+  await login('ADMIN')
+  const s = stamp()
+  await createCooperative(page, { nik: `35780000${s}`, name: `KSP Uji Penilaian ${s}`, regency: 'Kota Surabaya' })
+  await page.getByText('Tambah penilaian').click()
+  await page.getByLabel('Tanggal penilaian').fill('2025-04-10')
+  await page.getByRole('textbox', { name: 'Penilai', exact: true }).fill('Tim Penilai Provinsi')
+  await page.getByLabel('Tata kelola').fill('90')
+  await page.getByLabel('Profil risiko').fill('85')
+  await page.getByLabel('Kinerja keuangan').fill('80')
+  await page.getByLabel('Permodalan').fill('77')
+  await page.locator('details', { hasText: 'Tambah penilaian' }).getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByText('Penilaian kesehatan disimpan.')).toBeVisible()
+  const assessments = page.getByRole('table', { name: 'Penilaian kesehatan' })
+  await expect(assessments.getByRole('row').nth(1)).toContainText('83,00')
+  await expect(assessments.getByRole('row').nth(1)).toContainText('Sehat')
+  await page.getByText('Tambah pemeriksaan').click()
+  await page.getByLabel('Tanggal pemeriksaan').fill('2025-06-02')
+  await page.getByRole('textbox', { name: 'Pemeriksa', exact: true }).fill('Agus Setiawan')
+  await page.getByRole('textbox', { name: 'Temuan', exact: true }).fill('RAT tahun buku 2024 belum dilaksanakan.')
+  await page.locator('details', { hasText: 'Tambah pemeriksaan' }).getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByText('Hasil pemeriksaan disimpan.')).toBeVisible()
+  await expect(page.getByText('RAT tahun buku 2024 belum dilaksanakan.')).toBeVisible()
+})
+
+test('an admin creates, edits and finds an MSME; the NIK stays masked until revealed', async ({ page, login }) => {
+  await login('ADMIN')
+  const s = stamp()
+  const name = `Roti Uji Admin ${s}`
+  const nik = `35170145${s}`
+  await createMsme(page, { nib: `91${s}001`, name, nik, regency: 'Kabupaten Jombang' })
+  // existing business: sales Rp2,5 miliar is small, the recorded "micro" is flagged
+  await expect(page.getByText('Skala tidak sesuai.')).toBeVisible()
+  await expect(page.getByTestId('owner-nik')).toHaveText(`3517••••••••${nik.slice(-4)}`)
+  await expect(page.getByText(nik)).toHaveCount(0)
+  await page.getByRole('button', { name: 'Tampilkan NIK' }).click()
+  await expect(page.getByTestId('owner-nik')).toHaveText(nik)
+  await page.getByRole('link', { name: 'Ubah' }).click()
+  await page.getByLabel('Nama usaha').fill(`${name} Baru`)
+  await page.getByLabel('Skala tercatat').selectOption({ label: 'Kecil' })
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `${name} Baru` })).toBeVisible()
+  await expect(page.getByText('Skala tidak sesuai.')).toHaveCount(0)
+  await page.goto('/umkm')
+  await page.getByRole('searchbox', { name: 'Cari nama atau nomor' }).fill(`91${s}001`)
+  await page.getByRole('button', { name: 'Terapkan' }).click()
+  await expect(page.getByRole('link', { name: `${name} Baru` })).toBeVisible()
+  await expect(page.getByText('Menampilkan 1–1 dari 1')).toBeVisible()
+})
+
+test('a district officer works in its own regency only', async ({ page, login }) => {
+  await login('DISTRICT_OFFICER')
+  const s = stamp()
+  const name = `Koperasi Uji Jombang ${s}`
+  await page.goto('/koperasi/baru')
+  await expect(page.getByLabel('Kabupaten/kota')).toBeDisabled()
+  await expect(page.getByLabel('Kabupaten/kota')).toHaveValue('35.17')
+  await createCooperative(page, { nik: `35171111${s}`, name })
+  await editCooperativeName(page, `${name} Baru`)
+  await findCooperative(page, `Uji Jombang ${s}`, `${name} Baru`)
+  await createMsme(page, { nib: `92${s}001`, name: `Kopi Uji Jombang ${s}`, nik: `35171212${s}` })
+  // the list holds Jombang only, even when the URL asks for Surabaya
+  await page.goto('/koperasi?regency=35.78')
+  await expect(page.getByText('Tidak ada koperasi yang cocok dengan filter ini.')).toBeVisible()
+  // another regency's records (demo data: Kota Surabaya) are not found, read or edited
+  for (const url of ['/koperasi/k3578990000000001', '/koperasi/k3578990000000001/ubah', '/umkm/u9357800000001', '/umkm/u9357800000001/ubah']) {
+    await page.goto(url)
+    await expect(page.getByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' })).toBeVisible()
+  }
+  const exported = await page.request.get('/api/koperasi/ekspor?format=csv&regency=35.78')
+  expect((await exported.text()).trim().split('\r\n')).toHaveLength(1)
+})
+
+test('leadership reads without edit controls and never sees a NIK', async ({ page, login }) => {
+  await login('LEADERSHIP')
+  await page.goto('/koperasi/k3517990000000001')
+  await expect(page.getByRole('heading', { level: 1, name: 'KUD Tani Makmur Jombang' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Ubah' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Hapus' })).toHaveCount(0)
+  await expect(page.getByText('Tambah penilaian')).toHaveCount(0)
+  await page.goto('/umkm/u9351799000002')
+  await expect(page.getByTestId('owner-nik')).toHaveText('3517••••••••0002')
+  await expect(page.getByRole('button', { name: 'Tampilkan NIK' })).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'Pinjaman' })).toBeVisible()
+  await page.goto('/koperasi/baru')
+  await expect(page.getByRole('heading', { name: 'Akses ditolak' })).toBeVisible()
+})
+
+test('a bank officer has no access to the registers', async ({ page, login }) => {
+  await login('BANK_OFFICER')
+  for (const url of ['/koperasi', '/umkm', '/umkm/u9351799000002']) {
+    await page.goto(url)
+    await expect(page.getByRole('heading', { name: 'Akses ditolak' })).toBeVisible()
+  }
+  expect((await page.request.get('/api/umkm/ekspor?format=csv')).status()).toBe(403)
+})
+
+/** The rows shown on page 1 and the list's total, read from the screen. */
+async function screenRows(page: Page, attr: 'data-nik' | 'data-nib') {
+  const keys = await page.locator(`tr[${attr}]`).evaluateAll((rows, a) => rows.map((r) => r.getAttribute(a)!), attr)
+  const pager = await page.getByText(/^Menampilkan /).textContent()
+  const total = Number(/dari ([\d.]+)/.exec(pager ?? '')![1].replaceAll('.', ''))
+  return { keys, total }
+}
+
+async function downloadXlsx(page: Page, linkName: string) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).click()])
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile((await download.path())!)
+  return (wb.worksheets[0].getSheetValues().slice(2) as unknown[][]).map((r) => String(r[1]))
+}
+
+test('the .xlsx export of a filtered list holds the rows of the screen', async ({ page, login }) => {
+  await login('ADMIN')
+  await page.goto('/koperasi?regency=35.17&type=SIMPAN_PINJAM&sort=nik&dir=desc')
+  const coops = await screenRows(page, 'data-nik')
+  expect(coops.keys.length).toBeGreaterThan(0)
+  const coopExport = await downloadXlsx(page, 'Ekspor .xlsx')
+  expect(coopExport).toHaveLength(coops.total)
+  expect(coopExport.slice(0, coops.keys.length)).toEqual(coops.keys)
+
+  await page.goto('/umkm?regency=35.17&mismatch=1')
+  const msmes = await screenRows(page, 'data-nib')
+  expect(msmes.keys.length).toBeGreaterThan(0)
+  const msmeExport = await downloadXlsx(page, 'Ekspor .xlsx')
+  expect(msmeExport).toHaveLength(msmes.total)
+  expect(msmeExport.slice(0, msmes.keys.length)).toEqual(msmes.keys)
+})

@@ -1,0 +1,271 @@
+import { signInAs, createTestUser, submit } from '../support/session'
+import { beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
+import { db } from '@/lib/db'
+import { addAssessment, addInspection, createCooperative, deleteCooperative, saveCooperativeYear, updateCooperative } from '@/lib/actions/cooperatives'
+import { findCooperatives, getCooperative, exportCooperatives } from '@/lib/data/cooperatives'
+import { GET as exportRoute } from '@/app/api/koperasi/ekspor/route'
+import { GET as regionsRoute } from '@/app/api/wilayah/route'
+import type { SessionUser } from '@/lib/session-user'
+
+type TestUser = Awaited<ReturnType<typeof createTestUser>>
+let admin: TestUser, jombang: TestUser, surabaya: TestUser, leader: TestUser, banker: TestUser
+
+const valid = (over: Record<string, string | number | boolean | undefined> = {}) => ({
+  nik: '3517000000000001',
+  name: 'KSP Tes Sejahtera',
+  type: 'SIMPAN_PINJAM',
+  form: 'PRIMER',
+  pattern: 'KONVENSIONAL',
+  groupName: 'Kopwan',
+  legalEntityNumber: 'AHU-0001234.AH.01.26.2021',
+  legalEntityDate: '2021-03-04',
+  regencyCode: '35.17',
+  districtCode: '35.17.01',
+  villageCode: '',
+  address: 'Jl. Merdeka 1',
+  membersMale: '120',
+  membersFemale: '1.340',
+  managers: '5',
+  employees: '3',
+  active: true,
+  ...over,
+})
+
+const asUser = (u: TestUser): SessionUser => ({ ...u })
+
+async function createAs(u: TestUser, over: Record<string, string | number | boolean | undefined> = {}) {
+  signInAs(u)
+  return submit(createCooperative, valid(over))
+}
+
+beforeAll(async () => {
+  admin = await createTestUser({ role: 'ADMIN' })
+  jombang = await createTestUser({ role: 'DISTRICT_OFFICER', regencyCode: '35.17' })
+  surabaya = await createTestUser({ role: 'DISTRICT_OFFICER', regencyCode: '35.78' })
+  leader = await createTestUser({ role: 'LEADERSHIP' })
+  banker = await createTestUser({ role: 'BANK_OFFICER', bankCode: 'BPRJATIM' })
+})
+
+describe('createCooperative', () => {
+  it('saves a valid cooperative with its audit row and redirects to it', async () => {
+    const r = await createAs(admin)
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' } })
+    expect(r.redirect).toBe(`/koperasi/${coop.id}?disimpan=1`)
+    expect(coop).toMatchObject({ name: 'KSP Tes Sejahtera', membersFemale: 1340, districtCode: '35.17.01', active: true, version: 1 })
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'Cooperative', entityId: coop.id } })
+    expect(audit).toMatchObject({ action: 'CREATE', userId: admin.id, role: 'ADMIN' })
+    expect((audit.after as { nik: string }).nik).toBe('3517000000000001')
+  })
+
+  it.each([
+    ['nik', '351700000000001', 'NIK koperasi harus 16 digit angka.'],
+    ['nik', '35170000000000AB', 'NIK koperasi harus 16 digit angka.'],
+    ['name', 'KS', 'Nama koperasi minimal 3 karakter.'],
+    ['type', 'BANK', 'Pilih jenis koperasi.'],
+    ['form', '', 'Pilih bentuk koperasi.'],
+    ['membersMale', '-3', 'Jumlah anggota laki-laki harus bilangan bulat 0 atau lebih.'],
+    ['employees', 'banyak', 'Jumlah karyawan harus bilangan bulat 0 atau lebih.'],
+    ['legalEntityDate', '2999-01-01', 'Tanggal badan hukum tidak boleh di masa depan.'],
+    ['legalEntityDate', '2021-02-31x', 'Tanggal badan hukum harus tanggal yang valid.'],
+    ['regencyCode', '', 'Pilih kabupaten/kota.'],
+    ['districtCode', '35.17', 'Kecamatan tidak valid.'],
+  ])('refuses %s = %j with its message', async (field, value, message) => {
+    const r = await createAs(admin, { nik: '3517000000000099', [field]: value })
+    expect(r.state?.ok).toBe(false)
+    expect(r.state?.errors?.[field]).toContain(message)
+    expect(await db.cooperative.count({ where: { nik: '3517000000000099' } })).toBe(0)
+  })
+
+  it('refuses a location outside the province or inconsistent with itself', async () => {
+    const outside = await createAs(admin, { nik: '3172000000000001', regencyCode: '31.72', districtCode: '' })
+    expect(outside.state?.errors?.regencyCode).toEqual(['Pilih kabupaten/kota di provinsi ini.'])
+    const wrongDistrict = await createAs(admin, { nik: '3517000000000002', districtCode: '35.78.01' })
+    expect(wrongDistrict.state?.errors?.districtCode).toEqual(['Pilih kecamatan di kabupaten/kota yang dipilih.'])
+    const wrongVillage = await createAs(admin, { nik: '3517000000000002', villageCode: '35.78.01.1001' })
+    expect(wrongVillage.state?.errors?.villageCode).toEqual(['Pilih desa/kelurahan di kecamatan yang dipilih.'])
+  })
+
+  it('refuses a duplicate NIK koperasi with a field message', async () => {
+    const r = await createAs(admin, { name: 'Koperasi Kembar' })
+    expect(r.state?.ok).toBe(false)
+    expect(r.state?.errors?.nik).toEqual(['NIK koperasi ini sudah terdaftar.'])
+  })
+
+  it('lets a district officer register only in its own regency; leadership and banks not at all', async () => {
+    expect((await createAs(jombang, { nik: '3517000000000010' })).redirect).toMatch(/^\/koperasi\//)
+    const other = await createAs(jombang, { nik: '3578000000000010', regencyCode: '35.78', districtCode: '' })
+    expect(other.state?.errors?.regencyCode).toEqual(['Pilih kabupaten/kota wilayah kerja Anda.'])
+    expect((await createAs(leader, { nik: '3517000000000011' })).state?.message).toBe('Anda tidak berwenang melakukan tindakan ini.')
+    expect((await createAs(banker, { nik: '3517000000000012' })).state?.message).toBe('Anda tidak berwenang melakukan tindakan ini.')
+    signInAs(null)
+    expect((await submit(createCooperative, valid({ nik: '3517000000000013' }))).state?.message).toBe('Sesi Anda berakhir. Silakan masuk lagi.')
+  })
+})
+
+describe('updateCooperative', () => {
+  it('saves an edit with before/after in the audit, and refuses a stale one', async () => {
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' } })
+    signInAs(jombang)
+    const first = await submit(updateCooperative, valid({ id: coop.id, version: coop.version, name: 'KSP Tes Sejahtera Baru' }))
+    expect(first.redirect).toBe(`/koperasi/${coop.id}?disimpan=1`)
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'Cooperative', entityId: coop.id, action: 'UPDATE' } })
+    expect((audit.before as { name: string }).name).toBe('KSP Tes Sejahtera')
+    expect((audit.after as { name: string }).name).toBe('KSP Tes Sejahtera Baru')
+    // someone else's form, opened before that save, still carries the old version
+    signInAs(admin)
+    const stale = await submit(updateCooperative, valid({ id: coop.id, version: coop.version, name: 'Tertimpa' }))
+    expect(stale.state?.ok).toBe(false)
+    expect(stale.state?.message).toMatch(/sudah diubah orang lain/)
+    expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).name).toBe('KSP Tes Sejahtera Baru')
+  })
+
+  it('refuses taking another cooperative\'s NIK', async () => {
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000010' } })
+    signInAs(admin)
+    const r = await submit(updateCooperative, valid({ id: coop.id, version: coop.version, nik: '3517000000000001' }))
+    expect(r.state?.errors?.nik).toEqual(['NIK koperasi ini sudah terdaftar.'])
+  })
+
+  it('keeps a district officer out of another regency\'s cooperative and out of moving one there', async () => {
+    signInAs(admin)
+    await submit(createCooperative, valid({ nik: '3578000000000001', name: 'Koperasi Surabaya', regencyCode: '35.78', districtCode: '' }))
+    const sby = await db.cooperative.findUniqueOrThrow({ where: { nik: '3578000000000001' } })
+    signInAs(jombang)
+    const r = await submit(updateCooperative, valid({ id: sby.id, version: sby.version, nik: sby.nik }))
+    expect(r.state?.message).toBe('Koperasi tidak ditemukan atau di luar wilayah kerja Anda.')
+    const own = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000010' } })
+    const move = await submit(updateCooperative, valid({ id: own.id, version: own.version, nik: own.nik, regencyCode: '35.78', districtCode: '' }))
+    expect(move.state?.errors?.regencyCode).toEqual(['Pilih kabupaten/kota wilayah kerja Anda.'])
+    expect((await submit(deleteCooperative, { id: sby.id })).state?.message).toBe('Koperasi tidak ditemukan atau di luar wilayah kerja Anda.')
+    expect((await db.cooperative.findUniqueOrThrow({ where: { id: sby.id } })).deletedAt).toBeNull()
+  })
+})
+
+describe('reads are scoped', () => {
+  it('lists, finds and exports only the district officer\'s regency', async () => {
+    const sby = await db.cooperative.findUniqueOrThrow({ where: { nik: '3578000000000001' } })
+    const all = await findCooperatives({ user: asUser(admin), filter: {} })
+    expect(all.total).toBeGreaterThanOrEqual(3)
+    const own = await findCooperatives({ user: asUser(jombang), filter: {} })
+    expect(own.rows.every((c) => c.regency.code === '35.17')).toBe(true)
+    expect(own.total).toBe(all.rows.filter((c) => c.regency.code === '35.17').length)
+    // asking for another regency in the URL gives nothing, not that regency
+    expect((await findCooperatives({ user: asUser(jombang), filter: { regency: '35.78' } })).total).toBe(0)
+    expect(await getCooperative({ user: asUser(jombang), id: sby.id })).toBeNull()
+    expect(await getCooperative({ user: asUser(surabaya), id: sby.id })).not.toBeNull()
+    expect(await getCooperative({ user: asUser(leader), id: sby.id })).not.toBeNull()
+    expect((await exportCooperatives({ user: asUser(jombang), filter: {} })).every((c) => c.regency.code === '35.17')).toBe(true)
+    await expect(findCooperatives({ user: asUser(banker), filter: {} })).rejects.toThrow('forbidden')
+  })
+
+  it('filters by search, type, status and health outcome', async () => {
+    const user = asUser(admin)
+    expect((await findCooperatives({ user, filter: { q: 'sejahtera baru' } })).rows.map((r) => r.nik)).toEqual(['3517000000000001'])
+    expect((await findCooperatives({ user, filter: { q: '357800000000' } })).rows.map((r) => r.nik)).toEqual(['3578000000000001'])
+    expect((await findCooperatives({ user, filter: { type: 'KONSUMEN' } })).total).toBe(0)
+    expect((await findCooperatives({ user, filter: { status: 'nonaktif' } })).total).toBe(0)
+    expect((await findCooperatives({ user, filter: { health: 'BELUM' } })).total).toBe((await findCooperatives({ user, filter: {} })).total)
+  })
+
+  it('exports the filtered list as .xlsx and .csv through the guarded route', async () => {
+    signInAs(jombang)
+    const xlsx = await exportRoute(new Request('http://x/api/koperasi/ekspor?format=xlsx'), undefined)
+    expect(xlsx.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await xlsx.arrayBuffer())
+    const sheet = wb.worksheets[0]
+    const niks = sheet.getColumn(1).values.slice(2).map(String)
+    expect(niks.sort()).toEqual(['3517000000000001', '3517000000000010'])
+    const csv = await (await exportRoute(new Request('http://x/api/koperasi/ekspor?format=csv&q=Baru'), undefined)).text()
+    expect(csv.trim().split('\r\n')).toHaveLength(2)
+    expect(csv).toContain('KSP Tes Sejahtera Baru')
+    expect(await db.auditLog.count({ where: { action: 'EXPORT', entity: 'Cooperative', userId: jombang.id } })).toBe(2)
+    signInAs(banker)
+    expect((await exportRoute(new Request('http://x/api/koperasi/ekspor'), undefined)).status).toBe(403)
+    signInAs(null)
+    expect((await exportRoute(new Request('http://x/api/koperasi/ekspor'), undefined)).status).toBe(401)
+  })
+
+  it('answers districts and villages for the dependent selects, cooperatives only in scope', async () => {
+    signInAs(jombang)
+    const own = await (await regionsRoute(new Request('http://x/api/wilayah?regency=35.17&koperasi=1'), undefined)).json()
+    expect(own.districts.length).toBeGreaterThan(10)
+    expect(own.cooperatives.length).toBe(2)
+    const other = await (await regionsRoute(new Request('http://x/api/wilayah?regency=35.78&koperasi=1'), undefined)).json()
+    expect(other.cooperatives).toEqual([])
+    const villages = await (await regionsRoute(new Request('http://x/api/wilayah?district=35.17.01'), undefined)).json()
+    expect(villages.villages[0].code).toMatch(/^35\.17\.01\./)
+    expect((await regionsRoute(new Request('http://x/api/wilayah?regency=x'), undefined)).status).toBe(400)
+    signInAs(banker)
+    expect((await regionsRoute(new Request('http://x/api/wilayah?regency=35.17'), undefined)).status).toBe(403)
+  })
+})
+
+describe('yearly figures, assessments and inspections', () => {
+  it('upserts a book year and audits it', async () => {
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' } })
+    signInAs(jombang)
+    const base = { cooperativeId: coop.id, year: '2024', ownCapital: '1.500.000.000', externalCapital: '250000000', assets: '2.000.000.000,50', businessVolume: '3000000000', netSurplus: '-12.500.000', ratHeld: true, ratDate: '2025-03-01' }
+    expect((await submit(saveCooperativeYear, base)).state?.ok).toBe(true)
+    expect((await submit(saveCooperativeYear, { ...base, assets: '2100000000' })).state?.ok).toBe(true)
+    const rows = await db.cooperativeYear.findMany({ where: { cooperativeId: coop.id } })
+    expect(rows).toHaveLength(1)
+    expect(rows[0].assets.toString()).toBe('2100000000')
+    expect(rows[0].netSurplus.toString()).toBe('-12500000')
+    expect(await db.auditLog.count({ where: { entity: 'CooperativeYear', entityId: rows[0].id } })).toBe(2)
+    const bad = await submit(saveCooperativeYear, { ...base, year: '2999', ownCapital: '1,2,3', ratHeld: false })
+    expect(bad.state?.errors?.year).toEqual(['Tahun buku tidak boleh di masa depan.'])
+    expect(bad.state?.errors?.ownCapital).toEqual(['Modal sendiri harus angka rupiah, mis. 1.500.000.'])
+    // the cross-field rule runs once the fields themselves are valid
+    const ratOnly = await submit(saveCooperativeYear, { ...base, ratHeld: false })
+    expect(ratOnly.state?.errors?.ratHeld).toEqual(['Tandai RAT terlaksana bila tanggal RAT diisi.'])
+  })
+
+  it('computes the assessment total and outcome and keeps the latest on the cooperative', async () => {
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' } })
+    signInAs(admin)
+    const base = { cooperativeId: coop.id, assessor: 'Tim Penilai Provinsi', governanceScore: '85', riskProfileScore: '80', financialScore: '90', capitalScore: '77' }
+    expect((await submit(addAssessment, { ...base, assessedOn: '2025-05-01' })).state?.ok).toBe(true)
+    // an older assessment entered later does not replace the current outcome
+    expect((await submit(addAssessment, { ...base, assessedOn: '2024-05-01', capitalScore: '10', financialScore: '20' })).state?.ok).toBe(true)
+    const list = await db.healthAssessment.findMany({ where: { cooperativeId: coop.id }, orderBy: { assessedOn: 'desc' } })
+    expect(list.map((a) => [a.totalScore.toString(), a.outcome])).toEqual([['83', 'SEHAT'], ['48.75', 'DALAM_PENGAWASAN_KHUSUS']])
+    expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).healthOutcome).toBe('SEHAT')
+    expect((await findCooperatives({ user: asUser(admin), filter: { health: 'SEHAT' } })).rows.map((r) => r.id)).toEqual([coop.id])
+    const bad = await submit(addAssessment, { ...base, assessedOn: '', governanceScore: '101', assessor: '' })
+    expect(bad.state?.errors?.governanceScore).toEqual(['Skor tata kelola harus angka 0–100.'])
+    expect(bad.state?.errors?.assessedOn).toEqual(['Tanggal penilaian harus tanggal yang valid.'])
+    expect(bad.state?.errors?.assessor).toEqual(['Isi nama penilai (minimal 3 karakter).'])
+    signInAs(leader)
+    expect((await submit(addAssessment, { ...base, assessedOn: '2025-05-01' })).state?.message).toBe('Anda tidak berwenang melakukan tindakan ini.')
+  })
+
+  it('records an inspection, in scope only', async () => {
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' } })
+    signInAs(jombang)
+    const ok = await submit(addInspection, { cooperativeId: coop.id, inspectedOn: '2025-06-10', officer: 'Agus Setiawan', findings: 'RAT belum dilaksanakan.', status: 'OPEN' })
+    expect(ok.state?.ok).toBe(true)
+    const row = await db.inspection.findFirstOrThrow({ where: { cooperativeId: coop.id } })
+    expect(await db.auditLog.count({ where: { entity: 'Inspection', entityId: row.id, action: 'CREATE' } })).toBe(1)
+    expect((await submit(addInspection, { cooperativeId: coop.id, inspectedOn: '2025-06-10', officer: 'Agus', findings: 'abc', status: 'X' })).state?.errors).toMatchObject({
+      findings: ['Isi temuan pemeriksaan (minimal 5 karakter).'],
+      status: ['Pilih status tindak lanjut.'],
+    })
+    signInAs(surabaya)
+    const out = await submit(addInspection, { cooperativeId: coop.id, inspectedOn: '2025-06-10', officer: 'Agus Setiawan', findings: 'Temuan lain.', status: 'OPEN' })
+    expect(out.state?.message).toBe('Koperasi tidak ditemukan atau di luar wilayah kerja Anda.')
+  })
+})
+
+describe('deleteCooperative', () => {
+  it('soft-deletes with an audit row; the cooperative leaves lists and detail', async () => {
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000010' } })
+    signInAs(jombang)
+    expect((await submit(deleteCooperative, { id: coop.id })).redirect).toBe('/koperasi?dihapus=1')
+    expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).deletedAt).not.toBeNull()
+    expect(await db.auditLog.count({ where: { entity: 'Cooperative', entityId: coop.id, action: 'DELETE' } })).toBe(1)
+    expect(await getCooperative({ user: asUser(admin), id: coop.id })).toBeNull()
+    expect((await findCooperatives({ user: asUser(admin), filter: { q: '3517000000000010' } })).total).toBe(0)
+  })
+})

@@ -1,0 +1,226 @@
+import { signInAs, createTestUser, submit } from '../support/session'
+import { beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
+import { db } from '@/lib/db'
+import { createMsme, deleteMsme, revealOwnerNik, updateMsme } from '@/lib/actions/msmes'
+import { exportMsmes, findMsmes, getMsme } from '@/lib/data/msmes'
+import { GET as exportRoute } from '@/app/api/umkm/ekspor/route'
+import type { SessionUser } from '@/lib/session-user'
+
+type TestUser = Awaited<ReturnType<typeof createTestUser>>
+let admin: TestUser, jombang: TestUser, surabaya: TestUser, leader: TestUser, banker: TestUser
+let coopJombang: string, coopSurabaya: string
+
+const NIK = '3517014501900001'
+
+const valid = (over: Record<string, string | number | boolean | undefined> = {}) => ({
+  nib: '9120001234567',
+  businessName: 'Keripik Tempe Bu Sri',
+  ownerName: 'Sri Wahyuni',
+  ownerNik: NIK,
+  ownerGender: 'P',
+  kbli: '10793',
+  regencyCode: '35.17',
+  districtCode: '35.17.01',
+  address: 'Jl. Diponegoro 5',
+  phone: '081234567890',
+  workers: '4',
+  businessCapital: '1.000.000.000',
+  annualSales: '1.800.000.000',
+  recordedScale: 'MIKRO',
+  newRegistration: true,
+  iumkNumber: 'IUMK/3517/00012',
+  iumkDate: '2020-08-01',
+  cooperativeId: '',
+  ...over,
+})
+
+const asUser = (u: TestUser): SessionUser => ({ ...u })
+
+async function createAs(u: TestUser, over: Record<string, string | number | boolean | undefined> = {}) {
+  signInAs(u)
+  return submit(createMsme, valid(over))
+}
+
+beforeAll(async () => {
+  admin = await createTestUser({ role: 'ADMIN' })
+  jombang = await createTestUser({ role: 'DISTRICT_OFFICER', regencyCode: '35.17' })
+  surabaya = await createTestUser({ role: 'DISTRICT_OFFICER', regencyCode: '35.78' })
+  leader = await createTestUser({ role: 'LEADERSHIP' })
+  banker = await createTestUser({ role: 'BANK_OFFICER', bankCode: 'BPRJATIM' })
+  const base = { type: 'SIMPAN_PINJAM' as const, updatedAt: new Date() }
+  coopJombang = (await db.cooperative.create({ data: { ...base, nik: '3517000000000001', name: 'KSP Jombang', regencyCode: '35.17' } })).id
+  coopSurabaya = (await db.cooperative.create({ data: { ...base, nik: '3578000000000001', name: 'KSP Surabaya', regencyCode: '35.78' } })).id
+})
+
+describe('createMsme', () => {
+  it('saves a valid MSME with its PP 7/2021 scale and an audit row that keeps the NIK masked', async () => {
+    const r = await createAs(admin, { cooperativeId: coopJombang })
+    const m = await db.msme.findUniqueOrThrow({ where: { nib: '9120001234567' } })
+    expect(r.redirect).toBe(`/umkm/${m.id}?disimpan=1`)
+    // new registration: capital Rp1.000.000.000 is still micro
+    expect(m).toMatchObject({ ownerNik: NIK, computedScale: 'MIKRO', scaleMismatch: false, cooperativeId: coopJombang, workers: 4 })
+    expect(m.businessCapital.toString()).toBe('1000000000')
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'Msme', entityId: m.id, action: 'CREATE' } })
+    expect(JSON.stringify(audit.after)).not.toContain(NIK)
+    expect((audit.after as { ownerNik: string }).ownerNik).toBe('3517••••••••0001')
+  })
+
+  it('computes the scale from sales for an existing business and flags a contradicting recorded scale', async () => {
+    await createAs(admin, { nib: '9120001234568', newRegistration: false, annualSales: '2.000.000.001', recordedScale: 'MIKRO' })
+    const m = await db.msme.findUniqueOrThrow({ where: { nib: '9120001234568' } })
+    expect(m).toMatchObject({ computedScale: 'KECIL', scaleMismatch: true })
+  })
+
+  it.each([
+    ['nib', '912000123456', 'NIB harus 13 digit angka.'],
+    ['businessName', 'A', 'Nama usaha minimal 2 karakter.'],
+    ['ownerNik', '351701450190000', 'NIK pemilik harus 16 digit angka.'],
+    ['ownerGender', 'X', 'Pilih jenis kelamin pemilik.'],
+    ['kbli', '1079', 'KBLI 2020 harus 5 digit angka.'],
+    ['kbli', '1079a', 'KBLI 2020 harus 5 digit angka.'],
+    ['businessCapital', 'satu miliar', 'Modal usaha harus angka rupiah, mis. 1.500.000.'],
+    ['annualSales', '99999999999999999', 'Omzet tahunan terlalu besar.'],
+    ['workers', '-1', 'Jumlah tenaga kerja harus bilangan bulat 0 atau lebih.'],
+    ['recordedScale', 'RAKSASA', 'Pilih skala usaha yang tercatat.'],
+    ['phone', '12ab', 'Nomor telepon 8–15 digit, boleh diawali +.'],
+    ['iumkDate', '2999-01-01', 'Tanggal IUMK tidak boleh di masa depan.'],
+  ])('refuses %s = %j with its message', async (field, value, message) => {
+    const r = await createAs(admin, { nib: '9120009999999', [field]: value })
+    expect(r.state?.ok).toBe(false)
+    expect(r.state?.errors?.[field]).toContain(message)
+    expect(await db.msme.count({ where: { nib: '9120009999999' } })).toBe(0)
+  })
+
+  it('refuses an owner NIK whose first four digits are no real regency', async () => {
+    const r = await createAs(admin, { nib: '9120009999999', ownerNik: '3599014501900001' })
+    expect(r.state?.errors?.ownerNik?.[0]).toMatch(/^Empat digit pertama NIK harus kode provinsi dan kabupaten\/kota yang terdaftar/)
+    // an owner from another province is fine (the prefix is real)
+    expect((await createAs(admin, { nib: '9120009999998', ownerNik: '3172014501900001' })).redirect).toMatch(/^\/umkm\//)
+  })
+
+  it('refuses a cooperative of another regency and a duplicate NIB', async () => {
+    expect((await createAs(admin, { nib: '9120009999997', cooperativeId: coopSurabaya })).state?.errors?.cooperativeId).toEqual(['Pilih koperasi di kabupaten/kota yang sama.'])
+    expect((await createAs(admin, { businessName: 'Kembar' })).state?.errors?.nib).toEqual(['NIB ini sudah terdaftar.'])
+  })
+
+  it('keeps district officers in their regency and leadership out', async () => {
+    expect((await createAs(jombang, { nib: '9120001230001' })).redirect).toMatch(/^\/umkm\//)
+    expect((await createAs(jombang, { nib: '9120001230002', regencyCode: '35.78', districtCode: '' })).state?.errors?.regencyCode).toEqual(['Pilih kabupaten/kota wilayah kerja Anda.'])
+    expect((await createAs(surabaya, { nib: '9120001230003', regencyCode: '35.78', districtCode: '', cooperativeId: coopSurabaya })).redirect).toMatch(/^\/umkm\//)
+    expect((await createAs(leader, { nib: '9120001230004' })).state?.message).toBe('Anda tidak berwenang melakukan tindakan ini.')
+    expect((await createAs(banker, { nib: '9120001230005' })).state?.message).toBe('Anda tidak berwenang melakukan tindakan ini.')
+  })
+})
+
+describe('updateMsme', () => {
+  it('recomputes the scale, keeps the NIK when left empty, and refuses a stale edit', async () => {
+    const m = await db.msme.findUniqueOrThrow({ where: { nib: '9120001234567' } })
+    signInAs(jombang)
+    const r = await submit(updateMsme, valid({ id: m.id, version: m.version, ownerNik: '', businessCapital: '1.000.000.001' }))
+    expect(r.redirect).toBe(`/umkm/${m.id}?disimpan=1`)
+    const after = await db.msme.findUniqueOrThrow({ where: { id: m.id } })
+    expect(after).toMatchObject({ ownerNik: NIK, computedScale: 'KECIL', scaleMismatch: true, version: m.version + 1 })
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'Msme', entityId: m.id, action: 'UPDATE' } })
+    expect(JSON.stringify([audit.before, audit.after])).not.toContain(NIK)
+    signInAs(admin)
+    const stale = await submit(updateMsme, valid({ id: m.id, version: m.version, ownerNik: '', businessName: 'Tertimpa' }))
+    expect(stale.state?.message).toMatch(/sudah diubah orang lain/)
+    expect((await db.msme.findUniqueOrThrow({ where: { id: m.id } })).businessName).toBe('Keripik Tempe Bu Sri')
+  })
+
+  it('refuses another regency\'s MSME to a district officer', async () => {
+    const sby = await db.msme.findUniqueOrThrow({ where: { nib: '9120001230003' } })
+    signInAs(jombang)
+    const r = await submit(updateMsme, valid({ id: sby.id, version: sby.version, nib: sby.nib, ownerNik: '' }))
+    expect(r.state?.message).toBe('UMKM tidak ditemukan atau di luar wilayah kerja Anda.')
+    expect((await submit(deleteMsme, { id: sby.id })).state?.message).toBe('UMKM tidak ditemukan atau di luar wilayah kerja Anda.')
+  })
+})
+
+describe('reads mask the owner NIK and respect the scope', () => {
+  it('masks the NIK in list, detail and export for every role', async () => {
+    for (const u of [admin, jombang, leader]) {
+      const list = await findMsmes({ user: asUser(u), filter: { q: 'Keripik' } })
+      expect(list.rows.length).toBeGreaterThan(0)
+      for (const row of list.rows) expect(row.ownerNik).toMatch(/^\d{4}•{8}\d{4}$/)
+    }
+    const m = await db.msme.findUniqueOrThrow({ where: { nib: '9120001234567' } })
+    expect((await getMsme({ user: asUser(admin), id: m.id }))?.ownerNik).toBe('3517••••••••0001')
+    // leadership sees no personal data: the phone is masked too
+    expect((await getMsme({ user: asUser(leader), id: m.id }))?.phone).toBe('0812••••7890')
+    expect((await getMsme({ user: asUser(jombang), id: m.id }))?.phone).toBe('081234567890')
+    expect((await exportMsmes({ user: asUser(admin), filter: {} })).every((r) => !/^\d{16}$/.test(r.ownerNik))).toBe(true)
+  })
+
+  it('lists and finds only the officer\'s regency, with scale, mismatch, cooperative and search filters', async () => {
+    const sby = await db.msme.findUniqueOrThrow({ where: { nib: '9120001230003' } })
+    expect(await getMsme({ user: asUser(jombang), id: sby.id })).toBeNull()
+    expect((await findMsmes({ user: asUser(jombang), filter: {} })).rows.every((r) => r.regency.code === '35.17')).toBe(true)
+    expect((await findMsmes({ user: asUser(jombang), filter: { regency: '35.78' } })).total).toBe(0)
+    const user = asUser(admin)
+    expect((await findMsmes({ user, filter: { mismatch: '1' } })).rows.map((r) => r.nib).sort()).toEqual(['9120001234567', '9120001234568'])
+    expect((await findMsmes({ user, filter: { scale: 'KECIL' } })).total).toBe(2)
+    expect((await findMsmes({ user, filter: { koperasi: coopSurabaya } })).rows.map((r) => r.nib)).toEqual(['9120001230003'])
+    expect((await findMsmes({ user, filter: { q: '912000123000' } })).total).toBe(2)
+    expect((await findMsmes({ user, filter: { q: 'sri wahyuni' } })).total).toBeGreaterThan(0)
+    await expect(findMsmes({ user: asUser(banker), filter: {} })).rejects.toThrow('forbidden')
+  })
+
+  it('exports the filtered rows through the guarded route, scoped and masked', async () => {
+    signInAs(jombang)
+    const res = await exportRoute(new Request('http://x/api/umkm/ekspor?format=xlsx&mismatch=1'), undefined)
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const rows = wb.worksheets[0].getSheetValues().slice(2) as unknown[][]
+    expect(rows.map((r) => r[1]).sort()).toEqual(['9120001234567', '9120001234568'])
+    expect(rows.every((r) => String(r[4]).includes('••••'))).toBe(true)
+    const csv = await (await exportRoute(new Request('http://x/api/umkm/ekspor?format=csv&regency=35.78'), undefined)).text()
+    expect(csv.trim().split('\r\n')).toHaveLength(1) // header only: another regency
+    signInAs(banker)
+    expect((await exportRoute(new Request('http://x/api/umkm/ekspor'), undefined)).status).toBe(403)
+  })
+})
+
+describe('revealOwnerNik', () => {
+  it('gives the full NIK to an admin and audits the reveal without the NIK', async () => {
+    const m = await db.msme.findUniqueOrThrow({ where: { nib: '9120001234567' } })
+    signInAs(admin)
+    const r = await submit(revealOwnerNik, { id: m.id })
+    expect(r.state).toMatchObject({ ok: true, data: { nik: NIK } })
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'REVEAL', entity: 'Msme', entityId: m.id } })
+    expect(audit.userId).toBe(admin.id)
+    expect(JSON.stringify([audit.before, audit.after])).not.toContain(NIK)
+  })
+
+  it('gives it to the district officer of the regency only', async () => {
+    const m = await db.msme.findUniqueOrThrow({ where: { nib: '9120001234567' } })
+    signInAs(jombang)
+    expect((await submit(revealOwnerNik, { id: m.id })).state?.data?.nik).toBe(NIK)
+    signInAs(surabaya)
+    expect((await submit(revealOwnerNik, { id: m.id })).state).toMatchObject({ ok: false, message: 'UMKM tidak ditemukan atau di luar wilayah kerja Anda.' })
+  })
+
+  it('refuses leadership and bank officers, with no audit row', async () => {
+    const m = await db.msme.findUniqueOrThrow({ where: { nib: '9120001234567' } })
+    const before = await db.auditLog.count({ where: { action: 'REVEAL' } })
+    for (const u of [leader, banker]) {
+      signInAs(u)
+      const r = await submit(revealOwnerNik, { id: m.id })
+      expect(r.state).toMatchObject({ ok: false, message: 'Anda tidak berwenang melakukan tindakan ini.' })
+      expect(r.state?.data).toBeUndefined()
+    }
+    expect(await db.auditLog.count({ where: { action: 'REVEAL' } })).toBe(before)
+  })
+})
+
+describe('deleteMsme', () => {
+  it('soft-deletes with an audit row', async () => {
+    const m = await db.msme.findUniqueOrThrow({ where: { nib: '9120001230001' } })
+    signInAs(jombang)
+    expect((await submit(deleteMsme, { id: m.id })).redirect).toBe('/umkm?dihapus=1')
+    expect(await getMsme({ user: asUser(admin), id: m.id })).toBeNull()
+    expect(await db.auditLog.count({ where: { entity: 'Msme', entityId: m.id, action: 'DELETE' } })).toBe(1)
+  })
+})
