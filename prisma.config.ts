@@ -21,14 +21,19 @@ Result.prototype.addFields = function (fields: { dataTypeID: number }[]) {
 }
 
 // With no DATABASE_URL, use the embedded PostgreSQL that `npm run dev` (or `npm run prisma`) started:
-// it writes its URL here, because its port is picked free at each start.
+// it writes its URL here, because its port is picked free at each start. Set before the CLI reads the
+// schema, whose `url = env("DATABASE_URL")` it validates even when the adapter does the connecting.
+if (!process.env.DATABASE_URL) {
+  try {
+    process.env.DATABASE_URL = readFileSync('.data/database-url', 'utf8').trim()
+  } catch {
+    // not running: commands that need a database say so below
+  }
+}
+
 function databaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL
-  try {
-    return readFileSync('.data/database-url', 'utf8').trim()
-  } catch {
-    throw new Error('DATABASE_URL is not set and no embedded database is running: start `npm run dev`, or use `npm run prisma -- <command>`.')
-  }
+  throw new Error('DATABASE_URL is not set and no embedded database is running: start `npm run dev`, or use `npm run prisma -- <command>`.')
 }
 
 // Discrete fields, not a connectionString: PrismaPg.connectToShadowDb() overrides `database`, and a

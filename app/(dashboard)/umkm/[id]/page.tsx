@@ -3,7 +3,8 @@ import Link from 'next/link'
 import { cache } from 'react'
 import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { AlertTriangle, Landmark, Pencil } from 'lucide-react'
+import { AlertTriangle, Pencil } from 'lucide-react'
+import { MsmeLoans } from '@/components/credit/msme-loans'
 import { InfoCard, ScaleBadge, Section } from '@/components/registers/badges'
 import { RevealNik } from '@/components/registers/reveal-nik'
 import { LinkButton } from '@/components/ui/button'
@@ -108,10 +109,7 @@ export default async function MsmePage({ params, searchParams }: { params: Promi
       </div>
 
       <Section title={t('loans')} id="pinjaman">
-        <div className="flex items-start gap-3 rounded-lg border border-dashed border-slate-300 bg-white p-5 text-sm text-slate-600" data-placeholder>
-          <Landmark aria-hidden className="size-5 shrink-0 text-slate-400" />
-          <p>{t('loansPlaceholder')}</p>
-        </div>
+        <MsmeLoans user={user} msmeId={m.id} />
       </Section>
     </div>
   )
