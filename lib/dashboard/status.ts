@@ -1,0 +1,48 @@
+/**
+ * Traffic-light status of a figure against its target's pace, for the leadership dashboard. The
+ * thresholds live here and nowhere else, so the agency can change what "on track" means in one place.
+ *
+ * A flow target (credit disbursed, subsidy paid, beneficiaries) is expected to fill in a straight line
+ * over the year: by 31 August, 244/366 of a 2024 target. A stock target (healthy KSP, % active
+ * cooperatives, report completeness) is expected in full at any time.
+ */
+export type PaceStatus = 'ON_TRACK' | 'WATCH' | 'BEHIND'
+
+/** actual ÷ expected-by-now, in percent: at or above `onTrack` is on track, at or above `watch` is watch, else behind. */
+export const STATUS_THRESHOLDS = { onTrack: 95, watch: 80 } as const
+
+/** The share of the year elapsed at the end of `asOf` (1 January = 1/365, 31 December = 1). */
+export function yearElapsed(year: number, asOf: string): number {
+  const start = Date.UTC(year, 0, 1)
+  const end = Date.UTC(year + 1, 0, 1)
+  const at = Date.parse(`${asOf}T00:00:00Z`) + 86_400_000
+  return Math.min(1, Math.max(0, (at - start) / (end - start)))
+}
+
+/** How far along its pace a figure is, in percent (null without a target or before the year starts). */
+export function paceRatio({ actual, target, elapsed = 1 }: { actual: number | null; target: number | null; elapsed?: number }): number | null {
+  if (actual === null || target === null || !(target > 0) || !(elapsed > 0)) return null
+  return (actual / (target * elapsed)) * 100
+}
+
+/** The status of a figure against its target's pace; null when there is nothing to compare with. */
+export function paceStatus(args: { actual: number | null; target: number | null; elapsed?: number }, thresholds = STATUS_THRESHOLDS): PaceStatus | null {
+  const ratio = paceRatio(args)
+  if (ratio === null) return null
+  if (ratio >= thresholds.onTrack) return 'ON_TRACK'
+  if (ratio >= thresholds.watch) return 'WATCH'
+  return 'BEHIND'
+}
+
+/** The card colour of a status (StatCard tones). */
+export const STATUS_TONE = { ON_TRACK: 'green', WATCH: 'amber', BEHIND: 'red' } as const satisfies Record<PaceStatus, 'green' | 'amber' | 'red'>
+
+/**
+ * The same day and month one year earlier, for "change against the same date last year"; 29 February
+ * becomes 28 February.
+ */
+export function sameDateLastYear(asOf: string): string {
+  const [y, m, d] = asOf.split('-').map(Number)
+  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate() // days in that month last year
+  return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
+}
