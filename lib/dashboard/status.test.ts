@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { paceRatio, paceStatus, sameDateLastYear, STATUS_THRESHOLDS, yearElapsed } from './status'
+import { paceRatio, paceStatus, STATUS_THRESHOLDS } from './status'
+import { yearElapsed } from './period'
 
 describe('status against the target pace', () => {
   it('uses the configured thresholds: ≥ 95% on track, ≥ 80% watch, else behind', () => {
@@ -37,19 +38,5 @@ describe('status against the target pace', () => {
     expect(paceStatus({ actual: 10, target: 0 })).toBeNull()
     expect(paceStatus({ actual: null, target: 10 })).toBeNull()
     expect(paceStatus({ actual: 10, target: 10, elapsed: 0 })).toBeNull()
-  })
-
-  it('counts the year elapsed to the end of the as-of day, capped to the year', () => {
-    expect(yearElapsed(2023, '2023-12-31')).toBe(1)
-    expect(yearElapsed(2023, '2024-03-01')).toBe(1)
-    expect(yearElapsed(2023, '2022-12-01')).toBe(0)
-    expect(yearElapsed(2025, '2025-01-01')).toBeCloseTo(1 / 365, 10)
-  })
-
-  it('finds the same date last year, 29 February becoming 28 February', () => {
-    expect(sameDateLastYear('2024-08-31')).toBe('2023-08-31')
-    expect(sameDateLastYear('2024-02-29')).toBe('2023-02-28')
-    expect(sameDateLastYear('2026-11-21')).toBe('2025-11-21')
-    expect(sameDateLastYear('2025-01-01')).toBe('2024-01-01')
   })
 })

@@ -11,14 +11,6 @@ export type PaceStatus = 'ON_TRACK' | 'WATCH' | 'BEHIND'
 /** actual ÷ expected-by-now, in percent: at or above `onTrack` is on track, at or above `watch` is watch, else behind. */
 export const STATUS_THRESHOLDS = { onTrack: 95, watch: 80 } as const
 
-/** The share of the year elapsed at the end of `asOf` (1 January = 1/365, 31 December = 1). */
-export function yearElapsed(year: number, asOf: string): number {
-  const start = Date.UTC(year, 0, 1)
-  const end = Date.UTC(year + 1, 0, 1)
-  const at = Date.parse(`${asOf}T00:00:00Z`) + 86_400_000
-  return Math.min(1, Math.max(0, (at - start) / (end - start)))
-}
-
 /** How far along its pace a figure is, in percent (null without a target or before the year starts). */
 export function paceRatio({ actual, target, elapsed = 1 }: { actual: number | null; target: number | null; elapsed?: number }): number | null {
   if (actual === null || target === null || !(target > 0) || !(elapsed > 0)) return null
@@ -26,7 +18,7 @@ export function paceRatio({ actual, target, elapsed = 1 }: { actual: number | nu
 }
 
 /** The status of a figure against its target's pace; null when there is nothing to compare with. */
-export function paceStatus(args: { actual: number | null; target: number | null; elapsed?: number }, thresholds = STATUS_THRESHOLDS): PaceStatus | null {
+export function paceStatus(args: { actual: number | null; target: number | null; elapsed?: number }, thresholds: { onTrack: number; watch: number } = STATUS_THRESHOLDS): PaceStatus | null {
   const ratio = paceRatio(args)
   if (ratio === null) return null
   if (ratio >= thresholds.onTrack) return 'ON_TRACK'
@@ -36,13 +28,3 @@ export function paceStatus(args: { actual: number | null; target: number | null;
 
 /** The card colour of a status (StatCard tones). */
 export const STATUS_TONE = { ON_TRACK: 'green', WATCH: 'amber', BEHIND: 'red' } as const satisfies Record<PaceStatus, 'green' | 'amber' | 'red'>
-
-/**
- * The same day and month one year earlier, for "change against the same date last year"; 29 February
- * becomes 28 February.
- */
-export function sameDateLastYear(asOf: string): string {
-  const [y, m, d] = asOf.split('-').map(Number)
-  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate() // days in that month last year
-  return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
-}

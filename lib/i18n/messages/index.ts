@@ -10,8 +10,10 @@ import enUsers from './en/users.json'
 import idCredit from './id/credit.json'
 import enCredit from './en/credit.json'
 import enReporting from './en/reporting.json'
+import idDashboard from './id/dashboard.json'
+import enDashboard from './en/dashboard.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers, ...idReporting, ...idCredit },
-  en: { ...enCommon, ...enUsers, ...enReporting, ...enCredit },
+  id: { ...idCommon, ...idUsers, ...idReporting, ...idCredit, ...idDashboard },
+  en: { ...enCommon, ...enUsers, ...enReporting, ...enCredit, ...enDashboard },
 }
