@@ -3,7 +3,7 @@
  * DATABASE_URL's server, in a fresh database), migrated and loaded with the demo data, and the
  * production build served by `next start`. Builds first when no build exists.
  */
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
@@ -29,6 +29,9 @@ async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'lumbung-e2e-'))
   const db = await resolveDatabase({ dataDir: path.join(dir, 'pg'), persistent: false })
   await prepareDatabase(db.url, { seed: true })
+  // the dashboard tests check the figures on screen against their own SQL on this database
+  mkdirSync('test-results', { recursive: true })
+  writeFileSync('test-results/e2e-database-url', db.url)
   if (!existsSync('.next/BUILD_ID')) {
     const r = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
     if (r.status !== 0) throw new Error('next build gagal')
