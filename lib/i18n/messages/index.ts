@@ -12,8 +12,10 @@ import enUsers from './en/users.json'
 import enReporting from './en/reporting.json'
 import enCredit from './en/credit.json'
 import enRegisters from './en/registers.json'
+import idDashboard from './id/dashboard.json'
+import enDashboard from './en/dashboard.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit },
-  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit },
+  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard },
+  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard },
 }

@@ -1,0 +1,162 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { AbsorptionChart } from '@/components/credit/absorption-chart'
+import { RealisationChart } from '@/components/credit/realisation-chart'
+import { DashboardFilters } from '@/components/dashboard/dashboard-filters'
+import { DashboardNav } from '@/components/dashboard/dashboard-nav'
+import { ExportLink } from '@/components/dashboard/export-link'
+import { ChangeValue, FigureCard } from '@/components/dashboard/figure-card'
+import { PrintButton } from '@/components/dashboard/print-button'
+import { EmptyState } from '@/components/ui/empty-state'
+import { PageHeader } from '@/components/ui/page-header'
+import { getOverview, listDashboardRegencies, resolveDashboardFilter } from '@/lib/data/dashboard'
+import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
+import { dashboardQuery } from '@/lib/dashboard/query'
+import { STATUS_THRESHOLDS } from '@/lib/dashboard/status'
+import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
+import { quarterLabel } from '@/lib/reporting/periods'
+import { orForbidden } from '@/lib/dashboard/guard'
+import { requirePermission } from '@/lib/session'
+import { flatParams, type SearchParams } from '@/lib/url'
+import { dashboardFilterSchema } from '@/lib/validations/dashboard'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard'))('title') }
+}
+
+/** Beranda: what leadership opens every morning: headline figures against target, with status and last year's. */
+export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('dashboard.read')
+  const params = dashboardFilterSchema.parse(flatParams(await searchParams))
+  const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const { programs, program, filter } = await orForbidden(resolveDashboardFilter({ user, params }))
+  if (!program || !filter) {
+    return (
+      <>
+        <PageHeader title={t('title')} description={t('intro')} />
+        <EmptyState title={t('noProgram')} />
+      </>
+    )
+  }
+  const [overview, regencies] = await Promise.all([getOverview({ user, filter }), listDashboardRegencies({ user })])
+  const { summary, lastYear } = overview
+  const cards = overviewCards(overview, program.year)
+  const card = (key: OverviewCard['key']) => cards.find((c) => c.key === key)
+  const query = dashboardQuery({ program: program.code, regency: filter.regencyCode, asOf: filter.asOf })
+  const pct1 = (v: number | null) => formatPercent(v, { decimals: 1, locale: lang })
+  const pct2 = (v: number | null) => formatPercent(v, { locale: lang })
+  const count = (v: number | null) => (v === null ? '–' : formatNumber(v, { locale: lang }))
+  const money = (v: number) => formatRupiahShort(v, { locale: lang })
+  const lastYearDate = lastYear ? formatDate(lastYear.asOf, { locale: lang }) : null
+  const statusLabel = (c?: OverviewCard) => (c?.status ? t(`status.${c.status}`) : undefined)
+  /** "▲ 3,20 poin dibanding 31 Agustus 2023", or why there is no comparison */
+  const change = (c: OverviewCard | undefined, date: string | null) => {
+    if (!c || c.change === null || !date) return <span>{t('card.noChange')}</span>
+    const text = c.unit === 'PERCENT' ? t('card.points', { value: formatNumber(Math.abs(c.change), { decimals: 2, locale: lang }) }) : formatNumber(Math.abs(c.change), { locale: lang })
+    return <><ChangeValue delta={c.change} text={text} /> {t('card.versus', { date })}</>
+  }
+
+  const realisation = card('realisation')!
+  const absorption = card('absorption')!
+  const beneficiaries = card('beneficiaries')!
+  const activeCoops = card('activeCoops')
+  const healthyKsp = card('healthyKsp')
+  const completeness = card('completeness')
+  const reporting = overview.reporting
+  const coops = overview.registers?.cooperatives
+  const registerTarget = (v: number | null, unit: 'PERCENT' | 'COUNT') => (v === null ? t('card.noTarget') : t('card.target', { target: unit === 'PERCENT' ? pct2(v) : count(v) }))
+
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        description={t('intro')}
+        actions={<><ExportLink href={`/api/dasbor/ekspor/ringkasan?${query}`} label={t('export')} /><PrintButton label={t('print')} /></>}
+      />
+      <DashboardNav user={user} current="overview" query={query} />
+      <DashboardFilters action="/" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} asOf={filter.asOf} />
+      <p className="mb-4 text-sm text-slate-700" data-testid="as-of">
+        <strong>{program.name}</strong>
+        {filter.regencyCode && <> · {regencies.find((r) => r.code === filter.regencyCode)?.name}</>}
+        {' · '}{t('asOf', { date: formatDate(filter.asOf, { locale: lang }) })}
+        {' · '}{lastYear ? t('comparedWith', { program: lastYear.program.name, date: lastYearDate! }) : t('noComparison')}
+      </p>
+
+      <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label={t('title')}>
+        <FigureCard
+          testId="card-realisation" label={t('card.realisation')} value={pct1(realisation.value)} exact={t('card.exact', { value: pct2(realisation.value) })}
+          detail={t('card.realisationDetail', { amount: formatRupiah(summary.disbursed, { locale: lang }), target: money(summary.creditTarget) })}
+          change={change(realisation, lastYearDate)} status={realisation.status} statusLabel={statusLabel(realisation)}
+        />
+        <FigureCard
+          testId="card-absorption" label={t('card.absorption')} value={pct1(absorption.value)} exact={t('card.exact', { value: pct2(absorption.value) })}
+          detail={t('card.absorptionDetail', { paid: formatRupiah(summary.subsidyPaid, { locale: lang }), ceiling: money(summary.subsidyCeiling) })}
+          change={change(absorption, lastYearDate)} status={absorption.status} statusLabel={statusLabel(absorption)}
+        />
+        <FigureCard
+          testId="card-beneficiaries" label={t('card.beneficiaries')} value={count(beneficiaries.value)}
+          detail={beneficiaries.target ? t('card.beneficiariesDetail', { target: count(beneficiaries.target) }) : undefined}
+          change={change(beneficiaries, lastYearDate)} status={beneficiaries.status} statusLabel={statusLabel(beneficiaries)}
+        />
+        <FigureCard
+          testId="card-projection" label={tc('projection')} value={pct1(summary.projection.pct)} exact={t('card.exact', { value: pct2(summary.projection.pct) })}
+          detail={t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })}
+          note={summary.projection.method}
+        />
+        {activeCoops && coops && (
+          activeCoops.available ? (
+            <FigureCard
+              testId="card-active-coops" label={t('card.activeCoops')} value={pct1(activeCoops.value)} exact={t('card.exact', { value: pct2(activeCoops.value) })}
+              detail={<>{t('card.activeCoopsDetail', { active: count(coops.active), registered: count(coops.registered) })} · {registerTarget(activeCoops.target, 'PERCENT')}</>}
+              change={t('card.noHistory')} status={activeCoops.status} statusLabel={statusLabel(activeCoops)}
+            />
+          ) : (
+            <FigureCard testId="card-active-coops" label={t('card.activeCoops')} unavailable={t('card.emptyRegister')} detail={registerTarget(activeCoops.target, 'PERCENT')} note={t('card.emptyRegisterNote')} />
+          )
+        )}
+        {healthyKsp && coops && (
+          healthyKsp.available ? (
+            <FigureCard
+              testId="card-healthy-ksp" label={t('card.healthyKsp')} value={count(healthyKsp.value)}
+              detail={<>{t('card.healthyKspDetail', { healthy: count(coops.healthyKsp), ksp: count(coops.ksp) })} · {registerTarget(healthyKsp.target, 'COUNT')}</>}
+              change={change(healthyKsp, formatDate(overview.registers!.lastYear, { locale: lang }))} status={healthyKsp.status} statusLabel={statusLabel(healthyKsp)}
+            />
+          ) : (
+            <FigureCard testId="card-healthy-ksp" label={t('card.healthyKsp')} unavailable={t('card.emptyRegister')} detail={registerTarget(healthyKsp.target, 'COUNT')} note={t('card.emptyRegisterNote')} />
+          )
+        )}
+        {completeness && reporting && !completeness.available && (
+          <FigureCard testId="card-completeness" label={t('card.completeness', { quarter: `${quarterLabel(reporting.quarter, lang)} ${reporting.year}` })} unavailable={t('card.noReports')} />
+        )}
+        {completeness && reporting && completeness.available && (
+          <FigureCard
+            testId="card-completeness" label={t('card.completeness', { quarter: `${quarterLabel(reporting.quarter, lang)} ${reporting.year}` })}
+            value={pct1(completeness.value)} exact={t('card.exact', { value: pct2(completeness.value) })}
+            detail={reporting.current ? t('card.completenessDetail', { submitted: count(reporting.current.submitted), regencies: count(reporting.current.regencies), onTime: count(reporting.current.onTime), deadline: formatDate(reporting.current.deadline, { locale: lang }) }) : undefined}
+            change={change(completeness, `${quarterLabel(reporting.quarter, lang)} ${reporting.year - 1}`)}
+            status={completeness.status} statusLabel={statusLabel(completeness)}
+            note={reporting.current && !reporting.current.pastDeadline ? t('card.pending') : undefined}
+          />
+        )}
+        <FigureCard testId="card-overdue-actions" label={t('card.overdueActions')} unavailable={t('card.notAvailable')} note={t('card.overdueActionsNote')} />
+      </section>
+      <p className="mt-3 text-xs text-slate-500">{t('status.legend', { onTrack: STATUS_THRESHOLDS.onTrack, watch: STATUS_THRESHOLDS.watch })}</p>
+
+      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+        <section className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4">
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+            <h2 className="text-base font-semibold">{t('credit.monthlyTitle')}</h2>
+            <Link href={`/dasbor/kredit?${query}`} className="no-print text-sm font-medium text-brand-700 underline">{t('credit.title')} →</Link>
+          </div>
+          <RealisationChart data={overview.series} locale={lang} labels={{ monthly: tc('monthly'), cumulative: tc('cumulative'), pace: tc('pace') }} />
+        </section>
+        <section className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="mb-2 text-base font-semibold">{t('credit.absorptionTitle')}</h2>
+          <AbsorptionChart data={overview.series} locale={lang} labels={{ due: tc('due'), paid: tc('paid'), cumulative: tc('paidCumulative'), ceiling: tc('ceiling') }} />
+        </section>
+      </div>
+    </>
+  )
+}

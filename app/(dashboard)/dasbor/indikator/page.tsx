@@ -1,0 +1,142 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { getLocale, getTranslations } from 'next-intl/server'
+import clsx from 'clsx'
+import { ChartCard } from '@/components/dashboard/chart-card'
+import { DashboardNav } from '@/components/dashboard/dashboard-nav'
+import { PrintButton } from '@/components/dashboard/print-button'
+import { RegencyBarChart } from '@/components/dashboard/regency-bar-chart'
+import { RealisationChart } from '@/components/reporting/realisation-chart'
+import { reportingYears } from '@/components/reporting/year-picker'
+import { buttonClass } from '@/components/ui/button'
+import { EmptyState } from '@/components/ui/empty-state'
+import { inputClass } from '@/components/ui/field'
+import { PageHeader } from '@/components/ui/page-header'
+import { Table, Td, Th } from '@/components/ui/table'
+import { getIndicatorRealisation, listIndicators } from '@/lib/data/reporting'
+import { jakartaToday } from '@/lib/dashboard/period'
+import { formatPercent } from '@/lib/format'
+import { formatIndicatorValue } from '@/lib/reporting/display'
+import { quarterLabel, QUARTERS } from '@/lib/reporting/periods'
+import { requirePermission } from '@/lib/session'
+import { flatParams, type SearchParams } from '@/lib/url'
+import { dashboardFilterSchema } from '@/lib/validations/dashboard'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.indicators'))('title') }
+}
+
+const DEFAULT_INDICATOR = 'KOP_AKTIF_PCT'
+
+/**
+ * Any reporting indicator against its target: achievement of the year by regency (ranked, with the
+ * province line; a bar opens the regency) and the quarters of the province or one regency. Figures
+ * from lib/data/reporting.ts (approved reports only), as the reporting screens show them.
+ */
+export default async function IndicatorDashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('reports.read')
+  const params = dashboardFilterSchema.parse(flatParams(await searchParams))
+  const year = params.year ?? Number(jakartaToday().slice(0, 4))
+  const indicatorCode = params.indicator ?? DEFAULT_INDICATOR
+  const [t, tr, locale, indicators, data] = await Promise.all([
+    getTranslations('dashboard'),
+    getTranslations('reporting'),
+    getLocale(),
+    listIndicators(),
+    getIndicatorRealisation({ user, indicatorCode, year }),
+  ])
+  if (!data) notFound()
+  const lang = locale === 'en' ? 'en' : 'id'
+  const { indicator } = data
+  const name = (i: { name: string; nameEn: string }) => (lang === 'en' ? i.nameEn : i.name)
+  const fmt = (v: number | null) => formatIndicatorValue(v, indicator.unit, indicator.decimals, lang)
+  const chartLine = data.regencies.find((g) => g.code === params.regency) ?? data.province
+  const isOfficer = user.role === 'DISTRICT_OFFICER'
+  const hasData = [data.province, ...data.regencies].some((l) => l.year.value !== null)
+  const ranked = [...data.regencies].sort((a, b) => (b.year.achievement ?? -1) - (a.year.achievement ?? -1))
+
+  return (
+    <>
+      <PageHeader title={t('indicators.title')} description={t('indicators.intro')} actions={<PrintButton label={t('print')} />} />
+      <DashboardNav user={user} current="indicators" />
+      <form method="get" action="/dasbor/indikator" aria-label={t('filters.label')} className="no-print mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1.4fr)_auto]">
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('filters.indicator')}</span>
+          <select name="indicator" defaultValue={indicator.code} className={inputClass()}>
+            {indicators.map((i) => <option key={i.code} value={i.code}>{name(i)}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('filters.year')}</span>
+          <select name="year" defaultValue={year} className={inputClass()}>
+            {reportingYears().map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('filters.chartFor')}</span>
+          <select name="regency" defaultValue={params.regency ?? ''} className={inputClass()}>
+            <option value="">{t('indicators.provinceLine')}</option>
+            {data.regencies.map((g) => <option key={g.code} value={g.code!}>{g.name}</option>)}
+          </select>
+        </label>
+        <div className="flex items-end"><button type="submit" className={buttonClass('primary')}>{t('filters.apply')}</button></div>
+      </form>
+      <p className="mb-4 text-sm text-slate-700" data-testid="as-of"><strong>{name(indicator)}</strong> · {year} · {tr('realisation.intro')}</p>
+
+      {!hasData ? (
+        <EmptyState title={t('indicators.noData')} />
+      ) : (
+        <div className="grid gap-6 xl:grid-cols-2">
+          <ChartCard title={t('indicators.overQuarters', { year, name: chartLine.code ? chartLine.name : t('indicators.provinceLine') })} exportHref={`/api/laporan-triwulan/realisasi/ekspor?${new URLSearchParams({ indikator: indicator.code, tahun: String(year) })}`} exportLabel={t('export')}>
+            <RealisationChart
+              data={QUARTERS.map((q) => ({ label: quarterLabel(q, lang).replace(/^Triwulan|^Quarter/, 'TW'), value: chartLine.quarters[q].value, target: chartLine.quarters[q].target }))}
+              unit={indicator.unit}
+              decimals={indicator.decimals}
+              yearTarget={indicator.timeAggregation === 'STOCK' ? chartLine.year.target : null}
+              labels={{ series: tr('realisation.series'), target: tr('realisation.targetSeries'), yearTarget: tr('realisation.yearTarget', { year }) }}
+              locale={lang}
+            />
+          </ChartCard>
+          {indicator.aggregation !== 'PROVINCE' && (
+            <ChartCard title={t('indicators.byRegency', { year })} testId="indicator-ranking">
+              <p className="mb-2 text-xs text-slate-600">{t('indicators.byRegencyHint', { pct: formatPercent(data.province.year.achievement, { locale: lang }) })}</p>
+              <RegencyBarChart
+                data={ranked.map((g) => ({ code: g.code!, name: g.name, pct: g.year.achievement }))}
+                provincePct={data.province.year.achievement}
+                highlight={user.regencyCode}
+                linkable={isOfficer ? [user.regencyCode ?? ''] : null}
+                locale={lang}
+                labels={{ value: t('indicators.achievement'), province: t('credit.province') }}
+              />
+            </ChartCard>
+          )}
+        </div>
+      )}
+
+      <div className="mt-6">
+        <Table caption={`${name(indicator)} ${year}`}>
+          <thead>
+            <tr>
+              <Th>{t('table.regency')}</Th>
+              {QUARTERS.map((q) => <Th key={q} align="right">{quarterLabel(q, lang)}</Th>)}
+              <Th align="right">{tr('realisation.yearValue', { year })}</Th>
+              <Th align="right">{tr('realisation.yearTarget', { year })}</Th>
+              <Th align="right">{t('indicators.achievement')}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {[{ ...data.province, name: t('indicators.provinceLine') }, ...data.regencies].map((l) => (
+              <tr key={l.code ?? 'province'} data-regency={l.code ?? 'province'} className={clsx(!l.code && 'bg-brand-50/60 font-semibold', l.code && l.code === user.regencyCode && 'bg-amber-50')}>
+                <Td className="whitespace-nowrap">{l.name}</Td>
+                {QUARTERS.map((q) => <Td key={q} align="right">{fmt(l.quarters[q].value)}</Td>)}
+                <Td align="right">{fmt(l.year.value)}</Td>
+                <Td align="right">{fmt(l.year.target)}</Td>
+                <Td align="right">{formatPercent(l.year.achievement, { locale: lang })}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </div>
+    </>
+  )
+}

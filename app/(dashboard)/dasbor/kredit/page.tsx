@@ -1,0 +1,157 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { AbsorptionChart } from '@/components/credit/absorption-chart'
+import { RealisationChart } from '@/components/credit/realisation-chart'
+import { BreakdownChart } from '@/components/dashboard/breakdown-chart'
+import { DashboardFilters } from '@/components/dashboard/dashboard-filters'
+import { DashboardNav } from '@/components/dashboard/dashboard-nav'
+import { ChartCard } from '@/components/dashboard/chart-card'
+import { PrintButton } from '@/components/dashboard/print-button'
+import { RegencyBarChart } from '@/components/dashboard/regency-bar-chart'
+import { EmptyState } from '@/components/ui/empty-state'
+import { PageHeader } from '@/components/ui/page-header'
+import { StatCard } from '@/components/ui/stat-card'
+import { Table, Td, Th } from '@/components/ui/table'
+import { getCreditSummary, getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
+import { getCreditBreakdown, listDashboardRegencies, resolveDashboardFilter, type BreakdownRow } from '@/lib/data/dashboard'
+import { kbliSectionName } from '@/lib/credit/kbli'
+import { dashboardQuery } from '@/lib/dashboard/query'
+import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
+import { orForbidden } from '@/lib/dashboard/guard'
+import { requirePermission } from '@/lib/session'
+import { flatParams, type SearchParams } from '@/lib/url'
+import { dashboardFilterSchema } from '@/lib/validations/dashboard'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.credit'))('title') }
+}
+
+/**
+ * The credit dashboard: cumulative realisation against the target's pace, realisation by regency with
+ * the province line (a bar opens the regency), subsidy absorption against the ceiling, credit by bank,
+ * KBLI section and scale, and the year-end projection with its method.
+ */
+export default async function CreditDashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('dashboard.read')
+  const params = dashboardFilterSchema.parse(flatParams(await searchParams))
+  const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const { programs, program, filter } = await orForbidden(resolveDashboardFilter({ user, params }))
+  if (!program || !filter) return (<><PageHeader title={t('credit.title')} /><EmptyState title={t('noProgram')} /></>)
+  // the ranking is always the whole province (a district officer sees where it stands, its bar marked)
+  const rankingFilter = { programId: filter.programId, bankId: filter.bankId, asOf: filter.asOf }
+  const [summary, series, ranking, provinceSummary, byBank, byKbli, byScale, regencies] = await orForbidden(Promise.all([
+    getCreditSummary({ user, filter }),
+    getMonthlySeries({ user, filter }),
+    getRegencyRanking({ user, filter: rankingFilter }),
+    // the province line beside the ranking: the programme's own figure, not an average of regencies
+    getCreditSummary({ user, filter: rankingFilter }),
+    getCreditBreakdown({ user, filter, by: 'bank' }),
+    getCreditBreakdown({ user, filter, by: 'kbli' }),
+    getCreditBreakdown({ user, filter, by: 'scale' }),
+    listDashboardRegencies({ user }),
+  ]))
+  const query = dashboardQuery({ program: program.code, regency: filter.regencyCode, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
+  const rankingQuery = dashboardQuery({ program: program.code, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
+  const money = (v: number) => formatRupiahShort(v, { locale: lang })
+  const pct = (v: number | null, decimals = 2) => formatPercent(v, { decimals, locale: lang })
+  const isOfficer = user.role === 'DISTRICT_OFFICER'
+  const exportHref = (dataset: string, q = query) => `/api/dasbor/ekspor/${dataset}?${q}`
+  const breakdownLabel = (by: 'bank' | 'kbli' | 'scale', r: BreakdownRow) =>
+    by === 'kbli' ? `${r.key} ${kbliSectionName(r.key === '?' ? null : r.key, lang)}` : by === 'scale' ? t(`scale.${r.key as 'MIKRO'}`) : r.label
+
+  return (
+    <>
+      <PageHeader title={t('credit.title')} description={t('credit.intro')} actions={<PrintButton label={t('print')} />} />
+      <DashboardNav user={user} current="credit" query={query} />
+      <DashboardFilters action="/dasbor/kredit" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} asOf={filter.asOf} />
+      <p className="mb-4 text-sm text-slate-700" data-testid="as-of">
+        <strong>{program.name}</strong>
+        {filter.regencyCode && <> · {regencies.find((r) => r.code === filter.regencyCode)?.name}</>}
+        {' · '}{t('asOf', { date: formatDate(filter.asOf, { locale: lang }) })}
+      </p>
+
+      <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label={t('credit.title')}>
+        <StatCard testId="realisation" label={tc('realisation')} value={pct(summary.realisationPct)} detail={<>{formatRupiah(summary.disbursed, { locale: lang })} {tc('ofTarget', { target: money(summary.creditTarget) })}</>} />
+        <StatCard testId="beneficiaries" label={tc('beneficiaries')} value={formatNumber(summary.beneficiaries, { locale: lang })} detail={tc('loans', { count: formatNumber(summary.loans, { locale: lang }) })} />
+        <StatCard testId="absorption" label={tc('absorption')} value={pct(summary.absorptionPct)} detail={tc('ofCeiling', { paid: formatRupiah(summary.subsidyPaid, { locale: lang }), ceiling: money(summary.subsidyCeiling) })} />
+        <StatCard testId="projection" label={t('credit.projection')} value={pct(summary.projection.pct)} detail={<>{t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })}<span className="mt-1 block text-slate-500" data-testid="projection-method">{summary.projection.method}</span></>} />
+      </section>
+
+      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+        <ChartCard title={t('credit.monthlyTitle')} exportHref={exportHref('bulanan')} exportLabel={t('export')}>
+          <RealisationChart data={series} locale={lang} labels={{ monthly: tc('monthly'), cumulative: tc('cumulative'), pace: tc('pace') }} />
+        </ChartCard>
+        <ChartCard title={t('credit.absorptionTitle')} exportHref={exportHref('bulanan')} exportLabel={t('export')}>
+          <AbsorptionChart data={series} locale={lang} labels={{ due: tc('due'), paid: tc('paid'), cumulative: tc('paidCumulative'), ceiling: tc('ceiling') }} />
+        </ChartCard>
+      </div>
+
+      <ChartCard className="mt-6" title={t('credit.rankingTitle')} exportHref={exportHref('kabupaten', rankingQuery)} exportLabel={t('export')} testId="ranking">
+        <p className="mb-2 text-xs text-slate-600">{t(isOfficer ? 'credit.rankingHintOfficer' : 'credit.rankingHint', { pct: pct(provinceSummary.realisationPct) })}</p>
+        <RegencyBarChart
+          data={ranking.map((r) => ({ code: r.regencyCode, name: r.name, pct: r.realisationPct }))}
+          provincePct={provinceSummary.realisationPct}
+          highlight={user.regencyCode}
+          linkable={isOfficer ? [user.regencyCode ?? ''] : null}
+          query={rankingQuery}
+          locale={lang}
+          labels={{ value: t('table.pct'), province: t('credit.province') }}
+        />
+        <details className="mt-3">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('table.regency')}: {formatNumber(ranking.length, { locale: lang })}</summary>
+          <div className="mt-2">
+            <Table caption={t('credit.rankingTitle')}>
+              <thead>
+                <tr><Th>{t('table.rank')}</Th><Th>{t('table.regency')}</Th><Th align="right">{t('table.allocation')}</Th><Th align="right">{t('table.disbursed')}</Th><Th align="right">{t('table.pct')}</Th><Th align="right">{t('table.beneficiaries')}</Th></tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {ranking.map((r, i) => (
+                  <tr key={r.regencyCode} data-regency={r.regencyCode} className={r.regencyCode === user.regencyCode ? 'bg-amber-50 font-medium' : undefined}>
+                    <Td>{i + 1}</Td>
+                    <Td>{!isOfficer || r.regencyCode === user.regencyCode ? <Link className="underline-offset-2 hover:underline" href={`/dasbor/wilayah/${r.regencyCode}?${rankingQuery}`}>{r.name}</Link> : r.name}</Td>
+                    <Td align="right">{money(r.target)}</Td>
+                    <Td align="right">{formatRupiah(r.disbursed, { locale: lang })}</Td>
+                    <Td align="right">{pct(r.realisationPct)}</Td>
+                    <Td align="right">{formatNumber(r.beneficiaries, { locale: lang })}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+        </details>
+      </ChartCard>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        {([['bank', byBank, t('credit.byBank')], ['kbli', byKbli, t('credit.byKbli')], ['scale', byScale, t('credit.byScale')]] as const).map(([by, rows, title]) => (
+          <ChartCard key={by} title={title} exportHref={exportHref({ bank: 'bank', kbli: 'kbli', scale: 'skala' }[by])} exportLabel={t('export')} testId={`breakdown-${by}`}>
+            {rows.length === 0 ? (
+              <p className="text-sm text-slate-600">{t('credit.noLoans')}</p>
+            ) : (
+              <>
+                <BreakdownChart data={rows.map((r) => ({ label: by === 'kbli' ? r.key : breakdownLabel(by, r), disbursed: r.disbursed }))} locale={lang} label={title} />
+                <Table caption={title}>
+                  <thead>
+                    <tr><Th>{by === 'kbli' ? t('table.section') : t('table.group')}</Th><Th align="right">{t('table.disbursed')}</Th><Th align="right">{t('table.share')}</Th><Th align="right">{t('table.beneficiaries')}</Th></tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {rows.map((r) => (
+                      <tr key={r.key} data-key={r.key}>
+                        <Td className="min-w-32">{breakdownLabel(by, r)}</Td>
+                        <Td align="right">{money(r.disbursed)}</Td>
+                        <Td align="right">{pct(r.sharePct, 1)}</Td>
+                        <Td align="right">{formatNumber(r.beneficiaries, { locale: lang })}</Td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+                {by === 'scale' && <p className="mt-2 text-xs text-slate-500">{t('credit.scaleNote')}</p>}
+              </>
+            )}
+          </ChartCard>
+        ))}
+      </div>
+    </>
+  )
+}

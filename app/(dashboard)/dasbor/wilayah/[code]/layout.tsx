@@ -1,0 +1,17 @@
+import { notFound } from 'next/navigation'
+import { getDashboardRegency } from '@/lib/data/dashboard'
+import { orForbidden } from '@/lib/dashboard/guard'
+import { requirePermission } from '@/lib/session'
+
+/**
+ * The regency check runs here, above the page's loading skeleton: once the skeleton has streamed the
+ * response is already 200, so a district officer opening another regency must be refused before it
+ * (a real 403, not a 403 page inside a 200).
+ */
+export default async function RegencyLayout({ children, params }: { children: React.ReactNode; params: Promise<{ code: string }> }) {
+  const user = await requirePermission('dashboard.read')
+  const { code } = await params
+  if (!/^\d{2}\.\d{2}$/.test(code)) notFound()
+  if (!(await orForbidden(getDashboardRegency({ user, code })))) notFound()
+  return children
+}

@@ -1,0 +1,141 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { RealisationChart } from '@/components/credit/realisation-chart'
+import { ChartCard } from '@/components/dashboard/chart-card'
+import { DashboardFilters } from '@/components/dashboard/dashboard-filters'
+import { DashboardNav } from '@/components/dashboard/dashboard-nav'
+import { ChangeValue, FigureCard } from '@/components/dashboard/figure-card'
+import { PrintButton } from '@/components/dashboard/print-button'
+import { StatusBadge, TimelinessBadge } from '@/components/reporting/status-badge'
+import { EmptyState } from '@/components/ui/empty-state'
+import { PageHeader } from '@/components/ui/page-header'
+import { getCreditSummary, getMonthlySeries } from '@/lib/data/credit'
+import { getDashboardRegency, getRegisterFigures, getSameDateLastYear, listDashboardPrograms, resolveDashboardFilter } from '@/lib/data/dashboard'
+import { getCompleteness } from '@/lib/data/reporting'
+import { orForbidden } from '@/lib/dashboard/guard'
+import { yearElapsed } from '@/lib/dashboard/period'
+import { dashboardQuery } from '@/lib/dashboard/query'
+import { paceStatus } from '@/lib/dashboard/status'
+import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
+import { can } from '@/lib/permissions'
+import { quarterLabel } from '@/lib/reporting/periods'
+import { requirePermission } from '@/lib/session'
+import { flatParams, type SearchParams } from '@/lib/url'
+import { dashboardFilterSchema } from '@/lib/validations/dashboard'
+
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
+  return { title: `${(await getTranslations('dashboard.tabs'))('label')} ${(await params).code}` }
+}
+
+/**
+ * One regency: its credit figures against its allocation, its quarterly report status, and its
+ * cooperatives and MSMEs in numbers. A district officer opening another regency gets the 403 page,
+ * decided here on the server (getDashboardRegency refuses it).
+ */
+export default async function RegencyDashboardPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('dashboard.read')
+  const { code } = await params
+  if (!/^\d{2}\.\d{2}$/.test(code)) notFound()
+  const regency = await orForbidden(getDashboardRegency({ user, code }))
+  if (!regency) notFound()
+  const query = dashboardFilterSchema.parse(flatParams(await searchParams))
+  const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const { program, filter } = await orForbidden(resolveDashboardFilter({ user, params: { ...query, regency: code } }))
+  if (!program || !filter) return (<><PageHeader title={regency.name} /><EmptyState title={t('noProgram')} /></>)
+  const reportYear = Number(filter.asOf.slice(0, 4))
+  const [summary, series, lastYear, registers, completeness, programs] = await orForbidden(Promise.all([
+    getCreditSummary({ user, filter }),
+    getMonthlySeries({ user, filter }),
+    getSameDateLastYear({ user, filter }),
+    getRegisterFigures({ user, regencyCode: code, asOf: filter.asOf, year: reportYear }),
+    can(user.role, 'reports.read') ? getCompleteness({ user, year: reportYear }) : null,
+    listDashboardPrograms({ user }),
+  ]))
+  const reports = completeness?.regencies.find((r) => r.code === code) ?? null
+  const elapsed = yearElapsed(program.year, filter.asOf)
+  const money = (v: number) => formatRupiahShort(v, { locale: lang })
+  const pct1 = (v: number | null) => formatPercent(v, { decimals: 1, locale: lang })
+  const pct2 = (v: number | null) => formatPercent(v, { locale: lang })
+  const count = (v: number) => formatNumber(v, { locale: lang })
+  const lastYearDate = lastYear ? formatDate(lastYear.asOf, { locale: lang }) : null
+  const realisationStatus = paceStatus({ actual: summary.disbursed, target: summary.creditTarget, elapsed })
+  const qs = dashboardQuery({ program: program.code, regency: code, asOf: filter.asOf })
+  const backQs = dashboardQuery({ program: program.code, asOf: filter.asOf })
+
+  return (
+    <>
+      <PageHeader title={regency.name} description={t('regency.intro')} actions={<PrintButton label={t('print')} />} />
+      <DashboardNav user={user} current="credit" query={backQs} />
+      <DashboardFilters action={`/dasbor/wilayah/${code}`} programs={programs} programCode={program.code} regencies={[]} asOf={filter.asOf} showRegency={false} />
+      <p className="mb-4 text-sm text-slate-700" data-testid="as-of">
+        <Link href={`/dasbor/kredit?${backQs}`} className="no-print font-medium text-brand-700 underline">← {t('regency.back')}</Link>
+        {' · '}<strong>{program.name}</strong> · {regency.name} · {t('asOf', { date: formatDate(filter.asOf, { locale: lang }) })}
+      </p>
+
+      <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label={t('regency.allocation')}>
+        <FigureCard
+          testId="card-realisation" label={t('regency.allocation')} value={pct1(summary.realisationPct)} exact={t('card.exact', { value: pct2(summary.realisationPct) })}
+          detail={t('card.realisationDetail', { amount: formatRupiah(summary.disbursed, { locale: lang }), target: money(summary.creditTarget) })}
+          change={lastYear && summary.realisationPct !== null && lastYear.realisationPct !== null
+            ? <><ChangeValue delta={summary.realisationPct - lastYear.realisationPct} text={t('card.points', { value: formatNumber(Math.abs(summary.realisationPct - lastYear.realisationPct), { decimals: 2, locale: lang }) })} /> {t('card.versus', { date: lastYearDate! })}</>
+            : t('card.noChange')}
+          status={realisationStatus} statusLabel={realisationStatus ? t(`status.${realisationStatus}`) : undefined}
+        />
+        <FigureCard
+          testId="card-beneficiaries" label={t('card.beneficiaries')} value={count(summary.beneficiaries)} detail={tc('loans', { count: count(summary.loans) })}
+          change={lastYear ? <><ChangeValue delta={summary.beneficiaries - lastYear.beneficiaries} text={count(Math.abs(summary.beneficiaries - lastYear.beneficiaries))} /> {t('card.versus', { date: lastYearDate! })}</> : t('card.noChange')}
+        />
+        <FigureCard testId="card-subsidy" label={t('regency.subsidyShare')} value={money(summary.subsidyPaid)} detail={t('card.absorptionDetail', { paid: formatRupiah(summary.subsidyPaid, { locale: lang }), ceiling: money(summary.subsidyCeiling) })} />
+        <FigureCard testId="card-projection" label={tc('projection')} value={pct1(summary.projection.pct)} detail={t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })} note={summary.projection.method} />
+      </section>
+
+      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+        <ChartCard title={t('credit.monthlyTitle')} exportHref={`/api/dasbor/ekspor/bulanan?${qs}`} exportLabel={t('export')}>
+          <RealisationChart data={series} locale={lang} labels={{ monthly: tc('monthly'), cumulative: tc('cumulative'), pace: tc('pace') }} />
+        </ChartCard>
+        <div className="space-y-6">
+          {reports && (
+            <section className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4" data-testid="report-status">
+              <h2 className="mb-3 text-base font-semibold">{t('regency.reportStatus', { year: reportYear })}</h2>
+              <ul className="grid gap-2 sm:grid-cols-2">
+                {reports.quarters.map((q) => (
+                  <li key={q.quarter} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-100 px-3 py-2 text-sm" data-quarter={q.quarter}>
+                    <span className="font-medium">{quarterLabel(q.quarter, lang)}</span>
+                    <span className="flex gap-1"><StatusBadge status={q.status} /><TimelinessBadge timeliness={q.timeliness} /></span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {registers && (
+            <section className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4" data-testid="registers">
+              <h2 className="mb-3 text-base font-semibold">{t('regency.registers')}</h2>
+              {registers.cooperatives.registered === 0 && <p className="mb-2 text-sm text-slate-600">{t('card.emptyRegister')}.</p>}
+              <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3">
+                {([
+                  ['registered', count(registers.cooperatives.registered)],
+                  ['active', `${count(registers.cooperatives.active)} (${pct2(registers.cooperatives.activePct)})`],
+                  ['ksp', count(registers.cooperatives.ksp)],
+                  ['healthyKsp', `${count(registers.cooperatives.healthyKsp)}${registers.cooperatives.healthyKspTarget !== null ? ` / ${count(registers.cooperatives.healthyKspTarget)}` : ''}`],
+                  ['msmes', count(registers.msmes.total)],
+                ] as const).map(([key, value]) => (
+                  <div key={key} data-figure={key}>
+                    <dt className="text-xs text-slate-500">{t(`regency.${key}`)}</dt>
+                    <dd className="font-semibold tabular-nums">{value}</dd>
+                  </div>
+                ))}
+                <div className="col-span-2 sm:col-span-3" data-figure="scales">
+                  <dt className="text-xs text-slate-500">{t('credit.byScale')}</dt>
+                  <dd className="tabular-nums">{(['mikro', 'kecil', 'menengah', 'besar'] as const).map((s) => `${t(`scale.${s.toUpperCase() as 'MIKRO'}`)} ${count(registers.msmes[s])}`).join(' · ')}</dd>
+                </div>
+              </dl>
+            </section>
+          )}
+        </div>
+      </div>
+    </>
+  )
+}

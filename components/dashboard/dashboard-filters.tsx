@@ -1,0 +1,48 @@
+import { getTranslations } from 'next-intl/server'
+import { buttonClass } from '@/components/ui/button'
+import { inputClass } from '@/components/ui/field'
+import type { DashboardProgram } from '@/lib/data/dashboard'
+
+/**
+ * The dashboards' filters as a GET form: applying them changes the URL, so a view can be bookmarked
+ * and shared. Regencies on offer are those the user may read (a district officer: its own).
+ */
+export async function DashboardFilters({
+  action, programs, programCode, regencies, regency, asOf, showRegency = true,
+}: {
+  action: string
+  programs: DashboardProgram[]
+  programCode: string
+  regencies: { code: string; name: string }[]
+  regency?: string
+  asOf: string
+  showRegency?: boolean
+}) {
+  const t = await getTranslations('dashboard.filters')
+  return (
+    <form method="get" action={action} aria-label={t('label')} className="no-print mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1fr)_auto]">
+      <label className="flex flex-col gap-1 text-sm">
+        <span className="font-medium">{t('program')}</span>
+        <select name="program" defaultValue={programCode} className={inputClass()}>
+          {programs.map((p) => <option key={p.id} value={p.code}>{p.name}</option>)}
+        </select>
+      </label>
+      {showRegency && (
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('regency')}</span>
+          <select name="regency" defaultValue={regency ?? ''} className={inputClass()}>
+            <option value="">{t('allRegencies')}</option>
+            {regencies.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
+          </select>
+        </label>
+      )}
+      <label className="flex flex-col gap-1 text-sm">
+        <span className="font-medium">{t('asOf')}</span>
+        <input type="date" name="asOf" defaultValue={asOf} className={inputClass()} />
+      </label>
+      <div className="flex items-end">
+        <button type="submit" className={buttonClass('primary')}>{t('apply')}</button>
+      </div>
+    </form>
+  )
+}

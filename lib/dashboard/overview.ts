@@ -1,0 +1,73 @@
+/**
+ * The overview's figures as cards: value, target, the same date last year, the change and the status
+ * against the target's pace. Pure (the figures come from lib/data/dashboard.ts#getOverview), so the
+ * page and its .xlsx export show the same numbers and the same colours.
+ */
+import type { Overview } from '@/lib/data/dashboard'
+import { yearElapsed } from './period'
+import { paceStatus, type PaceStatus } from './status'
+
+export type OverviewCardKey = 'realisation' | 'absorption' | 'beneficiaries' | 'activeCoops' | 'healthyKsp' | 'completeness'
+
+export type OverviewCard = {
+  key: OverviewCardKey
+  /** percentages in percent (26.51), counts as counts */
+  unit: 'PERCENT' | 'COUNT'
+  value: number | null
+  target: number | null
+  lastYear: number | null
+  /** value − last year's (percentage points for a percentage) */
+  change: number | null
+  status: PaceStatus | null
+  /** false when the source holds no data yet (an empty register): the card says so, no number */
+  available: boolean
+}
+
+const diff = (a: number | null | undefined, b: number | null | undefined) => (a === null || a === undefined || b === null || b === undefined ? null : a - b)
+
+/** Cards in display order; completeness only for roles that read reports, registers only for roles that read them. */
+export function overviewCards(o: Overview, programYear: number): OverviewCard[] {
+  const s = o.summary
+  const ly = o.lastYear
+  // flows fill in over the programme year: judged against the share of the year elapsed
+  const elapsed = yearElapsed(programYear, s.asOf)
+  const cards: OverviewCard[] = [
+    {
+      key: 'realisation', unit: 'PERCENT', value: s.realisationPct, target: 100, lastYear: ly?.realisationPct ?? null,
+      change: diff(s.realisationPct, ly?.realisationPct), status: paceStatus({ actual: s.disbursed, target: s.creditTarget, elapsed }), available: true,
+    },
+    {
+      key: 'absorption', unit: 'PERCENT', value: s.absorptionPct, target: 100, lastYear: ly?.absorptionPct ?? null,
+      change: diff(s.absorptionPct, ly?.absorptionPct), status: paceStatus({ actual: s.subsidyPaid, target: s.subsidyCeiling, elapsed }), available: true,
+    },
+    {
+      key: 'beneficiaries', unit: 'COUNT', value: s.beneficiaries, target: s.beneficiaryTarget, lastYear: ly?.beneficiaries ?? null,
+      change: diff(s.beneficiaries, ly?.beneficiaries), status: paceStatus({ actual: s.beneficiaries, target: s.beneficiaryTarget, elapsed }), available: true,
+    },
+  ]
+  if (o.registers) {
+    const c = o.registers.cooperatives
+    const has = c.registered > 0
+    // stocks are expected in full at any time: no pace
+    cards.push(
+      { key: 'activeCoops', unit: 'PERCENT', value: has ? c.activePct : null, target: c.activePctTarget, lastYear: null, change: null, status: has ? paceStatus({ actual: c.activePct, target: c.activePctTarget }) : null, available: has },
+      {
+        key: 'healthyKsp', unit: 'COUNT', value: has ? c.healthyKsp : null, target: c.healthyKspTarget, lastYear: has ? c.healthyKspLastYear : null,
+        change: has ? c.healthyKsp - c.healthyKspLastYear : null, status: has ? paceStatus({ actual: c.healthyKsp, target: c.healthyKspTarget }) : null, available: has,
+      },
+    )
+  }
+  if (o.reporting) {
+    // a quarter with no report row at all predates the system's use: no figure rather than a red 0%
+    const inUse = (q: { regencies: number; notStarted: number } | null) => (q ? q.regencies - q.notStarted > 0 : false)
+    const q = o.reporting.current
+    const last = inUse(o.reporting.lastYear) ? o.reporting.lastYear!.completeness : null
+    cards.push({
+      key: 'completeness', unit: 'PERCENT', value: inUse(q) ? q!.completeness : null, target: 100, lastYear: last,
+      change: inUse(q) ? diff(q!.completeness, last) : null,
+      // before the deadline a missing report is not late yet
+      status: inUse(q) && q!.pastDeadline ? paceStatus({ actual: q!.completeness, target: 100 }) : null, available: inUse(q),
+    })
+  }
+  return cards
+}

@@ -1,0 +1,245 @@
+import 'server-only'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { env } from '@/lib/env'
+import { can } from '@/lib/permissions'
+import { ScopeError } from '@/lib/scope'
+import type { SessionUser } from '@/lib/session-user'
+import { getCreditSummary, getMonthlySeries, type CreditFilter } from '@/lib/data/credit'
+import { getCompleteness } from '@/lib/data/reporting'
+import { kbliDivisions } from '@/lib/credit/kbli'
+import { effectiveAsOf, jakartaToday, reportingQuarter, sameDateLastYear } from '@/lib/dashboard/period'
+
+/**
+ * Figures of the leadership dashboards that lib/data/credit.ts does not compute: credit by bank, by
+ * KBLI 2020 section and by business scale; the same figures on the same date last year; the
+ * cooperative and MSME registers in numbers. All in PostgreSQL, scoped by role in the WHERE clause the
+ * way credit.ts scopes: a bank officer's figures are always its bank's; a district officer reads its
+ * own regency or the province totals, never another regency on its own.
+ */
+
+const province = () => env().AGENCY_PROVINCE_CODE
+const num = (v: unknown) => Number(v ?? 0)
+
+const programSelect = { id: true, code: true, name: true, year: true, scheme: true } satisfies Prisma.CreditProgramSelect
+export type DashboardProgram = Prisma.CreditProgramGetPayload<{ select: typeof programSelect }>
+
+/** The programmes a user may pick on the dashboards, newest first (a bank officer: those its bank lends in). */
+export async function listDashboardPrograms({ user }: { user: SessionUser }): Promise<DashboardProgram[]> {
+  if (!can(user.role, 'dashboard.read')) throw new ScopeError('forbidden')
+  return db.creditProgram.findMany({
+    where: user.role === 'BANK_OFFICER' ? { banks: { some: { bankId: user.bankId ?? '∅' } } } : {},
+    select: programSelect,
+    orderBy: [{ year: 'desc' }, { scheme: 'asc' }],
+  })
+}
+
+export type DashboardParams = { program?: string; regency?: string; bank?: string; asOf?: string }
+
+/**
+ * Turn the URL's filters into the credit filter every figure of a page is read with: the programme by
+ * its code (default: the newest whose year has begun), the as-of day (default today, capped to the
+ * programme year) and the regency and bank the user may read. Refuses another regency for a district
+ * officer; pins a bank officer to its bank. `program` is null when no programme exists yet.
+ */
+export async function resolveDashboardFilter({ user, params, now = new Date() }: { user: SessionUser; params: DashboardParams; now?: Date }) {
+  if (user.role === 'DISTRICT_OFFICER' && params.regency && params.regency !== user.regencyCode) throw new ScopeError('forbidden')
+  const programs = await listDashboardPrograms({ user })
+  const thisYear = Number(jakartaToday(now).slice(0, 4))
+  const program = programs.find((p) => p.code === params.program) ?? programs.find((p) => p.year <= thisYear) ?? programs[0] ?? null
+  if (!program) return { programs, program: null, filter: null }
+  const filter: Required<Pick<CreditFilter, 'programId' | 'asOf'>> & CreditFilter = {
+    programId: program.id,
+    regencyCode: params.regency || undefined,
+    bankId: user.role === 'BANK_OFFICER' ? (user.bankId ?? '∅') : params.bank || undefined,
+    // a day before the programme year began shows nothing: such a leftover from another programme falls back to the default
+    asOf: effectiveAsOf(program.year, params.asOf && params.asOf >= `${program.year}-01-01` ? params.asOf : undefined, now),
+  }
+  return { programs, program, filter }
+}
+export type ResolvedDashboardFilter = Awaited<ReturnType<typeof resolveDashboardFilter>>
+
+/** The scope checks of credit.ts, for the aggregates of this file. */
+async function scope(user: SessionUser, f: CreditFilter) {
+  if (!can(user.role, 'dashboard.read')) throw new ScopeError('forbidden')
+  if (user.role === 'DISTRICT_OFFICER' && f.regencyCode && f.regencyCode !== user.regencyCode) throw new ScopeError('forbidden')
+  const bankId = user.role === 'BANK_OFFICER' ? (user.bankId ?? '∅') : f.bankId || undefined
+  const program = await db.creditProgram.findUnique({ where: { id: f.programId }, select: { id: true, year: true, scheme: true } })
+  if (!program) throw new ScopeError('not-found')
+  const asOf = effectiveAsOf(program.year, f.asOf && /^\d{4}-\d{2}-\d{2}$/.test(f.asOf) ? f.asOf : undefined)
+  return { programId: program.id, year: program.year, scheme: program.scheme, regencyCode: f.regencyCode || undefined, bankId, asOf }
+}
+
+/** Conditions on a `disbursements d` row for the scoped regency and bank (as credit.ts's loanScope). */
+function loanScope(s: { regencyCode?: string; bankId?: string }) {
+  const parts = [s.regencyCode ? Prisma.sql`d.regency_code = ${s.regencyCode}` : null, s.bankId ? Prisma.sql`d.bank_id = ${s.bankId}` : null].filter(Boolean) as Prisma.Sql[]
+  return parts.length ? Prisma.sql`AND ${Prisma.join(parts, ' AND ')}` : Prisma.empty
+}
+
+// ── Credit by bank, KBLI section and scale ───────────────────────────────────────────────────────────
+export type BreakdownDimension = 'bank' | 'kbli' | 'scale'
+export type BreakdownRow = { key: string; label: string; loans: number; beneficiaries: number; disbursed: number; sharePct: number | null }
+
+/** KBLI divisions → sections as an SQL VALUES list, built from lib/credit/kbli.ts (the one table). */
+const kbliValues = () => Prisma.join(kbliDivisions().map((d) => Prisma.sql`(${d.division}, ${d.section})`))
+
+const SCALE_ORDER = Prisma.sql`array_position(ARRAY['MIKRO','KECIL','MENENGAH','BESAR']::text[], g.key)`
+
+/**
+ * Credit disbursed up to the as-of day, grouped by partner bank, by the borrower's KBLI 2020 section,
+ * or by the borrower's business scale (PP 7/2021, as computed now): loans, distinct beneficiaries,
+ * amount and share of the total. Sections come from `left(kbli, 2)` joined to the KBLI table; a code
+ * outside it is grouped as `?`.
+ */
+export async function getCreditBreakdown({ user, filter, by }: { user: SessionUser; filter: CreditFilter; by: BreakdownDimension }): Promise<BreakdownRow[]> {
+  const s = await scope(user, filter)
+  const group = {
+    bank: { key: Prisma.sql`b.id`, label: Prisma.sql`b.short_name`, join: Prisma.sql`JOIN banks b ON b.id = d.bank_id`, order: Prisma.sql`g.disbursed DESC, g.label` },
+    kbli: {
+      key: Prisma.sql`coalesce(k.section, '?')`, label: Prisma.sql`coalesce(k.section, '?')`,
+      join: Prisma.sql`JOIN msmes m ON m.id = d.msme_id LEFT JOIN (VALUES ${kbliValues()}) AS k(division, section) ON k.division = left(m.kbli, 2)`,
+      order: Prisma.sql`g.disbursed DESC, g.label`,
+    },
+    scale: { key: Prisma.sql`m.computed_scale::text`, label: Prisma.sql`m.computed_scale::text`, join: Prisma.sql`JOIN msmes m ON m.id = d.msme_id`, order: SCALE_ORDER },
+  }[by]
+  const rows = await db.$queryRaw<{ key: string; label: string; loans: number; beneficiaries: number; disbursed: string; share: number | null }[]>`
+    SELECT g.key, g.label, g.loans, g.beneficiaries, g.disbursed::text AS disbursed,
+      round(g.disbursed * 100 / nullif(sum(g.disbursed) OVER (), 0), 2)::float8 AS share
+    FROM (
+      SELECT ${group.key} AS key, ${group.label} AS label, count(*)::int AS loans, count(DISTINCT d.msme_id)::int AS beneficiaries, sum(d.plafond) AS disbursed
+      FROM disbursements d ${group.join}
+      WHERE d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date ${loanScope(s)}
+      GROUP BY 1, 2
+    ) g
+    ORDER BY ${group.order}`
+  return rows.map((r) => ({ key: r.key, label: r.label, loans: r.loans, beneficiaries: r.beneficiaries, disbursed: num(r.disbursed), sharePct: r.share }))
+}
+
+// ── The same date last year ──────────────────────────────────────────────────────────────────────────
+/**
+ * The previous programme year of the same scheme, read on the same day and month one year earlier,
+ * with the same regency and bank: what each card's change compares with. Null when the scheme has no
+ * programme the year before. Figures come from getCreditSummary, so both years use one definition.
+ */
+export async function getSameDateLastYear({ user, filter }: { user: SessionUser; filter: CreditFilter }) {
+  const s = await scope(user, filter)
+  const previous = await db.creditProgram.findUnique({ where: { scheme_year: { scheme: s.scheme, year: s.year - 1 } }, select: { id: true } })
+  if (!previous) return null
+  return getCreditSummary({ user, filter: { programId: previous.id, regencyCode: s.regencyCode, bankId: s.bankId, asOf: sameDateLastYear(s.asOf) } })
+}
+
+// ── Registers in numbers ─────────────────────────────────────────────────────────────────────────────
+/**
+ * Cooperatives and MSMEs in numbers for the province or one regency: registered and active
+ * cooperatives (the register's current status: it keeps no history of it), savings-and-loan
+ * cooperatives (KSP) whose latest health assessment by the day is SEHAT, then and a year earlier
+ * (assessments are dated), MSMEs by computed scale, and the year's targets of the reporting
+ * indicators `KOP_AKTIF_PCT` and `KSP_SEHAT`. Null for roles that may not read the registers.
+ */
+export async function getRegisterFigures({ user, regencyCode, asOf, year }: { user: SessionUser; regencyCode?: string; asOf: string; year: number }) {
+  if (!can(user.role, 'cooperatives.read') || !can(user.role, 'msmes.read')) return null
+  if (user.role === 'DISTRICT_OFFICER' && regencyCode && regencyCode !== user.regencyCode) throw new ScopeError('forbidden')
+  const inRegency = (col: Prisma.Sql) => (regencyCode ? Prisma.sql`AND ${col} = ${regencyCode}` : Prisma.empty)
+  const lastYear = sameDateLastYear(asOf)
+  const [coops, msmes, targets] = await Promise.all([
+    db.$queryRaw<{ registered: number; active: number; ksp: number; healthy_ksp: number; healthy_ksp_last_year: number; assessed_ksp: number }[]>`
+      WITH latest AS (
+        SELECT DISTINCT ON (h.cooperative_id) h.cooperative_id, h.outcome
+        FROM health_assessments h WHERE h.assessed_on <= ${asOf}::date
+        ORDER BY h.cooperative_id, h.assessed_on DESC, h.created_at DESC),
+      latest_last_year AS (
+        SELECT DISTINCT ON (h.cooperative_id) h.cooperative_id, h.outcome
+        FROM health_assessments h WHERE h.assessed_on <= ${lastYear}::date
+        ORDER BY h.cooperative_id, h.assessed_on DESC, h.created_at DESC)
+      SELECT count(*)::int AS registered,
+        count(*) FILTER (WHERE c.active)::int AS active,
+        count(*) FILTER (WHERE c.type = 'SIMPAN_PINJAM')::int AS ksp,
+        count(*) FILTER (WHERE c.type = 'SIMPAN_PINJAM' AND l.outcome IS NOT NULL)::int AS assessed_ksp,
+        count(*) FILTER (WHERE c.type = 'SIMPAN_PINJAM' AND l.outcome = 'SEHAT')::int AS healthy_ksp,
+        count(*) FILTER (WHERE c.type = 'SIMPAN_PINJAM' AND ly.outcome = 'SEHAT')::int AS healthy_ksp_last_year
+      FROM cooperatives c
+      JOIN regencies r ON r.code = c.regency_code AND r.province_code = ${province()}
+      LEFT JOIN latest l ON l.cooperative_id = c.id
+      LEFT JOIN latest_last_year ly ON ly.cooperative_id = c.id
+      WHERE c.deleted_at IS NULL ${inRegency(Prisma.sql`c.regency_code`)}`,
+    db.$queryRaw<{ total: number; mikro: number; kecil: number; menengah: number; besar: number }[]>`
+      SELECT count(*)::int AS total,
+        count(*) FILTER (WHERE m.computed_scale = 'MIKRO')::int AS mikro,
+        count(*) FILTER (WHERE m.computed_scale = 'KECIL')::int AS kecil,
+        count(*) FILTER (WHERE m.computed_scale = 'MENENGAH')::int AS menengah,
+        count(*) FILTER (WHERE m.computed_scale = 'BESAR')::int AS besar
+      FROM msmes m JOIN regencies r ON r.code = m.regency_code AND r.province_code = ${province()}
+      WHERE m.deleted_at IS NULL ${inRegency(Prisma.sql`m.regency_code`)}`,
+    // a regency's own target; for the province its own target, else (a count) the sum of the regencies'
+    db.$queryRaw<{ indicator_code: string; target: number | null }[]>`
+      SELECT t.indicator_code,
+        ${regencyCode
+          ? Prisma.sql`max(t.value) FILTER (WHERE t.regency_code = ${regencyCode})`
+          : Prisma.sql`coalesce(max(t.value) FILTER (WHERE t.regency_code IS NULL), CASE WHEN t.indicator_code = 'KSP_SEHAT' THEN sum(t.value) FILTER (WHERE r.code IS NOT NULL) END)`}::float8 AS target
+      FROM indicator_targets t LEFT JOIN regencies r ON r.code = t.regency_code AND r.province_code = ${province()}
+      WHERE t.year = ${year} AND t.quarter = 0 AND t.indicator_code IN ('KOP_AKTIF_PCT', 'KSP_SEHAT')
+      GROUP BY t.indicator_code`,
+  ])
+  const c = coops[0]
+  const target = (code: string) => targets.find((t) => t.indicator_code === code)?.target ?? null
+  return {
+    asOf,
+    lastYear,
+    cooperatives: {
+      registered: c.registered,
+      active: c.active,
+      activePct: c.registered > 0 ? Math.round((c.active * 10_000) / c.registered) / 100 : null,
+      activePctTarget: target('KOP_AKTIF_PCT'),
+      ksp: c.ksp,
+      assessedKsp: c.assessed_ksp,
+      healthyKsp: c.healthy_ksp,
+      healthyKspLastYear: c.healthy_ksp_last_year,
+      healthyKspTarget: target('KSP_SEHAT'),
+    },
+    msmes: msmes[0],
+  }
+}
+export type RegisterFigures = NonNullable<Awaited<ReturnType<typeof getRegisterFigures>>>
+
+// ── One regency ──────────────────────────────────────────────────────────────────────────────────────
+/**
+ * A regency of the agency's province for its dashboard page: null when unknown; a district officer
+ * asking for another regency is refused (the page shows 403).
+ */
+export async function getDashboardRegency({ user, code }: { user: SessionUser; code: string }) {
+  if (!can(user.role, 'dashboard.read')) throw new ScopeError('forbidden')
+  if (user.role === 'DISTRICT_OFFICER' && code !== user.regencyCode) throw new ScopeError('forbidden')
+  return db.regency.findFirst({ where: { code, provinceCode: province() }, select: { code: true, name: true } })
+}
+
+/** The regencies of the province for the filter pickers (a district officer: its own only). */
+export async function listDashboardRegencies({ user }: { user: SessionUser }) {
+  return db.regency.findMany({
+    where: { provinceCode: province(), ...(user.role === 'DISTRICT_OFFICER' ? { code: user.regencyCode ?? '∅' } : {}) },
+    select: { code: true, name: true },
+    orderBy: { code: 'asc' },
+  })
+}
+
+// ── The overview ─────────────────────────────────────────────────────────────────────────────────────
+/**
+ * Everything the overview's cards and its .xlsx export read, in parallel: the programme's credit and
+ * subsidy figures and the same on the same date last year, the monthly series, the registers, and the
+ * completeness of the quarter districts are reporting on (this year's and last year's, province
+ * totals; only for roles that read reports).
+ */
+export async function getOverview({ user, filter }: { user: SessionUser; filter: CreditFilter & { asOf: string } }) {
+  const quarter = reportingQuarter(filter.asOf)
+  const readsReports = can(user.role, 'reports.read')
+  const [summary, lastYear, series, registers, completeness, completenessLastYear] = await Promise.all([
+    getCreditSummary({ user, filter }),
+    getSameDateLastYear({ user, filter }),
+    getMonthlySeries({ user, filter }),
+    getRegisterFigures({ user, regencyCode: filter.regencyCode, asOf: filter.asOf, year: Number(filter.asOf.slice(0, 4)) }),
+    readsReports ? getCompleteness({ user, year: quarter.year }) : null,
+    readsReports ? getCompleteness({ user, year: quarter.year - 1 }) : null,
+  ])
+  const pick = (c: typeof completeness) => c?.quarters.find((q) => q.quarter === quarter.quarter) ?? null
+  return { summary, lastYear, series, registers, reporting: readsReports ? { ...quarter, current: pick(completeness), lastYear: pick(completenessLastYear) } : null }
+}
+export type Overview = Awaited<ReturnType<typeof getOverview>>

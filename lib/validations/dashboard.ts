@@ -1,0 +1,22 @@
+import { z } from 'zod'
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s))
+
+/**
+ * The dashboards' filters from the URL (pages and .xlsx exports read the same ones): programme by its
+ * code, regency, bank, as-of day; indicator and year on the indicator page. A malformed value falls
+ * back to its default instead of failing the page.
+ */
+export const dashboardFilterSchema = z.object({
+  program: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/).optional().catch(undefined),
+  regency: z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined),
+  bank: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional().catch(undefined),
+  asOf: isoDate.optional().catch(undefined),
+  indicator: z.string().regex(/^[A-Z0-9_]{1,32}$/).optional().catch(undefined),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+})
+export type DashboardFilterParams = z.infer<typeof dashboardFilterSchema>
+
+/** The datasets a dashboard exports, one per chart or card set. */
+export const DASHBOARD_DATASETS = ['ringkasan', 'bulanan', 'kabupaten', 'bank', 'kbli', 'skala'] as const
+export type DashboardDataset = (typeof DASHBOARD_DATASETS)[number]

@@ -1,0 +1,267 @@
+import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
+import pg from 'pg'
+import type { Download, Locator, Page } from '@playwright/test'
+import { formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '../../lib/format'
+import { expect, test } from './fixtures'
+
+/**
+ * The leadership dashboards, role by role: every figure on screen is checked against SQL written here,
+ * independently of lib/data, on the e2e server's own database (scripts/e2e-server.ts writes its URL).
+ */
+let client: pg.Client
+test.beforeAll(async () => {
+  client = new pg.Client({ connectionString: readFileSync('test-results/e2e-database-url', 'utf8').trim() })
+  await client.connect()
+})
+test.afterAll(async () => {
+  await client?.end()
+})
+
+async function one<T = Record<string, string>>(text: string, values: unknown[] = []): Promise<T> {
+  return (await client.query(text, values)).rows[0] as T
+}
+
+/** Disbursed, loans, beneficiaries and the target (the allocation for a regency) of a programme at a date. */
+async function credit(code: string, asOf: string, opts: { regency?: string; bank?: string } = {}) {
+  const r = await one<{ disbursed: string; beneficiaries: string; target: string }>(
+    `SELECT coalesce(sum(d.plafond), 0)::text AS disbursed, count(DISTINCT d.msme_id)::text AS beneficiaries,
+       (CASE WHEN $3::text IS NULL THEN p.credit_target ELSE (SELECT credit_target FROM program_allocations a WHERE a.program_id = p.id AND a.regency_code = $3) END)::text AS target
+     FROM credit_programs p LEFT JOIN disbursements d ON d.program_id = p.id AND d.contract_date <= $2::date
+       AND ($3::text IS NULL OR d.regency_code = $3) AND ($4::text IS NULL OR d.bank_id = (SELECT id FROM banks WHERE code = $4))
+     WHERE p.code = $1 GROUP BY p.id, p.credit_target`,
+    [code, asOf, opts.regency ?? null, opts.bank ?? null],
+  )
+  const disbursed = Number(r.disbursed)
+  const target = Number(r.target)
+  return { disbursed, beneficiaries: Number(r.beneficiaries), target, pct: (disbursed / target) * 100 }
+}
+
+/** Subsidy paid by a date from a programme's budget, and its ceiling. */
+async function subsidy(code: string, asOf: string) {
+  const r = await one<{ paid: string; ceiling: string }>(
+    `SELECT coalesce((SELECT sum(cp.amount) FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id WHERE c.program_id = p.id AND cp.paid_on <= $2::date), 0)::text AS paid,
+       p.subsidy_ceiling::text AS ceiling FROM credit_programs p WHERE p.code = $1`,
+    [code, asOf],
+  )
+  return { paid: Number(r.paid), pct: (Number(r.paid) / Number(r.ceiling)) * 100 }
+}
+
+const pct2 = (v: number) => formatPercent(v)
+const pct1 = (v: number) => formatPercent(v, { decimals: 1 })
+const card = (page: Page, id: string) => page.getByTestId(id)
+
+async function workbook(download: Download) {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(await download.path())
+  const ws = wb.worksheets[0]
+  const header = (ws.getRow(1).values as unknown[]).slice(1).map(String)
+  const rows: Record<string, unknown>[] = []
+  ws.eachRow((row, n) => {
+    if (n === 1) return
+    const v = (row.values as unknown[]).slice(1)
+    rows.push(Object.fromEntries(header.map((h, i) => [h, v[i] ?? null])))
+  })
+  return rows
+}
+
+async function download(page: Page, link: Locator) {
+  const event = page.waitForEvent('download')
+  await link.click()
+  return event
+}
+
+test.describe('leadership', () => {
+  test("the overview shows the seeds' Prokesra 2024 figures at 31 August 2024, each equal to SQL", async ({ page, login }) => {
+    await login('LEADERSHIP')
+    await page.goto('/?program=PROKESRA-2024&asOf=2024-08-31')
+    await expect(page.getByTestId('as-of')).toContainText('Data per 31 Agustus 2024')
+    await expect(page.getByTestId('as-of')).toContainText('dibandingkan dengan Prokesra 2023 per 31 Agustus 2023')
+
+    const c = await credit('PROKESRA-2024', '2024-08-31')
+    expect(pct2(c.pct)).toBe('26,51%')
+    const realisation = card(page, 'card-realisation')
+    await expect(realisation.locator('[data-value]')).toHaveText('26,5%')
+    await expect(realisation.locator('[data-exact]')).toContainText('26,51%')
+    await expect(realisation).toContainText(formatRupiah(c.disbursed)) // Rp53.019.249.400
+    await expect(realisation).toHaveAttribute('data-status', 'BEHIND')
+    // change against the same date last year, in percentage points
+    const last = await credit('PROKESRA-2023', '2023-08-31')
+    await expect(realisation.locator('[data-change]')).toContainText(`▼ ${formatNumber(Math.abs(c.pct - last.pct), { decimals: 2 })} poin dibanding 31 Agustus 2023`)
+
+    const s = await subsidy('PROKESRA-2024', '2024-08-31')
+    expect(formatRupiah(s.paid)).toBe('Rp17.940.000.000')
+    const absorption = card(page, 'card-absorption')
+    await expect(absorption.locator('[data-value]')).toHaveText(pct1(s.pct))
+    await expect(absorption.locator('[data-value]')).toHaveText('57,8%')
+    await expect(absorption.locator('[data-exact]')).toContainText('57,80%')
+    await expect(absorption).toContainText('Rp17.940.000.000')
+    await expect(card(page, 'card-beneficiaries').locator('[data-value]')).toHaveText(formatNumber(c.beneficiaries))
+    await expect(card(page, 'card-beneficiaries').locator('[data-value]')).toHaveText('2.743')
+
+    // meetings are not built: labelled, no number; reporting started in 2025: no red 0%
+    await expect(card(page, 'card-overdue-actions')).toContainText('Belum tersedia')
+    await expect(card(page, 'card-completeness')).toContainText('Belum ada laporan tercatat')
+
+    // the export holds the same numbers
+    const rows = await workbook(await download(page, page.getByRole('link', { name: 'Unduh .xlsx' })))
+    const disbursed = rows.find((r) => r.Angka === 'Kredit disalurkan (Rp)')!
+    expect(disbursed['Nilai per 2024-08-31']).toBe(c.disbursed)
+    expect(Number(disbursed['Capaian (%)'])).toBeCloseTo(c.pct, 8)
+    const paid = rows.find((r) => r.Angka === 'Subsidi dibayar (Rp)')!
+    expect(paid['Nilai per 2024-08-31']).toBe(s.paid)
+    expect(rows.find((r) => r.Angka === 'Penerima manfaat (UMK)')!['Nilai per 2024-08-31']).toBe(c.beneficiaries)
+  })
+
+  test('changing the filters updates the URL and the figures: Prokesra 2023 at 101,26%, then one regency', async ({ page, login }) => {
+    await login('LEADERSHIP')
+    await page.goto('/?program=PROKESRA-2024&asOf=2024-08-31')
+    await page.getByLabel('Program').selectOption({ label: 'Prokesra 2023' })
+    await page.getByLabel('Per tanggal').fill('2023-12-31')
+    await page.getByRole('button', { name: 'Terapkan' }).click()
+    await expect(page).toHaveURL(/program=PROKESRA-2023/)
+    await expect(page).toHaveURL(/asOf=2023-12-31/)
+    const c = await credit('PROKESRA-2023', '2023-12-31')
+    expect(pct2(c.pct)).toBe('101,26%')
+    await expect(card(page, 'card-realisation').locator('[data-exact]')).toContainText('101,26%')
+    await expect(card(page, 'card-realisation')).toHaveAttribute('data-status', 'ON_TRACK')
+    await expect(card(page, 'card-beneficiaries').locator('[data-value]')).toHaveText('10.971')
+    await expect(page.getByTestId('as-of')).toContainText('Data per 31 Desember 2023')
+
+    await page.getByLabel('Kabupaten/kota').selectOption('35.17')
+    await page.getByRole('button', { name: 'Terapkan' }).click()
+    await expect(page).toHaveURL(/regency=35\.17/)
+    const j = await credit('PROKESRA-2023', '2023-12-31', { regency: '35.17' })
+    await expect(card(page, 'card-realisation').locator('[data-exact]')).toContainText(pct2(j.pct))
+    await expect(card(page, 'card-realisation')).toContainText(formatRupiah(j.disbursed))
+    await expect(card(page, 'card-beneficiaries').locator('[data-value]')).toHaveText(formatNumber(j.beneficiaries))
+  })
+
+  test('the credit dashboard: ranking, KBLI sections and exports equal SQL; a bar and a row drill down to the regency', async ({ page, login }) => {
+    await login('LEADERSHIP')
+    await page.goto('/dasbor/kredit?program=PROKESRA-2024&asOf=2024-08-31')
+    await expect(page.getByTestId('projection-method')).toContainText('Proyeksi laju rata-rata')
+    await expect(page.getByTestId('realisation').locator('[data-value]')).toHaveText('26,51%')
+
+    const ranking = (await client.query(
+      `SELECT r.code, a.credit_target::text AS target, coalesce(sum(d.plafond), 0)::text AS disbursed
+       FROM regencies r JOIN credit_programs p ON p.code = 'PROKESRA-2024'
+       LEFT JOIN program_allocations a ON a.program_id = p.id AND a.regency_code = r.code
+       LEFT JOIN disbursements d ON d.program_id = p.id AND d.regency_code = r.code AND d.contract_date <= '2024-08-31'
+       WHERE r.province_code = '35' GROUP BY r.code, a.credit_target`,
+    )).rows.map((r) => ({ code: r.code as string, disbursed: Number(r.disbursed), pct: (Number(r.disbursed) / Number(r.target)) * 100 }))
+    ranking.sort((a, b) => b.pct - a.pct)
+    await page.getByTestId('ranking').getByText('Kabupaten/kota: 38').click()
+    for (const r of ranking) {
+      const row = page.locator(`tr[data-regency="${r.code}"]`)
+      await expect(row).toContainText(formatRupiah(r.disbursed))
+      await expect(row).toContainText(pct2(r.pct))
+    }
+    await expect(page.locator('tr[data-regency]').first()).toHaveAttribute('data-regency', ranking[0].code)
+
+    // KBLI sections, mapped here by their division ranges
+    const kbli = (await client.query(
+      `SELECT CASE WHEN left(m.kbli, 2) BETWEEN '01' AND '03' THEN 'A' WHEN left(m.kbli, 2) BETWEEN '10' AND '33' THEN 'C'
+                   WHEN left(m.kbli, 2) BETWEEN '45' AND '47' THEN 'G' WHEN left(m.kbli, 2) BETWEEN '55' AND '56' THEN 'I'
+                   WHEN left(m.kbli, 2) BETWEEN '94' AND '96' THEN 'S' ELSE '?' END AS section, sum(d.plafond)::text AS disbursed
+       FROM disbursements d JOIN msmes m ON m.id = d.msme_id JOIN credit_programs p ON p.id = d.program_id
+       WHERE p.code = 'PROKESRA-2024' AND d.contract_date <= '2024-08-31' GROUP BY 1`,
+    )).rows.map((r) => ({ section: r.section as string, disbursed: Number(r.disbursed) }))
+    const kbliCard = page.getByTestId('breakdown-kbli')
+    for (const k of kbli) await expect(kbliCard.locator(`tr[data-key="${k.section}"]`)).toContainText(formatRupiahShort(k.disbursed))
+    const kbliRows = await workbook(await download(page, kbliCard.getByRole('link', { name: 'Unduh .xlsx' })))
+    expect(kbliRows.map((r) => [r['Seksi KBLI'], r['Penyaluran (Rp)']]).sort()).toEqual(kbli.map((k) => [k.section, k.disbursed]).sort())
+
+    const rankingRows = await workbook(await download(page, page.getByTestId('ranking').getByRole('link', { name: 'Unduh .xlsx' })))
+    expect(rankingRows).toHaveLength(38)
+    for (const r of ranking) expect(rankingRows.find((x) => x.Kode === r.code)!['Penyaluran (Rp)']).toBe(r.disbursed)
+
+    // the top bar opens its regency, keeping the programme and date
+    await page.getByTestId('ranking').locator('.recharts-bar-rectangle').first().click()
+    await expect(page).toHaveURL(new RegExp(`/dasbor/wilayah/${ranking[0].code.replace('.', '\\.')}\\?program=PROKESRA-2024&asOf=2024-08-31`))
+    await expect(card(page, 'card-realisation').locator('[data-exact]')).toContainText(pct2(ranking[0].pct))
+  })
+
+  test('the indicator dashboard equals SQL over approved reports, and its filter lives in the URL', async ({ page, login }) => {
+    await login('LEADERSHIP')
+    await page.goto('/dasbor/indikator?year=2026')
+    await page.locator('select[name="indicator"]').selectOption('KSP_SEHAT')
+    await page.getByRole('button', { name: 'Terapkan' }).click()
+    await expect(page).toHaveURL(/indicator=KSP_SEHAT/)
+    // a stock: the latest approved quarter of the year
+    const latest = await one<{ value: string | null }>(
+      `SELECT (array_agg(v.value ORDER BY r.quarter DESC))[1]::text AS value FROM quarterly_reports r JOIN report_values v ON v.report_id = r.id
+       WHERE r.regency_code = '35.17' AND r.year = 2026 AND r.status = 'APPROVED' AND v.indicator_code = 'KSP_SEHAT'`,
+    )
+    const target = await one<{ value: string }>(`SELECT value::text FROM indicator_targets WHERE indicator_code = 'KSP_SEHAT' AND year = 2026 AND quarter = 0 AND regency_code = '35.17'`)
+    const row = page.locator('tr[data-regency="35.17"]')
+    await expect(row.locator('td').nth(5)).toHaveText(formatNumber(Number(latest.value)))
+    await expect(row.locator('td').nth(7)).toHaveText(pct2((Number(latest.value) / Number(target.value)) * 100))
+  })
+
+  test('every page prints without the sidebar and header', async ({ page, login }) => {
+    await login('LEADERSHIP')
+    for (const path of ['/?program=PROKESRA-2024&asOf=2024-08-31', '/dasbor/kredit?program=PROKESRA-2024&asOf=2024-08-31', '/dasbor/wilayah/35.17', '/dasbor/indikator']) {
+      await page.goto(path)
+      await expect(page.getByRole('button', { name: 'Cetak / PDF' })).toBeVisible()
+      await page.emulateMedia({ media: 'print' })
+      await expect(page.locator('aside')).toBeHidden()
+      await expect(page.locator('header')).toBeHidden()
+      await expect(page.getByRole('button', { name: 'Cetak / PDF' })).toBeHidden()
+      await expect(page.locator('main h1')).toBeVisible()
+      await page.emulateMedia({ media: 'screen' })
+    }
+  })
+})
+
+test.describe('district officer', () => {
+  test('reads its own regency against SQL, is refused another regency, and sees its bar marked', async ({ page, login }) => {
+    await login('DISTRICT_OFFICER')
+    const res = await page.goto('/dasbor/wilayah/35.07')
+    expect(res?.status()).toBe(403)
+    await expect(page.getByRole('heading', { name: 'Akses ditolak' })).toBeVisible()
+    // the overview streams its skeleton first: the refusal is the 403 page inside the response
+    await page.goto('/?regency=35.07')
+    await expect(page.getByRole('heading', { name: 'Akses ditolak' })).toBeVisible()
+    expect((await page.request.get('/api/dasbor/ekspor/bulanan?regency=35.07')).status()).toBe(403)
+
+    await page.goto('/dasbor/wilayah/35.17?program=PROKESRA-2026&asOf=2026-11-21')
+    const j = await credit('PROKESRA-2026', '2026-11-21', { regency: '35.17' })
+    await expect(card(page, 'card-realisation').locator('[data-exact]')).toContainText(pct2(j.pct))
+    await expect(card(page, 'card-realisation')).toContainText(formatRupiah(j.disbursed))
+    await expect(card(page, 'card-beneficiaries').locator('[data-value]')).toHaveText(formatNumber(j.beneficiaries))
+    await expect(page.getByTestId('report-status').locator('li')).toHaveCount(4)
+    const monthly = await workbook(await download(page, page.getByRole('link', { name: 'Unduh .xlsx' })))
+    expect(monthly.filter((r) => r['Realisasi kumulatif (Rp)'] !== null).at(-1)!['Realisasi kumulatif (Rp)']).toBe(j.disbursed)
+
+    await page.goto('/dasbor/kredit?program=PROKESRA-2026&asOf=2026-11-21')
+    await page.getByTestId('ranking').getByText('Kabupaten/kota: 38').click()
+    await expect(page.locator('tr[data-regency="35.17"]')).toHaveClass(/bg-amber-50/)
+    await expect(page.locator('tr[data-regency="35.17"]').getByRole('link')).toHaveCount(1)
+    await expect(page.locator('tr[data-regency="35.07"]').getByRole('link')).toHaveCount(0)
+    // Prokesra 2026 (running) is behind its pace on 21 November 2026
+    await page.goto('/?program=PROKESRA-2026&asOf=2026-11-21')
+    await expect(card(page, 'card-realisation')).toHaveAttribute('data-status', 'BEHIND')
+  })
+})
+
+test.describe('bank officer', () => {
+  test("sees its bank's figures only, on screen and in the export", async ({ page, login }) => {
+    await login('BANK_OFFICER')
+    await page.goto('/dasbor/kredit?program=PROKESRA-2024&asOf=2024-08-31&bank=nope')
+    const c = await credit('PROKESRA-2024', '2024-08-31', { bank: 'BPRJATIM' })
+    await expect(page.getByTestId('realisation').locator('[data-value]')).toHaveText(pct2(c.pct))
+    await expect(page.getByTestId('realisation')).toContainText(formatRupiah(c.disbursed))
+    const banks = page.getByTestId('breakdown-bank')
+    await expect(banks.locator('tr[data-key]')).toHaveCount(1)
+    await expect(banks).toContainText('BPR Jatim')
+    const rows = await workbook(await download(page, banks.getByRole('link', { name: 'Unduh .xlsx' })))
+    expect(rows).toEqual([expect.objectContaining({ Bank: 'BPR Jatim', 'Penyaluran (Rp)': c.disbursed, 'Penerima': c.beneficiaries })])
+    // the overview has no register or reporting cards for a bank (it may not read them)
+    await page.goto('/?program=PROKESRA-2024&asOf=2024-08-31')
+    await expect(card(page, 'card-realisation').locator('[data-exact]')).toContainText(pct2(c.pct))
+    await expect(card(page, 'card-completeness')).toHaveCount(0)
+    await expect(card(page, 'card-active-coops')).toHaveCount(0)
+    expect((await page.goto('/dasbor/indikator'))?.status()).toBe(403)
+  })
+})
