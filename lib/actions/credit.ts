@@ -13,7 +13,7 @@ import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
 import { readClaimFile, submitClaimFor } from '@/lib/credit/claim-submission'
 import type { SessionUser } from '@/lib/session-user'
 import {
-  claimMonthSchema, claimPaymentSchema, claimReturnSchema, claimReviewSchema, disbursementSchema, programSchema, rateChangeSchema,
+  claimMonthSchema, claimPaymentSchema, claimReturnSchema, claimReviewSchema, disbursementSchema, instalmentReportSchema, programSchema, rateChangeSchema,
 } from '@/lib/validations/credit'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
@@ -265,4 +265,31 @@ export const saveAllocations = authAction('credit.configure', z.object({ program
   })
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: 'Alokasi disimpan.' }
+})
+
+/**
+ * The bank reports a period of a loan (instalment paid or not, OJK collectibility); the loan's subsidy
+ * schedule is recomputed in the same transaction. A bank officer reports only its own bank's loans.
+ */
+export const reportInstalment = authAction('disbursements.write', instalmentReportSchema, async (input, user) => {
+  await db.$transaction(async (tx) => {
+    const loan = await tx.disbursement.findFirst({
+      where: { id: input.disbursementId, ...(user.role === 'BANK_OFFICER' ? { bankId: user.bankId! } : {}) },
+      select: { id: true, tenorMonths: true },
+    })
+    if (!loan) throw new ActionError('Pinjaman tidak ditemukan.')
+    if (input.period > loan.tenorMonths) throw new ActionError('Periode melewati jatuh tempo pinjaman; tidak ada subsidi setelahnya.', { period: [`Periode 1 sampai ${loan.tenorMonths}.`] })
+    const before = await tx.loanMonth.findUnique({ where: { disbursementId_period: { disbursementId: loan.id, period: input.period } }, select: { instalmentPaid: true, collectibility: true, subsidyDue: true } })
+    await tx.loanMonth.update({
+      where: { disbursementId_period: { disbursementId: loan.id, period: input.period } },
+      data: { instalmentPaid: input.instalmentPaid === 'paid', collectibility: input.collectibility },
+    })
+    // the bank reports periods as they fall due: the loan's collectibility is the one just reported
+    await tx.disbursement.update({ where: { id: loan.id }, data: { collectibility: input.collectibility, status: input.collectibility === 5 ? 'WRITTEN_OFF' : 'ACTIVE', version: { increment: 1 } } })
+    await recomputeLoanMonths(tx, [loan.id])
+    const after = await tx.loanMonth.findUniqueOrThrow({ where: { disbursementId_period: { disbursementId: loan.id, period: input.period } }, select: { instalmentPaid: true, collectibility: true, subsidyDue: true, reason: true } })
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'LoanMonth', entityId: `${loan.id}#${input.period}`, before, after })
+  })
+  revalidatePath('/kredit', 'layout')
+  return { ok: true, message: `Periode ${input.period} dicatat; subsidi dihitung ulang.` }
 })

@@ -30,6 +30,10 @@ async function scope(user: SessionUser, f: CreditFilter): Promise<Scoped & { pro
   const bankId = user.role === 'BANK_OFFICER' ? (user.bankId ?? '∅') : f.bankId
   const program = await getProgramHeader(f.programId)
   if (!program) throw new ScopeError('not-found')
+  // a bank officer reads only the programmes its bank takes part in (targets and rates of others are not its business)
+  if (user.role === 'BANK_OFFICER' && !(await db.creditProgramBank.findUnique({ where: { programId_bankId: { programId: program.id, bankId: bankId ?? '' } }, select: { bankId: true } }))) {
+    throw new ScopeError('not-found')
+  }
   const yearEnd = `${program.year}-12-31`
   const asOf = f.asOf && /^\d{4}-\d{2}-\d{2}$/.test(f.asOf) ? f.asOf : jakartaToday() < yearEnd ? jakartaToday() : yearEnd
   return { programId: f.programId, regencyCode: f.regencyCode || undefined, bankId: bankId || undefined, asOf, year: program.year, scheme: program.scheme, program }
@@ -177,17 +181,30 @@ export async function getMonthlySeries({ user, filter }: { user: SessionUser; fi
       FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id JOIN credit_programs p ON p.id = d.program_id
       WHERE p.scheme = ${s.scheme} AND extract(year FROM lm.claim_month) = ${s.year} AND lm.due_date <= ${s.asOf}::date ${loanScope(s)}
       GROUP BY 1),
-    paid AS (
+    paid AS (${s.regencyCode ? Prisma.sql`
+      -- payments are per claim: a regency's share of a payment is its share of the claim's approved lines
+      SELECT extract(month FROM cp.paid_on)::int AS month,
+        sum(cp.amount * share.regency_approved / nullif(share.total_approved, 0)) AS amount
+      FROM claim_payments cp
+      JOIN subsidy_claims c ON c.id = cp.claim_id
+      JOIN (
+        SELECT cl.claim_id, sum(cl.approved_amount) AS total_approved,
+          coalesce(sum(cl.approved_amount) FILTER (WHERE d.regency_code = ${s.regencyCode}), 0) AS regency_approved
+        FROM claim_lines cl JOIN disbursements d ON d.id = cl.disbursement_id
+        GROUP BY cl.claim_id) share ON share.claim_id = c.id
+      WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date AND extract(year FROM cp.paid_on) = ${s.year}
+        ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}
+      GROUP BY 1` : Prisma.sql`
       SELECT extract(month FROM cp.paid_on)::int AS month, sum(cp.amount) AS amount
       FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
       WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date AND extract(year FROM cp.paid_on) = ${s.year}
         ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}
-      GROUP BY 1)
+      GROUP BY 1`})
     SELECT m.month,
       coalesce(disb.amount, 0)::text AS disbursed,
       sum(coalesce(disb.amount, 0)) OVER (ORDER BY m.month)::text AS cumulative,
       coalesce(due.amount, 0)::text AS subsidy_due,
-      coalesce(paid.amount, 0)::text AS subsidy_paid,
+      round(coalesce(paid.amount, 0))::text AS subsidy_paid,
       plan.cumulative_target::text AS plan
     FROM months m
     LEFT JOIN disb USING (month) LEFT JOIN due USING (month) LEFT JOIN paid USING (month)

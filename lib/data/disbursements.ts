@@ -78,3 +78,19 @@ export async function listPrograms({ user }: { user: SessionUser }) {
     orderBy: [{ year: 'desc' }, { name: 'asc' }],
   })
 }
+
+/** One loan with its periods (balance, subsidy due and what the bank reported), in the role's scope. */
+export async function getDisbursement({ user, id }: { user: SessionUser; id: string }) {
+  return db.disbursement.findFirst({
+    where: { ...scopedWhere(user, {}), id },
+    select: {
+      ...disbursementListSelect,
+      exceptionReason: true,
+      bankId: true,
+      months: {
+        select: { period: true, dueDate: true, days: true, openingBalance: true, rateDifference: true, instalmentPaid: true, collectibility: true, subsidyDue: true, reason: true },
+        orderBy: { period: 'asc' },
+      },
+    },
+  })
+}

@@ -86,3 +86,11 @@ export const disbursementFilterSchema = z.object({
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
 })
 export type DisbursementFilter = z.infer<typeof disbursementFilterSchema>
+
+/** What the bank reports for one period of a loan: instalment paid or not, and the collectibility. */
+export const instalmentReportSchema = z.object({
+  disbursementId: z.string().min(1).max(60),
+  period: z.coerce.number('Periode harus berupa angka.').int('Periode harus bilangan bulat.').min(1, 'Periode mulai dari 1.').max(240, 'Periode tidak valid.'),
+  instalmentPaid: z.enum(['paid', 'unpaid'], 'Pilih apakah angsuran dibayar.'),
+  collectibility: z.coerce.number('Pilih kolektibilitas.').int().min(1, 'Kolektibilitas 1 sampai 5.').max(5, 'Kolektibilitas 1 sampai 5.'),
+})

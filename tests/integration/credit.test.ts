@@ -3,10 +3,10 @@ import ExcelJS from 'exceljs'
 import { signInAs } from '../support/session-mock'
 import { createUser, form, unique } from '../support/factories'
 import { db } from '@/lib/db'
-import { approveClaim, createDisbursement, recordClaimPayment, returnClaim, submitClaim } from '@/lib/actions/credit'
+import { approveClaim, createDisbursement, recordClaimPayment, reportInstalment, returnClaim, submitClaim } from '@/lib/actions/credit'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
 import { getClaim } from '@/lib/data/claims'
-import { getCreditSummary } from '@/lib/data/credit'
+import { getCreditSummary, getMonthlySeries } from '@/lib/data/credit'
 import { findDisbursements } from '@/lib/data/disbursements'
 import { MESSAGES } from '@/lib/safe-action'
 import { getCurrentUser } from '@/lib/session'
@@ -230,5 +230,46 @@ describe('monthly claims: submission, verification, payment', () => {
     const claim = await db.subsidyClaim.findFirstOrThrow({ where: { bankId: bprId } })
     signInAs(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }))
     expect(await getClaim({ user: (await getCurrentUser())!, id: claim.id })).toBeNull()
+  })
+})
+
+describe('bank reports per period, and what each role may read', () => {
+  it('a period reported unpaid or Macet earns no subsidy; only the loan’s own bank may report it; audited', async () => {
+    const loan = await db.disbursement.findFirstOrThrow({ where: { accountNumber: 'UJI-0001' }, select: { id: true } })
+    const monthSubsidy = (period: number) => db.loanMonth.findUniqueOrThrow({ where: { disbursementId_period: { disbursementId: loan.id, period } } }).then((m) => ({ due: Number(m.subsidyDue), reason: m.reason }))
+    expect((await monthSubsidy(5)).due).toBeGreaterThan(0)
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }))
+    expect(await reportInstalment(undefined, form({ disbursementId: loan.id, period: 5, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: false, message: 'Pinjaman tidak ditemukan.' })
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }))
+    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, period: 5, instalmentPaid: 'unpaid', collectibility: 2 }))).ok).toBe(true)
+    expect(await monthSubsidy(5)).toEqual({ due: 0, reason: 'NO_INSTALMENT' })
+    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, period: 6, instalmentPaid: 'paid', collectibility: 5 }))).ok).toBe(true)
+    expect(await monthSubsidy(6)).toEqual({ due: 0, reason: 'COLLECTIBILITY_5' })
+    expect((await monthSubsidy(7)).due).toBeGreaterThan(0) // later periods: as reported when they fall due
+    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, period: 25, instalmentPaid: 'paid', collectibility: 1 }))).errors?.period).toEqual(['Periode 1 sampai 24.'])
+    expect(await db.auditLog.count({ where: { entity: 'LoanMonth', entityId: { startsWith: loan.id } } })).toBe(2)
+    // put it back for the other tests
+    await reportInstalment(undefined, form({ disbursementId: loan.id, period: 5, instalmentPaid: 'paid', collectibility: 1 }))
+    await reportInstalment(undefined, form({ disbursementId: loan.id, period: 6, instalmentPaid: 'paid', collectibility: 1 }))
+    expect((await monthSubsidy(5)).reason).toBe('DUE')
+  })
+
+  it('a bank officer reads only programmes its bank takes part in', async () => {
+    const onlyBpr = await db.creditProgram.create({
+      data: { code: 'UJI-BPR', scheme: 'UJI-BPR', name: 'Khusus BPR', year: 2025, creditTarget: 1, beneficiaryTarget: 1, subsidyCeiling: 1, borrowerRate: 0.03, maxPlafond: 1, maxTenorMonths: 1, banks: { create: { bankId: bprId } } },
+    })
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }))
+    await expect(getCreditSummary({ user: (await getCurrentUser())!, filter: { programId: onlyBpr.id } })).rejects.toThrow('not-found')
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }))
+    expect((await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId: onlyBpr.id } })).disbursed).toBe(0)
+  })
+
+  it('a regency’s monthly subsidy paid adds up to its share in the summary', async () => {
+    signInAs(await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' }))
+    const officer = (await getCurrentUser())!
+    const filter = { programId, regencyCode: '35.17', asOf: '2025-12-31' }
+    const [summary, series] = await Promise.all([getCreditSummary({ user: officer, filter }), getMonthlySeries({ user: officer, filter })])
+    expect(summary.subsidyPaid).toBe(190_000) // the one paid claim's only approved line is a Jombang loan
+    expect(series.reduce((a, m) => a + m.subsidyPaid, 0)).toBe(summary.subsidyPaid)
   })
 })

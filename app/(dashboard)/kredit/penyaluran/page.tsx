@@ -127,7 +127,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
             <tbody className="divide-y divide-slate-100">
               {data.rows.map((d) => (
                 <tr key={d.id} data-account={d.accountNumber}>
-                  <Td className="font-mono text-xs">{d.accountNumber}</Td>
+                  <Td className="font-mono text-xs"><Link href={`/kredit/penyaluran/${d.id}`} className="text-brand-700 hover:underline">{d.accountNumber}</Link></Td>
                   <Td>
                     <span className="font-medium">{d.msme.businessName}</span>
                     <span className="block font-mono text-xs text-slate-500">NIB {d.msme.nib}</span>
