@@ -1,0 +1,669 @@
+/**
+ * The authorization matrix (quality.md, "Authorization matrix"): every server action and every route
+ * handler, enumerated from the code, against every role, and the regency and bank scope of the
+ * district officer and the bank officer.
+ *
+ * - Actions: every exported function of every `lib/actions/*.ts` file (a `'use server'` file: each is a
+ *   public POST endpoint) must be classified in ACTION_PERMISSIONS, or the test fails. A role without the
+ *   permission gets `MESSAGES.forbidden` (signed out: `MESSAGES.signedOut`) for an input that would
+ *   otherwise be accepted, and nothing in the database changes; a role with it gets past the guard (an
+ *   empty form then comes back as a validation error, still writing nothing).
+ * - Routes: every exported HTTP method of every `app/api/**\/route.ts` must be classified in
+ *   ROUTE_PERMISSIONS: 401 signed out, 403 without the permission (nothing written), 200 with it.
+ * - Scope: the district officer of 35.17 never reads, lists, exports or changes a 35.78 record; the
+ *   officer of PT BPR Jatim never sees Bank DKI's disbursements or claims; leadership never sees an
+ *   owner NIK unmasked.
+ */
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { signInAs } from '../support/session-mock'
+import { createUser, form, TEST_PASSWORD, unique } from '../support/factories'
+import { db } from '@/lib/db'
+import type { Role } from '@/lib/generated/prisma/enums'
+import { can, type Permission } from '@/lib/permissions'
+import { MESSAGES, type ActionState } from '@/lib/safe-action'
+import { getCurrentUser } from '@/lib/session'
+import type { SessionUser } from '@/lib/session-user'
+import { createCooperative, updateCooperative, deleteCooperative, saveCooperativeYear, addAssessment, addInspection } from '@/lib/actions/cooperatives'
+import { createDisbursement } from '@/lib/actions/credit'
+import { createMsme, deleteMsme, revealOwnerNik, updateMsme } from '@/lib/actions/msmes'
+import { submitClaimFor } from '@/lib/credit/claim-submission'
+import { findClaims, getClaim } from '@/lib/data/claims'
+import { cooperativeChoices, exportCooperatives, findCooperatives, getCooperative } from '@/lib/data/cooperatives'
+import { getCreditSummary, getRegencyRanking } from '@/lib/data/credit'
+import { exportDisbursements, findDisbursements, findLoansOfMsme, listPrograms } from '@/lib/data/disbursements'
+import { exportMsmes, findMsmes, getMsme } from '@/lib/data/msmes'
+import { getCompleteness, getIndicatorRealisation, getReport } from '@/lib/data/reporting'
+import { seedReportingCatalogue } from '@/prisma/seed/reporting'
+
+// Auth.js reads its secret when lib/auth.ts is first imported: its own route handler (public) is called below
+vi.hoisted(() => {
+  vi.stubEnv('AUTH_SECRET', 'matriks-otorisasi-rahasia-uji-0123456789')
+  vi.stubEnv('AUTH_TRUST_HOST', 'true')
+})
+afterAll(() => {
+  vi.unstubAllEnvs()
+})
+
+// ── The tables: what each endpoint requires, from lib/permissions.ts ─────────────────────────────────
+
+/** Every exported server action and the permission its guard must demand ('public': no session needed). */
+const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
+  // lib/actions/auth.ts
+  signInAction: 'public', // the sign-in form itself; throttling lives in `authorize`
+  signOutAction: 'public', // ends the caller's own session
+  changePassword: 'account.self',
+  // lib/actions/locale.ts
+  setLocale: 'public', // sets the language cookie, reads and writes no data
+  // lib/actions/cooperatives.ts
+  createCooperative: 'cooperatives.write',
+  updateCooperative: 'cooperatives.write',
+  deleteCooperative: 'cooperatives.write',
+  saveCooperativeYear: 'cooperatives.write',
+  addAssessment: 'cooperatives.write',
+  addInspection: 'cooperatives.write',
+  // lib/actions/msmes.ts
+  createMsme: 'msmes.write',
+  updateMsme: 'msmes.write',
+  deleteMsme: 'msmes.write',
+  revealOwnerNik: 'msmes.revealNik',
+  // lib/actions/credit.ts
+  createDisbursement: 'disbursements.write',
+  submitClaim: 'claims.submit',
+  approveClaim: 'claims.verify',
+  returnClaim: 'claims.verify',
+  recordClaimPayment: 'claims.verify',
+  saveProgram: 'credit.configure',
+  addRateChange: 'credit.configure',
+  saveAllocations: 'credit.configure',
+  // lib/actions/reporting.ts
+  saveReport: 'reports.write',
+  returnReport: 'reports.review',
+  approveReport: 'reports.review',
+  reopenReport: 'reports.review',
+  // lib/actions/users.ts
+  createUser: 'users.manage',
+  updateUser: 'users.manage',
+  deactivateUser: 'users.manage',
+  reactivateUser: 'users.manage',
+  resetPassword: 'users.manage',
+}
+
+/**
+ * Every exported route handler (`METHOD /path`) and the permissions it requires (all of them), or
+ * 'public'. The registers' exports need the register's read permission on top of `export.read`.
+ */
+const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = {
+  'GET /api/health': 'public', // load balancers: reveals no data
+  'GET /api/auth/[...nextauth]': 'public', // Auth.js: session, csrf, providers
+  'POST /api/auth/[...nextauth]': 'public', // Auth.js: sign in, sign out
+  'GET /api/audit/ekspor': 'audit.read',
+  'GET /api/koperasi/ekspor': ['export.read', 'cooperatives.read'],
+  'GET /api/umkm/ekspor': ['export.read', 'msmes.read'],
+  'GET /api/kredit/penyaluran/ekspor': 'credit.read',
+  'GET /api/laporan-triwulan/kelengkapan/ekspor': 'reports.read',
+  'GET /api/laporan-triwulan/realisasi/ekspor': 'reports.read',
+  'GET /api/pengguna/ekspor': 'users.manage',
+  'GET /api/wilayah': 'cooperatives.read',
+}
+
+/** The request each route gets (after `?format=csv`) and its dynamic segments. */
+const ROUTE_REQUESTS: Record<string, { subpath?: string; query?: string; body?: URLSearchParams; params?: Record<string, string | string[]> }> = {
+  'GET /api/auth/[...nextauth]': { subpath: '/session', params: { nextauth: ['session'] } },
+  'POST /api/auth/[...nextauth]': { subpath: '/signout', params: { nextauth: ['signout'] }, body: new URLSearchParams({ csrfToken: 'tidak-sah' }) },
+  'GET /api/laporan-triwulan/realisasi/ekspor': { query: 'tahun=2026&indikator=KOP_AKTIF_PCT' },
+  'GET /api/laporan-triwulan/kelengkapan/ekspor': { query: 'tahun=2026' },
+  'GET /api/wilayah': { query: 'regency=35.17&koperasi=1' },
+}
+
+/** The columns: each role (bound to 35.17 and PT BPR Jatim where it has a scope) and the signed-out visitor. */
+const COLUMNS = [
+  { key: 'ADMIN', label: 'ADMIN' },
+  { key: 'DISTRICT_OFFICER', label: 'DISTRICT_OFFICER 35.17' },
+  { key: 'LEADERSHIP', label: 'LEADERSHIP' },
+  { key: 'BANK_OFFICER', label: 'BANK_OFFICER BPRJATIM' },
+  { key: 'SIGNED_OUT', label: 'signed out' },
+] as const satisfies readonly { key: Role | 'SIGNED_OUT'; label: string }[]
+type Column = (typeof COLUMNS)[number]
+
+type Expectation = 'public' | 'allowed' | 'forbidden' | 'signed out'
+
+function expectation(rule: Permission | Permission[] | 'public', column: Column): Expectation {
+  if (rule === 'public') return 'public'
+  if (column.key === 'SIGNED_OUT') return 'signed out'
+  const role = column.key
+  return (Array.isArray(rule) ? rule : [rule]).every((p) => can(role, p)) ? 'allowed' : 'forbidden'
+}
+
+// ── Enumeration: the endpoints as the code exports them ──────────────────────────────────────────────
+
+const ROOT = path.resolve(__dirname, '../..')
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
+
+type Endpoint = (...args: unknown[]) => Promise<unknown>
+
+const actionFiles = readdirSync(path.join(ROOT, 'lib/actions')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()
+const actionModules: { file: string; exports: Record<string, unknown> }[] = []
+for (const file of actionFiles) {
+  actionModules.push({ file: `lib/actions/${file}`, exports: await import(/* @vite-ignore */ path.join(ROOT, 'lib/actions', file)) })
+}
+const ACTIONS = actionModules.flatMap((m) => Object.entries(m.exports).map(([name, value]) => ({ file: m.file, name, value })))
+
+const routeFiles = (readdirSync(path.join(ROOT, 'app/api'), { recursive: true }) as string[])
+  .filter((f) => path.basename(f) === 'route.ts')
+  .map((f) => f.split(path.sep).join('/'))
+  .sort()
+const ROUTES: { file: string; path: string; method: string; handler: unknown }[] = []
+for (const file of routeFiles) {
+  const mod: Record<string, unknown> = await import(/* @vite-ignore */ path.join(ROOT, 'app/api', file))
+  const urlPath = `/api/${path.posix.dirname(file)}`
+  for (const method of HTTP_METHODS) if (method in mod) ROUTES.push({ file: `app/api/${file}`, path: urlPath, method, handler: mod[method] })
+}
+
+// ── Fixtures: one user per column, and records in two regencies and two banks ────────────────────────
+
+type TestUser = Awaited<ReturnType<typeof createUser>>
+const users = {} as Record<Role, TestUser>
+const fx = {
+  bpr: '', dki: '', programId: '', coop17: '', coop78: '', msme17: { id: '', nib: '' }, msme78: { id: '', nib: '' },
+  loanBpr: '', loanDki: '', claimBpr: '', claimDki: '', report78: '', target: { id: '', username: '' },
+}
+const NIK17 = '3517014501900001'
+const NIK78 = '3578016602850002'
+
+function signIn(column: Column) {
+  signInAs(column.key === 'SIGNED_OUT' ? null : users[column.key])
+}
+
+async function sessionUser(u: TestUser): Promise<SessionUser> {
+  signInAs(u)
+  const s = await getCurrentUser()
+  if (!s) throw new Error('test user has no session')
+  return s
+}
+
+const nib = () => String(Date.now()).slice(-6) + String(Math.floor(Math.random() * 1e7)).padStart(7, '0')
+
+beforeAll(async () => {
+  await seedReportingCatalogue(db)
+  users.ADMIN = await createUser('ADMIN')
+  users.DISTRICT_OFFICER = await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' })
+  users.LEADERSHIP = await createUser('LEADERSHIP')
+  users.BANK_OFFICER = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+  const target = await createUser('LEADERSHIP')
+  fx.target = { id: target.id, username: target.username }
+
+  fx.bpr = (await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' } })).id
+  fx.dki = (await db.bank.findUniqueOrThrow({ where: { code: 'BANKDKI' } })).id
+
+  fx.coop17 = (await db.cooperative.create({ data: { nik: '3517000000000101', name: 'KSP Matriks Jombang', type: 'SIMPAN_PINJAM', regencyCode: '35.17' } })).id
+  fx.coop78 = (await db.cooperative.create({ data: { nik: '3578000000000101', name: 'KSP Matriks Surabaya', type: 'SIMPAN_PINJAM', regencyCode: '35.78' } })).id
+  const msme = (regencyCode: string, ownerNik: string, name: string, cooperativeId: string) =>
+    db.msme.create({
+      data: {
+        nib: nib(), businessName: name, ownerName: 'Siti Rahayu', ownerNik, ownerGender: 'P', kbli: '10792', regencyCode, phone: '081234567890',
+        computedScale: 'MIKRO', businessCapital: 50_000_000, annualSales: 300_000_000, cooperativeId,
+      },
+      select: { id: true, nib: true },
+    })
+  fx.msme17 = await msme('35.17', NIK17, 'Keripik Matriks Jombang', fx.coop17)
+  fx.msme78 = await msme('35.78', NIK78, 'Bakpia Matriks Surabaya', fx.coop78)
+
+  fx.programId = (
+    await db.creditProgram.create({
+      data: {
+        code: 'MATRIKS-2025', scheme: 'MATRIKS', name: 'Program Matriks 2025', year: 2025, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000,
+        borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
+        banks: { create: [{ bankId: fx.bpr }, { bankId: fx.dki }] },
+        rates: { create: [{ bankId: fx.bpr, effectiveFrom: new Date('2025-01-01'), rate: 0.12 }, { bankId: fx.dki, effectiveFrom: new Date('2025-01-01'), rate: 0.12 }] },
+        allocations: { create: [{ regencyCode: '35.17', creditTarget: 60_000_000 }, { regencyCode: '35.78', creditTarget: 40_000_000 }] },
+      },
+    })
+  ).id
+  const loan = (bankId: string, accountNumber: string, m: { id: string }, regencyCode: string, plafond: number) =>
+    db.disbursement.create({
+      data: {
+        programId: fx.programId, bankId, accountNumber, msmeId: m.id, regencyCode, contractDate: new Date('2025-01-15'), plafond, tenorMonths: 12,
+        bankRate: 0.12, borrowerRate: 0.03, eligibilityIssues: [],
+      },
+    })
+  fx.loanBpr = (await loan(fx.bpr, 'BPR-MATRIKS-1', fx.msme17, '35.17', 20_000_000)).id
+  fx.loanDki = (await loan(fx.dki, 'DKI-MATRIKS-1', fx.msme78, '35.78', 15_000_000)).id
+  const claim = (bankId: string, disbursementId: string) =>
+    db.subsidyClaim.create({
+      data: { programId: fx.programId, bankId, month: new Date('2025-02-01'), lines: { create: [{ disbursementId, claimedAmount: 150_000, computedAmount: 150_000 }] } },
+    })
+  fx.claimBpr = (await claim(fx.bpr, fx.loanBpr)).id
+  fx.claimDki = (await claim(fx.dki, fx.loanDki)).id
+
+  fx.report78 = (
+    await db.quarterlyReport.create({
+      data: { regencyCode: '35.78', year: 2026, quarter: 1, status: 'SUBMITTED', submittedAt: new Date('2026-04-10'), firstSubmittedAt: new Date('2026-04-10'), obstacles: 'Laporan Surabaya' },
+    })
+  ).id
+})
+
+// ── Nothing written: a fingerprint of every table the app writes ─────────────────────────────────────
+
+/** Reference data (regions, banks) is loaded once and never written by the app. */
+const REFERENCE_TABLES = new Set(['_prisma_migrations', 'provinces', 'regencies', 'districts', 'villages', 'banks'])
+let fingerprintSql: string | null = null
+
+/** Per table: its row count and a hash of every row, so an insert, update or delete anywhere shows. */
+async function fingerprint(): Promise<Record<string, string>> {
+  if (!fingerprintSql) {
+    const tables = await db.$queryRaw<{ tablename: string }[]>`SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`
+    fingerprintSql = tables
+      .map((t) => t.tablename)
+      .filter((t) => !REFERENCE_TABLES.has(t))
+      .map((t) => `SELECT '${t}' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t}" x`)
+      .join(' UNION ALL ')
+  }
+  const rows = await db.$queryRawUnsafe<{ t: string; n: number; h: string }[]>(fingerprintSql)
+  return Object.fromEntries(rows.map((r) => [r.t, `${r.n} rows, ${r.h}`]))
+}
+
+/** Run `fn` and check the database is exactly as before (audit_logs first, the clearest failure). */
+async function expectNothingWritten<T>(fn: () => Promise<T>): Promise<T> {
+  const audits = await db.auditLog.count()
+  const before = await fingerprint()
+  const result = await fn()
+  expect(await db.auditLog.count(), 'audit_logs rows').toBe(audits)
+  expect(await fingerprint()).toEqual(before)
+  return result
+}
+
+// ── Calling actions ───────────────────────────────────────────────────────────────────────────────────
+
+type FormAction = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>
+type Fields = Record<string, string | number>
+
+/**
+ * For the roles that must be refused: an input the action would accept (a real record's id, valid
+ * fields), so a missing guard would write and the test would see it. Roles that may call the action
+ * get an empty form instead, which passes the guard and stops at validation.
+ */
+const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
+  changePassword: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'Sandi-Baru-Matriks-2026!', confirmPassword: 'Sandi-Baru-Matriks-2026!' }),
+  createCooperative: () => ({ nik: '3517000000000999', name: 'Koperasi Tanpa Wewenang', type: 'KONSUMEN', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17' }),
+  updateCooperative: () => ({ id: fx.coop17, version: 1, nik: '3517000000000101', name: 'KSP Diubah Tanpa Wewenang', type: 'SIMPAN_PINJAM', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17' }),
+  deleteCooperative: () => ({ id: fx.coop17 }),
+  saveCooperativeYear: () => ({ cooperativeId: fx.coop17, year: 2024, ownCapital: '1.000.000', assets: '5.000.000' }),
+  addAssessment: () => ({ cooperativeId: fx.coop17, assessedOn: '2025-01-10', assessor: 'Tim Penilai', governanceScore: 80, riskProfileScore: 80, financialScore: 80, capitalScore: 80 }),
+  addInspection: () => ({ cooperativeId: fx.coop17, inspectedOn: '2025-01-10', officer: 'Pemeriksa Uji', findings: 'Buku kas belum lengkap', status: 'OPEN' }),
+  createMsme: () => ({ nib: '9120009999999', businessName: 'Usaha Tanpa Wewenang', ownerName: 'Budi', ownerNik: '3517014501900009', ownerGender: 'L', kbli: '10792', regencyCode: '35.17', businessCapital: '50.000.000', annualSales: '300.000.000' }),
+  updateMsme: () => ({ id: fx.msme17.id, version: 1, nib: fx.msme17.nib, businessName: 'Diubah Tanpa Wewenang', ownerName: 'Siti Rahayu', ownerGender: 'P', kbli: '10792', regencyCode: '35.17' }),
+  deleteMsme: () => ({ id: fx.msme17.id }),
+  revealOwnerNik: () => ({ id: fx.msme17.id }),
+  createDisbursement: () => ({ programId: fx.programId, bankId: fx.bpr, accountNumber: 'TOLAK-0001', nib: fx.msme17.nib, contractDate: '2025-03-03', plafond: '10.000.000', tenorMonths: 12, method: 'ANNUITY' }),
+  submitClaim: () => ({ month: '2025-03' }),
+  approveClaim: () => ({ claimId: fx.claimBpr, version: 1 }),
+  returnClaim: () => ({ claimId: fx.claimBpr, version: 1, reason: 'Lampiran rekening koran belum ada' }),
+  recordClaimPayment: () => ({ claimId: fx.claimBpr, paidOn: '2025-03-10', amount: '150.000', reference: 'SP2D-0001' }),
+  saveProgram: () => ({ scheme: 'TOLAK', name: 'Program Tanpa Wewenang', year: 2030, creditTarget: '1.000.000.000', beneficiaryTarget: 10, subsidyCeiling: '100.000.000', borrowerRate: 3, bankRate: 12, maxPlafond: '10.000.000', maxTenorMonths: 12, bankId: fx.bpr }),
+  addRateChange: () => ({ programId: fx.programId, bankId: fx.bpr, effectiveFrom: '2025-06-01', rate: 11 }),
+  saveAllocations: () => ({ programId: fx.programId, 'alloc_35.17': '70.000.000' }),
+  saveReport: () => ({ year: 2026, quarter: 1, version: 0, intent: 'save', obstacles: 'Tanpa wewenang' }),
+  returnReport: () => ({ id: fx.report78, version: 1, reason: 'Angka belum sesuai' }),
+  approveReport: () => ({ id: fx.report78, version: 1 }),
+  reopenReport: () => ({ id: fx.report78, version: 1, reason: 'Dibuka tanpa wewenang' }),
+  createUser: () => ({ username: unique('tolak'), name: 'Tidak Boleh', role: 'ADMIN' }),
+  updateUser: () => ({ id: fx.target.id, version: 1, username: fx.target.username, name: 'Diubah Tanpa Wewenang', role: 'ADMIN' }),
+  deactivateUser: () => ({ id: fx.target.id }),
+  reactivateUser: () => ({ id: fx.target.id }),
+  resetPassword: () => ({ id: fx.target.id }),
+}
+
+/** Public actions whose shape differs from a form action (`(prev, formData)`). */
+const PUBLIC_CALLS: Record<string, (fn: Endpoint) => Promise<unknown>> = {
+  setLocale: (fn) => fn(new FormData()), // `(formData)`: an unknown locale is ignored before the cookie
+  signOutAction: (fn) => fn(), // no input; Auth.js's signOut then needs the request's headers
+}
+
+/** A Next.js request-scope error: the call reached code that only runs inside a real request. */
+const isOutsideRequest = (e: unknown) => e instanceof Error && /was called outside a request scope/.test(e.message)
+
+describe('server actions: every exported action is classified', () => {
+  it('found the action modules', () => {
+    expect(actionFiles.length).toBeGreaterThan(0)
+    expect(ACTIONS.length).toBeGreaterThan(0)
+  })
+
+  it('every export of lib/actions/* is an async function classified in ACTION_PERMISSIONS', () => {
+    const unclassified = ACTIONS.filter((a) => !(a.name in ACTION_PERMISSIONS)).map((a) => `${a.file}: ${a.name}`)
+    expect(unclassified, 'exported server actions missing from ACTION_PERMISSIONS (classify each new action)').toEqual([])
+    const notFunctions = ACTIONS.filter((a) => typeof a.value !== 'function').map((a) => `${a.file}: ${a.name}`)
+    expect(notFunctions, "a 'use server' file exports only async functions").toEqual([])
+  })
+
+  it('ACTION_PERMISSIONS holds no action that is no longer exported', () => {
+    const exported = new Set(ACTIONS.map((a) => a.name))
+    expect(Object.keys(ACTION_PERMISSIONS).filter((name) => !exported.has(name))).toEqual([])
+  })
+
+  it('every guarded action has an acceptable input for the refusal cells', () => {
+    const missing = Object.entries(ACTION_PERMISSIONS).filter(([name, rule]) => rule !== 'public' && !ACCEPTABLE_INPUT[name]).map(([name]) => name)
+    expect(missing).toEqual([])
+  })
+})
+
+/** One cell of the action matrix: `name` called by `column`, which must get `expected`. */
+async function checkActionCell(name: string, fn: Endpoint, column: Column, expected: Expectation | 'unclassified') {
+  const rule = ACTION_PERMISSIONS[name]
+  expect(rule, `${name} is not in ACTION_PERMISSIONS`).toBeDefined()
+  signIn(column)
+
+  if (rule === 'public') {
+    await expectNothingWritten(async () => {
+      const call = PUBLIC_CALLS[name] ?? ((f: Endpoint) => f(undefined, new FormData()))
+      try {
+        const result = (await call(fn)) as ActionState | undefined
+        expect(result?.message).not.toBe(MESSAGES.forbidden)
+        expect(result?.message).not.toBe(MESSAGES.signedOut)
+      } catch (e) {
+        // only a call that needs a real request (cookies, headers) may throw: classification is then all we can assert
+        if (!isOutsideRequest(e)) throw e
+      }
+    })
+    return
+  }
+
+  const action = fn as unknown as FormAction
+  if (expected === 'allowed') {
+    // past the guard: an empty form stops at validation, and writes nothing
+    const result = await expectNothingWritten(() => action(undefined, new FormData()))
+    expect(result.ok).toBe(false)
+    expect(result.message).not.toBe(MESSAGES.forbidden)
+    expect(result.message).not.toBe(MESSAGES.signedOut)
+    expect(result.message).not.toBe(MESSAGES.mustChangePassword)
+    return
+  }
+
+  // refused before anything happens, though the input would be accepted
+  const result = await expectNothingWritten(() => action(undefined, form(ACCEPTABLE_INPUT[name]())))
+  expect(result).toMatchObject({ ok: false, message: expected === 'signed out' ? MESSAGES.signedOut : MESSAGES.forbidden })
+  expect(result.data, 'a refusal carries no data').toBeUndefined()
+}
+
+describe('server actions × roles', () => {
+  for (const { name, value } of ACTIONS) {
+    for (const column of COLUMNS) {
+      const rule = ACTION_PERMISSIONS[name]
+      const expected = rule === undefined ? 'unclassified' : expectation(rule, column)
+      it(`${name} × ${column.label} → ${expected}`, () => checkActionCell(name, value as Endpoint, column, expected))
+    }
+  }
+})
+
+// ── Route handlers ────────────────────────────────────────────────────────────────────────────────────
+
+describe('route handlers: every exported handler is classified', () => {
+  it('found the route files', () => {
+    expect(routeFiles.length).toBeGreaterThan(0)
+  })
+
+  it('every exported HTTP method of app/api/**/route.ts is classified in ROUTE_PERMISSIONS', () => {
+    const unclassified = ROUTES.map((r) => `${r.method} ${r.path}`).filter((k) => !(k in ROUTE_PERMISSIONS))
+    expect(unclassified, 'route handlers missing from ROUTE_PERMISSIONS (classify each new handler)').toEqual([])
+    expect(Object.keys(ROUTE_PERMISSIONS).filter((k) => !ROUTES.some((r) => `${r.method} ${r.path}` === k))).toEqual([])
+  })
+
+  it('only the health check and Auth.js itself are public', () => {
+    const publicRoutes = Object.entries(ROUTE_PERMISSIONS).filter(([, rule]) => rule === 'public').map(([k]) => k.split(' ')[1])
+    expect([...new Set(publicRoutes)].sort()).toEqual(['/api/auth/[...nextauth]', '/api/health'])
+  })
+})
+
+function requestFor(route: { path: string; method: string }, extraQuery = '') {
+  const key = `${route.method} ${route.path}`
+  const spec = ROUTE_REQUESTS[key] ?? {}
+  const base = spec.subpath ? route.path.replace(/\/\[[^\]]+\]$/, spec.subpath) : route.path
+  const query = ['format=csv', spec.query, extraQuery].filter(Boolean).join('&')
+  const req = new Request(`http://localhost${base}?${query}`, {
+    method: route.method,
+    ...(spec.body && { body: spec.body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+  })
+  return { req, ctx: { params: Promise.resolve(spec.params ?? {}) } }
+}
+
+async function callRoute(route: { path: string; method: string; handler: unknown }, extraQuery = '') {
+  const { req, ctx } = requestFor(route, extraQuery)
+  return (route.handler as (req: Request, ctx: unknown) => Promise<Response>)(req, ctx)
+}
+
+/** One cell of the route matrix: `METHOD /path` called by `column`, which must get `expected`. */
+async function checkRouteCell(route: (typeof ROUTES)[number], column: Column, expected: Expectation | 'unclassified') {
+  const key = `${route.method} ${route.path}`
+  const rule = ROUTE_PERMISSIONS[key]
+  expect(rule, `${key} is not in ROUTE_PERMISSIONS`).toBeDefined()
+  signIn(column)
+
+  if (rule === 'public') {
+    const res = await callRoute(route)
+    expect([401, 403]).not.toContain(res.status)
+    expect(res.status, await res.text()).toBeLessThan(500)
+    // a GET answers; Auth.js refuses the forged POST itself (CSRF), which is not our guard
+    if (route.method === 'GET') expect(res.status).toBe(200)
+    return
+  }
+
+  if (expected === 'allowed') {
+    const res = await callRoute(route)
+    const body = await res.text()
+    expect(res.status, body.slice(0, 300)).toBe(200)
+    return
+  }
+
+  const res = await expectNothingWritten(() => callRoute(route))
+  expect(res.status).toBe(expected === 'signed out' ? 401 : 403)
+  expect(await res.json()).toEqual({ error: expected === 'signed out' ? MESSAGES.signedOut : MESSAGES.forbidden })
+}
+
+describe('route handlers × roles', () => {
+  for (const route of ROUTES) {
+    for (const column of COLUMNS) {
+      const key = `${route.method} ${route.path}`
+      const rule = ROUTE_PERMISSIONS[key]
+      const expected = rule === undefined ? 'unclassified' : expectation(rule, column)
+      it(`${key} × ${column.label} → ${expected}`, () => checkRouteCell(route, column, expected))
+    }
+  }
+})
+
+// ── Regency scope: the district officer of 35.17 and the records of 35.78 ─────────────────────────────
+
+const route = (p: string) => {
+  const r = ROUTES.find((x) => x.method === 'GET' && x.path === p)
+  if (!r) throw new Error(`no GET ${p}`)
+  return r
+}
+
+describe('regency scope: the district officer of 35.17 never reads 35.78', () => {
+  let officer: SessionUser
+  beforeAll(async () => {
+    officer = await sessionUser(users.DISTRICT_OFFICER)
+  })
+
+  it('lists and exports only its own cooperatives, even when it asks for 35.78', async () => {
+    const all = await findCooperatives({ user: officer, filter: {} })
+    expect(all.rows.map((r) => r.regency.code)).toEqual(['35.17'])
+    expect((await findCooperatives({ user: officer, filter: { regency: '35.78' } })).total).toBe(0)
+    expect((await findCooperatives({ user: officer, filter: { q: 'Surabaya' } })).total).toBe(0)
+    expect((await exportCooperatives({ user: officer, filter: {} })).map((r) => r.regency.code)).toEqual(['35.17'])
+    expect(await exportCooperatives({ user: officer, filter: { regency: '35.78' } })).toEqual([])
+    expect(await getCooperative({ user: officer, id: fx.coop78 })).toBeNull()
+    expect(await cooperativeChoices({ user: officer, regencyCode: '35.78' })).toEqual([])
+    signInAs(users.DISTRICT_OFFICER)
+    const csv = await (await callRoute(route('/api/koperasi/ekspor'), 'regency=35.78')).text()
+    expect(csv).not.toContain('KSP Matriks Surabaya')
+    const own = await (await callRoute(route('/api/koperasi/ekspor'))).text()
+    expect(own).toContain('KSP Matriks Jombang')
+    expect(own).not.toContain('KSP Matriks Surabaya')
+    const choices = await (await callRoute(route('/api/wilayah'), 'regency=35.78')).json()
+    expect(choices.cooperatives).toEqual([])
+  })
+
+  it('lists and exports only its own MSMEs, even when it asks for 35.78', async () => {
+    expect((await findMsmes({ user: officer, filter: {} })).rows.map((r) => r.regency.code)).toEqual(['35.17'])
+    expect((await findMsmes({ user: officer, filter: { regency: '35.78' } })).total).toBe(0)
+    expect((await findMsmes({ user: officer, filter: { koperasi: fx.coop78 } })).total).toBe(0)
+    expect((await findMsmes({ user: officer, filter: { q: fx.msme78.nib } })).total).toBe(0)
+    expect(await exportMsmes({ user: officer, filter: { regency: '35.78' } })).toEqual([])
+    expect(await getMsme({ user: officer, id: fx.msme78.id })).toBeNull()
+    signInAs(users.DISTRICT_OFFICER)
+    const csv = await (await callRoute(route('/api/umkm/ekspor'), 'regency=35.78')).text()
+    expect(csv).not.toContain('Bakpia Matriks Surabaya')
+    expect(csv).not.toContain(fx.msme78.nib)
+  })
+
+  it('sees only its own regency’s loans and figures', async () => {
+    expect((await findDisbursements({ user: officer, filter: {} })).rows.map((r) => r.accountNumber)).toEqual(['BPR-MATRIKS-1'])
+    expect((await findDisbursements({ user: officer, filter: { regency: '35.78' } })).total).toBe(0)
+    expect((await exportDisbursements({ user: officer, filter: {} })).map((r) => r.regency.code)).toEqual(['35.17'])
+    expect(await findLoansOfMsme({ user: officer, msmeId: fx.msme78.id })).toEqual([])
+    await expect(getCreditSummary({ user: officer, filter: { programId: fx.programId, regencyCode: '35.78' } })).rejects.toThrow('forbidden')
+    signInAs(users.DISTRICT_OFFICER)
+    const csv = await (await callRoute(route('/api/kredit/penyaluran/ekspor'), 'regency=35.78')).text()
+    expect(csv).not.toContain('DKI-MATRIKS-1')
+    // subsidy claims are the banks' and the agency's business, not a district's
+    await expect(findClaims({ user: officer })).rejects.toThrow('forbidden')
+    await expect(getClaim({ user: officer, id: fx.claimDki })).rejects.toThrow('forbidden')
+  })
+
+  it('reads only its own regency’s quarterly report', async () => {
+    expect(await getReport({ user: officer, regencyCode: '35.78', year: 2026, quarter: 1 })).toBeNull()
+    expect(await getIndicatorRealisation({ user: officer, indicatorCode: 'KOP_AKTIF_PCT', year: 2026, regencyCode: '35.78' })).toBeNull()
+    const own = await getIndicatorRealisation({ user: officer, indicatorCode: 'KOP_AKTIF_PCT', year: 2026 })
+    expect(own!.regencies.map((r) => r.code)).toEqual(['35.17'])
+    expect((await getCompleteness({ user: officer, year: 2026 })).regencies.map((r) => r.code)).toEqual(['35.17'])
+  })
+
+  /** Each write aimed at 35.78 is refused with a message (not a crash) and changes nothing. */
+  const coop78 = () => ({ id: fx.coop78, version: 1, nik: '3578000000000101', name: 'KSP Diambil Alih', type: 'SIMPAN_PINJAM', form: 'PRIMER', pattern: 'KONVENSIONAL' })
+  const msme78 = () => ({ id: fx.msme78.id, version: 1, nib: fx.msme78.nib, businessName: 'Diambil Alih', ownerName: 'Siti Rahayu', ownerGender: 'P', kbli: '10792' })
+  const writes: [string, () => Promise<ActionState>][] = [
+    ['createCooperative in 35.78', () => createCooperative(undefined, form({ ...ACCEPTABLE_INPUT.createCooperative(), nik: '3578000000000999', regencyCode: '35.78' }))],
+    ['updateCooperative of 35.78, kept in 35.78', () => updateCooperative(undefined, form({ ...coop78(), regencyCode: '35.78' }))],
+    ['updateCooperative of 35.78, moved to 35.17', () => updateCooperative(undefined, form({ ...coop78(), regencyCode: '35.17' }))],
+    ['deleteCooperative of 35.78', () => deleteCooperative(undefined, form({ id: fx.coop78 }))],
+    ['saveCooperativeYear of 35.78', () => saveCooperativeYear(undefined, form({ ...ACCEPTABLE_INPUT.saveCooperativeYear(), cooperativeId: fx.coop78 }))],
+    ['addAssessment of 35.78', () => addAssessment(undefined, form({ ...ACCEPTABLE_INPUT.addAssessment(), cooperativeId: fx.coop78 }))],
+    ['addInspection of 35.78', () => addInspection(undefined, form({ ...ACCEPTABLE_INPUT.addInspection(), cooperativeId: fx.coop78 }))],
+    ['createMsme in 35.78', () => createMsme(undefined, form({ ...ACCEPTABLE_INPUT.createMsme(), ownerNik: '3578014501900009', regencyCode: '35.78' }))],
+    ['createMsme in 35.17 as a member of a 35.78 cooperative', () => createMsme(undefined, form({ ...ACCEPTABLE_INPUT.createMsme(), cooperativeId: fx.coop78 }))],
+    ['updateMsme of 35.78, kept in 35.78', () => updateMsme(undefined, form({ ...msme78(), regencyCode: '35.78' }))],
+    ['updateMsme of 35.78, moved to 35.17', () => updateMsme(undefined, form({ ...msme78(), regencyCode: '35.17' }))],
+    ['deleteMsme of 35.78', () => deleteMsme(undefined, form({ id: fx.msme78.id }))],
+    ['revealOwnerNik of 35.78', () => revealOwnerNik(undefined, form({ id: fx.msme78.id }))],
+  ]
+  it.each(writes)('%s → refused, nothing written', async (_name, write) => {
+    signInAs(users.DISTRICT_OFFICER)
+    const result = await expectNothingWritten(write)
+    expect(result.ok).toBe(false)
+    expect(result.message).toBeTruthy()
+    expect(result.message).not.toBe(MESSAGES.failed)
+    expect(JSON.stringify(result)).not.toContain(NIK78)
+  })
+
+  it('the same forms, for its own regency, are accepted (the refusals above are the scope, not the input)', async () => {
+    signInAs(users.DISTRICT_OFFICER)
+    const year = await saveCooperativeYear(undefined, form({ ...ACCEPTABLE_INPUT.saveCooperativeYear(), cooperativeId: fx.coop17 }))
+    expect(year).toMatchObject({ ok: true })
+    const reveal = await revealOwnerNik(undefined, form({ id: fx.msme17.id }))
+    expect(reveal).toMatchObject({ ok: true, data: { nik: NIK17 } })
+  })
+})
+
+// ── Bank scope: the officer of PT BPR Jatim and Bank DKI's loans and claims ────────────────────────────
+
+describe('bank scope: the officer of PT BPR Jatim never sees Bank DKI', () => {
+  let banker: SessionUser
+  beforeAll(async () => {
+    banker = await sessionUser(users.BANK_OFFICER)
+  })
+
+  it('lists and exports only its bank’s disbursements, even when it asks for Bank DKI', async () => {
+    expect((await findDisbursements({ user: banker, filter: {} })).rows.map((r) => r.accountNumber)).toEqual(['BPR-MATRIKS-1'])
+    expect((await findDisbursements({ user: banker, filter: { bank: fx.dki } })).total).toBe(0)
+    expect((await findDisbursements({ user: banker, filter: { q: 'DKI' } })).total).toBe(0)
+    expect((await exportDisbursements({ user: banker, filter: { bank: fx.dki } }))).toEqual([])
+    expect(await findLoansOfMsme({ user: banker, msmeId: fx.msme78.id })).toEqual([])
+    signInAs(users.BANK_OFFICER)
+    const csv = await (await callRoute(route('/api/kredit/penyaluran/ekspor'), `bank=${fx.dki}`)).text()
+    expect(csv).not.toContain('DKI-MATRIKS-1')
+    const own = await (await callRoute(route('/api/kredit/penyaluran/ekspor'))).text()
+    expect(own).toContain('BPR-MATRIKS-1')
+    expect(own).not.toContain('DKI-MATRIKS-1')
+  })
+
+  it('sees only its bank’s claims', async () => {
+    expect((await findClaims({ user: banker })).map((c) => c.id)).toEqual([fx.claimBpr])
+    expect(await getClaim({ user: banker, id: fx.claimDki })).toBeNull()
+    expect((await getClaim({ user: banker, id: fx.claimBpr }))?.id).toBe(fx.claimBpr)
+  })
+
+  it('reads its bank’s figures only, whatever bank it asks for', async () => {
+    const asked = await getCreditSummary({ user: banker, filter: { programId: fx.programId, bankId: fx.dki, asOf: '2025-12-31' } })
+    expect(asked).toMatchObject({ bankId: fx.bpr, disbursed: 20_000_000, loans: 1 })
+    const ranking = await getRegencyRanking({ user: banker, filter: { programId: fx.programId, bankId: fx.dki, asOf: '2025-12-31' } })
+    expect(ranking.find((r) => r.regencyCode === '35.78')?.disbursed).toBe(0)
+    expect((await listPrograms({ user: banker })).map((p) => p.id)).toContain(fx.programId)
+  })
+
+  it('cannot claim another bank’s loan, nor record a loan for another bank', async () => {
+    await expectNothingWritten(() => expect(submitClaimFor(banker, '2025-04', new Map([['DKI-MATRIKS-1', 1_000]]))).rejects.toThrow(/tidak dikenal untuk bank Anda/))
+    signInAs(users.BANK_OFFICER)
+    const res = await createDisbursement(undefined, form({ ...ACCEPTABLE_INPUT.createDisbursement(), bankId: fx.dki, accountNumber: 'BPR-MATRIKS-2' }))
+    expect(res).toMatchObject({ ok: true })
+    const saved = await db.disbursement.findFirstOrThrow({ where: { accountNumber: 'BPR-MATRIKS-2' }, select: { bankId: true } })
+    expect(saved.bankId).toBe(fx.bpr)
+  })
+})
+
+// ── Personal data: leadership reads MSMEs with the owner NIK masked ───────────────────────────────────
+
+describe('personal data: leadership never sees an owner NIK unmasked', () => {
+  it('in the MSME list, export, detail and the export route', async () => {
+    const leader = await sessionUser(users.LEADERSHIP)
+    const listed = (await findMsmes({ user: leader, filter: {} })).rows
+    const exported = await exportMsmes({ user: leader, filter: {} })
+    const detail = await getMsme({ user: leader, id: fx.msme17.id })
+    expect(listed.length).toBeGreaterThanOrEqual(2)
+    for (const row of [...listed, ...exported, detail!]) {
+      expect(row.ownerNik).toMatch(/^\d{4}•+\d{4}$/)
+      expect([NIK17, NIK78]).not.toContain(row.ownerNik)
+    }
+    expect(detail!.phone).not.toBe('081234567890')
+    signInAs(users.LEADERSHIP)
+    const csv = await (await callRoute(route('/api/umkm/ekspor'))).text()
+    expect(csv).toContain('Keripik Matriks Jombang')
+    expect(csv).not.toContain(NIK17)
+    expect(csv).not.toContain(NIK78)
+  })
+})
+
+// ── The refusal inputs are real: the permitted role gets past validation with the same input ──────────
+
+describe('the inputs of the refusal cells would be accepted', () => {
+  // last in the file: these calls write (each as the first role the table permits), deletions last
+  const ordered = Object.entries(ACCEPTABLE_INPUT).sort(([a], [b]) => Number(a.startsWith('delete')) - Number(b.startsWith('delete')))
+  for (const [name, input] of ordered) {
+    const rule = ACTION_PERMISSIONS[name]
+    const column = COLUMNS.find((c) => rule !== undefined && expectation(rule, c) === 'allowed')
+    it(`${name} × ${column?.label ?? 'nobody'} passes validation with the input the other roles were refused`, async () => {
+      expect(column, `no role may call ${name}`).toBeDefined()
+      const action = ACTIONS.find((a) => a.name === name)!.value as FormAction
+      signIn(column!)
+      try {
+        const result = await action(undefined, form(input()))
+        // accepted, or refused for a reason of the data (a stale version, a state), never by zod
+        expect(result.message, JSON.stringify(result.errors)).not.toBe(MESSAGES.invalid)
+        expect(result.message).not.toBe(MESSAGES.failed)
+      } catch (e) {
+        // a successful save that redirects to the record
+        expect(String((e as { digest?: unknown }).digest)).toMatch(/^NEXT_REDIRECT/)
+      }
+    })
+  }
+})
