@@ -280,6 +280,7 @@ export const reportInstalment = authAction('disbursements.write', instalmentRepo
     if (!loan) throw new ActionError('Pinjaman tidak ditemukan.')
     if (input.period > loan.tenorMonths) throw new ActionError('Periode melewati jatuh tempo pinjaman; tidak ada subsidi setelahnya.', { period: [`Periode 1 sampai ${loan.tenorMonths}.`] })
     const before = await tx.loanMonth.findUnique({ where: { disbursementId_period: { disbursementId: loan.id, period: input.period } }, select: { instalmentPaid: true, collectibility: true, subsidyDue: true } })
+    if (!before) throw new ActionError('Jadwal pinjaman ini belum dihitung; hubungi admin Dinas.')
     await tx.loanMonth.update({
       where: { disbursementId_period: { disbursementId: loan.id, period: input.period } },
       data: { instalmentPaid: input.instalmentPaid === 'paid', collectibility: input.collectibility },

@@ -77,6 +77,7 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   saveProgram: 'credit.configure',
   addRateChange: 'credit.configure',
   saveAllocations: 'credit.configure',
+  reportInstalment: 'disbursements.write',
   // lib/actions/reporting.ts
   saveReport: 'reports.write',
   returnReport: 'reports.review',
@@ -106,11 +107,13 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   'GET /api/laporan-triwulan/realisasi/ekspor': 'reports.read',
   'GET /api/pengguna/ekspor': 'users.manage',
   'GET /api/wilayah': 'cooperatives.read',
+  'GET /api/dasbor/ekspor/[dataset]': 'export.read',
 }
 
 /** The request each route gets (after `?format=csv`) and its dynamic segments. */
 const ROUTE_REQUESTS: Record<string, { subpath?: string; query?: string; body?: URLSearchParams; params?: Record<string, string | string[]> }> = {
   'GET /api/auth/[...nextauth]': { subpath: '/session', params: { nextauth: ['session'] } },
+  'GET /api/dasbor/ekspor/[dataset]': { subpath: '/bulanan', params: { dataset: 'bulanan' } },
   'POST /api/auth/[...nextauth]': { subpath: '/signout', params: { nextauth: ['signout'] }, body: new URLSearchParams({ csrfToken: 'tidak-sah' }) },
   'GET /api/laporan-triwulan/realisasi/ekspor': { query: 'tahun=2026&indikator=KOP_AKTIF_PCT' },
   'GET /api/laporan-triwulan/kelengkapan/ekspor': { query: 'tahun=2026' },
@@ -304,6 +307,7 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   saveProgram: () => ({ scheme: 'TOLAK', name: 'Program Tanpa Wewenang', year: 2030, creditTarget: '1.000.000.000', beneficiaryTarget: 10, subsidyCeiling: '100.000.000', borrowerRate: 3, bankRate: 12, maxPlafond: '10.000.000', maxTenorMonths: 12, bankId: fx.bpr }),
   addRateChange: () => ({ programId: fx.programId, bankId: fx.bpr, effectiveFrom: '2025-06-01', rate: 11 }),
   saveAllocations: () => ({ programId: fx.programId, 'alloc_35.17': '70.000.000' }),
+  reportInstalment: () => ({ disbursementId: fx.loanBpr, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }),
   saveReport: () => ({ year: 2026, quarter: 1, version: 0, intent: 'save', obstacles: 'Tanpa wewenang' }),
   returnReport: () => ({ id: fx.report78, version: 1, reason: 'Angka belum sesuai' }),
   approveReport: () => ({ id: fx.report78, version: 1 }),
