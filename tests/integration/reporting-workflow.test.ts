@@ -1,12 +1,11 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
-import { actAs, form, makeUser } from '../support/act-as'
+import { signInAs as actAs } from '../support/session-mock'
+import { createUser, form } from '../support/factories'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 import { approveReport, reopenReport, returnReport, saveReport } from '@/lib/actions/reporting'
 import { getCompleteness, getReport } from '@/lib/data/reporting'
 
-vi.mock('@/lib/auth', async () => (await import('../support/act-as')).authMock())
-vi.mock('next/cache', async () => (await import('../support/act-as')).cacheMock())
 
 const JOMBANG = '35.17'
 const MALANG = '35.07'
@@ -17,7 +16,7 @@ const VALID = {
 }
 const entry = (fields: Record<string, string | number>) => form({ year: 2026, quarter: 3, obstacles: 'Partisipasi anggota rendah', followUps: 'Pendampingan', ...fields })
 
-type U = Awaited<ReturnType<typeof makeUser>>
+type U = Awaited<ReturnType<typeof createUser>>
 let officer: U, otherOfficer: U, admin: U, leader: U
 
 const report = () => db.quarterlyReport.findUniqueOrThrow({ where: { regencyCode_year_quarter: { regencyCode: JOMBANG, year: 2026, quarter: 3 } }, select: { id: true, status: true, version: true, firstSubmittedAt: true, returnReason: true, reopenReason: true } })
@@ -25,10 +24,10 @@ const audits = (id: string) => db.auditLog.findMany({ where: { entity: 'Quarterl
 
 beforeAll(async () => {
   await seedReportingCatalogue(db)
-  officer = await makeUser('DISTRICT_OFFICER', JOMBANG)
-  otherOfficer = await makeUser('DISTRICT_OFFICER', MALANG)
-  admin = await makeUser('ADMIN')
-  leader = await makeUser('LEADERSHIP')
+  officer = await createUser('DISTRICT_OFFICER', { regencyCode: JOMBANG })
+  otherOfficer = await createUser('DISTRICT_OFFICER', { regencyCode: MALANG })
+  admin = await createUser('ADMIN')
+  leader = await createUser('LEADERSHIP')
   // the previous quarter (Triwulan II) with 100 registered cooperatives: 347 is a change of more than 50%
   actAs(officer)
   const prev = await saveReport(undefined, form({ year: 2026, quarter: 2, version: 0, intent: 'save', 'values.KOP_TERDAFTAR': '100', 'values.KOP_AKTIF': '90' }))

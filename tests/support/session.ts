@@ -1,30 +1,14 @@
 /**
- * Act as a user in an integration test: import this file FIRST in the test file (before any app
- * module), then `signInAs(user)`. It replaces only Auth.js's `auth()` (which needs a request's
- * cookies) with the chosen session, so `getCurrentUser()` still runs for real against the test
- * database (active flag, session version, role, scope), and `next/cache` (which needs a request
- * context). Server actions and route handlers are then called directly, as the browser would.
+ * Helpers for the register tests: users of a role with a unique name, and submitting a form action
+ * as the browser would (a redirect comes back as a value). Acting as a user is `signInAs` from
+ * session-mock.ts (the integration project's setup file), re-exported here.
  */
-import { vi } from 'vitest'
 import { db } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
 import type { ActionState } from '@/lib/safe-action'
 
-const state = vi.hoisted(() => ({ session: null as null | { user: { id: string }; sessionVersion: number; expires: string } }))
-
-vi.mock('@/lib/auth', () => ({
-  auth: async () => state.session,
-  signIn: vi.fn(),
-  signOut: vi.fn(),
-  handlers: { GET: vi.fn(), POST: vi.fn() },
-}))
-
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), unstable_cache: (fn: unknown) => fn }))
-
-/** The session of `user` from now on (null: signed out). */
-export function signInAs(user: { id: string; sessionVersion?: number } | null): void {
-  state.session = user ? { user: { id: user.id }, sessionVersion: user.sessionVersion ?? 1, expires: new Date(Date.now() + 3600_000).toISOString() } : null
-}
+/** The session of `user` from now on (null: signed out); the mocks live in session-mock.ts. */
+export { signInAs } from './session-mock'
 
 let serial = 0
 
