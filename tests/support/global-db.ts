@@ -2,7 +2,7 @@
  * Vitest global setup for integration tests: one throwaway PostgreSQL per run, a template database
  * migrated once; every test file then clones the template (tests/support/worker-db.ts).
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -31,7 +31,10 @@ export default async function setup(project: TestProject) {
     const dir = mkdtempSync(path.join(tmpdir(), 'lumbung-test-'))
     const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false })
     serverUrl = cluster.url('postgres')
-    stop = cluster.stop
+    stop = async () => {
+      await cluster.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
