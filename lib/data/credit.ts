@@ -88,8 +88,9 @@ export async function getCreditSummary({ user, filter }: { user: SessionUser; fi
              coalesce(sum(cl.approved_amount) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < ${s.asOf}::date + 1), 0)::text AS approved
       FROM subsidy_claims c
       JOIN claim_lines cl ON cl.claim_id = c.id
-      JOIN disbursements d ON d.id = cl.disbursement_id
-      WHERE c.program_id = ${s.programId} AND c.submitted_at < ${s.asOf}::date + 1 ${loanScope(s)}`,
+      ${s.regencyCode ? Prisma.sql`JOIN disbursements d ON d.id = cl.disbursement_id AND d.regency_code = ${s.regencyCode}` : Prisma.empty}
+      WHERE c.program_id = ${s.programId} AND c.submitted_at < ${s.asOf}::date + 1
+        ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}`,
     s.regencyCode
       ? // payments are per claim, not per loan: a regency's share is its share of each claim's approved lines
         db.$queryRaw<{ paid: string }[]>`
@@ -179,7 +180,7 @@ export async function getMonthlySeries({ user, filter }: { user: SessionUser; fi
     due AS (
       SELECT extract(month FROM lm.claim_month)::int AS month, sum(lm.subsidy_due) AS amount
       FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id JOIN credit_programs p ON p.id = d.program_id
-      WHERE p.scheme = ${s.scheme} AND extract(year FROM lm.claim_month) = ${s.year} AND lm.due_date <= ${s.asOf}::date ${loanScope(s)}
+      WHERE p.scheme = ${s.scheme} AND lm.claim_month >= ${`${s.year}-01-01`}::date AND lm.claim_month < ${`${s.year + 1}-01-01`}::date AND lm.due_date <= ${s.asOf}::date ${loanScope(s)}
       GROUP BY 1),
     paid AS (${s.regencyCode ? Prisma.sql`
       -- payments are per claim: a regency's share of a payment is its share of the claim's approved lines
@@ -192,12 +193,12 @@ export async function getMonthlySeries({ user, filter }: { user: SessionUser; fi
           coalesce(sum(cl.approved_amount) FILTER (WHERE d.regency_code = ${s.regencyCode}), 0) AS regency_approved
         FROM claim_lines cl JOIN disbursements d ON d.id = cl.disbursement_id
         GROUP BY cl.claim_id) share ON share.claim_id = c.id
-      WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date AND extract(year FROM cp.paid_on) = ${s.year}
+      WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date AND cp.paid_on >= ${`${s.year}-01-01`}::date
         ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}
       GROUP BY 1` : Prisma.sql`
       SELECT extract(month FROM cp.paid_on)::int AS month, sum(cp.amount) AS amount
       FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
-      WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date AND extract(year FROM cp.paid_on) = ${s.year}
+      WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date AND cp.paid_on >= ${`${s.year}-01-01`}::date
         ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}
       GROUP BY 1`})
     SELECT m.month,
