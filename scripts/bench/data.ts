@@ -82,7 +82,9 @@ export async function inspectDatabase(c: pg.Client, scale: Scale): Promise<{ sta
   if (row.users === 0 && row.msmes === 0 && row.programmes === 0) return { state: 'empty' }
   return {
     state: 'refuse',
-    reason: row.notes?.startsWith('bench:')
+    reason: row.notes === 'bench:loading'
+      ? 'an earlier bench run was interrupted while loading this database; use an empty database'
+      : row.notes?.startsWith('bench:')
       ? `the database holds bench data of another scale (${row.notes}); use an empty database`
       : 'the database already holds data that is not a bench data set; point BENCH_DATABASE_URL at an empty database',
   }
