@@ -15,8 +15,8 @@ function claimScope(user: SessionUser): Prisma.SubsidyClaimWhereInput {
 }
 
 /** Claims with their totals (claimed, computed, approved, paid) computed in SQL. */
-export async function findClaims({ user, status }: { user: SessionUser; status?: string }) {
-  const where: Prisma.SubsidyClaimWhereInput = { ...claimScope(user), ...(status && { status: status as Prisma.EnumClaimStatusFilter['equals'] }) }
+export async function findClaims({ user }: { user: SessionUser }) {
+  const where: Prisma.SubsidyClaimWhereInput = claimScope(user)
   const claims = await db.subsidyClaim.findMany({
     where,
     select: { id: true, month: true, status: true, submittedAt: true, program: { select: { name: true, year: true } }, bank: { select: { shortName: true } } },
