@@ -49,9 +49,29 @@ function poolConfig(url: string): pg.PoolConfig {
   }
 }
 
+type Adapter = Awaited<ReturnType<PrismaPg['connect']>>
+
+// adapter-pg 6.x runs a migration by splitting its script on every ";", which cuts a PL/pgSQL function body
+// (a trigger) into pieces. Send the script whole instead: PostgreSQL's simple query protocol takes several
+// statements in one message and runs them as one implicit transaction, so a migration applies entirely or not.
+function wholeScripts(adapter: Adapter): Adapter {
+  const a = adapter as Adapter & { client: pg.Pool; onError(e: unknown): never }
+  a.executeScript = async (script: string) => {
+    try {
+      await a.client.query(script)
+    } catch (e) {
+      a.onError(e)
+    }
+  }
+  return adapter
+}
+
 class PrismaPgMigrate extends PrismaPg {
   constructor(private readonly cfg: pg.PoolConfig) {
     super(cfg)
+  }
+  async connect() {
+    return wholeScripts(await super.connect())
   }
   // `migrate dev` needs a shadow database: a throwaway one, dropped WITH (FORCE) only after its pool
   // has closed (the stock implementation drops it before, and fails)
@@ -60,7 +80,7 @@ class PrismaPgMigrate extends PrismaPg {
     await admin.connect()
     const db = `prisma_shadow_${randomUUID().replaceAll('-', '')}`
     await admin.query(`CREATE DATABASE "${db}"`)
-    const shadow = await new PrismaPg({ ...this.cfg, database: db }).connect()
+    const shadow = wholeScripts(await new PrismaPg({ ...this.cfg, database: db }).connect())
     const dispose = shadow.dispose.bind(shadow)
     shadow.dispose = async () => {
       await dispose()

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'credit.read': ALL,
   'credit.configure': ['ADMIN'],
   'disbursements.write': ['ADMIN', 'BANK_OFFICER'],
+  /** a claim's lines, its export and its verification record: the bank its own claims, the agency all */
+  'claims.read': ['ADMIN', 'BANK_OFFICER'],
   'claims.submit': ['BANK_OFFICER'],
   'claims.verify': ['ADMIN'],
   'reports.read': ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP'],

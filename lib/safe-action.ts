@@ -23,9 +23,16 @@ export const MESSAGES = {
   failed: 'Terjadi kesalahan di server; perubahan tidak disimpan. Coba lagi.',
 } as const
 
-/** A refusal the user can act on (stale edit, duplicate number, out of scope), shown as the message. */
+/**
+ * A refusal the user can act on (stale edit, duplicate number, out of scope), shown as the message. `code`
+ * says which kind, for callers that map it to HTTP (INVALID 400, CONFLICT 409, NOT_FOUND 404, FORBIDDEN 403).
+ */
 export class ActionError extends Error {
-  constructor(message: string, readonly fieldErrors?: Record<string, string[]>) {
+  constructor(
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+    readonly code: 'INVALID' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN' = 'INVALID',
+  ) {
     super(message)
   }
 }

@@ -8,8 +8,9 @@ import { ConfirmSubmit } from '@/components/ui/confirm-submit'
 import { Field, inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { formatRupiah } from '@/lib/format'
+import { parseRupiah } from '@/lib/parse'
 
-export type DifferingLine = { id: string; account: string; business: string; claimed: number; computed: number }
+export type DifferingLine = { id: string; account: string; business: string; claimed: number; computed: number; reason: string | null; bankFigures: string | null }
 
 /** The admin's verification: correct differing lines and approve, or return with reasons. */
 export function ClaimReview({ claimId, version, lines }: { claimId: string; version: number; lines: DifferingLine[] }) {
@@ -30,7 +31,7 @@ export function ClaimReview({ claimId, version, lines }: { claimId: string; vers
             <table className="min-w-full text-sm">
               <thead>
                 <tr className="text-left text-xs uppercase text-slate-500">
-                  <th className="py-2 pr-2">{t('account')}</th><th className="py-2 pr-2 text-right">{t('claimed')}</th><th className="py-2 pr-2 text-right">{t('computed')}</th><th className="py-2 pr-2 text-right">{t('difference')}</th><th className="py-2 pr-2">{t('correction')}</th><th className="py-2">{t('note')}</th>
+                  <th className="py-2 pr-2">{t('account')}</th><th className="py-2 pr-2 text-right">{t('claimed')}</th><th className="py-2 pr-2 text-right">{t('computed')}</th><th className="py-2 pr-2 text-right">{t('difference')}</th><th className="py-2 pr-2">{t('reason')}</th><th className="py-2 pr-2">{t('correction')}</th><th className="py-2">{t('note')}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -40,6 +41,7 @@ export function ClaimReview({ claimId, version, lines }: { claimId: string; vers
                     <td className="py-2 pr-2 text-right tabular-nums">{formatRupiah(l.claimed)}</td>
                     <td className="py-2 pr-2 text-right tabular-nums">{formatRupiah(l.computed)}</td>
                     <td className={`py-2 pr-2 text-right tabular-nums ${l.claimed > l.computed ? 'text-red-700' : 'text-amber-700'}`}>{formatRupiah(l.claimed - l.computed)}</td>
+                    <td className="max-w-xs py-2 pr-2 text-xs" data-reason>{l.reason}{l.bankFigures && <span className="block text-slate-500">{l.bankFigures}</span>}</td>
                     <td className="py-2 pr-2">
                       <input name={`approved_${l.id}`} aria-label={`${t('correction')} ${l.account}`} placeholder={String(Math.min(l.claimed, l.computed))} inputMode="numeric" className={inputClass(Boolean(approveState?.errors?.[`approved_${l.id}`]))} />
                       {approveState?.errors?.[`approved_${l.id}`] && <p className="text-xs text-red-700">{approveState.errors[`approved_${l.id}`]?.join(' ')}</p>}
@@ -67,13 +69,20 @@ export function ClaimReview({ claimId, version, lines }: { claimId: string; vers
   )
 }
 
-/** Record a payment (SP2D) against an approved claim. */
-export function PaymentForm({ claimId, outstanding }: { claimId: string; outstanding: number }) {
+/** Record a payment (SP2D) against an approved claim, at the version the admin sees, after confirming amount and remainder. */
+export function PaymentForm({ claimId, version, outstanding }: { claimId: string; version: number; outstanding: number }) {
   const t = useTranslations('credit')
   const [state, action, pending] = useActionState(recordClaimPayment, undefined)
+  const describe = (form: HTMLFormElement) => {
+    const typed = parseRupiah(String(new FormData(form).get('amount') ?? ''))
+    // an unreadable amount is confirmed as typed; the server refuses it with the field's message
+    if (!typed.ok) return t('paymentConfirmBody', { amount: String(new FormData(form).get('amount') ?? ''), remainder: '–' })
+    return t('paymentConfirmBody', { amount: formatRupiah(typed.value), remainder: formatRupiah(outstanding - typed.value) })
+  }
   return (
     <form action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       <input type="hidden" name="claimId" value={claimId} />
+      <input type="hidden" name="version" value={version} />
       <h2 className="text-base font-semibold">{t('recordPayment')}</h2>
       <p className="text-sm text-slate-600">{t('outstanding')}: <span className="font-semibold tabular-nums">{formatRupiah(outstanding)}</span></p>
       <FormMessage state={state} />
@@ -88,7 +97,7 @@ export function PaymentForm({ claimId, outstanding }: { claimId: string; outstan
           {(p) => <input {...p} defaultValue={state?.values?.reference} maxLength={100} />}
         </Field>
       </div>
-      <Button type="submit" disabled={pending}>{t('recordPayment')}</Button>
+      <ConfirmSubmit label={t('recordPayment')} title={t('paymentConfirmTitle')} body={describe} confirmLabel={t('paymentConfirm')} disabled={pending} />
     </form>
   )
 }

@@ -9,7 +9,7 @@ export async function CreditNav({ user, current }: { user: SessionUser; current:
   const tabs = [
     { key: 'programs', href: '/kredit', label: t('programs') },
     { key: 'disbursements', href: '/kredit/penyaluran', label: t('disbursements') },
-    ...(can(user.role, 'claims.submit') || can(user.role, 'claims.verify') ? [{ key: 'claims', href: '/kredit/klaim', label: t('claims') }] : []),
+    ...(can(user.role, 'claims.read') ? [{ key: 'claims', href: '/kredit/klaim', label: t('claims') }] : []),
   ]
   return <Tabs label={t('title')} tabs={tabs} current={current} />
 }

@@ -2,20 +2,39 @@
 
 import { useActionState } from 'react'
 import { useTranslations } from 'next-intl'
-import { addRateChange, saveAllocations } from '@/lib/actions/credit'
+import { addRateChange, saveAllocations, setAmortisationBasis } from '@/lib/actions/credit'
 import { Button } from '@/components/ui/button'
 import { Field, inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { formatRupiah } from '@/lib/format'
 
 /** The admin's configuration of a programme: a bank-rate change from a date, and the target per regency. */
-export function ProgramAdmin({ programId, banks, allocations, programTarget }: { programId: string; banks: { id: string; name: string }[]; allocations: { regencyCode: string; name: string; target: number }[]; programTarget: number }) {
+export function ProgramAdmin({ programId, version, basis, hasLoans, banks, allocations, programTarget }: {
+  programId: string; version: number; basis: 'BORROWER_RATE' | 'BANK_RATE'; hasLoans: boolean
+  banks: { id: string; name: string }[]; allocations: { regencyCode: string; name: string; target: number }[]; programTarget: number
+}) {
   const t = useTranslations('credit')
+  const [basisState, basisAction, basisPending] = useActionState(setAmortisationBasis, undefined)
   const [rateState, rateAction, ratePending] = useActionState(addRateChange, undefined)
   const [allocState, allocAction, allocPending] = useActionState(saveAllocations, undefined)
   const sum = allocations.reduce((a, r) => a + r.target, 0)
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <form action={basisAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2" noValidate>
+        <h2 className="text-base font-semibold">{t('basis')}</h2>
+        <input type="hidden" name="programId" value={programId} />
+        <input type="hidden" name="version" value={version} />
+        <FormMessage state={basisState} />
+        <Field label={t('basis')} name="amortisationBasis" errors={basisState?.errors?.amortisationBasis} hint={hasLoans ? t('basisLocked') : t('basisHint')}>
+          {(p) => (
+            <select {...p} defaultValue={basisState?.values?.amortisationBasis ?? basis} disabled={hasLoans}>
+              <option value="BORROWER_RATE">{t('basis_BORROWER_RATE')}</option>
+              <option value="BANK_RATE">{t('basis_BANK_RATE')}</option>
+            </select>
+          )}
+        </Field>
+        {!hasLoans && <Button type="submit" disabled={basisPending}>{t('save')}</Button>}
+      </form>
       <form action={rateAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <h2 className="text-base font-semibold">{t('addRate')}</h2>
         <input type="hidden" name="programId" value={programId} />

@@ -34,6 +34,14 @@ export function ProgramForm({ banks }: { banks: { id: string; name: string }[] }
         {text('maxTenorMonths', `${t('maxTenor')} (bulan)`, { inputMode: 'numeric' })}
         {text('borrowerRate', `${t('borrowerRate')} (%)`, { inputMode: 'decimal', placeholder: '3' })}
         {text('bankRate', 'Bunga kontrak bank (%)', { inputMode: 'decimal', placeholder: '14' })}
+        <Field label={t('basis')} name="amortisationBasis" errors={state?.errors?.amortisationBasis} hint={t('basisHint')} className="sm:col-span-2">
+          {(p) => (
+            <select {...p} defaultValue={v.amortisationBasis ?? 'BORROWER_RATE'}>
+              <option value="BORROWER_RATE">{t('basis_BORROWER_RATE')}</option>
+              <option value="BANK_RATE">{t('basis_BANK_RATE')}</option>
+            </select>
+          )}
+        </Field>
       </div>
       <Button type="submit" disabled={pending}>{t('save')}</Button>
     </form>

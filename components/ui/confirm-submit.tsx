@@ -1,19 +1,28 @@
 'use client'
 
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import { Button } from './button'
 
-/** A submit button for a form with inputs, asking for confirmation in a dialog before submitting. */
-export function ConfirmSubmit({ label, title, body, confirmLabel = 'Ya, lanjutkan', variant = 'primary', disabled }: { label: string; title: string; body: string; confirmLabel?: string; variant?: 'primary' | 'danger'; disabled?: boolean }) {
+/**
+ * A submit button for a form with inputs, asking for confirmation in a dialog before submitting. `body` may
+ * be worded from what the form holds when the button is pressed (e.g. the amount typed and what remains).
+ */
+export function ConfirmSubmit({ label, title, body, confirmLabel = 'Ya, lanjutkan', variant = 'primary', disabled }: { label: string; title: string; body: string | ((form: HTMLFormElement) => string); confirmLabel?: string; variant?: 'primary' | 'danger'; disabled?: boolean }) {
   const dialog = useRef<HTMLDialogElement>(null)
   const button = useRef<HTMLButtonElement>(null)
+  const [text, setText] = useState(typeof body === 'string' ? body : '')
+  const open = () => {
+    const form = button.current?.form
+    if (typeof body === 'function' && form) setText(body(form))
+    dialog.current?.showModal()
+  }
   return (
     <>
-      <Button ref={button} type="button" variant={variant} disabled={disabled} onClick={() => dialog.current?.showModal()}>{label}</Button>
+      <Button ref={button} type="button" variant={variant} disabled={disabled} onClick={open}>{label}</Button>
       <dialog ref={dialog} className="m-auto w-[min(28rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" aria-label={title}>
         <div className="space-y-3 p-5">
           <h2 className="text-base font-semibold text-slate-900">{title}</h2>
-          <p className="text-sm text-slate-700">{body}</p>
+          <p className="text-sm text-slate-700">{text}</p>
           <div className="flex justify-end gap-2 pt-2">
             <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>Batal</Button>
             <Button type="button" variant={variant} onClick={() => { dialog.current?.close(); button.current?.form?.requestSubmit() }}>{confirmLabel}</Button>

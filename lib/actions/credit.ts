@@ -9,11 +9,13 @@ import { writeAudit } from '@/lib/audit'
 import { eligibilityIssues } from '@/lib/credit/eligibility'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { formatRupiah } from '@/lib/format'
+import { parseRupiah, rupiahMessage } from '@/lib/parse'
+import { transition } from '@/lib/transitions'
 import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
 import { readClaimFile, submitClaimFor } from '@/lib/credit/claim-submission'
 import type { SessionUser } from '@/lib/session-user'
 import {
-  claimMonthSchema, claimPaymentSchema, claimReturnSchema, claimReviewSchema, disbursementSchema, instalmentReportSchema, programSchema, rateChangeSchema,
+  amortisationBasisSchema, claimMonthSchema, claimPaymentSchema, claimReturnSchema, claimReviewSchema, disbursementSchema, instalmentReportSchema, programSchema, rateChangeSchema,
 } from '@/lib/validations/credit'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
@@ -96,7 +98,7 @@ export async function submitClaim(prev: ActionState | undefined, formData: FormD
   let claimId: string | undefined
   const result = await authAction('claims.submit', claimMonthSchema, async (input, user) => {
     const amounts = file instanceof File && file.size > 0 ? await readClaimFile(file) : null
-    claimId = await submitClaimFor(user, input.month, amounts)
+    claimId = await submitClaimFor(user, input, amounts)
   })(prev, formData)
   if (claimId) {
     revalidatePath('/kredit', 'layout')
@@ -105,26 +107,35 @@ export async function submitClaim(prev: ActionState | undefined, formData: FormD
   return result
 }
 
+/** The claim's state the reviewer saw, for the conditional update of every decision (lib/transitions.ts). */
+const claimStep = (tx: Prisma.TransactionClient, claimId: string, update: () => Promise<{ count: number }>) =>
+  transition(tx, { entity: 'SubsidyClaim', entityId: claimId, label: 'Klaim', update })
+
 /**
  * Approve a submitted claim: each line at the agency's computed amount, except lines the admin corrected
- * (`approved_<lineId>` fields, each ≤ what the bank claimed). Audited with the totals and corrections.
+ * (`approved_<lineId>` fields, each ≤ what the bank claimed). The claim changes only if it is still
+ * SUBMITTED at the version the admin saw; lines and the audit row commit with it or not at all.
  */
 export const approveClaim = authAction('claims.verify', claimReviewSchema.passthrough(), async (input, user) => {
   const corrections = new Map<string, { amount: number; note: string }>()
+  const errors: Record<string, string[]> = {}
   for (const [key, value] of Object.entries(input)) {
     const m = /^approved_(.+)$/.exec(key)
     if (!m || typeof value !== 'string' || value.trim() === '') continue
-    const amount = Number(value.replace(/[.\s]/g, '').replace(',', '.'))
-    if (!Number.isFinite(amount) || amount < 0) throw new ActionError('Jumlah koreksi tidak valid.', { [key]: ['Isi jumlah dalam Rupiah, tidak negatif.'] })
-    corrections.set(m[1], { amount: Math.round(amount), note: String((input as Record<string, unknown>)[`note_${m[1]}`] ?? '').slice(0, 500) })
+    const parsed = parseRupiah(value)
+    if (!parsed.ok) errors[key] = [rupiahMessage('Jumlah disetujui', parsed.problem)]
+    else corrections.set(m[1], { amount: parsed.value, note: String((input as Record<string, unknown>)[`note_${m[1]}`] ?? '').slice(0, 500) })
   }
+  if (Object.keys(errors).length) throw new ActionError('Jumlah koreksi tidak valid.', errors)
   await db.$transaction(async (tx) => {
-    const claim = await tx.subsidyClaim.findUnique({ where: { id: input.claimId }, select: { id: true, status: true, version: true } })
-    if (!claim) throw new ActionError('Klaim tidak ditemukan.')
-    if (claim.status !== 'SUBMITTED') throw new ActionError('Hanya klaim berstatus diajukan yang dapat disetujui.')
-    if (claim.version !== input.version) throw new ActionError(STALE)
+    const now = new Date()
+    // first the state change: it locks the claim row, so a second decision waits here and then finds nothing to change
+    await claimStep(tx, input.claimId, () => tx.subsidyClaim.updateMany({
+      where: { id: input.claimId, status: 'SUBMITTED', version: input.version },
+      data: { status: 'APPROVED', reviewedAt: now, reviewedById: user.id, version: { increment: 1 } },
+    }))
     if (corrections.size) {
-      const lines = await tx.claimLine.findMany({ where: { claimId: claim.id, id: { in: [...corrections.keys()] } }, select: { id: true, claimedAmount: true } })
+      const lines = await tx.claimLine.findMany({ where: { claimId: input.claimId, id: { in: [...corrections.keys()] } }, select: { id: true, claimedAmount: true } })
       if (lines.length !== corrections.size) throw new ActionError('Baris koreksi tidak termasuk klaim ini.')
       for (const l of lines) {
         const c = corrections.get(l.id)!
@@ -134,12 +145,11 @@ export const approveClaim = authAction('claims.verify', claimReviewSchema.passth
     }
     // every other line: the agency's computation, never more than the bank claimed
     await tx.$executeRaw`UPDATE claim_lines SET approved_amount = least(computed_amount, claimed_amount)
-      WHERE claim_id = ${claim.id} AND approved_amount IS NULL`
+      WHERE claim_id = ${input.claimId} AND approved_amount IS NULL`
     const totals = await tx.$queryRaw<{ claimed: string; computed: string; approved: string }[]>`
-      SELECT sum(claimed_amount)::text AS claimed, sum(computed_amount)::text AS computed, sum(approved_amount)::text AS approved FROM claim_lines WHERE claim_id = ${claim.id}`
-    await tx.subsidyClaim.update({ where: { id: claim.id }, data: { status: 'APPROVED', reviewedAt: new Date(), reviewedById: user.id, version: { increment: 1 } } })
+      SELECT sum(claimed_amount)::text AS claimed, sum(computed_amount)::text AS computed, sum(approved_amount)::text AS approved FROM claim_lines WHERE claim_id = ${input.claimId}`
     await writeAudit(tx, actor(user), {
-      action: 'APPROVE', entity: 'SubsidyClaim', entityId: claim.id, before: { status: 'SUBMITTED' },
+      action: 'APPROVE', entity: 'SubsidyClaim', entityId: input.claimId, before: { status: 'SUBMITTED', version: input.version },
       after: { status: 'APPROVED', claimed: totals[0].claimed, computed: totals[0].computed, approved: totals[0].approved, corrections: Object.fromEntries(corrections) },
     })
   })
@@ -150,24 +160,28 @@ export const approveClaim = authAction('claims.verify', claimReviewSchema.passth
 /** Return a submitted claim to the bank with the reasons; the bank corrects and submits the month again. */
 export const returnClaim = authAction('claims.verify', claimReturnSchema, async (input, user) => {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.subsidyClaim.updateMany({
+    await claimStep(tx, input.claimId, () => tx.subsidyClaim.updateMany({
       where: { id: input.claimId, status: 'SUBMITTED', version: input.version },
       data: { status: 'RETURNED', returnReason: input.reason, reviewedAt: new Date(), reviewedById: user.id, version: { increment: 1 } },
-    })
-    if (count === 0) throw new ActionError('Klaim tidak dalam status diajukan, atau sudah diubah orang lain. Muat ulang halaman.')
-    await writeAudit(tx, actor(user), { action: 'RETURN', entity: 'SubsidyClaim', entityId: input.claimId, before: { status: 'SUBMITTED' }, after: { status: 'RETURNED', reason: input.reason } })
+    }))
+    await writeAudit(tx, actor(user), { action: 'RETURN', entity: 'SubsidyClaim', entityId: input.claimId, before: { status: 'SUBMITTED', version: input.version }, after: { status: 'RETURNED', reason: input.reason } })
   })
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: 'Klaim dikembalikan ke bank.' }
 })
 
-/** Record a payment (SP2D) of an approved claim; the claim is PAID once payments reach the approved total. */
+/**
+ * Record a payment (SP2D) of an approved claim at the version the admin saw; the claim is PAID once
+ * payments reach the approved total. Paid never exceeds approved: checked here and by a trigger on
+ * claim_payments (migration credit_claim_integrity) for any other writer.
+ */
 export const recordClaimPayment = authAction('claims.verify', claimPaymentSchema, async (input, user) => {
   await db.$transaction(async (tx) => {
-    // lock the claim row: two payments recorded at once must not both pass the "not more than approved" check
-    const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM subsidy_claims WHERE id = ${input.claimId} FOR UPDATE`
-    if (!locked.length) throw new ActionError('Klaim tidak ditemukan.')
-    if (locked[0].status !== 'APPROVED') throw new ActionError('Pembayaran hanya dicatat untuk klaim yang sudah disetujui dan belum lunas.')
+    // bumping the version first locks the claim row: a second payment waits, then finds a newer version
+    await claimStep(tx, input.claimId, () => tx.subsidyClaim.updateMany({
+      where: { id: input.claimId, status: 'APPROVED', version: input.version },
+      data: { version: { increment: 1 } },
+    }))
     const [sums] = await tx.$queryRaw<{ approved: string; paid: string }[]>`
       SELECT (SELECT coalesce(sum(approved_amount), 0) FROM claim_lines WHERE claim_id = ${input.claimId})::text AS approved,
              (SELECT coalesce(sum(amount), 0) FROM claim_payments WHERE claim_id = ${input.claimId})::text AS paid`
@@ -175,8 +189,8 @@ export const recordClaimPayment = authAction('claims.verify', claimPaymentSchema
     if (input.amount > outstanding) throw new ActionError(`Pembayaran melebihi sisa yang disetujui (${formatRupiah(outstanding)}).`, { amount: [`Maksimal ${formatRupiah(outstanding)}.`] })
     const payment = await tx.claimPayment.create({ data: { claimId: input.claimId, paidOn: new Date(input.paidOn), amount: input.amount, reference: input.reference }, select: { id: true, paidOn: true, amount: true, reference: true } })
     const fullyPaid = input.amount === outstanding
-    if (fullyPaid) await tx.subsidyClaim.update({ where: { id: input.claimId }, data: { status: 'PAID', version: { increment: 1 } } })
-    await writeAudit(tx, actor(user), { action: 'PAY', entity: 'SubsidyClaim', entityId: input.claimId, after: { payment, fullyPaid } })
+    if (fullyPaid) await tx.subsidyClaim.update({ where: { id: input.claimId }, data: { status: 'PAID' } })
+    await writeAudit(tx, actor(user), { action: 'PAY', entity: 'SubsidyClaim', entityId: input.claimId, before: { status: 'APPROVED', version: input.version, outstanding }, after: { payment, fullyPaid, outstanding: outstanding - input.amount } })
   })
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: `Pembayaran ${formatRupiah(input.amount)} dicatat.` }
@@ -188,6 +202,8 @@ export const saveProgram = authAction('credit.configure', programSchema, async (
     scheme: input.scheme, name: input.name, year: input.year, creditTarget: input.creditTarget, beneficiaryTarget: input.beneficiaryTarget,
     subsidyCeiling: input.subsidyCeiling, borrowerRate: input.borrowerRate / 100, maxPlafond: input.maxPlafond, maxTenorMonths: input.maxTenorMonths,
   }
+  // the basis is chosen when the programme is created (and changed only by setAmortisationBasis, before its first loan)
+  const createOnly = { amortisationBasis: input.amortisationBasis }
   let id = input.id
   try {
     await db.$transaction(async (tx) => {
@@ -200,14 +216,14 @@ export const saveProgram = authAction('credit.configure', programSchema, async (
       } else {
         const created = await tx.creditProgram.create({
           data: {
-            ...data, code: `${input.scheme}-${input.year}`, eligibleScales: ['MIKRO', 'KECIL'],
+            ...data, ...createOnly, code: `${input.scheme}-${input.year}`, eligibleScales: ['MIKRO', 'KECIL'],
             banks: { create: { bankId: input.bankId } },
             rates: { create: { bankId: input.bankId, effectiveFrom: new Date(`${input.year}-01-01`), rate: input.bankRate / 100 } },
           },
           select: { id: true },
         })
         id = created.id
-        await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'CreditProgram', entityId: id, after: { ...data, bankId: input.bankId, bankRate: input.bankRate / 100 } })
+        await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'CreditProgram', entityId: id, after: { ...data, ...createOnly, bankId: input.bankId, bankRate: input.bankRate / 100 } })
       }
     })
   } catch (e) {
@@ -216,6 +232,27 @@ export const saveProgram = authAction('credit.configure', programSchema, async (
   }
   revalidatePath('/kredit', 'layout')
   redirect(`/kredit/${id}`)
+})
+
+/**
+ * The programme's amortisation basis (borrower's rate or bank's contract rate), changeable until its first
+ * loan: after that, loans, schedules and claims were computed on it, and a change would rewrite them.
+ */
+export const setAmortisationBasis = authAction('credit.configure', amortisationBasisSchema, async (input, user) => {
+  await db.$transaction(async (tx) => {
+    const before = await tx.creditProgram.findUnique({ where: { id: input.programId }, select: { amortisationBasis: true, _count: { select: { disbursements: true } } } })
+    if (!before) throw new ActionError('Program tidak ditemukan.', undefined, 'NOT_FOUND')
+    if (before._count.disbursements > 0) {
+      throw new ActionError('Dasar amortisasi tidak dapat diubah: program ini sudah memiliki penyaluran yang dihitung dengan dasar sekarang.', { amortisationBasis: ['Sudah ada penyaluran; dasar amortisasi terkunci.'] })
+    }
+    await transition(tx, {
+      entity: 'CreditProgram', entityId: input.programId, label: 'Program',
+      update: () => tx.creditProgram.updateMany({ where: { id: input.programId, version: input.version }, data: { amortisationBasis: input.amortisationBasis, version: { increment: 1 } } }),
+    })
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'CreditProgram', entityId: input.programId, before: { amortisationBasis: before.amortisationBasis }, after: { amortisationBasis: input.amortisationBasis } })
+  })
+  revalidatePath('/kredit', 'layout')
+  return { ok: true, message: 'Dasar amortisasi disimpan.' }
 })
 
 /**
@@ -247,9 +284,9 @@ export const saveAllocations = authAction('credit.configure', z.object({ program
   const values = new Map<string, number>()
   const errors: Record<string, string[]> = {}
   for (const [k, v] of entries) {
-    const n = Number(String(v).replace(/[.\s]/g, '').replace(',', '.') || 0)
-    if (!Number.isFinite(n) || n < 0) errors[k] = ['Isi angka Rupiah, tidak negatif.']
-    else values.set(k.slice(6), Math.round(n))
+    const parsed = String(v).trim() === '' ? { ok: true as const, value: 0 } : parseRupiah(String(v))
+    if (!parsed.ok) errors[k] = [rupiahMessage('Alokasi', parsed.problem)]
+    else values.set(k.slice(6), parsed.value)
   }
   if (Object.keys(errors).length) throw new ActionError('Periksa alokasi yang ditandai.', errors)
   await db.$transaction(async (tx) => {
@@ -283,10 +320,13 @@ export const reportInstalment = authAction('disbursements.write', instalmentRepo
     if (!before) throw new ActionError('Jadwal pinjaman ini belum dihitung; hubungi admin Dinas.')
     await tx.loanMonth.update({
       where: { disbursementId_period: { disbursementId: loan.id, period: input.period } },
-      data: { instalmentPaid: input.instalmentPaid === 'paid', collectibility: input.collectibility },
+      data: { instalmentPaid: input.instalmentPaid === 'paid', collectibility: input.collectibility, reportedAt: new Date() },
     })
-    // the bank reports periods as they fall due: the loan's collectibility is the one just reported
-    await tx.disbursement.update({ where: { id: loan.id }, data: { collectibility: input.collectibility, status: input.collectibility === 5 ? 'WRITTEN_OFF' : 'ACTIVE', version: { increment: 1 } } })
+    // the bank reports periods as they fall due: the loan's collectibility is the one just reported; the last
+    // instalment reported paid makes the loan lunas (paid off)
+    const last = await tx.loanMonth.findUniqueOrThrow({ where: { disbursementId_period: { disbursementId: loan.id, period: loan.tenorMonths } }, select: { instalmentPaid: true, reportedAt: true } })
+    const status = input.collectibility === 5 ? 'WRITTEN_OFF' : last.reportedAt && last.instalmentPaid ? 'PAID_OFF' : 'ACTIVE'
+    await tx.disbursement.update({ where: { id: loan.id }, data: { collectibility: input.collectibility, status, version: { increment: 1 } } })
     await recomputeLoanMonths(tx, [loan.id])
     const after = await tx.loanMonth.findUniqueOrThrow({ where: { disbursementId_period: { disbursementId: loan.id, period: input.period } }, select: { instalmentPaid: true, collectibility: true, subsidyDue: true, reason: true } })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'LoanMonth', entityId: `${loan.id}#${input.period}`, before, after })

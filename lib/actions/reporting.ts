@@ -7,6 +7,7 @@ import { writeAudit } from '@/lib/audit'
 import { env } from '@/lib/env'
 import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
+import { conflictError, transition as conditionalStep } from '@/lib/transitions'
 import { getQuarterForms, getValidationRules, toRuleIndicators, type ReportStatus } from '@/lib/data/reporting'
 import { previousQuarter, quarterLabel, quarterStarted } from '@/lib/reporting/periods'
 import { evaluateRules, isEntered, submissionErrors } from '@/lib/reporting/rules'
@@ -82,8 +83,10 @@ export const saveReport = authAction('reports.write', reportEntrySchema, async (
       }
       let id: string
       if (before) {
-        const { count } = await tx.quarterlyReport.updateMany({ where: { id: before.id, version: input.version, status: { in: ['DRAFT', 'RETURNED'] } }, data: { ...data, version: { increment: 1 } } })
-        if (count === 0) throw new ActionError(STALE)
+        await conditionalStep(tx, {
+          entity: 'QuarterlyReport', entityId: before.id, label: 'Laporan',
+          update: () => tx.quarterlyReport.updateMany({ where: { id: before.id, version: input.version, status: { in: ['DRAFT', 'RETURNED'] } }, data: { ...data, version: { increment: 1 } } }),
+        })
         id = before.id
       } else {
         id = (await tx.quarterlyReport.create({ data: { regencyCode, year: input.year, quarter: input.quarter, ...data }, select: { id: true } })).id
@@ -124,11 +127,15 @@ async function transition(
   await db.$transaction(async (tx) => {
     const before = await tx.quarterlyReport.findFirst({ where: { id: ref.id, regency: { provinceCode: env().AGENCY_PROVINCE_CODE } }, select: snapshotSelect })
     if (!before) throw new ActionError('Laporan tidak ditemukan.')
+    // changed since the reviewer opened it: say who and when, as the losing side of a race hears
+    if (before.version !== ref.version) throw await conflictError(tx, 'QuarterlyReport', ref.id, 'Laporan')
     if (before.status !== step.from) {
       throw new ActionError(`Laporan berstatus ${STATUS_LABEL[before.status]}; tindakan ini hanya untuk laporan berstatus ${STATUS_LABEL[step.from]}.`)
     }
-    const { count } = await tx.quarterlyReport.updateMany({ where: { id: ref.id, version: ref.version, status: step.from }, data: { ...step.data, version: { increment: 1 } } })
-    if (count === 0) throw new ActionError(STALE)
+    await conditionalStep(tx, {
+      entity: 'QuarterlyReport', entityId: ref.id, label: 'Laporan',
+      update: () => tx.quarterlyReport.updateMany({ where: { id: ref.id, version: ref.version, status: step.from }, data: { ...step.data, version: { increment: 1 } } }),
+    })
     if (step.clearNotes || step.notes) await tx.reportValue.updateMany({ where: { reportId: ref.id }, data: { reviewNote: null } })
     for (const [indicatorCode, reviewNote] of Object.entries(step.notes ?? {})) {
       // a note for an indicator the report does not hold is ignored (updateMany: no error, no row)

@@ -1,17 +1,25 @@
 import 'server-only'
 import ExcelJS from 'exceljs'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { lastEndedMonth } from '@/lib/dates'
 import { writeAudit } from '@/lib/audit'
+import { claimLineReason, type AgencyPeriod, type BankLine, type ClaimLineReason } from '@/lib/credit/claim-reasons'
+import { parseNumberInput, parseRupiah, rupiahMessage } from '@/lib/parse'
 import { ActionError } from '@/lib/safe-action'
+import { transition } from '@/lib/transitions'
 import type { SessionUser } from '@/lib/session-user'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
 
 const MAX_CLAIM_FILE = 5 * 1024 * 1024
 
-/** Claimed amounts from the bank's .xlsx: column A loan account number, column B amount (header row first). */
-export async function readClaimFile(file: File): Promise<Map<string, number>> {
+/**
+ * The bank's .xlsx, header row first: column A loan account number, B amount claimed (whole Rupiah), and
+ * optionally C opening balance, D days and E the bank's rate (% per year) it computed with, so that a
+ * difference can be explained line by line.
+ */
+export async function readClaimFile(file: File): Promise<Map<string, BankLine>> {
   if (file.size > MAX_CLAIM_FILE) throw new ActionError('Berkas terlalu besar (maksimal 5 MB).', { file: ['Berkas terlalu besar (maksimal 5 MB).'] })
   const wb = new ExcelJS.Workbook()
   try {
@@ -20,74 +28,144 @@ export async function readClaimFile(file: File): Promise<Map<string, number>> {
     throw new ActionError('Berkas bukan .xlsx yang dapat dibaca.', { file: ['Unggah berkas .xlsx (Excel).'] })
   }
   const ws = wb.worksheets[0]
-  const amounts = new Map<string, number>()
+  const lines = new Map<string, BankLine>()
   const problems: string[] = []
+  const cell = (v: ExcelJS.CellValue) => (typeof v === 'number' ? v : String(v ?? '').trim())
   ws?.eachRow((row, n) => {
     if (n === 1) return
     const account = String(row.getCell(1).text ?? '').trim()
-    const raw = row.getCell(2).value
-    const amount = typeof raw === 'number' ? raw : Number(String(raw ?? '').replace(/[.\s]/g, '').replace(',', '.'))
     if (!account) return
-    if (!Number.isFinite(amount) || amount < 0) problems.push(`baris ${n}: jumlah tidak valid`)
-    else if (amounts.has(account)) problems.push(`baris ${n}: rekening ${account} ganda`)
-    else amounts.set(account, Math.round(amount))
+    const amount = parseRupiah(cell(row.getCell(2).value))
+    if (!amount.ok) return void problems.push(`baris ${n}: ${rupiahMessage('Jumlah', amount.problem)}`)
+    if (lines.has(account)) return void problems.push(`baris ${n}: rekening ${account} ganda`)
+    const line: BankLine = { amount: amount.value }
+    const [balanceCell, daysCell, rateCell] = [3, 4, 5].map((c) => cell(row.getCell(c).value))
+    if (balanceCell !== '') {
+      const balance = parseRupiah(balanceCell)
+      if (!balance.ok) return void problems.push(`baris ${n}: ${rupiahMessage('Saldo', balance.problem)}`)
+      line.balance = balance.value
+    }
+    if (daysCell !== '') {
+      const days = Number(daysCell)
+      if (!Number.isInteger(days) || days < 1 || days > 62) return void problems.push(`baris ${n}: Hari harus bilangan bulat 1–62`)
+      line.days = days
+    }
+    if (rateCell !== '') {
+      const rate = typeof rateCell === 'number' ? rateCell : parseNumberInput(rateCell.replace('%', ''))
+      if (rate === null || !Number.isFinite(rate) || rate < 0 || rate > 100) return void problems.push(`baris ${n}: Suku bunga harus persen 0–100, mis. 11 atau 11,5`)
+      line.rate = rate / 100
+    }
+    lines.set(account, line)
   })
   if (problems.length) throw new ActionError(`Isi berkas tidak valid: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (dan ${problems.length - 5} lagi)` : ''}.`, { file: problems.slice(0, 5) })
-  if (amounts.size === 0) throw new ActionError('Berkas tidak berisi baris klaim.', { file: ['Kolom A: nomor rekening, kolom B: jumlah klaim, mulai baris 2.'] })
-  return amounts
+  if (lines.size === 0) throw new ActionError('Berkas tidak berisi baris klaim.', { file: ['Kolom A: nomor rekening, kolom B: jumlah klaim, mulai baris 2.'] })
+  return lines
 }
 
 /**
- * A bank's monthly claim: one line per loan with subsidy due in that month (claimed as computed), or the
- * amounts of the bank's own .xlsx. The agency's recomputation is stored beside each line at submission.
- * A returned claim is resubmitted by submitting the month again. Returns the claim's id.
+ * A bank's monthly claim for one programme (the budget year it is charged to, chosen by the bank among
+ * its programmes): one line per loan of that programme's scheme with subsidy due in that month (claimed
+ * as computed), or the amounts of the bank's own .xlsx. The agency's recomputation is stored beside each
+ * line at submission. A returned claim is resubmitted by submitting the month again, which changes the
+ * claim only if it is still RETURNED at the version read (lib/transitions.ts). Returns the claim's id.
  * Not a server action: callers (the guarded action, tests) pass a user the server already checked.
  */
-export async function submitClaimFor(user: SessionUser, month: string, amounts: Map<string, number> | null): Promise<string> {
+export async function submitClaimFor(user: SessionUser, input: { programId: string; month: string }, amounts: Map<string, BankLine> | null): Promise<string> {
   if (user.role !== 'BANK_OFFICER' || !user.bankId) throw new ActionError('Hanya petugas bank mitra yang mengajukan klaim.')
   const bankId = user.bankId!
-  const year = Number(month.slice(0, 4))
+  const { month } = input
   const monthStart = `${month}-01`
-  const program = await db.creditProgram.findFirst({ where: { year, banks: { some: { bankId } } }, select: { id: true, scheme: true }, orderBy: { code: 'asc' } })
-  if (!program) throw new ActionError(`Tidak ada program tahun ${year} untuk bank Anda.`, { month: [`Tidak ada program tahun ${year} untuk bank Anda.`] })
+  const program = await db.creditProgram.findFirst({ where: { id: input.programId, banks: { some: { bankId } } }, select: { id: true, scheme: true, year: true, name: true } })
+  if (!program) throw new ActionError('Program ini tidak diikuti bank Anda.', { programId: ['Pilih salah satu program bank Anda.'] })
+  // a programme year's budget pays the claims of its own year's months (lib/data/credit.ts reads them so)
+  if (Number(month.slice(0, 4)) !== program.year) throw new ActionError(`${program.name} hanya menanggung klaim bulan-bulan tahun ${program.year}.`, { month: [`Pilih bulan pada tahun ${program.year}.`] })
   if (month > lastEndedMonth()) throw new ActionError('Klaim diajukan setelah bulannya berakhir.', { month: ['Pilih bulan yang sudah berakhir.'] })
-  const claimId = await db.$transaction(async (tx) => {
-    const existing = await tx.subsidyClaim.findUnique({ where: { programId_bankId_month: { programId: program.id, bankId, month: new Date(monthStart) } }, select: { id: true, status: true } })
-    if (existing && existing.status !== 'RETURNED') throw new ActionError('Klaim bulan ini sudah diajukan.', { month: ['Klaim bulan ini sudah diajukan.'] })
-    // what is due that month for each of the bank's loans in the scheme, in SQL
-    const due = await tx.$queryRaw<{ disbursement_id: string; account_number: string; due: string }[]>`
-      SELECT lm.disbursement_id, d.account_number, sum(lm.subsidy_due)::text AS due
-      FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id JOIN credit_programs p ON p.id = d.program_id
-      WHERE p.scheme = ${program.scheme} AND d.bank_id = ${bankId} AND lm.claim_month = ${monthStart}::date
-      GROUP BY lm.disbursement_id, d.account_number`
-    const byAccount = new Map(due.map((d) => [d.account_number, d]))
-    let lines: { disbursementId: string; claimed: number; computed: number }[]
-    if (amounts) {
-      const unknown = [...amounts.keys()].filter((a) => !byAccount.has(a))
-      if (unknown.length) {
-        // a loan of this bank with nothing due this month (e.g. matured) is still a valid line: computed 0
-        const found = await tx.disbursement.findMany({ where: { bankId, accountNumber: { in: unknown } }, select: { id: true, accountNumber: true } })
-        const missing = unknown.filter((a) => !found.some((f) => f.accountNumber === a))
-        if (missing.length) throw new ActionError(`Rekening tidak dikenal untuk bank Anda: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (dan ${missing.length - 5} lagi)` : ''}.`, { file: ['Ada nomor rekening yang tidak tercatat sebagai penyaluran bank Anda.'] })
-        for (const f of found) byAccount.set(f.accountNumber, { disbursement_id: f.id, account_number: f.accountNumber, due: '0' })
-      }
-      lines = [...amounts.entries()].map(([account, claimed]) => ({ disbursementId: byAccount.get(account)!.disbursement_id, claimed, computed: Number(byAccount.get(account)!.due) }))
-    } else {
-      lines = due.filter((d) => Number(d.due) > 0).map((d) => ({ disbursementId: d.disbursement_id, claimed: Number(d.due), computed: Number(d.due) }))
-    }
-    if (lines.length === 0) throw new ActionError('Tidak ada subsidi yang jatuh tempo pada bulan ini.', { month: ['Tidak ada subsidi yang jatuh tempo pada bulan ini.'] })
-    const claim = existing
-      ? await tx.subsidyClaim.update({ where: { id: existing.id }, data: { status: 'SUBMITTED', submittedAt: new Date(), submittedById: user.id, returnReason: null, reviewedAt: null, reviewedById: null, version: { increment: 1 } }, select: { id: true } })
-      : await tx.subsidyClaim.create({ data: { programId: program.id, bankId, month: new Date(monthStart), submittedById: user.id }, select: { id: true } })
-    if (existing) await tx.claimLine.deleteMany({ where: { claimId: claim.id } })
-    for (let i = 0; i < lines.length; i += 5_000) {
-      await tx.claimLine.createMany({ data: lines.slice(i, i + 5_000).map((l) => ({ claimId: claim.id, disbursementId: l.disbursementId, claimedAmount: l.claimed, computedAmount: l.computed })) })
-    }
-    const claimed = lines.reduce((a, l) => a + l.claimed, 0)
-    const computed = lines.reduce((a, l) => a + l.computed, 0)
-    await writeAudit(tx, actor(user), { action: 'SUBMIT', entity: 'SubsidyClaim', entityId: claim.id, after: { month, lines: lines.length, claimed, computed, resubmitted: Boolean(existing) } })
-    return claim.id
-  }, { timeout: 60_000 })
-  return claimId
+  try {
+    return await db.$transaction(async (tx) => writeClaim(tx, user, bankId, program, monthStart, amounts), { timeout: 60_000 })
+  } catch (e) {
+    // two first submissions of one month at once: the unique (programme, bank, month) lets one through
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError('Klaim bulan ini baru saja diajukan oleh pengguna lain; muat ulang halaman.', { month: ['Klaim bulan ini sudah diajukan.'] }, 'CONFLICT')
+    throw e
+  }
 }
 
+async function writeClaim(
+  tx: Prisma.TransactionClient, user: SessionUser, bankId: string, program: { id: string; scheme: string }, monthStart: string, amounts: Map<string, BankLine> | null,
+): Promise<string> {
+  const month = monthStart.slice(0, 7)
+  const existing = await tx.subsidyClaim.findUnique({ where: { programId_bankId_month: { programId: program.id, bankId, month: new Date(monthStart) } }, select: { id: true, status: true, version: true } })
+  if (existing && existing.status !== 'RETURNED') throw new ActionError('Klaim bulan ini sudah diajukan.', { month: ['Klaim bulan ini sudah diajukan.'] })
+  // the resubmission's state change first: it locks the claim, so a second resubmission waits and then conflicts
+  if (existing) {
+    await transition(tx, {
+      entity: 'SubsidyClaim', entityId: existing.id, label: 'Klaim',
+      update: () => tx.subsidyClaim.updateMany({
+        where: { id: existing.id, status: 'RETURNED', version: existing.version },
+        data: { status: 'SUBMITTED', submittedAt: new Date(), submittedById: user.id, returnReason: null, reviewedAt: null, reviewedById: null, version: { increment: 1 } },
+      }),
+    })
+  }
+  type Line = { disbursementId: string; claimed: number; computed: number; reason: ClaimLineReason | null; bank?: BankLine }
+  let lines: Line[]
+  if (amounts) lines = await linesFromFile(tx, bankId, program, monthStart, amounts)
+  else {
+    // what is due that month for each of the bank's loans in the programme's scheme, in SQL
+    const due = await tx.$queryRaw<{ disbursement_id: string; due: string }[]>`
+      SELECT lm.disbursement_id, sum(lm.subsidy_due)::text AS due
+      FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id JOIN credit_programs p ON p.id = d.program_id
+      WHERE p.scheme = ${program.scheme} AND d.bank_id = ${bankId} AND lm.claim_month = ${monthStart}::date
+      GROUP BY lm.disbursement_id HAVING sum(lm.subsidy_due) > 0`
+    lines = due.map((d) => ({ disbursementId: d.disbursement_id, claimed: Number(d.due), computed: Number(d.due), reason: null }))
+  }
+  if (lines.length === 0) throw new ActionError('Tidak ada subsidi yang jatuh tempo pada bulan ini.', { month: ['Tidak ada subsidi yang jatuh tempo pada bulan ini untuk program ini.'] })
+  const claim = existing ?? await tx.subsidyClaim.create({ data: { programId: program.id, bankId, month: new Date(monthStart), submittedById: user.id }, select: { id: true } })
+  if (existing) await tx.claimLine.deleteMany({ where: { claimId: claim.id } })
+  for (let i = 0; i < lines.length; i += 5_000) {
+    await tx.claimLine.createMany({
+      data: lines.slice(i, i + 5_000).map((l) => ({
+        claimId: claim.id, disbursementId: l.disbursementId, claimedAmount: l.claimed, computedAmount: l.computed, reason: l.reason,
+        claimedBalance: l.bank?.balance ?? null, claimedDays: l.bank?.days ?? null, claimedRate: l.bank?.rate ?? null,
+      })),
+    })
+  }
+  const [totals] = await tx.$queryRaw<{ claimed: string; computed: string }[]>`
+    SELECT sum(claimed_amount)::text AS claimed, sum(computed_amount)::text AS computed FROM claim_lines WHERE claim_id = ${claim.id}`
+  await writeAudit(tx, actor(user), { action: 'SUBMIT', entity: 'SubsidyClaim', entityId: claim.id, after: { programId: program.id, month, lines: lines.length, claimed: totals.claimed, computed: totals.computed, resubmitted: Boolean(existing) } })
+  return claim.id
+}
+
+/**
+ * The lines of the bank's file against the agency's schedule for the month: every account must be a loan
+ * of this bank; each line gets the agency's amount (0 for another scheme's loan or one already claimed for
+ * the month elsewhere) and the reason the two differ (lib/credit/claim-reasons.ts).
+ */
+async function linesFromFile(tx: Prisma.TransactionClient, bankId: string, program: { id: string; scheme: string }, monthStart: string, amounts: Map<string, BankLine>) {
+  const accounts = [...amounts.keys()]
+  const loans = await tx.$queryRaw<{ id: string; account_number: string; scheme: string; subsidy: string | null; reason: string | null; opening_balance: string | null; days: number | null; bank_rate: string | null; period: number | null; tenor_months: number; before_first_due: boolean }[]>`
+    SELECT d.id, d.account_number, p.scheme, d.tenor_months,
+      sum(lm.subsidy_due)::text AS subsidy, max(lm.reason) AS reason, max(lm.opening_balance)::text AS opening_balance, max(lm.days) AS days,
+      max(lm.rate_difference + d.borrower_rate)::text AS bank_rate, max(lm.period) AS period,
+      coalesce((SELECT min(f.claim_month) FROM loan_months f WHERE f.disbursement_id = d.id) > ${monthStart}::date, true) AS before_first_due
+    FROM disbursements d JOIN credit_programs p ON p.id = d.program_id
+    LEFT JOIN loan_months lm ON lm.disbursement_id = d.id AND lm.claim_month = ${monthStart}::date
+    WHERE d.bank_id = ${bankId} AND d.account_number = ANY(${accounts}::text[])
+    GROUP BY d.id, d.account_number, p.scheme, d.tenor_months`
+  const byAccount = new Map(loans.map((l) => [l.account_number, l]))
+  const missing = accounts.filter((a) => !byAccount.has(a))
+  if (missing.length) throw new ActionError(`Rekening tidak dikenal untuk bank Anda: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (dan ${missing.length - 5} lagi)` : ''}.`, { file: ['Ada nomor rekening yang tidak tercatat sebagai penyaluran bank Anda.'] })
+  const claimedElsewhere = new Set((await tx.$queryRaw<{ disbursement_id: string }[]>`
+    SELECT cl.disbursement_id FROM claim_lines cl JOIN subsidy_claims c ON c.id = cl.claim_id
+    WHERE c.month = ${monthStart}::date AND c.bank_id = ${bankId} AND c.program_id <> ${program.id} AND c.status <> 'RETURNED'
+      AND cl.disbursement_id = ANY(${loans.map((l) => l.id)}::text[])`).map((r) => r.disbursement_id))
+  return accounts.map((account) => {
+    const loan = byAccount.get(account)!
+    const bank = amounts.get(account)!
+    const agency: AgencyPeriod = loan.period === null ? null : {
+      subsidy: Number(loan.subsidy), reason: loan.reason!, openingBalance: Number(loan.opening_balance), days: loan.days!, bankRate: Number(loan.bank_rate), period: loan.period, tenor: loan.tenor_months,
+    }
+    const inProgramme = loan.scheme === program.scheme
+    const duplicate = claimedElsewhere.has(loan.id)
+    const computed = inProgramme && !duplicate ? (agency?.subsidy ?? 0) : 0
+    return { disbursementId: loan.id, claimed: bank.amount, computed, bank, reason: claimLineReason({ bank, duplicate, inProgramme, agency, beforeFirstDue: loan.before_first_due }) }
+  })
+}

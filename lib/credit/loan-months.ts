@@ -1,7 +1,29 @@
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { subsidySchedule, type Collectibility, type PeriodStatus } from '@/lib/credit/subsidy'
+import { subsidySchedule, type AmortisationBasis, type Collectibility, type LoanTerms, type PeriodStatus, type RepaymentMethod } from '@/lib/credit/subsidy'
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10)
+
+type StoredLoan = {
+  programId: string; bankId: string; contractDate: Date; plafond: Prisma.Decimal | number; tenorMonths: number; method: RepaymentMethod
+  bankRate: Prisma.Decimal | number; borrowerRate: Prisma.Decimal | number; program: { amortisationBasis: AmortisationBasis }
+}
+type StoredRate = { programId: string; bankId: string; effectiveFrom: Date; rate: Prisma.Decimal | number }
+
+/**
+ * A stored loan's terms for lib/credit/subsidy.ts: the rate agreed at the contract, then every later change
+ * of the programme's rate for this bank, and the programme's amortisation basis.
+ */
+export function loanTerms(loan: StoredLoan, rates: StoredRate[]): LoanTerms {
+  const contract = ymd(loan.contractDate)
+  const bankRates = [
+    { from: contract, rate: Number(loan.bankRate) },
+    ...rates.filter((r) => r.programId === loan.programId && r.bankId === loan.bankId && ymd(r.effectiveFrom) > contract).map((r) => ({ from: ymd(r.effectiveFrom), rate: Number(r.rate) })),
+  ]
+  return {
+    plafond: Number(loan.plafond), tenorMonths: loan.tenorMonths, contractDate: contract, method: loan.method, bankRates,
+    borrowerRate: Number(loan.borrowerRate), amortisationBasis: loan.program.amortisationBasis,
+  }
+}
 
 /**
  * Recompute the stored periods (schedule balance and subsidy due) of these loans from their terms, the
@@ -19,7 +41,8 @@ export async function recomputeLoanMonths(
     where: { id: { in: disbursementIds } },
     select: {
       id: true, programId: true, bankId: true, contractDate: true, plafond: true, tenorMonths: true, method: true, bankRate: true, borrowerRate: true,
-      months: { select: { period: true, instalmentPaid: true, collectibility: true } },
+      program: { select: { amortisationBasis: true } },
+      months: { select: { period: true, instalmentPaid: true, collectibility: true, reportedAt: true } },
     },
   })
   const rates = await tx.programRate.findMany({
@@ -28,26 +51,19 @@ export async function recomputeLoanMonths(
     orderBy: { effectiveFrom: 'asc' },
   })
   const ids: string[] = [], periods: number[] = [], due: string[] = [], claim: string[] = [], days: number[] = []
-  const balance: string[] = [], diff: string[] = [], paid: boolean[] = [], coll: number[] = [], subsidy: string[] = [], reason: string[] = []
+  const balance: string[] = [], diff: string[] = [], paid: boolean[] = [], coll: number[] = [], subsidy: string[] = [], reason: string[] = [], reportedOn: (string | null)[] = []
   for (const loan of loans) {
-    const contract = ymd(loan.contractDate)
-    // the rate agreed at the contract, then every later change of the programme's rate for this bank
-    const bankRates = [
-      { from: contract, rate: Number(loan.bankRate) },
-      ...rates.filter((r) => r.programId === loan.programId && r.bankId === loan.bankId && ymd(r.effectiveFrom) > contract).map((r) => ({ from: ymd(r.effectiveFrom), rate: Number(r.rate) })),
-    ]
     const statuses: PeriodStatus[] =
       reported?.get(loan.id) ?? loan.months.map((m) => ({ period: m.period, instalmentPaid: m.instalmentPaid, collectibility: m.collectibility as Collectibility }))
-    const rows = subsidySchedule(
-      { plafond: Number(loan.plafond), tenorMonths: loan.tenorMonths, contractDate: contract, method: loan.method, bankRates, borrowerRate: Number(loan.borrowerRate) },
-      statuses,
-    )
+    // when each period was reported survives the recomputation; the seed's statuses count as reported
+    const reportedAt = new Map(reported?.get(loan.id) ? reported.get(loan.id)!.map((s) => [s.period, new Date()]) : loan.months.filter((m) => m.reportedAt).map((m) => [m.period, m.reportedAt!]))
+    const rows = subsidySchedule(loanTerms(loan, rates), statuses)
     const statusOf = new Map(statuses.map((s) => [s.period, s]))
     for (const r of rows) {
       const s = statusOf.get(r.period)
       ids.push(loan.id); periods.push(r.period); due.push(r.dueDate); claim.push(`${r.claimMonth}-01`); days.push(r.days)
       balance.push(String(r.openingBalance)); diff.push(r.rateDifference.toFixed(6)); paid.push(s?.instalmentPaid ?? true); coll.push(s?.collectibility ?? 1)
-      subsidy.push(String(r.subsidy)); reason.push(r.reason)
+      subsidy.push(String(r.subsidy)); reason.push(r.reason); reportedOn.push(reportedAt.get(r.period)?.toISOString() ?? null)
     }
   }
   await tx.loanMonth.deleteMany({ where: { disbursementId: { in: loans.map((l) => l.id) } } })
@@ -55,8 +71,8 @@ export async function recomputeLoanMonths(
   for (let i = 0; i < ids.length; i += CHUNK) {
     const s = (a: unknown[]) => a.slice(i, i + CHUNK)
     await tx.$executeRaw`
-      INSERT INTO loan_months (disbursement_id, period, due_date, claim_month, days, opening_balance, rate_difference, instalment_paid, collectibility, subsidy_due, reason)
+      INSERT INTO loan_months (disbursement_id, period, due_date, claim_month, days, opening_balance, rate_difference, instalment_paid, collectibility, subsidy_due, reason, reported_at)
       SELECT * FROM unnest(${s(ids)}::text[], ${s(periods)}::int[], ${s(due)}::date[], ${s(claim)}::date[], ${s(days)}::int[],
-        ${s(balance)}::numeric[], ${s(diff)}::numeric[], ${s(paid)}::boolean[], ${s(coll)}::int[], ${s(subsidy)}::numeric[], ${s(reason)}::text[])`
+        ${s(balance)}::numeric[], ${s(diff)}::numeric[], ${s(paid)}::boolean[], ${s(coll)}::int[], ${s(subsidy)}::numeric[], ${s(reason)}::text[], ${s(reportedOn)}::timestamp[])`
   }
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  reconciliationSchedule,
   annuityInstalment, repaymentSchedule, subsidyCommittedAfter, subsidyForClaimMonth, subsidySchedule,
   type LoanTerms, type PeriodStatus,
 } from './subsidy'
@@ -341,4 +342,81 @@ describe('properties', () => {
     }), { numRuns: 200 })
     // 200 random loans take a few seconds; the default 5 s harness limit is too tight on a busy CI machine
   }, 60_000)
+})
+
+describe('amortisation basis: the balance the subsidy is computed on', () => {
+  // Rp20.000.000 for 12 months from 10 March 2026, bank 11%, borrower 3%: the difference 8% on the balance,
+  // actual days / 360, each period rounded half up to whole Rupiah
+  const loan = (amortisationBasis?: 'BORROWER_RATE' | 'BANK_RATE') => ({
+    plafond: 20_000_000, tenorMonths: 12, contractDate: '2026-03-10', method: 'ANNUITY' as const,
+    bankRates: [{ from: '2026-03-10', rate: 0.11 }], borrowerRate: 0.03, amortisationBasis,
+  })
+  // the same loan amortised by hand in floating point, no rounding anywhere: the reference the rounding is judged by
+  function byHand(rate: number) {
+    const r = rate / 12
+    const instalment = (20_000_000 * r) / (1 - Math.pow(1 + r, -12))
+    const days = [31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 28] // 10 Mar → 10 Apr … 10 Feb → 10 Mar 2027
+    let balance = 20_000_000
+    let total = 0
+    for (const d of days) {
+      total += (balance * 0.08 * d) / 360
+      balance -= instalment - balance * r
+    }
+    return total
+  }
+
+  it('at the bank’s rate: Rp898.077 in all (unrounded Rp898.076,75)', () => {
+    const rows = subsidySchedule(loan('BANK_RATE'))
+    expect(rows.reduce((a, r) => a + r.subsidy, 0)).toBe(898_077)
+    expect(byHand(0.11)).toBeCloseTo(898_076.75, 1)
+    expect(subsidySchedule(loan()).map((r) => r.subsidy)).toEqual(rows.map((r) => r.subsidy)) // the default of older programmes
+  })
+
+  it('at the borrower’s rate: Rp887.370 in all, the balance falling as the borrower’s own instalment repays it', () => {
+    const rows = subsidySchedule(loan('BORROWER_RATE'))
+    // 12 periods each rounded half up: Rp887.370; the unrounded total is Rp887.368,47 (so ±Rp0,50 a period)
+    expect(rows.reduce((a, r) => a + r.subsidy, 0)).toBe(887_370)
+    expect(byHand(0.03)).toBeCloseTo(887_368.47, 1)
+    expect(Math.abs(887_370 - byHand(0.03))).toBeLessThanOrEqual(12 * 0.5)
+    // period 1: the whole plafond, 31 days: 20.000.000 × 8% × 31 / 360 = 137.777,8 → 137.778
+    expect(rows[0]).toMatchObject({ openingBalance: 20_000_000, days: 31, subsidy: 137_778 })
+    // period 2: the borrower's annuity at 3%/12 is Rp1.693.874; interest 50.000, so principal 1.643.874
+    const schedule = repaymentSchedule(loan('BORROWER_RATE'))
+    expect(schedule[0]).toMatchObject({ instalment: 1_693_874, interest: 50_000, principal: 1_643_874, closingBalance: 18_356_126 })
+    expect(rows[1]).toMatchObject({ openingBalance: 18_356_126, days: 30, subsidy: 122_374 })
+    expect(schedule.at(-1)!.closingBalance).toBe(0)
+  })
+
+  it('the borrower’s basis pays less, by about 1,2% on 12 months, 2,5% on 24 and 3,8% on 36', () => {
+    for (const [tenor, share] of [[12, 0.012], [24, 0.025], [36, 0.038]] as const) {
+      const total = (basis: 'BORROWER_RATE' | 'BANK_RATE') => subsidySchedule({ ...loan(basis), tenorMonths: tenor }).reduce((a, r) => a + r.subsidy, 0)
+      const saved = 1 - total('BORROWER_RATE') / total('BANK_RATE')
+      expect(saved).toBeGreaterThan(share - 0.003)
+      expect(saved).toBeLessThan(share + 0.003)
+    }
+  })
+
+  it('on the borrower’s basis a change of the bank’s rate changes the subsidy, not the balance', () => {
+    const changed = { ...loan('BORROWER_RATE'), bankRates: [{ from: '2026-03-10', rate: 0.11 }, { from: '2026-09-10', rate: 0.09 }] }
+    const before = subsidySchedule(loan('BORROWER_RATE'))
+    const after = subsidySchedule(changed)
+    expect(after.map((r) => r.openingBalance)).toEqual(before.map((r) => r.openingBalance))
+    expect(after[6].rateDifference).toBeCloseTo(0.06, 10)
+    expect(after[6].subsidy).toBeLessThan(before[6].subsidy)
+  })
+})
+
+describe('reconciliation schedule', () => {
+  it('shows the borrower’s instalment, principal and interest beside the bank rate and the difference', () => {
+    const terms = { plafond: 20_000_000, tenorMonths: 12, contractDate: '2026-03-10', method: 'ANNUITY' as const, bankRates: [{ from: '2026-03-10', rate: 0.11 }], borrowerRate: 0.03 }
+    const onBorrower = reconciliationSchedule({ ...terms, amortisationBasis: 'BORROWER_RATE' })
+    expect(onBorrower[0]).toMatchObject({ openingBalance: 20_000_000, principal: 1_643_874, borrowerInterest: 50_000, borrowerInstalment: 1_693_874, bankRate: 0.11, borrowerRate: 0.03 })
+    expect(onBorrower[0].rateDifference).toBeCloseTo(0.08, 10)
+    // on the borrower's basis the borrower's instalment is the annuity itself, every period
+    for (const r of onBorrower) expect(r.borrowerInstalment).toBe(r.instalment)
+    expect(onBorrower.reduce((a, r) => a + r.principal, 0)).toBe(20_000_000)
+    // on the bank's basis the principal follows the bank's table; the borrower still pays 3% interest on it
+    const onBank = reconciliationSchedule(terms)
+    expect(onBank[0]).toMatchObject({ principal: 1_584_300, borrowerInterest: 50_000, borrowerInstalment: 1_634_300 })
+  })
 })

@@ -10,7 +10,7 @@ import type { SessionUser } from '@/lib/session-user'
  * and leadership read the figures (lib/data/credit.ts), not the claims' lines.
  */
 function claimScope(user: SessionUser): Prisma.SubsidyClaimWhereInput {
-  if (!can(user.role, 'claims.submit') && !can(user.role, 'claims.verify')) throw new Error('forbidden')
+  if (!can(user.role, 'claims.read')) throw new Error('forbidden')
   return bankScope(user)
 }
 
@@ -55,22 +55,22 @@ export async function getClaim({ user, id, page = 1 }: { user: SessionUser; id: 
   const claim = await db.subsidyClaim.findFirst({
     where: { id, ...claimScope(user) },
     select: {
-      id: true, month: true, status: true, version: true, submittedAt: true, reviewedAt: true, returnReason: true,
+      id: true, month: true, status: true, version: true, submittedAt: true, reviewedAt: true, returnReason: true, reviewedById: true, submittedById: true,
       program: { select: { id: true, name: true, year: true } }, bank: { select: { shortName: true, name: true } },
       payments: { select: { id: true, paidOn: true, amount: true, reference: true }, orderBy: { paidOn: 'asc' } },
     },
   })
   if (!claim) return null
   const lineSelect = {
-    id: true, claimedAmount: true, computedAmount: true, approvedAmount: true, note: true,
+    id: true, claimedAmount: true, computedAmount: true, approvedAmount: true, note: true, reason: true, claimedBalance: true, claimedDays: true, claimedRate: true,
     disbursement: { select: { accountNumber: true, contractDate: true, plafond: true, tenorMonths: true, collectibility: true, msme: { select: { businessName: true } }, regency: { select: { name: true } } } },
   } satisfies Prisma.ClaimLineSelect
   const [totals, differing, lines] = await Promise.all([
     db.$queryRaw<{ lines: number; claimed: string; computed: string; approved: string | null; differing: number }[]>`
       SELECT count(*)::int AS lines, coalesce(sum(claimed_amount), 0)::text AS claimed, coalesce(sum(computed_amount), 0)::text AS computed,
-        sum(approved_amount)::text AS approved, count(*) FILTER (WHERE claimed_amount <> computed_amount)::int AS differing
+        sum(approved_amount)::text AS approved, count(*) FILTER (WHERE claimed_amount <> computed_amount OR reason IS NOT NULL)::int AS differing
       FROM claim_lines WHERE claim_id = ${id}`,
-    db.$queryRaw<{ id: string }[]>`SELECT id FROM claim_lines WHERE claim_id = ${id} AND claimed_amount <> computed_amount ORDER BY abs(claimed_amount - computed_amount) DESC LIMIT 500`,
+    db.$queryRaw<{ id: string }[]>`SELECT id FROM claim_lines WHERE claim_id = ${id} AND (claimed_amount <> computed_amount OR reason IS NOT NULL) ORDER BY abs(claimed_amount - computed_amount) DESC LIMIT 500`,
     db.claimLine.findMany({ where: { claimId: id }, select: lineSelect, orderBy: { disbursement: { accountNumber: 'asc' } }, skip: (page - 1) * CLAIM_LINES_PAGE_SIZE, take: CLAIM_LINES_PAGE_SIZE }),
   ])
   const differingLines = differing.length
@@ -86,4 +86,43 @@ export async function getClaim({ user, id, page = 1 }: { user: SessionUser; id: 
     page,
     pageSize: CLAIM_LINES_PAGE_SIZE,
   }
+}
+
+/**
+ * Every line of a claim with both figures and the reason they differ, for the .xlsx a bank reconciles with
+ * and the verification record; null outside the role's scope.
+ */
+export async function exportClaimLines({ user, id }: { user: SessionUser; id: string }) {
+  const claim = await db.subsidyClaim.findFirst({
+    where: { id, ...claimScope(user) },
+    select: { id: true, month: true, status: true, program: { select: { name: true } }, bank: { select: { shortName: true, name: true } } },
+  })
+  if (!claim) return null
+  const lines = await db.claimLine.findMany({
+    where: { claimId: id },
+    select: {
+      claimedAmount: true, computedAmount: true, approvedAmount: true, note: true, reason: true, claimedBalance: true, claimedDays: true, claimedRate: true,
+      disbursement: { select: { accountNumber: true, msme: { select: { businessName: true } }, regency: { select: { name: true } } } },
+    },
+    orderBy: { disbursement: { accountNumber: 'asc' } },
+  })
+  return { claim, lines }
+}
+
+/**
+ * What the verification record (berita acara verifikasi) states: the claim with its totals and differing
+ * lines (getClaim), and per reason the number of lines and the amounts claimed and computed, in SQL.
+ */
+export async function getVerificationRecord({ user, id }: { user: SessionUser; id: string }) {
+  const claim = await getClaim({ user, id })
+  if (!claim) return null
+  const byReason = await db.$queryRaw<{ reason: string; lines: number; claimed: string; computed: string }[]>`
+    SELECT coalesce(reason, 'AMOUNT_DIFFERS') AS reason, count(*)::int AS lines, sum(claimed_amount)::text AS claimed, sum(computed_amount)::text AS computed
+    FROM claim_lines WHERE claim_id = ${id} AND (claimed_amount <> computed_amount OR reason IS NOT NULL)
+    GROUP BY 1 ORDER BY 1`
+  const [reviewer, submitter] = await Promise.all([
+    claim.reviewedById ? db.user.findUnique({ where: { id: claim.reviewedById }, select: { name: true } }) : null,
+    claim.submittedById ? db.user.findUnique({ where: { id: claim.submittedById }, select: { name: true } }) : null,
+  ])
+  return { claim, byReason: byReason.map((r) => ({ ...r, claimed: Number(r.claimed), computed: Number(r.computed) })), reviewer: reviewer?.name ?? null, submitter: submitter?.name ?? null }
 }

@@ -2,6 +2,7 @@ import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { jakartaToday } from '@/lib/dates'
+import { isIsoDate } from '@/lib/parse'
 import { env } from '@/lib/env'
 import { can } from '@/lib/permissions'
 import { ScopeError } from '@/lib/scope'
@@ -35,7 +36,7 @@ async function scope(user: SessionUser, f: CreditFilter): Promise<Scoped & { pro
     throw new ScopeError('not-found')
   }
   const yearEnd = `${program.year}-12-31`
-  const asOf = f.asOf && /^\d{4}-\d{2}-\d{2}$/.test(f.asOf) ? f.asOf : jakartaToday() < yearEnd ? jakartaToday() : yearEnd
+  const asOf = isIsoDate(f.asOf) ? f.asOf : jakartaToday() < yearEnd ? jakartaToday() : yearEnd
   return { programId: f.programId, regencyCode: f.regencyCode || undefined, bankId: bankId || undefined, asOf, year: program.year, scheme: program.scheme, program }
 }
 

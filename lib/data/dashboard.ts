@@ -2,6 +2,7 @@ import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { env } from '@/lib/env'
+import { isIsoDate } from '@/lib/parse'
 import { can } from '@/lib/permissions'
 import { ScopeError } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
@@ -66,7 +67,7 @@ async function scope(user: SessionUser, f: CreditFilter) {
   const bankId = user.role === 'BANK_OFFICER' ? (user.bankId ?? '∅') : f.bankId || undefined
   const program = await db.creditProgram.findUnique({ where: { id: f.programId }, select: { id: true, year: true, scheme: true } })
   if (!program) throw new ScopeError('not-found')
-  const asOf = effectiveAsOf(program.year, f.asOf && /^\d{4}-\d{2}-\d{2}$/.test(f.asOf) ? f.asOf : undefined)
+  const asOf = effectiveAsOf(program.year, isIsoDate(f.asOf) ? f.asOf : undefined)
   return { programId: program.id, year: program.year, scheme: program.scheme, regencyCode: f.regencyCode || undefined, bankId, asOf }
 }
 

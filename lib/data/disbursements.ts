@@ -1,6 +1,9 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
+import { jakartaToday } from '@/lib/dates'
+import { loanTerms } from '@/lib/credit/loan-months'
+import { reconciliationSchedule } from '@/lib/credit/subsidy'
 import { can } from '@/lib/permissions'
 import { bankScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
@@ -20,7 +23,7 @@ export const disbursementListSelect = {
   collectibility: true,
   status: true,
   eligibilityIssues: true,
-  program: { select: { id: true, name: true } },
+  program: { select: { id: true, name: true, amortisationBasis: true } },
   bank: { select: { shortName: true } },
   regency: { select: { code: true, name: true } },
   msme: { select: { id: true, nib: true, businessName: true } },
@@ -79,6 +82,25 @@ export async function listPrograms({ user }: { user: SessionUser }) {
   })
 }
 
+/**
+ * A loan's schedule as its bank reconciles it: per period the due date, days, opening balance, principal, the
+ * borrower's interest and instalment, bank rate, rate difference and the subsidy due (stored), and its state:
+ * not yet due (after `today`), reported paid, reported unpaid, or due but not reported yet.
+ */
+export async function getLoanSchedule({ user, id, today = jakartaToday() }: { user: SessionUser; id: string; today?: string }) {
+  const loan = await getDisbursement({ user, id })
+  if (!loan) return null
+  const rates = await db.programRate.findMany({ where: { programId: loan.program.id, bankId: loan.bankId }, select: { programId: true, bankId: true, effectiveFrom: true, rate: true } })
+  const stored = new Map(loan.months.map((m) => [m.period, m]))
+  const rows = reconciliationSchedule(loanTerms({ ...loan, programId: loan.program.id }, rates)).map((r) => {
+    const m = stored.get(r.period)
+    const state: 'NOT_DUE' | 'NOT_REPORTED' | 'PAID' | 'UNPAID' = r.end > today ? 'NOT_DUE' : !m?.reportedAt ? 'NOT_REPORTED' : m.instalmentPaid ? 'PAID' : 'UNPAID'
+    return { ...r, subsidy: Number(m?.subsidyDue ?? 0), reason: m?.reason ?? 'DUE', collectibility: m?.reportedAt ? m.collectibility : null, state }
+  })
+  return { loan, rows }
+}
+export type LoanScheduleRow = NonNullable<Awaited<ReturnType<typeof getLoanSchedule>>>['rows'][number]
+
 /** One loan with its periods (balance, subsidy due and what the bank reported), in the role's scope. */
 export async function getDisbursement({ user, id }: { user: SessionUser; id: string }) {
   return db.disbursement.findFirst({
@@ -88,7 +110,7 @@ export async function getDisbursement({ user, id }: { user: SessionUser; id: str
       exceptionReason: true,
       bankId: true,
       months: {
-        select: { period: true, dueDate: true, days: true, openingBalance: true, rateDifference: true, instalmentPaid: true, collectibility: true, subsidyDue: true, reason: true },
+        select: { period: true, dueDate: true, days: true, openingBalance: true, rateDifference: true, instalmentPaid: true, collectibility: true, subsidyDue: true, reason: true, reportedAt: true },
         orderBy: { period: 'asc' },
       },
     },

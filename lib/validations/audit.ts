@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import { isIsoDate } from '@/lib/parse'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)))
+/** a real calendar date (lib/parse.ts): 2026-02-30 is no date, not 2 March */
+const isoDate = z.string().refine(isIsoDate)
 
 export const auditFilterSchema = z.object({
   user: z.string().max(40).optional().catch(undefined),

@@ -1,15 +1,13 @@
 import { z } from 'zod'
+import { decimalField, isoDateField, isoMonthField, rupiahField } from '@/lib/parse'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat YYYY-MM-DD.').refine((s) => !Number.isNaN(Date.parse(s)), 'Tanggal tidak valid.')
-const rupiah = (label: string) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? v.replace(/[.\s]/g, '').replace(',', '.') : v),
-    z.coerce.number(`${label} harus berupa angka.`).finite(`${label} harus berupa angka.`).nonnegative(`${label} tidak boleh negatif.`).max(1e15, `${label} terlalu besar.`),
-  )
+const isoDate = isoDateField()
+/** Whole Rupiah (lib/parse.ts): `1.234.567`, `1234567` and `Rp1.234.567` are the same; a fraction is refused. */
+const rupiah = rupiahField
 const percent = (label: string) =>
   z.preprocess(
-    (v) => (typeof v === 'string' ? v.replace(',', '.').replace('%', '').trim() : v),
-    z.coerce.number(`${label} harus berupa angka.`).min(0, `${label} tidak boleh negatif.`).max(100, `${label} paling tinggi 100%.`),
+    (v) => (typeof v === 'string' ? v.replace('%', '').trim() : v),
+    decimalField(label).pipe(z.number().min(0, `${label} tidak boleh negatif.`).max(100, `${label} paling tinggi 100%.`)),
   )
 
 /** Recording a disbursement: the borrower by NIB, the loan's terms; eligibility is checked on the server. */
@@ -27,8 +25,10 @@ export const disbursementSchema = z.object({
   exceptionReason: z.string().trim().max(500, 'Alasan maksimal 500 karakter.').optional(),
 })
 
+/** A bank's monthly claim: the programme (budget year) it is charged to, then the month. */
 export const claimMonthSchema = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Pilih bulan klaim.'),
+  programId: z.string('Pilih program.').min(1, 'Pilih program.').max(40),
+  month: isoMonthField('Bulan klaim'),
 })
 
 export const claimReviewSchema = z.object({
@@ -42,9 +42,20 @@ export const claimReturnSchema = claimReviewSchema.extend({
 
 export const claimPaymentSchema = z.object({
   claimId: z.string().min(1).max(40),
+  version: z.coerce.number().int().positive(),
   paidOn: isoDate,
   amount: rupiah('Jumlah pembayaran').pipe(z.number().positive('Jumlah pembayaran harus lebih dari 0.')),
   reference: z.string().trim().min(3, 'Isi nomor SP2D/referensi pembayaran.').max(100, 'Referensi maksimal 100 karakter.'),
+})
+
+/** The balance the subsidy is computed on (lib/credit/subsidy.ts AmortisationBasis). */
+const amortisationBasis = z.enum(['BORROWER_RATE', 'BANK_RATE'], 'Pilih dasar amortisasi saldo.')
+
+/** Changing a programme's amortisation basis, allowed until its first loan. */
+export const amortisationBasisSchema = z.object({
+  programId: z.string().min(1).max(40),
+  version: z.coerce.number().int().positive(),
+  amortisationBasis,
 })
 
 export const programSchema = z
@@ -62,6 +73,7 @@ export const programSchema = z
     maxPlafond: rupiah('Plafon maksimal').pipe(z.number().positive('Plafon maksimal harus lebih dari 0.')),
     maxTenorMonths: z.coerce.number('Tenor maksimal harus berupa angka.').int().min(1, 'Tenor maksimal minimal 1 bulan.').max(120),
     bankId: z.string().min(1, 'Pilih bank mitra.').max(40),
+    amortisationBasis: amortisationBasis.default('BORROWER_RATE'),
   })
   .refine((v) => v.bankRate > v.borrowerRate, { path: ['bankRate'], message: 'Bunga bank harus lebih tinggi dari bunga debitur (selisihnya yang disubsidi).' })
 

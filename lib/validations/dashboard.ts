@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import { isIsoDate } from '@/lib/parse'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s))
+/** a real calendar date (lib/parse.ts): 2026-02-30 is no date, not 2 March */
+const isoDate = z.string().refine(isIsoDate)
 
 /**
  * The dashboards' filters from the URL (pages and .xlsx exports read the same ones): programme by its

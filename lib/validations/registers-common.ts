@@ -3,6 +3,7 @@
  * codes, optional text. Messages are Indonesian; they are shown under the field that is wrong.
  */
 import { z } from 'zod'
+import { isIsoDate, parseDecimalText } from '@/lib/parse'
 
 /** Empty text becomes null (optional columns), otherwise trimmed and length-checked. */
 export const optionalText = (max: number, message = `Maksimal ${max} karakter.`) =>
@@ -31,13 +32,9 @@ export const money = (label: string) =>
     .trim()
     .optional()
     .transform((v, ctx) => {
-      const raw = (v ?? '').replace(/^Rp\s?/i, '').replace(/\s/g, '')
-      if (raw === '') return '0'
-      let normalized: string
-      if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(raw)) normalized = raw.replace(/\./g, '').replace(',', '.')
-      else if (/^\d+(,\d{1,2})?$/.test(raw)) normalized = raw.replace(',', '.')
-      else if (/^\d+(\.\d{1,2})?$/.test(raw)) normalized = raw
-      else {
+      if ((v ?? '').trim() === '') return '0'
+      const normalized = parseDecimalText(v)
+      if (normalized === null || normalized.startsWith('-') || (normalized.split('.')[1] ?? '').length > 2) {
         ctx.addIssue({ code: 'custom', message: `${label} harus angka rupiah, mis. 1.500.000.` })
         return z.NEVER
       }
@@ -53,9 +50,8 @@ export const pastDate = (label: string) =>
   z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} harus tanggal yang valid.`)
+    .refine((v) => isIsoDate(v) && v >= '1900-01-01', `${label} harus tanggal yang valid.`)
     .transform((v) => new Date(`${v}T00:00:00Z`))
-    .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1900, `${label} harus tanggal yang valid.`)
     .refine((d) => d.getTime() <= Date.now() + 24 * 3600 * 1000, `${label} tidak boleh di masa depan.`)
 
 export const optionalPastDate = (label: string) =>

@@ -1,18 +1,8 @@
 import { z } from 'zod'
+import { parseNumberInput } from '@/lib/parse'
 
-/**
- * Parse a figure typed the Indonesian way: `43.950` (thousands dots), `85,30` (decimal comma),
- * `451.803.000,00`; plain `1234.5` is read as a decimal point. Empty → null; unreadable → NaN.
- */
-export function parseDecimalInput(raw: string | null | undefined): number | null {
-  const text = (raw ?? '').replace(/[\s\u00a0]/g, '').replace(/^Rp/i, '')
-  if (text === '') return null
-  let normal: string
-  if (text.includes(',')) normal = text.replace(/\./g, '').replace(',', '.')
-  else if (/^-?\d{1,3}(\.\d{3})+$/.test(text)) normal = text.replace(/\./g, '')
-  else normal = text
-  return /^-?\d+(\.\d+)?$/.test(normal) ? Number(normal) : Number.NaN
-}
+/** A figure typed the Indonesian way (lib/parse.ts): empty → null; unreadable → NaN. */
+export const parseDecimalInput = parseNumberInput
 
 /** The largest figure a value may hold (Decimal(20,2)): about Rp999 triliun × 1000. */
 const MAX_VALUE = 1e17

@@ -21,6 +21,7 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
 
   await login('BANK_OFFICER')
   await page.goto('/kredit/klaim/baru')
+  await page.getByLabel('Program yang diklaim').selectOption({ label: 'Prokesra 2026' })
   await page.getByLabel('Bulan klaim').fill('2026-10')
   await page.getByLabel(/Rincian klaim bank/).setInputFiles({ name: 'klaim-oktober.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file })
   await page.getByRole('button', { name: 'Ajukan klaim' }).click()
@@ -54,6 +55,9 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   await expect(admin.getByLabel('Jumlah')).toHaveValue(String(approved))
   await admin.getByLabel('No. SP2D/referensi').fill('SP2D/202610/001')
   await admin.getByRole('button', { name: 'Catat pembayaran' }).click()
+  // the payment is confirmed with its amount and what remains
+  await expect(admin.getByRole('dialog')).toContainText(`Pembayaran ${rupiah(approved)} untuk klaim ini. Sisa setelah pembayaran: Rp0.`)
+  await admin.getByRole('dialog').getByRole('button', { name: 'Ya, catat pembayaran' }).click()
   // paid in full: the claim turns Lunas and the payment is listed (the payment form is gone)
   await expect(admin.getByText(/SP2D\/202610\/001/)).toBeVisible()
   await expect(admin.getByText('Lunas', { exact: true })).toBeVisible()

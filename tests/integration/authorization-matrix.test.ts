@@ -74,6 +74,7 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   approveClaim: 'claims.verify',
   returnClaim: 'claims.verify',
   recordClaimPayment: 'claims.verify',
+  setAmortisationBasis: 'credit.configure',
   saveProgram: 'credit.configure',
   addRateChange: 'credit.configure',
   saveAllocations: 'credit.configure',
@@ -103,6 +104,8 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   'GET /api/koperasi/ekspor': ['export.read', 'cooperatives.read'],
   'GET /api/umkm/ekspor': ['export.read', 'msmes.read'],
   'GET /api/kredit/penyaluran/ekspor': 'credit.read',
+  'GET /api/kredit/penyaluran/[id]/jadwal': 'credit.read', // and the loan in the role's scope (404 otherwise)
+  'GET /api/kredit/klaim/[id]/ekspor': 'claims.read', // and the claim's bank for a bank officer (404 otherwise)
   'GET /api/laporan-triwulan/kelengkapan/ekspor': 'reports.read',
   'GET /api/laporan-triwulan/realisasi/ekspor': 'reports.read',
   'GET /api/pengguna/ekspor': 'users.manage',
@@ -111,7 +114,10 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
 }
 
 /** The request each route gets (after `?format=csv`) and its dynamic segments. */
-const ROUTE_REQUESTS: Record<string, { subpath?: string; query?: string; body?: URLSearchParams; params?: Record<string, string | string[]> }> = {
+const ROUTE_REQUESTS: Record<string, { subpath?: string; query?: string; body?: URLSearchParams; params?: Record<string, string | string[]> | (() => Record<string, string>) }> = {
+  // PT BPR Jatim's loan in 35.17: within every allowed column's scope
+  'GET /api/kredit/penyaluran/[id]/jadwal': { params: () => ({ id: fx.loanBpr }) },
+  'GET /api/kredit/klaim/[id]/ekspor': { params: () => ({ id: fx.claimBpr }) },
   'GET /api/auth/[...nextauth]': { subpath: '/session', params: { nextauth: ['session'] } },
   'GET /api/dasbor/ekspor/[dataset]': { subpath: '/bulanan', params: { dataset: 'bulanan' } },
   'POST /api/auth/[...nextauth]': { subpath: '/signout', params: { nextauth: ['signout'] }, body: new URLSearchParams({ csrfToken: 'tidak-sah' }) },
@@ -300,11 +306,12 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   deleteMsme: () => ({ id: fx.msme17.id }),
   revealOwnerNik: () => ({ id: fx.msme17.id }),
   createDisbursement: () => ({ programId: fx.programId, bankId: fx.bpr, accountNumber: 'TOLAK-0001', nib: fx.msme17.nib, contractDate: '2025-03-03', plafond: '10.000.000', tenorMonths: 12, method: 'ANNUITY' }),
-  submitClaim: () => ({ month: '2025-03' }),
+  submitClaim: () => ({ programId: fx.programId, month: '2025-03' }),
   approveClaim: () => ({ claimId: fx.claimBpr, version: 1 }),
   returnClaim: () => ({ claimId: fx.claimBpr, version: 1, reason: 'Lampiran rekening koran belum ada' }),
-  recordClaimPayment: () => ({ claimId: fx.claimBpr, paidOn: '2025-03-10', amount: '150.000', reference: 'SP2D-0001' }),
+  recordClaimPayment: () => ({ claimId: fx.claimBpr, version: 1, paidOn: '2025-03-10', amount: '150.000', reference: 'SP2D-0001' }),
   saveProgram: () => ({ scheme: 'TOLAK', name: 'Program Tanpa Wewenang', year: 2030, creditTarget: '1.000.000.000', beneficiaryTarget: 10, subsidyCeiling: '100.000.000', borrowerRate: 3, bankRate: 12, maxPlafond: '10.000.000', maxTenorMonths: 12, bankId: fx.bpr }),
+  setAmortisationBasis: () => ({ programId: fx.programId, version: 1, amortisationBasis: 'BANK_RATE' }),
   addRateChange: () => ({ programId: fx.programId, bankId: fx.bpr, effectiveFrom: '2025-06-01', rate: 11 }),
   saveAllocations: () => ({ programId: fx.programId, 'alloc_35.17': '70.000.000' }),
   reportInstalment: () => ({ disbursementId: fx.loanBpr, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }),
@@ -428,7 +435,7 @@ function requestFor(route: { path: string; method: string }, extraQuery = '') {
     method: route.method,
     ...(spec.body && { body: spec.body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
   })
-  return { req, ctx: { params: Promise.resolve(spec.params ?? {}) } }
+  return { req, ctx: { params: Promise.resolve(typeof spec.params === 'function' ? spec.params() : (spec.params ?? {})) } }
 }
 
 async function callRoute(route: { path: string; method: string; handler: unknown }, extraQuery = '') {
@@ -615,8 +622,20 @@ describe('bank scope: the officer of PT BPR Jatim never sees Bank DKI', () => {
     expect((await listPrograms({ user: banker })).map((p) => p.id)).toContain(fx.programId)
   })
 
+  it('reads another bank’s loan schedule as not found', async () => {
+    signInAs(users.BANK_OFFICER)
+    const schedule = route('/api/kredit/penyaluran/[id]/jadwal')
+    const other = await (schedule.handler as (req: Request, ctx: unknown) => Promise<Response>)(new Request('http://localhost/x'), { params: Promise.resolve({ id: fx.loanDki }) })
+    expect(other.status).toBe(404)
+    const own = await (schedule.handler as (req: Request, ctx: unknown) => Promise<Response>)(new Request('http://localhost/x'), { params: Promise.resolve({ id: fx.loanBpr }) })
+    expect(own.status).toBe(200)
+    const lines = route('/api/kredit/klaim/[id]/ekspor').handler as (req: Request, ctx: unknown) => Promise<Response>
+    expect((await lines(new Request('http://localhost/x'), { params: Promise.resolve({ id: fx.claimDki }) })).status).toBe(404)
+    expect((await lines(new Request('http://localhost/x'), { params: Promise.resolve({ id: fx.claimBpr }) })).status).toBe(200)
+  })
+
   it('cannot claim another bank’s loan, nor record a loan for another bank', async () => {
-    await expectNothingWritten(() => expect(submitClaimFor(banker, '2025-04', new Map([['DKI-MATRIKS-1', 1_000]]))).rejects.toThrow(/tidak dikenal untuk bank Anda/))
+    await expectNothingWritten(() => expect(submitClaimFor(banker, { programId: fx.programId, month: '2025-04' }, new Map([['DKI-MATRIKS-1', { amount: 1_000 }]]))).rejects.toThrow(/tidak dikenal untuk bank Anda/))
     signInAs(users.BANK_OFFICER)
     const res = await createDisbursement(undefined, form({ ...ACCEPTABLE_INPUT.createDisbursement(), bankId: fx.dki, accountNumber: 'BPR-MATRIKS-2' }))
     expect(res).toMatchObject({ ok: true })

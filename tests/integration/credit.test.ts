@@ -152,12 +152,12 @@ describe('monthly claims: submission, verification, payment', () => {
     const due = await db.loanMonth.findFirstOrThrow({ where: { disbursement: { accountNumber: 'UJI-0001' }, claimMonth: new Date('2025-02-01') }, select: { subsidyDue: true } })
     expect(Number(due.subsidyDue)).toBe(193_750)
     // the bank's spreadsheet claims 200.000 for the loan
-    const claimId = await submitClaimFor(bankUser, '2025-02', new Map([['UJI-0001', 200_000]]))
+    const claimId = await submitClaimFor(bankUser, { programId, month: '2025-02' }, new Map([['UJI-0001', { amount: 200_000 }]]))
     const claim = await getClaim({ user: bankUser, id: claimId })
     expect(claim!.totals).toMatchObject({ lines: 1, claimed: 200_000, computed: 193_750, differing: 1 })
     expect(await db.auditLog.count({ where: { entity: 'SubsidyClaim', entityId: claimId, action: 'SUBMIT' } })).toBe(1)
     // the same month again is refused
-    await expect(submitClaimFor(bankUser, '2025-02', null)).rejects.toThrow('Klaim bulan ini sudah diajukan.')
+    await expect(submitClaimFor(bankUser, { programId, month: '2025-02' }, null)).rejects.toThrow('Klaim bulan ini sudah diajukan.')
 
     const admin = await createUser('ADMIN')
     signInAs(admin)
@@ -174,11 +174,12 @@ describe('monthly claims: submission, verification, payment', () => {
     signInAs(leader)
     const before = await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId, asOf: '2025-12-31' } })
     signInAs(admin)
-    const over = await recordClaimPayment(undefined, form({ claimId, paidOn: '2025-03-15', amount: '190001', reference: 'SP2D/001' }))
+    const claimVersion = async () => (await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).version
+    const over = await recordClaimPayment(undefined, form({ claimId, version: await claimVersion(), paidOn: '2025-03-15', amount: '190001', reference: 'SP2D/001' }))
     expect(over.errors?.amount?.[0]).toBe('Maksimal Rp190.000.')
-    expect((await recordClaimPayment(undefined, form({ claimId, paidOn: '2025-03-15', amount: '100.000', reference: 'SP2D/001' }))).ok).toBe(true)
+    expect((await recordClaimPayment(undefined, form({ claimId, version: await claimVersion(), paidOn: '2025-03-15', amount: '100.000', reference: 'SP2D/001' }))).ok).toBe(true)
     expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe('APPROVED')
-    expect((await recordClaimPayment(undefined, form({ claimId, paidOn: '2025-04-15', amount: '90000', reference: 'SP2D/002' }))).ok).toBe(true)
+    expect((await recordClaimPayment(undefined, form({ claimId, version: await claimVersion(), paidOn: '2025-04-15', amount: '90000', reference: 'SP2D/002' }))).ok).toBe(true)
     expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe('PAID')
     signInAs(leader)
     const after = await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId, asOf: '2025-12-31' } })
@@ -195,14 +196,14 @@ describe('monthly claims: submission, verification, payment', () => {
     const bank = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
     signInAs(bank)
     const bankUser = (await getCurrentUser())!
-    await expect(submitClaimFor(bankUser, '2025-03', new Map([['TIDAK-ADA', 1000]]))).rejects.toThrow(/Rekening tidak dikenal/)
-    const claimId = await submitClaimFor(bankUser, '2025-03', null)
+    await expect(submitClaimFor(bankUser, { programId, month: '2025-03' }, new Map([['TIDAK-ADA', { amount: 1000 }]]))).rejects.toThrow(/Rekening tidak dikenal/)
+    const claimId = await submitClaimFor(bankUser, { programId, month: '2025-03' }, null)
     signInAs(await createUser('ADMIN'))
     const version = (await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).version
     expect((await returnClaim(undefined, form({ claimId, version, reason: 'pendek' }))).errors?.reason).toBeDefined()
     expect((await returnClaim(undefined, form({ claimId, version, reason: 'Lampiran rekening koran belum ada.' }))).ok).toBe(true)
     signInAs(bank)
-    expect(await submitClaimFor(bankUser, '2025-03', null)).toBe(claimId)
+    expect(await submitClaimFor(bankUser, { programId, month: '2025-03' }, null)).toBe(claimId)
     expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe('SUBMITTED')
   })
 
@@ -213,16 +214,21 @@ describe('monthly claims: submission, verification, payment', () => {
     const ws = wb.addWorksheet('Klaim')
     ws.addRow(['Rekening', 'Jumlah'])
     ws.addRow(['UJI-0001', 'bukan angka'])
-    const fd = form({ month: '2025-04' })
+    const fd = form({ programId, month: '2025-04' })
     fd.set('file', new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'klaim.xlsx'))
     const res = await submitClaim(undefined, fd)
     expect(res.ok).toBe(false)
-    expect(res.errors?.file?.[0]).toBe('baris 2: jumlah tidak valid')
-    const junk = form({ month: '2025-04' })
+    expect(res.errors?.file?.[0]).toBe('baris 2: Jumlah harus angka Rupiah, mis. 1.500.000.')
+    // a fraction of a Rupiah is refused, not rounded
+    ws.getRow(2).getCell(2).value = 130431.996
+    const fraction = form({ programId, month: '2025-04' })
+    fraction.set('file', new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'klaim.xlsx'))
+    expect((await submitClaim(undefined, fraction)).errors?.file?.[0]).toBe('baris 2: Jumlah harus dalam Rupiah bulat, tanpa sen.')
+    const junk = form({ programId, month: '2025-04' })
     junk.set('file', new File([new TextEncoder().encode('bukan excel')], 'klaim.xlsx'))
     expect((await submitClaim(undefined, junk)).errors?.file).toEqual(['Unggah berkas .xlsx (Excel).'])
     signInAs(await createUser('ADMIN'))
-    expect(await submitClaim(undefined, form({ month: '2025-04' }))).toMatchObject({ ok: false, message: MESSAGES.forbidden })
+    expect(await submitClaim(undefined, form({ programId, month: '2025-04' }))).toMatchObject({ ok: false, message: MESSAGES.forbidden })
   })
 
   it('a bank officer never reads another bank’s claim', async () => {

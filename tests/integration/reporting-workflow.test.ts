@@ -149,7 +149,7 @@ describe('quarterly report workflow', () => {
   it('approves and locks it; only an admin reopens it, with a reason', async () => {
     let r = await report()
     actAs(admin)
-    expect((await approveReport(undefined, form({ id: r.id, version: r.version - 1 }))).message).toMatch(/sudah diubah orang lain/)
+    expect((await approveReport(undefined, form({ id: r.id, version: r.version - 1 }))).message).toMatch(/^Laporan sudah diubah oleh .+ pada .+; muat ulang halaman/)
     expect((await approveReport(undefined, form({ id: r.id, version: r.version }))).ok).toBe(true)
     r = await report()
     expect(r.status).toBe('APPROVED')

@@ -16,6 +16,7 @@ import { db } from '@/lib/db'
 import { getCreditSummary, getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
 import { env } from '@/lib/env'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
+import { isIsoDate } from '@/lib/parse'
 import { can } from '@/lib/permissions'
 import { ScopeError } from '@/lib/scope'
 import { requirePermission } from '@/lib/session'
@@ -28,7 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const filterSchema = z.object({
   regency: z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined),
   bank: z.string().max(40).optional().catch(undefined),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  asOf: z.string().refine(isIsoDate).optional().catch(undefined),
 })
 
 export default async function ProgramPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
@@ -54,7 +55,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
   const program = await db.creditProgram.findUniqueOrThrow({
     where: { id },
     select: {
-      id: true, version: true, borrowerRate: true, maxPlafond: true, maxTenorMonths: true, eligibleScales: true, creditTarget: true, adminFeeRule: true, penaltyRule: true,
+      id: true, version: true, borrowerRate: true, amortisationBasis: true, _count: { select: { disbursements: true } }, maxPlafond: true, maxTenorMonths: true, eligibleScales: true, creditTarget: true, adminFeeRule: true, penaltyRule: true,
       banks: { select: { bank: { select: { id: true, shortName: true } } } },
       rates: { select: { effectiveFrom: true, rate: true, bank: { select: { shortName: true } } }, orderBy: { effectiveFrom: 'asc' } },
     },
@@ -158,6 +159,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
           <div><dt className="text-slate-500">{t('maxPlafond')}</dt><dd>{formatRupiah(Number(program.maxPlafond), { locale: lang })}</dd></div>
           <div><dt className="text-slate-500">{t('maxTenor')}</dt><dd>{t('months', { count: program.maxTenorMonths })}</dd></div>
           <div><dt className="text-slate-500">{t('eligibleScales')}</dt><dd>{program.eligibleScales.map((s) => s.toLowerCase()).join(', ')}</dd></div>
+          <div className="sm:col-span-2 lg:col-span-4" data-testid="program-basis"><dt className="text-slate-500">{t('basis')}</dt><dd>{t(`basis_${program.amortisationBasis}`)}</dd></div>
           <div className="sm:col-span-2 lg:col-span-4">
             <dt className="text-slate-500">{t('bankRates')}</dt>
             <dd>{program.rates.map((r) => `${r.bank.shortName}: ${formatPercent(Number(r.rate) * 100, { locale: lang })} (${formatDate(r.effectiveFrom, { locale: lang })})`).join(' · ')}</dd>
@@ -168,6 +170,9 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
       {can(user.role, 'credit.configure') && (
         <ProgramAdmin
           programId={program.id}
+          version={program.version}
+          basis={program.amortisationBasis}
+          hasLoans={program._count.disbursements > 0}
           banks={program.banks.map((b) => ({ id: b.bank.id, name: b.bank.shortName }))}
           allocations={ranking.map((r) => ({ regencyCode: r.regencyCode, name: r.name, target: r.target })).sort((a, b) => a.regencyCode.localeCompare(b.regencyCode))}
           programTarget={Number(program.creditTarget)}

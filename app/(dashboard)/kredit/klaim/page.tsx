@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ClaimsPage() {
   const user = await requireUser()
-  if (!can(user.role, 'claims.submit') && !can(user.role, 'claims.verify')) forbidden()
+  if (!can(user.role, 'claims.read')) forbidden()
   const [t, locale, claims] = await Promise.all([getTranslations('credit'), getLocale(), findClaims({ user })])
   const lang = locale === 'en' ? 'en' : 'id'
   const month = (d: Date) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d)

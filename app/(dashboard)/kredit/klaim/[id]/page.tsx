@@ -1,18 +1,21 @@
 import type { Metadata } from 'next'
-import { forbidden, notFound } from 'next/navigation'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { z } from 'zod'
 import { ClaimReview, PaymentForm } from '@/components/credit/claim-review'
 import { ClaimStatusBadge } from '@/components/credit/claim-status'
 import { CreditNav } from '@/components/credit/credit-nav'
+import { buttonClass } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
 import { getClaim } from '@/lib/data/claims'
-import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
+import { formatDate, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
+import { CLAIM_REASON_TEXT, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { can } from '@/lib/permissions'
-import { requireUser } from '@/lib/session'
+import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,8 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ClaimPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const user = await requireUser()
-  if (!can(user.role, 'claims.submit') && !can(user.role, 'claims.verify')) forbidden()
+  const user = await requirePermission('claims.read')
   const { id } = await params
   const sp = flatParams(await searchParams)
   const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(sp.page ?? 1)
@@ -32,9 +34,27 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
   const monthName = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(claim.month)
   const verifier = can(user.role, 'claims.verify')
   const outstanding = (claim.totals.approved ?? 0) - claim.totals.paid
+  const reasonText = (code: string | null) => (code ? (CLAIM_REASON_TEXT[code as ClaimLineReason]?.[lang] ?? code) : null)
+  const bankFigures = (l: { claimedBalance: unknown; claimedDays: number | null; claimedRate: unknown }) =>
+    l.claimedBalance === null && l.claimedDays === null && l.claimedRate === null ? null
+      : t('bankFigures', {
+        balance: l.claimedBalance === null ? '–' : money(Number(l.claimedBalance)),
+        days: l.claimedDays ?? '–',
+        rate: l.claimedRate === null ? '–' : formatPercent(Number(l.claimedRate) * 100, { locale: lang }),
+      })
   return (
     <>
-      <PageHeader title={`${t('claims')} ${claim.bank.shortName} · ${monthName}`} description={`${claim.program.name} · ${formatDate(claim.submittedAt, { locale: lang })}`} actions={<ClaimStatusBadge status={claim.status} />} />
+      <PageHeader
+        title={`${t('claims')} ${claim.bank.shortName} · ${monthName}`}
+        description={`${claim.program.name} · ${formatDate(claim.submittedAt, { locale: lang })}`}
+        actions={
+          <div className="flex flex-wrap items-center gap-2 print:hidden">
+            <ClaimStatusBadge status={claim.status} />
+            <a className={buttonClass('secondary', 'sm')} href={`/api/kredit/klaim/${claim.id}/ekspor`} download>{t('exportLines')}</a>
+            <Link className={buttonClass('secondary', 'sm')} href={`/kredit/klaim/${claim.id}/berita-acara`}>{t('verificationRecord')}</Link>
+          </div>
+        }
+      />
       <CreditNav user={user} current="claims" />
       {claim.status === 'RETURNED' && claim.returnReason && <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('returnedBecause', { reason: claim.returnReason })}</p>}
       <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5">
@@ -50,7 +70,10 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
           <ClaimReview
             claimId={claim.id}
             version={claim.version}
-            lines={claim.differingLines.map((l) => ({ id: l.id, account: l.disbursement.accountNumber, business: l.disbursement.msme.businessName, claimed: Number(l.claimedAmount), computed: Number(l.computedAmount) }))}
+            lines={claim.differingLines.map((l) => ({
+              id: l.id, account: l.disbursement.accountNumber, business: l.disbursement.msme.businessName, claimed: Number(l.claimedAmount), computed: Number(l.computedAmount),
+              reason: reasonText(l.reason), bankFigures: bankFigures(l),
+            }))}
           />
         </div>
       )}
@@ -67,7 +90,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
               </ul>
             )}
           </div>
-          {verifier && claim.status === 'APPROVED' && <PaymentForm claimId={claim.id} outstanding={outstanding} />}
+          {verifier && claim.status === 'APPROVED' && <PaymentForm claimId={claim.id} version={claim.version} outstanding={outstanding} />}
         </section>
       )}
 
@@ -75,7 +98,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
         <h2 className="mb-2 text-base font-semibold">{t('allLines')}</h2>
         <Table caption={t('allLines')}>
           <thead>
-            <tr><Th>{t('account')}</Th><Th>{t('msme')}</Th><Th>{t('regency')}</Th><Th align="right">{t('plafond')}</Th><Th align="right">{t('claimed')}</Th><Th align="right">{t('computed')}</Th><Th align="right">{t('approved')}</Th><Th>{t('note')}</Th></tr>
+            <tr><Th>{t('account')}</Th><Th>{t('msme')}</Th><Th>{t('regency')}</Th><Th align="right">{t('plafond')}</Th><Th align="right">{t('claimed')}</Th><Th align="right">{t('computed')}</Th><Th align="right">{t('approved')}</Th><Th>{t('reason')}</Th><Th>{t('note')}</Th></tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {claim.lines.map((l) => (
@@ -87,6 +110,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
                 <Td align="right">{money(Number(l.claimedAmount))}</Td>
                 <Td align="right" className={Number(l.claimedAmount) !== Number(l.computedAmount) ? 'text-red-700' : undefined}>{money(Number(l.computedAmount))}</Td>
                 <Td align="right">{l.approvedAmount === null ? '–' : money(Number(l.approvedAmount))}</Td>
+                <Td className="text-xs">{reasonText(l.reason)}</Td>
                 <Td className="text-xs">{l.note}</Td>
               </tr>
             ))}

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server'
 import { ClaimSubmitForm } from '@/components/credit/claim-submit-form'
 import { CreditNav } from '@/components/credit/credit-nav'
 import { PageHeader } from '@/components/ui/page-header'
+import { listPrograms } from '@/lib/data/disbursements'
 import { lastEndedMonth } from '@/lib/dates'
 import { requirePermission } from '@/lib/session'
 
@@ -12,12 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewClaimPage() {
   const user = await requirePermission('claims.submit')
-  const t = await getTranslations('credit')
+  const [t, programs] = await Promise.all([getTranslations('credit'), listPrograms({ user })])
   return (
     <>
       <PageHeader title={t('submitClaim')} />
       <CreditNav user={user} current="claims" />
-      <ClaimSubmitForm defaultMonth={lastEndedMonth()} />
+      <ClaimSubmitForm programs={programs.map((p) => ({ id: p.id, name: p.name, year: p.year }))} defaultMonth={lastEndedMonth()} />
     </>
   )
 }

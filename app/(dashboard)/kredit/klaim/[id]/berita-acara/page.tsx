@@ -1,0 +1,111 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { PrintButton } from '@/components/dashboard/print-button'
+import { buttonClass } from '@/components/ui/button'
+import { CLAIM_REASON_TEXT, type ClaimLineReason } from '@/lib/credit/claim-reasons'
+import { getVerificationRecord } from '@/lib/data/claims'
+import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
+import { requirePermission } from '@/lib/session'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('credit'))('verificationRecord') }
+}
+
+const SHOWN_LINES = 100
+
+/**
+ * The verification record (berita acara verifikasi) of one claim, laid out for A4 paper or "Save as PDF":
+ * totals, differences by reason, the differing lines, and signature blocks for the agency and the bank.
+ */
+export default async function VerificationRecordPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission('claims.read')
+  const { id } = await params
+  const [record, t, locale] = await Promise.all([getVerificationRecord({ user, id }), getTranslations('credit'), getLocale()])
+  if (!record) notFound()
+  const { claim, byReason } = record
+  const lang = locale === 'en' ? 'en' : 'id'
+  const money = (v: number) => formatRupiah(v, { locale: lang })
+  const monthName = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(claim.month)
+  const decided = claim.reviewedAt ?? new Date()
+  const reason = (code: string) => CLAIM_REASON_TEXT[code as ClaimLineReason]?.[lang] ?? code
+  return (
+    <article className="mx-auto max-w-4xl space-y-5 rounded-lg border border-slate-200 bg-white p-6 text-sm print:border-0 print:p-0" data-testid="verification-record">
+      <div className="no-print flex flex-wrap gap-2">
+        <Link className={buttonClass('secondary')} href={`/kredit/klaim/${claim.id}`}>{t('back')}</Link>
+        <PrintButton label={t('print')} />
+      </div>
+      <header className="space-y-1 text-center">
+        <h1 className="text-lg font-bold uppercase tracking-wide">{t('recordTitle')}</h1>
+        <p className="font-medium">{claim.program.name} · {claim.bank.name} · {monthName}</p>
+      </header>
+      <p>{t('recordIntro', { date: formatDate(decided, { locale: lang }), bank: claim.bank.name, month: monthName, program: claim.program.name })}</p>
+
+      <section>
+        <h2 className="mb-1 font-semibold">{t('recordTotals')}</h2>
+        <table className="w-full border-collapse">
+          <tbody>
+            {[
+              [t('recordStatus'), t(`claimStatus_${claim.status}`)],
+              [t('lines'), formatNumber(claim.totals.lines, { locale: lang })],
+              [t('claimed'), money(claim.totals.claimed)],
+              [t('computed'), money(claim.totals.computed)],
+              [t('difference'), money(claim.totals.claimed - claim.totals.computed)],
+              [t('approved'), claim.totals.approved === null ? '–' : money(claim.totals.approved)],
+              [t('paid'), money(claim.totals.paid)],
+            ].map(([k, v]) => (
+              <tr key={k} className="border-b border-slate-200"><th className="w-1/2 py-1 pr-2 text-left font-normal text-slate-600">{k}</th><td className="py-1 text-right font-medium tabular-nums" data-total={k}>{v}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section>
+        <h2 className="mb-1 font-semibold">{t('recordByReason')}</h2>
+        {byReason.length === 0 ? <p>{t('recordNoDifferences')}</p> : (
+          <table className="w-full border-collapse">
+            <thead><tr className="border-b border-slate-300 text-left text-xs uppercase text-slate-500"><th className="py-1">{t('reason')}</th><th className="py-1 text-right">{t('lines')}</th><th className="py-1 text-right">{t('claimed')}</th><th className="py-1 text-right">{t('computed')}</th></tr></thead>
+            <tbody>
+              {byReason.map((r) => (
+                <tr key={r.reason} className="border-b border-slate-200" data-reason-code={r.reason}>
+                  <td className="py-1 pr-2">{reason(r.reason)}</td><td className="py-1 text-right tabular-nums">{formatNumber(r.lines, { locale: lang })}</td>
+                  <td className="py-1 text-right tabular-nums">{money(r.claimed)}</td><td className="py-1 text-right tabular-nums">{money(r.computed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {claim.differingLines.length > 0 && (
+        <section>
+          <h2 className="mb-1 font-semibold">{t('recordLines')}</h2>
+          <table className="w-full border-collapse text-xs">
+            <thead><tr className="border-b border-slate-300 text-left uppercase text-slate-500"><th className="py-1">{t('account')}</th><th className="py-1">{t('msme')}</th><th className="py-1 text-right">{t('claimed')}</th><th className="py-1 text-right">{t('computed')}</th><th className="py-1 text-right">{t('approved')}</th><th className="py-1">{t('reason')}</th></tr></thead>
+            <tbody>
+              {claim.differingLines.slice(0, SHOWN_LINES).map((l) => (
+                <tr key={l.id} className="border-b border-slate-100 align-top">
+                  <td className="py-1 pr-2 font-mono">{l.disbursement.accountNumber}</td><td className="py-1 pr-2">{l.disbursement.msme.businessName}</td>
+                  <td className="py-1 text-right tabular-nums">{money(Number(l.claimedAmount))}</td><td className="py-1 text-right tabular-nums">{money(Number(l.computedAmount))}</td>
+                  <td className="py-1 text-right tabular-nums">{l.approvedAmount === null ? '–' : money(Number(l.approvedAmount))}</td>
+                  <td className="py-1 pl-2">{reason(l.reason ?? 'AMOUNT_DIFFERS')}{l.note ? ` — ${l.note}` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {claim.totals.differing > SHOWN_LINES && <p className="mt-1 text-xs text-slate-600">{t('recordMore', { count: formatNumber(claim.totals.differing - SHOWN_LINES, { locale: lang }) })}</p>}
+        </section>
+      )}
+
+      <section className="grid grid-cols-3 gap-6 pt-8 text-center" aria-label="Tanda tangan">
+        {[[t('signVerifier'), record.reviewer], [t('signHead'), null], [t('signBank'), record.submitter]].map(([role, name]) => (
+          <div key={role} className="space-y-16">
+            <p>{role}</p>
+            <p className="border-t border-slate-400 pt-1">{name ?? t('signName')}</p>
+          </div>
+        ))}
+      </section>
+    </article>
+  )
+}

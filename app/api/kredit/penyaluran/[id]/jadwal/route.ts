@@ -1,0 +1,31 @@
+import { getLoanSchedule, type LoanScheduleRow } from '@/lib/data/disbursements'
+import { exportResponse, type ExportColumn } from '@/lib/export'
+import { authRoute } from '@/lib/safe-action'
+
+const STATE: Record<LoanScheduleRow['state'], string> = { NOT_DUE: 'belum jatuh tempo', NOT_REPORTED: 'belum dilaporkan', PAID: 'dibayar', UNPAID: 'tidak dibayar' }
+
+const columns: ExportColumn<LoanScheduleRow>[] = [
+  { header: 'Periode', value: (r) => r.period },
+  { header: 'Mulai', value: (r) => new Date(`${r.start}T00:00:00Z`), width: 12, numFmt: 'dd/mm/yyyy' },
+  { header: 'Jatuh tempo', value: (r) => new Date(`${r.end}T00:00:00Z`), width: 12, numFmt: 'dd/mm/yyyy' },
+  { header: 'Hari', value: (r) => r.days },
+  { header: 'Saldo awal (Rp)', value: (r) => r.openingBalance, width: 16, numFmt: '#,##0' },
+  { header: 'Angsuran debitur (Rp)', value: (r) => r.borrowerInstalment, width: 16, numFmt: '#,##0' },
+  { header: 'Pokok (Rp)', value: (r) => r.principal, width: 14, numFmt: '#,##0' },
+  { header: 'Bunga debitur (Rp)', value: (r) => r.borrowerInterest, width: 14, numFmt: '#,##0' },
+  { header: 'Bunga bank (%/tahun)', value: (r) => r.bankRate * 100, numFmt: '0.00' },
+  { header: 'Bunga debitur (%/tahun)', value: (r) => r.borrowerRate * 100, numFmt: '0.00' },
+  { header: 'Selisih bunga (%/tahun)', value: (r) => r.rateDifference * 100, numFmt: '0.00' },
+  { header: 'Subsidi (Rp)', value: (r) => r.subsidy, width: 14, numFmt: '#,##0' },
+  { header: 'Status angsuran', value: (r) => STATE[r.state], width: 18 },
+  { header: 'Kolektibilitas', value: (r) => r.collectibility },
+  { header: 'Alasan subsidi', value: (r) => r.reason },
+]
+
+/** One loan's schedule, as the bank reconciles it, in the role's scope (404 outside it). */
+export const GET = authRoute('credit.read', async (_req, user, ctx: { params: Promise<{ id: string }> }) => {
+  const { id } = await ctx.params
+  const schedule = await getLoanSchedule({ user, id })
+  if (!schedule) return Response.json({ error: 'Pinjaman tidak ditemukan.' }, { status: 404 })
+  return exportResponse('xlsx', `jadwal-${schedule.loan.accountNumber.replace(/[^A-Za-z0-9-]/g, '_')}`, columns, schedule.rows, 'Jadwal')
+})

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { isIsoDate, isIsoMonth, isoDateField, parseDecimalText, parseNumberInput, parseRupiah, rupiahField } from '@/lib/parse'
+
+describe('parseRupiah: whole Rupiah, one meaning per amount', () => {
+  it('reads 1.234.567, 1234567 and Rp1.234.567 as the same amount', () => {
+    for (const text of ['1.234.567', '1234567', 'Rp1.234.567', 'Rp 1.234.567', 'rp1234567', ' 1.234.567 ', '1.234.567,00', '1\u00a0234\u00a0567']) {
+      expect(parseRupiah(text), text).toEqual({ ok: true, value: 1_234_567 })
+    }
+    expect(parseRupiah(45_834)).toEqual({ ok: true, value: 45_834 })
+    expect(parseRupiah('43.950')).toEqual({ ok: true, value: 43_950 })
+  })
+
+  it('refuses a fraction of a Rupiah instead of stripping the dot or rounding', () => {
+    expect(parseRupiah('0.01')).toEqual({ ok: false, problem: 'FRACTION' })
+    expect(parseRupiah('0,01')).toEqual({ ok: false, problem: 'FRACTION' })
+    expect(parseRupiah('130431,996')).toEqual({ ok: false, problem: 'FRACTION' })
+    expect(parseRupiah('1.500.000,50')).toEqual({ ok: false, problem: 'FRACTION' })
+    expect(parseRupiah(130_431.996)).toEqual({ ok: false, problem: 'FRACTION' })
+  })
+
+  it('refuses the empty, the unreadable, the negative and the oversized', () => {
+    expect(parseRupiah('')).toEqual({ ok: false, problem: 'EMPTY' })
+    expect(parseRupiah(null)).toEqual({ ok: false, problem: 'EMPTY' })
+    for (const text of ['abc', '1,234,567', '1.23.4', '12e3', '١٢٣', 'Rp', '--5', '5-']) expect(parseRupiah(text), text).toEqual({ ok: false, problem: 'NOT_A_NUMBER' })
+    expect(parseRupiah('-5.000')).toEqual({ ok: false, problem: 'NEGATIVE' })
+    expect(parseRupiah('99.999.999.999.999.999')).toEqual({ ok: false, problem: 'TOO_LARGE' })
+    expect(parseRupiah(1e21)).toEqual({ ok: false, problem: 'TOO_LARGE' })
+  })
+
+  it('gives the field its message through zod', () => {
+    const field = rupiahField('Jumlah pembayaran')
+    expect(field.safeParse('Rp1.234.567').data).toBe(1_234_567)
+    expect(field.safeParse('0.01').error?.issues[0].message).toBe('Jumlah pembayaran harus dalam Rupiah bulat, tanpa sen.')
+    expect(field.safeParse('sejuta').error?.issues[0].message).toBe('Jumlah pembayaran harus angka Rupiah, mis. 1.500.000.')
+  })
+})
+
+describe('parseDecimalText and parseNumberInput: figures with a fraction', () => {
+  it('reads thousands dots, decimal commas and plain decimal points', () => {
+    expect(parseDecimalText('85,30')).toBe('85.3')
+    expect(parseDecimalText('130431,996')).toBe('130431.996')
+    expect(parseDecimalText('Rp451.803.000,00')).toBe('451803000')
+    expect(parseDecimalText('1234.5')).toBe('1234.5')
+    expect(parseDecimalText('0.01')).toBe('0.01')
+    expect(parseDecimalText('0.010')).toBe('0.01') // a leading 0. is a decimal, never thousands
+    expect(parseDecimalText('-2,5')).toBe('-2.5')
+    expect(parseDecimalText('-0')).toBe('0')
+    expect(parseNumberInput(' ')).toBeNull()
+    expect(parseNumberInput('abc')).toBeNaN()
+    expect(parseNumberInput('6,5')).toBe(6.5)
+  })
+})
+
+describe('dates: real calendar days only', () => {
+  it('accepts real dates and refuses impossible ones instead of rolling them over', () => {
+    for (const d of ['2026-02-28', '2024-02-29', '2026-12-31', '1900-01-01', '2999-01-01']) expect(isIsoDate(d), d).toBe(true)
+    for (const d of ['2026-02-31', '2026-02-30', '2025-02-29', '0000-00-00', '2026-13-01', '2026-00-10', '2026-1-5', '26-01-05', '2026-01-05T00:00', '', null, 20260105]) {
+      expect(isIsoDate(d), String(d)).toBe(false)
+    }
+    expect(isoDateField('Tanggal bayar').safeParse('2026-02-31').error?.issues[0].message).toBe('Tanggal bayar tidak valid; gunakan tanggal yang ada di kalender (YYYY-MM-DD).')
+    expect(isIsoMonth('2026-02')).toBe(true)
+    expect(isIsoMonth('2026-13')).toBe(false)
+    expect(isIsoMonth('0000-00')).toBe(false)
+  })
+})

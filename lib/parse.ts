@@ -1,0 +1,114 @@
+/**
+ * The one parser for numbers, money and dates as people type them in Indonesia, shared by forms, server
+ * actions, URL filters and spreadsheet imports. Pure (no server imports), so client forms can use it too.
+ *
+ * Numbers: a comma is the decimal separator; a dot followed by groups of exactly three digits is a
+ * thousands separator (`1.234.567`, `43.950`); any other single dot is a decimal point (`0.01`, `1234.5`),
+ * as spreadsheets and bank systems write it. `Rp` and spaces are ignored.
+ *
+ * Money in the credit chain is whole Rupiah, because the subsidy is computed in whole Rupiah (rounded half
+ * up once, in lib/credit/subsidy.ts). An amount with a fraction of a Rupiah is refused with a message,
+ * never truncated or rounded here: `0.01` is one sen, not Rp1.
+ *
+ * Dates are calendar dates `YYYY-MM-DD`; an impossible date (`2026-02-31`, `0000-00-00`) is refused rather
+ * than rolled over to another day.
+ */
+import { z } from 'zod'
+
+/** Canonical decimal text (`'-1234567.5'`) of a number typed the Indonesian way, or null when it is not one. */
+export function parseDecimalText(raw: string | number | null | undefined): string | null {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : null
+  const text = (raw ?? '').replace(/[\s\u00a0]/g, '').replace(/^(-?)Rp\.?/i, '$1')
+  const m = /^(-?)(.*)$/.exec(text)!
+  const [sign, body] = [m[1], m[2]]
+  let normal: string | null = null
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(body) && !/^0\./.test(body)) normal = body.replace(/\./g, '').replace(',', '.')
+  else if (/^\d+,\d+$/.test(body)) normal = body.replace(',', '.')
+  else if (/^\d+(\.\d+)?$/.test(body)) normal = body
+  if (normal === null) return null
+  // strip leading zeros of the whole part and trailing zeros of the fraction: one spelling per value
+  let [whole, fraction = ''] = normal.split('.')
+  whole = whole.replace(/^0+(?=\d)/, '')
+  fraction = fraction.replace(/0+$/, '')
+  return `${sign && (whole !== '0' || fraction) ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`
+}
+
+/** A number typed the Indonesian way: null when empty, NaN when unreadable. */
+export function parseNumberInput(raw: string | null | undefined): number | null {
+  if ((raw ?? '').trim() === '') return null
+  const text = parseDecimalText(raw)
+  return text === null ? Number.NaN : Number(text)
+}
+
+/** Why a Rupiah amount was refused; the caller words the message with its field's label. */
+export type RupiahProblem = 'EMPTY' | 'NOT_A_NUMBER' | 'FRACTION' | 'NEGATIVE' | 'TOO_LARGE'
+
+/** The largest amount a Decimal(18,2) column holds in whole Rupiah. */
+export const MAX_RUPIAH = 9_999_999_999_999_999n
+
+/** Whole Rupiah from typed text or a spreadsheet cell; a fraction of a Rupiah is a problem, not rounded away. */
+export function parseRupiah(raw: string | number | null | undefined): { ok: true; value: number } | { ok: false; problem: RupiahProblem } {
+  if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return { ok: false, problem: 'EMPTY' }
+  if (typeof raw === 'number' && Number.isFinite(raw) && !Number.isSafeInteger(raw)) return { ok: false, problem: Number.isInteger(raw) ? 'TOO_LARGE' : 'FRACTION' }
+  const text = parseDecimalText(raw)
+  if (text === null) return { ok: false, problem: 'NOT_A_NUMBER' }
+  if (text.includes('.') || text.includes('e')) return { ok: false, problem: 'FRACTION' }
+  if (text.startsWith('-')) return { ok: false, problem: 'NEGATIVE' }
+  if (BigInt(text) > MAX_RUPIAH || !Number.isSafeInteger(Number(text))) return { ok: false, problem: 'TOO_LARGE' }
+  return { ok: true, value: Number(text) }
+}
+
+/** The Indonesian message for a refused Rupiah amount of the field `label`. */
+export function rupiahMessage(label: string, problem: RupiahProblem): string {
+  switch (problem) {
+    case 'EMPTY': return `Isi ${label.toLowerCase()}.`
+    case 'NOT_A_NUMBER': return `${label} harus angka Rupiah, mis. 1.500.000.`
+    case 'FRACTION': return `${label} harus dalam Rupiah bulat, tanpa sen.`
+    case 'NEGATIVE': return `${label} tidak boleh negatif.`
+    case 'TOO_LARGE': return `${label} terlalu besar.`
+  }
+}
+
+/** True for a real calendar date `YYYY-MM-DD` (year 0001–9999; a range such as "not in the future" is the field's). */
+export function isIsoDate(text: unknown): text is string {
+  if (typeof text !== 'string') return false
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (y < 1) return false
+  // Date.UTC rolls 2026-02-31 over to 3 March; the round trip catches it
+  const back = new Date(Date.UTC(y, mo - 1, d))
+  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d
+}
+
+/** A calendar month `YYYY-MM`. */
+export function isIsoMonth(text: unknown): text is string {
+  return typeof text === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(text) && isIsoDate(`${text}-01`)
+}
+
+// ── zod fields built on the parsers, for forms, actions and URL filters ────────────────────────────
+
+/** Whole Rupiah typed by a person (`1.234.567`, `1234567`, `Rp1.234.567`), refused with a field message otherwise. */
+export const rupiahField = (label: string) =>
+  z.union([z.string(), z.number()], `${label} harus angka Rupiah.`).transform((v, ctx) => {
+    const r = parseRupiah(v)
+    if (r.ok) return r.value
+    ctx.addIssue({ code: 'custom', message: rupiahMessage(label, r.problem) })
+    return z.NEVER
+  })
+
+/** A number typed the Indonesian way, with a fraction allowed (rates, percentages, register figures). */
+export const decimalField = (label: string) =>
+  z.union([z.string(), z.number()], `${label} harus berupa angka.`).transform((v, ctx) => {
+    const n = typeof v === 'number' ? v : parseNumberInput(v)
+    if (n !== null && Number.isFinite(n)) return n
+    ctx.addIssue({ code: 'custom', message: `${label} harus berupa angka.` })
+    return z.NEVER
+  })
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export const isoDateField = (label = 'Tanggal') =>
+  z.string(`${label} harus diisi.`).trim().refine(isIsoDate, `${label} tidak valid; gunakan tanggal yang ada di kalender (YYYY-MM-DD).`)
+
+/** A calendar month `YYYY-MM`. */
+export const isoMonthField = (label = 'Bulan') => z.string(`${label} harus diisi.`).trim().refine(isIsoMonth, `${label} tidak valid (YYYY-MM).`)

@@ -1,0 +1,41 @@
+import 'server-only'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { formatDateTime } from '@/lib/format'
+import { ActionError } from '@/lib/safe-action'
+
+/**
+ * The one pattern for a workflow step that two people can take at once (approve, return, pay, submit,
+ * reopen, a follow-up's progress): inside the caller's transaction, `update` is an `updateMany` whose WHERE
+ * holds the id, the state(s) the step starts from and the version the user saw, so it changes exactly one
+ * row or none. PostgreSQL makes a concurrent second UPDATE of the row wait for the first to commit and
+ * then re-check its WHERE against the new row, so of two racing steps exactly one lands; the other gets a
+ * CONFLICT naming who changed the record and when, and its transaction (lines, payments, audit row) rolls
+ * back with nothing written.
+ */
+export async function transition(
+  tx: Prisma.TransactionClient,
+  step: {
+    /** the audit trail's entity name, where the winner's change is recorded */
+    entity: string
+    entityId: string
+    /** how the message names the record: 'Klaim', 'Laporan' */
+    label: string
+    update: () => Promise<{ count: number }>
+  },
+): Promise<void> {
+  const { count } = await step.update()
+  if (count === 1) return
+  throw await conflictError(tx, step.entity, step.entityId, step.label)
+}
+
+/** "Klaim sudah diubah oleh Admin Dinas pada 2 Desember 2026 09.15; muat ulang halaman." from the audit trail. */
+export async function conflictError(tx: Prisma.TransactionClient, entity: string, entityId: string, label: string): Promise<ActionError> {
+  const last = await tx.auditLog.findFirst({
+    where: { entity, entityId },
+    select: { username: true, userId: true, createdAt: true },
+    orderBy: { id: 'desc' },
+  })
+  if (!last) return new ActionError(`${label} tidak ditemukan atau sudah berubah; muat ulang halaman.`, undefined, 'CONFLICT')
+  const who = last.userId ? ((await tx.user.findUnique({ where: { id: last.userId }, select: { name: true } }))?.name ?? last.username) : last.username
+  return new ActionError(`${label} sudah diubah oleh ${who} pada ${formatDateTime(last.createdAt)}; muat ulang halaman, lalu ulangi.`, undefined, 'CONFLICT')
+}

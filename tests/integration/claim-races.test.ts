@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { signInAs } from '../support/session-mock'
+import { createUser, form, unique } from '../support/factories'
+import { db } from '@/lib/db'
+import { approveClaim, recordClaimPayment, returnClaim } from '@/lib/actions/credit'
+import { approveReport, returnReport } from '@/lib/actions/reporting'
+import { submitClaimFor } from '@/lib/credit/claim-submission'
+import { recomputeLoanMonths } from '@/lib/credit/loan-months'
+import { getCurrentUser } from '@/lib/session'
+import type { SessionUser } from '@/lib/session-user'
+import type { ActionState } from '@/lib/safe-action'
+
+/**
+ * Races on the real database: two people deciding the same claim (or report) at the same moment, sent
+ * together with Promise.all through the real server actions. Exactly one decision lands, the other is
+ * told who changed the record and when, and paid never exceeds approved.
+ */
+let programId: string
+let bank: SessionUser
+let admin: Awaited<ReturnType<typeof createUser>>
+const CONFLICT = /^Klaim sudah diubah oleh Uji ADMIN pada .+; muat ulang halaman, lalu ulangi\.$/
+
+beforeAll(async () => {
+  const bprId = (await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' } })).id
+  programId = (await db.creditProgram.create({
+    data: {
+      code: 'BALAPAN-2025', scheme: 'BALAPAN', name: 'Program Balapan 2025', year: 2025, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000,
+      borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
+      banks: { create: [{ bankId: bprId }] }, rates: { create: [{ bankId: bprId, effectiveFrom: new Date('2025-01-01'), rate: 0.12 }] },
+    },
+  })).id
+  const msme = await db.msme.create({
+    data: {
+      nib: String(Date.now()).slice(-6) + '4242424', businessName: `Usaha ${unique()}`, ownerName: 'Siti', ownerNik: '3517011234560001', ownerGender: 'P',
+      kbli: '10792', regencyCode: '35.17', computedScale: 'MIKRO', businessCapital: 50_000_000, annualSales: 300_000_000,
+    },
+  })
+  const loan = await db.disbursement.create({
+    data: {
+      programId, bankId: bprId, accountNumber: 'BALAP-1', msmeId: msme.id, regencyCode: '35.17', contractDate: new Date('2025-01-15'),
+      plafond: 20_000_000, tenorMonths: 12, bankRate: 0.12, borrowerRate: 0.03, eligibilityIssues: [],
+    },
+  })
+  await db.$transaction((tx) => recomputeLoanMonths(tx, [loan.id]))
+  const banker = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+  signInAs(banker)
+  bank = (await getCurrentUser())!
+  admin = await createUser('ADMIN')
+})
+
+/** A fresh submitted claim of the loan for `month`, and its version. */
+async function submitted(month: string) {
+  const id = await submitClaimFor(bank, { programId, month }, null)
+  const { version } = await db.subsidyClaim.findUniqueOrThrow({ where: { id }, select: { version: true } })
+  return { id, version }
+}
+
+async function money(claimId: string) {
+  const [r] = await db.$queryRaw<{ approved: string | null; paid: string }[]>`
+    SELECT (SELECT sum(approved_amount) FROM claim_lines WHERE claim_id = ${claimId})::text AS approved,
+           (SELECT coalesce(sum(amount), 0) FROM claim_payments WHERE claim_id = ${claimId})::text AS paid`
+  return { approved: r.approved === null ? null : Number(r.approved), paid: Number(r.paid) }
+}
+
+const audits = (claimId: string, action: string) => db.auditLog.count({ where: { entity: 'SubsidyClaim', entityId: claimId, action } })
+
+function oneWinner(results: ActionState[]) {
+  expect(results.filter((r) => r.ok)).toHaveLength(1)
+  const loser = results.find((r) => !r.ok)!
+  expect(loser.message).toMatch(CONFLICT)
+  return loser
+}
+
+describe('claim decisions sent at the same moment', () => {
+  it('two approvals: one lands, one APPROVE audit row, the other is told who approved', async () => {
+    const c = await submitted('2025-02')
+    signInAs(admin)
+    oneWinner(await Promise.all([approveClaim(undefined, form({ claimId: c.id, version: c.version })), approveClaim(undefined, form({ claimId: c.id, version: c.version }))]))
+    expect(await audits(c.id, 'APPROVE')).toBe(1)
+    expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('APPROVED')
+  })
+
+  it('an approval and a return: one lands, and the claim is consistently what the winner decided', async () => {
+    const c = await submitted('2025-03')
+    signInAs(admin)
+    const [approved, returned] = await Promise.all([
+      approveClaim(undefined, form({ claimId: c.id, version: c.version })),
+      returnClaim(undefined, form({ claimId: c.id, version: c.version, reason: 'Rekening koran belum dilampirkan.' })),
+    ])
+    oneWinner([approved, returned])
+    const claim = await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id }, select: { status: true, returnReason: true } })
+    const { approved: approvedAmount } = await money(c.id)
+    if (approved.ok) {
+      expect(claim).toEqual({ status: 'APPROVED', returnReason: null })
+      expect(approvedAmount).toBeGreaterThan(0)
+      expect(await audits(c.id, 'RETURN')).toBe(0)
+    } else {
+      expect(claim).toEqual({ status: 'RETURNED', returnReason: 'Rekening koran belum dilampirkan.' })
+      expect(approvedAmount).toBeNull() // the loser's line approvals rolled back with it
+      expect(await audits(c.id, 'APPROVE')).toBe(0)
+    }
+  })
+
+  it('an approval that arrives after the payment is refused; paid stays equal to approved', async () => {
+    const c = await submitted('2025-04')
+    signInAs(admin)
+    expect(await approveClaim(undefined, form({ claimId: c.id, version: c.version }))).toMatchObject({ ok: true })
+    const { approved } = await money(c.id)
+    const v2 = (await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id } })).version
+    expect(await recordClaimPayment(undefined, form({ claimId: c.id, version: v2, paidOn: '2025-05-15', amount: String(approved), reference: 'SP2D/BALAP/1' }))).toMatchObject({ ok: true })
+    // the second admin's page still shows the claim as submitted at the first version
+    const late = await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
+    expect(late.ok).toBe(false)
+    expect(late.message).toMatch(CONFLICT)
+    const after = await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id }, select: { status: true } })
+    expect(after.status).toBe('PAID')
+    expect(await money(c.id)).toEqual({ approved, paid: approved })
+  })
+
+  it('two full payments, and three: one is recorded, the claim is PAID once, paid = approved', async () => {
+    for (const [month, racers] of [['2025-05', 2], ['2025-06', 3]] as const) {
+      const c = await submitted(month)
+      signInAs(admin)
+      await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
+      const { approved } = await money(c.id)
+      const version = (await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id } })).version
+      const results = await Promise.all(Array.from({ length: racers }, (_, i) =>
+        recordClaimPayment(undefined, form({ claimId: c.id, version, paidOn: '2025-07-15', amount: String(approved), reference: `SP2D/BALAP/${month}/${i}` }))))
+      expect(results.filter((r) => r.ok)).toHaveLength(1)
+      for (const r of results.filter((x) => !x.ok)) expect(r.message).toMatch(CONFLICT)
+      expect(await money(c.id)).toEqual({ approved, paid: approved })
+      expect(await audits(c.id, 'PAY')).toBe(1)
+    }
+  })
+
+  it('two resubmissions of a returned claim: one lands, with one set of lines', async () => {
+    const c = await submitted('2025-07')
+    signInAs(admin)
+    await returnClaim(undefined, form({ claimId: c.id, version: c.version, reason: 'Lampiran belum lengkap, kirim ulang.' }))
+    const results = await Promise.allSettled([submitClaimFor(bank, { programId, month: '2025-07' }, null), submitClaimFor(bank, { programId, month: '2025-07' }, null)])
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+    expect(String(lost.reason.message)).toMatch(/^Klaim sudah diubah oleh Uji BANK_OFFICER pada .+; muat ulang halaman/)
+    expect(await db.claimLine.count({ where: { claimId: c.id } })).toBe(1)
+    expect(await audits(c.id, 'SUBMIT')).toBe(2)
+  })
+
+  it('the database itself refuses a payment above the approved total, and a payment of a claim not approved', async () => {
+    const c = await submitted('2025-08')
+    await expect(db.claimPayment.create({ data: { claimId: c.id, paidOn: new Date('2025-09-15'), amount: 1, reference: 'LANGSUNG' } })).rejects.toThrow(/has payments but status SUBMITTED/)
+    signInAs(admin)
+    await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
+    const { approved } = await money(c.id)
+    await expect(db.claimPayment.create({ data: { claimId: c.id, paidOn: new Date('2025-09-15'), amount: approved! + 1, reference: 'LANGSUNG' } })).rejects.toThrow(/exceeds approved/)
+    await db.claimPayment.create({ data: { claimId: c.id, paidOn: new Date('2025-09-15'), amount: approved!, reference: 'LANGSUNG' } })
+    // nor can the approved amount be lowered under what was paid
+    await expect(db.claimLine.updateMany({ where: { claimId: c.id }, data: { approvedAmount: 0 } })).rejects.toThrow(/exceeds approved/)
+  })
+})
+
+describe('report decisions sent at the same moment', () => {
+  it('an approval and a return of one submitted report: one lands, the other is told who decided', async () => {
+    const report = await db.quarterlyReport.create({
+      data: { regencyCode: '35.17', year: 2025, quarter: 3, status: 'SUBMITTED', submittedAt: new Date('2025-10-05'), firstSubmittedAt: new Date('2025-10-05') },
+      select: { id: true, version: true },
+    })
+    signInAs(admin)
+    const results = await Promise.all([
+      approveReport(undefined, form({ id: report.id, version: report.version })),
+      returnReport(undefined, form({ id: report.id, version: report.version, reason: 'Angka IUMK belum sesuai sumber.' })),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.find((r) => !r.ok)!.message).toMatch(/^Laporan sudah diubah oleh Uji ADMIN pada .+; muat ulang halaman/)
+    const actions = await db.auditLog.findMany({ where: { entity: 'QuarterlyReport', entityId: report.id }, select: { action: true } })
+    expect(actions).toHaveLength(1)
+  })
+})

@@ -1,0 +1,156 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
+import { signInAs } from '../support/session-mock'
+import { createUser, form, unique } from '../support/factories'
+import { db } from '@/lib/db'
+import { approveClaim, recordClaimPayment, reportInstalment, setAmortisationBasis, submitClaim } from '@/lib/actions/credit'
+import { submitClaimFor } from '@/lib/credit/claim-submission'
+import { recomputeLoanMonths } from '@/lib/credit/loan-months'
+import { getLoanSchedule } from '@/lib/data/disbursements'
+import { getCurrentUser } from '@/lib/session'
+import type { SessionUser } from '@/lib/session-user'
+import { GET as exportClaimLines } from '@/app/api/kredit/klaim/[id]/ekspor/route'
+
+/**
+ * The credit chain in the cases the demo data does not exercise: a bank with two programmes in one year,
+ * claim lines that explain their differences, the schedule a bank reconciles, a loan paid off, and the
+ * amortisation basis fixed once a programme has loans.
+ */
+let bprId: string
+let alpha: string
+let beta: string
+let bank: SessionUser
+let admin: Awaited<ReturnType<typeof createUser>>
+
+async function programme(code: string, scheme: string, basis: 'BORROWER_RATE' | 'BANK_RATE') {
+  return (await db.creditProgram.create({
+    data: {
+      code, scheme, name: `Program ${code}`, year: 2026, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000, amortisationBasis: basis,
+      borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
+      banks: { create: [{ bankId: bprId }] }, rates: { create: [{ bankId: bprId, effectiveFrom: new Date('2026-01-01'), rate: 0.11 }] },
+    },
+  })).id
+}
+
+async function loan(programId: string, accountNumber: string, contractDate: string, tenorMonths = 12) {
+  const msme = await db.msme.create({
+    data: {
+      nib: String(Math.floor(Math.random() * 1e13)).padStart(13, '7'), businessName: `Usaha ${unique()}`, ownerName: 'Siti', ownerNik: '3517011234560001', ownerGender: 'P',
+      kbli: '10792', regencyCode: '35.17', computedScale: 'MIKRO', businessCapital: 50_000_000, annualSales: 300_000_000,
+    },
+  })
+  const d = await db.disbursement.create({
+    data: { programId, bankId: bprId, accountNumber, msmeId: msme.id, regencyCode: '35.17', contractDate: new Date(contractDate), plafond: 20_000_000, tenorMonths, bankRate: 0.11, borrowerRate: 0.03, eligibilityIssues: [] },
+  })
+  await db.$transaction((tx) => recomputeLoanMonths(tx, [d.id]))
+  return d.id
+}
+
+beforeAll(async () => {
+  bprId = (await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' } })).id
+  alpha = await programme('ALFA-2026', 'ALFA', 'BANK_RATE')
+  beta = await programme('BETA-2026', 'BETA', 'BORROWER_RATE')
+  await loan(alpha, 'ALFA-1', '2026-03-10')
+  await loan(beta, 'BETA-1', '2026-03-10') // the issue's worked loan: Rp20.000.000, 12 months, 11% vs 3%
+  await loan(beta, 'BETA-2', '2026-03-10')
+  const banker = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+  signInAs(banker)
+  bank = (await getCurrentUser())!
+  admin = await createUser('ADMIN')
+})
+
+describe('a bank with two programmes in one year', () => {
+  it('claims the second programme: its own loans only, verified and paid', async () => {
+    const betaClaim = await submitClaimFor(bank, { programId: beta, month: '2026-04' }, null)
+    const lines = await db.claimLine.findMany({ where: { claimId: betaClaim }, select: { disbursement: { select: { accountNumber: true } }, computedAmount: true } })
+    expect(lines.map((l) => l.disbursement.accountNumber).sort()).toEqual(['BETA-1', 'BETA-2'])
+    // the borrower's basis, period 1 (10 March → 10 April, 31 days on the whole plafond): 137.778 each
+    expect(lines.map((l) => Number(l.computedAmount))).toEqual([137_778, 137_778])
+    const alphaClaim = await submitClaimFor(bank, { programId: alpha, month: '2026-04' }, null)
+    expect(await db.claimLine.count({ where: { claimId: alphaClaim } })).toBe(1)
+    signInAs(admin)
+    const claim = await db.subsidyClaim.findUniqueOrThrow({ where: { id: betaClaim }, select: { version: true, programId: true } })
+    expect(claim.programId).toBe(beta)
+    expect(await approveClaim(undefined, form({ claimId: betaClaim, version: claim.version }))).toMatchObject({ ok: true })
+    const fraction = await recordClaimPayment(undefined, form({ claimId: betaClaim, version: claim.version + 1, paidOn: '2026-05-15', amount: '0.01', reference: 'SP2D/BETA/1' }))
+    expect(fraction.errors?.amount).toEqual(['Jumlah pembayaran harus dalam Rupiah bulat, tanpa sen.'])
+    const impossible = await recordClaimPayment(undefined, form({ claimId: betaClaim, version: claim.version + 1, paidOn: '2026-02-31', amount: '275.556', reference: 'SP2D/BETA/1' }))
+    expect(impossible.errors?.paidOn?.[0]).toMatch(/^Tanggal tidak valid/)
+    expect(await recordClaimPayment(undefined, form({ claimId: betaClaim, version: claim.version + 1, paidOn: '2026-05-15', amount: 'Rp275.556', reference: 'SP2D/BETA/1' }))).toMatchObject({ ok: true })
+    expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: betaClaim } })).status).toBe('PAID')
+  })
+
+  it('refuses a month outside the programme’s year and a programme the bank is not in', async () => {
+    signInAs(bank)
+    const r = await submitClaim(undefined, form({ programId: beta, month: '2025-12' }))
+    expect(r.errors?.month).toEqual(['Pilih bulan pada tahun 2026.'])
+    const other = await db.creditProgram.create({ data: { code: `LAIN-${unique()}`, scheme: 'LAIN', name: 'Program lain', year: 2026, creditTarget: 1, beneficiaryTarget: 1, subsidyCeiling: 1, borrowerRate: 0.03, maxPlafond: 1, maxTenorMonths: 1 } })
+    expect((await submitClaim(undefined, form({ programId: other.id, month: '2026-04' }))).errors?.programId).toEqual(['Pilih salah satu program bank Anda.'])
+  })
+})
+
+describe('claim lines that explain themselves', () => {
+  it('stores why each line differs, and exports both figures with the reason', async () => {
+    // May 2026, period 2 of the BETA loans: balance 18.356.126, 30 days, subsidy 122.374 (borrower's basis)
+    const file = new Map([
+      ['BETA-1', { amount: 122_771, balance: 18_415_700, days: 30, rate: 0.11 }], // the bank amortised at its own rate
+      ['BETA-2', { amount: 126_453, balance: 18_356_126, days: 31, rate: 0.11 }], // one day too many
+      ['ALFA-1', { amount: 100_000 }], // another programme's loan
+    ])
+    const claimId = await submitClaimFor(bank, { programId: beta, month: '2026-05' }, file)
+    const lines = await db.claimLine.findMany({ where: { claimId }, select: { reason: true, computedAmount: true, claimedBalance: true, disbursement: { select: { accountNumber: true } } }, orderBy: { disbursement: { accountNumber: 'asc' } } })
+    expect(lines.map((l) => [l.disbursement.accountNumber, l.reason, Number(l.computedAmount)])).toEqual([
+      ['ALFA-1', 'NOT_IN_PROGRAMME', 0],
+      ['BETA-1', 'BALANCE_DIFFERS', 122_374],
+      ['BETA-2', 'DAYS_DIFFER', 122_374],
+    ])
+    expect(Number(lines[1].claimedBalance)).toBe(18_415_700)
+
+    const res = await exportClaimLines(new Request('http://localhost/x'), { params: Promise.resolve({ id: claimId }) })
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const ws = wb.worksheets[0]
+    const header = (ws.getRow(1).values as unknown[]).slice(1)
+    expect(header).toEqual(expect.arrayContaining(['No. rekening', 'Diklaim bank (Rp)', 'Perhitungan Dinas (Rp)', 'Kode alasan', 'Alasan']))
+    const row = (ws.getRow(3).values as unknown[]).slice(1)
+    expect(row[header.indexOf('No. rekening')]).toBe('BETA-1')
+    expect(row[header.indexOf('Diklaim bank (Rp)')]).toBe(122_771)
+    expect(row[header.indexOf('Perhitungan Dinas (Rp)')]).toBe(122_374)
+    expect(row[header.indexOf('Alasan')]).toBe('Saldo awal menurut bank berbeda dari jadwal.')
+  })
+})
+
+describe('the schedule a bank reconciles', () => {
+  it('shows not-yet-due periods without a status, reported ones as reported, and the loan turns lunas after its last instalment', async () => {
+    const id = await loan(beta, `BETA-${unique()}`, '2025-12-01', 3)
+    const first = await getLoanSchedule({ user: bank, id, today: '2026-01-15' })
+    expect(first!.rows.map((r) => r.state)).toEqual(['NOT_REPORTED', 'NOT_DUE', 'NOT_DUE'])
+    expect(first!.rows[0]).toMatchObject({ openingBalance: 20_000_000, borrowerInterest: 50_000, bankRate: 0.11, days: 31 })
+    expect(first!.rows[0].borrowerInstalment).toBe(first!.rows[0].principal + 50_000)
+    signInAs(bank)
+    expect(await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: true })
+    expect(await reportInstalment(undefined, form({ disbursementId: id, period: 2, instalmentPaid: 'paid', collectibility: 1 }))).toMatchObject({ ok: true })
+    const later = await getLoanSchedule({ user: bank, id, today: '2026-03-01' })
+    expect(later!.rows.map((r) => r.state)).toEqual(['UNPAID', 'PAID', 'NOT_REPORTED'])
+    expect(later!.rows[0].subsidy).toBe(0)
+    expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).status).toBe('ACTIVE')
+    expect(await reportInstalment(undefined, form({ disbursementId: id, period: 3, instalmentPaid: 'paid', collectibility: 1 }))).toMatchObject({ ok: true })
+    expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).status).toBe('PAID_OFF')
+  })
+})
+
+describe('the amortisation basis', () => {
+  it('is fixed once the programme has a loan, changeable before, and refuses a stale version', async () => {
+    signInAs(admin)
+    const withLoans = await db.creditProgram.findUniqueOrThrow({ where: { id: beta } })
+    const locked = await setAmortisationBasis(undefined, form({ programId: beta, version: withLoans.version, amortisationBasis: 'BANK_RATE' }))
+    expect(locked.errors?.amortisationBasis).toEqual(['Sudah ada penyaluran; dasar amortisasi terkunci.'])
+    const empty = await programme(`KOSONG-${unique()}`, `K${unique()}`, 'BORROWER_RATE')
+    expect(await setAmortisationBasis(undefined, form({ programId: empty, version: 1, amortisationBasis: 'BANK_RATE' }))).toMatchObject({ ok: true })
+    expect((await db.creditProgram.findUniqueOrThrow({ where: { id: empty } })).amortisationBasis).toBe('BANK_RATE')
+    const stale = await setAmortisationBasis(undefined, form({ programId: empty, version: 1, amortisationBasis: 'BORROWER_RATE' }))
+    expect(stale.message).toMatch(/^Program sudah diubah oleh Uji ADMIN pada /)
+    expect(await db.auditLog.count({ where: { entity: 'CreditProgram', entityId: empty, action: 'UPDATE' } })).toBe(1)
+  })
+})
