@@ -53,7 +53,7 @@ export function overviewCards(o: Overview, programYear: number): OverviewCard[] 
       { key: 'activeCoops', unit: 'PERCENT', value: has ? c.activePct : null, target: c.activePctTarget, lastYear: null, change: null, status: has ? paceStatus({ actual: c.activePct, target: c.activePctTarget }) : null, available: has },
       {
         key: 'healthyKsp', unit: 'COUNT', value: has ? c.healthyKsp : null, target: c.healthyKspTarget, lastYear: has ? c.healthyKspLastYear : null,
-        change: has ? c.healthyKsp - c.healthyKspLastYear : null, status: has ? paceStatus({ actual: c.healthyKsp, target: c.healthyKspTarget }) : null, available: has,
+        change: has ? diff(c.healthyKsp, c.healthyKspLastYear) : null, status: has ? paceStatus({ actual: c.healthyKsp, target: c.healthyKspTarget }) : null, available: has,
       },
     )
   }

@@ -60,6 +60,18 @@ function loanScope(s: Scoped) {
 }
 
 const num = (v: unknown) => Number(v ?? 0)
+
+/**
+ * The subsidy ceiling a figure is compared with: the programme's, or for one regency its share of it, pro
+ * rata to its credit allocation (`target`). Comparing one regency's payments with the whole province's
+ * ceiling would make every regency look nearly unabsorbed.
+ */
+function ceilingOf(s: { regencyCode?: string; program: { subsidyCeiling: unknown; creditTarget: unknown } }, target: number): number {
+  const province = num(s.program.subsidyCeiling)
+  if (!s.regencyCode) return province
+  const programTarget = num(s.program.creditTarget)
+  return programTarget > 0 ? Math.round((province * target) / programTarget) : 0
+}
 const pct = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null)
 
 /**
@@ -122,7 +134,8 @@ export async function getCreditSummary({ user, filter }: { user: SessionUser; fi
   ])
   const disbursed = num(loans[0].disbursed)
   const target = s.regencyCode ? num(allocation?.creditTarget) : num(s.program.creditTarget)
-  const ceiling = num(s.program.subsidyCeiling)
+  const provinceCeiling = num(s.program.subsidyCeiling)
+  const ceiling = ceilingOf(s, target)
   const subsidyPaid = num(paid[0].paid)
   return {
     program: { id: s.program.id, code: s.program.code, name: s.program.name, year: s.year },
@@ -141,7 +154,9 @@ export async function getCreditSummary({ user, filter }: { user: SessionUser; fi
     subsidyApproved: num(claims[0].approved),
     subsidyPaid,
     subsidyCeiling: ceiling,
-    // the ceiling is the province's; a regency's payments are shown as a share of it
+    /** PROVINCE: the programme's ceiling; REGENCY_SHARE: the regency's share of it, pro rata to its allocation */
+    ceilingBasis: s.regencyCode ? ('REGENCY_SHARE' as const) : ('PROVINCE' as const),
+    provinceCeiling,
     absorptionPct: pct(subsidyPaid, ceiling),
     committedLaterYears: num(committed[0].committed),
     projection: projection(disbursed, target, s.year, s.asOf),
@@ -226,7 +241,7 @@ export async function getMonthlySeries({ user, filter }: { user: SessionUser; fi
       subsidyDue: num(r.subsidy_due),
       subsidyPaid: num(r.subsidy_paid),
       subsidyPaidCumulative: r.month <= lastMonth ? paidCumulative : null,
-      subsidyCeiling: num(s.program.subsidyCeiling),
+      subsidyCeiling: ceilingOf(s, target),
     }
   })
 }

@@ -10,6 +10,7 @@ import { getCreditSummary, getMonthlySeries, type CreditFilter } from '@/lib/dat
 import { getCompleteness } from '@/lib/data/reporting'
 import { kbliDivisions } from '@/lib/credit/kbli'
 import { effectiveAsOf, jakartaToday, reportingQuarter, sameDateLastYear } from '@/lib/dashboard/period'
+import { asOfInstant } from '@/lib/reporting/periods'
 
 /**
  * Figures of the leadership dashboards that lib/data/credit.ts does not compute: credit by bank, by
@@ -143,7 +144,7 @@ export async function getRegisterFigures({ user, regencyCode, asOf, year }: { us
   const inRegency = (col: Prisma.Sql) => (regencyCode ? Prisma.sql`AND ${col} = ${regencyCode}` : Prisma.empty)
   const lastYear = sameDateLastYear(asOf)
   const [coops, msmes, targets] = await Promise.all([
-    db.$queryRaw<{ registered: number; active: number; ksp: number; healthy_ksp: number; healthy_ksp_last_year: number; assessed_ksp: number }[]>`
+    db.$queryRaw<{ registered: number; active: number; ksp: number; healthy_ksp: number; healthy_ksp_last_year: number; assessed_ksp_last_year: number; assessed_ksp: number }[]>`
       WITH latest AS (
         SELECT DISTINCT ON (h.cooperative_id) h.cooperative_id, h.outcome
         FROM health_assessments h WHERE h.assessed_on <= ${asOf}::date
@@ -157,7 +158,8 @@ export async function getRegisterFigures({ user, regencyCode, asOf, year }: { us
         count(*) FILTER (WHERE c.type = 'SIMPAN_PINJAM')::int AS ksp,
         count(*) FILTER (WHERE c.type = 'SIMPAN_PINJAM' AND l.outcome IS NOT NULL)::int AS assessed_ksp,
         count(*) FILTER (WHERE c.type = 'SIMPAN_PINJAM' AND l.outcome = 'SEHAT')::int AS healthy_ksp,
-        count(*) FILTER (WHERE c.type = 'SIMPAN_PINJAM' AND ly.outcome = 'SEHAT')::int AS healthy_ksp_last_year
+        count(*) FILTER (WHERE c.type = 'SIMPAN_PINJAM' AND ly.outcome = 'SEHAT')::int AS healthy_ksp_last_year,
+        count(*) FILTER (WHERE c.type = 'SIMPAN_PINJAM' AND ly.outcome IS NOT NULL)::int AS assessed_ksp_last_year
       FROM cooperatives c
       JOIN regencies r ON r.code = c.regency_code AND r.province_code = ${province()}
       LEFT JOIN latest l ON l.cooperative_id = c.id
@@ -194,7 +196,8 @@ export async function getRegisterFigures({ user, regencyCode, asOf, year }: { us
       ksp: c.ksp,
       assessedKsp: c.assessed_ksp,
       healthyKsp: c.healthy_ksp,
-      healthyKspLastYear: c.healthy_ksp_last_year,
+      // no KSP assessed by that date: there is no figure to compare with, not a figure of zero
+      healthyKspLastYear: c.assessed_ksp_last_year > 0 ? c.healthy_ksp_last_year : null,
       healthyKspTarget: target('KSP_SEHAT'),
     },
     msmes: msmes[0],
@@ -237,10 +240,46 @@ export async function getOverview({ user, filter }: { user: SessionUser; filter:
     getSameDateLastYear({ user, filter }),
     getMonthlySeries({ user, filter }),
     getRegisterFigures({ user, regencyCode: filter.regencyCode, asOf: filter.asOf, year: Number(filter.asOf.slice(0, 4)) }),
-    readsReports ? getCompleteness({ user, year: quarter.year }) : null,
-    readsReports ? getCompleteness({ user, year: quarter.year - 1 }) : null,
+    // judged at the as-of day: a deadline after it is not missed yet (and last year's at the same date)
+    readsReports ? getCompleteness({ user, year: quarter.year, now: asOfInstant(filter.asOf) }) : null,
+    readsReports ? getCompleteness({ user, year: quarter.year - 1, now: asOfInstant(sameDateLastYear(filter.asOf)) }) : null,
   ])
   const pick = (c: typeof completeness) => c?.quarters.find((q) => q.quarter === quarter.quarter) ?? null
   return { summary, lastYear, series, registers, reporting: readsReports ? { ...quarter, current: pick(completeness), lastYear: pick(completenessLastYear) } : null }
 }
 export type Overview = Awaited<ReturnType<typeof getOverview>>
+
+// ── The claim pipeline ───────────────────────────────────────────────────────────────────────────────
+export type ClaimPipelineRow = { month: string | null; claims: number; open: number; claimed: number; approved: number; paid: number }
+
+/**
+ * The programme's claims by claimed month, as of the as-of day: how many, how many still open (not yet
+ * approved by then), and the amounts the banks claimed, the agency approved and paid. Read-only figures
+ * for leadership; scoped like every figure (a bank's own claims; a regency's lines, its paid share pro
+ * rata to its approved lines, as the credit figures do).
+ */
+export async function getClaimPipeline({ user, filter }: { user: SessionUser; filter: CreditFilter }): Promise<{ months: ClaimPipelineRow[]; total: ClaimPipelineRow | null }> {
+  const s = await scope(user, filter)
+  const regencyJoin = s.regencyCode ? Prisma.sql`JOIN disbursements d ON d.id = cl.disbursement_id AND d.regency_code = ${s.regencyCode}` : Prisma.empty
+  const rows = await db.$queryRaw<{ month: string | null; claims: number; open: number; claimed: string; approved: string; paid: string }[]>`
+    WITH c AS (
+      SELECT id, month, (status IN ('APPROVED', 'PAID') AND reviewed_at < ${s.asOf}::date + 1) AS decided
+      FROM subsidy_claims
+      WHERE program_id = ${s.programId} AND submitted_at < ${s.asOf}::date + 1 ${s.bankId ? Prisma.sql`AND bank_id = ${s.bankId}` : Prisma.empty}
+    ),
+    scoped AS (
+      SELECT cl.claim_id, sum(cl.claimed_amount) AS claimed, sum(cl.approved_amount) AS approved
+      FROM claim_lines cl ${regencyJoin} WHERE cl.claim_id IN (SELECT id FROM c) GROUP BY cl.claim_id
+    ),
+    whole AS (SELECT claim_id, sum(approved_amount) AS approved FROM claim_lines WHERE claim_id IN (SELECT id FROM c) GROUP BY claim_id),
+    paid AS (SELECT claim_id, sum(amount) AS paid FROM claim_payments WHERE claim_id IN (SELECT id FROM c) AND paid_on <= ${s.asOf}::date GROUP BY claim_id)
+    SELECT to_char(c.month, 'YYYY-MM') AS month, count(*)::int AS claims, count(*) FILTER (WHERE NOT c.decided)::int AS open,
+      coalesce(sum(l.claimed), 0)::text AS claimed,
+      coalesce(sum(l.approved) FILTER (WHERE c.decided), 0)::text AS approved,
+      round(coalesce(sum(coalesce(p.paid, 0) * CASE WHEN w.approved > 0 THEN l.approved / w.approved ELSE 0 END), 0))::text AS paid
+    FROM c JOIN scoped l ON l.claim_id = c.id LEFT JOIN whole w ON w.claim_id = c.id LEFT JOIN paid p ON p.claim_id = c.id
+    GROUP BY ROLLUP (1) ORDER BY 1 NULLS LAST`
+  // ROLLUP adds the programme's total as a last row, month null (a row of zeros when there is no claim)
+  const all = rows.map((r) => ({ month: r.month, claims: r.claims, open: r.open, claimed: Number(r.claimed), approved: Number(r.approved), paid: Number(r.paid) }))
+  return { months: all.filter((r) => r.month !== null), total: all.find((r) => r.month === null && r.claims > 0) ?? null }
+}

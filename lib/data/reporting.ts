@@ -41,9 +41,10 @@ const deadlineSql = (year: Prisma.Sql, quarter: Prisma.Sql, configured: Prisma.S
  */
 const deadlineEndSql = (deadline: Prisma.Sql) => Prisma.sql`((${deadline} + 1)::timestamp - interval '7 hours')`
 
+/** Timeliness at `now`: a submission after `now` (an as-of day in the past) has not happened yet. */
 const timelinessSql = (deadline: Prisma.Sql, now: Date) => Prisma.sql`CASE
-  WHEN r.first_submitted_at IS NOT NULL AND r.first_submitted_at < ${deadlineEndSql(deadline)} THEN 'ON_TIME'
-  WHEN r.first_submitted_at IS NOT NULL THEN 'LATE'
+  WHEN r.first_submitted_at <= ${now}::timestamp AND r.first_submitted_at < ${deadlineEndSql(deadline)} THEN 'ON_TIME'
+  WHEN r.first_submitted_at <= ${now}::timestamp THEN 'LATE'
   WHEN ${now}::timestamp >= ${deadlineEndSql(deadline)} THEN 'OVERDUE'
   ELSE 'PENDING' END`
 
@@ -241,16 +242,16 @@ export async function getCompleteness({ user, year, now = new Date() }: { user: 
       WITH p AS (${periods})
       SELECT p.quarter::int AS quarter, to_char(p.deadline, 'YYYY-MM-DD') AS deadline,
         count(*)::int AS regencies,
-        count(r.first_submitted_at)::int AS submitted,
-        count(*) FILTER (WHERE r.first_submitted_at < ${deadlineEndSql(deadline)})::int AS on_time,
-        count(*) FILTER (WHERE r.first_submitted_at >= ${deadlineEndSql(deadline)})::int AS late,
+        count(*) FILTER (WHERE r.first_submitted_at <= ${now}::timestamp)::int AS submitted,
+        count(*) FILTER (WHERE r.first_submitted_at <= ${now}::timestamp AND r.first_submitted_at < ${deadlineEndSql(deadline)})::int AS on_time,
+        count(*) FILTER (WHERE r.first_submitted_at <= ${now}::timestamp AND r.first_submitted_at >= ${deadlineEndSql(deadline)})::int AS late,
         count(*) FILTER (WHERE r.status = 'APPROVED')::int AS approved,
         count(*) FILTER (WHERE r.status = 'SUBMITTED')::int AS awaiting,
         count(*) FILTER (WHERE r.status = 'RETURNED')::int AS returned,
         count(*) FILTER (WHERE r.status = 'DRAFT')::int AS draft,
         count(*) FILTER (WHERE r.id IS NULL)::int AS not_started,
-        round(100.0 * count(r.first_submitted_at) / NULLIF(count(*), 0), 2)::float8 AS completeness,
-        round(100.0 * count(*) FILTER (WHERE r.first_submitted_at < ${deadlineEndSql(deadline)}) / NULLIF(count(*), 0), 2)::float8 AS timeliness
+        round(100.0 * count(*) FILTER (WHERE r.first_submitted_at <= ${now}::timestamp) / NULLIF(count(*), 0), 2)::float8 AS completeness,
+        round(100.0 * count(*) FILTER (WHERE r.first_submitted_at <= ${now}::timestamp AND r.first_submitted_at < ${deadlineEndSql(deadline)}) / NULLIF(count(*), 0), 2)::float8 AS timeliness
       FROM regencies g
       CROSS JOIN p
       LEFT JOIN quarterly_reports r ON r.regency_code = g.code AND r.year = ${year} AND r.quarter = p.quarter

@@ -49,6 +49,15 @@ export function deadlineEnd(deadline: string): Date {
   return new Date(Date.UTC(y, m - 1, d + 1) - WIB_OFFSET_MS)
 }
 
+/**
+ * The instant figures "as of" a day are judged at: the end of that day in WIB, or now while the day is not
+ * over. A deadline after it is not yet missed, and a report submitted after it was not yet submitted.
+ */
+export function asOfInstant(asOf: string, now = new Date()): Date {
+  const end = deadlineEnd(asOf)
+  return end.getTime() < now.getTime() ? end : now
+}
+
 /** On time when submitted before the end of the deadline day (WIB). */
 export function isOnTime(submittedAt: Date, deadline: string): boolean {
   return submittedAt.getTime() < deadlineEnd(deadline).getTime()

@@ -20,5 +20,5 @@ export const dashboardFilterSchema = z.object({
 export type DashboardFilterParams = z.infer<typeof dashboardFilterSchema>
 
 /** The datasets a dashboard exports, one per chart or card set. */
-export const DASHBOARD_DATASETS = ['ringkasan', 'bulanan', 'kabupaten', 'bank', 'kbli', 'skala'] as const
+export const DASHBOARD_DATASETS = ['ringkasan', 'bulanan', 'kabupaten', 'bank', 'kbli', 'skala', 'klaim'] as const
 export type DashboardDataset = (typeof DASHBOARD_DATASETS)[number]

@@ -7,6 +7,7 @@ import { approveClaim, recordClaimPayment, reportInstalment, setAmortisationBasi
 import { submitClaimFor } from '@/lib/credit/claim-submission'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { getLoanSchedule } from '@/lib/data/disbursements'
+import { getClaimPipeline } from '@/lib/data/dashboard'
 import { getCurrentUser } from '@/lib/session'
 import type { SessionUser } from '@/lib/session-user'
 import { GET as exportClaimLines } from '@/app/api/kredit/klaim/[id]/ekspor/route'
@@ -152,5 +153,24 @@ describe('the amortisation basis', () => {
     const stale = await setAmortisationBasis(undefined, form({ programId: empty, version: 1, amortisationBasis: 'BORROWER_RATE' }))
     expect(stale.message).toMatch(/^Program sudah diubah oleh Uji ADMIN pada /)
     expect(await db.auditLog.count({ where: { entity: 'CreditProgram', entityId: empty, action: 'UPDATE' } })).toBe(1)
+  })
+})
+
+describe('the claim pipeline leadership reads', () => {
+  it('per month: claims, open, claimed, approved, paid, with the total; a bank outside sees none of it', async () => {
+    const leader = await createUser('LEADERSHIP')
+    signInAs(leader)
+    const pipeline = await getClaimPipeline({ user: (await getCurrentUser())!, filter: { programId: beta, asOf: '2026-12-31' } })
+    expect(pipeline.months).toEqual([
+      { month: '2026-04', claims: 1, open: 0, claimed: 275_556, approved: 275_556, paid: 275_556 },
+      { month: '2026-05', claims: 1, open: 1, claimed: 122_771 + 126_453 + 100_000, approved: 0, paid: 0 },
+    ])
+    expect(pipeline.total).toEqual({ month: null, claims: 2, open: 1, claimed: 275_556 + 349_224, approved: 275_556, paid: 275_556 })
+    // as of before the payment: approved, not yet paid
+    const early = await getClaimPipeline({ user: (await getCurrentUser())!, filter: { programId: beta, asOf: '2026-05-14' } })
+    expect(early.months).toEqual([])
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }))
+    const other = await getClaimPipeline({ user: (await getCurrentUser())!, filter: { programId: beta, asOf: '2026-12-31' } })
+    expect(other).toEqual({ months: [], total: null })
   })
 })

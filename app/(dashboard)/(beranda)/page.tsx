@@ -53,6 +53,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const statusLabel = (c?: OverviewCard) => (c?.status ? t(`status.${c.status}`) : undefined)
   /** "▲ 3,20 poin dibanding 31 Agustus 2023", or why there is no comparison */
   const change = (c: OverviewCard | undefined, date: string | null) => {
+    // a year that has no figure is "no data", never a change from zero
+    if (c && c.change === null && c.lastYear === null && date) return <span data-no-data>{t('card.noDataThen', { date })}</span>
     if (!c || c.change === null || !date) return <span>{t('card.noChange')}</span>
     const text = c.unit === 'PERCENT' ? t('card.points', { value: formatNumber(Math.abs(c.change), { decimals: 2, locale: lang }) }) : formatNumber(Math.abs(c.change), { locale: lang })
     return <><ChangeValue delta={c.change} text={text} /> {t('card.versus', { date })}</>
@@ -111,6 +113,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               testId="card-active-coops" label={t('card.activeCoops')} value={pct1(activeCoops.value)} exact={t('card.exact', { value: pct2(activeCoops.value) })}
               detail={<>{t('card.activeCoopsDetail', { active: count(coops.active), registered: count(coops.registered) })} · {registerTarget(activeCoops.target, 'PERCENT')}</>}
               change={t('card.noHistory')} status={activeCoops.status} statusLabel={statusLabel(activeCoops)}
+              note={<span data-source>{t('card.sourceRegister', { date: formatDate(filter.asOf, { locale: lang }) })}</span>}
             />
           ) : (
             <FigureCard testId="card-active-coops" label={t('card.activeCoops')} unavailable={t('card.emptyRegister')} detail={registerTarget(activeCoops.target, 'PERCENT')} note={t('card.emptyRegisterNote')} />

@@ -81,7 +81,9 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
         </label>
         <div className="flex items-end"><button type="submit" className={buttonClass('primary')}>{t('filters.apply')}</button></div>
       </form>
-      <p className="mb-4 text-sm text-slate-700" data-testid="as-of"><strong>{name(indicator)}</strong> · {year} · {tr('realisation.intro')}</p>
+      <p className="mb-1 text-sm text-slate-700" data-testid="as-of"><strong>{name(indicator)}</strong> · {year} · {tr('realisation.intro')}</p>
+      {/* the same quantity is also read from a register on the overview: each figure names its source */}
+      <p className="mb-4 text-xs text-slate-500" data-source>{t('card.sourceReports', { period: String(year) })}</p>
 
       {!hasData ? (
         <EmptyState title={t('indicators.noData')} />

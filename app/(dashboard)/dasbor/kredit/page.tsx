@@ -7,6 +7,7 @@ import { BreakdownChart } from '@/components/dashboard/breakdown-chart'
 import { DashboardFilters } from '@/components/dashboard/dashboard-filters'
 import { DashboardNav } from '@/components/dashboard/dashboard-nav'
 import { ChartCard } from '@/components/dashboard/chart-card'
+import { ClaimPipeline } from '@/components/dashboard/claim-pipeline'
 import { PrintButton } from '@/components/dashboard/print-button'
 import { RegencyBarChart } from '@/components/dashboard/regency-bar-chart'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -14,7 +15,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
 import { getCreditSummary, getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
-import { getCreditBreakdown, listDashboardRegencies, resolveDashboardFilter, type BreakdownRow } from '@/lib/data/dashboard'
+import { getClaimPipeline, getCreditBreakdown, listDashboardRegencies, resolveDashboardFilter, type BreakdownRow } from '@/lib/data/dashboard'
 import { kbliSectionName } from '@/lib/credit/kbli'
 import { dashboardQuery } from '@/lib/dashboard/query'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
@@ -41,7 +42,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
   if (!program || !filter) return (<><PageHeader title={t('credit.title')} /><EmptyState title={t('noProgram')} /></>)
   // the ranking is always the whole province (a district officer sees where it stands, its bar marked)
   const rankingFilter = { programId: filter.programId, bankId: filter.bankId, asOf: filter.asOf }
-  const [summary, series, ranking, provinceSummary, byBank, byKbli, byScale, regencies] = await orForbidden(Promise.all([
+  const [summary, series, ranking, provinceSummary, byBank, byKbli, byScale, regencies, pipeline] = await orForbidden(Promise.all([
     getCreditSummary({ user, filter }),
     getMonthlySeries({ user, filter }),
     getRegencyRanking({ user, filter: rankingFilter }),
@@ -51,6 +52,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
     getCreditBreakdown({ user, filter, by: 'kbli' }),
     getCreditBreakdown({ user, filter, by: 'scale' }),
     listDashboardRegencies({ user }),
+    getClaimPipeline({ user, filter }),
   ]))
   const query = dashboardQuery({ program: program.code, regency: filter.regencyCode, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
   const rankingQuery = dashboardQuery({ program: program.code, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
@@ -122,6 +124,8 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
           </div>
         </details>
       </ChartCard>
+
+      <ClaimPipeline pipeline={pipeline} locale={lang} exportHref={exportHref('klaim')} />
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         {([['bank', byBank, t('credit.byBank')], ['kbli', byKbli, t('credit.byKbli')], ['scale', byScale, t('credit.byScale')]] as const).map(([by, rows, title]) => (

@@ -20,7 +20,7 @@ import { dashboardQuery } from '@/lib/dashboard/query'
 import { paceStatus } from '@/lib/dashboard/status'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { can } from '@/lib/permissions'
-import { quarterLabel } from '@/lib/reporting/periods'
+import { asOfInstant, quarterLabel } from '@/lib/reporting/periods'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
@@ -51,7 +51,8 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
     getMonthlySeries({ user, filter }),
     getSameDateLastYear({ user, filter }),
     getRegisterFigures({ user, regencyCode: code, asOf: filter.asOf, year: reportYear }),
-    can(user.role, 'reports.read') ? getCompleteness({ user, year: reportYear }) : null,
+    // deadlines judged at the as-of day, not today: as of 31 August, Triwulan III is not late yet
+    can(user.role, 'reports.read') ? getCompleteness({ user, year: reportYear, now: asOfInstant(filter.asOf) }) : null,
     listDashboardPrograms({ user }),
   ]))
   const reports = completeness?.regencies.find((r) => r.code === code) ?? null
@@ -88,7 +89,10 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
           testId="card-beneficiaries" label={t('card.beneficiaries')} value={count(summary.beneficiaries)} detail={tc('loans', { count: count(summary.loans) })}
           change={lastYear ? <><ChangeValue delta={summary.beneficiaries - lastYear.beneficiaries} text={count(Math.abs(summary.beneficiaries - lastYear.beneficiaries))} /> {t('card.versus', { date: lastYearDate! })}</> : t('card.noChange')}
         />
-        <FigureCard testId="card-subsidy" label={t('regency.subsidyShare')} value={money(summary.subsidyPaid)} detail={t('card.absorptionDetail', { paid: formatRupiah(summary.subsidyPaid, { locale: lang }), ceiling: money(summary.subsidyCeiling) })} />
+        <FigureCard
+          testId="card-subsidy" label={t('regency.subsidyShare')} value={pct1(summary.absorptionPct)} exact={t('card.exact', { value: pct2(summary.absorptionPct) })}
+          detail={t('regency.ceilingShareDetail', { paid: formatRupiah(summary.subsidyPaid, { locale: lang }), share: money(summary.subsidyCeiling), province: money(summary.provinceCeiling) })}
+        />
         <FigureCard testId="card-projection" label={tc('projection')} value={pct1(summary.projection.pct)} detail={t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })} note={summary.projection.method} />
       </section>
 

@@ -1,5 +1,5 @@
 import { getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
-import { getCreditBreakdown, getOverview, resolveDashboardFilter, type BreakdownRow } from '@/lib/data/dashboard'
+import { getClaimPipeline, getCreditBreakdown, getOverview, resolveDashboardFilter, type BreakdownRow, type ClaimPipelineRow } from '@/lib/data/dashboard'
 import { kbliSectionName } from '@/lib/credit/kbli'
 import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
 import { exportResponse, type ExportColumn } from '@/lib/export'
@@ -86,6 +86,18 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
           { header: 'Penerima', value: (r) => r.beneficiaries, width: 12, numFmt: RUPIAH },
         ]
         return exportResponse('xlsx', base, columns, ranking, 'Kabupaten')
+      }
+      case 'klaim': {
+        const { months, total } = await getClaimPipeline({ user, filter })
+        const columns: ExportColumn<ClaimPipelineRow>[] = [
+          { header: 'Bulan klaim', value: (r) => r.month ?? 'Jumlah', width: 12 },
+          { header: 'Klaim', value: (r) => r.claims, width: 10, numFmt: RUPIAH },
+          { header: 'Terbuka', value: (r) => r.open, width: 10, numFmt: RUPIAH },
+          { header: 'Diklaim (Rp)', value: (r) => r.claimed, width: 20, numFmt: RUPIAH },
+          { header: 'Disetujui (Rp)', value: (r) => r.approved, width: 20, numFmt: RUPIAH },
+          { header: 'Dibayar (Rp)', value: (r) => r.paid, width: 20, numFmt: RUPIAH },
+        ]
+        return exportResponse('xlsx', base, columns, total ? [...months, total] : months, 'Klaim')
       }
       case 'bank':
       case 'kbli':

@@ -1,0 +1,46 @@
+import { getTranslations } from 'next-intl/server'
+import { ChartCard } from '@/components/dashboard/chart-card'
+import { Table, Td, Th } from '@/components/ui/table'
+import type { ClaimPipelineRow } from '@/lib/data/dashboard'
+import { formatNumber, formatRupiah, type Locale } from '@/lib/format'
+
+/** The claim pipeline of the credit dashboard: one row per claimed month, with the totals (read-only). */
+export async function ClaimPipeline({ pipeline: { months: rows, total }, locale, exportHref }: { pipeline: { months: ClaimPipelineRow[]; total: ClaimPipelineRow | null }; locale: Locale; exportHref: string }) {
+  const t = await getTranslations('dashboard')
+  const money = (v: number) => formatRupiah(v, { locale })
+  const month = (m: string | null) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`))
+  return (
+    <ChartCard className="mt-6" title={t('credit.pipelineTitle')} exportHref={exportHref} exportLabel={t('export')} testId="claim-pipeline">
+      <p className="mb-2 text-xs text-slate-600">{t('credit.pipelineHint')}</p>
+      {rows.length === 0 ? <p className="text-sm text-slate-600">{t('credit.pipelineEmpty')}</p> : (
+        <Table caption={t('credit.pipelineTitle')}>
+          <thead>
+            <tr>
+              <Th>{t('credit.pipelineMonth')}</Th><Th align="right">{t('credit.pipelineClaims')}</Th><Th align="right">{t('credit.pipelineOpen')}</Th>
+              <Th align="right">{t('credit.pipelineClaimed')}</Th><Th align="right">{t('credit.pipelineApproved')}</Th><Th align="right">{t('credit.pipelinePaid')}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => (
+              <tr key={r.month} data-month={r.month}>
+                <Td className="whitespace-nowrap">{month(r.month)}</Td>
+                <Td align="right">{formatNumber(r.claims, { locale })}</Td>
+                <Td align="right" className={r.open > 0 ? 'font-semibold text-amber-700' : undefined}>{formatNumber(r.open, { locale })}</Td>
+                <Td align="right">{money(r.claimed)}</Td>
+                <Td align="right">{money(r.approved)}</Td>
+                <Td align="right">{money(r.paid)}</Td>
+              </tr>
+            ))}
+            {total && (
+              <tr className="bg-slate-50 font-semibold" data-month="total">
+                <Td>{t('credit.pipelineTotal')}</Td>
+                <Td align="right">{formatNumber(total.claims, { locale })}</Td><Td align="right">{formatNumber(total.open, { locale })}</Td>
+                <Td align="right">{money(total.claimed)}</Td><Td align="right">{money(total.approved)}</Td><Td align="right">{money(total.paid)}</Td>
+              </tr>
+            )}
+          </tbody>
+        </Table>
+      )}
+    </ChartCard>
+  )
+}
