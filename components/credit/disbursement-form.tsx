@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useActionState, useState } from 'react'
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import { createDisbursement } from '@/lib/actions/credit'
@@ -8,19 +8,38 @@ import { Button, buttonClass } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 
-/** Record a disbursement; eligibility breaches come back in the fields, an admin may accept them in writing. */
-export function DisbursementForm({ programs, banks, isAdmin }: { programs: { id: string; name: string }[]; banks: { id: string; name: string }[]; isAdmin: boolean }) {
+export type DisbursementProgram = { id: string; name: string; year: number; rules: string; bankRates: string }
+
+/**
+ * Record a disbursement: the programme's rules are stated before anything is typed; the borrower is confirmed
+ * by NIB and the owner's NIK; eligibility breaches come back in the fields, an admin may accept them in writing.
+ */
+export function DisbursementForm({ programs, banks, isAdmin }: { programs: DisbursementProgram[]; banks: { id: string; name: string }[]; isAdmin: boolean }) {
   const t = useTranslations('credit')
   const [state, action, pending] = useActionState(createDisbursement, undefined)
   const v = state?.values ?? {}
+  const [programId, setProgramId] = useState(v.programId ?? programs[0]?.id)
+  const selected = programs.find((p) => p.id === (v.programId ?? programId))
   return (
     <form action={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
-      {state?.ok && <Link href="/kredit/penyaluran" className={buttonClass('secondary', 'sm')}>{t('disbursements')}</Link>}
+      {state?.ok && (
+        <div className="flex flex-wrap gap-2">
+          {state.data?.id && <Link href={`/kredit/penyaluran/${state.data.id}`} className={buttonClass('primary', 'sm')}>{t('openLoan')}</Link>}
+          <Link href="/kredit/penyaluran" className={buttonClass('secondary', 'sm')}>{t('disbursements')}</Link>
+        </div>
+      )}
+      {selected && (
+        <section className="rounded-md border border-brand-100 bg-brand-50 p-3 text-sm" aria-live="polite" data-testid="program-rules">
+          <h2 className="font-semibold">{t('programRules')}: {selected.name}</h2>
+          <p>{selected.rules}</p>
+          {selected.bankRates && <p className="text-slate-700">{selected.bankRates}</p>}
+        </section>
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t('program')} name="programId" errors={state?.errors?.programId} required>
           {(p) => (
-            <select {...p} defaultValue={v.programId ?? programs[0]?.id}>
+            <select {...p} defaultValue={v.programId ?? programs[0]?.id} onChange={(e) => setProgramId(e.target.value)}>
               {programs.map((pr) => <option key={pr.id} value={pr.id}>{pr.name}</option>)}
             </select>
           )}
@@ -38,7 +57,10 @@ export function DisbursementForm({ programs, banks, isAdmin }: { programs: { id:
           {(p) => <input {...p} defaultValue={v.accountNumber} autoComplete="off" maxLength={30} />}
         </Field>
         <Field label={t('nib')} name="nib" errors={state?.errors?.nib} required>
-          {(p) => <input {...p} defaultValue={v.nib} inputMode="numeric" maxLength={13} />}
+          {(p) => <input {...p} defaultValue={v.nib} inputMode="numeric" maxLength={13} autoComplete="off" />}
+        </Field>
+        <Field label={t('ownerNik')} name="ownerNik" errors={state?.errors?.ownerNik} hint={t('ownerNikHint')} required>
+          {(p) => <input {...p} defaultValue={v.ownerNik} inputMode="numeric" maxLength={16} autoComplete="off" />}
         </Field>
         <Field label={t('contractDate')} name="contractDate" errors={state?.errors?.contractDate} required>
           {(p) => <input {...p} type="date" defaultValue={v.contractDate} />}

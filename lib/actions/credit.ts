@@ -44,8 +44,13 @@ export const createDisbursement = authAction('disbursements.write', disbursement
     select: { id: true, year: true, borrowerRate: true, maxPlafond: true, maxTenorMonths: true, eligibleScales: true },
   })
   if (!program) throw new ActionError('Program tidak ditemukan untuk bank ini.', { programId: ['Pilih program yang disalurkan bank ini.'] })
-  const msme = await db.msme.findFirst({ where: { nib: input.nib, deletedAt: null }, select: { id: true, nib: true, regencyCode: true, computedScale: true } })
-  if (!msme) throw new ActionError('UMKM dengan NIB ini belum terdaftar.', { nib: ['NIB tidak ditemukan di register UMKM; daftarkan UMKM-nya dulu.'] })
+  // the bank confirms its borrower with two numbers from its loan file; one answer whether the NIB is unknown
+  // or the NIK does not match, so the form tells a role without msmes.read nothing about the register
+  const msme = await db.msme.findFirst({ where: { nib: input.nib, deletedAt: null }, select: { id: true, nib: true, ownerNik: true, businessName: true, regencyCode: true, computedScale: true } })
+  if (!msme || msme.ownerNik !== input.ownerNik) {
+    const field = 'NIB dan NIK pemilik tidak cocok dengan register UMKM.'
+    throw new ActionError('UMKM tidak ditemukan dengan NIB dan NIK pemilik ini; periksa berkas pinjaman, atau minta Dinas mendaftarkan UMKM-nya.', { nib: [field], ownerNik: [field] })
+  }
   const issues = eligibilityIssues({
     program: { year: program.year, maxPlafond: Number(program.maxPlafond), maxTenorMonths: program.maxTenorMonths, eligibleScales: program.eligibleScales },
     msme, plafond: input.plafond, tenorMonths: input.tenorMonths, contractDate: input.contractDate,
@@ -80,7 +85,7 @@ export const createDisbursement = authAction('disbursements.write', disbursement
       return created.id
     })
     revalidatePath('/kredit', 'layout')
-    return { ok: true, message: `Penyaluran ${input.accountNumber} sebesar ${formatRupiah(input.plafond)} dicatat.`, data: { id } }
+    return { ok: true, message: `Penyaluran ${input.accountNumber} sebesar ${formatRupiah(input.plafond)} untuk ${msme.businessName} dicatat.`, data: { id, businessName: msme.businessName } }
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
       throw new ActionError('Nomor rekening ini sudah tercatat untuk bank ini.', { accountNumber: ['Nomor rekening sudah tercatat untuk bank ini.'] })

@@ -77,7 +77,12 @@ export async function listPrograms({ user }: { user: SessionUser }) {
   const bank = bankScope(user)
   return db.creditProgram.findMany({
     where: bank.bankId ? { banks: { some: { bankId: bank.bankId } } } : {},
-    select: { id: true, code: true, name: true, year: true, scheme: true, banks: { select: { bank: { select: { id: true, shortName: true } } } } },
+    select: {
+      id: true, code: true, name: true, year: true, scheme: true, banks: { select: { bank: { select: { id: true, shortName: true } } } },
+      // the rules a loan must meet, shown on the disbursement form before anything is typed
+      borrowerRate: true, maxPlafond: true, maxTenorMonths: true, eligibleScales: true, amortisationBasis: true,
+      rates: { select: { bankId: true, rate: true, effectiveFrom: true }, orderBy: { effectiveFrom: 'desc' } },
+    },
     orderBy: [{ year: 'desc' }, { name: 'asc' }],
   })
 }

@@ -305,7 +305,7 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   updateMsme: () => ({ id: fx.msme17.id, version: 1, nib: fx.msme17.nib, businessName: 'Diubah Tanpa Wewenang', ownerName: 'Siti Rahayu', ownerGender: 'P', kbli: '10792', regencyCode: '35.17' }),
   deleteMsme: () => ({ id: fx.msme17.id }),
   revealOwnerNik: () => ({ id: fx.msme17.id }),
-  createDisbursement: () => ({ programId: fx.programId, bankId: fx.bpr, accountNumber: 'TOLAK-0001', nib: fx.msme17.nib, contractDate: '2025-03-03', plafond: '10.000.000', tenorMonths: 12, method: 'ANNUITY' }),
+  createDisbursement: () => ({ programId: fx.programId, bankId: fx.bpr, accountNumber: 'TOLAK-0001', nib: fx.msme17.nib, ownerNik: NIK17, contractDate: '2025-03-03', plafond: '10.000.000', tenorMonths: 12, method: 'ANNUITY' }),
   submitClaim: () => ({ programId: fx.programId, month: '2025-03' }),
   approveClaim: () => ({ claimId: fx.claimBpr, version: 1 }),
   returnClaim: () => ({ claimId: fx.claimBpr, version: 1, reason: 'Lampiran rekening koran belum ada' }),

@@ -27,7 +27,7 @@ async function msme(regencyCode: string, scale: 'MIKRO' | 'KECIL' | 'MENENGAH' =
       nib, businessName: `Usaha ${unique()}`, ownerName: 'Siti Rahayu', ownerNik: `${regencyCode.replace('.', '')}011234560001`, ownerGender: 'P',
       kbli: '10792', regencyCode, computedScale: scale, businessCapital: 50_000_000, annualSales: 300_000_000,
     },
-    select: { id: true, nib: true },
+    select: { id: true, nib: true, ownerNik: true },
   })
 }
 
@@ -51,8 +51,11 @@ describe('recording disbursements', () => {
     const bank = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
     signInAs(bank)
     const m = await msme('35.17')
-    const res = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0001', nib: m.nib, contractDate: '2025-01-15', plafond: '25.000.000', tenorMonths: 24, method: 'ANNUITY' }))
+    const res = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0001', nib: m.nib, ownerNik: m.ownerNik, contractDate: '2025-01-15', plafond: '25.000.000', tenorMonths: 24, method: 'ANNUITY' }))
     expect(res).toMatchObject({ ok: true })
+    // the business name only now that NIB and NIK matched, and the new loan's id for its link
+    const saved = await db.msme.findUniqueOrThrow({ where: { id: m.id }, select: { businessName: true } })
+    expect(res.message).toContain(saved.businessName)
     const d = await db.disbursement.findUniqueOrThrow({ where: { bankId_accountNumber: { bankId: bprId, accountNumber: 'UJI-0001' } }, select: { id: true, regencyCode: true, bankRate: true, plafond: true, _count: { select: { months: true } } } })
     expect(d.regencyCode).toBe('35.17')
     expect(Number(d.bankRate)).toBe(0.12)
@@ -67,7 +70,7 @@ describe('recording disbursements', () => {
   it('refuses a loan that breaks the rules, in the fields that break them', async () => {
     signInAs(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }))
     const m = await msme('35.17', 'MENENGAH')
-    const res = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0002', nib: m.nib, contractDate: '2024-12-31', plafond: '30000000', tenorMonths: 36, method: 'ANNUITY' }))
+    const res = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0002', nib: m.nib, ownerNik: m.ownerNik, contractDate: '2024-12-31', plafond: '30000000', tenorMonths: 36, method: 'ANNUITY' }))
     expect(res.ok).toBe(false)
     expect(res.errors?.plafond?.[0]).toBe('Plafon melebihi batas program (Rp30.000.000 > Rp25.000.000).')
     expect(res.errors?.tenorMonths?.[0]).toBe('Tenor melebihi batas program (36 > 24 bulan).')
@@ -79,9 +82,9 @@ describe('recording disbursements', () => {
   it('lets an admin accept a breach in writing; the loan stays flagged', async () => {
     signInAs(await createUser('ADMIN'))
     const m = await msme('35.73')
-    const noReason = await createDisbursement(undefined, form({ programId, bankId: bprId, accountNumber: 'UJI-0003', nib: m.nib, contractDate: '2025-02-03', plafond: '30000000', tenorMonths: 12, method: 'FLAT', acceptException: 'on' }))
+    const noReason = await createDisbursement(undefined, form({ programId, bankId: bprId, accountNumber: 'UJI-0003', nib: m.nib, ownerNik: m.ownerNik, contractDate: '2025-02-03', plafond: '30000000', tenorMonths: 12, method: 'FLAT', acceptException: 'on' }))
     expect(noReason.errors?.exceptionReason).toBeDefined()
-    const res = await createDisbursement(undefined, form({ programId, bankId: bprId, accountNumber: 'UJI-0003', nib: m.nib, contractDate: '2025-02-03', plafond: '30000000', tenorMonths: 12, method: 'FLAT', acceptException: 'on', exceptionReason: 'Usaha terdampak banjir; disetujui Kepala Dinas.' }))
+    const res = await createDisbursement(undefined, form({ programId, bankId: bprId, accountNumber: 'UJI-0003', nib: m.nib, ownerNik: m.ownerNik, contractDate: '2025-02-03', plafond: '30000000', tenorMonths: 12, method: 'FLAT', acceptException: 'on', exceptionReason: 'Usaha terdampak banjir; disetujui Kepala Dinas.' }))
     expect(res.ok).toBe(true)
     const d = await db.disbursement.findFirstOrThrow({ where: { accountNumber: 'UJI-0003' }, select: { eligibilityIssues: true, exceptionReason: true } })
     expect(d.eligibilityIssues).toEqual(['PLAFOND_ABOVE_MAX'])
@@ -91,18 +94,22 @@ describe('recording disbursements', () => {
   it('refuses a duplicate account number of the same bank, and an unknown NIB, in their fields', async () => {
     signInAs(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }))
     const m = await msme('35.17')
-    const dup = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0001', nib: m.nib, contractDate: '2025-03-03', plafond: '10000000', tenorMonths: 12, method: 'ANNUITY' }))
+    const dup = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0001', nib: m.nib, ownerNik: m.ownerNik, contractDate: '2025-03-03', plafond: '10000000', tenorMonths: 12, method: 'ANNUITY' }))
     expect(dup.errors?.accountNumber).toEqual(['Nomor rekening sudah tercatat untuk bank ini.'])
-    const unknown = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0009', nib: '1111111111111', contractDate: '2025-03-03', plafond: '10000000', tenorMonths: 12, method: 'ANNUITY' }))
-    expect(unknown.errors?.nib?.[0]).toMatch(/tidak ditemukan/)
+    const unknown = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0009', nib: '1111111111111', ownerNik: m.ownerNik, contractDate: '2025-03-03', plafond: '10000000', tenorMonths: 12, method: 'ANNUITY' }))
+    expect(unknown.errors?.nib).toEqual(['NIB dan NIK pemilik tidak cocok dengan register UMKM.'])
+    // a registered NIB with another owner's NIK gets the very same answer: the form is no oracle of the register
+    const wrongOwner = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0009', nib: m.nib, ownerNik: '3578019999990001', contractDate: '2025-03-03', plafond: '10000000', tenorMonths: 12, method: 'ANNUITY' }))
+    expect(wrongOwner).toMatchObject({ ok: false, message: unknown.message, errors: unknown.errors })
+    expect(await db.disbursement.count({ where: { accountNumber: 'UJI-0009' } })).toBe(0)
     const malformed = await createDisbursement(undefined, form({ programId, accountNumber: "x'; DROP TABLE disbursements;--", nib: '12', contractDate: '2025-13-45', plafond: '-5', tenorMonths: 0, method: 'BALLOON' }))
-    expect(Object.keys(malformed.errors ?? {}).sort()).toEqual(['accountNumber', 'contractDate', 'method', 'nib', 'plafond', 'tenorMonths'])
+    expect(Object.keys(malformed.errors ?? {}).sort()).toEqual(['accountNumber', 'contractDate', 'method', 'nib', 'ownerNik', 'plafond', 'tenorMonths'])
   })
 
   it('is refused to leadership and district officers', async () => {
     for (const role of ['LEADERSHIP', 'DISTRICT_OFFICER'] as const) {
       signInAs(await createUser(role))
-      const res = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0100', nib: '1234567890123', contractDate: '2025-03-03', plafond: '10000000', tenorMonths: 12, method: 'ANNUITY' }))
+      const res = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0100', nib: '1234567890123', ownerNik: '3517011234560001', contractDate: '2025-03-03', plafond: '10000000', tenorMonths: 12, method: 'ANNUITY' }))
       expect(res).toMatchObject({ ok: false, message: MESSAGES.forbidden })
     }
   })
@@ -113,7 +120,7 @@ describe('reading disbursements and figures, by role', () => {
     const dki = await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' })
     signInAs(dki)
     const m = await msme('35.73')
-    expect((await createDisbursement(undefined, form({ programId, accountNumber: 'DKI-0001', nib: m.nib, contractDate: '2025-02-10', plafond: '20000000', tenorMonths: 12, method: 'ANNUITY' }))).ok).toBe(true)
+    expect((await createDisbursement(undefined, form({ programId, accountNumber: 'DKI-0001', nib: m.nib, ownerNik: m.ownerNik, contractDate: '2025-02-10', plafond: '20000000', tenorMonths: 12, method: 'ANNUITY' }))).ok).toBe(true)
     const dkiView = await findDisbursements({ user: (await getCurrentUser())!, filter: { program: programId } })
     expect(dkiView.rows.map((r) => r.accountNumber)).toEqual(['DKI-0001'])
     signInAs(await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' }))

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next'
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { CreditNav } from '@/components/credit/credit-nav'
 import { DisbursementForm } from '@/components/credit/disbursement-form'
 import { PageHeader } from '@/components/ui/page-header'
 import { listPrograms } from '@/lib/data/disbursements'
+import { formatPercent, formatRupiah } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,13 +13,28 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewDisbursementPage() {
   const user = await requirePermission('disbursements.write')
-  const [t, programs] = await Promise.all([getTranslations('credit'), listPrograms({ user })])
+  const [t, locale, programs] = await Promise.all([getTranslations('credit'), getLocale(), listPrograms({ user })])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const shortName = new Map(programs.flatMap((p) => p.banks.map((b) => [b.bank.id, b.bank.shortName] as const)))
+  const pct = (v: unknown) => formatPercent(Number(v) * 100, { locale: lang })
+  // the rate in force today per bank (rates come newest first); a bank officer sees its own bank's only
+  const bankRates = (rates: { bankId: string; rate: unknown; effectiveFrom: Date }[]) =>
+    [...new Map(rates.filter((r) => r.effectiveFrom <= new Date() && (user.role !== 'BANK_OFFICER' || r.bankId === user.bankId)).map((r) => [r.bankId, r] as const).reverse()).values()]
+      .map((r) => `${shortName.get(r.bankId) ?? ''} ${pct(r.rate)}`).join(', ')
   const banks = [...new Map(programs.flatMap((p) => p.banks.map((b) => [b.bank.id, { id: b.bank.id, name: b.bank.shortName }]))).values()]
   return (
     <>
       <PageHeader title={t('recordDisbursement')} />
       <CreditNav user={user} current="disbursements" />
-      <DisbursementForm programs={programs.map((p) => ({ id: p.id, name: p.name }))} banks={banks} isAdmin={user.role === 'ADMIN'} />
+      <DisbursementForm
+        programs={programs.map((p) => ({
+          id: p.id, name: p.name, year: p.year,
+          rules: t('rulesText', { plafond: formatRupiah(Number(p.maxPlafond), { locale: lang }), tenor: p.maxTenorMonths, borrower: pct(p.borrowerRate), scales: p.eligibleScales.map((s) => s.toLowerCase()).join(', '), year: p.year }),
+          bankRates: bankRates(p.rates) ? t('rulesBankRates', { rates: bankRates(p.rates) }) : '',
+        }))}
+        banks={banks}
+        isAdmin={user.role === 'ADMIN'}
+      />
     </>
   )
 }
