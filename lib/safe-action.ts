@@ -2,6 +2,7 @@ import 'server-only'
 import { unstable_rethrow } from 'next/navigation'
 import { z } from 'zod'
 import { getCurrentUser } from '@/lib/session'
+import { isIsoDate } from '@/lib/parse'
 import { can, type Permission } from '@/lib/permissions'
 import type { SessionUser } from '@/lib/session-user'
 
@@ -94,13 +95,22 @@ export function authAction<S extends z.ZodType>(
   }
 }
 
-/** A route handler behind the same guard: 401 signed out, 403 without the permission. */
+/** The date parameters of the routes' URLs (as-of day, date ranges): an impossible date is refused. */
+const DATE_PARAMS = ['asOf', 'from', 'to'] as const
+
+/**
+ * A route handler behind the same guard: 401 signed out, 403 without the permission, 400 for an impossible
+ * date in the URL (`?asOf=2026-02-30` is refused, not rolled over to 2 March nor turned into a 500).
+ */
 export function authRoute<C>(permission: Permission, handler: (req: Request, user: SessionUser, ctx: C) => Promise<Response>) {
   return async (req: Request, ctx: C): Promise<Response> => {
     const user = await getCurrentUser()
     if (!user) return Response.json({ error: MESSAGES.signedOut }, { status: 401 })
     if (user.mustChangePassword) return Response.json({ error: MESSAGES.mustChangePassword }, { status: 403 })
     if (!can(user.role, permission)) return Response.json({ error: MESSAGES.forbidden }, { status: 403 })
+    const query = new URL(req.url).searchParams
+    const bad = DATE_PARAMS.find((k) => query.get(k) && !isIsoDate(query.get(k)))
+    if (bad) return Response.json({ error: `Tanggal tidak valid pada ${bad}: ${query.get(bad)!.slice(0, 20)} (gunakan tanggal yang ada di kalender, YYYY-MM-DD).` }, { status: 400 })
     return handler(req, user, ctx)
   }
 }

@@ -69,3 +69,16 @@ describe('a comparison with a year that has no data', () => {
     expect(nextYear!.cooperatives).toMatchObject({ healthyKsp: 1, healthyKspLastYear: 1 })
   })
 })
+
+describe('an impossible date in a URL', () => {
+  it('is refused with 400 and a message, not rolled over nor a 500', async () => {
+    const { GET } = await import('@/app/api/dasbor/ekspor/[dataset]/route')
+    const call = (query: string) => GET(new Request(`http://localhost/api/dasbor/ekspor/ringkasan?${query}`), { params: Promise.resolve({ dataset: 'ringkasan' }) })
+    const bad = await call('asOf=2026-02-30')
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).error).toMatch(/^Tanggal tidak valid pada asOf: 2026-02-30/)
+    expect((await call('asOf=0000-00-00')).status).toBe(400)
+    const { GET: disbursements } = await import('@/app/api/kredit/penyaluran/ekspor/route')
+    expect((await disbursements(new Request('http://localhost/api/kredit/penyaluran/ekspor?from=2026-02-31'), {})).status).toBe(400)
+  })
+})
