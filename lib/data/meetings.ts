@@ -257,4 +257,9 @@ export async function meetingFormChoices({ provinceCode }: { provinceCode: strin
   ])
   return { regencies, banks, programs, indicators, users }
 }
+/** Partner banks for the follow-up filter. */
+export async function listBanks() {
+  return db.bank.findMany({ select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } })
+}
+
 export type MeetingFormChoices = Awaited<ReturnType<typeof meetingFormChoices>>
