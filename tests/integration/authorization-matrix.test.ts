@@ -130,6 +130,8 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   'GET /api/dasbor/ekspor/[dataset]': 'export.read',
   // meetings: every role reads the meetings in its scope (the fixture meeting is in everyone's)
   'GET /api/rapat/dokumen/[id]': 'meetings.read',
+  'GET /api/rapat/[id]/notulen': 'meetings.read',
+  'GET /api/rapat/[id]/undangan': 'meetings.read',
 }
 
 /** The request each route gets (after `?format=csv`) and its dynamic segments. */
@@ -141,6 +143,8 @@ const ROUTE_REQUESTS: Record<string, { subpath?: string; query?: string; body?: 
   'GET /api/laporan-triwulan/kelengkapan/ekspor': { query: 'tahun=2026' },
   'GET /api/wilayah': { query: 'regency=35.17&koperasi=1' },
   'GET /api/rapat/dokumen/[id]': { subpath: '/matriks-dokumen', params: { id: 'matriks-dokumen' } },
+  'GET /api/rapat/[id]/notulen': { query: 'format=docx', params: { id: 'matriks-rapat' } },
+  'GET /api/rapat/[id]/undangan': { params: { id: 'matriks-rapat' } },
 }
 
 /** The columns: each role (bound to 35.17 and PT BPR Jatim where it has a scope) and the signed-out visitor. */

@@ -17,6 +17,10 @@ import {
 import { findActions, findMeetings, getAction, getDocumentFile, getMeeting, getOverdueSummary, getRegencyActions } from '@/lib/data/meetings'
 import { GET as downloadDocument } from '@/app/api/rapat/dokumen/[id]/route'
 import { jakartaToday } from '@/lib/dates'
+import { GET as notulenRoute } from '@/app/api/rapat/[id]/notulen/route'
+import { GET as invitationRoute } from '@/app/api/rapat/[id]/undangan/route'
+import JSZip from 'jszip'
+import { PDFParse } from 'pdf-parse'
 
 type U = Awaited<ReturnType<typeof createUser>>
 let admin: U, jombang: U, malang: U, leader: U, bpr: U, dki: U
@@ -338,5 +342,46 @@ describe('follow-up meeting (rapat lanjutan)', () => {
     expect(m!.agendaItems[0].minutes).toContain('Percepat akad kredit') // the bank's, still open
     expect(m!.agendaItems[0].minutes).not.toContain('Sosialisasi Prokesra di Jombang') // done
     expect(m!.carried.map((a) => a.id)).toEqual([actionBpr.id])
+  })
+})
+
+describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
+  const call = (route: typeof notulenRoute, id: string, query = '') => route(new Request(`http://localhost/api/rapat/${id}/x${query}`), { params: Promise.resolve({ id }) })
+
+  it('writes the minutes as a Word document with the agenda, attendance, outcomes and actions', async () => {
+    signInAs(leader)
+    const res = await call(notulenRoute, meetingA, '?format=docx')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('wordprocessingml')
+    const zip = await JSZip.loadAsync(await res.arrayBuffer())
+    const xml = await zip.file('word/document.xml')!.async('string')
+    for (const text of ['NOTULEN RAPAT', 'Rakor Pelaksanaan Program Kredit Perbankan', 'Kadinkopum Jombang', 'Evaluasi Prokesra 2024', 'Keputusan: Percepat penyaluran', 'Percepat akad kredit', 'Kabupaten Jombang']) expect(xml).toContain(text)
+  })
+
+  it('writes the minutes as a PDF whose text can be read back', async () => {
+    signInAs(jombang)
+    const res = await call(notulenRoute, meetingA, '?format=pdf')
+    expect(res.status).toBe(200)
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-')
+    const text = (await new PDFParse({ data: bytes }).getText()).text
+    expect(text).toContain('NOTULEN RAPAT')
+    expect(text).toContain('Kadinkopum Jombang')
+    expect(text).toContain('18 September 2024, 09.00–15.00 WIB')
+  })
+
+  it('refuses the minutes and the invitation of a meeting outside the scope (404)', async () => {
+    signInAs(malang)
+    expect((await call(notulenRoute, meetingA, '?format=docx')).status).toBe(404)
+    expect((await call(invitationRoute, meetingA)).status).toBe(404)
+  })
+
+  it('writes an invitation in UTC with the meeting link', async () => {
+    signInAs(admin)
+    const res = await call(invitationRoute, meetingA)
+    const ics = await res.text()
+    expect(res.headers.get('content-type')).toContain('text/calendar')
+    expect(ics).toContain('DTSTART:20240918T020000Z')
+    expect(ics).toContain(`UID:${meetingA}@lumbung`)
   })
 })
