@@ -2,6 +2,8 @@ import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { jakartaToday } from '@/lib/dates'
+import { getCreditSummary } from '@/lib/data/credit'
+import { getIndicatorRealisation } from '@/lib/data/reporting'
 import { sameDateLastYear } from '@/lib/dashboard/period'
 import { can } from '@/lib/permissions'
 import { bankScope, regencyScope, ScopeError } from '@/lib/scope'
@@ -263,3 +265,59 @@ export async function listBanks() {
 }
 
 export type MeetingFormChoices = Awaited<ReturnType<typeof meetingFormChoices>>
+
+// ── Briefing pack ────────────────────────────────────────────────────────────────────────────────────
+/**
+ * A meeting's briefing pack: the current figures of the credit programmes and indicators its outcomes
+ * are linked to, read through the same server functions as the dashboards (getCreditSummary,
+ * getIndicatorRealisation) so the numbers are the dashboards' numbers, each with its as-of date; and
+ * the follow-ups of the previous meeting (the one it follows up, else the last of the same type).
+ * A figure the user may not read (a bank officer and another bank's programme) is left out.
+ */
+export async function getBriefing({ user, id, today = jakartaToday() }: { user: SessionUser; id: string; today?: string }) {
+  const meeting = await getMeeting({ user, id })
+  if (!meeting) return null
+  const outcomes = meeting.agendaItems.flatMap((a) => a.outcomes)
+  const programIds = [...new Set(outcomes.map((o) => o.programId).filter((p): p is string => !!p))]
+  const indicatorLinks = [...new Map(outcomes.filter((o) => o.indicatorCode).map((o) => [`${o.indicatorCode}|${o.regencyCode ?? ''}`, { code: o.indicatorCode!, regencyCode: o.regencyCode ?? undefined }])).values()]
+  const quiet = async <T>(work: Promise<T>): Promise<T | null> => {
+    try {
+      return await work
+    } catch (e) {
+      if (e instanceof ScopeError || (e instanceof Error && e.message === 'forbidden')) return null
+      throw e
+    }
+  }
+  const year = Number(today.slice(0, 4))
+  const indicatorFigures = async (code: string, regencyCode?: string) => {
+    // the current year's figures, or last year's while this year has none approved yet
+    for (const y of [year, year - 1]) {
+      const r = await quiet(getIndicatorRealisation({ user, indicatorCode: code, year: y, regencyCode }))
+      if (!r) return null
+      const line = regencyCode ? r.regencies.find((x) => x.code === regencyCode) : r.province
+      if (!line) continue
+      const quarter = [4, 3, 2, 1].find((q) => line.quarters[q]?.value !== null && line.quarters[q]?.value !== undefined)
+      if (quarter || line.year.value !== null) return { indicator: r.indicator, year: y, quarter: quarter ?? null, regency: regencyCode ? line.name : null, cell: line.year }
+    }
+    return null
+  }
+  const [programs, indicators, previous] = await Promise.all([
+    Promise.all(programIds.map((programId) => quiet(getCreditSummary({ user, filter: { programId } })))),
+    Promise.all(indicatorLinks.map((l) => indicatorFigures(l.code, l.regencyCode))),
+    meeting.previousMeeting
+      ? db.meeting.findFirst({ where: { AND: [{ id: meeting.previousMeeting.id }, meetingScope(user)] }, select: { id: true, title: true, type: true, startsAt: true, actions: { select: actionSelect, orderBy: { dueDate: 'asc' } } } })
+      : db.meeting.findFirst({
+          where: { AND: [meetingScope(user), { type: meeting.type, startsAt: { lt: meeting.startsAt }, status: { not: 'CANCELLED' }, id: { not: meeting.id } }] },
+          select: { id: true, title: true, type: true, startsAt: true, actions: { select: actionSelect, orderBy: { dueDate: 'asc' } } },
+          orderBy: { startsAt: 'desc' },
+        }),
+  ])
+  return {
+    meeting,
+    programs: programs.filter((p): p is NonNullable<typeof p> => !!p),
+    indicators: indicators.filter((i): i is NonNullable<typeof i> => !!i),
+    previous,
+    today,
+  }
+}
+export type Briefing = NonNullable<Awaited<ReturnType<typeof getBriefing>>>

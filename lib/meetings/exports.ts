@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit'
 import { createEvent } from 'ics'
 import { markdownToPlainLines } from '@/components/meetings/markdown'
 import type { MeetingDetail } from '@/lib/data/meetings'
-import { jakartaDate, jakartaTime } from '@/lib/dates'
+import { meetingWhen } from '@/lib/meetings/when'
 import { formatDate } from '@/lib/format'
 
 /**
@@ -21,13 +21,6 @@ const STATUS = { OPEN: 'Terbuka', IN_PROGRESS: 'Dalam proses', DONE: 'Selesai', 
 
 const owner = (a: MeetingDetail['actions'][number]) => a.ownerRegency?.name ?? a.ownerBank?.shortName ?? a.ownerUser?.name ?? a.ownerUnit ?? '–'
 
-/** When the meeting was, in Jakarta time: `18 September 2024, 09.00–13.00 WIB`. */
-export function meetingWhen(m: Pick<MeetingDetail, 'startsAt' | 'endsAt'>): string {
-  return jakartaDate(m.startsAt) === jakartaDate(m.endsAt)
-    ? `${formatDate(m.startsAt)}, ${jakartaTime(m.startsAt)}–${jakartaTime(m.endsAt)} WIB`
-    : `${formatDate(m.startsAt)} ${jakartaTime(m.startsAt)} – ${formatDate(m.endsAt)} ${jakartaTime(m.endsAt)} WIB`
-}
-
 /** The notulen as a list of blocks, shared by the .docx and PDF writers. */
 function notulen(m: MeetingDetail) {
   return {
@@ -35,7 +28,7 @@ function notulen(m: MeetingDetail) {
     facts: [
       ['Jenis rapat', TYPE[m.type]],
       ['Waktu', meetingWhen(m)],
-      ['Tempat', [m.venue, m.city].filter(Boolean).join(', ') || '–'],
+      ['Tempat', [...new Set([m.venue, m.city].filter(Boolean))].join(', ') || '–'],
       ['Tuan rumah', m.hostRegency?.name ?? '–'],
       ['Penyelenggara', m.organiser],
       ['Pimpinan rapat', m.chair ?? '–'],

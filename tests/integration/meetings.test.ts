@@ -14,7 +14,8 @@ import { MESSAGES, type ActionState } from '@/lib/safe-action'
 import {
   addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, setMeetingStatus, updateAgendaItem, updateMeeting, uploadDocument, uploadEvidence,
 } from '@/lib/actions/meetings'
-import { findActions, findMeetings, getAction, getDocumentFile, getMeeting, getOverdueSummary, getRegencyActions } from '@/lib/data/meetings'
+import { findActions, findMeetings, getAction, getBriefing, getDocumentFile, getMeeting, getOverdueSummary, getRegencyActions } from '@/lib/data/meetings'
+import { getCreditSummary } from '@/lib/data/credit'
 import { GET as downloadDocument } from '@/app/api/rapat/dokumen/[id]/route'
 import { jakartaToday } from '@/lib/dates'
 import { GET as notulenRoute } from '@/app/api/rapat/[id]/notulen/route'
@@ -383,5 +384,20 @@ describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
     expect(res.headers.get('content-type')).toContain('text/calendar')
     expect(ics).toContain('DTSTART:20240918T020000Z')
     expect(ics).toContain(`UID:${meetingA}@lumbung`)
+  })
+})
+
+describe('briefing pack', () => {
+  it('shows the linked programme’s figures exactly as the dashboard function computes them, and the previous meeting’s follow-ups', async () => {
+    const user = await asUser(leader)
+    const followUp = await db.meeting.findFirstOrThrow({ where: { previousMeetingId: meetingA }, select: { id: true } })
+    const a = await getBriefing({ user, id: meetingA })
+    const dashboard = await getCreditSummary({ user, filter: { programId: ids.program } })
+    expect(a!.programs).toHaveLength(1)
+    expect(a!.programs[0]).toMatchObject({ disbursed: dashboard.disbursed, realisationPct: dashboard.realisationPct, asOf: dashboard.asOf, absorptionPct: dashboard.absorptionPct })
+    const b = await getBriefing({ user, id: followUp.id })
+    expect(b!.previous?.id).toBe(meetingA)
+    expect(b!.previous?.actions.map((x) => x.title)).toContain('Percepat akad kredit')
+    expect(await getBriefing({ user: await asUser(malang), id: meetingA })).toBeNull()
   })
 })

@@ -81,6 +81,9 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
   )
 }
 
+/** Venue and city, once each (a meeting "in Kota Malang" has the city as its venue). */
+const place = (m: { venue: string | null; city: string | null }) => [...new Set([m.venue, m.city].filter(Boolean))].join(', ') || '–'
+
 type ListProps = { user: Awaited<ReturnType<typeof requirePermission>>; params: Record<string, string>; filter: ReturnType<typeof meetingFilterSchema.parse>; lang: 'id' | 'en' }
 
 async function MeetingList({ user, params, filter, lang }: ListProps) {
@@ -88,6 +91,20 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
   if (rows.length === 0) return <EmptyState title={t('list.empty')}>{t('list.emptyHint')}</EmptyState>
   return (
     <>
+      <ul className="space-y-2 sm:hidden" aria-label={t('title')}>
+        {rows.map((m) => (
+          <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-meeting={m.id}>
+            <p className="text-xs text-slate-500">{formatDate(m.startsAt, { locale: lang })}{jakartaDate(m.endsAt) !== jakartaDate(m.startsAt) && <> – {formatDate(m.endsAt, { locale: lang })}</>} · {place(m)}</p>
+            <Link href={`/rapat/${m.id}`} className="font-medium text-brand-700 hover:underline">{m.title}</Link>
+            <div className="mt-1 flex flex-wrap items-center gap-2">
+              <Badge>{t(`type.${m.type}`)}</Badge><MeetingStatusBadge status={m.status} />
+              {m.openActions > 0 && <span className="text-xs">{t('list.openActions', { open: formatNumber(m.openActions, { locale: lang }) })}</span>}
+              {m.overdueActions > 0 && <span className="text-xs font-semibold text-red-700">{t('list.overdueActions', { overdue: formatNumber(m.overdueActions, { locale: lang }) })}</span>}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden sm:block">
       <Table caption={t('title')}>
         <thead>
           <tr><Th>{t('list.when')}</Th><Th>{t('list.meeting')}</Th><Th>{t('list.place')}</Th><Th>{t('filters.status')}</Th><Th align="right">{t('list.participants')}</Th><Th>{t('list.actions')}</Th></tr>
@@ -105,7 +122,7 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
                 <Link href={`/rapat/${m.id}`} className="font-medium text-brand-700 hover:underline">{m.title}</Link>
                 <span className="block text-xs text-slate-500">{m.organiser}</span>
               </Td>
-              <Td>{[m.venue, m.city].filter(Boolean).join(', ') || '–'}{m.hostRegency && <span className="block text-xs text-slate-500">{m.hostRegency.name}</span>}</Td>
+              <Td>{place(m)}{m.hostRegency && <span className="block text-xs text-slate-500">{m.hostRegency.name}</span>}</Td>
               <Td><MeetingStatusBadge status={m.status} /></Td>
               <Td align="right">{formatNumber(m._count.participants, { locale: lang })}</Td>
               <Td className="whitespace-nowrap text-xs">
@@ -120,6 +137,7 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
           ))}
         </tbody>
       </Table>
+      </div>
       <Pagination pathname="/rapat" params={params} page={page} pageSize={pageSize} total={total} />
     </>
   )

@@ -89,6 +89,20 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
       {filter.overdue && <p className="mb-3 text-sm text-slate-700" data-testid="overdue-as-of">{t('actions.asOf', { date: formatDate(asOf, { locale: lang }) })}</p>}
       {rows.length === 0 ? <EmptyState title={t('actions.empty')} /> : (
         <>
+          {/* a phone reads cards; the table scrolls sideways only from the small breakpoint up */}
+          <ul className="space-y-2 sm:hidden" aria-label={t('actions.title')}>
+            {rows.map((a) => {
+              const late = isOverdue(a, asOf)
+              return (
+                <li key={a.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-action={a.id}>
+                  <Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link>
+                  <p className="mt-1 text-xs text-slate-600">{ownerName(a)} · {formatDate(a.dueDate, { locale: lang })}{late && <span className="font-medium text-red-700"> · {t('actions.overdueDays', { days: formatNumber(daysBetween(a.dueDate.toISOString().slice(0, 10), asOf), { locale: lang }) })}</span>}</p>
+                  <div className="mt-1 flex flex-wrap items-center justify-between gap-2"><ActionStatusBadge status={a.status} overdue={late} /><span className="text-xs text-slate-500">{a.meeting.title}</span></div>
+                </li>
+              )
+            })}
+          </ul>
+          <div className="hidden sm:block">
           <Table caption={t('actions.title')}>
             <thead><tr><Th>{t('actions.columns.action')}</Th><Th>{t('actions.columns.owner')}</Th><Th>{t('actions.columns.due')}</Th><Th>{t('actions.columns.status')}</Th><Th>{t('actions.columns.meeting')}</Th><Th align="right">{t('actions.columns.notes')}</Th></tr></thead>
             <tbody className="divide-y divide-slate-100">
@@ -107,6 +121,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
               })}
             </tbody>
           </Table>
+          </div>
           <Pagination pathname="/tindak-lanjut" params={params} page={page} pageSize={pageSize} total={total} />
         </>
       )}

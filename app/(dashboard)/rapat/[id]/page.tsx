@@ -150,6 +150,17 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
 
           <Section id="actions" title={t('detail.actions')} actions={<Link href={`/tindak-lanjut?meeting=${meeting.id}&status=all`} className="text-sm text-brand-700 underline">{t('actions.title')} →</Link>}>
             {meeting.actions.length === 0 ? <p className="text-sm text-slate-600">{t('detail.noActions')}</p> : (
+              <>
+              <ul className="space-y-2 sm:hidden">
+                {meeting.actions.map((a) => (
+                  <li key={a.id} className="rounded-md border border-slate-100 p-2 text-sm" data-action={a.id}>
+                    <Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link>
+                    <p className="text-xs text-slate-600">{ownerName(a)} · {formatDate(a.dueDate, { locale: lang })}</p>
+                    <ActionStatusBadge status={a.status} overdue={isOverdue(a, today)} />
+                  </li>
+                ))}
+              </ul>
+              <div className="hidden sm:block">
               <Table caption={t('detail.actions')}>
                 <thead><tr><Th>{t('actions.columns.action')}</Th><Th>{t('actions.columns.owner')}</Th><Th>{t('actions.columns.due')}</Th><Th>{t('actions.columns.status')}</Th></tr></thead>
                 <tbody className="divide-y divide-slate-100">
@@ -163,6 +174,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                   ))}
                 </tbody>
               </Table>
+              </div>
+              </>
             )}
             {meeting.carried.length > 0 && (
               <div className="mt-4">
@@ -183,7 +196,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
             <dl className="grid grid-cols-1 gap-2 text-sm">
               {([
                 ['schedule', when],
-                ['place', [meeting.venue, meeting.city].filter(Boolean).join(', ') || '–'],
+                ['place', [...new Set([meeting.venue, meeting.city].filter(Boolean))].join(', ') || '–'],
                 ['host', meeting.hostRegency?.name ?? '–'],
                 ['organiser', meeting.organiser],
                 ['chair', meeting.chair ?? '–'],
