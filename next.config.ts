@@ -32,8 +32,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 when a role may not open a page
   experimental: { authInterrupts: true },
-  // the pg driver and exceljs are Node libraries: load them at run time instead of bundling
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'exceljs'],
+  // the pg driver, exceljs and pdfkit (reads its font metrics from its own folder) are Node libraries:
+  // load them at run time instead of bundling
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'exceljs', 'pdfkit'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },

@@ -11,3 +11,33 @@ export function lastEndedMonth(now = Date.now()): string {
   const d = new Date(now + WIB_OFFSET_MS)
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).toISOString().slice(0, 7)
 }
+
+/**
+ * A `datetime-local` value typed in Jakarta (`2024-09-18T09:00`) as the instant it names. Null when
+ * malformed or not a real calendar time.
+ */
+export function jakartaLocalToDate(local: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local)
+  if (!m) return null
+  const [y, mo, d, h, mi] = m.slice(1).map(Number)
+  const ms = Date.UTC(y, mo - 1, d, h, mi) - WIB_OFFSET_MS
+  const back = new Date(ms + WIB_OFFSET_MS)
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || back.getUTCHours() !== h || back.getUTCMinutes() !== mi) return null
+  return new Date(ms)
+}
+
+/** An instant as the `datetime-local` value a Jakarta user sees (`2024-09-18T09:00`). */
+export function toJakartaLocal(value: Date): string {
+  return new Date(value.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 16)
+}
+
+/** The Jakarta calendar day of an instant, YYYY-MM-DD. */
+export function jakartaDate(value: Date): string {
+  return new Date(value.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+/** Clock time in Jakarta, `09.00` (Indonesian) or `09:00`. */
+export function jakartaTime(value: Date, locale: 'id' | 'en' = 'id'): string {
+  const hm = new Date(value.getTime() + WIB_OFFSET_MS).toISOString().slice(11, 16)
+  return locale === 'id' ? hm.replace(':', '.') : hm
+}

@@ -4,7 +4,7 @@ import { bankScope, inRegencyScope, regencyScope } from './scope'
 
 describe('permissions', () => {
   it('leadership may read everything it needs and write nothing', () => {
-    const writes: Permission[] = ['cooperatives.write', 'msmes.write', 'msmes.revealNik', 'credit.configure', 'disbursements.write', 'claims.submit', 'claims.verify', 'reports.write', 'reports.review', 'meetings.write', 'users.manage']
+    const writes: Permission[] = ['cooperatives.write', 'msmes.write', 'msmes.revealNik', 'credit.configure', 'disbursements.write', 'claims.submit', 'claims.verify', 'reports.write', 'reports.review', 'meetings.write', 'meetings.progress', 'users.manage']
     for (const p of writes) expect(can('LEADERSHIP', p), p).toBe(false)
     for (const p of ['dashboard.read', 'cooperatives.read', 'msmes.read', 'credit.read', 'reports.read', 'meetings.read'] as Permission[]) expect(can('LEADERSHIP', p), p).toBe(true)
   })
@@ -19,6 +19,12 @@ describe('permissions', () => {
     expect(can('BANK_OFFICER', 'cooperatives.read')).toBe(false)
     expect(can('BANK_OFFICER', 'msmes.read')).toBe(false)
     expect(can('BANK_OFFICER', 'claims.submit')).toBe(true)
+  })
+  it('only admins manage meetings; owners (district, bank) update progress on follow-ups; everyone reads', () => {
+    for (const role of ['DISTRICT_OFFICER', 'LEADERSHIP', 'BANK_OFFICER'] as const) expect(can(role, 'meetings.write')).toBe(false)
+    expect(can('DISTRICT_OFFICER', 'meetings.progress')).toBe(true)
+    expect(can('BANK_OFFICER', 'meetings.progress')).toBe(true)
+    expect(PERMISSIONS['meetings.read']).toHaveLength(4)
   })
   it('every role may change its own password', () => {
     for (const role of PERMISSIONS['account.self']) expect(can(role, 'account.self')).toBe(true)

@@ -25,8 +25,11 @@ export const PERMISSIONS = {
   'reports.read': ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP'],
   'reports.write': ['DISTRICT_OFFICER'],
   'reports.review': ['ADMIN'],
-  'meetings.read': ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP'],
+  /** meetings: a district officer those its regency took part in or owns actions from, a bank officer its bank's (lib/data/meetings.ts) */
+  'meetings.read': ALL,
   'meetings.write': ['ADMIN'],
+  /** progress notes and status on a follow-up: the owner's own regency or bank only (checked in lib/actions/meetings.ts) */
+  'meetings.progress': ['ADMIN', 'DISTRICT_OFFICER', 'BANK_OFFICER'],
   'export.read': ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP', 'BANK_OFFICER'],
   'users.manage': ['ADMIN'],
   'audit.read': ['ADMIN'],

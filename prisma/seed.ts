@@ -9,6 +9,7 @@ import { seedDemoUsers, DEMO_USERS } from './seed/demo-users'
 import { seedCredit } from './seed/credit'
 import { seedReporting } from './seed/reporting'
 import { LARGE_VOLUME, seedRegisters } from './seed/registers'
+import { seedMeetings } from './seed/meetings'
 
 function scaleFlag(argv: string[]): 'demo' | 'large' {
   const i = argv.indexOf('--scale')
@@ -33,10 +34,12 @@ async function main() {
     if (scale === 'large') await seedRegisters(db, { provinceCode, volume: LARGE_VOLUME })
     await seedCredit(db, provinceCode)
     const reporting = await seedReporting(db, provinceCode)
+    // after credit and reporting: decisions link to their programmes and indicators
+    const meetings = await seedMeetings(db, provinceCode)
     const [coops, msmes] = await Promise.all([db.cooperative.count({ where: { deletedAt: null } }), db.msme.count({ where: { deletedAt: null } })])
     console.log(
       `Data demo dimuat (provinsi ${provinceCode}${scale === 'large' ? ', skala besar' : ''}): wilayah, bank mitra, ${DEMO_USERS.length} pengguna, ` +
-        `${coops.toLocaleString('id-ID')} koperasi, ${msmes.toLocaleString('id-ID')} UMKM, program kredit, ${reporting.reports} laporan triwulan (${((Date.now() - t0) / 1000).toFixed(1)} s).`,
+        `${coops.toLocaleString('id-ID')} koperasi, ${msmes.toLocaleString('id-ID')} UMKM, program kredit, ${reporting.reports} laporan triwulan, ${meetings} rapat koordinasi baru (${((Date.now() - t0) / 1000).toFixed(1)} s).`,
     )
   } finally {
     await db.$disconnect()

@@ -4,7 +4,7 @@ const MENUS = {
   ADMIN: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Pengguna', 'Log Audit'],
   LEADERSHIP: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi'],
   DISTRICT_OFFICER: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi'],
-  BANK_OFFICER: ['Beranda', 'Kredit'],
+  BANK_OFFICER: ['Beranda', 'Kredit', 'Rapat Koordinasi'], // its bank's meetings and follow-ups (issue 10)
 } as const
 
 for (const [role, menu] of Object.entries(MENUS) as [keyof typeof MENUS, readonly string[]][]) {

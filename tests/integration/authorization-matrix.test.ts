@@ -27,6 +27,7 @@ import { getCurrentUser } from '@/lib/session'
 import type { SessionUser } from '@/lib/session-user'
 import { createCooperative, updateCooperative, deleteCooperative, saveCooperativeYear, addAssessment, addInspection } from '@/lib/actions/cooperatives'
 import { createDisbursement } from '@/lib/actions/credit'
+import { addProgress, uploadEvidence } from '@/lib/actions/meetings'
 import { createMsme, deleteMsme, revealOwnerNik, updateMsme } from '@/lib/actions/msmes'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
 import { findClaims, getClaim } from '@/lib/data/claims'
@@ -34,6 +35,7 @@ import { cooperativeChoices, exportCooperatives, findCooperatives, getCooperativ
 import { getCreditSummary, getRegencyRanking } from '@/lib/data/credit'
 import { exportDisbursements, findDisbursements, findLoansOfMsme, listPrograms } from '@/lib/data/disbursements'
 import { exportMsmes, findMsmes, getMsme } from '@/lib/data/msmes'
+import { findActions, findMeetings, getAction, getMeeting } from '@/lib/data/meetings'
 import { getCompleteness, getIndicatorRealisation, getReport } from '@/lib/data/reporting'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 
@@ -90,6 +92,24 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   deactivateUser: 'users.manage',
   reactivateUser: 'users.manage',
   resetPassword: 'users.manage',
+  // lib/actions/meetings.ts
+  createMeeting: 'meetings.write',
+  updateMeeting: 'meetings.write',
+  setMeetingStatus: 'meetings.write',
+  addParticipant: 'meetings.write',
+  updateAttendance: 'meetings.write',
+  removeParticipant: 'meetings.write',
+  addAgendaItem: 'meetings.write',
+  updateAgendaItem: 'meetings.write',
+  removeAgendaItem: 'meetings.write',
+  addOutcome: 'meetings.write',
+  removeOutcome: 'meetings.write',
+  createAction: 'meetings.write',
+  updateAction: 'meetings.write',
+  addProgress: 'meetings.progress', // and only on the user's own regency's or bank's follow-ups (scope section below)
+  uploadDocument: 'meetings.write',
+  uploadEvidence: 'meetings.progress', // likewise the owner's own follow-ups only
+  deleteDocument: 'meetings.write',
 }
 
 /**
@@ -111,6 +131,10 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   'GET /api/pengguna/ekspor': 'users.manage',
   'GET /api/wilayah': 'cooperatives.read',
   'GET /api/dasbor/ekspor/[dataset]': 'export.read',
+  // meetings: every role reads the meetings in its scope (the fixture meeting is in everyone's)
+  'GET /api/rapat/dokumen/[id]': 'meetings.read',
+  'GET /api/rapat/[id]/notulen': 'meetings.read',
+  'GET /api/rapat/[id]/undangan': 'meetings.read',
 }
 
 /** The request each route gets (after `?format=csv`) and its dynamic segments. */
@@ -124,6 +148,9 @@ const ROUTE_REQUESTS: Record<string, { subpath?: string; query?: string; body?: 
   'GET /api/laporan-triwulan/realisasi/ekspor': { query: 'tahun=2026&indikator=KOP_AKTIF_PCT' },
   'GET /api/laporan-triwulan/kelengkapan/ekspor': { query: 'tahun=2026' },
   'GET /api/wilayah': { query: 'regency=35.17&koperasi=1' },
+  'GET /api/rapat/dokumen/[id]': { subpath: '/matriks-dokumen', params: { id: 'matriks-dokumen' } },
+  'GET /api/rapat/[id]/notulen': { query: 'format=docx', params: { id: 'matriks-rapat' } },
+  'GET /api/rapat/[id]/undangan': { params: { id: 'matriks-rapat' } },
 }
 
 /** The columns: each role (bound to 35.17 and PT BPR Jatim where it has a scope) and the signed-out visitor. */
@@ -177,6 +204,9 @@ const users = {} as Record<Role, TestUser>
 const fx = {
   bpr: '', dki: '', programId: '', coop17: '', coop78: '', msme17: { id: '', nib: '' }, msme78: { id: '', nib: '' },
   loanBpr: '', loanDki: '', claimBpr: '', claimDki: '', report78: '', target: { id: '', username: '' },
+  // a meeting hosted by 35.17 with PT BPR Jatim taking part (everyone reads it), and one of 35.78 only
+  meeting: 'matriks-rapat', participant: '', agendaItem: '', outcome: '', action17: '', actionBpr: '', document: 'matriks-dokumen',
+  meeting78: '', action78: '',
 }
 const NIK17 = '3517014501900001'
 const NIK78 = '3578016602850002'
@@ -251,6 +281,22 @@ beforeAll(async () => {
       data: { regencyCode: '35.78', year: 2026, quarter: 1, status: 'SUBMITTED', submittedAt: new Date('2026-04-10'), firstSubmittedAt: new Date('2026-04-10'), obstacles: 'Laporan Surabaya' },
     })
   ).id
+
+  const meeting = (id: string | undefined, title: string, hostRegencyCode: string) =>
+    db.meeting.create({ data: { id, title, type: 'RAKOR', startsAt: new Date('2025-03-10T02:00:00Z'), endsAt: new Date('2025-03-10T06:00:00Z'), organiser: 'Dinkop UMKM Jatim', hostRegencyCode }, select: { id: true } })
+  await meeting(fx.meeting, 'Rakor Matriks', '35.17')
+  fx.participant = (await db.meetingParticipant.create({ data: { meetingId: fx.meeting, name: 'Perwakilan BPR Jatim', agency: 'PT BPR Jatim', bankId: fx.bpr } })).id
+  fx.agendaItem = (await db.agendaItem.create({ data: { meetingId: fx.meeting, position: 1, title: 'Evaluasi program matriks' } })).id
+  fx.outcome = (await db.meetingOutcome.create({ data: { meetingId: fx.meeting, agendaItemId: fx.agendaItem, kind: 'DECISION', text: 'Percepat penyaluran', programId: fx.programId } })).id
+  const action = (meetingId: string, owner: { ownerKind: 'REGENCY' | 'BANK'; ownerRegencyCode?: string; ownerBankId?: string }, title: string) =>
+    db.actionItem.create({ data: { meetingId, title, dueDate: new Date('2025-04-30'), ...owner }, select: { id: true } })
+  fx.action17 = (await action(fx.meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17' }, 'Tindak lanjut Jombang')).id
+  fx.actionBpr = (await action(fx.meeting, { ownerKind: 'BANK', ownerBankId: fx.bpr }, 'Tindak lanjut BPR Jatim')).id
+  await db.meetingDocument.create({
+    data: { id: fx.document, meetingId: fx.meeting, kind: 'INVITATION', filename: 'undangan.pdf', mimeType: 'application/pdf', size: 15, sha256: '0'.repeat(64), content: Buffer.from('%PDF-1.4\n%%EOF\n') },
+  })
+  fx.meeting78 = (await meeting(undefined, 'Rakor Matriks Surabaya', '35.78')).id
+  fx.action78 = (await action(fx.meeting78, { ownerKind: 'REGENCY', ownerRegencyCode: '35.78' }, 'Tindak lanjut Surabaya')).id
 })
 
 // ── Nothing written: a fingerprint of every table the app writes ─────────────────────────────────────
@@ -324,6 +370,24 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   deactivateUser: () => ({ id: fx.target.id }),
   reactivateUser: () => ({ id: fx.target.id }),
   resetPassword: () => ({ id: fx.target.id }),
+  createMeeting: () => ({ title: 'Rakor Tanpa Wewenang', type: 'RAKOR', startsAt: '2025-05-05T09:00', endsAt: '2025-05-05T12:00', organiser: 'Dinkop UMKM Jatim' }),
+  updateMeeting: () => ({ id: fx.meeting, version: 1, title: 'Rakor Diubah', type: 'RAKOR', startsAt: '2025-03-10T09:00', endsAt: '2025-03-10T13:00', organiser: 'Dinkop UMKM Jatim', hostRegencyCode: '35.17' }),
+  setMeetingStatus: () => ({ id: fx.meeting, version: 1, status: 'HELD' }),
+  addParticipant: () => ({ meetingId: fx.meeting, name: 'Peserta Tanpa Wewenang', agency: 'Bappeda Provinsi Jawa Timur' }),
+  updateAttendance: () => ({ id: fx.participant, attendance: 'PRESENT' }),
+  addAgendaItem: () => ({ meetingId: fx.meeting, title: 'Acara tanpa wewenang' }),
+  updateAgendaItem: () => ({ id: fx.agendaItem, version: 1, title: 'Evaluasi program matriks', minutes: 'Notulen tanpa wewenang' }),
+  addOutcome: () => ({ agendaItemId: fx.agendaItem, kind: 'RECOMMENDATION', text: 'Rekomendasi tanpa wewenang' }),
+  createAction: () => ({ meetingId: fx.meeting, title: 'Tindak lanjut tanpa wewenang', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2025-06-30' }),
+  updateAction: () => ({ id: fx.action17, version: 1, title: 'Tindak lanjut Jombang diubah', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2025-06-30' }),
+  addProgress: () => ({ actionId: fx.action17, version: 1, note: 'Catatan tanpa wewenang', status: 'IN_PROGRESS' }),
+  uploadDocument: () => ({ meetingId: fx.meeting, kind: 'MATERIAL' }), // no file: the permitted role is refused for that, nothing is written either way
+  uploadEvidence: () => ({ meetingId: fx.meeting, actionId: fx.action17, kind: 'EVIDENCE' }),
+  // removals last among the meeting inputs: the others need these records
+  removeOutcome: () => ({ id: fx.outcome }),
+  removeParticipant: () => ({ id: fx.participant }),
+  removeAgendaItem: () => ({ id: fx.agendaItem }),
+  deleteDocument: () => ({ id: fx.document }),
 }
 
 /** Public actions whose shape differs from a form action (`(prev, formData)`). */
@@ -542,6 +606,15 @@ describe('regency scope: the district officer of 35.17 never reads 35.78', () =>
     await expect(getClaim({ user: officer, id: fx.claimDki })).rejects.toThrow('forbidden')
   })
 
+  it('reads only the meetings and follow-ups of its regency', async () => {
+    expect((await findMeetings({ user: officer, filter: {} })).rows.map((r) => r.id)).toEqual([fx.meeting])
+    expect((await findMeetings({ user: officer, filter: { regency: '35.78' } })).total).toBe(0)
+    expect(await getMeeting({ user: officer, id: fx.meeting78 })).toBeNull()
+    expect(await getAction({ user: officer, id: fx.action78 })).toBeNull()
+    expect((await findActions({ user: officer, filter: { status: 'all' } })).rows.map((r) => r.id)).not.toContain(fx.action78)
+    expect((await findActions({ user: officer, filter: { regency: '35.78', status: 'all' } })).total).toBe(0)
+  })
+
   it('reads only its own regency’s quarterly report', async () => {
     expect(await getReport({ user: officer, regencyCode: '35.78', year: 2026, quarter: 1 })).toBeNull()
     expect(await getIndicatorRealisation({ user: officer, indicatorCode: 'KOP_AKTIF_PCT', year: 2026, regencyCode: '35.78' })).toBeNull()
@@ -567,6 +640,9 @@ describe('regency scope: the district officer of 35.17 never reads 35.78', () =>
     ['updateMsme of 35.78, moved to 35.17', () => updateMsme(undefined, form({ ...msme78(), regencyCode: '35.17' }))],
     ['deleteMsme of 35.78', () => deleteMsme(undefined, form({ id: fx.msme78.id }))],
     ['revealOwnerNik of 35.78', () => revealOwnerNik(undefined, form({ id: fx.msme78.id }))],
+    ['addProgress on a 35.78 follow-up', () => addProgress(undefined, form({ actionId: fx.action78, version: 1, note: 'Diambil alih', status: 'DONE' }))],
+    ['addProgress on the bank’s follow-up of its own meeting', () => addProgress(undefined, form({ actionId: fx.actionBpr, version: 1, note: 'Bukan milik kabupaten', status: 'DONE' }))],
+    ['uploadEvidence on a 35.78 follow-up', () => uploadEvidence(undefined, form({ meetingId: fx.meeting78, actionId: fx.action78, kind: 'EVIDENCE' }))],
   ]
   it.each(writes)('%s → refused, nothing written', async (_name, write) => {
     signInAs(users.DISTRICT_OFFICER)

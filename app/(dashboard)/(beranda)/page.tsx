@@ -11,6 +11,7 @@ import { PrintButton } from '@/components/dashboard/print-button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { getOverview, listDashboardRegencies, resolveDashboardFilter } from '@/lib/data/dashboard'
+import { OverdueActionsCard } from '@/components/meetings/overdue-card'
 import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
 import { dashboardQuery } from '@/lib/dashboard/query'
 import { STATUS_THRESHOLDS } from '@/lib/dashboard/status'
@@ -143,7 +144,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             note={reporting.current && !reporting.current.pastDeadline ? t('card.pending') : undefined}
           />
         )}
-        <FigureCard testId="card-overdue-actions" label={t('card.overdueActions')} unavailable={t('card.notAvailable')} note={t('card.overdueActionsNote')} />
+        <OverdueActionsCard user={user} asOf={filter.asOf} regencyCode={filter.regencyCode} />
       </section>
       <p className="mt-3 text-xs text-slate-500">{t('status.legend', { onTrack: STATUS_THRESHOLDS.onTrack, watch: STATUS_THRESHOLDS.watch })}</p>
 

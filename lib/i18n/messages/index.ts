@@ -14,8 +14,10 @@ import enCredit from './en/credit.json'
 import enRegisters from './en/registers.json'
 import idDashboard from './id/dashboard.json'
 import enDashboard from './en/dashboard.json'
+import idMeetings from './id/meetings.json'
+import enMeetings from './en/meetings.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard },
-  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard },
+  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings },
+  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings },
 }

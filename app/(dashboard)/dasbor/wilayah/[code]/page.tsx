@@ -14,6 +14,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { getCreditSummary, getMonthlySeries } from '@/lib/data/credit'
 import { getDashboardRegency, getRegisterFigures, getSameDateLastYear, listDashboardPrograms, resolveDashboardFilter } from '@/lib/data/dashboard'
 import { getCompleteness } from '@/lib/data/reporting'
+import { RegencyActions } from '@/components/meetings/regency-actions'
 import { orForbidden } from '@/lib/dashboard/guard'
 import { yearElapsed } from '@/lib/dashboard/period'
 import { dashboardQuery } from '@/lib/dashboard/query'
@@ -101,6 +102,7 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
           <RealisationChart data={series} locale={lang} labels={{ monthly: tc('monthly'), cumulative: tc('cumulative'), pace: tc('pace') }} />
         </ChartCard>
         <div className="space-y-6">
+          {can(user.role, 'meetings.read') && <RegencyActions user={user} regencyCode={code} asOf={filter.asOf} />}
           {reports && (
             <section className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4" data-testid="report-status">
               <h2 className="mb-3 text-base font-semibold">{t('regency.reportStatus', { year: reportYear })}</h2>

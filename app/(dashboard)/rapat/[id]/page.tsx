@@ -1,0 +1,257 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { CalendarPlus, FileDown, FileText, Pencil, Presentation, Repeat } from 'lucide-react'
+import { ActionItemForm, AgendaItemForm, AttendanceForm, DocumentForm, OutcomeForm, ParticipantForm } from '@/components/meetings/forms'
+import { ActionStatusBadge, MeetingStatusBadge, ownerName } from '@/components/meetings/display'
+import { Markdown } from '@/components/meetings/markdown'
+import { Badge } from '@/components/ui/badge'
+import { LinkButton, buttonClass } from '@/components/ui/button'
+import { ConfirmAction } from '@/components/ui/confirm-action'
+import { PageHeader } from '@/components/ui/page-header'
+import { Table, Td, Th } from '@/components/ui/table'
+import { deleteDocument, removeAgendaItem, removeOutcome, removeParticipant, setMeetingStatus } from '@/lib/actions/meetings'
+import { getMeeting, meetingFormChoices } from '@/lib/data/meetings'
+import { jakartaDate, jakartaTime, jakartaToday } from '@/lib/dates'
+import { env } from '@/lib/env'
+import { formatDate, formatNumber } from '@/lib/format'
+import { isOverdue } from '@/lib/meetings/rules'
+import { can } from '@/lib/permissions'
+import { requirePermission } from '@/lib/session'
+import { MEETING_TRANSITIONS } from '@/lib/validations/meetings'
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const t = await getTranslations('meetings')
+  return { title: `${t('title')} ${(await params).id.slice(0, 8)}` }
+}
+
+function Section({ title, children, id, actions }: { title: string; children: React.ReactNode; id: string; actions?: React.ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4" data-section={id}>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">{title}</h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  )
+}
+
+function AddPanel({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <details className="no-print mt-3 rounded-md border border-dashed border-slate-300 p-3">
+      <summary className="cursor-pointer text-sm font-medium text-brand-700">{label}</summary>
+      <div className="mt-3">{children}</div>
+    </details>
+  )
+}
+
+/** One meeting: summary, attendance, agenda with minutes and outcomes, follow-ups, documents, exports. */
+export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission('meetings.read')
+  const { id } = await params
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) notFound()
+  const meeting = await getMeeting({ user, id })
+  if (!meeting) notFound()
+  const [t, locale] = await Promise.all([getTranslations('meetings'), getLocale()])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const admin = can(user.role, 'meetings.write')
+  const editable = admin && (meeting.status === 'PLANNED' || meeting.status === 'HELD')
+  const choices = editable ? await meetingFormChoices({ provinceCode: env().AGENCY_PROVINCE_CODE }) : null
+  const opt = {
+    regencies: choices?.regencies.map((r) => ({ value: r.code, label: r.name })) ?? [],
+    banks: choices?.banks.map((b) => ({ value: b.id, label: b.shortName })) ?? [],
+    programs: choices?.programs.map((p) => ({ value: p.id, label: p.name })) ?? [],
+    indicators: choices?.indicators.map((i) => ({ value: i.code, label: lang === 'en' ? i.nameEn : i.name })) ?? [],
+    users: choices?.users.map((u) => ({ value: u.id, label: `${u.name} (${u.username})` })) ?? [],
+    outcomes: meeting.agendaItems.flatMap((a) => a.outcomes.filter((o) => o.kind !== 'INFORMATION').map((o) => ({ value: o.id, label: `${a.position}. ${t(`outcomeKind.${o.kind}`)}: ${o.text.slice(0, 80)}` }))),
+  }
+  const today = jakartaToday()
+  const sameDay = jakartaDate(meeting.startsAt) === jakartaDate(meeting.endsAt)
+  const when = sameDay
+    ? `${formatDate(meeting.startsAt, { locale: lang })}, ${jakartaTime(meeting.startsAt, lang)}–${jakartaTime(meeting.endsAt, lang)} WIB`
+    : `${formatDate(meeting.startsAt, { locale: lang })} ${jakartaTime(meeting.startsAt, lang)} – ${formatDate(meeting.endsAt, { locale: lang })} ${jakartaTime(meeting.endsAt, lang)} WIB`
+  const statusActions = editable ? MEETING_TRANSITIONS[meeting.status] : []
+
+  return (
+    <>
+      <PageHeader
+        title={meeting.title}
+        description={`${t(`typeLong.${meeting.type}`)} · ${when}`}
+        actions={
+          <>
+            {editable && <LinkButton href={`/rapat/${meeting.id}/ubah`} variant="secondary"><Pencil aria-hidden className="size-4" />{t('edit')}</LinkButton>}
+            {admin && <LinkButton href={`/rapat/baru?lanjutan=${meeting.id}`} variant="secondary"><Repeat aria-hidden className="size-4" />{t('followUpMeeting')}</LinkButton>}
+          </>
+        }
+      />
+      <div className="mb-4 flex flex-wrap items-center gap-2">
+        <MeetingStatusBadge status={meeting.status} />
+        {statusActions.map((s) => (
+          <ConfirmAction key={s} action={setMeetingStatus} fields={{ id: meeting.id, version: String(meeting.version), status: s }} label={t(`statusAction.${s as 'HELD'}`)} title={t(`statusAction.${s as 'HELD'}`)} body={t('statusConfirm', { status: t(`status.${s}`) })} variant={s === 'CANCELLED' ? 'danger' : 'secondary'} />
+        ))}
+        {!admin && <p className="text-xs text-slate-500">{t('detail.readOnly')}</p>}
+      </div>
+      <nav aria-label={t('detail.exports')} className="no-print mb-6 flex flex-wrap gap-2">
+        <a href={`/api/rapat/${meeting.id}/notulen?format=docx`} className={buttonClass('secondary', 'sm')}><FileDown aria-hidden className="size-4" />{t('detail.minutesDocx')}</a>
+        <a href={`/api/rapat/${meeting.id}/notulen?format=pdf`} className={buttonClass('secondary', 'sm')}><FileText aria-hidden className="size-4" />{t('detail.minutesPdf')}</a>
+        <a href={`/api/rapat/${meeting.id}/undangan`} className={buttonClass('secondary', 'sm')}><CalendarPlus aria-hidden className="size-4" />{t('detail.invitation')}</a>
+        <Link href={`/rapat/${meeting.id}/bahan`} className={buttonClass('secondary', 'sm')}><Presentation aria-hidden className="size-4" />{t('detail.briefing')}</Link>
+      </nav>
+
+      <div className="grid gap-6 xl:grid-cols-3">
+        <div className="space-y-6 xl:col-span-2">
+          <Section id="agenda" title={t('detail.agenda')}>
+            {meeting.agendaItems.length === 0 && <p className="text-sm text-slate-600">{t('detail.noAgenda')}</p>}
+            <ol className="space-y-5">
+              {meeting.agendaItems.map((item) => (
+                <li key={item.id} className="rounded-md border border-slate-100 p-3" data-agenda-item={item.position}>
+                  <div className="flex flex-wrap items-baseline justify-between gap-2">
+                    <h3 className="font-semibold text-slate-900">{item.position}. {item.title}</h3>
+                    <p className="text-xs text-slate-500">{[item.presenter, item.durationMinutes ? `${formatNumber(item.durationMinutes, { locale: lang })} menit` : null].filter(Boolean).join(' · ')}</p>
+                  </div>
+                  <div className="mt-2" data-minutes>
+                    {item.minutes ? <Markdown text={item.minutes} /> : <p className="text-sm italic text-slate-500">{t('detail.noMinutes')}</p>}
+                  </div>
+                  {item.outcomes.length > 0 && (
+                    <ul className="mt-3 space-y-2" aria-label={t('detail.outcomes')}>
+                      {item.outcomes.map((o) => (
+                        <li key={o.id} className="rounded-md bg-slate-50 p-2 text-sm" data-outcome={o.kind}>
+                          <Badge tone={o.kind === 'DECISION' ? 'green' : o.kind === 'RECOMMENDATION' ? 'blue' : 'slate'}>{t(`outcomeKind.${o.kind}`)}</Badge>{' '}
+                          {o.text}
+                          {(o.program || o.indicator || o.regency) && (
+                            <span className="mt-1 block text-xs text-slate-600">
+                              {t('detail.linked')}:{' '}
+                              {o.program && <Link href={`/dasbor/kredit?program=${o.program.code}`} className="text-brand-700 underline">{o.program.name}</Link>}
+                              {o.indicator && <>{o.program && ' · '}<Link href={`/dasbor/indikator?indicator=${o.indicator.code}`} className="text-brand-700 underline">{lang === 'en' ? o.indicator.nameEn : o.indicator.name}</Link></>}
+                              {o.regency && <>{(o.program || o.indicator) && ' · '}{o.regency.name}</>}
+                            </span>
+                          )}
+                          {editable && <span className="no-print ml-2 inline-block"><ConfirmAction action={removeOutcome} fields={{ id: o.id }} label={t('remove')} title={t('remove')} body={o.text} variant="danger" /></span>}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {editable && choices && (
+                    <>
+                      <AddPanel label={t('detail.addOutcome')}><OutcomeForm agendaItemId={item.id} programs={opt.programs} indicators={opt.indicators} regencies={opt.regencies} /></AddPanel>
+                      <AddPanel label={t('detail.editAgendaItem')}>
+                        <AgendaItemForm meetingId={meeting.id} item={{ id: item.id, version: item.version, title: item.title, presenter: item.presenter, durationMinutes: item.durationMinutes, minutes: item.minutes }} />
+                        <div className="mt-2"><ConfirmAction action={removeAgendaItem} fields={{ id: item.id }} label={t('remove')} title={t('remove')} body={item.title} variant="danger" /></div>
+                      </AddPanel>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ol>
+            {editable && <AddPanel label={t('detail.addAgendaItem')}><AgendaItemForm meetingId={meeting.id} /></AddPanel>}
+          </Section>
+
+          <Section id="actions" title={t('detail.actions')} actions={<Link href={`/tindak-lanjut?meeting=${meeting.id}&status=all`} className="text-sm text-brand-700 underline">{t('actions.title')} →</Link>}>
+            {meeting.actions.length === 0 ? <p className="text-sm text-slate-600">{t('detail.noActions')}</p> : (
+              <>
+              <ul className="space-y-2 sm:hidden">
+                {meeting.actions.map((a) => (
+                  <li key={a.id} className="rounded-md border border-slate-100 p-2 text-sm" data-action={a.id}>
+                    <Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link>
+                    <p className="text-xs text-slate-600">{ownerName(a)} · {formatDate(a.dueDate, { locale: lang })}</p>
+                    <ActionStatusBadge status={a.status} overdue={isOverdue(a, today)} />
+                  </li>
+                ))}
+              </ul>
+              <div className="hidden sm:block">
+              <Table caption={t('detail.actions')}>
+                <thead><tr><Th>{t('actions.columns.action')}</Th><Th>{t('actions.columns.owner')}</Th><Th>{t('actions.columns.due')}</Th><Th>{t('actions.columns.status')}</Th></tr></thead>
+                <tbody className="divide-y divide-slate-100">
+                  {meeting.actions.map((a) => (
+                    <tr key={a.id} data-action={a.id}>
+                      <Td><Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link></Td>
+                      <Td>{ownerName(a)}<span className="block text-xs text-slate-500">{t(`ownerKind.${a.ownerKind}`)}</span></Td>
+                      <Td className="whitespace-nowrap">{formatDate(a.dueDate, { locale: lang })}</Td>
+                      <Td><ActionStatusBadge status={a.status} overdue={isOverdue(a, today)} /></Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+              </div>
+              </>
+            )}
+            {meeting.carried.length > 0 && (
+              <div className="mt-4">
+                <h3 className="mb-2 text-sm font-semibold">{t('detail.carried')}</h3>
+                <ul className="space-y-1 text-sm">
+                  {meeting.carried.map((a) => (
+                    <li key={a.id}><Link href={`/tindak-lanjut/${a.id}`} className="text-brand-700 underline">{a.title}</Link> — {ownerName(a)}, {formatDate(a.dueDate, { locale: lang })} <ActionStatusBadge status={a.status} overdue={isOverdue(a, today)} /></li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {editable && choices && <AddPanel label={t('detail.addAction')}><ActionItemForm meetingId={meeting.id} regencies={opt.regencies} banks={opt.banks} users={opt.users} outcomes={opt.outcomes} /></AddPanel>}
+          </Section>
+        </div>
+
+        <div className="space-y-6">
+          <Section id="summary" title={t('detail.summary')}>
+            <dl className="grid grid-cols-1 gap-2 text-sm">
+              {([
+                ['schedule', when],
+                ['place', [...new Set([meeting.venue, meeting.city].filter(Boolean))].join(', ') || '–'],
+                ['host', meeting.hostRegency?.name ?? '–'],
+                ['organiser', meeting.organiser],
+                ['chair', meeting.chair ?? '–'],
+              ] as const).map(([k, v]) => (
+                <div key={k}><dt className="text-xs text-slate-500">{t(`detail.${k}`)}</dt><dd className="font-medium text-slate-900">{v}</dd></div>
+              ))}
+              {meeting.previousMeeting && (
+                <div><dt className="text-xs text-slate-500">{t('detail.previous')}</dt><dd><Link href={`/rapat/${meeting.previousMeeting.id}`} className="text-brand-700 underline">{meeting.previousMeeting.title}</Link> ({formatDate(meeting.previousMeeting.startsAt, { locale: lang })})</dd></div>
+              )}
+              {meeting.followUps.length > 0 && (
+                <div><dt className="text-xs text-slate-500">{t('followUps')}</dt><dd>{meeting.followUps.map((f) => <Link key={f.id} href={`/rapat/${f.id}`} className="block text-brand-700 underline">{f.title} ({formatDate(f.startsAt, { locale: lang })})</Link>)}</dd></div>
+              )}
+            </dl>
+          </Section>
+
+          <Section id="participants" title={t('detail.participants')}>
+            {meeting.participants.length === 0 ? <p className="text-sm text-slate-600">{t('detail.noParticipants')}</p> : (
+              <ul className="divide-y divide-slate-100 text-sm">
+                {meeting.participants.map((p) => (
+                  <li key={p.id} className="py-2" data-participant={p.name}>
+                    <p className="font-medium text-slate-900">{p.name}{p.position && <span className="font-normal text-slate-600">, {p.position}</span>}</p>
+                    <p className="text-xs text-slate-600">{p.agency}</p>
+                    <div className="mt-1">
+                      {editable ? <AttendanceForm id={p.id} attendance={p.attendance} representedBy={p.representedBy} name={p.name} /> : (
+                        <Badge tone={p.attendance === 'PRESENT' ? 'green' : p.attendance === 'ABSENT' ? 'red' : p.attendance === 'REPRESENTED' ? 'blue' : 'slate'}>
+                          {t(`attendance.${p.attendance}`)}{p.representedBy ? `: ${p.representedBy}` : ''}
+                        </Badge>
+                      )}
+                    </div>
+                    {editable && <div className="no-print mt-1"><ConfirmAction action={removeParticipant} fields={{ id: p.id }} label={t('remove')} title={t('remove')} body={p.name} variant="danger" /></div>}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {editable && choices && <AddPanel label={t('detail.addParticipant')}><ParticipantForm meetingId={meeting.id} regencies={opt.regencies} banks={opt.banks} /></AddPanel>}
+          </Section>
+
+          <Section id="documents" title={t('detail.documents')}>
+            {meeting.documents.length === 0 ? <p className="text-sm text-slate-600">{t('detail.noDocuments')}</p> : (
+              <ul className="space-y-2 text-sm">
+                {meeting.documents.map((d) => (
+                  <li key={d.id} className="flex flex-wrap items-center justify-between gap-2">
+                    <span>
+                      <a href={`/api/rapat/dokumen/${d.id}`} className="font-medium text-brand-700 underline">{d.filename}</a>
+                      <span className="block text-xs text-slate-500">{t(`documentKind.${d.kind}`)} · {formatNumber(Math.ceil(d.size / 1024), { locale: lang })} KB</span>
+                    </span>
+                    {admin && <ConfirmAction action={deleteDocument} fields={{ id: d.id }} label={t('remove')} title={t('remove')} body={d.filename} variant="danger" />}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {admin && meeting.status !== 'CANCELLED' && <AddPanel label={t('detail.upload')}><DocumentForm meetingId={meeting.id} /></AddPanel>}
+          </Section>
+        </div>
+      </div>
+    </>
+  )
+}

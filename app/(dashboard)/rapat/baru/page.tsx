@@ -1,0 +1,33 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import { MeetingForm, type MeetingValues } from '@/components/meetings/forms'
+import { PageHeader } from '@/components/ui/page-header'
+import { getMeeting } from '@/lib/data/meetings'
+import { agencyRegencies } from '@/lib/data/regions'
+import { toJakartaLocal } from '@/lib/dates'
+import { requirePermission } from '@/lib/session'
+import { flatParams, type SearchParams } from '@/lib/url'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meetings'))('new') }
+}
+
+/** A new meeting; `?lanjutan=<id>` starts a follow-up meeting from that one (participants and open follow-ups carried). */
+export default async function NewMeetingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('meetings.write')
+  const params = flatParams(await searchParams)
+  const [t, regencies] = await Promise.all([getTranslations('meetings'), agencyRegencies()])
+  const previous = params.lanjutan && /^[A-Za-z0-9_-]{1,40}$/.test(params.lanjutan) ? await getMeeting({ user, id: params.lanjutan }) : null
+  const initial: MeetingValues = previous
+    ? {
+        title: `${previous.title} (lanjutan)`, type: previous.type, startsAt: '', endsAt: '', venue: previous.venue ?? '', city: previous.city ?? '',
+        hostRegencyCode: previous.hostRegencyCode ?? '', organiser: previous.organiser, chair: previous.chair ?? '', previousMeetingId: previous.id,
+      }
+    : { title: '', type: 'RAKOR', startsAt: '', endsAt: '', venue: '', city: '', hostRegencyCode: '', organiser: 'Dinas Koperasi dan UKM Provinsi', chair: '' }
+  return (
+    <>
+      <PageHeader title={previous ? t('followUpMeeting') : t('new')} description={previous ? t('followUpOf', { title: `${previous.title} (${toJakartaLocal(previous.startsAt).slice(0, 10)})` }) : undefined} />
+      <MeetingForm initial={initial} regencies={regencies.map((r) => ({ value: r.code, label: r.name }))} />
+    </>
+  )
+}

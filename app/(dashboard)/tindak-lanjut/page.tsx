@@ -1,0 +1,130 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { ActionStatusBadge, MeetingTabs, ownerName } from '@/components/meetings/display'
+import { buttonClass } from '@/components/ui/button'
+import { EmptyState } from '@/components/ui/empty-state'
+import { inputClass } from '@/components/ui/field'
+import { PageHeader } from '@/components/ui/page-header'
+import { Pagination } from '@/components/ui/pagination'
+import { Table, Td, Th } from '@/components/ui/table'
+import { findActions, listBanks } from '@/lib/data/meetings'
+import { agencyRegencies } from '@/lib/data/regions'
+import { formatDate, formatNumber } from '@/lib/format'
+import { isOverdue } from '@/lib/meetings/rules'
+import { requirePermission } from '@/lib/session'
+import { flatParams, type SearchParams } from '@/lib/url'
+import { ACTION_STATUSES, actionFilterSchema, OWNER_KINDS } from '@/lib/validations/meetings'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meetings'))('actions.title') }
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+
+/**
+ * Follow-ups across meetings, filtered by owner, status, overdue and meeting in the URL. A district
+ * officer (or bank officer) opening the page without filters lands on its own open follow-ups.
+ */
+export default async function ActionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('meetings.read')
+  const params = flatParams(await searchParams)
+  const landing = Object.keys(params).length === 0
+  if (landing && user.role === 'DISTRICT_OFFICER' && user.regencyCode) params.regency = user.regencyCode
+  if (landing && user.role === 'BANK_OFFICER' && user.bankId) params.bank = user.bankId
+  const filter = actionFilterSchema.parse(params)
+  const [t, locale, result, regencies, banks] = await Promise.all([
+    getTranslations('meetings'), getLocale(), findActions({ user, filter }), agencyRegencies(),
+    listBanks(),
+  ])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const { rows, total, page, pageSize, asOf } = result
+  const ownLabel = filter.regency ? regencies.find((r) => r.code === filter.regency)?.name : filter.bank ? banks.find((b) => b.id === filter.bank)?.shortName : undefined
+  return (
+    <>
+      <PageHeader title={t('actions.title')} description={t('actions.description')} />
+      <MeetingTabs current="actions" />
+      <form method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
+        {filter.meeting && <input type="hidden" name="meeting" value={filter.meeting} />}
+        {filter.asOf && <input type="hidden" name="asOf" value={filter.asOf} />}
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('actions.filters.status')}</span>
+          <select name="status" defaultValue={filter.status ?? 'open'} className={inputClass()}>
+            <option value="open">{t('actions.filters.open')}</option>
+            <option value="all">{t('actions.filters.all')}</option>
+            {ACTION_STATUSES.map((s) => <option key={s} value={s}>{t(`actionStatus.${s}`)}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('actions.filters.owner')}</span>
+          <select name="ownerKind" defaultValue={filter.ownerKind ?? ''} className={inputClass()}>
+            <option value="">{t('actions.filters.allOwners')}</option>
+            {OWNER_KINDS.map((k) => <option key={k} value={k}>{t(`ownerKind.${k}`)}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('actions.filters.regency')}</span>
+          <select name="regency" defaultValue={filter.regency ?? ''} className={inputClass()}>
+            <option value="">{t('actions.filters.allOwners')}</option>
+            {regencies.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('actions.filters.bank')}</span>
+          <select name="bank" defaultValue={filter.bank ?? ''} className={inputClass()}>
+            <option value="">{t('actions.filters.allOwners')}</option>
+            {banks.map((b) => <option key={b.id} value={b.id}>{b.shortName}</option>)}
+          </select>
+        </label>
+        <label className="flex items-center gap-2 self-end pb-2 text-sm">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={!!filter.overdue} className="size-4" />
+          <span className="font-medium">{t('actions.filters.overdue')}</span>
+        </label>
+        <div className="flex items-end gap-2">
+          <button type="submit" className={buttonClass('primary')}>{t('filters.apply')}</button>
+          <Link href="/tindak-lanjut?status=open" className={buttonClass('ghost')}>{t('filters.reset')}</Link>
+        </div>
+      </form>
+      {landing && ownLabel && <p className="mb-3 text-sm text-slate-700" role="status">{t('actions.ownFilter', { owner: ownLabel })}</p>}
+      {filter.overdue && <p className="mb-3 text-sm text-slate-700" data-testid="overdue-as-of">{t('actions.asOf', { date: formatDate(asOf, { locale: lang }) })}</p>}
+      {rows.length === 0 ? <EmptyState title={t('actions.empty')} /> : (
+        <>
+          {/* a phone reads cards; the table scrolls sideways only from the small breakpoint up */}
+          <ul className="space-y-2 sm:hidden" aria-label={t('actions.title')}>
+            {rows.map((a) => {
+              const late = isOverdue(a, asOf)
+              return (
+                <li key={a.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-action={a.id}>
+                  <Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link>
+                  <p className="mt-1 text-xs text-slate-600">{ownerName(a)} · {formatDate(a.dueDate, { locale: lang })}{late && <span className="font-medium text-red-700"> · {t('actions.overdueDays', { days: formatNumber(daysBetween(a.dueDate.toISOString().slice(0, 10), asOf), { locale: lang }) })}</span>}</p>
+                  <div className="mt-1 flex flex-wrap items-center justify-between gap-2"><ActionStatusBadge status={a.status} overdue={late} /><span className="text-xs text-slate-500">{a.meeting.title}</span></div>
+                </li>
+              )
+            })}
+          </ul>
+          <div className="hidden sm:block">
+          <Table caption={t('actions.title')}>
+            <thead><tr><Th>{t('actions.columns.action')}</Th><Th>{t('actions.columns.owner')}</Th><Th>{t('actions.columns.due')}</Th><Th>{t('actions.columns.status')}</Th><Th>{t('actions.columns.meeting')}</Th><Th align="right">{t('actions.columns.notes')}</Th></tr></thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((a) => {
+                const late = isOverdue(a, asOf)
+                return (
+                  <tr key={a.id} data-action={a.id}>
+                    <Td><Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link></Td>
+                    <Td>{ownerName(a)}<span className="block text-xs text-slate-500">{t(`ownerKind.${a.ownerKind}`)}</span></Td>
+                    <Td className="whitespace-nowrap">{formatDate(a.dueDate, { locale: lang })}{late && <span className="block text-xs font-medium text-red-700">{t('actions.overdueDays', { days: formatNumber(daysBetween(a.dueDate.toISOString().slice(0, 10), asOf), { locale: lang }) })}</span>}</Td>
+                    <Td><ActionStatusBadge status={a.status} overdue={late} /></Td>
+                    <Td><Link href={`/rapat/${a.meeting.id}`} className="hover:underline">{a.meeting.title}</Link><span className="block text-xs text-slate-500">{formatDate(a.meeting.startsAt, { locale: lang })}</span></Td>
+                    <Td align="right">{formatNumber(a._count.notes, { locale: lang })}</Td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </Table>
+          </div>
+          <Pagination pathname="/tindak-lanjut" params={params} page={page} pageSize={pageSize} total={total} />
+        </>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,15 @@
+import { getMeeting } from '@/lib/data/meetings'
+import { contentDisposition } from '@/lib/meetings/http'
+import { invitationIcs } from '@/lib/meetings/exports'
+import { authRoute } from '@/lib/safe-action'
+
+/** The meeting as an .ics invitation, for users who may read it (others get 404). */
+export const GET = authRoute<{ params: Promise<{ id: string }> }>('meetings.read', async (req, user, ctx) => {
+  const { id } = await ctx.params
+  const meeting = /^[A-Za-z0-9_-]{1,40}$/.test(id) ? await getMeeting({ user, id }) : null
+  if (!meeting) return Response.json({ error: 'Rapat tidak ditemukan.' }, { status: 404 })
+  const ics = invitationIcs(meeting, new URL(req.url).origin)
+  return new Response(ics, {
+    headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': contentDisposition(`undangan-${meeting.startsAt.toISOString().slice(0, 10)}.ics`), 'cache-control': 'private, no-store' },
+  })
+})

@@ -1,0 +1,468 @@
+'use server'
+
+import { createHash } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import { z } from 'zod'
+import { Prisma } from '@/lib/generated/prisma/client'
+import type { ActionStatus, MeetingStatus } from '@/lib/generated/prisma/enums'
+import { db } from '@/lib/db'
+import { writeAudit } from '@/lib/audit'
+import { jakartaDate } from '@/lib/dates'
+import { formatDate } from '@/lib/format'
+import { actionScope, meetingScope } from '@/lib/data/meetings'
+import { checkDocument } from '@/lib/meetings/files'
+import { canUpdateProgress } from '@/lib/meetings/rules'
+import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
+import type { SessionUser } from '@/lib/session-user'
+import {
+  actionItemSchema, agendaItemSchema, attendanceSchema, createMeetingSchema, documentSchema, MEETING_TRANSITIONS, meetingStatusSchema, outcomeSchema,
+  participantSchema, progressSchema, removeSchema, updateActionItemSchema, updateAgendaItemSchema, updateMeetingSchema,
+} from '@/lib/validations/meetings'
+
+/**
+ * Server actions of coordination meetings. Admins manage meetings (lib/permissions.ts
+ * `meetings.write`); the owners of a follow-up (its regency's district officer, its bank's officer)
+ * add progress notes and change its status (`meetings.progress`, narrowed to the owner by
+ * lib/meetings/rules.ts). Every change is audited in its transaction; edits carry the version the
+ * user saw and a stale one is refused.
+ */
+
+const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
+const STALE = 'Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi.'
+const NOT_FOUND_MEETING = 'Rapat tidak ditemukan.'
+const STATUS_LABEL: Record<MeetingStatus, string> = { PLANNED: 'direncanakan', HELD: 'terlaksana', CLOSED: 'ditutup', CANCELLED: 'dibatalkan' }
+const ACTION_STATUS_LABEL: Record<ActionStatus, string> = { OPEN: 'terbuka', IN_PROGRESS: 'dalam proses', DONE: 'selesai', DROPPED: 'dibatalkan' }
+const OWNER_LABEL = { REGENCY: 'kabupaten/kota', BANK: 'bank', UNIT: 'unit', USER: 'pengguna' } as const
+
+function revalidate(meetingId?: string) {
+  revalidatePath('/rapat', 'layout')
+  revalidatePath('/tindak-lanjut', 'layout')
+  revalidatePath('/', 'layout')
+  if (meetingId) revalidatePath(`/rapat/${meetingId}`)
+}
+
+/** A meeting an admin may change: it exists, and closed or cancelled meetings are read-only. */
+async function editableMeeting(tx: Prisma.TransactionClient, id: string) {
+  const m = await tx.meeting.findUnique({ where: { id }, select: { id: true, status: true, startsAt: true, version: true } })
+  if (!m) throw new ActionError(NOT_FOUND_MEETING)
+  if (m.status === 'CLOSED' || m.status === 'CANCELLED') throw new ActionError(`Rapat sudah ${STATUS_LABEL[m.status]}; isinya tidak dapat diubah lagi.`)
+  return m
+}
+
+/** Check the references of a form (regency, bank, user, programme, indicator) exist, with the field that is wrong. */
+async function checkRefs(tx: Prisma.TransactionClient, refs: { regency?: [string, string | null]; bank?: [string, string | null]; user?: [string, string | null]; program?: [string, string | null]; indicator?: [string, string | null] }) {
+  const errors: Record<string, string[]> = {}
+  if (refs.regency?.[1] && !(await tx.regency.findUnique({ where: { code: refs.regency[1] }, select: { code: true } }))) errors[refs.regency[0]] = ['Kabupaten/kota tidak dikenal.']
+  if (refs.bank?.[1] && !(await tx.bank.findUnique({ where: { id: refs.bank[1] }, select: { id: true } }))) errors[refs.bank[0]] = ['Bank tidak dikenal.']
+  if (refs.user?.[1] && !(await tx.user.findFirst({ where: { id: refs.user[1], active: true }, select: { id: true } }))) errors[refs.user[0]] = ['Pengguna tidak dikenal.']
+  if (refs.program?.[1] && !(await tx.creditProgram.findUnique({ where: { id: refs.program[1] }, select: { id: true } }))) errors[refs.program[0]] = ['Program tidak dikenal.']
+  if (refs.indicator?.[1] && !(await tx.indicator.findUnique({ where: { code: refs.indicator[1] }, select: { code: true } }))) errors[refs.indicator[0]] = ['Indikator tidak dikenal.']
+  if (Object.keys(errors).length) throw new ActionError('Periksa kembali isian yang ditandai.', errors)
+}
+
+const meetingSnapshot = {
+  id: true, title: true, type: true, startsAt: true, endsAt: true, venue: true, city: true, hostRegencyCode: true, organiser: true, chair: true, status: true, version: true, previousMeetingId: true,
+} satisfies Prisma.MeetingSelect
+
+// ── Meetings ─────────────────────────────────────────────────────────────────────────────────────────
+/**
+ * Record a meeting. With `previousMeetingId` it is a follow-up meeting ("rapat lanjutan"): the
+ * previous meeting's participants are copied (attendance reset to planned) and its open follow-ups
+ * are carried onto the new agenda as a first item listing them.
+ */
+export const createMeeting = authAction('meetings.write', createMeetingSchema, async (input, user) => {
+  const id = await db.$transaction(async (tx) => {
+    await checkRefs(tx, { regency: ['hostRegencyCode', input.hostRegencyCode] })
+    const { previousMeetingId, ...fields } = input
+    const previous = previousMeetingId
+      ? await tx.meeting.findFirst({
+          where: { AND: [{ id: previousMeetingId }, meetingScope(user)] },
+          select: {
+            id: true, title: true, startsAt: true,
+            participants: { select: { userId: true, name: true, position: true, agency: true, regencyCode: true, bankId: true, sortOrder: true }, orderBy: { sortOrder: 'asc' } },
+            actions: {
+              where: { status: { in: ['OPEN', 'IN_PROGRESS'] } },
+              select: { id: true, title: true, dueDate: true, status: true, ownerKind: true, ownerUnit: true, ownerRegency: { select: { name: true } }, ownerBank: { select: { shortName: true } }, ownerUser: { select: { name: true } } },
+              orderBy: { dueDate: 'asc' },
+            },
+          },
+        })
+      : null
+    if (previousMeetingId && !previous) throw new ActionError('Rapat sebelumnya tidak ditemukan.')
+    if (previous && input.startsAt <= previous.startsAt) throw new ActionError('Rapat lanjutan harus sesudah rapat sebelumnya.', { startsAt: ['Rapat lanjutan harus sesudah rapat sebelumnya.'] })
+    const created = await tx.meeting.create({ data: { ...fields, previousMeetingId: previous?.id ?? null, createdById: user.id }, select: meetingSnapshot })
+    if (previous) {
+      if (previous.participants.length) {
+        await tx.meetingParticipant.createMany({ data: previous.participants.map((p) => ({ ...p, meetingId: created.id, attendance: 'PLANNED' as const })) })
+      }
+      if (previous.actions.length) {
+        const owner = (a: (typeof previous.actions)[number]) => a.ownerRegency?.name ?? a.ownerBank?.shortName ?? a.ownerUser?.name ?? a.ownerUnit ?? OWNER_LABEL[a.ownerKind]
+        const list = previous.actions
+          .map((a) => `- [${a.title.replace(/[[\]]/g, '')}](/tindak-lanjut/${a.id}) — ${owner(a)}, tenggat ${formatDate(a.dueDate)}, ${ACTION_STATUS_LABEL[a.status]}`)
+          .join('\n')
+        await tx.agendaItem.create({
+          data: {
+            meetingId: created.id, position: 1, title: `Evaluasi tindak lanjut ${previous.title}`,
+            minutes: `Tindak lanjut rapat ${formatDate(previous.startsAt)} yang belum selesai:\n\n${list}`,
+          },
+        })
+      }
+    }
+    await writeAudit(tx, actor(user), {
+      action: 'CREATE', entity: 'Meeting', entityId: created.id,
+      after: { ...created, copiedParticipants: previous?.participants.length ?? 0, carriedActions: previous?.actions.map((a) => a.id) ?? [] },
+    })
+    return created.id
+  })
+  revalidate()
+  redirect(`/rapat/${id}`)
+})
+
+/** Edit a meeting's details (the version the admin saw). */
+export const updateMeeting = authAction('meetings.write', updateMeetingSchema, async (input, user) => {
+  const { id, version, ...fields } = input
+  await db.$transaction(async (tx) => {
+    await checkRefs(tx, { regency: ['hostRegencyCode', input.hostRegencyCode] })
+    const before = await tx.meeting.findUnique({ where: { id }, select: meetingSnapshot })
+    if (!before) throw new ActionError(NOT_FOUND_MEETING)
+    if (before.status === 'CLOSED' || before.status === 'CANCELLED') throw new ActionError(`Rapat sudah ${STATUS_LABEL[before.status]}; isinya tidak dapat diubah lagi.`)
+    const { count } = await tx.meeting.updateMany({ where: { id, version, status: before.status }, data: { ...fields, version: { increment: 1 } } })
+    if (count !== 1) throw new ActionError(STALE)
+    const after = await tx.meeting.findUniqueOrThrow({ where: { id }, select: meetingSnapshot })
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Meeting', entityId: id, before, after })
+  })
+  revalidate(id)
+  redirect(`/rapat/${id}`)
+})
+
+/** Move a meeting along planned → held → closed, or cancel it; only from the status and version the admin saw. */
+export const setMeetingStatus = authAction('meetings.write', meetingStatusSchema, async (input, user) => {
+  await db.$transaction(async (tx) => {
+    const before = await tx.meeting.findUnique({ where: { id: input.id }, select: { status: true, version: true } })
+    if (!before) throw new ActionError(NOT_FOUND_MEETING)
+    if (!MEETING_TRANSITIONS[before.status].includes(input.status)) {
+      throw new ActionError(`Rapat berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah menjadi ${STATUS_LABEL[input.status]}.`)
+    }
+    const { count } = await tx.meeting.updateMany({ where: { id: input.id, version: input.version, status: before.status }, data: { status: input.status, version: { increment: 1 } } })
+    if (count !== 1) throw new ActionError(STALE)
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Meeting', entityId: input.id, before: { status: before.status }, after: { status: input.status } })
+  })
+  revalidate(input.id)
+  return { ok: true, message: `Status rapat menjadi ${STATUS_LABEL[input.status]}.` }
+})
+
+// ── Participants ─────────────────────────────────────────────────────────────────────────────────────
+/** Invite a participant: an internal user or an external person with position and agency. */
+export const addParticipant = authAction('meetings.write', participantSchema, async (input, user) => {
+  await db.$transaction(async (tx) => {
+    await editableMeeting(tx, input.meetingId)
+    await checkRefs(tx, { regency: ['regencyCode', input.regencyCode], bank: ['bankId', input.bankId], user: ['userId', input.userId] })
+    const last = await tx.meetingParticipant.aggregate({ where: { meetingId: input.meetingId }, _max: { sortOrder: true } })
+    const created = await tx.meetingParticipant.create({
+      data: { ...input, representedBy: input.attendance === 'REPRESENTED' ? input.representedBy : null, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+      select: { id: true, meetingId: true, name: true, position: true, agency: true, regencyCode: true, bankId: true, userId: true, attendance: true, representedBy: true },
+    })
+    await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'MeetingParticipant', entityId: created.id, after: created })
+  })
+  revalidate(input.meetingId)
+  return { ok: true, message: `${input.name} ditambahkan ke daftar peserta.` }
+})
+
+/** Record attendance (daftar hadir): present, absent, or represented by someone named. */
+export const updateAttendance = authAction('meetings.write', attendanceSchema, async (input, user) => {
+  const meetingId = await db.$transaction(async (tx) => {
+    const before = await tx.meetingParticipant.findUnique({ where: { id: input.id }, select: { id: true, meetingId: true, attendance: true, representedBy: true } })
+    if (!before) throw new ActionError('Peserta tidak ditemukan.')
+    await editableMeeting(tx, before.meetingId)
+    const after = await tx.meetingParticipant.update({
+      where: { id: input.id },
+      data: { attendance: input.attendance, representedBy: input.attendance === 'REPRESENTED' ? input.representedBy : null },
+      select: { attendance: true, representedBy: true },
+    })
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'MeetingParticipant', entityId: input.id, before, after })
+    return before.meetingId
+  })
+  revalidate(meetingId)
+  return { ok: true, message: 'Kehadiran dicatat.' }
+})
+
+export const removeParticipant = authAction('meetings.write', removeSchema, async (input, user) => {
+  const meetingId = await db.$transaction(async (tx) => {
+    const before = await tx.meetingParticipant.findUnique({ where: { id: input.id }, select: { id: true, meetingId: true, name: true, agency: true, attendance: true } })
+    if (!before) throw new ActionError('Peserta tidak ditemukan.')
+    await editableMeeting(tx, before.meetingId)
+    await tx.meetingParticipant.delete({ where: { id: input.id } })
+    await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'MeetingParticipant', entityId: input.id, before })
+    return before.meetingId
+  })
+  revalidate(meetingId)
+  return { ok: true, message: 'Peserta dihapus dari daftar.' }
+})
+
+// ── Agenda and minutes ───────────────────────────────────────────────────────────────────────────────
+const agendaSnapshot = { id: true, meetingId: true, position: true, title: true, presenter: true, durationMinutes: true, minutes: true, version: true } satisfies Prisma.AgendaItemSelect
+
+/** Add an agenda item at the end of the agenda. */
+export const addAgendaItem = authAction('meetings.write', agendaItemSchema, async (input, user) => {
+  await db.$transaction(async (tx) => {
+    await editableMeeting(tx, input.meetingId)
+    const last = await tx.agendaItem.aggregate({ where: { meetingId: input.meetingId }, _max: { position: true } })
+    const created = await tx.agendaItem.create({ data: { ...input, position: (last._max.position ?? 0) + 1 }, select: agendaSnapshot })
+    await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'AgendaItem', entityId: created.id, after: created })
+  })
+  revalidate(input.meetingId)
+  return { ok: true, message: 'Acara ditambahkan ke agenda.' }
+})
+
+/** Edit an agenda item and its minutes (notulen), refusing a stale version. */
+export const updateAgendaItem = authAction('meetings.write', updateAgendaItemSchema, async (input, user) => {
+  const { id, version, ...fields } = input
+  const meetingId = await db.$transaction(async (tx) => {
+    const before = await tx.agendaItem.findUnique({ where: { id }, select: agendaSnapshot })
+    if (!before) throw new ActionError('Acara tidak ditemukan.')
+    await editableMeeting(tx, before.meetingId)
+    const { count } = await tx.agendaItem.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } })
+    if (count !== 1) throw new ActionError(STALE)
+    const after = await tx.agendaItem.findUniqueOrThrow({ where: { id }, select: agendaSnapshot })
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'AgendaItem', entityId: id, before, after })
+    return before.meetingId
+  })
+  revalidate(meetingId)
+  return { ok: true, message: 'Acara dan notulennya disimpan.' }
+})
+
+/** Remove an agenda item with its outcomes; its follow-ups stay on the meeting (no longer tied to the item). */
+export const removeAgendaItem = authAction('meetings.write', removeSchema, async (input, user) => {
+  const meetingId = await db.$transaction(async (tx) => {
+    const before = await tx.agendaItem.findUnique({ where: { id: input.id }, select: agendaSnapshot })
+    if (!before) throw new ActionError('Acara tidak ditemukan.')
+    await editableMeeting(tx, before.meetingId)
+    await tx.agendaItem.delete({ where: { id: input.id } })
+    await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'AgendaItem', entityId: input.id, before })
+    return before.meetingId
+  })
+  revalidate(meetingId)
+  return { ok: true, message: 'Acara dihapus dari agenda.' }
+})
+
+// ── Outcomes: information, decisions, recommendations ───────────────────────────────────────────────
+/** Record an outcome of an agenda item, optionally linked to a programme, an indicator and a regency. */
+export const addOutcome = authAction('meetings.write', outcomeSchema, async (input, user) => {
+  const meetingId = await db.$transaction(async (tx) => {
+    const item = await tx.agendaItem.findUnique({ where: { id: input.agendaItemId }, select: { meetingId: true } })
+    if (!item) throw new ActionError('Acara tidak ditemukan.')
+    await editableMeeting(tx, item.meetingId)
+    await checkRefs(tx, { program: ['programId', input.programId], indicator: ['indicatorCode', input.indicatorCode], regency: ['regencyCode', input.regencyCode] })
+    const last = await tx.meetingOutcome.aggregate({ where: { agendaItemId: input.agendaItemId }, _max: { position: true } })
+    const created = await tx.meetingOutcome.create({
+      data: { ...input, meetingId: item.meetingId, position: (last._max.position ?? 0) + 1 },
+      select: { id: true, meetingId: true, agendaItemId: true, kind: true, text: true, programId: true, indicatorCode: true, regencyCode: true },
+    })
+    await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'MeetingOutcome', entityId: created.id, after: created })
+    return item.meetingId
+  })
+  revalidate(meetingId)
+  return { ok: true, message: 'Hasil rapat dicatat.' }
+})
+
+export const removeOutcome = authAction('meetings.write', removeSchema, async (input, user) => {
+  const meetingId = await db.$transaction(async (tx) => {
+    const before = await tx.meetingOutcome.findUnique({ where: { id: input.id }, select: { id: true, meetingId: true, agendaItemId: true, kind: true, text: true, programId: true, indicatorCode: true, regencyCode: true } })
+    if (!before) throw new ActionError('Hasil rapat tidak ditemukan.')
+    await editableMeeting(tx, before.meetingId)
+    await tx.meetingOutcome.delete({ where: { id: input.id } })
+    await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'MeetingOutcome', entityId: input.id, before })
+    return before.meetingId
+  })
+  revalidate(meetingId)
+  return { ok: true, message: 'Hasil rapat dihapus.' }
+})
+
+// ── Follow-ups ───────────────────────────────────────────────────────────────────────────────────────
+const actionSnapshot = {
+  id: true, meetingId: true, agendaItemId: true, outcomeId: true, title: true, description: true, ownerKind: true, ownerRegencyCode: true, ownerBankId: true,
+  ownerUnit: true, ownerUserId: true, dueDate: true, status: true, closedAt: true, version: true,
+} satisfies Prisma.ActionItemSelect
+
+type ActionFields = z.infer<typeof actionItemSchema>
+
+/** Only the owner field of the chosen kind is kept; the agenda item and outcome must belong to the meeting; not due before the meeting. */
+async function actionData(tx: Prisma.TransactionClient, meeting: { id: string; startsAt: Date }, input: Omit<ActionFields, 'meetingId'>) {
+  await checkRefs(tx, {
+    regency: ['ownerRegencyCode', input.ownerKind === 'REGENCY' ? input.ownerRegencyCode : null],
+    bank: ['ownerBankId', input.ownerKind === 'BANK' ? input.ownerBankId : null],
+    user: ['ownerUserId', input.ownerKind === 'USER' ? input.ownerUserId : null],
+  })
+  const meetingDay = jakartaDate(meeting.startsAt)
+  if (input.dueDate < meetingDay) {
+    throw new ActionError('Tenggat tidak boleh sebelum tanggal rapat.', { dueDate: [`Tenggat tidak boleh sebelum tanggal rapat (${formatDate(meeting.startsAt)}).`] })
+  }
+  let agendaItemId = input.agendaItemId
+  if (input.outcomeId) {
+    const outcome = await tx.meetingOutcome.findFirst({ where: { id: input.outcomeId, meetingId: meeting.id }, select: { agendaItemId: true } })
+    if (!outcome) throw new ActionError('Hasil rapat tidak termasuk rapat ini.', { outcomeId: ['Hasil rapat tidak termasuk rapat ini.'] })
+    agendaItemId ??= outcome.agendaItemId
+  }
+  if (agendaItemId && !(await tx.agendaItem.findFirst({ where: { id: agendaItemId, meetingId: meeting.id }, select: { id: true } }))) {
+    throw new ActionError('Acara tidak termasuk rapat ini.', { agendaItemId: ['Acara tidak termasuk rapat ini.'] })
+  }
+  return {
+    title: input.title, description: input.description, ownerKind: input.ownerKind,
+    ownerRegencyCode: input.ownerKind === 'REGENCY' ? input.ownerRegencyCode : null,
+    ownerBankId: input.ownerKind === 'BANK' ? input.ownerBankId : null,
+    ownerUnit: input.ownerKind === 'UNIT' ? input.ownerUnit : null,
+    ownerUserId: input.ownerKind === 'USER' ? input.ownerUserId : null,
+    dueDate: new Date(`${input.dueDate}T00:00:00Z`), agendaItemId, outcomeId: input.outcomeId,
+  }
+}
+
+/** Assign a follow-up: what, who owns it (a regency, a partner bank, an agency unit or a user), by when. */
+export const createAction = authAction('meetings.write', actionItemSchema, async (input, user) => {
+  await db.$transaction(async (tx) => {
+    const meeting = await editableMeeting(tx, input.meetingId)
+    const data = await actionData(tx, meeting, input)
+    const created = await tx.actionItem.create({ data: { ...data, meetingId: meeting.id, createdById: user.id }, select: actionSnapshot })
+    await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'ActionItem', entityId: created.id, after: created })
+  })
+  revalidate(input.meetingId)
+  return { ok: true, message: 'Tindak lanjut dicatat.' }
+})
+
+/** Edit a follow-up's what, owner and due date (admin), refusing a stale version. */
+export const updateAction = authAction('meetings.write', updateActionItemSchema, async (input, user) => {
+  const { id, version, ...fields } = input
+  const meetingId = await db.$transaction(async (tx) => {
+    const before = await tx.actionItem.findUnique({ where: { id }, select: { ...actionSnapshot, meeting: { select: { id: true, startsAt: true } } } })
+    if (!before) throw new ActionError('Tindak lanjut tidak ditemukan.')
+    const data = await actionData(tx, before.meeting, fields)
+    const { count } = await tx.actionItem.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })
+    if (count !== 1) throw new ActionError(STALE)
+    const after = await tx.actionItem.findUniqueOrThrow({ where: { id }, select: actionSnapshot })
+    const { meeting, ...snapshot } = before
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ActionItem', entityId: id, before: snapshot, after })
+    return meeting.id
+  })
+  revalidate(meetingId)
+  redirect(`/tindak-lanjut/${id}`)
+})
+
+/**
+ * A dated progress note on a follow-up, optionally changing its status (done, dropped, reopened): by
+ * an admin or the follow-up's owner only. Another regency's or bank's follow-up, even by a forged
+ * id, is "not found" (as if it did not exist), and nothing is written.
+ */
+export const addProgress = authAction('meetings.progress', progressSchema, async (input, user) => {
+  const result = await db.$transaction(async (tx) => {
+    const action = await tx.actionItem.findFirst({ where: { AND: [{ id: input.actionId }, actionScope(user)] }, select: { ...actionSnapshot } })
+    if (!action || !canUpdateProgress(user, action)) throw new ActionError('Tindak lanjut tidak ditemukan, atau bukan tanggung jawab Anda.')
+    const status = input.status && input.status !== action.status ? input.status : null
+    const closing = status === 'DONE' || status === 'DROPPED'
+    const { count } = await tx.actionItem.updateMany({
+      where: { id: action.id, version: input.version, status: action.status },
+      data: {
+        version: { increment: 1 },
+        ...(status && { status, closedAt: closing ? new Date() : null }),
+      },
+    })
+    if (count !== 1) throw new ActionError(STALE)
+    const note = await tx.actionProgressNote.create({
+      data: { actionId: action.id, authorId: user.id, authorName: user.name, note: input.note, statusFrom: status ? action.status : null, statusTo: status },
+      select: { id: true, note: true, statusFrom: true, statusTo: true, createdAt: true },
+    })
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ActionItem', entityId: action.id, before: { status: action.status, version: action.version }, after: { status: status ?? action.status, version: action.version + 1, note } })
+    return { meetingId: action.meetingId, status }
+  })
+  revalidate(result.meetingId)
+  revalidatePath(`/tindak-lanjut/${input.actionId}`)
+  return { ok: true, message: result.status ? `Catatan disimpan; status menjadi ${ACTION_STATUS_LABEL[result.status]}.` : 'Catatan perkembangan disimpan.' }
+})
+
+// ── Documents ────────────────────────────────────────────────────────────────────────────────────────
+/**
+ * Store an uploaded file: in PostgreSQL (bytea) by default, or in MEETING_FILES_DIR when set (named
+ * by its SHA-256, so a name can never escape the folder). The type is decided by its bytes.
+ */
+async function storeDocument(user: SessionUser, input: z.infer<typeof documentSchema>, file: FormDataEntryValue | null, check: (tx: Prisma.TransactionClient) => Promise<string>) {
+  await check(db) // the scope first: an out-of-scope id is refused whatever the file
+  if (!(file instanceof File) || file.size === 0) throw new ActionError('Pilih berkas yang akan diunggah (berkas kosong tidak diterima).', { file: ['Pilih berkas yang tidak kosong.'] })
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const checked = checkDocument(file.name, bytes)
+  if (!checked.ok) throw new ActionError(checked.message, { file: [checked.message] })
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const dir = process.env.MEETING_FILES_DIR
+  if (dir) {
+    await mkdir(dir, { recursive: true })
+    await writeFile(path.join(dir, sha256), bytes)
+  }
+  return db.$transaction(async (tx) => {
+    const meetingId = await check(tx)
+    const created = await tx.meetingDocument.create({
+      data: {
+        meetingId, actionId: input.actionId, kind: input.kind, filename: checked.filename, mimeType: checked.mime, size: bytes.length, sha256,
+        content: dir ? null : Buffer.from(bytes), storagePath: dir ? sha256 : null, uploadedById: user.id,
+      },
+      select: { id: true, meetingId: true, actionId: true, kind: true, filename: true, mimeType: true, size: true, sha256: true },
+    })
+    await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'MeetingDocument', entityId: created.id, after: created })
+    return meetingId
+  })
+}
+
+/** Upload a meeting document (invitation, attendance sheet scan, materials, photos, minutes). */
+export async function uploadDocument(prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  const file = formData.get('file')
+  let meetingId: string | undefined
+  const result = await authAction('meetings.write', documentSchema, async (input, user) => {
+    meetingId = await storeDocument(user, input, file, async (tx) => {
+      const m = await editableMeetingOrHeld(tx, input.meetingId)
+      if (input.actionId && !(await tx.actionItem.findFirst({ where: { id: input.actionId, meetingId: m }, select: { id: true } }))) throw new ActionError('Tindak lanjut tidak termasuk rapat ini.')
+      return m
+    })
+    return { ok: true, message: 'Dokumen diunggah.' }
+  })(prev, formData)
+  if (meetingId) revalidate(meetingId)
+  return result
+}
+
+/** Documents may be added to a closed meeting too (a late attendance scan), not to a cancelled one. */
+async function editableMeetingOrHeld(tx: Prisma.TransactionClient, id: string) {
+  const m = await tx.meeting.findUnique({ where: { id }, select: { id: true, status: true } })
+  if (!m) throw new ActionError(NOT_FOUND_MEETING)
+  if (m.status === 'CANCELLED') throw new ActionError('Rapat dibatalkan; dokumen tidak dapat ditambahkan.')
+  return m.id
+}
+
+/** Upload evidence for a follow-up: by an admin or the follow-up's owner only. */
+export async function uploadEvidence(prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  const file = formData.get('file')
+  let actionId: string | undefined
+  const result = await authAction('meetings.progress', documentSchema.extend({ actionId: z.string().trim().min(1, 'Data tidak dikenal.').max(40) }), async (input, user) => {
+    await storeDocument(user, { ...input, kind: 'EVIDENCE' }, file, async (tx) => {
+      const action = await tx.actionItem.findFirst({ where: { AND: [{ id: input.actionId, meetingId: input.meetingId }, actionScope(user)] }, select: { id: true, meetingId: true, ownerKind: true, ownerRegencyCode: true, ownerBankId: true, ownerUserId: true } })
+      if (!action || !canUpdateProgress(user, action)) throw new ActionError('Tindak lanjut tidak ditemukan, atau bukan tanggung jawab Anda.')
+      return action.meetingId
+    })
+    actionId = input.actionId
+    return { ok: true, message: 'Bukti diunggah.' }
+  })(prev, formData)
+  if (actionId) {
+    revalidatePath(`/tindak-lanjut/${actionId}`)
+    revalidate()
+  }
+  return result
+}
+
+export const deleteDocument = authAction('meetings.write', removeSchema, async (input, user) => {
+  const meetingId = await db.$transaction(async (tx) => {
+    const before = await tx.meetingDocument.findUnique({ where: { id: input.id }, select: { id: true, meetingId: true, actionId: true, kind: true, filename: true, mimeType: true, size: true, sha256: true } })
+    if (!before) throw new ActionError('Dokumen tidak ditemukan.')
+    await tx.meetingDocument.delete({ where: { id: input.id } })
+    await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'MeetingDocument', entityId: input.id, before })
+    return before.meetingId
+  })
+  revalidate(meetingId)
+  return { ok: true, message: 'Dokumen dihapus.' }
+})

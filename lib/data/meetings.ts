@@ -1,0 +1,323 @@
+import 'server-only'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { jakartaToday } from '@/lib/dates'
+import { getCreditSummary } from '@/lib/data/credit'
+import { getIndicatorRealisation } from '@/lib/data/reporting'
+import { sameDateLastYear } from '@/lib/dashboard/period'
+import { can } from '@/lib/permissions'
+import { bankScope, regencyScope, ScopeError } from '@/lib/scope'
+import type { SessionUser } from '@/lib/session-user'
+import { endOfJakartaDay, OPEN_STATUSES } from '@/lib/meetings/rules'
+import type { ActionFilter, MeetingFilter } from '@/lib/validations/meetings'
+
+/**
+ * Coordination meetings and their follow-ups, read with the user's scope in the WHERE clause: admin
+ * and leadership read every meeting; a district officer those its regency hosted, attended or owns
+ * actions from; a bank officer those its bank attended or owns actions from. A follow-up is readable
+ * when its meeting is. Counts run in PostgreSQL.
+ */
+export function meetingScope(user: SessionUser): Prisma.MeetingWhereInput {
+  if (!can(user.role, 'meetings.read')) throw new ScopeError('forbidden')
+  const { regencyCode } = regencyScope(user)
+  if (regencyCode) {
+    return { OR: [{ hostRegencyCode: regencyCode }, { participants: { some: { regencyCode } } }, { actions: { some: { ownerRegencyCode: regencyCode } } }] }
+  }
+  const { bankId } = bankScope(user)
+  if (bankId) return { OR: [{ participants: { some: { bankId } } }, { actions: { some: { ownerBankId: bankId } } }] }
+  return {}
+}
+
+/** Follow-ups the user may read: those of meetings it may read. */
+export function actionScope(user: SessionUser): Prisma.ActionItemWhereInput {
+  const scope = meetingScope(user)
+  return Object.keys(scope).length ? { meeting: scope } : {}
+}
+
+/**
+ * The follow-ups the user owns, for the overview card and the default list: a district officer its
+ * regency's, a bank officer its bank's; admin and leadership every one (or one regency's when asked).
+ */
+function ownedScope(user: SessionUser, regencyCode?: string): Prisma.ActionItemWhereInput {
+  const own = regencyScope(user).regencyCode
+  if (own) return { ownerKind: 'REGENCY', ownerRegencyCode: own }
+  const bank = bankScope(user).bankId
+  if (bank) return { ownerKind: 'BANK', ownerBankId: bank }
+  return regencyCode ? { ownerKind: 'REGENCY', ownerRegencyCode: regencyCode } : {}
+}
+
+/** Overdue at the end of the Jakarta day `asOf`: decided by then, due before it, not closed by then. */
+export function overdueAt(asOf: string): Prisma.ActionItemWhereInput {
+  const end = endOfJakartaDay(asOf)
+  return {
+    dueDate: { lt: new Date(`${asOf}T00:00:00Z`) },
+    meeting: { startsAt: { lt: end } },
+    OR: [{ closedAt: null }, { closedAt: { gte: end } }],
+  }
+}
+
+const startOfJakartaDay = (day: string) => new Date(`${day}T00:00:00+07:00`)
+
+// ── Meetings ─────────────────────────────────────────────────────────────────────────────────────────
+const meetingListSelect = {
+  id: true, title: true, type: true, startsAt: true, endsAt: true, venue: true, city: true, status: true, organiser: true,
+  hostRegency: { select: { code: true, name: true } },
+  _count: { select: { participants: true, actions: true } },
+} satisfies Prisma.MeetingSelect
+
+export const MEETINGS_PAGE_SIZE = 20
+
+function meetingFilterWhere(user: SessionUser, f: MeetingFilter): Prisma.MeetingWhereInput {
+  const and: Prisma.MeetingWhereInput[] = [meetingScope(user)]
+  if (f.type) and.push({ type: f.type })
+  if (f.status) and.push({ status: f.status })
+  if (f.year) and.push({ startsAt: { gte: startOfJakartaDay(`${f.year}-01-01`), lt: startOfJakartaDay(`${f.year + 1}-01-01`) } })
+  if (f.regency) and.push({ OR: [{ hostRegencyCode: f.regency }, { participants: { some: { regencyCode: f.regency } } }, { actions: { some: { ownerRegencyCode: f.regency } } }] })
+  return { AND: and }
+}
+
+/** A page of meetings, newest first, with the number of open and overdue follow-ups of each (counted in SQL). */
+export async function findMeetings({ user, filter, today = jakartaToday() }: { user: SessionUser; filter: MeetingFilter; today?: string }) {
+  const where = meetingFilterWhere(user, filter)
+  const page = filter.page ?? 1
+  const [rows, total] = await Promise.all([
+    db.meeting.findMany({ where, select: meetingListSelect, orderBy: [{ startsAt: 'desc' }, { id: 'asc' }], skip: (page - 1) * MEETINGS_PAGE_SIZE, take: MEETINGS_PAGE_SIZE }),
+    db.meeting.count({ where }),
+  ])
+  const ids = rows.map((r) => r.id)
+  const counts = ids.length
+    ? await db.$queryRaw<{ meeting_id: string; open: number; overdue: number }[]>`
+        SELECT meeting_id, count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS'))::int AS open,
+          count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS') AND due_date < ${today}::date)::int AS overdue
+        FROM action_items WHERE meeting_id = ANY(${ids}::text[]) GROUP BY meeting_id`
+    : []
+  const byId = new Map(counts.map((c) => [c.meeting_id, c]))
+  return { rows: rows.map((r) => ({ ...r, openActions: byId.get(r.id)?.open ?? 0, overdueActions: byId.get(r.id)?.overdue ?? 0 })), total, page, pageSize: MEETINGS_PAGE_SIZE }
+}
+export type MeetingListRow = Awaited<ReturnType<typeof findMeetings>>['rows'][number]
+
+/** Meetings of one calendar month (Jakarta), for the calendar view, with the same filters. */
+export async function findMeetingsInMonth({ user, filter, month }: { user: SessionUser; filter: MeetingFilter; month: string }) {
+  const [y, m] = month.split('-').map(Number)
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+  const where: Prisma.MeetingWhereInput = {
+    AND: [meetingFilterWhere(user, { ...filter, year: undefined }), { startsAt: { lt: startOfJakartaDay(`${next}-01`) } }, { endsAt: { gte: startOfJakartaDay(`${month}-01`) } }],
+  }
+  return db.meeting.findMany({ where, select: { id: true, title: true, type: true, startsAt: true, endsAt: true, status: true, city: true }, orderBy: { startsAt: 'asc' }, take: 200 })
+}
+
+/** The years that have meetings the user may read, newest first (the list's year filter). */
+export async function meetingYears({ user }: { user: SessionUser }): Promise<number[]> {
+  const ids = await db.meeting.findMany({ where: meetingScope(user), select: { id: true }, take: 5000 })
+  if (!ids.length) return []
+  const rows = await db.$queryRaw<{ year: number }[]>`
+    SELECT DISTINCT extract(year FROM (starts_at AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Jakarta')::int AS year
+    FROM meetings WHERE id = ANY(${ids.map((i) => i.id)}::text[]) ORDER BY 1 DESC`
+  return rows.map((r) => r.year)
+}
+
+const actionSelect = {
+  id: true, title: true, description: true, ownerKind: true, ownerRegencyCode: true, ownerBankId: true, ownerUnit: true, ownerUserId: true,
+  dueDate: true, status: true, closedAt: true, version: true, agendaItemId: true, outcomeId: true, meetingId: true,
+  ownerRegency: { select: { code: true, name: true } }, ownerBank: { select: { id: true, shortName: true } }, ownerUser: { select: { id: true, name: true } },
+} satisfies Prisma.ActionItemSelect
+export type ActionRow = Prisma.ActionItemGetPayload<{ select: typeof actionSelect }>
+
+const meetingDetailSelect = {
+  id: true, title: true, type: true, startsAt: true, endsAt: true, venue: true, city: true, organiser: true, chair: true, status: true, version: true,
+  hostRegencyCode: true, hostRegency: { select: { code: true, name: true } },
+  previousMeeting: { select: { id: true, title: true, startsAt: true } },
+  followUps: { select: { id: true, title: true, startsAt: true }, orderBy: { startsAt: 'asc' } },
+  participants: {
+    select: { id: true, name: true, position: true, agency: true, regencyCode: true, bankId: true, userId: true, attendance: true, representedBy: true, regency: { select: { name: true } }, bank: { select: { shortName: true } } },
+    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+  },
+  agendaItems: {
+    select: {
+      id: true, position: true, title: true, presenter: true, durationMinutes: true, minutes: true, version: true,
+      outcomes: {
+        select: { id: true, kind: true, text: true, programId: true, indicatorCode: true, regencyCode: true, program: { select: { id: true, code: true, name: true } }, indicator: { select: { code: true, name: true, nameEn: true } }, regency: { select: { name: true } } },
+        orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+      },
+    },
+    orderBy: { position: 'asc' },
+  },
+  actions: { select: actionSelect, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }] },
+  documents: { select: { id: true, kind: true, filename: true, mimeType: true, size: true, createdAt: true, actionId: true }, orderBy: { createdAt: 'asc' } },
+} satisfies Prisma.MeetingSelect
+
+/** One meeting with its agenda, minutes, outcomes, follow-ups and documents (metadata only), or null outside the scope. */
+export async function getMeeting({ user, id }: { user: SessionUser; id: string }) {
+  const meeting = await db.meeting.findFirst({ where: { AND: [{ id }, meetingScope(user)] }, select: meetingDetailSelect })
+  if (!meeting) return null
+  // the previous meeting's follow-ups still open are on this meeting's agenda (rapat lanjutan)
+  const carried = meeting.previousMeeting
+    ? await db.actionItem.findMany({ where: { AND: [{ meetingId: meeting.previousMeeting.id, status: { in: [...OPEN_STATUSES] } }, actionScope(user)] }, select: actionSelect, orderBy: { dueDate: 'asc' } })
+    : []
+  return { ...meeting, carried }
+}
+export type MeetingDetail = NonNullable<Awaited<ReturnType<typeof getMeeting>>>
+
+// ── Follow-ups ───────────────────────────────────────────────────────────────────────────────────────
+export const ACTIONS_PAGE_SIZE = 25
+
+/**
+ * Follow-ups across meetings. `status=open` (the default) is OPEN or IN_PROGRESS; `overdue=1` those
+ * overdue at the end of `asOf` (default today in Jakarta), exactly as the overview card counts them.
+ */
+export async function findActions({ user, filter, today = jakartaToday() }: { user: SessionUser; filter: ActionFilter; today?: string }) {
+  const and: Prisma.ActionItemWhereInput[] = [actionScope(user)]
+  const asOf = filter.asOf ?? today
+  if (filter.overdue) and.push(overdueAt(asOf))
+  else if (!filter.status || filter.status === 'open') and.push({ status: { in: [...OPEN_STATUSES] } })
+  else if (filter.status !== 'all') and.push({ status: filter.status })
+  if (filter.overdue && filter.status && !['open', 'all'].includes(filter.status)) and.push({ status: filter.status as 'OPEN' })
+  if (filter.regency) and.push({ ownerKind: 'REGENCY', ownerRegencyCode: filter.regency })
+  if (filter.bank) and.push({ ownerKind: 'BANK', ownerBankId: filter.bank })
+  if (filter.ownerKind) and.push({ ownerKind: filter.ownerKind })
+  if (filter.meeting) and.push({ meetingId: filter.meeting })
+  const where: Prisma.ActionItemWhereInput = { AND: and }
+  const page = filter.page ?? 1
+  const [rows, total] = await Promise.all([
+    db.actionItem.findMany({
+      where,
+      select: { ...actionSelect, meeting: { select: { id: true, title: true, type: true, startsAt: true } }, _count: { select: { notes: true } } },
+      orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * ACTIONS_PAGE_SIZE,
+      take: ACTIONS_PAGE_SIZE,
+    }),
+    db.actionItem.count({ where }),
+  ])
+  return { rows, total, page, pageSize: ACTIONS_PAGE_SIZE, asOf }
+}
+
+/** One follow-up with its meeting, progress notes (newest first) and evidence, or null outside the scope. */
+export async function getAction({ user, id }: { user: SessionUser; id: string }) {
+  return db.actionItem.findFirst({
+    where: { AND: [{ id }, actionScope(user)] },
+    select: {
+      ...actionSelect,
+      createdAt: true,
+      meeting: { select: { id: true, title: true, type: true, startsAt: true, status: true } },
+      agendaItem: { select: { id: true, title: true, position: true } },
+      outcome: { select: { id: true, kind: true, text: true } },
+      notes: { select: { id: true, authorName: true, note: true, statusFrom: true, statusTo: true, createdAt: true }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+      documents: { select: { id: true, kind: true, filename: true, mimeType: true, size: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+    },
+  })
+}
+export type ActionDetail = NonNullable<Awaited<ReturnType<typeof getAction>>>
+
+/**
+ * The overview card: follow-ups overdue at the end of `asOf`, and on the same date last year (a
+ * follow-up closed since then still counts then). Scoped to what the user owns (district: its
+ * regency, bank: its bank) or, for admin and leadership, to `regencyCode` when the page filters one.
+ */
+export async function getOverdueSummary({ user, asOf, regencyCode }: { user: SessionUser; asOf: string; regencyCode?: string }) {
+  if (!can(user.role, 'meetings.read')) return null
+  const scope: Prisma.ActionItemWhereInput = { AND: [actionScope(user), ownedScope(user, regencyCode)] }
+  const lastYearAsOf = sameDateLastYear(asOf)
+  const [overdue, lastYear, open] = await Promise.all([
+    db.actionItem.count({ where: { AND: [scope, overdueAt(asOf)] } }),
+    db.actionItem.count({ where: { AND: [scope, overdueAt(lastYearAsOf)] } }),
+    db.actionItem.count({ where: { AND: [scope, { status: { in: [...OPEN_STATUSES] } }] } }),
+  ])
+  return { asOf, overdue, lastYearAsOf, lastYear, change: overdue - lastYear, open }
+}
+
+/** A regency's open follow-ups, the overdue ones first flagged, for the regency dashboard. */
+export async function getRegencyActions({ user, regencyCode, asOf }: { user: SessionUser; regencyCode: string; asOf: string }) {
+  if (!can(user.role, 'meetings.read')) return null
+  if (user.role === 'DISTRICT_OFFICER' && user.regencyCode !== regencyCode) throw new ScopeError('forbidden')
+  const where: Prisma.ActionItemWhereInput = { AND: [actionScope(user), { ownerKind: 'REGENCY', ownerRegencyCode: regencyCode, status: { in: [...OPEN_STATUSES] } }] }
+  const [rows, open, overdue] = await Promise.all([
+    db.actionItem.findMany({ where, select: { ...actionSelect, meeting: { select: { id: true, title: true, startsAt: true } } }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take: 10 }),
+    db.actionItem.count({ where }),
+    db.actionItem.count({ where: { AND: [where, overdueAt(asOf)] } }),
+  ])
+  return { rows, open, overdue, asOf }
+}
+
+// ── Documents ────────────────────────────────────────────────────────────────────────────────────────
+/** A document's bytes for download, only when the user may read its meeting; null otherwise (404). */
+export async function getDocumentFile({ user, id }: { user: SessionUser; id: string }) {
+  return db.meetingDocument.findFirst({
+    where: { id, meeting: meetingScope(user) },
+    select: { id: true, filename: true, mimeType: true, size: true, content: true, storagePath: true, sha256: true },
+  })
+}
+
+// ── Choices for forms ────────────────────────────────────────────────────────────────────────────────
+/** Regencies of the agency's province, banks, programmes, indicators and users for the meeting forms. */
+export async function meetingFormChoices({ provinceCode }: { provinceCode: string }) {
+  const [regencies, banks, programs, indicators, users] = await Promise.all([
+    db.regency.findMany({ where: { provinceCode }, select: { code: true, name: true }, orderBy: { code: 'asc' } }),
+    db.bank.findMany({ select: { id: true, shortName: true, name: true }, orderBy: { shortName: 'asc' } }),
+    db.creditProgram.findMany({ select: { id: true, code: true, name: true, year: true }, orderBy: [{ year: 'desc' }, { code: 'asc' }] }),
+    db.indicator.findMany({ where: { active: true }, select: { code: true, name: true, nameEn: true }, orderBy: [{ formCode: 'asc' }, { sortOrder: 'asc' }] }),
+    db.user.findMany({ where: { active: true }, select: { id: true, name: true, username: true }, orderBy: { name: 'asc' }, take: 500 }),
+  ])
+  return { regencies, banks, programs, indicators, users }
+}
+/** Partner banks for the follow-up filter. */
+export async function listBanks() {
+  return db.bank.findMany({ select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } })
+}
+
+export type MeetingFormChoices = Awaited<ReturnType<typeof meetingFormChoices>>
+
+// ── Briefing pack ────────────────────────────────────────────────────────────────────────────────────
+/**
+ * A meeting's briefing pack: the current figures of the credit programmes and indicators its outcomes
+ * are linked to, read through the same server functions as the dashboards (getCreditSummary,
+ * getIndicatorRealisation) so the numbers are the dashboards' numbers, each with its as-of date; and
+ * the follow-ups of the previous meeting (the one it follows up, else the last of the same type).
+ * A figure the user may not read (a bank officer and another bank's programme) is left out.
+ */
+export async function getBriefing({ user, id, today = jakartaToday() }: { user: SessionUser; id: string; today?: string }) {
+  const meeting = await getMeeting({ user, id })
+  if (!meeting) return null
+  const outcomes = meeting.agendaItems.flatMap((a) => a.outcomes)
+  const programIds = [...new Set(outcomes.map((o) => o.programId).filter((p): p is string => !!p))]
+  const indicatorLinks = [...new Map(outcomes.filter((o) => o.indicatorCode).map((o) => [`${o.indicatorCode}|${o.regencyCode ?? ''}`, { code: o.indicatorCode!, regencyCode: o.regencyCode ?? undefined }])).values()]
+  const quiet = async <T>(work: Promise<T>): Promise<T | null> => {
+    try {
+      return await work
+    } catch (e) {
+      if (e instanceof ScopeError || (e instanceof Error && e.message === 'forbidden')) return null
+      throw e
+    }
+  }
+  const year = Number(today.slice(0, 4))
+  const indicatorFigures = async (code: string, regencyCode?: string) => {
+    // the current year's figures, or last year's while this year has none approved yet
+    for (const y of [year, year - 1]) {
+      const r = await quiet(getIndicatorRealisation({ user, indicatorCode: code, year: y, regencyCode }))
+      if (!r) return null
+      const line = regencyCode ? r.regencies.find((x) => x.code === regencyCode) : r.province
+      if (!line) continue
+      const quarter = [4, 3, 2, 1].find((q) => line.quarters[q]?.value !== null && line.quarters[q]?.value !== undefined)
+      if (quarter || line.year.value !== null) return { indicator: r.indicator, year: y, quarter: quarter ?? null, regency: regencyCode ? line.name : null, cell: line.year }
+    }
+    return null
+  }
+  const [programs, indicators, previous] = await Promise.all([
+    Promise.all(programIds.map((programId) => quiet(getCreditSummary({ user, filter: { programId } })))),
+    Promise.all(indicatorLinks.map((l) => indicatorFigures(l.code, l.regencyCode))),
+    meeting.previousMeeting
+      ? db.meeting.findFirst({ where: { AND: [{ id: meeting.previousMeeting.id }, meetingScope(user)] }, select: { id: true, title: true, type: true, startsAt: true, actions: { select: actionSelect, orderBy: { dueDate: 'asc' } } } })
+      : db.meeting.findFirst({
+          where: { AND: [meetingScope(user), { type: meeting.type, startsAt: { lt: meeting.startsAt }, status: { not: 'CANCELLED' }, id: { not: meeting.id } }] },
+          select: { id: true, title: true, type: true, startsAt: true, actions: { select: actionSelect, orderBy: { dueDate: 'asc' } } },
+          orderBy: { startsAt: 'desc' },
+        }),
+  ])
+  return {
+    meeting,
+    programs: programs.filter((p): p is NonNullable<typeof p> => !!p),
+    indicators: indicators.filter((i): i is NonNullable<typeof i> => !!i),
+    previous,
+    today,
+  }
+}
+export type Briefing = NonNullable<Awaited<ReturnType<typeof getBriefing>>>

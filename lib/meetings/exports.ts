@@ -1,0 +1,170 @@
+import 'server-only'
+import path from 'node:path'
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import PDFDocument from 'pdfkit'
+import { createEvent } from 'ics'
+import { markdownToPlainLines } from '@/components/meetings/markdown'
+import type { MeetingDetail } from '@/lib/data/meetings'
+import { meetingWhen } from '@/lib/meetings/when'
+import { formatDate } from '@/lib/format'
+
+/**
+ * The notulen (minutes) of a meeting as .docx (agencies circulate Word files) and PDF, and its
+ * invitation as .ics. One text layout, built from the same MeetingDetail the meeting page shows;
+ * Indonesian, as the agencies' documents are.
+ */
+
+const TYPE = { RAKOR: 'Rapat Koordinasi (Rakor)', RAKORNIS: 'Rapat Koordinasi Teknis (Rakornis)', RAKORTEK: 'Rapat Koordinasi Teknis (Rakortek)', OTHER: 'Rapat' } as const
+const ATTENDANCE = { PLANNED: 'Diundang', PRESENT: 'Hadir', ABSENT: 'Tidak hadir', REPRESENTED: 'Diwakili' } as const
+const OUTCOME = { INFORMATION: 'Informasi', DECISION: 'Keputusan', RECOMMENDATION: 'Rekomendasi' } as const
+const STATUS = { OPEN: 'Terbuka', IN_PROGRESS: 'Dalam proses', DONE: 'Selesai', DROPPED: 'Dibatalkan' } as const
+
+const owner = (a: MeetingDetail['actions'][number]) => a.ownerRegency?.name ?? a.ownerBank?.shortName ?? a.ownerUser?.name ?? a.ownerUnit ?? '–'
+
+/** The notulen as a list of blocks, shared by the .docx and PDF writers. */
+function notulen(m: MeetingDetail) {
+  return {
+    title: m.title,
+    facts: [
+      ['Jenis rapat', TYPE[m.type]],
+      ['Waktu', meetingWhen(m)],
+      ['Tempat', [...new Set([m.venue, m.city].filter(Boolean))].join(', ') || '–'],
+      ['Tuan rumah', m.hostRegency?.name ?? '–'],
+      ['Penyelenggara', m.organiser],
+      ['Pimpinan rapat', m.chair ?? '–'],
+    ] as [string, string][],
+    attendance: m.participants.map((p, i) => [String(i + 1), p.name, p.position ?? '', p.agency, `${ATTENDANCE[p.attendance]}${p.representedBy ? `: ${p.representedBy}` : ''}`]),
+    agenda: m.agendaItems.map((a) => ({
+      heading: `${a.position}. ${a.title}${a.presenter ? ` (${a.presenter})` : ''}`,
+      lines: a.minutes ? markdownToPlainLines(a.minutes) : ['Notulen belum ditulis.'],
+      outcomes: a.outcomes.map((o) => `${OUTCOME[o.kind]}: ${o.text}${[o.program?.name, o.indicator?.name, o.regency?.name].filter(Boolean).length ? ` [terkait: ${[o.program?.name, o.indicator?.name, o.regency?.name].filter(Boolean).join(', ')}]` : ''}`),
+    })),
+    actions: m.actions.map((a, i) => [String(i + 1), a.title, owner(a), formatDate(a.dueDate), STATUS[a.status]]),
+  }
+}
+
+const ATTENDANCE_HEAD = ['No.', 'Nama', 'Jabatan', 'Instansi', 'Kehadiran']
+const ACTION_HEAD = ['No.', 'Tindak lanjut', 'Penanggung jawab', 'Tenggat', 'Status']
+
+function docxTable(head: string[], rows: string[][]) {
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' }
+  const cell = (text: string, bold = false) => new TableCell({ borders: { top: border, bottom: border, left: border, right: border }, children: [new Paragraph({ children: [new TextRun({ text, bold, size: 20 })] })] })
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
+  })
+}
+
+/** The notulen as a Word document. */
+export async function minutesDocx(m: MeetingDetail): Promise<Buffer> {
+  const n = notulen(m)
+  const p = (text: string, opts: { bold?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel] } = {}) => new Paragraph({ heading: opts.heading, spacing: { after: 120 }, children: [new TextRun({ text, bold: opts.bold })] })
+  const doc = new Document({
+    creator: 'Lumbung',
+    title: `Notulen ${n.title}`,
+    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    sections: [
+      {
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: 'NOTULEN RAPAT', bold: true, size: 28 })] }),
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: n.title, bold: true, size: 24 })] }),
+          ...n.facts.map(([k, v]) => new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)] })),
+          p('Daftar hadir', { heading: HeadingLevel.HEADING_2 }),
+          n.attendance.length ? docxTable(ATTENDANCE_HEAD, n.attendance) : p('Belum ada peserta.'),
+          p('Agenda dan pembahasan', { heading: HeadingLevel.HEADING_2 }),
+          ...n.agenda.flatMap((a) => [p(a.heading, { heading: HeadingLevel.HEADING_3 }), ...a.lines.map((l) => p(l)), ...a.outcomes.map((o) => p(o, { bold: true }))]),
+          p('Tindak lanjut', { heading: HeadingLevel.HEADING_2 }),
+          n.actions.length ? docxTable(ACTION_HEAD, n.actions) : p('Belum ada tindak lanjut.'),
+        ],
+      },
+    ],
+  })
+  return Packer.toBuffer(doc)
+}
+
+/** DejaVu (shipped by the dejavu-fonts-ttf package): covers every Latin character a name can carry. */
+const FONT_DIR = path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf')
+export const PDF_FONTS = { regular: path.join(FONT_DIR, 'DejaVuSans.ttf'), bold: path.join(FONT_DIR, 'DejaVuSans-Bold.ttf') }
+
+/** A new A4 PDF with the DejaVu fonts registered, collected into a Buffer when `end()` is called. */
+export function newPdf(title: string): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const doc = new PDFDocument({ size: 'A4', margin: 50, font: PDF_FONTS.regular, info: { Title: title, Creator: 'Lumbung' }, bufferPages: true })
+  doc.registerFont('regular', PDF_FONTS.regular)
+  doc.registerFont('bold', PDF_FONTS.bold)
+  const chunks: Buffer[] = []
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c))
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+  return { doc, done }
+}
+
+/** A simple table: columns by share of the width, rows wrapped, a new page when one runs out. */
+export function pdfTable(doc: PDFKit.PDFDocument, head: string[], rows: string[][], widths: number[]) {
+  const left = doc.page.margins.left
+  const full = doc.page.width - doc.page.margins.left - doc.page.margins.right
+  const cols = widths.map((w) => w * full)
+  const line = (cells: string[], bold: boolean) => {
+    doc.font(bold ? 'bold' : 'regular').fontSize(9)
+    const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i] - 6 }))) + 6
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage()
+    const y = doc.y
+    let x = left
+    cells.forEach((c, i) => {
+      doc.text(c, x + 3, y + 3, { width: cols[i] - 6 })
+      x += cols[i]
+    })
+    doc.moveTo(left, y + height).lineTo(left + full, y + height).strokeColor('#999999').lineWidth(0.5).stroke()
+    doc.x = left
+    doc.y = y + height
+  }
+  line(head, true)
+  rows.forEach((r) => line(r, false))
+  doc.moveDown(0.5)
+}
+
+/** The notulen as a PDF (A4, DejaVu Sans). */
+export async function minutesPdf(m: MeetingDetail): Promise<Buffer> {
+  const n = notulen(m)
+  const { doc, done } = newPdf(`Notulen ${n.title}`)
+  doc.font('bold').fontSize(14).text('NOTULEN RAPAT', { align: 'center' })
+  doc.fontSize(12).text(n.title, { align: 'center' }).moveDown()
+  for (const [k, v] of n.facts) doc.font('bold').fontSize(10).text(`${k}: `, { continued: true }).font('regular').text(v)
+  doc.moveDown()
+  doc.font('bold').fontSize(12).text('Daftar hadir').moveDown(0.3)
+  if (n.attendance.length) pdfTable(doc, ATTENDANCE_HEAD, n.attendance, [0.06, 0.26, 0.18, 0.3, 0.2])
+  else doc.font('regular').fontSize(10).text('Belum ada peserta.')
+  doc.font('bold').fontSize(12).text('Agenda dan pembahasan').moveDown(0.3)
+  for (const a of n.agenda) {
+    doc.font('bold').fontSize(10.5).text(a.heading).moveDown(0.2)
+    doc.font('regular').fontSize(10)
+    for (const l of a.lines) doc.text(l, { paragraphGap: 3 })
+    for (const o of a.outcomes) doc.font('bold').text(o, { paragraphGap: 3 }).font('regular')
+    doc.moveDown(0.5)
+  }
+  doc.font('bold').fontSize(12).text('Tindak lanjut').moveDown(0.3)
+  if (n.actions.length) pdfTable(doc, ACTION_HEAD, n.actions, [0.06, 0.4, 0.22, 0.17, 0.15])
+  else doc.font('regular').fontSize(10).text('Belum ada tindak lanjut.')
+  doc.end()
+  return done
+}
+
+/** The meeting as an iCalendar invitation (times in UTC, so every calendar shows them in its own zone). */
+export function invitationIcs(m: MeetingDetail, baseUrl: string): string {
+  const parts = (d: Date) => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()] as [number, number, number, number, number]
+  const { error, value } = createEvent({
+    uid: `${m.id}@lumbung`,
+    title: m.title,
+    start: parts(m.startsAt), startInputType: 'utc', startOutputType: 'utc',
+    end: parts(m.endsAt), endInputType: 'utc', endOutputType: 'utc',
+    location: [m.venue, m.city].filter(Boolean).join(', ') || undefined,
+    description: [`${TYPE[m.type]} · ${m.organiser}`, ...m.agendaItems.map((a) => `${a.position}. ${a.title}`), `${baseUrl}/rapat/${m.id}`].join('\n'),
+    url: `${baseUrl}/rapat/${m.id}`,
+    status: m.status === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
+    sequence: m.version,
+    productId: 'lumbung/rapat',
+  })
+  if (error || !value) throw error ?? new Error('ics')
+  return value
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { checkDocument, safeFilename } from './files'
+import { canUpdateProgress, endOfJakartaDay, isOverdue } from './rules'
+import { jakartaLocalToDate, toJakartaLocal } from '@/lib/dates'
+
+/** A minimal zip: one stored entry per name with the given sizes in its central directory. */
+function zip(entries: { name: string; compressed: number; uncompressed: number }[]): Uint8Array {
+  const enc = new TextEncoder()
+  const local = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(26).fill(0)])
+  const cds: number[] = []
+  for (const e of entries) {
+    const name = enc.encode(e.name)
+    const h = new DataView(new ArrayBuffer(46))
+    h.setUint32(0, 0x02014b50, true)
+    h.setUint32(20, e.compressed, true)
+    h.setUint32(24, e.uncompressed, true)
+    h.setUint16(28, name.length, true)
+    cds.push(...new Uint8Array(h.buffer), ...name)
+  }
+  const eocd = new DataView(new ArrayBuffer(22))
+  eocd.setUint32(0, 0x06054b50, true)
+  eocd.setUint16(10, entries.length, true)
+  eocd.setUint32(12, cds.length, true)
+  eocd.setUint32(16, local.length, true)
+  return new Uint8Array([...local, ...cds, ...new Uint8Array(eocd.buffer)])
+}
+
+describe('document uploads are judged by their bytes', () => {
+  const pdf = new TextEncoder().encode('%PDF-1.7\n...\n%%EOF\n')
+  it('accepts a real PDF, PNG, JPEG and docx with a matching name', () => {
+    expect(checkDocument('notulen.pdf', pdf)).toMatchObject({ ok: true, type: 'pdf', mime: 'application/pdf' })
+    expect(checkDocument('foto.PNG', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]))).toMatchObject({ ok: true, type: 'png' })
+    expect(checkDocument('foto.jpeg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toMatchObject({ ok: true, type: 'jpeg' })
+    expect(checkDocument('bahan.docx', zip([{ name: '[Content_Types].xml', compressed: 100, uncompressed: 300 }, { name: 'word/document.xml', compressed: 1000, uncompressed: 5000 }]))).toMatchObject({ ok: true, type: 'docx' })
+  })
+  it('refuses empty, oversized, disguised and unknown files', () => {
+    expect(checkDocument('a.pdf', new Uint8Array())).toMatchObject({ ok: false, message: expect.stringMatching(/kosong/) })
+    expect(checkDocument('a.pdf', new Uint8Array(10 * 1024 * 1024 + 1))).toMatchObject({ ok: false, message: expect.stringMatching(/terlalu besar/) })
+    expect(checkDocument('a.pdf', new TextEncoder().encode('MZ\x90\x00 this is an exe'))).toMatchObject({ ok: false, message: expect.stringMatching(/tidak diterima/) })
+    expect(checkDocument('a.pdf', new Uint8Array([0xff, 0xd8, 0xff]))).toMatchObject({ ok: false, message: expect.stringMatching(/tidak sesuai namanya/) })
+    expect(checkDocument('a.pdf', new TextEncoder().encode('%PDF-1.4 truncated'))).toMatchObject({ ok: false, message: expect.stringMatching(/rusak/) })
+  })
+  it('refuses a zip bomb and a zip that is not an Office file', () => {
+    const bomb = zip([{ name: '[Content_Types].xml', compressed: 100, uncompressed: 100 }, { name: 'word/document.xml', compressed: 1000, uncompressed: 500 * 1024 * 1024 }])
+    expect(checkDocument('bom.docx', bomb)).toMatchObject({ ok: false, message: expect.stringMatching(/zip bomb/) })
+    expect(checkDocument('arsip.docx', zip([{ name: 'a.txt', compressed: 10, uncompressed: 10 }]))).toMatchObject({ ok: false, message: expect.stringMatching(/bukan dokumen Office/) })
+  })
+  it('keeps names without paths or control characters', () => {
+    expect(safeFilename('../../etc/passwd')).toBe('passwd')
+    expect(safeFilename('C:\\berkas\\undangan "rakor".pdf')).toBe('undangan _rakor_.pdf')
+    expect(safeFilename(`${'a'.repeat(300)}.pdf`)).toHaveLength(150)
+  })
+})
+
+describe('follow-up rules', () => {
+  const jombangAction = { ownerKind: 'REGENCY' as const, ownerRegencyCode: '35.17', ownerBankId: null, ownerUserId: null }
+  it('lets the owner regency, the owner bank and admins update progress; nobody else', () => {
+    expect(canUpdateProgress({ id: 'u', role: 'DISTRICT_OFFICER', regencyCode: '35.17', bankId: null }, jombangAction)).toBe(true)
+    expect(canUpdateProgress({ id: 'u', role: 'DISTRICT_OFFICER', regencyCode: '35.07', bankId: null }, jombangAction)).toBe(false)
+    expect(canUpdateProgress({ id: 'u', role: 'BANK_OFFICER', regencyCode: null, bankId: 'b' }, jombangAction)).toBe(false)
+    expect(canUpdateProgress({ id: 'u', role: 'BANK_OFFICER', regencyCode: null, bankId: 'b' }, { ...jombangAction, ownerKind: 'BANK', ownerBankId: 'b' })).toBe(true)
+    expect(canUpdateProgress({ id: 'u', role: 'LEADERSHIP', regencyCode: null, bankId: null }, jombangAction)).toBe(false)
+    expect(canUpdateProgress({ id: 'u', role: 'ADMIN', regencyCode: null, bankId: null }, jombangAction)).toBe(true)
+  })
+  it('is overdue from the day after the due date, until done or dropped', () => {
+    expect(isOverdue({ dueDate: '2024-10-31', status: 'OPEN' }, '2024-10-31')).toBe(false)
+    expect(isOverdue({ dueDate: '2024-10-31', status: 'IN_PROGRESS' }, '2024-11-01')).toBe(true)
+    expect(isOverdue({ dueDate: '2024-10-31', status: 'DONE' }, '2024-11-01')).toBe(false)
+    expect(endOfJakartaDay('2024-10-31').toISOString()).toBe('2024-10-31T17:00:00.000Z')
+  })
+  it('reads and writes meeting times in Jakarta', () => {
+    expect(jakartaLocalToDate('2025-02-10T08:00')?.toISOString()).toBe('2025-02-10T01:00:00.000Z')
+    expect(jakartaLocalToDate('2025-02-30T08:00')).toBeNull()
+    expect(toJakartaLocal(new Date('2025-02-10T01:00:00Z'))).toBe('2025-02-10T08:00')
+  })
+})

@@ -1,0 +1,38 @@
+/**
+ * Rules of meetings and follow-ups that both the server and the screens read: who may update an
+ * action's progress, when an action is overdue. Pure, so pages, actions and tests share one answer.
+ */
+import type { SessionUser } from '@/lib/session-user'
+
+export type ActionOwner = { ownerKind: 'REGENCY' | 'BANK' | 'UNIT' | 'USER'; ownerRegencyCode: string | null; ownerBankId: string | null; ownerUserId: string | null }
+
+/**
+ * Whether the user may add progress notes to (and change the status of) this follow-up: an admin any;
+ * a district officer only its own regency's; a bank officer only its bank's; a user assigned by name
+ * his or her own; leadership never.
+ */
+export function canUpdateProgress(user: Pick<SessionUser, 'id' | 'role' | 'regencyCode' | 'bankId'>, action: ActionOwner): boolean {
+  switch (user.role) {
+    case 'ADMIN':
+      return true
+    case 'DISTRICT_OFFICER':
+      return (action.ownerKind === 'REGENCY' && !!user.regencyCode && action.ownerRegencyCode === user.regencyCode) || (action.ownerKind === 'USER' && action.ownerUserId === user.id)
+    case 'BANK_OFFICER':
+      return (action.ownerKind === 'BANK' && !!user.bankId && action.ownerBankId === user.bankId) || (action.ownerKind === 'USER' && action.ownerUserId === user.id)
+    default:
+      return false
+  }
+}
+
+export const OPEN_STATUSES = ['OPEN', 'IN_PROGRESS'] as const
+
+/** Overdue on `asOf` (a Jakarta calendar day): due before that day and still open. */
+export function isOverdue(action: { dueDate: Date | string; status: string }, asOf: string): boolean {
+  const due = typeof action.dueDate === 'string' ? action.dueDate.slice(0, 10) : action.dueDate.toISOString().slice(0, 10)
+  return (OPEN_STATUSES as readonly string[]).includes(action.status) && due < asOf
+}
+
+/** The first instant after the Jakarta day `asOf` ends (00:00 WIB of the next day), for "as it stood at the end of that day". */
+export function endOfJakartaDay(asOf: string): Date {
+  return new Date(Date.parse(`${asOf}T00:00:00+07:00`) + 86_400_000)
+}

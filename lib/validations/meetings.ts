@@ -1,0 +1,212 @@
+/**
+ * Coordination meetings and their follow-ups: one schema per form, shared by the client form and the
+ * server action. Messages are Indonesian, shown under the field that is wrong. Times are typed in
+ * Jakarta (`datetime-local`); due dates are Jakarta calendar days.
+ */
+import { z } from 'zod'
+import { jakartaLocalToDate } from '@/lib/dates'
+import { filterPage, filterRegency, idField, optionalText, versionField } from '@/lib/validations/registers-common'
+
+export const MEETING_TYPES = ['RAKOR', 'RAKORNIS', 'RAKORTEK', 'OTHER'] as const
+export const MEETING_STATUSES = ['PLANNED', 'HELD', 'CLOSED', 'CANCELLED'] as const
+export const ATTENDANCE = ['PLANNED', 'PRESENT', 'ABSENT', 'REPRESENTED'] as const
+export const OUTCOME_KINDS = ['INFORMATION', 'DECISION', 'RECOMMENDATION'] as const
+export const OWNER_KINDS = ['REGENCY', 'BANK', 'UNIT', 'USER'] as const
+export const ACTION_STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE', 'DROPPED'] as const
+export const DOCUMENT_KINDS = ['INVITATION', 'ATTENDANCE', 'MATERIAL', 'PHOTO', 'MINUTES', 'EVIDENCE', 'OTHER'] as const
+
+/** Which status a meeting may move to from each status (cancelled and closed are final). */
+export const MEETING_TRANSITIONS: Record<(typeof MEETING_STATUSES)[number], readonly (typeof MEETING_STATUSES)[number][]> = {
+  PLANNED: ['HELD', 'CANCELLED'],
+  HELD: ['CLOSED', 'CANCELLED'],
+  CLOSED: [],
+  CANCELLED: [],
+}
+
+const jakartaDateTime = (label: string) =>
+  z
+    .string({ error: `Isi ${label}.` })
+    .trim()
+    .min(1, `Isi ${label}.`)
+    .transform((v, ctx) => {
+      const d = jakartaLocalToDate(v)
+      if (!d || d.getUTCFullYear() < 2000 || d.getUTCFullYear() > 2100) {
+        ctx.addIssue({ code: 'custom', message: `${label[0].toUpperCase()}${label.slice(1)} tidak valid (tanggal dan jam WIB).` })
+        return z.NEVER
+      }
+      return d
+    })
+
+/** A calendar day, `YYYY-MM-DD`, that exists. */
+export const isoDay = (label: string) =>
+  z
+    .string({ error: `Isi ${label}.` })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Isi ${label} (tanggal).`)
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`)
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100
+    }, `${label[0].toUpperCase()}${label.slice(1)} tidak valid.`)
+
+const optionalRegency = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .pipe(z.string().regex(/^\d{2}\.\d{2}$/, 'Pilih kabupaten/kota.').nullable())
+const optionalId = z
+  .string()
+  .trim()
+  .max(40, 'Data tidak dikenal.')
+  .optional()
+  .transform((v) => (v ? v : null))
+
+/** The meeting itself (create and edit): the end must come after the start. */
+export const meetingFields = z.object({
+  title: z.string({ error: 'Isi judul rapat.' }).trim().min(3, 'Isi judul rapat (minimal 3 karakter).').max(200, 'Judul maksimal 200 karakter.'),
+  type: z.enum(MEETING_TYPES, 'Pilih jenis rapat.'),
+  startsAt: jakartaDateTime('waktu mulai'),
+  endsAt: jakartaDateTime('waktu selesai'),
+  venue: optionalText(200, 'Tempat maksimal 200 karakter.'),
+  city: optionalText(100, 'Kota maksimal 100 karakter.'),
+  hostRegencyCode: optionalRegency,
+  organiser: z.string({ error: 'Isi penyelenggara.' }).trim().min(3, 'Isi penyelenggara (minimal 3 karakter).').max(200, 'Penyelenggara maksimal 200 karakter.'),
+  chair: optionalText(200, 'Pimpinan rapat maksimal 200 karakter.'),
+})
+
+const endAfterStart = (v: { startsAt: Date; endsAt: Date }, ctx: z.RefinementCtx) => {
+  if (v.endsAt <= v.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Waktu selesai harus sesudah waktu mulai.' })
+  else if (v.endsAt.getTime() - v.startsAt.getTime() > 14 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Rapat paling lama 14 hari.' })
+}
+
+/** A new meeting; with `previousMeetingId` it is a follow-up meeting (participants copied, open actions carried). */
+export const createMeetingSchema = meetingFields.extend({ previousMeetingId: optionalId }).superRefine(endAfterStart)
+export const updateMeetingSchema = meetingFields.extend({ id: idField, version: versionField }).superRefine(endAfterStart)
+
+export const meetingStatusSchema = z.object({
+  id: idField,
+  version: versionField,
+  status: z.enum(MEETING_STATUSES, 'Pilih status rapat.'),
+})
+
+export const participantSchema = z
+  .object({
+    meetingId: idField,
+    name: z.string({ error: 'Isi nama peserta.' }).trim().min(2, 'Isi nama peserta.').max(150, 'Nama maksimal 150 karakter.'),
+    position: optionalText(150, 'Jabatan maksimal 150 karakter.'),
+    agency: z.string({ error: 'Isi instansi.' }).trim().min(2, 'Isi instansi peserta.').max(200, 'Instansi maksimal 200 karakter.'),
+    regencyCode: optionalRegency,
+    bankId: optionalId,
+    userId: optionalId,
+    attendance: z.enum(ATTENDANCE, 'Pilih kehadiran.').default('PLANNED'),
+    representedBy: optionalText(150, 'Nama perwakilan maksimal 150 karakter.'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.attendance === 'REPRESENTED' && !v.representedBy) ctx.addIssue({ code: 'custom', path: ['representedBy'], message: 'Isi nama yang mewakili.' })
+  })
+
+export const attendanceSchema = z
+  .object({
+    id: idField,
+    attendance: z.enum(ATTENDANCE, 'Pilih kehadiran.'),
+    representedBy: optionalText(150, 'Nama perwakilan maksimal 150 karakter.'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.attendance === 'REPRESENTED' && !v.representedBy) ctx.addIssue({ code: 'custom', path: ['representedBy'], message: 'Isi nama yang mewakili.' })
+  })
+
+export const removeSchema = z.object({ id: idField })
+
+const agendaFields = {
+  title: z.string({ error: 'Isi judul acara.' }).trim().min(3, 'Isi judul acara (minimal 3 karakter).').max(300, 'Judul acara maksimal 300 karakter.'),
+  presenter: optionalText(200, 'Penyaji maksimal 200 karakter.'),
+  durationMinutes: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(z.string().regex(/^\d{1,5}$/, 'Durasi dalam menit penuh.').transform(Number).pipe(z.number().min(1, 'Durasi minimal 1 menit.').max(1440, 'Durasi paling lama 1.440 menit.')).nullable()),
+  /** notulen in Markdown; rendered without raw HTML (lib/meetings/markdown.tsx) */
+  minutes: optionalText(20_000, 'Notulen maksimal 20.000 karakter.'),
+}
+export const agendaItemSchema = z.object({ meetingId: idField, ...agendaFields })
+export const updateAgendaItemSchema = z.object({ id: idField, version: versionField, ...agendaFields })
+
+export const outcomeSchema = z.object({
+  agendaItemId: idField,
+  kind: z.enum(OUTCOME_KINDS, 'Pilih jenis hasil.'),
+  text: z.string({ error: 'Isi hasil rapat.' }).trim().min(3, 'Isi hasil rapat (minimal 3 karakter).').max(2000, 'Hasil maksimal 2.000 karakter.'),
+  programId: optionalId,
+  indicatorCode: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(z.string().regex(/^[A-Z0-9_]{1,32}$/, 'Indikator tidak dikenal.').nullable()),
+  regencyCode: optionalRegency,
+})
+
+const actionFields = {
+  title: z.string({ error: 'Isi tindak lanjut.' }).trim().min(3, 'Isi tindak lanjut (minimal 3 karakter).').max(500, 'Tindak lanjut maksimal 500 karakter.'),
+  description: optionalText(4000, 'Uraian maksimal 4.000 karakter.'),
+  ownerKind: z.enum(OWNER_KINDS, 'Pilih penanggung jawab.'),
+  ownerRegencyCode: optionalRegency,
+  ownerBankId: optionalId,
+  ownerUnit: optionalText(200, 'Unit maksimal 200 karakter.'),
+  ownerUserId: optionalId,
+  dueDate: isoDay('tenggat'),
+  agendaItemId: optionalId,
+  outcomeId: optionalId,
+}
+
+/** Exactly the owner field of the chosen kind must be filled. */
+const ownerGiven = (v: { ownerKind: (typeof OWNER_KINDS)[number]; ownerRegencyCode: string | null; ownerBankId: string | null; ownerUnit: string | null; ownerUserId: string | null }, ctx: z.RefinementCtx) => {
+  const need = { REGENCY: ['ownerRegencyCode', 'Pilih kabupaten/kota penanggung jawab.'], BANK: ['ownerBankId', 'Pilih bank penanggung jawab.'], UNIT: ['ownerUnit', 'Isi unit penanggung jawab.'], USER: ['ownerUserId', 'Pilih pengguna penanggung jawab.'] } as const
+  const [field, message] = need[v.ownerKind]
+  if (!v[field]) ctx.addIssue({ code: 'custom', path: [field], message })
+}
+
+export const actionItemSchema = z.object({ meetingId: idField, ...actionFields }).superRefine(ownerGiven)
+export const updateActionItemSchema = z.object({ id: idField, version: versionField, ...actionFields }).superRefine(ownerGiven)
+
+/** A progress note by the owner (or an admin), optionally changing the status. */
+export const progressSchema = z.object({
+  actionId: idField,
+  version: versionField,
+  note: z.string({ error: 'Isi catatan perkembangan.' }).trim().min(3, 'Isi catatan perkembangan (minimal 3 karakter).').max(4000, 'Catatan maksimal 4.000 karakter.'),
+  status: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(z.enum(ACTION_STATUSES, 'Status tidak dikenal.').nullable()),
+})
+
+export const documentSchema = z.object({
+  meetingId: idField,
+  actionId: optionalId,
+  kind: z.enum(DOCUMENT_KINDS, 'Pilih jenis dokumen.'),
+})
+
+// ── List filters from the URL: a bad value falls back to "no filter" ────────────────────────────────
+export const meetingFilterSchema = z.object({
+  type: z.enum(MEETING_TYPES).optional().catch(undefined),
+  status: z.enum(MEETING_STATUSES).optional().catch(undefined),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  regency: filterRegency,
+  view: z.enum(['list', 'calendar']).optional().catch(undefined),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined),
+  page: filterPage,
+})
+export type MeetingFilter = z.infer<typeof meetingFilterSchema>
+
+export const actionFilterSchema = z.object({
+  status: z.enum([...ACTION_STATUSES, 'open', 'all']).optional().catch(undefined),
+  overdue: z.enum(['1']).optional().catch(undefined),
+  regency: filterRegency,
+  bank: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional().catch(undefined),
+  ownerKind: z.enum(OWNER_KINDS).optional().catch(undefined),
+  meeting: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional().catch(undefined),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  page: filterPage,
+})
+export type ActionFilter = z.infer<typeof actionFilterSchema>

@@ -1,0 +1,161 @@
+import JSZip from 'jszip'
+import { PDFParse } from 'pdf-parse'
+import { expect, test, type DemoRole } from './fixtures'
+import type { Page } from '@playwright/test'
+
+/**
+ * Issue 10's acceptance: an admin records a Rakor with two participants, an agenda item, a decision
+ * linked to Prokesra and an action for Kabupaten Jombang due in the past; the overview's overdue count
+ * goes up by one and drills down to it; the Jombang officer adds a progress note and marks it done;
+ * the count goes down; leadership reads the meeting, cannot edit it, downloads the notulen (.docx and
+ * PDF, opened here) and the briefing pack, which shows Prokesra's realisation equal to the dashboard's.
+ */
+
+const day = (offset: number) => new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10)
+const today = day(0)
+const NOT_FOUND = 'Halaman tidak ditemukan'
+const title = `Rakor Prokesra E2E ${Math.random().toString(36).slice(2, 8)}`
+const actionTitle = `Sosialisasi ulang Prokesra di Jombang ${title.slice(-6)}`
+
+async function overdueCount(page: Page): Promise<number> {
+  await page.goto(`/?asOf=${today}`)
+  const card = page.getByTestId('card-overdue-actions')
+  await expect(card).toBeVisible()
+  return Number((await card.locator('[data-value]').innerText()).replace(/\./g, ''))
+}
+
+async function switchTo(page: Page, login: (role: DemoRole) => Promise<void>, role: DemoRole) {
+  await page.context().clearCookies()
+  await login(role)
+}
+
+test('a Rakor from recording to a done follow-up, read by leadership with its exports and briefing pack', async ({ page, login }) => {
+  test.setTimeout(180_000)
+  await login('ADMIN')
+  const before = await overdueCount(page)
+
+  // the meeting, 20 days ago
+  await page.goto('/rapat/baru')
+  await page.getByLabel('Judul rapat').fill(title)
+  await page.getByLabel('Jenis rapat').selectOption('RAKOR')
+  await page.getByLabel('Mulai (WIB)').fill(`${day(-20)}T09:00`)
+  await page.getByLabel('Selesai (WIB)').fill(`${day(-20)}T08:00`)
+  await page.getByLabel('Kota').fill('Kota Malang')
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  // a refusal keeps what was typed and says which field is wrong
+  await expect(page.getByText('Waktu selesai harus sesudah waktu mulai.')).toBeVisible()
+  await expect(page.getByLabel('Judul rapat')).toHaveValue(title)
+  await page.getByLabel('Selesai (WIB)').fill(`${day(-20)}T13:00`)
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  const meetingUrl = page.url()
+
+  // two participants
+  const participants = page.locator('[data-section="participants"]')
+  await participants.locator('summary', { hasText: 'Tambah peserta' }).click()
+  for (const [name, agency, regency] of [['Kadinkopum Jombang', 'Dinas Koperasi dan Usaha Mikro Kabupaten Jombang', 'Kabupaten Jombang'], ['Perwakilan Bappeda Jatim', 'Bappeda Provinsi Jawa Timur', '']]) {
+    await participants.getByLabel('Nama', { exact: true }).fill(name)
+    await participants.getByLabel('Instansi').fill(agency)
+    if (regency) await participants.getByLabel('Mewakili kabupaten/kota').selectOption({ label: regency })
+    await participants.getByLabel('Kehadiran', { exact: true }).selectOption('PRESENT')
+    await participants.getByRole('button', { name: 'Tambah peserta' }).click()
+    await expect(participants.locator(`[data-participant="${name}"]`)).toBeVisible()
+  }
+
+  // an agenda item whose minutes try raw HTML and a javascript: link
+  const agenda = page.locator('[data-section="agenda"]')
+  await agenda.locator('summary', { hasText: 'Tambah acara' }).click()
+  await agenda.getByLabel('Acara', { exact: true }).fill('Evaluasi Prokesra 2024')
+  await agenda.getByLabel('Notulen (Markdown)').fill('Realisasi **Rp53 miliar**. <script>window.__xss = 1</script> [klik](javascript:window.__xss=2) [dasbor](/dasbor/kredit)')
+  await agenda.getByRole('button', { name: 'Tambah acara' }).click()
+  const item = agenda.locator('[data-agenda-item="1"]')
+  await expect(item).toBeVisible()
+  const minutes = item.locator('[data-minutes]')
+  await expect(minutes.locator('strong')).toHaveText('Rp53 miliar')
+  await expect(minutes.locator('script')).toHaveCount(0)
+  await expect(minutes).toContainText('<script>')
+  await expect(minutes.locator('a')).toHaveCount(1) // the javascript: link is plain text
+  await expect(minutes.locator('a')).toHaveAttribute('rel', /noopener/)
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined()
+
+  // a decision linked to Prokesra 2024
+  await item.locator('summary', { hasText: 'Tambah hasil' }).click()
+  await item.getByLabel('Jenis hasil').selectOption('DECISION')
+  await item.getByLabel('Isi', { exact: true }).fill('Penyaluran Prokesra 2024 dipercepat di Kabupaten Jombang')
+  await item.getByLabel('Program kredit').selectOption({ label: 'Prokesra 2024' })
+  await item.getByRole('button', { name: 'Tambah hasil' }).click()
+  await expect(item.locator('[data-outcome="DECISION"]')).toContainText('Prokesra 2024')
+
+  // an action for Kabupaten Jombang, due five days ago
+  const actions = page.locator('[data-section="actions"]')
+  await actions.locator('summary', { hasText: 'Tambah tindak lanjut' }).click()
+  await actions.getByLabel('Tindak lanjut', { exact: true }).fill(actionTitle)
+  await actions.getByLabel('Penanggung jawab').selectOption('REGENCY')
+  await actions.getByLabel('Kabupaten/kota').selectOption({ label: 'Kabupaten Jombang' })
+  await actions.getByLabel('Tenggat').fill(day(-5))
+  await actions.getByRole('button', { name: 'Tambah tindak lanjut' }).click()
+  await expect(actions.getByRole('link', { name: actionTitle }).filter({ visible: true }).first()).toBeVisible()
+
+  // the overview counts it and drills down to it
+  expect(await overdueCount(page)).toBe(before + 1)
+  await page.getByTestId('overdue-actions-link').click()
+  await expect(page).toHaveURL(/\/tindak-lanjut\?.*overdue=1/)
+  await expect(page.getByRole('link', { name: actionTitle }).filter({ visible: true }).first()).toBeVisible()
+
+  // the Jombang officer lands on its own open follow-ups, adds a note, then marks it done
+  await switchTo(page, login, 'DISTRICT_OFFICER')
+  await page.goto('/tindak-lanjut')
+  await page.getByRole('link', { name: actionTitle }).filter({ visible: true }).first().click()
+  await page.getByLabel('Catatan perkembangan').fill('Sosialisasi dijadwalkan di 21 kecamatan.')
+  await page.getByRole('button', { name: 'Tambah catatan' }).click()
+  await expect(page.getByTestId('progress-notes')).toContainText('Sosialisasi dijadwalkan di 21 kecamatan.')
+  await page.getByLabel('Catatan perkembangan').fill('Sosialisasi selesai; 312 UMK berminat.')
+  await page.getByLabel('Ubah status').selectOption('DONE')
+  await page.getByRole('button', { name: 'Tambah catatan' }).click()
+  await expect(page.getByTestId('action-status')).toContainText('Selesai')
+  await expect(page.getByTestId('progress-notes').locator('li')).toHaveCount(2)
+
+  // leadership: the count is back, the meeting reads but does not edit, exports open
+  await switchTo(page, login, 'LEADERSHIP')
+  expect(await overdueCount(page)).toBe(before)
+  await page.goto(meetingUrl)
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(page.getByText('Tambah peserta')).toHaveCount(0)
+  await expect(page.getByRole('link', { name: 'Ubah rapat' })).toHaveCount(0)
+  const meetingId = meetingUrl.split('/').pop()!
+
+  const docx = await page.request.get(`/api/rapat/${meetingId}/notulen?format=docx`)
+  expect(docx.status()).toBe(200)
+  const xml = await (await JSZip.loadAsync(await docx.body())).file('word/document.xml')!.async('string')
+  for (const text of [title, 'Kadinkopum Jombang', 'Evaluasi Prokesra 2024', actionTitle]) expect(xml).toContain(text)
+
+  const pdf = await page.request.get(`/api/rapat/${meetingId}/notulen?format=pdf`)
+  expect(pdf.status()).toBe(200)
+  const bytes = new Uint8Array(await pdf.body())
+  expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-')
+  const text = (await new PDFParse({ data: bytes }).getText()).text.replace(/\s+/g, ' ')
+  expect(text).toContain('NOTULEN RAPAT')
+  expect(text).toContain('Perwakilan Bappeda Jatim')
+
+  // the briefing pack's Prokesra 2024 figure is the dashboard's
+  await page.goto('/dasbor/kredit?program=PROKESRA-2024')
+  const card = page.getByTestId('realisation')
+  const dashboardPct = (await card.locator('[data-value]').innerText()).trim()
+  const dashboardAmount = /Rp[\d.]+/.exec(await card.innerText())![0]
+  await page.goto(`/rapat/${meetingId}/bahan`)
+  const programme = page.locator('[data-program="PROKESRA-2024"]')
+  await expect(programme.locator('[data-figure="realisation"]')).toHaveText(dashboardPct)
+  await expect(programme.locator('[data-figure="disbursed"]')).toContainText(dashboardAmount)
+})
+
+test('a bank officer reads its bank’s meeting, not another (not found), nor its notulen (404)', async ({ page, login }) => {
+  // the bank officer's scope: the demo Rakornis has no BPR Jatim participant nor action
+  await login('BANK_OFFICER')
+  await page.goto('/rapat/demo-rakornis-2025')
+  await expect(page.getByRole('heading', { level: 1, name: 'Rakornis Perencanaan Pemberdayaan Koperasi UMKM Tahun 2025' })).toHaveCount(0)
+  await expect(page.getByText(NOT_FOUND)).toBeVisible()
+  await page.goto('/rapat/demo-rakor-prokesra-2024')
+  await expect(page.getByRole('heading', { level: 1, name: /Prokesra/ })).toBeVisible()
+  const doc = await page.request.get('/api/rapat/demo-rakornis-2025/notulen?format=docx')
+  expect(doc.status()).toBe(404)
+})

@@ -1,0 +1,403 @@
+/**
+ * Coordination meetings on the real database: who reads which meeting, who may write what, overdue
+ * follow-ups around the as-of day in Jakarta, progress by the right owner only, stale edits and a
+ * race of two status changes, audit rows, documents checked by their bytes and downloaded only
+ * through the scope.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import { signInAs } from '../support/session-mock'
+import { createUser, form } from '../support/factories'
+import { getCurrentUser } from '@/lib/session'
+import type { SessionUser } from '@/lib/session-user'
+import { MESSAGES, type ActionState } from '@/lib/safe-action'
+import {
+  addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, setMeetingStatus, updateAgendaItem, updateMeeting, uploadDocument, uploadEvidence,
+} from '@/lib/actions/meetings'
+import { findActions, findMeetings, getAction, getBriefing, getDocumentFile, getMeeting, getOverdueSummary, getRegencyActions } from '@/lib/data/meetings'
+import { getCreditSummary } from '@/lib/data/credit'
+import { GET as downloadDocument } from '@/app/api/rapat/dokumen/[id]/route'
+import { jakartaToday } from '@/lib/dates'
+import { GET as notulenRoute } from '@/app/api/rapat/[id]/notulen/route'
+import { GET as invitationRoute } from '@/app/api/rapat/[id]/undangan/route'
+import JSZip from 'jszip'
+import { PDFParse } from 'pdf-parse'
+
+type U = Awaited<ReturnType<typeof createUser>>
+let admin: U, jombang: U, malang: U, leader: U, bpr: U, dki: U
+const ids = { bpr: '', dki: '', program: '' }
+
+async function asUser(u: U): Promise<SessionUser> {
+  signInAs(u)
+  return (await getCurrentUser())!
+}
+
+/** A server action that redirects on success: the id in the redirect URL. */
+async function redirected(run: () => Promise<unknown>): Promise<string> {
+  try {
+    const r = (await run()) as ActionState
+    throw new Error(`no redirect: ${JSON.stringify(r)}`)
+  } catch (e) {
+    const digest = String((e as { digest?: string }).digest ?? '')
+    if (!digest.startsWith('NEXT_REDIRECT')) throw e
+    return digest.split(';')[2].split('/').pop()!
+  }
+}
+
+const MEETING = { title: 'Rakor Pelaksanaan Program Kredit Perbankan', type: 'RAKOR', startsAt: '2024-09-18T09:00', endsAt: '2024-09-18T15:00', venue: 'Aula Dinkop', city: 'Kota Malang', organiser: 'Dinkop UMKM Provinsi Jawa Timur', hostRegencyCode: '35.73' }
+
+async function newMeeting(fields: Record<string, string> = {}) {
+  signInAs(admin)
+  return redirected(() => createMeeting(undefined, form({ ...MEETING, ...fields })))
+}
+
+async function newAction(meetingId: string, fields: Record<string, string>) {
+  signInAs(admin)
+  const r = await createAction(undefined, form({ meetingId, title: 'Percepat penyaluran Prokesra', dueDate: '2024-10-31', ...fields }))
+  expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
+  return db.actionItem.findFirstOrThrow({ where: { meetingId }, orderBy: { createdAt: 'desc' }, select: { id: true, version: true, status: true } })
+}
+
+let meetingA = '' // Jombang took part, Jombang and BPR Jatim own actions
+let meetingB = '' // Surabaya only
+let actionJombang = { id: '', version: 1 }
+let actionBpr = { id: '', version: 1 }
+let actionSurabaya = { id: '', version: 1 }
+
+beforeAll(async () => {
+  admin = await createUser('ADMIN')
+  jombang = await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' })
+  malang = await createUser('DISTRICT_OFFICER', { regencyCode: '35.07' })
+  leader = await createUser('LEADERSHIP')
+  bpr = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+  dki = await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' })
+  ids.bpr = (await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' } })).id
+  ids.dki = (await db.bank.findUniqueOrThrow({ where: { code: 'BANKDKI' } })).id
+  ids.program = (
+    await db.creditProgram.create({
+      data: { code: 'RAPAT-2024', scheme: 'RAPAT', name: 'Program Rapat 2024', year: 2024, creditTarget: 200_000_000_000, beneficiaryTarget: 100, subsidyCeiling: 31_040_000_000, borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO'] },
+    })
+  ).id
+
+  meetingA = await newMeeting()
+  signInAs(admin)
+  expect(await addParticipant(undefined, form({ meetingId: meetingA, name: 'Kadinkopum Jombang', agency: 'Dinas Koperasi dan Usaha Mikro Kabupaten Jombang', regencyCode: '35.17', attendance: 'PRESENT' }))).toMatchObject({ ok: true })
+  expect(await addParticipant(undefined, form({ meetingId: meetingA, name: 'Perwakilan PT BPR Jatim', agency: 'PT BPR Jatim', bankId: ids.bpr }))).toMatchObject({ ok: true })
+  expect(await addAgendaItem(undefined, form({ meetingId: meetingA, title: 'Evaluasi Prokesra 2024', presenter: 'Kabid Pembiayaan', durationMinutes: '60', minutes: 'Realisasi **Rp53 miliar** dari Rp200 miliar.' }))).toMatchObject({ ok: true })
+  const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId: meetingA }, select: { id: true } })
+  expect(await addOutcome(undefined, form({ agendaItemId: item.id, kind: 'DECISION', text: 'Percepat penyaluran di kabupaten/kota', programId: ids.program }))).toMatchObject({ ok: true })
+  actionJombang = await newAction(meetingA, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Sosialisasi Prokesra di Jombang' })
+  actionBpr = await newAction(meetingA, { ownerKind: 'BANK', ownerBankId: ids.bpr, title: 'Percepat akad kredit' })
+
+  meetingB = await newMeeting({ title: 'Rakor Kota Surabaya', hostRegencyCode: '35.78' })
+  actionSurabaya = await newAction(meetingB, { ownerKind: 'REGENCY', ownerRegencyCode: '35.78', title: 'Pendataan koperasi Surabaya' })
+})
+
+describe('reading meetings: scope in the WHERE clause', () => {
+  it('admin and leadership read every meeting', async () => {
+    for (const u of [admin, leader]) {
+      const user = await asUser(u)
+      const { rows } = await findMeetings({ user, filter: {} })
+      expect(rows.map((r) => r.id).sort()).toEqual([meetingA, meetingB].sort())
+    }
+  })
+
+  it('a district officer reads the meetings its regency took part in or owns actions from, never another', async () => {
+    const user = await asUser(jombang)
+    expect((await findMeetings({ user, filter: {} })).rows.map((r) => r.id)).toEqual([meetingA])
+    expect(await getMeeting({ user, id: meetingB })).toBeNull()
+    expect(await getAction({ user, id: actionSurabaya.id })).toBeNull()
+    const other = await asUser(malang)
+    expect((await findMeetings({ user: other, filter: {} })).rows).toEqual([])
+    expect(await getMeeting({ user: other, id: meetingA })).toBeNull()
+  })
+
+  it('a bank officer reads its bank’s meetings only', async () => {
+    expect((await findMeetings({ user: await asUser(bpr), filter: {} })).rows.map((r) => r.id)).toEqual([meetingA])
+    expect((await findMeetings({ user: await asUser(dki), filter: {} })).rows).toEqual([])
+  })
+
+  it('filters by type, year, status and regency in SQL', async () => {
+    const user = await asUser(admin)
+    expect((await findMeetings({ user, filter: { year: 2024, regency: '35.17' } })).rows.map((r) => r.id)).toEqual([meetingA])
+    expect((await findMeetings({ user, filter: { year: 2025 } })).total).toBe(0)
+    expect((await findMeetings({ user, filter: { type: 'RAKORNIS' } })).total).toBe(0)
+    expect((await findMeetings({ user, filter: { status: 'PLANNED' } })).total).toBe(2)
+  })
+})
+
+describe('writing meetings: admin only, validated, audited', () => {
+  it('leadership, district and bank officers cannot create or edit a meeting', async () => {
+    for (const u of [leader, jombang, bpr]) {
+      signInAs(u)
+      const before = await db.meeting.count()
+      expect(await createMeeting(undefined, form(MEETING))).toMatchObject({ ok: false, message: MESSAGES.forbidden })
+      expect(await addAgendaItem(undefined, form({ meetingId: meetingA, title: 'Agenda tanpa wewenang' }))).toMatchObject({ ok: false, message: MESSAGES.forbidden })
+      expect(await db.meeting.count()).toBe(before)
+    }
+  })
+
+  it('refuses an end before the start, an empty title and a due date before the meeting, with field messages and nothing written', async () => {
+    signInAs(admin)
+    const before = await db.meeting.count()
+    const bad = await createMeeting(undefined, form({ ...MEETING, title: '  ', endsAt: '2024-09-18T08:00' }))
+    expect(bad.ok).toBe(false)
+    expect(bad.errors?.title?.[0]).toMatch(/judul/i)
+    expect(bad.errors?.endsAt).toEqual(['Waktu selesai harus sesudah waktu mulai.'])
+    expect(bad.values?.venue).toBe('Aula Dinkop') // the form is refilled
+    expect(await db.meeting.count()).toBe(before)
+    const early = await createAction(undefined, form({ meetingId: meetingA, title: 'Terlalu awal', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2024-09-17' }))
+    expect(early.ok).toBe(false)
+    expect(early.errors?.dueDate?.[0]).toMatch(/sebelum tanggal rapat/)
+    const noOwner = await createAction(undefined, form({ meetingId: meetingA, title: 'Tanpa pemilik', ownerKind: 'BANK', dueDate: '2024-10-01' }))
+    expect(noOwner.errors?.ownerBankId).toEqual(['Pilih bank penanggung jawab.'])
+  })
+
+  it('stores times typed in Jakarta as the instants they name', async () => {
+    const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingA }, select: { startsAt: true, endsAt: true } })
+    expect(m.startsAt.toISOString()).toBe('2024-09-18T02:00:00.000Z')
+    expect(m.endsAt.toISOString()).toBe('2024-09-18T08:00:00.000Z')
+  })
+
+  it('audits the creation of the meeting, its participants, agenda, outcome and actions', async () => {
+    const rows = await db.auditLog.findMany({ where: { entity: { in: ['Meeting', 'MeetingParticipant', 'AgendaItem', 'MeetingOutcome', 'ActionItem'] }, userId: admin.id }, select: { entity: true, action: true } })
+    const entities = rows.filter((r) => r.action === 'CREATE').map((r) => r.entity)
+    for (const e of ['Meeting', 'MeetingParticipant', 'AgendaItem', 'MeetingOutcome', 'ActionItem']) expect(entities).toContain(e)
+  })
+
+  it('refuses a stale edit of the meeting and of the minutes', async () => {
+    signInAs(admin)
+    const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingA }, select: { version: true } })
+    await redirected(() => updateMeeting(undefined, form({ ...MEETING, id: meetingA, version: m.version, chair: 'Kabid Pembiayaan' })))
+    const stale = await updateMeeting(undefined, form({ ...MEETING, id: meetingA, version: m.version, chair: 'Orang lain' }))
+    expect(stale).toMatchObject({ ok: false })
+    expect(stale.message).toMatch(/sudah diubah orang lain/)
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: meetingA }, select: { chair: true } })).chair).toBe('Kabid Pembiayaan')
+    const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId: meetingA }, select: { id: true, version: true } })
+    expect(await updateAgendaItem(undefined, form({ id: item.id, version: item.version, title: 'Evaluasi Prokesra 2024', minutes: 'Versi baru' }))).toMatchObject({ ok: true })
+    expect((await updateAgendaItem(undefined, form({ id: item.id, version: item.version, title: 'Evaluasi Prokesra 2024', minutes: 'Versi lama' }))).message).toMatch(/sudah diubah orang lain/)
+  })
+
+  it('moves a meeting planned → held → closed, refuses skipping back, and then refuses edits', async () => {
+    const id = await newMeeting({ title: 'Rakor untuk ditutup' })
+    signInAs(admin)
+    expect(await setMeetingStatus(undefined, form({ id, version: 1, status: 'CLOSED' }))).toMatchObject({ ok: false })
+    expect(await setMeetingStatus(undefined, form({ id, version: 1, status: 'HELD' }))).toMatchObject({ ok: true })
+    expect((await setMeetingStatus(undefined, form({ id, version: 1, status: 'CLOSED' }))).message).toMatch(/sudah diubah orang lain/)
+    expect(await setMeetingStatus(undefined, form({ id, version: 2, status: 'CLOSED' }))).toMatchObject({ ok: true })
+    const r = await addAgendaItem(undefined, form({ meetingId: id, title: 'Terlambat' }))
+    expect(r.message).toMatch(/ditutup/)
+  })
+})
+
+describe('overdue follow-ups: due before the as-of day in Jakarta and not done', () => {
+  it('counts on the as-of day: due the day before is overdue, due that day is not', async () => {
+    const user = await asUser(admin)
+    // Jombang's and the bank's actions are due 31 October 2024
+    expect((await getOverdueSummary({ user, asOf: '2024-10-31' }))!.overdue).toBe(0)
+    expect((await getOverdueSummary({ user, asOf: '2024-11-01' }))!.overdue).toBe(3)
+    expect((await getOverdueSummary({ user, asOf: '2024-11-01', regencyCode: '35.17' }))!.overdue).toBe(1)
+  })
+
+  it('a district officer and a bank officer count their own only; the same date last year is compared', async () => {
+    const s = await getOverdueSummary({ user: await asUser(jombang), asOf: '2025-11-01' })
+    expect(s).toMatchObject({ overdue: 1, lastYearAsOf: '2024-11-01', lastYear: 1, change: 0 })
+    expect((await getOverdueSummary({ user: await asUser(bpr), asOf: '2024-11-01' }))!.overdue).toBe(1)
+    expect((await getOverdueSummary({ user: await asUser(dki), asOf: '2024-11-01' }))!.overdue).toBe(0)
+  })
+
+  it('uses Jakarta’s calendar: at 18:00 UTC on the due day it is already the next day in Jakarta', async () => {
+    // 31 Oct 2024 18:00 UTC = 1 Nov 01:00 WIB
+    const today = jakartaToday(Date.parse('2024-10-31T18:00:00Z'))
+    expect(today).toBe('2024-11-01')
+    const { rows } = await findActions({ user: await asUser(admin), filter: { overdue: '1' }, today })
+    expect(rows.map((r) => r.id)).toContain(actionJombang.id)
+    const before = await findActions({ user: await asUser(admin), filter: { overdue: '1' }, today: jakartaToday(Date.parse('2024-10-31T16:59:00Z')) })
+    expect(before.rows).toEqual([])
+  })
+
+  it('the regency page lists the regency’s open and overdue follow-ups; another regency’s officer is refused', async () => {
+    const r = await getRegencyActions({ user: await asUser(leader), regencyCode: '35.17', asOf: '2024-11-01' })
+    expect(r).toMatchObject({ open: 1, overdue: 1 })
+    await expect(getRegencyActions({ user: await asUser(malang), regencyCode: '35.17', asOf: '2024-11-01' })).rejects.toThrow('forbidden')
+  })
+})
+
+describe('progress on follow-ups: the owner only', () => {
+  it('another regency’s officer, a bank officer of another bank and leadership cannot add progress, even by a forged id', async () => {
+    const before = await db.actionProgressNote.count()
+    signInAs(malang)
+    expect((await addProgress(undefined, form({ actionId: actionJombang.id, version: 1, note: 'Diambil alih', status: 'DONE' }))).ok).toBe(false)
+    signInAs(dki)
+    expect((await addProgress(undefined, form({ actionId: actionBpr.id, version: 1, note: 'Diambil alih', status: 'DONE' }))).ok).toBe(false)
+    signInAs(jombang)
+    expect((await addProgress(undefined, form({ actionId: actionBpr.id, version: 1, note: 'Bukan milik Jombang' }))).ok).toBe(false)
+    expect((await addProgress(undefined, form({ actionId: actionSurabaya.id, version: 1, note: 'Bukan milik Jombang' }))).ok).toBe(false)
+    signInAs(leader)
+    expect(await addProgress(undefined, form({ actionId: actionJombang.id, version: 1, note: 'Pimpinan' }))).toMatchObject({ ok: false, message: MESSAGES.forbidden })
+    expect(await db.actionProgressNote.count()).toBe(before)
+    expect((await db.actionItem.findUniqueOrThrow({ where: { id: actionJombang.id }, select: { status: true } })).status).toBe('OPEN')
+  })
+
+  it('the Jombang officer adds a note, then marks it done: history, closedAt, audit; the overdue count drops', async () => {
+    const admins = await asUser(admin)
+    const before = (await getOverdueSummary({ user: admins, asOf: jakartaToday() }))!.overdue
+    signInAs(jombang)
+    expect(await addProgress(undefined, form({ actionId: actionJombang.id, version: 1, note: 'Sosialisasi di 21 kecamatan dijadwalkan', status: 'IN_PROGRESS' }))).toMatchObject({ ok: true })
+    expect(await addProgress(undefined, form({ actionId: actionJombang.id, version: 2, note: 'Sosialisasi selesai', status: 'DONE' }))).toMatchObject({ ok: true })
+    const a = await getAction({ user: await asUser(jombang), id: actionJombang.id })
+    expect(a).toMatchObject({ status: 'DONE', version: 3 })
+    expect(a!.closedAt).toBeInstanceOf(Date)
+    expect(a!.notes.map((n) => [n.note, n.statusTo, n.authorName])).toEqual([
+      ['Sosialisasi selesai', 'DONE', 'Uji DISTRICT_OFFICER'],
+      ['Sosialisasi di 21 kecamatan dijadwalkan', 'IN_PROGRESS', 'Uji DISTRICT_OFFICER'],
+    ])
+    expect((await getOverdueSummary({ user: admins, asOf: jakartaToday() }))!.overdue).toBe(before - 1)
+    // on a date before it was closed it still counts as overdue then
+    expect((await getOverdueSummary({ user: admins, asOf: '2024-11-01', regencyCode: '35.17' }))!.overdue).toBe(1)
+    const audits = await db.auditLog.findMany({ where: { entity: 'ActionItem', entityId: actionJombang.id, userId: jombang.id }, select: { action: true, after: true } })
+    expect(audits).toHaveLength(2)
+  })
+
+  it('the bank officer updates its bank’s follow-up', async () => {
+    signInAs(bpr)
+    expect(await addProgress(undefined, form({ actionId: actionBpr.id, version: 1, note: 'Akad dipercepat di 10 cabang' }))).toMatchObject({ ok: true })
+  })
+
+  it('refuses a stale progress update', async () => {
+    signInAs(bpr)
+    const r = await addProgress(undefined, form({ actionId: actionBpr.id, version: 1, note: 'Versi lama', status: 'DONE' }))
+    expect(r.message).toMatch(/sudah diubah orang lain/)
+  })
+
+  it('two concurrent status changes from the same version: exactly one lands', async () => {
+    const action = await newAction(meetingB, { ownerKind: 'REGENCY', ownerRegencyCode: '35.78', title: 'Balapan status' })
+    signInAs(admin)
+    const results = await Promise.all([
+      addProgress(undefined, form({ actionId: action.id, version: action.version, note: 'Selesai', status: 'DONE' })),
+      addProgress(undefined, form({ actionId: action.id, version: action.version, note: 'Dibatalkan', status: 'DROPPED' })),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok)[0].message).toMatch(/sudah diubah orang lain/)
+    expect(await db.actionProgressNote.count({ where: { actionId: action.id } })).toBe(1)
+    const saved = await db.actionItem.findUniqueOrThrow({ where: { id: action.id }, select: { version: true } })
+    expect(saved.version).toBe(action.version + 1)
+  })
+})
+
+describe('documents: checked by their bytes, downloaded through the scope', () => {
+  const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+  const upload = (fields: Record<string, string>, name: string, bytes: Uint8Array, action = uploadDocument) => {
+    const fd = form(fields)
+    fd.set('file', new File([Buffer.from(bytes)], name))
+    return action(undefined, fd)
+  }
+
+  it('refuses an empty file, a disguised PDF and a zip bomb, with a message on the field', async () => {
+    signInAs(admin)
+    const before = await db.meetingDocument.count()
+    expect((await upload({ meetingId: meetingA, kind: 'MATERIAL' }, 'kosong.pdf', new Uint8Array())).errors?.file?.[0]).toMatch(/kosong/)
+    expect((await upload({ meetingId: meetingA, kind: 'MATERIAL' }, 'bahan.pdf', new TextEncoder().encode('<script>alert(1)</script>'))).errors?.file?.[0]).toMatch(/tidak diterima/)
+    expect((await upload({ meetingId: meetingA, kind: 'MATERIAL' }, 'foto.pdf', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).errors?.file?.[0]).toMatch(/tidak sesuai namanya/)
+    expect(await db.meetingDocument.count()).toBe(before)
+  })
+
+  it('stores a PDF in PostgreSQL; those who read the meeting download it, others get 404', async () => {
+    signInAs(admin)
+    expect(await upload({ meetingId: meetingA, kind: 'INVITATION' }, 'undangan rakor.pdf', pdf)).toMatchObject({ ok: true })
+    const doc = await db.meetingDocument.findFirstOrThrow({ where: { meetingId: meetingA, kind: 'INVITATION' }, select: { id: true, size: true, mimeType: true } })
+    expect(doc).toMatchObject({ size: pdf.length, mimeType: 'application/pdf' })
+    const get = () => downloadDocument(new Request(`http://localhost/api/rapat/dokumen/${doc.id}`), { params: Promise.resolve({ id: doc.id }) })
+    for (const u of [admin, leader, jombang, bpr]) {
+      signInAs(u)
+      const res = await get()
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toBe('application/pdf')
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(new Uint8Array(await res.arrayBuffer())).toEqual(pdf)
+    }
+    for (const u of [malang, dki]) {
+      signInAs(u)
+      expect((await get()).status).toBe(404)
+      expect(await getDocumentFile({ user: (await getCurrentUser())!, id: doc.id })).toBeNull()
+    }
+    signInAs(null)
+    expect((await get()).status).toBe(401)
+  })
+
+  it('evidence on a follow-up: its owner only', async () => {
+    signInAs(malang)
+    expect((await upload({ meetingId: meetingA, actionId: actionBpr.id, kind: 'EVIDENCE' }, 'bukti.pdf', pdf, uploadEvidence)).ok).toBe(false)
+    signInAs(bpr)
+    expect(await upload({ meetingId: meetingA, actionId: actionBpr.id, kind: 'EVIDENCE' }, 'bukti.pdf', pdf, uploadEvidence)).toMatchObject({ ok: true })
+    expect(await db.auditLog.count({ where: { entity: 'MeetingDocument', userId: bpr.id, action: 'CREATE' } })).toBe(1)
+  })
+})
+
+describe('follow-up meeting (rapat lanjutan)', () => {
+  it('copies the participants and carries the open follow-ups onto the new agenda', async () => {
+    const id = await newMeeting({ title: 'Rakor lanjutan Prokesra', startsAt: '2025-02-10T09:00', endsAt: '2025-02-10T12:00', previousMeetingId: meetingA })
+    const m = await getMeeting({ user: await asUser(admin), id })
+    expect(m!.participants.map((p) => [p.name, p.attendance])).toEqual([['Kadinkopum Jombang', 'PLANNED'], ['Perwakilan PT BPR Jatim', 'PLANNED']])
+    expect(m!.agendaItems[0].title).toMatch(/^Evaluasi tindak lanjut/)
+    expect(m!.agendaItems[0].minutes).toContain('Percepat akad kredit') // the bank's, still open
+    expect(m!.agendaItems[0].minutes).not.toContain('Sosialisasi Prokesra di Jombang') // done
+    expect(m!.carried.map((a) => a.id)).toEqual([actionBpr.id])
+  })
+})
+
+describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
+  const call = (route: typeof notulenRoute, id: string, query = '') => route(new Request(`http://localhost/api/rapat/${id}/x${query}`), { params: Promise.resolve({ id }) })
+
+  it('writes the minutes as a Word document with the agenda, attendance, outcomes and actions', async () => {
+    signInAs(leader)
+    const res = await call(notulenRoute, meetingA, '?format=docx')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('wordprocessingml')
+    const zip = await JSZip.loadAsync(await res.arrayBuffer())
+    const xml = await zip.file('word/document.xml')!.async('string')
+    for (const text of ['NOTULEN RAPAT', 'Rakor Pelaksanaan Program Kredit Perbankan', 'Kadinkopum Jombang', 'Evaluasi Prokesra 2024', 'Keputusan: Percepat penyaluran', 'Percepat akad kredit', 'Kabupaten Jombang']) expect(xml).toContain(text)
+  })
+
+  it('writes the minutes as a PDF whose text can be read back', async () => {
+    signInAs(jombang)
+    const res = await call(notulenRoute, meetingA, '?format=pdf')
+    expect(res.status).toBe(200)
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-')
+    const text = (await new PDFParse({ data: bytes }).getText()).text
+    expect(text).toContain('NOTULEN RAPAT')
+    expect(text).toContain('Kadinkopum Jombang')
+    expect(text).toContain('18 September 2024, 09.00–15.00 WIB')
+  })
+
+  it('refuses the minutes and the invitation of a meeting outside the scope (404)', async () => {
+    signInAs(malang)
+    expect((await call(notulenRoute, meetingA, '?format=docx')).status).toBe(404)
+    expect((await call(invitationRoute, meetingA)).status).toBe(404)
+  })
+
+  it('writes an invitation in UTC with the meeting link', async () => {
+    signInAs(admin)
+    const res = await call(invitationRoute, meetingA)
+    const ics = await res.text()
+    expect(res.headers.get('content-type')).toContain('text/calendar')
+    expect(ics).toContain('DTSTART:20240918T020000Z')
+    expect(ics).toContain(`UID:${meetingA}@lumbung`)
+  })
+})
+
+describe('briefing pack', () => {
+  it('shows the linked programme’s figures exactly as the dashboard function computes them, and the previous meeting’s follow-ups', async () => {
+    const user = await asUser(leader)
+    const followUp = await db.meeting.findFirstOrThrow({ where: { previousMeetingId: meetingA }, select: { id: true } })
+    const a = await getBriefing({ user, id: meetingA })
+    const dashboard = await getCreditSummary({ user, filter: { programId: ids.program } })
+    expect(a!.programs).toHaveLength(1)
+    expect(a!.programs[0]).toMatchObject({ disbursed: dashboard.disbursed, realisationPct: dashboard.realisationPct, asOf: dashboard.asOf, absorptionPct: dashboard.absorptionPct })
+    const b = await getBriefing({ user, id: followUp.id })
+    expect(b!.previous?.id).toBe(meetingA)
+    expect(b!.previous?.actions.map((x) => x.title)).toContain('Percepat akad kredit')
+    expect(await getBriefing({ user: await asUser(malang), id: meetingA })).toBeNull()
+  })
+})
