@@ -41,7 +41,7 @@ export function ClaimReview({ claimId, version, lines }: { claimId: string; vers
                     <td className="py-2 pr-2 text-right tabular-nums">{formatRupiah(l.claimed)}</td>
                     <td className="py-2 pr-2 text-right tabular-nums">{formatRupiah(l.computed)}</td>
                     <td className={`py-2 pr-2 text-right tabular-nums ${l.claimed > l.computed ? 'text-red-700' : 'text-amber-700'}`}>{formatRupiah(l.claimed - l.computed)}</td>
-                    <td className="max-w-xs py-2 pr-2 text-xs" data-reason>{l.reason}{l.bankFigures && <span className="block text-slate-500">{l.bankFigures}</span>}</td>
+                    <td className="min-w-48 max-w-xs py-2 pr-2 text-xs" data-reason>{l.reason}{l.bankFigures && <span className="block text-slate-500">{l.bankFigures}</span>}</td>
                     <td className="py-2 pr-2">
                       <input name={`approved_${l.id}`} aria-label={`${t('correction')} ${l.account}`} placeholder={String(Math.min(l.claimed, l.computed))} inputMode="numeric" className={inputClass(Boolean(approveState?.errors?.[`approved_${l.id}`]))} />
                       {approveState?.errors?.[`approved_${l.id}`] && <p className="text-xs text-red-700">{approveState.errors[`approved_${l.id}`]?.join(' ')}</p>}

@@ -6,6 +6,7 @@ const rupiah = (n: number) => `Rp${new Intl.NumberFormat('id-ID').format(n)}`
 const digits = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''))
 
 test('a bank officer claims a month; the admin corrects a line, approves and pays; absorption moves by exactly the payment', async ({ page, login, browser }) => {
+  test.slow() // two users, a dozen page loads: more than the default minute on a loaded 2-core machine
   // two loans with subsidy due in October 2026: the bank claims one of them 50.000 too high
   const due = await sql<{ account_number: string; due: string }>(`
     SELECT d.account_number, sum(lm.subsidy_due)::bigint::text AS due FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id
@@ -107,6 +108,7 @@ test('a district officer sees only its regency’s disbursements, and their expo
 })
 
 test('a bank’s second programme of a year: created, a loan recorded with NIB and NIK, claimed, verified and paid', async ({ page, login, browser }) => {
+  test.slow() // two users, a programme, a loan, a claim and its payment
   // a micro business of the register, as the bank's loan file knows it
   const [msme] = await sql<{ nib: string; owner_nik: string; business_name: string }>(`
     SELECT nib, owner_nik, business_name FROM msmes WHERE computed_scale = 'MIKRO' AND deleted_at IS NULL AND nib IS NOT NULL ORDER BY nib LIMIT 1`)

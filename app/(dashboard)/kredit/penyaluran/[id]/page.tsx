@@ -78,7 +78,7 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
                 <Td align="right">{money(r.borrowerInterest)}</Td>
                 <Td align="right">{pct(r.bankRate)}</Td>
                 <Td align="right">{pct(r.rateDifference)}</Td>
-                <Td><Badge tone={STATE_TONE[r.state]}>{t(`state_${r.state}`)}</Badge></Td>
+                <Td className="whitespace-nowrap"><Badge tone={STATE_TONE[r.state]}>{t(`state_${r.state}`)}</Badge></Td>
                 <Td align="right">{r.collectibility ?? '–'}</Td>
                 <Td align="right">
                   <span className="tabular-nums">{money(r.subsidy)}</span>
