@@ -42,6 +42,7 @@ export type MeetingValues = { id?: string; version?: number; title: string; type
 /** Create or edit a meeting; a refused save keeps what was typed and marks the fields. */
 export function MeetingForm({ initial, regencies }: { initial: MeetingValues; regencies: Option[] }) {
   const t = useTranslations('meetings')
+  const px = 'meeting'
   const { state, formAction, pending, v, e } = useForm(initial.id ? updateMeeting : createMeeting)
   return (
     <form action={formAction} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
@@ -49,36 +50,36 @@ export function MeetingForm({ initial, regencies }: { initial: MeetingValues; re
       {initial.version && <input type="hidden" name="version" value={initial.version} />}
       {initial.previousMeetingId && <input type="hidden" name="previousMeetingId" value={initial.previousMeetingId} />}
       <FormMessage state={state} />
-      <Field label={t('fields.title')} name="title" errors={e('title')} required>
+      <Field idPrefix={px} label={t('fields.title')} name="title" errors={e('title')} required>
         {(p) => <input {...p} defaultValue={v('title', initial.title)} maxLength={200} />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label={t('fields.type')} name="type" errors={e('type')} required>
+        <Field idPrefix={px} label={t('fields.type')} name="type" errors={e('type')} required>
           {(p) => <Select p={p} value={v('type', initial.type)} options={MEETING_TYPES.map((k) => ({ value: k, label: t(`typeLong.${k}`) }))} />}
         </Field>
-        <Field label={t('fields.startsAt')} name="startsAt" errors={e('startsAt')} required>
+        <Field idPrefix={px} label={t('fields.startsAt')} name="startsAt" errors={e('startsAt')} required>
           {(p) => <input {...p} type="datetime-local" defaultValue={v('startsAt', initial.startsAt)} />}
         </Field>
-        <Field label={t('fields.endsAt')} name="endsAt" errors={e('endsAt')} required>
+        <Field idPrefix={px} label={t('fields.endsAt')} name="endsAt" errors={e('endsAt')} required>
           {(p) => <input {...p} type="datetime-local" defaultValue={v('endsAt', initial.endsAt)} />}
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label={t('fields.venue')} name="venue" errors={e('venue')}>
+        <Field idPrefix={px} label={t('fields.venue')} name="venue" errors={e('venue')}>
           {(p) => <input {...p} defaultValue={v('venue', initial.venue)} maxLength={200} />}
         </Field>
-        <Field label={t('fields.city')} name="city" errors={e('city')}>
+        <Field idPrefix={px} label={t('fields.city')} name="city" errors={e('city')}>
           {(p) => <input {...p} defaultValue={v('city', initial.city)} maxLength={100} />}
         </Field>
-        <Field label={t('fields.hostRegency')} name="hostRegencyCode" errors={e('hostRegencyCode')}>
+        <Field idPrefix={px} label={t('fields.hostRegency')} name="hostRegencyCode" errors={e('hostRegencyCode')}>
           {(p) => <Select p={p} value={v('hostRegencyCode', initial.hostRegencyCode)} options={regencies} empty={t('fields.noHost')} />}
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t('fields.organiser')} name="organiser" errors={e('organiser')} required>
+        <Field idPrefix={px} label={t('fields.organiser')} name="organiser" errors={e('organiser')} required>
           {(p) => <input {...p} defaultValue={v('organiser', initial.organiser)} maxLength={200} />}
         </Field>
-        <Field label={t('fields.chair')} name="chair" errors={e('chair')}>
+        <Field idPrefix={px} label={t('fields.chair')} name="chair" errors={e('chair')}>
           {(p) => <input {...p} defaultValue={v('chair', initial.chair)} maxLength={200} />}
         </Field>
       </div>
@@ -90,21 +91,22 @@ export function MeetingForm({ initial, regencies }: { initial: MeetingValues; re
 /** Invite a participant (internal or external) with the regency or bank the person represents. */
 export function ParticipantForm({ meetingId, regencies, banks }: { meetingId: string; regencies: Option[]; banks: Option[] }) {
   const t = useTranslations('meetings')
+  const px = 'participant'
   const { state, formAction, pending, v, e } = useForm(addParticipant)
   return (
     <form action={formAction} className="space-y-3" noValidate aria-label={t('detail.addParticipant')}>
       <input type="hidden" name="meetingId" value={meetingId} />
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label={t('fields.name')} name="name" errors={e('name')} required>{(p) => <input {...p} defaultValue={v('name')} maxLength={150} />}</Field>
-        <Field label={t('fields.position')} name="position" errors={e('position')}>{(p) => <input {...p} defaultValue={v('position')} maxLength={150} />}</Field>
-        <Field label={t('fields.agency')} name="agency" errors={e('agency')} required>{(p) => <input {...p} defaultValue={v('agency')} maxLength={200} />}</Field>
-        <Field label={t('fields.regency')} name="regencyCode" errors={e('regencyCode')}>{(p) => <Select p={p} value={v('regencyCode')} options={regencies} empty={t('fields.noHost')} />}</Field>
-        <Field label={t('fields.bank')} name="bankId" errors={e('bankId')}>{(p) => <Select p={p} value={v('bankId')} options={banks} empty={t('fields.noHost')} />}</Field>
-        <Field label={t('fields.attendance')} name="attendance" errors={e('attendance')}>
+        <Field idPrefix={px} label={t('fields.name')} name="name" errors={e('name')} required>{(p) => <input {...p} defaultValue={v('name')} maxLength={150} />}</Field>
+        <Field idPrefix={px} label={t('fields.position')} name="position" errors={e('position')}>{(p) => <input {...p} defaultValue={v('position')} maxLength={150} />}</Field>
+        <Field idPrefix={px} label={t('fields.agency')} name="agency" errors={e('agency')} required>{(p) => <input {...p} defaultValue={v('agency')} maxLength={200} />}</Field>
+        <Field idPrefix={px} label={t('fields.regency')} name="regencyCode" errors={e('regencyCode')}>{(p) => <Select p={p} value={v('regencyCode')} options={regencies} empty={t('fields.noHost')} />}</Field>
+        <Field idPrefix={px} label={t('fields.bank')} name="bankId" errors={e('bankId')}>{(p) => <Select p={p} value={v('bankId')} options={banks} empty={t('fields.noHost')} />}</Field>
+        <Field idPrefix={px} label={t('fields.attendance')} name="attendance" errors={e('attendance')}>
           {(p) => <Select p={p} value={v('attendance', 'PLANNED')} options={ATTENDANCE.map((k) => ({ value: k, label: t(`attendance.${k}`) }))} />}
         </Field>
-        <Field label={t('fields.representedBy')} name="representedBy" errors={e('representedBy')}>{(p) => <input {...p} defaultValue={v('representedBy')} maxLength={150} />}</Field>
+        <Field idPrefix={px} label={t('fields.representedBy')} name="representedBy" errors={e('representedBy')}>{(p) => <input {...p} defaultValue={v('representedBy')} maxLength={150} />}</Field>
       </div>
       <Submit pending={pending} label={t('detail.addParticipant')} />
     </form>
@@ -131,17 +133,18 @@ export function AttendanceForm({ id, attendance, representedBy, name }: { id: st
 /** Add an agenda item, or edit one with its minutes. */
 export function AgendaItemForm({ meetingId, item }: { meetingId: string; item?: { id: string; version: number; title: string; presenter: string | null; durationMinutes: number | null; minutes: string | null } }) {
   const t = useTranslations('meetings')
+  const px = item ? `agenda-${item.id}` : 'agenda-new'
   const { state, formAction, pending, v, e } = useForm(item ? updateAgendaItem : addAgendaItem)
   return (
     <form action={formAction} className="space-y-3" noValidate>
       {item ? <><input type="hidden" name="id" value={item.id} /><input type="hidden" name="version" value={item.version} /></> : <input type="hidden" name="meetingId" value={meetingId} />}
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-4">
-        <Field label={t('fields.agendaTitle')} name="title" errors={e('title')} required className="sm:col-span-2">{(p) => <input {...p} defaultValue={v('title', item?.title ?? '')} maxLength={300} />}</Field>
-        <Field label={t('fields.presenter')} name="presenter" errors={e('presenter')}>{(p) => <input {...p} defaultValue={v('presenter', item?.presenter ?? '')} maxLength={200} />}</Field>
-        <Field label={t('fields.duration')} name="durationMinutes" errors={e('durationMinutes')}>{(p) => <input {...p} inputMode="numeric" defaultValue={v('durationMinutes', item?.durationMinutes ? String(item.durationMinutes) : '')} />}</Field>
+        <Field idPrefix={px} label={t('fields.agendaTitle')} name="title" errors={e('title')} required className="sm:col-span-2">{(p) => <input {...p} defaultValue={v('title', item?.title ?? '')} maxLength={300} />}</Field>
+        <Field idPrefix={px} label={t('fields.presenter')} name="presenter" errors={e('presenter')}>{(p) => <input {...p} defaultValue={v('presenter', item?.presenter ?? '')} maxLength={200} />}</Field>
+        <Field idPrefix={px} label={t('fields.duration')} name="durationMinutes" errors={e('durationMinutes')}>{(p) => <input {...p} inputMode="numeric" defaultValue={v('durationMinutes', item?.durationMinutes ? String(item.durationMinutes) : '')} />}</Field>
       </div>
-      <Field label={t('fields.minutes')} name="minutes" errors={e('minutes')} hint={t('fields.minutesHint')}>
+      <Field idPrefix={px} label={t('fields.minutes')} name="minutes" errors={e('minutes')} hint={t('fields.minutesHint')}>
         {(p) => <textarea {...p} rows={item ? 8 : 4} defaultValue={v('minutes', item?.minutes ?? '')} maxLength={20000} />}
       </Field>
       <Submit pending={pending} label={item ? t('save') : t('detail.addAgendaItem')} />
@@ -152,19 +155,20 @@ export function AgendaItemForm({ meetingId, item }: { meetingId: string; item?: 
 /** Record an outcome of an agenda item, optionally linked to a programme, an indicator and a regency. */
 export function OutcomeForm({ agendaItemId, programs, indicators, regencies }: { agendaItemId: string; programs: Option[]; indicators: Option[]; regencies: Option[] }) {
   const t = useTranslations('meetings')
+  const px = `outcome-${agendaItemId}`
   const { state, formAction, pending, v, e } = useForm(addOutcome)
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="agendaItemId" value={agendaItemId} />
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-4">
-        <Field label={t('fields.outcomeKind')} name="kind" errors={e('kind')} required>
+        <Field idPrefix={px} label={t('fields.outcomeKind')} name="kind" errors={e('kind')} required>
           {(p) => <Select p={p} value={v('kind', 'DECISION')} options={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`outcomeKind.${k}`) }))} />}
         </Field>
-        <Field label={t('fields.outcomeText')} name="text" errors={e('text')} required className="sm:col-span-3">{(p) => <textarea {...p} rows={2} defaultValue={v('text')} maxLength={2000} />}</Field>
-        <Field label={t('fields.program')} name="programId" errors={e('programId')}>{(p) => <Select p={p} value={v('programId')} options={programs} empty={t('fields.noLink')} />}</Field>
-        <Field label={t('fields.indicator')} name="indicatorCode" errors={e('indicatorCode')} className="sm:col-span-2">{(p) => <Select p={p} value={v('indicatorCode')} options={indicators} empty={t('fields.noLink')} />}</Field>
-        <Field label={t('fields.outcomeRegency')} name="regencyCode" errors={e('regencyCode')}>{(p) => <Select p={p} value={v('regencyCode')} options={regencies} empty={t('fields.noLink')} />}</Field>
+        <Field idPrefix={px} label={t('fields.outcomeText')} name="text" errors={e('text')} required className="sm:col-span-3">{(p) => <textarea {...p} rows={2} defaultValue={v('text')} maxLength={2000} />}</Field>
+        <Field idPrefix={px} label={t('fields.program')} name="programId" errors={e('programId')}>{(p) => <Select p={p} value={v('programId')} options={programs} empty={t('fields.noLink')} />}</Field>
+        <Field idPrefix={px} label={t('fields.indicator')} name="indicatorCode" errors={e('indicatorCode')} className="sm:col-span-2">{(p) => <Select p={p} value={v('indicatorCode')} options={indicators} empty={t('fields.noLink')} />}</Field>
+        <Field idPrefix={px} label={t('fields.outcomeRegency')} name="regencyCode" errors={e('regencyCode')}>{(p) => <Select p={p} value={v('regencyCode')} options={regencies} empty={t('fields.noLink')} />}</Field>
       </div>
       <Submit pending={pending} label={t('detail.addOutcome')} />
     </form>
@@ -176,31 +180,32 @@ export type ActionValues = { id?: string; version?: number; title: string; descr
 /** Assign (or edit) a follow-up: what, the owner of the chosen kind, the due date, and the outcome it comes from. */
 export function ActionItemForm({ meetingId, initial, regencies, banks, users, outcomes }: { meetingId: string; initial?: ActionValues; regencies: Option[]; banks: Option[]; users: Option[]; outcomes: Option[] }) {
   const t = useTranslations('meetings')
+  const px = initial?.id ? `action-${initial.id}` : 'action-new'
   const { state, formAction, pending, v, e } = useForm(initial?.id ? updateAction : createAction)
   const [kind, setKind] = useState(v('ownerKind', initial?.ownerKind ?? 'REGENCY'))
   return (
     <form action={formAction} className="space-y-3" noValidate>
       {initial?.id ? <><input type="hidden" name="id" value={initial.id} /><input type="hidden" name="version" value={initial.version} /></> : <input type="hidden" name="meetingId" value={meetingId} />}
       <FormMessage state={state} />
-      <Field label={t('fields.actionTitle')} name="title" errors={e('title')} required>{(p) => <input {...p} defaultValue={v('title', initial?.title ?? '')} maxLength={500} />}</Field>
+      <Field idPrefix={px} label={t('fields.actionTitle')} name="title" errors={e('title')} required>{(p) => <input {...p} defaultValue={v('title', initial?.title ?? '')} maxLength={500} />}</Field>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label={t('fields.ownerKind')} name="ownerKind" errors={e('ownerKind')} required>
+        <Field idPrefix={px} label={t('fields.ownerKind')} name="ownerKind" errors={e('ownerKind')} required>
           {(p) => (
             <select {...p} value={kind} onChange={(ev) => setKind(ev.target.value)}>
               {OWNER_KINDS.map((k) => <option key={k} value={k}>{t(`ownerKind.${k}`)}</option>)}
             </select>
           )}
         </Field>
-        {kind === 'REGENCY' && <Field label={t('fields.ownerRegency')} name="ownerRegencyCode" errors={e('ownerRegencyCode')} required>{(p) => <Select p={p} value={v('ownerRegencyCode', initial?.ownerRegencyCode ?? '')} options={regencies} empty={t('fields.choose')} />}</Field>}
-        {kind === 'BANK' && <Field label={t('fields.ownerBank')} name="ownerBankId" errors={e('ownerBankId')} required>{(p) => <Select p={p} value={v('ownerBankId', initial?.ownerBankId ?? '')} options={banks} empty={t('fields.choose')} />}</Field>}
-        {kind === 'UNIT' && <Field label={t('fields.ownerUnit')} name="ownerUnit" errors={e('ownerUnit')} required>{(p) => <input {...p} defaultValue={v('ownerUnit', initial?.ownerUnit ?? '')} maxLength={200} />}</Field>}
-        {kind === 'USER' && <Field label={t('fields.ownerUser')} name="ownerUserId" errors={e('ownerUserId')} required>{(p) => <Select p={p} value={v('ownerUserId', initial?.ownerUserId ?? '')} options={users} empty={t('fields.choose')} />}</Field>}
-        <Field label={t('fields.dueDate')} name="dueDate" errors={e('dueDate')} required>{(p) => <input {...p} type="date" defaultValue={v('dueDate', initial?.dueDate ?? '')} />}</Field>
+        {kind === 'REGENCY' && <Field idPrefix={px} label={t('fields.ownerRegency')} name="ownerRegencyCode" errors={e('ownerRegencyCode')} required>{(p) => <Select p={p} value={v('ownerRegencyCode', initial?.ownerRegencyCode ?? '')} options={regencies} empty={t('fields.choose')} />}</Field>}
+        {kind === 'BANK' && <Field idPrefix={px} label={t('fields.ownerBank')} name="ownerBankId" errors={e('ownerBankId')} required>{(p) => <Select p={p} value={v('ownerBankId', initial?.ownerBankId ?? '')} options={banks} empty={t('fields.choose')} />}</Field>}
+        {kind === 'UNIT' && <Field idPrefix={px} label={t('fields.ownerUnit')} name="ownerUnit" errors={e('ownerUnit')} required>{(p) => <input {...p} defaultValue={v('ownerUnit', initial?.ownerUnit ?? '')} maxLength={200} />}</Field>}
+        {kind === 'USER' && <Field idPrefix={px} label={t('fields.ownerUser')} name="ownerUserId" errors={e('ownerUserId')} required>{(p) => <Select p={p} value={v('ownerUserId', initial?.ownerUserId ?? '')} options={users} empty={t('fields.choose')} />}</Field>}
+        <Field idPrefix={px} label={t('fields.dueDate')} name="dueDate" errors={e('dueDate')} required>{(p) => <input {...p} type="date" defaultValue={v('dueDate', initial?.dueDate ?? '')} />}</Field>
       </div>
       {outcomes.length > 0 && (
-        <Field label={t('fields.outcome')} name="outcomeId" errors={e('outcomeId')}>{(p) => <Select p={p} value={v('outcomeId', initial?.outcomeId ?? '')} options={outcomes} empty={t('fields.noLink')} />}</Field>
+        <Field idPrefix={px} label={t('fields.outcome')} name="outcomeId" errors={e('outcomeId')}>{(p) => <Select p={p} value={v('outcomeId', initial?.outcomeId ?? '')} options={outcomes} empty={t('fields.noLink')} />}</Field>
       )}
-      <Field label={t('fields.description')} name="description" errors={e('description')}>{(p) => <textarea {...p} rows={2} defaultValue={v('description', initial?.description ?? '')} maxLength={4000} />}</Field>
+      <Field idPrefix={px} label={t('fields.description')} name="description" errors={e('description')}>{(p) => <textarea {...p} rows={2} defaultValue={v('description', initial?.description ?? '')} maxLength={4000} />}</Field>
       <Submit pending={pending} label={initial?.id ? t('save') : t('detail.addAction')} />
     </form>
   )
@@ -209,6 +214,7 @@ export function ActionItemForm({ meetingId, initial, regencies, banks, users, ou
 /** Upload a meeting document, or evidence for a follow-up. */
 export function DocumentForm({ meetingId, actionId }: { meetingId: string; actionId?: string }) {
   const t = useTranslations('meetings')
+  const px = actionId ? 'evidence' : 'document'
   const { state, formAction, pending, v, e } = useForm(actionId ? uploadEvidence : uploadDocument)
   return (
     <form action={formAction} className="space-y-3" noValidate>
@@ -217,11 +223,11 @@ export function DocumentForm({ meetingId, actionId }: { meetingId: string; actio
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-3">
         {!actionId && (
-          <Field label={t('fields.kind')} name="kind" errors={e('kind')} required>
+          <Field idPrefix={px} label={t('fields.kind')} name="kind" errors={e('kind')} required>
             {(p) => <Select p={p} value={v('kind', 'MATERIAL')} options={DOCUMENT_KINDS.filter((k) => k !== 'EVIDENCE').map((k) => ({ value: k, label: t(`documentKind.${k}`) }))} />}
           </Field>
         )}
-        <Field label={t('fields.file')} name="file" errors={e('file')} hint={t('fields.fileHint')} required className="sm:col-span-2">
+        <Field idPrefix={px} label={t('fields.file')} name="file" errors={e('file')} hint={t('fields.fileHint')} required className="sm:col-span-2">
           {(p) => <input {...p} type="file" accept={ACCEPT_ATTRIBUTE} />}
         </Field>
       </div>
@@ -233,14 +239,15 @@ export function DocumentForm({ meetingId, actionId }: { meetingId: string; actio
 /** A progress note on a follow-up, with an optional status change; the version the user saw goes along. */
 export function ProgressForm({ actionId, version, status }: { actionId: string; version: number; status: string }) {
   const t = useTranslations('meetings')
+  const px = 'progress'
   const { state, formAction, pending, v, e } = useForm(addProgress)
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="actionId" value={actionId} />
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} />
-      <Field label={t('fields.note')} name="note" errors={e('note')} required>{(p) => <textarea {...p} rows={3} defaultValue={v('note')} maxLength={4000} />}</Field>
-      <Field label={t('fields.newStatus')} name="status" errors={e('status')}>
+      <Field idPrefix={px} label={t('fields.note')} name="note" errors={e('note')} required>{(p) => <textarea {...p} rows={3} defaultValue={v('note')} maxLength={4000} />}</Field>
+      <Field idPrefix={px} label={t('fields.newStatus')} name="status" errors={e('status')}>
         {(p) => <Select p={p} value={v('status')} options={ACTION_STATUSES.filter((s) => s !== status).map((s) => ({ value: s, label: t(`actionStatus.${s}`) }))} empty={t('fields.keepStatus', { status: t(`actionStatus.${status}`) })} />}
       </Field>
       <Submit pending={pending} label={t('action.addNote')} />

@@ -5,17 +5,19 @@ import clsx from 'clsx'
  * the error says what is wrong in the field that is wrong.
  */
 export function Field({
-  label, name, errors, hint, required, className, children,
+  label, name, errors, hint, required, className, children, idPrefix,
 }: {
   label: string
   name: string
+  /** when several forms on one page share field names: keeps the ids (and so the labels) unique */
+  idPrefix?: string
   errors?: string[]
   hint?: string
   required?: boolean
   className?: string
   children: (props: { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string; required?: boolean; className: string }) => React.ReactNode
 }) {
-  const id = `f-${name}`
+  const id = `${idPrefix ?? 'f'}-${name}`
   const errorId = `${id}-error`
   const hintId = `${id}-hint`
   const invalid = Boolean(errors?.length)

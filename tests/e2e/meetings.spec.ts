@@ -40,7 +40,7 @@ test('a Rakor from recording to a done follow-up, read by leadership with its ex
   await page.getByLabel('Jenis rapat').selectOption('RAKOR')
   await page.getByLabel('Mulai (WIB)').fill(`${day(-20)}T09:00`)
   await page.getByLabel('Selesai (WIB)').fill(`${day(-20)}T08:00`)
-  await page.getByLabel('Kota').fill('Kota Malang')
+  await page.getByLabel('Kota', { exact: true }).fill('Kota Malang')
   await page.getByRole('button', { name: 'Simpan' }).click()
   // a refusal keeps what was typed and says which field is wrong
   await expect(page.getByText('Waktu selesai harus sesudah waktu mulai.')).toBeVisible()
@@ -54,7 +54,7 @@ test('a Rakor from recording to a done follow-up, read by leadership with its ex
   const participants = page.locator('[data-section="participants"]')
   await participants.locator('summary', { hasText: 'Tambah peserta' }).click()
   for (const [name, agency, regency] of [['Kadinkopum Jombang', 'Dinas Koperasi dan Usaha Mikro Kabupaten Jombang', 'Kabupaten Jombang'], ['Perwakilan Bappeda Jatim', 'Bappeda Provinsi Jawa Timur', '']]) {
-    await participants.getByLabel('Nama', { exact: true }).fill(name)
+    await participants.getByRole('textbox', { name: 'Nama', exact: true }).fill(name)
     await participants.getByLabel('Instansi').fill(agency)
     if (regency) await participants.getByLabel('Mewakili kabupaten/kota').selectOption({ label: regency })
     await participants.getByLabel('Kehadiran', { exact: true }).selectOption('PRESENT')
@@ -65,7 +65,7 @@ test('a Rakor from recording to a done follow-up, read by leadership with its ex
   // an agenda item whose minutes try raw HTML and a javascript: link
   const agenda = page.locator('[data-section="agenda"]')
   await agenda.locator('summary', { hasText: 'Tambah acara' }).click()
-  await agenda.getByLabel('Acara', { exact: true }).fill('Evaluasi Prokesra 2024')
+  await agenda.getByRole('textbox', { name: 'Acara', exact: true }).fill('Evaluasi Prokesra 2024')
   await agenda.getByLabel('Notulen (Markdown)').fill('Realisasi **Rp53 miliar**. <script>window.__xss = 1</script> [klik](javascript:window.__xss=2) [dasbor](/dasbor/kredit)')
   await agenda.getByRole('button', { name: 'Tambah acara' }).click()
   const item = agenda.locator('[data-agenda-item="1"]')
@@ -81,7 +81,7 @@ test('a Rakor from recording to a done follow-up, read by leadership with its ex
   // a decision linked to Prokesra 2024
   await item.locator('summary', { hasText: 'Tambah hasil' }).click()
   await item.getByLabel('Jenis hasil').selectOption('DECISION')
-  await item.getByLabel('Isi', { exact: true }).fill('Penyaluran Prokesra 2024 dipercepat di Kabupaten Jombang')
+  await item.getByRole('textbox', { name: 'Isi', exact: true }).fill('Penyaluran Prokesra 2024 dipercepat di Kabupaten Jombang')
   await item.getByLabel('Program kredit').selectOption({ label: 'Prokesra 2024' })
   await item.getByRole('button', { name: 'Tambah hasil' }).click()
   await expect(item.locator('[data-outcome="DECISION"]')).toContainText('Prokesra 2024')
@@ -89,7 +89,7 @@ test('a Rakor from recording to a done follow-up, read by leadership with its ex
   // an action for Kabupaten Jombang, due five days ago
   const actions = page.locator('[data-section="actions"]')
   await actions.locator('summary', { hasText: 'Tambah tindak lanjut' }).click()
-  await actions.getByLabel('Tindak lanjut', { exact: true }).fill(actionTitle)
+  await actions.getByRole('textbox', { name: 'Tindak lanjut', exact: true }).fill(actionTitle)
   await actions.getByLabel('Penanggung jawab').selectOption('REGENCY')
   await actions.getByLabel('Kabupaten/kota').selectOption({ label: 'Kabupaten Jombang' })
   await actions.getByLabel('Tenggat').fill(day(-5))
