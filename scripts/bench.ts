@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: performance measured on a large data set, never by timed tests
- * (design/quality.md, "Performance"). Prints tables and writes JSON to bench-results/<timestamp>.json.
+ * (docs/quality.md, "Performance"). Prints tables and writes JSON to bench-results/<timestamp>.json.
  *
  *   npm run bench                          full scale: 1,000,000 disbursements, 300,000 MSMEs, 30,000 cooperatives
  *   npm run bench -- --scale small         a tenth of everything (a quick run)
