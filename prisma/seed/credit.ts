@@ -348,5 +348,6 @@ export async function seedCredit(
   for (const spec of specs) await seedProgram(db, url, spec, province, seed++, progress)
   // fresh statistics before the claim queries group loan periods by month (otherwise: nested loops over all rows)
   await db.$executeRawUnsafe('ANALYZE loan_months, disbursements, credit_programs')
-  for (const spec of specs) await seedClaims(db, spec, progress)
+  // the programmes' claims touch different claims and payments: loaded side by side (each statement keeps one core busy)
+  await Promise.all(specs.map((spec) => seedClaims(db, spec, progress)))
 }
