@@ -239,9 +239,12 @@ function copiedBinaries(folder: string, packaged: Binaries, ids: Ids, log: (m: s
   const at = (dir: string): Binaries => ({ ...packaged, nativeDir: dir, initdb: path.join(dir, 'bin', 'initdb'), postgres: path.join(dir, 'bin', 'postgres') })
   if (existsSync(path.join(target, '.complete')) && canReach(ids, at(target).postgres)) return at(target)
   log(`Folder proyek tidak bisa dimasuki pengguna \`postgres\`: program PostgreSQL disalin ke ${target}.`)
-  // older copies of this checkout (another package version) are no longer used
+  // older copies of this checkout (another package version) are no longer used, nor copies a crashed run left half
+  // done; a copy another process is making right now (npm test while npm run dev starts) is left alone
   for (const entry of readdirSync(folder)) {
-    if (entry.startsWith('postgresql-') && entry !== path.basename(target)) rmSync(path.join(folder, entry), { recursive: true, force: true })
+    const partialOf = /\.partial-(\d+)$/.exec(entry)
+    const stale = partialOf ? !isAlive(Number(partialOf[1])) : entry.startsWith('postgresql-') && entry !== path.basename(target)
+    if (stale) rmSync(path.join(folder, entry), { recursive: true, force: true })
   }
   const partial = `${target}.partial-${process.pid}`
   rmSync(partial, { recursive: true, force: true })
@@ -255,8 +258,13 @@ function copiedBinaries(folder: string, packaged: Binaries, ids: Ids, log: (m: s
   }
   loosen(partial)
   writeFileSync(path.join(partial, '.complete'), `${packaged.version}\n`)
-  rmSync(target, { recursive: true, force: true })
-  renameSync(partial, target)
+  if (existsSync(path.join(target, '.complete'))) {
+    // another process finished its copy first (and may be running from it): keep that one
+    rmSync(partial, { recursive: true, force: true })
+  } else {
+    rmSync(target, { recursive: true, force: true })
+    renameSync(partial, target)
+  }
   return at(target)
 }
 
