@@ -322,12 +322,13 @@ function lastLine(output: string): string {
   return (lines.filter((l) => /FATAL|ERROR|error|denied|EACCES/.test(l)).at(-1) ?? lines.at(-1) ?? 'tanpa pesan').replace(/\.$/, '')
 }
 
-async function initialise(p: Placement, log: (m: string) => void): Promise<void> {
+async function initialise(p: Placement, log: (m: string) => void, entry: Live): Promise<void> {
   log(`Menyiapkan PostgreSQL baru di ${path.relative(process.cwd(), p.dataDir).startsWith('..') ? p.dataDir : path.relative(process.cwd(), p.dataDir)} ...`)
   mkdirSync(p.dataDir, { recursive: true, mode: 0o700 })
   if (p.ids) chownSync(p.dataDir, p.ids.uid, p.ids.gid)
   // the password reaches initdb through a file only the cluster's user can read, removed right after
   const pwDir = mkdtempSync(path.join(reachableTmp(p.ids), 'lumbung-pw-'))
+  entry.passwordDir = pwDir
   const pwFile = path.join(pwDir, 'pw')
   try {
     writeFileSync(pwFile, PG_PASSWORD + '\n', { mode: 0o600 })
@@ -346,6 +347,7 @@ async function initialise(p: Placement, log: (m: string) => void): Promise<void>
     }
   } finally {
     rmSync(pwDir, { recursive: true, force: true })
+    entry.passwordDir = undefined
   }
 }
 
@@ -381,14 +383,15 @@ function launch(p: Placement, port: number): Promise<ChildProcess> {
  * Clusters started by this process and not stopped yet, with the throwaway folder to delete: stopped if
  * the process exits without stopping them (an error, process.exit), so no postgres outlives its script.
  */
-type Live = { child?: ChildProcess; dataDir: string; removeOnStop?: string }
+type Live = { child?: ChildProcess; dataDir: string; removeOnStop?: string; passwordDir?: string }
 const live = new Set<Live>()
 let hooksInstalled = false
 function installExitHooks() {
   if (hooksInstalled) return
   hooksInstalled = true
   process.on('exit', () => {
-    for (const { child, dataDir, removeOnStop } of live) {
+    for (const { child, dataDir, removeOnStop, passwordDir } of live) {
+      if (passwordDir) rmSync(passwordDir, { recursive: true, force: true })
       if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGINT')
       if (!removeOnStop) continue
       // 'exit' cannot wait asynchronously: wait (at most 10 s) for the fast shutdown to remove its lock file,
@@ -436,7 +439,7 @@ export async function startEmbeddedPostgres(opts: {
   live.add(entry)
   let child: ChildProcess
   try {
-    if (!existsSync(path.join(p.dataDir, 'PG_VERSION'))) await initialise(p, log)
+    if (!existsSync(path.join(p.dataDir, 'PG_VERSION'))) await initialise(p, log, entry)
     else await clearStaleLock(p.dataDir, log)
     child = await launch(p, port)
     entry.child = child
