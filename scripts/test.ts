@@ -2,11 +2,54 @@
  * `npm test`: types, lint, unit tests, integration tests on a throwaway PostgreSQL, a production
  * build, and end-to-end tests in Chromium. Every step runs even after a failure, so one run shows
  * everything that is wrong; the exit code is non-zero when any step failed.
+ * On a fresh machine it installs what the end-to-end step lacks (Debian's Chromium and fonts) when it
+ * may (root with apt-get), as .ci/run did; otherwise it names the command and fails that step.
  */
 import { spawnSync } from 'node:child_process'
-import { readFileSync, rmSync, mkdirSync } from 'node:fs'
+import { accessSync, constants, existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs'
 
-type Step = { name: string; cmd: string[]; env?: Record<string, string>; counts?: () => { passed: number; failed: number; skipped: number } }
+type Step = {
+  name: string
+  cmd: string[]
+  env?: Record<string, string>
+  counts?: () => { passed: number; failed: number; skipped: number }
+  /** what the step needs on the machine; false: the step fails without running (the reason is printed) */
+  prepare?: () => boolean
+}
+
+const executable = (file: string) => {
+  try {
+    accessSync(file, constants.X_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Playwright cannot download browsers here: the tests run Debian's Chromium (CHROMIUM_PATH, default
+ * /usr/bin/chromium). Installed with apt-get when missing and we are root; otherwise one sentence.
+ */
+function ensureChromium(): boolean {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (executable(chromium)) return true
+  const command = 'apt-get install -y chromium fonts-noto-core'
+  if (process.env.CHROMIUM_PATH || process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    console.error(
+      `Chromium untuk tes end-to-end tidak ada di ${chromium}: pasang dengan \`sudo ${command}\` (atau atur CHROMIUM_PATH ke Chromium yang ada), lalu jalankan \`npm test\` lagi.`,
+    )
+    return false
+  }
+  console.log(`Chromium belum terpasang: ${command} ...`)
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
+  const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-core'], { stdio: ['ignore', 'ignore', 'inherit'], env })
+  if (!install || install.status !== 0 || !executable(chromium)) {
+    console.error(`Chromium tidak bisa dipasang otomatis: jalankan \`${command}\` sendiri (perlu akses ke paket Debian), lalu \`npm test\` lagi.`)
+    return false
+  }
+  return true
+}
 
 function vitestCounts(file: string) {
   return () => {
@@ -28,7 +71,7 @@ const steps: Step[] = [
   { name: 'unit', cmd: ['node_modules/.bin/vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], counts: vitestCounts('test-results/unit.json') },
   { name: 'integration', cmd: ['node_modules/.bin/vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', '--outputFile=test-results/integration.json'], counts: vitestCounts('test-results/integration.json') },
   { name: 'build', cmd: ['node_modules/.bin/next', 'build'] },
-  { name: 'e2e', cmd: ['node_modules/.bin/playwright', 'test'], counts: playwrightCounts },
+  { name: 'e2e', cmd: ['node_modules/.bin/playwright', 'test'], counts: playwrightCounts, prepare: ensureChromium },
 ].filter((s) => only.length === 0 || only.includes(s.name))
 
 const results: { name: string; ok: boolean; seconds: number; counts?: ReturnType<NonNullable<Step['counts']>> }[] = []
@@ -36,6 +79,10 @@ for (const step of steps) {
   console.log(`\n━━━ ${step.name}: ${step.cmd.join(' ')}`)
   const started = Date.now()
   if (step.name === 'e2e') rmSync('test-results/e2e.json', { force: true })
+  if (step.prepare && !step.prepare()) {
+    results.push({ name: step.name, ok: false, seconds: Math.round((Date.now() - started) / 1000) })
+    continue
+  }
   const r = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...step.env } })
   let counts
   try {

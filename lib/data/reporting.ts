@@ -11,7 +11,7 @@ import type { Rule, RuleIndicator } from '@/lib/reporting/rules'
 /**
  * Reads of quarterly district reporting. Every figure is computed in PostgreSQL (GROUP BY, FILTER,
  * one query per figure set) and scoped by role in the WHERE clause: a district officer sees its own
- * regency's rows, plus province totals (which domain.md allows it to read). The leadership
+ * regency's rows, plus province totals (which docs/roles.md allows it to read). The leadership
  * dashboard calls `getCompleteness` and `getIndicatorRealisation` as they are.
  */
 

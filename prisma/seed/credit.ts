@@ -5,11 +5,12 @@
  *   paid Rp17.940.000.000 = 57,8% of the ceiling;
  * - for DKI Jakarta (province 31): 153 UMK, Rp38,8 miliar of working-capital credit through Bank DKI (2020).
  * Loans and claims are deterministic (a seeded generator), so tests can rely on them. Subsidy per period comes
- * from lib/credit/subsidy.ts (through recomputeLoanMonths), never from a second formula here.
+ * from lib/credit/subsidy.ts (computed here in memory the way recomputeLoanMonths does, then written with
+ * COPY), never from a second formula here.
  */
 import type { PrismaClient } from '../../lib/generated/prisma/client'
-import { recomputeLoanMonths } from '../../lib/credit/loan-months'
-import type { PeriodStatus } from '../../lib/credit/subsidy'
+import { subsidySchedule, type PeriodStatus, type RatePeriod } from '../../lib/credit/subsidy'
+import { copyRows, withPgClient, type CopyValue } from './copy'
 
 /** Mulberry32: a small deterministic generator, so every seed run makes the same loans. */
 function rng(seed: number) {
@@ -147,7 +148,29 @@ async function borrowerPool(db: PrismaClient, province: string, needed: number):
     ORDER BY md5(m.id) LIMIT ${needed}`
 }
 
-async function seedProgram(db: PrismaClient, spec: ProgramSpec, province: string, seed: number) {
+type LoanRow = { id: string; account: string; msmeId: string; regencyCode: string; date: string; plafond: number; tenor: number; rate: number; collectibility: number; status: 'ACTIVE' | 'WRITTEN_OFF' }
+
+/**
+ * The stored periods of freshly made loans (table loan_months), exactly as recomputeLoanMonths in
+ * lib/credit/loan-months.ts stores them: the terms are the rate agreed at the contract then every later
+ * change of the programme's rate, the schedule is lib/credit/subsidy.ts's, the statuses are what the bank
+ * reported (a period without one: paid, collectibility 1). Computed in memory, loan by loan, and streamed
+ * to COPY. tests/integration/credit-demo.test.ts checks that recomputeLoanMonths gives the same rows.
+ */
+function* loanMonthRows(loans: LoanRow[], programRates: RatePeriod[], borrowerRate: number, reported: Map<string, PeriodStatus[]>): Generator<CopyValue[]> {
+  for (const loan of loans) {
+    const bankRates = [{ from: loan.date, rate: loan.rate }, ...programRates.filter((r) => r.from > loan.date)]
+    const statuses = reported.get(loan.id) ?? []
+    const statusOf = new Map(statuses.map((s) => [s.period, s]))
+    const terms = { plafond: loan.plafond, tenorMonths: loan.tenor, contractDate: loan.date, method: 'ANNUITY' as const, bankRates, borrowerRate }
+    for (const r of subsidySchedule(terms, statuses)) {
+      const s = statusOf.get(r.period)
+      yield [loan.id, r.period, r.dueDate, `${r.claimMonth}-01`, r.days, r.openingBalance, r.rateDifference.toFixed(6), s?.instalmentPaid ?? true, s?.collectibility ?? 1, r.subsidy, r.reason]
+    }
+  }
+}
+
+async function seedProgram(db: PrismaClient, url: string, spec: ProgramSpec, province: string, seed: number, progress: (m: string) => void) {
   if (await db.creditProgram.findUnique({ where: { code: spec.code }, select: { id: true } })) return
   const rand = rng(seed)
   const bank = await db.bank.findUniqueOrThrow({ where: { code: spec.bankCode }, select: { id: true } })
@@ -181,7 +204,7 @@ async function seedProgram(db: PrismaClient, spec: ProgramSpec, province: string
   const needed = spec.tranches.reduce((a, t) => a + t.count, 0)
   const pool = await borrowerPool(db, province, needed)
   if (pool.length < needed) throw new Error(`${spec.code}: ${needed} peminjam dibutuhkan, hanya ${pool.length} UMKM`)
-  const rows: { id: string; account: string; msmeId: string; regencyCode: string; date: string; plafond: number; tenor: number; rate: number; collectibility: number; status: 'ACTIVE' | 'WRITTEN_OFF' }[] = []
+  const rows: LoanRow[] = []
   let taken = 0
   spec.tranches.forEach((t, ti) => {
     const amounts = plafonds(t.count, t.total, spec.maxPlafond, rand)
@@ -204,15 +227,12 @@ async function seedProgram(db: PrismaClient, spec: ProgramSpec, province: string
       })
     }
   })
-  for (let i = 0; i < rows.length; i += 5_000) {
-    await db.disbursement.createMany({
-      data: rows.slice(i, i + 5_000).map((r) => ({
-        id: r.id, programId: program.id, bankId: bank.id, accountNumber: r.account, msmeId: r.msmeId, regencyCode: r.regencyCode,
-        contractDate: new Date(r.date), plafond: r.plafond, tenorMonths: r.tenor, bankRate: r.rate, borrowerRate: spec.borrowerRate,
-        method: 'ANNUITY', collectibility: r.collectibility, status: r.status, eligibilityIssues: [],
-      })),
-    })
-  }
+  const now = new Date()
+  await withPgClient(url, (client) =>
+    copyRows(client, 'disbursements',
+      ['id', 'program_id', 'bank_id', 'account_number', 'msme_id', 'regency_code', 'contract_date', 'plafond', 'tenor_months', 'bank_rate', 'borrower_rate', 'method', 'collectibility', 'status', 'eligibility_issues', 'updated_at'],
+      rows.map((r) => [r.id, program.id, bank.id, r.account, r.msmeId, r.regencyCode, r.date, r.plafond, r.tenor, r.rate, spec.borrowerRate, 'ANNUITY', r.collectibility, r.status, '{}', now])))
+  progress(`${spec.name}: ${rows.length.toLocaleString('id-ID')} pinjaman dimuat; menghitung jadwal subsidinya ...`)
   // what the bank reported: a written-off loan is Macet (5) from some period on; a few missed instalments
   const reported = new Map<string, PeriodStatus[]>()
   for (const r of rows) {
@@ -225,10 +245,14 @@ async function seedProgram(db: PrismaClient, spec: ProgramSpec, province: string
     }
     if (statuses.length) reported.set(r.id, statuses)
   }
-  for (let i = 0; i < rows.length; i += 4_000) {
-    await db.$transaction((tx) => recomputeLoanMonths(tx, rows.slice(i, i + 4_000).map((r) => r.id), reported), { timeout: 120_000 })
-  }
-  console.log(`${spec.name}: ${rows.length.toLocaleString('id-ID')} pinjaman dan jadwal subsidinya dimuat.`)
+  // the programme's rates as stored (what recomputeLoanMonths reads back)
+  const programRates = (await db.programRate.findMany({ where: { programId: program.id, bankId: bank.id }, select: { effectiveFrom: true, rate: true }, orderBy: { effectiveFrom: 'asc' } }))
+    .map((r) => ({ from: iso(r.effectiveFrom.getTime()), rate: Number(r.rate) }))
+  const periods = await withPgClient(url, (client) =>
+    copyRows(client, 'loan_months',
+      ['disbursement_id', 'period', 'due_date', 'claim_month', 'days', 'opening_balance', 'rate_difference', 'instalment_paid', 'collectibility', 'subsidy_due', 'reason'],
+      loanMonthRows(rows, programRates, spec.borrowerRate, reported)))
+  progress(`${spec.name}: ${rows.length.toLocaleString('id-ID')} pinjaman dan jadwal subsidinya (${periods.toLocaleString('id-ID')} periode) dimuat.`)
   return program.id
 }
 
@@ -238,7 +262,7 @@ async function seedProgram(db: PrismaClient, spec: ProgramSpec, province: string
  * caught and approved at the computed amount. Paid the next month; `paymentsDueBy` makes the payments
  * made by that date add up to an exact figure (the last one before it paid in part, the rest later).
  */
-async function seedClaims(db: PrismaClient, spec: ProgramSpec) {
+async function seedClaims(db: PrismaClient, spec: ProgramSpec, progress: (m: string) => void) {
   if (!spec.claims) return
   const program = await db.creditProgram.findUniqueOrThrow({ where: { code: spec.code }, select: { id: true } })
   if (await db.subsidyClaim.count({ where: { programId: program.id } })) return
@@ -304,15 +328,26 @@ async function seedClaims(db: PrismaClient, spec: ProgramSpec) {
   }
   if (due && paidByDate !== due.total) throw new Error(`${spec.code}: subsidi dibayar s.d. ${due.date} = ${paidByDate}, bukan ${due.total}; naikkan suku bunga atau jumlah pinjaman`)
   await db.claimPayment.createMany({ data })
-  console.log(`${spec.name}: ${months.length} klaim bulanan dimuat.`)
+  progress(`${spec.name}: ${months.length} klaim bulanan dimuat.`)
 }
 
-/** Credit programmes, loans, claims and payments of the configured province (idempotent per programme). */
-export async function seedCredit(db: PrismaClient, province: string): Promise<void> {
+/**
+ * Credit programmes, loans, claims and payments of the configured province (idempotent per programme).
+ * `url` is the same database as `db`'s, for the bulk writes (COPY); `progress` reports each step.
+ */
+export async function seedCredit(
+  db: PrismaClient,
+  province: string,
+  opts: { url?: string; progress?: (m: string) => void } = {},
+): Promise<void> {
+  const url = opts.url ?? process.env.DATABASE_URL
+  if (!url) throw new Error('seedCredit: DATABASE_URL belum diatur')
+  const progress = opts.progress ?? console.log
   const specs = province === '31' ? [JAKARTA_2020] : PROKESRA
   let seed = 2022
-  for (const spec of specs) await seedProgram(db, spec, province, seed++)
+  for (const spec of specs) await seedProgram(db, url, spec, province, seed++, progress)
   // fresh statistics before the claim queries group loan periods by month (otherwise: nested loops over all rows)
   await db.$executeRawUnsafe('ANALYZE loan_months, disbursements, credit_programs')
-  for (const spec of specs) await seedClaims(db, spec)
+  // the programmes' claims touch different claims and payments: loaded side by side (each statement keeps one core busy)
+  await Promise.all(specs.map((spec) => seedClaims(db, spec, progress)))
 }

@@ -228,6 +228,7 @@ export async function seedReporting(db: PrismaClient, provinceCode: string): Pro
       ],
       skipDuplicates: true,
     })
-  })
+    // Prisma's default of 5 s is too short on a busy machine (the first start failed at 5.065 s under load)
+  }, { timeout: 120_000 })
   return { reports: reports.length }
 }

@@ -22,7 +22,8 @@ export async function isEmpty(databaseUrl: string): Promise<boolean> {
   }
 }
 
-export async function prepareDatabase(databaseUrl: string, opts: { seed: boolean; log?: (m: string) => void }) {
+/** Migrate; load the demo data when `seed` and the database is empty. True when the demo data was loaded now. */
+export async function prepareDatabase(databaseUrl: string, opts: { seed: boolean; log?: (m: string) => void }): Promise<boolean> {
   const log = opts.log ?? console.log
   prismaCli(['migrate', 'deploy'], databaseUrl)
   if (opts.seed && (await isEmpty(databaseUrl))) {
@@ -32,5 +33,7 @@ export async function prepareDatabase(databaseUrl: string, opts: { seed: boolean
       env: { ...process.env, DATABASE_URL: databaseUrl },
     })
     if (r.status !== 0) throw new Error('Pemuatan data demo gagal')
+    return true
   }
+  return false
 }

@@ -1,6 +1,7 @@
 /**
  * Resolve the database for a command: DATABASE_URL when set (nothing is started), otherwise an
- * embedded PostgreSQL with its data in `dataDir`. Writes the embedded URL to `.data/database-url`
+ * embedded PostgreSQL with its data in `dataDir` (or somewhere the `postgres` user can reach, see
+ * embedded-db.ts). Writes the embedded URL to `.data/database-url`
  * so `npx prisma ...` in another terminal finds the running database.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -9,7 +10,8 @@ import { startEmbeddedPostgres, type EmbeddedDb } from './embedded-db'
 export type ResolvedDatabase = { url: string; embedded?: EmbeddedDb; stop: () => Promise<void> }
 
 export async function resolveDatabase(opts: {
-  dataDir: string
+  /** where the data should live; omitted: a throwaway cluster in a temporary folder */
+  dataDir?: string
   database?: string
   persistent?: boolean
   publishUrl?: boolean
@@ -28,7 +30,7 @@ export async function resolveDatabase(opts: {
     mkdirSync('.data', { recursive: true })
     writeFileSync('.data/database-url', url + '\n')
   }
-  log(`PostgreSQL bawaan berjalan di 127.0.0.1:${embedded.port} (data: ${opts.dataDir}).`)
+  log(`PostgreSQL bawaan berjalan di 127.0.0.1:${embedded.port} (data: ${embedded.dataDir}).`)
   let stopped = false
   return {
     url,

@@ -1,5 +1,5 @@
 /**
- * The authorization matrix (quality.md, "Authorization matrix"): every server action and every route
+ * The authorization matrix (docs/quality.md, "Authorization matrix"): every server action and every route
  * handler, enumerated from the code, against every role, and the regency and bank scope of the
  * district officer and the bank officer.
  *

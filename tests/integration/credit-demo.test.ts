@@ -7,6 +7,7 @@ import { getCreditSummary } from '@/lib/data/credit'
 import { formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { getCurrentUser } from '@/lib/session'
 import { seedCredit } from '../../prisma/seed/credit'
+import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 
 /** The demo data must reproduce the source documents' figures exactly (seed 000, Rakor 18 September 2024). */
 describe('Prokesra worked cases in the demo data', () => {
@@ -50,5 +51,24 @@ describe('Prokesra worked cases in the demo data', () => {
     expect((await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId: p, asOf: '2023-12-31' } })).disbursed).toBe(360_400_000_000)
     signInAs(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }))
     await expect(getCreditSummary({ user: (await getCurrentUser())!, filter: { programId: p, asOf: '2023-12-31' } })).rejects.toThrow('not-found')
+  })
+
+  it('stores every loan period exactly as recomputeLoanMonths computes it (the seed computes them in memory and writes them with COPY)', async () => {
+    // every written-off loan, every loan with a missed instalment, and one loan in 40 of the rest, over all programmes
+    const ids = (
+      await db.$queryRaw<{ id: string }[]>`
+        SELECT id FROM disbursements
+        WHERE status = 'WRITTEN_OFF' OR id IN (SELECT disbursement_id FROM loan_months WHERE NOT instalment_paid) OR abs(hashtext(id)) % 40 = 0`
+    ).map((r) => r.id)
+    expect(ids.length).toBeGreaterThan(1_000)
+    const periods = () => db.$queryRaw<unknown[]>`
+      SELECT disbursement_id, period, due_date, claim_month, days, opening_balance::text, rate_difference::text, instalment_paid, collectibility,
+        subsidy_due::text, reason
+      FROM loan_months WHERE disbursement_id = ANY(${ids}) ORDER BY disbursement_id, period`
+    const seeded = await periods()
+    await db.$transaction((tx) => recomputeLoanMonths(tx, ids), { timeout: 120_000 })
+    const recomputed = await periods()
+    expect(recomputed.length).toBe(seeded.length)
+    expect(recomputed).toEqual(seeded)
   })
 })

@@ -2,9 +2,6 @@
  * Vitest global setup for integration tests: one throwaway PostgreSQL per run, a template database
  * migrated once; every test file then clones the template (tests/support/worker-db.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { startEmbeddedPostgres } from '../../scripts/lib/embedded-db'
@@ -28,13 +25,10 @@ export default async function setup(project: TestProject) {
     assertLocalDatabaseUrl(process.env.DATABASE_URL)
     serverUrl = process.env.DATABASE_URL
   } else {
-    const dir = mkdtempSync(path.join(tmpdir(), 'lumbung-test-'))
-    const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), persistent: false })
+    // throwaway: its temporary data folder is deleted on stop
+    const cluster = await startEmbeddedPostgres({ persistent: false })
     serverUrl = cluster.url('postgres')
-    stop = async () => {
-      await cluster.stop()
-      rmSync(dir, { recursive: true, force: true })
-    }
+    stop = () => cluster.stop()
   }
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
