@@ -1,6 +1,7 @@
 import 'server-only'
 import { unstable_rethrow } from 'next/navigation'
 import { z } from 'zod'
+import { AppError, REFUSAL_MESSAGES, refusalResponse, type RefusalCode } from '@/lib/errors'
 import { getCurrentUser } from '@/lib/session'
 import { can, type Permission } from '@/lib/permissions'
 import type { SessionUser } from '@/lib/session-user'
@@ -17,16 +18,19 @@ export type ActionState = {
 
 export const MESSAGES = {
   signedOut: 'Sesi Anda berakhir. Silakan masuk lagi.',
-  forbidden: 'Anda tidak berwenang melakukan tindakan ini.',
+  forbidden: REFUSAL_MESSAGES.FORBIDDEN,
   mustChangePassword: 'Ganti kata sandi sementara Anda terlebih dahulu.',
   invalid: 'Periksa kembali isian yang ditandai.',
   failed: 'Terjadi kesalahan di server; perubahan tidak disimpan. Coba lagi.',
 } as const
 
-/** A refusal the user can act on (stale edit, duplicate number, out of scope), shown as the message. */
-export class ActionError extends Error {
-  constructor(message: string, readonly fieldErrors?: Record<string, string[]>) {
-    super(message)
+/**
+ * A refusal the user can act on (stale edit, duplicate number, out of scope), shown as the message:
+ * the AppError of lib/errors.ts with the message first (CONFLICT unless another code is given).
+ */
+export class ActionError extends AppError {
+  constructor(message: string, fieldErrors?: Record<string, string[]>, code: RefusalCode = 'CONFLICT') {
+    super(code, message, fieldErrors)
   }
 }
 
@@ -63,7 +67,8 @@ export async function guarded<S extends z.ZodType>(
     return (await handler(parsed.data, user)) ?? { ok: true }
   } catch (e) {
     unstable_rethrow(e) // redirect() and notFound() are control flow, not failures
-    if (e instanceof ActionError) return { ok: false, message: e.message, errors: e.fieldErrors }
+    // every refusal (ActionError, a scope refusal) is a message; anything else is a failure
+    if (e instanceof AppError) return { ok: false, message: e.userMessage, errors: e.fieldErrors }
     console.error(e)
     return { ok: false, message: MESSAGES.failed }
   }
@@ -87,13 +92,21 @@ export function authAction<S extends z.ZodType>(
   }
 }
 
-/** A route handler behind the same guard: 401 signed out, 403 without the permission. */
+/**
+ * A route handler behind the same guard: 401 signed out, 403 without the permission; a refusal the
+ * handler throws (AppError: a programme out of scope, another regency) answers its status (404, 403 …).
+ */
 export function authRoute<C>(permission: Permission, handler: (req: Request, user: SessionUser, ctx: C) => Promise<Response>) {
   return async (req: Request, ctx: C): Promise<Response> => {
     const user = await getCurrentUser()
     if (!user) return Response.json({ error: MESSAGES.signedOut }, { status: 401 })
     if (user.mustChangePassword) return Response.json({ error: MESSAGES.mustChangePassword }, { status: 403 })
     if (!can(user.role, permission)) return Response.json({ error: MESSAGES.forbidden }, { status: 403 })
-    return handler(req, user, ctx)
+    try {
+      return await handler(req, user, ctx)
+    } catch (e) {
+      if (e instanceof AppError) return refusalResponse(e)
+      throw e
+    }
   }
 }
