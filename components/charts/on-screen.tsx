@@ -36,7 +36,7 @@ export function OnScreen({ children, load, className, style }: { children: React
     }
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) show()
-    }, { rootMargin: '200px 0px' })
+    })
     observer.observe(el)
     window.addEventListener('beforeprint', show)
     return () => {
