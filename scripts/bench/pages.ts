@@ -143,10 +143,15 @@ export async function benchScriptBytes(opts: { base: string; cookie: string; pat
       const scripts: Promise<{ transferred: number; decoded: number }>[] = []
       page.on('response', (r) => {
         if (r.request().resourceType() !== 'script') return
-        scripts.push(r.finished().then(async () => {
-          const sizes = await r.request().sizes()
-          return { transferred: sizes.responseBodySize, decoded: (await r.body().catch(() => Buffer.alloc(0))).length }
-        }))
+        scripts.push(
+          r.finished()
+            .then(async () => {
+              const sizes = await r.request().sizes()
+              return { transferred: sizes.responseBodySize, decoded: (await r.body().catch(() => Buffer.alloc(0))).length }
+            })
+            // a script still arriving when the page closes is not counted (nor a crash)
+            .catch(() => ({ transferred: 0, decoded: 0 })),
+        )
       })
       const res = await page.goto(opts.base + p, { waitUntil: 'networkidle' })
       if (!res || res.status() !== 200) throw new Error(`${p} answered ${res?.status()} in Chromium`)
@@ -161,7 +166,9 @@ export async function benchScriptBytes(opts: { base: string; cookie: string; pat
       })
       await page.waitForLoadState('networkidle')
       await page.waitForTimeout(500)
-      rows.push({ path: p, scripts: count, gzipBytes: onLoad.t, decodedBytes: onLoad.d, afterScrollGzipBytes: (await sum()).t })
+      const afterScroll = await sum()
+      page.removeAllListeners('response')
+      rows.push({ path: p, scripts: count, gzipBytes: onLoad.t, decodedBytes: onLoad.d, afterScrollGzipBytes: afterScroll.t })
       await context.close()
     }
   } finally {
