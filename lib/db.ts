@@ -1,5 +1,5 @@
 import 'server-only'
-import { createPrismaClient } from '@/lib/prisma-client'
+import { APP_SESSION_OPTIONS, createPrismaClient } from '@/lib/prisma-client'
 import { env } from '@/lib/env'
 
 type Client = ReturnType<typeof createPrismaClient>
@@ -8,7 +8,7 @@ type Client = ReturnType<typeof createPrismaClient>
 const globalForPrisma = globalThis as unknown as { prisma?: Client }
 
 function client(): Client {
-  globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL)
+  globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL, 10, APP_SESSION_OPTIONS)
   return globalForPrisma.prisma
 }
 

@@ -4,7 +4,18 @@ import { PrismaClient } from '@/lib/generated/prisma/client'
 /**
  * A Prisma client on the pg driver adapter (no native query engine is available on these machines).
  * The app uses the single instance in `lib/db.ts`; scripts and tests build their own with this.
+ * `options` is PostgreSQL's per-connection settings string (`-c name=value …`).
  */
-export function createPrismaClient(connectionString: string, max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) })
+export function createPrismaClient(connectionString: string, max = 10, options?: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max, ...(options && { options }) }) })
 }
+
+/**
+ * The app's sessions run without parallel query workers. A dashboard page runs a dozen aggregates at
+ * once and many pages are served at once: a parallel plan makes each query start two more backends
+ * that compete for the same cores (and build the same hash table three times), which doubled the
+ * figures' time on 2 cores and left no capacity for concurrent requests (README, "Benchmarks").
+ * Parallel workers help one big query on an idle many-core server, which is not how the app reads.
+ * `PGOPTIONS` (libpq's variable, also read by node-postgres) overrides it.
+ */
+export const APP_SESSION_OPTIONS = process.env.PGOPTIONS ?? '-c max_parallel_workers_per_gather=0'

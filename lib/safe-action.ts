@@ -1,6 +1,7 @@
 import 'server-only'
 import { unstable_rethrow } from 'next/navigation'
 import { z } from 'zod'
+import { AppError, REFUSAL_MESSAGES, refusalResponse, type RefusalCode } from '@/lib/errors'
 import { getCurrentUser } from '@/lib/session'
 import { isIsoDate } from '@/lib/parse'
 import { can, type Permission } from '@/lib/permissions'
@@ -18,23 +19,19 @@ export type ActionState = {
 
 export const MESSAGES = {
   signedOut: 'Sesi Anda berakhir. Silakan masuk lagi.',
-  forbidden: 'Anda tidak berwenang melakukan tindakan ini.',
+  forbidden: REFUSAL_MESSAGES.FORBIDDEN,
   mustChangePassword: 'Ganti kata sandi sementara Anda terlebih dahulu.',
   invalid: 'Periksa kembali isian yang ditandai.',
   failed: 'Terjadi kesalahan di server; perubahan tidak disimpan. Coba lagi.',
 } as const
 
 /**
- * A refusal the user can act on (stale edit, duplicate number, out of scope), shown as the message. `code`
- * says which kind, for callers that map it to HTTP (INVALID 400, CONFLICT 409, NOT_FOUND 404, FORBIDDEN 403).
+ * A refusal the user can act on (stale edit, duplicate number, out of scope), shown as the message:
+ * the AppError of lib/errors.ts with the message first (CONFLICT unless another code is given).
  */
-export class ActionError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors?: Record<string, string[]>,
-    readonly code: 'INVALID' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN' = 'INVALID',
-  ) {
-    super(message)
+export class ActionError extends AppError {
+  constructor(message: string, fieldErrors?: Record<string, string[]>, code: RefusalCode = 'CONFLICT') {
+    super(code, message, fieldErrors)
   }
 }
 
@@ -71,7 +68,8 @@ export async function guarded<S extends z.ZodType>(
     return (await handler(parsed.data, user)) ?? { ok: true }
   } catch (e) {
     unstable_rethrow(e) // redirect() and notFound() are control flow, not failures
-    if (e instanceof ActionError) return { ok: false, message: e.message, errors: e.fieldErrors }
+    // every refusal (ActionError, a scope refusal) is a message; anything else is a failure
+    if (e instanceof AppError) return { ok: false, message: e.userMessage, errors: e.fieldErrors }
     console.error(e)
     return { ok: false, message: MESSAGES.failed }
   }
@@ -100,7 +98,8 @@ const DATE_PARAMS = ['asOf', 'from', 'to'] as const
 
 /**
  * A route handler behind the same guard: 401 signed out, 403 without the permission, 400 for an impossible
- * date in the URL (`?asOf=2026-02-30` is refused, not rolled over to 2 March nor turned into a 500).
+ * date in the URL (`?asOf=2026-02-30` is refused, not rolled over to 2 March nor turned into a 500); a refusal
+ * the handler throws (AppError: a programme out of scope, another regency) answers its status (404, 403 …).
  */
 export function authRoute<C>(permission: Permission, handler: (req: Request, user: SessionUser, ctx: C) => Promise<Response>) {
   return async (req: Request, ctx: C): Promise<Response> => {
@@ -111,6 +110,11 @@ export function authRoute<C>(permission: Permission, handler: (req: Request, use
     const query = new URL(req.url).searchParams
     const bad = DATE_PARAMS.find((k) => query.get(k) && !isIsoDate(query.get(k)))
     if (bad) return Response.json({ error: `Tanggal tidak valid pada ${bad}: ${query.get(bad)!.slice(0, 20)} (gunakan tanggal yang ada di kalender, YYYY-MM-DD).` }, { status: 400 })
-    return handler(req, user, ctx)
+    try {
+      return await handler(req, user, ctx)
+    } catch (e) {
+      if (e instanceof AppError) return refusalResponse(e)
+      throw e
+    }
   }
 }

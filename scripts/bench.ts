@@ -4,7 +4,8 @@
  *
  *   npm run bench                          full scale: 1,000,000 disbursements, 300,000 MSMEs, 30,000 cooperatives
  *   npm run bench -- --scale small         a tenth of everything (a quick run)
- *   npm run bench -- --only dashboard      or --only import
+ *   npm run bench -- --only dashboard      or --only import, --only pages (comma-separated; default all three)
+ *   npm run bench -- --seconds 20          pages: seconds of load per page (default 20), --connections 20
  *   npm run bench -- --iterations 50       timed runs per figure (default at most 30, after 3 warm-up runs; once 10
  *                                          runs are done a figure stops after --budget seconds, default 40)
  *   BENCH_DATABASE_URL=postgresql://…      use that database instead of a throwaway embedded one: it must be
@@ -16,7 +17,12 @@
  *
  * Every figure is compared with a floor measured in the same run (this machine is shared and noisy):
  * the dashboard server functions with the fastest hand-written SQL for the same numbers, the import
- * with PostgreSQL COPY of the same rows. Targets are printed as PASS/FAIL; a miss is a measurement, not
+ * with PostgreSQL COPY of the same rows, each page's load with /api/health on the same server.
+ *
+ * Pages (scripts/bench/pages.ts): the production build (made when missing) served by `next start`,
+ * signed in as leadership, Beranda, /dasbor/kredit and /koperasi loaded by autocannon, at demo scale
+ * (the demo data in a database of its own, `BENCH_DEMO_DATABASE_URL` to reuse one) and at the bench
+ * scale (this run's data set), with the gzip JavaScript each page loads in Chromium. Targets are printed as PASS/FAIL; a miss is a measurement, not
  * an error: the exit code is non-zero only when something failed to run.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -25,13 +31,21 @@ import path from 'node:path'
 import pg from 'pg'
 import { createPrismaClient } from '../lib/prisma-client'
 import { startEmbeddedPostgres, type EmbeddedDb } from './lib/embedded-db'
-import { prismaCli } from './lib/prepare-db'
+import { prepareDatabase, prismaCli } from './lib/prepare-db'
 import { benchDashboard, P95_TARGET_MS, RATIO_TARGET, type DashboardRow } from './bench/dashboard'
 import { existingCounts, inspectDatabase, loadBenchData, programId, VOLUMES, YEARS, type LoadReport, type Scale } from './bench/data'
 import { benchImport, type ImportResult } from './bench/import'
 import { round, table } from './bench/stats'
+import { benchPageLoads, benchScriptBytes, JS_TARGET_BYTES, PAGE_P95_TARGET_MS, signIn, type PageLoadRow, type ScriptBytesRow } from './bench/pages'
+import { benchLeader, ensureBuild, startServer } from './bench/page-server'
 
-type Options = { scale: Scale; iterations: number; warmup: number; budgetSeconds: number; only: Set<'dashboard' | 'import'> }
+type Part = 'dashboard' | 'import' | 'pages'
+const PARTS: Part[] = ['dashboard', 'import', 'pages']
+type Options = { scale: Scale; iterations: number; warmup: number; budgetSeconds: number; only: Set<Part>; seconds: number; connections: number }
+
+/** The pages loaded under load, signed in as leadership, and the pages whose JavaScript is measured. */
+const LOAD_PATHS = ['/', '/dasbor/kredit', '/koperasi']
+const JS_PATHS = ['/', '/dasbor/kredit', '/dasbor/wilayah/35.17', '/koperasi']
 
 /** Runs per figure are bounded (the machine is shared): at least MIN_RUNS, then stop after the time budget. */
 const MIN_RUNS = 10
@@ -42,7 +56,7 @@ function parseArgs(argv: string[]): Options {
     if (i >= 0) return argv[i + 1]
     return argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
   }
-  const known = new Set(['--scale', '--iterations', '--warmup', '--budget', '--only'])
+  const known = new Set(['--scale', '--iterations', '--warmup', '--budget', '--only', '--seconds', '--connections'])
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i].split('=')[0]
     if (!known.has(flag)) throw new Error(`unknown argument ${argv[i]} (known: ${[...known].join(', ')})`)
@@ -56,9 +70,12 @@ function parseArgs(argv: string[]): Options {
     if (!/^\d+$/.test(v) || Number(v) < 1) throw new Error(`--${name} must be a positive whole number`)
     return Number(v)
   }
-  const only = (value('only') ?? 'dashboard,import').split(',')
-  for (const o of only) if (o !== 'dashboard' && o !== 'import') throw new Error(`--only takes dashboard and/or import, not "${o}"`)
-  return { scale, iterations: int('iterations', 30), warmup: int('warmup', 3), budgetSeconds: int('budget', 40), only: new Set(only as ('dashboard' | 'import')[]) }
+  const only = (value('only') ?? PARTS.join(',')).split(',')
+  for (const o of only) if (!(PARTS as string[]).includes(o)) throw new Error(`--only takes ${PARTS.join(', ')}, not "${o}"`)
+  return {
+    scale, iterations: int('iterations', 30), warmup: int('warmup', 3), budgetSeconds: int('budget', 40), only: new Set(only as Part[]),
+    seconds: int('seconds', 20), connections: int('connections', 20),
+  }
 }
 
 const log = (m: string) => console.log(m)
@@ -167,6 +184,41 @@ async function main() {
       imported = await benchImport({ url, rows: importRows, dir: tmp, log })
     }
 
+    type PagesResult = { scale: string; database: string; loads: PageLoadRow[]; scripts: ScriptBytesRow[]; loadAverage: number[] }
+    const pages: PagesResult[] = []
+    if (opts.only.has('pages')) {
+      ensureBuild(log)
+      // demo scale: the demo data (npm run dev's) in a database of its own, unless one is given
+      let demoUrl = process.env.BENCH_DEMO_DATABASE_URL
+      if (!demoUrl) {
+        if (embedded) {
+          await embedded.createDatabase('lumbung_bench_demo')
+          demoUrl = embedded.url('lumbung_bench_demo')
+        } else {
+          await client.query('DROP DATABASE IF EXISTS lumbung_bench_demo')
+          await client.query('CREATE DATABASE lumbung_bench_demo')
+          const u = new URL(url)
+          u.pathname = '/lumbung_bench_demo'
+          demoUrl = u.toString()
+        }
+        log('\nPages, demo scale: loading the demo data into lumbung_bench_demo (one to three minutes) ...')
+        await prepareDatabase(demoUrl, { seed: true, log })
+      }
+      for (const [name, dbUrl] of [['demo', demoUrl], [opts.scale, url]] as const) {
+        log(`\nPages at ${name} scale: next start, signed in as leadership; ${opts.connections} connections for ${opts.seconds} s per page ...`)
+        const leader = await benchLeader(dbUrl)
+        const server = await startServer(dbUrl, log)
+        try {
+          const cookie = await signIn(server.base, leader.username, leader.password)
+          const scripts = await benchScriptBytes({ base: server.base, cookie, paths: JS_PATHS })
+          const loads = await benchPageLoads({ base: server.base, cookie, paths: LOAD_PATHS, connections: opts.connections, seconds: opts.seconds, log })
+          pages.push({ scale: name, database: name === 'demo' ? 'demo data' : 'bench data set', loads, scripts, loadAverage: os.loadavg().map((l) => round(l, 2)) })
+        } finally {
+          await server.stop()
+        }
+      }
+    }
+
     // ── report ──
     log(`\n━━━ Results (${opts.scale} scale, PostgreSQL ${pgVersion}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`)
     if (dashboard) {
@@ -187,6 +239,17 @@ async function main() {
       ]))
     }
 
+    for (const p of pages) {
+      log(`\nPages under load, ${p.scale} scale (${p.database}), ${opts.connections} connections × ${opts.seconds} s each, signed in as leadership; ` +
+        `ms; p95 column = autocannon's p97.5 (an upper bound of p95); load average after: ${p.loadAverage.join(' ')}; target p95 ≤ ${PAGE_P95_TARGET_MS} ms, 0 errors`)
+      log(table(['page', 'requests', 'req/s', 'p50', 'p95 (p97.5)', 'p99', 'errors', 'time-outs', 'non-2xx', 'p50 ÷ health', 'health req/s ÷ page', 'result'],
+        p.loads.map((r) => [r.path, r.requests, r.rps.toFixed(1), r.p50, r.p95, r.p99, r.errors, r.timeouts, r.non2xx, r.p50RatioToHealth?.toFixed(1) ?? '', r.rpsRatioToHealth?.toFixed(1) ?? '',
+          r.path === '/api/health' ? '' : r.p95 <= PAGE_P95_TARGET_MS && r.errors === 0 && r.timeouts === 0 && r.non2xx === 0 ? 'PASS' : 'FAIL'])))
+      log(`JavaScript loaded in Chromium (1280×800), gzip as transferred; target ≤ ${JS_TARGET_BYTES / 1024} KiB on load`)
+      log(table(['page', 'scripts', 'KiB on load', 'KiB after scrolling to the end', 'result'],
+        p.scripts.map((r) => [r.path, r.scripts, (r.gzipBytes / 1024).toFixed(1), (r.afterScrollGzipBytes / 1024).toFixed(1), r.gzipBytes <= JS_TARGET_BYTES ? 'PASS' : 'FAIL'])))
+    }
+
     const result = {
       startedAt: started.toISOString(),
       finishedAt: new Date().toISOString(),
@@ -197,6 +260,7 @@ async function main() {
       load,
       dashboard: dashboard && { programme: dashboard.programme, maxIterations: opts.iterations, minRuns: MIN_RUNS, budgetSeconds: opts.budgetSeconds, warmup: opts.warmup, targets: { p95Ms: P95_TARGET_MS, ratio: RATIO_TARGET }, rows: dashboard.rows, samplesMs: dashboard.samples },
       import: imported,
+      pages: pages.length ? { connections: opts.connections, seconds: opts.seconds, targets: { p95Ms: PAGE_P95_TARGET_MS, jsBytes: JS_TARGET_BYTES }, runs: pages } : undefined,
     }
     mkdirSync('bench-results', { recursive: true })
     const file = path.join('bench-results', `${started.toISOString().replace(/[:.]/g, '-')}.json`)

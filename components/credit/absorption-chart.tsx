@@ -1,27 +1,20 @@
 'use client'
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { formatMonthShort, formatRupiahAxis, formatRupiahShort, type Locale } from '@/lib/format'
+import dynamic from 'next/dynamic'
+import type { ComponentProps } from 'react'
+import { ChartPlaceholder, OnScreen } from '@/components/charts/on-screen'
+import type { AbsorptionChart as Chart } from './absorption-chart.recharts'
 
-export type AbsorptionPoint = { month: number; subsidyDue: number; subsidyPaid: number; subsidyPaidCumulative: number | null; subsidyCeiling: number }
+export type { AbsorptionPoint } from './absorption-chart.recharts'
 
-/** Subsidy due and paid by month, with the cumulative paid against the budget ceiling. */
-export function AbsorptionChart({ data, labels, locale = 'id' }: { data: AbsorptionPoint[]; labels: { due: string; paid: string; cumulative: string; ceiling: string }; locale?: Locale }) {
+const load = () => import('./absorption-chart.recharts')
+const Lazy = dynamic(() => load().then((m) => m.AbsorptionChart), { ssr: false, loading: ChartPlaceholder })
+
+/** Subsidy due and paid by month against the ceiling: the Recharts code is downloaded only when the chart comes on screen (or the page is printed). */
+export function AbsorptionChart(props: ComponentProps<typeof Chart>) {
   return (
-    <div className="h-72 w-full" role="img" aria-label={`${labels.cumulative} / ${labels.ceiling}`}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="month" tickFormatter={(m: number) => formatMonthShort(m, { locale })} tick={{ fontSize: 12 }} />
-          <YAxis tickFormatter={(v: number) => formatRupiahAxis(v, { locale })} tick={{ fontSize: 12 }} width={72} />
-          <Tooltip formatter={(v) => formatRupiahShort(Number(v), { locale })} labelFormatter={(m) => formatMonthShort(Number(m), { locale })} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="subsidyDue" name={labels.due} fill="#cbd5e1" isAnimationActive={false} />
-          <Bar dataKey="subsidyPaid" name={labels.paid} fill="#f0b35a" isAnimationActive={false} />
-          <Line dataKey="subsidyPaidCumulative" name={labels.cumulative} stroke="#b45309" strokeWidth={2.5} dot={false} isAnimationActive={false} />
-          <Line dataKey="subsidyCeiling" name={labels.ceiling} stroke="#dc2626" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
-    </div>
+    <OnScreen load={load} className="h-72 w-full">
+      <Lazy {...props} />
+    </OnScreen>
   )
 }

@@ -1,26 +1,20 @@
 'use client'
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { formatMonthShort, formatRupiahAxis, formatRupiahShort, type Locale } from '@/lib/format'
+import dynamic from 'next/dynamic'
+import type { ComponentProps } from 'react'
+import { ChartPlaceholder, OnScreen } from '@/components/charts/on-screen'
+import type { RealisationChart as Chart } from './realisation-chart.recharts'
 
-export type MonthlyPoint = { month: number; disbursed: number; cumulative: number | null; targetPace: number }
+export type { MonthlyPoint } from './realisation-chart.recharts'
 
-/** Cumulative monthly realisation against the target's pace, with each month's disbursement as bars. */
-export function RealisationChart({ data, labels, locale = 'id' }: { data: MonthlyPoint[]; labels: { monthly: string; cumulative: string; pace: string }; locale?: Locale }) {
+const load = () => import('./realisation-chart.recharts')
+const Lazy = dynamic(() => load().then((m) => m.RealisationChart), { ssr: false, loading: ChartPlaceholder })
+
+/** Cumulative monthly realisation against the target's pace: the Recharts code is downloaded only when the chart comes on screen (or the page is printed). */
+export function RealisationChart(props: ComponentProps<typeof Chart>) {
   return (
-    <div className="h-72 w-full" role="img" aria-label={`${labels.cumulative} / ${labels.pace}`}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="month" tickFormatter={(m: number) => formatMonthShort(m, { locale })} tick={{ fontSize: 12 }} />
-          <YAxis tickFormatter={(v: number) => formatRupiahAxis(v, { locale })} tick={{ fontSize: 12 }} width={72} />
-          <Tooltip formatter={(v) => formatRupiahShort(Number(v), { locale })} labelFormatter={(m) => formatMonthShort(Number(m), { locale })} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="disbursed" name={labels.monthly} fill="#9fd3b0" isAnimationActive={false} />
-          <Line dataKey="cumulative" name={labels.cumulative} stroke="#23703f" strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls={false} />
-          <Line dataKey="targetPace" name={labels.pace} stroke="#64748b" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
-    </div>
+    <OnScreen load={load} className="h-72 w-full">
+      <Lazy {...props} />
+    </OnScreen>
   )
 }

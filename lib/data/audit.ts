@@ -1,4 +1,5 @@
 import 'server-only'
+import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { can } from '@/lib/permissions'
@@ -12,7 +13,7 @@ const auditSelect = {
 } satisfies Prisma.AuditLogSelect
 
 function assertAuditor(user: SessionUser) {
-  if (!can(user.role, 'audit.read')) throw new Error('forbidden')
+  if (!can(user.role, 'audit.read')) throw new AppError('FORBIDDEN')
 }
 
 /** Dates are whole days in Jakarta time: `to` includes that whole day. */

@@ -1,4 +1,5 @@
 import 'server-only'
+import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { can } from '@/lib/permissions'
@@ -10,10 +11,15 @@ export const PAGE_SIZE = 25
 /** An export holds at most this many rows (a whole province's register fits; a bigger file helps nobody). */
 export const EXPORT_LIMIT = 100_000
 
-export class RegisterAccessError extends Error {}
+/** A register read the role may not make: the one refusal type (lib/errors.ts), FORBIDDEN. */
+export class RegisterAccessError extends AppError {
+  constructor() {
+    super('FORBIDDEN')
+  }
+}
 
 function assertRead(user: SessionUser) {
-  if (!can(user.role, 'cooperatives.read')) throw new RegisterAccessError('forbidden')
+  if (!can(user.role, 'cooperatives.read')) throw new RegisterAccessError()
 }
 
 export const cooperativeListSelect = {

@@ -1,63 +1,23 @@
 import 'server-only'
+import { cache } from 'react'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
-import { jakartaToday } from '@/lib/dates'
-import { isIsoDate } from '@/lib/parse'
 import { env } from '@/lib/env'
-import { can } from '@/lib/permissions'
-import { ScopeError } from '@/lib/scope'
+import { resolveFigureScope, type FigureRequest, type FigureScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 
 /**
  * Credit figures for dashboards and screens, computed in PostgreSQL and scoped by role in the WHERE
- * clause: a bank officer's figures are always its bank's; a district officer may read its own regency
- * and the province totals (and the per-regency ranking), never another regency on its own.
+ * clause through `resolveFigureScope` (lib/scope.ts): a bank officer's figures are always its bank's,
+ * and only for programmes its bank lends in; a district officer may read its own regency and the
+ * province totals (and the per-regency ranking), never another regency on its own.
+ *
+ * Each figure has one definition here, computed once per request and scope (React `cache()` keyed by
+ * the resolved scope, never by the raw filter): the programme page, the dashboards and their exports
+ * call the same functions, so the same figure cannot differ between two screens.
  */
-export type CreditFilter = {
-  programId: string
-  regencyCode?: string
-  bankId?: string
-  /** YYYY-MM-DD: figures as they stood at the end of this day (default: today, capped to the programme year) */
-  asOf?: string
-}
-
-type Scoped = { programId: string; regencyCode?: string; bankId?: string; asOf: string; year: number; scheme: string }
-
-
-/** Apply the user's scope to a requested filter; refuse what the role may not read. */
-async function scope(user: SessionUser, f: CreditFilter): Promise<Scoped & { program: ProgramHeader }> {
-  if (!can(user.role, 'credit.read')) throw new ScopeError('forbidden')
-  if (user.role === 'DISTRICT_OFFICER' && f.regencyCode && f.regencyCode !== user.regencyCode) throw new ScopeError('forbidden')
-  const bankId = user.role === 'BANK_OFFICER' ? (user.bankId ?? '∅') : f.bankId
-  const program = await getProgramHeader(f.programId)
-  if (!program) throw new ScopeError('not-found')
-  // a bank officer reads only the programmes its bank takes part in (targets and rates of others are not its business)
-  if (user.role === 'BANK_OFFICER' && !(await db.creditProgramBank.findUnique({ where: { programId_bankId: { programId: program.id, bankId: bankId ?? '' } }, select: { bankId: true } }))) {
-    throw new ScopeError('not-found')
-  }
-  const yearEnd = `${program.year}-12-31`
-  const asOf = isIsoDate(f.asOf) ? f.asOf : jakartaToday() < yearEnd ? jakartaToday() : yearEnd
-  return { programId: f.programId, regencyCode: f.regencyCode || undefined, bankId: bankId || undefined, asOf, year: program.year, scheme: program.scheme, program }
-}
-
-export type ProgramHeader = NonNullable<Awaited<ReturnType<typeof getProgramHeader>>>
-
-async function getProgramHeader(programId: string) {
-  return db.creditProgram.findUnique({
-    where: { id: programId },
-    select: { id: true, code: true, scheme: true, name: true, year: true, creditTarget: true, beneficiaryTarget: true, subsidyCeiling: true, borrowerRate: true, maxPlafond: true, maxTenorMonths: true },
-  })
-}
-
-const and = (parts: (Prisma.Sql | null | false | undefined)[]) => {
-  const p = parts.filter(Boolean) as Prisma.Sql[]
-  return p.length ? Prisma.sql`AND ${Prisma.join(p, ' AND ')}` : Prisma.empty
-}
-
-/** Conditions on a `disbursements d` row for the scoped regency and bank. */
-function loanScope(s: Scoped) {
-  return and([s.regencyCode ? Prisma.sql`d.regency_code = ${s.regencyCode}` : null, s.bankId ? Prisma.sql`d.bank_id = ${s.bankId}` : null])
-}
+export type CreditFilter = FigureRequest
+export type { ProgramHeader } from '@/lib/scope'
 
 const num = (v: unknown) => Number(v ?? 0)
 
@@ -80,22 +40,52 @@ const pct = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 :
  * ceiling; the year-end projection; and the subsidy this year's loans still commit in later years.
  */
 export async function getCreditSummary({ user, filter }: { user: SessionUser; filter: CreditFilter }) {
-  const s = await scope(user, filter)
-  const yearStart = `${s.year}-01-01`
+  return creditSummary(await resolveFigureScope(user, filter))
+}
+
+/** The regency's allocation (its credit target) in the programme; null for the province. */
+const regencyTarget = cache(async (s: FigureScope) =>
+  s.regencyCode
+    ? db.programAllocation.findUnique({ where: { programId_regencyCode: { programId: s.programId, regencyCode: s.regencyCode } }, select: { creditTarget: true } })
+    : null,
+)
+
+/**
+ * Subsidy due in the budget year, by claim month, up to the as-of day: the budget year pays every
+ * period of the scheme's loans (this year's and earlier programmes') that falls due in it. One query
+ * for the summary's total and the monthly series.
+ */
+const subsidyDueByMonth = cache(async (s: FigureScope) => {
+  const rows = await db.$queryRaw<{ month: number; due: string }[]>`
+    SELECT extract(month FROM lm.claim_month)::int AS month, sum(lm.subsidy_due)::text AS due
+    FROM loan_months lm
+    JOIN disbursements d ON d.id = lm.disbursement_id
+    JOIN credit_programs p ON p.id = d.program_id
+    WHERE p.scheme = ${s.scheme} AND lm.claim_month >= ${`${s.year}-01-01`}::date AND lm.claim_month < ${`${s.year + 1}-01-01`}::date
+      AND lm.due_date <= ${s.asOf}::date ${s.loans}
+    GROUP BY 1`
+  const byMonth = new Map(rows.map((r) => [r.month, num(r.due)]))
+  // the year's total exactly as PostgreSQL's numeric sum would give it: in whole sen, then rupiah
+  const total = Number(rows.reduce((a, r) => a + sen(r.due), BigInt(0))) / 100
+  return { byMonth, total }
+})
+
+/** A numeric(…, 2) as text → whole sen (hundredths of a rupiah), exactly. */
+function sen(text: string): bigint {
+  const [whole, frac = ''] = text.split('.')
+  const negative = whole.startsWith('-')
+  const v = BigInt(whole.replace('-', '')) * BigInt(100) + BigInt((frac + '00').slice(0, 2))
+  return negative ? -v : v
+}
+
+const creditSummary = cache(async (s: FigureScope) => {
   const nextYear = `${s.year + 1}-01-01`
-  const [loans, due, claims, paid, committed, allocation] = await Promise.all([
+  const [loans, dueByMonth, claims, paid, committed, allocation] = await Promise.all([
     db.$queryRaw<{ disbursed: string; loans: number; beneficiaries: number }[]>`
       SELECT coalesce(sum(d.plafond), 0)::text AS disbursed, count(*)::int AS loans, count(DISTINCT d.msme_id)::int AS beneficiaries
       FROM disbursements d
-      WHERE d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date ${loanScope(s)}`,
-    // the budget year pays every period of the scheme's loans that falls due in it
-    db.$queryRaw<{ due: string }[]>`
-      SELECT coalesce(sum(lm.subsidy_due), 0)::text AS due
-      FROM loan_months lm
-      JOIN disbursements d ON d.id = lm.disbursement_id
-      JOIN credit_programs p ON p.id = d.program_id
-      WHERE p.scheme = ${s.scheme} AND lm.claim_month >= ${yearStart}::date AND lm.claim_month < ${nextYear}::date
-        AND lm.due_date <= ${s.asOf}::date ${loanScope(s)}`,
+      WHERE d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date ${s.loans}`,
+    subsidyDueByMonth(s),
     db.$queryRaw<{ claimed: string; approved: string }[]>`
       SELECT coalesce(sum(cl.claimed_amount), 0)::text AS claimed,
              coalesce(sum(cl.approved_amount) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < ${s.asOf}::date + 1), 0)::text AS approved
@@ -118,7 +108,7 @@ export async function getCreditSummary({ user, filter }: { user: SessionUser; fi
           JOIN claim_paid cp USING (claim_id)
           JOIN claim_total ct USING (claim_id)
           JOIN disbursements d ON d.id = cl.disbursement_id
-          WHERE true ${loanScope(s)}`
+          WHERE true ${s.loans}`
       : db.$queryRaw<{ paid: string }[]>`
           SELECT coalesce(sum(cp.amount), 0)::text AS paid
           FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
@@ -127,10 +117,8 @@ export async function getCreditSummary({ user, filter }: { user: SessionUser; fi
     db.$queryRaw<{ committed: string }[]>`
       SELECT coalesce(sum(lm.subsidy_due), 0)::text AS committed
       FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id
-      WHERE d.program_id = ${s.programId} AND lm.due_date >= ${nextYear}::date ${loanScope(s)}`,
-    s.regencyCode
-      ? db.programAllocation.findUnique({ where: { programId_regencyCode: { programId: s.programId, regencyCode: s.regencyCode } }, select: { creditTarget: true } })
-      : null,
+      WHERE d.program_id = ${s.programId} AND lm.due_date >= ${nextYear}::date ${s.loans}`,
+    regencyTarget(s),
   ])
   const disbursed = num(loans[0].disbursed)
   const target = s.regencyCode ? num(allocation?.creditTarget) : num(s.program.creditTarget)
@@ -149,7 +137,7 @@ export async function getCreditSummary({ user, filter }: { user: SessionUser; fi
     beneficiaryTarget: s.regencyCode ? null : s.program.beneficiaryTarget,
     averagePlafond: loans[0].loans > 0 ? disbursed / loans[0].loans : 0,
     realisationPct: pct(disbursed, target),
-    subsidyDue: num(due[0].due),
+    subsidyDue: dueByMonth.total,
     subsidyClaimed: num(claims[0].claimed),
     subsidyApproved: num(claims[0].approved),
     subsidyPaid,
@@ -161,7 +149,7 @@ export async function getCreditSummary({ user, filter }: { user: SessionUser; fi
     committedLaterYears: num(committed[0].committed),
     projection: projection(disbursed, target, s.year, s.asOf),
   }
-}
+})
 
 export const PROJECTION_METHOD =
   'Proyeksi laju rata-rata: realisasi sampai tanggal data dibagi jumlah hari yang telah berjalan, dikali jumlah hari dalam setahun.'
@@ -182,21 +170,16 @@ function projection(disbursed: number, target: number, year: number, asOf: strin
  * monthly plan where one is set, else a straight line), subsidy due and paid with its cumulative.
  */
 export async function getMonthlySeries({ user, filter }: { user: SessionUser; filter: CreditFilter }) {
-  const s = await scope(user, filter)
-  const target = s.regencyCode
-    ? num((await db.programAllocation.findUnique({ where: { programId_regencyCode: { programId: s.programId, regencyCode: s.regencyCode } }, select: { creditTarget: true } }))?.creditTarget)
-    : num(s.program.creditTarget)
-  const rows = await db.$queryRaw<{ month: number; disbursed: string; cumulative: string; subsidy_due: string; subsidy_paid: string; plan: string | null }[]>`
+  return monthlySeries(await resolveFigureScope(user, filter))
+}
+
+const monthlySeries = cache(async (s: FigureScope) => {
+  const [allocation, dueByMonth, rows] = await Promise.all([regencyTarget(s), subsidyDueByMonth(s), db.$queryRaw<{ month: number; disbursed: string; cumulative: string; subsidy_due: string; subsidy_paid: string; plan: string | null }[]>`
     WITH months AS (SELECT generate_series(1, 12) AS month),
     disb AS (
       SELECT extract(month FROM d.contract_date)::int AS month, sum(d.plafond) AS amount
       FROM disbursements d
-      WHERE d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date ${loanScope(s)}
-      GROUP BY 1),
-    due AS (
-      SELECT extract(month FROM lm.claim_month)::int AS month, sum(lm.subsidy_due) AS amount
-      FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id JOIN credit_programs p ON p.id = d.program_id
-      WHERE p.scheme = ${s.scheme} AND lm.claim_month >= ${`${s.year}-01-01`}::date AND lm.claim_month < ${`${s.year + 1}-01-01`}::date AND lm.due_date <= ${s.asOf}::date ${loanScope(s)}
+      WHERE d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date ${s.loans}
       GROUP BY 1),
     paid AS (${s.regencyCode ? Prisma.sql`
       -- payments are per claim: a regency's share of a payment is its share of the claim's approved lines
@@ -220,13 +203,13 @@ export async function getMonthlySeries({ user, filter }: { user: SessionUser; fi
     SELECT m.month,
       coalesce(disb.amount, 0)::text AS disbursed,
       sum(coalesce(disb.amount, 0)) OVER (ORDER BY m.month)::text AS cumulative,
-      coalesce(due.amount, 0)::text AS subsidy_due,
       round(coalesce(paid.amount, 0))::text AS subsidy_paid,
       plan.cumulative_target::text AS plan
     FROM months m
-    LEFT JOIN disb USING (month) LEFT JOIN due USING (month) LEFT JOIN paid USING (month)
+    LEFT JOIN disb USING (month) LEFT JOIN paid USING (month)
     LEFT JOIN program_monthly_plans plan ON plan.program_id = ${s.programId} AND plan.month = m.month
-    ORDER BY m.month`
+    ORDER BY m.month`])
+  const target = s.regencyCode ? num(allocation?.creditTarget) : num(s.program.creditTarget)
   const lastMonth = s.asOf.startsWith(String(s.year)) ? Number(s.asOf.slice(5, 7)) : 12
   const usePlan = !s.regencyCode && rows.some((r) => r.plan !== null)
   let paidCumulative = 0
@@ -238,27 +221,33 @@ export async function getMonthlySeries({ user, filter }: { user: SessionUser; fi
       // months after the as-of date have no realisation yet: a gap, not a flat line
       cumulative: r.month <= lastMonth ? num(r.cumulative) : null,
       targetPace: usePlan && r.plan !== null ? num(r.plan) : Math.round((target * r.month) / 12),
-      subsidyDue: num(r.subsidy_due),
+      subsidyDue: dueByMonth.byMonth.get(r.month) ?? 0,
       subsidyPaid: num(r.subsidy_paid),
       subsidyPaidCumulative: r.month <= lastMonth ? paidCumulative : null,
       subsidyCeiling: ceilingOf(s, target),
     }
   })
-}
+})
 
 /** Realisation by regency of the agency's province, ranked, with each regency's allocation. */
 export async function getRegencyRanking({ user, filter }: { user: SessionUser; filter: Omit<CreditFilter, 'regencyCode'> }) {
-  const s = await scope(user, filter)
+  return regencyRanking(await resolveFigureScope(user, { ...filter, regencyCode: undefined }))
+}
+
+const regencyRanking = cache(async (s: FigureScope) => {
   const rows = await db.$queryRaw<{ code: string; name: string; target: string; disbursed: string; loans: number; beneficiaries: number }[]>`
     SELECT r.code, r.name, coalesce(a.credit_target, 0)::text AS target,
-      coalesce(sum(d.plafond), 0)::text AS disbursed, count(d.id)::int AS loans, count(DISTINCT d.msme_id)::int AS beneficiaries
+      coalesce(l.disbursed, 0)::text AS disbursed, coalesce(l.loans, 0)::int AS loans, coalesce(l.beneficiaries, 0)::int AS beneficiaries
     FROM regencies r
     LEFT JOIN program_allocations a ON a.program_id = ${s.programId} AND a.regency_code = r.code
-    LEFT JOIN disbursements d ON d.regency_code = r.code AND d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date
-      ${s.bankId ? Prisma.sql`AND d.bank_id = ${s.bankId}` : Prisma.empty}
-    WHERE r.province_code = ${env().AGENCY_PROVINCE_CODE}
-    GROUP BY r.code, r.name, a.credit_target`
+    -- the programme's loans aggregated per regency first, then joined (not 38 regencies × every loan, sorted)
+    LEFT JOIN (
+      SELECT d.regency_code, sum(d.plafond) AS disbursed, count(*) AS loans, count(DISTINCT d.msme_id) AS beneficiaries
+      FROM disbursements d
+      WHERE d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date ${s.loans}
+      GROUP BY d.regency_code) l ON l.regency_code = r.code
+    WHERE r.province_code = ${env().AGENCY_PROVINCE_CODE}`
   return rows
     .map((r) => ({ regencyCode: r.code, name: r.name, target: num(r.target), disbursed: num(r.disbursed), loans: r.loans, beneficiaries: r.beneficiaries, realisationPct: pct(num(r.disbursed), num(r.target)) }))
     .sort((a, b) => (b.realisationPct ?? -1) - (a.realisationPct ?? -1) || b.disbursed - a.disbursed)
-}
+})

@@ -1,10 +1,11 @@
 import 'server-only'
+import { cache } from 'react'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { env } from '@/lib/env'
-import { isIsoDate } from '@/lib/parse'
+import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
-import { ScopeError } from '@/lib/scope'
+import { resolveFigureScope, type FigureScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import { getCreditSummary, getMonthlySeries, type CreditFilter } from '@/lib/data/credit'
 import { getCompleteness } from '@/lib/data/reporting'
@@ -15,9 +16,10 @@ import { asOfInstant } from '@/lib/reporting/periods'
 /**
  * Figures of the leadership dashboards that lib/data/credit.ts does not compute: credit by bank, by
  * KBLI 2020 section and by business scale; the same figures on the same date last year; the
- * cooperative and MSME registers in numbers. All in PostgreSQL, scoped by role in the WHERE clause the
- * way credit.ts scopes: a bank officer's figures are always its bank's; a district officer reads its
- * own regency or the province totals, never another regency on its own.
+ * cooperative and MSME registers in numbers. All in PostgreSQL, scoped by role in the WHERE clause with
+ * the scope of lib/scope.ts#resolveFigureScope (as credit.ts): a bank officer's figures are always its
+ * bank's, for programmes its bank lends in; a district officer reads its own regency or the province
+ * totals, never another regency on its own.
  */
 
 const province = () => env().AGENCY_PROVINCE_CODE
@@ -27,56 +29,52 @@ const programSelect = { id: true, code: true, name: true, year: true, scheme: tr
 export type DashboardProgram = Prisma.CreditProgramGetPayload<{ select: typeof programSelect }>
 
 /** The programmes a user may pick on the dashboards, newest first (a bank officer: those its bank lends in). */
-export async function listDashboardPrograms({ user }: { user: SessionUser }): Promise<DashboardProgram[]> {
-  if (!can(user.role, 'dashboard.read')) throw new ScopeError('forbidden')
+export function listDashboardPrograms({ user }: { user: SessionUser }): Promise<DashboardProgram[]> {
+  return dashboardPrograms(user)
+}
+
+const dashboardPrograms = cache(async (user: SessionUser): Promise<DashboardProgram[]> => {
+  if (!can(user.role, 'dashboard.read')) throw new AppError('FORBIDDEN')
   return db.creditProgram.findMany({
     where: user.role === 'BANK_OFFICER' ? { banks: { some: { bankId: user.bankId ?? '∅' } } } : {},
     select: programSelect,
     orderBy: [{ year: 'desc' }, { scheme: 'asc' }],
   })
-}
+})
 
 export type DashboardParams = { program?: string; regency?: string; bank?: string; asOf?: string }
 
 /**
  * Turn the URL's filters into the credit filter every figure of a page is read with: the programme by
  * its code (default: the newest whose year has begun), the as-of day (default today, capped to the
- * programme year) and the regency and bank the user may read. Refuses another regency for a district
- * officer; pins a bank officer to its bank. `program` is null when no programme exists yet.
+ * programme year) and the regency and bank the user may read, as lib/scope.ts#resolveFigureScope
+ * resolves them. Refuses with its AppError: another regency for a district officer (FORBIDDEN), a
+ * programme code that does not exist or that a bank officer's bank does not lend in (NOT_FOUND, the
+ * same answer for both). `program` is null when the user may read no programme yet.
  */
 export async function resolveDashboardFilter({ user, params, now = new Date() }: { user: SessionUser; params: DashboardParams; now?: Date }) {
-  if (user.role === 'DISTRICT_OFFICER' && params.regency && params.regency !== user.regencyCode) throw new ScopeError('forbidden')
   const programs = await listDashboardPrograms({ user })
   const thisYear = Number(jakartaToday(now).slice(0, 4))
-  const program = programs.find((p) => p.code === params.program) ?? programs.find((p) => p.year <= thisYear) ?? programs[0] ?? null
-  if (!program) return { programs, program: null, filter: null }
-  const filter: Required<Pick<CreditFilter, 'programId' | 'asOf'>> & CreditFilter = {
+  const program = params.program
+    ? (programs.find((p) => p.code === params.program) ?? null)
+    : (programs.find((p) => p.year <= thisYear) ?? programs[0] ?? null)
+  if (params.program && !program) throw new AppError('NOT_FOUND')
+  if (!program) {
+    // no programme to show, but another regency is still refused
+    if (params.regency && user.role === 'DISTRICT_OFFICER' && params.regency !== user.regencyCode) throw new AppError('FORBIDDEN')
+    return { programs, program: null, filter: null }
+  }
+  const scope = await resolveFigureScope(user, {
     programId: program.id,
-    regencyCode: params.regency || undefined,
-    bankId: user.role === 'BANK_OFFICER' ? (user.bankId ?? '∅') : params.bank || undefined,
+    regencyCode: params.regency,
+    bankId: params.bank,
     // a day before the programme year began shows nothing: such a leftover from another programme falls back to the default
     asOf: effectiveAsOf(program.year, params.asOf && params.asOf >= `${program.year}-01-01` ? params.asOf : undefined, now),
-  }
+  })
+  const filter = { programId: scope.programId, regencyCode: scope.regencyCode, bankId: scope.bankId, asOf: scope.asOf }
   return { programs, program, filter }
 }
 export type ResolvedDashboardFilter = Awaited<ReturnType<typeof resolveDashboardFilter>>
-
-/** The scope checks of credit.ts, for the aggregates of this file. */
-async function scope(user: SessionUser, f: CreditFilter) {
-  if (!can(user.role, 'dashboard.read')) throw new ScopeError('forbidden')
-  if (user.role === 'DISTRICT_OFFICER' && f.regencyCode && f.regencyCode !== user.regencyCode) throw new ScopeError('forbidden')
-  const bankId = user.role === 'BANK_OFFICER' ? (user.bankId ?? '∅') : f.bankId || undefined
-  const program = await db.creditProgram.findUnique({ where: { id: f.programId }, select: { id: true, year: true, scheme: true } })
-  if (!program) throw new ScopeError('not-found')
-  const asOf = effectiveAsOf(program.year, isIsoDate(f.asOf) ? f.asOf : undefined)
-  return { programId: program.id, year: program.year, scheme: program.scheme, regencyCode: f.regencyCode || undefined, bankId, asOf }
-}
-
-/** Conditions on a `disbursements d` row for the scoped regency and bank (as credit.ts's loanScope). */
-function loanScope(s: { regencyCode?: string; bankId?: string }) {
-  const parts = [s.regencyCode ? Prisma.sql`d.regency_code = ${s.regencyCode}` : null, s.bankId ? Prisma.sql`d.bank_id = ${s.bankId}` : null].filter(Boolean) as Prisma.Sql[]
-  return parts.length ? Prisma.sql`AND ${Prisma.join(parts, ' AND ')}` : Prisma.empty
-}
 
 // ── Credit by bank, KBLI section and scale ───────────────────────────────────────────────────────────
 export type BreakdownDimension = 'bank' | 'kbli' | 'scale'
@@ -94,7 +92,10 @@ const SCALE_ORDER = Prisma.sql`array_position(ARRAY['MIKRO','KECIL','MENENGAH','
  * outside it is grouped as `?`.
  */
 export async function getCreditBreakdown({ user, filter, by }: { user: SessionUser; filter: CreditFilter; by: BreakdownDimension }): Promise<BreakdownRow[]> {
-  const s = await scope(user, filter)
+  return creditBreakdown(await resolveFigureScope(user, filter), by)
+}
+
+const creditBreakdown = cache(async (s: FigureScope, by: BreakdownDimension): Promise<BreakdownRow[]> => {
   const group = {
     bank: { key: Prisma.sql`b.id`, label: Prisma.sql`b.short_name`, join: Prisma.sql`JOIN banks b ON b.id = d.bank_id`, order: Prisma.sql`g.disbursed DESC, g.label` },
     kbli: {
@@ -110,12 +111,12 @@ export async function getCreditBreakdown({ user, filter, by }: { user: SessionUs
     FROM (
       SELECT ${group.key} AS key, ${group.label} AS label, count(*)::int AS loans, count(DISTINCT d.msme_id)::int AS beneficiaries, sum(d.plafond) AS disbursed
       FROM disbursements d ${group.join}
-      WHERE d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date ${loanScope(s)}
+      WHERE d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date ${s.loans}
       GROUP BY 1, 2
     ) g
     ORDER BY ${group.order}`
   return rows.map((r) => ({ key: r.key, label: r.label, loans: r.loans, beneficiaries: r.beneficiaries, disbursed: num(r.disbursed), sharePct: r.share }))
-}
+})
 
 // ── The same date last year ──────────────────────────────────────────────────────────────────────────
 /**
@@ -124,10 +125,16 @@ export async function getCreditBreakdown({ user, filter, by }: { user: SessionUs
  * programme the year before. Figures come from getCreditSummary, so both years use one definition.
  */
 export async function getSameDateLastYear({ user, filter }: { user: SessionUser; filter: CreditFilter }) {
-  const s = await scope(user, filter)
+  const s = await resolveFigureScope(user, filter)
   const previous = await db.creditProgram.findUnique({ where: { scheme_year: { scheme: s.scheme, year: s.year - 1 } }, select: { id: true } })
   if (!previous) return null
-  return getCreditSummary({ user, filter: { programId: previous.id, regencyCode: s.regencyCode, bankId: s.bankId, asOf: sameDateLastYear(s.asOf) } })
+  try {
+    return await getCreditSummary({ user, filter: { programId: previous.id, regencyCode: s.regencyCode, bankId: s.bankId, asOf: sameDateLastYear(s.asOf) } })
+  } catch (e) {
+    // a bank that did not lend in last year's programme has nothing to compare with
+    if (e instanceof AppError && e.code === 'NOT_FOUND') return null
+    throw e
+  }
 }
 
 // ── Registers in numbers ─────────────────────────────────────────────────────────────────────────────
@@ -140,7 +147,7 @@ export async function getSameDateLastYear({ user, filter }: { user: SessionUser;
  */
 export async function getRegisterFigures({ user, regencyCode, asOf, year }: { user: SessionUser; regencyCode?: string; asOf: string; year: number }) {
   if (!can(user.role, 'cooperatives.read') || !can(user.role, 'msmes.read')) return null
-  if (user.role === 'DISTRICT_OFFICER' && regencyCode && regencyCode !== user.regencyCode) throw new ScopeError('forbidden')
+  if (user.role === 'DISTRICT_OFFICER' && regencyCode && regencyCode !== user.regencyCode) throw new AppError('FORBIDDEN')
   const inRegency = (col: Prisma.Sql) => (regencyCode ? Prisma.sql`AND ${col} = ${regencyCode}` : Prisma.empty)
   const lastYear = sameDateLastYear(asOf)
   const [coops, msmes, targets] = await Promise.all([
@@ -210,11 +217,16 @@ export type RegisterFigures = NonNullable<Awaited<ReturnType<typeof getRegisterF
  * A regency of the agency's province for its dashboard page: null when unknown; a district officer
  * asking for another regency is refused (the page shows 403).
  */
-export async function getDashboardRegency({ user, code }: { user: SessionUser; code: string }) {
-  if (!can(user.role, 'dashboard.read')) throw new ScopeError('forbidden')
-  if (user.role === 'DISTRICT_OFFICER' && code !== user.regencyCode) throw new ScopeError('forbidden')
-  return db.regency.findFirst({ where: { code, provinceCode: province() }, select: { code: true, name: true } })
+export function getDashboardRegency({ user, code }: { user: SessionUser; code: string }) {
+  return dashboardRegency(user, code)
 }
+
+// the layout and the page both ask: one read per request
+const dashboardRegency = cache(async (user: SessionUser, code: string) => {
+  if (!can(user.role, 'dashboard.read')) throw new AppError('FORBIDDEN')
+  if (user.role === 'DISTRICT_OFFICER' && code !== user.regencyCode) throw new AppError('FORBIDDEN')
+  return db.regency.findFirst({ where: { code, provinceCode: province() }, select: { code: true, name: true } })
+})
 
 /** The regencies of the province for the filter pickers (a district officer: its own only). */
 export async function listDashboardRegencies({ user }: { user: SessionUser }) {
@@ -259,7 +271,7 @@ export type ClaimPipelineRow = { month: string | null; claims: number; open: num
  * rata to its approved lines, as the credit figures do).
  */
 export async function getClaimPipeline({ user, filter }: { user: SessionUser; filter: CreditFilter }): Promise<{ months: ClaimPipelineRow[]; total: ClaimPipelineRow | null }> {
-  const s = await scope(user, filter)
+  const s = await resolveFigureScope(user, filter)
   const regencyJoin = s.regencyCode ? Prisma.sql`JOIN disbursements d ON d.id = cl.disbursement_id AND d.regency_code = ${s.regencyCode}` : Prisma.empty
   const rows = await db.$queryRaw<{ month: string | null; claims: number; open: number; claimed: string; approved: string; paid: string }[]>`
     WITH c AS (

@@ -1,4 +1,5 @@
 import 'server-only'
+import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { jakartaToday } from '@/lib/dates'
@@ -33,7 +34,7 @@ export type DisbursementRow = Prisma.DisbursementGetPayload<{ select: typeof dis
 
 /** The role's rows only: a district officer its regency's loans, a bank officer its bank's. */
 function scopedWhere(user: SessionUser, f: DisbursementFilter): Prisma.DisbursementWhereInput {
-  if (!can(user.role, 'credit.read')) throw new Error('forbidden')
+  if (!can(user.role, 'credit.read')) throw new AppError('FORBIDDEN')
   return {
     ...regencyScope(user),
     ...bankScope(user),
@@ -73,7 +74,7 @@ export async function findLoansOfMsme({ user, msmeId }: { user: SessionUser; msm
 
 /** Programmes to choose from in filters and forms (a bank officer sees its bank's). */
 export async function listPrograms({ user }: { user: SessionUser }) {
-  if (!can(user.role, 'credit.read')) throw new Error('forbidden')
+  if (!can(user.role, 'credit.read')) throw new AppError('FORBIDDEN')
   const bank = bankScope(user)
   return db.creditProgram.findMany({
     where: bank.bankId ? { banks: { some: { bankId: bank.bankId } } } : {},

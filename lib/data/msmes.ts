@@ -9,7 +9,7 @@ import type { MsmeFilter } from '@/lib/validations/msmes'
 import { EXPORT_LIMIT, PAGE_SIZE, RegisterAccessError } from './cooperatives'
 
 function assertRead(user: SessionUser) {
-  if (!can(user.role, 'msmes.read')) throw new RegisterAccessError('forbidden')
+  if (!can(user.role, 'msmes.read')) throw new RegisterAccessError()
 }
 
 export const msmeListSelect = {

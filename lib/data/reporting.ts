@@ -1,4 +1,5 @@
 import 'server-only'
+import { AppError } from '@/lib/errors'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { env } from '@/lib/env'
@@ -22,7 +23,7 @@ export type GridStatus = ReportStatus | 'NOT_STARTED'
 export type Timeliness = 'ON_TIME' | 'LATE' | 'OVERDUE' | 'PENDING'
 
 function assertReader(user: SessionUser) {
-  if (!can(user.role, 'reports.read')) throw new Error('forbidden')
+  if (!can(user.role, 'reports.read')) throw new AppError('FORBIDDEN')
 }
 
 /** The agency's province: reporting covers its regencies only. */
@@ -169,7 +170,7 @@ function reasonOf(after: Prisma.JsonValue): string | null {
 // ── Lists ──────────────────────────────────────────────────────────────────────────────────────────
 /** Reports awaiting review (SUBMITTED), oldest submission first: the admin's inbox. */
 export async function findReportInbox({ user }: { user: SessionUser }) {
-  if (!can(user.role, 'reports.review')) throw new Error('forbidden')
+  if (!can(user.role, 'reports.review')) throw new AppError('FORBIDDEN')
   const [rows, periods] = await Promise.all([
     db.quarterlyReport.findMany({
       where: { status: 'SUBMITTED', regency: { provinceCode: province() } },

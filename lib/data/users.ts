@@ -1,4 +1,5 @@
 import 'server-only'
+import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { can } from '@/lib/permissions'
@@ -25,7 +26,7 @@ export const userListSelect = {
 export type UserListRow = Prisma.UserGetPayload<{ select: typeof userListSelect }>
 
 function assertAdmin(user: SessionUser) {
-  if (!can(user.role, 'users.manage')) throw new Error('forbidden')
+  if (!can(user.role, 'users.manage')) throw new AppError('FORBIDDEN')
 }
 
 function whereOf(filter: UserFilter): Prisma.UserWhereInput {

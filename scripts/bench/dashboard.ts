@@ -98,13 +98,21 @@ function seriesSql(regency: boolean): string {
       FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id
       WHERE d.program_id IN (SELECT id FROM credit_programs WHERE scheme = $3)
         AND lm.claim_month >= $4::date AND lm.claim_month < $5::date AND lm.due_date <= $2::date ${scope} GROUP BY 1),
-    paid AS (
+    paid AS (${regency ? `
+      -- a regency's share of each payment is its share of the claim's approved lines (as the function)
+      SELECT extract(month FROM cp.paid_on)::int AS month, sum(cp.amount * sh.regency_approved / nullif(sh.total_approved, 0)) AS amount
+      FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
+      JOIN (SELECT cl.claim_id, sum(cl.approved_amount) AS total_approved,
+              coalesce(sum(cl.approved_amount) FILTER (WHERE d.regency_code = $6), 0) AS regency_approved
+            FROM claim_lines cl JOIN disbursements d ON d.id = cl.disbursement_id
+            WHERE cl.claim_id IN (SELECT id FROM subsidy_claims WHERE program_id = $1) GROUP BY cl.claim_id) sh ON sh.claim_id = c.id
+      WHERE c.program_id = $1 AND cp.paid_on >= $4::date AND cp.paid_on <= $2::date AND cp.paid_on < $5::date GROUP BY 1` : `
       SELECT extract(month FROM cp.paid_on)::int AS month, sum(cp.amount) AS amount
       FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
-      WHERE c.program_id = $1 AND cp.paid_on >= $4::date AND cp.paid_on <= $2::date AND cp.paid_on < $5::date GROUP BY 1)
+      WHERE c.program_id = $1 AND cp.paid_on >= $4::date AND cp.paid_on <= $2::date AND cp.paid_on < $5::date GROUP BY 1`})
     SELECT m AS month, coalesce(disb.amount, 0)::text AS disbursed,
       sum(coalesce(disb.amount, 0)) OVER (ORDER BY m)::text AS cumulative,
-      coalesce(due.amount, 0)::text AS subsidy_due, coalesce(paid.amount, 0)::text AS subsidy_paid, plan.cumulative_target::text AS plan,
+      coalesce(due.amount, 0)::text AS subsidy_due, round(coalesce(paid.amount, 0))::text AS subsidy_paid, plan.cumulative_target::text AS plan,
       ${regency ? '(SELECT credit_target FROM program_allocations WHERE program_id = $1 AND regency_code = $6)' : '(SELECT credit_target FROM credit_programs WHERE id = $1)'}::text AS target
     FROM generate_series(1, 12) m
     LEFT JOIN disb ON disb.month = m LEFT JOIN due ON due.month = m LEFT JOIN paid ON paid.month = m

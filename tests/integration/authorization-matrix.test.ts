@@ -11,8 +11,9 @@
  * - Routes: every exported HTTP method of every `app/api/**\/route.ts` must be classified in
  *   ROUTE_PERMISSIONS: 401 signed out, 403 without the permission (nothing written), 200 with it.
  * - Scope: the district officer of 35.17 never reads, lists, exports or changes a 35.78 record; the
- *   officer of PT BPR Jatim never sees Bank DKI's disbursements or claims; leadership never sees an
- *   owner NIK unmasked.
+ *   officer of PT BPR Jatim never sees Bank DKI's disbursements or claims, and gets the same 404 on
+ *   every figure, dashboard page and export of a programme its bank does not lend in; leadership never
+ *   sees an owner NIK unmasked.
  */
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
@@ -32,7 +33,10 @@ import { createMsme, deleteMsme, revealOwnerNik, updateMsme } from '@/lib/action
 import { submitClaimFor } from '@/lib/credit/claim-submission'
 import { findClaims, getClaim } from '@/lib/data/claims'
 import { cooperativeChoices, exportCooperatives, findCooperatives, getCooperative } from '@/lib/data/cooperatives'
-import { getCreditSummary, getRegencyRanking } from '@/lib/data/credit'
+import { getCreditSummary, getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
+import { getCreditBreakdown, getOverview, getSameDateLastYear, resolveDashboardFilter } from '@/lib/data/dashboard'
+import { AppError, REFUSAL_MESSAGES } from '@/lib/errors'
+import { DASHBOARD_DATASETS } from '@/lib/validations/dashboard'
 import { exportDisbursements, findDisbursements, findLoansOfMsme, listPrograms } from '@/lib/data/disbursements'
 import { exportMsmes, findMsmes, getMsme } from '@/lib/data/msmes'
 import { findActions, findMeetings, getAction, getMeeting } from '@/lib/data/meetings'
@@ -47,6 +51,9 @@ vi.hoisted(() => {
 afterAll(() => {
   vi.unstubAllEnvs()
 })
+// pages are called as functions below (their refusal comes before any rendering); next-intl's server
+// half needs Next's request config, so translations are the keys here (no action or route uses them)
+vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => key, getLocale: async () => 'id' }))
 
 // ── The tables: what each endpoint requires, from lib/permissions.ts ─────────────────────────────────
 
@@ -717,6 +724,103 @@ describe('bank scope: the officer of PT BPR Jatim never sees Bank DKI', () => {
     expect(res).toMatchObject({ ok: true })
     const saved = await db.disbursement.findFirstOrThrow({ where: { accountNumber: 'BPR-MATRIKS-2' }, select: { bankId: true } })
     expect(saved.bankId).toBe(fx.bpr)
+  })
+})
+
+// ── One refusal path: a programme the bank officer's bank does not lend in ────────────────────────────
+
+describe('programme scope: the officer of PT BPR Jatim and a programme only Bank DKI lends in', () => {
+  // every figure, page and export resolves its scope through lib/scope.ts#resolveFigureScope, which
+  // answers one AppError NOT_FOUND: the same 404 everywhere, indistinguishable from an unknown programme
+  let banker: SessionUser
+  let outside = { id: '', code: '' }
+  beforeAll(async () => {
+    banker = await sessionUser(users.BANK_OFFICER)
+    const p = await db.creditProgram.create({
+      data: {
+        code: 'MATRIKS-LUAR-2025', scheme: 'MATRIKS-LUAR', name: 'Program Matriks tanpa BPR 2025', year: 2025, creditTarget: 50_000_000, beneficiaryTarget: 2,
+        subsidyCeiling: 5_000_000, borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO'],
+        banks: { create: [{ bankId: fx.dki }] },
+        rates: { create: [{ bankId: fx.dki, effectiveFrom: new Date('2025-01-01'), rate: 0.12 }] },
+        allocations: { create: [{ regencyCode: '35.78', creditTarget: 50_000_000 }] },
+      },
+      select: { id: true, code: true },
+    })
+    outside = p
+    // the previous year of a scheme the bank does lend in: last year's comparison must not leak it either
+    await db.creditProgram.create({
+      data: {
+        code: 'MATRIKS-2024', scheme: 'MATRIKS', name: 'Program Matriks 2024', year: 2024, creditTarget: 80_000_000, beneficiaryTarget: 3,
+        subsidyCeiling: 8_000_000, borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO'],
+        banks: { create: [{ bankId: fx.dki }] },
+      },
+    })
+  })
+
+  const isNotFound = (e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND' && e.status === 404
+  const unknownProgramme = { id: 'tidak-ada-program', code: 'TIDAK-ADA-2025' }
+
+  it('every figure function refuses it with NOT_FOUND, exactly as an unknown programme', async () => {
+    for (const p of [outside, unknownProgramme]) {
+      const filter = { programId: p.id, asOf: '2025-12-31' }
+      const figures: [string, () => Promise<unknown>][] = [
+        ['getCreditSummary', () => getCreditSummary({ user: banker, filter })],
+        ['getCreditSummary 35.78', () => getCreditSummary({ user: banker, filter: { ...filter, regencyCode: '35.78' } })],
+        ['getMonthlySeries', () => getMonthlySeries({ user: banker, filter })],
+        ['getRegencyRanking', () => getRegencyRanking({ user: banker, filter })],
+        ['getCreditBreakdown bank', () => getCreditBreakdown({ user: banker, filter, by: 'bank' })],
+        ['getCreditBreakdown kbli', () => getCreditBreakdown({ user: banker, filter, by: 'kbli' })],
+        ['getCreditBreakdown scale', () => getCreditBreakdown({ user: banker, filter, by: 'scale' })],
+        ['getSameDateLastYear', () => getSameDateLastYear({ user: banker, filter })],
+        ['getOverview', () => getOverview({ user: banker, filter })],
+        ['resolveDashboardFilter', () => resolveDashboardFilter({ user: banker, params: { program: p.code } })],
+      ]
+      for (const [name, read] of figures) await expect(read(), `${name} of ${p.code}`).rejects.toSatisfy(isNotFound)
+    }
+    // the same functions answer for a programme the bank lends in; last year's, where it did not lend, is no comparison
+    const own = { programId: fx.programId, asOf: '2025-12-31' }
+    expect(await getCreditSummary({ user: banker, filter: own })).toMatchObject({ bankId: fx.bpr, program: { code: 'MATRIKS-2025' } })
+    expect(await getSameDateLastYear({ user: banker, filter: own })).toBeNull()
+    const leader = await sessionUser(users.LEADERSHIP)
+    expect((await getCreditSummary({ user: leader, filter: { programId: outside.id, asOf: '2025-12-31' } })).program.code).toBe(outside.code)
+  })
+
+  it('every dashboard export answers 404 with the same body', async () => {
+    signInAs(users.BANK_OFFICER)
+    const exportRoute = route('/api/dasbor/ekspor/[dataset]')
+    const bodies = new Set<string>()
+    for (const code of [outside.code, unknownProgramme.code]) {
+      for (const dataset of DASHBOARD_DATASETS) {
+        const res = await expectNothingWritten(() =>
+          (exportRoute.handler as (req: Request, ctx: unknown) => Promise<Response>)(
+            new Request(`http://localhost/api/dasbor/ekspor/${dataset}?program=${code}`),
+            { params: Promise.resolve({ dataset }) },
+          ),
+        )
+        expect(res.status, `${dataset} of ${code}`).toBe(404)
+        bodies.add(await res.text())
+      }
+    }
+    expect([...bodies]).toEqual([JSON.stringify({ error: REFUSAL_MESSAGES.NOT_FOUND })])
+    // and its own programme exports as before
+    const own = await (exportRoute.handler as (req: Request, ctx: unknown) => Promise<Response>)(
+      new Request('http://localhost/api/dasbor/ekspor/bulanan?program=MATRIKS-2025'), { params: Promise.resolve({ dataset: 'bulanan' }) })
+    expect(own.status).toBe(200)
+  })
+
+  it('every dashboard page and the programme page answer the 404 page', async () => {
+    signInAs(users.BANK_OFFICER)
+    const pages: [string, () => Promise<unknown>][] = [
+      ['/ (Beranda)', async () => (await import('@/app/(dashboard)/(beranda)/page')).default({ searchParams: Promise.resolve({ program: outside.code }) })],
+      ['/dasbor/kredit', async () => (await import('@/app/(dashboard)/dasbor/kredit/page')).default({ searchParams: Promise.resolve({ program: outside.code }) })],
+      ['/dasbor/wilayah/35.78', async () =>
+        (await import('@/app/(dashboard)/dasbor/wilayah/[code]/page')).default({ params: Promise.resolve({ code: '35.78' }), searchParams: Promise.resolve({ program: outside.code }) })],
+      ['/kredit/[id]', async () => (await import('@/app/(dashboard)/kredit/[id]/page')).default({ params: Promise.resolve({ id: outside.id }), searchParams: Promise.resolve({}) })],
+    ]
+    for (const [name, render] of pages) {
+      const error = await render().then(() => null, (e: unknown) => e)
+      expect((error as { digest?: string } | null)?.digest, `${name}: ${String(error)}`).toBe('NEXT_HTTP_ERROR_FALLBACK;404')
+    }
   })
 })
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import type { SessionUser } from '@/lib/session-user'
-import { ScopeError } from '@/lib/scope'
+import { AppError } from '@/lib/errors'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 import { getCreditBreakdown, getDashboardRegency, getRegisterFigures, getSameDateLastYear, resolveDashboardFilter } from '@/lib/data/dashboard'
 
@@ -135,7 +135,7 @@ describe('credit by bank, KBLI section and scale', () => {
   })
 
   it('gives a district officer its own regency or the province, never another regency', async () => {
-    await expect(getCreditBreakdown({ user: officer, filter: { ...filter(), regencyCode: MALANG }, by: 'bank' })).rejects.toBeInstanceOf(ScopeError)
+    await expect(getCreditBreakdown({ user: officer, filter: { ...filter(), regencyCode: MALANG }, by: 'bank' })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'FORBIDDEN')
     const own = await getCreditBreakdown({ user: officer, filter: { ...filter(), regencyCode: JOMBANG }, by: 'kbli' })
     expect(own.map((r) => [r.key, r.disbursed])).toEqual([['C', 20_000_000], ['I', 15_000_000]])
     const province = await getCreditBreakdown({ user: officer, filter: filter(), by: 'bank' })
@@ -177,7 +177,7 @@ describe('registers in numbers', () => {
   })
 
   it('refuses another regency to a district officer and the registers to a bank officer', async () => {
-    await expect(getRegisterFigures({ user: officer, regencyCode: MALANG, asOf, year: 2025 })).rejects.toBeInstanceOf(ScopeError)
+    await expect(getRegisterFigures({ user: officer, regencyCode: MALANG, asOf, year: 2025 })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'FORBIDDEN')
     expect(await getRegisterFigures({ user: bankOfficer, asOf, year: 2025 })).toBeNull()
   })
 })
@@ -193,11 +193,11 @@ describe('filters and the regency page', () => {
     expect(byDefault.filter?.asOf).toBe('2025-08-01')
     const bank = await resolveDashboardFilter({ user: bankOfficer, params: { bank: dki }, now })
     expect(bank.filter?.bankId).toBe(jatim)
-    await expect(resolveDashboardFilter({ user: officer, params: { regency: MALANG }, now })).rejects.toBeInstanceOf(ScopeError)
+    await expect(resolveDashboardFilter({ user: officer, params: { regency: MALANG }, now })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'FORBIDDEN')
   })
 
   it('refuses another regency page to a district officer', async () => {
-    await expect(getDashboardRegency({ user: officer, code: MALANG })).rejects.toBeInstanceOf(ScopeError)
+    await expect(getDashboardRegency({ user: officer, code: MALANG })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'FORBIDDEN')
     expect(await getDashboardRegency({ user: officer, code: JOMBANG })).toEqual({ code: JOMBANG, name: 'Kabupaten Jombang' })
     expect(await getDashboardRegency({ user: leader, code: '31.71' })).toBeNull() // another province
   })

@@ -17,7 +17,7 @@ import { dashboardQuery } from '@/lib/dashboard/query'
 import { STATUS_THRESHOLDS } from '@/lib/dashboard/status'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { quarterLabel } from '@/lib/reporting/periods'
-import { orForbidden } from '@/lib/dashboard/guard'
+import { orRefused } from '@/lib/dashboard/guard'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
@@ -32,7 +32,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const params = dashboardFilterSchema.parse(flatParams(await searchParams))
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
-  const { programs, program, filter } = await orForbidden(resolveDashboardFilter({ user, params }))
+  const { programs, program, filter } = await orRefused(resolveDashboardFilter({ user, params }))
   if (!program || !filter) {
     return (
       <>

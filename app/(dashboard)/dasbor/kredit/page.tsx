@@ -19,7 +19,7 @@ import { getClaimPipeline, getCreditBreakdown, listDashboardRegencies, resolveDa
 import { kbliSectionName } from '@/lib/credit/kbli'
 import { dashboardQuery } from '@/lib/dashboard/query'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
-import { orForbidden } from '@/lib/dashboard/guard'
+import { orRefused } from '@/lib/dashboard/guard'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
@@ -38,11 +38,11 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
   const params = dashboardFilterSchema.parse(flatParams(await searchParams))
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
-  const { programs, program, filter } = await orForbidden(resolveDashboardFilter({ user, params }))
+  const { programs, program, filter } = await orRefused(resolveDashboardFilter({ user, params }))
   if (!program || !filter) return (<><PageHeader title={t('credit.title')} /><EmptyState title={t('noProgram')} /></>)
   // the ranking is always the whole province (a district officer sees where it stands, its bar marked)
   const rankingFilter = { programId: filter.programId, bankId: filter.bankId, asOf: filter.asOf }
-  const [summary, series, ranking, provinceSummary, byBank, byKbli, byScale, regencies, pipeline] = await orForbidden(Promise.all([
+  const [summary, series, ranking, provinceSummary, byBank, byKbli, byScale, regencies, pipeline] = await orRefused(Promise.all([
     getCreditSummary({ user, filter }),
     getMonthlySeries({ user, filter }),
     getRegencyRanking({ user, filter: rankingFilter }),

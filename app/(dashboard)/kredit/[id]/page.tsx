@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { z } from 'zod'
 import { AbsorptionChart } from '@/components/credit/absorption-chart'
@@ -18,7 +17,7 @@ import { env } from '@/lib/env'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { isIsoDate } from '@/lib/parse'
 import { can } from '@/lib/permissions'
-import { ScopeError } from '@/lib/scope'
+import { orRefused } from '@/lib/dashboard/guard'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 
@@ -40,18 +39,16 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
   const filter = { programId: id, regencyCode: f.regency, bankId: f.bank, asOf: f.asOf }
   const [t, locale] = await Promise.all([getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
-  let data
-  try {
-    data = await Promise.all([
-      getCreditSummary({ user, filter }),
-      getMonthlySeries({ user, filter }),
-      getRegencyRanking({ user, filter: { programId: id, bankId: f.bank, asOf: f.asOf } }),
-    ])
-  } catch (e) {
-    if (e instanceof ScopeError) notFound()
-    throw e
-  }
-  const [summary, series, ranking] = data
+  // the same figure functions as the dashboards (one definition of each figure); the province row of
+  // the ranking is the programme's own summary, as on /dasbor/kredit
+  const provinceFilter = { programId: id, bankId: f.bank, asOf: f.asOf }
+  const [summary, series, ranking, province] = await orRefused(Promise.all([
+    getCreditSummary({ user, filter }),
+    getMonthlySeries({ user, filter }),
+    getRegencyRanking({ user, filter: provinceFilter }),
+    getCreditSummary({ user, filter: provinceFilter }),
+  ]))
+  // the programme's configuration, read only once the scope allowed its figures
   const program = await db.creditProgram.findUniqueOrThrow({
     where: { id },
     select: {
@@ -61,7 +58,6 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
     },
   })
   const regencies = await db.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true, name: true }, orderBy: { code: 'asc' } })
-  const provincePct = ranking.reduce((a, r) => a + r.target, 0) > 0 ? (ranking.reduce((a, r) => a + r.disbursed, 0) / ranking.reduce((a, r) => a + r.target, 0)) * 100 : null
   const money = (v: number) => formatRupiahShort(v, { locale: lang })
   return (
     <>
@@ -143,10 +139,10 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
             ))}
             <tr className="bg-slate-50 font-semibold">
               <Td /><Td>{t('province')}</Td>
-              <Td align="right">{money(ranking.reduce((a, r) => a + r.target, 0))}</Td>
-              <Td align="right">{money(ranking.reduce((a, r) => a + r.disbursed, 0))}</Td>
-              <Td align="right">{formatPercent(provincePct, { locale: lang })}</Td>
-              <Td />
+              <Td align="right">{money(province.creditTarget)}</Td>
+              <Td align="right">{money(province.disbursed)}</Td>
+              <Td align="right">{formatPercent(province.realisationPct, { locale: lang })}</Td>
+              <Td align="right">{formatNumber(province.beneficiaries, { locale: lang })}</Td>
             </tr>
           </tbody>
         </Table>

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation'
 import { getDashboardRegency } from '@/lib/data/dashboard'
-import { orForbidden } from '@/lib/dashboard/guard'
+import { orRefused } from '@/lib/dashboard/guard'
 import { requirePermission } from '@/lib/session'
 
 /**
@@ -12,6 +12,6 @@ export default async function RegencyLayout({ children, params }: { children: Re
   const user = await requirePermission('dashboard.read')
   const { code } = await params
   if (!/^\d{2}\.\d{2}$/.test(code)) notFound()
-  if (!(await orForbidden(getDashboardRegency({ user, code })))) notFound()
+  if (!(await orRefused(getDashboardRegency({ user, code })))) notFound()
   return children
 }

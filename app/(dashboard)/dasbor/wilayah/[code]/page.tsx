@@ -15,7 +15,7 @@ import { getCreditSummary, getMonthlySeries } from '@/lib/data/credit'
 import { getDashboardRegency, getRegisterFigures, getSameDateLastYear, listDashboardPrograms, resolveDashboardFilter } from '@/lib/data/dashboard'
 import { getCompleteness } from '@/lib/data/reporting'
 import { RegencyActions } from '@/components/meetings/regency-actions'
-import { orForbidden } from '@/lib/dashboard/guard'
+import { orRefused } from '@/lib/dashboard/guard'
 import { yearElapsed } from '@/lib/dashboard/period'
 import { dashboardQuery } from '@/lib/dashboard/query'
 import { paceStatus } from '@/lib/dashboard/status'
@@ -39,15 +39,15 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
   const user = await requirePermission('dashboard.read')
   const { code } = await params
   if (!/^\d{2}\.\d{2}$/.test(code)) notFound()
-  const regency = await orForbidden(getDashboardRegency({ user, code }))
+  const regency = await orRefused(getDashboardRegency({ user, code }))
   if (!regency) notFound()
   const query = dashboardFilterSchema.parse(flatParams(await searchParams))
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
-  const { program, filter } = await orForbidden(resolveDashboardFilter({ user, params: { ...query, regency: code } }))
+  const { program, filter } = await orRefused(resolveDashboardFilter({ user, params: { ...query, regency: code } }))
   if (!program || !filter) return (<><PageHeader title={regency.name} /><EmptyState title={t('noProgram')} /></>)
   const reportYear = Number(filter.asOf.slice(0, 4))
-  const [summary, series, lastYear, registers, completeness, programs] = await orForbidden(Promise.all([
+  const [summary, series, lastYear, registers, completeness, programs] = await orRefused(Promise.all([
     getCreditSummary({ user, filter }),
     getMonthlySeries({ user, filter }),
     getSameDateLastYear({ user, filter }),

@@ -4,7 +4,6 @@ import { kbliSectionName } from '@/lib/credit/kbli'
 import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
 import { exportResponse, type ExportColumn } from '@/lib/export'
 import { authRoute } from '@/lib/safe-action'
-import { ScopeError } from '@/lib/scope'
 import { DASHBOARD_DATASETS, dashboardFilterSchema, type DashboardDataset } from '@/lib/validations/dashboard'
 
 const RUPIAH = '#,##0'
@@ -30,94 +29,90 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
   const { dataset } = await ctx.params
   if (!(DASHBOARD_DATASETS as readonly string[]).includes(dataset)) return Response.json({ error: 'Data ekspor tidak dikenal.' }, { status: 404 })
   const params = dashboardFilterSchema.parse(Object.fromEntries(new URL(req.url).searchParams))
-  try {
-    const { program, filter } = await resolveDashboardFilter({ user, params })
-    if (!program || !filter) return Response.json({ error: 'Belum ada program kredit.' }, { status: 404 })
-    const base = `${dataset}-${program.code.toLowerCase()}-${filter.asOf}${filter.regencyCode ? `-${filter.regencyCode}` : ''}`
-    switch (dataset as DashboardDataset) {
-      case 'ringkasan': {
-        const overview = await getOverview({ user, filter })
-        const s = overview.summary
-        type Row = { name: string; value: number | null; target: number | null; pct: number | null; lastYear: number | null; change: number | null; status: string | null }
-        const rows: Row[] = [
-          { name: 'Kredit disalurkan (Rp)', value: s.disbursed, target: s.creditTarget, pct: s.realisationPct, lastYear: overview.lastYear?.disbursed ?? null, change: overview.lastYear ? s.disbursed - overview.lastYear.disbursed : null, status: null },
-          { name: 'Subsidi dibayar (Rp)', value: s.subsidyPaid, target: s.subsidyCeiling, pct: s.absorptionPct, lastYear: overview.lastYear?.subsidyPaid ?? null, change: overview.lastYear ? s.subsidyPaid - overview.lastYear.subsidyPaid : null, status: null },
-          ...overviewCards(overview, program.year).map((c): Row => ({
-            name: CARD_NAMES[c.key], value: c.available ? c.value : null, target: c.target, pct: null, lastYear: c.lastYear, change: c.change, status: c.status ? STATUS_NAMES[c.status] : c.available ? null : 'Belum ada data',
-          })),
-          { name: 'Proyeksi akhir tahun (Rp)', value: s.projection.value, target: s.creditTarget, pct: s.projection.pct, lastYear: null, change: null, status: s.projection.method },
-        ]
-        const columns: ExportColumn<Row>[] = [
-          { header: 'Angka', value: (r) => r.name, width: 36 },
-          { header: `Nilai per ${filter.asOf}`, value: (r) => r.value, width: 22, numFmt: '#,##0.00' },
-          { header: 'Target', value: (r) => r.target, width: 22, numFmt: '#,##0.00' },
-          { header: 'Capaian (%)', value: (r) => r.pct, width: 14, numFmt: PERCENT },
-          { header: overview.lastYear ? `Tahun lalu (${overview.lastYear.asOf})` : 'Tahun lalu', value: (r) => r.lastYear, width: 22, numFmt: '#,##0.00' },
-          { header: 'Perubahan', value: (r) => r.change, width: 18, numFmt: '#,##0.00' },
-          { header: 'Status / keterangan', value: (r) => r.status, width: 40 },
-        ]
-        return exportResponse('xlsx', base, columns, rows, 'Ringkasan')
-      }
-      case 'bulanan': {
-        const series = await getMonthlySeries({ user, filter })
-        type Row = (typeof series)[number]
-        const columns: ExportColumn<Row>[] = [
-          { header: 'Bulan', value: (r) => r.month, width: 8 },
-          { header: 'Penyaluran (Rp)', value: (r) => r.disbursed, width: 20, numFmt: RUPIAH },
-          { header: 'Realisasi kumulatif (Rp)', value: (r) => r.cumulative, width: 22, numFmt: RUPIAH },
-          { header: 'Laju target (Rp)', value: (r) => r.targetPace, width: 20, numFmt: RUPIAH },
-          { header: 'Subsidi jatuh tempo (Rp)', value: (r) => r.subsidyDue, width: 22, numFmt: RUPIAH },
-          { header: 'Subsidi dibayar (Rp)', value: (r) => r.subsidyPaid, width: 20, numFmt: RUPIAH },
-          { header: 'Subsidi dibayar kumulatif (Rp)', value: (r) => r.subsidyPaidCumulative, width: 26, numFmt: RUPIAH },
-          { header: 'Pagu subsidi (Rp)', value: (r) => r.subsidyCeiling, width: 20, numFmt: RUPIAH },
-        ]
-        return exportResponse('xlsx', base, columns, series, 'Bulanan')
-      }
-      case 'kabupaten': {
-        const ranking = await getRegencyRanking({ user, filter: { programId: filter.programId, bankId: filter.bankId, asOf: filter.asOf } })
-        type Row = (typeof ranking)[number]
-        const columns: ExportColumn<Row>[] = [
-          { header: 'Kode', value: (r) => r.regencyCode, width: 8 },
-          { header: 'Kabupaten/kota', value: (r) => r.name, width: 28 },
-          { header: 'Alokasi (Rp)', value: (r) => r.target, width: 20, numFmt: RUPIAH },
-          { header: 'Penyaluran (Rp)', value: (r) => r.disbursed, width: 20, numFmt: RUPIAH },
-          { header: 'Realisasi (%)', value: (r) => r.realisationPct, width: 14, numFmt: PERCENT },
-          { header: 'Rekening', value: (r) => r.loans, width: 12, numFmt: RUPIAH },
-          { header: 'Penerima', value: (r) => r.beneficiaries, width: 12, numFmt: RUPIAH },
-        ]
-        return exportResponse('xlsx', base, columns, ranking, 'Kabupaten')
-      }
-      case 'klaim': {
-        const { months, total } = await getClaimPipeline({ user, filter })
-        const columns: ExportColumn<ClaimPipelineRow>[] = [
-          { header: 'Bulan klaim', value: (r) => r.month ?? 'Jumlah', width: 12 },
-          { header: 'Klaim', value: (r) => r.claims, width: 10, numFmt: RUPIAH },
-          { header: 'Terbuka', value: (r) => r.open, width: 10, numFmt: RUPIAH },
-          { header: 'Diklaim (Rp)', value: (r) => r.claimed, width: 20, numFmt: RUPIAH },
-          { header: 'Disetujui (Rp)', value: (r) => r.approved, width: 20, numFmt: RUPIAH },
-          { header: 'Dibayar (Rp)', value: (r) => r.paid, width: 20, numFmt: RUPIAH },
-        ]
-        return exportResponse('xlsx', base, columns, total ? [...months, total] : months, 'Klaim')
-      }
-      case 'bank':
-      case 'kbli':
-      case 'skala': {
-        const by = dataset === 'skala' ? 'scale' : dataset === 'kbli' ? 'kbli' : 'bank'
-        const rows = await getCreditBreakdown({ user, filter, by })
-        const name = (r: BreakdownRow) => (by === 'kbli' ? kbliSectionName(r.key === '?' ? null : r.key) : by === 'scale' ? (SCALE_NAMES[r.key] ?? r.key) : r.label)
-        const columns: ExportColumn<BreakdownRow>[] = [
-          { header: by === 'kbli' ? 'Seksi KBLI' : by === 'scale' ? 'Skala' : 'Bank', value: (r) => (by === 'bank' ? r.label : r.key), width: 12 },
-          { header: 'Nama', value: name, width: 40 },
-          { header: 'Rekening', value: (r) => r.loans, width: 12, numFmt: RUPIAH },
-          { header: 'Penerima', value: (r) => r.beneficiaries, width: 12, numFmt: RUPIAH },
-          { header: 'Penyaluran (Rp)', value: (r) => r.disbursed, width: 20, numFmt: RUPIAH },
-          { header: 'Porsi (%)', value: (r) => r.sharePct, width: 12, numFmt: PERCENT },
-        ]
-        return exportResponse('xlsx', base, columns, rows, by === 'kbli' ? 'KBLI' : by === 'scale' ? 'Skala' : 'Bank')
-      }
+  // a refusal (another regency: 403; a programme out of scope: 404) is answered by authRoute
+  const { program, filter } = await resolveDashboardFilter({ user, params })
+  if (!program || !filter) return Response.json({ error: 'Belum ada program kredit.' }, { status: 404 })
+  const base = `${dataset}-${program.code.toLowerCase()}-${filter.asOf}${filter.regencyCode ? `-${filter.regencyCode}` : ''}`
+  switch (dataset as DashboardDataset) {
+    case 'ringkasan': {
+      const overview = await getOverview({ user, filter })
+      const s = overview.summary
+      type Row = { name: string; value: number | null; target: number | null; pct: number | null; lastYear: number | null; change: number | null; status: string | null }
+      const rows: Row[] = [
+        { name: 'Kredit disalurkan (Rp)', value: s.disbursed, target: s.creditTarget, pct: s.realisationPct, lastYear: overview.lastYear?.disbursed ?? null, change: overview.lastYear ? s.disbursed - overview.lastYear.disbursed : null, status: null },
+        { name: 'Subsidi dibayar (Rp)', value: s.subsidyPaid, target: s.subsidyCeiling, pct: s.absorptionPct, lastYear: overview.lastYear?.subsidyPaid ?? null, change: overview.lastYear ? s.subsidyPaid - overview.lastYear.subsidyPaid : null, status: null },
+        ...overviewCards(overview, program.year).map((c): Row => ({
+          name: CARD_NAMES[c.key], value: c.available ? c.value : null, target: c.target, pct: null, lastYear: c.lastYear, change: c.change, status: c.status ? STATUS_NAMES[c.status] : c.available ? null : 'Belum ada data',
+        })),
+        { name: 'Proyeksi akhir tahun (Rp)', value: s.projection.value, target: s.creditTarget, pct: s.projection.pct, lastYear: null, change: null, status: s.projection.method },
+      ]
+      const columns: ExportColumn<Row>[] = [
+        { header: 'Angka', value: (r) => r.name, width: 36 },
+        { header: `Nilai per ${filter.asOf}`, value: (r) => r.value, width: 22, numFmt: '#,##0.00' },
+        { header: 'Target', value: (r) => r.target, width: 22, numFmt: '#,##0.00' },
+        { header: 'Capaian (%)', value: (r) => r.pct, width: 14, numFmt: PERCENT },
+        { header: overview.lastYear ? `Tahun lalu (${overview.lastYear.asOf})` : 'Tahun lalu', value: (r) => r.lastYear, width: 22, numFmt: '#,##0.00' },
+        { header: 'Perubahan', value: (r) => r.change, width: 18, numFmt: '#,##0.00' },
+        { header: 'Status / keterangan', value: (r) => r.status, width: 40 },
+      ]
+      return exportResponse('xlsx', base, columns, rows, 'Ringkasan')
     }
-  } catch (e) {
-    if (e instanceof ScopeError) return Response.json({ error: 'Anda tidak berwenang membaca data ini.' }, { status: e.message === 'not-found' ? 404 : 403 })
-    throw e
+    case 'bulanan': {
+      const series = await getMonthlySeries({ user, filter })
+      type Row = (typeof series)[number]
+      const columns: ExportColumn<Row>[] = [
+        { header: 'Bulan', value: (r) => r.month, width: 8 },
+        { header: 'Penyaluran (Rp)', value: (r) => r.disbursed, width: 20, numFmt: RUPIAH },
+        { header: 'Realisasi kumulatif (Rp)', value: (r) => r.cumulative, width: 22, numFmt: RUPIAH },
+        { header: 'Laju target (Rp)', value: (r) => r.targetPace, width: 20, numFmt: RUPIAH },
+        { header: 'Subsidi jatuh tempo (Rp)', value: (r) => r.subsidyDue, width: 22, numFmt: RUPIAH },
+        { header: 'Subsidi dibayar (Rp)', value: (r) => r.subsidyPaid, width: 20, numFmt: RUPIAH },
+        { header: 'Subsidi dibayar kumulatif (Rp)', value: (r) => r.subsidyPaidCumulative, width: 26, numFmt: RUPIAH },
+        { header: 'Pagu subsidi (Rp)', value: (r) => r.subsidyCeiling, width: 20, numFmt: RUPIAH },
+      ]
+      return exportResponse('xlsx', base, columns, series, 'Bulanan')
+    }
+    case 'kabupaten': {
+      const ranking = await getRegencyRanking({ user, filter: { programId: filter.programId, bankId: filter.bankId, asOf: filter.asOf } })
+      type Row = (typeof ranking)[number]
+      const columns: ExportColumn<Row>[] = [
+        { header: 'Kode', value: (r) => r.regencyCode, width: 8 },
+        { header: 'Kabupaten/kota', value: (r) => r.name, width: 28 },
+        { header: 'Alokasi (Rp)', value: (r) => r.target, width: 20, numFmt: RUPIAH },
+        { header: 'Penyaluran (Rp)', value: (r) => r.disbursed, width: 20, numFmt: RUPIAH },
+        { header: 'Realisasi (%)', value: (r) => r.realisationPct, width: 14, numFmt: PERCENT },
+        { header: 'Rekening', value: (r) => r.loans, width: 12, numFmt: RUPIAH },
+        { header: 'Penerima', value: (r) => r.beneficiaries, width: 12, numFmt: RUPIAH },
+      ]
+      return exportResponse('xlsx', base, columns, ranking, 'Kabupaten')
+    }
+    case 'klaim': {
+      const { months, total } = await getClaimPipeline({ user, filter })
+      const columns: ExportColumn<ClaimPipelineRow>[] = [
+        { header: 'Bulan klaim', value: (r) => r.month ?? 'Jumlah', width: 12 },
+        { header: 'Klaim', value: (r) => r.claims, width: 10, numFmt: RUPIAH },
+        { header: 'Terbuka', value: (r) => r.open, width: 10, numFmt: RUPIAH },
+        { header: 'Diklaim (Rp)', value: (r) => r.claimed, width: 20, numFmt: RUPIAH },
+        { header: 'Disetujui (Rp)', value: (r) => r.approved, width: 20, numFmt: RUPIAH },
+        { header: 'Dibayar (Rp)', value: (r) => r.paid, width: 20, numFmt: RUPIAH },
+      ]
+      return exportResponse('xlsx', base, columns, total ? [...months, total] : months, 'Klaim')
+    }
+    case 'bank':
+    case 'kbli':
+    case 'skala': {
+      const by = dataset === 'skala' ? 'scale' : dataset === 'kbli' ? 'kbli' : 'bank'
+      const rows = await getCreditBreakdown({ user, filter, by })
+      const name = (r: BreakdownRow) => (by === 'kbli' ? kbliSectionName(r.key === '?' ? null : r.key) : by === 'scale' ? (SCALE_NAMES[r.key] ?? r.key) : r.label)
+      const columns: ExportColumn<BreakdownRow>[] = [
+        { header: by === 'kbli' ? 'Seksi KBLI' : by === 'scale' ? 'Skala' : 'Bank', value: (r) => (by === 'bank' ? r.label : r.key), width: 12 },
+        { header: 'Nama', value: name, width: 40 },
+        { header: 'Rekening', value: (r) => r.loans, width: 12, numFmt: RUPIAH },
+        { header: 'Penerima', value: (r) => r.beneficiaries, width: 12, numFmt: RUPIAH },
+        { header: 'Penyaluran (Rp)', value: (r) => r.disbursed, width: 20, numFmt: RUPIAH },
+        { header: 'Porsi (%)', value: (r) => r.sharePct, width: 12, numFmt: PERCENT },
+      ]
+      return exportResponse('xlsx', base, columns, rows, by === 'kbli' ? 'KBLI' : by === 'scale' ? 'Skala' : 'Bank')
+    }
   }
 })

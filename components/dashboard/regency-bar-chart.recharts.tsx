@@ -1,0 +1,54 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { formatNumber, formatPercent, type Locale } from '@/lib/format'
+
+export type RegencyBar = { code: string; name: string; pct: number | null }
+
+/**
+ * Regencies ranked by a percentage (realisation of their allocation, or achievement of a target), with
+ * the province's figure as a dashed line. A bar opens the regency's page when `linkable` allows it (a
+ * district officer's own regency only); `highlight` marks the officer's regency.
+ */
+export function RegencyBarChart({
+  data, provincePct, highlight, linkable, query = '', locale = 'id', labels,
+}: {
+  data: RegencyBar[]
+  provincePct: number | null
+  highlight?: string | null
+  /** codes whose bar links to the regency page; null: every bar */
+  linkable: string[] | null
+  query?: string
+  locale?: Locale
+  labels: { value: string; province: string }
+}) {
+  const router = useRouter()
+  const rows = data.map((d) => ({ ...d, value: d.pct ?? 0 }))
+  const canOpen = (code: string) => linkable === null || linkable.includes(code)
+  const open = (code: string) => {
+    if (canOpen(code)) router.push(`/dasbor/wilayah/${code}${query ? `?${query}` : ''}`)
+  }
+  const max = Math.max(10, provincePct ?? 0, ...rows.map((r) => r.value))
+  return (
+    <div className="w-full" style={{ height: Math.max(240, rows.length * 24 + 48) }} role="img" aria-label={`${labels.value}: ${data.map((d) => `${d.name} ${formatPercent(d.pct, { locale })}`).join(', ')}`}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} layout="vertical" margin={{ top: 20, right: 56, bottom: 0, left: 0 }} barCategoryGap={3}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
+          <XAxis type="number" domain={[0, Math.ceil(max / 10) * 10]} tickFormatter={(v: number) => `${formatNumber(v, { locale })}%`} tick={{ fontSize: 11, fill: '#475569' }} />
+          <YAxis type="category" dataKey="name" width={128} interval={0} tick={{ fontSize: 11, fill: '#334155' }} tickFormatter={(n: string) => n.replace(/^Kabupaten /, 'Kab. ')} />
+          <Tooltip formatter={(v) => formatPercent(Number(v), { locale })} cursor={{ fill: '#f1f5f9' }} />
+          <Bar dataKey="value" name={labels.value} isAnimationActive={false} onClick={(d: { payload?: RegencyBar }) => d.payload && open(d.payload.code)}>
+            {rows.map((r) => (
+              <Cell key={r.code} fill={r.code === highlight ? '#b45309' : '#2f8a52'} cursor={canOpen(r.code) ? 'pointer' : 'default'} />
+            ))}
+            <LabelList dataKey="pct" position="right" formatter={(v) => formatPercent(typeof v === 'number' ? v : null, { decimals: 1, locale })} style={{ fontSize: 10, fill: '#334155' }} />
+          </Bar>
+          {provincePct !== null && (
+            <ReferenceLine x={provincePct} stroke="#1e293b" strokeDasharray="6 4" label={{ value: `${labels.province} ${formatPercent(provincePct, { decimals: 1, locale })}`, position: 'top', fontSize: 11, fill: '#1e293b' }} />
+          )}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  )
+}

@@ -1,0 +1,30 @@
+'use client'
+
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { formatRupiah, formatRupiahAxis, type Locale } from '@/lib/format'
+
+export type TrendPoint = { year: number; ownCapital: number; externalCapital: number; assets: number; businessVolume: number }
+
+/**
+ * A cooperative's capital (own and external, stacked), assets and business volume per book year.
+ * A client leaf: the page computes the points and passes them in; no animation (screenshots, print).
+ */
+export function TrendChart({ data, labels, locale }: { data: TrendPoint[]; labels: Record<'ownCapital' | 'externalCapital' | 'assets' | 'businessVolume', string>; locale: Locale }) {
+  return (
+    <div className="h-72 w-full" role="img" aria-label={Object.values(labels).join(', ')}>
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
+          <XAxis dataKey="year" tick={{ fontSize: 12 }} />
+          <YAxis tickFormatter={(v: number) => formatRupiahAxis(v, { locale })} tick={{ fontSize: 11 }} width={72} />
+          <Tooltip formatter={(v) => formatRupiah(Number(v), { locale })} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Bar dataKey="ownCapital" name={labels.ownCapital} stackId="capital" fill="#23703f" isAnimationActive={false} />
+          <Bar dataKey="externalCapital" name={labels.externalCapital} stackId="capital" fill="#8fc9a3" isAnimationActive={false} />
+          <Line dataKey="assets" name={labels.assets} stroke="#0369a1" strokeWidth={2} dot isAnimationActive={false} />
+          <Line dataKey="businessVolume" name={labels.businessVolume} stroke="#b45309" strokeWidth={2} dot isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  )
+}
