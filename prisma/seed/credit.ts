@@ -165,7 +165,8 @@ function* loanMonthRows(loans: LoanRow[], programRates: RatePeriod[], borrowerRa
     const terms = { plafond: loan.plafond, tenorMonths: loan.tenor, contractDate: loan.date, method: 'ANNUITY' as const, bankRates, borrowerRate }
     for (const r of subsidySchedule(terms, statuses)) {
       const s = statusOf.get(r.period)
-      yield [loan.id, r.period, r.dueDate, `${r.claimMonth}-01`, r.days, r.openingBalance, r.rateDifference.toFixed(6), s?.instalmentPaid ?? true, s?.collectibility ?? 1, r.subsidy, r.reason]
+      // a period the bank reported (unpaid, or Macet) was reported on its due date; the others are not reported
+      yield [loan.id, r.period, r.dueDate, `${r.claimMonth}-01`, r.days, r.openingBalance, r.rateDifference.toFixed(6), s?.instalmentPaid ?? true, s?.collectibility ?? 1, r.subsidy, r.reason, s ? r.dueDate : null]
     }
   }
 }
@@ -250,7 +251,7 @@ async function seedProgram(db: PrismaClient, url: string, spec: ProgramSpec, pro
     .map((r) => ({ from: iso(r.effectiveFrom.getTime()), rate: Number(r.rate) }))
   const periods = await withPgClient(url, (client) =>
     copyRows(client, 'loan_months',
-      ['disbursement_id', 'period', 'due_date', 'claim_month', 'days', 'opening_balance', 'rate_difference', 'instalment_paid', 'collectibility', 'subsidy_due', 'reason'],
+      ['disbursement_id', 'period', 'due_date', 'claim_month', 'days', 'opening_balance', 'rate_difference', 'instalment_paid', 'collectibility', 'subsidy_due', 'reason', 'reported_at'],
       loanMonthRows(rows, programRates, spec.borrowerRate, reported)))
   progress(`${spec.name}: ${rows.length.toLocaleString('id-ID')} pinjaman dan jadwal subsidinya (${periods.toLocaleString('id-ID')} periode) dimuat.`)
   return program.id

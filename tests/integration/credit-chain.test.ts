@@ -169,8 +169,8 @@ describe('the claim pipeline leadership reads', () => {
     // as of before the payment: approved, not yet paid
     const early = await getClaimPipeline({ user: (await getCurrentUser())!, filter: { programId: beta, asOf: '2026-05-14' } })
     expect(early.months).toEqual([])
+    // a bank outside the programme gets the one refusal of every figure: not found
     signInAs(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }))
-    const other = await getClaimPipeline({ user: (await getCurrentUser())!, filter: { programId: beta, asOf: '2026-12-31' } })
-    expect(other).toEqual({ months: [], total: null })
+    await expect(getClaimPipeline({ user: (await getCurrentUser())!, filter: { programId: beta, asOf: '2026-12-31' } })).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 })

@@ -63,9 +63,14 @@ describe('Prokesra worked cases in the demo data', () => {
     expect(ids.length).toBeGreaterThan(1_000)
     const periods = () => db.$queryRaw<unknown[]>`
       SELECT disbursement_id, period, due_date, claim_month, days, opening_balance::text, rate_difference::text, instalment_paid, collectibility,
-        subsidy_due::text, reason
+        subsidy_due::text, reason, reported_at
       FROM loan_months WHERE disbursement_id = ANY(${ids}) ORDER BY disbursement_id, period`
     const seeded = await periods()
+    // the periods the bank reported (missed instalments, Macet) are marked reported, and the others are not
+    const [marks] = await db.$queryRaw<{ unpaid_unreported: number; reported: number }[]>`
+      SELECT count(*) FILTER (WHERE NOT instalment_paid AND reported_at IS NULL)::int AS unpaid_unreported, count(reported_at)::int AS reported FROM loan_months`
+    expect(marks.unpaid_unreported).toBe(0)
+    expect(marks.reported).toBeGreaterThan(0)
     await db.$transaction((tx) => recomputeLoanMonths(tx, ids), { timeout: 120_000 })
     const recomputed = await periods()
     expect(recomputed.length).toBe(seeded.length)
