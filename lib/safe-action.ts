@@ -27,10 +27,10 @@ export const MESSAGES = {
 
 /**
  * A refusal the user can act on (stale edit, duplicate number, out of scope), shown as the message:
- * the AppError of lib/errors.ts with the message first (CONFLICT unless another code is given).
+ * the AppError of lib/errors.ts with the message first (INVALID unless another code is given).
  */
 export class ActionError extends AppError {
-  constructor(message: string, fieldErrors?: Record<string, string[]>, code: RefusalCode = 'CONFLICT') {
+  constructor(message: string, fieldErrors?: Record<string, string[]>, code: RefusalCode = 'INVALID') {
     super(code, message, fieldErrors)
   }
 }
