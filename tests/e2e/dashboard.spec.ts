@@ -99,8 +99,11 @@ test.describe('leadership', () => {
     await expect(card(page, 'card-beneficiaries').locator('[data-value]')).toHaveText(formatNumber(c.beneficiaries))
     await expect(card(page, 'card-beneficiaries').locator('[data-value]')).toHaveText('2.743')
 
-    // meetings are not built: labelled, no number; reporting started in 2025: no red 0%
-    await expect(card(page, 'card-overdue-actions')).toContainText('Belum tersedia')
+    // meeting follow-ups (issue 10): none was overdue yet on 31 August 2024, equal to SQL; reporting started in 2025: no red 0%
+    const overdue = await one<{ n: number }>(`SELECT count(*)::int AS n FROM action_items a JOIN meetings m ON m.id = a.meeting_id
+      WHERE a.due_date < '2024-08-31' AND m.starts_at < '2024-08-31T17:00:00Z' AND (a.closed_at IS NULL OR a.closed_at >= '2024-08-31T17:00:00Z')`)
+    await expect(card(page, 'card-overdue-actions').locator('[data-value]')).toHaveText(formatNumber(overdue.n))
+    await expect(card(page, 'card-overdue-actions').getByRole('link', { name: /Lihat daftar/ })).toHaveAttribute('href', /overdue=1.*asOf=2024-08-31/)
     await expect(card(page, 'card-completeness')).toContainText('Belum ada laporan tercatat')
 
     // the export holds the same numbers

@@ -25,12 +25,14 @@ async function overdueCount(page: Page): Promise<number> {
 }
 
 async function switchTo(page: Page, login: (role: DemoRole) => Promise<void>, role: DemoRole) {
+  // leave the page first: a prefetch still in flight would bring the old session cookie back
+  await page.goto('about:blank')
   await page.context().clearCookies()
   await login(role)
 }
 
 test('a Rakor from recording to a done follow-up, read by leadership with its exports and briefing pack', async ({ page, login }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(480_000) // one long story on a shared, busy machine
   await login('ADMIN')
   const before = await overdueCount(page)
 
