@@ -8,6 +8,8 @@ const Q3 = '/laporan-triwulan/35.17/2026/3'
 
 /** Switch the signed-in user on the same page (a fresh session each time). */
 async function as(page: Page, role: DemoRole) {
+  // leave the page first: a prefetch still in flight would bring the old session cookie back
+  await page.goto('about:blank')
   await page.context().clearCookies()
   const u = demo(role)
   await signIn(page, u.username, u.password)
