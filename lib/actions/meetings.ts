@@ -15,6 +15,7 @@ import { formatDate } from '@/lib/format'
 import { actionScope, meetingScope } from '@/lib/data/meetings'
 import { checkDocument } from '@/lib/meetings/files'
 import { canUpdateProgress } from '@/lib/meetings/rules'
+import { transition } from '@/lib/transitions'
 import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
 import {
@@ -31,7 +32,6 @@ import {
  */
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
-const STALE = 'Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi.'
 const NOT_FOUND_MEETING = 'Rapat tidak ditemukan.'
 const STATUS_LABEL: Record<MeetingStatus, string> = { PLANNED: 'direncanakan', HELD: 'terlaksana', CLOSED: 'ditutup', CANCELLED: 'dibatalkan' }
 const ACTION_STATUS_LABEL: Record<ActionStatus, string> = { OPEN: 'terbuka', IN_PROGRESS: 'dalam proses', DONE: 'selesai', DROPPED: 'dibatalkan' }
@@ -129,8 +129,7 @@ export const updateMeeting = authAction('meetings.write', updateMeetingSchema, a
     const before = await tx.meeting.findUnique({ where: { id }, select: meetingSnapshot })
     if (!before) throw new ActionError(NOT_FOUND_MEETING)
     if (before.status === 'CLOSED' || before.status === 'CANCELLED') throw new ActionError(`Rapat sudah ${STATUS_LABEL[before.status]}; isinya tidak dapat diubah lagi.`)
-    const { count } = await tx.meeting.updateMany({ where: { id, version, status: before.status }, data: { ...fields, version: { increment: 1 } } })
-    if (count !== 1) throw new ActionError(STALE)
+    await transition(tx, { entity: 'Meeting', entityId: id, label: 'Rapat', update: () => tx.meeting.updateMany({ where: { id, version, status: before.status }, data: { ...fields, version: { increment: 1 } } }) })
     const after = await tx.meeting.findUniqueOrThrow({ where: { id }, select: meetingSnapshot })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Meeting', entityId: id, before, after })
   })
@@ -146,8 +145,7 @@ export const setMeetingStatus = authAction('meetings.write', meetingStatusSchema
     if (!MEETING_TRANSITIONS[before.status].includes(input.status)) {
       throw new ActionError(`Rapat berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah menjadi ${STATUS_LABEL[input.status]}.`)
     }
-    const { count } = await tx.meeting.updateMany({ where: { id: input.id, version: input.version, status: before.status }, data: { status: input.status, version: { increment: 1 } } })
-    if (count !== 1) throw new ActionError(STALE)
+    await transition(tx, { entity: 'Meeting', entityId: input.id, label: 'Rapat', update: () => tx.meeting.updateMany({ where: { id: input.id, version: input.version, status: before.status }, data: { status: input.status, version: { increment: 1 } } }) })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Meeting', entityId: input.id, before: { status: before.status }, after: { status: input.status } })
   })
   revalidate(input.id)
@@ -224,8 +222,7 @@ export const updateAgendaItem = authAction('meetings.write', updateAgendaItemSch
     const before = await tx.agendaItem.findUnique({ where: { id }, select: agendaSnapshot })
     if (!before) throw new ActionError('Acara tidak ditemukan.')
     await editableMeeting(tx, before.meetingId)
-    const { count } = await tx.agendaItem.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } })
-    if (count !== 1) throw new ActionError(STALE)
+    await transition(tx, { entity: 'AgendaItem', entityId: id, label: 'Acara', update: () => tx.agendaItem.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } }) })
     const after = await tx.agendaItem.findUniqueOrThrow({ where: { id }, select: agendaSnapshot })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'AgendaItem', entityId: id, before, after })
     return before.meetingId
@@ -338,8 +335,7 @@ export const updateAction = authAction('meetings.write', updateActionItemSchema,
     const before = await tx.actionItem.findUnique({ where: { id }, select: { ...actionSnapshot, meeting: { select: { id: true, startsAt: true } } } })
     if (!before) throw new ActionError('Tindak lanjut tidak ditemukan.')
     const data = await actionData(tx, before.meeting, fields)
-    const { count } = await tx.actionItem.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })
-    if (count !== 1) throw new ActionError(STALE)
+    await transition(tx, { entity: 'ActionItem', entityId: id, label: 'Tindak lanjut', update: () => tx.actionItem.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }) })
     const after = await tx.actionItem.findUniqueOrThrow({ where: { id }, select: actionSnapshot })
     const { meeting, ...snapshot } = before
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ActionItem', entityId: id, before: snapshot, after })
@@ -360,14 +356,13 @@ export const addProgress = authAction('meetings.progress', progressSchema, async
     if (!action || !canUpdateProgress(user, action)) throw new ActionError('Tindak lanjut tidak ditemukan, atau bukan tanggung jawab Anda.')
     const status = input.status && input.status !== action.status ? input.status : null
     const closing = status === 'DONE' || status === 'DROPPED'
-    const { count } = await tx.actionItem.updateMany({
+    await transition(tx, { entity: 'ActionItem', entityId: action.id, label: 'Tindak lanjut', update: () => tx.actionItem.updateMany({
       where: { id: action.id, version: input.version, status: action.status },
       data: {
         version: { increment: 1 },
         ...(status && { status, closedAt: closing ? new Date() : null }),
       },
-    })
-    if (count !== 1) throw new ActionError(STALE)
+    }) })
     const note = await tx.actionProgressNote.create({
       data: { actionId: action.id, authorId: user.id, authorName: user.name, note: input.note, statusFrom: status ? action.status : null, statusTo: status },
       select: { id: true, note: true, statusFrom: true, statusTo: true, createdAt: true },

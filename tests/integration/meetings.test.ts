@@ -171,11 +171,11 @@ describe('writing meetings: admin only, validated, audited', () => {
     await redirected(() => updateMeeting(undefined, form({ ...MEETING, id: meetingA, version: m.version, chair: 'Kabid Pembiayaan' })))
     const stale = await updateMeeting(undefined, form({ ...MEETING, id: meetingA, version: m.version, chair: 'Orang lain' }))
     expect(stale).toMatchObject({ ok: false })
-    expect(stale.message).toMatch(/sudah diubah orang lain/)
+    expect(stale.message).toMatch(/(sudah diubah oleh .+ pada |tidak ditemukan atau sudah berubah).*muat ulang halaman/)
     expect((await db.meeting.findUniqueOrThrow({ where: { id: meetingA }, select: { chair: true } })).chair).toBe('Kabid Pembiayaan')
     const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId: meetingA }, select: { id: true, version: true } })
     expect(await updateAgendaItem(undefined, form({ id: item.id, version: item.version, title: 'Evaluasi Prokesra 2024', minutes: 'Versi baru' }))).toMatchObject({ ok: true })
-    expect((await updateAgendaItem(undefined, form({ id: item.id, version: item.version, title: 'Evaluasi Prokesra 2024', minutes: 'Versi lama' }))).message).toMatch(/sudah diubah orang lain/)
+    expect((await updateAgendaItem(undefined, form({ id: item.id, version: item.version, title: 'Evaluasi Prokesra 2024', minutes: 'Versi lama' }))).message).toMatch(/(sudah diubah oleh .+ pada |tidak ditemukan atau sudah berubah).*muat ulang halaman/)
   })
 
   it('moves a meeting planned → held → closed, refuses skipping back, and then refuses edits', async () => {
@@ -183,7 +183,7 @@ describe('writing meetings: admin only, validated, audited', () => {
     signInAs(admin)
     expect(await setMeetingStatus(undefined, form({ id, version: 1, status: 'CLOSED' }))).toMatchObject({ ok: false })
     expect(await setMeetingStatus(undefined, form({ id, version: 1, status: 'HELD' }))).toMatchObject({ ok: true })
-    expect((await setMeetingStatus(undefined, form({ id, version: 1, status: 'CLOSED' }))).message).toMatch(/sudah diubah orang lain/)
+    expect((await setMeetingStatus(undefined, form({ id, version: 1, status: 'CLOSED' }))).message).toMatch(/(sudah diubah oleh .+ pada |tidak ditemukan atau sudah berubah).*muat ulang halaman/)
     expect(await setMeetingStatus(undefined, form({ id, version: 2, status: 'CLOSED' }))).toMatchObject({ ok: true })
     const r = await addAgendaItem(undefined, form({ meetingId: id, title: 'Terlambat' }))
     expect(r.message).toMatch(/ditutup/)
@@ -267,7 +267,7 @@ describe('progress on follow-ups: the owner only', () => {
   it('refuses a stale progress update', async () => {
     signInAs(bpr)
     const r = await addProgress(undefined, form({ actionId: actionBpr.id, version: 1, note: 'Versi lama', status: 'DONE' }))
-    expect(r.message).toMatch(/sudah diubah orang lain/)
+    expect(r.message).toMatch(/(sudah diubah oleh .+ pada |tidak ditemukan atau sudah berubah).*muat ulang halaman/)
   })
 
   it('two concurrent status changes from the same version: exactly one lands', async () => {
@@ -278,7 +278,7 @@ describe('progress on follow-ups: the owner only', () => {
       addProgress(undefined, form({ actionId: action.id, version: action.version, note: 'Dibatalkan', status: 'DROPPED' })),
     ])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
-    expect(results.filter((r) => !r.ok)[0].message).toMatch(/sudah diubah orang lain/)
+    expect(results.filter((r) => !r.ok)[0].message).toMatch(/(sudah diubah oleh .+ pada |tidak ditemukan atau sudah berubah).*muat ulang halaman/)
     expect(await db.actionProgressNote.count({ where: { actionId: action.id } })).toBe(1)
     const saved = await db.actionItem.findUniqueOrThrow({ where: { id: action.id }, select: { version: true } })
     expect(saved.version).toBe(action.version + 1)
