@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
+import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
 import { bankScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
@@ -10,7 +11,7 @@ import type { SessionUser } from '@/lib/session-user'
  * and leadership read the figures (lib/data/credit.ts), not the claims' lines.
  */
 function claimScope(user: SessionUser): Prisma.SubsidyClaimWhereInput {
-  if (!can(user.role, 'claims.read')) throw new Error('forbidden')
+  if (!can(user.role, 'claims.read')) throw new AppError('FORBIDDEN')
   return bankScope(user)
 }
 
