@@ -89,7 +89,7 @@ export function MeetingForm({ initial, regencies }: { initial: MeetingValues; re
 }
 
 /** Invite a participant (internal or external) with the regency or bank the person represents. */
-export function ParticipantForm({ meetingId, regencies, banks }: { meetingId: string; regencies: Option[]; banks: Option[] }) {
+export function ParticipantForm({ meetingId, regencies, banks, users }: { meetingId: string; regencies: Option[]; banks: Option[]; users: Option[] }) {
   const t = useTranslations('meetings')
   const px = 'participant'
   const { state, formAction, pending, v, e } = useForm(addParticipant)
@@ -97,10 +97,13 @@ export function ParticipantForm({ meetingId, regencies, banks }: { meetingId: st
     <form action={formAction} className="space-y-3" noValidate aria-label={t('detail.addParticipant')}>
       <input type="hidden" name="meetingId" value={meetingId} />
       <FormMessage state={state} />
+      <Field idPrefix={px} label={t('fields.user')} name="userId" errors={e('userId')} hint={t('fields.userHint')}>
+        {(p) => <Select p={p} value={v('userId')} options={users} empty={t('fields.external')} />}
+      </Field>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field idPrefix={px} label={t('fields.name')} name="name" errors={e('name')} required>{(p) => <input {...p} defaultValue={v('name')} maxLength={150} />}</Field>
+        <Field idPrefix={px} label={t('fields.name')} name="name" errors={e('name')}>{(p) => <input {...p} defaultValue={v('name')} maxLength={150} />}</Field>
         <Field idPrefix={px} label={t('fields.position')} name="position" errors={e('position')}>{(p) => <input {...p} defaultValue={v('position')} maxLength={150} />}</Field>
-        <Field idPrefix={px} label={t('fields.agency')} name="agency" errors={e('agency')} required>{(p) => <input {...p} defaultValue={v('agency')} maxLength={200} />}</Field>
+        <Field idPrefix={px} label={t('fields.agency')} name="agency" errors={e('agency')}>{(p) => <input {...p} defaultValue={v('agency')} maxLength={200} />}</Field>
         <Field idPrefix={px} label={t('fields.regency')} name="regencyCode" errors={e('regencyCode')}>{(p) => <Select p={p} value={v('regencyCode')} options={regencies} empty={t('fields.noHost')} />}</Field>
         <Field idPrefix={px} label={t('fields.bank')} name="bankId" errors={e('bankId')}>{(p) => <Select p={p} value={v('bankId')} options={banks} empty={t('fields.noHost')} />}</Field>
         <Field idPrefix={px} label={t('fields.attendance')} name="attendance" errors={e('attendance')}>
@@ -114,12 +117,13 @@ export function ParticipantForm({ meetingId, regencies, banks }: { meetingId: st
 }
 
 /** Attendance of one participant, inline in the attendance list. */
-export function AttendanceForm({ id, attendance, representedBy, name }: { id: string; attendance: string; representedBy: string | null; name: string }) {
+export function AttendanceForm({ id, version, attendance, representedBy, name }: { id: string; version: number; attendance: string; representedBy: string | null; name: string }) {
   const t = useTranslations('meetings')
   const { state, formAction, pending, v } = useForm(updateAttendance)
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2" noValidate>
       <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
       <select name="attendance" aria-label={`${t('fields.attendance')} ${name}`} defaultValue={v('attendance', attendance)} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
         {ATTENDANCE.map((k) => <option key={k} value={k}>{t(`attendance.${k}`)}</option>)}
       </select>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { Banknote, Building2, ClipboardList, History, Home, Store, UserCog, Users } from 'lucide-react'
+import { Banknote, Building2, ClipboardList, History, Home, ListChecks, Store, UserCog, Users } from 'lucide-react'
 import clsx from 'clsx'
 import { isActive, type NavIcon } from '@/lib/navigation'
 
@@ -13,6 +13,7 @@ const ICONS: Record<NavIcon, typeof Home> = {
   banknote: Banknote,
   clipboard: ClipboardList,
   users: Users,
+  'list-checks': ListChecks,
   'user-cog': UserCog,
   history: History,
 }

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { ActionStatus, MeetingStatus } from '@/lib/generated/prisma/enums'
 import { db } from '@/lib/db'
+import { env } from '@/lib/env'
 import { writeAudit } from '@/lib/audit'
 import { jakartaDate } from '@/lib/dates'
 import { formatDate } from '@/lib/format'
@@ -155,31 +156,62 @@ export const setMeetingStatus = authAction('meetings.write', meetingStatusSchema
 // ── Participants ─────────────────────────────────────────────────────────────────────────────────────
 /** Invite a participant: an internal user or an external person with position and agency. */
 export const addParticipant = authAction('meetings.write', participantSchema, async (input, user) => {
-  await db.$transaction(async (tx) => {
+  const name = await db.$transaction(async (tx) => {
     await editableMeeting(tx, input.meetingId)
     await checkRefs(tx, { regency: ['regencyCode', input.regencyCode], bank: ['bankId', input.bankId], user: ['userId', input.userId] })
+    const who = input.userId ? await internalParticipant(tx, input.meetingId, input.userId) : null
     const last = await tx.meetingParticipant.aggregate({ where: { meetingId: input.meetingId }, _max: { sortOrder: true } })
     const created = await tx.meetingParticipant.create({
-      data: { ...input, representedBy: input.attendance === 'REPRESENTED' ? input.representedBy : null, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+      data: {
+        ...input,
+        // what was typed wins; an internal user's account fills the rest, so its regency or bank reads the meeting
+        name: input.name ?? who!.name,
+        agency: input.agency ?? who!.agency,
+        regencyCode: input.regencyCode ?? who?.regencyCode ?? null,
+        bankId: input.bankId ?? who?.bankId ?? null,
+        representedBy: input.attendance === 'REPRESENTED' ? input.representedBy : null,
+        sortOrder: (last._max.sortOrder ?? 0) + 1,
+      },
       select: { id: true, meetingId: true, name: true, position: true, agency: true, regencyCode: true, bankId: true, userId: true, attendance: true, representedBy: true },
     })
     await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'MeetingParticipant', entityId: created.id, after: created })
+    return created.name
   })
   revalidate(input.meetingId)
-  return { ok: true, message: `${input.name} ditambahkan ke daftar peserta.` }
+  return { ok: true, message: `${name} ditambahkan ke daftar peserta.` }
 })
+
+/**
+ * An internal participant from the user's account: name, and the agency the account works for (its
+ * bank, its regency's Dinas, or the provincial Dinas); a user already invited is refused in the field.
+ */
+async function internalParticipant(tx: Prisma.TransactionClient, meetingId: string, userId: string) {
+  if (await tx.meetingParticipant.findFirst({ where: { meetingId, userId }, select: { id: true } })) {
+    throw new ActionError('Pengguna ini sudah ada di daftar peserta.', { userId: ['Pengguna ini sudah ada di daftar peserta.'] })
+  }
+  const u = await tx.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { name: true, regencyCode: true, bankId: true, bank: { select: { name: true } }, regency: { select: { name: true } } },
+  })
+  const province = await tx.province.findUnique({ where: { code: env().AGENCY_PROVINCE_CODE }, select: { name: true } })
+  const agency = u.bank?.name ?? (u.regency ? `Dinas Koperasi dan UKM ${u.regency.name}` : `Dinas Koperasi dan UKM Provinsi ${province?.name ?? ''}`.trim())
+  return { name: u.name, agency, regencyCode: u.regencyCode, bankId: u.bankId }
+}
 
 /** Record attendance (daftar hadir): present, absent, or represented by someone named. */
 export const updateAttendance = authAction('meetings.write', attendanceSchema, async (input, user) => {
   const meetingId = await db.$transaction(async (tx) => {
-    const before = await tx.meetingParticipant.findUnique({ where: { id: input.id }, select: { id: true, meetingId: true, attendance: true, representedBy: true } })
+    const before = await tx.meetingParticipant.findUnique({ where: { id: input.id }, select: { id: true, meetingId: true, attendance: true, representedBy: true, version: true } })
     if (!before) throw new ActionError('Peserta tidak ditemukan.')
     await editableMeeting(tx, before.meetingId)
-    const after = await tx.meetingParticipant.update({
-      where: { id: input.id },
-      data: { attendance: input.attendance, representedBy: input.attendance === 'REPRESENTED' ? input.representedBy : null },
-      select: { attendance: true, representedBy: true },
+    await transition(tx, {
+      entity: 'MeetingParticipant', entityId: input.id, label: 'Kehadiran',
+      update: () => tx.meetingParticipant.updateMany({
+        where: { id: input.id, version: input.version },
+        data: { attendance: input.attendance, representedBy: input.attendance === 'REPRESENTED' ? input.representedBy : null, version: { increment: 1 } },
+      }),
     })
+    const after = await tx.meetingParticipant.findUniqueOrThrow({ where: { id: input.id }, select: { attendance: true, representedBy: true, version: true } })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'MeetingParticipant', entityId: input.id, before, after })
     return before.meetingId
   })

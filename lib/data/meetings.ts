@@ -129,7 +129,7 @@ const meetingDetailSelect = {
   previousMeeting: { select: { id: true, title: true, startsAt: true } },
   followUps: { select: { id: true, title: true, startsAt: true }, orderBy: { startsAt: 'asc' } },
   participants: {
-    select: { id: true, name: true, position: true, agency: true, regencyCode: true, bankId: true, userId: true, attendance: true, representedBy: true, regency: { select: { name: true } }, bank: { select: { shortName: true } } },
+    select: { id: true, name: true, position: true, agency: true, regencyCode: true, bankId: true, userId: true, attendance: true, representedBy: true, version: true, regency: { select: { name: true } }, bank: { select: { shortName: true } } },
     orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
   },
   agendaItems: {

@@ -92,9 +92,10 @@ export const meetingStatusSchema = z.object({
 export const participantSchema = z
   .object({
     meetingId: idField,
-    name: z.string({ error: 'Isi nama peserta.' }).trim().min(2, 'Isi nama peserta.').max(150, 'Nama maksimal 150 karakter.'),
+    // an internal user (userId) brings name, agency, regency and bank from the account; an external person needs them typed
+    name: optionalText(150, 'Nama maksimal 150 karakter.'),
     position: optionalText(150, 'Jabatan maksimal 150 karakter.'),
-    agency: z.string({ error: 'Isi instansi.' }).trim().min(2, 'Isi instansi peserta.').max(200, 'Instansi maksimal 200 karakter.'),
+    agency: optionalText(200, 'Instansi maksimal 200 karakter.'),
     regencyCode: optionalRegency,
     bankId: optionalId,
     userId: optionalId,
@@ -102,12 +103,15 @@ export const participantSchema = z
     representedBy: optionalText(150, 'Nama perwakilan maksimal 150 karakter.'),
   })
   .superRefine((v, ctx) => {
+    if (!v.userId && (!v.name || v.name.length < 2)) ctx.addIssue({ code: 'custom', path: ['name'], message: 'Isi nama peserta, atau pilih pengguna Lumbung.' })
+    if (!v.userId && (!v.agency || v.agency.length < 2)) ctx.addIssue({ code: 'custom', path: ['agency'], message: 'Isi instansi peserta.' })
     if (v.attendance === 'REPRESENTED' && !v.representedBy) ctx.addIssue({ code: 'custom', path: ['representedBy'], message: 'Isi nama yang mewakili.' })
   })
 
 export const attendanceSchema = z
   .object({
     id: idField,
+    version: versionField,
     attendance: z.enum(ATTENDANCE, 'Pilih kehadiran.'),
     representedBy: optionalText(150, 'Nama perwakilan maksimal 150 karakter.'),
   })

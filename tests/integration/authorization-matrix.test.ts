@@ -381,7 +381,7 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   updateMeeting: () => ({ id: fx.meeting, version: 1, title: 'Rakor Diubah', type: 'RAKOR', startsAt: '2025-03-10T09:00', endsAt: '2025-03-10T13:00', organiser: 'Dinkop UMKM Jatim', hostRegencyCode: '35.17' }),
   setMeetingStatus: () => ({ id: fx.meeting, version: 1, status: 'HELD' }),
   addParticipant: () => ({ meetingId: fx.meeting, name: 'Peserta Tanpa Wewenang', agency: 'Bappeda Provinsi Jawa Timur' }),
-  updateAttendance: () => ({ id: fx.participant, attendance: 'PRESENT' }),
+  updateAttendance: () => ({ id: fx.participant, version: '1', attendance: 'PRESENT' }),
   addAgendaItem: () => ({ meetingId: fx.meeting, title: 'Acara tanpa wewenang' }),
   updateAgendaItem: () => ({ id: fx.agendaItem, version: 1, title: 'Evaluasi program matriks', minutes: 'Notulen tanpa wewenang' }),
   addOutcome: () => ({ agendaItemId: fx.agendaItem, kind: 'RECOMMENDATION', text: 'Rekomendasi tanpa wewenang' }),

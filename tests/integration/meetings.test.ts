@@ -12,7 +12,7 @@ import { getCurrentUser } from '@/lib/session'
 import type { SessionUser } from '@/lib/session-user'
 import { MESSAGES, type ActionState } from '@/lib/safe-action'
 import {
-  addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, setMeetingStatus, updateAgendaItem, updateMeeting, uploadDocument, uploadEvidence,
+  addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, setMeetingStatus, updateAgendaItem, updateAttendance, updateMeeting, uploadDocument, uploadEvidence,
 } from '@/lib/actions/meetings'
 import { findActions, findMeetings, getAction, getBriefing, getDocumentFile, getMeeting, getOverdueSummary, getRegencyActions } from '@/lib/data/meetings'
 import { getCreditSummary } from '@/lib/data/credit'
@@ -178,6 +178,36 @@ describe('writing meetings: admin only, validated, audited', () => {
     expect((await updateAgendaItem(undefined, form({ id: item.id, version: item.version, title: 'Evaluasi Prokesra 2024', minutes: 'Versi lama' }))).message).toMatch(/(sudah diubah oleh .+ pada |tidak ditemukan atau sudah berubah).*muat ulang halaman/)
   })
 
+  it('invites an internal user from the account (name, agency, regency), once, and the invitee’s regency reads the meeting', async () => {
+    const id = await newMeeting({ title: 'Rakor dengan peserta internal', hostRegencyCode: '' })
+    signInAs(admin)
+    expect(await addParticipant(undefined, form({ meetingId: id, userId: malang.id, attendance: 'PLANNED' }))).toMatchObject({ ok: true })
+    const p = await db.meetingParticipant.findFirstOrThrow({ where: { meetingId: id, userId: malang.id }, select: { name: true, agency: true, regencyCode: true } })
+    expect(p).toMatchObject({ name: 'Uji DISTRICT_OFFICER', regencyCode: '35.07' })
+    expect(p.agency).toMatch(/^Dinas Koperasi dan UKM .*Malang/)
+    const again = await addParticipant(undefined, form({ meetingId: id, userId: malang.id }))
+    expect(again).toMatchObject({ ok: false, errors: { userId: ['Pengguna ini sudah ada di daftar peserta.'] } })
+    const external = await addParticipant(undefined, form({ meetingId: id, name: '', agency: '' }))
+    expect(external.errors?.name?.[0]).toMatch(/Isi nama peserta/)
+    expect(external.errors?.agency?.[0]).toMatch(/Isi instansi/)
+    const user = await asUser(malang)
+    expect((await findMeetings({ user, filter: {} })).rows.map((r) => r.id)).toContain(id)
+  })
+
+  it('records attendance with the version seen: of two admins racing with the same version exactly one wins, the other is told who changed it', async () => {
+    signInAs(admin)
+    const p = await db.meetingParticipant.findFirstOrThrow({ where: { meetingId: meetingA, bankId: ids.bpr }, select: { id: true, version: true } })
+    const results = await Promise.all([
+      updateAttendance(undefined, form({ id: p.id, version: p.version, attendance: 'PRESENT' })),
+      updateAttendance(undefined, form({ id: p.id, version: p.version, attendance: 'REPRESENTED', representedBy: 'Kepala Cabang Malang' })),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.find((r) => !r.ok)?.message).toMatch(/Kehadiran (sudah diubah oleh .+ pada |tidak ditemukan atau sudah berubah).*muat ulang halaman/)
+    const after = await db.meetingParticipant.findUniqueOrThrow({ where: { id: p.id }, select: { version: true } })
+    expect(after.version).toBe(p.version + 1)
+    expect(await db.auditLog.count({ where: { entity: 'MeetingParticipant', entityId: p.id, action: 'UPDATE' } })).toBe(1)
+  })
+
   it('moves a meeting planned → held → closed, refuses skipping back, and then refuses edits', async () => {
     const id = await newMeeting({ title: 'Rakor untuk ditutup' })
     signInAs(admin)
@@ -204,6 +234,21 @@ describe('overdue follow-ups: due before the as-of day in Jakarta and not done',
     expect(s).toMatchObject({ overdue: 1, lastYearAsOf: '2024-11-01', lastYear: 1, change: 0 })
     expect((await getOverdueSummary({ user: await asUser(bpr), asOf: '2024-11-01' }))!.overdue).toBe(1)
     expect((await getOverdueSummary({ user: await asUser(dki), asOf: '2024-11-01' }))!.overdue).toBe(0)
+  })
+
+  it('the overview’s .xlsx carries the same overdue card as the page, for the same as-of day', async () => {
+    const { GET } = await import('@/app/api/dasbor/ekspor/[dataset]/route')
+    signInAs(admin)
+    const res = await GET(new Request('http://localhost/api/dasbor/ekspor/ringkasan?program=RAPAT-2024&asOf=2024-11-01'), { params: Promise.resolve({ dataset: 'ringkasan' }) })
+    expect(res.status).toBe(200)
+    const ExcelJS = (await import('exceljs')).default
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await res.arrayBuffer())
+    const rows = book.worksheets[0].getSheetValues().filter(Boolean) as unknown[][]
+    const row = rows.find((r) => r[1] === 'Tindak lanjut rapat terlambat')
+    const expected = (await getOverdueSummary({ user: await asUser(admin), asOf: '2024-11-01' }))!
+    expect(row?.[2]).toBe(expected.overdue)
+    expect(row?.[5]).toBe(expected.lastYear)
   })
 
   it('uses Jakarta’s calendar: at 18:00 UTC on the due day it is already the next day in Jakarta', async () => {

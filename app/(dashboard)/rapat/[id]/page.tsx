@@ -220,7 +220,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                     <p className="font-medium text-slate-900">{p.name}{p.position && <span className="font-normal text-slate-600">, {p.position}</span>}</p>
                     <p className="text-xs text-slate-600">{p.agency}</p>
                     <div className="mt-1">
-                      {editable ? <AttendanceForm id={p.id} attendance={p.attendance} representedBy={p.representedBy} name={p.name} /> : (
+                      {editable ? <AttendanceForm id={p.id} version={p.version} attendance={p.attendance} representedBy={p.representedBy} name={p.name} /> : (
                         <Badge tone={p.attendance === 'PRESENT' ? 'green' : p.attendance === 'ABSENT' ? 'red' : p.attendance === 'REPRESENTED' ? 'blue' : 'slate'}>
                           {t(`attendance.${p.attendance}`)}{p.representedBy ? `: ${p.representedBy}` : ''}
                         </Badge>
@@ -231,7 +231,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                 ))}
               </ul>
             )}
-            {editable && choices && <AddPanel label={t('detail.addParticipant')}><ParticipantForm meetingId={meeting.id} regencies={opt.regencies} banks={opt.banks} /></AddPanel>}
+            {editable && choices && <AddPanel label={t('detail.addParticipant')}><ParticipantForm meetingId={meeting.id} regencies={opt.regencies} banks={opt.banks} users={opt.users} /></AddPanel>}
           </Section>
 
           <Section id="documents" title={t('detail.documents')}>

@@ -1,4 +1,5 @@
 import { getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
+import { getOverdueSummary } from '@/lib/data/meetings'
 import { getClaimPipeline, getCreditBreakdown, getOverview, resolveDashboardFilter, type BreakdownRow, type ClaimPipelineRow } from '@/lib/data/dashboard'
 import { kbliSectionName } from '@/lib/credit/kbli'
 import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
@@ -35,7 +36,7 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
   const base = `${dataset}-${program.code.toLowerCase()}-${filter.asOf}${filter.regencyCode ? `-${filter.regencyCode}` : ''}`
   switch (dataset as DashboardDataset) {
     case 'ringkasan': {
-      const overview = await getOverview({ user, filter })
+      const [overview, overdue] = await Promise.all([getOverview({ user, filter }), getOverdueSummary({ user, asOf: filter.asOf, regencyCode: filter.regencyCode })])
       const s = overview.summary
       type Row = { name: string; value: number | null; target: number | null; pct: number | null; lastYear: number | null; change: number | null; status: string | null }
       const rows: Row[] = [
@@ -44,6 +45,8 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
         ...overviewCards(overview, program.year).map((c): Row => ({
           name: CARD_NAMES[c.key], value: c.available ? c.value : null, target: c.target, pct: null, lastYear: c.lastYear, change: c.change, status: c.status ? STATUS_NAMES[c.status] : c.available ? null : 'Belum ada data',
         })),
+        // the same card as the overview's "Tindak lanjut rapat terlambat" (lib/data/meetings.ts getOverdueSummary)
+        ...(overdue ? [{ name: 'Tindak lanjut rapat terlambat', value: overdue.overdue, target: null, pct: null, lastYear: overdue.lastYear, change: overdue.change, status: `${overdue.open} tindak lanjut terbuka` } satisfies Row] : []),
         { name: 'Proyeksi akhir tahun (Rp)', value: s.projection.value, target: s.creditTarget, pct: s.projection.pct, lastYear: null, change: null, status: s.projection.method },
       ]
       const columns: ExportColumn<Row>[] = [
