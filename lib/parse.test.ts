@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isIsoDate, isIsoMonth, isoDateField, parseDecimalText, parseNumberInput, parseRupiah, rupiahField } from '@/lib/parse'
+import { isIsoDate, isIsoMonth, isoDateField, normalizePhone, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField } from '@/lib/parse'
 
 describe('parseRupiah: whole Rupiah, one meaning per amount', () => {
   it('reads 1.234.567, 1234567 and Rp1.234.567 as the same amount', () => {
@@ -61,5 +61,28 @@ describe('dates: real calendar days only', () => {
     expect(isIsoMonth('2026-02')).toBe(true)
     expect(isIsoMonth('2026-13')).toBe(false)
     expect(isIsoMonth('0000-00')).toBe(false)
+  })
+})
+
+describe('normalizePhone: one stored form for the ways people write Indonesian numbers', () => {
+  it.each([
+    ['0812-3456-7890', '081234567890'],
+    ['+62 812 3456 7890', '081234567890'],
+    ['0062 812.3456.7890', '081234567890'],
+    ['(0341) 551234', '0341551234'],
+    ['0812 3456 789', '08123456789'],
+  ])('%s → %s', (raw, stored) => expect(normalizePhone(raw)).toBe(stored))
+
+  it.each(['12345', '0812-ABCD-7890', '+1 415 555 0100', '0812345678901234', '00812345678'])('refuses %s', (raw) => expect(normalizePhone(raw)).toBeNull())
+})
+
+describe('parseWholeNumber: counts are whole', () => {
+  it('reads thousands and refuses fractions', () => {
+    expect(parseWholeNumber('1.250')).toBe(1250)
+    expect(parseWholeNumber('12')).toBe(12)
+    expect(parseWholeNumber('')).toBeNull()
+    expect(parseWholeNumber('6,5')).toBeNaN()
+    expect(parseWholeNumber('6.5')).toBeNaN()
+    expect(parseWholeNumber('abc')).toBeNaN()
   })
 })

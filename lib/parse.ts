@@ -40,6 +40,23 @@ export function parseNumberInput(raw: string | null | undefined): number | null 
   return text === null ? Number.NaN : Number(text)
 }
 
+/** A whole number typed the Indonesian way (`1.250`, `12`): null when empty, NaN when unreadable or not whole (`6,5`, `6.5`). */
+export function parseWholeNumber(raw: string | null | undefined): number | null {
+  const n = parseNumberInput(raw)
+  return n === null ? null : Number.isSafeInteger(n) ? n : Number.NaN
+}
+
+/**
+ * An Indonesian phone number in its one stored form, national with a leading 0 (`081234567890`,
+ * `0341551234`), from the ways people write it: `0812-3456-7890`, `+62 812 3456 7890`, `(0341) 551.234`,
+ * `0062…`. Null when it is not one (too short or long, letters, another country's code).
+ */
+export function normalizePhone(raw: string | null | undefined): string | null {
+  const compact = (raw ?? '').replace(/[\s\u00a0.\-()/]/g, '')
+  const national = compact.replace(/^(\+62|0062)/, '0')
+  return /^0[1-9]\d{7,11}$/.test(national) ? national : null
+}
+
 /** Why a Rupiah amount was refused; the caller words the message with its field's label. */
 export type RupiahProblem = 'EMPTY' | 'NOT_A_NUMBER' | 'FRACTION' | 'NEGATIVE' | 'TOO_LARGE'
 

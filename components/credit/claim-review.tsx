@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import { approveClaim, recordClaimPayment, returnClaim } from '@/lib/actions/credit'
 import { Button } from '@/components/ui/button'
@@ -15,11 +15,11 @@ export type DifferingLine = { id: string; account: string; business: string; cla
 /** The admin's verification: correct differing lines and approve, or return with reasons. */
 export function ClaimReview({ claimId, version, lines }: { claimId: string; version: number; lines: DifferingLine[] }) {
   const t = useTranslations('credit')
-  const [approveState, approve, approving] = useActionState(approveClaim, undefined)
-  const [returnState, returnAction, returning] = useActionState(returnClaim, undefined)
+  const [approveState, approve, approving] = useFormAction(approveClaim)
+  const [returnState, returnAction, returning] = useFormAction(returnClaim)
   return (
     <div className="space-y-6">
-      <form action={approve} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+      <form onSubmit={approve} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <input type="hidden" name="claimId" value={claimId} />
         <input type="hidden" name="version" value={version} />
         <h2 className="text-base font-semibold">{t('differingLines')}</h2>
@@ -55,7 +55,7 @@ export function ClaimReview({ claimId, version, lines }: { claimId: string; vers
         )}
         <ConfirmSubmit label={t('approve')} title={t('approveTitle')} body={t('approveBody')} disabled={approving} />
       </form>
-      <form action={returnAction} className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+      <form onSubmit={returnAction} className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <input type="hidden" name="claimId" value={claimId} />
         <input type="hidden" name="version" value={version} />
         <h2 className="text-base font-semibold">{t('return')}</h2>
@@ -72,7 +72,7 @@ export function ClaimReview({ claimId, version, lines }: { claimId: string; vers
 /** Record a payment (SP2D) against an approved claim, at the version the admin sees, after confirming amount and remainder. */
 export function PaymentForm({ claimId, version, outstanding }: { claimId: string; version: number; outstanding: number }) {
   const t = useTranslations('credit')
-  const [state, action, pending] = useActionState(recordClaimPayment, undefined)
+  const [state, action, pending] = useFormAction(recordClaimPayment)
   const describe = (form: HTMLFormElement) => {
     const typed = parseRupiah(String(new FormData(form).get('amount') ?? ''))
     // an unreadable amount is confirmed as typed; the server refuses it with the field's message
@@ -80,7 +80,7 @@ export function PaymentForm({ claimId, version, outstanding }: { claimId: string
     return t('paymentConfirmBody', { amount: formatRupiah(typed.value), remainder: formatRupiah(outstanding - typed.value) })
   }
   return (
-    <form action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+    <form onSubmit={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       <input type="hidden" name="claimId" value={claimId} />
       <input type="hidden" name="version" value={version} />
       <h2 className="text-base font-semibold">{t('recordPayment')}</h2>

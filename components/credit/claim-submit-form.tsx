@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import { submitClaim } from '@/lib/actions/credit'
 import { Button } from '@/components/ui/button'
@@ -12,9 +12,9 @@ export type ClaimProgramOption = { id: string; name: string; year: number }
 /** A bank's monthly claim: first the programme (only its bank's), then the month, then optionally its own .xlsx. */
 export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimProgramOption[]; defaultMonth: string }) {
   const t = useTranslations('credit')
-  const [state, action, pending] = useActionState(submitClaim, undefined)
+  const [state, action, pending] = useFormAction(submitClaim)
   return (
-    <form action={action} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+    <form onSubmit={action} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
       <Field label={t('claimProgram')} name="programId" errors={state?.errors?.programId} hint={t('claimProgramHint')} required>
         {(p) => (

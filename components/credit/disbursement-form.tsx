@@ -1,6 +1,7 @@
 'use client'
 
-import { useActionState, useState } from 'react'
+import { useState } from 'react'
+import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import { createDisbursement } from '@/lib/actions/credit'
@@ -16,12 +17,12 @@ export type DisbursementProgram = { id: string; name: string; year: number; rule
  */
 export function DisbursementForm({ programs, banks, isAdmin }: { programs: DisbursementProgram[]; banks: { id: string; name: string }[]; isAdmin: boolean }) {
   const t = useTranslations('credit')
-  const [state, action, pending] = useActionState(createDisbursement, undefined)
+  const [state, action, pending] = useFormAction(createDisbursement)
   const v = state?.values ?? {}
   const [programId, setProgramId] = useState(v.programId ?? programs[0]?.id)
   const selected = programs.find((p) => p.id === (v.programId ?? programId))
   return (
-    <form action={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+    <form onSubmit={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
       {state?.ok && (
         <div className="flex flex-wrap gap-2">

@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useFormAction } from '@/components/ui/use-form-action'
 import { reportInstalment } from '@/lib/actions/credit'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
@@ -8,9 +8,9 @@ import { FormMessage } from '@/components/ui/form-message'
 
 /** The bank's report of one period: instalment paid or not, and the OJK collectibility. */
 export function InstalmentForm({ disbursementId, tenor, labels }: { disbursementId: string; tenor: number; labels: Record<'title' | 'period' | 'paid' | 'unpaid' | 'instalment' | 'collectibility' | 'save', string> }) {
-  const [state, action, pending] = useActionState(reportInstalment, undefined)
+  const [state, action, pending] = useFormAction(reportInstalment)
   return (
-    <form action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+    <form onSubmit={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       <input type="hidden" name="disbursementId" value={disbursementId} />
       <h2 className="text-base font-semibold">{labels.title}</h2>
       <FormMessage state={state} />

@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import { addRateChange, saveAllocations, setAmortisationBasis } from '@/lib/actions/credit'
 import { Button } from '@/components/ui/button'
@@ -14,13 +14,13 @@ export function ProgramAdmin({ programId, version, basis, hasLoans, banks, alloc
   banks: { id: string; name: string }[]; allocations: { regencyCode: string; name: string; target: number }[]; programTarget: number
 }) {
   const t = useTranslations('credit')
-  const [basisState, basisAction, basisPending] = useActionState(setAmortisationBasis, undefined)
-  const [rateState, rateAction, ratePending] = useActionState(addRateChange, undefined)
-  const [allocState, allocAction, allocPending] = useActionState(saveAllocations, undefined)
+  const [basisState, basisAction, basisPending] = useFormAction(setAmortisationBasis)
+  const [rateState, rateAction, ratePending] = useFormAction(addRateChange)
+  const [allocState, allocAction, allocPending] = useFormAction(saveAllocations)
   const sum = allocations.reduce((a, r) => a + r.target, 0)
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-2">
-      <form action={basisAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2" noValidate>
+      <form onSubmit={basisAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2" noValidate>
         <h2 className="text-base font-semibold">{t('basis')}</h2>
         <input type="hidden" name="programId" value={programId} />
         <input type="hidden" name="version" value={version} />
@@ -35,7 +35,7 @@ export function ProgramAdmin({ programId, version, basis, hasLoans, banks, alloc
         </Field>
         {!hasLoans && <Button type="submit" disabled={basisPending}>{t('save')}</Button>}
       </form>
-      <form action={rateAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+      <form onSubmit={rateAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <h2 className="text-base font-semibold">{t('addRate')}</h2>
         <input type="hidden" name="programId" value={programId} />
         <FormMessage state={rateState} />
@@ -52,7 +52,7 @@ export function ProgramAdmin({ programId, version, basis, hasLoans, banks, alloc
         </div>
         <Button type="submit" disabled={ratePending}>{t('save')}</Button>
       </form>
-      <form action={allocAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+      <form onSubmit={allocAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <h2 className="text-base font-semibold">{t('allocation')}</h2>
         <p className="text-xs text-slate-600">{t('allocationSum', { sum: formatRupiah(sum), target: formatRupiah(programTarget) })}</p>
         <input type="hidden" name="programId" value={programId} />

@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import { saveProgram } from '@/lib/actions/credit'
 import { Button } from '@/components/ui/button'
@@ -10,7 +10,7 @@ import { FormMessage } from '@/components/ui/form-message'
 /** A new programme year: scheme, targets, ceiling, rates and limits. */
 export function ProgramForm({ banks }: { banks: { id: string; name: string }[] }) {
   const t = useTranslations('credit')
-  const [state, action, pending] = useActionState(saveProgram, undefined)
+  const [state, action, pending] = useFormAction(saveProgram)
   const v = state?.values ?? {}
   const text = (name: string, label: string, extra: Partial<React.ComponentProps<'input'>> = {}) => (
     <Field label={label} name={name} errors={state?.errors?.[name]} required>
@@ -18,7 +18,7 @@ export function ProgramForm({ banks }: { banks: { id: string; name: string }[] }
     </Field>
   )
   return (
-    <form action={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+    <form onSubmit={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         {text('scheme', 'Skema', { placeholder: 'PROKESRA' })}

@@ -1,6 +1,7 @@
 'use client'
 
-import { useActionState, useState } from 'react'
+import { useState } from 'react'
+import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import {
   addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, updateAction, updateAgendaItem, updateAttendance, updateMeeting, uploadDocument, uploadEvidence,
@@ -17,7 +18,7 @@ type Option = { value: string; label: string }
 
 /** One form's state: the refill value (what was typed, else the record's) and the field's errors. */
 function useForm(action: Action) {
-  const [state, formAction, pending] = useActionState(action, undefined)
+  const [state, formAction, pending] = useFormAction(action)
   const v = (name: string, fallback = '') => state?.values?.[name] ?? fallback
   const e = (name: string) => state?.errors?.[name]
   return { state, formAction, pending, v, e }
@@ -45,7 +46,7 @@ export function MeetingForm({ initial, regencies }: { initial: MeetingValues; re
   const px = 'meeting'
   const { state, formAction, pending, v, e } = useForm(initial.id ? updateMeeting : createMeeting)
   return (
-    <form action={formAction} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+    <form onSubmit={formAction} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       {initial.version && <input type="hidden" name="version" value={initial.version} />}
       {initial.previousMeetingId && <input type="hidden" name="previousMeetingId" value={initial.previousMeetingId} />}
@@ -94,7 +95,7 @@ export function ParticipantForm({ meetingId, regencies, banks, users }: { meetin
   const px = 'participant'
   const { state, formAction, pending, v, e } = useForm(addParticipant)
   return (
-    <form action={formAction} className="space-y-3" noValidate aria-label={t('detail.addParticipant')}>
+    <form onSubmit={formAction} className="space-y-3" noValidate aria-label={t('detail.addParticipant')}>
       <input type="hidden" name="meetingId" value={meetingId} />
       <FormMessage state={state} />
       <Field idPrefix={px} label={t('fields.user')} name="userId" errors={e('userId')} hint={t('fields.userHint')}>
@@ -121,7 +122,7 @@ export function AttendanceForm({ id, version, attendance, representedBy, name }:
   const t = useTranslations('meetings')
   const { state, formAction, pending, v } = useForm(updateAttendance)
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-2" noValidate>
+    <form onSubmit={formAction} className="flex flex-wrap items-center gap-2" noValidate>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <select name="attendance" aria-label={`${t('fields.attendance')} ${name}`} defaultValue={v('attendance', attendance)} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
@@ -140,7 +141,7 @@ export function AgendaItemForm({ meetingId, item }: { meetingId: string; item?: 
   const px = item ? `agenda-${item.id}` : 'agenda-new'
   const { state, formAction, pending, v, e } = useForm(item ? updateAgendaItem : addAgendaItem)
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <form onSubmit={formAction} className="space-y-3" noValidate>
       {item ? <><input type="hidden" name="id" value={item.id} /><input type="hidden" name="version" value={item.version} /></> : <input type="hidden" name="meetingId" value={meetingId} />}
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-4">
@@ -162,7 +163,7 @@ export function OutcomeForm({ agendaItemId, programs, indicators, regencies }: {
   const px = `outcome-${agendaItemId}`
   const { state, formAction, pending, v, e } = useForm(addOutcome)
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <form onSubmit={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="agendaItemId" value={agendaItemId} />
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-4">
@@ -188,7 +189,7 @@ export function ActionItemForm({ meetingId, initial, regencies, banks, users, ou
   const { state, formAction, pending, v, e } = useForm(initial?.id ? updateAction : createAction)
   const [kind, setKind] = useState(v('ownerKind', initial?.ownerKind ?? 'REGENCY'))
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <form onSubmit={formAction} className="space-y-3" noValidate>
       {initial?.id ? <><input type="hidden" name="id" value={initial.id} /><input type="hidden" name="version" value={initial.version} /></> : <input type="hidden" name="meetingId" value={meetingId} />}
       <FormMessage state={state} />
       <Field idPrefix={px} label={t('fields.actionTitle')} name="title" errors={e('title')} required>{(p) => <input {...p} defaultValue={v('title', initial?.title ?? '')} maxLength={500} />}</Field>
@@ -221,7 +222,7 @@ export function DocumentForm({ meetingId, actionId }: { meetingId: string; actio
   const px = actionId ? 'evidence' : 'document'
   const { state, formAction, pending, v, e } = useForm(actionId ? uploadEvidence : uploadDocument)
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <form onSubmit={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="meetingId" value={meetingId} />
       {actionId && <><input type="hidden" name="actionId" value={actionId} /><input type="hidden" name="kind" value="EVIDENCE" /></>}
       <FormMessage state={state} />
@@ -246,7 +247,7 @@ export function ProgressForm({ actionId, version, status }: { actionId: string; 
   const px = 'progress'
   const { state, formAction, pending, v, e } = useForm(addProgress)
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <form onSubmit={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="actionId" value={actionId} />
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} />

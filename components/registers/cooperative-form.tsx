@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import { createCooperative, updateCooperative } from '@/lib/actions/cooperatives'
@@ -47,13 +47,13 @@ export function CooperativeForm({
 }) {
   const t = useTranslations('cooperatives')
   const r = useTranslations('registers')
-  const [state, action, pending] = useActionState(initial?.id ? updateCooperative : createCooperative, undefined)
+  const [state, action, pending] = useFormAction(initial?.id ? updateCooperative : createCooperative)
   // after a refusal the form shows what was typed, not what was stored
   const v: Partial<CooperativeFormValues> & Record<string, unknown> = state?.values ? { ...state.values, active: state.values.active === 'on' } : (initial ?? { active: true })
   const e = state?.errors
   const text = (name: keyof CooperativeFormValues) => (typeof v[name] === 'string' ? (v[name] as string) : '')
   return (
-    <form action={action} className="max-w-4xl space-y-6 rounded-lg border border-slate-200 bg-white p-4 sm:p-5" noValidate>
+    <form onSubmit={action} className="max-w-4xl space-y-6 rounded-lg border border-slate-200 bg-white p-4 sm:p-5" noValidate>
       {initial?.id && <input type="hidden" name="id" value={initial.id} />}
       {initial?.version && <input type="hidden" name="version" value={initial.version} />}
       <FormMessage state={state} />

@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import { createMsme, updateMsme } from '@/lib/actions/msmes'
@@ -52,12 +52,12 @@ export function MsmeForm({
 }) {
   const t = useTranslations('msmes')
   const r = useTranslations('registers')
-  const [state, action, pending] = useActionState(initial?.id ? updateMsme : createMsme, undefined)
+  const [state, action, pending] = useFormAction(initial?.id ? updateMsme : createMsme)
   const v: Partial<MsmeFormValues> & Record<string, unknown> = state?.values ? { ...state.values, newRegistration: state.values.newRegistration === 'on' } : (initial ?? {})
   const e = state?.errors
   const text = (name: keyof MsmeFormValues) => (typeof v[name] === 'string' ? (v[name] as string) : '')
   return (
-    <form action={action} className="max-w-4xl space-y-6 rounded-lg border border-slate-200 bg-white p-4 sm:p-5" noValidate>
+    <form onSubmit={action} className="max-w-4xl space-y-6 rounded-lg border border-slate-200 bg-white p-4 sm:p-5" noValidate>
       {initial?.id && <input type="hidden" name="id" value={initial.id} />}
       {initial?.version && <input type="hidden" name="version" value={initial.version} />}
       <FormMessage state={state} />
@@ -87,6 +87,13 @@ export function MsmeForm({
         >
           {(p) => <input {...p} defaultValue={text('ownerNik')} inputMode="numeric" maxLength={16} autoComplete="off" />}
         </Field>
+        {/* asked only when the server found the NIK registered in another regency: a warning the user confirms */}
+        {(e?.nikElsewhereConfirmed || v.nikElsewhereConfirmed === 'on') && (
+          <label className="flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 sm:col-span-2">
+            <input type="checkbox" name="nikElsewhereConfirmed" defaultChecked={v.nikElsewhereConfirmed === 'on'} className="mt-0.5 size-4 rounded border-slate-300" aria-describedby="f-ownerNik-error" />
+            {t('nikElsewhereConfirm')}
+          </label>
+        )}
         <Field label={t('ownerGender')} name="ownerGender" errors={e?.ownerGender} required>
           {(p) => (
             <select {...p} defaultValue={text('ownerGender')}>
@@ -96,7 +103,7 @@ export function MsmeForm({
           )}
         </Field>
         <Field label={t('phone')} name="phone" errors={e?.phone}>
-          {(p) => <input {...p} type="tel" defaultValue={text('phone')} maxLength={16} />}
+          {(p) => <input {...p} type="tel" inputMode="tel" autoComplete="tel" defaultValue={text('phone')} maxLength={30} />}
         </Field>
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">

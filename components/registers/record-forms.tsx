@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState, useEffect, useRef } from 'react'
+import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import { addAssessment, addInspection, saveCooperativeYear } from '@/lib/actions/cooperatives'
 import { Button } from '@/components/ui/button'
@@ -17,18 +17,14 @@ type Action = (prev: ActionState | undefined, formData: FormData) => Promise<Act
  */
 function FoldedForm({ summary, action, cooperativeId, children }: { summary: string; action: Action; cooperativeId: string; children: (state: ActionState | undefined) => React.ReactNode }) {
   const r = useTranslations('registers')
-  const [state, formAction, pending] = useActionState(action, undefined)
-  const form = useRef<HTMLFormElement>(null)
-  useEffect(() => {
-    if (state?.ok) form.current?.reset()
-  }, [state])
+  const [state, formAction, pending] = useFormAction(action)
   return (
     <div className="space-y-2">
     {/* the success message stays visible after the folded form closes */}
     {state?.ok && <FormMessage state={state} />}
     <details className="group rounded-lg border border-slate-200 bg-white" open={state ? !state.ok : undefined}>
       <summary className="cursor-pointer select-none px-4 py-3 text-sm font-medium text-brand-700 hover:bg-slate-50">{summary}</summary>
-      <form ref={form} action={formAction} className="space-y-4 border-t border-slate-200 p-4" noValidate>
+      <form onSubmit={formAction} className="space-y-4 border-t border-slate-200 p-4" noValidate>
         <input type="hidden" name="cooperativeId" value={cooperativeId} />
         {state && !state.ok && <FormMessage state={state} />}
         {children(state)}

@@ -10,7 +10,7 @@ import { inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { formatIndicatorValue, type Unit } from '@/lib/reporting/display'
 import { evaluateRules, withDerived, type Rule, type RuleIndicator } from '@/lib/reporting/rules'
-import { parseDecimalInput } from '@/lib/validations/reporting'
+import { parseDecimalInput, valueProblem } from '@/lib/validations/reporting'
 
 export type EntryIndicator = RuleIndicator & {
   name: string
@@ -63,13 +63,29 @@ export function ReportEntryForm({
 
   const currentVersion = state?.data?.version ?? String(version)
   const serverErrors = state?.errors ?? {}
+  // what the server would refuse, known while typing: unreadable numbers and rule errors; and warnings still without a comment
+  const typingErrors = useMemo(() => Object.fromEntries(indicators.map((i) => [i.code, valueProblem(texts[i.code])]).filter(([, p]) => p)) as Record<string, string>, [indicators, texts])
+  const blocking = Object.keys(typingErrors).length + findings.filter((f) => f.severity === 'ERROR' || !f.resolved).length
+  const [blockedNote, setBlockedNote] = useState(false)
+  // a refusal before anything was written says so: the officer must not believe the draft is safe
+  const shown = state && !state.ok && !state.data?.version ? { ...state, message: t('notSaved', { reason: state.message ?? '' }) } : state
+
+  function openSubmit(form: HTMLFormElement | null) {
+    if (blocking > 0) {
+      setBlockedNote(true)
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+      return
+    }
+    setBlockedNote(false)
+    dialog.current?.showModal()
+  }
 
   return (
     <form action={action} className="space-y-6" noValidate>
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="version" value={currentVersion} />
-      <FormMessage state={state} />
+      <FormMessage state={shown} />
       {forms.map((form) => (
         <fieldset key={form.code} className="rounded-lg border border-slate-200 bg-white">
           <legend className="sr-only">{form.name}</legend>
@@ -80,7 +96,7 @@ export function ReportEntryForm({
           <ul className="divide-y divide-slate-100">
             {form.indicators.map((i) => {
               const mine = findings.filter((f) => f.indicatorCode === i.code)
-              const errs = [...new Set([...mine.filter((f) => f.severity === 'ERROR').map((f) => (locale === 'en' ? f.messageEn : f.message)), ...(serverErrors[`values.${i.code}`] ?? [])])]
+              const errs = [...new Set([...(typingErrors[i.code] ? [typingErrors[i.code]] : []), ...mine.filter((f) => f.severity === 'ERROR').map((f) => (locale === 'en' ? f.messageEn : f.message)), ...(serverErrors[`values.${i.code}`] ?? [])])]
               const warns = mine.filter((f) => f.severity === 'WARNING')
               const commentErrs = serverErrors[`comments.${i.code}`]?.filter(() => warns.some((w) => !w.resolved)) ?? []
               const entered = i.aggregation !== 'RATIO'
@@ -171,7 +187,8 @@ export function ReportEntryForm({
       <div className="sticky bottom-0 -mx-4 flex flex-wrap gap-2 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
         {/* first submit button: Enter in a field saves a draft */}
         <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>{pending ? t('saving') : t('save')}</Button>
-        <Button type="button" disabled={pending} onClick={() => dialog.current?.showModal()}>{t('submit')}</Button>
+        <Button type="button" disabled={pending} onClick={(e) => openSubmit(e.currentTarget.form)}>{t('submit')}</Button>
+        {blockedNote && blocking > 0 && <p role="alert" className="basis-full text-sm font-medium text-red-700" data-testid="submit-blocked">{t('fixBeforeSubmit', { count: blocking })}</p>}
       </div>
       <dialog ref={dialog} aria-labelledby="submit-title" className="m-auto w-[min(28rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <div className="space-y-3 p-5">

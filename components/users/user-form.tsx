@@ -1,6 +1,7 @@
 'use client'
 
-import { useActionState, useState } from 'react'
+import { useState } from 'react'
+import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import { createUser, updateUser } from '@/lib/actions/users'
@@ -14,7 +15,7 @@ export type UserFormValues = { id?: string; version?: number; username: string; 
 /** Create or edit a user; the regency and bank fields appear for the roles bound to them. */
 export function UserForm({ initial, roles, regencies, banks }: { initial?: UserFormValues; roles: Option[]; regencies: Option[]; banks: Option[] }) {
   const t = useTranslations('users')
-  const [state, action, pending] = useActionState(initial?.id ? updateUser : createUser, undefined)
+  const [state, action, pending] = useFormAction(initial?.id ? updateUser : createUser)
   const v = { ...initial, ...state?.values }
   const [role, setRole] = useState(v.role ?? '')
   if (state?.ok && state.data?.temporaryPassword) {
@@ -31,7 +32,7 @@ export function UserForm({ initial, roles, regencies, banks }: { initial?: UserF
     )
   }
   return (
-    <form action={action} className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+    <form onSubmit={action} className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       {initial?.id && <input type="hidden" name="id" value={initial.id} />}
       {initial?.version && <input type="hidden" name="version" value={initial.version} />}
       <FormMessage state={state} />

@@ -60,7 +60,7 @@ export const createCooperative = authAction('cooperatives.write', cooperativeSch
     rethrowDuplicate(e)
   }
   revalidatePath('/koperasi')
-  redirect(`/koperasi/${id}?disimpan=1`)
+  redirect(`/koperasi/${id}?ditambahkan=1`)
 })
 
 /** Edit a cooperative; refused when someone else saved in between (version check), never overwritten. */

@@ -43,10 +43,15 @@ async function assertWritable(user: SessionUser, input: Writable) {
   }
   await assertLocation(input)
   if (input.ownerNik) {
-    const regency = await db.regency.findUnique({ where: { code: nikRegencyCode(input.ownerNik) }, select: { code: true } })
+    const regency = await db.regency.findUnique({ where: { code: nikRegencyCode(input.ownerNik) }, select: { code: true, name: true } })
     if (!regency) {
       const message = 'Empat digit pertama NIK harus kode provinsi dan kabupaten/kota yang terdaftar (mis. 3517 untuk Kabupaten Jombang).'
       throw new ActionError('NIK pemilik tidak valid.', { ownerNik: [message] })
+    }
+    // an owner may live elsewhere than the business: a warning the user confirms, not a refusal
+    if (regency.code !== input.regencyCode && !input.nikElsewhereConfirmed) {
+      const message = `NIK pemilik terdaftar di ${regency.name}, di luar kabupaten/kota usaha ini. Jika memang benar, centang konfirmasi lalu simpan lagi.`
+      throw new ActionError('Periksa NIK pemilik.', { ownerNik: [message], nikElsewhereConfirmed: ['Centang bila pemilik memang ber-KTP di luar kabupaten/kota usaha.'] })
     }
   }
   if (input.cooperativeId) {
@@ -74,11 +79,13 @@ async function scopedMsme(tx: Prisma.TransactionClient, user: SessionUser, id: s
 
 /** Register an MSME; its NIB must be new. */
 export const createMsme = authAction('msmes.write', msmeSchema, async (input, user) => {
-  await assertWritable(user, input)
+  // the confirmation answers the NIK warning; it is not part of the record
+  const { nikElsewhereConfirmed, ...data } = input
+  await assertWritable(user, { ...data, nikElsewhereConfirmed })
   let id = ''
   try {
     id = await db.$transaction(async (tx) => {
-      const created = await tx.msme.create({ data: { ...input, ...scaleFields(input) }, select: auditSelect })
+      const created = await tx.msme.create({ data: { ...data, ...scaleFields(data) }, select: auditSelect })
       await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'Msme', entityId: created.id, after: forAudit(created) })
       return created.id
     })
@@ -86,13 +93,13 @@ export const createMsme = authAction('msmes.write', msmeSchema, async (input, us
     rethrowDuplicate(e)
   }
   revalidatePath('/umkm')
-  redirect(`/umkm/${id}?disimpan=1`)
+  redirect(`/umkm/${id}?ditambahkan=1`)
 })
 
 /** Edit an MSME (an empty owner NIK keeps the stored one); stale edits are refused. */
 export const updateMsme = authAction('msmes.write', msmeUpdateSchema, async (input, user) => {
-  const { id, version, ownerNik, ...data } = input
-  await assertWritable(user, { ...data, ownerNik })
+  const { id, version, ownerNik, nikElsewhereConfirmed, ...data } = input
+  await assertWritable(user, { ...data, ownerNik, nikElsewhereConfirmed })
   try {
     await db.$transaction(async (tx) => {
       const before = await scopedMsme(tx, user, id)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { KBLI_SECTIONS, kbliDivisions, kbliSection, kbliSectionName } from './kbli'
+import { isKbliCode, KBLI_SECTIONS, kbliDivisions, kbliSection, kbliSectionName } from './kbli'
 
 describe('KBLI 2020 sections', () => {
   it('maps the demo data codes to their sections', () => {
@@ -37,5 +37,12 @@ describe('KBLI 2020 sections', () => {
     expect(new Set(divisions).size).toBe(divisions.length)
     expect(divisions).toHaveLength(88)
     for (const d of kbliDivisions()) expect(kbliSection(d.division)).toBe(d.section)
+  })
+})
+
+describe('isKbliCode: a 5-digit code of an assigned KBLI 2020 division', () => {
+  it('accepts real activities and refuses codes no division has', () => {
+    for (const code of ['10792', '47111', '56101', '99000', '98100']) expect(isKbliCode(code)).toBe(true)
+    for (const code of ['99999', '97999', '00000', '04100', '34000', '89000', '1079', 'abcde']) expect(isKbliCode(code)).toBe(false)
   })
 })

@@ -47,3 +47,20 @@ export function kbliSectionName(code: string | null, locale: 'id' | 'en' = 'id')
   if (!s) return locale === 'en' ? 'Unknown' : 'Tidak diketahui'
   return locale === 'en' ? s.nameEn : s.name
 }
+
+/**
+ * Divisions whose KBLI 2020 codes are only these (households as employers, extraterritorial
+ * organisations): a code such as 99999 starts with a valid division yet names no activity.
+ */
+const ONLY_CODES: Record<string, readonly string[]> = { '97': ['97000'], '98': ['98100', '98200'], '99': ['99000'] }
+
+/**
+ * Whether a 5-digit code can be a KBLI 2020 activity: its division (first two digits) is one of the
+ * assigned divisions of the 21 sections (00, 04, 34, 40, 44, 48, 54, 57, 67, 76, 83 and 89 are not),
+ * and for the divisions with a single activity, that activity.
+ */
+export function isKbliCode(code: string): boolean {
+  if (!/^\d{5}$/.test(code) || !kbliSection(code)) return false
+  const only = ONLY_CODES[code.slice(0, 2)]
+  return !only || only.includes(code)
+}

@@ -4,9 +4,10 @@ import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, 
 import PDFDocument from 'pdfkit'
 import { createEvent } from 'ics'
 import { markdownToPlainLines } from '@/components/meetings/markdown'
-import type { MeetingDetail } from '@/lib/data/meetings'
+import type { Briefing, MeetingDetail } from '@/lib/data/meetings'
 import { meetingWhen } from '@/lib/meetings/when'
-import { formatDate } from '@/lib/format'
+import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
+import { isOverdue } from '@/lib/meetings/rules'
 
 /**
  * The notulen (minutes) of a meeting as .docx (agencies circulate Word files) and PDF, and its
@@ -167,4 +168,67 @@ export function invitationIcs(m: MeetingDetail, baseUrl: string): string {
   })
   if (error || !value) throw error ?? new Error('ics')
   return value
+}
+
+/**
+ * The briefing pack (bahan rapat) as an A4 PDF a phone can share: the same figures as the printable
+ * page (getBriefing: the dashboards' own functions, each "per" its as-of date) and where the previous
+ * meeting's follow-ups stand.
+ */
+export async function briefingPdf(b: Briefing): Promise<Buffer> {
+  const { meeting, programs, indicators, previous, today } = b
+  const { doc, done } = newPdf(`Bahan rapat ${meeting.title}`)
+  doc.font('bold').fontSize(14).text('BAHAN RAPAT', { align: 'center' })
+  doc.fontSize(12).text(meeting.title, { align: 'center' })
+  doc.font('regular').fontSize(10).text(`${TYPE[meeting.type]} · ${meetingWhen(meeting)} · ${[...new Set([meeting.venue, meeting.city].filter(Boolean))].join(', ') || '–'}`, { align: 'center' }).moveDown()
+
+  doc.font('bold').fontSize(12).text('Program kredit yang dibahas').moveDown(0.3)
+  if (programs.length === 0) doc.font('regular').fontSize(10).text('Tidak ada keputusan yang dikaitkan dengan program kredit.').moveDown(0.5)
+  else {
+    pdfTable(
+      doc,
+      ['Program', 'Realisasi kredit', 'Serapan subsidi', 'Penerima'],
+      programs.map((p) => [
+        `${p.program.name}\nper ${formatDate(p.asOf)}`,
+        `${formatPercent(p.realisationPct)}\n${formatRupiah(p.disbursed)} dari ${formatRupiahShort(p.creditTarget)}`,
+        `${formatPercent(p.absorptionPct)}\n${formatRupiahShort(p.subsidyPaid)} dari pagu ${formatRupiahShort(p.subsidyCeiling)}`,
+        formatNumber(p.beneficiaries),
+      ]),
+      [0.3, 0.28, 0.28, 0.14],
+    )
+  }
+  if (indicators.length > 0) {
+    doc.font('bold').fontSize(12).text('Indikator yang dibahas').moveDown(0.3)
+    const value = (v: number | null, unit: string, decimals: number) =>
+      v === null ? 'belum ada' : unit === 'PERCENT' ? formatPercent(v, { decimals }) : unit === 'RUPIAH' ? formatRupiah(v) : formatNumber(v, { decimals })
+    pdfTable(
+      doc,
+      ['Indikator', 'Realisasi', 'Target', 'Capaian', 'Periode'],
+      indicators.map((i) => [
+        `${i.indicator.name}${i.regency ? ` · ${i.regency}` : ''}`,
+        value(i.cell.value, i.indicator.unit, i.indicator.decimals),
+        i.cell.target === null ? 'tanpa target' : value(i.cell.target, i.indicator.unit, i.indicator.decimals),
+        formatPercent(i.cell.achievement),
+        i.quarter ? `Triwulan ${i.quarter} ${i.year}` : String(i.year),
+      ]),
+      [0.36, 0.17, 0.17, 0.12, 0.18],
+    )
+  }
+  doc.font('bold').fontSize(12)
+  if (!previous) doc.text(`Belum ada ${TYPE[meeting.type]} sebelumnya.`)
+  else {
+    doc.text(`Tindak lanjut ${previous.title} (${formatDate(previous.startsAt)})`).moveDown(0.3)
+    if (previous.actions.length === 0) doc.font('regular').fontSize(10).text('Tidak ada tindak lanjut.')
+    else {
+      pdfTable(
+        doc,
+        ACTION_HEAD,
+        previous.actions.map((a, i) => [String(i + 1), a.title, owner(a), formatDate(a.dueDate), `${STATUS[a.status]}${isOverdue(a, today) ? ' (terlambat)' : ''}`]),
+        [0.06, 0.4, 0.22, 0.17, 0.15],
+      )
+    }
+  }
+  doc.moveDown().font('regular').fontSize(8).fillColor('#666666').text(`Disusun oleh Lumbung pada ${formatDate(today)} dari angka dasbor yang sama.`)
+  doc.end()
+  return done
 }

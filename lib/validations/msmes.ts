@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, optionalPastDate, optionalText, regencyCode, versionField, villageCode } from './registers-common'
+import { isKbliCode } from '@/lib/credit/kbli'
+import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, optionalPastDate, optionalText, phoneField, regencyCode, versionField, villageCode } from './registers-common'
 
 export const SCALE_VALUES = ['MIKRO', 'KECIL', 'MENENGAH', 'BESAR'] as const
 export const GENDER_VALUES = ['L', 'P'] as const
@@ -14,12 +15,16 @@ export const msmeSchema = z.object({
   ownerName: z.string({ error: 'Isi nama pemilik.' }).trim().min(2, 'Nama pemilik minimal 2 karakter.').max(120, 'Nama pemilik maksimal 120 karakter.'),
   ownerNik: z.string({ error: 'Isi NIK pemilik.' }).trim().regex(/^\d{16}$/, 'NIK pemilik harus 16 digit angka.'),
   ownerGender: z.enum(GENDER_VALUES, 'Pilih jenis kelamin pemilik.'),
-  kbli: z.string({ error: 'Isi kode KBLI.' }).trim().regex(/^\d{5}$/, 'KBLI 2020 harus 5 digit angka.'),
+  kbli: z
+    .string({ error: 'Isi kode KBLI.' })
+    .trim()
+    .regex(/^\d{5}$/, 'KBLI 2020 harus 5 digit angka.')
+    .refine(isKbliCode, 'Kode ini tidak ada dalam KBLI 2020: dua digit pertama harus golongan pokok yang berlaku (mis. 10 industri makanan, 47 perdagangan eceran, 56 makan minum).'),
   regencyCode,
   districtCode,
   villageCode,
   address: optionalText(300, 'Alamat maksimal 300 karakter.'),
-  phone: optionalText(20).pipe(z.string().regex(/^\+?\d{8,15}$/, 'Nomor telepon 8–15 digit, boleh diawali +.').nullable()),
+  phone: phoneField,
   workers: count('Jumlah tenaga kerja', 1_000_000),
   businessCapital: money('Modal usaha'),
   annualSales: money('Omzet tahunan'),
@@ -32,6 +37,8 @@ export const msmeSchema = z.object({
   iumkNumber: optionalText(60, 'Nomor IUMK maksimal 60 karakter.'),
   iumkDate: optionalPastDate('Tanggal IUMK'),
   cooperativeId: optionalText(40),
+  /** the user confirmed an owner NIK registered in another regency than the business (a warning, not a refusal) */
+  nikElsewhereConfirmed: checkbox,
 })
 export type MsmeInput = z.infer<typeof msmeSchema>
 

@@ -3,7 +3,7 @@
  * codes, optional text. Messages are Indonesian; they are shown under the field that is wrong.
  */
 import { z } from 'zod'
-import { isIsoDate, parseDecimalText } from '@/lib/parse'
+import { isIsoDate, normalizePhone, parseDecimalText, parseWholeNumber } from '@/lib/parse'
 
 /** Empty text becomes null (optional columns), otherwise trimmed and length-checked. */
 export const optionalText = (max: number, message = `Maksimal ${max} karakter.`) =>
@@ -15,10 +15,33 @@ export const count = (label: string, max = 10_000_000) =>
     .string()
     .trim()
     .optional()
-    .transform((v) => (v ? v.replace(/\./g, '') : '0'))
-    .pipe(z.string().regex(/^\d{1,9}$/, `${label} harus bilangan bulat 0 atau lebih.`))
-    .transform(Number)
+    // the one number parser: `1.250` is a thousand two hundred and fifty, `6,5` and `6.5` are not a count
+    .transform((v, ctx) => {
+      const n = parseWholeNumber(v)
+      if (n === null) return 0
+      if (Number.isNaN(n) || n < 0) {
+        ctx.addIssue({ code: 'custom', message: `${label} harus bilangan bulat 0 atau lebih.` })
+        return z.NEVER
+      }
+      return n
+    })
     .pipe(z.number().max(max, `${label} terlalu besar.`))
+
+/** An optional Indonesian phone number, stored in one form (lib/parse.ts normalizePhone). */
+export const phoneField = z
+  .string()
+  .trim()
+  .max(30, 'Nomor telepon terlalu panjang.')
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null
+    const phone = normalizePhone(v)
+    if (!phone) {
+      ctx.addIssue({ code: 'custom', message: 'Nomor telepon tidak valid: tulis mis. 0812-3456-7890, +62 812 3456 7890 atau (0341) 551234.' })
+      return z.NEVER
+    }
+    return phone
+  })
 
 const MAX_MONEY = BigInt('9999999999999999') // Decimal(18,2): 16 digits before the point
 

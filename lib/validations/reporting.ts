@@ -7,6 +7,12 @@ export const parseDecimalInput = parseNumberInput
 /** The largest figure a value may hold (Decimal(20,2)): about Rp999 triliun × 1000. */
 const MAX_VALUE = 1e17
 
+/** What is wrong with a typed value, or null: the form shows it as the officer types, the server refuses with it. */
+export function valueProblem(text: string | null | undefined): string | null {
+  const n = parseDecimalInput(text)
+  return n !== null && (!Number.isFinite(n) || Math.abs(n) >= MAX_VALUE) ? 'Isi angka, misalnya 43.950 atau 85,30.' : null
+}
+
 const CODE = /^[A-Z0-9_]{1,32}$/
 const year = z.coerce.number('Tahun tidak valid.').int('Tahun tidak valid.').min(2000, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.')
 const quarter = z.coerce.number('Triwulan tidak valid.').int('Triwulan tidak valid.').min(1, 'Triwulan tidak valid.').max(4, 'Triwulan tidak valid.')
@@ -39,8 +45,9 @@ export const reportEntrySchema = z
     const values: Record<string, number | null> = {}
     for (const [code, text] of Object.entries(prefixed(raw, 'values.'))) {
       const n = parseDecimalInput(text)
-      if (n !== null && (!Number.isFinite(n) || Math.abs(n) >= MAX_VALUE)) {
-        ctx.addIssue({ code: 'custom', path: [`values.${code}`], message: 'Isi angka, misalnya 43.950 atau 85,30.' })
+      const problem = valueProblem(text)
+      if (problem) {
+        ctx.addIssue({ code: 'custom', path: [`values.${code}`], message: problem })
         continue
       }
       values[code] = n === null ? null : Math.round(n * 100) / 100

@@ -148,6 +148,13 @@ test('a Rakor from recording to a done follow-up, read by leadership with its ex
   const programme = page.locator('[data-program="PROKESRA-2024"]')
   await expect(programme.locator('[data-figure="realisation"]')).toHaveText(dashboardPct)
   await expect(programme.locator('[data-figure="disbursed"]')).toContainText(dashboardAmount)
+  // and so is the shareable PDF of the briefing pack, downloaded from the page's button
+  const download = await page.request.get(await page.getByTestId('briefing-pdf').getAttribute('href') ?? '')
+  expect(download.status()).toBe(200)
+  const briefing = (await new PDFParse({ data: new Uint8Array(await download.body()) }).getText()).text.replace(/\s+/g, ' ')
+  expect(briefing).toContain('BAHAN RAPAT')
+  expect(briefing).toContain(dashboardPct)
+  expect(briefing).toContain(dashboardAmount)
 })
 
 test('a bank officer reads its bank’s meeting, not another (not found), nor its notulen (404)', async ({ page, login }) => {

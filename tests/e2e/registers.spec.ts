@@ -27,7 +27,7 @@ async function createCooperative(page: Page, opts: { nik: string; name: string; 
   await page.getByLabel('Anggota laki-laki').fill('40')
   await page.getByLabel('Anggota perempuan').fill('1.250')
   await page.getByRole('button', { name: 'Simpan' }).click()
-  await expect(page).toHaveURL(/\/koperasi\/k[^/]+\?disimpan=1$|\/koperasi\/[a-z0-9]+\?disimpan=1$/)
+  await expect(page).toHaveURL(/\/koperasi\/[a-z0-9]+\?ditambahkan=1$/)
   await expect(page.getByRole('heading', { level: 1, name: opts.name })).toBeVisible()
 }
 
@@ -125,6 +125,46 @@ test('an admin creates, edits and finds an MSME; the NIK stays masked until reve
   await page.getByRole('button', { name: 'Terapkan' }).click()
   await expect(page.getByRole('link', { name: `${name} Baru` })).toBeVisible()
   await expect(page.getByText('Menampilkan 1–1 dari 1')).toBeVisible()
+})
+
+test('a form refused by the server keeps every choice; the MSME form reads phones as people write them and knows KBLI 2020', async ({ page, login }) => {
+  await login('ADMIN')
+  const s = stamp()
+  // cooperative: a NIK of the wrong length is refused on the server; type, district and village stay chosen
+  await page.goto('/koperasi/baru')
+  await page.getByLabel('NIK koperasi').fill('123')
+  await page.getByLabel('Nama koperasi').fill(`Koperasi Tetap Terisi ${s}`)
+  await page.getByLabel('Jenis').selectOption({ label: 'Simpan Pinjam' })
+  await chooseRegion(page, 'Kabupaten Jombang')
+  const district = await page.getByLabel('Kecamatan').inputValue()
+  const village = await page.getByLabel('Desa/kelurahan').inputValue()
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByText('NIK koperasi harus 16 digit angka.')).toBeVisible()
+  await expect(page.getByLabel('Jenis')).toHaveValue('SIMPAN_PINJAM')
+  await expect(page.getByLabel('Kabupaten/kota')).toHaveValue('35.17')
+  await expect(page.getByLabel('Kecamatan')).toHaveValue(district)
+  await expect(page.getByLabel('Desa/kelurahan')).toHaveValue(village)
+  await expect(page.getByLabel('Nama koperasi')).toHaveValue(`Koperasi Tetap Terisi ${s}`)
+
+  // MSME: KBLI 99999 is no activity; the gender and region stay chosen after the refusal
+  await page.goto('/umkm/baru')
+  await page.getByLabel('NIB').fill(`91${s}777`)
+  await page.getByLabel('Nama usaha').fill(`Warung Telepon ${s}`)
+  await page.getByLabel('KBLI 2020').fill('99999')
+  await page.getByLabel('Nama pemilik').fill('Siti Aminah')
+  await page.getByLabel('NIK pemilik').fill(`35170145${s}`)
+  await page.getByLabel('Jenis kelamin pemilik').selectOption({ label: 'Perempuan' })
+  await page.getByLabel('Telepon').fill('0812-3456-7890')
+  await chooseRegion(page, 'Kabupaten Jombang')
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByText(/Kode ini tidak ada dalam KBLI 2020/)).toBeVisible()
+  await expect(page.getByLabel('Jenis kelamin pemilik')).toHaveValue('P')
+  await expect(page.getByLabel('Kecamatan')).not.toHaveValue('')
+  await page.getByLabel('KBLI 2020').fill('56101')
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Warung Telepon ${s}` })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'UMKM ditambahkan ke register.' })).toBeVisible()
+  await expect(page.getByText('081234567890')).toBeVisible()
 })
 
 test('a district officer works in its own regency only', async ({ page, login }) => {

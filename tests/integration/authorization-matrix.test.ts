@@ -142,6 +142,7 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   'GET /api/rapat/dokumen/[id]': 'meetings.read',
   'GET /api/rapat/[id]/notulen': 'meetings.read',
   'GET /api/rapat/[id]/undangan': 'meetings.read',
+  'GET /api/rapat/[id]/bahan': 'meetings.read',
 }
 
 /** The request each route gets (after `?format=csv`) and its dynamic segments. */
@@ -158,6 +159,7 @@ const ROUTE_REQUESTS: Record<string, { subpath?: string; query?: string; body?: 
   'GET /api/rapat/dokumen/[id]': { subpath: '/matriks-dokumen', params: { id: 'matriks-dokumen' } },
   'GET /api/rapat/[id]/notulen': { query: 'format=docx', params: { id: 'matriks-rapat' } },
   'GET /api/rapat/[id]/undangan': { params: { id: 'matriks-rapat' } },
+  'GET /api/rapat/[id]/bahan': { params: { id: 'matriks-rapat' } },
 }
 
 /** The columns: each role (bound to 35.17 and PT BPR Jatim where it has a scope) and the signed-out visitor. */

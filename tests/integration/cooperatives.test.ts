@@ -51,7 +51,8 @@ describe('createCooperative', () => {
   it('saves a valid cooperative with its audit row and redirects to it', async () => {
     const r = await createAs(admin)
     const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' } })
-    expect(r.redirect).toBe(`/koperasi/${coop.id}?disimpan=1`)
+    // a new record is confirmed as added, not as "changes saved"
+    expect(r.redirect).toBe(`/koperasi/${coop.id}?ditambahkan=1`)
     expect(coop).toMatchObject({ name: 'KSP Tes Sejahtera', membersFemale: 1340, districtCode: '35.17.01', active: true, version: 1 })
     const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'Cooperative', entityId: coop.id } })
     expect(audit).toMatchObject({ action: 'CREATE', userId: admin.id, role: 'ADMIN' })

@@ -18,6 +18,7 @@ import { findActions, findMeetings, getAction, getBriefing, getDocumentFile, get
 import { getCreditSummary } from '@/lib/data/credit'
 import { GET as downloadDocument } from '@/app/api/rapat/dokumen/[id]/route'
 import { jakartaToday } from '@/lib/dates'
+import { formatPercent, formatRupiah } from '@/lib/format'
 import { GET as notulenRoute } from '@/app/api/rapat/[id]/notulen/route'
 import { GET as invitationRoute } from '@/app/api/rapat/[id]/undangan/route'
 import JSZip from 'jszip'
@@ -444,5 +445,21 @@ describe('briefing pack', () => {
     expect(b!.previous?.id).toBe(meetingA)
     expect(b!.previous?.actions.map((x) => x.title)).toContain('Percepat akad kredit')
     expect(await getBriefing({ user: await asUser(malang), id: meetingA })).toBeNull()
+  })
+
+  it('downloads as a PDF carrying the dashboard’s realisation; outside the scope it is a 404', async () => {
+    const { GET } = await import('@/app/api/rapat/[id]/bahan/route')
+    const call = () => GET(new Request(`http://localhost/api/rapat/${meetingA}/bahan`), { params: Promise.resolve({ id: meetingA }) })
+    const user = await asUser(leader)
+    const res = await call()
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    const text = (await new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) }).getText()).text
+    const dashboard = await getCreditSummary({ user, filter: { programId: ids.program } })
+    expect(text).toContain('BAHAN RAPAT')
+    expect(text).toContain(formatPercent(dashboard.realisationPct))
+    expect(text).toContain(formatRupiah(dashboard.disbursed))
+    signInAs(malang)
+    expect((await call()).status).toBe(404)
   })
 })

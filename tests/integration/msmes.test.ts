@@ -57,7 +57,7 @@ describe('createMsme', () => {
   it('saves a valid MSME with its PP 7/2021 scale and an audit row that keeps the NIK masked', async () => {
     const r = await createAs(admin, { cooperativeId: coopJombang })
     const m = await db.msme.findUniqueOrThrow({ where: { nib: '9120001234567' } })
-    expect(r.redirect).toBe(`/umkm/${m.id}?disimpan=1`)
+    expect(r.redirect).toBe(`/umkm/${m.id}?ditambahkan=1`)
     // new registration: capital Rp1.000.000.000 is still micro
     expect(m).toMatchObject({ ownerNik: NIK, computedScale: 'MIKRO', scaleMismatch: false, cooperativeId: coopJombang, workers: 4 })
     expect(m.businessCapital.toString()).toBe('1000000000')
@@ -83,7 +83,9 @@ describe('createMsme', () => {
     ['annualSales', '99999999999999999', 'Omzet tahunan terlalu besar.'],
     ['workers', '-1', 'Jumlah tenaga kerja harus bilangan bulat 0 atau lebih.'],
     ['recordedScale', 'RAKSASA', 'Pilih skala usaha yang tercatat.'],
-    ['phone', '12ab', 'Nomor telepon 8–15 digit, boleh diawali +.'],
+    ['phone', '12ab', 'Nomor telepon tidak valid: tulis mis. 0812-3456-7890, +62 812 3456 7890 atau (0341) 551234.'],
+    ['kbli', '99999', 'Kode ini tidak ada dalam KBLI 2020: dua digit pertama harus golongan pokok yang berlaku (mis. 10 industri makanan, 47 perdagangan eceran, 56 makan minum).'],
+    ['workers', '6,5', 'Jumlah tenaga kerja harus bilangan bulat 0 atau lebih.'],
     ['iumkDate', '2999-01-01', 'Tanggal IUMK tidak boleh di masa depan.'],
   ])('refuses %s = %j with its message', async (field, value, message) => {
     const r = await createAs(admin, { nib: '9120009999999', [field]: value })
@@ -95,8 +97,12 @@ describe('createMsme', () => {
   it('refuses an owner NIK whose first four digits are no real regency', async () => {
     const r = await createAs(admin, { nib: '9120009999999', ownerNik: '3599014501900001' })
     expect(r.state?.errors?.ownerNik?.[0]).toMatch(/^Empat digit pertama NIK harus kode provinsi dan kabupaten\/kota yang terdaftar/)
-    // an owner from another province is fine (the prefix is real)
-    expect((await createAs(admin, { nib: '9120009999998', ownerNik: '3172014501900001' })).redirect).toMatch(/^\/umkm\//)
+    // an owner registered elsewhere (a real prefix, another regency) is a warning the user confirms, not a refusal
+    const warned = await createAs(admin, { nib: '9120009999998', ownerNik: '3578014501900001' })
+    expect(warned.state?.errors?.ownerNik?.[0]).toMatch(/^NIK pemilik terdaftar di Kota Surabaya, di luar kabupaten\/kota usaha ini/)
+    expect(warned.state?.errors?.nikElsewhereConfirmed).toHaveLength(1)
+    expect(await db.msme.count({ where: { nib: '9120009999998' } })).toBe(0)
+    expect((await createAs(admin, { nib: '9120009999998', ownerNik: '3578014501900001', nikElsewhereConfirmed: 'on' })).redirect).toMatch(/^\/umkm\//)
   })
 
   it('refuses a cooperative of another regency and a duplicate NIB', async () => {
@@ -104,10 +110,17 @@ describe('createMsme', () => {
     expect((await createAs(admin, { businessName: 'Kembar' })).state?.errors?.nib).toEqual(['NIB ini sudah terdaftar.'])
   })
 
+  it('stores a phone written with dashes or +62 in one form', async () => {
+    expect((await createAs(admin, { nib: '9120001230011', phone: '0812-3456-7890' })).redirect).toMatch(/^\/umkm\//)
+    expect((await createAs(admin, { nib: '9120001230012', phone: '+62 812 3456 7890' })).redirect).toMatch(/^\/umkm\//)
+    const phones = await db.msme.findMany({ where: { nib: { in: ['9120001230011', '9120001230012'] } }, select: { phone: true } })
+    expect(phones.map((p) => p.phone)).toEqual(['081234567890', '081234567890'])
+  })
+
   it('keeps district officers in their regency and leadership out', async () => {
     expect((await createAs(jombang, { nib: '9120001230001' })).redirect).toMatch(/^\/umkm\//)
     expect((await createAs(jombang, { nib: '9120001230002', regencyCode: '35.78', districtCode: '' })).state?.errors?.regencyCode).toEqual(['Pilih kabupaten/kota wilayah kerja Anda.'])
-    expect((await createAs(surabaya, { nib: '9120001230003', regencyCode: '35.78', districtCode: '', cooperativeId: coopSurabaya })).redirect).toMatch(/^\/umkm\//)
+    expect((await createAs(surabaya, { nib: '9120001230003', regencyCode: '35.78', districtCode: '', ownerNik: '3578014501900003', cooperativeId: coopSurabaya })).redirect).toMatch(/^\/umkm\//)
     expect((await createAs(leader, { nib: '9120001230004' })).state?.message).toBe('Anda tidak berwenang melakukan tindakan ini.')
     expect((await createAs(banker, { nib: '9120001230005' })).state?.message).toBe('Anda tidak berwenang melakukan tindakan ini.')
   })

@@ -2,7 +2,9 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
+import { FileDown } from 'lucide-react'
 import { PrintButton } from '@/components/dashboard/print-button'
+import { buttonClass } from '@/components/ui/button'
 import { ActionStatusBadge, ownerName } from '@/components/meetings/display'
 import { getBriefing } from '@/lib/data/meetings'
 import { meetingWhen } from '@/lib/meetings/when'
@@ -43,8 +45,9 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
             <h1 className="text-xl font-semibold text-slate-900">{meeting.title}</h1>
             <p className="text-slate-700">{t(`typeLong.${meeting.type}`)} · {meetingWhen(meeting, lang)} · {[...new Set([meeting.venue, meeting.city].filter(Boolean))].join(', ')}</p>
           </div>
-          <div className="no-print flex gap-2">
+          <div className="no-print flex flex-wrap items-center gap-2">
             <Link href={`/rapat/${meeting.id}`} className="text-sm text-brand-700 underline">← {t('tabs.meetings')}</Link>
+            <a href={`/api/rapat/${meeting.id}/bahan`} className={buttonClass('secondary')} data-testid="briefing-pdf"><FileDown aria-hidden className="size-4" />{t('briefing.pdf')}</a>
             <PrintButton label={t('briefing.print')} />
           </div>
         </div>

@@ -1,0 +1,31 @@
+'use client'
+
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react'
+
+/**
+ * One way for a form to run its server action and keep what the user entered.
+ *
+ * With `<form action={fn}>` React resets the form after every submission; text inputs come back
+ * through their new `defaultValue`, but selects (and the dependent selects filled by fetch) lose
+ * the choice, so a refused form made the user pick regency, district, village and type again. This
+ * hook submits through `onSubmit` instead: nothing is reset when the server refuses (every field,
+ * selects included, keeps its value and the errors show beside it), and the form is cleared only
+ * after a success that stays on the page (e.g. "add a participant").
+ */
+export function useFormAction<S extends { ok?: boolean } | undefined>(action: (prev: S | undefined, formData: FormData) => Promise<S>) {
+  const [state, dispatch, pending] = useActionState<S | undefined, FormData>(action, undefined)
+  const lastForm = useRef<HTMLFormElement | null>(null)
+  useEffect(() => {
+    if (state?.ok) lastForm.current?.reset()
+  }, [state])
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const form = event.currentTarget
+    lastForm.current = form
+    // the pressed button's name/value travel with the form, as with a native submission
+    const submitter = (event.nativeEvent as SubmitEvent).submitter
+    const data = new FormData(form, submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement ? submitter : null)
+    startTransition(() => dispatch(data))
+  }
+  return [state, onSubmit, pending] as const
+}
