@@ -36,6 +36,13 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   // a rule broken as the officer types: shown next to the field that breaks it
   await field(page, 'Koperasi aktif').fill('400')
   await expect(page.locator('[data-indicator="KOP_AKTIF"]').getByText('Koperasi aktif tidak boleh melebihi koperasi terdaftar.')).toBeVisible()
+  // with an error on screen the submit confirmation does not open: the form says what to fix
+  await page.getByRole('button', { name: 'Kirim laporan' }).click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(page.getByTestId('submit-blocked')).toBeVisible()
+  // an unreadable number is caught as it is typed, not after submitting
+  await field(page, 'Koperasi aktif').fill('abc')
+  await expect(page.locator('[data-indicator="KOP_AKTIF"]').getByText('Isi angka, misalnya 43.950 atau 85,30.')).toBeVisible()
   await field(page, 'Koperasi aktif').fill('305')
   await expect(page.getByText('Koperasi aktif tidak boleh melebihi koperasi terdaftar.')).toHaveCount(0)
   await expect(page.locator('[data-computed="KOP_AKTIF_PCT"]')).toContainText('85,92%')
