@@ -86,3 +86,9 @@ export function formatMonthShort(month: number, opts: { locale?: Locale } = {}):
     .format(new Date(Date.UTC(2024, month - 1, 1)))
     .replace('.', '')
 }
+
+/** A calendar month, `Oktober 2026`: from the month's first day (a Date at UTC midnight) or `YYYY-MM`. */
+export function formatMonth(value: Date | string, opts: { locale?: Locale } = {}): string {
+  const d = typeof value === 'string' ? new Date(`${value.slice(0, 7)}-01T00:00:00Z`) : value
+  return new Intl.DateTimeFormat(TAG[opts.locale ?? 'id'], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d)
+}

@@ -2,13 +2,13 @@ import { getTranslations } from 'next-intl/server'
 import { ChartCard } from '@/components/dashboard/chart-card'
 import { Table, Td, Th } from '@/components/ui/table'
 import type { ClaimPipelineRow } from '@/lib/data/dashboard'
-import { formatNumber, formatRupiah, type Locale } from '@/lib/format'
+import { formatMonth, formatNumber, formatRupiah, type Locale } from '@/lib/format'
 
 /** The claim pipeline of the credit dashboard: one row per claimed month, with the totals (read-only). */
 export async function ClaimPipeline({ pipeline: { months: rows, total }, locale, exportHref }: { pipeline: { months: ClaimPipelineRow[]; total: ClaimPipelineRow | null }; locale: Locale; exportHref: string }) {
   const t = await getTranslations('dashboard')
   const money = (v: number) => formatRupiah(v, { locale })
-  const month = (m: string | null) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`))
+  const month = (m: string | null) => formatMonth(m ?? '', { locale })
   return (
     <ChartCard className="mt-6" title={t('credit.pipelineTitle')} exportHref={exportHref} exportLabel={t('export')} testId="claim-pipeline">
       <p className="mb-2 text-xs text-slate-600">{t('credit.pipelineHint')}</p>

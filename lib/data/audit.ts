@@ -5,6 +5,8 @@ import { db } from '@/lib/db'
 import { can } from '@/lib/permissions'
 import type { SessionUser } from '@/lib/session-user'
 import type { AuditFilter } from '@/lib/validations/audit'
+import { formatMonth } from '@/lib/format'
+import { quarterLabel } from '@/lib/reporting/periods'
 
 export const AUDIT_PAGE_SIZE = 50
 
@@ -22,6 +24,7 @@ function whereOf(f: AuditFilter): Prisma.AuditLogWhereInput {
     ...(f.user && { userId: f.user }),
     ...(f.entity && { entity: f.entity }),
     ...(f.action && { action: f.action }),
+    ...(f.record && { entityId: f.record }),
     ...((f.from || f.to) && {
       createdAt: {
         ...(f.from && { gte: new Date(`${f.from}T00:00:00+07:00`) }),
@@ -41,9 +44,44 @@ export async function findAuditLogs({ user, filter }: { user: SessionUser; filte
     db.auditLog.count({ where }),
     db.auditLog.findMany({ distinct: ['entity'], select: { entity: true }, orderBy: { entity: 'asc' } }),
     db.auditLog.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } }),
-    db.user.findMany({ select: { id: true, username: true }, orderBy: { username: 'asc' } }),
+    db.user.findMany({ select: { id: true, username: true, name: true }, orderBy: { username: 'asc' } }),
   ])
-  return { rows, total, page, pageSize: AUDIT_PAGE_SIZE, entities: entities.map((e) => e.entity), actions: actions.map((a) => a.action), users }
+  return { rows, total, page, pageSize: AUDIT_PAGE_SIZE, entities: entities.map((e) => e.entity), actions: actions.map((a) => a.action), users, records: await auditRecords(rows) }
+}
+
+export type AuditRecord = { name: string; report?: { regencyCode: string; year: number; quarter: number } }
+
+/**
+ * The names of the records a page of the trail is about, read now (one query per kind of record on
+ * the page, never one per row): a claim is "BPR Jatim · Oktober 2026", a report "Kabupaten Jombang
+ * · Triwulan IV 2026". Keyed `Entity:id`; a deleted record falls back to its snapshot's name.
+ */
+export async function auditRecords(rows: { entity: string; entityId: string | null }[]): Promise<Map<string, AuditRecord>> {
+  const ids = (entity: string) => [...new Set(rows.filter((r) => r.entity === entity && r.entityId).map((r) => r.entityId!))]
+  const programIds = [...new Set([...ids('CreditProgram'), ...ids('ProgramRate'), ...ids('ProgramAllocation')])]
+  const none = Promise.resolve([])
+  const [coops, msmes, meetings, actions, claims, loans, programs, users, reports] = await Promise.all([
+    ids('Cooperative').length ? db.cooperative.findMany({ where: { id: { in: ids('Cooperative') } }, select: { id: true, name: true } }) : none,
+    ids('Msme').length ? db.msme.findMany({ where: { id: { in: ids('Msme') } }, select: { id: true, businessName: true } }) : none,
+    ids('Meeting').length ? db.meeting.findMany({ where: { id: { in: ids('Meeting') } }, select: { id: true, title: true } }) : none,
+    ids('ActionItem').length ? db.actionItem.findMany({ where: { id: { in: ids('ActionItem') } }, select: { id: true, title: true } }) : none,
+    ids('SubsidyClaim').length ? db.subsidyClaim.findMany({ where: { id: { in: ids('SubsidyClaim') } }, select: { id: true, month: true, bank: { select: { shortName: true } } } }) : none,
+    ids('Disbursement').length ? db.disbursement.findMany({ where: { id: { in: ids('Disbursement') } }, select: { id: true, accountNumber: true, msme: { select: { businessName: true } } } }) : none,
+    programIds.length ? db.creditProgram.findMany({ where: { id: { in: programIds } }, select: { id: true, name: true } }) : none,
+    ids('User').length ? db.user.findMany({ where: { id: { in: ids('User') } }, select: { id: true, name: true, username: true } }) : none,
+    ids('QuarterlyReport').length ? db.quarterlyReport.findMany({ where: { id: { in: ids('QuarterlyReport') } }, select: { id: true, year: true, quarter: true, regencyCode: true, regency: { select: { name: true } } } }) : none,
+  ])
+  const out = new Map<string, AuditRecord>()
+  for (const c of coops) out.set(`Cooperative:${c.id}`, { name: c.name })
+  for (const m of msmes) out.set(`Msme:${m.id}`, { name: m.businessName })
+  for (const m of meetings) out.set(`Meeting:${m.id}`, { name: m.title })
+  for (const a of actions) out.set(`ActionItem:${a.id}`, { name: a.title })
+  for (const c of claims) out.set(`SubsidyClaim:${c.id}`, { name: `${c.bank.shortName} · ${formatMonth(c.month)}` })
+  for (const d of loans) out.set(`Disbursement:${d.id}`, { name: `${d.accountNumber} · ${d.msme.businessName}` })
+  for (const p of programs) for (const e of ['CreditProgram', 'ProgramRate', 'ProgramAllocation']) out.set(`${e}:${p.id}`, { name: p.name })
+  for (const u of users) out.set(`User:${u.id}`, { name: `${u.name} (${u.username})` })
+  for (const r of reports) out.set(`QuarterlyReport:${r.id}`, { name: `${r.regency.name} · ${quarterLabel(r.quarter as 1)} ${r.year}`, report: { regencyCode: r.regencyCode, year: r.year, quarter: r.quarter } })
+  return out
 }
 
 /** The filtered trail for export (newest first, capped to keep a download sane). */

@@ -140,5 +140,9 @@ test('a new user must change the temporary password; deactivated, it is signed o
 
   // every step is in the audit trail
   await page.goto('/audit')
-  for (const action of ['CREATE', 'PASSWORD_CHANGE', 'DEACTIVATE']) await expect(page.getByRole('table').getByText(action, { exact: true }).first()).toBeVisible()
+  // …as sentences a person reads, not action codes
+  for (const [action, sentence] of [['CREATE', 'menambahkan pengguna'], ['PASSWORD_CHANGE', 'mengganti kata sandinya'], ['DEACTIVATE', 'menonaktifkan pengguna']]) {
+    await expect(page.locator(`tr[data-audit="${action}"]`).first().getByTestId('audit-sentence')).toContainText(sentence)
+  }
+  await expect(page.getByRole('table').getByText('DEACTIVATE', { exact: true })).toHaveCount(0)
 })

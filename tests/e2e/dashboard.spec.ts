@@ -230,6 +230,16 @@ test.describe('district officer', () => {
 
     await page.goto('/dasbor/wilayah/35.17?program=PROKESRA-2026&asOf=2026-11-21')
     const j = await credit('PROKESRA-2026', '2026-11-21', { regency: '35.17' })
+    // Beranda opens on the officer's own regency, with the province beside it for comparison
+    const beranda = await page.context().newPage()
+    await beranda.goto('/?program=PROKESRA-2026&asOf=2026-11-21')
+    await expect(beranda.getByTestId('as-of')).toContainText('Kabupaten Jombang')
+    await expect(card(beranda, 'card-realisation').locator('[data-exact]')).toContainText(pct2(j.pct))
+    const province = await credit('PROKESRA-2026', '2026-11-21')
+    await expect(card(beranda, 'card-realisation').locator('[data-province]')).toContainText(pct1(province.pct))
+    await beranda.goto('/?program=PROKESRA-2026&asOf=2026-11-21&regency=')
+    await expect(card(beranda, 'card-realisation').locator('[data-exact]')).toContainText(pct2(province.pct))
+    await beranda.close()
     await expect(card(page, 'card-realisation').locator('[data-exact]')).toContainText(pct2(j.pct))
     await expect(card(page, 'card-realisation')).toContainText(formatRupiah(j.disbursed))
     await expect(card(page, 'card-beneficiaries').locator('[data-value]')).toHaveText(formatNumber(j.beneficiaries))

@@ -10,6 +10,7 @@ import { ChangeValue, FigureCard } from '@/components/dashboard/figure-card'
 import { PrintButton } from '@/components/dashboard/print-button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
+import { getCreditSummary } from '@/lib/data/credit'
 import { getOverview, listDashboardRegencies, resolveDashboardFilter } from '@/lib/data/dashboard'
 import { OverdueActionsCard } from '@/components/meetings/overdue-card'
 import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
@@ -29,7 +30,10 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Beranda: what leadership opens every morning: headline figures against target, with status and last year's. */
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('dashboard.read')
-  const params = dashboardFilterSchema.parse(flatParams(await searchParams))
+  const raw = flatParams(await searchParams)
+  const params = dashboardFilterSchema.parse(raw)
+  // a district officer opens its own regency first; "Seluruh provinsi" in the filter (regency=) shows the province
+  if (user.role === 'DISTRICT_OFFICER' && user.regencyCode && !('regency' in raw)) params.regency = user.regencyCode
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   const { programs, program, filter } = await orRefused(resolveDashboardFilter({ user, params }))
@@ -41,7 +45,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </>
     )
   }
-  const [overview, regencies] = await Promise.all([getOverview({ user, filter }), listDashboardRegencies({ user })])
+  const [overview, regencies, province] = await Promise.all([
+    getOverview({ user, filter }),
+    listDashboardRegencies({ user }),
+    // with a regency chosen, the province's realisation and absorption beside it for comparison
+    filter.regencyCode ? getCreditSummary({ user, filter: { ...filter, regencyCode: undefined } }) : null,
+  ])
   const { summary, lastYear } = overview
   const cards = overviewCards(overview, program.year)
   const card = (key: OverviewCard['key']) => cards.find((c) => c.key === key)
@@ -75,7 +84,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <>
       <PageHeader
         title={t('title')}
-        description={t('intro')}
+        description={user.role === 'DISTRICT_OFFICER' ? t('introRegency') : t('intro')}
         actions={<><ExportLink href={`/api/dasbor/ekspor/ringkasan?${query}`} label={t('export')} /><PrintButton label={t('print')} /></>}
       />
       <DashboardNav user={user} current="overview" query={query} />
@@ -90,12 +99,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label={t('title')}>
         <FigureCard
           testId="card-realisation" label={t('card.realisation')} value={pct1(realisation.value)} exact={t('card.exact', { value: pct2(realisation.value) })}
-          detail={t('card.realisationDetail', { amount: formatRupiah(summary.disbursed, { locale: lang }), target: money(summary.creditTarget) })}
+          detail={<>{t('card.realisationDetail', { amount: formatRupiah(summary.disbursed, { locale: lang }), target: money(summary.creditTarget) })}{province && <span className="block" data-province>{t('card.province', { value: pct1(province.realisationPct) })}</span>}</>}
           change={change(realisation, lastYearDate)} status={realisation.status} statusLabel={statusLabel(realisation)}
         />
         <FigureCard
           testId="card-absorption" label={t('card.absorption')} value={pct1(absorption.value)} exact={t('card.exact', { value: pct2(absorption.value) })}
-          detail={t('card.absorptionDetail', { paid: formatRupiah(summary.subsidyPaid, { locale: lang }), ceiling: money(summary.subsidyCeiling) })}
+          detail={<>{t('card.absorptionDetail', { paid: formatRupiah(summary.subsidyPaid, { locale: lang }), ceiling: money(summary.subsidyCeiling) })}{province && <span className="block" data-province>{t('card.province', { value: pct1(province.absorptionPct) })}</span>}</>}
           change={change(absorption, lastYearDate)} status={absorption.status} statusLabel={statusLabel(absorption)}
         />
         <FigureCard

@@ -9,7 +9,8 @@ import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { Table, Td, Th } from '@/components/ui/table'
 import { findAuditLogs } from '@/lib/data/audit'
-import { formatDateTime } from '@/lib/format'
+import { auditAmount, auditChanges, auditHref, snapshotName } from '@/lib/audit-text'
+import { formatDate, formatDateTime, formatNumber, formatRupiah } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { auditFilterSchema } from '@/lib/validations/audit'
@@ -18,17 +19,38 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') }
 }
 
-function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="text-slate-400">–</span>
-  return <pre className="max-h-64 max-w-md overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-[11px] leading-snug">{JSON.stringify(value, null, 1)}</pre>
+/** Money fields of the trail's snapshots: shown as Rupiah. */
+const MONEY = new Set(['plafond', 'amount', 'approved', 'claimed', 'computed', 'outstanding', 'businessCapital', 'annualSales', 'creditTarget', 'subsidyCeiling', 'assets', 'equity', 'loans', 'savings', 'revenue', 'shu'])
+
+type Translate = (key: string, values?: Record<string, string | number>) => string
+
+/** One value of a snapshot as a person reads it: dates as dates, money as Rupiah, yes/no, a dash for nothing. */
+function shownValue(field: string, v: unknown, t: Translate, lang: 'id' | 'en'): string {
+  if (v === null || v === undefined || v === '') return '–'
+  if (typeof v === 'boolean') return v ? t('yes') : t('no')
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00(\.000)?Z$/.test(v)) return formatDate(v, { locale: lang })
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return formatDateTime(v, { locale: lang })
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v, { locale: lang })
+  if ((typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v))) && MONEY.has(field)) return formatRupiah(v, { locale: lang })
+  if (typeof v === 'number') return formatNumber(v, { decimals: Number.isInteger(v) ? 0 : 2, locale: lang })
+  if (typeof v === 'object') {
+    const text = JSON.stringify(v)
+    return text.length > 160 ? `${text.slice(0, 160)}…` : text
+  }
+  const text = String(v)
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('audit.read')
   const params = flatParams(await searchParams)
   const filter = auditFilterSchema.parse(params)
-  const [t, locale, data] = await Promise.all([getTranslations('audit'), getLocale(), findAuditLogs({ user, filter })])
+  const [t, tl, locale, data] = await Promise.all([getTranslations('audit'), getTranslations('auditLog'), getLocale(), findAuditLogs({ user, filter })])
   const lang = locale === 'en' ? 'en' : 'id'
+  const names = new Map(data.users.map((u) => [u.id, u.name]))
+  // a label from the catalogue, or the raw code when a newer kind of record has none yet
+  const label = (group: 'verb' | 'entity' | 'field', key: string) => (tl.has(`${group}.${key}`) ? tl(`${group}.${key}` as 'verb.CREATE') : key)
+  const SELF = new Set(['SIGN_IN', 'SIGN_IN_FAILED', 'PASSWORD_CHANGE'])
   const exportHref = (format: string) => hrefWith('/api/audit/ekspor', params, { format, page: undefined })
   return (
     <>
@@ -47,21 +69,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <span className="font-medium">{t('user')}</span>
           <select name="user" defaultValue={filter.user ?? ''} className={inputClass()}>
             <option value="">{t('allUsers')}</option>
-            {data.users.map((u) => <option key={u.id} value={u.id}>{u.username}</option>)}
+            {data.users.map((u) => <option key={u.id} value={u.id}>{u.name} ({u.username})</option>)}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('entity')}</span>
           <select name="entity" defaultValue={filter.entity ?? ''} className={inputClass()}>
             <option value="">{t('allEntities')}</option>
-            {data.entities.map((e) => <option key={e} value={e}>{e}</option>)}
+            {data.entities.map((e) => <option key={e} value={e}>{label('entity', e)}</option>)}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('action')}</span>
           <select name="action" defaultValue={filter.action ?? ''} className={inputClass()}>
             <option value="">{t('allActions')}</option>
-            {data.actions.map((a) => <option key={a} value={a}>{a}</option>)}
+            {data.actions.map((a) => <option key={a} value={a}>{label('verb', a)}</option>)}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
@@ -73,10 +95,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input type="date" name="to" defaultValue={filter.to} className={inputClass()} />
         </label>
         <div className="flex items-end gap-2">
-          <button type="submit" className={buttonClass('primary')}>Terapkan</button>
-          <Link href="/audit" className={buttonClass('ghost')}>Reset</Link>
+          {filter.record && <input type="hidden" name="record" value={filter.record} />}
+          <button type="submit" className={buttonClass('primary')}>{tl('apply')}</button>
+          <Link href="/audit" className={buttonClass('ghost')}>{tl('reset')}</Link>
         </div>
       </form>
+      {filter.record && (
+        <p className="mb-3 text-sm text-slate-700" data-testid="record-filter">
+          {tl('recordOnly', { record: data.records.get(`${filter.entity}:${filter.record}`)?.name ?? filter.record })}{' '}
+          <Link href={hrefWith('/audit', params, { record: undefined, entity: undefined, page: undefined })} className="text-brand-700 underline">{tl('showAll')}</Link>
+        </p>
+      )}
       {data.rows.length === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (
@@ -85,40 +114,51 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <thead>
               <tr>
                 <Th>{t('when')}</Th>
-                <Th>{t('user')}</Th>
                 <Th>{t('action')}</Th>
-                <Th>{t('record')}</Th>
                 <Th>{t('changes')}</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {data.rows.map((r) => (
-                <tr key={String(r.id)}>
-                  <Td className="whitespace-nowrap text-xs">{formatDateTime(r.createdAt, { locale: lang })}</Td>
-                  <Td>
-                    <span className="font-mono text-xs">{r.username}</span>
-                    <span className="block text-xs text-slate-500">{r.role}{r.ip && r.ip !== 'unknown' ? ` · ${r.ip}` : ''}</span>
-                  </Td>
-                  <Td><span className="font-mono text-xs">{r.action}</span></Td>
-                  <Td>
-                    <span className="text-xs">{r.entity}</span>
-                    {r.entityId && <span className="block font-mono text-[11px] text-slate-500">{r.entityId}</span>}
-                  </Td>
-                  <Td>
-                    {r.before || r.after ? (
-                      <details>
-                        <summary className="cursor-pointer text-xs text-brand-700">{t('show')}</summary>
-                        <div className="mt-2 grid gap-2 md:grid-cols-2">
-                          <div><p className="text-[11px] font-semibold text-slate-500">{t('before')}</p><Json value={r.before} /></div>
-                          <div><p className="text-[11px] font-semibold text-slate-500">{t('after')}</p><Json value={r.after} /></div>
-                        </div>
-                      </details>
-                    ) : (
-                      <span className="text-slate-400">–</span>
-                    )}
-                  </Td>
-                </tr>
-              ))}
+              {data.rows.map((r) => {
+                const record = r.entityId ? data.records.get(`${r.entity}:${r.entityId}`) : undefined
+                const name = record?.name ?? snapshotName(r.after) ?? snapshotName(r.before)
+                const href = r.action === 'DELETE' ? null : auditHref(r.entity, r.entityId, r.after ?? r.before, record?.report)
+                const amount = auditAmount(r.action, r.after)
+                const changes = auditChanges(r.before, r.after)
+                const actor = (r.userId && names.get(r.userId)) || r.username
+                return (
+                  <tr key={String(r.id)} data-audit={r.action}>
+                    <Td className="whitespace-nowrap text-xs">{formatDateTime(r.createdAt, { locale: lang })}</Td>
+                    <Td>
+                      <p className="text-sm" data-testid="audit-sentence">
+                        <strong>{actor}</strong> {label('verb', r.action)}
+                        {!SELF.has(r.action) && <> {label('entity', r.entity)}{name && <> {href ? <Link href={href} className="font-medium text-brand-700 underline">{name}</Link> : <span className="font-medium">{name}</span>}</>}</>}
+                        {amount !== null && <> ({formatRupiah(amount, { locale: lang })})</>}
+                      </p>
+                      <span className="block text-xs text-slate-500">{r.username} · {r.role}{r.ip && r.ip !== 'unknown' ? ` · ${tl('from', { ip: r.ip })}` : ''}</span>
+                    </Td>
+                    <Td>
+                      {changes.length > 0 ? (
+                        <details>
+                          <summary className="cursor-pointer text-xs text-brand-700">{t('show')} ({tl('changed', { count: changes.length })})</summary>
+                          <dl className="mt-2 space-y-1 text-xs">
+                            {changes.map((c) => (
+                              <div key={c.field} className="grid gap-x-2 sm:grid-cols-[10rem_1fr]">
+                                <dt className="font-medium text-slate-600">{label('field', c.field)}</dt>
+                                <dd className="break-words">
+                                  {r.before && r.after ? <><del className="text-slate-500">{shownValue(c.field, c.before, tl, lang)}</del> → <ins className="no-underline">{shownValue(c.field, c.after, tl, lang)}</ins></> : shownValue(c.field, r.after ? c.after : c.before, tl, lang)}
+                                </dd>
+                              </div>
+                            ))}
+                          </dl>
+                        </details>
+                      ) : (
+                        <span className="text-slate-400">–</span>
+                      )}
+                    </Td>
+                  </tr>
+                )
+              })}
             </tbody>
           </Table>
           <Pagination pathname="/audit" params={params} page={data.page} pageSize={data.pageSize} total={data.total} />

@@ -17,6 +17,7 @@ import { deleteCooperative } from '@/lib/actions/cooperatives'
 import { getCooperative } from '@/lib/data/cooperatives'
 import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
+import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
 import type { SearchParams } from '@/lib/url'
 
@@ -60,12 +61,15 @@ export default async function CooperativePage({ params, searchParams }: { params
           title={coop.name}
           description={`${t('nik')} ${coop.nik} · ${coop.regency.name}`}
           actions={
-            canWrite && (
+            <>
+              <HistoryLink user={user} entity="Cooperative" id={coop.id} />
+              {canWrite && (
               <>
                 <LinkButton href={`/koperasi/${coop.id}/ubah`} variant="secondary"><Pencil aria-hidden className="size-4" />{r('edit')}</LinkButton>
                 <ConfirmAction action={deleteCooperative} fields={{ id: coop.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: coop.name })} body={t('deleteBody')} />
               </>
-            )
+              )}
+            </>
           }
         />
         {(sp.disimpan || sp.ditambahkan) && <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r(sp.ditambahkan ? 'cooperativeAdded' : 'saved')}</p>}

@@ -18,6 +18,7 @@ import { env } from '@/lib/env'
 import { formatDate, formatNumber } from '@/lib/format'
 import { isOverdue } from '@/lib/meetings/rules'
 import { can } from '@/lib/permissions'
+import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
 import { MEETING_TRANSITIONS } from '@/lib/validations/meetings'
 
@@ -83,6 +84,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           <>
             {editable && <LinkButton href={`/rapat/${meeting.id}/ubah`} variant="secondary"><Pencil aria-hidden className="size-4" />{t('edit')}</LinkButton>}
             {admin && <LinkButton href={`/rapat/baru?lanjutan=${meeting.id}`} variant="secondary"><Repeat aria-hidden className="size-4" />{t('followUpMeeting')}</LinkButton>}
+            <HistoryLink user={user} entity="Meeting" id={meeting.id} />
           </>
         }
       />

@@ -14,6 +14,7 @@ import { deleteMsme } from '@/lib/actions/msmes'
 import { getMsme } from '@/lib/data/msmes'
 import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
+import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
 import type { SearchParams } from '@/lib/url'
 
@@ -44,12 +45,15 @@ export default async function MsmePage({ params, searchParams }: { params: Promi
           title={m.businessName}
           description={`${t('nib')} ${m.nib} · ${m.regency.name}`}
           actions={
-            canWrite && (
+            <>
+              <HistoryLink user={user} entity="Msme" id={m.id} />
+              {canWrite && (
               <>
                 <LinkButton href={`/umkm/${m.id}/ubah`} variant="secondary"><Pencil aria-hidden className="size-4" />{r('edit')}</LinkButton>
                 <ConfirmAction action={deleteMsme} fields={{ id: m.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: m.businessName })} body={t('deleteBody')} />
               </>
-            )
+              )}
+            </>
           }
         />
         {(sp.disimpan || sp.ditambahkan) && <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r(sp.ditambahkan ? 'msmeAdded' : 'saved')}</p>}

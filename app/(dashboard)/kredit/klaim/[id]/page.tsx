@@ -12,9 +12,10 @@ import { Pagination } from '@/components/ui/pagination'
 import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
 import { getClaim } from '@/lib/data/claims'
-import { formatDate, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
+import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
 import { CLAIM_REASON_TEXT, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { can } from '@/lib/permissions'
+import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 
@@ -31,7 +32,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
   if (!claim) notFound()
   const lang = locale === 'en' ? 'en' : 'id'
   const money = (v: number) => formatRupiah(v, { locale: lang })
-  const monthName = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(claim.month)
+  const monthName = formatMonth(claim.month, { locale: lang })
   const verifier = can(user.role, 'claims.verify')
   const outstanding = (claim.totals.approved ?? 0) - claim.totals.paid
   const reasonText = (code: string | null) => (code ? (CLAIM_REASON_TEXT[code as ClaimLineReason]?.[lang] ?? code) : null)
@@ -52,6 +53,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
             <ClaimStatusBadge status={claim.status} />
             <a className={buttonClass('secondary', 'sm')} href={`/api/kredit/klaim/${claim.id}/ekspor`} download>{t('exportLines')}</a>
             <Link className={buttonClass('secondary', 'sm')} href={`/kredit/klaim/${claim.id}/berita-acara`}>{t('verificationRecord')}</Link>
+            <HistoryLink user={user} entity="SubsidyClaim" id={claim.id} />
           </div>
         }
       />

@@ -1,0 +1,80 @@
+/**
+ * The audit trail as people read it: which record a row is about (its name and page), and the
+ * fields an update changed (before → after). Pure, so the page, the export and tests share it; the
+ * sentence itself is worded by the page through the message catalogue (lib/i18n auditLog.*).
+ */
+
+/** Bookkeeping fields that say nothing to an inspector. */
+const HIDDEN = new Set(['id', 'version', 'createdAt', 'updatedAt', 'sessionVersion', 'deletedAt', 'passwordHash'])
+
+export type AuditChange = { field: string; before: unknown; after: unknown }
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+const asObject = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null)
+
+/**
+ * What a row changed: for an update, each field whose value differs; for a creation, the fields it
+ * set; for a deletion, the fields it had. Bookkeeping fields are left out.
+ */
+export function auditChanges(before: unknown, after: unknown): AuditChange[] {
+  const b = asObject(before)
+  const a = asObject(after)
+  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter((k) => !HIDDEN.has(k))
+  return keys
+    .filter((k) => !(b && a) || !same(b[k], a[k]))
+    .map((k) => ({ field: k, before: b ? (b[k] ?? null) : null, after: a ? (a[k] ?? null) : null }))
+}
+
+/**
+ * The page of a record in the app, when it has one: its own, or for a part of a record (a
+ * cooperative's yearly figures, a meeting's participant, a loan's month) the page of the whole,
+ * found in the row's snapshot.
+ */
+export function auditHref(entity: string, id: string | null, snapshot: unknown, report?: { regencyCode: string; year: number; quarter: number }): string | null {
+  if (!id) return null
+  const parent = (key: string) => {
+    const v = asObject(snapshot)?.[key]
+    return typeof v === 'string' && v ? v : null
+  }
+  const under = (path: string, key: string) => (parent(key) ? `${path}/${parent(key)}` : null)
+  switch (entity) {
+    case 'Cooperative': return `/koperasi/${id}`
+    case 'CooperativeYear':
+    case 'HealthAssessment':
+    case 'Inspection': return under('/koperasi', 'cooperativeId')
+    case 'Msme': return `/umkm/${id}`
+    case 'Meeting': return `/rapat/${id}`
+    case 'MeetingParticipant':
+    case 'AgendaItem':
+    case 'MeetingOutcome':
+    case 'MeetingDocument': return under('/rapat', 'meetingId')
+    case 'ActionItem': return `/tindak-lanjut/${id}`
+    case 'SubsidyClaim': return `/kredit/klaim/${id}`
+    case 'Disbursement': return `/kredit/penyaluran/${id}`
+    case 'LoanMonth': return `/kredit/penyaluran/${id.split('#')[0]}`
+    case 'CreditProgram':
+    case 'ProgramRate':
+    case 'ProgramAllocation': return `/kredit/${id}`
+    case 'User': return `/pengguna/${id}`
+    case 'QuarterlyReport': return report ? `/laporan-triwulan/${report.regencyCode}/${report.year}/${report.quarter}` : null
+    default: return null
+  }
+}
+
+/** A short name from a snapshot, for records whose row no longer exists (deleted) or has no lookup. */
+export function snapshotName(value: unknown): string | null {
+  const o = asObject(value)
+  if (!o) return null
+  for (const k of ['name', 'businessName', 'title', 'username', 'filename', 'code']) if (typeof o[k] === 'string' && o[k]) return o[k] as string
+  return null
+}
+
+/** The Rupiah amount a money step moved (an approval's approved total, a payment), for the sentence. */
+export function auditAmount(action: string, after: unknown): number | null {
+  const a = asObject(after)
+  if (!a) return null
+  const pick = (v: unknown) => (v === null || v === undefined || v === '' || Number.isNaN(Number(v)) ? null : Number(v))
+  if (action === 'APPROVE') return pick(a.approved)
+  if (action === 'PAY') return pick(asObject(a.payment)?.amount ?? a.amount)
+  return null
+}
