@@ -4,6 +4,10 @@ const schema = z.object({
   DATABASE_URL: z.string().url('DATABASE_URL harus berupa URL PostgreSQL'),
   AUTH_SECRET: z.string().min(16).optional(),
   AGENCY_PROVINCE_CODE: z.string().regex(/^\d{2}$/, 'AGENCY_PROVINCE_CODE adalah kode provinsi Kemendagri dua digit').default('35'),
+  /** the agency's name on printed pages; default "Dinas Koperasi dan UKM Provinsi <province>" */
+  AGENCY_NAME: z.string().trim().min(3).max(200).optional(),
+  /** the agency's logo on printed pages: a path under public/ or an https URL */
+  AGENCY_LOGO: z.string().trim().regex(/^(\/[\w./-]+|https:\/\/\S+)$/, 'AGENCY_LOGO adalah path di public/ (mis. /logo-dinas.png) atau URL https').default('/logo.svg'),
 })
 
 export type Env = z.infer<typeof schema>

@@ -6,6 +6,7 @@ import { UserMenu } from './user-menu'
 import { NavLinks, type NavLinkItem } from './nav-links'
 import { MobileNav } from './mobile-nav'
 import { LanguageSwitch } from './language-switch'
+import { PrintLetterhead } from './print-letterhead'
 
 /**
  * The signed-in frame: a sidebar on wide screens (a drawer on phones), a header with the language
@@ -41,6 +42,7 @@ export async function AppShell({ children, user }: { children: React.ReactNode; 
           </div>
         </header>
         <main id="isi" className="flex-1 px-4 py-6 lg:px-8">
+          <PrintLetterhead user={user} />
           {children}
         </main>
       </div>
