@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isIsoDate, isIsoMonth, isoDateField, normalizePhone, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField } from '@/lib/parse'
+import { dateInputText, isIsoDate, isIsoMonth, isoDateField, normalizePhone, parseDateInput, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField } from '@/lib/parse'
 
 describe('parseRupiah: whole Rupiah, one meaning per amount', () => {
   it('reads 1.234.567, 1234567 and Rp1.234.567 as the same amount', () => {
@@ -84,5 +84,20 @@ describe('parseWholeNumber: counts are whole', () => {
     expect(parseWholeNumber('6,5')).toBeNaN()
     expect(parseWholeNumber('6.5')).toBeNaN()
     expect(parseWholeNumber('abc')).toBeNaN()
+  })
+})
+
+describe('parseDateInput: day first, as Indonesia writes dates', () => {
+  it('reads 31/10/2026, 1-3-2026, 31.10.2026 and ISO', () => {
+    expect(parseDateInput('31/10/2026')).toBe('2026-10-31')
+    expect(parseDateInput('1-3-2026')).toBe('2026-03-01')
+    expect(parseDateInput('31.10.2026')).toBe('2026-10-31')
+    expect(parseDateInput('2026-10-31')).toBe('2026-10-31')
+    expect(dateInputText('2026-03-01')).toBe('01/03/2026')
+  })
+  it('refuses days that do not exist and month-first US dates beyond 12', () => {
+    expect(parseDateInput('31/02/2026')).toBeNull()
+    expect(parseDateInput('10/31/2026')).toBeNull()
+    expect(parseDateInput('kemarin')).toBeNull()
   })
 })

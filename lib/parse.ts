@@ -57,6 +57,24 @@ export function normalizePhone(raw: string | null | undefined): string | null {
   return /^0[1-9]\d{7,11}$/.test(national) ? national : null
 }
 
+/**
+ * A date as people in Indonesia type it, day first: `31/10/2026`, `1-3-2026`, `31.10.2026`, or ISO
+ * `2026-10-31` (what spreadsheets and the API send). Returns `YYYY-MM-DD`, or null when it is no real
+ * day (31/02/2026 is refused, never rolled over).
+ */
+export function parseDateInput(raw: string | null | undefined): string | null {
+  const text = (raw ?? '').trim()
+  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text)
+  const iso = dayFirst ? `${dayFirst[3]}-${dayFirst[2].padStart(2, '0')}-${dayFirst[1].padStart(2, '0')}` : text
+  return isIsoDate(iso) ? iso : null
+}
+
+/** `YYYY-MM-DD` as the Indonesian form field shows it: `31/10/2026`. */
+export function dateInputText(iso: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '')
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : (iso ?? '')
+}
+
 /** Why a Rupiah amount was refused; the caller words the message with its field's label. */
 export type RupiahProblem = 'EMPTY' | 'NOT_A_NUMBER' | 'FRACTION' | 'NEGATIVE' | 'TOO_LARGE'
 

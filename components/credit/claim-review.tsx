@@ -1,5 +1,6 @@
 'use client'
 
+import { DateInput } from '@/components/ui/date-input'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import { approveClaim, recordClaimPayment, returnClaim } from '@/lib/actions/credit'
@@ -88,7 +89,7 @@ export function PaymentForm({ claimId, version, outstanding }: { claimId: string
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label={t('paidOn')} name="paidOn" errors={state?.errors?.paidOn} required>
-          {(p) => <input {...p} type="date" defaultValue={state?.values?.paidOn} />}
+          {(p) => <DateInput {...p} defaultValue={state?.values?.paidOn} />}
         </Field>
         <Field label={t('amount')} name="amount" errors={state?.errors?.amount} required>
           {(p) => <input {...p} inputMode="numeric" defaultValue={state?.values?.amount ?? String(outstanding)} />}

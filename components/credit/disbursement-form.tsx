@@ -1,5 +1,6 @@
 'use client'
 
+import { DateInput } from '@/components/ui/date-input'
 import { useState } from 'react'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
@@ -64,7 +65,7 @@ export function DisbursementForm({ programs, banks, isAdmin }: { programs: Disbu
           {(p) => <input {...p} defaultValue={v.ownerNik} inputMode="numeric" maxLength={16} autoComplete="off" />}
         </Field>
         <Field label={t('contractDate')} name="contractDate" errors={state?.errors?.contractDate} required>
-          {(p) => <input {...p} type="date" defaultValue={v.contractDate} />}
+          {(p) => <DateInput {...p} defaultValue={v.contractDate} />}
         </Field>
         <Field label={t('plafond')} name="plafond" errors={state?.errors?.plafond} required hint="Rupiah, mis. 25.000.000">
           {(p) => <input {...p} defaultValue={v.plafond} inputMode="numeric" />}

@@ -1,5 +1,6 @@
 'use client'
 
+import { DateInput } from '@/components/ui/date-input'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import { addRateChange, saveAllocations, setAmortisationBasis } from '@/lib/actions/credit'
@@ -44,7 +45,7 @@ export function ProgramAdmin({ programId, version, basis, hasLoans, banks, alloc
             {(p) => <select {...p} defaultValue={banks[0]?.id}>{banks.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}</select>}
           </Field>
           <Field label={t('effectiveFrom')} name="effectiveFrom" errors={rateState?.errors?.effectiveFrom}>
-            {(p) => <input {...p} type="date" />}
+            {(p) => <DateInput {...p} />}
           </Field>
           <Field label={t('rate')} name="rate" errors={rateState?.errors?.rate}>
             {(p) => <input {...p} inputMode="decimal" placeholder="14" />}

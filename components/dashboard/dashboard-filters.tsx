@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server'
+import { DateInput } from '@/components/ui/date-input'
 import { buttonClass } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/field'
 import type { DashboardProgram } from '@/lib/data/dashboard'
@@ -38,7 +39,7 @@ export async function DashboardFilters({
       )}
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">{t('asOf')}</span>
-        <input type="date" name="asOf" defaultValue={asOf} className={inputClass()} />
+        <DateInput name="asOf" defaultValue={asOf} />
       </label>
       <div className="flex items-end">
         <button type="submit" className={buttonClass('primary')}>{t('apply')}</button>

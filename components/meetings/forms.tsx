@@ -1,5 +1,6 @@
 'use client'
 
+import { DateInput } from '@/components/ui/date-input'
 import { useState } from 'react'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
@@ -205,7 +206,7 @@ export function ActionItemForm({ meetingId, initial, regencies, banks, users, ou
         {kind === 'BANK' && <Field idPrefix={px} label={t('fields.ownerBank')} name="ownerBankId" errors={e('ownerBankId')} required>{(p) => <Select p={p} value={v('ownerBankId', initial?.ownerBankId ?? '')} options={banks} empty={t('fields.choose')} />}</Field>}
         {kind === 'UNIT' && <Field idPrefix={px} label={t('fields.ownerUnit')} name="ownerUnit" errors={e('ownerUnit')} required>{(p) => <input {...p} defaultValue={v('ownerUnit', initial?.ownerUnit ?? '')} maxLength={200} />}</Field>}
         {kind === 'USER' && <Field idPrefix={px} label={t('fields.ownerUser')} name="ownerUserId" errors={e('ownerUserId')} required>{(p) => <Select p={p} value={v('ownerUserId', initial?.ownerUserId ?? '')} options={users} empty={t('fields.choose')} />}</Field>}
-        <Field idPrefix={px} label={t('fields.dueDate')} name="dueDate" errors={e('dueDate')} required>{(p) => <input {...p} type="date" defaultValue={v('dueDate', initial?.dueDate ?? '')} />}</Field>
+        <Field idPrefix={px} label={t('fields.dueDate')} name="dueDate" errors={e('dueDate')} required>{(p) => <DateInput {...p} defaultValue={v('dueDate', initial?.dueDate ?? '')} />}</Field>
       </div>
       {outcomes.length > 0 && (
         <Field idPrefix={px} label={t('fields.outcome')} name="outcomeId" errors={e('outcomeId')}>{(p) => <Select p={p} value={v('outcomeId', initial?.outcomeId ?? '')} options={outcomes} empty={t('fields.noLink')} />}</Field>

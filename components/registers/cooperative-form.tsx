@@ -1,5 +1,6 @@
 'use client'
 
+import { DateInput } from '@/components/ui/date-input'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
@@ -94,7 +95,7 @@ export function CooperativeForm({
           {(p) => <input {...p} defaultValue={text('legalEntityNumber')} maxLength={100} />}
         </Field>
         <Field label={t('legalEntityDate')} name="legalEntityDate" errors={e?.legalEntityDate}>
-          {(p) => <input {...p} type="date" defaultValue={text('legalEntityDate')} />}
+          {(p) => <DateInput {...p} defaultValue={text('legalEntityDate')} />}
         </Field>
         <label className="flex items-center gap-2 text-sm font-medium text-slate-800 sm:col-span-2">
           <input type="checkbox" name="active" defaultChecked={Boolean(v.active)} className="size-4 rounded border-slate-300" />

@@ -1,5 +1,6 @@
 'use client'
 
+import { DateInput } from '@/components/ui/date-input'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
@@ -154,7 +155,7 @@ export function MsmeForm({
           {(p) => <input {...p} defaultValue={text('iumkNumber')} maxLength={60} />}
         </Field>
         <Field label={t('iumkDate')} name="iumkDate" errors={e?.iumkDate}>
-          {(p) => <input {...p} type="date" defaultValue={text('iumkDate')} />}
+          {(p) => <DateInput {...p} defaultValue={text('iumkDate')} />}
         </Field>
       </fieldset>
       <div className="flex gap-2">

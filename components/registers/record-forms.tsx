@@ -1,5 +1,6 @@
 'use client'
 
+import { DateInput } from '@/components/ui/date-input'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import { addAssessment, addInspection, saveCooperativeYear } from '@/lib/actions/cooperatives'
@@ -59,7 +60,7 @@ export function YearForm({ cooperativeId, defaultYear }: { cooperativeId: string
             {t('ratHeld')}
           </label>
           <Field label={t('ratDate')} name="ratDate" errors={s?.errors?.ratDate ?? s?.errors?.ratHeld}>
-            {(p) => <input {...p} type="date" defaultValue={val(s, 'ratDate')} />}
+            {(p) => <DateInput {...p} defaultValue={val(s, 'ratDate')} />}
           </Field>
         </div>
       )}
@@ -76,7 +77,7 @@ export function AssessmentForm({ cooperativeId }: { cooperativeId: string }) {
           <p className="text-xs text-slate-600">{t('scoreHint')}</p>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             <Field label={t('assessedOn')} name="assessedOn" errors={s?.errors?.assessedOn} required>
-              {(p) => <input {...p} type="date" defaultValue={val(s, 'assessedOn')} />}
+              {(p) => <DateInput {...p} defaultValue={val(s, 'assessedOn')} />}
             </Field>
             <Field label={t('assessor')} name="assessor" errors={s?.errors?.assessor} required>
               {(p) => <input {...p} defaultValue={val(s, 'assessor')} maxLength={120} />}
@@ -104,7 +105,7 @@ export function InspectionForm({ cooperativeId }: { cooperativeId: string }) {
       {(s) => (
         <div className="grid gap-4 sm:grid-cols-3">
           <Field label={t('inspectedOn')} name="inspectedOn" errors={s?.errors?.inspectedOn} required>
-            {(p) => <input {...p} type="date" defaultValue={val(s, 'inspectedOn')} />}
+            {(p) => <DateInput {...p} defaultValue={val(s, 'inspectedOn')} />}
           </Field>
           <Field label={t('officer')} name="officer" errors={s?.errors?.officer} required>
             {(p) => <input {...p} defaultValue={val(s, 'officer')} maxLength={120} />}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { DateInput } from '@/components/ui/date-input'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { z } from 'zod'
@@ -82,7 +83,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
         )}
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('asOfLabel')}</span>
-          <input type="date" name="asOf" defaultValue={summary.asOf} className={inputClass()} />
+          <DateInput name="asOf" defaultValue={summary.asOf} />
         </label>
         <div className="flex items-end"><button type="submit" className={buttonClass('primary')}>{t('apply')}</button></div>
       </form>

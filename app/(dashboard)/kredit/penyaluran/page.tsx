@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { DateInput } from '@/components/ui/date-input'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { Download, Plus } from 'lucide-react'
@@ -84,11 +85,11 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
         )}
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('from')}</span>
-          <input type="date" name="from" defaultValue={filter.from} className={inputClass()} />
+          <DateInput name="from" defaultValue={filter.from} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('to')}</span>
-          <input type="date" name="to" defaultValue={filter.to} className={inputClass()} />
+          <DateInput name="to" defaultValue={filter.to} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('collectibility')}</span>
