@@ -8,7 +8,8 @@ import { Lexer, type Token, type Tokens } from 'marked'
  */
 export function Markdown({ text, className }: { text: string; className?: string }) {
   const tokens = new Lexer({ gfm: true }).lex(text)
-  return <div className={className ?? 'space-y-2 text-sm leading-relaxed text-slate-800'}>{blocks(tokens)}</div>
+  // stored text, in the language it was written: marked so language checks skip it
+  return <div data-user-content className={className ?? 'space-y-2 text-sm leading-relaxed text-slate-800'}>{blocks(tokens)}</div>
 }
 
 /** The link target if it is safe to follow, else null. */

@@ -111,7 +111,11 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                 <li key={item.id} className="rounded-md border border-slate-100 p-3" data-agenda-item={item.position}>
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <h3 className="font-semibold text-slate-900">{item.position}. {item.title}</h3>
-                    <p className="text-xs text-slate-500">{[item.presenter, item.durationMinutes ? `${formatNumber(item.durationMinutes, { locale: lang })} menit` : null].filter(Boolean).join(' · ')}</p>
+                    <p className="text-xs text-slate-500">
+                      {item.presenter && <span data-user-content>{item.presenter}</span>}
+                      {item.presenter && item.durationMinutes ? ' · ' : null}
+                      {item.durationMinutes ? t('detail.duration', { minutes: formatNumber(item.durationMinutes, { locale: lang }) }) : null}
+                    </p>
                   </div>
                   <div className="mt-2" data-minutes>
                     {item.minutes ? <Markdown text={item.minutes} /> : <p className="text-sm italic text-slate-500">{t('detail.noMinutes')}</p>}
@@ -121,7 +125,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                       {item.outcomes.map((o) => (
                         <li key={o.id} className="rounded-md bg-slate-50 p-2 text-sm" data-outcome={o.kind}>
                           <Badge tone={o.kind === 'DECISION' ? 'green' : o.kind === 'RECOMMENDATION' ? 'blue' : 'slate'}>{t(`outcomeKind.${o.kind}`)}</Badge>{' '}
-                          {o.text}
+                          <span data-user-content>{o.text}</span>
                           {(o.program || o.indicator || o.regency) && (
                             <span className="mt-1 block text-xs text-slate-600">
                               {t('detail.linked')}:{' '}
