@@ -31,7 +31,14 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 when a role may not open a page
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // the largest file a form takes is a meeting document (10 MB, lib/meetings/files.ts; claim files 5 MB):
+    // room for it and the form's other fields, so the app's own size message answers, not the framework's.
+    // proxy.ts answers a larger body with a clear 413 before it is read.
+    serverActions: { bodySizeLimit: '11mb' },
+    proxyClientMaxBodySize: '11mb',
+  },
   // the pg driver, exceljs and pdfkit (reads its font metrics from its own folder) are Node libraries:
   // load them at run time instead of bundling
   serverExternalPackages: ['pg', '@prisma/adapter-pg', 'exceljs', 'pdfkit'],

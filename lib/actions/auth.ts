@@ -8,7 +8,7 @@ import { writeAudit } from '@/lib/audit'
 import { clientIp } from '@/lib/client-ip'
 import { formatDateTime } from '@/lib/format'
 import { hashPassword, passwordProblem, verifyPassword } from '@/lib/password'
-import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
+import { ActionError, authAction, isFormData, type ActionState } from '@/lib/safe-action'
 import { signInRetryAt } from '@/lib/sign-in-throttle'
 import { changePasswordSchema } from '@/lib/validations/users'
 import { revokeUserSessions } from '@/lib/sessions'
@@ -31,6 +31,7 @@ function safeCallback(value: unknown): string {
 
 /** The sign-in form. Public by nature; the throttle and the password check live in `authorize`. */
 export async function signInAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  if (!isFormData(formData)) return { ok: false, message: 'Isi nama pengguna dan kata sandi.' }
   const parsed = signInSchema.safeParse({ username: formData.get('username'), password: formData.get('password') })
   const username = typeof formData.get('username') === 'string' ? String(formData.get('username')) : ''
   if (!parsed.success) {

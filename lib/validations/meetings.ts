@@ -4,6 +4,7 @@
  * Jakarta (`datetime-local`); due dates are Jakarta calendar days.
  */
 import { z } from 'zod'
+import { nameField } from '@/lib/parse'
 import { jakartaLocalToDate } from '@/lib/dates'
 import { filterPage, filterRegency, idField, optionalText, versionField } from '@/lib/validations/registers-common'
 
@@ -92,7 +93,7 @@ export const meetingStatusSchema = z.object({
 export const participantSchema = z
   .object({
     meetingId: idField,
-    name: z.string({ error: 'Isi nama peserta.' }).trim().min(2, 'Isi nama peserta.').max(150, 'Nama maksimal 150 karakter.'),
+    name: nameField('Nama peserta', { min: 2, max: 150 }),
     position: optionalText(150, 'Jabatan maksimal 150 karakter.'),
     agency: z.string({ error: 'Isi instansi.' }).trim().min(2, 'Isi instansi peserta.').max(200, 'Instansi maksimal 200 karakter.'),
     regencyCode: optionalRegency,

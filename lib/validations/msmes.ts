@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { nameField } from '@/lib/parse'
 import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, optionalPastDate, optionalText, regencyCode, versionField, villageCode } from './registers-common'
 
 export const SCALE_VALUES = ['MIKRO', 'KECIL', 'MENENGAH', 'BESAR'] as const
@@ -10,8 +11,8 @@ export const GENDER_VALUES = ['L', 'P'] as const
  */
 export const msmeSchema = z.object({
   nib: z.string({ error: 'Isi NIB.' }).trim().regex(/^\d{13}$/, 'NIB harus 13 digit angka.'),
-  businessName: z.string({ error: 'Isi nama usaha.' }).trim().min(2, 'Nama usaha minimal 2 karakter.').max(200, 'Nama usaha maksimal 200 karakter.'),
-  ownerName: z.string({ error: 'Isi nama pemilik.' }).trim().min(2, 'Nama pemilik minimal 2 karakter.').max(120, 'Nama pemilik maksimal 120 karakter.'),
+  businessName: nameField('Nama usaha', { min: 2, max: 200 }),
+  ownerName: nameField('Nama pemilik', { min: 2, max: 120 }),
   ownerNik: z.string({ error: 'Isi NIK pemilik.' }).trim().regex(/^\d{16}$/, 'NIK pemilik harus 16 digit angka.'),
   ownerGender: z.enum(GENDER_VALUES, 'Pilih jenis kelamin pemilik.'),
   kbli: z.string({ error: 'Isi kode KBLI.' }).trim().regex(/^\d{5}$/, 'KBLI 2020 harus 5 digit angka.'),
