@@ -3,6 +3,7 @@ import { unstable_rethrow } from 'next/navigation'
 import { z } from 'zod'
 import { AppError, REFUSAL_MESSAGES, refusalResponse, type RefusalCode } from '@/lib/errors'
 import { getCurrentUser } from '@/lib/session'
+import { DATABASE_DOWN_MESSAGE, isDatabaseUnreachable } from '@/lib/db-errors'
 import { isIsoDate, normaliseText, textProblem, TEXT_PROBLEM_MESSAGES } from '@/lib/parse'
 import { can, type Permission } from '@/lib/permissions'
 import type { SessionUser } from '@/lib/session-user'
@@ -99,6 +100,8 @@ export async function guarded<S extends z.ZodType>(
     unstable_rethrow(e) // redirect() and notFound() are control flow, not failures
     // every refusal (ActionError, a scope refusal) is a message; anything else is a failure
     if (e instanceof AppError) return { ok: false, message: e.userMessage, errors: e.fieldErrors }
+    // PostgreSQL gone mid-request: the transaction did not commit, so nothing was saved; say so plainly
+    if (isDatabaseUnreachable(e)) return { ok: false, message: DATABASE_DOWN_MESSAGE }
     console.error(e)
     return { ok: false, message: MESSAGES.failed }
   }
@@ -116,7 +119,14 @@ export function authAction<S extends z.ZodType>(
   return async (_prev: ActionState | undefined, formData: FormData): Promise<ActionState> => {
     if (!isFormData(formData)) return { ok: false, message: MESSAGES.invalid }
     const values = formValues(formData)
-    const result = await guarded(await getCurrentUser(), permission, schema, values, handler)
+    let user: SessionUser | null
+    try {
+      user = await getCurrentUser()
+    } catch (e) {
+      if (isDatabaseUnreachable(e)) return { ok: false, message: DATABASE_DOWN_MESSAGE, values }
+      throw e
+    }
+    const result = await guarded(user, permission, schema, values, handler)
     // refill the form after a refusal (never echo passwords)
     if (!result.ok) result.values = Object.fromEntries(Object.entries(values).filter(([k]) => !/password|sandi/i.test(k)))
     return result
@@ -133,7 +143,13 @@ const DATE_PARAMS = ['asOf', 'from', 'to'] as const
  */
 export function authRoute<C>(permission: Permission, handler: (req: Request, user: SessionUser, ctx: C) => Promise<Response>) {
   return async (req: Request, ctx: C): Promise<Response> => {
-    const user = await getCurrentUser()
+    let user: SessionUser | null
+    try {
+      user = await getCurrentUser()
+    } catch (e) {
+      if (isDatabaseUnreachable(e)) return Response.json({ error: DATABASE_DOWN_MESSAGE }, { status: 503 })
+      throw e
+    }
     if (!user) return Response.json({ error: MESSAGES.signedOut }, { status: 401 })
     if (user.mustChangePassword) return Response.json({ error: MESSAGES.mustChangePassword }, { status: 403 })
     if (!can(user.role, permission)) return Response.json({ error: MESSAGES.forbidden }, { status: 403 })
@@ -148,6 +164,7 @@ export function authRoute<C>(permission: Permission, handler: (req: Request, use
       return await handler(req, user, ctx)
     } catch (e) {
       if (e instanceof AppError) return refusalResponse(e)
+      if (isDatabaseUnreachable(e)) return Response.json({ error: DATABASE_DOWN_MESSAGE }, { status: 503 })
       throw e
     }
   }
