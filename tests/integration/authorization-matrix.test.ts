@@ -51,6 +51,19 @@ vi.hoisted(() => {
 afterAll(() => {
   vi.unstubAllEnvs()
 })
+// audit completeness (below): writeAudit can be made to fail, to show each change rolls back with it
+const auditFault = vi.hoisted(() => ({ fail: false }))
+vi.mock('@/lib/audit', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/audit')>()
+  return {
+    ...actual,
+    writeAudit: async (...args: Parameters<typeof actual.writeAudit>) => {
+      if (auditFault.fail) throw new Error('penulisan audit gagal (uji)')
+      return actual.writeAudit(...args)
+    },
+  }
+})
+
 // pages are called as functions below (their refusal comes before any rendering); next-intl's server
 // half needs Next's request config, so translations are the keys here (no action or route uses them)
 vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => key, getLocale: async () => 'id' }))
@@ -850,6 +863,38 @@ describe('personal data: leadership never sees an owner NIK unmasked', () => {
     expect(csv).not.toContain(NIK17)
     expect(csv).not.toContain(NIK78)
   })
+})
+
+// ── Audit completeness: every mutation's audit row is in the change's own transaction ─────────────────
+
+describe('audit completeness: a failing audit write rolls the change back, for every mutation', () => {
+  // each action, as the first role the table permits, with the input the refusal cells use (which it
+  // accepts, see below): with the audit write failing, the action must fail and leave every table as it was
+  for (const [name, input] of Object.entries(ACCEPTABLE_INPUT)) {
+    const rule = ACTION_PERMISSIONS[name]
+    const column = COLUMNS.find((c) => rule !== undefined && expectation(rule, c) === 'allowed')
+    it(`${name} × ${column?.label ?? 'nobody'}: no change without its audit row`, async () => {
+      const action = ACTIONS.find((a) => a.name === name)!.value as FormAction
+      signIn(column!)
+      auditFault.fail = true
+      const quiet = vi.spyOn(console, 'error').mockImplementation(() => {}) // the wrapper logs the failure
+      try {
+        const result = await expectNothingWritten(async () => {
+          try {
+            return await action(undefined, form(input()))
+          } catch (e) {
+            // a redirect is a success: it would have saved without its audit row
+            if (String((e as { digest?: unknown }).digest).startsWith('NEXT_REDIRECT')) return { ok: true } as ActionState
+            throw e
+          }
+        })
+        expect(result.ok, `${name} succeeded although its audit row could not be written`).toBe(false)
+      } finally {
+        auditFault.fail = false
+        quiet.mockRestore()
+      }
+    })
+  }
 })
 
 // ── The refusal inputs are real: the permitted role gets past validation with the same input ──────────
