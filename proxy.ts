@@ -1,10 +1,43 @@
 import NextAuth from 'next-auth'
+import { NextResponse } from 'next/server'
 import { authConfig } from '@/lib/auth.config'
+import { SEARCH_HEADER } from '@/lib/request-search-header'
+import { HSTS, isHttps, MAX_BODY_BYTES, pageContentSecurityPolicy } from '@/lib/security-headers'
 
-// Only "signed in or not" is decided here; every page, action and route checks permissions itself.
-export default NextAuth(authConfig).auth
+const { auth } = NextAuth(authConfig)
+
+/**
+ * Every page request passes here: a body too large is refused with a clear 413 before it is read, a
+ * signed-out visitor goes to /masuk (and back afterwards), and the response gets a Content-Security-Policy
+ * with a fresh nonce (Next reads it from the request header and puts it on its scripts) and, over HTTPS,
+ * HSTS. Only "signed in or not" is decided here; every page, action and route checks permissions itself.
+ */
+export default auth((req) => {
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+    return new NextResponse('Isian atau berkas terlalu besar: maksimal 10 MB per berkas.', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+  }
+  const { pathname } = req.nextUrl
+  let response: NextResponse
+  if (!req.auth?.user && !pathname.startsWith('/masuk')) {
+    const signIn = new URL('/masuk', req.nextUrl)
+    signIn.searchParams.set('callbackUrl', req.nextUrl.href)
+    response = NextResponse.redirect(signIn)
+  } else {
+    const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
+    const policy = pageContentSecurityPolicy(nonce)
+    const headers = new Headers(req.headers)
+    headers.set('x-nonce', nonce)
+    headers.set('content-security-policy', policy)
+    // for the layouts that refuse by a query parameter before the loading skeleton (lib/request-search.ts)
+    headers.set(SEARCH_HEADER, req.nextUrl.search)
+    response = NextResponse.next({ request: { headers } })
+    response.headers.set('Content-Security-Policy', policy)
+  }
+  if (isHttps(req.nextUrl, req.headers)) response.headers.set('Strict-Transport-Security', HSTS)
+  return response
+})
 
 export const config = {
-  // API routes answer 401 themselves; static files and the health check are public
+  // API routes answer 401 themselves (their CSP is static, next.config.ts); static files and the health check are public
   matcher: ['/((?!api|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|woff2?)$).*)'],
 }

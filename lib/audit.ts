@@ -6,7 +6,7 @@ export type AuditAction =
   | 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE'
   | 'SUBMIT' | 'APPROVE' | 'RETURN' | 'REOPEN' | 'VERIFY' | 'PAY'
   | 'DEACTIVATE' | 'REACTIVATE' | 'PASSWORD_RESET' | 'PASSWORD_CHANGE'
-  | 'SIGN_IN' | 'SIGN_IN_FAILED' | 'REVEAL' | 'EXPORT' | 'IMPORT'
+  | 'SIGN_IN' | 'SIGN_IN_FAILED' | 'SIGN_OUT_EVERYWHERE' | 'REVEAL' | 'EXPORT' | 'IMPORT'
 
 export type AuditActor = { id: string | null; username: string; role: string }
 

@@ -4,9 +4,10 @@ import { z } from 'zod'
 import { authConfig } from '@/lib/auth.config'
 import { db } from '@/lib/db'
 import { verifyPassword } from '@/lib/password'
-import { recordSignInAttempt, signInLock } from '@/lib/sign-in-throttle'
+import { beginSignInAttempt, finishSignInAttempt } from '@/lib/sign-in-throttle'
 import { ipFromHeaders } from '@/lib/client-ip'
 import { writeAudit } from '@/lib/audit'
+import { createSession, revokeSession } from '@/lib/sessions'
 
 export const signInSchema = z.object({
   username: z.string().trim().toLowerCase().min(1, 'Isi nama pengguna.').max(100, 'Nama pengguna terlalu panjang.'),
@@ -21,32 +22,43 @@ export class SignInLocked extends CredentialsSignin {
 // a hash of a random string: unknown usernames cost as much time as wrong passwords
 const DUMMY_HASH = '$2b$12$pLSSyqP.snyGq55xm0yRueAFs7LFMModqPJKNxkilJeTj2kaxzOyS'
 
+/**
+ * The password check behind every sign-in (the form and a direct POST to /api/auth/callback/credentials):
+ * throttled per account and address, the attempt recorded atomically, audited on success.
+ */
+export async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, request: Request) {
+  const parsed = signInSchema.safeParse(credentials)
+  if (!parsed.success) return null
+  const { username, password } = parsed.data
+  const ip = ipFromHeaders(request.headers)
+  // counted and recorded in one atomic step before the password is looked at (parallel guesses queue)
+  const attempt = await beginSignInAttempt({ username, ip })
+  if (!attempt.allowed) throw new SignInLocked()
+  // a much-guessed account answers slowly instead of not at all: its owner still gets in
+  if (attempt.delayMs > 0) await new Promise((r) => setTimeout(r, attempt.delayMs))
+  const user = await db.user.findUnique({
+    where: { username },
+    select: { id: true, username: true, name: true, email: true, role: true, active: true, passwordHash: true, sessionVersion: true },
+  })
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
+  const success = Boolean(user && user.active && ok)
+  await finishSignInAttempt(attempt.attemptId, success)
+  if (!user || !success) return null
+  const sessionId = await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } })
+    await writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'SIGN_IN', entity: 'User', entityId: user.id })
+    return createSession(tx, { userId: user.id, ip, userAgent: request.headers.get('user-agent') })
+  })
+  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, sessionId }
+  }
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
       // Also reachable by a direct POST to /api/auth/callback/credentials: throttling lives here.
-      async authorize(credentials, request) {
-        const parsed = signInSchema.safeParse(credentials)
-        if (!parsed.success) return null
-        const { username, password } = parsed.data
-        const ip = ipFromHeaders(request.headers)
-        if ((await signInLock({ username, ip })).locked) throw new SignInLocked()
-        const user = await db.user.findUnique({
-          where: { username },
-          select: { id: true, username: true, name: true, email: true, role: true, active: true, passwordHash: true, sessionVersion: true },
-        })
-        const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
-        const success = Boolean(user && user.active && ok)
-        await recordSignInAttempt({ username, ip, success })
-        if (!user || !success) return null
-        await db.$transaction(async (tx) => {
-          await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } })
-          await writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'SIGN_IN', entity: 'User', entityId: user.id })
-        })
-        return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion }
-      },
+      authorize: authorizeCredentials,
     }),
   ],
   callbacks: {
@@ -55,13 +67,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) {
         token.uid = user.id
         token.sv = user.sessionVersion
+        token.sid = user.sessionId
       }
       return token
     },
     session({ session, token }) {
       if (token.uid) session.user.id = token.uid
       session.sessionVersion = token.sv
+      session.sessionId = token.sid
       return session
+    },
+  },
+  events: {
+    // every way out (the form's sign-out, a direct POST to /api/auth/signout) ends the session on the
+    // server too: a copy of the cookie kept elsewhere stops working at once
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined
+      if (sid) await revokeSession(db, sid)
     },
   },
 })

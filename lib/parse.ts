@@ -147,3 +147,66 @@ export const isoDateField = (label = 'Tanggal') =>
 
 /** A calendar month `YYYY-MM`. */
 export const isoMonthField = (label = 'Bulan') => z.string(`${label} harus diisi.`).trim().refine(isIsoMonth, `${label} tidak valid (YYYY-MM).`)
+
+// ── Text as people (and attackers) type it: one normalisation for every entry point ──────────────────
+
+/** C0 and C1 control characters other than tab, line feed and carriage return (NUL among them). */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+/** Bidirectional overrides, embeddings and isolates ("Trojan source"): they make text read other than it is. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/
+/** Characters that print nothing: zero-width space/joiners, word joiner, BOM, soft hyphen, marks. */
+const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\u061C]/g
+
+export type TextProblem = 'CONTROL' | 'BIDI'
+
+/** What is wrong with a text for storage anywhere, or null. */
+export function textProblem(text: string): TextProblem | null {
+  if (CONTROL_CHARS.test(text)) return 'CONTROL'
+  if (BIDI_CONTROLS.test(text)) return 'BIDI'
+  return null
+}
+
+export const TEXT_PROBLEM_MESSAGES: Record<TextProblem, string> = {
+  CONTROL: 'Isian memuat karakter kendali yang tidak diizinkan.',
+  BIDI: 'Isian memuat karakter pengatur arah teks yang tidak diizinkan.',
+}
+
+/**
+ * One spelling per text: Unicode NFC (a name typed with a combining accent equals the precomposed one),
+ * and a text made only of blanks and invisible characters is empty, so "required" catches it.
+ */
+export function normaliseText(text: string): string {
+  const nfc = text.normalize('NFC')
+  return nfc.replace(INVISIBLE, '').trim() === '' ? '' : nfc
+}
+
+/**
+ * For URL parameters (filters, searches): normalised, with control and bidi characters dropped, since a
+ * filter cannot show an error under a field. A NUL byte never reaches PostgreSQL (which refuses it).
+ */
+export function cleanParam(text: string): string {
+  return normaliseText(text.replace(new RegExp(CONTROL_CHARS, 'g'), '').replace(new RegExp(BIDI_CONTROLS, 'g'), '')).trim()
+}
+
+/**
+ * A search text for SQL LIKE (Prisma's `contains`/`startsWith` do not escape): `%`, `_` and the escape
+ * character itself match literally, so `q=%` finds a percent sign, not every row.
+ */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&')
+}
+
+/**
+ * A name (of a person, business, cooperative, programme): NFC, trimmed, and refused when it carries
+ * control or bidi characters or is made only of invisible characters.
+ */
+export const nameField = (label: string, { min = 2, max = 200 }: { min?: number; max?: number } = {}) =>
+  z
+    .string(`Isi ${label.toLowerCase()}.`)
+    .transform((v) => normaliseText(v).trim())
+    .superRefine((v, ctx) => {
+      const problem = textProblem(v)
+      if (problem) ctx.addIssue({ code: 'custom', message: TEXT_PROBLEM_MESSAGES[problem] })
+      else if (v.replace(INVISIBLE, '').length < min) ctx.addIssue({ code: 'custom', message: v ? `${label} minimal ${min} karakter.` : `Isi ${label.toLowerCase()}.` })
+      else if (v.length > max) ctx.addIssue({ code: 'custom', message: `${label} maksimal ${max} karakter.` })
+    })

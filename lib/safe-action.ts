@@ -3,7 +3,8 @@ import { unstable_rethrow } from 'next/navigation'
 import { z } from 'zod'
 import { AppError, REFUSAL_MESSAGES, refusalResponse, type RefusalCode } from '@/lib/errors'
 import { getCurrentUser } from '@/lib/session'
-import { isIsoDate } from '@/lib/parse'
+import { DATABASE_DOWN_MESSAGE, isDatabaseUnreachable } from '@/lib/db-errors'
+import { isIsoDate, normaliseText, textProblem, TEXT_PROBLEM_MESSAGES } from '@/lib/parse'
 import { can, type Permission } from '@/lib/permissions'
 import type { SessionUser } from '@/lib/session-user'
 
@@ -35,6 +36,33 @@ export class ActionError extends AppError {
   }
 }
 
+/**
+ * Every text an action receives, in one place: NFC, blank-or-invisible-only becomes empty, and a control
+ * character (a NUL byte among them) or a bidi override is refused under its field before validation, so
+ * it never reaches PostgreSQL (which would refuse a NUL with an error) nor a register. Passwords are
+ * compared byte for byte and left as typed.
+ */
+export function screenInput(raw: unknown): { input: unknown; errors?: Record<string, string[]> } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { input: raw }
+  const errors: Record<string, string[]> = {}
+  const input: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value !== 'string' || /password|sandi/i.test(key)) {
+      input[key] = value
+      continue
+    }
+    const problem = textProblem(value)
+    if (problem) errors[key] = [TEXT_PROBLEM_MESSAGES[problem]]
+    input[key] = normaliseText(value)
+  }
+  return Object.keys(errors).length ? { input, errors } : { input }
+}
+
+/** A server action is a public endpoint: anything but a form's FormData (e.g. a JSON body) is refused. */
+export function isFormData(value: unknown): value is FormData {
+  return typeof FormData !== 'undefined' && value instanceof FormData
+}
+
 function formValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [k, v] of formData.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION')) out[k] = v
@@ -55,7 +83,9 @@ export async function guarded<S extends z.ZodType>(
   if (!user) return { ok: false, message: MESSAGES.signedOut }
   if (user.mustChangePassword && permission !== 'account.self') return { ok: false, message: MESSAGES.mustChangePassword }
   if (!can(user.role, permission)) return { ok: false, message: MESSAGES.forbidden }
-  const parsed = schema.safeParse(raw)
+  const screened = screenInput(raw)
+  if (screened.errors) return { ok: false, message: MESSAGES.invalid, errors: screened.errors }
+  const parsed = schema.safeParse(screened.input)
   if (!parsed.success) {
     const errors: Record<string, string[]> = {}
     for (const issue of parsed.error.issues) {
@@ -70,6 +100,8 @@ export async function guarded<S extends z.ZodType>(
     unstable_rethrow(e) // redirect() and notFound() are control flow, not failures
     // every refusal (ActionError, a scope refusal) is a message; anything else is a failure
     if (e instanceof AppError) return { ok: false, message: e.userMessage, errors: e.fieldErrors }
+    // PostgreSQL gone mid-request: the transaction did not commit, so nothing was saved; say so plainly
+    if (isDatabaseUnreachable(e)) return { ok: false, message: DATABASE_DOWN_MESSAGE }
     console.error(e)
     return { ok: false, message: MESSAGES.failed }
   }
@@ -85,8 +117,16 @@ export function authAction<S extends z.ZodType>(
   handler: (input: z.infer<S>, user: SessionUser) => Promise<ActionState | void>,
 ) {
   return async (_prev: ActionState | undefined, formData: FormData): Promise<ActionState> => {
+    if (!isFormData(formData)) return { ok: false, message: MESSAGES.invalid }
     const values = formValues(formData)
-    const result = await guarded(await getCurrentUser(), permission, schema, values, handler)
+    let user: SessionUser | null
+    try {
+      user = await getCurrentUser()
+    } catch (e) {
+      if (isDatabaseUnreachable(e)) return { ok: false, message: DATABASE_DOWN_MESSAGE, values }
+      throw e
+    }
+    const result = await guarded(user, permission, schema, values, handler)
     // refill the form after a refusal (never echo passwords)
     if (!result.ok) result.values = Object.fromEntries(Object.entries(values).filter(([k]) => !/password|sandi/i.test(k)))
     return result
@@ -97,23 +137,34 @@ export function authAction<S extends z.ZodType>(
 const DATE_PARAMS = ['asOf', 'from', 'to'] as const
 
 /**
- * A route handler behind the same guard: 401 signed out, 403 without the permission, 400 for an impossible
- * date in the URL (`?asOf=2026-02-30` is refused, not rolled over to 2 March nor turned into a 500); a refusal
+ * A route handler behind the same guard: 401 signed out, 403 without the permission, 400 for a control or
+ * bidi character in a URL parameter (`?q=%00`) and for an impossible date in the URL (`?asOf=2026-02-30` is refused, not rolled over to 2 March nor turned into a 500); a refusal
  * the handler throws (AppError: a programme out of scope, another regency) answers its status (404, 403 …).
  */
 export function authRoute<C>(permission: Permission, handler: (req: Request, user: SessionUser, ctx: C) => Promise<Response>) {
   return async (req: Request, ctx: C): Promise<Response> => {
-    const user = await getCurrentUser()
+    let user: SessionUser | null
+    try {
+      user = await getCurrentUser()
+    } catch (e) {
+      if (isDatabaseUnreachable(e)) return Response.json({ error: DATABASE_DOWN_MESSAGE }, { status: 503 })
+      throw e
+    }
     if (!user) return Response.json({ error: MESSAGES.signedOut }, { status: 401 })
     if (user.mustChangePassword) return Response.json({ error: MESSAGES.mustChangePassword }, { status: 403 })
     if (!can(user.role, permission)) return Response.json({ error: MESSAGES.forbidden }, { status: 403 })
     const query = new URL(req.url).searchParams
+    for (const [key, value] of query) {
+      const problem = textProblem(value) ?? textProblem(key)
+      if (problem) return Response.json({ error: `${TEXT_PROBLEM_MESSAGES[problem]} (${key.slice(0, 20)})` }, { status: 400 })
+    }
     const bad = DATE_PARAMS.find((k) => query.get(k) && !isIsoDate(query.get(k)))
     if (bad) return Response.json({ error: `Tanggal tidak valid pada ${bad}: ${query.get(bad)!.slice(0, 20)} (gunakan tanggal yang ada di kalender, YYYY-MM-DD).` }, { status: 400 })
     try {
       return await handler(req, user, ctx)
     } catch (e) {
       if (e instanceof AppError) return refusalResponse(e)
+      if (isDatabaseUnreachable(e)) return Response.json({ error: DATABASE_DOWN_MESSAGE }, { status: 503 })
       throw e
     }
   }

@@ -9,4 +9,6 @@ export type SessionUser = {
   regencyCode: string | null
   bankId: string | null
   mustChangePassword: boolean
+  /** the server-side session this request belongs to (lib/sessions.ts) */
+  sessionId?: string
 }

@@ -1,40 +1,93 @@
 import 'server-only'
 import { db } from '@/lib/db'
 
-/** Failed sign-ins allowed per account, and per client address, within the window. */
-export const ACCOUNT_LIMIT = 5
+/**
+ * Sign-in throttling, counted in PostgreSQL so the limits hold across every app instance.
+ *
+ * - An account and address pair: after PAIR_LIMIT failures within the window that pair waits until the
+ *   oldest of them leaves the window. Someone guessing from one address is stopped; the owner signing
+ *   in from their own address is not (OWASP ASVS 2.2: nobody can lock a named user out).
+ * - An address: after ADDRESS_LIMIT failures across any accounts it waits likewise (password spraying).
+ * - An account as a whole (failures from every address): no lock, but from ACCOUNT_SOFT_LIMIT on every
+ *   further attempt is answered only after a delay that doubles per failure, up to MAX_DELAY_MS, which
+ *   slows a guesser spread over many addresses while the owner still gets in.
+ * A successful sign-in starts the account's count afresh.
+ *
+ * The check and the recording are one atomic step: the attempt row is written (as a failure until the
+ * password proves right) while holding transaction advisory locks on the account and the address, so
+ * parallel guesses are counted one after another and never all see "four so far".
+ */
+export const PAIR_LIMIT = 5
 export const ADDRESS_LIMIT = 20
+export const ACCOUNT_SOFT_LIMIT = 5
 export const WINDOW_MINUTES = 15
+/** The longest delay before an attempt on a much-guessed account is evaluated. */
+export const MAX_DELAY_MS = 30_000
+
+export type AttemptStart = { allowed: true; attemptId: bigint; delayMs: number } | { allowed: false; retryAt: Date }
+
+type Count = { n: number; oldest: Date | null }
+
+/** The delay before evaluating an attempt when the account already has `failures` recent failures. */
+export function accountDelayMs(failures: number): number {
+  if (failures < ACCOUNT_SOFT_LIMIT) return 0
+  return Math.min(MAX_DELAY_MS, 1000 * 2 ** (failures - ACCOUNT_SOFT_LIMIT))
+}
 
 /**
- * Whether sign-in is locked for this account or address, and until when. Counted in PostgreSQL, so
- * the limit holds across every app instance. An account's count restarts after a successful sign-in.
+ * Decide whether this attempt may be evaluated and, if so, record it (as failed until `finishSignInAttempt`
+ * says otherwise). Usernames are compared as typed after trimming and lower-casing (as the sign-in form does).
  */
-export async function signInLock({ username, ip }: { username: string; ip: string }): Promise<{ locked: boolean; retryAt?: Date }> {
-  const [account, address] = await Promise.all([
-    db.$queryRaw<{ n: number; oldest: Date | null }[]>`
-      SELECT count(*)::int AS n, min(created_at) AS oldest FROM (
-        SELECT created_at FROM sign_in_attempts
-        WHERE username = ${username} AND NOT success
-          AND created_at > now() - make_interval(mins => ${WINDOW_MINUTES})
-          AND created_at > coalesce((SELECT max(created_at) FROM sign_in_attempts WHERE username = ${username} AND success), '-infinity')
-        ORDER BY created_at DESC LIMIT ${ACCOUNT_LIMIT}
-      ) recent`,
-    db.$queryRaw<{ n: number; oldest: Date | null }[]>`
-      SELECT count(*)::int AS n, min(created_at) AS oldest FROM (
+export async function beginSignInAttempt({ username, ip }: { username: string; ip: string }): Promise<AttemptStart> {
+  const user = username.slice(0, 100)
+  return db.$transaction(async (tx) => {
+    // account before address, always in this order: two attempts never wait on each other crosswise
+    await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`sign-in:account:${user}`}, 0))`
+    await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`sign-in:address:${ip}`}, 0))`
+    const [counts] = await tx.$queryRaw<{ pair: Count; address: Count; account: number }[]>`
+      WITH since AS (
+        SELECT greatest(now() - make_interval(mins => ${WINDOW_MINUTES}),
+                        coalesce((SELECT max(created_at) FROM sign_in_attempts WHERE username = ${user} AND success), '-infinity')) AS t
+      ), pair AS (
+        SELECT created_at FROM sign_in_attempts, since
+        WHERE username = ${user} AND ip = ${ip} AND NOT success AND created_at > since.t
+        ORDER BY created_at DESC LIMIT ${PAIR_LIMIT}
+      ), address AS (
         SELECT created_at FROM sign_in_attempts
         WHERE ip = ${ip} AND NOT success AND created_at > now() - make_interval(mins => ${WINDOW_MINUTES})
         ORDER BY created_at DESC LIMIT ${ADDRESS_LIMIT}
-      ) recent`,
-  ])
-  const until = (oldest: Date | null) => new Date((oldest ?? new Date()).getTime() + WINDOW_MINUTES * 60_000)
-  const locks: Date[] = []
-  if (account[0].n >= ACCOUNT_LIMIT) locks.push(until(account[0].oldest))
-  if (ip !== 'unknown' && address[0].n >= ADDRESS_LIMIT) locks.push(until(address[0].oldest))
-  if (locks.length === 0) return { locked: false }
-  return { locked: true, retryAt: new Date(Math.max(...locks.map((d) => d.getTime()))) }
+      )
+      SELECT json_build_object('n', (SELECT count(*) FROM pair), 'oldest', (SELECT min(created_at) FROM pair)) AS pair,
+             json_build_object('n', (SELECT count(*) FROM address), 'oldest', (SELECT min(created_at) FROM address)) AS address,
+             (SELECT count(*)::int FROM sign_in_attempts, since WHERE username = ${user} AND NOT success AND created_at > since.t) AS account`
+    const until = (c: Count) => new Date(new Date(c.oldest ?? Date.now()).getTime() + WINDOW_MINUTES * 60_000)
+    const locks: Date[] = []
+    if (counts.pair.n >= PAIR_LIMIT) locks.push(until(counts.pair))
+    if (counts.address.n >= ADDRESS_LIMIT) locks.push(until(counts.address))
+    if (locks.length > 0) return { allowed: false as const, retryAt: new Date(Math.max(...locks.map((d) => d.getTime()))) }
+    const attempt = await tx.signInAttempt.create({ data: { username: user, ip, success: false }, select: { id: true } })
+    return { allowed: true as const, attemptId: attempt.id, delayMs: accountDelayMs(counts.account) }
+  })
 }
 
-export async function recordSignInAttempt({ username, ip, success }: { username: string; ip: string; success: boolean }) {
-  await db.signInAttempt.create({ data: { username: username.slice(0, 100), ip, success } })
+/** The password proved right: the attempt counts as a success (and the account's count starts afresh). */
+export async function finishSignInAttempt(attemptId: bigint, success: boolean): Promise<void> {
+  if (success) await db.signInAttempt.update({ where: { id: attemptId }, data: { success: true, createdAt: new Date() }, select: { id: true } })
+}
+
+/** When this account and address may try again (for the form's message), or null when they may now. */
+export async function signInRetryAt({ username, ip }: { username: string; ip: string }): Promise<Date | null> {
+  const [row] = await db.$queryRaw<{ pair: Date | null; address: Date | null }[]>`
+    SELECT (SELECT CASE WHEN count(*) >= ${PAIR_LIMIT} THEN min(created_at) END FROM (
+              SELECT created_at FROM sign_in_attempts
+              WHERE username = ${username} AND ip = ${ip} AND NOT success
+                AND created_at > greatest(now() - make_interval(mins => ${WINDOW_MINUTES}),
+                  coalesce((SELECT max(created_at) FROM sign_in_attempts WHERE username = ${username} AND success), '-infinity'))
+              ORDER BY created_at DESC LIMIT ${PAIR_LIMIT}) p) AS pair,
+           (SELECT CASE WHEN count(*) >= ${ADDRESS_LIMIT} THEN min(created_at) END FROM (
+              SELECT created_at FROM sign_in_attempts
+              WHERE ip = ${ip} AND NOT success AND created_at > now() - make_interval(mins => ${WINDOW_MINUTES})
+              ORDER BY created_at DESC LIMIT ${ADDRESS_LIMIT}) a) AS address`
+  const times = [row.pair, row.address].filter((d): d is Date => d !== null).map((d) => new Date(d).getTime() + WINDOW_MINUTES * 60_000)
+  return times.length ? new Date(Math.max(...times)) : null
 }

@@ -1,12 +1,18 @@
+import { cleanParam } from '@/lib/parse'
+
 /** Search params as a page receives them (Next passes arrays for repeated keys). */
 export type SearchParams = Record<string, string | string[] | undefined>
 
-/** The first value of each param, empty ones dropped: what filters and zod schemas read. */
+/**
+ * The first value of each param, cleaned (NFC, control and bidi characters dropped: `?q=%00` is an empty
+ * search, not a database error), empty ones dropped: what filters and zod schemas read.
+ */
 export function flatParams(params: SearchParams): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(params)) {
-    const value = Array.isArray(v) ? v[0] : v
-    if (value !== undefined && value !== '') out[k] = value
+    const raw = Array.isArray(v) ? v[0] : v
+    const value = raw === undefined ? '' : cleanParam(raw)
+    if (value !== '') out[k] = value
   }
   return out
 }

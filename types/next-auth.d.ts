@@ -4,9 +4,11 @@ import 'next-auth/jwt'
 declare module 'next-auth' {
   interface User {
     sessionVersion?: number
+    sessionId?: string
   }
   interface Session {
     sessionVersion?: number
+    sessionId?: string
   }
 }
 
@@ -14,5 +16,6 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string
     sv?: number
+    sid?: string
   }
 }

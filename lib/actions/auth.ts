@@ -8,9 +8,11 @@ import { writeAudit } from '@/lib/audit'
 import { clientIp } from '@/lib/client-ip'
 import { formatDateTime } from '@/lib/format'
 import { hashPassword, passwordProblem, verifyPassword } from '@/lib/password'
-import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
-import { signInLock } from '@/lib/sign-in-throttle'
+import { ActionError, authAction, isFormData, type ActionState } from '@/lib/safe-action'
+import { signInRetryAt } from '@/lib/sign-in-throttle'
 import { changePasswordSchema } from '@/lib/validations/users'
+import { revokeUserSessions } from '@/lib/sessions'
+import { z } from 'zod'
 
 /**
  * Back to where the user was going, but only a path on this site (the proxy passes an absolute URL;
@@ -29,6 +31,7 @@ function safeCallback(value: unknown): string {
 
 /** The sign-in form. Public by nature; the throttle and the password check live in `authorize`. */
 export async function signInAction(_prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  if (!isFormData(formData)) return { ok: false, message: 'Isi nama pengguna dan kata sandi.' }
   const parsed = signInSchema.safeParse({ username: formData.get('username'), password: formData.get('password') })
   const username = typeof formData.get('username') === 'string' ? String(formData.get('username')) : ''
   if (!parsed.success) {
@@ -41,7 +44,7 @@ export async function signInAction(_prev: ActionState | undefined, formData: For
     return { ok: true }
   } catch (e) {
     if (e instanceof SignInLocked || (e instanceof AuthError && (e as { code?: string }).code === 'locked')) {
-      const { retryAt } = await signInLock({ username: parsed.data.username, ip: await clientIp() })
+      const retryAt = await signInRetryAt({ username: parsed.data.username, ip: await clientIp() })
       const when = retryAt ? formatDateTime(retryAt) : 'beberapa menit lagi'
       return { ok: false, message: `Terlalu banyak percobaan masuk yang gagal. Coba lagi setelah ${when} WIB.`, values: { username } }
     }
@@ -50,9 +53,19 @@ export async function signInAction(_prev: ActionState | undefined, formData: For
   }
 }
 
+/** Sign out of this browser; Auth.js's signOut event ends the session row too (lib/auth.ts). */
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/masuk' })
 }
+
+/** "Keluar dari semua perangkat": every session of the user ends at once, this one included. */
+export const signOutEverywhere = authAction('account.self', z.object({ confirm: z.literal('ya', 'Konfirmasi dulu.') }), async (_input, user) => {
+  await db.$transaction(async (tx) => {
+    const ended = await revokeUserSessions(tx, user.id)
+    await writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'SIGN_OUT_EVERYWHERE', entity: 'User', entityId: user.id, after: { sessions: ended } })
+  })
+  redirect('/masuk?sesi=keluar-semua')
+})
 
 /** Change one's own password (also the forced change after a temporary password). */
 export const changePassword = authAction('account.self', changePasswordSchema, async (input, user) => {
@@ -67,8 +80,10 @@ export const changePassword = authAction('account.self', changePasswordSchema, a
   }
   const passwordHash = await hashPassword(input.newPassword)
   await db.$transaction(async (tx) => {
-    // the session version stays: this session continues, and the password itself is never audited
+    // this session continues; every other one (a stolen cookie, a forgotten browser) ends with the old
+    // password. The password itself is never audited.
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false, version: { increment: 1 } } })
+    await revokeUserSessions(tx, user.id, user.sessionId)
     await writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'PASSWORD_CHANGE', entity: 'User', entityId: user.id })
   })
   if (user.mustChangePassword) redirect('/')

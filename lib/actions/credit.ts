@@ -11,7 +11,7 @@ import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { formatRupiah } from '@/lib/format'
 import { parseRupiah, rupiahMessage } from '@/lib/parse'
 import { transition } from '@/lib/transitions'
-import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
+import { ActionError, authAction, isFormData, type ActionState } from '@/lib/safe-action'
 import { readClaimFile, submitClaimFor } from '@/lib/credit/claim-submission'
 import type { SessionUser } from '@/lib/session-user'
 import {
@@ -99,7 +99,7 @@ export const createDisbursement = authAction('disbursements.write', disbursement
  * read here because files are not among the zod-checked text fields.
  */
 export async function submitClaim(prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  const file = formData.get('file')
+  const file = isFormData(formData) ? formData.get('file') : null
   let claimId: string | undefined
   const result = await authAction('claims.submit', claimMonthSchema, async (input, user) => {
     const amounts = file instanceof File && file.size > 0 ? await readClaimFile(file) : null

@@ -17,7 +17,7 @@ import { actionScope, meetingScope } from '@/lib/data/meetings'
 import { checkDocument } from '@/lib/meetings/files'
 import { canUpdateProgress } from '@/lib/meetings/rules'
 import { transition } from '@/lib/transitions'
-import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
+import { ActionError, authAction, isFormData, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
 import {
   actionItemSchema, agendaItemSchema, attendanceSchema, createMeetingSchema, documentSchema, MEETING_TRANSITIONS, meetingStatusSchema, outcomeSchema,
@@ -440,7 +440,7 @@ async function storeDocument(user: SessionUser, input: z.infer<typeof documentSc
 
 /** Upload a meeting document (invitation, attendance sheet scan, materials, photos, minutes). */
 export async function uploadDocument(prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  const file = formData.get('file')
+  const file = isFormData(formData) ? formData.get('file') : null
   let meetingId: string | undefined
   const result = await authAction('meetings.write', documentSchema, async (input, user) => {
     meetingId = await storeDocument(user, input, file, async (tx) => {
@@ -464,7 +464,7 @@ async function editableMeetingOrHeld(tx: Prisma.TransactionClient, id: string) {
 
 /** Upload evidence for a follow-up: by an admin or the follow-up's owner only. */
 export async function uploadEvidence(prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  const file = formData.get('file')
+  const file = isFormData(formData) ? formData.get('file') : null
   let actionId: string | undefined
   const result = await authAction('meetings.progress', documentSchema.extend({ actionId: z.string().trim().min(1, 'Data tidak dikenal.').max(40) }), async (input, user) => {
     await storeDocument(user, { ...input, kind: 'EVIDENCE' }, file, async (tx) => {

@@ -6,6 +6,7 @@ import { can } from '@/lib/permissions'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import type { CooperativeFilter } from '@/lib/validations/cooperatives'
+import { escapeLike } from '@/lib/parse'
 
 export const PAGE_SIZE = 25
 /** An export holds at most this many rows (a whole province's register fits; a bigger file helps nobody). */
@@ -59,8 +60,8 @@ function whereOf(user: SessionUser, filter: CooperativeFilter): Prisma.Cooperati
   if (filter.q) {
     and.push(
       /^\d+$/.test(filter.q)
-        ? { OR: [{ nik: { contains: filter.q } }, { legalEntityNumber: { contains: filter.q } }] }
-        : { OR: [{ name: { contains: filter.q, mode: 'insensitive' } }, { legalEntityNumber: { contains: filter.q, mode: 'insensitive' } }] },
+        ? { OR: [{ nik: { contains: escapeLike(filter.q) } }, { legalEntityNumber: { contains: escapeLike(filter.q) } }] }
+        : { OR: [{ name: { contains: escapeLike(filter.q), mode: 'insensitive' } }, { legalEntityNumber: { contains: escapeLike(filter.q), mode: 'insensitive' } }] },
     )
   }
   return { AND: and }

@@ -9,6 +9,7 @@ import { can } from '@/lib/permissions'
 import { bankScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import type { DisbursementFilter } from '@/lib/validations/credit'
+import { escapeLike } from '@/lib/parse'
 
 export const DISBURSEMENT_PAGE_SIZE = 25
 
@@ -45,7 +46,7 @@ function scopedWhere(user: SessionUser, f: DisbursementFilter): Prisma.Disbursem
       f.from || f.to ? { contractDate: { ...(f.from && { gte: new Date(f.from) }), ...(f.to && { lte: new Date(f.to) }) } } : {},
       f.collectibility ? { collectibility: f.collectibility } : {},
       f.flagged ? { NOT: { eligibilityIssues: { isEmpty: true } } } : {},
-      f.q ? { OR: [{ accountNumber: { startsWith: f.q } }, { msme: { nib: { startsWith: f.q } } }, { msme: { businessName: { contains: f.q, mode: 'insensitive' } } }] } : {},
+      f.q ? { OR: [{ accountNumber: { startsWith: escapeLike(f.q) } }, { msme: { nib: { startsWith: escapeLike(f.q) } } }, { msme: { businessName: { contains: escapeLike(f.q), mode: 'insensitive' } } }] } : {},
     ],
   }
 }

@@ -7,6 +7,7 @@ import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import type { MsmeFilter } from '@/lib/validations/msmes'
 import { EXPORT_LIMIT, PAGE_SIZE, RegisterAccessError } from './cooperatives'
+import { escapeLike } from '@/lib/parse'
 
 function assertRead(user: SessionUser) {
   if (!can(user.role, 'msmes.read')) throw new RegisterAccessError()
@@ -53,8 +54,8 @@ function whereOf(user: SessionUser, filter: MsmeFilter): Prisma.MsmeWhereInput {
   if (filter.q) {
     and.push(
       /^\d+$/.test(filter.q)
-        ? { nib: { contains: filter.q } }
-        : { OR: [{ businessName: { contains: filter.q, mode: 'insensitive' } }, { ownerName: { contains: filter.q, mode: 'insensitive' } }] },
+        ? { nib: { contains: escapeLike(filter.q) } }
+        : { OR: [{ businessName: { contains: escapeLike(filter.q), mode: 'insensitive' } }, { ownerName: { contains: escapeLike(filter.q), mode: 'insensitive' } }] },
     )
   }
   return { AND: and }

@@ -5,6 +5,7 @@ import { db } from '@/lib/db'
 import { can } from '@/lib/permissions'
 import type { SessionUser } from '@/lib/session-user'
 import type { UserFilter } from '@/lib/validations/users'
+import { escapeLike } from '@/lib/parse'
 
 export const PAGE_SIZE = 25
 
@@ -33,9 +34,9 @@ function whereOf(filter: UserFilter): Prisma.UserWhereInput {
   return {
     ...(filter.q && {
       OR: [
-        { username: { contains: filter.q, mode: 'insensitive' } },
-        { name: { contains: filter.q, mode: 'insensitive' } },
-        { email: { contains: filter.q, mode: 'insensitive' } },
+        { username: { contains: escapeLike(filter.q), mode: 'insensitive' } },
+        { name: { contains: escapeLike(filter.q), mode: 'insensitive' } },
+        { email: { contains: escapeLike(filter.q), mode: 'insensitive' } },
       ],
     }),
     ...(filter.role && { role: filter.role }),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { nameField } from '@/lib/parse'
 import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, optionalPastDate, optionalText, pastDate, regencyCode, versionField, villageCode } from './registers-common'
 
 export const COOPERATIVE_TYPES = ['KONSUMEN', 'PRODUSEN', 'SIMPAN_PINJAM', 'PEMASARAN', 'JASA'] as const
@@ -12,7 +13,7 @@ export const cooperativeSchema = z.object({
   nik: z.string({ error: 'Isi NIK koperasi.' }).trim().regex(/^\d{16}$/, 'NIK koperasi harus 16 digit angka.'),
   legalEntityNumber: optionalText(100, 'Nomor badan hukum maksimal 100 karakter.'),
   legalEntityDate: optionalPastDate('Tanggal badan hukum'),
-  name: z.string({ error: 'Isi nama koperasi.' }).trim().min(3, 'Nama koperasi minimal 3 karakter.').max(200, 'Nama koperasi maksimal 200 karakter.'),
+  name: nameField('Nama koperasi', { min: 3, max: 200 }),
   type: z.enum(COOPERATIVE_TYPES, 'Pilih jenis koperasi.'),
   form: z.enum(COOPERATIVE_FORMS, 'Pilih bentuk koperasi.'),
   pattern: z.enum(COOPERATIVE_PATTERNS, 'Pilih pola koperasi.'),

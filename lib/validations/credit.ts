@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { decimalField, isoDateField, isoMonthField, rupiahField } from '@/lib/parse'
+import { nameField, decimalField, isoDateField, isoMonthField, rupiahField } from '@/lib/parse'
 
 const isoDate = isoDateField()
 /** Whole Rupiah (lib/parse.ts): `1.234.567`, `1234567` and `Rp1.234.567` are the same; a fraction is refused. */
@@ -65,7 +65,7 @@ export const programSchema = z
     id: z.string().max(40).optional(),
     version: z.coerce.number().int().positive().optional(),
     scheme: z.string().trim().toUpperCase().min(2, 'Isi kode skema, mis. PROKESRA.').max(30).regex(/^[A-Z0-9-]+$/, 'Kode skema hanya huruf besar, angka, dan tanda hubung.'),
-    name: z.string().trim().min(3, 'Isi nama program.').max(120),
+    name: nameField('Nama program', { min: 3, max: 120 }),
     year: z.coerce.number('Tahun harus berupa angka.').int().min(2000, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.'),
     creditTarget: rupiah('Target kredit').pipe(z.number().positive('Target kredit harus lebih dari 0.')),
     beneficiaryTarget: z.coerce.number('Target penerima harus berupa angka.').int('Target penerima harus bilangan bulat.').min(0, 'Target penerima tidak boleh negatif.'),

@@ -4,6 +4,7 @@
  * Jakarta (`datetime-local`); due dates are Jakarta calendar days.
  */
 import { z } from 'zod'
+import { nameField } from '@/lib/parse'
 import { jakartaLocalToDate } from '@/lib/dates'
 import { filterPage, filterRegency, idField, optionalText, versionField } from '@/lib/validations/registers-common'
 
@@ -93,7 +94,7 @@ export const participantSchema = z
   .object({
     meetingId: idField,
     // an internal user (userId) brings name, agency, regency and bank from the account; an external person needs them typed
-    name: optionalText(150, 'Nama maksimal 150 karakter.'),
+    name: z.string().optional().transform((v) => (v?.trim() ? v : undefined)).pipe(nameField('Nama peserta', { min: 2, max: 150 }).optional()).transform((v) => v ?? null),
     position: optionalText(150, 'Jabatan maksimal 150 karakter.'),
     agency: optionalText(200, 'Instansi maksimal 200 karakter.'),
     regencyCode: optionalRegency,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isKbliCode } from '@/lib/credit/kbli'
+import { nameField } from '@/lib/parse'
 import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, optionalPastDate, optionalText, phoneField, regencyCode, versionField, villageCode } from './registers-common'
 
 export const SCALE_VALUES = ['MIKRO', 'KECIL', 'MENENGAH', 'BESAR'] as const
@@ -11,8 +12,8 @@ export const GENDER_VALUES = ['L', 'P'] as const
  */
 export const msmeSchema = z.object({
   nib: z.string({ error: 'Isi NIB.' }).trim().regex(/^\d{13}$/, 'NIB harus 13 digit angka.'),
-  businessName: z.string({ error: 'Isi nama usaha.' }).trim().min(2, 'Nama usaha minimal 2 karakter.').max(200, 'Nama usaha maksimal 200 karakter.'),
-  ownerName: z.string({ error: 'Isi nama pemilik.' }).trim().min(2, 'Nama pemilik minimal 2 karakter.').max(120, 'Nama pemilik maksimal 120 karakter.'),
+  businessName: nameField('Nama usaha', { min: 2, max: 200 }),
+  ownerName: nameField('Nama pemilik', { min: 2, max: 120 }),
   ownerNik: z.string({ error: 'Isi NIK pemilik.' }).trim().regex(/^\d{16}$/, 'NIK pemilik harus 16 digit angka.'),
   ownerGender: z.enum(GENDER_VALUES, 'Pilih jenis kelamin pemilik.'),
   kbli: z

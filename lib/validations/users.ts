@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { nameField } from '@/lib/parse'
 
 const ROLE_VALUES = ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP', 'BANK_OFFICER'] as const
 
@@ -15,7 +16,7 @@ export const userSchema = z
       .min(3, 'Nama pengguna minimal 3 karakter.')
       .max(40, 'Nama pengguna maksimal 40 karakter.')
       .regex(/^[a-z0-9._-]+$/, 'Hanya huruf kecil, angka, titik, garis bawah, dan tanda hubung.'),
-    name: z.string().trim().min(2, 'Isi nama lengkap.').max(120, 'Nama maksimal 120 karakter.'),
+    name: nameField('Nama lengkap', { min: 2, max: 120 }),
     email: optionalText(160, 'Email terlalu panjang.').pipe(z.email('Alamat email tidak valid.').nullable()),
     role: z.enum(ROLE_VALUES, 'Pilih peran.'),
     regencyCode: optionalText(5, 'Kode kabupaten/kota tidak valid.'),

@@ -303,6 +303,15 @@ function place(opts: { dataDir?: string; persistent: boolean }, log: (m: string)
   return { bin, dataDir, ids }
 }
 
+/**
+ * Where the embedded cluster keeps the data of `dataDir` (it may live outside the checkout, see above),
+ * and the user that must own it (root only); nothing is started. For `npm run db:restore`.
+ */
+export function persistentPlacement(dataDir: string, log: (m: string) => void = () => {}): { dataDir: string; ids?: { uid: number; gid: number } } {
+  const p = place({ dataDir, persistent: true }, log)
+  return { dataDir: p.dataDir, ids: p.ids }
+}
+
 /** Run one of the binaries to completion; its output is returned for the error message. */
 function runTool(file: string, args: string[], p: Placement): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {

@@ -51,6 +51,19 @@ vi.hoisted(() => {
 afterAll(() => {
   vi.unstubAllEnvs()
 })
+// audit completeness (below): writeAudit can be made to fail, to show each change rolls back with it
+const auditFault = vi.hoisted(() => ({ fail: false }))
+vi.mock('@/lib/audit', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/audit')>()
+  return {
+    ...actual,
+    writeAudit: async (...args: Parameters<typeof actual.writeAudit>) => {
+      if (auditFault.fail) throw new Error('penulisan audit gagal (uji)')
+      return actual.writeAudit(...args)
+    },
+  }
+})
+
 // pages are called as functions below (their refusal comes before any rendering); next-intl's server
 // half needs Next's request config, so translations are the keys here (no action or route uses them)
 vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => key, getLocale: async () => 'id' }))
@@ -63,6 +76,7 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   signInAction: 'public', // the sign-in form itself; throttling lives in `authorize`
   signOutAction: 'public', // ends the caller's own session
   changePassword: 'account.self',
+  signOutEverywhere: 'account.self', // ends only the caller's own sessions
   // lib/actions/locale.ts
   setLocale: 'public', // sets the language cookie, reads and writes no data
   // lib/actions/cooperatives.ts
@@ -310,8 +324,12 @@ beforeAll(async () => {
 
 // ── Nothing written: a fingerprint of every table the app writes ─────────────────────────────────────
 
-/** Reference data (regions, banks) is loaded once and never written by the app. */
-const REFERENCE_TABLES = new Set(['_prisma_migrations', 'provinces', 'regencies', 'districts', 'villages', 'banks'])
+/**
+ * Reference data (regions, banks) is loaded once and never written by the app. `sessions` is the
+ * session bookkeeping every signed-in request touches (the test's signInAs makes a row on first use);
+ * ending sessions is an audited action, so the audit count still shows it.
+ */
+const REFERENCE_TABLES = new Set(['_prisma_migrations', 'provinces', 'regencies', 'districts', 'villages', 'banks', 'sessions'])
 let fingerprintSql: string | null = null
 
 /** Per table: its row count and a hash of every row, so an insert, update or delete anywhere shows. */
@@ -350,6 +368,7 @@ type Fields = Record<string, string | number>
  */
 const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   changePassword: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'Sandi-Baru-Matriks-2026!', confirmPassword: 'Sandi-Baru-Matriks-2026!' }),
+  signOutEverywhere: () => ({ confirm: 'ya' }),
   createCooperative: () => ({ nik: '3517000000000999', name: 'Koperasi Tanpa Wewenang', type: 'KONSUMEN', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17' }),
   updateCooperative: () => ({ id: fx.coop17, version: 1, nik: '3517000000000101', name: 'KSP Diubah Tanpa Wewenang', type: 'SIMPAN_PINJAM', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17' }),
   deleteCooperative: () => ({ id: fx.coop17 }),
@@ -846,6 +865,38 @@ describe('personal data: leadership never sees an owner NIK unmasked', () => {
     expect(csv).not.toContain(NIK17)
     expect(csv).not.toContain(NIK78)
   })
+})
+
+// ── Audit completeness: every mutation's audit row is in the change's own transaction ─────────────────
+
+describe('audit completeness: a failing audit write rolls the change back, for every mutation', () => {
+  // each action, as the first role the table permits, with the input the refusal cells use (which it
+  // accepts, see below): with the audit write failing, the action must fail and leave every table as it was
+  for (const [name, input] of Object.entries(ACCEPTABLE_INPUT)) {
+    const rule = ACTION_PERMISSIONS[name]
+    const column = COLUMNS.find((c) => rule !== undefined && expectation(rule, c) === 'allowed')
+    it(`${name} × ${column?.label ?? 'nobody'}: no change without its audit row`, async () => {
+      const action = ACTIONS.find((a) => a.name === name)!.value as FormAction
+      signIn(column!)
+      auditFault.fail = true
+      const quiet = vi.spyOn(console, 'error').mockImplementation(() => {}) // the wrapper logs the failure
+      try {
+        const result = await expectNothingWritten(async () => {
+          try {
+            return await action(undefined, form(input()))
+          } catch (e) {
+            // a redirect is a success: it would have saved without its audit row
+            if (String((e as { digest?: unknown }).digest).startsWith('NEXT_REDIRECT')) return { ok: true } as ActionState
+            throw e
+          }
+        })
+        expect(result.ok, `${name} succeeded although its audit row could not be written`).toBe(false)
+      } finally {
+        auditFault.fail = false
+        quiet.mockRestore()
+      }
+    })
+  }
 })
 
 // ── The refusal inputs are real: the permitted role gets past validation with the same input ──────────

@@ -5,12 +5,25 @@
  */
 import { vi } from 'vitest'
 
-type TestSession = { user: { id: string }; sessionVersion: number } | null
+type TestSession = { user: { id: string }; sessionVersion: number; sessionId?: string } | null
 const state = globalThis as unknown as { __testSession?: TestSession }
 
 vi.mock('@/lib/auth', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/auth')>()
-  return { ...actual, auth: async () => state.__testSession ?? null }
+  return {
+    ...actual,
+    // a server-side session row, as a real sign-in makes, created on the first request after signInAs
+    auth: async () => {
+      const s = state.__testSession
+      if (!s) return null
+      if (!s.sessionId) {
+        const [{ db }, { createSession }] = await Promise.all([import('@/lib/db'), import('@/lib/sessions')])
+        const user = await db.user.findUnique({ where: { id: s.user.id }, select: { id: true } })
+        if (user) s.sessionId = await createSession(db, { userId: user.id, ip: 'local', userAgent: 'vitest' })
+      }
+      return s
+    },
+  }
 })
 
 vi.mock('next/cache', async (importOriginal) => ({
@@ -19,7 +32,15 @@ vi.mock('next/cache', async (importOriginal) => ({
   revalidateTag: vi.fn(),
 }))
 
-/** Make the following calls run as this user (its current session version), or signed out (null). */
-export function signInAs(user: { id: string; sessionVersion?: number } | null) {
-  state.__testSession = user ? { user: { id: user.id }, sessionVersion: user.sessionVersion ?? 1 } : null
+/**
+ * Make the following calls run as this user (its current session version), or signed out (null). A new
+ * server-side session is made for it on the next request, unless `sessionId` names an existing one.
+ */
+export function signInAs(user: { id: string; sessionVersion?: number } | null, sessionId?: string) {
+  state.__testSession = user ? { user: { id: user.id }, sessionVersion: user.sessionVersion ?? 1, sessionId } : null
+}
+
+/** The server-side session the current test user acts in (after at least one request). */
+export function currentTestSessionId(): string | undefined {
+  return state.__testSession?.sessionId ?? undefined
 }

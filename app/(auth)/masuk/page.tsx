@@ -18,6 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="text-xl font-semibold text-slate-900">{t('title')}</h1>
       <p className="mt-1 text-sm text-slate-600">{t('subtitle')}</p>
       {params.sesi === 'berakhir' && <p className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">{t('sessionEnded')}</p>}
+      {params.sesi === 'keluar-semua' && <p className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('signedOutEverywhere')}</p>}
       <SignInForm callbackUrl={params.callbackUrl ?? '/'} />
       <p className="mt-4 text-xs text-slate-500">{t('help')}</p>
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { ChangePasswordForm } from '@/components/auth/change-password-form'
+import { SignOutEverywhereForm } from '@/components/auth/sign-out-everywhere-form'
 import { PageHeader } from '@/components/ui/page-header'
 import { db } from '@/lib/db'
 import { ROLE_LABELS } from '@/lib/permissions'
@@ -32,6 +33,10 @@ export default async function AccountPage() {
         <section className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 className="mb-3 text-base font-semibold">{t('changePassword')}</h2>
           <ChangePasswordForm />
+        </section>
+        <section className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 className="mb-3 text-base font-semibold">{t('sessions')}</h2>
+          <SignOutEverywhereForm />
         </section>
       </div>
     </>

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { cache } from 'react'
 import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { Pencil } from 'lucide-react'
@@ -14,18 +13,12 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { Table, Td, Th } from '@/components/ui/table'
 import { deleteCooperative } from '@/lib/actions/cooperatives'
-import { getCooperative } from '@/lib/data/cooperatives'
 import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
-import { requirePermission } from '@/lib/session'
 import type { SearchParams } from '@/lib/url'
+import { load } from './load'
 
-/** One read per request, shared by the metadata and the page. */
-const load = cache(async (id: string) => {
-  const user = await requirePermission('cooperatives.read')
-  return { user, record: await getCooperative({ user, id }) }
-})
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { record: coop } = await load((await params).id)

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { cache } from 'react'
 import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { AlertTriangle, Pencil } from 'lucide-react'
@@ -11,18 +10,12 @@ import { LinkButton } from '@/components/ui/button'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { PageHeader } from '@/components/ui/page-header'
 import { deleteMsme } from '@/lib/actions/msmes'
-import { getMsme } from '@/lib/data/msmes'
 import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
-import { requirePermission } from '@/lib/session'
 import type { SearchParams } from '@/lib/url'
+import { load } from './load'
 
-/** One read per request, shared by the metadata and the page. */
-const load = cache(async (id: string) => {
-  const user = await requirePermission('msmes.read')
-  return { user, record: await getMsme({ user, id }) }
-})
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { record: m } = await load((await params).id)

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation'
 import { getDashboardRegency } from '@/lib/data/dashboard'
 import { orRefused } from '@/lib/dashboard/guard'
 import { requirePermission } from '@/lib/session'
+import { gateDashboardFilter } from '@/lib/dashboard/gate'
 
 /**
  * The regency check runs here, above the page's loading skeleton: once the skeleton has streamed the
@@ -13,5 +14,7 @@ export default async function RegencyLayout({ children, params }: { children: Re
   const { code } = await params
   if (!/^\d{2}\.\d{2}$/.test(code)) notFound()
   if (!(await orRefused(getDashboardRegency({ user, code })))) notFound()
+  // and the programme of the URL, as the page resolves it
+  await gateDashboardFilter({ regency: code })
   return children
 }
