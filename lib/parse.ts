@@ -112,3 +112,55 @@ export const isoDateField = (label = 'Tanggal') =>
 
 /** A calendar month `YYYY-MM`. */
 export const isoMonthField = (label = 'Bulan') => z.string(`${label} harus diisi.`).trim().refine(isIsoMonth, `${label} tidak valid (YYYY-MM).`)
+
+// ── dates as spreadsheets and people write them ────────────────────────────────────────────────────
+
+const MONTHS: Record<string, number> = {
+  jan: 1, januari: 1, january: 1, feb: 2, februari: 2, february: 2, peb: 2, pebruari: 2, mar: 3, maret: 3, march: 3,
+  apr: 4, april: 4, mei: 5, may: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, agu: 8, agt: 8, agus: 8, agustus: 8,
+  aug: 8, august: 8, sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10, october: 10, nov: 11, nopember: 11,
+  november: 11, des: 12, desember: 12, dec: 12, december: 12,
+}
+
+const iso = (y: number, m: number, d: number) => {
+  const text = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  return isIsoDate(text) ? text : null
+}
+
+/**
+ * A calendar date `YYYY-MM-DD` from what a spreadsheet cell or a person gives: an ISO date, `dd/mm/yyyy`,
+ * `d-m-yyyy`, `18.09.2024`, `18 September 2024`, `18 Sep 2024` (Indonesian and English month names), or an
+ * Excel serial day number (1900 system: 45553 is 2024-09-18). Day before month, always: Indonesia writes
+ * dates that way. An impossible date (`31/02/2024`) is null, never rolled over.
+ */
+export function parseDateText(raw: string | number | Date | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) return null
+    return iso(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate())
+  }
+  if (typeof raw === 'number') return excelSerialDate(raw)
+  const text = raw.trim().replace(/\s+/g, ' ')
+  if (text === '') return null
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text)
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]))
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text)
+  if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]))
+  m = /^(\d{1,2})[ -]([A-Za-z]+)\.?[ -](\d{4})$/.exec(text)
+  if (m) {
+    const month = MONTHS[m[2].toLowerCase()]
+    return month ? iso(Number(m[3]), month, Number(m[1])) : null
+  }
+  if (/^\d{5}(\.\d+)?$/.test(text)) return excelSerialDate(Number(text))
+  return null
+}
+
+/** Excel's 1900 date system: day 1 is 1900-01-01 and the phantom 1900-02-29 (day 60) is skipped. */
+export function excelSerialDate(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return null
+  const day = Math.floor(serial)
+  if (day === 60) return null
+  const ms = Date.UTC(1899, 11, 30) + (day < 60 ? day + 1 : day) * 86_400_000
+  const d = new Date(ms)
+  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())
+}

@@ -4,4 +4,4 @@ import 'server-only'
  * worker imports this file, so a kind listed here is runnable in every app process. Add one import per
  * domain module that defines jobs.
  */
-export {}
+import '@/lib/imports/jobs'
