@@ -22,7 +22,8 @@ export type Outcome = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'INVALID'
 export type RowError = { column: string; message: string }
 export type Change = { field: string; column: string; before: string; after: string }
 export type Summary = { total: number; create: number; update: number; unchanged: number; invalid: number }
-export type SheetInfo = { name: string; headerRow: number; headings: string[]; dataRows: number }
+/** A sheet as read at upload: where its header is, its headings, its data rows and the first data row's cells (shown beside the mapping). */
+export type SheetInfo = { name: string; headerRow: number; headings: string[]; dataRows: number; sample?: string[] }
 
 type Verdict = {
   rowNumber: number

@@ -35,7 +35,13 @@ export async function analyse(kind: AnyKind, format: 'XLSX' | 'CSV', bytes: Buff
     }
     const header = findHeaderRow(head, kind.fields)
     const dataRows = header ? rows - head.filter((r) => r.rowNumber <= header.rowNumber).length : 0
-    out.push({ name: s.sheet, headerRow: header?.rowNumber ?? 0, headings: uniqueHeadings(header?.headings ?? []), dataRows })
+    const first = head.find((r) => r.rowNumber > (header?.rowNumber ?? 0))
+    const headings = uniqueHeadings(header?.headings ?? [])
+    const sample = headings.map((_, i) => {
+      const c = first?.cells[i]
+      return c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).slice(0, 60)
+    })
+    out.push({ name: s.sheet, headerRow: header?.rowNumber ?? 0, headings, dataRows, sample })
   }
   return out
 }
@@ -145,4 +151,20 @@ export async function cancelImport(user: SessionUser, id: string): Promise<void>
   // a job cancelled before a worker took it never runs its handler: settle the import here
   const job = await db.job.findUnique({ where: { id: imp.jobId }, select: { state: true } })
   if (job?.state === 'CANCELLED') await db.dataImport.updateMany({ where: { id, status: imp.status }, data: { status: 'CANCELLED', finishedAt: new Date() } })
+}
+
+export type ImportProgress = {
+  status: string
+  done: number
+  total: number | null
+  note: string | null
+  error: string | null
+}
+
+/** The import's status and its job's progress (rows done of total). */
+export async function importProgress(user: SessionUser, id: string): Promise<ImportProgress> {
+  const { imp } = await ownImport(user, id)
+  const job = imp.jobId ? await db.job.findUnique({ where: { id: imp.jobId }, select: { progressDone: true, progressTotal: true, progressNote: true } }) : null
+  const row = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { error: true } })
+  return { status: imp.status, done: job?.progressDone ?? 0, total: job?.progressTotal ?? null, note: job?.progressNote ?? null, error: row.error }
 }

@@ -16,8 +16,10 @@ import idDashboard from './id/dashboard.json'
 import enDashboard from './en/dashboard.json'
 import idMeetings from './id/meetings.json'
 import enMeetings from './en/meetings.json'
+import idImports from './id/imports.json'
+import enImports from './en/imports.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings },
-  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings },
+  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings, ...idImports },
+  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings, ...enImports },
 }
