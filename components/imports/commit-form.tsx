@@ -19,7 +19,7 @@ export function CommitForm({ id, create, update }: { id: string; create: number;
         <label className="flex items-start gap-2 text-sm"><input type="radio" name="mode" value="ALL" defaultChecked className="mt-1" />{t('modeAll')}</label>
         <label className="flex items-start gap-2 text-sm"><input type="radio" name="mode" value="VALID_ONLY" className="mt-1" />{t('modeValid')}</label>
       </fieldset>
-      <ConfirmSubmit label={t('commit')} title={t('commitTitle')} body={t('commitBody', { create, update })} />
+      <ConfirmSubmit label={t('commit')} title={t('commitTitle')} body={t('commitBody', { create: create.toLocaleString('id-ID'), update: update.toLocaleString('id-ID') })} />
     </form>
   )
 }

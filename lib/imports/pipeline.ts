@@ -220,6 +220,7 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
     const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
     const total = ((imp.sheets as SheetInfo[]).find((s) => s.name === imp.sheetName) ?? (imp.sheets as SheetInfo[])[0])?.dataRows ?? null
     await db.importRow.deleteMany({ where: { importId } })
+    await ctx.progress(0, total, 'Memeriksa baris')
     for await (const batch of mappedBatches(imp, kind)) {
       const verdicts = await checkBatch(db, batch, c)
       await db.importRow.createMany({ data: verdicts.map((v, i) => rowData(importId, v, batch[i].problems)) })
@@ -245,6 +246,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       const summary = emptySummary()
       const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
       const total = await tx.importRow.count({ where: { importId } })
+      await ctx.progress(0, total, 'Menyimpan')
       let after = 0
       for (;;) {
         // the dry run's rows hold the mapped texts: the file is not parsed a second time

@@ -128,7 +128,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
           <div>
             <h2 className="mb-1 text-base font-semibold text-slate-900">{imp.status === 'DONE' ? t('doneTitle') : t('summaryTitle')}</h2>
             {imp.status === 'DONE'
-              ? <p className="mb-3 text-sm text-slate-600">{t('doneBody', { create: summary.create, update: summary.update, unchanged: summary.unchanged, invalid: summary.invalid })}</p>
+              ? <p className="mb-3 text-sm text-slate-600">{t('doneBody', { create: summary.create.toLocaleString('id-ID'), update: summary.update.toLocaleString('id-ID'), unchanged: summary.unchanged.toLocaleString('id-ID'), invalid: summary.invalid.toLocaleString('id-ID') })}</p>
               : <p className="mb-3 text-sm text-slate-600">{t('summaryNote')}</p>}
             <Counts s={summary} t={t} />
             {summary.create === 0 && summary.update === 0 && summary.invalid === 0 && <p role="status" className="mt-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('nothingChanged')}</p>}
