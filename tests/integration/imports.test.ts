@@ -240,3 +240,40 @@ describe('hostile and wrong files', () => {
     await expect(createImport(admin, 'tidak-ada', await xlsx([row(nib())]))).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 })
+
+describe('cooperative import', () => {
+  it('creates by NIK koperasi with the form defaults, maps type labels, and updates only what changed', async () => {
+    const nik = `3517${String(Date.now()).slice(-9)}${String(++seq).padStart(3, '0')}`
+    const head = ['NIK Koperasi', 'Nama Koperasi', 'Jenis Koperasi', 'Kab/Kota', 'Tanggal Badan Hukum', 'Anggota Perempuan']
+    const make = async (rows: Cell[][]) => {
+      const wb = new ExcelJS.Workbook()
+      const ws = wb.addWorksheet('Koperasi')
+      ws.addRow(head)
+      for (const r of rows) ws.addRow(r)
+      return new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'koperasi.xlsx')
+    }
+    const run = async (file: File, mode: 'ALL' | 'VALID_ONLY' = 'ALL') => {
+      const id = await createImport(jombang, 'koperasi', file)
+      const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
+      await startCheck(jombang, id, imp.sheetName!, imp.mapping as Record<string, string | null>)
+      await runJobsUntilIdle()
+      const checked = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { summary: true } })
+      const rows = await db.importRow.findMany({ where: { importId: id }, orderBy: { rowNumber: 'asc' }, select: { errors: true, changes: true } })
+      await startCommit(jombang, id, mode)
+      await runJobsUntilIdle()
+      return { check: (checked.summary as { check: Record<string, number> }).check, rows }
+    }
+    const first = await run(await make([[nik, 'KSP Impor Sejahtera', 'Simpan Pinjam', 'Jombang', '5 Juni 2019', '1.250']]))
+    expect(first.check).toMatchObject({ create: 1, invalid: 0 })
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik }, select: { type: true, form: true, pattern: true, active: true, regencyCode: true, membersFemale: true, legalEntityDate: true } })
+    expect(coop).toMatchObject({ type: 'SIMPAN_PINJAM', form: 'PRIMER', pattern: 'KONVENSIONAL', active: true, regencyCode: '35.17', membersFemale: 1250 })
+    expect(coop.legalEntityDate?.toISOString().slice(0, 10)).toBe('2019-06-05')
+    const second = await run(await make([[nik, 'KSP Impor Sejahtera', 'SIMPAN PINJAM', '35.17', '2019-06-05', 1300]]))
+    expect(second.check).toMatchObject({ update: 1, unchanged: 0, invalid: 0 })
+    expect(second.rows[0].changes).toEqual([{ field: 'membersFemale', column: 'Anggota Perempuan', before: '1250', after: '1300' }])
+    // another regency's cooperative in a district officer's file: refused on that row
+    const other = await run(await make([[`3578${nik.slice(4)}`, 'KSP Surabaya', 'Jasa', 'Kota Surabaya', '', '10']]), 'VALID_ONLY')
+    expect(other.check).toMatchObject({ create: 0, invalid: 1 })
+    expect(other.rows[0].errors).toEqual([{ column: 'Kab/Kota', message: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' }])
+  })
+})
