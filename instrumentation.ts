@@ -1,7 +1,15 @@
-/** Runs once when a server process starts (Next's instrumentation hook). */
+/**
+ * Runs once when a Next server process starts (`npm run dev`, `next start`), in the Node.js runtime:
+ * stamps the socket's peer address on requests (lib/peer-address) and starts the background job
+ * worker (lib/jobs). `JOBS_WORKER=off` leaves the worker out, for an instance that only serves pages
+ * while others work the queue.
+ */
 export async function register() {
-  if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { stampPeerAddress } = await import('@/lib/peer-address')
-    stampPeerAddress()
-  }
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const { stampPeerAddress } = await import('@/lib/peer-address')
+  stampPeerAddress()
+  if (process.env.JOBS_WORKER === 'off') return
+  await import('./lib/jobs/kinds')
+  const { startJobWorker } = await import('./lib/jobs/worker')
+  startJobWorker({ concurrency: Number(process.env.JOBS_CONCURRENCY ?? 1) || 1 })
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateInputText, isIsoDate, isIsoMonth, isoDateField, normalizePhone, parseDateInput, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField } from '@/lib/parse'
+import { dateInputText, excelSerialDate, isIsoDate, isIsoMonth, isoDateField, normalizePhone, parseDateInput, parseDateText, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField } from '@/lib/parse'
 
 describe('parseRupiah: whole Rupiah, one meaning per amount', () => {
   it('reads 1.234.567, 1234567 and Rp1.234.567 as the same amount', () => {
@@ -99,5 +99,40 @@ describe('parseDateInput: day first, as Indonesia writes dates', () => {
     expect(parseDateInput('31/02/2026')).toBeNull()
     expect(parseDateInput('10/31/2026')).toBeNull()
     expect(parseDateInput('kemarin')).toBeNull()
+  })
+})
+
+describe('parseDateText: dates as spreadsheets and people write them', () => {
+  it('reads every common spelling of 18 September 2024 as the same day', () => {
+    for (const text of ['2024-09-18', '18/09/2024', '18-9-2024', '18.09.2024', '18 September 2024', '18 Sep 2024', '18 sept 2024', '18-Sep-2024', ' 18  september 2024 ', '45553', '2024-09-18T00:00:00']) {
+      expect(parseDateText(text), text).toBe('2024-09-18')
+    }
+    expect(parseDateText(45553)).toBe('2024-09-18')
+    expect(parseDateText(new Date(Date.UTC(2024, 8, 18)))).toBe('2024-09-18')
+    expect(parseDateText('17 Agustus 1945')).toBe('1945-08-17')
+    expect(parseDateText('1 Mei 2025')).toBe('2025-05-01')
+    expect(parseDateText('5 Desember 2026')).toBe('2026-12-05')
+  })
+
+  it('reads day before month, always (Indonesian order)', () => {
+    expect(parseDateText('03/04/2025')).toBe('2025-04-03')
+  })
+
+  it('refuses impossible days and anything else instead of rolling over', () => {
+    for (const text of ['31/02/2024', '2026-02-30', '29 Februari 2025', '00/01/2024', '18 Septober 2024', 'kemarin', '', '18/09/24']) {
+      expect(parseDateText(text), text).toBeNull()
+    }
+    expect(parseDateText(29.5 * Number.NaN)).toBeNull()
+    expect(parseDateText(null)).toBeNull()
+  })
+
+  it('follows Excel serial numbers, including its phantom 29 February 1900', () => {
+    expect(excelSerialDate(1)).toBe('1900-01-01')
+    expect(excelSerialDate(59)).toBe('1900-02-28')
+    expect(excelSerialDate(60)).toBeNull()
+    expect(excelSerialDate(61)).toBe('1900-03-01')
+    expect(excelSerialDate(45658)).toBe('2025-01-01')
+    expect(excelSerialDate(45553.75)).toBe('2024-09-18')
+    expect(excelSerialDate(0)).toBeNull()
   })
 })

@@ -57,16 +57,9 @@ export function normalizePhone(raw: string | null | undefined): string | null {
   return /^0[1-9]\d{7,11}$/.test(national) ? national : null
 }
 
-/**
- * A date as people in Indonesia type it, day first: `31/10/2026`, `1-3-2026`, `31.10.2026`, or ISO
- * `2026-10-31` (what spreadsheets and the API send). Returns `YYYY-MM-DD`, or null when it is no real
- * day (31/02/2026 is refused, never rolled over).
- */
+/** A date typed in a form field: the one date parser (parseDateText), day first. */
 export function parseDateInput(raw: string | null | undefined): string | null {
-  const text = (raw ?? '').trim()
-  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text)
-  const iso = dayFirst ? `${dayFirst[3]}-${dayFirst[2].padStart(2, '0')}-${dayFirst[1].padStart(2, '0')}` : text
-  return isIsoDate(iso) ? iso : null
+  return parseDateText(raw)
 }
 
 /** `YYYY-MM-DD` as the Indonesian form field shows it: `31/10/2026`. */
@@ -210,3 +203,55 @@ export const nameField = (label: string, { min = 2, max = 200 }: { min?: number;
       else if (v.replace(INVISIBLE, '').length < min) ctx.addIssue({ code: 'custom', message: v ? `${label} minimal ${min} karakter.` : `Isi ${label.toLowerCase()}.` })
       else if (v.length > max) ctx.addIssue({ code: 'custom', message: `${label} maksimal ${max} karakter.` })
     })
+
+// ── dates as spreadsheets and people write them ────────────────────────────────────────────────────
+
+const MONTHS: Record<string, number> = {
+  jan: 1, januari: 1, january: 1, feb: 2, februari: 2, february: 2, peb: 2, pebruari: 2, mar: 3, maret: 3, march: 3,
+  apr: 4, april: 4, mei: 5, may: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, agu: 8, agt: 8, agus: 8, agustus: 8,
+  aug: 8, august: 8, sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10, october: 10, nov: 11, nopember: 11,
+  november: 11, des: 12, desember: 12, dec: 12, december: 12,
+}
+
+const iso = (y: number, m: number, d: number) => {
+  const text = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  return isIsoDate(text) ? text : null
+}
+
+/**
+ * A calendar date `YYYY-MM-DD` from what a spreadsheet cell or a person gives: an ISO date, `dd/mm/yyyy`,
+ * `d-m-yyyy`, `18.09.2024`, `18 September 2024`, `18 Sep 2024` (Indonesian and English month names), or an
+ * Excel serial day number (1900 system: 45553 is 2024-09-18). Day before month, always: Indonesia writes
+ * dates that way. An impossible date (`31/02/2024`) is null, never rolled over.
+ */
+export function parseDateText(raw: string | number | Date | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) return null
+    return iso(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate())
+  }
+  if (typeof raw === 'number') return excelSerialDate(raw)
+  const text = raw.trim().replace(/\s+/g, ' ')
+  if (text === '') return null
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text)
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]))
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text)
+  if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]))
+  m = /^(\d{1,2})[ -]([A-Za-z]+)\.?[ -](\d{4})$/.exec(text)
+  if (m) {
+    const month = MONTHS[m[2].toLowerCase()]
+    return month ? iso(Number(m[3]), month, Number(m[1])) : null
+  }
+  if (/^\d{5}(\.\d+)?$/.test(text)) return excelSerialDate(Number(text))
+  return null
+}
+
+/** Excel's 1900 date system: day 1 is 1900-01-01 and the phantom 1900-02-29 (day 60) is skipped. */
+export function excelSerialDate(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return null
+  const day = Math.floor(serial)
+  if (day === 60) return null
+  const ms = Date.UTC(1899, 11, 30) + (day < 60 ? day + 1 : day) * 86_400_000
+  const d = new Date(ms)
+  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())
+}

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   /** progress notes and status on a follow-up: the owner's own regency or bank only (checked in lib/actions/meetings.ts) */
   'meetings.progress': ['ADMIN', 'DISTRICT_OFFICER', 'BANK_OFFICER'],
   'export.read': ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP', 'BANK_OFFICER'],
+  /** spreadsheet imports: each kind also needs its register's write permission (lib/imports/kinds), rows stay in the role's scope */
+  'imports.use': ['ADMIN', 'DISTRICT_OFFICER'],
   'users.manage': ['ADMIN'],
   'audit.read': ['ADMIN'],
   /** one's own account: change password */

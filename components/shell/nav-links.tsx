@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { Banknote, Building2, ClipboardList, History, Home, ListChecks, Store, UserCog, Users } from 'lucide-react'
+import { Banknote, Building2, ClipboardList, FileUp, History, Home, ListChecks, Store, UserCog, Users } from 'lucide-react'
 import clsx from 'clsx'
 import { isActive, type NavIcon } from '@/lib/navigation'
 
@@ -16,6 +16,7 @@ const ICONS: Record<NavIcon, typeof Home> = {
   'list-checks': ListChecks,
   'user-cog': UserCog,
   history: History,
+  upload: FileUp,
 }
 
 export type NavLinkItem = { href: string; label: string; icon: NavIcon }

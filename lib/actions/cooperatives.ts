@@ -7,18 +7,13 @@ import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { assertLocation } from '@/lib/data/regions'
 import { healthOutcome, healthTotal } from '@/lib/registers/health'
+import { cooperativeAuditSelect as auditSelect, insertCooperative, updateCooperativeRecord } from '@/lib/registers/writes'
 import { ActionError, authAction } from '@/lib/safe-action'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import {
   assessmentSchema, cooperativeIdSchema, cooperativeSchema, cooperativeUpdateSchema, cooperativeYearSchema, inspectionSchema, type CooperativeInput,
 } from '@/lib/validations/cooperatives'
-
-const auditSelect = {
-  id: true, nik: true, legalEntityNumber: true, legalEntityDate: true, name: true, type: true, form: true, pattern: true, groupName: true,
-  regencyCode: true, districtCode: true, villageCode: true, address: true, membersMale: true, membersFemale: true, managers: true,
-  employees: true, active: true, healthOutcome: true, deletedAt: true, version: true,
-} satisfies Prisma.CooperativeSelect
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
 
@@ -51,11 +46,7 @@ export const createCooperative = authAction('cooperatives.write', cooperativeSch
   await assertWritableLocation(user, input)
   let id = ''
   try {
-    id = await db.$transaction(async (tx) => {
-      const created = await tx.cooperative.create({ data: input, select: auditSelect })
-      await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'Cooperative', entityId: created.id, after: created })
-      return created.id
-    })
+    id = await db.$transaction((tx) => insertCooperative(tx, actor(user), input))
   } catch (e) {
     rethrowDuplicate(e)
   }
@@ -70,10 +61,7 @@ export const updateCooperative = authAction('cooperatives.write', cooperativeUpd
   try {
     await db.$transaction(async (tx) => {
       const before = await scopedCooperative(tx, user, id)
-      const { count } = await tx.cooperative.updateMany({ where: { id, version, deletedAt: null }, data: { ...data, version: { increment: 1 } } })
-      if (count === 0) throw new ActionError(STALE)
-      const after = await tx.cooperative.findUniqueOrThrow({ where: { id }, select: auditSelect })
-      await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Cooperative', entityId: id, before, after })
+      if (!(await updateCooperativeRecord(tx, actor(user), { ...before, version }, data))) throw new ActionError(STALE)
     })
   } catch (e) {
     rethrowDuplicate(e)

@@ -6,24 +6,12 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { assertLocation } from '@/lib/data/regions'
-import { maskNik, nikRegencyCode } from '@/lib/registers/nik'
-import { computeScale, isScaleMismatch } from '@/lib/registers/scale'
+import { nikRegencyCode } from '@/lib/registers/nik'
+import { insertMsme, msmeAuditSelect as auditSelect, msmeForAudit as forAudit, updateMsmeRecord, type MsmeWritable as Writable } from '@/lib/registers/writes'
 import { ActionError, authAction } from '@/lib/safe-action'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
-import { msmeIdSchema, msmeSchema, msmeUpdateSchema, type MsmeInput } from '@/lib/validations/msmes'
-
-const auditSelect = {
-  id: true, nib: true, businessName: true, ownerName: true, ownerNik: true, ownerGender: true, kbli: true, regencyCode: true,
-  districtCode: true, villageCode: true, address: true, phone: true, workers: true, businessCapital: true, annualSales: true,
-  recordedScale: true, computedScale: true, scaleMismatch: true, newRegistration: true, iumkNumber: true, iumkDate: true,
-  cooperativeId: true, deletedAt: true, version: true,
-} satisfies Prisma.MsmeSelect
-
-type AuditRow = Prisma.MsmeGetPayload<{ select: typeof auditSelect }>
-
-/** The audit trail is read by admins: it keeps the owner NIK masked like every other screen. */
-const forAudit = (row: AuditRow) => ({ ...row, ownerNik: maskNik(row.ownerNik) })
+import { msmeIdSchema, msmeSchema, msmeUpdateSchema } from '@/lib/validations/msmes'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
 
@@ -31,13 +19,11 @@ const NOT_FOUND = 'UMKM tidak ditemukan atau di luar wilayah kerja Anda.'
 const STALE = 'Data UMKM ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi perubahan Anda.'
 const DUPLICATE_NIB = 'NIB ini sudah terdaftar.'
 
-type Writable = Omit<MsmeInput, 'ownerNik'> & { ownerNik: string | null }
-
 /**
  * Checks that need the database: the regency is the user's, the location is consistent, the owner
  * NIK starts with a real province+regency code, and the cooperative is one of the same regency.
  */
-async function assertWritable(user: SessionUser, input: Writable) {
+async function assertWritable(user: SessionUser, input: Writable & { nikElsewhereConfirmed: boolean }) {
   if (!inRegencyScope(user, input.regencyCode)) {
     throw new ActionError('Anda hanya dapat mencatat UMKM di kabupaten/kota Anda.', { regencyCode: ['Pilih kabupaten/kota wilayah kerja Anda.'] })
   }
@@ -60,12 +46,6 @@ async function assertWritable(user: SessionUser, input: Writable) {
   }
 }
 
-/** The PP 7/2021 scale and the mismatch flag, computed on every write from the figures. */
-function scaleFields(input: Pick<MsmeInput, 'businessCapital' | 'annualSales' | 'newRegistration' | 'recordedScale'>) {
-  const computedScale = computeScale(input)
-  return { computedScale, scaleMismatch: isScaleMismatch(input.recordedScale, computedScale) }
-}
-
 function rethrowDuplicate(e: unknown): never {
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError(DUPLICATE_NIB, { nib: [DUPLICATE_NIB] })
   throw e
@@ -84,11 +64,7 @@ export const createMsme = authAction('msmes.write', msmeSchema, async (input, us
   await assertWritable(user, { ...data, nikElsewhereConfirmed })
   let id = ''
   try {
-    id = await db.$transaction(async (tx) => {
-      const created = await tx.msme.create({ data: { ...data, ...scaleFields(data) }, select: auditSelect })
-      await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'Msme', entityId: created.id, after: forAudit(created) })
-      return created.id
-    })
+    id = await db.$transaction((tx) => insertMsme(tx, actor(user), data))
   } catch (e) {
     rethrowDuplicate(e)
   }
@@ -103,13 +79,7 @@ export const updateMsme = authAction('msmes.write', msmeUpdateSchema, async (inp
   try {
     await db.$transaction(async (tx) => {
       const before = await scopedMsme(tx, user, id)
-      const { count } = await tx.msme.updateMany({
-        where: { id, version, deletedAt: null },
-        data: { ...data, ...(ownerNik ? { ownerNik } : {}), ...scaleFields(data), version: { increment: 1 } },
-      })
-      if (count === 0) throw new ActionError(STALE)
-      const after = await tx.msme.findUniqueOrThrow({ where: { id }, select: auditSelect })
-      await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Msme', entityId: id, before: forAudit(before), after: forAudit(after) })
+      if (!(await updateMsmeRecord(tx, actor(user), { ...before, version }, { ...data, ownerNik }))) throw new ActionError(STALE)
     })
   } catch (e) {
     rethrowDuplicate(e)

@@ -131,6 +131,11 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   uploadDocument: 'meetings.write',
   uploadEvidence: 'meetings.progress', // likewise the owner's own follow-ups only
   deleteDocument: 'meetings.write',
+  // lib/actions/imports.ts: each kind also needs its register's write permission (tests/integration/imports.test.ts)
+  uploadImport: 'imports.use',
+  mapImportColumns: 'imports.use',
+  commitImport: 'imports.use',
+  cancelImportJob: 'imports.use',
 }
 
 /**
@@ -157,6 +162,10 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   'GET /api/rapat/[id]/notulen': 'meetings.read',
   'GET /api/rapat/[id]/undangan': 'meetings.read',
   'GET /api/rapat/[id]/bahan': 'meetings.read',
+  // imports: the template of a kind the role may import; an import's status and refused rows its uploader's (or an admin's)
+  'GET /api/impor/templat/[jenis]': 'imports.use',
+  'GET /api/impor/[id]/status': 'imports.use',
+  'GET /api/impor/[id]/ditolak': 'imports.use',
 }
 
 /** The request each route gets (after `?format=csv`) and its dynamic segments. */
@@ -174,6 +183,9 @@ const ROUTE_REQUESTS: Record<string, { subpath?: string; query?: string; body?: 
   'GET /api/rapat/[id]/notulen': { query: 'format=docx', params: { id: 'matriks-rapat' } },
   'GET /api/rapat/[id]/undangan': { params: { id: 'matriks-rapat' } },
   'GET /api/rapat/[id]/bahan': { params: { id: 'matriks-rapat' } },
+  'GET /api/impor/templat/[jenis]': { subpath: '/umkm', params: { jenis: 'umkm' } },
+  'GET /api/impor/[id]/status': { subpath: '/matriks-impor/status', params: () => ({ id: fx.importId }) },
+  'GET /api/impor/[id]/ditolak': { subpath: '/matriks-impor/ditolak', params: () => ({ id: fx.importId }) },
 }
 
 /** The columns: each role (bound to 35.17 and PT BPR Jatim where it has a scope) and the signed-out visitor. */
@@ -230,6 +242,7 @@ const fx = {
   // a meeting hosted by 35.17 with PT BPR Jatim taking part (everyone reads it), and one of 35.78 only
   meeting: 'matriks-rapat', participant: '', agendaItem: '', outcome: '', action17: '', actionBpr: '', document: 'matriks-dokumen',
   meeting78: '', action78: '',
+  importId: '',
 }
 const NIK17 = '3517014501900001'
 const NIK78 = '3578016602850002'
@@ -320,6 +333,15 @@ beforeAll(async () => {
   })
   fx.meeting78 = (await meeting(undefined, 'Rakor Matriks Surabaya', '35.78')).id
   fx.action78 = (await action(fx.meeting78, { ownerKind: 'REGENCY', ownerRegencyCode: '35.78' }, 'Tindak lanjut Surabaya')).id
+  // an import checked by the district officer (an admin sees every import, the uploader its own)
+  fx.importId = (await db.dataImport.create({
+    data: {
+      id: 'matriks-impor', kind: 'umkm', createdById: users.DISTRICT_OFFICER.id, createdByName: 'Uji DISTRICT_OFFICER', regencyCode: '35.17', fileName: 'umkm.csv',
+      fileHash: '0'.repeat(64), fileSize: 4, fileFormat: 'CSV', file: Buffer.from('NIB\n'), sheets: [{ name: 'Data', headerRow: 1, headings: ['NIB'], dataRows: 1 }],
+      sheetName: 'Data', mapping: { NIB: 'nib' }, status: 'CHECKED', summary: { check: { total: 1, create: 0, update: 0, unchanged: 0, invalid: 1 } },
+      rows: { create: [{ rowNumber: 2, outcome: 'INVALID', values: { nib: '12' }, errors: [{ column: 'NIB', message: 'NIB harus 13 digit angka.' }] }] },
+    },
+  })).id
 })
 
 // ── Nothing written: a fingerprint of every table the app writes ─────────────────────────────────────
@@ -416,6 +438,10 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   removeParticipant: () => ({ id: fx.participant }),
   removeAgendaItem: () => ({ id: fx.agendaItem }),
   deleteDocument: () => ({ id: fx.document }),
+  uploadImport: () => ({ kind: 'umkm' }), // no file: refused roles never get to it
+  mapImportColumns: () => ({ id: fx.importId, sheet: 'Data', col_0: 'nib' }),
+  commitImport: () => ({ id: fx.importId, mode: 'ALL' }),
+  cancelImportJob: () => ({ id: fx.importId }),
 }
 
 /** Public actions whose shape differs from a form action (`(prev, formData)`). */

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { Download, Plus } from 'lucide-react'
+import { Download, FileUp, Plus } from 'lucide-react'
 import { OutcomeBadge } from '@/components/registers/badges'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
@@ -52,6 +52,7 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
                 <a href={exportHref('csv')} className={buttonClass('secondary')} title={r('exportNote')}>.csv</a>
               </>
             )}
+            {canWrite && can(user.role, 'imports.use') && <LinkButton variant="secondary" href="/impor/baru?jenis=koperasi"><FileUp aria-hidden className="size-4" />{(await getTranslations('imports'))('fromExcel')}</LinkButton>}
             {canWrite && <LinkButton href="/koperasi/baru"><Plus aria-hidden className="size-4" />{t('new')}</LinkButton>}
           </>
         }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { AlertTriangle, Download, Plus } from 'lucide-react'
+import { AlertTriangle, Download, FileUp, Plus } from 'lucide-react'
 import { ScaleBadge } from '@/components/registers/badges'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
@@ -50,6 +50,7 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
                 <a href={exportHref('csv')} className={buttonClass('secondary')} title={r('exportNote')}>.csv</a>
               </>
             )}
+            {can(user.role, 'msmes.write') && can(user.role, 'imports.use') && <LinkButton variant="secondary" href="/impor/baru?jenis=umkm"><FileUp aria-hidden className="size-4" />{(await getTranslations('imports'))('fromExcel')}</LinkButton>}
             {can(user.role, 'msmes.write') && <LinkButton href="/umkm/baru"><Plus aria-hidden className="size-4" />{t('new')}</LinkButton>}
           </>
         }

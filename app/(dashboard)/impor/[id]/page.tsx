@@ -1,0 +1,198 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { Download } from 'lucide-react'
+import { CancelForm } from '@/components/imports/cancel-form'
+import { CommitForm } from '@/components/imports/commit-form'
+import { MappingForm } from '@/components/imports/mapping-form'
+import { ImportProgressBar } from '@/components/imports/progress'
+import { Badge } from '@/components/ui/badge'
+import { LinkButton, buttonClass } from '@/components/ui/button'
+import { inputClass } from '@/components/ui/field'
+import { PageHeader } from '@/components/ui/page-header'
+import { db } from '@/lib/db'
+import { orRefused } from '@/lib/dashboard/guard'
+import { autoMap } from '@/lib/imports/fields'
+import { importDetail, statusTone } from '@/lib/imports/history'
+import type { SheetInfo, Summary } from '@/lib/imports/pipeline'
+import { importProgress, ownImport } from '@/lib/imports/service'
+import { requirePermission } from '@/lib/session'
+import { flatParams, type SearchParams } from '@/lib/url'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('imports'))('title') }
+}
+
+const STEPS = ['upload', 'map', 'check', 'commit', 'done'] as const
+
+function stepOf(status: string): number {
+  if (status === 'UPLOADED' || status === 'CANCELLED') return 1
+  if (status === 'CHECKING') return 2
+  if (status === 'CHECKED' || status === 'FAILED' || status === 'IMPORTING') return 3
+  return 4
+}
+
+function Counts({ s, t }: { s: Summary; t: (k: string) => string }) {
+  const cells: [string, number, string][] = [['total', s.total, 'text-slate-900'], ['create', s.create, 'text-emerald-700'], ['update', s.update, 'text-sky-700'], ['unchanged', s.unchanged, 'text-slate-600'], ['invalid', s.invalid, 'text-red-700']]
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+      {cells.map(([k, n, tone]) => (
+        <div key={k} className="rounded-lg border border-slate-200 bg-white p-3">
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t(k)}</dt>
+          <dd className={`text-2xl font-semibold tabular-nums ${tone}`}>{n.toLocaleString('id-ID')}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+/** One import, at whatever step it is: mapping, dry run running, its result, saving, done. */
+export default async function ImportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('imports.use')
+  const { id } = await params
+  const query = flatParams(await searchParams)
+  const { kind } = await orRefused(ownImport(user, id))
+  const [t, locale, { imp, summary, invalid, updates }, progress] = await Promise.all([getTranslations('imports'), getLocale(), importDetail(id), importProgress(user, id)])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const sheets = imp.sheets as SheetInfo[]
+  const sheet = sheets.find((s) => s.name === (query.lembar || imp.sheetName)) ?? sheets[0]
+  const busy = imp.status === 'CHECKING' || imp.status === 'IMPORTING'
+  const canMap = !busy && imp.status !== 'DONE'
+  const remapping = canMap && (imp.status === 'UPLOADED' || imp.status === 'CANCELLED' || query.ubah === '1' || Boolean(query.lembar))
+  let initial: (string | null)[] = []
+  if (sheet && remapping) {
+    const stored = (imp.mapping ?? {}) as Record<string, string | null>
+    const remembered = sheet.name === imp.sheetName ? stored
+      : (await db.importMapping.findUnique({ where: { userId_kind: { userId: user.id, kind: kind.kind } }, select: { mapping: true } }))?.mapping as Record<string, string | null> | undefined
+    const mapping = sheet.name === imp.sheetName ? stored : autoMap(sheet.headings, kind.fields, remembered)
+    initial = sheet.headings.map((h) => mapping[h] ?? null)
+  }
+  const step = remapping ? 1 : stepOf(imp.status)
+  const checkSummary = (imp.summary as { check?: Summary } | null)?.check
+  return (
+    <>
+      <PageHeader
+        title={t('newTitle', { kind: kind.title[lang] })}
+        description={imp.fileName}
+        actions={<Badge tone={statusTone(imp.status)}>{t(`statusLabel.${imp.status}`)}</Badge>}
+      />
+      <ol className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label={t('title')}>
+        {STEPS.map((s, i) => (
+          <li key={s} aria-current={i === step ? 'step' : undefined} className={i === step ? 'font-semibold text-brand-700' : i < step ? 'text-slate-700' : 'text-slate-400'}>
+            {i + 1}. {t(`steps.${s}`)}
+          </li>
+        ))}
+      </ol>
+
+      {imp.error && !remapping && <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{imp.error}</p>}
+
+      {remapping && sheet && (
+        <section className="space-y-4">
+          {sheets.length > 1 && (
+            <form method="get" className="flex flex-wrap items-end gap-2">
+              <label className="flex flex-col gap-1 text-sm">
+                <span className="font-medium">{t('sheet')}</span>
+                <select name="lembar" defaultValue={sheet.name} className={inputClass()}>
+                  {sheets.map((s) => <option key={s.name} value={s.name}>{s.name} ({s.dataRows.toLocaleString('id-ID')})</option>)}
+                </select>
+              </label>
+              <button type="submit" className={buttonClass('secondary')}>{t('showSheet')}</button>
+            </form>
+          )}
+          <div>
+            <h2 className="text-base font-semibold text-slate-900">{t('mapTitle')}</h2>
+            <p className="text-sm text-slate-600">{t('mapHelp')}</p>
+            <p className="text-sm text-slate-600">{t('headerRow', { row: sheet.headerRow, rows: sheet.dataRows.toLocaleString('id-ID') })}</p>
+          </div>
+          <MappingForm
+            key={sheet.name}
+            id={imp.id}
+            sheet={sheet.name}
+            headings={sheet.headings}
+            samples={sheet.sample ?? []}
+            initial={initial}
+            fields={kind.fields.map((f) => ({ key: f.key, label: f.label, required: Boolean(f.required), isKey: f.key === kind.keyField }))}
+          />
+        </section>
+      )}
+
+      {busy && (
+        <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+          <ImportProgressBar id={imp.id} initial={progress} />
+          <CancelForm id={imp.id} />
+        </section>
+      )}
+
+      {!remapping && !busy && summary && (
+        <section className="space-y-6">
+          <div>
+            <h2 className="mb-1 text-base font-semibold text-slate-900">{imp.status === 'DONE' ? t('doneTitle') : t('summaryTitle')}</h2>
+            {imp.status === 'DONE'
+              ? <p className="mb-3 text-sm text-slate-600">{t('doneBody', { create: summary.create.toLocaleString('id-ID'), update: summary.update.toLocaleString('id-ID'), unchanged: summary.unchanged.toLocaleString('id-ID'), invalid: summary.invalid.toLocaleString('id-ID') })}</p>
+              : <p className="mb-3 text-sm text-slate-600">{t('summaryNote')}</p>}
+            <Counts s={summary} t={t} />
+            {summary.create === 0 && summary.update === 0 && summary.invalid === 0 && <p role="status" className="mt-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('nothingChanged')}</p>}
+          </div>
+
+          {invalid.length > 0 && (
+            <div className="space-y-2">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h3 className="text-sm font-semibold text-slate-900">{t('errorsTitle')}</h3>
+                <a href={`/api/impor/${imp.id}/ditolak`} className={buttonClass('secondary', 'sm')}><Download aria-hidden className="size-4" />{t('rejectedFile')}</a>
+              </div>
+              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+                <table className="w-full text-sm">
+                  <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600"><tr><th className="px-3 py-2">{t('row')}</th><th className="px-3 py-2">{t('column')}</th><th className="px-3 py-2">{t('message')}</th></tr></thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {invalid.flatMap((r) => r.errors.map((e, i) => (
+                      <tr key={`${r.rowNumber}-${i}`}>
+                        <td className="px-3 py-2 tabular-nums">{i === 0 ? r.rowNumber : ''}</td>
+                        <td className="px-3 py-2 font-medium">{e.column}</td>
+                        <td className="px-3 py-2 text-red-800">{e.message}</td>
+                      </tr>
+                    )))}
+                  </tbody>
+                </table>
+              </div>
+              {summary.invalid > invalid.length && <p className="text-xs text-slate-500">{t('moreRows', { shown: invalid.length, total: summary.invalid })}</p>}
+            </div>
+          )}
+
+          {updates.length > 0 && (
+            <div className="space-y-2">
+              <h3 className="text-sm font-semibold text-slate-900">{t('changesTitle')}</h3>
+              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+                <table className="w-full text-sm">
+                  <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600"><tr><th className="px-3 py-2">{t('row')}</th><th className="px-3 py-2">{t('key')}</th><th className="px-3 py-2">{t('column')}</th><th className="px-3 py-2">{t('before')}</th><th className="px-3 py-2">{t('after')}</th></tr></thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {updates.flatMap((r) => r.changes.map((c, i) => (
+                      <tr key={`${r.rowNumber}-${i}`}>
+                        <td className="px-3 py-2 tabular-nums">{i === 0 ? r.rowNumber : ''}</td>
+                        <td className="px-3 py-2 tabular-nums">{i === 0 ? r.key : ''}</td>
+                        <td className="px-3 py-2 font-medium">{c.column}</td>
+                        <td className="px-3 py-2 text-slate-500 line-through decoration-slate-300">{c.before || '–'}</td>
+                        <td className="px-3 py-2 text-slate-900">{c.after || '–'}</td>
+                      </tr>
+                    )))}
+                  </tbody>
+                </table>
+              </div>
+              {summary.update > updates.length && <p className="text-xs text-slate-500">{t('moreRows', { shown: updates.length, total: summary.update })}</p>}
+            </div>
+          )}
+
+          {imp.status !== 'DONE' && checkSummary && (summary.create > 0 || summary.update > 0) && (
+            <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+              <CommitForm id={imp.id} create={summary.create} update={summary.update} />
+            </div>
+          )}
+          <div className="flex flex-wrap gap-2">
+            {imp.status === 'DONE' && <LinkButton href={kind.listPath}>{t('toList')}</LinkButton>}
+            {canMap && <Link href={`/impor/${imp.id}?ubah=1`} className={buttonClass('secondary')}>{t('remap')}</Link>}
+            <LinkButton variant="secondary" href={`/impor/baru?jenis=${kind.kind}`}>{t('again')}</LinkButton>
+          </div>
+        </section>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { Badge } from '@/components/ui/badge'
+import { LinkButton } from '@/components/ui/button'
+import { EmptyState } from '@/components/ui/empty-state'
+import { PageHeader } from '@/components/ui/page-header'
+import { Table, Td, Th } from '@/components/ui/table'
+import { importHistory, statusTone } from '@/lib/imports/history'
+import { IMPORT_KINDS } from '@/lib/imports/kinds'
+import { formatDateTime } from '@/lib/format'
+import { can } from '@/lib/permissions'
+import { requirePermission } from '@/lib/session'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('imports'))('title') }
+}
+
+/** Past imports with their summaries (an admin sees everyone's, others their own), and where to start one. */
+export default async function ImportsPage() {
+  const user = await requirePermission('imports.use')
+  const [t, locale, rows] = await Promise.all([getTranslations('imports'), getLocale(), importHistory(user)])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const kinds = Object.values(IMPORT_KINDS).filter((k) => can(user.role, k.permission))
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
+        actions={kinds.map((k) => <LinkButton key={k.kind} variant="secondary" href={`/impor/baru?jenis=${k.kind}`}>{t('newTitle', { kind: k.title[lang] })}</LinkButton>)}
+      />
+      <h2 className="mb-2 text-base font-semibold text-slate-900">{t('history')}</h2>
+      {rows.length === 0 ? (
+        <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
+      ) : (
+        <Table caption={t('history')}>
+          <thead>
+            <tr><Th>{t('date')}</Th><Th>{t('kind')}</Th><Th>{t('file')}</Th><Th>{t('uploadedBy')}</Th><Th>{t('status')}</Th><Th align="right">{t('create')}</Th><Th align="right">{t('update')}</Th><Th align="right">{t('invalid')}</Th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <Td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
+                <Td>{IMPORT_KINDS[r.kind]?.title[lang] ?? r.kind}</Td>
+                <Td><Link href={`/impor/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.fileName}</Link></Td>
+                <Td>{r.createdByName}</Td>
+                <Td><Badge tone={statusTone(r.status)}>{t(`statusLabel.${r.status}`)}</Badge></Td>
+                <Td align="right">{r.counts?.create ?? '–'}</Td>
+                <Td align="right">{r.counts?.update ?? '–'}</Td>
+                <Td align="right">{r.counts?.invalid ?? '–'}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,18 @@
+import { agencyRegencies } from '@/lib/data/regions'
+import { kindFor } from '@/lib/imports/service'
+import { templateCsv, templateXlsx } from '@/lib/imports/template'
+import { authRoute } from '@/lib/safe-action'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** The kind's template: .xlsx (header, examples, explanation sheet, drop-down lists) or `?format=csv`. */
+export const GET = authRoute('imports.use', async (req, user, ctx: { params: Promise<{ jenis: string }> }) => {
+  const kind = kindFor(user, (await ctx.params).jenis)
+  const name = `templat-impor-${kind.kind}`
+  if (new URL(req.url).searchParams.get('format') === 'csv') {
+    return new Response(templateCsv(kind), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` } })
+  }
+  const regencies = (await agencyRegencies()).filter((r) => !user.regencyCode || r.code === user.regencyCode).map((r) => r.name)
+  const body = await templateXlsx(kind, regencies)
+  return new Response(new Uint8Array(body), { headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="${name}.xlsx"` } })
+})

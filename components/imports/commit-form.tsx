@@ -1,0 +1,25 @@
+'use client'
+
+import { useActionState } from 'react'
+import { useTranslations } from 'next-intl'
+import { ConfirmSubmit } from '@/components/ui/confirm-submit'
+import { FormMessage } from '@/components/ui/form-message'
+import { commitImport } from '@/lib/actions/imports'
+
+/** After the dry run: how to save (all or nothing, or the valid rows only), confirmed before anything is written. */
+export function CommitForm({ id, create, update }: { id: string; create: number; update: number }) {
+  const t = useTranslations('imports')
+  const [state, action] = useActionState(commitImport, undefined)
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <input type="hidden" name="id" value={id} />
+      {state && !state.ok && <FormMessage state={state} />}
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-900">{t('mode')}</legend>
+        <label className="flex items-start gap-2 text-sm"><input type="radio" name="mode" value="ALL" defaultChecked className="mt-1" />{t('modeAll')}</label>
+        <label className="flex items-start gap-2 text-sm"><input type="radio" name="mode" value="VALID_ONLY" className="mt-1" />{t('modeValid')}</label>
+      </fieldset>
+      <ConfirmSubmit label={t('commit')} title={t('commitTitle')} body={t('commitBody', { create: create.toLocaleString('id-ID'), update: update.toLocaleString('id-ID') })} />
+    </form>
+  )
+}

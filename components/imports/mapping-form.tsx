@@ -1,0 +1,68 @@
+'use client'
+
+import { useActionState, useState } from 'react'
+import { useTranslations } from 'next-intl'
+import { Button } from '@/components/ui/button'
+import { inputClass } from '@/components/ui/field'
+import { FormMessage } from '@/components/ui/form-message'
+import { mapImportColumns } from '@/lib/actions/imports'
+
+type FieldOption = { key: string; label: string; required: boolean; isKey: boolean }
+
+/** One select per column of the file: the field it fills, or ignored. Required fields left unmatched are named. */
+export function MappingForm({ id, sheet, headings, samples, initial, fields }: {
+  id: string
+  sheet: string
+  headings: string[]
+  /** the first data row's cell per column, to recognise a column by its content */
+  samples: string[]
+  initial: (string | null)[]
+  fields: FieldOption[]
+}) {
+  const t = useTranslations('imports')
+  const [state, action, pending] = useActionState(mapImportColumns, undefined)
+  const [chosen, setChosen] = useState<string[]>(initial.map((f) => f ?? ''))
+  const missing = fields.filter((f) => f.required && !chosen.includes(f.key)).map((f) => f.label)
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="sheet" value={sheet} />
+      {state && !state.ok && <FormMessage state={state} />}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
+            <tr><th className="px-3 py-2">{t('column')}</th><th className="px-3 py-2">{t('field')}</th></tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {headings.map((h, i) => (
+              <tr key={`${i}-${h}`} className={chosen[i] ? '' : 'bg-amber-50/40'}>
+                <td className="px-3 py-2 align-top">
+                  <label htmlFor={`col_${i}`} className="font-medium text-slate-900">{h}</label>
+                  {samples[i] && <p className="max-w-[16rem] truncate text-xs text-slate-500">{samples[i]}</p>}
+                </td>
+                <td className="px-3 py-2">
+                  <select
+                    id={`col_${i}`}
+                    name={`col_${i}`}
+                    value={chosen[i]}
+                    onChange={(e) => setChosen((c) => c.map((v, j) => (j === i ? e.target.value : v)))}
+                    className={inputClass()}
+                  >
+                    <option value="">{t('ignore')}</option>
+                    {fields.map((f) => (
+                      <option key={f.key} value={f.key} disabled={chosen.includes(f.key) && chosen[i] !== f.key}>
+                        {f.label}{f.isKey ? ` (${t('keyField')})` : f.required ? ` (${t('required')})` : ''}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {missing.length > 0 && <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('unmappedRequired', { fields: missing.join(', ') })}</p>}
+      <Button type="submit" disabled={pending}>{pending ? t('checking') : t('runCheck')}</Button>
+    </form>
+  )
+}

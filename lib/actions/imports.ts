@@ -1,0 +1,47 @@
+'use server'
+
+import { redirect } from 'next/navigation'
+import { AppError } from '@/lib/errors'
+import { cancelImport, createImport, ownImport, startCheck, startCommit } from '@/lib/imports/service'
+import type { SheetInfo } from '@/lib/imports/pipeline'
+import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
+import { importCommitSchema, importIdSchema, importMappingSchema, importUploadSchema } from '@/lib/validations/imports'
+
+/** Upload a spreadsheet for a kind; refused files are told why in the file field. Then to the mapping step. */
+export async function uploadImport(prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  const file = formData.get('file')
+  let id = ''
+  const result = await authAction('imports.use', importUploadSchema, async ({ kind }, user) => {
+    if (!(file instanceof File) || file.size === 0) throw new ActionError('Pilih berkas .xlsx atau .csv.', { file: ['Pilih berkas .xlsx atau .csv.'] })
+    try {
+      id = await createImport(user, kind, file)
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'INVALID') throw new ActionError(e.userMessage, { file: [e.userMessage] })
+      throw e
+    }
+  })(prev, formData)
+  if (id) redirect(`/impor/${id}`)
+  return result
+}
+
+/** Confirm the sheet and the column mapping, and start the dry run (a job). */
+export const mapImportColumns = authAction('imports.use', importMappingSchema, async (input, user) => {
+  const { imp } = await ownImport(user, input.id)
+  const sheet = (imp.sheets as SheetInfo[]).find((s) => s.name === input.sheet)
+  if (!sheet) throw new ActionError('Pilih lembar kerja yang ada di berkas.', { sheet: ['Pilih lembar kerja yang ada di berkas.'] })
+  const mapping = Object.fromEntries(sheet.headings.map((h, i) => [h, (input[`col_${i}`] as string | undefined) || null]))
+  await startCheck(user, imp.id, sheet.name, mapping)
+  redirect(`/impor/${imp.id}`)
+})
+
+/** Write after the dry run: all or nothing, or the valid rows only (a job). */
+export const commitImport = authAction('imports.use', importCommitSchema, async ({ id, mode }, user) => {
+  await startCommit(user, id, mode)
+  redirect(`/impor/${id}`)
+})
+
+/** Stop the running check or import; nothing of it is kept. */
+export const cancelImportJob = authAction('imports.use', importIdSchema, async ({ id }, user) => {
+  await cancelImport(user, id)
+  redirect(`/impor/${id}`)
+})

@@ -1,0 +1,126 @@
+/**
+ * What an import kind declares about each of its columns, and how a spreadsheet cell becomes the text the
+ * form's zod schema reads (the same schema as the form: an import and a form say the same thing). Pure:
+ * used by the jobs, the templates and the mapping screen.
+ */
+import { parseDateText } from '@/lib/parse'
+import type { Cell } from './file'
+
+export type FieldType = 'text' | 'digits' | 'number' | 'money' | 'date' | 'enum' | 'bool' | 'regency' | 'district' | 'village'
+
+export type FieldDef = {
+  /** the form's field name (the key in the zod schema) */
+  key: string
+  /** the Indonesian heading of the template */
+  label: string
+  /** other headings people use for it ("No. NIB", "Nomor Induk Berusaha") */
+  synonyms?: string[]
+  required?: boolean
+  type: FieldType
+  /** digits: the length; a number cell that lost its leading zeros is padded back to it */
+  digits?: number
+  /** enum: the stored values, and for each the words a spreadsheet may hold instead */
+  options?: { value: string; label: string; aliases?: string[] }[]
+  /** the explanation sheet's text: meaning and format */
+  help: string
+  /** example values, one per example row of the template */
+  examples: string[]
+}
+
+/** `No. NIB` → `nonib`, `Kabupaten / Kota` → `kabupatenkota`, `Jenis Kelamin Pemilik` → `jeniskelaminpemilik`: case, accents, spacing and punctuation ignored. */
+export function headingKey(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '')
+}
+
+/** Heading → field key for the headings that match a field's label, key or synonym; the rest stay unmapped. */
+export function autoMap(headings: string[], fields: FieldDef[], remembered?: Record<string, string | null>): Record<string, string | null> {
+  const byKey = new Map<string, string>()
+  for (const f of fields) for (const name of [f.label, f.key, ...(f.synonyms ?? [])]) byKey.set(headingKey(name), f.key)
+  const used = new Set<string>()
+  const mapping: Record<string, string | null> = {}
+  for (const h of headings) {
+    if (!h) continue
+    let key: string | null | undefined = remembered && h in remembered ? remembered[h] : byKey.get(headingKey(h))
+    if (key && (used.has(key) || !fields.some((f) => f.key === key))) key = null
+    mapping[h] = key ?? null
+    if (key) used.add(key)
+  }
+  return mapping
+}
+
+/** The header row: among the first rows, the one whose cells match the most field headings (at least two). */
+export function findHeaderRow(rows: { rowNumber: number; cells: Cell[] }[], fields: FieldDef[]): { rowNumber: number; headings: string[] } | null {
+  const known = new Set(fields.flatMap((f) => [f.label, f.key, ...(f.synonyms ?? [])].map(headingKey)))
+  let best: { rowNumber: number; headings: string[]; score: number } | null = null
+  for (const r of rows) {
+    const headings = r.cells.map((c) => (c === null ? '' : String(c).trim()))
+    const score = headings.filter((h) => h && known.has(headingKey(h))).length
+    if (score >= 2 && (!best || score > best.score)) best = { rowNumber: r.rowNumber, headings, score }
+  }
+  if (best) return { rowNumber: best.rowNumber, headings: best.headings }
+  // no heading matched: the first non-empty row is the header, the user maps every column
+  const first = rows[0]
+  return first ? { rowNumber: first.rowNumber, headings: first.cells.map((c) => (c === null ? '' : String(c).trim())) } : null
+}
+
+/** Headings made unique and non-empty (`Kolom C` for a blank one, `Nama (2)` for a repeat), so a mapping can name each. */
+export function uniqueHeadings(headings: string[]): string[] {
+  const seen = new Map<string, number>()
+  return headings.map((h, i) => {
+    const base = h || `Kolom ${columnLetter(i)}`
+    const n = (seen.get(base) ?? 0) + 1
+    seen.set(base, n)
+    return n === 1 ? base : `${base} (${n})`
+  })
+}
+
+export function columnLetter(index: number): string {
+  let s = ''
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s
+  return s
+}
+
+/** Why a cell could not be read before the schema saw it (a 16-digit number that Excel already rounded). */
+export class CellProblem extends Error {}
+
+/**
+ * A cell as the text the form would have sent for this field: dates as `YYYY-MM-DD` (from a date cell, an
+ * Excel serial number or `18/09/2024`, `18 September 2024`), codes with their leading zeros, enum words as
+ * the stored value, yes/no as a checkbox. What cannot be read is passed on as typed, for the schema to refuse
+ * with its own message.
+ */
+export function cellText(cell: Cell, field: FieldDef): string {
+  if (cell === null) return ''
+  switch (field.type) {
+    case 'date': {
+      const iso = parseDateText(cell as string | number | Date)
+      return iso ?? String(cell).trim()
+    }
+    case 'digits': {
+      if (typeof cell === 'number') {
+        // Excel keeps 15 significant digits: a 16-digit NIK typed as a number has already lost its last digit
+        if (!Number.isSafeInteger(cell) || String(cell).length > 15) {
+          throw new CellProblem(`${field.label} tersimpan sebagai angka di Excel sehingga digit terakhirnya hilang; format kolom sebagai Teks lalu ketik ulang.`)
+        }
+        return field.digits ? String(cell).padStart(field.digits, '0') : String(cell)
+      }
+      const text = String(cell).trim()
+      return /^[\d\s.-]+$/.test(text) ? text.replace(/[\s.-]/g, '') : text
+    }
+    case 'money':
+    case 'number':
+      return typeof cell === 'number' ? String(cell) : String(cell).trim()
+    case 'bool': {
+      if (typeof cell === 'boolean') return cell ? 'on' : ''
+      const k = headingKey(String(cell))
+      return ['ya', 'y', 'yes', 'true', '1', 'aktif', 'benar', 'sudah'].includes(k) ? 'on' : ''
+    }
+    case 'enum': {
+      const k = headingKey(String(cell))
+      const hit = field.options?.find((o) => [o.value, o.label, ...(o.aliases ?? [])].some((a) => headingKey(a) === k))
+      return hit ? hit.value : String(cell).trim()
+    }
+    default:
+      return cell instanceof Date ? (parseDateText(cell) ?? '') : String(cell).trim()
+  }
+}

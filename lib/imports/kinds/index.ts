@@ -1,0 +1,14 @@
+import 'server-only'
+import { cooperativeKind } from './cooperatives'
+import { msmeKind } from './msmes'
+import type { AnyKind } from './types'
+
+/** Every import kind, by the slug in its URL (`/impor/baru?jenis=umkm`). */
+export const IMPORT_KINDS: Record<string, AnyKind> = {
+  [cooperativeKind.kind]: cooperativeKind,
+  [msmeKind.kind]: msmeKind,
+}
+
+export function importKind(slug: string): AnyKind | null {
+  return Object.hasOwn(IMPORT_KINDS, slug) ? IMPORT_KINDS[slug] : null
+}

@@ -1,0 +1,64 @@
+import 'server-only'
+import { KBLI_SECTIONS } from '@/lib/credit/kbli'
+import { GENDER_LABEL, SCALE_LABEL } from '@/lib/registers/labels'
+import { maskNik, nikRegencyCode } from '@/lib/registers/nik'
+import { insertMsme, msmeAuditSelect, updateMsmeRecord, type MsmeAuditRow } from '@/lib/registers/writes'
+import { msmeSchema, type MsmeInput } from '@/lib/validations/msmes'
+import type { FieldDef } from '../fields'
+import { formValue, locationChecks } from './common'
+import type { RegisterKind } from './types'
+
+const kbliHelp = `Kode KBLI 2020 lima digit (BPS); dua digit pertama adalah golongan pokok, yang menentukan kategori: ${KBLI_SECTIONS.map((s) => `${String(s.from).padStart(2, '0')}–${String(s.to).padStart(2, '0')} ${s.code} ${s.name}`).join('; ')}.`
+
+export const MSME_FIELDS: FieldDef[] = [
+  { key: 'nib', label: 'NIB', synonyms: ['No. NIB', 'Nomor NIB', 'Nomor Induk Berusaha', 'No NIB'], required: true, type: 'digits', digits: 13, help: 'Nomor Induk Berusaha dari OSS, 13 digit angka. Kunci impor: NIB yang sudah terdaftar diperbarui, yang baru ditambahkan. Format kolom sebagai Teks agar nol di depan tidak hilang.', examples: ['9120001234567', '9120001234568', '9120001234569'] },
+  { key: 'businessName', label: 'Nama Usaha', synonyms: ['Nama UMKM', 'Usaha'], required: true, type: 'text', help: 'Nama usaha, 2–200 karakter.', examples: ['Keripik Tempe Bu Siti', 'Batik Tulis Sekar', 'Bengkel Las Makmur'] },
+  { key: 'ownerName', label: 'Nama Pemilik', synonyms: ['Pemilik', 'Nama Pelaku Usaha'], required: true, type: 'text', help: 'Nama pemilik usaha, 2–120 karakter.', examples: ['Siti Aminah', 'Sri Wahyuni', 'Budi Santoso'] },
+  { key: 'ownerNik', label: 'NIK Pemilik', synonyms: ['NIK', 'No. KTP', 'NIK KTP'], required: true, type: 'digits', digits: 16, help: 'NIK pemilik (KTP), 16 digit; empat digit pertama harus kode kabupaten/kota yang terdaftar. Format kolom sebagai Teks: Excel membulatkan angka 16 digit.', examples: ['3517014101850001', '3517014202860002', '3517010303870003'] },
+  { key: 'ownerGender', label: 'Jenis Kelamin Pemilik', synonyms: ['Jenis Kelamin', 'JK', 'L/P'], required: true, type: 'enum', options: Object.entries(GENDER_LABEL).map(([value, label]) => ({ value, label, aliases: value === 'L' ? ['Laki', 'Pria', 'Male'] : ['Wanita', 'Female'] })), help: 'L (laki-laki) atau P (perempuan).', examples: ['P', 'P', 'L'] },
+  { key: 'kbli', label: 'KBLI', synonyms: ['Kode KBLI', 'KBLI 2020'], required: true, type: 'digits', digits: 5, help: kbliHelp, examples: ['10792', '13134', '33121'] },
+  { key: 'regencyCode', label: 'Kabupaten/Kota', synonyms: ['Kode Kabupaten', 'Kab/Kota', 'Kabupaten', 'Kota', 'Kode Kab/Kota'], required: true, type: 'regency', help: 'Kode Kemendagri (35.17) atau nama (Kabupaten Jombang, Kota Malang). Nama yang cocok dengan dua wilayah (Malang) ditolak: tulis lengkap.', examples: ['35.17', 'Kabupaten Jombang', '3517'] },
+  { key: 'districtCode', label: 'Kecamatan', synonyms: ['Kode Kecamatan'], type: 'district', help: 'Kode kecamatan Kemendagri (35.17.01) atau namanya di kabupaten/kota tersebut. Boleh kosong.', examples: ['35.17.01', '', ''] },
+  { key: 'villageCode', label: 'Desa/Kelurahan', synonyms: ['Kode Desa', 'Desa', 'Kelurahan'], type: 'village', help: 'Kode desa/kelurahan Kemendagri (35.17.01.2001); harus di kecamatan tersebut. Boleh kosong.', examples: ['', '', ''] },
+  { key: 'address', label: 'Alamat', type: 'text', help: 'Alamat usaha, paling banyak 300 karakter.', examples: ['Jl. Merdeka 10', 'Dusun Sumberejo RT 02', ''] },
+  { key: 'phone', label: 'Telepon', synonyms: ['No. HP', 'No HP', 'Nomor Telepon', 'HP'], type: 'text', help: '8–15 digit, boleh diawali +.', examples: ['081234567890', '', '+6281311122233'] },
+  { key: 'workers', label: 'Tenaga Kerja', synonyms: ['Jumlah Tenaga Kerja', 'Jumlah TK', 'Karyawan'], type: 'number', help: 'Jumlah tenaga kerja, bilangan bulat 0 atau lebih.', examples: ['3', '12', '5'] },
+  { key: 'businessCapital', label: 'Modal Usaha', synonyms: ['Modal', 'Modal Usaha (Rp)'], type: 'money', help: 'Rupiah tanpa tanah dan bangunan (PP 7/2021): 25000000, 25.000.000, Rp25.000.000 atau 25.000.000,50.', examples: ['25.000.000', 'Rp150.000.000', '40000000'] },
+  { key: 'annualSales', label: 'Omzet Tahunan', synonyms: ['Omzet', 'Omset', 'Omset Tahunan', 'Penjualan Tahunan'], type: 'money', help: 'Hasil penjualan setahun dalam Rupiah, format seperti Modal Usaha.', examples: ['180.000.000', 'Rp1.250.000.000', '300000000'] },
+  { key: 'recordedScale', label: 'Skala Tercatat', synonyms: ['Skala Usaha', 'Skala'], type: 'enum', options: Object.entries(SCALE_LABEL).map(([value, label]) => ({ value, label, aliases: [`Usaha ${label}`] })), help: 'Skala menurut OSS: Mikro, Kecil, Menengah atau Besar. Boleh kosong; skala PP 7/2021 dihitung dari angka.', examples: ['Mikro', '', 'Kecil'] },
+  { key: 'newRegistration', label: 'Usaha Baru', synonyms: ['Pendaftaran Baru'], type: 'bool', help: 'Ya bila usaha baru (skala dihitung dari modal), kosong/Tidak bila usaha yang sudah berjalan (dari omzet).', examples: ['Tidak', 'Tidak', 'Ya'] },
+  { key: 'iumkNumber', label: 'Nomor IUMK', synonyms: ['No. IUMK', 'IUMK'], type: 'text', help: 'Nomor Izin Usaha Mikro Kecil, boleh kosong.', examples: ['', '503/12/415.17/2023', ''] },
+  { key: 'iumkDate', label: 'Tanggal IUMK', synonyms: ['Tgl IUMK'], type: 'date', help: 'Tanggal IUMK: 18/09/2024, 18-9-2024, 18 September 2024, 2024-09-18 atau sel tanggal Excel; tidak di masa depan.', examples: ['', '18/09/2023', ''] },
+]
+
+/** MSMEs (UMKM), by NIB: admins anywhere in the province, a district officer in its own regency. */
+export const msmeKind: RegisterKind<MsmeAuditRow, MsmeInput> = {
+  kind: 'umkm',
+  permission: 'msmes.write',
+  listPath: '/umkm',
+  title: { id: 'UMKM', en: 'MSMEs' },
+  fields: MSME_FIELDS,
+  keyField: 'nib',
+  schema: msmeSchema,
+  findExisting: (client, keys) => client.msme.findMany({ where: { nib: { in: keys } }, select: msmeAuditSelect }),
+  keyOf: (row) => row.nib,
+  regencyOf: (row) => row.regencyCode,
+  isDeleted: (row) => row.deletedAt !== null,
+  asFormText: (row) => ({
+    nib: row.nib, businessName: row.businessName, ownerName: row.ownerName, ownerNik: row.ownerNik, ownerGender: row.ownerGender, kbli: row.kbli,
+    regencyCode: row.regencyCode, districtCode: row.districtCode ?? '', villageCode: row.villageCode ?? '', address: row.address ?? '', phone: row.phone ?? '',
+    workers: String(row.workers), businessCapital: formValue(row.businessCapital), annualSales: formValue(row.annualSales),
+    recordedScale: row.recordedScale ?? '', newRegistration: row.newRegistration ? 'on' : '', iumkNumber: row.iumkNumber ?? '',
+    iumkDate: formValue(row.iumkDate), cooperativeId: row.cooperativeId ?? '',
+  }),
+  checkInput(input, regions) {
+    const errors = locationChecks(input, regions)
+    if (!regions.allRegencyCodes.has(nikRegencyCode(input.ownerNik))) {
+      errors.ownerNik = 'Empat digit pertama NIK harus kode provinsi dan kabupaten/kota yang terdaftar (mis. 3517 untuk Kabupaten Jombang).'
+    }
+    return errors
+  },
+  show: (field, value) => (field === 'ownerNik' && value ? maskNik(String(value)) : formValue(value)),
+  insert: (tx, actor, input) => insertMsme(tx, actor, input),
+  update: (tx, actor, before, input) => updateMsmeRecord(tx, actor, before, input),
+}

@@ -1,0 +1,302 @@
+import 'server-only'
+import { db } from '@/lib/db'
+import { writeAudit } from '@/lib/audit'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { JobCancelled, PermanentJobError, type JobContext } from '@/lib/jobs'
+import { CellProblem, cellText, type FieldDef } from './fields'
+import { IMPORT_LIMITS, readSheets, type FileFormat } from './file'
+import { importKind } from './kinds'
+import type { AnyKind, Importer, Tx } from './kinds/types'
+import { loadRegions, resolveDistrict, resolveRegency, resolveVillage, type RegionIndex } from './regions'
+
+/**
+ * The import pipeline after upload and mapping: every data row of the chosen sheet is read (streamed, in
+ * batches), turned into the form's field texts, checked with the form's schema and against the database,
+ * and given a verdict: CREATE, UPDATE (with before → after per field), UNCHANGED or INVALID (row + column +
+ * message). The dry run stores the verdicts; the commit checks again (the database may have changed) and
+ * writes through the register's own write path in ONE transaction: all or nothing by default, or the valid
+ * rows only when the user chose so.
+ */
+
+export type Outcome = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'INVALID'
+export type RowError = { column: string; message: string }
+export type Change = { field: string; column: string; before: string; after: string }
+export type Summary = { total: number; create: number; update: number; unchanged: number; invalid: number }
+/** A sheet as read at upload: where its header is, its headings, its data rows and the first data row's cells (shown beside the mapping). */
+export type SheetInfo = { name: string; headerRow: number; headings: string[]; dataRows: number; sample?: string[] }
+
+type Verdict = {
+  rowNumber: number
+  outcome: Outcome
+  key: string | null
+  values: Record<string, string>
+  errors: RowError[]
+  changes: Change[]
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  input?: any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  existing?: any
+}
+
+type Ctx = {
+  kind: AnyKind
+  importer: Importer
+  regions: RegionIndex
+  /** key → the row that first carried it: the second row with the same key is refused */
+  seen: Map<string, number>
+  /** the user's column heading for a field (errors name the column the user sees) */
+  columnOf: (field: string) => string
+}
+
+export const BATCH_ROWS = 500
+
+const emptySummary = (): Summary => ({ total: 0, create: 0, update: 0, unchanged: 0, invalid: 0 })
+const countInto = (s: Summary, o: Outcome) => {
+  s.total++
+  if (o === 'CREATE') s.create++
+  else if (o === 'UPDATE') s.update++
+  else if (o === 'UNCHANGED') s.unchanged++
+  else s.invalid++
+}
+
+/** Resolve the region columns (names or codes) to codes, in place; problems are field → message. */
+function resolveRegions(fields: FieldDef[], values: Record<string, string>, regions: RegionIndex, errors: Record<string, string>) {
+  for (const f of fields) {
+    const text = values[f.key] ?? ''
+    if (!text) continue
+    const r = f.type === 'regency' ? resolveRegency(text, regions)
+      : f.type === 'district' ? resolveDistrict(text, values.regencyCode || null, regions)
+        : f.type === 'village' ? resolveVillage(text)
+          : undefined
+    if (r === undefined || r === null) continue
+    if ('error' in r) errors[f.key] = r.error
+    else values[f.key] = r.code
+  }
+}
+
+/** The verdicts of one batch of rows (values: field → text from the cells, empty for an empty cell). */
+async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[], ctx: Ctx): Promise<Verdict[]> {
+  const { kind, importer, regions } = ctx
+  const keys = [...new Set(rows.map((r) => r.values[kind.keyField]).filter(Boolean))]
+  const existingRows = keys.length ? await kind.findExisting(client, keys) : []
+  const existingByKey = new Map(existingRows.map((row) => [kind.keyOf(row), row]))
+  const keyField = kind.fields.find((f) => f.key === kind.keyField)!
+  return rows.map(({ rowNumber, values, problems }) => {
+    const errors: Record<string, string> = { ...problems }
+    const key = values[kind.keyField] || null
+    const verdict = (outcome: Outcome, extra: Partial<Verdict> = {}): Verdict => ({
+      rowNumber, outcome, key, values, changes: [], ...extra,
+      errors: Object.entries(errors).map(([field, message]) => ({ column: ctx.columnOf(field), message })),
+    })
+    if (!key) {
+      errors[kind.keyField] ??= `Isi ${keyField.label}: kunci untuk mencocokkan data.`
+      return verdict('INVALID')
+    }
+    const first = ctx.seen.get(key)
+    if (first !== undefined && first !== rowNumber) {
+      errors[kind.keyField] = `${keyField.label} ${key} sudah ada di baris ${first} berkas ini.`
+      return verdict('INVALID')
+    }
+    ctx.seen.set(key, rowNumber)
+    const existing = existingByKey.get(key)
+    if (existing && kind.isDeleted(existing)) {
+      errors[kind.keyField] = `${keyField.label} ini milik data yang sudah dihapus; pulihkan atau hubungi admin.`
+      return verdict('INVALID')
+    }
+    if (existing && importer.role === 'DISTRICT_OFFICER' && kind.regencyOf(existing) !== importer.regencyCode) {
+      errors[kind.keyField] = `${keyField.label} ini sudah terdaftar di kabupaten/kota lain; hanya petugas wilayah itu atau admin yang dapat mengubahnya.`
+      return verdict('INVALID')
+    }
+    // an empty cell keeps what is stored (an update file may carry only some columns); a new record starts from the form's defaults
+    const merged: Record<string, string> = { ...(existing ? kind.asFormText(existing) : kind.defaults ?? {}) }
+    for (const [field, text] of Object.entries(values)) if (text !== '') merged[field] = text
+    resolveRegions(kind.fields, merged, regions, errors)
+    const parsed = kind.schema.safeParse(merged)
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? kind.keyField)] ??= issue.message
+    }
+    if (Object.keys(errors).length || !parsed.success) return verdict('INVALID')
+    const input = parsed.data as Record<string, unknown> & { regencyCode: string }
+    if (importer.role === 'DISTRICT_OFFICER' && input.regencyCode !== importer.regencyCode) {
+      errors.regencyCode = 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.'
+      return verdict('INVALID')
+    }
+    Object.assign(errors, kind.checkInput(input, regions))
+    if (Object.keys(errors).length) return verdict('INVALID')
+    if (!existing) return verdict('CREATE', { input })
+    const changes: Change[] = []
+    for (const f of kind.fields) {
+      if (!(f.key in input)) continue
+      const before = (existing as Record<string, unknown>)[f.key]
+      const after = input[f.key]
+      // an empty owner NIK on the form means "keep": never a change
+      if (after === null && f.key === 'ownerNik') continue
+      if (kind.show('', before) !== kind.show('', after)) {
+        changes.push({ field: f.key, column: ctx.columnOf(f.key), before: kind.show(f.key, before), after: kind.show(f.key, after) })
+      }
+    }
+    return changes.length ? verdict('UPDATE', { input, existing, changes }) : verdict('UNCHANGED')
+  })
+}
+
+type LoadedImport = {
+  id: string; kind: string; fileFormat: string; fileName: string; fileHash: string; sheetName: string | null; mapping: unknown; sheets: unknown; mode: string
+  createdById: string; createdByName: string; regencyCode: string | null; bankId: string | null
+}
+
+async function loadImport(importId: string): Promise<{ imp: LoadedImport; kind: AnyKind; importer: Importer }> {
+  const imp = await db.dataImport.findUnique({
+    where: { id: importId },
+    select: {
+      id: true, kind: true, fileFormat: true, fileName: true, fileHash: true, sheetName: true, mapping: true, sheets: true, mode: true,
+      createdById: true, createdByName: true, regencyCode: true, bankId: true,
+    },
+  })
+  if (!imp) throw new PermanentJobError('Impor tidak ditemukan.')
+  const kind = importKind(imp.kind)
+  if (!kind) throw new PermanentJobError(`Jenis impor tidak dikenal: ${imp.kind}`)
+  const user = await db.user.findUnique({ where: { id: imp.createdById }, select: { username: true, role: true, active: true } })
+  if (!user?.active) throw new PermanentJobError('Pengguna yang mengunggah tidak aktif lagi.')
+  const importer: Importer = { id: imp.createdById, username: user.username, role: user.role, regencyCode: imp.regencyCode, bankId: imp.bankId }
+  return { imp, kind, importer }
+}
+
+/** The chosen sheet's data rows as field texts, in batches (the file is read once, streamed). */
+async function* mappedBatches(imp: LoadedImport, kind: AnyKind): AsyncGenerator<{ rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[]> {
+  const sheets = imp.sheets as SheetInfo[]
+  const sheet = sheets.find((s) => s.name === imp.sheetName) ?? sheets[0]
+  if (!sheet) throw new PermanentJobError('Lembar kerja tidak ditemukan.')
+  const mapping = (imp.mapping ?? {}) as Record<string, string | null>
+  const columns = sheet.headings
+    .map((h, index) => ({ index, field: kind.fields.find((f) => f.key === mapping[h]) }))
+    .filter((c): c is { index: number; field: FieldDef } => Boolean(c.field))
+  const file = await db.dataImport.findUniqueOrThrow({ where: { id: imp.id }, select: { file: true } })
+  let batch: { rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[] = []
+  let count = 0
+  for await (const s of readSheets(imp.fileFormat as FileFormat, Buffer.from(file.file))) {
+    if (s.sheet !== sheet.name) continue
+    for await (const row of s.rows) {
+      if (row.rowNumber <= sheet.headerRow) continue
+      if (++count > IMPORT_LIMITS.maxRows) throw new PermanentJobError(`Berkas memuat lebih dari ${IMPORT_LIMITS.maxRows.toLocaleString('id-ID')} baris data; bagi menjadi beberapa berkas.`)
+      const values: Record<string, string> = {}
+      const problems: Record<string, string> = {}
+      for (const { index, field } of columns) {
+        try {
+          values[field.key] = cellText(row.cells[index] ?? null, field)
+        } catch (e) {
+          if (!(e instanceof CellProblem)) throw e
+          values[field.key] = String(row.cells[index] ?? '')
+          problems[field.key] = e.message
+        }
+      }
+      batch.push({ rowNumber: row.rowNumber, values, problems })
+      if (batch.length === BATCH_ROWS) { yield batch; batch = [] }
+    }
+  }
+  if (batch.length) yield batch
+}
+
+function columnNamer(imp: LoadedImport, kind: AnyKind) {
+  const mapping = (imp.mapping ?? {}) as Record<string, string | null>
+  const byField = new Map(Object.entries(mapping).filter(([, f]) => f).map(([h, f]) => [f as string, h]))
+  return (field: string) => byField.get(field) ?? kind.fields.find((f) => f.key === field)?.label ?? field
+}
+
+/** Under this key of a stored row's values: the cells refused before the schema (kept for the commit's check). */
+const PROBLEMS = '$problems'
+
+const rowData = (importId: string, v: Verdict, problems: Record<string, string>): Prisma.ImportRowCreateManyInput => ({
+  importId, rowNumber: v.rowNumber, outcome: v.outcome, key: v.key, values: Object.keys(problems).length ? { ...v.values, [PROBLEMS]: problems } : v.values,
+  errors: v.errors.length ? v.errors : undefined, changes: v.changes.length ? v.changes : undefined,
+})
+
+/** Job `import.check`: the dry run. Stores a verdict per row and the counts; writes nothing else. */
+export async function runCheck(ctx: JobContext): Promise<Summary> {
+  const { importId } = ctx.job.payload as { importId: string }
+  const { imp, kind, importer } = await loadImport(importId)
+  try {
+    const regions = await loadRegions(db)
+    const summary = emptySummary()
+    const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
+    const total = ((imp.sheets as SheetInfo[]).find((s) => s.name === imp.sheetName) ?? (imp.sheets as SheetInfo[])[0])?.dataRows ?? null
+    await db.importRow.deleteMany({ where: { importId } })
+    await ctx.progress(0, total, 'Memeriksa baris')
+    for await (const batch of mappedBatches(imp, kind)) {
+      const verdicts = await checkBatch(db, batch, c)
+      await db.importRow.createMany({ data: verdicts.map((v, i) => rowData(importId, v, batch[i].problems)) })
+      for (const v of verdicts) countInto(summary, v.outcome)
+      await ctx.progress(summary.total, total, 'Memeriksa baris')
+    }
+    await db.dataImport.update({ where: { id: importId }, data: { status: 'CHECKED', summary: { check: summary }, checkedAt: new Date(), error: null } })
+    return summary
+  } catch (e) {
+    await settleFailure(importId, e)
+    throw e
+  }
+}
+
+/** Job `import.commit`: check again and write, in one transaction (all or nothing, or the valid rows only). */
+export async function runCommit(ctx: JobContext): Promise<Summary> {
+  const { importId } = ctx.job.payload as { importId: string }
+  const { imp, kind, importer } = await loadImport(importId)
+  const actor = { id: importer.id, username: importer.username, role: importer.role }
+  try {
+    const summary = await db.$transaction(async (tx) => {
+      const regions = await loadRegions(tx)
+      const summary = emptySummary()
+      const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
+      const total = await tx.importRow.count({ where: { importId } })
+      await ctx.progress(0, total, 'Menyimpan')
+      let after = 0
+      for (;;) {
+        // the dry run's rows hold the mapped texts: the file is not parsed a second time
+        const stored = await tx.importRow.findMany({
+          where: { importId, rowNumber: { gt: after } }, orderBy: { rowNumber: 'asc' }, take: BATCH_ROWS,
+          select: { rowNumber: true, values: true },
+        })
+        if (!stored.length) break
+        after = stored[stored.length - 1].rowNumber
+        const rows = stored.map((r) => {
+          const { [PROBLEMS]: problems, ...values } = r.values as Record<string, string> & { [PROBLEMS]?: Record<string, string> }
+          return { rowNumber: r.rowNumber, values, problems: problems ?? {} }
+        })
+        const verdicts = await checkBatch(tx, rows, c)
+        for (const v of verdicts) {
+          countInto(summary, v.outcome)
+          if (v.outcome === 'INVALID' && imp.mode === 'ALL') continue
+          if (v.outcome === 'CREATE') await kind.insert(tx, actor, v.input)
+          else if (v.outcome === 'UPDATE' && !(await kind.update(tx, actor, v.existing, v.input))) {
+            throw new PermanentJobError(`Baris ${v.rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
+          }
+        }
+        // the verdicts now are the ones that count (rejected rows file, the summary's list)
+        await tx.importRow.deleteMany({ where: { importId, rowNumber: { in: stored.map((r) => r.rowNumber) } } })
+        await tx.importRow.createMany({ data: verdicts.map((v, i) => rowData(importId, v, rows[i].problems)) })
+        await ctx.progress(summary.total, total, 'Menyimpan')
+      }
+      if (imp.mode === 'ALL' && summary.invalid > 0) {
+        throw new PermanentJobError(`${summary.invalid.toLocaleString('id-ID')} baris tidak valid; tidak ada yang disimpan (semua atau tidak sama sekali). Perbaiki baris itu, atau pilih "simpan baris yang valid saja".`)
+      }
+      await writeAudit(tx, actor, {
+        action: 'IMPORT', entity: 'DataImport', entityId: importId,
+        after: { kind: imp.kind, fileName: imp.fileName, fileHash: imp.fileHash, sheet: imp.sheetName, mode: imp.mode, ...summary },
+      })
+      await tx.dataImport.update({ where: { id: importId }, data: { status: 'DONE', summary: { commit: summary }, finishedAt: new Date(), error: null } })
+      return summary
+    }, { timeout: 60 * 60_000, maxWait: 60_000 })
+    return summary
+  } catch (e) {
+    await settleFailure(importId, e)
+    throw e
+  }
+}
+
+/** The import's status after a job that did not finish: cancelled, or failed with the reason the user reads. */
+async function settleFailure(importId: string, e: unknown) {
+  if (e instanceof JobCancelled) {
+    await db.dataImport.update({ where: { id: importId }, data: { status: 'CANCELLED', finishedAt: new Date() } })
+    return
+  }
+  const message = e instanceof PermanentJobError ? e.message : 'Terjadi kesalahan di server saat memproses berkas; coba lagi.'
+  await db.dataImport.update({ where: { id: importId }, data: { status: 'FAILED', error: message, finishedAt: new Date() } })
+}

@@ -1,0 +1,170 @@
+import 'server-only'
+import { createHash } from 'node:crypto'
+import { db } from '@/lib/db'
+import { AppError } from '@/lib/errors'
+import { can } from '@/lib/permissions'
+import { enqueue, requestCancel } from '@/lib/jobs'
+import type { SessionUser } from '@/lib/session-user'
+import { autoMap, findHeaderRow, uniqueHeadings } from './fields'
+import { FileRefused, IMPORT_LIMITS, inspectFile, readSheets, type SheetRow } from './file'
+import { importKind } from './kinds'
+import type { AnyKind } from './kinds/types'
+import type { SheetInfo } from './pipeline'
+import './jobs'
+
+/** How many rows of each sheet are looked at to find its header row (a title block above it is common). */
+const HEADER_SCAN_ROWS = 30
+
+/** The kind a user may import, or a refusal (unknown kind 404, no permission 403). */
+export function kindFor(user: SessionUser, slug: string): AnyKind {
+  const kind = importKind(slug)
+  if (!kind) throw new AppError('NOT_FOUND', 'Jenis impor tidak dikenal.')
+  if (!can(user.role, kind.permission)) throw new AppError('FORBIDDEN', 'Anda tidak berwenang mengimpor data ini.')
+  return kind
+}
+
+/** Each sheet's header row, headings and number of data rows; the file is streamed once, only the first rows kept. */
+export async function analyse(kind: AnyKind, format: 'XLSX' | 'CSV', bytes: Buffer): Promise<SheetInfo[]> {
+  const out: SheetInfo[] = []
+  for await (const s of readSheets(format, bytes)) {
+    const head: SheetRow[] = []
+    let rows = 0
+    for await (const row of s.rows) {
+      rows++
+      if (head.length < HEADER_SCAN_ROWS) head.push(row)
+    }
+    const header = findHeaderRow(head, kind.fields)
+    const dataRows = header ? rows - head.filter((r) => r.rowNumber <= header.rowNumber).length : 0
+    const first = head.find((r) => r.rowNumber > (header?.rowNumber ?? 0))
+    const headings = uniqueHeadings(header?.headings ?? [])
+    const sample = headings.map((_, i) => {
+      const c = first?.cells[i]
+      return c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).slice(0, 60)
+    })
+    out.push({ name: s.sheet, headerRow: header?.rowNumber ?? 0, headings, dataRows, sample })
+  }
+  return out
+}
+
+/**
+ * Store an uploaded file as a new import: refused before parsing when it is too large or not a
+ * spreadsheet; every sheet analysed; the first sheet with data chosen and its columns mapped from the
+ * user's remembered mapping for the kind, then by heading.
+ */
+export async function createImport(user: SessionUser, slug: string, file: File): Promise<string> {
+  const kind = kindFor(user, slug)
+  if (file.size > IMPORT_LIMITS.maxFileBytes) {
+    throw new AppError('INVALID', `Berkas terlalu besar; batasnya ${Math.round(IMPORT_LIMITS.maxFileBytes / 1024 / 1024)} MB.`)
+  }
+  const bytes = Buffer.from(await file.arrayBuffer())
+  let sheets: SheetInfo[]
+  let format: 'XLSX' | 'CSV'
+  try {
+    format = inspectFile(file.name, bytes)
+    sheets = await analyse(kind, format, bytes)
+  } catch (e) {
+    if (e instanceof FileRefused) throw new AppError('INVALID', e.message)
+    // a parser failure on a file that passed the checks: damaged, or not what its name says
+    throw new AppError('INVALID', 'Berkas tidak dapat dibaca sebagai spreadsheet; simpan ulang sebagai .xlsx atau .csv UTF-8.')
+  }
+  const tooMany = sheets.find((s) => s.dataRows > IMPORT_LIMITS.maxRows)
+  if (tooMany) throw new AppError('INVALID', `Lembar "${tooMany.name}" memuat ${tooMany.dataRows.toLocaleString('id-ID')} baris; batasnya ${IMPORT_LIMITS.maxRows.toLocaleString('id-ID')} baris per impor.`)
+  const sheet = sheets.find((s) => s.dataRows > 0) ?? sheets[0]
+  if (!sheet) throw new AppError('INVALID', 'Berkas tidak memuat lembar kerja.')
+  const remembered = await db.importMapping.findUnique({ where: { userId_kind: { userId: user.id, kind: kind.kind } }, select: { mapping: true } })
+  const created = await db.dataImport.create({
+    data: {
+      kind: kind.kind, createdById: user.id, createdByName: user.name, regencyCode: user.regencyCode, bankId: user.bankId,
+      fileName: file.name.slice(0, 200), fileHash: createHash('sha256').update(bytes).digest('hex'), fileSize: bytes.length,
+      fileFormat: format, file: bytes, sheets, sheetName: sheet.name,
+      mapping: autoMap(sheet.headings, kind.fields, remembered?.mapping as Record<string, string | null> | undefined),
+    },
+    select: { id: true },
+  })
+  return created.id
+}
+
+/** An import the user may act on: its own (an admin any), of a kind it may import. */
+export async function ownImport(user: SessionUser, id: string) {
+  const imp = await db.dataImport.findFirst({
+    where: { id, ...(user.role === 'ADMIN' ? {} : { createdById: user.id }) },
+    select: { id: true, kind: true, status: true, sheets: true, sheetName: true, mapping: true, mode: true, jobId: true, summary: true, version: true, createdById: true },
+  })
+  if (!imp) throw new AppError('NOT_FOUND', 'Impor tidak ditemukan.')
+  return { imp, kind: kindFor(user, imp.kind) }
+}
+
+const BUSY = new Set(['CHECKING', 'IMPORTING'])
+
+/** Confirm the sheet and the mapping, remember the mapping for the user and kind, and start the dry run. */
+export async function startCheck(user: SessionUser, id: string, sheetName: string, mapping: Record<string, string | null>): Promise<void> {
+  const { imp, kind } = await ownImport(user, id)
+  if (BUSY.has(imp.status) || imp.status === 'DONE') throw new AppError('CONFLICT', 'Impor ini sedang berjalan atau sudah selesai.')
+  const sheet = (imp.sheets as SheetInfo[]).find((s) => s.name === sheetName)
+  if (!sheet) throw new AppError('INVALID', 'Pilih lembar kerja yang ada di berkas.')
+  const clean: Record<string, string | null> = {}
+  const used = new Set<string>()
+  for (const h of sheet.headings) {
+    const field = mapping[h] || null
+    if (field && !kind.fields.some((f) => f.key === field)) throw new AppError('INVALID', `Kolom "${h}": bidang tidak dikenal.`)
+    if (field && used.has(field)) throw new AppError('INVALID', `Bidang "${kind.fields.find((f) => f.key === field)!.label}" dipetakan ke lebih dari satu kolom.`)
+    if (field) used.add(field)
+    clean[h] = field
+  }
+  const keyLabel = kind.fields.find((f) => f.key === kind.keyField)!.label
+  if (!used.has(kind.keyField)) throw new AppError('INVALID', `Petakan satu kolom ke ${keyLabel}: kunci untuk mencocokkan data.`)
+  await db.$transaction(async (tx) => {
+    const jobId = await enqueue('import.check', { importId: id }, { createdById: user.id, tx })
+    const { count } = await tx.dataImport.updateMany({
+      where: { id, version: imp.version },
+      data: { sheetName, mapping: clean, status: 'CHECKING', jobId, summary: undefined, error: null, version: { increment: 1 } },
+    })
+    if (count !== 1) throw new AppError('CONFLICT', 'Impor ini baru saja diubah di tab lain; muat ulang halaman.')
+    await tx.importMapping.upsert({
+      where: { userId_kind: { userId: user.id, kind: kind.kind } },
+      create: { userId: user.id, kind: kind.kind, mapping: clean },
+      update: { mapping: clean },
+    })
+  })
+}
+
+/** After the dry run: write, all or nothing (ALL) or the valid rows only (VALID_ONLY). */
+export async function startCommit(user: SessionUser, id: string, mode: 'ALL' | 'VALID_ONLY'): Promise<void> {
+  const { imp } = await ownImport(user, id)
+  const checked = Boolean((imp.summary as { check?: unknown } | null)?.check)
+  if (!(imp.status === 'CHECKED' || (imp.status === 'FAILED' && checked))) throw new AppError('CONFLICT', 'Jalankan pemeriksaan (uji coba) dulu sebelum mengimpor.')
+  await db.$transaction(async (tx) => {
+    const jobId = await enqueue('import.commit', { importId: id }, { createdById: user.id, tx })
+    const { count } = await tx.dataImport.updateMany({
+      where: { id, version: imp.version, status: imp.status },
+      data: { mode, status: 'IMPORTING', jobId, error: null, version: { increment: 1 } },
+    })
+    if (count !== 1) throw new AppError('CONFLICT', 'Impor ini sudah dimulai di tab lain; muat ulang halaman.')
+  })
+}
+
+/** Stop a running check or import: its open transaction rolls back, nothing of it is kept. */
+export async function cancelImport(user: SessionUser, id: string): Promise<void> {
+  const { imp } = await ownImport(user, id)
+  if (!BUSY.has(imp.status) || !imp.jobId) throw new AppError('CONFLICT', 'Tidak ada proses yang berjalan untuk impor ini.')
+  await requestCancel(imp.jobId)
+  // a job cancelled before a worker took it never runs its handler: settle the import here
+  const job = await db.job.findUnique({ where: { id: imp.jobId }, select: { state: true } })
+  if (job?.state === 'CANCELLED') await db.dataImport.updateMany({ where: { id, status: imp.status }, data: { status: 'CANCELLED', finishedAt: new Date() } })
+}
+
+export type ImportProgress = {
+  status: string
+  done: number
+  total: number | null
+  note: string | null
+  error: string | null
+}
+
+/** The import's status and its job's progress (rows done of total). */
+export async function importProgress(user: SessionUser, id: string): Promise<ImportProgress> {
+  const { imp } = await ownImport(user, id)
+  const job = imp.jobId ? await db.job.findUnique({ where: { id: imp.jobId }, select: { progressDone: true, progressTotal: true, progressNote: true } }) : null
+  const row = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { error: true } })
+  return { status: imp.status, done: job?.progressDone ?? 0, total: job?.progressTotal ?? null, note: job?.progressNote ?? null, error: row.error }
+}

@@ -1,0 +1,110 @@
+import 'server-only'
+import ExcelJS from 'exceljs'
+import { columnLetter, type FieldDef } from './fields'
+import type { AnyKind } from './kinds/types'
+
+const TEXT_FORMAT = '@'
+const RULES_SHEET = 'Daftar'
+
+/** What the explanation sheet says of a column's format. */
+function formatOf(f: FieldDef): string {
+  switch (f.type) {
+    case 'digits': return `${f.digits ?? ''} digit angka, sel berformat Teks`
+    case 'money': return 'Rupiah: 1.500.000 / 1500000 / Rp1.500.000'
+    case 'number': return 'bilangan bulat'
+    case 'date': return 'tanggal: 18/09/2024, 18 September 2024, sel tanggal'
+    case 'enum': return `salah satu: ${f.options!.map((o) => o.label).join(', ')}`
+    case 'bool': return 'Ya / Tidak'
+    case 'regency': return 'kode Kemendagri atau nama kabupaten/kota'
+    case 'district': return 'kode Kemendagri atau nama kecamatan'
+    case 'village': return 'kode Kemendagri desa/kelurahan'
+    default: return 'teks'
+  }
+}
+
+/**
+ * The kind's .xlsx template: sheet "Data" with the Indonesian header, example rows, code columns formatted
+ * as text (NIB and NIK keep their zeros and all 16 digits) and drop-down lists where a column has fixed
+ * values; sheet "Penjelasan" explaining every column; the lists' values on a sheet of their own.
+ */
+export async function templateXlsx(kind: AnyKind, regencyNames: string[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'Lumbung'
+  const data = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] })
+  const help = wb.addWorksheet('Penjelasan')
+  const lists = wb.addWorksheet(RULES_SHEET, { state: 'hidden' })
+
+  data.columns = kind.fields.map((f) => ({ header: f.label, key: f.key, width: Math.max(14, f.label.length + 4) }))
+  const header = data.getRow(1)
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } }
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0F766E' } }
+  const examples = Math.max(...kind.fields.map((f) => f.examples.length))
+  for (let i = 0; i < examples; i++) data.addRow(Object.fromEntries(kind.fields.map((f) => [f.key, f.examples[i] ?? ''])))
+
+  let listColumn = 0
+  kind.fields.forEach((f, i) => {
+    const col = data.getColumn(i + 1)
+    if (f.type === 'digits' || f.type === 'regency' || f.type === 'district' || f.type === 'village') col.numFmt = TEXT_FORMAT
+    const values = f.type === 'enum' ? f.options!.map((o) => o.label) : f.type === 'bool' ? ['Ya', 'Tidak'] : f.type === 'regency' ? regencyNames : null
+    if (!values?.length) return
+    listColumn++
+    const letter = columnLetter(listColumn - 1)
+    lists.getCell(`${letter}1`).value = f.label
+    values.forEach((v, j) => { lists.getCell(`${letter}${j + 2}`).value = v })
+    // a list, not a hard rule, for the region: a code typed instead of a name must stay allowed
+    const strict = f.type !== 'regency'
+    for (let r = 2; r <= 500; r++) {
+      data.getCell(r, i + 1).dataValidation = {
+        type: 'list', allowBlank: !f.required, showErrorMessage: strict, errorStyle: strict ? 'stop' : 'information',
+        formulae: [`${RULES_SHEET}!$${letter}$2:$${letter}$${values.length + 1}`],
+        errorTitle: f.label, error: `Pilih dari daftar: ${values.slice(0, 8).join(', ')}${values.length > 8 ? ', …' : ''}`,
+      }
+    }
+  })
+
+  help.columns = [
+    { header: 'Kolom', key: 'label', width: 24 },
+    { header: 'Wajib', key: 'required', width: 8 },
+    { header: 'Format', key: 'format', width: 40 },
+    { header: 'Keterangan', key: 'help', width: 90 },
+  ]
+  help.getRow(1).font = { bold: true }
+  for (const f of kind.fields) {
+    const row = help.addRow({ label: f.label, required: f.required ? 'Ya' : '', format: formatOf(f), help: f.help })
+    row.alignment = { wrapText: true, vertical: 'top' }
+  }
+  help.addRow({})
+  help.addRow({ label: 'Catatan', help: 'Baris contoh (2–4) boleh ditimpa atau dihapus. Judul kolom boleh diganti: saat unggah, kolom dicocokkan ulang. Pada data yang sudah ada, sel kosong berarti nilai lama dipertahankan. Impor yang sama dua kali tidak mengubah apa pun.' }).alignment = { wrapText: true, vertical: 'top' }
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+const csvCell = (v: string) => (/[;"\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
+
+/** The .csv template: `;`-separated (what Excel uses in an Indonesian locale), UTF-8 with a BOM, header and examples. */
+export function templateCsv(kind: AnyKind): string {
+  const examples = Math.max(...kind.fields.map((f) => f.examples.length))
+  const lines = [kind.fields.map((f) => csvCell(f.label)).join(';')]
+  for (let i = 0; i < examples; i++) lines.push(kind.fields.map((f) => csvCell(f.examples[i] ?? '')).join(';'))
+  return `\ufeff${lines.join('\r\n')}\r\n`
+}
+
+/** The rejected rows as .xlsx: the user's own columns and an error column, to correct and upload again. */
+export async function rejectedXlsx(headings: string[], mapping: Record<string, string | null>, rows: { rowNumber: number; values: Record<string, string>; errors: { column: string; message: string }[] }[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('Ditolak')
+  const mapped = headings.filter((h) => mapping[h])
+  ws.columns = [
+    { header: 'Baris asal', key: '__row', width: 10 },
+    ...mapped.map((h) => ({ header: h, key: h, width: Math.max(12, h.length + 2), style: { numFmt: TEXT_FORMAT } })),
+    { header: 'Kesalahan', key: '__errors', width: 80 },
+  ]
+  ws.getRow(1).font = { bold: true }
+  for (const r of rows) {
+    ws.addRow({
+      __row: r.rowNumber,
+      ...Object.fromEntries(mapped.map((h) => [h, r.values[mapping[h]!] ?? ''])),
+      __errors: r.errors.map((e) => `${e.column}: ${e.message}`).join('; '),
+    })
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}

@@ -1,0 +1,69 @@
+import 'server-only'
+
+/** What a handler sees of its job. */
+export type JobInfo = {
+  id: string
+  kind: string
+  payload: unknown
+  /** 1 on the first run, 2 on the first retry, … */
+  attempt: number
+  maxAttempts: number
+  createdById: string | null
+}
+
+export type JobContext = {
+  job: JobInfo
+  /**
+   * Record progress (shown by the page that started the job) and extend the worker's lease. Throws
+   * `JobCancelled` when someone asked to cancel: call it between batches, outside a transaction you
+   * want kept (or inside one you want rolled back by the cancel).
+   */
+  progress(done: number, total?: number | null, note?: string | null): Promise<void>
+  /** true once a cancel was asked for; for handlers that want to stop at a point of their choosing */
+  cancelRequested(): Promise<boolean>
+}
+
+/** The handler's return value is stored as the job's `result` (plain JSON). */
+export type JobHandler = (ctx: JobContext) => Promise<unknown>
+
+export type JobDefinition = {
+  handler: JobHandler
+  /** attempts before the job is FAILED (default 3); 1 for work that must not run twice */
+  maxAttempts?: number
+  /** how long a worker holds a job between progress calls before another may take it over (default 5 min) */
+  leaseMs?: number
+}
+
+/** Thrown by `progress()` after a cancel request: the job ends CANCELLED, not FAILED, and is not retried. */
+export class JobCancelled extends Error {
+  constructor() {
+    super('Pekerjaan dibatalkan')
+    this.name = 'JobCancelled'
+  }
+}
+
+/** Thrown by a handler for a failure that a retry cannot fix (bad payload, a file that will not parse). */
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PermanentJobError'
+  }
+}
+
+// one registry per process, on globalThis so a dev hot reload does not lose the registrations the
+// worker (started once from instrumentation) reads
+const g = globalThis as unknown as { __lumbungJobs?: Map<string, JobDefinition> }
+const registry = (g.__lumbungJobs ??= new Map())
+
+/** Register the handler of a kind; a module defining a kind calls this at import (see lib/jobs/kinds.ts). */
+export function defineJob(kind: string, definition: JobDefinition): void {
+  registry.set(kind, definition)
+}
+
+export function jobDefinition(kind: string): JobDefinition | undefined {
+  return registry.get(kind)
+}
+
+export function registeredKinds(): string[] {
+  return [...registry.keys()]
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod'
+import { idField } from './registers-common'
+
+export const IMPORT_MODES = ['ALL', 'VALID_ONLY'] as const
+
+/** Upload: the kind's slug (`umkm`, `koperasi`); the file travels beside it in the form. */
+export const importUploadSchema = z.object({ kind: z.string({ error: 'Pilih jenis data.' }).trim().regex(/^[a-z-]{2,30}$/, 'Pilih jenis data.') })
+
+/** Mapping: the sheet, and `col_<n>` = the field of the n-th heading ('' = ignore the column). */
+export const importMappingSchema = z
+  .object({ id: idField, sheet: z.string({ error: 'Pilih lembar kerja.' }).min(1, 'Pilih lembar kerja.').max(200) })
+  .catchall(z.string().max(60))
+
+export const importCommitSchema = z.object({ id: idField, mode: z.enum(IMPORT_MODES, 'Pilih cara menyimpan.') })
+export const importIdSchema = z.object({ id: idField })

@@ -1,0 +1,279 @@
+import ExcelJS from 'exceljs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import { runJobsUntilIdle } from '@/lib/jobs'
+import { IMPORT_LIMITS } from '@/lib/imports/file'
+import { createImport, startCheck, startCommit } from '@/lib/imports/service'
+import type { SessionUser } from '@/lib/session-user'
+import { createUser, unique } from '../support/factories'
+
+/**
+ * The import pipeline on real .xlsx files built here with ExcelJS (and CSV): upload, mapping, dry run,
+ * commit as jobs on the real database. Idempotent on the NIB, all or nothing, valid rows only, scope.
+ */
+let admin: SessionUser
+let jombang: SessionUser
+
+const asSession = (u: Awaited<ReturnType<typeof createUser>>, name: string): SessionUser => ({
+  id: u.id, username: u.username, name, role: u.role, regencyCode: u.regencyCode, bankId: u.bankId, mustChangePassword: false,
+})
+
+beforeAll(async () => {
+  admin = asSession(await createUser('ADMIN'), 'Admin Uji')
+  jombang = asSession(await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' }), 'Petugas Jombang')
+})
+
+const HEAD = ['NIB', 'Nama Usaha', 'Nama Pemilik', 'NIK Pemilik', 'Jenis Kelamin Pemilik', 'KBLI', 'Kabupaten/Kota', 'Modal Usaha', 'Omzet Tahunan', 'Tanggal IUMK']
+
+let seq = 0
+/** A 13-digit NIB unique to this run (starts with 0 when asked, to test leading zeros). */
+function nib(leadingZero = false) {
+  seq++
+  const n = `${String(Date.now()).slice(-7)}${String(seq).padStart(5, '0')}`
+  return leadingZero ? `0${n}` : `9${n}`
+}
+
+type Cell = string | number | Date | null | { formula: string; result: number }
+
+async function xlsx(rows: Cell[][], opts: { head?: string[]; before?: Cell[][]; sheet?: string; extraSheet?: boolean } = {}): Promise<File> {
+  const wb = new ExcelJS.Workbook()
+  if (opts.extraSheet) wb.addWorksheet('Petunjuk').addRow(['Isi lembar Data'])
+  const ws = wb.addWorksheet(opts.sheet ?? 'Data')
+  for (const r of opts.before ?? []) ws.addRow(r)
+  ws.addRow(opts.head ?? HEAD)
+  for (const r of rows) ws.addRow(r)
+  const buf = Buffer.from(await wb.xlsx.writeBuffer())
+  return new File([buf], 'umkm.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
+}
+
+function row(n: string, over: Partial<Record<number, Cell>> = {}): Cell[] {
+  const base: Cell[] = [n, `Usaha ${unique()}`, 'Siti Aminah', '3517014101850001', 'P', '10792', '35.17', '25.000.000', 'Rp180.000.000', '18/09/2024']
+  for (const [i, v] of Object.entries(over)) base[Number(i)] = v as Cell
+  return base
+}
+
+/** Upload, map automatically, dry run; returns the import and its rows. */
+async function check(user: SessionUser, file: File, mappingOverride: Record<string, string | null> = {}) {
+  const id = await createImport(user, 'umkm', file)
+  const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
+  await startCheck(user, id, imp.sheetName!, { ...(imp.mapping as Record<string, string | null>), ...mappingOverride })
+  await runJobsUntilIdle()
+  const after = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
+  const rows = await db.importRow.findMany({ where: { importId: id }, orderBy: { rowNumber: 'asc' }, select: { rowNumber: true, outcome: true, errors: true, changes: true } })
+  return { id, ...after, check: (after.summary as { check: Record<string, number> }).check, rows }
+}
+
+async function commit(user: SessionUser, id: string, mode: 'ALL' | 'VALID_ONLY' = 'ALL') {
+  await startCommit(user, id, mode)
+  await runJobsUntilIdle()
+  return db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
+}
+
+/** Row count and a checksum of the MSME table: "the database is untouched" as a fact. */
+async function fingerprint() {
+  const [r] = await db.$queryRaw<{ n: bigint; sum: string }[]>`SELECT count(*) AS n, md5(coalesce(string_agg(nib || business_name || annual_sales::text || version, ',' ORDER BY nib), '')) AS sum FROM msmes`
+  return `${r.n}:${r.sum}`
+}
+
+describe('MSME import', () => {
+  it('creates the rows of a file, then reports nothing changed for the same file again', async () => {
+    const nibs = [nib(), nib(true), nib()]
+    const file = await xlsx([
+      row(nibs[0]),
+      // NIB with its leading zero lost as a number cell, money as a number, a real date cell, a formula's cached value
+      row(nibs[1], { 0: Number(nibs[1]), 7: 30_000_000, 8: { formula: '100000000*2', result: 200_000_000 }, 9: new Date(Date.UTC(2023, 0, 5)) }),
+      // region by name, an Excel serial date, Indonesian separators with a fraction
+      row(nibs[2], { 6: 'Kabupaten Jombang', 9: 45553, 7: '1.234.567,50' }),
+    ])
+    const dry = await check(jombang, file)
+    expect(dry.status).toBe('CHECKED')
+    expect(dry.check).toEqual({ total: 3, create: 3, update: 0, unchanged: 0, invalid: 0 })
+    // the dry run wrote no MSME
+    expect(await db.msme.count({ where: { nib: { in: nibs } } })).toBe(0)
+    const done = await commit(jombang, dry.id)
+    expect(done).toMatchObject({ status: 'DONE', summary: { commit: { create: 3, invalid: 0 } } })
+    const saved = await db.msme.findMany({ where: { nib: { in: nibs } }, orderBy: { nib: 'asc' }, select: { nib: true, regencyCode: true, businessCapital: true, annualSales: true, iumkDate: true } })
+    expect(saved.map((m) => m.nib).sort()).toEqual([...nibs].sort())
+    const byNib = new Map(saved.map((m) => [m.nib, m]))
+    expect(byNib.get(nibs[1])).toMatchObject({ regencyCode: '35.17' })
+    expect(byNib.get(nibs[1])!.annualSales.toString()).toBe('200000000')
+    expect(byNib.get(nibs[1])!.iumkDate?.toISOString().slice(0, 10)).toBe('2023-01-05')
+    expect(byNib.get(nibs[2])!.iumkDate?.toISOString().slice(0, 10)).toBe('2024-09-18')
+    expect(byNib.get(nibs[2])!.businessCapital.toString()).toBe('1234567.5')
+    // one audit entry for the import, one per created row
+    const audit = await db.auditLog.findFirst({ where: { entity: 'DataImport', entityId: dry.id }, select: { action: true, after: true } })
+    expect(audit).toMatchObject({ action: 'IMPORT', after: { fileName: 'umkm.xlsx', create: 3 } })
+    expect(await db.auditLog.count({ where: { entity: 'Msme', action: 'CREATE', userId: jombang.id } })).toBeGreaterThanOrEqual(3)
+
+    // the same file again: nothing to change, and nothing written
+    const before = await fingerprint()
+    const again = await check(jombang, file)
+    expect(again.check).toEqual({ total: 3, create: 0, update: 0, unchanged: 3, invalid: 0 })
+    await commit(jombang, again.id)
+    expect(await fingerprint()).toBe(before)
+  })
+
+  it('shows before → after of an update, and leaves unmapped and empty columns as stored', async () => {
+    const n = nib()
+    await commit(admin, (await check(admin, await xlsx([row(n)]))).id)
+    const file = await xlsx([[n, '', '', '', '', '', '', '', '300.000.000']], { head: HEAD.slice(0, 9) })
+    const dry = await check(admin, file)
+    expect(dry.check).toMatchObject({ update: 1, invalid: 0 })
+    expect(dry.rows[0].changes).toEqual([{ field: 'annualSales', column: 'Omzet Tahunan', before: '180000000', after: '300000000' }])
+    await commit(admin, dry.id)
+    const m = await db.msme.findUniqueOrThrow({ where: { nib: n }, select: { annualSales: true, ownerName: true, version: true } })
+    expect(m).toMatchObject({ ownerName: 'Siti Aminah', version: 2 })
+    expect(m.annualSales.toString()).toBe('300000000')
+  })
+
+  it('explains every bad row by row and column, and writes nothing when one row fails (all or nothing)', async () => {
+    const good = nib()
+    const file = await xlsx([
+      row(good),
+      row('12345'), // NIB too short
+      row(nib(), { 6: 'Malang' }), // ambiguous: Kabupaten and Kota Malang
+      row(nib(), { 9: '31/02/2024' }), // no such day
+      row(good), // the same NIB twice
+      row(nib(), { 3: 3517014101850001 }), // a 16-digit NIK stored as a number: Excel rounded it
+    ], { before: [['Daftar UMKM binaan 2026'], []] }) // a title above the header
+    const dry = await check(admin, file)
+    expect(dry.check).toEqual({ total: 6, create: 1, update: 0, unchanged: 0, invalid: 5 })
+    const errors = Object.fromEntries(dry.rows.map((r) => [r.rowNumber, r.errors]))
+    expect(errors[5]).toEqual([{ column: 'NIB', message: 'NIB harus 13 digit angka.' }])
+    expect(JSON.stringify(errors[6])).toMatch(/Kabupaten\/Kota.*cocok dengan beberapa wilayah: .*Kabupaten Malang \(35\.07\).*Kota Malang \(35\.73\)/)
+    expect(errors[7]).toEqual([{ column: 'Tanggal IUMK', message: 'Tanggal IUMK harus tanggal yang valid.' }])
+    expect(errors[8]).toEqual([{ column: 'NIB', message: `NIB ${good} sudah ada di baris 4 berkas ini.` }])
+    expect(JSON.stringify(errors[9])).toMatch(/NIK Pemilik tersimpan sebagai angka/)
+    const before = await fingerprint()
+    const done = await commit(admin, dry.id, 'ALL')
+    expect(done.status).toBe('FAILED')
+    expect(done.error).toMatch(/^5 baris tidak valid; tidak ada yang disimpan/)
+    expect(await fingerprint()).toBe(before)
+    // the user then chooses the valid rows only: exactly the one valid row is written
+    const partial = await commit(admin, dry.id, 'VALID_ONLY')
+    expect(partial).toMatchObject({ status: 'DONE', summary: { commit: { create: 1, invalid: 5 } } })
+    expect(await db.msme.count({ where: { nib: good } })).toBe(1)
+  })
+
+  it("refuses a district officer's rows of another regency, row by row", async () => {
+    const mine = nib()
+    const theirs = nib()
+    const dry = await check(jombang, await xlsx([row(mine), row(theirs, { 6: '35.07', 3: '3507014101850001' })]))
+    expect(dry.check).toMatchObject({ create: 1, invalid: 1 })
+    expect(dry.rows[1].errors).toEqual([{ column: 'Kabupaten/Kota', message: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' }])
+  })
+
+  it('maps a renamed heading by synonym and a user mapping, reads CSV with ; and remembers the mapping', async () => {
+    const n = nib()
+    const csv = [
+      'No. NIB;Nama Usaha;Pemilik;NIK KTP;JK;Kode KBLI;Kab/Kota;Modal;Omset;Catatan lain',
+      `${n};Warung Sari;Sri Wahyuni;3517014202860002;Perempuan;56101;Kota Malang;Rp 5.000.000;60.000.000;abaikan`,
+    ].join('\r\n')
+    const file = new File([csv], 'umkm.csv', { type: 'text/csv' })
+    const id = await createImport(admin, 'umkm', file)
+    const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { mapping: true } })
+    expect(imp.mapping).toEqual({
+      'No. NIB': 'nib', 'Nama Usaha': 'businessName', Pemilik: 'ownerName', 'NIK KTP': 'ownerNik', JK: 'ownerGender', 'Kode KBLI': 'kbli',
+      'Kab/Kota': 'regencyCode', Modal: 'businessCapital', Omset: 'annualSales', 'Catatan lain': null,
+    })
+    await startCheck(admin, id, 'CSV', imp.mapping as Record<string, string | null>)
+    await runJobsUntilIdle()
+    await commit(admin, id)
+    expect(await db.msme.findUniqueOrThrow({ where: { nib: n }, select: { regencyCode: true, ownerGender: true } })).toEqual({ regencyCode: '35.73', ownerGender: 'P' })
+    // the next upload of the kind starts from the mapping the user confirmed
+    const remembered = await db.importMapping.findUniqueOrThrow({ where: { userId_kind: { userId: admin.id, kind: 'umkm' } }, select: { mapping: true } })
+    expect((remembered.mapping as Record<string, string>)['Pemilik']).toBe('ownerName')
+  })
+
+  it('picks the data sheet of a workbook with several', async () => {
+    const n = nib()
+    const dry = await check(admin, await xlsx([row(n)], { extraSheet: true }))
+    const imp = await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { sheetName: true, sheets: true } })
+    expect(imp.sheetName).toBe('Data')
+    expect((imp.sheets as { name: string }[]).map((s) => s.name)).toEqual(['Petunjuk', 'Data'])
+    expect(dry.check.create).toBe(1)
+  })
+})
+
+describe('hostile and wrong files', () => {
+  it('refuses a non-spreadsheet renamed .xlsx, an old .xls and a binary .csv before parsing', async () => {
+    await expect(createImport(admin, 'umkm', new File(['%PDF-1.7 bukan excel'], 'data.xlsx'))).rejects.toThrow(/bukan berkas Excel/)
+    await expect(createImport(admin, 'umkm', new File([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0])], 'lama.xls'))).rejects.toThrow(/\.xls lama/)
+    await expect(createImport(admin, 'umkm', new File([Buffer.from([1, 0, 2, 0])], 'x.csv'))).rejects.toThrow(/bukan spreadsheet/)
+  })
+
+  it('refuses an XML entity declaration inside the .xlsx', async () => {
+    const JSZip = (await import('jszip')).default
+    const good = Buffer.from(await (await xlsx([row(nib())])).arrayBuffer())
+    const zip = await JSZip.loadAsync(good)
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string')
+    zip.file('xl/worksheets/sheet1.xml', sheet.replace('?>', '?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'))
+    const evil = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+    await expect(createImport(admin, 'umkm', new File([new Uint8Array(evil)], 'bom.xlsx'))).rejects.toThrow(/DTD/)
+  })
+
+  it('refuses a zip bomb by its decompressed size and by its entry count', async () => {
+    const JSZip = (await import('jszip')).default
+    // the cap scaled down for the test (the real one is 400 MB), so the bomb is built quickly
+    const cap = IMPORT_LIMITS.maxUnzippedBytes
+    IMPORT_LIMITS.maxUnzippedBytes = 8 * 1024 * 1024
+    try {
+      const zip = new JSZip()
+      zip.file('xl/workbook.xml', '<workbook/>')
+      zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(16 * 1024 * 1024, 0x20))
+      const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } })
+      expect(bomb.length).toBeLessThan(100 * 1024)
+      await expect(createImport(admin, 'umkm', new File([new Uint8Array(bomb)], 'bom.xlsx'))).rejects.toThrow(/terlalu besar setelah dibuka/)
+    } finally {
+      IMPORT_LIMITS.maxUnzippedBytes = cap
+    }
+    const many = new JSZip()
+    many.file('xl/workbook.xml', '<workbook/>')
+    for (let i = 0; i < 2100; i++) many.file(`x/${i}.txt`, '')
+    const crowded = await many.generateAsync({ type: 'nodebuffer' })
+    await expect(createImport(admin, 'umkm', new File([new Uint8Array(crowded)], 'banyak.xlsx'))).rejects.toThrow(/terlalu banyak bagian/)
+  })
+
+  it('refuses a kind the user may not import', async () => {
+    const leader = asSession(await createUser('LEADERSHIP'), 'Pimpinan')
+    await expect(createImport(leader, 'umkm', await xlsx([row(nib())]))).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(createImport(admin, 'tidak-ada', await xlsx([row(nib())]))).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+})
+
+describe('cooperative import', () => {
+  it('creates by NIK koperasi with the form defaults, maps type labels, and updates only what changed', async () => {
+    const nik = `3517${String(Date.now()).slice(-9)}${String(++seq).padStart(3, '0')}`
+    const head = ['NIK Koperasi', 'Nama Koperasi', 'Jenis Koperasi', 'Kab/Kota', 'Tanggal Badan Hukum', 'Anggota Perempuan']
+    const make = async (rows: Cell[][]) => {
+      const wb = new ExcelJS.Workbook()
+      const ws = wb.addWorksheet('Koperasi')
+      ws.addRow(head)
+      for (const r of rows) ws.addRow(r)
+      return new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'koperasi.xlsx')
+    }
+    const run = async (file: File, mode: 'ALL' | 'VALID_ONLY' = 'ALL') => {
+      const id = await createImport(jombang, 'koperasi', file)
+      const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
+      await startCheck(jombang, id, imp.sheetName!, imp.mapping as Record<string, string | null>)
+      await runJobsUntilIdle()
+      const checked = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { summary: true } })
+      const rows = await db.importRow.findMany({ where: { importId: id }, orderBy: { rowNumber: 'asc' }, select: { errors: true, changes: true } })
+      await startCommit(jombang, id, mode)
+      await runJobsUntilIdle()
+      return { check: (checked.summary as { check: Record<string, number> }).check, rows }
+    }
+    const first = await run(await make([[nik, 'KSP Impor Sejahtera', 'Simpan Pinjam', 'Jombang', '5 Juni 2019', '1.250']]))
+    expect(first.check).toMatchObject({ create: 1, invalid: 0 })
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik }, select: { type: true, form: true, pattern: true, active: true, regencyCode: true, membersFemale: true, legalEntityDate: true } })
+    expect(coop).toMatchObject({ type: 'SIMPAN_PINJAM', form: 'PRIMER', pattern: 'KONVENSIONAL', active: true, regencyCode: '35.17', membersFemale: 1250 })
+    expect(coop.legalEntityDate?.toISOString().slice(0, 10)).toBe('2019-06-05')
+    const second = await run(await make([[nik, 'KSP Impor Sejahtera', 'SIMPAN PINJAM', '35.17', '2019-06-05', 1300]]))
+    expect(second.check).toMatchObject({ update: 1, unchanged: 0, invalid: 0 })
+    expect(second.rows[0].changes).toEqual([{ field: 'membersFemale', column: 'Anggota Perempuan', before: '1250', after: '1300' }])
+    // another regency's cooperative in a district officer's file: refused on that row
+    const other = await run(await make([[`3578${nik.slice(4)}`, 'KSP Surabaya', 'Jasa', 'Kota Surabaya', '', '10']]), 'VALID_ONLY')
+    expect(other.check).toMatchObject({ create: 0, invalid: 1 })
+    expect(other.rows[0].errors).toEqual([{ column: 'Kab/Kota', message: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' }])
+  })
+})
