@@ -11,6 +11,7 @@ export const NAV_ITEMS = [
   { key: 'credit', href: '/kredit', icon: 'banknote', permission: 'credit.read' },
   { key: 'quarterly', href: '/laporan-triwulan', icon: 'clipboard', permission: 'reports.read' },
   { key: 'meetings', href: '/rapat', icon: 'users', permission: 'meetings.read' },
+  { key: 'settings', href: '/pengaturan', icon: 'settings', permission: 'config.manage' },
   { key: 'users', href: '/pengguna', icon: 'user-cog', permission: 'users.manage' },
   { key: 'audit', href: '/audit', icon: 'history', permission: 'audit.read' },
 ] as const satisfies readonly { key: string; href: string; icon: string; permission: Permission }[]

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'meetings.progress': ['ADMIN', 'DISTRICT_OFFICER', 'BANK_OFFICER'],
   'export.read': ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP', 'BANK_OFFICER'],
   'users.manage': ['ADMIN'],
+  /** the configuration screens: indicators, targets, deadlines, dashboard thresholds */
+  'config.manage': ['ADMIN'],
   'audit.read': ['ADMIN'],
   /** one's own account: change password */
   'account.self': ALL,

@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { Banknote, Building2, ClipboardList, History, Home, Store, UserCog, Users } from 'lucide-react'
+import { Banknote, Building2, ClipboardList, History, Home, Settings, Store, UserCog, Users } from 'lucide-react'
 import clsx from 'clsx'
 import { isActive, type NavIcon } from '@/lib/navigation'
 
@@ -14,6 +14,7 @@ const ICONS: Record<NavIcon, typeof Home> = {
   clipboard: ClipboardList,
   users: Users,
   'user-cog': UserCog,
+  settings: Settings,
   history: History,
 }
 
