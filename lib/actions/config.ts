@@ -95,7 +95,7 @@ export const saveIndicator = authAction('config.manage', indicatorSchema, async 
     if (usage.reports > 0) {
       const changed = changedLockedFields(before, { ...before, ...data })
       if (changed.length) {
-        const reason = `Tidak dapat diubah: indikator ini sudah ${usageText({ ...usage, targets: 0, provinceValues: 0, meetingOutcomes: 0, rules: 0, ratios: 0 })}. Buat indikator baru untuk arti yang berbeda.`
+        const reason = `Tidak dapat diubah: indikator ini sudah dipakai di ${usageText({ ...usage, targets: 0, provinceValues: 0, meetingOutcomes: 0, rules: 0, ratios: 0 })}. Buat indikator baru untuk arti yang berbeda.`
         throw new ActionError(`${changed.map((f) => FIELD_LABELS[f]).join(', ')} tidak dapat diubah karena indikator sudah dipakai dalam laporan.`, Object.fromEntries(changed.map((f) => [f, [reason]])))
       }
     }
@@ -117,7 +117,7 @@ export const deleteIndicator = authAction('config.manage', deleteIndicatorSchema
     if (!before) throw new ActionError('Indikator tidak ditemukan; muat ulang halaman.', undefined, 'NOT_FOUND')
     const usage = (await getIndicatorUsage(tx, input.code))!
     if (inUse(usage)) {
-      throw new ActionError(`Indikator ${input.code} tidak dapat dihapus: ${usageText(usage)}. Nonaktifkan atau isi "berlaku sampai" untuk menghentikannya.`, undefined, 'CONFLICT')
+      throw new ActionError(`Indikator ${input.code} tidak dapat dihapus karena dipakai di ${usageText(usage)}. Nonaktifkan atau isi "berlaku sampai" untuk menghentikannya.`, undefined, 'CONFLICT')
     }
     await tx.targetGrid.deleteMany({ where: { indicatorCode: input.code } })
     const { count } = await tx.indicator.deleteMany({ where: { code: input.code, version: input.version } })
