@@ -16,8 +16,10 @@ import idDashboard from './id/dashboard.json'
 import enDashboard from './en/dashboard.json'
 import idMeetings from './id/meetings.json'
 import enMeetings from './en/meetings.json'
+import idConfig from './id/config.json'
+import enConfig from './en/config.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings },
-  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings },
+  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings, ...idConfig },
+  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings, ...enConfig },
 }
