@@ -35,6 +35,7 @@ type Option = { value: string; label: string }
 export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial: IndicatorFormValues; forms: Option[]; ratioParts: (Option & { formCode: string })[]; locked: boolean }) {
   const t = useTranslations('config.indicators')
   const tc = useTranslations('config')
+  // the selects are uncontrolled (a choice made while the page loads is kept); state only shows the ratio parts
   const [state, action, pending] = useActionState(saveIndicator, undefined)
   const v = { ...initial, ...state?.values, active: state?.values ? state.values.active === 'on' : initial.active }
   const [aggregation, setAggregation] = useState(v.aggregation)
@@ -59,7 +60,7 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
         </Field>
         <Field label={t('field.formCode')} name="formCode" errors={err('formCode')} required>
           {(p) => (
-            <select {...p} {...lockedProps} value={formCode} onChange={(e) => setFormCode(e.target.value)}>
+            <select {...p} {...lockedProps} defaultValue={v.formCode} onChange={(e) => setFormCode(e.target.value)}>
               <option value="">{t('field.choose')}</option>
               {forms.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
             </select>
@@ -83,7 +84,7 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
         </Field>
         <Field label={t('field.aggregation')} name="aggregation" errors={err('aggregation')} required>
           {(p) => (
-            <select {...p} {...lockedProps} value={aggregation} onChange={(e) => setAggregation(e.target.value)}>
+            <select {...p} {...lockedProps} defaultValue={v.aggregation} onChange={(e) => setAggregation(e.target.value)}>
               {(['SUM', 'RATIO', 'PROVINCE'] as const).map((a) => <option key={a} value={a}>{t(`aggregationValue.${a}`)}</option>)}
             </select>
           )}

@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState, useMemo, useState } from 'react'
+import { useActionState, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslations } from 'next-intl'
 import clsx from 'clsx'
 import { saveTargetGrid } from '@/lib/actions/config'
@@ -35,17 +35,28 @@ export function TargetGridForm({
   const t = useTranslations('config.targets')
   const tc = useTranslations('config')
   const [state, action, pending] = useActionState(saveTargetGrid, undefined)
-  const [values, setValues] = useState<Record<string, string>>(initial)
+  const formRef = useRef<HTMLFormElement>(null)
   const currentVersion = state?.ok && state.data?.version ? state.data.version : String(version)
   const provinceOnly = aggregation === 'PROVINCE'
+  // what a cell shows: what was typed before a refusal, else the stored (or copied) target
+  const shown = (name: string) => state?.values?.[name] ?? initial[name] ?? ''
 
-  const check = useMemo(() => {
+  // the province total check, from the year column as it stands in the form (also what was typed
+  // before the page finished loading: the inputs are uncontrolled)
+  const yearCells = useCallback((read: (name: string) => string) => {
     const cells = [null, ...regencies.map((r) => r.code)].map((code) => {
-      const n = parseNumberInput(values[targetCellName(code, 0)] ?? '')
+      const n = parseNumberInput(read(targetCellName(code, 0)))
       return { regencyCode: code, quarter: 0, value: n ?? Number.NaN }
     }).filter((c) => Number.isFinite(c.value))
     return provinceTotalCheck(aggregation, cells)
-  }, [values, regencies, aggregation])
+  }, [regencies, aggregation])
+  const [check, setCheck] = useState(() => yearCells((name) => initial[name] ?? ''))
+  const recompute = useCallback(() => {
+    const form = formRef.current
+    if (!form) return
+    setCheck(yearCells((name) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? ''))
+  }, [yearCells])
+  useEffect(recompute, [recompute, state])
 
   const fmt = (n: number) => formatNumber(n, { decimals: Number.isInteger(n) ? 0 : 2, locale })
   const cell = (code: string | null, quarter: number, label: string) => {
@@ -59,8 +70,7 @@ export function TargetGridForm({
           aria-invalid={Boolean(errors)}
           title={errors?.join(' ')}
           inputMode="decimal"
-          value={values[name] ?? ''}
-          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+          defaultValue={shown(name)}
           disabled={provinceOnly && code !== null}
           className={clsx(inputClass(Boolean(errors)), 'min-w-24 px-2 py-1 text-right tabular-nums')}
         />
@@ -70,7 +80,7 @@ export function TargetGridForm({
   const periodLabel = (q: number) => (q === 0 ? t('yearColumn') : `TW ${ROMAN[q]}`)
 
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={formRef} action={action} onInput={recompute} className="space-y-4" noValidate>
       <input type="hidden" name="indicatorCode" value={indicatorCode} />
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="version" value={currentVersion} />

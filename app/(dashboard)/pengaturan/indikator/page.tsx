@@ -32,7 +32,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
   return (
     <section aria-labelledby="indicators-title" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="indicators-title" className="text-lg font-semibold text-slate-900">{t('name')} · {formatNumber(rows.length, { locale: lang })}</h2>
+        <h2 id="indicators-title" className="text-lg font-semibold text-slate-900">{tc('tabs.indicators')} · {formatNumber(rows.length, { locale: lang })}</h2>
         <LinkButton href="/pengaturan/indikator/baru"><Plus aria-hidden className="size-4" />{t('new')}</LinkButton>
       </div>
       {params.disimpan && <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('saved', { code: params.disimpan })}</p>}
