@@ -114,3 +114,46 @@ export const thresholdsSchema = z
   .object({ version, onTrack: percent('Batas "sesuai target"'), watch: percent('Batas "perlu perhatian"') })
   .refine((v) => v.watch < v.onTrack, { path: ['watch'], message: 'Batas "perlu perhatian" harus lebih rendah dari batas "sesuai target".' })
 export type ThresholdsInput = z.infer<typeof thresholdsSchema>
+
+const score = (label: string) =>
+  z.string(`Isi ${label}.`).trim().transform((t, ctx) => {
+    const n = parseNumberInput(t)
+    if (n === null || !Number.isFinite(n) || n < 0 || n > 100) {
+      ctx.addIssue({ code: 'custom', message: `${label} harus angka 0–100.` })
+      return z.NEVER
+    }
+    return Math.round(n * 100) / 100
+  })
+const source = z.string().trim().max(300, 'Maksimal 300 karakter.').optional().transform((v) => v ?? '')
+
+/**
+ * The cooperative health template: the weight of each of the four aspects (percent, adding up to 100),
+ * the lowest total of Sehat, Cukup Sehat and Dalam Pengawasan (strictly descending), and where they come from.
+ */
+export const healthTemplateSchema = z
+  .object({
+    version,
+    governance: score('Bobot tata kelola'),
+    riskProfile: score('Bobot profil risiko'),
+    financial: score('Bobot kinerja keuangan'),
+    capital: score('Bobot permodalan'),
+    sehat: score('Batas Sehat'),
+    cukupSehat: score('Batas Cukup Sehat'),
+    dalamPengawasan: score('Batas Dalam Pengawasan'),
+    weightsSource: source,
+    bandsSource: source,
+  })
+  .superRefine((v, ctx) => {
+    const sum = Math.round((v.governance + v.riskProfile + v.financial + v.capital) * 100) / 100
+    if (sum !== 100) ctx.addIssue({ code: 'custom', path: ['capital'], message: `Jumlah bobot harus 100 (sekarang ${String(sum).replace('.', ',')}).` })
+    if (!(v.cukupSehat < v.sehat)) ctx.addIssue({ code: 'custom', path: ['cukupSehat'], message: 'Batas Cukup Sehat harus di bawah batas Sehat.' })
+    if (!(v.dalamPengawasan < v.cukupSehat)) ctx.addIssue({ code: 'custom', path: ['dalamPengawasan'], message: 'Batas Dalam Pengawasan harus di bawah batas Cukup Sehat.' })
+  })
+  .transform((v) => ({
+    version: v.version,
+    template: {
+      weights: { governance: v.governance, riskProfile: v.riskProfile, financial: v.financial, capital: v.capital },
+      bands: { sehat: v.sehat, cukupSehat: v.cukupSehat, dalamPengawasan: v.dalamPengawasan },
+      sources: { weights: v.weightsSource, bands: v.bandsSource },
+    },
+  }))

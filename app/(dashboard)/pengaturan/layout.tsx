@@ -12,6 +12,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     { href: '/pengaturan/target', label: t('tabs.targets') },
     { href: '/pengaturan/tenggat', label: t('tabs.deadlines') },
     { href: '/pengaturan/ambang', label: t('tabs.thresholds') },
+    { href: '/pengaturan/kesehatan', label: t('tabs.health') },
   ]
   return (
     <>

@@ -33,3 +33,7 @@ CREATE TABLE "settings" (
 
 -- AddForeignKey
 ALTER TABLE "target_grids" ADD CONSTRAINT "target_grids_indicator_code_fkey" FOREIGN KEY ("indicator_code") REFERENCES "indicators"("code") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Which version of the agency's health template (setting `health.template`, 0 = the defaults) computed an
+-- assessment's total and outcome: a later template change never recomputes a stored assessment.
+ALTER TABLE "health_assessments" ADD COLUMN "template_version" INTEGER NOT NULL DEFAULT 0;
