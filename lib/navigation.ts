@@ -13,6 +13,7 @@ export const NAV_ITEMS = [
   { key: 'meetings', href: '/rapat', icon: 'users', permission: 'meetings.read' },
   { key: 'followUps', href: '/tindak-lanjut', icon: 'list-checks', permission: 'meetings.read' },
   { key: 'imports', href: '/impor', icon: 'upload', permission: 'imports.use' },
+  { key: 'settings', href: '/pengaturan', icon: 'settings', permission: 'config.manage' },
   { key: 'users', href: '/pengguna', icon: 'user-cog', permission: 'users.manage' },
   { key: 'audit', href: '/audit', icon: 'history', permission: 'audit.read' },
 ] as const satisfies readonly { key: string; href: string; icon: string; permission: Permission }[]

@@ -4,7 +4,7 @@ import { bankScope, inRegencyScope, regencyScope } from './scope'
 
 describe('permissions', () => {
   it('leadership may read everything it needs and write nothing', () => {
-    const writes: Permission[] = ['cooperatives.write', 'msmes.write', 'msmes.revealNik', 'credit.configure', 'disbursements.write', 'claims.submit', 'claims.verify', 'reports.write', 'reports.review', 'meetings.write', 'meetings.progress', 'users.manage']
+    const writes: Permission[] = ['cooperatives.write', 'msmes.write', 'msmes.revealNik', 'credit.configure', 'disbursements.write', 'claims.submit', 'claims.verify', 'reports.write', 'reports.review', 'meetings.write', 'meetings.progress', 'users.manage', 'config.manage']
     for (const p of writes) expect(can('LEADERSHIP', p), p).toBe(false)
     for (const p of ['dashboard.read', 'cooperatives.read', 'msmes.read', 'credit.read', 'reports.read', 'meetings.read'] as Permission[]) expect(can('LEADERSHIP', p), p).toBe(true)
   })

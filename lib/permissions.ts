@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   /** spreadsheet imports: each kind also needs its register's write permission (lib/imports/kinds), rows stay in the role's scope */
   'imports.use': ['ADMIN', 'DISTRICT_OFFICER'],
   'users.manage': ['ADMIN'],
+  /** the configuration screens: indicators, targets, deadlines, dashboard thresholds */
+  'config.manage': ['ADMIN'],
   'audit.read': ['ADMIN'],
   /** one's own account: change password */
   'account.self': ALL,

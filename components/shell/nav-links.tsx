@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { Banknote, Building2, ClipboardList, FileUp, History, Home, ListChecks, Store, UserCog, Users } from 'lucide-react'
+import { Banknote, Building2, ClipboardList, FileUp, History, Home, ListChecks, Settings, Store, UserCog, Users } from 'lucide-react'
 import clsx from 'clsx'
 import { isActive, type NavIcon } from '@/lib/navigation'
 
@@ -15,6 +15,7 @@ const ICONS: Record<NavIcon, typeof Home> = {
   users: Users,
   'list-checks': ListChecks,
   'user-cog': UserCog,
+  settings: Settings,
   history: History,
   upload: FileUp,
 }

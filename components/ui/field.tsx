@@ -39,7 +39,7 @@ export function Field({
 
 export function inputClass(invalid = false) {
   return clsx(
-    'w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 focus:outline-2 focus:outline-offset-1',
+    'w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 focus:outline-2 focus:outline-offset-1 disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-600',
     invalid ? 'border-red-500 focus:outline-red-500' : 'border-slate-300 focus:outline-brand-600',
   )
 }

@@ -8,6 +8,7 @@ import { writeAudit } from '@/lib/audit'
 import { assertLocation } from '@/lib/data/regions'
 import { healthOutcome, healthTotal } from '@/lib/registers/health'
 import { cooperativeAuditSelect as auditSelect, insertCooperative, updateCooperativeRecord } from '@/lib/registers/writes'
+import { getHealthTemplate } from '@/lib/data/settings'
 import { ActionError, authAction } from '@/lib/safe-action'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
@@ -99,17 +100,20 @@ export const saveCooperativeYear = authAction('cooperatives.write', cooperativeY
 })
 
 /**
- * Add a health assessment; the total and outcome are computed here (Permenkop 9/2020 bands), and the
+ * Add a health assessment; the total and outcome are computed here with the agency's health template
+ * (lib/registers/health.ts, /pengaturan/kesehatan), and the
  * cooperative's current outcome follows its latest assessment by date.
  */
 export const addAssessment = authAction('cooperatives.write', assessmentSchema, async (input, user) => {
   const { cooperativeId, governanceScore, riskProfileScore, financialScore, capitalScore, ...rest } = input
-  const totalScore = healthTotal({ governance: governanceScore, riskProfile: riskProfileScore, financial: financialScore, capital: capitalScore })
-  const outcome = healthOutcome(totalScore)
+  // the agency's template (aspect weights, bands) as it stands now; the assessment records its version
+  const template = await getHealthTemplate()
+  const totalScore = healthTotal({ governance: governanceScore, riskProfile: riskProfileScore, financial: financialScore, capital: capitalScore }, template)
+  const outcome = healthOutcome(totalScore, template)
   await db.$transaction(async (tx) => {
     await scopedCooperative(tx, user, cooperativeId)
     const created = await tx.healthAssessment.create({
-      data: { cooperativeId, governanceScore, riskProfileScore, financialScore, capitalScore, totalScore, outcome, ...rest },
+      data: { cooperativeId, governanceScore, riskProfileScore, financialScore, capitalScore, totalScore, outcome, templateVersion: template.version, ...rest },
     })
     const latest = await tx.healthAssessment.findFirstOrThrow({ where: { cooperativeId }, orderBy: [{ assessedOn: 'desc' }, { createdAt: 'desc' }], select: { outcome: true } })
     await tx.cooperative.update({ where: { id: cooperativeId }, data: { healthOutcome: latest.outcome, version: { increment: 1 } } })

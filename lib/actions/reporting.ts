@@ -48,7 +48,7 @@ export const saveReport = authAction('reports.write', reportEntrySchema, async (
   if (!regency) throw new ActionError('Kabupaten/kota Anda tidak termasuk provinsi ini.')
   if (!quarterStarted(input.year, input.quarter, new Date())) throw new ActionError(`${quarterLabel(input.quarter)} ${input.year} belum dimulai.`)
 
-  const forms = await getQuarterForms(input.quarter)
+  const forms = await getQuarterForms(input.year, input.quarter)
   const indicators = toRuleIndicators(forms)
   // only the entered indicators of the forms due this quarter are stored; anything else in the form is ignored
   const entered = indicators.filter(isEntered)

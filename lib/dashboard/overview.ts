@@ -5,7 +5,7 @@
  */
 import type { Overview } from '@/lib/data/dashboard'
 import { yearElapsed } from './period'
-import { paceStatus, type PaceStatus } from './status'
+import { paceStatus, STATUS_THRESHOLDS, type PaceStatus, type StatusThresholds } from './status'
 
 export type OverviewCardKey = 'realisation' | 'absorption' | 'beneficiaries' | 'activeCoops' | 'healthyKsp' | 'completeness'
 
@@ -25,8 +25,11 @@ export type OverviewCard = {
 
 const diff = (a: number | null | undefined, b: number | null | undefined) => (a === null || a === undefined || b === null || b === undefined ? null : a - b)
 
-/** Cards in display order; completeness only for roles that read reports, registers only for roles that read them. */
-export function overviewCards(o: Overview, programYear: number): OverviewCard[] {
+/**
+ * Cards in display order; completeness only for roles that read reports, registers only for roles that
+ * read them. `thresholds`: the agency's setting (lib/data/settings.ts), so page and export colour alike.
+ */
+export function overviewCards(o: Overview, programYear: number, thresholds: StatusThresholds = STATUS_THRESHOLDS): OverviewCard[] {
   const s = o.summary
   const ly = o.lastYear
   // flows fill in over the programme year: judged against the share of the year elapsed
@@ -34,15 +37,15 @@ export function overviewCards(o: Overview, programYear: number): OverviewCard[] 
   const cards: OverviewCard[] = [
     {
       key: 'realisation', unit: 'PERCENT', value: s.realisationPct, target: 100, lastYear: ly?.realisationPct ?? null,
-      change: diff(s.realisationPct, ly?.realisationPct), status: paceStatus({ actual: s.disbursed, target: s.creditTarget, elapsed }), available: true,
+      change: diff(s.realisationPct, ly?.realisationPct), status: paceStatus({ actual: s.disbursed, target: s.creditTarget, elapsed }, thresholds), available: true,
     },
     {
       key: 'absorption', unit: 'PERCENT', value: s.absorptionPct, target: 100, lastYear: ly?.absorptionPct ?? null,
-      change: diff(s.absorptionPct, ly?.absorptionPct), status: paceStatus({ actual: s.subsidyPaid, target: s.subsidyCeiling, elapsed }), available: true,
+      change: diff(s.absorptionPct, ly?.absorptionPct), status: paceStatus({ actual: s.subsidyPaid, target: s.subsidyCeiling, elapsed }, thresholds), available: true,
     },
     {
       key: 'beneficiaries', unit: 'COUNT', value: s.beneficiaries, target: s.beneficiaryTarget, lastYear: ly?.beneficiaries ?? null,
-      change: diff(s.beneficiaries, ly?.beneficiaries), status: paceStatus({ actual: s.beneficiaries, target: s.beneficiaryTarget, elapsed }), available: true,
+      change: diff(s.beneficiaries, ly?.beneficiaries), status: paceStatus({ actual: s.beneficiaries, target: s.beneficiaryTarget, elapsed }, thresholds), available: true,
     },
   ]
   if (o.registers) {
@@ -50,10 +53,10 @@ export function overviewCards(o: Overview, programYear: number): OverviewCard[] 
     const has = c.registered > 0
     // stocks are expected in full at any time: no pace
     cards.push(
-      { key: 'activeCoops', unit: 'PERCENT', value: has ? c.activePct : null, target: c.activePctTarget, lastYear: null, change: null, status: has ? paceStatus({ actual: c.activePct, target: c.activePctTarget }) : null, available: has },
+      { key: 'activeCoops', unit: 'PERCENT', value: has ? c.activePct : null, target: c.activePctTarget, lastYear: null, change: null, status: has ? paceStatus({ actual: c.activePct, target: c.activePctTarget }, thresholds) : null, available: has },
       {
         key: 'healthyKsp', unit: 'COUNT', value: has ? c.healthyKsp : null, target: c.healthyKspTarget, lastYear: has ? c.healthyKspLastYear : null,
-        change: has ? diff(c.healthyKsp, c.healthyKspLastYear) : null, status: has ? paceStatus({ actual: c.healthyKsp, target: c.healthyKspTarget }) : null, available: has,
+        change: has ? diff(c.healthyKsp, c.healthyKspLastYear) : null, status: has ? paceStatus({ actual: c.healthyKsp, target: c.healthyKspTarget }, thresholds) : null, available: has,
       },
     )
   }
@@ -66,7 +69,7 @@ export function overviewCards(o: Overview, programYear: number): OverviewCard[] 
       key: 'completeness', unit: 'PERCENT', value: inUse(q) ? q!.completeness : null, target: 100, lastYear: last,
       change: inUse(q) ? diff(q!.completeness, last) : null,
       // before the deadline a missing report is not late yet
-      status: inUse(q) && q!.pastDeadline ? paceStatus({ actual: q!.completeness, target: 100 }) : null, available: inUse(q),
+      status: inUse(q) && q!.pastDeadline ? paceStatus({ actual: q!.completeness, target: 100 }, thresholds) : null, available: inUse(q),
     })
   }
   return cards

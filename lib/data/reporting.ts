@@ -8,6 +8,7 @@ import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import { defaultDeadline, isDueInQuarter, isOnTime, isPastDeadline, previousQuarter, type PeriodType } from '@/lib/reporting/periods'
 import type { Rule, RuleIndicator } from '@/lib/reporting/rules'
+import { quarterBounds } from '@/lib/config/catalogue'
 
 /**
  * Reads of quarterly district reporting. Every figure is computed in PostgreSQL (GROUP BY, FILTER,
@@ -58,12 +59,26 @@ export type IndicatorRow = Prisma.IndicatorGetPayload<{ select: typeof indicator
 
 export type ReportFormWithIndicators = { code: string; name: string; nameEn: string; periodType: PeriodType; indicators: IndicatorRow[] }
 
-/** The forms due in a quarter with their active regency-level indicators (province-level figures are not in district reports). */
-export async function getQuarterForms(quarter: number): Promise<ReportFormWithIndicators[]> {
+/**
+ * The forms due in a quarter with their regency-level indicators (province-level figures are not in
+ * district reports) asked for in that quarter: active, with a validity window (active from/to) that
+ * overlaps the quarter. A report that already holds a value for an indicator keeps showing it after the
+ * indicator is retired, so a configuration change never hides what an approved report said.
+ */
+export async function getQuarterForms(year: number, quarter: number, reportId?: string): Promise<ReportFormWithIndicators[]> {
+  const { start, end } = quarterBounds(year, quarter)
+  const asked: Prisma.IndicatorWhereInput = {
+    active: true,
+    AND: [{ OR: [{ activeFrom: null }, { activeFrom: { lte: new Date(end) } }] }, { OR: [{ activeTo: null }, { activeTo: { gte: new Date(start) } }] }],
+  }
   const forms = await db.reportForm.findMany({
     select: {
       code: true, name: true, nameEn: true, periodType: true,
-      indicators: { where: { active: true, aggregation: { not: 'PROVINCE' } }, select: indicatorSelect, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] },
+      indicators: {
+        where: { aggregation: { not: 'PROVINCE' }, OR: [asked, ...(reportId ? [{ values: { some: { reportId } } }] : [])] },
+        select: indicatorSelect,
+        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+      },
     },
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
   })
@@ -114,6 +129,7 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
   assertReader(user)
   if (!inRegencyScope(user, regencyCode)) return null
   const prev = previousQuarter(year, quarter)
+  const existing = await db.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year, quarter } }, select: { id: true } })
   const [regency, report, previous, targets, forms, rules, deadline] = await Promise.all([
     db.regency.findFirst({ where: { code: regencyCode, provinceCode: province() }, select: { code: true, name: true } }),
     db.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year, quarter } }, select: reportSelect }),
@@ -125,7 +141,7 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
       where: { regencyCode, year, quarter: { in: [0, quarter] } },
       select: { indicatorCode: true, quarter: true, value: true },
     }),
-    getQuarterForms(quarter),
+    getQuarterForms(year, quarter, existing?.id),
     getValidationRules(),
     getDeadline(year, quarter),
   ])

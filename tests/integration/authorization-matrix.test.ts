@@ -107,6 +107,13 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   returnReport: 'reports.review',
   approveReport: 'reports.review',
   reopenReport: 'reports.review',
+  // lib/actions/config.ts
+  saveIndicator: 'config.manage',
+  deleteIndicator: 'config.manage',
+  saveTargetGrid: 'config.manage',
+  saveDeadline: 'config.manage',
+  saveThresholds: 'config.manage',
+  saveHealthTemplate: 'config.manage',
   // lib/actions/users.ts
   createUser: 'users.manage',
   updateUser: 'users.manage',
@@ -243,6 +250,8 @@ const fx = {
   meeting: 'matriks-rapat', participant: '', agendaItem: '', outcome: '', action17: '', actionBpr: '', document: 'matriks-dokumen',
   meeting78: '', action78: '',
   importId: '',
+  // an indicator nothing uses (so deleting it would succeed without the guard)
+  indicator: 'MATRIKS_TIDAK_DIPAKAI',
 }
 const NIK17 = '3517014501900001'
 const NIK78 = '3578016602850002'
@@ -262,6 +271,7 @@ const nib = () => String(Date.now()).slice(-6) + String(Math.floor(Math.random()
 
 beforeAll(async () => {
   await seedReportingCatalogue(db)
+  await db.indicator.create({ data: { code: fx.indicator, formCode: 'PEMBERDAYAAN', name: 'Indikator matriks', nameEn: 'Matrix indicator', unit: 'COUNT', aggregation: 'SUM' } })
   users.ADMIN = await createUser('ADMIN')
   users.DISTRICT_OFFICER = await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' })
   users.LEADERSHIP = await createUser('LEADERSHIP')
@@ -415,6 +425,12 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   returnReport: () => ({ id: fx.report78, version: 1, reason: 'Angka belum sesuai' }),
   approveReport: () => ({ id: fx.report78, version: 1 }),
   reopenReport: () => ({ id: fx.report78, version: 1, reason: 'Dibuka tanpa wewenang' }),
+  saveIndicator: () => ({ version: 0, code: 'TOLAK_INDIKATOR', name: 'Indikator tanpa wewenang', nameEn: 'Unauthorised indicator', formCode: 'PEMBERDAYAAN', unit: 'COUNT', aggregation: 'SUM', timeAggregation: 'FLOW', decimals: 0, sortOrder: 1, active: 'on' }),
+  deleteIndicator: () => ({ code: fx.indicator, version: 1 }), // unused: a missing guard would delete it
+  saveTargetGrid: () => ({ indicatorCode: 'FASILITASI_UMKM', year: 2030, version: 0, 't.35.17.0': '20' }),
+  saveDeadline: () => ({ year: 2030, quarter: 1, version: 0, deadline: '2030-04-20' }),
+  saveThresholds: () => ({ version: 0, onTrack: '90', watch: '75' }),
+  saveHealthTemplate: () => ({ version: 0, governance: '30', riskProfile: '20', financial: '30', capital: '20', sehat: '81', cukupSehat: '66', dalamPengawasan: '51' }),
   createUser: () => ({ username: unique('tolak'), name: 'Tidak Boleh', role: 'ADMIN' }),
   updateUser: () => ({ id: fx.target.id, version: 1, username: fx.target.username, name: 'Diubah Tanpa Wewenang', role: 'ADMIN' }),
   deactivateUser: () => ({ id: fx.target.id }),

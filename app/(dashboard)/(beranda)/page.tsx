@@ -15,7 +15,7 @@ import { getOverview, listDashboardRegencies, resolveDashboardFilter } from '@/l
 import { OverdueActionsCard } from '@/components/meetings/overdue-card'
 import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
 import { dashboardQuery } from '@/lib/dashboard/query'
-import { STATUS_THRESHOLDS } from '@/lib/dashboard/status'
+import { getStatusThresholds } from '@/lib/data/settings'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { quarterLabel } from '@/lib/reporting/periods'
 import { orRefused } from '@/lib/dashboard/guard'
@@ -45,14 +45,15 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </>
     )
   }
-  const [overview, regencies, province] = await Promise.all([
+  const [overview, regencies, thresholds, province] = await Promise.all([
     getOverview({ user, filter }),
     listDashboardRegencies({ user }),
+    getStatusThresholds(),
     // with a regency chosen, the province's realisation and absorption beside it for comparison
     filter.regencyCode ? getCreditSummary({ user, filter: { ...filter, regencyCode: undefined } }) : null,
   ])
   const { summary, lastYear } = overview
-  const cards = overviewCards(overview, program.year)
+  const cards = overviewCards(overview, program.year, thresholds)
   const card = (key: OverviewCard['key']) => cards.find((c) => c.key === key)
   const query = dashboardQuery({ program: program.code, regency: filter.regencyCode, asOf: filter.asOf })
   const pct1 = (v: number | null) => formatPercent(v, { decimals: 1, locale: lang })
@@ -155,7 +156,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         )}
         <OverdueActionsCard user={user} asOf={filter.asOf} regencyCode={filter.regencyCode} />
       </section>
-      <p className="mt-3 text-xs text-slate-500">{t('status.legend', { onTrack: STATUS_THRESHOLDS.onTrack, watch: STATUS_THRESHOLDS.watch })}</p>
+      <p className="mt-3 text-xs text-slate-500">{t('status.legend', { onTrack: thresholds.onTrack, watch: thresholds.watch })}</p>
 
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
         <section className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4">

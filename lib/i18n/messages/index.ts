@@ -20,8 +20,10 @@ import idAuditLog from './id/auditlog.json'
 import enAuditLog from './en/auditlog.json'
 import idImports from './id/imports.json'
 import enImports from './en/imports.json'
+import idConfig from './id/config.json'
+import enConfig from './en/config.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings, ...idAuditLog, ...idImports },
-  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings, ...enAuditLog, ...enImports },
+  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings, ...idAuditLog, ...idImports, ...idConfig },
+  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings, ...enAuditLog, ...enImports, ...enConfig },
 }

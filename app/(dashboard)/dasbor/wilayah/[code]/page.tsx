@@ -19,6 +19,7 @@ import { orRefused } from '@/lib/dashboard/guard'
 import { yearElapsed } from '@/lib/dashboard/period'
 import { dashboardQuery } from '@/lib/dashboard/query'
 import { paceStatus } from '@/lib/dashboard/status'
+import { getStatusThresholds } from '@/lib/data/settings'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { asOfInstant, quarterLabel } from '@/lib/reporting/periods'
@@ -63,7 +64,7 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
   const pct2 = (v: number | null) => formatPercent(v, { locale: lang })
   const count = (v: number) => formatNumber(v, { locale: lang })
   const lastYearDate = lastYear ? formatDate(lastYear.asOf, { locale: lang }) : null
-  const realisationStatus = paceStatus({ actual: summary.disbursed, target: summary.creditTarget, elapsed })
+  const realisationStatus = paceStatus({ actual: summary.disbursed, target: summary.creditTarget, elapsed }, await getStatusThresholds())
   const qs = dashboardQuery({ program: program.code, regency: code, asOf: filter.asOf })
   const backQs = dashboardQuery({ program: program.code, asOf: filter.asOf })
 

@@ -1,3 +1,4 @@
+import { getStatusThresholds } from '@/lib/data/settings'
 import { getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
 import { getOverdueSummary } from '@/lib/data/meetings'
 import { getClaimPipeline, getCreditBreakdown, getOverview, resolveDashboardFilter, type BreakdownRow, type ClaimPipelineRow } from '@/lib/data/dashboard'
@@ -36,13 +37,13 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
   const base = `${dataset}-${program.code.toLowerCase()}-${filter.asOf}${filter.regencyCode ? `-${filter.regencyCode}` : ''}`
   switch (dataset as DashboardDataset) {
     case 'ringkasan': {
-      const [overview, overdue] = await Promise.all([getOverview({ user, filter }), getOverdueSummary({ user, asOf: filter.asOf, regencyCode: filter.regencyCode })])
+      const [overview, thresholds, overdue] = await Promise.all([getOverview({ user, filter }), getStatusThresholds(), getOverdueSummary({ user, asOf: filter.asOf, regencyCode: filter.regencyCode })])
       const s = overview.summary
       type Row = { name: string; value: number | null; target: number | null; pct: number | null; lastYear: number | null; change: number | null; status: string | null }
       const rows: Row[] = [
         { name: 'Kredit disalurkan (Rp)', value: s.disbursed, target: s.creditTarget, pct: s.realisationPct, lastYear: overview.lastYear?.disbursed ?? null, change: overview.lastYear ? s.disbursed - overview.lastYear.disbursed : null, status: null },
         { name: 'Subsidi dibayar (Rp)', value: s.subsidyPaid, target: s.subsidyCeiling, pct: s.absorptionPct, lastYear: overview.lastYear?.subsidyPaid ?? null, change: overview.lastYear ? s.subsidyPaid - overview.lastYear.subsidyPaid : null, status: null },
-        ...overviewCards(overview, program.year).map((c): Row => ({
+        ...overviewCards(overview, program.year, thresholds).map((c): Row => ({
           name: CARD_NAMES[c.key], value: c.available ? c.value : null, target: c.target, pct: null, lastYear: c.lastYear, change: c.change, status: c.status ? STATUS_NAMES[c.status] : c.available ? null : 'Belum ada data',
         })),
         // the same card as the overview's "Tindak lanjut rapat terlambat" (lib/data/meetings.ts getOverdueSummary)

@@ -92,6 +92,12 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
             locale={lang}
           />
         </>
+      ) : !report && !quarterStarted(year, quarter, new Date()) ? (
+        <>
+          {/* a quarter not begun yet: what its form will ask, with the targets set for it */}
+          <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900" data-testid="upcoming">{t('entry.upcoming', { quarter: quarterName, year })}</p>
+          <ReportValuesTable groups={valueGroups(detail, lang, targetText)} labels={labels} />
+        </>
       ) : !report ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{t('entry.notStarted')}</p>
       ) : (

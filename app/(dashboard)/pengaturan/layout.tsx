@@ -1,0 +1,24 @@
+import { getTranslations } from 'next-intl/server'
+import { ConfigTabs } from '@/components/config/config-tabs'
+import { PageHeader } from '@/components/ui/page-header'
+import { requirePermission } from '@/lib/session'
+
+/** The admin's programme settings: indicators, targets, deadlines, dashboard thresholds. */
+export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
+  await requirePermission('config.manage')
+  const t = await getTranslations('config')
+  const items = [
+    { href: '/pengaturan/indikator', label: t('tabs.indicators') },
+    { href: '/pengaturan/target', label: t('tabs.targets') },
+    { href: '/pengaturan/tenggat', label: t('tabs.deadlines') },
+    { href: '/pengaturan/ambang', label: t('tabs.thresholds') },
+    { href: '/pengaturan/kesehatan', label: t('tabs.health') },
+  ]
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('description')} />
+      <ConfigTabs items={items} label={t('tabs.label')} />
+      {children}
+    </>
+  )
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from 'next'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { DeadlineForm } from '@/components/config/deadline-form'
+import { Badge } from '@/components/ui/badge'
+import { buttonClass } from '@/components/ui/button'
+import { inputClass } from '@/components/ui/field'
+import { Table, Td, Th } from '@/components/ui/table'
+import { getDeadlines } from '@/lib/data/config'
+import { formatDate, formatNumber } from '@/lib/format'
+import { currentQuarter, quarterLabel } from '@/lib/reporting/periods'
+import { requirePermission } from '@/lib/session'
+import { flatParams, type SearchParams } from '@/lib/url'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('config'))('tabs.deadlines') }
+}
+
+/** A year's four reporting deadlines, each editable, with how many reports were already submitted and approved. */
+export default async function DeadlinesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('config.manage')
+  const params = flatParams(await searchParams)
+  const now = currentQuarter(new Date()).year
+  const year = /^\d{4}$/.test(params.tahun ?? '') && Number(params.tahun) >= 2000 && Number(params.tahun) <= 2100 ? Number(params.tahun) : now
+  const [t, locale, rows] = await Promise.all([getTranslations('config.deadlines'), getLocale(), getDeadlines({ user, year })])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const years = Array.from({ length: 5 }, (_, i) => now - 3 + i)
+  return (
+    <section aria-labelledby="deadlines-title" className="space-y-4">
+      <h2 id="deadlines-title" className="sr-only">{t('deadline')}</h2>
+      <p className="max-w-3xl text-sm text-slate-600">{t('intro')}</p>
+      <form method="get" className="flex flex-wrap items-end gap-2">
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{(await getTranslations('config.targets'))('year')}</span>
+          <select name="tahun" defaultValue={String(year)} className={`${inputClass()} w-32`}>
+            {(years.includes(year) ? years : [...years, year]).map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </label>
+        <button type="submit" className={buttonClass('secondary')}>{(await getTranslations('config.targets'))('show')}</button>
+      </form>
+      <Table caption={`${t('deadline')} ${year}`}>
+        <thead>
+          <tr>
+            <Th>{t('quarter')}</Th>
+            <Th>{t('quarterEnd')}</Th>
+            <Th>{t('deadline')}</Th>
+            <Th>{t('reports')}</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.quarter} data-testid={`deadline-${r.quarter}`}>
+              <Td className="whitespace-nowrap font-medium">{quarterLabel(r.quarter, lang)} {year}</Td>
+              <Td className="whitespace-nowrap">{formatDate(r.quarterEnd, { locale: lang })}</Td>
+              <Td>
+                <div className="mb-1"><Badge tone={r.isDefault ? 'slate' : 'blue'}>{r.isDefault ? t('default') : t('configured')}</Badge> <span className="text-xs text-slate-600">{formatDate(r.deadline, { locale: lang })}</span></div>
+                <DeadlineForm year={year} quarter={r.quarter} version={r.version} deadline={r.deadline} label={`${t('deadline')} ${quarterLabel(r.quarter, lang)} ${year}`} />
+              </Td>
+              <Td className="whitespace-nowrap text-xs text-slate-600">{t('reportsValue', { submitted: formatNumber(r.submitted, { locale: lang }), approved: formatNumber(r.approved, { locale: lang }) })}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </section>
+  )
+}

@@ -1,0 +1,139 @@
+'use client'
+
+import { useActionState, useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslations } from 'next-intl'
+import clsx from 'clsx'
+import { saveTargetGrid } from '@/lib/actions/config'
+import { provinceTotalCheck } from '@/lib/config/catalogue'
+import { formatNumber } from '@/lib/format'
+import { parseNumberInput } from '@/lib/parse'
+import { targetCellName } from '@/lib/validations/config'
+import { Button } from '@/components/ui/button'
+import { FormMessage } from '@/components/ui/form-message'
+import { inputClass } from '@/components/ui/field'
+
+const PERIODS = [0, 1, 2, 3, 4] as const
+const ROMAN = ['', 'I', 'II', 'III', 'IV']
+
+/**
+ * One indicator's targets for a year as a grid (regencies × year and Triwulan I–IV) with the province's
+ * own row, the province total check as the admin types, and one save for the whole grid. What was typed
+ * stays after a refusal; the version the grid was opened at goes with the save (a stale grid is refused).
+ */
+export function TargetGridForm({
+  indicatorCode, year, version, aggregation, regencies, initial, locale,
+}: {
+  indicatorCode: string
+  year: number
+  version: number
+  aggregation: 'SUM' | 'RATIO' | 'PROVINCE'
+  regencies: { code: string; name: string }[]
+  /** field name → typed text */
+  initial: Record<string, string>
+  locale: 'id' | 'en'
+}) {
+  const t = useTranslations('config.targets')
+  const tc = useTranslations('config')
+  const [state, action, pending] = useActionState(saveTargetGrid, undefined)
+  const formRef = useRef<HTMLFormElement>(null)
+  const currentVersion = state?.ok && state.data?.version ? state.data.version : String(version)
+  const provinceOnly = aggregation === 'PROVINCE'
+  // what a cell shows: what was typed before a refusal, else the stored (or copied) target
+  const shown = (name: string) => state?.values?.[name] ?? initial[name] ?? ''
+
+  // the province total check, from the year column as it stands in the form (also what was typed
+  // before the page finished loading: the inputs are uncontrolled)
+  const yearCells = useCallback((read: (name: string) => string) => {
+    const cells = [null, ...regencies.map((r) => r.code)].map((code) => {
+      const n = parseNumberInput(read(targetCellName(code, 0)))
+      return { regencyCode: code, quarter: 0, value: n ?? Number.NaN }
+    }).filter((c) => Number.isFinite(c.value))
+    return provinceTotalCheck(aggregation, cells)
+  }, [regencies, aggregation])
+  const [check, setCheck] = useState(() => yearCells((name) => initial[name] ?? ''))
+  const recompute = useCallback(() => {
+    const form = formRef.current
+    if (!form) return
+    setCheck(yearCells((name) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? ''))
+  }, [yearCells])
+  useEffect(recompute, [recompute, state])
+
+  const fmt = (n: number) => formatNumber(n, { decimals: Number.isInteger(n) ? 0 : 2, locale })
+  const cell = (code: string | null, quarter: number, label: string) => {
+    const name = targetCellName(code, quarter)
+    const errors = state?.errors?.[name]
+    return (
+      <td key={name} className="px-1 py-1">
+        <input
+          name={name}
+          aria-label={label}
+          aria-invalid={Boolean(errors)}
+          title={errors?.join(' ')}
+          inputMode="decimal"
+          defaultValue={shown(name)}
+          disabled={provinceOnly && code !== null}
+          className={clsx(inputClass(Boolean(errors)), 'min-w-24 px-2 py-1 text-right tabular-nums')}
+        />
+      </td>
+    )
+  }
+  const periodLabel = (q: number) => (q === 0 ? t('yearColumn') : `TW ${ROMAN[q]}`)
+
+  return (
+    <form ref={formRef} action={action} onInput={recompute} className="space-y-4" noValidate>
+      <input type="hidden" name="indicatorCode" value={indicatorCode} />
+      <input type="hidden" name="year" value={year} />
+      <input type="hidden" name="version" value={currentVersion} />
+      <FormMessage state={state} />
+      {state?.errors?.[targetCellName(null, 0)] && <p className="text-sm font-medium text-red-700">{state.errors[targetCellName(null, 0)]!.join(' ')}</p>}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">{t('indicator')} {indicatorCode} {year}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="sticky left-0 z-10 bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase text-slate-600">{t('regency')}</th>
+              {PERIODS.map((q) => <th key={q} scope="col" className="bg-slate-50 px-2 py-2 text-right text-xs font-semibold uppercase text-slate-600">{periodLabel(q)}</th>)}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            <tr className="bg-brand-50/40">
+              <th scope="row" className="sticky left-0 z-10 bg-white px-3 py-1 text-left font-semibold text-slate-900">{t('province')}</th>
+              {PERIODS.map((q) => cell(null, q, `${t('province')} ${periodLabel(q)}`))}
+            </tr>
+            {regencies.map((r) => (
+              <tr key={r.code}>
+                <th scope="row" className="sticky left-0 z-10 whitespace-nowrap bg-white px-3 py-1 text-left font-normal text-slate-800">{r.name}</th>
+                {PERIODS.map((q) => cell(r.code, q, `${r.name} ${periodLabel(q)}`))}
+              </tr>
+            ))}
+          </tbody>
+          {!provinceOnly && (
+            <tfoot>
+              <tr className="border-t-2 border-slate-200 bg-slate-50">
+                <th scope="row" className="sticky left-0 bg-slate-50 px-3 py-2 text-left font-semibold">{t('regencySum')}</th>
+                <td className="px-3 py-2 text-right font-semibold tabular-nums" data-testid="regency-sum">{check.regencySum === null ? '–' : fmt(check.regencySum)}</td>
+                <td colSpan={4} />
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+      <div aria-live="polite" className="text-sm" data-testid="total-check">
+        {provinceOnly ? <p className="text-slate-600">{t('provinceOnly')}</p>
+          : aggregation !== 'SUM' ? <p className="text-slate-600">{t('noCheck')}</p>
+          : check.difference === null ? null
+          : check.difference === 0 ? <p className="text-emerald-700">{t('match')}</p>
+          : <p className="font-medium text-amber-800">{t('mismatch', { difference: fmt(check.difference) })}</p>}
+      </div>
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" disabled={pending}>{pending ? tc('saving') : tc('save')}</Button>
+        {aggregation === 'SUM' && check.difference !== null && check.difference !== 0 && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="acceptDifference" className="size-4" />
+            {t('acceptDifference')}
+          </label>
+        )}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,255 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import { db } from '@/lib/db'
+import { writeAudit } from '@/lib/audit'
+import { env } from '@/lib/env'
+import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
+import type { SessionUser } from '@/lib/session-user'
+import { conflictError, transition } from '@/lib/transitions'
+import { changedLockedFields, provinceTotalCheck, type LockedField } from '@/lib/config/catalogue'
+import { getIndicatorUsage, reportsRejudgedByDeadline, type IndicatorUsage } from '@/lib/data/config'
+import { HEALTH_TEMPLATE_KEY, THRESHOLDS_KEY } from '@/lib/data/settings'
+import { formatDate, formatNumber } from '@/lib/format'
+import { defaultDeadline, quarterEndDate, quarterLabel } from '@/lib/reporting/periods'
+import { deadlineSchema, deleteIndicatorSchema, healthTemplateSchema, indicatorSchema, targetCellName, targetGridSchema, thresholdsSchema } from '@/lib/validations/config'
+
+/**
+ * The admin's configuration actions. Each is validated (zod), checks the version the admin saw (a stale
+ * edit is refused naming who changed the record and when, lib/transitions.ts), writes its audit row in
+ * the same transaction, and never rewrites what a district already reported: an indicator used in
+ * reports keeps its meaning, a used indicator cannot be deleted, and a deadline cannot move across the
+ * submission of an approved report.
+ */
+
+const MESSAGES_INVALID = 'Periksa kembali isian yang ditandai.'
+
+/** 12.000 or 85,30: decimals only where the figure has them */
+const num = (n: number) => formatNumber(n, { decimals: Number.isInteger(n) ? 0 : 2 })
+
+const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
+
+const FIELD_LABELS: Record<LockedField, string> = {
+  formCode: 'Formulir', unit: 'Satuan', aggregation: 'Agregasi', timeAggregation: 'Penjumlahan antar-triwulan',
+  numeratorCode: 'Pembilang', denominatorCode: 'Penyebut', decimals: 'Desimal',
+}
+
+/** "dipakai di 52 nilai laporan (40 disetujui), 38 target, 1 aturan validasi" */
+function usageText(u: IndicatorUsage): string {
+  const parts = [
+    u.reports && `${formatNumber(u.reports)} nilai laporan (${formatNumber(u.approvedReports)} disetujui)`,
+    u.targets && `${formatNumber(u.targets)} target`,
+    u.provinceValues && `${formatNumber(u.provinceValues)} nilai provinsi`,
+    u.meetingOutcomes && `${formatNumber(u.meetingOutcomes)} hasil rapat`,
+    u.rules && `${formatNumber(u.rules)} aturan validasi`,
+    u.ratios && `${formatNumber(u.ratios)} indikator rasio`,
+  ].filter(Boolean)
+  return parts.join(', ')
+}
+
+const inUse = (u: IndicatorUsage) => Object.values(u).some((n) => n > 0)
+
+const asDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null)
+
+function revalidateConfig() {
+  revalidatePath('/pengaturan', 'layout')
+  revalidatePath('/laporan-triwulan', 'layout')
+}
+
+// ── Indicators ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Create an indicator (version 0) or change one (the version the admin opened). A ratio's numerator and
+ * denominator must be summed indicators of the same form. Once any report holds a value for the
+ * indicator, what the value means (form, unit, aggregation, decimals, ratio parts) is fixed: such a
+ * change is refused on its field with the reason; names, order and the validity window may change.
+ */
+export const saveIndicator = authAction('config.manage', indicatorSchema, async (input, user): Promise<ActionState> => {
+  const form = await db.reportForm.findUnique({ where: { code: input.formCode }, select: { code: true } })
+  if (!form) throw new ActionError('Formulir tidak dikenal.', { formCode: ['Pilih formulir yang ada.'] })
+  if (input.aggregation === 'RATIO') {
+    const parts = await db.indicator.findMany({ where: { code: { in: [input.numeratorCode!, input.denominatorCode!] } }, select: { code: true, formCode: true, aggregation: true } })
+    for (const field of ['numeratorCode', 'denominatorCode'] as const) {
+      const part = parts.find((p) => p.code === input[field])
+      if (!part || part.code === input.code) throw new ActionError(MESSAGES_INVALID, { [field]: ['Pilih indikator lain yang ada.'] })
+      if (part.aggregation !== 'SUM' || part.formCode !== input.formCode) throw new ActionError(MESSAGES_INVALID, { [field]: ['Rasio dihitung dari indikator berjumlah (SUM) pada formulir yang sama.'] })
+    }
+  }
+  const data = {
+    formCode: input.formCode, name: input.name, nameEn: input.nameEn, unit: input.unit, aggregation: input.aggregation,
+    timeAggregation: input.timeAggregation, numeratorCode: input.numeratorCode, denominatorCode: input.denominatorCode,
+    decimals: input.decimals, sortOrder: input.sortOrder, active: input.active, activeFrom: asDate(input.activeFrom), activeTo: asDate(input.activeTo),
+  }
+  await db.$transaction(async (tx) => {
+    if (input.version === 0) {
+      const { count } = await tx.indicator.createMany({ data: [{ code: input.code, ...data }], skipDuplicates: true })
+      if (count !== 1) throw new ActionError('Kode ini sudah dipakai indikator lain.', { code: ['Kode sudah dipakai; pilih kode lain.'] }, 'CONFLICT')
+      const after = await tx.indicator.findUniqueOrThrow({ where: { code: input.code } })
+      await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'Indicator', entityId: input.code, after })
+      return
+    }
+    const before = await tx.indicator.findUnique({ where: { code: input.code } })
+    if (!before) throw new ActionError('Indikator tidak ditemukan; muat ulang halaman.', undefined, 'NOT_FOUND')
+    const usage = (await getIndicatorUsage(tx, input.code))!
+    if (usage.reports > 0) {
+      const changed = changedLockedFields(before, { ...before, ...data })
+      if (changed.length) {
+        const reason = `Tidak dapat diubah: indikator ini sudah dipakai di ${usageText({ ...usage, targets: 0, provinceValues: 0, meetingOutcomes: 0, rules: 0, ratios: 0 })}. Buat indikator baru untuk arti yang berbeda.`
+        throw new ActionError(`${changed.map((f) => FIELD_LABELS[f]).join(', ')} tidak dapat diubah karena indikator sudah dipakai dalam laporan.`, Object.fromEntries(changed.map((f) => [f, [reason]])))
+      }
+    }
+    await transition(tx, {
+      entity: 'Indicator', entityId: input.code, label: 'Indikator',
+      update: () => tx.indicator.updateMany({ where: { code: input.code, version: input.version }, data: { ...data, version: { increment: 1 } } }),
+    })
+    const after = await tx.indicator.findUniqueOrThrow({ where: { code: input.code } })
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Indicator', entityId: input.code, before, after })
+  })
+  revalidateConfig()
+  redirect(`/pengaturan/indikator?disimpan=${encodeURIComponent(input.code)}`)
+})
+
+/** Delete an indicator nobody uses yet; one in use is refused with what uses it (retire it instead). */
+export const deleteIndicator = authAction('config.manage', deleteIndicatorSchema, async (input, user): Promise<ActionState> => {
+  await db.$transaction(async (tx) => {
+    const before = await tx.indicator.findUnique({ where: { code: input.code } })
+    if (!before) throw new ActionError('Indikator tidak ditemukan; muat ulang halaman.', undefined, 'NOT_FOUND')
+    const usage = (await getIndicatorUsage(tx, input.code))!
+    if (inUse(usage)) {
+      throw new ActionError(`Indikator ${input.code} tidak dapat dihapus karena dipakai di ${usageText(usage)}. Nonaktifkan atau isi "berlaku sampai" untuk menghentikannya.`, undefined, 'CONFLICT')
+    }
+    await tx.targetGrid.deleteMany({ where: { indicatorCode: input.code } })
+    const { count } = await tx.indicator.deleteMany({ where: { code: input.code, version: input.version } })
+    if (count !== 1) throw await conflictError(tx, 'Indicator', input.code, 'Indikator')
+    await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'Indicator', entityId: input.code, before })
+  })
+  revalidateConfig()
+  redirect(`/pengaturan/indikator?dihapus=${encodeURIComponent(input.code)}`)
+})
+
+// ── Targets ────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Save one indicator's whole target grid for a year (regencies × year and Triwulan I–IV, and the
+ * province's own row), replacing what was there. For a summed indicator the regencies' year targets
+ * must add up to the province's year target, unless the admin accepts the difference. Targets never
+ * touch reported values.
+ */
+export const saveTargetGrid = authAction('config.manage', targetGridSchema, async (input, user): Promise<ActionState> => {
+  const indicator = await db.indicator.findUnique({ where: { code: input.indicatorCode }, select: { code: true, aggregation: true } })
+  if (!indicator) throw new ActionError('Indikator tidak dikenal.', undefined, 'NOT_FOUND')
+  const regencies = new Set((await db.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true } })).map((r) => r.code))
+  const outside = input.cells.filter((c) => c.regencyCode !== null && !regencies.has(c.regencyCode))
+  if (outside.length) throw new ActionError('Kabupaten/kota di luar provinsi ini.', Object.fromEntries(outside.map((c) => [targetCellName(c.regencyCode, c.quarter), ['Kabupaten/kota di luar provinsi.']])))
+  if (indicator.aggregation === 'PROVINCE') {
+    const regencyCells = input.cells.filter((c) => c.regencyCode !== null)
+    if (regencyCells.length) throw new ActionError('Indikator tingkat provinsi hanya memiliki target provinsi.', Object.fromEntries(regencyCells.map((c) => [targetCellName(c.regencyCode, c.quarter), ['Hanya baris provinsi yang diisi.']])))
+  }
+  const check = provinceTotalCheck(indicator.aggregation, input.cells)
+  if (check.difference !== null && check.difference !== 0 && !input.acceptDifference) {
+    const msg = `Jumlah target kabupaten/kota ${num(check.regencySum!)} berbeda ${num(check.difference)} dari target provinsi ${num(check.province!)}. Perbaiki, atau centang "Simpan walau jumlah berbeda".`
+    throw new ActionError(msg, { [targetCellName(null, 0)]: [msg] })
+  }
+  const key = `${input.indicatorCode}:${input.year}`
+  const version = await db.$transaction(async (tx) => {
+    // a grid never saved through the screen starts at version 0; a racing first save finds it taken
+    await tx.targetGrid.createMany({ data: [{ indicatorCode: input.indicatorCode, year: input.year, version: 0 }], skipDuplicates: true })
+    await transition(tx, {
+      entity: 'TargetGrid', entityId: key, label: 'Target',
+      update: () => tx.targetGrid.updateMany({ where: { indicatorCode: input.indicatorCode, year: input.year, version: input.version }, data: { version: { increment: 1 } } }),
+    })
+    const before = await tx.indicatorTarget.findMany({ where: { indicatorCode: input.indicatorCode, year: input.year }, select: { regencyCode: true, quarter: true, value: true }, orderBy: [{ regencyCode: 'asc' }, { quarter: 'asc' }] })
+    await tx.indicatorTarget.deleteMany({ where: { indicatorCode: input.indicatorCode, year: input.year } })
+    await tx.indicatorTarget.createMany({ data: input.cells.map((c) => ({ indicatorCode: input.indicatorCode, year: input.year, quarter: c.quarter, regencyCode: c.regencyCode, value: c.value })) })
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'TargetGrid', entityId: key, before: { targets: before }, after: { targets: input.cells } })
+    return (await tx.targetGrid.findUniqueOrThrow({ where: { indicatorCode_year: { indicatorCode: input.indicatorCode, year: input.year } }, select: { version: true } })).version
+  })
+  revalidateConfig()
+  return { ok: true, message: `Target ${input.indicatorCode} tahun ${input.year} disimpan (${formatNumber(input.cells.length)} sel).`, data: { version: String(version) } }
+})
+
+// ── Deadlines ──────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Set a quarter's reporting deadline. It cannot fall before the quarter ends, and it cannot move across
+ * the first submission of an approved report (that would re-judge an approved report as late or on
+ * time); submitted reports not yet approved that it re-judges are named in the message.
+ */
+export const saveDeadline = authAction('config.manage', deadlineSchema, async (input, user): Promise<ActionState> => {
+  const quarterEnd = quarterEndDate(input.year, input.quarter)
+  if (input.deadline <= quarterEnd) throw new ActionError(MESSAGES_INVALID, { deadline: [`Batas waktu harus setelah triwulan berakhir (${formatDate(quarterEnd)}).`] })
+  const key = `${input.year}-${input.quarter}`
+  const label = `${quarterLabel(input.quarter)} ${input.year}`
+  const rejudged = await db.$transaction(async (tx) => {
+    const before = await tx.reportingPeriod.findUnique({ where: { year_quarter: { year: input.year, quarter: input.quarter } }, select: { deadline: true, version: true } })
+    const from = before ? before.deadline.toISOString().slice(0, 10) : defaultDeadline(input.year, input.quarter)
+    const affected = from === input.deadline ? [] : await reportsRejudgedByDeadline(tx, input.year, input.quarter, from, input.deadline)
+    const approved = affected.filter((r) => r.status === 'APPROVED')
+    if (approved.length) {
+      const names = approved.slice(0, 5).map((r) => r.regency.name).join(', ')
+      throw new ActionError(MESSAGES_INVALID, { deadline: [`Tidak dapat dipindah ke ${formatDate(input.deadline)}: ${approved.length} laporan yang sudah disetujui (${names}${approved.length > 5 ? ', …' : ''}) akan dinilai ulang ketepatan waktunya.`] })
+    }
+    if (input.version === 0) {
+      const { count } = await tx.reportingPeriod.createMany({ data: [{ year: input.year, quarter: input.quarter, deadline: new Date(input.deadline) }], skipDuplicates: true })
+      if (count !== 1) throw await conflictError(tx, 'ReportingPeriod', key, `Batas waktu ${label}`)
+    } else {
+      await transition(tx, {
+        entity: 'ReportingPeriod', entityId: key, label: `Batas waktu ${label}`,
+        update: () => tx.reportingPeriod.updateMany({ where: { year: input.year, quarter: input.quarter, version: input.version }, data: { deadline: new Date(input.deadline), version: { increment: 1 } } }),
+      })
+    }
+    await writeAudit(tx, actor(user), { action: input.version === 0 ? 'CREATE' : 'UPDATE', entity: 'ReportingPeriod', entityId: key, before: { deadline: from }, after: { deadline: input.deadline } })
+    return affected
+  })
+  revalidateConfig()
+  const note = rejudged.length ? ` ${rejudged.length} laporan yang belum disetujui kini dinilai ulang: ${rejudged.map((r) => r.regency.name).join(', ')}.` : ''
+  return { ok: true, message: `Batas waktu ${label} menjadi ${formatDate(input.deadline)}.${note}` }
+})
+
+// ── Dashboard thresholds ───────────────────────────────────────────────────────────────────────────
+
+/** Set the dashboard's traffic light: on track from `onTrack` % of the pace, watch from `watch` %. */
+export const saveThresholds = authAction('config.manage', thresholdsSchema, async (input, user): Promise<ActionState> => {
+  const value = { onTrack: input.onTrack, watch: input.watch }
+  await db.$transaction(async (tx) => {
+    const before = await tx.setting.findUnique({ where: { key: THRESHOLDS_KEY }, select: { value: true } })
+    if (input.version === 0) {
+      const { count } = await tx.setting.createMany({ data: [{ key: THRESHOLDS_KEY, value }], skipDuplicates: true })
+      if (count !== 1) throw await conflictError(tx, 'Setting', THRESHOLDS_KEY, 'Ambang status')
+    } else {
+      await transition(tx, {
+        entity: 'Setting', entityId: THRESHOLDS_KEY, label: 'Ambang status',
+        update: () => tx.setting.updateMany({ where: { key: THRESHOLDS_KEY, version: input.version }, data: { value, version: { increment: 1 } } }),
+      })
+    }
+    await writeAudit(tx, actor(user), { action: input.version === 0 ? 'CREATE' : 'UPDATE', entity: 'Setting', entityId: THRESHOLDS_KEY, before: before?.value, after: value })
+  })
+  revalidatePath('/', 'layout')
+  return { ok: true, message: `Ambang status disimpan: sesuai target ≥ ${num(input.onTrack)}%, perlu perhatian ≥ ${num(input.watch)}%.` }
+})
+
+// ── Cooperative health template ────────────────────────────────────────────────────────────────────
+
+/**
+ * Set the health assessment template (aspect weights, outcome bands, their sources). Assessments already
+ * recorded keep the total and outcome they were computed with (and the template version that did it).
+ */
+export const saveHealthTemplate = authAction('config.manage', healthTemplateSchema, async (input, user): Promise<ActionState> => {
+  const value = input.template
+  await db.$transaction(async (tx) => {
+    const before = await tx.setting.findUnique({ where: { key: HEALTH_TEMPLATE_KEY }, select: { value: true } })
+    if (input.version === 0) {
+      const { count } = await tx.setting.createMany({ data: [{ key: HEALTH_TEMPLATE_KEY, value }], skipDuplicates: true })
+      if (count !== 1) throw await conflictError(tx, 'Setting', HEALTH_TEMPLATE_KEY, 'Templat penilaian kesehatan')
+    } else {
+      await transition(tx, {
+        entity: 'Setting', entityId: HEALTH_TEMPLATE_KEY, label: 'Templat penilaian kesehatan',
+        update: () => tx.setting.updateMany({ where: { key: HEALTH_TEMPLATE_KEY, version: input.version }, data: { value, version: { increment: 1 } } }),
+      })
+    }
+    await writeAudit(tx, actor(user), { action: input.version === 0 ? 'CREATE' : 'UPDATE', entity: 'Setting', entityId: HEALTH_TEMPLATE_KEY, before: before?.value, after: value })
+  })
+  revalidatePath('/pengaturan', 'layout')
+  return { ok: true, message: 'Templat penilaian kesehatan disimpan; penilaian berikutnya memakai bobot dan batas ini.' }
+})

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { activeInQuarter, changedLockedFields, provinceTotalCheck, quarterBounds } from './catalogue'
+
+describe('indicator validity', () => {
+  it('is in a quarter’s form when its window overlaps the quarter', () => {
+    expect(quarterBounds(2027, 1)).toEqual({ start: '2027-01-01', end: '2027-03-31' })
+    expect(activeInQuarter({ activeFrom: '2027-01-01', activeTo: null }, 2026, 4)).toBe(false)
+    expect(activeInQuarter({ activeFrom: '2027-01-01', activeTo: null }, 2027, 1)).toBe(true)
+    expect(activeInQuarter({ activeFrom: '2027-03-31', activeTo: null }, 2027, 1)).toBe(true)
+    expect(activeInQuarter({ activeFrom: null, activeTo: '2026-10-01' }, 2026, 4)).toBe(true)
+    expect(activeInQuarter({ activeFrom: null, activeTo: '2026-09-30' }, 2026, 4)).toBe(false)
+    expect(activeInQuarter({ activeFrom: null, activeTo: null }, 2030, 2)).toBe(true)
+  })
+
+  it('names the locked fields an edit changes', () => {
+    const before = { formCode: 'A', unit: 'COUNT', aggregation: 'SUM', timeAggregation: 'FLOW', numeratorCode: null, denominatorCode: null, decimals: 0 }
+    expect(changedLockedFields(before, { ...before })).toEqual([])
+    expect(changedLockedFields(before, { ...before, unit: 'PERCENT', decimals: 2 })).toEqual(['unit', 'decimals'])
+  })
+})
+
+describe('province total check', () => {
+  const cells = [
+    { regencyCode: '35.17', quarter: 0, value: 0.1 },
+    { regencyCode: '35.78', quarter: 0, value: 0.2 },
+    { regencyCode: '35.78', quarter: 1, value: 99 },
+    { regencyCode: null, quarter: 0, value: 0.3 },
+  ]
+  it('adds the regencies’ year targets exactly and compares them with the province’s', () => {
+    expect(provinceTotalCheck('SUM', cells)).toEqual({ regencySum: 0.3, province: 0.3, difference: 0 })
+    expect(provinceTotalCheck('SUM', [...cells, { regencyCode: '35.07', quarter: 0, value: 12.5 }]).difference).toBe(12.5)
+  })
+  it('has no check for a ratio, or without a province target', () => {
+    expect(provinceTotalCheck('RATIO', cells).difference).toBeNull()
+    expect(provinceTotalCheck('SUM', cells.filter((c) => c.regencyCode !== null)).difference).toBeNull()
+  })
+})

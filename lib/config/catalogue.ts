@@ -1,0 +1,54 @@
+/**
+ * Rules of the configuration screens that are pure (no database), so the screens, the actions and the
+ * tests apply the same ones.
+ */
+
+/**
+ * What of an indicator cannot change once a report holds a value for it: each of these changes what a
+ * stored value means (its unit, its form, how it rolls up), so changing it would rewrite approved reports.
+ * Names, order and the validity window can change; a new meaning needs a new indicator.
+ */
+export const LOCKED_WHEN_REPORTED = ['formCode', 'unit', 'aggregation', 'timeAggregation', 'numeratorCode', 'denominatorCode', 'decimals'] as const
+export type LockedField = (typeof LOCKED_WHEN_REPORTED)[number]
+
+/** The locked fields whose value differs between the stored indicator and the edit. */
+export function changedLockedFields<T extends Record<LockedField, unknown>>(before: T, after: T): LockedField[] {
+  return LOCKED_WHEN_REPORTED.filter((f) => (before[f] ?? null) !== (after[f] ?? null))
+}
+
+/** The first and last calendar day of a quarter, `YYYY-MM-DD`. */
+export function quarterBounds(year: number, quarter: number): { start: string; end: string } {
+  const start = new Date(Date.UTC(year, (quarter - 1) * 3, 1)).toISOString().slice(0, 10)
+  const end = new Date(Date.UTC(year, quarter * 3, 0)).toISOString().slice(0, 10)
+  return { start, end }
+}
+
+/** Whether an indicator valid from `activeFrom` to `activeTo` (either open) is asked for in the quarter. */
+export function activeInQuarter(window: { activeFrom: string | null; activeTo: string | null }, year: number, quarter: number): boolean {
+  const { start, end } = quarterBounds(year, quarter)
+  return (window.activeFrom === null || window.activeFrom <= end) && (window.activeTo === null || window.activeTo >= start)
+}
+
+export type ProvinceTotalCheck = {
+  /** Σ of the regencies' year targets, null when none is set */
+  regencySum: number | null
+  /** the province's own year target, null when not set */
+  province: number | null
+  /** regency sum − province target; null when either is missing or the indicator does not add up */
+  difference: number | null
+}
+
+/**
+ * The province total check of a target grid: for an indicator that adds up over regencies (SUM), the
+ * regencies' year targets should add up to the province's own. A ratio or a province-level figure does
+ * not add up, so it has no check.
+ */
+export function provinceTotalCheck(aggregation: 'SUM' | 'RATIO' | 'PROVINCE', cells: readonly { regencyCode: string | null; quarter: number; value: number }[]): ProvinceTotalCheck {
+  const year = cells.filter((c) => c.quarter === 0)
+  const regency = year.filter((c) => c.regencyCode !== null)
+  // in hundredths, so 0,1 + 0,2 adds up to 0,3 exactly
+  const regencySum = regency.length ? regency.reduce((s, c) => s + Math.round(c.value * 100), 0) / 100 : null
+  const province = year.find((c) => c.regencyCode === null)?.value ?? null
+  const difference = aggregation === 'SUM' && regencySum !== null && province !== null ? Math.round((regencySum - province) * 100) / 100 : null
+  return { regencySum, province, difference }
+}

@@ -1,0 +1,159 @@
+import { z } from 'zod'
+import { isIsoDate, isoDateField, parseNumberInput } from '@/lib/parse'
+
+/**
+ * The admin's configuration screens (indicators, targets, deadlines, dashboard thresholds): one schema
+ * per form, shared by the client form and the server action (lib/actions/config.ts).
+ */
+
+const CODE = /^[A-Z][A-Z0-9_]{1,31}$/
+/** The largest figure a target may hold (Decimal(20,2)). */
+const MAX_VALUE = 1e17
+
+const version = z.coerce.number('Versi tidak valid.').int('Versi tidak valid.').min(0, 'Versi tidak valid.')
+const year = z.coerce.number('Tahun tidak valid.').int('Tahun tidak valid.').min(2000, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.')
+const optionalCode = z.string().trim().max(32).optional().transform((v) => (v ? v : null))
+const optionalDate = (label: string) =>
+  z.string().trim().optional().transform((v) => (v ? v : null)).refine((v) => v === null || isIsoDate(v), `${label} tidak valid; gunakan tanggal yang ada di kalender (YYYY-MM-DD).`)
+
+/**
+ * An indicator of the catalogue: code, names id/en, unit, how regencies roll up (SUM, RATIO of two
+ * indicators of the same form, or a PROVINCE-level figure), how quarters add up, its form, and the days
+ * it is asked for. `version` is 0 for a new indicator.
+ */
+export const indicatorSchema = z
+  .object({
+    version,
+    code: z.string('Isi kode indikator.').trim().toUpperCase().regex(CODE, 'Kode: huruf besar, angka dan garis bawah, 2–32 karakter, diawali huruf (mis. KSP_SEHAT).'),
+    name: z.string('Isi nama indikator.').trim().min(3, 'Nama minimal 3 karakter.').max(200, 'Maksimal 200 karakter.'),
+    nameEn: z.string('Isi nama dalam bahasa Inggris.').trim().min(3, 'Nama minimal 3 karakter.').max(200, 'Maksimal 200 karakter.'),
+    formCode: z.string('Pilih formulir.').trim().min(1, 'Pilih formulir.').max(32),
+    unit: z.enum(['COUNT', 'PERCENT', 'RUPIAH'], 'Pilih satuan.'),
+    aggregation: z.enum(['SUM', 'RATIO', 'PROVINCE'], 'Pilih cara agregasi.'),
+    timeAggregation: z.enum(['FLOW', 'STOCK'], 'Pilih cara penjumlahan antar-triwulan.'),
+    numeratorCode: optionalCode,
+    denominatorCode: optionalCode,
+    decimals: z.coerce.number('Isi jumlah desimal.').int('Desimal harus bilangan bulat.').min(0, 'Desimal 0–4.').max(4, 'Desimal 0–4.'),
+    sortOrder: z.coerce.number('Urutan harus angka.').int('Urutan harus bilangan bulat.').min(0, 'Urutan 0–999.').max(999, 'Urutan 0–999.'),
+    activeFrom: optionalDate('Berlaku mulai'),
+    activeTo: optionalDate('Berlaku sampai'),
+    active: z.enum(['on', 'true', 'false', '']).optional().transform((v) => v === 'on' || v === 'true'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.aggregation === 'RATIO') {
+      if (!v.numeratorCode) ctx.addIssue({ code: 'custom', path: ['numeratorCode'], message: 'Indikator rasio membutuhkan pembilang.' })
+      if (!v.denominatorCode) ctx.addIssue({ code: 'custom', path: ['denominatorCode'], message: 'Indikator rasio membutuhkan penyebut.' })
+      if (v.numeratorCode && v.numeratorCode === v.denominatorCode) ctx.addIssue({ code: 'custom', path: ['denominatorCode'], message: 'Penyebut harus indikator lain dari pembilang.' })
+      if (v.unit !== 'PERCENT') ctx.addIssue({ code: 'custom', path: ['unit'], message: 'Indikator rasio dinyatakan dalam persen.' })
+    }
+    if (v.activeFrom && v.activeTo && v.activeTo < v.activeFrom) ctx.addIssue({ code: 'custom', path: ['activeTo'], message: 'Tanggal akhir tidak boleh sebelum tanggal mulai.' })
+  })
+  .transform((v) => (v.aggregation === 'RATIO' ? v : { ...v, numeratorCode: null, denominatorCode: null }))
+export type IndicatorInput = z.infer<typeof indicatorSchema>
+
+export const deleteIndicatorSchema = z.object({ code: z.string().trim().min(1).max(32), version: version.min(1, 'Versi tidak valid.') })
+
+/** A grid cell's field name: `t.<regency code or PROV>.<quarter 0–4>`. */
+export const targetCellName = (regencyCode: string | null, quarter: number) => `t.${regencyCode ?? 'PROV'}.${quarter}`
+const CELL = /^t\.(\d{2}\.\d{2}|PROV)\.([0-4])$/
+
+export type TargetCell = { regencyCode: string | null; quarter: number; value: number }
+
+/**
+ * A whole target grid for one indicator and year: a value per regency (or the province's own row) and
+ * period (0 = the year, 1–4 the quarters); an empty cell has no target. `acceptDifference` saves even
+ * when the regencies' year targets do not add up to the province's (the province total check).
+ */
+export const targetGridSchema = z
+  .object({
+    indicatorCode: z.string('Pilih indikator.').trim().min(1, 'Pilih indikator.').max(32),
+    year,
+    version,
+    acceptDifference: z.enum(['on', 'true', 'false', '']).optional().transform((v) => v === 'on' || v === 'true'),
+  })
+  .catchall(z.string().max(40, 'Maksimal 40 karakter.'))
+  .transform((v, ctx) => {
+    const raw = v as unknown as Record<string, string>
+    const cells: TargetCell[] = []
+    for (const [key, text] of Object.entries(raw)) {
+      const m = CELL.exec(key)
+      if (!m) continue
+      const n = parseNumberInput(text)
+      if (n === null) continue
+      if (!Number.isFinite(n) || n < 0 || n >= MAX_VALUE) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'Isi angka tidak negatif, mis. 43.950 atau 85,30.' })
+        continue
+      }
+      cells.push({ regencyCode: m[1] === 'PROV' ? null : m[1], quarter: Number(m[2]), value: Math.round(n * 100) / 100 })
+    }
+    return { indicatorCode: v.indicatorCode, year: v.year, version: v.version, acceptDifference: v.acceptDifference, cells }
+  })
+export type TargetGridInput = z.infer<typeof targetGridSchema>
+
+/** A quarter's reporting deadline; `version` 0 when the quarter still uses the default (15 days after its end). */
+export const deadlineSchema = z.object({
+  year,
+  quarter: z.coerce.number('Triwulan tidak valid.').int().min(1, 'Triwulan tidak valid.').max(4, 'Triwulan tidak valid.'),
+  version,
+  deadline: isoDateField('Batas waktu'),
+})
+export type DeadlineInput = z.infer<typeof deadlineSchema>
+
+const percent = (label: string) =>
+  z.string(`Isi ${label}.`).trim().transform((t, ctx) => {
+    const n = parseNumberInput(t)
+    if (n === null || !Number.isFinite(n) || n <= 0 || n > 200) {
+      ctx.addIssue({ code: 'custom', message: `${label} harus angka persen di atas 0 sampai 200, mis. 95.` })
+      return z.NEVER
+    }
+    return Math.round(n * 100) / 100
+  })
+
+/** The dashboard's traffic light: at or above `onTrack` % of pace is on track, at or above `watch` % is watch. */
+export const thresholdsSchema = z
+  .object({ version, onTrack: percent('Batas "sesuai target"'), watch: percent('Batas "perlu perhatian"') })
+  .refine((v) => v.watch < v.onTrack, { path: ['watch'], message: 'Batas "perlu perhatian" harus lebih rendah dari batas "sesuai target".' })
+export type ThresholdsInput = z.infer<typeof thresholdsSchema>
+
+const score = (label: string) =>
+  z.string(`Isi ${label}.`).trim().transform((t, ctx) => {
+    const n = parseNumberInput(t)
+    if (n === null || !Number.isFinite(n) || n < 0 || n > 100) {
+      ctx.addIssue({ code: 'custom', message: `${label} harus angka 0–100.` })
+      return z.NEVER
+    }
+    return Math.round(n * 100) / 100
+  })
+const source = z.string().trim().max(300, 'Maksimal 300 karakter.').optional().transform((v) => v ?? '')
+
+/**
+ * The cooperative health template: the weight of each of the four aspects (percent, adding up to 100),
+ * the lowest total of Sehat, Cukup Sehat and Dalam Pengawasan (strictly descending), and where they come from.
+ */
+export const healthTemplateSchema = z
+  .object({
+    version,
+    governance: score('Bobot tata kelola'),
+    riskProfile: score('Bobot profil risiko'),
+    financial: score('Bobot kinerja keuangan'),
+    capital: score('Bobot permodalan'),
+    sehat: score('Batas Sehat'),
+    cukupSehat: score('Batas Cukup Sehat'),
+    dalamPengawasan: score('Batas Dalam Pengawasan'),
+    weightsSource: source,
+    bandsSource: source,
+  })
+  .superRefine((v, ctx) => {
+    const sum = Math.round((v.governance + v.riskProfile + v.financial + v.capital) * 100) / 100
+    if (sum !== 100) ctx.addIssue({ code: 'custom', path: ['capital'], message: `Jumlah bobot harus 100 (sekarang ${String(sum).replace('.', ',')}).` })
+    if (!(v.cukupSehat < v.sehat)) ctx.addIssue({ code: 'custom', path: ['cukupSehat'], message: 'Batas Cukup Sehat harus di bawah batas Sehat.' })
+    if (!(v.dalamPengawasan < v.cukupSehat)) ctx.addIssue({ code: 'custom', path: ['dalamPengawasan'], message: 'Batas Dalam Pengawasan harus di bawah batas Cukup Sehat.' })
+  })
+  .transform((v) => ({
+    version: v.version,
+    template: {
+      weights: { governance: v.governance, riskProfile: v.riskProfile, financial: v.financial, capital: v.capital },
+      bands: { sehat: v.sehat, cukupSehat: v.cukupSehat, dalamPengawasan: v.dalamPengawasan },
+      sources: { weights: v.weightsSource, bands: v.bandsSource },
+    },
+  }))
