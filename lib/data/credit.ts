@@ -16,7 +16,7 @@ import type { SessionUser } from '@/lib/session-user'
  * the resolved scope, never by the raw filter): the programme page, the dashboards and their exports
  * call the same functions, so the same figure cannot differ between two screens.
  *
- * They read the roll-ups `credit_daily`, `subsidy_daily` and `claim_scope` (migration
+ * They read the roll-ups `credit_daily`, `subsidy_monthly`, `subsidy_daily` and `claim_scope` (migration
  * 20261204090000_figure_rollups), which triggers keep in the same transaction as every write of loans,
  * loan periods and claim lines: thousands of rows per figure instead of hundreds of thousands, and the
  * same numbers (tests/integration/figure-rollups.test.ts checks every figure against the base tables).
@@ -75,10 +75,18 @@ const regencyTarget = cache(async (s: FigureScope) =>
 const subsidyDueByMonth = cache(async (s: FigureScope) => {
   const rows = await db.$queryRaw<{ month: number; due: string }[]>`
     SELECT extract(month FROM d.claim_month)::int AS month, sum(d.subsidy_due)::text AS due
-    FROM subsidy_daily d
+    FROM (
+      -- periods due in the months before the as-of day's month, by month; that month's up to the day, by day
+      SELECT d.program_id, d.claim_month, d.subsidy_due FROM subsidy_monthly d
+      WHERE d.claim_month >= ${`${s.year}-01-01`}::date AND d.claim_month < ${`${s.year + 1}-01-01`}::date
+        AND d.due_month < date_trunc('month', ${s.asOf}::date) ${s.loans}
+      UNION ALL
+      SELECT d.program_id, d.claim_month, d.subsidy_due FROM subsidy_daily d
+      WHERE d.claim_month >= ${`${s.year}-01-01`}::date AND d.claim_month < ${`${s.year + 1}-01-01`}::date
+        AND d.due_date >= date_trunc('month', ${s.asOf}::date) AND d.due_date <= ${s.asOf}::date ${s.loans}
+    ) d
     JOIN credit_programs p ON p.id = d.program_id
-    WHERE p.scheme = ${s.scheme} AND d.claim_month >= ${`${s.year}-01-01`}::date AND d.claim_month < ${`${s.year + 1}-01-01`}::date
-      AND d.due_date <= ${s.asOf}::date ${s.loans}
+    WHERE p.scheme = ${s.scheme}
     GROUP BY 1`
   const byMonth = new Map(rows.map((r) => [r.month, num(r.due)]))
   // the year's total exactly as PostgreSQL's numeric sum would give it: in whole sen, then rupiah
@@ -130,8 +138,8 @@ const creditSummary = cache(async (s: FigureScope) => {
             ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}`,
     db.$queryRaw<{ committed: string }[]>`
       SELECT coalesce(sum(d.subsidy_due), 0)::text AS committed
-      FROM subsidy_daily d
-      WHERE d.program_id = ${s.programId} AND d.due_date >= ${nextYear}::date ${s.loans}`,
+      FROM subsidy_monthly d
+      WHERE d.program_id = ${s.programId} AND d.due_month >= ${nextYear}::date ${s.loans}`,
     regencyTarget(s),
   ])
   const disbursed = num(loans[0].disbursed)

@@ -55,7 +55,7 @@ describe('Prokesra worked cases in the demo data', () => {
   })
 
   it('fills the figure roll-ups as it writes loans, periods (COPY) and claims: they equal the base tables', async () => {
-    expect(await rollupDifferences()).toEqual({ credit: 0, subsidy: 0, claims: 0 })
+    expect(await rollupDifferences()).toEqual({ credit: 0, subsidy: 0, subsidyMonthly: 0, claims: 0 })
     expect((await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM credit_daily`)[0].n).toBeGreaterThan(0)
   })
 

@@ -326,10 +326,10 @@ describe('figure roll-ups', () => {
       // a few loans first, so that the later writes find loans and months with subsidy to claim
       fc.asyncProperty(fc.array(loanArb, { minLength: 2, maxLength: 8 }), fc.array(commandArb, { minLength: 6, maxLength: 20 }), async (loans, commands) => {
         await reset()
-        expect(await rollupDifferences()).toEqual({ credit: 0, subsidy: 0, claims: 0 })
+        expect(await rollupDifferences()).toEqual({ credit: 0, subsidy: 0, subsidyMonthly: 0, claims: 0 })
         for (const loan of loans) await apply({ kind: 'create', loan })
         for (const c of commands) await apply(c)
-        expect(await rollupDifferences()).toEqual({ credit: 0, subsidy: 0, claims: 0 })
+        expect(await rollupDifferences()).toEqual({ credit: 0, subsidy: 0, subsidyMonthly: 0, claims: 0 })
         await figuresMatch()
       }),
       { numRuns: 10, endOnFailure: true },
@@ -346,7 +346,7 @@ describe('figure roll-ups', () => {
       await recomputeLoanMonths(tx, [d.id])
     })
     await Promise.all([loan(40, 0), loan(10, 1), loan(20, 0), loan(30, 1)])
-    expect(await rollupDifferences()).toEqual({ credit: 0, subsidy: 0, claims: 0 })
+    expect(await rollupDifferences()).toEqual({ credit: 0, subsidy: 0, subsidyMonthly: 0, claims: 0 })
     const summary = await getCreditSummary({ user: admin, filter: { programId: programs[0].id, asOf: '2025-12-31' } })
     expect({ loans: summary.loans, beneficiaries: summary.beneficiaries }).toEqual({ loans: 4, beneficiaries: 1 })
   })

@@ -33,8 +33,22 @@ CREATE TABLE "subsidy_daily" (
   "periods" INTEGER NOT NULL DEFAULT 0,
   CONSTRAINT "subsidy_daily_pkey" PRIMARY KEY ("program_id", "regency_code", "bank_id", "claim_month", "due_date")
 );
-CREATE INDEX "subsidy_daily_claim_month_idx" ON "subsidy_daily" ("claim_month");
-CREATE INDEX "subsidy_daily_program_id_due_date_idx" ON "subsidy_daily" ("program_id", "due_date");
+CREATE INDEX "subsidy_daily_claim_month_due_date_idx" ON "subsidy_daily" ("claim_month", "due_date");
+
+-- The same by due month: a figure as of a day reads the months before that day's month here and only that
+-- month's days from subsidy_daily (a year of subsidy_daily is tens of thousands of rows, of this a few thousand).
+CREATE TABLE "subsidy_monthly" (
+  "program_id" TEXT NOT NULL,
+  "regency_code" VARCHAR(5) NOT NULL,
+  "bank_id" TEXT NOT NULL,
+  "claim_month" DATE NOT NULL,
+  "due_month" DATE NOT NULL,
+  "subsidy_due" DECIMAL(20,2) NOT NULL DEFAULT 0,
+  "periods" INTEGER NOT NULL DEFAULT 0,
+  CONSTRAINT "subsidy_monthly_pkey" PRIMARY KEY ("program_id", "regency_code", "bank_id", "claim_month", "due_month")
+);
+CREATE INDEX "subsidy_monthly_claim_month_idx" ON "subsidy_monthly" ("claim_month");
+CREATE INDEX "subsidy_monthly_program_id_due_month_idx" ON "subsidy_monthly" ("program_id", "due_month");
 
 -- Claim amounts by claim and the regency and bank of the lines' loans; an approved amount is null before approval
 -- (counted as 0, as sum() ignores it).
@@ -103,12 +117,21 @@ BEGIN
   PERFORM 1 FROM disbursements WHERE id IN (SELECT disbursement_id FROM unnest(old_rows) UNION SELECT disbursement_id FROM unnest(new_rows)) ORDER BY id FOR SHARE;
   WITH lm AS (
     SELECT disbursement_id, claim_month, due_date, -subsidy_due AS due, -1 AS periods FROM unnest(old_rows)
-    UNION ALL SELECT disbursement_id, claim_month, due_date, subsidy_due, 1 FROM unnest(new_rows))
-  INSERT INTO subsidy_daily AS s (program_id, regency_code, bank_id, claim_month, due_date, subsidy_due, periods)
+    UNION ALL SELECT disbursement_id, claim_month, due_date, subsidy_due, 1 FROM unnest(new_rows)),
   -- the inner join skips the periods of a loan being deleted: its BEFORE DELETE trigger took them out already
-  SELECT d.program_id, d.regency_code, d.bank_id, lm.claim_month, lm.due_date, sum(lm.due), sum(lm.periods)
-  FROM lm JOIN disbursements d ON d.id = lm.disbursement_id
-  GROUP BY 1, 2, 3, 4, 5 HAVING sum(lm.due) <> 0 OR sum(lm.periods) <> 0
+  daily AS (
+    SELECT d.program_id, d.regency_code, d.bank_id, lm.claim_month, lm.due_date, sum(lm.due) AS due, sum(lm.periods) AS periods
+    FROM lm JOIN disbursements d ON d.id = lm.disbursement_id
+    GROUP BY 1, 2, 3, 4, 5 HAVING sum(lm.due) <> 0 OR sum(lm.periods) <> 0),
+  monthly AS (
+    INSERT INTO subsidy_monthly AS s (program_id, regency_code, bank_id, claim_month, due_month, subsidy_due, periods)
+    SELECT program_id, regency_code, bank_id, claim_month, date_trunc('month', due_date)::date, sum(due), sum(periods)
+    FROM daily GROUP BY 1, 2, 3, 4, 5 HAVING sum(due) <> 0 OR sum(periods) <> 0 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (program_id, regency_code, bank_id, claim_month, due_month) DO UPDATE SET
+      subsidy_due = s.subsidy_due + excluded.subsidy_due, periods = s.periods + excluded.periods
+    RETURNING 1)
+  INSERT INTO subsidy_daily AS s (program_id, regency_code, bank_id, claim_month, due_date, subsidy_due, periods)
+  SELECT program_id, regency_code, bank_id, claim_month, due_date, due, periods FROM daily
   ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (program_id, regency_code, bank_id, claim_month, due_date) DO UPDATE SET
     subsidy_due = s.subsidy_due + excluded.subsidy_due, periods = s.periods + excluded.periods;
@@ -116,6 +139,10 @@ BEGIN
     DELETE FROM subsidy_daily s USING (
       SELECT DISTINCT d.program_id, d.regency_code, d.bank_id, o.claim_month, o.due_date FROM unnest(old_rows) o JOIN disbursements d ON d.id = o.disbursement_id) o
     WHERE s.program_id = o.program_id AND s.regency_code = o.regency_code AND s.bank_id = o.bank_id AND s.claim_month = o.claim_month AND s.due_date = o.due_date
+      AND s.periods = 0;
+    DELETE FROM subsidy_monthly s USING (
+      SELECT DISTINCT d.program_id, d.regency_code, d.bank_id, o.claim_month, date_trunc('month', o.due_date)::date AS due_month FROM unnest(old_rows) o JOIN disbursements d ON d.id = o.disbursement_id) o
+    WHERE s.program_id = o.program_id AND s.regency_code = o.regency_code AND s.bank_id = o.bank_id AND s.claim_month = o.claim_month AND s.due_month = o.due_month
       AND s.periods = 0;
   END IF;
 END $$;
@@ -170,13 +197,21 @@ BEGIN
         FROM unnest(o) x JOIN unnest(n) y ON y.id = x.id JOIN loan_months lm ON lm.disbursement_id = x.id),
       delta AS (
         SELECT old_program AS program_id, old_regency AS regency_code, old_bank AS bank_id, claim_month, due_date, -subsidy_due AS due, -1 AS periods FROM moved
-        UNION ALL SELECT program_id, regency_code, bank_id, claim_month, due_date, subsidy_due, 1 FROM moved)
+        UNION ALL SELECT program_id, regency_code, bank_id, claim_month, due_date, subsidy_due, 1 FROM moved),
+      monthly AS (
+        INSERT INTO subsidy_monthly AS s (program_id, regency_code, bank_id, claim_month, due_month, subsidy_due, periods)
+        SELECT program_id, regency_code, bank_id, claim_month, date_trunc('month', due_date)::date, sum(due), sum(periods) FROM delta
+        GROUP BY 1, 2, 3, 4, 5 HAVING sum(due) <> 0 OR sum(periods) <> 0 ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (program_id, regency_code, bank_id, claim_month, due_month) DO UPDATE SET
+          subsidy_due = s.subsidy_due + excluded.subsidy_due, periods = s.periods + excluded.periods
+        RETURNING 1)
       INSERT INTO subsidy_daily AS s (program_id, regency_code, bank_id, claim_month, due_date, subsidy_due, periods)
       SELECT program_id, regency_code, bank_id, claim_month, due_date, sum(due), sum(periods) FROM delta
       GROUP BY 1, 2, 3, 4, 5 HAVING sum(due) <> 0 OR sum(periods) <> 0 ORDER BY 1, 2, 3, 4, 5
       ON CONFLICT (program_id, regency_code, bank_id, claim_month, due_date) DO UPDATE SET
         subsidy_due = s.subsidy_due + excluded.subsidy_due, periods = s.periods + excluded.periods;
       DELETE FROM subsidy_daily s WHERE s.periods = 0 AND (s.program_id, s.regency_code, s.bank_id) IN (SELECT x.program_id, x.regency_code, x.bank_id FROM unnest(o) x);
+      DELETE FROM subsidy_monthly s WHERE s.periods = 0 AND (s.program_id, s.regency_code, s.bank_id) IN (SELECT x.program_id, x.regency_code, x.bank_id FROM unnest(o) x);
       WITH moved AS (
         SELECT cl.claim_id, x.regency_code AS old_regency, x.bank_id AS old_bank, y.regency_code, y.bank_id, cl.claimed_amount, coalesce(cl.approved_amount, 0) AS approved_amount
         FROM unnest(o) x JOIN unnest(n) y ON y.id = x.id JOIN claim_lines cl ON cl.disbursement_id = x.id
@@ -269,6 +304,10 @@ GROUP BY 1, 2, 3, 4;
 INSERT INTO subsidy_daily (program_id, regency_code, bank_id, claim_month, due_date, subsidy_due, periods)
 SELECT d.program_id, d.regency_code, d.bank_id, lm.claim_month, lm.due_date, sum(lm.subsidy_due), count(*)
 FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id GROUP BY 1, 2, 3, 4, 5;
+
+INSERT INTO subsidy_monthly (program_id, regency_code, bank_id, claim_month, due_month, subsidy_due, periods)
+SELECT program_id, regency_code, bank_id, claim_month, date_trunc('month', due_date)::date, sum(subsidy_due), sum(periods)
+FROM subsidy_daily GROUP BY 1, 2, 3, 4, 5;
 
 INSERT INTO claim_scope (claim_id, regency_code, bank_id, claimed, approved, lines)
 SELECT cl.claim_id, d.regency_code, d.bank_id, sum(cl.claimed_amount), coalesce(sum(cl.approved_amount), 0), count(*)
