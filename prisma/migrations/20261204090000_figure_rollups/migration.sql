@@ -248,10 +248,29 @@ CREATE TRIGGER disbursements_rollup_before_delete BEFORE DELETE ON disbursements
   FOR EACH ROW EXECUTE FUNCTION disbursements_before_delete();
 
 -- ── triggers on loan_months and claim_lines ─────────────────────────────────────────────────────────────
-CREATE FUNCTION loan_months_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION loan_months_rollup() RETURNS trigger LANGUAGE plpgsql SET work_mem = '64MB' AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM subsidy_daily_apply('{}', ARRAY(SELECT ROW(r.*)::loan_months FROM new_rows r));
+    -- the bulk path (the seed's COPY of hundreds of thousands of periods, a programme's recomputation): the same
+    -- as subsidy_daily_apply('{}', new rows), but reading the transition table itself, whose size the planner
+    -- knows, instead of an array it would take for ten rows
+    PERFORM 1 FROM disbursements WHERE id IN (SELECT disbursement_id FROM new_rows) ORDER BY id FOR SHARE;
+    WITH daily AS (
+      SELECT d.program_id, d.regency_code, d.bank_id, n.claim_month, n.due_date, sum(n.subsidy_due) AS due, count(*)::int AS periods
+      FROM new_rows n JOIN disbursements d ON d.id = n.disbursement_id
+      GROUP BY 1, 2, 3, 4, 5),
+    monthly AS (
+      INSERT INTO subsidy_monthly AS s (program_id, regency_code, bank_id, claim_month, due_month, subsidy_due, periods)
+      SELECT program_id, regency_code, bank_id, claim_month, date_trunc('month', due_date)::date, sum(due), sum(periods)
+      FROM daily GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+      ON CONFLICT (program_id, regency_code, bank_id, claim_month, due_month) DO UPDATE SET
+        subsidy_due = s.subsidy_due + excluded.subsidy_due, periods = s.periods + excluded.periods
+      RETURNING 1)
+    INSERT INTO subsidy_daily AS s (program_id, regency_code, bank_id, claim_month, due_date, subsidy_due, periods)
+    SELECT program_id, regency_code, bank_id, claim_month, due_date, due, periods FROM daily
+    ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (program_id, regency_code, bank_id, claim_month, due_date) DO UPDATE SET
+      subsidy_due = s.subsidy_due + excluded.subsidy_due, periods = s.periods + excluded.periods;
   ELSIF TG_OP = 'DELETE' THEN
     PERFORM subsidy_daily_apply(ARRAY(SELECT ROW(r.*)::loan_months FROM old_rows r), '{}');
   ELSE
