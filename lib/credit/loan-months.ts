@@ -66,13 +66,24 @@ export async function recomputeLoanMonths(
       subsidy.push(String(r.subsidy)); reason.push(r.reason); reportedOn.push(reportedAt.get(r.period)?.toISOString() ?? null)
     }
   }
-  await tx.loanMonth.deleteMany({ where: { disbursementId: { in: loans.map((l) => l.id) } } })
+  // Only what changed is written: a period the new schedule no longer has is deleted, a changed one updated, an
+  // unchanged one left alone, so the figure roll-ups' triggers (migration figure_rollups) see only real changes.
+  await tx.$executeRaw`
+    DELETE FROM loan_months lm WHERE lm.disbursement_id = ANY(${loans.map((l) => l.id)}::text[])
+      AND NOT EXISTS (SELECT 1 FROM unnest(${ids}::text[], ${periods}::int[]) AS n(id, period) WHERE n.id = lm.disbursement_id AND n.period = lm.period)`
   const CHUNK = 20_000
   for (let i = 0; i < ids.length; i += CHUNK) {
     const s = (a: unknown[]) => a.slice(i, i + CHUNK)
     await tx.$executeRaw`
-      INSERT INTO loan_months (disbursement_id, period, due_date, claim_month, days, opening_balance, rate_difference, instalment_paid, collectibility, subsidy_due, reason, reported_at)
+      INSERT INTO loan_months AS lm (disbursement_id, period, due_date, claim_month, days, opening_balance, rate_difference, instalment_paid, collectibility, subsidy_due, reason, reported_at)
       SELECT * FROM unnest(${s(ids)}::text[], ${s(periods)}::int[], ${s(due)}::date[], ${s(claim)}::date[], ${s(days)}::int[],
-        ${s(balance)}::numeric[], ${s(diff)}::numeric[], ${s(paid)}::boolean[], ${s(coll)}::int[], ${s(subsidy)}::numeric[], ${s(reason)}::text[], ${s(reportedOn)}::timestamp[])`
+        ${s(balance)}::numeric[], ${s(diff)}::numeric[], ${s(paid)}::boolean[], ${s(coll)}::int[], ${s(subsidy)}::numeric[], ${s(reason)}::text[], ${s(reportedOn)}::timestamp[])
+      ON CONFLICT (disbursement_id, period) DO UPDATE SET
+        due_date = excluded.due_date, claim_month = excluded.claim_month, days = excluded.days, opening_balance = excluded.opening_balance,
+        rate_difference = excluded.rate_difference, instalment_paid = excluded.instalment_paid, collectibility = excluded.collectibility,
+        subsidy_due = excluded.subsidy_due, reason = excluded.reason, reported_at = excluded.reported_at
+      WHERE (lm.due_date, lm.claim_month, lm.days, lm.opening_balance, lm.rate_difference, lm.instalment_paid, lm.collectibility, lm.subsidy_due, lm.reason, lm.reported_at)
+        IS DISTINCT FROM (excluded.due_date, excluded.claim_month, excluded.days, excluded.opening_balance, excluded.rate_difference, excluded.instalment_paid,
+          excluded.collectibility, excluded.subsidy_due, excluded.reason, excluded.reported_at)`
   }
 }

@@ -15,6 +15,12 @@ import type { SessionUser } from '@/lib/session-user'
  * Each figure has one definition here, computed once per request and scope (React `cache()` keyed by
  * the resolved scope, never by the raw filter): the programme page, the dashboards and their exports
  * call the same functions, so the same figure cannot differ between two screens.
+ *
+ * They read the roll-ups `credit_daily`, `subsidy_monthly`, `subsidy_daily` and `claim_scope` (migration
+ * 20261204090000_figure_rollups), which triggers keep in the same transaction as every write of loans,
+ * loan periods and claim lines: thousands of rows per figure instead of hundreds of thousands, and the
+ * same numbers (tests/integration/figure-rollups.test.ts checks every figure against the base tables).
+ * The roll-ups carry `regency_code` and `bank_id`, so the scope's condition on `d` applies to them as is.
  */
 export type CreditFilter = FigureRequest
 export type { ProgramHeader } from '@/lib/scope'
@@ -43,6 +49,17 @@ export async function getCreditSummary({ user, filter }: { user: SessionUser; fi
   return creditSummary(await resolveFigureScope(user, filter))
 }
 
+/**
+ * The `credit_daily` column that counts distinct beneficiaries in the scope: the loans that are their MSME's
+ * first in the programme within the same regency and/or bank (summed up to a day = distinct MSMEs by then).
+ */
+export function firstLoanColumn(s: { regencyCode?: string; bankId?: string }): Prisma.Sql {
+  if (s.regencyCode && s.bankId) return Prisma.raw('new_in_regency_bank')
+  if (s.regencyCode) return Prisma.raw('new_in_regency')
+  if (s.bankId) return Prisma.raw('new_in_bank')
+  return Prisma.raw('new_in_program')
+}
+
 /** The regency's allocation (its credit target) in the programme; null for the province. */
 const regencyTarget = cache(async (s: FigureScope) =>
   s.regencyCode
@@ -57,12 +74,19 @@ const regencyTarget = cache(async (s: FigureScope) =>
  */
 const subsidyDueByMonth = cache(async (s: FigureScope) => {
   const rows = await db.$queryRaw<{ month: number; due: string }[]>`
-    SELECT extract(month FROM lm.claim_month)::int AS month, sum(lm.subsidy_due)::text AS due
-    FROM loan_months lm
-    JOIN disbursements d ON d.id = lm.disbursement_id
+    SELECT extract(month FROM d.claim_month)::int AS month, sum(d.subsidy_due)::text AS due
+    FROM (
+      -- periods due in the months before the as-of day's month, by month; that month's up to the day, by day
+      SELECT d.program_id, d.claim_month, d.subsidy_due FROM subsidy_monthly d
+      WHERE d.claim_month >= ${`${s.year}-01-01`}::date AND d.claim_month < ${`${s.year + 1}-01-01`}::date
+        AND d.due_month < date_trunc('month', ${s.asOf}::date) ${s.loans}
+      UNION ALL
+      SELECT d.program_id, d.claim_month, d.subsidy_due FROM subsidy_daily d
+      WHERE d.claim_month >= ${`${s.year}-01-01`}::date AND d.claim_month < ${`${s.year + 1}-01-01`}::date
+        AND d.due_date >= date_trunc('month', ${s.asOf}::date) AND d.due_date <= ${s.asOf}::date ${s.loans}
+    ) d
     JOIN credit_programs p ON p.id = d.program_id
-    WHERE p.scheme = ${s.scheme} AND lm.claim_month >= ${`${s.year}-01-01`}::date AND lm.claim_month < ${`${s.year + 1}-01-01`}::date
-      AND lm.due_date <= ${s.asOf}::date ${s.loans}
+    WHERE p.scheme = ${s.scheme}
     GROUP BY 1`
   const byMonth = new Map(rows.map((r) => [r.month, num(r.due)]))
   // the year's total exactly as PostgreSQL's numeric sum would give it: in whole sen, then rupiah
@@ -82,16 +106,15 @@ const creditSummary = cache(async (s: FigureScope) => {
   const nextYear = `${s.year + 1}-01-01`
   const [loans, dueByMonth, claims, paid, committed, allocation] = await Promise.all([
     db.$queryRaw<{ disbursed: string; loans: number; beneficiaries: number }[]>`
-      SELECT coalesce(sum(d.plafond), 0)::text AS disbursed, count(*)::int AS loans, count(DISTINCT d.msme_id)::int AS beneficiaries
-      FROM disbursements d
-      WHERE d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date ${s.loans}`,
+      SELECT coalesce(sum(d.disbursed), 0)::text AS disbursed, coalesce(sum(d.loans), 0)::int AS loans, coalesce(sum(d.${firstLoanColumn(s)}), 0)::int AS beneficiaries
+      FROM credit_daily d
+      WHERE d.program_id = ${s.programId} AND d.day <= ${s.asOf}::date ${s.loans}`,
     subsidyDueByMonth(s),
     db.$queryRaw<{ claimed: string; approved: string }[]>`
-      SELECT coalesce(sum(cl.claimed_amount), 0)::text AS claimed,
-             coalesce(sum(cl.approved_amount) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < ${s.asOf}::date + 1), 0)::text AS approved
+      SELECT coalesce(sum(cs.claimed), 0)::text AS claimed,
+             coalesce(sum(cs.approved) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < ${s.asOf}::date + 1), 0)::text AS approved
       FROM subsidy_claims c
-      JOIN claim_lines cl ON cl.claim_id = c.id
-      ${s.regencyCode ? Prisma.sql`JOIN disbursements d ON d.id = cl.disbursement_id AND d.regency_code = ${s.regencyCode}` : Prisma.empty}
+      JOIN claim_scope cs ON cs.claim_id = c.id ${s.regencyCode ? Prisma.sql`AND cs.regency_code = ${s.regencyCode}` : Prisma.empty}
       WHERE c.program_id = ${s.programId} AND c.submitted_at < ${s.asOf}::date + 1
         ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}`,
     s.regencyCode
@@ -102,12 +125,11 @@ const creditSummary = cache(async (s: FigureScope) => {
             JOIN subsidy_claims c ON c.id = cp.claim_id
             WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date GROUP BY cp.claim_id),
           claim_total AS (
-            SELECT cl.claim_id, sum(cl.approved_amount) AS total FROM claim_lines cl JOIN claim_paid USING (claim_id) GROUP BY cl.claim_id)
-          SELECT coalesce(round(sum(cl.approved_amount * cp.paid / nullif(ct.total, 0))), 0)::text AS paid
-          FROM claim_lines cl
+            SELECT cs.claim_id, sum(cs.approved) AS total FROM claim_scope cs JOIN claim_paid USING (claim_id) GROUP BY cs.claim_id)
+          SELECT coalesce(round(sum(d.approved * cp.paid / nullif(ct.total, 0))), 0)::text AS paid
+          FROM claim_scope d
           JOIN claim_paid cp USING (claim_id)
           JOIN claim_total ct USING (claim_id)
-          JOIN disbursements d ON d.id = cl.disbursement_id
           WHERE true ${s.loans}`
       : db.$queryRaw<{ paid: string }[]>`
           SELECT coalesce(sum(cp.amount), 0)::text AS paid
@@ -115,9 +137,9 @@ const creditSummary = cache(async (s: FigureScope) => {
           WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date
             ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}`,
     db.$queryRaw<{ committed: string }[]>`
-      SELECT coalesce(sum(lm.subsidy_due), 0)::text AS committed
-      FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id
-      WHERE d.program_id = ${s.programId} AND lm.due_date >= ${nextYear}::date ${s.loans}`,
+      SELECT coalesce(sum(d.subsidy_due), 0)::text AS committed
+      FROM subsidy_monthly d
+      WHERE d.program_id = ${s.programId} AND d.due_month >= ${nextYear}::date ${s.loans}`,
     regencyTarget(s),
   ])
   const disbursed = num(loans[0].disbursed)
@@ -177,9 +199,9 @@ const monthlySeries = cache(async (s: FigureScope) => {
   const [allocation, dueByMonth, rows] = await Promise.all([regencyTarget(s), subsidyDueByMonth(s), db.$queryRaw<{ month: number; disbursed: string; cumulative: string; subsidy_due: string; subsidy_paid: string; plan: string | null }[]>`
     WITH months AS (SELECT generate_series(1, 12) AS month),
     disb AS (
-      SELECT extract(month FROM d.contract_date)::int AS month, sum(d.plafond) AS amount
-      FROM disbursements d
-      WHERE d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date ${s.loans}
+      SELECT extract(month FROM d.day)::int AS month, sum(d.disbursed) AS amount
+      FROM credit_daily d
+      WHERE d.program_id = ${s.programId} AND d.day <= ${s.asOf}::date ${s.loans}
       GROUP BY 1),
     paid AS (${s.regencyCode ? Prisma.sql`
       -- payments are per claim: a regency's share of a payment is its share of the claim's approved lines
@@ -188,10 +210,10 @@ const monthlySeries = cache(async (s: FigureScope) => {
       FROM claim_payments cp
       JOIN subsidy_claims c ON c.id = cp.claim_id
       JOIN (
-        SELECT cl.claim_id, sum(cl.approved_amount) AS total_approved,
-          coalesce(sum(cl.approved_amount) FILTER (WHERE d.regency_code = ${s.regencyCode}), 0) AS regency_approved
-        FROM claim_lines cl JOIN disbursements d ON d.id = cl.disbursement_id
-        GROUP BY cl.claim_id) share ON share.claim_id = c.id
+        SELECT cs.claim_id, sum(cs.approved) AS total_approved,
+          coalesce(sum(cs.approved) FILTER (WHERE cs.regency_code = ${s.regencyCode}), 0) AS regency_approved
+        FROM claim_scope cs
+        GROUP BY cs.claim_id) share ON share.claim_id = c.id
       WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date AND cp.paid_on >= ${`${s.year}-01-01`}::date
         ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}
       GROUP BY 1` : Prisma.sql`
@@ -240,11 +262,11 @@ const regencyRanking = cache(async (s: FigureScope) => {
       coalesce(l.disbursed, 0)::text AS disbursed, coalesce(l.loans, 0)::int AS loans, coalesce(l.beneficiaries, 0)::int AS beneficiaries
     FROM regencies r
     LEFT JOIN program_allocations a ON a.program_id = ${s.programId} AND a.regency_code = r.code
-    -- the programme's loans aggregated per regency first, then joined (not 38 regencies × every loan, sorted)
+    -- the programme's roll-up rows aggregated per regency first, then joined; distinct MSMEs per regency (and bank)
     LEFT JOIN (
-      SELECT d.regency_code, sum(d.plafond) AS disbursed, count(*) AS loans, count(DISTINCT d.msme_id) AS beneficiaries
-      FROM disbursements d
-      WHERE d.program_id = ${s.programId} AND d.contract_date <= ${s.asOf}::date ${s.loans}
+      SELECT d.regency_code, sum(d.disbursed) AS disbursed, sum(d.loans) AS loans, sum(d.${firstLoanColumn({ regencyCode: 'each', bankId: s.bankId })}) AS beneficiaries
+      FROM credit_daily d
+      WHERE d.program_id = ${s.programId} AND d.day <= ${s.asOf}::date ${s.loans}
       GROUP BY d.regency_code) l ON l.regency_code = r.code
     WHERE r.province_code = ${env().AGENCY_PROVINCE_CODE}`
   return rows

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
 import { resolveFigureScope, type FigureScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
-import { getCreditSummary, getMonthlySeries, type CreditFilter } from '@/lib/data/credit'
+import { firstLoanColumn, getCreditSummary, getMonthlySeries, type CreditFilter } from '@/lib/data/credit'
 import { getCompleteness } from '@/lib/data/reporting'
 import { kbliDivisions } from '@/lib/credit/kbli'
 import { effectiveAsOf, jakartaToday, reportingQuarter, sameDateLastYear } from '@/lib/dashboard/period'
@@ -89,22 +89,38 @@ const SCALE_ORDER = Prisma.sql`array_position(ARRAY['MIKRO','KECIL','MENENGAH','
  * Credit disbursed up to the as-of day, grouped by partner bank, by the borrower's KBLI 2020 section,
  * or by the borrower's business scale (PP 7/2021, as computed now): loans, distinct beneficiaries,
  * amount and share of the total. Sections come from `left(kbli, 2)` joined to the KBLI table; a code
- * outside it is grouped as `?`.
+ * outside it is grouped as `?`. By bank it reads the roll-up `credit_daily`; by section and scale the
+ * loans themselves, because they group by what the register says of the MSME today (an MSME's edit
+ * would otherwise have to move its loans between roll-up rows).
  */
 export async function getCreditBreakdown({ user, filter, by }: { user: SessionUser; filter: CreditFilter; by: BreakdownDimension }): Promise<BreakdownRow[]> {
   return creditBreakdown(await resolveFigureScope(user, filter), by)
 }
 
 const creditBreakdown = cache(async (s: FigureScope, by: BreakdownDimension): Promise<BreakdownRow[]> => {
+  if (by === 'bank') {
+    const rows = await db.$queryRaw<{ key: string; label: string; loans: number; beneficiaries: number; disbursed: string; share: number | null }[]>`
+      SELECT b.id AS key, b.short_name AS label, g.loans, g.beneficiaries, g.disbursed::text AS disbursed,
+        round(g.disbursed * 100 / nullif(sum(g.disbursed) OVER (), 0), 2)::float8 AS share
+      FROM (
+        -- distinct MSMEs per bank (and the regency, when one is chosen): their first loans within that scope
+        SELECT d.bank_id, sum(d.loans)::int AS loans, sum(d.${firstLoanColumn({ regencyCode: s.regencyCode, bankId: 'each' })})::int AS beneficiaries, sum(d.disbursed) AS disbursed
+        FROM credit_daily d
+        WHERE d.program_id = ${s.programId} AND d.day <= ${s.asOf}::date ${s.loans}
+        GROUP BY 1
+        HAVING sum(d.loans) > 0
+      ) g JOIN banks b ON b.id = g.bank_id
+      ORDER BY g.disbursed DESC, b.short_name`
+    return rows.map((r) => ({ key: r.key, label: r.label, loans: r.loans, beneficiaries: r.beneficiaries, disbursed: num(r.disbursed), sharePct: r.share }))
+  }
   const group = {
-    bank: { key: Prisma.sql`b.id`, label: Prisma.sql`b.short_name`, join: Prisma.sql`JOIN banks b ON b.id = d.bank_id`, order: Prisma.sql`g.disbursed DESC, g.label` },
     kbli: {
       key: Prisma.sql`coalesce(k.section, '?')`, label: Prisma.sql`coalesce(k.section, '?')`,
       join: Prisma.sql`JOIN msmes m ON m.id = d.msme_id LEFT JOIN (VALUES ${kbliValues()}) AS k(division, section) ON k.division = left(m.kbli, 2)`,
       order: Prisma.sql`g.disbursed DESC, g.label`,
     },
     scale: { key: Prisma.sql`m.computed_scale::text`, label: Prisma.sql`m.computed_scale::text`, join: Prisma.sql`JOIN msmes m ON m.id = d.msme_id`, order: SCALE_ORDER },
-  }[by]
+  }[by as Exclude<BreakdownDimension, 'bank'>]
   const rows = await db.$queryRaw<{ key: string; label: string; loans: number; beneficiaries: number; disbursed: string; share: number | null }[]>`
     SELECT g.key, g.label, g.loans, g.beneficiaries, g.disbursed::text AS disbursed,
       round(g.disbursed * 100 / nullif(sum(g.disbursed) OVER (), 0), 2)::float8 AS share
@@ -272,7 +288,6 @@ export type ClaimPipelineRow = { month: string | null; claims: number; open: num
  */
 export async function getClaimPipeline({ user, filter }: { user: SessionUser; filter: CreditFilter }): Promise<{ months: ClaimPipelineRow[]; total: ClaimPipelineRow | null }> {
   const s = await resolveFigureScope(user, filter)
-  const regencyJoin = s.regencyCode ? Prisma.sql`JOIN disbursements d ON d.id = cl.disbursement_id AND d.regency_code = ${s.regencyCode}` : Prisma.empty
   const rows = await db.$queryRaw<{ month: string | null; claims: number; open: number; claimed: string; approved: string; paid: string }[]>`
     WITH c AS (
       SELECT id, month, (status IN ('APPROVED', 'PAID') AND reviewed_at < ${s.asOf}::date + 1) AS decided
@@ -280,10 +295,10 @@ export async function getClaimPipeline({ user, filter }: { user: SessionUser; fi
       WHERE program_id = ${s.programId} AND submitted_at < ${s.asOf}::date + 1 ${s.bankId ? Prisma.sql`AND bank_id = ${s.bankId}` : Prisma.empty}
     ),
     scoped AS (
-      SELECT cl.claim_id, sum(cl.claimed_amount) AS claimed, sum(cl.approved_amount) AS approved
-      FROM claim_lines cl ${regencyJoin} WHERE cl.claim_id IN (SELECT id FROM c) GROUP BY cl.claim_id
+      SELECT cs.claim_id, sum(cs.claimed) AS claimed, sum(cs.approved) AS approved
+      FROM claim_scope cs WHERE cs.claim_id IN (SELECT id FROM c) ${s.regencyCode ? Prisma.sql`AND cs.regency_code = ${s.regencyCode}` : Prisma.empty} GROUP BY cs.claim_id
     ),
-    whole AS (SELECT claim_id, sum(approved_amount) AS approved FROM claim_lines WHERE claim_id IN (SELECT id FROM c) GROUP BY claim_id),
+    whole AS (SELECT claim_id, sum(approved) AS approved FROM claim_scope WHERE claim_id IN (SELECT id FROM c) GROUP BY claim_id),
     paid AS (SELECT claim_id, sum(amount) AS paid FROM claim_payments WHERE claim_id IN (SELECT id FROM c) AND paid_on <= ${s.asOf}::date GROUP BY claim_id)
     SELECT to_char(c.month, 'YYYY-MM') AS month, count(*)::int AS claims, count(*) FILTER (WHERE NOT c.decided)::int AS open,
       coalesce(sum(l.claimed), 0)::text AS claimed,
