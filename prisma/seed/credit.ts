@@ -346,9 +346,20 @@ export async function seedCredit(
   const progress = opts.progress ?? console.log
   const specs = province === '31' ? [JAKARTA_2020] : PROKESRA
   let seed = 2022
-  for (const spec of specs) await seedProgram(db, url, spec, province, seed++, progress)
-  // fresh statistics before the claim queries group loan periods by month (otherwise: nested loops over all rows)
-  await db.$executeRawUnsafe('ANALYZE loan_months, disbursements, credit_programs')
-  // the programmes' claims touch different claims and payments: loaded side by side (each statement keeps one core busy)
-  await Promise.all(specs.map((spec) => seedClaims(db, spec, progress)))
+  // A bulk load: the figure roll-ups' insert triggers (which keep them current row by row in every write)
+  // are off while the loans, periods and claim lines are loaded, and the roll-ups are rebuilt from the base
+  // tables once at the end, in four set statements: the same numbers, about half a minute sooner.
+  const ROLLUP_TRIGGERS = [['disbursements', 'disbursements_rollup_insert'], ['loan_months', 'loan_months_rollup_insert'], ['claim_lines', 'claim_lines_rollup_insert']]
+  for (const [table, trigger] of ROLLUP_TRIGGERS) await db.$executeRawUnsafe(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`)
+  try {
+    for (const spec of specs) await seedProgram(db, url, spec, province, seed++, progress)
+    // fresh statistics before the claim queries group loan periods by month (otherwise: nested loops over all rows)
+    await db.$executeRawUnsafe('ANALYZE loan_months, disbursements, credit_programs')
+    // the programmes' claims touch different claims and payments: loaded side by side (each statement keeps one core busy)
+    await Promise.all(specs.map((spec) => seedClaims(db, spec, progress)))
+  } finally {
+    for (const [table, trigger] of ROLLUP_TRIGGERS) await db.$executeRawUnsafe(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`)
+  }
+  await db.$executeRawUnsafe('SELECT rebuild_figure_rollups()')
+  progress('Ringkasan angka kredit (roll-up) dibangun ulang dari data pinjaman.')
 }
