@@ -56,6 +56,7 @@ export function auditHref(entity: string, id: string | null, snapshot: unknown, 
     case 'ProgramRate':
     case 'ProgramAllocation': return `/kredit/${id}`
     case 'User': return `/pengguna/${id}`
+    case 'DataImport': return `/impor/${id}`
     case 'QuarterlyReport': return report ? `/laporan-triwulan/${report.regencyCode}/${report.year}/${report.quarter}` : null
     default: return null
   }

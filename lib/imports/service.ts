@@ -1,5 +1,6 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
+import { writeAudit } from '@/lib/audit'
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
@@ -125,8 +126,11 @@ export async function startCheck(user: SessionUser, id: string, sheetName: strin
       create: { userId: user.id, kind: kind.kind, mapping: clean },
       update: { mapping: clean },
     })
+    await writeAudit(tx, actorOf(user), { action: 'UPDATE', entity: 'DataImport', entityId: id, before: { status: imp.status }, after: { status: 'CHECKING', sheetName, mapping: clean } })
   })
 }
+
+const actorOf = (user: SessionUser) => ({ id: user.id, username: user.username, role: user.role })
 
 /** After the dry run: write, all or nothing (ALL) or the valid rows only (VALID_ONLY). */
 export async function startCommit(user: SessionUser, id: string, mode: 'ALL' | 'VALID_ONLY'): Promise<void> {
@@ -140,6 +144,7 @@ export async function startCommit(user: SessionUser, id: string, mode: 'ALL' | '
       data: { mode, status: 'IMPORTING', jobId, error: null, version: { increment: 1 } },
     })
     if (count !== 1) throw new AppError('CONFLICT', 'Impor ini sudah dimulai di tab lain; muat ulang halaman.')
+    await writeAudit(tx, actorOf(user), { action: 'UPDATE', entity: 'DataImport', entityId: id, before: { status: imp.status }, after: { status: 'IMPORTING', mode } })
   })
 }
 
@@ -147,10 +152,14 @@ export async function startCommit(user: SessionUser, id: string, mode: 'ALL' | '
 export async function cancelImport(user: SessionUser, id: string): Promise<void> {
   const { imp } = await ownImport(user, id)
   if (!BUSY.has(imp.status) || !imp.jobId) throw new AppError('CONFLICT', 'Tidak ada proses yang berjalan untuk impor ini.')
-  await requestCancel(imp.jobId)
-  // a job cancelled before a worker took it never runs its handler: settle the import here
-  const job = await db.job.findUnique({ where: { id: imp.jobId }, select: { state: true } })
-  if (job?.state === 'CANCELLED') await db.dataImport.updateMany({ where: { id, status: imp.status }, data: { status: 'CANCELLED', finishedAt: new Date() } })
+  const jobId = imp.jobId
+  await db.$transaction(async (tx) => {
+    await requestCancel(jobId, tx)
+    // a job cancelled before a worker took it never runs its handler: settle the import here
+    const job = await tx.job.findUnique({ where: { id: jobId }, select: { state: true } })
+    if (job?.state === 'CANCELLED') await tx.dataImport.updateMany({ where: { id, status: imp.status }, data: { status: 'CANCELLED', finishedAt: new Date() } })
+    await writeAudit(tx, actorOf(user), { action: 'UPDATE', entity: 'DataImport', entityId: id, before: { status: imp.status }, after: { cancelRequested: true, status: job?.state === 'CANCELLED' ? 'CANCELLED' : imp.status } })
+  })
 }
 
 export type ImportProgress = {

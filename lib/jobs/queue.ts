@@ -93,14 +93,14 @@ export async function getJob(id: string): Promise<JobStatus | null> {
  * Ask a job to stop. A queued job is cancelled at once; a running one at its next `progress()` call (its
  * handler decides what is kept: an import rolls its open batch back). Returns false when it had ended.
  */
-export async function requestCancel(id: string): Promise<boolean> {
+export async function requestCancel(id: string, tx: Pick<typeof db, 'job'> = db): Promise<boolean> {
   const now = new Date()
-  const queued = await db.job.updateMany({
+  const queued = await tx.job.updateMany({
     where: { id, state: 'QUEUED' },
     data: { state: 'CANCELLED', cancelRequested: true, finishedAt: now },
   })
   if (queued.count === 1) return true
-  const running = await db.job.updateMany({ where: { id, state: 'RUNNING' }, data: { cancelRequested: true } })
+  const running = await tx.job.updateMany({ where: { id, state: 'RUNNING' }, data: { cancelRequested: true } })
   return running.count === 1
 }
 
