@@ -4,12 +4,13 @@ import { redirect } from 'next/navigation'
 import { AppError } from '@/lib/errors'
 import { cancelImport, createImport, ownImport, startCheck, startCommit } from '@/lib/imports/service'
 import type { SheetInfo } from '@/lib/imports/pipeline'
-import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
+import { ActionError, authAction, isFormData, type ActionState } from '@/lib/safe-action'
 import { importCommitSchema, importIdSchema, importMappingSchema, importUploadSchema } from '@/lib/validations/imports'
 
 /** Upload a spreadsheet for a kind; refused files are told why in the file field. Then to the mapping step. */
 export async function uploadImport(prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  const file = formData.get('file')
+  // a body that is not a form (e.g. JSON) has no file: authAction refuses it with its message
+  const file = isFormData(formData) ? formData.get('file') : null
   let id = ''
   const result = await authAction('imports.use', importUploadSchema, async ({ kind }, user) => {
     if (!(file instanceof File) || file.size === 0) throw new ActionError('Pilih berkas .xlsx atau .csv.', { file: ['Pilih berkas .xlsx atau .csv.'] })
