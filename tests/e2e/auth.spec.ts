@@ -1,10 +1,10 @@
 import { expect, signIn, test, demo } from './fixtures'
 
 const MENUS = {
-  ADMIN: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Pengguna', 'Log Audit'],
-  LEADERSHIP: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi'],
-  DISTRICT_OFFICER: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi'],
-  BANK_OFFICER: ['Beranda', 'Kredit', 'Rapat Koordinasi'], // its bank's meetings and follow-ups (issue 10)
+  ADMIN: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Tindak Lanjut', 'Impor Data', 'Pengaturan Program', 'Pengguna', 'Log Audit'],
+  LEADERSHIP: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Tindak Lanjut'],
+  DISTRICT_OFFICER: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Tindak Lanjut', 'Impor Data'],
+  BANK_OFFICER: ['Beranda', 'Kredit', 'Rapat Koordinasi', 'Tindak Lanjut'], // its bank's meetings and follow-ups (issue 10)
 } as const
 
 for (const [role, menu] of Object.entries(MENUS) as [keyof typeof MENUS, readonly string[]][]) {
