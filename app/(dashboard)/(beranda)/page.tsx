@@ -30,10 +30,10 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Beranda: what leadership opens every morning: headline figures against target, with status and last year's. */
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('dashboard.read')
-  const raw = flatParams(await searchParams)
-  const params = dashboardFilterSchema.parse(raw)
-  // a district officer opens its own regency first; "Seluruh provinsi" in the filter (regency=) shows the province
-  if (user.role === 'DISTRICT_OFFICER' && user.regencyCode && !('regency' in raw)) params.regency = user.regencyCode
+  const given = await searchParams
+  const params = dashboardFilterSchema.parse(flatParams(given))
+  // a district officer opens its own regency first; "Seluruh provinsi" in the filter (an empty regency=) shows the province
+  if (user.role === 'DISTRICT_OFFICER' && user.regencyCode && !('regency' in given)) params.regency = user.regencyCode
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   const { programs, program, filter } = await orRefused(resolveDashboardFilter({ user, params }))
