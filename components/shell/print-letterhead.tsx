@@ -16,7 +16,8 @@ export async function PrintLetterhead({ user }: { user: SessionUser }) {
       {/* eslint-disable-next-line @next/next/no-img-element -- a configured file or URL, printed as is */}
       <img src={agency.logo} alt="" className="size-12 object-contain" />
       <div className="flex-1">
-        <p className="text-base font-bold uppercase tracking-wide text-slate-900">{agency.name}</p>
+        {/* the agency's own name (configured), the same in every interface language */}
+        <p className="text-base font-bold uppercase tracking-wide text-slate-900" data-user-content>{agency.name}</p>
         <p className="text-xs text-slate-600">Lumbung · {t('printedBy', { name: user.name, role: ROLE_LABELS[user.role][lang], when: formatDateTime(new Date(), { locale: lang }) })}</p>
       </div>
     </div>
