@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import { PageHeader } from '@/components/ui/page-header'
-import { ReportingTabs } from '@/components/reporting/reporting-tabs'
+import { SectionTabs } from '@/components/ui/section-tabs'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 
@@ -17,7 +17,7 @@ export default async function QuarterlyLayout({ children }: { children: React.Re
   return (
     <>
       <PageHeader title={tr('title')} description={tr('description')} />
-      <ReportingTabs items={items} label={t('label')} />
+      <SectionTabs items={items} label={t('label')} />
       {children}
     </>
   )

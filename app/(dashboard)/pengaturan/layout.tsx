@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { ConfigTabs } from '@/components/config/config-tabs'
+import { SectionTabs } from '@/components/ui/section-tabs'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePermission } from '@/lib/session'
 
@@ -17,7 +17,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
-      <ConfigTabs items={items} label={t('tabs.label')} />
+      <SectionTabs items={items} label={t('tabs.label')} />
       {children}
     </>
   )
