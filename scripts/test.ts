@@ -12,7 +12,7 @@ type Step = {
   name: string
   cmd: string[]
   env?: Record<string, string>
-  counts?: () => { passed: number; failed: number; skipped: number }
+  counts?: () => { passed: number; failed: number; skipped: number; failures?: string[] }
   /** what the step needs on the machine; false: the step fails without running (the reason is printed) */
   prepare?: () => boolean
 }
@@ -54,13 +54,31 @@ function ensureChromium(): boolean {
 function vitestCounts(file: string) {
   return () => {
     const r = JSON.parse(readFileSync(file, 'utf8'))
-    return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }
+    const failures: string[] = []
+    for (const f of r.testResults ?? []) {
+      for (const a of f.assertionResults ?? []) {
+        if (a.status === 'failed') failures.push(`${f.name.replace(process.cwd() + '/', '')} › ${a.fullName}: ${String(a.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`)
+      }
+      // a file that failed before its tests ran (an import or a hook) has no failed assertion of its own
+      if (f.status === 'failed' && !(f.assertionResults ?? []).some((a: { status: string }) => a.status === 'failed')) failures.push(`${f.name.replace(process.cwd() + '/', '')}: ${String(f.message ?? '').split('\n')[0].slice(0, 300)}`)
+    }
+    return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests, failures }
   }
 }
 
 function playwrightCounts() {
   const r = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'))
-  return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }
+  const failures: string[] = []
+  const walk = (suite: { title?: string; specs?: { title: string; file?: string; ok: boolean; tests?: { results?: { error?: { message?: string } }[] }[] }[]; suites?: unknown[] }) => {
+    for (const spec of suite.specs ?? []) {
+      if (spec.ok) continue
+      const error = spec.tests?.flatMap((t) => t.results ?? []).find((x) => x.error)?.error?.message ?? ''
+      failures.push(`${spec.file ?? suite.title} › ${spec.title}: ${error.replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 300)}`)
+    }
+    for (const child of (suite.suites ?? []) as Parameters<typeof walk>[0][]) walk(child)
+  }
+  for (const suite of r.suites ?? []) walk(suite)
+  return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped, failures }
 }
 
 const only = process.argv.slice(2)
@@ -106,6 +124,8 @@ for (const r of results) {
     failed += r.counts.failed
     skipped += r.counts.skipped
   }
+  // the failing tests by name, so a log that keeps only its end still says which
+  for (const f of r.counts?.failures ?? []) console.log(`       ✗ ${f}`)
   // a step that failed without test counts (types, lint, build, a crashed runner) is one failure
   if (!r.ok && (!r.counts || r.counts.failed === 0)) failed += 1
 }

@@ -1,7 +1,8 @@
 import 'server-only'
-import { defineJob } from '@/lib/jobs'
-import { runCheck, runCommit } from './pipeline'
+import { defineJob, type JobInfo } from '@/lib/jobs'
+import { runCheck, runCommit, settleFailedImport } from './pipeline'
 
 // An import job is not retried on its own: a failure is reported on the import, and the user starts it again.
-defineJob('import.check', { maxAttempts: 1, handler: runCheck })
-defineJob('import.commit', { maxAttempts: 1, handler: runCommit })
+const onFailed = (job: JobInfo, error: unknown) => settleFailedImport((job.payload as { importId: string }).importId, error)
+defineJob('import.check', { maxAttempts: 1, handler: runCheck, onFailed })
+defineJob('import.commit', { maxAttempts: 1, handler: runCommit, onFailed })

@@ -1,6 +1,7 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
+import { isDatabaseUnreachable } from '@/lib/db-errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { JobCancelled, PermanentJobError, type JobContext } from '@/lib/jobs'
 import { CellProblem, cellText, type FieldDef } from './fields'
@@ -230,7 +231,8 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
     await db.dataImport.update({ where: { id: importId }, data: { status: 'CHECKED', summary: { check: summary }, checkedAt: new Date(), error: null } })
     return summary
   } catch (e) {
-    await settleFailure(importId, e)
+    // a failure is recorded by the job's onFailed (lib/imports/jobs.ts), also when the database went away
+    if (e instanceof JobCancelled) await markCancelled(importId)
     throw e
   }
 }
@@ -286,17 +288,25 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
     }, { timeout: 60 * 60_000, maxWait: 60_000 })
     return summary
   } catch (e) {
-    await settleFailure(importId, e)
+    // a failure is recorded by the job's onFailed (lib/imports/jobs.ts), also when the database went away
+    if (e instanceof JobCancelled) await markCancelled(importId)
     throw e
   }
 }
 
-/** The import's status after a job that did not finish: cancelled, or failed with the reason the user reads. */
-async function settleFailure(importId: string, e: unknown) {
-  if (e instanceof JobCancelled) {
-    await db.dataImport.update({ where: { id: importId }, data: { status: 'CANCELLED', finishedAt: new Date() } })
-    return
-  }
-  const message = e instanceof PermanentJobError ? e.message : 'Terjadi kesalahan di server saat memproses berkas; coba lagi.'
-  await db.dataImport.update({ where: { id: importId }, data: { status: 'FAILED', error: message, finishedAt: new Date() } })
+async function markCancelled(importId: string) {
+  await db.dataImport.update({ where: { id: importId }, data: { status: 'CANCELLED', finishedAt: new Date() } })
+}
+
+/**
+ * The import's status after its job failed for good, with the reason the user reads: the handler's own
+ * message, the database gone in the middle (its transaction rolled back, nothing kept), or a worker that
+ * died (`error` undefined). Only an import still checking or importing is changed.
+ */
+export async function settleFailedImport(importId: string, error: unknown) {
+  const message = error instanceof PermanentJobError ? error.message
+    : isDatabaseUnreachable(error) ? 'Database tidak dapat dihubungi selama proses; tidak ada yang disimpan. Jalankan lagi.'
+    : error === undefined ? 'Proses berhenti di tengah jalan; tidak ada yang disimpan. Jalankan lagi.'
+    : 'Terjadi kesalahan di server saat memproses berkas; coba lagi.'
+  await db.dataImport.updateMany({ where: { id: importId, status: { in: ['CHECKING', 'IMPORTING'] } }, data: { status: 'FAILED', error: message, finishedAt: new Date() } })
 }

@@ -32,6 +32,12 @@ export type JobDefinition = {
   maxAttempts?: number
   /** how long a worker holds a job between progress calls before another may take it over (default 5 min) */
   leaseMs?: number
+  /**
+   * Called once the job has FAILED for good (its last attempt threw, a `PermanentJobError`, or its worker
+   * died after the last attempt, when `error` is undefined), so the owner of the work records what the
+   * user reads (e.g. an import's status). Retried by the worker while PostgreSQL is unreachable.
+   */
+  onFailed?: (job: JobInfo, error: unknown) => Promise<void>
 }
 
 /** Thrown by `progress()` after a cancel request: the job ends CANCELLED, not FAILED, and is not retried. */

@@ -2,6 +2,7 @@ import 'server-only'
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
 import { db } from '@/lib/db'
+import { isDatabaseUnreachable } from '@/lib/db-errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { JobCancelled, PermanentJobError, jobDefinition, registeredKinds, type JobContext, type JobInfo } from './registry'
 
@@ -47,14 +48,28 @@ async function finish(job: Claimed, workerId: string, data: Prisma.JobUpdateMany
   })
 }
 
+/**
+ * Record a job's outcome even when PostgreSQL went away in the middle of it: the worker process outlives
+ * the database's restart, so it keeps trying (every second, for up to `ms`) instead of leaving the job
+ * RUNNING until its lease passes and its owner's record (an import shown as "importing") never settled.
+ */
+async function persist(what: () => Promise<unknown>, ms: number): Promise<void> {
+  const until = Date.now() + ms
+  for (;;) {
+    try {
+      await what()
+      return
+    } catch (e) {
+      if (!isDatabaseUnreachable(e) || Date.now() > until) throw e
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+  }
+}
+
 async function run(job: Claimed, workerId: string): Promise<void> {
   const definition = jobDefinition(job.kind)
   if (!definition) {
     await finish(job, workerId, { state: 'FAILED', lastError: `Jenis pekerjaan tidak dikenal: ${job.kind}`, finishedAt: new Date() })
-    return
-  }
-  if (job.attempts > job.max_attempts) {
-    await finish(job, workerId, { state: 'FAILED', lastError: 'Batas percobaan terlampaui (pekerja berhenti di tengah jalan)', finishedAt: new Date() })
     return
   }
   const leaseMs = definition.leaseMs ?? DEFAULT_LEASE_MS
@@ -65,6 +80,11 @@ async function run(job: Claimed, workerId: string): Promise<void> {
     attempt: job.attempts,
     maxAttempts: job.max_attempts,
     createdById: job.created_by_id,
+  }
+  if (job.attempts > job.max_attempts) {
+    await finish(job, workerId, { state: 'FAILED', lastError: 'Batas percobaan terlampaui (pekerja berhenti di tengah jalan)', finishedAt: new Date() })
+    await definition.onFailed?.(info, undefined)
+    return
   }
   const ctx: JobContext = {
     job: info,
@@ -86,27 +106,30 @@ async function run(job: Claimed, workerId: string): Promise<void> {
       return row?.cancelRequested ?? true
     },
   }
+  let result: unknown
   try {
-    const result = await definition.handler(ctx)
-    await finish(job, workerId, {
-      state: 'SUCCEEDED',
-      result: (result ?? null) as Prisma.InputJsonValue,
-      finishedAt: new Date(),
-      lastError: null,
-    })
+    result = await definition.handler(ctx)
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
     if (e instanceof JobCancelled) {
-      await finish(job, workerId, { state: 'CANCELLED', finishedAt: new Date() })
+      await persist(() => finish(job, workerId, { state: 'CANCELLED', finishedAt: new Date() }), leaseMs)
     } else if (e instanceof PermanentJobError || job.attempts >= job.max_attempts) {
-      await finish(job, workerId, { state: 'FAILED', lastError: message, finishedAt: new Date() })
+      await persist(() => finish(job, workerId, { state: 'FAILED', lastError: message, finishedAt: new Date() }), leaseMs)
+      if (definition.onFailed) await persist(() => definition.onFailed!(info, e), leaseMs)
     } else {
       // exponential backoff: 10 s, 20 s, 40 s, …
       const delay = 10_000 * 2 ** (job.attempts - 1)
-      await finish(job, workerId, { state: 'QUEUED', lastError: message, runAt: new Date(Date.now() + delay) })
+      await persist(() => finish(job, workerId, { state: 'QUEUED', lastError: message, runAt: new Date(Date.now() + delay) }), leaseMs)
     }
     if (!(e instanceof JobCancelled) && !(e instanceof PermanentJobError)) console.error(`[jobs] ${job.kind} ${job.id}:`, e)
+    return
   }
+  await persist(() => finish(job, workerId, {
+    state: 'SUCCEEDED',
+    result: (result ?? null) as Prisma.InputJsonValue,
+    finishedAt: new Date(),
+    lastError: null,
+  }), leaseMs)
 }
 
 /** Claim and run one job; false when none was due. */

@@ -26,8 +26,8 @@ afterAll(() => {
 
 const ROOT = path.resolve(__dirname, '../..')
 const ROLES: (Role | null)[] = ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP', 'BANK_OFFICER', null]
-/** Runs per action or route (each run picks a role): enough to find a crash, cheap enough for CI. */
-const RUNS = 6
+/** Runs per action or route (each run picks a role): enough to find a crash, cheap enough for CI; `HOSTILE_RUNS=60` to hunt. */
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 6)
 
 // ── what an attacker sends ─────────────────────────────────────────────────────────────────────────
 
