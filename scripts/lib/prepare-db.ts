@@ -1,5 +1,5 @@
 /** Migrate a database and load the demo data into it when it has none yet. */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import pg from 'pg'
 
 export function prismaCli(args: string[], databaseUrl: string): void {
@@ -36,4 +36,16 @@ export async function prepareDatabase(databaseUrl: string, opts: { seed: boolean
     return true
   }
   return false
+}
+
+/**
+ * Load the demo data in its own process without blocking this one (so `npm run dev` can start Next.js
+ * meanwhile); resolves when it has loaded, rejects when it failed.
+ */
+export function seedDemoData(databaseUrl: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node_modules/.bin/tsx', ['prisma/seed.ts'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } })
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('Pemuatan data demo gagal'))))
+  })
 }
