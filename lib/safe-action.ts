@@ -138,7 +138,7 @@ const DATE_PARAMS = ['asOf', 'from', 'to'] as const
 
 /**
  * A route handler behind the same guard: 401 signed out, 403 without the permission, 400 for a control or
- * bidi character in a URL parameter (`?q=%00`) and for an impossible date in the URL (`?asOf=2026-02-30` is refused, not rolled over to 2 March nor turned into a 500); a refusal
+ * bidi character in a URL or path parameter (`?q=%00`, `/api/…/%00/…`) and for an impossible date in the URL (`?asOf=2026-02-30` is refused, not rolled over to 2 March nor turned into a 500); a refusal
  * the handler throws (AppError: a programme out of scope, another regency) answers its status (404, 403 …).
  */
 export function authRoute<C>(permission: Permission, handler: (req: Request, user: SessionUser, ctx: C) => Promise<Response>) {
@@ -153,6 +153,12 @@ export function authRoute<C>(permission: Permission, handler: (req: Request, use
     if (!user) return Response.json({ error: MESSAGES.signedOut }, { status: 401 })
     if (user.mustChangePassword) return Response.json({ error: MESSAGES.mustChangePassword }, { status: 403 })
     if (!can(user.role, permission)) return Response.json({ error: MESSAGES.forbidden }, { status: 403 })
+    // the path's own parameters (`/api/…/[id]/…`) too: an id with a NUL byte would reach PostgreSQL as a 500
+    const params = await (ctx as { params?: Promise<Record<string, string | string[] | undefined>> } | undefined)?.params
+    for (const [key, value] of Object.entries(params ?? {})) {
+      const problem = [value ?? ''].flat().map((v) => textProblem(v)).find(Boolean)
+      if (problem) return Response.json({ error: `${TEXT_PROBLEM_MESSAGES[problem]} (${key.slice(0, 20)})` }, { status: 400 })
+    }
     const query = new URL(req.url).searchParams
     for (const [key, value] of query) {
       const problem = textProblem(value) ?? textProblem(key)

@@ -147,3 +147,21 @@ describe('bodies that are not forms', () => {
     expect(Number(/^(\d+)/.exec(proxy)![1])).toBeGreaterThanOrEqual(Number(m![1]))
   })
 })
+
+describe('ids in route paths', () => {
+  it('every route with an id in its path answers a NUL byte or a bidi override in that id with 400, not a database error', async () => {
+    signInAs(await createUser('ADMIN'))
+    const files = (readdirSync(path.join(ROOT, 'app/api'), { recursive: true }) as string[])
+      .filter((f) => path.basename(f) === 'route.ts' && /\[(?!\.\.\.)[^\]]+\]/.test(f))
+    expect(files.length).toBeGreaterThanOrEqual(8)
+    for (const file of files) {
+      const { GET } = (await import(/* @vite-ignore */ path.join(ROOT, 'app/api', file))) as { GET?: (req: Request, ctx: unknown) => Promise<Response> }
+      if (!GET) continue
+      for (const id of ['\u0000', 'a\u0000b', '\u202efdp.exe', '\u0007']) {
+        const url = `http://localhost/api/${path.dirname(file).replace(/\[[^\]]+\]/g, encodeURIComponent(id))}`
+        const res = await GET(new Request(url), { params: Promise.resolve({ id, jenis: id, dataset: id }) })
+        expect(res.status, `${file} id=${JSON.stringify(id)}`).toBe(400)
+      }
+    }
+  })
+})
