@@ -6,6 +6,7 @@ import Link from 'next/link'
 import { saveIndicator } from '@/lib/actions/config'
 import { Button, buttonClass } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
+import { DateInput } from '@/components/ui/date-input'
 import { FormMessage } from '@/components/ui/form-message'
 
 export type IndicatorFormValues = {
@@ -13,6 +14,9 @@ export type IndicatorFormValues = {
   code: string
   name: string
   nameEn: string
+  definition: string
+  definitionEn: string
+  source: string
   formCode: string
   unit: string
   aggregation: string
@@ -72,6 +76,15 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
         <Field label={t('field.nameEn')} name="nameEn" errors={err('nameEn')} required>
           {(p) => <input {...p} defaultValue={v.nameEn} maxLength={200} />}
         </Field>
+        <Field label={t('field.definition')} name="definition" errors={err('definition')} hint={t('field.definitionHint')}>
+          {(p) => <textarea {...p} defaultValue={v.definition} maxLength={1000} rows={3} />}
+        </Field>
+        <Field label={t('field.definitionEn')} name="definitionEn" errors={err('definitionEn')}>
+          {(p) => <textarea {...p} defaultValue={v.definitionEn} maxLength={1000} rows={3} />}
+        </Field>
+        <Field label={t('field.source')} name="source" errors={err('source')} hint={t('field.sourceHint')}>
+          {(p) => <input {...p} defaultValue={v.source} maxLength={200} />}
+        </Field>
         <Field label={t('field.unit')} name="unit" errors={err('unit')} required>
           {(p) => (
             <select {...p} {...lockedProps} defaultValue={v.unit}>
@@ -111,10 +124,10 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
           </>
         )}
         <Field label={t('field.activeFrom')} name="activeFrom" errors={err('activeFrom')} hint={t('field.activeHint')}>
-          {(p) => <input {...p} type="date" defaultValue={v.activeFrom} />}
+          {(p) => <DateInput {...p} name="activeFrom" defaultValue={v.activeFrom} />}
         </Field>
         <Field label={t('field.activeTo')} name="activeTo" errors={err('activeTo')}>
-          {(p) => <input {...p} type="date" defaultValue={v.activeTo} />}
+          {(p) => <DateInput {...p} name="activeTo" defaultValue={v.activeTo} />}
         </Field>
         <Field label={t('field.sortOrder')} name="sortOrder" errors={err('sortOrder')} required>
           {(p) => <input {...p} type="number" min={0} max={999} defaultValue={v.sortOrder} inputMode="numeric" />}

@@ -15,6 +15,9 @@ import { parseDecimalInput, valueProblem } from '@/lib/validations/reporting'
 export type EntryIndicator = RuleIndicator & {
   name: string
   unit: Unit
+  /** unit · stock or flow over the period · source, in the user's language */
+  about: string
+  definition: string | null
   initial: string
   comment: string
   reviewNote: string | null
@@ -101,11 +104,15 @@ export function ReportEntryForm({
               const commentErrs = serverErrors[`comments.${i.code}`]?.filter(() => warns.some((w) => !w.resolved)) ?? []
               const entered = i.aggregation !== 'RATIO'
               const id = `v-${i.code}`
-              const describedBy = [errs.length ? `${id}-error` : null, warns.length ? `${id}-warning` : null, i.reviewNote ? `${id}-note` : null].filter(Boolean).join(' ') || undefined
+              const describedBy = [`${id}-about`, errs.length ? `${id}-error` : null, warns.length ? `${id}-warning` : null, i.reviewNote ? `${id}-note` : null].filter(Boolean).join(' ')
               return (
                 <li key={i.code} data-indicator={i.code} className="grid gap-2 px-4 py-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.6fr)] lg:items-start lg:gap-3">
                   <div className="lg:pt-2">
                     <label htmlFor={entered ? id : undefined} className="text-sm font-medium text-slate-800">{i.name}</label>
+                    <p id={`${id}-about`} className="mt-0.5 text-xs text-slate-600" data-indicator-about>
+                      {i.about}
+                      {i.definition && <span className="mt-0.5 block text-slate-500" data-user-content>{i.definition}</span>}
+                    </p>
                     {/* outside the label: the field's name stays the indicator's name; the note is its description */}
                     {i.reviewNote && (
                       <p id={`${id}-note`} className="mt-1 rounded bg-red-50 px-2 py-1 text-xs text-red-800">

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isIsoDate, isoDateField, parseNumberInput } from '@/lib/parse'
+import { optionalText } from '@/lib/validations/registers-common'
 
 /**
  * The admin's configuration screens (indicators, targets, deadlines, dashboard thresholds): one schema
@@ -27,6 +28,9 @@ export const indicatorSchema = z
     code: z.string('Isi kode indikator.').trim().toUpperCase().regex(CODE, 'Kode: huruf besar, angka dan garis bawah, 2–32 karakter, diawali huruf (mis. KSP_SEHAT).'),
     name: z.string('Isi nama indikator.').trim().min(3, 'Nama minimal 3 karakter.').max(200, 'Maksimal 200 karakter.'),
     nameEn: z.string('Isi nama dalam bahasa Inggris.').trim().min(3, 'Nama minimal 3 karakter.').max(200, 'Maksimal 200 karakter.'),
+    definition: optionalText(1000),
+    definitionEn: optionalText(1000),
+    source: optionalText(200),
     formCode: z.string('Pilih formulir.').trim().min(1, 'Pilih formulir.').max(32),
     unit: z.enum(['COUNT', 'PERCENT', 'RUPIAH'], 'Pilih satuan.'),
     aggregation: z.enum(['SUM', 'RATIO', 'PROVINCE'], 'Pilih cara agregasi.'),

@@ -50,10 +50,32 @@ export const VALIDATION_RULES = [
 ]
 
 /** Forms, indicators and validation rules: configuration, not demo data (tests load it too). */
+/**
+ * What each seeded indicator counts and where its number comes from, as the quarterly form shows them.
+ * Agency wording to confirm: the agency edits them in Pengaturan › Indikator.
+ */
+const DEFINITIONS: Record<string, { definition: string; definitionEn: string; source: string }> = {
+  KOP_TERDAFTAR: { definition: 'Koperasi berbadan hukum yang tercatat di kabupaten/kota, aktif maupun tidak.', definitionEn: 'Incorporated cooperatives registered in the regency, active or not.', source: 'Register koperasi Dinas (ODS Kemenkop)' },
+  KOP_AKTIF: { definition: 'Koperasi terdaftar yang menjalankan usaha dan menyelenggarakan Rapat Anggota Tahunan (RAT) dalam 12 bulan terakhir.', definitionEn: 'Registered cooperatives that run a business and held their annual members’ meeting (RAT) in the last 12 months.', source: 'Laporan RAT koperasi' },
+  KOP_AKTIF_PCT: { definition: 'Koperasi aktif dibagi koperasi terdaftar, dikali 100; dihitung otomatis.', definitionEn: 'Active cooperatives divided by registered cooperatives, times 100; computed.', source: 'Dihitung dari dua indikator di atas' },
+  KSP_SEHAT: { definition: 'KSP/USP koperasi dengan predikat Sehat pada penilaian kesehatan terakhirnya (Permenkop 9/2020).', definitionEn: 'Savings-and-loan cooperatives rated Sehat (healthy) in their latest health assessment (Permenkop 9/2020).', source: 'Hasil penilaian kesehatan koperasi' },
+  MANAJER_KSP: { definition: 'Manajer KSP yang memperoleh sertifikat kompetensi (LSP/BNSP) dalam periode ini; tiap orang dihitung sekali.', definitionEn: 'KSP managers awarded a competence certificate (LSP/BNSP) in the period; each person counted once.', source: 'Daftar sertifikat LSP' },
+  KOP_KAMPUNG: { definition: 'Koperasi baru berbadan hukum di kampung prioritas dalam periode ini.', definitionEn: 'New incorporated cooperatives in priority kampungs in the period.', source: 'Akta pendirian (AHU)' },
+  FASILITASI_KOP: { definition: 'Koperasi yang difasilitasi akses pembiayaan atau permodalan (LPDB, perbankan, CSR) dalam periode ini; tiap koperasi dihitung sekali.', definitionEn: 'Cooperatives given access to financing or capital (LPDB, banks, CSR) in the period; each counted once.', source: 'Berita acara fasilitasi' },
+  FASILITASI_UMKM: { definition: 'UMKM yang difasilitasi akses pembiayaan atau permodalan dalam periode ini; tiap UMKM dihitung sekali.', definitionEn: 'MSMEs given access to financing or capital in the period; each counted once.', source: 'Berita acara fasilitasi' },
+  BANTUAN_MODAL: { definition: 'Usaha mikro yang menerima bantuan permodalan (uang atau barang) dalam periode ini.', definitionEn: 'Micro businesses that received capital assistance (money or goods) in the period.', source: 'Berita acara serah terima bantuan' },
+  IUMK_TERBIT: { definition: 'IUMK/NIB usaha mikro yang terbit dalam periode ini, bukan jumlah sejak awal tahun.', definitionEn: 'IUMK/NIB permits issued to micro businesses in the period, not the total since January.', source: 'OSS RBA' },
+  DAK_PENDAMPINGAN: { definition: 'Belanja DAK non-fisik pendampingan usaha mikro yang dibayar (SP2D) dalam periode ini.', definitionEn: 'Non-physical DAK spending on micro-business mentoring paid (SP2D) in the period.', source: 'SP2D / SIPD' },
+  OMZET_UMK: { definition: 'Jumlah omzet UMK binaan yang tercatat dalam semester ini.', definitionEn: 'Total turnover recorded by assisted micro and small businesses in the half-year.', source: 'Laporan UMK binaan' },
+  PDRB_KUMKM: { definition: 'Kontribusi koperasi dan UMKM terhadap PDRB provinsi, angka terakhir yang dirilis.', definitionEn: 'Cooperatives’ and MSMEs’ share of provincial GDP, latest released figure.', source: 'BPS provinsi' },
+}
+
 export async function seedReportingCatalogue(db: PrismaClient): Promise<void> {
   await db.reportForm.createMany({ data: [...REPORT_FORMS], skipDuplicates: true })
   await db.indicator.createMany({ data: INDICATORS, skipDuplicates: true })
   await db.validationRule.createMany({ data: VALIDATION_RULES, skipDuplicates: true })
+  // a definition the agency has not written yet (also in a database seeded before definitions existed)
+  for (const [code, d] of Object.entries(DEFINITIONS)) await db.indicator.updateMany({ where: { code, definition: null }, data: d })
 }
 
 // ── demo data ──────────────────────────────────────────────────────────────────────────────────────

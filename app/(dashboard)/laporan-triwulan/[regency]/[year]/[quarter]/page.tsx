@@ -46,6 +46,10 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
     indicator: t('entry.indicator'), value: t('entry.value'), previous: t('entry.previous'),
     target: t('entry.target'), comment: t('entry.comment'), reviewNote: t('entry.reviewNote'),
   }
+  // what a value means, beside its field: unit, stock or flow over the form's period, and its source
+  const about = (i: { unit: 'COUNT' | 'PERCENT' | 'RUPIAH'; timeAggregation: 'FLOW' | 'STOCK'; source: string | null }, periodType: 'QUARTERLY' | 'SEMESTER' | 'YEARLY') =>
+    [t(`entry.about.unit.${i.unit}`), t(`entry.about.${i.timeAggregation}`, { period: t(`entry.about.period.${periodType}`) }), i.source ? t('entry.about.source', { source: i.source }) : null]
+      .filter(Boolean).join(' · ')
   const targetText = (code: string, unit: 'COUNT' | 'PERCENT' | 'RUPIAH', decimals: number) => {
     const target = detail.targets[code]
     if (!target) return null
@@ -85,7 +89,7 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
             quarter={quarter}
             quarterName={quarterName}
             version={report?.version ?? 0}
-            forms={entryForms(detail, lang, targetText)}
+            forms={entryForms(detail, lang, targetText, about)}
             rules={detail.rules}
             obstacles={report?.obstacles ?? ''}
             followUps={report?.followUps ?? ''}
@@ -176,7 +180,9 @@ function currentValues(detail: ReportDetail) {
 }
 
 /** The entry form's rows: the current values as typed text, with previous values and targets. */
-function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetText): EntryForm[] {
+type About = (i: { unit: 'COUNT' | 'PERCENT' | 'RUPIAH'; timeAggregation: 'FLOW' | 'STOCK'; source: string | null }, periodType: 'QUARTERLY' | 'SEMESTER' | 'YEARLY') => string
+
+function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetText, about: About): EntryForm[] {
   const { values, comments, notes } = currentValues(detail)
   return detail.forms.map((f) => ({
     code: f.code,
@@ -185,6 +191,8 @@ function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetT
       code: i.code, aggregation: i.aggregation, numeratorCode: i.numeratorCode, denominatorCode: i.denominatorCode, decimals: i.decimals,
       name: lang === 'en' ? i.nameEn : i.name,
       unit: i.unit,
+      about: about(i, f.periodType),
+      definition: (lang === 'en' ? i.definitionEn : i.definition) ?? null,
       initial: formatInputValue(values[i.code], i.decimals),
       comment: comments[i.code] ?? '',
       reviewNote: notes[i.code] ?? null,
