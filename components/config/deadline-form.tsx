@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl'
 import { saveDeadline } from '@/lib/actions/config'
 import { Button } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/field'
+import { DateInput } from '@/components/ui/date-input'
 
 /** One quarter's deadline: a date and a save, the refusal under the field. */
 export function DeadlineForm({ year, quarter, version, deadline, label }: { year: number; quarter: number; version: number; deadline: string; label: string }) {
@@ -19,7 +20,7 @@ export function DeadlineForm({ year, quarter, version, deadline, label }: { year
       <input type="hidden" name="version" value={version} />
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={id} className="sr-only">{label}</label>
-        <input id={id} name="deadline" type="date" defaultValue={state?.values?.deadline ?? deadline} aria-invalid={Boolean(error)} aria-describedby={`${id}-msg`} className={`${inputClass(Boolean(error))} w-44`} />
+        <DateInput id={id} name="deadline" defaultValue={state?.values?.deadline ?? deadline} aria-invalid={Boolean(error)} aria-describedby={`${id}-msg`} className={`${inputClass(Boolean(error))} w-44`} />
         <Button type="submit" size="sm" disabled={pending}>{pending ? tc('saving') : tc('save')}</Button>
       </div>
       <p id={`${id}-msg`} aria-live="polite" className={state?.ok ? 'text-xs text-emerald-700' : 'text-xs font-medium text-red-700'}>{error ?? state?.message}</p>

@@ -28,7 +28,7 @@ test('an admin adds an indicator with 2027 targets and the district officer sees
   await page.getByLabel('Nama (English)').fill('MSMEs moving up a scale')
   await page.getByLabel('Agregasi ke provinsi').selectOption('SUM')
   await page.getByLabel('Penjumlahan antar-triwulan').selectOption('FLOW')
-  await page.getByLabel('Berlaku mulai').fill('2027-01-01')
+  await page.getByLabel('Berlaku mulai').fill('01/01/2027')
   await page.getByRole('button', { name: 'Simpan' }).click()
   await expect(page.getByText(`Indikator ${CODE} disimpan.`)).toBeVisible()
 
