@@ -6,6 +6,9 @@ import { getCurrentUser } from '@/lib/session'
 import { DATABASE_DOWN_MESSAGE, isDatabaseUnreachable } from '@/lib/db-errors'
 import { isIsoDate, normaliseText, textProblem, TEXT_PROBLEM_MESSAGES } from '@/lib/parse'
 import { can, type Permission } from '@/lib/permissions'
+import { cookies } from 'next/headers'
+import { LOCALE_COOKIE } from '@/lib/i18n/config'
+import { serverText, translateState, type TextLocale } from '@/lib/i18n/server-text'
 import type { SessionUser } from '@/lib/session-user'
 
 /** What every form action returns: a message, field errors in Indonesian, and the values to refill. */
@@ -116,7 +119,7 @@ export function authAction<S extends z.ZodType>(
   schema: S,
   handler: (input: z.infer<S>, user: SessionUser) => Promise<ActionState | void>,
 ) {
-  return async (_prev: ActionState | undefined, formData: FormData): Promise<ActionState> => {
+  const run = async (formData: FormData): Promise<ActionState> => {
     if (!isFormData(formData)) return { ok: false, message: MESSAGES.invalid }
     const values = formValues(formData)
     let user: SessionUser | null
@@ -131,6 +134,17 @@ export function authAction<S extends z.ZodType>(
     if (!result.ok) result.values = Object.fromEntries(Object.entries(values).filter(([k]) => !/password|sandi/i.test(k)))
     return result
   }
+  // the messages in the reader's language (lib/i18n/server-text.ts)
+  return async (_prev: ActionState | undefined, formData: FormData): Promise<ActionState> => translateState(await run(formData), await readerLocale())
+}
+
+/** The reader's language from the locale cookie (Indonesian outside a request, e.g. in a job or a test). */
+export async function readerLocale(): Promise<TextLocale> {
+  try {
+    return (await cookies()).get(LOCALE_COOKIE)?.value === 'en' ? 'en' : 'id'
+  } catch {
+    return 'id'
+  }
 }
 
 /** The date parameters of the routes' URLs (as-of day, date ranges): an impossible date is refused. */
@@ -142,6 +156,19 @@ const DATE_PARAMS = ['asOf', 'from', 'to'] as const
  * the handler throws (AppError: a programme out of scope, another regency) answers its status (404, 403 …).
  */
 export function authRoute<C>(permission: Permission, handler: (req: Request, user: SessionUser, ctx: C) => Promise<Response>) {
+  const guardedRoute = authRouteInIndonesian(permission, handler)
+  return async (req: Request, ctx: C): Promise<Response> => {
+    const res = await guardedRoute(req, ctx)
+    if (res.status < 400 || !res.headers.get('content-type')?.includes('application/json') || (await readerLocale()) === 'id') return res
+    const body = (await res.clone().json().catch(() => null)) as { error?: unknown } | null
+    if (!body || typeof body.error !== 'string') return res
+    const headers = new Headers(res.headers)
+    headers.delete('content-length')
+    return Response.json({ ...body, error: serverText(body.error, 'en') }, { status: res.status, headers })
+  }
+}
+
+function authRouteInIndonesian<C>(permission: Permission, handler: (req: Request, user: SessionUser, ctx: C) => Promise<Response>) {
   return async (req: Request, ctx: C): Promise<Response> => {
     let user: SessionUser | null
     try {

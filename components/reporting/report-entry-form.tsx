@@ -11,6 +11,7 @@ import { FormMessage } from '@/components/ui/form-message'
 import { formatIndicatorValue, type Unit } from '@/lib/reporting/display'
 import { evaluateRules, withDerived, type Rule, type RuleIndicator } from '@/lib/reporting/rules'
 import { parseDecimalInput, valueProblem } from '@/lib/validations/reporting'
+import { serverText } from '@/lib/i18n/server-text'
 
 export type EntryIndicator = RuleIndicator & {
   name: string
@@ -67,7 +68,8 @@ export function ReportEntryForm({
   const currentVersion = state?.data?.version ?? String(version)
   const serverErrors = state?.errors ?? {}
   // what the server would refuse, known while typing: unreadable numbers and rule errors; and warnings still without a comment
-  const typingErrors = useMemo(() => Object.fromEntries(indicators.map((i) => [i.code, valueProblem(texts[i.code])]).filter(([, p]) => p)) as Record<string, string>, [indicators, texts])
+  // the same check the server runs, its message in the reader's language (lib/i18n/server-text.ts)
+  const typingErrors = useMemo(() => Object.fromEntries(indicators.map((i) => [i.code, serverText(valueProblem(texts[i.code]) ?? undefined, locale)]).filter(([, p]) => p)) as Record<string, string>, [indicators, texts, locale])
   const blocking = Object.keys(typingErrors).length + findings.filter((f) => f.severity === 'ERROR' || !f.resolved).length
   const [blockedNote, setBlockedNote] = useState(false)
   // a refusal before anything was written says so: the officer must not believe the draft is safe

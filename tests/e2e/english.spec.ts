@@ -41,3 +41,15 @@ for (const [role, paths] of Object.entries(PAGES) as [DemoRole, string[]][]) {
     expect(found).toEqual([])
   })
 }
+
+test('a form the server refuses answers in English: the message and the field’s error', async ({ page, login, context, baseURL }) => {
+  await login('ADMIN')
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }])
+  await page.goto('/koperasi/baru')
+  await page.getByLabel('Cooperative NIK').fill('123')
+  await page.getByLabel('Cooperative name').fill('Koperasi Uji Bahasa')
+  await page.getByRole('button', { name: /^Save/ }).click()
+  await expect(page.getByText('Check the marked fields.')).toBeVisible()
+  await expect(page.getByText('The cooperative NIK must be 16 digits.')).toBeVisible()
+  await expect(page.getByLabel('Cooperative NIK')).toHaveAttribute('aria-invalid', 'true')
+})

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
+import { serverText } from '@/lib/i18n/server-text'
 import { Download } from 'lucide-react'
 import { CancelForm } from '@/components/imports/cancel-form'
 import { CommitForm } from '@/components/imports/commit-form'
@@ -84,7 +85,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
         ))}
       </ol>
 
-      {imp.error && !remapping && <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{imp.error}</p>}
+      {imp.error && !remapping && <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{serverText(imp.error, lang)}</p>}
 
       {remapping && sheet && (
         <section className="space-y-4">
@@ -148,7 +149,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                       <tr key={`${r.rowNumber}-${i}`}>
                         <td className="px-3 py-2 tabular-nums">{i === 0 ? r.rowNumber : ''}</td>
                         <td className="px-3 py-2 font-medium">{e.column}</td>
-                        <td className="px-3 py-2 text-red-800">{e.message}</td>
+                        <td className="px-3 py-2 text-red-800">{serverText(e.message, lang)}</td>
                       </tr>
                     )))}
                   </tbody>
