@@ -2,6 +2,7 @@
 
 import { useActionState, useRef } from 'react'
 import type { ActionState } from '@/lib/safe-action'
+import { useTranslations } from 'next-intl'
 import { Button } from './button'
 
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>
@@ -22,6 +23,7 @@ export function ConfirmAction({
   variant?: 'secondary' | 'danger' | 'primary'
   renderResult?: (state: ActionState) => React.ReactNode
 }) {
+  const t = useTranslations('common')
   const [state, formAction, pending] = useActionState(action, undefined)
   const dialog = useRef<HTMLDialogElement>(null)
   const form = useRef<HTMLFormElement>(null)
@@ -31,14 +33,14 @@ export function ConfirmAction({
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       <Button type="button" size="sm" variant={variant} disabled={pending} onClick={() => dialog.current?.showModal()}>
-        {pending ? 'Memproses …' : label}
+        {pending ? t('processing') : label}
       </Button>
       <dialog ref={dialog} aria-labelledby={`${label}-title`} className="m-auto w-[min(28rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <div className="space-y-3 p-5">
           <h2 id={`${label}-title`} className="text-base font-semibold text-slate-900">{title}</h2>
           <p className="text-sm text-slate-700">{body}</p>
           <div className="flex justify-end gap-2 pt-2">
-            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>Batal</Button>
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{t('cancel')}</Button>
             <Button
               type="button"
               variant={variant === 'danger' ? 'danger' : 'primary'}

@@ -1,13 +1,15 @@
 'use client'
 
 import { useRef, useState } from 'react'
+import { useTranslations } from 'next-intl'
 import { Button } from './button'
 
 /**
  * A submit button for a form with inputs, asking for confirmation in a dialog before submitting. `body` may
  * be worded from what the form holds when the button is pressed (e.g. the amount typed and what remains).
  */
-export function ConfirmSubmit({ label, title, body, confirmLabel = 'Ya, lanjutkan', variant = 'primary', disabled }: { label: string; title: string; body: string | ((form: HTMLFormElement) => string); confirmLabel?: string; variant?: 'primary' | 'danger'; disabled?: boolean }) {
+export function ConfirmSubmit({ label, title, body, confirmLabel, variant = 'primary', disabled }: { label: string; title: string; body: string | ((form: HTMLFormElement) => string); confirmLabel?: string; variant?: 'primary' | 'danger'; disabled?: boolean }) {
+  const t = useTranslations('common')
   const dialog = useRef<HTMLDialogElement>(null)
   const button = useRef<HTMLButtonElement>(null)
   const [text, setText] = useState(typeof body === 'string' ? body : '')
@@ -24,8 +26,8 @@ export function ConfirmSubmit({ label, title, body, confirmLabel = 'Ya, lanjutka
           <h2 className="text-base font-semibold text-slate-900">{title}</h2>
           <p className="text-sm text-slate-700">{text}</p>
           <div className="flex justify-end gap-2 pt-2">
-            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>Batal</Button>
-            <Button type="button" variant={variant} onClick={() => { dialog.current?.close(); button.current?.form?.requestSubmit() }}>{confirmLabel}</Button>
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{t('cancel')}</Button>
+            <Button type="button" variant={variant} onClick={() => { dialog.current?.close(); button.current?.form?.requestSubmit() }}>{confirmLabel ?? t('confirmYes')}</Button>
           </div>
         </div>
       </dialog>

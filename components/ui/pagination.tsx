@@ -2,9 +2,13 @@ import Link from 'next/link'
 import clsx from 'clsx'
 import { formatNumber } from '@/lib/format'
 import { hrefWith } from '@/lib/url'
+import { useLocale, useTranslations } from 'next-intl'
 
-/** "Menampilkan 26–50 dari 1.234" with previous/next links that keep the filters. */
+/** "Menampilkan 26–50 dari 1.234" (in the reader's language) with previous/next links that keep the filters. */
 export function Pagination({ pathname, params, page, pageSize, total }: { pathname: string; params: Record<string, string>; page: number; pageSize: number; total: number }) {
+  const t = useTranslations('common.pagination')
+  const locale = useLocale() === 'en' ? 'en' : 'id'
+  const n = (v: number) => formatNumber(v, { locale })
   const pages = Math.max(1, Math.ceil(total / pageSize))
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1
   const to = Math.min(total, page * pageSize)
@@ -17,16 +21,14 @@ export function Pagination({ pathname, params, page, pageSize, total }: { pathna
       </Link>
     )
   return (
-    <nav aria-label="Halaman" className={clsx('mt-3 flex flex-wrap items-center justify-between gap-2 text-sm')}>
+    <nav aria-label={t('label')} className={clsx('mt-3 flex flex-wrap items-center justify-between gap-2 text-sm')}>
       <p className="text-slate-600">
-        Menampilkan {formatNumber(from)}–{formatNumber(to)} dari {formatNumber(total)}
+        {t('showing', { from: n(from), to: n(to), total: n(total) })}
       </p>
       <div className="flex items-center gap-2">
-        {link(page - 1, '‹ Sebelumnya', page <= 1, 'prev')}
-        <span className="text-slate-600">
-          Hal. {formatNumber(page)} / {formatNumber(pages)}
-        </span>
-        {link(page + 1, 'Berikutnya ›', page >= pages, 'next')}
+        {link(page - 1, t('previous'), page <= 1, 'prev')}
+        <span className="text-slate-600">{t('page', { page: n(page), pages: n(pages) })}</span>
+        {link(page + 1, t('next'), page >= pages, 'next')}
       </div>
     </nav>
   )

@@ -30,8 +30,9 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
   const user = await requirePermission('credit.read')
   const params = flatParams(await searchParams)
   const filter = disbursementFilterSchema.parse(params)
-  const [t, locale, data, programs, regencies, banks] = await Promise.all([
+  const [t, tc, locale, data, programs, regencies, banks] = await Promise.all([
     getTranslations('credit'),
+    getTranslations('common'),
     getLocale(),
     findDisbursements({ user, filter }),
     listPrograms({ user }),
@@ -104,7 +105,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
         </label>
         <div className="flex items-end gap-2">
           <button type="submit" className={buttonClass('primary')}>{t('apply')}</button>
-          <Link href="/kredit/penyaluran" className={buttonClass('ghost')}>Reset</Link>
+          <Link href="/kredit/penyaluran" className={buttonClass('ghost')}>{tc('reset')}</Link>
         </div>
       </form>
       <p className="mb-2 text-sm text-slate-700" data-testid="disbursement-total">{t('total', { count: formatNumber(data.total, { locale: lang }), sum: formatRupiah(data.sum, { locale: lang }) })}</p>

@@ -22,7 +22,7 @@ const SHOWN_LINES = 100
 export default async function VerificationRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('claims.read')
   const { id } = await params
-  const [record, t, locale] = await Promise.all([getVerificationRecord({ user, id }), getTranslations('credit'), getLocale()])
+  const [record, t, tc, locale] = await Promise.all([getVerificationRecord({ user, id }), getTranslations('credit'), getTranslations('common'), getLocale()])
   if (!record) notFound()
   const { claim, byReason } = record
   const lang = locale === 'en' ? 'en' : 'id'
@@ -98,7 +98,7 @@ export default async function VerificationRecordPage({ params }: { params: Promi
         </section>
       )}
 
-      <section className="grid grid-cols-3 gap-6 pt-8 text-center" aria-label="Tanda tangan">
+      <section className="grid grid-cols-3 gap-6 pt-8 text-center" aria-label={tc('signatures')}>
         {[[t('signVerifier'), record.reviewer], [t('signHead'), null], [t('signBank'), record.submitter]].map(([role, name]) => (
           <div key={role} className="space-y-16">
             <p>{role}</p>
