@@ -3,6 +3,8 @@
 import dynamic from 'next/dynamic'
 import type { ComponentProps } from 'react'
 import { ChartPlaceholder, OnScreen } from '@/components/charts/on-screen'
+import { ChartTable } from '@/components/charts/chart-table'
+import { formatMonthShort, formatRupiah } from '@/lib/format'
 import type { RealisationChart as Chart } from './realisation-chart.recharts'
 
 export type { MonthlyPoint } from './realisation-chart.recharts'
@@ -13,8 +15,15 @@ const Lazy = dynamic(() => load().then((m) => m.RealisationChart), { ssr: false,
 /** Cumulative monthly realisation against the target's pace: the Recharts code is downloaded only when the chart comes on screen (or the page is printed). */
 export function RealisationChart(props: ComponentProps<typeof Chart>) {
   return (
-    <OnScreen load={load} className="h-72 w-full">
-      <Lazy {...props} />
-    </OnScreen>
+    <>
+      <OnScreen load={load} className="h-72 w-full">
+        <Lazy {...props} />
+      </OnScreen>
+      <ChartTable
+        caption={`${props.labels.cumulative} / ${props.labels.pace}`}
+        head={['', props.labels.monthly, props.labels.cumulative, props.labels.pace]}
+        rows={props.data.map((p) => [formatMonthShort(p.month, { locale: props.locale }), formatRupiah(p.disbursed, { locale: props.locale }), p.cumulative === null ? '–' : formatRupiah(p.cumulative, { locale: props.locale }), formatRupiah(p.targetPace, { locale: props.locale })])}
+      />
+    </>
   )
 }

@@ -1,0 +1,30 @@
+'use client'
+
+import { useTranslations } from 'next-intl'
+
+/**
+ * A chart's text alternative: its data as a table behind a "Tabel" disclosure under the chart (native
+ * <details>, so it opens with the keyboard and is read by screen readers), the same numbers as the chart
+ * formatted as the page formats them.
+ */
+export function ChartTable({ caption, head, rows }: { caption: string; head: string[]; rows: string[][] }) {
+  const t = useTranslations('dashboard')
+  return (
+    <details className="mt-2 print:hidden" data-chart-table>
+      <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('chartTable')}</summary>
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
+            <tr>{head.map((h, i) => <th key={h} scope="col" className={i ? 'px-2 py-1.5 text-right' : 'px-2 py-1.5'}>{h}</th>)}</tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => (
+              <tr key={r[0]}>{r.map((c, i) => (i ? <td key={i} className="px-2 py-1 text-right tabular-nums">{c}</td> : <th key={i} scope="row" className="px-2 py-1 text-left font-normal">{c}</th>))}</tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  )
+}
