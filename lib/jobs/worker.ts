@@ -1,7 +1,7 @@
 import 'server-only'
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
-import { db } from '@/lib/db'
+import { db, onPrimary } from '@/lib/db'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { JobCancelled, PermanentJobError, jobDefinition, registeredKinds, type JobContext, type JobInfo } from './registry'
 
@@ -87,7 +87,8 @@ async function run(job: Claimed, workerId: string): Promise<void> {
     },
   }
   try {
-    const result = await definition.handler(ctx)
+    // a job writes (imports) and checks before it writes: its reads never go to a lagging replica
+    const result = await onPrimary(() => definition.handler(ctx))
     await finish(job, workerId, {
       state: 'SUCCEEDED',
       result: (result ?? null) as Prisma.InputJsonValue,
