@@ -1,7 +1,5 @@
 import 'server-only'
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { cookies } from 'next/headers'
-import { unstable_rethrow } from 'next/navigation'
 import { APP_SESSION_OPTIONS, createPrismaClient } from '@/lib/prisma-client'
 import { env } from '@/lib/env'
 import { isDatabaseUnreachable } from '@/lib/db-errors'
@@ -67,19 +65,30 @@ export function onPrimary<T>(fn: () => Promise<T>): Promise<T> {
 export async function rememberWrite(): Promise<void> {
   const { DATABASE_READ_URL: url, DATABASE_READ_AFTER_WRITE_SECONDS: seconds } = env()
   if (!url || seconds === 0) return
+  const { cookies } = await import('next/headers')
   try {
     ;(await cookies()).set(READ_PRIMARY_COOKIE, '1', { path: '/', maxAge: seconds, sameSite: 'lax', httpOnly: true })
   } catch (e) {
-    unstable_rethrow(e)
+    await rethrowNextSignal(e)
   }
 }
 
+/**
+ * Next.js' own control-flow errors (a prerender's dynamic-usage signal) must reach Next.js; any other
+ * error of `cookies()` means there is no request (a job, a script, a test). Imported lazily, as
+ * `next/headers` is: scripts outside Next.js (the bench) load this module and never get here.
+ */
+async function rethrowNextSignal(e: unknown): Promise<void> {
+  const { unstable_rethrow } = await import('next/navigation')
+  unstable_rethrow(e)
+}
+
 async function wroteRecently(): Promise<boolean> {
+  const { cookies } = await import('next/headers')
   try {
     return (await cookies()).has(READ_PRIMARY_COOKIE)
   } catch (e) {
-    // a prerender's dynamic-usage signal must reach Next.js; "outside a request scope" means no user
-    unstable_rethrow(e)
+    await rethrowNextSignal(e)
     return false
   }
 }
