@@ -107,7 +107,8 @@ function describe(error: unknown): string {
   for (let depth = 0; e && depth < 6; depth++) {
     const x = e as { message?: unknown; code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown }
     const text = [x.message, x.originalCode ?? x.code, x.kind].find((v) => typeof v === 'string' && v.trim())
-    if (typeof text === 'string') return text.split('\n')[0].slice(0, 200)
+    // Prisma's messages begin with a blank line and the invocation; its last line says what happened
+    if (typeof text === 'string') return (text.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? text).slice(0, 200)
     e = x.cause
   }
   return String(error).slice(0, 200)
