@@ -1,25 +1,245 @@
 import 'server-only'
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { APP_SESSION_OPTIONS, createPrismaClient } from '@/lib/prisma-client'
 import { env } from '@/lib/env'
+import { isDatabaseUnreachable } from '@/lib/db-errors'
 
 type Client = ReturnType<typeof createPrismaClient>
 
-// One client per server process; in development, hot reloads would otherwise open a new pool each time.
-const globalForPrisma = globalThis as unknown as { prisma?: Client }
+/** While the replica failed: reads go to the primary until `downUntil` (ms since the epoch). */
+type ReplicaState = { downUntil: number; lastError?: string; downSince?: Date; fallbacks: number }
+
+// One client per server process (and one for the replica); in development, hot reloads would otherwise
+// open a new pool each time.
+const globalForPrisma = globalThis as unknown as { prisma?: Client; prismaReplica?: Client; replicaState?: ReplicaState }
 
 function client(): Client {
   globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL, 10, APP_SESSION_OPTIONS)
   return globalForPrisma.prisma
 }
 
+/** The replica's client: a connection attempt gives up after 3 s, so an unreachable replica costs one short wait. */
+function replica(url: string): Client {
+  globalForPrisma.prismaReplica ??= createPrismaClient(url, 10, APP_SESSION_OPTIONS, 3_000)
+  return globalForPrisma.prismaReplica
+}
+
+function replicaState(): ReplicaState {
+  return (globalForPrisma.replicaState ??= { downUntil: 0, fallbacks: 0 })
+}
+
+function bound(c: Client, prop: string | symbol) {
+  const value = Reflect.get(c, prop, c)
+  return typeof value === 'function' ? value.bind(c) : value
+}
+
 /**
- * The app's Prisma client. Created on first use, not on import: `next build` imports every route
- * to read its configuration, and the database URL is only needed once a query runs.
+ * The app's Prisma client on the primary: every write, every transaction, sessions, sign-in throttling,
+ * jobs. Created on first use, not on import: `next build` imports every route to read its
+ * configuration, and the database URL is only needed once a query runs.
  */
 export const db: Client = new Proxy({} as Client, {
   get(_target, prop) {
-    const c = client()
-    const value = Reflect.get(c, prop, c)
-    return typeof value === 'function' ? value.bind(c) : value
+    return bound(client(), prop)
   },
 })
+
+/** Set on a user's response after a server action or a writing route: that user's reads stay on the primary. */
+export const READ_PRIMARY_COOKIE = 'lumbung-baca-primer'
+
+// Inside a server action, a writing route handler or a background job, every read goes to the primary:
+// the request reads what it has just written, and checks before a write never see a lagging copy.
+const primaryScope = new AsyncLocalStorage<true>()
+
+/** Run `fn` with every `readDb` read inside it on the primary (server actions, writing routes, jobs). */
+export function onPrimary<T>(fn: () => Promise<T>): Promise<T> {
+  return primaryScope.run(true, fn)
+}
+
+/**
+ * After a write: for `DATABASE_READ_AFTER_WRITE_SECONDS` this user's requests read from the primary, so
+ * the page the action redirects to (and the next few) shows the write even while the replica lags. A
+ * cookie, not process memory, so it holds whichever instance serves the next request. Outside a request
+ * (jobs, tests, scripts) there is no later request of the same user to protect: nothing to do.
+ */
+export async function rememberWrite(): Promise<void> {
+  const { DATABASE_READ_URL: url, DATABASE_READ_AFTER_WRITE_SECONDS: seconds } = env()
+  if (!url || seconds === 0) return
+  const { cookies } = await import('next/headers')
+  try {
+    ;(await cookies()).set(READ_PRIMARY_COOKIE, '1', { path: '/', maxAge: seconds, sameSite: 'lax', httpOnly: true })
+  } catch (e) {
+    await rethrowNextSignal(e)
+  }
+}
+
+/**
+ * Next.js' own control-flow errors (a prerender's dynamic-usage signal) must reach Next.js; any other
+ * error of `cookies()` means there is no request (a job, a script, a test). Imported lazily, as
+ * `next/headers` is: scripts outside Next.js (the bench) load this module and never get here.
+ */
+async function rethrowNextSignal(e: unknown): Promise<void> {
+  const { unstable_rethrow } = await import('next/navigation')
+  unstable_rethrow(e)
+}
+
+async function wroteRecently(): Promise<boolean> {
+  const { cookies } = await import('next/headers')
+  try {
+    return (await cookies()).has(READ_PRIMARY_COOKIE)
+  } catch (e) {
+    await rethrowNextSignal(e)
+    return false
+  }
+}
+
+/** Where a read goes now: the replica unless it is not configured, failed recently, or this request/user wrote. */
+async function readTarget(url: string): Promise<Client> {
+  if (primaryScope.getStore()) return client()
+  if (Date.now() < replicaState().downUntil) return client()
+  if (await wroteRecently()) return client()
+  return replica(url)
+}
+
+/** The first message or code along the cause chain (Prisma's adapter error may carry an empty message). */
+function describe(error: unknown): string {
+  let e: unknown = error
+  for (let depth = 0; e && depth < 6; depth++) {
+    const x = e as { message?: unknown; code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown }
+    const text = [x.message, x.originalCode ?? x.code, x.kind].find((v) => typeof v === 'string' && v.trim())
+    // Prisma's messages begin with a blank line and the invocation; its last line says what happened
+    if (typeof text === 'string') return (text.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? text).slice(0, 200)
+    e = x.cause
+  }
+  return String(error).slice(0, 200)
+}
+
+function noteReplicaDown(error: unknown) {
+  const s = replicaState()
+  const wasUp = !s.downSince
+  s.downUntil = Date.now() + env().DATABASE_READ_RETRY_SECONDS * 1000
+  s.downSince ??= new Date()
+  s.lastError = describe(error)
+  if (wasUp) console.warn(`Replika baca (DATABASE_READ_URL) gagal (${s.lastError}); bacaan dilayani primer dan replika dicoba lagi setelah ${env().DATABASE_READ_RETRY_SECONDS} detik.`)
+}
+
+function noteReplicaUp() {
+  const s = replicaState()
+  if (!s.downSince) return
+  console.warn('Replika baca (DATABASE_READ_URL) dapat dihubungi lagi; bacaan kembali ke replika.')
+  s.downSince = undefined
+  s.downUntil = 0
+  s.lastError = undefined
+}
+
+/** An error of the replica itself (gone, starting, a query cancelled by WAL replay), not of the query: the primary answers instead. */
+function isReplicaFailure(error: unknown): boolean {
+  if (isDatabaseUnreachable(error)) return true
+  let e: unknown = error
+  for (let depth = 0; e && depth < 6; depth++) {
+    const x = e as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown }
+    const code = typeof x.originalCode === 'string' ? x.originalCode : x.code
+    // a hot standby cancels a query whose rows WAL replay must remove (40001), and refuses writes (25006)
+    if (code === '40001' && typeof x.message === 'string' && /recovery/i.test(x.message)) return true
+    if (code === '25006' || (typeof x.message === 'string' && /read-only transaction|conflict with recovery/i.test(x.message))) return true
+    e = x.cause
+  }
+  return false
+}
+
+async function routed<T>(url: string, run: (c: Client) => Promise<T>): Promise<T> {
+  const target = await readTarget(url)
+  const primary = client()
+  if (target === primary) return run(primary)
+  try {
+    const result = await run(target)
+    if (replicaState().downSince) noteReplicaUp()
+    return result
+  } catch (e) {
+    if (!isReplicaFailure(e)) throw e
+    noteReplicaDown(e)
+    replicaState().fallbacks++
+    return run(primary)
+  }
+}
+
+const MODEL_READS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy'])
+const RAW_READS = new Set(['$queryRaw', '$queryRawUnsafe'])
+
+/**
+ * The client for what pages show: dashboards and figures, lists, detail pages and exports (`lib/data/*`,
+ * `lib/scope.ts`). With `DATABASE_READ_URL` unset it is `db`. With it set, model reads (`findMany`,
+ * `count`, `groupBy` …) and raw reads (`$queryRaw`) go to the streaming replica, except inside a server
+ * action, a writing route or a job (`onPrimary`), for a user who wrote in the last
+ * `DATABASE_READ_AFTER_WRITE_SECONDS` (`rememberWrite`'s cookie), and for `DATABASE_READ_RETRY_SECONDS`
+ * after the replica failed (refused, shut down, starting, a query cancelled by replay): then the
+ * primary answers the same query, and the request does not fail. Anything else (writes, transactions)
+ * always goes to the primary.
+ */
+export const readDb: Client = new Proxy({} as Client, {
+  get(_target, prop) {
+    const url = env().DATABASE_READ_URL
+    const primary = client()
+    if (!url || typeof prop !== 'string') return bound(primary, prop)
+    if (RAW_READS.has(prop)) {
+      return (...args: unknown[]) => routed(url, (c) => (Reflect.get(c, prop, c) as (...a: unknown[]) => Promise<unknown>).apply(c, args))
+    }
+    const value = Reflect.get(primary, prop, primary)
+    if (prop.startsWith('$') || !value || typeof value !== 'object') return typeof value === 'function' ? value.bind(primary) : value
+    // a model delegate: its reads are routed, anything else (a write) stays on the primary
+    return new Proxy(value as object, {
+      get(delegate, method) {
+        if (typeof method !== 'string' || !MODEL_READS.has(method)) {
+          const v = Reflect.get(delegate, method, delegate)
+          return typeof v === 'function' ? v.bind(delegate) : v
+        }
+        return (...args: unknown[]) =>
+          routed(url, (c) => {
+            const d = Reflect.get(c, prop, c) as Record<string, (...a: unknown[]) => Promise<unknown>>
+            return d[method](...args)
+          })
+      },
+    })
+  },
+})
+
+/** Bytes of WAL the primary has written that the replica has not replayed yet (null: not a standby, or the primary did not answer). */
+async function lagBehindPrimary(replayLsn: string | null): Promise<number | null> {
+  if (!replayLsn) return null
+  try {
+    const [lag] = await client().$queryRaw<{ bytes: number }[]>`SELECT greatest(pg_wal_lsn_diff(pg_current_wal_lsn(), ${replayLsn}::pg_lsn), 0)::float8 AS bytes`
+    return lag.bytes
+  } catch {
+    return null
+  }
+}
+
+export type ReplicaHealth =
+  | { status: 'ok'; roundTripMs: number; inRecovery: boolean; lagBytes: number | null; reads: 'replica' | 'primary' }
+  | { status: 'unreachable'; message: string; reads: 'primary'; retryAt: string }
+
+/**
+ * The replica's state for `/api/health` (undefined when none is configured): asked directly, with a
+ * time limit; its answer also ends or starts a fallback, so the replica comes back as soon as it answers.
+ * `lagBytes`: how far its replay is behind the primary's WAL (null when it is not a streaming standby).
+ */
+export async function replicaHealth(timeoutMs = 3_000): Promise<ReplicaHealth | undefined> {
+  const url = env().DATABASE_READ_URL
+  if (!url) return undefined
+  const started = performance.now()
+  let timer: NodeJS.Timeout | undefined
+  try {
+    const [row] = await Promise.race([
+      replica(url).$queryRaw<{ in_recovery: boolean; replay_lsn: string | null }[]>`SELECT pg_is_in_recovery() AS in_recovery, pg_last_wal_replay_lsn()::text AS replay_lsn`,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
+    ])
+    const roundTripMs = Math.round((performance.now() - started) * 10) / 10
+    noteReplicaUp()
+    return { status: 'ok', roundTripMs, inRecovery: row.in_recovery, lagBytes: await lagBehindPrimary(row.replay_lsn), reads: 'replica' }
+  } catch (e) {
+    noteReplicaDown(e)
+    return { status: 'unreachable', message: 'Replika baca tidak dapat dihubungi; bacaan dilayani primer', reads: 'primary', retryAt: new Date(replicaState().downUntil).toISOString() }
+  } finally {
+    clearTimeout(timer)
+  }
+}

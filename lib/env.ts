@@ -2,6 +2,12 @@ import { z } from 'zod'
 
 const schema = z.object({
   DATABASE_URL: z.string().url('DATABASE_URL harus berupa URL PostgreSQL'),
+  /** a streaming replica for dashboards, lists and exports (lib/db.ts#readDb); unset or empty: the primary */
+  DATABASE_READ_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url('DATABASE_READ_URL harus berupa URL PostgreSQL').optional()),
+  /** how long after a user's write that user's reads stay on the primary (the replica may lag behind) */
+  DATABASE_READ_AFTER_WRITE_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  /** how long reads stay on the primary after the replica failed, before the replica is tried again */
+  DATABASE_READ_RETRY_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   AUTH_SECRET: z.string().min(16).optional(),
   AGENCY_PROVINCE_CODE: z.string().regex(/^\d{2}$/, 'AGENCY_PROVINCE_CODE adalah kode provinsi Kemendagri dua digit').default('35'),
   /** the agency's name on printed pages; default "Dinas Koperasi dan UKM Provinsi <province>" */

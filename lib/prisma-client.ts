@@ -4,10 +4,11 @@ import { PrismaClient } from '@/lib/generated/prisma/client'
 /**
  * A Prisma client on the pg driver adapter (no native query engine is available on these machines).
  * The app uses the single instance in `lib/db.ts`; scripts and tests build their own with this.
- * `options` is PostgreSQL's per-connection settings string (`-c name=value …`).
+ * `options` is PostgreSQL's per-connection settings string (`-c name=value …`); `connectionTimeoutMillis`
+ * bounds a connection attempt (the read replica's, so an unreachable replica fails fast and reads fall back).
  */
-export function createPrismaClient(connectionString: string, max = 10, options?: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max, ...(options && { options }) }) })
+export function createPrismaClient(connectionString: string, max = 10, options?: string, connectionTimeoutMillis?: number): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max, ...(options && { options }), ...(connectionTimeoutMillis && { connectionTimeoutMillis }) }) })
 }
 
 /**

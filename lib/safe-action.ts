@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { AppError, REFUSAL_MESSAGES, refusalResponse, type RefusalCode } from '@/lib/errors'
 import { getCurrentUser } from '@/lib/session'
 import { DATABASE_DOWN_MESSAGE, isDatabaseUnreachable } from '@/lib/db-errors'
+import { onPrimary, rememberWrite } from '@/lib/db'
 import { isIsoDate, normaliseText, textProblem, TEXT_PROBLEM_MESSAGES } from '@/lib/parse'
 import { can, type Permission } from '@/lib/permissions'
 import { cookies } from 'next/headers'
@@ -98,7 +99,9 @@ export async function guarded<S extends z.ZodType>(
     return { ok: false, message: MESSAGES.invalid, errors }
   }
   try {
-    return (await handler(parsed.data, user)) ?? { ok: true }
+    // the action may write: its own reads, and this user's next pages (the redirect), read the primary
+    await rememberWrite()
+    return (await onPrimary(() => handler(parsed.data, user))) ?? { ok: true }
   } catch (e) {
     unstable_rethrow(e) // redirect() and notFound() are control flow, not failures
     // every refusal (ActionError, a scope refusal) is a message; anything else is a failure
@@ -194,7 +197,10 @@ function authRouteInIndonesian<C>(permission: Permission, handler: (req: Request
     const bad = DATE_PARAMS.find((k) => query.get(k) && !isIsoDate(query.get(k)))
     if (bad) return Response.json({ error: `Tanggal tidak valid pada ${bad}: ${query.get(bad)!.slice(0, 20)} (gunakan tanggal yang ada di kalender, YYYY-MM-DD).` }, { status: 400 })
     try {
-      return await handler(req, user, ctx)
+      // a route that changes data (POST, PUT, DELETE …) reads the primary, as an action does
+      if (req.method === 'GET' || req.method === 'HEAD') return await handler(req, user, ctx)
+      await rememberWrite()
+      return await onPrimary(() => handler(req, user, ctx))
     } catch (e) {
       if (e instanceof AppError) return refusalResponse(e)
       if (isDatabaseUnreachable(e)) return Response.json({ error: DATABASE_DOWN_MESSAGE }, { status: 503 })

@@ -8,7 +8,7 @@
 import 'server-only'
 import { cache } from 'react'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { effectiveAsOf } from '@/lib/dashboard/period'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
@@ -59,7 +59,7 @@ export type ProgramHeader = Prisma.CreditProgramGetPayload<{ select: typeof prog
 
 /** A programme's header and the banks that lend in it: read once per request, whatever reads it. */
 const programWithBanks = cache(async (programId: string) =>
-  db.creditProgram.findUnique({ where: { id: programId }, select: { ...programHeaderSelect, banks: { select: { bankId: true } } } }),
+  readDb.creditProgram.findUnique({ where: { id: programId }, select: { ...programHeaderSelect, banks: { select: { bankId: true } } } }),
 )
 
 /** What a figure is read for: a programme, optionally one regency and one bank, as of a day. */

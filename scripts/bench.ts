@@ -131,7 +131,7 @@ async function main() {
       log(`BENCH_DATABASE_URL is set: using that database (${url.replace(/:[^:@/]*@/, ':***@')}).`)
     } else {
       // throwaway: in a temporary folder the `postgres` user can reach (as root), deleted on stop
-      embedded = await startEmbeddedPostgres({ persistent: false, log })
+      embedded = await startEmbeddedPostgres({ persistent: false, log, ...(process.env.BENCH_PG_PORT && { port: Number(process.env.BENCH_PG_PORT) }) })
       await embedded.createDatabase('lumbung_bench')
       url = embedded.url('lumbung_bench')
       log(`Throwaway PostgreSQL on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir}, deleted at the end).`)

@@ -1,7 +1,7 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { can } from '@/lib/permissions'
 import type { SessionUser } from '@/lib/session-user'
 import type { AuditFilter } from '@/lib/validations/audit'
@@ -40,11 +40,11 @@ export async function findAuditLogs({ user, filter }: { user: SessionUser; filte
   const where = whereOf(filter)
   const page = filter.page ?? 1
   const [rows, total, entities, actions, users] = await Promise.all([
-    db.auditLog.findMany({ where, select: auditSelect, orderBy: { id: 'desc' }, skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
-    db.auditLog.count({ where }),
-    db.auditLog.findMany({ distinct: ['entity'], select: { entity: true }, orderBy: { entity: 'asc' } }),
-    db.auditLog.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } }),
-    db.user.findMany({ select: { id: true, username: true, name: true }, orderBy: { username: 'asc' } }),
+    readDb.auditLog.findMany({ where, select: auditSelect, orderBy: { id: 'desc' }, skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
+    readDb.auditLog.count({ where }),
+    readDb.auditLog.findMany({ distinct: ['entity'], select: { entity: true }, orderBy: { entity: 'asc' } }),
+    readDb.auditLog.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } }),
+    readDb.user.findMany({ select: { id: true, username: true, name: true }, orderBy: { username: 'asc' } }),
   ])
   return { rows, total, page, pageSize: AUDIT_PAGE_SIZE, entities: entities.map((e) => e.entity), actions: actions.map((a) => a.action), users, records: await auditRecords(rows) }
 }
@@ -61,15 +61,15 @@ export async function auditRecords(rows: { entity: string; entityId: string | nu
   const programIds = [...new Set([...ids('CreditProgram'), ...ids('ProgramRate'), ...ids('ProgramAllocation')])]
   const none = Promise.resolve([])
   const [coops, msmes, meetings, actions, claims, loans, programs, users, reports] = await Promise.all([
-    ids('Cooperative').length ? db.cooperative.findMany({ where: { id: { in: ids('Cooperative') } }, select: { id: true, name: true } }) : none,
-    ids('Msme').length ? db.msme.findMany({ where: { id: { in: ids('Msme') } }, select: { id: true, businessName: true } }) : none,
-    ids('Meeting').length ? db.meeting.findMany({ where: { id: { in: ids('Meeting') } }, select: { id: true, title: true } }) : none,
-    ids('ActionItem').length ? db.actionItem.findMany({ where: { id: { in: ids('ActionItem') } }, select: { id: true, title: true } }) : none,
-    ids('SubsidyClaim').length ? db.subsidyClaim.findMany({ where: { id: { in: ids('SubsidyClaim') } }, select: { id: true, month: true, bank: { select: { shortName: true } } } }) : none,
-    ids('Disbursement').length ? db.disbursement.findMany({ where: { id: { in: ids('Disbursement') } }, select: { id: true, accountNumber: true, msme: { select: { businessName: true } } } }) : none,
-    programIds.length ? db.creditProgram.findMany({ where: { id: { in: programIds } }, select: { id: true, name: true } }) : none,
-    ids('User').length ? db.user.findMany({ where: { id: { in: ids('User') } }, select: { id: true, name: true, username: true } }) : none,
-    ids('QuarterlyReport').length ? db.quarterlyReport.findMany({ where: { id: { in: ids('QuarterlyReport') } }, select: { id: true, year: true, quarter: true, regencyCode: true, regency: { select: { name: true } } } }) : none,
+    ids('Cooperative').length ? readDb.cooperative.findMany({ where: { id: { in: ids('Cooperative') } }, select: { id: true, name: true } }) : none,
+    ids('Msme').length ? readDb.msme.findMany({ where: { id: { in: ids('Msme') } }, select: { id: true, businessName: true } }) : none,
+    ids('Meeting').length ? readDb.meeting.findMany({ where: { id: { in: ids('Meeting') } }, select: { id: true, title: true } }) : none,
+    ids('ActionItem').length ? readDb.actionItem.findMany({ where: { id: { in: ids('ActionItem') } }, select: { id: true, title: true } }) : none,
+    ids('SubsidyClaim').length ? readDb.subsidyClaim.findMany({ where: { id: { in: ids('SubsidyClaim') } }, select: { id: true, month: true, bank: { select: { shortName: true } } } }) : none,
+    ids('Disbursement').length ? readDb.disbursement.findMany({ where: { id: { in: ids('Disbursement') } }, select: { id: true, accountNumber: true, msme: { select: { businessName: true } } } }) : none,
+    programIds.length ? readDb.creditProgram.findMany({ where: { id: { in: programIds } }, select: { id: true, name: true } }) : none,
+    ids('User').length ? readDb.user.findMany({ where: { id: { in: ids('User') } }, select: { id: true, name: true, username: true } }) : none,
+    ids('QuarterlyReport').length ? readDb.quarterlyReport.findMany({ where: { id: { in: ids('QuarterlyReport') } }, select: { id: true, year: true, quarter: true, regencyCode: true, regency: { select: { name: true } } } }) : none,
   ])
   const out = new Map<string, AuditRecord>()
   for (const c of coops) out.set(`Cooperative:${c.id}`, { name: c.name })
@@ -87,5 +87,5 @@ export async function auditRecords(rows: { entity: string; entityId: string | nu
 /** The filtered trail for export (newest first, capped to keep a download sane). */
 export async function exportAuditLogs({ user, filter }: { user: SessionUser; filter: AuditFilter }) {
   assertAuditor(user)
-  return db.auditLog.findMany({ where: whereOf(filter), select: auditSelect, orderBy: { id: 'desc' }, take: 100_000 })
+  return readDb.auditLog.findMany({ where: whereOf(filter), select: auditSelect, orderBy: { id: 'desc' }, take: 100_000 })
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
 import { bankScope } from '@/lib/scope'
@@ -18,7 +18,7 @@ function claimScope(user: SessionUser): Prisma.SubsidyClaimWhereInput {
 /** Claims with their totals (claimed, computed, approved, paid) computed in SQL. */
 export async function findClaims({ user }: { user: SessionUser }) {
   const where: Prisma.SubsidyClaimWhereInput = claimScope(user)
-  const claims = await db.subsidyClaim.findMany({
+  const claims = await readDb.subsidyClaim.findMany({
     where,
     select: { id: true, month: true, status: true, submittedAt: true, program: { select: { name: true, year: true } }, bank: { select: { shortName: true } } },
     orderBy: [{ month: 'desc' }],
@@ -26,7 +26,7 @@ export async function findClaims({ user }: { user: SessionUser }) {
   })
   const ids = claims.map((c) => c.id)
   const totals = ids.length
-    ? await db.$queryRaw<{ claim_id: string; lines: number; claimed: string; computed: string; approved: string | null; paid: string }[]>`
+    ? await readDb.$queryRaw<{ claim_id: string; lines: number; claimed: string; computed: string; approved: string | null; paid: string }[]>`
         SELECT cl.claim_id, count(*)::int AS lines, sum(cl.claimed_amount)::text AS claimed, sum(cl.computed_amount)::text AS computed,
           sum(cl.approved_amount)::text AS approved,
           coalesce((SELECT sum(cp.amount) FROM claim_payments cp WHERE cp.claim_id = cl.claim_id), 0)::text AS paid
@@ -53,7 +53,7 @@ export const CLAIM_LINES_PAGE_SIZE = 50
  * recomputation (all of them, first), then every line a page at a time, and the payments.
  */
 export async function getClaim({ user, id, page = 1 }: { user: SessionUser; id: string; page?: number }) {
-  const claim = await db.subsidyClaim.findFirst({
+  const claim = await readDb.subsidyClaim.findFirst({
     where: { id, ...claimScope(user) },
     select: {
       id: true, month: true, status: true, version: true, submittedAt: true, reviewedAt: true, returnReason: true, reviewedById: true, submittedById: true,
@@ -67,15 +67,15 @@ export async function getClaim({ user, id, page = 1 }: { user: SessionUser; id: 
     disbursement: { select: { accountNumber: true, contractDate: true, plafond: true, tenorMonths: true, collectibility: true, msme: { select: { businessName: true } }, regency: { select: { name: true } } } },
   } satisfies Prisma.ClaimLineSelect
   const [totals, differing, lines] = await Promise.all([
-    db.$queryRaw<{ lines: number; claimed: string; computed: string; approved: string | null; differing: number }[]>`
+    readDb.$queryRaw<{ lines: number; claimed: string; computed: string; approved: string | null; differing: number }[]>`
       SELECT count(*)::int AS lines, coalesce(sum(claimed_amount), 0)::text AS claimed, coalesce(sum(computed_amount), 0)::text AS computed,
         sum(approved_amount)::text AS approved, count(*) FILTER (WHERE claimed_amount <> computed_amount OR reason IS NOT NULL)::int AS differing
       FROM claim_lines WHERE claim_id = ${id}`,
-    db.$queryRaw<{ id: string }[]>`SELECT id FROM claim_lines WHERE claim_id = ${id} AND (claimed_amount <> computed_amount OR reason IS NOT NULL) ORDER BY abs(claimed_amount - computed_amount) DESC LIMIT 500`,
-    db.claimLine.findMany({ where: { claimId: id }, select: lineSelect, orderBy: { disbursement: { accountNumber: 'asc' } }, skip: (page - 1) * CLAIM_LINES_PAGE_SIZE, take: CLAIM_LINES_PAGE_SIZE }),
+    readDb.$queryRaw<{ id: string }[]>`SELECT id FROM claim_lines WHERE claim_id = ${id} AND (claimed_amount <> computed_amount OR reason IS NOT NULL) ORDER BY abs(claimed_amount - computed_amount) DESC LIMIT 500`,
+    readDb.claimLine.findMany({ where: { claimId: id }, select: lineSelect, orderBy: { disbursement: { accountNumber: 'asc' } }, skip: (page - 1) * CLAIM_LINES_PAGE_SIZE, take: CLAIM_LINES_PAGE_SIZE }),
   ])
   const differingLines = differing.length
-    ? await db.claimLine.findMany({ where: { id: { in: differing.map((d) => d.id) } }, select: lineSelect })
+    ? await readDb.claimLine.findMany({ where: { id: { in: differing.map((d) => d.id) } }, select: lineSelect })
     : []
   const paid = claim.payments.reduce((a, p) => a + Number(p.amount), 0)
   const t = totals[0]
@@ -94,12 +94,12 @@ export async function getClaim({ user, id, page = 1 }: { user: SessionUser; id: 
  * and the verification record; null outside the role's scope.
  */
 export async function exportClaimLines({ user, id }: { user: SessionUser; id: string }) {
-  const claim = await db.subsidyClaim.findFirst({
+  const claim = await readDb.subsidyClaim.findFirst({
     where: { id, ...claimScope(user) },
     select: { id: true, month: true, status: true, program: { select: { name: true } }, bank: { select: { shortName: true, name: true } } },
   })
   if (!claim) return null
-  const lines = await db.claimLine.findMany({
+  const lines = await readDb.claimLine.findMany({
     where: { claimId: id },
     select: {
       claimedAmount: true, computedAmount: true, approvedAmount: true, note: true, reason: true, claimedBalance: true, claimedDays: true, claimedRate: true,
@@ -117,13 +117,13 @@ export async function exportClaimLines({ user, id }: { user: SessionUser; id: st
 export async function getVerificationRecord({ user, id }: { user: SessionUser; id: string }) {
   const claim = await getClaim({ user, id })
   if (!claim) return null
-  const byReason = await db.$queryRaw<{ reason: string; lines: number; claimed: string; computed: string }[]>`
+  const byReason = await readDb.$queryRaw<{ reason: string; lines: number; claimed: string; computed: string }[]>`
     SELECT coalesce(reason, 'AMOUNT_DIFFERS') AS reason, count(*)::int AS lines, sum(claimed_amount)::text AS claimed, sum(computed_amount)::text AS computed
     FROM claim_lines WHERE claim_id = ${id} AND (claimed_amount <> computed_amount OR reason IS NOT NULL)
     GROUP BY 1 ORDER BY 1`
   const [reviewer, submitter] = await Promise.all([
-    claim.reviewedById ? db.user.findUnique({ where: { id: claim.reviewedById }, select: { name: true } }) : null,
-    claim.submittedById ? db.user.findUnique({ where: { id: claim.submittedById }, select: { name: true } }) : null,
+    claim.reviewedById ? readDb.user.findUnique({ where: { id: claim.reviewedById }, select: { name: true } }) : null,
+    claim.submittedById ? readDb.user.findUnique({ where: { id: claim.submittedById }, select: { name: true } }) : null,
   ])
   return { claim, byReason: byReason.map((r) => ({ ...r, claimed: Number(r.claimed), computed: Number(r.computed) })), reviewer: reviewer?.name ?? null, submitter: submitter?.name ?? null }
 }

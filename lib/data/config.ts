@@ -1,6 +1,6 @@
 import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { env } from '@/lib/env'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
@@ -32,7 +32,7 @@ export type IndicatorUsage = {
 type UsageRow = { code: string; reports: number; approved_reports: number; targets: number; province_values: number; meeting_outcomes: number; rules: number; ratios: number }
 
 /** Usage counts per indicator, counted in SQL (one pass per referring table), for one code or all. */
-async function usageRows(client: Prisma.TransactionClient | typeof db, code?: string): Promise<Map<string, IndicatorUsage>> {
+async function usageRows(client: Prisma.TransactionClient | typeof readDb, code?: string): Promise<Map<string, IndicatorUsage>> {
   const only = code ? Prisma.sql`WHERE i.code = ${code}` : Prisma.empty
   const rows = await client.$queryRaw<UsageRow[]>`
     SELECT i.code,
@@ -57,7 +57,7 @@ async function usageRows(client: Prisma.TransactionClient | typeof db, code?: st
 }
 
 /** One indicator's usage, inside a transaction when deciding a change. */
-export async function getIndicatorUsage(client: Prisma.TransactionClient | typeof db, code: string): Promise<IndicatorUsage | null> {
+export async function getIndicatorUsage(client: Prisma.TransactionClient | typeof readDb, code: string): Promise<IndicatorUsage | null> {
   return (await usageRows(client, code)).get(code) ?? null
 }
 
@@ -71,8 +71,8 @@ export const adminIndicatorSelect = {
 export async function findIndicatorsForAdmin({ user }: { user: SessionUser }) {
   assertAdmin(user)
   const [rows, usage] = await Promise.all([
-    db.indicator.findMany({ select: adminIndicatorSelect, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }] }),
-    usageRows(db),
+    readDb.indicator.findMany({ select: adminIndicatorSelect, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }] }),
+    usageRows(readDb),
   ])
   return rows.map((r) => ({ ...r, usage: usage.get(r.code)! }))
 }
@@ -81,8 +81,8 @@ export async function findIndicatorsForAdmin({ user }: { user: SessionUser }) {
 export async function getIndicatorForEdit({ user, code }: { user: SessionUser; code: string }) {
   assertAdmin(user)
   const [row, usage] = await Promise.all([
-    db.indicator.findUnique({ where: { code }, select: adminIndicatorSelect }),
-    getIndicatorUsage(db, code),
+    readDb.indicator.findUnique({ where: { code }, select: adminIndicatorSelect }),
+    getIndicatorUsage(readDb, code),
   ])
   return row && usage ? { ...row, usage } : null
 }
@@ -91,8 +91,8 @@ export async function getIndicatorForEdit({ user, code }: { user: SessionUser; c
 export async function indicatorFormChoices({ user }: { user: SessionUser }) {
   assertAdmin(user)
   const [forms, indicators] = await Promise.all([
-    db.reportForm.findMany({ select: { code: true, name: true, nameEn: true, periodType: true }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] }),
-    db.indicator.findMany({ where: { aggregation: 'SUM' }, select: { code: true, name: true, nameEn: true, formCode: true }, orderBy: [{ formCode: 'asc' }, { sortOrder: 'asc' }] }),
+    readDb.reportForm.findMany({ select: { code: true, name: true, nameEn: true, periodType: true }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] }),
+    readDb.indicator.findMany({ where: { aggregation: 'SUM' }, select: { code: true, name: true, nameEn: true, formCode: true }, orderBy: [{ formCode: 'asc' }, { sortOrder: 'asc' }] }),
   ])
   return { forms, indicators }
 }
@@ -107,12 +107,12 @@ type TargetRow = { regency_code: string | null; quarter: number; value: string }
 export async function getTargetGrid({ user, indicatorCode, year }: { user: SessionUser; indicatorCode: string; year: number }) {
   assertAdmin(user)
   const [indicator, regencies, targets, previous, grid, totals] = await Promise.all([
-    db.indicator.findUnique({ where: { code: indicatorCode }, select: { code: true, name: true, nameEn: true, unit: true, aggregation: true, timeAggregation: true, decimals: true } }),
-    db.regency.findMany({ where: { provinceCode: province() }, select: { code: true, name: true }, orderBy: { code: 'asc' } }),
-    db.$queryRaw<TargetRow[]>`SELECT regency_code, quarter, value::text AS value FROM indicator_targets WHERE indicator_code = ${indicatorCode} AND year = ${year}`,
-    db.$queryRaw<TargetRow[]>`SELECT regency_code, quarter, value::text AS value FROM indicator_targets WHERE indicator_code = ${indicatorCode} AND year = ${year - 1}`,
-    db.targetGrid.findUnique({ where: { indicatorCode_year: { indicatorCode, year } }, select: { version: true, updatedAt: true } }),
-    db.$queryRaw<{ regency_sum: string | null; province: string | null; regencies_set: number }[]>`
+    readDb.indicator.findUnique({ where: { code: indicatorCode }, select: { code: true, name: true, nameEn: true, unit: true, aggregation: true, timeAggregation: true, decimals: true } }),
+    readDb.regency.findMany({ where: { provinceCode: province() }, select: { code: true, name: true }, orderBy: { code: 'asc' } }),
+    readDb.$queryRaw<TargetRow[]>`SELECT regency_code, quarter, value::text AS value FROM indicator_targets WHERE indicator_code = ${indicatorCode} AND year = ${year}`,
+    readDb.$queryRaw<TargetRow[]>`SELECT regency_code, quarter, value::text AS value FROM indicator_targets WHERE indicator_code = ${indicatorCode} AND year = ${year - 1}`,
+    readDb.targetGrid.findUnique({ where: { indicatorCode_year: { indicatorCode, year } }, select: { version: true, updatedAt: true } }),
+    readDb.$queryRaw<{ regency_sum: string | null; province: string | null; regencies_set: number }[]>`
       SELECT sum(t.value) FILTER (WHERE t.regency_code IS NOT NULL)::text AS regency_sum,
         max(t.value) FILTER (WHERE t.regency_code IS NULL)::text AS province,
         count(*) FILTER (WHERE t.regency_code IS NOT NULL)::int AS regencies_set
@@ -151,7 +151,7 @@ type DeadlineRow = { quarter: number; deadline: string | null; version: number |
  */
 export async function getDeadlines({ user, year }: { user: SessionUser; year: number }) {
   assertAdmin(user)
-  const rows = await db.$queryRaw<DeadlineRow[]>`
+  const rows = await readDb.$queryRaw<DeadlineRow[]>`
     SELECT q.quarter::int AS quarter, to_char(rp.deadline, 'YYYY-MM-DD') AS deadline, rp.version,
       count(r.id) FILTER (WHERE r.first_submitted_at IS NOT NULL)::int AS submitted,
       count(r.id) FILTER (WHERE r.status = 'APPROVED')::int AS approved
@@ -177,7 +177,7 @@ export async function getDeadlines({ user, year }: { user: SessionUser; year: nu
  * `to`: first submitted on or after the end of the earlier deadline day and before the end of the later
  * one (WIB), so they flip between on time and late.
  */
-export async function reportsRejudgedByDeadline(client: Prisma.TransactionClient | typeof db, year: number, quarter: number, from: string, to: string) {
+export async function reportsRejudgedByDeadline(client: Prisma.TransactionClient | typeof readDb, year: number, quarter: number, from: string, to: string) {
   const [early, late] = from <= to ? [from, to] : [to, from]
   return client.quarterlyReport.findMany({
     where: {

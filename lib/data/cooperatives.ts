@@ -1,7 +1,7 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { can } from '@/lib/permissions'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
@@ -81,8 +81,8 @@ export async function findCooperatives({ user, filter }: { user: SessionUser; fi
   const where = whereOf(user, filter)
   const page = filter.page ?? 1
   const [rows, total] = await Promise.all([
-    db.cooperative.findMany({ where, select: cooperativeListSelect, orderBy: orderOf(filter), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
-    db.cooperative.count({ where }),
+    readDb.cooperative.findMany({ where, select: cooperativeListSelect, orderBy: orderOf(filter), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    readDb.cooperative.count({ where }),
   ])
   return { rows, total, page, pageSize: PAGE_SIZE }
 }
@@ -90,7 +90,7 @@ export async function findCooperatives({ user, filter }: { user: SessionUser; fi
 /** Every cooperative matching the filter (same scope and order as the list), for the export. */
 export async function exportCooperatives({ user, filter }: { user: SessionUser; filter: CooperativeFilter }) {
   assertRead(user)
-  return db.cooperative.findMany({ where: whereOf(user, filter), select: cooperativeListSelect, orderBy: orderOf(filter), take: EXPORT_LIMIT })
+  return readDb.cooperative.findMany({ where: whereOf(user, filter), select: cooperativeListSelect, orderBy: orderOf(filter), take: EXPORT_LIMIT })
 }
 
 const MEMBER_PREVIEW = 20
@@ -102,7 +102,7 @@ const MEMBER_PREVIEW = 20
 export async function getCooperative({ user, id }: { user: SessionUser; id: string }) {
   assertRead(user)
   const memberWhere = { deletedAt: null, ...regencyScope(user) } satisfies Prisma.MsmeWhereInput
-  const coop = await db.cooperative.findFirst({
+  const coop = await readDb.cooperative.findFirst({
     where: { id, deletedAt: null, ...regencyScope(user) },
     select: {
       ...cooperativeListSelect,
@@ -138,7 +138,7 @@ export type CooperativeDetail = NonNullable<Awaited<ReturnType<typeof getCoopera
 /** Cooperatives of one regency an MSME can be a member of (scoped), for the MSME form. */
 export async function cooperativeChoices({ user, regencyCode }: { user: SessionUser; regencyCode: string }) {
   assertRead(user)
-  return db.cooperative.findMany({
+  return readDb.cooperative.findMany({
     where: { AND: [{ deletedAt: null, regencyCode }, regencyScope(user)] },
     select: { id: true, name: true },
     orderBy: { name: 'asc' },

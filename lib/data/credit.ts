@@ -1,7 +1,7 @@
 import 'server-only'
 import { cache } from 'react'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { env } from '@/lib/env'
 import { resolveFigureScope, type FigureRequest, type FigureScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
@@ -63,7 +63,7 @@ export function firstLoanColumn(s: { regencyCode?: string; bankId?: string }): P
 /** The regency's allocation (its credit target) in the programme; null for the province. */
 const regencyTarget = cache(async (s: FigureScope) =>
   s.regencyCode
-    ? db.programAllocation.findUnique({ where: { programId_regencyCode: { programId: s.programId, regencyCode: s.regencyCode } }, select: { creditTarget: true } })
+    ? readDb.programAllocation.findUnique({ where: { programId_regencyCode: { programId: s.programId, regencyCode: s.regencyCode } }, select: { creditTarget: true } })
     : null,
 )
 
@@ -73,7 +73,7 @@ const regencyTarget = cache(async (s: FigureScope) =>
  * for the summary's total and the monthly series.
  */
 const subsidyDueByMonth = cache(async (s: FigureScope) => {
-  const rows = await db.$queryRaw<{ month: number; due: string }[]>`
+  const rows = await readDb.$queryRaw<{ month: number; due: string }[]>`
     SELECT extract(month FROM d.claim_month)::int AS month, sum(d.subsidy_due)::text AS due
     FROM (
       -- periods due in the months before the as-of day's month, by month; that month's up to the day, by day
@@ -105,12 +105,12 @@ function sen(text: string): bigint {
 const creditSummary = cache(async (s: FigureScope) => {
   const nextYear = `${s.year + 1}-01-01`
   const [loans, dueByMonth, claims, paid, committed, allocation] = await Promise.all([
-    db.$queryRaw<{ disbursed: string; loans: number; beneficiaries: number }[]>`
+    readDb.$queryRaw<{ disbursed: string; loans: number; beneficiaries: number }[]>`
       SELECT coalesce(sum(d.disbursed), 0)::text AS disbursed, coalesce(sum(d.loans), 0)::int AS loans, coalesce(sum(d.${firstLoanColumn(s)}), 0)::int AS beneficiaries
       FROM credit_daily d
       WHERE d.program_id = ${s.programId} AND d.day <= ${s.asOf}::date ${s.loans}`,
     subsidyDueByMonth(s),
-    db.$queryRaw<{ claimed: string; approved: string }[]>`
+    readDb.$queryRaw<{ claimed: string; approved: string }[]>`
       SELECT coalesce(sum(cs.claimed), 0)::text AS claimed,
              coalesce(sum(cs.approved) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < ${s.asOf}::date + 1), 0)::text AS approved
       FROM subsidy_claims c
@@ -119,7 +119,7 @@ const creditSummary = cache(async (s: FigureScope) => {
         ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}`,
     s.regencyCode
       ? // payments are per claim, not per loan: a regency's share is its share of each claim's approved lines
-        db.$queryRaw<{ paid: string }[]>`
+        readDb.$queryRaw<{ paid: string }[]>`
           WITH claim_paid AS (
             SELECT cp.claim_id, sum(cp.amount) AS paid FROM claim_payments cp
             JOIN subsidy_claims c ON c.id = cp.claim_id
@@ -131,12 +131,12 @@ const creditSummary = cache(async (s: FigureScope) => {
           JOIN claim_paid cp USING (claim_id)
           JOIN claim_total ct USING (claim_id)
           WHERE true ${s.loans}`
-      : db.$queryRaw<{ paid: string }[]>`
+      : readDb.$queryRaw<{ paid: string }[]>`
           SELECT coalesce(sum(cp.amount), 0)::text AS paid
           FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
           WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date
             ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}`,
-    db.$queryRaw<{ committed: string }[]>`
+    readDb.$queryRaw<{ committed: string }[]>`
       SELECT coalesce(sum(d.subsidy_due), 0)::text AS committed
       FROM subsidy_monthly d
       WHERE d.program_id = ${s.programId} AND d.due_month >= ${nextYear}::date ${s.loans}`,
@@ -196,7 +196,7 @@ export async function getMonthlySeries({ user, filter }: { user: SessionUser; fi
 }
 
 const monthlySeries = cache(async (s: FigureScope) => {
-  const [allocation, dueByMonth, rows] = await Promise.all([regencyTarget(s), subsidyDueByMonth(s), db.$queryRaw<{ month: number; disbursed: string; cumulative: string; subsidy_due: string; subsidy_paid: string; plan: string | null }[]>`
+  const [allocation, dueByMonth, rows] = await Promise.all([regencyTarget(s), subsidyDueByMonth(s), readDb.$queryRaw<{ month: number; disbursed: string; cumulative: string; subsidy_due: string; subsidy_paid: string; plan: string | null }[]>`
     WITH months AS (SELECT generate_series(1, 12) AS month),
     disb AS (
       SELECT extract(month FROM d.day)::int AS month, sum(d.disbursed) AS amount
@@ -257,7 +257,7 @@ export async function getRegencyRanking({ user, filter }: { user: SessionUser; f
 }
 
 const regencyRanking = cache(async (s: FigureScope) => {
-  const rows = await db.$queryRaw<{ code: string; name: string; target: string; disbursed: string; loans: number; beneficiaries: number }[]>`
+  const rows = await readDb.$queryRaw<{ code: string; name: string; target: string; disbursed: string; loans: number; beneficiaries: number }[]>`
     SELECT r.code, r.name, coalesce(a.credit_target, 0)::text AS target,
       coalesce(l.disbursed, 0)::text AS disbursed, coalesce(l.loans, 0)::int AS loans, coalesce(l.beneficiaries, 0)::int AS beneficiaries
     FROM regencies r

@@ -1,7 +1,7 @@
 import 'server-only'
 import { cache } from 'react'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { env } from '@/lib/env'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
@@ -35,7 +35,7 @@ export function listDashboardPrograms({ user }: { user: SessionUser }): Promise<
 
 const dashboardPrograms = cache(async (user: SessionUser): Promise<DashboardProgram[]> => {
   if (!can(user.role, 'dashboard.read')) throw new AppError('FORBIDDEN')
-  return db.creditProgram.findMany({
+  return readDb.creditProgram.findMany({
     where: user.role === 'BANK_OFFICER' ? { banks: { some: { bankId: user.bankId ?? '∅' } } } : {},
     select: programSelect,
     orderBy: [{ year: 'desc' }, { scheme: 'asc' }],
@@ -99,7 +99,7 @@ export async function getCreditBreakdown({ user, filter, by }: { user: SessionUs
 
 const creditBreakdown = cache(async (s: FigureScope, by: BreakdownDimension): Promise<BreakdownRow[]> => {
   if (by === 'bank') {
-    const rows = await db.$queryRaw<{ key: string; label: string; loans: number; beneficiaries: number; disbursed: string; share: number | null }[]>`
+    const rows = await readDb.$queryRaw<{ key: string; label: string; loans: number; beneficiaries: number; disbursed: string; share: number | null }[]>`
       SELECT b.id AS key, b.short_name AS label, g.loans, g.beneficiaries, g.disbursed::text AS disbursed,
         round(g.disbursed * 100 / nullif(sum(g.disbursed) OVER (), 0), 2)::float8 AS share
       FROM (
@@ -121,7 +121,7 @@ const creditBreakdown = cache(async (s: FigureScope, by: BreakdownDimension): Pr
     },
     scale: { key: Prisma.sql`m.computed_scale::text`, label: Prisma.sql`m.computed_scale::text`, join: Prisma.sql`JOIN msmes m ON m.id = d.msme_id`, order: SCALE_ORDER },
   }[by as Exclude<BreakdownDimension, 'bank'>]
-  const rows = await db.$queryRaw<{ key: string; label: string; loans: number; beneficiaries: number; disbursed: string; share: number | null }[]>`
+  const rows = await readDb.$queryRaw<{ key: string; label: string; loans: number; beneficiaries: number; disbursed: string; share: number | null }[]>`
     SELECT g.key, g.label, g.loans, g.beneficiaries, g.disbursed::text AS disbursed,
       round(g.disbursed * 100 / nullif(sum(g.disbursed) OVER (), 0), 2)::float8 AS share
     FROM (
@@ -142,7 +142,7 @@ const creditBreakdown = cache(async (s: FigureScope, by: BreakdownDimension): Pr
  */
 export async function getSameDateLastYear({ user, filter }: { user: SessionUser; filter: CreditFilter }) {
   const s = await resolveFigureScope(user, filter)
-  const previous = await db.creditProgram.findUnique({ where: { scheme_year: { scheme: s.scheme, year: s.year - 1 } }, select: { id: true } })
+  const previous = await readDb.creditProgram.findUnique({ where: { scheme_year: { scheme: s.scheme, year: s.year - 1 } }, select: { id: true } })
   if (!previous) return null
   try {
     return await getCreditSummary({ user, filter: { programId: previous.id, regencyCode: s.regencyCode, bankId: s.bankId, asOf: sameDateLastYear(s.asOf) } })
@@ -167,7 +167,7 @@ export async function getRegisterFigures({ user, regencyCode, asOf, year }: { us
   const inRegency = (col: Prisma.Sql) => (regencyCode ? Prisma.sql`AND ${col} = ${regencyCode}` : Prisma.empty)
   const lastYear = sameDateLastYear(asOf)
   const [coops, msmes, targets] = await Promise.all([
-    db.$queryRaw<{ registered: number; active: number; ksp: number; healthy_ksp: number; healthy_ksp_last_year: number; assessed_ksp_last_year: number; assessed_ksp: number }[]>`
+    readDb.$queryRaw<{ registered: number; active: number; ksp: number; healthy_ksp: number; healthy_ksp_last_year: number; assessed_ksp_last_year: number; assessed_ksp: number }[]>`
       WITH latest AS (
         SELECT DISTINCT ON (h.cooperative_id) h.cooperative_id, h.outcome
         FROM health_assessments h WHERE h.assessed_on <= ${asOf}::date
@@ -188,7 +188,7 @@ export async function getRegisterFigures({ user, regencyCode, asOf, year }: { us
       LEFT JOIN latest l ON l.cooperative_id = c.id
       LEFT JOIN latest_last_year ly ON ly.cooperative_id = c.id
       WHERE c.deleted_at IS NULL ${inRegency(Prisma.sql`c.regency_code`)}`,
-    db.$queryRaw<{ total: number; mikro: number; kecil: number; menengah: number; besar: number }[]>`
+    readDb.$queryRaw<{ total: number; mikro: number; kecil: number; menengah: number; besar: number }[]>`
       SELECT count(*)::int AS total,
         count(*) FILTER (WHERE m.computed_scale = 'MIKRO')::int AS mikro,
         count(*) FILTER (WHERE m.computed_scale = 'KECIL')::int AS kecil,
@@ -197,7 +197,7 @@ export async function getRegisterFigures({ user, regencyCode, asOf, year }: { us
       FROM msmes m JOIN regencies r ON r.code = m.regency_code AND r.province_code = ${province()}
       WHERE m.deleted_at IS NULL ${inRegency(Prisma.sql`m.regency_code`)}`,
     // a regency's own target; for the province its own target, else (a count) the sum of the regencies'
-    db.$queryRaw<{ indicator_code: string; target: number | null }[]>`
+    readDb.$queryRaw<{ indicator_code: string; target: number | null }[]>`
       SELECT t.indicator_code,
         ${regencyCode
           ? Prisma.sql`max(t.value) FILTER (WHERE t.regency_code = ${regencyCode})`
@@ -241,12 +241,12 @@ export function getDashboardRegency({ user, code }: { user: SessionUser; code: s
 const dashboardRegency = cache(async (user: SessionUser, code: string) => {
   if (!can(user.role, 'dashboard.read')) throw new AppError('FORBIDDEN')
   if (user.role === 'DISTRICT_OFFICER' && code !== user.regencyCode) throw new AppError('FORBIDDEN')
-  return db.regency.findFirst({ where: { code, provinceCode: province() }, select: { code: true, name: true } })
+  return readDb.regency.findFirst({ where: { code, provinceCode: province() }, select: { code: true, name: true } })
 })
 
 /** The regencies of the province for the filter pickers (a district officer: its own only). */
 export async function listDashboardRegencies({ user }: { user: SessionUser }) {
-  return db.regency.findMany({
+  return readDb.regency.findMany({
     where: { provinceCode: province(), ...(user.role === 'DISTRICT_OFFICER' ? { code: user.regencyCode ?? '∅' } : {}) },
     select: { code: true, name: true },
     orderBy: { code: 'asc' },
@@ -288,7 +288,7 @@ export type ClaimPipelineRow = { month: string | null; claims: number; open: num
  */
 export async function getClaimPipeline({ user, filter }: { user: SessionUser; filter: CreditFilter }): Promise<{ months: ClaimPipelineRow[]; total: ClaimPipelineRow | null }> {
   const s = await resolveFigureScope(user, filter)
-  const rows = await db.$queryRaw<{ month: string | null; claims: number; open: number; claimed: string; approved: string; paid: string }[]>`
+  const rows = await readDb.$queryRaw<{ month: string | null; claims: number; open: number; claimed: string; approved: string; paid: string }[]>`
     WITH c AS (
       SELECT id, month, (status IN ('APPROVED', 'PAID') AND reviewed_at < ${s.asOf}::date + 1) AS decided
       FROM subsidy_claims

@@ -1,7 +1,7 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { jakartaToday } from '@/lib/dates'
 import { loanTerms } from '@/lib/credit/loan-months'
 import { reconciliationSchedule } from '@/lib/credit/subsidy'
@@ -57,27 +57,27 @@ export async function findDisbursements({ user, filter }: { user: SessionUser; f
   const page = filter.page ?? 1
   const orderBy: Prisma.DisbursementOrderByWithRelationInput[] = [{ [filter.sort ?? 'contractDate']: filter.dir ?? 'desc' }, { id: 'asc' }]
   const [rows, totals] = await Promise.all([
-    db.disbursement.findMany({ where, select: disbursementListSelect, orderBy, skip: (page - 1) * DISBURSEMENT_PAGE_SIZE, take: DISBURSEMENT_PAGE_SIZE }),
-    db.disbursement.aggregate({ where, _count: { _all: true }, _sum: { plafond: true } }),
+    readDb.disbursement.findMany({ where, select: disbursementListSelect, orderBy, skip: (page - 1) * DISBURSEMENT_PAGE_SIZE, take: DISBURSEMENT_PAGE_SIZE }),
+    readDb.disbursement.aggregate({ where, _count: { _all: true }, _sum: { plafond: true } }),
   ])
   return { rows, total: totals._count._all, sum: Number(totals._sum.plafond ?? 0), page, pageSize: DISBURSEMENT_PAGE_SIZE }
 }
 
 /** Every disbursement under the filter, for export (capped). */
 export async function exportDisbursements({ user, filter }: { user: SessionUser; filter: DisbursementFilter }) {
-  return db.disbursement.findMany({ where: scopedWhere(user, filter), select: disbursementListSelect, orderBy: [{ contractDate: 'asc' }, { id: 'asc' }], take: 200_000 })
+  return readDb.disbursement.findMany({ where: scopedWhere(user, filter), select: disbursementListSelect, orderBy: [{ contractDate: 'asc' }, { id: 'asc' }], take: 200_000 })
 }
 
 /** An MSME's loans, for its detail page (same scope as the lists). */
 export async function findLoansOfMsme({ user, msmeId }: { user: SessionUser; msmeId: string }) {
-  return db.disbursement.findMany({ where: { ...scopedWhere(user, {}), msmeId }, select: disbursementListSelect, orderBy: { contractDate: 'desc' } })
+  return readDb.disbursement.findMany({ where: { ...scopedWhere(user, {}), msmeId }, select: disbursementListSelect, orderBy: { contractDate: 'desc' } })
 }
 
 /** Programmes to choose from in filters and forms (a bank officer sees its bank's). */
 export async function listPrograms({ user }: { user: SessionUser }) {
   if (!can(user.role, 'credit.read')) throw new AppError('FORBIDDEN')
   const bank = bankScope(user)
-  return db.creditProgram.findMany({
+  return readDb.creditProgram.findMany({
     where: bank.bankId ? { banks: { some: { bankId: bank.bankId } } } : {},
     select: {
       id: true, code: true, name: true, year: true, scheme: true, banks: { select: { bank: { select: { id: true, shortName: true } } } },
@@ -97,7 +97,7 @@ export async function listPrograms({ user }: { user: SessionUser }) {
 export async function getLoanSchedule({ user, id, today = jakartaToday() }: { user: SessionUser; id: string; today?: string }) {
   const loan = await getDisbursement({ user, id })
   if (!loan) return null
-  const rates = await db.programRate.findMany({ where: { programId: loan.program.id, bankId: loan.bankId }, select: { programId: true, bankId: true, effectiveFrom: true, rate: true } })
+  const rates = await readDb.programRate.findMany({ where: { programId: loan.program.id, bankId: loan.bankId }, select: { programId: true, bankId: true, effectiveFrom: true, rate: true } })
   const stored = new Map(loan.months.map((m) => [m.period, m]))
   const rows = reconciliationSchedule(loanTerms({ ...loan, programId: loan.program.id }, rates)).map((r) => {
     const m = stored.get(r.period)
@@ -110,7 +110,7 @@ export type LoanScheduleRow = NonNullable<Awaited<ReturnType<typeof getLoanSched
 
 /** One loan with its periods (balance, subsidy due and what the bank reported), in the role's scope. */
 export async function getDisbursement({ user, id }: { user: SessionUser; id: string }) {
-  return db.disbursement.findFirst({
+  return readDb.disbursement.findFirst({
     where: { ...scopedWhere(user, {}), id },
     select: {
       ...disbursementListSelect,

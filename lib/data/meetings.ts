@@ -1,6 +1,6 @@
 import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { jakartaToday } from '@/lib/dates'
 import { getCreditSummary } from '@/lib/data/credit'
 import { getIndicatorRealisation } from '@/lib/data/reporting'
@@ -81,12 +81,12 @@ export async function findMeetings({ user, filter, today = jakartaToday() }: { u
   const where = meetingFilterWhere(user, filter)
   const page = filter.page ?? 1
   const [rows, total] = await Promise.all([
-    db.meeting.findMany({ where, select: meetingListSelect, orderBy: [{ startsAt: 'desc' }, { id: 'asc' }], skip: (page - 1) * MEETINGS_PAGE_SIZE, take: MEETINGS_PAGE_SIZE }),
-    db.meeting.count({ where }),
+    readDb.meeting.findMany({ where, select: meetingListSelect, orderBy: [{ startsAt: 'desc' }, { id: 'asc' }], skip: (page - 1) * MEETINGS_PAGE_SIZE, take: MEETINGS_PAGE_SIZE }),
+    readDb.meeting.count({ where }),
   ])
   const ids = rows.map((r) => r.id)
   const counts = ids.length
-    ? await db.$queryRaw<{ meeting_id: string; open: number; overdue: number }[]>`
+    ? await readDb.$queryRaw<{ meeting_id: string; open: number; overdue: number }[]>`
         SELECT meeting_id, count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS'))::int AS open,
           count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS') AND due_date < ${today}::date)::int AS overdue
         FROM action_items WHERE meeting_id = ANY(${ids}::text[]) GROUP BY meeting_id`
@@ -103,14 +103,14 @@ export async function findMeetingsInMonth({ user, filter, month }: { user: Sessi
   const where: Prisma.MeetingWhereInput = {
     AND: [meetingFilterWhere(user, { ...filter, year: undefined }), { startsAt: { lt: startOfJakartaDay(`${next}-01`) } }, { endsAt: { gte: startOfJakartaDay(`${month}-01`) } }],
   }
-  return db.meeting.findMany({ where, select: { id: true, title: true, type: true, startsAt: true, endsAt: true, status: true, city: true }, orderBy: { startsAt: 'asc' }, take: 200 })
+  return readDb.meeting.findMany({ where, select: { id: true, title: true, type: true, startsAt: true, endsAt: true, status: true, city: true }, orderBy: { startsAt: 'asc' }, take: 200 })
 }
 
 /** The years that have meetings the user may read, newest first (the list's year filter). */
 export async function meetingYears({ user }: { user: SessionUser }): Promise<number[]> {
-  const ids = await db.meeting.findMany({ where: meetingScope(user), select: { id: true }, take: 5000 })
+  const ids = await readDb.meeting.findMany({ where: meetingScope(user), select: { id: true }, take: 5000 })
   if (!ids.length) return []
-  const rows = await db.$queryRaw<{ year: number }[]>`
+  const rows = await readDb.$queryRaw<{ year: number }[]>`
     SELECT DISTINCT extract(year FROM (starts_at AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Jakarta')::int AS year
     FROM meetings WHERE id = ANY(${ids.map((i) => i.id)}::text[]) ORDER BY 1 DESC`
   return rows.map((r) => r.year)
@@ -148,11 +148,11 @@ const meetingDetailSelect = {
 
 /** One meeting with its agenda, minutes, outcomes, follow-ups and documents (metadata only), or null outside the scope. */
 export async function getMeeting({ user, id }: { user: SessionUser; id: string }) {
-  const meeting = await db.meeting.findFirst({ where: { AND: [{ id }, meetingScope(user)] }, select: meetingDetailSelect })
+  const meeting = await readDb.meeting.findFirst({ where: { AND: [{ id }, meetingScope(user)] }, select: meetingDetailSelect })
   if (!meeting) return null
   // the previous meeting's follow-ups still open are on this meeting's agenda (rapat lanjutan)
   const carried = meeting.previousMeeting
-    ? await db.actionItem.findMany({ where: { AND: [{ meetingId: meeting.previousMeeting.id, status: { in: [...OPEN_STATUSES] } }, actionScope(user)] }, select: actionSelect, orderBy: { dueDate: 'asc' } })
+    ? await readDb.actionItem.findMany({ where: { AND: [{ meetingId: meeting.previousMeeting.id, status: { in: [...OPEN_STATUSES] } }, actionScope(user)] }, select: actionSelect, orderBy: { dueDate: 'asc' } })
     : []
   return { ...meeting, carried }
 }
@@ -179,21 +179,21 @@ export async function findActions({ user, filter, today = jakartaToday() }: { us
   const where: Prisma.ActionItemWhereInput = { AND: and }
   const page = filter.page ?? 1
   const [rows, total] = await Promise.all([
-    db.actionItem.findMany({
+    readDb.actionItem.findMany({
       where,
       select: { ...actionSelect, meeting: { select: { id: true, title: true, type: true, startsAt: true } }, _count: { select: { notes: true } } },
       orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
       skip: (page - 1) * ACTIONS_PAGE_SIZE,
       take: ACTIONS_PAGE_SIZE,
     }),
-    db.actionItem.count({ where }),
+    readDb.actionItem.count({ where }),
   ])
   return { rows, total, page, pageSize: ACTIONS_PAGE_SIZE, asOf }
 }
 
 /** One follow-up with its meeting, progress notes (newest first) and evidence, or null outside the scope. */
 export async function getAction({ user, id }: { user: SessionUser; id: string }) {
-  return db.actionItem.findFirst({
+  return readDb.actionItem.findFirst({
     where: { AND: [{ id }, actionScope(user)] },
     select: {
       ...actionSelect,
@@ -218,9 +218,9 @@ export async function getOverdueSummary({ user, asOf, regencyCode }: { user: Ses
   const scope: Prisma.ActionItemWhereInput = { AND: [actionScope(user), ownedScope(user, regencyCode)] }
   const lastYearAsOf = sameDateLastYear(asOf)
   const [overdue, lastYear, open] = await Promise.all([
-    db.actionItem.count({ where: { AND: [scope, overdueAt(asOf)] } }),
-    db.actionItem.count({ where: { AND: [scope, overdueAt(lastYearAsOf)] } }),
-    db.actionItem.count({ where: { AND: [scope, { status: { in: [...OPEN_STATUSES] } }] } }),
+    readDb.actionItem.count({ where: { AND: [scope, overdueAt(asOf)] } }),
+    readDb.actionItem.count({ where: { AND: [scope, overdueAt(lastYearAsOf)] } }),
+    readDb.actionItem.count({ where: { AND: [scope, { status: { in: [...OPEN_STATUSES] } }] } }),
   ])
   return { asOf, overdue, lastYearAsOf, lastYear, change: overdue - lastYear, open }
 }
@@ -231,9 +231,9 @@ export async function getRegencyActions({ user, regencyCode, asOf }: { user: Ses
   if (user.role === 'DISTRICT_OFFICER' && user.regencyCode !== regencyCode) throw new ScopeError('forbidden')
   const where: Prisma.ActionItemWhereInput = { AND: [actionScope(user), { ownerKind: 'REGENCY', ownerRegencyCode: regencyCode, status: { in: [...OPEN_STATUSES] } }] }
   const [rows, open, overdue] = await Promise.all([
-    db.actionItem.findMany({ where, select: { ...actionSelect, meeting: { select: { id: true, title: true, startsAt: true } } }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take: 10 }),
-    db.actionItem.count({ where }),
-    db.actionItem.count({ where: { AND: [where, overdueAt(asOf)] } }),
+    readDb.actionItem.findMany({ where, select: { ...actionSelect, meeting: { select: { id: true, title: true, startsAt: true } } }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take: 10 }),
+    readDb.actionItem.count({ where }),
+    readDb.actionItem.count({ where: { AND: [where, overdueAt(asOf)] } }),
   ])
   return { rows, open, overdue, asOf }
 }
@@ -241,7 +241,7 @@ export async function getRegencyActions({ user, regencyCode, asOf }: { user: Ses
 // ── Documents ────────────────────────────────────────────────────────────────────────────────────────
 /** A document's bytes for download, only when the user may read its meeting; null otherwise (404). */
 export async function getDocumentFile({ user, id }: { user: SessionUser; id: string }) {
-  return db.meetingDocument.findFirst({
+  return readDb.meetingDocument.findFirst({
     where: { id, meeting: meetingScope(user) },
     select: { id: true, filename: true, mimeType: true, size: true, content: true, storagePath: true, sha256: true },
   })
@@ -251,17 +251,17 @@ export async function getDocumentFile({ user, id }: { user: SessionUser; id: str
 /** Regencies of the agency's province, banks, programmes, indicators and users for the meeting forms. */
 export async function meetingFormChoices({ provinceCode }: { provinceCode: string }) {
   const [regencies, banks, programs, indicators, users] = await Promise.all([
-    db.regency.findMany({ where: { provinceCode }, select: { code: true, name: true }, orderBy: { code: 'asc' } }),
-    db.bank.findMany({ select: { id: true, shortName: true, name: true }, orderBy: { shortName: 'asc' } }),
-    db.creditProgram.findMany({ select: { id: true, code: true, name: true, year: true }, orderBy: [{ year: 'desc' }, { code: 'asc' }] }),
-    db.indicator.findMany({ where: { active: true }, select: { code: true, name: true, nameEn: true }, orderBy: [{ formCode: 'asc' }, { sortOrder: 'asc' }] }),
-    db.user.findMany({ where: { active: true }, select: { id: true, name: true, username: true }, orderBy: { name: 'asc' }, take: 500 }),
+    readDb.regency.findMany({ where: { provinceCode }, select: { code: true, name: true }, orderBy: { code: 'asc' } }),
+    readDb.bank.findMany({ select: { id: true, shortName: true, name: true }, orderBy: { shortName: 'asc' } }),
+    readDb.creditProgram.findMany({ select: { id: true, code: true, name: true, year: true }, orderBy: [{ year: 'desc' }, { code: 'asc' }] }),
+    readDb.indicator.findMany({ where: { active: true }, select: { code: true, name: true, nameEn: true }, orderBy: [{ formCode: 'asc' }, { sortOrder: 'asc' }] }),
+    readDb.user.findMany({ where: { active: true }, select: { id: true, name: true, username: true }, orderBy: { name: 'asc' }, take: 500 }),
   ])
   return { regencies, banks, programs, indicators, users }
 }
 /** Partner banks for the follow-up filter. */
 export async function listBanks() {
-  return db.bank.findMany({ select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } })
+  return readDb.bank.findMany({ select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } })
 }
 
 export type MeetingFormChoices = Awaited<ReturnType<typeof meetingFormChoices>>
@@ -305,8 +305,8 @@ export async function getBriefing({ user, id, today = jakartaToday() }: { user: 
     Promise.all(programIds.map((programId) => quiet(getCreditSummary({ user, filter: { programId } })))),
     Promise.all(indicatorLinks.map((l) => indicatorFigures(l.code, l.regencyCode))),
     meeting.previousMeeting
-      ? db.meeting.findFirst({ where: { AND: [{ id: meeting.previousMeeting.id }, meetingScope(user)] }, select: { id: true, title: true, type: true, startsAt: true, actions: { select: actionSelect, orderBy: { dueDate: 'asc' } } } })
-      : db.meeting.findFirst({
+      ? readDb.meeting.findFirst({ where: { AND: [{ id: meeting.previousMeeting.id }, meetingScope(user)] }, select: { id: true, title: true, type: true, startsAt: true, actions: { select: actionSelect, orderBy: { dueDate: 'asc' } } } })
+      : readDb.meeting.findFirst({
           where: { AND: [meetingScope(user), { type: meeting.type, startsAt: { lt: meeting.startsAt }, status: { not: 'CANCELLED' }, id: { not: meeting.id } }] },
           select: { id: true, title: true, type: true, startsAt: true, actions: { select: actionSelect, orderBy: { dueDate: 'asc' } } },
           orderBy: { startsAt: 'desc' },

@@ -1,6 +1,6 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { can } from '@/lib/permissions'
 import { maskNik } from '@/lib/registers/nik'
 import { regencyScope } from '@/lib/scope'
@@ -74,8 +74,8 @@ export async function findMsmes({ user, filter }: { user: SessionUser; filter: M
   const where = whereOf(user, filter)
   const page = filter.page ?? 1
   const [rows, total] = await Promise.all([
-    db.msme.findMany({ where, select: msmeListSelect, orderBy: orderOf(filter), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
-    db.msme.count({ where }),
+    readDb.msme.findMany({ where, select: msmeListSelect, orderBy: orderOf(filter), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    readDb.msme.count({ where }),
   ])
   return { rows: rows.map(masked), total, page, pageSize: PAGE_SIZE }
 }
@@ -83,14 +83,14 @@ export async function findMsmes({ user, filter }: { user: SessionUser; filter: M
 /** Every MSME matching the filter (same scope and order as the list, NIK masked), for the export. */
 export async function exportMsmes({ user, filter }: { user: SessionUser; filter: MsmeFilter }) {
   assertRead(user)
-  const rows = await db.msme.findMany({ where: whereOf(user, filter), select: msmeListSelect, orderBy: orderOf(filter), take: EXPORT_LIMIT })
+  const rows = await readDb.msme.findMany({ where: whereOf(user, filter), select: msmeListSelect, orderBy: orderOf(filter), take: EXPORT_LIMIT })
   return rows.map(masked)
 }
 
 /** One MSME (NIK masked); null when deleted or outside the user's scope. */
 export async function getMsme({ user, id }: { user: SessionUser; id: string }) {
   assertRead(user)
-  const row = await db.msme.findFirst({
+  const row = await readDb.msme.findFirst({
     where: { id, deletedAt: null, ...regencyScope(user) },
     select: { ...msmeListSelect, phone: true, regencyCode: true, districtCode: true, villageCode: true, cooperativeId: true, version: true, createdAt: true, updatedAt: true },
   })

@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { env } from '@/lib/env'
 import { ActionError } from '@/lib/safe-action'
 
@@ -7,17 +7,17 @@ export type RegionOption = { code: string; name: string }
 
 /** The kabupaten/kota of the agency's province (AGENCY_PROVINCE_CODE), by code. */
 export async function agencyRegencies(): Promise<RegionOption[]> {
-  return db.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true, name: true }, orderBy: { code: 'asc' } })
+  return readDb.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true, name: true }, orderBy: { code: 'asc' } })
 }
 
 /** Kecamatan of one regency. */
 export async function districtsOf(regencyCode: string): Promise<RegionOption[]> {
-  return db.district.findMany({ where: { regencyCode }, select: { code: true, name: true }, orderBy: { code: 'asc' } })
+  return readDb.district.findMany({ where: { regencyCode }, select: { code: true, name: true }, orderBy: { code: 'asc' } })
 }
 
 /** Desa/kelurahan of one district. */
 export async function villagesOf(districtCode: string): Promise<RegionOption[]> {
-  return db.village.findMany({ where: { districtCode }, select: { code: true, name: true }, orderBy: { code: 'asc' } })
+  return readDb.village.findMany({ where: { districtCode }, select: { code: true, name: true }, orderBy: { code: 'asc' } })
 }
 
 /**
@@ -27,9 +27,9 @@ export async function villagesOf(districtCode: string): Promise<RegionOption[]> 
  */
 export async function assertLocation(input: { regencyCode: string; districtCode: string | null; villageCode: string | null }): Promise<void> {
   const [regency, district, village] = await Promise.all([
-    db.regency.findFirst({ where: { code: input.regencyCode, provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true } }),
-    input.districtCode ? db.district.findUnique({ where: { code: input.districtCode }, select: { regencyCode: true } }) : null,
-    input.villageCode ? db.village.findUnique({ where: { code: input.villageCode }, select: { districtCode: true } }) : null,
+    readDb.regency.findFirst({ where: { code: input.regencyCode, provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true } }),
+    input.districtCode ? readDb.district.findUnique({ where: { code: input.districtCode }, select: { regencyCode: true } }) : null,
+    input.villageCode ? readDb.village.findUnique({ where: { code: input.villageCode }, select: { districtCode: true } }) : null,
   ])
   if (!regency) throw new ActionError('Kabupaten/kota di luar provinsi ini.', { regencyCode: ['Pilih kabupaten/kota di provinsi ini.'] })
   if (input.districtCode && district?.regencyCode !== input.regencyCode) {

@@ -1,7 +1,7 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { env } from '@/lib/env'
 import { can } from '@/lib/permissions'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
@@ -71,7 +71,7 @@ export async function getQuarterForms(year: number, quarter: number, reportId?: 
     active: true,
     AND: [{ OR: [{ activeFrom: null }, { activeFrom: { lte: new Date(end) } }] }, { OR: [{ activeTo: null }, { activeTo: { gte: new Date(start) } }] }],
   }
-  const forms = await db.reportForm.findMany({
+  const forms = await readDb.reportForm.findMany({
     select: {
       code: true, name: true, nameEn: true, periodType: true,
       indicators: {
@@ -87,7 +87,7 @@ export async function getQuarterForms(year: number, quarter: number, reportId?: 
 
 /** The active validation rules, as the pure rules module reads them. */
 export async function getValidationRules(): Promise<Rule[]> {
-  const rows = await db.validationRule.findMany({
+  const rows = await readDb.validationRule.findMany({
     where: { active: true },
     select: { code: true, kind: true, severity: true, indicatorCode: true, otherIndicatorCode: true, min: true, max: true, thresholdPercent: true, message: true, messageEn: true },
     orderBy: { code: 'asc' },
@@ -102,12 +102,12 @@ export function toRuleIndicators(forms: ReportFormWithIndicators[]): RuleIndicat
 
 /** Every indicator for the realisation page's picker, in form order. */
 export async function listIndicators() {
-  return db.indicator.findMany({ where: { active: true }, select: { ...indicatorSelect, form: { select: { name: true, nameEn: true, sortOrder: true } } }, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }] })
+  return readDb.indicator.findMany({ where: { active: true }, select: { ...indicatorSelect, form: { select: { name: true, nameEn: true, sortOrder: true } } }, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }] })
 }
 
 /** The deadline of a quarter: the configured one, else 15 days after the quarter ends (`YYYY-MM-DD`). */
 export async function getDeadline(year: number, quarter: number): Promise<string> {
-  const p = await db.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } }, select: { deadline: true } })
+  const p = await readDb.reportingPeriod.findUnique({ where: { year_quarter: { year, quarter } }, select: { deadline: true } })
   return p ? p.deadline.toISOString().slice(0, 10) : defaultDeadline(year, quarter)
 }
 
@@ -129,15 +129,15 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
   assertReader(user)
   if (!inRegencyScope(user, regencyCode)) return null
   const prev = previousQuarter(year, quarter)
-  const existing = await db.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year, quarter } }, select: { id: true } })
+  const existing = await readDb.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year, quarter } }, select: { id: true } })
   const [regency, report, previous, targets, forms, rules, deadline] = await Promise.all([
-    db.regency.findFirst({ where: { code: regencyCode, provinceCode: province() }, select: { code: true, name: true } }),
-    db.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year, quarter } }, select: reportSelect }),
-    db.reportValue.findMany({
+    readDb.regency.findFirst({ where: { code: regencyCode, provinceCode: province() }, select: { code: true, name: true } }),
+    readDb.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year, quarter } }, select: reportSelect }),
+    readDb.reportValue.findMany({
       where: { report: { regencyCode, year: prev.year, quarter: prev.quarter } },
       select: { indicatorCode: true, value: true, report: { select: { status: true } } },
     }),
-    db.indicatorTarget.findMany({
+    readDb.indicatorTarget.findMany({
       where: { regencyCode, year, quarter: { in: [0, quarter] } },
       select: { indicatorCode: true, quarter: true, value: true },
     }),
@@ -152,7 +152,7 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
   const targetValues: Record<string, { value: number; quarter: number }> = {}
   for (const t of [...targets].sort((a, b) => a.quarter - b.quarter)) targetValues[t.indicatorCode] = { value: Number(t.value), quarter: t.quarter }
   const auditTrail = report
-    ? await db.auditLog.findMany({
+    ? await readDb.auditLog.findMany({
         where: { entity: 'QuarterlyReport', entityId: report.id, action: { in: ['SUBMIT', 'RETURN', 'APPROVE', 'REOPEN'] } },
         select: { id: true, createdAt: true, username: true, action: true, after: true },
         orderBy: { id: 'asc' },
@@ -188,13 +188,13 @@ function reasonOf(after: Prisma.JsonValue): string | null {
 export async function findReportInbox({ user }: { user: SessionUser }) {
   if (!can(user.role, 'reports.review')) throw new AppError('FORBIDDEN')
   const [rows, periods] = await Promise.all([
-    db.quarterlyReport.findMany({
+    readDb.quarterlyReport.findMany({
       where: { status: 'SUBMITTED', regency: { provinceCode: province() } },
       select: { id: true, regencyCode: true, year: true, quarter: true, submittedAt: true, firstSubmittedAt: true, regency: { select: { name: true } } },
       orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
       take: 500,
     }),
-    db.reportingPeriod.findMany({ select: { year: true, quarter: true, deadline: true } }),
+    readDb.reportingPeriod.findMany({ select: { year: true, quarter: true, deadline: true } }),
   ])
   const configured = new Map(periods.map((p) => [`${p.year}-${p.quarter}`, p.deadline.toISOString().slice(0, 10)]))
   return rows.map((r) => {
@@ -245,7 +245,7 @@ export async function getCompleteness({ user, year, now = new Date() }: { user: 
     LEFT JOIN reporting_periods rp ON rp.year = ${year} AND rp.quarter = q.quarter`
   const deadline = Prisma.sql`p.deadline`
   const [grid, rates] = await Promise.all([
-    db.$queryRaw<GridRow[]>`
+    readDb.$queryRaw<GridRow[]>`
       WITH p AS (${periods})
       SELECT g.code AS regency_code, g.name AS regency_name, p.quarter::int AS quarter, to_char(p.deadline, 'YYYY-MM-DD') AS deadline,
         r.id AS report_id, COALESCE(r.status::text, 'NOT_STARTED') AS status, r.first_submitted_at, r.submitted_at,
@@ -255,7 +255,7 @@ export async function getCompleteness({ user, year, now = new Date() }: { user: 
       LEFT JOIN quarterly_reports r ON r.regency_code = g.code AND r.year = ${year} AND r.quarter = p.quarter
       WHERE g.province_code = ${province()} ${scope ? Prisma.sql`AND g.code = ${scope}` : Prisma.empty}
       ORDER BY g.code, p.quarter`,
-    db.$queryRaw<RateRow[]>`
+    readDb.$queryRaw<RateRow[]>`
       WITH p AS (${periods})
       SELECT p.quarter::int AS quarter, to_char(p.deadline, 'YYYY-MM-DD') AS deadline,
         count(*)::int AS regencies,
@@ -321,7 +321,7 @@ const emptyCell = (): RealisationCell => ({ value: null, numerator: null, denomi
  */
 export async function getIndicatorRealisation({ user, indicatorCode, year, regencyCode }: { user: SessionUser; indicatorCode: string; year: number; regencyCode?: string }) {
   assertReader(user)
-  const indicator = await db.indicator.findUnique({ where: { code: indicatorCode }, select: indicatorSelect })
+  const indicator = await readDb.indicator.findUnique({ where: { code: indicatorCode }, select: indicatorSelect })
   if (!indicator) return null
   const scope = regencyScope(user).regencyCode
   if (scope && regencyCode && regencyCode !== scope) return null
@@ -334,7 +334,7 @@ export async function getIndicatorRealisation({ user, indicatorCode, year, regen
 
   let rows: RealisationRow[]
   if (indicator.aggregation === 'PROVINCE') {
-    rows = await db.$queryRaw<RealisationRow[]>`
+    rows = await readDb.$queryRaw<RealisationRow[]>`
       WITH q AS (SELECT generate_series(0, 4) AS quarter),
       v AS (
         SELECT quarter, value FROM province_indicator_values WHERE indicator_code = ${indicator.code} AND year = ${year}
@@ -349,7 +349,7 @@ export async function getIndicatorRealisation({ user, indicatorCode, year, regen
       LEFT JOIN indicator_targets t ON t.indicator_code = ${indicator.code} AND t.year = ${year} AND t.quarter = q.quarter AND t.regency_code IS NULL
       ORDER BY q.quarter`
   } else {
-    rows = await db.$queryRaw<RealisationRow[]>`
+    rows = await readDb.$queryRaw<RealisationRow[]>`
       WITH per AS (
         -- regency × quarter: the numerator (the value itself for SUM) and denominator, approved reports only
         SELECT r.regency_code, r.quarter,

@@ -1,7 +1,7 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { can } from '@/lib/permissions'
 import type { SessionUser } from '@/lib/session-user'
 import type { UserFilter } from '@/lib/validations/users'
@@ -52,8 +52,8 @@ export async function findUsers({ user, filter }: { user: SessionUser; filter: U
   const page = filter.page ?? 1
   const orderBy: Prisma.UserOrderByWithRelationInput[] = [{ [filter.sort ?? 'username']: filter.dir ?? 'asc' }, { id: 'asc' }]
   const [rows, total] = await Promise.all([
-    db.user.findMany({ where, select: userListSelect, orderBy, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
-    db.user.count({ where }),
+    readDb.user.findMany({ where, select: userListSelect, orderBy, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    readDb.user.count({ where }),
   ])
   return { rows, total, page, pageSize: PAGE_SIZE }
 }
@@ -61,20 +61,20 @@ export async function findUsers({ user, filter }: { user: SessionUser; filter: U
 /** Every user matching the filter, for the export (admin only; no password hashes). */
 export async function exportUsers({ user, filter }: { user: SessionUser; filter: UserFilter }) {
   assertAdmin(user)
-  return db.user.findMany({ where: whereOf(filter), select: userListSelect, orderBy: { username: 'asc' }, take: 50_000 })
+  return readDb.user.findMany({ where: whereOf(filter), select: userListSelect, orderBy: { username: 'asc' }, take: 50_000 })
 }
 
 /** One user for the edit form. */
 export async function getUser({ user, id }: { user: SessionUser; id: string }) {
   assertAdmin(user)
-  return db.user.findUnique({ where: { id }, select: { ...userListSelect, regencyCode: true, bankId: true } })
+  return readDb.user.findUnique({ where: { id }, select: { ...userListSelect, regencyCode: true, bankId: true } })
 }
 
 /** Choices for the user form: the agency province's regencies and the partner banks. */
 export async function userFormOptions(provinceCode: string) {
   const [regencies, banks] = await Promise.all([
-    db.regency.findMany({ where: { provinceCode }, select: { code: true, name: true }, orderBy: { code: 'asc' } }),
-    db.bank.findMany({ select: { id: true, shortName: true, name: true }, orderBy: { shortName: 'asc' } }),
+    readDb.regency.findMany({ where: { provinceCode }, select: { code: true, name: true }, orderBy: { code: 'asc' } }),
+    readDb.bank.findMany({ select: { id: true, shortName: true, name: true }, orderBy: { shortName: 'asc' } }),
   ])
   return { regencies, banks }
 }

@@ -1,7 +1,7 @@
 import 'server-only'
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
-import { db } from '@/lib/db'
+import { db, onPrimary } from '@/lib/db'
 import { isDatabaseUnreachable } from '@/lib/db-errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { JobCancelled, PermanentJobError, jobDefinition, registeredKinds, type JobContext, type JobInfo } from './registry'
@@ -108,7 +108,8 @@ async function run(job: Claimed, workerId: string): Promise<void> {
   }
   let result: unknown
   try {
-    result = await definition.handler(ctx)
+    // a job writes (imports) and checks before it writes: its reads never go to a lagging replica
+    result = await onPrimary(() => definition.handler(ctx))
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
     if (e instanceof JobCancelled) {

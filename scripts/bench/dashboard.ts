@@ -77,7 +77,11 @@ function summarySql(regency: boolean): string {
       (SELECT coalesce(sum(lm.subsidy_due), 0) FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id
         WHERE d.program_id = $1 AND lm.due_date >= $5::date ${scope})::text AS committed,
       ${regency ? '(SELECT credit_target FROM program_allocations WHERE program_id = $1 AND regency_code = $6)' : '(SELECT credit_target FROM credit_programs WHERE id = $1)'}::text AS target,
-      (SELECT subsidy_ceiling FROM credit_programs WHERE id = $1)::text AS ceiling
+      ${regency
+        // a regency's share of the ceiling, pro rata to its credit allocation (lib/data/credit.ts#ceilingOf)
+        ? `(SELECT coalesce(round(p.subsidy_ceiling * a.credit_target / nullif(p.credit_target, 0)), 0) FROM credit_programs p
+             LEFT JOIN program_allocations a ON a.program_id = p.id AND a.regency_code = $6 WHERE p.id = $1)`
+        : '(SELECT subsidy_ceiling FROM credit_programs WHERE id = $1)'}::text AS ceiling
     FROM (SELECT coalesce(sum(d.plafond), 0) AS disbursed, count(*)::int AS loans, count(DISTINCT d.msme_id COLLATE "C")::int AS beneficiaries
           FROM disbursements d WHERE d.program_id = $1 AND d.contract_date <= $2::date ${scope}) l,
          (SELECT coalesce(sum(cl.claimed_amount), 0) AS claimed,

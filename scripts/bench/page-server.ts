@@ -37,9 +37,9 @@ export async function benchLeader(url: string): Promise<{ username: string; pass
   return { username, password }
 }
 
-/** `next start` on a free port; resolves once /api/health answers 200. */
+/** `next start` on a free port (or `BENCH_PORT`, on a machine where ports are shared out); resolves once /api/health answers 200. */
 export async function startServer(url: string, log: (m: string) => void): Promise<{ base: string; stop: () => Promise<void> }> {
-  const port = await freePort()
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort()
   const child: ChildProcess = spawn('node_modules/.bin/next', ['start', '--port', String(port)], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64'), AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },

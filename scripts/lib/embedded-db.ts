@@ -379,7 +379,8 @@ function launch(p: Placement, port: number): Promise<ChildProcess> {
     child.on('exit', (code, signal) => fail(lastLine(output) + (signal ? `, sinyal ${signal}` : `, kode ${code}`)))
     child.stderr?.on('data', (chunk) => {
       output = (output + chunk).slice(-8_000)
-      if (output.includes('database system is ready to accept connections')) {
+      // a standby (standby.signal) says "ready to accept read-only connections"
+      if (/database system is ready to accept (read-only )?connections/.test(output)) {
         clearTimeout(timer)
         resolve(child)
       }

@@ -17,11 +17,16 @@ await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`)
 await admin.end()
 
 process.env.DATABASE_URL = withDatabase(templateUrl, name)
-// lib/db.ts keeps its client on globalThis between hot reloads; a new file needs a new client
-const g = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> } }
+// lib/db.ts keeps its clients (and the replica's state) on globalThis between hot reloads; a new file needs new ones
+const g = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> }; prismaReplica?: { $disconnect(): Promise<void> }; replicaState?: unknown }
 delete g.prisma
+delete g.prismaReplica
+delete g.replicaState
 
 afterAll(async () => {
   await g.prisma?.$disconnect()
+  await g.prismaReplica?.$disconnect()
   delete g.prisma
+  delete g.prismaReplica
+  delete g.replicaState
 })

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { layoutSearchParams } from '@/lib/request-search'
 import { requirePermission } from '@/lib/session'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
@@ -12,6 +12,6 @@ export default async function IndicatorLayout({ children }: { children: React.Re
   await requirePermission('reports.read')
   const { indicator } = dashboardFilterSchema.parse(await layoutSearchParams())
   // the page reads the indicator by its code alone (lib/data/reporting.ts#getIndicatorRealisation)
-  if (indicator && !(await db.indicator.findUnique({ where: { code: indicator }, select: { code: true } }))) notFound()
+  if (indicator && !(await readDb.indicator.findUnique({ where: { code: indicator }, select: { code: true } }))) notFound()
   return children
 }

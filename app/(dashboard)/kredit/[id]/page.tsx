@@ -12,7 +12,7 @@ import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { getCreditSummary, getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
 import { env } from '@/lib/env'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
@@ -50,7 +50,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
     getCreditSummary({ user, filter: provinceFilter }),
   ]))
   // the programme's configuration, read only once the scope allowed its figures
-  const program = await db.creditProgram.findUniqueOrThrow({
+  const program = await readDb.creditProgram.findUniqueOrThrow({
     where: { id },
     select: {
       id: true, version: true, borrowerRate: true, amortisationBasis: true, _count: { select: { disbursements: true } }, maxPlafond: true, maxTenorMonths: true, eligibleScales: true, creditTarget: true, adminFeeRule: true, penaltyRule: true,
@@ -58,7 +58,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
       rates: { select: { effectiveFrom: true, rate: true, bank: { select: { shortName: true } } }, orderBy: { effectiveFrom: 'asc' } },
     },
   })
-  const regencies = await db.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true, name: true }, orderBy: { code: 'asc' } })
+  const regencies = await readDb.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true, name: true }, orderBy: { code: 'asc' } })
   const money = (v: number) => formatRupiahShort(v, { locale: lang })
   return (
     <>

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server'
 import { CreditNav } from '@/components/credit/credit-nav'
 import { ProgramForm } from '@/components/credit/program-form'
 import { PageHeader } from '@/components/ui/page-header'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { requirePermission } from '@/lib/session'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewProgramPage() {
   const user = await requirePermission('credit.configure')
-  const [t, banks] = await Promise.all([getTranslations('credit'), db.bank.findMany({ select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } })])
+  const [t, banks] = await Promise.all([getTranslations('credit'), readDb.bank.findMany({ select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } })])
   return (
     <>
       <PageHeader title={t('newProgram')} />

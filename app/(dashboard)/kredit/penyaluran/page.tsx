@@ -11,7 +11,7 @@ import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { SortTh, Table, Td, Th } from '@/components/ui/table'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { findDisbursements, listPrograms } from '@/lib/data/disbursements'
 import { env } from '@/lib/env'
 import { formatDate, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
@@ -36,8 +36,8 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
     getLocale(),
     findDisbursements({ user, filter }),
     listPrograms({ user }),
-    user.role === 'DISTRICT_OFFICER' ? [] : db.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true, name: true }, orderBy: { code: 'asc' } }),
-    user.role === 'BANK_OFFICER' ? [] : db.bank.findMany({ select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } }),
+    user.role === 'DISTRICT_OFFICER' ? [] : readDb.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true, name: true }, orderBy: { code: 'asc' } }),
+    user.role === 'BANK_OFFICER' ? [] : readDb.bank.findMany({ select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } }),
   ])
   const lang = locale === 'en' ? 'en' : 'id'
   const exportHref = (format: string) => hrefWith('/api/kredit/penyaluran/ekspor', params, { format, page: undefined })
