@@ -7,10 +7,11 @@ import { NavLinks, type NavLinkItem } from './nav-links'
 import { MobileNav } from './mobile-nav'
 import { LanguageSwitch } from './language-switch'
 import { PrintLetterhead } from './print-letterhead'
+import { NotificationBell } from '@/components/notifications/bell'
 
 /**
- * The signed-in frame: a sidebar on wide screens (a drawer on phones), a header with the language
- * switch, the user and sign-out. The menu holds only what the user's role may open.
+ * The signed-in frame: a sidebar on wide screens (a drawer on phones), a header with the notification
+ * bell, the language switch, the user and sign-out. The menu holds only what the user's role may open.
  */
 export async function AppShell({ children, user }: { children: React.ReactNode; user: SessionUser }) {
   const t = await getTranslations()
@@ -37,6 +38,7 @@ export async function AppShell({ children, user }: { children: React.ReactNode; 
             <span className="text-lg font-bold text-brand-700 lg:hidden">{t('app.name')}</span>
           </div>
           <div className="flex items-center gap-3">
+            <NotificationBell user={user} />
             <LanguageSwitch />
             <UserMenu user={user} />
           </div>
