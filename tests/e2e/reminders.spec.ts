@@ -26,7 +26,7 @@ test('the district officer sees a reminder for its due report: bell count, list,
   const before = await unread()
   expect(before).toBeGreaterThanOrEqual(1)
   const bell = page.getByTestId('notification-bell')
-  await expect(bell).toHaveAccessibleName(`Pemberitahuan, ${before} belum dibaca`)
+  await expect(bell).toHaveAccessibleName(`Pemberitahuan: ${before} belum dibaca`)
   await expect(page.getByTestId('notification-count')).toHaveText(String(before))
 
   await bell.click()
@@ -39,7 +39,7 @@ test('the district officer sees a reminder for its due report: bell count, list,
   await item.getByRole('button', { name: DUE }).click()
   await expect(page).toHaveURL(/\/laporan-triwulan\/35\.17\/2026\/3$/)
   await expect(page.getByRole('heading', { name: 'Triwulan III 2026: Kabupaten Jombang' })).toBeVisible()
-  await expect(bell).toHaveAccessibleName(before - 1 === 0 ? 'Pemberitahuan, tidak ada yang belum dibaca' : `Pemberitahuan, ${before - 1} belum dibaca`)
+  await expect(bell).toHaveAccessibleName(before - 1 === 0 ? 'Pemberitahuan: tidak ada yang belum dibaca' : `Pemberitahuan: ${before - 1} belum dibaca`)
   expect(await unread()).toBe(before - 1)
 
   // still in the full list, as read
