@@ -36,7 +36,7 @@ test('the district officer sees a reminder for its due report: bell count, list,
   await expect(item).toContainText('Laporan triwulan Kabupaten Jombang untuk Triwulan III 2026 belum dikirim; batas waktunya 15 Oktober 2026.')
 
   // opening it marks it read and leads to the report
-  await item.getByRole('button', { name: DUE }).click()
+  await item.getByRole('button', { name: DUE, exact: true }).click()
   await expect(page).toHaveURL(/\/laporan-triwulan\/35\.17\/2026\/3$/)
   await expect(page.getByRole('heading', { name: 'Triwulan III 2026: Kabupaten Jombang' })).toBeVisible()
   await expect(bell).toHaveAccessibleName(before - 1 === 0 ? 'Pemberitahuan: tidak ada yang belum dibaca' : `Pemberitahuan: ${before - 1} belum dibaca`)
