@@ -63,9 +63,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             const Icon = ICONS[n.kind]
             const unread = !n.readAt
             return (
-              <li key={n.id} className={clsx('flex gap-3 p-4', unread && 'bg-brand-50/40')}>
+              // on a phone the mark-read button goes under the text instead of beside it
+              <li key={n.id} className={clsx('grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 p-4 sm:grid-cols-[auto_1fr_auto]', unread && 'bg-brand-50/40')}>
                 <Icon aria-hidden className={clsx('mt-0.5 size-5 shrink-0', URGENT.has(n.kind) ? 'text-red-600' : 'text-brand-600')} />
-                <div className="min-w-0 flex-1">
+                <div className="min-w-0">
                   <OpenNotification id={n.id} title={title} unread={unread} />
                   <p className="mt-0.5 text-sm text-slate-600">{body}</p>
                   <p className="mt-1 text-xs text-slate-500">
@@ -75,7 +76,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   </p>
                 </div>
                 {unread && (
-                  <div className="shrink-0">
+                  <div className="col-start-2 -ml-2.5 sm:col-start-3 sm:row-start-1 sm:ml-0">
                     <MarkNotificationRead id={n.id} title={title} />
                   </div>
                 )}
