@@ -17,7 +17,7 @@ const nextConfig: NextConfig = {
   },
   // the pg driver, exceljs and pdfkit (reads its font metrics from its own folder) are Node libraries:
   // load them at run time instead of bundling
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'exceljs', 'pdfkit'],
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'exceljs', 'pdfkit', 'nodemailer'],
   // pages get their Content-Security-Policy (with a per-request nonce) from proxy.ts
   async headers() {
     return [

@@ -7,10 +7,11 @@ import { NavLinks, type NavLinkItem } from './nav-links'
 import { MobileNav } from './mobile-nav'
 import { LanguageSwitch } from './language-switch'
 import { PrintLetterhead } from './print-letterhead'
+import { NotificationBell } from '@/components/notifications/bell'
 
 /**
- * The signed-in frame: a sidebar on wide screens (a drawer on phones), a header with the language
- * switch, the user and sign-out. The menu holds only what the user's role may open.
+ * The signed-in frame: a sidebar on wide screens (a drawer on phones), a header with the notification
+ * bell, the language switch, the user and sign-out. The menu holds only what the user's role may open.
  */
 export async function AppShell({ children, user }: { children: React.ReactNode; user: SessionUser }) {
   const t = await getTranslations()
@@ -34,9 +35,11 @@ export async function AppShell({ children, user }: { children: React.ReactNode; 
         <header className="no-print sticky top-0 z-30 flex items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-3 backdrop-blur lg:px-6">
           <div className="flex items-center gap-3">
             <MobileNav items={items} labels={{ open: t('nav.menu'), close: t('nav.closeMenu'), title: t('nav.main') }} />
-            <span className="text-lg font-bold text-brand-700 lg:hidden">{t('app.name')}</span>
+            {/* on the narrowest phones the bell needs the room: the name shows from 420 px */}
+            <span className="hidden text-lg font-bold text-brand-700 min-[420px]:inline lg:hidden">{t('app.name')}</span>
           </div>
-          <div className="flex items-center gap-3">
+          <div className="flex items-center gap-1 sm:gap-3">
+            <NotificationBell user={user} />
             <LanguageSwitch />
             <UserMenu user={user} />
           </div>

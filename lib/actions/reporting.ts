@@ -11,6 +11,10 @@ import { conflictError, transition as conditionalStep } from '@/lib/transitions'
 import { getQuarterForms, getValidationRules, toRuleIndicators, type ReportStatus } from '@/lib/data/reporting'
 import { previousQuarter, quarterLabel, quarterStarted } from '@/lib/reporting/periods'
 import { evaluateRules, isEntered, submissionErrors } from '@/lib/reporting/rules'
+import { enqueue } from '@/lib/jobs'
+import { emailEnabled } from '@/lib/reminders/email'
+import { REMINDER_EMAIL } from '@/lib/reminders/jobs'
+import { remindReturnedReports } from '@/lib/reminders/scan'
 import { approveReportSchema, reopenReportSchema, reportEntrySchema, returnReportSchema } from '@/lib/validations/reporting'
 
 /**
@@ -143,6 +147,12 @@ async function transition(
     }
     const after = await tx.quarterlyReport.findUniqueOrThrow({ where: { id: ref.id }, select: snapshotSelect })
     await writeAudit(tx, actor(user), { action: step.action, entity: 'QuarterlyReport', entityId: ref.id, before, after })
+    // back with the district: its officers hear it now, in this transaction (the hourly scan finds the
+    // same event key and adds nothing), and with SMTP_URL set the e-mail goes out at once
+    if (after.status === 'RETURNED') {
+      await remindReturnedReports(tx, { reportId: ref.id })
+      if (emailEnabled()) await enqueue(REMINDER_EMAIL, {}, { tx, dedupeKey: 'now' })
+    }
   })
   revalidate()
 }

@@ -5,3 +5,4 @@ import 'server-only'
  * domain module that defines jobs.
  */
 import '@/lib/imports/jobs'
+import '@/lib/reminders/jobs'

@@ -143,6 +143,9 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   mapImportColumns: 'imports.use',
   commitImport: 'imports.use',
   cancelImportJob: 'imports.use',
+  // lib/actions/notifications.ts: every role, on its own notifications only (tests/integration/reminders.test.ts)
+  markNotificationRead: 'account.self',
+  markAllNotificationsRead: 'account.self',
 }
 
 /**
@@ -250,6 +253,7 @@ const fx = {
   meeting: 'matriks-rapat', participant: '', agendaItem: '', outcome: '', action17: '', actionBpr: '', document: 'matriks-dokumen',
   meeting78: '', action78: '',
   importId: '',
+  notification: '',
   // an indicator nothing uses (so deleting it would succeed without the guard)
   indicator: 'MATRIKS_TIDAK_DIPAKAI',
 }
@@ -351,6 +355,10 @@ beforeAll(async () => {
       sheetName: 'Data', mapping: { NIB: 'nib' }, status: 'CHECKED', summary: { check: { total: 1, create: 0, update: 0, unchanged: 0, invalid: 1 } },
       rows: { create: [{ rowNumber: 2, outcome: 'INVALID', values: { nib: '12' }, errors: [{ column: 'NIB', message: 'NIB harus 13 digit angka.' }] }] },
     },
+  })).id
+  // an unread reminder of the admin's
+  fx.notification = (await db.notification.create({
+    data: { userId: users.ADMIN.id, kind: 'REVIEW_REPORT', eventKey: `review-report:${fx.report78}:1`, link: '/laporan-triwulan/35.78/2026/1', params: { regency: 'Kota Surabaya', year: 2026, quarter: 1 } },
   })).id
 })
 
@@ -458,6 +466,8 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   mapImportColumns: () => ({ id: fx.importId, sheet: 'Data', col_0: 'nib' }),
   commitImport: () => ({ id: fx.importId, mode: 'ALL' }),
   cancelImportJob: () => ({ id: fx.importId }),
+  markNotificationRead: () => ({ id: fx.notification }), // the admin's own (the first role allowed)
+  markAllNotificationsRead: () => ({ upTo: '2030-01-01T00:00:00.000Z' }),
 }
 
 /** Public actions whose shape differs from a form action (`(prev, formData)`). */

@@ -22,8 +22,10 @@ import idImports from './id/imports.json'
 import enImports from './en/imports.json'
 import idConfig from './id/config.json'
 import enConfig from './en/config.json'
+import idNotifications from './id/notifications.json'
+import enNotifications from './en/notifications.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings, ...idAuditLog, ...idImports, ...idConfig },
-  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings, ...enAuditLog, ...enImports, ...enConfig },
+  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings, ...idAuditLog, ...idImports, ...idConfig, ...idNotifications },
+  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings, ...enAuditLog, ...enImports, ...enConfig, ...enNotifications },
 }

@@ -1,0 +1,161 @@
+import 'server-only'
+import { db } from '@/lib/db'
+import { env } from '@/lib/env'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { currentQuarter, defaultDeadline, previousQuarter } from '@/lib/reporting/periods'
+import { emailEnabled } from './email'
+
+type Client = Prisma.TransactionClient | typeof db
+
+/** A quarterly report is "due soon" this many days before its deadline. */
+export const REPORT_DUE_DAYS = 7
+/** A follow-up (tindak lanjut) is "due soon" this many days before its due date. */
+export const ACTION_DUE_DAYS = 7
+/**
+ * A late report or an overdue follow-up is reminded only while its date is at most this many days past:
+ * the first scan after installing the app must not bury a district under years-old history.
+ */
+export const LOOKBACK_DAYS = 90
+
+const WIB_OFFSET_MS = 7 * 60 * 60 * 1000
+
+/** Today's date in WIB (the agencies' working day) as `YYYY-MM-DD`. */
+export function todayWib(now: Date): string {
+  return new Date(now.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+/** `PENDING` when this notification is to be e-mailed (SMTP on and the user has an address), else NULL. */
+const emailStateSql = (emailOn: boolean) =>
+  Prisma.sql`CASE WHEN ${emailOn} AND u.email IS NOT NULL THEN 'PENDING'::"NotificationEmailState" END`
+
+/** The report pages' address, as `lib/reporting` pages route it. */
+const reportLinkSql = (regency: Prisma.Sql, year: Prisma.Sql, quarter: Prisma.Sql) =>
+  Prisma.sql`'/laporan-triwulan/' || ${regency} || '/' || ${year} || '/' || ${quarter}`
+
+/**
+ * Remind the district officers of a returned report (status RETURNED, from a review or a reopening): one
+ * notification per officer and return (the key carries the report's version after the return). Called by
+ * the return's own transaction and again by every scan; whichever comes first inserts, the other finds
+ * the row there (ON CONFLICT DO NOTHING).
+ */
+export async function remindReturnedReports(client: Client, options: { reportId?: string; emailOn?: boolean } = {}): Promise<number> {
+  const only = options.reportId ? Prisma.sql`AND r.id = ${options.reportId}` : Prisma.empty
+  return client.$executeRaw`
+    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
+    SELECT gen_random_uuid()::text, u.id, 'REPORT_RETURNED', 'report-returned:' || r.id || ':' || r.version,
+           jsonb_build_object('regency', g.name, 'year', r.year, 'quarter', r.quarter, 'reason', coalesce(r.return_reason, '')),
+           ${reportLinkSql(Prisma.sql`r.regency_code`, Prisma.sql`r.year`, Prisma.sql`r.quarter`)},
+           ${emailStateSql(options.emailOn ?? emailEnabled())}, ${new Date()}::timestamp
+      FROM quarterly_reports r
+      JOIN regencies g ON g.code = r.regency_code AND g.province_code = ${env().AGENCY_PROVINCE_CODE}
+      JOIN users u ON u.regency_code = r.regency_code AND u.role = 'DISTRICT_OFFICER' AND u.active
+     WHERE r.status = 'RETURNED' ${only}
+    ON CONFLICT (user_id, event_key) DO NOTHING`
+}
+
+/** The quarters whose report can be due or late now: this one and the two before, with their deadlines. */
+async function candidateQuarters(client: Client, now: Date) {
+  const current = currentQuarter(now)
+  const one = previousQuarter(current.year, current.quarter)
+  const two = previousQuarter(one.year, one.quarter)
+  const quarters = [current, one, two]
+  const configured = await client.reportingPeriod.findMany({
+    where: { OR: quarters.map((q) => ({ year: q.year, quarter: q.quarter })) },
+    select: { year: true, quarter: true, deadline: true },
+  })
+  const deadline = (y: number, q: number) =>
+    configured.find((c) => c.year === y && c.quarter === q)?.deadline.toISOString().slice(0, 10) ?? defaultDeadline(y, q)
+  return {
+    years: quarters.map((q) => q.year),
+    quarters: quarters.map((q) => q.quarter),
+    deadlines: quarters.map((q) => deadline(q.year, q.quarter)),
+  }
+}
+
+export type ScanResult = Record<'reportDue' | 'reportLate' | 'reportReturned' | 'actionDue' | 'reviewReport' | 'reviewClaim', number>
+
+/**
+ * Find every reminder that is due at `now` and create the ones not yet created, all in SQL: the unique
+ * (user, event) key and ON CONFLICT DO NOTHING make it safe to run from any number of workers at once and
+ * as often as wanted. Returns how many notifications each kind of reminder created.
+ */
+export async function scanReminders(options: { now?: Date; client?: Client } = {}): Promise<ScanResult> {
+  const now = options.now ?? new Date()
+  const client = options.client ?? db
+  const today = todayWib(now)
+  const province = env().AGENCY_PROVINCE_CODE
+  const emailOn = emailEnabled()
+  // written as UTC like every timestamp Prisma writes (CURRENT_TIMESTAMP would follow the session's time zone)
+  const created = new Date()
+  const q = await candidateQuarters(client, now)
+  const periods = Prisma.sql`unnest(${q.years}::int[], ${q.quarters}::int[], ${q.deadlines}::date[]) AS p(year, quarter, deadline)`
+
+  // a district officer whose report is not yet sent: due within REPORT_DUE_DAYS, or late (deadline passed)
+  const reportNotSent = (kind: 'REPORT_DUE' | 'REPORT_LATE', prefix: string, window: Prisma.Sql) => client.$executeRaw`
+    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
+    SELECT gen_random_uuid()::text, u.id, ${kind}::"NotificationKind", ${prefix} || u.regency_code || ':' || p.year || '-' || p.quarter,
+           jsonb_build_object('regency', g.name, 'year', p.year, 'quarter', p.quarter, 'deadline', to_char(p.deadline, 'YYYY-MM-DD')),
+           ${reportLinkSql(Prisma.sql`u.regency_code`, Prisma.sql`p.year`, Prisma.sql`p.quarter`)},
+           ${emailStateSql(emailOn)}, ${created}::timestamp
+      FROM users u
+      JOIN regencies g ON g.code = u.regency_code AND g.province_code = ${province}
+      CROSS JOIN ${periods}
+      LEFT JOIN quarterly_reports r ON r.regency_code = u.regency_code AND r.year = p.year AND r.quarter = p.quarter
+     WHERE u.role = 'DISTRICT_OFFICER' AND u.active AND r.first_submitted_at IS NULL AND ${window}
+    ON CONFLICT (user_id, event_key) DO NOTHING`
+
+  // the owners of an open follow-up due within ACTION_DUE_DAYS or overdue: a regency's officers, a bank's
+  // officers, the named user, or for an agency unit the admin who recorded it
+  const actions = () => client.$executeRaw`
+    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
+    SELECT gen_random_uuid()::text, u.id,
+           CASE WHEN a.due_date < ${today}::date THEN 'ACTION_OVERDUE' ELSE 'ACTION_DUE' END::"NotificationKind",
+           CASE WHEN a.due_date < ${today}::date THEN 'action-overdue:' ELSE 'action-due:' END || a.id || ':' || to_char(a.due_date, 'YYYY-MM-DD'),
+           jsonb_build_object('title', a.title, 'meeting', m.title, 'dueDate', to_char(a.due_date, 'YYYY-MM-DD')),
+           '/tindak-lanjut/' || a.id,
+           ${emailStateSql(emailOn)}, ${created}::timestamp
+      FROM action_items a
+      JOIN meetings m ON m.id = a.meeting_id AND m.status <> 'CANCELLED'
+      JOIN users u ON u.active AND (
+             (a.owner_kind = 'REGENCY' AND u.role = 'DISTRICT_OFFICER' AND u.regency_code = a.owner_regency_code)
+          OR (a.owner_kind = 'BANK' AND u.role = 'BANK_OFFICER' AND u.bank_id = a.owner_bank_id)
+          OR (a.owner_kind = 'USER' AND u.id = a.owner_user_id)
+          OR (a.owner_kind = 'UNIT' AND u.id = a.created_by_id))
+     WHERE a.status IN ('OPEN', 'IN_PROGRESS')
+       AND a.due_date BETWEEN ${today}::date - ${LOOKBACK_DAYS}::int AND ${today}::date + ${ACTION_DUE_DAYS}::int
+    ON CONFLICT (user_id, event_key) DO NOTHING`
+
+  // every admin, for each report and each claim sent for review (once per submission: the key carries the version)
+  const reviewReports = () => client.$executeRaw`
+    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
+    SELECT gen_random_uuid()::text, u.id, 'REVIEW_REPORT', 'review-report:' || r.id || ':' || r.version,
+           jsonb_build_object('regency', g.name, 'year', r.year, 'quarter', r.quarter),
+           ${reportLinkSql(Prisma.sql`r.regency_code`, Prisma.sql`r.year`, Prisma.sql`r.quarter`)},
+           ${emailStateSql(emailOn)}, ${created}::timestamp
+      FROM quarterly_reports r
+      JOIN regencies g ON g.code = r.regency_code AND g.province_code = ${province}
+      JOIN users u ON u.role = 'ADMIN' AND u.active
+     WHERE r.status = 'SUBMITTED'
+    ON CONFLICT (user_id, event_key) DO NOTHING`
+  const reviewClaims = () => client.$executeRaw`
+    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
+    SELECT gen_random_uuid()::text, u.id, 'REVIEW_CLAIM', 'review-claim:' || c.id || ':' || c.version,
+           jsonb_build_object('bank', b.short_name, 'program', cp.name, 'month', to_char(c.month, 'YYYY-MM-DD')),
+           '/kredit/klaim/' || c.id,
+           ${emailStateSql(emailOn)}, ${created}::timestamp
+      FROM subsidy_claims c
+      JOIN banks b ON b.id = c.bank_id
+      JOIN credit_programs cp ON cp.id = c.program_id
+      JOIN users u ON u.role = 'ADMIN' AND u.active
+     WHERE c.status = 'SUBMITTED'
+    ON CONFLICT (user_id, event_key) DO NOTHING`
+
+  // one after the other on one connection: the scan is small, and the pool stays free for pages
+  const reportDue = await reportNotSent('REPORT_DUE', 'report-due:', Prisma.sql`p.deadline BETWEEN ${today}::date AND ${today}::date + ${REPORT_DUE_DAYS}::int`)
+  const reportLate = await reportNotSent('REPORT_LATE', 'report-late:', Prisma.sql`p.deadline < ${today}::date AND p.deadline >= ${today}::date - ${LOOKBACK_DAYS}::int`)
+  const reportReturned = await remindReturnedReports(client, { emailOn })
+  const actionDue = await actions()
+  const reviewReport = await reviewReports()
+  const reviewClaim = await reviewClaims()
+  return { reportDue, reportLate, reportReturned, actionDue, reviewReport, reviewClaim }
+}

@@ -1,0 +1,30 @@
+/**
+ * A notification's sentence in the reader's language, from its kind and stored params (lib/i18n messages
+ * `notifications.kind.*`): the same words on the list page, in the bell's list and in the e-mail.
+ */
+import { createTranslator } from 'next-intl'
+import { formatDate, formatMonth, type Locale } from '@/lib/format'
+import { MESSAGES } from '@/lib/i18n/messages'
+import { quarterLabel } from '@/lib/reporting/periods'
+import type { NotificationKind } from '@/lib/generated/prisma/enums'
+
+type Params = Record<string, unknown>
+
+const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '')
+
+/** The values a kind's message uses, formatted: dates as `15 Oktober 2026`, quarters as `Triwulan III`. */
+function values(params: Params, locale: Locale): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(params)) out[k] = str(v)
+  if (params.quarter !== undefined) out.quarter = quarterLabel(Number(params.quarter), locale)
+  for (const k of ['deadline', 'dueDate'] as const) if (typeof params[k] === 'string') out[k] = formatDate(params[k] as string, { locale })
+  if (typeof params.month === 'string') out.month = formatMonth(params.month, { locale })
+  return out
+}
+
+/** The notification's title and sentence, e.g. "Laporan Triwulan III 2026 jatuh tempo 15 Oktober 2026". */
+export function notificationText(kind: NotificationKind, params: unknown, locale: Locale = 'id'): { title: string; body: string } {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'notifications.kind' })
+  const v = values(params && typeof params === 'object' ? (params as Params) : {}, locale)
+  return { title: t(`${kind}.title`, v), body: t(`${kind}.body`, v) }
+}

@@ -1,0 +1,318 @@
+/**
+ * Reminders (lib/reminders) on the real database: which events make a notification and for whom, each
+ * exactly once however many workers scan at the same time, a returned report notified in the return's
+ * own transaction, e-mail through a real SMTP server started here (smtp-server), and a user only ever
+ * reading and marking its own notifications.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { SMTPServer } from 'smtp-server'
+import { signInAs } from '../support/session-mock'
+import { createUser, form } from '../support/factories'
+import { db } from '@/lib/db'
+import { enqueue, runJobsUntilIdle } from '@/lib/jobs'
+import { markAllNotificationsRead, markNotificationRead } from '@/lib/actions/notifications'
+import { returnReport, reopenReport, approveReport } from '@/lib/actions/reporting'
+import { countUnreadNotifications, findNotifications } from '@/lib/data/notifications'
+import { MESSAGES } from '@/lib/safe-action'
+import { REFUSAL_MESSAGES } from '@/lib/errors'
+import { REMINDER_SCAN, ensureReminderSchedule } from '@/lib/reminders/jobs'
+import { scanReminders, todayWib } from '@/lib/reminders/scan'
+import { notificationText } from '@/lib/reminders/texts'
+import { seedReportingCatalogue } from '@/prisma/seed/reporting'
+import type { NotificationKind } from '@/lib/generated/prisma/enums'
+
+const ACTION_KINDS: NotificationKind[] = ['ACTION_DUE', 'ACTION_OVERDUE']
+const REVIEW_KINDS: NotificationKind[] = ['REVIEW_REPORT', 'REVIEW_CLAIM']
+
+// 10 October 2026, 10.00 WIB: Triwulan III 2026 is due on 15 October (in 5 days), Triwulan II's deadline
+// (15 July) has passed, Triwulan IV has not ended
+const NOW = new Date('2026-10-10T03:00:00Z')
+
+type TestUser = Awaited<ReturnType<typeof createUser>>
+let officer17: TestUser, officer78: TestUser, retired17: TestUser, admin: TestUser, admin2: TestUser, leader: TestUser, banker: TestUser, dkiBanker: TestUser
+
+async function notificationsOf(userId: string, kinds?: NotificationKind[]) {
+  return db.notification.findMany({ where: { userId, ...(kinds && { kind: { in: kinds } }) }, select: { kind: true, eventKey: true, link: true, params: true }, orderBy: { eventKey: 'asc' } })
+}
+
+beforeAll(async () => {
+  await seedReportingCatalogue(db)
+  officer17 = await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' })
+  officer78 = await createUser('DISTRICT_OFFICER', { regencyCode: '35.78' })
+  retired17 = await createUser('DISTRICT_OFFICER', { regencyCode: '35.17', active: false })
+  admin = await createUser('ADMIN')
+  admin2 = await createUser('ADMIN')
+  leader = await createUser('LEADERSHIP')
+  banker = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+  dkiBanker = await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' })
+})
+
+// every test starts from no notifications, reports, follow-ups, claims or scan jobs
+beforeEach(async () => {
+  await db.notification.deleteMany()
+  await db.quarterlyReport.deleteMany()
+  await db.actionItem.deleteMany()
+  await db.meeting.deleteMany()
+  await db.subsidyClaim.deleteMany()
+  await db.creditProgram.deleteMany()
+  await db.reportingPeriod.deleteMany()
+  await db.job.deleteMany({ where: { kind: REMINDER_SCAN } })
+})
+
+describe('quarterly reports: due in 7 days, late, returned', () => {
+  it('reminds the officers whose report is due or late, once, and not after it was sent', async () => {
+    // Surabaya sent Triwulan III on time; Jombang has only a draft
+    await db.quarterlyReport.create({ data: { regencyCode: '35.78', year: 2026, quarter: 3, status: 'SUBMITTED', submittedAt: new Date('2026-10-05'), firstSubmittedAt: new Date('2026-10-05') } })
+    await db.quarterlyReport.create({ data: { regencyCode: '35.17', year: 2026, quarter: 3, status: 'DRAFT' } })
+    await db.quarterlyReport.create({ data: { regencyCode: '35.78', year: 2026, quarter: 2, status: 'APPROVED', submittedAt: new Date('2026-07-10'), firstSubmittedAt: new Date('2026-07-10') } })
+
+    const first = await scanReminders({ now: NOW })
+    expect(first.reportDue).toBe(1)
+    expect(first.reportLate).toBe(1)
+    expect(await notificationsOf(officer17.id)).toEqual([
+      { kind: 'REPORT_DUE', eventKey: 'report-due:35.17:2026-3', link: '/laporan-triwulan/35.17/2026/3', params: { regency: 'Kabupaten Jombang', year: 2026, quarter: 3, deadline: '2026-10-15' } },
+      { kind: 'REPORT_LATE', eventKey: 'report-late:35.17:2026-2', link: '/laporan-triwulan/35.17/2026/2', params: { regency: 'Kabupaten Jombang', year: 2026, quarter: 2, deadline: '2026-07-15' } },
+    ])
+    expect(await notificationsOf(officer78.id)).toEqual([])
+    expect(await notificationsOf(retired17.id)).toEqual([])
+    // the reader's sentence, in both languages
+    const [due] = await notificationsOf(officer17.id)
+    expect(notificationText('REPORT_DUE', due.params, 'id').title).toBe('Laporan Triwulan III 2026 jatuh tempo 15 Oktober 2026')
+    expect(notificationText('REPORT_DUE', due.params, 'en').title).toBe('Quarter III 2026 report due 15 October 2026')
+
+    // the next hour, the next day: nothing new
+    expect(await scanReminders({ now: NOW })).toMatchObject({ reportDue: 0, reportLate: 0 })
+    expect(await scanReminders({ now: new Date('2026-10-11T03:00:00Z') })).toMatchObject({ reportDue: 0, reportLate: 0 })
+    expect(await db.notification.count({ where: { userId: officer17.id } })).toBe(2)
+  })
+
+  it('follows a deadline the admin moved, and stops looking back after 90 days', async () => {
+    await db.reportingPeriod.create({ data: { year: 2026, quarter: 3, deadline: new Date('2026-10-30') } })
+    // 30 October is 20 days away on 10 October: not yet due; Triwulan II is still late
+    expect(await scanReminders({ now: NOW })).toMatchObject({ reportDue: 0, reportLate: 2 })
+    // on 25 October it is
+    expect(await scanReminders({ now: new Date('2026-10-25T03:00:00Z') })).toMatchObject({ reportDue: 2 })
+    // Triwulan II's deadline (15 July 2026) is more than 90 days before 20 December: no late reminder any more
+    await db.notification.deleteMany()
+    expect(await scanReminders({ now: new Date('2026-12-20T03:00:00Z') })).toMatchObject({ reportLate: 2 }) // Triwulan III (30 October)
+    expect(await db.notification.count({ where: { eventKey: { contains: '2026-2' } } })).toBe(0)
+  })
+
+  it('tells the officers of a returned report in the return transaction, once per return', async () => {
+    const report = await db.quarterlyReport.create({
+      data: { regencyCode: '35.17', year: 2026, quarter: 3, status: 'SUBMITTED', submittedAt: new Date('2026-10-05'), firstSubmittedAt: new Date('2026-10-05') },
+    })
+    signInAs(admin)
+    const returned = await returnReport(undefined, form({ id: report.id, version: report.version, reason: 'Koperasi aktif belum sesuai ODS.' }))
+    expect(returned.ok, returned.message).toBe(true)
+    // already there, before any scan
+    const rows = await notificationsOf(officer17.id)
+    expect(rows).toEqual([
+      { kind: 'REPORT_RETURNED', eventKey: `report-returned:${report.id}:2`, link: '/laporan-triwulan/35.17/2026/3', params: { regency: 'Kabupaten Jombang', year: 2026, quarter: 3, reason: 'Koperasi aktif belum sesuai ODS.' } },
+    ])
+    expect(notificationText('REPORT_RETURNED', rows[0].params, 'id').body).toContain('Alasan: Koperasi aktif belum sesuai ODS.')
+    expect(await notificationsOf(officer78.id)).toEqual([])
+    expect(await notificationsOf(retired17.id)).toEqual([])
+    // the scan finds the same event and adds nothing
+    expect((await scanReminders({ now: NOW })).reportReturned).toBe(0)
+
+    // sent again, approved, reopened: a new return, a new reminder
+    await db.quarterlyReport.update({ where: { id: report.id }, data: { status: 'SUBMITTED', version: { increment: 1 } } })
+    expect((await approveReport(undefined, form({ id: report.id, version: 3 }))).ok).toBe(true)
+    expect((await reopenReport(undefined, form({ id: report.id, version: 4, reason: 'Angka SHU salah ketik.' }))).ok).toBe(true)
+    expect((await notificationsOf(officer17.id, ['REPORT_RETURNED'])).map((n) => n.eventKey)).toEqual([`report-returned:${report.id}:2`, `report-returned:${report.id}:5`])
+  })
+
+  it('a return that fails leaves no reminder behind', async () => {
+    const report = await db.quarterlyReport.create({ data: { regencyCode: '35.17', year: 2026, quarter: 3, status: 'SUBMITTED', submittedAt: new Date('2026-10-05'), firstSubmittedAt: new Date('2026-10-05') } })
+    signInAs(admin)
+    // stale version: refused, nothing written
+    const stale = await returnReport(undefined, form({ id: report.id, version: report.version + 1, reason: 'Periksa lagi' }))
+    expect(stale.ok).toBe(false)
+    expect(await db.notification.count()).toBe(0)
+  })
+})
+
+describe('meeting follow-ups: due soon or overdue, to their owners', () => {
+  it('reminds a regency, a bank, a named user and the recorder of a unit, never for a closed follow-up or a cancelled meeting', async () => {
+    const meeting = await db.meeting.create({ data: { title: 'Rakor Prokesra', type: 'RAKOR', startsAt: new Date('2026-09-01T02:00:00Z'), endsAt: new Date('2026-09-01T06:00:00Z'), organiser: 'Dinkop UMKM Jatim' } })
+    const cancelled = await db.meeting.create({ data: { title: 'Rakor Batal', type: 'RAKOR', status: 'CANCELLED', startsAt: new Date('2026-09-02T02:00:00Z'), endsAt: new Date('2026-09-02T06:00:00Z'), organiser: 'Dinkop UMKM Jatim' } })
+    const action = (data: Record<string, unknown>) =>
+      db.actionItem.create({ data: { meetingId: meeting.id, title: 'Tindak lanjut', dueDate: new Date('2026-10-13'), ownerKind: 'REGENCY', ownerRegencyCode: '35.17', ...data }, select: { id: true } })
+    const soon = await action({ title: 'Kirim data calon debitur' })
+    const late = await action({ title: 'Rekap penyaluran', ownerKind: 'BANK', ownerRegencyCode: null, ownerBankId: banker.bankId, dueDate: new Date('2026-09-30') })
+    const mine = await action({ title: 'Surat ke Bappeda', ownerKind: 'USER', ownerRegencyCode: null, ownerUserId: leader.id })
+    const unit = await action({ title: 'Telaah anggaran', ownerKind: 'UNIT', ownerRegencyCode: null, ownerUnit: 'Bidang Pembiayaan', createdById: admin.id })
+    await action({ title: 'Sudah selesai', status: 'DONE', closedAt: new Date('2026-10-01') })
+    await action({ title: 'Masih lama', dueDate: new Date('2026-11-30') })
+    await action({ title: 'Rapat batal', meetingId: cancelled.id })
+
+    expect((await scanReminders({ now: NOW })).actionDue).toBe(4)
+    expect(await notificationsOf(officer17.id, ACTION_KINDS)).toEqual([
+      { kind: 'ACTION_DUE', eventKey: `action-due:${soon.id}:2026-10-13`, link: `/tindak-lanjut/${soon.id}`, params: { title: 'Kirim data calon debitur', meeting: 'Rakor Prokesra', dueDate: '2026-10-13' } },
+    ])
+    expect((await notificationsOf(banker.id, ACTION_KINDS)).map((n) => [n.kind, n.eventKey])).toEqual([['ACTION_OVERDUE', `action-overdue:${late.id}:2026-09-30`]])
+    expect((await notificationsOf(leader.id, ACTION_KINDS)).map((n) => n.eventKey)).toEqual([`action-due:${mine.id}:2026-10-13`])
+    expect((await notificationsOf(admin.id, ACTION_KINDS)).map((n) => n.eventKey)).toEqual([`action-due:${unit.id}:2026-10-13`])
+    expect(await notificationsOf(officer78.id, ACTION_KINDS)).toEqual([])
+    expect(await notificationsOf(dkiBanker.id, ACTION_KINDS)).toEqual([])
+
+    // the same follow-ups, now overdue: a second, different event (the one already overdue is not repeated)
+    expect((await scanReminders({ now: new Date('2026-10-14T03:00:00Z') })).actionDue).toBe(3)
+    expect((await scanReminders({ now: new Date('2026-10-14T03:00:00Z') })).actionDue).toBe(0)
+    expect((await notificationsOf(officer17.id, ACTION_KINDS)).map((n) => n.kind)).toEqual(['ACTION_DUE', 'ACTION_OVERDUE'])
+  })
+})
+
+describe('admins: reports and claims waiting for review', () => {
+  it('tells every active admin once per submission, and nobody else', async () => {
+    const report = await db.quarterlyReport.create({ data: { regencyCode: '35.78', year: 2026, quarter: 3, status: 'SUBMITTED', submittedAt: new Date('2026-10-05'), firstSubmittedAt: new Date('2026-10-05') } })
+    const program = await db.creditProgram.create({
+      data: { code: 'PENGINGAT-2026', scheme: 'PENGINGAT', name: 'Prokesra Pengingat 2026', year: 2026, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000, borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO'] },
+    })
+    const claim = await db.subsidyClaim.create({ data: { programId: program.id, bankId: banker.bankId!, month: new Date('2026-09-01') } })
+    const result = await scanReminders({ now: NOW })
+    expect(result).toMatchObject({ reviewReport: 2, reviewClaim: 2 })
+    for (const a of [admin, admin2]) {
+      expect((await notificationsOf(a.id, REVIEW_KINDS)).map((n) => [n.kind, n.eventKey, n.link])).toEqual([
+        ['REVIEW_CLAIM', `review-claim:${claim.id}:1`, `/kredit/klaim/${claim.id}`],
+        ['REVIEW_REPORT', `review-report:${report.id}:1`, '/laporan-triwulan/35.78/2026/3'],
+      ])
+    }
+    const [claimRow] = await notificationsOf(admin.id, ['REVIEW_CLAIM'])
+    expect(notificationText('REVIEW_CLAIM', claimRow.params, 'id').body).toBe('BPR Jatim mengajukan klaim subsidi bunga September 2026 untuk Prokesra Pengingat 2026.')
+    for (const u of [leader, banker, officer78]) expect(await notificationsOf(u.id, REVIEW_KINDS)).toEqual([])
+  })
+})
+
+describe('several workers at once', () => {
+  let smtp: SMTPServer
+  const received: { to: string; subject: string }[] = []
+  const PORT = 2595
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      onData(stream, session, callback) {
+        let raw = ''
+        stream.on('data', (c: Buffer) => (raw += c.toString('utf8')))
+        stream.on('end', () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? '' })
+          callback()
+        })
+      },
+    })
+    await new Promise<void>((resolve, reject) => {
+      smtp.once('error', reject)
+      smtp.listen(PORT, '127.0.0.1', () => resolve())
+    })
+    await db.user.update({ where: { id: officer17.id }, data: { email: 'jombang@example.test' } })
+    await db.user.update({ where: { id: admin.id }, data: { email: 'admin@example.test' } })
+  })
+  afterAll(async () => {
+    delete process.env.SMTP_URL
+    await new Promise<void>((resolve) => smtp.close(() => resolve()))
+  })
+
+  it('create each reminder once and send each e-mail once', async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${PORT}`
+    await db.quarterlyReport.create({ data: { regencyCode: '35.17', year: 2026, quarter: 2, status: 'RETURNED', version: 3, returnReason: 'Lengkapi hambatan.', submittedAt: new Date('2026-07-10'), firstSubmittedAt: new Date('2026-07-10') } })
+    await db.quarterlyReport.create({ data: { regencyCode: '35.78', year: 2026, quarter: 3, status: 'SUBMITTED', submittedAt: new Date('2026-10-05'), firstSubmittedAt: new Date('2026-10-05') } })
+    // four scan jobs for the same moment (four instances' schedules), drained by four workers racing,
+    // while two more scans run directly
+    await Promise.all(Array.from({ length: 4 }, (_, i) => enqueue(REMINDER_SCAN, { now: NOW.toISOString(), once: true, i })))
+    await Promise.all([
+      ...Array.from({ length: 4 }, () => runJobsUntilIdle({ kinds: [REMINDER_SCAN] })),
+      scanReminders({ now: NOW }),
+      scanReminders({ now: NOW }),
+    ])
+    const jobs = await db.job.findMany({ where: { kind: REMINDER_SCAN }, select: { state: true } })
+    expect(jobs.map((j) => j.state)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED'])
+
+    // Jombang: Triwulan III due, Triwulan II returned; Surabaya: Triwulan II late (its III is sent);
+    // each admin: Surabaya's report to review
+    const rows = await db.notification.findMany({ select: { userId: true, eventKey: true, emailState: true } })
+    const byUser = (id: string) => rows.filter((r) => r.userId === id).map((r) => r.eventKey).sort()
+    expect(byUser(officer17.id)).toEqual(['report-due:35.17:2026-3', expect.stringMatching(/^report-returned:.+:3$/)])
+    expect(byUser(officer78.id)).toEqual(['report-late:35.78:2026-2'])
+    expect(byUser(admin.id)).toEqual([expect.stringMatching(/^review-report:.+:1$/)])
+    expect(byUser(admin2.id)).toEqual([expect.stringMatching(/^review-report:.+:1$/)])
+    expect(rows).toHaveLength(5)
+
+    // e-mail: only users with an address; each sent once although six scans tried
+    expect(rows.filter((r) => r.emailState === 'SENT')).toHaveLength(3)
+    expect(rows.filter((r) => r.emailState === null)).toHaveLength(2)
+    expect(received.map((m) => m.to).sort()).toEqual(['admin@example.test', 'jombang@example.test', 'jombang@example.test'])
+    expect(received.map((m) => m.subject).sort()).toContain('[Lumbung] Laporan Triwulan III 2026 jatuh tempo 15 Oktober 2026')
+
+    // and again: nothing more
+    expect(Object.values(await scanReminders({ now: NOW })).every((n) => n === 0)).toBe(true)
+    await runJobsUntilIdle({ kinds: [REMINDER_SCAN] })
+    expect(received).toHaveLength(3)
+  })
+
+  it('queue one scan per hour however many instances start, each queueing the next', async () => {
+    delete process.env.SMTP_URL
+    const at = new Date('2026-10-10T03:20:00Z')
+    const ids = await Promise.all([ensureReminderSchedule(at), ensureReminderSchedule(at), ensureReminderSchedule(at)])
+    expect(new Set(ids).size).toBe(1)
+    await db.job.update({ where: { id: ids[0] }, data: { runAt: new Date(Date.now() - 1000) } })
+    await runJobsUntilIdle({ kinds: [REMINDER_SCAN] })
+    const jobs = await db.job.findMany({ where: { kind: REMINDER_SCAN }, select: { state: true, dedupeKey: true, runAt: true }, orderBy: { createdAt: 'asc' } })
+    expect(jobs).toHaveLength(2)
+    expect(jobs[0]).toMatchObject({ state: 'SUCCEEDED', dedupeKey: 'slot:2026-10-10T03' })
+    // the next one waits for the next hour (of the real clock: the scan ran now)
+    expect(jobs[1].state).toBe('QUEUED')
+    expect(jobs[1].runAt.getTime()).toBeGreaterThan(Date.now())
+    expect(jobs[1].runAt.getUTCMinutes()).toBe(0)
+  })
+})
+
+describe('a user sees and marks only its own notifications', () => {
+  it('lists, counts and marks read within the user, and refuses another user’s', async () => {
+    const make = (userId: string, key: string, at: string) =>
+      db.notification.create({ data: { userId, kind: 'REPORT_DUE', eventKey: key, link: '/laporan-triwulan/35.17/2026/3', params: { regency: 'Kabupaten Jombang', year: 2026, quarter: 3, deadline: '2026-10-15' }, createdAt: new Date(at) }, select: { id: true } })
+    const a = await make(officer17.id, 'a', '2026-10-01T01:00:00Z')
+    const b = await make(officer17.id, 'b', '2026-10-02T01:00:00Z')
+    const other = await make(officer78.id, 'c', '2026-10-03T01:00:00Z')
+
+    expect(await countUnreadNotifications({ user: officer17 })).toBe(2)
+    const listed = await findNotifications({ user: officer17 })
+    expect(listed.rows.map((r) => r.id)).toEqual([b.id, a.id])
+    expect(listed).toMatchObject({ total: 2, unread: 2 })
+
+    // another user's notification: not found, unchanged, no audit row
+    signInAs(officer17)
+    const audits = await db.auditLog.count()
+    const refused = await markNotificationRead(undefined, form({ id: other.id }))
+    expect(refused).toMatchObject({ ok: false, message: REFUSAL_MESSAGES.NOT_FOUND })
+    expect((await db.notification.findUniqueOrThrow({ where: { id: other.id } })).readAt).toBeNull()
+    expect(await db.auditLog.count()).toBe(audits)
+
+    // its own: read, audited once; opening goes to its page
+    const opened = await markNotificationRead(undefined, form({ id: a.id, open: '1' })).then(() => null, (e: unknown) => e)
+    expect(String((opened as { digest?: string }).digest)).toContain('/laporan-triwulan/35.17/2026/3')
+    expect((await db.notification.findUniqueOrThrow({ where: { id: a.id } })).readAt).toBeInstanceOf(Date)
+    expect(await db.auditLog.count({ where: { entity: 'Notification', entityId: a.id } })).toBe(1)
+    expect(await countUnreadNotifications({ user: officer17 })).toBe(1)
+
+    // mark all: only its own, only up to what the page showed
+    const late = await make(officer17.id, 'd', '2026-10-09T01:00:00Z')
+    const all = await markAllNotificationsRead(undefined, form({ upTo: '2026-10-05T00:00:00.000Z' }))
+    expect(all).toMatchObject({ ok: true, message: '1 pemberitahuan ditandai sudah dibaca.' })
+    expect((await db.notification.findUniqueOrThrow({ where: { id: b.id } })).readAt).toBeInstanceOf(Date)
+    expect((await db.notification.findUniqueOrThrow({ where: { id: late.id } })).readAt).toBeNull()
+    expect((await db.notification.findUniqueOrThrow({ where: { id: other.id } })).readAt).toBeNull()
+    expect((await findNotifications({ user: officer17, unread: true })).rows.map((r) => r.id)).toEqual([late.id])
+
+    // signed out: refused
+    signInAs(null)
+    expect(await markAllNotificationsRead(undefined, form({ upTo: new Date().toISOString() }))).toMatchObject({ ok: false, message: MESSAGES.signedOut })
+  })
+})
+
+it('knows the WIB day', () => {
+  expect(todayWib(new Date('2026-10-14T16:59:00Z'))).toBe('2026-10-14')
+  expect(todayWib(new Date('2026-10-14T17:00:00Z'))).toBe('2026-10-15')
+})
