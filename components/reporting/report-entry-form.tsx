@@ -16,8 +16,9 @@ import { serverText } from '@/lib/i18n/server-text'
 export type EntryIndicator = RuleIndicator & {
   name: string
   unit: Unit
-  /** unit · stock or flow over the period · source, in the user's language */
+  /** unit · stock or flow over the period, in the user's language */
   about: string
+  source: string | null
   definition: string | null
   initial: string
   comment: string
@@ -113,6 +114,7 @@ export function ReportEntryForm({
                     <label htmlFor={entered ? id : undefined} className="text-sm font-medium text-slate-800">{i.name}</label>
                     <p id={`${id}-about`} className="mt-0.5 text-xs text-slate-600" data-indicator-about>
                       {i.about}
+                      {i.source && <> · {t('about.sourceLabel')}: <span data-user-content>{i.source}</span></>}
                       {i.definition && <span className="mt-0.5 block text-slate-500" data-user-content>{i.definition}</span>}
                     </p>
                     {/* outside the label: the field's name stays the indicator's name; the note is its description */}

@@ -48,8 +48,7 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
   }
   // what a value means, beside its field: unit, stock or flow over the form's period, and its source
   const about = (i: { unit: 'COUNT' | 'PERCENT' | 'RUPIAH'; timeAggregation: 'FLOW' | 'STOCK'; source: string | null }, periodType: 'QUARTERLY' | 'SEMESTER' | 'YEARLY') =>
-    [t(`entry.about.unit.${i.unit}`), t(`entry.about.${i.timeAggregation}`, { period: t(`entry.about.period.${periodType}`) }), i.source ? t('entry.about.source', { source: i.source }) : null]
-      .filter(Boolean).join(' · ')
+    `${t(`entry.about.unit.${i.unit}`)} · ${t(`entry.about.${i.timeAggregation}`, { period: t(`entry.about.period.${periodType}`) })}`
   const targetText = (code: string, unit: 'COUNT' | 'PERCENT' | 'RUPIAH', decimals: number) => {
     const target = detail.targets[code]
     if (!target) return null
@@ -192,6 +191,8 @@ function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetT
       name: lang === 'en' ? i.nameEn : i.name,
       unit: i.unit,
       about: about(i, f.periodType),
+      // the agency's own words, shown as written (not translated)
+      source: i.source,
       definition: (lang === 'en' ? i.definitionEn : i.definition) ?? null,
       initial: formatInputValue(values[i.code], i.decimals),
       comment: comments[i.code] ?? '',
