@@ -171,8 +171,8 @@ function jsonAnswer(a: WriteAnswer, replayed: boolean): Response {
  * Run a write once per Idempotency-Key. The key is required; the first successful answer is stored in
  * the write's own transaction (so the write and its stored answer commit together). A retry with the
  * same key and the same request gets that answer back (`Idempotent-Replayed: true`) and writes nothing;
- * the same key with a different request is refused (422). Two concurrent requests with one key: one
- * commits, the other's transaction fails on the key and it answers with the stored answer. A refused
+ * the same key with a different request is refused (422). Two concurrent requests with one key: the
+ * second waits on the key's row, then answers with the first one's stored answer. A refused
  * write (4xx) stores nothing, so a corrected retry may reuse the key.
  */
 export async function idempotentWrite(
@@ -197,8 +197,11 @@ export async function idempotentWrite(
   try {
     const answer = await db.$transaction(
       async (tx) => {
+        // the key's row first: a concurrent request with the same key waits here until this one commits
+        // (then finds the answer) or rolls back (then writes itself), instead of racing the write
+        await tx.apiIdempotency.create({ data: { clientId: r.principal.clientId, key, requestHash, status: 0, body: {} } })
         const a = await write(tx)
-        await tx.apiIdempotency.create({ data: { clientId: r.principal.clientId, key, requestHash, status: a.status, body: a.body as Prisma.InputJsonValue } })
+        await tx.apiIdempotency.update({ where, data: { status: a.status, body: a.body as Prisma.InputJsonValue } })
         return a
       },
       { timeout: opts.timeoutMs ?? 15_000, maxWait: 10_000 },
@@ -206,7 +209,8 @@ export async function idempotentWrite(
     return jsonAnswer(answer, false)
   } catch (e) {
     // the same key committed meanwhile by a concurrent request: answer as a retry would
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002' && JSON.stringify(e.meta ?? {}).includes('key')) {
+    // (the write's own unique conflicts are answered inside it; any other P2002 finds no stored answer and is rethrown)
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
       const replay = await stored()
       if (replay) return replay
     }
