@@ -17,6 +17,12 @@ export function ApiClientForm({ roles, regencies, banks, defaultExpiry }: { role
   const [state, action, pending] = useFormAction(createApiClient)
   const v = state?.values ?? {}
   const [role, setRole] = useState(v.role ?? '')
+  // after a success the form is cleared (useFormAction): the chosen role, kept here, is cleared with it
+  const [seen, setSeen] = useState(state)
+  if (seen !== state) {
+    setSeen(state)
+    if (state?.ok) setRole('')
+  }
   return (
     <div className="space-y-4">
       {state?.ok && state.data?.token && (
