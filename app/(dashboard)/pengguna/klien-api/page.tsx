@@ -59,7 +59,7 @@ export default async function ApiClientsPage() {
                 <Th>{t('token')}</Th>
                 <Th>{t('status')}</Th>
                 <Th>{t('lastUsed')}</Th>
-                <Th><span className="sr-only">{t('actions')}</span></Th>
+                <Th>{t('actions')}</Th>
               </tr>
             </thead>
             <tbody>
