@@ -51,8 +51,8 @@ export type CooperativeListRow = Prisma.CooperativeGetPayload<{ select: typeof c
  * The list's WHERE: not deleted, inside the user's regency scope, then the filters. The scope is an
  * AND of its own, so a district officer asking for another regency gets nothing, not that regency.
  */
-function whereOf(user: SessionUser, filter: CooperativeFilter): Prisma.CooperativeWhereInput {
-  const and: Prisma.CooperativeWhereInput[] = [{ deletedAt: null }, regencyScope(user)]
+function whereOf(user: SessionUser, filter: CooperativeFilter, opts: { includeDeleted?: boolean } = {}): Prisma.CooperativeWhereInput {
+  const and: Prisma.CooperativeWhereInput[] = [opts.includeDeleted ? {} : { deletedAt: null }, regencyScope(user)]
   if (filter.regency) and.push({ regencyCode: filter.regency })
   if (filter.type) and.push({ type: filter.type })
   if (filter.status) and.push({ active: filter.status === 'aktif' })
@@ -144,4 +144,32 @@ export async function cooperativeChoices({ user, regencyCode }: { user: SessionU
     orderBy: { name: 'asc' },
     take: 2000,
   })
+}
+
+/** Where an incremental read resumes: after this record in (updatedAt, id) order. */
+export type SyncCursor = { updatedAt: Date; id: string }
+
+/**
+ * A page of cooperatives for system-to-system sync (the integration API): the list's scope and filters, in
+ * (updatedAt, id) order from a cursor, so a client that keeps the last cursor reads exactly the records
+ * changed since. With `updatedSince` or a cursor, deleted records come too (tombstones with `deletedAt`),
+ * so the client can drop them; a first full read without either lists only live ones.
+ */
+export async function syncCooperatives({ user, filter, after, updatedSince, limit }: { user: SessionUser; filter: CooperativeFilter; after?: SyncCursor; updatedSince?: Date; limit: number }) {
+  assertRead(user)
+  const incremental = !!(after || updatedSince)
+  const and: Prisma.CooperativeWhereInput[] = [whereOf(user, filter, { includeDeleted: incremental })]
+  if (updatedSince) and.push({ updatedAt: { gt: updatedSince } })
+  if (after) and.push({ OR: [{ updatedAt: { gt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gt: after.id } }] })
+  const rows = await db.cooperative.findMany({
+    where: { AND: and },
+    select: { ...cooperativeListSelect, createdAt: true, updatedAt: true, deletedAt: true },
+    orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+    take: limit + 1,
+  })
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  // the cursor to resume from: the last record read, or where this read started when nothing changed
+  const next: SyncCursor | null = last ? { updatedAt: last.updatedAt, id: last.id } : (after ?? null)
+  return { rows: page, next, hasMore: rows.length > limit }
 }

@@ -6,7 +6,7 @@ import { maskNik } from '@/lib/registers/nik'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import type { MsmeFilter } from '@/lib/validations/msmes'
-import { EXPORT_LIMIT, PAGE_SIZE, RegisterAccessError } from './cooperatives'
+import { EXPORT_LIMIT, PAGE_SIZE, RegisterAccessError, type SyncCursor } from './cooperatives'
 import { escapeLike } from '@/lib/parse'
 
 function assertRead(user: SessionUser) {
@@ -45,8 +45,8 @@ function masked<R extends { ownerNik: string }>(row: R): R {
   return { ...row, ownerNik: maskNik(row.ownerNik) }
 }
 
-function whereOf(user: SessionUser, filter: MsmeFilter): Prisma.MsmeWhereInput {
-  const and: Prisma.MsmeWhereInput[] = [{ deletedAt: null }, regencyScope(user)]
+function whereOf(user: SessionUser, filter: MsmeFilter, opts: { includeDeleted?: boolean } = {}): Prisma.MsmeWhereInput {
+  const and: Prisma.MsmeWhereInput[] = [opts.includeDeleted ? {} : { deletedAt: null }, regencyScope(user)]
   if (filter.regency) and.push({ regencyCode: filter.regency })
   if (filter.scale) and.push({ computedScale: filter.scale })
   if (filter.mismatch) and.push({ scaleMismatch: true })
@@ -101,3 +101,28 @@ export async function getMsme({ user, id }: { user: SessionUser; id: string }) {
 }
 
 export type MsmeDetail = NonNullable<Awaited<ReturnType<typeof getMsme>>>
+
+/**
+ * A page of MSMEs (owner NIK masked, as everywhere) for system-to-system sync (the integration API): the list's scope and filters, in
+ * (updatedAt, id) order from a cursor, so a client that keeps the last cursor reads exactly the records
+ * changed since. With `updatedSince` or a cursor, deleted records come too (tombstones with `deletedAt`),
+ * so the client can drop them; a first full read without either lists only live ones.
+ */
+export async function syncMsmes({ user, filter, after, updatedSince, limit }: { user: SessionUser; filter: MsmeFilter; after?: SyncCursor; updatedSince?: Date; limit: number }) {
+  assertRead(user)
+  const incremental = !!(after || updatedSince)
+  const and: Prisma.MsmeWhereInput[] = [whereOf(user, filter, { includeDeleted: incremental })]
+  if (updatedSince) and.push({ updatedAt: { gt: updatedSince } })
+  if (after) and.push({ OR: [{ updatedAt: { gt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gt: after.id } }] })
+  const rows = await db.msme.findMany({
+    where: { AND: and },
+    select: { ...msmeListSelect, createdAt: true, updatedAt: true, deletedAt: true },
+    orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+    take: limit + 1,
+  })
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  // the cursor to resume from: the last record read, or where this read started when nothing changed
+  const next: SyncCursor | null = last ? { updatedAt: last.updatedAt, id: last.id } : (after ?? null)
+  return { rows: page.map(masked), next, hasMore: rows.length > limit }
+}

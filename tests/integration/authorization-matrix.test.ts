@@ -20,6 +20,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { signInAs } from '../support/session-mock'
 import { createUser, form, TEST_PASSWORD, unique } from '../support/factories'
+import { callApi, createApiClientFor } from '../support/api'
 import { db } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
 import { can, type Permission } from '@/lib/permissions'
@@ -120,6 +121,9 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   deactivateUser: 'users.manage',
   reactivateUser: 'users.manage',
   resetPassword: 'users.manage',
+  // lib/actions/api-clients.ts
+  createApiClient: 'users.manage',
+  revokeApiClient: 'users.manage',
   // lib/actions/meetings.ts
   createMeeting: 'meetings.write',
   updateMeeting: 'meetings.write',
@@ -176,6 +180,13 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   'GET /api/impor/templat/[jenis]': 'imports.use',
   'GET /api/impor/[id]/status': 'imports.use',
   'GET /api/impor/[id]/ditolak': 'imports.use',
+  // the integration API: a bearer token of an API client with the column's role and scope instead of a session
+  'GET /api/v1/openapi.json': 'public', // the interface's description: holds no data
+  'GET /api/v1/koperasi': 'cooperatives.read',
+  'GET /api/v1/umkm': 'msmes.read',
+  'GET /api/v1/program': 'credit.read',
+  'GET /api/v1/program/[id]/angka': 'credit.read', // and the programme in the client's scope (404 otherwise)
+  'POST /api/v1/penyaluran': 'disbursements.write', // and the loan's bank its own for a bank client
 }
 
 /** The request each route gets (after `?format=csv`) and its dynamic segments. */
@@ -196,6 +207,7 @@ const ROUTE_REQUESTS: Record<string, { subpath?: string; query?: string; body?: 
   'GET /api/impor/templat/[jenis]': { subpath: '/umkm', params: { jenis: 'umkm' } },
   'GET /api/impor/[id]/status': { subpath: '/matriks-impor/status', params: () => ({ id: fx.importId }) },
   'GET /api/impor/[id]/ditolak': { subpath: '/matriks-impor/ditolak', params: () => ({ id: fx.importId }) },
+  'GET /api/v1/program/[id]/angka': { subpath: '/matriks-program/angka', params: () => ({ id: fx.programId }) },
 }
 
 /** The columns: each role (bound to 35.17 and PT BPR Jatim where it has a scope) and the signed-out visitor. */
@@ -246,6 +258,8 @@ for (const file of routeFiles) {
 
 type TestUser = Awaited<ReturnType<typeof createUser>>
 const users = {} as Record<Role, TestUser>
+/** The bearer token of each column's API client (/api/v1): the role of the column, bound to 35.17 or PT BPR Jatim. */
+const apiTokens = {} as Record<Role, string>
 const fx = {
   bpr: '', dki: '', programId: '', coop17: '', coop78: '', msme17: { id: '', nib: '' }, msme78: { id: '', nib: '' },
   loanBpr: '', loanDki: '', claimBpr: '', claimDki: '', report78: '', target: { id: '', username: '' },
@@ -254,6 +268,7 @@ const fx = {
   meeting78: '', action78: '',
   importId: '',
   notification: '',
+  apiClient: '',
   // an indicator nothing uses (so deleting it would succeed without the guard)
   indicator: 'MATRIKS_TIDAK_DIPAKAI',
 }
@@ -282,6 +297,9 @@ beforeAll(async () => {
   users.BANK_OFFICER = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
   const target = await createUser('LEADERSHIP')
   fx.target = { id: target.id, username: target.username }
+  // one API client per column, with the column's role and scope, and one more for the revoke action
+  for (const role of ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP', 'BANK_OFFICER'] as const) apiTokens[role] = (await createApiClientFor(role, { regencyCode: '35.17', bankCode: role === 'BANK_OFFICER' ? 'BPRJATIM' : undefined })).token
+  fx.apiClient = (await createApiClientFor('LEADERSHIP')).id
 
   fx.bpr = (await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' } })).id
   fx.dki = (await db.bank.findUniqueOrThrow({ where: { code: 'BANKDKI' } })).id
@@ -369,7 +387,7 @@ beforeAll(async () => {
  * session bookkeeping every signed-in request touches (the test's signInAs makes a row on first use);
  * ending sessions is an audited action, so the audit count still shows it.
  */
-const REFERENCE_TABLES = new Set(['_prisma_migrations', 'provinces', 'regencies', 'districts', 'villages', 'banks', 'sessions'])
+const REFERENCE_TABLES = new Set(['_prisma_migrations', 'provinces', 'regencies', 'districts', 'villages', 'banks', 'sessions', 'api_clients', 'api_rate_windows'])
 let fingerprintSql: string | null = null
 
 /** Per table: its row count and a hash of every row, so an insert, update or delete anywhere shows. */
@@ -444,6 +462,8 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   deactivateUser: () => ({ id: fx.target.id }),
   reactivateUser: () => ({ id: fx.target.id }),
   resetPassword: () => ({ id: fx.target.id }),
+  createApiClient: () => ({ name: 'Klien Tanpa Wewenang', owner: 'Tim Uji', role: 'LEADERSHIP', expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) }),
+  revokeApiClient: () => ({ id: fx.apiClient }),
   createMeeting: () => ({ title: 'Rakor Tanpa Wewenang', type: 'RAKOR', startsAt: '2025-05-05T09:00', endsAt: '2025-05-05T12:00', organiser: 'Dinkop UMKM Jatim' }),
   updateMeeting: () => ({ id: fx.meeting, version: 1, title: 'Rakor Diubah', type: 'RAKOR', startsAt: '2025-03-10T09:00', endsAt: '2025-03-10T13:00', organiser: 'Dinkop UMKM Jatim', hostRegencyCode: '35.17' }),
   setMeetingStatus: () => ({ id: fx.meeting, version: 1, status: 'HELD' }),
@@ -564,9 +584,9 @@ describe('route handlers: every exported handler is classified', () => {
     expect(Object.keys(ROUTE_PERMISSIONS).filter((k) => !ROUTES.some((r) => `${r.method} ${r.path}` === k))).toEqual([])
   })
 
-  it('only the health check and Auth.js itself are public', () => {
+  it('only the health check, Auth.js itself and the API description are public', () => {
     const publicRoutes = Object.entries(ROUTE_PERMISSIONS).filter(([, rule]) => rule === 'public').map(([k]) => k.split(' ')[1])
-    expect([...new Set(publicRoutes)].sort()).toEqual(['/api/auth/[...nextauth]', '/api/health'])
+    expect([...new Set(publicRoutes)].sort()).toEqual(['/api/auth/[...nextauth]', '/api/health', '/api/v1/openapi.json'])
   })
 })
 
@@ -592,6 +612,7 @@ async function checkRouteCell(route: (typeof ROUTES)[number], column: Column, ex
   const key = `${route.method} ${route.path}`
   const rule = ROUTE_PERMISSIONS[key]
   expect(rule, `${key} is not in ROUTE_PERMISSIONS`).toBeDefined()
+  if (route.path.startsWith('/api/v1/') && rule !== 'public') return checkApiCell(route, column, expected)
   signIn(column)
 
   if (rule === 'public') {
@@ -613,6 +634,41 @@ async function checkRouteCell(route: (typeof ROUTES)[number], column: Column, ex
   const res = await expectNothingWritten(() => callRoute(route))
   expect(res.status).toBe(expected === 'signed out' ? 401 : 403)
   expect(await res.json()).toEqual({ error: expected === 'signed out' ? MESSAGES.signedOut : MESSAGES.forbidden })
+}
+
+/**
+ * One cell for an /api/v1 route: the column's API client token (none when signed out). A refused client gets
+ * 401 or 403 as problem details for a write the API would accept (a loan of PT BPR Jatim for a 35.17 MSME,
+ * with its own Idempotency-Key) and nothing is written; an allowed one gets its 200, or for a write, as with
+ * the actions, an empty batch that passes the guard and stops at validation (400), so the fixtures the
+ * scope tests count stay as they are (the writes themselves: tests/integration/api.test.ts).
+ */
+async function checkApiCell(route: (typeof ROUTES)[number], column: Column, expected: Expectation | 'unclassified') {
+  const key = `${route.method} ${route.path}`
+  const spec = ROUTE_REQUESTS[key] ?? {}
+  const write = route.method === 'POST'
+  const call = (body?: unknown) =>
+    callApi(route.handler, {
+      path: spec.subpath ? route.path.replace(/\/\[[^\]]+\]\/?.*$/, spec.subpath) : route.path,
+      method: route.method,
+      token: column.key === 'SIGNED_OUT' ? null : apiTokens[column.key],
+      params: typeof spec.params === 'function' ? spec.params() : ((spec.params as Record<string, string>) ?? {}),
+      ...(write && {
+        headers: { 'idempotency-key': unique('matriks-') },
+        body: body ?? { items: [{ programId: fx.programId, bankId: fx.bpr, accountNumber: unique('API-'), nib: fx.msme17.nib, ownerNik: NIK17, contractDate: '2025-03-03', plafond: 10_000_000, tenorMonths: 12, method: 'ANNUITY' }] },
+      }),
+    })
+  if (expected === 'allowed') {
+    const res = write ? await expectNothingWritten(() => call({ items: [] })) : await call()
+    const text = await res.clone().text()
+    expect(res.status, text.slice(0, 300)).toBe(write ? 400 : 200)
+    if (write) expect(JSON.parse(text).errors[0].path).toBe('items')
+    return
+  }
+  const res = await expectNothingWritten(() => call())
+  expect(res.status).toBe(expected === 'signed out' ? 401 : 403)
+  expect(res.headers.get('content-type')).toContain('application/problem+json')
+  expect((await res.json()).title).toBe(expected === 'signed out' ? 'Unauthorized' : 'Forbidden')
 }
 
 describe('route handlers × roles', () => {

@@ -43,6 +43,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <>
             <a href={exportHref('xlsx')} className={buttonClass('secondary')}><Download aria-hidden className="size-4" />{t('export')} .xlsx</a>
             <a href={exportHref('csv')} className={buttonClass('secondary')}>.csv</a>
+            <Link href="/pengguna/klien-api" className={buttonClass('secondary')}>{t('apiClients')}</Link>
             <LinkButton href="/pengguna/baru"><Plus aria-hidden className="size-4" />{t('new')}</LinkButton>
           </>
         }

@@ -1,0 +1,6 @@
+import { apiRoute, parseQuery } from '@/lib/api/route'
+import { msmePage } from '@/lib/api/registers'
+import { msmeQuery } from '@/lib/api/schemas'
+
+/** MSMEs in the client's scope (owner NIK always masked), for incremental sync. */
+export const GET = apiRoute('msmes.read', async ({ principal, query }) => Response.json(await msmePage(principal, parseQuery(query, msmeQuery))))

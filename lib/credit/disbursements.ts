@@ -1,0 +1,149 @@
+/**
+ * Recording disbursements: the one service behind the form (lib/actions/credit.ts#createDisbursement) and
+ * the integration API (POST /api/v1/penyaluran, one loan or a batch of up to 1.000). Every rule and every
+ * message lives here, so a loan keyed in the form and one sent by a bank's core system are judged alike.
+ *
+ * Two steps: `prepareDisbursements` reads what the rules need in a few bulk queries (programmes, the
+ * borrowers by NIB, the programme rates, account numbers already taken) and judges every loan, returning
+ * each refusal with its field messages; `insertDisbursements` writes the accepted loans, their subsidy
+ * schedules and one audit row each inside the caller's transaction (all or nothing).
+ */
+import 'server-only'
+import type { z } from 'zod'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/db'
+import { writeAudit } from '@/lib/audit'
+import { eligibilityIssues, type EligibilityIssue } from '@/lib/credit/eligibility'
+import { recomputeLoanMonths } from '@/lib/credit/loan-months'
+import type { SessionUser } from '@/lib/session-user'
+import type { disbursementSchema } from '@/lib/validations/credit'
+
+export type DisbursementInput = z.infer<typeof disbursementSchema>
+
+/** Why one loan is refused: the sentence for the whole loan and the messages per field. */
+export type DisbursementRefusal = { message: string; fieldErrors: Record<string, string[]> }
+
+export type PreparedDisbursement = {
+  input: DisbursementInput
+  bankId: string
+  program: { id: string; borrowerRate: Prisma.Decimal }
+  msme: { id: string; businessName: string; regencyCode: string }
+  bankRate: number
+  issues: EligibilityIssue[]
+}
+
+export type PrepareResult =
+  | { ok: true; loans: PreparedDisbursement[] }
+  | { ok: false; refusals: { index: number; refusal: DisbursementRefusal }[] }
+
+export const DISBURSEMENT_MESSAGES = {
+  noBank: 'Pilih bank penyalur.',
+  noProgram: 'Program tidak ditemukan untuk bank ini.',
+  noProgramField: 'Pilih program yang disalurkan bank ini.',
+  borrower: 'UMKM tidak ditemukan dengan NIB dan NIK pemilik ini; periksa berkas pinjaman, atau minta Dinas mendaftarkan UMKM-nya.',
+  borrowerField: 'NIB dan NIK pemilik tidak cocok dengan register UMKM.',
+  exceptionReason: 'Tuliskan alasan menerima pengecualian (minimal 10 karakter).',
+  noRate: 'Belum ada suku bunga bank yang berlaku pada tanggal akad ini.',
+  noRateField: 'Belum ada suku bunga bank yang berlaku pada tanggal ini.',
+  duplicate: 'Nomor rekening ini sudah tercatat untuk bank ini.',
+  duplicateField: 'Nomor rekening sudah tercatat untuk bank ini.',
+} as const
+
+const refusal = (message: string, fieldErrors: Record<string, string[]> = {}): DisbursementRefusal => ({ message, fieldErrors })
+
+/**
+ * Judge loans before anything is written. A bank officer (or an API client of a bank) records only its
+ * own bank's loans, whatever `bankId` the input names; an admin names the bank and may accept a breach of
+ * a programme rule with a written reason (the loan then stays flagged with the rules it breaks).
+ */
+export async function prepareDisbursements(inputs: DisbursementInput[], user: SessionUser): Promise<PrepareResult> {
+  const bankOf = (input: DisbursementInput) => (user.role === 'BANK_OFFICER' ? user.bankId : input.bankId) || null
+  const programIds = [...new Set(inputs.map((i) => i.programId))]
+  const nibs = [...new Set(inputs.map((i) => i.nib))]
+  const banks = [...new Set(inputs.map(bankOf).filter((b): b is string => !!b))]
+  const [programs, msmes, rates, taken] = await Promise.all([
+    db.creditProgram.findMany({
+      where: { id: { in: programIds } },
+      select: { id: true, year: true, borrowerRate: true, maxPlafond: true, maxTenorMonths: true, eligibleScales: true, banks: { select: { bankId: true } } },
+    }),
+    db.msme.findMany({ where: { nib: { in: nibs }, deletedAt: null }, select: { id: true, nib: true, ownerNik: true, businessName: true, regencyCode: true, computedScale: true } }),
+    db.programRate.findMany({ where: { programId: { in: programIds }, bankId: { in: banks } }, select: { programId: true, bankId: true, effectiveFrom: true, rate: true }, orderBy: { effectiveFrom: 'desc' } }),
+    db.disbursement.findMany({
+      where: { OR: banks.map((bankId) => ({ bankId, accountNumber: { in: inputs.filter((i) => bankOf(i) === bankId).map((i) => i.accountNumber) } })) },
+      select: { bankId: true, accountNumber: true },
+    }),
+  ])
+  const programById = new Map(programs.map((p) => [p.id, p]))
+  const msmeByNib = new Map(msmes.map((m) => [m.nib, m]))
+  const seen = new Set(taken.map((t) => `${t.bankId}\u0000${t.accountNumber}`))
+
+  const loans: PreparedDisbursement[] = []
+  const refusals: { index: number; refusal: DisbursementRefusal }[] = []
+  inputs.forEach((input, index) => {
+    const judged = judge(input)
+    if ('message' in judged) refusals.push({ index, refusal: judged })
+    else loans.push(judged)
+  })
+  return refusals.length ? { ok: false, refusals } : { ok: true, loans }
+
+  function judge(input: DisbursementInput): PreparedDisbursement | DisbursementRefusal {
+    const bankId = bankOf(input)
+    if (!bankId) return refusal(DISBURSEMENT_MESSAGES.noBank, { bankId: [DISBURSEMENT_MESSAGES.noBank] })
+    const program = programById.get(input.programId)
+    if (!program || !program.banks.some((b) => b.bankId === bankId)) return refusal(DISBURSEMENT_MESSAGES.noProgram, { programId: [DISBURSEMENT_MESSAGES.noProgramField] })
+    // the bank confirms its borrower with two numbers from its loan file; one answer whether the NIB is unknown
+    // or the NIK does not match, so a role without msmes.read learns nothing about the register
+    const msme = msmeByNib.get(input.nib)
+    if (!msme || msme.ownerNik !== input.ownerNik) return refusal(DISBURSEMENT_MESSAGES.borrower, { nib: [DISBURSEMENT_MESSAGES.borrowerField], ownerNik: [DISBURSEMENT_MESSAGES.borrowerField] })
+    const issues = eligibilityIssues({
+      program: { year: program.year, maxPlafond: Number(program.maxPlafond), maxTenorMonths: program.maxTenorMonths, eligibleScales: program.eligibleScales },
+      msme, plafond: input.plafond, tenorMonths: input.tenorMonths, contractDate: input.contractDate,
+    })
+    const accepted = user.role === 'ADMIN' && input.acceptException === 'on'
+    if (issues.length && !accepted) {
+      const of = (...codes: EligibilityIssue[]) => issues.filter((i) => codes.includes(i.code)).map((i) => i.message)
+      const fieldErrors: Record<string, string[]> = {}
+      if (of('PLAFOND_ABOVE_MAX').length) fieldErrors.plafond = of('PLAFOND_ABOVE_MAX').slice(0, 1)
+      if (of('TENOR_ABOVE_MAX').length) fieldErrors.tenorMonths = of('TENOR_ABOVE_MAX').slice(0, 1)
+      if (of('OUTSIDE_PROGRAM_YEAR').length) fieldErrors.contractDate = of('OUTSIDE_PROGRAM_YEAR').slice(0, 1)
+      if (of('SCALE_NOT_ELIGIBLE', 'NO_NIB').length) fieldErrors.nib = of('SCALE_NOT_ELIGIBLE', 'NO_NIB')
+      return refusal(`Tidak memenuhi ketentuan program: ${issues.map((i) => i.message).join(' ')}`, fieldErrors)
+    }
+    if (issues.length && accepted && (input.exceptionReason ?? '').length < 10) {
+      return refusal(DISBURSEMENT_MESSAGES.exceptionReason, { exceptionReason: [DISBURSEMENT_MESSAGES.exceptionReason] })
+    }
+    // the bank's contract rate in force at the contract date, from the programme's effective-dated rates
+    const contract = new Date(input.contractDate)
+    const rate = rates.find((r) => r.programId === program.id && r.bankId === bankId && r.effectiveFrom <= contract)
+    if (!rate) return refusal(DISBURSEMENT_MESSAGES.noRate, { contractDate: [DISBURSEMENT_MESSAGES.noRateField] })
+    const key = `${bankId}\u0000${input.accountNumber}`
+    if (seen.has(key)) return refusal(DISBURSEMENT_MESSAGES.duplicate, { accountNumber: [DISBURSEMENT_MESSAGES.duplicateField] })
+    seen.add(key)
+    return { input, bankId, program: { id: program.id, borrowerRate: program.borrowerRate }, msme, bankRate: Number(rate.rate), issues: issues.map((i) => i.code) }
+  }
+}
+
+const createdSelect = {
+  id: true, accountNumber: true, programId: true, bankId: true, msmeId: true, regencyCode: true, contractDate: true, plafond: true, tenorMonths: true,
+  bankRate: true, borrowerRate: true, method: true, eligibilityIssues: true, exceptionReason: true,
+} satisfies Prisma.DisbursementSelect
+
+/**
+ * Write judged loans inside the caller's transaction: the loans, their subsidy schedules, and one audit
+ * row each. A unique-key race on the account number (P2002) rolls the whole transaction back.
+ */
+export async function insertDisbursements(tx: Prisma.TransactionClient, loans: PreparedDisbursement[], user: Pick<SessionUser, 'id' | 'username' | 'role'>) {
+  const created = await tx.disbursement.createManyAndReturn({
+    data: loans.map(({ input, bankId, program, msme, bankRate, issues }) => ({
+      programId: program.id, bankId, accountNumber: input.accountNumber, msmeId: msme.id, regencyCode: msme.regencyCode,
+      contractDate: new Date(input.contractDate), plafond: input.plafond, tenorMonths: input.tenorMonths, bankRate,
+      borrowerRate: program.borrowerRate, method: input.method,
+      eligibilityIssues: issues, exceptionReason: issues.length ? input.exceptionReason : null, createdById: user.id,
+    })),
+    select: createdSelect,
+  })
+  await recomputeLoanMonths(tx, created.map((c) => c.id))
+  const actor = { id: user.id, username: user.username, role: user.role }
+  for (const row of created) await writeAudit(tx, actor, { action: 'CREATE', entity: 'Disbursement', entityId: row.id, after: row })
+  return created
+}
