@@ -161,7 +161,7 @@ export async function syncCooperatives({ user, filter, after, updatedSince, limi
   const and: Prisma.CooperativeWhereInput[] = [whereOf(user, filter, { includeDeleted: incremental })]
   if (updatedSince) and.push({ updatedAt: { gt: updatedSince } })
   if (after) and.push({ OR: [{ updatedAt: { gt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gt: after.id } }] })
-  const rows = await db.cooperative.findMany({
+  const rows = await readDb.cooperative.findMany({
     where: { AND: and },
     select: { ...cooperativeListSelect, createdAt: true, updatedAt: true, deletedAt: true },
     orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],

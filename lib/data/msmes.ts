@@ -114,7 +114,7 @@ export async function syncMsmes({ user, filter, after, updatedSince, limit }: { 
   const and: Prisma.MsmeWhereInput[] = [whereOf(user, filter, { includeDeleted: incremental })]
   if (updatedSince) and.push({ updatedAt: { gt: updatedSince } })
   if (after) and.push({ OR: [{ updatedAt: { gt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gt: after.id } }] })
-  const rows = await db.msme.findMany({
+  const rows = await readDb.msme.findMany({
     where: { AND: and },
     select: { ...msmeListSelect, createdAt: true, updatedAt: true, deletedAt: true },
     orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
