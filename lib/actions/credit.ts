@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
-import { eligibilityIssues } from '@/lib/credit/eligibility'
+import { BORROWER_MISMATCH, borrowerSelect, disbursementProgramSelect, disbursementRuleErrors, DUPLICATE_ACCOUNT, EXCEPTION_REASON, insertDisbursement, matchBorrower, NO_RATE, rateOn } from '@/lib/credit/disbursement-writes'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { formatRupiah } from '@/lib/format'
 import { parseRupiah, rupiahMessage } from '@/lib/parse'
@@ -21,16 +21,6 @@ import {
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
 const STALE = 'Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi.'
 
-/** The bank's contract rate in force on a date, from the programme's effective-dated rates. */
-async function rateOn(tx: Prisma.TransactionClient, programId: string, bankId: string, date: string): Promise<number | null> {
-  const r = await tx.programRate.findFirst({
-    where: { programId, bankId, effectiveFrom: { lte: new Date(date) } },
-    select: { rate: true },
-    orderBy: { effectiveFrom: 'desc' },
-  })
-  return r ? Number(r.rate) : null
-}
-
 /**
  * Record a disbursement. A bank officer records its own bank's loans; an admin any partner bank's.
  * Programme rules are checked here; a breach is refused, unless an admin accepts it in writing, and then
@@ -39,56 +29,28 @@ async function rateOn(tx: Prisma.TransactionClient, programId: string, bankId: s
 export const createDisbursement = authAction('disbursements.write', disbursementSchema, async (input, user) => {
   const bankId = user.role === 'BANK_OFFICER' ? user.bankId! : input.bankId
   if (!bankId) throw new ActionError('Pilih bank penyalur.', { bankId: ['Pilih bank penyalur.'] })
-  const program = await db.creditProgram.findFirst({
-    where: { id: input.programId, banks: { some: { bankId } } },
-    select: { id: true, year: true, borrowerRate: true, maxPlafond: true, maxTenorMonths: true, eligibleScales: true },
-  })
+  const program = await db.creditProgram.findFirst({ where: { id: input.programId, banks: { some: { bankId } } }, select: disbursementProgramSelect })
   if (!program) throw new ActionError('Program tidak ditemukan untuk bank ini.', { programId: ['Pilih program yang disalurkan bank ini.'] })
   // the bank confirms its borrower with two numbers from its loan file; one answer whether the NIB is unknown
   // or the NIK does not match, so the form tells a role without msmes.read nothing about the register
-  const msme = await db.msme.findFirst({ where: { nib: input.nib, deletedAt: null }, select: { id: true, nib: true, ownerNik: true, businessName: true, regencyCode: true, computedScale: true } })
-  if (!msme || msme.ownerNik !== input.ownerNik) {
-    const field = 'NIB dan NIK pemilik tidak cocok dengan register UMKM.'
-    throw new ActionError('UMKM tidak ditemukan dengan NIB dan NIK pemilik ini; periksa berkas pinjaman, atau minta Dinas mendaftarkan UMKM-nya.', { nib: [field], ownerNik: [field] })
+  const msme = matchBorrower(await db.msme.findFirst({ where: { nib: input.nib, deletedAt: null }, select: borrowerSelect }), input.ownerNik)
+  if (!msme) {
+    throw new ActionError('UMKM tidak ditemukan dengan NIB dan NIK pemilik ini; periksa berkas pinjaman, atau minta Dinas mendaftarkan UMKM-nya.', { nib: [BORROWER_MISMATCH], ownerNik: [BORROWER_MISMATCH] })
   }
-  const issues = eligibilityIssues({
-    program: { year: program.year, maxPlafond: Number(program.maxPlafond), maxTenorMonths: program.maxTenorMonths, eligibleScales: program.eligibleScales },
-    msme, plafond: input.plafond, tenorMonths: input.tenorMonths, contractDate: input.contractDate,
-  })
-  const accepted = user.role === 'ADMIN' && input.acceptException === 'on'
-  if (issues.length && !accepted) {
-    throw new ActionError(`Tidak memenuhi ketentuan program: ${issues.map((i) => i.message).join(' ')}`, {
-      ...(issues.some((i) => i.code === 'PLAFOND_ABOVE_MAX') && { plafond: [issues.find((i) => i.code === 'PLAFOND_ABOVE_MAX')!.message] }),
-      ...(issues.some((i) => i.code === 'TENOR_ABOVE_MAX') && { tenorMonths: [issues.find((i) => i.code === 'TENOR_ABOVE_MAX')!.message] }),
-      ...(issues.some((i) => i.code === 'OUTSIDE_PROGRAM_YEAR') && { contractDate: [issues.find((i) => i.code === 'OUTSIDE_PROGRAM_YEAR')!.message] }),
-      ...(issues.some((i) => i.code === 'SCALE_NOT_ELIGIBLE' || i.code === 'NO_NIB') && { nib: issues.filter((i) => i.code === 'SCALE_NOT_ELIGIBLE' || i.code === 'NO_NIB').map((i) => i.message) }),
-    })
-  }
-  if (issues.length && accepted && (input.exceptionReason ?? '').length < 10) {
-    throw new ActionError('Tuliskan alasan menerima pengecualian (minimal 10 karakter).', { exceptionReason: ['Tuliskan alasan menerima pengecualian (minimal 10 karakter).'] })
-  }
+  const { issues, errors } = disbursementRuleErrors(program, msme, input, user.role)
+  if (errors.exceptionReason) throw new ActionError(EXCEPTION_REASON, errors)
+  if (Object.keys(errors).length) throw new ActionError(`Tidak memenuhi ketentuan program: ${issues.map((i) => i.message).join(' ')}`, errors)
   try {
     const id = await db.$transaction(async (tx) => {
       const bankRate = await rateOn(tx, program.id, bankId, input.contractDate)
-      if (bankRate === null) throw new ActionError('Belum ada suku bunga bank yang berlaku pada tanggal akad ini.', { contractDate: ['Belum ada suku bunga bank yang berlaku pada tanggal ini.'] })
-      const created = await tx.disbursement.create({
-        data: {
-          programId: program.id, bankId, accountNumber: input.accountNumber, msmeId: msme.id, regencyCode: msme.regencyCode,
-          contractDate: new Date(input.contractDate), plafond: input.plafond, tenorMonths: input.tenorMonths, bankRate,
-          borrowerRate: program.borrowerRate, method: input.method,
-          eligibilityIssues: issues.map((i) => i.code), exceptionReason: issues.length ? input.exceptionReason : null, createdById: user.id,
-        },
-        select: { id: true, accountNumber: true, programId: true, bankId: true, msmeId: true, regencyCode: true, contractDate: true, plafond: true, tenorMonths: true, bankRate: true, borrowerRate: true, method: true, eligibilityIssues: true, exceptionReason: true },
-      })
-      await recomputeLoanMonths(tx, [created.id])
-      await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'Disbursement', entityId: created.id, after: created })
-      return created.id
+      if (bankRate === null) throw new ActionError('Belum ada suku bunga bank yang berlaku pada tanggal akad ini.', { contractDate: [NO_RATE] })
+      return insertDisbursement(tx, actor(user), { program, bankId, bankRate, borrower: msme, terms: input, issues: issues.map((i) => i.code) })
     })
     revalidatePath('/kredit', 'layout')
     return { ok: true, message: `Penyaluran ${input.accountNumber} sebesar ${formatRupiah(input.plafond)} untuk ${msme.businessName} dicatat.`, data: { id, businessName: msme.businessName } }
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
-      throw new ActionError('Nomor rekening ini sudah tercatat untuk bank ini.', { accountNumber: ['Nomor rekening sudah tercatat untuk bank ini.'] })
+      throw new ActionError('Nomor rekening ini sudah tercatat untuk bank ini.', { accountNumber: [DUPLICATE_ACCOUNT] })
     }
     throw e
   }

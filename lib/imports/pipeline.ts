@@ -36,6 +36,8 @@ type Verdict = {
   input?: any
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   existing?: any
+  /** the batch's reference data (AnyKind.prepare), for the write */
+  prepared?: unknown
 }
 
 type Ctx = {
@@ -77,15 +79,17 @@ function resolveRegions(fields: FieldDef[], values: Record<string, string>, regi
 /** The verdicts of one batch of rows (values: field → text from the cells, empty for an empty cell). */
 async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[], ctx: Ctx): Promise<Verdict[]> {
   const { kind, importer, regions } = ctx
-  const keys = [...new Set(rows.map((r) => r.values[kind.keyField]).filter(Boolean))]
-  const existingRows = keys.length ? await kind.findExisting(client, keys) : []
+  const prepared = kind.prepare ? await kind.prepare(client, rows.map((r) => r.values), importer) : undefined
+  const keyOfRow = (values: Record<string, string>) => (kind.rowKey ? kind.rowKey(values, importer, prepared) : values[kind.keyField] || null)
+  const keys = [...new Set(rows.map((r) => keyOfRow(r.values)).filter((k): k is string => Boolean(k)))]
+  const existingRows = keys.length ? await kind.findExisting(client, keys, importer) : []
   const existingByKey = new Map(existingRows.map((row) => [kind.keyOf(row), row]))
   const keyField = kind.fields.find((f) => f.key === kind.keyField)!
   return rows.map(({ rowNumber, values, problems }) => {
     const errors: Record<string, string> = { ...problems }
-    const key = values[kind.keyField] || null
+    const key = keyOfRow(values)
     const verdict = (outcome: Outcome, extra: Partial<Verdict> = {}): Verdict => ({
-      rowNumber, outcome, key, values, changes: [], ...extra,
+      rowNumber, outcome, key, values, changes: [], prepared, ...extra,
       errors: Object.entries(errors).map(([field, message]) => ({ column: ctx.columnOf(field), message })),
     })
     if (!key) {
@@ -111,6 +115,7 @@ async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<
     const merged: Record<string, string> = { ...(existing ? kind.asFormText(existing) : kind.defaults ?? {}) }
     for (const [field, text] of Object.entries(values)) if (text !== '') merged[field] = text
     resolveRegions(kind.fields, merged, regions, errors)
+    kind.resolve?.(merged, importer, prepared, errors)
     const parsed = kind.schema.safeParse(merged)
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? kind.keyField)] ??= issue.message
@@ -121,12 +126,12 @@ async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<
       errors.regencyCode = 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.'
       return verdict('INVALID')
     }
-    Object.assign(errors, kind.checkInput(input, regions))
+    Object.assign(errors, kind.checkInput(input, regions, importer, prepared))
     if (Object.keys(errors).length) return verdict('INVALID')
     if (!existing) return verdict('CREATE', { input })
     const changes: Change[] = []
     for (const f of kind.fields) {
-      if (!(f.key in input)) continue
+      if (!(f.key in input) || (kind.compareFields && !kind.compareFields.includes(f.key))) continue
       const before = (existing as Record<string, unknown>)[f.key]
       const after = input[f.key]
       // an empty owner NIK on the form means "keep": never a change
@@ -134,6 +139,10 @@ async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<
       if (kind.show('', before) !== kind.show('', after)) {
         changes.push({ field: f.key, column: ctx.columnOf(f.key), before: kind.show(f.key, before), after: kind.show(f.key, after) })
       }
+    }
+    if (changes.length && kind.immutable) {
+      for (const c of changes) errors[c.field] = `${kind.immutable} Tercatat: ${c.before || '(kosong)'}.`
+      return verdict('INVALID')
     }
     return changes.length ? verdict('UPDATE', { input, existing, changes }) : verdict('UNCHANGED')
   })
@@ -264,7 +273,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
         for (const v of verdicts) {
           countInto(summary, v.outcome)
           if (v.outcome === 'INVALID' && imp.mode === 'ALL') continue
-          if (v.outcome === 'CREATE') await kind.insert(tx, actor, v.input)
+          if (v.outcome === 'CREATE') await kind.insert(tx, actor, v.input, importer, v.prepared)
           else if (v.outcome === 'UPDATE' && !(await kind.update(tx, actor, v.existing, v.input))) {
             throw new PermanentJobError(`Baris ${v.rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
           }

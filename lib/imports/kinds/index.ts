@@ -1,5 +1,6 @@
 import 'server-only'
 import { cooperativeKind } from './cooperatives'
+import { disbursementKind } from './disbursements'
 import { msmeKind } from './msmes'
 import type { AnyKind } from './types'
 
@@ -7,6 +8,7 @@ import type { AnyKind } from './types'
 export const IMPORT_KINDS: Record<string, AnyKind> = {
   [cooperativeKind.kind]: cooperativeKind,
   [msmeKind.kind]: msmeKind,
+  [disbursementKind.kind]: disbursementKind,
 }
 
 export function importKind(slug: string): AnyKind | null {
