@@ -3,14 +3,14 @@ import ExcelJS from 'exceljs'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { lastEndedMonth } from '@/lib/dates'
-import { writeAudit } from '@/lib/audit'
+import { writeAudit, type AuditActor } from '@/lib/audit'
 import { claimLineReason, type AgencyPeriod, type BankLine, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { parseNumberInput, parseRupiah, rupiahMessage } from '@/lib/parse'
 import { ActionError } from '@/lib/safe-action'
 import { transition } from '@/lib/transitions'
 import type { SessionUser } from '@/lib/session-user'
 
-const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
+const actor = (u: AuditActor) => ({ id: u.id, username: u.username, role: u.role })
 
 const MAX_CLAIM_FILE = 5 * 1024 * 1024
 
@@ -89,8 +89,14 @@ export async function submitClaimFor(user: SessionUser, input: { programId: stri
   }
 }
 
-async function writeClaim(
-  tx: Prisma.TransactionClient, user: SessionUser, bankId: string, program: { id: string; scheme: string }, monthStart: string, amounts: Map<string, BankLine> | null,
+/**
+ * The claim of one programme, bank and month, in the caller's transaction: created, or a RETURNED one
+ * resubmitted (its lines replaced); lines as computed, or the bank's amounts (`amounts`: account → line,
+ * each verified against the agency's schedule); one SUBMIT audit row. Shared by the form (submitClaimFor)
+ * and the claim-lines import (lib/imports/kinds/claims.ts).
+ */
+export async function writeClaim(
+  tx: Prisma.TransactionClient, user: AuditActor & { id: string }, bankId: string, program: { id: string; scheme: string }, monthStart: string, amounts: Map<string, BankLine> | null,
 ): Promise<string> {
   const month = monthStart.slice(0, 7)
   const existing = await tx.subsidyClaim.findUnique({ where: { programId_bankId_month: { programId: program.id, bankId, month: new Date(monthStart) } }, select: { id: true, status: true, version: true } })

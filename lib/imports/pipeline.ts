@@ -140,11 +140,12 @@ async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<
         changes.push({ field: f.key, column: ctx.columnOf(f.key), before: kind.show(f.key, before), after: kind.show(f.key, after) })
       }
     }
-    if (changes.length && kind.immutable) {
-      for (const c of changes) errors[c.field] = `${kind.immutable} Tercatat: ${c.before || '(kosong)'}.`
+    const immutable = typeof kind.immutable === 'function' ? kind.immutable(existing) : kind.immutable
+    if (changes.length && immutable) {
+      for (const c of changes) errors[c.field] = `${immutable} Tercatat: ${c.before || '(kosong)'}.`
       return verdict('INVALID')
     }
-    return changes.length ? verdict('UPDATE', { input, existing, changes }) : verdict('UNCHANGED')
+    return changes.length ? verdict('UPDATE', { input, existing, changes }) : verdict('UNCHANGED', { input })
   })
 }
 
@@ -257,6 +258,8 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       const total = await tx.importRow.count({ where: { importId } })
       await ctx.progress(0, total, 'Menyimpan')
       let after = 0
+      // the rows of a kind written as one document (AnyKind.writeAll), kept until the end
+      const whole: { input: unknown; outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED' }[] = []
       for (;;) {
         // the dry run's rows hold the mapped texts: the file is not parsed a second time
         const stored = await tx.importRow.findMany({
@@ -273,6 +276,10 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
         for (const v of verdicts) {
           countInto(summary, v.outcome)
           if (v.outcome === 'INVALID' && imp.mode === 'ALL') continue
+          if (kind.writeAll) {
+            if (v.outcome !== 'INVALID') whole.push({ input: v.input, outcome: v.outcome })
+            continue
+          }
           if (v.outcome === 'CREATE') await kind.insert(tx, actor, v.input, importer, v.prepared)
           else if (v.outcome === 'UPDATE' && !(await kind.update(tx, actor, v.existing, v.input))) {
             throw new PermanentJobError(`Baris ${v.rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
@@ -286,6 +293,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       if (imp.mode === 'ALL' && summary.invalid > 0) {
         throw new PermanentJobError(`${summary.invalid.toLocaleString('id-ID')} baris tidak valid; tidak ada yang disimpan (semua atau tidak sama sekali). Perbaiki baris itu, atau pilih "simpan baris yang valid saja".`)
       }
+      if (kind.writeAll) await kind.writeAll(tx, actor, importer, whole)
       await writeAudit(tx, actor, {
         action: 'IMPORT', entity: 'DataImport', entityId: importId,
         after: { kind: imp.kind, fileName: imp.fileName, fileHash: imp.fileHash, sheet: imp.sheetName, mode: imp.mode, ...summary },

@@ -1,4 +1,5 @@
 import 'server-only'
+import { claimLineKind } from './claims'
 import { cooperativeKind } from './cooperatives'
 import { disbursementKind } from './disbursements'
 import { msmeKind } from './msmes'
@@ -9,6 +10,7 @@ export const IMPORT_KINDS: Record<string, AnyKind> = {
   [cooperativeKind.kind]: cooperativeKind,
   [msmeKind.kind]: msmeKind,
   [disbursementKind.kind]: disbursementKind,
+  [claimLineKind.kind]: claimLineKind,
 }
 
 export function importKind(slug: string): AnyKind | null {

@@ -50,10 +50,16 @@ export type RegisterKind<Row extends { id: string }, Input> = {
    * A stored record is not changed by an import (a recorded loan: its periods and claims hang on it): a row
    * that differs from it is refused with the stored value, naming the field.
    */
-  immutable?: string
+  immutable?: string | ((row: Row) => string | null)
   /** the stored value and the new one of a field, comparable and readable ('' for empty) */
   show(field: string, value: unknown): string
   insert(tx: Tx, actor: AuditActor, input: Input, importer: Importer, prepared: unknown): Promise<string>
+  /**
+   * A kind whose rows are parts of one document (a bank's monthly claim and its lines) writes them together at
+   * the end of the commit, through the document's own write path, instead of row by row: it receives every row
+   * to keep (new, changed and unchanged, in file order) and decides what changed.
+   */
+  writeAll?(tx: Tx, actor: AuditActor, importer: Importer, rows: { input: Input; outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED' }[]): Promise<void>
   update(tx: Tx, actor: AuditActor, before: Row, input: Input): Promise<boolean>
 }
 
