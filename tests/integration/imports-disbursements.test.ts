@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { runJobsUntilIdle } from '@/lib/jobs'
+import { importKind } from '@/lib/imports/kinds'
 import { createImport, startCheck, startCommit } from '@/lib/imports/service'
+import { templateCsv, templateXlsx } from '@/lib/imports/template'
 import type { SessionUser } from '@/lib/session-user'
 import { createUser, unique } from '../support/factories'
 
@@ -208,5 +210,21 @@ describe('disbursement import', () => {
     const byAdmin = await check(admin, await xlsx([row(m1, account()), row(m2, account(), { 1: 'Bank DKI' })]))
     expect(byAdmin.rows[0].errors).toEqual([{ column: 'Bank', message: 'Pilih bank penyalur.' }])
     expect(byAdmin.rows[1].outcome).toBe('CREATE')
+  })
+
+  it('offers templates (disbursements, claim lines) whose every heading maps back to its field, with an explanation sheet', async () => {
+    for (const slug of ['penyaluran', 'klaim']) {
+      const kind = importKind(slug)!
+      const buf = await templateXlsx(kind, [])
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(buf as unknown as ArrayBuffer)
+      expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Data', 'Penjelasan']))
+      expect(wb.getWorksheet('Penjelasan')!.rowCount).toBeGreaterThan(kind.fields.length)
+      expect(templateCsv(kind).split('\r\n')[0]).toBe(`\ufeff${kind.fields.map((f) => f.label).join(';')}`)
+      const id = await createImport(bpr, slug, new File([new Uint8Array(buf)], 'templat.xlsx'))
+      const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
+      expect(imp.sheetName).toBe('Data')
+      expect(imp.mapping).toEqual(Object.fromEntries(kind.fields.map((f) => [f.label, f.key])))
+    }
   })
 })
