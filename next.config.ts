@@ -9,7 +9,7 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with HTTP 403 when a role may not open a page
   experimental: {
     authInterrupts: true,
-    // the largest file a form takes is a meeting document (10 MB, lib/meetings/files.ts; claim files 5 MB):
+    // the largest file a form takes is a meeting document (10 MB, lib/meetings/files.ts):
     // room for it and the form's other fields, so the app's own size message answers, not the framework's.
     // proxy.ts answers a larger body with a clear 413 before it is read.
     serverActions: { bodySizeLimit: '11mb' },

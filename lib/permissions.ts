@@ -32,7 +32,7 @@ export const PERMISSIONS = {
   'meetings.progress': ['ADMIN', 'DISTRICT_OFFICER', 'BANK_OFFICER'],
   'export.read': ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP', 'BANK_OFFICER'],
   /** spreadsheet imports: each kind also needs its register's write permission (lib/imports/kinds), rows stay in the role's scope */
-  'imports.use': ['ADMIN', 'DISTRICT_OFFICER'],
+  'imports.use': ['ADMIN', 'DISTRICT_OFFICER', 'BANK_OFFICER'],
   'users.manage': ['ADMIN'],
   /** the configuration screens: indicators, targets, deadlines, dashboard thresholds */
   'config.manage': ['ADMIN'],

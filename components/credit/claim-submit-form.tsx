@@ -3,13 +3,17 @@
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import { submitClaim } from '@/lib/actions/credit'
-import { Button } from '@/components/ui/button'
+import { FileUp } from 'lucide-react'
+import { Button, LinkButton } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 
 export type ClaimProgramOption = { id: string; name: string; year: number }
 
-/** A bank's monthly claim: first the programme (only its bank's), then the month, then optionally its own .xlsx. */
+/**
+ * A bank's monthly claim at the amounts the system computed: the programme (only its bank's), then the month.
+ * A claim with the bank's own amounts per loan is imported from its spreadsheet (lib/imports/kinds/claims.ts).
+ */
 export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimProgramOption[]; defaultMonth: string }) {
   const t = useTranslations('credit')
   const [state, action, pending] = useFormAction(submitClaim)
@@ -27,10 +31,11 @@ export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimPro
       <Field label={t('claimMonth')} name="month" errors={state?.errors?.month} hint={t('claimMonthHint')} required>
         {(p) => <input {...p} type="month" defaultValue={state?.values?.month ?? defaultMonth} />}
       </Field>
-      <Field label={t('claimFile')} name="file" errors={state?.errors?.file} hint={t('claimFileHint')}>
-        {(p) => <input {...p} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="text-sm" />}
-      </Field>
-      <Button type="submit" disabled={pending}>{pending ? '…' : t('submitClaim')}</Button>
+      <p className="text-sm text-slate-600">{t('claimComputedNote')}</p>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending}>{pending ? '…' : t('submitClaim')}</Button>
+        <LinkButton variant="secondary" href="/impor/baru?jenis=klaim"><FileUp aria-hidden className="size-4" />{t('claimFromExcel')}</LinkButton>
+      </div>
     </form>
   )
 }

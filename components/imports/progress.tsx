@@ -32,15 +32,17 @@ export function ImportProgressBar({ id, initial }: { id: string; initial: Import
     const timer = setTimeout(tick, 700)
     return () => { stop = true; clearTimeout(timer) }
   }, [id, router])
+  // the phase this bar shows: it keeps its name when the job ends (DONE, FAILED) until the page refreshes
+  const importing = (p.status === 'CHECKING' || p.status === 'IMPORTING' ? p.status : initial.status) === 'IMPORTING'
   const pct = p.total ? Math.min(100, Math.round((p.done / p.total) * 100)) : null
   const label = p.total ? t('progress', { done: p.done.toLocaleString('id-ID'), total: p.total.toLocaleString('id-ID') }) : t('progressUnknown', { done: p.done.toLocaleString('id-ID') })
   return (
     <div className="space-y-2">
       <div className="flex items-baseline justify-between text-sm">
-        <span className="font-medium text-slate-900">{p.status === 'IMPORTING' ? t('importing') : t('checking')}</span>
+        <span className="font-medium text-slate-900">{importing ? t('importing') : t('checking')}</span>
         <span className="tabular-nums text-slate-600">{label}{pct !== null && ` · ${pct}%`}</span>
       </div>
-      <div role="progressbar" aria-label={p.status === 'IMPORTING' ? t('importing') : t('checking')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined} aria-valuetext={label} className="h-3 w-full overflow-hidden rounded-full bg-slate-200">
+      <div role="progressbar" aria-label={importing ? t('importing') : t('checking')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined} aria-valuetext={label} className="h-3 w-full overflow-hidden rounded-full bg-slate-200">
         <div className="h-full rounded-full bg-brand-600 transition-[width] duration-500" style={{ width: `${pct ?? 5}%` }} />
       </div>
       <p className="text-xs text-slate-500">{t('leaveNote')}</p>

@@ -11,8 +11,8 @@ import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { formatRupiah } from '@/lib/format'
 import { parseRupiah, rupiahMessage } from '@/lib/parse'
 import { transition } from '@/lib/transitions'
-import { ActionError, authAction, isFormData, type ActionState } from '@/lib/safe-action'
-import { readClaimFile, submitClaimFor } from '@/lib/credit/claim-submission'
+import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
+import { submitClaimFor } from '@/lib/credit/claim-submission'
 import type { SessionUser } from '@/lib/session-user'
 import {
   amortisationBasisSchema, claimMonthSchema, claimPaymentSchema, claimReturnSchema, claimReviewSchema, disbursementSchema, instalmentReportSchema, programSchema, rateChangeSchema,
@@ -45,15 +45,13 @@ export const createDisbursement = authAction('disbursements.write', disbursement
 })
 
 /**
- * A bank's monthly claim (see lib/credit/claim-submission.ts); the optional .xlsx of claimed amounts is
- * read here because files are not among the zod-checked text fields.
+ * A bank's monthly claim at the computed amounts (see lib/credit/claim-submission.ts). A claim with the
+ * bank's own amounts per loan is imported from its spreadsheet (lib/imports/kinds/claims.ts).
  */
 export async function submitClaim(prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
-  const file = isFormData(formData) ? formData.get('file') : null
   let claimId: string | undefined
   const result = await authAction('claims.submit', claimMonthSchema, async (input, user) => {
-    const amounts = file instanceof File && file.size > 0 ? await readClaimFile(file) : null
-    claimId = await submitClaimFor(user, input, amounts)
+    claimId = await submitClaimFor(user, input, null)
   })(prev, formData)
   if (claimId) {
     revalidatePath('/kredit', 'layout')

@@ -1,66 +1,14 @@
 import 'server-only'
-import ExcelJS from 'exceljs'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { lastEndedMonth } from '@/lib/dates'
-import { writeAudit } from '@/lib/audit'
+import { writeAudit, type AuditActor } from '@/lib/audit'
 import { claimLineReason, type AgencyPeriod, type BankLine, type ClaimLineReason } from '@/lib/credit/claim-reasons'
-import { parseNumberInput, parseRupiah, rupiahMessage } from '@/lib/parse'
 import { ActionError } from '@/lib/safe-action'
 import { transition } from '@/lib/transitions'
 import type { SessionUser } from '@/lib/session-user'
 
-const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
-
-const MAX_CLAIM_FILE = 5 * 1024 * 1024
-
-/**
- * The bank's .xlsx, header row first: column A loan account number, B amount claimed (whole Rupiah), and
- * optionally C opening balance, D days and E the bank's rate (% per year) it computed with, so that a
- * difference can be explained line by line.
- */
-export async function readClaimFile(file: File): Promise<Map<string, BankLine>> {
-  if (file.size > MAX_CLAIM_FILE) throw new ActionError('Berkas terlalu besar (maksimal 5 MB).', { file: ['Berkas terlalu besar (maksimal 5 MB).'] })
-  const wb = new ExcelJS.Workbook()
-  try {
-    await wb.xlsx.load(Buffer.from(await file.arrayBuffer()) as unknown as ArrayBuffer)
-  } catch {
-    throw new ActionError('Berkas bukan .xlsx yang dapat dibaca.', { file: ['Unggah berkas .xlsx (Excel).'] })
-  }
-  const ws = wb.worksheets[0]
-  const lines = new Map<string, BankLine>()
-  const problems: string[] = []
-  const cell = (v: ExcelJS.CellValue) => (typeof v === 'number' ? v : String(v ?? '').trim())
-  ws?.eachRow((row, n) => {
-    if (n === 1) return
-    const account = String(row.getCell(1).text ?? '').trim()
-    if (!account) return
-    const amount = parseRupiah(cell(row.getCell(2).value))
-    if (!amount.ok) return void problems.push(`baris ${n}: ${rupiahMessage('Jumlah', amount.problem)}`)
-    if (lines.has(account)) return void problems.push(`baris ${n}: rekening ${account} ganda`)
-    const line: BankLine = { amount: amount.value }
-    const [balanceCell, daysCell, rateCell] = [3, 4, 5].map((c) => cell(row.getCell(c).value))
-    if (balanceCell !== '') {
-      const balance = parseRupiah(balanceCell)
-      if (!balance.ok) return void problems.push(`baris ${n}: ${rupiahMessage('Saldo', balance.problem)}`)
-      line.balance = balance.value
-    }
-    if (daysCell !== '') {
-      const days = Number(daysCell)
-      if (!Number.isInteger(days) || days < 1 || days > 62) return void problems.push(`baris ${n}: Hari harus bilangan bulat 1–62`)
-      line.days = days
-    }
-    if (rateCell !== '') {
-      const rate = typeof rateCell === 'number' ? rateCell : parseNumberInput(rateCell.replace('%', ''))
-      if (rate === null || !Number.isFinite(rate) || rate < 0 || rate > 100) return void problems.push(`baris ${n}: Suku bunga harus persen 0–100, mis. 11 atau 11,5`)
-      line.rate = rate / 100
-    }
-    lines.set(account, line)
-  })
-  if (problems.length) throw new ActionError(`Isi berkas tidak valid: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (dan ${problems.length - 5} lagi)` : ''}.`, { file: problems.slice(0, 5) })
-  if (lines.size === 0) throw new ActionError('Berkas tidak berisi baris klaim.', { file: ['Kolom A: nomor rekening, kolom B: jumlah klaim, mulai baris 2.'] })
-  return lines
-}
+const actor = (u: AuditActor) => ({ id: u.id, username: u.username, role: u.role })
 
 /**
  * A bank's monthly claim for one programme (the budget year it is charged to, chosen by the bank among
@@ -89,8 +37,14 @@ export async function submitClaimFor(user: SessionUser, input: { programId: stri
   }
 }
 
-async function writeClaim(
-  tx: Prisma.TransactionClient, user: SessionUser, bankId: string, program: { id: string; scheme: string }, monthStart: string, amounts: Map<string, BankLine> | null,
+/**
+ * The claim of one programme, bank and month, in the caller's transaction: created, or a RETURNED one
+ * resubmitted (its lines replaced); lines as computed, or the bank's amounts (`amounts`: account → line,
+ * each verified against the agency's schedule); one SUBMIT audit row. Shared by the form (submitClaimFor)
+ * and the claim-lines import (lib/imports/kinds/claims.ts).
+ */
+export async function writeClaim(
+  tx: Prisma.TransactionClient, user: AuditActor & { id: string }, bankId: string, program: { id: string; scheme: string }, monthStart: string, amounts: Map<string, BankLine> | null,
 ): Promise<string> {
   const month = monthStart.slice(0, 7)
   const existing = await tx.subsidyClaim.findUnique({ where: { programId_bankId_month: { programId: program.id, bankId, month: new Date(monthStart) } }, select: { id: true, status: true, version: true } })

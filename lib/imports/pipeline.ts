@@ -37,6 +37,8 @@ type Verdict = {
   input?: any
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   existing?: any
+  /** the batch's reference data (AnyKind.prepare), for the write */
+  prepared?: unknown
 }
 
 type Ctx = {
@@ -78,15 +80,17 @@ function resolveRegions(fields: FieldDef[], values: Record<string, string>, regi
 /** The verdicts of one batch of rows (values: field → text from the cells, empty for an empty cell). */
 async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[], ctx: Ctx): Promise<Verdict[]> {
   const { kind, importer, regions } = ctx
-  const keys = [...new Set(rows.map((r) => r.values[kind.keyField]).filter(Boolean))]
-  const existingRows = keys.length ? await kind.findExisting(client, keys) : []
+  const prepared = kind.prepare ? await kind.prepare(client, rows.map((r) => r.values), importer) : undefined
+  const keyOfRow = (values: Record<string, string>) => (kind.rowKey ? kind.rowKey(values, importer, prepared) : values[kind.keyField] || null)
+  const keys = [...new Set(rows.map((r) => keyOfRow(r.values)).filter((k): k is string => Boolean(k)))]
+  const existingRows = keys.length ? await kind.findExisting(client, keys, importer) : []
   const existingByKey = new Map(existingRows.map((row) => [kind.keyOf(row), row]))
   const keyField = kind.fields.find((f) => f.key === kind.keyField)!
   return rows.map(({ rowNumber, values, problems }) => {
     const errors: Record<string, string> = { ...problems }
-    const key = values[kind.keyField] || null
+    const key = keyOfRow(values)
     const verdict = (outcome: Outcome, extra: Partial<Verdict> = {}): Verdict => ({
-      rowNumber, outcome, key, values, changes: [], ...extra,
+      rowNumber, outcome, key, values, changes: [], prepared, ...extra,
       errors: Object.entries(errors).map(([field, message]) => ({ column: ctx.columnOf(field), message })),
     })
     if (!key) {
@@ -112,6 +116,7 @@ async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<
     const merged: Record<string, string> = { ...(existing ? kind.asFormText(existing) : kind.defaults ?? {}) }
     for (const [field, text] of Object.entries(values)) if (text !== '') merged[field] = text
     resolveRegions(kind.fields, merged, regions, errors)
+    kind.resolve?.(merged, importer, prepared, errors)
     const parsed = kind.schema.safeParse(merged)
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? kind.keyField)] ??= issue.message
@@ -122,12 +127,12 @@ async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<
       errors.regencyCode = 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.'
       return verdict('INVALID')
     }
-    Object.assign(errors, kind.checkInput(input, regions))
+    Object.assign(errors, kind.checkInput(input, regions, importer, prepared))
     if (Object.keys(errors).length) return verdict('INVALID')
     if (!existing) return verdict('CREATE', { input })
     const changes: Change[] = []
     for (const f of kind.fields) {
-      if (!(f.key in input)) continue
+      if (!(f.key in input) || (kind.compareFields && !kind.compareFields.includes(f.key))) continue
       const before = (existing as Record<string, unknown>)[f.key]
       const after = input[f.key]
       // an empty owner NIK on the form means "keep": never a change
@@ -136,7 +141,12 @@ async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<
         changes.push({ field: f.key, column: ctx.columnOf(f.key), before: kind.show(f.key, before), after: kind.show(f.key, after) })
       }
     }
-    return changes.length ? verdict('UPDATE', { input, existing, changes }) : verdict('UNCHANGED')
+    const immutable = typeof kind.immutable === 'function' ? kind.immutable(existing) : kind.immutable
+    if (changes.length && immutable) {
+      for (const c of changes) errors[c.field] = `${immutable} Tercatat: ${c.before || '(kosong)'}.`
+      return verdict('INVALID')
+    }
+    return changes.length ? verdict('UPDATE', { input, existing, changes }) : verdict('UNCHANGED', { input })
   })
 }
 
@@ -250,6 +260,8 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       const total = await tx.importRow.count({ where: { importId } })
       await ctx.progress(0, total, 'Menyimpan')
       let after = 0
+      // the rows of a kind written as one document (AnyKind.writeAll), kept until the end
+      const whole: { input: unknown; outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED' }[] = []
       for (;;) {
         // the dry run's rows hold the mapped texts: the file is not parsed a second time
         const stored = await tx.importRow.findMany({
@@ -266,7 +278,11 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
         for (const v of verdicts) {
           countInto(summary, v.outcome)
           if (v.outcome === 'INVALID' && imp.mode === 'ALL') continue
-          if (v.outcome === 'CREATE') await kind.insert(tx, actor, v.input)
+          if (kind.writeAll) {
+            if (v.outcome !== 'INVALID') whole.push({ input: v.input, outcome: v.outcome })
+            continue
+          }
+          if (v.outcome === 'CREATE') await kind.insert(tx, actor, v.input, importer, v.prepared)
           else if (v.outcome === 'UPDATE' && !(await kind.update(tx, actor, v.existing, v.input))) {
             throw new PermanentJobError(`Baris ${v.rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
           }
@@ -279,6 +295,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       if (imp.mode === 'ALL' && summary.invalid > 0) {
         throw new PermanentJobError(`${summary.invalid.toLocaleString('id-ID')} baris tidak valid; tidak ada yang disimpan (semua atau tidak sama sekali). Perbaiki baris itu, atau pilih "simpan baris yang valid saja".`)
       }
+      if (kind.writeAll) await kind.writeAll(tx, actor, importer, whole)
       await writeAudit(tx, actor, {
         action: 'IMPORT', entity: 'DataImport', entityId: importId,
         after: { kind: imp.kind, fileName: imp.fileName, fileHash: imp.fileHash, sheet: imp.sheetName, mode: imp.mode, ...summary },

@@ -85,14 +85,19 @@ export async function createImport(user: SessionUser, slug: string, file: File):
   return created.id
 }
 
-/** An import the user may act on: its own (an admin any), of a kind it may import. */
+/**
+ * An import the user may act on: of a kind it may import (403 otherwise: a bank officer and an MSME import),
+ * and its own (an admin any; someone else's is 404).
+ */
 export async function ownImport(user: SessionUser, id: string) {
-  const imp = await db.dataImport.findFirst({
-    where: { id, ...(user.role === 'ADMIN' ? {} : { createdById: user.id }) },
+  const imp = await db.dataImport.findUnique({
+    where: { id },
     select: { id: true, kind: true, status: true, sheets: true, sheetName: true, mapping: true, mode: true, jobId: true, summary: true, version: true, createdById: true },
   })
   if (!imp) throw new AppError('NOT_FOUND', 'Impor tidak ditemukan.')
-  return { imp, kind: kindFor(user, imp.kind) }
+  const kind = kindFor(user, imp.kind)
+  if (user.role !== 'ADMIN' && imp.createdById !== user.id) throw new AppError('NOT_FOUND', 'Impor tidak ditemukan.')
+  return { imp, kind }
 }
 
 const BUSY = new Set(['CHECKING', 'IMPORTING'])

@@ -33,6 +33,21 @@ export const claimMonthSchema = z.object({
   month: isoMonthField('Bulan klaim'),
 })
 
+const claimDays = z.coerce.number('Hari harus bilangan bulat 1–62.').int('Hari harus bilangan bulat 1–62.').min(1, 'Hari harus bilangan bulat 1–62.').max(62, 'Hari harus bilangan bulat 1–62.')
+
+/**
+ * One line of a bank's claim, as its spreadsheet gives it (lib/imports/kinds/claims.ts): the claim's programme
+ * and month, the loan account, the amount claimed and, optionally, the opening balance, days and rate (% per
+ * year) the bank computed with, so that a difference can be explained line by line.
+ */
+export const claimLineSchema = claimMonthSchema.extend({
+  accountNumber: disbursementSchema.shape.accountNumber,
+  amount: rupiah('Jumlah klaim'),
+  balance: rupiah('Saldo').optional(),
+  days: claimDays.optional(),
+  rate: percent('Suku bunga').optional(),
+})
+
 export const claimReviewSchema = z.object({
   claimId: z.string().min(1).max(40),
   version: z.coerce.number().int().positive(),

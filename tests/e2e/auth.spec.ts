@@ -4,7 +4,7 @@ const MENUS = {
   ADMIN: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Tindak Lanjut', 'Impor Data', 'Pengaturan Program', 'Pengguna', 'Log Audit'],
   LEADERSHIP: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Tindak Lanjut'],
   DISTRICT_OFFICER: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Tindak Lanjut', 'Impor Data'],
-  BANK_OFFICER: ['Beranda', 'Kredit', 'Rapat Koordinasi', 'Tindak Lanjut'], // its bank's meetings and follow-ups (issue 10)
+  BANK_OFFICER: ['Beranda', 'Kredit', 'Rapat Koordinasi', 'Tindak Lanjut', 'Impor Data'], // its bank's meetings and follow-ups (issue 10); its disbursements by spreadsheet (issue 11)
 } as const
 
 for (const [role, menu] of Object.entries(MENUS) as [keyof typeof MENUS, readonly string[]][]) {

@@ -177,9 +177,10 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   'GET /api/rapat/[id]/undangan': 'meetings.read',
   'GET /api/rapat/[id]/bahan': 'meetings.read',
   // imports: the template of a kind the role may import; an import's status and refused rows its uploader's (or an admin's)
-  'GET /api/impor/templat/[jenis]': 'imports.use',
-  'GET /api/impor/[id]/status': 'imports.use',
-  'GET /api/impor/[id]/ditolak': 'imports.use',
+  // the requests below are of the MSME kind: a bank officer (imports.use for its disbursements only) is refused them
+  'GET /api/impor/templat/[jenis]': ['imports.use', 'msmes.write'],
+  'GET /api/impor/[id]/status': ['imports.use', 'msmes.write'],
+  'GET /api/impor/[id]/ditolak': ['imports.use', 'msmes.write'],
   // the integration API: a bearer token of an API client with the column's role and scope instead of a session
   'GET /api/v1/openapi.json': 'public', // the interface's description: holds no data
   'GET /api/v1/koperasi': 'cooperatives.read',

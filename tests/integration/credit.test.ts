@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import ExcelJS from 'exceljs'
 import { signInAs } from '../support/session-mock'
 import { createUser, form, unique } from '../support/factories'
 import { db } from '@/lib/db'
@@ -214,28 +213,16 @@ describe('monthly claims: submission, verification, payment', () => {
     expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe('SUBMITTED')
   })
 
-  it('the claim form reads the bank .xlsx and refuses a broken one; other roles cannot submit', async () => {
+  // the bank's own amounts per loan arrive as an import of claim lines (tests/integration/imports-claims.test.ts)
+  it('the claim form claims the computed amounts; other roles cannot submit', async () => {
     const bank = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
     signInAs(bank)
-    const wb = new ExcelJS.Workbook()
-    const ws = wb.addWorksheet('Klaim')
-    ws.addRow(['Rekening', 'Jumlah'])
-    ws.addRow(['UJI-0001', 'bukan angka'])
-    const fd = form({ programId, month: '2025-04' })
-    fd.set('file', new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'klaim.xlsx'))
-    const res = await submitClaim(undefined, fd)
-    expect(res.ok).toBe(false)
-    expect(res.errors?.file?.[0]).toBe('baris 2: Jumlah harus angka Rupiah, mis. 1.500.000.')
-    // a fraction of a Rupiah is refused, not rounded
-    ws.getRow(2).getCell(2).value = 130431.996
-    const fraction = form({ programId, month: '2025-04' })
-    fraction.set('file', new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'klaim.xlsx'))
-    expect((await submitClaim(undefined, fraction)).errors?.file?.[0]).toBe('baris 2: Jumlah harus dalam Rupiah bulat, tanpa sen.')
-    const junk = form({ programId, month: '2025-04' })
-    junk.set('file', new File([new TextEncoder().encode('bukan excel')], 'klaim.xlsx'))
-    expect((await submitClaim(undefined, junk)).errors?.file).toEqual(['Unggah berkas .xlsx (Excel).'])
+    await expect(submitClaim(undefined, form({ programId, month: '2025-04' }))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) })
+    const claim = await db.subsidyClaim.findFirstOrThrow({ where: { programId, bankId: bprId, month: new Date('2025-04-01') }, select: { lines: { select: { claimedAmount: true, computedAmount: true } } } })
+    expect(claim.lines.length).toBeGreaterThan(0)
+    for (const l of claim.lines) expect(Number(l.claimedAmount)).toBe(Number(l.computedAmount))
     signInAs(await createUser('ADMIN'))
-    expect(await submitClaim(undefined, form({ programId, month: '2025-04' }))).toMatchObject({ ok: false, message: MESSAGES.forbidden })
+    expect(await submitClaim(undefined, form({ programId, month: '2025-05' }))).toMatchObject({ ok: false, message: MESSAGES.forbidden })
   })
 
   it('a bank officer never reads another bank’s claim', async () => {

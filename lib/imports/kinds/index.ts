@@ -1,5 +1,7 @@
 import 'server-only'
+import { claimLineKind } from './claims'
 import { cooperativeKind } from './cooperatives'
+import { disbursementKind } from './disbursements'
 import { msmeKind } from './msmes'
 import type { AnyKind } from './types'
 
@@ -7,6 +9,8 @@ import type { AnyKind } from './types'
 export const IMPORT_KINDS: Record<string, AnyKind> = {
   [cooperativeKind.kind]: cooperativeKind,
   [msmeKind.kind]: msmeKind,
+  [disbursementKind.kind]: disbursementKind,
+  [claimLineKind.kind]: claimLineKind,
 }
 
 export function importKind(slug: string): AnyKind | null {

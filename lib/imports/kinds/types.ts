@@ -27,17 +27,39 @@ export type RegisterKind<Row extends { id: string }, Input> = {
   /** what a new record gets for a column the file does not carry (the form's defaults) */
   defaults?: Record<string, string>
   schema: z.ZodType<Input, Record<string, string>>
-  findExisting(client: Tx, keys: string[]): Promise<Row[]>
+  /**
+   * Reference data one batch of rows needs (programmes, borrowers, rates), loaded once per batch from the
+   * rows' texts; handed to rowKey, resolve, checkInput and insert.
+   */
+  prepare?(client: Tx, rows: Record<string, string>[], importer: Importer): Promise<unknown>
+  /** the row's natural key from its texts when it is more than the key field (bank + loan account); null: no key */
+  rowKey?(values: Record<string, string>, importer: Importer, prepared: unknown): string | null
+  /** turn the texts of reference columns (a programme's name, a bank) into what the schema reads, in place; problems as field → message */
+  resolve?(values: Record<string, string>, importer: Importer, prepared: unknown, errors: Record<string, string>): void
+  findExisting(client: Tx, keys: string[], importer: Importer): Promise<Row[]>
   keyOf(row: Row): string
   regencyOf(row: Row): string
   isDeleted(row: Row): boolean
   /** the stored record as the form would show it, to fill the columns the file does not carry */
   asFormText(row: Row): Record<string, string>
   /** checks that need reference data (location, NIK prefix), as field → message */
-  checkInput(input: Input, regions: RegionIndex): Record<string, string>
+  checkInput(input: Input, regions: RegionIndex, importer: Importer, prepared: unknown): Record<string, string>
+  /** the fields compared with the stored record (default: every field of the form) */
+  compareFields?: string[]
+  /**
+   * A stored record is not changed by an import (a recorded loan: its periods and claims hang on it): a row
+   * that differs from it is refused with the stored value, naming the field.
+   */
+  immutable?: string | ((row: Row) => string | null)
   /** the stored value and the new one of a field, comparable and readable ('' for empty) */
   show(field: string, value: unknown): string
-  insert(tx: Tx, actor: AuditActor, input: Input): Promise<string>
+  insert(tx: Tx, actor: AuditActor, input: Input, importer: Importer, prepared: unknown): Promise<string>
+  /**
+   * A kind whose rows are parts of one document (a bank's monthly claim and its lines) writes them together at
+   * the end of the commit, through the document's own write path, instead of row by row: it receives every row
+   * to keep (new, changed and unchanged, in file order) and decides what changed.
+   */
+  writeAll?(tx: Tx, actor: AuditActor, importer: Importer, rows: { input: Input; outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED' }[]): Promise<void>
   update(tx: Tx, actor: AuditActor, before: Row, input: Input): Promise<boolean>
 }
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { DateInput } from '@/components/ui/date-input'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { Download, Plus } from 'lucide-react'
+import { Download, FileUp, Plus } from 'lucide-react'
 import { CreditNav } from '@/components/credit/credit-nav'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
@@ -49,6 +49,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
           <>
             <a href={exportHref('xlsx')} className={buttonClass('secondary')}><Download aria-hidden className="size-4" />.xlsx</a>
             <a href={exportHref('csv')} className={buttonClass('secondary')}>.csv</a>
+            {can(user.role, 'disbursements.write') && can(user.role, 'imports.use') && <LinkButton variant="secondary" href="/impor/baru?jenis=penyaluran"><FileUp aria-hidden className="size-4" />{(await getTranslations('imports'))('fromExcel')}</LinkButton>}
             {can(user.role, 'disbursements.write') && <LinkButton href="/kredit/penyaluran/baru"><Plus aria-hidden className="size-4" />{t('recordDisbursement')}</LinkButton>}
           </>
         }

@@ -1,0 +1,181 @@
+import 'server-only'
+import type { z } from 'zod'
+import type { BankLine } from '@/lib/credit/claim-reasons'
+import { writeClaim } from '@/lib/credit/claim-submission'
+import { lastEndedMonth } from '@/lib/dates'
+import { AppError } from '@/lib/errors'
+import { PermanentJobError } from '@/lib/jobs'
+import { parseDateText } from '@/lib/parse'
+import { claimLineSchema } from '@/lib/validations/credit'
+import { headingKey, type FieldDef } from '../fields'
+import { formValue } from './common'
+import type { Importer, RegisterKind, Tx } from './types'
+
+type ClaimLineInput = z.infer<typeof claimLineSchema>
+
+/** A stored claim line as the import compares it: programme by code, rate in % per year. */
+type LineRow = {
+  id: string; month: string; bankCode: string; accountNumber: string; programId: string; status: string
+  amount: unknown; balance: unknown; days: number | null; rate: unknown; regencyCode: string
+}
+
+type Prepared = {
+  bank: { id: string; code: string } | null
+  programs: { id: string; code: string; scheme: string; name: string; year: number; names: string[] }[]
+  /** account number → the bank's loan */
+  loans: Set<string>
+  /** `programme code/month` → the claim's status */
+  claims: Map<string, string>
+  /** `month/account` of the lines already in one of the bank's claims */
+  lines: Set<string>
+}
+
+const STATUS_LABEL: Record<string, string> = { SUBMITTED: 'diajukan', RETURNED: 'dikembalikan', APPROVED: 'disetujui', PAID: 'dibayar' }
+
+export const CLAIM_FIELDS: FieldDef[] = [
+  { key: 'programId', label: 'Program', synonyms: ['Kode Program', 'Nama Program'], required: true, type: 'text', help: 'Program (tahun anggaran) yang menanggung klaim: kode (PROKESRA-2026) atau nama (Prokesra 2026). Bulan klaim harus dalam tahun program.', examples: ['PROKESRA-2026', 'PROKESRA-2026', 'Prokesra 2026'] },
+  { key: 'month', label: 'Bulan Klaim', synonyms: ['Bulan', 'Periode', 'Periode Klaim', 'Masa Klaim'], required: true, type: 'text', help: 'Bulan yang diklaim, sudah berakhir: 2026-10, 10/2026, Oktober 2026 atau sel tanggal Excel (bulannya yang dipakai).', examples: ['2026-10', '10/2026', 'Oktober 2026'] },
+  { key: 'accountNumber', label: 'Nomor Rekening', synonyms: ['No. Rekening', 'No Rekening', 'Rekening', 'No. Rek', 'Nomor Rekening Pinjaman'], required: true, type: 'text', help: 'Nomor rekening pinjaman yang tercatat sebagai penyaluran bank Anda. Kunci impor bersama bulan klaim dan bank: satu baris per rekening per bulan.', examples: ['PRK-2026-000101', 'PRK-2026-000102', 'PRK-2026-000103'] },
+  { key: 'amount', label: 'Jumlah Klaim', synonyms: ['Jumlah', 'Subsidi', 'Nilai Klaim', 'Klaim (Rp)', 'Subsidi Bunga'], required: true, type: 'money', help: 'Subsidi bunga yang diklaim untuk rekening ini, Rupiah utuh: 193750, 193.750 atau Rp193.750. Dinas menghitung ulang setiap baris dan menampilkan selisihnya.', examples: ['193.750', '77500', 'Rp116.250'] },
+  { key: 'balance', label: 'Saldo Awal', synonyms: ['Saldo', 'Baki Debet', 'Outstanding', 'Saldo Pokok'], type: 'money', help: 'Saldo pokok awal bulan yang dipakai bank menghitung, Rupiah utuh. Boleh kosong; bila diisi, selisih dengan hitungan Dinas dijelaskan per baris.', examples: ['25.000.000', '', '15.000.000'] },
+  { key: 'days', label: 'Hari', synonyms: ['Jumlah Hari', 'Hari Bunga'], type: 'number', help: 'Jumlah hari bunga yang dipakai bank, 1–62. Boleh kosong.', examples: ['31', '', '31'] },
+  { key: 'rate', label: 'Suku Bunga (%)', synonyms: ['Suku Bunga', 'Bunga Bank', 'Bunga (%)'], type: 'text', help: 'Suku bunga kontrak bank yang dipakai, % per tahun: 14 atau 14,5. Boleh kosong.', examples: ['14', '', '14'] },
+]
+
+/** `2026-10`, `2026-10-31`, `10/2026`, `Oktober 2026`, an Excel date serial or date cell → `2026-10`; anything else as typed (the schema refuses it). */
+export function monthText(raw: string | undefined): string {
+  const t = (raw ?? '').trim()
+  if (/^\d{4}-\d{2}(-\d{2})?$/.test(t)) return t.slice(0, 7)
+  const mY = /^(\d{1,2})[/.-](\d{4})$/.exec(t)
+  if (mY) return `${mY[2]}-${mY[1].padStart(2, '0')}`
+  if (/^\d{5}$/.test(t)) return parseDateText(Number(t))?.slice(0, 7) ?? t
+  if (/^\p{L}+\.?\s+\d{4}$/u.test(t)) return parseDateText(`1 ${t}`)?.slice(0, 7) ?? t
+  return t
+}
+
+const bankOf = (p: Prepared) => p.bank
+
+/**
+ * Claim lines (rincian klaim subsidi bunga), by claim month + bank + loan account: a bank officer's own
+ * bank. The lines of one programme and month are that month's claim, written through the claim's own path
+ * (lib/credit/claim-submission.ts writeClaim): the agency's recomputation and the reason of each difference
+ * stored beside every line, a RETURNED claim resubmitted with the file's lines, one SUBMIT audit row. A
+ * claim already submitted, approved or paid is never touched: its same lines are "unchanged", others refused.
+ */
+export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
+  kind: 'klaim',
+  permission: 'claims.submit',
+  listPath: '/kredit/klaim',
+  title: { id: 'Rincian klaim subsidi', en: 'Claim lines' },
+  fields: CLAIM_FIELDS,
+  keyField: 'accountNumber',
+  schema: claimLineSchema as unknown as z.ZodType<ClaimLineInput, Record<string, string>>,
+  async prepare(client: Tx, rows, importer: Importer): Promise<Prepared> {
+    const bankId = importer.bankId ?? ''
+    const accounts = [...new Set(rows.map((r) => (r.accountNumber ?? '').trim()).filter(Boolean))]
+    const months = [...new Set(rows.map((r) => monthText(r.month)).filter((m) => /^\d{4}-\d{2}$/.test(m)))]
+    const [bank, programs, loans, claims, lines] = await Promise.all([
+      client.bank.findUnique({ where: { id: bankId }, select: { id: true, code: true } }),
+      client.creditProgram.findMany({ where: { banks: { some: { bankId } } }, select: { id: true, code: true, scheme: true, name: true, year: true } }),
+      accounts.length ? client.disbursement.findMany({ where: { bankId, accountNumber: { in: accounts } }, select: { accountNumber: true } }) : [],
+      months.length ? client.subsidyClaim.findMany({ where: { bankId, month: { in: months.map((m) => new Date(`${m}-01`)) } }, select: { month: true, status: true, program: { select: { code: true } } } }) : [],
+      months.length && accounts.length
+        ? client.claimLine.findMany({ where: { claim: { bankId, month: { in: months.map((m) => new Date(`${m}-01`)) } }, disbursement: { accountNumber: { in: accounts } } }, select: { claim: { select: { month: true } }, disbursement: { select: { accountNumber: true } } } })
+        : [],
+    ])
+    return {
+      bank,
+      programs: programs.map((p) => ({ ...p, names: [p.code, p.name, `${p.scheme} ${p.year}`].map(headingKey) })),
+      loans: new Set(loans.map((l) => l.accountNumber)),
+      claims: new Map(claims.map((c) => [`${c.program.code}/${c.month.toISOString().slice(0, 7)}`, c.status])),
+      lines: new Set(lines.map((l) => `${l.claim.month.toISOString().slice(0, 7)}/${l.disbursement.accountNumber}`)),
+    }
+  },
+  rowKey(values, _importer, prepared) {
+    const account = (values.accountNumber ?? '').trim()
+    if (!account) return null
+    return `${monthText(values.month)}/${bankOf(prepared as Prepared)?.code ?? '?'}/${account}`
+  },
+  resolve(values, _importer, prepared, errors) {
+    const p = prepared as Prepared
+    values.month = monthText(values.month)
+    const k = headingKey(values.programId ?? '')
+    const program = k ? p.programs.find((x) => x.names.includes(k)) : undefined
+    if (k && !program) errors.programId = 'Program ini tidak diikuti bank Anda: tulis kode atau nama salah satu program bank Anda.'
+    else if (program) values.programId = program.code
+  },
+  async findExisting(client, keys, importer) {
+    const parsed = keys.map((k) => { const [month, , ...rest] = k.split('/'); return { month, account: rest.join('/') } }).filter((k) => /^\d{4}-\d{2}$/.test(k.month))
+    if (!parsed.length) return []
+    const lines = await client.claimLine.findMany({
+      where: {
+        claim: { bankId: importer.bankId ?? '', month: { in: [...new Set(parsed.map((k) => k.month))].map((m) => new Date(`${m}-01`)) } },
+        disbursement: { accountNumber: { in: [...new Set(parsed.map((k) => k.account))] } },
+      },
+      select: {
+        id: true, claimedAmount: true, claimedBalance: true, claimedDays: true, claimedRate: true,
+        claim: { select: { month: true, status: true, bank: { select: { code: true } }, program: { select: { code: true } } } },
+        disbursement: { select: { accountNumber: true, regencyCode: true } },
+      },
+    })
+    return lines.map((l) => ({
+      id: l.id, month: l.claim.month.toISOString().slice(0, 7), bankCode: l.claim.bank.code, accountNumber: l.disbursement.accountNumber, programId: l.claim.program.code,
+      status: l.claim.status, amount: l.claimedAmount, balance: l.claimedBalance, days: l.claimedDays, rate: l.claimedRate?.mul(100) ?? null, regencyCode: l.disbursement.regencyCode,
+    }))
+  },
+  keyOf: (row) => `${row.month}/${row.bankCode}/${row.accountNumber}`,
+  regencyOf: (row) => row.regencyCode,
+  isDeleted: () => false,
+  asFormText: (row) => {
+    const out: Record<string, string> = { programId: row.programId, month: row.month, accountNumber: row.accountNumber, amount: formValue(row.amount) }
+    if (row.balance !== null) out.balance = formValue(row.balance)
+    if (row.days !== null) out.days = String(row.days)
+    if (row.rate !== null) out.rate = formValue(row.rate)
+    return out
+  },
+  checkInput(input, _regions, _importer, prepared): Record<string, string> {
+    const p = prepared as Prepared
+    const program = p.programs.find((x) => x.code === input.programId)
+    if (!program) return { programId: 'Pilih salah satu program bank Anda.' }
+    // the claim form's rules (lib/credit/claim-submission.ts submitClaimFor)
+    if (Number(input.month.slice(0, 4)) !== program.year) return { month: `${program.name} hanya menanggung klaim bulan-bulan tahun ${program.year}.` }
+    if (input.month > lastEndedMonth()) return { month: 'Klaim diajukan setelah bulannya berakhir.' }
+    if (!p.loans.has(input.accountNumber)) return { accountNumber: 'Rekening tidak dikenal untuk bank Anda: tidak tercatat sebagai penyaluran bank ini.' }
+    const status = p.claims.get(`${program.code}/${input.month}`)
+    if (status && status !== 'RETURNED' && !p.lines.has(`${input.month}/${input.accountNumber}`)) {
+      return { month: `Klaim ${program.name} bulan ${input.month} sudah ${STATUS_LABEL[status] ?? status}; barisnya tidak dapat ditambah.` }
+    }
+    return {}
+  },
+  compareFields: ['programId', 'amount', 'balance', 'days', 'rate'],
+  immutable: (row) => (row.status === 'RETURNED' ? null : `Klaim bulan ${row.month} sudah ${STATUS_LABEL[row.status] ?? row.status}; rinciannya tidak diubah lewat impor.`),
+  show: (_field, value) => formValue(value),
+  insert: async () => { throw new Error('claim lines are written as their claim (writeAll)') },
+  update: async () => false,
+  async writeAll(tx, actor, importer, rows) {
+    // one claim per programme and month; a claim whose lines are all unchanged is left as it is
+    const groups = new Map<string, { input: ClaimLineInput; outcome: string }[]>()
+    for (const r of rows) {
+      const k = `${r.input.programId}/${r.input.month}`
+      groups.set(k, [...(groups.get(k) ?? []), r])
+    }
+    for (const group of groups.values()) {
+      if (group.every((r) => r.outcome === 'UNCHANGED')) continue
+      const { programId: code, month } = group[0].input
+      const program = await tx.creditProgram.findFirstOrThrow({ where: { code, banks: { some: { bankId: importer.bankId ?? '' } } }, select: { id: true, scheme: true } })
+      const amounts = new Map<string, BankLine>(group.map(({ input }) => [input.accountNumber, {
+        amount: input.amount,
+        ...(input.balance !== undefined && { balance: input.balance }),
+        ...(input.days !== undefined && { days: input.days }),
+        ...(input.rate !== undefined && { rate: input.rate / 100 }),
+      }]))
+      try {
+        await writeClaim(tx, { ...actor, id: importer.id }, importer.bankId ?? '', program, `${month}-01`, amounts)
+      } catch (e) {
+        // the claim's own refusal (e.g. submitted meanwhile): the import fails with its sentence, nothing kept
+        if (e instanceof AppError) throw new PermanentJobError(`Klaim ${month}: ${e.userMessage}`)
+        throw e
+      }
+    }
+  },
+}

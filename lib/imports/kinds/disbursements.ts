@@ -1,0 +1,176 @@
+import 'server-only'
+import {
+  BORROWER_MISMATCH, borrowerSelect, disbursementProgramSelect, disbursementRuleErrors, insertDisbursement, matchBorrower, NO_RATE,
+  type Borrower, type DisbursementProgram,
+} from '@/lib/credit/disbursement-writes'
+import { maskNik } from '@/lib/registers/nik'
+import { disbursementSchema } from '@/lib/validations/credit'
+import type { z } from 'zod'
+import { headingKey, type FieldDef } from '../fields'
+import { formValue } from './common'
+import type { Importer, RegisterKind, Tx } from './types'
+
+type DisbursementInput = z.infer<typeof disbursementSchema>
+
+/** A recorded loan as the import compares it: programme and bank by their codes, the borrower by NIB. */
+type LoanRow = {
+  id: string; programId: string; bankId: string; accountNumber: string; nib: string; ownerNik: string
+  contractDate: Date; plafond: unknown; tenorMonths: number; method: string; regencyCode: string
+}
+
+type Prepared = {
+  banks: { id: string; code: string; names: string[] }[]
+  programs: (DisbursementProgram & { names: string[]; bankIds: string[] })[]
+  rates: { programId: string; bankId: string; effectiveFrom: string; rate: number }[]
+  borrowers: Map<string, Borrower>
+}
+
+const METHOD_OPTIONS = [
+  { value: 'ANNUITY', label: 'Anuitas', aliases: ['Annuity', 'Anuitet'] },
+  { value: 'FLAT', label: 'Flat', aliases: ['Tetap'] },
+]
+
+export const DISBURSEMENT_FIELDS: FieldDef[] = [
+  { key: 'programId', label: 'Program', synonyms: ['Kode Program', 'Nama Program', 'Program Kredit'], required: true, type: 'text', help: 'Kode program (PROKESRA-2024) atau namanya (Prokesra 2024): program yang disalurkan bank tersebut, seperti di menu Kredit.', examples: ['PROKESRA-2024', 'Prokesra 2024', 'PROKESRA-2024'] },
+  { key: 'bankId', label: 'Bank', synonyms: ['Bank Penyalur', 'Kode Bank', 'Nama Bank'], type: 'text', help: 'Kode bank (BPRJATIM) atau namanya. Petugas bank boleh mengosongkannya: baris menjadi milik bank Anda; baris bank lain ditolak. Admin wajib mengisinya.', examples: ['BPRJATIM', '', 'BPR Jatim'] },
+  { key: 'accountNumber', label: 'Nomor Rekening', synonyms: ['No. Rekening', 'No Rekening', 'Rekening', 'No. Rek', 'Nomor Rekening Pinjaman', 'No. Pinjaman'], required: true, type: 'text', help: 'Nomor rekening pinjaman di bank, 3–30 karakter (huruf, angka, titik, garis miring, tanda hubung). Kunci impor bersama bank: rekening yang sudah tercatat tidak dicatat dua kali. Format kolom sebagai Teks.', examples: ['PRK-2024-000101', 'PRK-2024-000102', 'PRK-2024-000103'] },
+  { key: 'nib', label: 'NIB', synonyms: ['No. NIB', 'Nomor NIB', 'Nomor Induk Berusaha', 'NIB Debitur'], required: true, type: 'digits', digits: 13, help: 'NIB debitur (13 digit) seperti di register UMKM. Bersama NIK pemilik memastikan debiturnya.', examples: ['9120001234567', '9120001234568', '9120001234569'] },
+  { key: 'ownerNik', label: 'NIK Pemilik', synonyms: ['NIK', 'NIK Debitur', 'No. KTP'], required: true, type: 'digits', digits: 16, help: 'NIK pemilik usaha dari berkas pinjaman, 16 digit; harus sama dengan register UMKM. Format kolom sebagai Teks: Excel membulatkan angka 16 digit.', examples: ['3517014101850001', '3517014202860002', '3517010303870003'] },
+  { key: 'contractDate', label: 'Tanggal Akad', synonyms: ['Tgl Akad', 'Tanggal Realisasi', 'Tanggal Pencairan', 'Tgl Realisasi'], required: true, type: 'date', help: 'Tanggal akad/realisasi: 18/09/2024, 18 September 2024, 2024-09-18 atau sel tanggal Excel; dalam tahun program.', examples: ['15/01/2024', '3 Februari 2024', '2024-03-11'] },
+  { key: 'plafond', label: 'Plafon', synonyms: ['Plafond', 'Plafon Kredit', 'Nilai Pinjaman', 'Plafon (Rp)'], required: true, type: 'money', help: 'Rupiah utuh, minimal 1.000.000 dan paling tinggi plafon maksimal program: 25000000, 25.000.000 atau Rp25.000.000.', examples: ['25.000.000', 'Rp10.000.000', '15000000'] },
+  { key: 'tenorMonths', label: 'Tenor (bulan)', synonyms: ['Tenor', 'Jangka Waktu', 'Jangka Waktu (bulan)', 'Tenor Bulan'], required: true, type: 'number', help: 'Jangka waktu dalam bulan penuh, 1 sampai tenor maksimal program.', examples: ['24', '12', '18'] },
+  { key: 'method', label: 'Metode Angsuran', synonyms: ['Metode', 'Jenis Angsuran'], type: 'enum', options: METHOD_OPTIONS, help: 'Anuitas atau Flat. Kosong: Anuitas.', examples: ['Anuitas', 'Anuitas', 'Flat'] },
+  { key: 'acceptException', label: 'Terima Pengecualian', synonyms: ['Pengecualian'], type: 'bool', help: 'Hanya admin: Ya untuk mencatat pinjaman yang melanggar ketentuan program (tetap ditandai). Diabaikan untuk petugas bank.', examples: ['', '', ''] },
+  { key: 'exceptionReason', label: 'Alasan Pengecualian', synonyms: ['Alasan'], type: 'text', help: 'Alasan admin menerima pengecualian, minimal 10 karakter, paling banyak 500.', examples: ['', '', ''] },
+]
+
+const COMPARED = ['programId', 'nib', 'contractDate', 'plafond', 'tenorMonths', 'method']
+
+const names = (...xs: (string | number | null | undefined)[]) => xs.filter((x) => x !== null && x !== undefined && x !== '').map((x) => headingKey(String(x)))
+
+/** The bank a row names (code, name or short name); a bank officer's empty cell is its own bank. */
+function bankOf(text: string | undefined, importer: Importer, p: Prepared) {
+  const t = (text ?? '').trim()
+  if (!t) return importer.role === 'BANK_OFFICER' ? p.banks.find((b) => b.id === importer.bankId) ?? null : null
+  const k = headingKey(t)
+  return p.banks.find((b) => b.names.includes(k)) ?? null
+}
+
+/** The bank's contract rate in force on the date (the latest effective on or before it). */
+function rateFrom(p: Prepared, programId: string, bankId: string, date: string): number | null {
+  let best: { effectiveFrom: string; rate: number } | null = null
+  for (const r of p.rates) if (r.programId === programId && r.bankId === bankId && r.effectiveFrom <= date && (!best || r.effectiveFrom > best.effectiveFrom)) best = r
+  return best ? best.rate : null
+}
+
+/** Everything one row's write needs, or the field → message that refuses it (the form's sentences). */
+function loanOf(input: DisbursementInput, importer: Importer, p: Prepared): { errors: Record<string, string>; loan?: Parameters<typeof insertDisbursement>[2] } {
+  const errors: Record<string, string> = {}
+  const bank = p.banks.find((b) => b.code === input.bankId)
+  const program = p.programs.find((x) => x.code === input.programId)
+  if (!bank || !program) return { errors: { programId: 'Pilih program yang disalurkan bank ini.' } }
+  const borrower = matchBorrower(p.borrowers.get(input.nib), input.ownerNik)
+  if (!borrower) return { errors: { nib: BORROWER_MISMATCH, ownerNik: BORROWER_MISMATCH } }
+  const rules = disbursementRuleErrors(program, borrower, input, importer.role)
+  for (const [field, messages] of Object.entries(rules.errors)) errors[field] = messages.join(' ')
+  const bankRate = rateFrom(p, program.id, bank.id, input.contractDate)
+  if (bankRate === null) errors.contractDate ??= NO_RATE
+  return { errors, loan: { program, bankId: bank.id, bankRate: bankRate ?? 0, borrower, terms: input, issues: rules.issues.map((i) => i.code) } }
+}
+
+/**
+ * Disbursements (realisasi penyaluran), by bank + loan account number: a bank officer for its own bank
+ * (another bank's rows are refused row by row), an admin for any partner bank. Each row passes the form's
+ * checks (lib/credit/disbursement-writes.ts): borrower by NIB + owner NIK, programme rules, bank rate in
+ * force. A recorded loan is never changed by an import: the same row again is "unchanged", a different one refused.
+ */
+export const disbursementKind: RegisterKind<LoanRow, DisbursementInput> = {
+  kind: 'penyaluran',
+  permission: 'disbursements.write',
+  listPath: '/kredit/penyaluran',
+  title: { id: 'Penyaluran kredit', en: 'Disbursements' },
+  fields: DISBURSEMENT_FIELDS,
+  keyField: 'accountNumber',
+  defaults: { method: 'ANNUITY' },
+  // the form's schema; its number fields also accept numbers, which the import never passes (cells arrive as text)
+  schema: disbursementSchema as unknown as z.ZodType<DisbursementInput, Record<string, string>>,
+  async prepare(client: Tx, rows): Promise<Prepared> {
+    const nibs = [...new Set(rows.map((r) => r.nib).filter((n) => n && /^\d{13}$/.test(n)))]
+    const [banks, programs, rates, borrowers] = await Promise.all([
+      client.bank.findMany({ select: { id: true, code: true, name: true, shortName: true } }),
+      client.creditProgram.findMany({ select: { ...disbursementProgramSelect, scheme: true, name: true, banks: { select: { bankId: true } } } }),
+      client.programRate.findMany({ select: { programId: true, bankId: true, effectiveFrom: true, rate: true } }),
+      nibs.length ? client.msme.findMany({ where: { nib: { in: nibs }, deletedAt: null }, select: borrowerSelect }) : [],
+    ])
+    return {
+      banks: banks.map((b) => ({ id: b.id, code: b.code, names: names(b.code, b.name, b.shortName) })),
+      programs: programs.map(({ banks: pb, scheme, name, ...p }) => ({ ...p, names: names(p.code, name, `${scheme} ${p.year}`), bankIds: pb.map((b) => b.bankId) })),
+      rates: rates.map((r) => ({ programId: r.programId, bankId: r.bankId, effectiveFrom: r.effectiveFrom.toISOString().slice(0, 10), rate: Number(r.rate) })),
+      borrowers: new Map(borrowers.map((m) => [m.nib, m as Borrower])),
+    }
+  },
+  rowKey(values, importer, prepared) {
+    const account = (values.accountNumber ?? '').trim()
+    if (!account) return null
+    const bank = bankOf(values.bankId, importer, prepared as Prepared)
+    return `${bank?.code ?? (values.bankId || '?').trim()}/${account}`
+  },
+  resolve(values, importer, prepared, errors) {
+    const p = prepared as Prepared
+    const bank = bankOf(values.bankId, importer, p)
+    if (!bank) {
+      errors.bankId = values.bankId ? `Bank "${values.bankId}" tidak dikenal; tulis kodenya (${p.banks.map((b) => b.code).join(', ')}) atau namanya.` : 'Pilih bank penyalur.'
+      return
+    }
+    if (importer.role === 'BANK_OFFICER' && bank.id !== importer.bankId) {
+      errors.bankId = 'Di luar bank Anda: petugas bank hanya dapat mengimpor pinjaman banknya sendiri.'
+      return
+    }
+    values.bankId = bank.code
+    const k = headingKey(values.programId ?? '')
+    const program = k ? p.programs.find((x) => x.names.includes(k) && x.bankIds.includes(bank.id)) : undefined
+    if (k && !program) errors.programId = 'Program tidak ditemukan untuk bank ini: tulis kode atau nama program yang disalurkan bank ini.'
+    else if (program) values.programId = program.code
+  },
+  async findExisting(client, keys, importer) {
+    const byBank = new Map<string, string[]>()
+    for (const key of keys) {
+      const i = key.indexOf('/')
+      const list = byBank.get(key.slice(0, i)) ?? []
+      list.push(key.slice(i + 1))
+      byBank.set(key.slice(0, i), list)
+    }
+    const loans = await client.disbursement.findMany({
+      where: {
+        OR: [...byBank].map(([code, accounts]) => ({ bank: { code }, accountNumber: { in: accounts } })),
+        // a bank officer's file never learns of another bank's loans
+        ...(importer.role === 'BANK_OFFICER' ? { bankId: importer.bankId ?? '' } : {}),
+      },
+      select: {
+        id: true, accountNumber: true, contractDate: true, plafond: true, tenorMonths: true, method: true, regencyCode: true,
+        bank: { select: { code: true } }, program: { select: { code: true } }, msme: { select: { nib: true, ownerNik: true } },
+      },
+    })
+    return loans.map((l) => ({
+      id: l.id, programId: l.program.code, bankId: l.bank.code, accountNumber: l.accountNumber, nib: l.msme.nib, ownerNik: l.msme.ownerNik,
+      contractDate: l.contractDate, plafond: l.plafond, tenorMonths: l.tenorMonths, method: l.method, regencyCode: l.regencyCode,
+    }))
+  },
+  keyOf: (row) => `${row.bankId}/${row.accountNumber}`,
+  regencyOf: (row) => row.regencyCode,
+  isDeleted: () => false,
+  asFormText: (row) => ({
+    programId: row.programId, bankId: row.bankId, accountNumber: row.accountNumber, nib: row.nib, ownerNik: row.ownerNik,
+    contractDate: formValue(row.contractDate), plafond: formValue(row.plafond), tenorMonths: String(row.tenorMonths), method: row.method,
+  }),
+  checkInput: (input, _regions, importer, prepared) => loanOf(input, importer, prepared as Prepared).errors,
+  compareFields: COMPARED,
+  immutable: 'Rekening ini sudah tercatat dengan nilai lain; impor tidak mengubah pinjaman yang sudah tercatat.',
+  show: (field, value) => (field === 'ownerNik' && value ? maskNik(String(value)) : formValue(value)),
+  async insert(tx, actor, input, importer, prepared) {
+    const { loan } = loanOf(input, importer, prepared as Prepared)
+    if (!loan) throw new Error('a row checked valid has no loan')
+    return insertDisbursement(tx, actor, loan)
+  },
+  update: async () => false,
+}

@@ -1,0 +1,230 @@
+import ExcelJS from 'exceljs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import { runJobsUntilIdle } from '@/lib/jobs'
+import { importKind } from '@/lib/imports/kinds'
+import { createImport, startCheck, startCommit } from '@/lib/imports/service'
+import { templateCsv, templateXlsx } from '@/lib/imports/template'
+import type { SessionUser } from '@/lib/session-user'
+import { createUser, unique } from '../support/factories'
+
+/**
+ * Disbursements through the import pipeline (lib/imports/kinds/disbursements.ts), on real .xlsx files built
+ * here: idempotent on bank + loan account, the disbursement form's checks and messages, all or nothing, and
+ * a bank officer's scope (its own bank only, row by row).
+ */
+let admin: SessionUser
+let bpr: SessionUser
+let dki: SessionUser
+let bprId: string
+let dkiId: string
+let programCode: string
+let programName: string
+
+const asSession = (u: Awaited<ReturnType<typeof createUser>>, name: string): SessionUser => ({
+  id: u.id, username: u.username, name, role: u.role, regencyCode: u.regencyCode, bankId: u.bankId, mustChangePassword: false,
+})
+
+async function msme(scale: 'MIKRO' | 'MENENGAH' = 'MIKRO') {
+  const nib = `8${String(Date.now()).slice(-6)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`
+  return db.msme.create({
+    data: {
+      nib, businessName: `Usaha ${unique()}`, ownerName: 'Siti Rahayu', ownerNik: '3517011234560001', ownerGender: 'P',
+      kbli: '10792', regencyCode: '35.17', computedScale: scale, businessCapital: 50_000_000, annualSales: 300_000_000,
+    },
+    select: { id: true, nib: true, ownerNik: true },
+  })
+}
+
+beforeAll(async () => {
+  admin = asSession(await createUser('ADMIN'), 'Admin Uji')
+  bpr = asSession(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }), 'Petugas BPR')
+  dki = asSession(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }), 'Petugas DKI')
+  bprId = bpr.bankId!
+  dkiId = dki.bankId!
+  programCode = `UJI-IMPOR-${unique()}`.toUpperCase()
+  programName = `Program Impor ${unique()}`
+  await db.creditProgram.create({
+    data: {
+      code: programCode, scheme: 'UJI', name: programName, year: 2025, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000,
+      borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
+      banks: { create: [{ bankId: bprId }, { bankId: dkiId }] },
+      rates: { create: [{ bankId: bprId, effectiveFrom: new Date('2025-01-01'), rate: 0.12 }, { bankId: dkiId, effectiveFrom: new Date('2025-01-01'), rate: 0.12 }] },
+    },
+  })
+})
+
+const HEAD = ['Program', 'Bank', 'No. Rekening', 'NIB', 'NIK Pemilik', 'Tanggal Akad', 'Plafon', 'Tenor (bulan)', 'Metode Angsuran']
+type Cell = string | number | Date | null
+
+async function xlsx(rows: Cell[][], head = HEAD): Promise<File> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('Penyaluran')
+  ws.addRow(head)
+  for (const r of rows) ws.addRow(r)
+  return new File([Buffer.from(await wb.xlsx.writeBuffer())], 'penyaluran.xlsx')
+}
+
+const account = () => `IMP-${unique()}`.toUpperCase()
+
+function row(m: { nib: string; ownerNik: string }, acct: string, over: Partial<Record<number, Cell>> = {}): Cell[] {
+  const base: Cell[] = [programCode, '', acct, m.nib, m.ownerNik, '15/01/2025', '25.000.000', 24, 'Anuitas']
+  for (const [i, v] of Object.entries(over)) base[Number(i)] = v as Cell
+  return base
+}
+
+async function check(user: SessionUser, file: File) {
+  const id = await createImport(user, 'penyaluran', file)
+  const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
+  await startCheck(user, id, imp.sheetName!, imp.mapping as Record<string, string | null>)
+  await runJobsUntilIdle()
+  const after = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
+  const rows = await db.importRow.findMany({ where: { importId: id }, orderBy: { rowNumber: 'asc' }, select: { rowNumber: true, key: true, outcome: true, errors: true } })
+  return { id, ...after, check: (after.summary as { check: Record<string, number> }).check, rows }
+}
+
+async function commit(user: SessionUser, id: string, mode: 'ALL' | 'VALID_ONLY' = 'ALL') {
+  await startCommit(user, id, mode)
+  await runJobsUntilIdle()
+  return db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
+}
+
+/** Row counts and a checksum of the loans and their periods: "nothing was written" as a fact. */
+async function fingerprint() {
+  const [r] = await db.$queryRaw<{ n: bigint; months: bigint; sum: string }[]>`
+    SELECT (SELECT count(*) FROM disbursements) AS n, (SELECT count(*) FROM loan_months) AS months,
+           md5(coalesce((SELECT string_agg(bank_id || account_number || plafond::text || version, ',' ORDER BY bank_id, account_number) FROM disbursements), '')) AS sum`
+  return `${r.n}:${r.months}:${r.sum}`
+}
+
+describe('disbursement import', () => {
+  it('records a bank officer\'s loans with their periods, then reports nothing changed for the same file again', async () => {
+    const [a, b, c] = [await msme(), await msme(), await msme()]
+    const accts = [account(), account(), account()]
+    const file = await xlsx([
+      row(a, accts[0]),
+      // the bank by its short name, the programme by its name, money as a number cell, a real date cell
+      row(b, accts[1], { 0: programName, 1: 'BPR Jatim', 6: 10_000_000, 5: new Date(Date.UTC(2025, 1, 3)), 7: '12' }),
+      // an Excel serial date, Rp with separators, flat method
+      row(c, accts[2], { 5: 45700, 6: 'Rp15.000.000', 8: 'Flat' }),
+    ])
+    const dry = await check(bpr, file)
+    expect(dry.status).toBe('CHECKED')
+    expect(dry.check).toEqual({ total: 3, create: 3, update: 0, unchanged: 0, invalid: 0 })
+    expect(dry.rows.map((r) => r.key)).toEqual(accts.map((x) => `BPRJATIM/${x}`))
+    expect(await db.disbursement.count({ where: { accountNumber: { in: accts } } })).toBe(0)
+
+    const done = await commit(bpr, dry.id)
+    expect(done).toMatchObject({ status: 'DONE', summary: { commit: { create: 3, invalid: 0 } } })
+    const loans = await db.disbursement.findMany({
+      where: { accountNumber: { in: accts } }, orderBy: { accountNumber: 'asc' },
+      select: { accountNumber: true, bankId: true, regencyCode: true, plafond: true, tenorMonths: true, method: true, contractDate: true, bankRate: true, createdById: true, _count: { select: { months: true } } },
+    })
+    const by = new Map(loans.map((l) => [l.accountNumber, l]))
+    expect(loans).toHaveLength(3)
+    for (const l of loans) expect(l).toMatchObject({ bankId: bprId, regencyCode: '35.17', createdById: bpr.id })
+    expect(by.get(accts[0])!._count.months).toBe(24)
+    expect(Number(by.get(accts[0])!.bankRate)).toBe(0.12)
+    expect(by.get(accts[1])).toMatchObject({ tenorMonths: 12, _count: { months: 12 } })
+    expect(Number(by.get(accts[1])!.plafond)).toBe(10_000_000)
+    expect(by.get(accts[1])!.contractDate.toISOString().slice(0, 10)).toBe('2025-02-03')
+    expect(by.get(accts[2])!.contractDate.toISOString().slice(0, 10)).toBe('2025-02-12')
+    expect(by.get(accts[2])).toMatchObject({ method: 'FLAT' })
+    // the form's write path: one CREATE audit per loan, and one IMPORT entry for the file
+    expect(await db.auditLog.count({ where: { entity: 'Disbursement', action: 'CREATE', userId: bpr.id } })).toBeGreaterThanOrEqual(3)
+    expect(await db.auditLog.count({ where: { entity: 'DataImport', entityId: dry.id, action: 'IMPORT' } })).toBe(1)
+
+    // the same file again: nothing to change, and nothing written
+    const before = await fingerprint()
+    const again = await check(bpr, file)
+    expect(again.check).toEqual({ total: 3, create: 0, update: 0, unchanged: 3, invalid: 0 })
+    await commit(bpr, again.id)
+    expect(await fingerprint()).toBe(before)
+
+    // a recorded loan is not changed by an import: a different plafond is refused, with the stored value
+    const changed = await check(bpr, await xlsx([row(a, accts[0], { 6: '20.000.000' })]))
+    expect(changed.check).toMatchObject({ invalid: 1, update: 0 })
+    expect(changed.rows[0].errors).toEqual([{ column: 'Plafon', message: 'Rekening ini sudah tercatat dengan nilai lain; impor tidak mengubah pinjaman yang sudah tercatat. Tercatat: 25000000.' }])
+  })
+
+  it('refuses with the form\'s messages, and writes nothing when one row fails (all or nothing)', async () => {
+    const [ok, big, dup] = [await msme(), await msme('MENENGAH'), await msme()]
+    const acct = account()
+    const file = await xlsx([
+      row(ok, acct),
+      row(big, account(), { 6: '30.000.000', 7: 36, 5: '31/12/2024' }), // plafond, tenor, year and scale all break the rules
+      row(ok, account(), { 4: '3517019999990001' }), // NIK does not match the register
+      row(dup, acct), // the same account twice in the file
+      row(ok, account(), { 0: 'PROGRAM-LAIN' }), // no such programme for this bank
+      row(ok, account(), { 5: '2025-01-01', 6: 'dua juta' }), // not a number
+    ])
+    const dry = await check(bpr, file)
+    expect(dry.check).toEqual({ total: 6, create: 1, update: 0, unchanged: 0, invalid: 5 })
+    const errors = Object.fromEntries(dry.rows.map((r) => [r.rowNumber, r.errors as { column: string; message: string }[]]))
+    expect(errors[3]).toEqual(expect.arrayContaining([
+      { column: 'Plafon', message: 'Plafon melebihi batas program (Rp30.000.000 > Rp25.000.000).' },
+      { column: 'Tenor (bulan)', message: 'Tenor melebihi batas program (36 > 24 bulan).' },
+      { column: 'Tanggal Akad', message: 'Tanggal akad di luar tahun program 2025.' },
+      { column: 'NIB', message: expect.stringMatching(/^Skala usaha tidak termasuk sasaran program/) },
+    ]))
+    expect(errors[4]).toEqual([
+      { column: 'NIB', message: 'NIB dan NIK pemilik tidak cocok dengan register UMKM.' },
+      { column: 'NIK Pemilik', message: 'NIB dan NIK pemilik tidak cocok dengan register UMKM.' },
+    ])
+    expect(errors[5]).toEqual([{ column: 'No. Rekening', message: `Nomor Rekening BPRJATIM/${acct} sudah ada di baris 2 berkas ini.` }])
+    expect(errors[6]).toEqual([{ column: 'Program', message: 'Program tidak ditemukan untuk bank ini: tulis kode atau nama program yang disalurkan bank ini.' }])
+    expect(errors[7][0].column).toBe('Plafon')
+
+    const before = await fingerprint()
+    const done = await commit(bpr, dry.id, 'ALL')
+    expect(done.status).toBe('FAILED')
+    expect(done.error).toMatch(/5 baris tidak valid; tidak ada yang disimpan/)
+    expect(await fingerprint()).toBe(before)
+  })
+
+  it('keeps a bank officer to its own bank, row by row; an admin names the bank', async () => {
+    const [m1, m2, m3] = [await msme(), await msme(), await msme()]
+    // Bank DKI already holds this account number: another bank's loan, a different key
+    const shared = account()
+    const dryDki = await check(dki, await xlsx([row(m3, shared)]))
+    await commit(dki, dryDki.id)
+    expect(await db.disbursement.count({ where: { accountNumber: shared, bankId: dkiId } })).toBe(1)
+
+    const own = account()
+    const other = account()
+    const dry = await check(bpr, await xlsx([
+      row(m1, own),
+      row(m2, other, { 1: 'BANKDKI' }), // another bank's loan: refused
+      row(m3, shared), // same account number as Bank DKI's loan: BPR Jatim's own, new
+    ]))
+    expect(dry.check).toEqual({ total: 3, create: 2, update: 0, unchanged: 0, invalid: 1 })
+    expect(dry.rows[1].errors).toEqual([{ column: 'Bank', message: 'Di luar bank Anda: petugas bank hanya dapat mengimpor pinjaman banknya sendiri.' }])
+    const done = await commit(bpr, dry.id, 'VALID_ONLY')
+    expect(done).toMatchObject({ status: 'DONE', summary: { commit: { create: 2, invalid: 1 } } })
+    expect(await db.disbursement.count({ where: { accountNumber: other } })).toBe(0)
+    expect(await db.disbursement.count({ where: { accountNumber: own, bankId: bprId } })).toBe(1)
+    expect(await db.disbursement.count({ where: { accountNumber: shared } })).toBe(2)
+
+    // a bank officer imports disbursements only; an admin must name the bank of each row
+    await expect(createImport(bpr, 'umkm', await xlsx([row(m1, own)]))).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    const byAdmin = await check(admin, await xlsx([row(m1, account()), row(m2, account(), { 1: 'Bank DKI' })]))
+    expect(byAdmin.rows[0].errors).toEqual([{ column: 'Bank', message: 'Pilih bank penyalur.' }])
+    expect(byAdmin.rows[1].outcome).toBe('CREATE')
+  })
+
+  it('offers templates (disbursements, claim lines) whose every heading maps back to its field, with an explanation sheet', async () => {
+    for (const slug of ['penyaluran', 'klaim']) {
+      const kind = importKind(slug)!
+      const buf = await templateXlsx(kind, [])
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(buf as unknown as ArrayBuffer)
+      expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Data', 'Penjelasan']))
+      expect(wb.getWorksheet('Penjelasan')!.rowCount).toBeGreaterThan(kind.fields.length)
+      expect(templateCsv(kind).split('\r\n')[0]).toBe(`\ufeff${kind.fields.map((f) => f.label).join(';')}`)
+      const id = await createImport(bpr, slug, new File([new Uint8Array(buf)], 'templat.xlsx'))
+      const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
+      expect(imp.sheetName).toBe('Data')
+      expect(imp.mapping).toEqual(Object.fromEntries(kind.fields.map((f) => [f.label, f.key])))
+    }
+  })
+})
