@@ -12,7 +12,7 @@ import 'server-only'
 import type { z } from 'zod'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
-import { writeAudit } from '@/lib/audit'
+import { writeAudit, type AuditActor } from '@/lib/audit'
 import { eligibilityIssues, type EligibilityIssue } from '@/lib/credit/eligibility'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import type { SessionUser } from '@/lib/session-user'
@@ -50,6 +50,40 @@ export const DISBURSEMENT_MESSAGES = {
 } as const
 
 const refusal = (message: string, fieldErrors: Record<string, string[]> = {}): DisbursementRefusal => ({ message, fieldErrors })
+
+type Eligibility = Parameters<typeof eligibilityIssues>[0]
+/** What the programme rules need of a programme (its plafond as stored) and of a borrower. */
+export type RuleProgram = Omit<Eligibility['program'], 'maxPlafond'> & { maxPlafond: Prisma.Decimal | number }
+export type RuleBorrower = Eligibility['msme']
+
+/**
+ * The programme rules a loan breaks, and the refusal unless an admin accepts them with a written reason:
+ * the form, the API and the spreadsheet import (lib/imports/kinds/disbursements.ts) say the same sentences
+ * in the same fields.
+ */
+export function programRules(
+  program: RuleProgram, msme: RuleBorrower, input: Pick<DisbursementInput, 'plafond' | 'tenorMonths' | 'contractDate' | 'acceptException' | 'exceptionReason'>, role: string,
+): { issues: EligibilityIssue[]; refusal: DisbursementRefusal | null } {
+  const issues = eligibilityIssues({
+    program: { year: program.year, maxPlafond: Number(program.maxPlafond), maxTenorMonths: program.maxTenorMonths, eligibleScales: program.eligibleScales },
+    msme, plafond: input.plafond, tenorMonths: input.tenorMonths, contractDate: input.contractDate,
+  })
+  const codes = issues.map((i) => i.code)
+  const accepted = role === 'ADMIN' && input.acceptException === 'on'
+  if (issues.length && !accepted) {
+    const of = (...want: EligibilityIssue[]) => issues.filter((i) => want.includes(i.code)).map((i) => i.message)
+    const fieldErrors: Record<string, string[]> = {}
+    if (of('PLAFOND_ABOVE_MAX').length) fieldErrors.plafond = of('PLAFOND_ABOVE_MAX').slice(0, 1)
+    if (of('TENOR_ABOVE_MAX').length) fieldErrors.tenorMonths = of('TENOR_ABOVE_MAX').slice(0, 1)
+    if (of('OUTSIDE_PROGRAM_YEAR').length) fieldErrors.contractDate = of('OUTSIDE_PROGRAM_YEAR').slice(0, 1)
+    if (of('SCALE_NOT_ELIGIBLE', 'NO_NIB').length) fieldErrors.nib = of('SCALE_NOT_ELIGIBLE', 'NO_NIB')
+    return { issues: codes, refusal: refusal(`Tidak memenuhi ketentuan program: ${issues.map((i) => i.message).join(' ')}`, fieldErrors) }
+  }
+  if (issues.length && accepted && (input.exceptionReason ?? '').length < 10) {
+    return { issues: codes, refusal: refusal(DISBURSEMENT_MESSAGES.exceptionReason, { exceptionReason: [DISBURSEMENT_MESSAGES.exceptionReason] }) }
+  }
+  return { issues: codes, refusal: null }
+}
 
 /**
  * Judge loans before anything is written. A bank officer (or an API client of a bank) records only its
@@ -95,23 +129,8 @@ export async function prepareDisbursements(inputs: DisbursementInput[], user: Se
     // or the NIK does not match, so a role without msmes.read learns nothing about the register
     const msme = msmeByNib.get(input.nib)
     if (!msme || msme.ownerNik !== input.ownerNik) return refusal(DISBURSEMENT_MESSAGES.borrower, { nib: [DISBURSEMENT_MESSAGES.borrowerField], ownerNik: [DISBURSEMENT_MESSAGES.borrowerField] })
-    const issues = eligibilityIssues({
-      program: { year: program.year, maxPlafond: Number(program.maxPlafond), maxTenorMonths: program.maxTenorMonths, eligibleScales: program.eligibleScales },
-      msme, plafond: input.plafond, tenorMonths: input.tenorMonths, contractDate: input.contractDate,
-    })
-    const accepted = user.role === 'ADMIN' && input.acceptException === 'on'
-    if (issues.length && !accepted) {
-      const of = (...codes: EligibilityIssue[]) => issues.filter((i) => codes.includes(i.code)).map((i) => i.message)
-      const fieldErrors: Record<string, string[]> = {}
-      if (of('PLAFOND_ABOVE_MAX').length) fieldErrors.plafond = of('PLAFOND_ABOVE_MAX').slice(0, 1)
-      if (of('TENOR_ABOVE_MAX').length) fieldErrors.tenorMonths = of('TENOR_ABOVE_MAX').slice(0, 1)
-      if (of('OUTSIDE_PROGRAM_YEAR').length) fieldErrors.contractDate = of('OUTSIDE_PROGRAM_YEAR').slice(0, 1)
-      if (of('SCALE_NOT_ELIGIBLE', 'NO_NIB').length) fieldErrors.nib = of('SCALE_NOT_ELIGIBLE', 'NO_NIB')
-      return refusal(`Tidak memenuhi ketentuan program: ${issues.map((i) => i.message).join(' ')}`, fieldErrors)
-    }
-    if (issues.length && accepted && (input.exceptionReason ?? '').length < 10) {
-      return refusal(DISBURSEMENT_MESSAGES.exceptionReason, { exceptionReason: [DISBURSEMENT_MESSAGES.exceptionReason] })
-    }
+    const { issues, refusal: broken } = programRules(program, msme, input, user.role)
+    if (broken) return broken
     // the bank's contract rate in force at the contract date, from the programme's effective-dated rates
     const contract = new Date(input.contractDate)
     const rate = rates.find((r) => r.programId === program.id && r.bankId === bankId && r.effectiveFrom <= contract)
@@ -119,7 +138,7 @@ export async function prepareDisbursements(inputs: DisbursementInput[], user: Se
     const key = `${bankId}\u0000${input.accountNumber}`
     if (seen.has(key)) return refusal(DISBURSEMENT_MESSAGES.duplicate, { accountNumber: [DISBURSEMENT_MESSAGES.duplicateField] })
     seen.add(key)
-    return { input, bankId, program: { id: program.id, borrowerRate: program.borrowerRate }, msme, bankRate: Number(rate.rate), issues: issues.map((i) => i.code) }
+    return { input, bankId, program: { id: program.id, borrowerRate: program.borrowerRate }, msme, bankRate: Number(rate.rate), issues }
   }
 }
 
@@ -132,7 +151,7 @@ const createdSelect = {
  * Write judged loans inside the caller's transaction: the loans, their subsidy schedules, and one audit
  * row each. A unique-key race on the account number (P2002) rolls the whole transaction back.
  */
-export async function insertDisbursements(tx: Prisma.TransactionClient, loans: PreparedDisbursement[], user: Pick<SessionUser, 'id' | 'username' | 'role'>) {
+export async function insertDisbursements(tx: Prisma.TransactionClient, loans: PreparedDisbursement[], user: AuditActor) {
   const created = await tx.disbursement.createManyAndReturn({
     data: loans.map(({ input, bankId, program, msme, bankRate, issues }) => ({
       programId: program.id, bankId, accountNumber: input.accountNumber, msmeId: msme.id, regencyCode: msme.regencyCode,

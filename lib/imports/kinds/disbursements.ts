@@ -1,8 +1,8 @@
 import 'server-only'
-import {
-  BORROWER_MISMATCH, borrowerSelect, disbursementProgramSelect, disbursementRuleErrors, insertDisbursement, matchBorrower, NO_RATE,
-  type Borrower, type DisbursementProgram,
-} from '@/lib/credit/disbursement-writes'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import type { BusinessScale } from '@/lib/generated/prisma/enums'
+import type { EligibilityIssue } from '@/lib/credit/eligibility'
+import { DISBURSEMENT_MESSAGES, insertDisbursements, programRules } from '@/lib/credit/disbursements'
 import { maskNik } from '@/lib/registers/nik'
 import { disbursementSchema } from '@/lib/validations/credit'
 import type { z } from 'zod'
@@ -11,6 +11,14 @@ import { formValue } from './common'
 import type { Importer, RegisterKind, Tx } from './types'
 
 type DisbursementInput = z.infer<typeof disbursementSchema>
+
+const disbursementProgramSelect = {
+  id: true, code: true, year: true, borrowerRate: true, maxPlafond: true, maxTenorMonths: true, eligibleScales: true,
+} satisfies Prisma.CreditProgramSelect
+type DisbursementProgram = Prisma.CreditProgramGetPayload<{ select: typeof disbursementProgramSelect }>
+const borrowerSelect = { id: true, nib: true, ownerNik: true, businessName: true, regencyCode: true, computedScale: true } satisfies Prisma.MsmeSelect
+type Borrower = { id: string; nib: string; ownerNik: string; businessName: string; regencyCode: string; computedScale: BusinessScale }
+type Loan = { program: DisbursementProgram; bankId: string; bankRate: number; borrower: Borrower; input: DisbursementInput; issues: EligibilityIssue[] }
 
 /** A recorded loan as the import compares it: programme and bank by their codes, the borrower by NIB. */
 type LoanRow = {
@@ -64,24 +72,27 @@ function rateFrom(p: Prepared, programId: string, bankId: string, date: string):
 }
 
 /** Everything one row's write needs, or the field → message that refuses it (the form's sentences). */
-function loanOf(input: DisbursementInput, importer: Importer, p: Prepared): { errors: Record<string, string>; loan?: Parameters<typeof insertDisbursement>[2] } {
+function loanOf(input: DisbursementInput, importer: Importer, p: Prepared): { errors: Record<string, string>; loan?: Loan } {
   const errors: Record<string, string> = {}
   const bank = p.banks.find((b) => b.code === input.bankId)
   const program = p.programs.find((x) => x.code === input.programId)
-  if (!bank || !program) return { errors: { programId: 'Pilih program yang disalurkan bank ini.' } }
-  const borrower = matchBorrower(p.borrowers.get(input.nib), input.ownerNik)
-  if (!borrower) return { errors: { nib: BORROWER_MISMATCH, ownerNik: BORROWER_MISMATCH } }
-  const rules = disbursementRuleErrors(program, borrower, input, importer.role)
-  for (const [field, messages] of Object.entries(rules.errors)) errors[field] = messages.join(' ')
+  if (!bank || !program) return { errors: { programId: DISBURSEMENT_MESSAGES.noProgramField } }
+  // the bank confirms its borrower with two numbers from its loan file: one answer for an unknown NIB or a wrong NIK
+  const found = p.borrowers.get(input.nib)
+  const borrower = found && found.ownerNik === input.ownerNik ? found : null
+  if (!borrower) return { errors: { nib: DISBURSEMENT_MESSAGES.borrowerField, ownerNik: DISBURSEMENT_MESSAGES.borrowerField } }
+  // the programme rules of the form and the API (lib/credit/disbursements.ts), in the same fields
+  const rules = programRules(program, borrower, input, importer.role)
+  for (const [field, messages] of Object.entries(rules.refusal?.fieldErrors ?? {})) errors[field] = messages.join(' ')
   const bankRate = rateFrom(p, program.id, bank.id, input.contractDate)
-  if (bankRate === null) errors.contractDate ??= NO_RATE
-  return { errors, loan: { program, bankId: bank.id, bankRate: bankRate ?? 0, borrower, terms: input, issues: rules.issues.map((i) => i.code) } }
+  if (bankRate === null) errors.contractDate ??= DISBURSEMENT_MESSAGES.noRateField
+  return { errors, loan: { program, bankId: bank.id, bankRate: bankRate ?? 0, borrower, input, issues: rules.issues } }
 }
 
 /**
  * Disbursements (realisasi penyaluran), by bank + loan account number: a bank officer for its own bank
  * (another bank's rows are refused row by row), an admin for any partner bank. Each row passes the form's
- * checks (lib/credit/disbursement-writes.ts): borrower by NIB + owner NIK, programme rules, bank rate in
+ * checks (lib/credit/disbursements.ts): borrower by NIB + owner NIK, programme rules, bank rate in
  * force. A recorded loan is never changed by an import: the same row again is "unchanged", a different one refused.
  */
 export const disbursementKind: RegisterKind<LoanRow, DisbursementInput> = {
@@ -170,7 +181,9 @@ export const disbursementKind: RegisterKind<LoanRow, DisbursementInput> = {
   async insert(tx, actor, input, importer, prepared) {
     const { loan } = loanOf(input, importer, prepared as Prepared)
     if (!loan) throw new Error('a row checked valid has no loan')
-    return insertDisbursement(tx, actor, loan)
+    // the write path of the form and the API: the loan, its subsidy schedule and its audit row
+    const [created] = await insertDisbursements(tx, [{ input: loan.input, bankId: loan.bankId, program: loan.program, msme: loan.borrower, bankRate: loan.bankRate, issues: loan.issues }], actor)
+    return created.id
   },
   update: async () => false,
 }
