@@ -76,8 +76,14 @@ export function apiRoute<P = Record<string, never>>(
         const bad = textProblem(value) ?? textProblem(key)
         if (bad) errors.push({ path: `query.${key.slice(0, 40)}`, detail: TEXT_PROBLEM_MESSAGES[bad] })
       }
+      // the path's own parameters too (`/program/{id}`): a NUL byte in an id would reach PostgreSQL
+      const params = await ctx.params
+      for (const [key, value] of Object.entries((params ?? {}) as Record<string, unknown>)) {
+        const bad = typeof value === 'string' ? textProblem(value) : null
+        if (bad) errors.push({ path: `path.${key.slice(0, 40)}`, detail: TEXT_PROBLEM_MESSAGES[bad] })
+      }
       if (errors.length) return problem('invalid-request', { instance, errors })
-      const res = await handler({ req, principal, params: await ctx.params, query: url.searchParams })
+      const res = await handler({ req, principal, params, query: url.searchParams })
       for (const [k, v] of Object.entries(rateHeaders(principal))) res.headers.set(k, v)
       return res
     } catch (e) {

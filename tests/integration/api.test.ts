@@ -165,6 +165,10 @@ describe('scope: the same permission table and scope helpers as the pages', () =
     const hidden = await callApi(programmeFigures, { path: `/api/v1/program/${dkiOnlyProgramId}/angka`, token: bpr.token, params: { id: dkiOnlyProgramId } })
     expect(hidden.status).toBe(404)
     await problemOf(hidden)
+    // a NUL byte in the path's id is a 400 problem, never a database error
+    const nul = await callApi(programmeFigures, { path: '/api/v1/program/%00/angka', token: bpr.token, params: { id: '\u0000' } })
+    expect(nul.status).toBe(400)
+    await problemOf(nul)
 
     // its figures are its own bank's: the DKI loan below does not count for BPR
     const dki = await createApiClientFor('BANK_OFFICER', { bankCode: 'BANKDKI' })

