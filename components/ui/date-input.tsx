@@ -2,6 +2,7 @@
 
 import { useState } from 'react'
 import clsx from 'clsx'
+import { useTranslations } from 'next-intl'
 import { inputClass } from '@/components/ui/field'
 import { dateInputText, parseDateInput } from '@/lib/parse'
 
@@ -12,8 +13,9 @@ import { dateInputText, parseDateInput } from '@/lib/parse'
  * problem in the field.
  */
 export function DateInput({
-  name, defaultValue, className, placeholder = 'hh/bb/tttt', ...props
+  name, defaultValue, className, placeholder, ...props
 }: Omit<React.ComponentProps<'input'>, 'type' | 'defaultValue' | 'value' | 'onChange'> & { name: string; defaultValue?: string | null }) {
+  const t = useTranslations('common')
   const [text, setText] = useState(() => dateInputText(defaultValue))
   // a new value from the server (a filter applied, a refused form refilled) replaces what is shown
   const [shownDefault, setShownDefault] = useState(defaultValue)
@@ -29,7 +31,7 @@ export function DateInput({
         type="text"
         inputMode="numeric"
         autoComplete="off"
-        placeholder={placeholder}
+        placeholder={placeholder ?? t('datePlaceholder')}
         maxLength={10}
         value={text}
         onChange={(e) => setText(e.target.value)}
