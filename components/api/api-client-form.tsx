@@ -6,6 +6,7 @@ import { useFormAction } from '@/components/ui/use-form-action'
 import { Button } from '@/components/ui/button'
 import { DateInput } from '@/components/ui/date-input'
 import { Field } from '@/components/ui/field'
+import { RoleScopeFields } from '@/components/users/role-scope-fields'
 import { FormMessage } from '@/components/ui/form-message'
 import { createApiClient } from '@/lib/actions/api-clients'
 
@@ -42,34 +43,10 @@ export function ApiClientForm({ roles, regencies, banks, defaultExpiry }: { role
           <Field label={t('owner')} name="owner" errors={state?.errors?.owner} hint={t('ownerHint')} required>
             {(p) => <input {...p} defaultValue={v.owner} maxLength={160} />}
           </Field>
-          <Field label={t('role')} name="role" errors={state?.errors?.role} required>
-            {(p) => (
-              <select {...p} value={role} onChange={(e) => setRole(e.target.value)}>
-                <option value="">{t('chooseRole')}</option>
-                {roles.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
-              </select>
-            )}
-          </Field>
-          {role === 'DISTRICT_OFFICER' && (
-            <Field label={t('regency')} name="regencyCode" errors={state?.errors?.regencyCode} required>
-              {(p) => (
-                <select {...p} defaultValue={v.regencyCode}>
-                  <option value="">{t('chooseRegency')}</option>
-                  {regencies.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
-                </select>
-              )}
-            </Field>
-          )}
-          {role === 'BANK_OFFICER' && (
-            <Field label={t('bank')} name="bankId" errors={state?.errors?.bankId} required>
-              {(p) => (
-                <select {...p} defaultValue={v.bankId}>
-                  <option value="">{t('chooseBank')}</option>
-                  {banks.map((b) => <option key={b.value} value={b.value}>{b.label}</option>)}
-                </select>
-              )}
-            </Field>
-          )}
+          <RoleScopeFields
+            role={role} onRole={setRole} roles={roles} regencies={regencies} banks={banks} values={v} errors={state?.errors}
+            labels={{ role: t('role'), chooseRole: t('chooseRole'), regency: t('regency'), chooseRegency: t('chooseRegency'), bank: t('bank'), chooseBank: t('chooseBank') }}
+          />
           <Field label={t('expiresOn')} name="expiresOn" errors={state?.errors?.expiresOn} hint={t('expiresHint')} required>
             {(p) => <DateInput {...p} name="expiresOn" defaultValue={v.expiresOn ?? defaultExpiry} />}
           </Field>

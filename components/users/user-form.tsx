@@ -7,6 +7,7 @@ import Link from 'next/link'
 import { createUser, updateUser } from '@/lib/actions/users'
 import { Button, buttonClass } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
+import { RoleScopeFields } from '@/components/users/role-scope-fields'
 import { FormMessage } from '@/components/ui/form-message'
 
 type Option = { value: string; label: string }
@@ -46,34 +47,10 @@ export function UserForm({ initial, roles, regencies, banks }: { initial?: UserF
         <Field label={t('email')} name="email" errors={state?.errors?.email}>
           {(p) => <input {...p} type="email" defaultValue={v.email} maxLength={160} />}
         </Field>
-        <Field label={t('role')} name="role" errors={state?.errors?.role} required>
-          {(p) => (
-            <select {...p} value={role} onChange={(e) => setRole(e.target.value)}>
-              <option value="">{t('chooseRole')}</option>
-              {roles.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
-            </select>
-          )}
-        </Field>
-        {role === 'DISTRICT_OFFICER' && (
-          <Field label={t('regency')} name="regencyCode" errors={state?.errors?.regencyCode} hint={t('regencyHint')} required>
-            {(p) => (
-              <select {...p} defaultValue={v.regencyCode}>
-                <option value="">{t('chooseRegency')}</option>
-                {regencies.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
-              </select>
-            )}
-          </Field>
-        )}
-        {role === 'BANK_OFFICER' && (
-          <Field label={t('bank')} name="bankId" errors={state?.errors?.bankId} hint={t('bankHint')} required>
-            {(p) => (
-              <select {...p} defaultValue={v.bankId}>
-                <option value="">{t('chooseBank')}</option>
-                {banks.map((b) => <option key={b.value} value={b.value}>{b.label}</option>)}
-              </select>
-            )}
-          </Field>
-        )}
+        <RoleScopeFields
+          role={role} onRole={setRole} roles={roles} regencies={regencies} banks={banks} values={v} errors={state?.errors}
+          labels={{ role: t('role'), chooseRole: t('chooseRole'), regency: t('regency'), chooseRegency: t('chooseRegency'), regencyHint: t('regencyHint'), bank: t('bank'), chooseBank: t('chooseBank'), bankHint: t('bankHint') }}
+        />
       </div>
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>{pending ? t('saving') : t('save')}</Button>
