@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { returnClaim } from '@/lib/actions/credit'
-import { runJobsUntilIdle } from '@/lib/jobs'
-import { createImport, startCheck, startCommit } from '@/lib/imports/service'
+import { createImport } from '@/lib/imports/service'
 import type { SessionUser } from '@/lib/session-user'
 import { signInAs } from '../support/session-mock'
 import { createUser, form, unique } from '../support/factories'
+import { asSession, checkImport as run, commitImport as commit } from '../support/imports'
 
 /**
  * A bank's monthly claim lines through the import pipeline (lib/imports/kinds/claims.ts), on real .xlsx
@@ -19,25 +19,8 @@ let dki: SessionUser
 let programCode: string
 const accounts: string[] = []
 
-const asSession = (u: Awaited<ReturnType<typeof createUser>>, name: string): SessionUser => ({
-  id: u.id, username: u.username, name, role: u.role, regencyCode: u.regencyCode, bankId: u.bankId, mustChangePassword: false,
-})
 
-async function run(user: SessionUser, kind: string, file: File) {
-  const id = await createImport(user, kind, file)
-  const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
-  await startCheck(user, id, imp.sheetName!, imp.mapping as Record<string, string | null>)
-  await runJobsUntilIdle()
-  const after = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true } })
-  const rows = await db.importRow.findMany({ where: { importId: id }, orderBy: { rowNumber: 'asc' }, select: { rowNumber: true, key: true, outcome: true, errors: true, changes: true } })
-  return { id, check: (after.summary as { check: Record<string, number> }).check, rows }
-}
 
-async function commit(user: SessionUser, id: string, mode: 'ALL' | 'VALID_ONLY' = 'ALL') {
-  await startCommit(user, id, mode)
-  await runJobsUntilIdle()
-  return db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
-}
 
 async function xlsx(head: string[], rows: (string | number | Date | null)[][]): Promise<File> {
   const wb = new ExcelJS.Workbook()

@@ -1,12 +1,14 @@
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
-import { runJobsUntilIdle } from '@/lib/jobs'
 import { importKind } from '@/lib/imports/kinds'
-import { createImport, startCheck, startCommit } from '@/lib/imports/service'
+import { createImport } from '@/lib/imports/service'
 import { templateCsv, templateXlsx } from '@/lib/imports/template'
 import type { SessionUser } from '@/lib/session-user'
 import { createUser, unique } from '../support/factories'
+import { asSession, checkImport, commitImport as commit } from '../support/imports'
+
+const check = (user: SessionUser, file: File) => checkImport(user, 'penyaluran', file)
 
 /**
  * Disbursements through the import pipeline (lib/imports/kinds/disbursements.ts), on real .xlsx files built
@@ -21,9 +23,6 @@ let dkiId: string
 let programCode: string
 let programName: string
 
-const asSession = (u: Awaited<ReturnType<typeof createUser>>, name: string): SessionUser => ({
-  id: u.id, username: u.username, name, role: u.role, regencyCode: u.regencyCode, bankId: u.bankId, mustChangePassword: false,
-})
 
 async function msme(scale: 'MIKRO' | 'MENENGAH' = 'MIKRO') {
   const nib = `8${String(Date.now()).slice(-6)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`
@@ -73,21 +72,7 @@ function row(m: { nib: string; ownerNik: string }, acct: string, over: Partial<R
   return base
 }
 
-async function check(user: SessionUser, file: File) {
-  const id = await createImport(user, 'penyaluran', file)
-  const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
-  await startCheck(user, id, imp.sheetName!, imp.mapping as Record<string, string | null>)
-  await runJobsUntilIdle()
-  const after = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
-  const rows = await db.importRow.findMany({ where: { importId: id }, orderBy: { rowNumber: 'asc' }, select: { rowNumber: true, key: true, outcome: true, errors: true } })
-  return { id, ...after, check: (after.summary as { check: Record<string, number> }).check, rows }
-}
 
-async function commit(user: SessionUser, id: string, mode: 'ALL' | 'VALID_ONLY' = 'ALL') {
-  await startCommit(user, id, mode)
-  await runJobsUntilIdle()
-  return db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
-}
 
 /** Row counts and a checksum of the loans and their periods: "nothing was written" as a fact. */
 async function fingerprint() {

@@ -6,6 +6,9 @@ import { IMPORT_LIMITS } from '@/lib/imports/file'
 import { createImport, startCheck, startCommit } from '@/lib/imports/service'
 import type { SessionUser } from '@/lib/session-user'
 import { createUser, unique } from '../support/factories'
+import { asSession, checkImport, commitImport as commit } from '../support/imports'
+
+const check = (user: SessionUser, file: File, mappingOverride: Record<string, string | null> = {}) => checkImport(user, 'umkm', file, mappingOverride)
 
 /**
  * The import pipeline on real .xlsx files built here with ExcelJS (and CSV): upload, mapping, dry run,
@@ -14,9 +17,6 @@ import { createUser, unique } from '../support/factories'
 let admin: SessionUser
 let jombang: SessionUser
 
-const asSession = (u: Awaited<ReturnType<typeof createUser>>, name: string): SessionUser => ({
-  id: u.id, username: u.username, name, role: u.role, regencyCode: u.regencyCode, bankId: u.bankId, mustChangePassword: false,
-})
 
 beforeAll(async () => {
   admin = asSession(await createUser('ADMIN'), 'Admin Uji')
@@ -52,22 +52,7 @@ function row(n: string, over: Partial<Record<number, Cell>> = {}): Cell[] {
   return base
 }
 
-/** Upload, map automatically, dry run; returns the import and its rows. */
-async function check(user: SessionUser, file: File, mappingOverride: Record<string, string | null> = {}) {
-  const id = await createImport(user, 'umkm', file)
-  const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
-  await startCheck(user, id, imp.sheetName!, { ...(imp.mapping as Record<string, string | null>), ...mappingOverride })
-  await runJobsUntilIdle()
-  const after = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
-  const rows = await db.importRow.findMany({ where: { importId: id }, orderBy: { rowNumber: 'asc' }, select: { rowNumber: true, outcome: true, errors: true, changes: true } })
-  return { id, ...after, check: (after.summary as { check: Record<string, number> }).check, rows }
-}
 
-async function commit(user: SessionUser, id: string, mode: 'ALL' | 'VALID_ONLY' = 'ALL') {
-  await startCommit(user, id, mode)
-  await runJobsUntilIdle()
-  return db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
-}
 
 /** Row count and a checksum of the MSME table: "the database is untouched" as a fact. */
 async function fingerprint() {
