@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import {
-  addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, updateAction, updateAgendaItem, updateAttendance, updateMeeting, uploadDocument, uploadEvidence,
+  addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, updateAction, updateAgendaItem, updateAttendance, updateMeeting, updateOutcome, uploadDocument, uploadEvidence,
 } from '@/lib/actions/meetings'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
@@ -159,24 +159,27 @@ export function AgendaItemForm({ meetingId, item }: { meetingId: string; item?: 
 }
 
 /** Record an outcome of an agenda item, optionally linked to a programme, an indicator and a regency. */
-export function OutcomeForm({ agendaItemId, programs, indicators, regencies }: { agendaItemId: string; programs: Option[]; indicators: Option[]; regencies: Option[] }) {
+export type OutcomeValues = { id: string; version: number; kind: string; text: string; programId: string | null; indicatorCode: string | null; regencyCode: string | null }
+
+/** Record an outcome of an agenda item, or (with `initial`) correct one from the version the admin saw. */
+export function OutcomeForm({ agendaItemId, initial, programs, indicators, regencies }: { agendaItemId: string; initial?: OutcomeValues; programs: Option[]; indicators: Option[]; regencies: Option[] }) {
   const t = useTranslations('meetings')
-  const px = `outcome-${agendaItemId}`
-  const { state, formAction, pending, v, e } = useForm(addOutcome)
+  const px = initial ? `outcome-edit-${initial.id}` : `outcome-${agendaItemId}`
+  const { state, formAction, pending, v, e } = useForm(initial ? updateOutcome : addOutcome)
   return (
     <form onSubmit={formAction} className="space-y-3" noValidate>
-      <input type="hidden" name="agendaItemId" value={agendaItemId} />
+      {initial ? <><input type="hidden" name="id" value={initial.id} /><input type="hidden" name="version" value={initial.version} /></> : <input type="hidden" name="agendaItemId" value={agendaItemId} />}
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-4">
         <Field idPrefix={px} label={t('fields.outcomeKind')} name="kind" errors={e('kind')} required>
-          {(p) => <Select p={p} value={v('kind', 'DECISION')} options={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`outcomeKind.${k}`) }))} />}
+          {(p) => <Select p={p} value={v('kind', initial?.kind ?? 'DECISION')} options={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`outcomeKind.${k}`) }))} />}
         </Field>
-        <Field idPrefix={px} label={t('fields.outcomeText')} name="text" errors={e('text')} required className="sm:col-span-3">{(p) => <textarea {...p} rows={2} defaultValue={v('text')} maxLength={2000} />}</Field>
-        <Field idPrefix={px} label={t('fields.program')} name="programId" errors={e('programId')}>{(p) => <Select p={p} value={v('programId')} options={programs} empty={t('fields.noLink')} />}</Field>
-        <Field idPrefix={px} label={t('fields.indicator')} name="indicatorCode" errors={e('indicatorCode')} className="sm:col-span-2">{(p) => <Select p={p} value={v('indicatorCode')} options={indicators} empty={t('fields.noLink')} />}</Field>
-        <Field idPrefix={px} label={t('fields.outcomeRegency')} name="regencyCode" errors={e('regencyCode')}>{(p) => <Select p={p} value={v('regencyCode')} options={regencies} empty={t('fields.noLink')} />}</Field>
+        <Field idPrefix={px} label={t('fields.outcomeText')} name="text" errors={e('text')} required className="sm:col-span-3">{(p) => <textarea {...p} rows={2} defaultValue={v('text', initial?.text ?? '')} maxLength={2000} />}</Field>
+        <Field idPrefix={px} label={t('fields.program')} name="programId" errors={e('programId')}>{(p) => <Select p={p} value={v('programId', initial?.programId ?? '')} options={programs} empty={t('fields.noLink')} />}</Field>
+        <Field idPrefix={px} label={t('fields.indicator')} name="indicatorCode" errors={e('indicatorCode')} className="sm:col-span-2">{(p) => <Select p={p} value={v('indicatorCode', initial?.indicatorCode ?? '')} options={indicators} empty={t('fields.noLink')} />}</Field>
+        <Field idPrefix={px} label={t('fields.outcomeRegency')} name="regencyCode" errors={e('regencyCode')}>{(p) => <Select p={p} value={v('regencyCode', initial?.regencyCode ?? '')} options={regencies} empty={t('fields.noLink')} />}</Field>
       </div>
-      <Submit pending={pending} label={t('detail.addOutcome')} />
+      <Submit pending={pending} label={initial ? t('detail.saveOutcome') : t('detail.addOutcome')} />
     </form>
   )
 }

@@ -16,12 +16,12 @@ import { formatDate } from '@/lib/format'
 import { actionScope, meetingScope } from '@/lib/data/meetings'
 import { checkDocument } from '@/lib/meetings/files'
 import { canUpdateProgress } from '@/lib/meetings/rules'
-import { transition } from '@/lib/transitions'
+import { conflictError, transition } from '@/lib/transitions'
 import { ActionError, authAction, isFormData, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
 import {
   actionItemSchema, agendaItemSchema, attendanceSchema, createMeetingSchema, documentSchema, MEETING_TRANSITIONS, meetingStatusSchema, outcomeSchema,
-  participantSchema, progressSchema, removeSchema, updateActionItemSchema, updateAgendaItemSchema, updateMeetingSchema,
+  participantSchema, progressSchema, removeSchema, removeVersionedSchema, updateActionItemSchema, updateAgendaItemSchema, updateMeetingSchema, updateOutcomeSchema,
 } from '@/lib/validations/meetings'
 
 /**
@@ -219,12 +219,13 @@ export const updateAttendance = authAction('meetings.write', attendanceSchema, a
   return { ok: true, message: 'Kehadiran dicatat.' }
 })
 
-export const removeParticipant = authAction('meetings.write', removeSchema, async (input, user) => {
+/** Remove a participant as the admin saw it (a row changed or removed meanwhile is a CONFLICT, nothing removed). */
+export const removeParticipant = authAction('meetings.write', removeVersionedSchema, async (input, user) => {
   const meetingId = await db.$transaction(async (tx) => {
-    const before = await tx.meetingParticipant.findUnique({ where: { id: input.id }, select: { id: true, meetingId: true, name: true, agency: true, attendance: true } })
-    if (!before) throw new ActionError('Peserta tidak ditemukan.')
+    const before = await tx.meetingParticipant.findUnique({ where: { id: input.id }, select: { id: true, meetingId: true, name: true, agency: true, attendance: true, version: true } })
+    if (!before) throw await conflictError(tx, 'MeetingParticipant', input.id, 'Peserta')
     await editableMeeting(tx, before.meetingId)
-    await tx.meetingParticipant.delete({ where: { id: input.id } })
+    await transition(tx, { entity: 'MeetingParticipant', entityId: input.id, label: 'Peserta', update: () => tx.meetingParticipant.deleteMany({ where: { id: input.id, version: input.version } }) })
     await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'MeetingParticipant', entityId: input.id, before })
     return before.meetingId
   })
@@ -264,12 +265,12 @@ export const updateAgendaItem = authAction('meetings.write', updateAgendaItemSch
 })
 
 /** Remove an agenda item with its outcomes; its follow-ups stay on the meeting (no longer tied to the item). */
-export const removeAgendaItem = authAction('meetings.write', removeSchema, async (input, user) => {
+export const removeAgendaItem = authAction('meetings.write', removeVersionedSchema, async (input, user) => {
   const meetingId = await db.$transaction(async (tx) => {
     const before = await tx.agendaItem.findUnique({ where: { id: input.id }, select: agendaSnapshot })
-    if (!before) throw new ActionError('Acara tidak ditemukan.')
+    if (!before) throw await conflictError(tx, 'AgendaItem', input.id, 'Acara')
     await editableMeeting(tx, before.meetingId)
-    await tx.agendaItem.delete({ where: { id: input.id } })
+    await transition(tx, { entity: 'AgendaItem', entityId: input.id, label: 'Acara', update: () => tx.agendaItem.deleteMany({ where: { id: input.id, version: input.version } }) })
     await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'AgendaItem', entityId: input.id, before })
     return before.meetingId
   })
@@ -297,12 +298,32 @@ export const addOutcome = authAction('meetings.write', outcomeSchema, async (inp
   return { ok: true, message: 'Hasil rapat dicatat.' }
 })
 
-export const removeOutcome = authAction('meetings.write', removeSchema, async (input, user) => {
+const outcomeSnapshot = { id: true, meetingId: true, agendaItemId: true, kind: true, text: true, programId: true, indicatorCode: true, regencyCode: true, version: true } satisfies Prisma.MeetingOutcomeSelect
+
+/** Correct an outcome (kind, text, links) from the version the admin saw; its follow-ups stay linked to it. */
+export const updateOutcome = authAction('meetings.write', updateOutcomeSchema, async (input, user) => {
+  const { id, version, ...fields } = input
   const meetingId = await db.$transaction(async (tx) => {
-    const before = await tx.meetingOutcome.findUnique({ where: { id: input.id }, select: { id: true, meetingId: true, agendaItemId: true, kind: true, text: true, programId: true, indicatorCode: true, regencyCode: true } })
-    if (!before) throw new ActionError('Hasil rapat tidak ditemukan.')
+    const before = await tx.meetingOutcome.findUnique({ where: { id }, select: outcomeSnapshot })
+    if (!before) throw await conflictError(tx, 'MeetingOutcome', id, 'Hasil rapat')
     await editableMeeting(tx, before.meetingId)
-    await tx.meetingOutcome.delete({ where: { id: input.id } })
+    await checkRefs(tx, { program: ['programId', fields.programId], indicator: ['indicatorCode', fields.indicatorCode], regency: ['regencyCode', fields.regencyCode] })
+    await transition(tx, { entity: 'MeetingOutcome', entityId: id, label: 'Hasil rapat', update: () => tx.meetingOutcome.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } }) })
+    const after = await tx.meetingOutcome.findUniqueOrThrow({ where: { id }, select: outcomeSnapshot })
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'MeetingOutcome', entityId: id, before, after })
+    return before.meetingId
+  })
+  revalidate(meetingId)
+  return { ok: true, message: 'Hasil rapat disimpan.' }
+})
+
+/** Remove an outcome as the admin saw it; its follow-ups stay on the meeting (no longer tied to the outcome). */
+export const removeOutcome = authAction('meetings.write', removeVersionedSchema, async (input, user) => {
+  const meetingId = await db.$transaction(async (tx) => {
+    const before = await tx.meetingOutcome.findUnique({ where: { id: input.id }, select: outcomeSnapshot })
+    if (!before) throw await conflictError(tx, 'MeetingOutcome', input.id, 'Hasil rapat')
+    await editableMeeting(tx, before.meetingId)
+    await transition(tx, { entity: 'MeetingOutcome', entityId: input.id, label: 'Hasil rapat', update: () => tx.meetingOutcome.deleteMany({ where: { id: input.id, version: input.version } }) })
     await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'MeetingOutcome', entityId: input.id, before })
     return before.meetingId
   })
@@ -485,8 +506,9 @@ export async function uploadEvidence(prev: ActionState | undefined, formData: Fo
 export const deleteDocument = authAction('meetings.write', removeSchema, async (input, user) => {
   const meetingId = await db.$transaction(async (tx) => {
     const before = await tx.meetingDocument.findUnique({ where: { id: input.id }, select: { id: true, meetingId: true, actionId: true, kind: true, filename: true, mimeType: true, size: true, sha256: true } })
-    if (!before) throw new ActionError('Dokumen tidak ditemukan.')
-    await tx.meetingDocument.delete({ where: { id: input.id } })
+    if (!before) throw await conflictError(tx, 'MeetingDocument', input.id, 'Dokumen')
+    // a document is never edited, only removed: of two removals racing, the second finds no row and is told who removed it
+    await transition(tx, { entity: 'MeetingDocument', entityId: input.id, label: 'Dokumen', update: () => tx.meetingDocument.deleteMany({ where: { id: input.id } }) })
     await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'MeetingDocument', entityId: input.id, before })
     return before.meetingId
   })

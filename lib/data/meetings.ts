@@ -3,6 +3,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { readDb } from '@/lib/db'
 import { jakartaToday } from '@/lib/dates'
 import { getCreditSummary } from '@/lib/data/credit'
+import { EXPORT_LIMIT } from '@/lib/data/cooperatives'
 import { getIndicatorRealisation } from '@/lib/data/reporting'
 import { sameDateLastYear } from '@/lib/dashboard/period'
 import { can } from '@/lib/permissions'
@@ -76,14 +77,32 @@ function meetingFilterWhere(user: SessionUser, f: MeetingFilter): Prisma.Meeting
   return { AND: and }
 }
 
+/** The list's order: newest first unless a column is chosen; the id keeps pages stable. */
+function meetingOrder(f: MeetingFilter): Prisma.MeetingOrderByWithRelationInput[] {
+  const dir = f.dir ?? (f.sort && f.sort !== 'startsAt' ? 'asc' : 'desc')
+  return [{ [f.sort ?? 'startsAt']: dir }, ...(f.sort && f.sort !== 'startsAt' ? [{ startsAt: 'desc' as const }] : []), { id: 'asc' }]
+}
+
 /** A page of meetings, newest first, with the number of open and overdue follow-ups of each (counted in SQL). */
 export async function findMeetings({ user, filter, today = jakartaToday() }: { user: SessionUser; filter: MeetingFilter; today?: string }) {
   const where = meetingFilterWhere(user, filter)
   const page = filter.page ?? 1
   const [rows, total] = await Promise.all([
-    readDb.meeting.findMany({ where, select: meetingListSelect, orderBy: [{ startsAt: 'desc' }, { id: 'asc' }], skip: (page - 1) * MEETINGS_PAGE_SIZE, take: MEETINGS_PAGE_SIZE }),
+    readDb.meeting.findMany({ where, select: meetingListSelect, orderBy: meetingOrder(filter), skip: (page - 1) * MEETINGS_PAGE_SIZE, take: MEETINGS_PAGE_SIZE }),
     readDb.meeting.count({ where }),
   ])
+  return { rows: await withActionCounts(rows, today), total, page, pageSize: MEETINGS_PAGE_SIZE }
+}
+export type MeetingListRow = Awaited<ReturnType<typeof findMeetings>>['rows'][number]
+
+/** Every meeting matching the filter, in the list's scope and order, for the .xlsx/.csv export. */
+export async function exportMeetings({ user, filter, today = jakartaToday() }: { user: SessionUser; filter: MeetingFilter; today?: string }) {
+  const rows = await readDb.meeting.findMany({ where: meetingFilterWhere(user, filter), select: meetingListSelect, orderBy: meetingOrder(filter), take: EXPORT_LIMIT })
+  return withActionCounts(rows, today)
+}
+
+/** Open and overdue follow-ups per meeting, counted in one SQL statement for the rows shown. */
+async function withActionCounts<R extends { id: string }>(rows: R[], today: string) {
   const ids = rows.map((r) => r.id)
   const counts = ids.length
     ? await readDb.$queryRaw<{ meeting_id: string; open: number; overdue: number }[]>`
@@ -92,9 +111,8 @@ export async function findMeetings({ user, filter, today = jakartaToday() }: { u
         FROM action_items WHERE meeting_id = ANY(${ids}::text[]) GROUP BY meeting_id`
     : []
   const byId = new Map(counts.map((c) => [c.meeting_id, c]))
-  return { rows: rows.map((r) => ({ ...r, openActions: byId.get(r.id)?.open ?? 0, overdueActions: byId.get(r.id)?.overdue ?? 0 })), total, page, pageSize: MEETINGS_PAGE_SIZE }
+  return rows.map((r) => ({ ...r, openActions: byId.get(r.id)?.open ?? 0, overdueActions: byId.get(r.id)?.overdue ?? 0 }))
 }
-export type MeetingListRow = Awaited<ReturnType<typeof findMeetings>>['rows'][number]
 
 /** Meetings of one calendar month (Jakarta), for the calendar view, with the same filters. */
 export async function findMeetingsInMonth({ user, filter, month }: { user: SessionUser; filter: MeetingFilter; month: string }) {
@@ -136,7 +154,7 @@ const meetingDetailSelect = {
     select: {
       id: true, position: true, title: true, presenter: true, durationMinutes: true, minutes: true, version: true,
       outcomes: {
-        select: { id: true, kind: true, text: true, programId: true, indicatorCode: true, regencyCode: true, program: { select: { id: true, code: true, name: true } }, indicator: { select: { code: true, name: true, nameEn: true } }, regency: { select: { name: true } } },
+        select: { id: true, kind: true, text: true, programId: true, indicatorCode: true, regencyCode: true, version: true, program: { select: { id: true, code: true, name: true } }, indicator: { select: { code: true, name: true, nameEn: true } }, regency: { select: { name: true } } },
         orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
       },
     },
@@ -166,6 +184,41 @@ export const ACTIONS_PAGE_SIZE = 25
  * overdue at the end of `asOf` (default today in Jakarta), exactly as the overview card counts them.
  */
 export async function findActions({ user, filter, today = jakartaToday() }: { user: SessionUser; filter: ActionFilter; today?: string }) {
+  const { where, asOf } = actionFilterWhere(user, filter, today)
+  const page = filter.page ?? 1
+  const [rows, total] = await Promise.all([
+    readDb.actionItem.findMany({
+      where,
+      select: { ...actionSelect, meeting: { select: { id: true, title: true, type: true, startsAt: true } }, _count: { select: { notes: true } } },
+      orderBy: actionOrder(filter),
+      skip: (page - 1) * ACTIONS_PAGE_SIZE,
+      take: ACTIONS_PAGE_SIZE,
+    }),
+    readDb.actionItem.count({ where }),
+  ])
+  return { rows, total, page, pageSize: ACTIONS_PAGE_SIZE, asOf }
+}
+
+/** Every follow-up matching the filter, in the list's scope and order, for the .xlsx/.csv export. */
+export async function exportActions({ user, filter, today = jakartaToday() }: { user: SessionUser; filter: ActionFilter; today?: string }) {
+  const { where, asOf } = actionFilterWhere(user, filter, today)
+  const rows = await readDb.actionItem.findMany({
+    where,
+    select: { ...actionSelect, description: true, meeting: { select: { id: true, title: true, type: true, startsAt: true } }, _count: { select: { notes: true } } },
+    orderBy: actionOrder(filter),
+    take: EXPORT_LIMIT,
+  })
+  return { rows, asOf }
+}
+
+/** Earliest due first unless a column is chosen; the id keeps pages stable. */
+function actionOrder(f: ActionFilter): Prisma.ActionItemOrderByWithRelationInput[] {
+  const dir = f.dir ?? 'asc'
+  const first: Prisma.ActionItemOrderByWithRelationInput = f.sort === 'meeting' ? { meeting: { startsAt: dir } } : { [f.sort ?? 'dueDate']: dir }
+  return [first, ...(f.sort && f.sort !== 'dueDate' ? [{ dueDate: 'asc' as const }] : []), { id: 'asc' }]
+}
+
+function actionFilterWhere(user: SessionUser, filter: ActionFilter, today: string) {
   const and: Prisma.ActionItemWhereInput[] = [actionScope(user)]
   const asOf = filter.asOf ?? today
   if (filter.overdue) and.push(overdueAt(asOf))
@@ -176,19 +229,7 @@ export async function findActions({ user, filter, today = jakartaToday() }: { us
   if (filter.bank) and.push({ ownerKind: 'BANK', ownerBankId: filter.bank })
   if (filter.ownerKind) and.push({ ownerKind: filter.ownerKind })
   if (filter.meeting) and.push({ meetingId: filter.meeting })
-  const where: Prisma.ActionItemWhereInput = { AND: and }
-  const page = filter.page ?? 1
-  const [rows, total] = await Promise.all([
-    readDb.actionItem.findMany({
-      where,
-      select: { ...actionSelect, meeting: { select: { id: true, title: true, type: true, startsAt: true } }, _count: { select: { notes: true } } },
-      orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
-      skip: (page - 1) * ACTIONS_PAGE_SIZE,
-      take: ACTIONS_PAGE_SIZE,
-    }),
-    readDb.actionItem.count({ where }),
-  ])
-  return { rows, total, page, pageSize: ACTIONS_PAGE_SIZE, asOf }
+  return { where: { AND: and } satisfies Prisma.ActionItemWhereInput, asOf }
 }
 
 /** One follow-up with its meeting, progress notes (newest first) and evidence, or null outside the scope. */

@@ -121,6 +121,8 @@ export const attendanceSchema = z
   })
 
 export const removeSchema = z.object({ id: idField })
+/** Removing a participant, an agenda item or an outcome: the version the admin saw, so a removal of something changed meanwhile is refused. */
+export const removeVersionedSchema = z.object({ id: idField, version: versionField })
 
 const agendaFields = {
   title: z.string({ error: 'Isi judul acara.' }).trim().min(3, 'Isi judul acara (minimal 3 karakter).').max(300, 'Judul acara maksimal 300 karakter.'),
@@ -150,6 +152,9 @@ export const outcomeSchema = z.object({
     .pipe(z.string().regex(/^[A-Z0-9_]{1,32}$/, 'Indikator tidak dikenal.').nullable()),
   regencyCode: optionalRegency,
 })
+
+/** Correct an outcome in place (its agenda item stays), from the version the admin saw. */
+export const updateOutcomeSchema = outcomeSchema.omit({ agendaItemId: true }).extend({ id: idField, version: versionField })
 
 const actionFields = {
   title: z.string({ error: 'Isi tindak lanjut.' }).trim().min(3, 'Isi tindak lanjut (minimal 3 karakter).').max(500, 'Tindak lanjut maksimal 500 karakter.'),
@@ -193,6 +198,10 @@ export const documentSchema = z.object({
 })
 
 // ── List filters from the URL: a bad value falls back to "no filter" ────────────────────────────────
+/** Columns the meeting list and the follow-up list sort by (`?sort=…&dir=asc|desc`). */
+export const MEETING_SORTS = ['startsAt', 'title', 'status'] as const
+export const ACTION_SORTS = ['dueDate', 'title', 'status', 'meeting'] as const
+
 export const meetingFilterSchema = z.object({
   type: z.enum(MEETING_TYPES).optional().catch(undefined),
   status: z.enum(MEETING_STATUSES).optional().catch(undefined),
@@ -200,6 +209,8 @@ export const meetingFilterSchema = z.object({
   regency: filterRegency,
   view: z.enum(['list', 'calendar']).optional().catch(undefined),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined),
+  sort: z.enum(MEETING_SORTS).optional().catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   page: filterPage,
 })
 export type MeetingFilter = z.infer<typeof meetingFilterSchema>
@@ -212,6 +223,8 @@ export const actionFilterSchema = z.object({
   ownerKind: z.enum(OWNER_KINDS).optional().catch(undefined),
   meeting: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional().catch(undefined),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  sort: z.enum(ACTION_SORTS).optional().catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   page: filterPage,
 })
 export type ActionFilter = z.infer<typeof actionFilterSchema>

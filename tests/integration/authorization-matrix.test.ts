@@ -135,6 +135,7 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   updateAgendaItem: 'meetings.write',
   removeAgendaItem: 'meetings.write',
   addOutcome: 'meetings.write',
+  updateOutcome: 'meetings.write',
   removeOutcome: 'meetings.write',
   createAction: 'meetings.write',
   updateAction: 'meetings.write',
@@ -473,15 +474,16 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   addAgendaItem: () => ({ meetingId: fx.meeting, title: 'Acara tanpa wewenang' }),
   updateAgendaItem: () => ({ id: fx.agendaItem, version: 1, title: 'Evaluasi program matriks', minutes: 'Notulen tanpa wewenang' }),
   addOutcome: () => ({ agendaItemId: fx.agendaItem, kind: 'RECOMMENDATION', text: 'Rekomendasi tanpa wewenang' }),
+  updateOutcome: () => ({ id: fx.outcome, version: 1, kind: 'DECISION', text: 'Keputusan diubah tanpa wewenang' }),
   createAction: () => ({ meetingId: fx.meeting, title: 'Tindak lanjut tanpa wewenang', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2025-06-30' }),
   updateAction: () => ({ id: fx.action17, version: 1, title: 'Tindak lanjut Jombang diubah', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2025-06-30' }),
   addProgress: () => ({ actionId: fx.action17, version: 1, note: 'Catatan tanpa wewenang', status: 'IN_PROGRESS' }),
   uploadDocument: () => ({ meetingId: fx.meeting, kind: 'MATERIAL' }), // no file: the permitted role is refused for that, nothing is written either way
   uploadEvidence: () => ({ meetingId: fx.meeting, actionId: fx.action17, kind: 'EVIDENCE' }),
   // removals last among the meeting inputs: the others need these records
-  removeOutcome: () => ({ id: fx.outcome }),
-  removeParticipant: () => ({ id: fx.participant }),
-  removeAgendaItem: () => ({ id: fx.agendaItem }),
+  removeOutcome: () => ({ id: fx.outcome, version: 1 }),
+  removeParticipant: () => ({ id: fx.participant, version: 1 }),
+  removeAgendaItem: () => ({ id: fx.agendaItem, version: 1 }),
   deleteDocument: () => ({ id: fx.document }),
   uploadImport: () => ({ kind: 'umkm' }), // no file: refused roles never get to it
   mapImportColumns: () => ({ id: fx.importId, sheet: 'Data', col_0: 'nib' }),

@@ -12,7 +12,8 @@ import { getCurrentUser } from '@/lib/session'
 import type { SessionUser } from '@/lib/session-user'
 import { MESSAGES, type ActionState } from '@/lib/safe-action'
 import {
-  addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, setMeetingStatus, updateAgendaItem, updateAttendance, updateMeeting, uploadDocument, uploadEvidence,
+  addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, deleteDocument, removeAgendaItem, removeOutcome, removeParticipant, setMeetingStatus, updateAgendaItem,
+  updateAttendance, updateMeeting, updateOutcome, uploadDocument, uploadEvidence,
 } from '@/lib/actions/meetings'
 import { findActions, findMeetings, getAction, getBriefing, getDocumentFile, getMeeting, getOverdueSummary, getRegencyActions } from '@/lib/data/meetings'
 import { getCreditSummary } from '@/lib/data/credit'
@@ -207,6 +208,63 @@ describe('writing meetings: admin only, validated, audited', () => {
     const after = await db.meetingParticipant.findUniqueOrThrow({ where: { id: p.id }, select: { version: true } })
     expect(after.version).toBe(p.version + 1)
     expect(await db.auditLog.count({ where: { entity: 'MeetingParticipant', entityId: p.id, action: 'UPDATE' } })).toBe(1)
+  })
+
+  it('corrects an outcome from the version seen (a stale correction is refused, its follow-up stays linked), with before and after audited', async () => {
+    const id = await newMeeting({ title: 'Rakor koreksi hasil' })
+    signInAs(admin)
+    expect(await addAgendaItem(undefined, form({ meetingId: id, title: 'Rencana 2025' }))).toMatchObject({ ok: true })
+    const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId: id }, select: { id: true } })
+    expect(await addOutcome(undefined, form({ agendaItemId: item.id, kind: 'RECOMMENDATION', text: 'Usulkan tambahan pagu' }))).toMatchObject({ ok: true })
+    const o = await db.meetingOutcome.findFirstOrThrow({ where: { agendaItemId: item.id }, select: { id: true, version: true } })
+    const action = await newAction(id, { ownerKind: 'UNIT', ownerUnit: 'Bidang Pembiayaan', outcomeId: o.id, dueDate: '2030-12-31' }) // never overdue: the overdue counts below stay as they are
+    signInAs(admin)
+    const unknown = await updateOutcome(undefined, form({ id: o.id, version: o.version, kind: 'DECISION', text: 'Pagu ditambah', programId: 'tidak-ada' }))
+    expect(unknown).toMatchObject({ ok: false, errors: { programId: ['Program tidak dikenal.'] } })
+    expect(await updateOutcome(undefined, form({ id: o.id, version: o.version, kind: 'DECISION', text: 'Pagu ditambah Rp20 miliar', programId: ids.program }))).toMatchObject({ ok: true })
+    const stale = await updateOutcome(undefined, form({ id: o.id, version: o.version, kind: 'INFORMATION', text: 'Versi lama' }))
+    expect(stale.message).toMatch(/Hasil rapat sudah diubah oleh .+ pada .*muat ulang halaman/)
+    expect(await db.meetingOutcome.findUniqueOrThrow({ where: { id: o.id }, select: { kind: true, text: true, programId: true, version: true } })).toEqual({ kind: 'DECISION', text: 'Pagu ditambah Rp20 miliar', programId: ids.program, version: o.version + 1 })
+    expect((await db.actionItem.findUniqueOrThrow({ where: { id: action.id }, select: { outcomeId: true } })).outcomeId).toBe(o.id)
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'MeetingOutcome', entityId: o.id, action: 'UPDATE' }, select: { before: true, after: true } })
+    expect(audit.before).toMatchObject({ kind: 'RECOMMENDATION', text: 'Usulkan tambahan pagu' })
+    expect(audit.after).toMatchObject({ kind: 'DECISION', text: 'Pagu ditambah Rp20 miliar' })
+    // a removal from the version before the correction is refused too; from the current one it lands and the follow-up stays on the meeting
+    expect((await removeOutcome(undefined, form({ id: o.id, version: o.version }))).message).toMatch(/Hasil rapat sudah diubah oleh/)
+    expect(await removeOutcome(undefined, form({ id: o.id, version: o.version + 1 }))).toMatchObject({ ok: true })
+    expect(await db.actionItem.findUniqueOrThrow({ where: { id: action.id }, select: { meetingId: true, outcomeId: true } })).toEqual({ meetingId: id, outcomeId: null })
+  })
+
+  it('two admins removing the same participant, agenda item, outcome or document at once: one removal, one audit row, the other told who removed it', async () => {
+    const id = await newMeeting({ title: 'Rakor hapus bersamaan' })
+    signInAs(admin)
+    expect(await addParticipant(undefined, form({ meetingId: id, name: 'Kabid Bappeda', agency: 'Bappeda Provinsi Jawa Timur' }))).toMatchObject({ ok: true })
+    expect(await addAgendaItem(undefined, form({ meetingId: id, title: 'Sinkronisasi basis data' }))).toMatchObject({ ok: true })
+    const p = await db.meetingParticipant.findFirstOrThrow({ where: { meetingId: id }, select: { id: true, version: true } })
+    const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId: id }, select: { id: true, version: true } })
+    expect(await addOutcome(undefined, form({ agendaItemId: item.id, kind: 'INFORMATION', text: 'Data koperasi disinkronkan tiap triwulan' }))).toMatchObject({ ok: true })
+    const o = await db.meetingOutcome.findFirstOrThrow({ where: { agendaItemId: item.id }, select: { id: true, version: true } })
+    const pdf = new File([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], 'materi.pdf', { type: 'application/pdf' })
+    const up = form({ meetingId: id, kind: 'MATERIAL' })
+    up.append('file', pdf)
+    expect(await uploadDocument(undefined, up)).toMatchObject({ ok: true })
+    const doc = await db.meetingDocument.findFirstOrThrow({ where: { meetingId: id }, select: { id: true } })
+
+    const races: [string, string, () => Promise<ActionState>][] = [
+      ['MeetingOutcome', o.id, () => removeOutcome(undefined, form({ id: o.id, version: o.version }))],
+      ['MeetingParticipant', p.id, () => removeParticipant(undefined, form({ id: p.id, version: p.version }))],
+      ['AgendaItem', item.id, () => removeAgendaItem(undefined, form({ id: item.id, version: item.version }))],
+      ['MeetingDocument', doc.id, () => deleteDocument(undefined, form({ id: doc.id }))],
+    ]
+    for (const [entity, entityId, remove] of races) {
+      const results = await Promise.all([remove(), remove()])
+      expect(results.filter((r) => r.ok), `${entity}: ${JSON.stringify(results)}`).toHaveLength(1)
+      expect(results.find((r) => !r.ok)?.message).toMatch(/sudah diubah oleh .+ pada .*muat ulang halaman/)
+      expect(await db.auditLog.count({ where: { entity, entityId, action: 'DELETE' } })).toBe(1)
+    }
+    expect(await db.meetingParticipant.count({ where: { meetingId: id } })).toBe(0)
+    expect(await db.agendaItem.count({ where: { meetingId: id } })).toBe(0)
+    expect(await db.meetingDocument.count({ where: { meetingId: id } })).toBe(0)
   })
 
   it('moves a meeting planned → held → closed, refuses skipping back, and then refuses edits', async () => {

@@ -134,7 +134,14 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                               {o.regency && <>{(o.program || o.indicator) && ' · '}{o.regency.name}</>}
                             </span>
                           )}
-                          {editable && <span className="no-print ml-2 inline-block"><ConfirmAction action={removeOutcome} fields={{ id: o.id }} label={t('remove')} title={t('remove')} body={o.text} variant="danger" /></span>}
+                          {editable && choices && (
+                            <div className="no-print mt-1">
+                              <AddPanel label={t('detail.editOutcome')}>
+                                <OutcomeForm agendaItemId={item.id} initial={{ id: o.id, version: o.version, kind: o.kind, text: o.text, programId: o.programId, indicatorCode: o.indicatorCode, regencyCode: o.regencyCode }} programs={opt.programs} indicators={opt.indicators} regencies={opt.regencies} />
+                                <div className="mt-2"><ConfirmAction action={removeOutcome} fields={{ id: o.id, version: String(o.version) }} label={t('remove')} title={t('remove')} body={o.text} variant="danger" /></div>
+                              </AddPanel>
+                            </div>
+                          )}
                         </li>
                       ))}
                     </ul>
@@ -144,7 +151,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                       <AddPanel label={t('detail.addOutcome')}><OutcomeForm agendaItemId={item.id} programs={opt.programs} indicators={opt.indicators} regencies={opt.regencies} /></AddPanel>
                       <AddPanel label={t('detail.editAgendaItem')}>
                         <AgendaItemForm meetingId={meeting.id} item={{ id: item.id, version: item.version, title: item.title, presenter: item.presenter, durationMinutes: item.durationMinutes, minutes: item.minutes }} />
-                        <div className="mt-2"><ConfirmAction action={removeAgendaItem} fields={{ id: item.id }} label={t('remove')} title={t('remove')} body={item.title} variant="danger" /></div>
+                        <div className="mt-2"><ConfirmAction action={removeAgendaItem} fields={{ id: item.id, version: String(item.version) }} label={t('remove')} title={t('remove')} body={item.title} variant="danger" /></div>
                       </AddPanel>
                     </>
                   )}
@@ -232,7 +239,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                         </Badge>
                       )}
                     </div>
-                    {editable && <div className="no-print mt-1"><ConfirmAction action={removeParticipant} fields={{ id: p.id }} label={t('remove')} title={t('remove')} body={p.name} variant="danger" /></div>}
+                    {editable && <div className="no-print mt-1"><ConfirmAction action={removeParticipant} fields={{ id: p.id, version: String(p.version) }} label={t('remove')} title={t('remove')} body={p.name} variant="danger" /></div>}
                   </li>
                 ))}
               </ul>
