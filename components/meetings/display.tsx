@@ -20,11 +20,6 @@ export async function ActionStatusBadge({ status, overdue }: { status: keyof typ
   )
 }
 
-/** Who owns a follow-up, in words: the regency, the bank, the user or the unit. */
-export function ownerName(a: { ownerUnit: string | null; ownerRegency: { name: string } | null; ownerBank: { shortName: string } | null; ownerUser: { name: string } | null }): string {
-  return a.ownerRegency?.name ?? a.ownerBank?.shortName ?? a.ownerUser?.name ?? a.ownerUnit ?? '–'
-}
-
 /** The section tabs shared by the meeting list, its calendar and the follow-up list. */
 export async function MeetingTabs({ current }: { current: 'meetings' | 'calendar' | 'actions' }) {
   const t = await getTranslations('meetings.tabs')

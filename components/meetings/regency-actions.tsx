@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { ActionStatusBadge, ownerName } from '@/components/meetings/display'
+import { ActionStatusBadge } from '@/components/meetings/display'
+import { actionOwnerName as ownerName } from '@/lib/meetings/labels'
 import { getRegencyActions } from '@/lib/data/meetings'
 import { formatDate, formatNumber } from '@/lib/format'
 import { isOverdue } from '@/lib/meetings/rules'

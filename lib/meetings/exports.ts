@@ -8,19 +8,13 @@ import type { Briefing, MeetingDetail } from '@/lib/data/meetings'
 import { meetingWhen } from '@/lib/meetings/when'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { isOverdue } from '@/lib/meetings/rules'
+import { actionOwnerName as owner, ACTION_STATUS_LABEL as STATUS, ATTENDANCE_LABEL as ATTENDANCE, MEETING_TYPE_LONG as TYPE, OUTCOME_LABEL as OUTCOME } from '@/lib/meetings/labels'
 
 /**
  * The notulen (minutes) of a meeting as .docx (agencies circulate Word files) and PDF, and its
  * invitation as .ics. One text layout, built from the same MeetingDetail the meeting page shows;
- * Indonesian, as the agencies' documents are.
+ * Indonesian, as the agencies' documents are (lib/meetings/labels.ts).
  */
-
-const TYPE = { RAKOR: 'Rapat Koordinasi (Rakor)', RAKORNIS: 'Rapat Koordinasi Teknis (Rakornis)', RAKORTEK: 'Rapat Koordinasi Teknis (Rakortek)', OTHER: 'Rapat' } as const
-const ATTENDANCE = { PLANNED: 'Diundang', PRESENT: 'Hadir', ABSENT: 'Tidak hadir', REPRESENTED: 'Diwakili' } as const
-const OUTCOME = { INFORMATION: 'Informasi', DECISION: 'Keputusan', RECOMMENDATION: 'Rekomendasi' } as const
-const STATUS = { OPEN: 'Terbuka', IN_PROGRESS: 'Dalam proses', DONE: 'Selesai', DROPPED: 'Dibatalkan' } as const
-
-const owner = (a: MeetingDetail['actions'][number]) => a.ownerRegency?.name ?? a.ownerBank?.shortName ?? a.ownerUser?.name ?? a.ownerUnit ?? '–'
 
 /** The notulen as a list of blocks, shared by the .docx and PDF writers. */
 function notulen(m: MeetingDetail) {

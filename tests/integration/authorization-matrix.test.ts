@@ -174,6 +174,8 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   'GET /api/dasbor/ekspor/[dataset]': 'export.read',
   // meetings: every role reads the meetings in its scope (the fixture meeting is in everyone's)
   'GET /api/rapat/dokumen/[id]': 'meetings.read',
+  'GET /api/rapat/ekspor': ['meetings.read', 'export.read'], // the list in the role's meeting scope
+  'GET /api/tindak-lanjut/ekspor': ['meetings.read', 'export.read'], // likewise the follow-ups
   'GET /api/rapat/[id]/notulen': 'meetings.read',
   'GET /api/rapat/[id]/undangan': 'meetings.read',
   'GET /api/rapat/[id]/bahan': 'meetings.read',

@@ -23,6 +23,9 @@ import { formatPercent, formatRupiah } from '@/lib/format'
 import { GET as notulenRoute } from '@/app/api/rapat/[id]/notulen/route'
 import { GET as invitationRoute } from '@/app/api/rapat/[id]/undangan/route'
 import JSZip from 'jszip'
+import ExcelJS from 'exceljs'
+import { GET as meetingsExport } from '@/app/api/rapat/ekspor/route'
+import { GET as actionsExport } from '@/app/api/tindak-lanjut/ekspor/route'
 import { PDFParse } from 'pdf-parse'
 
 type U = Awaited<ReturnType<typeof createUser>>
@@ -488,6 +491,46 @@ describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
     expect(res.headers.get('content-type')).toContain('text/calendar')
     expect(ics).toContain('DTSTART:20240918T020000Z')
     expect(ics).toContain(`UID:${meetingA}@lumbung`)
+  })
+})
+
+describe('list exports: the meeting and follow-up lists as .xlsx and .csv, in the reader’s scope and order', () => {
+  const sheetRows = async (res: Response) => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const rows: string[][] = []
+    wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '')))))
+    return rows
+  }
+
+  it('leadership exports every follow-up, sorted as asked, with the owner, due date and overdue flag; the export is audited', async () => {
+    signInAs(leader)
+    const res = await actionsExport(new Request('http://localhost/api/tindak-lanjut/ekspor?format=xlsx&status=all&sort=title&dir=desc&asOf=2024-11-01'))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('spreadsheetml')
+    const [head, ...rows] = await sheetRows(res)
+    expect(head.slice(0, 7)).toEqual(['Tindak lanjut', 'Uraian', 'Jenis penanggung jawab', 'Penanggung jawab', 'Tenggat', 'Status', 'Terlambat per 01/11/2024'])
+    const titles = rows.map((r) => r[0])
+    expect(titles).toEqual([...titles].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' }) || 0))
+    expect(titles.length).toBe(await db.actionItem.count())
+    const surabaya = rows.find((r) => r[0] === 'Pendataan koperasi Surabaya')!
+    expect(surabaya.slice(2, 5)).toEqual(['Kabupaten/kota', 'Kota Surabaya', '2024-10-31'])
+    expect(surabaya[6]).toBe('Ya')
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'ActionItem', action: 'EXPORT', userId: leader.id }, select: { after: true } })
+    expect(audit.after).toMatchObject({ format: 'xlsx', rows: titles.length, asOf: '2024-11-01' })
+  })
+
+  it('a district officer exports only the follow-ups and meetings of its scope', async () => {
+    signInAs(jombang)
+    const csv = await (await actionsExport(new Request('http://localhost/api/tindak-lanjut/ekspor?format=csv&status=all'))).text()
+    expect(csv).toContain('Sosialisasi Prokesra di Jombang')
+    expect(csv).not.toContain('Pendataan koperasi Surabaya')
+    const meetings = await sheetRows(await meetingsExport(new Request('http://localhost/api/rapat/ekspor?format=xlsx&sort=title&dir=asc')))
+    const titles = meetings.slice(1).map((r) => r[4])
+    expect(titles).toContain(MEETING.title)
+    expect(titles).not.toContain('Rakor Kota Surabaya')
+    const visible = (await findMeetings({ user: await asUser(jombang), filter: {} })).total
+    expect(titles.length).toBe(visible)
   })
 })
 

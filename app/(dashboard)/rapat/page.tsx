@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { Plus } from 'lucide-react'
+import { Download, Plus } from 'lucide-react'
 import clsx from 'clsx'
 import { MeetingStatusBadge, MeetingTabs } from '@/components/meetings/display'
 import { Badge } from '@/components/ui/badge'
@@ -10,7 +10,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
-import { Table, Td, Th } from '@/components/ui/table'
+import { SortTh, Table, Td, Th } from '@/components/ui/table'
 import { findMeetings, findMeetingsInMonth, meetingYears } from '@/lib/data/meetings'
 import { agencyRegencies } from '@/lib/data/regions'
 import { jakartaDate, jakartaTime, jakartaToday } from '@/lib/dates'
@@ -31,16 +31,32 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
   const filter = meetingFilterSchema.parse(params)
   const calendar = filter.view === 'calendar'
   const month = filter.month ?? jakartaToday().slice(0, 7)
-  const [t, locale, years, allRegencies] = await Promise.all([getTranslations('meetings'), getLocale(), meetingYears({ user }), agencyRegencies()])
+  const [t, r, locale, years, allRegencies] = await Promise.all([getTranslations('meetings'), getTranslations('registers'), getLocale(), meetingYears({ user }), agencyRegencies()])
   const lang = locale === 'en' ? 'en' : 'id'
   const regencies = user.regencyCode ? allRegencies.filter((r) => r.code === user.regencyCode) : allRegencies
   return (
     <>
-      <PageHeader title={t('title')} description={t('description')} actions={can(user.role, 'meetings.write') && <LinkButton href="/rapat/baru"><Plus aria-hidden className="size-4" />{t('new')}</LinkButton>} />
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
+        actions={
+          <>
+            {!calendar && can(user.role, 'export.read') && (
+              <>
+                <a href={hrefWith('/api/rapat/ekspor', params, { format: 'xlsx', page: undefined })} className={buttonClass('secondary')} title={r('exportNote')}><Download aria-hidden className="size-4" />{r('export')} .xlsx</a>
+                <a href={hrefWith('/api/rapat/ekspor', params, { format: 'csv', page: undefined })} className={buttonClass('secondary')} title={r('exportNote')}>.csv</a>
+              </>
+            )}
+            {can(user.role, 'meetings.write') && <LinkButton href="/rapat/baru"><Plus aria-hidden className="size-4" />{t('new')}</LinkButton>}
+          </>
+        }
+      />
       <MeetingTabs current={calendar ? 'calendar' : 'meetings'} />
       <form method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
         {calendar && <input type="hidden" name="view" value="calendar" />}
         {calendar && <input type="hidden" name="month" value={month} />}
+        {filter.sort && <input type="hidden" name="sort" value={filter.sort} />}
+        {filter.dir && <input type="hidden" name="dir" value={filter.dir} />}
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('filters.type')}</span>
           <select name="type" defaultValue={filter.type ?? ''} className={inputClass()}>
@@ -89,6 +105,8 @@ type ListProps = { user: Awaited<ReturnType<typeof requirePermission>>; params: 
 async function MeetingList({ user, params, filter, lang }: ListProps) {
   const [t, { rows, total, page, pageSize }] = await Promise.all([getTranslations('meetings'), findMeetings({ user, filter })])
   if (rows.length === 0) return <EmptyState title={t('list.empty')}>{t('list.emptyHint')}</EmptyState>
+  // newest first is the default order: the header shows it as the date column, descending
+  const sortProps = { pathname: '/rapat', params: filter.sort ? params : { ...params, sort: 'startsAt', dir: params.dir ?? 'desc' } }
   return (
     <>
       <ul className="space-y-2 sm:hidden" aria-label={t('title')}>
@@ -107,7 +125,14 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
       <div className="hidden sm:block">
       <Table caption={t('title')}>
         <thead>
-          <tr><Th>{t('list.when')}</Th><Th>{t('list.meeting')}</Th><Th>{t('list.place')}</Th><Th>{t('filters.status')}</Th><Th align="right">{t('list.participants')}</Th><Th>{t('list.actions')}</Th></tr>
+          <tr>
+            <SortTh {...sortProps} column="startsAt" label={t('list.when')} />
+            <SortTh {...sortProps} column="title" label={t('list.meeting')} />
+            <Th>{t('list.place')}</Th>
+            <SortTh {...sortProps} column="status" label={t('filters.status')} />
+            <Th align="right">{t('list.participants')}</Th>
+            <Th>{t('list.actions')}</Th>
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((m) => (

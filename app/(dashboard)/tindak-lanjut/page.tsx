@@ -1,13 +1,17 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { ActionStatusBadge, MeetingTabs, ownerName } from '@/components/meetings/display'
+import { ActionStatusBadge, MeetingTabs } from '@/components/meetings/display'
+import { actionOwnerName as ownerName } from '@/lib/meetings/labels'
 import { buttonClass } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
-import { Table, Td, Th } from '@/components/ui/table'
+import { SortTh, Table, Td, Th } from '@/components/ui/table'
+import { Download } from 'lucide-react'
+import { can } from '@/lib/permissions'
+import { hrefWith } from '@/lib/url'
 import { findActions, listBanks } from '@/lib/data/meetings'
 import { agencyRegencies } from '@/lib/data/regions'
 import { formatDate, formatNumber } from '@/lib/format'
@@ -33,20 +37,32 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   if (landing && user.role === 'DISTRICT_OFFICER' && user.regencyCode) params.regency = user.regencyCode
   if (landing && user.role === 'BANK_OFFICER' && user.bankId) params.bank = user.bankId
   const filter = actionFilterSchema.parse(params)
-  const [t, locale, result, regencies, banks] = await Promise.all([
-    getTranslations('meetings'), getLocale(), findActions({ user, filter }), agencyRegencies(),
+  const [t, r, locale, result, regencies, banks] = await Promise.all([
+    getTranslations('meetings'), getTranslations('registers'), getLocale(), findActions({ user, filter }), agencyRegencies(),
     listBanks(),
   ])
   const lang = locale === 'en' ? 'en' : 'id'
   const { rows, total, page, pageSize, asOf } = result
+  const sortProps = { pathname: '/tindak-lanjut', params, defaultSort: 'dueDate' }
   const ownLabel = filter.regency ? regencies.find((r) => r.code === filter.regency)?.name : filter.bank ? banks.find((b) => b.id === filter.bank)?.shortName : undefined
   return (
     <>
-      <PageHeader title={t('actions.title')} description={t('actions.description')} />
+      <PageHeader
+        title={t('actions.title')}
+        description={t('actions.description')}
+        actions={can(user.role, 'export.read') && (
+          <>
+            <a href={hrefWith('/api/tindak-lanjut/ekspor', params, { format: 'xlsx', page: undefined })} className={buttonClass('secondary')} title={r('exportNote')}><Download aria-hidden className="size-4" />{r('export')} .xlsx</a>
+            <a href={hrefWith('/api/tindak-lanjut/ekspor', params, { format: 'csv', page: undefined })} className={buttonClass('secondary')} title={r('exportNote')}>.csv</a>
+          </>
+        )}
+      />
       <MeetingTabs current="actions" />
       <form method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
         {filter.meeting && <input type="hidden" name="meeting" value={filter.meeting} />}
         {filter.asOf && <input type="hidden" name="asOf" value={filter.asOf} />}
+        {filter.sort && <input type="hidden" name="sort" value={filter.sort} />}
+        {filter.dir && <input type="hidden" name="dir" value={filter.dir} />}
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('actions.filters.status')}</span>
           <select name="status" defaultValue={filter.status ?? 'open'} className={inputClass()}>
@@ -104,7 +120,16 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
           </ul>
           <div className="hidden sm:block">
           <Table caption={t('actions.title')}>
-            <thead><tr><Th>{t('actions.columns.action')}</Th><Th>{t('actions.columns.owner')}</Th><Th>{t('actions.columns.due')}</Th><Th>{t('actions.columns.status')}</Th><Th>{t('actions.columns.meeting')}</Th><Th align="right">{t('actions.columns.notes')}</Th></tr></thead>
+            <thead>
+              <tr>
+                <SortTh {...sortProps} column="title" label={t('actions.columns.action')} />
+                <Th>{t('actions.columns.owner')}</Th>
+                <SortTh {...sortProps} column="dueDate" label={t('actions.columns.due')} />
+                <SortTh {...sortProps} column="status" label={t('actions.columns.status')} />
+                <SortTh {...sortProps} column="meeting" label={t('actions.columns.meeting')} />
+                <Th align="right">{t('actions.columns.notes')}</Th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((a) => {
                 const late = isOverdue(a, asOf)

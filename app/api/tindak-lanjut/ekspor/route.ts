@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import { db } from '@/lib/db'
+import { writeAudit } from '@/lib/audit'
+import { exportActions } from '@/lib/data/meetings'
+import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
+import { ACTION_STATUS_LABEL, MEETING_TYPE_LABEL, OWNER_KIND_LABEL, actionOwnerName } from '@/lib/meetings/labels'
+import { isOverdue } from '@/lib/meetings/rules'
+import { can } from '@/lib/permissions'
+import { authRoute, MESSAGES } from '@/lib/safe-action'
+import { actionFilterSchema } from '@/lib/validations/meetings'
+
+type Row = Awaited<ReturnType<typeof exportActions>>['rows'][number]
+
+/**
+ * The follow-up list under the current filters and the user's scope, as .xlsx or .csv (audited):
+ * what leadership takes into the next Rakor. "Terlambat" is judged at the list's as-of day.
+ */
+export const GET = authRoute('meetings.read', async (req, user) => {
+  if (!can(user.role, 'export.read')) return Response.json({ error: MESSAGES.forbidden }, { status: 403 })
+  const params = Object.fromEntries(new URL(req.url).searchParams)
+  const format = z.enum(EXPORT_FORMATS).catch('xlsx').parse(params.format)
+  const filter = actionFilterSchema.parse(params)
+  const { rows, asOf } = await exportActions({ user, filter })
+  const columns: ExportColumn<Row>[] = [
+    { header: 'Tindak lanjut', value: (r) => r.title, width: 50 },
+    { header: 'Uraian', value: (r) => r.description, width: 40 },
+    { header: 'Jenis penanggung jawab', value: (r) => OWNER_KIND_LABEL[r.ownerKind], width: 18 },
+    { header: 'Penanggung jawab', value: (r) => actionOwnerName(r), width: 30 },
+    { header: 'Tenggat', value: (r) => r.dueDate, numFmt: 'dd/mm/yyyy', width: 14 },
+    { header: 'Status', value: (r) => ACTION_STATUS_LABEL[r.status], width: 14 },
+    { header: `Terlambat per ${asOf.split('-').reverse().join('/')}`, value: (r) => (isOverdue(r, asOf) ? 'Ya' : 'Tidak'), width: 22 },
+    { header: 'Catatan progres', value: (r) => r._count.notes, numFmt: '#,##0' },
+    { header: 'Rapat', value: (r) => r.meeting.title, width: 44 },
+    { header: 'Jenis rapat', value: (r) => MEETING_TYPE_LABEL[r.meeting.type], width: 14 },
+    { header: 'Tanggal rapat', value: (r) => r.meeting.startsAt, numFmt: 'dd/mm/yyyy', width: 14 },
+  ]
+  await db.$transaction((tx) => writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'EXPORT', entity: 'ActionItem', after: { format, filter, asOf, rows: rows.length } }))
+  return exportResponse(format, 'tindak-lanjut', columns, rows, 'Tindak lanjut')
+})

@@ -1,0 +1,19 @@
+import type { ActionOwnerKind, ActionStatus, AttendanceStatus, MeetingStatus, MeetingType, OutcomeKind } from '@/lib/generated/prisma/enums'
+
+/**
+ * The Indonesian names of meeting terms in the agency's documents and exports (notulen, lists,
+ * spreadsheets), which stay in Bahasa Indonesia whatever the screen language: they are official
+ * records (UU 24/2009, Pasal 27). Screens use the message catalogue instead.
+ */
+export const MEETING_TYPE_LABEL: Record<MeetingType, string> = { RAKOR: 'Rakor', RAKORNIS: 'Rakornis', RAKORTEK: 'Rakortek', OTHER: 'Lainnya' }
+export const MEETING_TYPE_LONG: Record<MeetingType, string> = { RAKOR: 'Rapat Koordinasi (Rakor)', RAKORNIS: 'Rapat Koordinasi Teknis (Rakornis)', RAKORTEK: 'Rapat Koordinasi Teknis (Rakortek)', OTHER: 'Rapat' }
+export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = { PLANNED: 'Direncanakan', HELD: 'Terlaksana', CLOSED: 'Ditutup', CANCELLED: 'Dibatalkan' }
+export const ATTENDANCE_LABEL: Record<AttendanceStatus, string> = { PLANNED: 'Diundang', PRESENT: 'Hadir', ABSENT: 'Tidak hadir', REPRESENTED: 'Diwakili' }
+export const OUTCOME_LABEL: Record<OutcomeKind, string> = { INFORMATION: 'Informasi', DECISION: 'Keputusan', RECOMMENDATION: 'Rekomendasi' }
+export const ACTION_STATUS_LABEL: Record<ActionStatus, string> = { OPEN: 'Terbuka', IN_PROGRESS: 'Dalam proses', DONE: 'Selesai', DROPPED: 'Dibatalkan' }
+export const OWNER_KIND_LABEL: Record<ActionOwnerKind, string> = { REGENCY: 'Kabupaten/kota', BANK: 'Bank mitra', UNIT: 'Unit dinas', USER: 'Pengguna' }
+
+/** Who owns a follow-up, by name: its regency, bank, user or unit. */
+export function actionOwnerName(a: { ownerUnit: string | null; ownerRegency: { name: string } | null; ownerBank: { shortName: string } | null; ownerUser: { name: string } | null }): string {
+  return a.ownerRegency?.name ?? a.ownerBank?.shortName ?? a.ownerUser?.name ?? a.ownerUnit ?? '–'
+}
