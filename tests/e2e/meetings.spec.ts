@@ -1,4 +1,5 @@
 import JSZip from 'jszip'
+import ExcelJS from 'exceljs'
 import { PDFParse } from 'pdf-parse'
 import { expect, test, type DemoRole } from './fixtures'
 import type { Page } from '@playwright/test'
@@ -138,6 +139,21 @@ test('a Rakor from recording to a done follow-up, read by leadership with its ex
   const text = (await new PDFParse({ data: bytes }).getText()).text.replace(/\s+/g, ' ')
   expect(text).toContain('NOTULEN RAPAT')
   expect(text).toContain('Perwakilan Bappeda Jatim')
+
+  // the follow-up list, sorted by due date latest first, downloads as .xlsx with the closed follow-up and its owner
+  await page.goto('/tindak-lanjut?status=all')
+  await expect(page.getByRole('columnheader', { name: 'Tenggat' })).toHaveAttribute('aria-sort', 'ascending')
+  await page.getByRole('columnheader', { name: 'Tenggat' }).getByRole('link').click()
+  await expect(page.getByRole('columnheader', { name: 'Tenggat' })).toHaveAttribute('aria-sort', 'descending')
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Ekspor \.xlsx/ }).click()])
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(await sheet.path())
+  const exported = wb.worksheets[0].getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1))
+  const ours = exported.find((r) => r[0] === actionTitle)!
+  expect(ours[3]).toBe('Kabupaten Jombang')
+  expect(ours[5]).toBe('Selesai')
+  const due = exported.map((r) => (r[4] as Date).getTime())
+  expect(due).toEqual([...due].sort((a, b) => b - a))
 
   // the briefing pack's Prokesra 2024 figure is the dashboard's
   await page.goto('/dasbor/kredit?program=PROKESRA-2024')

@@ -495,6 +495,7 @@ describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
 })
 
 describe('list exports: the meeting and follow-up lists as .xlsx and .csv, in the reader’s scope and order', () => {
+  const NO_PARAMS = { params: Promise.resolve({}) }
   const sheetRows = async (res: Response) => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(await res.arrayBuffer())
@@ -505,7 +506,7 @@ describe('list exports: the meeting and follow-up lists as .xlsx and .csv, in th
 
   it('leadership exports every follow-up, sorted as asked, with the owner, due date and overdue flag; the export is audited', async () => {
     signInAs(leader)
-    const res = await actionsExport(new Request('http://localhost/api/tindak-lanjut/ekspor?format=xlsx&status=all&sort=title&dir=desc&asOf=2024-11-01'))
+    const res = await actionsExport(new Request('http://localhost/api/tindak-lanjut/ekspor?format=xlsx&status=all&sort=title&dir=desc&asOf=2024-11-01'), NO_PARAMS)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('spreadsheetml')
     const [head, ...rows] = await sheetRows(res)
@@ -522,10 +523,10 @@ describe('list exports: the meeting and follow-up lists as .xlsx and .csv, in th
 
   it('a district officer exports only the follow-ups and meetings of its scope', async () => {
     signInAs(jombang)
-    const csv = await (await actionsExport(new Request('http://localhost/api/tindak-lanjut/ekspor?format=csv&status=all'))).text()
+    const csv = await (await actionsExport(new Request('http://localhost/api/tindak-lanjut/ekspor?format=csv&status=all'), NO_PARAMS)).text()
     expect(csv).toContain('Sosialisasi Prokesra di Jombang')
     expect(csv).not.toContain('Pendataan koperasi Surabaya')
-    const meetings = await sheetRows(await meetingsExport(new Request('http://localhost/api/rapat/ekspor?format=xlsx&sort=title&dir=asc')))
+    const meetings = await sheetRows(await meetingsExport(new Request('http://localhost/api/rapat/ekspor?format=xlsx&sort=title&dir=asc'), NO_PARAMS))
     const titles = meetings.slice(1).map((r) => r[4])
     expect(titles).toContain(MEETING.title)
     expect(titles).not.toContain('Rakor Kota Surabaya')
