@@ -32,14 +32,23 @@ async function main() {
     progress('Memuat wilayah (Kemendagri) dan bank mitra ...')
     await seedReference(db)
     await seedDemoUsers(db)
-    progress('Memuat register koperasi dan UMKM ...')
-    // registers first: the credit programmes lend to the register's micro and small businesses
-    await seedRegisters(db, { provinceCode })
-    if (scale === 'large') await seedRegisters(db, { provinceCode, volume: LARGE_VOLUME })
-    progress('Memuat program kredit, pinjaman, jadwal subsidi dan klaim ...')
-    await seedCredit(db, provinceCode, { url, progress })
-    progress('Memuat laporan triwulan ...')
-    const reporting = await seedReporting(db, provinceCode)
+    // The quarterly reports need only the regions: they load while the registers and the credit chain do
+    // (which take turns: the credit programmes lend to the register's micro and small businesses).
+    const [, reporting] = await Promise.all([
+      (async () => {
+        progress('Memuat register koperasi dan UMKM ...')
+        await seedRegisters(db, { provinceCode })
+        if (scale === 'large') await seedRegisters(db, { provinceCode, volume: LARGE_VOLUME })
+        progress('Memuat program kredit, pinjaman, jadwal subsidi dan klaim ...')
+        await seedCredit(db, provinceCode, { url, progress })
+      })(),
+      (async () => {
+        progress('Memuat laporan triwulan (bersamaan) ...')
+        const r = await seedReporting(db, provinceCode)
+        progress('Laporan triwulan dimuat.')
+        return r
+      })(),
+    ])
     // after credit and reporting: decisions link to their programmes and indicators
     const meetings = await seedMeetings(db, provinceCode)
     const [coops, msmes] = await Promise.all([db.cooperative.count({ where: { deletedAt: null } }), db.msme.count({ where: { deletedAt: null } })])

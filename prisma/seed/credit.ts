@@ -272,39 +272,45 @@ async function seedClaims(db: PrismaClient, spec: ProgramSpec, progress: (m: str
   const [first, last] = spec.claims.months
   const months: string[] = []
   for (let m = first; m <= last; m = iso(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 1)).slice(0, 7)) months.push(m)
-  const payments: { claimId: string; month: string; approved: number }[] = []
+  const claims: { id: string; month: string; pending: boolean; paid: boolean }[] = []
   for (const month of months) {
     const pending = spec.claims.pendingMonth === month
     const paidMonth = !pending && (!spec.claims.paidThrough || month <= spec.claims.paidThrough)
     const status = pending ? 'SUBMITTED' : paidMonth ? 'PAID' : 'APPROVED'
-    const monthStart = `${month}-01`
     // submitted on the 5th of the next month, reviewed five days later
     const submitted = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 5, 2))
     const reviewed = new Date(submitted.getTime() + 5 * 86_400_000)
     const claim = await db.subsidyClaim.create({
       data: {
-        programId: program.id, bankId: bank.id, month: new Date(monthStart), status, submittedAt: submitted,
+        programId: program.id, bankId: bank.id, month: new Date(`${month}-01`), status, submittedAt: submitted,
         reviewedAt: pending ? null : reviewed, reviewedById: pending ? null : admin?.id,
       },
       select: { id: true },
     })
-    await db.$executeRaw`
-      INSERT INTO claim_lines (id, claim_id, disbursement_id, claimed_amount, computed_amount, approved_amount, note)
-      SELECT md5(${claim.id} || lm.disbursement_id), ${claim.id}, lm.disbursement_id,
-        CASE WHEN abs(hashtext(lm.disbursement_id || ${month})) % 200 = 0 THEN round(sum(lm.subsidy_due) * 1.1) ELSE sum(lm.subsidy_due) END,
-        sum(lm.subsidy_due),
-        CASE WHEN ${pending} THEN NULL ELSE sum(lm.subsidy_due) END,
-        CASE WHEN NOT ${pending} AND abs(hashtext(lm.disbursement_id || ${month})) % 200 = 0 THEN 'Klaim melebihi perhitungan; disetujui sesuai perhitungan' END
-      FROM loan_months lm
-      JOIN disbursements d ON d.id = lm.disbursement_id
-      JOIN credit_programs p ON p.id = d.program_id
-      WHERE p.scheme = ${spec.scheme} AND d.bank_id = ${bank.id} AND lm.claim_month = ${monthStart}::date AND lm.subsidy_due > 0
-      GROUP BY lm.disbursement_id`
-    if (paidMonth) {
-      const approved = await db.claimLine.aggregate({ where: { claimId: claim.id }, _sum: { approvedAmount: true } })
-      payments.push({ claimId: claim.id, month, approved: Number(approved._sum.approvedAmount ?? 0) })
-    }
+    claims.push({ id: claim.id, month, pending, paid: paidMonth })
   }
+  // Every month's lines in one statement: the loan periods are read once (a scan of the months' periods
+  // hash-joined to the claims), where a statement per month read each month's periods scattered over the
+  // table again. Same lines, same amounts.
+  await db.$executeRaw`
+    INSERT INTO claim_lines (id, claim_id, disbursement_id, claimed_amount, computed_amount, approved_amount, note)
+    SELECT md5(c.id || lm.disbursement_id), c.id, lm.disbursement_id,
+      CASE WHEN abs(hashtext(lm.disbursement_id || c.month)) % 200 = 0 THEN round(sum(lm.subsidy_due) * 1.1) ELSE sum(lm.subsidy_due) END,
+      sum(lm.subsidy_due),
+      CASE WHEN c.pending THEN NULL ELSE sum(lm.subsidy_due) END,
+      CASE WHEN NOT c.pending AND abs(hashtext(lm.disbursement_id || c.month)) % 200 = 0 THEN 'Klaim melebihi perhitungan; disetujui sesuai perhitungan' END
+    FROM unnest(${claims.map((c) => c.id)}::text[], ${claims.map((c) => c.month)}::text[], ${claims.map((c) => c.pending)}::boolean[]) AS c(id, month, pending)
+    JOIN loan_months lm ON lm.claim_month = (c.month || '-01')::date
+    JOIN disbursements d ON d.id = lm.disbursement_id
+    JOIN credit_programs p ON p.id = d.program_id
+    WHERE p.scheme = ${spec.scheme} AND d.bank_id = ${bank.id} AND lm.subsidy_due > 0
+    GROUP BY c.id, c.month, c.pending, lm.disbursement_id`
+  const paidClaims = claims.filter((c) => c.paid)
+  const approvedOf = new Map(
+    (await db.claimLine.groupBy({ by: ['claimId'], where: { claimId: { in: paidClaims.map((c) => c.id) } }, _sum: { approvedAmount: true } }))
+      .map((g) => [g.claimId, Number(g._sum.approvedAmount ?? 0)]),
+  )
+  const payments = paidClaims.map((c) => ({ claimId: c.id, month: c.month, approved: approvedOf.get(c.id) ?? 0 }))
   const due = spec.claims.paymentsDueBy
   let paidByDate = 0
   const data: { claimId: string; paidOn: Date; amount: number; reference: string }[] = []

@@ -1,8 +1,13 @@
 /**
  * Dashboard figures: each server function the programme page calls (lib/data/credit.ts), called
  * exactly as the page calls it, against the fastest hand-written SQL that yields the same numbers on
- * a plain `pg` connection (the floor). Before timing, both answers are compared: a floor that computes
- * other numbers would make the ratio meaningless, so a mismatch is an error.
+ * a plain `pg` connection (the floor). The floor reads the same roll-up tables the functions read
+ * (`credit_daily`, `subsidy_monthly`, `subsidy_daily`, `claim_scope`): the fastest SQL on the schema,
+ * roll-ups included. Before timing, three answers are compared: the function's, the floor's, and the
+ * same numbers computed from the base tables (loans, loan periods, claim lines) by hand-written SQL,
+ * which is run once and not timed. A floor that computes other numbers would make the ratio
+ * meaningless, and roll-ups that differ from their base tables would make the figures wrong, so any
+ * mismatch is an error.
  *
  * Runs alternate (function, floor, function, floor …) so noise from other work on the machine falls on
  * both alike.
@@ -50,12 +55,12 @@ async function programme(c: pg.Pool, id: string): Promise<Programme> {
   return { id, scheme, year, asOf, yearStart: `${year}-01-01`, nextYear: `${year + 1}-01-01` }
 }
 
-// ── floors: one statement each, sargable date ranges, aggregates before joins, no join that the scope
+// ── base-table SQL (the check, not timed): one statement each, sargable date ranges, aggregates before joins, no join that the scope
 // does not need, and distinct counts of ids compared bytewise (COLLATE "C": ids are ASCII, and the
 // database's C.UTF-8 libc collation sorts through strcoll) ────────────────────────────────────────
 
 /** getCreditSummary's numbers in one statement. `$1` programme, `$2` as-of, `$3` scheme, `$4`/`$5` year range, `$6` regency. */
-function summarySql(regency: boolean): string {
+function baseSummarySql(regency: boolean): string {
   const scope = regency ? 'AND d.regency_code = $6' : ''
   const paid = regency
     ? `(WITH claim_paid AS (
@@ -91,7 +96,7 @@ function summarySql(regency: boolean): string {
 }
 
 /** getMonthlySeries's rows in one statement (same parameters). */
-function seriesSql(regency: boolean): string {
+function baseSeriesSql(regency: boolean): string {
   const scope = regency ? 'AND d.regency_code = $6' : ''
   return `
     WITH disb AS (
@@ -125,10 +130,101 @@ function seriesSql(regency: boolean): string {
 }
 
 /** getRegencyRanking's rows: aggregate the programme's loans per regency first, then join the regencies. */
-const RANKING_SQL = `
+const BASE_RANKING_SQL = `
   WITH agg AS (
     SELECT d.regency_code, sum(d.plafond) AS disbursed, count(*)::int AS loans, count(DISTINCT d.msme_id COLLATE "C")::int AS beneficiaries
     FROM disbursements d WHERE d.program_id = $1 AND d.contract_date <= $2::date GROUP BY d.regency_code)
+  SELECT r.code, coalesce(a.credit_target, 0)::text AS target, coalesce(agg.disbursed, 0)::text AS disbursed,
+    coalesce(agg.loans, 0) AS loans, coalesce(agg.beneficiaries, 0) AS beneficiaries
+  FROM regencies r
+  LEFT JOIN program_allocations a ON a.program_id = $1 AND a.regency_code = r.code
+  LEFT JOIN agg ON agg.regency_code = r.code
+  WHERE r.province_code = $3`
+
+// ── floors: the same numbers from the roll-ups, one statement each ─────────────────────────────────────
+
+/**
+ * Subsidy due in the budget year up to the as-of day, from the roll-ups: whole due months before the
+ * as-of day's month from `subsidy_monthly`, that month's days up to the as-of day from `subsidy_daily`
+ * (the same split as lib/data/credit.ts, which reads a few thousand rows instead of a year of days).
+ */
+function rollupDue(scope: string, columns: string): string {
+  return `
+    SELECT ${columns} FROM subsidy_monthly d
+    WHERE d.program_id IN (SELECT id FROM credit_programs WHERE scheme = $3) AND d.claim_month >= $4::date AND d.claim_month < $5::date
+      AND d.due_month < date_trunc('month', $2::date) ${scope}
+    UNION ALL
+    SELECT ${columns} FROM subsidy_daily d
+    WHERE d.program_id IN (SELECT id FROM credit_programs WHERE scheme = $3) AND d.claim_month >= $4::date AND d.claim_month < $5::date
+      AND d.due_date >= date_trunc('month', $2::date) AND d.due_date <= $2::date ${scope}`
+}
+
+/** getCreditSummary's numbers from the roll-ups in one statement (parameters as baseSummarySql). */
+function summarySql(regency: boolean): string {
+  const scope = regency ? 'AND d.regency_code = $6' : ''
+  const paid = regency
+    ? `(WITH claim_paid AS (
+          SELECT cp.claim_id, sum(cp.amount) AS paid FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
+          WHERE c.program_id = $1 AND cp.paid_on <= $2::date GROUP BY cp.claim_id),
+        claim_total AS (
+          SELECT cs.claim_id, sum(cs.approved) AS total FROM claim_scope cs JOIN claim_paid USING (claim_id) GROUP BY cs.claim_id)
+        SELECT coalesce(round(sum(d.approved * cp.paid / nullif(ct.total, 0))), 0)
+        FROM claim_scope d JOIN claim_paid cp USING (claim_id) JOIN claim_total ct USING (claim_id)
+        WHERE true ${scope})`
+    : `(SELECT coalesce(sum(cp.amount), 0) FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id WHERE c.program_id = $1 AND cp.paid_on <= $2::date)`
+  return `
+    SELECT l.disbursed::text, l.loans, l.beneficiaries,
+      (SELECT coalesce(sum(x.subsidy_due), 0) FROM (${rollupDue(scope, 'd.subsidy_due')}) x)::text AS due,
+      cl.claimed::text, cl.approved::text,
+      ${paid}::text AS paid,
+      (SELECT coalesce(sum(d.subsidy_due), 0) FROM subsidy_monthly d WHERE d.program_id = $1 AND d.due_month >= $5::date ${scope})::text AS committed,
+      ${regency ? '(SELECT credit_target FROM program_allocations WHERE program_id = $1 AND regency_code = $6)' : '(SELECT credit_target FROM credit_programs WHERE id = $1)'}::text AS target,
+      ${regency
+        ? `(SELECT coalesce(round(p.subsidy_ceiling * a.credit_target / nullif(p.credit_target, 0)), 0) FROM credit_programs p
+             LEFT JOIN program_allocations a ON a.program_id = p.id AND a.regency_code = $6 WHERE p.id = $1)`
+        : '(SELECT subsidy_ceiling FROM credit_programs WHERE id = $1)'}::text AS ceiling
+    FROM (SELECT coalesce(sum(d.disbursed), 0) AS disbursed, coalesce(sum(d.loans), 0)::int AS loans,
+            coalesce(sum(d.${regency ? 'new_in_regency' : 'new_in_program'}), 0)::int AS beneficiaries
+          FROM credit_daily d WHERE d.program_id = $1 AND d.day <= $2::date ${scope}) l,
+         (SELECT coalesce(sum(cs.claimed), 0) AS claimed,
+                 coalesce(sum(cs.approved) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < $2::date + 1), 0) AS approved
+          FROM subsidy_claims c JOIN claim_scope cs ON cs.claim_id = c.id ${regency ? 'AND cs.regency_code = $6' : ''}
+          WHERE c.program_id = $1 AND c.submitted_at < $2::date + 1) cl`
+}
+
+/** getMonthlySeries's rows from the roll-ups in one statement (same parameters). */
+function seriesSql(regency: boolean): string {
+  const scope = regency ? 'AND d.regency_code = $6' : ''
+  return `
+    WITH disb AS (
+      SELECT extract(month FROM d.day)::int AS month, sum(d.disbursed) AS amount
+      FROM credit_daily d WHERE d.program_id = $1 AND d.day <= $2::date ${scope} GROUP BY 1),
+    due AS (
+      SELECT extract(month FROM x.claim_month)::int AS month, sum(x.subsidy_due) AS amount
+      FROM (${rollupDue(scope, 'd.claim_month, d.subsidy_due')}) x GROUP BY 1),
+    paid AS (${regency ? `
+      SELECT extract(month FROM cp.paid_on)::int AS month, sum(cp.amount * sh.regency_approved / nullif(sh.total_approved, 0)) AS amount
+      FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
+      JOIN (SELECT cs.claim_id, sum(cs.approved) AS total_approved, coalesce(sum(cs.approved) FILTER (WHERE cs.regency_code = $6), 0) AS regency_approved
+            FROM claim_scope cs WHERE cs.claim_id IN (SELECT id FROM subsidy_claims WHERE program_id = $1) GROUP BY cs.claim_id) sh ON sh.claim_id = c.id
+      WHERE c.program_id = $1 AND cp.paid_on >= $4::date AND cp.paid_on <= $2::date AND cp.paid_on < $5::date GROUP BY 1` : `
+      SELECT extract(month FROM cp.paid_on)::int AS month, sum(cp.amount) AS amount
+      FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
+      WHERE c.program_id = $1 AND cp.paid_on >= $4::date AND cp.paid_on <= $2::date AND cp.paid_on < $5::date GROUP BY 1`})
+    SELECT m AS month, coalesce(disb.amount, 0)::text AS disbursed,
+      sum(coalesce(disb.amount, 0)) OVER (ORDER BY m)::text AS cumulative,
+      coalesce(due.amount, 0)::text AS subsidy_due, round(coalesce(paid.amount, 0))::text AS subsidy_paid, plan.cumulative_target::text AS plan
+    FROM generate_series(1, 12) m
+    LEFT JOIN disb ON disb.month = m LEFT JOIN due ON due.month = m LEFT JOIN paid ON paid.month = m
+    LEFT JOIN program_monthly_plans plan ON plan.program_id = $1 AND plan.month = m
+    ORDER BY m`
+}
+
+/** getRegencyRanking's rows from `credit_daily`: per regency first, then the regencies joined. */
+const RANKING_SQL = `
+  WITH agg AS (
+    SELECT d.regency_code, sum(d.disbursed) AS disbursed, sum(d.loans)::int AS loans, sum(d.new_in_regency)::int AS beneficiaries
+    FROM credit_daily d WHERE d.program_id = $1 AND d.day <= $2::date GROUP BY d.regency_code)
   SELECT r.code, coalesce(a.credit_target, 0)::text AS target, coalesce(agg.disbursed, 0)::text AS disbursed,
     coalesce(agg.loans, 0) AS loans, coalesce(agg.beneficiaries, 0) AS beneficiaries
   FROM regencies r
@@ -142,7 +238,10 @@ type Case = {
   figure: string
   user: string
   fn: () => Promise<Numbers>
+  /** the fastest SQL, on the roll-ups: timed */
   floor: () => Promise<Numbers>
+  /** the same numbers from the base tables: run once, to check the roll-ups */
+  base: () => Promise<Numbers>
 }
 
 function cases(pool: pg.Pool, p: Programme): Case[] {
@@ -163,14 +262,16 @@ function cases(pool: pg.Pool, p: Programme): Case[] {
           claimed: s.subsidyClaimed, approved: s.subsidyApproved, paid: s.subsidyPaid, ceiling: s.subsidyCeiling, committed: s.committedLaterYears,
         }
       },
-      floor: async () => {
-        const r = (await pool.query(summarySql(Boolean(regency)), params)).rows[0]
-        return {
-          disbursed: n(r.disbursed), loans: r.loans, beneficiaries: r.beneficiaries, target: n(r.target), subsidyDue: n(r.due),
-          claimed: n(r.claimed), approved: n(r.approved), paid: n(r.paid), ceiling: n(r.ceiling), committed: n(r.committed),
-        }
-      },
+      floor: () => summaryNumbers(summarySql(Boolean(regency))),
+      base: () => summaryNumbers(baseSummarySql(Boolean(regency))),
     })
+    async function summaryNumbers(sql: string): Promise<Numbers> {
+      const r = (await pool.query(sql, params)).rows[0]
+      return {
+          disbursed: n(r.disbursed), loans: r.loans, beneficiaries: r.beneficiaries, target: n(r.target), subsidyDue: n(r.due),
+        claimed: n(r.claimed), approved: n(r.approved), paid: n(r.paid), ceiling: n(r.ceiling), committed: n(r.committed),
+      }
+    }
     out.push({
       figure: 'getMonthlySeries',
       user: label,
@@ -180,17 +281,19 @@ function cases(pool: pg.Pool, p: Programme): Case[] {
           rows.flatMap((r) => [[`disbursed${r.month}`, r.disbursed], [`cumulative${r.month}`, r.cumulative ?? 0], [`due${r.month}`, r.subsidyDue], [`paid${r.month}`, r.subsidyPaid]]),
         )
       },
-      floor: async () => {
-        const rows = (await pool.query(seriesSql(Boolean(regency)), params)).rows
-        const lastMonth = p.asOf.startsWith(String(p.year)) ? Number(p.asOf.slice(5, 7)) : 12
-        return Object.fromEntries(
-          rows.flatMap((r) => [
-            [`disbursed${r.month}`, n(r.disbursed)], [`cumulative${r.month}`, r.month <= lastMonth ? n(r.cumulative) : 0],
-            [`due${r.month}`, n(r.subsidy_due)], [`paid${r.month}`, n(r.subsidy_paid)],
-          ]),
-        )
-      },
+      floor: () => seriesNumbers(seriesSql(Boolean(regency))),
+      base: () => seriesNumbers(baseSeriesSql(Boolean(regency))),
     })
+    async function seriesNumbers(sql: string): Promise<Numbers> {
+      const rows = (await pool.query(sql, params)).rows
+      const lastMonth = p.asOf.startsWith(String(p.year)) ? Number(p.asOf.slice(5, 7)) : 12
+      return Object.fromEntries(
+        rows.flatMap((r) => [
+          [`disbursed${r.month}`, n(r.disbursed)], [`cumulative${r.month}`, r.month <= lastMonth ? n(r.cumulative) : 0],
+          [`due${r.month}`, n(r.subsidy_due)], [`paid${r.month}`, n(r.subsidy_paid)],
+        ]),
+      )
+    }
     out.push({
       figure: 'getRegencyRanking',
       user: label,
@@ -198,11 +301,13 @@ function cases(pool: pg.Pool, p: Programme): Case[] {
         const rows = await getRegencyRanking({ user, filter: { programId: p.id, bankId: undefined, asOf: undefined } })
         return Object.fromEntries(rows.flatMap((r) => [[`${r.regencyCode}.target`, r.target], [`${r.regencyCode}.disbursed`, r.disbursed], [`${r.regencyCode}.loans`, r.loans], [`${r.regencyCode}.beneficiaries`, r.beneficiaries]]))
       },
-      floor: async () => {
-        const rows = (await pool.query(RANKING_SQL, [p.id, p.asOf, PROVINCE])).rows
-        return Object.fromEntries(rows.flatMap((r) => [[`${r.code}.target`, n(r.target)], [`${r.code}.disbursed`, n(r.disbursed)], [`${r.code}.loans`, r.loans], [`${r.code}.beneficiaries`, r.beneficiaries]]))
-      },
+      floor: () => rankingNumbers(RANKING_SQL),
+      base: () => rankingNumbers(BASE_RANKING_SQL),
     })
+    async function rankingNumbers(sql: string): Promise<Numbers> {
+      const rows = (await pool.query(sql, [p.id, p.asOf, PROVINCE])).rows
+      return Object.fromEntries(rows.flatMap((r) => [[`${r.code}.target`, n(r.target)], [`${r.code}.disbursed`, n(r.disbursed)], [`${r.code}.loans`, r.loans], [`${r.code}.beneficiaries`, r.beneficiaries]]))
+    }
   }
   return out
 }
@@ -227,9 +332,11 @@ export async function benchDashboard(opts: {
   const samples: Record<string, { fn: number[]; floor: number[] }> = {}
   for (const c of cases(opts.pool, p)) {
     const key = `${c.figure} / ${c.user}`
-    const [a, b] = [await c.fn(), await c.floor()]
+    const [a, b, base] = [await c.fn(), await c.floor(), await c.base()]
     const diff = differences(a, b)
     if (diff.length) throw new Error(`${key}: the floor SQL does not give the function's numbers:\n  ${diff.slice(0, 10).join('\n  ')}`)
+    const baseDiff = differences(a, base)
+    if (baseDiff.length) throw new Error(`${key}: the roll-ups do not give the base tables' numbers:\n  ${baseDiff.slice(0, 10).join('\n  ')}`)
     for (let i = 1; i < opts.warmup; i++) {
       await c.fn()
       await c.floor()
