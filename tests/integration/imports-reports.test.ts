@@ -234,7 +234,7 @@ describe('cooperative yearly figures import', () => {
 
 describe('templates of the new kinds', () => {
   it('offer an .xlsx whose every heading maps back to its field, with an explanation sheet, and a .csv', async () => {
-    for (const slug of ['laporan-triwulan', 'koperasi-tahunan']) {
+    for (const slug of ['laporan-triwulan', 'koperasi-tahunan', 'target-indikator']) {
       const kind = importKind(slug)!
       const buf = await templateXlsx(kind, ['Kabupaten Jombang'])
       const wb = new ExcelJS.Workbook()
@@ -247,5 +247,69 @@ describe('templates of the new kinds', () => {
       expect(imp.sheetName).toBe('Data')
       expect(imp.mapping).toEqual(Object.fromEntries(kind.fields.map((f) => [f.label, f.key])))
     }
+  })
+})
+
+async function targetFingerprint() {
+  const [r] = await db.$queryRaw<{ n: bigint; sum: string; grids: string; audits: bigint }[]>`
+    SELECT (SELECT count(*) FROM indicator_targets) AS n,
+      md5(coalesce((SELECT string_agg(indicator_code || year || quarter || coalesce(regency_code, 'PROV') || value::text, ',' ORDER BY indicator_code, year, quarter, regency_code) FROM indicator_targets), '')) AS sum,
+      coalesce((SELECT string_agg(indicator_code || year || ':' || version, ',' ORDER BY indicator_code, year) FROM target_grids), '') AS grids,
+      (SELECT count(*) FROM audit_logs WHERE entity = 'TargetGrid') AS audits`
+  return `${r.n}:${r.sum}:${r.grids}:${r.audits}`
+}
+
+const T_HEAD = ['Indikator', 'Tahun', 'Periode', 'Kabupaten/Kota', 'Target']
+
+describe('indicator targets import', () => {
+  it('writes the agency\'s targets through the target screen\'s path, idempotent on indicator + year + period + regency', async () => {
+    const file = await xlsx(T_HEAD, [
+      ['KOP_AKTIF', 2027, 'Tahun', '', '1.000'],
+      ['Koperasi aktif', 2027, '', '35.17', 600],
+      ['KOP_AKTIF', '2027', 0, 'Kabupaten Malang', '400'],
+      ['KOP_AKTIF', 2027, 'TW III', 'Kabupaten Jombang', '150,5'],
+    ])
+    const dry = await checkImport(admin, 'target-indikator', file)
+    expect(dry.check).toEqual({ total: 4, create: 4, update: 0, unchanged: 0, invalid: 0 })
+    expect(dry.rows.map((r) => r.key)).toEqual(['KOP_AKTIF/2027/0/PROV', 'KOP_AKTIF/2027/0/35.17', 'KOP_AKTIF/2027/0/35.07', 'KOP_AKTIF/2027/3/35.17'])
+    expect((await commitImport(admin, dry.id)).status).toBe('DONE')
+    const cells = await db.indicatorTarget.findMany({ where: { indicatorCode: 'KOP_AKTIF', year: 2027 }, orderBy: [{ quarter: 'asc' }, { regencyCode: 'asc' }], select: { quarter: true, regencyCode: true, value: true } })
+    expect(cells.map((c) => [c.quarter, c.regencyCode, Number(c.value)])).toEqual([[0, '35.07', 400], [0, '35.17', 600], [0, null, 1000], [3, '35.17', 150.5]])
+    expect(await db.targetGrid.findUniqueOrThrow({ where: { indicatorCode_year: { indicatorCode: 'KOP_AKTIF', year: 2027 } }, select: { version: true } })).toEqual({ version: 1 })
+    expect(await db.auditLog.count({ where: { entity: 'TargetGrid', entityId: 'KOP_AKTIF:2027', action: 'UPDATE', userId: admin.id } })).toBe(1)
+
+    const before = await targetFingerprint()
+    const again = await checkImport(admin, 'target-indikator', file)
+    expect(again.check).toEqual({ total: 4, create: 0, update: 0, unchanged: 4, invalid: 0 })
+    await commitImport(admin, again.id)
+    expect(await targetFingerprint()).toBe(before)
+
+    // the screen's province total: regencies adding up to 1.100 against the province's 1.000 fail the import, nothing kept
+    const off = await checkImport(admin, 'target-indikator', await xlsx(T_HEAD, [['KOP_AKTIF', 2027, 'Tahun', '35.17', 700], ['KOP_AKTIF', 2027, 'IV', '35.17', 200]]))
+    expect(off.check).toMatchObject({ update: 1, create: 1, invalid: 0 })
+    const failed = await commitImport(admin, off.id)
+    expect(failed).toMatchObject({ status: 'FAILED', error: 'Target KOP_AKTIF 2027: jumlah target kabupaten/kota 1.100 berbeda 100 dari target provinsi 1.000. Perbaiki berkasnya, atau simpan selisihnya di layar Target.' })
+    expect(await targetFingerprint()).toBe(before)
+  })
+
+  it('refuses the screen\'s bad cells row by row and writes nothing (all or nothing); a district officer may not import targets', async () => {
+    const before = await targetFingerprint()
+    const dry = await checkImport(admin, 'target-indikator', await xlsx(T_HEAD, [
+      ['KSP_SEHAT', 2027, 'Tahun', '35.17', 10],
+      ['PDRB_KUMKM', 2027, 'Tahun', '35.17', 5], // a province-level figure has only the province's target
+      ['KSP_SEHAT', 2027, 'Tahun', '35.07', '-3'],
+      ['BUKAN', 2027, 'Tahun', '', 1],
+      ['KSP_SEHAT', 2027, 5, '', 1],
+    ]))
+    expect(dry.check).toEqual({ total: 5, create: 1, update: 0, unchanged: 0, invalid: 4 })
+    expect(dry.rows.slice(1).map((r) => r.errors)).toEqual([
+      [{ column: 'Kabupaten/Kota', message: 'Hanya baris provinsi yang diisi.' }],
+      [{ column: 'Target', message: 'Isi angka tidak negatif, mis. 43.950 atau 85,30.' }],
+      [{ column: 'Indikator', message: 'Indikator "BUKAN" tidak dikenal: tulis kode atau nama indikator seperti di katalog indikator.' }],
+      [{ column: 'Periode', message: 'Periode: kosong atau Tahun untuk target setahun, 1–4 (I–IV) untuk triwulan.' }],
+    ])
+    expect((await commitImport(admin, dry.id)).status).toBe('FAILED')
+    expect(await targetFingerprint()).toBe(before)
+    await expect(createImport(jombang, 'target-indikator', await xlsx(T_HEAD, [['KSP_SEHAT', 2027, 'Tahun', '35.17', 10]]))).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 })

@@ -5,6 +5,7 @@ import { cooperativeKind } from './cooperatives'
 import { disbursementKind } from './disbursements'
 import { msmeKind } from './msmes'
 import { reportValueKind } from './report-values'
+import { targetKind } from './targets'
 import type { AnyKind } from './types'
 
 /** Every import kind, by the slug in its URL (`/impor/baru?jenis=umkm`). */
@@ -15,6 +16,7 @@ export const IMPORT_KINDS: Record<string, AnyKind> = {
   [disbursementKind.kind]: disbursementKind,
   [claimLineKind.kind]: claimLineKind,
   [reportValueKind.kind]: reportValueKind,
+  [targetKind.kind]: targetKind,
 }
 
 export function importKind(slug: string): AnyKind | null {
