@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next'
 import createNextIntlPlugin from 'next-intl/plugin'
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from './lib/security-headers'
+import { MAX_BODY_SIZE_TEXT } from './lib/upload-limits'
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts')
 
@@ -9,11 +10,12 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with HTTP 403 when a role may not open a page
   experimental: {
     authInterrupts: true,
-    // the largest file a form takes is a meeting document (10 MB, lib/meetings/files.ts):
-    // room for it and the form's other fields, so the app's own size message answers, not the framework's.
-    // proxy.ts answers a larger body with a clear 413 before it is read.
-    serverActions: { bodySizeLimit: '11mb' },
-    proxyClientMaxBodySize: '11mb',
+    // the largest file a form takes (an import's spreadsheet, IMPORT_MAX_FILE_MB; a meeting document, 10 MB)
+    // plus room for the form's other fields (lib/upload-limits.ts), so a file under its own limit reaches the
+    // code that explains a refusal in the field, not the framework's generic 413. proxy.ts answers a larger
+    // body with a clear 413 before it is read.
+    serverActions: { bodySizeLimit: MAX_BODY_SIZE_TEXT },
+    proxyClientMaxBodySize: MAX_BODY_SIZE_TEXT,
   },
   // the pg driver, exceljs and pdfkit (reads its font metrics from its own folder) are Node libraries:
   // load them at run time instead of bundling

@@ -14,7 +14,7 @@ const { auth } = NextAuth(authConfig)
  */
 export default auth((req) => {
   if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-    return new NextResponse('Isian atau berkas terlalu besar: maksimal 10 MB per berkas.', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+    return new NextResponse(`Isian atau berkas terlalu besar: maksimal ${Math.floor(MAX_BODY_BYTES / 1024 / 1024) - 1} MB per berkas.`, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } })
   }
   const { pathname } = req.nextUrl
   let response: NextResponse

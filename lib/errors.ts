@@ -37,6 +37,17 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A refusal the user can act on (stale edit, duplicate number, out of scope), shown as the message:
+ * an AppError with the message first (INVALID unless another code is given). Re-exported by
+ * lib/safe-action.ts; here so that write paths shared with imports and jobs do not load Next's navigation.
+ */
+export class ActionError extends AppError {
+  constructor(message: string, fieldErrors?: Record<string, string[]>, code: RefusalCode = 'INVALID') {
+    super(code, message, fieldErrors)
+  }
+}
+
 /** A refusal as a route handler's JSON answer. */
 export function refusalResponse(e: AppError): Response {
   return Response.json({ error: e.userMessage }, { status: e.status })

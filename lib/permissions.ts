@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'reports.read': ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP'],
   'reports.write': ['DISTRICT_OFFICER'],
   'reports.review': ['ADMIN'],
+  /** a report's values from a spreadsheet: the district officer its own regency's drafts, the agency any regency's (lib/imports/kinds/report-values.ts) */
+  'reports.import': ['ADMIN', 'DISTRICT_OFFICER'],
   /** meetings: a district officer those its regency took part in or owns actions from, a bank officer its bank's (lib/data/meetings.ts) */
   'meetings.read': ALL,
   'meetings.write': ['ADMIN'],

@@ -1,7 +1,7 @@
 import 'server-only'
 import { unstable_rethrow } from 'next/navigation'
 import { z } from 'zod'
-import { AppError, REFUSAL_MESSAGES, refusalResponse, type RefusalCode } from '@/lib/errors'
+import { ActionError, AppError, REFUSAL_MESSAGES, refusalResponse } from '@/lib/errors'
 import { getCurrentUser } from '@/lib/session'
 import { DATABASE_DOWN_MESSAGE, isDatabaseUnreachable } from '@/lib/db-errors'
 import { onPrimary, rememberWrite } from '@/lib/db'
@@ -30,15 +30,8 @@ export const MESSAGES = {
   failed: 'Terjadi kesalahan di server; perubahan tidak disimpan. Coba lagi.',
 } as const
 
-/**
- * A refusal the user can act on (stale edit, duplicate number, out of scope), shown as the message:
- * the AppError of lib/errors.ts with the message first (INVALID unless another code is given).
- */
-export class ActionError extends AppError {
-  constructor(message: string, fieldErrors?: Record<string, string[]>, code: RefusalCode = 'INVALID') {
-    super(code, message, fieldErrors)
-  }
-}
+/** A refusal the user can act on: defined in lib/errors.ts (write paths outside the actions throw it without importing Next). */
+export { ActionError }
 
 /**
  * Every text an action receives, in one place: NFC, blank-or-invisible-only becomes empty, and a control

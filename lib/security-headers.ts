@@ -42,5 +42,5 @@ export function isHttps(url: URL, headers: Headers): boolean {
   return url.protocol === 'https:' || headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
 }
 
-/** Above this a POST is refused before it is read (the largest file is 10 MB; the form takes 11 MB). */
-export const MAX_BODY_BYTES = 11 * 1024 * 1024
+/** Above this a POST is refused before it is read: the largest upload a form takes plus its fields (lib/upload-limits.ts). */
+export { MAX_BODY_BYTES } from './upload-limits'

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { formatDateTime } from '@/lib/format'
-import { ActionError } from '@/lib/safe-action'
+import { ActionError } from '@/lib/errors'
 
 /**
  * The one pattern for a workflow step that two people can take at once (approve, return, pay, submit,

@@ -1,22 +1,44 @@
 'use client'
 
-import { useActionState } from 'react'
-import { useTranslations } from 'next-intl'
+import { useActionState, useState } from 'react'
+import { useLocale, useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { uploadImport } from '@/lib/actions/imports'
 
-/** Choose a file and upload it; a refused file is explained under the field. */
-export function UploadForm({ kind, hint }: { kind: string; hint: string }) {
+const MB = 1024 * 1024
+
+/**
+ * Choose a file and upload it; a refused file is explained under the field. A file over the import's limit is
+ * refused here before it is sent, with the import's own sentence (the server says the same for one that gets
+ * through: lib/imports/service.ts createImport).
+ */
+export function UploadForm({ kind, hint, maxBytes }: { kind: string; hint: string; maxBytes: number }) {
   const t = useTranslations('imports')
+  const locale = useLocale()
   const [state, action, pending] = useActionState(uploadImport, undefined)
+  const [tooLarge, setTooLarge] = useState<string | null>(null)
+  const check = (file: File | null | undefined) => {
+    const problem = file && file.size > maxBytes ? t('fileTooLarge', { size: (file.size / MB).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }), mb: Math.round(maxBytes / MB) }) : null
+    setTooLarge(problem)
+    return problem
+  }
+  const errors = tooLarge ? [tooLarge] : state?.errors?.file
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form
+      action={action}
+      className="space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        const input = e.currentTarget.elements.namedItem('file') as HTMLInputElement | null
+        if (check(input?.files?.[0])) e.preventDefault()
+      }}
+    >
       <input type="hidden" name="kind" value={kind} />
-      {state && !state.ok && <FormMessage state={state} />}
-      <Field label={t('file')} name="file" hint={hint} errors={state?.errors?.file} required>
-        {(p) => <input {...p} type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-brand-700" />}
+      {state && !state.ok && !tooLarge && <FormMessage state={state} />}
+      <Field label={t('file')} name="file" hint={hint} errors={errors} required>
+        {(p) => <input {...p} type="file" onChange={(e) => check(e.currentTarget.files?.[0])} accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-brand-700" />}
       </Field>
       <Button type="submit" disabled={pending}>{pending ? t('uploading') : t('upload')}</Button>
     </form>

@@ -9,6 +9,7 @@ import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
 import { conflictError, transition } from '@/lib/transitions'
 import { changedLockedFields, provinceTotalCheck, type LockedField } from '@/lib/config/catalogue'
+import { writeTargetGrid } from '@/lib/config/targets'
 import { getIndicatorUsage, reportsRejudgedByDeadline, type IndicatorUsage } from '@/lib/data/config'
 import { HEALTH_TEMPLATE_KEY, THRESHOLDS_KEY } from '@/lib/data/settings'
 import { formatDate, formatNumber } from '@/lib/format'
@@ -151,20 +152,7 @@ export const saveTargetGrid = authAction('config.manage', targetGridSchema, asyn
     const msg = `Jumlah target kabupaten/kota ${num(check.regencySum!)} berbeda ${num(check.difference)} dari target provinsi ${num(check.province!)}. Perbaiki, atau centang "Simpan walau jumlah berbeda".`
     throw new ActionError(msg, { [targetCellName(null, 0)]: [msg] })
   }
-  const key = `${input.indicatorCode}:${input.year}`
-  const version = await db.$transaction(async (tx) => {
-    // a grid never saved through the screen starts at version 0; a racing first save finds it taken
-    await tx.targetGrid.createMany({ data: [{ indicatorCode: input.indicatorCode, year: input.year, version: 0 }], skipDuplicates: true })
-    await transition(tx, {
-      entity: 'TargetGrid', entityId: key, label: 'Target',
-      update: () => tx.targetGrid.updateMany({ where: { indicatorCode: input.indicatorCode, year: input.year, version: input.version }, data: { version: { increment: 1 } } }),
-    })
-    const before = await tx.indicatorTarget.findMany({ where: { indicatorCode: input.indicatorCode, year: input.year }, select: { regencyCode: true, quarter: true, value: true }, orderBy: [{ regencyCode: 'asc' }, { quarter: 'asc' }] })
-    await tx.indicatorTarget.deleteMany({ where: { indicatorCode: input.indicatorCode, year: input.year } })
-    await tx.indicatorTarget.createMany({ data: input.cells.map((c) => ({ indicatorCode: input.indicatorCode, year: input.year, quarter: c.quarter, regencyCode: c.regencyCode, value: c.value })) })
-    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'TargetGrid', entityId: key, before: { targets: before }, after: { targets: input.cells } })
-    return (await tx.targetGrid.findUniqueOrThrow({ where: { indicatorCode_year: { indicatorCode: input.indicatorCode, year: input.year } }, select: { version: true } })).version
-  })
+  const version = await db.$transaction((tx) => writeTargetGrid(tx, actor(user), input))
   revalidateConfig()
   return { ok: true, message: `Target ${input.indicatorCode} tahun ${input.year} disimpan (${formatNumber(input.cells.length)} sel).`, data: { version: String(version) } }
 })

@@ -7,7 +7,7 @@ import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { assertLocation } from '@/lib/data/regions'
 import { healthOutcome, healthTotal } from '@/lib/registers/health'
-import { cooperativeAuditSelect as auditSelect, insertCooperative, updateCooperativeRecord } from '@/lib/registers/writes'
+import { cooperativeAuditSelect as auditSelect, insertCooperative, updateCooperativeRecord, writeCooperativeYear } from '@/lib/registers/writes'
 import { getHealthTemplate } from '@/lib/data/settings'
 import { ActionError, authAction } from '@/lib/safe-action'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
@@ -84,16 +84,10 @@ export const deleteCooperative = authAction('cooperatives.write', cooperativeIdS
 
 /** Record (or correct) one book year's figures: one row per cooperative and year. */
 export const saveCooperativeYear = authAction('cooperatives.write', cooperativeYearSchema, async (input, user) => {
-  const { cooperativeId, year, ...figures } = input
+  const { cooperativeId, year } = input
   await db.$transaction(async (tx) => {
     await scopedCooperative(tx, user, cooperativeId)
-    const before = await tx.cooperativeYear.findUnique({ where: { cooperativeId_year: { cooperativeId, year } } })
-    const after = await tx.cooperativeYear.upsert({
-      where: { cooperativeId_year: { cooperativeId, year } },
-      create: { cooperativeId, year, ...figures },
-      update: figures,
-    })
-    await writeAudit(tx, actor(user), { action: before ? 'UPDATE' : 'CREATE', entity: 'CooperativeYear', entityId: after.id, before, after })
+    await writeCooperativeYear(tx, actor(user), input)
   })
   revalidatePath(`/koperasi/${cooperativeId}`)
   return { ok: true, message: `Angka tahun buku ${year} disimpan.` }

@@ -11,6 +11,7 @@ import { conflictError, transition as conditionalStep } from '@/lib/transitions'
 import { getQuarterForms, getValidationRules, toRuleIndicators, type ReportStatus } from '@/lib/data/reporting'
 import { previousQuarter, quarterLabel, quarterStarted } from '@/lib/reporting/periods'
 import { evaluateRules, isEntered, submissionErrors } from '@/lib/reporting/rules'
+import { reportSnapshotSelect, STALE_REPORT, STATUS_LABEL, writeReportValues } from '@/lib/reporting/writes'
 import { enqueue } from '@/lib/jobs'
 import { emailEnabled } from '@/lib/reminders/email'
 import { REMINDER_EMAIL } from '@/lib/reminders/jobs'
@@ -25,16 +26,8 @@ import { approveReportSchema, reopenReportSchema, reportEntrySchema, returnRepor
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
 
-const STATUS_LABEL: Record<ReportStatus, string> = { DRAFT: 'Draf', SUBMITTED: 'Dikirim', RETURNED: 'Dikembalikan', APPROVED: 'Disetujui' }
-
-const STALE = 'Laporan ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi.'
-
-/** What the audit trail keeps of a report: its state and every value. */
-const snapshotSelect = {
-  id: true, regencyCode: true, year: true, quarter: true, status: true, obstacles: true, followUps: true, returnReason: true,
-  reopenReason: true, firstSubmittedAt: true, submittedAt: true, approvedAt: true, version: true,
-  values: { select: { indicatorCode: true, value: true, comment: true, reviewNote: true }, orderBy: { indicatorCode: 'asc' } },
-} satisfies Prisma.QuarterlyReportSelect
+const STALE = STALE_REPORT
+const snapshotSelect = reportSnapshotSelect
 
 function revalidate() {
   revalidatePath('/laporan-triwulan', 'layout')
@@ -73,44 +66,10 @@ export const saveReport = authAction('reports.write', reportEntrySchema, async (
 
   let version: number
   try {
-    version = await db.$transaction(async (tx) => {
-      const before = await tx.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year: input.year, quarter: input.quarter } }, select: snapshotSelect })
-      if (before && before.status !== 'DRAFT' && before.status !== 'RETURNED') {
-        throw new ActionError(`Laporan berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah.`)
-      }
-      if ((before?.version ?? 0) !== input.version) throw new ActionError(STALE)
-      const now = new Date()
-      const data = {
-        obstacles: input.obstacles,
-        followUps: input.followUps,
-        ...(submit && { status: 'SUBMITTED' as const, submittedAt: now, firstSubmittedAt: before?.firstSubmittedAt ?? now }),
-      }
-      let id: string
-      if (before) {
-        await conditionalStep(tx, {
-          entity: 'QuarterlyReport', entityId: before.id, label: 'Laporan',
-          update: () => tx.quarterlyReport.updateMany({ where: { id: before.id, version: input.version, status: { in: ['DRAFT', 'RETURNED'] } }, data: { ...data, version: { increment: 1 } } }),
-        })
-        id = before.id
-      } else {
-        id = (await tx.quarterlyReport.create({ data: { regencyCode, year: input.year, quarter: input.quarter, ...data }, select: { id: true } })).id
-      }
-      // the reviewer's notes stay beside their values until the next review decision
-      const notes = new Map(before?.values.map((v) => [v.indicatorCode, v.reviewNote]) ?? [])
-      await tx.reportValue.deleteMany({ where: { reportId: id } })
-      await tx.reportValue.createMany({
-        data: indicators.map((i) => ({
-          reportId: id,
-          indicatorCode: i.code,
-          value: isEntered(i) ? values[i.code] : null,
-          comment: comments[i.code],
-          reviewNote: notes.get(i.code) ?? null,
-        })),
-      })
-      const after = await tx.quarterlyReport.findUniqueOrThrow({ where: { id }, select: snapshotSelect })
-      await writeAudit(tx, actor(user), { action: submit ? 'SUBMIT' : before ? 'UPDATE' : 'CREATE', entity: 'QuarterlyReport', entityId: id, before, after })
-      return after.version
-    })
+    version = await db.$transaction((tx) => writeReportValues(tx, actor(user), {
+      regencyCode, year: input.year, quarter: input.quarter, indicators, values, comments, replace: true,
+      narrative: { obstacles: input.obstacles, followUps: input.followUps }, submit, version: input.version,
+    }))
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError(STALE)
     throw e

@@ -4,7 +4,7 @@ import { db } from '@/lib/db'
 import { lastEndedMonth } from '@/lib/dates'
 import { writeAudit, type AuditActor } from '@/lib/audit'
 import { claimLineReason, type AgencyPeriod, type BankLine, type ClaimLineReason } from '@/lib/credit/claim-reasons'
-import { ActionError } from '@/lib/safe-action'
+import { ActionError } from '@/lib/errors'
 import { transition } from '@/lib/transitions'
 import type { SessionUser } from '@/lib/session-user'
 

@@ -1,7 +1,7 @@
 import 'server-only'
 import { readDb } from '@/lib/db'
 import { env } from '@/lib/env'
-import { ActionError } from '@/lib/safe-action'
+import { ActionError } from '@/lib/errors'
 
 export type RegionOption = { code: string; name: string }
 

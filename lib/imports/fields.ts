@@ -111,9 +111,11 @@ export function cellText(cell: Cell, field: FieldDef): string {
     case 'number':
       return typeof cell === 'number' ? String(cell) : String(cell).trim()
     case 'bool': {
-      if (typeof cell === 'boolean') return cell ? 'on' : ''
+      // "Tidak" is a value, not an empty cell: 'off' (a checkbox the form reads as false) so that it changes a stored "Ya"
+      if (typeof cell === 'boolean') return cell ? 'on' : 'off'
       const k = headingKey(String(cell))
-      return ['ya', 'y', 'yes', 'true', '1', 'aktif', 'benar', 'sudah'].includes(k) ? 'on' : ''
+      if (!k) return ''
+      return ['ya', 'y', 'yes', 'true', '1', 'aktif', 'benar', 'sudah'].includes(k) ? 'on' : 'off'
     }
     case 'enum': {
       const k = headingKey(String(cell))

@@ -2,6 +2,7 @@ import 'server-only'
 import { Readable } from 'node:stream'
 import { inflateRawSync, constants as zlib } from 'node:zlib'
 import ExcelJS from 'exceljs'
+import { IMPORT_MAX_FILE_BYTES } from '@/lib/upload-limits'
 
 /**
  * Reading uploaded spreadsheets safely and without holding the whole sheet: the file is checked before any
@@ -17,7 +18,7 @@ export type FileFormat = 'XLSX' | 'CSV'
 
 export const IMPORT_LIMITS = {
   /** bytes of the uploaded file */
-  maxFileBytes: Number(process.env.IMPORT_MAX_FILE_MB ?? 25) * 1024 * 1024,
+  maxFileBytes: IMPORT_MAX_FILE_BYTES,
   /** data rows of one sheet */
   maxRows: Number(process.env.IMPORT_MAX_ROWS ?? 100_000),
   /** the zip's entries and their total decompressed size: a zip bomb is refused before it is opened */

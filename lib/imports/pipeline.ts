@@ -80,7 +80,7 @@ function resolveRegions(fields: FieldDef[], values: Record<string, string>, regi
 /** The verdicts of one batch of rows (values: field → text from the cells, empty for an empty cell). */
 async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[], ctx: Ctx): Promise<Verdict[]> {
   const { kind, importer, regions } = ctx
-  const prepared = kind.prepare ? await kind.prepare(client, rows.map((r) => r.values), importer) : undefined
+  const prepared = kind.prepare ? await kind.prepare(client, rows.map((r) => r.values), importer, regions) : undefined
   const keyOfRow = (values: Record<string, string>) => (kind.rowKey ? kind.rowKey(values, importer, prepared) : values[kind.keyField] || null)
   const keys = [...new Set(rows.map((r) => keyOfRow(r.values)).filter((k): k is string => Boolean(k)))]
   const existingRows = keys.length ? await kind.findExisting(client, keys, importer) : []
@@ -123,8 +123,8 @@ async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<
     }
     if (Object.keys(errors).length || !parsed.success) return verdict('INVALID')
     const input = parsed.data as Record<string, unknown> & { regencyCode: string }
-    if (importer.role === 'DISTRICT_OFFICER' && input.regencyCode !== importer.regencyCode) {
-      errors.regencyCode = 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.'
+    if (importer.role === 'DISTRICT_OFFICER' && (kind.inputRegency ? kind.inputRegency(input, prepared) : input.regencyCode) !== importer.regencyCode) {
+      errors[kind.fields.some((f) => f.key === 'regencyCode') ? 'regencyCode' : kind.keyField] = 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.'
       return verdict('INVALID')
     }
     Object.assign(errors, kind.checkInput(input, regions, importer, prepared))

@@ -55,7 +55,7 @@ export async function analyse(kind: AnyKind, format: 'XLSX' | 'CSV', bytes: Buff
 export async function createImport(user: SessionUser, slug: string, file: File): Promise<string> {
   const kind = kindFor(user, slug)
   if (file.size > IMPORT_LIMITS.maxFileBytes) {
-    throw new AppError('INVALID', `Berkas terlalu besar; batasnya ${Math.round(IMPORT_LIMITS.maxFileBytes / 1024 / 1024)} MB.`)
+    throw new AppError('INVALID', `Berkas terlalu besar (${(file.size / 1024 / 1024).toFixed(1)} MB); batasnya ${Math.round(IMPORT_LIMITS.maxFileBytes / 1024 / 1024)} MB.`)
   }
   const bytes = Buffer.from(await file.arrayBuffer())
   let sheets: SheetInfo[]

@@ -4,7 +4,9 @@
  * the name's extension must agree with them. Office files (zip containers) are opened far enough to
  * refuse zip bombs. Pure, so it is unit-tested without a database.
  */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+import { MAX_DOCUMENT_BYTES } from '@/lib/upload-limits'
+
+export { MAX_DOCUMENT_BYTES }
 
 /** Accepted kinds: extension(s) and the MIME type served on download. */
 const TYPES = {

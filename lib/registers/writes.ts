@@ -3,7 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { writeAudit, type AuditActor } from '@/lib/audit'
 import { maskNik } from '@/lib/registers/nik'
 import { computeScale, isScaleMismatch } from '@/lib/registers/scale'
-import type { CooperativeInput } from '@/lib/validations/cooperatives'
+import type { CooperativeInput, CooperativeYearInput } from '@/lib/validations/cooperatives'
 import type { MsmeInput } from '@/lib/validations/msmes'
 
 /**
@@ -85,4 +85,23 @@ export async function updateCooperativeRecord(
   const after = await tx.cooperative.findUniqueOrThrow({ where: { id: before.id }, select: cooperativeAuditSelect })
   await writeAudit(tx, actor, { action: 'UPDATE', entity: 'Cooperative', entityId: before.id, before, after })
   return true
+}
+
+export type CooperativeYearFigures = Omit<CooperativeYearInput, 'cooperativeId' | 'year'>
+
+/**
+ * Record (or correct) one book year's figures of a cooperative: one row per cooperative and year, upserted,
+ * with its audit row. The form (saveCooperativeYear) and the import (lib/imports/kinds/cooperative-years.ts)
+ * both write here; the caller has checked the cooperative's scope.
+ */
+export async function writeCooperativeYear(tx: Prisma.TransactionClient, actor: AuditActor, input: CooperativeYearInput): Promise<string> {
+  const { cooperativeId, year, ...figures } = input
+  const before = await tx.cooperativeYear.findUnique({ where: { cooperativeId_year: { cooperativeId, year } } })
+  const after = await tx.cooperativeYear.upsert({
+    where: { cooperativeId_year: { cooperativeId, year } },
+    create: { cooperativeId, year, ...figures },
+    update: figures,
+  })
+  await writeAudit(tx, actor, { action: before ? 'UPDATE' : 'CREATE', entity: 'CooperativeYear', entityId: after.id, before, after })
+  return after.id
 }

@@ -94,6 +94,39 @@ export const targetGridSchema = z
   })
 export type TargetGridInput = z.infer<typeof targetGridSchema>
 
+/** A target's period as a spreadsheet writes it: empty, `0`, `Tahun`, `Setahun` → 0 (the year); `3`, `III`, `TW III`, `Triwulan 3` → 3; else null. */
+export function targetPeriod(text: string | undefined): number | null {
+  const t = (text ?? '').trim().toUpperCase()
+  if (!t || t === '0' || /^(SE)?TAHUN(AN)?$/.test(t)) return 0
+  const q = t.replace(/^(TRIWULAN|TW|KUARTAL|QUARTER|Q)\.?\s*/, '')
+  if (/^[1-4]$/.test(q)) return Number(q)
+  return ({ I: 1, II: 2, III: 3, IV: 4 } as Record<string, number>)[q] ?? null
+}
+
+/** One cell of a target grid as a spreadsheet row (lib/imports/kinds/targets.ts): the grid's own rules for a cell. */
+export const targetRowSchema = z.object({
+  indicatorCode: z.string('Pilih indikator.').trim().min(1, 'Pilih indikator.').max(32),
+  year,
+  quarter: z.string().optional().transform((t, ctx) => {
+    const q = targetPeriod(t)
+    if (q === null) {
+      ctx.addIssue({ code: 'custom', message: 'Periode: kosong atau Tahun untuk target setahun, 1–4 (I–IV) untuk triwulan.' })
+      return z.NEVER
+    }
+    return q
+  }),
+  regencyCode: z.string().trim().optional().transform((v) => v || null).pipe(z.string().regex(/^\d{2}\.\d{2}$/, 'Pilih kabupaten/kota.').nullable()),
+  value: z.string('Isi nilai target.').transform((text, ctx) => {
+    const n = parseNumberInput(text)
+    if (n === null || !Number.isFinite(n) || n < 0 || n >= MAX_VALUE) {
+      ctx.addIssue({ code: 'custom', message: 'Isi angka tidak negatif, mis. 43.950 atau 85,30.' })
+      return z.NEVER
+    }
+    return Math.round(n * 100) / 100
+  }),
+})
+export type TargetRowInput = z.infer<typeof targetRowSchema>
+
 /** A quarter's reporting deadline; `version` 0 when the quarter still uses the default (15 days after its end). */
 export const deadlineSchema = z.object({
   year,

@@ -59,6 +59,7 @@ export const cooperativeYearSchema = z
     ratDate: optionalPastDate('Tanggal RAT'),
   })
   .refine((v) => !v.ratDate || v.ratHeld, { path: ['ratHeld'], message: 'Tandai RAT terlaksana bila tanggal RAT diisi.' })
+export type CooperativeYearInput = z.infer<typeof cooperativeYearSchema>
 
 export const assessmentSchema = z.object({
   cooperativeId: idField,

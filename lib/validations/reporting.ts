@@ -85,3 +85,33 @@ export const reportingFilterSchema = z.object({
   kab: z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined),
 })
 export type ReportingFilter = z.infer<typeof reportingFilterSchema>
+
+/** `3`, `III`, `TW III`, `Triwulan 3`, `Q3` → 3; anything else null. */
+export function quarterNumber(text: string | undefined): number | null {
+  const t = (text ?? '').trim().toUpperCase().replace(/^(TRIWULAN|TW|KUARTAL|QUARTER|Q)\.?\s*/, '')
+  const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 }
+  if (/^[1-4]$/.test(t)) return Number(t)
+  return roman[t] ?? null
+}
+
+/**
+ * One row of a report-values import (lib/imports/kinds/report-values.ts): regency, year, quarter, indicator
+ * code, the value read as the entry form reads it (valueProblem, rounded to cents) and its comment.
+ */
+export const reportValueRowSchema = z.object({
+  regencyCode: z.string({ error: 'Pilih kabupaten/kota.' }).trim().regex(/^\d{2}\.\d{2}$/, 'Pilih kabupaten/kota.'),
+  year,
+  quarter,
+  indicatorCode: z.string({ error: 'Isi kode indikator.' }).trim().regex(CODE, 'Isi kode indikator.'),
+  value: z.string().optional().transform((text, ctx) => {
+    const problem = valueProblem(text)
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem })
+      return z.NEVER
+    }
+    const n = parseDecimalInput(text)
+    return n === null ? null : Math.round(n * 100) / 100
+  }),
+  comment: z.string().optional().transform((v) => (v?.trim() ? v.trim().slice(0, 1000) : null)),
+})
+export type ReportValueRowInput = z.infer<typeof reportValueRowSchema>

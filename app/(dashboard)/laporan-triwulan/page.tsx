@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
+import { FileUp } from 'lucide-react'
 import { LinkButton } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Table, Td, Th } from '@/components/ui/table'
@@ -27,6 +28,13 @@ export default async function QuarterlyPage({ searchParams }: { searchParams: Pr
   redirect('/laporan-triwulan/kelengkapan')
 }
 
+/** The report values from a spreadsheet (lib/imports/kinds/report-values.ts): the officer its own drafts, the agency any regency's. */
+async function ImportLink({ user }: { user: SessionUser }) {
+  if (!can(user.role, 'reports.import') || !can(user.role, 'imports.use')) return null
+  const t = await getTranslations('imports')
+  return <LinkButton variant="secondary" href="/impor/baru?jenis=laporan-triwulan"><FileUp aria-hidden className="size-4" />{t('fromExcel')}</LinkButton>
+}
+
 async function MyReports({ user, params }: { user: SessionUser; params: Record<string, string> }) {
   const now = new Date()
   const filter = reportingFilterSchema.parse(params)
@@ -40,7 +48,10 @@ async function MyReports({ user, params }: { user: SessionUser; params: Record<s
           <h2 id="mine-title" className="text-lg font-semibold text-slate-900">{t('mine.title')}</h2>
           <p className="text-sm text-slate-600">{t('mine.intro', { regency: mine.regency?.name ?? '' })}</p>
         </div>
-        <YearPicker pathname="/laporan-triwulan" params={params} year={year} label={t('year')} submit={t('show')} />
+        <div className="flex flex-wrap items-end gap-3">
+          <ImportLink user={user} />
+          <YearPicker pathname="/laporan-triwulan" params={params} year={year} label={t('year')} submit={t('show')} />
+        </div>
       </div>
       <Table caption={t('mine.title')}>
         <thead>
@@ -86,8 +97,13 @@ async function Inbox({ user }: { user: SessionUser }) {
   const lang = locale === 'en' ? 'en' : 'id'
   return (
     <section aria-labelledby="inbox-title">
-      <h2 id="inbox-title" className="text-lg font-semibold text-slate-900">{t('inbox.title')}</h2>
-      <p className="mb-4 text-sm text-slate-600">{t('inbox.intro')}</p>
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="inbox-title" className="text-lg font-semibold text-slate-900">{t('inbox.title')}</h2>
+          <p className="text-sm text-slate-600">{t('inbox.intro')}</p>
+        </div>
+        <ImportLink user={user} />
+      </div>
       {rows.length === 0 ? (
         <EmptyState title={t('inbox.empty')} />
       ) : (

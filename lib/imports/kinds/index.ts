@@ -1,16 +1,22 @@
 import 'server-only'
 import { claimLineKind } from './claims'
+import { cooperativeYearKind } from './cooperative-years'
 import { cooperativeKind } from './cooperatives'
 import { disbursementKind } from './disbursements'
 import { msmeKind } from './msmes'
+import { reportValueKind } from './report-values'
+import { targetKind } from './targets'
 import type { AnyKind } from './types'
 
 /** Every import kind, by the slug in its URL (`/impor/baru?jenis=umkm`). */
 export const IMPORT_KINDS: Record<string, AnyKind> = {
   [cooperativeKind.kind]: cooperativeKind,
+  [cooperativeYearKind.kind]: cooperativeYearKind,
   [msmeKind.kind]: msmeKind,
   [disbursementKind.kind]: disbursementKind,
   [claimLineKind.kind]: claimLineKind,
+  [reportValueKind.kind]: reportValueKind,
+  [targetKind.kind]: targetKind,
 }
 
 export function importKind(slug: string): AnyKind | null {

@@ -31,7 +31,7 @@ export type RegisterKind<Row extends { id: string }, Input> = {
    * Reference data one batch of rows needs (programmes, borrowers, rates), loaded once per batch from the
    * rows' texts; handed to rowKey, resolve, checkInput and insert.
    */
-  prepare?(client: Tx, rows: Record<string, string>[], importer: Importer): Promise<unknown>
+  prepare?(client: Tx, rows: Record<string, string>[], importer: Importer, regions: RegionIndex): Promise<unknown>
   /** the row's natural key from its texts when it is more than the key field (bank + loan account); null: no key */
   rowKey?(values: Record<string, string>, importer: Importer, prepared: unknown): string | null
   /** turn the texts of reference columns (a programme's name, a bank) into what the schema reads, in place; problems as field → message */
@@ -39,6 +39,11 @@ export type RegisterKind<Row extends { id: string }, Input> = {
   findExisting(client: Tx, keys: string[], importer: Importer): Promise<Row[]>
   keyOf(row: Row): string
   regencyOf(row: Row): string
+  /**
+   * The regency a checked row belongs to, for a district officer's scope, when the form has no regency field
+   * of its own (a cooperative's yearly figures: the cooperative's regency). Default: `input.regencyCode`.
+   */
+  inputRegency?(input: Input, prepared: unknown): string | null
   isDeleted(row: Row): boolean
   /** the stored record as the form would show it, to fill the columns the file does not carry */
   asFormText(row: Row): Record<string, string>

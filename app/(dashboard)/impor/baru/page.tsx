@@ -26,7 +26,7 @@ export default async function NewImportPage({ searchParams }: { searchParams: Pr
       <PageHeader title={t('newTitle', { kind: kind.title[lang] })} description={t('description')} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-          <UploadForm kind={kind.kind} hint={t('fileHint', { mb: Math.round(IMPORT_LIMITS.maxFileBytes / 1024 / 1024), rows: IMPORT_LIMITS.maxRows.toLocaleString('id-ID') })} />
+          <UploadForm kind={kind.kind} maxBytes={IMPORT_LIMITS.maxFileBytes} hint={t('fileHint', { mb: Math.round(IMPORT_LIMITS.maxFileBytes / 1024 / 1024), rows: IMPORT_LIMITS.maxRows.toLocaleString('id-ID') })} />
         </section>
         <aside className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="text-sm font-semibold text-slate-900">{t('template')}</h2>

@@ -53,6 +53,7 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
               </>
             )}
             {canWrite && can(user.role, 'imports.use') && <LinkButton variant="secondary" href="/impor/baru?jenis=koperasi"><FileUp aria-hidden className="size-4" />{(await getTranslations('imports'))('fromExcel')}</LinkButton>}
+            {canWrite && can(user.role, 'imports.use') && <LinkButton variant="secondary" href="/impor/baru?jenis=koperasi-tahunan"><FileUp aria-hidden className="size-4" />{(await getTranslations('imports'))('yearlyFromExcel')}</LinkButton>}
             {canWrite && <LinkButton href="/koperasi/baru"><Plus aria-hidden className="size-4" />{t('new')}</LinkButton>}
           </>
         }

@@ -2,13 +2,14 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { Copy } from 'lucide-react'
+import { Copy, FileUp } from 'lucide-react'
 import { TargetGridForm } from '@/components/config/target-grid'
-import { buttonClass } from '@/components/ui/button'
+import { buttonClass, LinkButton } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { findIndicatorsForAdmin, getTargetGrid } from '@/lib/data/config'
 import { formatDateTime, formatNumber } from '@/lib/format'
+import { can } from '@/lib/permissions'
 import { currentQuarter } from '@/lib/reporting/periods'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
@@ -40,7 +41,10 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
   return (
     <section aria-labelledby="targets-title" className="space-y-4">
       <h2 id="targets-title" className="sr-only">{t('indicator')}</h2>
-      <p className="max-w-3xl text-sm text-slate-600">{t('intro')}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <p className="max-w-3xl text-sm text-slate-600">{t('intro')}</p>
+        {can(user.role, 'imports.use') && <LinkButton variant="secondary" href="/impor/baru?jenis=target-indikator"><FileUp aria-hidden className="size-4" />{(await getTranslations('imports'))('fromExcel')}</LinkButton>}
+      </div>
       <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_10rem_auto]">
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('indicator')}</span>

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import { uploadImport } from '@/lib/actions/imports'
+import { IMPORT_LIMITS } from '@/lib/imports/file'
+import { MAX_BODY_BYTES } from '@/lib/security-headers'
+import nextConfig from '@/next.config'
+import { createUser } from '../support/factories'
+import { signInAs } from '../support/session-mock'
+
+/**
+ * The upload limit of an import and the body limits in front of it agree: a file under IMPORT_MAX_FILE_MB
+ * (default 25 MB) reaches the import (a real 12 MB upload, above the 11 MB the server actions used to take),
+ * and one over it is refused by the import with its own sentence in the file field, never the framework's 413.
+ */
+const MB = 1024 * 1024
+
+/** An MSME CSV of at least `bytes`: real rows whose address column is long. */
+function bigCsv(bytes: number): File {
+  const head = 'NIB;Nama Usaha;Nama Pemilik;NIK Pemilik;Jenis Kelamin Pemilik;KBLI;Kabupaten/Kota;Alamat\n'
+  const lines = [head]
+  let size = head.length
+  for (let i = 0; size < bytes; i++) {
+    const line = `9${String(i).padStart(12, '0')};Usaha ${i};Siti Aminah;3517014101850001;P;10792;35.17;Jl. Raya Diwek ${'Dusun Sumberrejo RT 01 RW 02 '.repeat(8)}${i}\n`
+    lines.push(line)
+    size += line.length
+  }
+  return new File([lines.join('')], 'umkm-besar.csv', { type: 'text/csv' })
+}
+
+async function upload(file: File) {
+  const fd = new FormData()
+  fd.set('kind', 'umkm')
+  fd.set('file', file)
+  try {
+    return { state: await uploadImport(undefined, fd) }
+  } catch (e) {
+    const digest = (e as { digest?: unknown })?.digest
+    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return { redirect: digest.split(';')[2] }
+    throw e
+  }
+}
+
+describe('import upload limit', () => {
+  it('the server actions and the proxy take a body as large as the import limit plus the form', () => {
+    const limit = String(nextConfig.experimental?.serverActions?.bodySizeLimit)
+    const m = /^(\d+)mb$/i.exec(limit)
+    expect(m, `bodySizeLimit ${limit}`).not.toBeNull()
+    expect(Number(m![1]) * MB).toBeGreaterThan(IMPORT_LIMITS.maxFileBytes)
+    expect(String(nextConfig.experimental?.proxyClientMaxBodySize)).toBe(limit)
+    expect(MAX_BODY_BYTES).toBe(Number(m![1]) * MB)
+  })
+
+  it('a real 12 MB file goes through the upload action to the mapping step', async () => {
+    const user = await createUser('ADMIN')
+    signInAs(user)
+    const file = bigCsv(12 * MB)
+    expect(file.size).toBeGreaterThanOrEqual(12 * MB)
+    expect(file.size).toBeLessThan(IMPORT_LIMITS.maxFileBytes)
+    const r = await upload(file)
+    expect(r.state, JSON.stringify(r.state)).toBeUndefined()
+    expect(r.redirect).toMatch(/^\/impor\/\w+$/)
+    const imp = await db.dataImport.findUniqueOrThrow({ where: { id: r.redirect!.split('/').pop() }, select: { fileSize: true, status: true, sheets: true } })
+    expect(imp.fileSize).toBe(file.size)
+    expect((imp.sheets as { dataRows: number }[])[0].dataRows).toBeGreaterThan(30_000)
+    // reading 12 MB of rows (about 33,000) takes tens of seconds on a shared machine: a budget, not a measurement
+  }, 180_000)
+
+  it('a file over the import limit is refused by the import, in the file field, and nothing is stored', async () => {
+    const user = await createUser('ADMIN')
+    signInAs(user)
+    const before = await db.dataImport.count({ where: { createdById: user.id } })
+    const file = new File([new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1)], 'terlalu-besar.xlsx')
+    const r = await upload(file)
+    expect(r.redirect).toBeUndefined()
+    expect(r.state?.ok).toBe(false)
+    const limitMb = Math.round(IMPORT_LIMITS.maxFileBytes / MB)
+    expect(r.state?.errors?.file?.[0]).toBe(`Berkas terlalu besar (${(file.size / MB).toFixed(1)} MB); batasnya ${limitMb} MB.`)
+    expect(await db.dataImport.count({ where: { createdById: user.id } })).toBe(before)
+  })
+})
