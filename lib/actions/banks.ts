@@ -77,7 +77,8 @@ export const addProgramBank = authAction('config.manage', programBankSchema, asy
       update: { rate: input.rate / 100 },
       create: { programId: program.id, bankId: bank.id, effectiveFrom: new Date(input.effectiveFrom), rate: input.rate / 100 },
     })
-    await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'CreditProgramBank', entityId: `${program.id}:${bank.id}`, after: { programId: program.id, bankId: bank.id, effectiveFrom: input.effectiveFrom, rate: input.rate / 100 } })
+    // recorded on the programme, whose version it moved: a stale form then names who changed it and when
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'CreditProgram', entityId: program.id, after: { bankJoined: { bankId: bank.id, effectiveFrom: input.effectiveFrom, rate: input.rate / 100 } } })
   })
   revalidateBanks()
   return { ok: true, message: `${bank.shortName} ikut program ${program.code} dengan bunga ${formatNumber(input.rate, { decimals: 2 })}% mulai ${input.effectiveFrom}.` }
@@ -109,7 +110,7 @@ export const removeProgramBank = authAction('config.manage', removeProgramBankSc
     const rates = await tx.programRate.findMany({ where: { programId: input.programId, bankId: input.bankId }, select: { effectiveFrom: true, rate: true }, orderBy: { effectiveFrom: 'asc' } })
     await tx.programRate.deleteMany({ where: { programId: input.programId, bankId: input.bankId } })
     await tx.creditProgramBank.delete({ where: { programId_bankId: { programId: input.programId, bankId: input.bankId } } })
-    await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'CreditProgramBank', entityId: `${input.programId}:${input.bankId}`, before: { programId: input.programId, bankId: input.bankId, rates } })
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'CreditProgram', entityId: input.programId, before: { bankLeft: { bankId: input.bankId, rates } } })
     return link
   })
   revalidateBanks()
