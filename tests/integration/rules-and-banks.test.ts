@@ -12,6 +12,7 @@ import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 import { saveReport } from '@/lib/actions/reporting'
 import { saveValidationRule, setValidationRuleActive } from '@/lib/actions/validation-rules'
 import { addProgramBank, removeProgramBank, saveBank } from '@/lib/actions/banks'
+import { saveProgram } from '@/lib/actions/credit'
 import { findBanksForAdmin } from '@/lib/data/banks'
 import type { RulePreview } from '@/lib/data/validation-rules'
 import type { SessionUser } from '@/lib/session-user'
@@ -243,5 +244,9 @@ describe('partner banks', () => {
     const refused = await submit(addProgramBank, { programId, bankId: id, version: await programVersion(), effectiveFrom: '2026-01-01', rate: '11' })
     expect(refused.state?.errors?.bankId).toEqual(['Aktifkan bank ini terlebih dahulu.'])
     expect(await db.creditProgramBank.count({ where: { programId, bankId: id } })).toBe(0)
+    // nor a new programme year through the programme form
+    const newProgram = await submit(saveProgram, { scheme: 'UJI-NONAKTIF', name: 'Program bank nonaktif', year: 2027, creditTarget: '1.000.000.000', beneficiaryTarget: 10, subsidyCeiling: '100.000.000', borrowerRate: 3, bankRate: 12, maxPlafond: '10.000.000', maxTenorMonths: 12, bankId: id })
+    expect(newProgram.state?.errors?.bankId).toEqual(['Pilih bank mitra yang aktif.'])
+    expect(await db.creditProgram.count({ where: { scheme: 'UJI-NONAKTIF' } })).toBe(0)
   })
 })
