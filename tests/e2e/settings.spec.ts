@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { sql } from './db'
 import { demo, expect, signIn, test, type DemoRole } from './fixtures'
 
 // An admin adds an indicator valid from 2027, sets its 2027 targets in the grid (the province total check
@@ -68,7 +69,6 @@ test('an admin adds an indicator with 2027 targets and the district officer sees
 // tests submit stay unaffected, and the saved rule is listed as inactive.
 test('an admin previews a validation rule against the existing reports, then saves it', async ({ page, login }) => {
   test.setTimeout(120_000)
-  const { sql } = await import('./db')
   // the median healthy-KSP figure of the last eight reported quarters: a bound some reports exceed
   const [{ bound, flagged, checked }] = await sql<{ bound: string; flagged: number; checked: number }>(`
     WITH recent AS (
