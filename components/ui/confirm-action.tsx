@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState, useRef } from 'react'
+import { useActionState, useId, useRef } from 'react'
 import type { ActionState } from '@/lib/safe-action'
 import { useTranslations } from 'next-intl'
 import { Button } from './button'
@@ -27,6 +27,8 @@ export function ConfirmAction({
   const [state, formAction, pending] = useActionState(action, undefined)
   const dialog = useRef<HTMLDialogElement>(null)
   const form = useRef<HTMLFormElement>(null)
+  // one id per dialog: a table of rows each with the same button label must not share the title's id
+  const titleId = useId()
   return (
     <form ref={form} action={formAction} className="inline-flex flex-col items-start gap-1">
       {Object.entries(fields).map(([k, v]) => (
@@ -35,9 +37,9 @@ export function ConfirmAction({
       <Button type="button" size="sm" variant={variant} disabled={pending} onClick={() => dialog.current?.showModal()}>
         {pending ? t('processing') : label}
       </Button>
-      <dialog ref={dialog} aria-labelledby={`${label}-title`} className="m-auto w-[min(28rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <div className="space-y-3 p-5">
-          <h2 id={`${label}-title`} className="text-base font-semibold text-slate-900">{title}</h2>
+          <h2 id={titleId} className="text-base font-semibold text-slate-900">{title}</h2>
           <p className="text-sm text-slate-700">{body}</p>
           <div className="flex justify-end gap-2 pt-2">
             <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{t('cancel')}</Button>

@@ -12,12 +12,16 @@ import { startTransition, useActionState, useEffect, useRef, type FormEvent } fr
  * selects included, keeps its value and the errors show beside it), and the form is cleared only
  * after a success that stays on the page (e.g. "add a participant").
  */
-export function useFormAction<S extends { ok?: boolean } | undefined>(action: (prev: S | undefined, formData: FormData) => Promise<S>) {
+export function useFormAction<S extends { ok?: boolean } | undefined>(
+  action: (prev: S | undefined, formData: FormData) => Promise<S>,
+  /** keep the fields after a success too (a preview that leaves the form to be saved next) */
+  { keepAfterSuccess = false }: { keepAfterSuccess?: boolean } = {},
+) {
   const [state, dispatch, pending] = useActionState<S | undefined, FormData>(action, undefined)
   const lastForm = useRef<HTMLFormElement | null>(null)
   useEffect(() => {
-    if (state?.ok) lastForm.current?.reset()
-  }, [state])
+    if (state?.ok && !keepAfterSuccess) lastForm.current?.reset()
+  }, [state, keepAfterSuccess])
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const form = event.currentTarget

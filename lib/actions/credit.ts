@@ -167,6 +167,9 @@ export const saveProgram = authAction('credit.configure', programSchema, async (
         if (count === 0) throw new ActionError(STALE)
         await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'CreditProgram', entityId: id, before, after: data })
       } else {
+        // an inactive partner bank (Pengaturan › Bank mitra) keeps its history but joins no new programme
+        const bank = await tx.bank.findUnique({ where: { id: input.bankId }, select: { active: true } })
+        if (!bank?.active) throw new ActionError('Bank nonaktif tidak dapat ikut program.', { bankId: ['Pilih bank mitra yang aktif.'] })
         const created = await tx.creditProgram.create({
           data: {
             ...data, ...createOnly, code: `${input.scheme}-${input.year}`, eligibleScales: ['MIKRO', 'KECIL'],

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { sql } from './db'
 import { demo, expect, signIn, test, type DemoRole } from './fixtures'
 
 // An admin adds an indicator valid from 2027, sets its 2027 targets in the grid (the province total check
@@ -61,4 +62,66 @@ test('an admin adds an indicator with 2027 targets and the district officer sees
   await page.goto('/laporan-triwulan/35.17/2026/4')
   await expect(page.getByRole('heading', { name: 'Triwulan IV 2026: Kabupaten Jombang' })).toBeVisible()
   await expect(page.getByText('UMKM naik kelas')).toHaveCount(0)
+})
+
+// An admin writes a validation rule, previews which existing reports it would flag (the count checked
+// against independent SQL over the same eight quarters), and saves it inactive: the demo reports other
+// tests submit stay unaffected, and the saved rule is listed as inactive.
+test('an admin previews a validation rule against the existing reports, then saves it', async ({ page, login }) => {
+  test.setTimeout(120_000)
+  // the median healthy-KSP figure of the last eight reported quarters: a bound some reports exceed
+  const [{ bound, flagged, checked }] = await sql<{ bound: string; flagged: number; checked: number }>(`
+    WITH recent AS (
+      SELECT DISTINCT r.year * 4 + r.quarter - 1 AS p FROM quarterly_reports r JOIN regencies g ON g.code = r.regency_code
+      WHERE g.province_code = '35' ORDER BY p DESC LIMIT 8),
+    judged AS (
+      SELECT r.id FROM quarterly_reports r JOIN regencies g ON g.code = r.regency_code
+      WHERE g.province_code = '35' AND r.year * 4 + r.quarter - 1 IN (SELECT p FROM recent)),
+    b AS (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY v.value) AS bound FROM report_values v WHERE v.report_id IN (SELECT id FROM judged) AND v.indicator_code = 'KSP_SEHAT')
+    SELECT b.bound::int::text AS bound,
+      (SELECT count(*) FROM judged j WHERE EXISTS (SELECT 1 FROM report_values v WHERE v.report_id = j.id AND v.indicator_code = 'KSP_SEHAT' AND v.value > b.bound))::int AS flagged,
+      (SELECT count(*) FROM judged)::int AS checked
+    FROM b`)
+  expect(flagged).toBeGreaterThan(0)
+
+  await login('ADMIN')
+  await page.goto('/pengaturan')
+  await page.getByRole('link', { name: 'Aturan validasi' }).click()
+  await expect(page.getByRole('heading', { name: /^Aturan validasi · / })).toBeVisible()
+  await expect(page.getByTestId('rule-AKTIF_MAKS_TERDAFTAR')).toContainText('KOP_AKTIF ≤ KOP_TERDAFTAR')
+  await page.getByRole('link', { name: 'Aturan baru' }).click()
+  await expect(page.getByRole('heading', { name: 'Aturan validasi baru' })).toBeVisible()
+
+  await page.getByLabel('Kode aturan').fill('KSP_SEHAT_E2E')
+  await page.getByLabel('Tingkat').selectOption('WARNING')
+  await page.getByLabel('Jenis aturan').selectOption('RANGE')
+  await page.getByLabel('Indikator', { exact: true }).selectOption('KSP_SEHAT')
+  await page.getByLabel('Batas atas').fill(bound)
+  await page.getByLabel('Pesan untuk petugas').fill(`KSP sehat di atas ${bound}: mohon jelaskan.`)
+  await page.getByLabel('Pesan dalam bahasa Inggris').fill(`Healthy KSP above ${bound}: please explain.`)
+  await page.getByLabel('Aktif', { exact: true }).uncheck()
+
+  // a bound the wrong way round is refused in its field, and nothing is previewed
+  await page.getByLabel('Batas bawah').fill(String(Number(bound) + 1))
+  await page.getByRole('button', { name: 'Pratinjau' }).click()
+  await expect(page.getByText('Batas atas tidak boleh di bawah batas bawah.')).toBeVisible()
+  await page.getByLabel('Batas bawah').fill('')
+
+  await page.getByRole('button', { name: 'Pratinjau' }).click()
+  await expect(page.getByText(`Aturan ini akan menandai ${flagged} dari ${checked} laporan. Belum disimpan.`)).toBeVisible()
+  const preview = page.getByTestId('rule-preview')
+  await expect(preview.getByRole('heading', { name: 'Pratinjau: laporan yang akan ditandai' })).toBeVisible()
+  await expect(preview.getByRole('row').nth(1)).toContainText(`KSP sehat di atas ${bound}: mohon jelaskan.`)
+  await expect(preview.getByRole('row').nth(1)).toContainText(/Draf|Dikirim|Dikembalikan|Disetujui/)
+  // the preview wrote nothing
+  expect(await sql(`SELECT 1 FROM validation_rules WHERE code = 'KSP_SEHAT_E2E'`)).toHaveLength(0)
+  // the fields stay as typed: save what was previewed
+  await expect(page.getByLabel('Batas atas')).toHaveValue(bound)
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click()
+  await expect(page.getByText('Aturan KSP_SEHAT_E2E disimpan.')).toBeVisible()
+  const row = page.getByTestId('rule-KSP_SEHAT_E2E')
+  await expect(row).toContainText(`KSP_SEHAT: paling banyak ${bound}`)
+  await expect(row).toContainText('Nonaktif')
+  const [saved] = await sql<{ max: string; active: boolean; severity: string }>(`SELECT max::text AS max, active, severity::text AS severity FROM validation_rules WHERE code = 'KSP_SEHAT_E2E'`)
+  expect(saved).toEqual({ max: `${bound}.00`, active: false, severity: 'WARNING' })
 })

@@ -151,6 +151,13 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   // lib/actions/notifications.ts: every role, on its own notifications only (tests/integration/reminders.test.ts)
   markNotificationRead: 'account.self',
   markAllNotificationsRead: 'account.self',
+  // lib/actions/validation-rules.ts (tests/integration/rules-and-banks.test.ts)
+  saveValidationRule: 'config.manage', // its preview too (intent=preview): the same guard
+  setValidationRuleActive: 'config.manage',
+  // lib/actions/banks.ts
+  saveBank: 'config.manage',
+  addProgramBank: 'config.manage',
+  removeProgramBank: 'config.manage',
 }
 
 /**
@@ -275,6 +282,8 @@ const fx = {
   apiClient: '',
   // an indicator nothing uses (so deleting it would succeed without the guard)
   indicator: 'MATRIKS_TIDAK_DIPAKAI',
+  // an inactive rule (activating it would succeed), a bank that takes part in no programme, one that takes part without loans
+  rule: 'MATRIKS_ATURAN', bankNew: '', bankIdle: '',
 }
 const NIK17 = '3517014501900001'
 const NIK78 = '3578016602850002'
@@ -307,6 +316,9 @@ beforeAll(async () => {
 
   fx.bpr = (await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' } })).id
   fx.dki = (await db.bank.findUniqueOrThrow({ where: { code: 'BANKDKI' } })).id
+  fx.bankNew = (await db.bank.create({ data: { code: 'MATRIKS_BARU', name: 'PT BPR Matriks Baru', shortName: 'BPR Matriks Baru' } })).id
+  fx.bankIdle = (await db.bank.create({ data: { code: 'MATRIKS_LEPAS', name: 'PT BPR Matriks Lepas', shortName: 'BPR Matriks Lepas' } })).id
+  await db.validationRule.create({ data: { code: fx.rule, kind: 'RANGE', severity: 'WARNING', indicatorCode: null, min: 0, message: 'Nilai matriks negatif.', messageEn: 'Negative matrix value.', active: false } })
 
   fx.coop17 = (await db.cooperative.create({ data: { nik: '3517000000000101', name: 'KSP Matriks Jombang', type: 'SIMPAN_PINJAM', regencyCode: '35.17' } })).id
   fx.coop78 = (await db.cooperative.create({ data: { nik: '3578000000000101', name: 'KSP Matriks Surabaya', type: 'SIMPAN_PINJAM', regencyCode: '35.78' } })).id
@@ -326,7 +338,7 @@ beforeAll(async () => {
       data: {
         code: 'MATRIKS-2025', scheme: 'MATRIKS', name: 'Program Matriks 2025', year: 2025, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000,
         borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
-        banks: { create: [{ bankId: fx.bpr }, { bankId: fx.dki }] },
+        banks: { create: [{ bankId: fx.bpr }, { bankId: fx.dki }, { bankId: fx.bankIdle }] },
         rates: { create: [{ bankId: fx.bpr, effectiveFrom: new Date('2025-01-01'), rate: 0.12 }, { bankId: fx.dki, effectiveFrom: new Date('2025-01-01'), rate: 0.12 }] },
         allocations: { create: [{ regencyCode: '35.17', creditTarget: 60_000_000 }, { regencyCode: '35.78', creditTarget: 40_000_000 }] },
       },
@@ -387,11 +399,11 @@ beforeAll(async () => {
 // ── Nothing written: a fingerprint of every table the app writes ─────────────────────────────────────
 
 /**
- * Reference data (regions, banks) is loaded once and never written by the app. `sessions` is the
+ * Reference data (regions) is loaded once and never written by the app (banks are: Pengaturan › Bank mitra). `sessions` is the
  * session bookkeeping every signed-in request touches (the test's signInAs makes a row on first use);
  * ending sessions is an audited action, so the audit count still shows it.
  */
-const REFERENCE_TABLES = new Set(['_prisma_migrations', 'provinces', 'regencies', 'districts', 'villages', 'banks', 'sessions', 'api_clients', 'api_rate_windows'])
+const REFERENCE_TABLES = new Set(['_prisma_migrations', 'provinces', 'regencies', 'districts', 'villages', 'sessions', 'api_clients', 'api_rate_windows'])
 let fingerprintSql: string | null = null
 
 /** Per table: its row count and a hash of every row, so an insert, update or delete anywhere shows. */
@@ -493,6 +505,11 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   cancelImportJob: () => ({ id: fx.importId }),
   markNotificationRead: () => ({ id: fx.notification }), // the admin's own (the first role allowed)
   markAllNotificationsRead: () => ({ upTo: '2030-01-01T00:00:00.000Z' }),
+  saveValidationRule: () => ({ version: 0, code: 'MATRIKS_ATURAN_BARU', kind: 'RANGE', severity: 'WARNING', indicatorCode: 'KOP_AKTIF', min: '0', message: 'Aturan tanpa wewenang.', messageEn: 'Rule without authority.', active: 'on' }),
+  setValidationRuleActive: () => ({ code: fx.rule, version: 1, active: 'true' }),
+  saveBank: () => ({ version: 0, code: 'MATRIKS_TOLAK', name: 'PT Bank Tanpa Wewenang', shortName: 'Bank Tolak', active: 'on' }),
+  addProgramBank: () => ({ programId: fx.programId, bankId: fx.bankNew, version: 1, effectiveFrom: '2025-01-01', rate: '11' }),
+  removeProgramBank: () => ({ programId: fx.programId, bankId: fx.bankIdle, version: 1 }),
 }
 
 /** Public actions whose shape differs from a form action (`(prev, formData)`). */

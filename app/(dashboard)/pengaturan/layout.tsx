@@ -3,7 +3,7 @@ import { SectionTabs } from '@/components/ui/section-tabs'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePermission } from '@/lib/session'
 
-/** The admin's programme settings: indicators, targets, deadlines, dashboard thresholds. */
+/** The admin's programme settings: indicators, targets, deadlines, dashboard thresholds, health template, validation rules, partner banks. */
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   await requirePermission('config.manage')
   const t = await getTranslations('config')
@@ -13,6 +13,8 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     { href: '/pengaturan/tenggat', label: t('tabs.deadlines') },
     { href: '/pengaturan/ambang', label: t('tabs.thresholds') },
     { href: '/pengaturan/kesehatan', label: t('tabs.health') },
+    { href: '/pengaturan/aturan', label: t('tabs.rules') },
+    { href: '/pengaturan/bank', label: t('tabs.banks') },
   ]
   return (
     <>

@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewProgramPage() {
   const user = await requirePermission('credit.configure')
-  const [t, banks] = await Promise.all([getTranslations('credit'), readDb.bank.findMany({ select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } })])
+  const [t, banks] = await Promise.all([getTranslations('credit'), readDb.bank.findMany({ where: { active: true }, select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } })])
   return (
     <>
       <PageHeader title={t('newProgram')} />
