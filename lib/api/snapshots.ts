@@ -47,9 +47,11 @@ export const CONTENT_TYPES: Record<SnapshotFormat, string> = { ndjson: 'applicat
 
 type Flat = Record<string, string | number | boolean | null>
 
+/** The record as the file's fields: without `deleted` (a snapshot holds live records only), `regency` as code and name. */
 function flatten(record: { deleted: false; regency: { code: string; name: string } } & Record<string, unknown>): Flat {
-  const { deleted: _deleted, regency, ...rest } = record
-  return { ...(rest as Flat), regency_code: regency.code, regency_name: regency.name }
+  const flat: Flat = {}
+  for (const [k, v] of Object.entries(record)) if (k !== 'deleted' && k !== 'regency') flat[k] = v as Flat[string]
+  return { ...flat, regency_code: record.regency.code, regency_name: record.regency.name }
 }
 
 /** One batch of records as the file's text (NDJSON lines, or CSV rows with `;` as the app's CSV exports). */
