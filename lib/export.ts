@@ -7,7 +7,7 @@ export type ExportColumn<R> = { header: string; value: (row: R) => string | numb
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
-function csvCell(v: string | number | Date | null | undefined): string {
+export function csvCell(v: string | number | Date | null | undefined): string {
   if (v === null || v === undefined) return ''
   const s = v instanceof Date ? v.toISOString() : String(v)
   // formula injection: a cell starting with = + - @ would run as a formula when opened in a spreadsheet

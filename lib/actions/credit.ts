@@ -13,6 +13,7 @@ import { parseRupiah, rupiahMessage } from '@/lib/parse'
 import { transition } from '@/lib/transitions'
 import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
+import { recordInstalment } from '@/lib/credit/instalments'
 import type { SessionUser } from '@/lib/session-user'
 import {
   amortisationBasisSchema, claimMonthSchema, claimPaymentSchema, claimReturnSchema, claimReviewSchema, disbursementSchema, instalmentReportSchema, programSchema, rateChangeSchema,
@@ -262,31 +263,11 @@ export const saveAllocations = authAction('credit.configure', z.object({ program
 
 /**
  * The bank reports a period of a loan (instalment paid or not, OJK collectibility); the loan's subsidy
- * schedule is recomputed in the same transaction. A bank officer reports only its own bank's loans.
+ * schedule is recomputed in the same transaction (lib/credit/instalments.ts, shared with the API). A bank
+ * officer reports only its own bank's loans.
  */
 export const reportInstalment = authAction('disbursements.write', instalmentReportSchema, async (input, user) => {
-  await db.$transaction(async (tx) => {
-    const loan = await tx.disbursement.findFirst({
-      where: { id: input.disbursementId, ...(user.role === 'BANK_OFFICER' ? { bankId: user.bankId! } : {}) },
-      select: { id: true, tenorMonths: true },
-    })
-    if (!loan) throw new ActionError('Pinjaman tidak ditemukan.')
-    if (input.period > loan.tenorMonths) throw new ActionError('Periode melewati jatuh tempo pinjaman; tidak ada subsidi setelahnya.', { period: [`Periode 1 sampai ${loan.tenorMonths}.`] })
-    const before = await tx.loanMonth.findUnique({ where: { disbursementId_period: { disbursementId: loan.id, period: input.period } }, select: { instalmentPaid: true, collectibility: true, subsidyDue: true } })
-    if (!before) throw new ActionError('Jadwal pinjaman ini belum dihitung; hubungi admin Dinas.')
-    await tx.loanMonth.update({
-      where: { disbursementId_period: { disbursementId: loan.id, period: input.period } },
-      data: { instalmentPaid: input.instalmentPaid === 'paid', collectibility: input.collectibility, reportedAt: new Date() },
-    })
-    // the bank reports periods as they fall due: the loan's collectibility is the one just reported; the last
-    // instalment reported paid makes the loan lunas (paid off)
-    const last = await tx.loanMonth.findUniqueOrThrow({ where: { disbursementId_period: { disbursementId: loan.id, period: loan.tenorMonths } }, select: { instalmentPaid: true, reportedAt: true } })
-    const status = input.collectibility === 5 ? 'WRITTEN_OFF' : last.reportedAt && last.instalmentPaid ? 'PAID_OFF' : 'ACTIVE'
-    await tx.disbursement.update({ where: { id: loan.id }, data: { collectibility: input.collectibility, status, version: { increment: 1 } } })
-    await recomputeLoanMonths(tx, [loan.id])
-    const after = await tx.loanMonth.findUniqueOrThrow({ where: { disbursementId_period: { disbursementId: loan.id, period: input.period } }, select: { instalmentPaid: true, collectibility: true, subsidyDue: true, reason: true } })
-    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'LoanMonth', entityId: `${loan.id}#${input.period}`, before, after })
-  })
+  await db.$transaction((tx) => recordInstalment(tx, user, input))
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: `Periode ${input.period} dicatat; subsidi dihitung ulang.` }
 })

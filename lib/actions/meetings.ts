@@ -53,6 +53,14 @@ async function editableMeeting(tx: Prisma.TransactionClient, id: string) {
   return m
 }
 
+/**
+ * The meeting's decisions changed: its updatedAt moves, so a system syncing meetings with their decisions
+ * through the integration API (GET /api/v1/rapat, updated_since) reads it again.
+ */
+async function touchMeeting(tx: Prisma.TransactionClient, id: string) {
+  await tx.meeting.update({ where: { id }, data: { updatedAt: new Date() }, select: { id: true } })
+}
+
 /** Check the references of a form (regency, bank, user, programme, indicator) exist, with the field that is wrong. */
 async function checkRefs(tx: Prisma.TransactionClient, refs: { regency?: [string, string | null]; bank?: [string, string | null]; user?: [string, string | null]; program?: [string, string | null]; indicator?: [string, string | null] }) {
   const errors: Record<string, string[]> = {}
@@ -292,6 +300,7 @@ export const addOutcome = authAction('meetings.write', outcomeSchema, async (inp
       select: { id: true, meetingId: true, agendaItemId: true, kind: true, text: true, programId: true, indicatorCode: true, regencyCode: true },
     })
     await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'MeetingOutcome', entityId: created.id, after: created })
+    await touchMeeting(tx, item.meetingId)
     return item.meetingId
   })
   revalidate(meetingId)
@@ -325,6 +334,7 @@ export const removeOutcome = authAction('meetings.write', removeVersionedSchema,
     await editableMeeting(tx, before.meetingId)
     await transition(tx, { entity: 'MeetingOutcome', entityId: input.id, label: 'Hasil rapat', update: () => tx.meetingOutcome.deleteMany({ where: { id: input.id, version: input.version } }) })
     await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'MeetingOutcome', entityId: input.id, before })
+    await touchMeeting(tx, before.meetingId)
     return before.meetingId
   })
   revalidate(meetingId)

@@ -6,7 +6,8 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi'
 import { z } from 'zod'
 import {
-  cooperativePage, cooperativeQuery, disbursementBatchIn, disbursementCreatedOut, figuresQuery, figuresOut, msmePage, msmeQuery, problemOut, programList,
+  claimIn, claimOut, claimQuery, cooperativePage, cooperativeQuery, disbursementBatchIn, disbursementCreatedOut, figuresQuery, figuresOut, instalmentIn, instalmentOut,
+  actionPage, indicatorQuery, indicatorsOut, meetingPage, msmePage, msmeQuery, problemOut, programList, snapshotIn, snapshotOut, syncQuery,
 } from '@/lib/api/schemas'
 import { MAX_JSON_BYTES } from '@/lib/api/route-limits'
 
@@ -74,6 +75,92 @@ export const API_PATHS = {
         '413': problemResponse('Body too large.'),
         '415': problemResponse('Not application/json.'),
         '422': problemResponse('Refused loans (nothing saved), or an Idempotency-Key reused for another request.'),
+      },
+    }),
+  },
+  '/api/v1/penyaluran/{id}/periode': {
+    post: op({
+      operationId: 'reportInstalment', tags: ['Bank'], summary: "Report a loan period: instalment paid or not, collectibility",
+      description: "The page's checks and messages; the loan's subsidy schedule is recomputed. Another bank's loan is 404.",
+      requestParams: { path: z.object({ id: z.string().meta({ description: 'Loan id (`data[].id` of createDisbursements).' }) }), header: z.object({ 'Idempotency-Key': idempotencyKey }) },
+      requestBody: { required: true, content: json(instalmentIn) },
+      responses: { '200': { description: 'Recorded; the period as recomputed.', content: json(instalmentOut) }, '404': problemResponse('No such loan, or another bank\'s.'), '415': problemResponse('Not application/json.'), '422': problemResponse('Idempotency-Key reused for another request.') },
+    }),
+  },
+  '/api/v1/program/{id}/klaim': {
+    post: op({
+      operationId: 'submitClaim', tags: ['Bank'], summary: "Submit the month's subsidy claim for a programme",
+      description: "The claim form's and the claim-lines import's checks and service. Without `lines`: every loan due that month at the agency's amount. With `lines`: the bank's amounts, each recomputed by the agency with the reason of any difference. A returned claim is resubmitted by submitting its month again. A retry with the same Idempotency-Key answers the same claim (as it stands then) and writes nothing.",
+      requestParams: { path: z.object({ id: z.string().meta({ description: 'Programme id (see listProgrammes).' }) }), header: z.object({ 'Idempotency-Key': idempotencyKey }) },
+      requestBody: { required: true, content: json(claimIn) },
+      responses: {
+        '201': { description: 'Submitted: the claim with its first 100 lines.', content: json(claimOut) },
+        '404': problemResponse('No such programme, or not one the bank lends in.'),
+        '409': problemResponse('The month was submitted meanwhile by another request.'),
+        '413': problemResponse('Body too large.'),
+        '415': problemResponse('Not application/json.'),
+        '422': problemResponse('An account that is not a loan of the bank (nothing saved), or an Idempotency-Key reused.'),
+      },
+    }),
+  },
+  '/api/v1/klaim/{id}': {
+    get: op({
+      operationId: 'getClaim', tags: ['Bank'], summary: "A claim's verification result line by line, and its payments",
+      requestParams: { path: z.object({ id: z.string().meta({ description: 'Claim id (`id` of submitClaim).' }) }), query: claimQuery },
+      responses: { '200': { description: 'The claim and a page of its lines.', content: json(claimOut) }, '404': problemResponse('No such claim, or another bank\'s.') },
+    }),
+  },
+  '/api/v1/indikator': {
+    get: op({
+      operationId: 'listIndicators', tags: ['Reporting'], summary: "Indicators with the year's targets and approved quarterly values",
+      description: 'A regency client reads its own regency (and the province targets) whatever `regency` says.',
+      requestParams: { query: indicatorQuery },
+      responses: { '200': { description: 'The catalogue, targets and approved values.', content: json(indicatorsOut) } },
+    }),
+  },
+  '/api/v1/rapat': {
+    get: op({
+      operationId: 'listMeetings', tags: ['Meetings'], summary: 'Meetings with their decisions (incremental sync)',
+      description: "Meetings in the client's scope (as the app's meeting pages), in (updated_at, id) order; a meeting's `updated_at` moves when its details, status or outcomes change.",
+      requestParams: { query: syncQuery },
+      responses: { '200': { description: 'A page.', content: json(meetingPage) } },
+    }),
+  },
+  '/api/v1/tindak-lanjut': {
+    get: op({
+      operationId: 'listFollowUpActions', tags: ['Meetings'], summary: 'Follow-up actions of meetings (incremental sync)',
+      requestParams: { query: syncQuery },
+      responses: { '200': { description: 'A page.', content: json(actionPage) } },
+    }),
+  },
+  '/api/v1/snapshot': {
+    post: op({
+      operationId: 'requestSnapshot', tags: ['Register'], summary: 'Ask for a snapshot of a register (NDJSON or CSV), written in the background',
+      description: 'For an admin or a province-wide read client (a regency or bank client: 403). The owner NIK is masked. Poll `status_url`; download from `download_url` once READY. Kept 7 days.',
+      requestParams: { header: z.object({ 'Idempotency-Key': idempotencyKey }) },
+      requestBody: { required: true, content: json(snapshotIn) },
+      responses: { '202': { description: 'Queued.', content: json(snapshotOut) }, '415': problemResponse('Not application/json.'), '422': problemResponse('Idempotency-Key reused for another request.') },
+    }),
+  },
+  '/api/v1/snapshot/{id}': {
+    get: op({
+      operationId: 'getSnapshot', tags: ['Register'], summary: "A snapshot's status",
+      requestParams: { path: z.object({ id: z.string() }) },
+      responses: { '200': { description: 'Its status.', content: json(snapshotOut) }, '404': problemResponse("No such snapshot, or another client's.") },
+    }),
+  },
+  '/api/v1/snapshot/{id}/unduh': {
+    get: op({
+      operationId: 'downloadSnapshot', tags: ['Register'], summary: "A READY snapshot's file",
+      description: 'NDJSON: one JSON object per line with the fields of `fields`. CSV: UTF-8 with BOM, `;` separated, CRLF, a header row of `fields`; a text cell starting with = + - @ is prefixed with an apostrophe.',
+      requestParams: { path: z.object({ id: z.string() }) },
+      responses: {
+        '200': {
+          description: 'The file, streamed.',
+          content: { 'application/x-ndjson': { schema: z.string() }, 'text/csv': { schema: z.string() } },
+        },
+        '404': problemResponse("No such snapshot, or another client's."),
+        '409': problemResponse('Not READY yet (or FAILED).'),
       },
     }),
   },

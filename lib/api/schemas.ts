@@ -5,7 +5,8 @@
  */
 import { z } from 'zod'
 import 'zod-openapi'
-import { disbursementSchema } from '@/lib/validations/credit'
+import { claimLineSchema, claimMonthSchema, disbursementSchema, instalmentReportSchema } from '@/lib/validations/credit'
+import { CLAIM_LINE_REASONS } from '@/lib/credit/claim-reasons'
 import { COOPERATIVE_FORMS, COOPERATIVE_PATTERNS, COOPERATIVE_TYPES, HEALTH_OUTCOME_VALUES } from '@/lib/validations/cooperatives'
 import { GENDER_VALUES, SCALE_VALUES } from '@/lib/validations/msmes'
 import { isIsoDate } from '@/lib/parse'
@@ -230,6 +231,190 @@ export const disbursementCreatedOut = z.object({
     borrower_rate: z.number(),
   })),
 }).meta({ id: 'DisbursementsCreated' })
+
+// ── Instalment reports and claims (bank clients) ───────────────────────────────────────────────────
+
+/** One period of a loan as the page reports it (same rules and messages), with strict JSON types. */
+export const instalmentIn = instalmentReportSchema
+  .omit({ disbursementId: true })
+  .extend({
+    period: z.number('Periode harus berupa angka.').int('Periode harus bilangan bulat.').min(1, 'Periode mulai dari 1.').max(240, 'Periode tidak valid.'),
+    collectibility: z.number('Pilih kolektibilitas.').int('Kolektibilitas 1 sampai 5.').min(1, 'Kolektibilitas 1 sampai 5.').max(5, 'Kolektibilitas 1 sampai 5.'),
+  })
+  .strict()
+  .meta({ id: 'InstalmentReport', description: 'A period of the loan (1 = the first instalment): paid or not, and the OJK collectibility (1–5). The subsidy schedule is recomputed.' })
+
+export const instalmentOut = z.object({
+  disbursement_id: z.string(),
+  period: z.number().int(),
+  instalment_paid: z.boolean().nullable(),
+  collectibility: z.number().int().nullable(),
+  subsidy_due: z.number().meta({ description: 'The period\'s subsidy after the report (0 when unpaid or collectibility 5).' }),
+  reason: z.string().nullable().meta({ description: 'Why the period\'s subsidy is what it is (schedule reason code).' }),
+  loan_status: z.enum(['ACTIVE', 'PAID_OFF', 'WRITTEN_OFF']),
+}).meta({ id: 'InstalmentRecorded' })
+
+export const MAX_CLAIM_LINES = 20_000
+
+const claimLineIn = claimLineSchema.pick({ accountNumber: true, amount: true, balance: true, days: true, rate: true }).strict()
+  .meta({ id: 'ClaimLineInput', description: 'The bank\'s figures of one loan for the month: `amount` always (whole Rupiah); `balance`, `days` and `rate` (% per year) when given, so a difference is explained per line.' })
+
+export const claimIn = z.object({
+  month: claimMonthSchema.shape.month.meta({ description: 'The claimed month, YYYY-MM, of the programme\'s year and already ended.', example: '2025-03' }),
+  lines: z.array(claimLineIn, 'lines harus berupa daftar baris klaim.').min(1, 'Kirim minimal satu baris, atau hilangkan lines untuk klaim sebesar hitungan Dinas.')
+    .max(MAX_CLAIM_LINES, `Paling banyak ${MAX_CLAIM_LINES.toLocaleString('id-ID')} baris per klaim.`).optional()
+    .superRefine((lines, ctx) => {
+      const seen = new Set<string>()
+      lines?.forEach((l, i) => {
+        if (seen.has(l.accountNumber)) ctx.addIssue({ code: 'custom', path: [i, 'accountNumber'], message: 'Nomor rekening ini sudah ada di baris lain klaim ini.' })
+        seen.add(l.accountNumber)
+      })
+    })
+    .meta({ description: 'The bank\'s own amounts per loan (as the claim-lines spreadsheet). Without `lines`, the claim is every loan due that month at the agency\'s computed amount (as the claim form).' }),
+}).strict().meta({ id: 'ClaimInput' })
+
+const money = z.number().meta({ description: 'Rupiah.' })
+
+export const claimQuery = z.object({
+  limit: pagingQuery.limit,
+  cursor: cursorParam.optional().meta({ description: 'The `next_cursor` of the previous page of lines.' }),
+}).strict()
+
+export const claimOut = z.object({
+  id: z.string(),
+  program: z.object({ id: z.string(), code: z.string(), name: z.string(), year: z.number().int() }),
+  bank: z.object({ id: z.string(), short_name: z.string() }),
+  month: z.string().meta({ description: 'YYYY-MM' }),
+  status: z.enum(['SUBMITTED', 'RETURNED', 'APPROVED', 'PAID']),
+  version: z.number().int(),
+  submitted_at: z.iso.datetime(),
+  reviewed_at: z.iso.datetime().nullable(),
+  return_reason: z.string().nullable().meta({ description: 'Why the agency returned the claim: correct and submit the month again.' }),
+  totals: z.object({ lines: z.number().int(), claimed: money, computed: money, approved: money.nullable(), paid: money, differing: z.number().int().meta({ description: 'Lines whose claimed amount differs from the agency\'s, or that carry a reason.' }) }),
+  payments: z.array(z.object({ paid_on: z.string().meta({ description: 'YYYY-MM-DD' }), amount: money, reference: z.string().meta({ description: 'SP2D number.' }) })),
+  lines: z.array(z.object({
+    disbursement_id: z.string(),
+    account_number: z.string(),
+    claimed_amount: money,
+    computed_amount: money.meta({ description: 'The agency\'s recomputation at submission.' }),
+    approved_amount: money.nullable().meta({ description: 'Set when the claim is approved.' }),
+    reason: z.enum(CLAIM_LINE_REASONS).nullable(),
+    reason_text: z.string().nullable().meta({ description: 'The reason in Indonesian.' }),
+    note: z.string().nullable().meta({ description: 'The verifier\'s note on a corrected line.' }),
+    claimed_balance: money.nullable(),
+    claimed_days: z.number().int().nullable(),
+    claimed_rate: z.number().nullable().meta({ description: 'Per year, as a fraction.' }),
+  })),
+  next_cursor: z.string().nullable(),
+  has_more: z.boolean(),
+}).meta({ id: 'Claim', description: 'A claim\'s verification result, its lines a page at a time (account-number order), and its payments.' })
+
+// ── Indicators, meetings and follow-ups (read clients) ──────────────────────────────────────────────
+
+export const indicatorQuery = z.object({
+  year: z.coerce.number('Tahun harus berupa angka.').int('Tahun harus bilangan bulat.').min(2000, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.')
+    .meta({ description: 'The reporting year.' }),
+  regency: regencyParam,
+}).strict()
+
+export const indicatorsOut = z.object({
+  year: z.number().int(),
+  regency_code: z.string().nullable().meta({ description: "A regency client's figures are always its own regency's." }),
+  indicators: z.array(z.object({
+    code: z.string(), form_code: z.string(), name: z.string(), name_en: z.string(), unit: z.string(), aggregation: z.string(), time_aggregation: z.string(),
+    numerator_code: z.string().nullable(), denominator_code: z.string().nullable(), decimals: z.number().int(), active: z.boolean(),
+    active_from: z.string().nullable(), active_to: z.string().nullable(), updated_at: z.iso.datetime(),
+  })),
+  targets: z.array(z.object({
+    indicator_code: z.string(),
+    regency_code: z.string().nullable().meta({ description: "Null: the province's own target." }),
+    quarter: z.number().int().min(0).max(4).meta({ description: '0 = the whole year.' }),
+    value: z.number(),
+  })),
+  values: z.array(z.object({
+    indicator_code: z.string(), regency_code: z.string(), quarter: z.number().int().min(1).max(4), value: z.number(),
+    approved_at: z.iso.datetime().nullable(),
+  })).meta({ description: 'Values of approved quarterly reports only.' }),
+}).meta({ id: 'Indicators' })
+
+export const syncQuery = z.object({ ...pagingQuery }).strict()
+
+export const meetingOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  type: z.enum(['RAKOR', 'RAKORNIS', 'RAKORTEK', 'OTHER']),
+  status: z.enum(['PLANNED', 'HELD', 'CLOSED', 'CANCELLED']),
+  starts_at: z.iso.datetime(),
+  ends_at: z.iso.datetime(),
+  venue: z.string().nullable(),
+  city: z.string().nullable(),
+  organiser: z.string(),
+  chair: z.string().nullable(),
+  host_regency_code: z.string().nullable(),
+  previous_meeting_id: z.string().nullable(),
+  outcomes: z.array(z.object({
+    id: z.string(),
+    kind: z.enum(['INFORMATION', 'DECISION', 'RECOMMENDATION']),
+    text: z.string(),
+    agenda_item: z.string().meta({ description: 'The agenda item it was reached under.' }),
+    program_id: z.string().nullable(),
+    indicator_code: z.string().nullable(),
+    regency_code: z.string().nullable(),
+  })).meta({ description: 'Decisions, information and recommendations, in agenda order.' }),
+  ...timestamps,
+}).meta({ id: 'Meeting' })
+
+export const actionOut = z.object({
+  id: z.string(),
+  meeting_id: z.string(),
+  outcome_id: z.string().nullable().meta({ description: 'The decision it follows up, when tied to one.' }),
+  title: z.string(),
+  description: z.string().nullable(),
+  owner_kind: z.enum(['REGENCY', 'BANK', 'UNIT', 'USER']),
+  owner_regency_code: z.string().nullable(),
+  owner_bank_id: z.string().nullable(),
+  owner_unit: z.string().nullable(),
+  owner_user_name: z.string().nullable(),
+  due_date: z.string().meta({ description: 'YYYY-MM-DD' }),
+  status: z.enum(['OPEN', 'IN_PROGRESS', 'DONE', 'DROPPED']),
+  closed_at: z.iso.datetime().nullable(),
+  ...timestamps,
+}).meta({ id: 'FollowUpAction' })
+
+const syncPageOf = (item: z.ZodType, id: string) =>
+  z.object({
+    data: z.array(item),
+    next_cursor: z.string().nullable().meta({ description: 'Pass as `cursor` to continue; keep it to read only later changes next time.' }),
+    has_more: z.boolean(),
+  }).meta({ id })
+
+export const meetingPage = syncPageOf(meetingOut, 'MeetingPage')
+export const actionPage = syncPageOf(actionOut, 'FollowUpActionPage')
+
+// ── Register snapshots ──────────────────────────────────────────────────────────────────────────────
+
+export const snapshotIn = z.object({
+  register: z.enum(['koperasi', 'umkm'], 'register: koperasi atau umkm.'),
+  format: z.enum(['ndjson', 'csv'], 'format: ndjson atau csv.').default('ndjson'),
+}).strict().meta({ id: 'SnapshotRequest' })
+
+export const snapshotOut = z.object({
+  id: z.string(),
+  register: z.enum(['koperasi', 'umkm']),
+  format: z.enum(['ndjson', 'csv']),
+  status: z.enum(['QUEUED', 'RUNNING', 'READY', 'FAILED']),
+  rows: z.number().int().nullable(),
+  bytes: z.number().int().nullable(),
+  sha256: z.string().nullable().meta({ description: 'Of the whole file, once READY (also the download\'s ETag).' }),
+  as_of: z.iso.datetime().nullable().meta({ description: 'The file holds the records committed before this instant; sync later changes with `updated_since`.' }),
+  error: z.string().nullable(),
+  created_at: z.iso.datetime(),
+  finished_at: z.iso.datetime().nullable(),
+  expires_at: z.iso.datetime().meta({ description: 'Purged after this.' }),
+  fields: z.array(z.string()).meta({ description: 'The file\'s field names, in order (the CSV header): the register record\'s, `regency` as `regency_code` and `regency_name`.' }),
+  status_url: z.string(),
+  download_url: z.string().nullable(),
+}).meta({ id: 'Snapshot' })
 
 // ── Problems ────────────────────────────────────────────────────────────────────────────────────────
 

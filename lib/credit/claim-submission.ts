@@ -19,22 +19,35 @@ const actor = (u: AuditActor) => ({ id: u.id, username: u.username, role: u.role
  * Not a server action: callers (the guarded action, tests) pass a user the server already checked.
  */
 export async function submitClaimFor(user: SessionUser, input: { programId: string; month: string }, amounts: Map<string, BankLine> | null): Promise<string> {
+  const target = await claimTarget(user, input)
+  try {
+    return await db.$transaction(async (tx) => writeClaim(tx, user, target.bankId, target.program, target.monthStart, amounts), { timeout: 60_000 })
+  } catch (e) {
+    throw claimConflict(e)
+  }
+}
+
+/**
+ * The checks of a monthly claim before anything is written: the bank takes part in the programme, the month
+ * is of the programme's year and has ended. Returns what writeClaim needs. Shared by the form (submitClaimFor)
+ * and the integration API (POST /api/v1/program/{id}/klaim), which writes in its own transaction.
+ */
+export async function claimTarget(user: SessionUser, input: { programId: string; month: string }) {
   if (user.role !== 'BANK_OFFICER' || !user.bankId) throw new ActionError('Hanya petugas bank mitra yang mengajukan klaim.')
-  const bankId = user.bankId!
+  const bankId = user.bankId
   const { month } = input
-  const monthStart = `${month}-01`
   const program = await db.creditProgram.findFirst({ where: { id: input.programId, banks: { some: { bankId } } }, select: { id: true, scheme: true, year: true, name: true } })
   if (!program) throw new ActionError('Program ini tidak diikuti bank Anda.', { programId: ['Pilih salah satu program bank Anda.'] })
   // a programme year's budget pays the claims of its own year's months (lib/data/credit.ts reads them so)
   if (Number(month.slice(0, 4)) !== program.year) throw new ActionError(`${program.name} hanya menanggung klaim bulan-bulan tahun ${program.year}.`, { month: [`Pilih bulan pada tahun ${program.year}.`] })
   if (month > lastEndedMonth()) throw new ActionError('Klaim diajukan setelah bulannya berakhir.', { month: ['Pilih bulan yang sudah berakhir.'] })
-  try {
-    return await db.$transaction(async (tx) => writeClaim(tx, user, bankId, program, monthStart, amounts), { timeout: 60_000 })
-  } catch (e) {
-    // two first submissions of one month at once: the unique (programme, bank, month) lets one through
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError('Klaim bulan ini baru saja diajukan oleh pengguna lain; muat ulang halaman.', { month: ['Klaim bulan ini sudah diajukan.'] }, 'CONFLICT')
-    throw e
-  }
+  return { bankId, program, monthStart: `${month}-01` }
+}
+
+/** Two first submissions of one month at once: the unique (programme, bank, month) lets one through; the other gets this. */
+export function claimConflict(e: unknown): unknown {
+  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') return new ActionError('Klaim bulan ini baru saja diajukan oleh pengguna lain; muat ulang halaman.', { month: ['Klaim bulan ini sudah diajukan.'] }, 'CONFLICT')
+  return e
 }
 
 /**

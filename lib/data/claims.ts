@@ -127,3 +127,43 @@ export async function getVerificationRecord({ user, id }: { user: SessionUser; i
   ])
   return { claim, byReason: byReason.map((r) => ({ ...r, claimed: Number(r.claimed), computed: Number(r.computed) })), reviewer: reviewer?.name ?? null, submitter: submitter?.name ?? null }
 }
+
+/**
+ * A claim's verification result for the integration API: the claim, its totals and payments, and its lines
+ * a page at a time in account-number order (`after`: the last account number of the previous page), each
+ * with the bank's and the agency's figures and the reason they differ. Null outside the role's scope
+ * (another bank's claim), so the API answers 404 as the page does.
+ */
+export async function getClaimLinesPage({ user, id, after, limit }: { user: SessionUser; id: string; after?: string; limit: number }) {
+  const claim = await readDb.subsidyClaim.findFirst({
+    where: { id, ...claimScope(user) },
+    select: {
+      id: true, month: true, status: true, version: true, submittedAt: true, reviewedAt: true, returnReason: true,
+      program: { select: { id: true, code: true, name: true, year: true } }, bank: { select: { id: true, shortName: true } },
+      payments: { select: { paidOn: true, amount: true, reference: true }, orderBy: [{ paidOn: 'asc' }, { id: 'asc' }] },
+    },
+  })
+  if (!claim) return null
+  const [[totals], lines] = await Promise.all([
+    readDb.$queryRaw<{ lines: number; claimed: string; computed: string; approved: string | null; differing: number; paid: string }[]>`
+      SELECT count(*)::int AS lines, coalesce(sum(claimed_amount), 0)::text AS claimed, coalesce(sum(computed_amount), 0)::text AS computed,
+        sum(approved_amount)::text AS approved, count(*) FILTER (WHERE claimed_amount <> computed_amount OR reason IS NOT NULL)::int AS differing,
+        (SELECT coalesce(sum(amount), 0) FROM claim_payments WHERE claim_id = ${id})::text AS paid
+      FROM claim_lines WHERE claim_id = ${id}`,
+    readDb.claimLine.findMany({
+      where: { claimId: id, ...(after && { disbursement: { accountNumber: { gt: after } } }) },
+      select: {
+        claimedAmount: true, computedAmount: true, approvedAmount: true, note: true, reason: true, claimedBalance: true, claimedDays: true, claimedRate: true,
+        disbursement: { select: { id: true, accountNumber: true } },
+      },
+      orderBy: { disbursement: { accountNumber: 'asc' } },
+      take: limit + 1,
+    }),
+  ])
+  return {
+    claim,
+    totals: { lines: totals.lines, claimed: Number(totals.claimed), computed: Number(totals.computed), approved: totals.approved === null ? null : Number(totals.approved), differing: totals.differing, paid: Number(totals.paid) },
+    lines: lines.slice(0, limit),
+    hasMore: lines.length > limit,
+  }
+}

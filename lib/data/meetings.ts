@@ -362,3 +362,62 @@ export async function getBriefing({ user, id, today = jakartaToday() }: { user: 
   }
 }
 export type Briefing = NonNullable<Awaited<ReturnType<typeof getBriefing>>>
+
+// ── Sync for the integration API ─────────────────────────────────────────────────────────────────────
+
+/** The last record a sync page read: the next page starts after it, in (updatedAt, id) order. */
+export type MeetingSyncCursor = { updatedAt: Date; id: string }
+
+type SyncArgs = { user: SessionUser; after?: MeetingSyncCursor; updatedSince?: Date; until?: Date; limit: number }
+
+function syncWhere({ after, updatedSince, until }: SyncArgs) {
+  return [
+    ...(updatedSince ? [{ updatedAt: { gt: updatedSince } }] : []),
+    // the sync watermark (lib/data/sync-watermark.ts): nothing a running transaction may yet commit behind the cursor
+    ...(until ? [{ updatedAt: { lt: until } }] : []),
+    ...(after ? [{ OR: [{ updatedAt: { gt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gt: after.id } }] }] : []),
+  ]
+}
+
+function syncPage<T extends { id: string; updatedAt: Date }>(rows: T[], args: SyncArgs) {
+  const page = rows.slice(0, args.limit)
+  const last = page.at(-1)
+  const next: MeetingSyncCursor | null = last ? { updatedAt: last.updatedAt, id: last.id } : (args.after ?? null)
+  return { rows: page, next, hasMore: rows.length > args.limit }
+}
+
+/**
+ * Meetings in the user's scope (meetingScope, as the pages) with their decisions, information and
+ * recommendations, for system-to-system sync: a meeting's updatedAt moves when its details, status or
+ * outcomes change (lib/actions/meetings.ts). Meetings are never deleted (cancelled is a status).
+ */
+export async function syncMeetings(args: SyncArgs) {
+  const rows = await readDb.meeting.findMany({
+    where: { AND: [meetingScope(args.user), ...syncWhere(args)] },
+    select: {
+      id: true, title: true, type: true, startsAt: true, endsAt: true, venue: true, city: true, organiser: true, chair: true, status: true,
+      hostRegencyCode: true, previousMeetingId: true, createdAt: true, updatedAt: true,
+      outcomes: {
+        select: { id: true, kind: true, text: true, programId: true, indicatorCode: true, regencyCode: true, agendaItem: { select: { position: true, title: true } }, position: true },
+        orderBy: [{ agendaItem: { position: 'asc' } }, { position: 'asc' }, { createdAt: 'asc' }],
+      },
+    },
+    orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+    take: args.limit + 1,
+  })
+  return syncPage(rows, args)
+}
+
+/** Follow-up actions the user may read (actionScope: those of meetings it may read), for sync by their own updatedAt. */
+export async function syncActions(args: SyncArgs) {
+  const rows = await readDb.actionItem.findMany({
+    where: { AND: [actionScope(args.user), ...syncWhere(args)] },
+    select: {
+      id: true, meetingId: true, outcomeId: true, title: true, description: true, ownerKind: true, ownerRegencyCode: true, ownerBankId: true, ownerUnit: true,
+      ownerUser: { select: { name: true } }, dueDate: true, status: true, closedAt: true, createdAt: true, updatedAt: true,
+    },
+    orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+    take: args.limit + 1,
+  })
+  return syncPage(rows, args)
+}

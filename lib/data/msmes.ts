@@ -108,11 +108,13 @@ export type MsmeDetail = NonNullable<Awaited<ReturnType<typeof getMsme>>>
  * changed since. With `updatedSince` or a cursor, deleted records come too (tombstones with `deletedAt`),
  * so the client can drop them; a first full read without either lists only live ones.
  */
-export async function syncMsmes({ user, filter, after, updatedSince, limit }: { user: SessionUser; filter: MsmeFilter; after?: SyncCursor; updatedSince?: Date; limit: number }) {
+export async function syncMsmes({ user, filter, after, updatedSince, until, limit }: { user: SessionUser; filter: MsmeFilter; after?: SyncCursor; updatedSince?: Date; until?: Date; limit: number }) {
   assertRead(user)
   const incremental = !!(after || updatedSince)
   const and: Prisma.MsmeWhereInput[] = [whereOf(user, filter, { includeDeleted: incremental })]
   if (updatedSince) and.push({ updatedAt: { gt: updatedSince } })
+  // the sync watermark (lib/data/sync-watermark.ts): nothing a still-running transaction may yet commit behind the cursor
+  if (until) and.push({ updatedAt: { lt: until } })
   if (after) and.push({ OR: [{ updatedAt: { gt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gt: after.id } }] })
   const rows = await readDb.msme.findMany({
     where: { AND: and },

@@ -427,3 +427,32 @@ export async function findMyReports({ user, year, now = new Date() }: { user: Se
   const mine = regencies.find((r) => r.code === user.regencyCode)
   return { regency: mine ? { code: mine.code, name: mine.name } : null, quarters: (mine?.quarters ?? []).map((q) => ({ ...q, deadline: quarters.find((p) => p.quarter === q.quarter)!.deadline })) }
 }
+
+/**
+ * Indicators for the integration API: the catalogue, the year's targets (the province's and, in the
+ * user's scope, the regencies'), and the values of approved quarterly reports only (a draft or a returned
+ * report is not a figure yet), scoped in the WHERE clause like every reporting read: a district officer its
+ * own regency. `regencyCode` narrows further for roles that see every regency.
+ */
+export async function getIndicatorsWithValues({ user, year, regencyCode }: { user: SessionUser; year: number; regencyCode?: string }) {
+  assertReader(user)
+  // a district officer is pinned to its regency whatever it asks for, as in the registers' filters
+  const regency = regencyScope(user).regencyCode ?? regencyCode
+  const [indicators, targets, values] = await Promise.all([
+    readDb.indicator.findMany({
+      select: { ...indicatorSelect, active: true, activeFrom: true, activeTo: true, updatedAt: true },
+      orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
+    }),
+    readDb.indicatorTarget.findMany({
+      where: { year, OR: [{ regencyCode: null }, regency ? { regencyCode: regency } : { regencyCode: { not: null } }] },
+      select: { indicatorCode: true, quarter: true, regencyCode: true, value: true },
+      orderBy: [{ indicatorCode: 'asc' }, { regencyCode: 'asc' }, { quarter: 'asc' }],
+    }),
+    readDb.reportValue.findMany({
+      where: { report: { year, status: 'APPROVED', ...(regency && { regencyCode: regency }) }, value: { not: null } },
+      select: { indicatorCode: true, value: true, report: { select: { regencyCode: true, quarter: true, approvedAt: true } } },
+      orderBy: [{ indicatorCode: 'asc' }, { report: { regencyCode: 'asc' } }, { report: { quarter: 'asc' } }],
+    }),
+  ])
+  return { indicators, targets, values, regencyCode: regency ?? null }
+}

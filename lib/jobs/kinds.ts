@@ -6,3 +6,4 @@ import 'server-only'
  */
 import '@/lib/imports/jobs'
 import '@/lib/reminders/jobs'
+import '@/lib/api/jobs'

@@ -198,10 +198,24 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   'GET /api/v1/program': 'credit.read',
   'GET /api/v1/program/[id]/angka': 'credit.read', // and the programme in the client's scope (404 otherwise)
   'POST /api/v1/penyaluran': 'disbursements.write', // and the loan's bank its own for a bank client
+  'POST /api/v1/penyaluran/[id]/periode': 'disbursements.write', // and the loan its own bank's for a bank client (404 otherwise)
+  'POST /api/v1/program/[id]/klaim': 'claims.submit', // a programme its bank lends in (404 otherwise)
+  'GET /api/v1/klaim/[id]': 'claims.read', // its own bank's claim for a bank client (404 otherwise)
+  'GET /api/v1/indikator': 'reports.read', // a regency client its regency
+  'GET /api/v1/rapat': 'meetings.read', // the meetings in the client's scope
+  'GET /api/v1/tindak-lanjut': 'meetings.read',
+  // snapshots: province-wide readers of both registers (a regency client is refused after validation: api-bank-reads.test.ts)
+  'POST /api/v1/snapshot': ['cooperatives.read', 'msmes.read'],
+  'GET /api/v1/snapshot/[id]': ['cooperatives.read', 'msmes.read'], // the client's own snapshot
+  'GET /api/v1/snapshot/[id]/unduh': ['cooperatives.read', 'msmes.read'],
 }
 
 /** The request each route gets (after `?format=csv`) and its dynamic segments. */
-const ROUTE_REQUESTS: Record<string, { subpath?: string; query?: string; body?: URLSearchParams; params?: Record<string, string | string[]> | (() => Record<string, string>) }> = {
+const ROUTE_REQUESTS: Record<string, {
+  subpath?: string; query?: string; body?: URLSearchParams; params?: Record<string, string | string[]> | ((column?: Column) => Record<string, string>)
+  /** /api/v1 writes: the body a refused client sends (one the API would accept), and an invalid one an allowed client's call stops at (400 at `path`) */
+  apiBody?: () => unknown; apiInvalid?: { body: unknown; path: string }
+}> = {
   // PT BPR Jatim's loan in 35.17: within every allowed column's scope
   'GET /api/kredit/penyaluran/[id]/jadwal': { params: () => ({ id: fx.loanBpr }) },
   'GET /api/kredit/klaim/[id]/ekspor': { params: () => ({ id: fx.claimBpr }) },
@@ -219,6 +233,17 @@ const ROUTE_REQUESTS: Record<string, { subpath?: string; query?: string; body?: 
   'GET /api/impor/[id]/status': { subpath: '/matriks-impor/status', params: () => ({ id: fx.importId }) },
   'GET /api/impor/[id]/ditolak': { subpath: '/matriks-impor/ditolak', params: () => ({ id: fx.importId }) },
   'GET /api/v1/program/[id]/angka': { subpath: '/matriks-program/angka', params: () => ({ id: fx.programId }) },
+  'POST /api/v1/penyaluran/[id]/periode': {
+    subpath: '/matriks-pinjaman/periode', params: () => ({ id: fx.loanBpr }),
+    apiBody: () => ({ period: 1, instalmentPaid: 'unpaid', collectibility: 2 }), apiInvalid: { body: {}, path: 'period' },
+  },
+  'POST /api/v1/program/[id]/klaim': { subpath: '/matriks-program/klaim', params: () => ({ id: fx.programId }), apiBody: () => ({ month: '2025-03' }), apiInvalid: { body: {}, path: 'month' } },
+  'GET /api/v1/klaim/[id]': { subpath: '/matriks-klaim', params: () => ({ id: fx.claimBpr }) },
+  'GET /api/v1/indikator': { query: 'year=2026' },
+  'POST /api/v1/snapshot': { apiBody: () => ({ register: 'umkm', format: 'csv' }), apiInvalid: { body: {}, path: 'register' } },
+  // each column's client reads its own snapshot
+  'GET /api/v1/snapshot/[id]': { subpath: '/matriks-snapshot', params: (column) => ({ id: apiSnapshots[(column?.key ?? 'ADMIN') as Role] ?? 'tidak-ada' }) },
+  'GET /api/v1/snapshot/[id]/unduh': { subpath: '/matriks-snapshot/unduh', params: (column) => ({ id: apiSnapshots[(column?.key ?? 'ADMIN') as Role] ?? 'tidak-ada' }) },
 }
 
 /** The columns: each role (bound to 35.17 and PT BPR Jatim where it has a scope) and the signed-out visitor. */
@@ -271,6 +296,8 @@ type TestUser = Awaited<ReturnType<typeof createUser>>
 const users = {} as Record<Role, TestUser>
 /** The bearer token of each column's API client (/api/v1): the role of the column, bound to 35.17 or PT BPR Jatim. */
 const apiTokens = {} as Record<Role, string>
+/** A READY snapshot of each column's API client (GET /api/v1/snapshot/[id] reads the client's own). */
+const apiSnapshots = {} as Record<Role, string>
 const fx = {
   bpr: '', dki: '', programId: '', coop17: '', coop78: '', msme17: { id: '', nib: '' }, msme78: { id: '', nib: '' },
   loanBpr: '', loanDki: '', claimBpr: '', claimDki: '', report78: '', target: { id: '', username: '' },
@@ -311,7 +338,13 @@ beforeAll(async () => {
   const target = await createUser('LEADERSHIP')
   fx.target = { id: target.id, username: target.username }
   // one API client per column, with the column's role and scope, and one more for the revoke action
-  for (const role of ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP', 'BANK_OFFICER'] as const) apiTokens[role] = (await createApiClientFor(role, { regencyCode: '35.17', bankCode: role === 'BANK_OFFICER' ? 'BPRJATIM' : undefined })).token
+  for (const role of ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP', 'BANK_OFFICER'] as const) {
+    const client = await createApiClientFor(role, { regencyCode: '35.17', bankCode: role === 'BANK_OFFICER' ? 'BPRJATIM' : undefined })
+    apiTokens[role] = client.token
+    apiSnapshots[role] = (await db.apiSnapshot.create({
+      data: { clientId: client.id, register: 'umkm', format: 'csv', status: 'READY', rows: 0, bytes: 2, expiresAt: new Date(Date.now() + 86_400_000), chunks: { create: [{ seq: 0, data: Buffer.from('id') }] } },
+    })).id
+  }
   fx.apiClient = (await createApiClientFor('LEADERSHIP')).id
 
   fx.bpr = (await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' } })).id
@@ -671,20 +704,21 @@ async function checkApiCell(route: (typeof ROUTES)[number], column: Column, expe
   const write = route.method === 'POST'
   const call = (body?: unknown) =>
     callApi(route.handler, {
-      path: spec.subpath ? route.path.replace(/\/\[[^\]]+\]\/?.*$/, spec.subpath) : route.path,
+      path: (spec.subpath ? route.path.replace(/\/\[[^\]]+\]\/?.*$/, spec.subpath) : route.path) + (spec.query ? `?${spec.query}` : ''),
       method: route.method,
       token: column.key === 'SIGNED_OUT' ? null : apiTokens[column.key],
-      params: typeof spec.params === 'function' ? spec.params() : ((spec.params as Record<string, string>) ?? {}),
+      params: typeof spec.params === 'function' ? spec.params(column) : ((spec.params as Record<string, string>) ?? {}),
       ...(write && {
         headers: { 'idempotency-key': unique('matriks-') },
-        body: body ?? { items: [{ programId: fx.programId, bankId: fx.bpr, accountNumber: unique('API-'), nib: fx.msme17.nib, ownerNik: NIK17, contractDate: '2025-03-03', plafond: 10_000_000, tenorMonths: 12, method: 'ANNUITY' }] },
+        body: body ?? spec.apiBody?.() ?? { items: [{ programId: fx.programId, bankId: fx.bpr, accountNumber: unique('API-'), nib: fx.msme17.nib, ownerNik: NIK17, contractDate: '2025-03-03', plafond: 10_000_000, tenorMonths: 12, method: 'ANNUITY' }] },
       }),
     })
   if (expected === 'allowed') {
-    const res = write ? await expectNothingWritten(() => call({ items: [] })) : await call()
+    const invalid = spec.apiInvalid ?? { body: { items: [] }, path: 'items' }
+    const res = write ? await expectNothingWritten(() => call(invalid.body)) : await call()
     const text = await res.clone().text()
     expect(res.status, text.slice(0, 300)).toBe(write ? 400 : 200)
-    if (write) expect(JSON.parse(text).errors[0].path).toBe('items')
+    if (write) expect(JSON.parse(text).errors[0].path).toBe(invalid.path)
     return
   }
   const res = await expectNothingWritten(() => call())
