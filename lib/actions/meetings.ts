@@ -279,6 +279,7 @@ export const removeAgendaItem = authAction('meetings.write', removeVersionedSche
     if (!before) throw await conflictError(tx, 'AgendaItem', input.id, 'Acara')
     await editableMeeting(tx, before.meetingId)
     await transition(tx, { entity: 'AgendaItem', entityId: input.id, label: 'Acara', update: () => tx.agendaItem.deleteMany({ where: { id: input.id, version: input.version } }) })
+    await touchMeeting(tx, before.meetingId) // its outcomes went with it
     await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'AgendaItem', entityId: input.id, before })
     return before.meetingId
   })
@@ -318,6 +319,7 @@ export const updateOutcome = authAction('meetings.write', updateOutcomeSchema, a
     await editableMeeting(tx, before.meetingId)
     await checkRefs(tx, { program: ['programId', fields.programId], indicator: ['indicatorCode', fields.indicatorCode], regency: ['regencyCode', fields.regencyCode] })
     await transition(tx, { entity: 'MeetingOutcome', entityId: id, label: 'Hasil rapat', update: () => tx.meetingOutcome.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } }) })
+    await touchMeeting(tx, before.meetingId)
     const after = await tx.meetingOutcome.findUniqueOrThrow({ where: { id }, select: outcomeSnapshot })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'MeetingOutcome', entityId: id, before, after })
     return before.meetingId
