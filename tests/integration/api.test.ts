@@ -266,7 +266,7 @@ describe('writes: idempotency and all-or-nothing batches', () => {
     const tooMany = await post(bpr.token, { items: [...items, items[0]] })
     expect(tooMany.status).toBe(400)
     expect((await problemOf(tooMany)).errors[0].path).toBe('items')
-  })
+  }, 180_000) // two 1.000-loan transactions: 30 s and more on a busy 2-core machine; the assertions, not the clock, judge it
 
   it('the form and the API refuse an ineligible loan with the same message', async () => {
     const bpr = await createApiClientFor('BANK_OFFICER')
