@@ -39,7 +39,7 @@ test('an admin records a certification with a beneficiary and the target goes up
 
   // a person: the KSP's manager, with the certificate number
   await page.getByLabel('Jenis penerima').selectOption('PERSON')
-  await page.getByLabel('Nama', { exact: true }).fill(manager)
+  await page.getByRole('textbox', { name: 'Nama', exact: true }).fill(manager)
   await page.getByLabel('Peran').fill('Manajer KSP')
   await page.getByLabel('Nomor sertifikat').fill(`LSP-E2E-${suffix}`)
   await page.getByLabel('NIK koperasi').fill(ksp.nik)
