@@ -32,7 +32,7 @@ export async function seedActivities(db: PrismaClient, provinceCode: string): Pr
   if (regencies.length === 0) return { activities: 0, targets: 0 }
   const home = regencies.some((r) => r.code === `${provinceCode}.17`) ? `${provinceCode}.17` : regencies[0].code
   const ksp = await db.cooperative.findMany({ where: { type: 'SIMPAN_PINJAM', deletedAt: null, regency: { provinceCode } }, select: { id: true, regencyCode: true }, orderBy: { nik: 'asc' }, take: 40 })
-  const homeKsp = ksp.filter((c) => c.regencyCode === home)
+  const homeKsp = await db.cooperative.findMany({ where: { type: 'SIMPAN_PINJAM', deletedAt: null, regencyCode: home }, select: { id: true, regencyCode: true }, orderBy: { nik: 'asc' }, take: 10 })
   const coops = await db.cooperative.findMany({ where: { regencyCode: home, deletedAt: null, type: { not: 'SIMPAN_PINJAM' } }, select: { id: true, regencyCode: true }, orderBy: { nik: 'asc' }, take: 4 })
   const msmes = await db.msme.findMany({ where: { regencyCode: home, deletedAt: null, computedScale: 'MIKRO' }, select: { id: true, regencyCode: true }, orderBy: { nib: 'asc' }, take: 30 })
 
