@@ -78,6 +78,29 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
         {a.beneficiaries.length === 0 ? (
           <p className="text-sm text-slate-600">{t('beneficiaries.empty')}</p>
         ) : (
+          <>
+          {/* phones: one card per beneficiary; wider screens: the table */}
+          <ul className="space-y-2 md:hidden" aria-label={t('beneficiaries.title')}>
+            {a.beneficiaries.map((b) => (
+              <li key={b.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <div className="flex items-start justify-between gap-2">
+                  <span className="font-medium">
+                    {b.type === 'COOPERATIVE' && b.cooperative && <Link href={`/koperasi/${b.cooperative.id}`} className="text-brand-700 hover:underline">{b.cooperative.name}</Link>}
+                    {b.type === 'MSME' && b.msme && <Link href={`/umkm/${b.msme.id}`} className="text-brand-700 hover:underline">{b.msme.businessName}</Link>}
+                    {b.type === 'PERSON' && b.personName}
+                  </span>
+                  <Badge tone="slate">{t(`beneficiaryType.${b.type}`)}</Badge>
+                </div>
+                <p className="mt-1 break-words text-slate-700">
+                  {b.type === 'COOPERATIVE' && b.cooperative?.nik}
+                  {b.type === 'MSME' && b.msme?.nib}
+                  {b.type === 'PERSON' && [b.personRole, b.certificateNumber, b.cooperative?.name].filter(Boolean).join(' · ')}
+                </p>
+                {canWrite && <div className="mt-2"><ConfirmAction action={removeBeneficiary} fields={{ id: b.id }} label={t('beneficiaries.remove')} title={t('beneficiaries.removeTitle')} body={t('beneficiaries.removeBody')} confirmLabel={t('beneficiaries.remove')} variant="danger" /></div>}
+              </li>
+            ))}
+          </ul>
+          <div className="hidden md:block">
           <Table caption={t('beneficiaries.title')}>
             <thead>
               <tr>
@@ -115,6 +138,8 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
               ))}
             </tbody>
           </Table>
+          </div>
+          </>
         )}
         {canWrite && <div className="mt-4"><BeneficiaryForm activityId={a.id} defaultType={defaultType} /></div>}
       </Section>
