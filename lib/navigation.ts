@@ -8,6 +8,8 @@ export const NAV_ITEMS = [
   { key: 'home', href: '/', icon: 'home', permission: 'dashboard.read' },
   { key: 'cooperatives', href: '/koperasi', icon: 'building', permission: 'cooperatives.read' },
   { key: 'msmes', href: '/umkm', icon: 'store', permission: 'msmes.read' },
+  { key: 'activities', href: '/kegiatan', icon: 'graduation-cap', permission: 'activities.read' },
+  { key: 'programmeTargets', href: '/target-program', icon: 'target', permission: 'programmeTargets.read' },
   { key: 'credit', href: '/kredit', icon: 'banknote', permission: 'credit.read' },
   { key: 'quarterly', href: '/laporan-triwulan', icon: 'clipboard', permission: 'reports.read' },
   { key: 'meetings', href: '/rapat', icon: 'users', permission: 'meetings.read' },

@@ -15,6 +15,12 @@ export const PERMISSIONS = {
   'msmes.write': ['ADMIN', 'DISTRICT_OFFICER'],
   /** unmasking an owner's NIK (personal data under UU 27/2022); every reveal is audited */
   'msmes.revealNik': ['ADMIN', 'DISTRICT_OFFICER'],
+  /** pembinaan activities and their beneficiaries: a district officer its own regency's (lib/data/activities.ts), leadership reads */
+  'activities.read': ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP'],
+  'activities.write': ['ADMIN', 'DISTRICT_OFFICER'],
+  /** time-bound programme targets: a district officer reads its own regency's; the province sets them */
+  'programmeTargets.read': ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP'],
+  'programmeTargets.manage': ['ADMIN'],
   'credit.read': ALL,
   'credit.configure': ['ADMIN'],
   'disbursements.write': ['ADMIN', 'BANK_OFFICER'],

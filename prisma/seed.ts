@@ -10,6 +10,7 @@ import { seedCredit } from './seed/credit'
 import { seedReporting } from './seed/reporting'
 import { LARGE_VOLUME, seedRegisters } from './seed/registers'
 import { seedMeetings } from './seed/meetings'
+import { seedActivities } from './seed/activities'
 
 function scaleFlag(argv: string[]): 'demo' | 'large' {
   const i = argv.indexOf('--scale')
@@ -51,6 +52,8 @@ async function main() {
     ])
     // after credit and reporting: decisions link to their programmes and indicators
     const meetings = await seedMeetings(db, provinceCode)
+    // after the registers: the beneficiaries are the register's cooperatives and MSMEs
+    await seedActivities(db, provinceCode)
     const [coops, msmes] = await Promise.all([db.cooperative.count({ where: { deletedAt: null } }), db.msme.count({ where: { deletedAt: null } })])
     console.log(
       `Data demo dimuat (provinsi ${provinceCode}${scale === 'large' ? ', skala besar' : ''}): wilayah, bank mitra, ${DEMO_USERS.length} pengguna, ` +

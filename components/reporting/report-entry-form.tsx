@@ -25,6 +25,8 @@ export type EntryIndicator = RuleIndicator & {
   reviewNote: string | null
   previous: number | null
   targetText: string | null
+  /** the value counted from the pembinaan activities' beneficiaries, for an activity-fed indicator (else null) */
+  recorded: number | null
 }
 export type EntryForm = { code: string; name: string; indicators: EntryIndicator[] }
 
@@ -48,6 +50,7 @@ export function ReportEntryForm({
   locale: 'id' | 'en'
 }) {
   const t = useTranslations('reporting.entry')
+  const feed = useTranslations('activityFeed')
   const [state, action, pending] = useActionState(saveReport, undefined)
   const indicators = useMemo(() => forms.flatMap((f) => f.indicators), [forms])
   const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(indicators.map((i) => [i.code, i.initial])))
@@ -147,6 +150,18 @@ export function ReportEntryForm({
                       <p id={`${id}-error`} className="mt-1 flex gap-1 text-xs font-medium text-red-700" aria-live="polite">
                         <CircleAlert aria-hidden className="mt-px size-3.5 shrink-0" />
                         {errs.join(' ')}
+                      </p>
+                    )}
+                    {i.recorded !== null && (
+                      <p className="mt-1 text-xs text-slate-600" data-activity-computed={i.code}>
+                        {feed('computed', { value: formatIndicatorValue(i.recorded, i.unit, i.decimals, locale) })}
+                        {values[i.code] !== null && values[i.code] !== i.recorded && (
+                          // a warning, not a block: the officer may know of beneficiaries not recorded yet
+                          <span className="mt-0.5 flex gap-1 font-medium text-amber-800" role="status" data-activity-differs={i.code}>
+                            <AlertTriangle aria-hidden className="mt-px size-3.5 shrink-0" />
+                            {feed('differs', { value: formatIndicatorValue(i.recorded, i.unit, i.decimals, locale) })}
+                          </span>
+                        )}
                       </p>
                     )}
                     {warns.length > 0 && (

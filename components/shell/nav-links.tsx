@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { Banknote, Building2, ClipboardList, FileUp, History, Home, ListChecks, Settings, Store, UserCog, Users } from 'lucide-react'
+import { Banknote, Building2, ClipboardList, FileUp, GraduationCap, History, Home, ListChecks, Settings, Store, Target, UserCog, Users } from 'lucide-react'
 import clsx from 'clsx'
 import { isActive, type NavIcon } from '@/lib/navigation'
 
@@ -10,6 +10,8 @@ const ICONS: Record<NavIcon, typeof Home> = {
   home: Home,
   building: Building2,
   store: Store,
+  'graduation-cap': GraduationCap,
+  target: Target,
   banknote: Banknote,
   clipboard: ClipboardList,
   users: Users,

@@ -13,6 +13,7 @@
  * returned for a correction (the phone test opens that form).
  */
 import type { Prisma, PrismaClient } from '../../lib/generated/prisma/client'
+import { seedActivityMeasures } from './activities'
 
 export const REPORT_FORMS = [
   { code: 'KELEMBAGAAN', name: 'Kelembagaan koperasi', nameEn: 'Cooperative institutions', periodType: 'QUARTERLY', sortOrder: 1 },
@@ -76,6 +77,8 @@ export async function seedReportingCatalogue(db: PrismaClient): Promise<void> {
   await db.validationRule.createMany({ data: VALIDATION_RULES, skipDuplicates: true })
   // a definition the agency has not written yet (also in a database seeded before definitions existed)
   for (const [code, d] of Object.entries(DEFINITIONS)) await db.indicator.updateMany({ where: { code, definition: null }, data: d })
+  // the indicators the pembinaan activities compute (prisma/seed/activities.ts)
+  await seedActivityMeasures(db)
 }
 
 // ── demo data ──────────────────────────────────────────────────────────────────────────────────────

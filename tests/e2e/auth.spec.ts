@@ -1,9 +1,9 @@
 import { expect, signIn, test, demo } from './fixtures'
 
 const MENUS = {
-  ADMIN: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Tindak Lanjut', 'Impor Data', 'Pengaturan Program', 'Pengguna', 'Log Audit'],
-  LEADERSHIP: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Tindak Lanjut'],
-  DISTRICT_OFFICER: ['Beranda', 'Koperasi', 'UMKM', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Tindak Lanjut', 'Impor Data'],
+  ADMIN: ['Beranda', 'Koperasi', 'UMKM', 'Kegiatan Pembinaan', 'Target Program', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Tindak Lanjut', 'Impor Data', 'Pengaturan Program', 'Pengguna', 'Log Audit'],
+  LEADERSHIP: ['Beranda', 'Koperasi', 'UMKM', 'Kegiatan Pembinaan', 'Target Program', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Tindak Lanjut'],
+  DISTRICT_OFFICER: ['Beranda', 'Koperasi', 'UMKM', 'Kegiatan Pembinaan', 'Target Program', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Tindak Lanjut', 'Impor Data'],
   BANK_OFFICER: ['Beranda', 'Kredit', 'Rapat Koordinasi', 'Tindak Lanjut', 'Impor Data'], // its bank's meetings and follow-ups (issue 10); its disbursements by spreadsheet (issue 11)
 } as const
 

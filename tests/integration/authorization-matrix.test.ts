@@ -43,6 +43,8 @@ import { exportMsmes, findMsmes, getMsme } from '@/lib/data/msmes'
 import { findActions, findMeetings, getAction, getMeeting } from '@/lib/data/meetings'
 import { getCompleteness, getIndicatorRealisation, getReport } from '@/lib/data/reporting'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
+import { addBeneficiary, updateActivity } from '@/lib/actions/activities'
+import { exportActivities, findActivities, getActivity } from '@/lib/data/activities'
 
 // Auth.js reads its secret when lib/auth.ts is first imported: its own route handler (public) is called below
 vi.hoisted(() => {
@@ -148,6 +150,15 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   mapImportColumns: 'imports.use',
   commitImport: 'imports.use',
   cancelImportJob: 'imports.use',
+  // lib/actions/activities.ts: a district officer only its own regency's activities (scope section below)
+  createActivity: 'activities.write',
+  updateActivity: 'activities.write',
+  deleteActivity: 'activities.write',
+  addBeneficiary: 'activities.write',
+  removeBeneficiary: 'activities.write',
+  createProgrammeTarget: 'programmeTargets.manage',
+  updateProgrammeTarget: 'programmeTargets.manage',
+  deleteProgrammeTarget: 'programmeTargets.manage',
   // lib/actions/notifications.ts: every role, on its own notifications only (tests/integration/reminders.test.ts)
   markNotificationRead: 'account.self',
   markAllNotificationsRead: 'account.self',
@@ -177,6 +188,7 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   'GET /api/laporan-triwulan/kelengkapan/ekspor': 'reports.read',
   'GET /api/laporan-triwulan/realisasi/ekspor': 'reports.read',
   'GET /api/pengguna/ekspor': 'users.manage',
+  'GET /api/kegiatan/ekspor': ['export.read', 'activities.read'],
   'GET /api/wilayah': 'cooperatives.read',
   'GET /api/dasbor/ekspor/[dataset]': 'export.read',
   // meetings: every role reads the meetings in its scope (the fixture meeting is in everyone's)
@@ -307,6 +319,8 @@ const fx = {
   importId: '',
   notification: '',
   apiClient: '',
+  // a Jombang activity with one beneficiary, one of Surabaya, and a programme target
+  activity17: '', activity78: '', beneficiary17: '', programmeTarget: '',
   // an indicator nothing uses (so deleting it would succeed without the guard)
   indicator: 'MATRIKS_TIDAK_DIPAKAI',
   // an inactive rule (activating it would succeed), a bank that takes part in no programme, one that takes part without loans
@@ -423,6 +437,10 @@ beforeAll(async () => {
       rows: { create: [{ rowNumber: 2, outcome: 'INVALID', values: { nib: '12' }, errors: [{ column: 'NIB', message: 'NIB harus 13 digit angka.' }] }] },
     },
   })).id
+  fx.activity17 = (await db.activity.create({ data: { kind: 'CERTIFICATION', title: 'Sertifikasi Matriks Jombang', startDate: new Date('2025-05-12'), regencyCode: '35.17' } })).id
+  fx.activity78 = (await db.activity.create({ data: { kind: 'TRAINING', title: 'Pelatihan Matriks Surabaya', startDate: new Date('2025-05-12'), regencyCode: '35.78' } })).id
+  fx.beneficiary17 = (await db.activityBeneficiary.create({ data: { activityId: fx.activity17, type: 'MSME', msmeId: fx.msme17.id, regencyCode: '35.17', beneficiaryKey: `U:${fx.msme17.id}` } })).id
+  fx.programmeTarget = (await db.programmeTarget.create({ data: { name: 'Target Matriks', measure: 'HEALTHY_KSP', targetValue: 10, startDate: new Date('2025-01-01'), deadline: new Date('2025-12-31') } })).id
   // an unread reminder of the admin's
   fx.notification = (await db.notification.create({
     data: { userId: users.ADMIN.id, kind: 'REVIEW_REPORT', eventKey: `review-report:${fx.report78}:1`, link: '/laporan-triwulan/35.78/2026/1', params: { regency: 'Kota Surabaya', year: 2026, quarter: 1 } },
@@ -536,6 +554,14 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   mapImportColumns: () => ({ id: fx.importId, sheet: 'Data', col_0: 'nib' }),
   commitImport: () => ({ id: fx.importId, mode: 'ALL' }),
   cancelImportJob: () => ({ id: fx.importId }),
+  createActivity: () => ({ kind: 'TRAINING', title: 'Pelatihan Tanpa Wewenang', startDate: '2025-06-02', regencyCode: '35.17', budgetSource: 'APBD_REGENCY', budgetAmount: '15.000.000' }),
+  updateActivity: () => ({ id: fx.activity17, version: 1, kind: 'CERTIFICATION', title: 'Sertifikasi Diubah Tanpa Wewenang', startDate: '2025-05-12', regencyCode: '35.17' }),
+  addBeneficiary: () => ({ activityId: fx.activity17, type: 'PERSON', personName: 'Manajer Tanpa Wewenang', personRole: 'Manajer KSP', certificateNumber: 'LSP-TOLAK-1', cooperativeNik: '3517000000000101' }),
+  removeBeneficiary: () => ({ id: fx.beneficiary17 }),
+  deleteActivity: () => ({ id: fx.activity17, version: 1 }),
+  createProgrammeTarget: () => ({ name: 'Target Tanpa Wewenang', measure: 'HEALTHY_KSP', targetValue: '10', startDate: '2025-01-01', deadline: '2025-12-31' }),
+  updateProgrammeTarget: () => ({ id: fx.programmeTarget, version: 1, name: 'Target Diubah Tanpa Wewenang', measure: 'HEALTHY_KSP', targetValue: '12', startDate: '2025-01-01', deadline: '2025-12-31' }),
+  deleteProgrammeTarget: () => ({ id: fx.programmeTarget, version: 1 }),
   markNotificationRead: () => ({ id: fx.notification }), // the admin's own (the first role allowed)
   markAllNotificationsRead: () => ({ upTo: '2030-01-01T00:00:00.000Z' }),
   saveValidationRule: () => ({ version: 0, code: 'MATRIKS_ATURAN_BARU', kind: 'RANGE', severity: 'WARNING', indicatorCode: 'KOP_AKTIF', min: '0', message: 'Aturan tanpa wewenang.', messageEn: 'Rule without authority.', active: 'on' }),
@@ -769,6 +795,25 @@ describe('regency scope: the district officer of 35.17 never reads 35.78', () =>
     expect(own).not.toContain('KSP Matriks Surabaya')
     const choices = await (await callRoute(route('/api/wilayah'), 'regency=35.78')).json()
     expect(choices.cooperatives).toEqual([])
+  })
+
+  it('reads, exports and changes only its own regency’s activities, with its own register’s beneficiaries', async () => {
+    expect((await findActivities({ user: officer, filter: {} })).rows.map((r) => r.regency?.code)).not.toContain('35.78')
+    expect((await findActivities({ user: officer, filter: { regency: '35.78' } })).total).toBe(0)
+    expect((await exportActivities({ user: officer, filter: {} })).map((r) => r.id)).not.toContain(fx.activity78)
+    expect(await getActivity({ user: officer, id: fx.activity78 })).toBeNull()
+    signInAs(users.DISTRICT_OFFICER)
+    const csv = await (await callRoute(route('/api/kegiatan/ekspor'), 'regency=35.78')).text()
+    expect(csv).not.toContain('Pelatihan Matriks Surabaya')
+    await expectNothingWritten(async () => {
+      const edit = await updateActivity(undefined, form({ id: fx.activity78, version: 1, kind: 'TRAINING', title: 'Diubah dari Jombang', startDate: '2025-05-12', regencyCode: '35.78' }))
+      expect(edit.ok).toBe(false)
+      const add = await addBeneficiary(undefined, form({ activityId: fx.activity78, type: 'MSME', msmeNib: fx.msme78.nib }))
+      expect(add.ok).toBe(false)
+      // its own activity, but another regency's MSME: not in its register
+      const foreign = await addBeneficiary(undefined, form({ activityId: fx.activity17, type: 'MSME', msmeNib: fx.msme78.nib }))
+      expect(foreign.errors?.msmeNib).toBeDefined()
+    })
   })
 
   it('lists and exports only its own MSMEs, even when it asks for 35.78', async () => {

@@ -13,6 +13,8 @@ import { PageHeader } from '@/components/ui/page-header'
 import { getCreditSummary } from '@/lib/data/credit'
 import { getOverview, listDashboardRegencies, resolveDashboardFilter } from '@/lib/data/dashboard'
 import { OverdueActionsCard } from '@/components/meetings/overdue-card'
+import { NearestTargetsCard } from '@/components/activities/nearest-targets-card'
+import { can } from '@/lib/permissions'
 import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
 import { dashboardQuery } from '@/lib/dashboard/query'
 import { getStatusThresholds } from '@/lib/data/settings'
@@ -157,6 +159,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <OverdueActionsCard user={user} asOf={filter.asOf} regencyCode={filter.regencyCode} />
       </section>
       <p className="mt-3 text-xs text-slate-500">{t('status.legend', { onTrack: thresholds.onTrack, watch: thresholds.watch })}</p>
+      {can(user.role, 'programmeTargets.read') && <NearestTargetsCard user={user} />}
 
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
         <section className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4">

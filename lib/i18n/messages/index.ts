@@ -24,8 +24,10 @@ import idConfig from './id/config.json'
 import enConfig from './en/config.json'
 import idNotifications from './id/notifications.json'
 import enNotifications from './en/notifications.json'
+import idActivities from './id/activities.json'
+import enActivities from './en/activities.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings, ...idAuditLog, ...idImports, ...idConfig, ...idNotifications },
-  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings, ...enAuditLog, ...enImports, ...enConfig, ...enNotifications },
+  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings, ...idAuditLog, ...idImports, ...idConfig, ...idNotifications, ...idActivities },
+  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings, ...enAuditLog, ...enImports, ...enConfig, ...enNotifications, ...enActivities },
 }

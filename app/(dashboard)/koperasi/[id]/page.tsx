@@ -17,6 +17,7 @@ import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
 import type { SearchParams } from '@/lib/url'
+import { ActivitiesReceived } from '@/components/activities/received'
 import { load } from './load'
 
 
@@ -203,6 +204,8 @@ export default async function CooperativePage({ params, searchParams }: { params
         )}
         {canWrite && <InspectionForm cooperativeId={coop.id} />}
       </Section>
+
+      <ActivitiesReceived user={user} cooperativeId={coop.id} />
 
       <Section title={t('memberMsmes')} id="anggota">
         {coop.members.length === 0 ? (

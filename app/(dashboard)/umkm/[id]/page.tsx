@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { AlertTriangle, Pencil } from 'lucide-react'
 import { MsmeLoans } from '@/components/credit/msme-loans'
+import { ActivitiesReceived } from '@/components/activities/received'
 import { InfoCard, ScaleBadge, Section } from '@/components/registers/badges'
 import { RevealNik } from '@/components/registers/reveal-nik'
 import { LinkButton } from '@/components/ui/button'
@@ -108,6 +109,8 @@ export default async function MsmePage({ params, searchParams }: { params: Promi
       <Section title={t('loans')} id="pinjaman">
         <MsmeLoans user={user} msmeId={m.id} />
       </Section>
+
+      <ActivitiesReceived user={user} msmeId={m.id} />
     </div>
   )
 }

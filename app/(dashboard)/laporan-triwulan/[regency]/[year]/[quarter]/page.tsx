@@ -6,6 +6,7 @@ import { ReportEntryForm, type EntryForm } from '@/components/reporting/report-e
 import { ReportValuesTable, type ValueRow } from '@/components/reporting/report-values-table'
 import { ReopenForm, ReviewPanel } from '@/components/reporting/review-panel'
 import { StatusBadge, TimelinessBadge } from '@/components/reporting/status-badge'
+import { activityIndicatorValues } from '@/lib/data/activities'
 import { getReport, type ReportDetail } from '@/lib/data/reporting'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { can } from '@/lib/permissions'
@@ -35,7 +36,7 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
   const quarter = Number(p.quarter)
   if (!/^\d{2}\.\d{2}$/.test(regencyCode) || !Number.isInteger(year) || year < 2000 || year > 2100 || ![1, 2, 3, 4].includes(quarter)) notFound()
   if (!inRegencyScope(user, regencyCode)) forbidden()
-  const [detail, t, locale] = await Promise.all([getReport({ user, regencyCode, year, quarter }), getTranslations('reporting'), getLocale()])
+  const [detail, t, locale, recorded] = await Promise.all([getReport({ user, regencyCode, year, quarter }), getTranslations('reporting'), getLocale(), activityIndicatorValues({ user, regencyCode, year, quarter })])
   if (!detail) notFound()
   const lang = locale === 'en' ? 'en' : 'id'
   const report = detail.report
@@ -88,7 +89,7 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
             quarter={quarter}
             quarterName={quarterName}
             version={report?.version ?? 0}
-            forms={entryForms(detail, lang, targetText, about)}
+            forms={entryForms(detail, lang, targetText, about, recorded)}
             rules={detail.rules}
             obstacles={report?.obstacles ?? ''}
             followUps={report?.followUps ?? ''}
@@ -181,7 +182,7 @@ function currentValues(detail: ReportDetail) {
 /** The entry form's rows: the current values as typed text, with previous values and targets. */
 type About = (i: { unit: 'COUNT' | 'PERCENT' | 'RUPIAH'; timeAggregation: 'FLOW' | 'STOCK'; source: string | null }, periodType: 'QUARTERLY' | 'SEMESTER' | 'YEARLY') => string
 
-function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetText, about: About): EntryForm[] {
+function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetText, about: About, recorded: Record<string, number>): EntryForm[] {
   const { values, comments, notes } = currentValues(detail)
   return detail.forms.map((f) => ({
     code: f.code,
@@ -199,6 +200,7 @@ function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetT
       reviewNote: notes[i.code] ?? null,
       previous: detail.previous.values[i.code] ?? null,
       targetText: targetText(i.code, i.unit, i.decimals),
+      recorded: recorded[i.code] ?? null,
     })),
   }))
 }

@@ -1,0 +1,139 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { Download, Plus } from 'lucide-react'
+import { DateInput } from '@/components/ui/date-input'
+import { LinkButton, buttonClass } from '@/components/ui/button'
+import { EmptyState } from '@/components/ui/empty-state'
+import { inputClass } from '@/components/ui/field'
+import { PageHeader } from '@/components/ui/page-header'
+import { Pagination } from '@/components/ui/pagination'
+import { Table, Td, Th } from '@/components/ui/table'
+import { findActivities } from '@/lib/data/activities'
+import { agencyRegencies } from '@/lib/data/regions'
+import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
+import { can } from '@/lib/permissions'
+import { requirePermission } from '@/lib/session'
+import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
+import { ACTIVITY_KINDS, activityFilterSchema, BUDGET_SOURCES } from '@/lib/validations/activities'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('activities'))('title') }
+}
+
+/** Pembinaan activities: filters in the URL, one page at a time, exported as the list shows them. */
+export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('activities.read')
+  const params = flatParams(await searchParams)
+  const filter = activityFilterSchema.parse(params)
+  const [t, r, locale, { rows, total, page, pageSize }, allRegencies] = await Promise.all([
+    getTranslations('activities'), getTranslations('registers'), getLocale(), findActivities({ user, filter }), agencyRegencies(),
+  ])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const regencies = user.regencyCode ? allRegencies.filter((x) => x.code === user.regencyCode) : allRegencies
+  const exportHref = (format: string) => hrefWith('/api/kegiatan/ekspor', params, { format, page: undefined })
+  const when = (a: { startDate: Date; endDate: Date | null }) => `${formatDate(a.startDate, { locale: lang })}${a.endDate && a.endDate.getTime() !== a.startDate.getTime() ? ` – ${formatDate(a.endDate, { locale: lang })}` : ''}`
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
+        actions={
+          <>
+            {can(user.role, 'export.read') && (
+              <>
+                <a href={exportHref('xlsx')} className={buttonClass('secondary')}><Download aria-hidden className="size-4" />{r('export')} .xlsx</a>
+                <a href={exportHref('csv')} className={buttonClass('secondary')}>.csv</a>
+              </>
+            )}
+            {can(user.role, 'activities.write') && <LinkButton href="/kegiatan/baru"><Plus aria-hidden className="size-4" />{t('new')}</LinkButton>}
+          </>
+        }
+      />
+      {params.dihapus && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('deleted')}</p>}
+      <form method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_repeat(5,minmax(0,1fr))]">
+        <label className="flex flex-col gap-1 text-sm sm:col-span-2 lg:col-span-1">
+          <span className="font-medium">{r('search')}</span>
+          <input name="q" defaultValue={filter.q} className={inputClass()} type="search" placeholder={t('search')} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{r('regency')}</span>
+          <select name="regency" defaultValue={filter.regency ?? ''} className={inputClass()}>
+            {!user.regencyCode && <option value="">{r('allRegencies')}</option>}
+            {regencies.map((x) => <option key={x.code} value={x.code}>{x.name}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('fields.kind')}</span>
+          <select name="kind" defaultValue={filter.kind ?? ''} className={inputClass()}>
+            <option value="">{t('allKinds')}</option>
+            {ACTIVITY_KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('fields.budgetSource')}</span>
+          <select name="source" defaultValue={filter.source ?? ''} className={inputClass()}>
+            <option value="">{t('allSources')}</option>
+            {BUDGET_SOURCES.map((k) => <option key={k} value={k}>{t(`source.${k}`)}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('from')}</span>
+          <DateInput name="from" defaultValue={filter.from ?? ''} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('to')}</span>
+          <DateInput name="to" defaultValue={filter.to ?? ''} />
+        </label>
+        <div className="col-span-full flex items-end gap-2">
+          <button type="submit" className={buttonClass('primary')}>{r('apply')}</button>
+          <Link href="/kegiatan" className={buttonClass('ghost')}>{r('reset')}</Link>
+        </div>
+      </form>
+      {rows.length === 0 ? (
+        <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
+      ) : (
+        <>
+          <ul className="space-y-2 md:hidden" aria-label={t('title')}>
+            {rows.map((a) => (
+              <li key={a.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <Link href={`/kegiatan/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link>
+                <p className="mt-1 text-slate-700">{t(`kind.${a.kind}`)} · {a.regency?.name ?? t('province')}</p>
+                <p className="text-slate-600">{when(a)} · {t('beneficiaries.count', { count: a._count.beneficiaries })}</p>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden md:block">
+            <Table caption={t('title')}>
+              <thead>
+                <tr>
+                  <Th>{t('fields.title')}</Th>
+                  <Th>{t('fields.kind')}</Th>
+                  <Th>{t('fields.date')}</Th>
+                  <Th>{r('regency')}</Th>
+                  <Th>{t('fields.budgetSource')}</Th>
+                  <Th align="right">{t('fields.budgetAmount')}</Th>
+                  <Th align="right">{t('beneficiaryCount')}</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rows.map((a) => (
+                  <tr key={a.id}>
+                    <Td className="min-w-56"><Link href={`/kegiatan/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link></Td>
+                    <Td className="whitespace-nowrap">{t(`kind.${a.kind}`)}</Td>
+                    <Td className="whitespace-nowrap">{when(a)}</Td>
+                    <Td className="whitespace-nowrap">{a.regency?.name ?? t('province')}</Td>
+                    <Td className="whitespace-nowrap">{a.budgetSource ? t(`source.${a.budgetSource}`) : '–'}</Td>
+                    <Td align="right" className="whitespace-nowrap">{a.budgetAmount ? formatRupiah(a.budgetAmount, { locale: lang }) : '–'}</Td>
+                    <Td align="right">{formatNumber(a._count.beneficiaries, { locale: lang })}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+          <Pagination pathname="/kegiatan" params={params} page={page} pageSize={pageSize} total={total} />
+        </>
+      )}
+    </>
+  )
+}
