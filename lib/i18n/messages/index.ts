@@ -24,8 +24,10 @@ import idConfig from './id/config.json'
 import enConfig from './en/config.json'
 import idNotifications from './id/notifications.json'
 import enNotifications from './en/notifications.json'
+import idHealth from './id/health.json'
+import enHealth from './en/health.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings, ...idAuditLog, ...idImports, ...idConfig, ...idNotifications },
-  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings, ...enAuditLog, ...enImports, ...enConfig, ...enNotifications },
+  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings, ...idAuditLog, ...idImports, ...idConfig, ...idNotifications, ...idHealth },
+  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings, ...enAuditLog, ...enImports, ...enConfig, ...enNotifications, ...enHealth },
 }
