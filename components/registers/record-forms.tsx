@@ -3,7 +3,7 @@
 import { DateInput } from '@/components/ui/date-input'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
-import { addAssessment, addInspection, saveCooperativeYear } from '@/lib/actions/cooperatives'
+import { addInspection, saveCooperativeYear } from '@/lib/actions/cooperatives'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
@@ -63,35 +63,6 @@ export function YearForm({ cooperativeId, defaultYear }: { cooperativeId: string
             {(p) => <DateInput {...p} defaultValue={val(s, 'ratDate')} />}
           </Field>
         </div>
-      )}
-    </FoldedForm>
-  )
-}
-
-export function AssessmentForm({ cooperativeId }: { cooperativeId: string }) {
-  const t = useTranslations('cooperatives')
-  return (
-    <FoldedForm summary={t('addAssessment')} action={addAssessment} cooperativeId={cooperativeId}>
-      {(s) => (
-        <>
-          <p className="text-xs text-slate-600">{t('scoreHint')}</p>
-          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            <Field label={t('assessedOn')} name="assessedOn" errors={s?.errors?.assessedOn} required>
-              {(p) => <DateInput {...p} defaultValue={val(s, 'assessedOn')} />}
-            </Field>
-            <Field label={t('assessor')} name="assessor" errors={s?.errors?.assessor} required>
-              {(p) => <input {...p} defaultValue={val(s, 'assessor')} maxLength={120} />}
-            </Field>
-            {([['governanceScore', 'governance'], ['riskProfileScore', 'riskProfile'], ['financialScore', 'financial'], ['capitalScore', 'capital']] as const).map(([name, label]) => (
-              <Field key={name} label={t(label)} name={name} errors={s?.errors?.[name]} required>
-                {(p) => <input {...p} inputMode="decimal" defaultValue={val(s, name)} maxLength={6} />}
-              </Field>
-            ))}
-            <Field label={t('notes')} name="notes" errors={s?.errors?.notes} className="sm:col-span-2 lg:col-span-3">
-              {(p) => <textarea {...p} rows={2} defaultValue={val(s, 'notes')} maxLength={1000} />}
-            </Field>
-          </div>
-        </>
       )}
     </FoldedForm>
   )

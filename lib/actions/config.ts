@@ -11,10 +11,10 @@ import { conflictError, transition } from '@/lib/transitions'
 import { changedLockedFields, provinceTotalCheck, type LockedField } from '@/lib/config/catalogue'
 import { writeTargetGrid } from '@/lib/config/targets'
 import { getIndicatorUsage, reportsRejudgedByDeadline, type IndicatorUsage } from '@/lib/data/config'
-import { HEALTH_TEMPLATE_KEY, THRESHOLDS_KEY } from '@/lib/data/settings'
+import { THRESHOLDS_KEY } from '@/lib/data/settings'
 import { formatDate, formatNumber } from '@/lib/format'
 import { defaultDeadline, quarterEndDate, quarterLabel } from '@/lib/reporting/periods'
-import { deadlineSchema, deleteIndicatorSchema, healthTemplateSchema, indicatorSchema, targetCellName, targetGridSchema, thresholdsSchema } from '@/lib/validations/config'
+import { deadlineSchema, deleteIndicatorSchema, indicatorSchema, targetCellName, targetGridSchema, thresholdsSchema } from '@/lib/validations/config'
 
 /**
  * The admin's configuration actions. Each is validated (zod), checks the version the admin saw (a stale
@@ -217,27 +217,3 @@ export const saveThresholds = authAction('config.manage', thresholdsSchema, asyn
   return { ok: true, message: `Ambang status disimpan: sesuai target ≥ ${num(input.onTrack)}%, perlu perhatian ≥ ${num(input.watch)}%.` }
 })
 
-// ── Cooperative health template ────────────────────────────────────────────────────────────────────
-
-/**
- * Set the health assessment template (aspect weights, outcome bands, their sources). Assessments already
- * recorded keep the total and outcome they were computed with (and the template version that did it).
- */
-export const saveHealthTemplate = authAction('config.manage', healthTemplateSchema, async (input, user): Promise<ActionState> => {
-  const value = input.template
-  await db.$transaction(async (tx) => {
-    const before = await tx.setting.findUnique({ where: { key: HEALTH_TEMPLATE_KEY }, select: { value: true } })
-    if (input.version === 0) {
-      const { count } = await tx.setting.createMany({ data: [{ key: HEALTH_TEMPLATE_KEY, value }], skipDuplicates: true })
-      if (count !== 1) throw await conflictError(tx, 'Setting', HEALTH_TEMPLATE_KEY, 'Templat penilaian kesehatan')
-    } else {
-      await transition(tx, {
-        entity: 'Setting', entityId: HEALTH_TEMPLATE_KEY, label: 'Templat penilaian kesehatan',
-        update: () => tx.setting.updateMany({ where: { key: HEALTH_TEMPLATE_KEY, version: input.version }, data: { value, version: { increment: 1 } } }),
-      })
-    }
-    await writeAudit(tx, actor(user), { action: input.version === 0 ? 'CREATE' : 'UPDATE', entity: 'Setting', entityId: HEALTH_TEMPLATE_KEY, before: before?.value, after: value })
-  })
-  revalidatePath('/pengaturan', 'layout')
-  return { ok: true, message: 'Templat penilaian kesehatan disimpan; penilaian berikutnya memakai bobot dan batas ini.' }
-})

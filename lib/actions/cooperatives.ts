@@ -6,14 +6,12 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { assertLocation } from '@/lib/data/regions'
-import { healthOutcome, healthTotal } from '@/lib/registers/health'
 import { cooperativeAuditSelect as auditSelect, insertCooperative, updateCooperativeRecord, writeCooperativeYear } from '@/lib/registers/writes'
-import { getHealthTemplate } from '@/lib/data/settings'
 import { ActionError, authAction } from '@/lib/safe-action'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import {
-  assessmentSchema, cooperativeIdSchema, cooperativeSchema, cooperativeUpdateSchema, cooperativeYearSchema, inspectionSchema, type CooperativeInput,
+  cooperativeIdSchema, cooperativeSchema, cooperativeUpdateSchema, cooperativeYearSchema, inspectionSchema, type CooperativeInput,
 } from '@/lib/validations/cooperatives'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
@@ -91,31 +89,6 @@ export const saveCooperativeYear = authAction('cooperatives.write', cooperativeY
   })
   revalidatePath(`/koperasi/${cooperativeId}`)
   return { ok: true, message: `Angka tahun buku ${year} disimpan.` }
-})
-
-/**
- * Add a health assessment; the total and outcome are computed here with the agency's health template
- * (lib/registers/health.ts, /pengaturan/kesehatan), and the
- * cooperative's current outcome follows its latest assessment by date.
- */
-export const addAssessment = authAction('cooperatives.write', assessmentSchema, async (input, user) => {
-  const { cooperativeId, governanceScore, riskProfileScore, financialScore, capitalScore, ...rest } = input
-  // the agency's template (aspect weights, bands) as it stands now; the assessment records its version
-  const template = await getHealthTemplate()
-  const totalScore = healthTotal({ governance: governanceScore, riskProfile: riskProfileScore, financial: financialScore, capital: capitalScore }, template)
-  const outcome = healthOutcome(totalScore, template)
-  await db.$transaction(async (tx) => {
-    await scopedCooperative(tx, user, cooperativeId)
-    const created = await tx.healthAssessment.create({
-      data: { cooperativeId, governanceScore, riskProfileScore, financialScore, capitalScore, totalScore, outcome, templateVersion: template.version, ...rest },
-    })
-    const latest = await tx.healthAssessment.findFirstOrThrow({ where: { cooperativeId }, orderBy: [{ assessedOn: 'desc' }, { createdAt: 'desc' }], select: { outcome: true } })
-    await tx.cooperative.update({ where: { id: cooperativeId }, data: { healthOutcome: latest.outcome, version: { increment: 1 } } })
-    await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'HealthAssessment', entityId: created.id, after: created })
-  })
-  revalidatePath(`/koperasi/${cooperativeId}`)
-  revalidatePath('/koperasi')
-  return { ok: true, message: 'Penilaian kesehatan disimpan.' }
 })
 
 /** Record an inspection (pemeriksaan/pengawasan) with its findings and follow-up. */

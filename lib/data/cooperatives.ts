@@ -117,7 +117,7 @@ export async function getCooperative({ user, id }: { user: SessionUser; id: stri
         orderBy: { year: 'asc' },
       },
       assessments: {
-        select: { id: true, assessedOn: true, assessor: true, governanceScore: true, riskProfileScore: true, financialScore: true, capitalScore: true, totalScore: true, outcome: true, notes: true },
+        select: { id: true, assessedOn: true, assessor: true, governanceScore: true, riskProfileScore: true, financialScore: true, capitalScore: true, totalScore: true, outcome: true, notes: true, templateVersion: true },
         orderBy: [{ assessedOn: 'desc' }, { createdAt: 'desc' }],
         take: 20,
       },

@@ -1,37 +1,72 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_HEALTH_TEMPLATE, healthOutcome, healthTotal, type HealthTemplate } from './health'
+import { answerScore, healthOutcome, ratioScore, ratioValue, scoreHealth, type HealthAnswer, type HealthTemplateShape } from './health'
 
-// An agency template with unequal weights and its own bands, worked by hand:
-// total = 0,30 × tata kelola + 0,20 × profil risiko + 0,30 × kinerja keuangan + 0,20 × permodalan
-const agency: HealthTemplate = {
-  weights: { governance: 30, riskProfile: 20, financial: 30, capital: 20 },
-  bands: { sehat: 81, cukupSehat: 66, dalamPengawasan: 51 },
-  sources: { weights: '', bands: '' },
+// A small worksheet with every kind of component, worked by hand below:
+// total = (TK1 × 20 + TK2 × 10 + PR1 × 20 + KK1 × 25 + PM1 × 25) ÷ 100
+const template: HealthTemplateShape = {
+  version: 7,
+  bands: { sehat: 80, cukupSehat: 66, dalamPengawasan: 51 },
+  components: [
+    { id: 'tk1', code: 'TK1', aspect: 'GOVERNANCE', label: 'Prinsip koperasi', kind: 'SCALE_1_5', numerator: null, denominator: null, weight: 20, bands: null },
+    { id: 'tk2', code: 'TK2', aspect: 'GOVERNANCE', label: 'RAT terlaksana', kind: 'YES_NO', numerator: null, denominator: null, weight: 10, bands: null },
+    { id: 'pr1', code: 'PR1', aspect: 'RISK_PROFILE', label: 'Aset produktif / total aset', kind: 'RATIO', numerator: null, denominator: 'ASSETS', weight: 20,
+      bands: [{ min: 75, score: 100 }, { min: 60, score: 75 }, { min: 40, score: 50 }, { min: 0, score: 25 }] },
+    { id: 'kk1', code: 'KK1', aspect: 'FINANCIAL', label: 'SHU / total aset', kind: 'RATIO', numerator: 'NET_SURPLUS', denominator: 'ASSETS', weight: 25,
+      bands: [{ min: 7.5, score: 100 }, { min: 5, score: 75 }, { min: 2.5, score: 50 }, { min: 0, score: 25 }] },
+    { id: 'pm1', code: 'PM1', aspect: 'CAPITAL', label: 'Modal sendiri / total aset', kind: 'RATIO', numerator: 'OWN_CAPITAL', denominator: 'ASSETS', weight: 25,
+      bands: [{ min: 20, score: 100 }, { min: 10, score: 75 }, { min: 5, score: 50 }, { min: 0, score: 25 }] },
+  ],
 }
 
-describe('health template: score and outcome, one hand-worked case per band', () => {
+const sheet = (tk1: number, tk2: number, pr1: number, kk1: number, pm1: number): Record<string, HealthAnswer> => ({
+  tk1: { answer: tk1 }, tk2: { answer: tk2 },
+  // parts out of 1.000 (Rp million), so the percent is the part ÷ 10
+  pr1: { numerator: pr1 * 10, denominator: 1000 }, kk1: { numerator: kk1 * 10, denominator: 1000 }, pm1: { numerator: pm1 * 10, denominator: 1000 },
+})
+
+describe('health scoring: one hand-worked worksheet per outcome band', () => {
   it.each([
-    // 0,3·90 + 0,2·80 + 0,3·85 + 0,2·70 = 27 + 16 + 25,5 + 14 = 82,5
-    [{ governance: 90, riskProfile: 80, financial: 85, capital: 70 }, 82.5, 'SEHAT'],
-    // 0,3·80 + 0,2·90 + 0,3·75 + 0,2·80 = 24 + 18 + 22,5 + 16 = 80,5: Sehat under the defaults' 80, not under 81
-    [{ governance: 80, riskProfile: 90, financial: 75, capital: 80 }, 80.5, 'CUKUP_SEHAT'],
-    // 0,3·60 + 0,2·55 + 0,3·62 + 0,2·50 = 18 + 11 + 18,6 + 10 = 57,6
-    [{ governance: 60, riskProfile: 55, financial: 62, capital: 50 }, 57.6, 'DALAM_PENGAWASAN'],
-    // 0,3·40 + 0,2·65 + 0,3·45 + 0,2·30 = 12 + 13 + 13,5 + 6 = 44,5
-    [{ governance: 40, riskProfile: 65, financial: 45, capital: 30 }, 44.5, 'DALAM_PENGAWASAN_KHUSUS'],
-  ] as const)('%o → %s, %s', (scores, total, outcome) => {
-    expect(healthTotal(scores, agency)).toBe(total)
-    expect(healthOutcome(total, agency)).toBe(outcome)
+    // 5 → 100, ya → 100, 80% → 100, 6% → 75, 25% → 100:
+    // (100·20 + 100·10 + 100·20 + 75·25 + 100·25) ÷ 100 = (2000 + 1000 + 2000 + 1875 + 2500) ÷ 100 = 93,75
+    ['Sehat', sheet(5, 1, 80, 6, 25), 93.75, 'SEHAT', { GOVERNANCE: 100, RISK_PROFILE: 100, FINANCIAL: 75, CAPITAL: 100 }],
+    // 4 → 80, ya → 100, 65% → 75, 3% → 50, 12% → 75: (1600 + 1000 + 1500 + 1250 + 1875) ÷ 100 = 72,25;
+    // tata kelola (1600 + 1000) ÷ 30 = 86,67
+    ['Cukup Sehat', sheet(4, 1, 65, 3, 12), 72.25, 'CUKUP_SEHAT', { GOVERNANCE: 86.67, RISK_PROFILE: 75, FINANCIAL: 50, CAPITAL: 75 }],
+    // 3 → 60, tidak → 0, 50% → 50, 5% (on the bound) → 75, 8% → 50: (1200 + 0 + 1000 + 1875 + 1250) ÷ 100 = 53,25
+    ['Dalam Pengawasan', sheet(3, 0, 50, 5, 8), 53.25, 'DALAM_PENGAWASAN', { GOVERNANCE: 40, RISK_PROFILE: 50, FINANCIAL: 75, CAPITAL: 50 }],
+    // 2 → 40, tidak → 0, 30% → 25, SHU −2% (a loss, below every bound) → 0, 3% → 25: (800 + 0 + 500 + 0 + 625) ÷ 100 = 19,25
+    ['Dalam Pengawasan Khusus', sheet(2, 0, 30, -2, 3), 19.25, 'DALAM_PENGAWASAN_KHUSUS', { GOVERNANCE: 26.67, RISK_PROFILE: 25, FINANCIAL: 0, CAPITAL: 25 }],
+  ] as const)('%s', (_name, answers, total, outcome, aspects) => {
+    const r = scoreHealth(template, answers)
+    expect(r).not.toBeNull()
+    expect(r!.total).toBe(total)
+    expect(r!.outcome).toBe(outcome)
+    expect(r!.aspects).toEqual(aspects)
+    expect(r!.components).toHaveLength(5)
   })
 
   it('a total on a band’s lower bound belongs to that band', () => {
-    expect(healthOutcome(81, agency)).toBe('SEHAT')
-    expect(healthOutcome(80.99, agency)).toBe('CUKUP_SEHAT')
-    expect(healthOutcome(80.5, DEFAULT_HEALTH_TEMPLATE)).toBe('SEHAT')
+    expect(healthOutcome(80, template.bands)).toBe('SEHAT')
+    expect(healthOutcome(79.99, template.bands)).toBe('CUKUP_SEHAT')
+    expect(healthOutcome(51, template.bands)).toBe('DALAM_PENGAWASAN')
+    expect(healthOutcome(50.99, template.bands)).toBe('DALAM_PENGAWASAN_KHUSUS')
   })
 
-  it('marks where every default weight and band comes from', () => {
-    expect(DEFAULT_HEALTH_TEMPLATE.sources.weights).toMatch(/perlu dikonfirmasi/)
-    expect(DEFAULT_HEALTH_TEMPLATE.sources.bands).toMatch(/Permenkop 9\/2020/)
+  it('converts values to scores: bands from the highest bound, ya/tidak, 1–5 scale', () => {
+    const bands = template.components[2].bands!
+    expect(ratioScore(75, bands)).toBe(100)
+    expect(ratioScore(74.99, bands)).toBe(75)
+    expect(ratioScore(-0.01, bands)).toBe(0)
+    expect(answerScore('YES_NO', 1)).toBe(100)
+    expect(answerScore('YES_NO', 0)).toBe(0)
+    expect(answerScore('SCALE_1_5', 3)).toBe(60)
+    expect(ratioValue(1, 3)).toBe(33.3333)
+    expect(ratioValue(5, 0)).toBeNull()
+  })
+
+  it('gives no result while an answer is missing or a ratio has no denominator', () => {
+    const answers = sheet(5, 1, 80, 6, 25)
+    expect(scoreHealth(template, { ...answers, tk2: undefined })).toBeNull()
+    expect(scoreHealth(template, { ...answers, pm1: { numerator: 5, denominator: 0 } })).toBeNull()
   })
 })

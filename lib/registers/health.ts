@@ -1,52 +1,137 @@
 /**
- * Health assessment outcome (penilaian kesehatan, Permenkop 9/2020): four aspects (tata kelola, profil
- * risiko, kinerja keuangan, permodalan), each scored 0–100 on the worksheet, weighted into a total that
- * decides the outcome (Sehat, Cukup Sehat, Dalam Pengawasan, Dalam Pengawasan Khusus).
+ * Cooperative health assessment (penilaian kesehatan, Permenkop 9/2020): the one scoring function, used
+ * live by the worksheet in the browser and, as the truth, by the server action that saves it.
  *
- * The weights and the bands are a template the agency edits on /pengaturan/kesehatan (stored as the
- * setting `health.template`, lib/data/settings.ts). The defaults below are NOT confirmed against the
- * published regulation: the aspect weights are equal (an agency setting to confirm), and the bands
- * 80 / 66 / 51 are those of the earlier worksheet (Peraturan Deputi Bidang Pengawasan
- * 06/Per/Dep.6/IV/2016), kept until the agency confirms Permenkop 9/2020's. Every field says so in
- * `sources`, and the settings screen shows it.
+ * A template version (table `health_templates`, edited at /pengaturan/kesehatan) is a list of components,
+ * each in one of the four aspects (tata kelola, profil risiko, kinerja keuangan, permodalan) with a weight
+ * (percent of the total; a version's weights add up to 100). A component is either
+ * - a ratio: numerator ÷ denominator × 100, turned into a score 0–100 by its bands (the first band whose
+ *   lower bound the value reaches, bounds strictly descending; below every bound: 0), or
+ * - a questionnaire answer: ya/tidak (ya 100, tidak 0) or a 1–5 scale (answer × 20).
+ * The total is Σ score × weight ÷ 100; an aspect's score is its components' weighted mean (0–100), kept
+ * in `health_assessments` beside the total. The total's outcome: Sehat from the Sehat bound, Cukup Sehat
+ * from its bound, Dalam Pengawasan from its bound, below it Dalam Pengawasan Khusus.
+ *
+ * What is seeded comes from the migration 20261210100000: the structure follows the published worksheet;
+ * every weight and ratio band is marked as an agency setting to confirm (no source for them was found).
  */
-import type { HealthOutcome } from '@/lib/generated/prisma/enums'
+import type { HealthAspect, HealthComponentKind, HealthOutcome } from '@/lib/generated/prisma/enums'
 
 export const HEALTH_OUTCOMES: readonly HealthOutcome[] = ['SEHAT', 'CUKUP_SEHAT', 'DALAM_PENGAWASAN', 'DALAM_PENGAWASAN_KHUSUS']
+export const HEALTH_ASPECT_KEYS: readonly HealthAspect[] = ['GOVERNANCE', 'RISK_PROFILE', 'FINANCIAL', 'CAPITAL']
+export const HEALTH_COMPONENT_KINDS: readonly HealthComponentKind[] = ['RATIO', 'YES_NO', 'SCALE_1_5']
 
-export const HEALTH_ASPECTS = ['governance', 'riskProfile', 'financial', 'capital'] as const
-export type HealthAspect = (typeof HEALTH_ASPECTS)[number]
-export type AspectScores = Record<HealthAspect, number>
+/** The cooperative yearly figures (`cooperative_years`) a ratio's part can be prefilled from. */
+export const HEALTH_FIGURES = ['OWN_CAPITAL', 'EXTERNAL_CAPITAL', 'TOTAL_CAPITAL', 'ASSETS', 'BUSINESS_VOLUME', 'NET_SURPLUS'] as const
+export type HealthFigure = (typeof HEALTH_FIGURES)[number]
 
-export type HealthTemplate = {
-  /** percent of the total per aspect; they add up to 100 */
-  weights: AspectScores
-  /** the lowest total of each outcome (below `dalamPengawasan`: Dalam Pengawasan Khusus) */
-  bands: { sehat: number; cukupSehat: number; dalamPengawasan: number }
-  /** where each weight and band comes from, shown beside it ('' when the agency set it itself) */
-  sources: { weights: string; bands: string }
+export type RatioBand = { min: number; score: number }
+
+export type HealthComponent = {
+  id: string
+  code: string
+  aspect: HealthAspect
+  label: string
+  kind: HealthComponentKind
+  numerator: HealthFigure | null
+  denominator: HealthFigure | null
+  weight: number
+  /** RATIO only, strictly descending `min` */
+  bands: RatioBand[] | null
 }
 
-export const DEFAULT_HEALTH_TEMPLATE: HealthTemplate = {
-  weights: { governance: 25, riskProfile: 25, financial: 25, capital: 25 },
-  bands: { sehat: 80, cukupSehat: 66, dalamPengawasan: 51 },
-  sources: {
-    weights: 'Setelan dinas, perlu dikonfirmasi: bobot sama per aspek (bobot Permenkop 9/2020 belum diverifikasi).',
-    bands: 'Perdep Bidang Pengawasan 06/Per/Dep.6/IV/2016 (80/66/51); konfirmasi terhadap Permenkop 9/2020.',
-  },
+export type OutcomeBands = { sehat: number; cukupSehat: number; dalamPengawasan: number }
+
+export type HealthTemplateShape = { version: number; bands: OutcomeBands; components: HealthComponent[] }
+
+/** One component's answer: a ratio's two parts, or a questionnaire answer (ya = 1, tidak = 0, or 1–5). */
+export type HealthAnswer = { numerator: number; denominator: number } | { answer: number }
+
+export type ScoredComponent = { componentId: string; value: number; score: number }
+
+export type HealthResult = {
+  components: ScoredComponent[]
+  aspects: Record<HealthAspect, number>
+  total: number
+  outcome: HealthOutcome
 }
 
-/** The weighted total of the four aspect scores (Σ score × weight ÷ 100), rounded to 2 decimals. */
-export function healthTotal(scores: AspectScores, template: Pick<HealthTemplate, 'weights'> = DEFAULT_HEALTH_TEMPLATE): number {
-  // in hundredths of a point, so the rounding happens once
-  const sum = HEALTH_ASPECTS.reduce((s, a) => s + scores[a] * 100 * template.weights[a], 0)
-  return Math.round(sum / 100) / 100
+const round2 = (n: number) => Math.round(n * 100) / 100
+
+/** A ratio's percent value from its parts (null when the denominator is zero or a part is missing). */
+export function ratioValue(numerator: number, denominator: number): number | null {
+  if (!Number.isFinite(numerator) || !Number.isFinite(denominator) || denominator === 0) return null
+  return Math.round((numerator / denominator) * 100 * 10_000) / 10_000
 }
 
-/** The outcome of a total under the template's bands (a total on a band's lower bound belongs to it). */
-export function healthOutcome(total: number, template: Pick<HealthTemplate, 'bands'> = DEFAULT_HEALTH_TEMPLATE): HealthOutcome {
-  if (total >= template.bands.sehat) return 'SEHAT'
-  if (total >= template.bands.cukupSehat) return 'CUKUP_SEHAT'
-  if (total >= template.bands.dalamPengawasan) return 'DALAM_PENGAWASAN'
+/** A ratio's score under its bands: the first band (from the highest bound) the value reaches; 0 below all. */
+export function ratioScore(value: number, bands: readonly RatioBand[]): number {
+  for (const b of bands) if (value >= b.min) return b.score
+  return 0
+}
+
+/** A questionnaire answer's score: ya/tidak → 100/0, a 1–5 scale → answer × 20. */
+export function answerScore(kind: Exclude<HealthComponentKind, 'RATIO'>, answer: number): number {
+  return kind === 'YES_NO' ? (answer === 1 ? 100 : 0) : Math.min(5, Math.max(1, Math.round(answer))) * 20
+}
+
+/** The outcome of a total under the bands (a total on a band's lower bound belongs to it). */
+export function healthOutcome(total: number, bands: OutcomeBands): HealthOutcome {
+  if (total >= bands.sehat) return 'SEHAT'
+  if (total >= bands.cukupSehat) return 'CUKUP_SEHAT'
+  if (total >= bands.dalamPengawasan) return 'DALAM_PENGAWASAN'
   return 'DALAM_PENGAWASAN_KHUSUS'
+}
+
+/**
+ * Score a worksheet: every component's value and score, the aspect scores, the total and the outcome.
+ * Returns null when an answer is missing or a ratio cannot be computed (the caller names the field).
+ */
+export function scoreHealth(template: HealthTemplateShape, answers: Record<string, HealthAnswer | undefined>): HealthResult | null {
+  const components: ScoredComponent[] = []
+  // in hundredths of a point × weight, so rounding happens once per figure
+  const aspectSum = { GOVERNANCE: 0, RISK_PROFILE: 0, FINANCIAL: 0, CAPITAL: 0 } as Record<HealthAspect, number>
+  const aspectWeight = { GOVERNANCE: 0, RISK_PROFILE: 0, FINANCIAL: 0, CAPITAL: 0 } as Record<HealthAspect, number>
+  let total = 0
+  for (const c of template.components) {
+    const a = answers[c.id]
+    if (!a) return null
+    let value: number
+    let score: number
+    if (c.kind === 'RATIO') {
+      if (!('numerator' in a)) return null
+      const v = ratioValue(a.numerator, a.denominator)
+      if (v === null) return null
+      value = v
+      score = ratioScore(v, c.bands ?? [])
+    } else {
+      if (!('answer' in a)) return null
+      value = a.answer
+      score = answerScore(c.kind, a.answer)
+    }
+    components.push({ componentId: c.id, value, score })
+    aspectSum[c.aspect] += score * c.weight
+    aspectWeight[c.aspect] += c.weight
+    total += score * c.weight
+  }
+  const aspects = Object.fromEntries(
+    HEALTH_ASPECT_KEYS.map((k) => [k, aspectWeight[k] > 0 ? round2(aspectSum[k] / aspectWeight[k]) : 0]),
+  ) as Record<HealthAspect, number>
+  const t = round2(total / 100)
+  return { components, aspects, total: t, outcome: healthOutcome(t, template.bands) }
+}
+
+/** A yearly figure's value from a `cooperative_years` row (TOTAL_CAPITAL = own + external capital). */
+export function figureValue(
+  figure: HealthFigure,
+  year: { ownCapital: number; externalCapital: number; assets: number; businessVolume: number; netSurplus: number },
+): number {
+  switch (figure) {
+    case 'OWN_CAPITAL': return year.ownCapital
+    case 'EXTERNAL_CAPITAL': return year.externalCapital
+    case 'TOTAL_CAPITAL': return year.ownCapital + year.externalCapital
+    case 'ASSETS': return year.assets
+    case 'BUSINESS_VOLUME': return year.businessVolume
+    case 'NET_SURPLUS': return year.netSurplus
+  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { computeScale, isScaleMismatch, scaleBy, SCALE_LIMITS, toCents } from './scale'
 import { maskNik, nikRegencyCode } from './nik'
-import { healthOutcome, healthTotal } from './health'
+import { healthOutcome } from './health'
 
 describe('PP 7/2021 scale by business capital (new registrations)', () => {
   const cap = (v: string) => computeScale({ businessCapital: v, annualSales: '0', newRegistration: true })
@@ -66,12 +66,10 @@ describe('owner NIK masking', () => {
   })
 })
 
-describe('health assessment outcome (Permenkop 9/2020 bands)', () => {
+describe('health assessment outcome (bands 80 / 66 / 51)', () => {
+  const bands = { sehat: 80, cukupSehat: 66, dalamPengawasan: 51 }
   it.each([
     [100, 'SEHAT'], [80, 'SEHAT'], [79.99, 'CUKUP_SEHAT'], [66, 'CUKUP_SEHAT'], [65.99, 'DALAM_PENGAWASAN'],
     [51, 'DALAM_PENGAWASAN'], [50.99, 'DALAM_PENGAWASAN_KHUSUS'], [0, 'DALAM_PENGAWASAN_KHUSUS'],
-  ])('total %s is %s', (total, outcome) => expect(healthOutcome(total)).toBe(outcome))
-  it('averages the four aspects', () => {
-    expect(healthTotal({ governance: 80, riskProfile: 70, financial: 90, capital: 61 })).toBe(75.25)
-  })
+  ])('total %s is %s', (total, outcome) => expect(healthOutcome(total, bands)).toBe(outcome))
 })

@@ -61,17 +61,6 @@ export const cooperativeYearSchema = z
   .refine((v) => !v.ratDate || v.ratHeld, { path: ['ratHeld'], message: 'Tandai RAT terlaksana bila tanggal RAT diisi.' })
 export type CooperativeYearInput = z.infer<typeof cooperativeYearSchema>
 
-export const assessmentSchema = z.object({
-  cooperativeId: idField,
-  assessedOn: pastDate('Tanggal penilaian'),
-  assessor: z.string({ error: 'Isi nama penilai.' }).trim().min(3, 'Isi nama penilai (minimal 3 karakter).').max(120, 'Nama penilai maksimal 120 karakter.'),
-  governanceScore: z.coerce.number({ error: 'Skor tata kelola harus angka 0–100.' }).min(0, 'Skor tata kelola harus angka 0–100.').max(100, 'Skor tata kelola harus angka 0–100.'),
-  riskProfileScore: z.coerce.number({ error: 'Skor profil risiko harus angka 0–100.' }).min(0, 'Skor profil risiko harus angka 0–100.').max(100, 'Skor profil risiko harus angka 0–100.'),
-  financialScore: z.coerce.number({ error: 'Skor kinerja keuangan harus angka 0–100.' }).min(0, 'Skor kinerja keuangan harus angka 0–100.').max(100, 'Skor kinerja keuangan harus angka 0–100.'),
-  capitalScore: z.coerce.number({ error: 'Skor permodalan harus angka 0–100.' }).min(0, 'Skor permodalan harus angka 0–100.').max(100, 'Skor permodalan harus angka 0–100.'),
-  notes: optionalText(1000, 'Catatan maksimal 1.000 karakter.'),
-})
-
 export const inspectionSchema = z.object({
   cooperativeId: idField,
   inspectedOn: pastDate('Tanggal pemeriksaan'),

@@ -27,7 +27,8 @@ import { can, type Permission } from '@/lib/permissions'
 import { MESSAGES, type ActionState } from '@/lib/safe-action'
 import { getCurrentUser } from '@/lib/session'
 import type { SessionUser } from '@/lib/session-user'
-import { createCooperative, updateCooperative, deleteCooperative, saveCooperativeYear, addAssessment, addInspection } from '@/lib/actions/cooperatives'
+import { createCooperative, updateCooperative, deleteCooperative, saveCooperativeYear, addInspection } from '@/lib/actions/cooperatives'
+import { saveHealthAssessment } from '@/lib/actions/health'
 import { createDisbursement } from '@/lib/actions/credit'
 import { addProgress, uploadEvidence } from '@/lib/actions/meetings'
 import { createMsme, deleteMsme, revealOwnerNik, updateMsme } from '@/lib/actions/msmes'
@@ -87,8 +88,10 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   updateCooperative: 'cooperatives.write',
   deleteCooperative: 'cooperatives.write',
   saveCooperativeYear: 'cooperatives.write',
-  addAssessment: 'cooperatives.write',
   addInspection: 'cooperatives.write',
+  // lib/actions/health.ts
+  saveHealthAssessment: 'cooperatives.write',
+  saveHealthTemplate: 'config.manage',
   // lib/actions/msmes.ts
   createMsme: 'msmes.write',
   updateMsme: 'msmes.write',
@@ -116,7 +119,6 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   saveTargetGrid: 'config.manage',
   saveDeadline: 'config.manage',
   saveThresholds: 'config.manage',
-  saveHealthTemplate: 'config.manage',
   // lib/actions/users.ts
   createUser: 'users.manage',
   updateUser: 'users.manage',
@@ -317,6 +319,8 @@ const fx = {
   meeting: 'matriks-rapat', participant: '', agendaItem: '', outcome: '', action17: '', actionBpr: '', document: 'matriks-dokumen',
   meeting78: '', action78: '',
   importId: '',
+  // the seeded health template as the worksheet and the settings form send it (lib/actions/health.ts)
+  healthSheet: {} as Record<string, string>, healthTemplate: {} as Record<string, string>,
   notification: '',
   apiClient: '',
   // a Jombang activity with one beneficiary, one of Surabaya, and a programme target
@@ -369,6 +373,19 @@ beforeAll(async () => {
 
   fx.coop17 = (await db.cooperative.create({ data: { nik: '3517000000000101', name: 'KSP Matriks Jombang', type: 'SIMPAN_PINJAM', regencyCode: '35.17' } })).id
   fx.coop78 = (await db.cooperative.create({ data: { nik: '3578000000000101', name: 'KSP Matriks Surabaya', type: 'SIMPAN_PINJAM', regencyCode: '35.78' } })).id
+  const tpl = await db.healthTemplate.findFirstOrThrow({ orderBy: { version: 'desc' }, include: { components: { orderBy: { position: 'asc' } } } })
+  fx.healthSheet = { templateVersion: String(tpl.version) }
+  fx.healthTemplate = { version: String(tpl.version), sehat: '80', cukupSehat: '66', dalamPengawasan: '51', bandsSource: 'Setelan dinas — konfirmasi' }
+  tpl.components.forEach((c, i) => {
+    if (c.kind === 'RATIO') Object.assign(fx.healthSheet, { [`a.${c.id}.numerator`]: '25', [`a.${c.id}.denominator`]: '100' })
+    else fx.healthSheet[`a.${c.id}.answer`] = c.kind === 'YES_NO' ? '1' : '4'
+    const bands = ((c.bands as { min: number; score: number }[] | null) ?? []).map((b) => `${String(b.min).replace('.', ',')}:${b.score}`).join('; ')
+    Object.assign(fx.healthTemplate, {
+      [`components.${i}.code`]: c.code, [`components.${i}.aspect`]: c.aspect, [`components.${i}.label`]: c.label, [`components.${i}.kind`]: c.kind,
+      [`components.${i}.numerator`]: c.numerator ?? '', [`components.${i}.denominator`]: c.denominator ?? '',
+      [`components.${i}.weight`]: c.weight.toString(), [`components.${i}.bands`]: bands, [`components.${i}.source`]: c.source,
+    })
+  })
   const msme = (regencyCode: string, ownerNik: string, name: string, cooperativeId: string) =>
     db.msme.create({
       data: {
@@ -498,7 +515,7 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   updateCooperative: () => ({ id: fx.coop17, version: 1, nik: '3517000000000101', name: 'KSP Diubah Tanpa Wewenang', type: 'SIMPAN_PINJAM', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17' }),
   deleteCooperative: () => ({ id: fx.coop17 }),
   saveCooperativeYear: () => ({ cooperativeId: fx.coop17, year: 2024, ownCapital: '1.000.000', assets: '5.000.000' }),
-  addAssessment: () => ({ cooperativeId: fx.coop17, assessedOn: '2025-01-10', assessor: 'Tim Penilai', governanceScore: 80, riskProfileScore: 80, financialScore: 80, capitalScore: 80 }),
+  saveHealthAssessment: () => ({ cooperativeId: fx.coop17, assessedOn: '2025-01-10', assessor: 'Tim Penilai', ...fx.healthSheet }),
   addInspection: () => ({ cooperativeId: fx.coop17, inspectedOn: '2025-01-10', officer: 'Pemeriksa Uji', findings: 'Buku kas belum lengkap', status: 'OPEN' }),
   createMsme: () => ({ nib: '9120009999999', businessName: 'Usaha Tanpa Wewenang', ownerName: 'Budi', ownerNik: '3517014501900009', ownerGender: 'L', kbli: '10792', regencyCode: '35.17', businessCapital: '50.000.000', annualSales: '300.000.000' }),
   updateMsme: () => ({ id: fx.msme17.id, version: 1, nib: fx.msme17.nib, businessName: 'Diubah Tanpa Wewenang', ownerName: 'Siti Rahayu', ownerGender: 'P', kbli: '10792', regencyCode: '35.17' }),
@@ -523,7 +540,7 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   saveTargetGrid: () => ({ indicatorCode: 'FASILITASI_UMKM', year: 2030, version: 0, 't.35.17.0': '20' }),
   saveDeadline: () => ({ year: 2030, quarter: 1, version: 0, deadline: '2030-04-20' }),
   saveThresholds: () => ({ version: 0, onTrack: '90', watch: '75' }),
-  saveHealthTemplate: () => ({ version: 0, governance: '30', riskProfile: '20', financial: '30', capital: '20', sehat: '81', cukupSehat: '66', dalamPengawasan: '51' }),
+  saveHealthTemplate: () => ({ ...fx.healthTemplate }),
   createUser: () => ({ username: unique('tolak'), name: 'Tidak Boleh', role: 'ADMIN' }),
   updateUser: () => ({ id: fx.target.id, version: 1, username: fx.target.username, name: 'Diubah Tanpa Wewenang', role: 'ADMIN' }),
   deactivateUser: () => ({ id: fx.target.id }),
@@ -869,7 +886,7 @@ describe('regency scope: the district officer of 35.17 never reads 35.78', () =>
     ['updateCooperative of 35.78, moved to 35.17', () => updateCooperative(undefined, form({ ...coop78(), regencyCode: '35.17' }))],
     ['deleteCooperative of 35.78', () => deleteCooperative(undefined, form({ id: fx.coop78 }))],
     ['saveCooperativeYear of 35.78', () => saveCooperativeYear(undefined, form({ ...ACCEPTABLE_INPUT.saveCooperativeYear(), cooperativeId: fx.coop78 }))],
-    ['addAssessment of 35.78', () => addAssessment(undefined, form({ ...ACCEPTABLE_INPUT.addAssessment(), cooperativeId: fx.coop78 }))],
+    ['saveHealthAssessment of 35.78', () => saveHealthAssessment(undefined, form({ ...ACCEPTABLE_INPUT.saveHealthAssessment(), cooperativeId: fx.coop78 }))],
     ['addInspection of 35.78', () => addInspection(undefined, form({ ...ACCEPTABLE_INPUT.addInspection(), cooperativeId: fx.coop78 }))],
     ['createMsme in 35.78', () => createMsme(undefined, form({ ...ACCEPTABLE_INPUT.createMsme(), ownerNik: '3578014501900009', regencyCode: '35.78' }))],
     ['createMsme in 35.17 as a member of a 35.78 cooperative', () => createMsme(undefined, form({ ...ACCEPTABLE_INPUT.createMsme(), cooperativeId: fx.coop78 }))],

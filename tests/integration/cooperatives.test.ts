@@ -2,7 +2,7 @@ import { signInAs, createTestUser, submit } from '../support/session'
 import { beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { db } from '@/lib/db'
-import { addAssessment, addInspection, createCooperative, deleteCooperative, saveCooperativeYear, updateCooperative } from '@/lib/actions/cooperatives'
+import { addInspection, createCooperative, deleteCooperative, saveCooperativeYear, updateCooperative } from '@/lib/actions/cooperatives'
 import { findCooperatives, getCooperative, exportCooperatives } from '@/lib/data/cooperatives'
 import { GET as exportRoute } from '@/app/api/koperasi/ekspor/route'
 import { GET as regionsRoute } from '@/app/api/wilayah/route'
@@ -221,25 +221,6 @@ describe('yearly figures, assessments and inspections', () => {
     // the cross-field rule runs once the fields themselves are valid
     const ratOnly = await submit(saveCooperativeYear, { ...base, ratHeld: false })
     expect(ratOnly.state?.errors?.ratHeld).toEqual(['Tandai RAT terlaksana bila tanggal RAT diisi.'])
-  })
-
-  it('computes the assessment total and outcome and keeps the latest on the cooperative', async () => {
-    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' } })
-    signInAs(admin)
-    const base = { cooperativeId: coop.id, assessor: 'Tim Penilai Provinsi', governanceScore: '85', riskProfileScore: '80', financialScore: '90', capitalScore: '77' }
-    expect((await submit(addAssessment, { ...base, assessedOn: '2025-05-01' })).state?.ok).toBe(true)
-    // an older assessment entered later does not replace the current outcome
-    expect((await submit(addAssessment, { ...base, assessedOn: '2024-05-01', capitalScore: '10', financialScore: '20' })).state?.ok).toBe(true)
-    const list = await db.healthAssessment.findMany({ where: { cooperativeId: coop.id }, orderBy: { assessedOn: 'desc' } })
-    expect(list.map((a) => [a.totalScore.toString(), a.outcome])).toEqual([['83', 'SEHAT'], ['48.75', 'DALAM_PENGAWASAN_KHUSUS']])
-    expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).healthOutcome).toBe('SEHAT')
-    expect((await findCooperatives({ user: asUser(admin), filter: { health: 'SEHAT' } })).rows.map((r) => r.id)).toEqual([coop.id])
-    const bad = await submit(addAssessment, { ...base, assessedOn: '', governanceScore: '101', assessor: '' })
-    expect(bad.state?.errors?.governanceScore).toEqual(['Skor tata kelola harus angka 0–100.'])
-    expect(bad.state?.errors?.assessedOn).toEqual(['Tanggal penilaian harus tanggal yang valid.'])
-    expect(bad.state?.errors?.assessor).toEqual(['Isi nama penilai (minimal 3 karakter).'])
-    signInAs(leader)
-    expect((await submit(addAssessment, { ...base, assessedOn: '2025-05-01' })).state?.message).toBe('Anda tidak berwenang melakukan tindakan ini.')
   })
 
   it('records an inspection, in scope only', async () => {

@@ -7,8 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { createTestUser, signInAs, submit } from '../support/session'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
-import { deleteIndicator, saveDeadline, saveHealthTemplate, saveIndicator, saveTargetGrid, saveThresholds } from '@/lib/actions/config'
-import { addAssessment } from '@/lib/actions/cooperatives'
+import { deleteIndicator, saveDeadline, saveIndicator, saveTargetGrid, saveThresholds } from '@/lib/actions/config'
 import { saveReport } from '@/lib/actions/reporting'
 import { getDeadlines, getTargetGrid } from '@/lib/data/config'
 import { getQuarterForms, getReport } from '@/lib/data/reporting'
@@ -189,34 +188,5 @@ describe('reports are not rewritten by configuration', () => {
     expect(r.ok).toBe(true)
     const values = await db.reportValue.findMany({ where: { report: { regencyCode: '35.17', year: 2026, quarter: 4 } }, select: { indicatorCode: true } })
     expect(values.map((v) => v.indicatorCode)).not.toContain('UMKM_NAIK_KELAS')
-  })
-})
-
-describe('cooperative health template', () => {
-  const template = { governance: '30', riskProfile: '20', financial: '30', capital: '20', sehat: '81', cukupSehat: '66', dalamPengawasan: '51', weightsSource: 'Keputusan Kepala Dinas 2026', bandsSource: '' }
-
-  it('refuses weights that do not add up to 100 and bands out of order', async () => {
-    signInAs(admin)
-    const r = await submit(saveHealthTemplate, { version: 0, ...template, capital: '25', cukupSehat: '85' })
-    expect(r.state?.errors?.capital?.[0]).toBe('Jumlah bobot harus 100 (sekarang 105).')
-    expect(r.state?.errors?.cukupSehat?.[0]).toMatch(/di bawah batas Sehat/)
-  })
-
-  it('computes the next assessment with the saved template and records its version; the one before keeps its outcome', async () => {
-    const coop = await db.cooperative.create({ data: { nik: '3517000000000777', name: 'KSP Templat Sehat', type: 'SIMPAN_PINJAM', regencyCode: '35.17' }, select: { id: true } })
-    const scores = { governanceScore: 80, riskProfileScore: 90, financialScore: 75, capitalScore: 80 }
-    signInAs(officer)
-    expect((await submit(addAssessment, { cooperativeId: coop.id, assessedOn: '2026-01-10', assessor: 'Tim Penilai', ...scores })).state?.ok).toBe(true)
-    signInAs(admin)
-    expect((await submit(saveHealthTemplate, { version: 0, ...template })).state?.ok).toBe(true)
-    signInAs(officer)
-    expect((await submit(addAssessment, { cooperativeId: coop.id, assessedOn: '2026-06-10', assessor: 'Tim Penilai', ...scores })).state?.ok).toBe(true)
-    const rows = await db.healthAssessment.findMany({ where: { cooperativeId: coop.id }, orderBy: { assessedOn: 'asc' }, select: { totalScore: true, outcome: true, templateVersion: true } })
-    // equal weights: (80 + 90 + 75 + 80) / 4 = 81,25 → Sehat; the agency's 30/20/30/20: 80,5 → below its 81 → Cukup Sehat
-    expect(rows.map((r) => [Number(r.totalScore), r.outcome, r.templateVersion])).toEqual([[81.25, 'SEHAT', 0], [80.5, 'CUKUP_SEHAT', 1]])
-    expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id }, select: { healthOutcome: true } })).healthOutcome).toBe('CUKUP_SEHAT')
-    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'Setting', entityId: 'health.template' }, select: { action: true, after: true } })
-    expect(audit.action).toBe('CREATE')
-    expect(audit.after).toMatchObject({ weights: { governance: 30, riskProfile: 20, financial: 30, capital: 20 }, sources: { weights: 'Keputusan Kepala Dinas 2026' } })
   })
 })

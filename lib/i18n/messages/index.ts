@@ -26,8 +26,10 @@ import idNotifications from './id/notifications.json'
 import enNotifications from './en/notifications.json'
 import idActivities from './id/activities.json'
 import enActivities from './en/activities.json'
+import idHealth from './id/health.json'
+import enHealth from './en/health.json'
 
 export const MESSAGES = {
-  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings, ...idAuditLog, ...idImports, ...idConfig, ...idNotifications, ...idActivities },
-  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings, ...enAuditLog, ...enImports, ...enConfig, ...enNotifications, ...enActivities },
+  id: { ...idCommon, ...idUsers, ...idRegisters, ...idReporting, ...idCredit, ...idDashboard, ...idMeetings, ...idAuditLog, ...idImports, ...idConfig, ...idNotifications, ...idActivities, ...idHealth },
+  en: { ...enCommon, ...enUsers, ...enRegisters, ...enReporting, ...enCredit, ...enDashboard, ...enMeetings, ...enAuditLog, ...enImports, ...enConfig, ...enNotifications, ...enActivities, ...enHealth },
 }

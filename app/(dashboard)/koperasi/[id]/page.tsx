@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { Pencil } from 'lucide-react'
 import { InfoCard, OutcomeBadge, ScaleBadge, Section } from '@/components/registers/badges'
-import { AssessmentForm, InspectionForm, YearForm } from '@/components/registers/record-forms'
+import { InspectionForm, YearForm } from '@/components/registers/record-forms'
 import { TrendChart } from '@/components/registers/trend-chart'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton } from '@/components/ui/button'
@@ -31,7 +31,7 @@ export default async function CooperativePage({ params, searchParams }: { params
   const { user, record: coop } = await load(id)
   // another regency's record is indistinguishable from a missing one (no existence leak)
   if (!coop) notFound()
-  const [t, r, locale] = await Promise.all([getTranslations('cooperatives'), getTranslations('registers'), getLocale()])
+  const [t, r, th, locale] = await Promise.all([getTranslations('cooperatives'), getTranslations('registers'), getTranslations('health.cooperative'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   const canWrite = can(user.role, 'cooperatives.write')
   const date = (d: Date | null) => (d ? formatDate(d, { locale: lang }) : '–')
@@ -164,6 +164,7 @@ export default async function CooperativePage({ params, searchParams }: { params
                 <Th align="right">{t('capital')}</Th>
                 <Th align="right">{t('total')}</Th>
                 <Th>{t('outcome')}</Th>
+                <Th><span className="sr-only">{th('open')}</span></Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -176,12 +177,13 @@ export default async function CooperativePage({ params, searchParams }: { params
                   ))}
                   <Td align="right" className="font-medium">{formatNumber(a.totalScore.toString(), { decimals: 2, locale: lang })}</Td>
                   <Td className="whitespace-nowrap"><OutcomeBadge outcome={a.outcome} label={r(`outcome.${a.outcome}`)} /></Td>
+                  <Td><Link href={`/koperasi/${coop.id}/kesehatan/${a.id}`} className="text-brand-700 hover:underline">{th('open')}</Link></Td>
                 </tr>
               ))}
             </tbody>
           </Table>
         )}
-        {canWrite && <AssessmentForm cooperativeId={coop.id} />}
+        {canWrite && <div><LinkButton href={`/koperasi/${coop.id}/kesehatan/baru`} variant="secondary">{th('new')}</LinkButton></div>}
       </Section>
 
       <Section title={t('inspections')} id="pemeriksaan">

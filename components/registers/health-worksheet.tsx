@@ -1,0 +1,160 @@
+'use client'
+
+import { useState } from 'react'
+import { useTranslations } from 'next-intl'
+import { OutcomeBadge } from '@/components/registers/badges'
+import { Button } from '@/components/ui/button'
+import { DateInput } from '@/components/ui/date-input'
+import { Field } from '@/components/ui/field'
+import { FormMessage } from '@/components/ui/form-message'
+import { useFormAction } from '@/components/ui/use-form-action'
+import { saveHealthAssessment } from '@/lib/actions/health'
+import { formatNumber, type Locale } from '@/lib/format'
+import { parseNumberInput } from '@/lib/parse'
+import {
+  HEALTH_ASPECT_KEYS, figureValue, ratioScore, ratioValue, answerScore, scoreHealth,
+  type HealthAnswer, type HealthComponent, type HealthFigure, type OutcomeBands,
+} from '@/lib/registers/health'
+import { useLocale } from 'next-intl'
+
+type Component = HealthComponent & { numeratorLabel: string | null; denominatorLabel: string | null; source: string }
+type Figures = { year: number; ownCapital: number; externalCapital: number; assets: number; businessVolume: number; netSurplus: number; ratHeld: boolean } | null
+
+/** A yearly figure as typed in the form, the way lib/parse.ts reads it in either language (1.250.000.000). */
+const moneyText = (n: number) => formatNumber(n, { decimals: Number.isInteger(n) ? 0 : 2, locale: 'id' })
+
+/**
+ * The assessment worksheet: one block per component, grouped by aspect, with the value and score
+ * computed as the assessor types (the same scoring function the server runs when saving; the server's
+ * result is the one recorded), the aspect scores, the total and the outcome.
+ */
+export function HealthWorksheet({ cooperativeId, template, figures, today }: {
+  cooperativeId: string
+  template: { version: number; bands: OutcomeBands; components: Component[] }
+  figures: Figures
+  today: string
+}) {
+  const t = useTranslations('health')
+  const tr = useTranslations('registers')
+  const tc = useTranslations('cooperatives')
+  const lang = (useLocale() === 'en' ? 'en' : 'id') as Locale
+  const [state, onSubmit, pending] = useFormAction(saveHealthAssessment)
+  const prefill = (f: HealthFigure | null) => (figures && f ? moneyText(figureValue(f, figures)) : '')
+  const [values, setValues] = useState<Record<string, string>>(() => {
+    const v: Record<string, string> = {}
+    for (const c of template.components) {
+      if (c.kind === 'RATIO') {
+        v[`a.${c.id}.numerator`] = prefill(c.numerator)
+        v[`a.${c.id}.denominator`] = prefill(c.denominator)
+      } else v[`a.${c.id}.answer`] = ''
+    }
+    return v
+  })
+  const set = (k: string, value: string) => setValues((vs) => ({ ...vs, [k]: value }))
+  const err = (k: string) => state?.errors?.[k]
+  const num = (n: number, decimals = 2) => formatNumber(n, { decimals, locale: lang })
+
+  // the live preview: each component's value and score, and the whole result once every answer is there
+  const answers: Record<string, HealthAnswer | undefined> = {}
+  const preview: Record<string, { value: number | null; score: number | null }> = {}
+  for (const c of template.components) {
+    if (c.kind === 'RATIO') {
+      const n = parseNumberInput(values[`a.${c.id}.numerator`])
+      const d = parseNumberInput(values[`a.${c.id}.denominator`])
+      const v = n !== null && d !== null ? ratioValue(n, d) : null
+      if (v !== null && d! > 0) answers[c.id] = { numerator: n!, denominator: d! }
+      preview[c.id] = { value: v, score: v === null ? null : ratioScore(v, c.bands ?? []) }
+    } else {
+      const a = values[`a.${c.id}.answer`]
+      if (a !== '') answers[c.id] = { answer: Number(a) }
+      preview[c.id] = { value: a === '' ? null : Number(a), score: a === '' ? null : answerScore(c.kind, Number(a)) }
+    }
+  }
+  const result = scoreHealth(template, answers)
+
+  const source = (c: Component) => {
+    if (!figures || !c.numerator || !c.denominator) return t('worksheet.entered')
+    const same = values[`a.${c.id}.numerator`] === prefill(c.numerator) && values[`a.${c.id}.denominator`] === prefill(c.denominator)
+    return same ? t('worksheet.figuresFrom', { year: figures.year }) : t('worksheet.changed')
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-5" noValidate data-testid="health-worksheet">
+      <input type="hidden" name="cooperativeId" value={cooperativeId} />
+      <input type="hidden" name="templateVersion" value={template.version} />
+      <FormMessage state={state} />
+      <div className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
+        <Field label={tc('assessedOn')} name="assessedOn" errors={err('assessedOn')} required>
+          {(p) => <DateInput {...p} defaultValue={state?.values?.assessedOn ?? today} />}
+        </Field>
+        <Field label={tc('assessor')} name="assessor" errors={err('assessor')} required>
+          {(p) => <input {...p} defaultValue={state?.values?.assessor} maxLength={120} />}
+        </Field>
+        <Field label={tc('notes')} name="notes" errors={err('notes')} className="sm:col-span-2">
+          {(p) => <textarea {...p} rows={2} defaultValue={state?.values?.notes} maxLength={1000} />}
+        </Field>
+      </div>
+      {HEALTH_ASPECT_KEYS.map((aspect) => {
+        const components = template.components.filter((c) => c.aspect === aspect)
+        if (components.length === 0) return null
+        return (
+          <fieldset key={aspect} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid={`aspect-${aspect}`}>
+            <legend className="px-1 text-base font-semibold text-slate-900">
+              {t(`aspect.${aspect}`)}
+              <span className="ml-2 text-sm font-normal text-slate-600">{t('worksheet.score')}: {result ? num(result.aspects[aspect]) : '–'}</span>
+            </legend>
+            {components.map((c) => {
+              const key = `a.${c.id}`
+              const p = preview[c.id]
+              return (
+                <div key={c.id} className="grid gap-3 border-t border-slate-100 pt-3 first:border-t-0 first:pt-0 md:grid-cols-[1fr_auto]" data-testid={`component-${c.code}`}>
+                  <div className="space-y-2">
+                    <p className="text-sm font-medium text-slate-900"><span className="mr-1 font-mono text-xs text-slate-500">{c.code}</span><span data-user-content>{c.label}</span></p>
+                    {c.kind === 'RATIO' ? (
+                      <div className="grid gap-3 sm:grid-cols-2">
+                        <Field label={c.numerator ? t(`figure.${c.numerator}`) : c.numeratorLabel ?? t('template.numerator')} name={`${key}.numerator`} errors={err(`${key}.numerator`)} required>
+                          {(f) => <input {...f} inputMode="decimal" value={values[`${key}.numerator`]} onChange={(e) => set(`${key}.numerator`, e.target.value)} maxLength={30} />}
+                        </Field>
+                        <Field label={c.denominator ? t(`figure.${c.denominator}`) : c.denominatorLabel ?? t('template.denominator')} name={`${key}.denominator`} errors={err(`${key}.denominator`)} required>
+                          {(f) => <input {...f} inputMode="decimal" value={values[`${key}.denominator`]} onChange={(e) => set(`${key}.denominator`, e.target.value)} maxLength={30} />}
+                        </Field>
+                        <p className="text-xs text-slate-500 sm:col-span-2" data-testid={`source-${c.code}`}>{source(c)}</p>
+                      </div>
+                    ) : (
+                      <Field label={t('worksheet.answer')} name={`${key}.answer`} errors={err(`${key}.answer`)} hint={c.kind === 'SCALE_1_5' ? t('worksheet.scaleHint') : undefined} required className="max-w-xs">
+                        {(f) => (
+                          <select {...f} value={values[`${key}.answer`]} onChange={(e) => set(`${key}.answer`, e.target.value)}>
+                            <option value="">{t('worksheet.choose')}</option>
+                            {c.kind === 'YES_NO'
+                              ? <><option value="1">{t('worksheet.yes')}</option><option value="0">{t('worksheet.no')}</option></>
+                              : [1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}</option>)}
+                          </select>
+                        )}
+                      </Field>
+                    )}
+                  </div>
+                  <dl className="grid grid-cols-3 gap-2 text-right text-sm md:w-64 md:self-center">
+                    <div><dt className="text-xs text-slate-500">{t('worksheet.value')}</dt><dd>{p.value === null ? '–' : c.kind === 'RATIO' ? `${num(p.value)}%` : c.kind === 'YES_NO' ? t(p.value === 1 ? 'worksheet.yes' : 'worksheet.no') : p.value}</dd></div>
+                    <div><dt className="text-xs text-slate-500">{t('worksheet.weight')}</dt><dd>{num(c.weight, Number.isInteger(c.weight) ? 0 : 2)}</dd></div>
+                    <div><dt className="text-xs text-slate-500">{t('worksheet.score')}</dt><dd className="font-medium" data-testid={`score-${c.code}`}>{p.score === null ? '–' : num(p.score, Number.isInteger(p.score) ? 0 : 2)}</dd></div>
+                  </dl>
+                </div>
+              )
+            })}
+          </fieldset>
+        )
+      })}
+      <div className="sticky bottom-0 z-10 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-300 bg-white p-4 shadow-sm" aria-live="polite" data-testid="health-result">
+        {result ? (
+          <div className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
+            <span>{t('worksheet.total')}: <strong className="text-lg" data-testid="health-total">{num(result.total)}</strong></span>
+            <span className="flex items-center gap-2">{t('worksheet.outcome')}: <OutcomeBadge outcome={result.outcome} label={tr(`outcome.${result.outcome}`)} /></span>
+          </div>
+        ) : (
+          <p className="text-sm text-slate-600">{t('worksheet.incomplete')}</p>
+        )}
+        <Button type="submit" disabled={pending}>{pending ? t('worksheet.saving') : t('worksheet.save')}</Button>
+      </div>
+    </form>
+  )
+}
