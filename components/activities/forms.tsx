@@ -7,28 +7,9 @@ import { Button } from '@/components/ui/button'
 import { DateInput } from '@/components/ui/date-input'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { useFormAction } from '@/components/ui/use-form-action'
-import type { ActionState } from '@/lib/safe-action'
+import { useFormFields as useForm } from '@/components/ui/use-form-action'
+import { OptionSelect as Select, type Option } from '@/components/ui/option-select'
 import { ACTIVITY_KINDS, BENEFICIARY_TYPES, BUDGET_SOURCES, TARGET_MEASURES } from '@/lib/validations/activities'
-
-type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>
-type Option = { value: string; label: string }
-
-function useForm(action: Action) {
-  const [state, formAction, pending] = useFormAction(action)
-  const v = (name: string, fallback = '') => state?.values?.[name] ?? fallback
-  const e = (name: string) => state?.errors?.[name]
-  return { state, formAction, pending, v, e }
-}
-
-function Select({ p, options, value, empty, onChange }: { p: Record<string, unknown>; options: Option[]; value: string; empty?: string; onChange?: (v: string) => void }) {
-  return (
-    <select {...p} defaultValue={value} onChange={onChange ? (ev) => onChange(ev.target.value) : undefined}>
-      {empty !== undefined && <option value="">{empty}</option>}
-      {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-    </select>
-  )
-}
 
 export type ActivityValues = { id?: string; version?: number; kind: string; title: string; startDate: string; endDate: string; regencyCode: string; budgetSource: string; budgetAmount: string; notes: string }
 

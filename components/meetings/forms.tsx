@@ -2,7 +2,8 @@
 
 import { DateInput } from '@/components/ui/date-input'
 import { useState } from 'react'
-import { useFormAction } from '@/components/ui/use-form-action'
+import { useFormFields as useForm } from '@/components/ui/use-form-action'
+import { OptionSelect as Select, type Option } from '@/components/ui/option-select'
 import { useTranslations } from 'next-intl'
 import {
   addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, updateAction, updateAgendaItem, updateAttendance, updateMeeting, updateOutcome, uploadDocument, uploadEvidence,
@@ -11,28 +12,8 @@ import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { ACCEPT_ATTRIBUTE } from '@/lib/meetings/files'
-import type { ActionState } from '@/lib/safe-action'
 import { ACTION_STATUSES, ATTENDANCE, DOCUMENT_KINDS, MEETING_TYPES, OUTCOME_KINDS, OWNER_KINDS } from '@/lib/validations/meetings'
 
-type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>
-type Option = { value: string; label: string }
-
-/** One form's state: the refill value (what was typed, else the record's) and the field's errors. */
-function useForm(action: Action) {
-  const [state, formAction, pending] = useFormAction(action)
-  const v = (name: string, fallback = '') => state?.values?.[name] ?? fallback
-  const e = (name: string) => state?.errors?.[name]
-  return { state, formAction, pending, v, e }
-}
-
-function Select({ p, options, value, empty }: { p: Record<string, unknown>; options: Option[]; value: string; empty?: string }) {
-  return (
-    <select {...p} defaultValue={value}>
-      {empty !== undefined && <option value="">{empty}</option>}
-      {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-    </select>
-  )
-}
 
 function Submit({ pending, label }: { pending: boolean; label: string }) {
   const t = useTranslations('meetings')

@@ -1,6 +1,7 @@
 'use client'
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react'
+import type { ActionState } from '@/lib/safe-action'
 
 /**
  * One way for a form to run its server action and keep what the user entered.
@@ -32,4 +33,12 @@ export function useFormAction<S extends { ok?: boolean } | undefined>(
     startTransition(() => dispatch(data))
   }
   return [state, onSubmit, pending] as const
+}
+
+/** A form's state read field by field: `v(name, fallback)` is what was typed (else the record's value), `e(name)` the field's errors. */
+export function useFormFields(action: (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>) {
+  const [state, formAction, pending] = useFormAction(action)
+  const v = (name: string, fallback = '') => state?.values?.[name] ?? fallback
+  const e = (name: string) => state?.errors?.[name]
+  return { state, formAction, pending, v, e }
 }
