@@ -5,7 +5,8 @@ import { expect, test } from './fixtures'
 
 /**
  * The health assessment worksheet (Permenkop 9/2020): an admin records a KSP's assessment that comes out
- * Sehat, sees the printable result, and the cooperative page shows it as the latest outcome. Screenshots
+ * Sehat, sees the printable result, the cooperative page shows it as the latest outcome and the "10 KSP
+ * sehat" target's progress goes up by one. Screenshots
  * of the worksheet and the result, desktop and 390 px, go to test-results/health-*.png.
  */
 const stamp = () => String(Date.now()).slice(-8)
@@ -30,6 +31,9 @@ test('an admin records a KSP assessment that comes out Sehat and sees it as the 
     [`${id}-2025`, id],
   )
   await login('ADMIN')
+  // the governor's "10 KSP sehat" target counts KSP assessed Sehat in its window: read it before
+  await page.goto('/target-program/demo-target-10-ksp-sehat')
+  const before = Number(await page.getByTestId('target-progress').getAttribute('data-progress'))
   await page.goto(`/koperasi/${id}`)
   await page.getByRole('link', { name: 'Penilaian baru' }).click()
   await expect(page.getByRole('heading', { level: 1, name: `Penilaian kesehatan baru: KSP Sehat Uji ${s}` })).toBeVisible()
@@ -82,6 +86,11 @@ test('an admin records a KSP assessment that comes out Sehat and sees it as the 
   // the identity card's "Kesehatan": the latest outcome, kept with each new assessment
   await expect(page.locator('dt', { hasText: /^Kesehatan$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText('Sehat')
   await expect(page.getByRole('table', { name: 'Penilaian kesehatan' }).getByRole('row').nth(1)).toContainText('100,00')
+
+  // …and the target's progress went up by exactly one, with this KSP among the records it counted
+  await page.goto('/target-program/demo-target-10-ksp-sehat')
+  await expect(page.getByTestId('target-progress')).toHaveAttribute('data-progress', String(before + 1))
+  await expect(page.getByTestId('contributing')).toContainText(`KSP Sehat Uji ${s}`)
 })
 
 test('the settings page shows the template with its sources and passes axe', async ({ page, login }) => {
