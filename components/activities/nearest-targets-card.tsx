@@ -23,7 +23,7 @@ export async function NearestTargetsCard({ user }: { user: SessionUser }) {
           {targets.map((x) => (
             <li key={x.id} className="space-y-2">
               <div>
-                <Link href={`/target-program/${x.id}`} className="text-sm font-medium text-brand-700 hover:underline">{x.name}</Link>
+                <Link href={`/target-program/${x.id}`} className="text-sm font-medium text-brand-700 hover:underline" data-user-content>{x.name}</Link>
                 <p className="text-xs text-slate-600">{measureText(x, t, a, lang)} · {formatDate(x.deadline, { locale: lang })}</p>
               </div>
               <TargetProgress target={x} compact />

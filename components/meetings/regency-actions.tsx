@@ -24,7 +24,7 @@ export async function RegencyActions({ user, regencyCode, asOf }: { user: Sessio
           {data.rows.map((a) => (
             <li key={a.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
               <span>
-                <Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link>
+                <Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline" data-user-content>{a.title}</Link>
                 <span className="block text-xs text-slate-500">{a.meeting.title} · {ownerName(a)} · {formatDate(a.dueDate, { locale: lang })}</span>
               </span>
               <ActionStatusBadge status={a.status} overdue={isOverdue(a, asOf)} />

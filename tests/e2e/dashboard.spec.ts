@@ -119,7 +119,7 @@ test.describe('leadership', () => {
   test('changing the filters updates the URL and the figures: Prokesra 2023 at 101,26%, then one regency', async ({ page, login }) => {
     await login('LEADERSHIP')
     await page.goto('/?program=PROKESRA-2024&asOf=2024-08-31')
-    await page.getByLabel('Program').selectOption({ label: 'Prokesra 2023' })
+    await page.getByRole('combobox', { name: 'Program' }).selectOption({ label: 'Prokesra 2023' })
     await page.getByLabel('Per tanggal').fill('2023-12-31')
     await page.getByRole('button', { name: 'Terapkan' }).click()
     await expect(page).toHaveURL(/program=PROKESRA-2023/)

@@ -168,7 +168,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
               <ul className="space-y-2 sm:hidden">
                 {meeting.actions.map((a) => (
                   <li key={a.id} className="rounded-md border border-slate-100 p-2 text-sm" data-action={a.id}>
-                    <Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link>
+                    <Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline" data-user-content>{a.title}</Link>
                     <p className="text-xs text-slate-600">{ownerName(a)} · {formatDate(a.dueDate, { locale: lang })}</p>
                     <ActionStatusBadge status={a.status} overdue={isOverdue(a, today)} />
                   </li>
@@ -180,7 +180,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                 <tbody className="divide-y divide-slate-100">
                   {meeting.actions.map((a) => (
                     <tr key={a.id} data-action={a.id}>
-                      <Td><Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link></Td>
+                      <Td><Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline" data-user-content>{a.title}</Link></Td>
                       <Td>{ownerName(a)}<span className="block text-xs text-slate-500">{t(`ownerKind.${a.ownerKind}`)}</span></Td>
                       <Td className="whitespace-nowrap">{formatDate(a.dueDate, { locale: lang })}</Td>
                       <Td><ActionStatusBadge status={a.status} overdue={isOverdue(a, today)} /></Td>
@@ -196,7 +196,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                 <h3 className="mb-2 text-sm font-semibold">{t('detail.carried')}</h3>
                 <ul className="space-y-1 text-sm">
                   {meeting.carried.map((a) => (
-                    <li key={a.id}><Link href={`/tindak-lanjut/${a.id}`} className="text-brand-700 underline">{a.title}</Link> — {ownerName(a)}, {formatDate(a.dueDate, { locale: lang })} <ActionStatusBadge status={a.status} overdue={isOverdue(a, today)} /></li>
+                    <li key={a.id}><Link href={`/tindak-lanjut/${a.id}`} className="text-brand-700 underline" data-user-content>{a.title}</Link> — {ownerName(a)}, {formatDate(a.dueDate, { locale: lang })} <ActionStatusBadge status={a.status} overdue={isOverdue(a, today)} /></li>
                   ))}
                 </ul>
               </div>
