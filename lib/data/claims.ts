@@ -52,6 +52,16 @@ export const CLAIM_LINES_PAGE_SIZE = 50
  * One claim for verification: its totals, the lines whose claimed amount differs from the agency's
  * recomputation (all of them, first), then every line a page at a time, and the payments.
  */
+/** A claim's totals in one statement: its lines (claimed, computed, approved, how many differ) and what was paid. Called once the claim is known to be in scope. */
+async function claimTotals(id: string) {
+  const [t] = await readDb.$queryRaw<{ lines: number; claimed: string; computed: string; approved: string | null; differing: number; paid: string }[]>`
+    SELECT count(*)::int AS lines, coalesce(sum(claimed_amount), 0)::text AS claimed, coalesce(sum(computed_amount), 0)::text AS computed,
+      sum(approved_amount)::text AS approved, count(*) FILTER (WHERE claimed_amount <> computed_amount OR reason IS NOT NULL)::int AS differing,
+      (SELECT coalesce(sum(amount), 0) FROM claim_payments WHERE claim_id = ${id})::text AS paid
+    FROM claim_lines WHERE claim_id = ${id}`
+  return { lines: t.lines, claimed: Number(t.claimed), computed: Number(t.computed), approved: t.approved === null ? null : Number(t.approved), differing: t.differing, paid: Number(t.paid) }
+}
+
 export async function getClaim({ user, id, page = 1 }: { user: SessionUser; id: string; page?: number }) {
   const claim = await readDb.subsidyClaim.findFirst({
     where: { id, ...claimScope(user) },
@@ -67,21 +77,16 @@ export async function getClaim({ user, id, page = 1 }: { user: SessionUser; id: 
     disbursement: { select: { accountNumber: true, contractDate: true, plafond: true, tenorMonths: true, collectibility: true, msme: { select: { businessName: true } }, regency: { select: { name: true } } } },
   } satisfies Prisma.ClaimLineSelect
   const [totals, differing, lines] = await Promise.all([
-    readDb.$queryRaw<{ lines: number; claimed: string; computed: string; approved: string | null; differing: number }[]>`
-      SELECT count(*)::int AS lines, coalesce(sum(claimed_amount), 0)::text AS claimed, coalesce(sum(computed_amount), 0)::text AS computed,
-        sum(approved_amount)::text AS approved, count(*) FILTER (WHERE claimed_amount <> computed_amount OR reason IS NOT NULL)::int AS differing
-      FROM claim_lines WHERE claim_id = ${id}`,
+    claimTotals(id),
     readDb.$queryRaw<{ id: string }[]>`SELECT id FROM claim_lines WHERE claim_id = ${id} AND (claimed_amount <> computed_amount OR reason IS NOT NULL) ORDER BY abs(claimed_amount - computed_amount) DESC LIMIT 500`,
     readDb.claimLine.findMany({ where: { claimId: id }, select: lineSelect, orderBy: { disbursement: { accountNumber: 'asc' } }, skip: (page - 1) * CLAIM_LINES_PAGE_SIZE, take: CLAIM_LINES_PAGE_SIZE }),
   ])
   const differingLines = differing.length
     ? await readDb.claimLine.findMany({ where: { id: { in: differing.map((d) => d.id) } }, select: lineSelect })
     : []
-  const paid = claim.payments.reduce((a, p) => a + Number(p.amount), 0)
-  const t = totals[0]
   return {
     ...claim,
-    totals: { lines: t.lines, claimed: Number(t.claimed), computed: Number(t.computed), approved: t.approved === null ? null : Number(t.approved), differing: t.differing, paid },
+    totals,
     differingLines: differingLines.sort((a, b) => Math.abs(Number(b.claimedAmount) - Number(b.computedAmount)) - Math.abs(Number(a.claimedAmount) - Number(a.computedAmount))),
     lines,
     page,
@@ -144,12 +149,8 @@ export async function getClaimLinesPage({ user, id, after, limit }: { user: Sess
     },
   })
   if (!claim) return null
-  const [[totals], lines] = await Promise.all([
-    readDb.$queryRaw<{ lines: number; claimed: string; computed: string; approved: string | null; differing: number; paid: string }[]>`
-      SELECT count(*)::int AS lines, coalesce(sum(claimed_amount), 0)::text AS claimed, coalesce(sum(computed_amount), 0)::text AS computed,
-        sum(approved_amount)::text AS approved, count(*) FILTER (WHERE claimed_amount <> computed_amount OR reason IS NOT NULL)::int AS differing,
-        (SELECT coalesce(sum(amount), 0) FROM claim_payments WHERE claim_id = ${id})::text AS paid
-      FROM claim_lines WHERE claim_id = ${id}`,
+  const [totals, lines] = await Promise.all([
+    claimTotals(id),
     readDb.claimLine.findMany({
       where: { claimId: id, ...(after && { disbursement: { accountNumber: { gt: after } } }) },
       select: {
@@ -162,7 +163,7 @@ export async function getClaimLinesPage({ user, id, after, limit }: { user: Sess
   ])
   return {
     claim,
-    totals: { lines: totals.lines, claimed: Number(totals.claimed), computed: Number(totals.computed), approved: totals.approved === null ? null : Number(totals.approved), differing: totals.differing, paid: Number(totals.paid) },
+    totals,
     lines: lines.slice(0, limit),
     hasMore: lines.length > limit,
   }
