@@ -6,7 +6,7 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi'
 import { z } from 'zod'
 import {
-  claimIn, claimOut, claimQuery, cooperativePage, cooperativeQuery, disbursementBatchIn, disbursementCreatedOut, figuresQuery, figuresOut, instalmentIn, instalmentOut,
+  claimIn, claimOut, claimQuery, cooperativePage, cooperativeQuery, disbursementBatchIn, disbursementCorrectionIn, disbursementCreatedOut, disbursementOut, disbursementPage, disbursementQuery, figuresQuery, figuresOut, instalmentIn, instalmentOut,
   actionPage, indicatorQuery, indicatorsOut, meetingPage, msmePage, msmeQuery, problemOut, programList, snapshotIn, snapshotOut, syncQuery,
 } from '@/lib/api/schemas'
 import { MAX_JSON_BYTES } from '@/lib/api/route-limits'
@@ -64,6 +64,12 @@ export const API_PATHS = {
     }),
   },
   '/api/v1/penyaluran': {
+    get: op({
+      operationId: 'listDisbursements', tags: ['Bank'], summary: 'Loans the client may read (incremental sync)',
+      description: "A bank client reads its own bank's loans, a regency client its regency's, in (updated_at, id) order; the disbursement list's filters. A correction or a recomputed status moves a loan's `updated_at`.",
+      requestParams: { query: disbursementQuery },
+      responses: { '200': { description: 'A page.', content: json(disbursementPage) } },
+    }),
     post: op({
       operationId: 'createDisbursements', tags: ['Bank'], summary: 'Record 1–1.000 loans (all or nothing)',
       description: `The form's checks and messages. Any refused loan refuses the whole batch (422, \`items[].index\`). Bodies up to ${MAX_JSON_BYTES / 1024 / 1024} MB.`,
@@ -75,6 +81,27 @@ export const API_PATHS = {
         '413': problemResponse('Body too large.'),
         '415': problemResponse('Not application/json.'),
         '422': problemResponse('Refused loans (nothing saved), or an Idempotency-Key reused for another request.'),
+      },
+    }),
+  },
+  '/api/v1/penyaluran/{id}': {
+    get: op({
+      operationId: 'getDisbursement', tags: ['Bank'], summary: 'One loan, with the version a correction sends back',
+      requestParams: { path: z.object({ id: z.string().meta({ description: 'Loan id (`data[].id` of createDisbursements).' }) }) },
+      responses: { '200': { description: 'The loan.', content: json(disbursementOut) }, '404': problemResponse("No such loan, or another bank's.") },
+    }),
+    patch: op({
+      operationId: 'updateDisbursement', tags: ['Bank'], summary: 'Correct a recorded loan (account, borrower, contract date, plafond, tenor, method)',
+      description: "From the `version` read: the rules and messages of a new loan; the subsidy schedule is recomputed. Programme and bank cannot change. Refused while the loan is in a submitted, approved or paid claim (the agency returns the claim first).",
+      requestParams: { path: z.object({ id: z.string().meta({ description: 'Loan id.' }) }), header: z.object({ 'Idempotency-Key': idempotencyKey }) },
+      requestBody: { required: true, content: json(disbursementCorrectionIn) },
+      responses: {
+        '200': { description: 'Corrected: the loan as stored now (its new `version`).', content: json(disbursementOut) },
+        '404': problemResponse("No such loan, or another bank's."),
+        '409': problemResponse('The loan changed since the version sent (names who and when), is in a live claim, or the account number was recorded meanwhile.'),
+        '413': problemResponse('Body too large.'),
+        '415': problemResponse('Not application/json.'),
+        '422': problemResponse('The corrected loan breaks a programme rule or names an unknown borrower (nothing saved), or an Idempotency-Key reused.'),
       },
     }),
   },

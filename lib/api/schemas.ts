@@ -232,6 +232,68 @@ export const disbursementCreatedOut = z.object({
   })),
 }).meta({ id: 'DisbursementsCreated' })
 
+/** The loans a client may read, as the disbursement list filters them, in (updated_at, id) order. */
+export const disbursementQuery = z.object({
+  ...pagingQuery,
+  program: z.string().regex(/^[a-z0-9]{1,40}$/i, 'Id program tidak valid.').optional().meta({ description: 'One programme (its id, see listProgrammes).' }),
+  regency: regencyParam,
+  bank: z.string().regex(/^[a-z0-9]{1,40}$/i, 'Id bank tidak valid.').optional().meta({ description: "One bank (its id); a bank client always reads only its own bank's loans." }),
+  from: z.string().refine(isIsoDate, 'Tanggal berbentuk YYYY-MM-DD.').optional().meta({ description: 'Contract date on or after (YYYY-MM-DD).' }),
+  to: z.string().refine(isIsoDate, 'Tanggal berbentuk YYYY-MM-DD.').optional().meta({ description: 'Contract date on or before (YYYY-MM-DD).' }),
+  q: z.string().trim().max(60, 'Kata kunci maksimal 60 karakter.').optional().meta({ description: 'Account number or NIB (prefix), or the business name.' }),
+}).strict()
+
+export const disbursementOut = z.object({
+  id: z.string(),
+  version: z.number().int().meta({ description: 'Send it back with a correction (updateDisbursement); a stale one is refused (409).' }),
+  account_number: z.string(),
+  program_id: z.string(),
+  bank_id: z.string(),
+  msme_id: z.string(),
+  nib: z.string(),
+  business_name: z.string(),
+  regency_code: z.string().meta({ description: "The borrower's regency at disbursement." }),
+  contract_date: z.string().meta({ description: 'YYYY-MM-DD' }),
+  plafond: z.number(),
+  tenor_months: z.number().int(),
+  bank_rate: z.number().meta({ description: 'Per year, as a fraction (0.12 = 12%): the rate in force at the contract date.' }),
+  borrower_rate: z.number(),
+  method: z.enum(['ANNUITY', 'FLAT']),
+  collectibility: z.number().int(),
+  status: z.enum(['ACTIVE', 'PAID_OFF', 'WRITTEN_OFF']),
+  eligibility_issues: z.array(z.string()).meta({ description: 'Programme rules the loan breaks, accepted by the agency with a written reason.' }),
+  ...timestamps,
+}).meta({ id: 'Disbursement' })
+
+export const disbursementPage = z.object({
+  data: z.array(disbursementOut),
+  next_cursor: z.string().nullable().meta({ description: 'Pass as `cursor` to continue; keep it to read only later changes next time.' }),
+  has_more: z.boolean(),
+}).meta({ id: 'DisbursementPage', description: 'Loans are never deleted, so there are no tombstones.' })
+
+/**
+ * A correction of a recorded loan: the version read, and only the fields that change (the same rules and
+ * messages as a new loan). Programme and bank cannot change: that is another loan.
+ */
+export const disbursementCorrectionIn = z.object({
+  version: z.number('Sertakan version pinjaman yang dibaca.').int('version harus bilangan bulat.').positive('version harus bilangan bulat positif.'),
+  accountNumber: disbursementIn.shape.accountNumber.optional(),
+  nib: disbursementIn.shape.nib.optional(),
+  ownerNik: disbursementIn.shape.ownerNik.optional(),
+  contractDate: disbursementIn.shape.contractDate.optional(),
+  plafond: disbursementIn.shape.plafond.optional(),
+  tenorMonths: disbursementIn.shape.tenorMonths.optional(),
+  method: disbursementSchema.shape.method.optional(),
+}).strict()
+  .superRefine((v, ctx) => {
+    // the borrower is confirmed by both numbers together, as on the form
+    if ((v.nib === undefined) !== (v.ownerNik === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [v.nib === undefined ? 'nib' : 'ownerNik'], message: 'Kirim NIB dan NIK pemilik bersama-sama untuk mengganti debitur.' })
+    }
+    if (Object.keys(v).length === 1) ctx.addIssue({ code: 'custom', path: [], message: 'Kirim minimal satu isian yang dikoreksi.' })
+  })
+  .meta({ id: 'DisbursementCorrection', description: 'The loan\'s `version` as read, and the fields to correct; what is not sent stays as recorded.' })
+
 // ── Instalment reports and claims (bank clients) ───────────────────────────────────────────────────
 
 /** One period of a loan as the page reports it (same rules and messages), with strict JSON types. */

@@ -44,6 +44,16 @@ export async function claimTarget(user: SessionUser, input: { programId: string;
   return { bankId, program, monthStart: `${month}-01` }
 }
 
+/**
+ * The turn of a bank's claim submissions and loan corrections (lib/credit/disbursement-corrections.ts), held to
+ * the end of the caller's transaction: a claim computes its lines from the loans' schedules, so a correction
+ * committed between that computation and the claim's commit would leave the claim computed from terms that no
+ * longer exist. One advisory lock per bank (claims are monthly, corrections rare), not row locks on every loan.
+ */
+export async function lockBankLoans(tx: Prisma.TransactionClient, bankId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`bank-loans:${bankId}`}, 0))`
+}
+
 /** Two first submissions of one month at once: the unique (programme, bank, month) lets one through; the other gets this. */
 export function claimConflict(e: unknown): unknown {
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') return new ActionError('Klaim bulan ini baru saja diajukan oleh pengguna lain; muat ulang halaman.', { month: ['Klaim bulan ini sudah diajukan.'] }, 'CONFLICT')
@@ -62,6 +72,9 @@ export async function writeClaim(
   const month = monthStart.slice(0, 7)
   const existing = await tx.subsidyClaim.findUnique({ where: { programId_bankId_month: { programId: program.id, bankId, month: new Date(monthStart) } }, select: { id: true, status: true, version: true } })
   if (existing && existing.status !== 'RETURNED') throw new ActionError('Klaim bulan ini sudah diajukan.', { month: ['Klaim bulan ini sudah diajukan.'] })
+  // a correction of one of the bank's loans changes the schedules this claim is computed from: take turns (after
+  // reading the claim, so that a second resubmission still meets the first's version and says who sent it)
+  await lockBankLoans(tx, bankId)
   // the resubmission's state change first: it locks the claim, so a second resubmission waits and then conflicts
   if (existing) {
     await transition(tx, {

@@ -90,20 +90,33 @@ export function programRules(
  * own bank's loans, whatever `bankId` the input names; an admin names the bank and may accept a breach of
  * a programme rule with a written reason (the loan then stays flagged with the rules it breaks).
  */
-export async function prepareDisbursements(inputs: DisbursementInput[], user: SessionUser): Promise<PrepareResult> {
+export async function prepareDisbursements(
+  inputs: DisbursementInput[],
+  user: SessionUser,
+  /**
+   * A correction of a recorded loan (lib/credit/disbursement-corrections.ts): its own account number is not a
+   * duplicate, and the programme rules an admin accepted for it stay accepted (with the admin's reason) as long as
+   * the corrected loan breaks no other rule.
+   */
+  correcting?: { id: string; acceptedIssues: string[]; exceptionReason: string | null },
+  reader: Pick<Prisma.TransactionClient, 'creditProgram' | 'msme' | 'programRate' | 'disbursement'> = db,
+): Promise<PrepareResult> {
   const bankOf = (input: DisbursementInput) => (user.role === 'BANK_OFFICER' ? user.bankId : input.bankId) || null
   const programIds = [...new Set(inputs.map((i) => i.programId))]
   const nibs = [...new Set(inputs.map((i) => i.nib))]
   const banks = [...new Set(inputs.map(bankOf).filter((b): b is string => !!b))]
   const [programs, msmes, rates, taken] = await Promise.all([
-    db.creditProgram.findMany({
+    reader.creditProgram.findMany({
       where: { id: { in: programIds } },
       select: { id: true, year: true, borrowerRate: true, maxPlafond: true, maxTenorMonths: true, eligibleScales: true, banks: { select: { bankId: true } } },
     }),
-    db.msme.findMany({ where: { nib: { in: nibs }, deletedAt: null }, select: { id: true, nib: true, ownerNik: true, businessName: true, regencyCode: true, computedScale: true } }),
-    db.programRate.findMany({ where: { programId: { in: programIds }, bankId: { in: banks } }, select: { programId: true, bankId: true, effectiveFrom: true, rate: true }, orderBy: { effectiveFrom: 'desc' } }),
-    db.disbursement.findMany({
-      where: { OR: banks.map((bankId) => ({ bankId, accountNumber: { in: inputs.filter((i) => bankOf(i) === bankId).map((i) => i.accountNumber) } })) },
+    reader.msme.findMany({ where: { nib: { in: nibs }, deletedAt: null }, select: { id: true, nib: true, ownerNik: true, businessName: true, regencyCode: true, computedScale: true } }),
+    reader.programRate.findMany({ where: { programId: { in: programIds }, bankId: { in: banks } }, select: { programId: true, bankId: true, effectiveFrom: true, rate: true }, orderBy: { effectiveFrom: 'desc' } }),
+    reader.disbursement.findMany({
+      where: {
+        OR: banks.map((bankId) => ({ bankId, accountNumber: { in: inputs.filter((i) => bankOf(i) === bankId).map((i) => i.accountNumber) } })),
+        ...(correcting && { id: { not: correcting.id } }),
+      },
       select: { bankId: true, accountNumber: true },
     }),
   ])
@@ -130,7 +143,9 @@ export async function prepareDisbursements(inputs: DisbursementInput[], user: Se
     const msme = msmeByNib.get(input.nib)
     if (!msme || msme.ownerNik !== input.ownerNik) return refusal(DISBURSEMENT_MESSAGES.borrower, { nib: [DISBURSEMENT_MESSAGES.borrowerField], ownerNik: [DISBURSEMENT_MESSAGES.borrowerField] })
     const { issues, refusal: broken } = programRules(program, msme, input, user.role)
-    if (broken) return broken
+    const stillAccepted = !!correcting?.exceptionReason && issues.length > 0 && issues.every((i) => correcting.acceptedIssues.includes(i))
+    if (broken && !stillAccepted) return broken
+    if (stillAccepted) input = { ...input, exceptionReason: correcting.exceptionReason! }
     // the bank's contract rate in force at the contract date, from the programme's effective-dated rates
     const contract = new Date(input.contractDate)
     const rate = rates.find((r) => r.programId === program.id && r.bankId === bankId && r.effectiveFrom <= contract)

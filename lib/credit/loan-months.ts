@@ -53,8 +53,13 @@ export async function recomputeLoanMonths(
   const ids: string[] = [], periods: number[] = [], due: string[] = [], claim: string[] = [], days: number[] = []
   const balance: string[] = [], diff: string[] = [], paid: boolean[] = [], coll: number[] = [], subsidy: string[] = [], reason: string[] = [], reportedOn: (string | null)[] = []
   for (const loan of loans) {
+    // what the bank reported (or any period not in the default state): a period after a shortened tenor
+    // survives only if it was reported; an unreported one is just the old schedule's and goes with it
     const statuses: PeriodStatus[] =
-      reported?.get(loan.id) ?? loan.months.map((m) => ({ period: m.period, instalmentPaid: m.instalmentPaid, collectibility: m.collectibility as Collectibility }))
+      reported?.get(loan.id) ??
+      loan.months
+        .filter((m) => m.reportedAt || !m.instalmentPaid || m.collectibility !== 1)
+        .map((m) => ({ period: m.period, instalmentPaid: m.instalmentPaid, collectibility: m.collectibility as Collectibility }))
     // when each period was reported survives the recomputation; the seed's statuses count as reported
     const reportedAt = new Map(reported?.get(loan.id) ? reported.get(loan.id)!.map((s) => [s.period, new Date()]) : loan.months.filter((m) => m.reportedAt).map((m) => [m.period, m.reportedAt!]))
     const rows = subsidySchedule(loanTerms(loan, rates), statuses)

@@ -10,6 +10,7 @@ import { bankScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import type { DisbursementFilter } from '@/lib/validations/credit'
 import { escapeLike } from '@/lib/parse'
+import type { SyncCursor } from '@/lib/data/cooperatives'
 
 export const DISBURSEMENT_PAGE_SIZE = 25
 
@@ -122,4 +123,31 @@ export async function getDisbursement({ user, id }: { user: SessionUser; id: str
       },
     },
   })
+}
+
+/** A loan as the integration API lists it (GET /api/v1/penyaluran). */
+export const disbursementSyncSelect = {
+  id: true, version: true, accountNumber: true, programId: true, bankId: true, msmeId: true, regencyCode: true, contractDate: true, plafond: true, tenorMonths: true,
+  bankRate: true, borrowerRate: true, method: true, collectibility: true, status: true, eligibilityIssues: true, createdAt: true, updatedAt: true,
+  msme: { select: { nib: true, businessName: true } },
+} satisfies Prisma.DisbursementSelect
+
+/**
+ * The loans in the role's scope under the list's filters, in (updatedAt, id) order for incremental sync (a bank
+ * its own bank's, a district officer its regency's): the same scope as the disbursement list. Loans are never
+ * deleted, so there are no tombstones.
+ */
+export async function syncDisbursements({ user, filter, after, updatedSince, until, limit }: {
+  user: SessionUser; filter: DisbursementFilter; after?: SyncCursor; updatedSince?: Date; until?: Date; limit: number
+}) {
+  const and: Prisma.DisbursementWhereInput[] = [scopedWhere(user, filter)]
+  if (updatedSince) and.push({ updatedAt: { gt: updatedSince } })
+  // the sync watermark (lib/data/sync-watermark.ts): nothing a still-running transaction may yet commit behind the cursor
+  if (until) and.push({ updatedAt: { lt: until } })
+  if (after) and.push({ OR: [{ updatedAt: { gt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gt: after.id } }] })
+  const rows = await readDb.disbursement.findMany({ where: { AND: and }, select: disbursementSyncSelect, orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }], take: limit + 1 })
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  const next: SyncCursor | null = last ? { updatedAt: last.updatedAt, id: last.id } : (after ?? null)
+  return { rows: page, next, hasMore: rows.length > limit }
 }

@@ -120,6 +120,34 @@ test('tokens and scope: expired or revoked 401, a read token never writes, a ban
   expect(await own.json()).toMatchObject({ period: 1, instalment_paid: false, collectibility: 2, subsidy_due: 0 })
 })
 
+test('a bank lists its own loans and corrects one from the version it read; another bank gets 404, a stale version 409', async ({ request }) => {
+  const bpr = await client('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+  const dki = await client('BANK_OFFICER', { bankCode: 'BANKDKI' })
+  const [b] = await borrowers(1)
+  const since = new Date(Date.now() - 1000).toISOString()
+  const created = await request.post(`${FIRST}/api/v1/penyaluran`, { headers: { ...bpr.auth, 'idempotency-key': id('k') }, data: { items: [loan(b, id('KOREKSI'))] } })
+  expect(created.status(), await created.text()).toBe(201)
+  const loanId = (await created.json()).data[0].id
+
+  // the incremental list since before the write has it, with its version; Bank DKI's list never does
+  const listed = await request.get(`${SECOND}/api/v1/penyaluran?program=${programme.id}&updated_since=${encodeURIComponent(since)}&limit=500`, { headers: bpr.auth })
+  expect(listed.status(), await listed.text()).toBe(200)
+  const mine = ((await listed.json()).data as { id: string; version: number; bank_id: string }[]).find((l) => l.id === loanId)
+  expect(mine).toMatchObject({ id: loanId, version: 1 })
+  const theirs = await request.get(`${FIRST}/api/v1/penyaluran?program=${programme.id}&updated_since=${encodeURIComponent(since)}&limit=500`, { headers: dki.auth })
+  expect(((await theirs.json()).data as { id: string }[]).map((l) => l.id)).not.toContain(loanId)
+  await expectProblem(await request.get(`${FIRST}/api/v1/penyaluran/${loanId}`, { headers: dki.auth }), 404)
+
+  const tenor = Math.min(6, programme.max_tenor_months)
+  await expectProblem(await request.patch(`${FIRST}/api/v1/penyaluran/${loanId}`, { headers: { ...dki.auth, 'idempotency-key': id('k') }, data: { version: 1, tenorMonths: tenor } }), 404)
+  const corrected = await request.patch(`${SECOND}/api/v1/penyaluran/${loanId}`, { headers: { ...bpr.auth, 'idempotency-key': id('k') }, data: { version: 1, plafond: 'Rp6.000.000', tenorMonths: tenor } })
+  expect(corrected.status(), await corrected.text()).toBe(200)
+  expect(await corrected.json()).toMatchObject({ id: loanId, version: 2, plafond: 6_000_000, tenor_months: tenor })
+  expect(await sql('SELECT period FROM loan_months WHERE disbursement_id = $1', [loanId])).toHaveLength(tenor)
+  const stale = await expectProblem(await request.patch(`${FIRST}/api/v1/penyaluran/${loanId}`, { headers: { ...bpr.auth, 'idempotency-key': id('k') }, data: { version: 1, tenorMonths: tenor } }), 409)
+  expect(stale.detail).toContain('Pinjaman sudah diubah oleh')
+})
+
 test('an idempotent retry, across instances, writes once and answers the same', async ({ request }) => {
   const bpr = await client('BANK_OFFICER', { bankCode: 'BPRJATIM' })
   const [b] = await borrowers(1)

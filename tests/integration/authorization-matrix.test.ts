@@ -211,7 +211,10 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   'GET /api/v1/umkm': 'msmes.read',
   'GET /api/v1/program': 'credit.read',
   'GET /api/v1/program/[id]/angka': 'credit.read', // and the programme in the client's scope (404 otherwise)
+  'GET /api/v1/penyaluran': 'credit.read', // the loans in the client's scope (a bank its own, a regency its regency's)
   'POST /api/v1/penyaluran': 'disbursements.write', // and the loan's bank its own for a bank client
+  'GET /api/v1/penyaluran/[id]': 'credit.read', // and the loan in the client's scope (404 otherwise)
+  'PATCH /api/v1/penyaluran/[id]': 'disbursements.write', // and the loan its own bank's for a bank client (404 otherwise)
   'POST /api/v1/penyaluran/[id]/periode': 'disbursements.write', // and the loan its own bank's for a bank client (404 otherwise)
   'POST /api/v1/program/[id]/klaim': 'claims.submit', // a programme its bank lends in (404 otherwise)
   'GET /api/v1/klaim/[id]': 'claims.read', // its own bank's claim for a bank client (404 otherwise)
@@ -247,6 +250,10 @@ const ROUTE_REQUESTS: Record<string, {
   'GET /api/impor/[id]/status': { subpath: '/matriks-impor/status', params: () => ({ id: fx.importId }) },
   'GET /api/impor/[id]/ditolak': { subpath: '/matriks-impor/ditolak', params: () => ({ id: fx.importId }) },
   'GET /api/v1/program/[id]/angka': { subpath: '/matriks-program/angka', params: () => ({ id: fx.programId }) },
+  'GET /api/v1/penyaluran/[id]': { subpath: '/matriks-pinjaman', params: () => ({ id: fx.loanBpr }) },
+  'PATCH /api/v1/penyaluran/[id]': {
+    subpath: '/matriks-pinjaman', params: () => ({ id: fx.loanBpr }), apiBody: () => ({ version: 1, tenorMonths: 6 }), apiInvalid: { body: {}, path: 'version' },
+  },
   'POST /api/v1/penyaluran/[id]/periode': {
     subpath: '/matriks-pinjaman/periode', params: () => ({ id: fx.loanBpr }),
     apiBody: () => ({ period: 1, instalmentPaid: 'unpaid', collectibility: 2 }), apiInvalid: { body: {}, path: 'period' },
@@ -744,7 +751,7 @@ async function checkRouteCell(route: (typeof ROUTES)[number], column: Column, ex
 async function checkApiCell(route: (typeof ROUTES)[number], column: Column, expected: Expectation | 'unclassified') {
   const key = `${route.method} ${route.path}`
   const spec = ROUTE_REQUESTS[key] ?? {}
-  const write = route.method === 'POST'
+  const write = route.method !== 'GET'
   const call = (body?: unknown) =>
     callApi(route.handler, {
       path: (spec.subpath ? route.path.replace(/\/\[[^\]]+\]\/?.*$/, spec.subpath) : route.path) + (spec.query ? `?${spec.query}` : ''),

@@ -1,8 +1,18 @@
 import { Prisma } from '@/lib/generated/prisma/client'
-import { ApiProblem, apiRoute, idempotentWrite, readJson } from '@/lib/api/route'
+import { ApiProblem, apiRoute, idempotentWrite, parseQuery, readJson } from '@/lib/api/route'
 import { fieldErrorsToProblems } from '@/lib/api/problem'
-import { disbursementBatchIn } from '@/lib/api/schemas'
+import { disbursementBatchIn, disbursementQuery } from '@/lib/api/schemas'
+import { disbursementPageAnswer } from '@/lib/api/disbursements'
 import { DISBURSEMENT_MESSAGES, insertDisbursements, prepareDisbursements } from '@/lib/credit/disbursements'
+
+/**
+ * The loans the client may read (a bank client its own bank's), under the disbursement list's filters, for
+ * incremental sync: cursor and `updated_since` as the registers.
+ */
+export const GET = apiRoute('credit.read', async (r) => {
+  const q = parseQuery(r.query, disbursementQuery)
+  return Response.json(await disbursementPageAnswer(r.principal, q), { headers: { 'cache-control': 'no-store' } })
+})
 
 /**
  * A bank records 1 to 1.000 loans, all or nothing, with the form's checks and messages
