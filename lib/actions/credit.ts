@@ -14,9 +14,10 @@ import { transition } from '@/lib/transitions'
 import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
 import { recordInstalment } from '@/lib/credit/instalments'
+import { correctDisbursement } from '@/lib/credit/disbursement-corrections'
 import type { SessionUser } from '@/lib/session-user'
 import {
-  amortisationBasisSchema, claimMonthSchema, claimPaymentSchema, claimReturnSchema, claimReviewSchema, disbursementSchema, instalmentReportSchema, programSchema, rateChangeSchema,
+  amortisationBasisSchema, claimMonthSchema, claimPaymentSchema, claimReturnSchema, claimReviewSchema, disbursementCorrectionSchema, disbursementSchema, instalmentReportSchema, programSchema, rateChangeSchema,
 } from '@/lib/validations/credit'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
@@ -270,4 +271,22 @@ export const reportInstalment = authAction('disbursements.write', instalmentRepo
   await db.$transaction((tx) => recordInstalment(tx, user, input))
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: `Periode ${input.period} dicatat; subsidi dihitung ulang.` }
+})
+
+/**
+ * Correct a recorded loan from its page (account number, borrower, contract date, plafond, tenor, method):
+ * the service of PATCH /api/v1/penyaluran/{id}, from the version the page showed, with the rules and
+ * messages of a new loan; refused while the loan is in a submitted, approved or paid claim.
+ */
+export const correctLoan = authAction('disbursements.write', disbursementCorrectionSchema, async (input, user) => {
+  const { disbursementId, ...change } = input
+  try {
+    const result = await db.$transaction((tx) => correctDisbursement(tx, user, disbursementId, change), { timeout: 30_000 })
+    if (!result.ok) throw new ActionError(result.refusal.message, result.refusal.fieldErrors)
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError(DISBURSEMENT_MESSAGES.duplicate, { accountNumber: [DISBURSEMENT_MESSAGES.duplicateField] })
+    throw e
+  }
+  revalidatePath('/kredit', 'layout')
+  return { ok: true, message: 'Koreksi pinjaman disimpan; jadwal subsidi dihitung ulang.' }
 })

@@ -117,6 +117,7 @@ export async function getDisbursement({ user, id }: { user: SessionUser; id: str
       ...disbursementListSelect,
       exceptionReason: true,
       bankId: true,
+      version: true,
       months: {
         select: { period: true, dueDate: true, days: true, openingBalance: true, rateDifference: true, instalmentPaid: true, collectibility: true, subsidyDue: true, reason: true, reportedAt: true },
         orderBy: { period: 'asc' },

@@ -27,6 +27,18 @@ export const disbursementSchema = z.object({
   exceptionReason: z.string().trim().max(500, 'Alasan maksimal 500 karakter.').optional(),
 })
 
+/**
+ * A correction of a recorded loan on its page (lib/credit/disbursement-corrections.ts, shared with PATCH
+ * /api/v1/penyaluran/{id}): the form sends every correctable field, prefilled with what is recorded, and the
+ * version the page showed.
+ */
+export const disbursementCorrectionSchema = disbursementSchema
+  .pick({ accountNumber: true, nib: true, ownerNik: true, contractDate: true, plafond: true, tenorMonths: true, method: true })
+  .extend({
+    disbursementId: z.string().min(1).max(60),
+    version: z.coerce.number().int().positive(),
+  })
+
 /** A bank's monthly claim: the programme (budget year) it is charged to, then the month. */
 export const claimMonthSchema = z.object({
   programId: z.string('Pilih program.').min(1, 'Pilih program.').max(40),

@@ -11,10 +11,10 @@ import { createUser, form, unique } from '../support/factories'
 import { signInAs } from '../support/session-mock'
 import { callApi, createApiClientFor } from '../support/api'
 import { db } from '@/lib/db'
-import { returnClaim } from '@/lib/actions/credit'
+import { correctLoan, returnClaim } from '@/lib/actions/credit'
 import { getCreditSummary } from '@/lib/data/credit'
 import { GET as listLoans, POST as createDisbursements } from '@/app/api/v1/penyaluran/route'
-import { GET as readLoan, PATCH as correctLoan } from '@/app/api/v1/penyaluran/[id]/route'
+import { GET as readLoan, PATCH as patchLoan } from '@/app/api/v1/penyaluran/[id]/route'
 import { POST as submitClaim } from '@/app/api/v1/program/[id]/klaim/route'
 
 type Client = Awaited<ReturnType<typeof createApiClientFor>>
@@ -61,7 +61,7 @@ const readOk = async (client: Client, id: string) => {
   return (await res.json()) as Loan
 }
 const patch = (client: Client, id: string, body: unknown, k: string = key()) =>
-  callApi(correctLoan, { path: `/api/v1/penyaluran/${id}`, method: 'PATCH', token: client.token, body, params: { id }, headers: { 'idempotency-key': k } })
+  callApi(patchLoan, { path: `/api/v1/penyaluran/${id}`, method: 'PATCH', token: client.token, body, params: { id }, headers: { 'idempotency-key': k } })
 const list = async (client: Client, query = '') => {
   const res = await callApi(listLoans, { path: `/api/v1/penyaluran${query ? `?${query}` : ''}`, token: client.token })
   expect(res.status, await res.clone().text()).toBe(200)
@@ -242,6 +242,27 @@ describe('correcting a loan', () => {
     expect(back.ok, JSON.stringify(back)).toBe(true)
     const res = await patch(bpr, id, { version: 1, plafond: 12_000_000 })
     expect(res.status, await res.clone().text()).toBe(200)
+  })
+})
+
+describe("the loan page's correction form", () => {
+  it('corrects through the same service with the errors in their fields; another bank is refused, a stale page told who changed it', async () => {
+    const [id] = await record(bpr, 1)
+    const loan = await db.disbursement.findUniqueOrThrow({ where: { id }, select: { accountNumber: true, msme: { select: { nib: true, ownerNik: true } } } })
+    const base = { disbursementId: id, version: '1', accountNumber: loan.accountNumber, nib: loan.msme.nib, ownerNik: loan.msme.ownerNik, contractDate: '2025-02-10', plafond: '10.000.000', tenorMonths: '12', method: 'ANNUITY' }
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }))
+    const foreign = await correctLoan(undefined, form({ ...base, plafond: '12.000.000' }))
+    expect(foreign.ok).toBe(false)
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }))
+    const breach = await correctLoan(undefined, form({ ...base, plafond: '30.000.000' }))
+    expect(breach.ok).toBe(false)
+    expect(breach.errors?.plafond).toBeDefined()
+    const ok = await correctLoan(undefined, form({ ...base, plafond: '12.000.000' }))
+    expect(ok, JSON.stringify(ok)).toMatchObject({ ok: true })
+    expect(Number((await db.disbursement.findUniqueOrThrow({ where: { id }, select: { plafond: true } })).plafond)).toBe(12_000_000)
+    const stale = await correctLoan(undefined, form({ ...base, plafond: '13.000.000' }))
+    expect(stale.ok).toBe(false)
+    expect(stale.message).toMatch(/Pinjaman sudah diubah oleh .+ pada /)
   })
 })
 

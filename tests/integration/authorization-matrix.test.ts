@@ -108,6 +108,7 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   addRateChange: 'credit.configure',
   saveAllocations: 'credit.configure',
   reportInstalment: 'disbursements.write',
+  correctLoan: 'disbursements.write', // and the loan its own bank's for a bank officer (404 otherwise), not in a live claim
   // lib/actions/reporting.ts
   saveReport: 'reports.write',
   returnReport: 'reports.review',
@@ -538,6 +539,7 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   addRateChange: () => ({ programId: fx.programId, bankId: fx.bpr, effectiveFrom: '2025-06-01', rate: 11 }),
   saveAllocations: () => ({ programId: fx.programId, 'alloc_35.17': '70.000.000' }),
   reportInstalment: () => ({ disbursementId: fx.loanBpr, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }),
+  correctLoan: () => ({ disbursementId: fx.loanBpr, version: 1, accountNumber: 'BPR-MATRIKS-1', nib: fx.msme17.nib, ownerNik: NIK17, contractDate: '2025-03-03', plafond: '21.000.000', tenorMonths: 12, method: 'ANNUITY' }),
   saveReport: () => ({ year: 2026, quarter: 1, version: 0, intent: 'save', obstacles: 'Tanpa wewenang' }),
   returnReport: () => ({ id: fx.report78, version: 1, reason: 'Angka belum sesuai' }),
   approveReport: () => ({ id: fx.report78, version: 1 }),

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { CreditNav } from '@/components/credit/credit-nav'
 import { InstalmentForm } from '@/components/credit/instalment-form'
+import { LoanCorrectionForm } from '@/components/credit/loan-correction-form'
 import { Badge } from '@/components/ui/badge'
 import { buttonClass } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
@@ -50,6 +51,14 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
       {mayReport && (
         <div className="mt-6 max-w-3xl">
           <InstalmentForm disbursementId={loan.id} tenor={loan.tenorMonths} labels={{ title: t('reportPeriod'), period: t('period'), paid: t('instalmentPaid'), unpaid: t('instalmentUnpaid'), instalment: t('instalment'), collectibility: t('collectibility'), save: t('save') }} />
+          <div className="mt-4">
+            <LoanCorrectionForm
+              loan={{
+                id: loan.id, version: loan.version, accountNumber: loan.accountNumber, nib: loan.msme.nib, contractDate: loan.contractDate.toISOString().slice(0, 10),
+                plafond: String(Number(loan.plafond)), tenorMonths: loan.tenorMonths, method: loan.method,
+              }}
+            />
+          </div>
         </div>
       )}
       <section className="mt-6">
