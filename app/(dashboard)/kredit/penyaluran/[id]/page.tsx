@@ -55,7 +55,7 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
             <LoanCorrectionForm
               loan={{
                 id: loan.id, version: loan.version, accountNumber: loan.accountNumber, nib: loan.msme.nib, contractDate: loan.contractDate.toISOString().slice(0, 10),
-                plafond: String(Number(loan.plafond)), tenorMonths: loan.tenorMonths, method: loan.method,
+                plafond: formatNumber(Number(loan.plafond), { locale: 'id' }), tenorMonths: loan.tenorMonths, method: loan.method,
               }}
             />
           </div>
