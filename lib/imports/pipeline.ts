@@ -172,6 +172,23 @@ async function loadImport(importId: string): Promise<{ imp: LoadedImport; kind: 
   return { imp, kind, importer }
 }
 
+/** Bytes of the stored file read at a time. */
+const FILE_SLICE = 1024 * 1024
+
+/**
+ * The stored file in slices, read from the database as the parser asks for them: the job never holds the
+ * whole file (nor its hex text as the driver receives a bytea, nor a copy of it).
+ */
+async function* storedFile(importId: string): AsyncGenerator<Buffer> {
+  for (let offset = 0; ; offset += FILE_SLICE) {
+    const [row] = await db.$queryRaw<{ part: Uint8Array }[]>`SELECT substring(file FROM ${offset + 1}::int FOR ${FILE_SLICE}::int) AS part FROM imports WHERE id = ${importId}`
+    if (!row) throw new PermanentJobError('Impor tidak ditemukan.')
+    const part = Buffer.isBuffer(row.part) ? row.part : Buffer.from(row.part.buffer, row.part.byteOffset, row.part.byteLength)
+    if (part.length) yield part
+    if (part.length < FILE_SLICE) return
+  }
+}
+
 /** The chosen sheet's data rows as field texts, in batches (the file is read once, streamed). */
 async function* mappedBatches(imp: LoadedImport, kind: AnyKind): AsyncGenerator<{ rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[]> {
   const sheets = imp.sheets as SheetInfo[]
@@ -181,12 +198,9 @@ async function* mappedBatches(imp: LoadedImport, kind: AnyKind): AsyncGenerator<
   const columns = sheet.headings
     .map((h, index) => ({ index, field: kind.fields.find((f) => f.key === mapping[h]) }))
     .filter((c): c is { index: number; field: FieldDef } => Boolean(c.field))
-  // the stored file as it came from the database, without copying it into a second Buffer
-  const { file } = await db.dataImport.findUniqueOrThrow({ where: { id: imp.id }, select: { file: true } })
-  const bytes = Buffer.isBuffer(file) ? file : Buffer.from(file.buffer, file.byteOffset, file.byteLength)
   let batch: { rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[] = []
   let count = 0
-  for await (const s of readSheets(imp.fileFormat as FileFormat, bytes)) {
+  for await (const s of readSheets(imp.fileFormat as FileFormat, storedFile(imp.id))) {
     if (s.sheet !== sheet.name) continue
     for await (const row of s.rows) {
       if (row.rowNumber <= sheet.headerRow) continue
