@@ -11,6 +11,9 @@ import type { MsmeInput } from '@/lib/validations/msmes'
  * The one write path of the registers, shared by the forms' server actions (lib/actions/msmes.ts,
  * lib/actions/cooperatives.ts) and the spreadsheet imports (lib/imports): a record and its audit row in the
  * caller's transaction, the MSME's scale computed on every write, optimistic locking on the version.
+ * A form writes one record (insertMsme, updateMsmeRecord, …); an import writes a batch of records in one
+ * statement each for the records and their audit rows (insertMsmes, updateMsmes, …), with the same columns
+ * (msmeRecord, cooperativeRecord) and the same audit content.
  * Permission, scope and location checks are the caller's (they differ: one form vs. a whole file).
  */
 

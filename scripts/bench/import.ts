@@ -1,9 +1,11 @@
 /**
  * Import: MSME rows written to a real .xlsx (exceljs streaming writer) with the template's headings, then
  * imported through the app's real path (lib/imports: upload and analysis, automatic mapping, the dry-run job,
- * the write job through the register's write path with its audit rows, valid rows only). The floor:
+ * the write job through the register's batched write with its audit rows, valid rows only). The floor:
  * PostgreSQL `COPY … FROM STDIN` (pg-copy-streams) of exactly the rows the import wrote, into the same
- * table with the same indexes, after those rows were deleted again.
+ * table with the same indexes, after those rows were deleted again; beside it, the same COPY followed by a
+ * COPY of the audit rows the import wrote for them (the floor of any write that keeps one audit row per
+ * record). Peak memory is also reported per phase (upload, dry run, write), RSS and JavaScript heap.
  *
  * A few rows are malformed on purpose (about 1 in 250), so the rejection path runs too.
  */

@@ -64,8 +64,7 @@ const coopRow = (form: ReturnType<typeof coopForm>) =>
 
 /** A stored record without what differs by nature between two records (id, key, timestamps). */
 function comparable(row: Record<string, unknown>, key: string) {
-  const { id: _id, createdAt: _c, updatedAt: _u, [key]: _k, ...rest } = row
-  return rest
+  return Object.fromEntries(Object.entries(row).filter(([field]) => !['id', 'createdAt', 'updatedAt', key].includes(field)))
 }
 
 /** The audit rows of a record as comparable values: who, what, before and after without the record's id and key. */
@@ -157,7 +156,7 @@ describe('conflicts', () => {
     const held = new Promise<void>((resolve) => { release = resolve })
     let inserted!: () => void
     const insertedOnce = new Promise<void>((resolve) => { inserted = resolve })
-    const { nikElsewhereConfirmed: _confirmed, ...input } = msmeSchema.parse({ ...msmeForm(nibs[1]), newRegistration: 'on' })
+    const input = msmeSchema.parse({ ...msmeForm(nibs[1]), newRegistration: 'on' })
     const other = db.$transaction(async (tx) => {
       await insertMsme(tx, { id: admin.id, username: admin.username, role: admin.role }, input)
       inserted()
