@@ -13,17 +13,18 @@ export type AuditActor = { id: string | null; username: string; role: string }
 /** Fields never copied into the audit trail. */
 const SECRET_FIELDS = new Set(['passwordHash', 'password'])
 
+/** How a record becomes the trail's JSON: Decimal and BigInt as strings, dates as ISO, secrets dropped. */
+function auditReplacer(key: string, v: unknown): unknown {
+  if (SECRET_FIELDS.has(key)) return undefined
+  if (typeof v === 'bigint') return v.toString()
+  if (v && typeof v === 'object' && v.constructor?.name === 'Decimal') return v.toString()
+  return v
+}
+
 /** A record as plain JSON for the trail: Decimal and BigInt as strings, dates as ISO, secrets dropped. */
 export function auditJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined
-  return JSON.parse(
-    JSON.stringify(value, (key, v) => {
-      if (SECRET_FIELDS.has(key)) return undefined
-      if (typeof v === 'bigint') return v.toString()
-      if (v && typeof v === 'object' && v.constructor?.name === 'Decimal') return v.toString()
-      return v
-    }),
-  )
+  return JSON.parse(JSON.stringify(value, auditReplacer))
 }
 
 /**
@@ -48,4 +49,22 @@ export async function writeAudit(
       ip: await clientIp(),
     },
   })
+}
+
+export type AuditEntry = { action: AuditAction; entity: string; entityId?: string | null; before?: unknown; after?: unknown }
+
+/**
+ * Many audit rows in one INSERT inside the caller's transaction (an import's batch): each row exactly as
+ * writeAudit writes it (the same JSON of before/after, the same actor and client address), in the order given.
+ */
+export async function writeAudits(tx: Prisma.TransactionClient, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return
+  // one JSON document for the whole batch, through the same replacer as auditJson
+  const rows = JSON.stringify(entries.map((e) => ({ action: e.action, entity: e.entity, entityId: e.entityId ?? null, before: e.before ?? null, after: e.after ?? null })), auditReplacer)
+  await tx.$executeRaw`
+    INSERT INTO audit_logs (user_id, username, role, action, entity, entity_id, before, after, ip)
+    SELECT ${actor.id}::text, ${actor.username}::text, ${actor.role}::text, e.doc->>'action', e.doc->>'entity', e.doc->>'entityId',
+      nullif(e.doc->'before', 'null'::jsonb), nullif(e.doc->'after', 'null'::jsonb), ${await clientIp()}::text
+    FROM jsonb_array_elements(${rows}::jsonb) WITH ORDINALITY AS e(doc, n)
+    ORDER BY e.n`
 }

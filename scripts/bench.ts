@@ -237,8 +237,10 @@ async function main() {
         ['  of which the dry run (job import.check)', i.import.checkSeconds.toFixed(2), '', ''],
         ['  of which the write (job import.commit)', i.import.commitSeconds.toFixed(2), '', `${i.commitOnlyRatio.toFixed(2)}`],
         ['floor: COPY msmes FROM STDIN, same rows', i.copy.seconds.toFixed(2), i.copy.rowsPerSecond.toLocaleString('en'), '1.00'],
+        ['COPY of the same rows and their audit rows', i.copyWithAudit.seconds.toFixed(2), '', `${(i.copyWithAudit.seconds / i.copy.seconds).toFixed(2)} (import ÷ this: ${i.ratioWithAudit.toFixed(2)})`],
       ]))
-      log(`Peak RSS of the process running the import jobs: ${i.peakRssMb} MB (${i.baselineRssMb} MB before it started) ${i.peakRssMb <= 300 ? 'PASS' : 'FAIL'}`)
+      log(`Peak RSS of the process running the import jobs: ${i.peakRssMb} MB (${i.baselineRssMb} MB before it started) ${i.peakRssMb <= 300 ? 'PASS' : 'FAIL'}; ` +
+        `per phase (RSS / JavaScript heap): ${Object.entries(i.phasePeaksMb).map(([k, v]) => `${k} ${v.rss} / ${v.heap} MB`).join(', ')}`)
     }
 
     for (const p of pages) {

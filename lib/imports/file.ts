@@ -119,13 +119,24 @@ export function plainCell(v: unknown): Cell {
   return String(v)
 }
 
-/** Every sheet of the file, row by row: sheet name, then its rows (blank rows skipped). */
-export async function* readSheets(format: FileFormat, bytes: Buffer): AsyncGenerator<{ sheet: string; rows: AsyncGenerator<SheetRow> }> {
+/**
+ * Every sheet of the file, row by row: sheet name, then its rows (blank rows skipped). The file is the whole
+ * upload, or its bytes in slices as they are read (an import's job reads the stored file slice by slice, so
+ * an .xlsx is never held whole; a .csv is joined first).
+ */
+export async function* readSheets(format: FileFormat, input: Buffer | AsyncIterable<Buffer>): AsyncGenerator<{ sheet: string; rows: AsyncGenerator<SheetRow> }> {
   if (format === 'CSV') {
+    let bytes: Buffer
+    if (Buffer.isBuffer(input)) bytes = input
+    else {
+      const parts: Buffer[] = []
+      for await (const part of input) parts.push(part)
+      bytes = Buffer.concat(parts)
+    }
     yield { sheet: 'CSV', rows: readCsv(bytes) }
     return
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.isBuffer(input) ? [input] : input), {
     entries: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit',
   })
   let index = 0

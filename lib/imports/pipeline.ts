@@ -172,6 +172,23 @@ async function loadImport(importId: string): Promise<{ imp: LoadedImport; kind: 
   return { imp, kind, importer }
 }
 
+/** Bytes of the stored file read at a time. */
+const FILE_SLICE = 1024 * 1024
+
+/**
+ * The stored file in slices, read from the database as the parser asks for them: the job never holds the
+ * whole file (nor its hex text as the driver receives a bytea, nor a copy of it).
+ */
+async function* storedFile(importId: string): AsyncGenerator<Buffer> {
+  for (let offset = 0; ; offset += FILE_SLICE) {
+    const [row] = await db.$queryRaw<{ part: Uint8Array }[]>`SELECT substring(file FROM ${offset + 1}::int FOR ${FILE_SLICE}::int) AS part FROM imports WHERE id = ${importId}`
+    if (!row) throw new PermanentJobError('Impor tidak ditemukan.')
+    const part = Buffer.isBuffer(row.part) ? row.part : Buffer.from(row.part.buffer, row.part.byteOffset, row.part.byteLength)
+    if (part.length) yield part
+    if (part.length < FILE_SLICE) return
+  }
+}
+
 /** The chosen sheet's data rows as field texts, in batches (the file is read once, streamed). */
 async function* mappedBatches(imp: LoadedImport, kind: AnyKind): AsyncGenerator<{ rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[]> {
   const sheets = imp.sheets as SheetInfo[]
@@ -181,10 +198,9 @@ async function* mappedBatches(imp: LoadedImport, kind: AnyKind): AsyncGenerator<
   const columns = sheet.headings
     .map((h, index) => ({ index, field: kind.fields.find((f) => f.key === mapping[h]) }))
     .filter((c): c is { index: number; field: FieldDef } => Boolean(c.field))
-  const file = await db.dataImport.findUniqueOrThrow({ where: { id: imp.id }, select: { file: true } })
   let batch: { rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[] = []
   let count = 0
-  for await (const s of readSheets(imp.fileFormat as FileFormat, Buffer.from(file.file))) {
+  for await (const s of readSheets(imp.fileFormat as FileFormat, storedFile(imp.id))) {
     if (s.sheet !== sheet.name) continue
     for await (const row of s.rows) {
       if (row.rowNumber <= sheet.headerRow) continue
@@ -221,6 +237,42 @@ const rowData = (importId: string, v: Verdict, problems: Record<string, string>)
   errors: v.errors.length ? v.errors : undefined, changes: v.changes.length ? v.changes : undefined,
 })
 
+/** A promise whose rejection is handled where it is awaited later (not an unhandled rejection meanwhile). */
+function quiet<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {})
+  return p
+}
+
+/** A batch's verdicts into import_rows in one statement. */
+async function storeVerdicts(client: Tx, importId: string, rows: Prisma.ImportRowCreateManyInput[]): Promise<void> {
+  if (!rows.length) return
+  const doc = JSON.stringify(rows.map((r) => ({ n: r.rowNumber, outcome: r.outcome, key: r.key, values: r.values, errors: r.errors, changes: r.changes })))
+  await client.$executeRaw`
+    INSERT INTO import_rows (import_id, row_number, outcome, key, "values", errors, changes)
+    SELECT ${importId}::text, r.n, r.outcome, r.key, r."values", r.errors, r.changes
+    FROM jsonb_to_recordset(${doc}::jsonb) AS r(n int, outcome text, key text, "values" jsonb, errors jsonb, changes jsonb)`
+}
+
+/** JSON with its object keys sorted (jsonb keeps its own key order): two verdicts compare by content. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v)
+}
+
+/**
+ * Imports of one kind write one after another: a second import of overlapping rows then checks against the
+ * first one's committed rows instead of colliding with its uncommitted ones. Waiting keeps the job's lease
+ * (the progress call) and can be cancelled. The lock ends with the transaction.
+ */
+async function takeKindLock(tx: Tx, kind: string, ctx: JobContext, total: number) {
+  for (;;) {
+    const [row] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('lumbung.import'), hashtext(${kind})) AS ok`
+    if (row.ok) return
+    await ctx.progress(0, total, 'Menunggu impor lain selesai')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+}
+
 /** Job `import.check`: the dry run. Stores a verdict per row and the counts; writes nothing else. */
 export async function runCheck(ctx: JobContext): Promise<Summary> {
   const { importId } = ctx.job.payload as { importId: string }
@@ -232,12 +284,22 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
     const total = ((imp.sheets as SheetInfo[]).find((s) => s.name === imp.sheetName) ?? (imp.sheets as SheetInfo[])[0])?.dataRows ?? null
     await db.importRow.deleteMany({ where: { importId } })
     await ctx.progress(0, total, 'Memeriksa baris')
-    for await (const batch of mappedBatches(imp, kind)) {
+    // the next batch is read from the file while this one is checked and its verdicts are stored: the parsing
+    // (JavaScript) overlaps the database's work
+    const batches = mappedBatches(imp, kind)[Symbol.asyncIterator]()
+    let next = quiet(batches.next())
+    let storing: Promise<void> = Promise.resolve()
+    for (;;) {
+      const { done, value: batch } = await next
+      if (done) break
+      next = quiet(batches.next())
       const verdicts = await checkBatch(db, batch, c)
-      await db.importRow.createMany({ data: verdicts.map((v, i) => rowData(importId, v, batch[i].problems)) })
+      await storing
+      storing = quiet(storeVerdicts(db, importId, verdicts.map((v, i) => rowData(importId, v, batch[i].problems))))
       for (const v of verdicts) countInto(summary, v.outcome)
       await ctx.progress(summary.total, total, 'Memeriksa baris')
     }
+    await storing
     await db.dataImport.update({ where: { id: importId }, data: { status: 'CHECKED', summary: { check: summary }, checkedAt: new Date(), error: null } })
     return summary
   } catch (e) {
@@ -258,6 +320,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       const summary = emptySummary()
       const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
       const total = await tx.importRow.count({ where: { importId } })
+      await takeKindLock(tx, kind.kind, ctx, total)
       await ctx.progress(0, total, 'Menyimpan')
       let after = 0
       // the rows of a kind written as one document (AnyKind.writeAll), kept until the end
@@ -266,7 +329,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
         // the dry run's rows hold the mapped texts: the file is not parsed a second time
         const stored = await tx.importRow.findMany({
           where: { importId, rowNumber: { gt: after } }, orderBy: { rowNumber: 'asc' }, take: BATCH_ROWS,
-          select: { rowNumber: true, values: true },
+          select: { rowNumber: true, values: true, outcome: true, key: true, errors: true, changes: true },
         })
         if (!stored.length) break
         after = stored[stored.length - 1].rowNumber
@@ -275,6 +338,9 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
           return { rowNumber: r.rowNumber, values, problems: problems ?? {} }
         })
         const verdicts = await checkBatch(tx, rows, c)
+        // a register kind writes the batch's new and changed rows set-based (AnyKind.writeBatch)
+        const creates: Verdict[] = []
+        const updates: Verdict[] = []
         for (const v of verdicts) {
           countInto(summary, v.outcome)
           if (v.outcome === 'INVALID' && imp.mode === 'ALL') continue
@@ -282,14 +348,32 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
             if (v.outcome !== 'INVALID') whole.push({ input: v.input, outcome: v.outcome })
             continue
           }
+          if (kind.writeBatch) {
+            if (v.outcome === 'CREATE') creates.push(v)
+            else if (v.outcome === 'UPDATE') updates.push(v)
+            continue
+          }
           if (v.outcome === 'CREATE') await kind.insert(tx, actor, v.input, importer, v.prepared)
           else if (v.outcome === 'UPDATE' && !(await kind.update(tx, actor, v.existing, v.input))) {
             throw new PermanentJobError(`Baris ${v.rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
           }
         }
-        // the verdicts now are the ones that count (rejected rows file, the summary's list)
-        await tx.importRow.deleteMany({ where: { importId, rowNumber: { in: stored.map((r) => r.rowNumber) } } })
-        await tx.importRow.createMany({ data: verdicts.map((v, i) => rowData(importId, v, rows[i].problems)) })
+        // all or nothing with a row already refused: nothing will be kept, so nothing more is written
+        if (kind.writeBatch && (creates.length || updates.length) && !(imp.mode === 'ALL' && summary.invalid > 0)) {
+          const conflicts = await kind.writeBatch(tx, actor, creates.map((v) => v.input), updates.map((v) => ({ before: v.existing, input: v.input })))
+          if (conflicts.length) {
+            throw new PermanentJobError(`Baris ${[...creates, ...updates][conflicts[0]].rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
+          }
+        }
+        // the verdicts now are the ones that count (rejected rows file, the summary's list): the rows whose
+        // verdict differs from the dry run's are stored again, the others are left as they are
+        const fresh = verdicts.map((v, i) => rowData(importId, v, rows[i].problems))
+        const differ = fresh.filter((f, i) => f.outcome !== stored[i].outcome || f.key !== stored[i].key
+          || canonical(f.errors) !== canonical(stored[i].errors) || canonical(f.changes) !== canonical(stored[i].changes))
+        if (differ.length) {
+          await tx.importRow.deleteMany({ where: { importId, rowNumber: { in: differ.map((r) => r.rowNumber) } } })
+          await storeVerdicts(tx, importId, differ)
+        }
         await ctx.progress(summary.total, total, 'Menyimpan')
       }
       if (imp.mode === 'ALL' && summary.invalid > 0) {

@@ -1,6 +1,7 @@
 import 'server-only'
+import { randomBytes } from 'node:crypto'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { writeAudit, type AuditActor } from '@/lib/audit'
+import { writeAudit, writeAudits, type AuditActor } from '@/lib/audit'
 import { maskNik } from '@/lib/registers/nik'
 import { computeScale, isScaleMismatch } from '@/lib/registers/scale'
 import type { CooperativeInput, CooperativeYearInput } from '@/lib/validations/cooperatives'
@@ -10,6 +11,9 @@ import type { MsmeInput } from '@/lib/validations/msmes'
  * The one write path of the registers, shared by the forms' server actions (lib/actions/msmes.ts,
  * lib/actions/cooperatives.ts) and the spreadsheet imports (lib/imports): a record and its audit row in the
  * caller's transaction, the MSME's scale computed on every write, optimistic locking on the version.
+ * A form writes one record (insertMsme, updateMsmeRecord, …); an import writes a batch of records in one
+ * statement each for the records and their audit rows (insertMsmes, updateMsmes, …), with the same columns
+ * (msmeRecord, cooperativeRecord) and the same audit content.
  * Permission, scope and location checks are the caller's (they differ: one form vs. a whole file).
  */
 
@@ -33,16 +37,37 @@ export function msmeScaleFields(input: Pick<MsmeInput, 'businessCapital' | 'annu
 
 export type MsmeWritable = Omit<MsmeInput, 'ownerNik' | 'nikElsewhereConfirmed'> & { ownerNik: string | null }
 
-/** The record's fields only: the form's confirmation of the NIK warning (nikElsewhereConfirmed) is not stored. */
-function recordFields<T extends object>(input: T): Omit<T, 'nikElsewhereConfirmed'> {
-  const copy = { ...input } as T & { nikElsewhereConfirmed?: unknown }
-  delete copy.nikElsewhereConfirmed
-  return copy
+/**
+ * What a stored MSME is: the record's columns from the form's checked input (the form's confirmation of the NIK
+ * warning, nikElsewhereConfirmed, is not stored) plus the scale computed from the figures. The one definition
+ * shared by the form's write (one record through Prisma) and the import's batch (`insertMsmes` / `updateMsmes`,
+ * many records in one statement): both store exactly these columns.
+ */
+export function msmeRecord<Nik extends string | null>(input: Omit<MsmeWritable, 'ownerNik'> & { ownerNik: Nik }) {
+  return {
+    nib: input.nib, businessName: input.businessName, ownerName: input.ownerName, ownerNik: input.ownerNik, ownerGender: input.ownerGender,
+    kbli: input.kbli, regencyCode: input.regencyCode, districtCode: input.districtCode, villageCode: input.villageCode, address: input.address,
+    phone: input.phone, workers: input.workers, businessCapital: input.businessCapital, annualSales: input.annualSales,
+    recordedScale: input.recordedScale, ...msmeScaleFields(input), newRegistration: input.newRegistration, iumkNumber: input.iumkNumber,
+    iumkDate: input.iumkDate, cooperativeId: input.cooperativeId,
+  }
 }
+type MsmeRecord = ReturnType<typeof msmeRecord<string | null>>
+
+/** Each field of msmeRecord as an SQL column and type, for the batch statements (the compiler holds it to msmeRecord's fields). */
+const MSME_COLUMNS: BatchColumns<MsmeRecord> = {
+  nib: ['nib', 'text'], businessName: ['business_name', 'text'], ownerName: ['owner_name', 'text'], ownerNik: ['owner_nik', 'text'],
+  ownerGender: ['owner_gender', '"Gender"'], kbli: ['kbli', 'text'], regencyCode: ['regency_code', 'text'], districtCode: ['district_code', 'text'],
+  villageCode: ['village_code', 'text'], address: ['address', 'text'], phone: ['phone', 'text'], workers: ['workers', 'int'],
+  businessCapital: ['business_capital', 'numeric'], annualSales: ['annual_sales', 'numeric'], recordedScale: ['recorded_scale', '"BusinessScale"'],
+  computedScale: ['computed_scale', '"BusinessScale"'], scaleMismatch: ['scale_mismatch', 'boolean'], newRegistration: ['new_registration', 'boolean'],
+  iumkNumber: ['iumk_number', 'text'], iumkDate: ['iumk_date', 'date'], cooperativeId: ['cooperative_id', 'text'],
+}
+/** msmeAuditSelect's fields as SQL columns: what a batch statement returns, read as Prisma's select would */
+const MSME_AUDIT_COLUMNS: BatchColumns<MsmeAuditRow> = { id: ['id', 'text'], ...MSME_COLUMNS, deletedAt: ['deleted_at', 'timestamp'], version: ['version', 'int'] }
 
 export async function insertMsme(tx: Prisma.TransactionClient, actor: AuditActor, input: Omit<MsmeInput, 'nikElsewhereConfirmed'>): Promise<string> {
-  const fields = recordFields(input)
-  const created = await tx.msme.create({ data: { ...fields, ...msmeScaleFields(fields) }, select: msmeAuditSelect })
+  const created = await tx.msme.create({ data: msmeRecord(input), select: msmeAuditSelect })
   await writeAudit(tx, actor, { action: 'CREATE', entity: 'Msme', entityId: created.id, after: msmeForAudit(created) })
   return created.id
 }
@@ -51,15 +76,41 @@ export async function insertMsme(tx: Prisma.TransactionClient, actor: AuditActor
 export async function updateMsmeRecord(
   tx: Prisma.TransactionClient, actor: AuditActor, before: MsmeAuditRow, data: MsmeWritable,
 ): Promise<boolean> {
-  const { ownerNik, ...rest } = recordFields(data)
+  const { ownerNik, ...rest } = msmeRecord(data)
   const { count } = await tx.msme.updateMany({
     where: { id: before.id, version: before.version, deletedAt: null },
-    data: { ...rest, ...(ownerNik ? { ownerNik } : {}), ...msmeScaleFields(rest), version: { increment: 1 } },
+    data: { ...rest, ...(ownerNik ? { ownerNik } : {}), version: { increment: 1 } },
   })
   if (count === 0) return false
   const after = await tx.msme.findUniqueOrThrow({ where: { id: before.id }, select: msmeAuditSelect })
   await writeAudit(tx, actor, { action: 'UPDATE', entity: 'Msme', entityId: before.id, before: msmeForAudit(before), after: msmeForAudit(after) })
   return true
+}
+
+/**
+ * Many new MSMEs at once (an import's batch): one `INSERT … SELECT FROM unnest(…)` of msmeRecord's columns and one
+ * INSERT of their audit rows; the same records and audit rows as insertMsme row by row. A NIB someone registered
+ * meanwhile is not written: its index in `inputs` is among the conflicts.
+ */
+export async function insertMsmes(tx: Prisma.TransactionClient, actor: AuditActor, inputs: Omit<MsmeInput, 'nikElsewhereConfirmed'>[]): Promise<BatchResult> {
+  const created = await batchInsert<MsmeAuditRow>(tx, 'msmes', 'nib', MSME_COLUMNS, MSME_AUDIT_COLUMNS, inputs.map(msmeRecord))
+  await writeAudits(tx, actor, created.map((row) => ({ action: 'CREATE', entity: 'Msme', entityId: row.id, after: msmeForAudit(row) })))
+  return conflictsOf(inputs.map((i) => i.nib), created.map((r) => r.nib))
+}
+
+/**
+ * Many changed MSMEs at once, each at the version its writer saw: one `UPDATE … FROM unnest(…)` and one INSERT of
+ * the audit rows, as updateMsmeRecord row by row (an empty owner NIK keeps the stored one). A record saved by
+ * someone else meanwhile is not written: its index is among the conflicts.
+ */
+export async function updateMsmes(tx: Prisma.TransactionClient, actor: AuditActor, rows: { before: MsmeAuditRow; input: MsmeWritable }[]): Promise<BatchResult> {
+  const updated = await batchUpdate<MsmeAuditRow>(tx, 'msmes', MSME_COLUMNS, MSME_AUDIT_COLUMNS,
+    rows.map((r) => ({ id: r.before.id, version: r.before.version, record: msmeRecord(r.input) })), ['ownerNik'])
+  const byId = new Map(updated.map((r) => [r.id, r]))
+  await writeAudits(tx, actor, rows.filter((r) => byId.has(r.before.id)).map((r) => ({
+    action: 'UPDATE', entity: 'Msme', entityId: r.before.id, before: msmeForAudit(r.before), after: msmeForAudit(byId.get(r.before.id)!),
+  })))
+  return conflictsOf(rows.map((r) => r.before.id), updated.map((r) => r.id))
 }
 
 export const cooperativeAuditSelect = {
@@ -70,8 +121,30 @@ export const cooperativeAuditSelect = {
 
 export type CooperativeAuditRow = Prisma.CooperativeGetPayload<{ select: typeof cooperativeAuditSelect }>
 
+/** What a stored cooperative is: the record's columns from the form's checked input, shared by the form's write and the import's batch. */
+export function cooperativeRecord(input: CooperativeInput) {
+  return {
+    nik: input.nik, legalEntityNumber: input.legalEntityNumber, legalEntityDate: input.legalEntityDate, name: input.name, type: input.type,
+    form: input.form, pattern: input.pattern, groupName: input.groupName, regencyCode: input.regencyCode, districtCode: input.districtCode,
+    villageCode: input.villageCode, address: input.address, membersMale: input.membersMale, membersFemale: input.membersFemale,
+    managers: input.managers, employees: input.employees, active: input.active,
+  }
+}
+type CooperativeRecord = ReturnType<typeof cooperativeRecord>
+
+const COOPERATIVE_COLUMNS: BatchColumns<CooperativeRecord> = {
+  nik: ['nik', 'text'], legalEntityNumber: ['legal_entity_number', 'text'], legalEntityDate: ['legal_entity_date', 'date'], name: ['name', 'text'],
+  type: ['type', '"CooperativeType"'], form: ['form', '"CooperativeForm"'], pattern: ['pattern', '"CooperativePattern"'], groupName: ['group_name', 'text'],
+  regencyCode: ['regency_code', 'text'], districtCode: ['district_code', 'text'], villageCode: ['village_code', 'text'], address: ['address', 'text'],
+  membersMale: ['members_male', 'int'], membersFemale: ['members_female', 'int'], managers: ['managers', 'int'], employees: ['employees', 'int'],
+  active: ['active', 'boolean'],
+}
+const COOPERATIVE_AUDIT_COLUMNS: BatchColumns<CooperativeAuditRow> = {
+  id: ['id', 'text'], ...COOPERATIVE_COLUMNS, healthOutcome: ['health_outcome', '"HealthOutcome"'], deletedAt: ['deleted_at', 'timestamp'], version: ['version', 'int'],
+}
+
 export async function insertCooperative(tx: Prisma.TransactionClient, actor: AuditActor, input: CooperativeInput): Promise<string> {
-  const created = await tx.cooperative.create({ data: input, select: cooperativeAuditSelect })
+  const created = await tx.cooperative.create({ data: cooperativeRecord(input), select: cooperativeAuditSelect })
   await writeAudit(tx, actor, { action: 'CREATE', entity: 'Cooperative', entityId: created.id, after: created })
   return created.id
 }
@@ -80,11 +153,92 @@ export async function insertCooperative(tx: Prisma.TransactionClient, actor: Aud
 export async function updateCooperativeRecord(
   tx: Prisma.TransactionClient, actor: AuditActor, before: CooperativeAuditRow, data: CooperativeInput,
 ): Promise<boolean> {
-  const { count } = await tx.cooperative.updateMany({ where: { id: before.id, version: before.version, deletedAt: null }, data: { ...data, version: { increment: 1 } } })
+  const { count } = await tx.cooperative.updateMany({ where: { id: before.id, version: before.version, deletedAt: null }, data: { ...cooperativeRecord(data), version: { increment: 1 } } })
   if (count === 0) return false
   const after = await tx.cooperative.findUniqueOrThrow({ where: { id: before.id }, select: cooperativeAuditSelect })
   await writeAudit(tx, actor, { action: 'UPDATE', entity: 'Cooperative', entityId: before.id, before, after })
   return true
+}
+
+/** Many new cooperatives at once (an import's batch), as insertCooperative row by row; a NIK registered meanwhile is a conflict. */
+export async function insertCooperatives(tx: Prisma.TransactionClient, actor: AuditActor, inputs: CooperativeInput[]): Promise<BatchResult> {
+  const created = await batchInsert<CooperativeAuditRow>(tx, 'cooperatives', 'nik', COOPERATIVE_COLUMNS, COOPERATIVE_AUDIT_COLUMNS, inputs.map(cooperativeRecord))
+  await writeAudits(tx, actor, created.map((row) => ({ action: 'CREATE', entity: 'Cooperative', entityId: row.id, after: row })))
+  return conflictsOf(inputs.map((i) => i.nik), created.map((r) => r.nik))
+}
+
+/** Many changed cooperatives at once, each at the version its writer saw, as updateCooperativeRecord row by row. */
+export async function updateCooperatives(tx: Prisma.TransactionClient, actor: AuditActor, rows: { before: CooperativeAuditRow; input: CooperativeInput }[]): Promise<BatchResult> {
+  const updated = await batchUpdate<CooperativeAuditRow>(tx, 'cooperatives', COOPERATIVE_COLUMNS, COOPERATIVE_AUDIT_COLUMNS,
+    rows.map((r) => ({ id: r.before.id, version: r.before.version, record: cooperativeRecord(r.input) })))
+  const byId = new Map(updated.map((r) => [r.id, r]))
+  await writeAudits(tx, actor, rows.filter((r) => byId.has(r.before.id)).map((r) => ({
+    action: 'UPDATE', entity: 'Cooperative', entityId: r.before.id, before: r.before, after: byId.get(r.before.id)!,
+  })))
+  return conflictsOf(rows.map((r) => r.before.id), updated.map((r) => r.id))
+}
+
+// ---- the batch statements, generic over a register's columns ----
+
+/** field → [SQL column, SQL type] */
+type BatchColumns<T> = { [K in keyof T]-?: readonly [string, string] }
+type ColumnMap = Record<string, readonly [string, string]>
+/** the indexes (into the batch's input) of the records not written because someone else wrote them meanwhile */
+export type BatchResult = { conflicts: number[] }
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
+/** a value as an element of a text[] parameter, cast to the column's type in SQL (a date as `YYYY-MM-DD`, a decimal as its text) */
+function sqlText(value: unknown): string | null {
+  if (value === null || value === undefined) return null
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  return String(value)
+}
+/** every audited column under its field name, so the returned rows read as Prisma's select of the same fields */
+const returning = (alias: string, columns: ColumnMap) => Object.entries(columns).map(([field, [column]]) => `${alias}.${ident(column)} AS ${ident(field)}`).join(', ')
+
+let idCounter = 0
+/**
+ * A new record id in the shape of Prisma's `@default(cuid())` (which Prisma makes on the client, so a batch
+ * makes its own): `c`, the time, a counter and 48 random bits.
+ */
+export function newRecordId(): string {
+  idCounter = (idCounter + 1) % 1_679_616
+  return `c${Date.now().toString(36).padStart(8, '0')}${idCounter.toString(36).padStart(4, '0')}${randomBytes(6).toString('hex')}`
+}
+
+async function batchInsert<Row>(tx: Prisma.TransactionClient, table: string, keyColumn: string, columns: ColumnMap, audited: ColumnMap, records: Record<string, unknown>[]): Promise<Row[]> {
+  if (!records.length) return []
+  const fields = Object.keys(columns)
+  const params = [records.map(() => newRecordId()), ...fields.map((f) => records.map((r) => sqlText(r[f])))]
+  const sql = `INSERT INTO ${ident(table)} AS t (id, ${fields.map((f) => ident(columns[f][0])).join(', ')}, updated_at)
+    SELECT u.id, ${fields.map((f, i) => `u.c${i}::${columns[f][1]}`).join(', ')}, statement_timestamp() AT TIME ZONE 'UTC'
+    FROM unnest(${params.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS u(id, ${fields.map((_, i) => `c${i}`).join(', ')})
+    ON CONFLICT (${ident(keyColumn)}) DO NOTHING
+    RETURNING ${returning('t', audited)}`
+  return tx.$queryRawUnsafe<Row[]>(sql, ...params)
+}
+
+async function batchUpdate<Row>(
+  tx: Prisma.TransactionClient, table: string, columns: ColumnMap, audited: ColumnMap,
+  rows: { id: string; version: number; record: Record<string, unknown> }[], keepWhenEmpty: string[] = [],
+): Promise<Row[]> {
+  if (!rows.length) return []
+  const fields = Object.keys(columns)
+  const params = [rows.map((r) => r.id), rows.map((r) => r.version), ...fields.map((f) => rows.map((r) => sqlText(r.record[f])))]
+  const set = fields.map((f, i) => {
+    const value = `u.c${i}::${columns[f][1]}`
+    return `${ident(columns[f][0])} = ${keepWhenEmpty.includes(f) ? `coalesce(${value}, t.${ident(columns[f][0])})` : value}`
+  })
+  const sql = `UPDATE ${ident(table)} AS t SET ${set.join(', ')}, version = t.version + 1
+    FROM unnest($1::text[], $2::int[], ${fields.map((_, i) => `$${i + 3}::text[]`).join(', ')}) AS u(id, version, ${fields.map((_, i) => `c${i}`).join(', ')})
+    WHERE t.id = u.id AND t.version = u.version AND t.deleted_at IS NULL
+    RETURNING ${returning('t', audited)}`
+  return tx.$queryRawUnsafe<Row[]>(sql, ...params)
+}
+
+function conflictsOf(wanted: string[], written: string[]): BatchResult {
+  const done = new Set(written)
+  return { conflicts: wanted.flatMap((k, i) => (done.has(k) ? [] : [i])) }
 }
 
 export type CooperativeYearFigures = Omit<CooperativeYearInput, 'cooperativeId' | 'year'>

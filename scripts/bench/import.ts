@@ -1,9 +1,11 @@
 /**
  * Import: MSME rows written to a real .xlsx (exceljs streaming writer) with the template's headings, then
  * imported through the app's real path (lib/imports: upload and analysis, automatic mapping, the dry-run job,
- * the write job through the register's write path with its audit rows, valid rows only). The floor:
+ * the write job through the register's batched write with its audit rows, valid rows only). The floor:
  * PostgreSQL `COPY … FROM STDIN` (pg-copy-streams) of exactly the rows the import wrote, into the same
- * table with the same indexes, after those rows were deleted again.
+ * table with the same indexes, after those rows were deleted again; beside it, the same COPY followed by a
+ * COPY of the audit rows the import wrote for them (the floor of any write that keeps one audit row per
+ * record). Peak memory is also reported per phase (upload, dry run, write), RSS and JavaScript heap.
  *
  * A few rows are malformed on purpose (about 1 in 250), so the rejection path runs too.
  */
@@ -34,12 +36,18 @@ export type ImportResult = {
   writeXlsxSeconds: number
   import: { seconds: number; rowsPerSecond: number; uploadSeconds: number; checkSeconds: number; commitSeconds: number }
   copy: { seconds: number; rowsPerSecond: number; method: string }
+  /** the records and their audit rows by COPY: the floor of a write that keeps one audit row per record */
+  copyWithAudit: { seconds: number; method: string }
   /** the whole import (upload, dry run, write) ÷ COPY */
   ratio: number
+  /** the whole import ÷ COPY of the records and their audit rows */
+  ratioWithAudit: number
   /** the write job alone ÷ COPY */
   commitOnlyRatio: number
   peakRssMb: number
   baselineRssMb: number
+  /** the peak RSS and JavaScript heap of each phase, MB */
+  phasePeaksMb: Record<'upload' | 'check' | 'commit', { rss: number; heap: number }>
 }
 
 const PRODUCTS = ['Keripik Tempe', 'Batik Tulis', 'Tahu', 'Kue Basah', 'Sambal', 'Kopi Bubuk', 'Bordir', 'Anyaman Bambu', 'Jamu', 'Warung', 'Roti', 'Kerupuk']
@@ -104,7 +112,15 @@ async function realImport(file: string, userId: string) {
   const { db } = await import('../../lib/db')
   const user = { id: userId, username: 'bench-admin', name: 'Bench Admin', role: 'ADMIN' as const, regencyCode: null, bankId: null, mustChangePassword: false }
   let peak = process.memoryUsage().rss
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss) }, 50)
+  // the peak of each phase too (RSS and the JavaScript heap), to see where memory goes
+  const phases = { upload: { rss: 0, heap: 0 }, check: { rss: 0, heap: 0 }, commit: { rss: 0, heap: 0 } }
+  let phase: keyof typeof phases = 'upload'
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage()
+    peak = Math.max(peak, m.rss)
+    phases[phase].rss = Math.max(phases[phase].rss, m.rss)
+    phases[phase].heap = Math.max(phases[phase].heap, m.heapUsed)
+  }, 50)
   const baseline = process.memoryUsage().rss
   try {
     const t0 = performance.now()
@@ -113,11 +129,13 @@ async function realImport(file: string, userId: string) {
     const unmapped = Object.entries(imp.mapping as Record<string, string | null>).filter(([, f]) => !f).map(([h]) => h)
     if (unmapped.length) throw new Error(`columns not mapped by heading: ${unmapped.join(', ')}`)
     const t1 = performance.now()
+    phase = 'check'
     await startCheck(user, id, imp.sheetName!, imp.mapping as Record<string, string | null>)
     await runJobsUntilIdle()
     const checked = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
     if (checked.status !== 'CHECKED') throw new Error(`dry run ended ${checked.status}: ${checked.error}`)
     const t2 = performance.now()
+    phase = 'commit'
     await startCommit(user, id, 'VALID_ONLY')
     await runJobsUntilIdle()
     const done = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
@@ -127,7 +145,7 @@ async function realImport(file: string, userId: string) {
     const firstErrors = await db.importRow.findMany({ where: { importId: id, outcome: 'INVALID' }, select: { rowNumber: true, errors: true }, take: 3, orderBy: { rowNumber: 'asc' } })
     return {
       accepted: commit.create, rejected: commit.invalid, uploadMs: t1 - t0, checkMs: t2 - t1, commitMs: t3 - t2, totalMs: t3 - t0,
-      peakRss: peak, baselineRss: baseline,
+      peakRss: peak, baselineRss: baseline, phases,
       errors: firstErrors.map((r) => `baris ${r.rowNumber}: ${(r.errors as { message: string }[])[0]?.message}`),
     }
   } finally {
@@ -159,7 +177,8 @@ export async function benchImport(opts: { url: string; rows: number; dir: string
 
     const r = await realImport(file, userId)
     opts.log(`  import (upload ${(r.uploadMs / 1000).toFixed(1)} s, dry run ${(r.checkMs / 1000).toFixed(1)} s, write ${(r.commitMs / 1000).toFixed(1)} s): ` +
-      `${r.accepted.toLocaleString('en')} written, ${r.rejected} rejected (e.g. ${r.errors.join('; ')}); peak RSS ${(r.peakRss / 1e6).toFixed(0)} MB`)
+      `${r.accepted.toLocaleString('en')} written, ${r.rejected} rejected (e.g. ${r.errors.join('; ')}); peak RSS ${(r.peakRss / 1e6).toFixed(0)} MB ` +
+      `(${Object.entries(r.phases).map(([k, v]) => `${k} ${(v.rss / 1e6).toFixed(0)} MB, heap ${(v.heap / 1e6).toFixed(0)} MB`).join('; ')})`)
     const inserted = (await c.query(`SELECT count(*)::int AS n FROM msmes WHERE nib LIKE '${NIB_PREFIX}%'`)).rows[0].n as number
     if (inserted !== r.accepted) throw new Error(`the import reports ${r.accepted} rows written, the table holds ${inserted}`)
 
@@ -167,13 +186,22 @@ export async function benchImport(opts: { url: string; rows: number; dir: string
     const cols = (await c.query(`SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) AS cols FROM information_schema.columns WHERE table_name = 'msmes' AND is_generated = 'NEVER'`)).rows[0].cols as string
     const chunks: Buffer[] = []
     await pipeline(c.query(copyTo(`COPY (SELECT ${cols} FROM msmes WHERE nib LIKE '${NIB_PREFIX}%') TO STDOUT`)), new Writable({ write(chunk, _e, cb) { chunks.push(chunk as Buffer); cb() } }))
+    // and their audit rows (one per record, which the import must write and COPY of the records alone does not)
+    const audited = `entity = 'Msme' AND entity_id IN (SELECT id FROM msmes WHERE nib LIKE '${NIB_PREFIX}%')`
+    const auditChunks: Buffer[] = []
+    await pipeline(c.query(copyTo(`COPY (SELECT * FROM audit_logs WHERE ${audited}) TO STDOUT`)), new Writable({ write(chunk, _e, cb) { auditChunks.push(chunk as Buffer); cb() } }))
+    await c.query(`DELETE FROM audit_logs WHERE ${audited}`)
     await removeImported(c)
     const copy = await timed(async () => {
       await pipeline(Readable.from(chunks), c.query(copyFrom(`COPY msmes (${cols}) FROM STDIN`)))
     })
+    const copyAudit = await timed(async () => {
+      await pipeline(Readable.from(auditChunks), c.query(copyFrom(`COPY audit_logs FROM STDIN`)))
+    })
+    await c.query(`DELETE FROM audit_logs WHERE ${audited}`)
     const copied = (await c.query(`SELECT count(*)::int AS n FROM msmes WHERE nib LIKE '${NIB_PREFIX}%'`)).rows[0].n
     if (copied !== r.accepted) throw new Error(`COPY loaded ${copied} rows, expected ${r.accepted}`)
-    opts.log(`  COPY of the same ${copied.toLocaleString('en')} rows: ${(copy.ms / 1000).toFixed(2)} s`)
+    opts.log(`  COPY of the same ${copied.toLocaleString('en')} rows: ${(copy.ms / 1000).toFixed(2)} s; COPY of their audit rows: ${(copyAudit.ms / 1000).toFixed(2)} s`)
     await removeImported(c)
 
     return {
@@ -183,10 +211,13 @@ export async function benchImport(opts: { url: string; rows: number; dir: string
         uploadSeconds: round(r.uploadMs / 1000, 2), checkSeconds: round(r.checkMs / 1000, 2), commitSeconds: round(r.commitMs / 1000, 2),
       },
       copy: { seconds: round(copy.ms / 1000, 2), rowsPerSecond: Math.round(r.accepted / (copy.ms / 1000)), method: 'COPY msmes FROM STDIN (pg-copy-streams, text format) of the rows the import wrote' },
+      copyWithAudit: { seconds: round((copy.ms + copyAudit.ms) / 1000, 2), method: 'COPY of the same rows, then COPY audit_logs FROM STDIN of the audit rows the import wrote for them' },
       ratio: round(r.totalMs / copy.ms, 2),
+      ratioWithAudit: round(r.totalMs / (copy.ms + copyAudit.ms), 2),
       commitOnlyRatio: round(r.commitMs / copy.ms, 2),
       peakRssMb: Math.round(r.peakRss / 1e6),
       baselineRssMb: Math.round(r.baselineRss / 1e6),
+      phasePeaksMb: Object.fromEntries(Object.entries(r.phases).map(([k, v]) => [k, { rss: Math.round(v.rss / 1e6), heap: Math.round(v.heap / 1e6) }])) as ImportResult['phasePeaksMb'],
     }
   } finally {
     await c.end()

@@ -1,6 +1,6 @@
 import 'server-only'
 import { FORM_LABEL, PATTERN_LABEL, TYPE_LABEL } from '@/lib/registers/labels'
-import { cooperativeAuditSelect, insertCooperative, updateCooperativeRecord, type CooperativeAuditRow } from '@/lib/registers/writes'
+import { cooperativeAuditSelect, insertCooperative, insertCooperatives, updateCooperativeRecord, updateCooperatives, type CooperativeAuditRow } from '@/lib/registers/writes'
 import { cooperativeSchema, type CooperativeInput } from '@/lib/validations/cooperatives'
 import type { FieldDef } from '../fields'
 import { formValue, locationChecks } from './common'
@@ -52,4 +52,9 @@ export const cooperativeKind: RegisterKind<CooperativeAuditRow, CooperativeInput
   show: (_field, value) => formValue(value),
   insert: (tx, actor, input) => insertCooperative(tx, actor, input),
   update: (tx, actor, before, input) => updateCooperativeRecord(tx, actor, before, input),
+  async writeBatch(tx, actor, creates, updates) {
+    const created = await insertCooperatives(tx, actor, creates)
+    const updated = await updateCooperatives(tx, actor, updates)
+    return [...created.conflicts, ...updated.conflicts.map((i) => creates.length + i)]
+  },
 }

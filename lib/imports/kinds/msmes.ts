@@ -2,7 +2,7 @@ import 'server-only'
 import { KBLI_SECTIONS } from '@/lib/credit/kbli'
 import { GENDER_LABEL, SCALE_LABEL } from '@/lib/registers/labels'
 import { maskNik, nikRegencyCode } from '@/lib/registers/nik'
-import { insertMsme, msmeAuditSelect, updateMsmeRecord, type MsmeAuditRow } from '@/lib/registers/writes'
+import { insertMsme, insertMsmes, msmeAuditSelect, updateMsmeRecord, updateMsmes, type MsmeAuditRow } from '@/lib/registers/writes'
 import { msmeSchema, type MsmeInput } from '@/lib/validations/msmes'
 import type { FieldDef } from '../fields'
 import { formValue, locationChecks } from './common'
@@ -61,4 +61,9 @@ export const msmeKind: RegisterKind<MsmeAuditRow, MsmeInput> = {
   show: (field, value) => (field === 'ownerNik' && value ? maskNik(String(value)) : formValue(value)),
   insert: (tx, actor, input) => insertMsme(tx, actor, input),
   update: (tx, actor, before, input) => updateMsmeRecord(tx, actor, before, input),
+  async writeBatch(tx, actor, creates, updates) {
+    const created = await insertMsmes(tx, actor, creates)
+    const updated = await updateMsmes(tx, actor, updates)
+    return [...created.conflicts, ...updated.conflicts.map((i) => creates.length + i)]
+  },
 }

@@ -66,6 +66,13 @@ export type RegisterKind<Row extends { id: string }, Input> = {
    */
   writeAll?(tx: Tx, actor: AuditActor, importer: Importer, rows: { input: Input; outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED' }[]): Promise<void>
   update(tx: Tx, actor: AuditActor, before: Row, input: Input): Promise<boolean>
+  /**
+   * A register kind writes a batch's new and changed rows set-based instead of insert/update row by row: one
+   * statement for the new records, one for the changed ones (each at the version the check saw), one for their
+   * audit rows; the same records and audit rows as insert/update would write. Returns the indexes, into
+   * `[...creates, ...updates]`, of the rows someone else wrote meanwhile (nothing of those is written).
+   */
+  writeBatch?(tx: Tx, actor: AuditActor, creates: Input[], updates: { before: Row; input: Input }[]): Promise<number[]>
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

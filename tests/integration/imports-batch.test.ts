@@ -1,0 +1,210 @@
+import ExcelJS from 'exceljs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import { createCooperative, updateCooperative } from '@/lib/actions/cooperatives'
+import { createMsme, updateMsme } from '@/lib/actions/msmes'
+import { runJobsUntilIdle } from '@/lib/jobs'
+import { COOPERATIVE_FIELDS } from '@/lib/imports/kinds/cooperatives'
+import { MSME_FIELDS } from '@/lib/imports/kinds/msmes'
+import { startCommit } from '@/lib/imports/service'
+import { insertMsme } from '@/lib/registers/writes'
+import { msmeSchema } from '@/lib/validations/msmes'
+import type { SessionUser } from '@/lib/session-user'
+import { createTestUser, signInAs, submit } from '../support/session'
+import { checkImport, commitImport } from '../support/imports'
+
+/**
+ * The import's batched write (lib/registers/writes.ts insertMsmes/updateMsmes and the cooperatives' twins,
+ * one statement per batch) against the form's write of one record: the stored row and its audit row are the
+ * same. A write conflict in all-or-nothing mode leaves the database as it was; two imports of overlapping files
+ * at once leave every NIB once.
+ */
+type TestUser = Awaited<ReturnType<typeof createTestUser>>
+let admin: TestUser
+let session: SessionUser
+
+beforeAll(async () => {
+  admin = await createTestUser({ role: 'ADMIN' })
+  session = { ...admin }
+})
+
+let seq = 0
+const stamp = String(Date.now()).slice(-6)
+/** a 13-digit NIB unique to this run */
+const nib = () => `8${stamp}${String(++seq).padStart(6, '0')}`
+/** a 16-digit NIK koperasi unique to this run */
+const coopNik = () => `3517${stamp}${String(++seq).padStart(6, '0')}`
+
+/** An .xlsx with the kind's template headings (every field mapped by itself) and these rows of texts. */
+async function xlsx(fields: { label: string }[], rows: string[][], name = 'berkas.xlsx'): Promise<File> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('Data')
+  ws.addRow(fields.map((f) => f.label))
+  for (const r of rows) ws.addRow(r)
+  return new File([new Uint8Array(await wb.xlsx.writeBuffer())], name)
+}
+
+/** The MSME form's fields (as the browser sends them) and the same record as a template row. */
+const msmeForm = (n: string, over: Record<string, string | boolean> = {}) => ({
+  nib: n, businessName: 'Keripik Tempe Bu Sri', ownerName: 'Sri Wahyuni', ownerNik: '3517014501900001', ownerGender: 'P', kbli: '10793',
+  regencyCode: '35.17', districtCode: '35.17.01', villageCode: '', address: 'Jl. Diponegoro 5', phone: '0812-3456-7890', workers: '4',
+  businessCapital: '1.000.000.000', annualSales: '1.800.000.000,50', recordedScale: 'MIKRO', newRegistration: true as boolean,
+  iumkNumber: 'IUMK/3517/00012', iumkDate: '2020-08-01', ...over,
+})
+const msmeRow = (form: ReturnType<typeof msmeForm>) =>
+  MSME_FIELDS.map((f) => (f.key === 'newRegistration' ? (form.newRegistration ? 'Ya' : 'Tidak') : String((form as Record<string, unknown>)[f.key] ?? '')))
+
+const coopForm = (nik: string, over: Record<string, string | boolean> = {}) => ({
+  nik, name: 'KSP Batch Sejahtera', type: 'SIMPAN_PINJAM', form: 'PRIMER', pattern: 'SYARIAH', groupName: 'Kopwan', legalEntityNumber: '1234/BH/XVI/1996',
+  legalEntityDate: '1996-03-12', regencyCode: '35.17', districtCode: '35.17.01', villageCode: '', address: 'Jl. Raya Diwek 5', membersMale: '120',
+  membersFemale: '1.250', managers: '5', employees: '4', active: true as boolean, ...over,
+})
+const coopRow = (form: ReturnType<typeof coopForm>) =>
+  COOPERATIVE_FIELDS.map((f) => (f.key === 'active' ? (form.active ? 'Ya' : 'Tidak') : String((form as Record<string, unknown>)[f.key] ?? '')))
+
+/** A stored record without what differs by nature between two records (id, key, timestamps). */
+function comparable(row: Record<string, unknown>, key: string) {
+  return Object.fromEntries(Object.entries(row).filter(([field]) => !['id', 'createdAt', 'updatedAt', key].includes(field)))
+}
+
+/** The audit rows of a record as comparable values: who, what, before and after without the record's id and key. */
+async function auditOf(entity: string, id: string, key: string) {
+  const rows = await db.auditLog.findMany({ where: { entity, entityId: id }, orderBy: { id: 'asc' }, select: { userId: true, username: true, role: true, action: true, before: true, after: true } })
+  return rows.map((r) => ({
+    ...r,
+    before: r.before ? comparable(r.before as Record<string, unknown>, key) : null,
+    after: r.after ? comparable(r.after as Record<string, unknown>, key) : null,
+  }))
+}
+
+/** Row count and a checksum of the MSME table and of the audit trail: "the database is untouched" as a fact. */
+async function fingerprint() {
+  const [r] = await db.$queryRaw<{ n: bigint; sum: string; audits: bigint }[]>`
+    SELECT count(*) AS n, md5(coalesce(string_agg(nib || business_name || annual_sales::text || version, ',' ORDER BY nib), '')) AS sum,
+      (SELECT count(*) FROM audit_logs WHERE entity = 'Msme') AS audits
+    FROM msmes`
+  return `${r.n}:${r.sum}:${r.audits}`
+}
+
+describe('the batched write stores what the form stores', () => {
+  it('an MSME created and then changed by the form equals one created and changed by an import (row and audit rows)', async () => {
+    const [byForm, byImport] = [nib(), nib()]
+    signInAs(admin)
+    expect((await submit(createMsme, msmeForm(byForm))).redirect).toMatch(/^\/umkm\//)
+    const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(byImport))]))
+    expect(dry.check).toEqual({ total: 1, create: 1, update: 0, unchanged: 0, invalid: 0 })
+    expect(await commitImport(session, dry.id)).toMatchObject({ status: 'DONE' })
+
+    const read = () => db.msme.findMany({ where: { nib: { in: [byForm, byImport] } }, orderBy: { nib: 'asc' } })
+    let [formRow, importRow] = await read()
+    expect(comparable(importRow, 'nib')).toEqual(comparable(formRow, 'nib'))
+    expect(await auditOf('Msme', importRow.id, 'nib')).toEqual(await auditOf('Msme', formRow.id, 'nib'))
+
+    // the same change by the form and by an import: an update of the figures, the scale recomputed, the version moved
+    const change = { annualSales: '60.000.000', recordedScale: 'KECIL', newRegistration: false }
+    signInAs(admin)
+    expect((await submit(updateMsme, { ...msmeForm(byForm, change), id: formRow.id, version: formRow.version, ownerNik: '' })).redirect).toBeTruthy()
+    const again = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(byImport, change))]))
+    expect(again.check).toMatchObject({ update: 1, invalid: 0 })
+    expect(await commitImport(session, again.id)).toMatchObject({ status: 'DONE' });
+    [formRow, importRow] = await read()
+    expect(importRow).toMatchObject({ version: 2, computedScale: 'MIKRO', scaleMismatch: true })
+    expect(comparable(importRow, 'nib')).toEqual(comparable(formRow, 'nib'))
+    const audits = await auditOf('Msme', importRow.id, 'nib')
+    expect(audits.map((a) => a.action)).toEqual(['CREATE', 'UPDATE'])
+    expect(audits).toEqual(await auditOf('Msme', formRow.id, 'nib'))
+    // the trail keeps the owner NIK masked, as every screen does
+    expect(JSON.stringify(audits)).not.toContain('3517014501900001')
+  })
+
+  it('a cooperative created and then changed by the form equals one created and changed by an import', async () => {
+    const [byForm, byImport] = [coopNik(), coopNik()]
+    signInAs(admin)
+    expect((await submit(createCooperative, coopForm(byForm))).redirect).toMatch(/^\/koperasi\//)
+    const dry = await checkImport(session, 'koperasi', await xlsx(COOPERATIVE_FIELDS, [coopRow(coopForm(byImport))]))
+    expect(dry.check).toMatchObject({ create: 1, invalid: 0 })
+    expect(await commitImport(session, dry.id)).toMatchObject({ status: 'DONE' })
+    const read = () => db.cooperative.findMany({ where: { nik: { in: [byForm, byImport] } }, orderBy: { nik: 'asc' } })
+    let [formRow, importRow] = await read()
+    expect(comparable(importRow, 'nik')).toEqual(comparable(formRow, 'nik'))
+    expect(await auditOf('Cooperative', importRow.id, 'nik')).toEqual(await auditOf('Cooperative', formRow.id, 'nik'))
+
+    const change = { membersFemale: '1300', active: false, pattern: 'KONVENSIONAL' }
+    signInAs(admin)
+    expect((await submit(updateCooperative, { ...coopForm(byForm, change), id: formRow.id, version: formRow.version })).redirect).toBeTruthy()
+    const again = await checkImport(session, 'koperasi', await xlsx(COOPERATIVE_FIELDS, [coopRow(coopForm(byImport, change))]))
+    expect(again.check).toMatchObject({ update: 1, invalid: 0 })
+    expect(await commitImport(session, again.id)).toMatchObject({ status: 'DONE' });
+    [formRow, importRow] = await read()
+    expect(importRow).toMatchObject({ version: 2, active: false, membersFemale: 1300, pattern: 'KONVENSIONAL' })
+    expect(comparable(importRow, 'nik')).toEqual(comparable(formRow, 'nik'))
+    const audits = await auditOf('Cooperative', importRow.id, 'nik')
+    expect(audits.map((a) => a.action)).toEqual(['CREATE', 'UPDATE'])
+    expect(audits).toEqual(await auditOf('Cooperative', formRow.id, 'nik'))
+  })
+})
+
+describe('conflicts', () => {
+  it('writes nothing in all-or-nothing mode when one row of a batch was registered by someone else during the write', async () => {
+    const nibs = [nib(), nib(), nib()]
+    const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, nibs.map((n) => msmeRow(msmeForm(n)))))
+    expect(dry.check).toMatchObject({ create: 3, invalid: 0 })
+    const before = await fingerprint()
+
+    // another writer (the form's write path) registers the second NIB and holds its transaction open
+    let release!: () => void
+    const held = new Promise<void>((resolve) => { release = resolve })
+    let inserted!: () => void
+    const insertedOnce = new Promise<void>((resolve) => { inserted = resolve })
+    const input = msmeSchema.parse({ ...msmeForm(nibs[1]), newRegistration: 'on' })
+    const other = db.$transaction(async (tx) => {
+      await insertMsme(tx, { id: admin.id, username: admin.username, role: admin.role }, input)
+      inserted()
+      await held
+    }, { timeout: 120_000 })
+    await insertedOnce
+
+    // the import's write meets the uncommitted NIB and waits for it; the other writer then commits
+    await startCommit(session, dry.id, 'ALL')
+    const running = runJobsUntilIdle()
+    for (;;) {
+      const [w] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "msmes"%'`
+      if (w.n > 0) break
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    release()
+    await other
+    await running
+    const done = await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { status: true, error: true } })
+    expect(done.status).toBe('FAILED')
+    expect(done.error).toMatch(/^Baris 3: data diubah orang lain selama impor/)
+    // only the other writer's record is there: the import wrote no row and no audit row
+    expect(await db.msme.findMany({ where: { nib: { in: nibs } }, select: { nib: true } })).toEqual([{ nib: nibs[1] }])
+    await db.msme.delete({ where: { nib: nibs[1] } })
+    await db.auditLog.deleteMany({ where: { entity: 'Msme', after: { path: ['nib'], equals: nibs[1] } } })
+    expect(await fingerprint()).toBe(before)
+  })
+
+  it('two imports of overlapping files at once end with every NIB once, both done', async () => {
+    const nibs = Array.from({ length: 9 }, () => nib())
+    const first = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, nibs.slice(0, 6).map((n) => msmeRow(msmeForm(n))), 'a.xlsx'))
+    const second = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, nibs.slice(3).map((n) => msmeRow(msmeForm(n))), 'b.xlsx'))
+    expect([first.check.create, second.check.create]).toEqual([6, 6])
+    await startCommit(session, first.id, 'ALL')
+    await startCommit(session, second.id, 'ALL')
+    // two drains of the queue at once: each takes one of the two jobs
+    await Promise.all([runJobsUntilIdle(), runJobsUntilIdle()])
+    const imports = await db.dataImport.findMany({ where: { id: { in: [first.id, second.id] } }, select: { status: true, error: true, summary: true } })
+    expect(imports.map((i) => i.status)).toEqual(['DONE', 'DONE'])
+    const commits = imports.map((i) => (i.summary as { commit: { create: number; unchanged: number } }).commit)
+    // the one that wrote second found the overlap stored by the first
+    expect(commits.map((c) => c.create).sort()).toEqual([3, 6])
+    expect(commits.map((c) => c.unchanged).sort()).toEqual([0, 3])
+    const stored = await db.msme.groupBy({ by: ['nib'], where: { nib: { in: nibs } }, _count: { _all: true } })
+    expect(stored).toHaveLength(9)
+    expect(stored.every((s) => s._count._all === 1)).toBe(true)
+    // and one CREATE audit row each
+    const [audits] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'Msme' AND action = 'CREATE' AND after->>'nib' = ANY(${nibs}::text[])`
+    expect(audits.n).toBe(9)
+  })
+})
