@@ -6,9 +6,10 @@ import { formatNumber } from '@/lib/format'
 import { PermanentJobError } from '@/lib/jobs'
 import { targetPeriod, targetRowSchema, type TargetCell, type TargetRowInput } from '@/lib/validations/config'
 import { headingKey, type FieldDef } from '../fields'
+import { BATCH_ROWS } from '../pipeline'
 import { resolveRegency, type RegionIndex } from '../regions'
 import { formValue } from './common'
-import type { RegisterKind, Tx } from './types'
+import type { Importer, RegisterKind, Tx } from './types'
 
 /** A stored target cell. */
 type TargetRow = { id: string; indicatorCode: string; year: number; quarter: number; regencyCode: string | null; value: unknown }
@@ -17,7 +18,11 @@ type Prepared = {
   regions: RegionIndex
   /** code, name and English name (heading keys) → the indicator */
   indicators: Map<string, { code: string; aggregation: 'SUM' | 'RATIO' | 'PROVINCE' }>
+  /** `indicator/year` → the province total problem of that grid as it would be after the file (its year rows are refused with it) */
+  offTotal: Map<string, string>
 }
+
+type Aggregation = 'SUM' | 'RATIO' | 'PROVINCE'
 
 const PROVINCE = 'PROV'
 const num = (n: number) => formatNumber(n, { decimals: Number.isInteger(n) ? 0 : 2 })
@@ -31,6 +36,7 @@ export const TARGET_FIELDS: FieldDef[] = [
 ]
 
 const cellKey = (regencyCode: string | null, quarter: number) => `${regencyCode ?? PROVINCE}/${quarter}`
+const gridKey = (indicatorCode: string, year: number) => `${indicatorCode}/${year}`
 const rowKeyOf = (indicatorCode: string, year: number | string, quarter: number | string, regencyCode: string | null) => `${indicatorCode}/${year}/${quarter}/${regencyCode ?? PROVINCE}`
 
 function regencyOfText(text: string | undefined, regions: RegionIndex): string | null {
@@ -38,6 +44,51 @@ function regencyOfText(text: string | undefined, regions: RegionIndex): string |
   if (!t) return null
   const r = resolveRegency(t, regions)
   return r && 'code' in r ? r.code : t
+}
+
+/**
+ * The screen's province total check (lib/config/catalogue.ts provinceTotalCheck) on a grid as a file would
+ * leave it: the sentence naming the regencies' sum, the difference and the province's target, or null when
+ * they add up, the indicator is not summed, or the difference is the one already stored (accepted on the screen).
+ */
+function provinceTotalProblem(indicatorCode: string, year: number, aggregation: Aggregation, before: TargetCell[], after: TargetCell[]): string | null {
+  const check = provinceTotalCheck(aggregation, after)
+  if (check.difference === null || check.difference === 0 || check.difference === provinceTotalCheck(aggregation, before).difference) return null
+  return `Target ${indicatorCode} ${year}: jumlah target kabupaten/kota ${num(check.regencySum!)} berbeda ${num(check.difference)} dari target provinsi ${num(check.province!)}. Perbaiki berkasnya, atau simpan selisihnya di layar Target.`
+}
+
+/** A grid's stored cells and its cells after `cells` (a later cell of the same regency and period replaces the stored one). */
+function gridAfter(stored: TargetCell[], cells: Iterable<TargetCell>): TargetCell[] {
+  const merged = new Map(stored.map((c) => [cellKey(c.regencyCode, c.quarter), c]))
+  for (const c of cells) merged.set(cellKey(c.regencyCode, c.quarter), c)
+  return [...merged.values()]
+}
+
+/**
+ * The year cells a file sets so far, per grid (`indicator/year` → cell → value), kept across the batches of
+ * one run of the dry run or the commit: the pipeline hands the kind one Importer object per run, so the
+ * object identifies the run, and the state goes with it.
+ */
+const fileCells = new WeakMap<Importer, Map<string, Map<string, TargetCell>>>()
+
+/**
+ * The year cells of a batch's rows that the schema will accept, read as the schema reads them (the first row
+ * of a cell counts: a later one is refused as a duplicate), added to the run's cells.
+ */
+function gatherYearCells(rows: Record<string, string>[], importer: Importer, p: Omit<Prepared, 'offTotal'>) {
+  const grids = fileCells.get(importer) ?? new Map<string, Map<string, TargetCell>>()
+  fileCells.set(importer, grids)
+  for (const r of rows) {
+    const parsed = targetRowSchema.safeParse({ ...r, indicatorCode: p.indicators.get(headingKey(r.indicatorCode ?? ''))?.code ?? '', regencyCode: regencyOfText(r.regencyCode, p.regions) ?? '' })
+    if (!parsed.success || parsed.data.quarter !== 0) continue
+    const { indicatorCode, year, regencyCode, value } = parsed.data
+    if (regencyCode !== null && !p.regions.regencies.has(regencyCode)) continue
+    const k = gridKey(indicatorCode, year)
+    const cells = grids.get(k) ?? new Map<string, TargetCell>()
+    grids.set(k, cells)
+    if (!cells.has(cellKey(regencyCode, 0))) cells.set(cellKey(regencyCode, 0), { regencyCode, quarter: 0, value })
+  }
+  return grids
 }
 
 /**
@@ -57,11 +108,29 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
   fields: TARGET_FIELDS,
   keyField: 'indicatorCode',
   schema: targetRowSchema as unknown as z.ZodType<TargetRowInput, Record<string, string>>,
-  async prepare(client: Tx, _rows, _importer, regions): Promise<Prepared> {
+  async prepare(client: Tx, rows, importer, regions): Promise<Prepared> {
     const found = await client.indicator.findMany({ select: { code: true, name: true, nameEn: true, aggregation: true } })
-    const indicators = new Map<string, { code: string; aggregation: 'SUM' | 'RATIO' | 'PROVINCE' }>()
+    const indicators = new Map<string, { code: string; aggregation: Aggregation }>()
     for (const i of found) for (const n of [i.code, i.name, i.nameEn]) indicators.set(headingKey(n), { code: i.code, aggregation: i.aggregation })
-    return { regions, indicators }
+    const offTotal = new Map<string, string>()
+    // the province total, as the write will check it, on the grids as the whole file leaves them: known once the
+    // last batch is read (a batch shorter than a full one; a file of exactly n full batches is checked at the write)
+    const grids = gatherYearCells(rows, importer, { regions, indicators })
+    if (rows.length === BATCH_ROWS) return { regions, indicators, offTotal }
+    const aggregation = new Map(found.map((i) => [i.code, i.aggregation]))
+    const summed = [...grids.keys()].map((k) => k.split('/')).filter(([code]) => aggregation.get(code) === 'SUM')
+    const stored = summed.length
+      ? await client.indicatorTarget.findMany({
+        where: { OR: summed.map(([indicatorCode, year]) => ({ indicatorCode, year: Number(year) })) },
+        select: { indicatorCode: true, year: true, regencyCode: true, quarter: true, value: true },
+      })
+      : []
+    for (const [indicatorCode, year] of summed) {
+      const before = stored.filter((c) => c.indicatorCode === indicatorCode && c.year === Number(year)).map((c) => ({ regencyCode: c.regencyCode, quarter: c.quarter, value: Number(c.value) }))
+      const problem = provinceTotalProblem(indicatorCode, Number(year), 'SUM', before, gridAfter(before, grids.get(gridKey(indicatorCode, Number(year)))!.values()))
+      if (problem) offTotal.set(gridKey(indicatorCode, Number(year)), problem)
+    }
+    return { regions, indicators, offTotal }
   },
   rowKey(values, _importer, prepared) {
     const p = prepared as Prepared
@@ -90,10 +159,13 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
   isDeleted: () => false,
   asFormText: (row) => ({ indicatorCode: row.indicatorCode, year: String(row.year), quarter: String(row.quarter), regencyCode: row.regencyCode ?? '', value: formValue(row.value) }),
   checkInput(input, regions, _importer, prepared): Record<string, string> {
-    const indicator = [...(prepared as Prepared).indicators.values()].find((i) => i.code === input.indicatorCode)
+    const p = prepared as Prepared
+    const indicator = [...p.indicators.values()].find((i) => i.code === input.indicatorCode)
     if (input.regencyCode !== null && !regions.regencies.has(input.regencyCode)) return { regencyCode: 'Kabupaten/kota di luar provinsi.' }
     if (indicator?.aggregation === 'PROVINCE' && input.regencyCode !== null) return { regencyCode: 'Hanya baris provinsi yang diisi.' }
-    return {}
+    // a year target of a grid whose regencies would not add up to the province's: every year row of it answers
+    const offTotal = input.quarter === 0 ? p.offTotal.get(gridKey(input.indicatorCode, input.year)) : undefined
+    return offTotal ? { value: offTotal } : {}
   },
   compareFields: ['value'],
   show: (_field, value) => formValue(value),
@@ -116,14 +188,10 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
         tx.indicatorTarget.findMany({ where: { indicatorCode, year }, select: { regencyCode: true, quarter: true, value: true } }),
       ])
       const before: TargetCell[] = stored.map((c) => ({ regencyCode: c.regencyCode, quarter: c.quarter, value: Number(c.value) }))
-      const cells = new Map(before.map((c) => [cellKey(c.regencyCode, c.quarter), c]))
-      for (const i of inputs) cells.set(cellKey(i.regencyCode, i.quarter), { regencyCode: i.regencyCode, quarter: i.quarter, value: i.value })
-      const after = [...cells.values()]
-      // the screen's province total check; a difference already stored was accepted there and stays acceptable
-      const check = provinceTotalCheck(indicator.aggregation, after)
-      if (check.difference !== null && check.difference !== 0 && check.difference !== provinceTotalCheck(indicator.aggregation, before).difference) {
-        throw new PermanentJobError(`Target ${indicatorCode} ${year}: jumlah target kabupaten/kota ${num(check.regencySum!)} berbeda ${num(check.difference)} dari target provinsi ${num(check.province!)}. Perbaiki berkasnya, atau simpan selisihnya di layar Target.`)
-      }
+      const after = gridAfter(before, inputs.map((i) => ({ regencyCode: i.regencyCode, quarter: i.quarter, value: i.value })))
+      // the screen's province total check, again on what is written (the dry run's check may miss a file of exactly full batches)
+      const problem = provinceTotalProblem(indicatorCode, year, indicator.aggregation, before, after)
+      if (problem) throw new PermanentJobError(problem)
       await writeTargetGrid(tx, { ...actor, id: importer.id }, { indicatorCode, year, cells: after })
     }
   },

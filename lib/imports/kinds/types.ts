@@ -8,7 +8,11 @@ import type { RegionIndex } from '../regions'
 
 export type Tx = Prisma.TransactionClient
 
-/** The uploader as the jobs see it (copied into the import at upload). */
+/**
+ * The uploader as the jobs see it (copied into the import at upload). The pipeline makes one object per run of
+ * the dry run or the commit and hands that same object to every batch's hooks, in file order: a kind keys state
+ * across the batches of a run on it (the targets' province total, kinds/targets.ts).
+ */
 export type Importer = AuditActor & { id: string; role: 'ADMIN' | 'DISTRICT_OFFICER' | 'LEADERSHIP' | 'BANK_OFFICER'; regencyCode: string | null; bankId: string | null }
 
 /**

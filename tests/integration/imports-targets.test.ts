@@ -1,0 +1,124 @@
+import ExcelJS from 'exceljs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import { writeTargetGrid } from '@/lib/config/targets'
+import { BATCH_ROWS } from '@/lib/imports/pipeline'
+import { seedReportingCatalogue } from '@/prisma/seed/reporting'
+import type { SessionUser } from '@/lib/session-user'
+import { createUser } from '../support/factories'
+import { asSession, checkImport, commitImport } from '../support/imports'
+
+/**
+ * The target screen's province total check in the targets import's dry run: the year rows of a grid whose
+ * regencies would not add up to the province's target are refused there, on their rows, with the sentence the
+ * write uses (the sum, the difference, the province's target), over the grid as the whole file leaves it
+ * (stored cells, then the file's), also when the file runs over more than one batch of rows.
+ */
+type Cell = string | number | null
+const HEAD = ['Indikator', 'Tahun', 'Periode', 'Kabupaten/Kota', 'Target']
+
+async function xlsx(rows: Cell[][]): Promise<File> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('Data')
+  ws.addRow(HEAD)
+  for (const r of rows) ws.addRow(r)
+  return new File([Buffer.from(await wb.xlsx.writeBuffer())], 'target.xlsx')
+}
+
+async function targetFingerprint() {
+  const [r] = await db.$queryRaw<{ n: bigint; sum: string; grids: string; audits: bigint }[]>`
+    SELECT (SELECT count(*) FROM indicator_targets) AS n,
+      md5(coalesce((SELECT string_agg(indicator_code || year || quarter || coalesce(regency_code, 'PROV') || value::text, ',' ORDER BY indicator_code, year, quarter, regency_code) FROM indicator_targets), '')) AS sum,
+      coalesce((SELECT string_agg(indicator_code || year || ':' || version, ',' ORDER BY indicator_code, year) FROM target_grids), '') AS grids,
+      (SELECT count(*) FROM audit_logs WHERE entity = 'TargetGrid') AS audits`
+  return `${r.n}:${r.sum}:${r.grids}:${r.audits}`
+}
+
+const offMessage = (code: string, year: number, sum: string, difference: string, province: string) =>
+  `Target ${code} ${year}: jumlah target kabupaten/kota ${sum} berbeda ${difference} dari target provinsi ${province}. Perbaiki berkasnya, atau simpan selisihnya di layar Target.`
+
+/** Three year rows of a grid: the province, Jombang and Malang. */
+const grid = (code: string, year: number, province: number, jombang: number, malang: number): Cell[][] => [
+  [code, year, 'Tahun', '', province],
+  [code, year, 'Tahun', '35.17', jombang],
+  [code, year, 'Tahun', '35.07', malang],
+]
+
+let admin: SessionUser
+
+beforeAll(async () => {
+  await seedReportingCatalogue(db)
+  admin = asSession(await createUser('ADMIN'), 'Admin Uji')
+})
+
+describe('the province total in the targets dry run', () => {
+  it('refuses the year rows of a grid that would not add up, naming the sum and the province\'s target; the grid that adds up and the quarter rows pass', async () => {
+    const before = await targetFingerprint()
+    const dry = await checkImport(admin, 'target-indikator', await xlsx([
+      ...grid('KOP_AKTIF', 2027, 1000, 600, 400),
+      ...grid('KOP_TERDAFTAR', 2027, 1000, 700, 400),
+      ['KOP_TERDAFTAR', 2027, 'III', '35.17', 200],
+    ]))
+    expect(dry.status).toBe('CHECKED')
+    expect(dry.check).toEqual({ total: 7, create: 4, update: 0, unchanged: 0, invalid: 3 })
+    const message = offMessage('KOP_TERDAFTAR', 2027, '1.100', '100', '1.000')
+    expect(dry.rows.map((r) => [r.rowNumber, r.outcome, r.errors])).toEqual([
+      [2, 'CREATE', null], [3, 'CREATE', null], [4, 'CREATE', null],
+      [5, 'INVALID', [{ column: 'Target', message }]],
+      [6, 'INVALID', [{ column: 'Target', message }]],
+      [7, 'INVALID', [{ column: 'Target', message }]],
+      [8, 'CREATE', null],
+    ])
+    // the commit checks the same way: all or nothing refuses the file, nothing is written
+    expect(await commitImport(admin, dry.id)).toMatchObject({ status: 'FAILED', error: expect.stringContaining('3 baris tidak valid') })
+    expect(await targetFingerprint()).toBe(before)
+  })
+
+  it('counts the stored cells with the file\'s, and lets a difference already accepted on the screen stand', async () => {
+    // stored through the screen's path with a difference of -100 accepted there (regencies 900, province 1.000)
+    await db.$transaction((tx) => writeTargetGrid(tx, { id: admin.id, username: admin.username, role: admin.role }, {
+      indicatorCode: 'KSP_SEHAT', year: 2028,
+      cells: [{ regencyCode: null, quarter: 0, value: 1000 }, { regencyCode: '35.17', quarter: 0, value: 600 }, { regencyCode: '35.07', quarter: 0, value: 300 }],
+    }))
+    // a quarter's target and the same year cell again: the stored difference stays, nothing refused
+    const same = await checkImport(admin, 'target-indikator', await xlsx([['KSP_SEHAT', 2028, 'Tahun', '35.07', 300], ['KSP_SEHAT', 2028, 'I', '35.17', 150]]))
+    expect(same.check).toEqual({ total: 2, create: 1, update: 0, unchanged: 1, invalid: 0 })
+    // Malang to 350: with Jombang's stored 600 the regencies make 950, a new difference (-50) against the stored province
+    const moved = await checkImport(admin, 'target-indikator', await xlsx([['KSP_SEHAT', 2028, 'Tahun', '35.07', 350], ['KSP_SEHAT', 2028, 'I', '35.17', 150]]))
+    expect(moved.check).toEqual({ total: 2, create: 1, update: 0, unchanged: 0, invalid: 1 })
+    expect(moved.rows[0].errors).toEqual([{ column: 'Target', message: offMessage('KSP_SEHAT', 2028, '950', '-50', '1.000') }])
+    // the province raised in the same file to match: no difference left, the rows pass (and are written)
+    const fixed = await checkImport(admin, 'target-indikator', await xlsx([['KSP_SEHAT', 2028, 'Tahun', '35.07', 350], ['KSP_SEHAT', 2028, 'Tahun', '', 950]]))
+    expect(fixed.check).toEqual({ total: 2, create: 0, update: 2, unchanged: 0, invalid: 0 })
+    expect(await commitImport(admin, fixed.id)).toMatchObject({ status: 'DONE' })
+    const cells = await db.indicatorTarget.findMany({ where: { indicatorCode: 'KSP_SEHAT', year: 2028, quarter: 0 }, orderBy: { regencyCode: 'asc' }, select: { regencyCode: true, value: true } })
+    expect(cells.map((c) => [c.regencyCode, Number(c.value)])).toEqual([['35.07', 350], ['35.17', 600], [null, 950]])
+  })
+
+  it('sees the whole file when it runs over two batches: a grid split by the batch boundary that adds up passes, the last grid that does not is refused', async () => {
+    // 200 grids of three rows (600 rows): grid 166 has its rows 499-501 (0-based 498-500) on both sides of the first batch's end
+    const rows: Cell[][] = []
+    const codes = ['KOP_TERDAFTAR', 'KOP_AKTIF', 'MANAJER_KSP']
+    for (let g = 0; g < 200; g++) rows.push(...grid(codes[g % 3], 2030 + Math.floor(g / 3), 100, 60, 40))
+    expect(BATCH_ROWS).toBe(500)
+    const last = rows.length - 1
+    rows[last] = [...rows[last].slice(0, 4), 45] // the last grid: 60 + 45 = 105 against 100
+    const dry = await checkImport(admin, 'target-indikator', await xlsx(rows))
+    expect(dry.check).toEqual({ total: 600, create: 597, update: 0, unchanged: 0, invalid: 3 })
+    const lastGrid = rows[last]
+    expect(dry.rows.filter((r) => r.outcome === 'INVALID').map((r) => [r.rowNumber, r.errors])).toEqual([599, 600, 601].map((n) => [n, [{ column: 'Target', message: offMessage(String(lastGrid[0]), Number(lastGrid[1]), '105', '5', '100') }]]))
+  })
+
+  it('leaves a file of exactly full batches to the write\'s own check, which refuses the import with the same sentence', async () => {
+    const before = await targetFingerprint()
+    // 500 rows: 100 grids of five (the province, two regencies, two quarters); the last grid off by 10
+    const rows: Cell[][] = []
+    for (let g = 0; g < 100; g++) rows.push(...grid('FASILITASI_KOP', 2000 + g, 100, 60, 40), ['FASILITASI_KOP', 2000 + g, 'I', '35.17', 10], ['FASILITASI_KOP', 2000 + g, 'II', '35.17', 10])
+    rows[rows.length - 3] = ['FASILITASI_KOP', 2099, 'Tahun', '35.07', 50]
+    expect(rows.length).toBe(BATCH_ROWS)
+    const dry = await checkImport(admin, 'target-indikator', await xlsx(rows))
+    expect(dry.check).toMatchObject({ total: 500, invalid: 0 })
+    expect(await commitImport(admin, dry.id)).toMatchObject({ status: 'FAILED', error: offMessage('FASILITASI_KOP', 2099, '110', '10', '100') })
+    expect(await targetFingerprint()).toBe(before)
+  })
+})
