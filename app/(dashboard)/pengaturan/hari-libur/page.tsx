@@ -30,7 +30,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
   const thisYear = Number(jakartaToday().slice(0, 4))
   const asked = Number(params.tahun)
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear
-  const [t, tc, locale, data] = await Promise.all([getTranslations('config.holidays'), getTranslations('config'), getLocale(), findHolidays({ user, year })])
+  const [t, locale, data] = await Promise.all([getTranslations('config.holidays'), getLocale(), findHolidays({ user, year })])
   const lang = locale === 'en' ? 'en' : 'id'
   const n = (v: number) => formatNumber(v, { locale: lang })
   const weekday = (iso: string) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
