@@ -65,11 +65,10 @@ export function ReportValuesTable({
                         {f.text}
                       </span>
                     ))}
-                  </th>
-                  <td className="px-3 py-2 text-right align-top">
-                    <span className="whitespace-nowrap font-semibold tabular-nums text-slate-900">{r.valueText}</span>
+                    {/* under the name (the wide column), as the findings: the counted value and the difference flag */}
                     {r.activity && <ActivityFeedNote code={r.code} {...r.activity} />}
-                  </td>
+                  </th>
+                  <td className="whitespace-nowrap px-3 py-2 text-right font-semibold tabular-nums text-slate-900">{r.valueText}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-600">{r.previousText}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-600">{r.targetText ?? '–'}</td>
                   <td className="px-3 py-2 break-words text-slate-700">{r.comment ?? '–'}</td>

@@ -69,7 +69,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
               <Th>{t('col.date')}</Th>
               <Th>{t('col.name')}</Th>
               <Th>{t('col.kind')}</Th>
-              <Th>{t('col.source')}</Th>
+              <Th className="hidden md:table-cell">{t('col.source')}</Th>
               <Th>{t('col.actions')}</Th>
             </tr>
           </thead>
@@ -78,13 +78,17 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
               <tr key={h.id} data-testid={`holiday-${h.date}`}>
                 <Td className="whitespace-nowrap">
                   <span className="font-medium tabular-nums">{formatDate(h.date, { locale: lang })}</span>
-                  <span className={clsx('block text-xs', isWeekend(h.date) ? 'text-slate-400' : 'text-slate-500')}>
+                  <span className="block text-xs text-slate-500">
                     {weekday(h.date)}{isWeekend(h.date) && ` · ${t('weekend')}`}
                   </span>
                 </Td>
-                <Td><span data-user-content>{h.name}</span></Td>
-                <Td><Badge tone={h.kind === 'CUTI_BERSAMA' ? 'blue' : 'red'}>{t(`kind.${h.kind}`)}</Badge></Td>
-                <Td className="max-w-md text-xs text-slate-600">
+                <Td>
+                  <span data-user-content>{h.name}</span>
+                  {/* on a phone the source goes under the name, so the table stays narrow */}
+                  {h.source && <span className="mt-1 block text-xs text-slate-500 md:hidden" data-user-content>{h.source}</span>}
+                </Td>
+                <Td className="whitespace-nowrap"><Badge tone={h.kind === 'CUTI_BERSAMA' ? 'blue' : 'red'}>{t(`kind.${h.kind}`)}</Badge></Td>
+                <Td className="hidden max-w-md text-xs text-slate-600 md:table-cell">
                   {h.source ? <span data-user-content>{h.source}</span> : '–'}
                   {h.source && /konfirmasi/i.test(h.source) && <span className="ml-1"><Badge tone="amber">{t('toConfirm')}</Badge></span>}
                 </Td>
