@@ -8,6 +8,7 @@ import { Button, buttonClass } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { DateInput } from '@/components/ui/date-input'
 import { FormMessage } from '@/components/ui/form-message'
+import { ACTIVITY_KINDS, BENEFICIARY_TYPES } from '@/lib/validations/activities'
 
 export type IndicatorFormValues = {
   version: number
@@ -28,6 +29,8 @@ export type IndicatorFormValues = {
   activeFrom: string
   activeTo: string
   active: boolean
+  /** `KIND:TYPE` or empty */
+  activityMeasure: string
 }
 
 type Option = { value: string; label: string }
@@ -39,6 +42,7 @@ type Option = { value: string; label: string }
 export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial: IndicatorFormValues; forms: Option[]; ratioParts: (Option & { formCode: string })[]; locked: boolean }) {
   const t = useTranslations('config.indicators')
   const tc = useTranslations('config')
+  const ta = useTranslations('activities')
   // the selects are uncontrolled (a choice made while the page loads is kept); state only shows the ratio parts
   const [state, action, pending] = useActionState(saveIndicator, undefined)
   const v = { ...initial, ...state?.values, active: state?.values ? state.values.active === 'on' : initial.active }
@@ -128,6 +132,18 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
         </Field>
         <Field label={t('field.activeTo')} name="activeTo" errors={err('activeTo')}>
           {(p) => <DateInput {...p} name="activeTo" defaultValue={v.activeTo} />}
+        </Field>
+        <Field label={t('field.activityMeasure')} name="activityMeasure" errors={err('activityMeasure')} hint={t('field.activityMeasureHint')} className="sm:col-span-2">
+          {(p) => (
+            <select {...p} defaultValue={v.activityMeasure}>
+              <option value="">{t('field.activityMeasureNone')}</option>
+              {ACTIVITY_KINDS.map((k) => (
+                <optgroup key={k} label={ta(`kind.${k}`)}>
+                  {BENEFICIARY_TYPES.map((b) => <option key={b} value={`${k}:${b}`}>{`${ta(`kind.${k}`)} → ${ta(`beneficiaryType.${b}`)}`}</option>)}
+                </optgroup>
+              ))}
+            </select>
+          )}
         </Field>
         <Field label={t('field.sortOrder')} name="sortOrder" errors={err('sortOrder')} required>
           {(p) => <input {...p} type="number" min={0} max={999} defaultValue={v.sortOrder} inputMode="numeric" />}

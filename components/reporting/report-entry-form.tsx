@@ -8,6 +8,7 @@ import { saveReport } from '@/lib/actions/reporting'
 import { Button } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { ActivityFeedNote } from '@/components/activities/activity-feed-note'
 import { formatIndicatorValue, type Unit } from '@/lib/reporting/display'
 import { evaluateRules, withDerived, type Rule, type RuleIndicator } from '@/lib/reporting/rules'
 import { parseDecimalInput, valueProblem } from '@/lib/validations/reporting'
@@ -50,7 +51,6 @@ export function ReportEntryForm({
   locale: 'id' | 'en'
 }) {
   const t = useTranslations('reporting.entry')
-  const feed = useTranslations('activityFeed')
   const [state, action, pending] = useActionState(saveReport, undefined)
   const indicators = useMemo(() => forms.flatMap((f) => f.indicators), [forms])
   const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(indicators.map((i) => [i.code, i.initial])))
@@ -152,18 +152,7 @@ export function ReportEntryForm({
                         {errs.join(' ')}
                       </p>
                     )}
-                    {i.recorded !== null && (
-                      <p className="mt-1 text-xs text-slate-600" data-activity-computed={i.code}>
-                        {feed('computed', { value: formatIndicatorValue(i.recorded, i.unit, i.decimals, locale) })}
-                        {values[i.code] !== null && values[i.code] !== i.recorded && (
-                          // a warning, not a block: the officer may know of beneficiaries not recorded yet
-                          <span className="mt-0.5 flex gap-1 font-medium text-amber-800" role="status" data-activity-differs={i.code}>
-                            <AlertTriangle aria-hidden className="mt-px size-3.5 shrink-0" />
-                            {feed('differs', { value: formatIndicatorValue(i.recorded, i.unit, i.decimals, locale) })}
-                          </span>
-                        )}
-                      </p>
-                    )}
+                    {i.recorded !== null && <ActivityFeedNote code={i.code} recorded={i.recorded} typed={values[i.code]} unit={i.unit} decimals={i.decimals} locale={locale} />}
                     {warns.length > 0 && (
                       <p id={`${id}-warning`} className={clsx('mt-1 flex gap-1 text-xs font-medium', warns.every((w) => w.resolved) ? 'text-slate-600' : 'text-amber-800')} aria-live="polite">
                         <AlertTriangle aria-hidden className="mt-px size-3.5 shrink-0" />

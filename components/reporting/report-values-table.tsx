@@ -1,5 +1,7 @@
 import clsx from 'clsx'
 import { AlertTriangle, CircleAlert } from 'lucide-react'
+import { ActivityFeedNote } from '@/components/activities/activity-feed-note'
+import type { Unit } from '@/lib/reporting/display'
 
 export type ValueRow = {
   code: string
@@ -10,12 +12,15 @@ export type ValueRow = {
   comment: string | null
   reviewNote: string | null
   findings: { severity: 'ERROR' | 'WARNING'; text: string }[]
+  /** an activity-fed indicator: the value counted from the activities beside the typed one (else null) */
+  activity: { recorded: number; typed: number | null; unit: Unit; decimals: number; locale: 'id' | 'en' } | null
 }
 
 /**
  * A report's values as read by the reviewer, leadership, or the officer once submitted: each beside
  * the previous quarter and the target, with the officer's comment, the rule findings and the
- * reviewer's note. `noteField` lets the review form put an input for a per-value note in each row.
+ * reviewer's note, and for an activity-fed indicator the value counted from the activities with the
+ * same difference flag as the entry form. `noteField` lets the review form put an input for a per-value note in each row.
  */
 export function ReportValuesTable({
   groups, labels, noteField,
@@ -60,6 +65,8 @@ export function ReportValuesTable({
                         {f.text}
                       </span>
                     ))}
+                    {/* under the name (the wide column), as the findings: the counted value and the difference flag */}
+                    {r.activity && <ActivityFeedNote code={r.code} {...r.activity} />}
                   </th>
                   <td className="whitespace-nowrap px-3 py-2 text-right font-semibold tabular-nums text-slate-900">{r.valueText}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-600">{r.previousText}</td>

@@ -14,7 +14,7 @@ import { getIndicatorUsage, reportsRejudgedByDeadline, type IndicatorUsage } fro
 import { THRESHOLDS_KEY } from '@/lib/data/settings'
 import { formatDate, formatNumber } from '@/lib/format'
 import { defaultDeadline, quarterEndDate, quarterLabel } from '@/lib/reporting/periods'
-import { deadlineSchema, deleteIndicatorSchema, indicatorSchema, targetCellName, targetGridSchema, thresholdsSchema } from '@/lib/validations/config'
+import { activityMeasureValue, deadlineSchema, deleteIndicatorSchema, indicatorSchema, targetCellName, targetGridSchema, thresholdsSchema } from '@/lib/validations/config'
 
 /**
  * The admin's configuration actions. Each is validated (zod), checks the version the admin saw (a stale
@@ -65,6 +65,8 @@ function revalidateConfig() {
  * denominator must be summed indicators of the same form. Once any report holds a value for the
  * indicator, what the value means (form, unit, aggregation, decimals, ratio parts) is fixed: such a
  * change is refused on its field with the reason; names, order and the validity window may change.
+ * The activity measure (which activity kind's beneficiaries of which type the indicator counts) is saved
+ * with the indicator, under its version, and may change even when the indicator is used in reports.
  */
 export const saveIndicator = authAction('config.manage', indicatorSchema, async (input, user): Promise<ActionState> => {
   const form = await db.reportForm.findUnique({ where: { code: input.formCode }, select: { code: true } })
@@ -86,12 +88,14 @@ export const saveIndicator = authAction('config.manage', indicatorSchema, async 
     if (input.version === 0) {
       const { count } = await tx.indicator.createMany({ data: [{ code: input.code, ...data }], skipDuplicates: true })
       if (count !== 1) throw new ActionError('Kode ini sudah dipakai indikator lain.', { code: ['Kode sudah dipakai; pilih kode lain.'] }, 'CONFLICT')
+      if (input.activityMeasure) await tx.indicatorActivityMeasure.create({ data: { indicatorCode: input.code, ...input.activityMeasure } })
       const after = await tx.indicator.findUniqueOrThrow({ where: { code: input.code } })
-      await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'Indicator', entityId: input.code, after })
+      await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'Indicator', entityId: input.code, after: { ...after, activityMeasure: activityMeasureValue(input.activityMeasure) || null } })
       return
     }
     const before = await tx.indicator.findUnique({ where: { code: input.code } })
     if (!before) throw new ActionError('Indikator tidak ditemukan; muat ulang halaman.', undefined, 'NOT_FOUND')
+    const measureBefore = await tx.indicatorActivityMeasure.findUnique({ where: { indicatorCode: input.code }, select: { activityKind: true, beneficiaryType: true } })
     const usage = (await getIndicatorUsage(tx, input.code))!
     if (usage.reports > 0) {
       const changed = changedLockedFields(before, { ...before, ...data })
@@ -104,8 +108,19 @@ export const saveIndicator = authAction('config.manage', indicatorSchema, async 
       entity: 'Indicator', entityId: input.code, label: 'Indikator',
       update: () => tx.indicator.updateMany({ where: { code: input.code, version: input.version }, data: { ...data, version: { increment: 1 } } }),
     })
+    // the activity measure moves with the indicator's version; the counted value is computed when a report
+    // is shown (lib/data/activities.ts#activityIndicatorValues), so no stored report value changes
+    if (input.activityMeasure) {
+      await tx.indicatorActivityMeasure.upsert({ where: { indicatorCode: input.code }, create: { indicatorCode: input.code, ...input.activityMeasure }, update: input.activityMeasure })
+    } else if (measureBefore) {
+      await tx.indicatorActivityMeasure.delete({ where: { indicatorCode: input.code } })
+    }
     const after = await tx.indicator.findUniqueOrThrow({ where: { code: input.code } })
-    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Indicator', entityId: input.code, before, after })
+    await writeAudit(tx, actor(user), {
+      action: 'UPDATE', entity: 'Indicator', entityId: input.code,
+      before: { ...before, activityMeasure: activityMeasureValue(measureBefore) || null },
+      after: { ...after, activityMeasure: activityMeasureValue(input.activityMeasure) || null },
+    })
   })
   revalidateConfig()
   redirect(`/pengaturan/indikator?disimpan=${encodeURIComponent(input.code)}`)

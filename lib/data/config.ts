@@ -65,6 +65,7 @@ export const adminIndicatorSelect = {
   code: true, formCode: true, name: true, nameEn: true, definition: true, definitionEn: true, source: true, unit: true, aggregation: true,
   timeAggregation: true, numeratorCode: true, denominatorCode: true, decimals: true, sortOrder: true, active: true, activeFrom: true, activeTo: true, version: true, updatedAt: true,
   form: { select: { name: true, nameEn: true, periodType: true, sortOrder: true } },
+  activityMeasure: { select: { activityKind: true, beneficiaryType: true } },
 } satisfies Prisma.IndicatorSelect
 
 /** The whole catalogue, in form order, each indicator with its usage (the list screen's "dipakai di"). */

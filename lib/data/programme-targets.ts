@@ -6,6 +6,7 @@ import { jakartaToday } from '@/lib/dates'
 import { can } from '@/lib/permissions'
 import { paceOf, type Pace } from '@/lib/activities/pace'
 import { BENEFICIARY_IDENTITY } from '@/lib/data/activities'
+import { holidayDates } from '@/lib/data/holidays'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 
@@ -19,6 +20,7 @@ import type { SessionUser } from '@/lib/session-user'
  * - INDICATOR: the approved quarterly values of the indicator for quarters ending in the window, summed for a
  *   FLOW indicator, the latest such quarter's for a STOCK one;
  * each within the target's regency when it has one. A district officer reads its own regency's targets.
+ * A target in "hari kerja" counts Monday–Friday minus the agency's holiday calendar (lib/working-days.ts).
  */
 
 function assertRead(user: SessionUser) {
@@ -65,7 +67,7 @@ export type ProgrammeTargetView = {
   progress: number; pace: Pace
 }
 
-function view(r: TargetRow, today: string): ProgrammeTargetView {
+function view(r: TargetRow, today: string, holidays: readonly string[]): ProgrammeTargetView {
   const t = {
     id: r.id, name: r.name, measure: r.measure, indicatorCode: r.indicator_code, indicatorName: r.indicator_name, indicatorNameEn: r.indicator_name_en,
     activityKind: r.activity_kind, beneficiaryType: r.beneficiary_type, targetValue: Number(r.target_value),
@@ -73,7 +75,7 @@ function view(r: TargetRow, today: string): ProgrammeTargetView {
     regencyCode: r.regency_code, regencyName: r.regency_name, workingDays: r.working_days, notes: r.notes, version: r.version,
     progress: Number(r.progress ?? 0),
   }
-  return { ...t, pace: paceOf(t, t.progress, today) }
+  return { ...t, pace: paceOf(t, t.progress, today, t.workingDays ? holidays.filter((h) => h >= t.startDate && h <= t.deadline) : []) }
 }
 
 async function readTargets(user: SessionUser, where: Prisma.Sql, order: Prisma.Sql, limit: number, today: string) {
@@ -87,7 +89,13 @@ async function readTargets(user: SessionUser, where: Prisma.Sql, order: Prisma.S
      WHERE TRUE ${scopeSql(user)} ${where}
      ORDER BY ${order}
      LIMIT ${limit}`
-  return rows.map((r) => view(r, today))
+  // the holiday calendar over every listed window, read once (a working-day target subtracts its holidays)
+  const day = (d: Date) => d.toISOString().slice(0, 10)
+  const windows = rows.filter((r) => r.working_days)
+  const holidays = windows.length
+    ? await holidayDates(windows.map((r) => day(r.start_date)).reduce((a, b) => (a < b ? a : b)), windows.map((r) => day(r.deadline)).reduce((a, b) => (a > b ? a : b)))
+    : []
+  return rows.map((r) => view(r, today, holidays))
 }
 
 /** Every target the user may read, by deadline (the list page; an agency holds tens, not thousands). */

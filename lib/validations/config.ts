@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isIsoDate, isoDateField, parseNumberInput } from '@/lib/parse'
 import { optionalText } from '@/lib/validations/registers-common'
+import { ACTIVITY_KINDS, BENEFICIARY_TYPES, type ActivityKind, type BeneficiaryType } from '@/lib/validations/activities'
 
 /**
  * The admin's configuration screens (indicators, targets, deadlines, dashboard thresholds): one schema
@@ -17,10 +18,27 @@ const optionalCode = z.string().trim().max(32).optional().transform((v) => (v ? 
 const optionalDate = (label: string) =>
   z.string().trim().optional().transform((v) => (v ? v : null)).refine((v) => v === null || isIsoDate(v), `${label} tidak valid; gunakan tanggal yang ada di kalender (YYYY-MM-DD).`)
 
+/** `KIND:TYPE` (an activity kind and a beneficiary type, e.g. `CERTIFICATION:PERSON`) or empty: not counted from activities. */
+export const activityMeasureValue = (m: { activityKind: string; beneficiaryType: string } | null | undefined) => (m ? `${m.activityKind}:${m.beneficiaryType}` : '')
+
+const activityMeasureField = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .transform((v, ctx): { activityKind: ActivityKind; beneficiaryType: BeneficiaryType } | null => {
+    if (!v) return null
+    const [kind, type] = v.split(':')
+    if ((ACTIVITY_KINDS as readonly string[]).includes(kind) && (BENEFICIARY_TYPES as readonly string[]).includes(type)) return { activityKind: kind as ActivityKind, beneficiaryType: type as BeneficiaryType }
+    ctx.addIssue({ code: 'custom', message: 'Pilih jenis kegiatan dan jenis penerima yang ada.' })
+    return z.NEVER
+  })
+
 /**
  * An indicator of the catalogue: code, names id/en, unit, how regencies roll up (SUM, RATIO of two
  * indicators of the same form, or a PROVINCE-level figure), how quarters add up, its form, and the days
- * it is asked for. `version` is 0 for a new indicator.
+ * it is asked for, and the activity measure it is counted from (a count of one activity kind's
+ * beneficiaries of one type), if any. `version` is 0 for a new indicator.
  */
 export const indicatorSchema = z
   .object({
@@ -42,8 +60,12 @@ export const indicatorSchema = z
     activeFrom: optionalDate('Berlaku mulai'),
     activeTo: optionalDate('Berlaku sampai'),
     active: z.enum(['on', 'true', 'false', '']).optional().transform((v) => v === 'on' || v === 'true'),
+    activityMeasure: activityMeasureField,
   })
   .superRefine((v, ctx) => {
+    if (v.activityMeasure && (v.unit !== 'COUNT' || v.aggregation !== 'SUM')) {
+      ctx.addIssue({ code: 'custom', path: ['activityMeasure'], message: 'Hanya indikator jumlah (satuan jumlah, agregasi SUM) yang dapat dihitung dari kegiatan.' })
+    }
     if (v.aggregation === 'RATIO') {
       if (!v.numeratorCode) ctx.addIssue({ code: 'custom', path: ['numeratorCode'], message: 'Indikator rasio membutuhkan pembilang.' })
       if (!v.denominatorCode) ctx.addIssue({ code: 'custom', path: ['denominatorCode'], message: 'Indikator rasio membutuhkan penyebut.' })

@@ -71,7 +71,8 @@ export async function seedActivities(db: PrismaClient, provinceCode: string): Pr
   if (created.count > 0) await db.cooperative.updateMany({ where: { id: { in: sehat.map((s) => s.cooperativeId) } }, data: { healthOutcome: 'SEHAT' } })
 
   const targets: Prisma.ProgrammeTargetCreateManyInput[] = [
-    { id: 'demo-target-10-ksp-sehat', name: '10 KSP sehat dalam 100 hari kerja', measure: 'HEALTHY_KSP', targetValue: 10, startDate: day('2026-09-14'), deadline: day('2027-01-29'), workingDays: true, notes: 'Program 100 hari kerja gubernur: KSP dengan predikat Sehat pada penilaian kesehatan (Permenkop 9/2020).' },
+    // 100 working days from Monday 14 Sept 2026 with the holiday calendar (24–25 Dec 2026, 1 Jan 2027 off) end on 3 Feb 2027
+    { id: 'demo-target-10-ksp-sehat', name: '10 KSP sehat dalam 100 hari kerja', measure: 'HEALTHY_KSP', targetValue: 10, startDate: day('2026-09-14'), deadline: day('2027-02-03'), workingDays: true, notes: 'Program 100 hari kerja gubernur: KSP dengan predikat Sehat pada penilaian kesehatan (Permenkop 9/2020).' },
     { id: 'demo-target-30-manajer-ksp', name: '30 manajer KSP bersertifikat kompetensi', measure: 'ACTIVITY_BENEFICIARIES', activityKind: 'CERTIFICATION', beneficiaryType: 'PERSON', targetValue: 30, startDate: day('2026-04-01'), deadline: day('2026-12-31') },
     { id: 'demo-target-fasilitasi-3-koperasi', name: 'Fasilitasi pembiayaan 3 koperasi', measure: 'ACTIVITY_BENEFICIARIES', activityKind: 'FINANCING_FACILITATION', beneficiaryType: 'COOPERATIVE', targetValue: 3, startDate: day('2026-01-01'), deadline: day('2026-12-31') },
     { id: 'demo-target-fasilitasi-20-umkm', name: 'Fasilitasi pembiayaan 20 UMKM', measure: 'ACTIVITY_BENEFICIARIES', activityKind: 'FINANCING_FACILITATION', beneficiaryType: 'MSME', targetValue: 20, startDate: day('2026-01-01'), deadline: day('2026-12-31') },

@@ -172,6 +172,9 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   saveBank: 'config.manage',
   addProgramBank: 'config.manage',
   removeProgramBank: 'config.manage',
+  // lib/actions/holidays.ts (tests/integration/holidays.test.ts)
+  saveHoliday: 'config.manage',
+  deleteHoliday: 'config.manage',
 }
 
 /**
@@ -544,7 +547,7 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   returnReport: () => ({ id: fx.report78, version: 1, reason: 'Angka belum sesuai' }),
   approveReport: () => ({ id: fx.report78, version: 1 }),
   reopenReport: () => ({ id: fx.report78, version: 1, reason: 'Dibuka tanpa wewenang' }),
-  saveIndicator: () => ({ version: 0, code: 'TOLAK_INDIKATOR', name: 'Indikator tanpa wewenang', nameEn: 'Unauthorised indicator', formCode: 'PEMBERDAYAAN', unit: 'COUNT', aggregation: 'SUM', timeAggregation: 'FLOW', decimals: 0, sortOrder: 1, active: 'on' }),
+  saveIndicator: () => ({ version: 0, code: 'TOLAK_INDIKATOR', name: 'Indikator tanpa wewenang', nameEn: 'Unauthorised indicator', formCode: 'PEMBERDAYAAN', unit: 'COUNT', aggregation: 'SUM', timeAggregation: 'FLOW', decimals: 0, sortOrder: 1, active: 'on', activityMeasure: 'CERTIFICATION:PERSON' }),
   deleteIndicator: () => ({ code: fx.indicator, version: 1 }), // unused: a missing guard would delete it
   saveTargetGrid: () => ({ indicatorCode: 'FASILITASI_UMKM', year: 2030, version: 0, 't.35.17.0': '20' }),
   saveDeadline: () => ({ year: 2030, quarter: 1, version: 0, deadline: '2030-04-20' }),
@@ -595,6 +598,8 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   saveBank: () => ({ version: 0, code: 'MATRIKS_TOLAK', name: 'PT Bank Tanpa Wewenang', shortName: 'Bank Tolak', active: 'on' }),
   addProgramBank: () => ({ programId: fx.programId, bankId: fx.bankNew, version: 1, effectiveFrom: '2025-01-01', rate: '11' }),
   removeProgramBank: () => ({ programId: fx.programId, bankId: fx.bankIdle, version: 1 }),
+  saveHoliday: () => ({ version: 0, date: '2031-04-02', name: 'Hari libur tanpa wewenang', kind: 'NATIONAL_HOLIDAY', source: 'konfirmasi' }),
+  deleteHoliday: () => ({ id: 'libur-2027-12-25', version: 1 }), // seeded by the migration: a missing guard would delete it
 }
 
 /** Public actions whose shape differs from a form action (`(prev, formData)`). */

@@ -3,7 +3,7 @@ import { SectionTabs } from '@/components/ui/section-tabs'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePermission } from '@/lib/session'
 
-/** The admin's programme settings: indicators, targets, deadlines, dashboard thresholds, health template, validation rules, partner banks. */
+/** The admin's programme settings: indicators, targets, deadlines, dashboard thresholds, health template, validation rules, partner banks, the holiday calendar. */
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   await requirePermission('config.manage')
   const t = await getTranslations('config')
@@ -15,6 +15,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     { href: '/pengaturan/kesehatan', label: t('tabs.health') },
     { href: '/pengaturan/aturan', label: t('tabs.rules') },
     { href: '/pengaturan/bank', label: t('tabs.banks') },
+    { href: '/pengaturan/hari-libur', label: t('tabs.holidays') },
   ]
   return (
     <>

@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function IndicatorsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('config.manage')
   const params = flatParams(await searchParams)
-  const [t, tc, locale, all] = await Promise.all([getTranslations('config.indicators'), getTranslations('config'), getLocale(), findIndicatorsForAdmin({ user })])
+  const [t, tc, ta, locale, all] = await Promise.all([getTranslations('config.indicators'), getTranslations('config'), getTranslations('activities'), getLocale(), findIndicatorsForAdmin({ user })])
   const lang = locale === 'en' ? 'en' : 'id'
   const q = (params.q ?? '').trim().toLowerCase()
   const forms = [...new Map(all.map((i) => [i.formCode, lang === 'en' ? i.form.nameEn : i.form.name])).entries()]
@@ -79,6 +79,11 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
                   <Td>
                     <span className="font-medium">{lang === 'en' ? i.nameEn : i.name}</span>
                     {!i.active && <span className="ml-2"><Badge tone="slate">{t('inactive')}</Badge></span>}
+                    {i.activityMeasure && (
+                      <span className="block text-xs text-slate-500" data-activity-measure={i.code}>
+                        {t('countedFrom', { kind: ta(`kind.${i.activityMeasure.activityKind}`), type: ta(`beneficiaryType.${i.activityMeasure.beneficiaryType}`) })}
+                      </span>
+                    )}
                   </Td>
                   <Td>{lang === 'en' ? i.form.nameEn : i.form.name} <span className="text-xs text-slate-500">({t(`periodValue.${i.form.periodType}`)})</span></Td>
                   <Td>{t(`unitValue.${i.unit}`)}</Td>

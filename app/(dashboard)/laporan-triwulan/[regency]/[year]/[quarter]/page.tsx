@@ -100,7 +100,7 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
         <>
           {/* a quarter not begun yet: what its form will ask, with the targets set for it */}
           <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900" data-testid="upcoming">{t('entry.upcoming', { quarter: quarterName, year })}</p>
-          <ReportValuesTable groups={valueGroups(detail, lang, targetText)} labels={labels} />
+          <ReportValuesTable groups={valueGroups(detail, lang, targetText, recorded)} labels={labels} />
         </>
       ) : !report ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{t('entry.notStarted')}</p>
@@ -119,12 +119,12 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
             </p>
           )}
           {status === 'SUBMITTED' && can(user.role, 'reports.review') ? (
-            <ReviewPanel id={report.id} version={report.version} groups={valueGroups(detail, lang, targetText)} labels={labels}>
+            <ReviewPanel id={report.id} version={report.version} groups={valueGroups(detail, lang, targetText, recorded)} labels={labels}>
               <Narrative obstacles={report.obstacles} followUps={report.followUps} labels={{ obstacles: t('entry.obstacles'), followUps: t('entry.followUps') }} />
             </ReviewPanel>
           ) : (
             <>
-              <ReportValuesTable groups={valueGroups(detail, lang, targetText)} labels={labels} />
+              <ReportValuesTable groups={valueGroups(detail, lang, targetText, recorded)} labels={labels} />
               <Narrative obstacles={report.obstacles} followUps={report.followUps} labels={{ obstacles: t('entry.obstacles'), followUps: t('entry.followUps') }} />
             </>
           )}
@@ -205,8 +205,8 @@ function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetT
   }))
 }
 
-/** The read-only rows, with the rule findings the reviewer should see (warnings with the officer's comment). */
-function valueGroups(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetText): { code: string; name: string; rows: ValueRow[] }[] {
+/** The read-only rows, with the rule findings the reviewer should see (warnings with the officer's comment) and the activity-counted values. */
+function valueGroups(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetText, recorded: Record<string, number>): { code: string; name: string; rows: ValueRow[] }[] {
   const { values, comments, notes } = currentValues(detail)
   const indicators = toRuleIndicators(detail.forms)
   const current = withDerived(indicators, values)
@@ -224,6 +224,8 @@ function valueGroups(detail: ReportDetail, lang: 'id' | 'en', targetText: Target
       comment: comments[i.code] ?? null,
       reviewNote: notes[i.code] ?? null,
       findings: findings.filter((x) => x.indicatorCode === i.code).map((x) => ({ severity: x.severity, text: lang === 'en' ? x.messageEn : x.message })),
+      // counted at read time from the activities: approving or reopening never stores it into the report
+      activity: recorded[i.code] === undefined ? null : { recorded: recorded[i.code], typed: values[i.code] ?? null, unit: i.unit, decimals: i.decimals, locale: lang },
     })),
   }))
 }
