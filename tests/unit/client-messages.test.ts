@@ -44,14 +44,20 @@ function source(file: string): string {
   return text
 }
 
+const imports = new Map<string, string[]>()
 function importsOf(file: string): string[] {
+  const known = imports.get(file)
+  if (known) return known
   const text = source(file)
   const specs = [
-    ...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gms),
+    // `import … from '…'`, `export … from '…'`: only names, braces, commas and `*` between the keyword and `from`
+    ...text.matchAll(/^[ \t]*(?:import|export)\s[\w$*{}\s,]*?\bfrom\s+['"]([^'"]+)['"]/gm),
     ...text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm),
     ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
   ].map((m) => m[1])
-  return specs.map((s) => resolveImport(file, s)).filter((f): f is string => f !== null)
+  const found = specs.map((s) => resolveImport(file, s)).filter((f): f is string => f !== null)
+  imports.set(file, found)
+  return found
 }
 
 const isClientBoundary = (file: string) => /^\s*['"]use client['"]/.test(source(file))
