@@ -2,13 +2,13 @@ import { formatMonthShort, formatRupiahAxis, type Locale } from '@/lib/format'
 
 export type StaticSeries = { key: string; name: string; color: string; kind: 'bar' | 'line'; dashed?: boolean }
 
-/** 0 and three more round steps (1, 2, 2,5 or 5 × a power of ten) that reach the largest value. */
+/** 0 and up to four round steps (1, 2, 2,5 or 5 × a power of ten), the last at or above the largest value. */
 function ticks(max: number): number[] {
-  if (!(max > 0)) return [0, 1, 2, 3]
-  const raw = max / 3
+  if (!(max > 0)) return [0, 1, 2, 3, 4]
+  const raw = max / 4
   const power = 10 ** Math.floor(Math.log10(raw))
   const step = ([1, 2, 2.5, 5, 10].find((f) => f * power >= raw) ?? 10) * power
-  return [0, step, step * 2, step * 3]
+  return Array.from({ length: Math.ceil(max / step - 1e-9) + 1 }, (_, i) => i * step)
 }
 
 /**
@@ -66,8 +66,9 @@ export function StaticChart<T extends { month: number }>({ data, series, locale,
         </div>
       </div>
       <div className="ml-[72px] flex pt-1" aria-hidden>
-        {data.map((row) => (
-          <span key={row.month} className="min-w-0 flex-1 truncate text-center">{formatMonthShort(row.month, { locale })}</span>
+        {data.map((row, i) => (
+          // on a phone every other month, so the names do not run together
+          <span key={row.month} className={`min-w-0 flex-1 truncate text-center ${i % 2 ? 'max-sm:invisible' : ''}`}>{formatMonthShort(row.month, { locale })}</span>
         ))}
       </div>
       <ul className="mt-1 flex flex-wrap justify-center gap-x-4 gap-y-1" aria-hidden>
