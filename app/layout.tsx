@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from 'next'
 import { GeistSans } from 'geist/font/sans'
 import { GeistMono } from 'geist/font/mono'
-import { NextIntlClientProvider } from 'next-intl'
 import { getLocale } from 'next-intl/server'
+import { ClientMessages } from '@/components/i18n/client-messages'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -17,7 +17,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ClientMessages section="root">{children}</ClientMessages>
       </body>
     </html>
   )

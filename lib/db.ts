@@ -7,7 +7,7 @@ import { isDatabaseUnreachable } from '@/lib/db-errors'
 type Client = ReturnType<typeof createPrismaClient>
 
 /** While the replica failed: reads go to the primary until `downUntil` (ms since the epoch). */
-type ReplicaState = { downUntil: number; lastError?: string; downSince?: Date; fallbacks: number }
+type ReplicaState = { downUntil: number; lastError?: string; downSince?: Date; fallbacks: number; epoch: number; retrying?: boolean }
 
 // One client per server process (and one for the replica); in development, hot reloads would otherwise
 // open a new pool each time.
@@ -25,7 +25,7 @@ function replica(url: string): Client {
 }
 
 function replicaState(): ReplicaState {
-  return (globalForPrisma.replicaState ??= { downUntil: 0, fallbacks: 0 })
+  return (globalForPrisma.replicaState ??= { downUntil: 0, fallbacks: 0, epoch: 0 })
 }
 
 function bound(c: Client, prop: string | symbol) {
@@ -96,7 +96,13 @@ async function wroteRecently(): Promise<boolean> {
 /** Where a read goes now: the replica unless it is not configured, failed recently, or this request/user wrote. */
 async function readTarget(url: string): Promise<Client> {
   if (primaryScope.getStore()) return client()
-  if (Date.now() < replicaState().downUntil) return client()
+  const state = replicaState()
+  if (Date.now() < state.downUntil) return client()
+  // the retry time has passed: reads go back to the replica, a change of route like a failure
+  if (state.downSince && !state.retrying) {
+    state.retrying = true
+    state.epoch++
+  }
   if (await wroteRecently()) return client()
   return replica(url)
 }
@@ -119,6 +125,8 @@ function noteReplicaDown(error: unknown) {
   const wasUp = !s.downSince
   s.downUntil = Date.now() + env().DATABASE_READ_RETRY_SECONDS * 1000
   s.downSince ??= new Date()
+  s.retrying = false
+  s.epoch++
   s.lastError = describe(error)
   if (wasUp) console.warn(`Replika baca (DATABASE_READ_URL) gagal (${s.lastError}); bacaan dilayani primer dan replika dicoba lagi setelah ${env().DATABASE_READ_RETRY_SECONDS} detik.`)
 }
@@ -130,6 +138,27 @@ function noteReplicaUp() {
   s.downSince = undefined
   s.downUntil = 0
   s.lastError = undefined
+  s.retrying = false
+  s.epoch++
+}
+
+/**
+ * Which server `readDb` reads from now for this request, and the epoch of the route: a number that
+ * changes whenever reads switch between replica and primary (a failure, a retry, a recovery). The
+ * figure cache (lib/figure-cache.ts) keys by the server and stores a value only when the epoch did not
+ * change while it was read, so a database snapshot read on one server never labels figures read on
+ * the other.
+ */
+export async function readRoute(): Promise<{ server: 'primary' | 'replica'; epoch: number }> {
+  const epoch = replicaState().epoch
+  const url = env().DATABASE_READ_URL
+  if (!url) return { server: 'primary', epoch }
+  return { server: (await readTarget(url)) === client() ? 'primary' : 'replica', epoch: replicaState().epoch }
+}
+
+/** The route's epoch now (see readRoute). */
+export function readRouteEpoch(): number {
+  return replicaState().epoch
 }
 
 /** An error of the replica itself (gone, starting, a query cancelled by WAL replay), not of the query: the primary answers instead. */

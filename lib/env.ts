@@ -8,6 +8,9 @@ const schema = z.object({
   DATABASE_READ_AFTER_WRITE_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   /** how long reads stay on the primary after the replica failed, before the replica is tried again */
   DATABASE_READ_RETRY_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  /** the cross-request figure cache per instance (lib/figure-cache.ts): at most this many MB and entries; 0 entries turns it off */
+  FIGURE_CACHE_MB: z.coerce.number().min(1).max(4096).default(64),
+  FIGURE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
   AUTH_SECRET: z.string().min(16).optional(),
   AGENCY_PROVINCE_CODE: z.string().regex(/^\d{2}$/, 'AGENCY_PROVINCE_CODE adalah kode provinsi Kemendagri dua digit').default('35'),
   /** the agency's name on printed pages; default "Dinas Koperasi dan UKM Provinsi <province>" */

@@ -11,6 +11,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { readDb } from '@/lib/db'
 import { effectiveAsOf } from '@/lib/dashboard/period'
 import { AppError } from '@/lib/errors'
+import { requestSnapshot } from '@/lib/figure-cache'
 import { can } from '@/lib/permissions'
 import { isIsoDate } from '@/lib/parse'
 import type { SessionUser } from '@/lib/session-user'
@@ -97,6 +98,9 @@ const resolve = cache(async (user: SessionUser, programId: string, regencyCode: 
   const regency = regencyCode || undefined
   if (regency && regencyScope(user).regencyCode !== undefined && regency !== user.regencyCode) throw new AppError('FORBIDDEN')
   const bank = bankScope(user).bankId ?? (bankId || undefined)
+  // the request's database snapshot before anything a figure shows is read (lib/figure-cache.ts): the
+  // programme below and every figure after it are at least as new as the key of a cached figure set
+  await requestSnapshot()
   const found = await programWithBanks(programId)
   if (!found) throw new AppError('NOT_FOUND')
   if (user.role === 'BANK_OFFICER' && !found.banks.some((b) => b.bankId === bank)) throw new AppError('NOT_FOUND')

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server'
+import { ClientMessages } from '@/components/i18n/client-messages'
 import { LanguageSwitch } from '@/components/shell/language-switch'
 
 export const dynamic = 'force-dynamic'
@@ -7,16 +8,18 @@ export const dynamic = 'force-dynamic'
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations('app')
   return (
-    <div className="flex min-h-screen flex-col bg-gradient-to-b from-brand-50 to-slate-50">
-      <header className="flex items-center justify-between px-4 py-3 sm:px-8">
-        <div>
-          <p className="text-xl font-bold text-brand-700">{t('name')}</p>
-          <p className="text-xs text-slate-500">{t('tagline')}</p>
-        </div>
-        <LanguageSwitch />
-      </header>
-      <main className="flex flex-1 items-start justify-center px-4 pt-8 sm:pt-16">{children}</main>
-      <footer className="px-4 py-4 text-center text-xs text-slate-500">{t('agency')}</footer>
-    </div>
+    <ClientMessages section="auth">
+      <div className="flex min-h-screen flex-col bg-gradient-to-b from-brand-50 to-slate-50">
+        <header className="flex items-center justify-between px-4 py-3 sm:px-8">
+          <div>
+            <p className="text-xl font-bold text-brand-700">{t('name')}</p>
+            <p className="text-xs text-slate-500">{t('tagline')}</p>
+          </div>
+          <LanguageSwitch />
+        </header>
+        <main className="flex flex-1 items-start justify-center px-4 pt-8 sm:pt-16">{children}</main>
+        <footer className="px-4 py-4 text-center text-xs text-slate-500">{t('agency')}</footer>
+      </div>
+    </ClientMessages>
   )
 }

@@ -17,19 +17,35 @@ export async function loadAllCharts(): Promise<void> {
 /**
  * A chart's frame of a fixed size that renders the chart (and so downloads its code: Recharts is
  * about 100 kB gzip) only once the frame comes near the screen. Until then a grey placeholder of the
- * same size keeps the layout still.
+ * same size keeps the layout still. With a `fallback` (a chart drawn without the library,
+ * components/charts/static-chart.tsx) the frame shows that instead and loads the library only when
+ * someone points at, touches or focuses the chart (for its tooltips), or prints: the first screen of a
+ * dashboard then needs no chart code at all.
  */
-export function OnScreen({ children, load, className, style }: { children: React.ReactNode; load: () => Promise<unknown>; className?: string; style?: React.CSSProperties }) {
+export function OnScreen({ children, load, className, style, fallback }: { children: React.ReactNode; load: () => Promise<unknown>; className?: string; style?: React.CSSProperties; fallback?: React.ReactNode }) {
   const ref = useRef<HTMLDivElement>(null)
   const [seen, setSeen] = useState(false)
+  const onDemand = fallback !== undefined
   useEffect(() => {
     if (seen) return
-    const show = () => {
+    // on demand, the static chart stays until the library's code is here (no grey flash in between)
+    const show = onDemand ? () => load().then(() => setSeen(true)) : () => {
       setSeen(true)
       return load()
     }
     pending.add(show)
     const el = ref.current
+    if (onDemand) {
+      const events = ['pointerenter', 'touchstart', 'focusin'] as const
+      const trigger = () => void show()
+      events.forEach((e) => el?.addEventListener(e, trigger, { once: true, passive: true }))
+      window.addEventListener('beforeprint', trigger)
+      return () => {
+        events.forEach((e) => el?.removeEventListener(e, trigger))
+        window.removeEventListener('beforeprint', trigger)
+        pending.delete(show)
+      }
+    }
     if (!el || typeof IntersectionObserver === 'undefined') {
       show()
       return () => void pending.delete(show)
@@ -44,10 +60,10 @@ export function OnScreen({ children, load, className, style }: { children: React
       window.removeEventListener('beforeprint', show)
       pending.delete(show)
     }
-  }, [seen, load])
+  }, [seen, load, onDemand])
   return (
     <div ref={ref} className={className} style={style}>
-      {seen ? children : <div aria-hidden className="size-full animate-pulse rounded-md bg-slate-100 print:hidden" />}
+      {seen ? children : (fallback ?? <div aria-hidden className="size-full animate-pulse rounded-md bg-slate-100 print:hidden" />)}
     </div>
   )
 }

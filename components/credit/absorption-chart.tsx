@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic'
 import type { ComponentProps } from 'react'
 import { ChartPlaceholder, OnScreen } from '@/components/charts/on-screen'
 import { ChartTable } from '@/components/charts/chart-table'
+import { StaticChart } from '@/components/charts/static-chart'
 import { formatMonthShort, formatRupiah } from '@/lib/format'
 import type { AbsorptionChart as Chart } from './absorption-chart.recharts'
 
@@ -12,11 +13,27 @@ export type { AbsorptionPoint } from './absorption-chart.recharts'
 const load = () => import('./absorption-chart.recharts')
 const Lazy = dynamic(() => load().then((m) => m.AbsorptionChart), { ssr: false, loading: ChartPlaceholder })
 
-/** Subsidy due and paid by month against the ceiling: the Recharts code is downloaded only when the chart comes on screen (or the page is printed). */
+/** Subsidy due and paid by month against the ceiling: drawn without a library first; the Recharts code (for its tooltips) is downloaded when someone points at the chart or prints. */
 export function AbsorptionChart(props: ComponentProps<typeof Chart>) {
   return (
     <>
-      <OnScreen load={load} className="h-72 w-full">
+      <OnScreen
+        load={load}
+        className="h-72 w-full"
+        fallback={
+          <StaticChart
+            data={props.data}
+            locale={props.locale ?? 'id'}
+            label={`${props.labels.cumulative} / ${props.labels.ceiling}`}
+            series={[
+              { key: 'subsidyDue', name: props.labels.due, color: '#cbd5e1', kind: 'bar' },
+              { key: 'subsidyPaid', name: props.labels.paid, color: '#f0b35a', kind: 'bar' },
+              { key: 'subsidyPaidCumulative', name: props.labels.cumulative, color: '#b45309', kind: 'line' },
+              { key: 'subsidyCeiling', name: props.labels.ceiling, color: '#dc2626', kind: 'line', dashed: true },
+            ]}
+          />
+        }
+      >
         <Lazy {...props} />
       </OnScreen>
       <ChartTable

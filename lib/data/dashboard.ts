@@ -7,11 +7,12 @@ import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
 import { resolveFigureScope, type FigureScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
-import { firstLoanColumn, getCreditSummary, getMonthlySeries, type CreditFilter } from '@/lib/data/credit'
+import { firstLoanColumn, getCreditSummary, getMonthlySeries, getRegencyRanking, type CreditFilter } from '@/lib/data/credit'
 import { getCompleteness } from '@/lib/data/reporting'
 import { kbliDivisions } from '@/lib/credit/kbli'
 import { effectiveAsOf, jakartaToday, reportingQuarter, sameDateLastYear } from '@/lib/dashboard/period'
 import { asOfInstant } from '@/lib/reporting/periods'
+import { cachedFigures } from '@/lib/figure-cache'
 
 /**
  * Figures of the leadership dashboards that lib/data/credit.ts does not compute: credit by bank, by
@@ -269,6 +270,52 @@ export async function listDashboardRegencies({ user }: { user: SessionUser }) {
  * totals; only for roles that read reports).
  */
 export async function getOverview({ user, filter }: { user: SessionUser; filter: CreditFilter & { asOf: string } }) {
+  return figureSet('overview', user, filter, () => loadOverview({ user, filter }))
+}
+
+/**
+ * A figure set through the cross-request cache (lib/figure-cache.ts), keyed by the database snapshot
+ * and by every input: the scope as resolved (refusals happen here, before the cache), the filter as
+ * given, and what of the user changes a figure (role, regency, bank; never the user's id or name).
+ * The loader reads everything again itself (the scope is request-cached), after the snapshot.
+ */
+async function figureSet<T>(name: string, user: SessionUser, filter: CreditFilter, load: () => Promise<T>): Promise<T> {
+  const s = await resolveFigureScope(user, filter)
+  const given = [filter.programId, filter.regencyCode ?? null, filter.bankId ?? null, filter.asOf ?? null]
+  const resolved = [s.programId, s.regencyCode ?? null, s.bankId ?? null, s.asOf]
+  return cachedFigures(name, [user.role, user.regencyCode ?? null, user.bankId ?? null, ...given, ...resolved], load)
+}
+
+/** getCreditSummary through the figure cache (Beranda's province figures beside a regency). */
+export function getCachedCreditSummary({ user, filter }: { user: SessionUser; filter: CreditFilter }) {
+  return figureSet('summary', user, filter, () => getCreditSummary({ user, filter }))
+}
+
+/**
+ * Every figure of the credit dashboard (`/dasbor/kredit`) in one cached set: the summary, the
+ * monthly series, the province's regency ranking and its own summary (the ranking is always the whole
+ * province), credit by bank, KBLI section and scale, and the claim pipeline.
+ */
+export async function getCreditDashboard({ user, filter }: { user: SessionUser; filter: CreditFilter & { asOf: string } }) {
+  return figureSet('credit-dashboard', user, filter, async () => {
+    // the ranking is always the whole province (a district officer sees where it stands, its bar marked)
+    const rankingFilter = { programId: filter.programId, bankId: filter.bankId, asOf: filter.asOf }
+    const [summary, series, ranking, provinceSummary, byBank, byKbli, byScale, pipeline] = await Promise.all([
+      getCreditSummary({ user, filter }),
+      getMonthlySeries({ user, filter }),
+      getRegencyRanking({ user, filter: rankingFilter }),
+      // the province line beside the ranking: the programme's own figure, not an average of regencies
+      getCreditSummary({ user, filter: rankingFilter }),
+      getCreditBreakdown({ user, filter, by: 'bank' }),
+      getCreditBreakdown({ user, filter, by: 'kbli' }),
+      getCreditBreakdown({ user, filter, by: 'scale' }),
+      getClaimPipeline({ user, filter }),
+    ])
+    return { summary, series, ranking, provinceSummary, byBank, byKbli, byScale, pipeline }
+  })
+}
+
+async function loadOverview({ user, filter }: { user: SessionUser; filter: CreditFilter & { asOf: string } }) {
   const quarter = reportingQuarter(filter.asOf)
   const readsReports = can(user.role, 'reports.read')
   const [summary, lastYear, series, registers, completeness, completenessLastYear] = await Promise.all([
@@ -283,7 +330,7 @@ export async function getOverview({ user, filter }: { user: SessionUser; filter:
   const pick = (c: typeof completeness) => c?.quarters.find((q) => q.quarter === quarter.quarter) ?? null
   return { summary, lastYear, series, registers, reporting: readsReports ? { ...quarter, current: pick(completeness), lastYear: pick(completenessLastYear) } : null }
 }
-export type Overview = Awaited<ReturnType<typeof getOverview>>
+export type Overview = Awaited<ReturnType<typeof loadOverview>>
 
 // ── The claim pipeline ───────────────────────────────────────────────────────────────────────────────
 export type ClaimPipelineRow = { month: string | null; claims: number; open: number; claimed: number; approved: number; paid: number }

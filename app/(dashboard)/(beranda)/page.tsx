@@ -10,8 +10,7 @@ import { ChangeValue, FigureCard } from '@/components/dashboard/figure-card'
 import { PrintButton } from '@/components/dashboard/print-button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
-import { getCreditSummary } from '@/lib/data/credit'
-import { getOverview, listDashboardRegencies, resolveDashboardFilter } from '@/lib/data/dashboard'
+import { getCachedCreditSummary, getOverview, listDashboardRegencies, resolveDashboardFilter } from '@/lib/data/dashboard'
 import { OverdueActionsCard } from '@/components/meetings/overdue-card'
 import { NearestTargetsCard } from '@/components/activities/nearest-targets-card'
 import { can } from '@/lib/permissions'
@@ -52,7 +51,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     listDashboardRegencies({ user }),
     getStatusThresholds(),
     // with a regency chosen, the province's realisation and absorption beside it for comparison
-    filter.regencyCode ? getCreditSummary({ user, filter: { ...filter, regencyCode: undefined } }) : null,
+    filter.regencyCode ? getCachedCreditSummary({ user, filter: { ...filter, regencyCode: undefined } }) : null,
   ])
   const { summary, lastYear } = overview
   const cards = overviewCards(overview, program.year, thresholds)

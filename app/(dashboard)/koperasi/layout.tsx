@@ -1,3 +1,4 @@
+import { ClientMessages } from '@/components/i18n/client-messages'
 import { requirePermission } from '@/lib/session'
 
 /**
@@ -7,5 +8,5 @@ import { requirePermission } from '@/lib/session'
  */
 export default async function CooperativesLayout({ children }: { children: React.ReactNode }) {
   await requirePermission('cooperatives.read')
-  return children
+  return <ClientMessages section="koperasi">{children}</ClientMessages>
 }

@@ -1,3 +1,4 @@
+import { ClientMessages } from '@/components/i18n/client-messages'
 import { getTranslations } from 'next-intl/server'
 import { PageHeader } from '@/components/ui/page-header'
 import { SectionTabs } from '@/components/ui/section-tabs'
@@ -15,10 +16,10 @@ export default async function QuarterlyLayout({ children }: { children: React.Re
     { href: '/laporan-triwulan/realisasi', label: t('realisation') },
   ]
   return (
-    <>
+    <ClientMessages section="laporan-triwulan">
       <PageHeader title={tr('title')} description={tr('description')} />
       <SectionTabs items={items} label={t('label')} />
       {children}
-    </>
+    </ClientMessages>
   )
 }

@@ -1,3 +1,4 @@
+import { ClientMessages } from '@/components/i18n/client-messages'
 import { getTranslations } from 'next-intl/server'
 import { SectionTabs } from '@/components/ui/section-tabs'
 import { PageHeader } from '@/components/ui/page-header'
@@ -18,10 +19,10 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     { href: '/pengaturan/hari-libur', label: t('tabs.holidays') },
   ]
   return (
-    <>
+    <ClientMessages section="pengaturan">
       <PageHeader title={t('title')} description={t('description')} />
       <SectionTabs items={items} label={t('tabs.label')} />
       {children}
-    </>
+    </ClientMessages>
   )
 }

@@ -14,8 +14,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
-import { getCreditSummary, getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
-import { getClaimPipeline, getCreditBreakdown, listDashboardRegencies, resolveDashboardFilter, type BreakdownRow } from '@/lib/data/dashboard'
+import { getCreditDashboard, listDashboardRegencies, resolveDashboardFilter, type BreakdownRow } from '@/lib/data/dashboard'
 import { kbliSectionName } from '@/lib/credit/kbli'
 import { dashboardQuery } from '@/lib/dashboard/query'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
@@ -40,19 +39,9 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
   const lang = locale === 'en' ? 'en' : 'id'
   const { programs, program, filter } = await orRefused(resolveDashboardFilter({ user, params }))
   if (!program || !filter) return (<><PageHeader title={t('credit.title')} /><EmptyState title={t('noProgram')} /></>)
-  // the ranking is always the whole province (a district officer sees where it stands, its bar marked)
-  const rankingFilter = { programId: filter.programId, bankId: filter.bankId, asOf: filter.asOf }
-  const [summary, series, ranking, provinceSummary, byBank, byKbli, byScale, regencies, pipeline] = await orRefused(Promise.all([
-    getCreditSummary({ user, filter }),
-    getMonthlySeries({ user, filter }),
-    getRegencyRanking({ user, filter: rankingFilter }),
-    // the province line beside the ranking: the programme's own figure, not an average of regencies
-    getCreditSummary({ user, filter: rankingFilter }),
-    getCreditBreakdown({ user, filter, by: 'bank' }),
-    getCreditBreakdown({ user, filter, by: 'kbli' }),
-    getCreditBreakdown({ user, filter, by: 'scale' }),
+  const [{ summary, series, ranking, provinceSummary, byBank, byKbli, byScale, pipeline }, regencies] = await orRefused(Promise.all([
+    getCreditDashboard({ user, filter }),
     listDashboardRegencies({ user }),
-    getClaimPipeline({ user, filter }),
   ]))
   const query = dashboardQuery({ program: program.code, regency: filter.regencyCode, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
   const rankingQuery = dashboardQuery({ program: program.code, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
