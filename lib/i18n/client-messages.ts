@@ -21,7 +21,7 @@ export const CLIENT_NAMESPACES = {
   kredit: ['common', 'credit', 'dashboard'],
   'laporan-triwulan': ['activityFeed', 'common', 'dashboard', 'reporting.entry', 'reporting.review'],
   notifikasi: ['notifications'],
-  pengaturan: ['common', 'config', 'health', 'reporting.status'],
+  pengaturan: ['activities', 'common', 'config', 'health', 'reporting.status'],
   pengguna: ['apiClients', 'common', 'users'],
   rapat: ['common', 'meetings'],
   'target-program': ['activities', 'common', 'programmeTargets'],
