@@ -21,6 +21,10 @@ import type { SessionUser } from '@/lib/session-user'
  * loan periods and claim lines: thousands of rows per figure instead of hundreds of thousands, and the
  * same numbers (tests/integration/figure-rollups.test.ts checks every figure against the base tables).
  * The roll-ups carry `regency_code` and `bank_id`, so the scope's condition on `d` applies to them as is.
+ *
+ * Each figure is one statement (its parts as CTEs), like the bench's floors (scripts/bench/dashboard.ts):
+ * on the roll-ups a part takes a few milliseconds, so a round trip and Prisma's cost per statement would
+ * otherwise be most of a figure's time. The programme itself is read once per request by `resolveFigureScope`.
  */
 export type CreditFilter = FigureRequest
 export type { ProgramHeader } from '@/lib/scope'
