@@ -172,7 +172,7 @@ function rollupDue(scope: string, columns: string): string {
 }
 
 /** getCreditSummary's numbers from the roll-ups in one statement (parameters as baseSummarySql). */
-function summarySql(regency: boolean): string {
+export function summarySql(regency: boolean): string {
   const scope = regency ? 'AND d.regency_code = $6' : ''
   const paid = regency
     ? `(WITH claim_paid AS (
@@ -205,7 +205,7 @@ function summarySql(regency: boolean): string {
 }
 
 /** getMonthlySeries's rows from the roll-ups in one statement (same parameters). */
-function seriesSql(regency: boolean): string {
+export function seriesSql(regency: boolean): string {
   const scope = regency ? 'AND d.regency_code = $6' : ''
   return `
     WITH disb AS (
@@ -233,7 +233,7 @@ function seriesSql(regency: boolean): string {
 }
 
 /** getRegencyRanking's rows from `credit_daily`: per regency first, then the regencies joined. */
-const RANKING_SQL = `
+export const RANKING_SQL = `
   WITH agg AS (
     SELECT d.regency_code, sum(d.disbursed) AS disbursed, sum(d.loans)::int AS loans, sum(d.new_in_regency)::int AS beneficiaries
     FROM credit_daily d WHERE d.program_id = $1 AND d.day <= $2::date GROUP BY d.regency_code)
