@@ -21,6 +21,10 @@ import type { SessionUser } from '@/lib/session-user'
  * loan periods and claim lines: thousands of rows per figure instead of hundreds of thousands, and the
  * same numbers (tests/integration/figure-rollups.test.ts checks every figure against the base tables).
  * The roll-ups carry `regency_code` and `bank_id`, so the scope's condition on `d` applies to them as is.
+ *
+ * Each figure is one statement (its parts as CTEs), like the bench's floors (scripts/bench/dashboard.ts):
+ * on the roll-ups a part takes a few milliseconds, so a round trip and Prisma's cost per statement would
+ * otherwise be most of a figure's time. The programme itself is read once per request by `resolveFigureScope`.
  */
 export type CreditFilter = FigureRequest
 export type { ProgramHeader } from '@/lib/scope'
@@ -60,93 +64,89 @@ export function firstLoanColumn(s: { regencyCode?: string; bankId?: string }): P
   return Prisma.raw('new_in_program')
 }
 
-/** The regency's allocation (its credit target) in the programme; null for the province. */
-const regencyTarget = cache(async (s: FigureScope) =>
-  s.regencyCode
-    ? readDb.programAllocation.findUnique({ where: { programId_regencyCode: { programId: s.programId, regencyCode: s.regencyCode } }, select: { creditTarget: true } })
-    : null,
-)
-
-/**
- * Subsidy due in the budget year, by claim month, up to the as-of day: the budget year pays every
- * period of the scheme's loans (this year's and earlier programmes') that falls due in it. One query
- * for the summary's total and the monthly series.
- */
-const subsidyDueByMonth = cache(async (s: FigureScope) => {
-  const rows = await readDb.$queryRaw<{ month: number; due: string }[]>`
-    SELECT extract(month FROM d.claim_month)::int AS month, sum(d.subsidy_due)::text AS due
-    FROM (
-      -- periods due in the months before the as-of day's month, by month; that month's up to the day, by day
-      SELECT d.program_id, d.claim_month, d.subsidy_due FROM subsidy_monthly d
-      WHERE d.claim_month >= ${`${s.year}-01-01`}::date AND d.claim_month < ${`${s.year + 1}-01-01`}::date
-        AND d.due_month < date_trunc('month', ${s.asOf}::date) ${s.loans}
-      UNION ALL
-      SELECT d.program_id, d.claim_month, d.subsidy_due FROM subsidy_daily d
-      WHERE d.claim_month >= ${`${s.year}-01-01`}::date AND d.claim_month < ${`${s.year + 1}-01-01`}::date
-        AND d.due_date >= date_trunc('month', ${s.asOf}::date) AND d.due_date <= ${s.asOf}::date ${s.loans}
-    ) d
-    JOIN credit_programs p ON p.id = d.program_id
-    WHERE p.scheme = ${s.scheme}
-    GROUP BY 1`
-  const byMonth = new Map(rows.map((r) => [r.month, num(r.due)]))
-  // the year's total exactly as PostgreSQL's numeric sum would give it: in whole sen, then rupiah
-  const total = Number(rows.reduce((a, r) => a + sen(r.due), BigInt(0))) / 100
-  return { byMonth, total }
-})
-
-/** A numeric(…, 2) as text → whole sen (hundredths of a rupiah), exactly. */
-function sen(text: string): bigint {
-  const [whole, frac = ''] = text.split('.')
-  const negative = whole.startsWith('-')
-  const v = BigInt(whole.replace('-', '')) * BigInt(100) + BigInt((frac + '00').slice(0, 2))
-  return negative ? -v : v
+/** The regency's allocation (its credit target) in the programme, as a scalar subquery; null for the province. */
+function regencyTargetSql(s: FigureScope): Prisma.Sql {
+  return s.regencyCode
+    ? Prisma.sql`(SELECT a.credit_target FROM program_allocations a WHERE a.program_id = ${s.programId} AND a.regency_code = ${s.regencyCode})`
+    : Prisma.sql`NULL::numeric`
 }
 
+/**
+ * The loan periods that fall due in the budget year up to the as-of day, from the roll-ups: every period of
+ * the scheme's loans (this year's and earlier programmes') whose claim month is in the year; the months
+ * before the as-of day's month from `subsidy_monthly` (by month), that month's days up to the as-of day
+ * from `subsidy_daily` (by day). `columns` are read from both as `d`.
+ */
+function subsidyDueRows(s: FigureScope, columns: Prisma.Sql): Prisma.Sql {
+  const yearStart = `${s.year}-01-01`
+  const nextYear = `${s.year + 1}-01-01`
+  return Prisma.sql`
+    SELECT ${columns} FROM subsidy_monthly d
+    WHERE d.program_id IN (SELECT p.id FROM credit_programs p WHERE p.scheme = ${s.scheme})
+      AND d.claim_month >= ${yearStart}::date AND d.claim_month < ${nextYear}::date
+      AND d.due_month < date_trunc('month', ${s.asOf}::date) ${s.loans}
+    UNION ALL
+    SELECT ${columns} FROM subsidy_daily d
+    WHERE d.program_id IN (SELECT p.id FROM credit_programs p WHERE p.scheme = ${s.scheme})
+      AND d.claim_month >= ${yearStart}::date AND d.claim_month < ${nextYear}::date
+      AND d.due_date >= date_trunc('month', ${s.asOf}::date) AND d.due_date <= ${s.asOf}::date ${s.loans}`
+}
+
+/**
+ * The headline figures of a scope in one statement (one round trip, one plan): loans, subsidy due in the
+ * year, claims, payments, the later years' commitments and the regency's allocation, each a CTE over the
+ * roll-ups with the scope's condition in its WHERE clause.
+ */
 const creditSummary = cache(async (s: FigureScope) => {
   const nextYear = `${s.year + 1}-01-01`
-  const [loans, dueByMonth, claims, paid, committed, allocation] = await Promise.all([
-    readDb.$queryRaw<{ disbursed: string; loans: number; beneficiaries: number }[]>`
-      SELECT coalesce(sum(d.disbursed), 0)::text AS disbursed, coalesce(sum(d.loans), 0)::int AS loans, coalesce(sum(d.${firstLoanColumn(s)}), 0)::int AS beneficiaries
+  const bankClaims = s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty
+  const paid = s.regencyCode
+    ? // payments are per claim, not per loan: a regency's share is its share of each claim's approved lines
+      Prisma.sql`
+      claim_paid AS (
+        SELECT cp.claim_id, sum(cp.amount) AS paid FROM claim_payments cp
+        JOIN subsidy_claims c ON c.id = cp.claim_id
+        WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date GROUP BY cp.claim_id),
+      claim_total AS (
+        SELECT cs.claim_id, sum(cs.approved) AS total FROM claim_scope cs JOIN claim_paid USING (claim_id) GROUP BY cs.claim_id),
+      paid AS (
+        SELECT coalesce(round(sum(d.approved * cp.paid / nullif(ct.total, 0))), 0) AS paid
+        FROM claim_scope d JOIN claim_paid cp USING (claim_id) JOIN claim_total ct USING (claim_id)
+        WHERE true ${s.loans})`
+    : Prisma.sql`
+      paid AS (
+        SELECT coalesce(sum(cp.amount), 0) AS paid
+        FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
+        WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date ${bankClaims})`
+  const [row] = await readDb.$queryRaw<
+    { disbursed: string; loans: number; beneficiaries: number; due: string; claimed: string; approved: string; paid: string; committed: string; regency_target: string | null }[]
+  >`
+    WITH loans AS (
+      SELECT coalesce(sum(d.disbursed), 0) AS disbursed, coalesce(sum(d.loans), 0)::int AS loans, coalesce(sum(d.${firstLoanColumn(s)}), 0)::int AS beneficiaries
       FROM credit_daily d
-      WHERE d.program_id = ${s.programId} AND d.day <= ${s.asOf}::date ${s.loans}`,
-    subsidyDueByMonth(s),
-    readDb.$queryRaw<{ claimed: string; approved: string }[]>`
-      SELECT coalesce(sum(cs.claimed), 0)::text AS claimed,
-             coalesce(sum(cs.approved) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < ${s.asOf}::date + 1), 0)::text AS approved
+      WHERE d.program_id = ${s.programId} AND d.day <= ${s.asOf}::date ${s.loans}),
+    due AS (
+      SELECT coalesce(sum(x.subsidy_due), 0) AS due FROM (${subsidyDueRows(s, Prisma.sql`d.subsidy_due`)}) x),
+    claims AS (
+      SELECT coalesce(sum(cs.claimed), 0) AS claimed,
+             coalesce(sum(cs.approved) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < ${s.asOf}::date + 1), 0) AS approved
       FROM subsidy_claims c
       JOIN claim_scope cs ON cs.claim_id = c.id ${s.regencyCode ? Prisma.sql`AND cs.regency_code = ${s.regencyCode}` : Prisma.empty}
-      WHERE c.program_id = ${s.programId} AND c.submitted_at < ${s.asOf}::date + 1
-        ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}`,
-    s.regencyCode
-      ? // payments are per claim, not per loan: a regency's share is its share of each claim's approved lines
-        readDb.$queryRaw<{ paid: string }[]>`
-          WITH claim_paid AS (
-            SELECT cp.claim_id, sum(cp.amount) AS paid FROM claim_payments cp
-            JOIN subsidy_claims c ON c.id = cp.claim_id
-            WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date GROUP BY cp.claim_id),
-          claim_total AS (
-            SELECT cs.claim_id, sum(cs.approved) AS total FROM claim_scope cs JOIN claim_paid USING (claim_id) GROUP BY cs.claim_id)
-          SELECT coalesce(round(sum(d.approved * cp.paid / nullif(ct.total, 0))), 0)::text AS paid
-          FROM claim_scope d
-          JOIN claim_paid cp USING (claim_id)
-          JOIN claim_total ct USING (claim_id)
-          WHERE true ${s.loans}`
-      : readDb.$queryRaw<{ paid: string }[]>`
-          SELECT coalesce(sum(cp.amount), 0)::text AS paid
-          FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
-          WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date
-            ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}`,
-    readDb.$queryRaw<{ committed: string }[]>`
-      SELECT coalesce(sum(d.subsidy_due), 0)::text AS committed
+      WHERE c.program_id = ${s.programId} AND c.submitted_at < ${s.asOf}::date + 1 ${bankClaims}),
+    ${paid},
+    committed AS (
+      SELECT coalesce(sum(d.subsidy_due), 0) AS committed
       FROM subsidy_monthly d
-      WHERE d.program_id = ${s.programId} AND d.due_month >= ${nextYear}::date ${s.loans}`,
-    regencyTarget(s),
-  ])
-  const disbursed = num(loans[0].disbursed)
-  const target = s.regencyCode ? num(allocation?.creditTarget) : num(s.program.creditTarget)
+      WHERE d.program_id = ${s.programId} AND d.due_month >= ${nextYear}::date ${s.loans})
+    SELECT loans.disbursed::text AS disbursed, loans.loans, loans.beneficiaries, due.due::text AS due,
+      claims.claimed::text AS claimed, claims.approved::text AS approved, paid.paid::text AS paid,
+      committed.committed::text AS committed, ${regencyTargetSql(s)}::text AS regency_target
+    FROM loans, due, claims, paid, committed`
+  const disbursed = num(row.disbursed)
+  const target = s.regencyCode ? num(row.regency_target) : num(s.program.creditTarget)
   const provinceCeiling = num(s.program.subsidyCeiling)
   const ceiling = ceilingOf(s, target)
-  const subsidyPaid = num(paid[0].paid)
+  const subsidyPaid = num(row.paid)
   return {
     program: { id: s.program.id, code: s.program.code, name: s.program.name, year: s.year },
     asOf: s.asOf,
@@ -154,21 +154,21 @@ const creditSummary = cache(async (s: FigureScope) => {
     bankId: s.bankId ?? null,
     creditTarget: target,
     disbursed,
-    loans: loans[0].loans,
-    beneficiaries: loans[0].beneficiaries,
+    loans: row.loans,
+    beneficiaries: row.beneficiaries,
     beneficiaryTarget: s.regencyCode ? null : s.program.beneficiaryTarget,
-    averagePlafond: loans[0].loans > 0 ? disbursed / loans[0].loans : 0,
+    averagePlafond: row.loans > 0 ? disbursed / row.loans : 0,
     realisationPct: pct(disbursed, target),
-    subsidyDue: dueByMonth.total,
-    subsidyClaimed: num(claims[0].claimed),
-    subsidyApproved: num(claims[0].approved),
+    subsidyDue: num(row.due),
+    subsidyClaimed: num(row.claimed),
+    subsidyApproved: num(row.approved),
     subsidyPaid,
     subsidyCeiling: ceiling,
     /** PROVINCE: the programme's ceiling; REGENCY_SHARE: the regency's share of it, pro rata to its allocation */
     ceilingBasis: s.regencyCode ? ('REGENCY_SHARE' as const) : ('PROVINCE' as const),
     provinceCeiling,
     absorptionPct: pct(subsidyPaid, ceiling),
-    committedLaterYears: num(committed[0].committed),
+    committedLaterYears: num(row.committed),
     projection: projection(disbursed, target, s.year, s.asOf),
   }
 })
@@ -196,12 +196,18 @@ export async function getMonthlySeries({ user, filter }: { user: SessionUser; fi
 }
 
 const monthlySeries = cache(async (s: FigureScope) => {
-  const [allocation, dueByMonth, rows] = await Promise.all([regencyTarget(s), subsidyDueByMonth(s), readDb.$queryRaw<{ month: number; disbursed: string; cumulative: string; subsidy_due: string; subsidy_paid: string; plan: string | null }[]>`
+  const yearStart = `${s.year}-01-01`
+  const bankClaims = s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty
+  const rows = await readDb.$queryRaw<{ month: number; disbursed: string; cumulative: string; subsidy_due: string; subsidy_paid: string; plan: string | null; regency_target: string | null }[]>`
     WITH months AS (SELECT generate_series(1, 12) AS month),
     disb AS (
       SELECT extract(month FROM d.day)::int AS month, sum(d.disbursed) AS amount
       FROM credit_daily d
       WHERE d.program_id = ${s.programId} AND d.day <= ${s.asOf}::date ${s.loans}
+      GROUP BY 1),
+    due AS (
+      SELECT extract(month FROM x.claim_month)::int AS month, sum(x.subsidy_due) AS amount
+      FROM (${subsidyDueRows(s, Prisma.sql`d.claim_month, d.subsidy_due`)}) x
       GROUP BY 1),
     paid AS (${s.regencyCode ? Prisma.sql`
       -- payments are per claim: a regency's share of a payment is its share of the claim's approved lines
@@ -213,25 +219,26 @@ const monthlySeries = cache(async (s: FigureScope) => {
         SELECT cs.claim_id, sum(cs.approved) AS total_approved,
           coalesce(sum(cs.approved) FILTER (WHERE cs.regency_code = ${s.regencyCode}), 0) AS regency_approved
         FROM claim_scope cs
+        WHERE cs.claim_id IN (SELECT c2.id FROM subsidy_claims c2 WHERE c2.program_id = ${s.programId})
         GROUP BY cs.claim_id) share ON share.claim_id = c.id
-      WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date AND cp.paid_on >= ${`${s.year}-01-01`}::date
-        ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}
+      WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date AND cp.paid_on >= ${yearStart}::date ${bankClaims}
       GROUP BY 1` : Prisma.sql`
       SELECT extract(month FROM cp.paid_on)::int AS month, sum(cp.amount) AS amount
       FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
-      WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date AND cp.paid_on >= ${`${s.year}-01-01`}::date
-        ${s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty}
+      WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date AND cp.paid_on >= ${yearStart}::date ${bankClaims}
       GROUP BY 1`})
     SELECT m.month,
       coalesce(disb.amount, 0)::text AS disbursed,
       sum(coalesce(disb.amount, 0)) OVER (ORDER BY m.month)::text AS cumulative,
+      coalesce(due.amount, 0)::text AS subsidy_due,
       round(coalesce(paid.amount, 0))::text AS subsidy_paid,
-      plan.cumulative_target::text AS plan
+      plan.cumulative_target::text AS plan,
+      ${regencyTargetSql(s)}::text AS regency_target
     FROM months m
-    LEFT JOIN disb USING (month) LEFT JOIN paid USING (month)
+    LEFT JOIN disb USING (month) LEFT JOIN due USING (month) LEFT JOIN paid USING (month)
     LEFT JOIN program_monthly_plans plan ON plan.program_id = ${s.programId} AND plan.month = m.month
-    ORDER BY m.month`])
-  const target = s.regencyCode ? num(allocation?.creditTarget) : num(s.program.creditTarget)
+    ORDER BY m.month`
+  const target = s.regencyCode ? num(rows[0]?.regency_target) : num(s.program.creditTarget)
   const lastMonth = s.asOf.startsWith(String(s.year)) ? Number(s.asOf.slice(5, 7)) : 12
   const usePlan = !s.regencyCode && rows.some((r) => r.plan !== null)
   let paidCumulative = 0
@@ -243,7 +250,7 @@ const monthlySeries = cache(async (s: FigureScope) => {
       // months after the as-of date have no realisation yet: a gap, not a flat line
       cumulative: r.month <= lastMonth ? num(r.cumulative) : null,
       targetPace: usePlan && r.plan !== null ? num(r.plan) : Math.round((target * r.month) / 12),
-      subsidyDue: dueByMonth.byMonth.get(r.month) ?? 0,
+      subsidyDue: num(r.subsidy_due),
       subsidyPaid: num(r.subsidy_paid),
       subsidyPaidCumulative: r.month <= lastMonth ? paidCumulative : null,
       subsidyCeiling: ceilingOf(s, target),
@@ -273,3 +280,11 @@ const regencyRanking = cache(async (s: FigureScope) => {
     .map((r) => ({ regencyCode: r.code, name: r.name, target: num(r.target), disbursed: num(r.disbursed), loans: r.loans, beneficiaries: r.beneficiaries, realisationPct: pct(num(r.disbursed), num(r.target)) }))
     .sort((a, b) => (b.realisationPct ?? -1) - (a.realisationPct ?? -1) || b.disbursed - a.disbursed)
 })
+
+/**
+ * The three figures for a scope already resolved by `resolveFigureScope` (the ranking's with no regency, as
+ * `getRegencyRanking` resolves it): what each figure of a page costs once its request has resolved the scope
+ * and read the programme, which React `cache()` then holds for the rest of the request. For the bench, which
+ * runs outside a request, where `cache()` holds nothing and every `get…` call reads the programme again.
+ */
+export const figuresInScope = { creditSummary, monthlySeries, regencyRanking }
