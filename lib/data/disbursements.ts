@@ -133,6 +133,11 @@ export const disbursementSyncSelect = {
   msme: { select: { nib: true, businessName: true } },
 } satisfies Prisma.DisbursementSelect
 
+/** One loan as the API returns it, in the role's scope (the list's), or null. */
+export async function findDisbursementRecord({ user, id }: { user: SessionUser; id: string }) {
+  return readDb.disbursement.findFirst({ where: { ...scopedWhere(user, {}), id }, select: disbursementSyncSelect })
+}
+
 /**
  * The loans in the role's scope under the list's filters, in (updatedAt, id) order for incremental sync (a bank
  * its own bank's, a district officer its regency's): the same scope as the disbursement list. Loans are never

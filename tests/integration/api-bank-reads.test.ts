@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { unique } from '../support/factories'
-import { callApi, createApiClientFor } from '../support/api'
+import { apiBorrowers, callApi, createApiClientFor } from '../support/api'
 import { db } from '@/lib/db'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 import { runJobsUntilIdle } from '@/lib/jobs'
@@ -32,21 +32,12 @@ let programId: string
 let dkiOnlyProgramId: string
 let bprId: string
 let dkiId: string
-let seq = 0
 type Client = Awaited<ReturnType<typeof createApiClientFor>>
 let bpr: Client
 let dki: Client
 let reader: Client
 
-async function msmes(n: number, regencyCode = '35.17') {
-  const base = `${Date.now()}`.slice(-5) + String(seq++).padStart(2, '0')
-  const rows = Array.from({ length: n }, (_, i) => ({
-    nib: `${base}${String(i).padStart(6, '0')}`, businessName: `Usaha Klaim ${unique()}`, ownerName: 'Siti Rahayu', ownerNik: `${regencyCode.replace('.', '')}${base}${String(i).padStart(5, '0')}`,
-    ownerGender: 'P' as const, kbli: '10792', regencyCode, computedScale: 'MIKRO' as const, businessCapital: 50_000_000, annualSales: 300_000_000,
-  }))
-  await db.msme.createMany({ data: rows })
-  return rows
-}
+const msmes = (n: number, regencyCode = '35.17') => apiBorrowers(n, regencyCode, 'Klaim')
 
 const key = () => unique('kunci-')
 

@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { signInAs } from '../support/session-mock'
 import { createUser, form, unique } from '../support/factories'
-import { callApi, createApiClientFor } from '../support/api'
+import { apiBorrowers, callApi, createApiClientFor } from '../support/api'
 import { db } from '@/lib/db'
 import { hashToken } from '@/lib/api/clients'
 import { createApiClient, revokeApiClient } from '@/lib/actions/api-clients'
@@ -26,18 +26,8 @@ let programId: string
 let dkiOnlyProgramId: string
 let bprId: string
 let dkiId: string
-let nibSeq = 0
 
-/** MSMEs of a regency, made in one statement; NIB and NIK unique per call. */
-async function msmes(n: number, regencyCode = '35.17') {
-  const base = `${Date.now()}`.slice(-5) + String(nibSeq++).padStart(2, '0')
-  const rows = Array.from({ length: n }, (_, i) => ({
-    nib: `${base}${String(i).padStart(6, '0')}`, businessName: `Usaha API ${unique()}`, ownerName: 'Siti Rahayu', ownerNik: `${regencyCode.replace('.', '')}${base}${String(i).padStart(5, '0')}`,
-    ownerGender: 'P' as const, kbli: '10792', regencyCode, computedScale: 'MIKRO' as const, businessCapital: 50_000_000, annualSales: 300_000_000,
-  }))
-  await db.msme.createMany({ data: rows })
-  return rows
-}
+const msmes = (n: number, regencyCode = '35.17') => apiBorrowers(n, regencyCode, 'API')
 
 const loan = (m: { nib: string; ownerNik: string }, accountNumber: string, extra: Record<string, unknown> = {}) => ({
   programId, accountNumber, nib: m.nib, ownerNik: m.ownerNik, contractDate: '2025-02-10', plafond: 10_000_000, tenorMonths: 12, method: 'ANNUITY', ...extra,

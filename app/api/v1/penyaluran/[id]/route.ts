@@ -1,5 +1,4 @@
 import { Prisma } from '@/lib/generated/prisma/client'
-import { readDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { ApiProblem, apiRoute, idempotentWrite, readJson } from '@/lib/api/route'
 import { fieldErrorsToProblems } from '@/lib/api/problem'
@@ -7,12 +6,11 @@ import { disbursementCorrectionIn } from '@/lib/api/schemas'
 import { disbursementRecord } from '@/lib/api/disbursements'
 import { correctDisbursement } from '@/lib/credit/disbursement-corrections'
 import { DISBURSEMENT_MESSAGES } from '@/lib/credit/disbursements'
-import { disbursementSyncSelect } from '@/lib/data/disbursements'
-import { bankScope, regencyScope } from '@/lib/scope'
+import { findDisbursementRecord } from '@/lib/data/disbursements'
 
 /** One loan with its `version` (what a correction sends back); another bank's loan is 404. */
 export const GET = apiRoute<{ id: string }>('credit.read', async (r) => {
-  const loan = await readDb.disbursement.findFirst({ where: { id: r.params.id, ...regencyScope(r.principal), ...bankScope(r.principal) }, select: disbursementSyncSelect })
+  const loan = await findDisbursementRecord({ user: r.principal, id: r.params.id })
   if (!loan) throw new AppError('NOT_FOUND')
   return Response.json(disbursementRecord(loan), { headers: { 'cache-control': 'no-store' } })
 })
