@@ -1,10 +1,12 @@
 import 'server-only'
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { APP_SESSION_OPTIONS, createPrismaClient } from '@/lib/prisma-client'
+import type pg from 'pg'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { APP_SESSION_OPTIONS, createPrismaClientWithPool } from '@/lib/prisma-client'
 import { env } from '@/lib/env'
 import { isDatabaseUnreachable } from '@/lib/db-errors'
 
-type Client = ReturnType<typeof createPrismaClient>
+type Client = ReturnType<typeof createPrismaClientWithPool>['prisma']
 
 /** While the replica failed: reads go to the primary until `downUntil` (ms since the epoch). */
 type ReplicaState = { downUntil: number; lastError?: string; downSince?: Date; fallbacks: number; epoch: number; retrying?: boolean }
@@ -13,14 +15,22 @@ type ReplicaState = { downUntil: number; lastError?: string; downSince?: Date; f
 // open a new pool each time.
 const globalForPrisma = globalThis as unknown as { prisma?: Client; prismaReplica?: Client; replicaState?: ReplicaState }
 
+// Each client's pg pool, for `readSql`: the pool belongs to its client ($disconnect ends both).
+const pools = new WeakMap<Client, pg.Pool>()
+
+function withPool({ prisma, pool }: { prisma: Client; pool: pg.Pool }): Client {
+  pools.set(prisma, pool)
+  return prisma
+}
+
 function client(): Client {
-  globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL, 10, APP_SESSION_OPTIONS)
+  globalForPrisma.prisma ??= withPool(createPrismaClientWithPool(env().DATABASE_URL, 10, APP_SESSION_OPTIONS))
   return globalForPrisma.prisma
 }
 
 /** The replica's client: a connection attempt gives up after 3 s, so an unreachable replica costs one short wait. */
 function replica(url: string): Client {
-  globalForPrisma.prismaReplica ??= createPrismaClient(url, 10, APP_SESSION_OPTIONS, 3_000)
+  globalForPrisma.prismaReplica ??= withPool(createPrismaClientWithPool(url, 10, APP_SESSION_OPTIONS, 3_000))
   return globalForPrisma.prismaReplica
 }
 
@@ -231,6 +241,20 @@ export const readDb: Client = new Proxy({} as Client, {
     })
   },
 })
+
+/**
+ * A read statement run on `readDb`'s pg pool directly, without Prisma: for the figures' one-statement SQL
+ * (lib/data/credit.ts) and the figure cache's snapshot read, where a call through Prisma (its client,
+ * the driver adapter's result conversion) cost more than the statement itself (README, Benchmarks). Routed
+ * like `readDb.$queryRaw`: the replica when configured, the primary inside actions/jobs, after the user's
+ * write and while the replica is down, with the same fallback. Rows come as `pg` parses them: `int4` and
+ * `float8` as numbers; `numeric`, `int8` and `text` as strings, so a statement casts what it returns.
+ */
+export async function readSql<T>(query: Prisma.Sql): Promise<T[]> {
+  const run = async (c: Client) => (await pools.get(c)!.query(query.text, query.values)).rows as T[]
+  const url = env().DATABASE_READ_URL
+  return url ? routed(url, run) : run(client())
+}
 
 /** Bytes of WAL the primary has written that the replica has not replayed yet (null: not a standby, or the primary did not answer). */
 async function lagBehindPrimary(replayLsn: string | null): Promise<number | null> {

@@ -30,7 +30,8 @@
  */
 import 'server-only'
 import { cache } from 'react'
-import { readDb, readRoute, readRouteEpoch } from '@/lib/db'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { readRoute, readRouteEpoch, readSql } from '@/lib/db'
 import { env } from '@/lib/env'
 import { jakartaToday } from '@/lib/dashboard/period'
 
@@ -38,7 +39,7 @@ export type RequestSnapshot = { snapshot: string; server: 'primary' | 'replica';
 
 async function readSnapshot(): Promise<RequestSnapshot> {
   const route = await readRoute()
-  const [row] = await readDb.$queryRaw<{ snapshot: string }[]>`SELECT pg_current_snapshot()::text AS snapshot`
+  const [row] = await readSql<{ snapshot: string }>(Prisma.sql`SELECT pg_current_snapshot()::text AS snapshot`)
   // a switch of server while reading makes the snapshot's server unknown: not usable as a key
   return { snapshot: row.snapshot, server: route.server, epoch: route.epoch, stable: readRouteEpoch() === route.epoch }
 }

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 
 /**
@@ -8,7 +9,24 @@ import { PrismaClient } from '@/lib/generated/prisma/client'
  * bounds a connection attempt (the read replica's, so an unreachable replica fails fast and reads fall back).
  */
 export function createPrismaClient(connectionString: string, max = 10, options?: string, connectionTimeoutMillis?: number): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max, ...(options && { options }), ...(connectionTimeoutMillis && { connectionTimeoutMillis }) }) })
+  return new PrismaClient({ adapter: new PrismaPg(poolConfig(connectionString, max, options, connectionTimeoutMillis)) })
+}
+
+function poolConfig(connectionString: string, max: number, options?: string, connectionTimeoutMillis?: number): pg.PoolConfig {
+  return { connectionString, max, ...(options && { options }), ...(connectionTimeoutMillis && { connectionTimeoutMillis }) }
+}
+
+/**
+ * The same client on a `pg` pool the caller keeps, so statements that need no Prisma (the figures' raw SQL,
+ * see `readSql` in lib/db.ts) can run on the same connections. `$disconnect()` ends the pool.
+ */
+export function createPrismaClientWithPool(connectionString: string, max = 10, options?: string, connectionTimeoutMillis?: number): { prisma: PrismaClient; pool: pg.Pool } {
+  const pool = new pg.Pool(poolConfig(connectionString, max, options, connectionTimeoutMillis))
+  // An idle connection the server ends (a restart, a replica shut down) emits 'error' on the pool, which
+  // would end the process without a listener; the pool drops that connection and the next query opens a
+  // new one or fails with its own error (lib/db.ts routes a failed replica read to the primary).
+  pool.on('error', () => {})
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), pool }
 }
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only'
 import { cache } from 'react'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { readDb } from '@/lib/db'
+import { readSql } from '@/lib/db'
 import { env } from '@/lib/env'
 import { resolveFigureScope, type FigureRequest, type FigureScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
@@ -24,7 +24,8 @@ import type { SessionUser } from '@/lib/session-user'
  *
  * Each figure is one statement (its parts as CTEs), like the bench's floors (scripts/bench/dashboard.ts):
  * on the roll-ups a part takes a few milliseconds, so a round trip and Prisma's cost per statement would
- * otherwise be most of a figure's time. The programme itself is read once per request by `resolveFigureScope`.
+ * otherwise be most of a figure's time. For the same reason they run on the pg pool directly (`readSql`, routed
+ * to the replica like every read), not through Prisma's `$queryRaw`. The programme itself is read once per request by `resolveFigureScope`.
  */
 export type CreditFilter = FigureRequest
 export type { ProgramHeader } from '@/lib/scope'
@@ -118,9 +119,9 @@ const creditSummary = cache(async (s: FigureScope) => {
         SELECT coalesce(sum(cp.amount), 0) AS paid
         FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
         WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date ${bankClaims})`
-  const [row] = await readDb.$queryRaw<
-    { disbursed: string; loans: number; beneficiaries: number; due: string; claimed: string; approved: string; paid: string; committed: string; regency_target: string | null }[]
-  >`
+  const [row] = await readSql<
+    { disbursed: string; loans: number; beneficiaries: number; due: string; claimed: string; approved: string; paid: string; committed: string; regency_target: string | null }
+  >(Prisma.sql`
     WITH loans AS (
       SELECT coalesce(sum(d.disbursed), 0) AS disbursed, coalesce(sum(d.loans), 0)::int AS loans, coalesce(sum(d.${firstLoanColumn(s)}), 0)::int AS beneficiaries
       FROM credit_daily d
@@ -141,7 +142,7 @@ const creditSummary = cache(async (s: FigureScope) => {
     SELECT loans.disbursed::text AS disbursed, loans.loans, loans.beneficiaries, due.due::text AS due,
       claims.claimed::text AS claimed, claims.approved::text AS approved, paid.paid::text AS paid,
       committed.committed::text AS committed, ${regencyTargetSql(s)}::text AS regency_target
-    FROM loans, due, claims, paid, committed`
+    FROM loans, due, claims, paid, committed`)
   const disbursed = num(row.disbursed)
   const target = s.regencyCode ? num(row.regency_target) : num(s.program.creditTarget)
   const provinceCeiling = num(s.program.subsidyCeiling)
@@ -198,7 +199,7 @@ export async function getMonthlySeries({ user, filter }: { user: SessionUser; fi
 const monthlySeries = cache(async (s: FigureScope) => {
   const yearStart = `${s.year}-01-01`
   const bankClaims = s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty
-  const rows = await readDb.$queryRaw<{ month: number; disbursed: string; cumulative: string; subsidy_due: string; subsidy_paid: string; plan: string | null; regency_target: string | null }[]>`
+  const rows = await readSql<{ month: number; disbursed: string; cumulative: string; subsidy_due: string; subsidy_paid: string; plan: string | null; regency_target: string | null }>(Prisma.sql`
     WITH months AS (SELECT generate_series(1, 12) AS month),
     disb AS (
       SELECT extract(month FROM d.day)::int AS month, sum(d.disbursed) AS amount
@@ -237,7 +238,7 @@ const monthlySeries = cache(async (s: FigureScope) => {
     FROM months m
     LEFT JOIN disb USING (month) LEFT JOIN due USING (month) LEFT JOIN paid USING (month)
     LEFT JOIN program_monthly_plans plan ON plan.program_id = ${s.programId} AND plan.month = m.month
-    ORDER BY m.month`
+    ORDER BY m.month`)
   const target = s.regencyCode ? num(rows[0]?.regency_target) : num(s.program.creditTarget)
   const lastMonth = s.asOf.startsWith(String(s.year)) ? Number(s.asOf.slice(5, 7)) : 12
   const usePlan = !s.regencyCode && rows.some((r) => r.plan !== null)
@@ -264,7 +265,7 @@ export async function getRegencyRanking({ user, filter }: { user: SessionUser; f
 }
 
 const regencyRanking = cache(async (s: FigureScope) => {
-  const rows = await readDb.$queryRaw<{ code: string; name: string; target: string; disbursed: string; loans: number; beneficiaries: number }[]>`
+  const rows = await readSql<{ code: string; name: string; target: string; disbursed: string; loans: number; beneficiaries: number }>(Prisma.sql`
     SELECT r.code, r.name, coalesce(a.credit_target, 0)::text AS target,
       coalesce(l.disbursed, 0)::text AS disbursed, coalesce(l.loans, 0)::int AS loans, coalesce(l.beneficiaries, 0)::int AS beneficiaries
     FROM regencies r
@@ -275,7 +276,7 @@ const regencyRanking = cache(async (s: FigureScope) => {
       FROM credit_daily d
       WHERE d.program_id = ${s.programId} AND d.day <= ${s.asOf}::date ${s.loans}
       GROUP BY d.regency_code) l ON l.regency_code = r.code
-    WHERE r.province_code = ${env().AGENCY_PROVINCE_CODE}`
+    WHERE r.province_code = ${env().AGENCY_PROVINCE_CODE}`)
   return rows
     .map((r) => ({ regencyCode: r.code, name: r.name, target: num(r.target), disbursed: num(r.disbursed), loans: r.loans, beneficiaries: r.beneficiaries, realisationPct: pct(num(r.disbursed), num(r.target)) }))
     .sort((a, b) => (b.realisationPct ?? -1) - (a.realisationPct ?? -1) || b.disbursed - a.disbursed)
