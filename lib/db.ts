@@ -15,8 +15,10 @@ type ReplicaState = { downUntil: number; lastError?: string; downSince?: Date; f
 // open a new pool each time.
 const globalForPrisma = globalThis as unknown as { prisma?: Client; prismaReplica?: Client; replicaState?: ReplicaState }
 
-// Each client's pg pool, for `readSql`: the pool belongs to its client ($disconnect ends both).
-const pools = new WeakMap<Client, pg.Pool>()
+// Each client's pg pool, for `readSql`: the pool belongs to its client ($disconnect ends both). On
+// globalThis like the clients: Next.js may load this module more than once (instrumentation, the server
+// components' and the routes' bundles), and a client one copy created must find its pool in another.
+const pools = ((globalThis as unknown as { prismaPools?: WeakMap<Client, pg.Pool> }).prismaPools ??= new WeakMap<Client, pg.Pool>())
 
 function withPool({ prisma, pool }: { prisma: Client; pool: pg.Pool }): Client {
   pools.set(prisma, pool)

@@ -315,6 +315,44 @@ export async function getCreditDashboard({ user, filter }: { user: SessionUser; 
   })
 }
 
+/**
+ * The programme page's figures (`/kredit/<id>`) in one cached set: the same functions as the credit
+ * dashboard (one definition of each figure), the ranking always the whole province and beside it the
+ * programme's own summary, as on `/dasbor/kredit`.
+ */
+export async function getProgrammeFigures({ user, filter }: { user: SessionUser; filter: CreditFilter }) {
+  return figureSet('programme', user, filter, async () => {
+    const provinceFilter = { programId: filter.programId, bankId: filter.bankId, asOf: filter.asOf }
+    const [summary, series, ranking, province] = await Promise.all([
+      getCreditSummary({ user, filter }),
+      getMonthlySeries({ user, filter }),
+      getRegencyRanking({ user, filter: provinceFilter }),
+      getCreditSummary({ user, filter: provinceFilter }),
+    ])
+    return { summary, series, ranking, province }
+  })
+}
+
+/**
+ * A regency's dashboard (`/dasbor/wilayah/<code>`) in one cached set: its credit summary and monthly
+ * series, the same date last year, its registers in numbers and (for a role that reads reports) the
+ * year's reporting completeness judged at the as-of day.
+ */
+export async function getRegencyFigures({ user, filter }: { user: SessionUser; filter: CreditFilter & { asOf: string; regencyCode: string } }) {
+  return figureSet('regency-dashboard', user, filter, async () => {
+    const year = Number(filter.asOf.slice(0, 4))
+    const [summary, series, lastYear, registers, completeness] = await Promise.all([
+      getCreditSummary({ user, filter }),
+      getMonthlySeries({ user, filter }),
+      getSameDateLastYear({ user, filter }),
+      getRegisterFigures({ user, regencyCode: filter.regencyCode, asOf: filter.asOf, year }),
+      // deadlines judged at the as-of day, not today: as of 31 August, Triwulan III is not late yet
+      can(user.role, 'reports.read') ? getCompleteness({ user, year, now: asOfInstant(filter.asOf) }) : null,
+    ])
+    return { summary, series, lastYear, registers, completeness }
+  })
+}
+
 async function loadOverview({ user, filter }: { user: SessionUser; filter: CreditFilter & { asOf: string } }) {
   const quarter = reportingQuarter(filter.asOf)
   const readsReports = can(user.role, 'reports.read')

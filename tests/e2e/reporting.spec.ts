@@ -20,6 +20,8 @@ const field = (page: Page, label: string) => page.getByLabel(label, { exact: tru
 test.describe.configure({ mode: 'serial' })
 
 test('the officer submits, the admin returns it, the officer corrects and resubmits, the admin approves and it is locked', async ({ page, login }) => {
+  // five sign-ins and a dozen page loads in one flow: on a busy 2-core machine it has taken over 60 s
+  test.setTimeout(120_000)
   await login('DISTRICT_OFFICER')
   await page.goto('/laporan-triwulan')
   await page.getByRole('link', { name: 'Isi laporan Triwulan IV 2026' }).click()

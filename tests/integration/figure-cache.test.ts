@@ -5,7 +5,7 @@ import { createUser, form, unique } from '../support/factories'
 import { db } from '@/lib/db'
 import { createDisbursement } from '@/lib/actions/credit'
 import { getCreditSummary } from '@/lib/data/credit'
-import { getCachedCreditSummary, getCreditDashboard, getOverview } from '@/lib/data/dashboard'
+import { getCachedCreditSummary, getCreditDashboard, getOverview, getProgrammeFigures, getRegencyFigures } from '@/lib/data/dashboard'
 import { cachedFigures, figureCacheStats, resetFigureCache } from '@/lib/figure-cache'
 import type { SessionUser } from '@/lib/session-user'
 
@@ -98,8 +98,14 @@ describe('a figure read twice while nothing commits', () => {
     expect(b).toBe(a)
   })
 
-  it('serves the overview and the credit dashboard from the cache, equal to the figures read without it', async () => {
-    for (const read of [() => getOverview({ user: leader, filter: filter() }), () => getCreditDashboard({ user: leader, filter: filter() })]) {
+  it('serves the overview, the credit dashboard, the programme page and a regency dashboard from the cache, equal to the figures read without it', async () => {
+    const reads = [
+      () => getOverview({ user: leader, filter: filter() }),
+      () => getCreditDashboard({ user: leader, filter: filter() }),
+      () => getProgrammeFigures({ user: leader, filter: filter() }),
+      () => getRegencyFigures({ user: officer, filter: { ...filter(), regencyCode: JOMBANG } }),
+    ]
+    for (const read of reads) {
       const [first, second, hits] = await whileNothingCommits(async () => {
         const first = await read()
         const before = figureCacheStats().hits
@@ -112,6 +118,12 @@ describe('a figure read twice while nothing commits', () => {
     const overview = await getOverview({ user: leader, filter: filter() })
     expect(overview.summary).toEqual(await getCreditSummary({ user: leader, filter: filter() }))
     expect(overview.summary.disbursed).toBe(30_000_000)
+    const programme = await getProgrammeFigures({ user: leader, filter: filter() })
+    expect(programme.summary).toEqual(overview.summary)
+    expect(programme.province).toEqual(overview.summary)
+    const regency = await getRegencyFigures({ user: officer, filter: { ...filter(), regencyCode: JOMBANG } })
+    expect(regency.summary).toEqual(await getCreditSummary({ user: officer, filter: { ...filter(), regencyCode: JOMBANG } }))
+    expect(regency.summary.disbursed).toBe(10_000_000)
   })
 
   it('keeps cached values frozen, so no request can change another request\'s figures', async () => {
@@ -147,6 +159,12 @@ describe('a write is visible on the next read', () => {
     expect(after.registers!.msmes.kecil).toBe(before.registers!.msmes.kecil + 1)
     const dashboard = await getCreditDashboard({ user: leader, filter: filter() })
     expect(dashboard.summary.disbursed).toBe(after.summary.disbursed)
+    expect((await getProgrammeFigures({ user: leader, filter: filter() })).summary.disbursed).toBe(after.summary.disbursed)
+    // the loan changed is Jombang's: its regency dashboard moves with it
+    const regencyFilter = { ...filter(), regencyCode: JOMBANG }
+    const regencyBefore = await getRegencyFigures({ user: officer, filter: regencyFilter })
+    await other.query('UPDATE disbursements SET plafond = plafond + 1000000 WHERE id = $1', [loanId])
+    expect((await getRegencyFigures({ user: officer, filter: regencyFilter })).summary.disbursed).toBe(regencyBefore.summary.disbursed + 1_000_000)
   })
 
   it('that commits between the snapshot and the figure read: the entry is newer than its key, and the next read has another key', async () => {

@@ -13,7 +13,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
 import { readDb } from '@/lib/db'
-import { getCreditSummary, getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
+import { getProgrammeFigures } from '@/lib/data/dashboard'
 import { env } from '@/lib/env'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { isIsoDate } from '@/lib/parse'
@@ -42,13 +42,8 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
   const lang = locale === 'en' ? 'en' : 'id'
   // the same figure functions as the dashboards (one definition of each figure); the province row of
   // the ranking is the programme's own summary, as on /dasbor/kredit
-  const provinceFilter = { programId: id, bankId: f.bank, asOf: f.asOf }
-  const [summary, series, ranking, province] = await orRefused(Promise.all([
-    getCreditSummary({ user, filter }),
-    getMonthlySeries({ user, filter }),
-    getRegencyRanking({ user, filter: provinceFilter }),
-    getCreditSummary({ user, filter: provinceFilter }),
-  ]))
+  // (through the snapshot-keyed figure cache, lib/figure-cache.ts)
+  const { summary, series, ranking, province } = await orRefused(getProgrammeFigures({ user, filter }))
   // the programme's configuration, read only once the scope allowed its figures
   const program = await readDb.creditProgram.findUniqueOrThrow({
     where: { id },

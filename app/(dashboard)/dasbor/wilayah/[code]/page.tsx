@@ -11,9 +11,7 @@ import { PrintButton } from '@/components/dashboard/print-button'
 import { StatusBadge, TimelinessBadge } from '@/components/reporting/status-badge'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
-import { getCreditSummary, getMonthlySeries } from '@/lib/data/credit'
-import { getDashboardRegency, getRegisterFigures, getSameDateLastYear, listDashboardPrograms, resolveDashboardFilter } from '@/lib/data/dashboard'
-import { getCompleteness } from '@/lib/data/reporting'
+import { getDashboardRegency, getRegencyFigures, listDashboardPrograms, resolveDashboardFilter } from '@/lib/data/dashboard'
 import { RegencyActions } from '@/components/meetings/regency-actions'
 import { orRefused } from '@/lib/dashboard/guard'
 import { yearElapsed } from '@/lib/dashboard/period'
@@ -22,7 +20,7 @@ import { paceStatus } from '@/lib/dashboard/status'
 import { getStatusThresholds } from '@/lib/data/settings'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { can } from '@/lib/permissions'
-import { asOfInstant, quarterLabel } from '@/lib/reporting/periods'
+import { quarterLabel } from '@/lib/reporting/periods'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
@@ -48,13 +46,9 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
   const { program, filter } = await orRefused(resolveDashboardFilter({ user, params: { ...query, regency: code } }))
   if (!program || !filter) return (<><PageHeader title={regency.name} /><EmptyState title={t('noProgram')} /></>)
   const reportYear = Number(filter.asOf.slice(0, 4))
-  const [summary, series, lastYear, registers, completeness, programs] = await orRefused(Promise.all([
-    getCreditSummary({ user, filter }),
-    getMonthlySeries({ user, filter }),
-    getSameDateLastYear({ user, filter }),
-    getRegisterFigures({ user, regencyCode: code, asOf: filter.asOf, year: reportYear }),
-    // deadlines judged at the as-of day, not today: as of 31 August, Triwulan III is not late yet
-    can(user.role, 'reports.read') ? getCompleteness({ user, year: reportYear, now: asOfInstant(filter.asOf) }) : null,
+  // the figures through the snapshot-keyed figure cache (lib/figure-cache.ts)
+  const [{ summary, series, lastYear, registers, completeness }, programs] = await orRefused(Promise.all([
+    getRegencyFigures({ user, filter: { ...filter, regencyCode: code } }),
     listDashboardPrograms({ user }),
   ]))
   const reports = completeness?.regencies.find((r) => r.code === code) ?? null
