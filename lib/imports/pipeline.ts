@@ -49,6 +49,8 @@ type Ctx = {
   seen: Map<string, number>
   /** the user's column heading for a field (errors name the column the user sees) */
   columnOf: (field: string) => string
+  /** what the kind's `gather` kept of the whole file (gatherFile), for every batch's `prepare` */
+  gathered?: unknown
 }
 
 export const BATCH_ROWS = 500
@@ -80,7 +82,7 @@ function resolveRegions(fields: FieldDef[], values: Record<string, string>, regi
 /** The verdicts of one batch of rows (values: field → text from the cells, empty for an empty cell). */
 async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[], ctx: Ctx): Promise<Verdict[]> {
   const { kind, importer, regions } = ctx
-  const prepared = kind.prepare ? await kind.prepare(client, rows.map((r) => r.values), importer, regions) : undefined
+  const prepared = kind.prepare ? await kind.prepare(client, rows.map((r) => r.values), importer, regions, ctx.gathered) : undefined
   const keyOfRow = (values: Record<string, string>) => (kind.rowKey ? kind.rowKey(values, importer, prepared) : values[kind.keyField] || null)
   const keys = [...new Set(rows.map((r) => keyOfRow(r.values)).filter((k): k is string => Boolean(k)))]
   const existingRows = keys.length ? await kind.findExisting(client, keys, importer) : []
@@ -232,6 +234,39 @@ function columnNamer(imp: LoadedImport, kind: AnyKind) {
 /** Under this key of a stored row's values: the cells refused before the schema (kept for the commit's check). */
 const PROBLEMS = '$problems'
 
+/**
+ * The first pass of a kind whose rows belong together (AnyKind.gather): every batch's row texts, in file order,
+ * handed to the kind before any row gets its verdict; what it keeps goes to each batch's `prepare` in the
+ * second pass. The dry run reads the file for it (`mappedBatches`), the commit the dry run's rows
+ * (`storedBatches`): the same texts, so both passes judge the same whole file. A kind without the hook: no
+ * first pass, the file is read once.
+ */
+async function gatherFile(client: Tx, c: Ctx, batches: () => AsyncIterable<{ values: Record<string, string> }[]>, job: JobContext, total: number | null): Promise<void> {
+  const { kind, importer, regions } = c
+  if (!kind.gather) return
+  let gathered: unknown
+  for await (const batch of batches()) {
+    gathered = await kind.gather(client, batch.map((r) => r.values), importer, regions, gathered)
+    // keeps the job's lease and answers a cancel during the first pass
+    await job.progress(0, total, 'Membaca seluruh berkas')
+  }
+  c.gathered = gathered
+}
+
+/** The dry run's stored rows of an import as field texts, in batches (the commit's reading of the file). */
+async function* storedBatches(tx: Tx, importId: string): AsyncGenerator<{ values: Record<string, string> }[]> {
+  for (let after = 0; ;) {
+    const stored = await tx.importRow.findMany({ where: { importId, rowNumber: { gt: after } }, orderBy: { rowNumber: 'asc' }, take: BATCH_ROWS, select: { rowNumber: true, values: true } })
+    if (!stored.length) return
+    after = stored[stored.length - 1].rowNumber
+    yield stored.map((r) => {
+      const values = { ...(r.values as Record<string, string>) }
+      delete values[PROBLEMS]
+      return { values }
+    })
+  }
+}
+
 const rowData = (importId: string, v: Verdict, problems: Record<string, string>): Prisma.ImportRowCreateManyInput => ({
   importId, rowNumber: v.rowNumber, outcome: v.outcome, key: v.key, values: Object.keys(problems).length ? { ...v.values, [PROBLEMS]: problems } : v.values,
   errors: v.errors.length ? v.errors : undefined, changes: v.changes.length ? v.changes : undefined,
@@ -283,6 +318,7 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
     const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
     const total = ((imp.sheets as SheetInfo[]).find((s) => s.name === imp.sheetName) ?? (imp.sheets as SheetInfo[])[0])?.dataRows ?? null
     await db.importRow.deleteMany({ where: { importId } })
+    await gatherFile(db, c, () => mappedBatches(imp, kind), ctx, total)
     await ctx.progress(0, total, 'Memeriksa baris')
     // the next batch is read from the file while this one is checked and its verdicts are stored: the parsing
     // (JavaScript) overlaps the database's work
@@ -321,6 +357,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
       const total = await tx.importRow.count({ where: { importId } })
       await takeKindLock(tx, kind.kind, ctx, total)
+      await gatherFile(tx, c, () => storedBatches(tx, importId), ctx, total)
       await ctx.progress(0, total, 'Menyimpan')
       let after = 0
       // the rows of a kind written as one document (AnyKind.writeAll), kept until the end

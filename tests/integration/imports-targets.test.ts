@@ -109,16 +109,40 @@ describe('the province total in the targets dry run', () => {
     expect(dry.rows.filter((r) => r.outcome === 'INVALID').map((r) => [r.rowNumber, r.errors])).toEqual([599, 600, 601].map((n) => [n, [{ column: 'Target', message: offMessage(String(lastGrid[0]), Number(lastGrid[1]), '105', '5', '100') }]]))
   })
 
-  it('leaves a file of exactly full batches to the write\'s own check, which refuses the import with the same sentence', async () => {
+  it('refuses in the dry run the year rows of a grid that does not add up in a file of exactly full batches, wherever they sit; the corrected file writes', async () => {
     const before = await targetFingerprint()
-    // 500 rows: 100 grids of five (the province, two regencies, two quarters); the last grid off by 10
+    // 1.000 rows: 200 grids of five (the province, two regencies, two quarters), two batches of 500
     const rows: Cell[][] = []
-    for (let g = 0; g < 100; g++) rows.push(...grid('FASILITASI_KOP', 2000 + g, 100, 60, 40), ['FASILITASI_KOP', 2000 + g, 'I', '35.17', 10], ['FASILITASI_KOP', 2000 + g, 'II', '35.17', 10])
-    rows[rows.length - 3] = ['FASILITASI_KOP', 2099, 'Tahun', '35.07', 50]
-    expect(rows.length).toBe(BATCH_ROWS)
-    const dry = await checkImport(admin, 'target-indikator', await xlsx(rows))
-    expect(dry.check).toMatchObject({ total: 500, invalid: 0 })
-    expect(await commitImport(admin, dry.id)).toMatchObject({ status: 'FAILED', error: offMessage('FASILITASI_KOP', 2099, '110', '10', '100') })
+    const codes = ['KOP_TERDAFTAR', 'KOP_AKTIF', 'MANAJER_KSP', 'FASILITASI_KOP']
+    for (let g = 0; g < 200; g++) {
+      const [code, year] = [codes[g % 4], 2040 + Math.floor(g / 4)]
+      rows.push(...grid(code, year, 100, 60, 40), [code, year, 'I', '35.17', 10], [code, year, 'II', '35.17', 10])
+    }
+    expect(rows.length).toBe(2 * BATCH_ROWS)
+    // the first grid off by 10, its year rows (sheet rows 2-4) in the first batch; grid 99 (FASILITASI_KOP 2064)
+    // across the batches' boundary, off by -5: its province row (497) in the first batch, its regencies' rows
+    // moved into the second (505, 506, where grid 100's quarter rows were)
+    const off = rows.slice()
+    off[2] = ['KOP_TERDAFTAR', 2040, 'Tahun', '35.07', 50]
+    expect(off[495]).toEqual(['FASILITASI_KOP', 2064, 'Tahun', '', 100])
+    ;[off[496], off[497], off[503], off[504]] = [off[503], off[504], ['FASILITASI_KOP', 2064, 'Tahun', '35.17', 55], off[497]]
+    const dry = await checkImport(admin, 'target-indikator', await xlsx(off))
+    expect(dry.check).toEqual({ total: 1000, create: 994, update: 0, unchanged: 0, invalid: 6 })
+    expect(dry.rows.filter((r) => r.outcome === 'INVALID').map((r) => [r.rowNumber, r.errors])).toEqual([
+      ...[2, 3, 4].map((n) => [n, [{ column: 'Target', message: offMessage('KOP_TERDAFTAR', 2040, '110', '10', '100') }]]),
+      ...[497, 505, 506].map((n) => [n, [{ column: 'Target', message: offMessage('FASILITASI_KOP', 2064, '95', '-5', '100') }]]),
+    ])
+    // the commit sees the same: all or nothing refuses the file, nothing written
+    expect(await commitImport(admin, dry.id)).toMatchObject({ status: 'FAILED', error: expect.stringContaining('6 baris tidak valid') })
     expect(await targetFingerprint()).toBe(before)
+
+    // the corrected file: every grid adds up, all 1.000 cells written, one version per grid
+    const fixed = await checkImport(admin, 'target-indikator', await xlsx(rows))
+    expect(fixed.check).toEqual({ total: 1000, create: 1000, update: 0, unchanged: 0, invalid: 0 })
+    expect(await commitImport(admin, fixed.id)).toMatchObject({ status: 'DONE', summary: { commit: fixed.check } })
+    expect(await db.indicatorTarget.count({ where: { year: { gte: 2040, lt: 2090 } } })).toBe(1000)
+    expect(await db.targetGrid.count({ where: { year: { gte: 2040, lt: 2090 } } })).toBe(200)
+    const first = await db.indicatorTarget.findMany({ where: { indicatorCode: 'KOP_TERDAFTAR', year: 2040, quarter: 0 }, orderBy: { regencyCode: 'asc' }, select: { regencyCode: true, value: true } })
+    expect(first.map((c) => [c.regencyCode, Number(c.value)])).toEqual([['35.07', 40], ['35.17', 60], [null, 100]])
   })
 })

@@ -16,6 +16,19 @@ import type { RegisterKind, Tx } from './types'
 type ValueRow = { id: string; regencyCode: string; year: number; quarter: number; indicatorCode: string; value: unknown; comment: string | null; status: string }
 
 type Report = { status: string; values: Values; comments: Record<string, string | null> }
+
+/**
+ * What the kind keeps of the whole file in the pipeline's first pass (gather): per report, the values the
+ * file's rows set, as the file leaves them. Only the first row of an indicator counts (a later one is refused
+ * as a duplicate); an empty value keeps the stored one, so it sets nothing.
+ */
+type Gathered = {
+  /** code, name and English name (heading keys) → indicator code */
+  indicatorByName: Map<string, string>
+  /** `regency/year/quarter` → the file's values for that report, and the indicators its rows carry */
+  reports: Map<string, { values: Values; seen: Set<string> }>
+}
+
 type Prepared = {
   regions: RegionIndex
   /** code, name and English name (heading keys) → indicator code */
@@ -24,8 +37,8 @@ type Prepared = {
   quarters: Map<string, RuleIndicator[]>
   /** `regency/year/quarter` → the stored report */
   reports: Map<string, Report>
-  /** `regency/year/quarter` → the values of this batch's rows for that report (so rules see them together) */
-  batch: Map<string, Values>
+  /** `regency/year/quarter` → the values of the whole file's rows for that report (so rules see them together) */
+  file: Map<string, { values: Values }>
   rules: Rule[]
 }
 
@@ -42,12 +55,28 @@ export const REPORT_VALUE_FIELDS: FieldDef[] = [
 
 const reportKey = (regency: string, year: number | string, quarter: number | string) => `${regency}/${year}/${quarter}`
 
+/** The report a row's texts name, or null when they do not name one (the row is refused on its own). */
+function placeOf(r: Record<string, string>, regions: RegionIndex): { regency: string; year: number; quarter: number } | null {
+  const year = Number((r.year ?? '').trim())
+  const quarter = quarterNumber(r.quarter)
+  const regency = regencyOfText(r.regencyCode, regions)
+  return Number.isInteger(year) && quarter && regions.regencies.has(regency) ? { regency, year, quarter } : null
+}
+
+/** Indicator code, name and English name (heading keys) → code, for the indicators a report carries. */
+async function indicatorNames(client: Tx): Promise<Map<string, string>> {
+  const indicators = await client.indicator.findMany({ where: { aggregation: { not: 'PROVINCE' } }, select: { code: true, name: true, nameEn: true } })
+  const byName = new Map<string, string>()
+  for (const i of indicators) for (const n of [i.code, i.name, i.nameEn]) byName.set(headingKey(n), i.code)
+  return byName
+}
+
 function regencyOfText(text: string | undefined, regions: RegionIndex): string {
   const r = resolveRegency(text ?? '', regions)
   return r && 'code' in r ? r.code : (text ?? '').trim()
 }
 
-function indicatorOfText(text: string | undefined, p: Prepared): string {
+function indicatorOfText(text: string | undefined, p: Pick<Prepared, 'indicatorByName'>): string {
   const t = (text ?? '').trim()
   return p.indicatorByName.get(headingKey(t)) ?? t.toUpperCase()
 }
@@ -58,7 +87,8 @@ function indicatorOfText(text: string | undefined, p: Prepared): string {
  * entry form's path (lib/reporting/writes.ts writeReportValues: upsert of the file's indicators, the others
  * kept, one audit row per report); a value of a SUBMITTED or APPROVED report, or of a quarter not yet begun,
  * is refused on its row with the reason. Each value is read as the form reads it, and the form's rules
- * (lib/reporting/rules.ts, the one evaluator) are run on the report as it would be: an ERROR refuses the row.
+ * (lib/reporting/rules.ts, the one evaluator) are run on the report as the whole file would leave it (the
+ * `gather` pass collects every report's values before any row gets its verdict): an ERROR refuses the row.
  */
 export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
   kind: 'laporan-triwulan',
@@ -68,21 +98,30 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
   fields: REPORT_VALUE_FIELDS,
   keyField: 'indicatorCode',
   schema: reportValueRowSchema as unknown as z.ZodType<ReportValueRowInput, Record<string, string>>,
-  async prepare(client: Tx, rows, _importer, regions): Promise<Prepared> {
-    const indicators = await client.indicator.findMany({ where: { aggregation: { not: 'PROVINCE' } }, select: { code: true, name: true, nameEn: true } })
-    const indicatorByName = new Map<string, string>()
-    for (const i of indicators) for (const n of [i.code, i.name, i.nameEn]) indicatorByName.set(headingKey(n), i.code)
-    const p: Prepared = { regions, indicatorByName, quarters: new Map(), reports: new Map(), batch: new Map(), rules: [] }
+  async gather(client, rows, _importer, regions, gathered): Promise<Gathered> {
+    const g = (gathered as Gathered | undefined) ?? { indicatorByName: await indicatorNames(client), reports: new Map() }
+    for (const r of rows) {
+      const place = placeOf(r, regions)
+      if (!place) continue
+      const k = reportKey(place.regency, place.year, place.quarter)
+      const report = g.reports.get(k) ?? { values: {}, seen: new Set<string>() }
+      g.reports.set(k, report)
+      const indicator = indicatorOfText(r.indicatorCode, g)
+      if (!indicator || report.seen.has(indicator)) continue
+      report.seen.add(indicator)
+      const value = parseDecimalInput(r.value)
+      if (r.value?.trim() && value !== null && Number.isFinite(value)) report.values[indicator] = value
+    }
+    return g
+  },
+  async prepare(client: Tx, rows, importer, regions, gathered): Promise<Prepared> {
+    // the pipeline gathers the whole file first; called on its own, a batch is its own file
+    const file = (gathered as Gathered | undefined) ?? await reportValueKind.gather!(client, rows, importer, regions, undefined) as Gathered
+    const p: Prepared = { regions, indicatorByName: file.indicatorByName, quarters: new Map(), reports: new Map(), file: file.reports, rules: [] }
     const places = new Map<string, { regency: string; year: number; quarter: number }>()
     for (const r of rows) {
-      const year = Number((r.year ?? '').trim())
-      const quarter = quarterNumber(r.quarter)
-      const regency = regencyOfText(r.regencyCode, regions)
-      if (!Number.isInteger(year) || !quarter || !regions.regencies.has(regency)) continue
-      const k = reportKey(regency, year, quarter)
-      places.set(k, { regency, year, quarter })
-      const value = parseDecimalInput(r.value)
-      if (r.value?.trim() && value !== null && Number.isFinite(value)) p.batch.set(k, { ...p.batch.get(k), [indicatorOfText(r.indicatorCode, p)]: value })
+      const place = placeOf(r, regions)
+      if (place) places.set(reportKey(place.regency, place.year, place.quarter), place)
     }
     const periods = new Map([...places.values()].map((x) => [`${x.year}/${x.quarter}`, x]))
     // the previous quarters too: a change rule compares with them
@@ -155,20 +194,20 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
     if (report && LOCKED.has(report.status) && !(input.indicatorCode in report.values)) {
       return { indicatorCode: `Laporan ${period} berstatus ${STATUS_LABEL[report.status as 'SUBMITTED']}; nilainya tidak dapat ditambah lewat impor.` }
     }
-    // the form's rules on the report as it would be after this file (stored values, then this batch's, then this row's)
+    // the form's rules on the report as the whole file leaves it (stored values, then the file's, then this row's)
     // an error on this value, or one this value brings on another (active > registered, a share over 100%)
     const prev = previousQuarter(input.year, input.quarter)
     const previous = p.reports.get(reportKey(input.regencyCode, prev.year, prev.quarter))?.values ?? {}
-    const others: Values = { ...report?.values, ...p.batch.get(k) }
+    const inFile = p.file.get(k)?.values ?? {}
+    const others: Values = { ...report?.values, ...inFile }
     const found = (values: Values) => evaluateRules({ indicators, rules: p.rules, values, previous })
     const before = new Set(found({ ...others, [input.indicatorCode]: report?.values[input.indicatorCode] ?? null }).map((f) => `${f.ruleCode}/${f.indicatorCode}`))
-    const inBatch = p.batch.get(k) ?? {}
     const blamed = (f: { ruleCode: string; indicatorCode: string }) => {
       if (f.indicatorCode === input.indicatorCode) return true
       if (before.has(`${f.ruleCode}/${f.indicatorCode}`)) return false
       // a computed share: its numerator's row answers for it; another value of this file answers for itself
       const derived = indicators.find((i) => i.code === f.indicatorCode && !isEntered(i))
-      return derived ? derived.numeratorCode === input.indicatorCode : !(f.indicatorCode in inBatch)
+      return derived ? derived.numeratorCode === input.indicatorCode : !(f.indicatorCode in inFile)
     }
     const finding = found({ ...others, [input.indicatorCode]: input.value }).find(blamed)
     return finding ? { value: finding.message } : {}

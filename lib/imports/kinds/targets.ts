@@ -6,10 +6,9 @@ import { formatNumber } from '@/lib/format'
 import { PermanentJobError } from '@/lib/jobs'
 import { targetPeriod, targetRowSchema, type TargetCell, type TargetRowInput } from '@/lib/validations/config'
 import { headingKey, type FieldDef } from '../fields'
-import { BATCH_ROWS } from '../pipeline'
 import { resolveRegency, type RegionIndex } from '../regions'
 import { formValue } from './common'
-import type { Importer, RegisterKind, Tx } from './types'
+import type { RegisterKind, Tx } from './types'
 
 /** A stored target cell. */
 type TargetRow = { id: string; indicatorCode: string; year: number; quarter: number; regencyCode: string | null; value: unknown }
@@ -65,30 +64,31 @@ function gridAfter(stored: TargetCell[], cells: Iterable<TargetCell>): TargetCel
 }
 
 /**
- * The year cells a file sets so far, per grid (`indicator/year` → cell → value), kept across the batches of
- * one run of the dry run or the commit: the pipeline hands the kind one Importer object per run, so the
- * object identifies the run, and the state goes with it.
+ * What the kind keeps of the whole file in the pipeline's first pass (gather): the year cells the file sets,
+ * per grid (`indicator/year` → cell → value), and the keys of the rows read (only the first row of a key
+ * counts: a later one is refused as a duplicate, whether the first is valid or not).
  */
-const fileCells = new WeakMap<Importer, Map<string, Map<string, TargetCell>>>()
+type Gathered = {
+  indicators: Prepared['indicators']
+  grids: Map<string, Map<string, TargetCell>>
+  seen: Set<string>
+}
 
-/**
- * The year cells of a batch's rows that the schema will accept, read as the schema reads them (the first row
- * of a cell counts: a later one is refused as a duplicate), added to the run's cells.
- */
-function gatherYearCells(rows: Record<string, string>[], importer: Importer, p: Omit<Prepared, 'offTotal'>) {
-  const grids = fileCells.get(importer) ?? new Map<string, Map<string, TargetCell>>()
-  fileCells.set(importer, grids)
-  for (const r of rows) {
-    const parsed = targetRowSchema.safeParse({ ...r, indicatorCode: p.indicators.get(headingKey(r.indicatorCode ?? ''))?.code ?? '', regencyCode: regencyOfText(r.regencyCode, p.regions) ?? '' })
-    if (!parsed.success || parsed.data.quarter !== 0) continue
-    const { indicatorCode, year, regencyCode, value } = parsed.data
-    if (regencyCode !== null && !p.regions.regencies.has(regencyCode)) continue
-    const k = gridKey(indicatorCode, year)
-    const cells = grids.get(k) ?? new Map<string, TargetCell>()
-    grids.set(k, cells)
-    if (!cells.has(cellKey(regencyCode, 0))) cells.set(cellKey(regencyCode, 0), { regencyCode, quarter: 0, value })
-  }
-  return grids
+/** Indicator code, name and English name (heading keys) → the indicator. */
+async function indicatorNames(client: Tx): Promise<Prepared['indicators']> {
+  const found = await client.indicator.findMany({ select: { code: true, name: true, nameEn: true, aggregation: true } })
+  const indicators = new Map<string, { code: string; aggregation: Aggregation }>()
+  for (const i of found) for (const n of [i.code, i.name, i.nameEn]) indicators.set(headingKey(n), { code: i.code, aggregation: i.aggregation })
+  return indicators
+}
+
+/** A row's year cell as the schema will accept it (its grid and cell), or null: not a year row, or refused on its own. */
+function yearCellOf(r: Record<string, string>, p: Pick<Prepared, 'indicators' | 'regions'>): { grid: string; cell: TargetCell } | null {
+  const parsed = targetRowSchema.safeParse({ ...r, indicatorCode: p.indicators.get(headingKey(r.indicatorCode ?? ''))?.code ?? '', regencyCode: regencyOfText(r.regencyCode, p.regions) ?? '' })
+  if (!parsed.success || parsed.data.quarter !== 0) return null
+  const { indicatorCode, year, regencyCode, value } = parsed.data
+  if (regencyCode !== null && !p.regions.regencies.has(regencyCode)) return null
+  return { grid: gridKey(indicatorCode, year), cell: { regencyCode, quarter: 0, value } }
 }
 
 /**
@@ -96,9 +96,10 @@ function gatherYearCells(rows: Record<string, string>[], importer: Importer, p: 
  * target): admins only (config.manage), as on the target screen. Each cell is checked by the screen's rules
  * (a non-negative figure, a regency of the province, a province-level indicator only on the province's row)
  * and the grids the file touches are written through the screen's path (lib/config/targets.ts writeTargetGrid:
- * the grid's version moved on, one audit row per grid). The province total is checked on the grid as it would
- * be: a summed indicator whose regencies' year targets do not add up to the province's fails the import, unless
- * the difference is the one already stored (accepted on the screen).
+ * the grid's version moved on, one audit row per grid). The province total is checked on the grid as the whole
+ * file would leave it (the `gather` pass collects every grid's year cells before any row gets its verdict): a
+ * summed indicator whose regencies' year targets do not add up to the province's has every year row refused,
+ * unless the difference is the one already stored (accepted on the screen); the write checks again.
  */
 export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
   kind: 'target-indikator',
@@ -108,17 +109,30 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
   fields: TARGET_FIELDS,
   keyField: 'indicatorCode',
   schema: targetRowSchema as unknown as z.ZodType<TargetRowInput, Record<string, string>>,
-  async prepare(client: Tx, rows, importer, regions): Promise<Prepared> {
-    const found = await client.indicator.findMany({ select: { code: true, name: true, nameEn: true, aggregation: true } })
-    const indicators = new Map<string, { code: string; aggregation: Aggregation }>()
-    for (const i of found) for (const n of [i.code, i.name, i.nameEn]) indicators.set(headingKey(n), { code: i.code, aggregation: i.aggregation })
+  async gather(client, rows, importer, regions, gathered): Promise<Gathered> {
+    const g = (gathered as Gathered | undefined) ?? { indicators: await indicatorNames(client), grids: new Map(), seen: new Set() }
+    const p = { indicators: g.indicators, regions }
+    for (const r of rows) {
+      const key = targetKind.rowKey!(r, importer, p)
+      if (!key || g.seen.has(key)) continue
+      g.seen.add(key)
+      const year = yearCellOf(r, p)
+      if (!year) continue
+      const cells = g.grids.get(year.grid) ?? new Map<string, TargetCell>()
+      g.grids.set(year.grid, cells)
+      cells.set(cellKey(year.cell.regencyCode, 0), year.cell)
+    }
+    return g
+  },
+  async prepare(client: Tx, rows, importer, regions, gathered): Promise<Prepared> {
+    // the pipeline gathers the whole file first; called on its own, a batch is its own file
+    const file = (gathered as Gathered | undefined) ?? await targetKind.gather!(client, rows, importer, regions, undefined) as Gathered
+    const { indicators } = file
     const offTotal = new Map<string, string>()
-    // the province total, as the write will check it, on the grids as the whole file leaves them: known once the
-    // last batch is read (a batch shorter than a full one; a file of exactly n full batches is checked at the write)
-    const grids = gatherYearCells(rows, importer, { regions, indicators })
-    if (rows.length === BATCH_ROWS) return { regions, indicators, offTotal }
-    const aggregation = new Map(found.map((i) => [i.code, i.aggregation]))
-    const summed = [...grids.keys()].map((k) => k.split('/')).filter(([code]) => aggregation.get(code) === 'SUM')
+    // the province total, as the write will check it, on the grids of this batch's year rows as the whole file leaves them
+    const aggregation = new Map([...indicators.values()].map((i) => [i.code, i.aggregation]))
+    const touched = new Set(rows.map((r) => yearCellOf(r, { indicators, regions })?.grid).filter((k): k is string => Boolean(k)))
+    const summed = [...touched].map((k) => k.split('/')).filter(([code]) => aggregation.get(code) === 'SUM')
     const stored = summed.length
       ? await client.indicatorTarget.findMany({
         where: { OR: summed.map(([indicatorCode, year]) => ({ indicatorCode, year: Number(year) })) },
@@ -127,7 +141,7 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
       : []
     for (const [indicatorCode, year] of summed) {
       const before = stored.filter((c) => c.indicatorCode === indicatorCode && c.year === Number(year)).map((c) => ({ regencyCode: c.regencyCode, quarter: c.quarter, value: Number(c.value) }))
-      const problem = provinceTotalProblem(indicatorCode, Number(year), 'SUM', before, gridAfter(before, grids.get(gridKey(indicatorCode, Number(year)))!.values()))
+      const problem = provinceTotalProblem(indicatorCode, Number(year), 'SUM', before, gridAfter(before, file.grids.get(gridKey(indicatorCode, Number(year)))?.values() ?? []))
       if (problem) offTotal.set(gridKey(indicatorCode, Number(year)), problem)
     }
     return { regions, indicators, offTotal }
@@ -189,7 +203,7 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
       ])
       const before: TargetCell[] = stored.map((c) => ({ regencyCode: c.regencyCode, quarter: c.quarter, value: Number(c.value) }))
       const after = gridAfter(before, inputs.map((i) => ({ regencyCode: i.regencyCode, quarter: i.quarter, value: i.value })))
-      // the screen's province total check, again on what is written (the dry run's check may miss a file of exactly full batches)
+      // the screen's province total check, again on what is written (the grid may have changed since the dry run)
       const problem = provinceTotalProblem(indicatorCode, year, indicator.aggregation, before, after)
       if (problem) throw new PermanentJobError(problem)
       await writeTargetGrid(tx, { ...actor, id: importer.id }, { indicatorCode, year, cells: after })

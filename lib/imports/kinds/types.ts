@@ -9,9 +9,8 @@ import type { RegionIndex } from '../regions'
 export type Tx = Prisma.TransactionClient
 
 /**
- * The uploader as the jobs see it (copied into the import at upload). The pipeline makes one object per run of
- * the dry run or the commit and hands that same object to every batch's hooks, in file order: a kind keys state
- * across the batches of a run on it (the targets' province total, kinds/targets.ts).
+ * The uploader as the jobs see it (copied into the import at upload). A kind that needs what other batches of
+ * the file carry gets it from its `gather` hook, not from state of its own across batches.
  */
 export type Importer = AuditActor & { id: string; role: 'ADMIN' | 'DISTRICT_OFFICER' | 'LEADERSHIP' | 'BANK_OFFICER'; regencyCode: string | null; bankId: string | null }
 
@@ -33,9 +32,20 @@ export type RegisterKind<Row extends { id: string }, Input> = {
   schema: z.ZodType<Input, Record<string, string>>
   /**
    * Reference data one batch of rows needs (programmes, borrowers, rates), loaded once per batch from the
-   * rows' texts; handed to rowKey, resolve, checkInput and insert.
+   * rows' texts; handed to rowKey, resolve, checkInput and insert. `gathered`: what the kind's `gather` kept
+   * of the whole file (undefined for a kind without that hook).
    */
-  prepare?(client: Tx, rows: Record<string, string>[], importer: Importer, regions: RegionIndex): Promise<unknown>
+  prepare?(client: Tx, rows: Record<string, string>[], importer: Importer, regions: RegionIndex, gathered: unknown): Promise<unknown>
+  /**
+   * For a kind whose rows belong together (a report's values, a target grid's cells) and may sit in different
+   * batches: a first pass over the whole file before any row gets its verdict. The pipeline calls it with each
+   * batch's row texts in file order (the dry run re-reads the file, the commit pages over the dry run's rows),
+   * with what the previous call returned (undefined at first); the kind keeps only what its checks need (the
+   * values per report, the year cells per grid), never the rows. The last result goes to every batch's
+   * `prepare` in the second pass, so the dry run's verdicts and the commit's are made on the same whole file.
+   * A kind without it is read once.
+   */
+  gather?(client: Tx, rows: Record<string, string>[], importer: Importer, regions: RegionIndex, gathered: unknown): Promise<unknown>
   /** the row's natural key from its texts when it is more than the key field (bank + loan account); null: no key */
   rowKey?(values: Record<string, string>, importer: Importer, prepared: unknown): string | null
   /** turn the texts of reference columns (a programme's name, a bank) into what the schema reads, in place; problems as field → message */
