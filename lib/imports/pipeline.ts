@@ -5,7 +5,7 @@ import { isDatabaseUnreachable } from '@/lib/db-errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { JobCancelled, PermanentJobError, type JobContext } from '@/lib/jobs'
 import { CellProblem, cellText, type FieldDef } from './fields'
-import { IMPORT_LIMITS, readSheets, type FileFormat } from './file'
+import { IMPORT_LIMITS, readSheets, type ByteSource, type FileFormat } from './file'
 import { importKind } from './kinds'
 import type { AnyKind, Importer, Tx } from './kinds/types'
 import { loadRegions, resolveDistrict, resolveRegency, resolveVillage, type RegionIndex } from './regions'
@@ -172,20 +172,21 @@ async function loadImport(importId: string): Promise<{ imp: LoadedImport; kind: 
   return { imp, kind, importer }
 }
 
-/** Bytes of the stored file read at a time. */
-const FILE_SLICE = 1024 * 1024
-
 /**
- * The stored file in slices, read from the database as the parser asks for them: the job never holds the
- * whole file (nor its hex text as the driver receives a bytea, nor a copy of it).
+ * The stored file as the reader asks for it: its size, then byte ranges read from the database (at most 1 MB
+ * at a time, lib/imports/file.ts): the job never holds the whole file (nor its hex text as the driver
+ * receives a bytea, nor a copy of it).
  */
-async function* storedFile(importId: string): AsyncGenerator<Buffer> {
-  for (let offset = 0; ; offset += FILE_SLICE) {
-    const [row] = await db.$queryRaw<{ part: Uint8Array }[]>`SELECT substring(file FROM ${offset + 1}::int FOR ${FILE_SLICE}::int) AS part FROM imports WHERE id = ${importId}`
-    if (!row) throw new PermanentJobError('Impor tidak ditemukan.')
-    const part = Buffer.isBuffer(row.part) ? row.part : Buffer.from(row.part.buffer, row.part.byteOffset, row.part.byteLength)
-    if (part.length) yield part
-    if (part.length < FILE_SLICE) return
+async function storedFile(importId: string): Promise<ByteSource> {
+  const [row] = await db.$queryRaw<{ size: number }[]>`SELECT octet_length(file) AS size FROM imports WHERE id = ${importId}`
+  if (!row) throw new PermanentJobError('Impor tidak ditemukan.')
+  return {
+    size: row.size,
+    async read(offset, length) {
+      const [part] = await db.$queryRaw<{ part: Uint8Array }[]>`SELECT substring(file FROM ${offset + 1}::int FOR ${length}::int) AS part FROM imports WHERE id = ${importId}`
+      if (!part) throw new PermanentJobError('Impor tidak ditemukan.')
+      return Buffer.isBuffer(part.part) ? part.part : Buffer.from(part.part.buffer, part.part.byteOffset, part.part.byteLength)
+    },
   }
 }
 
@@ -200,7 +201,7 @@ async function* mappedBatches(imp: LoadedImport, kind: AnyKind): AsyncGenerator<
     .filter((c): c is { index: number; field: FieldDef } => Boolean(c.field))
   let batch: { rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[] = []
   let count = 0
-  for await (const s of readSheets(imp.fileFormat as FileFormat, storedFile(imp.id))) {
+  for await (const s of readSheets(imp.fileFormat as FileFormat, await storedFile(imp.id))) {
     if (s.sheet !== sheet.name) continue
     for await (const row of s.rows) {
       if (row.rowNumber <= sheet.headerRow) continue
