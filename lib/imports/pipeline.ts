@@ -183,9 +183,11 @@ async function storedFile(importId: string): Promise<ByteSource> {
   return {
     size: row.size,
     async read(offset, length) {
-      const [part] = await db.$queryRaw<{ part: Uint8Array }[]>`SELECT substring(file FROM ${offset + 1}::int FOR ${length}::int) AS part FROM imports WHERE id = ${importId}`
+      // as base64 text: the pg adapter turns a bytea result into an array of numbers, one element per byte
+      // (a 1 MB slice: a million-element array, then copied back; 7 s of a 100.000-row dry run)
+      const [part] = await db.$queryRaw<{ part: string }[]>`SELECT encode(substring(file FROM ${offset + 1}::int FOR ${length}::int), 'base64') AS part FROM imports WHERE id = ${importId}`
       if (!part) throw new PermanentJobError('Impor tidak ditemukan.')
-      return Buffer.isBuffer(part.part) ? part.part : Buffer.from(part.part.buffer, part.part.byteOffset, part.part.byteLength)
+      return Buffer.from(part.part, 'base64')
     },
   }
 }
