@@ -303,7 +303,9 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
       await ctx.progress(summary.total, total, 'Memeriksa baris')
     }
     await storing
-    await db.dataImport.update({ where: { id: importId }, data: { status: 'CHECKED', summary: { check: summary }, checkedAt: new Date(), error: null } })
+    // updates select only the id: Prisma returns the whole row otherwise, the stored file with it (a 10 MB
+    // file as an array of ten million numbers, the pg adapter's form of a bytea: the end of each job's memory peak)
+    await db.dataImport.update({ where: { id: importId }, data: { status: 'CHECKED', summary: { check: summary }, checkedAt: new Date(), error: null }, select: { id: true } })
     return summary
   } catch (e) {
     // a failure is recorded by the job's onFailed (lib/imports/jobs.ts), also when the database went away
@@ -387,7 +389,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
         action: 'IMPORT', entity: 'DataImport', entityId: importId,
         after: { kind: imp.kind, fileName: imp.fileName, fileHash: imp.fileHash, sheet: imp.sheetName, mode: imp.mode, ...summary },
       })
-      await tx.dataImport.update({ where: { id: importId }, data: { status: 'DONE', summary: { commit: summary }, finishedAt: new Date(), error: null } })
+      await tx.dataImport.update({ where: { id: importId }, data: { status: 'DONE', summary: { commit: summary }, finishedAt: new Date(), error: null }, select: { id: true } })
       return summary
     }, { timeout: 60 * 60_000, maxWait: 60_000 })
     return summary
@@ -399,7 +401,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
 }
 
 async function markCancelled(importId: string) {
-  await db.dataImport.update({ where: { id: importId }, data: { status: 'CANCELLED', finishedAt: new Date() } })
+  await db.dataImport.update({ where: { id: importId }, data: { status: 'CANCELLED', finishedAt: new Date() }, select: { id: true } })
 }
 
 /**
