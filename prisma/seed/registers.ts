@@ -327,15 +327,21 @@ async function insertNamedMsmes(db: PrismaClient, province: string) {
   }
 }
 
-/** Load the demo registers (or, with LARGE_VOLUME, the benchmark set on top) for the province. */
-export async function seedRegisters(db: PrismaClient, opts: { provinceCode: string; volume?: RegisterVolume }): Promise<void> {
+/**
+ * Load the demo registers (or, with LARGE_VOLUME, the benchmark set on top) for the province. `recordsOnly`:
+ * the cooperatives and MSMEs without the cooperatives' book years, assessments and inspections (the import's
+ * benchmark reads and writes only the records).
+ */
+export async function seedRegisters(db: PrismaClient, opts: { provinceCode: string; volume?: RegisterVolume; recordsOnly?: boolean }): Promise<void> {
   const volume = opts.volume ?? DEMO_VOLUME
   const province = opts.provinceCode
   if (volume.serialOffset === 0) await insertNamedCooperatives(db, province)
   await insertCooperatives(db, province, volume)
-  await insertYearlyFigures(db, province)
-  await insertAssessments(db, province)
-  await insertInspections(db, province)
+  if (!opts.recordsOnly) {
+    await insertYearlyFigures(db, province)
+    await insertAssessments(db, province)
+    await insertInspections(db, province)
+  }
   if (volume.serialOffset === 0) await insertNamedMsmes(db, province)
   await insertMsmes(db, province, volume)
   // fresh statistics for the planner, and a visibility map so the lists' count(*) is an index-only scan

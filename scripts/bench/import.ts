@@ -47,7 +47,12 @@ export type ImportResult = {
   peakRssMb: number
   baselineRssMb: number
   /** the peak RSS and JavaScript heap of each phase, MB */
-  phasePeaksMb: Record<'upload' | 'check' | 'commit', { rss: number; heap: number }>
+  /**
+   * the peak RSS, JavaScript heap in use and memory outside the heap (buffers, WebAssembly: Prisma's query
+   * compiler) of each phase, MB; `live`: the largest heap left after a forced full GC (only when run with
+   * NODE_OPTIONS=--expose-gc, which forces one every second: the live set, without the garbage not yet collected)
+   */
+  phasePeaksMb: Record<'upload' | 'check' | 'commit', { rss: number; heap: number; external: number; live?: number }>
 }
 
 const PRODUCTS = ['Keripik Tempe', 'Batik Tulis', 'Tahu', 'Kue Basah', 'Sambal', 'Kopi Bubuk', 'Bordir', 'Anyaman Bambu', 'Jamu', 'Warung', 'Roti', 'Kerupuk']
@@ -56,7 +61,7 @@ const FAMILY = ['Wahyuni', 'Santoso', 'Hidayat', 'Rahayu', 'Prasetyo', 'Susanti'
 const KBLI = ['10793', '13134', '10792', '10710', '10773', '10761', '13992', '16292', '21022', '47111', '10794', '56210']
 
 /** Write `rows` MSME rows to an .xlsx file with the streaming writer; NIB and NIK as text cells. */
-async function writeXlsx(file: string, rows: number, regencies: { code: string; districts: string[] }[]) {
+export async function writeXlsx(file: string, rows: number, regencies: { code: string; districts: string[] }[]) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false })
   const ws = wb.addWorksheet('UMKM')
   ws.addRow([...HEADER]).commit()
@@ -113,14 +118,21 @@ async function realImport(file: string, userId: string) {
   const user = { id: userId, username: 'bench-admin', name: 'Bench Admin', role: 'ADMIN' as const, regencyCode: null, bankId: null, mustChangePassword: false }
   let peak = process.memoryUsage().rss
   // the peak of each phase too (RSS and the JavaScript heap), to see where memory goes
-  const phases = { upload: { rss: 0, heap: 0 }, check: { rss: 0, heap: 0 }, commit: { rss: 0, heap: 0 } }
+  const phase0 = () => ({ rss: 0, heap: 0, external: 0, live: undefined as number | undefined })
+  const phases = { upload: phase0(), check: phase0(), commit: phase0() }
   let phase: keyof typeof phases = 'upload'
   const sampler = setInterval(() => {
     const m = process.memoryUsage()
     peak = Math.max(peak, m.rss)
     phases[phase].rss = Math.max(phases[phase].rss, m.rss)
     phases[phase].heap = Math.max(phases[phase].heap, m.heapUsed)
+    phases[phase].external = Math.max(phases[phase].external, m.external)
   }, 50)
+  const gc = (globalThis as { gc?: () => void }).gc
+  const collector = gc && setInterval(() => {
+    gc()
+    phases[phase].live = Math.max(phases[phase].live ?? 0, process.memoryUsage().heapUsed)
+  }, 1000)
   const baseline = process.memoryUsage().rss
   try {
     const t0 = performance.now()
@@ -150,6 +162,7 @@ async function realImport(file: string, userId: string) {
     }
   } finally {
     clearInterval(sampler)
+    if (collector) clearInterval(collector)
   }
 }
 
@@ -178,7 +191,7 @@ export async function benchImport(opts: { url: string; rows: number; dir: string
     const r = await realImport(file, userId)
     opts.log(`  import (upload ${(r.uploadMs / 1000).toFixed(1)} s, dry run ${(r.checkMs / 1000).toFixed(1)} s, write ${(r.commitMs / 1000).toFixed(1)} s): ` +
       `${r.accepted.toLocaleString('en')} written, ${r.rejected} rejected (e.g. ${r.errors.join('; ')}); peak RSS ${(r.peakRss / 1e6).toFixed(0)} MB ` +
-      `(${Object.entries(r.phases).map(([k, v]) => `${k} ${(v.rss / 1e6).toFixed(0)} MB, heap ${(v.heap / 1e6).toFixed(0)} MB`).join('; ')})`)
+      `(${Object.entries(r.phases).map(([k, v]) => `${k} ${(v.rss / 1e6).toFixed(0)} MB, heap ${(v.heap / 1e6).toFixed(0)} MB${v.live === undefined ? '' : ` (live ${(v.live / 1e6).toFixed(0)})`}, outside ${(v.external / 1e6).toFixed(0)} MB`).join('; ')})`)
     const inserted = (await c.query(`SELECT count(*)::int AS n FROM msmes WHERE nib LIKE '${NIB_PREFIX}%'`)).rows[0].n as number
     if (inserted !== r.accepted) throw new Error(`the import reports ${r.accepted} rows written, the table holds ${inserted}`)
 
@@ -217,7 +230,9 @@ export async function benchImport(opts: { url: string; rows: number; dir: string
       commitOnlyRatio: round(r.commitMs / copy.ms, 2),
       peakRssMb: Math.round(r.peakRss / 1e6),
       baselineRssMb: Math.round(r.baselineRss / 1e6),
-      phasePeaksMb: Object.fromEntries(Object.entries(r.phases).map(([k, v]) => [k, { rss: Math.round(v.rss / 1e6), heap: Math.round(v.heap / 1e6) }])) as ImportResult['phasePeaksMb'],
+      phasePeaksMb: Object.fromEntries(Object.entries(r.phases).map(([k, v]) => [k, {
+        rss: Math.round(v.rss / 1e6), heap: Math.round(v.heap / 1e6), external: Math.round(v.external / 1e6), ...(v.live !== undefined && { live: Math.round(v.live / 1e6) }),
+      }])) as ImportResult['phasePeaksMb'],
     }
   } finally {
     await c.end()
