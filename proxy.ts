@@ -1,24 +1,23 @@
-import NextAuth from 'next-auth'
-import { NextResponse } from 'next/server'
-import { authConfig } from '@/lib/auth.config'
+import { NextResponse, type NextRequest } from 'next/server'
+import { sessionToken } from '@/lib/session-token'
 import { SEARCH_HEADER } from '@/lib/request-search-header'
 import { HSTS, isHttps, MAX_BODY_BYTES, pageContentSecurityPolicy } from '@/lib/security-headers'
-
-const { auth } = NextAuth(authConfig)
 
 /**
  * Every page request passes here: a body too large is refused with a clear 413 before it is read, a
  * signed-out visitor goes to /masuk (and back afterwards), and the response gets a Content-Security-Policy
  * with a fresh nonce (Next reads it from the request header and puts it on its scripts) and, over HTTPS,
- * HSTS. Only "signed in or not" is decided here; every page, action and route checks permissions itself.
+ * HSTS. Only "signed in or not" is decided here (a session cookie that Auth.js made and that has not
+ * expired, decoded once per token: lib/session-token.ts); every page, action and route checks the
+ * session in the database and permissions itself.
  */
-export default auth((req) => {
+export default async function proxy(req: NextRequest) {
   if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
     return new NextResponse(`Isian atau berkas terlalu besar: maksimal ${Math.floor(MAX_BODY_BYTES / 1024 / 1024) - 1} MB per berkas.`, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } })
   }
   const { pathname } = req.nextUrl
   let response: NextResponse
-  if (!req.auth?.user && !pathname.startsWith('/masuk')) {
+  if (!pathname.startsWith('/masuk') && !(await sessionToken(req.cookies))) {
     const signIn = new URL('/masuk', req.nextUrl)
     signIn.searchParams.set('callbackUrl', req.nextUrl.href)
     response = NextResponse.redirect(signIn)
@@ -35,7 +34,7 @@ export default auth((req) => {
   }
   if (isHttps(req.nextUrl, req.headers)) response.headers.set('Strict-Transport-Security', HSTS)
   return response
-})
+}
 
 export const config = {
   // API routes answer 401 themselves (their CSP is static, next.config.ts); static files and the health check are public

@@ -1,14 +1,19 @@
 import 'server-only'
 import { cache } from 'react'
-import { db } from '@/lib/db'
+import { readDb } from '@/lib/db'
 import { env } from '@/lib/env'
+import { cachedFigures } from '@/lib/figure-cache'
 
 /**
  * The agency that runs this Lumbung, for letterheads: its name (AGENCY_NAME, else "Dinas Koperasi
- * dan UKM Provinsi <province>") and logo (AGENCY_LOGO). Read once per request.
+ * dan UKM Provinsi <province>") and logo (AGENCY_LOGO). Once per request, and the province's name from
+ * the snapshot-keyed cache (lib/figure-cache.ts) across requests: every signed-in page prints the
+ * letterhead, and an ORM read per page costs Prisma a query compilation.
  */
 export const getAgency = cache(async () => {
   const { AGENCY_NAME, AGENCY_LOGO, AGENCY_PROVINCE_CODE } = env()
-  const province = AGENCY_NAME ? null : await db.province.findUnique({ where: { code: AGENCY_PROVINCE_CODE }, select: { name: true } })
+  const province = AGENCY_NAME
+    ? null
+    : await cachedFigures('agency-province', [AGENCY_PROVINCE_CODE], () => readDb.province.findUnique({ where: { code: AGENCY_PROVINCE_CODE }, select: { name: true } }))
   return { name: AGENCY_NAME ?? `Dinas Koperasi dan UKM Provinsi ${province?.name ?? ''}`.trim(), logo: AGENCY_LOGO }
 })

@@ -4,18 +4,13 @@ import type { NextAuthConfig } from 'next-auth'
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60
 
 /**
- * The part of the Auth.js configuration that the proxy needs (no database, no providers): it only
- * sends signed-out visitors to /masuk and back where they were going. Authorization is elsewhere.
+ * The session settings of the Auth.js configuration (lib/auth.ts adds the provider and callbacks): a JWT
+ * cookie that names the server-side session, 8 hours from sign-in. The proxy does not run Auth.js: it
+ * only decodes the cookie (lib/session-token.ts) to send signed-out visitors to /masuk.
  */
 export const authConfig = {
   pages: { signIn: '/masuk' },
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   trustHost: true,
   providers: [],
-  callbacks: {
-    authorized({ auth, request }) {
-      if (request.nextUrl.pathname.startsWith('/masuk')) return true
-      return Boolean(auth?.user)
-    },
-  },
 } satisfies NextAuthConfig

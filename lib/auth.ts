@@ -1,4 +1,5 @@
-import NextAuth, { CredentialsSignin } from 'next-auth'
+import NextAuth, { CredentialsSignin, type Session } from 'next-auth'
+import { cookies } from 'next/headers'
 import Credentials from 'next-auth/providers/credentials'
 import { z } from 'zod'
 import { authConfig } from '@/lib/auth.config'
@@ -8,6 +9,7 @@ import { beginSignInAttempt, finishSignInAttempt } from '@/lib/sign-in-throttle'
 import { ipFromHeaders } from '@/lib/client-ip'
 import { writeAudit } from '@/lib/audit'
 import { createSession, revokeSession } from '@/lib/sessions'
+import { sessionToken } from '@/lib/session-token'
 
 export const signInSchema = z.object({
   username: z.string().trim().toLowerCase().min(1, 'Isi nama pengguna.').max(100, 'Nama pengguna terlalu panjang.'),
@@ -52,7 +54,7 @@ export async function authorizeCredentials(credentials: Partial<Record<string, u
   return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, sessionId }
   }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
@@ -62,7 +64,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    ...authConfig.callbacks,
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id
@@ -87,3 +88,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 })
+
+/**
+ * The session of this request for server components, actions and routes: what Auth.js's `auth()` returns
+ * through the `session` callback above (the user's id, the session version and the server-side session's
+ * id from the token), from the cookie decoded once per token (lib/session-token.ts) instead of a decode
+ * and a re-encode per call. Whether that session still lives is lib/session.ts's database check.
+ */
+export async function auth(): Promise<Pick<Session, 'sessionVersion' | 'sessionId'> & { user: { id: string } } | null> {
+  const token = await sessionToken(await cookies())
+  if (!token?.uid) return null
+  return { user: { id: token.uid }, sessionVersion: token.sv, sessionId: token.sid }
+}

@@ -2,13 +2,12 @@ import 'server-only'
 import { cache } from 'react'
 import { forbidden, redirect } from 'next/navigation'
 import { auth } from '@/lib/auth'
-import { db } from '@/lib/db'
 import { can, type Permission } from '@/lib/permissions'
-import { sessionAlive } from '@/lib/sessions'
+import { liveSessionUser } from '@/lib/sessions'
 import type { SessionUser } from '@/lib/session-user'
 
 /**
- * The signed-in user, checked against the database once per request (two primary-key reads): a user
+ * The signed-in user, checked against the database once per request (one statement, two primary-key reads): a user
  * deactivated, or whose role, scope or password changed (session version bumped), loses access on
  * the next request even though the JWT is still valid; so does a session ended on the server (signed
  * out, signed out everywhere, ended by a password change), past its absolute 8 hours or left idle.
@@ -17,14 +16,9 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth()
   const id = session?.user?.id
   if (!id || !session.sessionId) return null
-  const [alive, user] = await Promise.all([
-    sessionAlive(session.sessionId, id),
-    db.user.findUnique({
-      where: { id },
-      select: { id: true, username: true, name: true, role: true, regencyCode: true, bankId: true, mustChangePassword: true, active: true, sessionVersion: true },
-    }),
-  ])
-  if (!alive || !user || !user.active || user.sessionVersion !== session.sessionVersion) return null
+  // the session row and the user in one statement: the JWT only names them, the database decides
+  const user = await liveSessionUser(session.sessionId, id)
+  if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return null
   return {
     id: user.id,
     username: user.username,

@@ -1,7 +1,7 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { db } from '@/lib/db'
-import type { Prisma } from '@/lib/generated/prisma/client'
+import type { Prisma, Role } from '@/lib/generated/prisma/client'
 import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth.config'
 
 /**
@@ -29,16 +29,50 @@ export async function createSession(tx: Tx, data: { userId: string; ip: string; 
   return id
 }
 
-/** Whether the session lives now (and refresh its last-seen time when due). */
-export async function sessionAlive(id: string, userId: string, now = new Date()): Promise<boolean> {
-  const s = await db.session.findUnique({ where: { id }, select: { userId: true, createdAt: true, lastSeenAt: true, revokedAt: true } })
-  if (!s || s.userId !== userId || s.revokedAt) return false
-  if (now.getTime() - s.createdAt.getTime() >= SESSION_ABSOLUTE_MS) return false
-  if (now.getTime() - s.lastSeenAt.getTime() >= sessionIdleMs()) return false
-  if (now.getTime() - s.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+/** The session's lifetimes checked against `now`; its last-seen time refreshed when due (at most once a minute). */
+async function liveAndTouched(id: string, s: { createdAt: number; lastSeenAt: number; revoked: boolean }, now: Date): Promise<boolean> {
+  if (s.revoked) return false
+  if (now.getTime() - s.createdAt >= SESSION_ABSOLUTE_MS) return false
+  if (now.getTime() - s.lastSeenAt >= sessionIdleMs()) return false
+  if (now.getTime() - s.lastSeenAt >= TOUCH_EVERY_MS) {
     await db.session.updateMany({ where: { id, revokedAt: null }, data: { lastSeenAt: now } })
   }
   return true
+}
+
+export type SessionUserRow = {
+  id: string
+  username: string
+  name: string
+  role: Role
+  regencyCode: string | null
+  bankId: string | null
+  mustChangePassword: boolean
+  active: boolean
+  sessionVersion: number
+}
+
+/**
+ * The check behind every signed-in request: the session row and its user in one raw statement on the
+ * primary (a primary-key read of each; raw SQL, so nothing for Prisma's query compiler to do on every
+ * page load), then the session's lifetimes. Null when the session is revoked, expired, idle too long or
+ * not `userId`'s; the caller checks the user (active, session version).
+ */
+export async function liveSessionUser(id: string, userId: string, now = new Date()): Promise<SessionUserRow | null> {
+  const rows = await db.$queryRaw<(SessionUserRow & { createdAtMs: number; lastSeenAtMs: number; revoked: boolean })[]>`
+    SELECT u.id, u.username, u.name, u.role::text AS role, u.regency_code AS "regencyCode", u.bank_id AS "bankId",
+           u.must_change_password AS "mustChangePassword", u.active, u.session_version AS "sessionVersion",
+           (extract(epoch FROM s.created_at) * 1000)::float8 AS "createdAtMs",
+           (extract(epoch FROM s.last_seen_at) * 1000)::float8 AS "lastSeenAtMs",
+           s.revoked_at IS NOT NULL AS revoked
+      FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.id = ${id} AND s.user_id = ${userId}`
+  const row = rows[0]
+  if (!row || !(await liveAndTouched(id, { createdAt: row.createdAtMs, lastSeenAt: row.lastSeenAtMs, revoked: row.revoked }, now))) return null
+  return {
+    id: row.id, username: row.username, name: row.name, role: row.role, regencyCode: row.regencyCode, bankId: row.bankId,
+    mustChangePassword: row.mustChangePassword, active: row.active, sessionVersion: row.sessionVersion,
+  }
 }
 
 /** End one session (sign-out). */

@@ -7,6 +7,9 @@
  *   npm run bench -- --only dashboard      or --only import, --only pages (comma-separated; default all three);
  *                                          --only import loads only the regions and registers it needs
  *   npm run bench -- --seconds 20          pages: seconds of load per page (default 20), --connections 20
+ *   npm run bench -- --instances 2         pages: N `next start` behind a round-robin balancer (HAProxy when
+ *                                          installed, else scripts/bench/tcp-balancer.mjs); default 1
+ *   npm run bench -- --page-data demo      pages: on the demo data only (or bench; default demo,bench)
  *   npm run bench -- --iterations 50       timed runs per figure (default at most 30, after 3 warm-up runs; once 10
  *                                          runs are done a figure stops after --budget seconds, default 40)
  *   BENCH_DATABASE_URL=postgresql://…      use that database instead of a throwaway embedded one: it must be
@@ -38,11 +41,11 @@ import { existingCounts, inspectDatabase, loadBenchData, programId, VOLUMES, YEA
 import { benchImport, type ImportResult } from './bench/import'
 import { round, table } from './bench/stats'
 import { benchPageLoads, benchScriptBytes, JS_TARGET_BYTES, PAGE_P95_TARGET_MS, signIn, type PageLoadRow, type ScriptBytesRow } from './bench/pages'
-import { benchLeader, ensureBuild, startServer } from './bench/page-server'
+import { benchLeader, ensureBuild, startServers } from './bench/page-server'
 
 type Part = 'dashboard' | 'import' | 'pages'
 const PARTS: Part[] = ['dashboard', 'import', 'pages']
-type Options = { scale: Scale; iterations: number; warmup: number; budgetSeconds: number; only: Set<Part>; seconds: number; connections: number }
+type Options = { scale: Scale; iterations: number; warmup: number; budgetSeconds: number; only: Set<Part>; seconds: number; connections: number; instances: number; pageData: ('demo' | 'bench')[] }
 
 /** The pages loaded under load, signed in as leadership, and the pages whose JavaScript is measured. */
 const LOAD_PATHS = ['/', '/dasbor/kredit', '/koperasi']
@@ -57,7 +60,7 @@ function parseArgs(argv: string[]): Options {
     if (i >= 0) return argv[i + 1]
     return argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
   }
-  const known = new Set(['--scale', '--iterations', '--warmup', '--budget', '--only', '--seconds', '--connections'])
+  const known = new Set(['--scale', '--iterations', '--warmup', '--budget', '--only', '--seconds', '--connections', '--instances', '--page-data'])
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i].split('=')[0]
     if (!known.has(flag)) throw new Error(`unknown argument ${argv[i]} (known: ${[...known].join(', ')})`)
@@ -73,9 +76,11 @@ function parseArgs(argv: string[]): Options {
   }
   const only = (value('only') ?? PARTS.join(',')).split(',')
   for (const o of only) if (!(PARTS as string[]).includes(o)) throw new Error(`--only takes ${PARTS.join(', ')}, not "${o}"`)
+  const pageData = value('page-data') ?? 'demo,bench'
+  if (!/^(demo|bench)(,(demo|bench))?$/.test(pageData)) throw new Error(`--page-data takes demo, bench or demo,bench, not "${pageData}"`)
   return {
     scale, iterations: int('iterations', 30), warmup: int('warmup', 3), budgetSeconds: int('budget', 40), only: new Set(only as Part[]),
-    seconds: int('seconds', 20), connections: int('connections', 20),
+    seconds: int('seconds', 20), connections: int('connections', 20), instances: int('instances', 1), pageData: [...new Set(pageData.split(','))] as ('demo' | 'bench')[],
   }
 }
 
@@ -187,13 +192,13 @@ async function main() {
       imported = await benchImport({ url, rows: importRows, dir: tmp, log })
     }
 
-    type PagesResult = { scale: string; database: string; loads: PageLoadRow[]; scripts: ScriptBytesRow[]; loadAverage: number[] }
+    type PagesResult = { scale: string; database: string; instances: number; balancer: string | null; loads: PageLoadRow[]; scripts: ScriptBytesRow[]; loadAverage: number[] }
     const pages: PagesResult[] = []
     if (opts.only.has('pages')) {
       ensureBuild(log)
       // demo scale: the demo data (npm run dev's) in a database of its own, unless one is given
       let demoUrl = process.env.BENCH_DEMO_DATABASE_URL
-      if (!demoUrl) {
+      if (!demoUrl && opts.pageData.includes('demo')) {
         if (embedded) {
           await embedded.createDatabase('lumbung_bench_demo')
           demoUrl = embedded.url('lumbung_bench_demo')
@@ -207,15 +212,16 @@ async function main() {
         log('\nPages, demo scale: loading the demo data into lumbung_bench_demo (one to three minutes) ...')
         await prepareDatabase(demoUrl, { seed: true, log })
       }
-      for (const [name, dbUrl] of [['demo', demoUrl], [opts.scale, url]] as const) {
-        log(`\nPages at ${name} scale: next start, signed in as leadership; ${opts.connections} connections for ${opts.seconds} s per page ...`)
+      const targets = [...(opts.pageData.includes('demo') ? [['demo', demoUrl!] as const] : []), ...(opts.pageData.includes('bench') ? [[opts.scale, url] as const] : [])]
+      for (const [name, dbUrl] of targets) {
+        log(`\nPages at ${name} scale: next start × ${opts.instances}, signed in as leadership; ${opts.connections} connections for ${opts.seconds} s per page ...`)
         const leader = await benchLeader(dbUrl)
-        const server = await startServer(dbUrl, log)
+        const server = await startServers(dbUrl, opts.instances, log)
         try {
           const cookie = await signIn(server.base, leader.username, leader.password)
           const scripts = await benchScriptBytes({ base: server.base, cookie, paths: JS_PATHS })
-          const loads = await benchPageLoads({ base: server.base, cookie, paths: LOAD_PATHS, connections: opts.connections, seconds: opts.seconds, log })
-          pages.push({ scale: name, database: name === 'demo' ? 'demo data' : 'bench data set', loads, scripts, loadAverage: os.loadavg().map((l) => round(l, 2)) })
+          const loads = await benchPageLoads({ base: server.base, cookie, paths: LOAD_PATHS, connections: opts.connections, seconds: opts.seconds, log, cpu: server.cpu })
+          pages.push({ scale: name, database: name === 'demo' ? 'demo data' : 'bench data set', instances: server.instances, balancer: server.balancer, loads, scripts, loadAverage: os.loadavg().map((l) => round(l, 2)) })
         } finally {
           await server.stop()
         }
@@ -249,10 +255,14 @@ async function main() {
     }
 
     for (const p of pages) {
-      log(`\nPages under load, ${p.scale} scale (${p.database}), ${opts.connections} connections × ${opts.seconds} s each, signed in as leadership; ` +
-        `ms; p95 column = autocannon's p97.5 (an upper bound of p95); load average after: ${p.loadAverage.join(' ')}; target p95 ≤ ${PAGE_P95_TARGET_MS} ms, 0 errors`)
-      log(table(['page', 'requests', 'req/s', 'p50', 'p95 (p97.5)', 'p99', 'errors', 'time-outs', 'non-2xx', 'p50 ÷ health', 'health req/s ÷ page', 'result'],
+      log(`\nPages under load, ${p.scale} scale (${p.database}), next start × ${p.instances}${p.balancer ? ` behind ${p.balancer === 'haproxy' ? 'HAProxy' : 'the Node TCP balancer'}` : ''}, ` +
+        `${opts.connections} connections × ${opts.seconds} s each, signed in as leadership; ` +
+        `ms; p95 column = autocannon's p97.5 (an upper bound of p95); CPU ms per request = CPU time of the next start process(es) (and of the balancer) during the run ÷ responses; ` +
+        `load average after: ${p.loadAverage.join(' ')}; target p95 ≤ ${PAGE_P95_TARGET_MS} ms, 0 errors`)
+      const ms = (v: number | null) => (v === null ? '' : v.toFixed(1))
+      log(table(['page', 'requests', 'req/s', 'p50', 'p95 (p97.5)', 'p99', 'errors', 'time-outs', 'non-2xx', 'p50 ÷ health', 'health req/s ÷ page', 'CPU ms/req', ...(p.balancer ? ['balancer CPU ms/req'] : []), 'result'],
         p.loads.map((r) => [r.path, r.requests, r.rps.toFixed(1), r.p50, r.p95, r.p99, r.errors, r.timeouts, r.non2xx, r.p50RatioToHealth?.toFixed(1) ?? '', r.rpsRatioToHealth?.toFixed(1) ?? '',
+          ms(r.serverCpuMsPerRequest), ...(p.balancer ? [ms(r.balancerCpuMsPerRequest)] : []),
           r.path === '/api/health' ? '' : r.p95 <= PAGE_P95_TARGET_MS && r.errors === 0 && r.timeouts === 0 && r.non2xx === 0 ? 'PASS' : 'FAIL'])))
       log(`JavaScript loaded in Chromium (1280×800), gzip as transferred; target ≤ ${JS_TARGET_BYTES / 1024} KiB on load`)
       log(table(['page', 'scripts', 'KiB on load', 'KiB after scrolling to the end', 'result'],
@@ -269,7 +279,7 @@ async function main() {
       load,
       dashboard: dashboard && { programme: dashboard.programme, maxIterations: opts.iterations, minRuns: MIN_RUNS, budgetSeconds: opts.budgetSeconds, warmup: opts.warmup, targets: { p95Ms: P95_TARGET_MS, ratio: RATIO_TARGET }, rows: dashboard.rows, samplesMs: dashboard.samples },
       import: imported,
-      pages: pages.length ? { connections: opts.connections, seconds: opts.seconds, targets: { p95Ms: PAGE_P95_TARGET_MS, jsBytes: JS_TARGET_BYTES }, runs: pages } : undefined,
+      pages: pages.length ? { connections: opts.connections, seconds: opts.seconds, instances: opts.instances, targets: { p95Ms: PAGE_P95_TARGET_MS, jsBytes: JS_TARGET_BYTES }, runs: pages } : undefined,
     }
     mkdirSync('bench-results', { recursive: true })
     const file = path.join('bench-results', `${started.toISOString().replace(/[:.]/g, '-')}.json`)

@@ -27,6 +27,10 @@ export type PageLoadRow = {
   p50RatioToHealth: number | null
   /** requests/s of /api/health ÷ requests/s of this page */
   rpsRatioToHealth: number | null
+  /** CPU time the `next start` process(es) used during the run ÷ responses (ms per request), when measured */
+  serverCpuMsPerRequest: number | null
+  /** the same for the balancer in front of several instances */
+  balancerCpuMsPerRequest: number | null
 }
 
 export type ScriptBytesRow = { path: string; scripts: number; gzipBytes: number; decodedBytes: number; afterScrollGzipBytes: number }
@@ -98,15 +102,25 @@ export async function benchPageLoads(opts: {
   seconds: number
   timeoutSeconds?: number
   log: (m: string) => void
+  /** CPU ms used so far by the servers and the balancer (e.g. `Served.cpu` of page-server.ts) */
+  cpu?: () => { servers: number | null; balancer: number | null }
 }): Promise<PageLoadRow[]> {
   const timeoutSeconds = opts.timeoutSeconds ?? 10
   const rows: Omit<PageLoadRow, 'p50RatioToHealth' | 'rpsRatioToHealth'>[] = []
+  const perRequest = (before: number | null | undefined, after: number | null | undefined, requests: number) =>
+    before == null || after == null || !requests ? null : (after - before) / requests
   for (const p of [...opts.paths, '/api/health']) {
     const url = opts.base + p
     for (let i = 0; i < 3; i++) await fetch(url, { headers: { cookie: opts.cookie } }).then((r) => r.arrayBuffer())
     opts.log(`  ${p}: ${opts.connections} connections for ${opts.seconds} s ...`)
+    const before = opts.cpu?.()
     const r = await load(url, { cookie: p === '/api/health' ? undefined : opts.cookie, connections: opts.connections, seconds: opts.seconds, timeoutSeconds })
-    rows.push({ path: p, connections: opts.connections, seconds: opts.seconds, ...r })
+    const after = opts.cpu?.()
+    rows.push({
+      path: p, connections: opts.connections, seconds: opts.seconds, ...r,
+      serverCpuMsPerRequest: perRequest(before?.servers, after?.servers, r.requests),
+      balancerCpuMsPerRequest: perRequest(before?.balancer, after?.balancer, r.requests),
+    })
   }
   const health = rows[rows.length - 1]
   return rows.map((r) => ({
