@@ -5,8 +5,8 @@ import { decode, type JWT } from 'next-auth/jwt'
  * JWE cookie (an HKDF key derivation and a decryption) and then encodes a fresh one (another derivation,
  * an encryption) to slide the cookie's expiry, and a page request did that twice, in the proxy and in the
  * page: about 6 ms of CPU per page request under load, the largest part after rendering. The expiry
- * needs no sliding here: the cookie lives 8 hours from sign-in, as long as the server-side session's
- * absolute lifetime (lib/sessions.ts), and every page still checks that session in the database.
+ * needs no sliding here: the cookie lives a day longer than the server-side session's absolute lifetime of
+ * 8 hours (lib/auth.config.ts, lib/sessions.ts), and every page checks that session in the database.
  *
  * Same cookie and salt as Auth.js (`authjs.session-token`, with the `__Secure-` prefix over HTTPS: a
  * browser keeps and sends such a cookie only over HTTPS, so its presence decides), same secret
