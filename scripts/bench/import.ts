@@ -9,7 +9,8 @@
  *
  * A few rows are malformed on purpose (about 1 in 250), so the rejection path runs too.
  */
-import { readFileSync, statSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { statSync } from 'node:fs'
 import { Readable, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import path from 'node:path'
@@ -19,6 +20,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams'
 import { BATCH_ROWS } from '../../lib/imports/pipeline'
 import { PROVINCE } from './data'
 import { round, timed } from './stats'
+import { RESULT_PREFIX, type RealImport } from './import-result'
 
 /** The MSME template's own headings (lib/imports/kinds/msmes.ts), so the import maps every column by itself. */
 const HEADER = ['NIB', 'Nama Usaha', 'Nama Pemilik', 'NIK Pemilik', 'Jenis Kelamin Pemilik', 'KBLI', 'Kabupaten/Kota', 'Kecamatan', 'Alamat', 'Telepon',
@@ -105,65 +107,22 @@ async function removeImported(c: pg.Client) {
 }
 
 /**
- * The real import path (lib/imports): the file uploaded with createImport (checked, every sheet analysed, the
- * columns mapped by heading), the dry run (job `import.check`) and the write (job `import.commit`, valid rows
- * only: about 1 row in 250 is malformed on purpose) run by the app's own job runner in this process, exactly
- * as the worker started from instrumentation.ts runs them. Peak memory is this process's RSS, sampled every
- * 50 ms while the import runs (the jobs run here).
+ * The real import path, run in a process of its own (scripts/bench/import-worker.ts): that process does
+ * nothing but the import, as an app instance's job worker does, so its peak RSS is the import's and not this
+ * process's, which generated the data set and the .xlsx and holds their garbage (275 MB before an import
+ * began, measured 3 December 2026). Same Node flags as this process (tsx, `react-server` conditions; pass
+ * `--expose-gc` to the bench to also see the live heap).
  */
-async function realImport(file: string, userId: string) {
-  const { createImport, startCheck, startCommit } = await import('../../lib/imports/service')
-  const { runJobsUntilIdle } = await import('../../lib/jobs')
-  const { db } = await import('../../lib/db')
-  const user = { id: userId, username: 'bench-admin', name: 'Bench Admin', role: 'ADMIN' as const, regencyCode: null, bankId: null, mustChangePassword: false }
-  let peak = process.memoryUsage().rss
-  // the peak of each phase too (RSS and the JavaScript heap), to see where memory goes
-  const phase0 = () => ({ rss: 0, heap: 0, external: 0, live: undefined as number | undefined })
-  const phases = { upload: phase0(), check: phase0(), commit: phase0() }
-  let phase: keyof typeof phases = 'upload'
-  const sampler = setInterval(() => {
-    const m = process.memoryUsage()
-    peak = Math.max(peak, m.rss)
-    phases[phase].rss = Math.max(phases[phase].rss, m.rss)
-    phases[phase].heap = Math.max(phases[phase].heap, m.heapUsed)
-    phases[phase].external = Math.max(phases[phase].external, m.external)
-  }, 50)
-  const gc = (globalThis as { gc?: () => void }).gc
-  const collector = gc && setInterval(() => {
-    gc()
-    phases[phase].live = Math.max(phases[phase].live ?? 0, process.memoryUsage().heapUsed)
-  }, 1000)
-  const baseline = process.memoryUsage().rss
-  try {
-    const t0 = performance.now()
-    const id = await createImport(user, 'umkm', new File([readFileSync(file)], path.basename(file)))
-    const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
-    const unmapped = Object.entries(imp.mapping as Record<string, string | null>).filter(([, f]) => !f).map(([h]) => h)
-    if (unmapped.length) throw new Error(`columns not mapped by heading: ${unmapped.join(', ')}`)
-    const t1 = performance.now()
-    phase = 'check'
-    await startCheck(user, id, imp.sheetName!, imp.mapping as Record<string, string | null>)
-    await runJobsUntilIdle()
-    const checked = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
-    if (checked.status !== 'CHECKED') throw new Error(`dry run ended ${checked.status}: ${checked.error}`)
-    const t2 = performance.now()
-    phase = 'commit'
-    await startCommit(user, id, 'VALID_ONLY')
-    await runJobsUntilIdle()
-    const done = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
-    if (done.status !== 'DONE') throw new Error(`import ended ${done.status}: ${done.error}`)
-    const t3 = performance.now()
-    const commit = (done.summary as { commit: { create: number; invalid: number } }).commit
-    const firstErrors = await db.importRow.findMany({ where: { importId: id, outcome: 'INVALID' }, select: { rowNumber: true, errors: true }, take: 3, orderBy: { rowNumber: 'asc' } })
-    return {
-      accepted: commit.create, rejected: commit.invalid, uploadMs: t1 - t0, checkMs: t2 - t1, commitMs: t3 - t2, totalMs: t3 - t0,
-      peakRss: peak, baselineRss: baseline, phases,
-      errors: firstErrors.map((r) => `baris ${r.rowNumber}: ${(r.errors as { message: string }[])[0]?.message}`),
-    }
-  } finally {
-    clearInterval(sampler)
-    if (collector) clearInterval(collector)
-  }
+async function realImport(file: string, userId: string): Promise<RealImport> {
+  const child = spawn(process.execPath, [...process.execArgv, path.join(process.cwd(), 'scripts/bench/import-worker.ts'), file, userId], {
+    env: process.env, stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let out = ''
+  child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d })
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX))
+  if (code !== 0 || !line) throw new Error(`the import worker ended with code ${code}: ${out.slice(-2000)}`)
+  return JSON.parse(line.slice(RESULT_PREFIX.length)) as RealImport
 }
 
 export async function benchImport(opts: { url: string; rows: number; dir: string; log: (m: string) => void }): Promise<ImportResult> {
