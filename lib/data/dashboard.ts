@@ -34,13 +34,18 @@ export function listDashboardPrograms({ user }: { user: SessionUser }): Promise<
   return dashboardPrograms(user)
 }
 
+// through the snapshot-keyed cache (lib/figure-cache.ts) across requests: every dashboard request lists the
+// programmes for its filter, and an ORM read costs Prisma a query compilation per request
 const dashboardPrograms = cache(async (user: SessionUser): Promise<DashboardProgram[]> => {
   if (!can(user.role, 'dashboard.read')) throw new AppError('FORBIDDEN')
-  return readDb.creditProgram.findMany({
-    where: user.role === 'BANK_OFFICER' ? { banks: { some: { bankId: user.bankId ?? '∅' } } } : {},
-    select: programSelect,
-    orderBy: [{ year: 'desc' }, { scheme: 'asc' }],
-  })
+  const bankId = user.role === 'BANK_OFFICER' ? (user.bankId ?? '∅') : null
+  return cachedFigures('dashboard-programs', [bankId], () =>
+    readDb.creditProgram.findMany({
+      where: bankId ? { banks: { some: { bankId } } } : {},
+      select: programSelect,
+      orderBy: [{ year: 'desc' }, { scheme: 'asc' }],
+    }),
+  )
 })
 
 export type DashboardParams = { program?: string; regency?: string; bank?: string; asOf?: string }

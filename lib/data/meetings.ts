@@ -1,6 +1,7 @@
 import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { readDb } from '@/lib/db'
+import { cachedFigures } from '@/lib/figure-cache'
 import { jakartaToday } from '@/lib/dates'
 import { getCreditSummary } from '@/lib/data/credit'
 import { EXPORT_LIMIT } from '@/lib/data/cooperatives'
@@ -258,12 +259,16 @@ export async function getOverdueSummary({ user, asOf, regencyCode }: { user: Ses
   if (!can(user.role, 'meetings.read')) return null
   const scope: Prisma.ActionItemWhereInput = { AND: [actionScope(user), ownedScope(user, regencyCode)] }
   const lastYearAsOf = sameDateLastYear(asOf)
-  const [overdue, lastYear, open] = await Promise.all([
-    readDb.actionItem.count({ where: { AND: [scope, overdueAt(asOf)] } }),
-    readDb.actionItem.count({ where: { AND: [scope, overdueAt(lastYearAsOf)] } }),
-    readDb.actionItem.count({ where: { AND: [scope, { status: { in: [...OPEN_STATUSES] } }] } }),
-  ])
-  return { asOf, overdue, lastYearAsOf, lastYear, change: overdue - lastYear, open }
+  // Beranda's card on every load: across requests from the snapshot-keyed cache (lib/figure-cache.ts), keyed by
+  // what the scope is made of (role, regency, bank) and the arguments
+  return cachedFigures('overdue-summary', [user.role, user.regencyCode ?? null, user.bankId ?? null, asOf, regencyCode ?? null], async () => {
+    const [overdue, lastYear, open] = await Promise.all([
+      readDb.actionItem.count({ where: { AND: [scope, overdueAt(asOf)] } }),
+      readDb.actionItem.count({ where: { AND: [scope, overdueAt(lastYearAsOf)] } }),
+      readDb.actionItem.count({ where: { AND: [scope, { status: { in: [...OPEN_STATUSES] } }] } }),
+    ])
+    return { asOf, overdue, lastYearAsOf, lastYear, change: overdue - lastYear, open }
+  })
 }
 
 /** A regency's open follow-ups, the overdue ones first flagged, for the regency dashboard. */
