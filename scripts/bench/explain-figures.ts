@@ -4,8 +4,8 @@
  *
  *   DATABASE_URL=postgresql://… npx tsx --conditions=react-server scripts/bench/explain-figures.ts [summary|series|ranking] [regency]
  *
- * The function's statement is taken from the call itself (its `$queryRaw` is intercepted, then explained on a
- * session with the app's settings), so what is explained is exactly what the function sends.
+ * The function's statement is taken from the call itself (the query on its pg pool is intercepted, then explained
+ * on a session with the app's settings), so what is explained is exactly what the function sends.
  */
 import pg from 'pg'
 import { Prisma } from '../../lib/generated/prisma/client'
@@ -29,15 +29,17 @@ async function main() {
     : { id: 'x', username: 'x', name: 'x', role: 'LEADERSHIP', regencyCode: null, bankId: null, mustChangePassword: false }
   const scope = await resolveFigureScope(user, { programId, regencyCode: figure === 'ranking' ? undefined : regency })
 
-  // the function's statement: intercept the app client's $queryRaw (lib/db.ts keeps it on globalThis)
-  const { readDb } = await import('../../lib/db')
-  await readDb.$queryRaw`SELECT 1`
-  const client = (globalThis as unknown as { prisma: { $queryRaw: unknown } }).prisma
-  let captured: Prisma.Sql | undefined
-  const original = client.$queryRaw as (s: TemplateStringsArray, ...v: unknown[]) => Promise<unknown>
-  client.$queryRaw = (strings: TemplateStringsArray, ...values: unknown[]) => {
-    captured = Prisma.sql(strings, ...values)
-    return original.call(client, strings, ...values)
+  // the function's statement: intercept the query of the pg pool the figures run on (lib/db.ts#readSql keeps
+  // each client's pool on globalThis)
+  const { readSql } = await import('../../lib/db')
+  await readSql(Prisma.sql`SELECT 1`)
+  const g = globalThis as unknown as { prisma: object; prismaPools: WeakMap<object, pg.Pool> }
+  const appPool = g.prismaPools.get(g.prisma)!
+  let captured: { text: string; values: unknown[] } | undefined
+  const original = appPool.query.bind(appPool) as (text: string, values?: unknown[]) => Promise<unknown>
+  ;(appPool as unknown as { query: typeof original }).query = (text: string, values?: unknown[]) => {
+    captured = { text, values: values ?? [] }
+    return original(text, values)
   }
   if (figure === 'summary') await figuresInScope.creditSummary(scope)
   else if (figure === 'series') await figuresInScope.monthlySeries(scope)
@@ -57,7 +59,7 @@ async function main() {
     console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'))
   }
   await pool.end()
-  await readDb.$disconnect()
+  await (await import('../../lib/db')).db.$disconnect()
 }
 main().catch((e) => {
   console.error(e)
