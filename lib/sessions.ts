@@ -1,7 +1,8 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { db } from '@/lib/db'
-import type { Prisma, Role } from '@/lib/generated/prisma/client'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import type { SessionUser } from '@/lib/session-user'
 import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth.config'
 
 /**
@@ -40,17 +41,8 @@ async function liveAndTouched(id: string, s: { createdAt: number; lastSeenAt: nu
   return true
 }
 
-export type SessionUserRow = {
-  id: string
-  username: string
-  name: string
-  role: Role
-  regencyCode: string | null
-  bankId: string | null
-  mustChangePassword: boolean
-  active: boolean
-  sessionVersion: number
-}
+/** The signed-in user (lib/session-user.ts) with what the session check needs of its row. */
+export type SessionUserRow = Omit<SessionUser, 'sessionId'> & { active: boolean; sessionVersion: number }
 
 /**
  * The check behind every signed-in request: the session row and its user in one raw statement on the
