@@ -114,7 +114,9 @@ async function removeImported(c: pg.Client) {
  * `--expose-gc` to the bench to also see the live heap).
  */
 async function realImport(file: string, userId: string): Promise<RealImport> {
-  const child = spawn(process.execPath, [...process.execArgv, path.join(process.cwd(), 'scripts/bench/import-worker.ts'), file, userId], {
+  // BENCH_IMPORT_WORKER_FLAGS: Node flags for the worker only, e.g. `--max-old-space-size=160` to see a bounded heap
+  const flags = (process.env.BENCH_IMPORT_WORKER_FLAGS ?? '').split(/\s+/).filter(Boolean)
+  const child = spawn(process.execPath, [...process.execArgv, ...flags, path.join(process.cwd(), 'scripts/bench/import-worker.ts'), file, userId], {
     env: process.env, stdio: ['ignore', 'pipe', 'inherit'],
   })
   let out = ''
