@@ -260,11 +260,16 @@ const dashboardRegency = cache(async (user: SessionUser, code: string) => {
 
 /** The regencies of the province for the filter pickers (a district officer: its own only). */
 export async function listDashboardRegencies({ user }: { user: SessionUser }) {
-  return readDb.regency.findMany({
-    where: { provinceCode: province(), ...(user.role === 'DISTRICT_OFFICER' ? { code: user.regencyCode ?? '∅' } : {}) },
-    select: { code: true, name: true },
-    orderBy: { code: 'asc' },
-  })
+  // the same 38 rows on every dashboard request: from the snapshot-keyed cache (lib/figure-cache.ts), keyed by
+  // the one thing the list depends on (a district officer's own regency)
+  const own = user.role === 'DISTRICT_OFFICER' ? (user.regencyCode ?? '∅') : null
+  return cachedFigures('dashboard-regencies', [own], () =>
+    readDb.regency.findMany({
+      where: { provinceCode: province(), ...(own ? { code: own } : {}) },
+      select: { code: true, name: true },
+      orderBy: { code: 'asc' },
+    }),
+  )
 }
 
 // ── The overview ─────────────────────────────────────────────────────────────────────────────────────

@@ -10,13 +10,12 @@ import { ChangeValue, FigureCard } from '@/components/dashboard/figure-card'
 import { PrintButton } from '@/components/dashboard/print-button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
-import { getCachedCreditSummary, getOverview, resolveDashboardFilter } from '@/lib/data/dashboard'
+import { getCachedCreditSummary, getOverview, listDashboardRegencies, resolveDashboardFilter } from '@/lib/data/dashboard'
 import { OverdueActionsCard } from '@/components/meetings/overdue-card'
 import { NearestTargetsCard } from '@/components/activities/nearest-targets-card'
 import { can } from '@/lib/permissions'
 import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
 import { dashboardQuery } from '@/lib/dashboard/query'
-import { dashboardRegencies } from '@/lib/dashboard/regencies'
 import { getStatusThresholds } from '@/lib/data/settings'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { quarterLabel } from '@/lib/reporting/periods'
@@ -49,7 +48,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   }
   const [overview, regencies, thresholds, province] = await Promise.all([
     getOverview({ user, filter }),
-    dashboardRegencies(user),
+    listDashboardRegencies({ user }),
     getStatusThresholds(),
     // with a regency chosen, the province's realisation and absorption beside it for comparison
     filter.regencyCode ? getCachedCreditSummary({ user, filter: { ...filter, regencyCode: undefined } }) : null,

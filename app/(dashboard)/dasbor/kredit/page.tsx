@@ -14,10 +14,9 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
-import { getCreditDashboard, resolveDashboardFilter, type BreakdownRow } from '@/lib/data/dashboard'
+import { getCreditDashboard, listDashboardRegencies, resolveDashboardFilter, type BreakdownRow } from '@/lib/data/dashboard'
 import { kbliSectionName } from '@/lib/credit/kbli'
 import { dashboardQuery } from '@/lib/dashboard/query'
-import { dashboardRegencies } from '@/lib/dashboard/regencies'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { orRefused } from '@/lib/dashboard/guard'
 import { requirePermission } from '@/lib/session'
@@ -42,7 +41,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
   if (!program || !filter) return (<><PageHeader title={t('credit.title')} /><EmptyState title={t('noProgram')} /></>)
   const [{ summary, series, ranking, provinceSummary, byBank, byKbli, byScale, pipeline }, regencies] = await orRefused(Promise.all([
     getCreditDashboard({ user, filter }),
-    dashboardRegencies(user),
+    listDashboardRegencies({ user }),
   ]))
   const query = dashboardQuery({ program: program.code, regency: filter.regencyCode, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
   const rankingQuery = dashboardQuery({ program: program.code, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
