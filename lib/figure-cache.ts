@@ -52,16 +52,22 @@ type Entry = { value: unknown; bytes: number }
 const state = globalThis as unknown as {
   figureCache?: { entries: Map<string, Entry>; bytes: number; loading: Map<string, Promise<unknown>>; stats: FigureCacheStats }
 }
-export type FigureCacheStats = { hits: number; misses: number; stored: number; notStored: number; evicted: number }
+/** `hitsByName`: the hits of each `name` given to `cachedFigures` (one page reads several cached values). */
+export type FigureCacheStats = { hits: number; misses: number; stored: number; notStored: number; evicted: number; hitsByName: Record<string, number> }
 
 function store() {
-  return (state.figureCache ??= { entries: new Map(), bytes: 0, loading: new Map(), stats: { hits: 0, misses: 0, stored: 0, notStored: 0, evicted: 0 } })
+  return (state.figureCache ??= { entries: new Map(), bytes: 0, loading: new Map(), stats: { hits: 0, misses: 0, stored: 0, notStored: 0, evicted: 0, hitsByName: {} as Record<string, number> } })
+}
+
+function countHit(s: { stats: FigureCacheStats }, name: string) {
+  s.stats.hits++
+  s.stats.hitsByName[name] = (s.stats.hitsByName[name] ?? 0) + 1
 }
 
 /** Counters since start (or the last reset): for tests and the health page, not for decisions. */
 export function figureCacheStats(): FigureCacheStats & { entries: number; bytes: number } {
   const s = store()
-  return { ...s.stats, entries: s.entries.size, bytes: s.bytes }
+  return { ...s.stats, hitsByName: { ...s.stats.hitsByName }, entries: s.entries.size, bytes: s.bytes }
 }
 
 /** Empty the cache and its counters (tests). */
@@ -143,12 +149,12 @@ export async function cachedFigures<T>(name: string, parts: readonly unknown[], 
   if (hit) {
     s.entries.delete(key)
     s.entries.set(key, hit)
-    s.stats.hits++
+    countHit(s, name)
     return hit.value as T
   }
   const pending = s.loading.get(key)
   if (pending) {
-    s.stats.hits++
+    countHit(s, name)
     return pending as Promise<T>
   }
   s.stats.misses++

@@ -11,7 +11,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { readDb } from '@/lib/db'
 import { effectiveAsOf } from '@/lib/dashboard/period'
 import { AppError } from '@/lib/errors'
-import { requestSnapshot } from '@/lib/figure-cache'
+import { cachedFigures, requestSnapshot } from '@/lib/figure-cache'
 import { can } from '@/lib/permissions'
 import { isIsoDate } from '@/lib/parse'
 import type { SessionUser } from '@/lib/session-user'
@@ -58,9 +58,16 @@ const programHeaderSelect = {
 } satisfies Prisma.CreditProgramSelect
 export type ProgramHeader = Prisma.CreditProgramGetPayload<{ select: typeof programHeaderSelect }>
 
-/** A programme's header and the banks that lend in it: read once per request, whatever reads it. */
+/**
+ * A programme's header and the banks that lend in it: read once per request, whatever reads it, and kept
+ * across requests by the snapshot-keyed cache (lib/figure-cache.ts: any commit changes the key), since every
+ * dashboard, figure and export request reads it and it changes a few times a year; `resolve` below has read
+ * the request's snapshot first, as the cache requires.
+ */
 const programWithBanks = cache(async (programId: string) =>
-  readDb.creditProgram.findUnique({ where: { id: programId }, select: { ...programHeaderSelect, banks: { select: { bankId: true } } } }),
+  cachedFigures('programme-header', [programId], () =>
+    readDb.creditProgram.findUnique({ where: { id: programId }, select: { ...programHeaderSelect, banks: { select: { bankId: true } } } }),
+  ),
 )
 
 /** What a figure is read for: a programme, optionally one regency and one bank, as of a day. */

@@ -106,13 +106,17 @@ describe('a figure read twice while nothing commits', () => {
       () => getRegencyFigures({ user: officer, filter: { ...filter(), regencyCode: JOMBANG } }),
     ]
     for (const read of reads) {
-      const [first, second, hits] = await whileNothingCommits(async () => {
+      const [first, second, before, after] = await whileNothingCommits(async () => {
         const first = await read()
-        const before = figureCacheStats().hits
+        const before = figureCacheStats()
         const second = await read()
-        return [first, second, figureCacheStats().hits - before] as const
+        return [first, second, before, figureCacheStats()] as const
       })
-      expect(hits).toBe(1)
+      // the second read loads nothing: its figure set is one hit, the programme its scope resolves another
+      expect(after.misses - before.misses).toBe(0)
+      const { 'programme-header': headerHits = 0, ...sets } = after.hitsByName
+      expect(headerHits - (before.hitsByName['programme-header'] ?? 0)).toBeGreaterThanOrEqual(1)
+      expect(Object.entries(sets).reduce((n, [name, h]) => n + h - (before.hitsByName[name] ?? 0), 0)).toBe(1)
       expect(second).toBe(first)
     }
     const overview = await getOverview({ user: leader, filter: filter() })
@@ -165,6 +169,23 @@ describe('a write is visible on the next read', () => {
     const regencyBefore = await getRegencyFigures({ user: officer, filter: regencyFilter })
     await other.query('UPDATE disbursements SET plafond = plafond + 1000000 WHERE id = $1', [loanId])
     expect((await getRegencyFigures({ user: officer, filter: regencyFilter })).summary.disbursed).toBe(regencyBefore.summary.disbursed + 1_000_000)
+  })
+
+  it('of the programme itself (its target, its banks): the header every figure resolves is cached by the same key', async () => {
+    const before = await getCachedCreditSummary({ user: leader, filter: filter() })
+    await other.query('UPDATE credit_programs SET credit_target = credit_target + 1000000 WHERE id = $1', [programId])
+    try {
+      const after = await getCachedCreditSummary({ user: leader, filter: filter() })
+      expect(after.creditTarget).toBe(before.creditTarget + 1_000_000)
+      expect((await getOverview({ user: leader, filter: filter() })).summary.creditTarget).toBe(after.creditTarget)
+      // the bank leaves the programme: its officer is refused at once, not served the cached header
+      expect((await getCachedCreditSummary({ user: bankUser, filter: filter() })).bankId).toBe(bankUser.bankId)
+      const banks = await other.query('DELETE FROM credit_program_banks WHERE program_id = $1 AND bank_id = $2 RETURNING *', [programId, bankUser.bankId])
+      await expect(getCachedCreditSummary({ user: bankUser, filter: filter() })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      for (const b of banks.rows) await other.query('INSERT INTO credit_program_banks SELECT * FROM json_populate_record(NULL::credit_program_banks, $1)', [JSON.stringify(b)])
+    } finally {
+      await other.query('UPDATE credit_programs SET credit_target = credit_target - 1000000 WHERE id = $1', [programId])
+    }
   })
 
   it('that commits between the snapshot and the figure read: the entry is newer than its key, and the next read has another key', async () => {
