@@ -309,6 +309,16 @@ export async function transactionSql<T>(tx: Prisma.TransactionClient, text: stri
   return (await conn.query({ text, values, types: prismaLikeTypes })).rows as T[]
 }
 
+/**
+ * `transactionSql` for a client that is either `db` itself (a job's statement outside a transaction: run on the
+ * primary's pool) or one of its transactions (run on that transaction's connection). Same rows as
+ * `transactionSql`.
+ */
+export async function clientSql<T>(on: Prisma.TransactionClient, text: string, values: unknown[]): Promise<T[]> {
+  if (on !== db) return transactionSql<T>(on, text, values)
+  return (await pools.get(client())!.query({ text, values, types: prismaLikeTypes })).rows as T[]
+}
+
 /** Bytes of WAL the primary has written that the replica has not replayed yet (null: not a standby, or the primary did not answer). */
 async function lagBehindPrimary(replayLsn: string | null): Promise<number | null> {
   if (!replayLsn) return null

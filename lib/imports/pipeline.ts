@@ -1,5 +1,5 @@
 import 'server-only'
-import { db, transactionSql } from '@/lib/db'
+import { clientSql, db, transactionSql } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { isDatabaseUnreachable } from '@/lib/db-errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -356,7 +356,7 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
       next = quiet(batches.next())
       const verdicts = await checkBatch(db, batch, c)
       await storing
-      storing = quiet(storeVerdicts((text, values) => db.$executeRawUnsafe(text, ...values), importId, verdicts.map((v, i) => rowData(importId, v, batch[i].problems))))
+      storing = quiet(storeVerdicts((text, values) => clientSql(db, text, values), importId, verdicts.map((v, i) => rowData(importId, v, batch[i].problems))))
       for (const v of verdicts) countInto(summary, v.outcome)
       await ctx.progress(summary.total, total, 'Memeriksa baris')
     }

@@ -2,7 +2,7 @@ import 'server-only'
 import { randomBytes } from 'node:crypto'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { writeAudit, writeAudits, type AuditActor } from '@/lib/audit'
-import { transactionSql } from '@/lib/db'
+import { clientSql, transactionSql } from '@/lib/db'
 import { maskNik } from '@/lib/registers/nik'
 import { computeScale, isScaleMismatch } from '@/lib/registers/scale'
 import type { CooperativeInput, CooperativeYearInput } from '@/lib/validations/cooperatives'
@@ -89,6 +89,14 @@ export async function updateMsmeRecord(
 }
 
 /**
+ * The MSMEs stored under these NIBs (an import's batch: deleted ones too), as Prisma's `findMany` with
+ * msmeAuditSelect returns them, in one statement without Prisma's per-call cost (lib/db.ts clientSql).
+ */
+export function findMsmesByNib(client: Prisma.TransactionClient, nibs: string[]): Promise<MsmeAuditRow[]> {
+  return clientSql<MsmeAuditRow>(client, `SELECT ${returning('t', MSME_AUDIT_COLUMNS)} FROM msmes AS t WHERE t.nib = ANY($1::text[])`, [nibs])
+}
+
+/**
  * Many new MSMEs at once (an import's batch): one `INSERT … SELECT FROM unnest(…)` of msmeRecord's columns and one
  * INSERT of their audit rows; the same records and audit rows as insertMsme row by row. A NIB someone registered
  * meanwhile is not written: its index in `inputs` is among the conflicts.
@@ -159,6 +167,11 @@ export async function updateCooperativeRecord(
   const after = await tx.cooperative.findUniqueOrThrow({ where: { id: before.id }, select: cooperativeAuditSelect })
   await writeAudit(tx, actor, { action: 'UPDATE', entity: 'Cooperative', entityId: before.id, before, after })
   return true
+}
+
+/** The cooperatives stored under these NIKs (deleted ones too), as findMsmesByNib does for MSMEs. */
+export function findCooperativesByNik(client: Prisma.TransactionClient, niks: string[]): Promise<CooperativeAuditRow[]> {
+  return clientSql<CooperativeAuditRow>(client, `SELECT ${returning('t', COOPERATIVE_AUDIT_COLUMNS)} FROM cooperatives AS t WHERE t.nik = ANY($1::text[])`, [niks])
 }
 
 /** Many new cooperatives at once (an import's batch), as insertCooperative row by row; a NIK registered meanwhile is a conflict. */
