@@ -273,8 +273,8 @@ export async function readSql<T>(query: Prisma.Sql): Promise<T[]> {
   return url ? routed(url, run) : run(client())
 }
 
-// A transaction's connection, found once per transaction
-const transactionConnections = new WeakMap<Prisma.TransactionClient, pg.PoolClient>()
+// A transaction's connection, found once per transaction, and the last statement sent on it by transactionSql
+const transactionConnections = new WeakMap<Prisma.TransactionClient, { conn: pg.PoolClient; last: Promise<void> }>()
 
 /** What a raw statement through Prisma returns for these types, for `transactionSql`'s rows. */
 const PRISMA_LIKE_TYPES: Record<number, (text: string) => unknown> = {
@@ -295,18 +295,25 @@ const prismaLikeTypes = {
  * statement (README, "The import's time"). Rows come as `$queryRawUnsafe` returns them for the types the
  * registers use: `numeric` as Decimal, `date` and `timestamp` as Dates in UTC, `int4` as numbers, `jsonb`
  * parsed, `text` and enums as strings.
- * Statements run in the order they are sent, with the transaction's Prisma statements (one connection,
- * one queue): a caller may send the next statement before the previous one answered.
+ * Statements run in the order of the calls: a caller may call again before the previous statement answered
+ * (the next is sent when it has). Do not run the transaction's own Prisma statements meanwhile: they would be
+ * handed to the connection while one of these runs.
  */
 export async function transactionSql<T>(tx: Prisma.TransactionClient, text: string, values: unknown[]): Promise<T[]> {
-  let conn = transactionConnections.get(tx)
-  if (!conn) {
+  let state = transactionConnections.get(tx)
+  if (!state) {
     const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`
-    conn = connections.get(row.pid)
+    const conn = connections.get(row.pid)
     if (!conn) throw new Error('transactionSql: the transaction is not on the primary pool of lib/db.ts')
-    transactionConnections.set(tx, conn)
+    state = transactionConnections.get(tx) ?? { conn, last: Promise.resolve() }
+    transactionConnections.set(tx, state)
   }
-  return (await conn.query({ text, values, types: prismaLikeTypes })).rows as T[]
+  // sent when the previous one sent here has answered: the order of the calls, and never two queries handed to
+  // the connection at once (pg queues them today, but deprecates it)
+  const { conn } = state
+  const result = state.last.then(() => conn.query({ text, values, types: prismaLikeTypes }))
+  state.last = result.then(() => undefined, () => undefined)
+  return (await result).rows as T[]
 }
 
 /**
