@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { clientIp } from '@/lib/client-ip'
+import { transactionSql } from '@/lib/db'
 
 export type AuditAction =
   | 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE'
@@ -61,10 +62,11 @@ export async function writeAudits(tx: Prisma.TransactionClient, actor: AuditActo
   if (!entries.length) return
   // one JSON document for the whole batch, through the same replacer as auditJson
   const rows = JSON.stringify(entries.map((e) => ({ action: e.action, entity: e.entity, entityId: e.entityId ?? null, before: e.before ?? null, after: e.after ?? null })), auditReplacer)
-  await tx.$executeRaw`
+  // on the transaction's connection without Prisma (lib/db.ts transactionSql): the document is large
+  await transactionSql(tx, `
     INSERT INTO audit_logs (user_id, username, role, action, entity, entity_id, before, after, ip)
-    SELECT ${actor.id}::text, ${actor.username}::text, ${actor.role}::text, e.doc->>'action', e.doc->>'entity', e.doc->>'entityId',
-      nullif(e.doc->'before', 'null'::jsonb), nullif(e.doc->'after', 'null'::jsonb), ${await clientIp()}::text
-    FROM jsonb_array_elements(${rows}::jsonb) WITH ORDINALITY AS e(doc, n)
-    ORDER BY e.n`
+    SELECT $1::text, $2::text, $3::text, e.doc->>'action', e.doc->>'entity', e.doc->>'entityId',
+      nullif(e.doc->'before', 'null'::jsonb), nullif(e.doc->'after', 'null'::jsonb), $5::text
+    FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(doc, n)
+    ORDER BY e.n`, [actor.id, actor.username, actor.role, rows, await clientIp()])
 }

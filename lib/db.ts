@@ -1,7 +1,7 @@
 import 'server-only'
 import { AsyncLocalStorage } from 'node:async_hooks'
-import type pg from 'pg'
-import type { Prisma } from '@/lib/generated/prisma/client'
+import pg from 'pg'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { APP_SESSION_OPTIONS, createPrismaClientWithPool } from '@/lib/prisma-client'
 import { env } from '@/lib/env'
 import { isDatabaseUnreachable } from '@/lib/db-errors'
@@ -25,8 +25,23 @@ function withPool({ prisma, pool }: { prisma: Client; pool: pg.Pool }): Client {
   return prisma
 }
 
+// The primary pool's connections by their server process id, for `transactionSql` (on globalThis like the pools).
+const connections = ((globalThis as unknown as { prismaConnections?: Map<number, pg.PoolClient> }).prismaConnections ??= new Map<number, pg.PoolClient>())
+
+function trackConnections(c: ReturnType<typeof createPrismaClientWithPool>) {
+  c.pool.on('connect', (conn) => {
+    // known once the connection is up (the server sends it before it is ready for queries)
+    const pid = (conn as unknown as { processID: number }).processID
+    connections.set(pid, conn)
+    conn.once('end', () => {
+      if (connections.get(pid) === conn) connections.delete(pid)
+    })
+  })
+  return c
+}
+
 function client(): Client {
-  globalForPrisma.prisma ??= withPool(createPrismaClientWithPool(env().DATABASE_URL, 10, APP_SESSION_OPTIONS))
+  globalForPrisma.prisma ??= withPool(trackConnections(createPrismaClientWithPool(env().DATABASE_URL, 10, APP_SESSION_OPTIONS)))
   return globalForPrisma.prisma
 }
 
@@ -256,6 +271,59 @@ export async function readSql<T>(query: Prisma.Sql): Promise<T[]> {
   const run = async (c: Client) => (await pools.get(c)!.query(query.text, query.values)).rows as T[]
   const url = env().DATABASE_READ_URL
   return url ? routed(url, run) : run(client())
+}
+
+// A transaction's connection, found once per transaction, and the last statement sent on it by transactionSql
+const transactionConnections = new WeakMap<Prisma.TransactionClient, { conn: pg.PoolClient; last: Promise<void> }>()
+
+/** What a raw statement through Prisma returns for these types, for `transactionSql`'s rows. */
+const PRISMA_LIKE_TYPES: Record<number, (text: string) => unknown> = {
+  1700: (text) => new Prisma.Decimal(text), // numeric
+  1082: (text) => new Date(`${text}T00:00:00.000Z`), // date: midnight UTC, whatever the process's time zone
+  1114: (text) => new Date(`${text.replace(' ', 'T')}Z`), // timestamp (without time zone): UTC
+}
+const prismaLikeTypes = {
+  getTypeParser: (oid: number, format?: string) => PRISMA_LIKE_TYPES[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
+}
+
+/**
+ * A statement inside a Prisma interactive transaction of `db`, sent on that transaction's own connection
+ * without Prisma: it commits or rolls back with the transaction's other statements. For the large batched
+ * statements of a long write (an import's batches: `unnest` arrays of 500 rows, a JSON document of their
+ * audit rows), where Prisma's handling of each call (the parameters serialised into its request, compiled
+ * by its WebAssembly query compiler, the result converted back) cost more CPU than PostgreSQL spent on the
+ * statement (README, "The import's time"). Rows come as `$queryRawUnsafe` returns them for the types the
+ * registers use: `numeric` as Decimal, `date` and `timestamp` as Dates in UTC, `int4` as numbers, `jsonb`
+ * parsed, `text` and enums as strings.
+ * Statements run in the order of the calls: a caller may call again before the previous statement answered
+ * (the next is sent when it has). Do not run the transaction's own Prisma statements meanwhile: they would be
+ * handed to the connection while one of these runs.
+ */
+export async function transactionSql<T>(tx: Prisma.TransactionClient, text: string, values: unknown[]): Promise<T[]> {
+  let state = transactionConnections.get(tx)
+  if (!state) {
+    const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`
+    const conn = connections.get(row.pid)
+    if (!conn) throw new Error('transactionSql: the transaction is not on the primary pool of lib/db.ts')
+    state = transactionConnections.get(tx) ?? { conn, last: Promise.resolve() }
+    transactionConnections.set(tx, state)
+  }
+  // sent when the previous one sent here has answered: the order of the calls, and never two queries handed to
+  // the connection at once (pg queues them today, but deprecates it)
+  const { conn } = state
+  const result = state.last.then(() => conn.query({ text, values, types: prismaLikeTypes }))
+  state.last = result.then(() => undefined, () => undefined)
+  return (await result).rows as T[]
+}
+
+/**
+ * `transactionSql` for a client that is either `db` itself (a job's statement outside a transaction: run on the
+ * primary's pool) or one of its transactions (run on that transaction's connection). Same rows as
+ * `transactionSql`.
+ */
+export async function clientSql<T>(on: Prisma.TransactionClient, text: string, values: unknown[]): Promise<T[]> {
+  if (on !== db) return transactionSql<T>(on, text, values)
+  return (await pools.get(client())!.query({ text, values, types: prismaLikeTypes })).rows as T[]
 }
 
 /** Bytes of WAL the primary has written that the replica has not replayed yet (null: not a standby, or the primary did not answer). */

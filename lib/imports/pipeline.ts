@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '@/lib/db'
+import { clientSql, db, transactionSql } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { isDatabaseUnreachable } from '@/lib/db-errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -79,18 +79,34 @@ function resolveRegions(fields: FieldDef[], values: Record<string, string>, regi
   }
 }
 
-/** The verdicts of one batch of rows (values: field → text from the cells, empty for an empty cell). */
-async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[], ctx: Ctx): Promise<Verdict[]> {
+type RowTexts = { rowNumber: number; values: Record<string, string>; problems: Record<string, string> }
+/** What a batch's check reads from the database: the kind's reference data and the stored records of the batch's keys. */
+type Lookups = { prepared: unknown; existingByKey: Map<string, unknown> }
+
+const keyOfRow = (kind: AnyKind, importer: Importer, values: Record<string, string>, prepared: unknown): string | null =>
+  kind.rowKey ? kind.rowKey(values, importer, prepared) : values[kind.keyField] || null
+
+/** The database's part of a batch's check: the kind's reference data, then the records stored under the batch's keys (one statement). */
+async function lookupBatch(client: Tx, rows: RowTexts[], ctx: Ctx): Promise<Lookups> {
   const { kind, importer, regions } = ctx
   const prepared = kind.prepare ? await kind.prepare(client, rows.map((r) => r.values), importer, regions, ctx.gathered) : undefined
-  const keyOfRow = (values: Record<string, string>) => (kind.rowKey ? kind.rowKey(values, importer, prepared) : values[kind.keyField] || null)
-  const keys = [...new Set(rows.map((r) => keyOfRow(r.values)).filter((k): k is string => Boolean(k)))]
+  const keys = [...new Set(rows.map((r) => keyOfRow(kind, importer, r.values, prepared)).filter((k): k is string => Boolean(k)))]
   const existingRows = keys.length ? await kind.findExisting(client, keys, importer) : []
-  const existingByKey = new Map(existingRows.map((row) => [kind.keyOf(row), row]))
+  return { prepared, existingByKey: new Map(existingRows.map((row) => [kind.keyOf(row), row])) }
+}
+
+/** The verdicts of one batch of rows (values: field → text from the cells, empty for an empty cell). */
+async function checkBatch(client: Tx, rows: RowTexts[], ctx: Ctx): Promise<Verdict[]> {
+  return judgeBatch(rows, await lookupBatch(client, rows, ctx), ctx)
+}
+
+/** The JavaScript part of a batch's check, on what lookupBatch read: the form's schema, the scope, the comparison with the stored record. */
+function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx: Ctx): Verdict[] {
+  const { kind, importer, regions } = ctx
   const keyField = kind.fields.find((f) => f.key === kind.keyField)!
   return rows.map(({ rowNumber, values, problems }) => {
     const errors: Record<string, string> = { ...problems }
-    const key = keyOfRow(values)
+    const key = keyOfRow(kind, importer, values, prepared)
     const verdict = (outcome: Outcome, extra: Partial<Verdict> = {}): Verdict => ({
       rowNumber, outcome, key, values, changes: [], prepared, ...extra,
       errors: Object.entries(errors).map(([field, message]) => ({ column: ctx.columnOf(field), message })),
@@ -152,6 +168,9 @@ async function checkBatch(client: Tx, rows: { rowNumber: number; values: Record<
   })
 }
 
+/** A row of the dry run's verdicts as the commit reads it back. */
+type StoredRow = { rowNumber: number; outcome: string; key: string | null; values: Record<string, unknown>; errors: unknown; changes: unknown }
+
 type LoadedImport = {
   id: string; kind: string; fileFormat: string; fileName: string; fileHash: string; sheetName: string | null; mapping: unknown; sheets: unknown; mode: string
   createdById: string; createdByName: string; regencyCode: string | null; bankId: string | null
@@ -185,9 +204,10 @@ async function storedFile(importId: string): Promise<ByteSource> {
   return {
     size: row.size,
     async read(offset, length) {
-      // as base64 text: the pg adapter turns a bytea result into an array of numbers, one element per byte
-      // (a 1 MB slice: a million-element array, then copied back; 7 s of a 100.000-row dry run)
-      const [part] = await db.$queryRaw<{ part: string }[]>`SELECT encode(substring(file FROM ${offset + 1}::int FOR ${length}::int), 'base64') AS part FROM imports WHERE id = ${importId}`
+      // on the pool without Prisma (lib/db.ts clientSql): the Prisma pg adapter turns a bytea result into an
+      // array of numbers, one per byte (7 s of a 100.000-row dry run), and its handling of the 1,3 MB text of a
+      // slice cost more than the read; as base64, a third smaller than the hex text of a bytea
+      const [part] = await clientSql<{ part: string }>(db, `SELECT encode(substring(file FROM $2::int FOR $3::int), 'base64') AS part FROM imports WHERE id = $1`, [importId, offset + 1, length])
       if (!part) throw new PermanentJobError('Impor tidak ditemukan.')
       return Buffer.from(part.part, 'base64')
     },
@@ -281,14 +301,17 @@ function quiet<T>(p: Promise<T>): Promise<T> {
   return p
 }
 
+/** Runs one statement without Prisma (lib/db.ts): on the primary's pool (the dry run) or on the commit's transaction's connection. */
+type RunSql = (text: string, values: unknown[]) => Promise<unknown>
+
 /** A batch's verdicts into import_rows in one statement. */
-async function storeVerdicts(client: Tx, importId: string, rows: Prisma.ImportRowCreateManyInput[]): Promise<void> {
+async function storeVerdicts(run: RunSql, importId: string, rows: Prisma.ImportRowCreateManyInput[]): Promise<void> {
   if (!rows.length) return
   const doc = JSON.stringify(rows.map((r) => ({ n: r.rowNumber, outcome: r.outcome, key: r.key, values: r.values, errors: r.errors, changes: r.changes })))
-  await client.$executeRaw`
+  await run(`
     INSERT INTO import_rows (import_id, row_number, outcome, key, "values", errors, changes)
-    SELECT ${importId}::text, r.n, r.outcome, r.key, r."values", r.errors, r.changes
-    FROM jsonb_to_recordset(${doc}::jsonb) AS r(n int, outcome text, key text, "values" jsonb, errors jsonb, changes jsonb)`
+    SELECT $1::text, r.n, r.outcome, r.key, r."values", r.errors, r.changes
+    FROM jsonb_to_recordset($2::jsonb) AS r(n int, outcome text, key text, "values" jsonb, errors jsonb, changes jsonb)`, [importId, doc])
 }
 
 /** JSON with its object keys sorted (jsonb keeps its own key order): two verdicts compare by content. */
@@ -334,7 +357,7 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
       next = quiet(batches.next())
       const verdicts = await checkBatch(db, batch, c)
       await storing
-      storing = quiet(storeVerdicts(db, importId, verdicts.map((v, i) => rowData(importId, v, batch[i].problems))))
+      storing = quiet(storeVerdicts((text, values) => clientSql(db, text, values), importId, verdicts.map((v, i) => rowData(importId, v, batch[i].problems))))
       for (const v of verdicts) countInto(summary, v.outcome)
       await ctx.progress(summary.total, total, 'Memeriksa baris')
     }
@@ -364,22 +387,41 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       await takeKindLock(tx, kind.kind, ctx, total)
       await gatherFile(tx, c, () => storedBatches(tx, importId), ctx, total)
       await ctx.progress(0, total, 'Menyimpan')
-      let after = 0
-      // the rows of a kind written as one document (AnyKind.writeAll), kept until the end
-      const whole: { input: unknown; outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED' }[] = []
-      for (;;) {
-        // the dry run's rows hold the mapped texts: the file is not parsed a second time
-        const stored = await tx.importRow.findMany({
-          where: { importId, rowNumber: { gt: after } }, orderBy: { rowNumber: 'asc' }, take: BATCH_ROWS,
-          select: { rowNumber: true, values: true, outcome: true, key: true, errors: true, changes: true },
-        })
-        if (!stored.length) break
-        after = stored[stored.length - 1].rowNumber
+      const run: RunSql = (text, values) => transactionSql(tx, text, values)
+      // the dry run's rows hold the mapped texts: the file is not parsed a second time
+      const fetchBatch = async (after: number) => {
+        const stored = await transactionSql<StoredRow>(tx, `
+          SELECT row_number AS "rowNumber", outcome, key, "values", errors, changes FROM import_rows
+          WHERE import_id = $1 AND row_number > $2 ORDER BY row_number LIMIT $3`, [importId, after, BATCH_ROWS])
+        if (!stored.length) return null
         const rows = stored.map((r) => {
           const { [PROBLEMS]: problems, ...values } = r.values as Record<string, string> & { [PROBLEMS]?: Record<string, string> }
           return { rowNumber: r.rowNumber, values, problems: problems ?? {} }
         })
-        const verdicts = await checkBatch(tx, rows, c)
+        return { stored, rows, looked: await lookupBatch(tx, rows, c) }
+      }
+      // A register kind's batches overlap: the next batch's rows and stored records are asked for before this
+      // batch's write is sent, and checked (JavaScript) while PostgreSQL writes this one; a batch's insert is
+      // sent while the previous batch's audit rows are still on their way. The statements still run one after
+      // another, in the order sent, on the transaction's connection; only the JavaScript overlaps with them. Safe
+      // because a batch's check reads only the records under its own keys, and a key seen in an earlier batch
+      // is refused by the file's own duplicate check before its stored record is looked at. A kind with
+      // reference data per batch (prepare), a first pass (gather) or row-by-row writes waits for each write.
+      const overlap = Boolean(kind.writeBatch) && !kind.prepare && !kind.gather && !kind.writeAll
+      // the rows of a kind written as one document (AnyKind.writeAll), kept until the end
+      const whole: { input: unknown; outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED' }[] = []
+      let next = quiet(fetchBatch(0))
+      // the writes sent and not yet awaited, in file order: at most two, so the next batch's insert is sent
+      // while the previous batch's audit rows are still being built or written
+      const writing: Promise<void>[] = []
+      let progressed: Promise<void> = Promise.resolve()
+      for (;;) {
+        const batch = await next
+        if (!batch) break
+        const { stored, rows } = batch
+        const after = stored[stored.length - 1].rowNumber
+        if (overlap) next = quiet(fetchBatch(after))
+        const verdicts = judgeBatch(rows, batch.looked, c)
         // a register kind writes the batch's new and changed rows set-based (AnyKind.writeBatch)
         const creates: Verdict[] = []
         const updates: Verdict[] = []
@@ -400,24 +442,36 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
             throw new PermanentJobError(`Baris ${v.rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
           }
         }
-        // all or nothing with a row already refused: nothing will be kept, so nothing more is written
-        if (kind.writeBatch && (creates.length || updates.length) && !(imp.mode === 'ALL' && summary.invalid > 0)) {
-          const conflicts = await kind.writeBatch(tx, actor, creates.map((v) => v.input), updates.map((v) => ({ before: v.existing, input: v.input })))
-          if (conflicts.length) {
-            throw new PermanentJobError(`Baris ${[...creates, ...updates][conflicts[0]].rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
+        // the write before the previous one has answered (a conflict there ends the import here) and the job is not cancelled
+        if (writing.length > 1) await writing.shift()
+        await progressed
+        writing.push(quiet((async () => {
+          // all or nothing with a row already refused: nothing will be kept, so nothing more is written
+          if (kind.writeBatch && (creates.length || updates.length) && !(imp.mode === 'ALL' && summary.invalid > 0)) {
+            const conflicts = await kind.writeBatch(tx, actor, creates.map((v) => v.input), updates.map((v) => ({ before: v.existing, input: v.input })))
+            if (conflicts.length) {
+              throw new PermanentJobError(`Baris ${[...creates, ...updates][conflicts[0]].rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
+            }
           }
+          // the verdicts now are the ones that count (rejected rows file, the summary's list): the rows whose
+          // verdict differs from the dry run's are stored again, the others are left as they are
+          const fresh = verdicts.map((v, i) => rowData(importId, v, rows[i].problems))
+          const differ = fresh.filter((f, i) => f.outcome !== stored[i].outcome || f.key !== stored[i].key
+            || canonical(f.errors) !== canonical(stored[i].errors) || canonical(f.changes) !== canonical(stored[i].changes))
+          if (differ.length) {
+            await run('DELETE FROM import_rows WHERE import_id = $1 AND row_number = ANY($2::int[])', [importId, differ.map((r) => r.rowNumber)])
+            await storeVerdicts(run, importId, differ)
+          }
+        })()))
+        progressed = quiet(ctx.progress(summary.total, total, 'Menyimpan'))
+        if (!overlap) {
+          while (writing.length) await writing.shift()
+          await progressed
+          next = quiet(fetchBatch(after))
         }
-        // the verdicts now are the ones that count (rejected rows file, the summary's list): the rows whose
-        // verdict differs from the dry run's are stored again, the others are left as they are
-        const fresh = verdicts.map((v, i) => rowData(importId, v, rows[i].problems))
-        const differ = fresh.filter((f, i) => f.outcome !== stored[i].outcome || f.key !== stored[i].key
-          || canonical(f.errors) !== canonical(stored[i].errors) || canonical(f.changes) !== canonical(stored[i].changes))
-        if (differ.length) {
-          await tx.importRow.deleteMany({ where: { importId, rowNumber: { in: differ.map((r) => r.rowNumber) } } })
-          await storeVerdicts(tx, importId, differ)
-        }
-        await ctx.progress(summary.total, total, 'Menyimpan')
       }
+      while (writing.length) await writing.shift()
+      await progressed
       if (imp.mode === 'ALL' && summary.invalid > 0) {
         throw new PermanentJobError(`${summary.invalid.toLocaleString('id-ID')} baris tidak valid; tidak ada yang disimpan (semua atau tidak sama sekali). Perbaiki baris itu, atau pilih "simpan baris yang valid saja".`)
       }

@@ -1,7 +1,7 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
 import { writeAudit } from '@/lib/audit'
-import { db } from '@/lib/db'
+import { db, transactionSql } from '@/lib/db'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
@@ -102,7 +102,9 @@ const STORE_SLICE = 256 * 1024
 async function storeFile(tx: Prisma.TransactionClient, importId: string, bytes: Buffer) {
   await tx.$executeRaw`CREATE TEMP TABLE import_upload_parts (n int PRIMARY KEY, part bytea NOT NULL) ON COMMIT DROP`
   for (let n = 0; n * STORE_SLICE < bytes.length; n++) {
-    await tx.$executeRaw`INSERT INTO import_upload_parts (n, part) VALUES (${n}, ${bytes.subarray(n * STORE_SLICE, (n + 1) * STORE_SLICE)})`
+    // on the transaction's connection without Prisma (lib/db.ts transactionSql): a slice through Prisma cost
+    // more CPU in its request encoding and query compiler than the statement did in PostgreSQL
+    await transactionSql(tx, 'INSERT INTO import_upload_parts (n, part) VALUES ($1, $2)', [n, bytes.subarray(n * STORE_SLICE, (n + 1) * STORE_SLICE)])
   }
   await tx.$executeRaw`UPDATE imports SET file = (SELECT string_agg(part, ''::bytea ORDER BY n) FROM import_upload_parts) WHERE id = ${importId}`
 }

@@ -208,3 +208,88 @@ describe('conflicts', () => {
     expect(audits.n).toBe(9)
   })
 })
+
+/**
+ * The commit of a register kind overlaps its batches (lib/imports/pipeline.ts runCommit): the next batch is read
+ * and checked while the previous one is written. Everything is still one transaction: a failure in a later
+ * batch leaves nothing of the earlier ones, and each batch is checked again against the database as it is now.
+ */
+describe('a file of several batches', () => {
+  /** rows for `count` new NIBs: three batches of 500 and more */
+  const manyRows = (count: number) => {
+    const nibs = Array.from({ length: count }, () => nib())
+    return { nibs, rows: nibs.map((n) => msmeRow(msmeForm(n))) }
+  }
+
+  it('writes nothing when a row of the third batch meets a NIB someone registers during the write', async () => {
+    const { nibs, rows } = manyRows(1_100)
+    const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, rows))
+    expect(dry.check).toMatchObject({ create: 1_100, invalid: 0 })
+    const before = await fingerprint()
+    // row 1.052 of the sheet (the header is row 1): in the third batch
+    const late = nibs[1_050]
+    let release!: () => void
+    const held = new Promise<void>((resolve) => { release = resolve })
+    let inserted!: () => void
+    const insertedOnce = new Promise<void>((resolve) => { inserted = resolve })
+    const other = db.$transaction(async (tx) => {
+      await insertMsme(tx, { id: admin.id, username: admin.username, role: admin.role }, msmeSchema.parse({ ...msmeForm(late), newRegistration: 'on' }))
+      inserted()
+      await held
+    }, { timeout: 120_000 })
+    await insertedOnce
+
+    await startCommit(session, dry.id, 'VALID_ONLY')
+    const running = runJobsUntilIdle()
+    // the import's third batch waits for the other writer's uncommitted NIB (the first two are written by then:
+    // batches are written in file order, and the failure names row 1.052)
+    for (;;) {
+      const [w] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "msmes"%'`
+      if (w.n > 0) break
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    release()
+    await other
+    await running
+    const done = await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { status: true, error: true } })
+    expect(done).toEqual({ status: 'FAILED', error: 'Baris 1052: data diubah orang lain selama impor; ulangi impor.' })
+    // not one of the 1.099 other rows, nor an audit row: the first two batches went with the third
+    expect(await db.msme.findMany({ where: { nib: { in: nibs } }, select: { nib: true } })).toEqual([{ nib: late }])
+    await db.msme.delete({ where: { nib: late } })
+    await db.auditLog.deleteMany({ where: { entity: 'Msme', after: { path: ['nib'], equals: late } } })
+    expect(await fingerprint()).toBe(before)
+  })
+
+  it('checks every batch again: a row whose record was deleted after the dry run is refused, in any batch', async () => {
+    const { nibs, rows } = manyRows(1_100)
+    const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, rows))
+    expect(dry.check).toMatchObject({ create: 1_100, invalid: 0 })
+    // after the dry run, the NIB of row 1.002 (third batch) is registered and then deleted by someone else
+    const actor = { id: admin.id, username: admin.username, role: admin.role }
+    const gone = nibs[1_000]
+    await db.$transaction((tx) => insertMsme(tx, actor, msmeSchema.parse({ ...msmeForm(gone), newRegistration: 'on' })))
+    await db.msme.update({ where: { nib: gone }, data: { deletedAt: new Date() } })
+    const before = await fingerprint()
+
+    // all or nothing: the stale verdict (CREATE) is checked again, the row refused, nothing written
+    const all = await commitImport(session, dry.id, 'ALL')
+    expect(all).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/^1 baris tidak valid; tidak ada yang disimpan/) })
+    expect(await fingerprint()).toBe(before)
+
+    // the valid rows only: the other 1.099 written with one CREATE audit row each, the refused row's verdict stored anew
+    const again = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, rows))
+    expect(again.check).toMatchObject({ create: 1_099, invalid: 1 })
+    await db.msme.update({ where: { nib: gone }, data: { deletedAt: null } })
+    const restoredBefore = await db.importRow.findFirstOrThrow({ where: { importId: again.id, key: gone }, select: { outcome: true } })
+    expect(restoredBefore.outcome).toBe('INVALID')
+    // the record came back after this dry run: its row is now a change of a live record (UNCHANGED: same values)
+    const valid = await commitImport(session, again.id, 'VALID_ONLY')
+    expect(valid).toMatchObject({ status: 'DONE', summary: { commit: { create: 1_099, unchanged: 1, invalid: 0 } } })
+    const stale = await db.importRow.findFirstOrThrow({ where: { importId: again.id, key: gone }, select: { outcome: true, errors: true } })
+    expect(stale).toEqual({ outcome: 'UNCHANGED', errors: null })
+    expect(await db.msme.count({ where: { nib: { in: nibs } } })).toBe(1_100)
+    const [audits] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM audit_logs WHERE entity = 'Msme' AND action = 'CREATE' AND after->>'nib' = ANY(${nibs}::text[])`
+    // the deleted-and-restored record's own CREATE by the form path, plus the import's 1.099
+    expect(audits.n).toBe(1_100)
+  })
+})

@@ -1,6 +1,6 @@
 import 'server-only'
 import { FORM_LABEL, PATTERN_LABEL, TYPE_LABEL } from '@/lib/registers/labels'
-import { cooperativeAuditSelect, insertCooperative, insertCooperatives, updateCooperativeRecord, updateCooperatives, type CooperativeAuditRow } from '@/lib/registers/writes'
+import { findCooperativesByNik, insertCooperative, insertCooperatives, updateCooperativeRecord, updateCooperatives, type CooperativeAuditRow } from '@/lib/registers/writes'
 import { cooperativeSchema, type CooperativeInput } from '@/lib/validations/cooperatives'
 import type { FieldDef } from '../fields'
 import { formValue, locationChecks } from './common'
@@ -38,7 +38,7 @@ export const cooperativeKind: RegisterKind<CooperativeAuditRow, CooperativeInput
   keyField: 'nik',
   defaults: { active: 'on', form: 'PRIMER', pattern: 'KONVENSIONAL' },
   schema: cooperativeSchema,
-  findExisting: (client, keys) => client.cooperative.findMany({ where: { nik: { in: keys } }, select: cooperativeAuditSelect }),
+  findExisting: (client, keys) => findCooperativesByNik(client, keys),
   keyOf: (row) => row.nik,
   regencyOf: (row) => row.regencyCode,
   isDeleted: (row) => row.deletedAt !== null,

@@ -2,7 +2,7 @@ import 'server-only'
 import { KBLI_SECTIONS } from '@/lib/credit/kbli'
 import { GENDER_LABEL, SCALE_LABEL } from '@/lib/registers/labels'
 import { maskNik, nikRegencyCode } from '@/lib/registers/nik'
-import { insertMsme, insertMsmes, msmeAuditSelect, updateMsmeRecord, updateMsmes, type MsmeAuditRow } from '@/lib/registers/writes'
+import { findMsmesByNib, insertMsme, insertMsmes, updateMsmeRecord, updateMsmes, type MsmeAuditRow } from '@/lib/registers/writes'
 import { msmeSchema, type MsmeInput } from '@/lib/validations/msmes'
 import type { FieldDef } from '../fields'
 import { formValue, locationChecks } from './common'
@@ -40,7 +40,7 @@ export const msmeKind: RegisterKind<MsmeAuditRow, MsmeInput> = {
   fields: MSME_FIELDS,
   keyField: 'nib',
   schema: msmeSchema,
-  findExisting: (client, keys) => client.msme.findMany({ where: { nib: { in: keys } }, select: msmeAuditSelect }),
+  findExisting: (client, keys) => findMsmesByNib(client, keys),
   keyOf: (row) => row.nib,
   regencyOf: (row) => row.regencyCode,
   isDeleted: (row) => row.deletedAt !== null,
