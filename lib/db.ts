@@ -273,8 +273,10 @@ export async function readSql<T>(query: Prisma.Sql): Promise<T[]> {
   return url ? routed(url, run) : run(client())
 }
 
-// A transaction's connection, found once per transaction, and the last statement sent on it by transactionSql
-const transactionConnections = new WeakMap<Prisma.TransactionClient, { conn: pg.PoolClient; last: Promise<void> }>()
+// A transaction's connection (null: not found, Prisma runs the statements), looked up once per transaction, and
+// the last statement sent for it by transactionSql
+type TransactionConnection = { conn: pg.PoolClient | null; last: Promise<unknown> }
+const transactionConnections = new WeakMap<Prisma.TransactionClient, Promise<TransactionConnection>>()
 
 /** What a raw statement through Prisma returns for these types, for `transactionSql`'s rows. */
 const PRISMA_LIKE_TYPES: Record<number, (text: string) => unknown> = {
@@ -287,6 +289,26 @@ const prismaLikeTypes = {
 }
 
 /**
+ * The pg connection a Prisma transaction runs on: the pool connection whose server process is the
+ * transaction's, and only if that connection is in this very transaction (the same transaction id). Behind a
+ * connection pooler (PgBouncer) the server's process id is not the one the pooler gave the connection, so none
+ * is found — or, by an unlucky coincidence, another one, which the transaction id tells apart; then null.
+ */
+function connectionOf(tx: Prisma.TransactionClient): Promise<TransactionConnection> {
+  let found = transactionConnections.get(tx)
+  if (!found) {
+    found = (async () => {
+      const [row] = await tx.$queryRaw<{ pid: number; xid: string }[]>`SELECT pg_backend_pid() AS pid, pg_current_xact_id()::text AS xid`
+      const candidate = connections.get(row.pid)
+      const same = candidate && (await candidate.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid')).rows[0]?.xid === row.xid
+      return { conn: same ? candidate : null, last: Promise.resolve() }
+    })()
+    transactionConnections.set(tx, found)
+  }
+  return found
+}
+
+/**
  * A statement inside a Prisma interactive transaction of `db`, sent on that transaction's own connection
  * without Prisma: it commits or rolls back with the transaction's other statements. For the large batched
  * statements of a long write (an import's batches: `unnest` arrays of 500 rows, a JSON document of their
@@ -294,26 +316,23 @@ const prismaLikeTypes = {
  * by its WebAssembly query compiler, the result converted back) cost more CPU than PostgreSQL spent on the
  * statement (README, "The import's time"). Rows come as `$queryRawUnsafe` returns them for the types the
  * registers use: `numeric` as Decimal, `date` and `timestamp` as Dates in UTC, `int4` as numbers, `jsonb`
- * parsed, `text` and enums as strings.
+ * parsed, `text` and enums as strings. When the connection cannot be found for certain (behind a pooler, or a
+ * transaction of another client), the statement goes through the transaction's `$queryRawUnsafe`: slower, the
+ * same rows, the same transaction.
  * Statements run in the order of the calls: a caller may call again before the previous statement answered
  * (the next is sent when it has). Do not run the transaction's own Prisma statements meanwhile: they would be
  * handed to the connection while one of these runs.
  */
 export async function transactionSql<T>(tx: Prisma.TransactionClient, text: string, values: unknown[]): Promise<T[]> {
-  let state = transactionConnections.get(tx)
-  if (!state) {
-    const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`
-    const conn = connections.get(row.pid)
-    if (!conn) throw new Error('transactionSql: the transaction is not on the primary pool of lib/db.ts')
-    state = transactionConnections.get(tx) ?? { conn, last: Promise.resolve() }
-    transactionConnections.set(tx, state)
-  }
+  const state = await connectionOf(tx)
+  const { conn } = state
   // sent when the previous one sent here has answered: the order of the calls, and never two queries handed to
   // the connection at once (pg queues them today, but deprecates it)
-  const { conn } = state
-  const result = state.last.then(() => conn.query({ text, values, types: prismaLikeTypes }))
-  state.last = result.then(() => undefined, () => undefined)
-  return (await result).rows as T[]
+  const result = state.last.then(async () =>
+    conn ? ((await conn.query({ text, values, types: prismaLikeTypes })).rows as T[]) : tx.$queryRawUnsafe<T[]>(text, ...values),
+  )
+  state.last = result.catch(() => undefined)
+  return result
 }
 
 /**
