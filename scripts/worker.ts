@@ -14,6 +14,7 @@
  */
 import { loadEnvConfig } from '@next/env'
 import { hostname } from 'node:os'
+import { getHeapStatistics } from 'node:v8'
 import { PROJECT_ROOT } from './lib/worker-process'
 
 async function main() {
@@ -26,10 +27,12 @@ async function main() {
   const { registeredKinds } = await import('../lib/jobs/registry')
   const { db } = await import('../lib/db')
   const worker = await startBackgroundWork()
-  const heap = Math.round(((await import('node:v8')).getHeapStatistics().heap_size_limit) / 2 ** 20)
+  const heap = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)
+  // the flag in effect: the command line's over NODE_OPTIONS' (Node reads NODE_OPTIONS first)
+  const bound = [...(process.env.NODE_OPTIONS ?? '').split(/\s+/), ...process.execArgv].filter((a) => a.startsWith('--max-old-space-size')).pop()
   console.log(
     `[worker] Lumbung job worker ${hostname()}:${process.pid} working the queue: ${jobsConcurrency()} at a time, ` +
-      `heap limit ${heap} MB, kinds ${registeredKinds().join(', ')}`,
+      `heap limit ${heap} MB (${bound ?? 'V8 default'}), kinds ${registeredKinds().join(', ')}`,
   )
 
   // a signal repeated within 2 s is the same stop (Ctrl-C reaches both `npm start` and this process, which
