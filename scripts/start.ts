@@ -64,7 +64,8 @@ function main() {
         stopping = true
         exitCode = code || 1
         stopAll('SIGTERM')
-      } else if (code) {
+      } else if (code && code !== 130 && code !== 143) {
+        // a stop we asked for ends `next start` with 128 + the signal's number: that is a clean stop
         exitCode ||= code
       }
       if (running.size === 0) process.exit(exitCode)

@@ -28,11 +28,12 @@ async function main() {
   const { db } = await import('../lib/db')
   const worker = await startBackgroundWork()
   const heap = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)
-  // the flag in effect: the command line's over NODE_OPTIONS' (Node reads NODE_OPTIONS first)
-  const bound = [...(process.env.NODE_OPTIONS ?? '').split(/\s+/), ...process.execArgv].filter((a) => a.startsWith('--max-old-space-size')).pop()
+  // the flags in effect: the command line's over NODE_OPTIONS' (Node reads NODE_OPTIONS first)
+  const flags = [...(process.env.NODE_OPTIONS ?? '').split(/\s+/), ...process.execArgv]
+  const bound = ['--max-old-space-size', '--max-semi-space-size'].map((f) => flags.filter((a) => a.startsWith(f)).pop()).filter(Boolean)
   console.log(
     `[worker] Lumbung job worker ${hostname()}:${process.pid} working the queue: ${jobsConcurrency()} at a time, ` +
-      `heap limit ${heap} MB (${bound ?? 'V8 default'}), kinds ${registeredKinds().join(', ')}`,
+      `heap limit ${heap} MB (${bound.join(' ') || "V8's defaults"}), kinds ${registeredKinds().join(', ')}`,
   )
 
   // a signal repeated within 2 s is the same stop (Ctrl-C reaches both `npm start` and this process, which
