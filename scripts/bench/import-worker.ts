@@ -77,6 +77,9 @@ async function realImport(file: string, userId: string): Promise<RealImport> {
 async function main() {
   const [file, userId] = process.argv.slice(2)
   const result = await realImport(file, userId)
+  // the process's CPU time (its garbage collection included): less at the mercy of a busy machine than seconds
+  const cpu = process.cpuUsage()
+  console.error(`  import process CPU: user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s`)
   process.stdout.write(`\n${RESULT_PREFIX}${JSON.stringify(result)}\n`)
   const { db } = await import('../../lib/db')
   await db.$disconnect()
