@@ -50,7 +50,8 @@ beforeAll(async () => {
 })
 
 afterAll(() => {
-  if (worker?.exitCode === null) worker.kill('SIGKILL')
+  // after a failure: SIGTERM, which the supervisor passes on to the worker (SIGKILL would leave the worker running)
+  if (worker?.exitCode === null) worker.kill('SIGTERM')
 })
 
 describe('the job worker process (npm run worker)', () => {
