@@ -1,22 +1,19 @@
 /**
  * Runs once when a Next server process starts (`npm run dev`, `next start`), in the Node.js runtime:
- * stamps the socket's peer address on requests (lib/peer-address) and starts the background job
- * worker (lib/jobs) with the hourly reminder scan (lib/reminders) and the API's hourly purge
- * (lib/api/jobs). `JOBS_WORKER=off` leaves the
- * worker out, for an instance that only serves pages while others work the queue.
+ * stamps the socket's peer address on requests (lib/peer-address) and, when this server runs the
+ * background jobs itself (`JOBS_WORKER=inline`, the default of `npm run dev` and of a bare `next start`),
+ * starts what a job worker process starts (lib/jobs/start.ts: the worker, the hourly reminder scan and the
+ * API's hourly purge). `npm start` runs `next start` with `JOBS_WORKER=off` beside a job worker process of
+ * its own (scripts/worker.ts); `off` also serves an instance that only serves pages while others work the queue.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   const { stampPeerAddress } = await import('@/lib/peer-address')
   stampPeerAddress()
-  if (process.env.JOBS_WORKER === 'off') return
-  await import('./lib/jobs/kinds')
-  const { startJobWorker } = await import('./lib/jobs/worker')
-  startJobWorker({ concurrency: Number(process.env.JOBS_CONCURRENCY ?? 1) || 1 })
-  // the hourly reminder scan (lib/reminders): queued once per hour however many instances start
-  const { ensureReminderSchedule } = await import('./lib/reminders/jobs')
-  await ensureReminderSchedule().catch((e) => console.error('[reminders] schedule:', e instanceof Error ? e.message : e))
-  // the hourly purge of the API's idempotency answers, rate windows and expired snapshots (lib/api/jobs)
-  const { ensureApiMaintenanceSchedule } = await import('./lib/api/jobs')
-  await ensureApiMaintenanceSchedule().catch((e) => console.error('[api] schedule:', e instanceof Error ? e.message : e))
+  const { jobsWorkerMode } = await import('@/lib/jobs/mode')
+  const mode = jobsWorkerMode('inline')
+  if (mode === null) console.error(`[jobs] JOBS_WORKER=${process.env.JOBS_WORKER}: not one of process, inline, off; this server runs no jobs`)
+  if (mode !== 'inline') return
+  const { startBackgroundWork } = await import('@/lib/jobs/start')
+  await startBackgroundWork()
 }

@@ -6,4 +6,4 @@ import 'server-only'
  */
 export { enqueue, getJob, requestCancel, type EnqueueOptions, type JobStatus } from './queue'
 export { defineJob, JobCancelled, PermanentJobError, type JobContext, type JobHandler, type JobInfo } from './registry'
-export { runJobsUntilIdle, runOneJob, startJobWorker } from './worker'
+export { runJobsUntilIdle, runOneJob, startJobWorker, type JobWorker } from './worker'

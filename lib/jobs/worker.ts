@@ -152,20 +152,32 @@ export async function runJobsUntilIdle(options: { kinds?: string[]; max?: number
   return n
 }
 
-type Worker = { stop(): Promise<void> }
-const g = globalThis as unknown as { __lumbungJobWorker?: Worker }
+export type JobWorker = {
+  /** stop claiming jobs and wait until the jobs this worker is running have ended (finished, failed, cancelled) */
+  stop(): Promise<void>
+  /**
+   * For a process that must exit before its jobs end (a second stop signal): end the lease of every job this
+   * worker holds now, so another worker takes it over at once instead of after the lease (up to 5 minutes).
+   * The takeover counts as an attempt: a job with attempts left runs again from the start (imports write a
+   * batch at a time and are idempotent on their natural keys), one without (an import's `import.commit`,
+   * `maxAttempts: 1`) is FAILED and its owner told (`onFailed`). The caller exits right after: its open
+   * transactions end with its connections and are rolled back. Returns how many leases were ended.
+   */
+  release(): Promise<number>
+}
+const g = globalThis as unknown as { __lumbungJobWorker?: JobWorker }
 
 /**
- * The background worker of this server process: polls for due jobs (every `pollMs` when idle, at once
- * after a job), `concurrency` jobs at a time. Started once per process by instrumentation.ts; a second
- * call returns the running one.
+ * The background worker of this process: polls for due jobs (every `pollMs` when idle, at once after a
+ * job), `concurrency` jobs at a time. Started once per process (lib/jobs/start.ts, by the job worker
+ * process or by a Next server running the jobs itself); a second call returns the running one.
  */
-export function startJobWorker(options: { pollMs?: number; concurrency?: number } = {}): Worker {
+export function startJobWorker(options: { pollMs?: number; concurrency?: number } = {}): JobWorker {
   if (g.__lumbungJobWorker) return g.__lumbungJobWorker
   const pollMs = options.pollMs ?? 1000
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
   let stopping = false
-  let wake: (() => void) | null = null
+  const wakers = new Set<() => void>()
   const loop = async () => {
     while (!stopping) {
       let ran = false
@@ -175,16 +187,30 @@ export function startJobWorker(options: { pollMs?: number; concurrency?: number 
         // the database was unreachable: wait and try again, the worker must outlive a restart of PostgreSQL
         console.error('[jobs] worker:', e instanceof Error ? e.message : e)
       }
-      if (!ran && !stopping) await new Promise<void>((r) => { wake = r; setTimeout(r, pollMs) })
+      if (!ran && !stopping) {
+        await new Promise<void>((r) => {
+          const wake = () => { wakers.delete(wake); clearTimeout(timer); r() }
+          const timer = setTimeout(wake, pollMs)
+          wakers.add(wake)
+        })
+      }
     }
   }
   const loops = Array.from({ length: options.concurrency ?? 1 }, () => loop())
-  const worker: Worker = {
+  const worker: JobWorker = {
     async stop() {
       stopping = true
-      ;(wake as (() => void) | null)?.()
+      for (const wake of [...wakers]) wake()
       await Promise.all(loops)
       delete g.__lumbungJobWorker
+    },
+    async release() {
+      stopping = true
+      const { count } = await db.job.updateMany({
+        where: { state: 'RUNNING', lockedBy: workerId },
+        data: { lockedUntil: new Date(Date.now() - 1) },
+      })
+      return count
     },
   }
   g.__lumbungJobWorker = worker

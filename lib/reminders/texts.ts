@@ -2,7 +2,7 @@
  * A notification's sentence in the reader's language, from its kind and stored params (lib/i18n messages
  * `notifications.kind.*`): the same words on the list page, in the bell's list and in the e-mail.
  */
-import { createTranslator } from 'next-intl'
+import { createTranslator } from 'use-intl/core'
 import { formatDate, formatMonth, type Locale } from '@/lib/format'
 import { MESSAGES } from '@/lib/i18n/messages'
 import { quarterLabel } from '@/lib/reporting/periods'

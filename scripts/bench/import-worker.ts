@@ -1,6 +1,8 @@
 /**
- * The import bench's worker (started by scripts/bench/import.ts#realImport): a process that only runs one
- * import through the app's real path, so the RSS it reports is the import's own. Arguments: the .xlsx file
+ * The import bench's worker (started by scripts/bench/import.ts#realImport with the job worker process's
+ * Node flags, scripts/lib/worker-process.ts): a process that only runs one import through the app's real
+ * path, with every job kind loaded as in the job worker process (scripts/worker.ts), so the RSS it reports
+ * is what the deployed worker's would be. Arguments: the .xlsx file
  * and the importing user's id; `DATABASE_URL` from the environment. Prints its result as JSON on one line
  * starting with RESULT_PREFIX.
  */
@@ -12,10 +14,12 @@ import { RESULT_PREFIX, type RealImport } from './import-result'
  * The real import path (lib/imports): the file uploaded with createImport (checked, every sheet analysed, the
  * columns mapped by heading), the dry run (job `import.check`) and the write (job `import.commit`, valid rows
  * only: about 1 row in 250 is malformed on purpose) run by the app's own job runner in this process, exactly
- * as the worker started from instrumentation.ts runs them. Peak memory is this process's RSS, sampled every
+ * as the job worker process (lib/jobs/start.ts) runs them. Peak memory is this process's RSS, sampled every
  * 50 ms while the import runs (the jobs run here, and nothing else does).
  */
 async function realImport(file: string, userId: string): Promise<RealImport> {
+  // every job kind, as the job worker process (scripts/worker.ts) loads them: its RSS before the import too
+  await import('../../lib/jobs/kinds')
   const { createImport, startCheck, startCommit } = await import('../../lib/imports/service')
   const { runJobsUntilIdle } = await import('../../lib/jobs')
   const { db } = await import('../../lib/db')
@@ -73,6 +77,9 @@ async function realImport(file: string, userId: string): Promise<RealImport> {
 async function main() {
   const [file, userId] = process.argv.slice(2)
   const result = await realImport(file, userId)
+  // the process's CPU time (its garbage collection included): less at the mercy of a busy machine than seconds
+  const cpu = process.cpuUsage()
+  console.error(`  import process CPU: user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s`)
   process.stdout.write(`\n${RESULT_PREFIX}${JSON.stringify(result)}\n`)
   const { db } = await import('../../lib/db')
   await db.$disconnect()

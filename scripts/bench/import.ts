@@ -21,6 +21,7 @@ import { BATCH_ROWS } from '../../lib/imports/pipeline'
 import { PROVINCE } from './data'
 import { round, timed } from './stats'
 import { RESULT_PREFIX, type RealImport } from './import-result'
+import { workerHeapFlags } from '../lib/worker-process'
 
 /** The MSME template's own headings (lib/imports/kinds/msmes.ts), so the import maps every column by itself. */
 const HEADER = ['NIB', 'Nama Usaha', 'Nama Pemilik', 'NIK Pemilik', 'Jenis Kelamin Pemilik', 'KBLI', 'Kabupaten/Kota', 'Kecamatan', 'Alamat', 'Telepon',
@@ -110,12 +111,14 @@ async function removeImported(c: pg.Client) {
  * The real import path, run in a process of its own (scripts/bench/import-worker.ts): that process does
  * nothing but the import, as an app instance's job worker does, so its peak RSS is the import's and not this
  * process's, which generated the data set and the .xlsx and holds their garbage (275 MB before an import
- * began, measured 3 December 2026). Same Node flags as this process (tsx, `react-server` conditions; pass
- * `--expose-gc` to the bench to also see the live heap).
+ * began, measured 3 December 2026). This process's Node flags (tsx, `react-server` conditions; pass
+ * `--expose-gc` to the bench to also see the live heap) and the job worker process's heap flags.
  */
 async function realImport(file: string, userId: string): Promise<RealImport> {
-  // BENCH_IMPORT_WORKER_FLAGS: Node flags for the worker only, e.g. `--max-old-space-size=160` to see a bounded heap
-  const flags = (process.env.BENCH_IMPORT_WORKER_FLAGS ?? '').split(/\s+/).filter(Boolean)
+  // the deployed job worker's heap flags (scripts/lib/worker-process.ts), or BENCH_IMPORT_WORKER_FLAGS instead
+  // (e.g. `--max-old-space-size=160`; empty: none, V8's own limit)
+  const override = process.env.BENCH_IMPORT_WORKER_FLAGS
+  const flags = override !== undefined ? override.split(/\s+/).filter(Boolean) : workerHeapFlags()
   const child = spawn(process.execPath, [...process.execArgv, ...flags, path.join(process.cwd(), 'scripts/bench/import-worker.ts'), file, userId], {
     env: process.env, stdio: ['ignore', 'pipe', 'inherit'],
   })
