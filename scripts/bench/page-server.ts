@@ -85,7 +85,8 @@ async function waitFor(url: string, child: ChildProcess, what: string, stop: () 
 async function startNext(url: string, port: number, secret: string, log: (m: string) => void): Promise<Stoppable> {
   const child: ChildProcess = spawn('node_modules/.bin/next', ['start', '--port', String(port)], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: secret, AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    // JOBS_WORKER=off: as `npm start` runs it (the jobs in a worker process of their own), so the page server's CPU is the pages'
+    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: secret, AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', JOBS_WORKER: 'off' },
   })
   const stop = stopper(child)
   await waitFor(`http://localhost:${port}/api/health`, child, 'next start', stop)
