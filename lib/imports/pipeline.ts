@@ -404,7 +404,8 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
               const { [PROBLEMS]: problems, ...values } = r.values as Record<string, string> & { [PROBLEMS]?: Record<string, string> }
               return { rowNumber: r.rowNumber, values, problems: problems ?? {} }
             })
-            // a kind without `prepare` sends its look-up within this call (transactionSql keeps the order of the calls)
+            // a kind without `prepare` calls transactionSql for its look-up within this call, and transactionSql sends
+            // in the order of its calls: the write, called after `asked`, goes after the look-up
             const looked = lookupBatch(tx, rows, c)
             sent()
             return { stored, rows, looked: await looked }
