@@ -389,16 +389,30 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       await ctx.progress(0, total, 'Menyimpan')
       const run: RunSql = (text, values) => transactionSql(tx, text, values)
       // the dry run's rows hold the mapped texts: the file is not parsed a second time
-      const fetchBatch = async (after: number) => {
-        const stored = await transactionSql<StoredRow>(tx, `
-          SELECT row_number AS "rowNumber", outcome, key, "values", errors, changes FROM import_rows
-          WHERE import_id = $1 AND row_number > $2 ORDER BY row_number LIMIT $3`, [importId, after, BATCH_ROWS])
-        if (!stored.length) return null
-        const rows = stored.map((r) => {
-          const { [PROBLEMS]: problems, ...values } = r.values as Record<string, string> & { [PROBLEMS]?: Record<string, string> }
-          return { rowNumber: r.rowNumber, values, problems: problems ?? {} }
-        })
-        return { stored, rows, looked: await lookupBatch(tx, rows, c) }
+      // `asked`: settles once the batch's look-up has been sent too (its place on the connection taken)
+      let asked: Promise<void> = Promise.resolve()
+      const fetchBatch = (after: number) => {
+        let sent!: () => void
+        asked = new Promise<void>((resolve) => { sent = resolve })
+        return (async () => {
+          try {
+            const stored = await transactionSql<StoredRow>(tx, `
+              SELECT row_number AS "rowNumber", outcome, key, "values", errors, changes FROM import_rows
+              WHERE import_id = $1 AND row_number > $2 ORDER BY row_number LIMIT $3`, [importId, after, BATCH_ROWS])
+            if (!stored.length) return null
+            const rows = stored.map((r) => {
+              const { [PROBLEMS]: problems, ...values } = r.values as Record<string, string> & { [PROBLEMS]?: Record<string, string> }
+              return { rowNumber: r.rowNumber, values, problems: problems ?? {} }
+            })
+            // a kind without `prepare` calls transactionSql for its look-up within this call, and transactionSql sends
+            // in the order of its calls: the write, called after `asked`, goes after the look-up
+            const looked = lookupBatch(tx, rows, c)
+            sent()
+            return { stored, rows, looked: await looked }
+          } finally {
+            sent()
+          }
+        })()
       }
       // A register kind's batches overlap: the next batch's rows and stored records are asked for before this
       // batch's write is sent, and checked (JavaScript) while PostgreSQL writes this one; a batch's insert is
@@ -444,6 +458,9 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
         }
         // the write before the previous one has answered (a conflict there ends the import here) and the job is not cancelled
         if (writing.length > 1) await writing.shift()
+        // the next batch's look-up goes before this batch's write: the next batch is then checked while this one
+        // is written (sent after it, the look-up would wait for the write, and the check with it)
+        await asked
         await progressed
         writing.push(quiet((async () => {
           // all or nothing with a row already refused: nothing will be kept, so nothing more is written
