@@ -28,6 +28,30 @@ beforeAll(async () => {
   session = { ...admin }
 })
 
+/** Another writer registers `nibValue` through the form's write and holds its transaction open until `commit()`. */
+async function registerUncommitted(nibValue: string): Promise<{ commit: () => Promise<void> }> {
+  let release!: () => void
+  const held = new Promise<void>((resolve) => { release = resolve })
+  let inserted!: () => void
+  const insertedOnce = new Promise<void>((resolve) => { inserted = resolve })
+  const writer = db.$transaction(async (tx) => {
+    await insertMsme(tx, { id: admin.id, username: admin.username, role: admin.role }, msmeSchema.parse({ ...msmeForm(nibValue), newRegistration: 'on' }))
+    inserted()
+    await held
+  }, { timeout: 120_000 })
+  await insertedOnce
+  return { commit: async () => { release(); await writer } }
+}
+
+/** Until the import's insert waits for a lock (the uncommitted NIB of `registerUncommitted`). */
+async function importWaitsForALock(): Promise<void> {
+  for (;;) {
+    const [w] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "msmes"%'`
+    if (w.n > 0) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
 let seq = 0
 const stamp = String(Date.now()).slice(-6)
 /** a 13-digit NIB unique to this run */
@@ -152,28 +176,13 @@ describe('conflicts', () => {
     const before = await fingerprint()
 
     // another writer (the form's write path) registers the second NIB and holds its transaction open
-    let release!: () => void
-    const held = new Promise<void>((resolve) => { release = resolve })
-    let inserted!: () => void
-    const insertedOnce = new Promise<void>((resolve) => { inserted = resolve })
-    const input = msmeSchema.parse({ ...msmeForm(nibs[1]), newRegistration: 'on' })
-    const other = db.$transaction(async (tx) => {
-      await insertMsme(tx, { id: admin.id, username: admin.username, role: admin.role }, input)
-      inserted()
-      await held
-    }, { timeout: 120_000 })
-    await insertedOnce
+    const other = await registerUncommitted(nibs[1])
 
     // the import's write meets the uncommitted NIB and waits for it; the other writer then commits
     await startCommit(session, dry.id, 'ALL')
     const running = runJobsUntilIdle()
-    for (;;) {
-      const [w] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "msmes"%'`
-      if (w.n > 0) break
-      await new Promise((r) => setTimeout(r, 50))
-    }
-    release()
-    await other
+    await importWaitsForALock()
+    await other.commit()
     await running
     const done = await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { status: true, error: true } })
     expect(done.status).toBe('FAILED')
@@ -228,28 +237,14 @@ describe('a file of several batches', () => {
     const before = await fingerprint()
     // row 1.052 of the sheet (the header is row 1): in the third batch
     const late = nibs[1_050]
-    let release!: () => void
-    const held = new Promise<void>((resolve) => { release = resolve })
-    let inserted!: () => void
-    const insertedOnce = new Promise<void>((resolve) => { inserted = resolve })
-    const other = db.$transaction(async (tx) => {
-      await insertMsme(tx, { id: admin.id, username: admin.username, role: admin.role }, msmeSchema.parse({ ...msmeForm(late), newRegistration: 'on' }))
-      inserted()
-      await held
-    }, { timeout: 120_000 })
-    await insertedOnce
+    const other = await registerUncommitted(late)
 
     await startCommit(session, dry.id, 'VALID_ONLY')
     const running = runJobsUntilIdle()
     // the import's third batch waits for the other writer's uncommitted NIB (the first two are written by then:
     // batches are written in file order, and the failure names row 1.052)
-    for (;;) {
-      const [w] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "msmes"%'`
-      if (w.n > 0) break
-      await new Promise((r) => setTimeout(r, 50))
-    }
-    release()
-    await other
+    await importWaitsForALock()
+    await other.commit()
     await running
     const done = await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { status: true, error: true } })
     expect(done).toEqual({ status: 'FAILED', error: 'Baris 1052: data diubah orang lain selama impor; ulangi impor.' })
