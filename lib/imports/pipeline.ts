@@ -301,14 +301,14 @@ function quiet<T>(p: Promise<T>): Promise<T> {
   return p
 }
 
-/** Runs one statement without Prisma (lib/db.ts): on the primary's pool (the dry run) or on the commit's transaction's connection. */
-type RunSql = (text: string, values: unknown[]) => Promise<unknown>
-
-/** A batch's verdicts into import_rows in one statement. */
-async function storeVerdicts(run: RunSql, importId: string, rows: Prisma.ImportRowCreateManyInput[]): Promise<void> {
+/**
+ * A batch's verdicts into import_rows in one statement, without Prisma (lib/db.ts clientSql): on the primary's
+ * pool for the dry run (`db`), on the transaction's connection for the commit.
+ */
+async function storeVerdicts(client: Tx, importId: string, rows: Prisma.ImportRowCreateManyInput[]): Promise<void> {
   if (!rows.length) return
   const doc = JSON.stringify(rows.map((r) => ({ n: r.rowNumber, outcome: r.outcome, key: r.key, values: r.values, errors: r.errors, changes: r.changes })))
-  await run(`
+  await clientSql(client, `
     INSERT INTO import_rows (import_id, row_number, outcome, key, "values", errors, changes)
     SELECT $1::text, r.n, r.outcome, r.key, r."values", r.errors, r.changes
     FROM jsonb_to_recordset($2::jsonb) AS r(n int, outcome text, key text, "values" jsonb, errors jsonb, changes jsonb)`, [importId, doc])
@@ -357,7 +357,7 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
       next = quiet(batches.next())
       const verdicts = await checkBatch(db, batch, c)
       await storing
-      storing = quiet(storeVerdicts((text, values) => clientSql(db, text, values), importId, verdicts.map((v, i) => rowData(importId, v, batch[i].problems))))
+      storing = quiet(storeVerdicts(db, importId, verdicts.map((v, i) => rowData(importId, v, batch[i].problems))))
       for (const v of verdicts) countInto(summary, v.outcome)
       await ctx.progress(summary.total, total, 'Memeriksa baris')
     }
@@ -387,7 +387,6 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       await takeKindLock(tx, kind.kind, ctx, total)
       await gatherFile(tx, c, () => storedBatches(tx, importId), ctx, total)
       await ctx.progress(0, total, 'Menyimpan')
-      const run: RunSql = (text, values) => transactionSql(tx, text, values)
       // the dry run's rows hold the mapped texts: the file is not parsed a second time
       // `asked`: settles once the batch's look-up has been sent too (its place on the connection taken)
       let asked: Promise<void> = Promise.resolve()
@@ -476,8 +475,8 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
           const differ = fresh.filter((f, i) => f.outcome !== stored[i].outcome || f.key !== stored[i].key
             || canonical(f.errors) !== canonical(stored[i].errors) || canonical(f.changes) !== canonical(stored[i].changes))
           if (differ.length) {
-            await run('DELETE FROM import_rows WHERE import_id = $1 AND row_number = ANY($2::int[])', [importId, differ.map((r) => r.rowNumber)])
-            await storeVerdicts(run, importId, differ)
+            await transactionSql(tx, 'DELETE FROM import_rows WHERE import_id = $1 AND row_number = ANY($2::int[])', [importId, differ.map((r) => r.rowNumber)])
+            await storeVerdicts(tx, importId, differ)
           }
         })()))
         progressed = quiet(ctx.progress(summary.total, total, 'Menyimpan'))
