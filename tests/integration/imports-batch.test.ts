@@ -1,13 +1,14 @@
 import ExcelJS from 'exceljs'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { db } from '@/lib/db'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db, transactionCanCopy } from '@/lib/db'
 import { createCooperative, updateCooperative } from '@/lib/actions/cooperatives'
 import { createMsme, updateMsme } from '@/lib/actions/msmes'
 import { runJobsUntilIdle } from '@/lib/jobs'
 import { COOPERATIVE_FIELDS } from '@/lib/imports/kinds/cooperatives'
 import { MSME_FIELDS } from '@/lib/imports/kinds/msmes'
 import { startCommit } from '@/lib/imports/service'
-import { insertMsme } from '@/lib/registers/writes'
+import { insertMsme, insertMsmes } from '@/lib/registers/writes'
+import { createPrismaClientWithPool } from '@/lib/prisma-client'
 import { msmeSchema } from '@/lib/validations/msmes'
 import type { SessionUser } from '@/lib/session-user'
 import { createTestUser, signInAs, submit } from '../support/session'
@@ -46,7 +47,8 @@ async function registerUncommitted(nibValue: string): Promise<{ commit: () => Pr
 /** Until the import's insert waits for a lock (the uncommitted NIB of `registerUncommitted`). */
 async function importWaitsForALock(): Promise<void> {
   for (;;) {
-    const [w] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "msmes"%'`
+    // the batch's new records go by COPY (lib/registers/writes.ts batchInsert)
+    const [w] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'COPY "msmes"%'`
     if (w.n > 0) return
     await new Promise((r) => setTimeout(r, 50))
   }
@@ -165,6 +167,60 @@ describe('the batched write stores what the form stores', () => {
     const audits = await auditOf('Cooperative', importRow.id, 'nik')
     expect(audits.map((a) => a.action)).toEqual(['CREATE', 'UPDATE'])
     expect(audits).toEqual(await auditOf('Cooperative', formRow.id, 'nik'))
+  })
+})
+
+/**
+ * A batch's new records go by COPY on the transaction's connection, or, where that connection is not known
+ * (behind a pooler: here a client whose connections the app does not track), by `INSERT … FROM unnest`: the same
+ * records and audit rows either way, and a key taken meanwhile is a conflict either way.
+ */
+describe('new records by COPY, or by statement behind a pooler', () => {
+  const pooled = createPrismaClientWithPool(process.env.DATABASE_URL!, 2)
+  afterAll(() => pooled.prisma.$disconnect())
+  const actor = () => ({ id: admin.id, username: admin.username, role: admin.role })
+  // COPY's text format escapes these: a tab, a backslash, a line break; and a row with empty optional columns
+  const input = (n: string, i: number) => msmeSchema.parse({
+    ...msmeForm(n, i === 1 ? { address: 'Jl. Tab\there \\ Gg. 2\nRT 01', businessName: 'Toko "Maju" \\N' } : i === 2 ? { iumkDate: '', iumkNumber: '', districtCode: '', phone: '' } : {}),
+    newRegistration: 'on',
+  })
+  const inputs = (nibs: string[]) => nibs.map(input)
+
+  it('writes the same records and audit rows either way, special characters and empty columns included', async () => {
+    expect(await db.$transaction((tx) => transactionCanCopy(tx))).toBe(true)
+    expect(await pooled.prisma.$transaction((tx) => transactionCanCopy(tx))).toBe(false)
+    const [viaCopy, viaStatement] = [[nib(), nib(), nib()], [nib(), nib(), nib()]]
+    expect(await db.$transaction((tx) => insertMsmes(tx, actor(), inputs(viaCopy)))).toEqual({ conflicts: [] })
+    expect(await pooled.prisma.$transaction((tx) => insertMsmes(tx, actor(), inputs(viaStatement)))).toEqual({ conflicts: [] })
+    const read = (nibs: string[]) => db.msme.findMany({ where: { nib: { in: nibs } }, orderBy: { nib: 'asc' } })
+    const [copied, inserted] = [await read(viaCopy), await read(viaStatement)]
+    expect(copied.map((r) => r.address)).toEqual(['Jl. Diponegoro 5', 'Jl. Tab\there \\ Gg. 2\nRT 01', 'Jl. Diponegoro 5'])
+    expect(copied[1].businessName).toBe('Toko "Maju" \\N')
+    expect(copied[2]).toMatchObject({ iumkDate: null, iumkNumber: null, districtCode: null, phone: null })
+    for (const [i, row] of copied.entries()) {
+      expect(comparable(row, 'nib')).toEqual(comparable(inserted[i], 'nib'))
+      expect(await auditOf('Msme', row.id, 'nib')).toEqual(await auditOf('Msme', inserted[i].id, 'nib'))
+    }
+    // and as the form writes it
+    const byForm = nib()
+    await db.$transaction((tx) => insertMsme(tx, actor(), input(byForm, 1)))
+    const [formRow] = await read([byForm])
+    expect(comparable(copied[1], 'nib')).toEqual(comparable(formRow, 'nib'))
+    expect(await auditOf('Msme', copied[1].id, 'nib')).toEqual(await auditOf('Msme', formRow.id, 'nib'))
+  })
+
+  it('a key someone stored meanwhile is a conflict either way, and nothing of the batch is kept', async () => {
+    for (const client of [db, pooled.prisma]) {
+      const nibs = [nib(), nib(), nib()]
+      await db.$transaction((tx) => insertMsme(tx, actor(), input(nibs[1], 1)))
+      const before = await fingerprint()
+      await expect(client.$transaction(async (tx) => {
+        expect(await insertMsmes(tx, actor(), inputs(nibs))).toEqual({ conflicts: [1] })
+        // as the import does on any conflict
+        throw new Error('roll back')
+      })).rejects.toThrow('roll back')
+      expect(await fingerprint()).toBe(before)
+    }
   })
 })
 

@@ -54,6 +54,8 @@ export const cooperativeKind: RegisterKind<CooperativeAuditRow, CooperativeInput
   update: (tx, actor, before, input) => updateCooperativeRecord(tx, actor, before, input),
   async writeBatch(tx, actor, creates, updates) {
     const created = await insertCooperatives(tx, actor, creates)
+    // after a conflict the transaction cannot go on (lib/registers/writes.ts batchInsert); the import ends there
+    if (created.conflicts.length) return created.conflicts
     const updated = await updateCooperatives(tx, actor, updates)
     return [...created.conflicts, ...updated.conflicts.map((i) => creates.length + i)]
   },

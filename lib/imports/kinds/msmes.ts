@@ -63,6 +63,8 @@ export const msmeKind: RegisterKind<MsmeAuditRow, MsmeInput> = {
   update: (tx, actor, before, input) => updateMsmeRecord(tx, actor, before, input),
   async writeBatch(tx, actor, creates, updates) {
     const created = await insertMsmes(tx, actor, creates)
+    // after a conflict the transaction cannot go on (lib/registers/writes.ts batchInsert); the import ends there
+    if (created.conflicts.length) return created.conflicts
     const updated = await updateMsmes(tx, actor, updates)
     return [...created.conflicts, ...updated.conflicts.map((i) => creates.length + i)]
   },
