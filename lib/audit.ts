@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { clientIp } from '@/lib/client-ip'
-import { transactionSql } from '@/lib/db'
+import { copyLine, transactionCanCopy, transactionCopy, transactionSql } from '@/lib/db'
 
 export type AuditAction =
   | 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE'
@@ -55,18 +55,26 @@ export async function writeAudit(
 export type AuditEntry = { action: AuditAction; entity: string; entityId?: string | null; before?: unknown; after?: unknown }
 
 /**
- * Many audit rows in one INSERT inside the caller's transaction (an import's batch): each row exactly as
- * writeAudit writes it (the same JSON of before/after, the same actor and client address), in the order given.
+ * Many audit rows at once inside the caller's transaction (an import's batch): each row exactly as writeAudit
+ * writes it (the same JSON of before/after, the same actor and client address), in the order given. By COPY on
+ * the transaction's connection where it can (bulk loading, as the records' own COPY in lib/registers/writes.ts),
+ * else (behind a pooler) by one INSERT of a JSON document.
  */
 export async function writeAudits(tx: Prisma.TransactionClient, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return
-  // one JSON document for the whole batch, through the same replacer as auditJson
+  const ip = await clientIp()
+  // through the same replacer as auditJson
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v, auditReplacer))
+  if (await transactionCanCopy(tx)) {
+    return transactionCopy(tx, 'COPY audit_logs (user_id, username, role, action, entity, entity_id, before, after, ip) FROM STDIN',
+      entries.map((e) => copyLine([actor.id, actor.username, actor.role, e.action, e.entity, e.entityId ?? null, json(e.before), json(e.after), ip])).join(''))
+  }
+  // one JSON document for the whole batch
   const rows = JSON.stringify(entries.map((e) => ({ action: e.action, entity: e.entity, entityId: e.entityId ?? null, before: e.before ?? null, after: e.after ?? null })), auditReplacer)
-  // on the transaction's connection without Prisma (lib/db.ts transactionSql): the document is large
   await transactionSql(tx, `
     INSERT INTO audit_logs (user_id, username, role, action, entity, entity_id, before, after, ip)
     SELECT $1::text, $2::text, $3::text, e.doc->>'action', e.doc->>'entity', e.doc->>'entityId',
       nullif(e.doc->'before', 'null'::jsonb), nullif(e.doc->'after', 'null'::jsonb), $5::text
     FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(doc, n)
-    ORDER BY e.n`, [actor.id, actor.username, actor.role, rows, await clientIp()])
+    ORDER BY e.n`, [actor.id, actor.username, actor.role, rows, ip])
 }
