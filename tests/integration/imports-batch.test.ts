@@ -6,7 +6,7 @@ import { createMsme, updateMsme } from '@/lib/actions/msmes'
 import { runJobsUntilIdle } from '@/lib/jobs'
 import { COOPERATIVE_FIELDS } from '@/lib/imports/kinds/cooperatives'
 import { MSME_FIELDS } from '@/lib/imports/kinds/msmes'
-import { startCommit } from '@/lib/imports/service'
+import { cancelImport, startCommit } from '@/lib/imports/service'
 import { insertMsme, insertMsmes } from '@/lib/registers/writes'
 import { createPrismaClientWithPool } from '@/lib/prisma-client'
 import { msmeSchema } from '@/lib/validations/msmes'
@@ -29,19 +29,22 @@ beforeAll(async () => {
   session = { ...admin }
 })
 
-/** Another writer registers `nibValue` through the form's write and holds its transaction open until `commit()`. */
-async function registerUncommitted(nibValue: string): Promise<{ commit: () => Promise<void> }> {
-  let release!: () => void
-  const held = new Promise<void>((resolve) => { release = resolve })
+/** Another writer registers `nibValue` through the form's write and holds its transaction open until `commit()` or `rollback()`. */
+async function registerUncommitted(nibValue: string): Promise<{ commit: () => Promise<void>; rollback: () => Promise<void> }> {
+  let release!: (keep: boolean) => void
+  const held = new Promise<boolean>((resolve) => { release = resolve })
   let inserted!: () => void
   const insertedOnce = new Promise<void>((resolve) => { inserted = resolve })
   const writer = db.$transaction(async (tx) => {
     await insertMsme(tx, { id: admin.id, username: admin.username, role: admin.role }, msmeSchema.parse({ ...msmeForm(nibValue), newRegistration: 'on' }))
     inserted()
-    await held
+    if (!(await held)) throw new Error('rolled back')
   }, { timeout: 120_000 })
   await insertedOnce
-  return { commit: async () => { release(); await writer } }
+  return {
+    commit: async () => { release(true); await writer },
+    rollback: async () => { release(false); await expect(writer).rejects.toThrow('rolled back') },
+  }
 }
 
 /** Until the import's insert waits for a lock (the uncommitted NIB of `registerUncommitted`). */
@@ -308,6 +311,29 @@ describe('a file of several batches', () => {
     expect(await db.msme.findMany({ where: { nib: { in: nibs } }, select: { nib: true } })).toEqual([{ nib: late }])
     await db.msme.delete({ where: { nib: late } })
     await db.auditLog.deleteMany({ where: { entity: 'Msme', after: { path: ['nib'], equals: late } } })
+    expect(await fingerprint()).toBe(before)
+  })
+
+  it('a cancel during the write takes back the batches already written', async () => {
+    const { nibs, rows } = manyRows(1_600)
+    const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, rows))
+    expect(dry.check).toMatchObject({ create: 1_600, invalid: 0 })
+    const before = await fingerprint()
+    // row 602 of the sheet, in the second batch: its write waits for another writer holding the same NIB, with the
+    // first batch written in the import's transaction and the third checked and sent behind it
+    const other = await registerUncommitted(nibs[600])
+
+    await startCommit(session, dry.id, 'VALID_ONLY')
+    const running = runJobsUntilIdle()
+    await importWaitsForALock()
+    // the user cancels; the other writer then gives up its NIB, so the import's write goes on until its next progress
+    await cancelImport(session, dry.id)
+    await other.rollback()
+    await running
+    const done = await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { status: true } })
+    expect(done.status).toBe('CANCELLED')
+    // not one of the 1.600 rows, nor an audit row: what was written before the cancel went with the transaction
+    expect(await db.msme.count({ where: { nib: { in: nibs } } })).toBe(0)
     expect(await fingerprint()).toBe(before)
   })
 
