@@ -103,6 +103,21 @@ describe('the job worker process (npm run worker)', () => {
     expect(output).toContain('[worker] stopped')
   }, 240_000)
 
+  it('exits non-zero when the worker dies by itself, so a supervisor (systemd, Docker) starts it again', async () => {
+    const child = startWorkerCommand({ ...process.env, NODE_ENV: 'production' })
+    let out = ''
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => { out += d })
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => { out += d })
+    const code = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    for (let i = 0; i < 600 && !out.includes('[worker] Lumbung job worker'); i++) await new Promise((r) => setTimeout(r, 100))
+    // the supervisor's start-up line names the worker's process id: killed as the kernel's OOM killer would
+    const pid = Number(/job worker \(pid (\d+)\)/.exec(out)?.[1])
+    expect(pid).toBeGreaterThan(0)
+    process.kill(pid, 'SIGKILL')
+    expect(await code).not.toBe(0)
+    expect(out).toContain('[start] job worker exited (SIGKILL): stopping the rest')
+  }, 120_000)
+
   it('refuses to start without DATABASE_URL, saying so', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env }
     delete env.DATABASE_URL
