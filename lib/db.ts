@@ -365,8 +365,14 @@ export async function transactionCopy(tx: Prisma.TransactionClient, text: string
 
 /** A row as a line of COPY's text format: each value as its text, `\N` for null, backslash, tab and line breaks escaped. */
 export function copyLine(values: readonly (string | number | boolean | null | undefined)[]): string {
-  return values.map((v) => (v === null || v === undefined ? '\\N' : String(v).replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]))).join('\t') + '\n'
+  return values.map((v) => {
+    if (v === null || v === undefined) return '\\N'
+    const text = String(v)
+    return COPY_SPECIAL.test(text) ? text.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c]) : text
+  }).join('\t') + '\n'
 }
+const COPY_SPECIAL = /[\\\t\n\r]/
+const COPY_SPECIALS = /[\\\t\n\r]/g
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' }
 
 /**

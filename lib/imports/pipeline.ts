@@ -378,6 +378,9 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
   const { importId } = ctx.job.payload as { importId: string }
   const { imp, kind, importer } = await loadImport(importId)
   const actor = { id: importer.id, username: importer.username, role: importer.role }
+  // the first batch write that failed: a conflict ends the import with its own message, not with the failure it
+  // causes in the statements sent after it (a failed COPY aborts the transaction: "current transaction is aborted")
+  let failedWrite: unknown
   try {
     const summary = await db.$transaction(async (tx) => {
       const regions = await loadRegions(tx)
@@ -426,83 +429,74 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       const overlap = Boolean(kind.writeBatch) && !kind.prepare && !kind.gather && !kind.writeAll
       // the rows of a kind written as one document (AnyKind.writeAll), kept until the end
       const whole: { input: unknown; outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED' }[] = []
-      // the first write that failed: a conflict ends the import with its own message, not with the failure it
-      // causes in the statements sent after it (a failed COPY aborts the transaction: "current transaction is aborted")
-      let failedWrite: unknown
       let next = quiet(fetchBatch(0))
       // the writes sent and not yet awaited, in file order: at most two, so the next batch's insert is sent
       // while the previous batch's audit rows are still being built or written
       const writing: Promise<void>[] = []
       let progressed: Promise<void> = Promise.resolve()
-      try {
-        for (;;) {
-          const batch = await next
-          if (!batch) break
-          const { stored, rows } = batch
-          const after = stored[stored.length - 1].rowNumber
-          if (overlap) next = quiet(fetchBatch(after))
-          const verdicts = judgeBatch(rows, batch.looked, c)
-          // a register kind writes the batch's new and changed rows set-based (AnyKind.writeBatch)
-          const creates: Verdict[] = []
-          const updates: Verdict[] = []
-          for (const v of verdicts) {
-            countInto(summary, v.outcome)
-            if (v.outcome === 'INVALID' && imp.mode === 'ALL') continue
-            if (kind.writeAll) {
-              if (v.outcome !== 'INVALID') whole.push({ input: v.input, outcome: v.outcome })
-              continue
-            }
-            if (kind.writeBatch) {
-              if (v.outcome === 'CREATE') creates.push(v)
-              else if (v.outcome === 'UPDATE') updates.push(v)
-              continue
-            }
-            if (v.outcome === 'CREATE') await kind.insert(tx, actor, v.input, importer, v.prepared)
-            else if (v.outcome === 'UPDATE' && !(await kind.update(tx, actor, v.existing, v.input))) {
-              throw new PermanentJobError(`Baris ${v.rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
-            }
+      for (;;) {
+        const batch = await next
+        if (!batch) break
+        const { stored, rows } = batch
+        const after = stored[stored.length - 1].rowNumber
+        if (overlap) next = quiet(fetchBatch(after))
+        const verdicts = judgeBatch(rows, batch.looked, c)
+        // a register kind writes the batch's new and changed rows set-based (AnyKind.writeBatch)
+        const creates: Verdict[] = []
+        const updates: Verdict[] = []
+        for (const v of verdicts) {
+          countInto(summary, v.outcome)
+          if (v.outcome === 'INVALID' && imp.mode === 'ALL') continue
+          if (kind.writeAll) {
+            if (v.outcome !== 'INVALID') whole.push({ input: v.input, outcome: v.outcome })
+            continue
           }
-          // the write before the previous one has answered (a conflict there ends the import here) and the job is not cancelled
-          if (writing.length > 1) await writing.shift()
-          // the next batch's look-up goes before this batch's write: the next batch is then checked while this one
-          // is written (sent after it, the look-up would wait for the write, and the check with it)
-          await asked
-          await progressed
-          writing.push(quiet((async () => {
-            // all or nothing with a row already refused: nothing will be kept, so nothing more is written
-            try {
-              if (kind.writeBatch && (creates.length || updates.length) && !(imp.mode === 'ALL' && summary.invalid > 0)) {
-                const conflicts = await kind.writeBatch(tx, actor, creates.map((v) => v.input), updates.map((v) => ({ before: v.existing, input: v.input })))
-                if (conflicts.length) {
-                  throw new PermanentJobError(`Baris ${[...creates, ...updates][conflicts[0]].rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
-                }
-              }
-              // the verdicts now are the ones that count (rejected rows file, the summary's list): the rows whose
-              // verdict differs from the dry run's are stored again, the others are left as they are
-              const fresh = verdicts.map((v, i) => rowData(importId, v, rows[i].problems))
-              const differ = fresh.filter((f, i) => f.outcome !== stored[i].outcome || f.key !== stored[i].key
-                || canonical(f.errors) !== canonical(stored[i].errors) || canonical(f.changes) !== canonical(stored[i].changes))
-              if (differ.length) {
-                await transactionSql(tx, 'DELETE FROM import_rows WHERE import_id = $1 AND row_number = ANY($2::int[])', [importId, differ.map((r) => r.rowNumber)])
-                await storeVerdicts(tx, importId, differ)
-              }
-            } catch (e) {
-              failedWrite ??= e
-              throw e
-            }
-          })()))
-          progressed = quiet(ctx.progress(summary.total, total, 'Menyimpan'))
-          if (!overlap) {
-            while (writing.length) await writing.shift()
-            await progressed
-            next = quiet(fetchBatch(after))
+          if (kind.writeBatch) {
+            if (v.outcome === 'CREATE') creates.push(v)
+            else if (v.outcome === 'UPDATE') updates.push(v)
+            continue
+          }
+          if (v.outcome === 'CREATE') await kind.insert(tx, actor, v.input, importer, v.prepared)
+          else if (v.outcome === 'UPDATE' && !(await kind.update(tx, actor, v.existing, v.input))) {
+            throw new PermanentJobError(`Baris ${v.rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
           }
         }
-        while (writing.length) await writing.shift()
+        // the write before the previous one has answered (a conflict there ends the import here) and the job is not cancelled
+        if (writing.length > 1) await writing.shift()
+        // the next batch's look-up goes before this batch's write: the next batch is then checked while this one
+        // is written (sent after it, the look-up would wait for the write, and the check with it)
+        await asked
         await progressed
-      } catch (e) {
-        throw failedWrite ?? e
+        writing.push(quiet((async () => {
+          // all or nothing with a row already refused: nothing will be kept, so nothing more is written
+          if (kind.writeBatch && (creates.length || updates.length) && !(imp.mode === 'ALL' && summary.invalid > 0)) {
+            const conflicts = await kind.writeBatch(tx, actor, creates.map((v) => v.input), updates.map((v) => ({ before: v.existing, input: v.input })))
+            if (conflicts.length) {
+              throw new PermanentJobError(`Baris ${[...creates, ...updates][conflicts[0]].rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
+            }
+          }
+          // the verdicts now are the ones that count (rejected rows file, the summary's list): the rows whose
+          // verdict differs from the dry run's are stored again, the others are left as they are
+          const fresh = verdicts.map((v, i) => rowData(importId, v, rows[i].problems))
+          const differ = fresh.filter((f, i) => f.outcome !== stored[i].outcome || f.key !== stored[i].key
+            || canonical(f.errors) !== canonical(stored[i].errors) || canonical(f.changes) !== canonical(stored[i].changes))
+          if (differ.length) {
+            await transactionSql(tx, 'DELETE FROM import_rows WHERE import_id = $1 AND row_number = ANY($2::int[])', [importId, differ.map((r) => r.rowNumber)])
+            await storeVerdicts(tx, importId, differ)
+          }
+        })().catch((e: unknown) => {
+          failedWrite ??= e
+          throw e
+        })))
+        progressed = quiet(ctx.progress(summary.total, total, 'Menyimpan'))
+        if (!overlap) {
+          while (writing.length) await writing.shift()
+          await progressed
+          next = quiet(fetchBatch(after))
+        }
       }
+      while (writing.length) await writing.shift()
+      await progressed
       if (imp.mode === 'ALL' && summary.invalid > 0) {
         throw new PermanentJobError(`${summary.invalid.toLocaleString('id-ID')} baris tidak valid; tidak ada yang disimpan (semua atau tidak sama sekali). Perbaiki baris itu, atau pilih "simpan baris yang valid saja".`)
       }
@@ -517,8 +511,8 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
     return summary
   } catch (e) {
     // a failure is recorded by the job's onFailed (lib/imports/jobs.ts), also when the database went away
-    if (e instanceof JobCancelled) await markCancelled(importId)
-    throw e
+    if (e instanceof JobCancelled && !failedWrite) await markCancelled(importId)
+    throw failedWrite ?? e
   }
 }
 

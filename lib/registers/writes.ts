@@ -261,10 +261,12 @@ async function batchInsert<Row>(
   const texts = records.map((r) => fields.map((f) => sqlText(r[f])))
   const keyColumn = columns[key][0]
   if (await transactionCanCopy(tx)) {
+    // each audited column in its order, as RETURNING gives them: from the text sent, or the table's default
+    const from = Object.keys(audited).map((f) => ({ f, c: fields.indexOf(f) }))
     const created = texts.map((t, i) => {
-      const row: Record<string, unknown> = { id: ids[i], ...otherColumns }
-      fields.forEach((f, c) => { row[f] = asStored(columns[f][1], t[c]) })
-      return Object.fromEntries(Object.keys(audited).map((f) => [f, row[f]])) as Row
+      const row: Record<string, unknown> = {}
+      for (const { f, c } of from) row[f] = f === 'id' ? ids[i] : c >= 0 ? asStored(columns[f][1], t[c]) : otherColumns[f]
+      return row as Row
     })
     // the statement's updated_at: Prisma's @updatedAt has no default in the table
     const now = new Date().toISOString()
