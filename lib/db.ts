@@ -276,9 +276,9 @@ export async function readSql<T>(query: Prisma.Sql): Promise<T[]> {
   return url ? routed(url, run) : run(client())
 }
 
-// A transaction's connection (null: not found, Prisma runs the statements), looked up once per transaction, and
-// the last statement sent for it by transactionSql
-type TransactionConnection = { conn: pg.PoolClient | null; last: Promise<unknown> }
+// A transaction's connection (null: not found, Prisma runs the statements), looked up once per transaction, the
+// last statement sent for it by transactionSql, and whether its statements have ended (transactionStatementsEnd)
+type TransactionConnection = { conn: pg.PoolClient | null; last: Promise<unknown>; ended: boolean }
 const transactionConnections = new WeakMap<Prisma.TransactionClient, Promise<TransactionConnection>>()
 
 /** What a raw statement through Prisma returns for these types, for `transactionSql`'s rows. */
@@ -304,7 +304,7 @@ function connectionOf(tx: Prisma.TransactionClient): Promise<TransactionConnecti
       const [row] = await tx.$queryRaw<{ pid: number; xid: string }[]>`SELECT pg_backend_pid() AS pid, pg_current_xact_id()::text AS xid`
       const candidate = connections.get(row.pid)
       const same = candidate && (await candidate.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid')).rows[0]?.xid === row.xid
-      return { conn: same ? candidate : null, last: Promise.resolve() }
+      return { conn: same ? candidate : null, last: Promise.resolve(), ended: false }
     })()
     transactionConnections.set(tx, found)
   }
@@ -331,11 +331,43 @@ export async function transactionSql<T>(tx: Prisma.TransactionClient, text: stri
   const { conn } = state
   // sent when the previous one sent here has answered: the order of the calls, and never two queries handed to
   // the connection at once (pg queues them today, but deprecates it)
-  const result = state.last.then(async () =>
-    conn ? ((await conn.query({ text, values, types: prismaLikeTypes })).rows as T[]) : tx.$queryRawUnsafe<T[]>(text, ...values),
-  )
+  const result = state.last.then(async () => {
+    refuseIfEnded(state)
+    return conn ? ((await conn.query({ text, values, types: prismaLikeTypes })).rows as T[]) : tx.$queryRawUnsafe<T[]>(text, ...values)
+  })
   state.last = result.catch(() => undefined)
   return result
+}
+
+function refuseIfEnded(state: TransactionConnection) {
+  if (state.ended) throw new Error('The transaction has ended: its statements after transactionStatementsEnd are not sent.')
+}
+
+/**
+ * Ends `transactionSql` and `transactionCopy` for a transaction: the statements not sent yet are refused (they
+ * reject), and this resolves once the one on the connection has answered. Call it before the transaction's
+ * callback returns or throws — `withTransactionStatements` does — whenever statements may still be waiting
+ * their turn (a batch write sent ahead of the one that failed): sent after Prisma's ROLLBACK, such a statement
+ * would run outside the transaction and be committed on its own, on a connection already back in the pool.
+ */
+export async function transactionStatementsEnd(tx: Prisma.TransactionClient): Promise<void> {
+  const found = transactionConnections.get(tx)
+  if (!found) return
+  const state = await found
+  state.ended = true
+  for (let last = state.last; ; last = state.last) {
+    await last
+    if (last === state.last) return
+  }
+}
+
+/** `run(tx)` in a transaction of `db`, its `transactionSql`/`transactionCopy` statements ended before the transaction commits or rolls back. */
+export async function withTransactionStatements<T>(tx: Prisma.TransactionClient, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } finally {
+    await transactionStatementsEnd(tx)
+  }
 }
 
 /**
@@ -358,7 +390,10 @@ export async function transactionCopy(tx: Prisma.TransactionClient, text: string
   const state = await connectionOf(tx)
   const { conn } = state
   if (!conn) throw new Error('transactionCopy: the transaction\'s connection is not known (transactionCanCopy)')
-  const result = state.last.then(() => pipeline(Readable.from([data]), conn.query(copyFrom(text))))
+  const result = state.last.then(() => {
+    refuseIfEnded(state)
+    return pipeline(Readable.from([data]), conn.query(copyFrom(text)))
+  })
   state.last = result.catch(() => undefined)
   return result
 }

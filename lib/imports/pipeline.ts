@@ -1,5 +1,5 @@
 import 'server-only'
-import { clientSql, db, transactionSql } from '@/lib/db'
+import { clientSql, db, transactionSql, withTransactionStatements } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { isDatabaseUnreachable } from '@/lib/db-errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -382,7 +382,9 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
   // causes in the statements sent after it (a failed COPY aborts the transaction: "current transaction is aborted")
   let failedWrite: unknown
   try {
-    const summary = await db.$transaction(async (tx) => {
+    // the batch writes may still be waiting their turn on the connection when the callback throws (a conflict,
+    // a cancel): they are ended before Prisma's ROLLBACK, never sent after it (lib/db.ts transactionStatementsEnd)
+    const summary = await db.$transaction((tx) => withTransactionStatements(tx, async () => {
       const regions = await loadRegions(tx)
       const summary = emptySummary()
       const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
@@ -507,12 +509,14 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       })
       await tx.dataImport.update({ where: { id: importId }, data: { status: 'DONE', summary: { commit: summary }, finishedAt: new Date(), error: null }, select: { id: true } })
       return summary
-    }, { timeout: 60 * 60_000, maxWait: 60_000 })
+    }), { timeout: 60 * 60_000, maxWait: 60_000 })
     return summary
   } catch (e) {
     // a failure is recorded by the job's onFailed (lib/imports/jobs.ts), also when the database went away
-    if (e instanceof JobCancelled && !failedWrite) await markCancelled(importId)
-    throw failedWrite ?? e
+    // a cancel stays a cancel, unless a write had already failed for good (a conflict): then that is the outcome
+    const error = e instanceof JobCancelled && !(failedWrite instanceof PermanentJobError) ? e : failedWrite ?? e
+    if (error instanceof JobCancelled) await markCancelled(importId)
+    throw error
   }
 }
 

@@ -2,7 +2,7 @@ import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { writeAudit, writeAudits, type AuditActor, type AuditEntry } from '@/lib/audit'
-import { clientSql, copyLine, transactionCanCopy, transactionCopy, transactionSql } from '@/lib/db'
+import { clientSql, copyLine, db, transactionCanCopy, transactionCopy, transactionSql } from '@/lib/db'
 import { maskNik } from '@/lib/registers/nik'
 import { computeScale, isScaleMismatch } from '@/lib/registers/scale'
 import type { CooperativeInput, CooperativeYearInput } from '@/lib/validations/cooperatives'
@@ -277,9 +277,9 @@ async function batchInsert<Row>(
       await copied
     } catch (e) {
       audits.catch(() => {})
-      const taken = uniqueKeyTaken(e, keyColumn)
-      if (taken === null) throw e
-      return { conflicts: [records.findIndex((r) => sqlText(r[key]) === taken)] }
+      const taken = await keysTakenMeanwhile(e, table, keyColumn, records.map((r) => sqlText(r[key])))
+      if (!taken.length) throw e
+      return { conflicts: taken }
     }
     await audits
     return { conflicts: [] }
@@ -295,11 +295,17 @@ async function batchInsert<Row>(
   return result
 }
 
-/** The value of `column` a unique violation names (PostgreSQL's detail `Key (nib)=(…) already exists.`), or null for any other error. */
-function uniqueKeyTaken(e: unknown, column: string): string | null {
-  if (!e || typeof e !== 'object' || (e as { code?: string }).code !== '23505') return null
-  const m = /^Key \((.+)\)=\((.*)\) already exists/.exec((e as { detail?: string }).detail ?? '')
-  return m && m[1] === column ? m[2] : null
+/**
+ * After COPY failed: if on a unique key of `table`, the indexes of the batch's keys someone else has stored
+ * meanwhile, read on the pool (committed: a unique violation is raised only when the other writer commits; the
+ * transaction here is aborted). Not from the error's text, which the server's `lc_messages` may translate.
+ * Empty for any other error.
+ */
+async function keysTakenMeanwhile(e: unknown, table: string, keyColumn: string, keys: (string | null)[]): Promise<number[]> {
+  if (!e || typeof e !== 'object' || (e as { code?: string }).code !== '23505' || (e as { table?: string }).table !== table) return []
+  const stored = await clientSql<{ key: string }>(db, `SELECT ${ident(keyColumn)} AS key FROM ${ident(table)} WHERE ${ident(keyColumn)} = ANY($1::text[])`, [keys])
+  const taken = new Set(stored.map((r) => r.key))
+  return keys.flatMap((k, i) => (k !== null && taken.has(k) ? [i] : []))
 }
 
 async function batchUpdate<Row>(

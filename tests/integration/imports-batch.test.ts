@@ -314,6 +314,30 @@ describe('a file of several batches', () => {
     expect(await fingerprint()).toBe(before)
   })
 
+  it('sends nothing after the transaction ends: a conflict in the second of four batches leaves no record and no audit row', async () => {
+    const { nibs, rows } = manyRows(2_000)
+    const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, rows))
+    expect(dry.check).toMatchObject({ create: 2_000, invalid: 0 })
+    const before = await fingerprint()
+    // row 602 of the sheet, in the second batch; the third and fourth are checked and sent behind it meanwhile
+    const late = nibs[600]
+    const other = await registerUncommitted(late)
+
+    await startCommit(session, dry.id, 'VALID_ONLY')
+    const running = runJobsUntilIdle()
+    await importWaitsForALock()
+    await other.commit()
+    await running
+    const done = await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { status: true, error: true } })
+    expect(done).toEqual({ status: 'FAILED', error: 'Baris 602: data diubah orang lain selama impor; ulangi impor.' })
+    // a statement sent after the ROLLBACK would run on its own (autocommit): the batches behind the conflict
+    // would leave records or audit rows of their own
+    expect(await db.msme.findMany({ where: { nib: { in: nibs } }, select: { nib: true } })).toEqual([{ nib: late }])
+    await db.msme.delete({ where: { nib: late } })
+    await db.auditLog.deleteMany({ where: { entity: 'Msme', after: { path: ['nib'], equals: late } } })
+    expect(await fingerprint()).toBe(before)
+  })
+
   it('a cancel during the write takes back the batches already written', async () => {
     const { nibs, rows } = manyRows(1_600)
     const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, rows))

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { db, transactionSql } from '@/lib/db'
+import { db, transactionSql, withTransactionStatements } from '@/lib/db'
 import { createPrismaClientWithPool } from '@/lib/prisma-client'
 
 /**
@@ -55,5 +55,20 @@ describe.each([
       throw new Error('roll back')
     })).rejects.toThrow('roll back')
     expect(await count(gone)).toBe(0)
+  })
+
+  it('ends its statements with the transaction: one still waiting its turn is refused, never run after the ROLLBACK', async () => {
+    const id = `p-${Math.random().toString(36).slice(2)}-late`
+    let late!: Promise<unknown>
+    await expect(client().$transaction((tx) => withTransactionStatements(tx, async () => {
+      void transactionSql(tx, 'SELECT pg_sleep(0.3)', []).catch(() => {})
+      // sent when the sleep has answered: by then the callback has thrown
+      late = transactionSql(tx, 'INSERT INTO tx_sql_probe (id, amount) VALUES ($1, 1)', [id])
+      late.catch(() => {})
+      throw new Error('roll back')
+    }))).rejects.toThrow('roll back')
+    await expect(late).rejects.toThrow('The transaction has ended')
+    await new Promise((r) => setTimeout(r, 500))
+    expect(await count(id)).toBe(0)
   })
 })

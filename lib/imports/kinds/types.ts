@@ -84,7 +84,8 @@ export type RegisterKind<Row extends { id: string }, Input> = {
    * A register kind writes a batch's new and changed rows set-based instead of insert/update row by row: one
    * statement for the new records, one for the changed ones (each at the version the check saw), one for their
    * audit rows; the same records and audit rows as insert/update would write. Returns the indexes, into
-   * `[...creates, ...updates]`, of the rows someone else wrote meanwhile (nothing of those is written).
+   * `[...creates, ...updates]`, of the rows someone else wrote meanwhile; the caller must then roll back (the
+   * new records go by COPY, whose failure aborts the transaction; the pipeline ends the import on any conflict).
    */
   writeBatch?(tx: Tx, actor: AuditActor, creates: Input[], updates: { before: Row; input: Input }[]): Promise<number[]>
 }
