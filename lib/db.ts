@@ -324,7 +324,8 @@ function connectionOf(tx: Prisma.TransactionClient): Promise<TransactionConnecti
  * same rows, the same transaction.
  * Statements run in the order of the calls: a caller may call again before the previous statement answered
  * (the next is sent when it has). Do not run the transaction's own Prisma statements meanwhile: they would be
- * handed to the connection while one of these runs.
+ * handed to the connection while one of these runs. A caller that may leave statements waiting when its
+ * transaction's callback ends (calls not awaited) runs the callback in `withTransactionStatements`.
  */
 export async function transactionSql<T>(tx: Prisma.TransactionClient, text: string, values: unknown[]): Promise<T[]> {
   const state = await connectionOf(tx)
