@@ -97,8 +97,8 @@ export function findMsmesByNib(client: Prisma.TransactionClient, nibs: string[])
 }
 
 /**
- * Many new MSMEs at once (an import's batch): one `COPY` of msmeRecord's columns (batchInsert) and one INSERT of
- * their audit rows; the same records and audit rows as insertMsme row by row. A NIB someone registered
+ * Many new MSMEs at once (an import's batch): one `COPY` of msmeRecord's columns and one of their audit rows
+ * (batchInsert; behind a pooler two INSERTs); the same records and audit rows as insertMsme row by row. A NIB someone registered
  * meanwhile: its index in `inputs` among the conflicts, and the caller must roll back (the transaction may be
  * aborted already; no audit row is written).
  */
@@ -244,7 +244,7 @@ function asStored(type: string, text: string | null): unknown {
 /**
  * New records of a batch, each under a new id, and their audit rows (`audit`: a created record's entry). By
  * `COPY … FROM STDIN` on the transaction's connection (bulk loading, which an INSERT cannot do: 1,3 × the time of
- * COPY for an import's 100.000 records), the audit rows' INSERT sent right behind it: the records are known
+ * COPY for an import's 100.000 records), the audit rows (writeAudits: a COPY too) sent right behind it: the records are known
  * before they are written (what was sent, and the table's defaults for the other audited columns,
  * `otherColumns`), so PostgreSQL gets both statements at once. Where that connection is not known (behind a
  * pooler), by `INSERT … SELECT FROM unnest … ON CONFLICT DO NOTHING RETURNING`, then the audit rows. A key someone
