@@ -378,9 +378,12 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
   const { importId } = ctx.job.payload as { importId: string }
   const { imp, kind, importer } = await loadImport(importId)
   const actor = { id: importer.id, username: importer.username, role: importer.role }
-  // the first batch write that failed: a conflict ends the import with its own message, not with the failure it
-  // causes in the statements sent after it (a failed COPY aborts the transaction: "current transaction is aborted")
-  let failedWrite: unknown
+  // The batch writes that failed, by their first row. A conflict ends the import with its own message, not with
+  // what it causes in the statements sent after it (a failed COPY aborts the transaction: the next look-up or the
+  // next batch's COPY fail with "current transaction is aborted", possibly before the conflict's own write has
+  // found its row): so after a failure every write is let settle, and the one earliest in the file counts.
+  const failedWrites: { row: number; error: unknown }[] = []
+  let writes: Promise<void>[] = []
   try {
     // the batch writes may still be waiting their turn on the connection when the callback throws (a conflict,
     // a cancel): they are ended before Prisma's ROLLBACK, never sent after it (lib/db.ts transactionStatementsEnd)
@@ -435,6 +438,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       // the writes sent and not yet awaited, in file order: at most two, so the next batch's insert is sent
       // while the previous batch's audit rows are still being built or written
       const writing: Promise<void>[] = []
+      writes = writing
       let progressed: Promise<void> = Promise.resolve()
       for (;;) {
         const batch = await next
@@ -487,7 +491,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
             await storeVerdicts(tx, importId, differ)
           }
         })().catch((e: unknown) => {
-          failedWrite ??= e
+          failedWrites.push({ row: stored[0].rowNumber, error: e })
           throw e
         })))
         progressed = quiet(ctx.progress(summary.total, total, 'Menyimpan'))
@@ -513,6 +517,8 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
     return summary
   } catch (e) {
     // a failure is recorded by the job's onFailed (lib/imports/jobs.ts), also when the database went away
+    await Promise.allSettled(writes)
+    const failedWrite = failedWrites.sort((a, b) => a.row - b.row)[0]?.error
     // a cancel stays a cancel, unless a write had already failed for good (a conflict): then that is the outcome
     const error = e instanceof JobCancelled && !(failedWrite instanceof PermanentJobError) ? e : failedWrite ?? e
     if (error instanceof JobCancelled) await markCancelled(importId)
