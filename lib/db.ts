@@ -330,18 +330,22 @@ function connectionOf(tx: Prisma.TransactionClient): Promise<TransactionConnecti
 export async function transactionSql<T>(tx: Prisma.TransactionClient, text: string, values: unknown[]): Promise<T[]> {
   const state = await connectionOf(tx)
   const { conn } = state
-  // sent when the previous one sent here has answered: the order of the calls, and never two queries handed to
-  // the connection at once (pg queues them today, but deprecates it)
-  const result = state.last.then(async () => {
-    refuseIfEnded(state)
-    return conn ? ((await conn.query({ text, values, types: prismaLikeTypes })).rows as T[]) : tx.$queryRawUnsafe<T[]>(text, ...values)
+  return inTurn(state, async () =>
+    conn ? ((await conn.query({ text, values, types: prismaLikeTypes })).rows as T[]) : tx.$queryRawUnsafe<T[]>(text, ...values))
+}
+
+/**
+ * `send` when the statement sent before it on this transaction has answered: the order of the calls, and never two
+ * queries handed to the connection at once (pg queues them today, but deprecates it). Refused once the
+ * transaction's statements have ended (transactionStatementsEnd).
+ */
+function inTurn<T>(state: TransactionConnection, send: () => Promise<T>): Promise<T> {
+  const result = state.last.then(() => {
+    if (state.ended) throw new Error('The transaction has ended: its statements after transactionStatementsEnd are not sent.')
+    return send()
   })
   state.last = result.catch(() => undefined)
   return result
-}
-
-function refuseIfEnded(state: TransactionConnection) {
-  if (state.ended) throw new Error('The transaction has ended: its statements after transactionStatementsEnd are not sent.')
 }
 
 /**
@@ -351,7 +355,7 @@ function refuseIfEnded(state: TransactionConnection) {
  * their turn (a batch write sent ahead of the one that failed): sent after Prisma's ROLLBACK, such a statement
  * would run outside the transaction and be committed on its own, on a connection already back in the pool.
  */
-export async function transactionStatementsEnd(tx: Prisma.TransactionClient): Promise<void> {
+async function transactionStatementsEnd(tx: Prisma.TransactionClient): Promise<void> {
   const found = transactionConnections.get(tx)
   if (!found) return
   const state = await found
@@ -391,12 +395,7 @@ export async function transactionCopy(tx: Prisma.TransactionClient, text: string
   const state = await connectionOf(tx)
   const { conn } = state
   if (!conn) throw new Error('transactionCopy: the transaction\'s connection is not known (transactionCanCopy)')
-  const result = state.last.then(() => {
-    refuseIfEnded(state)
-    return pipeline(Readable.from([data]), conn.query(copyFrom(text)))
-  })
-  state.last = result.catch(() => undefined)
-  return result
+  return inTurn(state, () => pipeline(Readable.from([data]), conn.query(copyFrom(text))))
 }
 
 /** A row as a line of COPY's text format: each value as its text, `\N` for null, backslash, tab and line breaks escaped. */
