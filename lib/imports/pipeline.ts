@@ -168,6 +168,31 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
   })
 }
 
+/**
+ * The commit's read of the dry run's verdicts: the rows numbered after $2 up to $2 + $3 (a batch), in order.
+ * A window of row numbers, not `LIMIT` after a row number: PostgreSQL's statistics never know a new import's
+ * rows (stored after the table's last ANALYZE), and with its estimate of a few rows the planner may fetch every
+ * row after $2 by a bitmap scan and sort them for the LIMIT, on every batch (quadratic: 8,7 s of a 100.000-row
+ * commit when it took a second index); a window reads at most a batch whatever the plan. The primary key is
+ * the only index that can serve it (prisma/migrations/20261213000000_import_rows_shown_index).
+ */
+export const STORED_VERDICTS_SQL = `
+  SELECT row_number AS "rowNumber", outcome, key, "values", errors, changes FROM import_rows
+  WHERE import_id = $1 AND row_number > $2 AND row_number <= $2 + $3 ORDER BY row_number`
+
+/**
+ * The stored rows of an import, a window of BATCH_ROWS row numbers at a time (STORED_VERDICTS_SQL), skipping
+ * windows without rows (blank rows of the sheet) up to the last row number: the next non-empty window after
+ * `after`, and where it ends, or null after the last.
+ */
+async function nextStoredWindow<T>(last: number, after: number, read: (from: number) => Promise<T[]>): Promise<{ rows: T[]; end: number } | null> {
+  for (let from = after; from < last; from += BATCH_ROWS) {
+    const rows = await read(from)
+    if (rows.length) return { rows, end: from + BATCH_ROWS }
+  }
+  return null
+}
+
 /** A row of the dry run's verdicts as the commit reads it back. */
 type StoredRow = { rowNumber: number; outcome: string; key: string | null; values: Record<string, unknown>; errors: unknown; changes: unknown }
 
@@ -277,12 +302,15 @@ async function gatherFile(client: Tx, c: Ctx, batches: () => AsyncIterable<{ val
 }
 
 /** The dry run's stored rows of an import as field texts, in batches (the commit's reading of the file). */
-async function* storedBatches(tx: Tx, importId: string): AsyncGenerator<{ values: Record<string, string> }[]> {
+async function* storedBatches(tx: Tx, importId: string, last: number): AsyncGenerator<{ values: Record<string, string> }[]> {
   for (let after = 0; ;) {
-    const stored = await tx.importRow.findMany({ where: { importId, rowNumber: { gt: after } }, orderBy: { rowNumber: 'asc' }, take: BATCH_ROWS, select: { rowNumber: true, values: true } })
-    if (!stored.length) return
-    after = stored[stored.length - 1].rowNumber
-    yield stored.map((r) => {
+    // a window of row numbers, as the commit's read (STORED_VERDICTS_SQL)
+    const window = await nextStoredWindow(last, after, (from) => tx.importRow.findMany({
+      where: { importId, rowNumber: { gt: from, lte: from + BATCH_ROWS } }, orderBy: { rowNumber: 'asc' }, select: { rowNumber: true, values: true },
+    }))
+    if (!window) return
+    after = window.end
+    yield window.rows.map((r) => {
       const values = { ...(r.values as Record<string, string>) }
       delete values[PROBLEMS]
       return { values }
@@ -391,9 +419,9 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       const regions = await loadRegions(tx)
       const summary = emptySummary()
       const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
-      const total = await tx.importRow.count({ where: { importId } })
+      const { _count: total, _max: { rowNumber: last } } = await tx.importRow.aggregate({ where: { importId }, _count: true, _max: { rowNumber: true } })
       await takeKindLock(tx, kind.kind, ctx, total)
-      await gatherFile(tx, c, () => storedBatches(tx, importId), ctx, total)
+      await gatherFile(tx, c, () => storedBatches(tx, importId, last ?? 0), ctx, total)
       await ctx.progress(0, total, 'Menyimpan')
       // the dry run's rows hold the mapped texts: the file is not parsed a second time
       // `asked`: settles once the batch's look-up has been sent too (its place on the connection taken)
@@ -406,10 +434,9 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
             // on the pool, not the transaction's connection: the dry run's rows were committed by its job and only this
             // job changes them (a row's verdict, after the row was read here), so PostgreSQL reads them beside the
             // transaction's statements instead of between them
-            const stored = await clientSql<StoredRow>(db, `
-              SELECT row_number AS "rowNumber", outcome, key, "values", errors, changes FROM import_rows
-              WHERE import_id = $1 AND row_number > $2 ORDER BY row_number LIMIT $3`, [importId, after, BATCH_ROWS])
-            if (!stored.length) return null
+            const window = await nextStoredWindow(last ?? 0, after, (from) => clientSql<StoredRow>(db, STORED_VERDICTS_SQL, [importId, from, BATCH_ROWS]))
+            if (!window) return null
+            const stored = window.rows
             const rows = stored.map((r) => {
               const { [PROBLEMS]: problems, ...values } = r.values as Record<string, string> & { [PROBLEMS]?: Record<string, string> }
               return { rowNumber: r.rowNumber, values, problems: problems ?? {} }
@@ -418,7 +445,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
             // in the order of its calls: the write, called after `asked`, goes after the look-up
             const looked = lookupBatch(tx, rows, c)
             sent()
-            return { stored, rows, looked: await looked }
+            return { stored, rows, end: window.end, looked: await looked }
           } finally {
             sent()
           }
@@ -444,7 +471,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
         const batch = await next
         if (!batch) break
         const { stored, rows } = batch
-        const after = stored[stored.length - 1].rowNumber
+        const after = batch.end
         if (overlap) next = quiet(fetchBatch(after))
         const verdicts = judgeBatch(rows, batch.looked, c)
         // a register kind writes the batch's new and changed rows set-based (AnyKind.writeBatch)
