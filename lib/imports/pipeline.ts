@@ -1,5 +1,5 @@
 import 'server-only'
-import { clientSql, db, transactionSql, withTransactionStatements } from '@/lib/db'
+import { clientSql, copyLine, db, transactionCanCopy, transactionCopy, transactionSql, withTransactionStatements } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { isDatabaseUnreachable } from '@/lib/db-errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -330,11 +330,18 @@ function quiet<T>(p: Promise<T>): Promise<T> {
 }
 
 /**
- * A batch's verdicts into import_rows in one statement, without Prisma (lib/db.ts clientSql): on the primary's
- * pool for the dry run (`db`), on the transaction's connection for the commit.
+ * A batch's verdicts into import_rows in one statement on the transaction's connection, without Prisma: the dry
+ * run's transaction that holds all its verdicts, or the commit's. By `COPY` where that connection is known
+ * (lib/db.ts transactionCopy: the rows parsed once, no JSON document of the batch unpacked by PostgreSQL;
+ * 100.000 verdicts took 5,3 s of PostgreSQL's time as that document), else (behind a pooler) one INSERT.
  */
-async function storeVerdicts(client: Tx, importId: string, rows: Prisma.ImportRowCreateManyInput[]): Promise<void> {
+export async function storeVerdicts(client: Tx, importId: string, rows: Prisma.ImportRowCreateManyInput[]): Promise<void> {
   if (!rows.length) return
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v))
+  if (await transactionCanCopy(client)) {
+    return transactionCopy(client, 'COPY import_rows (import_id, row_number, outcome, key, "values", errors, changes) FROM STDIN',
+      rows.map((r) => copyLine([importId, r.rowNumber, r.outcome, r.key ?? null, json(r.values), json(r.errors), json(r.changes)])).join(''))
+  }
   const doc = JSON.stringify(rows.map((r) => ({ n: r.rowNumber, outcome: r.outcome, key: r.key, values: r.values, errors: r.errors, changes: r.changes })))
   await clientSql(client, `
     INSERT INTO import_rows (import_id, row_number, outcome, key, "values", errors, changes)
@@ -371,25 +378,30 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
     const summary = emptySummary()
     const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
     const total = ((imp.sheets as SheetInfo[]).find((s) => s.name === imp.sheetName) ?? (imp.sheets as SheetInfo[])[0])?.dataRows ?? null
-    await db.importRow.deleteMany({ where: { importId } })
     await gatherFile(db, c, () => mappedBatches(imp, kind), ctx, total)
     await ctx.progress(0, total, 'Memeriksa baris')
-    // the next batch is read from the file while this one is checked and its verdicts are stored: the parsing
-    // (JavaScript) overlaps the database's work
-    const batches = mappedBatches(imp, kind)[Symbol.asyncIterator]()
-    let next = quiet(batches.next())
-    let storing: Promise<void> = Promise.resolve()
-    for (;;) {
-      const { done, value: batch } = await next
-      if (done) break
-      next = quiet(batches.next())
-      const verdicts = await checkBatch(db, batch, c)
+    // The verdicts go into import_rows in one transaction of their own (its connection only stores them; the
+    // look-ups and the progress go on the pool): a dry run stopped in the middle (a cancel, a failure) leaves none
+    // of its rows, and a dry run run again replaces the previous one's at once.
+    await db.$transaction((store) => withTransactionStatements(store, async () => {
+      await transactionSql(store, 'DELETE FROM import_rows WHERE import_id = $1', [importId])
+      // the next batch is read from the file while this one is checked and its verdicts are stored: the parsing
+      // (JavaScript) overlaps the database's work
+      const batches = mappedBatches(imp, kind)[Symbol.asyncIterator]()
+      let next = quiet(batches.next())
+      let storing: Promise<void> = Promise.resolve()
+      for (;;) {
+        const { done, value: batch } = await next
+        if (done) break
+        next = quiet(batches.next())
+        const verdicts = await checkBatch(db, batch, c)
+        await storing
+        storing = quiet(storeVerdicts(store, importId, verdicts.map((v, i) => rowData(importId, v, batch[i].problems))))
+        for (const v of verdicts) countInto(summary, v.outcome)
+        await ctx.progress(summary.total, total, 'Memeriksa baris')
+      }
       await storing
-      storing = quiet(storeVerdicts(db, importId, verdicts.map((v, i) => rowData(importId, v, batch[i].problems))))
-      for (const v of verdicts) countInto(summary, v.outcome)
-      await ctx.progress(summary.total, total, 'Memeriksa baris')
-    }
-    await storing
+    }), { timeout: 60 * 60_000, maxWait: 60_000 })
     // updates select only the id: Prisma returns the whole row otherwise, the stored file with it (a 10 MB
     // file as an array of ten million numbers, the pg adapter's form of a bytea: the end of each job's memory peak)
     await db.dataImport.update({ where: { id: importId }, data: { status: 'CHECKED', summary: { check: summary }, checkedAt: new Date(), error: null }, select: { id: true } })

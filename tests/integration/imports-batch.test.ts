@@ -6,7 +6,8 @@ import { createMsme, updateMsme } from '@/lib/actions/msmes'
 import { runJobsUntilIdle } from '@/lib/jobs'
 import { COOPERATIVE_FIELDS } from '@/lib/imports/kinds/cooperatives'
 import { MSME_FIELDS } from '@/lib/imports/kinds/msmes'
-import { cancelImport, startCommit } from '@/lib/imports/service'
+import { storeVerdicts } from '@/lib/imports/pipeline'
+import { cancelImport, createImport, startCheck, startCommit } from '@/lib/imports/service'
 import { insertMsme, insertMsmes } from '@/lib/registers/writes'
 import { createPrismaClientWithPool } from '@/lib/prisma-client'
 import { msmeSchema } from '@/lib/validations/msmes'
@@ -49,9 +50,14 @@ async function registerUncommitted(nibValue: string): Promise<{ commit: () => Pr
 
 /** Until the import's insert waits for a lock (the uncommitted NIB of `registerUncommitted`). */
 async function importWaitsForALock(): Promise<void> {
+  // the batch's new records go by COPY (lib/registers/writes.ts batchInsert)
+  await waitsForALock('COPY "msmes"%')
+}
+
+/** Until a statement LIKE `query` waits for a lock. */
+async function waitsForALock(query: string): Promise<void> {
   for (;;) {
-    // the batch's new records go by COPY (lib/registers/writes.ts batchInsert)
-    const [w] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'COPY "msmes"%'`
+    const [w] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ${query}`
     if (w.n > 0) return
     await new Promise((r) => setTimeout(r, 50))
   }
@@ -224,6 +230,74 @@ describe('new records by COPY, or by statement behind a pooler', () => {
       })).rejects.toThrow('roll back')
       expect(await fingerprint()).toBe(before)
     }
+  })
+})
+
+/**
+ * The dry run's verdicts go into import_rows by COPY on its transaction's connection, or behind a pooler by one
+ * INSERT of a JSON document: the same rows either way, whatever the cells held.
+ */
+describe('verdicts by COPY, or by statement behind a pooler', () => {
+  const pooled = createPrismaClientWithPool(process.env.DATABASE_URL!, 2)
+  afterAll(() => pooled.prisma.$disconnect())
+  const rows = (importId: string) => [
+    { importId, rowNumber: 2, outcome: 'CREATE', key: '9120001234567', values: { nib: '9120001234567', address: 'Jl. Tab\there \\ Gg. 2\nRT 01\r', businessName: 'Toko "Maju" \\N', ownerName: 'Ñoño – 日本' } },
+    { importId, rowNumber: 3, outcome: 'INVALID', key: null, values: { nib: '91200', $problems: { workers: 'Jumlah tenaga kerja harus bilangan bulat 0 atau lebih.' } }, errors: [{ column: 'No. NIB', message: 'NIB harus 13 digit angka.' }] },
+    { importId, rowNumber: 5, outcome: 'UPDATE', key: '9120001234568', values: { nib: '9120001234568', workers: '4' }, changes: [{ field: 'workers', column: 'Tenaga\tKerja', before: '3', after: '4' }] },
+    { importId, rowNumber: 6, outcome: 'UNCHANGED', key: '9120001234569', values: {} },
+  ]
+  const newImport = async () => {
+    const [row] = await db.$queryRaw<{ id: string }[]>`INSERT INTO imports (id, kind, created_by_id, created_by_name, file_name, file_hash, file_size, file_format, file)
+      VALUES (${`verdicts-${nib()}`}, 'umkm', ${admin.id}, 'Uji', 'umkm.xlsx', repeat('0', 64), 1, 'xlsx', '\\x00'::bytea) RETURNING id`
+    return row.id
+  }
+  const stored = (importId: string) => db.importRow.findMany({ where: { importId }, orderBy: { rowNumber: 'asc' }, omit: { importId: true } })
+
+  it('stores the same verdict rows either way', async () => {
+    const [viaCopy, viaStatement] = [await newImport(), await newImport()]
+    await db.$transaction(async (tx) => {
+      expect(await transactionCanCopy(tx)).toBe(true)
+      await storeVerdicts(tx, viaCopy, rows(viaCopy))
+    })
+    await pooled.prisma.$transaction(async (tx) => {
+      expect(await transactionCanCopy(tx)).toBe(false)
+      await storeVerdicts(tx, viaStatement, rows(viaStatement))
+    })
+    const copied = await stored(viaCopy)
+    expect(copied).toEqual(await stored(viaStatement))
+    expect(copied.map((r) => r.rowNumber)).toEqual([2, 3, 5, 6])
+    expect(copied[0].values).toEqual(rows(viaCopy)[0].values)
+    expect(copied[1]).toMatchObject({ key: null, errors: rows(viaCopy)[1].errors, changes: null })
+    expect(copied[2].changes).toEqual(rows(viaCopy)[2].changes)
+    await db.dataImport.deleteMany({ where: { id: { in: [viaCopy, viaStatement] } } })
+  })
+
+  it('a dry run cancelled in the middle leaves none of its verdicts', async () => {
+    const id = await createImport(session, 'umkm', await xlsx(MSME_FIELDS, Array.from({ length: 1_200 }, () => msmeRow(msmeForm(nib())))))
+    const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
+    // another session holds row 502 of this import (the second batch's first) uncommitted: the dry run's COPY of
+    // the second batch waits for it, with the first batch stored in the dry run's transaction
+    let release!: () => void
+    const held = new Promise<void>((resolve) => { release = resolve })
+    let taken!: () => void
+    const takenOnce = new Promise<void>((resolve) => { taken = resolve })
+    const blocker = db.$transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO import_rows (import_id, row_number, outcome, "values") VALUES (${id}, 502, 'CREATE', '{}')`
+      taken()
+      await held
+      throw new Error('rolled back')
+    }, { timeout: 120_000 })
+    await takenOnce
+    await startCheck(session, id, imp.sheetName!, imp.mapping as Record<string, string | null>)
+    const running = runJobsUntilIdle()
+    await waitsForALock('%import_rows (import_id%')
+    await cancelImport(session, id)
+    release()
+    await expect(blocker).rejects.toThrow('rolled back')
+    await running
+    expect(await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({ status: 'CANCELLED' })
+    // the first batch's 500 verdicts went with the dry run's transaction
+    expect(await db.importRow.count({ where: { importId: id } })).toBe(0)
   })
 })
 
