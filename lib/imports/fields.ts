@@ -4,7 +4,7 @@
  * used by the jobs, the templates and the mapping screen.
  */
 import { parseDateText } from '@/lib/parse'
-import type { Cell } from './file'
+import { UNREADABLE, type Cell } from './file'
 
 export type FieldType = 'text' | 'digits' | 'number' | 'money' | 'date' | 'enum' | 'bool' | 'regency' | 'district' | 'village'
 
@@ -91,6 +91,9 @@ export class CellProblem extends Error {}
  */
 export function cellText(cell: Cell, field: FieldDef): string {
   if (cell === null) return ''
+  if (typeof cell === 'string' && cell.includes(UNREADABLE)) {
+    throw new CellProblem(`${field.label} memuat karakter yang tidak dapat dibaca (mis. karakter NUL); ketik ulang isi sel ini.`)
+  }
   switch (field.type) {
     case 'date': {
       const iso = parseDateText(cell as string | number | Date)

@@ -238,11 +238,19 @@ const attributes = (text: string): Record<string, string> => {
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
+/**
+ * A character PostgreSQL cannot store as text or in jsonb (NUL, a lone surrogate), or no character at all (beyond
+ * U+10FFFF): none is allowed in XML either, and each becomes U+FFFD, so that the file is still read and stored
+ * and the cell is refused with its row and column (fields.ts cellText) instead of the whole import failing.
+ */
+export const UNREADABLE = '\uFFFD'
+const charOf = (code: number) => (code === 0 || (code >= 0xd800 && code <= 0xdfff) || !(code <= 0x10ffff) ? UNREADABLE : String.fromCodePoint(code))
 /** XML text: the five named entities and character references (nothing else is expanded: no DTD is read). */
 function xmlText(text: string): string {
-  if (!text.includes('&')) return text
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? whole))
+  const decoded = !text.includes('&') ? text : text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, e: string) =>
+    e[0] === '#' ? charOf(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? whole))
+  // a NUL byte written as is (text decoded from UTF-8 holds no lone surrogate)
+  return decoded.includes('\u0000') ? decoded.replaceAll('\u0000', UNREADABLE) : decoded
 }
 
 /** The text of a string item or inline string: its `<t>` runs joined (rich text), without phonetic guides. */

@@ -378,13 +378,15 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
     const summary = emptySummary()
     const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
     const total = ((imp.sheets as SheetInfo[]).find((s) => s.name === imp.sheetName) ?? (imp.sheets as SheetInfo[])[0])?.dataRows ?? null
+    // a dry run run again: the previous one's rows (under the previous mapping) go first, so that if this one fails
+    // nothing of the previous one can be read or committed (startCheck cleared its counts)
+    await db.importRow.deleteMany({ where: { importId } })
     await gatherFile(db, c, () => mappedBatches(imp, kind), ctx, total)
     await ctx.progress(0, total, 'Memeriksa baris')
     // The verdicts go into import_rows in one transaction of their own (its connection only stores them; the
-    // look-ups and the progress go on the pool): a dry run stopped in the middle (a cancel, a failure) leaves none
-    // of its rows, and a dry run run again replaces the previous one's at once.
+    // look-ups and the progress go on the pool), with the import's status and counts: a dry run stopped in the
+    // middle (a cancel, a failure) leaves none of its rows, and a finished one shows its rows and counts together.
     await db.$transaction((store) => withTransactionStatements(store, async () => {
-      await transactionSql(store, 'DELETE FROM import_rows WHERE import_id = $1', [importId])
       // the next batch is read from the file while this one is checked and its verdicts are stored: the parsing
       // (JavaScript) overlaps the database's work
       const batches = mappedBatches(imp, kind)[Symbol.asyncIterator]()
@@ -401,10 +403,10 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
         await ctx.progress(summary.total, total, 'Memeriksa baris')
       }
       await storing
+      // updates select only the id: Prisma returns the whole row otherwise, the stored file with it (a 10 MB
+      // file as an array of ten million numbers, the pg adapter's form of a bytea: the end of each job's memory peak)
+      await store.dataImport.update({ where: { id: importId }, data: { status: 'CHECKED', summary: { check: summary }, checkedAt: new Date(), error: null }, select: { id: true } })
     }), { timeout: 60 * 60_000, maxWait: 60_000 })
-    // updates select only the id: Prisma returns the whole row otherwise, the stored file with it (a 10 MB
-    // file as an array of ten million numbers, the pg adapter's form of a bytea: the end of each job's memory peak)
-    await db.dataImport.update({ where: { id: importId }, data: { status: 'CHECKED', summary: { check: summary }, checkedAt: new Date(), error: null }, select: { id: true } })
     return summary
   } catch (e) {
     // a failure is recorded by the job's onFailed (lib/imports/jobs.ts), also when the database went away

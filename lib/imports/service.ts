@@ -2,7 +2,7 @@ import 'server-only'
 import { createHash } from 'node:crypto'
 import { writeAudit } from '@/lib/audit'
 import { db, transactionSql } from '@/lib/db'
-import type { Prisma } from '@/lib/generated/prisma/client'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
 import { enqueue, requestCancel } from '@/lib/jobs'
@@ -147,7 +147,9 @@ export async function startCheck(user: SessionUser, id: string, sheetName: strin
     const jobId = await enqueue('import.check', { importId: id }, { createdById: user.id, tx })
     const { count } = await tx.dataImport.updateMany({
       where: { id, version: imp.version },
-      data: { sheetName, mapping: clean, status: 'CHECKING', jobId, summary: undefined, error: null, version: { increment: 1 } },
+      // the previous dry run's counts go (its rows, under the previous mapping, are deleted by the new dry run):
+      // an import whose new dry run fails has nothing to commit
+      data: { sheetName, mapping: clean, status: 'CHECKING', jobId, summary: Prisma.DbNull, error: null, version: { increment: 1 } },
     })
     if (count !== 1) throw new AppError('CONFLICT', 'Impor ini baru saja diubah di tab lain; muat ulang halaman.')
     await tx.importMapping.upsert({

@@ -6,6 +6,7 @@ import { createMsme, updateMsme } from '@/lib/actions/msmes'
 import { runJobsUntilIdle } from '@/lib/jobs'
 import { COOPERATIVE_FIELDS } from '@/lib/imports/kinds/cooperatives'
 import { MSME_FIELDS } from '@/lib/imports/kinds/msmes'
+import { IMPORT_LIMITS } from '@/lib/imports/file'
 import { storeVerdicts } from '@/lib/imports/pipeline'
 import { cancelImport, createImport, startCheck, startCommit } from '@/lib/imports/service'
 import { insertMsme, insertMsmes } from '@/lib/registers/writes'
@@ -298,6 +299,28 @@ describe('verdicts by COPY, or by statement behind a pooler', () => {
     expect(await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({ status: 'CANCELLED' })
     // the first batch's 500 verdicts went with the dry run's transaction
     expect(await db.importRow.count({ where: { importId: id } })).toBe(0)
+  })
+
+  it('a dry run run again that fails leaves nothing of the previous one to read or commit', async () => {
+    const id = await createImport(session, 'umkm', await xlsx(MSME_FIELDS, [nib(), nib(), nib()].map((n) => msmeRow(msmeForm(n)))))
+    const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
+    const mapping = imp.mapping as Record<string, string | null>
+    await startCheck(session, id, imp.sheetName!, mapping)
+    await runJobsUntilIdle()
+    expect(await db.importRow.count({ where: { importId: id } })).toBe(3)
+    // the user maps again (the address left out) and this dry run fails: here the row limit lowered meanwhile
+    const limit = IMPORT_LIMITS.maxRows
+    IMPORT_LIMITS.maxRows = 2
+    try {
+      await startCheck(session, id, imp.sheetName!, { ...mapping, Alamat: null })
+      await runJobsUntilIdle()
+    } finally {
+      IMPORT_LIMITS.maxRows = limit
+    }
+    expect(await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true } })).toEqual({ status: 'FAILED', summary: null })
+    // the first dry run's rows, checked under the previous mapping, are gone, and there is nothing to commit
+    expect(await db.importRow.count({ where: { importId: id } })).toBe(0)
+    await expect(startCommit(session, id, 'VALID_ONLY')).rejects.toThrow('Jalankan pemeriksaan (uji coba) dulu')
   })
 })
 

@@ -237,6 +237,29 @@ describe('hostile and wrong files', () => {
     await expect(createImport(admin, 'umkm', new File([new Uint8Array(crowded)], 'banyak.xlsx'))).rejects.toThrow(/terlalu banyak bagian/)
   })
 
+  it('refuses, cell by cell, characters PostgreSQL cannot store (NUL, a lone surrogate, no character at all), and reads the rest', async () => {
+    const JSZip = (await import('jszip')).default
+    const nibs = [nib(), nib(), nib(), nib(), nib()]
+    // placeholders ExcelJS writes as shared strings, replaced in the XML by what a broken or hostile writer puts
+    // there; the first one in the first data row, whose cells the upload keeps as the mapping's sample
+    const good = Buffer.from(await (await xlsx(['XNULREF', 'XSURROGATE', 'XBEYOND', 'XRAWNUL', null].map((name, i) => row(nibs[i], name ? { 1: name } : {})))).arrayBuffer())
+    const zip = await JSZip.loadAsync(good)
+    const strings = await zip.file('xl/sharedStrings.xml')!.async('string')
+    expect(strings).toContain('XNULREF')
+    zip.file('xl/sharedStrings.xml', strings.replace('XNULREF', 'Toko &#0;Maju').replace('XSURROGATE', 'Toko &#xD800; Jaya')
+      .replace('XBEYOND', 'Toko &#x110000;').replace('XRAWNUL', 'Toko\u0000Sejahtera'))
+    const file = new File([new Uint8Array(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }))], 'rusak.xlsx')
+    const dry = await check(admin, file)
+    expect(dry.status).toBe('CHECKED')
+    expect(dry.check).toEqual({ total: 5, create: 1, update: 0, unchanged: 0, invalid: 4 })
+    expect(dry.rows.filter((r) => r.outcome === 'INVALID').map((r) => [r.rowNumber, r.errors])).toEqual([2, 3, 4, 5].map((n) => [n, [
+      { column: 'Nama Usaha', message: 'Nama Usaha memuat karakter yang tidak dapat dibaca (mis. karakter NUL); ketik ulang isi sel ini.' },
+    ]]))
+    // the valid row is written, the refused ones are in the rejected-rows file
+    expect(await commit(admin, dry.id, 'VALID_ONLY')).toMatchObject({ status: 'DONE', summary: { commit: { create: 1, invalid: 4 } } })
+    expect(await db.msme.findMany({ where: { nib: { in: nibs } }, select: { nib: true } })).toEqual([{ nib: nibs[4] }])
+  })
+
   it('refuses a kind the user may not import', async () => {
     const leader = asSession(await createUser('LEADERSHIP'), 'Pimpinan')
     await expect(createImport(leader, 'umkm', await xlsx([row(nib())]))).rejects.toMatchObject({ code: 'FORBIDDEN' })

@@ -13,11 +13,14 @@ import { hasEnglish, serverText, translateState } from '@/lib/i18n/server-text'
 const ROOT = path.resolve(__dirname, '../..')
 export const MESSAGE_SOURCES = [
   'lib/actions', 'lib/validations', 'lib/errors.ts', 'lib/safe-action.ts', 'lib/parse.ts', 'lib/db-errors.ts', 'lib/transitions.ts',
-  'lib/credit/claim-submission.ts', 'lib/credit/disbursement-corrections.ts', 'lib/credit/instalments.ts', 'lib/credit/eligibility.ts', 'lib/meetings/files.ts', 'lib/imports/service.ts', 'lib/imports/file.ts',
+  'lib/credit/claim-submission.ts', 'lib/credit/disbursement-corrections.ts', 'lib/credit/instalments.ts', 'lib/credit/eligibility.ts', 'lib/meetings/files.ts', 'lib/imports/service.ts', 'lib/imports/file.ts', 'lib/imports/fields.ts',
   'lib/imports/pipeline.ts', 'lib/reporting/writes.ts', 'lib/upload-limits.ts', 'lib/sessions.ts', 'lib/password.ts', 'lib/sign-in-throttle.ts',
 ]
 /** Literals in those files that are not messages to a user (log lines, audit labels read in Indonesian by design, SQL). */
-const NOT_MESSAGES = new Set<string>([])
+const NOT_MESSAGES = new Set<string>([
+  // the dry run's COPY statement (lib/imports/pipeline.ts storeVerdicts)
+  'COPY import_rows (import_id, row_number, outcome, key, "values", errors, changes) FROM STDIN',
+])
 
 function files(entry: string): string[] {
   const full = path.join(ROOT, entry)

@@ -6,5 +6,7 @@
 -- The lists that filter by outcome ask only for the refused rows (INVALID) and the changes (UPDATE), in row
 -- order: a partial index holds exactly those, can serve no query without that filter, and the rows to be
 -- created or left unchanged (most of a large import) are no longer indexed twice.
-DROP INDEX "import_rows_import_id_outcome_idx";
+-- The new index is built before the old one is dropped: the build takes a lock that still lets the table be
+-- read, the DROP an exclusive one, held to the migration's end but no longer for the build.
 CREATE INDEX "import_rows_shown_idx" ON "import_rows" ("import_id", "outcome", "row_number") WHERE "outcome" IN ('INVALID', 'UPDATE');
+DROP INDEX "import_rows_import_id_outcome_idx";

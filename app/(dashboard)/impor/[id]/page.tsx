@@ -70,6 +70,13 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   }
   const step = remapping ? 1 : stepOf(imp.status)
   const checkSummary = (imp.summary as { check?: Summary } | null)?.check
+  const actions = (
+    <div className="flex flex-wrap gap-2">
+      {imp.status === 'DONE' && <LinkButton href={kind.listPath}>{t('toList')}</LinkButton>}
+      {canMap && <Link href={`/impor/${imp.id}?ubah=1`} className={buttonClass('secondary')}>{t('remap')}</Link>}
+      <LinkButton variant="secondary" href={`/impor/baru?jenis=${kind.kind}`}>{t('again')}</LinkButton>
+    </div>
+  )
   return (
     <>
       <PageHeader
@@ -187,13 +194,11 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
               <CommitForm id={imp.id} create={summary.create} update={summary.update} />
             </div>
           )}
-          <div className="flex flex-wrap gap-2">
-            {imp.status === 'DONE' && <LinkButton href={kind.listPath}>{t('toList')}</LinkButton>}
-            {canMap && <Link href={`/impor/${imp.id}?ubah=1`} className={buttonClass('secondary')}>{t('remap')}</Link>}
-            <LinkButton variant="secondary" href={`/impor/baru?jenis=${kind.kind}`}>{t('again')}</LinkButton>
-          </div>
+          {actions}
         </section>
       )}
+      {/* a dry run that failed has no counts: the way on is to map again or start over */}
+      {!remapping && !busy && !summary && imp.status === 'FAILED' && <div className="mt-4">{actions}</div>}
     </>
   )
 }
