@@ -26,9 +26,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const STEPS = ['upload', 'map', 'check', 'commit', 'done'] as const
 
-function stepOf(status: string): number {
+/** The step the import is at; a failure belongs to the dry run when it left no counts, else to the write. */
+function stepOf(status: string, checked: boolean): number {
   if (status === 'UPLOADED' || status === 'CANCELLED') return 1
-  if (status === 'CHECKING') return 2
+  if (status === 'CHECKING' || (status === 'FAILED' && !checked)) return 2
   if (status === 'CHECKED' || status === 'FAILED' || status === 'IMPORTING') return 3
   return 4
 }
@@ -68,8 +69,8 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
     const mapping = sheet.name === imp.sheetName ? stored : autoMap(sheet.headings, kind.fields, remembered)
     initial = sheet.headings.map((h) => mapping[h] ?? null)
   }
-  const step = remapping ? 1 : stepOf(imp.status)
   const checkSummary = (imp.summary as { check?: Summary } | null)?.check
+  const step = remapping ? 1 : stepOf(imp.status, Boolean(checkSummary))
   const actions = (
     <div className="flex flex-wrap gap-2">
       {imp.status === 'DONE' && <LinkButton href={kind.listPath}>{t('toList')}</LinkButton>}
