@@ -357,7 +357,11 @@ function inTurn<T>(state: TransactionConnection, send: () => Promise<T>): Promis
  */
 async function transactionStatementsEnd(tx: Prisma.TransactionClient): Promise<void> {
   const found = transactionConnections.get(tx)
-  if (!found) return
+  if (!found) {
+    // no statement yet: a first one called from now on is refused too
+    transactionConnections.set(tx, Promise.resolve({ conn: null, last: Promise.resolve(), ended: true }))
+    return
+  }
   const state = await found
   state.ended = true
   for (let last = state.last; ; last = state.last) {
@@ -366,11 +370,20 @@ async function transactionStatementsEnd(tx: Prisma.TransactionClient): Promise<v
   }
 }
 
-/** `run(tx)` in a transaction of `db`, its `transactionSql`/`transactionCopy` statements ended before the transaction commits or rolls back. */
-export async function withTransactionStatements<T>(tx: Prisma.TransactionClient, run: () => Promise<T>): Promise<T> {
+/**
+ * `run(tx)` in a transaction of `db`, its `transactionSql`/`transactionCopy` statements ended before the transaction
+ * commits or rolls back. With the transaction's `timeout` (the one given to `$transaction`), also ended shortly
+ * before it runs out: Prisma then rolls back and hands the connection back to the pool by itself, and a statement
+ * sent on that connection afterwards would run outside any transaction and be committed on its own (a batch of an
+ * import written without the rest). One still running when they end goes before Prisma's ROLLBACK on the connection.
+ */
+export async function withTransactionStatements<T>(tx: Prisma.TransactionClient, run: () => Promise<T>, timeout?: number): Promise<T> {
+  // Prisma's clock starts before this callback's: end a margin earlier (1 s, or 5 % of a long timeout)
+  const timer = timeout === undefined ? undefined : setTimeout(() => void transactionStatementsEnd(tx), Math.max(0, timeout - Math.max(1000, timeout * 0.05)))
   try {
     return await run()
   } finally {
+    clearTimeout(timer)
     await transactionStatementsEnd(tx)
   }
 }

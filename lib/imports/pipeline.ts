@@ -54,6 +54,8 @@ type Ctx = {
 }
 
 export const BATCH_ROWS = 500
+/** The dry run's and the commit's transactions: an hour at most (their statements end before it runs out: lib/db.ts withTransactionStatements). */
+const JOB_TRANSACTION = { timeout: 60 * 60_000, maxWait: 60_000 }
 
 const emptySummary = (): Summary => ({ total: 0, create: 0, update: 0, unchanged: 0, invalid: 0 })
 const countInto = (s: Summary, o: Outcome) => {
@@ -406,7 +408,7 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
       // updates select only the id: Prisma returns the whole row otherwise, the stored file with it (a 10 MB
       // file as an array of ten million numbers, the pg adapter's form of a bytea: the end of each job's memory peak)
       await store.dataImport.update({ where: { id: importId }, data: { status: 'CHECKED', summary: { check: summary }, checkedAt: new Date(), error: null }, select: { id: true } })
-    }), { timeout: 60 * 60_000, maxWait: 60_000 })
+    }, JOB_TRANSACTION.timeout), JOB_TRANSACTION)
     return summary
   } catch (e) {
     // a failure is recorded by the job's onFailed (lib/imports/jobs.ts), also when the database went away
@@ -554,7 +556,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       })
       await tx.dataImport.update({ where: { id: importId }, data: { status: 'DONE', summary: { commit: summary }, finishedAt: new Date(), error: null }, select: { id: true } })
       return summary
-    }), { timeout: 60 * 60_000, maxWait: 60_000 })
+    }, JOB_TRANSACTION.timeout), JOB_TRANSACTION)
     return summary
   } catch (e) {
     // a failure is recorded by the job's onFailed (lib/imports/jobs.ts), also when the database went away

@@ -71,4 +71,25 @@ describe.each([
     await new Promise((r) => setTimeout(r, 500))
     expect(await count(id)).toBe(0)
   })
+
+  it('ends its statements before the transaction runs out of time: none runs after Prisma has rolled back on its own', async () => {
+    const id = `p-${Math.random().toString(36).slice(2)}-timeout`
+    let late!: Promise<unknown>
+    await expect(client().$transaction((tx) => withTransactionStatements(tx, async () => {
+      await transactionSql(tx, 'SELECT 1', [])
+      // past the transaction's timeout: Prisma has rolled back and given the connection back to the pool
+      await new Promise((r) => setTimeout(r, 2_500))
+      late = transactionSql(tx, 'INSERT INTO tx_sql_probe (id, amount) VALUES ($1, 1)', [id])
+      late.catch(() => {})
+      await late
+    }, 1_500), { timeout: 1_500 })).rejects.toThrow()
+    await expect(late).rejects.toThrow('The transaction has ended')
+    expect(await count(id)).toBe(0)
+  })
+
+  it('refuses a first statement called after the transaction\'s statements ended', async () => {
+    let kept!: Prisma.TransactionClient
+    await client().$transaction((tx) => withTransactionStatements(tx, async () => { kept = tx }))
+    await expect(transactionSql(kept, 'SELECT 1', [])).rejects.toThrow('The transaction has ended')
+  })
 })
