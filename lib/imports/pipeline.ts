@@ -172,8 +172,8 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
 
 /**
  * The commit's read of the dry run's verdicts: the rows numbered after $2 up to $2 + $3 (a batch), in order.
- * A window of row numbers, not `LIMIT` after a row number: PostgreSQL's statistics never know a new import's
- * rows (stored after the table's last ANALYZE), and with its estimate of a few rows the planner may fetch every
+ * A window of row numbers, not `LIMIT` after a row number: PostgreSQL's statistics usually do not know a new
+ * import's rows yet (stored after the table's last ANALYZE), and with its estimate of a few rows the planner may fetch every
  * row after $2 by a bitmap scan and sort them for the LIMIT, on every batch (quadratic: 8,7 s of a 100.000-row
  * commit when it took a second index); a window reads at most a batch whatever the plan. The primary key is
  * the only index that can serve it (prisma/migrations/20261213000000_import_rows_shown_index).
