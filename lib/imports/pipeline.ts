@@ -303,20 +303,27 @@ async function gatherFile(client: Tx, c: Ctx, batches: () => AsyncIterable<{ val
   c.gathered = gathered
 }
 
+/**
+ * The next window of an import's stored verdicts after row `after` (nextStoredWindow), on the pool, not the commit's
+ * connection: the dry run's rows were committed by its job and only the commit changes them (a row's verdict, after
+ * the row was read here), so PostgreSQL reads them beside the transaction's statements instead of between them.
+ */
+const readStoredWindow = (importId: string, last: number, after: number) =>
+  nextStoredWindow(last, after, (from) => clientSql<StoredRow>(db, STORED_VERDICTS_SQL, [importId, from, BATCH_ROWS]))
+
+/** A stored verdict's row as the check reads it: its field texts, and apart the cells refused before the schema. */
+function storedTexts(r: StoredRow): RowTexts {
+  const { [PROBLEMS]: problems, ...values } = r.values as Record<string, string> & { [PROBLEMS]?: Record<string, string> }
+  return { rowNumber: r.rowNumber, values, problems: problems ?? {} }
+}
+
 /** The dry run's stored rows of an import as field texts, in batches (the commit's reading of the file). */
-async function* storedBatches(tx: Tx, importId: string, last: number): AsyncGenerator<{ values: Record<string, string> }[]> {
+async function* storedBatches(importId: string, last: number): AsyncGenerator<RowTexts[]> {
   for (let after = 0; ;) {
-    // a window of row numbers, as the commit's read (STORED_VERDICTS_SQL)
-    const window = await nextStoredWindow(last, after, (from) => tx.importRow.findMany({
-      where: { importId, rowNumber: { gt: from, lte: from + BATCH_ROWS } }, orderBy: { rowNumber: 'asc' }, select: { rowNumber: true, values: true },
-    }))
+    const window = await readStoredWindow(importId, last, after)
     if (!window) return
     after = window.end
-    yield window.rows.map((r) => {
-      const values = { ...(r.values as Record<string, string>) }
-      delete values[PROBLEMS]
-      return { values }
-    })
+    yield window.rows.map(storedTexts)
   }
 }
 
@@ -437,7 +444,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
       const { _count: total, _max: { rowNumber: last } } = await tx.importRow.aggregate({ where: { importId }, _count: true, _max: { rowNumber: true } })
       await takeKindLock(tx, kind.kind, ctx, total)
-      await gatherFile(tx, c, () => storedBatches(tx, importId, last ?? 0), ctx, total)
+      await gatherFile(tx, c, () => storedBatches(importId, last ?? 0), ctx, total)
       await ctx.progress(0, total, 'Menyimpan')
       // the dry run's rows hold the mapped texts: the file is not parsed a second time
       // `asked`: settles once the batch's look-up has been sent too (its place on the connection taken)
@@ -447,16 +454,10 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
         asked = new Promise<void>((resolve) => { sent = resolve })
         return (async () => {
           try {
-            // on the pool, not the transaction's connection: the dry run's rows were committed by its job and only this
-            // job changes them (a row's verdict, after the row was read here), so PostgreSQL reads them beside the
-            // transaction's statements instead of between them
-            const window = await nextStoredWindow(last ?? 0, after, (from) => clientSql<StoredRow>(db, STORED_VERDICTS_SQL, [importId, from, BATCH_ROWS]))
+            const window = await readStoredWindow(importId, last ?? 0, after)
             if (!window) return null
             const stored = window.rows
-            const rows = stored.map((r) => {
-              const { [PROBLEMS]: problems, ...values } = r.values as Record<string, string> & { [PROBLEMS]?: Record<string, string> }
-              return { rowNumber: r.rowNumber, values, problems: problems ?? {} }
-            })
+            const rows = stored.map(storedTexts)
             // a kind without `prepare` calls transactionSql for its look-up within this call, and transactionSql sends
             // in the order of its calls: the write, called after `asked`, goes after the look-up
             const looked = lookupBatch(tx, rows, c)
