@@ -40,19 +40,38 @@ export type JobDefinition = {
   onFailed?: (job: JobInfo, error: unknown) => Promise<void>
 }
 
+/**
+ * The brand of the two errors below, under a symbol shared by every copy of this module. A Next server that runs
+ * the jobs itself (`npm run dev`, `JOBS_WORKER=inline`) evaluates this module more than once: the worker started
+ * from instrumentation holds one copy's classes, while the handler it runs (the latest `defineJob`, e.g. from the
+ * app's own module graph or after a hot reload) throws another copy's. `instanceof` by the class object then says
+ * no: a cancel became a server error and a permanent failure was retried. So `instanceof` goes by the brand.
+ */
+const BRAND = Symbol.for('lumbung.jobs.error')
+const branded = (value: unknown, name: string): boolean =>
+  value instanceof Error && (value as unknown as Record<symbol, unknown>)[BRAND] === name
+
 /** Thrown by `progress()` after a cancel request: the job ends CANCELLED, not FAILED, and is not retried. */
 export class JobCancelled extends Error {
+  readonly [BRAND] = 'JobCancelled'
   constructor() {
     super('Pekerjaan dibatalkan')
     this.name = 'JobCancelled'
+  }
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, 'JobCancelled')
   }
 }
 
 /** Thrown by a handler for a failure that a retry cannot fix (bad payload, a file that will not parse). */
 export class PermanentJobError extends Error {
+  readonly [BRAND] = 'PermanentJobError'
   constructor(message: string) {
     super(message)
     this.name = 'PermanentJobError'
+  }
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, 'PermanentJobError')
   }
 }
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { db } from '@/lib/db'
-import { defineJob, enqueue, getJob, PermanentJobError, requestCancel, runJobsUntilIdle, runOneJob } from '@/lib/jobs'
+import { defineJob, enqueue, getJob, JobCancelled, PermanentJobError, requestCancel, runJobsUntilIdle, runOneJob } from '@/lib/jobs'
 
 /**
  * The job queue on the real database: claimed once however many workers race for it, retried with a
@@ -71,6 +71,26 @@ describe('jobs', () => {
     await runJobsUntilIdle({ kinds: ['test.slow'] })
     expect(await getJob(running)).toMatchObject({ state: 'CANCELLED', progressDone: 2, result: null })
     expect(await requestCancel(running)).toBe(false)
+  })
+
+  it('knows its errors thrown by another copy of the jobs module (a Next server running the jobs inline)', async () => {
+    // `npm run dev` and `JOBS_WORKER=inline` evaluate lib/jobs more than once: the worker started from
+    // instrumentation checks a handler's error against its own copy's classes, the handler throws another's
+    vi.resetModules()
+    const other = await import('@/lib/jobs/registry')
+    expect(other.JobCancelled).not.toBe(JobCancelled)
+    expect(new other.JobCancelled()).toBeInstanceOf(JobCancelled)
+    expect(new other.PermanentJobError('x')).toBeInstanceOf(PermanentJobError)
+    expect(new other.PermanentJobError('x')).not.toBeInstanceOf(JobCancelled)
+    expect(new Error('Pekerjaan dibatalkan')).not.toBeInstanceOf(JobCancelled)
+    defineJob('test.copy-cancel', { async handler(ctx) { await requestCancel(ctx.job.id); throw new other.JobCancelled() } })
+    defineJob('test.copy-bad', { async handler() { throw new other.PermanentJobError('Berkas bukan spreadsheet') } })
+    const cancelled = await enqueue('test.copy-cancel', {})
+    const bad = await enqueue('test.copy-bad', {})
+    await runJobsUntilIdle({ kinds: ['test.copy-cancel', 'test.copy-bad'] })
+    // not FAILED (a server error) and not QUEUED again for a retry
+    expect(await getJob(cancelled)).toMatchObject({ state: 'CANCELLED', attempts: 1 })
+    expect(await getJob(bad)).toMatchObject({ state: 'FAILED', attempts: 1, lastError: 'Berkas bukan spreadsheet' })
   })
 
   it('takes over a running job whose worker died (its lease passed)', async () => {
