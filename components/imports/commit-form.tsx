@@ -7,7 +7,7 @@ import { FormMessage } from '@/components/ui/form-message'
 import { commitImport } from '@/lib/actions/imports'
 
 /** After the dry run: how to save (all or nothing, or the valid rows only), confirmed before anything is written. */
-export function CommitForm({ id, create, update }: { id: string; create: number; update: number }) {
+export function CommitForm({ id, create, update, invalid }: { id: string; create: number; update: number; invalid: number }) {
   const t = useTranslations('imports')
   const [state, action] = useActionState(commitImport, undefined)
   return (
@@ -19,7 +19,10 @@ export function CommitForm({ id, create, update }: { id: string; create: number;
         <label className="flex items-start gap-2 text-sm"><input type="radio" name="mode" value="ALL" defaultChecked className="mt-1" />{t('modeAll')}</label>
         <label className="flex items-start gap-2 text-sm"><input type="radio" name="mode" value="VALID_ONLY" className="mt-1" />{t('modeValid')}</label>
       </fieldset>
-      <ConfirmSubmit label={t('commit')} title={t('commitTitle')} body={t('commitBody', { create: create.toLocaleString('id-ID'), update: update.toLocaleString('id-ID') })} />
+      {/* the dialog says what the chosen mode will do: all or nothing with a refused row saves nothing */}
+      <ConfirmSubmit label={t('commit')} title={t('commitTitle')} body={(form) => (new FormData(form).get('mode') === 'ALL' && invalid > 0
+        ? t('commitBodyNothing', { invalid: invalid.toLocaleString('id-ID') })
+        : t('commitBody', { create: create.toLocaleString('id-ID'), update: update.toLocaleString('id-ID') }))} />
     </form>
   )
 }

@@ -1,20 +1,32 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import type { SessionUser } from '@/lib/session-user'
+import { can } from '@/lib/permissions'
+import { IMPORT_KINDS } from './kinds'
 import type { Summary } from './pipeline'
 
-/** The latest imports the user may see (an admin everyone's, others their own), with their counts. */
+/**
+ * The latest imports the user may open (an admin everyone's, others their own; only of the kinds the role may
+ * import, as the import's page requires: an admin does not see a bank's claim imports), with their counts.
+ */
 export async function importHistory(user: SessionUser, take = 100) {
+  const kinds = Object.values(IMPORT_KINDS).filter((k) => can(user.role, k.permission)).map((k) => k.kind)
   const rows = await db.dataImport.findMany({
-    where: user.role === 'ADMIN' ? {} : { createdById: user.id },
+    where: { kind: { in: kinds }, ...(user.role === 'ADMIN' ? {} : { createdById: user.id }) },
     orderBy: { createdAt: 'desc' },
     take,
     select: { id: true, kind: true, fileName: true, createdByName: true, status: true, summary: true, createdAt: true },
   })
   return rows.map(({ summary, ...r }) => {
     const s = summary as { check?: Summary; commit?: Summary } | null
-    return { ...r, counts: s?.commit ?? s?.check ?? null }
+    const counts = s?.commit ?? s?.check ?? null
+    return { ...r, counts, shown: shownStatus(r.status, counts) }
   })
+}
+
+/** The status a user reads: a dry run with nothing to create or change offers no import, so not "ready to import" for ever. */
+export function shownStatus(status: string, counts: Summary | null): string {
+  return status === 'CHECKED' && counts && counts.create + counts.update === 0 ? 'NOTHING' : status
 }
 
 export function statusTone(status: string): 'green' | 'amber' | 'red' | 'slate' | 'blue' {

@@ -51,11 +51,12 @@ export async function templateXlsx(kind: AnyKind, regencyNames: string[]): Promi
     const letter = columnLetter(listColumn - 1)
     lists.getCell(`${letter}1`).value = f.label
     values.forEach((v, j) => { lists.getCell(`${letter}${j + 2}`).value = v })
-    // a list, not a hard rule, for the region: a code typed instead of a name must stay allowed
-    const strict = f.type !== 'regency'
+    // a list to pick from, not a hard rule: the import also takes the region's code and an option's other
+    // spellings (L / P, Pria, Wanita), so Excel warns about another value and lets the user keep it
+    const warn = f.type !== 'regency'
     for (let r = 2; r <= 500; r++) {
       data.getCell(r, i + 1).dataValidation = {
-        type: 'list', allowBlank: !f.required, showErrorMessage: strict, errorStyle: strict ? 'stop' : 'information',
+        type: 'list', allowBlank: !f.required, showErrorMessage: warn, errorStyle: warn ? 'warning' : 'information',
         formulae: [`${RULES_SHEET}!$${letter}$2:$${letter}$${values.length + 1}`],
         errorTitle: f.label, error: `Pilih dari daftar: ${values.slice(0, 8).join(', ')}${values.length > 8 ? ', …' : ''}`,
       }

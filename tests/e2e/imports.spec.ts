@@ -51,6 +51,10 @@ test('a district officer imports MSMEs from the template, fixing a bad NIB, and 
   await expect(page.getByRole('heading', { name: 'Hasil uji coba' })).toBeVisible({ timeout: 30_000 })
   const refused = page.getByRole('table').filter({ hasText: 'Keterangan' })
   await expect(refused.getByRole('row').filter({ hasText: 'NIB harus 13 digit angka.' })).toContainText('No. NIB')
+  // all or nothing (the default) with a refused row: the confirmation says nothing would be saved
+  await page.getByRole('button', { name: 'Impor sekarang' }).click()
+  await expect(page.getByRole('dialog')).toContainText('1 baris tidak valid, dan dengan „semua atau tidak sama sekali” tidak ada yang akan disimpan')
+  await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click()
 
   // fixed and uploaded again: the renamed heading is remembered
   const good = info.outputPath('umkm.xlsx')

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { returnClaim } from '@/lib/actions/credit'
 import { createImport } from '@/lib/imports/service'
+import { importHistory } from '@/lib/imports/history'
 import type { SessionUser } from '@/lib/session-user'
 import { signInAs } from '../support/session-mock'
 import { createUser, form, unique } from '../support/factories'
@@ -162,5 +163,8 @@ describe('claim lines import', () => {
     const resubmitted = await db.subsidyClaim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true, lines: { select: { claimedAmount: true, disbursement: { select: { accountNumber: true } } } } } })
     expect(resubmitted.status).toBe('SUBMITTED')
     expect(resubmitted.lines.map((l) => [l.disbursement.accountNumber, Number(l.claimedAmount)]).sort()).toEqual([[accounts[0], 170_000], [accounts[2], 175_000]].sort())
+    // the history lists what its reader may open: the bank its claim imports, the agency's admin (who cannot open them) none
+    expect((await importHistory(bpr)).filter((r) => r.kind === 'klaim').map((r) => r.id)).toEqual(expect.arrayContaining([first.id, again.id]))
+    expect((await importHistory(asSession(admin, 'Admin'))).filter((r) => r.kind === 'klaim')).toEqual([])
   })
 })

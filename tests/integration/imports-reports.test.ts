@@ -6,7 +6,7 @@ import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 import type { SessionUser } from '@/lib/session-user'
 import { createUser, form, unique } from '../support/factories'
 import { createImport } from '@/lib/imports/service'
-import { importKind } from '@/lib/imports/kinds'
+import { IMPORT_KINDS, importKind } from '@/lib/imports/kinds'
 import { templateCsv, templateXlsx } from '@/lib/imports/template'
 import { asSession, checkImport, commitImport } from '../support/imports'
 import { signInAs } from '../support/session-mock'
@@ -246,6 +246,29 @@ describe('templates of the new kinds', () => {
       const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
       expect(imp.sheetName).toBe('Data')
       expect(imp.mapping).toEqual(Object.fromEntries(kind.fields.map((f) => [f.label, f.key])))
+    }
+  })
+
+  it('every kind\'s template: its example rows pass its own drop-down lists, which warn and never refuse a value', async () => {
+    for (const kind of Object.values(IMPORT_KINDS)) {
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load((await templateXlsx(kind, ['Kabupaten Jombang'])) as unknown as ArrayBuffer)
+      const data = wb.getWorksheet('Data')!
+      const lists = wb.getWorksheet('Daftar')!
+      let checked = 0
+      kind.fields.forEach((f, i) => {
+        const rule = data.getCell(2, i + 1).dataValidation
+        if (rule?.type !== 'list') return
+        // e.g. Daftar!$B$2:$B$3: the list's values
+        const [, col, from, to] = /!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)/.exec(rule.formulae![0] as string)!
+        const values = Array.from({ length: Number(to) - Number(from) + 1 }, (_, j) => String(lists.getCell(`${col}${Number(from) + j}`).value))
+        expect(rule.errorStyle, `${kind.kind} ${f.label}`).not.toBe('stop')
+        for (const example of f.examples.filter(Boolean)) {
+          if (f.type !== 'regency') expect(values, `${kind.kind} ${f.label}: ${example}`).toContain(example)
+        }
+        checked++
+      })
+      if (kind.fields.some((f) => f.type === 'enum')) expect(checked).toBeGreaterThan(0)
     }
   })
 })

@@ -44,10 +44,10 @@ export default async function ImportsPage() {
                 <Td>{IMPORT_KINDS[r.kind]?.title[lang] ?? r.kind}</Td>
                 <Td><Link href={`/impor/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.fileName}</Link></Td>
                 <Td>{r.createdByName}</Td>
-                <Td><Badge tone={statusTone(r.status)}>{t(`statusLabel.${r.status}`)}</Badge></Td>
-                <Td align="right">{r.counts?.create ?? '–'}</Td>
-                <Td align="right">{r.counts?.update ?? '–'}</Td>
-                <Td align="right">{r.counts?.invalid ?? '–'}</Td>
+                <Td><Badge tone={statusTone(r.shown)}>{t(`statusLabel.${r.shown}`)}</Badge></Td>
+                <Td align="right">{r.counts?.create.toLocaleString('id-ID') ?? '–'}</Td>
+                <Td align="right">{r.counts?.update.toLocaleString('id-ID') ?? '–'}</Td>
+                <Td align="right">{r.counts?.invalid.toLocaleString('id-ID') ?? '–'}</Td>
               </tr>
             ))}
           </tbody>

@@ -14,7 +14,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { db } from '@/lib/db'
 import { orRefused } from '@/lib/dashboard/guard'
 import { autoMap } from '@/lib/imports/fields'
-import { importDetail, statusTone } from '@/lib/imports/history'
+import { importDetail, shownStatus, statusTone } from '@/lib/imports/history'
 import type { SheetInfo, Summary } from '@/lib/imports/pipeline'
 import { importProgress, ownImport } from '@/lib/imports/service'
 import { requirePermission } from '@/lib/session'
@@ -83,7 +83,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
       <PageHeader
         title={t('newTitle', { kind: kind.title[lang] })}
         description={imp.fileName}
-        actions={<Badge tone={statusTone(imp.status)}>{t(`statusLabel.${imp.status}`)}</Badge>}
+        actions={<Badge tone={statusTone(shownStatus(imp.status, summary))}>{t(`statusLabel.${shownStatus(imp.status, summary)}`)}</Badge>}
       />
       <ol className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label={t('title')}>
         {STEPS.map((s, i) => (
@@ -192,7 +192,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
 
           {imp.status !== 'DONE' && checkSummary && (summary.create > 0 || summary.update > 0) && (
             <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-              <CommitForm id={imp.id} create={summary.create} update={summary.update} />
+              <CommitForm id={imp.id} create={summary.create} update={summary.update} invalid={summary.invalid} />
             </div>
           )}
           {actions}
