@@ -50,7 +50,7 @@ export async function analyse(kind: AnyKind, format: 'XLSX' | 'CSV', bytes: Buff
 
 /**
  * Store an uploaded file as a new import: refused before parsing when it is too large or not a
- * spreadsheet; every sheet analysed; the first sheet with data chosen and its columns mapped from the
+ * spreadsheet or without data rows; every sheet analysed; the sheet with data whose headings match the most fields chosen and its columns mapped from the
  * user's remembered mapping for the kind, then by heading.
  */
 export async function createImport(user: SessionUser, slug: string, file: File): Promise<string> {
@@ -71,9 +71,13 @@ export async function createImport(user: SessionUser, slug: string, file: File):
   }
   const tooMany = sheets.find((s) => s.dataRows > IMPORT_LIMITS.maxRows)
   if (tooMany) throw new AppError('INVALID', `Lembar "${tooMany.name}" memuat ${tooMany.dataRows.toLocaleString('id-ID')} baris; batasnya ${IMPORT_LIMITS.maxRows.toLocaleString('id-ID')} baris per impor.`)
-  const sheet = sheets.find((s) => s.dataRows > 0) ?? sheets[0]
-  if (!sheet) throw new AppError('INVALID', 'Berkas tidak memuat lembar kerja.')
+  if (!sheets.length) throw new AppError('INVALID', 'Berkas tidak memuat lembar kerja.')
+  if (!sheets.some((s) => s.dataRows > 0)) throw new AppError('INVALID', 'Berkas tidak memuat baris data di bawah judul kolom; isi datanya lalu unggah lagi.')
   const remembered = await db.importMapping.findUnique({ where: { userId_kind: { userId: user.id, kind: kind.kind } }, select: { mapping: true } })
+  // of the sheets with data, the one whose headings match the most fields (a notes sheet in front is passed
+  // over); on a tie the first
+  const matched = (s: SheetInfo) => Object.values(autoMap(s.headings, kind.fields, remembered?.mapping as Record<string, string | null> | undefined)).filter(Boolean).length
+  const sheet = sheets.filter((s) => s.dataRows > 0).reduce((best, s) => (matched(s) > matched(best) ? s : best))
   return db.$transaction(async (tx) => {
     const created = await tx.dataImport.create({
       data: {

@@ -196,6 +196,27 @@ describe('MSME import', () => {
     expect((imp.sheets as { name: string }[]).map((s) => s.name)).toEqual(['Petunjuk', 'Data'])
     expect(dry.check.create).toBe(1)
   })
+
+  it('picks the sheet whose headings match, not a notes sheet in front with lines of its own', async () => {
+    const wb = new ExcelJS.Workbook()
+    const notes = wb.addWorksheet('Catatan')
+    for (const line of ['Data UMKM binaan 2026', 'Disusun oleh Bidang UMKM', 'Sumber: OSS RBA']) notes.addRow([line])
+    const data = wb.addWorksheet('UMKM 2026')
+    data.addRow(HEAD)
+    data.addRow(row(nib()))
+    const id = await createImport(admin, 'umkm', new File([Buffer.from(await wb.xlsx.writeBuffer())], 'umkm.xlsx'))
+    const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, sheets: true } })
+    expect((imp.sheets as { name: string; dataRows: number }[]).map((s) => [s.name, s.dataRows])).toEqual([['Catatan', 2], ['UMKM 2026', 1]])
+    expect(imp.sheetName).toBe('UMKM 2026')
+  })
+
+  it('refuses a file without data rows: only headings, or an empty sheet', async () => {
+    const empty = new ExcelJS.Workbook()
+    empty.addWorksheet('Data')
+    for (const file of [await xlsx([]), new File([Buffer.from(await empty.xlsx.writeBuffer())], 'kosong.xlsx'), new File([HEAD.join(';') + '\r\n'], 'judul.csv')]) {
+      await expect(createImport(admin, 'umkm', file)).rejects.toThrow('Berkas tidak memuat baris data di bawah judul kolom; isi datanya lalu unggah lagi.')
+    }
+  })
 })
 
 describe('hostile and wrong files', () => {
