@@ -61,6 +61,22 @@ describe('server messages in English', () => {
     }
   })
 
+  it('has the English of the import kinds\' and the regions\' refusals (their field definitions and help stay Indonesian, as the templates are)', () => {
+    const sources = [...files('lib/imports/kinds'), 'lib/imports/regions.ts']
+    // the lines of field definitions (labels, synonyms, help, examples) and the kinds' titles are the templates' Indonesian
+    const refusals = sources.flatMap((f) => sentences(readFileSync(path.join(ROOT, f), 'utf8').split('\n')
+      .filter((line) => !/^\s*\{ key:/.test(line) && !/\b(help|label|synonyms|examples|title|description):/.test(line)).join('\n')))
+    expect(refusals.length).toBeGreaterThan(20)
+    const missing = refusals.filter((r) => !hasEnglish(r))
+    expect(missing, `add to lib/i18n/server-messages.en.json:\n${missing.join('\n')}`).toEqual([])
+    // the ones a walk-through in English found still Indonesian or half-translated
+    expect(serverText('"Malang" cocok dengan beberapa wilayah: Kabupaten Malang (35.07), Kota Malang (35.73); tulis nama lengkap atau kodenya.', 'en'))
+      .toBe('"Malang" matches several regions: Kabupaten Malang (35.07), Kota Malang (35.73); write the full name or the code.')
+    expect(serverText('Rekening tidak dikenal untuk bank Anda: tidak tercatat sebagai penyaluran bank ini.', 'en')).toBe('Account not known for your bank: it is not recorded as a disbursement of this bank.')
+    expect(serverText('Klaim bulan 2026-09 sudah diajukan; rinciannya tidak diubah lewat impor. Tercatat: 224906.', 'en'))
+      .toBe('The claim for 2026-09 is already submitted; its lines are not changed by an import. On record: 224906.')
+  })
+
   it('translates a pattern with a label inside, and leaves Indonesian as written', () => {
     expect(serverText('Periksa kembali isian yang ditandai.', 'id')).toBe('Periksa kembali isian yang ditandai.')
     expect(serverText('Periksa kembali isian yang ditandai.', 'en')).toBe('Check the marked fields.')
