@@ -19,6 +19,8 @@ export type FieldDef = {
   type: FieldType
   /** digits: the length; a number cell that lost its leading zeros is padded back to it */
   digits?: number
+  /** number: may carry decimals (a report's value, a target: 85,30); else a whole number */
+  decimals?: boolean
   /** enum: the stored values, and for each the words a spreadsheet may hold instead */
   options?: { value: string; label: string; aliases?: string[] }[]
   /** the explanation sheet's text: meaning and format */

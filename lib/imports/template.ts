@@ -11,7 +11,7 @@ function formatOf(f: FieldDef): string {
   switch (f.type) {
     case 'digits': return `${f.digits ?? ''} digit angka, sel berformat Teks`
     case 'money': return 'Rupiah: 1.500.000 / 1500000 / Rp1.500.000'
-    case 'number': return 'bilangan bulat'
+    case 'number': return f.decimals ? 'angka: 43.950 atau 85,30' : 'bilangan bulat'
     case 'date': return 'tanggal: 18/09/2024, 18 September 2024, sel tanggal'
     case 'enum': return `salah satu: ${f.options!.map((o) => o.label).join(', ')}`
     case 'bool': return 'Ya / Tidak'

@@ -249,7 +249,7 @@ describe('templates of the new kinds', () => {
     }
   })
 
-  it('every kind\'s template: its example rows pass its own drop-down lists, which warn and never refuse a value', async () => {
+  it('every kind\'s template: its example rows pass its own drop-down lists, which warn and never refuse a value, and its explanation agrees with the column', async () => {
     for (const kind of Object.values(IMPORT_KINDS)) {
       const wb = new ExcelJS.Workbook()
       await wb.xlsx.load((await templateXlsx(kind, ['Kabupaten Jombang'])) as unknown as ArrayBuffer)
@@ -269,6 +269,11 @@ describe('templates of the new kinds', () => {
         checked++
       })
       if (kind.fields.some((f) => f.type === 'enum')) expect(checked).toBeGreaterThan(0)
+      // the explanation sheet does not call a column that takes 85,30 a whole number
+      const help = wb.getWorksheet('Penjelasan')!
+      kind.fields.forEach((f, i) => {
+        if (f.type === 'number' && /\d,\d/.test(f.help)) expect(help.getCell(i + 2, 3).value, `${kind.kind} ${f.label}`).not.toBe('bilangan bulat')
+      })
     }
   })
 })

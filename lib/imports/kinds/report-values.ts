@@ -49,7 +49,7 @@ export const REPORT_VALUE_FIELDS: FieldDef[] = [
   { key: 'year', label: 'Tahun', synonyms: ['Tahun Laporan'], required: true, type: 'number', help: 'Tahun laporan, mis. 2026.', examples: ['2026', '2026', '2026'] },
   { key: 'quarter', label: 'Triwulan', synonyms: ['TW', 'Kuartal', 'Periode'], required: true, type: 'text', help: 'Triwulan 1–4: 3, III, TW III atau Triwulan III. Triwulan yang belum dimulai ditolak.', examples: ['3', 'III', 'TW III'] },
   { key: 'indicatorCode', label: 'Indikator', synonyms: ['Kode Indikator', 'Nama Indikator'], required: true, type: 'text', help: 'Kode indikator (mis. KOP_AKTIF) atau namanya seperti di formulir laporan triwulan. Indikator yang dihitung otomatis (rasio) tidak diimpor. Kunci impor bersama kabupaten/kota, tahun dan triwulan: satu baris per indikator.', examples: ['KOP_TERDAFTAR', 'KOP_AKTIF', 'KOP_RAT'] },
-  { key: 'value', label: 'Nilai', synonyms: ['Jumlah', 'Angka', 'Realisasi'], type: 'number', help: 'Angka seperti di formulir: 43.950 atau 85,30. Kosong pada baris baru berarti belum diisi; kosong pada nilai yang sudah tercatat berarti tetap.', examples: ['1.250', '980', '640'] },
+  { key: 'value', label: 'Nilai', synonyms: ['Jumlah', 'Angka', 'Realisasi'], type: 'number', decimals: true, help: 'Angka seperti di formulir: 43.950 atau 85,30. Kosong pada baris baru berarti belum diisi; kosong pada nilai yang sudah tercatat berarti tetap.', examples: ['1.250', '980', '640'] },
   { key: 'comment', label: 'Keterangan', synonyms: ['Catatan', 'Komentar'], type: 'text', help: 'Keterangan nilai, paling banyak 1000 karakter; wajib sebelum laporan dikirim bila ada peringatan.', examples: ['', '', 'Termasuk 12 koperasi yang RAT susulan'] },
 ]
 

@@ -31,7 +31,7 @@ export const TARGET_FIELDS: FieldDef[] = [
   { key: 'year', label: 'Tahun', synonyms: ['Tahun Target'], required: true, type: 'number', help: 'Tahun target, mis. 2027.', examples: ['2027', '2027', '2027'] },
   { key: 'quarter', label: 'Periode', synonyms: ['Triwulan', 'TW'], type: 'text', help: 'Kosong, 0 atau Tahun untuk target setahun; 1–4 (I–IV, TW III) untuk target triwulan.', examples: ['Tahun', 'Tahun', 'III'] },
   { key: 'regencyCode', label: 'Kabupaten/Kota', synonyms: ['Kode Kabupaten', 'Kab/Kota', 'Kabupaten', 'Kota', 'Wilayah'], type: 'regency', help: 'Kode Kemendagri (35.17) atau nama kabupaten/kota; kosong untuk target provinsi. Indikator tingkat provinsi hanya memiliki target provinsi. Kunci impor: indikator + tahun + periode + kabupaten/kota.', examples: ['', '35.17', '35.17'] },
-  { key: 'value', label: 'Target', synonyms: ['Nilai Target', 'Nilai'], required: true, type: 'number', help: 'Angka tidak negatif seperti di layar Target: 43.950 atau 85,30. Untuk indikator yang dijumlahkan, target setahun kabupaten/kota harus berjumlah sama dengan target provinsi.', examples: ['12.000', '350', '300'] },
+  { key: 'value', label: 'Target', synonyms: ['Nilai Target', 'Nilai'], required: true, type: 'number', decimals: true, help: 'Angka tidak negatif seperti di layar Target: 43.950 atau 85,30. Untuk indikator yang dijumlahkan, target setahun kabupaten/kota harus berjumlah sama dengan target provinsi.', examples: ['12.000', '350', '300'] },
 ]
 
 const cellKey = (regencyCode: string | null, quarter: number) => `${regencyCode ?? PROVINCE}/${quarter}`
