@@ -79,7 +79,9 @@ export const READ_PRIMARY_COOKIE = 'lumbung-baca-primer'
 
 // Inside a server action, a writing route handler or a background job, every read goes to the primary:
 // the request reads what it has just written, and checks before a write never see a lagging copy.
-const primaryScope = new AsyncLocalStorage<true>()
+// On globalThis, as the pools are: a Next server running the jobs inline evaluates this module more than once, and the
+// worker's copy enters the scope that a job handler from another copy reads
+const primaryScope = ((globalThis as unknown as { __lumbungPrimaryScope?: AsyncLocalStorage<true> }).__lumbungPrimaryScope ??= new AsyncLocalStorage<true>())
 
 /** Run `fn` with every `readDb` read inside it on the primary (server actions, writing routes, jobs). */
 export function onPrimary<T>(fn: () => Promise<T>): Promise<T> {

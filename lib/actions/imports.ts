@@ -14,7 +14,7 @@ export async function uploadImport(prev: ActionState | undefined, formData: Form
   let id = ''
   const result = await authAction('imports.use', importUploadSchema, async ({ kind }, user) => {
     if (!(file instanceof File) || (file.size === 0 && !file.name)) throw new ActionError('Pilih berkas .xlsx atau .csv.', { file: ['Pilih berkas .xlsx atau .csv.'] })
-    if (file.size === 0) throw new ActionError('Berkas ini kosong (0 bita); pilih berkas yang berisi data.', { file: ['Berkas ini kosong (0 bita); pilih berkas yang berisi data.'] })
+    if (file.size === 0) throw new ActionError('Berkas ini kosong (0 byte); pilih berkas yang berisi data.', { file: ['Berkas ini kosong (0 byte); pilih berkas yang berisi data.'] })
     try {
       id = await createImport(user, kind, file)
     } catch (e) {

@@ -4,6 +4,7 @@
  * used by the jobs, the templates and the mapping screen.
  */
 import { parseDateText } from '@/lib/parse'
+import { formatDate, formatNumber, type Locale } from '@/lib/format'
 import { UNREADABLE, type Cell } from './file'
 
 export type FieldType = 'text' | 'digits' | 'number' | 'money' | 'date' | 'enum' | 'bool' | 'regency' | 'district' | 'village'
@@ -130,4 +131,20 @@ export function cellText(cell: Cell, field: FieldDef): string {
     default:
       return cell instanceof Date ? (parseDateText(cell) ?? '') : String(cell).trim()
   }
+}
+
+/**
+ * A stored value's text as a change or a refusal shows it (kind.show gives `1234567.89`, `2026-03-15`): Rupiah,
+ * numbers and dates formatted for Indonesia, as the registers' own pages show them; anything else as it is.
+ */
+export function shownValue(f: FieldDef | undefined, text: string, locale: Locale = 'id'): string {
+  if (!text || !f) return text
+  const decimal = /^-?\d+(?:\.(\d+))?$/.exec(text)
+  if (decimal && (f.type === 'money' || f.type === 'number')) {
+    const places = Math.min(decimal[1]?.length ?? 0, 2)
+    const n = formatNumber(Number(text), { decimals: places, locale })
+    return f.type === 'money' ? (n.startsWith('-') ? `-Rp${n.slice(1)}` : `Rp${n}`) : n
+  }
+  if (f.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(`${text}T00:00:00Z`, { locale })
+  return text
 }

@@ -52,6 +52,6 @@ export async function importDetail(id: string, take = 200) {
     imp,
     summary: s?.commit ?? s?.check ?? null,
     invalid: invalid.map((r) => ({ ...r, errors: (r.errors ?? []) as { column: string; message: string }[] })),
-    updates: updates.map((r) => ({ ...r, changes: (r.changes ?? []) as { column: string; before: string; after: string }[] })),
+    updates: updates.map((r) => ({ ...r, changes: (r.changes ?? []) as { field: string; column: string; before: string; after: string }[] })),
   }
 }

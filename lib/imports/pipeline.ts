@@ -4,7 +4,7 @@ import { writeAudit } from '@/lib/audit'
 import { isDatabaseUnreachable } from '@/lib/db-errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { JobCancelled, PermanentJobError, type JobContext } from '@/lib/jobs'
-import { CellProblem, cellText, type FieldDef } from './fields'
+import { CellProblem, cellText, shownValue, type FieldDef } from './fields'
 import { IMPORT_LIMITS, readSheets, type ByteSource, type FileFormat } from './file'
 import { importKind } from './kinds'
 import type { AnyKind, Importer, Tx } from './kinds/types'
@@ -163,7 +163,7 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     }
     const immutable = typeof kind.immutable === 'function' ? kind.immutable(existing) : kind.immutable
     if (changes.length && immutable) {
-      for (const c of changes) errors[c.field] = `${immutable} Tercatat: ${c.before || '(kosong)'}.`
+      for (const c of changes) errors[c.field] = `${immutable} Tercatat: ${shownValue(kind.fields.find((f) => f.key === c.field), c.before) || '(kosong)'}.`
       return verdict('INVALID')
     }
     return changes.length ? verdict('UPDATE', { input, existing, changes }) : verdict('UNCHANGED', { input })

@@ -72,12 +72,15 @@ export async function createImport(user: SessionUser, slug: string, file: File):
   const tooMany = sheets.find((s) => s.dataRows > IMPORT_LIMITS.maxRows)
   if (tooMany) throw new AppError('INVALID', `Lembar "${tooMany.name}" memuat ${tooMany.dataRows.toLocaleString('id-ID')} baris; batasnya ${IMPORT_LIMITS.maxRows.toLocaleString('id-ID')} baris per impor.`)
   if (!sheets.length) throw new AppError('INVALID', 'Berkas tidak memuat lembar kerja.')
-  if (!sheets.some((s) => s.dataRows > 0)) throw new AppError('INVALID', 'Berkas tidak memuat baris data di bawah judul kolom; isi datanya lalu unggah lagi.')
   const remembered = await db.importMapping.findUnique({ where: { userId_kind: { userId: user.id, kind: kind.kind } }, select: { mapping: true } })
-  // of the sheets with data, the one whose headings match the most fields (a notes sheet in front is passed
-  // over); on a tie the first
+  // the sheet whose headings match the most fields (a notes sheet in front, a template's explanation and its
+  // hidden lists are passed over; on a tie the one with data, then the first); its rows are the import's. None
+  // matching: the first sheet with data, mapped by hand.
   const matched = (s: SheetInfo) => Object.values(autoMap(s.headings, kind.fields, remembered?.mapping as Record<string, string | null> | undefined)).filter(Boolean).length
-  const sheet = sheets.filter((s) => s.dataRows > 0).reduce((best, s) => (matched(s) > matched(best) ? s : best))
+  const score = (s: SheetInfo) => matched(s) * 2 + (s.dataRows > 0 ? 1 : 0)
+  const best = sheets.reduce((a, s) => (score(s) > score(a) ? s : a))
+  const sheet = matched(best) > 0 ? best : sheets.find((s) => s.dataRows > 0)
+  if (!sheet || sheet.dataRows === 0) throw new AppError('INVALID', 'Berkas tidak memuat baris data di bawah judul kolom; isi datanya lalu unggah lagi.')
   return db.$transaction(async (tx) => {
     const created = await tx.dataImport.create({
       data: {

@@ -49,7 +49,7 @@ export type JobDefinition = {
  */
 const BRAND = Symbol.for('lumbung.jobs.error')
 const branded = (value: unknown, name: string): boolean =>
-  value instanceof Error && (value as unknown as Record<symbol, unknown>)[BRAND] === name
+  typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === name
 
 /** Thrown by `progress()` after a cancel request: the job ends CANCELLED, not FAILED, and is not retried. */
 export class JobCancelled extends Error {
@@ -59,6 +59,8 @@ export class JobCancelled extends Error {
     this.name = 'JobCancelled'
   }
   static [Symbol.hasInstance](value: unknown): boolean {
+    // a subclass (none today) keeps the ordinary check
+    if (this !== JobCancelled) return Function.prototype[Symbol.hasInstance].call(this, value)
     return branded(value, 'JobCancelled')
   }
 }
@@ -71,6 +73,7 @@ export class PermanentJobError extends Error {
     this.name = 'PermanentJobError'
   }
   static [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== PermanentJobError) return Function.prototype[Symbol.hasInstance].call(this, value)
     return branded(value, 'PermanentJobError')
   }
 }

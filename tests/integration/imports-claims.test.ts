@@ -110,7 +110,7 @@ describe('claim lines import', () => {
       [programCode, '2025-02', accounts[2], '175.000', null, null, null],
     ]))
     expect(changed.check).toMatchObject({ invalid: 2 })
-    expect(changed.rows[0].errors).toEqual([{ column: 'Jumlah Klaim', message: 'Klaim bulan 2025-02 sudah diajukan; rinciannya tidak diubah lewat impor. Tercatat: 200000.' }])
+    expect(changed.rows[0].errors).toEqual([{ column: 'Jumlah Klaim', message: 'Klaim bulan 2025-02 sudah diajukan; rinciannya tidak diubah lewat impor. Tercatat: Rp200.000.' }])
     expect(changed.rows[1].errors).toEqual([{ column: 'Bulan Klaim', message: 'Klaim Program Klaim Uji 2025 bulan 2025-02 sudah diajukan; barisnya tidak dapat ditambah.' }])
   })
 

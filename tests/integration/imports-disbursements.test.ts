@@ -129,7 +129,7 @@ describe('disbursement import', () => {
     // a recorded loan is not changed by an import: a different plafond is refused, with the stored value
     const changed = await check(bpr, await xlsx([row(a, accts[0], { 6: '20.000.000' })]))
     expect(changed.check).toMatchObject({ invalid: 1, update: 0 })
-    expect(changed.rows[0].errors).toEqual([{ column: 'Plafon', message: 'Rekening ini sudah tercatat dengan nilai lain; impor tidak mengubah pinjaman yang sudah tercatat. Tercatat: 25000000.' }])
+    expect(changed.rows[0].errors).toEqual([{ column: 'Plafon', message: 'Rekening ini sudah tercatat dengan nilai lain; impor tidak mengubah pinjaman yang sudah tercatat. Tercatat: Rp25.000.000.' }])
   })
 
   it('refuses with the form\'s messages, and writes nothing when one row fails (all or nothing)', async () => {

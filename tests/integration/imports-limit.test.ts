@@ -50,6 +50,12 @@ describe('import upload limit', () => {
     expect(MAX_BODY_BYTES).toBe(Number(m![1]) * MB)
   })
 
+  it('an empty file is told it is empty, in the file field', async () => {
+    signInAs(await createUser('ADMIN'))
+    const r = await upload(new File([], 'umkm.xlsx'))
+    expect(r.state).toMatchObject({ ok: false, errors: { file: ['Berkas ini kosong (0 byte); pilih berkas yang berisi data.'] } })
+  })
+
   it('a real 12 MB file goes through the upload action to the mapping step', async () => {
     const user = await createUser('ADMIN')
     signInAs(user)

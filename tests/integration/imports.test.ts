@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 import ExcelJS from 'exceljs'
+import { importKind } from '@/lib/imports/kinds'
+import { templateXlsx } from '@/lib/imports/template'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { runJobsUntilIdle } from '@/lib/jobs'
@@ -213,7 +215,12 @@ describe('MSME import', () => {
   it('refuses a file without data rows: only headings, or an empty sheet', async () => {
     const empty = new ExcelJS.Workbook()
     empty.addWorksheet('Data')
-    for (const file of [await xlsx([]), new File([Buffer.from(await empty.xlsx.writeBuffer())], 'kosong.xlsx'), new File([HEAD.join(';') + '\r\n'], 'judul.csv')]) {
+    // the template with its example rows deleted: its explanation sheet and its hidden lists have rows of their own
+    const template = new ExcelJS.Workbook()
+    await template.xlsx.load((await templateXlsx(importKind('umkm')!, ['Kabupaten Jombang'])) as unknown as ArrayBuffer)
+    template.getWorksheet('Data')!.spliceRows(2, 3)
+    const cleared = new File([Buffer.from(await template.xlsx.writeBuffer())], 'templat-umkm.xlsx')
+    for (const file of [await xlsx([]), new File([Buffer.from(await empty.xlsx.writeBuffer())], 'kosong.xlsx'), new File([HEAD.join(';') + '\r\n'], 'judul.csv'), cleared]) {
       await expect(createImport(admin, 'umkm', file)).rejects.toThrow('Berkas tidak memuat baris data di bawah judul kolom; isi datanya lalu unggah lagi.')
     }
   })

@@ -80,6 +80,8 @@ describe('jobs', () => {
     const other = await import('@/lib/jobs/registry')
     expect(other.JobCancelled).not.toBe(JobCancelled)
     expect(new other.JobCancelled()).toBeInstanceOf(JobCancelled)
+    expect(new JobCancelled()).toBeInstanceOf(other.JobCancelled)
+    expect(new PermanentJobError('x')).toBeInstanceOf(other.PermanentJobError)
     expect(new other.PermanentJobError('x')).toBeInstanceOf(PermanentJobError)
     expect(new other.PermanentJobError('x')).not.toBeInstanceOf(JobCancelled)
     expect(new Error('Pekerjaan dibatalkan')).not.toBeInstanceOf(JobCancelled)

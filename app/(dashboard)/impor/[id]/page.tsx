@@ -13,7 +13,7 @@ import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { db } from '@/lib/db'
 import { orRefused } from '@/lib/dashboard/guard'
-import { autoMap } from '@/lib/imports/fields'
+import { autoMap, shownValue } from '@/lib/imports/fields'
 import { importDetail, shownStatus, statusTone } from '@/lib/imports/history'
 import type { SheetInfo, Summary } from '@/lib/imports/pipeline'
 import { importProgress, ownImport } from '@/lib/imports/service'
@@ -56,6 +56,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const { kind } = await orRefused(ownImport(user, id))
   const [t, locale, { imp, summary, invalid, updates }, progress] = await Promise.all([getTranslations('imports'), getLocale(), importDetail(id), importProgress(user, id)])
   const lang = locale === 'en' ? 'en' : 'id'
+  const fieldOf = (key: string) => kind.fields.find((f) => f.key === key)
   const sheets = imp.sheets as SheetInfo[]
   const sheet = sheets.find((s) => s.name === (query.lembar || imp.sheetName)) ?? sheets[0]
   const busy = imp.status === 'CHECKING' || imp.status === 'IMPORTING'
@@ -179,8 +180,8 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                         <td className="px-3 py-2 tabular-nums">{i === 0 ? r.rowNumber : ''}</td>
                         <td className="px-3 py-2 tabular-nums">{i === 0 ? r.key : ''}</td>
                         <td className="px-3 py-2 font-medium">{c.column}</td>
-                        <td className="px-3 py-2 text-slate-500 line-through decoration-slate-300">{c.before || '–'}</td>
-                        <td className="px-3 py-2 text-slate-900">{c.after || '–'}</td>
+                        <td className="px-3 py-2 text-slate-500 line-through decoration-slate-300">{shownValue(fieldOf(c.field), c.before, lang) || '–'}</td>
+                        <td className="px-3 py-2 text-slate-900">{shownValue(fieldOf(c.field), c.after, lang) || '–'}</td>
                       </tr>
                     )))}
                   </tbody>
