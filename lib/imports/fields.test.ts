@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shownValue, type FieldDef } from './fields'
+import { cellText, editableText, shownValue, type FieldDef } from './fields'
 
 const field = (type: FieldDef['type']): FieldDef => ({ key: 'x', label: 'X', type, help: '', examples: [] })
 
@@ -15,5 +15,18 @@ describe('shownValue: a stored value as a change or a refusal shows it', () => {
     expect(shownValue(field('digits'), '0120000000001')).toBe('0120000000001')
     expect(shownValue(field('money'), '')).toBe('')
     expect(shownValue(undefined, '1234567.89')).toBe('1234567.89')
+  })
+})
+
+describe('editableText: a refused row\'s text as a person types it again', () => {
+  it('gives labels, Ya / Tidak and dd/mm/yyyy, which read back to the same text', () => {
+    const gender: FieldDef = { ...field('enum'), options: [{ value: 'L', label: 'Laki-laki', aliases: ['Pria'] }, { value: 'P', label: 'Perempuan' }] }
+    for (const [f, text, typed] of [[gender, 'L', 'Laki-laki'], [field('bool'), 'on', 'Ya'], [field('bool'), 'off', 'Tidak'], [field('date'), '2024-09-18', '18/09/2024'], [field('money'), 'Rp180.000.000', 'Rp180.000.000']] as const) {
+      expect(editableText(f, text)).toBe(typed)
+      expect(cellText(typed, f)).toBe(text)
+    }
+    // what the check could not read stays as it was typed
+    expect(editableText(gender, 'X')).toBe('X')
+    expect(editableText(field('date'), '31/02/2024')).toBe('31/02/2024')
   })
 })

@@ -148,3 +148,15 @@ export function shownValue(f: FieldDef | undefined, text: string, locale: Locale
   if (f.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(`${text}T00:00:00Z`, { locale })
   return text
 }
+
+/**
+ * A row's field text (cellText: `L`, `on`, `2024-09-18`) as a person types it again in the rejected-rows file:
+ * an option's label, Ya / Tidak, a date as 18/09/2024; each reads back to the same text on the next upload.
+ */
+export function editableText(f: FieldDef | undefined, text: string): string {
+  if (!text || !f) return text
+  if (f.type === 'bool') return text === 'on' ? 'Ya' : text === 'off' ? 'Tidak' : text
+  if (f.type === 'enum') return f.options?.find((o) => o.value === text)?.label ?? text
+  const iso = f.type === 'date' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null
+  return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : text
+}

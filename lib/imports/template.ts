@@ -1,6 +1,6 @@
 import 'server-only'
 import ExcelJS from 'exceljs'
-import { columnLetter, type FieldDef } from './fields'
+import { columnLetter, editableText, type FieldDef } from './fields'
 import type { AnyKind } from './kinds/types'
 
 const TEXT_FORMAT = '@'
@@ -90,7 +90,7 @@ export function templateCsv(kind: AnyKind): string {
 }
 
 /** The rejected rows as .xlsx: the user's own columns and an error column, to correct and upload again. */
-export async function rejectedXlsx(headings: string[], mapping: Record<string, string | null>, rows: { rowNumber: number; values: Record<string, string>; errors: { column: string; message: string }[] }[]): Promise<Buffer> {
+export async function rejectedXlsx(fields: FieldDef[], headings: string[], mapping: Record<string, string | null>, rows: { rowNumber: number; values: Record<string, string>; errors: { column: string; message: string }[] }[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('Ditolak')
   const mapped = headings.filter((h) => mapping[h])
@@ -103,7 +103,8 @@ export async function rejectedXlsx(headings: string[], mapping: Record<string, s
   for (const r of rows) {
     ws.addRow({
       __row: r.rowNumber,
-      ...Object.fromEntries(mapped.map((h) => [h, r.values[mapping[h]!] ?? ''])),
+      // as typed again: labels, Ya / Tidak, dd/mm/yyyy (the rows hold the texts the check read)
+      ...Object.fromEntries(mapped.map((h) => [h, editableText(fields.find((f) => f.key === mapping[h]), r.values[mapping[h]!] ?? '')])),
       __errors: r.errors.map((e) => `${e.column}: ${e.message}`).join('; '),
     })
   }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import { importKind } from '@/lib/imports/kinds'
 import { templateXlsx } from '@/lib/imports/template'
+import { GET as downloadRejected } from '@/app/api/impor/[id]/ditolak/route'
+import { signInAs } from '../support/session-mock'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { runJobsUntilIdle } from '@/lib/jobs'
@@ -286,6 +288,33 @@ describe('hostile and wrong files', () => {
     // the valid row is written, the refused ones are in the rejected-rows file
     expect(await commit(admin, dry.id, 'VALID_ONLY')).toMatchObject({ status: 'DONE', summary: { commit: { create: 1, invalid: 4 } } })
     expect(await db.msme.findMany({ where: { nib: { in: nibs } }, select: { nib: true } })).toEqual([{ nib: nibs[4] }])
+  })
+
+  it('the rejected-rows .xlsx carries the refused rows as typed again and an error column; corrected, it imports', async () => {
+    const [ok, bad] = [nib(), nib()]
+    const dry = await check(admin, await xlsx([row(ok), row(bad, { 3: '35170141018500X1', 4: 'Pria', 9: '18 September 2024' })]))
+    expect(dry.check).toMatchObject({ create: 1, invalid: 1 })
+    expect(await commit(admin, dry.id, 'VALID_ONLY')).toMatchObject({ status: 'DONE' })
+    signInAs(await db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { id: true, sessionVersion: true } }))
+    const res = await downloadRejected(new Request(`http://localhost/api/impor/${dry.id}/ditolak`), { params: Promise.resolve({ id: dry.id }) })
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const ws = wb.worksheets[0]
+    const texts = (r: number) => (ws.getRow(r).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))
+    expect(texts(1)).toEqual(['Baris asal', ...HEAD, 'Kesalahan'])
+    expect(ws.rowCount).toBe(2)
+    const [origin, ...rest] = texts(2)
+    expect(origin).toBe('3')
+    // the option's label, the date as dd/mm/yyyy, the refused NIK as it was, and why
+    expect(rest.slice(0, HEAD.length)).toEqual([bad, expect.any(String), 'Siti Aminah', '35170141018500X1', 'Laki-laki', '10792', '35.17', '25.000.000', 'Rp180.000.000', '18/09/2024'])
+    expect(rest[HEAD.length]).toMatch(/^NIK Pemilik: /)
+    // corrected in that file and uploaded again: its extra columns ignored, the row written
+    ws.getRow(2).getCell(5).value = '3517014101850002'
+    const again = await check(admin, new File([Buffer.from(await wb.xlsx.writeBuffer())], 'impor-ditolak.xlsx'))
+    expect(again.check).toMatchObject({ create: 1, invalid: 0 })
+    expect(await commit(admin, again.id)).toMatchObject({ status: 'DONE' })
+    expect(await db.msme.findUniqueOrThrow({ where: { nib: bad }, select: { ownerGender: true, iumkDate: true } })).toEqual({ ownerGender: 'L', iumkDate: new Date('2024-09-18') })
   })
 
   it('refuses a kind the user may not import', async () => {

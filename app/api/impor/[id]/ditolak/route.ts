@@ -8,13 +8,13 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The rejected rows of an import as .xlsx, the user's columns plus "Kesalahan", to correct and upload again. */
 export const GET = authRoute('imports.use', async (_req, user, ctx: { params: Promise<{ id: string }> }) => {
-  const { imp } = await ownImport(user, (await ctx.params).id)
+  const { imp, kind } = await ownImport(user, (await ctx.params).id)
   const sheet = (imp.sheets as SheetInfo[]).find((s) => s.name === imp.sheetName)
   const rows = await db.importRow.findMany({
     where: { importId: imp.id, outcome: 'INVALID' }, orderBy: { rowNumber: 'asc' }, take: 100_000,
     select: { rowNumber: true, values: true, errors: true },
   })
-  const body = await rejectedXlsx(sheet?.headings ?? [], (imp.mapping ?? {}) as Record<string, string | null>, rows.map((r) => ({
+  const body = await rejectedXlsx(kind.fields, sheet?.headings ?? [], (imp.mapping ?? {}) as Record<string, string | null>, rows.map((r) => ({
     rowNumber: r.rowNumber, values: r.values as Record<string, string>, errors: (r.errors ?? []) as { column: string; message: string }[],
   })))
   return new Response(new Uint8Array(body), { headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="impor-ditolak-${imp.id}.xlsx"` } })
