@@ -5,23 +5,35 @@ import { can } from '@/lib/permissions'
 import { IMPORT_KINDS } from './kinds'
 import type { Summary } from './pipeline'
 
+/** Imports per page of the history. */
+export const HISTORY_PAGE_SIZE = 50
+
 /**
- * The latest imports the user may open (an admin everyone's, others their own; only of the kinds the role may
- * import, as the import's page requires: an admin does not see a bank's claim imports), with their counts.
+ * The imports the user may open, newest first, a page at a time (an admin everyone's, others their own; only of
+ * the kinds the role may import, as the import's page requires: an admin does not see a bank's claim imports),
+ * with their counts and the total for the pager.
  */
-export async function importHistory(user: SessionUser, take = 100) {
+export async function importHistory(user: SessionUser, page = 1) {
   const kinds = Object.values(IMPORT_KINDS).filter((k) => can(user.role, k.permission)).map((k) => k.kind)
-  const rows = await db.dataImport.findMany({
-    where: { kind: { in: kinds }, ...(user.role === 'ADMIN' ? {} : { createdById: user.id }) },
-    orderBy: { createdAt: 'desc' },
-    take,
-    select: { id: true, kind: true, fileName: true, createdByName: true, status: true, summary: true, createdAt: true },
-  })
-  return rows.map(({ summary, ...r }) => {
-    const s = summary as { check?: Summary; commit?: Summary } | null
-    const counts = s?.commit ?? s?.check ?? null
-    return { ...r, counts, shown: shownStatus(r.status, counts) }
-  })
+  const where = { kind: { in: kinds }, ...(user.role === 'ADMIN' ? {} : { createdById: user.id }) }
+  const [rows, total] = await Promise.all([
+    db.dataImport.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * HISTORY_PAGE_SIZE,
+      take: HISTORY_PAGE_SIZE,
+      select: { id: true, kind: true, fileName: true, createdByName: true, status: true, summary: true, createdAt: true },
+    }),
+    db.dataImport.count({ where }),
+  ])
+  return {
+    total, page, pageSize: HISTORY_PAGE_SIZE,
+    rows: rows.map(({ summary, ...r }) => {
+      const s = summary as { check?: Summary; commit?: Summary } | null
+      const counts = s?.commit ?? s?.check ?? null
+      return { ...r, counts, shown: shownStatus(r.status, counts) }
+    }),
+  }
 }
 
 /** The status a user reads: a dry run with nothing to create or change offers no import, so not "ready to import" for ever. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idField } from './registers-common'
+import { filterPage, idField } from './registers-common'
 
 export const IMPORT_MODES = ['ALL', 'VALID_ONLY'] as const
 
@@ -13,3 +13,6 @@ export const importMappingSchema = z
 
 export const importCommitSchema = z.object({ id: idField, mode: z.enum(IMPORT_MODES, 'Pilih cara menyimpan.') })
 export const importIdSchema = z.object({ id: idField })
+
+/** The import history's page (`?page=`); anything else is the first page. */
+export const importHistoryFilterSchema = z.object({ page: filterPage })

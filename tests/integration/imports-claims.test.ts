@@ -164,7 +164,11 @@ describe('claim lines import', () => {
     expect(resubmitted.status).toBe('SUBMITTED')
     expect(resubmitted.lines.map((l) => [l.disbursement.accountNumber, Number(l.claimedAmount)]).sort()).toEqual([[accounts[0], 170_000], [accounts[2], 175_000]].sort())
     // the history lists what its reader may open: the bank its claim imports, the agency's admin (who cannot open them) none
-    expect((await importHistory(bpr)).filter((r) => r.kind === 'klaim').map((r) => r.id)).toEqual(expect.arrayContaining([first.id, again.id]))
-    expect((await importHistory(asSession(admin, 'Admin'))).filter((r) => r.kind === 'klaim')).toEqual([])
+    expect((await importHistory(bpr)).rows.filter((r) => r.kind === 'klaim').map((r) => r.id)).toEqual(expect.arrayContaining([first.id, again.id]))
+    expect((await importHistory(asSession(admin, 'Admin'))).rows.filter((r) => r.kind === 'klaim')).toEqual([])
+    // a page at a time, with the total for the pager
+    const mine = await importHistory(bpr)
+    expect(mine).toMatchObject({ page: 1, pageSize: 50, total: mine.rows.length })
+    expect(await importHistory(bpr, 2)).toMatchObject({ page: 2, total: mine.total, rows: [] })
   })
 })

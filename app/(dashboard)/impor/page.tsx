@@ -5,21 +5,26 @@ import { Badge } from '@/components/ui/badge'
 import { LinkButton } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
+import { Pagination } from '@/components/ui/pagination'
 import { Table, Td, Th } from '@/components/ui/table'
 import { importHistory, statusTone } from '@/lib/imports/history'
 import { IMPORT_KINDS } from '@/lib/imports/kinds'
 import { formatDateTime } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
+import { flatParams, type SearchParams } from '@/lib/url'
+import { importHistoryFilterSchema } from '@/lib/validations/imports'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('imports'))('title') }
 }
 
-/** Past imports with their summaries (an admin sees everyone's, others their own), and where to start one. */
-export default async function ImportsPage() {
+/** Past imports with their summaries, a page at a time (an admin sees everyone's of the kinds an admin imports, others their own), and where to start one. */
+export default async function ImportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('imports.use')
-  const [t, locale, rows] = await Promise.all([getTranslations('imports'), getLocale(), importHistory(user)])
+  const params = flatParams(await searchParams)
+  const { page } = importHistoryFilterSchema.parse(params)
+  const [t, locale, { rows, total, pageSize }] = await Promise.all([getTranslations('imports'), getLocale(), importHistory(user, page ?? 1)])
   const lang = locale === 'en' ? 'en' : 'id'
   const kinds = Object.values(IMPORT_KINDS).filter((k) => can(user.role, k.permission))
   return (
@@ -30,7 +35,7 @@ export default async function ImportsPage() {
         actions={kinds.map((k) => <LinkButton key={k.kind} variant="secondary" href={`/impor/baru?jenis=${k.kind}`}>{t('newTitle', { kind: k.title[lang] })}</LinkButton>)}
       />
       <h2 className="mb-2 text-base font-semibold text-slate-900">{t('history')}</h2>
-      {rows.length === 0 ? (
+      {total === 0 ? (
         <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
       ) : (
         <Table caption={t('history')}>
@@ -53,6 +58,7 @@ export default async function ImportsPage() {
           </tbody>
         </Table>
       )}
+      {total > 0 && <Pagination pathname="/impor" params={params} page={page ?? 1} pageSize={pageSize} total={total} />}
     </>
   )
 }
