@@ -1,7 +1,8 @@
 'use client'
 
 import { useActionState } from 'react'
-import { useTranslations } from 'next-intl'
+import { useLocale, useTranslations } from 'next-intl'
+import { formatNumber } from '@/lib/format'
 import { ConfirmSubmit } from '@/components/ui/confirm-submit'
 import { FormMessage } from '@/components/ui/form-message'
 import { commitImport } from '@/lib/actions/imports'
@@ -9,6 +10,7 @@ import { commitImport } from '@/lib/actions/imports'
 /** After the dry run: how to save (all or nothing, or the valid rows only), confirmed before anything is written. */
 export function CommitForm({ id, create, update, invalid }: { id: string; create: number; update: number; invalid: number }) {
   const t = useTranslations('imports')
+  const locale = useLocale() === 'en' ? 'en' : 'id'
   const [state, action] = useActionState(commitImport, undefined)
   return (
     <form action={action} className="space-y-3" noValidate>
@@ -21,8 +23,8 @@ export function CommitForm({ id, create, update, invalid }: { id: string; create
       </fieldset>
       {/* the dialog says what the chosen mode will do: all or nothing with a refused row saves nothing */}
       <ConfirmSubmit label={t('commit')} title={t('commitTitle')} body={(form) => (new FormData(form).get('mode') === 'ALL' && invalid > 0
-        ? t('commitBodyNothing', { invalid: invalid.toLocaleString('id-ID') })
-        : t('commitBody', { create: create.toLocaleString('id-ID'), update: update.toLocaleString('id-ID') }))} />
+        ? t('commitBodyNothing', { invalid: formatNumber(invalid, { locale }) })
+        : t('commitBody', { create: formatNumber(create, { locale }), update: formatNumber(update, { locale }) }))} />
     </form>
   )
 }

@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from 'react'
 import { useRouter } from 'next/navigation'
-import { useTranslations } from 'next-intl'
+import { useLocale, useTranslations } from 'next-intl'
+import { formatNumber } from '@/lib/format'
 import type { ImportProgress } from '@/lib/imports/service'
 
 /**
@@ -11,6 +12,7 @@ import type { ImportProgress } from '@/lib/imports/service'
  */
 export function ImportProgressBar({ id, initial }: { id: string; initial: ImportProgress }) {
   const t = useTranslations('imports')
+  const locale = useLocale() === 'en' ? 'en' : 'id'
   const router = useRouter()
   const [p, setP] = useState(initial)
   useEffect(() => {
@@ -35,7 +37,7 @@ export function ImportProgressBar({ id, initial }: { id: string; initial: Import
   // the phase this bar shows: it keeps its name when the job ends (DONE, FAILED) until the page refreshes
   const importing = (p.status === 'CHECKING' || p.status === 'IMPORTING' ? p.status : initial.status) === 'IMPORTING'
   const pct = p.total ? Math.min(100, Math.round((p.done / p.total) * 100)) : null
-  const label = p.total ? t('progress', { done: p.done.toLocaleString('id-ID'), total: p.total.toLocaleString('id-ID') }) : t('progressUnknown', { done: p.done.toLocaleString('id-ID') })
+  const label = p.total ? t('progress', { done: formatNumber(p.done, { locale }), total: formatNumber(p.total, { locale }) }) : t('progressUnknown', { done: formatNumber(p.done, { locale }) })
   return (
     <div className="space-y-2">
       <div className="flex items-baseline justify-between text-sm">

@@ -9,7 +9,7 @@ import { Pagination } from '@/components/ui/pagination'
 import { Table, Td, Th } from '@/components/ui/table'
 import { importHistory, statusTone } from '@/lib/imports/history'
 import { IMPORT_KINDS } from '@/lib/imports/kinds'
-import { formatDateTime } from '@/lib/format'
+import { formatDateTime, formatNumber } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
@@ -45,14 +45,14 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <Td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
+                <Td className="whitespace-nowrap">{formatDateTime(r.createdAt, { locale: lang })}</Td>
                 <Td>{IMPORT_KINDS[r.kind]?.title[lang] ?? r.kind}</Td>
                 <Td><Link href={`/impor/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.fileName}</Link></Td>
                 <Td>{r.createdByName}</Td>
                 <Td><Badge tone={statusTone(r.shown)}>{t(`statusLabel.${r.shown}`)}</Badge></Td>
-                <Td align="right">{r.counts?.create.toLocaleString('id-ID') ?? '–'}</Td>
-                <Td align="right">{r.counts?.update.toLocaleString('id-ID') ?? '–'}</Td>
-                <Td align="right">{r.counts?.invalid.toLocaleString('id-ID') ?? '–'}</Td>
+                <Td align="right">{r.counts ? formatNumber(r.counts.create, { locale: lang }) : '–'}</Td>
+                <Td align="right">{r.counts ? formatNumber(r.counts.update, { locale: lang }) : '–'}</Td>
+                <Td align="right">{r.counts ? formatNumber(r.counts.invalid, { locale: lang }) : '–'}</Td>
               </tr>
             ))}
           </tbody>

@@ -14,6 +14,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { db } from '@/lib/db'
 import { orRefused } from '@/lib/dashboard/guard'
 import { autoMap, shownValue } from '@/lib/imports/fields'
+import { formatNumber } from '@/lib/format'
 import { importDetail, shownStatus, statusTone } from '@/lib/imports/history'
 import type { SheetInfo, Summary } from '@/lib/imports/pipeline'
 import { importProgress, ownImport } from '@/lib/imports/service'
@@ -34,14 +35,14 @@ function stepOf(status: string, checked: boolean): number {
   return 4
 }
 
-function Counts({ s, t }: { s: Summary; t: (k: string) => string }) {
+function Counts({ s, t, lang }: { s: Summary; t: (k: string) => string; lang: 'id' | 'en' }) {
   const cells: [string, number, string][] = [['total', s.total, 'text-slate-900'], ['create', s.create, 'text-emerald-700'], ['update', s.update, 'text-sky-700'], ['unchanged', s.unchanged, 'text-slate-600'], ['invalid', s.invalid, 'text-red-700']]
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
       {cells.map(([k, n, tone]) => (
         <div key={k} className="rounded-lg border border-slate-200 bg-white p-3">
           <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t(k)}</dt>
-          <dd className={`text-2xl font-semibold tabular-nums ${tone}`}>{n.toLocaleString('id-ID')}</dd>
+          <dd className={`text-2xl font-semibold tabular-nums ${tone}`}>{formatNumber(n, { locale: lang })}</dd>
         </div>
       ))}
     </dl>
@@ -103,7 +104,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
               <label className="flex flex-col gap-1 text-sm">
                 <span className="font-medium">{t('sheet')}</span>
                 <select name="lembar" defaultValue={sheet.name} className={inputClass()}>
-                  {sheets.map((s) => <option key={s.name} value={s.name}>{s.name} ({s.dataRows.toLocaleString('id-ID')})</option>)}
+                  {sheets.map((s) => <option key={s.name} value={s.name}>{s.name} ({formatNumber(s.dataRows, { locale: lang })})</option>)}
                 </select>
               </label>
               <button type="submit" className={buttonClass('secondary')}>{t('showSheet')}</button>
@@ -112,7 +113,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
           <div>
             <h2 className="text-base font-semibold text-slate-900">{t('mapTitle')}</h2>
             <p className="text-sm text-slate-600">{t('mapHelp')}</p>
-            <p className="text-sm text-slate-600">{t('headerRow', { row: sheet.headerRow, rows: sheet.dataRows.toLocaleString('id-ID') })}</p>
+            <p className="text-sm text-slate-600">{t('headerRow', { row: sheet.headerRow, rows: formatNumber(sheet.dataRows, { locale: lang }) })}</p>
           </div>
           <MappingForm
             key={sheet.name}
@@ -138,9 +139,9 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
           <div>
             <h2 className="mb-1 text-base font-semibold text-slate-900">{imp.status === 'DONE' ? t('doneTitle') : t('summaryTitle')}</h2>
             {imp.status === 'DONE'
-              ? <p className="mb-3 text-sm text-slate-600">{t('doneBody', { create: summary.create.toLocaleString('id-ID'), update: summary.update.toLocaleString('id-ID'), unchanged: summary.unchanged.toLocaleString('id-ID'), invalid: summary.invalid.toLocaleString('id-ID') })}</p>
+              ? <p className="mb-3 text-sm text-slate-600">{t('doneBody', { create: formatNumber(summary.create, { locale: lang }), update: formatNumber(summary.update, { locale: lang }), unchanged: formatNumber(summary.unchanged, { locale: lang }), invalid: formatNumber(summary.invalid, { locale: lang }) })}</p>
               : <p className="mb-3 text-sm text-slate-600">{t('summaryNote')}</p>}
-            <Counts s={summary} t={t} />
+            <Counts s={summary} t={t} lang={lang} />
             {summary.create === 0 && summary.update === 0 && summary.invalid === 0 && <p role="status" className="mt-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('nothingChanged')}</p>}
           </div>
 
