@@ -144,9 +144,9 @@ test('a cooperative\'s yearly figures imported by an admin appear on the coopera
   await uploadAndMap(page, file)
   await expect(page.getByLabel('Total Aset')).toHaveValue('assets')
   await dryRun(page)
-  // the stored year's figures, before → after
+  // the stored year's figures, before → after, in Rupiah as the cooperative's page shows them
   const changes = page.getByRole('table').filter({ hasText: 'Sebelum' })
-  await expect(changes.getByRole('row').filter({ hasText: 'Modal Sendiri' })).toContainText('123456000')
+  await expect(changes.getByRole('row').filter({ hasText: 'Modal Sendiri' })).toContainText('Rp123.456.000')
   await page.getByRole('button', { name: 'Impor sekarang' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
   await expect(page.getByRole('heading', { name: 'Impor selesai' })).toBeVisible({ timeout: 60_000 })
