@@ -7,6 +7,11 @@ describe('Indonesian formats', () => {
   it('writes full Rupiah with dots between thousands', () => {
     expect(formatRupiah(53_019_249_400)).toBe('Rp53.019.249.400')
     expect(formatRupiah('451803000.00')).toBe('Rp451.803.000')
+    // cents only when asked for, and only when there are any
+    expect(formatRupiah('1234567.89')).toBe('Rp1.234.568')
+    expect(formatRupiah('1234567.89', { cents: true })).toBe('Rp1.234.567,89')
+    expect(formatRupiah('1234567.50', { cents: true })).toBe('Rp1.234.567,50')
+    expect(formatRupiah('-2500000.00', { cents: true })).toBe('-Rp2.500.000')
     expect(formatRupiah(BigInt('360400000000'))).toBe('Rp360.400.000.000')
     expect(formatRupiah(-1000)).toBe('-Rp1.000')
     expect(formatRupiah(0)).toBe('Rp0')

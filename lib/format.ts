@@ -41,10 +41,19 @@ export function formatNumber(value: Numeric, opts: { decimals?: number; locale?:
   return numberFormat(opts.locale, { minimumFractionDigits: d, maximumFractionDigits: d }).format(toNumber(value))
 }
 
-/** Full Rupiah, no decimals: `Rp53.019.249.400`; negative as `-Rp1.000`. */
-export function formatRupiah(value: Numeric, opts: { locale?: Locale } = {}): string {
+/**
+ * Full Rupiah, no decimals: `Rp53.019.249.400`; negative as `-Rp1.000`. With `cents`, an amount that has them
+ * keeps up to two (`Rp1.234.567,89`): where a rounded figure would hide a change (an import's before → after).
+ */
+export function formatRupiah(value: Numeric, opts: { locale?: Locale; cents?: boolean } = {}): string {
   // BigInt keeps every digit of large sums exact (Number is exact only to 2^53)
   const text = value.toString().trim()
+  const cents = opts.cents ? /^-?\d+\.(\d*[1-9])0*$/.exec(text)?.[1] : undefined
+  if (cents) {
+    const n = toNumber(value)
+    const digits = numberFormat(opts.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(n))
+    return `${n < 0 ? '-' : ''}Rp${digits}`
+  }
   const whole = /^-?\d+$/.test(text) ? BigInt(text) : BigInt(Math.round(toNumber(value)))
   const abs = whole < BigInt(0) ? -whole : whole
   const digits = numberFormat(opts.locale).format(abs)

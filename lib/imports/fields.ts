@@ -4,7 +4,7 @@
  * used by the jobs, the templates and the mapping screen.
  */
 import { parseDateText } from '@/lib/parse'
-import { formatDate, formatNumber, type Locale } from '@/lib/format'
+import { formatDate, formatNumber, formatRupiah, type Locale } from '@/lib/format'
 import { UNREADABLE, type Cell } from './file'
 
 export type FieldType = 'text' | 'digits' | 'number' | 'money' | 'date' | 'enum' | 'bool' | 'regency' | 'district' | 'village'
@@ -140,11 +140,8 @@ export function cellText(cell: Cell, field: FieldDef): string {
 export function shownValue(f: FieldDef | undefined, text: string, locale: Locale = 'id'): string {
   if (!text || !f) return text
   const decimal = /^-?\d+(?:\.(\d+))?$/.exec(text)
-  if (decimal && (f.type === 'money' || f.type === 'number')) {
-    const places = Math.min(decimal[1]?.length ?? 0, 2)
-    const n = formatNumber(Number(text), { decimals: places, locale })
-    return f.type === 'money' ? (n.startsWith('-') ? `-Rp${n.slice(1)}` : `Rp${n}`) : n
-  }
+  if (decimal && f.type === 'money') return formatRupiah(text, { cents: true, locale })
+  if (decimal && f.type === 'number') return formatNumber(Number(text), { decimals: Math.min(decimal[1]?.length ?? 0, 2), locale })
   if (f.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(`${text}T00:00:00Z`, { locale })
   return text
 }

@@ -1,8 +1,7 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import type { SessionUser } from '@/lib/session-user'
-import { can } from '@/lib/permissions'
-import { IMPORT_KINDS } from './kinds'
+import { importKindsFor } from './kinds'
 import type { Summary } from './pipeline'
 
 /** Imports per page of the history. */
@@ -14,7 +13,7 @@ export const HISTORY_PAGE_SIZE = 50
  * with their counts and the total for the pager.
  */
 export async function importHistory(user: SessionUser, page = 1) {
-  const kinds = Object.values(IMPORT_KINDS).filter((k) => can(user.role, k.permission)).map((k) => k.kind)
+  const kinds = importKindsFor(user.role).map((k) => k.kind)
   const where = { kind: { in: kinds }, ...(user.role === 'ADMIN' ? {} : { createdById: user.id }) }
   const [rows, total] = await Promise.all([
     db.dataImport.findMany({

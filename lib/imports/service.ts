@@ -50,8 +50,8 @@ export async function analyse(kind: AnyKind, format: 'XLSX' | 'CSV', bytes: Buff
 
 /**
  * Store an uploaded file as a new import: refused before parsing when it is too large or not a
- * spreadsheet or without data rows; every sheet analysed; the sheet with data whose headings match the most fields chosen and its columns mapped from the
- * user's remembered mapping for the kind, then by heading.
+ * spreadsheet, or without data rows under its headings; every sheet analysed; the sheet whose headings match the
+ * most fields chosen and its columns mapped from the user's remembered mapping for the kind, then by heading.
  */
 export async function createImport(user: SessionUser, slug: string, file: File): Promise<string> {
   const kind = kindFor(user, slug)
@@ -72,11 +72,11 @@ export async function createImport(user: SessionUser, slug: string, file: File):
   const tooMany = sheets.find((s) => s.dataRows > IMPORT_LIMITS.maxRows)
   if (tooMany) throw new AppError('INVALID', `Lembar "${tooMany.name}" memuat ${tooMany.dataRows.toLocaleString('id-ID')} baris; batasnya ${IMPORT_LIMITS.maxRows.toLocaleString('id-ID')} baris per impor.`)
   if (!sheets.length) throw new AppError('INVALID', 'Berkas tidak memuat lembar kerja.')
-  const remembered = await db.importMapping.findUnique({ where: { userId_kind: { userId: user.id, kind: kind.kind } }, select: { mapping: true } })
+  const remembered = (await db.importMapping.findUnique({ where: { userId_kind: { userId: user.id, kind: kind.kind } }, select: { mapping: true } }))?.mapping as Record<string, string | null> | undefined
   // the sheet whose headings match the most fields (a notes sheet in front, a template's explanation and its
   // hidden lists are passed over; on a tie the one with data, then the first); its rows are the import's. None
   // matching: the first sheet with data, mapped by hand.
-  const matched = (s: SheetInfo) => Object.values(autoMap(s.headings, kind.fields, remembered?.mapping as Record<string, string | null> | undefined)).filter(Boolean).length
+  const matched = (s: SheetInfo) => Object.values(autoMap(s.headings, kind.fields, remembered)).filter(Boolean).length
   const score = (s: SheetInfo) => matched(s) * 2 + (s.dataRows > 0 ? 1 : 0)
   const best = sheets.reduce((a, s) => (score(s) > score(a) ? s : a))
   const sheet = matched(best) > 0 ? best : sheets.find((s) => s.dataRows > 0)
@@ -87,7 +87,7 @@ export async function createImport(user: SessionUser, slug: string, file: File):
         kind: kind.kind, createdById: user.id, createdByName: user.name, regencyCode: user.regencyCode, bankId: user.bankId,
         fileName: file.name.slice(0, 200), fileHash: createHash('sha256').update(bytes).digest('hex'), fileSize: bytes.length,
         fileFormat: format, file: new Uint8Array(0), sheets, sheetName: sheet.name,
-        mapping: autoMap(sheet.headings, kind.fields, remembered?.mapping as Record<string, string | null> | undefined),
+        mapping: autoMap(sheet.headings, kind.fields, remembered),
       },
       select: { id: true },
     })

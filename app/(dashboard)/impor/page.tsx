@@ -8,9 +8,8 @@ import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { Table, Td, Th } from '@/components/ui/table'
 import { importHistory, statusTone } from '@/lib/imports/history'
-import { IMPORT_KINDS } from '@/lib/imports/kinds'
+import { IMPORT_KINDS, importKindsFor } from '@/lib/imports/kinds'
 import { formatDateTime, formatNumber } from '@/lib/format'
-import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { importHistoryFilterSchema } from '@/lib/validations/imports'
@@ -26,7 +25,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
   const { page } = importHistoryFilterSchema.parse(params)
   const [t, locale, { rows, total, pageSize }] = await Promise.all([getTranslations('imports'), getLocale(), importHistory(user, page ?? 1)])
   const lang = locale === 'en' ? 'en' : 'id'
-  const kinds = Object.values(IMPORT_KINDS).filter((k) => can(user.role, k.permission))
+  const kinds = importKindsFor(user.role)
   return (
     <>
       <PageHeader

@@ -58,6 +58,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const [t, locale, { imp, summary, invalid, updates }, progress] = await Promise.all([getTranslations('imports'), getLocale(), importDetail(id), importProgress(user, id)])
   const lang = locale === 'en' ? 'en' : 'id'
   const fieldOf = (key: string) => kind.fields.find((f) => f.key === key)
+  const shown = shownStatus(imp.status, summary)
   const sheets = imp.sheets as SheetInfo[]
   const sheet = sheets.find((s) => s.name === (query.lembar || imp.sheetName)) ?? sheets[0]
   const busy = imp.status === 'CHECKING' || imp.status === 'IMPORTING'
@@ -85,7 +86,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
       <PageHeader
         title={t('newTitle', { kind: kind.title[lang] })}
         description={imp.fileName}
-        actions={<Badge tone={statusTone(shownStatus(imp.status, summary))}>{t(`statusLabel.${shownStatus(imp.status, summary)}`)}</Badge>}
+        actions={<Badge tone={statusTone(shown)}>{t(`statusLabel.${shown}`)}</Badge>}
       />
       <ol className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label={t('title')}>
         {STEPS.map((s, i) => (
