@@ -22,6 +22,11 @@ function auditReplacer(key: string, v: unknown): unknown {
   return v
 }
 
+/** A record as the trail's JSON text (null for none): what writeAudits stores, and an import's planned audit rows (lib/imports/planned.ts). */
+export function auditText(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value, auditReplacer)
+}
+
 /** A record as plain JSON for the trail: Decimal and BigInt as strings, dates as ISO, secrets dropped. */
 export function auditJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined
@@ -63,11 +68,9 @@ export type AuditEntry = { action: AuditAction; entity: string; entityId?: strin
 export async function writeAudits(tx: Prisma.TransactionClient, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return
   const ip = await clientIp()
-  // through the same replacer as auditJson
-  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v, auditReplacer))
   if (await transactionCanCopy(tx)) {
     return transactionCopy(tx, 'COPY audit_logs (user_id, username, role, action, entity, entity_id, before, after, ip) FROM STDIN',
-      entries.map((e) => copyLine([actor.id, actor.username, actor.role, e.action, e.entity, e.entityId ?? null, json(e.before), json(e.after), ip])).join(''))
+      entries.map((e) => copyLine([actor.id, actor.username, actor.role, e.action, e.entity, e.entityId ?? null, auditText(e.before), auditText(e.after), ip])).join(''))
   }
   // one JSON document for the whole batch
   const rows = JSON.stringify(entries.map((e) => ({ action: e.action, entity: e.entity, entityId: e.entityId ?? null, before: e.before ?? null, after: e.after ?? null })), auditReplacer)

@@ -8,6 +8,7 @@ import { CellProblem, cellText, shownValue, type FieldDef } from './fields'
 import { IMPORT_LIMITS, readSheets, type ByteSource, type FileFormat } from './file'
 import { importKind } from './kinds'
 import type { AnyKind, Importer, Tx } from './kinds/types'
+import { applyPlan, changedMeanwhile, planRow, planStillHolds, type PlanColumns } from './planned'
 import { loadRegions, resolveDistrict, resolveRegency, resolveVillage, type RegionIndex } from './regions'
 
 /**
@@ -39,6 +40,8 @@ type Verdict = {
   existing?: any
   /** the batch's reference data (AnyKind.prepare), for the write */
   prepared?: unknown
+  /** the record stored under the row's key when it was checked (for the dry run's plan, lib/imports/planned.ts) */
+  seen?: { id: string; version: number; deletedAt: Date | null }
 }
 
 type Ctx = {
@@ -110,7 +113,7 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     const errors: Record<string, string> = { ...problems }
     const key = keyOfRow(kind, importer, values, prepared)
     const verdict = (outcome: Outcome, extra: Partial<Verdict> = {}): Verdict => ({
-      rowNumber, outcome, key, values, changes: [], prepared, ...extra,
+      rowNumber, outcome, key, values, changes: [], prepared, seen: key ? existingByKey.get(key) as Verdict['seen'] : undefined, ...extra,
       errors: Object.entries(errors).map(([field, message]) => ({ column: ctx.columnOf(field), message })),
     })
     if (!key) {
@@ -200,7 +203,7 @@ type StoredRow = { rowNumber: number; outcome: string; key: string | null; value
 
 type LoadedImport = {
   id: string; kind: string; fileFormat: string; fileName: string; fileHash: string; sheetName: string | null; mapping: unknown; sheets: unknown; mode: string
-  createdById: string; createdByName: string; regencyCode: string | null; bankId: string | null
+  createdById: string; createdByName: string; regencyCode: string | null; bankId: string | null; plannedRole: string | null
 }
 
 async function loadImport(importId: string): Promise<{ imp: LoadedImport; kind: AnyKind; importer: Importer }> {
@@ -208,7 +211,7 @@ async function loadImport(importId: string): Promise<{ imp: LoadedImport; kind: 
     where: { id: importId },
     select: {
       id: true, kind: true, fileFormat: true, fileName: true, fileHash: true, sheetName: true, mapping: true, sheets: true, mode: true,
-      createdById: true, createdByName: true, regencyCode: true, bankId: true,
+      createdById: true, createdByName: true, regencyCode: true, bankId: true, plannedRole: true,
     },
   })
   if (!imp) throw new PermanentJobError('Impor tidak ditemukan.')
@@ -327,9 +330,11 @@ async function* storedBatches(importId: string, last: number): AsyncGenerator<Ro
   }
 }
 
-const rowData = (importId: string, v: Verdict, problems: Record<string, string>): Prisma.ImportRowCreateManyInput => ({
+/** A verdict as its import_rows row; `plan`: the dry run's planned write (lib/imports/planned.ts), none for the commit's. */
+type StoredVerdict = Prisma.ImportRowCreateManyInput & { plan?: PlanColumns }
+const rowData = (importId: string, v: Verdict, problems: Record<string, string>, plan?: PlanColumns): StoredVerdict => ({
   importId, rowNumber: v.rowNumber, outcome: v.outcome, key: v.key, values: Object.keys(problems).length ? { ...v.values, [PROBLEMS]: problems } : v.values,
-  errors: v.errors.length ? v.errors : undefined, changes: v.changes.length ? v.changes : undefined,
+  errors: v.errors.length ? v.errors : undefined, changes: v.changes.length ? v.changes : undefined, plan,
 })
 
 /** A promise whose rejection is handled where it is awaited later (not an unhandled rejection meanwhile). */
@@ -344,18 +349,23 @@ function quiet<T>(p: Promise<T>): Promise<T> {
  * (lib/db.ts transactionCopy: the rows parsed once, no JSON document of the batch unpacked by PostgreSQL;
  * 100.000 verdicts took 5,3 s of PostgreSQL's time as that document), else (behind a pooler) one INSERT.
  */
-export async function storeVerdicts(client: Tx, importId: string, rows: Prisma.ImportRowCreateManyInput[]): Promise<void> {
+export async function storeVerdicts(client: Tx, importId: string, rows: StoredVerdict[]): Promise<void> {
   if (!rows.length) return
   const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v))
   if (await transactionCanCopy(client)) {
-    return transactionCopy(client, 'COPY import_rows (import_id, row_number, outcome, key, "values", errors, changes) FROM STDIN',
-      rows.map((r) => copyLine([importId, r.rowNumber, r.outcome, r.key ?? null, json(r.values), json(r.errors), json(r.changes)])).join(''))
+    return transactionCopy(client, 'COPY import_rows (import_id, row_number, outcome, key, "values", errors, changes, record_id, seen_version, seen_deleted, record, audit_before, audit_after) FROM STDIN',
+      rows.map((r) => copyLine([importId, r.rowNumber, r.outcome, r.key ?? null, json(r.values), json(r.errors), json(r.changes),
+        r.plan?.recordId ?? null, r.plan?.seenVersion ?? null, r.plan?.seenDeleted ?? null, json(r.plan?.record), r.plan?.auditBefore ?? null, r.plan?.auditAfter ?? null])).join(''))
   }
-  const doc = JSON.stringify(rows.map((r) => ({ n: r.rowNumber, outcome: r.outcome, key: r.key, values: r.values, errors: r.errors, changes: r.changes })))
+  // the audit texts go in as JSON strings and are read back as the JSON they hold
+  const doc = JSON.stringify(rows.map((r) => ({
+    n: r.rowNumber, outcome: r.outcome, key: r.key, values: r.values, errors: r.errors, changes: r.changes,
+    record_id: r.plan?.recordId, seen_version: r.plan?.seenVersion, seen_deleted: r.plan?.seenDeleted, record: r.plan?.record, audit_before: r.plan?.auditBefore, audit_after: r.plan?.auditAfter,
+  })))
   await clientSql(client, `
-    INSERT INTO import_rows (import_id, row_number, outcome, key, "values", errors, changes)
-    SELECT $1::text, r.n, r.outcome, r.key, r."values", r.errors, r.changes
-    FROM jsonb_to_recordset($2::jsonb) AS r(n int, outcome text, key text, "values" jsonb, errors jsonb, changes jsonb)`, [importId, doc])
+    INSERT INTO import_rows (import_id, row_number, outcome, key, "values", errors, changes, record_id, seen_version, seen_deleted, record, audit_before, audit_after)
+    SELECT $1::text, r.n, r.outcome, r.key, r."values", r.errors, r.changes, r.record_id, r.seen_version, r.seen_deleted, r.record, r.audit_before::jsonb, r.audit_after::jsonb
+    FROM jsonb_to_recordset($2::jsonb) AS r(n int, outcome text, key text, "values" jsonb, errors jsonb, changes jsonb, record_id text, seen_version int, seen_deleted boolean, record jsonb, audit_before text, audit_after text)`, [importId, doc])
 }
 
 /** JSON with its object keys sorted (jsonb keeps its own key order): two verdicts compare by content. */
@@ -407,14 +417,18 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
         next = quiet(batches.next())
         const verdicts = await checkBatch(db, batch, c)
         await storing
-        storing = quiet(storeVerdicts(store, importId, verdicts.map((v, i) => rowData(importId, v, batch[i].problems))))
+        storing = quiet(storeVerdicts(store, importId, verdicts.map((v, i) => rowData(importId, v, batch[i].problems, planRow(kind, v.outcome, v.seen, v.input)))))
         for (const v of verdicts) countInto(summary, v.outcome)
         await ctx.progress(summary.total, total, 'Memeriksa baris')
       }
       await storing
       // updates select only the id: Prisma returns the whole row otherwise, the stored file with it (a 10 MB
       // file as an array of ten million numbers, the pg adapter's form of a bytea: the end of each job's memory peak)
-      await store.dataImport.update({ where: { id: importId }, data: { status: 'CHECKED', summary: { check: summary }, checkedAt: new Date(), error: null }, select: { id: true } })
+      await store.dataImport.update({
+        where: { id: importId },
+        data: { status: 'CHECKED', summary: { check: summary }, checkedAt: new Date(), error: null, plannedRole: kind.register ? importer.role : null },
+        select: { id: true },
+      })
     }, JOB_TRANSACTION.timeout), JOB_TRANSACTION)
     return summary
   } catch (e) {
@@ -439,12 +453,29 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
     // the batch writes may still be waiting their turn on the connection when the callback throws (a conflict,
     // a cancel): they are ended before Prisma's ROLLBACK, never sent after it (lib/db.ts transactionStatementsEnd)
     const summary = await db.$transaction((tx) => withTransactionStatements(tx, async () => {
+      const { last, ...stored } = await storedSummary(tx, importId)
+      const total = stored.total
+      await takeKindLock(tx, kind.kind, ctx, total)
+      const finish = async (summary: Summary) => {
+        await writeAudit(tx, actor, {
+          action: 'IMPORT', entity: 'DataImport', entityId: importId,
+          after: { kind: imp.kind, fileName: imp.fileName, fileHash: imp.fileHash, sheet: imp.sheetName, mode: imp.mode, ...summary },
+        })
+        await tx.dataImport.update({ where: { id: importId }, data: { status: 'DONE', summary: { commit: summary }, finishedAt: new Date(), error: null }, select: { id: true } })
+        return summary
+      }
+      // the dry run's planned writes, when every record it compared a row with is as it was (lib/imports/planned.ts):
+      // its verdicts stand, and the plan is applied in SQL without checking any row again
+      if (kind.register && imp.plannedRole === importer.role && await planStillHolds(tx, kind.register.table, importId)) {
+        if (imp.mode === 'ALL' && stored.invalid > 0) throw new PermanentJobError(allOrNothingRefused(stored.invalid))
+        await ctx.progress(0, total, 'Menyimpan')
+        await applyPlan(tx, ctx, actor, kind.register.table, importId, { total, last })
+        return finish(stored)
+      }
       const regions = await loadRegions(tx)
       const summary = emptySummary()
       const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
-      const { _count: total, _max: { rowNumber: last } } = await tx.importRow.aggregate({ where: { importId }, _count: true, _max: { rowNumber: true } })
-      await takeKindLock(tx, kind.kind, ctx, total)
-      await gatherFile(tx, c, () => storedBatches(importId, last ?? 0), ctx, total)
+      await gatherFile(tx, c, () => storedBatches(importId, last), ctx, total)
       await ctx.progress(0, total, 'Menyimpan')
       // the dry run's rows hold the mapped texts: the file is not parsed a second time
       // `asked`: settles once the batch's look-up has been sent too (its place on the connection taken)
@@ -454,7 +485,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
         asked = new Promise<void>((resolve) => { sent = resolve })
         return (async () => {
           try {
-            const window = await readStoredWindow(importId, last ?? 0, after)
+            const window = await readStoredWindow(importId, last, after)
             if (!window) return null
             const stored = window.rows
             const rows = stored.map(storedTexts)
@@ -508,7 +539,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
           }
           if (v.outcome === 'CREATE') await kind.insert(tx, actor, v.input, importer, v.prepared)
           else if (v.outcome === 'UPDATE' && !(await kind.update(tx, actor, v.existing, v.input))) {
-            throw new PermanentJobError(`Baris ${v.rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
+            throw new PermanentJobError(changedMeanwhile(v.rowNumber))
           }
         }
         // the write before the previous one has answered (a conflict there ends the import here) and the job is not cancelled
@@ -522,7 +553,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
           if (kind.writeBatch && (creates.length || updates.length) && !(imp.mode === 'ALL' && summary.invalid > 0)) {
             const conflicts = await kind.writeBatch(tx, actor, creates.map((v) => v.input), updates.map((v) => ({ before: v.existing, input: v.input })))
             if (conflicts.length) {
-              throw new PermanentJobError(`Baris ${[...creates, ...updates][conflicts[0]].rowNumber}: data diubah orang lain selama impor; ulangi impor.`)
+              throw new PermanentJobError(changedMeanwhile([...creates, ...updates][conflicts[0]].rowNumber))
             }
           }
           // the verdicts now are the ones that count (rejected rows file, the summary's list): the rows whose
@@ -547,16 +578,9 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       }
       while (writing.length) await writing.shift()
       await progressed
-      if (imp.mode === 'ALL' && summary.invalid > 0) {
-        throw new PermanentJobError(`${summary.invalid.toLocaleString('id-ID')} baris tidak valid; tidak ada yang disimpan (semua atau tidak sama sekali). Perbaiki baris itu, atau pilih "simpan baris yang valid saja".`)
-      }
+      if (imp.mode === 'ALL' && summary.invalid > 0) throw new PermanentJobError(allOrNothingRefused(summary.invalid))
       if (kind.writeAll) await kind.writeAll(tx, actor, importer, whole)
-      await writeAudit(tx, actor, {
-        action: 'IMPORT', entity: 'DataImport', entityId: importId,
-        after: { kind: imp.kind, fileName: imp.fileName, fileHash: imp.fileHash, sheet: imp.sheetName, mode: imp.mode, ...summary },
-      })
-      await tx.dataImport.update({ where: { id: importId }, data: { status: 'DONE', summary: { commit: summary }, finishedAt: new Date(), error: null }, select: { id: true } })
-      return summary
+      return finish(summary)
     }, JOB_TRANSACTION.timeout), JOB_TRANSACTION)
     return summary
   } catch (e) {
@@ -568,6 +592,23 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
     if (error instanceof JobCancelled) await markCancelled(importId)
     throw error
   }
+}
+
+/** The refusal of an all-or-nothing import with refused rows: nothing is written. */
+const allOrNothingRefused = (invalid: number) =>
+  `${invalid.toLocaleString('id-ID')} baris tidak valid; tidak ada yang disimpan (semua atau tidak sama sekali). Perbaiki baris itu, atau pilih "simpan baris yang valid saja".`
+
+/**
+ * The counts of an import's stored verdicts (the dry run's; when its plan still holds, the commit's too) and its
+ * last row number (0: no rows), in one read of its rows.
+ */
+async function storedSummary(tx: Tx, importId: string): Promise<Summary & { last: number }> {
+  const [summary] = await transactionSql<Summary & { last: number }>(tx, `
+    SELECT count(*)::int AS total, count(*) FILTER (WHERE outcome = 'CREATE')::int AS "create", count(*) FILTER (WHERE outcome = 'UPDATE')::int AS "update",
+      count(*) FILTER (WHERE outcome = 'UNCHANGED')::int AS unchanged, count(*) FILTER (WHERE outcome = 'INVALID')::int AS invalid,
+      coalesce(max(row_number), 0)::int AS last
+    FROM import_rows WHERE import_id = $1`, [importId])
+  return summary
 }
 
 async function markCancelled(importId: string) {

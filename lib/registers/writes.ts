@@ -67,6 +67,15 @@ const MSME_COLUMNS: BatchColumns<MsmeRecord> = {
 /** msmeAuditSelect's fields as SQL columns: what a batch statement returns, read as Prisma's select would */
 const MSME_AUDIT_COLUMNS: BatchColumns<MsmeAuditRow> = { id: ['id', 'text'], ...MSME_COLUMNS, deletedAt: ['deleted_at', 'timestamp'], version: ['version', 'int'] }
 
+/** What a new record has in an audited column the record does not set: the table's defaults. */
+const NEW_RECORD_DEFAULTS = { deletedAt: null, version: 1 }
+
+/** The MSMEs as the batch writes see them: by NIB; an empty owner NIK on a change keeps the stored one; the trail masks the NIK. */
+export const MSME_TABLE: RegisterTable<MsmeAuditRow> = {
+  table: 'msmes', key: 'nib', entity: 'Msme', columns: MSME_COLUMNS, audited: MSME_AUDIT_COLUMNS, newDefaults: NEW_RECORD_DEFAULTS,
+  keepWhenEmpty: ['ownerNik'], forAudit: msmeForAudit,
+}
+
 export async function insertMsme(tx: Prisma.TransactionClient, actor: AuditActor, input: Omit<MsmeInput, 'nikElsewhereConfirmed'>): Promise<string> {
   const created = await tx.msme.create({ data: msmeRecord(input), select: msmeAuditSelect })
   await writeAudit(tx, actor, { action: 'CREATE', entity: 'Msme', entityId: created.id, after: msmeForAudit(created) })
@@ -103,8 +112,7 @@ export function findMsmesByNib(client: Prisma.TransactionClient, nibs: string[])
  * aborted already; no audit row is written).
  */
 export async function insertMsmes(tx: Prisma.TransactionClient, actor: AuditActor, inputs: Omit<MsmeInput, 'nikElsewhereConfirmed'>[]): Promise<BatchResult> {
-  return batchInsert<MsmeAuditRow>(tx, actor, 'msmes', 'nib', MSME_COLUMNS, MSME_AUDIT_COLUMNS, inputs.map(msmeRecord),
-    (row) => ({ action: 'CREATE', entity: 'Msme', entityId: row.id, after: msmeForAudit(row) }))
+  return batchInsert(tx, actor, MSME_TABLE, inputs.map(msmeRecord))
 }
 
 /**
@@ -113,13 +121,7 @@ export async function insertMsmes(tx: Prisma.TransactionClient, actor: AuditActo
  * someone else meanwhile is not written: its index is among the conflicts.
  */
 export async function updateMsmes(tx: Prisma.TransactionClient, actor: AuditActor, rows: { before: MsmeAuditRow; input: MsmeWritable }[]): Promise<BatchResult> {
-  const updated = await batchUpdate<MsmeAuditRow>(tx, 'msmes', MSME_COLUMNS, MSME_AUDIT_COLUMNS,
-    rows.map((r) => ({ id: r.before.id, version: r.before.version, record: msmeRecord(r.input) })), ['ownerNik'])
-  const byId = new Map(updated.map((r) => [r.id, r]))
-  await writeAudits(tx, actor, rows.filter((r) => byId.has(r.before.id)).map((r) => ({
-    action: 'UPDATE', entity: 'Msme', entityId: r.before.id, before: msmeForAudit(r.before), after: msmeForAudit(byId.get(r.before.id)!),
-  })))
-  return conflictsOf(rows.map((r) => r.before.id), updated.map((r) => r.id))
+  return batchUpdate(tx, actor, MSME_TABLE, rows.map((r) => ({ before: r.before, record: msmeRecord(r.input) })))
 }
 
 export const cooperativeAuditSelect = {
@@ -152,6 +154,12 @@ const COOPERATIVE_AUDIT_COLUMNS: BatchColumns<CooperativeAuditRow> = {
   id: ['id', 'text'], ...COOPERATIVE_COLUMNS, healthOutcome: ['health_outcome', '"HealthOutcome"'], deletedAt: ['deleted_at', 'timestamp'], version: ['version', 'int'],
 }
 
+/** The cooperatives as the batch writes see them: by NIK koperasi; a new one has no health outcome yet. */
+export const COOPERATIVE_TABLE: RegisterTable<CooperativeAuditRow> = {
+  table: 'cooperatives', key: 'nik', entity: 'Cooperative', columns: COOPERATIVE_COLUMNS, audited: COOPERATIVE_AUDIT_COLUMNS,
+  newDefaults: { ...NEW_RECORD_DEFAULTS, healthOutcome: null }, keepWhenEmpty: [], forAudit: (row) => row,
+}
+
 export async function insertCooperative(tx: Prisma.TransactionClient, actor: AuditActor, input: CooperativeInput): Promise<string> {
   const created = await tx.cooperative.create({ data: cooperativeRecord(input), select: cooperativeAuditSelect })
   await writeAudit(tx, actor, { action: 'CREATE', entity: 'Cooperative', entityId: created.id, after: created })
@@ -176,19 +184,12 @@ export function findCooperativesByNik(client: Prisma.TransactionClient, niks: st
 
 /** Many new cooperatives at once (an import's batch), as insertCooperative row by row; a NIK registered meanwhile is a conflict, as insertMsmes. */
 export async function insertCooperatives(tx: Prisma.TransactionClient, actor: AuditActor, inputs: CooperativeInput[]): Promise<BatchResult> {
-  return batchInsert<CooperativeAuditRow>(tx, actor, 'cooperatives', 'nik', COOPERATIVE_COLUMNS, COOPERATIVE_AUDIT_COLUMNS, inputs.map(cooperativeRecord),
-    (row) => ({ action: 'CREATE', entity: 'Cooperative', entityId: row.id, after: row }), { ...NEW_RECORD_DEFAULTS, healthOutcome: null })
+  return batchInsert(tx, actor, COOPERATIVE_TABLE, inputs.map(cooperativeRecord))
 }
 
 /** Many changed cooperatives at once, each at the version its writer saw, as updateCooperativeRecord row by row. */
 export async function updateCooperatives(tx: Prisma.TransactionClient, actor: AuditActor, rows: { before: CooperativeAuditRow; input: CooperativeInput }[]): Promise<BatchResult> {
-  const updated = await batchUpdate<CooperativeAuditRow>(tx, 'cooperatives', COOPERATIVE_COLUMNS, COOPERATIVE_AUDIT_COLUMNS,
-    rows.map((r) => ({ id: r.before.id, version: r.before.version, record: cooperativeRecord(r.input) })))
-  const byId = new Map(updated.map((r) => [r.id, r]))
-  await writeAudits(tx, actor, rows.filter((r) => byId.has(r.before.id)).map((r) => ({
-    action: 'UPDATE', entity: 'Cooperative', entityId: r.before.id, before: r.before, after: byId.get(r.before.id)!,
-  })))
-  return conflictsOf(rows.map((r) => r.before.id), updated.map((r) => r.id))
+  return batchUpdate(tx, actor, COOPERATIVE_TABLE, rows.map((r) => ({ before: r.before, record: cooperativeRecord(r.input) })))
 }
 
 // ---- the batch statements, generic over a register's columns ----
@@ -196,10 +197,27 @@ export async function updateCooperatives(tx: Prisma.TransactionClient, actor: Au
 /** field → [SQL column, SQL type] */
 type BatchColumns<T> = { [K in keyof T]-?: readonly [string, string] }
 type ColumnMap = Record<string, readonly [string, string]>
+
+/**
+ * A register's table as its batch writes (and an import's planned writes, lib/imports/planned.ts) see it: the
+ * natural key, the record's columns (msmeRecord, cooperativeRecord), the audited columns (what a write returns
+ * and its audit row carries), what a new record has in the audited columns it does not set, the columns an
+ * empty value leaves as stored on a change, and how a record goes into the trail.
+ */
+export type RegisterTable<Row> = {
+  table: string
+  key: string
+  entity: string
+  columns: ColumnMap
+  audited: ColumnMap
+  newDefaults: Record<string, unknown>
+  keepWhenEmpty: string[]
+  forAudit: (row: Row) => unknown
+}
 /** the indexes (into the batch's input) of the records not written because someone else wrote them meanwhile */
 export type BatchResult = { conflicts: number[] }
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
+export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
 /** a value as an element of a text[] parameter, cast to the column's type in SQL (a date as `YYYY-MM-DD`, a decimal as its text) */
 function sqlText(value: unknown): string | null {
   if (value === null || value === undefined) return null
@@ -228,8 +246,6 @@ export function newRecordId(): string {
   return `c${Date.now().toString(36).padStart(8, '0')}${idCounter.toString(36).padStart(4, '0')}${random}`
 }
 
-/** What COPY leaves in an audited column the record does not set: the table's defaults for a new record. */
-const NEW_RECORD_DEFAULTS = { deletedAt: null, version: 1 }
 
 /** A column's text (sqlText) as the batch statements' rows read it (lib/db.ts transactionSql: as Prisma reads it). */
 function asStored(type: string, text: string | null): unknown {
@@ -241,57 +257,103 @@ function asStored(type: string, text: string | null): unknown {
   return text
 }
 
+/** A record's column texts (sqlText), in the order of the table's columns: what a batch sends. */
+export function recordTexts<Row>(t: RegisterTable<Row>, record: Record<string, unknown>): (string | null)[] {
+  return Object.keys(t.columns).map((f) => sqlText(record[f]))
+}
+
 /**
- * New records of a batch, each under a new id, and their audit rows (`audit`: a created record's entry). By
- * `COPY … FROM STDIN` on the transaction's connection (bulk loading, which an INSERT cannot do: 1,3 × the time of
- * COPY for an import's 100.000 records), the audit rows (writeAudits: a COPY too) sent right behind it: the records are known
- * before they are written (what was sent, and the table's defaults for the other audited columns,
- * `otherColumns`), so PostgreSQL gets both statements at once. Where that connection is not known (behind a
- * pooler), by `INSERT … SELECT FROM unnest … ON CONFLICT DO NOTHING RETURNING`, then the audit rows. A key someone
- * else stored meanwhile: its index among the conflicts, and the caller must roll back (after COPY the
+ * The audited columns of a record a batch creates under `id` from `texts`, as the insert's RETURNING would give
+ * them: known before it is written (what is sent, and the table's defaults for the other audited columns).
+ */
+function createdRow<Row>(t: RegisterTable<Row>, id: string, texts: (string | null)[]): Row {
+  const fields = Object.keys(t.columns)
+  const row: Record<string, unknown> = {}
+  for (const f of Object.keys(t.audited)) {
+    const c = fields.indexOf(f)
+    row[f] = f === 'id' ? id : c >= 0 ? asStored(t.columns[f][1], texts[c]) : t.newDefaults[f]
+  }
+  return row as Row
+}
+
+/**
+ * The audited columns of `before` once a batch has changed it to `texts`, as the update's RETURNING gives them:
+ * each column sent (a column of keepWhenEmpty left as stored when sent empty), the version moved by one.
+ */
+function updatedRow<Row extends { version: number }>(t: RegisterTable<Row>, before: Row, texts: (string | null)[]): Row {
+  const row: Record<string, unknown> = { ...before, version: before.version + 1 }
+  Object.keys(t.columns).forEach((f, c) => {
+    if (!(texts[c] === null && t.keepWhenEmpty.includes(f))) row[f] = asStored(t.columns[f][1], texts[c])
+  })
+  return row as Row
+}
+
+const created = <Row extends { id: string }>(t: RegisterTable<Row>, row: Row): AuditEntry => ({ action: 'CREATE', entity: t.entity, entityId: row.id, after: t.forAudit(row) })
+const changed = <Row extends { id: string }>(t: RegisterTable<Row>, before: Row, after: Row): AuditEntry =>
+  ({ action: 'UPDATE', entity: t.entity, entityId: before.id, before: t.forAudit(before), after: t.forAudit(after) })
+
+/**
+ * A write planned ahead (an import's dry run, lib/imports/planned.ts): the record's id, its column texts and
+ * the audit entry the write will carry, exactly as batchInsert / batchUpdate would write them now.
+ */
+export type PlannedWrite = { id: string; texts: (string | null)[]; audit: AuditEntry }
+
+/** A new record planned ahead, under a new id (as batchInsert). */
+export function planInsert<Row extends { id: string }>(t: RegisterTable<Row>, record: Record<string, unknown>): PlannedWrite {
+  const id = newRecordId()
+  const texts = recordTexts(t, record)
+  return { id, texts, audit: created(t, createdRow(t, id, texts)) }
+}
+
+/** A change of `before` planned ahead, to be written at before's version (as batchUpdate). */
+export function planUpdate<Row extends { id: string; version: number }>(t: RegisterTable<Row>, before: Row, record: Record<string, unknown>): PlannedWrite {
+  const texts = recordTexts(t, record)
+  return { id: before.id, texts, audit: changed(t, before, updatedRow(t, before, texts)) }
+}
+
+/**
+ * New records of a batch, each under a new id, and their audit rows. By `COPY … FROM STDIN` on the
+ * transaction's connection (bulk loading, which an INSERT cannot do: 1,3 × the time of COPY for an import's
+ * 100.000 records), the audit rows (writeAudits: a COPY too) sent right behind it: the records are known before
+ * they are written (createdRow), so PostgreSQL gets both statements at once. Where that connection is not known
+ * (behind a pooler), by `INSERT … SELECT FROM unnest … ON CONFLICT DO NOTHING RETURNING`, then the audit rows. A
+ * key someone else stored meanwhile: its index among the conflicts, and the caller must roll back (after COPY the
  * transaction is aborted already; the import ends on any conflict).
  */
-async function batchInsert<Row>(
-  tx: Prisma.TransactionClient, actor: AuditActor, table: string, key: string, columns: ColumnMap, audited: ColumnMap,
-  records: Record<string, unknown>[], audit: (row: Row) => AuditEntry, otherColumns: Record<string, unknown> = NEW_RECORD_DEFAULTS,
+async function batchInsert<Row extends { id: string }>(
+  tx: Prisma.TransactionClient, actor: AuditActor, t: RegisterTable<Row>, records: Record<string, unknown>[],
 ): Promise<BatchResult> {
   if (!records.length) return { conflicts: [] }
-  const fields = Object.keys(columns)
+  const fields = Object.keys(t.columns)
   const ids = records.map(() => newRecordId())
-  const texts = records.map((r) => fields.map((f) => sqlText(r[f])))
-  const keyColumn = columns[key][0]
+  const texts = records.map((r) => recordTexts(t, r))
+  const keyColumn = t.columns[t.key][0]
   if (await transactionCanCopy(tx)) {
-    // each audited column in its order, as RETURNING gives them: from the text sent, or the table's default
-    const from = Object.keys(audited).map((f) => ({ f, c: fields.indexOf(f) }))
-    const created = texts.map((t, i) => {
-      const row: Record<string, unknown> = {}
-      for (const { f, c } of from) row[f] = f === 'id' ? ids[i] : c >= 0 ? asStored(columns[f][1], t[c]) : otherColumns[f]
-      return row as Row
-    })
     // the statement's updated_at: Prisma's @updatedAt has no default in the table
     const now = new Date().toISOString()
-    const copied = transactionCopy(tx, `COPY ${ident(table)} (id, ${fields.map((f) => ident(columns[f][0])).join(', ')}, updated_at) FROM STDIN`,
-      texts.map((t, i) => copyLine([ids[i], ...t, now])).join(''))
-    const audits = writeAudits(tx, actor, created.map(audit))
+    const copied = transactionCopy(tx, `COPY ${ident(t.table)} (${insertedColumns(t, '', String).columns}) FROM STDIN`,
+      texts.map((r, i) => copyLine([ids[i], ...r, now])).join(''))
+    const audits = writeAudits(tx, actor, texts.map((r, i) => created(t, createdRow(t, ids[i], r))))
     try {
       await copied
     } catch (e) {
       audits.catch(() => {})
-      const taken = await keysTakenMeanwhile(e, table, keyColumn, records.map((r) => sqlText(r[key])))
+      const taken = await keysTakenMeanwhile(e, t.table, keyColumn, records.map((r) => sqlText(r[t.key])))
       if (!taken.length) throw e
       return { conflicts: taken }
     }
     await audits
     return { conflicts: [] }
   }
-  const params = [ids, ...fields.map((_, c) => texts.map((t) => t[c]))]
-  const created = await transactionSql<Row>(tx, `INSERT INTO ${ident(table)} AS t (id, ${fields.map((f) => ident(columns[f][0])).join(', ')}, updated_at)
-    SELECT u.id, ${fields.map((f, i) => `u.c${i}::${columns[f][1]}`).join(', ')}, statement_timestamp() AT TIME ZONE 'UTC'
+  const params = [ids, ...fields.map((_, c) => texts.map((r) => r[c]))]
+  const insert = insertedColumns(t, 'u.id', (i) => `u.c${i}`)
+  const rows = await transactionSql<Row>(tx, `INSERT INTO ${ident(t.table)} AS t (${insert.columns})
+    SELECT ${insert.values}
     FROM unnest(${params.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS u(id, ${fields.map((_, i) => `c${i}`).join(', ')})
     ON CONFLICT (${ident(keyColumn)}) DO NOTHING
-    RETURNING ${returning('t', audited)}`, params)
-  const result = conflictsOf(records.map((r) => String(r[key])), created.map((r) => String((r as Record<string, unknown>)[key])))
-  if (!result.conflicts.length) await writeAudits(tx, actor, created.map(audit))
+    RETURNING ${returning('t', t.audited)}`, params)
+  const result = conflictsOf(records.map((r) => String(r[t.key])), rows.map((r) => String((r as Record<string, unknown>)[t.key])))
+  if (!result.conflicts.length) await writeAudits(tx, actor, rows.map((row) => created(t, row)))
   return result
 }
 
@@ -302,28 +364,63 @@ async function batchInsert<Row>(
  * Empty for any other error.
  */
 async function keysTakenMeanwhile(e: unknown, table: string, keyColumn: string, keys: (string | null)[]): Promise<number[]> {
-  if (!e || typeof e !== 'object' || (e as { code?: string }).code !== '23505' || (e as { table?: string }).table !== table) return []
+  if (!isUniqueViolationOn(e, table)) return []
   const stored = await clientSql<{ key: string }>(db, `SELECT ${ident(keyColumn)} AS key FROM ${ident(table)} WHERE ${ident(keyColumn)} = ANY($1::text[])`, [keys])
   const taken = new Set(stored.map((r) => r.key))
   return keys.flatMap((k, i) => (k !== null && taken.has(k) ? [i] : []))
 }
 
-async function batchUpdate<Row>(
-  tx: Prisma.TransactionClient, table: string, columns: ColumnMap, audited: ColumnMap,
-  rows: { id: string; version: number; record: Record<string, unknown> }[], keepWhenEmpty: string[] = [],
-): Promise<Row[]> {
-  if (!rows.length) return []
-  const fields = Object.keys(columns)
-  const params = [rows.map((r) => r.id), rows.map((r) => r.version), ...fields.map((f) => rows.map((r) => sqlText(r.record[f])))]
-  const set = fields.map((f, i) => {
-    const value = `u.c${i}::${columns[f][1]}`
-    return `${ident(columns[f][0])} = ${keepWhenEmpty.includes(f) ? `coalesce(${value}, t.${ident(columns[f][0])})` : value}`
-  })
-  const sql = `UPDATE ${ident(table)} AS t SET ${set.join(', ')}, version = t.version + 1
+/** A unique violation (a key someone else stored meanwhile) on `table`, by its SQLSTATE and table, not its translatable text. */
+export function isUniqueViolationOn(e: unknown, table: string): boolean {
+  return Boolean(e) && typeof e === 'object' && (e as { code?: string }).code === '23505' && (e as { table?: string }).table === table
+}
+
+/**
+ * Changed records of a batch, each at the version its writer saw, and their audit rows: one `UPDATE … FROM
+ * unnest(…)` (updated_at moved, as Prisma's @updatedAt does for the form), then one write of the audit rows. A
+ * record saved by someone else meanwhile is not written: its index is among the conflicts.
+ */
+async function batchUpdate<Row extends { id: string; version: number }>(
+  tx: Prisma.TransactionClient, actor: AuditActor, t: RegisterTable<Row>, rows: { before: Row; record: Record<string, unknown> }[],
+): Promise<BatchResult> {
+  if (!rows.length) return { conflicts: [] }
+  const fields = Object.keys(t.columns)
+  const params = [rows.map((r) => r.before.id), rows.map((r) => r.before.version), ...fields.map((f) => rows.map((r) => sqlText(r.record[f])))]
+  const sql = `UPDATE ${ident(t.table)} AS t SET ${changedColumns(t, (i) => `u.c${i}`).join(', ')}
     FROM unnest($1::text[], $2::int[], ${fields.map((_, i) => `$${i + 3}::text[]`).join(', ')}) AS u(id, version, ${fields.map((_, i) => `c${i}`).join(', ')})
     WHERE t.id = u.id AND t.version = u.version AND t.deleted_at IS NULL
-    RETURNING ${returning('t', audited)}`
-  return transactionSql<Row>(tx, sql, params)
+    RETURNING ${returning('t', t.audited)}`
+  const updated = await transactionSql<Row>(tx, sql, params)
+  const byId = new Map(updated.map((r) => [r.id, r]))
+  await writeAudits(tx, actor, rows.filter((r) => byId.has(r.before.id)).map((r) => changed(t, r.before, byId.get(r.before.id)!)))
+  return conflictsOf(rows.map((r) => r.before.id), updated.map((r) => r.id))
+}
+
+/**
+ * The SET list of a change to a register's record (table alias `t`): each column from its text (`text(i)`, the
+ * i-th column's text in the table's column order) cast to its type, a column of keepWhenEmpty kept when the
+ * text is null, the version moved by one and updated_at set (Prisma's @updatedAt has no default in the table).
+ * Shared by batchUpdate and the import's planned writes (lib/imports/planned.ts).
+ */
+export function changedColumns<Row>(t: RegisterTable<Row>, text: (i: number) => string): string[] {
+  return [
+    ...Object.keys(t.columns).map((f, i) => {
+      const [column, type] = t.columns[f]
+      const value = `${text(i)}::${type}`
+      return `${ident(column)} = ${t.keepWhenEmpty.includes(f) ? `coalesce(${value}, t.${ident(column)})` : value}`
+    }),
+    'version = t.version + 1',
+    "updated_at = statement_timestamp() AT TIME ZONE 'UTC'",
+  ]
+}
+
+/** The INSERT column list and the SELECT list of new records (ids from `id`, the i-th column's text from `text(i)`), shared with the planned writes. */
+export function insertedColumns<Row>(t: RegisterTable<Row>, id: string, text: (i: number) => string): { columns: string; values: string } {
+  const fields = Object.keys(t.columns)
+  return {
+    columns: `id, ${fields.map((f) => ident(t.columns[f][0])).join(', ')}, updated_at`,
+    values: `${id}, ${fields.map((f, i) => `${text(i)}::${t.columns[f][1]}`).join(', ')}, statement_timestamp() AT TIME ZONE 'UTC'`,
+  }
 }
 
 function conflictsOf(wanted: string[], written: string[]): BatchResult {

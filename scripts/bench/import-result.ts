@@ -17,3 +17,16 @@ export type RealImport = {
   phases: { upload: PhasePeak; check: PhasePeak; commit: PhasePeak }
   errors: string[]
 }
+
+/**
+ * A checkpoint, so that the write measured next (the import's write job, COPY) starts where the other started:
+ * no checkpoint of earlier writes running meanwhile, and the same first-touch page images in the WAL. Skipped
+ * where the bench's user may not (CHECKPOINT needs a superuser or pg_checkpoint).
+ */
+export async function checkpoint(c: { query(text: string): Promise<unknown> }) {
+  try {
+    await c.query('CHECKPOINT')
+  } catch {
+    // not permitted: measured without
+  }
+}

@@ -20,7 +20,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams'
 import { BATCH_ROWS } from '../../lib/imports/pipeline'
 import { PROVINCE } from './data'
 import { round, timed } from './stats'
-import { RESULT_PREFIX, type RealImport } from './import-result'
+import { RESULT_PREFIX, checkpoint, type RealImport } from './import-result'
 import { workerHeapFlags } from '../lib/worker-process'
 
 /** The MSME template's own headings (lib/imports/kinds/msmes.ts), so the import maps every column by itself. */
@@ -104,7 +104,8 @@ export async function writeXlsx(file: string, rows: number, regencies: { code: s
 
 async function removeImported(c: pg.Client) {
   await c.query(`DELETE FROM msmes WHERE nib LIKE '${NIB_PREFIX}%'`)
-  await c.query('VACUUM ANALYZE msmes')
+  await c.query('VACUUM ANALYZE msmes, audit_logs')
+  await checkpoint(c)
 }
 
 /**
@@ -168,6 +169,7 @@ export async function benchImport(opts: { url: string; rows: number; dir: string
     const auditChunks: Buffer[] = []
     await pipeline(c.query(copyTo(`COPY (SELECT * FROM audit_logs WHERE ${audited}) TO STDOUT`)), new Writable({ write(chunk, _e, cb) { auditChunks.push(chunk as Buffer); cb() } }))
     await c.query(`DELETE FROM audit_logs WHERE ${audited}`)
+    // as before the import's write: the rows removed, the tables vacuumed, a checkpoint
     await removeImported(c)
     const copy = await timed(async () => {
       await pipeline(Readable.from(chunks), c.query(copyFrom(`COPY msmes (${cols}) FROM STDIN`)))

@@ -8,8 +8,10 @@ import { COOPERATIVE_FIELDS } from '@/lib/imports/kinds/cooperatives'
 import { MSME_FIELDS } from '@/lib/imports/kinds/msmes'
 import { IMPORT_LIMITS } from '@/lib/imports/file'
 import { storeVerdicts } from '@/lib/imports/pipeline'
+import { applyPlan, planStillHolds } from '@/lib/imports/planned'
+import type { JobContext } from '@/lib/jobs'
 import { cancelImport, createImport, startCheck, startCommit } from '@/lib/imports/service'
-import { insertMsme, insertMsmes } from '@/lib/registers/writes'
+import { MSME_TABLE, insertMsme, insertMsmes } from '@/lib/registers/writes'
 import { createPrismaClientWithPool } from '@/lib/prisma-client'
 import { msmeSchema } from '@/lib/validations/msmes'
 import type { SessionUser } from '@/lib/session-user'
@@ -51,14 +53,14 @@ async function registerUncommitted(nibValue: string): Promise<{ commit: () => Pr
 
 /** Until the import's insert waits for a lock (the uncommitted NIB of `registerUncommitted`). */
 async function importWaitsForALock(): Promise<void> {
-  // the batch's new records go by COPY (lib/registers/writes.ts batchInsert)
-  await waitsForALock('COPY "msmes"%')
+  // the batch's new records go by COPY (lib/registers/writes.ts batchInsert); a planned write's by INSERT … SELECT (lib/imports/planned.ts)
+  await waitsForALock('COPY "msmes"%', 'INSERT INTO "msmes"%')
 }
 
-/** Until a statement LIKE `query` waits for a lock. */
-async function waitsForALock(query: string): Promise<void> {
+/** Until a statement LIKE one of `queries` waits for a lock. */
+async function waitsForALock(...queries: string[]): Promise<void> {
   for (;;) {
-    const [w] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ${query}`
+    const [w] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ANY(${queries}::text[])`
     if (w.n > 0) return
     await new Promise((r) => setTimeout(r, 50))
   }
@@ -122,14 +124,35 @@ async function fingerprint() {
   return `${r.n}:${r.sum}:${r.audits}`
 }
 
-describe('the batched write stores what the form stores', () => {
+/**
+ * The commit applies the dry run's planned writes in SQL when no record the dry run compared a row with has
+ * changed since (lib/imports/planned.ts); otherwise it checks and writes every row again, batch by batch. The
+ * tests of the write run both ways: `beforeCommit` takes the plan away for the second (as for a dry run made
+ * before the plans existed).
+ */
+const WAYS = [{ way: 'planned by the dry run', plan: true }, { way: 'every row checked again', plan: false }]
+async function beforeCommit(id: string, plan: boolean) {
+  if (!plan) await db.dataImport.update({ where: { id }, data: { plannedRole: null } })
+}
+/** Which way the commit wrote the new records: under the ids the dry run planned (true), or under ids of its own. */
+async function wroteThePlan(id: string): Promise<boolean> {
+  const [r] = await db.$queryRaw<{ planned: number; created: number }[]>`
+    SELECT count(m.id)::int AS planned, count(*)::int AS created FROM import_rows r LEFT JOIN msmes m ON m.id = r.record_id AND m.nib = r.key
+    WHERE r.import_id = ${id} AND r.outcome = 'CREATE'`
+  expect(r.created).toBeGreaterThan(0)
+  return r.planned === r.created
+}
+
+describe.each(WAYS)('the batched write stores what the form stores ($way)', ({ plan }) => {
   it('an MSME created and then changed by the form equals one created and changed by an import (row and audit rows)', async () => {
     const [byForm, byImport] = [nib(), nib()]
     signInAs(admin)
     expect((await submit(createMsme, msmeForm(byForm))).redirect).toMatch(/^\/umkm\//)
     const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(byImport))]))
     expect(dry.check).toEqual({ total: 1, create: 1, update: 0, unchanged: 0, invalid: 0 })
+    await beforeCommit(dry.id, plan)
     expect(await commitImport(session, dry.id)).toMatchObject({ status: 'DONE' })
+    expect(await wroteThePlan(dry.id)).toBe(plan)
 
     const read = () => db.msme.findMany({ where: { nib: { in: [byForm, byImport] } }, orderBy: { nib: 'asc' } })
     let [formRow, importRow] = await read()
@@ -142,6 +165,7 @@ describe('the batched write stores what the form stores', () => {
     expect((await submit(updateMsme, { ...msmeForm(byForm, change), id: formRow.id, version: formRow.version, ownerNik: '' })).redirect).toBeTruthy()
     const again = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(byImport, change))]))
     expect(again.check).toMatchObject({ update: 1, invalid: 0 })
+    await beforeCommit(again.id, plan)
     expect(await commitImport(session, again.id)).toMatchObject({ status: 'DONE' });
     [formRow, importRow] = await read()
     expect(importRow).toMatchObject({ version: 2, computedScale: 'MIKRO', scaleMismatch: true })
@@ -159,6 +183,7 @@ describe('the batched write stores what the form stores', () => {
     expect((await submit(createCooperative, coopForm(byForm))).redirect).toMatch(/^\/koperasi\//)
     const dry = await checkImport(session, 'koperasi', await xlsx(COOPERATIVE_FIELDS, [coopRow(coopForm(byImport))]))
     expect(dry.check).toMatchObject({ create: 1, invalid: 0 })
+    await beforeCommit(dry.id, plan)
     expect(await commitImport(session, dry.id)).toMatchObject({ status: 'DONE' })
     const read = () => db.cooperative.findMany({ where: { nik: { in: [byForm, byImport] } }, orderBy: { nik: 'asc' } })
     let [formRow, importRow] = await read()
@@ -170,6 +195,7 @@ describe('the batched write stores what the form stores', () => {
     expect((await submit(updateCooperative, { ...coopForm(byForm, change), id: formRow.id, version: formRow.version })).redirect).toBeTruthy()
     const again = await checkImport(session, 'koperasi', await xlsx(COOPERATIVE_FIELDS, [coopRow(coopForm(byImport, change))]))
     expect(again.check).toMatchObject({ update: 1, invalid: 0 })
+    await beforeCommit(again.id, plan)
     expect(await commitImport(session, again.id)).toMatchObject({ status: 'DONE' });
     [formRow, importRow] = await read()
     expect(importRow).toMatchObject({ version: 2, active: false, membersFemale: 1300, pattern: 'KONVENSIONAL' })
@@ -324,7 +350,7 @@ describe('verdicts by COPY, or by statement behind a pooler', () => {
   })
 })
 
-describe('conflicts', () => {
+describe.each(WAYS)('conflicts ($way)', ({ plan }) => {
   it('writes nothing in all-or-nothing mode when one row of a batch was registered by someone else during the write', async () => {
     const nibs = [nib(), nib(), nib()]
     const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, nibs.map((n) => msmeRow(msmeForm(n)))))
@@ -335,6 +361,7 @@ describe('conflicts', () => {
     const other = await registerUncommitted(nibs[1])
 
     // the import's write meets the uncommitted NIB and waits for it; the other writer then commits
+    await beforeCommit(dry.id, plan)
     await startCommit(session, dry.id, 'ALL')
     const running = runJobsUntilIdle()
     await importWaitsForALock()
@@ -355,7 +382,9 @@ describe('conflicts', () => {
     const first = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, nibs.slice(0, 6).map((n) => msmeRow(msmeForm(n))), 'a.xlsx'))
     const second = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, nibs.slice(3).map((n) => msmeRow(msmeForm(n))), 'b.xlsx'))
     expect([first.check.create, second.check.create]).toEqual([6, 6])
+    await beforeCommit(first.id, plan)
     await startCommit(session, first.id, 'ALL')
+    await beforeCommit(second.id, plan)
     await startCommit(session, second.id, 'ALL')
     // two drains of the queue at once: each takes one of the two jobs
     await Promise.all([runJobsUntilIdle(), runJobsUntilIdle()])
@@ -375,11 +404,51 @@ describe('conflicts', () => {
 })
 
 /**
+ * The planned writes' own guard (lib/imports/planned.ts applyPlan): a record changed after the commit checked the
+ * plan (planStillHolds) is not overwritten; the import ends naming the row. Run here in one transaction with the
+ * change between the check and the write, which two writers can otherwise only race for.
+ */
+describe('planned writes', () => {
+  const job = { job: { id: 'test', kind: 'import.commit', payload: {}, attempts: 1 }, progress: async () => {}, cancelRequested: async () => false } as unknown as JobContext
+  const asActor = () => ({ id: admin.id, username: admin.username, role: admin.role })
+
+  it('a change planned at a version that moved after the check ends the import, naming its row, and writes nothing', async () => {
+    const [n1, n2] = [nib(), nib()]
+    const first = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(n1)), msmeRow(msmeForm(n2))]))
+    expect(await commitImport(session, first.id)).toMatchObject({ status: 'DONE' })
+    const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(n1, { workers: '7' })), msmeRow(msmeForm(n2, { workers: '8' }))]))
+    expect(dry.check).toMatchObject({ update: 2, invalid: 0 })
+    const before = await fingerprint()
+    await expect(db.$transaction(async (tx) => {
+      expect(await planStillHolds(tx, MSME_TABLE, dry.id)).toBe(true)
+      // the second row's record is saved by someone else now
+      await tx.msme.update({ where: { nib: n2 }, data: { version: { increment: 1 } } })
+      await applyPlan(tx, job, asActor(), MSME_TABLE, dry.id, { total: 2, last: 3 })
+    })).rejects.toThrow('Baris 3: data diubah orang lain selama impor; ulangi impor.')
+    expect(await fingerprint()).toBe(before)
+  })
+
+  it('the commit checks every row again when a record the dry run compared has changed, and writes what is true now', async () => {
+    const [n1, n2] = [nib(), nib()]
+    const first = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(n1))]))
+    expect(await commitImport(session, first.id)).toMatchObject({ status: 'DONE' })
+    const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(n1, { workers: '9' })), msmeRow(msmeForm(n2))]))
+    expect(dry.check).toMatchObject({ create: 1, update: 1 })
+    // after the dry run, someone changes the first record to what the file says: the plan no longer holds
+    await db.msme.update({ where: { nib: n1 }, data: { workers: 9, version: { increment: 1 } } })
+    const done = await commitImport(session, dry.id)
+    expect(done).toMatchObject({ status: 'DONE', summary: { commit: { create: 1, update: 0, unchanged: 1 } } })
+    expect(await wroteThePlan(dry.id)).toBe(false)
+    expect(await db.msme.findUniqueOrThrow({ where: { nib: n1 }, select: { workers: true, version: true } })).toEqual({ workers: 9, version: 2 })
+  })
+})
+
+/**
  * The commit of a register kind overlaps its batches (lib/imports/pipeline.ts runCommit): the next batch is read
  * and checked while the previous one is written. Everything is still one transaction: a failure in a later
  * batch leaves nothing of the earlier ones, and each batch is checked again against the database as it is now.
  */
-describe('a file of several batches', () => {
+describe.each(WAYS)('a file of several batches ($way)', ({ plan }) => {
   /** rows for `count` new NIBs: three batches of 500 and more */
   const manyRows = (count: number) => {
     const nibs = Array.from({ length: count }, () => nib())
@@ -400,6 +469,8 @@ describe('a file of several batches', () => {
     // the header is row 1
     const late = nibs[at]
     const other = await registerUncommitted(late)
+
+    await beforeCommit(dry.id, plan)
 
     await startCommit(session, dry.id, 'VALID_ONLY')
     const running = runJobsUntilIdle()
@@ -424,6 +495,8 @@ describe('a file of several batches', () => {
     // row 602 of the sheet, in the second batch: its write waits for another writer holding the same NIB, with the
     // first batch written in the import's transaction and the third checked and sent behind it
     const other = await registerUncommitted(nibs[600])
+
+    await beforeCommit(dry.id, plan)
 
     await startCommit(session, dry.id, 'VALID_ONLY')
     const running = runJobsUntilIdle()
@@ -451,6 +524,7 @@ describe('a file of several batches', () => {
     const before = await fingerprint()
 
     // all or nothing: the stale verdict (CREATE) is checked again, the row refused, nothing written
+    await beforeCommit(dry.id, plan)
     const all = await commitImport(session, dry.id, 'ALL')
     expect(all).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/^1 baris tidak valid; tidak ada yang disimpan/) })
     expect(await fingerprint()).toBe(before)
@@ -462,6 +536,7 @@ describe('a file of several batches', () => {
     const restoredBefore = await db.importRow.findFirstOrThrow({ where: { importId: again.id, key: gone }, select: { outcome: true } })
     expect(restoredBefore.outcome).toBe('INVALID')
     // the record came back after this dry run: its row is now a change of a live record (UNCHANGED: same values)
+    await beforeCommit(again.id, plan)
     const valid = await commitImport(session, again.id, 'VALID_ONLY')
     expect(valid).toMatchObject({ status: 'DONE', summary: { commit: { create: 1_099, unchanged: 1, invalid: 0 } } })
     const stale = await db.importRow.findFirstOrThrow({ where: { importId: again.id, key: gone }, select: { outcome: true, errors: true } })

@@ -19,7 +19,7 @@ export const MESSAGE_SOURCES = [
 /** Literals in those files that are not messages to a user (log lines, audit labels read in Indonesian by design, SQL). */
 const NOT_MESSAGES = new Set<string>([
   // the dry run's COPY statement (lib/imports/pipeline.ts storeVerdicts)
-  'COPY import_rows (import_id, row_number, outcome, key, "values", errors, changes) FROM STDIN',
+  'COPY import_rows (import_id, row_number, outcome, key, "values", errors, changes, record_id, seen_version, seen_deleted, record, audit_before, audit_after) FROM STDIN',
 ])
 
 function files(entry: string): string[] {

@@ -1,6 +1,6 @@
 import 'server-only'
 import { FORM_LABEL, PATTERN_LABEL, TYPE_LABEL } from '@/lib/registers/labels'
-import { findCooperativesByNik, insertCooperative, insertCooperatives, updateCooperativeRecord, updateCooperatives, type CooperativeAuditRow } from '@/lib/registers/writes'
+import { COOPERATIVE_TABLE, cooperativeRecord, findCooperativesByNik, insertCooperative, insertCooperatives, updateCooperativeRecord, updateCooperatives, type CooperativeAuditRow } from '@/lib/registers/writes'
 import { cooperativeSchema, type CooperativeInput } from '@/lib/validations/cooperatives'
 import type { FieldDef } from '../fields'
 import { formValue, locationChecks } from './common'
@@ -52,6 +52,7 @@ export const cooperativeKind: RegisterKind<CooperativeAuditRow, CooperativeInput
   show: (_field, value) => formValue(value),
   insert: (tx, actor, input) => insertCooperative(tx, actor, input),
   update: (tx, actor, before, input) => updateCooperativeRecord(tx, actor, before, input),
+  register: { table: COOPERATIVE_TABLE, record: cooperativeRecord },
   async writeBatch(tx, actor, creates, updates) {
     const created = await insertCooperatives(tx, actor, creates)
     // after a conflict the transaction cannot go on (lib/registers/writes.ts batchInsert); the import ends there

@@ -2,7 +2,7 @@ import 'server-only'
 import { KBLI_SECTIONS } from '@/lib/credit/kbli'
 import { GENDER_LABEL, SCALE_LABEL } from '@/lib/registers/labels'
 import { maskNik, nikRegencyCode } from '@/lib/registers/nik'
-import { findMsmesByNib, insertMsme, insertMsmes, updateMsmeRecord, updateMsmes, type MsmeAuditRow } from '@/lib/registers/writes'
+import { MSME_TABLE, findMsmesByNib, insertMsme, insertMsmes, msmeRecord, updateMsmeRecord, updateMsmes, type MsmeAuditRow } from '@/lib/registers/writes'
 import { msmeSchema, type MsmeInput } from '@/lib/validations/msmes'
 import type { FieldDef } from '../fields'
 import { formValue, locationChecks } from './common'
@@ -61,6 +61,7 @@ export const msmeKind: RegisterKind<MsmeAuditRow, MsmeInput> = {
   show: (field, value) => (field === 'ownerNik' && value ? maskNik(String(value)) : formValue(value)),
   insert: (tx, actor, input) => insertMsme(tx, actor, input),
   update: (tx, actor, before, input) => updateMsmeRecord(tx, actor, before, input),
+  register: { table: MSME_TABLE, record: msmeRecord },
   async writeBatch(tx, actor, creates, updates) {
     const created = await insertMsmes(tx, actor, creates)
     // after a conflict the transaction cannot go on (lib/registers/writes.ts batchInsert); the import ends there

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { AuditActor } from '@/lib/audit'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { Permission } from '@/lib/permissions'
+import type { RegisterTable } from '@/lib/registers/writes'
 import type { FieldDef } from '../fields'
 import type { RegionIndex } from '../regions'
 
@@ -88,6 +89,12 @@ export type RegisterKind<Row extends { id: string }, Input> = {
    * new records go by COPY, whose failure aborts the transaction; the pipeline ends the import on any conflict).
    */
   writeBatch?(tx: Tx, actor: AuditActor, creates: Input[], updates: { before: Row; input: Input }[]): Promise<number[]>
+  /**
+   * The register's table and the record a checked row becomes (what writeBatch writes), for the dry run to plan
+   * each row's write and the commit to apply the plan in SQL (lib/imports/planned.ts). Only for a kind without
+   * prepare, gather or writeAll, whose verdict depends on the row and the record under its key alone.
+   */
+  register?: { table: RegisterTable<Row>; record(input: Input): Record<string, unknown> }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
