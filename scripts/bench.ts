@@ -244,8 +244,8 @@ async function main() {
       log(table(['step', 'seconds', 'rows/s', 'ratio to COPY'], [
         ['real import path (lib/imports): upload + dry run + write', i.import.seconds.toFixed(2), i.import.rowsPerSecond.toLocaleString('en'), `${i.ratio.toFixed(2)} ${i.ratio <= 1.5 ? 'PASS' : 'FAIL'}`],
         ['  of which upload and analysis', i.import.uploadSeconds.toFixed(2), '', ''],
-        ['  of which the dry run (job import.check: read, checked, verdicts stored)', i.import.checkSeconds.toFixed(2), '', `${(i.import.checkSeconds / i.copy.seconds).toFixed(2)}`],
-        ['  of which the write (job import.commit: checked again, written, audited)', i.import.commitSeconds.toFixed(2), '',
+        ['  of which the dry run (job import.check: read, checked, verdicts and plan stored)', i.import.checkSeconds.toFixed(2), '', `${(i.import.checkSeconds / i.copy.seconds).toFixed(2)}`],
+        ['  of which the write (job import.commit: plan checked and applied, or rows checked again; audited)', i.import.commitSeconds.toFixed(2), '',
           `${i.commitOnlyRatio.toFixed(2)} ${i.commitOnlyRatio <= 1.5 ? 'PASS' : 'FAIL'} (÷ COPY with audit rows: ${(i.import.commitSeconds / i.copyWithAudit.seconds).toFixed(2)})`],
         ['floor: COPY msmes FROM STDIN, same rows', i.copy.seconds.toFixed(2), i.copy.rowsPerSecond.toLocaleString('en'), '1.00'],
         ['COPY of the same rows and their audit rows', i.copyWithAudit.seconds.toFixed(2), '', `${(i.copyWithAudit.seconds / i.copy.seconds).toFixed(2)} (whole import ÷ this: ${i.ratioWithAudit.toFixed(2)})`],
