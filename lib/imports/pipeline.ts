@@ -8,16 +8,17 @@ import { CellProblem, cellText, shownValue, type FieldDef } from './fields'
 import { IMPORT_LIMITS, readSheets, type ByteSource, type FileFormat } from './file'
 import { importKind } from './kinds'
 import type { AnyKind, Importer, Tx } from './kinds/types'
-import { applyPlan, changedMeanwhile, planRow, planStillHolds, type PlanColumns } from './planned'
+import { applyPlan, changedMeanwhile, planKey, planRow, planStillHolds, type PlanColumns } from './planned'
 import { loadRegions, resolveDistrict, resolveRegency, resolveVillage, type RegionIndex } from './regions'
 
 /**
  * The import pipeline after upload and mapping: every data row of the chosen sheet is read (streamed, in
  * batches), turned into the form's field texts, checked with the form's schema and against the database,
  * and given a verdict: CREATE, UPDATE (with before → after per field), UNCHANGED or INVALID (row + column +
- * message). The dry run stores the verdicts; the commit checks again (the database may have changed) and
- * writes through the register's own write path in ONE transaction: all or nothing by default, or the valid
- * rows only when the user chose so.
+ * message). The dry run stores the verdicts (for a register kind also each row's planned write,
+ * lib/imports/planned.ts); the commit, in ONE transaction, applies that plan when nothing it was made on has
+ * changed, and otherwise checks every row again (the database may have changed) and writes through the kind's
+ * own write path: all or nothing by default, or the valid rows only when the user chose so.
  */
 
 export type Outcome = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'INVALID'
@@ -203,7 +204,7 @@ type StoredRow = { rowNumber: number; outcome: string; key: string | null; value
 
 type LoadedImport = {
   id: string; kind: string; fileFormat: string; fileName: string; fileHash: string; sheetName: string | null; mapping: unknown; sheets: unknown; mode: string
-  createdById: string; createdByName: string; regencyCode: string | null; bankId: string | null; plannedRole: string | null
+  createdById: string; createdByName: string; regencyCode: string | null; bankId: string | null; planKey: string | null
 }
 
 async function loadImport(importId: string): Promise<{ imp: LoadedImport; kind: AnyKind; importer: Importer }> {
@@ -211,7 +212,7 @@ async function loadImport(importId: string): Promise<{ imp: LoadedImport; kind: 
     where: { id: importId },
     select: {
       id: true, kind: true, fileFormat: true, fileName: true, fileHash: true, sheetName: true, mapping: true, sheets: true, mode: true,
-      createdById: true, createdByName: true, regencyCode: true, bankId: true, plannedRole: true,
+      createdById: true, createdByName: true, regencyCode: true, bankId: true, planKey: true,
     },
   })
   if (!imp) throw new PermanentJobError('Impor tidak ditemukan.')
@@ -396,6 +397,8 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
     const regions = await loadRegions(db)
     const summary = emptySummary()
     const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
+    // what the planned writes are made under; a dry run that runs past midnight UTC keeps none (its rows were judged on two days)
+    const key = planKey(kind, importer.role)
     const total = ((imp.sheets as SheetInfo[]).find((s) => s.name === imp.sheetName) ?? (imp.sheets as SheetInfo[])[0])?.dataRows ?? null
     // a dry run run again: the previous one's rows (under the previous mapping) go first, so that if this one fails
     // nothing of the previous one can be read or committed (startCheck cleared its counts)
@@ -426,7 +429,7 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
       // file as an array of ten million numbers, the pg adapter's form of a bytea: the end of each job's memory peak)
       await store.dataImport.update({
         where: { id: importId },
-        data: { status: 'CHECKED', summary: { check: summary }, checkedAt: new Date(), error: null, plannedRole: kind.register ? importer.role : null },
+        data: { status: 'CHECKED', summary: { check: summary }, checkedAt: new Date(), error: null, planKey: key === planKey(kind, importer.role) ? key : null },
         select: { id: true },
       })
     }, JOB_TRANSACTION.timeout), JOB_TRANSACTION)
@@ -438,7 +441,7 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
   }
 }
 
-/** Job `import.commit`: check again and write, in one transaction (all or nothing, or the valid rows only). */
+/** Job `import.commit`: apply the dry run's plan, or check again and write; in one transaction (all or nothing, or the valid rows only). */
 export async function runCommit(ctx: JobContext): Promise<Summary> {
   const { importId } = ctx.job.payload as { importId: string }
   const { imp, kind, importer } = await loadImport(importId)
@@ -464,9 +467,9 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
         await tx.dataImport.update({ where: { id: importId }, data: { status: 'DONE', summary: { commit: summary }, finishedAt: new Date(), error: null }, select: { id: true } })
         return summary
       }
-      // the dry run's planned writes, when every record it compared a row with is as it was (lib/imports/planned.ts):
-      // its verdicts stand, and the plan is applied in SQL without checking any row again
-      if (kind.register && imp.plannedRole === importer.role && await planStillHolds(tx, kind.register.table, importId)) {
+      // the dry run's planned writes, when made under the same key and every record it compared a row with is as it
+      // was (lib/imports/planned.ts): its verdicts stand, and the plan is applied in SQL without checking any row again
+      if (kind.register && imp.planKey !== null && imp.planKey === planKey(kind, importer.role) && await planStillHolds(tx, kind.register.table, importId)) {
         if (imp.mode === 'ALL' && stored.invalid > 0) throw new PermanentJobError(allOrNothingRefused(stored.invalid))
         await ctx.progress(0, total, 'Menyimpan')
         await applyPlan(tx, ctx, actor, kind.register.table, importId, { total, last })

@@ -156,7 +156,7 @@ export async function startCheck(user: SessionUser, id: string, sheetName: strin
       where: { id, version: imp.version },
       // the previous dry run's counts go (its rows, under the previous mapping, are deleted by the new dry run):
       // an import whose new dry run fails has nothing to commit
-      data: { sheetName, mapping: clean, status: 'CHECKING', jobId, summary: Prisma.DbNull, plannedRole: null, error: null, version: { increment: 1 } },
+      data: { sheetName, mapping: clean, status: 'CHECKING', jobId, summary: Prisma.DbNull, planKey: null, error: null, version: { increment: 1 } },
     })
     if (count !== 1) throw new AppError('CONFLICT', 'Impor ini baru saja diubah di tab lain; muat ulang halaman.')
     await tx.importMapping.upsert({

@@ -329,9 +329,9 @@ async function batchInsert<Row extends { id: string }>(
   const texts = records.map((r) => recordTexts(t, r))
   const keyColumn = t.columns[t.key][0]
   if (await transactionCanCopy(tx)) {
-    // the statement's updated_at: Prisma's @updatedAt has no default in the table
+    // updated_at has no default in the table (its trigger stamps it anyway)
     const now = new Date().toISOString()
-    const copied = transactionCopy(tx, `COPY ${ident(t.table)} (${insertedColumns(t, '', String).columns}) FROM STDIN`,
+    const copied = transactionCopy(tx, `COPY ${ident(t.table)} (${insertedColumnList(t)}) FROM STDIN`,
       texts.map((r, i) => copyLine([ids[i], ...r, now])).join(''))
     const audits = writeAudits(tx, actor, texts.map((r, i) => created(t, createdRow(t, ids[i], r))))
     try {
@@ -346,9 +346,8 @@ async function batchInsert<Row extends { id: string }>(
     return { conflicts: [] }
   }
   const params = [ids, ...fields.map((_, c) => texts.map((r) => r[c]))]
-  const insert = insertedColumns(t, 'u.id', (i) => `u.c${i}`)
-  const rows = await transactionSql<Row>(tx, `INSERT INTO ${ident(t.table)} AS t (${insert.columns})
-    SELECT ${insert.values}
+  const rows = await transactionSql<Row>(tx, `INSERT INTO ${ident(t.table)} AS t (${insertedColumnList(t)})
+    SELECT ${insertedValues(t, 'u.id', (i) => `u.c${i}`)}
     FROM unnest(${params.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS u(id, ${fields.map((_, i) => `c${i}`).join(', ')})
     ON CONFLICT (${ident(keyColumn)}) DO NOTHING
     RETURNING ${returning('t', t.audited)}`, params)
@@ -377,7 +376,7 @@ export function isUniqueViolationOn(e: unknown, table: string): boolean {
 
 /**
  * Changed records of a batch, each at the version its writer saw, and their audit rows: one `UPDATE … FROM
- * unnest(…)` (updated_at moved, as Prisma's @updatedAt does for the form), then one write of the audit rows. A
+ * unnest(…)`, then one write of the audit rows. A
  * record saved by someone else meanwhile is not written: its index is among the conflicts.
  */
 async function batchUpdate<Row extends { id: string; version: number }>(
@@ -399,8 +398,8 @@ async function batchUpdate<Row extends { id: string; version: number }>(
 /**
  * The SET list of a change to a register's record (table alias `t`): each column from its text (`text(i)`, the
  * i-th column's text in the table's column order) cast to its type, a column of keepWhenEmpty kept when the
- * text is null, the version moved by one and updated_at set (Prisma's @updatedAt has no default in the table).
- * Shared by batchUpdate and the import's planned writes (lib/imports/planned.ts).
+ * text is null, the version moved by one (updated_at: the table's trigger, migration 20261210500000). Shared by
+ * batchUpdate and the import's planned writes (lib/imports/planned.ts).
  */
 export function changedColumns<Row>(t: RegisterTable<Row>, text: (i: number) => string): string[] {
   return [
@@ -410,17 +409,18 @@ export function changedColumns<Row>(t: RegisterTable<Row>, text: (i: number) => 
       return `${ident(column)} = ${t.keepWhenEmpty.includes(f) ? `coalesce(${value}, t.${ident(column)})` : value}`
     }),
     'version = t.version + 1',
-    "updated_at = statement_timestamp() AT TIME ZONE 'UTC'",
   ]
 }
 
-/** The INSERT column list and the SELECT list of new records (ids from `id`, the i-th column's text from `text(i)`), shared with the planned writes. */
-export function insertedColumns<Row>(t: RegisterTable<Row>, id: string, text: (i: number) => string): { columns: string; values: string } {
-  const fields = Object.keys(t.columns)
-  return {
-    columns: `id, ${fields.map((f) => ident(t.columns[f][0])).join(', ')}, updated_at`,
-    values: `${id}, ${fields.map((f, i) => `${text(i)}::${t.columns[f][1]}`).join(', ')}, statement_timestamp() AT TIME ZONE 'UTC'`,
-  }
+/**
+ * The columns a new record is written with: its id, the record's columns, updated_at (NOT NULL without a default;
+ * the table's trigger stamps it with the statement's time whatever is sent).
+ */
+export const insertedColumnList = <Row>(t: RegisterTable<Row>) => `id, ${Object.keys(t.columns).map((f) => ident(t.columns[f][0])).join(', ')}, updated_at`
+
+/** The SELECT list of new records for insertedColumnList: the id from `id`, the i-th column's text from `text(i)`; shared with the planned writes. */
+export function insertedValues<Row>(t: RegisterTable<Row>, id: string, text: (i: number) => string): string {
+  return `${id}, ${Object.keys(t.columns).map((f, i) => `${text(i)}::${t.columns[f][1]}`).join(', ')}, statement_timestamp() AT TIME ZONE 'UTC'`
 }
 
 function conflictsOf(wanted: string[], written: string[]): BatchResult {

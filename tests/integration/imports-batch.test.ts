@@ -132,7 +132,7 @@ async function fingerprint() {
  */
 const WAYS = [{ way: 'planned by the dry run', plan: true }, { way: 'every row checked again', plan: false }]
 async function beforeCommit(id: string, plan: boolean) {
-  if (!plan) await db.dataImport.update({ where: { id }, data: { plannedRole: null } })
+  if (!plan) await db.dataImport.update({ where: { id }, data: { planKey: null } })
 }
 /** Which way the commit wrote the new records: under the ids the dry run planned (true), or under ids of its own. */
 async function wroteThePlan(id: string): Promise<boolean> {
@@ -268,9 +268,19 @@ describe('verdicts by COPY, or by statement behind a pooler', () => {
   const pooled = createPrismaClientWithPool(process.env.DATABASE_URL!, 2)
   afterAll(() => pooled.prisma.$disconnect())
   const rows = (importId: string) => [
-    { importId, rowNumber: 2, outcome: 'CREATE', key: '9120001234567', values: { nib: '9120001234567', address: 'Jl. Tab\there \\ Gg. 2\nRT 01\r', businessName: 'Toko "Maju" \\N', ownerName: 'Ñoño – 日本' } },
+    {
+      importId, rowNumber: 2, outcome: 'CREATE', key: '9120001234567', values: { nib: '9120001234567', address: 'Jl. Tab\there \\ Gg. 2\nRT 01\r', businessName: 'Toko "Maju" \\N', ownerName: 'Ñoño – 日本' },
+      // a planned write (lib/imports/planned.ts): the column texts and the audit row's JSON text, special characters included
+      plan: {
+        recordId: 'cplanned0001', seenVersion: null, seenDeleted: null, record: ['9120001234567', 'Toko "Maju" \\N', null, 'Jl. Tab\there\n'],
+        auditBefore: null, auditAfter: JSON.stringify({ nib: '9120001234567', businessName: 'Toko "Maju" \\N', address: 'Jl.\tTab\r\n', ownerNik: '3517********0001' }),
+      },
+    },
     { importId, rowNumber: 3, outcome: 'INVALID', key: null, values: { nib: '91200', $problems: { workers: 'Jumlah tenaga kerja harus bilangan bulat 0 atau lebih.' } }, errors: [{ column: 'No. NIB', message: 'NIB harus 13 digit angka.' }] },
-    { importId, rowNumber: 5, outcome: 'UPDATE', key: '9120001234568', values: { nib: '9120001234568', workers: '4' }, changes: [{ field: 'workers', column: 'Tenaga\tKerja', before: '3', after: '4' }] },
+    {
+      importId, rowNumber: 5, outcome: 'UPDATE', key: '9120001234568', values: { nib: '9120001234568', workers: '4' }, changes: [{ field: 'workers', column: 'Tenaga\tKerja', before: '3', after: '4' }],
+      plan: { recordId: 'cstored0001', seenVersion: 3, seenDeleted: false, record: ['9120001234568', null], auditBefore: JSON.stringify({ workers: 3, version: 3 }), auditAfter: JSON.stringify({ workers: 4, version: 4 }) },
+    },
     { importId, rowNumber: 6, outcome: 'UNCHANGED', key: '9120001234569', values: {} },
   ]
   const newImport = async () => {
@@ -296,6 +306,11 @@ describe('verdicts by COPY, or by statement behind a pooler', () => {
     expect(copied[0].values).toEqual(rows(viaCopy)[0].values)
     expect(copied[1]).toMatchObject({ key: null, errors: rows(viaCopy)[1].errors, changes: null })
     expect(copied[2].changes).toEqual(rows(viaCopy)[2].changes)
+    // the plans: texts as sent, the audit rows' JSON as the JSON they hold
+    const [created, , changed] = rows(viaCopy)
+    expect(copied[0]).toMatchObject({ recordId: 'cplanned0001', seenVersion: null, record: created.plan!.record, auditAfter: JSON.parse(created.plan!.auditAfter!) })
+    expect(copied[2]).toMatchObject({ recordId: 'cstored0001', seenVersion: 3, seenDeleted: false, auditBefore: { workers: 3, version: 3 }, auditAfter: { workers: 4, version: 4 } })
+    expect(changed.plan!.record).toEqual(copied[2].record)
     await db.dataImport.deleteMany({ where: { id: { in: [viaCopy, viaStatement] } } })
   })
 
@@ -426,6 +441,44 @@ describe('planned writes', () => {
       await applyPlan(tx, job, asActor(), MSME_TABLE, dry.id, { total: 2, last: 3 })
     })).rejects.toThrow('Baris 3: data diubah orang lain selama impor; ulangi impor.')
     expect(await fingerprint()).toBe(before)
+  })
+
+  it('applies a plan window by window: every new and changed record and its audit row, the progress rising to the total', async () => {
+    const old = [nib(), nib()]
+    const first = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, old.map((n) => msmeRow(msmeForm(n)))))
+    expect(await commitImport(session, first.id)).toMatchObject({ status: 'DONE' })
+    const fresh = [nib(), nib(), nib()]
+    // rows 2–6: new, changed, new, changed, new
+    const file = [fresh[0], old[0], fresh[1], old[1], fresh[2]].map((n, i) => msmeRow(msmeForm(n, { workers: String(20 + i) })))
+    const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, file))
+    expect(dry.check).toMatchObject({ create: 3, update: 2, invalid: 0 })
+    const progress: number[] = []
+    const counting = { ...job, progress: async (done: number) => { progress.push(done) } } as JobContext
+    await db.$transaction(async (tx) => {
+      expect(await planStillHolds(tx, MSME_TABLE, dry.id)).toBe(true)
+      // windows of two row numbers: (0, 2], (2, 4], (4, 6]
+      await applyPlan(tx, counting, asActor(), MSME_TABLE, dry.id, { total: 5, last: 6, windowRows: 2 })
+    })
+    expect(progress).toEqual([2, 3, 5])
+    const stored = await db.msme.findMany({ where: { nib: { in: [...old, ...fresh] } }, select: { id: true, nib: true, workers: true, version: true } })
+    expect(Object.fromEntries(stored.map((m) => [m.nib, [m.workers, m.version]]))).toEqual({
+      [fresh[0]]: [20, 1], [old[0]]: [21, 2], [fresh[1]]: [22, 1], [old[1]]: [23, 2], [fresh[2]]: [24, 1],
+    })
+    for (const m of stored) {
+      const actions = (await db.auditLog.findMany({ where: { entity: 'Msme', entityId: m.id }, orderBy: { id: 'asc' }, select: { action: true } })).map((a) => a.action)
+      expect(actions).toEqual(old.includes(m.nib) ? ['CREATE', 'UPDATE'] : ['CREATE'])
+    }
+  })
+
+  it('a plan made under another key (another day, role or register shape) is not applied: every row is checked again', async () => {
+    const n = nib()
+    const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(n))]))
+    const { planKey } = await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { planKey: true } })
+    expect(planKey).toMatch(new RegExp(`^ADMIN ${new Date().toISOString().slice(0, 10)} [0-9a-f]{16}$`))
+    // made yesterday: a date that was "in the future" then may not be now
+    await db.dataImport.update({ where: { id: dry.id }, data: { planKey: planKey!.replace(/ \d{4}-\d{2}-\d{2} /, ' 2000-01-01 ') } })
+    expect(await commitImport(session, dry.id)).toMatchObject({ status: 'DONE', summary: { commit: { create: 1 } } })
+    expect(await wroteThePlan(dry.id)).toBe(false)
   })
 
   it('the commit checks every row again when a record the dry run compared has changed, and writes what is true now', async () => {

@@ -8,4 +8,5 @@ ALTER TABLE "import_rows" ADD COLUMN "record_id" TEXT,
   ADD COLUMN "record" JSONB,
   ADD COLUMN "audit_before" JSONB,
   ADD COLUMN "audit_after" JSONB;
-ALTER TABLE "imports" ADD COLUMN "planned_role" TEXT;
+-- what the plan was made under (the importer's role, the day, the register's columns): the commit applies it only under the same
+ALTER TABLE "imports" ADD COLUMN "plan_key" TEXT;
