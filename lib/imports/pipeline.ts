@@ -8,7 +8,7 @@ import { CellProblem, cellText, shownValue, type FieldDef } from './fields'
 import { IMPORT_LIMITS, readSheets, type ByteSource, type FileFormat } from './file'
 import { importKind } from './kinds'
 import type { AnyKind, Importer, Tx } from './kinds/types'
-import { applyPlan, changedMeanwhile, planKey, planRow, planStillHolds, type PlanColumns } from './planned'
+import { applyPlan, changedMeanwhile, planKey, planRow, planState, type PlanColumns } from './planned'
 import { loadRegions, resolveDistrict, resolveRegency, resolveVillage, type RegionIndex } from './regions'
 
 /**
@@ -380,11 +380,11 @@ function canonical(value: unknown): string {
  * first one's committed rows instead of colliding with its uncommitted ones. Waiting keeps the job's lease
  * (the progress call) and can be cancelled. The lock ends with the transaction.
  */
-async function takeKindLock(tx: Tx, kind: string, ctx: JobContext, total: number) {
+async function takeKindLock(tx: Tx, kind: string, ctx: JobContext) {
   for (;;) {
     const [row] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('lumbung.import'), hashtext(${kind})) AS ok`
     if (row.ok) return
-    await ctx.progress(0, total, 'Menunggu impor lain selesai')
+    await ctx.progress(0, null, 'Menunggu impor lain selesai')
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
 }
@@ -456,9 +456,12 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
     // the batch writes may still be waiting their turn on the connection when the callback throws (a conflict,
     // a cancel): they are ended before Prisma's ROLLBACK, never sent after it (lib/db.ts transactionStatementsEnd)
     const summary = await db.$transaction((tx) => withTransactionStatements(tx, async () => {
-      const { last, ...stored } = await storedSummary(tx, importId)
+      await takeKindLock(tx, kind.kind, ctx)
+      // the dry run's planned writes, when made under the same key and every record it compared a row with is as it
+      // was (lib/imports/planned.ts): its verdicts stand, and the plan is applied in SQL without checking any row again
+      const register = kind.register && imp.planKey !== null && imp.planKey === planKey(kind, importer.role) ? kind.register : null
+      const { counts: stored, last, holds } = register ? await planState(tx, register.table, importId) : await storedSummary(tx, importId)
       const total = stored.total
-      await takeKindLock(tx, kind.kind, ctx, total)
       const finish = async (summary: Summary) => {
         await writeAudit(tx, actor, {
           action: 'IMPORT', entity: 'DataImport', entityId: importId,
@@ -467,12 +470,10 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
         await tx.dataImport.update({ where: { id: importId }, data: { status: 'DONE', summary: { commit: summary }, finishedAt: new Date(), error: null }, select: { id: true } })
         return summary
       }
-      // the dry run's planned writes, when made under the same key and every record it compared a row with is as it
-      // was (lib/imports/planned.ts): its verdicts stand, and the plan is applied in SQL without checking any row again
-      if (kind.register && imp.planKey !== null && imp.planKey === planKey(kind, importer.role) && await planStillHolds(tx, kind.register.table, importId)) {
+      if (register && holds) {
         if (imp.mode === 'ALL' && stored.invalid > 0) throw new PermanentJobError(allOrNothingRefused(stored.invalid))
         await ctx.progress(0, total, 'Menyimpan')
-        await applyPlan(tx, ctx, actor, kind.register.table, importId, { total, last })
+        await applyPlan(tx, ctx, actor, register.table, importId, { total, last })
         return finish(stored)
       }
       const regions = await loadRegions(tx)
@@ -601,17 +602,14 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
 const allOrNothingRefused = (invalid: number) =>
   `${invalid.toLocaleString('id-ID')} baris tidak valid; tidak ada yang disimpan (semua atau tidak sama sekali). Perbaiki baris itu, atau pilih "simpan baris yang valid saja".`
 
-/**
- * The counts of an import's stored verdicts (the dry run's; when its plan still holds, the commit's too) and its
- * last row number (0: no rows), in one read of its rows.
- */
-async function storedSummary(tx: Tx, importId: string): Promise<Summary & { last: number }> {
-  const [summary] = await transactionSql<Summary & { last: number }>(tx, `
+/** The counts of an import's stored verdicts and its last row number (0: no rows), in one read of its rows (for a planned register: planState). */
+async function storedSummary(tx: Tx, importId: string): Promise<{ counts: Summary; last: number; holds: false }> {
+  const [{ last, ...counts }] = await transactionSql<Summary & { last: number }>(tx, `
     SELECT count(*)::int AS total, count(*) FILTER (WHERE outcome = 'CREATE')::int AS "create", count(*) FILTER (WHERE outcome = 'UPDATE')::int AS "update",
       count(*) FILTER (WHERE outcome = 'UNCHANGED')::int AS unchanged, count(*) FILTER (WHERE outcome = 'INVALID')::int AS invalid,
       coalesce(max(row_number), 0)::int AS last
     FROM import_rows WHERE import_id = $1`, [importId])
-  return summary
+  return { counts, last, holds: false }
 }
 
 async function markCancelled(importId: string) {

@@ -63,22 +63,33 @@ export function planRow(kind: AnyKind, outcome: string, seen: { id: string; vers
   return { ...compared, recordId: write.id, record: write.texts, auditBefore: auditText(write.audit.before), auditAfter: auditText(write.audit.after) }
 }
 
+/** The counts of an import's stored verdicts (as lib/imports/pipeline.ts Summary). */
+type Counts = { total: number; create: number; update: number; unchanged: number; invalid: number }
+
 /**
- * Whether the dry run's plan still holds (see above): every row to be written has its write, and no row's
- * compared record changed, went, or appeared since. Run in the commit's transaction after it took the kind's lock
- * (no other import of the kind writes meanwhile); a form that writes a planned key after this check makes the
- * write below fail as a conflict.
+ * In one read of an import's rows: the counts of its verdicts, its last row number, and whether the dry run's
+ * plan still holds (see above): every row to be written has its write, and no row's compared record changed,
+ * went, or appeared since. Run in the commit's transaction after it took the kind's lock (no other import of
+ * the kind writes meanwhile); a form that writes a planned key after this check makes applyPlan's write fail
+ * as a conflict.
  */
-export async function planStillHolds<Row>(tx: Tx, table: RegisterTable<Row>, importId: string): Promise<boolean> {
-  const [changed] = await transactionSql<{ rowNumber: number }>(tx, `
-    SELECT r.row_number AS "rowNumber" FROM import_rows r LEFT JOIN ${ident(table.table)} t ON t.${ident(table.columns[table.key][0])} = r.key
-    WHERE r.import_id = $1
-      AND (r.outcome IN ('CREATE', 'UPDATE') AND r.record IS NULL
+export async function planState<Row>(tx: Tx, table: RegisterTable<Row>, importId: string): Promise<{ counts: Counts; last: number; holds: boolean }> {
+  const [state] = await transactionSql<Counts & { last: number; holds: boolean }>(tx, `
+    SELECT count(*)::int AS total, count(*) FILTER (WHERE r.outcome = 'CREATE')::int AS "create", count(*) FILTER (WHERE r.outcome = 'UPDATE')::int AS "update",
+      count(*) FILTER (WHERE r.outcome = 'UNCHANGED')::int AS unchanged, count(*) FILTER (WHERE r.outcome = 'INVALID')::int AS invalid,
+      coalesce(max(r.row_number), 0)::int AS last,
+      NOT coalesce(bool_or(
+        r.outcome IN ('CREATE', 'UPDATE') AND r.record IS NULL
         OR r.key IS NOT NULL AND CASE WHEN r.seen_version IS NULL THEN t.id IS NOT NULL
-          ELSE t.id IS DISTINCT FROM r.record_id OR t.version <> r.seen_version OR (t.deleted_at IS NOT NULL) <> r.seen_deleted END)
-    LIMIT 1`, [importId])
-  return !changed
+          ELSE t.id IS DISTINCT FROM r.record_id OR t.version <> r.seen_version OR (t.deleted_at IS NOT NULL) <> r.seen_deleted END), false) AS holds
+    FROM import_rows r LEFT JOIN ${ident(table.table)} t ON t.${ident(table.columns[table.key][0])} = r.key
+    WHERE r.import_id = $1`, [importId])
+  const { last, holds, ...counts } = state
+  return { counts, last, holds }
 }
+
+/** Whether the dry run's plan still holds (planState). */
+export const planStillHolds = async <Row>(tx: Tx, table: RegisterTable<Row>, importId: string) => (await planState(tx, table, importId)).holds
 
 /** The message of a write that found its record changed by someone else after the check (the pipeline's, for either path). */
 export const changedMeanwhile = (rowNumber: number) => `Baris ${rowNumber}: data diubah orang lain selama impor; ulangi impor.`
