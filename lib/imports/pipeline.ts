@@ -460,7 +460,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       // the dry run's planned writes, when made under the same key and every record it compared a row with is as it
       // was (lib/imports/planned.ts): its verdicts stand, and the plan is applied in SQL without checking any row again
       const register = kind.register && imp.planKey !== null && imp.planKey === planKey(kind, importer.role) ? kind.register : null
-      const { counts: stored, last, holds } = register ? await planState(tx, register.table, importId) : await storedSummary(tx, importId)
+      const { counts: stored, last, holds } = await planState(tx, importId, register?.table ?? null)
       const total = stored.total
       const finish = async (summary: Summary) => {
         await writeAudit(tx, actor, {
@@ -601,16 +601,6 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
 /** The refusal of an all-or-nothing import with refused rows: nothing is written. */
 const allOrNothingRefused = (invalid: number) =>
   `${invalid.toLocaleString('id-ID')} baris tidak valid; tidak ada yang disimpan (semua atau tidak sama sekali). Perbaiki baris itu, atau pilih "simpan baris yang valid saja".`
-
-/** The counts of an import's stored verdicts and its last row number (0: no rows), in one read of its rows (for a planned register: planState). */
-async function storedSummary(tx: Tx, importId: string): Promise<{ counts: Summary; last: number; holds: false }> {
-  const [{ last, ...counts }] = await transactionSql<Summary & { last: number }>(tx, `
-    SELECT count(*)::int AS total, count(*) FILTER (WHERE outcome = 'CREATE')::int AS "create", count(*) FILTER (WHERE outcome = 'UPDATE')::int AS "update",
-      count(*) FILTER (WHERE outcome = 'UNCHANGED')::int AS unchanged, count(*) FILTER (WHERE outcome = 'INVALID')::int AS invalid,
-      coalesce(max(row_number), 0)::int AS last
-    FROM import_rows WHERE import_id = $1`, [importId])
-  return { counts, last, holds: false }
-}
 
 async function markCancelled(importId: string) {
   await db.dataImport.update({ where: { id: importId }, data: { status: 'CANCELLED', finishedAt: new Date() }, select: { id: true } })

@@ -6,6 +6,7 @@ import { clientSql, db, transactionSql } from '@/lib/db'
 import { PermanentJobError, type JobContext } from '@/lib/jobs'
 import { changedColumns, ident, insertedColumnList, insertedValues, isUniqueViolationOn, planInsert, planUpdate, type RegisterTable } from '@/lib/registers/writes'
 import type { AnyKind, Tx } from './kinds/types'
+import type { Summary } from './pipeline'
 
 /**
  * The planned writes of a register import (MSMEs, cooperatives). The dry run judges every row against the
@@ -63,33 +64,30 @@ export function planRow(kind: AnyKind, outcome: string, seen: { id: string; vers
   return { ...compared, recordId: write.id, record: write.texts, auditBefore: auditText(write.audit.before), auditAfter: auditText(write.audit.after) }
 }
 
-/** The counts of an import's stored verdicts (as lib/imports/pipeline.ts Summary). */
-type Counts = { total: number; create: number; update: number; unchanged: number; invalid: number }
-
 /**
- * In one read of an import's rows: the counts of its verdicts, its last row number, and whether the dry run's
- * plan still holds (see above): every row to be written has its write, and no row's compared record changed,
- * went, or appeared since. Run in the commit's transaction after it took the kind's lock (no other import of
- * the kind writes meanwhile); a form that writes a planned key after this check makes applyPlan's write fail
- * as a conflict.
+ * In one read of an import's rows: the counts of its verdicts, its last row number (0: no rows), and, given the
+ * register whose plan the commit would apply, whether the dry run's plan still holds (see above): every row to
+ * be written has its write, and no row's compared record changed, went, or appeared since (without a register:
+ * false). Run in the commit's transaction after it took the kind's lock (no other import of the kind writes
+ * meanwhile); a form that writes a planned key after this check makes applyPlan's write fail as a conflict.
  */
-export async function planState<Row>(tx: Tx, table: RegisterTable<Row>, importId: string): Promise<{ counts: Counts; last: number; holds: boolean }> {
-  const [state] = await transactionSql<Counts & { last: number; holds: boolean }>(tx, `
-    SELECT count(*)::int AS total, count(*) FILTER (WHERE r.outcome = 'CREATE')::int AS "create", count(*) FILTER (WHERE r.outcome = 'UPDATE')::int AS "update",
-      count(*) FILTER (WHERE r.outcome = 'UNCHANGED')::int AS unchanged, count(*) FILTER (WHERE r.outcome = 'INVALID')::int AS invalid,
-      coalesce(max(r.row_number), 0)::int AS last,
-      NOT coalesce(bool_or(
+export async function planState<Row>(tx: Tx, importId: string, table: RegisterTable<Row> | null): Promise<{ counts: Summary; last: number; holds: boolean }> {
+  const holds = table ? `NOT coalesce(bool_or(
         r.outcome IN ('CREATE', 'UPDATE') AND r.record IS NULL
         OR r.key IS NOT NULL AND CASE WHEN r.seen_version IS NULL THEN t.id IS NOT NULL
-          ELSE t.id IS DISTINCT FROM r.record_id OR t.version <> r.seen_version OR (t.deleted_at IS NOT NULL) <> r.seen_deleted END), false) AS holds
-    FROM import_rows r LEFT JOIN ${ident(table.table)} t ON t.${ident(table.columns[table.key][0])} = r.key
+          ELSE t.id IS DISTINCT FROM r.record_id OR t.version <> r.seen_version OR (t.deleted_at IS NOT NULL) <> r.seen_deleted END), false)` : 'false'
+  const [state] = await transactionSql<Summary & { last: number; holds: boolean }>(tx, `
+    SELECT count(*)::int AS total, count(*) FILTER (WHERE r.outcome = 'CREATE')::int AS "create", count(*) FILTER (WHERE r.outcome = 'UPDATE')::int AS "update",
+      count(*) FILTER (WHERE r.outcome = 'UNCHANGED')::int AS unchanged, count(*) FILTER (WHERE r.outcome = 'INVALID')::int AS invalid,
+      coalesce(max(r.row_number), 0)::int AS last, ${holds} AS holds
+    FROM import_rows r ${table ? `LEFT JOIN ${ident(table.table)} t ON t.${ident(table.columns[table.key][0])} = r.key` : ''}
     WHERE r.import_id = $1`, [importId])
-  const { last, holds, ...counts } = state
-  return { counts, last, holds }
+  const { last, holds: still, ...counts } = state
+  return { counts, last, holds: still }
 }
 
 /** Whether the dry run's plan still holds (planState). */
-export const planStillHolds = async <Row>(tx: Tx, table: RegisterTable<Row>, importId: string) => (await planState(tx, table, importId)).holds
+export const planStillHolds = async <Row>(tx: Tx, table: RegisterTable<Row>, importId: string) => (await planState(tx, importId, table)).holds
 
 /** The message of a write that found its record changed by someone else after the check (the pipeline's, for either path). */
 export const changedMeanwhile = (rowNumber: number) => `Baris ${rowNumber}: data diubah orang lain selama impor; ulangi impor.`
