@@ -6,21 +6,18 @@ import 'server-only'
  * and snapshots past their expiry (their chunks with them).
  */
 import { db } from '@/lib/db'
-import { defineJob, enqueue } from '@/lib/jobs'
+import { defineJob } from '@/lib/jobs'
+import { dropFinishedRuns, ensureHourlyRun, queueNextHourlyRun } from '@/lib/jobs/hourly'
 import '@/lib/api/snapshots'
 
 export const API_MAINTENANCE = 'api.maintenance'
 /** How long a retry with the same Idempotency-Key is answered from the stored answer (documented in the README). */
 export const IDEMPOTENCY_KEEP_MS = 24 * 60 * 60 * 1000
 const RATE_WINDOW_KEEP_MS = 60 * 60 * 1000
-const INTERVAL_MS = 60 * 60 * 1000
-const KEEP_FINISHED_MS = 7 * 24 * 60 * 60 * 1000
-
-const slotKey = (at: Date) => `slot:${at.toISOString().slice(0, 13)}`
 
 /** Queue this hour's run (called when a worker process starts): one per hour however many instances start. */
 export async function ensureApiMaintenanceSchedule(now = new Date()): Promise<string> {
-  return enqueue(API_MAINTENANCE, {}, { dedupeKey: slotKey(now), runAt: now })
+  return ensureHourlyRun(API_MAINTENANCE, now)
 }
 
 /** The purge itself, one statement per table, each by its own index (created_at, window_start, expires_at). */
@@ -37,10 +34,9 @@ defineJob(API_MAINTENANCE, {
   handler: async () => {
     const now = new Date()
     // the next hour's run first, so the chain survives a failed run
-    const next = new Date(Math.floor(now.getTime() / INTERVAL_MS + 1) * INTERVAL_MS)
-    await enqueue(API_MAINTENANCE, {}, { dedupeKey: slotKey(next), runAt: next })
+    await queueNextHourlyRun(API_MAINTENANCE, now)
     const purged = await purgeApiLeftovers(now)
-    await db.job.deleteMany({ where: { kind: API_MAINTENANCE, state: { in: ['SUCCEEDED', 'CANCELLED'] }, finishedAt: { lt: new Date(now.getTime() - KEEP_FINISHED_MS) } } })
+    await dropFinishedRuns(API_MAINTENANCE, now)
     return purged
   },
 })

@@ -8,6 +8,7 @@ import './kinds'
 import { startJobWorker, type JobWorker } from './worker'
 import { ensureReminderSchedule } from '@/lib/reminders/jobs'
 import { ensureApiMaintenanceSchedule } from '@/lib/api/jobs'
+import { ensureImportTidySchedule } from '@/lib/imports/retention'
 
 /** `JOBS_CONCURRENCY`: how many jobs this process runs at once (default 1). */
 export function jobsConcurrency(env: NodeJS.ProcessEnv = process.env): number {
@@ -17,13 +18,15 @@ export function jobsConcurrency(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * Start this process's job worker (every kind of lib/jobs/kinds.ts, `JOBS_CONCURRENCY` at a time) and make
- * sure the hourly schedules exist: the reminder scan (lib/reminders) and the API's purge (lib/api/jobs), each
- * queued once per hour however many processes start. A schedule that cannot be queued now (PostgreSQL down)
+ * sure the hourly schedules exist (lib/jobs/hourly.ts): the reminder scan (lib/reminders), the API's purge
+ * (lib/api/jobs) and the imports' tidy (lib/imports/retention.ts), each queued once per hour however many
+ * processes start. A schedule that cannot be queued now (PostgreSQL down)
  * is logged, not fatal, as it always was: the next start of a process that works the queue queues it.
  */
 export async function startBackgroundWork(): Promise<JobWorker> {
   const worker = startJobWorker({ concurrency: jobsConcurrency() })
   await ensureReminderSchedule().catch((e) => console.error('[reminders] schedule:', e instanceof Error ? e.message : e))
   await ensureApiMaintenanceSchedule().catch((e) => console.error('[api] schedule:', e instanceof Error ? e.message : e))
+  await ensureImportTidySchedule().catch((e) => console.error('[imports] schedule:', e instanceof Error ? e.message : e))
   return worker
 }

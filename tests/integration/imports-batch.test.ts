@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db, transactionCanCopy } from '@/lib/db'
 import { createCooperative, updateCooperative } from '@/lib/actions/cooperatives'
@@ -16,7 +15,7 @@ import { createPrismaClientWithPool } from '@/lib/prisma-client'
 import { msmeSchema } from '@/lib/validations/msmes'
 import type { SessionUser } from '@/lib/session-user'
 import { createTestUser, signInAs, submit } from '../support/session'
-import { checkImport, commitImport } from '../support/imports'
+import { checkImport, commitImport, msmeForm, msmeRow, xlsx } from '../support/imports'
 
 /**
  * The import's batched write (lib/registers/writes.ts insertMsmes/updateMsmes and the cooperatives' twins,
@@ -72,25 +71,6 @@ const stamp = String(Date.now()).slice(-6)
 const nib = () => `8${stamp}${String(++seq).padStart(6, '0')}`
 /** a 16-digit NIK koperasi unique to this run */
 const coopNik = () => `3517${stamp}${String(++seq).padStart(6, '0')}`
-
-/** An .xlsx with the kind's template headings (every field mapped by itself) and these rows of texts. */
-async function xlsx(fields: { label: string }[], rows: string[][], name = 'berkas.xlsx'): Promise<File> {
-  const wb = new ExcelJS.Workbook()
-  const ws = wb.addWorksheet('Data')
-  ws.addRow(fields.map((f) => f.label))
-  for (const r of rows) ws.addRow(r)
-  return new File([new Uint8Array(await wb.xlsx.writeBuffer())], name)
-}
-
-/** The MSME form's fields (as the browser sends them) and the same record as a template row. */
-const msmeForm = (n: string, over: Record<string, string | boolean> = {}) => ({
-  nib: n, businessName: 'Keripik Tempe Bu Sri', ownerName: 'Sri Wahyuni', ownerNik: '3517014501900001', ownerGender: 'P', kbli: '10793',
-  regencyCode: '35.17', districtCode: '35.17.01', villageCode: '', address: 'Jl. Diponegoro 5', phone: '0812-3456-7890', workers: '4',
-  businessCapital: '1.000.000.000', annualSales: '1.800.000.000,50', recordedScale: 'MIKRO', newRegistration: true as boolean,
-  iumkNumber: 'IUMK/3517/00012', iumkDate: '2020-08-01', ...over,
-})
-const msmeRow = (form: ReturnType<typeof msmeForm>) =>
-  MSME_FIELDS.map((f) => (f.key === 'newRegistration' ? (form.newRegistration ? 'Ya' : 'Tidak') : String((form as Record<string, unknown>)[f.key] ?? '')))
 
 const coopForm = (nik: string, over: Record<string, string | boolean> = {}) => ({
   nik, name: 'KSP Batch Sejahtera', type: 'SIMPAN_PINJAM', form: 'PRIMER', pattern: 'SYARIAH', groupName: 'Kopwan', legalEntityNumber: '1234/BH/XVI/1996',

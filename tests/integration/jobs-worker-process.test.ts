@@ -64,15 +64,15 @@ describe('the job worker process (npm run worker)', () => {
     // its start-up line names the bound and the kinds
     await until(async () => output, (o) => o.includes('[worker] Lumbung job worker'), 'the start-up line')
     expect(output).toContain('--max-old-space-size=128')
-    expect(output).toMatch(/kinds .*import\.check.*import\.commit.*reminders\.scan.*api\.maintenance/)
+    expect(output).toMatch(/kinds .*import\.check.*import\.commit.*import\.tidy.*reminders\.scan.*api\.maintenance/)
 
     // the hourly schedules it queued at start, run by it (not by this process: nothing here runs jobs)
     const scheduled = await until(
-      () => db.job.findMany({ where: { kind: { in: ['reminders.scan', 'api.maintenance'] }, runAt: { lte: new Date() } }, select: { kind: true, state: true, lockedBy: true, lastError: true } }),
-      (jobs) => jobs.length === 2 && jobs.every((j) => j.state === 'SUCCEEDED'),
-      'the reminder scan and the API purge succeeded',
+      () => db.job.findMany({ where: { kind: { in: ['reminders.scan', 'api.maintenance', 'import.tidy'] }, runAt: { lte: new Date() } }, select: { kind: true, state: true, lockedBy: true, lastError: true } }),
+      (jobs) => jobs.length === 3 && jobs.every((j) => j.state === 'SUCCEEDED'),
+      'the reminder scan, the API purge and the imports\' tidy succeeded',
     )
-    expect(scheduled.map((j) => j.kind).sort()).toEqual(['api.maintenance', 'reminders.scan'])
+    expect(scheduled.map((j) => j.kind).sort()).toEqual(['api.maintenance', 'import.tidy', 'reminders.scan'])
 
     // an import: uploaded here, its dry run and its write run by the worker process
     const nibs = ['9' + String(Date.now()).slice(-12), '8' + String(Date.now()).slice(-12)]
