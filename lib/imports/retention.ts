@@ -1,5 +1,6 @@
 import 'server-only'
 import { db } from '@/lib/db'
+import type { JobContext } from '@/lib/jobs'
 import { dropFinishedRuns, ensureHourlyRun, queueNextHourlyRun } from '@/lib/jobs/hourly'
 
 /**
@@ -10,11 +11,12 @@ import { dropFinishedRuns, ensureHourlyRun, queueNextHourlyRun } from '@/lib/job
  *   its rows afresh) loses its new and unchanged rows, which nothing reads again (its page lists the refused
  *   rows and the changes, the rejected-rows file the refused rows, its counts are in its summary), and the
  *   planned writes of the rows it keeps;
- * - a dry run not imported yet (CHECKED) whose plan was made on an earlier day (UTC) loses its plan and its plan
- *   key: the commit would not apply it anyway (planKey has the day) and checks every row again instead, from the
- *   rows, which stay.
- * A FAILED import keeps everything: its write can be started again from its dry run. The uploaded file and the
- * import's record stay (what was imported, by whom, with which counts).
+ * - a dry run not imported (CHECKED, or FAILED in its write) whose plan can no longer be applied loses it: a plan
+ *   made on an earlier day (UTC), or kept without a key (a dry run that ran past midnight) — the commit would not
+ *   apply it (planKey has the day) and checks every row again instead, from the rows, which stay.
+ * The uploaded file and the import's record stay (what was imported, by whom, with which counts).
+ * An import is tidied once per version (imports.rows_tidied_version): starting a dry run or a write moves the
+ * version (lib/imports/service.ts), so a cancelled import checked again and imported is tidied again.
  */
 
 export const IMPORT_TIDY = 'import.tidy'
@@ -23,59 +25,62 @@ export const IMPORT_TIDY = 'import.tidy'
 const NO_PLAN = 'record_id = NULL, seen_version = NULL, seen_deleted = NULL, record = NULL, audit_before = NULL, audit_after = NULL'
 const HAS_PLAN = '(record_id IS NOT NULL OR seen_version IS NOT NULL OR seen_deleted IS NOT NULL OR record IS NOT NULL OR audit_before IS NOT NULL OR audit_after IS NOT NULL)'
 
-/** Imports handled per statement that finds them. */
+/**
+ * Which tidy an import needs, as SQL over `imports` ($1: the start of the current UTC day, as timestamptz text):
+ * `ended` or `stale` (see above), neither once tidied at its version.
+ */
+const ENDED_SQL = `status IN ('DONE', 'CANCELLED') AND rows_tidied_version IS DISTINCT FROM version`
+const STALE_SQL = `status IN ('CHECKED', 'FAILED') AND rows_tidied_version IS DISTINCT FROM version
+  AND (plan_key IS NULL OR checked_at IS NULL OR checked_at < ($1::timestamptz AT TIME ZONE 'UTC'))`
+
+/** Imports read per statement that finds them. */
 const IMPORTS_PER_ROUND = 20
 
-type Candidate = { id: string }
+export type TidyResult = { ended: number; stalePlans: number; busy: number; failed: number }
 
 /**
  * Tidy every import that needs it (see above), each in a transaction of its own that first locks the import's
- * record and reads its status again: an import started meanwhile (a new dry run of a cancelled one, the write of
- * a checked one: their updates of the record wait for this lock) is left alone, or tidied before it starts.
- * `now`: the instant whose UTC day a plan must have been made on to be kept. Returns how many imports of each
- * sort were tidied.
+ * record and reads what it needs again. An import whose record is locked (a dry run or a write starting, or
+ * storing rows: each row's insert locks its import's record) is left for the next hour rather than waited for:
+ * `busy`. One that fails is logged and left too (`failed`): the others are still tidied. `now`: the instant whose
+ * UTC day a plan must have been made on to be kept; `each`: called after each import (the job's progress, which
+ * keeps its lease).
  */
-export async function tidyImports(now = new Date()): Promise<{ ended: number; stalePlans: number }> {
+export async function tidyImports(now = new Date(), each: (done: number) => Promise<void> = async () => {}): Promise<TidyResult> {
   const today = `${now.toISOString().slice(0, 10)}T00:00:00.000Z`
-  const done = { ended: 0, stalePlans: 0 }
+  const done: TidyResult = { ended: 0, stalePlans: 0, busy: 0, failed: 0 }
   // each import once per run, whatever its state after its turn
   const handled: string[] = []
   for (;;) {
-    const candidates = await db.$queryRaw<Candidate[]>`
-      SELECT id FROM imports
-      WHERE id <> ALL(${handled}::text[]) AND (
-        status IN ('DONE', 'CANCELLED') AND (rows_tidied_at IS NULL OR rows_tidied_at < finished_at)
-        OR status = 'CHECKED' AND plan_key IS NOT NULL AND checked_at < (${today}::timestamptz AT TIME ZONE 'UTC'))
-      ORDER BY created_at, id LIMIT ${IMPORTS_PER_ROUND}`
+    const candidates = await db.$queryRawUnsafe<{ id: string }[]>(`
+      SELECT id FROM imports WHERE id <> ALL($2::text[]) AND (${ENDED_SQL} OR ${STALE_SQL})
+      ORDER BY created_at, id LIMIT ${IMPORTS_PER_ROUND}`, today, handled)
     if (!candidates.length) return done
     for (const { id } of candidates) {
       handled.push(id)
-      const sort = await tidyImport(id, today)
-      if (sort) done[sort]++
+      try {
+        const sort = await tidyImport(id, today)
+        if (sort !== 'none') done[sort]++
+      } catch (e) {
+        console.error(`[imports] tidy of import ${id}:`, e instanceof Error ? e.message : e)
+        done.failed++
+      }
+      await each(handled.length)
     }
   }
 }
 
-/** Tidy one import (tidyImports); which sort it was, or null when it no longer needed it. */
-async function tidyImport(id: string, today: string): Promise<'ended' | 'stalePlans' | null> {
+/** Tidy one import (tidyImports): which sort it was; `busy` when its record is locked; `none` when it no longer needed it. */
+async function tidyImport(id: string, today: string): Promise<'ended' | 'stalePlans' | 'busy' | 'none'> {
   return db.$transaction(async (tx) => {
-    const [imp] = await tx.$queryRaw<{ ended: boolean; stale: boolean }[]>`
-      SELECT status IN ('DONE', 'CANCELLED') AND (rows_tidied_at IS NULL OR rows_tidied_at < finished_at) AS ended,
-        status = 'CHECKED' AND plan_key IS NOT NULL AND checked_at < (${today}::timestamptz AT TIME ZONE 'UTC') AS stale
-      FROM imports WHERE id = ${id} FOR UPDATE`
-    if (imp?.ended) {
-      await tx.$executeRaw`DELETE FROM import_rows WHERE import_id = ${id} AND outcome IN ('CREATE', 'UNCHANGED')`
-      await tx.$executeRawUnsafe(`UPDATE import_rows SET ${NO_PLAN} WHERE import_id = $1 AND ${HAS_PLAN}`, id)
-      // never before its end as the app's clock stamped it (finished_at): the database's clock may be behind
-      await tx.$executeRaw`UPDATE imports SET rows_tidied_at = greatest(now() AT TIME ZONE 'UTC', finished_at) WHERE id = ${id}`
-      return 'ended'
-    }
-    if (imp?.stale) {
-      await tx.$executeRawUnsafe(`UPDATE import_rows SET ${NO_PLAN} WHERE import_id = $1 AND ${HAS_PLAN}`, id)
-      await tx.$executeRaw`UPDATE imports SET plan_key = NULL WHERE id = ${id}`
-      return 'stalePlans'
-    }
-    return null
+    const [imp] = await tx.$queryRawUnsafe<{ ended: boolean; stale: boolean }[]>(`
+      SELECT ${ENDED_SQL} AS ended, ${STALE_SQL} AS stale FROM imports WHERE id = $2 FOR UPDATE SKIP LOCKED`, today, id)
+    if (!imp) return (await tx.dataImport.count({ where: { id } })) ? 'busy' : 'none'
+    if (!imp.ended && !imp.stale) return 'none'
+    if (imp.ended) await tx.$executeRaw`DELETE FROM import_rows WHERE import_id = ${id} AND outcome IN ('CREATE', 'UNCHANGED')`
+    await tx.$executeRawUnsafe(`UPDATE import_rows SET ${NO_PLAN} WHERE import_id = $1 AND ${HAS_PLAN}`, id)
+    await tx.$executeRaw`UPDATE imports SET rows_tidied_version = version, plan_key = NULL WHERE id = ${id}`
+    return imp.ended ? 'ended' : 'stalePlans'
   }, { timeout: 10 * 60_000, maxWait: 60_000 })
 }
 
@@ -84,10 +89,10 @@ export function ensureImportTidySchedule(now = new Date()): Promise<string> {
   return ensureHourlyRun(IMPORT_TIDY, now)
 }
 
-/** The hourly job's run: the next hour's queued first (the chain survives a failed run), then the tidy. */
-export async function runImportTidy(): Promise<{ ended: number; stalePlans: number }> {
+/** The hourly job's run: the next hour's queued first (the chain survives a failed run), then the tidy, its progress per import. */
+export async function runImportTidy(ctx: JobContext): Promise<TidyResult> {
   await queueNextHourlyRun(IMPORT_TIDY)
-  const tidied = await tidyImports()
+  const tidied = await tidyImports(new Date(), (n) => ctx.progress(n, null, 'Merapikan impor'))
   await dropFinishedRuns(IMPORT_TIDY)
   return tidied
 }

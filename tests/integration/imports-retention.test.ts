@@ -55,7 +55,7 @@ describe('the imports\' tidy', () => {
     const msmes = await db.msme.count()
 
     // the file's first test: its two imports are the only ones
-    expect(await tidyImports()).toEqual({ ended: 2, stalePlans: 0 })
+    expect(await tidyImports()).toEqual({ ended: 2, stalePlans: 0, busy: 0, failed: 0 })
 
     expect((await rowsOf(id)).map((r) => [r.rowNumber, r.outcome, r.planned])).toEqual([[3, 'UPDATE', false], [5, 'INVALID', false]])
     expect(await rowsOf(first.id)).toEqual([])
@@ -65,38 +65,54 @@ describe('the imports\' tidy', () => {
     expect(refused.values).toMatchObject({ nib: '123', businessName: 'Keripik Tempe Bu Sri' })
     expect(await db.msme.count()).toBe(msmes)
     // once: a second run finds nothing to do
-    expect(await tidyImports()).toEqual({ ended: 0, stalePlans: 0 })
+    expect(await tidyImports()).toEqual({ ended: 0, stalePlans: 0, busy: 0, failed: 0 })
   })
 
-  it('a dry run planned on an earlier day loses its plan, keeps its rows, and is still imported right; one of today is left alone', async () => {
-    const [old, today] = [nib(), nib()]
+  it('a dry run planned on an earlier day, or kept without its key, loses its plan and keeps its rows; it is still imported right, every row checked again', async () => {
+    const [old, today, late] = [nib(), nib(), nib()]
     const stale = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(old, { workers: '7' }))]))
     const fresh = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(today))]))
-    await db.$executeRaw`UPDATE imports SET checked_at = checked_at - interval '1 day' WHERE id = ${stale.id}`
+    const pastMidnight = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(late))]))
+    // as two days ago's dry run left it (its key names its day), and as one that ran past midnight leaves it (no key)
+    await db.$executeRaw`UPDATE imports SET checked_at = checked_at - interval '2 days',
+      plan_key = regexp_replace(plan_key, ' \d{4}-\d{2}-\d{2} ', ' ' || to_char(checked_at - interval '2 days', 'YYYY-MM-DD') || ' ') WHERE id = ${stale.id}`
+    await db.dataImport.update({ where: { id: pastMidnight.id }, data: { planKey: null } })
+    const [planned] = await db.importRow.findMany({ where: { importId: stale.id }, select: { recordId: true } })
+    // "today" is the day the fresh dry run ended, whenever this runs
+    const now = (await db.dataImport.findUniqueOrThrow({ where: { id: fresh.id }, select: { checkedAt: true } })).checkedAt!
 
-    expect((await tidyImports()).stalePlans).toBe(1)
+    expect((await tidyImports(now)).stalePlans).toBe(2)
 
-    expect(await rowsOf(stale.id)).toEqual([{ rowNumber: 2, outcome: 'CREATE', planned: false }])
-    expect((await db.dataImport.findUniqueOrThrow({ where: { id: stale.id }, select: { planKey: true } })).planKey).toBeNull()
+    for (const id of [stale.id, pastMidnight.id]) {
+      expect(await rowsOf(id)).toEqual([{ rowNumber: 2, outcome: 'CREATE', planned: false }])
+      expect((await db.dataImport.findUniqueOrThrow({ where: { id }, select: { planKey: true } })).planKey).toBeNull()
+    }
     expect(await rowsOf(fresh.id)).toEqual([{ rowNumber: 2, outcome: 'CREATE', planned: true }])
     expect((await db.dataImport.findUniqueOrThrow({ where: { id: fresh.id }, select: { planKey: true } })).planKey).not.toBeNull()
 
-    const done = await commitImport(session, stale.id)
-    expect(done.status).toBe('DONE')
+    expect((await commitImport(session, stale.id)).status).toBe('DONE')
     const stored = await db.msme.findUniqueOrThrow({ where: { nib: old }, select: { id: true, workers: true, businessName: true } })
     expect(stored).toMatchObject({ workers: 7, businessName: 'Keripik Tempe Bu Sri' })
+    // written by the check again (under an id of its own), not by the plan the dry run made (its planned id)
+    expect(planned.recordId).not.toBeNull()
+    expect(stored.id).not.toBe(planned.recordId)
     expect(await db.auditLog.count({ where: { entity: 'Msme', entityId: stored.id, action: 'CREATE' } })).toBe(1)
   })
 
-  it('a failed import keeps every row and its plan (its write can be started again)', async () => {
+  it('a failed import keeps every row (its write can be started again), and its plan while it may still be applied', async () => {
     const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(nib())), msmeRow(msmeForm(nib()))]))
     await db.dataImport.update({ where: { id: dry.id }, data: { status: 'FAILED', error: 'Proses berhenti di tengah jalan.', finishedAt: new Date() } })
     const before = await rowsOf(dry.id)
-
-    await tidyImports()
-
-    expect(await rowsOf(dry.id)).toEqual(before)
     expect(before.every((r) => r.planned)).toBe(true)
+    const checkedAt = (await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { checkedAt: true } })).checkedAt!
+
+    await tidyImports(checkedAt)
+    expect(await rowsOf(dry.id)).toEqual(before)
+
+    // the next day its plan can no longer be applied: it goes, the rows stay
+    await tidyImports(new Date(checkedAt.getTime() + 24 * 3_600_000))
+    expect(await rowsOf(dry.id)).toEqual(before.map((r) => ({ ...r, planned: false })))
+    expect((await commitImport(session, dry.id)).status).toBe('DONE')
   })
 
   it('a cancelled import checked again and imported is tidied again', async () => {
@@ -115,7 +131,7 @@ describe('the imports\' tidy', () => {
     expect(await rowsOf(dry.id)).toEqual([])
   })
 
-  it('a cancelled import whose new dry run starts while the tidy comes to it keeps its rows', async () => {
+  it('an import whose new dry run is starting when the tidy comes to it is left for the next hour, not waited for', async () => {
     const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(nib()))]))
     await db.dataImport.update({ where: { id: dry.id }, data: { status: 'CANCELLED', finishedAt: new Date() } })
     // the new dry run's start (startCheck's update of the import) is under way, not committed yet
@@ -130,15 +146,12 @@ describe('the imports\' tidy', () => {
     }, { timeout: 60_000 })
     await startedOnce
     const tidy = tidyImports()
-    for (;;) {
-      const [w] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%imports%'`
-      if (w.n > 0) break
-      await new Promise((r) => setTimeout(r, 20))
-    }
+    const outcome = await Promise.race([tidy, new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000))])
     release()
     await restart
     await tidy
 
+    expect(outcome).toMatchObject({ ended: 0, busy: 1 })
     expect(await rowsOf(dry.id)).toEqual([{ rowNumber: 2, outcome: 'CREATE', planned: true }])
   })
 
@@ -165,6 +178,10 @@ describe('the imports\' tidy', () => {
     expect((await getJob(ids[0]))?.state).toBe('SUCCEEDED')
     const next = await db.job.findMany({ where: { kind: IMPORT_TIDY, state: 'QUEUED' }, select: { runAt: true } })
     expect(next).toHaveLength(1)
-    expect(next[0].runAt.getTime()).toBe(Math.floor(at.getTime() / 3_600_000 + 1) * 3_600_000)
+    // on the hour after the run (the hour may have turned since `at`)
+    const runAt = next[0].runAt.getTime()
+    expect(runAt % 3_600_000).toBe(0)
+    expect(runAt).toBeGreaterThan(at.getTime())
+    expect(runAt).toBeLessThanOrEqual(at.getTime() + 2 * 3_600_000)
   })
 })

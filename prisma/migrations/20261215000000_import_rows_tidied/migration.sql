@@ -1,3 +1,4 @@
--- The hourly tidy of the imports (lib/imports/retention.ts) clears what an ended import no longer needs of its
--- dry run (its new and unchanged rows, every row's planned write) and records when, so that it does each import once.
-ALTER TABLE "imports" ADD COLUMN "rows_tidied_at" TIMESTAMP(3);
+-- The hourly tidy of the imports (lib/imports/retention.ts) clears what an import no longer needs of its dry run
+-- (an ended import's new and unchanged rows, every planned write that can no longer be applied) and records at
+-- which version of the import, so that it tidies each import once per dry run or write.
+ALTER TABLE "imports" ADD COLUMN "rows_tidied_version" INTEGER;
