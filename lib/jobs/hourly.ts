@@ -13,7 +13,7 @@ const HOUR_MS = 60 * 60 * 1000
 const KEEP_FINISHED_MS = 7 * 24 * HOUR_MS
 
 /** The hour a run belongs to: its dedupe key. */
-export const hourSlot = (at: Date) => `slot:${at.toISOString().slice(0, 13)}`
+const hourSlot = (at: Date) => `slot:${at.toISOString().slice(0, 13)}`
 
 /** Queue this hour's run of `kind` (when a worker process starts). */
 export function ensureHourlyRun(kind: string, now = new Date()): Promise<string> {
