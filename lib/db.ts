@@ -267,7 +267,7 @@ export const readDb: Client = new Proxy({} as Client, {
 /**
  * A read statement run on `readDb`'s pg pool directly, without Prisma: for the figures' one-statement SQL
  * (lib/data/credit.ts) and the figure cache's snapshot read, where a call through Prisma (its client,
- * the driver adapter's result conversion) cost more than the statement itself (README, Benchmarks). Routed
+ * the driver adapter's result conversion) cost more than the statement itself (docs/benchmarks.md). Routed
  * like `readDb.$queryRaw`: the replica when configured, the primary inside actions/jobs, after the user's
  * write and while the replica is down, with the same fallback. Rows come as `pg` parses them: `int4` and
  * `float8` as numbers; `numeric`, `int8` and `text` as strings, so a statement casts what it returns.
@@ -319,7 +319,7 @@ function connectionOf(tx: Prisma.TransactionClient): Promise<TransactionConnecti
  * statements of a long write (an import's batches: `unnest` arrays of 500 rows, a JSON document of their
  * audit rows), where Prisma's handling of each call (the parameters serialised into its request, compiled
  * by its WebAssembly query compiler, the result converted back) cost more CPU than PostgreSQL spent on the
- * statement (README, "The import's time"). Rows come as `$queryRawUnsafe` returns them for the types the
+ * statement (docs/benchmarks.md, "The import's time"). Rows come as `$queryRawUnsafe` returns them for the types the
  * registers use: `numeric` as Decimal, `date` and `timestamp` as Dates in UTC, `int4` as numbers, `jsonb`
  * parsed, `text` and enums as strings. When the connection cannot be found for certain (behind a pooler, or a
  * transaction of another client), the statement goes through the transaction's `$queryRawUnsafe`: slower, the
@@ -403,7 +403,7 @@ export async function transactionCanCopy(tx: Prisma.TransactionClient): Promise<
  * null; copyLine makes such a line) on the transaction's own connection, in the order of `transactionSql`'s
  * calls: the rows commit or roll back with the transaction. COPY loads rows in bulk, which a statement cannot:
  * the 100.000 records of an import's write took 1,3 × the time of COPY as `INSERT … SELECT FROM unnest`
- * (README, "The import's time"). Only where `transactionCanCopy`. A COPY that fails (a unique key taken
+ * (docs/benchmarks.md, "The import's time"). Only where `transactionCanCopy`. A COPY that fails (a unique key taken
  * meanwhile) rejects, and the transaction is then aborted.
  */
 export async function transactionCopy(tx: Prisma.TransactionClient, text: string, data: string): Promise<void> {

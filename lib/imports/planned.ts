@@ -21,7 +21,7 @@ import type { Summary } from './pipeline'
  * the role, the day (a date may not be in the future) and reference data the app does not change (regions,
  * KBLI). The commit then applies the plan set-based in SQL, a window of rows at a time, without reading,
  * checking or building any row again in JavaScript: the write of 100.000 new MSMEs is PostgreSQL's work alone
- * (README, "The import's write applies the dry run's plan"). If not, the commit checks every row again
+ * (docs/benchmarks.md, "The import's write applies the dry run's plan"). If not, the commit checks every row again
  * (lib/imports/pipeline.ts), as before.
  */
 

@@ -229,7 +229,7 @@ const returning = (alias: string, columns: ColumnMap) => Object.entries(columns)
 
 let idCounter = 0
 // random bits drawn 24 KB at a time: one call to the system's generator per 4.096 ids instead of one per id
-// (1,3 s of CPU per 100.000 rows, README "The import's time")
+// (1,3 s of CPU per 100.000 rows, docs/benchmarks.md, "The import's time")
 let randomPool = Buffer.alloc(0)
 let randomAt = 0
 /**

@@ -9,7 +9,7 @@ import path from 'node:path'
 
 /**
  * The worker's V8 old-generation limit, MB, and its young generation's semi-space, MB. Chosen by measurement
- * (README "The import's memory"): unbounded, V8 lets the heap grow to 300+ MB of garbage between major
+ * (docs/benchmarks.md, "The import's memory"): unbounded, V8 lets the heap grow to 300+ MB of garbage between major
  * collections while an import's live heap stays under 80 MB, and a 100,000-row import peaks at 450–490 MB RSS.
  * With the old generation bounded (128, 160 or 192 MB alike) it peaks at about 291 MB, too close to the
  * 300 MB target; the young generation's semi-spaces (16 MB each by default, three of them) are most of the
