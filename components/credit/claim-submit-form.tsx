@@ -1,22 +1,34 @@
 'use client'
 
+import { useEffect, useRef } from 'react'
 import { useFormAction } from '@/components/ui/use-form-action'
-import { useTranslations } from 'next-intl'
+import { useLocale, useTranslations } from 'next-intl'
 import { submitClaim } from '@/lib/actions/credit'
 import { FileUp } from 'lucide-react'
 import { Button, LinkButton } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { formatMonth, formatNumber, formatRupiah } from '@/lib/format'
 
 export type ClaimProgramOption = { id: string; name: string; year: number }
 
 /**
  * A bank's monthly claim at the amounts the system computed: the programme (only its bank's), then the month.
- * A claim with the bank's own amounts per loan is imported from its spreadsheet (lib/imports/kinds/claims.ts).
+ * Submitting moves money, so the first press only asks the server what would be claimed (`intent=preview`,
+ * nothing written: the same checks, and the lines' count and total) and shows it in a dialog; the claim is
+ * filed when the bank confirms there. A claim with the bank's own amounts per loan is imported from its
+ * spreadsheet (lib/imports/kinds/claims.ts).
  */
 export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimProgramOption[]; defaultMonth: string }) {
   const t = useTranslations('credit')
-  const [state, action, pending] = useFormAction(submitClaim)
+  const tc = useTranslations('common')
+  const locale = useLocale() === 'en' ? 'en' : 'id'
+  const [state, action, pending] = useFormAction(submitClaim, { keepAfterSuccess: true })
+  const dialog = useRef<HTMLDialogElement>(null)
+  const preview = state?.ok ? state.data : undefined
+  useEffect(() => {
+    if (preview && !dialog.current?.open) dialog.current?.showModal()
+  }, [preview])
   return (
     <form onSubmit={action} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
@@ -33,9 +45,30 @@ export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimPro
       </Field>
       <p className="text-sm text-slate-600">{t('claimComputedNote')}</p>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? '…' : t('submitClaim')}</Button>
+        <Button type="submit" name="intent" value="preview" disabled={pending}>{pending ? '…' : t('submitClaim')}</Button>
         <LinkButton variant="secondary" href="/impor/baru?jenis=klaim"><FileUp aria-hidden className="size-4" />{t('claimFromExcel')}</LinkButton>
       </div>
+      <dialog ref={dialog} className="m-auto w-[min(30rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" aria-labelledby="claim-confirm-title">
+        {preview && (
+          <div className="space-y-3 p-5">
+            <h2 id="claim-confirm-title" className="text-base font-semibold text-slate-900">{t('claimConfirmTitle')}</h2>
+            <p className="text-sm text-slate-700" data-testid="claim-confirm-body">
+              {t('claimConfirmBody', {
+                program: preview.programName,
+                month: formatMonth(preview.month, { locale }),
+                lines: formatNumber(Number(preview.lines), { locale }),
+                total: formatRupiah(preview.total, { locale }),
+              })}
+            </p>
+            {preview.resubmission === 'true' && <p className="text-sm text-amber-800">{t('claimConfirmResubmit')}</p>}
+            <div className="flex justify-end gap-2 pt-2">
+              <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{tc('cancel')}</Button>
+              {/* a submit button of the form: its intent travels with the submission */}
+              <Button type="submit" name="intent" value="submit" disabled={pending} onClick={() => dialog.current?.close()}>{t('claimConfirm')}</Button>
+            </div>
+          </div>
+        )}
+      </dialog>
     </form>
   )
 }

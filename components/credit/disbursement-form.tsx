@@ -67,7 +67,7 @@ export function DisbursementForm({ programs, banks, isAdmin }: { programs: Disbu
         <Field label={t('contractDate')} name="contractDate" errors={state?.errors?.contractDate} required>
           {(p) => <DateInput {...p} defaultValue={v.contractDate} />}
         </Field>
-        <Field label={t('plafond')} name="plafond" errors={state?.errors?.plafond} required hint="Rupiah, mis. 25.000.000">
+        <Field label={t('plafond')} name="plafond" errors={state?.errors?.plafond} required hint={t('plafondHint')}>
           {(p) => <input {...p} defaultValue={v.plafond} inputMode="numeric" />}
         </Field>
         <Field label={t('tenor')} name="tenorMonths" errors={state?.errors?.tenorMonths} required>

@@ -12,12 +12,12 @@ import { formatRupiah } from '@/lib/format'
 import { parseRupiah, rupiahMessage } from '@/lib/parse'
 import { transition } from '@/lib/transitions'
 import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
-import { submitClaimFor } from '@/lib/credit/claim-submission'
+import { previewClaimFor, submitClaimFor } from '@/lib/credit/claim-submission'
 import { recordInstalment } from '@/lib/credit/instalments'
 import { correctDisbursement } from '@/lib/credit/disbursement-corrections'
 import type { SessionUser } from '@/lib/session-user'
 import {
-  amortisationBasisSchema, claimMonthSchema, claimPaymentSchema, claimReturnSchema, claimReviewSchema, disbursementCorrectionSchema, disbursementSchema, instalmentReportSchema, programSchema, rateChangeSchema,
+  amortisationBasisSchema, claimFormSchema, claimPaymentSchema, claimReturnSchema, claimReviewSchema, disbursementCorrectionSchema, disbursementSchema, instalmentReportSchema, programSchema, rateChangeSchema,
 } from '@/lib/validations/credit'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
@@ -49,10 +49,16 @@ export const createDisbursement = authAction('disbursements.write', disbursement
 /**
  * A bank's monthly claim at the computed amounts (see lib/credit/claim-submission.ts). A claim with the
  * bank's own amounts per loan is imported from its spreadsheet (lib/imports/kinds/claims.ts).
+ * `intent=preview` writes nothing and returns what would be claimed (programme, month, lines, total) for the
+ * bank to confirm; `submit` (the default) files it.
  */
 export async function submitClaim(prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
   let claimId: string | undefined
-  const result = await authAction('claims.submit', claimMonthSchema, async (input, user) => {
+  const result = await authAction('claims.submit', claimFormSchema, async (input, user): Promise<ActionState | void> => {
+    if (input.intent === 'preview') {
+      const p = await previewClaimFor(user, input)
+      return { ok: true, data: { programName: p.programName, month: p.month, lines: String(p.lines), total: p.total, resubmission: String(p.resubmission) } }
+    }
     claimId = await submitClaimFor(user, input, null)
   })(prev, formData)
   if (claimId) {

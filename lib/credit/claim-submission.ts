@@ -54,6 +54,39 @@ export async function lockBankLoans(tx: Prisma.TransactionClient, bankId: string
   await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`bank-loans:${bankId}`}, 0))`
 }
 
+/**
+ * What is due in a month for each of the bank's loans in the programme's scheme (`disbursement_id`, `due`), as
+ * SQL: the lines of a claim at the agency's amounts (writeClaim) and what the bank confirms before it submits
+ * them (previewClaimFor), so the two cannot disagree.
+ */
+function dueByLoan(bankId: string, scheme: string, monthStart: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT lm.disbursement_id, sum(lm.subsidy_due) AS due
+    FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id JOIN credit_programs p ON p.id = d.program_id
+    WHERE p.scheme = ${scheme} AND d.bank_id = ${bankId} AND lm.claim_month = ${monthStart}::date
+    GROUP BY lm.disbursement_id HAVING sum(lm.subsidy_due) > 0`
+}
+
+export type ClaimPreview = { programName: string; month: string; lines: number; total: string; resubmission: boolean }
+
+/**
+ * What submitting the month would claim, written nowhere: the same checks as submitClaimFor (the bank's
+ * programme, a month of its year that has ended, not already submitted, something due) and the count and
+ * total of its lines at the agency's amounts. The form shows it for the bank to confirm before it submits.
+ */
+export async function previewClaimFor(user: SessionUser, input: { programId: string; month: string }): Promise<ClaimPreview> {
+  const { bankId, program, monthStart } = await claimTarget(user, input)
+  const existing = await db.subsidyClaim.findUnique({ where: { programId_bankId_month: { programId: program.id, bankId, month: new Date(monthStart) } }, select: { status: true } })
+  if (existing && existing.status !== 'RETURNED') throw new ActionError(ALREADY_SUBMITTED, { month: [ALREADY_SUBMITTED] })
+  const [totals] = await db.$queryRaw<{ lines: number; total: string | null }[]>`
+    SELECT count(*)::int AS lines, sum(due)::text AS total FROM (${dueByLoan(bankId, program.scheme, monthStart)}) due`
+  if (totals.lines === 0) throw nothingDue()
+  return { programName: program.name, month: input.month, lines: totals.lines, total: totals.total ?? '0', resubmission: Boolean(existing) }
+}
+
+const ALREADY_SUBMITTED = 'Klaim bulan ini sudah diajukan.'
+const nothingDue = () => new ActionError('Tidak ada subsidi yang jatuh tempo pada bulan ini.', { month: ['Tidak ada subsidi yang jatuh tempo pada bulan ini untuk program ini.'] })
+
 /** Two first submissions of one month at once: the unique (programme, bank, month) lets one through; the other gets this. */
 export function claimConflict(e: unknown): unknown {
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') return new ActionError('Klaim bulan ini baru saja diajukan oleh pengguna lain; muat ulang halaman.', { month: ['Klaim bulan ini sudah diajukan.'] }, 'CONFLICT')
@@ -71,7 +104,7 @@ export async function writeClaim(
 ): Promise<string> {
   const month = monthStart.slice(0, 7)
   const existing = await tx.subsidyClaim.findUnique({ where: { programId_bankId_month: { programId: program.id, bankId, month: new Date(monthStart) } }, select: { id: true, status: true, version: true } })
-  if (existing && existing.status !== 'RETURNED') throw new ActionError('Klaim bulan ini sudah diajukan.', { month: ['Klaim bulan ini sudah diajukan.'] })
+  if (existing && existing.status !== 'RETURNED') throw new ActionError(ALREADY_SUBMITTED, { month: [ALREADY_SUBMITTED] })
   // a correction of one of the bank's loans changes the schedules this claim is computed from: take turns (after
   // reading the claim, so that a second resubmission still meets the first's version and says who sent it)
   await lockBankLoans(tx, bankId)
@@ -89,15 +122,11 @@ export async function writeClaim(
   let lines: Line[]
   if (amounts) lines = await linesFromFile(tx, bankId, program, monthStart, amounts)
   else {
-    // what is due that month for each of the bank's loans in the programme's scheme, in SQL
     const due = await tx.$queryRaw<{ disbursement_id: string; due: string }[]>`
-      SELECT lm.disbursement_id, sum(lm.subsidy_due)::text AS due
-      FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id JOIN credit_programs p ON p.id = d.program_id
-      WHERE p.scheme = ${program.scheme} AND d.bank_id = ${bankId} AND lm.claim_month = ${monthStart}::date
-      GROUP BY lm.disbursement_id HAVING sum(lm.subsidy_due) > 0`
+      SELECT disbursement_id, due::text AS due FROM (${dueByLoan(bankId, program.scheme, monthStart)}) due`
     lines = due.map((d) => ({ disbursementId: d.disbursement_id, claimed: Number(d.due), computed: Number(d.due), reason: null }))
   }
-  if (lines.length === 0) throw new ActionError('Tidak ada subsidi yang jatuh tempo pada bulan ini.', { month: ['Tidak ada subsidi yang jatuh tempo pada bulan ini untuk program ini.'] })
+  if (lines.length === 0) throw nothingDue()
   const claim = existing ?? await tx.subsidyClaim.create({ data: { programId: program.id, bankId, month: new Date(monthStart), submittedById: user.id }, select: { id: true } })
   if (existing) await tx.claimLine.deleteMany({ where: { claimId: claim.id } })
   for (let i = 0; i < lines.length; i += 5_000) {

@@ -45,6 +45,11 @@ export const claimMonthSchema = z.object({
   month: isoMonthField('Bulan klaim'),
 })
 
+/** The claim form: its first press asks what would be claimed (nothing is written); the bank then confirms with `submit`. */
+export const claimFormSchema = claimMonthSchema.extend({
+  intent: z.enum(['preview', 'submit'], 'Tindakan tidak dikenal.').optional().transform((v) => v ?? 'submit'),
+})
+
 const claimDays = z.coerce.number('Hari harus bilangan bulat 1–62.').int('Hari harus bilangan bulat 1–62.').min(1, 'Hari harus bilangan bulat 1–62.').max(62, 'Hari harus bilangan bulat 1–62.')
 
 /**

@@ -168,7 +168,12 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await page.goto('/kredit/klaim/baru')
   await page.getByLabel('Program yang diklaim').selectOption({ label: 'KUR Daerah 2026' })
   await page.getByLabel('Bulan klaim').fill('2026-10')
-  await page.getByRole('button', { name: 'Ajukan klaim' }).click()
+  await page.getByRole('button', { name: 'Ajukan klaim', exact: true }).click()
+  // money moves: the bank first sees what the month would claim, and files it only from the dialog
+  const confirm = page.getByRole('dialog', { name: 'Ajukan klaim ini?' })
+  await expect(confirm.getByTestId('claim-confirm-body')).toHaveText(/^KUR Daerah 2026, Oktober 2026: 1 pinjaman dengan subsidi jatuh tempo, sebesar Rp133\.333 /)
+  await expect(page).toHaveURL(/\/kredit\/klaim\/baru$/)
+  await confirm.getByRole('button', { name: 'Ya, ajukan klaim' }).click()
   await page.waitForURL(/\/kredit\/klaim\/(?!baru$)[a-z0-9]+$/)
   const [due] = await sql<{ due: string }>(`
     SELECT sum(lm.subsidy_due)::bigint::text AS due FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id

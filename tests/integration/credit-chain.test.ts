@@ -81,6 +81,35 @@ describe('a bank with two programmes in one year', () => {
     expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: betaClaim } })).status).toBe('PAID')
   })
 
+  it('shows the bank what a month would claim, writing nothing, and files exactly that once confirmed', async () => {
+    signInAs(bank)
+    const counts = async () => ({ claims: await db.subsidyClaim.count(), lines: await db.claimLine.count(), audit: await db.auditLog.count({ where: { entity: 'SubsidyClaim' } }) })
+    const before = await counts()
+    const preview = await submitClaim(undefined, form({ programId: alpha, month: '2026-06', intent: 'preview' }))
+    // ALFA-1 alone, period 3 (10 May → 10 June) on the bank's basis, summed in SQL here
+    const [due] = await db.$queryRaw<{ due: string }[]>`
+      SELECT sum(lm.subsidy_due)::bigint::text AS due FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id
+      WHERE d.account_number = 'ALFA-1' AND lm.claim_month = '2026-06-01'`
+    expect(Number(due.due)).toBeGreaterThan(0)
+    expect(preview).toMatchObject({ ok: true, data: { programName: 'Program ALFA-2026', month: '2026-06', lines: '1', resubmission: 'false' } })
+    expect(Number(preview.data!.total)).toBe(Number(due.due))
+    expect(await counts()).toEqual(before)
+    // confirmed: the claim holds what the dialog said
+    await expect(submitClaim(undefined, form({ programId: alpha, month: '2026-06', intent: 'submit' }))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) })
+    const claim = await db.subsidyClaim.findFirstOrThrow({ where: { programId: alpha, month: new Date('2026-06-01') }, select: { id: true, lines: { select: { claimedAmount: true } } } })
+    expect(claim.lines.map((l) => Number(l.claimedAmount))).toEqual([Number(due.due)])
+    // asked again: already submitted, on the month's field, and still nothing written
+    const again = await submitClaim(undefined, form({ programId: alpha, month: '2026-06', intent: 'preview' }))
+    expect(again).toMatchObject({ ok: false, errors: { month: ['Klaim bulan ini sudah diajukan.'] } })
+    // a month with nothing due (before the first instalment) is refused at the preview
+    const empty = await submitClaim(undefined, form({ programId: alpha, month: '2026-03', intent: 'preview' }))
+    expect(empty.errors?.month).toEqual(['Tidak ada subsidi yang jatuh tempo pada bulan ini untuk program ini.'])
+    // another bank's officer cannot preview this bank's programme
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }))
+    expect((await submitClaim(undefined, form({ programId: alpha, month: '2026-07', intent: 'preview' }))).errors?.programId).toEqual(['Pilih salah satu program bank Anda.'])
+    expect((await counts()).claims).toBe(before.claims + 1)
+  })
+
   it('refuses a month outside the programme’s year and a programme the bank is not in', async () => {
     signInAs(bank)
     const r = await submitClaim(undefined, form({ programId: beta, month: '2025-12' }))

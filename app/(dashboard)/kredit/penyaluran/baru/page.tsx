@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewDisbursementPage() {
   const user = await requirePermission('disbursements.write')
-  const [t, locale, programs] = await Promise.all([getTranslations('credit'), getLocale(), listPrograms({ user })])
+  const [t, tr, locale, programs] = await Promise.all([getTranslations('credit'), getTranslations('registers'), getLocale(), listPrograms({ user })])
   const lang = locale === 'en' ? 'en' : 'id'
   const shortName = new Map(programs.flatMap((p) => p.banks.map((b) => [b.bank.id, b.bank.shortName] as const)))
   const pct = (v: unknown) => formatPercent(Number(v) * 100, { locale: lang })
@@ -29,7 +29,7 @@ export default async function NewDisbursementPage() {
       <DisbursementForm
         programs={programs.map((p) => ({
           id: p.id, name: p.name, year: p.year,
-          rules: t('rulesText', { plafond: formatRupiah(Number(p.maxPlafond), { locale: lang }), tenor: p.maxTenorMonths, borrower: pct(p.borrowerRate), scales: p.eligibleScales.map((s) => s.toLowerCase()).join(', '), year: p.year }),
+          rules: t('rulesText', { plafond: formatRupiah(Number(p.maxPlafond), { locale: lang }), tenor: p.maxTenorMonths, borrower: pct(p.borrowerRate), scales: p.eligibleScales.map((s) => tr(`scale.${s}`).toLowerCase()).join(', '), year: p.year }),
           bankRates: bankRates(p.rates) ? t('rulesBankRates', { rates: bankRates(p.rates) }) : '',
         }))}
         banks={banks}
