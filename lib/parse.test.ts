@@ -57,7 +57,10 @@ describe('dates: real calendar days only', () => {
     for (const d of ['2026-02-31', '2026-02-30', '2025-02-29', '0000-00-00', '2026-13-01', '2026-00-10', '2026-1-5', '26-01-05', '2026-01-05T00:00', '', null, 20260105]) {
       expect(isIsoDate(d), String(d)).toBe(false)
     }
-    expect(isoDateField('Tanggal bayar').safeParse('2026-02-31').error?.issues[0].message).toBe('Tanggal bayar tidak valid; gunakan tanggal yang ada di kalender (YYYY-MM-DD).')
+    expect(isoDateField('Tanggal bayar').safeParse('2026-02-31').error?.issues[0].message).toBe('Tanggal bayar tidak valid; gunakan tanggal yang ada di kalender.')
+    // an empty field is missing, not invalid; one message per field
+    expect(isoDateField('Tanggal bayar').safeParse(' ').error?.issues.map((i) => i.message)).toEqual(['Tanggal bayar harus diisi.'])
+    expect(isoDateField('Tanggal bayar').safeParse('2026-02-28').data).toBe('2026-02-28')
     expect(isIsoMonth('2026-02')).toBe(true)
     expect(isIsoMonth('2026-13')).toBe(false)
     expect(isIsoMonth('0000-00')).toBe(false)

@@ -134,9 +134,15 @@ export const decimalField = (label: string) =>
     return z.NEVER
   })
 
-/** A calendar date `YYYY-MM-DD` that exists. */
+/**
+ * A calendar date `YYYY-MM-DD` that exists. The messages name no format: a form's field shows its own
+ * (`hh/bb/tttt`, components/ui/date-input.tsx) and the API documents its own (`YYYY-MM-DD`).
+ */
 export const isoDateField = (label = 'Tanggal') =>
-  z.string(`${label} harus diisi.`).trim().refine(isIsoDate, `${label} tidak valid; gunakan tanggal yang ada di kalender (YYYY-MM-DD).`)
+  z.string(`${label} harus diisi.`).trim().superRefine((v, ctx) => {
+    if (v === '') ctx.addIssue({ code: 'custom', message: `${label} harus diisi.` })
+    else if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: `${label} tidak valid; gunakan tanggal yang ada di kalender.` })
+  })
 
 /** A calendar month `YYYY-MM`. */
 export const isoMonthField = (label = 'Bulan') => z.string(`${label} harus diisi.`).trim().refine(isIsoMonth, `${label} tidak valid (YYYY-MM).`)

@@ -174,6 +174,7 @@ const creditSummary = cache(async (s: FigureScope) => {
   }
 })
 
+// Indonesian, as every server-written text; pages show it through serverText (English in lib/i18n/server-messages.en.json)
 export const PROJECTION_METHOD =
   'Proyeksi laju rata-rata: realisasi sampai tanggal data dibagi jumlah hari yang telah berjalan, dikali jumlah hari dalam setahun.'
 

@@ -16,7 +16,7 @@ const version = z.coerce.number('Versi tidak valid.').int('Versi tidak valid.').
 const year = z.coerce.number('Tahun tidak valid.').int('Tahun tidak valid.').min(2000, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.')
 const optionalCode = z.string().trim().max(32).optional().transform((v) => (v ? v : null))
 const optionalDate = (label: string) =>
-  z.string().trim().optional().transform((v) => (v ? v : null)).refine((v) => v === null || isIsoDate(v), `${label} tidak valid; gunakan tanggal yang ada di kalender (YYYY-MM-DD).`)
+  z.string().trim().optional().transform((v) => (v ? v : null)).refine((v) => v === null || isIsoDate(v), `${label} tidak valid; gunakan tanggal yang ada di kalender.`)
 
 /** `KIND:TYPE` (an activity kind and a beneficiary type, e.g. `CERTIFICATION:PERSON`) or empty: not counted from activities. */
 export const activityMeasureValue = (m: { activityKind: string; beneficiaryType: string } | null | undefined) => (m ? `${m.activityKind}:${m.beneficiaryType}` : '')

@@ -23,6 +23,7 @@ import { orRefused } from '@/lib/dashboard/guard'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
+import { serverText } from '@/lib/i18n/server-text'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('title') }
@@ -117,7 +118,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <FigureCard
           testId="card-projection" label={tc('projection')} value={pct1(summary.projection.pct)} exact={t('card.exact', { value: pct2(summary.projection.pct) })}
           detail={t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })}
-          note={summary.projection.method}
+          note={serverText(summary.projection.method, lang)}
         />
         {activeCoops && coops && (
           activeCoops.available ? (

@@ -22,6 +22,7 @@ import { orRefused } from '@/lib/dashboard/guard'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
+import { serverText } from '@/lib/i18n/server-text'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard.credit'))('title') }
@@ -67,7 +68,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
         <StatCard testId="realisation" label={tc('realisation')} value={pct(summary.realisationPct)} detail={<>{formatRupiah(summary.disbursed, { locale: lang })} {tc('ofTarget', { target: money(summary.creditTarget) })}</>} />
         <StatCard testId="beneficiaries" label={tc('beneficiaries')} value={formatNumber(summary.beneficiaries, { locale: lang })} detail={tc('loans', { count: formatNumber(summary.loans, { locale: lang }) })} />
         <StatCard testId="absorption" label={tc('absorption')} value={pct(summary.absorptionPct)} detail={tc('ofCeiling', { paid: formatRupiah(summary.subsidyPaid, { locale: lang }), ceiling: money(summary.subsidyCeiling) })} />
-        <StatCard testId="projection" label={t('credit.projection')} value={pct(summary.projection.pct)} detail={<>{t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })}<span className="mt-1 block text-slate-500" data-testid="projection-method">{summary.projection.method}</span></>} />
+        <StatCard testId="projection" label={t('credit.projection')} value={pct(summary.projection.pct)} detail={<>{t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })}<span className="mt-1 block text-slate-500" data-testid="projection-method">{serverText(summary.projection.method, lang)}</span></>} />
       </section>
 
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
@@ -102,7 +103,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
                   <tr key={r.regencyCode} data-regency={r.regencyCode} className={r.regencyCode === user.regencyCode ? 'bg-amber-50 font-medium' : undefined}>
                     <Td>{i + 1}</Td>
                     <Td>{!isOfficer || r.regencyCode === user.regencyCode ? <Link className="underline-offset-2 hover:underline" href={`/dasbor/wilayah/${r.regencyCode}?${rankingQuery}`}>{r.name}</Link> : r.name}</Td>
-                    <Td align="right">{money(r.target)}</Td>
+                    <Td align="right">{formatRupiah(r.target, { locale: lang })}</Td>
                     <Td align="right">{formatRupiah(r.disbursed, { locale: lang })}</Td>
                     <Td align="right">{pct(r.realisationPct)}</Td>
                     <Td align="right">{formatNumber(r.beneficiaries, { locale: lang })}</Td>

@@ -21,6 +21,7 @@ import { can } from '@/lib/permissions'
 import { orRefused } from '@/lib/dashboard/guard'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
+import { serverText } from '@/lib/i18n/server-text'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('credit'))('title') }
@@ -38,7 +39,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
   const sp = flatParams(await searchParams)
   const f = filterSchema.parse(sp)
   const filter = { programId: id, regencyCode: f.regency, bankId: f.bank, asOf: f.asOf }
-  const [t, locale] = await Promise.all([getTranslations('credit'), getLocale()])
+  const [t, tr, locale] = await Promise.all([getTranslations('credit'), getTranslations('registers'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   // the same figure functions as the dashboards (one definition of each figure); the province row of
   // the ranking is the programme's own summary, as on /dasbor/kredit
@@ -87,7 +88,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
         <StatCard testId="realisation" label={t('realisation')} value={formatPercent(summary.realisationPct, { locale: lang })} detail={<>{formatRupiah(summary.disbursed, { locale: lang })} {t('ofTarget', { target: money(summary.creditTarget) })}</>} />
         <StatCard testId="beneficiaries" label={t('beneficiaries')} value={formatNumber(summary.beneficiaries, { locale: lang })} detail={<>{t('loans', { count: formatNumber(summary.loans, { locale: lang }) })}{summary.beneficiaryTarget ? ` · ${t('beneficiaryTarget', { target: formatNumber(summary.beneficiaryTarget, { locale: lang }) })}` : ''}</>} />
         <StatCard testId="absorption" label={t('absorption')} value={formatPercent(summary.absorptionPct, { locale: lang })} detail={t('ofCeiling', { paid: money(summary.subsidyPaid), ceiling: money(summary.subsidyCeiling) })} />
-        <StatCard testId="projection" label={t('projection')} value={formatPercent(summary.projection.pct, { locale: lang })} detail={<>{money(summary.projection.value)} · <span title={summary.projection.method}>{summary.projection.method}</span></>} />
+        <StatCard testId="projection" label={t('projection')} value={formatPercent(summary.projection.pct, { locale: lang })} detail={<>{money(summary.projection.value)} · <span title={serverText(summary.projection.method, lang)}>{serverText(summary.projection.method, lang)}</span></>} />
       </section>
       <dl className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3 lg:grid-cols-6">
         {([
@@ -150,7 +151,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
           <div><dt className="text-slate-500">{t('borrowerRate')}</dt><dd>{formatPercent(Number(program.borrowerRate) * 100, { locale: lang })}</dd></div>
           <div><dt className="text-slate-500">{t('maxPlafond')}</dt><dd>{formatRupiah(Number(program.maxPlafond), { locale: lang })}</dd></div>
           <div><dt className="text-slate-500">{t('maxTenor')}</dt><dd>{t('months', { count: program.maxTenorMonths })}</dd></div>
-          <div><dt className="text-slate-500">{t('eligibleScales')}</dt><dd>{program.eligibleScales.map((s) => s.toLowerCase()).join(', ')}</dd></div>
+          <div><dt className="text-slate-500">{t('eligibleScales')}</dt><dd>{program.eligibleScales.map((s) => tr(`scale.${s}`).toLowerCase()).join(', ')}</dd></div>
           <div className="sm:col-span-2 lg:col-span-4" data-testid="program-basis"><dt className="text-slate-500">{t('basis')}</dt><dd>{t(`basis_${program.amortisationBasis}`)}</dd></div>
           <div className="sm:col-span-2 lg:col-span-4">
             <dt className="text-slate-500">{t('bankRates')}</dt>

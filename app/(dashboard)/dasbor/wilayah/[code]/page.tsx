@@ -24,6 +24,7 @@ import { quarterLabel } from '@/lib/reporting/periods'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
+import { serverText } from '@/lib/i18n/server-text'
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
   return { title: `${(await getTranslations('dashboard.tabs'))('label')} ${(await params).code}` }
@@ -89,7 +90,7 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
           testId="card-subsidy" label={t('regency.subsidyShare')} value={pct1(summary.absorptionPct)} exact={t('card.exact', { value: pct2(summary.absorptionPct) })}
           detail={t('regency.ceilingShareDetail', { paid: formatRupiah(summary.subsidyPaid, { locale: lang }), share: money(summary.subsidyCeiling), province: money(summary.provinceCeiling) })}
         />
-        <FigureCard testId="card-projection" label={tc('projection')} value={pct1(summary.projection.pct)} detail={t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })} note={summary.projection.method} />
+        <FigureCard testId="card-projection" label={tc('projection')} value={pct1(summary.projection.pct)} detail={t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })} note={serverText(summary.projection.method, lang)} />
       </section>
 
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
