@@ -12,7 +12,7 @@ export function ChartTable({ caption, head, rows }: { caption: string; head: str
   return (
     <details className="mt-2 print:hidden" data-chart-table>
       <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('chartTable')}</summary>
-      <div className="mt-2 overflow-x-auto">
+      <div className="relative mt-2 overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">

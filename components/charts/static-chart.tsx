@@ -67,8 +67,9 @@ export function StaticChart<T extends { month: number }>({ data, series, locale,
       </div>
       <div className="ml-[72px] flex pt-1" aria-hidden>
         {data.map((row, i) => (
-          // on a phone every other month, so the names do not run together
-          <span key={row.month} className={`min-w-0 flex-1 truncate text-center ${i % 2 ? 'max-sm:invisible' : ''}`}>{formatMonthShort(row.month, { locale })}</span>
+          // on a phone every other month, so the names do not run together; a shown name may spill, centred, into
+          // its hidden neighbours' room rather than be cut to "M…" (a twelfth of a phone is narrower than "Mar")
+          <span key={row.month} className={`flex min-w-0 flex-1 justify-center whitespace-nowrap ${i % 2 ? 'max-sm:invisible' : ''}`}>{formatMonthShort(row.month, { locale })}</span>
         ))}
       </div>
       <ul className="mt-1 flex flex-wrap justify-center gap-x-4 gap-y-1" aria-hidden>

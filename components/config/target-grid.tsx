@@ -86,7 +86,7 @@ export function TargetGridForm({
       <input type="hidden" name="version" value={currentVersion} />
       <FormMessage state={state} />
       {state?.errors?.[targetCellName(null, 0)] && <p className="text-sm font-medium text-red-700">{state.errors[targetCellName(null, 0)]!.join(' ')}</p>}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t('indicator')} {indicatorCode} {year}</caption>
           <thead>

@@ -28,7 +28,7 @@ export function ClaimReview({ claimId, version, lines }: { claimId: string; vers
         {lines.length === 0 ? (
           <p className="text-sm text-slate-600">{t('noDifferences')}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full text-sm">
               <thead>
                 <tr className="text-left text-xs uppercase text-slate-500">

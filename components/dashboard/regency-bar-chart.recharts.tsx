@@ -30,19 +30,20 @@ export function RegencyBarChart({
     if (canOpen(code)) router.push(`/dasbor/wilayah/${code}${query ? `?${query}` : ''}`)
   }
   const max = Math.max(10, provincePct ?? 0, ...rows.map((r) => r.value))
+  const ticks = percentTicks(max)
   return (
     <div className="w-full" style={{ height: Math.max(240, rows.length * 24 + 48) }} role="img" aria-label={`${labels.value}: ${data.map((d) => `${d.name} ${formatPercent(d.pct, { locale })}`).join(', ')}`}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} layout="vertical" margin={{ top: 20, right: 56, bottom: 0, left: 0 }} barCategoryGap={3}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" domain={[0, Math.ceil(max / 10) * 10]} tickFormatter={(v: number) => `${formatNumber(v, { locale })}%`} tick={{ fontSize: 11, fill: '#475569' }} />
-          <YAxis type="category" dataKey="name" width={128} interval={0} tick={{ fontSize: 11, fill: '#334155' }} tickFormatter={(n: string) => n.replace(/^Kabupaten /, 'Kab. ')} />
+          <XAxis type="number" domain={[0, ticks[ticks.length - 1]]} ticks={ticks} interval={0} tickFormatter={(v: number) => `${formatNumber(v, { locale })}%`} tick={{ fontSize: 11, fill: '#475569' }} />
+          <YAxis type="category" dataKey="name" width={128} interval={0} tick={RegencyTick} />
           <Tooltip formatter={(v) => formatPercent(Number(v), { locale })} cursor={{ fill: '#f1f5f9' }} />
           <Bar dataKey="value" name={labels.value} isAnimationActive={false} onClick={(d: { payload?: RegencyBar }) => d.payload && open(d.payload.code)}>
             {rows.map((r) => (
               <Cell key={r.code} fill={r.code === highlight ? '#b45309' : '#2f8a52'} cursor={canOpen(r.code) ? 'pointer' : 'default'} />
             ))}
-            <LabelList dataKey="pct" position="right" formatter={(v) => formatPercent(typeof v === 'number' ? v : null, { decimals: 1, locale })} style={{ fontSize: 10, fill: '#334155' }} />
+            <LabelList dataKey="pct" position="right" formatter={(v) => formatPercent(typeof v === 'number' ? v : null, { decimals: 1, locale })} style={{ fontSize: 10, fill: '#334155', stroke: '#fff', strokeWidth: 3, paintOrder: 'stroke' }} />
           </Bar>
           {provincePct !== null && (
             <ReferenceLine x={provincePct} stroke="#1e293b" strokeDasharray="6 4" label={{ value: `${labels.province} ${formatPercent(provincePct, { decimals: 1, locale })}`, position: 'top', fontSize: 11, fill: '#1e293b' }} />
@@ -50,5 +51,24 @@ export function RegencyBarChart({
         </BarChart>
       </ResponsiveContainer>
     </div>
+  )
+}
+
+/**
+ * Evenly spaced ticks from 0 past `max`, at most five intervals of a round step (5, 10, 20, 25, 50 … %):
+ * Recharts' own ticks on a domain rounded to tens ended 0, 35, 70, 105, 130.
+ */
+export function percentTicks(max: number): number[] {
+  const steps = [5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]
+  const step = steps.find((s) => Math.ceil(max / s) <= 5) ?? Math.ceil(max / 5 / 1000) * 1000
+  return Array.from({ length: Math.ceil(max / step) + 1 }, (_, i) => i * step)
+}
+
+/** A regency's name on one line ("Kabupaten" shortened): Recharts wraps a tick's text to the axis width. */
+function RegencyTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: string } }) {
+  return (
+    <text x={x} y={y} dy={4} dx={-4} textAnchor="end" fontSize={11} fill="#334155">
+      {String(payload?.value ?? '').replace(/^Kabupaten /, 'Kab. ')}
+    </text>
   )
 }

@@ -28,7 +28,7 @@ export function MappingForm({ id, sheet, headings, samples, initial, fields }: {
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="sheet" value={sheet} />
       {state && !state.ok && <FormMessage state={state} />}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
             <tr><th className="px-3 py-2">{t('column')}</th><th className="px-3 py-2">{t('field')}</th></tr>

@@ -1,10 +1,15 @@
 'use client'
 
 import { useEffect, useState } from 'react'
+import { createPortal } from 'react-dom'
 import { Menu, X } from 'lucide-react'
 import { NavLinks, type NavLinkItem } from './nav-links'
 
-/** Below the `lg` breakpoint the sidebar becomes a drawer opened from the header. */
+/**
+ * Below the `lg` breakpoint the sidebar becomes a drawer opened from the header. The drawer is rendered into
+ * `document.body`: the sticky header's `backdrop-blur` makes the header the containing block of its `fixed`
+ * descendants, which had clipped the drawer to the header's 62 px, links drawn over the page without a background.
+ */
 export function MobileNav({ items, labels }: { items: NavLinkItem[]; labels: { open: string; close: string; title: string } }) {
   const [open, setOpen] = useState(false)
   useEffect(() => {
@@ -25,10 +30,10 @@ export function MobileNav({ items, labels }: { items: NavLinkItem[]; labels: { o
         <Menu aria-hidden className="size-4" />
         {labels.open}
       </button>
-      {open && (
-        <div className="fixed inset-0 z-40 flex" role="dialog" aria-modal="true" aria-label={labels.title}>
+      {open && createPortal(
+        <div className="fixed inset-0 z-40 flex lg:hidden" role="dialog" aria-modal="true" aria-label={labels.title}>
           <button type="button" aria-label={labels.close} className="absolute inset-0 bg-slate-900/40" onClick={() => setOpen(false)} />
-          <nav id="mobile-nav" aria-label={labels.title} className="relative z-50 flex w-72 max-w-[85%] flex-col gap-4 bg-white p-4 shadow-xl">
+          <nav id="mobile-nav" aria-label={labels.title} className="relative z-50 flex h-full w-72 max-w-[85%] flex-col gap-4 overflow-y-auto bg-white p-4 shadow-xl">
             <div className="flex items-center justify-between">
               <span className="text-lg font-semibold text-brand-700">Lumbung</span>
               <button type="button" onClick={() => setOpen(false)} aria-label={labels.close} className="rounded-md p-2 text-slate-600 hover:bg-slate-100">
@@ -37,7 +42,8 @@ export function MobileNav({ items, labels }: { items: NavLinkItem[]; labels: { o
             </div>
             <NavLinks items={items} onNavigate={() => setOpen(false)} />
           </nav>
-        </div>
+        </div>,
+        document.body,
       )}
     </div>
   )

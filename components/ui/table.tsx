@@ -3,10 +3,14 @@ import clsx from 'clsx'
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react'
 import { hrefWith } from '@/lib/url'
 
-/** A table that scrolls sideways inside its card on a phone instead of widening the page. */
+/**
+ * A table that scrolls sideways inside its card on a phone instead of widening the page. `relative`: a
+ * `sr-only` text in a cell is absolutely positioned, and without a positioned scroller it escaped it and
+ * widened the page (a cooperative's page panned 550 px sideways onto blank space on a phone).
+ */
 export function Table({ caption, children }: { caption?: string; children: React.ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}

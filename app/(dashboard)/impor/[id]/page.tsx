@@ -152,7 +152,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                 <h3 className="text-sm font-semibold text-slate-900">{t('errorsTitle')}</h3>
                 <a href={`/api/impor/${imp.id}/ditolak`} className={buttonClass('secondary', 'sm')}><Download aria-hidden className="size-4" />{t('rejectedFile')}</a>
               </div>
-              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
                 <table className="w-full text-sm">
                   <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600"><tr><th className="px-3 py-2">{t('row')}</th><th className="px-3 py-2">{t('column')}</th><th className="px-3 py-2">{t('message')}</th></tr></thead>
                   <tbody className="divide-y divide-slate-100">
