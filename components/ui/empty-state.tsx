@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import { Inbox } from 'lucide-react'
 
 export function EmptyState({ title, children }: { title: string; children?: React.ReactNode }) {
@@ -7,5 +8,17 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
       <p className="font-medium text-slate-800">{title}</p>
       {children && <div className="mt-1 text-sm text-slate-600">{children}</div>}
     </div>
+  )
+}
+
+/**
+ * A page number past the end of a list that has rows (an old link, a typed URL): said as such, with the way
+ * back, rather than the "nothing matches these filters" of an empty result.
+ */
+export function PastLastPage({ title, linkText, href }: { title: string; linkText: string; href: string }) {
+  return (
+    <EmptyState title={title}>
+      <Link href={href} className="font-medium text-brand-700 underline">{linkText}</Link>
+    </EmptyState>
   )
 }

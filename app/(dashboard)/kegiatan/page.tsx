@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server'
 import { Download, Plus } from 'lucide-react'
 import { DateInput } from '@/components/ui/date-input'
 import { LinkButton, buttonClass } from '@/components/ui/button'
-import { EmptyState } from '@/components/ui/empty-state'
+import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
@@ -90,8 +90,12 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
           <Link href="/kegiatan" className={buttonClass('ghost')}>{r('reset')}</Link>
         </div>
       </form>
-      {rows.length === 0 ? (
-        <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
+      {rows.length === 0 && total > 0 ? (
+        <PastLastPage title={r('pastLastPage', { page })} linkText={r('pastLastPageLink', { count: formatNumber(total, { locale: lang }) })} href={hrefWith('/kegiatan', params, { page: undefined })} />
+      ) : rows.length === 0 ? (
+        ['q', 'regency', 'kind', 'source', 'from', 'to'].some((k) => params[k])
+          ? <EmptyState title={t('emptyFiltered')}>{t('emptyFilteredHint')}</EmptyState>
+          : <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
       ) : (
         <>
           <ul className="space-y-2 md:hidden" aria-label={t('title')}>

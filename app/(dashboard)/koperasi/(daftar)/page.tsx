@@ -5,7 +5,7 @@ import { Download, FileUp, Plus } from 'lucide-react'
 import { OutcomeBadge } from '@/components/registers/badges'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
-import { EmptyState } from '@/components/ui/empty-state'
+import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
@@ -98,7 +98,9 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
           <Link href="/koperasi" className={buttonClass('ghost')}>{r('reset')}</Link>
         </div>
       </form>
-      {rows.length === 0 ? (
+      {rows.length === 0 && total > 0 ? (
+        <PastLastPage title={r('pastLastPage', { page })} linkText={r('pastLastPageLink', { count: formatNumber(total, { locale: lang }) })} href={hrefWith('/koperasi', params, { page: undefined })} />
+      ) : rows.length === 0 ? (
         <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
       ) : (
         <>

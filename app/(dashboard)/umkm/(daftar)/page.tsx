@@ -5,14 +5,14 @@ import { AlertTriangle, Download, FileUp, Plus } from 'lucide-react'
 import { ScaleBadge } from '@/components/registers/badges'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
-import { EmptyState } from '@/components/ui/empty-state'
+import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { SortTh, Table, Td, Th } from '@/components/ui/table'
 import { findMsmes } from '@/lib/data/msmes'
 import { agencyRegencies } from '@/lib/data/regions'
-import { formatRupiah } from '@/lib/format'
+import { formatNumber, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
@@ -85,7 +85,9 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
           <Link href="/umkm" className={buttonClass('ghost')}>{r('reset')}</Link>
         </div>
       </form>
-      {rows.length === 0 ? (
+      {rows.length === 0 && total > 0 ? (
+        <PastLastPage title={r('pastLastPage', { page })} linkText={r('pastLastPageLink', { count: formatNumber(total, { locale: lang }) })} href={hrefWith('/umkm', params, { page: undefined })} />
+      ) : rows.length === 0 ? (
         <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
       ) : (
         <>

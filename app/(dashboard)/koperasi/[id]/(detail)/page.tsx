@@ -18,7 +18,7 @@ import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
 import type { SearchParams } from '@/lib/url'
 import { ActivitiesReceived } from '@/components/activities/received'
-import { load } from './load'
+import { load } from '../load'
 
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {

@@ -15,7 +15,7 @@ import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
 import type { SearchParams } from '@/lib/url'
-import { load } from './load'
+import { load } from '../load'
 
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
