@@ -21,19 +21,19 @@ export function ProgramForm({ banks }: { banks: { id: string; name: string }[] }
     <form onSubmit={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
-        {text('scheme', 'Skema', { placeholder: 'PROKESRA' })}
-        {text('name', 'Nama program', { placeholder: 'Prokesra 2027' })}
-        {text('year', 'Tahun', { inputMode: 'numeric' })}
+        {text('scheme', t('programForm.scheme'), { placeholder: 'PROKESRA' })}
+        {text('name', t('programForm.name'), { placeholder: t('programForm.namePlaceholder') })}
+        {text('year', t('programForm.year'), { inputMode: 'numeric' })}
         <Field label={t('bank')} name="bankId" errors={state?.errors?.bankId} required>
           {(p) => <select {...p} defaultValue={v.bankId}>{banks.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}</select>}
         </Field>
-        {text('creditTarget', 'Target kredit (Rp)', { inputMode: 'numeric' })}
-        {text('beneficiaryTarget', 'Target penerima (UMK)', { inputMode: 'numeric' })}
-        {text('subsidyCeiling', 'Pagu subsidi (Rp)', { inputMode: 'numeric' })}
-        {text('maxPlafond', `${t('maxPlafond')} (Rp)`, { inputMode: 'numeric' })}
-        {text('maxTenorMonths', `${t('maxTenor')} (bulan)`, { inputMode: 'numeric' })}
-        {text('borrowerRate', `${t('borrowerRate')} (%)`, { inputMode: 'decimal', placeholder: '3' })}
-        {text('bankRate', 'Bunga kontrak bank (%)', { inputMode: 'decimal', placeholder: '14' })}
+        {text('creditTarget', t('programForm.creditTarget'), { inputMode: 'numeric' })}
+        {text('beneficiaryTarget', t('programForm.beneficiaryTarget'), { inputMode: 'numeric' })}
+        {text('subsidyCeiling', t('programForm.subsidyCeiling'), { inputMode: 'numeric' })}
+        {text('maxPlafond', t('programForm.maxPlafond'), { inputMode: 'numeric' })}
+        {text('maxTenorMonths', t('programForm.maxTenorMonths'), { inputMode: 'numeric' })}
+        {text('borrowerRate', t('programForm.borrowerRate'), { inputMode: 'decimal', placeholder: '3' })}
+        {text('bankRate', t('programForm.bankRate'), { inputMode: 'decimal', placeholder: '14' })}
         <Field label={t('basis')} name="amortisationBasis" errors={state?.errors?.amortisationBasis} hint={t('basisHint')} className="sm:col-span-2">
           {(p) => (
             <select {...p} defaultValue={v.amortisationBasis ?? 'BORROWER_RATE'}>

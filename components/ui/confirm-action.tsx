@@ -12,7 +12,7 @@ type Action = (prev: ActionState | undefined, formData: FormData) => Promise<Act
  * consequential steps: deactivate, reset password, delete). Shows the action's outcome beside it.
  */
 export function ConfirmAction({
-  action, fields, label, title, body, confirmLabel = 'Ya, lanjutkan', variant = 'secondary', renderResult,
+  action, fields, label, title, body, confirmLabel, variant = 'secondary', renderResult,
 }: {
   action: Action
   fields: Record<string, string>
@@ -51,7 +51,7 @@ export function ConfirmAction({
                 form.current?.requestSubmit()
               }}
             >
-              {confirmLabel}
+              {confirmLabel ?? t('confirmYes')}
             </Button>
           </div>
         </div>

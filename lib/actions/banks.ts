@@ -7,7 +7,7 @@ import { writeAudit } from '@/lib/audit'
 import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
 import { transition } from '@/lib/transitions'
-import { formatNumber } from '@/lib/format'
+import { formatDate, formatNumber } from '@/lib/format'
 import { bankSchema, programBankSchema, removeProgramBankSchema } from '@/lib/validations/banks'
 
 /**
@@ -81,7 +81,7 @@ export const addProgramBank = authAction('config.manage', programBankSchema, asy
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'CreditProgram', entityId: program.id, after: { bankJoined: { bankId: bank.id, effectiveFrom: input.effectiveFrom, rate: input.rate / 100 } } })
   })
   revalidateBanks()
-  return { ok: true, message: `${bank.shortName} ikut program ${program.code} dengan bunga ${formatNumber(input.rate, { decimals: 2 })}% mulai ${input.effectiveFrom}.` }
+  return { ok: true, message: `${bank.shortName} ikut program ${program.code} dengan bunga ${formatNumber(input.rate, { decimals: 2 })}% mulai ${formatDate(input.effectiveFrom)}.` }
 })
 
 /**

@@ -4,8 +4,10 @@
  * looked up here, where it is shown (a form's state, a route's error, a client-side check of the same
  * schema). A key with `{name}` parts is a pattern: `{label} tidak valid.` matches "Tanggal kontrak tidak
  * valid." and the English `{label} is not valid.` gets the captured text, itself translated when it is a
- * key (a field label). `tests/unit/server-text.test.ts` fails when a message in the server code has no
- * English here.
+ * key (a field label). A label is matched regardless of case, since the messages lowercase it inside a
+ * sentence (`Isi nama kegiatan.` from the label "Nama kegiatan"): its English then takes the case of the
+ * captured text ("Fill in the activity name."). `tests/unit/server-text.test.ts` fails when a message in
+ * the server code, or a label given to a message builder, has no English here.
  */
 import english from './server-messages.en.json'
 
@@ -14,10 +16,13 @@ export type TextLocale = 'id' | 'en'
 type Pattern = { re: RegExp; names: string[]; en: string; weight: number }
 
 const exact = new Map<string, string>()
+/** The same keys lowercased, for a label captured in another case than its key's. */
+const folded = new Map<string, string>()
 const patterns: Pattern[] = []
 for (const [id, en] of Object.entries(english as Record<string, string>)) {
   if (!/\{\w+\}/.test(id)) {
     exact.set(id, en)
+    if (!folded.has(id.toLowerCase())) folded.set(id.toLowerCase(), en)
     continue
   }
   const names: string[] = []
@@ -32,19 +37,54 @@ for (const [id, en] of Object.entries(english as Record<string, string>)) {
 // the most specific pattern (the most fixed text) first
 patterns.sort((a, b) => b.weight - a.weight)
 
-function translate(text: string, depth: number): string | null {
-  const hit = exact.get(text)
-  if (hit !== undefined) return hit
+/** The English of a key found regardless of case, its first letter in the case of the text's ("nama kegiatan" → "activity name"). */
+function foldedHit(text: string): string | undefined {
+  const hit = folded.get(text.toLowerCase())
+  if (hit === undefined) return undefined
+  // a first word in capitals (NIK, SHU) keeps them
+  if (/^\p{Lu}\p{Ll}/u.test(hit) && /^\p{Ll}/u.test(text)) return hit[0].toLowerCase() + hit.slice(1)
+  if (/^\p{Ll}/u.test(hit) && /^\p{Lu}/u.test(text)) return hit[0].toUpperCase() + hit.slice(1)
+  return hit
+}
+
+const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember']
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const DATE_ID = new RegExp(`^(\\d{1,2}) (${MONTHS_ID.join('|')}) (\\d{4})(?: pukul (\\d{2})\\.(\\d{2}))?$`)
+
+/** A date the server wrote with formatDate/formatDateTime (lib/format.ts), `1 Januari 2026 pukul 14.05`, as the English interface writes it. */
+function englishDate(text: string): string | null {
+  const m = DATE_ID.exec(text)
+  if (!m) return null
+  const date = `${m[1]} ${MONTHS_EN[MONTHS_ID.indexOf(m[2])]} ${m[3]}`
+  return m[4] ? `${date} at ${m[4]}:${m[5]}` : date
+}
+
+/** Text with nothing to translate: empty, or only figures, signs and `{}` (a part of a message left open in the code). */
+const NO_WORDS = (text: string) => !/\p{L}{2,}/u.test(text.replace(/\{\}/g, ''))
+
+/**
+ * The English of a text, or null. `strict`: every captured part must itself have English or hold no
+ * words (for the test: a fixed sentence such as `Isi batas bawah, batas atas, atau keduanya.` matches
+ * `Isi {label}.` but would be shown half Indonesian).
+ */
+function translate(text: string, depth: number, strict = false): string | null {
+  const hit = exact.get(text) ?? foldedHit(text) ?? (depth > 0 ? englishDate(text) : null)
+  if (hit != null) return hit
   if (depth > 2) return null
   for (const p of patterns) {
     const m = p.re.exec(text)
     if (!m) continue
-    return p.en.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    let complete = true
+    const en = p.en.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const i = p.names.indexOf(name)
       if (i < 0) return whole
       const value = m[i + 1]
-      return translate(value, depth + 1) ?? value
+      const part = translate(value, depth + 1, strict)
+      if (part === null && !NO_WORDS(value)) complete = false
+      return part ?? value
     })
+    if (strict && !complete) continue
+    return en
   }
   return null
 }
@@ -60,6 +100,14 @@ export function serverText(text: string | undefined, locale: TextLocale): string
 /** Whether a message has an English text (for the test that keeps the catalogue complete). */
 export function hasEnglish(text: string): boolean {
   return translate(text, 0) !== null
+}
+
+/**
+ * Whether a text written in the code (no data inside, or only `{}` where the code puts some) has an
+ * English with no Indonesian left: each part a pattern captures has English too, or holds no words.
+ */
+export function hasFullEnglish(text: string): boolean {
+  return translate(text, 0, true) !== null
 }
 
 /** A form's state (message and field errors) in the reader's language; the typed values stay as typed. */

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import english from '@/lib/i18n/server-messages.en.json'
-import { hasEnglish, serverText, translateState } from '@/lib/i18n/server-text'
+import { hasEnglish, hasFullEnglish, serverText, translateState } from '@/lib/i18n/server-text'
+import { rupiahMessage, type RupiahProblem } from '@/lib/parse'
 
 /**
  * Every message the server writes for a user (refusals, validation, uploads and imports) has its English
@@ -50,8 +51,77 @@ describe('server messages in English', () => {
   })
 
   it('has the English of every message the server writes', () => {
-    const missing = found.filter((s) => !NOT_MESSAGES.has(s) && !hasEnglish(s))
+    // a fixed sentence must not lean on a pattern whose captured words stay Indonesian ("Isi batas bawah, …" on `Isi {label}.`)
+    const missing = found.filter((s) => !NOT_MESSAGES.has(s) && !hasFullEnglish(s))
     expect(missing, `add to lib/i18n/server-messages.en.json:\n${missing.join('\n')}`).toEqual([])
+  })
+
+  /**
+   * The field labels given to the message builders (lib/parse.ts rupiahField, nameField, isoDateField…, and
+   * the schemas' own `(label: string) => …`): each is a key, since its messages capture it, sometimes
+   * lowercased (`Isi nama kegiatan.`). Builders are found by their `label` parameter, calls by a literal first argument.
+   */
+  const LABEL_BUILDER_SOURCES = ['lib/validations', 'lib/parse.ts']
+  const LABEL_CALL_SOURCES = ['lib/validations', 'lib/actions', 'lib/parse.ts', 'lib/credit', 'lib/meetings', 'lib/reporting']
+  function builderLabels(): { builders: string[]; labels: string[] } {
+    const defs = LABEL_BUILDER_SOURCES.flatMap(files).map((f) => readFileSync(path.join(ROOT, f), 'utf8'))
+    const builders = new Set<string>()
+    const labels = new Set<string>()
+    for (const code of defs) {
+      for (const m of code.matchAll(/(?:const|function)\s+(\w+)\s*(?:=\s*)?\(\s*label\b(?:\s*=\s*'([^']+)')?/g)) {
+        builders.add(m[1])
+        if (m[2]) labels.add(m[2]) // a default label (isoDateField's `Tanggal`)
+      }
+    }
+    // aliases: `const rupiah = rupiahField`
+    for (const code of defs) for (const m of code.matchAll(/const\s+(\w+)\s*=\s*(\w+)\s*$/gm)) if (builders.has(m[2])) builders.add(m[1])
+    const call = new RegExp(`\\b(?:${[...builders].join('|')})\\(\\s*'((?:[^'\\\\]|\\\\.)+)'`, 'g')
+    for (const f of LABEL_CALL_SOURCES.flatMap(files)) for (const m of readFileSync(path.join(ROOT, f), 'utf8').matchAll(call)) labels.add(m[1].replace(/\\'/g, "'"))
+    return { builders: [...builders], labels: [...labels] }
+  }
+
+  it('has the English of every label given to a message builder, in each message it makes', () => {
+    const { builders, labels } = builderLabels()
+    expect(builders).toEqual(expect.arrayContaining(['rupiahField', 'nameField', 'isoDateField', 'decimalField', 'isoMonthField', 'rupiahMessage']))
+    expect(labels).toEqual(expect.arrayContaining(['Nama kegiatan', 'Nama target', 'Plafon', 'Tanggal', 'Nama hari libur', 'pesan']))
+    const problems: RupiahProblem[] = ['EMPTY', 'NOT_A_NUMBER', 'FRACTION', 'NEGATIVE', 'TOO_LARGE']
+    const missing = labels.flatMap((label) => [
+      label,
+      `Isi ${label}.`,
+      `Isi ${label.toLowerCase()}.`,
+      `${label} harus diisi.`,
+      `${label} tidak valid; gunakan tanggal yang ada di kalender.`,
+      `${label} minimal 3 karakter.`,
+      ...problems.map((p) => rupiahMessage(label, p)),
+    ].filter((m) => !hasFullEnglish(m)))
+    expect(missing, `add the label to lib/i18n/server-messages.en.json:\n${missing.join('\n')}`).toEqual([])
+  })
+
+  it('translates a captured label in any case, with the English in the case of the sentence', () => {
+    // the ones a walk-through in English found half Indonesian
+    expect(serverText('Isi nama kegiatan.', 'en')).toBe('Fill in the activity name.')
+    expect(serverText('Isi nama target.', 'en')).toBe('Fill in the target name.')
+    expect(serverText('Isi plafon.', 'en')).toBe('Fill in the loan amount.')
+    expect(serverText('Isi target kredit.', 'en')).toBe('Fill in the credit target.')
+    expect(serverText('Isi pagu subsidi.', 'en')).toBe('Fill in the subsidy ceiling.')
+    expect(serverText('Isi plafon maksimal.', 'en')).toBe('Fill in the maximum loan amount.')
+    expect(serverText('Isi nama singkat.', 'en')).toBe('Fill in the short name.')
+    expect(serverText('Isi nama bank.', 'en')).toBe('Fill in the bank name.')
+    expect(serverText('Isi nama hari libur.', 'en')).toBe('Fill in the holiday name.')
+    expect(serverText('Isi batas bawah, batas atas, atau keduanya.', 'en')).toBe('Fill in the lower bound, the upper bound, or both.')
+    expect(serverText('Pesan minimal 5 karakter.', 'en')).toBe('The message must be at least 5 characters.')
+    expect(serverText('Tanggal tidak valid; gunakan tanggal yang ada di kalender.', 'en')).toBe('Date is not valid; use a date that exists on the calendar.')
+    expect(serverText('Nama kegiatan minimal 3 karakter.', 'en')).toBe('Activity name must be at least 3 characters.')
+    // a first word in capitals keeps them
+    expect(serverText('Isi nik koperasi.', 'en')).toBe('Fill in the cooperative NIK.')
+    expect(serverText('Isi shu.', 'en')).toBe('Fill in the SHU.')
+  })
+
+  it('writes a date the server formatted in Indonesian in English', () => {
+    expect(serverText('Bank DKI ikut program PROKESRA-2026 dengan bunga 14,00% mulai 1 Januari 2026.', 'en'))
+      .toBe('Bank DKI joins programme PROKESRA-2026 at a rate of 14,00% from 1 January 2026.')
+    expect(serverText('Program sudah diubah oleh budi pada 5 Maret 2026 pukul 14.05; muat ulang halaman, lalu ulangi.', 'en'))
+      .toBe('Programme was changed by budi on 5 March 2026 at 14:05; reload the page, then try again.')
   })
 
   it('keeps the placeholders of each message in its English', () => {
