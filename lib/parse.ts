@@ -40,6 +40,17 @@ export function parseNumberInput(raw: string | null | undefined): number | null 
   return text === null ? Number.NaN : Number(text)
 }
 
+/**
+ * Whether a text is written with English thousands grouping (`5,120`, `12,500`, `1,234,567`, `5,120.50`):
+ * one to three digits (not starting with 0), then groups of a comma and exactly three digits. The parser
+ * reads `5,120` the Indonesian way, as 5,12; a field for which that is unlikely (a count, a figure with at
+ * most two decimals) can refuse it with a message instead of storing a fraction nobody meant.
+ */
+export function looksLikeEnglishGrouping(raw: string | null | undefined): boolean {
+  const text = (raw ?? '').replace(/[\s\u00a0]/g, '').replace(/^(-?)Rp\.?/i, '$1')
+  return /^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(text)
+}
+
 /** A whole number typed the Indonesian way (`1.250`, `12`): null when empty, NaN when unreadable or not whole (`6,5`, `6.5`). */
 export function parseWholeNumber(raw: string | null | undefined): number | null {
   const n = parseNumberInput(raw)

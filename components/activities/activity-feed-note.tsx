@@ -1,20 +1,27 @@
 import { useTranslations } from 'next-intl'
-import { AlertTriangle } from 'lucide-react'
+import { AlertTriangle, Info } from 'lucide-react'
 import { formatIndicatorValue, type Unit } from '@/lib/reporting/display'
 
 /**
  * Under an activity-fed indicator's value: the value counted from the pembinaan activities' beneficiaries
  * and, when the typed value differs, an amber flag (a warning, not a block: the officer may know of
  * beneficiaries not recorded yet). The one rendering for the officer's entry form and the reviewer's
- * read-only view, so both show the same difference the same way.
+ * read-only view, so both show the same difference the same way. `settled`: the report is approved and
+ * locked, so the difference is information only (nothing can be checked or explained in a comment any more).
  */
-export function ActivityFeedNote({ code, recorded, typed, unit, decimals, locale }: { code: string; recorded: number; typed: number | null; unit: Unit; decimals: number; locale: 'id' | 'en' }) {
+export function ActivityFeedNote({ code, recorded, typed, unit, decimals, locale, settled = false }: { code: string; recorded: number; typed: number | null; unit: Unit; decimals: number; locale: 'id' | 'en'; settled?: boolean }) {
   const feed = useTranslations('activityFeed')
   const counted = formatIndicatorValue(recorded, unit, decimals, locale)
   return (
     <p className="mt-1 text-xs text-slate-600" data-activity-computed={code}>
       {feed('computed', { value: counted })}
-      {activityValueDiffers(typed, recorded) && (
+      {activityValueDiffers(typed, recorded) && settled && (
+        <span className="mt-0.5 flex gap-1" data-activity-differs={code}>
+          <Info aria-hidden className="mt-px size-3.5 shrink-0" />
+          {feed('differsSettled', { value: counted })}
+        </span>
+      )}
+      {activityValueDiffers(typed, recorded) && !settled && (
         <span className="mt-0.5 flex gap-1 font-medium text-amber-800" role="status" data-activity-differs={code}>
           <AlertTriangle aria-hidden className="mt-px size-3.5 shrink-0" />
           {feed('differs', { value: counted })}

@@ -32,6 +32,13 @@ export type EntryIndicator = RuleIndicator & {
 export type EntryForm = { code: string; name: string; indicators: EntryIndicator[] }
 
 /**
+ * Every figure in the form is written the Indonesian way, in English mode too: the fields are read by the one
+ * Indonesian parser (lib/parse.ts), and a previous value shown as `43,950` beside a field invites typing
+ * `5,120`, which that parser reads as 5,12. One format in the form (and a hint in English mode) instead.
+ */
+const NUMBERS = 'id'
+
+/**
  * The officer's entry form: one row per indicator with the previous quarter's value and the target
  * beside the field, and the validation rules evaluated as the officer types (the same pure module
  * the server enforces on submission), shown next to the field that breaks them. Enter saves a draft;
@@ -73,7 +80,8 @@ export function ReportEntryForm({
   const serverErrors = state?.errors ?? {}
   // what the server would refuse, known while typing: unreadable numbers and rule errors; and warnings still without a comment
   // the same check the server runs, its message in the reader's language (lib/i18n/server-text.ts)
-  const typingErrors = useMemo(() => Object.fromEntries(indicators.map((i) => [i.code, serverText(valueProblem(texts[i.code]) ?? undefined, locale)]).filter(([, p]) => p)) as Record<string, string>, [indicators, texts, locale])
+  // (with the indicator's decimals: `10,5` for a count is refused here as on the server)
+  const typingErrors = useMemo(() => Object.fromEntries(indicators.map((i) => [i.code, serverText(valueProblem(texts[i.code], i.decimals) ?? undefined, locale)]).filter(([, p]) => p)) as Record<string, string>, [indicators, texts, locale])
   const blocking = Object.keys(typingErrors).length + findings.filter((f) => f.severity === 'ERROR' || !f.resolved).length
   const [blockedNote, setBlockedNote] = useState(false)
   // a refusal before anything was written says so: the officer must not believe the draft is safe
@@ -91,6 +99,7 @@ export function ReportEntryForm({
 
   return (
     <form action={action} className="space-y-6" noValidate>
+      {locale === 'en' && <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900" data-testid="number-format-hint">{t('numberFormatHint')}</p>}
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="version" value={currentVersion} />
@@ -117,7 +126,8 @@ export function ReportEntryForm({
                     <label htmlFor={entered ? id : undefined} className="text-sm font-medium text-slate-800">{i.name}</label>
                     <p id={`${id}-about`} className="mt-0.5 text-xs text-slate-600" data-indicator-about>
                       {i.about}
-                      {i.source && <> · {t('about.sourceLabel')}: <span data-user-content>{i.source}</span></>}
+                      {/* the agency's Indonesian words, also in English mode: marked so a screen reader reads them as Indonesian */}
+                      {i.source && <> · {t('about.sourceLabel')}: <span data-user-content lang="id">{i.source}</span></>}
                       {i.definition && <span className="mt-0.5 block text-slate-500" data-user-content>{i.definition}</span>}
                     </p>
                     {/* outside the label: the field's name stays the indicator's name; the note is its description */}
@@ -143,7 +153,7 @@ export function ReportEntryForm({
                       />
                     ) : (
                       <p className="rounded-md bg-slate-50 px-3 py-2 text-right text-sm tabular-nums text-slate-800" aria-describedby={describedBy} data-computed={i.code}>
-                        {formatIndicatorValue(derived[i.code], i.unit, i.decimals, locale)} <span className="text-xs text-slate-500">({t('computed')})</span>
+                        {formatIndicatorValue(derived[i.code], i.unit, i.decimals, NUMBERS)} <span className="text-xs text-slate-500">({t('computed')})</span>
                       </p>
                     )}
                     {errs.length > 0 && (
@@ -152,7 +162,7 @@ export function ReportEntryForm({
                         {errs.join(' ')}
                       </p>
                     )}
-                    {i.recorded !== null && <ActivityFeedNote code={i.code} recorded={i.recorded} typed={values[i.code]} unit={i.unit} decimals={i.decimals} locale={locale} />}
+                    {i.recorded !== null && <ActivityFeedNote code={i.code} recorded={i.recorded} typed={values[i.code]} unit={i.unit} decimals={i.decimals} locale={NUMBERS} />}
                     {warns.length > 0 && (
                       <p id={`${id}-warning`} className={clsx('mt-1 flex gap-1 text-xs font-medium', warns.every((w) => w.resolved) ? 'text-slate-600' : 'text-amber-800')} aria-live="polite">
                         <AlertTriangle aria-hidden className="mt-px size-3.5 shrink-0" />
@@ -162,7 +172,7 @@ export function ReportEntryForm({
                   </div>
                   <p className="text-xs text-slate-600 lg:pt-2.5 lg:text-sm">
                     <span className="lg:sr-only">{t('previous')}: </span>
-                    <span className="tabular-nums">{formatIndicatorValue(i.aggregation === 'RATIO' ? withDerived(indicators, previous)[i.code] : i.previous, i.unit, i.decimals, locale)}</span>
+                    <span className="tabular-nums">{formatIndicatorValue(i.aggregation === 'RATIO' ? withDerived(indicators, previous)[i.code] : i.previous, i.unit, i.decimals, NUMBERS)}</span>
                   </p>
                   <p className="text-xs text-slate-600 lg:pt-2.5 lg:text-sm">
                     <span className="lg:sr-only">{t('target')}: </span>

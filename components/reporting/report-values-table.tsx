@@ -12,8 +12,11 @@ export type ValueRow = {
   comment: string | null
   reviewNote: string | null
   findings: { severity: 'ERROR' | 'WARNING'; text: string }[]
-  /** an activity-fed indicator: the value counted from the activities beside the typed one (else null) */
-  activity: { recorded: number; typed: number | null; unit: Unit; decimals: number; locale: 'id' | 'en' } | null
+  /**
+   * an activity-fed indicator: the value counted from the activities beside the typed one (else null);
+   * `settled` on an approved report, whose difference is information, no longer something to check or explain
+   */
+  activity: { recorded: number; typed: number | null; unit: Unit; decimals: number; locale: 'id' | 'en'; settled: boolean } | null
 }
 
 /**

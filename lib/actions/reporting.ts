@@ -5,7 +5,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { env } from '@/lib/env'
-import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
+import { ActionError, authAction, MESSAGES, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
 import { conflictError, transition as conditionalStep } from '@/lib/transitions'
 import { getQuarterForms, getValidationRules, toRuleIndicators, type ReportStatus } from '@/lib/data/reporting'
@@ -16,7 +16,7 @@ import { enqueue } from '@/lib/jobs'
 import { emailEnabled } from '@/lib/reminders/email'
 import { REMINDER_EMAIL } from '@/lib/reminders/jobs'
 import { remindReturnedReports } from '@/lib/reminders/scan'
-import { approveReportSchema, reopenReportSchema, reportEntrySchema, returnReportSchema } from '@/lib/validations/reporting'
+import { approveReportSchema, decimalsProblem, reopenReportSchema, reportEntrySchema, returnReportSchema } from '@/lib/validations/reporting'
 
 /**
  * The quarterly report workflow: DRAFT → SUBMITTED → RETURNED → SUBMITTED → APPROVED (locked; an
@@ -51,6 +51,13 @@ export const saveReport = authAction('reports.write', reportEntrySchema, async (
   const entered = indicators.filter(isEntered)
   const values = Object.fromEntries(entered.map((i) => [i.code, input.values[i.code] ?? null]))
   const comments = Object.fromEntries(indicators.map((i) => [i.code, input.comments[i.code] ?? null]))
+  // more decimals than the indicator allows (10,5 cooperatives) is refused at its field, nothing saved: the
+  // column would round it, and a count with a fraction is a typing slip, not a figure
+  const fractions = Object.fromEntries(entered.flatMap((i) => {
+    const problem = decimalsProblem(values[i.code], i.decimals)
+    return problem ? [[`values.${i.code}`, [problem]]] : []
+  }))
+  if (Object.keys(fractions).length) return { ok: false, message: MESSAGES.invalid, errors: fractions }
 
   let blocked: Record<string, string[]> = {}
   if (input.intent === 'submit') {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseNumberInput } from '@/lib/parse'
+import { looksLikeEnglishGrouping, parseNumberInput } from '@/lib/parse'
 
 /** A figure typed the Indonesian way (lib/parse.ts): empty → null; unreadable → NaN. */
 export const parseDecimalInput = parseNumberInput
@@ -7,10 +7,42 @@ export const parseDecimalInput = parseNumberInput
 /** The largest figure a value may hold (Decimal(20,2)): about Rp999 triliun × 1000. */
 const MAX_VALUE = 1e17
 
-/** What is wrong with a typed value, or null: the form shows it as the officer types, the server refuses with it. */
-export function valueProblem(text: string | null | undefined): string | null {
+/** A report value is stored as Decimal(20,2) (report_values.value): a third decimal could only be rounded away. */
+const STORED_DECIMALS = 2
+
+export const NOT_A_NUMBER = 'Isi angka, misalnya 43.950 atau 85,30.'
+export const ENGLISH_GROUPING = 'Tulis ribuan dengan titik (5.120) dan desimal dengan koma (5,12).'
+export const NOT_WHOLE = 'Nilai ini harus bilangan bulat, tanpa desimal.'
+const tooManyDecimals = (n: number) => `Paling banyak ${n} angka desimal.`
+
+/**
+ * What is wrong with a value for an indicator of `decimals` decimals, or null: more decimals than the
+ * indicator allows (and than the column stores) is refused, never rounded, so `10,5` healthy cooperatives
+ * cannot be submitted. Shared by the entry form's server action and the spreadsheet import, which read the
+ * text first (valueProblem) and check the figure once they know its indicator.
+ */
+export function decimalsProblem(value: number | null | undefined, decimals: number): string | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null
+  const allowed = Math.min(Math.max(decimals, 0), STORED_DECIMALS)
+  // the typed decimal and its rounding to `allowed` places read back as the same double exactly when nothing is lost
+  if (Number(value.toFixed(allowed)) === value) return null
+  return allowed === 0 ? NOT_WHOLE : tooManyDecimals(allowed)
+}
+
+/**
+ * What is wrong with a typed value, or null: the form shows it as the officer types, the server refuses
+ * with it. Without `decimals` (the server's first read, before it knows the indicator) only the text is
+ * checked; the action and the import then run decimalsProblem with the indicator's decimals.
+ *
+ * English thousands grouping (`5,120`) is refused whatever the indicator: read the Indonesian way it is
+ * 5,12, and since no value keeps a third decimal (STORED_DECIMALS) a comma before three digits is never a
+ * figure an officer means; an English-mode reader seeing `43,950` beside the field types it that way.
+ */
+export function valueProblem(text: string | null | undefined, decimals?: number): string | null {
+  if (looksLikeEnglishGrouping(text)) return ENGLISH_GROUPING
   const n = parseDecimalInput(text)
-  return n !== null && (!Number.isFinite(n) || Math.abs(n) >= MAX_VALUE) ? 'Isi angka, misalnya 43.950 atau 85,30.' : null
+  if (n !== null && (!Number.isFinite(n) || Math.abs(n) >= MAX_VALUE)) return NOT_A_NUMBER
+  return decimals === undefined ? null : decimalsProblem(n, decimals)
 }
 
 const CODE = /^[A-Z0-9_]{1,32}$/
@@ -44,13 +76,13 @@ export const reportEntrySchema = z
     const raw = v as unknown as Record<string, string>
     const values: Record<string, number | null> = {}
     for (const [code, text] of Object.entries(prefixed(raw, 'values.'))) {
-      const n = parseDecimalInput(text)
       const problem = valueProblem(text)
       if (problem) {
         ctx.addIssue({ code: 'custom', path: [`values.${code}`], message: problem })
         continue
       }
-      values[code] = n === null ? null : Math.round(n * 100) / 100
+      // not rounded: saveReport refuses a value with more decimals than its indicator allows (decimalsProblem)
+      values[code] = parseDecimalInput(text)
     }
     const comments: Record<string, string | null> = {}
     for (const [code, text] of Object.entries(prefixed(raw, 'comments.'))) comments[code] = text.trim() ? text.trim().slice(0, 1000) : null
@@ -96,7 +128,8 @@ export function quarterNumber(text: string | undefined): number | null {
 
 /**
  * One row of a report-values import (lib/imports/kinds/report-values.ts): regency, year, quarter, indicator
- * code, the value read as the entry form reads it (valueProblem, rounded to cents) and its comment.
+ * code, the value read as the entry form reads it (valueProblem; its decimals are checked against the
+ * indicator in the kind's checkInput, decimalsProblem, never rounded) and its comment.
  */
 export const reportValueRowSchema = z.object({
   regencyCode: z.string({ error: 'Pilih kabupaten/kota.' }).trim().regex(/^\d{2}\.\d{2}$/, 'Pilih kabupaten/kota.'),
@@ -109,8 +142,7 @@ export const reportValueRowSchema = z.object({
       ctx.addIssue({ code: 'custom', message: problem })
       return z.NEVER
     }
-    const n = parseDecimalInput(text)
-    return n === null ? null : Math.round(n * 100) / 100
+    return parseDecimalInput(text)
   }),
   comment: z.string().optional().transform((v) => (v?.trim() ? v.trim().slice(0, 1000) : null)),
 })

@@ -131,6 +131,25 @@ describe('report values import', () => {
     expect(stored.map((v) => [v.report.regencyCode, v.indicatorCode, Number(v.value)])).toEqual([[JOMBANG, 'KOP_TERDAFTAR', 120]])
   })
 
+  it('refuses a fraction of a count and English thousands grouping as the form does, never rounding them', async () => {
+    const file = await xlsx(RV_HEAD, [
+      ['35.17', 2026, 1, 'KSP_SEHAT', '10,5', ''], // a count typed with a fraction
+      ['35.17', 2026, 1, 'MANAJER_KSP', 10.5, ''], // the same as a number cell
+      ['35.17', 2026, 1, 'IUMK_TERBIT', '5,120', ''], // English grouping: read the Indonesian way it would be 5,12
+      ['35.17', 2026, 1, 'KOP_KAMPUNG', '5.120', ''],
+    ])
+    const before = await reportFingerprint()
+    const dry = await checkImport(jombang, 'laporan-triwulan', file)
+    expect(dry.check).toMatchObject({ create: 1, invalid: 3 })
+    expect(dry.rows.slice(0, 3).map((r) => r.errors)).toEqual([
+      [{ column: 'Nilai', message: 'Nilai ini harus bilangan bulat, tanpa desimal.' }],
+      [{ column: 'Nilai', message: 'Nilai ini harus bilangan bulat, tanpa desimal.' }],
+      [{ column: 'Nilai', message: 'Tulis ribuan dengan titik (5.120) dan desimal dengan koma (5,12).' }],
+    ])
+    expect((await commitImport(jombang, dry.id)).status).toBe('FAILED')
+    expect(await reportFingerprint()).toBe(before)
+  })
+
   it('never writes a submitted report: its same values are unchanged, other values refused with its status; the agency imports any regency', async () => {
     // the agency writes Malang's draft, which Malang then submits
     const first = await checkImport(admin, 'laporan-triwulan', await xlsx(RV_HEAD, [['Kabupaten Malang', 2026, 3, 'KOP_TERDAFTAR', 500, ''], ['35.07', 2026, 3, 'KOP_AKTIF', 400, '']]))

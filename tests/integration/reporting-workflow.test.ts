@@ -89,6 +89,24 @@ describe('quarterly report workflow', () => {
     expect(r.errors?.['values.FASILITASI_KOP']).toEqual(['Nilai tidak boleh negatif.'])
   })
 
+  it('refuses a fraction of a count and English thousands grouping at the field, saving nothing and rounding nothing', async () => {
+    actAs(officer)
+    const before = await report()
+    // 10,5 healthy cooperatives: refused for a draft as for a submission (the column would round it away)
+    for (const intent of ['save', 'submit']) {
+      const r = await saveReport(undefined, entry({ ...VALID, 'values.KSP_SEHAT': '10,5', version: before.version, intent }))
+      expect(r.ok).toBe(false)
+      expect(r.errors?.['values.KSP_SEHAT']).toEqual(['Nilai ini harus bilangan bulat, tanpa desimal.'])
+    }
+    // 5,120 the English way would be stored as 5,12
+    const english = await saveReport(undefined, entry({ ...VALID, 'values.IUMK_TERBIT': '5,120', version: before.version, intent: 'save' }))
+    expect(english.ok).toBe(false)
+    expect(english.errors?.['values.IUMK_TERBIT']).toEqual(['Tulis ribuan dengan titik (5.120) dan desimal dengan koma (5,12).'])
+    expect(await report()).toMatchObject({ status: 'DRAFT', version: before.version })
+    const ksp = await db.reportValue.findFirstOrThrow({ where: { reportId: before.id, indicatorCode: 'KSP_SEHAT' }, select: { value: true } })
+    expect(Number(ksp.value)).toBe(10)
+  })
+
   it('needs a comment on a warning (a change of more than 50% from the previous quarter), then submits', async () => {
     actAs(officer)
     const without = await saveReport(undefined, entry({ ...VALID, version: 4, intent: 'submit' }))

@@ -41,6 +41,11 @@ async function MyReports({ user, params }: { user: SessionUser; params: Record<s
   const year = filter.tahun ?? currentQuarter(now).year
   const [t, locale, mine] = await Promise.all([getTranslations('reporting'), getLocale(), findMyReports({ user, year, now })])
   const lang = locale === 'en' ? 'en' : 'id'
+  // what the officer can do with a quarter's report, the same in the card and the table row
+  const action = (status: (typeof mine.quarters)[number]['status']) => ({
+    editable: status === 'NOT_STARTED' || status === 'DRAFT' || status === 'RETURNED',
+    label: status === 'NOT_STARTED' ? t('fill') : status === 'DRAFT' ? t('continue') : status === 'RETURNED' ? t('fix') : t('view'),
+  })
   return (
     <section aria-labelledby="mine-title">
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
@@ -53,6 +58,33 @@ async function MyReports({ user, params }: { user: SessionUser; params: Record<s
           <YearPicker pathname="/laporan-triwulan" params={params} year={year} label={t('year')} submit={t('show')} />
         </div>
       </div>
+      {/* phones: one card per quarter with its action in reach; wider screens: the table (as /umkm does) */}
+      <ul className="space-y-2 md:hidden" aria-label={t('mine.title')}>
+        {mine.quarters.map((q) => {
+          const { editable, label } = action(q.status)
+          return (
+            <li key={q.quarter} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+              <div className="flex items-start justify-between gap-3">
+                <div>
+                  <p className="font-medium text-slate-900">{quarterLabel(q.quarter, lang)}</p>
+                  <p className="text-xs text-slate-600">{t('deadline')}: {formatDate(q.deadline, { locale: lang })}</p>
+                  {q.firstSubmittedAt && <p className="text-xs text-slate-600">{t('submittedAt')}: {formatDateTime(q.firstSubmittedAt, { locale: lang })}</p>}
+                </div>
+                {quarterStarted(year, q.quarter, now) && (
+                  <LinkButton href={`/laporan-triwulan/${user.regencyCode}/${year}/${q.quarter}`} size="sm" variant={editable ? 'primary' : 'secondary'} aria-label={`${label} ${quarterLabel(q.quarter, lang)} ${year}`}>
+                    {label}
+                  </LinkButton>
+                )}
+              </div>
+              <div className="mt-2 flex flex-wrap gap-1">
+                <StatusBadge status={q.status} />
+                <TimelinessBadge timeliness={q.timeliness} />
+              </div>
+            </li>
+          )
+        })}
+      </ul>
+      <div className="hidden md:block">
       <Table caption={t('mine.title')}>
         <thead>
           <tr>
@@ -66,9 +98,8 @@ async function MyReports({ user, params }: { user: SessionUser; params: Record<s
         </thead>
         <tbody className="divide-y divide-slate-100">
           {mine.quarters.map((q) => {
-            const editable = q.status === 'NOT_STARTED' || q.status === 'DRAFT' || q.status === 'RETURNED'
+            const { editable, label } = action(q.status)
             const started = quarterStarted(year, q.quarter, now)
-            const label = q.status === 'NOT_STARTED' ? t('fill') : q.status === 'DRAFT' ? t('continue') : q.status === 'RETURNED' ? t('fix') : t('view')
             return (
               <tr key={q.quarter} data-quarter={q.quarter}>
                 <Td className="font-medium">{quarterLabel(q.quarter, lang)}</Td>
@@ -88,6 +119,7 @@ async function MyReports({ user, params }: { user: SessionUser; params: Record<s
           })}
         </tbody>
       </Table>
+      </div>
     </section>
   )
 }
@@ -107,6 +139,29 @@ async function Inbox({ user }: { user: SessionUser }) {
       {rows.length === 0 ? (
         <EmptyState title={t('inbox.empty')} />
       ) : (
+        <>
+        {/* phones: one card per report with its action in reach; wider screens: the table */}
+        <ul className="space-y-2 md:hidden" aria-label={t('inbox.title')}>
+          {rows.map((r) => (
+            <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+              <div className="flex items-start justify-between gap-3">
+                <div>
+                  <p className="font-medium text-slate-900">{r.regency.name}</p>
+                  <p className="text-slate-700">{quarterLabel(r.quarter, lang)} {r.year}</p>
+                  <p className="text-xs text-slate-600">
+                    {t('submittedAt')}: {r.submittedAt ? formatDateTime(r.submittedAt, { locale: lang }) : '–'}
+                    {r.resubmitted && <> · {t('inbox.resubmitted')}</>}
+                  </p>
+                </div>
+                <LinkButton href={`/laporan-triwulan/${r.regencyCode}/${r.year}/${r.quarter}`} size="sm" aria-label={`${t('reviewAction')} ${r.regency.name} ${quarterLabel(r.quarter, lang)} ${r.year}`}>
+                  {t('reviewAction')}
+                </LinkButton>
+              </div>
+              <div className="mt-2"><TimelinessBadge timeliness={r.onTime ? 'ON_TIME' : 'LATE'} /></div>
+            </li>
+          ))}
+        </ul>
+        <div className="hidden md:block">
         <Table caption={t('inbox.title')}>
           <thead>
             <tr>
@@ -136,6 +191,8 @@ async function Inbox({ user }: { user: SessionUser }) {
             ))}
           </tbody>
         </Table>
+        </div>
+        </>
       )}
     </section>
   )

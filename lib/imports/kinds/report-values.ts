@@ -6,7 +6,7 @@ import { PermanentJobError } from '@/lib/jobs'
 import { previousQuarter, quarterLabel, quarterStarted } from '@/lib/reporting/periods'
 import { evaluateRules, isEntered, type Rule, type RuleIndicator, type Values } from '@/lib/reporting/rules'
 import { STATUS_LABEL, writeReportValues } from '@/lib/reporting/writes'
-import { parseDecimalInput, quarterNumber, reportValueRowSchema, type ReportValueRowInput } from '@/lib/validations/reporting'
+import { decimalsProblem, parseDecimalInput, quarterNumber, reportValueRowSchema, type ReportValueRowInput } from '@/lib/validations/reporting'
 import { headingKey, type FieldDef } from '../fields'
 import { resolveRegency, type RegionIndex } from '../regions'
 import { formValue } from './common'
@@ -189,6 +189,9 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
     const indicator = indicators.find((i) => i.code === input.indicatorCode)
     if (!indicator) return { indicatorCode: `Indikator ${input.indicatorCode} tidak diminta dalam laporan ${period}.` }
     if (!isEntered(indicator)) return { indicatorCode: `Indikator ${input.indicatorCode} dihitung otomatis dari dua indikator lain; impor kedua indikator itu.` }
+    // the entry form's check (saveReport): more decimals than the indicator allows is refused, never rounded
+    const fraction = decimalsProblem(input.value, indicator.decimals)
+    if (fraction) return { value: fraction }
     const k = reportKey(input.regencyCode, input.year, input.quarter)
     const report = p.reports.get(k)
     if (report && LOCKED.has(report.status) && !(input.indicatorCode in report.values)) {

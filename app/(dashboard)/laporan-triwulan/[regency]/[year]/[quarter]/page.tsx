@@ -50,10 +50,11 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
   // what a value means, beside its field: unit, stock or flow over the form's period, and its source
   const about = (i: { unit: 'COUNT' | 'PERCENT' | 'RUPIAH'; timeAggregation: 'FLOW' | 'STOCK'; source: string | null }, periodType: 'QUARTERLY' | 'SEMESTER' | 'YEARLY') =>
     `${t(`entry.about.unit.${i.unit}`)} · ${t(`entry.about.${i.timeAggregation}`, { period: t(`entry.about.period.${periodType}`) })}`
-  const targetText = (code: string, unit: 'COUNT' | 'PERCENT' | 'RUPIAH', decimals: number) => {
+  // `numbers`: the entry form writes every figure the Indonesian way, as its fields are typed (report-entry-form.tsx)
+  const targetText = (code: string, unit: 'COUNT' | 'PERCENT' | 'RUPIAH', decimals: number, numbers: 'id' | 'en' = lang) => {
     const target = detail.targets[code]
     if (!target) return null
-    return `${formatIndicatorValue(target.value, unit, decimals, lang)} (${target.quarter ? t('entry.targetQuarter') : t('entry.targetYear')})`
+    return `${formatIndicatorValue(target.value, unit, decimals, numbers)} (${target.quarter ? t('entry.targetQuarter') : t('entry.targetYear')})`
   }
 
   return (
@@ -165,7 +166,7 @@ function Narrative({ obstacles, followUps, labels }: { obstacles: string | null;
   )
 }
 
-type TargetText = (code: string, unit: 'COUNT' | 'PERCENT' | 'RUPIAH', decimals: number) => string | null
+type TargetText = (code: string, unit: 'COUNT' | 'PERCENT' | 'RUPIAH', decimals: number, numbers?: 'id' | 'en') => string | null
 
 function currentValues(detail: ReportDetail) {
   const values: Record<string, number | null> = {}
@@ -192,14 +193,14 @@ function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetT
       name: lang === 'en' ? i.nameEn : i.name,
       unit: i.unit,
       about: about(i, f.periodType),
-      // the agency's own words, shown as written (not translated)
+      // the agency's own words, shown as written (not translated: there is no English column for them)
       source: i.source,
       definition: (lang === 'en' ? i.definitionEn : i.definition) ?? null,
       initial: formatInputValue(values[i.code], i.decimals),
       comment: comments[i.code] ?? '',
       reviewNote: notes[i.code] ?? null,
       previous: detail.previous.values[i.code] ?? null,
-      targetText: targetText(i.code, i.unit, i.decimals),
+      targetText: targetText(i.code, i.unit, i.decimals, 'id'),
       recorded: recorded[i.code] ?? null,
     })),
   }))
@@ -225,7 +226,7 @@ function valueGroups(detail: ReportDetail, lang: 'id' | 'en', targetText: Target
       reviewNote: notes[i.code] ?? null,
       findings: findings.filter((x) => x.indicatorCode === i.code).map((x) => ({ severity: x.severity, text: lang === 'en' ? x.messageEn : x.message })),
       // counted at read time from the activities: approving or reopening never stores it into the report
-      activity: recorded[i.code] === undefined ? null : { recorded: recorded[i.code], typed: values[i.code] ?? null, unit: i.unit, decimals: i.decimals, locale: lang },
+      activity: recorded[i.code] === undefined ? null : { recorded: recorded[i.code], typed: values[i.code] ?? null, unit: i.unit, decimals: i.decimals, locale: lang, settled: detail.report?.status === 'APPROVED' },
     })),
   }))
 }
