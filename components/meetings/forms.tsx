@@ -9,6 +9,7 @@ import {
   addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, updateAction, updateAgendaItem, updateAttendance, updateMeeting, updateOutcome, uploadDocument, uploadEvidence,
 } from '@/lib/actions/meetings'
 import { Button } from '@/components/ui/button'
+import { ConfirmSubmit } from '@/components/ui/confirm-submit'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { ACCEPT_ATTRIBUTE } from '@/lib/meetings/files'
@@ -226,21 +227,39 @@ export function DocumentForm({ meetingId, actionId }: { meetingId: string; actio
   )
 }
 
-/** A progress note on a follow-up, with an optional status change; the version the user saw goes along. */
-export function ProgressForm({ actionId, version, status }: { actionId: string; version: number; status: string }) {
+/**
+ * A progress note on a follow-up, with an optional status change among `statuses` (those the user may
+ * pick: lib/meetings/rules.ts statusChoices); the version the user saw goes along. Closing it (done,
+ * dropped) is asked for in a dialog first.
+ */
+export function ProgressForm({ actionId, version, status, statuses }: { actionId: string; version: number; status: string; statuses: readonly string[] }) {
   const t = useTranslations('meetings')
   const px = 'progress'
   const { state, formAction, pending, v, e } = useForm(addProgress)
+  // the status picked now, read by the submit button: done and dropped ask first
+  const [next, setNext] = useState(v('status'))
+  const closing = next === 'DONE' || next === 'DROPPED' ? next : null
   return (
-    <form onSubmit={formAction} className="space-y-3" noValidate>
+    <form onSubmit={formAction} onReset={() => setNext('')} className="space-y-3" noValidate>
       <input type="hidden" name="actionId" value={actionId} />
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} />
       <Field idPrefix={px} label={t('fields.note')} name="note" errors={e('note')} required>{(p) => <textarea {...p} rows={3} defaultValue={v('note')} maxLength={4000} />}</Field>
-      <Field idPrefix={px} label={t('fields.newStatus')} name="status" errors={e('status')}>
-        {(p) => <Select p={p} value={v('status')} options={ACTION_STATUSES.filter((s) => s !== status).map((s) => ({ value: s, label: t(`actionStatus.${s}`) }))} empty={t('fields.keepStatus', { status: t(`actionStatus.${status}`) })} />}
-      </Field>
-      <Submit pending={pending} label={t('action.addNote')} />
+      {statuses.length > 0 && (
+        <Field idPrefix={px} label={t('fields.newStatus')} name="status" errors={e('status')}>
+          {(p) => <Select p={p} value={v('status')} onChange={setNext} options={ACTION_STATUSES.filter((s) => s !== status && statuses.includes(s)).map((s) => ({ value: s, label: t(`actionStatus.${s}`) }))} empty={t('fields.keepStatus', { status: t(`actionStatus.${status}`) })} />}
+        </Field>
+      )}
+      {closing ? (
+        <ConfirmSubmit
+          label={t('action.addNote')}
+          title={t(`action.confirm.${closing}.title`)}
+          body={t(`action.confirm.${closing}.body`)}
+          confirmLabel={t(`action.confirm.${closing}.yes`)}
+          variant={closing === 'DROPPED' ? 'danger' : 'primary'}
+          disabled={pending}
+        />
+      ) : <Submit pending={pending} label={t('action.addNote')} />}
     </form>
   )
 }

@@ -15,7 +15,7 @@ import { jakartaDate } from '@/lib/dates'
 import { formatDate } from '@/lib/format'
 import { actionScope, meetingScope } from '@/lib/data/meetings'
 import { checkDocument } from '@/lib/meetings/files'
-import { canUpdateProgress } from '@/lib/meetings/rules'
+import { canUpdateProgress, mayChangeStatus } from '@/lib/meetings/rules'
 import { conflictError, transition } from '@/lib/transitions'
 import { ActionError, authAction, isFormData, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
@@ -34,6 +34,8 @@ import {
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
 const NOT_FOUND_MEETING = 'Rapat tidak ditemukan.'
+/** The form's banner when the reason is shown under the field (once, not twice) */
+const INVALID = 'Periksa kembali isian yang ditandai.'
 const STATUS_LABEL: Record<MeetingStatus, string> = { PLANNED: 'direncanakan', HELD: 'terlaksana', CLOSED: 'ditutup', CANCELLED: 'dibatalkan' }
 const ACTION_STATUS_LABEL: Record<ActionStatus, string> = { OPEN: 'terbuka', IN_PROGRESS: 'dalam proses', DONE: 'selesai', DROPPED: 'dibatalkan' }
 const OWNER_LABEL = { REGENCY: 'kabupaten/kota', BANK: 'bank', UNIT: 'unit', USER: 'pengguna' } as const
@@ -413,13 +415,22 @@ export const updateAction = authAction('meetings.write', updateActionItemSchema,
 /**
  * A dated progress note on a follow-up, optionally changing its status (done, dropped, reopened): by
  * an admin or the follow-up's owner only. Another regency's or bank's follow-up, even by a forged
- * id, is "not found" (as if it did not exist), and nothing is written.
+ * id, is "not found" (as if it did not exist), and nothing is written. Dropping a follow-up (or
+ * reopening a dropped one) is the agency's: its owner is refused at the status field
+ * (lib/meetings/rules.ts mayChangeStatus).
  */
 export const addProgress = authAction('meetings.progress', progressSchema, async (input, user) => {
   const result = await db.$transaction(async (tx) => {
     const action = await tx.actionItem.findFirst({ where: { AND: [{ id: input.actionId }, actionScope(user)] }, select: { ...actionSnapshot } })
     if (!action || !canUpdateProgress(user, action)) throw new ActionError('Tindak lanjut tidak ditemukan, atau bukan tanggung jawab Anda.')
     const status = input.status && input.status !== action.status ? input.status : null
+    if (status && !mayChangeStatus(user, action.status, status)) {
+      // a decision of the agency's meeting is dropped (or revived) by the agency, not by the one it was assigned to
+      const why = action.status === 'DROPPED'
+        ? 'Tindak lanjut ini dibatalkan oleh dinas provinsi; hanya admin dinas provinsi yang dapat membukanya kembali.'
+        : 'Hanya admin dinas provinsi yang dapat membatalkan tindak lanjut keputusan rapat.'
+      throw new ActionError(INVALID, { status: [why] })
+    }
     const closing = status === 'DONE' || status === 'DROPPED'
     await transition(tx, { entity: 'ActionItem', entityId: action.id, label: 'Tindak lanjut', update: () => tx.actionItem.updateMany({
       where: { id: action.id, version: input.version, status: action.status },
@@ -450,7 +461,8 @@ async function storeDocument(user: SessionUser, input: z.infer<typeof documentSc
   if (!(file instanceof File) || file.size === 0) throw new ActionError('Pilih berkas yang akan diunggah (berkas kosong tidak diterima).', { file: ['Pilih berkas yang tidak kosong.'] })
   const bytes = new Uint8Array(await file.arrayBuffer())
   const checked = checkDocument(file.name, bytes)
-  if (!checked.ok) throw new ActionError(checked.message, { file: [checked.message] })
+  // the reason once, under the file field; the banner only points to it (the same text twice read as two errors)
+  if (!checked.ok) throw new ActionError(INVALID, { file: [checked.message] })
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const dir = process.env.MEETING_FILES_DIR
   if (dir) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cellText, editableText, shownValue, type FieldDef } from './fields'
+import { CellProblem, cellText, editableText, shownValue, type FieldDef } from './fields'
 
 const field = (type: FieldDef['type']): FieldDef => ({ key: 'x', label: 'X', type, help: '', examples: [] })
 
@@ -28,5 +28,23 @@ describe('editableText: a refused row\'s text as a person types it again', () =>
     // what the check could not read stays as it was typed
     expect(editableText(gender, 'X')).toBe('X')
     expect(editableText(field('date'), '31/02/2024')).toBe('31/02/2024')
+  })
+})
+
+describe('cellText: a yes/no column', () => {
+  const bool = field('bool')
+  it('reads the usual spellings of yes and no, in any case', () => {
+    for (const typed of ['Ya', 'ya', 'YA', 'Iya', 'IYA', ' iya ', 'Y', 'Yes', 'TRUE', 'Benar', '1', '✓', '✔', 'Aktif', 'Sudah']) expect(cellText(typed, bool), typed).toBe('on')
+    for (const typed of ['Tidak', 'TIDAK', 'Tdk', 'T', 't', 'No', 'N', 'False', 'Salah', 'Bukan', '0', '✗', 'Belum', 'Tidak Aktif', 'Non-aktif']) expect(cellText(typed, bool), typed).toBe('off')
+    expect(cellText(1, bool)).toBe('on')
+    expect(cellText(0, bool)).toBe('off')
+    expect(cellText(true, bool)).toBe('on')
+    expect(cellText(false, bool)).toBe('off')
+  })
+  it('keeps an empty cell empty (the stored value stays)', () => {
+    for (const typed of [null, '', '   ', '-']) expect(cellText(typed, bool)).toBe('')
+  })
+  it('refuses anything else instead of reading it as "Tidak"', () => {
+    for (const typed of ['Mungkin', 'Yaa', 'x', '?', '2', 'Kadang-kadang']) expect(() => cellText(typed, bool), typed).toThrow(new CellProblem('Isi Ya atau Tidak.'))
   })
 })

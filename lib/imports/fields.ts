@@ -86,11 +86,20 @@ export function columnLetter(index: number): string {
 /** Why a cell could not be read before the schema saw it (a 16-digit number that Excel already rounded). */
 export class CellProblem extends Error {}
 
+/** A yes/no cell's words (as headingKey reads them: case, spaces and punctuation ignored), for "Usaha Baru", "Aktif", "RAT Terlaksana". */
+const YES_WORDS = new Set(['ya', 'iya', 'y', 'yes', 'true', 'benar', '1', 'aktif', 'sudah'])
+const NO_WORDS = new Set(['tidak', 'tdk', 't', 'no', 'n', 'false', 'salah', 'bukan', '0', 'belum', 'tidakaktif', 'nonaktif'])
+/** Check marks, which headingKey would read as nothing. */
+const YES_NO_MARKS: Record<string, string> = { '✓': 'ya', '✔': 'ya', '✗': 'tidak', '✘': 'tidak' }
+/** A yes/no cell holding neither: refused in the dry run under its row and column. */
+export const BOOL_UNKNOWN = 'Isi Ya atau Tidak.'
+
 /**
  * A cell as the text the form would have sent for this field: dates as `YYYY-MM-DD` (from a date cell, an
  * Excel serial number or `18/09/2024`, `18 September 2024`), codes with their leading zeros, enum words as
  * the stored value, yes/no as a checkbox. What cannot be read is passed on as typed, for the schema to refuse
- * with its own message.
+ * with its own message; a yes/no cell that is neither is refused here (CellProblem), as the checkbox schema
+ * would read it as "Tidak".
  */
 export function cellText(cell: Cell, field: FieldDef): string {
   if (cell === null) return ''
@@ -119,9 +128,14 @@ export function cellText(cell: Cell, field: FieldDef): string {
     case 'bool': {
       // "Tidak" is a value, not an empty cell: 'off' (a checkbox the form reads as false) so that it changes a stored "Ya"
       if (typeof cell === 'boolean') return cell ? 'on' : 'off'
-      const k = headingKey(String(cell))
-      if (!k) return ''
-      return ['ya', 'y', 'yes', 'true', '1', 'aktif', 'benar', 'sudah'].includes(k) ? 'on' : 'off'
+      const text = String(cell).trim()
+      // an empty cell (or a dash for "nothing") keeps what is stored
+      if (!text || /^[-–—]+$/.test(text)) return ''
+      const k = YES_NO_MARKS[text] ?? headingKey(text)
+      if (YES_WORDS.has(k)) return 'on'
+      if (NO_WORDS.has(k)) return 'off'
+      // anything else ("Mungkin", "?") is refused at the cell: the form's checkbox would read it as "Tidak"
+      throw new CellProblem(BOOL_UNKNOWN)
     }
     case 'enum': {
       const k = headingKey(String(cell))

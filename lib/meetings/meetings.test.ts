@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkDocument, safeFilename } from './files'
-import { canUpdateProgress, endOfJakartaDay, isOverdue } from './rules'
+import { canUpdateProgress, endOfJakartaDay, isOverdue, mayChangeStatus, statusChoices } from './rules'
 import { jakartaLocalToDate, toJakartaLocal } from '@/lib/dates'
 
 /** A minimal zip: one stored entry per name with the given sizes in its central directory. */
@@ -72,5 +72,24 @@ describe('follow-up rules', () => {
     expect(jakartaLocalToDate('2025-02-10T08:00')?.toISOString()).toBe('2025-02-10T01:00:00.000Z')
     expect(jakartaLocalToDate('2025-02-30T08:00')).toBeNull()
     expect(toJakartaLocal(new Date('2025-02-10T01:00:00Z'))).toBe('2025-02-10T08:00')
+  })
+})
+
+describe('follow-up status: dropping is the agency’s', () => {
+  it('lets the owner report progress and completion, but only an admin drop a follow-up or revive a dropped one', () => {
+    const owner = { role: 'DISTRICT_OFFICER' as const }
+    const bank = { role: 'BANK_OFFICER' as const }
+    const admin = { role: 'ADMIN' as const }
+    expect(statusChoices(owner, 'OPEN')).toEqual(['IN_PROGRESS', 'DONE'])
+    expect(statusChoices(bank, 'IN_PROGRESS')).toEqual(['OPEN', 'DONE'])
+    expect(statusChoices(owner, 'DONE')).toEqual(['OPEN', 'IN_PROGRESS'])
+    expect(statusChoices(owner, 'DROPPED')).toEqual([])
+    expect(statusChoices(admin, 'OPEN')).toEqual(['IN_PROGRESS', 'DONE', 'DROPPED'])
+    expect(statusChoices(admin, 'DROPPED')).toEqual(['OPEN', 'IN_PROGRESS', 'DONE'])
+    expect(mayChangeStatus(owner, 'OPEN', 'DROPPED')).toBe(false)
+    expect(mayChangeStatus(owner, 'DROPPED', 'OPEN')).toBe(false)
+    expect(mayChangeStatus(owner, 'DROPPED', 'DROPPED')).toBe(true)
+    expect(mayChangeStatus(owner, 'IN_PROGRESS', 'DONE')).toBe(true)
+    expect(mayChangeStatus(admin, 'DONE', 'DROPPED')).toBe(true)
   })
 })

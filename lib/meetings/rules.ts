@@ -1,7 +1,8 @@
 /**
  * Rules of meetings and follow-ups that both the server and the screens read: who may update an
- * action's progress, when an action is overdue. Pure, so pages, actions and tests share one answer.
+ * action's progress and to which status, when an action is overdue. Pure, so pages, actions and tests share one answer.
  */
+import { can } from '@/lib/permissions'
 import type { SessionUser } from '@/lib/session-user'
 
 export type ActionOwner = { ownerKind: 'REGENCY' | 'BANK' | 'UNIT' | 'USER'; ownerRegencyCode: string | null; ownerBankId: string | null; ownerUserId: string | null }
@@ -25,6 +26,27 @@ export function canUpdateProgress(user: Pick<SessionUser, 'id' | 'role' | 'regen
 }
 
 export const OPEN_STATUSES = ['OPEN', 'IN_PROGRESS'] as const
+
+export type FollowUpStatus = 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'DROPPED'
+const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ['OPEN', 'IN_PROGRESS', 'DONE', 'DROPPED']
+
+/**
+ * Whether the user (one who may update the follow-up's progress, canUpdateProgress) may move it from
+ * `from` to `to`. A follow-up carries out a decision of the agency's coordination meeting: its owner
+ * reports progress and completion (open, in progress, done, and back), but dropping the decision, or
+ * reviving one the agency dropped, is for those who manage the meetings (`meetings.write`: the
+ * provincial agency's admins), not for the regency, bank or person it was assigned to.
+ */
+export function mayChangeStatus(user: Pick<SessionUser, 'role'>, from: string, to: string): boolean {
+  if (from === to) return true
+  if (to === 'DROPPED' || from === 'DROPPED') return can(user.role, 'meetings.write')
+  return true
+}
+
+/** The statuses the user may pick for a follow-up now in `from` (the progress form's choices; the current one left out). */
+export function statusChoices(user: Pick<SessionUser, 'role'>, from: string): FollowUpStatus[] {
+  return FOLLOW_UP_STATUSES.filter((s) => s !== from && mayChangeStatus(user, from, s))
+}
 
 /** Overdue on `asOf` (a Jakarta calendar day): due before that day and still open. */
 export function isOverdue(action: { dueDate: Date | string; status: string }, asOf: string): boolean {

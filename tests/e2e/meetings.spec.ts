@@ -114,7 +114,11 @@ test('a Rakor from recording to a done follow-up, read by leadership with its ex
   await expect(page.getByTestId('progress-notes')).toContainText('Sosialisasi dijadwalkan di 21 kecamatan.')
   await page.getByLabel('Catatan perkembangan').fill('Sosialisasi selesai; 312 UMK berminat.')
   await page.getByLabel('Ubah status').selectOption('DONE')
+  // the officer may close it (asked first) but not drop it: that is the agency's
+  await expect(page.getByLabel('Ubah status').locator('option[value="DROPPED"]')).toHaveCount(0)
   await page.getByRole('button', { name: 'Tambah catatan' }).click()
+  await expect(page.getByRole('dialog', { name: 'Tandai tindak lanjut selesai?' })).toContainText('status menjadi “Selesai”')
+  await page.getByRole('dialog').getByRole('button', { name: 'Ya, tandai selesai' }).click()
   await expect(page.getByTestId('action-status')).toContainText('Selesai')
   await expect(page.getByTestId('progress-notes').locator('li')).toHaveCount(2)
 

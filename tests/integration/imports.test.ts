@@ -147,6 +147,27 @@ describe('MSME import', () => {
     expect(await db.msme.count({ where: { nib: good } })).toBe(1)
   })
 
+  it('reads "Usaha Baru" as Ya/Iya/Tidak in their usual spellings, keeps the stored value for an empty cell, and refuses any other word', async () => {
+    const head = [...HEAD, 'Usaha Baru']
+    const [iya, tdk, mungkin, blank] = [nib(), nib(), nib(), nib()]
+    const dry = await check(admin, await xlsx([[...row(iya), 'Iya'], [...row(tdk), 'TDK'], [...row(mungkin), 'Mungkin'], [...row(blank), '']], { head }))
+    expect(dry.check).toEqual({ total: 4, create: 3, update: 0, unchanged: 0, invalid: 1 })
+    // the unknown word is refused under its row and column, as an enum column's unknown option is
+    expect(dry.rows.filter((r) => r.outcome === 'INVALID').map((r) => [r.rowNumber, r.errors])).toEqual([[4, [{ column: 'Usaha Baru', message: 'Isi Ya atau Tidak.' }]]])
+    expect(await commit(admin, dry.id, 'VALID_ONLY')).toMatchObject({ status: 'DONE', summary: { commit: { create: 3, invalid: 1 } } })
+    const stored = async (n: string) => (await db.msme.findUniqueOrThrow({ where: { nib: n }, select: { newRegistration: true } })).newRegistration
+    expect([await stored(iya), await stored(tdk), await stored(blank)]).toEqual([true, false, false])
+    expect(await db.msme.count({ where: { nib: mungkin } })).toBe(0)
+
+    // an update: an empty cell keeps the stored "Ya", "Tidak" changes it, an unknown word changes nothing
+    const again = await check(admin, await xlsx([[iya, '', '', '', '', '', '', '', '', '', ''], [tdk, '', '', '', '', '', '', '', '', '', 'y'], [blank, '', '', '', '', '', '', '', '', '', 'bisa jadi']], { head }))
+    expect(again.check).toEqual({ total: 3, create: 0, update: 1, unchanged: 1, invalid: 1 })
+    expect(again.rows[1].changes).toEqual([expect.objectContaining({ field: 'newRegistration', column: 'Usaha Baru' })])
+    expect(again.rows[2].errors).toEqual([{ column: 'Usaha Baru', message: 'Isi Ya atau Tidak.' }])
+    await commit(admin, again.id, 'VALID_ONLY')
+    expect([await stored(iya), await stored(tdk), await stored(blank)]).toEqual([true, true, false])
+  })
+
   it("refuses a district officer's rows of another regency, row by row", async () => {
     const mine = nib()
     const theirs = nib()

@@ -371,6 +371,48 @@ describe('progress on follow-ups: the owner only', () => {
     expect(await addProgress(undefined, form({ actionId: actionBpr.id, version: 1, note: 'Akad dipercepat di 10 cabang' }))).toMatchObject({ ok: true })
   })
 
+  it('dropping a decision’s follow-up, or reopening a dropped one, is the agency’s: its owner is refused at the status field and nothing is written', async () => {
+    const meeting = await newMeeting({ title: 'Rakor pembatalan tindak lanjut' })
+    const action = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Pendataan ulang UMKM binaan' })
+    const saved = () => db.actionItem.findUniqueOrThrow({ where: { id: action.id }, select: { status: true, version: true, closedAt: true } })
+    const notes = () => db.actionProgressNote.count({ where: { actionId: action.id } })
+    const audits = () => db.auditLog.count({ where: { entity: 'ActionItem', entityId: action.id } })
+    const auditsBefore = await audits()
+    const DROP_REFUSED = 'Hanya admin dinas provinsi yang dapat membatalkan tindak lanjut keputusan rapat.'
+    const REOPEN_REFUSED = 'Tindak lanjut ini dibatalkan oleh dinas provinsi; hanya admin dinas provinsi yang dapat membukanya kembali.'
+
+    signInAs(jombang)
+    expect(await addProgress(undefined, form({ actionId: action.id, version: action.version, note: 'Tidak sempat dikerjakan', status: 'DROPPED' })))
+      .toMatchObject({ ok: false, message: 'Periksa kembali isian yang ditandai.', errors: { status: [DROP_REFUSED] } })
+    signInAs(bpr) // a bank's own follow-up alike
+    const bank = await db.actionItem.findUniqueOrThrow({ where: { id: actionBpr.id }, select: { status: true, version: true } })
+    expect(await addProgress(undefined, form({ actionId: actionBpr.id, version: bank.version, note: 'Tidak jadi', status: 'DROPPED' }))).toMatchObject({ ok: false, errors: { status: [DROP_REFUSED] } })
+    expect(await db.actionItem.findUniqueOrThrow({ where: { id: actionBpr.id }, select: { status: true, version: true } })).toEqual(bank)
+    expect(await saved()).toMatchObject({ status: 'OPEN', version: action.version, closedAt: null })
+    expect([await notes(), await audits()]).toEqual([0, auditsBefore])
+
+    // the agency drops it
+    signInAs(admin)
+    expect(await addProgress(undefined, form({ actionId: action.id, version: action.version, note: 'Dicabut pada rakor berikutnya', status: 'DROPPED' }))).toMatchObject({ ok: true })
+    expect(await saved()).toMatchObject({ status: 'DROPPED', version: action.version + 1 })
+
+    // the owner cannot revive it, may still write a note on it
+    signInAs(jombang)
+    for (const status of ['OPEN', 'IN_PROGRESS', 'DONE']) {
+      expect(await addProgress(undefined, form({ actionId: action.id, version: action.version + 1, note: 'Tetap kami kerjakan', status }))).toMatchObject({ ok: false, errors: { status: [REOPEN_REFUSED] } })
+    }
+    expect(await saved()).toMatchObject({ status: 'DROPPED', version: action.version + 1 })
+    expect(await addProgress(undefined, form({ actionId: action.id, version: action.version + 1, note: 'Data yang sudah terkumpul kami simpan' }))).toMatchObject({ ok: true })
+
+    // the agency reopens it; its owner then closes it as done
+    signInAs(admin)
+    expect(await addProgress(undefined, form({ actionId: action.id, version: action.version + 2, note: 'Dihidupkan kembali', status: 'OPEN' }))).toMatchObject({ ok: true })
+    signInAs(jombang)
+    expect(await addProgress(undefined, form({ actionId: action.id, version: action.version + 3, note: 'Pendataan selesai', status: 'DONE' }))).toMatchObject({ ok: true })
+    expect(await saved()).toMatchObject({ status: 'DONE', version: action.version + 4 })
+    expect((await db.actionProgressNote.findMany({ where: { actionId: action.id }, orderBy: { createdAt: 'asc' }, select: { statusTo: true } })).map((n) => n.statusTo)).toEqual(['DROPPED', null, 'OPEN', 'DONE'])
+  })
+
   it('refuses a stale progress update', async () => {
     signInAs(bpr)
     const r = await addProgress(undefined, form({ actionId: actionBpr.id, version: 1, note: 'Versi lama', status: 'DONE' }))
@@ -407,6 +449,19 @@ describe('documents: checked by their bytes, downloaded through the scope', () =
     expect((await upload({ meetingId: meetingA, kind: 'MATERIAL' }, 'bahan.pdf', new TextEncoder().encode('<script>alert(1)</script>'))).errors?.file?.[0]).toMatch(/tidak diterima/)
     expect((await upload({ meetingId: meetingA, kind: 'MATERIAL' }, 'foto.pdf', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).errors?.file?.[0]).toMatch(/tidak sesuai namanya/)
     expect(await db.meetingDocument.count()).toBe(before)
+  })
+
+  it('says why a file is refused once, under the file field; the banner only points to it (a document and a follow-up’s evidence alike)', async () => {
+    const script = new TextEncoder().encode('<script>alert(1)</script>')
+    signInAs(admin)
+    expect(await upload({ meetingId: meetingA, kind: 'MATERIAL' }, 'bahan.pdf', script)).toMatchObject({
+      ok: false, message: 'Periksa kembali isian yang ditandai.', errors: { file: ['Jenis berkas tidak diterima: unggah PDF, JPG, PNG, DOCX, XLSX, atau PPTX.'] },
+    })
+    signInAs(bpr)
+    const evidence = await upload({ meetingId: meetingA, actionId: actionBpr.id, kind: 'EVIDENCE' }, 'bukti.exe', script, uploadEvidence)
+    expect(evidence).toMatchObject({ ok: false, message: 'Periksa kembali isian yang ditandai.', errors: { file: ['Jenis berkas tidak diterima: unggah PDF, JPG, PNG, DOCX, XLSX, atau PPTX.'] } })
+    const corrupt = await upload({ meetingId: meetingA, actionId: actionBpr.id, kind: 'EVIDENCE' }, 'bukti.pdf', new TextEncoder().encode('%PDF-1.4 terpotong'), uploadEvidence)
+    expect(corrupt).toMatchObject({ ok: false, message: 'Periksa kembali isian yang ditandai.', errors: { file: ['Berkas PDF rusak atau tidak lengkap.'] } })
   })
 
   it('stores a PDF in PostgreSQL; those who read the meeting download it, others get 404', async () => {

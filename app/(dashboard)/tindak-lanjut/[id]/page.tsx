@@ -10,7 +10,7 @@ import { getAction, meetingFormChoices } from '@/lib/data/meetings'
 import { jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format'
-import { canUpdateProgress, isOverdue } from '@/lib/meetings/rules'
+import { canUpdateProgress, isOverdue, statusChoices } from '@/lib/meetings/rules'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 
@@ -53,7 +53,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
           {mayUpdate ? (
             <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="note-title">
               <h2 id="note-title" className="mb-3 text-base font-semibold">{t('action.addNote')}</h2>
-              <ProgressForm actionId={action.id} version={action.version} status={action.status} />
+              <ProgressForm actionId={action.id} version={action.version} status={action.status} statuses={statusChoices(user, action.status)} />
             </section>
           ) : (
             <p className="text-sm text-slate-600">{t('action.notOwner')}</p>
