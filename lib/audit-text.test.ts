@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { auditAmount, auditChanges, auditHref, snapshotName } from './audit-text'
+import { auditAddress, auditAmount, auditChanges, auditHref, auditImport, auditRole, inSentence, snapshotName } from './audit-text'
 
 describe('the audit trail as people read it', () => {
   it('lists the fields an update changed, without bookkeeping', () => {
@@ -27,5 +27,28 @@ describe('the audit trail as people read it', () => {
     expect(auditAmount('APPROVE', { approved: '1056852310' })).toBe(1_056_852_310)
     expect(auditAmount('PAY', { payment: { amount: '500000' } })).toBe(500_000)
     expect(auditAmount('UPDATE', { approved: 1 })).toBeNull()
+  })
+
+  it('shows this machine one way: a loopback address and a job outside any request alike', () => {
+    for (const ip of ['::1', '127.0.0.1', '::ffff:127.0.0.1', 'local']) expect(auditAddress(ip), ip).toBe('local')
+    expect(auditAddress('203.0.113.7')).toBe('203.0.113.7')
+    expect(auditAddress('unknown')).toBeNull()
+    expect(auditAddress(null)).toBeNull()
+  })
+
+  it('reads what an import took in, for a sentence without "mengimpor impor data"', () => {
+    const after = { kind: 'umkm', fileName: 'umkm.xlsx', mode: 'VALID', total: 4, create: 2, update: 1, unchanged: 0, invalid: 1 }
+    expect(auditImport('IMPORT', after)).toEqual({ kind: 'umkm', fileName: 'umkm.xlsx', rows: 3 })
+    expect(auditImport('IMPORT', { fileName: 'x.csv' })).toBeNull()
+    expect(auditImport('UPDATE', after)).toBeNull()
+    expect(inSentence('Penyaluran kredit')).toBe('penyaluran kredit')
+    expect(inSentence('UMKM')).toBe('UMKM')
+    expect(inSentence('MSMEs')).toBe('MSMEs')
+  })
+
+  it('names a role as the rest of the app does, in the reader’s language', () => {
+    expect(auditRole('DISTRICT_OFFICER', 'id')).toBe('Petugas Kabupaten/Kota')
+    expect(auditRole('ADMIN', 'en')).toBe('Provincial agency admin')
+    expect(auditRole('SYSTEM', 'id')).toBe('SYSTEM')
   })
 })

@@ -4,6 +4,9 @@
  * sentence itself is worded by the page through the message catalogue (lib/i18n auditLog.*).
  */
 
+import type { Role } from '@/lib/generated/prisma/enums'
+import { ROLE_LABELS } from '@/lib/permissions'
+
 /** Bookkeeping fields that say nothing to an inspector. */
 const HIDDEN = new Set(['id', 'version', 'createdAt', 'updatedAt', 'sessionVersion', 'deletedAt', 'passwordHash'])
 
@@ -78,4 +81,39 @@ export function auditAmount(action: string, after: unknown): number | null {
   if (action === 'APPROVE') return pick(a.approved)
   if (action === 'PAY') return pick(asObject(a.payment)?.amount ?? a.amount)
   return null
+}
+
+/**
+ * A row's client address as the trail shows it: null when none was known, `local` for this server itself.
+ * A browser on the server machine arrives from a loopback address (`::1`, `127.0.0.1`) and a background job
+ * or script, outside any request, is stamped `local` (lib/client-ip.ts): the same machine, shown one way.
+ */
+export function auditAddress(ip: string | null | undefined): string | null {
+  const a = (ip ?? '').trim().toLowerCase()
+  if (!a || a === 'unknown') return null
+  if (a === 'local' || a === '::1' || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(a)) return 'local'
+  return a
+}
+
+/** What an import's audit row holds (lib/imports/pipeline.ts): its kind's slug, the file, and the rows it took in. */
+export type AuditImport = { kind: string; fileName: string; rows: number }
+
+/** The details of an IMPORT row for its sentence, or null when the row lacks them (then it is worded generally). */
+export function auditImport(action: string, after: unknown): AuditImport | null {
+  const a = asObject(after)
+  if (action !== 'IMPORT' || !a) return null
+  const { kind, fileName, total, invalid } = a
+  if (typeof kind !== 'string' || typeof fileName !== 'string' || typeof total !== 'number') return null
+  // the rows the import took in: invalid ones were skipped ("valid rows only") or refused the whole import
+  return { kind, fileName, rows: Math.max(0, total - (typeof invalid === 'number' ? invalid : 0)) }
+}
+
+/** A title inside a sentence: `baris penyaluran kredit`, but one starting with an acronym (`UMKM`, `MSMEs`) as it is. */
+export function inSentence(title: string): string {
+  return /^\p{Lu}{2,}/u.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1)
+}
+
+/** The role a row was written under, in the words the rest of the app uses (ROLE_LABELS); an unknown one as stored. */
+export function auditRole(role: string, lang: 'id' | 'en'): string {
+  return Object.hasOwn(ROLE_LABELS, role) ? ROLE_LABELS[role as Role][lang] : role
 }

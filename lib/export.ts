@@ -1,15 +1,53 @@
 import 'server-only'
 import ExcelJS from 'exceljs'
+import { jakartaToday, WIB_OFFSET_MS } from '@/lib/dates'
 
-/** A column of an export: header text and how to read the cell from a row. */
+/**
+ * A column of an export: header text and how to read the cell from a row. A Date's `numFmt` says what it
+ * is: `dd/mm/yyyy` a calendar day (stored at UTC midnight), one with hours (`dd/mm/yyyy hh:mm`) an instant.
+ */
 export type ExportColumn<R> = { header: string; value: (row: R) => string | number | Date | null | undefined; width?: number; numFmt?: string }
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
-export function csvCell(v: string | number | Date | null | undefined): string {
+/** How a Date cell is written: a calendar day, an instant to the minute, or to the second. */
+export type DateKind = 'date' | 'datetime' | 'datetime-seconds'
+
+/** The kind a column's number format declares; a Date without a day-only format is an instant. */
+export function dateKindOf(numFmt: string | undefined): DateKind {
+  if (numFmt && !/h/i.test(numFmt)) return 'date'
+  return numFmt && /ss/i.test(numFmt) ? 'datetime-seconds' : 'datetime'
+}
+
+/**
+ * An instant as its wall-clock time in Jakarta, carried in a Date's UTC fields: a spreadsheet has no time
+ * zone and shows a date cell's UTC reading, so a 10.00 WIB submission must be written as 10:00, not 03:00.
+ */
+function wibWallClock(v: Date): Date {
+  return new Date(v.getTime() + WIB_OFFSET_MS)
+}
+
+/** `2024-09-18T…` as `18/09/2024`: the day-first form the app's import reads back (lib/parse.ts parseDateText). */
+function dayMonthYear(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+}
+
+/** A Date as CSV text: a day as `18/09/2024`, an instant in WIB as `18/09/2024 09.00` (seconds when asked). */
+function csvDate(v: Date, kind: DateKind): string {
+  if (kind === 'date') return dayMonthYear(v.toISOString())
+  const iso = wibWallClock(v).toISOString()
+  const time = kind === 'datetime-seconds' ? iso.slice(11, 19) : iso.slice(11, 16)
+  return `${dayMonthYear(iso)} ${time.replaceAll(':', '.')}`
+}
+
+/**
+ * One CSV cell. A Date is written as its column's `kind` says (see dateKindOf); without one (the API's
+ * machine-read snapshots) as ISO 8601 UTC.
+ */
+export function csvCell(v: string | number | Date | null | undefined, kind?: DateKind): string {
   if (v === null || v === undefined) return ''
-  const s = v instanceof Date ? v.toISOString() : String(v)
+  const s = v instanceof Date ? (kind ? csvDate(v, kind) : v.toISOString()) : String(v)
   // formula injection: a cell starting with = + - @ would run as a formula when opened in a spreadsheet
   const safe = /^[=+\-@\t\r]/.test(s) && typeof v !== 'number' ? `'${s}` : s
   return /[";\n\r,]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
@@ -18,7 +56,8 @@ export function csvCell(v: string | number | Date | null | undefined): string {
 /** CSV with a BOM and `;` separators: what Excel with Indonesian regional settings opens cleanly. */
 export function toCsv<R>(columns: ExportColumn<R>[], rows: R[]): string {
   const lines = [columns.map((c) => csvCell(c.header)).join(';')]
-  for (const r of rows) lines.push(columns.map((c) => csvCell(c.value(r))).join(';'))
+  const kinds = columns.map((c) => dateKindOf(c.numFmt))
+  for (const r of rows) lines.push(columns.map((c, i) => csvCell(c.value(r), kinds[i])).join(';'))
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
 }
 
@@ -30,19 +69,24 @@ export async function toXlsx<R>(columns: ExportColumn<R>[], rows: R[], sheetName
   const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(12, c.header.length + 2), style: c.numFmt ? { numFmt: c.numFmt } : {} }))
   ws.getRow(1).font = { bold: true }
+  // a day stays at its UTC midnight; an instant is moved to its WIB wall clock (see wibWallClock)
+  const shift = columns.map((c) => dateKindOf(c.numFmt) !== 'date')
   for (const r of rows) {
-    ws.addRow(columns.map((c) => {
+    ws.addRow(columns.map((c, i) => {
       const v = c.value(r)
+      if (v instanceof Date) return shift[i] ? wibWallClock(v) : v
       return v === undefined ? null : v
     }))
   }
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-/** A download response in the requested format, named `<base>-<yyyy-mm-dd>.<ext>`. */
-export async function exportResponse<R>(format: ExportFormat, base: string, columns: ExportColumn<R>[], rows: R[], sheetName = base): Promise<Response> {
-  const stamp = new Date().toISOString().slice(0, 10)
-  const filename = `${base}-${stamp}.${format}`
+/**
+ * A download response in the requested format, named `<base>-<yyyy-mm-dd>.<ext>`: the day is today in
+ * Jakarta, or `day` for figures as of another day (the dashboard's), so the name carries one date only.
+ */
+export async function exportResponse<R>(format: ExportFormat, base: string, columns: ExportColumn<R>[], rows: R[], sheetName = base, day = jakartaToday()): Promise<Response> {
+  const filename = `${base}-${day}.${format}`
   const headers = { 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'no-store' }
   if (format === 'csv') return new Response(toCsv(columns, rows), { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' } })
   const body = await toXlsx(columns, rows, sheetName)

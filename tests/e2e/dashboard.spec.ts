@@ -109,11 +109,11 @@ test.describe('leadership', () => {
     // the export holds the same numbers
     const rows = await workbook(await download(page, page.getByRole('link', { name: 'Unduh .xlsx' })))
     const disbursed = rows.find((r) => r.Angka === 'Kredit disalurkan (Rp)')!
-    expect(disbursed['Nilai per 2024-08-31']).toBe(c.disbursed)
+    expect(disbursed['Nilai per 31 Agustus 2024']).toBe(c.disbursed)
     expect(Number(disbursed['Capaian (%)'])).toBeCloseTo(c.pct, 8)
     const paid = rows.find((r) => r.Angka === 'Subsidi dibayar (Rp)')!
-    expect(paid['Nilai per 2024-08-31']).toBe(s.paid)
-    expect(rows.find((r) => r.Angka === 'Penerima manfaat (UMK)')!['Nilai per 2024-08-31']).toBe(c.beneficiaries)
+    expect(paid['Nilai per 31 Agustus 2024']).toBe(s.paid)
+    expect(rows.find((r) => r.Angka === 'Penerima manfaat (UMK)')!['Nilai per 31 Agustus 2024']).toBe(c.beneficiaries)
   })
 
   test('changing the filters updates the URL and the figures: Prokesra 2023 at 101,26%, then one regency', async ({ page, login }) => {

@@ -10,7 +10,8 @@ import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { Table, Td, Th } from '@/components/ui/table'
 import { findAuditLogs } from '@/lib/data/audit'
-import { auditAmount, auditChanges, auditHref, snapshotName } from '@/lib/audit-text'
+import { auditAddress, auditAmount, auditChanges, auditHref, auditImport, auditRole, inSentence, snapshotName } from '@/lib/audit-text'
+import { importKind } from '@/lib/imports/kinds'
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
@@ -127,16 +128,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 const amount = auditAmount(r.action, r.after)
                 const changes = auditChanges(r.before, r.after)
                 const actor = (r.userId && names.get(r.userId)) || r.username
+                // an import says what it took in ("mengimpor 3 baris UMKM dari umkm.xlsx"), never "mengimpor impor data"
+                const imported = auditImport(r.action, r.after)
+                const importedKind = imported && importKind(imported.kind)
+                const address = auditAddress(r.ip)
+                const linked = (text: string) => (href ? <Link href={href} className="font-medium text-brand-700 underline">{text}</Link> : <span className="font-medium">{text}</span>)
                 return (
                   <tr key={String(r.id)} data-audit={r.action}>
                     <Td className="whitespace-nowrap text-xs">{formatDateTime(r.createdAt, { locale: lang })}</Td>
                     <Td>
                       <p className="text-sm" data-testid="audit-sentence">
-                        <strong>{actor}</strong> {label('verb', r.action)}
-                        {!SELF.has(r.action) && <> {label('entity', r.entity)}{name && <> {href ? <Link href={href} className="font-medium text-brand-700 underline">{name}</Link> : <span className="font-medium">{name}</span>}</>}</>}
+                        <strong>{actor}</strong>{' '}
+                        {r.action === 'IMPORT' && r.entity === 'DataImport' ? (
+                          imported && importedKind ? <>{tl('importRows', { count: imported.rows, kind: inSentence(importedKind.title[lang]) })} {linked(imported.fileName)}</> : tl('importRun')
+                        ) : (
+                          <>{label('verb', r.action)}{!SELF.has(r.action) && <> {label('entity', r.entity)}{name && <> {linked(name)}</>}</>}</>
+                        )}
                         {amount !== null && <> ({formatRupiah(amount, { locale: lang })})</>}
                       </p>
-                      <span className="block text-xs text-slate-500">{r.username} · {r.role}{r.ip && r.ip !== 'unknown' ? ` · ${tl('from', { ip: r.ip })}` : ''}</span>
+                      <span className="block text-xs text-slate-500">{r.username} · {auditRole(r.role, lang)}{address ? ` · ${address === 'local' ? tl('fromLocal') : tl('from', { ip: address })}` : ''}</span>
                     </Td>
                     <Td>
                       {changes.length > 0 ? (

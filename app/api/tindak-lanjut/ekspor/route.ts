@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { exportActions } from '@/lib/data/meetings'
+import { jakartaDate } from '@/lib/dates'
 import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
 import { ACTION_STATUS_LABEL, MEETING_TYPE_LABEL, OWNER_KIND_LABEL, actionOwnerName } from '@/lib/meetings/labels'
 import { isOverdue } from '@/lib/meetings/rules'
@@ -32,7 +33,8 @@ export const GET = authRoute('meetings.read', async (req, user) => {
     { header: 'Catatan progres', value: (r) => r._count.notes, numFmt: '#,##0' },
     { header: 'Rapat', value: (r) => r.meeting.title, width: 44 },
     { header: 'Jenis rapat', value: (r) => MEETING_TYPE_LABEL[r.meeting.type], width: 14 },
-    { header: 'Tanggal rapat', value: (r) => r.meeting.startsAt, numFmt: 'dd/mm/yyyy', width: 14 },
+    // a meeting starts at an instant: its day is the Jakarta day, as in the meetings export
+    { header: 'Tanggal rapat', value: (r) => new Date(`${jakartaDate(r.meeting.startsAt)}T00:00:00Z`), numFmt: 'dd/mm/yyyy', width: 14 },
   ]
   await db.$transaction((tx) => writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'EXPORT', entity: 'ActionItem', after: { format, filter, asOf, rows: rows.length } }))
   return exportResponse(format, 'tindak-lanjut', columns, rows, 'Tindak lanjut')

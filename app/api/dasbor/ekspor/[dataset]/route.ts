@@ -5,6 +5,7 @@ import { getClaimPipeline, getCreditBreakdown, getOverview, resolveDashboardFilt
 import { kbliSectionName } from '@/lib/credit/kbli'
 import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
 import { exportResponse, type ExportColumn } from '@/lib/export'
+import { formatDate } from '@/lib/format'
 import { authRoute } from '@/lib/safe-action'
 import { DASHBOARD_DATASETS, dashboardFilterSchema, type DashboardDataset } from '@/lib/validations/dashboard'
 
@@ -34,7 +35,9 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
   // a refusal (another regency: 403; a programme out of scope: 404) is answered by authRoute
   const { program, filter } = await resolveDashboardFilter({ user, params })
   if (!program || !filter) return Response.json({ error: 'Belum ada program kredit.' }, { status: 404 })
-  const base = `${dataset}-${program.code.toLowerCase()}-${filter.asOf}${filter.regencyCode ? `-${filter.regencyCode}` : ''}`
+  const base = `${dataset}-${program.code.toLowerCase()}${filter.regencyCode ? `-${filter.regencyCode}` : ''}`
+  // the file is named after the figures' as-of day (exportResponse appends it), not the day it was downloaded
+  const respond = <R>(columns: ExportColumn<R>[], rows: R[], sheet: string) => exportResponse('xlsx', base, columns, rows, sheet, filter.asOf)
   switch (dataset as DashboardDataset) {
     case 'ringkasan': {
       const [overview, thresholds, overdue] = await Promise.all([getOverview({ user, filter }), getStatusThresholds(), getOverdueSummary({ user, asOf: filter.asOf, regencyCode: filter.regencyCode })])
@@ -52,14 +55,14 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
       ]
       const columns: ExportColumn<Row>[] = [
         { header: 'Angka', value: (r) => r.name, width: 36 },
-        { header: `Nilai per ${filter.asOf}`, value: (r) => r.value, width: 22, numFmt: '#,##0.00' },
+        { header: `Nilai per ${formatDate(filter.asOf)}`, value: (r) => r.value, width: 22, numFmt: '#,##0.00' },
         { header: 'Target', value: (r) => r.target, width: 22, numFmt: '#,##0.00' },
         { header: 'Capaian (%)', value: (r) => r.pct, width: 14, numFmt: PERCENT },
-        { header: overview.lastYear ? `Tahun lalu (${overview.lastYear.asOf})` : 'Tahun lalu', value: (r) => r.lastYear, width: 22, numFmt: '#,##0.00' },
+        { header: overview.lastYear ? `Tahun lalu (${formatDate(overview.lastYear.asOf)})` : 'Tahun lalu', value: (r) => r.lastYear, width: 22, numFmt: '#,##0.00' },
         { header: 'Perubahan', value: (r) => r.change, width: 18, numFmt: '#,##0.00' },
         { header: 'Status / keterangan', value: (r) => r.status, width: 40 },
       ]
-      return exportResponse('xlsx', base, columns, rows, 'Ringkasan')
+      return respond(columns, rows, 'Ringkasan')
     }
     case 'bulanan': {
       const series = await getMonthlySeries({ user, filter })
@@ -74,7 +77,7 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
         { header: 'Subsidi dibayar kumulatif (Rp)', value: (r) => r.subsidyPaidCumulative, width: 26, numFmt: RUPIAH },
         { header: 'Pagu subsidi (Rp)', value: (r) => r.subsidyCeiling, width: 20, numFmt: RUPIAH },
       ]
-      return exportResponse('xlsx', base, columns, series, 'Bulanan')
+      return respond(columns, series, 'Bulanan')
     }
     case 'kabupaten': {
       const ranking = await getRegencyRanking({ user, filter: { programId: filter.programId, bankId: filter.bankId, asOf: filter.asOf } })
@@ -88,7 +91,7 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
         { header: 'Rekening', value: (r) => r.loans, width: 12, numFmt: RUPIAH },
         { header: 'Penerima', value: (r) => r.beneficiaries, width: 12, numFmt: RUPIAH },
       ]
-      return exportResponse('xlsx', base, columns, ranking, 'Kabupaten')
+      return respond(columns, ranking, 'Kabupaten')
     }
     case 'klaim': {
       const { months, total } = await getClaimPipeline({ user, filter })
@@ -100,7 +103,7 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
         { header: 'Disetujui (Rp)', value: (r) => r.approved, width: 20, numFmt: RUPIAH },
         { header: 'Dibayar (Rp)', value: (r) => r.paid, width: 20, numFmt: RUPIAH },
       ]
-      return exportResponse('xlsx', base, columns, total ? [...months, total] : months, 'Klaim')
+      return respond(columns, total ? [...months, total] : months, 'Klaim')
     }
     case 'bank':
     case 'kbli':
@@ -116,7 +119,7 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
         { header: 'Penyaluran (Rp)', value: (r) => r.disbursed, width: 20, numFmt: RUPIAH },
         { header: 'Porsi (%)', value: (r) => r.sharePct, width: 12, numFmt: PERCENT },
       ]
-      return exportResponse('xlsx', base, columns, rows, by === 'kbli' ? 'KBLI' : by === 'scale' ? 'Skala' : 'Bank')
+      return respond(columns, rows, by === 'kbli' ? 'KBLI' : by === 'scale' ? 'Skala' : 'Bank')
     }
   }
 })

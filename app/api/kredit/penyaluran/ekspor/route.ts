@@ -1,10 +1,15 @@
 import { z } from 'zod'
 import { exportDisbursements } from '@/lib/data/disbursements'
 import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
+import { MESSAGES } from '@/lib/i18n/messages'
 import { authRoute } from '@/lib/safe-action'
 import { disbursementFilterSchema } from '@/lib/validations/credit'
 
 type Row = Awaited<ReturnType<typeof exportDisbursements>>[number]
+
+/** A loan's status in the words the loan page shows (credit.loan*), in Indonesian as the export's headers. */
+const { loanActive, loanPaidOff, loanWrittenOff } = MESSAGES.id.credit
+const STATUS: Record<Row['status'], string> = { ACTIVE: loanActive, PAID_OFF: loanPaidOff, WRITTEN_OFF: loanWrittenOff }
 
 const columns: ExportColumn<Row>[] = [
   { header: 'Program', value: (r) => r.program.name, width: 18 },
@@ -21,7 +26,7 @@ const columns: ExportColumn<Row>[] = [
   { header: 'Bunga debitur (%)', value: (r) => Number(r.borrowerRate) * 100, numFmt: '0.00' },
   { header: 'Metode', value: (r) => (r.method === 'ANNUITY' ? 'Anuitas' : 'Flat') },
   { header: 'Kolektibilitas', value: (r) => r.collectibility },
-  { header: 'Status', value: (r) => r.status },
+  { header: 'Status', value: (r) => STATUS[r.status] },
   { header: 'Pengecualian', value: (r) => r.eligibilityIssues.join(', ') },
 ]
 

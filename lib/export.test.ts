@@ -1,0 +1,50 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { csvCell, dateKindOf, exportResponse, toCsv, toXlsx, type ExportColumn } from './export'
+
+type Row = { founded: Date; meeting: Date; logged: Date }
+const row: Row = {
+  founded: new Date('2018-09-21T00:00:00.000Z'), // a calendar day (@db.Date): UTC midnight
+  meeting: new Date('2024-09-18T02:00:00.000Z'), // 09.00 WIB
+  logged: new Date('2024-09-18T16:59:30.000Z'), // 23.59.30 WIB
+}
+const columns: ExportColumn<Row>[] = [
+  { header: 'Tanggal badan hukum', value: (r) => r.founded, numFmt: 'dd/mm/yyyy' },
+  { header: 'Mulai', value: (r) => r.meeting, numFmt: 'dd/mm/yyyy hh:mm' },
+  { header: 'Waktu', value: (r) => r.logged, numFmt: 'dd/mm/yyyy hh:mm:ss' },
+]
+
+describe('dates in exports', () => {
+  it('reads a column’s kind from its number format', () => {
+    expect(dateKindOf('dd/mm/yyyy')).toBe('date')
+    expect(dateKindOf('dd/mm/yyyy hh:mm')).toBe('datetime')
+    expect(dateKindOf('dd/mm/yyyy hh:mm:ss')).toBe('datetime-seconds')
+    expect(dateKindOf(undefined)).toBe('datetime')
+  })
+
+  it('writes a day as dd/mm/yyyy and an instant in WIB in CSV, never ISO UTC', () => {
+    const [, line] = toCsv(columns, [row]).replace('\uFEFF', '').split('\r\n')
+    expect(line).toBe('21/09/2018;18/09/2024 09.00;18/09/2024 23.59.30')
+    // the day is the Jakarta day: 20.00 UTC is already the next morning
+    expect(csvCell(new Date('2024-09-18T20:00:00Z'), 'datetime')).toBe('19/09/2024 03.00')
+    // without a column (the API's machine-read files) a Date stays ISO
+    expect(csvCell(row.meeting)).toBe('2024-09-18T02:00:00.000Z')
+  })
+
+  it('writes an instant as its WIB wall clock in .xlsx and leaves a day where it is', async () => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await toXlsx(columns, [row], 'Uji') as unknown as ArrayBuffer)
+    const cells = wb.worksheets[0].getRow(2)
+    // ExcelJS reads a date cell's serial as UTC: what Excel shows is the UTC reading
+    expect(cells.getCell(1).value).toEqual(new Date('2018-09-21T00:00:00.000Z'))
+    expect(cells.getCell(2).value).toEqual(new Date('2024-09-18T09:00:00.000Z'))
+    expect(cells.getCell(2).numFmt).toBe('dd/mm/yyyy hh:mm')
+    expect(cells.getCell(3).value).toEqual(new Date('2024-09-18T23:59:30.000Z'))
+  })
+
+  it('names the file with one date: today, or the day the figures are as of', async () => {
+    const named = (res: Response) => /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1]
+    expect(named(await exportResponse('csv', 'ringkasan-prokesra-2026', columns, [row], 'Uji', '2026-12-04'))).toBe('ringkasan-prokesra-2026-2026-12-04.csv')
+    expect(named(await exportResponse('csv', 'umkm', columns, []))).toMatch(/^umkm-\d{4}-\d{2}-\d{2}\.csv$/)
+  })
+})

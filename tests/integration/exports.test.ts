@@ -1,0 +1,135 @@
+/**
+ * What the downloads hold as people open them: dates as the app's import reads them back (dd/mm/yyyy) and
+ * times in WIB, in CSV and .xlsx alike; labels, not stored codes; one date in a file's name.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
+import { db } from '@/lib/db'
+import { signInAs } from '../support/session-mock'
+import { createUser } from '../support/factories'
+import { GET as auditExport } from '@/app/api/audit/ekspor/route'
+import { GET as cooperativesExport } from '@/app/api/koperasi/ekspor/route'
+import { GET as dashboardExport } from '@/app/api/dasbor/ekspor/[dataset]/route'
+import { GET as completenessExport } from '@/app/api/laporan-triwulan/kelengkapan/ekspor/route'
+import { GET as disbursementsExport } from '@/app/api/kredit/penyaluran/ekspor/route'
+import { GET as actionsExport } from '@/app/api/tindak-lanjut/ekspor/route'
+import { GET as usersExport } from '@/app/api/pengguna/ekspor/route'
+
+type U = Awaited<ReturnType<typeof createUser>>
+let admin: U
+const NO_PARAMS = { params: Promise.resolve({}) }
+const get = (url: string) => new Request(`http://localhost${url}`)
+
+/** A CSV download's data lines as cells, keyed by header. */
+async function csvRows(res: Response): Promise<Record<string, string>[]> {
+  expect(res.status).toBe(200)
+  const [head, ...lines] = (await res.text()).replace('\uFEFF', '').trimEnd().split('\r\n')
+  const headers = head.split(';')
+  return lines.map((l) => Object.fromEntries(l.split(';').map((c, i) => [headers[i], c])))
+}
+
+async function sheet(res: Response): Promise<ExcelJS.Worksheet> {
+  expect(res.status).toBe(200)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(await res.arrayBuffer())
+  return wb.worksheets[0]
+}
+
+beforeAll(async () => {
+  admin = await createUser('ADMIN')
+})
+
+describe('dates in CSV exports', () => {
+  it('writes a calendar day as dd/mm/yyyy, which the import reads back', async () => {
+    await db.cooperative.create({ data: { nik: '3517000000009001', name: 'KSP Ekspor Tanggal', type: 'SIMPAN_PINJAM', regencyCode: '35.17', legalEntityDate: new Date('2018-09-21') } })
+    signInAs(admin)
+    const rows = await csvRows(await cooperativesExport(get('/api/koperasi/ekspor?format=csv&q=Ekspor Tanggal'), undefined))
+    expect(rows.map((r) => r['Tanggal badan hukum'])).toEqual(['21/09/2018'])
+  })
+
+  it('writes an instant as dd/mm/yyyy HH.mm in WIB', async () => {
+    await db.user.update({ where: { id: admin.id }, data: { lastSignInAt: new Date('2024-09-18T02:00:00Z') } })
+    signInAs(admin)
+    const rows = await csvRows(await usersExport(get(`/api/pengguna/ekspor?format=csv&q=${admin.username}`), undefined))
+    expect(rows.find((r) => r['Nama pengguna'] === admin.username)?.['Terakhir masuk']).toBe('18/09/2024 09.00')
+  })
+
+  it('gives a follow-up’s meeting day as the Jakarta day of its start', async () => {
+    // 06.30 WIB on 19 September is still the 18th in UTC
+    const meeting = await db.meeting.create({ data: { title: 'Rakor pagi ekspor', type: 'RAKOR', startsAt: new Date('2024-09-18T23:30:00Z'), endsAt: new Date('2024-09-19T03:00:00Z'), organiser: 'Dinas' } })
+    await db.actionItem.create({ data: { meetingId: meeting.id, title: 'Tindak lanjut rapat pagi', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: new Date('2024-10-01') } })
+    signInAs(admin)
+    const rows = await csvRows(await actionsExport(get('/api/tindak-lanjut/ekspor?format=csv&status=all'), NO_PARAMS))
+    const row = rows.find((r) => r['Tindak lanjut'] === 'Tindak lanjut rapat pagi')
+    expect(row).toMatchObject({ 'Tanggal rapat': '19/09/2024', Tenggat: '01/10/2024' })
+  })
+})
+
+describe('times in .xlsx exports', () => {
+  it('writes a report’s first submission at its WIB wall clock, as the app shows it', async () => {
+    // 10.00 WIB on 4 July 2026
+    await db.quarterlyReport.create({ data: { regencyCode: '35.17', year: 2026, quarter: 2, status: 'SUBMITTED', submittedAt: new Date('2026-07-04T03:00:00Z'), firstSubmittedAt: new Date('2026-07-04T03:00:00Z') } })
+    signInAs(admin)
+    const ws = await sheet(await completenessExport(get('/api/laporan-triwulan/kelengkapan/ekspor?tahun=2026'), undefined))
+    const headers = (ws.getRow(1).values as unknown[]).map(String)
+    const column = headers.indexOf('Dikirim pertama')
+    const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).value === '35.17' && String(r.getCell(3).value).startsWith('Triwulan II '))!
+    const cell = row.getCell(column)
+    // ExcelJS reads the serial as UTC, which is what Excel displays: 04/07/2026 10:00
+    expect(cell.value).toEqual(new Date('2026-07-04T10:00:00Z'))
+    expect(cell.numFmt).toBe('dd/mm/yyyy hh:mm')
+  })
+})
+
+describe('labels, not stored codes', () => {
+  it('names a loan’s status as the loan page does', async () => {
+    const bank = await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' }, select: { id: true } })
+    const program = await db.creditProgram.create({
+      data: {
+        code: 'EKSPOR-2026', scheme: 'EKSPOR', name: 'Program Ekspor 2026', year: 2026, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000,
+        borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
+        banks: { create: [{ bankId: bank.id }] }, rates: { create: [{ bankId: bank.id, effectiveFrom: new Date('2026-01-01'), rate: 0.12 }] },
+      },
+    })
+    for (const [i, status] of (['ACTIVE', 'PAID_OFF', 'WRITTEN_OFF'] as const).entries()) {
+      const msme = await db.msme.create({
+        data: { nib: `912000099900${i}`, businessName: `Usaha Ekspor ${i}`, ownerName: 'Siti Rahayu', ownerNik: `351701410185000${i}`, ownerGender: 'P', kbli: '10792', regencyCode: '35.17', computedScale: 'MIKRO', businessCapital: 50_000_000, annualSales: 300_000_000 },
+      })
+      await db.disbursement.create({
+        data: { programId: program.id, bankId: bank.id, accountNumber: `EKSPOR-${i}`, msmeId: msme.id, regencyCode: '35.17', contractDate: new Date('2026-01-15'), plafond: 20_000_000, tenorMonths: 12, bankRate: 0.12, borrowerRate: 0.03, eligibilityIssues: [], status },
+      })
+    }
+    signInAs(admin)
+    const rows = await csvRows(await disbursementsExport(get(`/api/kredit/penyaluran/ekspor?format=csv&program=${program.id}`), undefined))
+    const status = Object.fromEntries(rows.map((r) => [r['No. rekening'], r.Status]))
+    expect(status).toMatchObject({ 'EKSPOR-0': 'Berjalan', 'EKSPOR-1': 'Lunas', 'EKSPOR-2': 'Macet (dihapusbukukan)' })
+  })
+
+  it('gives the audit trail’s role, action and record in words, and this machine one way', async () => {
+    await db.auditLog.createMany({
+      data: [
+        { userId: admin.id, username: 'petugas.jombang', role: 'DISTRICT_OFFICER', action: 'EXPORT', entity: 'ActionItem', ip: '::1' },
+        { userId: admin.id, username: 'petugas.jombang', role: 'DISTRICT_OFFICER', action: 'CREATE', entity: 'Cooperative', ip: 'local' },
+        { userId: admin.id, username: 'petugas.jombang', role: 'DISTRICT_OFFICER', action: 'UPDATE', entity: 'Cooperative', ip: '203.0.113.7' },
+      ],
+    })
+    signInAs(admin)
+    const rows = (await csvRows(await auditExport(get(`/api/audit/ekspor?format=csv&user=${admin.id}`), undefined))).filter((r) => r.Pengguna === 'petugas.jombang')
+    expect(rows.map((r) => [r.Peran, r.Tindakan, r.Entitas, r['Alamat IP']])).toEqual([
+      ['Petugas Kabupaten/Kota', 'Mengubah', 'Koperasi', '203.0.113.7'],
+      ['Petugas Kabupaten/Kota', 'Menambahkan', 'Koperasi', 'lokal (server ini)'],
+      ['Petugas Kabupaten/Kota', 'Mengekspor', 'Tindak lanjut', 'lokal (server ini)'],
+    ])
+    expect(rows[0].Waktu).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}\.\d{2}\.\d{2}$/)
+  })
+})
+
+describe('the dashboard export', () => {
+  it('names the file with the as-of day once and heads the figures with an Indonesian date', async () => {
+    signInAs(admin)
+    const res = await dashboardExport(get('/api/dasbor/ekspor/ringkasan?program=EKSPOR-2026&asOf=2026-12-04'), { params: Promise.resolve({ dataset: 'ringkasan' }) })
+    expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="ringkasan-ekspor-2026-2026-12-04.xlsx"')
+    const headers = (await sheet(res)).getRow(1).values as unknown[]
+    expect(headers).toContain('Nilai per 4 Desember 2026')
+  })
+})
