@@ -1,5 +1,5 @@
 /** Calendar days as the agencies live them: in Western Indonesia Time (UTC+7, no daylight saving). */
-export const WIB_OFFSET_MS = 7 * 3_600_000
+const WIB_OFFSET_MS = 7 * 3_600_000
 
 /** Today's date in Jakarta, YYYY-MM-DD. */
 export function jakartaToday(now = Date.now()): string {
@@ -36,8 +36,16 @@ export function jakartaDate(value: Date): string {
   return new Date(value.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10)
 }
 
-/** Clock time in Jakarta, `09.00` (Indonesian) or `09:00`. */
-export function jakartaTime(value: Date, locale: 'id' | 'en' = 'id'): string {
-  const hm = new Date(value.getTime() + WIB_OFFSET_MS).toISOString().slice(11, 16)
-  return locale === 'id' ? hm.replace(':', '.') : hm
+/** Clock time in Jakarta, `09.00` (Indonesian) or `09:00`; with `seconds`, `09.00.05`. */
+export function jakartaTime(value: Date, locale: 'id' | 'en' = 'id', { seconds = false }: { seconds?: boolean } = {}): string {
+  const hm = new Date(value.getTime() + WIB_OFFSET_MS).toISOString().slice(11, seconds ? 19 : 16)
+  return locale === 'id' ? hm.replaceAll(':', '.') : hm
+}
+
+/**
+ * An instant as its wall-clock time in Jakarta, carried in a Date's UTC fields: for a spreadsheet, which has
+ * no time zone and shows a date cell's UTC reading (a 10.00 WIB submission must read 10:00, not 03:00).
+ */
+export function jakartaWallClock(value: Date): Date {
+  return new Date(value.getTime() + WIB_OFFSET_MS)
 }

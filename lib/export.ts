@@ -1,6 +1,7 @@
 import 'server-only'
 import ExcelJS from 'exceljs'
-import { jakartaToday, WIB_OFFSET_MS } from '@/lib/dates'
+import { jakartaDate, jakartaTime, jakartaToday, jakartaWallClock } from '@/lib/dates'
+import { dateInputText } from '@/lib/parse'
 
 /**
  * A column of an export: header text and how to read the cell from a row. A Date's `numFmt` says what it
@@ -20,25 +21,10 @@ export function dateKindOf(numFmt: string | undefined): DateKind {
   return numFmt && /ss/i.test(numFmt) ? 'datetime-seconds' : 'datetime'
 }
 
-/**
- * An instant as its wall-clock time in Jakarta, carried in a Date's UTC fields: a spreadsheet has no time
- * zone and shows a date cell's UTC reading, so a 10.00 WIB submission must be written as 10:00, not 03:00.
- */
-function wibWallClock(v: Date): Date {
-  return new Date(v.getTime() + WIB_OFFSET_MS)
-}
-
-/** `2024-09-18T…` as `18/09/2024`: the day-first form the app's import reads back (lib/parse.ts parseDateText). */
-function dayMonthYear(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
-}
-
-/** A Date as CSV text: a day as `18/09/2024`, an instant in WIB as `18/09/2024 09.00` (seconds when asked). */
+/** A Date as CSV text: a day as `18/09/2024` (as the import reads it back), an instant in WIB as `18/09/2024 09.00`. */
 function csvDate(v: Date, kind: DateKind): string {
-  if (kind === 'date') return dayMonthYear(v.toISOString())
-  const iso = wibWallClock(v).toISOString()
-  const time = kind === 'datetime-seconds' ? iso.slice(11, 19) : iso.slice(11, 16)
-  return `${dayMonthYear(iso)} ${time.replaceAll(':', '.')}`
+  if (kind === 'date') return dateInputText(v.toISOString().slice(0, 10))
+  return `${dateInputText(jakartaDate(v))} ${jakartaTime(v, 'id', { seconds: kind === 'datetime-seconds' })}`
 }
 
 /**
@@ -69,12 +55,12 @@ export async function toXlsx<R>(columns: ExportColumn<R>[], rows: R[], sheetName
   const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(12, c.header.length + 2), style: c.numFmt ? { numFmt: c.numFmt } : {} }))
   ws.getRow(1).font = { bold: true }
-  // a day stays at its UTC midnight; an instant is moved to its WIB wall clock (see wibWallClock)
+  // a day stays at its UTC midnight; an instant is moved to its WIB wall clock (jakartaWallClock)
   const shift = columns.map((c) => dateKindOf(c.numFmt) !== 'date')
   for (const r of rows) {
     ws.addRow(columns.map((c, i) => {
       const v = c.value(r)
-      if (v instanceof Date) return shift[i] ? wibWallClock(v) : v
+      if (v instanceof Date) return shift[i] ? jakartaWallClock(v) : v
       return v === undefined ? null : v
     }))
   }

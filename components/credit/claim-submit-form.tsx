@@ -61,6 +61,9 @@ export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimPro
               })}
             </p>
             {preview.resubmission === 'true' && <p className="text-sm text-amber-800">{t('claimConfirmResubmit')}</p>}
+            {/* what was shown goes back with the confirmation: the server files the claim only if it still holds */}
+            <input type="hidden" name="expectedLines" value={preview.lines} />
+            <input type="hidden" name="expectedTotal" value={preview.total} />
             <div className="flex justify-end gap-2 pt-2">
               <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{tc('cancel')}</Button>
               {/* a submit button of the form: its intent travels with the submission */}

@@ -50,7 +50,8 @@ export const createDisbursement = authAction('disbursements.write', disbursement
  * A bank's monthly claim at the computed amounts (see lib/credit/claim-submission.ts). A claim with the
  * bank's own amounts per loan is imported from its spreadsheet (lib/imports/kinds/claims.ts).
  * `intent=preview` writes nothing and returns what would be claimed (programme, month, lines, total) for the
- * bank to confirm; `submit` (the default) files it.
+ * bank to confirm; `submit` (the default) files it, and only at the previewed count and total when the form
+ * sends them back (`expectedLines`, `expectedTotal`).
  */
 export async function submitClaim(prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
   let claimId: string | undefined
@@ -59,7 +60,8 @@ export async function submitClaim(prev: ActionState | undefined, formData: FormD
       const p = await previewClaimFor(user, input)
       return { ok: true, data: { programName: p.programName, month: p.month, lines: String(p.lines), total: p.total, resubmission: String(p.resubmission) } }
     }
-    claimId = await submitClaimFor(user, input, null)
+    const expected = input.expectedLines !== undefined && input.expectedTotal !== undefined ? { lines: input.expectedLines, total: input.expectedTotal } : undefined
+    claimId = await submitClaimFor(user, input, null, expected)
   })(prev, formData)
   if (claimId) {
     revalidatePath('/kredit', 'layout')

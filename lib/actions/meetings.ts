@@ -17,7 +17,7 @@ import { actionScope, meetingScope } from '@/lib/data/meetings'
 import { checkDocument } from '@/lib/meetings/files'
 import { canUpdateProgress, mayChangeStatus } from '@/lib/meetings/rules'
 import { conflictError, transition } from '@/lib/transitions'
-import { ActionError, authAction, isFormData, type ActionState } from '@/lib/safe-action'
+import { ActionError, authAction, isFormData, MESSAGES, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
 import {
   actionItemSchema, agendaItemSchema, attendanceSchema, createMeetingSchema, documentSchema, MEETING_TRANSITIONS, meetingStatusSchema, outcomeSchema,
@@ -35,7 +35,7 @@ import {
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
 const NOT_FOUND_MEETING = 'Rapat tidak ditemukan.'
 /** The form's banner when the reason is shown under the field (once, not twice) */
-const INVALID = 'Periksa kembali isian yang ditandai.'
+const INVALID = MESSAGES.invalid
 const STATUS_LABEL: Record<MeetingStatus, string> = { PLANNED: 'direncanakan', HELD: 'terlaksana', CLOSED: 'ditutup', CANCELLED: 'dibatalkan' }
 const ACTION_STATUS_LABEL: Record<ActionStatus, string> = { OPEN: 'terbuka', IN_PROGRESS: 'dalam proses', DONE: 'selesai', DROPPED: 'dibatalkan' }
 const OWNER_LABEL = { REGENCY: 'kabupaten/kota', BANK: 'bank', UNIT: 'unit', USER: 'pengguna' } as const

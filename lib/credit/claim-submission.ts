@@ -5,6 +5,7 @@ import { lastEndedMonth } from '@/lib/dates'
 import { writeAudit, type AuditActor } from '@/lib/audit'
 import { claimLineReason, type AgencyPeriod, type BankLine, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { ActionError } from '@/lib/errors'
+import { formatNumber, formatRupiah } from '@/lib/format'
 import { transition } from '@/lib/transitions'
 import type { SessionUser } from '@/lib/session-user'
 
@@ -18,10 +19,10 @@ const actor = (u: AuditActor) => ({ id: u.id, username: u.username, role: u.role
  * claim only if it is still RETURNED at the version read (lib/transitions.ts). Returns the claim's id.
  * Not a server action: callers (the guarded action, tests) pass a user the server already checked.
  */
-export async function submitClaimFor(user: SessionUser, input: { programId: string; month: string }, amounts: Map<string, BankLine> | null): Promise<string> {
+export async function submitClaimFor(user: SessionUser, input: { programId: string; month: string }, amounts: Map<string, BankLine> | null, expected?: ClaimExpectation): Promise<string> {
   const target = await claimTarget(user, input)
   try {
-    return await db.$transaction(async (tx) => writeClaim(tx, user, target.bankId, target.program, target.monthStart, amounts), { timeout: 60_000 })
+    return await db.$transaction(async (tx) => writeClaim(tx, user, target.bankId, target.program, target.monthStart, amounts, expected), { timeout: 60_000 })
   } catch (e) {
     throw claimConflict(e)
   }
@@ -67,6 +68,9 @@ function dueByLoan(bankId: string, scheme: string, monthStart: string): Prisma.S
     GROUP BY lm.disbursement_id HAVING sum(lm.subsidy_due) > 0`
 }
 
+/** What the bank saw in the claim's preview and confirmed: the lines' count and total (text, as the preview gave it). */
+export type ClaimExpectation = { lines: number; total: string }
+
 export type ClaimPreview = { programName: string; month: string; lines: number; total: string; resubmission: boolean }
 
 /**
@@ -101,6 +105,7 @@ export function claimConflict(e: unknown): unknown {
  */
 export async function writeClaim(
   tx: Prisma.TransactionClient, user: AuditActor & { id: string }, bankId: string, program: { id: string; scheme: string }, monthStart: string, amounts: Map<string, BankLine> | null,
+  expected?: ClaimExpectation,
 ): Promise<string> {
   const month = monthStart.slice(0, 7)
   const existing = await tx.subsidyClaim.findUnique({ where: { programId_bankId_month: { programId: program.id, bankId, month: new Date(monthStart) } }, select: { id: true, status: true, version: true } })
@@ -139,6 +144,12 @@ export async function writeClaim(
   }
   const [totals] = await tx.$queryRaw<{ claimed: string; computed: string }[]>`
     SELECT sum(claimed_amount)::text AS claimed, sum(computed_amount)::text AS computed FROM claim_lines WHERE claim_id = ${claim.id}`
+  // what the bank confirmed is what is filed: a loan corrected (or a schedule recomputed) since its preview
+  // changes the claim, so it is refused, and the transaction with it, rather than filed at another total
+  if (expected && (lines.length !== expected.lines || Number(totals.claimed) !== Number(expected.total))) {
+    const message = `Perhitungan klaim berubah sejak Anda memeriksanya: kini ${formatNumber(lines.length)} pinjaman sebesar ${formatRupiah(totals.claimed)}. Periksa lagi lalu ajukan.`
+    throw new ActionError(message, { month: [message] }, 'CONFLICT')
+  }
   await writeAudit(tx, actor(user), { action: 'SUBMIT', entity: 'SubsidyClaim', entityId: claim.id, after: { programId: program.id, month, lines: lines.length, claimed: totals.claimed, computed: totals.computed, resubmitted: Boolean(existing) } })
   return claim.id
 }

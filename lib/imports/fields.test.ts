@@ -48,3 +48,16 @@ describe('cellText: a yes/no column', () => {
     for (const typed of ['Mungkin', 'Yaa', 'x', '?', '2', 'Kadang-kadang']) expect(() => cellText(typed, bool), typed).toThrow(new CellProblem('Isi Ya atau Tidak.'))
   })
 })
+
+describe('cellText: a number cell', () => {
+  it('reads a formula\'s cached result as Excel shows it, without its binary noise', () => {
+    // =0,57*100 and =0,1+0,2 as Excel stores their results
+    expect(cellText(0.57 * 100, field('number'))).toBe('57')
+    expect(cellText(0.1 + 0.2, field('number'))).toBe('0.3')
+    expect(cellText(1_500_000 * 1.1, field('money'))).toBe('1650000')
+    // what a person typed stays as typed, fractions and large whole numbers included
+    expect(cellText(12.345, field('number'))).toBe('12.345')
+    expect(cellText(9_007_199_254_740_991, field('money'))).toBe('9007199254740991')
+    expect(cellText('1.234,5', field('number'))).toBe('1.234,5')
+  })
+})

@@ -124,7 +124,10 @@ export function cellText(cell: Cell, field: FieldDef): string {
     }
     case 'money':
     case 'number':
-      return typeof cell === 'number' ? String(cell) : String(cell).trim()
+      // a formula's cached result carries binary noise Excel does not show (=0,57*100 is 56.99999999999999):
+      // read it as Excel displays it, to 15 significant digits, so a whole 57 is not refused as a fraction
+      if (typeof cell === 'number') return String(Number.isInteger(cell) ? cell : Number(cell.toPrecision(15)))
+      return String(cell).trim()
     case 'bool': {
       // "Tidak" is a value, not an empty cell: 'off' (a checkbox the form reads as false) so that it changes a stored "Ya"
       if (typeof cell === 'boolean') return cell ? 'on' : 'off'

@@ -48,6 +48,9 @@ export const claimMonthSchema = z.object({
 /** The claim form: its first press asks what would be claimed (nothing is written); the bank then confirms with `submit`. */
 export const claimFormSchema = claimMonthSchema.extend({
   intent: z.enum(['preview', 'submit'], 'Tindakan tidak dikenal.').optional().transform((v) => v ?? 'submit'),
+  // the preview's count and total, sent back with the confirmation: the claim is filed only if they still hold
+  expectedLines: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number('Data pratinjau tidak valid.').int('Data pratinjau tidak valid.').min(0).optional()),
+  expectedTotal: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{1,20}(\.\d{1,2})?$/, 'Data pratinjau tidak valid.').optional()),
 })
 
 const claimDays = z.coerce.number('Hari harus bilangan bulat 1–62.').int('Hari harus bilangan bulat 1–62.').min(1, 'Hari harus bilangan bulat 1–62.').max(62, 'Hari harus bilangan bulat 1–62.')

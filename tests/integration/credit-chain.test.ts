@@ -94,8 +94,17 @@ describe('a bank with two programmes in one year', () => {
     expect(preview).toMatchObject({ ok: true, data: { programName: 'Program ALFA-2026', month: '2026-06', lines: '1', resubmission: 'false' } })
     expect(Number(preview.data!.total)).toBe(Number(due.due))
     expect(await counts()).toEqual(before)
-    // confirmed: the claim holds what the dialog said
-    await expect(submitClaim(undefined, form({ programId: alpha, month: '2026-06', intent: 'submit' }))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) })
+    // a schedule changed between the preview and the confirmation: the claim is refused, not filed at another total
+    const seen = { expectedLines: preview.data!.lines, expectedTotal: preview.data!.total }
+    await db.$executeRaw`UPDATE loan_months SET subsidy_due = subsidy_due + 1000 FROM disbursements d
+      WHERE d.id = loan_months.disbursement_id AND d.account_number = 'ALFA-1' AND loan_months.claim_month = '2026-06-01'`
+    const changed = await submitClaim(undefined, form({ programId: alpha, month: '2026-06', intent: 'submit', ...seen }))
+    expect(changed).toMatchObject({ ok: false, errors: { month: [`Perhitungan klaim berubah sejak Anda memeriksanya: kini 1 pinjaman sebesar Rp${(Number(due.due) + 1000).toLocaleString('id-ID')}. Periksa lagi lalu ajukan.`] } })
+    expect(await counts()).toEqual(before)
+    await db.$executeRaw`UPDATE loan_months SET subsidy_due = subsidy_due - 1000 FROM disbursements d
+      WHERE d.id = loan_months.disbursement_id AND d.account_number = 'ALFA-1' AND loan_months.claim_month = '2026-06-01'`
+    // confirmed with what it showed: the claim holds what the dialog said
+    await expect(submitClaim(undefined, form({ programId: alpha, month: '2026-06', intent: 'submit', ...seen }))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) })
     const claim = await db.subsidyClaim.findFirstOrThrow({ where: { programId: alpha, month: new Date('2026-06-01') }, select: { id: true, lines: { select: { claimedAmount: true } } } })
     expect(claim.lines.map((l) => Number(l.claimedAmount))).toEqual([Number(due.due)])
     // asked again: already submitted, on the month's field, and still nothing written

@@ -105,7 +105,7 @@ describe('labels, not stored codes', () => {
     expect(status).toMatchObject({ 'EKSPOR-0': 'Berjalan', 'EKSPOR-1': 'Lunas', 'EKSPOR-2': 'Macet (dihapusbukukan)' })
   })
 
-  it('gives the audit trail’s role, action and record in words, and this machine one way', async () => {
+  it('gives the audit trail’s role, action and record in words, and the address as stored', async () => {
     await db.auditLog.createMany({
       data: [
         { userId: admin.id, username: 'petugas.jombang', role: 'DISTRICT_OFFICER', action: 'EXPORT', entity: 'ActionItem', ip: '::1' },
@@ -117,8 +117,8 @@ describe('labels, not stored codes', () => {
     const rows = (await csvRows(await auditExport(get(`/api/audit/ekspor?format=csv&user=${admin.id}`), undefined))).filter((r) => r.Pengguna === 'petugas.jombang')
     expect(rows.map((r) => [r.Peran, r.Tindakan, r.Entitas, r['Alamat IP']])).toEqual([
       ['Petugas Kabupaten/Kota', 'Mengubah', 'Koperasi', '203.0.113.7'],
-      ['Petugas Kabupaten/Kota', 'Menambahkan', 'Koperasi', 'lokal (server ini)'],
-      ['Petugas Kabupaten/Kota', 'Mengekspor', 'Tindak lanjut', 'lokal (server ini)'],
+      ['Petugas Kabupaten/Kota', 'Menambahkan', 'Koperasi', 'local'],
+      ['Petugas Kabupaten/Kota', 'Mengekspor', 'Tindak lanjut', '::1'],
     ])
     expect(rows[0].Waktu).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}\.\d{2}\.\d{2}$/)
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { auditAddress, auditRole } from '@/lib/audit-text'
+import { auditRole } from '@/lib/audit-text'
 import { exportAuditLogs } from '@/lib/data/audit'
 import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
 import { MESSAGES } from '@/lib/i18n/messages'
@@ -11,7 +11,7 @@ type Row = Awaited<ReturnType<typeof exportAuditLogs>>[number]
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v))
 
 /** The audit page's words for an action and a kind of record (auditLog.verb / .entity), as a cell: capitalised; the stored code when none. */
-const { verb: VERBS, entity: ENTITIES, localIp } = MESSAGES.id.auditLog
+const { verb: VERBS, entity: ENTITIES } = MESSAGES.id.auditLog
 const cell = (labels: Record<string, string>, key: string) => {
   const text = Object.hasOwn(labels, key) ? labels[key] : key
   return text.charAt(0).toUpperCase() + text.slice(1)
@@ -27,8 +27,9 @@ const columns: ExportColumn<Row>[] = [
   { header: 'ID data', value: (r) => r.entityId, width: 28 },
   { header: 'Sebelum', value: (r) => json(r.before), width: 60 },
   { header: 'Sesudah', value: (r) => json(r.after), width: 60 },
-  // loopback and background jobs are the same machine: one word for both, as on the page (auditAddress)
-  { header: 'Alamat IP', value: (r) => { const a = auditAddress(r.ip); return a === 'local' ? localIp : a }, width: 18 },
+  // the stored address as written (the page words loopback and a job's 'local' as one): the export is the
+  // forensic copy, where a browser on the server and a background job must stay apart
+  { header: 'Alamat IP', value: (r) => r.ip, width: 18 },
 ]
 
 /** The audit trail under the current filters, as .xlsx or .csv (admin only). */
