@@ -10,6 +10,7 @@
  * the server code, or a label given to a message builder, has no English here.
  */
 import english from './server-messages.en.json'
+import { formatMonth } from '@/lib/format'
 
 export type TextLocale = 'id' | 'en'
 
@@ -47,8 +48,11 @@ function foldedHit(text: string): string | undefined {
   return hit
 }
 
-const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember']
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+/** The month names formatDate writes (lib/format.ts), taken from it so that the two cannot drift apart. */
+const monthNames = (locale: TextLocale) =>
+  Array.from({ length: 12 }, (_, i) => formatMonth(`2024-${String(i + 1).padStart(2, '0')}`, { locale }).replace(/ 2024$/, ''))
+const MONTHS_ID = monthNames('id')
+const MONTHS_EN = monthNames('en')
 const DATE_ID = new RegExp(`^(\\d{1,2}) (${MONTHS_ID.join('|')}) (\\d{4})(?: pukul (\\d{2})\\.(\\d{2}))?$`)
 
 /** A date the server wrote with formatDate/formatDateTime (lib/format.ts), `1 Januari 2026 pukul 14.05`, as the English interface writes it. */
