@@ -30,10 +30,17 @@ describe('valueProblem: a report value against its indicator', () => {
   })
   it('refuses English thousands grouping whatever the decimals, with how to write it', () => {
     for (const d of [undefined, 0, 2, 4]) {
-      expect(valueProblem('5,120', d)).toBe(ENGLISH_GROUPING)
       expect(valueProblem('1,234,567', d)).toBe(ENGLISH_GROUPING)
+      expect(valueProblem('5,120.50', d)).toBe(ENGLISH_GROUPING)
     }
+    for (const d of [undefined, 0]) expect(valueProblem('5,120', d)).toBe(ENGLISH_GROUPING)
     expect(valueProblem('5,12', 2)).toBeNull()
+  })
+  it('says both readings of one comma before three digits when the indicator keeps decimals', () => {
+    // 85,305 on a percentage of two decimals: a third decimal as likely as English grouping
+    expect(valueProblem('85,305', 2)).toBe('Paling banyak 2 angka desimal; ribuan ditulis dengan titik (5.120).')
+    expect(valueProblem(' 5,120 ', 1)).toBe('Paling banyak 1 angka desimal; ribuan ditulis dengan titik (5.120).')
+    expect(valueProblem('85,305', 4)).toBe('Paling banyak 2 angka desimal; ribuan ditulis dengan titik (5.120).')
   })
   it('still refuses what is not a number', () => {
     expect(valueProblem('12x')).toBe(NOT_A_NUMBER)

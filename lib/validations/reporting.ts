@@ -14,6 +14,8 @@ export const NOT_A_NUMBER = 'Isi angka, misalnya 43.950 atau 85,30.'
 export const ENGLISH_GROUPING = 'Tulis ribuan dengan titik (5.120) dan desimal dengan koma (5,12).'
 export const NOT_WHOLE = 'Nilai ini harus bilangan bulat, tanpa desimal.'
 const tooManyDecimals = (n: number) => `Paling banyak ${n} angka desimal.`
+/** `85,305` for a figure of two decimals: a third decimal, or English grouping; the message answers both readings. */
+const tooManyDecimalsOrGrouping = (n: number) => `Paling banyak ${n} angka desimal; ribuan ditulis dengan titik (5.120).`
 
 /**
  * What is wrong with a value for an indicator of `decimals` decimals, or null: more decimals than the
@@ -39,7 +41,11 @@ export function decimalsProblem(value: number | null | undefined, decimals: numb
  * figure an officer means; an English-mode reader seeing `43,950` beside the field types it that way.
  */
 export function valueProblem(text: string | null | undefined, decimals?: number): string | null {
-  if (looksLikeEnglishGrouping(text)) return ENGLISH_GROUPING
+  if (looksLikeEnglishGrouping(text)) {
+    // an indicator with decimals: `85,305` is as likely a third decimal as English grouping, so say both
+    const allowed = decimals === undefined ? 0 : Math.min(Math.max(decimals, 0), STORED_DECIMALS)
+    return allowed > 0 && /^[^,]*,\d{3}$/.test((text ?? '').trim()) ? tooManyDecimalsOrGrouping(allowed) : ENGLISH_GROUPING
+  }
   const n = parseDecimalInput(text)
   if (n !== null && (!Number.isFinite(n) || Math.abs(n) >= MAX_VALUE)) return NOT_A_NUMBER
   return decimals === undefined ? null : decimalsProblem(n, decimals)
