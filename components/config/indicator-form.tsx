@@ -18,6 +18,7 @@ export type IndicatorFormValues = {
   definition: string
   definitionEn: string
   source: string
+  sourceEn: string
   formCode: string
   unit: string
   aggregation: string
@@ -88,6 +89,9 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
         </Field>
         <Field label={t('field.source')} name="source" errors={err('source')} hint={t('field.sourceHint')}>
           {(p) => <input {...p} defaultValue={v.source} maxLength={200} />}
+        </Field>
+        <Field label={t('field.sourceEn')} name="sourceEn" errors={err('sourceEn')}>
+          {(p) => <input {...p} defaultValue={v.sourceEn} maxLength={200} />}
         </Field>
         <Field label={t('field.unit')} name="unit" errors={err('unit')} required>
           {(p) => (

@@ -20,6 +20,8 @@ export type EntryIndicator = RuleIndicator & {
   /** unit · stock or flow over the period, in the user's language */
   about: string
   source: string | null
+  /** the language the source is written in: Indonesian when the agency wrote no English one */
+  sourceLang: 'id' | 'en'
   definition: string | null
   initial: string
   comment: string
@@ -126,8 +128,8 @@ export function ReportEntryForm({
                     <label htmlFor={entered ? id : undefined} className="text-sm font-medium text-slate-800">{i.name}</label>
                     <p id={`${id}-about`} className="mt-0.5 text-xs text-slate-600" data-indicator-about>
                       {i.about}
-                      {/* the agency's Indonesian words, also in English mode: marked so a screen reader reads them as Indonesian */}
-                      {i.source && <> · {t('about.sourceLabel')}: <span data-user-content lang="id">{i.source}</span></>}
+                      {/* the agency's words; an Indonesian source in English mode is marked so a screen reader reads it as Indonesian */}
+                      {i.source && <> · {t('about.sourceLabel')}: <span data-user-content lang={i.sourceLang}>{i.source}</span></>}
                       {i.definition && <span className="mt-0.5 block text-slate-500" data-user-content>{i.definition}</span>}
                     </p>
                     {/* outside the label: the field's name stays the indicator's name; the note is its description */}

@@ -80,7 +80,7 @@ export const saveIndicator = authAction('config.manage', indicatorSchema, async 
     }
   }
   const data = {
-    formCode: input.formCode, name: input.name, nameEn: input.nameEn, definition: input.definition, definitionEn: input.definitionEn, source: input.source, unit: input.unit, aggregation: input.aggregation,
+    formCode: input.formCode, name: input.name, nameEn: input.nameEn, definition: input.definition, definitionEn: input.definitionEn, source: input.source, sourceEn: input.sourceEn, unit: input.unit, aggregation: input.aggregation,
     timeAggregation: input.timeAggregation, numeratorCode: input.numeratorCode, denominatorCode: input.denominatorCode,
     decimals: input.decimals, sortOrder: input.sortOrder, active: input.active, activeFrom: asDate(input.activeFrom), activeTo: asDate(input.activeTo),
   }

@@ -62,7 +62,7 @@ export async function getIndicatorUsage(client: Prisma.TransactionClient | typeo
 }
 
 export const adminIndicatorSelect = {
-  code: true, formCode: true, name: true, nameEn: true, definition: true, definitionEn: true, source: true, unit: true, aggregation: true,
+  code: true, formCode: true, name: true, nameEn: true, definition: true, definitionEn: true, source: true, sourceEn: true, unit: true, aggregation: true,
   timeAggregation: true, numeratorCode: true, denominatorCode: true, decimals: true, sortOrder: true, active: true, activeFrom: true, activeTo: true, version: true, updatedAt: true,
   form: { select: { name: true, nameEn: true, periodType: true, sortOrder: true } },
   activityMeasure: { select: { activityKind: true, beneficiaryType: true } },

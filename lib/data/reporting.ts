@@ -53,7 +53,7 @@ const timelinessSql = (deadline: Prisma.Sql, now: Date) => Prisma.sql`CASE
 // ── Catalogue ──────────────────────────────────────────────────────────────────────────────────────
 export const indicatorSelect = {
   code: true, formCode: true, name: true, nameEn: true, unit: true, aggregation: true, timeAggregation: true,
-  numeratorCode: true, denominatorCode: true, decimals: true, sortOrder: true, definition: true, definitionEn: true, source: true,
+  numeratorCode: true, denominatorCode: true, decimals: true, sortOrder: true, definition: true, definitionEn: true, source: true, sourceEn: true,
 } satisfies Prisma.IndicatorSelect
 export type IndicatorRow = Prisma.IndicatorGetPayload<{ select: typeof indicatorSelect }>
 

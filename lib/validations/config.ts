@@ -49,6 +49,7 @@ export const indicatorSchema = z
     definition: optionalText(1000),
     definitionEn: optionalText(1000),
     source: optionalText(200),
+    sourceEn: optionalText(200),
     formCode: z.string('Pilih formulir.').trim().min(1, 'Pilih formulir.').max(32),
     unit: z.enum(['COUNT', 'PERCENT', 'RUPIAH'], 'Pilih satuan.'),
     aggregation: z.enum(['SUM', 'RATIO', 'PROVINCE'], 'Pilih cara agregasi.'),

@@ -83,10 +83,10 @@ describe('indicators', () => {
     // the definition and source are words about the value, not its meaning: editable on a reported indicator
     const definition = 'Koperasi yang menyelenggarakan RAT dalam 3 tahun terakhir.'
     const { version } = await db.indicator.findUniqueOrThrow({ where: { code: 'KOP_AKTIF' }, select: { version: true } })
-    const withDefinition = await submit(saveIndicator, { ...base, version, definition, definitionEn: 'Cooperatives that held their RAT in the last 3 years.', source: 'Laporan RAT' })
+    const withDefinition = await submit(saveIndicator, { ...base, version, definition, definitionEn: 'Cooperatives that held their RAT in the last 3 years.', source: 'Laporan RAT', sourceEn: 'RAT reports' })
     expect(withDefinition.redirect, JSON.stringify(withDefinition.state)).toBeDefined()
     const forms = await getQuarterForms(2026, 1)
-    expect(forms.flatMap((f) => f.indicators).find((i) => i.code === 'KOP_AKTIF')).toMatchObject({ definition, source: 'Laporan RAT', timeAggregation: 'STOCK' })
+    expect(forms.flatMap((f) => f.indicators).find((i) => i.code === 'KOP_AKTIF')).toMatchObject({ definition, source: 'Laporan RAT', sourceEn: 'RAT reports', timeAggregation: 'STOCK' })
     expect(await db.reportValue.findMany({ where: { reportId: rep.id }, orderBy: { indicatorCode: 'asc' } })).toEqual(before)
     // retired after 2027: an approved 2025 report still shows its value
     await db.indicator.update({ where: { code: 'KOP_AKTIF' }, data: { activeTo: new Date('2024-12-31') } })

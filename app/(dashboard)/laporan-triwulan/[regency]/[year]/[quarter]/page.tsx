@@ -193,8 +193,9 @@ function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetT
       name: lang === 'en' ? i.nameEn : i.name,
       unit: i.unit,
       about: about(i, f.periodType),
-      // the agency's own words, shown as written (not translated: there is no English column for them)
-      source: i.source,
+      // the agency's own words: in English where it wrote them, else the Indonesian (marked as such by the form)
+      source: lang === 'en' && i.sourceEn ? i.sourceEn : i.source,
+      sourceLang: lang === 'en' && i.sourceEn ? 'en' : 'id',
       definition: (lang === 'en' ? i.definitionEn : i.definition) ?? null,
       initial: formatInputValue(values[i.code], i.decimals),
       comment: comments[i.code] ?? '',
