@@ -17,6 +17,9 @@ const tooManyDecimals = (n: number) => `Paling banyak ${n} angka desimal.`
 /** `85,305` for a figure of two decimals: a third decimal, or English grouping; the message answers both readings. */
 const tooManyDecimalsOrGrouping = (n: number) => `Paling banyak ${n} angka desimal; ribuan ditulis dengan titik (5.120).`
 
+/** The decimals a value of the indicator may keep: its own, never more than the column stores. */
+const allowedDecimals = (decimals: number) => Math.min(Math.max(decimals, 0), STORED_DECIMALS)
+
 /**
  * What is wrong with a value for an indicator of `decimals` decimals, or null: more decimals than the
  * indicator allows (and than the column stores) is refused, never rounded, so `10,5` healthy cooperatives
@@ -25,7 +28,7 @@ const tooManyDecimalsOrGrouping = (n: number) => `Paling banyak ${n} angka desim
  */
 export function decimalsProblem(value: number | null | undefined, decimals: number): string | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null
-  const allowed = Math.min(Math.max(decimals, 0), STORED_DECIMALS)
+  const allowed = allowedDecimals(decimals)
   // the typed decimal and its rounding to `allowed` places read back as the same double exactly when nothing is lost
   if (Number(value.toFixed(allowed)) === value) return null
   return allowed === 0 ? NOT_WHOLE : tooManyDecimals(allowed)
@@ -43,7 +46,7 @@ export function decimalsProblem(value: number | null | undefined, decimals: numb
 export function valueProblem(text: string | null | undefined, decimals?: number): string | null {
   if (looksLikeEnglishGrouping(text)) {
     // an indicator with decimals: `85,305` is as likely a third decimal as English grouping, so say both
-    const allowed = decimals === undefined ? 0 : Math.min(Math.max(decimals, 0), STORED_DECIMALS)
+    const allowed = decimals === undefined ? 0 : allowedDecimals(decimals)
     return allowed > 0 && /^[^,]*,\d{3}$/.test((text ?? '').trim()) ? tooManyDecimalsOrGrouping(allowed) : ENGLISH_GROUPING
   }
   const n = parseDecimalInput(text)
