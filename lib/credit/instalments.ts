@@ -1,7 +1,10 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { writeAudit, type AuditActor } from '@/lib/audit'
+import { lockBankLoans } from '@/lib/credit/claim-submission'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
+import { jakartaToday } from '@/lib/dates'
+import { formatDate, formatMonth } from '@/lib/format'
 import { ActionError } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
 
@@ -14,19 +17,30 @@ export type ReportedPeriod = { instalmentPaid: boolean | null; collectibility: n
  * The bank reports a period of a loan (instalment paid or not, OJK collectibility), in the caller's
  * transaction: the period is recorded, the loan's collectibility and status follow it, the loan's subsidy
  * schedule is recomputed and one audit row is written. A bank officer (or a bank's API client) reports only
- * its own bank's loans: another bank's loan is "not found". Shared by the page's action (reportInstalment)
+ * its own bank's loans: another bank's loan is "not found". A period is reported once it has fallen due (a
+ * report ahead of it would, for the last period, mark the loan paid off early), and a report that would change
+ * the subsidy of a month already in a submitted, approved or paid claim is refused (409), as a correction of
+ * the loan is: that claim's lines were computed from the schedule and approval pays them. Shared by the page's action (reportInstalment)
  * and the integration API (POST /api/v1/penyaluran/{id}/periode), so both check and answer alike.
  */
 export async function recordInstalment(tx: Prisma.TransactionClient, user: SessionUser & AuditActor, input: InstalmentReport): Promise<ReportedPeriod & { period: number; loanStatus: string }> {
   const loan = await tx.disbursement.findFirst({
     where: { id: input.disbursementId, ...(user.role === 'BANK_OFFICER' ? { bankId: user.bankId ?? '' } : {}) },
-    select: { id: true, tenorMonths: true },
+    select: { id: true, bankId: true, tenorMonths: true },
   })
   if (!loan) throw new ActionError('Pinjaman tidak ditemukan.')
   if (input.period > loan.tenorMonths) throw new ActionError('Periode melewati jatuh tempo pinjaman; tidak ada subsidi setelahnya.', { period: [`Periode 1 sampai ${loan.tenorMonths}.`] })
+  // a claim of this bank being submitted meanwhile is computed from this schedule: wait for it, then read
+  await lockBankLoans(tx, loan.bankId)
   const key = { disbursementId_period: { disbursementId: loan.id, period: input.period } }
-  const before = await tx.loanMonth.findUnique({ where: key, select: { instalmentPaid: true, collectibility: true, subsidyDue: true } })
+  const before = await tx.loanMonth.findUnique({ where: key, select: { instalmentPaid: true, collectibility: true, subsidyDue: true, dueDate: true } })
   if (!before) throw new ActionError('Jadwal pinjaman ini belum dihitung; hubungi admin Dinas.')
+  const dueOn = before.dueDate.toISOString().slice(0, 10)
+  if (dueOn > jakartaToday()) {
+    const message = `Periode ${input.period} baru jatuh tempo ${formatDate(dueOn)}; laporkan setelah jatuh tempo.`
+    throw new ActionError(message, { period: [message] })
+  }
+  const claimedBefore = await claimedPeriods(tx, loan.id)
   await tx.loanMonth.update({ where: key, data: { instalmentPaid: input.instalmentPaid === 'paid', collectibility: input.collectibility, reportedAt: new Date() } })
   // the bank reports periods as they fall due: the loan's collectibility is the one just reported; the last
   // instalment reported paid makes the loan lunas (paid off)
@@ -34,7 +48,27 @@ export async function recordInstalment(tx: Prisma.TransactionClient, user: Sessi
   const status = input.collectibility === 5 ? 'WRITTEN_OFF' : last.reportedAt && last.instalmentPaid ? 'PAID_OFF' : 'ACTIVE'
   await tx.disbursement.update({ where: { id: loan.id }, data: { collectibility: input.collectibility, status, version: { increment: 1 } } })
   await recomputeLoanMonths(tx, [loan.id])
+  // the recomputation may move later periods too (a loan written off earns nothing after): none in a live claim may move
+  const claimedAfter = new Map((await claimedPeriods(tx, loan.id)).map((p) => [p.period, p.subsidyDue]))
+  const moved = claimedBefore.find((p) => claimedAfter.get(p.period) !== p.subsidyDue)
+  if (moved) {
+    const message = `Subsidi bulan ${formatMonth(moved.month)} pinjaman ini sudah masuk klaim ${CLAIM_STATUS[moved.status]}; laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.`
+    throw new ActionError(message, undefined, 'CONFLICT')
+  }
   const after = await tx.loanMonth.findUniqueOrThrow({ where: key, select: { instalmentPaid: true, collectibility: true, subsidyDue: true, reason: true } })
   await writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'UPDATE', entity: 'LoanMonth', entityId: `${loan.id}#${input.period}`, before, after })
   return { ...after, period: input.period, loanStatus: status }
+}
+
+const CLAIM_STATUS: Record<string, string> = { SUBMITTED: 'yang diajukan', APPROVED: 'yang disetujui', PAID: 'yang dibayar' }
+
+/** The loan's periods whose subsidy is in a submitted, approved or paid claim of their month, with the subsidy as stored. */
+function claimedPeriods(tx: Prisma.TransactionClient, disbursementId: string) {
+  return tx.$queryRaw<{ period: number; subsidyDue: string; month: Date; status: string }[]>`
+    SELECT lm.period, lm.subsidy_due::text AS "subsidyDue", c.month, c.status::text AS status
+    FROM loan_months lm
+    JOIN claim_lines cl ON cl.disbursement_id = lm.disbursement_id
+    JOIN subsidy_claims c ON c.id = cl.claim_id AND c.month = lm.claim_month AND c.status IN ('SUBMITTED', 'APPROVED', 'PAID')
+    WHERE lm.disbursement_id = ${disbursementId}
+    ORDER BY lm.period`
 }

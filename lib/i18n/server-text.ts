@@ -53,13 +53,13 @@ const monthNames = (locale: TextLocale) =>
   Array.from({ length: 12 }, (_, i) => formatMonth(`2024-${String(i + 1).padStart(2, '0')}`, { locale }).replace(/ 2024$/, ''))
 const MONTHS_ID = monthNames('id')
 const MONTHS_EN = monthNames('en')
-const DATE_ID = new RegExp(`^(\\d{1,2}) (${MONTHS_ID.join('|')}) (\\d{4})(?: pukul (\\d{2})\\.(\\d{2}))?$`)
+const DATE_ID = new RegExp(`^(?:(\\d{1,2}) )?(${MONTHS_ID.join('|')}) (\\d{4})(?: pukul (\\d{2})\\.(\\d{2}))?$`)
 
-/** A date the server wrote with formatDate/formatDateTime (lib/format.ts), `1 Januari 2026 pukul 14.05`, as the English interface writes it. */
+/** A date or month the server wrote with formatDate/formatDateTime/formatMonth (lib/format.ts), `1 Januari 2026 pukul 14.05`, `Oktober 2026`, as the English interface writes it. */
 function englishDate(text: string): string | null {
   const m = DATE_ID.exec(text)
-  if (!m) return null
-  const date = `${m[1]} ${MONTHS_EN[MONTHS_ID.indexOf(m[2])]} ${m[3]}`
+  if (!m || (!m[1] && m[4])) return null
+  const date = `${m[1] ? `${m[1]} ` : ''}${MONTHS_EN[MONTHS_ID.indexOf(m[2])]} ${m[3]}`
   return m[4] ? `${date} at ${m[4]}:${m[5]}` : date
 }
 

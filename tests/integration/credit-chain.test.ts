@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { signInAs } from '../support/session-mock'
 import { createUser, form, unique } from '../support/factories'
 import { db } from '@/lib/db'
-import { approveClaim, recordClaimPayment, reportInstalment, setAmortisationBasis, submitClaim } from '@/lib/actions/credit'
+import { approveClaim, recordClaimPayment, reportInstalment, returnClaim, setAmortisationBasis, submitClaim } from '@/lib/actions/credit'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { getLoanSchedule } from '@/lib/data/disbursements'
@@ -176,6 +176,80 @@ describe('the schedule a bank reconciles', () => {
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).status).toBe('ACTIVE')
     expect(await reportInstalment(undefined, form({ disbursementId: id, period: 3, instalmentPaid: 'paid', collectibility: 1 }))).toMatchObject({ ok: true })
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).status).toBe('PAID_OFF')
+  })
+})
+
+describe('a reported period and the claim its subsidy is in', () => {
+  const period = (id: string, p: number) =>
+    db.loanMonth.findUniqueOrThrow({ where: { disbursementId_period: { disbursementId: id, period: p } }, select: { instalmentPaid: true, collectibility: true, subsidyDue: true, reportedAt: true } })
+
+  it('refuses a period not yet due: the last one would mark the loan paid off early', async () => {
+    const id = await loan(await programme(`EARLY-${unique()}`, `E${unique()}`.slice(0, 12), 'BORROWER_RATE'), `EARLY-${unique()}`, '2026-03-10')
+    signInAs(bank)
+    // period 12 falls due on 10 March 2027, after today
+    const early = await reportInstalment(undefined, form({ disbursementId: id, period: 12, instalmentPaid: 'paid', collectibility: 1 }))
+    expect(early).toMatchObject({ ok: false, errors: { period: ['Periode 12 baru jatuh tempo 10 Maret 2027; laporkan setelah jatuh tempo.'] } })
+    expect((await period(id, 12)).reportedAt).toBeNull()
+    expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).status).toBe('ACTIVE')
+  })
+
+  it('refuses a report that would move the subsidy of a month in a live claim, until the agency returns the claim', async () => {
+    const scheme = `G${unique()}`.slice(0, 12)
+    const gamma = await programme(`GAMMA-${unique()}`, scheme, 'BORROWER_RATE')
+    const id = await loan(gamma, `GAMMA-${unique()}`, '2026-03-10')
+    const claimId = await submitClaimFor(bank, { programId: gamma, month: '2026-04' }, null)
+    const [line] = await db.claimLine.findMany({ where: { claimId }, select: { computedAmount: true } })
+    expect(Number(line.computedAmount)).toBe(137_778)
+    const audits = () => db.auditLog.count({ where: { entity: 'LoanMonth', entityId: `${id}#1` } })
+    signInAs(bank)
+    const unpaid = await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))
+    expect(unpaid).toMatchObject({
+      ok: false,
+      message: 'Subsidi bulan April 2026 pinjaman ini sudah masuk klaim yang diajukan; laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.',
+    })
+    expect(await period(id, 1)).toMatchObject({ instalmentPaid: true, collectibility: 1, reportedAt: null })
+    expect(Number((await period(id, 1)).subsidyDue)).toBe(137_778)
+    expect(await audits()).toBe(0)
+    // a report that leaves the claimed subsidy as it is (paid, Lancar) is taken
+    expect(await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'paid', collectibility: 1 }))).toMatchObject({ ok: true })
+    expect(await audits()).toBe(1)
+    // approved: still refused
+    signInAs(admin)
+    const claim = await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })
+    expect(await approveClaim(undefined, form({ claimId, version: claim.version }))).toMatchObject({ ok: true })
+    signInAs(bank)
+    expect((await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'paid', collectibility: 5 }))).message).toMatch(/^Subsidi bulan April 2026 pinjaman ini sudah masuk klaim yang disetujui;/)
+    expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).collectibility).toBe(1)
+  })
+
+  it('a report racing the claim of its month: the claim holds the schedule as it stands after the report, or the report is refused', async () => {
+    const scheme = `R${unique()}`.slice(0, 12)
+    const rho = await programme(`RHO-${unique()}`, scheme, 'BORROWER_RATE')
+    await loan(rho, `RHO-${unique()}`, '2026-03-10') // another loan, so that each month has something to claim whatever the race's order
+    for (let round = 0; round < 4; round++) {
+      const id = await loan(rho, `RHO-${unique()}`, '2026-03-10')
+      const month = `2026-0${4 + round}`
+      signInAs(bank)
+      const [claim, report] = await Promise.allSettled([
+        submitClaimFor(bank, { programId: rho, month }, null),
+        reportInstalment(undefined, form({ disbursementId: id, period: round + 1, instalmentPaid: 'unpaid', collectibility: 2 })),
+      ])
+      expect(claim.status).toBe('fulfilled')
+      const claimId = (claim as PromiseFulfilledResult<string>).value
+      const [due] = await db.$queryRaw<{ due: string }[]>`SELECT coalesce(sum(subsidy_due), 0)::text AS due FROM loan_months WHERE disbursement_id = ${id} AND claim_month = ${`${month}-01`}::date`
+      const lines = await db.claimLine.findMany({ where: { claimId, disbursementId: id }, select: { computedAmount: true } })
+      // what the claim pays for this loan is what its schedule says now: 0 (no line) when the report came first
+      expect(lines.map((l) => Number(l.computedAmount))).toEqual(Number(due.due) > 0 ? [Number(due.due)] : [])
+      if (report.status === 'fulfilled' && report.value.ok) expect(Number(due.due)).toBe(0)
+      else expect(Number(due.due)).toBeGreaterThan(0)
+      // the agency returns the claim: the bank may report the period now
+      signInAs(admin)
+      const c = await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })
+      expect(await returnClaim(undefined, form({ claimId, version: c.version, reason: 'Laporan angsuran belum lengkap, kirim ulang.' }))).toMatchObject({ ok: true })
+      signInAs(bank)
+      expect(await reportInstalment(undefined, form({ disbursementId: id, period: round + 1, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: true })
+      expect(Number((await period(id, round + 1)).subsidyDue)).toBe(0)
+    }
   })
 })
 

@@ -167,8 +167,17 @@ async function apply(c: Command): Promise<void> {
       const loans = await db.disbursement.findMany({ where: { programId: { in: programs.map((p) => p.id) } }, select: { id: true, tenorMonths: true }, orderBy: { id: 'asc' } })
       const loan = pickOf(loans, c.pick)
       if (!loan) return
-      const r = await reportInstalment(undefined, form({ disbursementId: loan.id, period: Math.min(c.period, loan.tenorMonths), instalmentPaid: c.paid ? 'paid' : 'unpaid', collectibility: c.collectibility }))
-      expect(r.ok, r.message).toBe(true)
+      const period = Math.min(c.period, loan.tenorMonths)
+      const r = await reportInstalment(undefined, form({ disbursementId: loan.id, period, instalmentPaid: c.paid ? 'paid' : 'unpaid', collectibility: c.collectibility }))
+      // refused only for a period not yet due, or one whose month is in a live claim (lib/credit/instalments.ts)
+      if (!r.ok) {
+        const [state] = await db.$queryRaw<{ due: boolean; claimed: boolean }[]>`
+          SELECT lm.due_date > (now() AT TIME ZONE 'Asia/Jakarta')::date AS due,
+            EXISTS (SELECT 1 FROM claim_lines cl JOIN subsidy_claims sc ON sc.id = cl.claim_id
+              WHERE cl.disbursement_id = lm.disbursement_id AND sc.status IN ('SUBMITTED', 'APPROVED', 'PAID')) AS claimed
+          FROM loan_months lm WHERE lm.disbursement_id = ${loan.id} AND lm.period = ${period}`
+        expect(r.message?.startsWith('Periode ') ? state.due : state.claimed, r.message).toBe(true)
+      }
       return
     }
     case 'submit': {
