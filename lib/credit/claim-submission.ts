@@ -159,20 +159,35 @@ export async function writeClaim(
  * of this bank; each line gets the agency's amount (0 for another scheme's loan or one already claimed for
  * the month elsewhere) and the reason the two differ (lib/credit/claim-reasons.ts).
  */
+/**
+ * A month's subsidy is a rate difference on the loan's balance for about thirty days: never near a tenth of the
+ * plafond (11% against 3% a year is 0,7% a month). A larger amount is a typing error (a zero too many, the
+ * plafond in the amount column) and is refused: approval would cap it, but until then it stands in the
+ * province's "claimed" figure. Shared by the claim's own path (linesFromFile) and the import's row check.
+ */
+export function claimAmountProblem(amount: number, plafond: number): string | null {
+  const cap = Math.floor(plafond / 10)
+  return amount > cap ? `Jumlah klaim ${formatRupiah(amount)} melebihi 10% plafon pinjaman (${formatRupiah(cap)}); subsidi bunga sebulan tidak sebesar itu. Periksa angkanya.` : null
+}
+
 async function linesFromFile(tx: Prisma.TransactionClient, bankId: string, program: { id: string; scheme: string }, monthStart: string, amounts: Map<string, BankLine>) {
   const accounts = [...amounts.keys()]
-  const loans = await tx.$queryRaw<{ id: string; account_number: string; scheme: string; subsidy: string | null; reason: string | null; opening_balance: string | null; days: number | null; bank_rate: string | null; period: number | null; tenor_months: number; before_first_due: boolean }[]>`
-    SELECT d.id, d.account_number, p.scheme, d.tenor_months,
+  const loans = await tx.$queryRaw<{ id: string; account_number: string; scheme: string; plafond: string; subsidy: string | null; reason: string | null; opening_balance: string | null; days: number | null; bank_rate: string | null; period: number | null; tenor_months: number; before_first_due: boolean }[]>`
+    SELECT d.id, d.account_number, p.scheme, d.tenor_months, d.plafond::text AS plafond,
       sum(lm.subsidy_due)::text AS subsidy, max(lm.reason) AS reason, max(lm.opening_balance)::text AS opening_balance, max(lm.days) AS days,
       max(lm.rate_difference + d.borrower_rate)::text AS bank_rate, max(lm.period) AS period,
       coalesce((SELECT min(f.claim_month) FROM loan_months f WHERE f.disbursement_id = d.id) > ${monthStart}::date, true) AS before_first_due
     FROM disbursements d JOIN credit_programs p ON p.id = d.program_id
     LEFT JOIN loan_months lm ON lm.disbursement_id = d.id AND lm.claim_month = ${monthStart}::date
     WHERE d.bank_id = ${bankId} AND d.account_number = ANY(${accounts}::text[])
-    GROUP BY d.id, d.account_number, p.scheme, d.tenor_months`
+    GROUP BY d.id, d.account_number, p.scheme, d.tenor_months, d.plafond`
   const byAccount = new Map(loans.map((l) => [l.account_number, l]))
   const missing = accounts.filter((a) => !byAccount.has(a))
   if (missing.length) throw new ActionError(`Rekening tidak dikenal untuk bank Anda: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (dan ${missing.length - 5} lagi)` : ''}.`, { file: ['Ada nomor rekening yang tidak tercatat sebagai penyaluran bank Anda.'] })
+  const tooLarge = accounts.filter((a) => claimAmountProblem(amounts.get(a)!.amount, Number(byAccount.get(a)!.plafond)))
+  if (tooLarge.length) {
+    throw new ActionError(`Jumlah klaim lebih dari 10% plafon pinjamannya untuk rekening: ${tooLarge.slice(0, 5).join(', ')}${tooLarge.length > 5 ? ` (dan ${tooLarge.length - 5} lagi)` : ''}. Subsidi bunga sebulan tidak sebesar itu; periksa angkanya.`, { file: ['Ada jumlah klaim yang terlalu besar.'] })
+  }
   const claimedElsewhere = new Set((await tx.$queryRaw<{ disbursement_id: string }[]>`
     SELECT cl.disbursement_id FROM claim_lines cl JOIN subsidy_claims c ON c.id = cl.claim_id
     WHERE c.month = ${monthStart}::date AND c.bank_id = ${bankId} AND c.program_id <> ${program.id} AND c.status <> 'RETURNED'

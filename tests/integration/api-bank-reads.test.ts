@@ -199,6 +199,11 @@ describe('bank: monthly claims and their verification result', () => {
     expect(p.detail).toContain(foreign.account_number)
     expect(p.errors[0].path).toBe('lines')
     expect(await db.subsidyClaim.count()).toBe(claimsBefore)
+    // an amount no month's subsidy comes near (more than 10% of the Rp10.000.000 plafond): the whole claim refused
+    const huge = await claim(dki, programId, { month: '2025-04', lines: [{ accountNumber: a.account_number, amount: 1_000_000_000_000_000 }, { accountNumber: b.account_number, amount: 1 }] })
+    expect(huge.status).toBe(422)
+    expect((await problemOf(huge)).detail).toBe(`Jumlah klaim lebih dari 10% plafon pinjamannya untuk rekening: ${a.account_number}. Subsidi bunga sebulan tidak sebesar itu; periksa angkanya.`)
+    expect(await db.subsidyClaim.count()).toBe(claimsBefore)
 
     const dup = await claim(dki, programId, { month: '2025-04', lines: [{ accountNumber: a.account_number, amount: 1 }, { accountNumber: a.account_number, amount: 2 }] })
     expect(dup.status).toBe(400)

@@ -122,8 +122,10 @@ describe('claim lines import', () => {
       [programCode, '2025-03', accounts[2], 130431.996, null, null, null], // a fraction of a Rupiah
       [programCode, '2025-03', accounts[0], '175.000', null, null, null], // the same line twice
       [programCode, '2025-03', accounts[1], 'bukan angka', null, 70, '150'], // days and rate out of range
+      [programCode, '13/2025', accounts[2], '1.000', null, null, null], // no such month: this row refused, not the whole dry run
+      [programCode, '2025-04', accounts[2], '1.000.000.000.000.000', null, null, null], // 1e15 on a Rp25.000.000 loan
     ]))
-    expect(dry.check).toEqual({ total: 6, create: 1, update: 0, unchanged: 0, invalid: 5 })
+    expect(dry.check).toEqual({ total: 8, create: 1, update: 0, unchanged: 0, invalid: 7 })
     const errors = Object.fromEntries(dry.rows.map((r) => [r.rowNumber, r.errors as { column: string; message: string }[]]))
     expect(errors[3]).toEqual([{ column: 'No. Rekening', message: 'Rekening tidak dikenal untuk bank Anda: tidak tercatat sebagai penyaluran bank ini.' }])
     expect(errors[4]).toEqual([{ column: 'Bulan Klaim', message: 'Program Klaim Uji 2025 hanya menanggung klaim bulan-bulan tahun 2025.' }])
@@ -134,6 +136,8 @@ describe('claim lines import', () => {
       { column: 'Hari', message: 'Hari harus bilangan bulat 1–62.' },
       { column: 'Suku Bunga (%)', message: 'Suku bunga paling tinggi 100%.' },
     ]))
+    expect(errors[8]).toEqual([{ column: 'Bulan Klaim', message: 'Bulan klaim tidak valid (YYYY-MM).' }])
+    expect(errors[9]).toEqual([{ column: 'Jumlah Klaim', message: 'Jumlah klaim Rp1.000.000.000.000.000 melebihi 10% plafon pinjaman (Rp2.500.000); subsidi bunga sebulan tidak sebesar itu. Periksa angkanya.' }])
     const before = await fingerprint()
     const done = await commit(bpr, dry.id, 'ALL')
     expect(done.status).toBe('FAILED')

@@ -1,11 +1,11 @@
 import 'server-only'
 import type { z } from 'zod'
 import type { BankLine } from '@/lib/credit/claim-reasons'
-import { writeClaim } from '@/lib/credit/claim-submission'
+import { claimAmountProblem, writeClaim } from '@/lib/credit/claim-submission'
 import { lastEndedMonth } from '@/lib/dates'
 import { AppError } from '@/lib/errors'
 import { PermanentJobError } from '@/lib/jobs'
-import { parseDateText } from '@/lib/parse'
+import { isIsoMonth, parseDateText } from '@/lib/parse'
 import { claimLineSchema } from '@/lib/validations/credit'
 import { headingKey, type FieldDef } from '../fields'
 import { formValue } from './common'
@@ -22,8 +22,8 @@ type LineRow = {
 type Prepared = {
   bank: { id: string; code: string } | null
   programs: { id: string; code: string; scheme: string; name: string; year: number; names: string[] }[]
-  /** account number → the bank's loan */
-  loans: Set<string>
+  /** account number → the bank's loan's plafond */
+  loans: Map<string, number>
   /** `programme code/month` → the claim's status */
   claims: Map<string, string>
   /** `month/account` of the lines already in one of the bank's claims */
@@ -73,11 +73,12 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
   async prepare(client: Tx, rows, importer: Importer): Promise<Prepared> {
     const bankId = importer.bankId ?? ''
     const accounts = [...new Set(rows.map((r) => (r.accountNumber ?? '').trim()).filter(Boolean))]
-    const months = [...new Set(rows.map((r) => monthText(r.month)).filter((m) => /^\d{4}-\d{2}$/.test(m)))]
+    // only real months are looked up (`2023-13` is the schema's refusal of its row, not a query's)
+    const months = [...new Set(rows.map((r) => monthText(r.month)).filter(isIsoMonth))]
     const [bank, programs, loans, claims, lines] = await Promise.all([
       client.bank.findUnique({ where: { id: bankId }, select: { id: true, code: true } }),
       client.creditProgram.findMany({ where: { banks: { some: { bankId } } }, select: { id: true, code: true, scheme: true, name: true, year: true } }),
-      accounts.length ? client.disbursement.findMany({ where: { bankId, accountNumber: { in: accounts } }, select: { accountNumber: true } }) : [],
+      accounts.length ? client.disbursement.findMany({ where: { bankId, accountNumber: { in: accounts } }, select: { accountNumber: true, plafond: true } }) : [],
       months.length ? client.subsidyClaim.findMany({ where: { bankId, month: { in: months.map((m) => new Date(`${m}-01`)) } }, select: { month: true, status: true, program: { select: { code: true } } } }) : [],
       months.length && accounts.length
         ? client.claimLine.findMany({ where: { claim: { bankId, month: { in: months.map((m) => new Date(`${m}-01`)) } }, disbursement: { accountNumber: { in: accounts } } }, select: { claim: { select: { month: true } }, disbursement: { select: { accountNumber: true } } } })
@@ -86,7 +87,7 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
     return {
       bank,
       programs: programs.map((p) => ({ ...p, names: [p.code, p.name, `${p.scheme} ${p.year}`].map(headingKey) })),
-      loans: new Set(loans.map((l) => l.accountNumber)),
+      loans: new Map(loans.map((l) => [l.accountNumber, Number(l.plafond)])),
       claims: new Map(claims.map((c) => [`${c.program.code}/${c.month.toISOString().slice(0, 7)}`, c.status])),
       lines: new Set(lines.map((l) => `${l.claim.month.toISOString().slice(0, 7)}/${l.disbursement.accountNumber}`)),
     }
@@ -105,7 +106,7 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
     else if (program) values.programId = program.code
   },
   async findExisting(client, keys, importer) {
-    const parsed = keys.map((k) => { const [month, , ...rest] = k.split('/'); return { month, account: rest.join('/') } }).filter((k) => /^\d{4}-\d{2}$/.test(k.month))
+    const parsed = keys.map((k) => { const [month, , ...rest] = k.split('/'); return { month, account: rest.join('/') } }).filter((k) => isIsoMonth(k.month))
     if (!parsed.length) return []
     const lines = await client.claimLine.findMany({
       where: {
@@ -139,8 +140,11 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
     if (!program) return { programId: 'Pilih salah satu program bank Anda.' }
     // the claim form's rules (lib/credit/claim-submission.ts submitClaimFor)
     if (Number(input.month.slice(0, 4)) !== program.year) return { month: `${program.name} hanya menanggung klaim bulan-bulan tahun ${program.year}.` }
-    if (input.month > lastEndedMonth()) return { month: 'Klaim diajukan setelah bulannya berakhir.' }
-    if (!p.loans.has(input.accountNumber)) return { accountNumber: 'Rekening tidak dikenal untuk bank Anda: tidak tercatat sebagai penyaluran bank ini.' }
+    if (input.month > lastEndedMonth()) return { month: `Bulan ${input.month} belum berakhir: klaimnya diajukan setelah bulan itu selesai.` }
+    const plafond = p.loans.get(input.accountNumber)
+    if (plafond === undefined) return { accountNumber: 'Rekening tidak dikenal untuk bank Anda: tidak tercatat sebagai penyaluran bank ini.' }
+    const tooLarge = claimAmountProblem(input.amount, plafond)
+    if (tooLarge) return { amount: tooLarge }
     const status = p.claims.get(`${program.code}/${input.month}`)
     if (status && status !== 'RETURNED' && !p.lines.has(`${input.month}/${input.accountNumber}`)) {
       return { month: `Klaim ${program.name} bulan ${input.month} sudah ${STATUS_LABEL[status] ?? status}; barisnya tidak dapat ditambah.` }
