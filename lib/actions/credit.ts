@@ -8,7 +8,8 @@ import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { DISBURSEMENT_MESSAGES, insertDisbursements, prepareDisbursements } from '@/lib/credit/disbursements'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
-import { formatRupiah } from '@/lib/format'
+import { formatDate, formatMonth, formatRupiah } from '@/lib/format'
+import { jakartaToday } from '@/lib/dates'
 import { parseRupiah, rupiahMessage } from '@/lib/parse'
 import { transition } from '@/lib/transitions'
 import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
@@ -145,6 +146,12 @@ export const recordClaimPayment = authAction('claims.verify', claimPaymentSchema
       where: { id: input.claimId, status: 'APPROVED', version: input.version },
       data: { version: { increment: 1 } },
     }))
+    // an SP2D is dated: not in the future, and not before the claimed month ended (no claim is filed earlier)
+    const { month } = await tx.subsidyClaim.findUniqueOrThrow({ where: { id: input.claimId }, select: { month: true } })
+    const today = jakartaToday()
+    if (input.paidOn > today) throw new ActionError('Tanggal pembayaran belum terjadi.', { paidOn: [`Paling lambat hari ini, ${formatDate(today)}.`] })
+    const monthEnded = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1)).toISOString().slice(0, 10)
+    if (input.paidOn < monthEnded) throw new ActionError(`Klaim bulan ${formatMonth(month)} baru dapat dibayar setelah bulannya berakhir.`, { paidOn: [`Paling awal ${formatDate(monthEnded)}.`] })
     const [sums] = await tx.$queryRaw<{ approved: string; paid: string }[]>`
       SELECT (SELECT coalesce(sum(approved_amount), 0) FROM claim_lines WHERE claim_id = ${input.claimId})::text AS approved,
              (SELECT coalesce(sum(amount), 0) FROM claim_payments WHERE claim_id = ${input.claimId})::text AS paid`

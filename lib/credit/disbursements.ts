@@ -15,6 +15,7 @@ import { db } from '@/lib/db'
 import { writeAudit, type AuditActor } from '@/lib/audit'
 import { eligibilityIssues, type EligibilityIssue } from '@/lib/credit/eligibility'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
+import { jakartaToday } from '@/lib/dates'
 import type { SessionUser } from '@/lib/session-user'
 import type { disbursementSchema } from '@/lib/validations/credit'
 
@@ -47,6 +48,8 @@ export const DISBURSEMENT_MESSAGES = {
   noRateField: 'Belum ada suku bunga bank yang berlaku pada tanggal ini.',
   duplicate: 'Nomor rekening ini sudah tercatat untuk bank ini.',
   duplicateField: 'Nomor rekening sudah tercatat untuk bank ini.',
+  future: 'Tanggal akad belum terjadi; catat pinjaman setelah akadnya ditandatangani.',
+  futureField: 'Tanggal akad paling lambat hari ini.',
 } as const
 
 const refusal = (message: string, fieldErrors: Record<string, string[]> = {}): DisbursementRefusal => ({ message, fieldErrors })
@@ -64,6 +67,8 @@ export type RuleBorrower = Eligibility['msme']
 export function programRules(
   program: RuleProgram, msme: RuleBorrower, input: Pick<DisbursementInput, 'plafond' | 'tenorMonths' | 'contractDate' | 'acceptException' | 'exceptionReason'>, role: string,
 ): { issues: EligibilityIssue[]; refusal: DisbursementRefusal | null } {
+  // a loan is recorded once signed (no exception accepts a future contract: its periods would not yet be lent)
+  if (input.contractDate > jakartaToday()) return { issues: [], refusal: refusal(DISBURSEMENT_MESSAGES.future, { contractDate: [DISBURSEMENT_MESSAGES.futureField] }) }
   const issues = eligibilityIssues({
     program: { year: program.year, maxPlafond: Number(program.maxPlafond), maxTenorMonths: program.maxTenorMonths, eligibleScales: program.eligibleScales },
     msme, plafond: input.plafond, tenorMonths: input.tenorMonths, contractDate: input.contractDate,

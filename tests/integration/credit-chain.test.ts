@@ -77,6 +77,12 @@ describe('a bank with two programmes in one year', () => {
     expect(fraction.errors?.amount).toEqual(['Jumlah pembayaran harus dalam Rupiah bulat, tanpa sen.'])
     const impossible = await recordClaimPayment(undefined, form({ claimId: betaClaim, version: claim.version + 1, paidOn: '2026-02-31', amount: '275.556', reference: 'SP2D/BETA/1' }))
     expect(impossible.errors?.paidOn?.[0]).toMatch(/^Tanggal tidak valid/)
+    // an SP2D dated in the future, or before the claimed month (April 2026) ended: refused on the date's field
+    const future = await recordClaimPayment(undefined, form({ claimId: betaClaim, version: claim.version + 1, paidOn: '2099-01-01', amount: '275.556', reference: 'SP2D/BETA/1' }))
+    expect(future).toMatchObject({ ok: false, message: 'Tanggal pembayaran belum terjadi.', errors: { paidOn: [expect.stringMatching(/^Paling lambat hari ini, \d{1,2} \p{L}+ \d{4}\.$/u)] } })
+    const early = await recordClaimPayment(undefined, form({ claimId: betaClaim, version: claim.version + 1, paidOn: '2026-04-30', amount: '275.556', reference: 'SP2D/BETA/1' }))
+    expect(early).toMatchObject({ ok: false, message: 'Klaim bulan April 2026 baru dapat dibayar setelah bulannya berakhir.', errors: { paidOn: ['Paling awal 1 Mei 2026.'] } })
+    expect(await db.claimPayment.count({ where: { claimId: betaClaim } })).toBe(0)
     expect(await recordClaimPayment(undefined, form({ claimId: betaClaim, version: claim.version + 1, paidOn: '2026-05-15', amount: 'Rp275.556', reference: 'SP2D/BETA/1' }))).toMatchObject({ ok: true })
     expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: betaClaim } })).status).toBe('PAID')
   })

@@ -78,6 +78,17 @@ describe('recording disbursements', () => {
     expect(await db.disbursement.count({ where: { accountNumber: 'UJI-0002' } })).toBe(0)
   })
 
+  it('refuses a contract dated after today, even for an admin accepting exceptions', async () => {
+    signInAs(await createUser('ADMIN'))
+    const m = await msme('35.17')
+    const res = await createDisbursement(undefined, form({
+      programId, bankId: bprId, accountNumber: 'UJI-MASA-DEPAN', nib: m.nib, ownerNik: m.ownerNik, contractDate: '2099-01-15', plafond: '10.000.000', tenorMonths: 12, method: 'ANNUITY',
+      acceptException: 'on', exceptionReason: 'Akad dijadwalkan tahun depan.',
+    }))
+    expect(res).toMatchObject({ ok: false, message: 'Tanggal akad belum terjadi; catat pinjaman setelah akadnya ditandatangani.', errors: { contractDate: ['Tanggal akad paling lambat hari ini.'] } })
+    expect(await db.disbursement.count({ where: { accountNumber: 'UJI-MASA-DEPAN' } })).toBe(0)
+  })
+
   it('lets an admin accept a breach in writing; the loan stays flagged', async () => {
     signInAs(await createUser('ADMIN'))
     const m = await msme('35.73')

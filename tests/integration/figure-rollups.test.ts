@@ -5,6 +5,7 @@ import { createUser, form } from '../support/factories'
 import { db } from '@/lib/db'
 import { approveClaim, recordClaimPayment, reportInstalment, returnClaim } from '@/lib/actions/credit'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
+import { jakartaToday } from '@/lib/dates'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { getCreditSummary, getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
 import { getClaimPipeline, getCreditBreakdown } from '@/lib/data/dashboard'
@@ -213,7 +214,9 @@ async function apply(c: Command): Promise<void> {
         const outstanding = Number(s.outstanding)
         if (outstanding <= 0) return
         const amount = c.part === 1 ? outstanding : Math.max(1, Math.floor(outstanding / c.part))
-        const paidOn = new Date(claim.month.getTime() + (35 + c.day) * 86_400_000).toISOString().slice(0, 10)
+        // some weeks after the month, but never after today (a payment date in the future is refused)
+        const later = new Date(claim.month.getTime() + (35 + c.day) * 86_400_000).toISOString().slice(0, 10)
+        const paidOn = later < jakartaToday() ? later : jakartaToday()
         const r = await recordClaimPayment(undefined, form({ claimId: claim.id, version: claim.version, paidOn, amount, reference: `SP2D-${c.pick}` }))
         expect(r.ok, r.message).toBe(true)
       }
