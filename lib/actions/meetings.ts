@@ -150,7 +150,7 @@ export const updateMeeting = authAction('meetings.write', updateMeetingSchema, a
 
 /** Move a meeting along planned → held → closed, or cancel it; only from the status and version the admin saw. */
 export const setMeetingStatus = authAction('meetings.write', meetingStatusSchema, async (input, user) => {
-  await db.$transaction(async (tx) => {
+  const dropped = await db.$transaction(async (tx) => {
     const before = await tx.meeting.findUnique({ where: { id: input.id }, select: { status: true, version: true } })
     if (!before) throw new ActionError(NOT_FOUND_MEETING)
     if (!MEETING_TRANSITIONS[before.status].includes(input.status)) {
@@ -158,10 +158,29 @@ export const setMeetingStatus = authAction('meetings.write', meetingStatusSchema
     }
     await transition(tx, { entity: 'Meeting', entityId: input.id, label: 'Rapat', update: () => tx.meeting.updateMany({ where: { id: input.id, version: input.version, status: before.status }, data: { status: input.status, version: { increment: 1 } } }) })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Meeting', entityId: input.id, before: { status: before.status }, after: { status: input.status } })
+    return input.status === 'CANCELLED' ? dropOpenActions(tx, user, input.id) : 0
   })
   revalidate(input.id)
-  return { ok: true, message: `Status rapat menjadi ${STATUS_LABEL[input.status]}.` }
+  return { ok: true, message: `Status rapat menjadi ${STATUS_LABEL[input.status]}.${dropped ? ` ${dropped} tindak lanjut yang masih terbuka ikut dibatalkan.` : ''}` }
 })
+
+/**
+ * A cancelled meeting decided nothing: its open follow-ups are dropped with it (closed now, with a note and
+ * an audit row each), so they stop counting as open or overdue. Each goes through the transition pattern from
+ * the status and version read here: a progress note landing meanwhile makes the cancellation a conflict.
+ */
+async function dropOpenActions(tx: Prisma.TransactionClient, user: SessionUser, meetingId: string): Promise<number> {
+  const open = await tx.actionItem.findMany({ where: { meetingId, status: { in: ['OPEN', 'IN_PROGRESS'] } }, select: { id: true, status: true, version: true } })
+  for (const a of open) {
+    await transition(tx, { entity: 'ActionItem', entityId: a.id, label: 'Tindak lanjut', update: () => tx.actionItem.updateMany({
+      where: { id: a.id, version: a.version, status: a.status },
+      data: { status: 'DROPPED', closedAt: new Date(), version: { increment: 1 } },
+    }) })
+    await tx.actionProgressNote.create({ data: { actionId: a.id, authorId: user.id, authorName: user.name, note: 'Rapat dibatalkan; tindak lanjut ini ikut dibatalkan.', statusFrom: a.status, statusTo: 'DROPPED' } })
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ActionItem', entityId: a.id, before: { status: a.status, version: a.version }, after: { status: 'DROPPED', version: a.version + 1, reason: 'MEETING_CANCELLED' } })
+  }
+  return open.length
+}
 
 // ── Participants ─────────────────────────────────────────────────────────────────────────────────────
 /** Invite a participant: an internal user or an external person with position and agency. */

@@ -23,11 +23,22 @@ export function meetingScope(user: SessionUser): Prisma.MeetingWhereInput {
   if (!can(user.role, 'meetings.read')) throw new ScopeError('forbidden')
   const { regencyCode } = regencyScope(user)
   if (regencyCode) {
-    return { OR: [{ hostRegencyCode: regencyCode }, { participants: { some: { regencyCode } } }, { actions: { some: { ownerRegencyCode: regencyCode } } }] }
+    return { OR: [{ hostRegencyCode: regencyCode }, { participants: { some: { regencyCode } } }, { actions: { some: regencyOwned(regencyCode) } }] }
   }
   const { bankId } = bankScope(user)
-  if (bankId) return { OR: [{ participants: { some: { bankId } } }, { actions: { some: { ownerBankId: bankId } } }] }
+  if (bankId) return { OR: [{ participants: { some: { bankId } } }, { actions: { some: bankOwned(bankId) } }] }
   return {}
+}
+
+/**
+ * A regency's follow-ups: owned by the regency, or named in person to one of its officers (a follow-up of a
+ * meeting another regency hosted is then its officer's to read and update). A bank's likewise.
+ */
+function regencyOwned(regencyCode: string): Prisma.ActionItemWhereInput {
+  return { OR: [{ ownerKind: 'REGENCY', ownerRegencyCode: regencyCode }, { ownerKind: 'USER', ownerUser: { regencyCode } }] }
+}
+function bankOwned(bankId: string): Prisma.ActionItemWhereInput {
+  return { OR: [{ ownerKind: 'BANK', ownerBankId: bankId }, { ownerKind: 'USER', ownerUser: { bankId } }] }
 }
 
 /** Follow-ups the user may read: those of meetings it may read. */
@@ -38,14 +49,15 @@ export function actionScope(user: SessionUser): Prisma.ActionItemWhereInput {
 
 /**
  * The follow-ups the user owns, for the overview card and the default list: a district officer its
- * regency's, a bank officer its bank's; admin and leadership every one (or one regency's when asked).
+ * regency's, a bank officer its bank's (each with those named to its officers); admin and leadership every
+ * one (or one regency's when asked).
  */
 function ownedScope(user: SessionUser, regencyCode?: string): Prisma.ActionItemWhereInput {
   const own = regencyScope(user).regencyCode
-  if (own) return { ownerKind: 'REGENCY', ownerRegencyCode: own }
+  if (own) return regencyOwned(own)
   const bank = bankScope(user).bankId
-  if (bank) return { ownerKind: 'BANK', ownerBankId: bank }
-  return regencyCode ? { ownerKind: 'REGENCY', ownerRegencyCode: regencyCode } : {}
+  if (bank) return bankOwned(bank)
+  return regencyCode ? regencyOwned(regencyCode) : {}
 }
 
 /** Overdue at the end of the Jakarta day `asOf`: decided by then, due before it, not closed by then. */
@@ -74,7 +86,7 @@ function meetingFilterWhere(user: SessionUser, f: MeetingFilter): Prisma.Meeting
   if (f.type) and.push({ type: f.type })
   if (f.status) and.push({ status: f.status })
   if (f.year) and.push({ startsAt: { gte: startOfJakartaDay(`${f.year}-01-01`), lt: startOfJakartaDay(`${f.year + 1}-01-01`) } })
-  if (f.regency) and.push({ OR: [{ hostRegencyCode: f.regency }, { participants: { some: { regencyCode: f.regency } } }, { actions: { some: { ownerRegencyCode: f.regency } } }] })
+  if (f.regency) and.push({ OR: [{ hostRegencyCode: f.regency }, { participants: { some: { regencyCode: f.regency } } }, { actions: { some: regencyOwned(f.regency) } }] })
   return { AND: and }
 }
 
@@ -226,8 +238,8 @@ function actionFilterWhere(user: SessionUser, filter: ActionFilter, today: strin
   else if (!filter.status || filter.status === 'open') and.push({ status: { in: [...OPEN_STATUSES] } })
   else if (filter.status !== 'all') and.push({ status: filter.status })
   if (filter.overdue && filter.status && !['open', 'all'].includes(filter.status)) and.push({ status: filter.status as 'OPEN' })
-  if (filter.regency) and.push({ ownerKind: 'REGENCY', ownerRegencyCode: filter.regency })
-  if (filter.bank) and.push({ ownerKind: 'BANK', ownerBankId: filter.bank })
+  if (filter.regency) and.push(regencyOwned(filter.regency))
+  if (filter.bank) and.push(bankOwned(filter.bank))
   if (filter.ownerKind) and.push({ ownerKind: filter.ownerKind })
   if (filter.meeting) and.push({ meetingId: filter.meeting })
   return { where: { AND: and } satisfies Prisma.ActionItemWhereInput, asOf }
@@ -275,7 +287,7 @@ export async function getOverdueSummary({ user, asOf, regencyCode }: { user: Ses
 export async function getRegencyActions({ user, regencyCode, asOf }: { user: SessionUser; regencyCode: string; asOf: string }) {
   if (!can(user.role, 'meetings.read')) return null
   if (user.role === 'DISTRICT_OFFICER' && user.regencyCode !== regencyCode) throw new ScopeError('forbidden')
-  const where: Prisma.ActionItemWhereInput = { AND: [actionScope(user), { ownerKind: 'REGENCY', ownerRegencyCode: regencyCode, status: { in: [...OPEN_STATUSES] } }] }
+  const where: Prisma.ActionItemWhereInput = { AND: [actionScope(user), regencyOwned(regencyCode), { status: { in: [...OPEN_STATUSES] } }] }
   const [rows, open, overdue] = await Promise.all([
     readDb.actionItem.findMany({ where, select: { ...actionSelect, meeting: { select: { id: true, title: true, startsAt: true } } }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take: 10 }),
     readDb.actionItem.count({ where }),

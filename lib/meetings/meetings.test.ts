@@ -66,6 +66,11 @@ describe('follow-up rules', () => {
     expect(isOverdue({ dueDate: '2024-10-31', status: 'OPEN' }, '2024-10-31')).toBe(false)
     expect(isOverdue({ dueDate: '2024-10-31', status: 'IN_PROGRESS' }, '2024-11-01')).toBe(true)
     expect(isOverdue({ dueDate: '2024-10-31', status: 'DONE' }, '2024-11-01')).toBe(false)
+    // closed later than the as-of day: it was overdue on that day (as the as-of list counts it in SQL)
+    expect(isOverdue({ dueDate: '2024-10-31', status: 'DONE', closedAt: new Date('2024-11-05T03:00:00Z') }, '2024-11-01')).toBe(true)
+    // closed at 23:30 WIB on the as-of day itself: no longer overdue at that day's end
+    expect(isOverdue({ dueDate: '2024-10-31', status: 'DONE', closedAt: new Date('2024-11-01T16:30:00Z') }, '2024-11-01')).toBe(false)
+    expect(isOverdue({ dueDate: '2024-10-31', status: 'OPEN', closedAt: null }, '2024-11-01')).toBe(true)
     expect(endOfJakartaDay('2024-10-31').toISOString()).toBe('2024-10-31T17:00:00.000Z')
   })
   it('reads and writes meeting times in Jakarta', () => {

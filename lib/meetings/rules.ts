@@ -48,10 +48,16 @@ export function statusChoices(user: Pick<SessionUser, 'role'>, from: string): Fo
   return FOLLOW_UP_STATUSES.filter((s) => s !== from && mayChangeStatus(user, from, s))
 }
 
-/** Overdue on `asOf` (a Jakarta calendar day): due before that day and still open. */
-export function isOverdue(action: { dueDate: Date | string; status: string }, asOf: string): boolean {
+/**
+ * Overdue on `asOf` (a Jakarta calendar day): due before that day and not closed by its end, as the SQL of
+ * lib/data/meetings.ts overdueAt counts it. With `closedAt` known, a follow-up closed after `asOf` was still
+ * overdue on it (the as-of list and its export say the same); without it, the current status decides.
+ */
+export function isOverdue(action: { dueDate: Date | string; status: string; closedAt?: Date | null }, asOf: string): boolean {
   const due = typeof action.dueDate === 'string' ? action.dueDate.slice(0, 10) : action.dueDate.toISOString().slice(0, 10)
-  return (OPEN_STATUSES as readonly string[]).includes(action.status) && due < asOf
+  if (due >= asOf) return false
+  if (action.closedAt !== undefined) return action.closedAt === null ? (OPEN_STATUSES as readonly string[]).includes(action.status) : action.closedAt >= endOfJakartaDay(asOf)
+  return (OPEN_STATUSES as readonly string[]).includes(action.status)
 }
 
 /** The first instant after the Jakarta day `asOf` ends (00:00 WIB of the next day), for "as it stood at the end of that day". */

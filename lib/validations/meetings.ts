@@ -4,7 +4,7 @@
  * Jakarta (`datetime-local`); due dates are Jakarta calendar days.
  */
 import { z } from 'zod'
-import { nameField } from '@/lib/parse'
+import { isIsoDate, nameField } from '@/lib/parse'
 import { jakartaLocalToDate } from '@/lib/dates'
 import { filterPage, filterRegency, idField, optionalText, versionField } from '@/lib/validations/registers-common'
 
@@ -222,7 +222,8 @@ export const actionFilterSchema = z.object({
   bank: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional().catch(undefined),
   ownerKind: z.enum(OWNER_KINDS).optional().catch(undefined),
   meeting: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional().catch(undefined),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  // a day that does not exist (2026-02-31) is today, on the page and in its export alike
+  asOf: z.string().refine(isIsoDate).optional().catch(undefined),
   sort: z.enum(ACTION_SORTS).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   page: filterPage,

@@ -17,6 +17,7 @@ import {
 } from '@/lib/actions/meetings'
 import { findActions, findMeetings, getAction, getBriefing, getDocumentFile, getMeeting, getOverdueSummary, getRegencyActions } from '@/lib/data/meetings'
 import { getCreditSummary } from '@/lib/data/credit'
+import { actionFilterSchema } from '@/lib/validations/meetings'
 import { GET as downloadDocument } from '@/app/api/rapat/dokumen/[id]/route'
 import { jakartaToday } from '@/lib/dates'
 import { formatPercent, formatRupiah } from '@/lib/format'
@@ -618,5 +619,73 @@ describe('briefing pack', () => {
     expect(text).toContain(formatRupiah(dashboard.disbursed))
     signInAs(malang)
     expect((await call()).status).toBe(404)
+  })
+})
+
+describe('follow-ups named to a person, as of a past day, and of a cancelled meeting', () => {
+  const NO_PARAMS = { params: Promise.resolve({}) }
+  const exportRows = async (query: string) => {
+    const res = await actionsExport(new Request(`http://localhost/api/tindak-lanjut/ekspor?format=xlsx&${query}`), NO_PARAMS)
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const rows: string[][] = []
+    wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
+    return rows
+  }
+  let named = { id: '', version: 1 }
+
+  it('a follow-up named in person to an officer of another regency: the officer reads its meeting, finds it in its own list and card, and updates it', async () => {
+    const meeting = await newMeeting({ title: 'Rakor Pendataan Koperasi Surabaya', hostRegencyCode: '35.78' })
+    named = await newAction(meeting, { ownerKind: 'USER', ownerUserId: malang.id, title: 'Kirim rekap koperasi Kabupaten Malang' })
+    const officer = await asUser(malang)
+    expect(await getMeeting({ user: officer, id: meeting })).not.toBeNull()
+    // the page's landing for a district officer is its regency's follow-ups: those named to its officers are among them
+    expect((await findActions({ user: officer, filter: { regency: '35.07' } })).rows.map((r) => r.id)).toEqual([named.id])
+    expect((await getOverdueSummary({ user: officer, asOf: '2024-11-01' }))!.overdue).toBe(1)
+    // another regency's officer still does not read that meeting
+    expect(await getMeeting({ user: await asUser(jombang), id: meeting })).toBeNull()
+    signInAs(malang)
+    expect(await addProgress(undefined, form({ actionId: named.id, version: 1, note: 'Rekap dikirim lewat surel', status: 'DONE' }))).toMatchObject({ ok: true })
+  })
+
+  it('as of a past day, the overdue list and its export agree on a follow-up closed since', async () => {
+    const listed = await findActions({ user: await asUser(leader), filter: { overdue: '1', asOf: '2024-11-01' } })
+    expect(listed.rows.map((r) => r.id)).toContain(named.id)
+    signInAs(leader)
+    const rows = await exportRows('overdue=1&asOf=2024-11-01')
+    expect(rows[0][6]).toBe('Terlambat per 01/11/2024')
+    expect(rows.slice(1).map((r) => r[6])).toEqual(listed.rows.map(() => 'Ya'))
+    expect(rows.find((r) => r[0] === 'Kirim rekap koperasi Kabupaten Malang')?.[6]).toBe('Ya')
+  })
+
+  it('a day that does not exist: the page reads today (not 3 March), and the export says what is wrong (400)', async () => {
+    expect((await findActions({ user: await asUser(leader), filter: actionFilterSchema.parse({ overdue: '1', asOf: '2026-02-31' }) })).asOf).toBe(jakartaToday())
+    signInAs(leader)
+    const res = await actionsExport(new Request('http://localhost/api/tindak-lanjut/ekspor?format=xlsx&overdue=1&asOf=2026-02-31'), NO_PARAMS)
+    expect(res.status).toBe(400)
+    expect((await res.json()).error).toMatch(/^Tanggal tidak valid pada asOf: 2026-02-31/)
+  })
+
+  it('cancelling a meeting drops its open follow-ups with a note and an audit row each; they no longer count as open or overdue today', async () => {
+    const meeting = await newMeeting({ title: 'Rakor yang dibatalkan' })
+    const open = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.73', title: 'Siapkan data kota Malang' })
+    const done = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.73', title: 'Undang bank mitra' })
+    signInAs(admin)
+    expect(await addProgress(undefined, form({ actionId: done.id, version: 1, note: 'Undangan terkirim', status: 'DONE' }))).toMatchObject({ ok: true })
+    const admins = await asUser(admin)
+    const before = (await getOverdueSummary({ user: admins, asOf: jakartaToday() }))!
+    signInAs(admin)
+    const r = await setMeetingStatus(undefined, form({ id: meeting, version: 1, status: 'CANCELLED' }))
+    expect(r).toMatchObject({ ok: true, message: 'Status rapat menjadi dibatalkan. 1 tindak lanjut yang masih terbuka ikut dibatalkan.' })
+    const after = await db.actionItem.findUniqueOrThrow({ where: { id: open.id }, select: { status: true, closedAt: true, version: true, notes: { select: { note: true, statusTo: true } } } })
+    expect(after).toMatchObject({ status: 'DROPPED', version: 2, notes: [{ note: 'Rapat dibatalkan; tindak lanjut ini ikut dibatalkan.', statusTo: 'DROPPED' }] })
+    expect(after.closedAt).toBeInstanceOf(Date)
+    expect((await db.actionItem.findUniqueOrThrow({ where: { id: done.id }, select: { status: true } })).status).toBe('DONE')
+    expect(await db.auditLog.count({ where: { entity: 'ActionItem', entityId: open.id, action: 'UPDATE' } })).toBe(1)
+    const now = (await getOverdueSummary({ user: admins, asOf: jakartaToday() }))!
+    expect({ overdue: now.overdue, open: now.open }).toEqual({ overdue: before.overdue - 1, open: before.open - 1 })
+    // on a day before the cancellation both were overdue, and stay so in the history
+    expect((await findActions({ user: admins, filter: { overdue: '1', asOf: '2024-11-01', meeting } })).rows.map((x) => x.id).sort()).toEqual([open.id, done.id].sort())
   })
 })

@@ -37,6 +37,8 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   if (landing && user.role === 'DISTRICT_OFFICER' && user.regencyCode) params.regency = user.regencyCode
   if (landing && user.role === 'BANK_OFFICER' && user.bankId) params.bank = user.bankId
   const filter = actionFilterSchema.parse(params)
+  // a day that does not exist (2026-02-31) reads as today: the export links and filters carry the day shown, not it
+  if (!filter.asOf) delete params.asOf
   const [t, r, locale, result, regencies, banks] = await Promise.all([
     getTranslations('meetings'), getTranslations('registers'), getLocale(), findActions({ user, filter }), agencyRegencies(),
     listBanks(),

@@ -1,3 +1,4 @@
+import { jakartaDate } from '@/lib/dates'
 import { getMeeting } from '@/lib/data/meetings'
 import { contentDisposition } from '@/lib/meetings/http'
 import { invitationIcs } from '@/lib/meetings/exports'
@@ -10,6 +11,6 @@ export const GET = authRoute<{ params: Promise<{ id: string }> }>('meetings.read
   if (!meeting) return Response.json({ error: 'Rapat tidak ditemukan.' }, { status: 404 })
   const ics = invitationIcs(meeting, new URL(req.url).origin)
   return new Response(ics, {
-    headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': contentDisposition(`undangan-${meeting.startsAt.toISOString().slice(0, 10)}.ics`), 'cache-control': 'private, no-store' },
+    headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': contentDisposition(`undangan-${jakartaDate(meeting.startsAt)}.ics`), 'cache-control': 'private, no-store' },
   })
 })
