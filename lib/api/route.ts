@@ -127,7 +127,12 @@ async function readLimited(req: Request, max: number): Promise<string> {
  * Every string in a JSON value, checked and normalised as the forms' text is (lib/safe-action.ts
  * screenInput): a control or bidi character is refused under its path, everything else NFC-normalised.
  */
+/** Deeper than any body of this API (a claim line sits at depth 3): past it, a body is refused, not walked. */
+const MAX_JSON_DEPTH = 32
+
 function screenJson(value: unknown, path: string[], errors: FieldProblem[]): unknown {
+  // a 200 KB body of nested arrays would otherwise exhaust the stack here and answer 500
+  if (path.length > MAX_JSON_DEPTH) throw new ApiProblem('malformed-json', { detail: `Badan permintaan terlalu bertingkat: paling banyak ${MAX_JSON_DEPTH} tingkat.` })
   if (typeof value === 'string') {
     const bad = textProblem(value)
     if (bad) errors.push({ path: path.join('.') || '(body)', detail: TEXT_PROBLEM_MESSAGES[bad] })

@@ -20,8 +20,9 @@ const cursorParam = z.string().max(200).regex(/^[A-Za-z0-9_-]+$/, 'Cursor tidak 
   .meta({ description: 'The `next_cursor` of the previous page: the read resumes after its last record, in (updated_at, id) order.' })
 
 const pagingQuery = {
-  limit: z.coerce.number('Limit harus berupa angka.').int('Limit harus bilangan bulat.').min(1, 'Limit minimal 1.').max(MAX_PAGE, `Limit paling banyak ${MAX_PAGE}.`).default(100)
-    .meta({ description: `Records per page (1–${MAX_PAGE}, default 100).` }),
+  // digits only: Number() would also read `0x10`, `1e2` and ` 16 ` as numbers
+  limit: z.string().regex(/^\d{1,9}$/, 'Limit harus bilangan bulat, mis. 100.').pipe(z.coerce.number<string>('Limit harus berupa angka.').int('Limit harus bilangan bulat.').min(1, 'Limit minimal 1.').max(MAX_PAGE, `Limit paling banyak ${MAX_PAGE}.`)).default(100)
+    .meta({ description: `Records per page (1–${MAX_PAGE}, default 100).`, override: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 100 } }),
   cursor: cursorParam.optional(),
   updated_since: z.iso.datetime({ offset: true, message: 'updated_since harus waktu ISO 8601, misalnya 2026-01-31T00:00:00Z.' }).optional()
     .meta({ description: 'Only records changed after this instant (ISO 8601), deleted ones included as tombstones.' }),
@@ -213,7 +214,7 @@ export const disbursementIn = disbursementSchema
     method: disbursementSchema.shape.method.default('ANNUITY'),
   })
   .strict()
-  .meta({ id: 'DisbursementInput', description: 'A loan: the borrower is confirmed by NIB and owner NIK as in the bank\'s loan file; `plafond` is whole Rupiah (a number, or text like "Rp10.000.000"). A bank client\'s `bankId` is always its own bank.' })
+  .meta({ id: 'DisbursementInput', description: 'A loan: the borrower is confirmed by NIB and owner NIK as in the bank\'s loan file; `plafond` is whole Rupiah (a number, or text like "Rp10.000.000"). A bank client may leave `bankId` out (its own bank is used); another bank\'s id is refused.' })
 
 export const disbursementBatchIn = z.object({
   items: z.array(disbursementIn, 'items harus berupa daftar pinjaman.').min(1, 'Kirim minimal satu pinjaman.').max(MAX_BATCH, `Paling banyak ${MAX_BATCH.toLocaleString('id-ID')} pinjaman per permintaan.`),

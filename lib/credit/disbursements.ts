@@ -48,6 +48,7 @@ export const DISBURSEMENT_MESSAGES = {
   noRateField: 'Belum ada suku bunga bank yang berlaku pada tanggal ini.',
   duplicate: 'Nomor rekening ini sudah tercatat untuk bank ini.',
   duplicateField: 'Nomor rekening sudah tercatat untuk bank ini.',
+  otherBank: 'Petugas bank hanya mencatat pinjaman banknya sendiri; kosongkan bank atau isi bank Anda.',
   future: 'Tanggal akad belum terjadi; catat pinjaman setelah akadnya ditandatangani.',
   futureField: 'Tanggal akad paling lambat hari ini.',
 } as const
@@ -139,6 +140,8 @@ export async function prepareDisbursements(
   return refusals.length ? { ok: false, refusals } : { ok: true, loans }
 
   function judge(input: DisbursementInput): PreparedDisbursement | DisbursementRefusal {
+    // a bank's loan is its own bank's: naming another bank is said, not silently replaced
+    if (user.role === 'BANK_OFFICER' && input.bankId && input.bankId !== user.bankId) return refusal(DISBURSEMENT_MESSAGES.otherBank, { bankId: [DISBURSEMENT_MESSAGES.otherBank] })
     const bankId = bankOf(input)
     if (!bankId) return refusal(DISBURSEMENT_MESSAGES.noBank, { bankId: [DISBURSEMENT_MESSAGES.noBank] })
     const program = programById.get(input.programId)

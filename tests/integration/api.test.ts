@@ -140,9 +140,12 @@ describe('scope: the same permission table and scope helpers as the pages', () =
     const bpr = await createApiClientFor('BANK_OFFICER', { bankCode: 'BPRJATIM' })
     const [m] = await msmes(1)
     const account = unique('BPR-')
-    // naming Bank DKI in the body changes nothing: a bank client's loan is its own bank's (unknown field refused first)
+    // naming Bank DKI in the body is refused on the field, nothing saved; its own bank, or none, is its own bank's loan
     const sneaky = await post(bpr.token, { items: [{ ...loan(m, account), bankId: dkiId }] })
-    expect(sneaky.status).toBe(201)
+    expect(sneaky.status).toBe(422)
+    expect((await problemOf(sneaky)).items).toEqual([{ index: 0, errors: [{ path: 'items.0.bankId', detail: 'Petugas bank hanya mencatat pinjaman banknya sendiri; kosongkan bank atau isi bank Anda.' }] }])
+    expect(await db.disbursement.count({ where: { accountNumber: account } })).toBe(0)
+    expect((await post(bpr.token, { items: [{ ...loan(m, account), bankId: bprId }] })).status).toBe(201)
     const saved = await db.disbursement.findFirstOrThrow({ where: { accountNumber: account }, select: { bankId: true, createdById: true } })
     expect(saved).toEqual({ bankId: bprId, createdById: bpr.id })
     expect(await db.auditLog.count({ where: { entity: 'Disbursement', userId: bpr.id } })).toBeGreaterThanOrEqual(1)
@@ -279,6 +282,11 @@ describe('errors as problem details', () => {
     expect(malformed.status).toBe(400)
     expect((await problemOf(malformed)).title).toBe('Malformed JSON')
 
+    // 200 KB of nested arrays: refused as malformed, not a 500 from walking it
+    const deep = await post(bpr.token, `{"items": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`, 'k-dalam')
+    expect(deep.status).toBe(400)
+    expect(await problemOf(deep)).toMatchObject({ title: 'Malformed JSON', detail: 'Badan permintaan terlalu bertingkat: paling banyak 32 tingkat.' })
+
     const wrongTypes = await post(bpr.token, { items: [loan(m, 'TIPE-1', { tenorMonths: true, plafond: [1] })] })
     expect(wrongTypes.status).toBe(400)
     const paths = (await problemOf(wrongTypes)).errors.map((e: { path: string }) => e.path)
@@ -303,6 +311,11 @@ describe('errors as problem details', () => {
     expect(badQuery.status).toBe(400)
     const q = await problemOf(badQuery)
     expect(q.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['query.limit', 'query.updated_since']))
+    // a limit Number() would read (hexadecimal, exponent) is not a limit
+    for (const limit of ['0x10', '1e2', '16.0']) {
+      const odd = await problemOf(await callApi(listCooperatives, { path: `/api/v1/koperasi?limit=${limit}`, token: (await createApiClientFor('LEADERSHIP')).token }))
+      expect(odd.errors).toEqual([{ path: 'query.limit', detail: 'Limit harus bilangan bulat, mis. 100.' }])
+    }
   })
 
   it('the OpenAPI document is public and describes every route', async () => {
