@@ -2,6 +2,19 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { sessionToken } from '@/lib/session-token'
 import { SEARCH_HEADER } from '@/lib/request-search-header'
 import { HSTS, isHttps, MAX_BODY_BYTES, pageContentSecurityPolicy } from '@/lib/security-headers'
+import { problem } from '@/lib/api/problem'
+
+const BAD_PATH = 'Alamat berisi kode persen yang tidak sah (mis. %E0%A4%A); periksa tautannya.'
+
+/** Whether the path's percent-encoding decodes: Next answers a bare 500 for `/api/v1/klaim/%E0%A4%A` otherwise. */
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname)
+    return true
+  } catch {
+    return false
+  }
+}
 
 /**
  * Every page request passes here: a body too large is refused with a clear 413 before it is read, a
@@ -12,6 +25,12 @@ import { HSTS, isHttps, MAX_BODY_BYTES, pageContentSecurityPolicy } from '@/lib/
  * session in the database and permissions itself.
  */
 export default async function proxy(req: NextRequest) {
+  const path = req.nextUrl.pathname
+  if (!decodable(path)) {
+    return path.startsWith('/api/v1/') ? problem('invalid-request', { detail: BAD_PATH }) : new NextResponse(BAD_PATH, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+  }
+  // the API answers 401 itself (its CSP is static, next.config.ts); only the path check above is for it
+  if (path.startsWith('/api/')) return NextResponse.next()
   if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
     return new NextResponse(`Isian atau berkas terlalu besar: maksimal ${Math.floor(MAX_BODY_BYTES / 1024 / 1024) - 1} MB per berkas.`, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } })
   }
@@ -37,6 +56,6 @@ export default async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // API routes answer 401 themselves (their CSP is static, next.config.ts); static files and the health check are public
-  matcher: ['/((?!api|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|woff2?)$).*)'],
+  // API routes pass through after the path check; static files are public
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|woff2?)$).*)'],
 }

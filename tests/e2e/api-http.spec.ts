@@ -193,6 +193,11 @@ test('malformed JSON, wrong types and an oversized body get problem details', as
   expect(wrong.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['items.0.tenorMonths', 'items.0.nib']))
   expect((await expectProblem(await post(Buffer.alloc(3 * 1024 * 1024, 0x20)), 413)).title).toBe('Payload Too Large')
   expect((await expectProblem(await post('items=1', { 'content-type': 'application/x-www-form-urlencoded' }), 415)).title).toBe('Unsupported Media Type')
+  // a path whose percent-encoding does not decode: Next itself would answer a bare 500 (proxy.ts answers first)
+  const badPath = await expectProblem(await request.get(`${FIRST}/api/v1/klaim/%E0%A4%A`, { headers: bpr.auth }), 400)
+  expect(badPath.detail).toMatch(/kode persen yang tidak sah/)
+  const page = await request.get(`${FIRST}/rapat/%E0%A4%A`, { maxRedirects: 0 })
+  expect(page.status()).toBe(400)
 })
 
 test('the rate limit holds across two instances: the 429 comes at the same total count', async ({ request }) => {
