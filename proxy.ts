@@ -24,6 +24,21 @@ function decodable(pathname: string): boolean {
  * expired, decoded once per token: lib/session-token.ts); every page, action and route checks the
  * session in the database and permissions itself.
  */
+/**
+ * A server action posted from another origin: Next refuses it too, but as a 500; here it is a 403. The
+ * comparison is Next's own (the Origin's host against X-Forwarded-Host, else Host).
+ */
+function crossSiteAction(req: NextRequest): boolean {
+  const origin = req.headers.get('origin')
+  if (req.method !== 'POST' || !req.headers.get('next-action') || !origin) return false
+  const host = req.headers.get('x-forwarded-host')?.split(',')[0].trim() ?? req.headers.get('host')
+  try {
+    return new URL(origin).host !== host
+  } catch {
+    return true
+  }
+}
+
 export default async function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname
   if (!decodable(path)) {
@@ -31,6 +46,7 @@ export default async function proxy(req: NextRequest) {
   }
   // the API answers 401 itself (its CSP is static, next.config.ts); only the path check above is for it
   if (path.startsWith('/api/')) return NextResponse.next()
+  if (crossSiteAction(req)) return new NextResponse('Permintaan dari situs lain ditolak.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } })
   if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
     return new NextResponse(`Isian atau berkas terlalu besar: maksimal ${Math.floor(MAX_BODY_BYTES / 1024 / 1024) - 1} MB per berkas.`, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } })
   }

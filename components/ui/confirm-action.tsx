@@ -12,7 +12,7 @@ type Action = (prev: ActionState | undefined, formData: FormData) => Promise<Act
  * consequential steps: deactivate, reset password, delete). Shows the action's outcome beside it.
  */
 export function ConfirmAction({
-  action, fields, label, title, body, confirmLabel, variant = 'secondary', renderResult,
+  action, fields, label, title, body, confirmLabel, cancelLabel, variant = 'secondary', renderResult,
 }: {
   action: Action
   fields: Record<string, string>
@@ -20,6 +20,8 @@ export function ConfirmAction({
   title: string
   body: string
   confirmLabel?: string
+  /** the dismiss button's text, when "Batal" would read as the action itself (cancelling a meeting) */
+  cancelLabel?: string
   variant?: 'secondary' | 'danger' | 'primary'
   renderResult?: (state: ActionState) => React.ReactNode
 }) {
@@ -42,7 +44,7 @@ export function ConfirmAction({
           <h2 id={titleId} className="text-base font-semibold text-slate-900">{title}</h2>
           <p className="text-sm text-slate-700">{body}</p>
           <div className="flex justify-end gap-2 pt-2">
-            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{t('cancel')}</Button>
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{cancelLabel ?? t('cancel')}</Button>
             <Button
               type="button"
               variant={variant === 'danger' ? 'danger' : 'primary'}

@@ -37,8 +37,7 @@ export async function recordInstalment(tx: Prisma.TransactionClient, user: Sessi
   if (!before) throw new ActionError('Jadwal pinjaman ini belum dihitung; hubungi admin Dinas.')
   const dueOn = before.dueDate.toISOString().slice(0, 10)
   if (dueOn > jakartaToday()) {
-    const message = `Periode ${input.period} baru jatuh tempo ${formatDate(dueOn)}; laporkan setelah jatuh tempo.`
-    throw new ActionError(message, { period: [message] })
+    throw new ActionError(`Periode ${input.period} belum jatuh tempo.`, { period: [`Jatuh tempo ${formatDate(dueOn)}; laporkan setelah tanggal itu.`] })
   }
   const claimedBefore = await claimedPeriods(tx, loan.id)
   await tx.loanMonth.update({ where: key, data: { instalmentPaid: input.instalmentPaid === 'paid', collectibility: input.collectibility, reportedAt: new Date() } })

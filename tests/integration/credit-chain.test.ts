@@ -194,7 +194,7 @@ describe('a reported period and the claim its subsidy is in', () => {
     signInAs(bank)
     // period 12 falls due on 10 March 2027, after today
     const early = await reportInstalment(undefined, form({ disbursementId: id, period: 12, instalmentPaid: 'paid', collectibility: 1 }))
-    expect(early).toMatchObject({ ok: false, errors: { period: ['Periode 12 baru jatuh tempo 10 Maret 2027; laporkan setelah jatuh tempo.'] } })
+    expect(early).toMatchObject({ ok: false, message: 'Periode 12 belum jatuh tempo.', errors: { period: ['Jatuh tempo 10 Maret 2027; laporkan setelah tanggal itu.'] } })
     expect((await period(id, 12)).reportedAt).toBeNull()
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).status).toBe('ACTIVE')
   })

@@ -92,7 +92,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       <div className="mb-4 flex flex-wrap items-center gap-2">
         <MeetingStatusBadge status={meeting.status} />
         {statusActions.map((s) => (
-          <ConfirmAction key={s} action={setMeetingStatus} fields={{ id: meeting.id, version: String(meeting.version), status: s }} label={t(`statusAction.${s as 'HELD'}`)} title={t(`statusAction.${s as 'HELD'}`)} body={s === 'CANCELLED' ? t('cancelConfirm', { open: meeting.actions.filter((a) => a.status === 'OPEN' || a.status === 'IN_PROGRESS').length }) : t('statusConfirm', { status: t(`status.${s}`) })} variant={s === 'CANCELLED' ? 'danger' : 'secondary'} />
+          <ConfirmAction key={s} action={setMeetingStatus} fields={{ id: meeting.id, version: String(meeting.version), status: s }} label={t(`statusAction.${s as 'HELD'}`)} title={t(`statusAction.${s as 'HELD'}`)} body={s === 'CANCELLED' ? t('cancelConfirm', { open: meeting.actions.filter((a) => a.status === 'OPEN' || a.status === 'IN_PROGRESS').length }) : t('statusConfirm', { status: t(`status.${s}`) })} variant={s === 'CANCELLED' ? 'danger' : 'secondary'} {...(s === 'CANCELLED' && { confirmLabel: t('cancelConfirmYes'), cancelLabel: t('cancelConfirmBack') })} />
         ))}
         {!admin && <p className="text-xs text-slate-500">{t('detail.readOnly')}</p>}
       </div>
