@@ -8,7 +8,7 @@ import type { Briefing, MeetingDetail } from '@/lib/data/meetings'
 import { meetingWhen } from '@/lib/meetings/when'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { isOverdue } from '@/lib/meetings/rules'
-import { actionOwnerName as owner, ACTION_STATUS_LABEL as STATUS, ATTENDANCE_LABEL as ATTENDANCE, MEETING_TYPE_LONG as TYPE, OUTCOME_LABEL as OUTCOME } from '@/lib/meetings/labels'
+import { actionOwnerName as owner, ACTION_STATUS_LABEL as STATUS, ATTENDANCE_LABEL as ATTENDANCE, MEETING_STATUS_LABEL, MEETING_TYPE_LONG as TYPE, OUTCOME_LABEL as OUTCOME } from '@/lib/meetings/labels'
 
 /**
  * The notulen (minutes) of a meeting as .docx (agencies circulate Word files) and PDF, and its
@@ -22,6 +22,8 @@ function notulen(m: MeetingDetail) {
     title: m.title,
     facts: [
       ['Jenis rapat', TYPE[m.type]],
+      // a planned or cancelled meeting's notulen must not read as the record of a meeting held
+      ['Status', MEETING_STATUS_LABEL[m.status]],
       ['Waktu', meetingWhen(m)],
       ['Tempat', [...new Set([m.venue, m.city].filter(Boolean))].join(', ') || '–'],
       ['Tuan rumah', m.hostRegency?.name ?? '–'],
@@ -161,7 +163,32 @@ export function invitationIcs(m: MeetingDetail, baseUrl: string): string {
     productId: 'lumbung/rapat',
   })
   if (error || !value) throw error ?? new Error('ics')
-  return value
+  return foldIcs(value)
+}
+
+/**
+ * RFC 5545 §3.1: content lines are folded at 75 octets, not characters; the library folds by characters, so
+ * a title with an em dash or "é" ran past the limit. Unfolded, then folded again by UTF-8 bytes, never inside
+ * a character (a continuation line starts with a space, which counts).
+ */
+function foldIcs(ics: string): string {
+  return ics.replace(/\r\n[ \t]/g, '').split('\r\n').map((line) => {
+    const chunks: string[] = []
+    let current = ''
+    let bytes = 0
+    for (const ch of line) {
+      const size = Buffer.byteLength(ch)
+      if (bytes + size > (chunks.length ? 74 : 75)) {
+        chunks.push(current)
+        current = ''
+        bytes = 0
+      }
+      current += ch
+      bytes += size
+    }
+    chunks.push(current)
+    return chunks.join('\r\n ')
+  }).join('\r\n')
 }
 
 /**

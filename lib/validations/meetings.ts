@@ -43,7 +43,8 @@ export const isoDay = (label: string) =>
   z
     .string({ error: `Isi ${label}.` })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Isi ${label} (tanggal).`)
+    // abort: an empty or malformed day gets one message, not also "tidak valid" from the check below
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Isi ${label} (tanggal).`, abort: true })
     .refine((s) => {
       const d = new Date(`${s}T00:00:00Z`)
       return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100
@@ -76,6 +77,8 @@ export const meetingFields = z.object({
 })
 
 const endAfterStart = (v: { startsAt: Date; endsAt: Date }, ctx: z.RefinementCtx) => {
+  // a start or end already refused (empty, not a time) has its own message; comparing it would add a wrong one
+  if (!(v.startsAt instanceof Date) || !(v.endsAt instanceof Date)) return
   if (v.endsAt <= v.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Waktu selesai harus sesudah waktu mulai.' })
   else if (v.endsAt.getTime() - v.startsAt.getTime() > 14 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Rapat paling lama 14 hari.' })
 }

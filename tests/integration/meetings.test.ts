@@ -519,7 +519,7 @@ describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
     expect(res.headers.get('content-type')).toContain('wordprocessingml')
     const zip = await JSZip.loadAsync(await res.arrayBuffer())
     const xml = await zip.file('word/document.xml')!.async('string')
-    for (const text of ['NOTULEN RAPAT', 'Rakor Pelaksanaan Program Kredit Perbankan', 'Kadinkopum Jombang', 'Evaluasi Prokesra 2024', 'Keputusan: Percepat penyaluran', 'Percepat akad kredit', 'Kabupaten Jombang']) expect(xml).toContain(text)
+    for (const text of ['NOTULEN RAPAT', 'Rakor Pelaksanaan Program Kredit Perbankan', 'Kadinkopum Jombang', 'Status', 'Direncanakan', 'Evaluasi Prokesra 2024', 'Keputusan: Percepat penyaluran', 'Percepat akad kredit', 'Kabupaten Jombang']) expect(xml).toContain(text)
   })
 
   it('writes the minutes as a PDF whose text can be read back', async () => {
@@ -547,6 +547,12 @@ describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
     expect(res.headers.get('content-type')).toContain('text/calendar')
     expect(ics).toContain('DTSTART:20240918T020000Z')
     expect(ics).toContain(`UID:${meetingA}@lumbung`)
+    // folded at 75 octets (RFC 5545), even where a line holds characters of several bytes
+    const long = await newMeeting({ title: `Rakor — ${'Pembiayaan UMKM Koperasi '.repeat(6)}é` })
+    signInAs(admin)
+    const folded = await (await call(invitationRoute, long)).text()
+    for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75)
+    expect(folded.replace(/\r\n /g, '')).toContain(`SUMMARY:Rakor — ${'Pembiayaan UMKM Koperasi '.repeat(6)}é`)
   })
 })
 

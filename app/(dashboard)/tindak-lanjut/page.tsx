@@ -114,7 +114,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
               return (
                 <li key={a.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-action={a.id}>
                   <Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline" data-user-content>{a.title}</Link>
-                  <p className="mt-1 text-xs text-slate-600">{ownerName(a)} · {formatDate(a.dueDate, { locale: lang })}{late && <span className="font-medium text-red-700"> · {t('actions.overdueDays', { days: formatNumber(daysBetween(a.dueDate.toISOString().slice(0, 10), asOf), { locale: lang }) })}</span>}</p>
+                  <p className="mt-1 text-xs text-slate-600">{ownerName(a)} · {formatDate(a.dueDate, { locale: lang })}{late && <span className="font-medium text-red-700"> · {t('actions.overdueDays', { days: daysBetween(a.dueDate.toISOString().slice(0, 10), asOf) })}</span>}</p>
                   <div className="mt-1 flex flex-wrap items-center justify-between gap-2"><ActionStatusBadge status={a.status} overdue={late} /><span className="text-xs text-slate-500">{a.meeting.title}</span></div>
                 </li>
               )
@@ -139,7 +139,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
                   <tr key={a.id} data-action={a.id}>
                     <Td><Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline" data-user-content>{a.title}</Link></Td>
                     <Td>{ownerName(a)}<span className="block text-xs text-slate-500">{t(`ownerKind.${a.ownerKind}`)}</span></Td>
-                    <Td className="whitespace-nowrap">{formatDate(a.dueDate, { locale: lang })}{late && <span className="block text-xs font-medium text-red-700">{t('actions.overdueDays', { days: formatNumber(daysBetween(a.dueDate.toISOString().slice(0, 10), asOf), { locale: lang }) })}</span>}</Td>
+                    <Td className="whitespace-nowrap">{formatDate(a.dueDate, { locale: lang })}{late && <span className="block text-xs font-medium text-red-700">{t('actions.overdueDays', { days: daysBetween(a.dueDate.toISOString().slice(0, 10), asOf) })}</span>}</Td>
                     <Td><ActionStatusBadge status={a.status} overdue={late} /></Td>
                     <Td><Link href={`/rapat/${a.meeting.id}`} className="hover:underline">{a.meeting.title}</Link><span className="block text-xs text-slate-500">{formatDate(a.meeting.startsAt, { locale: lang })}</span></Td>
                     <Td align="right">{formatNumber(a._count.notes, { locale: lang })}</Td>
