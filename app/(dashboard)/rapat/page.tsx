@@ -6,7 +6,7 @@ import clsx from 'clsx'
 import { MeetingStatusBadge, MeetingTabs } from '@/components/meetings/display'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
-import { EmptyState } from '@/components/ui/empty-state'
+import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
@@ -103,7 +103,11 @@ const place = (m: { venue: string | null; city: string | null }) => [...new Set(
 type ListProps = { user: Awaited<ReturnType<typeof requirePermission>>; params: Record<string, string>; filter: ReturnType<typeof meetingFilterSchema.parse>; lang: 'id' | 'en' }
 
 async function MeetingList({ user, params, filter, lang }: ListProps) {
-  const [t, { rows, total, page, pageSize }] = await Promise.all([getTranslations('meetings'), findMeetings({ user, filter })])
+  const [t, r, { rows, total, page, pageSize }] = await Promise.all([getTranslations('meetings'), getTranslations('registers'), findMeetings({ user, filter })])
+  // a page past the last (an old link): say so and link back, as the register lists do, not "no meetings"
+  if (rows.length === 0 && total > 0) {
+    return <PastLastPage title={r('pastLastPage', { page })} linkText={r('pastLastPageLink', { count: formatNumber(total, { locale: lang }) })} href={hrefWith('/rapat', params, { page: undefined })} />
+  }
   if (rows.length === 0) return <EmptyState title={t('list.empty')}>{t('list.emptyHint')}</EmptyState>
   // newest first is the default order: the header shows it as the date column, descending
   const sortProps = { pathname: '/rapat', params: filter.sort ? params : { ...params, sort: 'startsAt', dir: params.dir ?? 'desc' } }

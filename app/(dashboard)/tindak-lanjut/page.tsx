@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server'
 import { ActionStatusBadge, MeetingTabs } from '@/components/meetings/display'
 import { actionOwnerName as ownerName } from '@/lib/meetings/labels'
 import { buttonClass } from '@/components/ui/button'
-import { EmptyState } from '@/components/ui/empty-state'
+import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
@@ -105,7 +105,9 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
       </form>
       {landing && ownLabel && <p className="mb-3 text-sm text-slate-700" role="status">{t('actions.ownFilter', { owner: ownLabel })}</p>}
       {filter.overdue && <p className="mb-3 text-sm text-slate-700" data-testid="overdue-as-of">{t('actions.asOf', { date: formatDate(asOf, { locale: lang }) })}</p>}
-      {rows.length === 0 ? <EmptyState title={t('actions.empty')} /> : (
+      {rows.length === 0 && total > 0 ? (
+        <PastLastPage title={r('pastLastPage', { page })} linkText={r('pastLastPageLink', { count: formatNumber(total, { locale: lang }) })} href={hrefWith('/tindak-lanjut', params, { page: undefined })} />
+      ) : rows.length === 0 ? <EmptyState title={t('actions.empty')} /> : (
         <>
           {/* a phone reads cards; the table scrolls sideways only from the small breakpoint up */}
           <ul className="space-y-2 sm:hidden" aria-label={t('actions.title')}>

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next'
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { MeetingForm, type MeetingValues } from '@/components/meetings/forms'
 import { PageHeader } from '@/components/ui/page-header'
 import { getMeeting } from '@/lib/data/meetings'
 import { agencyRegencies } from '@/lib/data/regions'
-import { toJakartaLocal } from '@/lib/dates'
+import { jakartaDate } from '@/lib/dates'
+import { formatDate } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewMeetingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('meetings.write')
   const params = flatParams(await searchParams)
-  const [t, regencies] = await Promise.all([getTranslations('meetings'), agencyRegencies()])
+  const [t, regencies, locale] = await Promise.all([getTranslations('meetings'), agencyRegencies(), getLocale()])
   const previous = params.lanjutan && /^[A-Za-z0-9_-]{1,40}$/.test(params.lanjutan) ? await getMeeting({ user, id: params.lanjutan }) : null
   const initial: MeetingValues = previous
     ? {
@@ -26,7 +27,7 @@ export default async function NewMeetingPage({ searchParams }: { searchParams: P
     : { title: '', type: 'RAKOR', startsAt: '', endsAt: '', venue: '', city: '', hostRegencyCode: '', organiser: 'Dinas Koperasi dan UKM Provinsi', chair: '' }
   return (
     <>
-      <PageHeader title={previous ? t('followUpMeeting') : t('new')} description={previous ? t('followUpOf', { title: `${previous.title} (${toJakartaLocal(previous.startsAt).slice(0, 10)})` }) : undefined} />
+      <PageHeader title={previous ? t('followUpMeeting') : t('new')} description={previous ? t('followUpOf', { title: `${previous.title} (${formatDate(jakartaDate(previous.startsAt), { locale: locale === 'en' ? 'en' : 'id' })})` }) : undefined} />
       <MeetingForm initial={initial} regencies={regencies.map((r) => ({ value: r.code, label: r.name }))} />
     </>
   )
