@@ -23,9 +23,9 @@ import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
 import { MEETING_TRANSITIONS } from '@/lib/validations/meetings'
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const t = await getTranslations('meetings')
-  return { title: `${t('title')} ${(await params).id.slice(0, 8)}` }
+// the page's own heading names the meeting; the tab says what kind of page it is, as the other detail pages do (not a piece of its id)
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meetings'))('title') }
 }
 
 function Section({ title, children, id, actions }: { title: string; children: React.ReactNode; id: string; actions?: React.ReactNode }) {
