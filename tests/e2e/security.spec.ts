@@ -96,8 +96,12 @@ test('hostile requests get a clear 4xx and never a stack trace, SQL or a file pa
   const huge = await page.request.post('/pengguna/baru', { headers: { 'Next-Action': action, 'Content-Type': 'text/plain;charset=UTF-8' }, data: 'x'.repeat(MAX_BODY_BYTES + 1024 * 1024) })
   expect(huge.status()).toBe(413)
   expect(await huge.text()).toContain('terlalu besar')
-  // unknown pages and routes
-  for (const path of ['/tidak/ada/sama/sekali', '/api/tidak-ada', '/kredit/klaim/%00']) {
+  // the same action posted from another site: refused with a sentence (Next alone answers 500)
+  const crossSite = await page.request.post('/pengguna/baru', { headers: { 'Next-Action': action, Origin: 'https://situs-lain.example', 'Content-Type': 'text/plain;charset=UTF-8' }, data: '[]' })
+  expect(crossSite.status()).toBe(403)
+  expect(await crossSite.text()).toBe('Permintaan dari situs lain ditolak.')
+  // unknown pages and routes, and a path whose percent-encoding does not decode
+  for (const path of ['/tidak/ada/sama/sekali', '/api/tidak-ada', '/kredit/klaim/%00', '/rapat/%E0%A4%A', '/api/rapat/%E0%A4%A/notulen']) {
     const res = await page.request.get(path)
     expect(res.status(), path).toBeGreaterThanOrEqual(400)
     expect(res.status(), path).toBeLessThan(500)
