@@ -52,7 +52,8 @@ export const CORRECTION_MESSAGES = {
     `Subsidi pinjaman ini sudah masuk klaim ${claims}; koreksi tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu kirim koreksinya.`,
 } as const
 
-const CLAIM_STATUS_TEXT: Record<string, string> = { SUBMITTED: 'yang diajukan', APPROVED: 'yang disetujui', PAID: 'yang dibayar' }
+/** A live claim as the refusals name it ("klaim Maret 2025 yang disetujui"); shared with lib/credit/instalments.ts. */
+export const CLAIM_STATUS_TEXT: Record<string, string> = { SUBMITTED: 'yang diajukan', APPROVED: 'yang disetujui', PAID: 'yang dibayar' }
 
 /**
  * Correct one loan inside the caller's transaction. A loan outside a bank client's bank is not found; a

@@ -2,6 +2,7 @@ import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { writeAudit, type AuditActor } from '@/lib/audit'
 import { lockBankLoans } from '@/lib/credit/claim-submission'
+import { CLAIM_STATUS_TEXT } from '@/lib/credit/disbursement-corrections'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { jakartaToday } from '@/lib/dates'
 import { formatDate, formatMonth } from '@/lib/format'
@@ -20,8 +21,9 @@ export type ReportedPeriod = { instalmentPaid: boolean | null; collectibility: n
  * its own bank's loans: another bank's loan is "not found". A period is reported once it has fallen due (a
  * report ahead of it would, for the last period, mark the loan paid off early), and a report that would change
  * the subsidy of a month already in a submitted, approved or paid claim is refused (409), as a correction of
- * the loan is: that claim's lines were computed from the schedule and approval pays them. Shared by the page's action (reportInstalment)
- * and the integration API (POST /api/v1/penyaluran/{id}/periode), so both check and answer alike.
+ * the loan is: that claim's lines were computed from the schedule and approval pays them. Shared by the
+ * page's action (reportInstalment) and the integration API (POST /api/v1/penyaluran/{id}/periode), so both
+ * check and answer alike.
  */
 export async function recordInstalment(tx: Prisma.TransactionClient, user: SessionUser & AuditActor, input: InstalmentReport): Promise<ReportedPeriod & { period: number; loanStatus: string }> {
   const loan = await tx.disbursement.findFirst({
@@ -51,15 +53,13 @@ export async function recordInstalment(tx: Prisma.TransactionClient, user: Sessi
   const claimedAfter = new Map((await claimedPeriods(tx, loan.id)).map((p) => [p.period, p.subsidyDue]))
   const moved = claimedBefore.find((p) => claimedAfter.get(p.period) !== p.subsidyDue)
   if (moved) {
-    const message = `Subsidi bulan ${formatMonth(moved.month)} pinjaman ini sudah masuk klaim ${CLAIM_STATUS[moved.status]}; laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.`
+    const message = `Subsidi bulan ${formatMonth(moved.month)} pinjaman ini sudah masuk klaim ${CLAIM_STATUS_TEXT[moved.status]}; laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.`
     throw new ActionError(message, undefined, 'CONFLICT')
   }
   const after = await tx.loanMonth.findUniqueOrThrow({ where: key, select: { instalmentPaid: true, collectibility: true, subsidyDue: true, reason: true } })
   await writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'UPDATE', entity: 'LoanMonth', entityId: `${loan.id}#${input.period}`, before, after })
   return { ...after, period: input.period, loanStatus: status }
 }
-
-const CLAIM_STATUS: Record<string, string> = { SUBMITTED: 'yang diajukan', APPROVED: 'yang disetujui', PAID: 'yang dibayar' }
 
 /** The loan's periods whose subsidy is in a submitted, approved or paid claim of their month, with the subsidy as stored. */
 function claimedPeriods(tx: Prisma.TransactionClient, disbursementId: string) {
