@@ -78,13 +78,14 @@ export function ParticipantForm({ meetingId, regencies, banks, users }: { meetin
   const px = 'participant'
   const { state, formAction, pending, v, e } = useForm(addParticipant)
   return (
-    <form onSubmit={formAction} className="space-y-3" noValidate aria-label={t('detail.addParticipant')}>
+    // the form sits in the page's narrow side column: its columns follow its own width, not the window's
+    <form onSubmit={formAction} className="@container space-y-3" noValidate aria-label={t('detail.addParticipant')}>
       <input type="hidden" name="meetingId" value={meetingId} />
       <FormMessage state={state} />
       <Field idPrefix={px} label={t('fields.user')} name="userId" errors={e('userId')} hint={t('fields.userHint')}>
         {(p) => <Select p={p} value={v('userId')} options={users} empty={t('fields.external')} />}
       </Field>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid gap-3 @md:grid-cols-2 @2xl:grid-cols-3">
         <Field idPrefix={px} label={t('fields.name')} name="name" errors={e('name')}>{(p) => <input {...p} defaultValue={v('name')} maxLength={150} />}</Field>
         <Field idPrefix={px} label={t('fields.position')} name="position" errors={e('position')}>{(p) => <input {...p} defaultValue={v('position')} maxLength={150} />}</Field>
         <Field idPrefix={px} label={t('fields.agency')} name="agency" errors={e('agency')}>{(p) => <input {...p} defaultValue={v('agency')} maxLength={200} />}</Field>
