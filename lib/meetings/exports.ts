@@ -121,6 +121,15 @@ export function pdfTable(doc: PDFKit.PDFDocument, head: string[], rows: string[]
   doc.moveDown(0.5)
 }
 
+/**
+ * A section heading that starts a new page when fewer than `keep` points remain below it, so a heading is
+ * never left alone at the foot of a page with its table or text on the next.
+ */
+function pdfHeading(doc: PDFKit.PDFDocument, text: string, { size = 12, keep = 72 }: { size?: number; keep?: number } = {}) {
+  if (doc.y + keep > doc.page.height - doc.page.margins.bottom) doc.addPage()
+  doc.font('bold').fontSize(size).text(text).moveDown(0.3)
+}
+
 /** The notulen as a PDF (A4, DejaVu Sans). */
 export async function minutesPdf(m: MeetingDetail): Promise<Buffer> {
   const n = notulen(m)
@@ -129,18 +138,18 @@ export async function minutesPdf(m: MeetingDetail): Promise<Buffer> {
   doc.fontSize(12).text(n.title, { align: 'center' }).moveDown()
   for (const [k, v] of n.facts) doc.font('bold').fontSize(10).text(`${k}: `, { continued: true }).font('regular').text(v)
   doc.moveDown()
-  doc.font('bold').fontSize(12).text('Daftar hadir').moveDown(0.3)
+  pdfHeading(doc, 'Daftar hadir')
   if (n.attendance.length) pdfTable(doc, ATTENDANCE_HEAD, n.attendance, [0.06, 0.26, 0.18, 0.3, 0.2])
   else doc.font('regular').fontSize(10).text('Belum ada peserta.')
-  doc.font('bold').fontSize(12).text('Agenda dan pembahasan').moveDown(0.3)
+  pdfHeading(doc, 'Agenda dan pembahasan')
   for (const a of n.agenda) {
-    doc.font('bold').fontSize(10.5).text(a.heading).moveDown(0.2)
+    pdfHeading(doc, a.heading, { size: 10.5, keep: 48 })
     doc.font('regular').fontSize(10)
     for (const l of a.lines) doc.text(l, { paragraphGap: 3 })
     for (const o of a.outcomes) doc.font('bold').text(o, { paragraphGap: 3 }).font('regular')
     doc.moveDown(0.5)
   }
-  doc.font('bold').fontSize(12).text('Tindak lanjut').moveDown(0.3)
+  pdfHeading(doc, 'Tindak lanjut')
   if (n.actions.length) pdfTable(doc, ACTION_HEAD, n.actions, [0.06, 0.4, 0.22, 0.17, 0.15])
   else doc.font('regular').fontSize(10).text('Belum ada tindak lanjut.')
   doc.end()
@@ -203,7 +212,7 @@ export async function briefingPdf(b: Briefing): Promise<Buffer> {
   doc.fontSize(12).text(meeting.title, { align: 'center' })
   doc.font('regular').fontSize(10).text(`${TYPE[meeting.type]} · ${meetingWhen(meeting)} · ${[...new Set([meeting.venue, meeting.city].filter(Boolean))].join(', ') || '–'}`, { align: 'center' }).moveDown()
 
-  doc.font('bold').fontSize(12).text('Program kredit yang dibahas').moveDown(0.3)
+  pdfHeading(doc, 'Program kredit yang dibahas')
   if (programs.length === 0) doc.font('regular').fontSize(10).text('Tidak ada keputusan yang dikaitkan dengan program kredit.').moveDown(0.5)
   else {
     pdfTable(
@@ -219,7 +228,7 @@ export async function briefingPdf(b: Briefing): Promise<Buffer> {
     )
   }
   if (indicators.length > 0) {
-    doc.font('bold').fontSize(12).text('Indikator yang dibahas').moveDown(0.3)
+    pdfHeading(doc, 'Indikator yang dibahas')
     const value = (v: number | null, unit: string, decimals: number) =>
       v === null ? 'belum ada' : unit === 'PERCENT' ? formatPercent(v, { decimals }) : unit === 'RUPIAH' ? formatRupiah(v) : formatNumber(v, { decimals })
     pdfTable(
@@ -235,10 +244,9 @@ export async function briefingPdf(b: Briefing): Promise<Buffer> {
       [0.36, 0.17, 0.17, 0.12, 0.18],
     )
   }
-  doc.font('bold').fontSize(12)
-  if (!previous) doc.text(`Belum ada ${TYPE[meeting.type]} sebelumnya.`)
+  if (!previous) pdfHeading(doc, `Belum ada ${TYPE[meeting.type]} sebelumnya.`, { keep: 24 })
   else {
-    doc.text(`Tindak lanjut ${previous.title} (${formatDate(previous.startsAt)})`).moveDown(0.3)
+    pdfHeading(doc, `Tindak lanjut ${previous.title} (${formatDate(previous.startsAt)})`)
     if (previous.actions.length === 0) doc.font('regular').fontSize(10).text('Tidak ada tindak lanjut.')
     else {
       pdfTable(
