@@ -12,15 +12,17 @@ const MB = 1024 * 1024
 /**
  * Choose a file and upload it; a refused file is explained under the field. A file over the import's limit is
  * refused here before it is sent, with the import's own sentence (the server says the same for one that gets
- * through: lib/imports/service.ts createImport).
+ * through: lib/imports/service.ts createImport); so is a form sent with no file chosen, which the server would
+ * receive as an empty file named "undefined" (React's form data) and call empty.
  */
 export function UploadForm({ kind, hint, maxBytes }: { kind: string; hint: string; maxBytes: number }) {
   const t = useTranslations('imports')
   const locale = useLocale()
   const [state, action, pending] = useActionState(uploadImport, undefined)
   const [tooLarge, setTooLarge] = useState<string | null>(null)
-  const check = (file: File | null | undefined) => {
-    const problem = file && file.size > maxBytes ? t('fileTooLarge', { size: (file.size / MB).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }), mb: Math.round(maxBytes / MB) }) : null
+  const check = (file: File | null | undefined, sending = false) => {
+    const problem = !file ? (sending ? t('noFile') : null)
+      : file.size > maxBytes ? t('fileTooLarge', { size: (file.size / MB).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }), mb: Math.round(maxBytes / MB) }) : null
     setTooLarge(problem)
     return problem
   }
@@ -32,7 +34,7 @@ export function UploadForm({ kind, hint, maxBytes }: { kind: string; hint: strin
       noValidate
       onSubmit={(e) => {
         const input = e.currentTarget.elements.namedItem('file') as HTMLInputElement | null
-        if (check(input?.files?.[0])) e.preventDefault()
+        if (check(input?.files?.[0], true)) e.preventDefault()
       }}
     >
       <input type="hidden" name="kind" value={kind} />

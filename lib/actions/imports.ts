@@ -13,7 +13,10 @@ export async function uploadImport(prev: ActionState | undefined, formData: Form
   const file = isFormData(formData) ? formData.get('file') : null
   let id = ''
   const result = await authAction('imports.use', importUploadSchema, async ({ kind }, user) => {
-    if (!(file instanceof File) || (file.size === 0 && !file.name)) throw new ActionError('Pilih berkas .xlsx atau .csv.', { file: ['Pilih berkas .xlsx atau .csv.'] })
+    // a form sent without a file carries an empty one named "" or "undefined" (React's form data): no file chosen
+    if (!(file instanceof File) || (file.size === 0 && (!file.name || file.name === 'undefined'))) {
+      throw new ActionError('Pilih berkas .xlsx atau .csv untuk diunggah.', { file: ['Pilih berkas .xlsx atau .csv untuk diunggah.'] })
+    }
     if (file.size === 0) throw new ActionError('Berkas ini kosong (0 byte); pilih berkas yang berisi data.', { file: ['Berkas ini kosong (0 byte); pilih berkas yang berisi data.'] })
     try {
       id = await createImport(user, kind, file)

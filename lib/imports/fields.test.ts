@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CellProblem, cellText, editableText, shownValue, type FieldDef } from './fields'
+import { CellProblem, cellText, editableText, fieldLabel, shownValue, type FieldDef } from './fields'
 
 const field = (type: FieldDef['type']): FieldDef => ({ key: 'x', label: 'X', type, help: '', examples: [] })
 
@@ -15,6 +15,38 @@ describe('shownValue: a stored value as a change or a refusal shows it', () => {
     expect(shownValue(field('digits'), '0120000000001')).toBe('0120000000001')
     expect(shownValue(field('money'), '')).toBe('')
     expect(shownValue(undefined, '1234567.89')).toBe('1234567.89')
+  })
+
+  it('keeps a text as typed (a phone\'s leading zero), and shows a code as a person reads it: an option\'s label, Ya / Tidak, a region\'s name', () => {
+    expect(shownValue(field('text'), '081234567890')).toBe('081234567890')
+    expect(shownValue(field('text'), '0012')).toBe('0012')
+    const type: FieldDef = { ...field('enum'), options: [{ value: 'SIMPAN_PINJAM', label: 'Simpan Pinjam', labelEn: 'Savings and loan' }] }
+    expect(shownValue(type, 'SIMPAN_PINJAM')).toBe('Simpan Pinjam')
+    expect(shownValue(type, 'SIMPAN_PINJAM', 'en')).toBe('Savings and loan')
+    expect(shownValue(type, 'LAIN')).toBe('LAIN')
+    expect(shownValue(field('bool'), 'ya')).toBe('Ya')
+    expect(shownValue(field('bool'), 'tidak')).toBe('Tidak')
+    expect(shownValue(field('bool'), 'ya', 'en')).toBe('Yes')
+    const names = new Map([['35.17', 'Kabupaten Jombang'], ['35.17.01', 'Bandar Kedung Mulyo']])
+    expect(shownValue(field('regency'), '35.17', 'id', names)).toBe('Kabupaten Jombang (35.17)')
+    expect(shownValue(field('district'), '35.17.01', 'id', names)).toBe('Bandar Kedung Mulyo (35.17.01)')
+    // a code not found stays a code
+    expect(shownValue(field('regency'), '35.99', 'id', names)).toBe('35.99')
+    expect(shownValue(field('regency'), '35.17')).toBe('35.17')
+  })
+
+  it('writes numbers the English way in English', () => {
+    expect(shownValue(field('number'), '100000', 'en')).toBe('100,000')
+    expect(shownValue(field('money'), '1234567.89', 'en')).toBe('Rp1,234,567.89')
+  })
+})
+
+describe('fieldLabel: a field as the interface names it', () => {
+  it('gives the English label in English, the template\'s Indonesian heading otherwise (or when it has no English)', () => {
+    const phone: FieldDef = { ...field('text'), label: 'Telepon', labelEn: 'Phone' }
+    expect(fieldLabel(phone, 'en')).toBe('Phone')
+    expect(fieldLabel(phone, 'id')).toBe('Telepon')
+    expect(fieldLabel({ label: 'NIB' }, 'en')).toBe('NIB')
   })
 })
 

@@ -12,8 +12,10 @@ export type FieldType = 'text' | 'digits' | 'number' | 'money' | 'date' | 'enum'
 export type FieldDef = {
   /** the form's field name (the key in the zod schema) */
   key: string
-  /** the Indonesian heading of the template */
+  /** the Indonesian heading of the template (templates are Indonesian by design) */
   label: string
+  /** the field's name in the English interface (the mapping step); the file's heading stays Indonesian */
+  labelEn?: string
   /** other headings people use for it ("No. NIB", "Nomor Induk Berusaha") */
   synonyms?: string[]
   required?: boolean
@@ -22,12 +24,24 @@ export type FieldDef = {
   digits?: number
   /** number: may carry decimals (a report's value, a target: 85,30); else a whole number */
   decimals?: boolean
-  /** enum: the stored values, and for each the words a spreadsheet may hold instead */
-  options?: { value: string; label: string; aliases?: string[] }[]
+  /** enum: the stored values, and for each the words a spreadsheet may hold instead (`labelEn`: as the English interface shows it) */
+  options?: { value: string; label: string; labelEn?: string; aliases?: string[] }[]
+  /**
+   * A text column whose values come from a short fixed list (a quarter I–IV): the template offers it as a
+   * drop-down, as it does an enum's labels. The cell stays text, read by the schema (which takes other spellings too).
+   */
+  choices?: string[]
+  /** the explanation sheet's "Format" when the type's own says too little (a month, a quarter) */
+  format?: string
   /** the explanation sheet's text: meaning and format */
   help: string
   /** example values, one per example row of the template */
   examples: string[]
+}
+
+/** A field's name as the interface shows it: the English label in English (the template's heading stays Indonesian). */
+export function fieldLabel(f: Pick<FieldDef, 'label' | 'labelEn'>, locale: Locale = 'id'): string {
+  return locale === 'en' ? f.labelEn ?? f.label : f.label
 }
 
 /** `No. NIB` → `nonib`, `Kabupaten / Kota` → `kabupatenkota`, `Jenis Kelamin Pemilik` → `jeniskelaminpemilik`: case, accents, spacing and punctuation ignored. */
@@ -150,16 +164,34 @@ export function cellText(cell: Cell, field: FieldDef): string {
   }
 }
 
+/** Names of the region codes a change shows (code → name), for a region column's "Kabupaten Jombang (35.17)". */
+export type RegionNames = ReadonlyMap<string, string>
+
 /**
- * A stored value's text as a change or a refusal shows it (kind.show gives `1234567.89`, `2026-03-15`): Rupiah,
- * numbers and dates formatted for Indonesia, as the registers' own pages show them; anything else as it is.
+ * A stored value's text as a change or a refusal shows it (kind.show gives `1234567.89`, `2026-03-15`, `PRODUSEN`,
+ * `ya`, `35.17`), as a person reads it: Rupiah, numbers and dates formatted for the locale, as the registers'
+ * own pages show them; an option by its label, yes/no as Ya / Tidak, a region by its name with its code; any
+ * other text (a phone, an account number) exactly as stored, leading zeros included.
  */
-export function shownValue(f: FieldDef | undefined, text: string, locale: Locale = 'id'): string {
+export function shownValue(f: FieldDef | undefined, text: string, locale: Locale = 'id', regions?: RegionNames): string {
   if (!text || !f) return text
   const decimal = /^-?\d+(?:\.(\d+))?$/.exec(text)
   if (decimal && f.type === 'money') return formatRupiah(text, { cents: true, locale })
   if (decimal && f.type === 'number') return formatNumber(Number(text), { decimals: Math.min(decimal[1]?.length ?? 0, 2), locale })
   if (f.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(`${text}T00:00:00Z`, { locale })
+  if (f.type === 'enum') {
+    const option = f.options?.find((o) => o.value === text)
+    return option ? (locale === 'en' ? option.labelEn ?? option.label : option.label) : text
+  }
+  // kind.show writes a yes/no as `ya` / `tidak` (kinds/common.ts formValue), a row's text as `on` / `off` (cellText)
+  if (f.type === 'bool') {
+    const yes = text === 'ya' || text === 'on' ? true : text === 'tidak' || text === 'off' ? false : null
+    return yes === null ? text : locale === 'en' ? (yes ? 'Yes' : 'No') : yes ? 'Ya' : 'Tidak'
+  }
+  if (f.type === 'regency' || f.type === 'district' || f.type === 'village') {
+    const name = regions?.get(text)
+    return name ? `${name} (${text})` : text
+  }
   return text
 }
 

@@ -22,6 +22,11 @@ export const IMPORT_LIMITS = {
   maxFileBytes: IMPORT_MAX_FILE_BYTES,
   /** data rows of one sheet */
   maxRows: Number(process.env.IMPORT_MAX_ROWS ?? 100_000),
+  /**
+   * columns of the header row: one drop-down each on the mapping screen (a sheet of 3.000 columns made a page of
+   * 3.000 selects). The widest template has 18; a data sheet wider than this is a sheet of something else.
+   */
+  maxColumns: 200,
   /** the zip's entries and their total decompressed size: a zip bomb is refused before it is opened */
   maxZipEntries: 2_000,
   maxUnzippedBytes: 400 * 1024 * 1024,

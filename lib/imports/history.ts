@@ -30,7 +30,8 @@ export async function importHistory(user: SessionUser, page = 1) {
     rows: rows.map(({ summary, ...r }) => {
       const s = summary as { check?: Summary; commit?: Summary } | null
       const counts = s?.commit ?? s?.check ?? null
-      return { ...r, counts, shown: shownStatus(r.status, counts) }
+      // the dry run's counts of an import not written (ready, cancelled, failed): what it would write, not what it wrote
+      return { ...r, counts, planned: !s?.commit, shown: shownStatus(r.status, counts) }
     }),
   }
 }
@@ -65,4 +66,14 @@ export async function importDetail(id: string, take = 200) {
     invalid: invalid.map((r) => ({ ...r, errors: (r.errors ?? []) as { column: string; message: string }[] })),
     updates: updates.map((r) => ({ ...r, changes: (r.changes ?? []) as { field: string; column: string; before: string; after: string }[] })),
   }
+}
+
+/** The names of region codes (kabupaten/kota, kecamatan, desa/kelurahan) an import's changes show, code → name. */
+export async function regionNames(codes: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(codes.filter(Boolean))]
+  if (!wanted.length) return new Map()
+  const where = { code: { in: wanted } }
+  const select = { code: true, name: true } as const
+  const found = await Promise.all([db.regency.findMany({ where, select }), db.district.findMany({ where, select }), db.village.findMany({ where, select })])
+  return new Map(found.flat().map((r) => [r.code, r.name]))
 }

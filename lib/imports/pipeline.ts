@@ -7,6 +7,7 @@ import { JobCancelled, PermanentJobError, type JobContext } from '@/lib/jobs'
 import { CellProblem, cellText, shownValue, type FieldDef } from './fields'
 import { IMPORT_LIMITS, readSheets, type ByteSource, type FileFormat } from './file'
 import { importKind } from './kinds'
+import { fieldValue } from './kinds/common'
 import type { AnyKind, Importer, Tx } from './kinds/types'
 import { applyPlan, changedMeanwhile, planKey, planRow, planState, type PlanColumns } from './planned'
 import { loadRegions, resolveDistrict, resolveRegency, resolveVillage, type RegionIndex } from './regions'
@@ -133,7 +134,8 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
       return verdict('INVALID')
     }
     if (existing && importer.role === 'DISTRICT_OFFICER' && kind.regencyOf(existing) !== importer.regencyCode) {
-      errors[kind.keyField] = `${keyField.label} ini sudah terdaftar di kabupaten/kota lain; hanya petugas wilayah itu atau admin yang dapat mengubahnya.`
+      Object.assign(errors, kind.outOfScope?.(kind.regencyOf(existing), importer, regions)
+        ?? { [kind.keyField]: `${keyField.label} ini sudah terdaftar di kabupaten/kota lain; hanya petugas wilayah itu atau admin yang dapat mengubahnya.` })
       return verdict('INVALID')
     }
     // an empty cell keeps what is stored (an update file may carry only some columns); a new record starts from the form's defaults
@@ -147,8 +149,10 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     }
     if (Object.keys(errors).length || !parsed.success) return verdict('INVALID')
     const input = parsed.data as Record<string, unknown> & { regencyCode: string }
-    if (importer.role === 'DISTRICT_OFFICER' && (kind.inputRegency ? kind.inputRegency(input, prepared) : input.regencyCode) !== importer.regencyCode) {
-      errors[kind.fields.some((f) => f.key === 'regencyCode') ? 'regencyCode' : kind.keyField] = 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.'
+    const regency = kind.inputRegency ? kind.inputRegency(input, prepared) : input.regencyCode
+    if (importer.role === 'DISTRICT_OFFICER' && regency !== importer.regencyCode) {
+      Object.assign(errors, (regency && kind.outOfScope?.(regency, importer, regions))
+        || { [kind.fields.some((f) => f.key === 'regencyCode') ? 'regencyCode' : kind.keyField]: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' })
       return verdict('INVALID')
     }
     Object.assign(errors, kind.checkInput(input, regions, importer, prepared))
@@ -161,13 +165,14 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
       const after = input[f.key]
       // an empty owner NIK on the form means "keep": never a change
       if (after === null && f.key === 'ownerNik') continue
-      if (kind.show('', before) !== kind.show('', after)) {
+      // compared unmasked, by the field's type (a phone's leading 0 is part of it); shown as the kind shows it
+      if (fieldValue(f, before) !== fieldValue(f, after)) {
         changes.push({ field: f.key, column: ctx.columnOf(f.key), before: kind.show(f.key, before), after: kind.show(f.key, after) })
       }
     }
     const immutable = typeof kind.immutable === 'function' ? kind.immutable(existing) : kind.immutable
     if (changes.length && immutable) {
-      for (const c of changes) errors[c.field] = `${immutable} Tercatat: ${shownValue(kind.fields.find((f) => f.key === c.field), c.before) || '(kosong)'}.`
+      for (const c of changes) errors[c.field] = `${immutable} Tercatat: ${shownValue(kind.fields.find((f) => f.key === c.field), c.before, 'id', regions.regencies) || '(kosong)'}.`
       return verdict('INVALID')
     }
     return changes.length ? verdict('UPDATE', { input, existing, changes }) : verdict('UNCHANGED', { input })

@@ -4,13 +4,14 @@ import { writeAudit } from '@/lib/audit'
 import { db, transactionSql } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { AppError } from '@/lib/errors'
+import { agencyRegencies } from '@/lib/data/regions'
 import { can } from '@/lib/permissions'
 import { enqueue, requestCancel } from '@/lib/jobs'
 import type { SessionUser } from '@/lib/session-user'
 import { autoMap, findHeaderRow, uniqueHeadings } from './fields'
 import { FileRefused, IMPORT_LIMITS, inspectFile, readSheets, type SheetRow } from './file'
 import { importKind } from './kinds'
-import type { AnyKind } from './kinds/types'
+import type { AnyKind, TemplateExtras } from './kinds/types'
 import type { SheetInfo } from './pipeline'
 import './jobs'
 
@@ -23,6 +24,16 @@ export function kindFor(user: SessionUser, slug: string): AnyKind {
   if (!kind) throw new AppError('NOT_FOUND', 'Jenis impor tidak dikenal.')
   if (!can(user.role, kind.permission)) throw new AppError('FORBIDDEN', 'Anda tidak berwenang mengimpor data ini.')
   return kind
+}
+
+/**
+ * What a kind's template holds for this user: the regencies it may import (the regency drop-down: a district
+ * officer's own), and the kind's lists and examples from the database (AnyKind.template).
+ */
+export async function templateData(user: SessionUser, kind: AnyKind): Promise<{ regencyNames: string[]; extras: TemplateExtras }> {
+  const regencies = (await agencyRegencies()).filter((r) => !user.regencyCode || r.code === user.regencyCode)
+  const extras = kind.template ? await kind.template(db, user, regencies) : {}
+  return { regencyNames: regencies.map((r) => r.name), extras }
 }
 
 /** Each sheet's header row, headings and number of data rows; the file is streamed once, only the first rows kept. */
@@ -81,6 +92,8 @@ export async function createImport(user: SessionUser, slug: string, file: File):
   const best = sheets.reduce((a, s) => (score(s) > score(a) ? s : a))
   const sheet = matched(best) > 0 ? best : sheets.find((s) => s.dataRows > 0)
   if (!sheet || sheet.dataRows === 0) throw new AppError('INVALID', 'Berkas tidak memuat baris data di bawah judul kolom; isi datanya lalu unggah lagi.')
+  const wide = tooManyColumns(sheet)
+  if (wide) throw new AppError('INVALID', wide)
   return db.$transaction(async (tx) => {
     const created = await tx.dataImport.create({
       data: {
@@ -94,6 +107,12 @@ export async function createImport(user: SessionUser, slug: string, file: File):
     await storeFile(tx, created.id, bytes)
     return created.id
   }, { timeout: 120_000 })
+}
+
+/** The refusal of a sheet whose header row has more columns than the mapping screen shows (IMPORT_LIMITS.maxColumns), or null. */
+export function tooManyColumns(sheet: Pick<SheetInfo, 'name' | 'headings'>): string | null {
+  if (sheet.headings.length <= IMPORT_LIMITS.maxColumns) return null
+  return `Lembar "${sheet.name}" memuat ${sheet.headings.length.toLocaleString('id-ID')} kolom; batasnya ${IMPORT_LIMITS.maxColumns.toLocaleString('id-ID')} kolom per impor. Hapus kolom yang tidak diimpor, lalu unggah lagi.`
 }
 
 /** Bytes of the file handed to one statement when it is stored. */
@@ -139,6 +158,8 @@ export async function startCheck(user: SessionUser, id: string, sheetName: strin
   if (BUSY.has(imp.status) || imp.status === 'DONE') throw new AppError('CONFLICT', 'Impor ini sedang berjalan atau sudah selesai.')
   const sheet = (imp.sheets as SheetInfo[]).find((s) => s.name === sheetName)
   if (!sheet) throw new AppError('INVALID', 'Pilih lembar kerja yang ada di berkas.')
+  const wide = tooManyColumns(sheet)
+  if (wide) throw new AppError('INVALID', wide)
   const clean: Record<string, string | null> = {}
   const used = new Set<string>()
   for (const h of sheet.headings) {

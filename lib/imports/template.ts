@@ -1,13 +1,21 @@
 import 'server-only'
 import ExcelJS from 'exceljs'
 import { columnLetter, editableText, type FieldDef } from './fields'
-import type { AnyKind } from './kinds/types'
+import type { AnyKind, TemplateExtras } from './kinds/types'
 
 const TEXT_FORMAT = '@'
 const RULES_SHEET = 'Daftar'
 
+/**
+ * Columns whose cells are Text in the template: codes and identifiers (NIB, NIK, a region's code, a phone, an
+ * account or programme number), which Excel would otherwise turn into numbers (leading zeros lost, 16 digits
+ * rounded) or dates (a month 10/2026), and free text, which Excel could read as a number or a date as well.
+ */
+const TEXT_CELLS = new Set<FieldDef['type']>(['text', 'digits', 'regency', 'district', 'village'])
+
 /** What the explanation sheet says of a column's format. */
 function formatOf(f: FieldDef): string {
+  if (f.format) return f.format
   switch (f.type) {
     case 'digits': return `${f.digits ?? ''} digit angka, sel berformat Teks`
     case 'money': return 'Rupiah: 1.500.000 / 1500000 / Rp1.500.000'
@@ -18,8 +26,20 @@ function formatOf(f: FieldDef): string {
     case 'regency': return 'kode Kemendagri atau nama kabupaten/kota'
     case 'district': return 'kode Kemendagri atau nama kecamatan'
     case 'village': return 'kode Kemendagri desa/kelurahan'
-    default: return 'teks'
+    default: return 'teks, sel berformat Teks'
   }
+}
+
+/** A column's example values: the database's for this user (TemplateExtras) or the field's own. */
+const examplesOf = (f: FieldDef, extras: TemplateExtras) => extras.examples?.[f.key] ?? f.examples
+const exampleRows = (kind: AnyKind, extras: TemplateExtras) => Math.max(...kind.fields.map((f) => examplesOf(f, extras).length))
+
+/** A column's drop-down values: an enum's labels, Ya / Tidak, the regencies, a list from the database, the field's fixed choices. */
+function listOf(f: FieldDef, regencyNames: string[], extras: TemplateExtras): string[] | null {
+  if (f.type === 'enum') return f.options!.map((o) => o.label)
+  if (f.type === 'bool') return ['Ya', 'Tidak']
+  if (f.type === 'regency') return regencyNames
+  return extras.lists?.[f.key] ?? f.choices ?? null
 }
 
 /**
@@ -27,7 +47,7 @@ function formatOf(f: FieldDef): string {
  * as text (NIB and NIK keep their zeros and all 16 digits) and drop-down lists where a column has fixed
  * values; sheet "Penjelasan" explaining every column; the lists' values on a sheet of their own.
  */
-export async function templateXlsx(kind: AnyKind, regencyNames: string[]): Promise<Buffer> {
+export async function templateXlsx(kind: AnyKind, regencyNames: string[], extras: TemplateExtras = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Lumbung'
   const data = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] })
@@ -38,14 +58,14 @@ export async function templateXlsx(kind: AnyKind, regencyNames: string[]): Promi
   const header = data.getRow(1)
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } }
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0F766E' } }
-  const examples = Math.max(...kind.fields.map((f) => f.examples.length))
-  for (let i = 0; i < examples; i++) data.addRow(Object.fromEntries(kind.fields.map((f) => [f.key, f.examples[i] ?? ''])))
+  const examples = exampleRows(kind, extras)
+  for (let i = 0; i < examples; i++) data.addRow(Object.fromEntries(kind.fields.map((f) => [f.key, examplesOf(f, extras)[i] ?? ''])))
 
   let listColumn = 0
   kind.fields.forEach((f, i) => {
     const col = data.getColumn(i + 1)
-    if (f.type === 'digits' || f.type === 'regency' || f.type === 'district' || f.type === 'village') col.numFmt = TEXT_FORMAT
-    const values = f.type === 'enum' ? f.options!.map((o) => o.label) : f.type === 'bool' ? ['Ya', 'Tidak'] : f.type === 'regency' ? regencyNames : null
+    if (TEXT_CELLS.has(f.type)) col.numFmt = TEXT_FORMAT
+    const values = listOf(f, regencyNames, extras)
     if (!values?.length) return
     listColumn++
     const letter = columnLetter(listColumn - 1)
@@ -75,18 +95,29 @@ export async function templateXlsx(kind: AnyKind, regencyNames: string[]): Promi
     row.alignment = { wrapText: true, vertical: 'top' }
   }
   help.addRow({})
-  help.addRow({ label: 'Catatan', help: 'Baris contoh (2–4) boleh ditimpa atau dihapus. Judul kolom boleh diganti: saat unggah, kolom dicocokkan ulang. Pada data yang sudah ada, sel kosong berarti nilai lama dipertahankan. Impor yang sama dua kali tidak mengubah apa pun.' }).alignment = { wrapText: true, vertical: 'top' }
+  help.addRow({ label: 'Catatan', help: `Baris contoh (${examples > 1 ? `2–${examples + 1}` : '2'}) boleh ditimpa atau dihapus. Judul kolom boleh diganti: saat unggah, kolom dicocokkan ulang. Pada data yang sudah ada, sel kosong berarti nilai lama dipertahankan. Impor yang sama dua kali tidak mengubah apa pun.` }).alignment = { wrapText: true, vertical: 'top' }
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
 const csvCell = (v: string) => (/[;"\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
 
 /** The .csv template: `;`-separated (what Excel uses in an Indonesian locale), UTF-8 with a BOM, header and examples. */
-export function templateCsv(kind: AnyKind): string {
-  const examples = Math.max(...kind.fields.map((f) => f.examples.length))
+export function templateCsv(kind: AnyKind, extras: TemplateExtras = {}): string {
+  const examples = exampleRows(kind, extras)
   const lines = [kind.fields.map((f) => csvCell(f.label)).join(';')]
-  for (let i = 0; i < examples; i++) lines.push(kind.fields.map((f) => csvCell(f.examples[i] ?? '')).join(';'))
+  for (let i = 0; i < examples; i++) lines.push(kind.fields.map((f) => csvCell(examplesOf(f, extras)[i] ?? '')).join(';'))
   return `\ufeff${lines.join('\r\n')}\r\n`
+}
+
+/**
+ * A refused row's messages in one cell, `Kolom: pesan.` one after another: each message is a sentence with its
+ * own full stop, so they are joined by a space ("…angka.; Telepon: …" read as a typing error).
+ */
+export function errorsText(errors: { column: string; message: string }[]): string {
+  return errors.map((e) => {
+    const message = e.message.trim()
+    return `${e.column}: ${/[.!?…]$/.test(message) ? message : `${message}.`}`
+  }).join(' ')
 }
 
 /** The rejected rows as .xlsx: the user's own columns and an error column, to correct and upload again. */
@@ -105,7 +136,7 @@ export async function rejectedXlsx(fields: FieldDef[], headings: string[], mappi
       __row: r.rowNumber,
       // as typed again: labels, Ya / Tidak, dd/mm/yyyy (the rows hold the texts the check read)
       ...Object.fromEntries(mapped.map((h) => [h, editableText(fields.find((f) => f.key === mapping[h]), r.values[mapping[h]!] ?? '')])),
-      __errors: r.errors.map((e) => `${e.column}: ${e.message}`).join('; '),
+      __errors: errorsText(r.errors),
     })
   }
   return Buffer.from(await wb.xlsx.writeBuffer())

@@ -181,3 +181,18 @@ test('the file field refuses a file over the import\'s limit before sending it, 
   await expect(page).toHaveURL(/\/impor\/baru\?jenis=umkm$/)
   expect(posts).toEqual([])
 })
+
+test('without a kind, /impor/baru offers the kinds the user may import; a form sent without a file asks for one', async ({ page, login }) => {
+  await login('BANK_OFFICER')
+  // a bank officer imports loans and claim lines, not MSMEs: a chooser, never "access denied"
+  await page.goto('/impor/baru')
+  await expect(page.getByRole('heading', { level: 1, name: 'Pilih data yang diimpor' })).toBeVisible()
+  const kinds = page.getByRole('list', { name: 'Pilih data yang diimpor' })
+  await expect(kinds.getByRole('link')).toHaveText(['Impor Penyaluran kredit', 'Impor Rincian klaim subsidi'])
+  await kinds.getByRole('link', { name: 'Impor Penyaluran kredit' }).click()
+  await expect(page).toHaveURL(/\/impor\/baru\?jenis=penyaluran$/)
+  await page.getByRole('button', { name: 'Unggah dan cocokkan kolom' }).click()
+  await expect(page.getByText('Pilih berkas .xlsx atau .csv untuk diunggah.')).toBeVisible()
+  await expect(page.getByText(/kosong \(0 byte\)/)).toHaveCount(0)
+  await expect(page).toHaveURL(/\/impor\/baru\?jenis=penyaluran$/)
+})

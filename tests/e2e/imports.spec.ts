@@ -51,10 +51,14 @@ test('a district officer imports MSMEs from the template, fixing a bad NIB, and 
   await expect(page.getByRole('heading', { name: 'Hasil uji coba' })).toBeVisible({ timeout: 30_000 })
   const refused = page.getByRole('table').filter({ hasText: 'Keterangan' })
   await expect(refused.getByRole('row').filter({ hasText: 'NIB harus 13 digit angka.' })).toContainText('No. NIB')
-  // all or nothing (the default) with a refused row: the confirmation says nothing would be saved
-  await page.getByRole('button', { name: 'Impor sekarang' }).click()
-  await expect(page.getByRole('dialog')).toContainText('1 baris tidak valid, dan dengan „semua atau tidak sama sekali” tidak ada yang akan disimpan')
-  await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click()
+  // all or nothing (the default) with a refused row: nothing would be saved, so no write is offered; the way on is
+  await expect(page.getByRole('button', { name: 'Impor sekarang' })).toHaveCount(0)
+  await expect(page.getByText(/Berkas memuat 1 baris tidak valid\. Dengan „semua atau tidak sama sekali” tidak ada yang akan disimpan/)).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Unduh baris yang ditolak (.xlsx)' }).first()).toBeVisible()
+  // the valid rows only: the write is offered again
+  await page.getByRole('button', { name: 'Simpan baris yang valid saja' }).click()
+  await expect(page.getByRole('radio', { name: /Simpan baris yang valid saja/ })).toBeChecked()
+  await expect(page.getByRole('button', { name: 'Impor sekarang' })).toBeVisible()
 
   // fixed and uploaded again: the renamed heading is remembered
   const good = info.outputPath('umkm.xlsx')

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { uploadImport } from '@/lib/actions/imports'
@@ -54,6 +55,27 @@ describe('import upload limit', () => {
     signInAs(await createUser('ADMIN'))
     const r = await upload(new File([], 'umkm.xlsx'))
     expect(r.state).toMatchObject({ ok: false, errors: { file: ['Berkas ini kosong (0 byte); pilih berkas yang berisi data.'] } })
+  })
+
+  it('a sheet wider than the mapping screen shows is refused before mapping, in the file field, and nothing is stored', async () => {
+    const user = await createUser('ADMIN')
+    signInAs(user)
+    const sheet = async (columns: number) => {
+      const wb = new ExcelJS.Workbook()
+      const ws = wb.addWorksheet('Data')
+      const head = ['NIB', 'Nama Usaha', ...Array.from({ length: columns - 2 }, (_, i) => `Kolom Tambahan ${i + 1}`)]
+      ws.addRow(head)
+      ws.addRow(['9120001234567', 'Usaha Lebar', ...head.slice(2).map(() => 'x')])
+      return new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'lebar.xlsx')
+    }
+    const before = await db.dataImport.count({ where: { createdById: user.id } })
+    // a sheet of 3.000 columns made a mapping page of 3.000 drop-downs
+    const wide = await upload(await sheet(3000))
+    expect(wide.redirect).toBeUndefined()
+    expect(wide.state?.errors?.file).toEqual(['Lembar "Data" memuat 3.000 kolom; batasnya 200 kolom per impor. Hapus kolom yang tidak diimpor, lalu unggah lagi.'])
+    expect(await db.dataImport.count({ where: { createdById: user.id } })).toBe(before)
+    // up to the limit, the mapping step
+    expect((await upload(await sheet(IMPORT_LIMITS.maxColumns))).redirect).toMatch(/^\/impor\/\w+$/)
   })
 
   it('a real 12 MB file goes through the upload action to the mapping step', async () => {

@@ -113,7 +113,8 @@ describe('report values import', () => {
     expect(dry.check).toEqual({ total: 8, create: 1, update: 0, unchanged: 0, invalid: 7 })
     expect(dry.rows.slice(1).map((r) => r.errors)).toEqual([
       [{ column: 'Nilai', message: 'Koperasi aktif tidak boleh melebihi koperasi terdaftar.' }],
-      [{ column: 'Kabupaten/Kota', message: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' }],
+      // another regency's row says whose it is, in the regency column
+      [{ column: 'Kabupaten/Kota', message: 'Baris ini untuk Kabupaten Malang; Anda hanya dapat mengimpor nilai kabupaten/kota Anda (Kabupaten Jombang).' }],
       [{ column: 'Indikator', message: 'Indikator KOP_AKTIF_PCT dihitung otomatis dari dua indikator lain; impor kedua indikator itu.' }],
       [{ column: 'Triwulan', message: 'Triwulan I 2027 belum dimulai; nilainya belum dapat diisi.' }],
       [{ column: 'Indikator', message: 'Indikator "BUKAN_INDIKATOR" tidak dikenal: tulis kode atau nama indikator seperti di formulir laporan triwulan.' }],
@@ -171,7 +172,27 @@ describe('report values import', () => {
 
     // a district officer cannot touch another regency's report, even by its stored keys
     const other = await checkImport(jombang, 'laporan-triwulan', await xlsx(RV_HEAD, [['35.07', 2026, 3, 'KOP_TERDAFTAR', 500, '']]))
-    expect(other.rows[0].errors).toEqual([{ column: 'Indikator', message: 'Indikator ini sudah terdaftar di kabupaten/kota lain; hanya petugas wilayah itu atau admin yang dapat mengubahnya.' }])
+    expect(other.rows[0].errors).toEqual([{ column: 'Kabupaten/Kota', message: 'Baris ini untuk Kabupaten Malang; Anda hanya dapat mengimpor nilai kabupaten/kota Anda (Kabupaten Jombang).' }])
+  })
+
+  it('says why an indicator of the catalogue is not in the report: a province-level figure, a half-yearly form, an indicator not active', async () => {
+    await db.indicator.update({ where: { code: 'BANTUAN_MODAL' }, data: { activeTo: new Date('2025-12-31') } })
+    try {
+      const dry = await checkImport(jombang, 'laporan-triwulan', await xlsx(RV_HEAD, [
+        ['35.17', 2026, 3, 'PDRB_KUMKM', 61, ''], // the province's own figure: no regency report carries it
+        ['35.17', 2026, 2, 'Kontribusi KUMKM terhadap PDRB provinsi', 61, ''], // the same by its name (another report: not a duplicate)
+        ['35.17', 2026, 3, 'OMZET_UMK', 1_000_000, ''], // a half-yearly form: in Triwulan II and IV only
+        ['35.17', 2026, 3, 'BANTUAN_MODAL', 5, ''], // no longer asked for
+      ]))
+      expect(dry.rows.map((r) => r.errors)).toEqual([
+        [{ column: 'Indikator', message: 'Indikator PDRB_KUMKM adalah angka tingkat provinsi yang dicatat Dinas, bukan nilai laporan kabupaten/kota; tidak diimpor di sini.' }],
+        [{ column: 'Indikator', message: 'Indikator PDRB_KUMKM adalah angka tingkat provinsi yang dicatat Dinas, bukan nilai laporan kabupaten/kota; tidak diimpor di sini.' }],
+        [{ column: 'Indikator', message: 'Indikator OMZET_UMK termasuk formulir semesteran, yang diisi pada laporan Triwulan II dan Triwulan IV; laporan Triwulan III 2026 tidak memuatnya.' }],
+        [{ column: 'Indikator', message: 'Indikator BANTUAN_MODAL tidak aktif pada Triwulan III 2026, sehingga tidak diminta dalam laporannya (lihat Pengaturan › Indikator).' }],
+      ])
+    } finally {
+      await db.indicator.update({ where: { code: 'BANTUAN_MODAL' }, data: { activeTo: null } })
+    }
   })
 })
 

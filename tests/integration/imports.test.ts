@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import { importKind } from '@/lib/imports/kinds'
 import { templateXlsx } from '@/lib/imports/template'
+import { shownValue } from '@/lib/imports/fields'
+import { regionNames } from '@/lib/imports/history'
 import { GET as downloadRejected } from '@/app/api/impor/[id]/ditolak/route'
 import { signInAs } from '../support/session-mock'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -116,6 +118,34 @@ describe('MSME import', () => {
     const m = await db.msme.findUniqueOrThrow({ where: { nib: n }, select: { annualSales: true, ownerName: true, version: true } })
     expect(m).toMatchObject({ ownerName: 'Siti Aminah', version: 2 })
     expect(m.annualSales.toString()).toBe('300000000')
+  })
+
+  it('shows a change as the user typed it: a phone with its leading zero, codes as stored for the page to name them', async () => {
+    const n = nib()
+    const head = ['NIB', 'Nama Usaha', 'Nama Pemilik', 'NIK Pemilik', 'Jenis Kelamin Pemilik', 'KBLI', 'Kabupaten/Kota', 'Telepon', 'Skala Tercatat', 'Usaha Baru']
+    const first = [n, `Usaha ${unique()}`, 'Siti Aminah', '3517014101850001', 'P', '01111', '35.17', '081234567890', 'Mikro', 'Tidak']
+    await commit(admin, (await check(admin, await xlsx([first], { head }))).id)
+    const dry = await check(admin, await xlsx([[n, '', '', '', 'L', '', '35.07', '0857-1234-5678', 'Kecil', 'Ya']], { head }))
+    expect(dry.check).toMatchObject({ update: 1, invalid: 0 })
+    // before the fix a phone read as a number lost its 0 (081234567890 → 81234567890); a KBLI 01111 that did not change is no change
+    expect(dry.rows[0].changes).toEqual([
+      { field: 'ownerGender', column: 'Jenis Kelamin Pemilik', before: 'P', after: 'L' },
+      { field: 'regencyCode', column: 'Kabupaten/Kota', before: '35.17', after: '35.07' },
+      { field: 'phone', column: 'Telepon', before: '081234567890', after: '085712345678' },
+      { field: 'recordedScale', column: 'Skala Tercatat', before: 'MIKRO', after: 'KECIL' },
+      { field: 'newRegistration', column: 'Usaha Baru', before: 'tidak', after: 'ya' },
+    ])
+    // as the dry run's page shows them: labels, Ya / Tidak, the regency's name beside its code, in either language
+    const fields = importKind('umkm')!.fields
+    const changes = dry.rows[0].changes as { field: string; before: string; after: string }[]
+    const names = await regionNames(changes.flatMap((c) => (c.field === 'regencyCode' ? [c.before, c.after] : [])))
+    const shown = (locale: 'id' | 'en') => changes.map((c) => [c.before, c.after].map((v) => shownValue(fields.find((f) => f.key === c.field), v, locale, names)))
+    expect(shown('id')).toEqual([
+      ['Perempuan', 'Laki-laki'], ['Kabupaten Jombang (35.17)', 'Kabupaten Malang (35.07)'], ['081234567890', '085712345678'], ['Mikro', 'Kecil'], ['Tidak', 'Ya'],
+    ])
+    expect(shown('en')).toEqual([
+      ['Female', 'Male'], ['Kabupaten Jombang (35.17)', 'Kabupaten Malang (35.07)'], ['081234567890', '085712345678'], ['Micro', 'Small'], ['No', 'Yes'],
+    ])
   })
 
   it('explains every bad row by row and column, and writes nothing when one row fails (all or nothing)', async () => {

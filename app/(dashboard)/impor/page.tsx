@@ -26,6 +26,13 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
   const [t, locale, { rows, total, pageSize }] = await Promise.all([getTranslations('imports'), getLocale(), importHistory(user, page ?? 1)])
   const lang = locale === 'en' ? 'en' : 'id'
   const kinds = importKindsFor(user.role)
+  /**
+   * A count of the import's rows; the dry run's counts of an import never written (ready, cancelled, failed) are
+   * what it would have written, and say so: "Baru 2.000" beside "Dibatalkan" read as rows written.
+   */
+  const count = (r: (typeof rows)[number], n: number | undefined) =>
+    n === undefined ? '–' : r.planned ? <span className="text-slate-500">{formatNumber(n, { locale: lang })}</span> : formatNumber(n, { locale: lang })
+  const plannedNote = (r: (typeof rows)[number]) => (r.counts && r.planned ? <span className="block text-xs font-normal text-slate-500">{t('planned')}</span> : null)
   return (
     <>
       <PageHeader
@@ -37,25 +44,47 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
       {total === 0 ? (
         <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
       ) : (
-        <Table caption={t('history')}>
-          <thead>
-            <tr><Th>{t('date')}</Th><Th>{t('kind')}</Th><Th>{t('file')}</Th><Th>{t('uploadedBy')}</Th><Th>{t('status')}</Th><Th align="right">{t('create')}</Th><Th align="right">{t('update')}</Th><Th align="right">{t('invalid')}</Th></tr>
-          </thead>
-          <tbody>
+        <>
+          {/* a phone reads cards; the table (eight columns) only from the small breakpoint up */}
+          <ul className="space-y-2 sm:hidden" aria-label={t('history')}>
             {rows.map((r) => (
-              <tr key={r.id}>
-                <Td className="whitespace-nowrap">{formatDateTime(r.createdAt, { locale: lang })}</Td>
-                <Td>{IMPORT_KINDS[r.kind]?.title[lang] ?? r.kind}</Td>
-                <Td><Link href={`/impor/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.fileName}</Link></Td>
-                <Td>{r.createdByName}</Td>
-                <Td><Badge tone={statusTone(r.shown)}>{t(`statusLabel.${r.shown}`)}</Badge></Td>
-                <Td align="right">{r.counts ? formatNumber(r.counts.create, { locale: lang }) : '–'}</Td>
-                <Td align="right">{r.counts ? formatNumber(r.counts.update, { locale: lang }) : '–'}</Td>
-                <Td align="right">{r.counts ? formatNumber(r.counts.invalid, { locale: lang }) : '–'}</Td>
-              </tr>
+              <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <div className="flex items-start justify-between gap-2">
+                  <Link href={`/impor/${r.id}`} className="min-w-0 break-words font-medium text-brand-700 hover:underline">{r.fileName}</Link>
+                  <Badge tone={statusTone(r.shown)}>{t(`statusLabel.${r.shown}`)}</Badge>
+                </div>
+                <p className="mt-1 text-xs text-slate-600">{IMPORT_KINDS[r.kind]?.title[lang] ?? r.kind} · {r.createdByName} · {formatDateTime(r.createdAt, { locale: lang })}</p>
+                {r.counts && (
+                  <p className="mt-1 text-xs text-slate-600">
+                    {r.planned && <span className="font-medium">{t('planned')}: </span>}
+                    {t('create')} {count(r, r.counts.create)} · {t('update')} {count(r, r.counts.update)} · {t('invalid')} {count(r, r.counts.invalid)}
+                  </p>
+                )}
+              </li>
             ))}
-          </tbody>
-        </Table>
+          </ul>
+          <div className="hidden sm:block">
+            <Table caption={t('history')}>
+              <thead>
+                <tr><Th>{t('date')}</Th><Th>{t('kind')}</Th><Th>{t('file')}</Th><Th>{t('uploadedBy')}</Th><Th>{t('status')}</Th><Th align="right">{t('create')}</Th><Th align="right">{t('update')}</Th><Th align="right">{t('invalid')}</Th></tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <Td className="whitespace-nowrap">{formatDateTime(r.createdAt, { locale: lang })}</Td>
+                    <Td>{IMPORT_KINDS[r.kind]?.title[lang] ?? r.kind}</Td>
+                    <Td><Link href={`/impor/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.fileName}</Link></Td>
+                    <Td>{r.createdByName}</Td>
+                    <Td><Badge tone={statusTone(r.shown)}>{t(`statusLabel.${r.shown}`)}</Badge>{plannedNote(r)}</Td>
+                    <Td align="right">{count(r, r.counts?.create)}</Td>
+                    <Td align="right">{count(r, r.counts?.update)}</Td>
+                    <Td align="right">{count(r, r.counts?.invalid)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+        </>
       )}
       {total > 0 && <Pagination pathname="/impor" params={params} page={page ?? 1} pageSize={pageSize} total={total} />}
     </>

@@ -3,12 +3,13 @@ import type { z } from 'zod'
 import type { BankLine } from '@/lib/credit/claim-reasons'
 import { claimAmountProblem, writeClaim } from '@/lib/credit/claim-submission'
 import { lastEndedMonth } from '@/lib/dates'
+import { formatMonth } from '@/lib/format'
 import { AppError } from '@/lib/errors'
 import { PermanentJobError } from '@/lib/jobs'
 import { isIsoMonth, parseDateText } from '@/lib/parse'
 import { claimLineSchema } from '@/lib/validations/credit'
 import { headingKey, type FieldDef } from '../fields'
-import { formValue } from './common'
+import { formValue, showOf } from './common'
 import type { Importer, RegisterKind, Tx } from './types'
 
 type ClaimLineInput = z.infer<typeof claimLineSchema>
@@ -33,13 +34,13 @@ type Prepared = {
 const STATUS_LABEL: Record<string, string> = { SUBMITTED: 'diajukan', RETURNED: 'dikembalikan', APPROVED: 'disetujui', PAID: 'dibayar' }
 
 export const CLAIM_FIELDS: FieldDef[] = [
-  { key: 'programId', label: 'Program', synonyms: ['Kode Program', 'Nama Program'], required: true, type: 'text', help: 'Program (tahun anggaran) yang menanggung klaim: kode (PROKESRA-2026) atau nama (Prokesra 2026). Bulan klaim harus dalam tahun program.', examples: ['PROKESRA-2026', 'PROKESRA-2026', 'Prokesra 2026'] },
-  { key: 'month', label: 'Bulan Klaim', synonyms: ['Bulan', 'Periode', 'Periode Klaim', 'Masa Klaim'], required: true, type: 'text', help: 'Bulan yang diklaim, sudah berakhir: 2026-10, 10/2026, Oktober 2026 atau sel tanggal Excel (bulannya yang dipakai).', examples: ['2026-10', '10/2026', 'Oktober 2026'] },
-  { key: 'accountNumber', label: 'Nomor Rekening', synonyms: ['No. Rekening', 'No Rekening', 'Rekening', 'No. Rek', 'Nomor Rekening Pinjaman'], required: true, type: 'text', help: 'Nomor rekening pinjaman yang tercatat sebagai penyaluran bank Anda. Kunci impor bersama bulan klaim dan bank: satu baris per rekening per bulan.', examples: ['PRK-2026-000101', 'PRK-2026-000102', 'PRK-2026-000103'] },
-  { key: 'amount', label: 'Jumlah Klaim', synonyms: ['Jumlah', 'Subsidi', 'Nilai Klaim', 'Klaim (Rp)', 'Subsidi Bunga'], required: true, type: 'money', help: 'Subsidi bunga yang diklaim untuk rekening ini, Rupiah utuh: 193750, 193.750 atau Rp193.750. Dinas menghitung ulang setiap baris dan menampilkan selisihnya.', examples: ['193.750', '77500', 'Rp116.250'] },
-  { key: 'balance', label: 'Saldo Awal', synonyms: ['Saldo', 'Baki Debet', 'Outstanding', 'Saldo Pokok'], type: 'money', help: 'Saldo pokok awal bulan yang dipakai bank menghitung, Rupiah utuh. Boleh kosong; bila diisi, selisih dengan hitungan Dinas dijelaskan per baris.', examples: ['25.000.000', '', '15.000.000'] },
-  { key: 'days', label: 'Hari', synonyms: ['Jumlah Hari', 'Hari Bunga'], type: 'number', help: 'Jumlah hari bunga yang dipakai bank, 1–62. Boleh kosong.', examples: ['31', '', '31'] },
-  { key: 'rate', label: 'Suku Bunga (%)', synonyms: ['Suku Bunga', 'Bunga Bank', 'Bunga (%)'], type: 'text', help: 'Suku bunga kontrak bank yang dipakai, % per tahun: 14 atau 14,5. Boleh kosong.', examples: ['14', '', '14'] },
+  { key: 'programId', label: 'Program', labelEn: 'Programme', synonyms: ['Kode Program', 'Nama Program'], required: true, type: 'text', help: 'Program (tahun anggaran) yang menanggung klaim: kode (PROKESRA-2026) atau nama (Prokesra 2026). Bulan klaim harus dalam tahun program.', examples: ['PROKESRA-2026', 'PROKESRA-2026', 'PROKESRA-2026'] },
+  { key: 'month', label: 'Bulan Klaim', labelEn: 'Claim month', synonyms: ['Bulan', 'Periode', 'Periode Klaim', 'Masa Klaim'], required: true, type: 'text', format: 'bulan: 2026-10, 10/2026 atau Oktober 2026 (sel berformat Teks)', help: 'Bulan yang diklaim, sudah berakhir: 2026-10, 10/2026, Oktober 2026 atau sel tanggal Excel (bulannya yang dipakai).', examples: ['2026-10', '10/2026', 'Oktober 2026'] },
+  { key: 'accountNumber', label: 'Nomor Rekening', labelEn: 'Loan account number', synonyms: ['No. Rekening', 'No Rekening', 'Rekening', 'No. Rek', 'Nomor Rekening Pinjaman'], required: true, type: 'text', help: 'Nomor rekening pinjaman yang tercatat sebagai penyaluran bank Anda. Kunci impor bersama bulan klaim dan bank: satu baris per rekening per bulan.', examples: ['PRK-2026-000101', 'PRK-2026-000102', 'PRK-2026-000103'] },
+  { key: 'amount', label: 'Jumlah Klaim', labelEn: 'Claimed amount', synonyms: ['Jumlah', 'Subsidi', 'Nilai Klaim', 'Klaim (Rp)', 'Subsidi Bunga'], required: true, type: 'money', help: 'Subsidi bunga yang diklaim untuk rekening ini, Rupiah utuh: 193750, 193.750 atau Rp193.750. Dinas menghitung ulang setiap baris dan menampilkan selisihnya.', examples: ['193.750', '77500', 'Rp116.250'] },
+  { key: 'balance', label: 'Saldo Awal', labelEn: 'Opening balance', synonyms: ['Saldo', 'Baki Debet', 'Outstanding', 'Saldo Pokok'], type: 'money', help: 'Saldo pokok awal bulan yang dipakai bank menghitung, Rupiah utuh. Boleh kosong; bila diisi, selisih dengan hitungan Dinas dijelaskan per baris.', examples: ['25.000.000', '', '15.000.000'] },
+  { key: 'days', label: 'Hari', labelEn: 'Days', synonyms: ['Jumlah Hari', 'Hari Bunga'], type: 'number', help: 'Jumlah hari bunga yang dipakai bank, 1–62. Boleh kosong.', examples: ['31', '', '31'] },
+  { key: 'rate', label: 'Suku Bunga (%)', labelEn: 'Interest rate (%)', synonyms: ['Suku Bunga', 'Bunga Bank', 'Bunga (%)'], type: 'text', format: 'persen per tahun: 14 atau 14,5', help: 'Suku bunga kontrak bank yang dipakai, % per tahun: 14 atau 14,5. Boleh kosong.', examples: ['14', '', '14'] },
 ]
 
 /** `2026-10`, `2026-10-31`, `10/2026`, `Oktober 2026`, an Excel date serial or date cell → `2026-10`; anything else as typed (the schema refuses it). */
@@ -91,6 +92,17 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
       claims: new Map(claims.map((c) => [`${c.program.code}/${c.month.toISOString().slice(0, 7)}`, c.status])),
       lines: new Set(lines.map((l) => `${l.claim.month.toISOString().slice(0, 7)}/${l.disbursement.accountNumber}`)),
     }
+  },
+  async template(client, user) {
+    const programs = await client.creditProgram.findMany({ where: { banks: { some: { bankId: user.bankId ?? '' } } }, select: { code: true, year: true }, orderBy: [{ year: 'desc' }, { code: 'asc' }] })
+    const lists = { programId: programs.map((p) => p.code) }
+    // examples of a month that can be claimed: the last ended month, in the latest programme year that has one
+    const ended = lastEndedMonth()
+    const program = programs.find((p) => String(p.year) <= ended.slice(0, 4))
+    if (!program) return { lists }
+    const month = String(program.year) === ended.slice(0, 4) ? ended : `${program.year}-12`
+    const [y, m] = month.split('-')
+    return { lists, examples: { programId: [program.code, program.code, program.code], month: [month, `${m}/${y}`, formatMonth(month)] } }
   },
   rowKey(values, _importer, prepared) {
     const account = (values.accountNumber ?? '').trim()
@@ -153,7 +165,7 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
   },
   compareFields: ['programId', 'amount', 'balance', 'days', 'rate'],
   immutable: (row) => (row.status === 'RETURNED' ? null : `Klaim bulan ${row.month} sudah ${STATUS_LABEL[row.status] ?? row.status}; rinciannya tidak diubah lewat impor.`),
-  show: (_field, value) => formValue(value),
+  show: showOf(CLAIM_FIELDS),
   insert: async () => { throw new Error('claim lines are written as their claim (writeAll)') },
   update: async () => false,
   async writeAll(tx, actor, importer, rows) {

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import { writeCooperativeYear } from '@/lib/registers/writes'
 import { cooperativeYearSchema, type CooperativeYearInput } from '@/lib/validations/cooperatives'
 import type { FieldDef } from '../fields'
-import { formValue } from './common'
+import { formValue, showOf } from './common'
 import type { RegisterKind } from './types'
 
 /** A stored book year as the import compares it, with its cooperative's NIK, regency and deletion. */
@@ -21,15 +21,15 @@ const nikOf = (values: Record<string, string>) => (values.nik ?? '').trim()
 const yearOf = (values: Record<string, string>) => (values.year ?? '').trim()
 
 export const COOPERATIVE_YEAR_FIELDS: FieldDef[] = [
-  { key: 'nik', label: 'NIK Koperasi', synonyms: ['NIK', 'No. NIK Koperasi', 'Nomor Induk Koperasi'], required: true, type: 'digits', digits: 16, help: 'NIK koperasi yang sudah terdaftar di Lumbung, 16 digit. Kunci impor bersama tahun buku: satu baris per koperasi per tahun. Format kolom sebagai Teks.', examples: ['3517040010001000', '3517040010002000', '3517040010001000'] },
-  { key: 'year', label: 'Tahun Buku', synonyms: ['Tahun', 'Tahun Buku RAT'], required: true, type: 'number', help: 'Tahun buku, mis. 2025; tidak di masa depan. Angka tahun yang sudah tercatat diperbarui.', examples: ['2025', '2025', '2024'] },
-  { key: 'ownCapital', label: 'Modal Sendiri', synonyms: ['Modal Sendiri (Rp)'], type: 'money', help: 'Rupiah: 1.500.000, 1500000 atau Rp1.500.000. Kosong berarti 0 untuk tahun baru, tetap untuk tahun yang sudah tercatat.', examples: ['250.000.000', '85.000.000', '230.000.000'] },
-  { key: 'externalCapital', label: 'Modal Luar', synonyms: ['Modal Luar (Rp)', 'Modal Pinjaman'], type: 'money', help: 'Rupiah, seperti Modal Sendiri.', examples: ['100.000.000', '0', '90.000.000'] },
-  { key: 'assets', label: 'Aset', synonyms: ['Total Aset', 'Jumlah Aset', 'Aset (Rp)'], type: 'money', help: 'Jumlah aset akhir tahun buku, Rupiah.', examples: ['420.000.000', '95.000.000', '400.000.000'] },
-  { key: 'businessVolume', label: 'Volume Usaha', synonyms: ['Volume Usaha (Rp)', 'Omzet'], type: 'money', help: 'Volume usaha tahun buku, Rupiah.', examples: ['1.250.000.000', '310.000.000', '1.100.000.000'] },
-  { key: 'netSurplus', label: 'SHU', synonyms: ['Sisa Hasil Usaha', 'SHU (Rp)', 'SHU Tahun Berjalan'], type: 'money', help: 'Sisa hasil usaha, Rupiah; boleh negatif (rugi): -2.500.000.', examples: ['42.000.000', '-2.500.000', '38.000.000'] },
-  { key: 'ratHeld', label: 'RAT Terlaksana', synonyms: ['RAT', 'Sudah RAT'], type: 'bool', help: 'Ya bila Rapat Anggota Tahunan tahun buku ini sudah dilaksanakan, Tidak bila belum.', examples: ['Ya', 'Tidak', 'Ya'] },
-  { key: 'ratDate', label: 'Tanggal RAT', synonyms: ['Tgl RAT'], type: 'date', help: 'Tanggal RAT: 18/09/2024, 18 September 2024, 2024-09-18 atau sel tanggal Excel; tidak di masa depan. Diisi hanya bila RAT terlaksana.', examples: ['15/03/2026', '', '20/03/2025'] },
+  { key: 'nik', label: 'NIK Koperasi', labelEn: 'Cooperative NIK', synonyms: ['NIK', 'No. NIK Koperasi', 'Nomor Induk Koperasi'], required: true, type: 'digits', digits: 16, help: 'NIK koperasi yang sudah terdaftar di Lumbung, 16 digit. Kunci impor bersama tahun buku: satu baris per koperasi per tahun. Format kolom sebagai Teks.', examples: ['3517040010001000', '3517040010002000', '3517040010001000'] },
+  { key: 'year', label: 'Tahun Buku', labelEn: 'Book year', synonyms: ['Tahun', 'Tahun Buku RAT'], required: true, type: 'number', help: 'Tahun buku, mis. 2025; tidak di masa depan. Angka tahun yang sudah tercatat diperbarui.', examples: ['2025', '2025', '2024'] },
+  { key: 'ownCapital', label: 'Modal Sendiri', labelEn: 'Own capital', synonyms: ['Modal Sendiri (Rp)'], type: 'money', help: 'Rupiah: 1.500.000, 1500000 atau Rp1.500.000. Kosong berarti 0 untuk tahun baru, tetap untuk tahun yang sudah tercatat.', examples: ['250.000.000', '85.000.000', '230.000.000'] },
+  { key: 'externalCapital', label: 'Modal Luar', labelEn: 'External capital', synonyms: ['Modal Luar (Rp)', 'Modal Pinjaman'], type: 'money', help: 'Rupiah, seperti Modal Sendiri.', examples: ['100.000.000', '0', '90.000.000'] },
+  { key: 'assets', label: 'Aset', labelEn: 'Assets', synonyms: ['Total Aset', 'Jumlah Aset', 'Aset (Rp)'], type: 'money', help: 'Jumlah aset akhir tahun buku, Rupiah.', examples: ['420.000.000', '95.000.000', '400.000.000'] },
+  { key: 'businessVolume', label: 'Volume Usaha', labelEn: 'Business volume', synonyms: ['Volume Usaha (Rp)', 'Omzet'], type: 'money', help: 'Volume usaha tahun buku, Rupiah.', examples: ['1.250.000.000', '310.000.000', '1.100.000.000'] },
+  { key: 'netSurplus', label: 'SHU', labelEn: 'Net surplus (SHU)', synonyms: ['Sisa Hasil Usaha', 'SHU (Rp)', 'SHU Tahun Berjalan'], type: 'money', help: 'Sisa hasil usaha, Rupiah; boleh negatif (rugi): -2.500.000.', examples: ['42.000.000', '-2.500.000', '38.000.000'] },
+  { key: 'ratHeld', label: 'RAT Terlaksana', labelEn: 'Annual members meeting (RAT) held', synonyms: ['RAT', 'Sudah RAT'], type: 'bool', help: 'Ya bila Rapat Anggota Tahunan tahun buku ini sudah dilaksanakan, Tidak bila belum.', examples: ['Ya', 'Tidak', 'Ya'] },
+  { key: 'ratDate', label: 'Tanggal RAT', labelEn: 'RAT date', synonyms: ['Tgl RAT'], type: 'date', help: 'Tanggal RAT: 18/09/2024, 18 September 2024, 2024-09-18 atau sel tanggal Excel; tidak di masa depan. Diisi hanya bila RAT terlaksana.', examples: ['15/03/2026', '', '20/03/2025'] },
 ]
 
 /**
@@ -85,7 +85,7 @@ export const cooperativeYearKind: RegisterKind<YearRow, CooperativeYearInput> = 
   }),
   checkInput: () => ({}),
   compareFields: ['ownCapital', 'externalCapital', 'assets', 'businessVolume', 'netSurplus', 'ratHeld', 'ratDate'],
-  show: (_field, value) => formValue(value),
+  show: showOf(COOPERATIVE_YEAR_FIELDS),
   insert: (tx, actor, input) => writeCooperativeYear(tx, actor, input),
   update: async (tx, actor, _before, input) => { await writeCooperativeYear(tx, actor, input); return true },
 }

@@ -1,31 +1,36 @@
 import 'server-only'
+import registersEn from '@/lib/i18n/messages/en/registers.json'
 import { FORM_LABEL, PATTERN_LABEL, TYPE_LABEL } from '@/lib/registers/labels'
 import { COOPERATIVE_TABLE, cooperativeRecord, findCooperativesByNik, insertCooperative, insertCooperatives, updateCooperativeRecord, updateCooperatives, type CooperativeAuditRow } from '@/lib/registers/writes'
 import { cooperativeSchema, type CooperativeInput } from '@/lib/validations/cooperatives'
 import type { FieldDef } from '../fields'
-import { formValue, locationChecks } from './common'
+import { formValue, locationChecks, showOf } from './common'
 import type { RegisterKind } from './types'
 
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
+/** The English of the register's codes, as the screens show them (lib/i18n/messages/en/registers.json). */
+const REGISTERS_EN = registersEn.registers
+
+/** An enum's options from the register's labels, with the English the screens use (lib/i18n/messages/en/registers.json). */
+const options = (labels: Record<string, string>, english: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label, labelEn: english[value] }))
 
 export const COOPERATIVE_FIELDS: FieldDef[] = [
-  { key: 'nik', label: 'NIK Koperasi', synonyms: ['NIK', 'No. NIK Koperasi', 'Nomor Induk Koperasi'], required: true, type: 'digits', digits: 16, help: 'Nomor Induk Koperasi dari ODS Kementerian, 16 digit. Kunci impor: NIK yang sudah terdaftar diperbarui, yang baru ditambahkan. Format kolom sebagai Teks.', examples: ['3517040010001', '3517040010002', '3517040010003'].map((x) => x.padEnd(16, '0')) },
-  { key: 'name', label: 'Nama Koperasi', synonyms: ['Nama', 'Koperasi'], required: true, type: 'text', help: 'Nama koperasi, 3–200 karakter.', examples: ['KUD Tani Makmur', 'Kopwan Sekar Arum', 'KSP Artha Jaya'] },
-  { key: 'type', label: 'Jenis', synonyms: ['Jenis Koperasi'], required: true, type: 'enum', options: options(TYPE_LABEL), help: `Salah satu: ${Object.values(TYPE_LABEL).join(', ')}.`, examples: ['Produsen', 'Konsumen', 'Simpan Pinjam'] },
-  { key: 'form', label: 'Bentuk', synonyms: ['Bentuk Koperasi'], required: true, type: 'enum', options: options(FORM_LABEL), help: 'Primer atau Sekunder.', examples: ['Primer', 'Primer', 'Primer'] },
-  { key: 'pattern', label: 'Pola', synonyms: ['Pola Usaha', 'Pola Koperasi'], required: true, type: 'enum', options: options(PATTERN_LABEL), help: 'Konvensional atau Syariah.', examples: ['Konvensional', 'Konvensional', 'Syariah'] },
-  { key: 'groupName', label: 'Kelompok', synonyms: ['Kelompok Koperasi'], type: 'text', help: 'Mis. KUD, Kopwan, KPRI, Kopontren. Boleh kosong.', examples: ['KUD', 'Kopwan', ''] },
-  { key: 'legalEntityNumber', label: 'Nomor Badan Hukum', synonyms: ['No. Badan Hukum', 'No BH', 'Nomor BH'], type: 'text', help: 'Nomor akta badan hukum, boleh kosong.', examples: ['1234/BH/XVI/1996', '', 'AHU-0001234.AH.01.26.2019'] },
-  { key: 'legalEntityDate', label: 'Tanggal Badan Hukum', synonyms: ['Tgl Badan Hukum', 'Tanggal BH'], type: 'date', help: 'Tanggal badan hukum: 18/09/2024, 18 September 2024, 2024-09-18 atau sel tanggal Excel; tidak di masa depan.', examples: ['12/03/1996', '', '5 Juni 2019'] },
-  { key: 'regencyCode', label: 'Kabupaten/Kota', synonyms: ['Kode Kabupaten', 'Kab/Kota', 'Kabupaten', 'Kota'], required: true, type: 'regency', help: 'Kode Kemendagri (35.17) atau nama (Kabupaten Jombang, Kota Malang). Nama yang cocok dengan dua wilayah (Malang) ditolak: tulis lengkap.', examples: ['35.17', 'Kabupaten Jombang', '3517'] },
-  { key: 'districtCode', label: 'Kecamatan', synonyms: ['Kode Kecamatan'], type: 'district', help: 'Kode kecamatan Kemendagri (35.17.01) atau namanya. Boleh kosong.', examples: ['', '', ''] },
-  { key: 'villageCode', label: 'Desa/Kelurahan', synonyms: ['Kode Desa', 'Desa', 'Kelurahan'], type: 'village', help: 'Kode desa/kelurahan Kemendagri (35.17.01.2001). Boleh kosong.', examples: ['', '', ''] },
-  { key: 'address', label: 'Alamat', type: 'text', help: 'Alamat kantor, paling banyak 300 karakter.', examples: ['Jl. Raya Diwek 5', '', ''] },
-  { key: 'membersMale', label: 'Anggota Laki-laki', synonyms: ['Anggota L', 'Jumlah Anggota Laki-laki'], type: 'number', help: 'Bilangan bulat 0 atau lebih.', examples: ['120', '0', '310'] },
-  { key: 'membersFemale', label: 'Anggota Perempuan', synonyms: ['Anggota P', 'Jumlah Anggota Perempuan'], type: 'number', help: 'Bilangan bulat 0 atau lebih.', examples: ['85', '240', '290'] },
-  { key: 'managers', label: 'Pengurus', synonyms: ['Jumlah Pengurus'], type: 'number', help: 'Bilangan bulat 0–1000.', examples: ['5', '3', '5'] },
-  { key: 'employees', label: 'Karyawan', synonyms: ['Jumlah Karyawan'], type: 'number', help: 'Bilangan bulat 0 atau lebih.', examples: ['4', '1', '12'] },
-  { key: 'active', label: 'Aktif', synonyms: ['Status Aktif', 'Status'], type: 'bool', help: 'Ya (aktif) atau Tidak (tidak aktif).', examples: ['Ya', 'Ya', 'Tidak'] },
+  { key: 'nik', label: 'NIK Koperasi', labelEn: 'Cooperative NIK', synonyms: ['NIK', 'No. NIK Koperasi', 'Nomor Induk Koperasi'], required: true, type: 'digits', digits: 16, help: 'Nomor Induk Koperasi dari ODS Kementerian, 16 digit. Kunci impor: NIK yang sudah terdaftar diperbarui, yang baru ditambahkan. Format kolom sebagai Teks.', examples: ['3517040010001', '3517040010002', '3517040010003'].map((x) => x.padEnd(16, '0')) },
+  { key: 'name', label: 'Nama Koperasi', labelEn: 'Cooperative name', synonyms: ['Nama', 'Koperasi'], required: true, type: 'text', help: 'Nama koperasi, 3–200 karakter.', examples: ['KUD Tani Makmur', 'Kopwan Sekar Arum', 'KSP Artha Jaya'] },
+  { key: 'type', label: 'Jenis', labelEn: 'Type', synonyms: ['Jenis Koperasi'], required: true, type: 'enum', options: options(TYPE_LABEL, REGISTERS_EN.type), help: `Salah satu: ${Object.values(TYPE_LABEL).join(', ')}.`, examples: ['Produsen', 'Konsumen', 'Simpan Pinjam'] },
+  { key: 'form', label: 'Bentuk', labelEn: 'Form', synonyms: ['Bentuk Koperasi'], required: true, type: 'enum', options: options(FORM_LABEL, REGISTERS_EN.form), help: 'Primer atau Sekunder.', examples: ['Primer', 'Primer', 'Primer'] },
+  { key: 'pattern', label: 'Pola', labelEn: 'Pattern', synonyms: ['Pola Usaha', 'Pola Koperasi'], required: true, type: 'enum', options: options(PATTERN_LABEL, REGISTERS_EN.pattern), help: 'Konvensional atau Syariah.', examples: ['Konvensional', 'Konvensional', 'Syariah'] },
+  { key: 'groupName', label: 'Kelompok', labelEn: 'Group', synonyms: ['Kelompok Koperasi'], type: 'text', help: 'Mis. KUD, Kopwan, KPRI, Kopontren. Boleh kosong.', examples: ['KUD', 'Kopwan', ''] },
+  { key: 'legalEntityNumber', label: 'Nomor Badan Hukum', labelEn: 'Legal entity number', synonyms: ['No. Badan Hukum', 'No BH', 'Nomor BH'], type: 'text', help: 'Nomor akta badan hukum, boleh kosong.', examples: ['1234/BH/XVI/1996', '', 'AHU-0001234.AH.01.26.2019'] },
+  { key: 'legalEntityDate', label: 'Tanggal Badan Hukum', labelEn: 'Legal entity date', synonyms: ['Tgl Badan Hukum', 'Tanggal BH'], type: 'date', help: 'Tanggal badan hukum: 18/09/2024, 18 September 2024, 2024-09-18 atau sel tanggal Excel; tidak di masa depan.', examples: ['12/03/1996', '', '5 Juni 2019'] },
+  { key: 'regencyCode', label: 'Kabupaten/Kota', labelEn: 'Regency/city', synonyms: ['Kode Kabupaten', 'Kab/Kota', 'Kabupaten', 'Kota'], required: true, type: 'regency', help: 'Kode Kemendagri (35.17) atau nama (Kabupaten Jombang, Kota Malang). Nama yang cocok dengan dua wilayah (Malang) ditolak: tulis lengkap.', examples: ['35.17', 'Kabupaten Jombang', '3517'] },
+  { key: 'districtCode', label: 'Kecamatan', labelEn: 'District', synonyms: ['Kode Kecamatan'], type: 'district', help: 'Kode kecamatan Kemendagri (35.17.01) atau namanya. Boleh kosong.', examples: ['', '', ''] },
+  { key: 'villageCode', label: 'Desa/Kelurahan', labelEn: 'Village', synonyms: ['Kode Desa', 'Desa', 'Kelurahan'], type: 'village', help: 'Kode desa/kelurahan Kemendagri (35.17.01.2001). Boleh kosong.', examples: ['', '', ''] },
+  { key: 'address', label: 'Alamat', labelEn: 'Address', type: 'text', help: 'Alamat kantor, paling banyak 300 karakter.', examples: ['Jl. Raya Diwek 5', '', ''] },
+  { key: 'membersMale', label: 'Anggota Laki-laki', labelEn: 'Male members', synonyms: ['Anggota L', 'Jumlah Anggota Laki-laki'], type: 'number', help: 'Bilangan bulat 0 atau lebih.', examples: ['120', '0', '310'] },
+  { key: 'membersFemale', label: 'Anggota Perempuan', labelEn: 'Female members', synonyms: ['Anggota P', 'Jumlah Anggota Perempuan'], type: 'number', help: 'Bilangan bulat 0 atau lebih.', examples: ['85', '240', '290'] },
+  { key: 'managers', label: 'Pengurus', labelEn: 'Board members', synonyms: ['Jumlah Pengurus'], type: 'number', help: 'Bilangan bulat 0–1000.', examples: ['5', '3', '5'] },
+  { key: 'employees', label: 'Karyawan', labelEn: 'Employees', synonyms: ['Jumlah Karyawan'], type: 'number', help: 'Bilangan bulat 0 atau lebih.', examples: ['4', '1', '12'] },
+  { key: 'active', label: 'Aktif', labelEn: 'Active', synonyms: ['Status Aktif', 'Status'], type: 'bool', help: 'Ya (aktif) atau Tidak (tidak aktif).', examples: ['Ya', 'Ya', 'Tidak'] },
 ]
 
 /** Cooperatives, by NIK koperasi: admins anywhere in the province, a district officer in its own regency. */
@@ -49,7 +54,7 @@ export const cooperativeKind: RegisterKind<CooperativeAuditRow, CooperativeInput
     managers: String(row.managers), employees: String(row.employees), active: row.active ? 'on' : '',
   }),
   checkInput: (input, regions) => locationChecks(input, regions),
-  show: (_field, value) => formValue(value),
+  show: showOf(COOPERATIVE_FIELDS),
   insert: (tx, actor, input) => insertCooperative(tx, actor, input),
   update: (tx, actor, before, input) => updateCooperativeRecord(tx, actor, before, input),
   register: { table: COOPERATIVE_TABLE, record: cooperativeRecord },

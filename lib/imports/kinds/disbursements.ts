@@ -7,7 +7,7 @@ import { maskNik } from '@/lib/registers/nik'
 import { disbursementSchema } from '@/lib/validations/credit'
 import type { z } from 'zod'
 import { headingKey, type FieldDef } from '../fields'
-import { formValue } from './common'
+import { formValue, showOf } from './common'
 import type { Importer, RegisterKind, Tx } from './types'
 
 type DisbursementInput = z.infer<typeof disbursementSchema>
@@ -34,22 +34,22 @@ type Prepared = {
 }
 
 const METHOD_OPTIONS = [
-  { value: 'ANNUITY', label: 'Anuitas', aliases: ['Annuity', 'Anuitet'] },
-  { value: 'FLAT', label: 'Flat', aliases: ['Tetap'] },
+  { value: 'ANNUITY', label: 'Anuitas', labelEn: 'Annuity', aliases: ['Annuity', 'Anuitet'] },
+  { value: 'FLAT', label: 'Flat', labelEn: 'Flat', aliases: ['Tetap'] },
 ]
 
 export const DISBURSEMENT_FIELDS: FieldDef[] = [
-  { key: 'programId', label: 'Program', synonyms: ['Kode Program', 'Nama Program', 'Program Kredit'], required: true, type: 'text', help: 'Kode program (PROKESRA-2024) atau namanya (Prokesra 2024): program yang disalurkan bank tersebut, seperti di menu Kredit.', examples: ['PROKESRA-2024', 'Prokesra 2024', 'PROKESRA-2024'] },
-  { key: 'bankId', label: 'Bank', synonyms: ['Bank Penyalur', 'Kode Bank', 'Nama Bank'], type: 'text', help: 'Kode bank (BPRJATIM) atau namanya. Petugas bank boleh mengosongkannya: baris menjadi milik bank Anda; baris bank lain ditolak. Admin wajib mengisinya.', examples: ['BPRJATIM', '', 'BPR Jatim'] },
-  { key: 'accountNumber', label: 'Nomor Rekening', synonyms: ['No. Rekening', 'No Rekening', 'Rekening', 'No. Rek', 'Nomor Rekening Pinjaman', 'No. Pinjaman'], required: true, type: 'text', help: 'Nomor rekening pinjaman di bank, 3–30 karakter (huruf, angka, titik, garis miring, tanda hubung). Kunci impor bersama bank: rekening yang sudah tercatat tidak dicatat dua kali. Format kolom sebagai Teks.', examples: ['PRK-2024-000101', 'PRK-2024-000102', 'PRK-2024-000103'] },
-  { key: 'nib', label: 'NIB', synonyms: ['No. NIB', 'Nomor NIB', 'Nomor Induk Berusaha', 'NIB Debitur'], required: true, type: 'digits', digits: 13, help: 'NIB debitur (13 digit) seperti di register UMKM. Bersama NIK pemilik memastikan debiturnya.', examples: ['9120001234567', '9120001234568', '9120001234569'] },
-  { key: 'ownerNik', label: 'NIK Pemilik', synonyms: ['NIK', 'NIK Debitur', 'No. KTP'], required: true, type: 'digits', digits: 16, help: 'NIK pemilik usaha dari berkas pinjaman, 16 digit; harus sama dengan register UMKM. Format kolom sebagai Teks: Excel membulatkan angka 16 digit.', examples: ['3517014101850001', '3517014202860002', '3517010303870003'] },
-  { key: 'contractDate', label: 'Tanggal Akad', synonyms: ['Tgl Akad', 'Tanggal Realisasi', 'Tanggal Pencairan', 'Tgl Realisasi'], required: true, type: 'date', help: 'Tanggal akad/realisasi: 18/09/2024, 18 September 2024, 2024-09-18 atau sel tanggal Excel; dalam tahun program.', examples: ['15/01/2024', '3 Februari 2024', '2024-03-11'] },
-  { key: 'plafond', label: 'Plafon', synonyms: ['Plafond', 'Plafon Kredit', 'Nilai Pinjaman', 'Plafon (Rp)'], required: true, type: 'money', help: 'Rupiah utuh, minimal 1.000.000 dan paling tinggi plafon maksimal program: 25000000, 25.000.000 atau Rp25.000.000.', examples: ['25.000.000', 'Rp10.000.000', '15000000'] },
-  { key: 'tenorMonths', label: 'Tenor (bulan)', synonyms: ['Tenor', 'Jangka Waktu', 'Jangka Waktu (bulan)', 'Tenor Bulan'], required: true, type: 'number', help: 'Jangka waktu dalam bulan penuh, 1 sampai tenor maksimal program.', examples: ['24', '12', '18'] },
-  { key: 'method', label: 'Metode Angsuran', synonyms: ['Metode', 'Jenis Angsuran'], type: 'enum', options: METHOD_OPTIONS, help: 'Anuitas atau Flat. Kosong: Anuitas.', examples: ['Anuitas', 'Anuitas', 'Flat'] },
-  { key: 'acceptException', label: 'Terima Pengecualian', synonyms: ['Pengecualian'], type: 'bool', help: 'Hanya admin: Ya untuk mencatat pinjaman yang melanggar ketentuan program (tetap ditandai). Diabaikan untuk petugas bank.', examples: ['', '', ''] },
-  { key: 'exceptionReason', label: 'Alasan Pengecualian', synonyms: ['Alasan'], type: 'text', help: 'Alasan admin menerima pengecualian, minimal 10 karakter, paling banyak 500.', examples: ['', '', ''] },
+  { key: 'programId', label: 'Program', labelEn: 'Programme', synonyms: ['Kode Program', 'Nama Program', 'Program Kredit'], required: true, type: 'text', help: 'Kode program (PROKESRA-2024) atau namanya (Prokesra 2024): program yang disalurkan bank tersebut, seperti di menu Kredit.', examples: ['PROKESRA-2024', 'PROKESRA-2024', 'PROKESRA-2024'] },
+  { key: 'bankId', label: 'Bank', labelEn: 'Bank', synonyms: ['Bank Penyalur', 'Kode Bank', 'Nama Bank'], type: 'text', help: 'Kode bank (BPRJATIM) atau namanya. Petugas bank boleh mengosongkannya: baris menjadi milik bank Anda; baris bank lain ditolak. Admin wajib mengisinya.', examples: ['BPRJATIM', '', 'BPRJATIM'] },
+  { key: 'accountNumber', label: 'Nomor Rekening', labelEn: 'Loan account number', synonyms: ['No. Rekening', 'No Rekening', 'Rekening', 'No. Rek', 'Nomor Rekening Pinjaman', 'No. Pinjaman'], required: true, type: 'text', help: 'Nomor rekening pinjaman di bank, 3–30 karakter (huruf, angka, titik, garis miring, tanda hubung). Kunci impor bersama bank: rekening yang sudah tercatat tidak dicatat dua kali. Format kolom sebagai Teks.', examples: ['PRK-2024-000101', 'PRK-2024-000102', 'PRK-2024-000103'] },
+  { key: 'nib', label: 'NIB', labelEn: 'NIB (business ID number)', synonyms: ['No. NIB', 'Nomor NIB', 'Nomor Induk Berusaha', 'NIB Debitur'], required: true, type: 'digits', digits: 13, help: 'NIB debitur (13 digit) seperti di register UMKM. Bersama NIK pemilik memastikan debiturnya.', examples: ['9120001234567', '9120001234568', '9120001234569'] },
+  { key: 'ownerNik', label: 'NIK Pemilik', labelEn: 'Owner NIK', synonyms: ['NIK', 'NIK Debitur', 'No. KTP'], required: true, type: 'digits', digits: 16, help: 'NIK pemilik usaha dari berkas pinjaman, 16 digit; harus sama dengan register UMKM. Format kolom sebagai Teks: Excel membulatkan angka 16 digit.', examples: ['3517014101850001', '3517014202860002', '3517010303870003'] },
+  { key: 'contractDate', label: 'Tanggal Akad', labelEn: 'Contract date', synonyms: ['Tgl Akad', 'Tanggal Realisasi', 'Tanggal Pencairan', 'Tgl Realisasi'], required: true, type: 'date', help: 'Tanggal akad/realisasi: 18/09/2024, 18 September 2024, 2024-09-18 atau sel tanggal Excel; dalam tahun program.', examples: ['15/01/2024', '3 Februari 2024', '2024-03-11'] },
+  { key: 'plafond', label: 'Plafon', labelEn: 'Loan amount (plafond)', synonyms: ['Plafond', 'Plafon Kredit', 'Nilai Pinjaman', 'Plafon (Rp)'], required: true, type: 'money', help: 'Rupiah utuh, minimal 1.000.000 dan paling tinggi plafon maksimal program: 25000000, 25.000.000 atau Rp25.000.000.', examples: ['25.000.000', 'Rp10.000.000', '15000000'] },
+  { key: 'tenorMonths', label: 'Tenor (bulan)', labelEn: 'Tenor (months)', synonyms: ['Tenor', 'Jangka Waktu', 'Jangka Waktu (bulan)', 'Tenor Bulan'], required: true, type: 'number', help: 'Jangka waktu dalam bulan penuh, 1 sampai tenor maksimal program.', examples: ['24', '12', '18'] },
+  { key: 'method', label: 'Metode Angsuran', labelEn: 'Instalment method', synonyms: ['Metode', 'Jenis Angsuran'], type: 'enum', options: METHOD_OPTIONS, help: 'Anuitas atau Flat. Kosong: Anuitas.', examples: ['Anuitas', 'Anuitas', 'Flat'] },
+  { key: 'acceptException', label: 'Terima Pengecualian', labelEn: 'Accept exception', synonyms: ['Pengecualian'], type: 'bool', help: 'Hanya admin: Ya untuk mencatat pinjaman yang melanggar ketentuan program (tetap ditandai). Diabaikan untuk petugas bank.', examples: ['', '', ''] },
+  { key: 'exceptionReason', label: 'Alasan Pengecualian', labelEn: 'Exception reason', synonyms: ['Alasan'], type: 'text', help: 'Alasan admin menerima pengecualian, minimal 10 karakter, paling banyak 500.', examples: ['', '', ''] },
 ]
 
 const COMPARED = ['programId', 'nib', 'contractDate', 'plafond', 'tenorMonths', 'method']
@@ -120,6 +120,22 @@ export const disbursementKind: RegisterKind<LoanRow, DisbursementInput> = {
       borrowers: new Map(borrowers.map((m) => [m.nib, m as Borrower])),
     }
   },
+  async template(client, user) {
+    // drop-downs of codes (the import also takes names): a bank officer's own bank and its programmes, the agency's all
+    const own = user.role === 'BANK_OFFICER' ? user.bankId ?? '' : null
+    const [banks, programs] = await Promise.all([
+      client.bank.findMany({ where: own === null ? { active: true } : { id: own }, select: { code: true }, orderBy: { code: 'asc' } }),
+      client.creditProgram.findMany({ where: own === null ? {} : { banks: { some: { bankId: own } } }, select: { code: true }, orderBy: [{ year: 'desc' }, { code: 'asc' }] }),
+    ])
+    // an admin names the bank on every row (the examples' bank when it is a partner, else the first); a bank
+    // officer may leave it empty (its own bank)
+    const example = DISBURSEMENT_FIELDS.find((f) => f.key === 'bankId')!.examples[0]
+    const bank = own === null && banks.some((b) => b.code === example) ? example : banks[0]?.code
+    return {
+      lists: { programId: programs.map((p) => p.code), bankId: banks.map((b) => b.code) },
+      ...(bank && { examples: { bankId: own === null ? [bank, bank, bank] : [bank, '', bank] } }),
+    }
+  },
   rowKey(values, importer, prepared) {
     const account = (values.accountNumber ?? '').trim()
     if (!account) return null
@@ -177,7 +193,7 @@ export const disbursementKind: RegisterKind<LoanRow, DisbursementInput> = {
   checkInput: (input, _regions, importer, prepared) => loanOf(input, importer, prepared as Prepared).errors,
   compareFields: COMPARED,
   immutable: 'Rekening ini sudah tercatat dengan nilai lain; impor tidak mengubah pinjaman yang sudah tercatat.',
-  show: (field, value) => (field === 'ownerNik' && value ? maskNik(String(value)) : formValue(value)),
+  show: showOf(DISBURSEMENT_FIELDS, { field: 'ownerNik', with: maskNik }),
   async insert(tx, actor, input, importer, prepared) {
     const { loan } = loanOf(input, importer, prepared as Prepared)
     if (!loan) throw new Error('a row checked valid has no loan')

@@ -3,13 +3,13 @@ import type { z } from 'zod'
 import { getQuarterForms, getValidationRules, toRuleIndicators } from '@/lib/data/reporting'
 import { AppError } from '@/lib/errors'
 import { PermanentJobError } from '@/lib/jobs'
-import { previousQuarter, quarterLabel, quarterStarted } from '@/lib/reporting/periods'
+import { currentQuarter, isDueInQuarter, previousQuarter, quarterLabel, quarterStarted, type PeriodType } from '@/lib/reporting/periods'
 import { evaluateRules, isEntered, type Rule, type RuleIndicator, type Values } from '@/lib/reporting/rules'
 import { STATUS_LABEL, writeReportValues } from '@/lib/reporting/writes'
 import { decimalsProblem, parseDecimalInput, quarterNumber, reportValueRowSchema, type ReportValueRowInput } from '@/lib/validations/reporting'
 import { headingKey, type FieldDef } from '../fields'
 import { resolveRegency, type RegionIndex } from '../regions'
-import { formValue } from './common'
+import { formValue, showOf } from './common'
 import type { RegisterKind, Tx } from './types'
 
 /** A stored value as the import compares it, with its report's place and status. */
@@ -25,14 +25,20 @@ type Report = { status: string; values: Values; comments: Record<string, string 
 type Gathered = {
   /** code, name and English name (heading keys) → indicator code */
   indicatorByName: Map<string, string>
+  /** every indicator of the catalogue by code: why one a row names is not in its report */
+  indicatorInfo: Map<string, IndicatorInfo>
   /** `regency/year/quarter` → the file's values for that report, and the indicators its rows carry */
   reports: Map<string, { values: Values; seen: Set<string> }>
 }
+
+/** What a row's refusal says of an indicator that is in the catalogue but not in the row's report. */
+type IndicatorInfo = { aggregation: 'SUM' | 'RATIO' | 'PROVINCE'; periodType: PeriodType }
 
 type Prepared = {
   regions: RegionIndex
   /** code, name and English name (heading keys) → indicator code */
   indicatorByName: Map<string, string>
+  indicatorInfo: Map<string, IndicatorInfo>
   /** `year/quarter` → the quarter's indicators (the forms due then, as the entry form shows them) */
   quarters: Map<string, RuleIndicator[]>
   /** `regency/year/quarter` → the stored report */
@@ -45,13 +51,17 @@ type Prepared = {
 const LOCKED = new Set(['SUBMITTED', 'APPROVED'])
 
 export const REPORT_VALUE_FIELDS: FieldDef[] = [
-  { key: 'regencyCode', label: 'Kabupaten/Kota', synonyms: ['Kode Kabupaten', 'Kab/Kota', 'Kabupaten', 'Kota', 'Kode Kab/Kota', 'Wilayah'], required: true, type: 'regency', help: 'Kode Kemendagri (35.17) atau nama (Kabupaten Jombang). Petugas kabupaten/kota hanya dapat mengimpor wilayahnya sendiri.', examples: ['35.17', '35.17', 'Kabupaten Jombang'] },
-  { key: 'year', label: 'Tahun', synonyms: ['Tahun Laporan'], required: true, type: 'number', help: 'Tahun laporan, mis. 2026.', examples: ['2026', '2026', '2026'] },
-  { key: 'quarter', label: 'Triwulan', synonyms: ['TW', 'Kuartal', 'Periode'], required: true, type: 'text', help: 'Triwulan 1–4: 3, III, TW III atau Triwulan III. Triwulan yang belum dimulai ditolak.', examples: ['3', 'III', 'TW III'] },
-  { key: 'indicatorCode', label: 'Indikator', synonyms: ['Kode Indikator', 'Nama Indikator'], required: true, type: 'text', help: 'Kode indikator (mis. KOP_AKTIF) atau namanya seperti di formulir laporan triwulan. Indikator yang dihitung otomatis (rasio) tidak diimpor. Kunci impor bersama kabupaten/kota, tahun dan triwulan: satu baris per indikator.', examples: ['KOP_TERDAFTAR', 'KOP_AKTIF', 'KOP_RAT'] },
-  { key: 'value', label: 'Nilai', synonyms: ['Jumlah', 'Angka', 'Realisasi'], type: 'number', decimals: true, help: 'Angka seperti di formulir: 43.950 atau 85,30. Kosong pada baris baru berarti belum diisi; kosong pada nilai yang sudah tercatat berarti tetap.', examples: ['1.250', '980', '640'] },
-  { key: 'comment', label: 'Keterangan', synonyms: ['Catatan', 'Komentar'], type: 'text', help: 'Keterangan nilai, paling banyak 1000 karakter; wajib sebelum laporan dikirim bila ada peringatan.', examples: ['', '', 'Termasuk 12 koperasi yang RAT susulan'] },
+  { key: 'regencyCode', label: 'Kabupaten/Kota', labelEn: 'Regency/city', synonyms: ['Kode Kabupaten', 'Kab/Kota', 'Kabupaten', 'Kota', 'Kode Kab/Kota', 'Wilayah'], required: true, type: 'regency', help: 'Kode Kemendagri (35.17) atau nama (Kabupaten Jombang). Petugas kabupaten/kota hanya dapat mengimpor wilayahnya sendiri.', examples: ['35.17', '35.17', 'Kabupaten Jombang'] },
+  { key: 'year', label: 'Tahun', labelEn: 'Year', synonyms: ['Tahun Laporan'], required: true, type: 'number', help: 'Tahun laporan, mis. 2026.', examples: ['2026', '2026', '2026'] },
+  { key: 'quarter', label: 'Triwulan', labelEn: 'Quarter', synonyms: ['TW', 'Kuartal', 'Periode'], required: true, type: 'text', choices: ['I', 'II', 'III', 'IV'], format: 'triwulan: I–IV (3, TW III dan Triwulan III juga diterima)', help: 'Triwulan 1–4: III, 3, TW III atau Triwulan III. Triwulan yang belum dimulai ditolak.', examples: ['III', 'III', 'III'] },
+  { key: 'indicatorCode', label: 'Indikator', labelEn: 'Indicator', synonyms: ['Kode Indikator', 'Nama Indikator'], required: true, type: 'text', help: 'Kode indikator (mis. KOP_AKTIF) atau namanya seperti di formulir laporan triwulan. Indikator yang dihitung otomatis (rasio) tidak diimpor. Kunci impor bersama kabupaten/kota, tahun dan triwulan: satu baris per indikator.', examples: ['KOP_TERDAFTAR', 'KOP_AKTIF', 'KSP_SEHAT'] },
+  { key: 'value', label: 'Nilai', labelEn: 'Value', synonyms: ['Jumlah', 'Angka', 'Realisasi'], type: 'number', decimals: true, help: 'Angka seperti di formulir: 43.950 atau 85,30. Kosong pada baris baru berarti belum diisi; kosong pada nilai yang sudah tercatat berarti tetap.', examples: ['1.250', '980', '640'] },
+  { key: 'comment', label: 'Keterangan', labelEn: 'Comment', synonyms: ['Catatan', 'Komentar'], type: 'text', help: 'Keterangan nilai, paling banyak 1000 karakter; wajib sebelum laporan dikirim bila ada peringatan.', examples: ['', '', 'Angka sementara; diperbarui setelah verifikasi'] },
 ]
+
+const ROMAN = ['I', 'II', 'III', 'IV']
+/** The template's example values, in the order of its example indicators: the first is the largest (a count of registered cooperatives, then active ones, then healthy KSP), as the seeded ERROR rules want. */
+const EXAMPLE_VALUES = ['1.250', '980', '640']
 
 const reportKey = (regency: string, year: number | string, quarter: number | string) => `${regency}/${year}/${quarter}`
 
@@ -63,12 +73,16 @@ function placeOf(r: Record<string, string>, regions: RegionIndex): { regency: st
   return Number.isInteger(year) && quarter && regions.regencies.has(regency) ? { regency, year, quarter } : null
 }
 
-/** Indicator code, name and English name (heading keys) → code, for the indicators a report carries. */
-async function indicatorNames(client: Tx): Promise<Map<string, string>> {
-  const indicators = await client.indicator.findMany({ where: { aggregation: { not: 'PROVINCE' } }, select: { code: true, name: true, nameEn: true } })
-  const byName = new Map<string, string>()
-  for (const i of indicators) for (const n of [i.code, i.name, i.nameEn]) byName.set(headingKey(n), i.code)
-  return byName
+/**
+ * Indicator code, name and English name (heading keys) → code, for every indicator of the catalogue: one that no
+ * report carries (a province-level figure) is still known by its name, so that its row says why it is refused
+ * instead of calling it unknown.
+ */
+async function indicatorNames(client: Tx): Promise<Pick<Gathered, 'indicatorByName' | 'indicatorInfo'>> {
+  const indicators = await client.indicator.findMany({ select: { code: true, name: true, nameEn: true, aggregation: true, form: { select: { periodType: true } } } })
+  const indicatorByName = new Map<string, string>()
+  for (const i of indicators) for (const n of [i.code, i.name, i.nameEn]) indicatorByName.set(headingKey(n), i.code)
+  return { indicatorByName, indicatorInfo: new Map(indicators.map((i) => [i.code, { aggregation: i.aggregation, periodType: i.form.periodType }])) }
 }
 
 function regencyOfText(text: string | undefined, regions: RegionIndex): string {
@@ -79,6 +93,16 @@ function regencyOfText(text: string | undefined, regions: RegionIndex): string {
 function indicatorOfText(text: string | undefined, p: Pick<Prepared, 'indicatorByName'>): string {
   const t = (text ?? '').trim()
   return p.indicatorByName.get(headingKey(t)) ?? t.toUpperCase()
+}
+
+/** Why an indicator of the catalogue is not in a quarter's report: a form of another period, or not asked then. */
+function notInReport(code: string, info: IndicatorInfo | undefined, quarter: number, period: string): string {
+  if (info && !isDueInQuarter(info.periodType, quarter)) {
+    return info.periodType === 'SEMESTER'
+      ? `Indikator ${code} termasuk formulir semesteran, yang diisi pada laporan Triwulan II dan Triwulan IV; laporan ${period} tidak memuatnya.`
+      : `Indikator ${code} termasuk formulir tahunan, yang diisi pada laporan Triwulan IV; laporan ${period} tidak memuatnya.`
+  }
+  return `Indikator ${code} tidak aktif pada ${period}, sehingga tidak diminta dalam laporannya (lihat Pengaturan › Indikator).`
 }
 
 /**
@@ -99,7 +123,7 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
   keyField: 'indicatorCode',
   schema: reportValueRowSchema as unknown as z.ZodType<ReportValueRowInput, Record<string, string>>,
   async gather(client, rows, _importer, regions, gathered): Promise<Gathered> {
-    const g = (gathered as Gathered | undefined) ?? { indicatorByName: await indicatorNames(client), reports: new Map() }
+    const g = (gathered as Gathered | undefined) ?? { ...await indicatorNames(client), reports: new Map() }
     for (const r of rows) {
       const place = placeOf(r, regions)
       if (!place) continue
@@ -117,7 +141,7 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
   async prepare(client: Tx, rows, importer, regions, gathered): Promise<Prepared> {
     // the pipeline gathers the whole file first; called on its own, a batch is its own file
     const file = (gathered as Gathered | undefined) ?? await reportValueKind.gather!(client, rows, importer, regions, undefined) as Gathered
-    const p: Prepared = { regions, indicatorByName: file.indicatorByName, quarters: new Map(), reports: new Map(), file: file.reports, rules: [] }
+    const p: Prepared = { regions, indicatorByName: file.indicatorByName, indicatorInfo: file.indicatorInfo, quarters: new Map(), reports: new Map(), file: file.reports, rules: [] }
     const places = new Map<string, { regency: string; year: number; quarter: number }>()
     for (const r of rows) {
       const place = placeOf(r, regions)
@@ -147,6 +171,27 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
     }
     return p
   },
+  async template(client, user, regencies) {
+    // the indicators a regency enters (not a province-level figure, not a computed share), as a drop-down of codes
+    const entered = await client.indicator.findMany({
+      where: { active: true, aggregation: 'SUM' }, select: { code: true }, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }],
+    })
+    // examples that pass the checks today: the quarter open now, the user's own regency (the first for the agency),
+    // the first indicators of that quarter's forms
+    const { year, quarter } = currentQuarter(new Date())
+    const regency = regencies.find((r) => r.code === user.regencyCode) ?? regencies[0]
+    const picks = toRuleIndicators(await getQuarterForms(year, quarter)).filter(isEntered).slice(0, EXAMPLE_VALUES.length)
+    const lists = { indicatorCode: entered.map((i) => i.code) }
+    if (!regency || !picks.length) return { lists }
+    const each = (text: string) => picks.map(() => text)
+    return {
+      lists,
+      examples: {
+        regencyCode: each(regency.name), year: each(String(year)), quarter: each(ROMAN[quarter - 1]), indicatorCode: picks.map((i) => i.code),
+        value: EXAMPLE_VALUES.slice(0, picks.length), comment: REPORT_VALUE_FIELDS.find((f) => f.key === 'comment')!.examples.slice(0, picks.length),
+      },
+    }
+  },
   rowKey(values, _importer, prepared) {
     const p = prepared as Prepared
     const indicator = (values.indicatorCode ?? '').trim()
@@ -160,7 +205,10 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
     else values.quarter = String(q)
     const code = p.indicatorByName.get(headingKey(values.indicatorCode ?? ''))
     if (!code) errors.indicatorCode = `Indikator "${values.indicatorCode}" tidak dikenal: tulis kode atau nama indikator seperti di formulir laporan triwulan.`
-    else values.indicatorCode = code
+    else if (p.indicatorInfo.get(code)?.aggregation === 'PROVINCE') {
+      // in the catalogue, but a province-level figure (PDRB): the agency records it, no regency's report carries it
+      errors.indicatorCode = `Indikator ${code} adalah angka tingkat provinsi yang dicatat Dinas, bukan nilai laporan kabupaten/kota; tidak diimpor di sini.`
+    } else values.indicatorCode = code
   },
   async findExisting(client, keys) {
     const parsed = keys.map((k) => k.split('/')).filter((k) => k.length === 4 && /^\d{4}$/.test(k[1]) && /^[1-4]$/.test(k[2]))
@@ -179,6 +227,10 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
   },
   keyOf: (row) => `${reportKey(row.regencyCode, row.year, row.quarter)}/${row.indicatorCode}`,
   regencyOf: (row) => row.regencyCode,
+  // the row names the regency it is for: the refusal says so in that column, with the officer's own
+  outOfScope: (regencyCode, importer, regions) => ({
+    regencyCode: `Baris ini untuk ${regions.regencies.get(regencyCode) ?? regencyCode}; Anda hanya dapat mengimpor nilai kabupaten/kota Anda (${regions.regencies.get(importer.regencyCode ?? '') ?? importer.regencyCode}).`,
+  }),
   isDeleted: () => false,
   asFormText: (row) => ({ regencyCode: row.regencyCode, year: String(row.year), quarter: String(row.quarter), indicatorCode: row.indicatorCode, value: formValue(row.value), comment: row.comment ?? '' }),
   checkInput(input, _regions, _importer, prepared): Record<string, string> {
@@ -187,7 +239,7 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
     if (!quarterStarted(input.year, input.quarter, new Date())) return { quarter: `${period} belum dimulai; nilainya belum dapat diisi.` }
     const indicators = p.quarters.get(`${input.year}/${input.quarter}`) ?? []
     const indicator = indicators.find((i) => i.code === input.indicatorCode)
-    if (!indicator) return { indicatorCode: `Indikator ${input.indicatorCode} tidak diminta dalam laporan ${period}.` }
+    if (!indicator) return { indicatorCode: notInReport(input.indicatorCode, p.indicatorInfo.get(input.indicatorCode), input.quarter, period) }
     if (!isEntered(indicator)) return { indicatorCode: `Indikator ${input.indicatorCode} dihitung otomatis dari dua indikator lain; impor kedua indikator itu.` }
     // the entry form's check (saveReport): more decimals than the indicator allows is refused, never rounded
     const fraction = decimalsProblem(input.value, indicator.decimals)
@@ -217,7 +269,7 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
   },
   compareFields: ['value', 'comment'],
   immutable: (row) => (LOCKED.has(row.status) ? `Laporan ${quarterLabel(row.quarter)} ${row.year} berstatus ${STATUS_LABEL[row.status as 'SUBMITTED']}; nilainya tidak diubah lewat impor.` : null),
-  show: (_field, value) => formValue(value),
+  show: showOf(REPORT_VALUE_FIELDS),
   insert: async () => { throw new Error('report values are written per report (writeAll)') },
   update: async () => false,
   async writeAll(tx, actor, importer, rows) {

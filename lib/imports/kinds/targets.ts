@@ -7,7 +7,7 @@ import { PermanentJobError } from '@/lib/jobs'
 import { targetPeriod, targetRowSchema, type TargetCell, type TargetRowInput } from '@/lib/validations/config'
 import { headingKey, type FieldDef } from '../fields'
 import { resolveRegency, type RegionIndex } from '../regions'
-import { formValue } from './common'
+import { formValue, showOf } from './common'
 import type { RegisterKind, Tx } from './types'
 
 /** A stored target cell. */
@@ -24,14 +24,17 @@ type Prepared = {
 type Aggregation = 'SUM' | 'RATIO' | 'PROVINCE'
 
 const PROVINCE = 'PROV'
+/** The Periode column's drop-down: the year, or a quarter (the schema reads 0, 1–4 and TW III too: lib/validations/config.ts targetPeriod). */
+const PERIOD_CHOICES = ['Tahun', 'I', 'II', 'III', 'IV']
 const num = (n: number) => formatNumber(n, { decimals: Number.isInteger(n) ? 0 : 2 })
 
 export const TARGET_FIELDS: FieldDef[] = [
-  { key: 'indicatorCode', label: 'Indikator', synonyms: ['Kode Indikator', 'Nama Indikator'], required: true, type: 'text', help: 'Kode indikator (mis. KOP_AKTIF) atau namanya seperti di katalog indikator.', examples: ['KOP_AKTIF', 'KOP_AKTIF', 'KOP_AKTIF'] },
-  { key: 'year', label: 'Tahun', synonyms: ['Tahun Target'], required: true, type: 'number', help: 'Tahun target, mis. 2027.', examples: ['2027', '2027', '2027'] },
-  { key: 'quarter', label: 'Periode', synonyms: ['Triwulan', 'TW'], type: 'text', help: 'Kosong, 0 atau Tahun untuk target setahun; 1–4 (I–IV, TW III) untuk target triwulan.', examples: ['Tahun', 'Tahun', 'III'] },
-  { key: 'regencyCode', label: 'Kabupaten/Kota', synonyms: ['Kode Kabupaten', 'Kab/Kota', 'Kabupaten', 'Kota', 'Wilayah'], type: 'regency', help: 'Kode Kemendagri (35.17) atau nama kabupaten/kota; kosong untuk target provinsi. Indikator tingkat provinsi hanya memiliki target provinsi. Kunci impor: indikator + tahun + periode + kabupaten/kota.', examples: ['', '35.17', '35.17'] },
-  { key: 'value', label: 'Target', synonyms: ['Nilai Target', 'Nilai'], required: true, type: 'number', decimals: true, help: 'Angka tidak negatif seperti di layar Target: 43.950 atau 85,30. Untuk indikator yang dijumlahkan, target setahun kabupaten/kota harus berjumlah sama dengan target provinsi.', examples: ['12.000', '350', '300'] },
+  { key: 'indicatorCode', label: 'Indikator', labelEn: 'Indicator', synonyms: ['Kode Indikator', 'Nama Indikator'], required: true, type: 'text', help: 'Kode indikator (mis. KOP_AKTIF) atau namanya seperti di katalog indikator.', examples: ['KOP_AKTIF', 'KOP_AKTIF', 'KOP_AKTIF'] },
+  { key: 'year', label: 'Tahun', labelEn: 'Year', synonyms: ['Tahun Target'], required: true, type: 'number', help: 'Tahun target, mis. 2027.', examples: ['2027', '2027', '2027'] },
+  { key: 'quarter', label: 'Periode', labelEn: 'Period', synonyms: ['Triwulan', 'TW'], type: 'text', choices: PERIOD_CHOICES, format: 'Tahun, atau triwulan I–IV (kosong, 0 dan 1–4 juga diterima)', help: 'Kosong, 0 atau Tahun untuk target setahun; 1–4 (I–IV, TW III) untuk target triwulan.', examples: ['Tahun', 'Tahun', 'Tahun'] },
+  { key: 'regencyCode', label: 'Kabupaten/Kota', labelEn: 'Regency/city', synonyms: ['Kode Kabupaten', 'Kab/Kota', 'Kabupaten', 'Kota', 'Wilayah'], type: 'regency', help: 'Kode Kemendagri (35.17) atau nama kabupaten/kota; kosong untuk target provinsi. Indikator tingkat provinsi hanya memiliki target provinsi. Kunci impor: indikator + tahun + periode + kabupaten/kota.', examples: ['', '35.17', '35.07'] },
+  // the province's year target and two regencies' that add up to it: the province total check passes (provinceTotalCheck)
+  { key: 'value', label: 'Target', labelEn: 'Target', synonyms: ['Nilai Target', 'Nilai'], required: true, type: 'number', decimals: true, help: 'Angka tidak negatif seperti di layar Target: 43.950 atau 85,30. Untuk indikator yang dijumlahkan, target setahun kabupaten/kota harus berjumlah sama dengan target provinsi.', examples: ['1.000', '600', '400'] },
 ]
 
 const cellKey = (regencyCode: string | null, quarter: number) => `${regencyCode ?? PROVINCE}/${quarter}`
@@ -146,6 +149,21 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
     }
     return { regions, indicators, offTotal }
   },
+  async template(client, _user, regencies) {
+    const indicators = await client.indicator.findMany({ where: { active: true }, select: { code: true, aggregation: true }, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }] })
+    const lists = { indicatorCode: indicators.map((i) => i.code) }
+    // examples that pass the checks: next year's targets of a summed indicator, the province's and two regencies' adding up to it
+    const summed = indicators.find((i) => i.aggregation === 'SUM')
+    if (!summed || regencies.length < 2) return { lists }
+    const year = String(new Date().getUTCFullYear() + 1)
+    return {
+      lists,
+      examples: {
+        indicatorCode: [summed.code, summed.code, summed.code], year: [year, year, year], quarter: ['Tahun', 'Tahun', 'Tahun'],
+        regencyCode: ['', regencies[0].name, regencies[1].name], value: ['1.000', '600', '400'],
+      },
+    }
+  },
   rowKey(values, _importer, prepared) {
     const p = prepared as Prepared
     const text = (values.indicatorCode ?? '').trim()
@@ -182,7 +200,7 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
     return offTotal ? { value: offTotal } : {}
   },
   compareFields: ['value'],
-  show: (_field, value) => formValue(value),
+  show: showOf(TARGET_FIELDS),
   insert: async () => { throw new Error('targets are written per grid (writeAll)') },
   update: async () => false,
   async writeAll(tx, actor, importer, rows) {

@@ -10,6 +10,13 @@ import type { RegionIndex } from '../regions'
 export type Tx = Prisma.TransactionClient
 
 /**
+ * What a template takes from the database when it is downloaded, field key → values: drop-down lists of a
+ * column's values (the bank's programmes, the catalogue's indicators) and example rows that pass the kind's
+ * own checks today (the quarter open now, the user's regency). A column without either keeps its FieldDef's.
+ */
+export type TemplateExtras = { lists?: Record<string, string[]>; examples?: Record<string, string[]> }
+
+/**
  * The uploader as the jobs see it (copied into the import at upload). A kind that needs what other batches of
  * the file carry gets it from its `gather` hook, not from state of its own across batches.
  */
@@ -59,11 +66,22 @@ export type RegisterKind<Row extends { id: string }, Input> = {
    * of its own (a cooperative's yearly figures: the cooperative's regency). Default: `input.regencyCode`.
    */
   inputRegency?(input: Input, prepared: unknown): string | null
+  /**
+   * A district officer's row of another regency (`regencyCode`: the row's or its stored record's), refused as
+   * field → message when the kind can say it better than the general sentence (a report value's row names the
+   * regency it is for, in the regency column). Default: the key column says the record is another regency's.
+   */
+  outOfScope?(regencyCode: string, importer: Importer, regions: RegionIndex): Record<string, string>
   isDeleted(row: Row): boolean
   /** the stored record as the form would show it, to fill the columns the file does not carry */
   asFormText(row: Row): Record<string, string>
   /** checks that need reference data (location, NIK prefix), as field → message */
   checkInput(input: Input, regions: RegionIndex, importer: Importer, prepared: unknown): Record<string, string>
+  /**
+   * The template's lists and examples from the database (TemplateExtras), for the user downloading it;
+   * `regencies`: the regencies the user may import, code and name, in order.
+   */
+  template?(client: Tx, user: Pick<Importer, 'role' | 'regencyCode' | 'bankId'>, regencies: { code: string; name: string }[]): Promise<TemplateExtras>
   /** the fields compared with the stored record (default: every field of the form) */
   compareFields?: string[]
   /**
@@ -71,7 +89,11 @@ export type RegisterKind<Row extends { id: string }, Input> = {
    * that differs from it is refused with the stored value, naming the field.
    */
   immutable?: string | ((row: Row) => string | null)
-  /** the stored value and the new one of a field, comparable and readable ('' for empty) */
+  /**
+   * The stored value and the new one of a field as a change stores them ('' for empty; kinds/common.ts
+   * showOf): its text by the field's type, a masked NIK. The comparison itself is made unmasked (fieldValue);
+   * the page labels the text (an option, a region's name: fields.ts shownValue).
+   */
   show(field: string, value: unknown): string
   insert(tx: Tx, actor: AuditActor, input: Input, importer: Importer, prepared: unknown): Promise<string>
   /**

@@ -13,11 +13,11 @@ import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { db } from '@/lib/db'
 import { orRefused } from '@/lib/dashboard/guard'
-import { autoMap, shownValue } from '@/lib/imports/fields'
+import { autoMap, fieldLabel, shownValue } from '@/lib/imports/fields'
 import { formatNumber } from '@/lib/format'
-import { importDetail, shownStatus, statusTone } from '@/lib/imports/history'
+import { importDetail, regionNames, shownStatus, statusTone } from '@/lib/imports/history'
 import type { SheetInfo, Summary } from '@/lib/imports/pipeline'
-import { importProgress, ownImport } from '@/lib/imports/service'
+import { importProgress, ownImport, tooManyColumns } from '@/lib/imports/service'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 
@@ -58,7 +58,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const [t, locale, { imp, summary, invalid, updates }, progress] = await Promise.all([getTranslations('imports'), getLocale(), importDetail(id), importProgress(user, id)])
   const lang = locale === 'en' ? 'en' : 'id'
   const fieldOf = (key: string) => kind.fields.find((f) => f.key === key)
-  const shown = shownStatus(imp.status, summary)
+  const status = shownStatus(imp.status, summary)
   const sheets = imp.sheets as SheetInfo[]
   const sheet = sheets.find((s) => s.name === (query.lembar || imp.sheetName)) ?? sheets[0]
   const busy = imp.status === 'CHECKING' || imp.status === 'IMPORTING'
@@ -72,6 +72,12 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
     const mapping = sheet.name === imp.sheetName ? stored : autoMap(sheet.headings, kind.fields, remembered)
     initial = sheet.headings.map((h) => mapping[h] ?? null)
   }
+  // a change of a region column shows the region's name beside its code ("Kabupaten Jombang (35.17)")
+  const regionField = (key: string) => ['regency', 'district', 'village'].includes(fieldOf(key)?.type ?? '')
+  const names = await regionNames(updates.flatMap((r) => r.changes.filter((c) => regionField(c.field)).flatMap((c) => [c.before, c.after])))
+  const shown = (field: string, text: string) => shownValue(fieldOf(field), text, lang, names) || '–'
+  const num = (n: number) => formatNumber(n, { locale: lang })
+  const wide = remapping && sheet ? tooManyColumns(sheet) : null
   const checkSummary = (imp.summary as { check?: Summary } | null)?.check
   const step = remapping ? 1 : stepOf(imp.status, Boolean(checkSummary))
   const actions = (
@@ -86,7 +92,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
       <PageHeader
         title={t('newTitle', { kind: kind.title[lang] })}
         description={imp.fileName}
-        actions={<Badge tone={statusTone(shown)}>{t(`statusLabel.${shown}`)}</Badge>}
+        actions={<Badge tone={statusTone(status)}>{t(`statusLabel.${status}`)}</Badge>}
       />
       <ol className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label={t('title')}>
         {STEPS.map((s, i) => (
@@ -114,17 +120,18 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
           <div>
             <h2 className="text-base font-semibold text-slate-900">{t('mapTitle')}</h2>
             <p className="text-sm text-slate-600">{t('mapHelp')}</p>
-            <p className="text-sm text-slate-600">{t('headerRow', { row: sheet.headerRow, rows: formatNumber(sheet.dataRows, { locale: lang }) })}</p>
+            <p className="text-sm text-slate-600">{t('headerRow', { row: num(sheet.headerRow), rows: num(sheet.dataRows) })}</p>
           </div>
-          <MappingForm
+          {/* a sheet too wide to map (one drop-down per column) is refused, as at upload */}
+          {wide ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{serverText(wide, lang)}</p> : <MappingForm
             key={sheet.name}
             id={imp.id}
             sheet={sheet.name}
             headings={sheet.headings}
             samples={sheet.sample ?? []}
             initial={initial}
-            fields={kind.fields.map((f) => ({ key: f.key, label: f.label, required: Boolean(f.required), isKey: f.key === kind.keyField }))}
-          />
+            fields={kind.fields.map((f) => ({ key: f.key, label: fieldLabel(f, lang), required: Boolean(f.required), isKey: f.key === kind.keyField }))}
+          />}
         </section>
       )}
 
@@ -140,7 +147,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
           <div>
             <h2 className="mb-1 text-base font-semibold text-slate-900">{imp.status === 'DONE' ? t('doneTitle') : t('summaryTitle')}</h2>
             {imp.status === 'DONE'
-              ? <p className="mb-3 text-sm text-slate-600">{t('doneBody', { create: formatNumber(summary.create, { locale: lang }), update: formatNumber(summary.update, { locale: lang }), unchanged: formatNumber(summary.unchanged, { locale: lang }), invalid: formatNumber(summary.invalid, { locale: lang }) })}</p>
+              ? <p className="mb-3 text-sm text-slate-600">{t('doneBody', { create: num(summary.create), update: num(summary.update), unchanged: num(summary.unchanged), invalid: num(summary.invalid) })}</p>
               : <p className="mb-3 text-sm text-slate-600">{t('summaryNote')}</p>}
             <Counts s={summary} t={t} lang={lang} />
             {summary.create === 0 && summary.update === 0 && summary.invalid === 0 && <p role="status" className="mt-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('nothingChanged')}</p>}
@@ -166,7 +173,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                   </tbody>
                 </table>
               </div>
-              {summary.invalid > invalid.length && <p className="text-xs text-slate-500">{t('moreRows', { shown: invalid.length, total: summary.invalid })}</p>}
+              {summary.invalid > invalid.length && <p className="text-xs text-slate-500">{t('moreRows', { shown: num(invalid.length), total: num(summary.invalid) })}</p>}
             </div>
           )}
 
@@ -182,20 +189,20 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                         <td className="px-3 py-2 tabular-nums">{i === 0 ? r.rowNumber : ''}</td>
                         <td className="px-3 py-2 tabular-nums">{i === 0 ? r.key : ''}</td>
                         <td className="px-3 py-2 font-medium">{c.column}</td>
-                        <td className="px-3 py-2 text-slate-500 line-through decoration-slate-300">{shownValue(fieldOf(c.field), c.before, lang) || '–'}</td>
-                        <td className="px-3 py-2 text-slate-900">{shownValue(fieldOf(c.field), c.after, lang) || '–'}</td>
+                        <td className="px-3 py-2 text-slate-500 line-through decoration-slate-300">{shown(c.field, c.before)}</td>
+                        <td className="px-3 py-2 text-slate-900">{shown(c.field, c.after)}</td>
                       </tr>
                     )))}
                   </tbody>
                 </table>
               </div>
-              {summary.update > updates.length && <p className="text-xs text-slate-500">{t('moreRows', { shown: updates.length, total: summary.update })}</p>}
+              {summary.update > updates.length && <p className="text-xs text-slate-500">{t('moreRows', { shown: num(updates.length), total: num(summary.update) })}</p>}
             </div>
           )}
 
           {imp.status !== 'DONE' && checkSummary && (summary.create > 0 || summary.update > 0) && (
             <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-              <CommitForm id={imp.id} create={summary.create} update={summary.update} invalid={summary.invalid} />
+              <CommitForm id={imp.id} create={summary.create} update={summary.update} invalid={summary.invalid} rejectedHref={`/api/impor/${imp.id}/ditolak`} />
             </div>
           )}
           {actions}

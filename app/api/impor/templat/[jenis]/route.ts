@@ -1,18 +1,20 @@
-import { agencyRegencies } from '@/lib/data/regions'
-import { kindFor } from '@/lib/imports/service'
+import { kindFor, templateData } from '@/lib/imports/service'
 import { templateCsv, templateXlsx } from '@/lib/imports/template'
 import { authRoute } from '@/lib/safe-action'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-/** The kind's template: .xlsx (header, examples, explanation sheet, drop-down lists) or `?format=csv`. */
+/**
+ * The kind's template: .xlsx (header, examples, explanation sheet, drop-down lists) or `?format=csv`; its lists
+ * and examples from the database for this user (the bank's programmes, the quarter open now).
+ */
 export const GET = authRoute('imports.use', async (req, user, ctx: { params: Promise<{ jenis: string }> }) => {
   const kind = kindFor(user, (await ctx.params).jenis)
   const name = `templat-impor-${kind.kind}`
+  const { regencyNames, extras } = await templateData(user, kind)
   if (new URL(req.url).searchParams.get('format') === 'csv') {
-    return new Response(templateCsv(kind), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` } })
+    return new Response(templateCsv(kind, extras), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` } })
   }
-  const regencies = (await agencyRegencies()).filter((r) => !user.regencyCode || r.code === user.regencyCode).map((r) => r.name)
-  const body = await templateXlsx(kind, regencies)
+  const body = await templateXlsx(kind, regencyNames, extras)
   return new Response(new Uint8Array(body), { headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="${name}.xlsx"` } })
 })

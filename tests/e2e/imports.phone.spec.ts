@@ -1,0 +1,29 @@
+import { writeFileSync } from 'node:fs'
+import { expect, test } from './fixtures'
+
+/**
+ * The import history on a phone (390 px): cards instead of the eight-column table, which scrolled sideways; a dry
+ * run's counts read as planned, not as rows written.
+ */
+test('the import history reads as cards on a phone, a dry run\'s counts as planned ones', async ({ page, login }, info) => {
+  await login('ADMIN')
+  const stamp = String(Date.now()).slice(-8)
+  const name = `koperasi-ponsel-${stamp}.csv`
+  const file = info.outputPath(name)
+  writeFileSync(file, `\ufeffNIK Koperasi;Nama Koperasi;Jenis;Kabupaten/Kota\r\n35170${stamp}001;Koperasi Ponsel ${stamp};Produsen;35.17\r\n`)
+  await page.goto('/impor/baru?jenis=koperasi')
+  await page.getByLabel('Berkas').setInputFiles(file)
+  await page.getByRole('button', { name: 'Unggah dan cocokkan kolom' }).click()
+  await page.getByRole('button', { name: 'Jalankan uji coba' }).click()
+  await expect(page.getByRole('heading', { name: 'Hasil uji coba' })).toBeVisible({ timeout: 60_000 })
+
+  await page.goto('/impor')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+  await expect(page.getByRole('table')).toBeHidden()
+  const card = page.getByRole('list', { name: 'Riwayat impor' }).getByRole('listitem').filter({ hasText: name })
+  await expect(card).toContainText('Siap diimpor')
+  await expect(card).toContainText('Direncanakan, belum disimpan')
+  await expect(card).toContainText('Baru 1')
+  await card.getByRole('link', { name }).click()
+  await expect(page.getByRole('heading', { name: 'Hasil uji coba' })).toBeVisible()
+})

@@ -1,0 +1,209 @@
+import ExcelJS from 'exceljs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import { GET as downloadTemplate } from '@/app/api/impor/templat/[jenis]/route'
+import { IMPORT_KINDS, importKind } from '@/lib/imports/kinds'
+import { kindFor, templateData } from '@/lib/imports/service'
+import { templateXlsx } from '@/lib/imports/template'
+import type { SessionUser } from '@/lib/session-user'
+import { seedReportingCatalogue } from '@/prisma/seed/reporting'
+import { createUser } from '../support/factories'
+import { asSession, checkImport, commitImport } from '../support/imports'
+import { signInAs } from '../support/session-mock'
+
+/**
+ * The templates as a user downloads them (lib/imports/service.ts templateData: the lists and examples from the
+ * database for that user): their example rows pass the kind's own checks in a dry run, every kind, on a database
+ * holding what the examples refer to (the MSMEs and cooperatives of the registers' own templates, the programmes);
+ * codes and identifiers are Text cells (leading zeros kept), and the columns with fixed values have drop-downs.
+ */
+let admin: SessionUser
+let jombang: SessionUser
+let bpr: SessionUser
+
+async function workbook(buf: Buffer) {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(buf as unknown as ArrayBuffer)
+  return wb
+}
+
+/** The template of `slug` as `user` downloads it. */
+async function template(user: SessionUser, slug: string) {
+  const kind = kindFor(user, slug)
+  const { regencyNames, extras } = await templateData(user, kind)
+  return templateXlsx(kind, regencyNames, extras)
+}
+
+/** The template's own example rows uploaded by `user` as they are, and checked. */
+async function dryRunOfTemplate(user: SessionUser, slug: string) {
+  return checkImport(user, slug, new File([new Uint8Array(await template(user, slug))], `templat-${slug}.xlsx`))
+}
+
+const invalidRows = (dry: Awaited<ReturnType<typeof checkImport>>) => dry.rows.filter((r) => r.outcome === 'INVALID').map((r) => ({ row: r.rowNumber, errors: r.errors }))
+
+/** A column's drop-down values on the template's list sheet, by the column's heading. */
+function listOf(wb: ExcelJS.Workbook, heading: string): string[] | null {
+  const data = wb.getWorksheet('Data')!
+  const col = (data.getRow(1).values as unknown[]).indexOf(heading)
+  const rule = data.getCell(2, col).dataValidation
+  if (rule?.type !== 'list') return null
+  const [, letter, from, to] = /!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)/.exec(rule.formulae![0] as string)!
+  const lists = wb.getWorksheet('Daftar')!
+  return Array.from({ length: Number(to) - Number(from) + 1 }, (_, j) => String(lists.getCell(`${letter}${Number(from) + j}`).value))
+}
+
+/** The number format of a column's cells (an example row and an empty row further down). */
+function formatsOf(wb: ExcelJS.Workbook, heading: string): string[] {
+  const data = wb.getWorksheet('Data')!
+  const col = (data.getRow(1).values as unknown[]).indexOf(heading)
+  return [data.getCell(2, col).numFmt, data.getCell(40, col).numFmt, data.getColumn(col).numFmt].map(String)
+}
+
+beforeAll(async () => {
+  await seedReportingCatalogue(db)
+  admin = asSession(await createUser('ADMIN'), 'Admin Uji')
+  jombang = asSession(await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' }), 'Petugas Jombang')
+  bpr = asSession(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }), 'Petugas BPR')
+  // the programmes the disbursement and claim examples name, run by PT BPR Jatim
+  for (const year of [2024, 2026]) {
+    await db.creditProgram.create({
+      data: {
+        code: `PROKESRA-${year}`, scheme: 'PROKESRA', name: `Prokesra ${year}`, year, creditTarget: 1_000_000_000, beneficiaryTarget: 40, subsidyCeiling: 100_000_000,
+        borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
+        banks: { create: [{ bankId: bpr.bankId! }] },
+        rates: { create: [{ bankId: bpr.bankId!, effectiveFrom: new Date(`${year}-01-01`), rate: 0.12 }] },
+      },
+    })
+  }
+})
+
+describe('a template\'s own example rows pass its checks', () => {
+  it('cooperatives, then their yearly figures (the examples name the cooperatives of the cooperative template)', async () => {
+    const coops = await dryRunOfTemplate(admin, 'koperasi')
+    expect(invalidRows(coops)).toEqual([])
+    expect(coops.check).toMatchObject({ create: 3, invalid: 0 })
+    expect((await commitImport(admin, coops.id)).status).toBe('DONE')
+    const years = await dryRunOfTemplate(admin, 'koperasi-tahunan')
+    expect(invalidRows(years)).toEqual([])
+    expect(years.check).toMatchObject({ create: 3, invalid: 0 })
+  })
+
+  it('MSMEs, then their loans (a bank officer\'s template), then the claim lines of loans of the bank', async () => {
+    const msmes = await dryRunOfTemplate(jombang, 'umkm')
+    expect(invalidRows(msmes)).toEqual([])
+    expect(msmes.check).toMatchObject({ create: 3, invalid: 0 })
+    expect((await commitImport(jombang, msmes.id)).status).toBe('DONE')
+
+    const loans = await dryRunOfTemplate(bpr, 'penyaluran')
+    expect(invalidRows(loans)).toEqual([])
+    expect(loans.check).toMatchObject({ create: 3, invalid: 0 })
+    // an admin's template names the bank on every row (an admin must)
+    const byAdmin = await dryRunOfTemplate(admin, 'penyaluran')
+    expect(invalidRows(byAdmin)).toEqual([])
+
+    // the loans the claim examples name: accounts PRK-2026-000101…103 of PT BPR Jatim in Prokesra 2026
+    const wb = await workbook(await template(bpr, 'penyaluran'))
+    const data = wb.getWorksheet('Data')!
+    for (let r = 2; r <= 4; r++) {
+      data.getCell(r, 1).value = 'PROKESRA-2026'
+      data.getCell(r, 3).value = `PRK-2026-00010${r - 1}`
+      data.getCell(r, 6).value = `1${r}/01/2026`
+    }
+    const recorded = await checkImport(bpr, 'penyaluran', new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'penyaluran-2026.xlsx'))
+    expect(invalidRows(recorded)).toEqual([])
+    expect((await commitImport(bpr, recorded.id)).status).toBe('DONE')
+
+    const claims = await dryRunOfTemplate(bpr, 'klaim')
+    expect(invalidRows(claims)).toEqual([])
+    expect(claims.check).toMatchObject({ create: 3, invalid: 0 })
+  })
+
+  it('quarterly report values: the quarter open now, the officer\'s own regency (the agency\'s: the first), indicators of the catalogue', async () => {
+    for (const user of [jombang, admin]) {
+      const dry = await dryRunOfTemplate(user, 'laporan-triwulan')
+      expect(invalidRows(dry)).toEqual([])
+      expect(dry.check).toMatchObject({ create: 3, invalid: 0 })
+    }
+    // the examples name no indicator the catalogue lacks, nor the quarter by another spelling than its drop-down's
+    const wb = await workbook(await template(jombang, 'laporan-triwulan'))
+    const codes = (await db.indicator.findMany({ select: { code: true } })).map((i) => i.code)
+    for (let r = 2; r <= 4; r++) {
+      expect(codes).toContain(wb.getWorksheet('Data')!.getCell(r, 4).value)
+      expect(['I', 'II', 'III', 'IV']).toContain(wb.getWorksheet('Data')!.getCell(r, 3).value)
+      expect(wb.getWorksheet('Data')!.getCell(r, 1).value).toBe('Kabupaten Jombang')
+    }
+    // the fixed examples too (the .csv template without a database, a catalogue as seeded): no unknown indicator
+    for (const code of importKind('laporan-triwulan')!.fields.find((f) => f.key === 'indicatorCode')!.examples) expect(codes).toContain(code)
+  })
+
+  it('indicator targets: the province\'s year target and two regencies\' adding up to it', async () => {
+    const dry = await dryRunOfTemplate(admin, 'target-indikator')
+    expect(invalidRows(dry)).toEqual([])
+    expect(dry.check).toMatchObject({ create: 3, invalid: 0 })
+    // the fixed examples add up as well
+    const fields = importKind('target-indikator')!.fields
+    const [province, ...regencies] = fields.find((f) => f.key === 'value')!.examples.map((v) => Number(v.replace(/\./g, '')))
+    expect(fields.find((f) => f.key === 'regencyCode')!.examples[0]).toBe('')
+    expect(regencies.reduce((a, b) => a + b, 0)).toBe(province)
+  })
+})
+
+describe('the template\'s cells and lists', () => {
+  it('formats identifiers as Text cells, so Excel keeps their leading zeros and all their digits', async () => {
+    const umkm = await workbook(await template(admin, 'umkm'))
+    for (const heading of ['NIB', 'NIK Pemilik', 'KBLI', 'Telepon', 'Kabupaten/Kota', 'Kecamatan', 'Desa/Kelurahan', 'Nomor IUMK']) expect(formatsOf(umkm, heading), heading).toEqual(['@', '@', '@'])
+    // a figure stays a number cell
+    expect(formatsOf(umkm, 'Modal Usaha')[0]).not.toBe('@')
+    expect(umkm.getWorksheet('Data')!.getCell(2, 11).value).toBe('081234567890')
+    const loans = await workbook(await template(bpr, 'penyaluran'))
+    for (const heading of ['Nomor Rekening', 'NIB', 'NIK Pemilik', 'Program', 'Bank']) expect(formatsOf(loans, heading), heading).toEqual(['@', '@', '@'])
+    const coops = await workbook(await template(admin, 'koperasi'))
+    for (const heading of ['NIK Koperasi', 'Nomor Badan Hukum']) expect(formatsOf(coops, heading), heading).toEqual(['@', '@', '@'])
+  })
+
+  it('gives the claim template what the others have: Text account numbers, the bank\'s programmes to pick, the month\'s format explained', async () => {
+    const claims = await workbook(await template(bpr, 'klaim'))
+    for (const heading of ['Nomor Rekening', 'Program', 'Bulan Klaim']) expect(formatsOf(claims, heading), heading).toEqual(['@', '@', '@'])
+    expect(listOf(claims, 'Program')).toEqual(['PROKESRA-2026', 'PROKESRA-2024'])
+    const help = claims.getWorksheet('Penjelasan')!
+    const month = help.getRows(2, CLAIM_COLUMNS)!.find((r) => r.getCell(1).value === 'Bulan Klaim')!
+    expect(String(month.getCell(3).value)).toMatch(/2026-10, 10\/2026 atau Oktober 2026/)
+    // another bank's officer is offered its own programmes only
+    const dki = asSession(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }), 'Petugas DKI')
+    expect(listOf(await workbook(await template(dki, 'klaim')), 'Program')).toBeNull()
+    expect(listOf(await workbook(await template(dki, 'penyaluran')), 'Bank')).toEqual(['BANKDKI'])
+  })
+
+  it('offers the quarter and the period as drop-downs, and the catalogue\'s indicators', async () => {
+    const values = await workbook(await template(jombang, 'laporan-triwulan'))
+    expect(listOf(values, 'Triwulan')).toEqual(['I', 'II', 'III', 'IV'])
+    expect(listOf(values, 'Indikator')).toEqual(expect.arrayContaining(['KOP_TERDAFTAR', 'KOP_AKTIF', 'KSP_SEHAT']))
+    // neither a province-level figure nor a computed share is entered by a regency
+    expect(listOf(values, 'Indikator')).not.toContain('PDRB_KUMKM')
+    expect(listOf(values, 'Indikator')).not.toContain('KOP_AKTIF_PCT')
+    const targets = await workbook(await template(admin, 'target-indikator'))
+    expect(listOf(targets, 'Periode')).toEqual(['Tahun', 'I', 'II', 'III', 'IV'])
+    expect(listOf(targets, 'Indikator')).toContain('PDRB_KUMKM')
+  })
+
+  it('names every field and option in English for the English interface (the template\'s headings stay Indonesian)', () => {
+    for (const kind of Object.values(IMPORT_KINDS)) {
+      for (const f of kind.fields) {
+        expect(f.labelEn, `${kind.kind} ${f.key}`).toBeTruthy()
+        for (const o of f.options ?? []) expect(o.labelEn, `${kind.kind} ${f.key} ${o.value}`).toBeTruthy()
+      }
+    }
+  })
+
+  it('is what the download route sends, .xlsx and .csv', async () => {
+    signInAs(await db.user.findUniqueOrThrow({ where: { id: bpr.id }, select: { id: true, sessionVersion: true } }))
+    const res = await downloadTemplate(new Request('http://localhost/api/impor/templat/klaim'), { params: Promise.resolve({ jenis: 'klaim' }) })
+    expect(res.status).toBe(200)
+    const wb = await workbook(Buffer.from(await res.arrayBuffer()))
+    expect(listOf(wb, 'Program')).toEqual(['PROKESRA-2026', 'PROKESRA-2024'])
+    const csv = await downloadTemplate(new Request('http://localhost/api/impor/templat/klaim?format=csv'), { params: Promise.resolve({ jenis: 'klaim' }) })
+    expect((await csv.text()).split('\r\n')[1]).toMatch(/^PROKESRA-2026;/)
+  })
+})
+
+const CLAIM_COLUMNS = importKind('klaim')!.fields.length
