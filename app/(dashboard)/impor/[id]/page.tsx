@@ -120,7 +120,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
           <div>
             <h2 className="text-base font-semibold text-slate-900">{t('mapTitle')}</h2>
             <p className="text-sm text-slate-600">{t('mapHelp')}</p>
-            <p className="text-sm text-slate-600">{t('headerRow', { row: num(sheet.headerRow), rows: num(sheet.dataRows) })}</p>
+            <p className="text-sm text-slate-600">{t('headerRow', { row: num(sheet.headerRow), rows: num(sheet.dataRows), count: sheet.dataRows })}</p>
           </div>
           {/* a sheet too wide to map (one drop-down per column) is refused, as at upload */}
           {wide ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{serverText(wide, lang)}</p> : <MappingForm
