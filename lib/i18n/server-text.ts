@@ -63,6 +63,19 @@ function englishDate(text: string): string | null {
   return m[4] ? `${date} at ${m[4]}:${m[5]}` : date
 }
 
+/**
+ * Figures the server wrote with Indonesian grouping inside a captured part (`3.000 kolom`, `Rp1.250.000`,
+ * `1.234,5`, `14,00%`) as the English interface writes them (`3,000`, `Rp1,250,000`, `1,234.5`, `14.00%`).
+ * Only grouped figures (threes after each dot) and percentages are read, so a region code `35.17` is left as it is.
+ */
+function englishGrouping(text: string): string {
+  // a part that is only a decimal (`{rate}%` captured `14,00`)
+  if (/^-?\d+,\d+$/.test(text)) return text.replace(',', '.')
+  return text
+    .replace(/\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)/g, (n) => n.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')))
+    .replace(/(?<![\d.,])(\d+),(\d+)%/g, '$1.$2%')
+}
+
 /** Text with nothing to translate: empty, or only figures, signs and `{}` (a part of a message left open in the code). */
 const NO_WORDS = (text: string) => !/\p{L}{2,}/u.test(text.replace(/\{\}/g, ''))
 
@@ -85,7 +98,7 @@ function translate(text: string, depth: number, strict = false): string | null {
       const value = m[i + 1]
       const part = translate(value, depth + 1, strict)
       if (part === null && !NO_WORDS(value)) complete = false
-      return part ?? value
+      return part ?? englishGrouping(value)
     })
     if (strict && !complete) continue
     return en

@@ -119,9 +119,18 @@ describe('server messages in English', () => {
 
   it('writes a date the server formatted in Indonesian in English', () => {
     expect(serverText('Bank DKI ikut program PROKESRA-2026 dengan bunga 14,00% mulai 1 Januari 2026.', 'en'))
-      .toBe('Bank DKI joins programme PROKESRA-2026 at a rate of 14,00% from 1 January 2026.')
+      .toBe('Bank DKI joins programme PROKESRA-2026 at a rate of 14.00% from 1 January 2026.')
     expect(serverText('Program sudah diubah oleh budi pada 5 Maret 2026 pukul 14.05; muat ulang halaman, lalu ulangi.', 'en'))
       .toBe('Programme was changed by budi on 5 March 2026 at 14:05; reload the page, then try again.')
+  })
+
+  it('writes the figures and months inside a message as the English interface does, leaving codes alone', () => {
+    expect(serverText('Lembar "Data" memuat 3.000 kolom; batasnya 200 kolom per impor. Hapus kolom yang tidak diimpor, lalu unggah lagi.', 'en'))
+      .toBe('Sheet "Data" has 3,000 columns; the limit is 200 columns per import. Delete the columns that are not imported, then upload again.')
+    expect(serverText('Pembayaran melebihi sisa yang disetujui (Rp1.234.567).', 'en')).toBe('The payment is more than the approved amount still unpaid (Rp1,234,567).')
+    expect(serverText('Subsidi bulan Oktober 2026 pinjaman ini sudah masuk klaim yang disetujui; laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.', 'en'))
+      .toBe("This loan's subsidy for October 2026 is already in a claim (approved); the report was not saved. Ask the agency to return that claim, then report again.")
+    expect(serverText('Baris ini untuk Kabupaten Malang (35.07); Anda hanya dapat mengimpor nilai kabupaten/kota Anda (35.17).', 'en')).toContain('(35.07)')
   })
 
   it('keeps the placeholders of each message in its English', () => {
