@@ -39,7 +39,7 @@ export async function recordInstalment(tx: Prisma.TransactionClient, user: Sessi
   if (!before) throw new ActionError('Jadwal pinjaman ini belum dihitung; hubungi admin Dinas.')
   const dueOn = before.dueDate.toISOString().slice(0, 10)
   if (dueOn > jakartaToday()) {
-    throw new ActionError(`Periode ${input.period} belum jatuh tempo.`, { period: [`Jatuh tempo ${formatDate(dueOn)}; laporkan setelah tanggal itu.`] })
+    throw new ActionError(`Periode ${input.period} belum jatuh tempo.`, { period: [`Jatuh tempo ${formatDate(dueOn)}; laporkan mulai tanggal itu.`] })
   }
   const claimedBefore = await claimedPeriods(tx, loan.id)
   await tx.loanMonth.update({ where: key, data: { instalmentPaid: input.instalmentPaid === 'paid', collectibility: input.collectibility, reportedAt: new Date() } })
@@ -53,7 +53,7 @@ export async function recordInstalment(tx: Prisma.TransactionClient, user: Sessi
   const claimedAfter = new Map((await claimedPeriods(tx, loan.id)).map((p) => [p.period, p.subsidyDue]))
   const moved = claimedBefore.find((p) => claimedAfter.get(p.period) !== p.subsidyDue)
   if (moved) {
-    const message = `Subsidi bulan ${formatMonth(moved.month)} pinjaman ini sudah masuk klaim ${CLAIM_STATUS_TEXT[moved.status]}; laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.`
+    const message = `Klaim bulan ${formatMonth(moved.month)} sudah dihitung dari jadwal pinjaman ini (klaim ${CLAIM_STATUS_TEXT[moved.status]}); laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.`
     throw new ActionError(message, undefined, 'CONFLICT')
   }
   const after = await tx.loanMonth.findUniqueOrThrow({ where: key, select: { instalmentPaid: true, collectibility: true, subsidyDue: true, reason: true } })
@@ -61,13 +61,19 @@ export async function recordInstalment(tx: Prisma.TransactionClient, user: Sessi
   return { ...after, period: input.period, loanStatus: status }
 }
 
-/** The loan's periods whose subsidy is in a submitted, approved or paid claim of their month, with the subsidy as stored. */
+/**
+ * The loan's periods whose month is in a submitted, approved or paid claim of its bank and scheme, with the
+ * subsidy as stored: matched by the claim (bank, month, scheme), not by a claim line, since a period reported
+ * unpaid earned nothing and so has no line, yet reporting it paid afterwards would still move a filed month.
+ */
 function claimedPeriods(tx: Prisma.TransactionClient, disbursementId: string) {
   return tx.$queryRaw<{ period: number; subsidyDue: string; month: Date; status: string }[]>`
     SELECT lm.period, lm.subsidy_due::text AS "subsidyDue", c.month, c.status::text AS status
     FROM loan_months lm
-    JOIN claim_lines cl ON cl.disbursement_id = lm.disbursement_id
-    JOIN subsidy_claims c ON c.id = cl.claim_id AND c.month = lm.claim_month AND c.status IN ('SUBMITTED', 'APPROVED', 'PAID')
+    JOIN disbursements d ON d.id = lm.disbursement_id
+    JOIN credit_programs lp ON lp.id = d.program_id
+    JOIN subsidy_claims c ON c.bank_id = d.bank_id AND c.month = lm.claim_month AND c.status IN ('SUBMITTED', 'APPROVED', 'PAID')
+    JOIN credit_programs cp ON cp.id = c.program_id AND cp.scheme = lp.scheme
     WHERE lm.disbursement_id = ${disbursementId}
     ORDER BY lm.period`
 }

@@ -194,7 +194,7 @@ describe('a reported period and the claim its subsidy is in', () => {
     signInAs(bank)
     // period 12 falls due on 10 March 2027, after today
     const early = await reportInstalment(undefined, form({ disbursementId: id, period: 12, instalmentPaid: 'paid', collectibility: 1 }))
-    expect(early).toMatchObject({ ok: false, message: 'Periode 12 belum jatuh tempo.', errors: { period: ['Jatuh tempo 10 Maret 2027; laporkan setelah tanggal itu.'] } })
+    expect(early).toMatchObject({ ok: false, message: 'Periode 12 belum jatuh tempo.', errors: { period: ['Jatuh tempo 10 Maret 2027; laporkan mulai tanggal itu.'] } })
     expect((await period(id, 12)).reportedAt).toBeNull()
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).status).toBe('ACTIVE')
   })
@@ -211,7 +211,7 @@ describe('a reported period and the claim its subsidy is in', () => {
     const unpaid = await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))
     expect(unpaid).toMatchObject({
       ok: false,
-      message: 'Subsidi bulan April 2026 pinjaman ini sudah masuk klaim yang diajukan; laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.',
+      message: 'Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini (klaim yang diajukan); laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.',
     })
     expect(await period(id, 1)).toMatchObject({ instalmentPaid: true, collectibility: 1, reportedAt: null })
     expect(Number((await period(id, 1)).subsidyDue)).toBe(137_778)
@@ -224,8 +224,22 @@ describe('a reported period and the claim its subsidy is in', () => {
     const claim = await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })
     expect(await approveClaim(undefined, form({ claimId, version: claim.version }))).toMatchObject({ ok: true })
     signInAs(bank)
-    expect((await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'paid', collectibility: 5 }))).message).toMatch(/^Subsidi bulan April 2026 pinjaman ini sudah masuk klaim yang disetujui;/)
+    expect((await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'paid', collectibility: 5 }))).message).toMatch(/^Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini \(klaim yang disetujui\);/)
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).collectibility).toBe(1)
+  })
+
+  it('a period reported unpaid is not in its month’s claim; reporting it paid afterwards is refused until the claim is returned', async () => {
+    const scheme = `U${unique()}`.slice(0, 12)
+    const upsilon = await programme(`UPS-${unique()}`, scheme, 'BORROWER_RATE')
+    await loan(upsilon, `UPS-${unique()}`, '2026-03-10') // another loan, so that April has something to claim
+    const id = await loan(upsilon, `UPS-${unique()}`, '2026-03-10')
+    signInAs(bank)
+    expect(await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: true })
+    const claimId = await submitClaimFor(bank, { programId: upsilon, month: '2026-04' }, null)
+    expect(await db.claimLine.count({ where: { claimId, disbursementId: id } })).toBe(0)
+    const late = await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'paid', collectibility: 1 }))
+    expect(late.message).toMatch(/^Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini \(klaim yang diajukan\);/)
+    expect(Number((await period(id, 1)).subsidyDue)).toBe(0)
   })
 
   it('a report racing the claim of its month: the claim holds the schedule as it stands after the report, or the report is refused', async () => {

@@ -174,8 +174,10 @@ async function apply(c: Command): Promise<void> {
       if (!r.ok) {
         const [state] = await db.$queryRaw<{ due: boolean; claimed: boolean }[]>`
           SELECT lm.due_date > (now() AT TIME ZONE 'Asia/Jakarta')::date AS due,
-            EXISTS (SELECT 1 FROM claim_lines cl JOIN subsidy_claims sc ON sc.id = cl.claim_id
-              WHERE cl.disbursement_id = lm.disbursement_id AND sc.status IN ('SUBMITTED', 'APPROVED', 'PAID')) AS claimed
+            EXISTS (SELECT 1 FROM disbursements d JOIN credit_programs lp ON lp.id = d.program_id
+              JOIN subsidy_claims sc ON sc.bank_id = d.bank_id AND sc.status IN ('SUBMITTED', 'APPROVED', 'PAID')
+              JOIN credit_programs cp ON cp.id = sc.program_id AND cp.scheme = lp.scheme
+              WHERE d.id = lm.disbursement_id) AS claimed
           FROM loan_months lm WHERE lm.disbursement_id = ${loan.id} AND lm.period = ${period}`
         expect(/belum jatuh tempo/.test(r.message ?? '') ? state.due : state.claimed, r.message).toBe(true)
       }

@@ -128,8 +128,8 @@ describe('server messages in English', () => {
     expect(serverText('Lembar "Data" memuat 3.000 kolom; batasnya 200 kolom per impor. Hapus kolom yang tidak diimpor, lalu unggah lagi.', 'en'))
       .toBe('Sheet "Data" has 3,000 columns; the limit is 200 columns per import. Delete the columns that are not imported, then upload again.')
     expect(serverText('Pembayaran melebihi sisa yang disetujui (Rp1.234.567).', 'en')).toBe('The payment is more than the approved amount still unpaid (Rp1,234,567).')
-    expect(serverText('Subsidi bulan Oktober 2026 pinjaman ini sudah masuk klaim yang disetujui; laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.', 'en'))
-      .toBe("This loan's subsidy for October 2026 is already in a claim (approved); the report was not saved. Ask the agency to return that claim, then report again.")
+    expect(serverText('Klaim bulan Oktober 2026 sudah dihitung dari jadwal pinjaman ini (klaim yang disetujui); laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.', 'en'))
+      .toBe("The claim for October 2026 was computed from this loan's schedule (claim approved); the report was not saved. Ask the agency to return that claim, then report again.")
     expect(serverText('Baris ini untuk Kabupaten Malang (35.07); Anda hanya dapat mengimpor nilai kabupaten/kota Anda (35.17).', 'en')).toContain('(35.07)')
   })
 
