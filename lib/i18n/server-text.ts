@@ -66,15 +66,21 @@ function englishDate(text: string): string | null {
 /**
  * Figures the server wrote with Indonesian grouping inside a captured part (`3.000 kolom`, `Rp1.250.000`,
  * `1.234,5`, `14,00%`) as the English interface writes them (`3,000`, `Rp1,250,000`, `1,234.5`, `14.00%`).
- * Only grouped figures (threes after each dot) and percentages are read, so a region code `35.17` is left as it is.
+ * Only a whole figure is read (standing alone, or after `Rp`): a code with dots inside a longer token
+ * (`PRK-2026.000.101`, `503/123.456/BH`, `35.17.01`) is left as it is. Parts that name identifiers (an
+ * account, a typed value) are never read at all: `123.456.789` may be an account number there.
  */
-function englishGrouping(text: string): string {
+function englishGrouping(name: string, text: string): string {
+  if (IDENTIFIER_PARTS.has(name)) return text
   // a part that is only a decimal (`{rate}%` captured `14,00`)
   if (/^-?\d+,\d+$/.test(text)) return text.replace(',', '.')
   return text
-    .replace(/\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)/g, (n) => n.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')))
-    .replace(/(?<![\d.,])(\d+),(\d+)%/g, '$1.$2%')
+    .replace(/(?<![^\s(])(-?(?:Rp)?)(\d{1,3}(?:\.\d{3})+(?:,\d+)?)(?=$|[\s),;:%]|\.(?!\d))/g, (_, sign: string, n: string) => sign + n.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')))
+    .replace(/(?<![^\s(])(\d+),(\d+)%/g, '$1.$2%')
 }
+
+/** Placeholders that carry what someone typed or an identifier (account numbers may hold dots), never a figure. */
+const IDENTIFIER_PARTS = new Set(['account', 'accounts', 'name', 'names', 'value', 'text', 'code', 'codes', 'nib', 'nik', 'number', 'key', 'keys', 'candidates', 'sheet', 'file', 'filename', 'reference'])
 
 /** Text with nothing to translate: empty, or only figures, signs and `{}` (a part of a message left open in the code). */
 const NO_WORDS = (text: string) => !/\p{L}{2,}/u.test(text.replace(/\{\}/g, ''))
@@ -98,7 +104,7 @@ function translate(text: string, depth: number, strict = false): string | null {
       const value = m[i + 1]
       const part = translate(value, depth + 1, strict)
       if (part === null && !NO_WORDS(value)) complete = false
-      return part ?? englishGrouping(value)
+      return part ?? englishGrouping(name, value)
     })
     if (strict && !complete) continue
     return en

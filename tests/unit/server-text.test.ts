@@ -131,6 +131,8 @@ describe('server messages in English', () => {
     expect(serverText('Klaim bulan Oktober 2026 sudah dihitung dari jadwal pinjaman ini (klaim yang disetujui); laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.', 'en'))
       .toBe("The claim for October 2026 was computed from this loan's schedule (claim approved); the report was not saved. Ask the agency to return that claim, then report again.")
     expect(serverText('Baris ini untuk Kabupaten Malang (35.07); Anda hanya dapat mengimpor nilai kabupaten/kota Anda (35.17).', 'en')).toContain('(35.07)')
+    // account numbers with dots stay as the bank's file has them
+    expect(serverText('Rekening tidak dikenal untuk bank Anda: PRK-2026.000.101, 123.456.789.', 'en')).toContain('PRK-2026.000.101, 123.456.789')
   })
 
   it('keeps the placeholders of each message in its English', () => {
