@@ -22,23 +22,28 @@ import type { ActionFilter, MeetingFilter } from '@/lib/validations/meetings'
 export function meetingScope(user: SessionUser): Prisma.MeetingWhereInput {
   if (!can(user.role, 'meetings.read')) throw new ScopeError('forbidden')
   const { regencyCode } = regencyScope(user)
+  // a follow-up named to the officer in person opens its meeting to that officer only (not to its whole
+  // regency or bank, and not to whichever regency the account is moved to later)
   if (regencyCode) {
-    return { OR: [{ hostRegencyCode: regencyCode }, { participants: { some: { regencyCode } } }, { actions: { some: regencyOwned(regencyCode) } }] }
+    return { OR: [{ hostRegencyCode: regencyCode }, { participants: { some: { regencyCode } } }, { actions: { some: { ownerRegencyCode: regencyCode } } }, { actions: { some: namedTo(user) } }] }
   }
   const { bankId } = bankScope(user)
-  if (bankId) return { OR: [{ participants: { some: { bankId } } }, { actions: { some: bankOwned(bankId) } }] }
+  if (bankId) return { OR: [{ participants: { some: { bankId } } }, { actions: { some: { ownerBankId: bankId } } }, { actions: { some: namedTo(user) } }] }
   return {}
 }
 
-/**
- * A regency's follow-ups: owned by the regency, or named in person to one of its officers (a follow-up of a
- * meeting another regency hosted is then its officer's to read and update). A bank's likewise.
- */
-function regencyOwned(regencyCode: string): Prisma.ActionItemWhereInput {
-  return { OR: [{ ownerKind: 'REGENCY', ownerRegencyCode: regencyCode }, { ownerKind: 'USER', ownerUser: { regencyCode } }] }
+/** The follow-ups named to this user in person. */
+const namedTo = (user: SessionUser): Prisma.ActionItemWhereInput => ({ ownerKind: 'USER', ownerUserId: user.id })
+
+/** A regency's follow-ups, with those named in person to the user when it is the user's own regency. */
+function regencyOwned(regencyCode: string, user: SessionUser): Prisma.ActionItemWhereInput {
+  const theirs: Prisma.ActionItemWhereInput = { ownerKind: 'REGENCY', ownerRegencyCode: regencyCode }
+  return user.role === 'DISTRICT_OFFICER' && user.regencyCode === regencyCode ? { OR: [theirs, namedTo(user)] } : theirs
 }
-function bankOwned(bankId: string): Prisma.ActionItemWhereInput {
-  return { OR: [{ ownerKind: 'BANK', ownerBankId: bankId }, { ownerKind: 'USER', ownerUser: { bankId } }] }
+/** A bank's follow-ups, with those named in person to the user when it is the user's own bank. */
+function bankOwned(bankId: string, user: SessionUser): Prisma.ActionItemWhereInput {
+  const theirs: Prisma.ActionItemWhereInput = { ownerKind: 'BANK', ownerBankId: bankId }
+  return user.role === 'BANK_OFFICER' && user.bankId === bankId ? { OR: [theirs, namedTo(user)] } : theirs
 }
 
 /** Follow-ups the user may read: those of meetings it may read. */
@@ -54,10 +59,10 @@ export function actionScope(user: SessionUser): Prisma.ActionItemWhereInput {
  */
 function ownedScope(user: SessionUser, regencyCode?: string): Prisma.ActionItemWhereInput {
   const own = regencyScope(user).regencyCode
-  if (own) return regencyOwned(own)
+  if (own) return regencyOwned(own, user)
   const bank = bankScope(user).bankId
-  if (bank) return bankOwned(bank)
-  return regencyCode ? regencyOwned(regencyCode) : {}
+  if (bank) return bankOwned(bank, user)
+  return regencyCode ? regencyOwned(regencyCode, user) : {}
 }
 
 /** Overdue at the end of the Jakarta day `asOf`: decided by then, due before it, not closed by then. */
@@ -86,7 +91,7 @@ function meetingFilterWhere(user: SessionUser, f: MeetingFilter): Prisma.Meeting
   if (f.type) and.push({ type: f.type })
   if (f.status) and.push({ status: f.status })
   if (f.year) and.push({ startsAt: { gte: startOfJakartaDay(`${f.year}-01-01`), lt: startOfJakartaDay(`${f.year + 1}-01-01`) } })
-  if (f.regency) and.push({ OR: [{ hostRegencyCode: f.regency }, { participants: { some: { regencyCode: f.regency } } }, { actions: { some: regencyOwned(f.regency) } }] })
+  if (f.regency) and.push({ OR: [{ hostRegencyCode: f.regency }, { participants: { some: { regencyCode: f.regency } } }, { actions: { some: { ownerRegencyCode: f.regency } } }] })
   return { AND: and }
 }
 
@@ -238,8 +243,8 @@ function actionFilterWhere(user: SessionUser, filter: ActionFilter, today: strin
   else if (!filter.status || filter.status === 'open') and.push({ status: { in: [...OPEN_STATUSES] } })
   else if (filter.status !== 'all') and.push({ status: filter.status })
   if (filter.overdue && filter.status && !['open', 'all'].includes(filter.status)) and.push({ status: filter.status as 'OPEN' })
-  if (filter.regency) and.push(regencyOwned(filter.regency))
-  if (filter.bank) and.push(bankOwned(filter.bank))
+  if (filter.regency) and.push(regencyOwned(filter.regency, user))
+  if (filter.bank) and.push(bankOwned(filter.bank, user))
   if (filter.ownerKind) and.push({ ownerKind: filter.ownerKind })
   if (filter.meeting) and.push({ meetingId: filter.meeting })
   return { where: { AND: and } satisfies Prisma.ActionItemWhereInput, asOf }
@@ -287,7 +292,7 @@ export async function getOverdueSummary({ user, asOf, regencyCode }: { user: Ses
 export async function getRegencyActions({ user, regencyCode, asOf }: { user: SessionUser; regencyCode: string; asOf: string }) {
   if (!can(user.role, 'meetings.read')) return null
   if (user.role === 'DISTRICT_OFFICER' && user.regencyCode !== regencyCode) throw new ScopeError('forbidden')
-  const where: Prisma.ActionItemWhereInput = { AND: [actionScope(user), regencyOwned(regencyCode), { status: { in: [...OPEN_STATUSES] } }] }
+  const where: Prisma.ActionItemWhereInput = { AND: [actionScope(user), { ownerKind: 'REGENCY', ownerRegencyCode: regencyCode, status: { in: [...OPEN_STATUSES] } }] }
   const [rows, open, overdue] = await Promise.all([
     readDb.actionItem.findMany({ where, select: { ...actionSelect, meeting: { select: { id: true, title: true, startsAt: true } } }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take: 10 }),
     readDb.actionItem.count({ where }),

@@ -641,7 +641,7 @@ describe('follow-ups named to a person, as of a past day, and of a cancelled mee
   }
   let named = { id: '', version: 1 }
 
-  it('a follow-up named in person to an officer of another regency: the officer reads its meeting, finds it in its own list and card, and updates it', async () => {
+  it('a follow-up named in person to an officer of another regency: that officer (only) reads its meeting, finds it in its own list and card, and updates it', async () => {
     const meeting = await newMeeting({ title: 'Rakor Pendataan Koperasi Surabaya', hostRegencyCode: '35.78' })
     named = await newAction(meeting, { ownerKind: 'USER', ownerUserId: malang.id, title: 'Kirim rekap koperasi Kabupaten Malang' })
     const officer = await asUser(malang)
@@ -649,8 +649,9 @@ describe('follow-ups named to a person, as of a past day, and of a cancelled mee
     // the page's landing for a district officer is its regency's follow-ups: those named to its officers are among them
     expect((await findActions({ user: officer, filter: { regency: '35.07' } })).rows.map((r) => r.id)).toEqual([named.id])
     expect((await getOverdueSummary({ user: officer, asOf: '2024-11-01' }))!.overdue).toBe(1)
-    // another regency's officer still does not read that meeting
+    // another regency's officer does not read that meeting, nor does another officer of the same regency: it is the named person's
     expect(await getMeeting({ user: await asUser(jombang), id: meeting })).toBeNull()
+    expect(await getMeeting({ user: await asUser(await createUser('DISTRICT_OFFICER', { regencyCode: '35.07' })), id: meeting })).toBeNull()
     signInAs(malang)
     expect(await addProgress(undefined, form({ actionId: named.id, version: 1, note: 'Rekap dikirim lewat surel', status: 'DONE' }))).toMatchObject({ ok: true })
   })
