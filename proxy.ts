@@ -31,7 +31,7 @@ function decodable(pathname: string): boolean {
 function crossSiteAction(req: NextRequest): boolean {
   const origin = req.headers.get('origin')
   if (req.method !== 'POST' || !req.headers.get('next-action') || !origin) return false
-  const host = req.headers.get('x-forwarded-host')?.split(',')[0].trim() ?? req.headers.get('host')
+  const host = req.headers.get('x-forwarded-host')?.split(',')[0].trim() || req.headers.get('host')
   try {
     return new URL(origin).host !== host
   } catch {
@@ -44,7 +44,7 @@ export default async function proxy(req: NextRequest) {
   if (!decodable(path)) {
     return path.startsWith('/api/v1/') ? problem('invalid-request', { detail: BAD_PATH }) : new NextResponse(BAD_PATH, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } })
   }
-  // the API answers 401 itself (its CSP is static, next.config.ts); only the path check above is for it
+  // a bodiless API request: only the path check above is for it
   if (path.startsWith('/api/')) return NextResponse.next()
   if (crossSiteAction(req)) return new NextResponse('Permintaan dari situs lain ditolak.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } })
   if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
@@ -72,6 +72,11 @@ export default async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // API routes pass through after the path check; static files are public
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|woff2?)$).*)'],
+  // pages; static files are public. API routes answer 401 themselves (their CSP is static, next.config.ts) and
+  // come here only without a body, for the path check: a request the proxy matches has its body copied and read
+  // to the end by Next before the route runs, which an unauthenticated upload must not get
+  matcher: [
+    '/((?!api|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|woff2?)$).*)',
+    { source: '/api/:path*', missing: [{ type: 'header', key: 'content-length' }, { type: 'header', key: 'transfer-encoding' }] },
+  ],
 }

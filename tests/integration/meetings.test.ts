@@ -692,6 +692,14 @@ describe('follow-ups named to a person, as of a past day, and of a cancelled mee
     expect(await db.auditLog.count({ where: { entity: 'ActionItem', entityId: open.id, action: 'UPDATE' } })).toBe(1)
     const now = (await getOverdueSummary({ user: admins, asOf: jakartaToday() }))!
     expect({ overdue: now.overdue, open: now.open }).toEqual({ overdue: before.overdue - 1, open: before.open - 1 })
+    // a meeting cancelled before cancelling dropped its follow-ups: the migration drops them the same way
+    const earlier = await newMeeting({ title: 'Rakor dibatalkan dahulu' })
+    const left = await newAction(earlier, { ownerKind: 'REGENCY', ownerRegencyCode: '35.73', title: 'Tindak lanjut yang tertinggal' })
+    await db.meeting.update({ where: { id: earlier }, data: { status: 'CANCELLED' } })
+    const { readFileSync } = await import('node:fs')
+    await db.$executeRawUnsafe(readFileSync('prisma/migrations/20261217000000_cancelled_meeting_follow_ups/migration.sql', 'utf8'))
+    expect(await db.actionItem.findUniqueOrThrow({ where: { id: left.id }, select: { status: true, version: true, notes: { select: { note: true, statusFrom: true, statusTo: true, authorName: true } } } }))
+      .toMatchObject({ status: 'DROPPED', version: 2, notes: [{ note: 'Rapat dibatalkan; tindak lanjut ini ikut dibatalkan.', statusFrom: 'OPEN', statusTo: 'DROPPED', authorName: 'Lumbung' }] })
     // on a day before the cancellation both were overdue, and stay so in the history
     expect((await findActions({ user: admins, filter: { overdue: '1', asOf: '2024-11-01', meeting } })).rows.map((x) => x.id).sort()).toEqual([open.id, done.id].sort())
   })
