@@ -92,7 +92,7 @@ export async function correctDisbursement(tx: Prisma.TransactionClient, user: Se
     method: change.method ?? before.method,
   }
   const judged = await prepareDisbursements(
-    [input], user, { id, acceptedIssues: before.eligibilityIssues, exceptionReason: before.exceptionReason }, tx,
+    [input], user, { id, acceptedIssues: before.eligibilityIssues, exceptionReason: before.exceptionReason, contractDate: ymd(before.contractDate) }, tx,
   )
   if (!judged.ok) return { ok: false, refusal: judged.refusals[0].refusal }
   const [loan] = judged.loans

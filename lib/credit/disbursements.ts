@@ -67,9 +67,11 @@ export type RuleBorrower = Eligibility['msme']
  */
 export function programRules(
   program: RuleProgram, msme: RuleBorrower, input: Pick<DisbursementInput, 'plafond' | 'tenorMonths' | 'contractDate' | 'acceptException' | 'exceptionReason'>, role: string,
+  /** the contract date already stored, for a correction: a loan recorded before this rule can still be corrected without moving it */
+  storedContractDate?: string,
 ): { issues: EligibilityIssue[]; refusal: DisbursementRefusal | null } {
   // a loan is recorded once signed (no exception accepts a future contract: its periods would not yet be lent)
-  if (input.contractDate > jakartaToday()) return { issues: [], refusal: refusal(DISBURSEMENT_MESSAGES.future, { contractDate: [DISBURSEMENT_MESSAGES.futureField] }) }
+  if (input.contractDate > jakartaToday() && input.contractDate !== storedContractDate) return { issues: [], refusal: refusal(DISBURSEMENT_MESSAGES.future, { contractDate: [DISBURSEMENT_MESSAGES.futureField] }) }
   const issues = eligibilityIssues({
     program: { year: program.year, maxPlafond: Number(program.maxPlafond), maxTenorMonths: program.maxTenorMonths, eligibleScales: program.eligibleScales },
     msme, plafond: input.plafond, tenorMonths: input.tenorMonths, contractDate: input.contractDate,
@@ -104,7 +106,7 @@ export async function prepareDisbursements(
    * duplicate, and the programme rules an admin accepted for it stay accepted (with the admin's reason) as long as
    * the corrected loan breaks no other rule.
    */
-  correcting?: { id: string; acceptedIssues: string[]; exceptionReason: string | null },
+  correcting?: { id: string; acceptedIssues: string[]; exceptionReason: string | null; contractDate?: string },
   reader: Pick<Prisma.TransactionClient, 'creditProgram' | 'msme' | 'programRate' | 'disbursement'> = db,
 ): Promise<PrepareResult> {
   const bankOf = (input: DisbursementInput) => (user.role === 'BANK_OFFICER' ? user.bankId : input.bankId) || null
@@ -150,7 +152,7 @@ export async function prepareDisbursements(
     // or the NIK does not match, so a role without msmes.read learns nothing about the register
     const msme = msmeByNib.get(input.nib)
     if (!msme || msme.ownerNik !== input.ownerNik) return refusal(DISBURSEMENT_MESSAGES.borrower, { nib: [DISBURSEMENT_MESSAGES.borrowerField], ownerNik: [DISBURSEMENT_MESSAGES.borrowerField] })
-    const { issues, refusal: broken } = programRules(program, msme, input, user.role)
+    const { issues, refusal: broken } = programRules(program, msme, input, user.role, correcting?.contractDate)
     const stillAccepted = !!correcting?.exceptionReason && issues.length > 0 && issues.every((i) => correcting.acceptedIssues.includes(i))
     if (broken && !stillAccepted) return broken
     if (stillAccepted) input = { ...input, exceptionReason: correcting.exceptionReason! }

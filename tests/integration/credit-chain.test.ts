@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { signInAs } from '../support/session-mock'
 import { createUser, form, unique } from '../support/factories'
 import { db } from '@/lib/db'
-import { approveClaim, recordClaimPayment, reportInstalment, returnClaim, setAmortisationBasis, submitClaim } from '@/lib/actions/credit'
+import { approveClaim, correctLoan, recordClaimPayment, reportInstalment, returnClaim, setAmortisationBasis, submitClaim } from '@/lib/actions/credit'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { getLoanSchedule } from '@/lib/data/disbursements'
@@ -197,6 +197,16 @@ describe('a reported period and the claim its subsidy is in', () => {
     expect(early).toMatchObject({ ok: false, message: 'Periode 12 belum jatuh tempo.', errors: { period: ['Jatuh tempo 10 Maret 2027; laporkan mulai tanggal itu.'] } })
     expect((await period(id, 12)).reportedAt).toBeNull()
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).status).toBe('ACTIVE')
+  })
+
+  it('a loan stored with a future contract date (before that was refused) can still be corrected, but not moved to another future date', async () => {
+    const id = await loan(beta, `BETA-${unique()}`, '2026-12-30')
+    const stored = await db.disbursement.findUniqueOrThrow({ where: { id }, select: { version: true, accountNumber: true, msme: { select: { nib: true, ownerNik: true } } } })
+    signInAs(bank)
+    const base = { disbursementId: id, version: String(stored.version), accountNumber: stored.accountNumber, nib: stored.msme.nib, ownerNik: stored.msme.ownerNik, tenorMonths: '12', method: 'ANNUITY' }
+    expect(await correctLoan(undefined, form({ ...base, contractDate: '2026-12-31', plafond: '20.000.000' }))).toMatchObject({ ok: false, errors: { contractDate: ['Tanggal akad paling lambat hari ini.'] } })
+    expect(await correctLoan(undefined, form({ ...base, contractDate: '2026-12-30', plafond: '19.000.000' }))).toMatchObject({ ok: true })
+    expect(Number((await db.disbursement.findUniqueOrThrow({ where: { id }, select: { plafond: true } })).plafond)).toBe(19_000_000)
   })
 
   it('refuses a report that would move the subsidy of a month in a live claim, until the agency returns the claim', async () => {
