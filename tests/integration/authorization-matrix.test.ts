@@ -981,8 +981,11 @@ describe('bank scope: the officer of PT BPR Jatim never sees Bank DKI', () => {
   it('cannot claim another bank’s loan, nor record a loan for another bank', async () => {
     await expectNothingWritten(() => expect(submitClaimFor(banker, { programId: fx.programId, month: '2025-04' }, new Map([['DKI-MATRIKS-1', { amount: 1_000 }]]))).rejects.toThrow(/tidak dikenal untuk bank Anda/))
     signInAs(users.BANK_OFFICER)
+    // naming Bank DKI is refused on the bank field, nothing written; naming its own bank is its own bank's loan
     const res = await createDisbursement(undefined, form({ ...ACCEPTABLE_INPUT.createDisbursement(), bankId: fx.dki, accountNumber: 'BPR-MATRIKS-2' }))
-    expect(res).toMatchObject({ ok: true })
+    expect(res).toMatchObject({ ok: false, errors: { bankId: ['Petugas bank hanya mencatat pinjaman banknya sendiri; kosongkan bank atau isi bank Anda.'] } })
+    expect(await db.disbursement.count({ where: { accountNumber: 'BPR-MATRIKS-2' } })).toBe(0)
+    expect(await createDisbursement(undefined, form({ ...ACCEPTABLE_INPUT.createDisbursement(), bankId: fx.bpr, accountNumber: 'BPR-MATRIKS-2' }))).toMatchObject({ ok: true })
     const saved = await db.disbursement.findFirstOrThrow({ where: { accountNumber: 'BPR-MATRIKS-2' }, select: { bankId: true } })
     expect(saved.bankId).toBe(fx.bpr)
   })
