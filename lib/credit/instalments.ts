@@ -49,9 +49,15 @@ export async function recordInstalment(tx: Prisma.TransactionClient, user: Sessi
   const status = input.collectibility === 5 ? 'WRITTEN_OFF' : last.reportedAt && last.instalmentPaid ? 'PAID_OFF' : 'ACTIVE'
   await tx.disbursement.update({ where: { id: loan.id }, data: { collectibility: input.collectibility, status, version: { increment: 1 } } })
   await recomputeLoanMonths(tx, [loan.id])
-  // the recomputation may move later periods too (a loan written off earns nothing after): none in a live claim may move
+  // the recomputation may move later periods too (a loan written off earns nothing after): none of a month a
+  // live claim was computed from may move. The claim was computed from this loan's month when the loan has a
+  // line in it, or earned nothing in it (no line because nothing was due); a loan recorded after its month was
+  // filed earned something there and has no line: that claim never counted it, so its report moves nothing filed
+  const monthTotal = new Map<number, number>()
+  for (const p of claimedBefore) monthTotal.set(p.month.getTime(), (monthTotal.get(p.month.getTime()) ?? 0) + Number(p.subsidyDue))
+  const guarded = claimedBefore.filter((p) => p.inClaim || monthTotal.get(p.month.getTime()) === 0)
   const claimedAfter = new Map((await claimedPeriods(tx, loan.id)).map((p) => [p.period, p.subsidyDue]))
-  const moved = claimedBefore.find((p) => claimedAfter.get(p.period) !== p.subsidyDue)
+  const moved = guarded.find((p) => claimedAfter.get(p.period) !== p.subsidyDue)
   if (moved) {
     const message = `Klaim bulan ${formatMonth(moved.month)} sudah dihitung dari jadwal pinjaman ini (klaim ${CLAIM_STATUS_TEXT[moved.status]}); laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.`
     throw new ActionError(message, undefined, 'CONFLICT')
@@ -63,12 +69,14 @@ export async function recordInstalment(tx: Prisma.TransactionClient, user: Sessi
 
 /**
  * The loan's periods whose month is in a submitted, approved or paid claim of its bank and scheme, with the
- * subsidy as stored: matched by the claim (bank, month, scheme), not by a claim line, since a period reported
- * unpaid earned nothing and so has no line, yet reporting it paid afterwards would still move a filed month.
+ * subsidy as stored and whether the loan has a line in that claim: matched by the claim (bank, month, scheme),
+ * not only by a line, since a period reported unpaid earned nothing and so has no line, yet reporting it paid
+ * afterwards would still move a filed month.
  */
 function claimedPeriods(tx: Prisma.TransactionClient, disbursementId: string) {
-  return tx.$queryRaw<{ period: number; subsidyDue: string; month: Date; status: string }[]>`
-    SELECT lm.period, lm.subsidy_due::text AS "subsidyDue", c.month, c.status::text AS status
+  return tx.$queryRaw<{ period: number; subsidyDue: string; month: Date; status: string; inClaim: boolean }[]>`
+    SELECT lm.period, lm.subsidy_due::text AS "subsidyDue", c.month, c.status::text AS status,
+      EXISTS (SELECT 1 FROM claim_lines cl WHERE cl.claim_id = c.id AND cl.disbursement_id = lm.disbursement_id) AS "inClaim"
     FROM loan_months lm
     JOIN disbursements d ON d.id = lm.disbursement_id
     JOIN credit_programs lp ON lp.id = d.program_id

@@ -250,6 +250,10 @@ describe('a reported period and the claim its subsidy is in', () => {
     const late = await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'paid', collectibility: 1 }))
     expect(late.message).toMatch(/^Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini \(klaim yang diajukan\);/)
     expect(Number((await period(id, 1)).subsidyDue)).toBe(0)
+    // a loan recorded after April was filed was never counted in it: its April period may be reported
+    const after = await loan(upsilon, `UPS-${unique()}`, '2026-03-10')
+    expect(await reportInstalment(undefined, form({ disbursementId: after, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: true })
+    expect(Number((await period(after, 1)).subsidyDue)).toBe(0)
   })
 
   it('a report racing the claim of its month: the claim holds the schedule as it stands after the report, or the report is refused', async () => {
