@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import clsx from 'clsx'
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react'
+import { useTranslations } from 'next-intl'
 import { hrefWith } from '@/lib/url'
 
 /**
@@ -35,6 +36,13 @@ export function Td({ children, className, align = 'left' }: { children?: React.R
  * A column header that sorts by `column` through the URL (`?sort=…&dir=…`), so a sorted view can
  * be bookmarked; it tells assistive technology the current order.
  */
+/** The order a sortable column header would set next, and the one it shows now: one rule for headers and phone links. */
+function sortState(column: string, params: Record<string, string>, defaultSort?: string) {
+  const active = (params.sort ?? defaultSort) === column
+  const dir: 'asc' | 'desc' | undefined = active ? (params.dir === 'desc' ? 'desc' : 'asc') : undefined
+  return { active, dir, next: active && dir === 'asc' ? 'desc' : 'asc' }
+}
+
 export function SortTh({
   label, column, pathname, params, align = 'left', defaultSort,
 }: {
@@ -45,10 +53,7 @@ export function SortTh({
   align?: 'left' | 'right'
   defaultSort?: string
 }) {
-  const current = params.sort ?? defaultSort
-  const active = current === column
-  const dir = active ? (params.dir === 'desc' ? 'desc' : 'asc') : undefined
-  const next = active && dir === 'asc' ? 'desc' : 'asc'
+  const { active, dir, next } = sortState(column, params, defaultSort)
   const Icon = !active ? ArrowUpDown : dir === 'asc' ? ArrowUp : ArrowDown
   return (
     <th
@@ -61,5 +66,46 @@ export function SortTh({
         <Icon aria-hidden className={clsx('size-3.5', active ? 'text-brand-700' : 'text-slate-400')} />
       </Link>
     </th>
+  )
+}
+
+/**
+ * The same sorting for a list's phone cards, which have no column headers: one link per sortable
+ * column (the active one shows its direction, and a second tap reverses it). Shown only where the
+ * cards are (`hiddenFrom`), so the table's headers stay the one control on wider screens.
+ */
+export function SortLinks({
+  columns, pathname, params, defaultSort, hiddenFrom,
+}: {
+  columns: { column: string; label: string }[]
+  pathname: string
+  params: Record<string, string>
+  defaultSort?: string
+  hiddenFrom: 'sm' | 'md'
+}) {
+  const t = useTranslations('common')
+  return (
+    <nav aria-label={t('sortBy')} className={clsx('mb-2 flex flex-wrap items-center gap-1.5 text-xs', hiddenFrom === 'sm' ? 'sm:hidden' : 'md:hidden')}>
+      <span className="font-medium text-slate-600">{t('sortBy')}:</span>
+      {columns.map(({ column, label }) => {
+        const { active, dir, next } = sortState(column, params, defaultSort)
+        const Icon = !active ? ArrowUpDown : dir === 'asc' ? ArrowUp : ArrowDown
+        return (
+          <Link
+            key={column}
+            href={hrefWith(pathname, params, { sort: column, dir: next, page: undefined })}
+            aria-current={active ? 'true' : undefined}
+            className={clsx(
+              'inline-flex min-h-8 items-center gap-1 rounded-full border px-2.5 py-1',
+              active ? 'border-brand-500 bg-brand-50 font-medium text-brand-900' : 'border-slate-200 bg-white text-slate-700 hover:bg-slate-50',
+            )}
+          >
+            {label}
+            <Icon aria-hidden className={clsx('size-3.5', active ? 'text-brand-700' : 'text-slate-400')} />
+            {active && <span className="sr-only">({t(dir === 'asc' ? 'sortAscending' : 'sortDescending')})</span>}
+          </Link>
+        )
+      })}
+    </nav>
   )
 }

@@ -51,11 +51,17 @@ export function statusChoices(user: Pick<SessionUser, 'role'>, from: string): Fo
 /**
  * Overdue on `asOf` (a Jakarta calendar day): due before that day and not closed by its end, as the SQL of
  * lib/data/meetings.ts overdueAt counts it. With `closedAt` known, a follow-up closed after `asOf` was still
- * overdue on it (the as-of list and its export say the same); without it, the current status decides.
+ * overdue on it (the as-of list and its export say the same); without it, the current status decides. With its
+ * meeting known, a follow-up of a meeting that had not started by then was not overdue either (the SQL's condition).
  */
-export function isOverdue(action: { dueDate: Date | string; status: string; closedAt?: Date | null }, asOf: string): boolean {
+export function isOverdue(
+  action: { dueDate: Date | string; status: string; closedAt?: Date | null; meeting?: { startsAt: Date } },
+  asOf: string,
+): boolean {
   const due = typeof action.dueDate === 'string' ? action.dueDate.slice(0, 10) : action.dueDate.toISOString().slice(0, 10)
   if (due >= asOf) return false
+  // a decision not yet taken by then (its meeting moved later after the follow-up was written) was not overdue
+  if (action.meeting && action.meeting.startsAt >= endOfJakartaDay(asOf)) return false
   if (action.closedAt !== undefined) return action.closedAt === null ? (OPEN_STATUSES as readonly string[]).includes(action.status) : action.closedAt >= endOfJakartaDay(asOf)
   return (OPEN_STATUSES as readonly string[]).includes(action.status)
 }

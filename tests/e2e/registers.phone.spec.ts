@@ -21,3 +21,25 @@ test('registers read well on a phone: card lists, details and forms without side
   await cards.getByRole('link', { name: 'Batik Tulis Jombangan Sekar Jagad' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Batik Tulis Jombangan Sekar Jagad' })).toBeVisible()
 })
+
+test('a phone sorts the card lists, which have no column headers', async ({ page, login }) => {
+  await login('ADMIN')
+  await page.goto('/umkm')
+  const sort = page.getByRole('navigation', { name: 'Urutkan' })
+  await expect(sort.getByRole('link', { name: /Nama usaha/ })).toHaveAttribute('aria-current', 'true')
+  await sort.getByRole('link', { name: /Omzet tahunan/ }).click()
+  await expect(page).toHaveURL(/sort=annualSales&dir=asc/)
+  await sort.getByRole('link', { name: /Omzet tahunan/ }).click()
+  await expect(page).toHaveURL(/sort=annualSales&dir=desc/)
+  await expect(sort.getByRole('link', { name: /Omzet tahunan/ })).toContainText('turun')
+  // the largest annual sales first: the first card's figure is the list's largest
+  const sales = await page.getByRole('list', { name: 'UMKM' }).locator('li').evaluateAll((cards) =>
+    cards.map((c) => Number((c.textContent ?? '').match(/Rp\s?([\d.]+)/)?.[1].replaceAll('.', '') ?? 'NaN')))
+  expect(sales.length).toBeGreaterThan(1)
+  expect(sales[0]).toBe(Math.max(...sales))
+  for (const url of ['/koperasi', '/rapat', '/tindak-lanjut']) {
+    await page.goto(url)
+    await expect(page.getByRole('navigation', { name: 'Urutkan' })).toBeVisible()
+    await expectNoSidewaysScroll(page)
+  }
+})

@@ -10,7 +10,7 @@ import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
-import { SortTh, Table, Td, Th } from '@/components/ui/table'
+import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { findMeetings, findMeetingsInMonth, meetingYears } from '@/lib/data/meetings'
 import { agencyRegencies } from '@/lib/data/regions'
 import { jakartaDate, jakartaTime, jakartaToday } from '@/lib/dates'
@@ -113,6 +113,9 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
   const sortProps = { pathname: '/rapat', params: filter.sort ? params : { ...params, sort: 'startsAt', dir: params.dir ?? 'desc' } }
   return (
     <>
+      <SortLinks hiddenFrom="sm" {...sortProps} columns={[
+        { column: 'startsAt', label: t('list.when') }, { column: 'title', label: t('list.meeting') }, { column: 'status', label: t('filters.status') },
+      ]} />
       <ul className="space-y-2 sm:hidden" aria-label={t('title')}>
         {rows.map((m) => (
           <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-meeting={m.id}>

@@ -8,7 +8,7 @@ import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
-import { SortTh, Table, Td, Th } from '@/components/ui/table'
+import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { Download } from 'lucide-react'
 import { can } from '@/lib/permissions'
 import { hrefWith } from '@/lib/url'
@@ -110,6 +110,10 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
       ) : rows.length === 0 ? <EmptyState title={t('actions.empty')} /> : (
         <>
           {/* a phone reads cards; the table scrolls sideways only from the small breakpoint up */}
+          <SortLinks hiddenFrom="sm" {...sortProps} columns={[
+            { column: 'title', label: t('actions.columns.action') }, { column: 'dueDate', label: t('actions.columns.due') },
+            { column: 'status', label: t('actions.columns.status') }, { column: 'meeting', label: t('actions.columns.meeting') },
+          ]} />
           <ul className="space-y-2 sm:hidden" aria-label={t('actions.title')}>
             {rows.map((a) => {
               const late = isOverdue(a, asOf)

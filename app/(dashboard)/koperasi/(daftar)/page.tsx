@@ -9,7 +9,7 @@ import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
-import { SortTh, Table, Td, Th } from '@/components/ui/table'
+import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { findCooperatives } from '@/lib/data/cooperatives'
 import { agencyRegencies } from '@/lib/data/regions'
 import { formatNumber } from '@/lib/format'
@@ -105,6 +105,10 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
       ) : (
         <>
           {/* phones: one card per cooperative; wider screens: the sortable table */}
+          <SortLinks hiddenFrom="md" {...sortProps} defaultSort="name" columns={[
+            { column: 'name', label: t('name') }, { column: 'nik', label: t('nik') }, { column: 'regencyCode', label: r('regency') },
+            { column: 'type', label: t('type') }, { column: 'healthOutcome', label: t('health') },
+          ]} />
           <ul className="space-y-2 md:hidden" aria-label={t('title')}>
             {rows.map((c) => (
               <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">

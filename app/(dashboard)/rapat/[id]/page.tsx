@@ -170,7 +170,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                   <li key={a.id} className="rounded-md border border-slate-100 p-2 text-sm" data-action={a.id}>
                     <Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline" data-user-content>{a.title}</Link>
                     <p className="text-xs text-slate-600">{ownerName(a)} · {formatDate(a.dueDate, { locale: lang })}</p>
-                    <ActionStatusBadge status={a.status} overdue={isOverdue(a, today)} />
+                    <ActionStatusBadge status={a.status} overdue={isOverdue({ ...a, meeting }, today)} />
                   </li>
                 ))}
               </ul>
@@ -183,7 +183,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                       <Td><Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline" data-user-content>{a.title}</Link></Td>
                       <Td>{ownerName(a)}<span className="block text-xs text-slate-500">{t(`ownerKind.${a.ownerKind}`)}</span></Td>
                       <Td className="whitespace-nowrap">{formatDate(a.dueDate, { locale: lang })}</Td>
-                      <Td><ActionStatusBadge status={a.status} overdue={isOverdue(a, today)} /></Td>
+                      <Td><ActionStatusBadge status={a.status} overdue={isOverdue({ ...a, meeting }, today)} /></Td>
                     </tr>
                   ))}
                 </tbody>

@@ -9,7 +9,7 @@ import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
-import { SortTh, Table, Td, Th } from '@/components/ui/table'
+import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { findMsmes } from '@/lib/data/msmes'
 import { agencyRegencies } from '@/lib/data/regions'
 import { formatNumber, formatRupiah } from '@/lib/format'
@@ -92,6 +92,10 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
       ) : (
         <>
           {/* phones: one card per MSME; wider screens: the sortable table */}
+          <SortLinks hiddenFrom="md" {...sortProps} defaultSort="businessName" columns={[
+            { column: 'businessName', label: t('businessName') }, { column: 'nib', label: t('nib') }, { column: 'regencyCode', label: r('regency') },
+            { column: 'annualSales', label: t('annualSales') }, { column: 'computedScale', label: t('scale') },
+          ]} />
           <ul className="space-y-2 md:hidden" aria-label={t('title')}>
             {rows.map((m) => (
               <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
