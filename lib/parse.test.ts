@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateInputText, excelSerialDate, isIsoDate, isIsoMonth, isoDateField, normalizePhone, parseDateInput, parseDateText, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField } from '@/lib/parse'
+import { dateInputText, dateTimeInputText, parseTimeInput, excelSerialDate, isIsoDate, isIsoMonth, isoDateField, normalizePhone, parseDateInput, parseDateText, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField } from '@/lib/parse'
 
 describe('parseRupiah: whole Rupiah, one meaning per amount', () => {
   it('reads 1.234.567, 1234567 and Rp1.234.567 as the same amount', () => {
@@ -137,5 +137,22 @@ describe('parseDateText: dates as spreadsheets and people write them', () => {
     expect(excelSerialDate(45658)).toBe('2025-01-01')
     expect(excelSerialDate(45553.75)).toBe('2024-09-18')
     expect(excelSerialDate(0)).toBeNull()
+  })
+})
+
+describe('parseTimeInput and dateTimeInputText: the day and time of a meeting as typed', () => {
+  it('reads the ways a time of day is written, and refuses what is not one', () => {
+    expect(parseTimeInput('09.00')).toBe('09:00')
+    expect(parseTimeInput('9:30')).toBe('09:30')
+    expect(parseTimeInput('0930')).toBe('09:30')
+    expect(parseTimeInput(' 13 ')).toBe('13:00')
+    expect(parseTimeInput('23.59')).toBe('23:59')
+    for (const bad of ['24.00', '9.75', '9.5', 'jam 9', '', '12:00:00', '-1']) expect(parseTimeInput(bad)).toBeNull()
+  })
+  it('splits a stored value into the two fields, and a refused value back as it was typed', () => {
+    expect(dateTimeInputText('2024-09-18T09:00')).toEqual({ day: '18/09/2024', time: '09.00' })
+    expect(dateTimeInputText('2024-09-18T09:00', 'en')).toEqual({ day: '18/09/2024', time: '09:00' })
+    expect(dateTimeInputText('31/02/2026 25.00')).toEqual({ day: '31/02/2026', time: '25.00' })
+    expect(dateTimeInputText('')).toEqual({ day: '', time: '' })
   })
 })

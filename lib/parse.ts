@@ -79,6 +79,31 @@ export function dateInputText(iso: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : (iso ?? '')
 }
 
+/**
+ * A clock time typed in a form field, as `HH:mm`: `09.00` (the Indonesian way), `9:30`, `0930`, `13`.
+ * Null when it is not a time of day (`24.00`, `9.75`, letters).
+ */
+export function parseTimeInput(raw: string | null | undefined): string | null {
+  const m = /^(\d{1,2})(?:[.:](\d{2})|(\d{2}))?$/.exec((raw ?? '').trim())
+  if (!m) return null
+  const h = Number(m[1])
+  const mi = Number(m[2] ?? m[3] ?? '0')
+  return h <= 23 && mi <= 59 ? `${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}` : null
+}
+
+/**
+ * A `datetime-local` value (`2024-09-18T09:00`) split into what its two fields show: the day as
+ * `18/09/2024` and the time as `09.00` (`09:00` in English); anything else (a refused value sent
+ * back) split at its last space, so what was typed is shown again as typed.
+ */
+export function dateTimeInputText(value: string | null | undefined, locale: 'id' | 'en' = 'id'): { day: string; time: string } {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(value ?? '')
+  if (m) return { day: dateInputText(m[1]), time: locale === 'id' ? m[2].replace(':', '.') : m[2] }
+  const text = (value ?? '').trim()
+  const cut = text.lastIndexOf(' ')
+  return cut < 0 ? { day: text, time: '' } : { day: text.slice(0, cut), time: text.slice(cut + 1) }
+}
+
 /** Why a Rupiah amount was refused; the caller words the message with its field's label. */
 export type RupiahProblem = 'EMPTY' | 'NOT_A_NUMBER' | 'FRACTION' | 'NEGATIVE' | 'TOO_LARGE'
 

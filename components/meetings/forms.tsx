@@ -1,6 +1,6 @@
 'use client'
 
-import { DateInput } from '@/components/ui/date-input'
+import { DateInput, DateTimeInput } from '@/components/ui/date-input'
 import { useState } from 'react'
 import { useFormFields as useForm } from '@/components/ui/use-form-action'
 import { OptionSelect as Select, type Option } from '@/components/ui/option-select'
@@ -42,10 +42,10 @@ export function MeetingForm({ initial, regencies }: { initial: MeetingValues; re
           {(p) => <Select p={p} value={v('type', initial.type)} options={MEETING_TYPES.map((k) => ({ value: k, label: t(`typeLong.${k}`) }))} />}
         </Field>
         <Field idPrefix={px} label={t('fields.startsAt')} name="startsAt" errors={e('startsAt')} required>
-          {(p) => <input {...p} type="datetime-local" defaultValue={v('startsAt', initial.startsAt)} />}
+          {(p) => <DateTimeInput {...p} defaultValue={v('startsAt', initial.startsAt)} timeLabel={t('fields.startsTime')} />}
         </Field>
         <Field idPrefix={px} label={t('fields.endsAt')} name="endsAt" errors={e('endsAt')} required>
-          {(p) => <input {...p} type="datetime-local" defaultValue={v('endsAt', initial.endsAt)} />}
+          {(p) => <DateTimeInput {...p} defaultValue={v('endsAt', initial.endsAt)} timeLabel={t('fields.endsTime')} />}
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">

@@ -2,9 +2,9 @@
 
 import { useState } from 'react'
 import clsx from 'clsx'
-import { useTranslations } from 'next-intl'
+import { useLocale, useTranslations } from 'next-intl'
 import { inputClass } from '@/components/ui/field'
-import { dateInputText, parseDateInput } from '@/lib/parse'
+import { dateInputText, dateTimeInputText, parseDateInput, parseTimeInput } from '@/lib/parse'
 
 /**
  * A date field that reads the Indonesian way, day first (`31/10/2026`), whatever the browser's
@@ -39,5 +39,64 @@ export function DateInput({
       />
       <input type="hidden" name={name} value={iso ?? text.trim()} />
     </>
+  )
+}
+
+/**
+ * A day and a clock time in Jakarta (a meeting's start and end): the day typed as in DateInput, the
+ * time as `09.00` or `09:00`, 24-hour. The native `datetime-local` showed `mm/dd/yyyy, hh:mm AM` in an
+ * English browser and a different picker in each; this reads the same everywhere. The form sends the
+ * hidden `2024-09-18T09:00`; what is not a day and a time is sent as typed, so the server names the
+ * problem in the field. The label's `id` goes to the day; the time is named by `timeLabel` ("Jam mulai (WIB)").
+ */
+export function DateTimeInput({
+  id, name, defaultValue, className, timeLabel, ...props
+}: Omit<React.ComponentProps<'input'>, 'type' | 'defaultValue' | 'value' | 'onChange' | 'name'> & { name: string; defaultValue?: string | null; timeLabel: string }) {
+  const t = useTranslations('common')
+  const locale = useLocale() === 'en' ? 'en' : 'id'
+  const [parts, setParts] = useState(() => dateTimeInputText(defaultValue, locale))
+  const [shownDefault, setShownDefault] = useState(defaultValue)
+  if (shownDefault !== defaultValue) {
+    setShownDefault(defaultValue)
+    setParts(dateTimeInputText(defaultValue, locale))
+  }
+  const day = parseDateInput(parts.day)
+  const time = parseTimeInput(parts.time)
+  const sent = day && time ? `${day}T${time}` : `${parts.day.trim()} ${parts.time.trim()}`.trim()
+  const cls = clsx(className ?? inputClass(), 'tabular-nums')
+  return (
+    <div className="flex gap-2">
+      <div className="min-w-0 flex-1">
+        <input
+          {...props}
+          id={id}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder={t('datePlaceholder')}
+          maxLength={10}
+          value={parts.day}
+          onChange={(e) => setParts((p) => ({ ...p, day: e.target.value }))}
+          className={cls}
+        />
+      </div>
+      {/* `w-full` of the input class fills its box: the boxes, not the inputs, share the row */}
+      <div className="w-20 shrink-0">
+        <input
+          {...props}
+          id={id ? `${id}-time` : undefined}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          aria-label={timeLabel}
+          placeholder={t('timePlaceholder')}
+          maxLength={5}
+          value={parts.time}
+          onChange={(e) => setParts((p) => ({ ...p, time: e.target.value }))}
+          className={cls}
+        />
+      </div>
+      <input type="hidden" name={name} value={sent} />
+    </div>
   )
 }

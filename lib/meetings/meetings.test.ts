@@ -73,6 +73,12 @@ describe('follow-up rules', () => {
     expect(isOverdue({ dueDate: '2024-10-31', status: 'OPEN', closedAt: null }, '2024-11-01')).toBe(true)
     expect(endOfJakartaDay('2024-10-31').toISOString()).toBe('2024-10-31T17:00:00.000Z')
   })
+  it('is not overdue while its meeting had not yet started (a meeting moved later), as the as-of SQL says', () => {
+    const moved = { startsAt: new Date('2024-11-10T02:00:00Z') }
+    expect(isOverdue({ dueDate: '2024-10-31', status: 'OPEN', closedAt: null, meeting: moved }, '2024-11-04')).toBe(false)
+    expect(isOverdue({ dueDate: '2024-10-31', status: 'OPEN', closedAt: null, meeting: moved }, '2024-11-10')).toBe(true)
+    expect(isOverdue({ dueDate: '2024-10-31', status: 'OPEN', meeting: { startsAt: new Date('2024-10-01T02:00:00Z') } }, '2024-11-04')).toBe(true)
+  })
   it('reads and writes meeting times in Jakarta', () => {
     expect(jakartaLocalToDate('2025-02-10T08:00')?.toISOString()).toBe('2025-02-10T01:00:00.000Z')
     expect(jakartaLocalToDate('2025-02-30T08:00')).toBeNull()
