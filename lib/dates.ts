@@ -13,6 +13,22 @@ export function lastEndedMonth(now = Date.now()): string {
 }
 
 /**
+ * The months a claim may be for: those of the programme's year (or, before one is chosen, of the years of
+ * the programmes offered) that have ended by `lastEnded`, newest first. A list, not the native month
+ * input, which Firefox and Safari show as a bare text box expecting `2026-10`.
+ */
+export function claimableMonths(years: number[], lastEnded: string): string[] {
+  const months: string[] = []
+  for (const year of [...new Set(years)].sort((a, b) => b - a)) {
+    for (let m = 12; m >= 1; m--) {
+      const month = `${year}-${String(m).padStart(2, '0')}`
+      if (month <= lastEnded) months.push(month)
+    }
+  }
+  return months
+}
+
+/**
  * A `datetime-local` value typed in Jakarta (`2024-09-18T09:00`) as the instant it names. Null when
  * malformed or not a real calendar time.
  */

@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useLocale, useTranslations } from 'next-intl'
 import { submitClaim } from '@/lib/actions/credit'
@@ -8,6 +8,7 @@ import { FileUp } from 'lucide-react'
 import { Button, LinkButton } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { claimableMonths } from '@/lib/dates'
 import { formatMonth, formatNumber, formatRupiah } from '@/lib/format'
 
 export type ClaimProgramOption = { id: string; name: string; year: number }
@@ -26,6 +27,12 @@ export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimPro
   const [state, action, pending] = useFormAction(submitClaim, { keepAfterSuccess: true })
   const dialog = useRef<HTMLDialogElement>(null)
   const preview = state?.ok ? state.data : undefined
+  const [programId, setProgramId] = useState(state?.values?.programId ?? (programs.length === 1 ? programs[0].id : ''))
+  const chosen = programs.find((p) => p.id === programId)
+  const months = claimableMonths(chosen ? [chosen.year] : programs.map((p) => p.year), defaultMonth)
+  // a month sent back with a refusal stays chosen even when it is not in the list (the server said why)
+  const sentMonth = state?.values?.month
+  if (sentMonth && !months.includes(sentMonth)) months.unshift(sentMonth)
   useEffect(() => {
     if (preview && !dialog.current?.open) dialog.current?.showModal()
   }, [preview])
@@ -34,14 +41,20 @@ export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimPro
       <FormMessage state={state} />
       <Field label={t('claimProgram')} name="programId" errors={state?.errors?.programId} hint={t('claimProgramHint')} required>
         {(p) => (
-          <select {...p} defaultValue={state?.values?.programId ?? (programs.length === 1 ? programs[0].id : '')}>
+          <select {...p} value={programId} onChange={(e) => setProgramId(e.target.value)}>
             <option value="">{t('choose')}</option>
             {programs.map((pr) => <option key={pr.id} value={pr.id}>{pr.name}</option>)}
           </select>
         )}
       </Field>
       <Field label={t('claimMonth')} name="month" errors={state?.errors?.month} hint={t('claimMonthHint')} required>
-        {(p) => <input {...p} type="month" defaultValue={state?.values?.month ?? defaultMonth} />}
+        {(p) => (
+          // keyed by the programme: a new programme's list starts at its newest ended month
+          <select key={programId} {...p} defaultValue={sentMonth && programId === (state?.values?.programId ?? '') ? sentMonth : months.includes(defaultMonth) ? defaultMonth : months[0]}>
+            {months.length === 0 && <option value="">{t('claimNoMonth')}</option>}
+            {months.map((m) => <option key={m} value={m}>{formatMonth(m, { locale })}</option>)}
+          </select>
+        )}
       </Field>
       <p className="text-sm text-slate-600">{t('claimComputedNote')}</p>
       <div className="flex flex-wrap items-center gap-3">

@@ -167,7 +167,7 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   // the claim of October 2026 for the second programme
   await page.goto('/kredit/klaim/baru')
   await page.getByLabel('Program yang diklaim').selectOption({ label: 'KUR Daerah 2026' })
-  await page.getByLabel('Bulan klaim').fill('2026-10')
+  await page.getByLabel('Bulan klaim').selectOption({ label: 'Oktober 2026' })
   await page.getByRole('button', { name: 'Ajukan klaim', exact: true }).click()
   // money moves: the bank first sees what the month would claim, and files it only from the dialog
   const confirm = page.getByRole('dialog', { name: 'Ajukan klaim ini?' })
