@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { clientIp } from '@/lib/client-ip'
-import { copyLine, transactionCanCopy, transactionCopy, transactionSql } from '@/lib/db'
+import { copyLine, db, transactionCanCopy, transactionCopy, transactionSql } from '@/lib/db'
 
 export type AuditAction =
   | 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE'
@@ -80,4 +80,13 @@ export async function writeAudits(tx: Prisma.TransactionClient, actor: AuditActo
       nullif(e.doc->'before', 'null'::jsonb), nullif(e.doc->'after', 'null'::jsonb), $5::text
     FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(doc, n)
     ORDER BY e.n`, [actor.id, actor.username, actor.role, rows, ip])
+}
+
+/**
+ * A download leaves a trace: who took which kind of record, in which format, under which filter, how many
+ * rows. Every export of records calls it, so the trail shows who carried personal data (account numbers,
+ * NIK, users) out of the app.
+ */
+export async function auditExport(actor: AuditActor, entry: { entity: string; entityId?: string; after: Record<string, unknown> }): Promise<void> {
+  await db.$transaction((tx) => writeAudit(tx, { id: actor.id, username: actor.username, role: actor.role }, { action: 'EXPORT', ...entry }))
 }

@@ -7,7 +7,14 @@ import { dateInputText } from '@/lib/parse'
  * A column of an export: header text and how to read the cell from a row. A Date's `numFmt` says what it
  * is: `dd/mm/yyyy` a calendar day (stored at UTC midnight), one with hours (`dd/mm/yyyy hh:mm`) an instant.
  */
-export type ExportColumn<R> = { header: string; value: (row: R) => string | number | Date | null | undefined; width?: number; numFmt?: string }
+export type ExportColumn<R> = {
+  header: string
+  value: (row: R) => string | number | Date | null | undefined
+  width?: number
+  numFmt?: string
+  /** a number format for one row's cell, where a column mixes counts, Rupiah and percentages (the dashboard summary) */
+  rowNumFmt?: (row: R) => string | undefined
+}
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -58,11 +65,15 @@ export async function toXlsx<R>(columns: ExportColumn<R>[], rows: R[], sheetName
   // a day stays at its UTC midnight; an instant is moved to its WIB wall clock (jakartaWallClock)
   const shift = columns.map((c) => dateKindOf(c.numFmt) !== 'date')
   for (const r of rows) {
-    ws.addRow(columns.map((c, i) => {
+    const row = ws.addRow(columns.map((c, i) => {
       const v = c.value(r)
       if (v instanceof Date) return shift[i] ? jakartaWallClock(v) : v
       return v === undefined ? null : v
     }))
+    columns.forEach((c, i) => {
+      const fmt = c.rowNumFmt?.(r)
+      if (fmt) row.getCell(i + 1).numFmt = fmt
+    })
   }
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

@@ -52,11 +52,16 @@ function scopedWhere(user: SessionUser, f: DisbursementFilter): Prisma.Disbursem
   }
 }
 
+/** The list's order, newest contract first unless the user sorted: the export keeps it too. */
+function disbursementOrder(filter: DisbursementFilter): Prisma.DisbursementOrderByWithRelationInput[] {
+  return [{ [filter.sort ?? 'contractDate']: filter.dir ?? 'desc' }, { id: 'asc' }]
+}
+
 /** One page of disbursements under the filter, with the total count and sum for the footer. */
 export async function findDisbursements({ user, filter }: { user: SessionUser; filter: DisbursementFilter }) {
   const where = scopedWhere(user, filter)
   const page = filter.page ?? 1
-  const orderBy: Prisma.DisbursementOrderByWithRelationInput[] = [{ [filter.sort ?? 'contractDate']: filter.dir ?? 'desc' }, { id: 'asc' }]
+  const orderBy = disbursementOrder(filter)
   const [rows, totals] = await Promise.all([
     readDb.disbursement.findMany({ where, select: disbursementListSelect, orderBy, skip: (page - 1) * DISBURSEMENT_PAGE_SIZE, take: DISBURSEMENT_PAGE_SIZE }),
     readDb.disbursement.aggregate({ where, _count: { _all: true }, _sum: { plafond: true } }),
@@ -64,9 +69,9 @@ export async function findDisbursements({ user, filter }: { user: SessionUser; f
   return { rows, total: totals._count._all, sum: Number(totals._sum.plafond ?? 0), page, pageSize: DISBURSEMENT_PAGE_SIZE }
 }
 
-/** Every disbursement under the filter, for export (capped). */
+/** Every disbursement under the filter, in the list's order, for export (capped). */
 export async function exportDisbursements({ user, filter }: { user: SessionUser; filter: DisbursementFilter }) {
-  return readDb.disbursement.findMany({ where: scopedWhere(user, filter), select: disbursementListSelect, orderBy: [{ contractDate: 'asc' }, { id: 'asc' }], take: 200_000 })
+  return readDb.disbursement.findMany({ where: scopedWhere(user, filter), select: disbursementListSelect, orderBy: disbursementOrder(filter), take: 200_000 })
 }
 
 /** An MSME's loans, for its detail page (same scope as the lists). */

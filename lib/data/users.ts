@@ -45,12 +45,17 @@ function whereOf(filter: UserFilter): Prisma.UserWhereInput {
   }
 }
 
+/** The list's order (by user name unless the admin sorted): the export keeps it too. */
+function userOrder(filter: UserFilter): Prisma.UserOrderByWithRelationInput[] {
+  return [{ [filter.sort ?? 'username']: filter.dir ?? 'asc' }, { id: 'asc' }]
+}
+
 /** Users for the admin's list: filtered, sorted, one page, with the total for the pager. */
 export async function findUsers({ user, filter }: { user: SessionUser; filter: UserFilter }) {
   assertAdmin(user)
   const where = whereOf(filter)
   const page = filter.page ?? 1
-  const orderBy: Prisma.UserOrderByWithRelationInput[] = [{ [filter.sort ?? 'username']: filter.dir ?? 'asc' }, { id: 'asc' }]
+  const orderBy = userOrder(filter)
   const [rows, total] = await Promise.all([
     readDb.user.findMany({ where, select: userListSelect, orderBy, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     readDb.user.count({ where }),
@@ -58,10 +63,10 @@ export async function findUsers({ user, filter }: { user: SessionUser; filter: U
   return { rows, total, page, pageSize: PAGE_SIZE }
 }
 
-/** Every user matching the filter, for the export (admin only; no password hashes). */
+/** Every user matching the filter, in the list's order, for the export (admin only; no password hashes). */
 export async function exportUsers({ user, filter }: { user: SessionUser; filter: UserFilter }) {
   assertAdmin(user)
-  return readDb.user.findMany({ where: whereOf(filter), select: userListSelect, orderBy: { username: 'asc' }, take: 50_000 })
+  return readDb.user.findMany({ where: whereOf(filter), select: userListSelect, orderBy: userOrder(filter), take: 50_000 })
 }
 
 /** One user for the edit form. */

@@ -124,6 +124,47 @@ describe('labels, not stored codes', () => {
   })
 })
 
+describe('an export is the list as sorted, and leaves a trace', () => {
+  it('keeps the disbursement list’s order (its sort, else newest contract first) and audits the download', async () => {
+    const bank = await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' }, select: { id: true } })
+    const program = await db.creditProgram.create({
+      data: {
+        code: 'URUT-2026', scheme: 'URUT', name: 'Program Urut 2026', year: 2026, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000,
+        borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
+        banks: { create: [{ bankId: bank.id }] }, rates: { create: [{ bankId: bank.id, effectiveFrom: new Date('2026-01-01'), rate: 0.12 }] },
+      },
+    })
+    // the largest loan is neither the newest nor the oldest
+    for (const [i, [day, plafond]] of ([['2026-01-10', 10_000_000], ['2026-03-10', 24_000_000], ['2026-05-10', 15_000_000]] as const).entries()) {
+      const msme = await db.msme.create({
+        data: { nib: `912000088800${i}`, businessName: `Usaha Urut ${i}`, ownerName: 'Siti Rahayu', ownerNik: `351701410185100${i}`, ownerGender: 'P', kbli: '10792', regencyCode: '35.17', computedScale: 'MIKRO', businessCapital: 50_000_000, annualSales: 300_000_000 },
+      })
+      await db.disbursement.create({
+        data: { programId: program.id, bankId: bank.id, accountNumber: `URUT-${i}`, msmeId: msme.id, regencyCode: '35.17', contractDate: new Date(day), plafond, tenorMonths: 12, bankRate: 0.12, borrowerRate: 0.03, eligibilityIssues: [] },
+      })
+    }
+    signInAs(admin)
+    const accounts = async (query: string) => (await csvRows(await disbursementsExport(get(`/api/kredit/penyaluran/ekspor?format=csv&program=${program.id}${query}`), undefined))).map((r) => r['No. rekening'])
+    expect(await accounts('')).toEqual(['URUT-2', 'URUT-1', 'URUT-0'])
+    expect(await accounts('&sort=plafond&dir=desc')).toEqual(['URUT-1', 'URUT-2', 'URUT-0'])
+    expect(await accounts('&sort=contractDate&dir=asc')).toEqual(['URUT-0', 'URUT-1', 'URUT-2'])
+    const trail = await db.auditLog.findFirstOrThrow({ where: { userId: admin.id, action: 'EXPORT', entity: 'Disbursement' }, orderBy: { createdAt: 'desc' }, select: { after: true } })
+    expect(trail.after).toMatchObject({ format: 'csv', rows: 3, filter: { program: program.id, sort: 'contractDate', dir: 'asc' } })
+  })
+
+  it('keeps the users list’s order and audits the download', async () => {
+    await createUser('LEADERSHIP')
+    await createUser('ADMIN')
+    signInAs(admin)
+    const names = (await csvRows(await usersExport(get('/api/pengguna/ekspor?format=csv&sort=username&dir=desc'), undefined))).map((r) => r['Nama pengguna'])
+    expect(names.length).toBeGreaterThan(2)
+    // the database's collation decides, as on the list
+    const listed = await db.user.findMany({ select: { username: true }, orderBy: [{ username: 'desc' }, { id: 'asc' }] })
+    expect(names).toEqual(listed.map((u) => u.username))
+    expect(await db.auditLog.count({ where: { userId: admin.id, action: 'EXPORT', entity: 'User' } })).toBeGreaterThan(0)
+  })
+})
+
 describe('the dashboard export', () => {
   it('names the file with the as-of day once and heads the figures with an Indonesian date', async () => {
     signInAs(admin)
@@ -131,5 +172,16 @@ describe('the dashboard export', () => {
     expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="ringkasan-ekspor-2026-2026-12-04.xlsx"')
     const headers = (await sheet(res)).getRow(1).values as unknown[]
     expect(headers).toContain('Nilai per 4 Desember 2026')
+  })
+
+  it('formats each summary row as what it counts, and names months as people read them', async () => {
+    signInAs(admin)
+    const query = '?program=EKSPOR-2026&asOf=2026-12-04'
+    const summary = await sheet(await dashboardExport(get(`/api/dasbor/ekspor/ringkasan${query}`), { params: Promise.resolve({ dataset: 'ringkasan' }) }))
+    const format: Record<string, string | undefined> = {}
+    summary.eachRow((row, n) => { if (n > 1) format[String(row.getCell(1).value)] = row.getCell(2).numFmt })
+    expect(format).toMatchObject({ 'Kredit disalurkan (Rp)': '#,##0', 'Realisasi kredit (% target)': '0.00', 'Penerima manfaat (UMK)': '#,##0' })
+    const monthly = await sheet(await dashboardExport(get(`/api/dasbor/ekspor/bulanan${query}`), { params: Promise.resolve({ dataset: 'bulanan' }) }))
+    expect([monthly.getCell('A2').value, monthly.getCell('A13').value]).toEqual(['Januari 2026', 'Desember 2026'])
   })
 })

@@ -4,6 +4,7 @@ import { exportAuditLogs } from '@/lib/data/audit'
 import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
 import { MESSAGES } from '@/lib/i18n/messages'
 import { authRoute } from '@/lib/safe-action'
+import { auditExport } from '@/lib/audit'
 import { auditFilterSchema } from '@/lib/validations/audit'
 
 type Row = Awaited<ReturnType<typeof exportAuditLogs>>[number]
@@ -36,6 +37,8 @@ const columns: ExportColumn<Row>[] = [
 export const GET = authRoute('audit.read', async (req, user) => {
   const params = Object.fromEntries(new URL(req.url).searchParams)
   const format = z.enum(EXPORT_FORMATS).catch('xlsx').parse(params.format)
-  const rows = await exportAuditLogs({ user, filter: auditFilterSchema.parse(params) })
+  const filter = auditFilterSchema.parse(params)
+  const rows = await exportAuditLogs({ user, filter })
+  await auditExport(user, { entity: 'AuditLog', after: { format, filter, rows: rows.length } })
   return exportResponse(format, 'log-audit', columns, rows, 'Log audit')
 })

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { db } from '@/lib/db'
-import { writeAudit } from '@/lib/audit'
+import { auditExport } from '@/lib/audit'
 import { exportActivities } from '@/lib/data/activities'
 import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
 import { can } from '@/lib/permissions'
@@ -32,6 +31,6 @@ export const GET = authRoute('export.read', async (req, user) => {
   const format = z.enum(EXPORT_FORMATS).catch('xlsx').parse(params.format)
   const filter = activityFilterSchema.parse(params)
   const rows = await exportActivities({ user, filter })
-  await db.$transaction((tx) => writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'EXPORT', entity: 'Activity', after: { format, filter, rows: rows.length } }))
+  await auditExport(user, { entity: 'Activity', after: { format, filter, rows: rows.length } })
   return exportResponse(format, 'kegiatan-pembinaan', columns, rows, 'Kegiatan')
 })

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { db } from '@/lib/db'
-import { writeAudit } from '@/lib/audit'
+import { auditExport } from '@/lib/audit'
 import { exportCooperatives } from '@/lib/data/cooperatives'
 import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
 import { FORM_LABEL, OUTCOME_LABEL, PATTERN_LABEL, TYPE_LABEL } from '@/lib/registers/labels'
@@ -40,6 +39,6 @@ export const GET = authRoute('export.read', async (req, user) => {
   const format = z.enum(EXPORT_FORMATS).catch('xlsx').parse(params.format)
   const filter = cooperativeFilterSchema.parse(params)
   const rows = await exportCooperatives({ user, filter })
-  await db.$transaction((tx) => writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'EXPORT', entity: 'Cooperative', after: { format, filter, rows: rows.length } }))
+  await auditExport(user, { entity: 'Cooperative', after: { format, filter, rows: rows.length } })
   return exportResponse(format, 'koperasi', columns, rows, 'Koperasi')
 })

@@ -2,6 +2,7 @@ import { exportUsers } from '@/lib/data/users'
 import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
 import { ROLE_LABELS } from '@/lib/permissions'
 import { authRoute } from '@/lib/safe-action'
+import { auditExport } from '@/lib/audit'
 import { userFilterSchema } from '@/lib/validations/users'
 import { z } from 'zod'
 
@@ -23,6 +24,8 @@ const columns: ExportColumn<Row>[] = [
 export const GET = authRoute('users.manage', async (req, user) => {
   const params = Object.fromEntries(new URL(req.url).searchParams)
   const format = z.enum(EXPORT_FORMATS).catch('xlsx').parse(params.format)
-  const rows = await exportUsers({ user, filter: userFilterSchema.parse(params) })
+  const filter = userFilterSchema.parse(params)
+  const rows = await exportUsers({ user, filter })
+  await auditExport(user, { entity: 'User', after: { format, filter, rows: rows.length } })
   return exportResponse(format, 'pengguna', columns, rows, 'Pengguna')
 })

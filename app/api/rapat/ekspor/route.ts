@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { db } from '@/lib/db'
-import { writeAudit } from '@/lib/audit'
+import { auditExport } from '@/lib/audit'
 import { exportMeetings } from '@/lib/data/meetings'
 import { jakartaDate, jakartaTime } from '@/lib/dates'
 import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
@@ -35,6 +34,6 @@ export const GET = authRoute('meetings.read', async (req, user) => {
   const format = z.enum(EXPORT_FORMATS).catch('xlsx').parse(params.format)
   const filter = meetingFilterSchema.parse(params)
   const rows = await exportMeetings({ user, filter })
-  await db.$transaction((tx) => writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'EXPORT', entity: 'Meeting', after: { format, filter, rows: rows.length } }))
+  await auditExport(user, { entity: 'Meeting', after: { format, filter, rows: rows.length } })
   return exportResponse(format, 'rapat', columns, rows, 'Rapat')
 })

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { db } from '@/lib/db'
-import { writeAudit } from '@/lib/audit'
+import { auditExport } from '@/lib/audit'
 import { exportActions } from '@/lib/data/meetings'
 import { jakartaDate } from '@/lib/dates'
 import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
@@ -36,6 +35,6 @@ export const GET = authRoute('meetings.read', async (req, user) => {
     // a meeting starts at an instant: its day is the Jakarta day, as in the meetings export
     { header: 'Tanggal rapat', value: (r) => new Date(`${jakartaDate(r.meeting.startsAt)}T00:00:00Z`), numFmt: 'dd/mm/yyyy', width: 14 },
   ]
-  await db.$transaction((tx) => writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'EXPORT', entity: 'ActionItem', after: { format, filter, asOf, rows: rows.length } }))
+  await auditExport(user, { entity: 'ActionItem', after: { format, filter, asOf, rows: rows.length } })
   return exportResponse(format, 'tindak-lanjut', columns, rows, 'Tindak lanjut')
 })

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { db } from '@/lib/db'
-import { writeAudit } from '@/lib/audit'
+import { auditExport } from '@/lib/audit'
 import { exportMsmes } from '@/lib/data/msmes'
 import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
 import { GENDER_LABEL, SCALE_LABEL } from '@/lib/registers/labels'
@@ -42,6 +41,6 @@ export const GET = authRoute('export.read', async (req, user) => {
   const format = z.enum(EXPORT_FORMATS).catch('xlsx').parse(params.format)
   const filter = msmeFilterSchema.parse(params)
   const rows = await exportMsmes({ user, filter })
-  await db.$transaction((tx) => writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'EXPORT', entity: 'Msme', after: { format, filter, rows: rows.length } }))
+  await auditExport(user, { entity: 'Msme', after: { format, filter, rows: rows.length } })
   return exportResponse(format, 'umkm', columns, rows, 'UMKM')
 })

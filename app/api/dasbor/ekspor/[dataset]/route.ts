@@ -5,7 +5,7 @@ import { getClaimPipeline, getCreditBreakdown, getOverview, resolveDashboardFilt
 import { kbliSectionName } from '@/lib/credit/kbli'
 import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
 import { exportResponse, type ExportColumn } from '@/lib/export'
-import { formatDate } from '@/lib/format'
+import { formatDate, formatMonth } from '@/lib/format'
 import { authRoute } from '@/lib/safe-action'
 import { DASHBOARD_DATASETS, dashboardFilterSchema, type DashboardDataset } from '@/lib/validations/dashboard'
 
@@ -42,24 +42,28 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
     case 'ringkasan': {
       const [overview, thresholds, overdue] = await Promise.all([getOverview({ user, filter }), getStatusThresholds(), getOverdueSummary({ user, asOf: filter.asOf, regencyCode: filter.regencyCode })])
       const s = overview.summary
-      type Row = { name: string; value: number | null; target: number | null; pct: number | null; lastYear: number | null; change: number | null; status: string | null }
+      // `unit`: how the row's figures read (a count, Rupiah or a percentage), for their cells' format
+      type Row = { name: string; unit: 'count' | 'rupiah' | 'percent'; value: number | null; target: number | null; pct: number | null; lastYear: number | null; change: number | null; status: string | null }
       const rows: Row[] = [
-        { name: 'Kredit disalurkan (Rp)', value: s.disbursed, target: s.creditTarget, pct: s.realisationPct, lastYear: overview.lastYear?.disbursed ?? null, change: overview.lastYear ? s.disbursed - overview.lastYear.disbursed : null, status: null },
-        { name: 'Subsidi dibayar (Rp)', value: s.subsidyPaid, target: s.subsidyCeiling, pct: s.absorptionPct, lastYear: overview.lastYear?.subsidyPaid ?? null, change: overview.lastYear ? s.subsidyPaid - overview.lastYear.subsidyPaid : null, status: null },
+        { name: 'Kredit disalurkan (Rp)', unit: 'rupiah', value: s.disbursed, target: s.creditTarget, pct: s.realisationPct, lastYear: overview.lastYear?.disbursed ?? null, change: overview.lastYear ? s.disbursed - overview.lastYear.disbursed : null, status: null },
+        { name: 'Subsidi dibayar (Rp)', unit: 'rupiah', value: s.subsidyPaid, target: s.subsidyCeiling, pct: s.absorptionPct, lastYear: overview.lastYear?.subsidyPaid ?? null, change: overview.lastYear ? s.subsidyPaid - overview.lastYear.subsidyPaid : null, status: null },
         ...overviewCards(overview, program.year, thresholds).map((c): Row => ({
-          name: CARD_NAMES[c.key], value: c.available ? c.value : null, target: c.target, pct: null, lastYear: c.lastYear, change: c.change, status: c.status ? STATUS_NAMES[c.status] : c.available ? null : 'Belum ada data',
+          // a district's completeness card is the province's (every regency's reports), and says so
+          name: c.key === 'completeness' && filter.regencyCode ? 'Kelengkapan laporan triwulan se-provinsi (%)' : CARD_NAMES[c.key],
+          unit: c.unit === 'PERCENT' ? 'percent' : 'count', value: c.available ? c.value : null, target: c.target, pct: null, lastYear: c.lastYear, change: c.change, status: c.status ? STATUS_NAMES[c.status] : c.available ? null : 'Belum ada data',
         })),
         // the same card as the overview's "Tindak lanjut rapat terlambat" (lib/data/meetings.ts getOverdueSummary)
-        ...(overdue ? [{ name: 'Tindak lanjut rapat terlambat', value: overdue.overdue, target: null, pct: null, lastYear: overdue.lastYear, change: overdue.change, status: `${overdue.open} tindak lanjut terbuka` } satisfies Row] : []),
-        { name: 'Proyeksi akhir tahun (Rp)', value: s.projection.value, target: s.creditTarget, pct: s.projection.pct, lastYear: null, change: null, status: s.projection.method },
+        ...(overdue ? [{ name: 'Tindak lanjut rapat terlambat', unit: 'count', value: overdue.overdue, target: null, pct: null, lastYear: overdue.lastYear, change: overdue.change, status: `${overdue.open} tindak lanjut terbuka` } satisfies Row] : []),
+        { name: 'Proyeksi akhir tahun (Rp)', unit: 'rupiah', value: s.projection.value, target: s.creditTarget, pct: s.projection.pct, lastYear: null, change: null, status: s.projection.method },
       ]
+      const byUnit = (r: Row) => (r.unit === 'percent' ? PERCENT : RUPIAH)
       const columns: ExportColumn<Row>[] = [
-        { header: 'Angka', value: (r) => r.name, width: 36 },
-        { header: `Nilai per ${formatDate(filter.asOf)}`, value: (r) => r.value, width: 22, numFmt: '#,##0.00' },
-        { header: 'Target', value: (r) => r.target, width: 22, numFmt: '#,##0.00' },
+        { header: 'Angka', value: (r) => r.name, width: 40 },
+        { header: `Nilai per ${formatDate(filter.asOf)}`, value: (r) => r.value, width: 22, rowNumFmt: byUnit },
+        { header: 'Target', value: (r) => r.target, width: 22, rowNumFmt: byUnit },
         { header: 'Capaian (%)', value: (r) => r.pct, width: 14, numFmt: PERCENT },
-        { header: overview.lastYear ? `Tahun lalu (${formatDate(overview.lastYear.asOf)})` : 'Tahun lalu', value: (r) => r.lastYear, width: 22, numFmt: '#,##0.00' },
-        { header: 'Perubahan', value: (r) => r.change, width: 18, numFmt: '#,##0.00' },
+        { header: overview.lastYear ? `Tahun lalu (${formatDate(overview.lastYear.asOf)})` : 'Tahun lalu', value: (r) => r.lastYear, width: 22, rowNumFmt: byUnit },
+        { header: 'Perubahan', value: (r) => r.change, width: 18, rowNumFmt: byUnit },
         { header: 'Status / keterangan', value: (r) => r.status, width: 40 },
       ]
       return respond(columns, rows, 'Ringkasan')
@@ -68,7 +72,7 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
       const series = await getMonthlySeries({ user, filter })
       type Row = (typeof series)[number]
       const columns: ExportColumn<Row>[] = [
-        { header: 'Bulan', value: (r) => r.month, width: 8 },
+        { header: 'Bulan', value: (r) => formatMonth(`${program.year}-${String(r.month).padStart(2, '0')}`), width: 16 },
         { header: 'Penyaluran (Rp)', value: (r) => r.disbursed, width: 20, numFmt: RUPIAH },
         { header: 'Realisasi kumulatif (Rp)', value: (r) => r.cumulative, width: 22, numFmt: RUPIAH },
         { header: 'Laju target (Rp)', value: (r) => r.targetPace, width: 20, numFmt: RUPIAH },
@@ -96,7 +100,7 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
     case 'klaim': {
       const { months, total } = await getClaimPipeline({ user, filter })
       const columns: ExportColumn<ClaimPipelineRow>[] = [
-        { header: 'Bulan klaim', value: (r) => r.month ?? 'Jumlah', width: 12 },
+        { header: 'Bulan klaim', value: (r) => (r.month ? formatMonth(r.month) : 'Jumlah'), width: 16 },
         { header: 'Klaim', value: (r) => r.claims, width: 10, numFmt: RUPIAH },
         { header: 'Terbuka', value: (r) => r.open, width: 10, numFmt: RUPIAH },
         { header: 'Diklaim (Rp)', value: (r) => r.claimed, width: 20, numFmt: RUPIAH },

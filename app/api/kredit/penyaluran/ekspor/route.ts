@@ -3,6 +3,7 @@ import { exportDisbursements } from '@/lib/data/disbursements'
 import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
 import { MESSAGES } from '@/lib/i18n/messages'
 import { authRoute } from '@/lib/safe-action'
+import { auditExport } from '@/lib/audit'
 import { disbursementFilterSchema } from '@/lib/validations/credit'
 
 type Row = Awaited<ReturnType<typeof exportDisbursements>>[number]
@@ -34,6 +35,8 @@ const columns: ExportColumn<Row>[] = [
 export const GET = authRoute('credit.read', async (req, user) => {
   const params = Object.fromEntries(new URL(req.url).searchParams)
   const format = z.enum(EXPORT_FORMATS).catch('xlsx').parse(params.format)
-  const rows = await exportDisbursements({ user, filter: disbursementFilterSchema.parse(params) })
+  const filter = disbursementFilterSchema.parse(params)
+  const rows = await exportDisbursements({ user, filter })
+  await auditExport(user, { entity: 'Disbursement', after: { format, filter, rows: rows.length } })
   return exportResponse(format, 'penyaluran-kredit', columns, rows, 'Penyaluran')
 })

@@ -2,6 +2,7 @@ import { CLAIM_REASON_TEXT, type ClaimLineReason } from '@/lib/credit/claim-reas
 import { exportClaimLines } from '@/lib/data/claims'
 import { exportResponse, type ExportColumn } from '@/lib/export'
 import { authRoute } from '@/lib/safe-action'
+import { auditExport } from '@/lib/audit'
 
 type Line = NonNullable<Awaited<ReturnType<typeof exportClaimLines>>>['lines'][number]
 const num = (v: { toString(): string } | null) => (v === null ? null : Number(v))
@@ -28,5 +29,6 @@ export const GET = authRoute('claims.read', async (_req, user, ctx: { params: Pr
   const data = await exportClaimLines({ user, id })
   if (!data) return Response.json({ error: 'Klaim tidak ditemukan.' }, { status: 404 })
   const month = data.claim.month.toISOString().slice(0, 7)
+  await auditExport(user, { entity: 'SubsidyClaim', entityId: id, after: { format: 'xlsx', month, rows: data.lines.length } })
   return exportResponse('xlsx', `klaim-${data.claim.bank.shortName.replace(/\W+/g, '-')}-${month}`, columns, data.lines, 'Baris klaim')
 })
