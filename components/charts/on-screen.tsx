@@ -7,11 +7,17 @@ const pending = new Set<() => Promise<unknown>>()
 
 /**
  * Load every chart of the page now (before printing: a printed dashboard shows all its charts, also
- * those never scrolled to), and give them a moment to lay out.
+ * those never scrolled to), and wait until each frame has drawn its chart: Recharts measures its box
+ * first and draws a frame later, and a fixed pause printed some frames empty. Waits 5 s at most.
  */
 export async function loadAllCharts(): Promise<void> {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 100))
   await Promise.all([...pending].map((load) => load()))
-  await new Promise((resolve) => setTimeout(resolve, 300))
+  // a tick first: React swaps a static chart for the loading one only after the loads resolve
+  await tick()
+  const drawn = () => [...document.querySelectorAll('[data-chart-frame]')].every((f) => f.querySelector('svg'))
+  for (const deadline = Date.now() + 5000; !drawn() && Date.now() < deadline;) await tick()
+  await tick()
 }
 
 /**
@@ -62,13 +68,17 @@ export function OnScreen({ children, load, className, style, fallback }: { child
     }
   }, [seen, load, onDemand])
   return (
-    <div ref={ref} className={className} style={style}>
-      {seen ? children : (fallback ?? <div aria-hidden className="size-full animate-pulse rounded-md bg-slate-100 print:hidden" />)}
+    <div ref={ref} className={className} style={style} data-chart-frame>
+      {seen ? children : (fallback ?? <ChartPlaceholder />)}
     </div>
   )
 }
 
-/** The placeholder a chart shows while its code loads. */
+/**
+ * The placeholder a chart shows while its code loads. A frame still holding it is left out of print
+ * (app/globals.css): the browser's own print (Ctrl+P) does not wait for chart code, and a grey box or a
+ * blank the chart's height helps no reader; the page's "Cetak / PDF" loads every chart first.
+ */
 export function ChartPlaceholder() {
-  return <div aria-hidden className="size-full animate-pulse rounded-md bg-slate-100" />
+  return <div aria-hidden className="size-full animate-pulse rounded-md bg-slate-100" data-chart-placeholder />
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import path from 'node:path'
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import PDFDocument from 'pdfkit'
 import { createEvent } from 'ics'
 import { markdownToPlainLines } from '@/components/meetings/markdown'
@@ -8,6 +8,9 @@ import type { Briefing, MeetingDetail } from '@/lib/data/meetings'
 import { meetingWhen } from '@/lib/meetings/when'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { isOverdue } from '@/lib/meetings/rules'
+import { jakartaToday } from '@/lib/dates'
+import { quarterLabel } from '@/lib/reporting/periods'
+import type { ActionStatus } from '@/lib/generated/prisma/enums'
 import { actionOwnerName as owner, ACTION_STATUS_LABEL as STATUS, ATTENDANCE_LABEL as ATTENDANCE, MEETING_STATUS_LABEL, MEETING_TYPE_LONG as TYPE, OUTCOME_LABEL as OUTCOME } from '@/lib/meetings/labels'
 
 /**
@@ -16,8 +19,34 @@ import { actionOwnerName as owner, ACTION_STATUS_LABEL as STATUS, ATTENDANCE_LAB
  * Indonesian, as the agencies' documents are (lib/meetings/labels.ts).
  */
 
-/** The notulen as a list of blocks, shared by the .docx and PDF writers. */
-function notulen(m: MeetingDetail) {
+/**
+ * A follow-up's status as the meeting page shows it on `today` (a Jakarta day), e.g. "Dalam proses (terlambat)":
+ * the page's rule (isOverdue), so a document says what the screen said the day it was made.
+ */
+function actionStatus(a: Parameters<typeof isOverdue>[0] & { status: ActionStatus }, today: string): string {
+  return `${STATUS[a.status]}${isOverdue(a, today) ? ' (terlambat)' : ''}`
+}
+
+/** Under a signature with no name on record: the signer writes it in by hand, as on the claim's berita acara. */
+const NAME_BLANK = '(nama dan NIP)'
+
+/**
+ * The sign-off that closes Indonesian minutes: "{city}, {meeting date}" over the right-hand column, then the chair
+ * and the minute-taker side by side, each with room to sign above the name (or a blank for it).
+ */
+function signOff(m: MeetingDetail) {
+  return {
+    placeDate: [m.city?.trim(), formatDate(m.startsAt)].filter(Boolean).join(', '),
+    signers: [
+      { role: 'Pimpinan Rapat,', name: m.chair?.trim() || NAME_BLANK },
+      { role: 'Notulis,', name: NAME_BLANK },
+    ],
+  }
+}
+type SignOff = ReturnType<typeof signOff>
+
+/** The notulen as a list of blocks, shared by the .docx and PDF writers; follow-ups flagged overdue as of `today`. */
+function notulen(m: MeetingDetail, today: string) {
   return {
     title: m.title,
     facts: [
@@ -36,7 +65,9 @@ function notulen(m: MeetingDetail) {
       lines: a.minutes ? markdownToPlainLines(a.minutes) : ['Notulen belum ditulis.'],
       outcomes: a.outcomes.map((o) => `${OUTCOME[o.kind]}: ${o.text}${[o.program?.name, o.indicator?.name, o.regency?.name].filter(Boolean).length ? ` [terkait: ${[o.program?.name, o.indicator?.name, o.regency?.name].filter(Boolean).join(', ')}]` : ''}`),
     })),
-    actions: m.actions.map((a, i) => [String(i + 1), a.title, owner(a), formatDate(a.dueDate), STATUS[a.status]]),
+    // with the meeting, as the page passes it: a follow-up of a meeting not yet started is not overdue
+    actions: m.actions.map((a, i) => [String(i + 1), a.title, owner(a), formatDate(a.dueDate), actionStatus({ ...a, meeting: m }, today)]),
+    signOff: signOff(m),
   }
 }
 
@@ -52,9 +83,28 @@ function docxTable(head: string[], rows: string[][]) {
   })
 }
 
-/** The notulen as a Word document. */
-export async function minutesDocx(m: MeetingDetail): Promise<Buffer> {
-  const n = notulen(m)
+/**
+ * The sign-off as a borderless two-column table of one row that may not break across pages (cantSplit), so the
+ * place and date, both roles and the names always stand on the same page.
+ */
+function docxSignOff({ placeDate, signers }: SignOff) {
+  const line = (text: string, opts: { after?: number; rule?: boolean } = {}) =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: opts.after ?? 0 },
+      border: opts.rule ? { top: { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 1 } } : undefined,
+      indent: opts.rule ? { left: 400, right: 400 } : undefined,
+      children: [new TextRun(text)],
+    })
+  // the place and date sit over the right-hand signer; the left column keeps an empty line to stay level
+  const column = (s: SignOff['signers'][number], i: number) =>
+    new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, children: [line(i === signers.length - 1 ? placeDate : ''), line(s.role, { after: 1200 }), line(s.name, { rule: true })] })
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, rows: [new TableRow({ cantSplit: true, children: signers.map(column) })] })
+}
+
+/** The notulen as a Word document; follow-ups flagged overdue as of `today` (Jakarta), the day it is made. */
+export async function minutesDocx(m: MeetingDetail, today = jakartaToday()): Promise<Buffer> {
+  const n = notulen(m, today)
   const p = (text: string, opts: { bold?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel] } = {}) => new Paragraph({ heading: opts.heading, spacing: { after: 120 }, children: [new TextRun({ text, bold: opts.bold })] })
   const doc = new Document({
     creator: 'Lumbung',
@@ -72,6 +122,8 @@ export async function minutesDocx(m: MeetingDetail): Promise<Buffer> {
           ...n.agenda.flatMap((a) => [p(a.heading, { heading: HeadingLevel.HEADING_3 }), ...a.lines.map((l) => p(l)), ...a.outcomes.map((o) => p(o, { bold: true }))]),
           p('Tindak lanjut', { heading: HeadingLevel.HEADING_2 }),
           n.actions.length ? docxTable(ACTION_HEAD, n.actions) : p('Belum ada tindak lanjut.'),
+          new Paragraph({ spacing: { after: 360 }, children: [] }),
+          docxSignOff(n.signOff),
         ],
       },
     ],
@@ -121,18 +173,53 @@ export function pdfTable(doc: PDFKit.PDFDocument, head: string[], rows: string[]
   doc.moveDown(0.5)
 }
 
+/** A new page unless `height` points still fit above the bottom margin: what comes next is not split across pages. */
+function keepTogether(doc: PDFKit.PDFDocument, height: number) {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage()
+}
+
 /**
  * A section heading that starts a new page when fewer than `keep` points remain below it, so a heading is
  * never left alone at the foot of a page with its table or text on the next.
  */
 function pdfHeading(doc: PDFKit.PDFDocument, text: string, { size = 12, keep = 72 }: { size?: number; keep?: number } = {}) {
-  if (doc.y + keep > doc.page.height - doc.page.margins.bottom) doc.addPage()
+  keepTogether(doc, keep)
   doc.font('bold').fontSize(size).text(text).moveDown(0.3)
 }
 
-/** The notulen as a PDF (A4, DejaVu Sans). */
-export async function minutesPdf(m: MeetingDetail): Promise<Buffer> {
-  const n = notulen(m)
+/** Room left to sign between a role and the name under it. */
+const SIGN_SPACE = 56
+
+/**
+ * The sign-off in two columns, measured first and moved whole to a new page when it does not fit: a signature
+ * block split from its date, or a name from its role, would not be accepted as signed minutes.
+ */
+function pdfSignOff(doc: PDFKit.PDFDocument, { placeDate, signers }: SignOff) {
+  const left = doc.page.margins.left
+  const gap = 40
+  const width = (doc.page.width - left - doc.page.margins.right - gap) / 2
+  const x = (i: number) => left + i * (width + gap)
+  doc.font('regular').fontSize(10).moveDown(2)
+  const tallest = (texts: string[]) => Math.max(...texts.map((t) => doc.heightOfString(t, { width, align: 'center' })))
+  const dateHeight = tallest([placeDate]) + 4
+  const roleHeight = tallest(signers.map((s) => s.role))
+  const nameHeight = tallest(signers.map((s) => s.name))
+  keepTogether(doc, dateHeight + roleHeight + SIGN_SPACE + 3 + nameHeight)
+  const top = doc.y
+  doc.text(placeDate, x(signers.length - 1), top, { width, align: 'center' })
+  const rule = top + dateHeight + roleHeight + SIGN_SPACE
+  signers.forEach((s, i) => {
+    doc.text(s.role, x(i), top + dateHeight, { width, align: 'center' })
+    doc.moveTo(x(i) + 20, rule).lineTo(x(i) + width - 20, rule).strokeColor('#000000').lineWidth(0.5).stroke()
+    doc.text(s.name, x(i), rule + 3, { width, align: 'center' })
+  })
+  doc.x = left
+  doc.y = rule + 3 + nameHeight
+}
+
+/** The notulen as a PDF (A4, DejaVu Sans); follow-ups flagged overdue as of `today` (Jakarta), the day it is made. */
+export async function minutesPdf(m: MeetingDetail, today = jakartaToday()): Promise<Buffer> {
+  const n = notulen(m, today)
   const { doc, done } = newPdf(`Notulen ${n.title}`)
   doc.font('bold').fontSize(14).text('NOTULEN RAPAT', { align: 'center' })
   doc.fontSize(12).text(n.title, { align: 'center' }).moveDown()
@@ -152,6 +239,7 @@ export async function minutesPdf(m: MeetingDetail): Promise<Buffer> {
   pdfHeading(doc, 'Tindak lanjut')
   if (n.actions.length) pdfTable(doc, ACTION_HEAD, n.actions, [0.06, 0.4, 0.22, 0.17, 0.15])
   else doc.font('regular').fontSize(10).text('Belum ada tindak lanjut.')
+  pdfSignOff(doc, n.signOff)
   doc.end()
   return done
 }
@@ -239,7 +327,8 @@ export async function briefingPdf(b: Briefing): Promise<Buffer> {
         value(i.cell.value, i.indicator.unit, i.indicator.decimals),
         i.cell.target === null ? 'tanpa target' : value(i.cell.target, i.indicator.unit, i.indicator.decimals),
         formatPercent(i.cell.achievement),
-        i.quarter ? `Triwulan ${i.quarter} ${i.year}` : String(i.year),
+        // Roman numerals, as every screen writes the quarter (Triwulan II 2026)
+        i.quarter ? `${quarterLabel(i.quarter)} ${i.year}` : String(i.year),
       ]),
       [0.36, 0.17, 0.17, 0.12, 0.18],
     )
@@ -252,7 +341,7 @@ export async function briefingPdf(b: Briefing): Promise<Buffer> {
       pdfTable(
         doc,
         ACTION_HEAD,
-        previous.actions.map((a, i) => [String(i + 1), a.title, owner(a), formatDate(a.dueDate), `${STATUS[a.status]}${isOverdue(a, today) ? ' (terlambat)' : ''}`]),
+        previous.actions.map((a, i) => [String(i + 1), a.title, owner(a), formatDate(a.dueDate), actionStatus(a, today)]),
         [0.06, 0.4, 0.22, 0.17, 0.15],
       )
     }

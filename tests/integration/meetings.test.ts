@@ -28,6 +28,8 @@ import ExcelJS from 'exceljs'
 import { GET as meetingsExport } from '@/app/api/rapat/ekspor/route'
 import { GET as actionsExport } from '@/app/api/tindak-lanjut/ekspor/route'
 import { PDFParse } from 'pdf-parse'
+import { seedReportingCatalogue } from '@/prisma/seed/reporting'
+import { minutesPdf } from '@/lib/meetings/exports'
 
 type U = Awaited<ReturnType<typeof createUser>>
 let admin: U, jombang: U, malang: U, leader: U, bpr: U, dki: U
@@ -520,6 +522,24 @@ describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
     const zip = await JSZip.loadAsync(await res.arrayBuffer())
     const xml = await zip.file('word/document.xml')!.async('string')
     for (const text of ['NOTULEN RAPAT', 'Rakor Pelaksanaan Program Kredit Perbankan', 'Kadinkopum Jombang', 'Status', 'Direncanakan', 'Evaluasi Prokesra 2024', 'Keputusan: Percepat penyaluran', 'Percepat akad kredit', 'Kabupaten Jombang']) expect(xml).toContain(text)
+    // as the meeting page shows it today: the bank's follow-up (due 31 October 2024, still open) is overdue, Jombang's (done) is not
+    expect(xml).toMatch(/(Terbuka|Dalam proses) \(terlambat\)/)
+    expect(xml).not.toContain('Selesai (terlambat)')
+    // the sign-off: place and date of the meeting, then the chair (none recorded: a line for the name) and the minute-taker
+    for (const text of ['Kota Malang, 18 September 2024', 'Pimpinan Rapat,', 'Notulis,', '(nama dan NIP)']) expect(xml).toContain(text)
+  })
+
+  it('signs the minutes with the chair recorded, and the date alone where the meeting has no city', async () => {
+    const id = await newMeeting({ title: 'Rakor daring pembiayaan', city: '', venue: 'Zoom', chair: 'Dr. Andromeda Wicaksono' })
+    signInAs(admin)
+    const xml = await (await JSZip.loadAsync(await (await call(notulenRoute, id, '?format=docx')).arrayBuffer())).file('word/document.xml')!.async('string')
+    expect(xml).toContain('Dr. Andromeda Wicaksono')
+    expect(xml).toMatch(/>18 September 2024</)
+    signInAs(admin)
+    const text = (await new PDFParse({ data: new Uint8Array(await (await call(notulenRoute, id, '?format=pdf')).arrayBuffer()) }).getText()).text
+    expect(text).toContain('Pimpinan Rapat')
+    expect(text).toContain('Dr. Andromeda Wicaksono')
+    expect(text).not.toContain(', 18 September 2024')
   })
 
   it('writes the minutes as a PDF whose text can be read back', async () => {
@@ -532,6 +552,22 @@ describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
     expect(text).toContain('NOTULEN RAPAT')
     expect(text).toContain('Kadinkopum Jombang')
     expect(text).toContain('18 September 2024, 09.00–15.00 WIB')
+    expect(text).toMatch(/(Terbuka|Dalam proses)\s+\(terlambat\)/)
+    for (const words of ['Kota Malang, 18 September 2024', 'Pimpinan Rapat', 'Notulis', '(nama dan NIP)']) expect(text).toContain(words)
+  })
+
+  it('keeps the PDF sign-off on one page wherever the minutes end on the page', async () => {
+    const meeting = (await getMeeting({ user: await asUser(admin), id: meetingA }))!
+    const [first, ...rest] = meeting.agendaItems
+    // minutes of 0 to 60 paragraphs move the end of the text over a whole page, and so the block over a page break
+    for (let lines = 0; lines <= 60; lines++) {
+      const minutes = Array.from({ length: lines }, (_, i) => `Paragraf pembahasan ${i + 1}.`).join('\n\n')
+      const pdf = await minutesPdf({ ...meeting, agendaItems: [{ ...first, minutes }, ...rest] })
+      const pages = (await new PDFParse({ data: new Uint8Array(pdf) }).getText()).pages.map((p) => p.text)
+      const holding = pages.filter((p) => ['Kota Malang, 18 September 2024', 'Pimpinan Rapat', 'Notulis', '(nama dan NIP)'].some((w) => p.includes(w)))
+      expect(holding, `${lines} paragraphs`).toHaveLength(1)
+      for (const words of ['Kota Malang, 18 September 2024', 'Pimpinan Rapat', 'Notulis', '(nama dan NIP)']) expect(holding[0], `${lines} paragraphs`).toContain(words)
+    }
   })
 
   it('refuses the minutes and the invitation of a meeting outside the scope (404)', async () => {
@@ -547,6 +583,8 @@ describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
     expect(res.headers.get('content-type')).toContain('text/calendar')
     expect(ics).toContain('DTSTART:20240918T020000Z')
     expect(ics).toContain(`UID:${meetingA}@lumbung`)
+    // named like the meeting's other files: title and date, UTF-8 name per RFC 5987
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="Undangan ${MEETING.title} 2024-09-18.ics"; filename*=UTF-8''${encodeURIComponent(`Undangan ${MEETING.title} 2024-09-18.ics`)}`)
     // folded at 75 octets (RFC 5545), even where a line holds characters of several bytes
     const long = await newMeeting({ title: `Rakor — ${'Pembiayaan UMKM Koperasi '.repeat(6)}é` })
     signInAs(admin)
@@ -625,6 +663,23 @@ describe('briefing pack', () => {
     expect(text).toContain(formatRupiah(dashboard.disbursed))
     signInAs(malang)
     expect((await call()).status).toBe(404)
+  })
+
+  it('writes an indicator’s quarter as the screens do (Triwulan II 2026, not Triwulan 2 2026)', async () => {
+    await seedReportingCatalogue(db)
+    const year = Number(jakartaToday().slice(0, 4))
+    await db.provinceIndicatorValue.create({ data: { indicatorCode: 'PDRB_KUMKM', year, quarter: 2, value: 60.43 } })
+    const id = await newMeeting({ title: 'Rakor makro KUMKM' })
+    signInAs(admin)
+    expect(await addAgendaItem(undefined, form({ meetingId: id, title: 'Kontribusi KUMKM' }))).toMatchObject({ ok: true })
+    const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId: id }, select: { id: true } })
+    expect(await addOutcome(undefined, form({ agendaItemId: item.id, kind: 'INFORMATION', text: 'Kontribusi KUMKM terhadap PDRB', indicatorCode: 'PDRB_KUMKM' }))).toMatchObject({ ok: true })
+    const { GET } = await import('@/app/api/rapat/[id]/bahan/route')
+    signInAs(leader)
+    const res = await GET(new Request(`http://localhost/api/rapat/${id}/bahan`), { params: Promise.resolve({ id }) })
+    const text = (await new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) }).getText()).text
+    expect(text).toMatch(new RegExp(`Triwulan\\s+II\\s+${year}`))
+    expect(text).not.toMatch(/Triwulan\s+\d/)
   })
 })
 

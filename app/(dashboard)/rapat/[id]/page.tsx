@@ -103,7 +103,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         <Link href={`/rapat/${meeting.id}/bahan`} className={buttonClass('secondary', 'sm')}><Presentation aria-hidden className="size-4" />{t('detail.briefing')}</Link>
       </nav>
 
-      <div className="grid gap-6 xl:grid-cols-3">
+      <div className="grid gap-6 xl:grid-cols-3" data-print="document">
         <div className="space-y-6 xl:col-span-2">
           <Section id="agenda" title={t('detail.agenda')}>
             {meeting.agendaItems.length === 0 && <p className="text-sm text-slate-600">{t('detail.noAgenda')}</p>}

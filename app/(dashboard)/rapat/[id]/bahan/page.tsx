@@ -38,7 +38,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
   const indicatorValue = (v: number | null, unit: string, decimals: number) =>
     v === null ? t('briefing.noValue') : unit === 'PERCENT' ? formatPercent(v, { decimals, locale: lang }) : unit === 'RUPIAH' ? formatRupiah(v, { locale: lang }) : formatNumber(v, { decimals, locale: lang })
   return (
-    <article className="briefing mx-auto max-w-[210mm] space-y-5 bg-white p-4 text-sm sm:p-8 print:max-w-none print:p-0" data-testid="briefing">
+    <article className="briefing mx-auto max-w-[210mm] space-y-5 bg-white p-4 text-sm sm:p-8 print:max-w-none print:p-0" data-testid="briefing" data-print="document">
       <header className="border-b border-slate-300 pb-3">
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div>

@@ -10,7 +10,9 @@ export const GET = authRoute<{ params: Promise<{ id: string }> }>('meetings.read
   const meeting = /^[A-Za-z0-9_-]{1,40}$/.test(id) ? await getMeeting({ user, id }) : null
   if (!meeting) return Response.json({ error: 'Rapat tidak ditemukan.' }, { status: 404 })
   const ics = invitationIcs(meeting, new URL(req.url).origin)
+  // named like the notulen and the briefing pack, so the meeting's files sort and read together in a download folder
+  const name = `Undangan ${meeting.title.replace(/[^\p{L}\p{N} ()-]/gu, '').slice(0, 80)} ${jakartaDate(meeting.startsAt)}.ics`
   return new Response(ics, {
-    headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': contentDisposition(`undangan-${jakartaDate(meeting.startsAt)}.ics`), 'cache-control': 'private, no-store' },
+    headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': contentDisposition(name), 'cache-control': 'private, no-store' },
   })
 })

@@ -36,7 +36,7 @@ export default async function HealthResultPage({ params, searchParams }: { param
   }
   const coop = a.cooperative
   return (
-    <article className="mx-auto max-w-[210mm] space-y-5 bg-white p-4 text-sm sm:p-8 print:max-w-none print:p-0" data-testid="health-result-page">
+    <article className="mx-auto max-w-[210mm] space-y-5 bg-white p-4 text-sm sm:p-8 print:max-w-none print:p-0" data-testid="health-result-page" data-print="document">
       {sp.disimpan && <p role="status" className="no-print rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-800">{t('saved')}</p>}
       <header className="border-b border-slate-300 pb-3">
         <div className="flex flex-wrap items-start justify-between gap-2">

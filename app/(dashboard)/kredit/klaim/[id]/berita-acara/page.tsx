@@ -31,7 +31,7 @@ export default async function VerificationRecordPage({ params }: { params: Promi
   const decided = claim.reviewedAt ?? new Date()
   const reason = (code: string) => CLAIM_REASON_TEXT[code as ClaimLineReason]?.[lang] ?? code
   return (
-    <article className="mx-auto max-w-4xl space-y-5 rounded-lg border border-slate-200 bg-white p-6 text-sm print:border-0 print:p-0" data-testid="verification-record">
+    <article className="mx-auto max-w-4xl space-y-5 rounded-lg border border-slate-200 bg-white p-6 text-sm print:border-0 print:p-0" data-testid="verification-record" data-print="document">
       <div className="no-print flex flex-wrap gap-2">
         <Link className={buttonClass('secondary')} href={`/kredit/klaim/${claim.id}`}>{t('back')}</Link>
         <PrintButton label={t('print')} />
@@ -55,7 +55,7 @@ export default async function VerificationRecordPage({ params }: { params: Promi
               [t('approved'), claim.totals.approved === null ? '–' : money(claim.totals.approved)],
               [t('paid'), money(claim.totals.paid)],
             ].map(([k, v]) => (
-              <tr key={k} className="border-b border-slate-200"><th className="w-1/2 py-1 pr-2 text-left font-normal text-slate-600">{k}</th><td className="py-1 text-right font-medium tabular-nums" data-total={k}>{v}</td></tr>
+              <tr key={k} className="border-b border-slate-200"><th className="w-1/2 py-1 pr-2 text-left font-normal text-slate-600">{k}</th><td className="py-1 pl-3 text-right font-medium tabular-nums" data-total={k}>{v}</td></tr>
             ))}
           </tbody>
         </table>
@@ -65,12 +65,12 @@ export default async function VerificationRecordPage({ params }: { params: Promi
         <h2 className="mb-1 font-semibold">{t('recordByReason')}</h2>
         {byReason.length === 0 ? <p>{t('recordNoDifferences')}</p> : (
           <table className="w-full border-collapse">
-            <thead><tr className="border-b border-slate-300 text-left text-xs uppercase text-slate-500"><th className="py-1">{t('reason')}</th><th className="py-1 text-right">{t('lines')}</th><th className="py-1 text-right">{t('claimed')}</th><th className="py-1 text-right">{t('computed')}</th></tr></thead>
+            <thead><tr className="border-b border-slate-300 text-left text-xs uppercase text-slate-500"><th className="py-1 pr-2">{t('reason')}</th><th className="py-1 pl-3 text-right">{t('lines')}</th><th className="py-1 pl-3 text-right">{t('claimed')}</th><th className="py-1 pl-3 text-right">{t('computed')}</th></tr></thead>
             <tbody>
               {byReason.map((r) => (
                 <tr key={r.reason} className="border-b border-slate-200" data-reason-code={r.reason}>
-                  <td className="py-1 pr-2">{reason(r.reason)}</td><td className="py-1 text-right tabular-nums">{formatNumber(r.lines, { locale: lang })}</td>
-                  <td className="py-1 text-right tabular-nums">{money(r.claimed)}</td><td className="py-1 text-right tabular-nums">{money(r.computed)}</td>
+                  <td className="py-1 pr-2">{reason(r.reason)}</td><td className="py-1 pl-3 text-right tabular-nums">{formatNumber(r.lines, { locale: lang })}</td>
+                  <td className="py-1 pl-3 text-right tabular-nums">{money(r.claimed)}</td><td className="py-1 pl-3 text-right tabular-nums">{money(r.computed)}</td>
                 </tr>
               ))}
             </tbody>
@@ -82,14 +82,14 @@ export default async function VerificationRecordPage({ params }: { params: Promi
         <section>
           <h2 className="mb-1 font-semibold">{t('recordLines')}</h2>
           <table className="w-full border-collapse text-xs">
-            <thead><tr className="border-b border-slate-300 text-left uppercase text-slate-500"><th className="py-1">{t('account')}</th><th className="py-1">{t('msme')}</th><th className="py-1 text-right">{t('claimed')}</th><th className="py-1 text-right">{t('computed')}</th><th className="py-1 text-right">{t('approved')}</th><th className="py-1">{t('reason')}</th></tr></thead>
+            <thead><tr className="border-b border-slate-300 text-left uppercase text-slate-500"><th className="py-1 pr-2">{t('account')}</th><th className="py-1 pr-2">{t('msme')}</th><th className="py-1 pl-3 text-right">{t('claimed')}</th><th className="py-1 pl-3 text-right">{t('computed')}</th><th className="py-1 pl-3 text-right">{t('approved')}</th><th className="py-1 pl-3">{t('reason')}</th></tr></thead>
             <tbody>
               {claim.differingLines.slice(0, SHOWN_LINES).map((l) => (
                 <tr key={l.id} className="border-b border-slate-100 align-top">
                   <td className="py-1 pr-2 font-mono">{l.disbursement.accountNumber}</td><td className="py-1 pr-2">{l.disbursement.msme.businessName}</td>
-                  <td className="py-1 text-right tabular-nums">{money(Number(l.claimedAmount))}</td><td className="py-1 text-right tabular-nums">{money(Number(l.computedAmount))}</td>
-                  <td className="py-1 text-right tabular-nums">{l.approvedAmount === null ? '–' : money(Number(l.approvedAmount))}</td>
-                  <td className="py-1 pl-2">{reason(l.reason ?? 'AMOUNT_DIFFERS')}{l.note ? ` — ${l.note}` : ''}</td>
+                  <td className="py-1 pl-3 text-right tabular-nums">{money(Number(l.claimedAmount))}</td><td className="py-1 pl-3 text-right tabular-nums">{money(Number(l.computedAmount))}</td>
+                  <td className="py-1 pl-3 text-right tabular-nums">{l.approvedAmount === null ? '–' : money(Number(l.approvedAmount))}</td>
+                  <td className="py-1 pl-3">{reason(l.reason ?? 'AMOUNT_DIFFERS')}{l.note ? ` — ${l.note}` : ''}</td>
                 </tr>
               ))}
             </tbody>
