@@ -47,7 +47,12 @@ function whereOf(user: SessionUser, filter: ActivityFilter): Prisma.ActivityWher
   return { AND: and }
 }
 
-const listOrder: Prisma.ActivityOrderByWithRelationInput[] = [{ startDate: 'desc' }, { id: 'asc' }]
+/** The list's order (newest start first unless the user sorted; a budget left empty last): the export keeps it too. */
+function listOrder(filter: ActivityFilter): Prisma.ActivityOrderByWithRelationInput[] {
+  const dir = filter.dir ?? (filter.sort && filter.sort !== 'startDate' ? 'asc' : 'desc')
+  const first: Prisma.ActivityOrderByWithRelationInput = filter.sort === 'budgetAmount' ? { budgetAmount: { sort: dir, nulls: 'last' } } : { [filter.sort ?? 'startDate']: dir }
+  return [first, { startDate: 'desc' }, { id: 'asc' }]
+}
 
 /** One page of activities, newest first, with the number of beneficiaries of each. */
 export async function findActivities({ user, filter }: { user: SessionUser; filter: ActivityFilter }) {
@@ -55,7 +60,7 @@ export async function findActivities({ user, filter }: { user: SessionUser; filt
   const where = whereOf(user, filter)
   const page = filter.page ?? 1
   const [rows, total] = await Promise.all([
-    readDb.activity.findMany({ where, select: activityListSelect, orderBy: listOrder, skip: (page - 1) * ACTIVITY_PAGE_SIZE, take: ACTIVITY_PAGE_SIZE }),
+    readDb.activity.findMany({ where, select: activityListSelect, orderBy: listOrder(filter), skip: (page - 1) * ACTIVITY_PAGE_SIZE, take: ACTIVITY_PAGE_SIZE }),
     readDb.activity.count({ where }),
   ])
   return { rows, total, page, pageSize: ACTIVITY_PAGE_SIZE }
@@ -64,7 +69,7 @@ export async function findActivities({ user, filter }: { user: SessionUser; filt
 /** Every activity under the filters (same scope and order as the list), for the export. */
 export async function exportActivities({ user, filter }: { user: SessionUser; filter: ActivityFilter }) {
   assertRead(user)
-  return readDb.activity.findMany({ where: whereOf(user, filter), select: { ...activityListSelect, notes: true }, orderBy: listOrder, take: ACTIVITY_EXPORT_LIMIT })
+  return readDb.activity.findMany({ where: whereOf(user, filter), select: { ...activityListSelect, notes: true }, orderBy: listOrder(filter), take: ACTIVITY_EXPORT_LIMIT })
 }
 
 export const beneficiarySelect = {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { isIsoDate, isoDateField, nameField, parseRupiah, parseWholeNumber, rupiahMessage } from '@/lib/parse'
-import { checkbox, filterPage, filterRegency, filterText, idField, optionalText, versionField } from '@/lib/validations/registers-common'
+import { checkbox, filterDir, filterPage, filterRegency, filterText, idField, optionalText, versionField } from '@/lib/validations/registers-common'
 
 export const ACTIVITY_KINDS = ['TRAINING', 'CERTIFICATION', 'CAPITAL_ASSISTANCE', 'FINANCING_FACILITATION', 'MENTORING', 'SUPERVISION', 'OTHER'] as const
 export const BUDGET_SOURCES = ['APBD_PROVINCE', 'APBD_REGENCY', 'APBN', 'DAK', 'OTHER'] as const
@@ -153,6 +153,9 @@ export const updateProgrammeTargetSchema = programmeTargetFields.extend({ id: id
 export const deleteProgrammeTargetSchema = z.object({ id: idField, version: versionField })
 
 /** The activities list's filters, from the URL: a bad value means "no filter", never an error page. */
+/** The list's sortable columns: the newest start first unless the user sorts. */
+export const ACTIVITY_SORTS = ['title', 'kind', 'startDate', 'budgetAmount'] as const
+
 export const activityFilterSchema = z.object({
   q: filterText,
   regency: filterRegency,
@@ -160,6 +163,8 @@ export const activityFilterSchema = z.object({
   source: z.enum(BUDGET_SOURCES).optional().catch(undefined),
   from: z.string().refine(isIsoDate).optional().catch(undefined),
   to: z.string().refine(isIsoDate).optional().catch(undefined),
+  sort: z.enum(ACTIVITY_SORTS).optional().catch(undefined),
+  dir: filterDir,
   page: filterPage,
 })
 export type ActivityFilter = z.infer<typeof activityFilterSchema>

@@ -5,9 +5,13 @@
 import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-data'
 import type { PrismaClient } from '../../lib/generated/prisma/client'
 
-/** `KABUPATEN JOMBANG` → `Kabupaten Jombang` (the package writes names in capitals). */
+/**
+ * `KABUPATEN JOMBANG` → `Kabupaten Jombang` (the package writes names in capitals). The apostrophe of
+ * Madurese names is `"` in 24 of the package's villages (`RA"AS`) and `'` in the others: one form, `Ra'as`.
+ */
 export function titleCase(name: string): string {
   return name
+    .replaceAll('"', "'")
     .toLowerCase()
     .replace(/(^|[\s\-(/.])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase())
     .replace(/\bDki\b/g, 'DKI')

@@ -193,3 +193,20 @@ describe('time-bound targets: progress and pace from the records', () => {
     expect(Number((await db.programmeTarget.findUniqueOrThrow({ where: { id } })).targetValue)).toBe(4)
   })
 })
+
+describe('the activities list sorts', () => {
+  it('by budget (an activity without a budget last), by title, and newest start first by default', async () => {
+    const ids = {
+      small: await newActivity(jombang, { title: 'Urut B anggaran kecil', startDate: '2026-03-01', regencyCode: '35.17', budgetSource: 'APBD_PROVINCE', budgetAmount: '5.000.000' }),
+      none: await newActivity(jombang, { title: 'Urut C tanpa anggaran', startDate: '2026-04-01', regencyCode: '35.17' }),
+      large: await newActivity(jombang, { title: 'Urut A anggaran besar', startDate: '2026-02-01', regencyCode: '35.17', budgetSource: 'APBD_PROVINCE', budgetAmount: '90.000.000' }),
+    }
+    const user = await asUser(jombang)
+    const order = async (filter: Parameters<typeof findActivities>[0]['filter']) =>
+      (await findActivities({ user, filter: { q: 'Urut', ...filter } })).rows.map((r) => r.id)
+    expect(await order({})).toEqual([ids.none, ids.small, ids.large])
+    expect(await order({ sort: 'budgetAmount', dir: 'desc' })).toEqual([ids.large, ids.small, ids.none])
+    expect(await order({ sort: 'budgetAmount', dir: 'asc' })).toEqual([ids.small, ids.large, ids.none])
+    expect(await order({ sort: 'title' })).toEqual([ids.large, ids.small, ids.none])
+  })
+})

@@ -8,7 +8,7 @@ import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
-import { Table, Td, Th } from '@/components/ui/table'
+import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { findActivities } from '@/lib/data/activities'
 import { agencyRegencies } from '@/lib/data/regions'
 import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
@@ -32,6 +32,8 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
   const lang = locale === 'en' ? 'en' : 'id'
   const regencies = user.regencyCode ? allRegencies.filter((x) => x.code === user.regencyCode) : allRegencies
   const exportHref = (format: string) => hrefWith('/api/kegiatan/ekspor', params, { format, page: undefined })
+  // newest first is the default order: the date column shows it, descending
+  const sortProps = { pathname: '/kegiatan', params: filter.sort ? params : { ...params, sort: 'startDate', dir: params.dir ?? 'desc' } }
   const when = (a: { startDate: Date; endDate: Date | null }) => `${formatDate(a.startDate, { locale: lang })}${a.endDate && a.endDate.getTime() !== a.startDate.getTime() ? ` – ${formatDate(a.endDate, { locale: lang })}` : ''}`
   return (
     <>
@@ -98,6 +100,10 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
           : <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
       ) : (
         <>
+          <SortLinks hiddenFrom="md" {...sortProps} columns={[
+            { column: 'title', label: t('fields.title') }, { column: 'kind', label: t('fields.kind') },
+            { column: 'startDate', label: t('fields.date') }, { column: 'budgetAmount', label: t('fields.budgetAmount') },
+          ]} />
           <ul className="space-y-2 md:hidden" aria-label={t('title')}>
             {rows.map((a) => (
               <li key={a.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
@@ -111,12 +117,12 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
             <Table caption={t('title')}>
               <thead>
                 <tr>
-                  <Th>{t('fields.title')}</Th>
-                  <Th>{t('fields.kind')}</Th>
-                  <Th>{t('fields.date')}</Th>
+                  <SortTh {...sortProps} column="title" label={t('fields.title')} />
+                  <SortTh {...sortProps} column="kind" label={t('fields.kind')} />
+                  <SortTh {...sortProps} column="startDate" label={t('fields.date')} />
                   <Th>{r('regency')}</Th>
                   <Th>{t('fields.budgetSource')}</Th>
-                  <Th align="right">{t('fields.budgetAmount')}</Th>
+                  <SortTh {...sortProps} column="budgetAmount" label={t('fields.budgetAmount')} align="right" />
                   <Th align="right">{t('beneficiaryCount')}</Th>
                 </tr>
               </thead>
@@ -125,7 +131,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
                   <tr key={a.id}>
                     <Td className="min-w-56"><Link href={`/kegiatan/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link></Td>
                     <Td className="whitespace-nowrap">{t(`kind.${a.kind}`)}</Td>
-                    <Td className="whitespace-nowrap">{when(a)}</Td>
+                    <Td className="min-w-32">{when(a)}</Td>
                     <Td className="whitespace-nowrap">{a.regency?.name ?? t('province')}</Td>
                     <Td className="whitespace-nowrap">{a.budgetSource ? t(`source.${a.budgetSource}`) : '–'}</Td>
                     <Td align="right" className="whitespace-nowrap">{a.budgetAmount ? formatRupiah(a.budgetAmount, { locale: lang }) : '–'}</Td>

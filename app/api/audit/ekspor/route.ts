@@ -19,7 +19,7 @@ const cell = (labels: Record<string, string>, key: string) => {
 }
 
 const columns: ExportColumn<Row>[] = [
-  { header: 'ID', value: (r) => String(r.id) },
+  { header: 'ID', value: (r) => Number(r.id), numFmt: '0' },
   { header: 'Waktu', value: (r) => r.createdAt, width: 20, numFmt: 'dd/mm/yyyy hh:mm:ss' },
   { header: 'Pengguna', value: (r) => r.username, width: 16 },
   { header: 'Peran', value: (r) => auditRole(r.role, 'id'), width: 24 },
