@@ -130,10 +130,10 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
                 {rows.map((a) => (
                   <tr key={a.id}>
                     <Td className="min-w-56"><Link href={`/kegiatan/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link></Td>
-                    <Td className="whitespace-nowrap">{t(`kind.${a.kind}`)}</Td>
+                    <Td>{t(`kind.${a.kind}`)}</Td>
                     <Td className="min-w-32">{when(a)}</Td>
                     <Td className="whitespace-nowrap">{a.regency?.name ?? t('province')}</Td>
-                    <Td className="whitespace-nowrap">{a.budgetSource ? t(`source.${a.budgetSource}`) : '–'}</Td>
+                    <Td>{a.budgetSource ? t(`source.${a.budgetSource}`) : '–'}</Td>
                     <Td align="right" className="whitespace-nowrap">{a.budgetAmount ? formatRupiah(a.budgetAmount, { locale: lang }) : '–'}</Td>
                     <Td align="right">{formatNumber(a._count.beneficiaries, { locale: lang })}</Td>
                   </tr>
