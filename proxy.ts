@@ -73,13 +73,13 @@ export default async function proxy(req: NextRequest) {
 
 export const config = {
   // pages; static files are public. API routes answer 401 themselves (their CSP is static, next.config.ts) and
-  // come here only without a body, for the path check: a request the proxy matches has its body copied and read
-  // to the end by Next before the route runs, which an unauthenticated upload must not get
+  // come here for the path check only without a body, or with a suspect path: a request the proxy matches has
+  // its body copied and read to the end by Next before the route runs, which an unauthenticated upload must not get
   matcher: [
     '/((?!api|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|woff2?)$).*)',
     { source: '/api/:path*', missing: [{ type: 'header', key: 'content-length' }, { type: 'header', key: 'transfer-encoding' }] },
     // with a body, only a path whose percent-encoding may not decode (a `%` not before two hex digits, or
     // before a byte above 0x7F): Next answered those with a bare 500; the rare valid one passes through
-    '/api/:path(.*%(?:[89a-fA-F]|[^0-9a-fA-F]|.?$).*)',
+    '/api/:path(.*%(?:[89a-fA-F]|[0-9a-fA-F]?(?:[^0-9a-fA-F]|$)).*)',
   ],
 }

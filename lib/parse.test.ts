@@ -145,6 +145,7 @@ describe('parseTimeInput and dateTimeInputText: the day and time of a meeting as
     expect(parseTimeInput('09.00')).toBe('09:00')
     expect(parseTimeInput('9:30')).toBe('09:30')
     expect(parseTimeInput('0930')).toBe('09:30')
+    expect(parseTimeInput('09,30')).toBe('09:30')
     expect(parseTimeInput(' 13 ')).toBe('13:00')
     expect(parseTimeInput('23.59')).toBe('23:59')
     for (const bad of ['24.00', '9.75', '9.5', 'jam 9', '', '12:00:00', '-1']) expect(parseTimeInput(bad)).toBeNull()
@@ -154,5 +155,9 @@ describe('parseTimeInput and dateTimeInputText: the day and time of a meeting as
     expect(dateTimeInputText('2024-09-18T09:00', 'en')).toEqual({ day: '18/09/2024', time: '09:00' })
     expect(dateTimeInputText('31/02/2026 25.00')).toEqual({ day: '31/02/2026', time: '25.00' })
     expect(dateTimeInputText('')).toEqual({ day: '', time: '' })
+    // one part left empty stays in its own field; a day written with spaces stays whole
+    expect(dateTimeInputText(' 09.00')).toEqual({ day: '', time: '09.00' })
+    expect(dateTimeInputText('18/09/2024 ')).toEqual({ day: '18/09/2024', time: '' })
+    expect(dateTimeInputText('18 Sep 2024 9.00')).toEqual({ day: '18 Sep 2024', time: '9.00' })
   })
 })

@@ -80,11 +80,12 @@ export function dateInputText(iso: string | null | undefined): string {
 }
 
 /**
- * A clock time typed in a form field, as `HH:mm`: `09.00` (the Indonesian way), `9:30`, `0930`, `13`.
+ * A clock time typed in a form field, as `HH:mm`: `09.00` (the Indonesian way), `9:30`, `09,30` (a phone's
+ * Indonesian decimal keypad), `0930`, `13`.
  * Null when it is not a time of day (`24.00`, `9.75`, letters).
  */
 export function parseTimeInput(raw: string | null | undefined): string | null {
-  const m = /^(\d{1,2})(?:[.:](\d{2})|(\d{2}))?$/.exec((raw ?? '').trim())
+  const m = /^(\d{1,2})(?:[.:,](\d{2})|(\d{2}))?$/.exec((raw ?? '').trim())
   if (!m) return null
   const h = Number(m[1])
   const mi = Number(m[2] ?? m[3] ?? '0')
@@ -94,12 +95,13 @@ export function parseTimeInput(raw: string | null | undefined): string | null {
 /**
  * A `datetime-local` value (`2024-09-18T09:00`) split into what its two fields show: the day as
  * `18/09/2024` and the time as `09.00` (`09:00` in English); anything else (a refused value sent
- * back) split at its last space, so what was typed is shown again as typed.
+ * back) split at its last space, so what was typed is shown again as typed (a time has no space).
  */
 export function dateTimeInputText(value: string | null | undefined, locale: 'id' | 'en' = 'id'): { day: string; time: string } {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(value ?? '')
   if (m) return { day: dateInputText(m[1]), time: locale === 'id' ? m[2].replace(':', '.') : m[2] }
-  const text = (value ?? '').trim()
+  // DateTimeInput sends a refused pair as `day + ' ' + time`, either possibly empty: split at that space only
+  const text = value ?? ''
   const cut = text.lastIndexOf(' ')
   return cut < 0 ? { day: text, time: '' } : { day: text.slice(0, cut), time: text.slice(cut + 1) }
 }

@@ -33,6 +33,9 @@ export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimPro
   // a month sent back with a refusal stays chosen even when it is not in the list (the server said why)
   const sentMonth = state?.values?.month
   if (sentMonth && !months.includes(sentMonth)) months.unshift(sentMonth)
+  // the month chosen stays when another programme still offers it; else that programme's newest ended month
+  const [month, setMonth] = useState(sentMonth ?? defaultMonth)
+  const shownMonth = months.includes(month) ? month : months.includes(defaultMonth) ? defaultMonth : (months[0] ?? '')
   useEffect(() => {
     if (preview && !dialog.current?.open) dialog.current?.showModal()
   }, [preview])
@@ -49,8 +52,7 @@ export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimPro
       </Field>
       <Field label={t('claimMonth')} name="month" errors={state?.errors?.month} hint={t('claimMonthHint')} required>
         {(p) => (
-          // keyed by the programme: a new programme's list starts at its newest ended month
-          <select key={programId} {...p} defaultValue={sentMonth && programId === (state?.values?.programId ?? '') ? sentMonth : months.includes(defaultMonth) ? defaultMonth : months[0]}>
+          <select {...p} value={shownMonth} onChange={(e) => setMonth(e.target.value)}>
             {months.length === 0 && <option value="">{t('claimNoMonth')}</option>}
             {months.map((m) => <option key={m} value={m}>{formatMonth(m, { locale })}</option>)}
           </select>

@@ -44,7 +44,7 @@ export function DateInput({
 
 /**
  * A day and a clock time in Jakarta (a meeting's start and end): the day typed as in DateInput, the
- * time as `09.00` or `09:00`, 24-hour. The native `datetime-local` showed `mm/dd/yyyy, hh:mm AM` in an
+ * time as `09.00` or `09:00`, 24-hour (a phone's decimal keypad gives `.` or `,`). The native `datetime-local` showed `mm/dd/yyyy, hh:mm AM` in an
  * English browser and a different picker in each; this reads the same everywhere. The form sends the
  * hidden `2024-09-18T09:00`; what is not a day and a time is sent as typed, so the server names the
  * problem in the field. The label's `id` goes to the day; the time is named by `timeLabel` ("Jam mulai (WIB)").
@@ -62,7 +62,8 @@ export function DateTimeInput({
   }
   const day = parseDateInput(parts.day)
   const time = parseTimeInput(parts.time)
-  const sent = day && time ? `${day}T${time}` : `${parts.day.trim()} ${parts.time.trim()}`.trim()
+  // refused: the two parts as typed, one space between (dateTimeInputText splits them there again)
+  const sent = day && time ? `${day}T${time}` : `${parts.day} ${parts.time}`
   const cls = clsx(className ?? inputClass(), 'tabular-nums')
   return (
     <div className="flex gap-2">
@@ -86,7 +87,7 @@ export function DateTimeInput({
           {...props}
           id={id ? `${id}-time` : undefined}
           type="text"
-          inputMode="numeric"
+          inputMode="decimal"
           autoComplete="off"
           aria-label={timeLabel}
           placeholder={t('timePlaceholder')}

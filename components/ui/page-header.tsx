@@ -6,8 +6,8 @@ export function PageHeader({ title, description, actions }: { title: string; des
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
         {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
       </div>
-      {/* buttons and links to act on the page: not on paper */}
-      {actions && <div className="no-print flex flex-wrap gap-2">{actions}</div>}
+      {/* its buttons and links are left out of print (app/globals.css); a status badge here prints */}
+      {actions && <div className="flex flex-wrap gap-2" data-page-actions>{actions}</div>}
     </div>
   )
 }

@@ -32,10 +32,6 @@ export function Td({ children, className, align = 'left' }: { children?: React.R
   return <td className={clsx('px-3 py-2.5 align-top text-slate-800', align === 'right' && 'text-right tabular-nums', className)}>{children}</td>
 }
 
-/**
- * A column header that sorts by `column` through the URL (`?sort=…&dir=…`), so a sorted view can
- * be bookmarked; it tells assistive technology the current order.
- */
 /** The order a sortable column header would set next, and the one it shows now: one rule for headers and phone links. */
 function sortState(column: string, params: Record<string, string>, defaultSort?: string) {
   const active = (params.sort ?? defaultSort) === column
@@ -43,6 +39,10 @@ function sortState(column: string, params: Record<string, string>, defaultSort?:
   return { active, dir, next: active && dir === 'asc' ? 'desc' : 'asc' }
 }
 
+/**
+ * A column header that sorts by `column` through the URL (`?sort=…&dir=…`), so a sorted view can
+ * be bookmarked; it tells assistive technology the current order.
+ */
 export function SortTh({
   label, column, pathname, params, align = 'left', defaultSort,
 }: {

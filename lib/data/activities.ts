@@ -54,7 +54,7 @@ function listOrder(filter: ActivityFilter): Prisma.ActivityOrderByWithRelationIn
   return [first, { startDate: 'desc' }, { id: 'asc' }]
 }
 
-/** One page of activities, newest first, with the number of beneficiaries of each. */
+/** One page of activities in the list's order (newest first unless sorted), with the number of beneficiaries of each. */
 export async function findActivities({ user, filter }: { user: SessionUser; filter: ActivityFilter }) {
   assertRead(user)
   const where = whereOf(user, filter)

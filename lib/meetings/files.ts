@@ -4,6 +4,7 @@
  * the name's extension must agree with them. Office files (zip containers) are opened far enough to
  * refuse zip bombs. Pure, so it is unit-tested without a database.
  */
+import { jakartaDate } from '@/lib/dates'
 import { MAX_DOCUMENT_BYTES } from '@/lib/upload-limits'
 
 export { MAX_DOCUMENT_BYTES }
@@ -108,4 +109,14 @@ export function checkDocument(filename: string, bytes: Uint8Array): CheckedFile 
     if (!tail.includes('%%EOF')) return { ok: false, message: 'Berkas PDF rusak atau tidak lengkap.' }
   }
   return { ok: true, type, mime: TYPES[type].mime, filename: name }
+}
+
+/**
+ * A meeting document's file name, `Notulen <title> <YYYY-MM-DD>.docx` (the meeting's Jakarta day): the title's
+ * letters, digits, spaces, brackets and hyphens, spaces collapsed, 80 characters at most counted by code
+ * point, so a letter outside the basic plane is never cut in half (a lone surrogate made the download a 500).
+ */
+export function meetingFileName(prefix: string, meeting: { title: string; startsAt: Date }, ext: string): string {
+  const title = [...meeting.title.replace(/[^\p{L}\p{N} ()-]/gu, '').replace(/\s+/g, ' ').trim()].slice(0, 80).join('').trim()
+  return `${prefix} ${title} ${jakartaDate(meeting.startsAt)}.${ext}`
 }

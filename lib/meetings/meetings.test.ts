@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkDocument, safeFilename } from './files'
+import { checkDocument, meetingFileName, safeFilename } from './files'
 import { canUpdateProgress, endOfJakartaDay, isOverdue, mayChangeStatus, statusChoices } from './rules'
 import { jakartaLocalToDate, toJakartaLocal } from '@/lib/dates'
 
@@ -102,5 +102,16 @@ describe('follow-up status: dropping is the agency’s', () => {
     expect(mayChangeStatus(owner, 'DROPPED', 'DROPPED')).toBe(true)
     expect(mayChangeStatus(owner, 'IN_PROGRESS', 'DONE')).toBe(true)
     expect(mayChangeStatus(admin, 'DONE', 'DROPPED')).toBe(true)
+  })
+})
+
+describe('meetingFileName: a meeting document named after its title and Jakarta day', () => {
+  it('keeps letters and digits, collapses spaces, and never cuts a letter in half', () => {
+    const startsAt = new Date('2024-09-17T17:30:00Z') // 18 September, 00.30 WIB
+    expect(meetingFileName('Notulen', { title: 'Rakor  Prokesra: "2024" / Jatim', startsAt }, 'docx')).toBe('Notulen Rakor Prokesra 2024 Jatim 2024-09-18.docx')
+    const astral = `${'a'.repeat(79)}𝐀𝐁`
+    const name = meetingFileName('Undangan', { title: astral, startsAt }, 'ics')
+    expect(name).toBe(`Undangan ${'a'.repeat(79)}𝐀 2024-09-18.ics`)
+    expect(() => encodeURIComponent(name)).not.toThrow()
   })
 })

@@ -152,10 +152,10 @@ export const createProgrammeTargetSchema = programmeTargetFields.superRefine(tar
 export const updateProgrammeTargetSchema = programmeTargetFields.extend({ id: idField, version: versionField }).superRefine(targetChecks)
 export const deleteProgrammeTargetSchema = z.object({ id: idField, version: versionField })
 
-/** The activities list's filters, from the URL: a bad value means "no filter", never an error page. */
 /** The list's sortable columns: the newest start first unless the user sorts. */
 export const ACTIVITY_SORTS = ['title', 'kind', 'startDate', 'budgetAmount'] as const
 
+/** The activities list's filters, from the URL: a bad value means "no filter", never an error page. */
 export const activityFilterSchema = z.object({
   q: filterText,
   regency: filterRegency,

@@ -199,6 +199,7 @@ test('malformed JSON, wrong types and an oversized body get problem details', as
   // with a body too (the proxy sees bodied API requests only when their path is suspect)
   const badPost = await expectProblem(await request.post(`${FIRST}/api/v1/klaim/%E0%A4%A`, { headers: { ...bpr.auth, 'content-type': 'application/json' }, data: Buffer.from('{}') }), 400)
   expect(badPost.detail).toMatch(/kode persen yang tidak sah/)
+  expect((await request.put(`${FIRST}/api/v1/klaim/%2G`, { headers: { ...bpr.auth, 'content-type': 'application/json' }, data: Buffer.from('{}') })).status()).toBe(400)
   const page = await request.get(`${FIRST}/rapat/%E0%A4%A`, { maxRedirects: 0 })
   expect(page.status()).toBe(400)
 })

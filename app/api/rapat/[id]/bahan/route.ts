@@ -1,4 +1,4 @@
-import { jakartaDate } from '@/lib/dates'
+import { meetingFileName } from '@/lib/meetings/files'
 import { getBriefing } from '@/lib/data/meetings'
 import { contentDisposition } from '@/lib/meetings/http'
 import { briefingPdf } from '@/lib/meetings/exports'
@@ -13,7 +13,7 @@ export const GET = authRoute<{ params: Promise<{ id: string }> }>('meetings.read
   const briefing = /^[A-Za-z0-9_-]{1,40}$/.test(id) ? await getBriefing({ user, id }) : null
   if (!briefing) return Response.json({ error: 'Rapat tidak ditemukan.' }, { status: 404 })
   const { meeting } = briefing
-  const name = `Bahan rapat ${meeting.title.replace(/[^\p{L}\p{N} ()-]/gu, '').slice(0, 80)} ${jakartaDate(meeting.startsAt)}.pdf`
+  const name = meetingFileName('Bahan rapat', meeting, 'pdf')
   const body = await briefingPdf(briefing)
   return new Response(new Uint8Array(body), {
     headers: { 'content-type': 'application/pdf', 'content-disposition': contentDisposition(name), 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' },

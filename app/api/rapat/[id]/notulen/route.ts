@@ -1,4 +1,4 @@
-import { jakartaDate } from '@/lib/dates'
+import { meetingFileName } from '@/lib/meetings/files'
 import { getMeeting } from '@/lib/data/meetings'
 import { contentDisposition } from '@/lib/meetings/http'
 import { minutesDocx, minutesPdf } from '@/lib/meetings/exports'
@@ -12,7 +12,7 @@ export const GET = authRoute<{ params: Promise<{ id: string }> }>('meetings.read
   const meeting = /^[A-Za-z0-9_-]{1,40}$/.test(id) ? await getMeeting({ user, id }) : null
   if (!meeting) return Response.json({ error: 'Rapat tidak ditemukan.' }, { status: 404 })
   const docx = new URL(req.url).searchParams.getAll('format').includes('docx')
-  const name = `Notulen ${meeting.title.replace(/[^\p{L}\p{N} ()-]/gu, '').slice(0, 80)} ${jakartaDate(meeting.startsAt)}.${docx ? 'docx' : 'pdf'}`
+  const name = meetingFileName('Notulen', meeting, docx ? 'docx' : 'pdf')
   const body = docx ? await minutesDocx(meeting) : await minutesPdf(meeting)
   return new Response(new Uint8Array(body), {
     headers: { 'content-type': docx ? DOCX : 'application/pdf', 'content-disposition': contentDisposition(name), 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' },

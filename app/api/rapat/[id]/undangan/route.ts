@@ -1,4 +1,4 @@
-import { jakartaDate } from '@/lib/dates'
+import { meetingFileName } from '@/lib/meetings/files'
 import { getMeeting } from '@/lib/data/meetings'
 import { contentDisposition } from '@/lib/meetings/http'
 import { invitationIcs } from '@/lib/meetings/exports'
@@ -11,7 +11,7 @@ export const GET = authRoute<{ params: Promise<{ id: string }> }>('meetings.read
   if (!meeting) return Response.json({ error: 'Rapat tidak ditemukan.' }, { status: 404 })
   const ics = invitationIcs(meeting, new URL(req.url).origin)
   // named like the notulen and the briefing pack, so the meeting's files sort and read together in a download folder
-  const name = `Undangan ${meeting.title.replace(/[^\p{L}\p{N} ()-]/gu, '').slice(0, 80)} ${jakartaDate(meeting.startsAt)}.ics`
+  const name = meetingFileName('Undangan', meeting, 'ics')
   return new Response(ics, {
     headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': contentDisposition(name), 'cache-control': 'private, no-store' },
   })
