@@ -39,6 +39,31 @@ beforeAll(async () => {
   admin = await createUser('ADMIN')
 })
 
+/**
+ * A 2026 programme `<scheme>-2026` of BPR Jatim with one loan per entry, accounts `<scheme>-0`, `-1`, … to MSMEs of
+ * Jombang whose NIBs start with `nibPrefix` (10 digits; the loan's index completes them).
+ */
+async function programWithLoans(scheme: string, nibPrefix: string, loans: { contractDate: string; plafond: number; status?: 'ACTIVE' | 'PAID_OFF' | 'WRITTEN_OFF' }[]) {
+  const bank = await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' }, select: { id: true } })
+  const name = `${scheme[0]}${scheme.slice(1).toLowerCase()}`
+  const program = await db.creditProgram.create({
+    data: {
+      code: `${scheme}-2026`, scheme, name: `Program ${name} 2026`, year: 2026, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000,
+      borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
+      banks: { create: [{ bankId: bank.id }] }, rates: { create: [{ bankId: bank.id, effectiveFrom: new Date('2026-01-01'), rate: 0.12 }] },
+    },
+  })
+  for (const [i, loan] of loans.entries()) {
+    const msme = await db.msme.create({
+      data: { nib: `${nibPrefix}00${i}`, businessName: `Usaha ${name} ${i}`, ownerName: 'Siti Rahayu', ownerNik: `35170141${nibPrefix.slice(-4)}${String(i).padStart(4, '0')}`, ownerGender: 'P', kbli: '10792', regencyCode: '35.17', computedScale: 'MIKRO', businessCapital: 50_000_000, annualSales: 300_000_000 },
+    })
+    await db.disbursement.create({
+      data: { programId: program.id, bankId: bank.id, accountNumber: `${scheme}-${i}`, msmeId: msme.id, regencyCode: '35.17', contractDate: new Date(loan.contractDate), plafond: loan.plafond, tenorMonths: 12, bankRate: 0.12, borrowerRate: 0.03, eligibilityIssues: [], status: loan.status ?? 'ACTIVE' },
+    })
+  }
+  return program
+}
+
 describe('dates in CSV exports', () => {
   it('writes a calendar day as dd/mm/yyyy, which the import reads back', async () => {
     await db.cooperative.create({ data: { nik: '3517000000009001', name: 'KSP Ekspor Tanggal', type: 'SIMPAN_PINJAM', regencyCode: '35.17', legalEntityDate: new Date('2018-09-21') } })
@@ -83,22 +108,7 @@ describe('times in .xlsx exports', () => {
 
 describe('labels, not stored codes', () => {
   it('names a loan’s status as the loan page does', async () => {
-    const bank = await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' }, select: { id: true } })
-    const program = await db.creditProgram.create({
-      data: {
-        code: 'EKSPOR-2026', scheme: 'EKSPOR', name: 'Program Ekspor 2026', year: 2026, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000,
-        borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
-        banks: { create: [{ bankId: bank.id }] }, rates: { create: [{ bankId: bank.id, effectiveFrom: new Date('2026-01-01'), rate: 0.12 }] },
-      },
-    })
-    for (const [i, status] of (['ACTIVE', 'PAID_OFF', 'WRITTEN_OFF'] as const).entries()) {
-      const msme = await db.msme.create({
-        data: { nib: `912000099900${i}`, businessName: `Usaha Ekspor ${i}`, ownerName: 'Siti Rahayu', ownerNik: `351701410185000${i}`, ownerGender: 'P', kbli: '10792', regencyCode: '35.17', computedScale: 'MIKRO', businessCapital: 50_000_000, annualSales: 300_000_000 },
-      })
-      await db.disbursement.create({
-        data: { programId: program.id, bankId: bank.id, accountNumber: `EKSPOR-${i}`, msmeId: msme.id, regencyCode: '35.17', contractDate: new Date('2026-01-15'), plafond: 20_000_000, tenorMonths: 12, bankRate: 0.12, borrowerRate: 0.03, eligibilityIssues: [], status },
-      })
-    }
+    const program = await programWithLoans('EKSPOR', '9120000999', (['ACTIVE', 'PAID_OFF', 'WRITTEN_OFF'] as const).map((status) => ({ contractDate: '2026-01-15', plafond: 20_000_000, status })))
     signInAs(admin)
     const rows = await csvRows(await disbursementsExport(get(`/api/kredit/penyaluran/ekspor?format=csv&program=${program.id}`), undefined))
     const status = Object.fromEntries(rows.map((r) => [r['No. rekening'], r.Status]))
@@ -126,23 +136,10 @@ describe('labels, not stored codes', () => {
 
 describe('an export is the list as sorted, and leaves a trace', () => {
   it('keeps the disbursement list’s order (its sort, else newest contract first) and audits the download', async () => {
-    const bank = await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' }, select: { id: true } })
-    const program = await db.creditProgram.create({
-      data: {
-        code: 'URUT-2026', scheme: 'URUT', name: 'Program Urut 2026', year: 2026, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000,
-        borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
-        banks: { create: [{ bankId: bank.id }] }, rates: { create: [{ bankId: bank.id, effectiveFrom: new Date('2026-01-01'), rate: 0.12 }] },
-      },
-    })
     // the largest loan is neither the newest nor the oldest
-    for (const [i, [day, plafond]] of ([['2026-01-10', 10_000_000], ['2026-03-10', 24_000_000], ['2026-05-10', 15_000_000]] as const).entries()) {
-      const msme = await db.msme.create({
-        data: { nib: `912000088800${i}`, businessName: `Usaha Urut ${i}`, ownerName: 'Siti Rahayu', ownerNik: `351701410185100${i}`, ownerGender: 'P', kbli: '10792', regencyCode: '35.17', computedScale: 'MIKRO', businessCapital: 50_000_000, annualSales: 300_000_000 },
-      })
-      await db.disbursement.create({
-        data: { programId: program.id, bankId: bank.id, accountNumber: `URUT-${i}`, msmeId: msme.id, regencyCode: '35.17', contractDate: new Date(day), plafond, tenorMonths: 12, bankRate: 0.12, borrowerRate: 0.03, eligibilityIssues: [] },
-      })
-    }
+    const program = await programWithLoans('URUT', '9120000888', [
+      { contractDate: '2026-01-10', plafond: 10_000_000 }, { contractDate: '2026-03-10', plafond: 24_000_000 }, { contractDate: '2026-05-10', plafond: 15_000_000 },
+    ])
     signInAs(admin)
     const accounts = async (query: string) => (await csvRows(await disbursementsExport(get(`/api/kredit/penyaluran/ekspor?format=csv&program=${program.id}${query}`), undefined))).map((r) => r['No. rekening'])
     expect(await accounts('')).toEqual(['URUT-2', 'URUT-1', 'URUT-0'])
