@@ -2,7 +2,7 @@ import 'server-only'
 import type { z } from 'zod'
 import type { BankLine } from '@/lib/credit/claim-reasons'
 import { claimAmountProblem, writeClaim } from '@/lib/credit/claim-submission'
-import { lastEndedMonth } from '@/lib/dates'
+import { claimableMonths, lastEndedMonth } from '@/lib/dates'
 import { formatMonth } from '@/lib/format'
 import { AppError } from '@/lib/errors'
 import { PermanentJobError } from '@/lib/jobs'
@@ -96,11 +96,10 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
   async template(client, user) {
     const programs = await client.creditProgram.findMany({ where: { banks: { some: { bankId: user.bankId ?? '' } } }, select: { code: true, year: true }, orderBy: [{ year: 'desc' }, { code: 'asc' }] })
     const lists = { programId: programs.map((p) => p.code) }
-    // examples of a month that can be claimed: the last ended month, in the latest programme year that has one
-    const ended = lastEndedMonth()
-    const program = programs.find((p) => String(p.year) <= ended.slice(0, 4))
+    // examples of a month that can be claimed: the newest one of the programmes' years, as the claim form offers first
+    const month = claimableMonths(programs.map((p) => p.year), lastEndedMonth())[0]
+    const program = month && programs.find((p) => String(p.year) === month.slice(0, 4))
     if (!program) return { lists }
-    const month = String(program.year) === ended.slice(0, 4) ? ended : `${program.year}-12`
     const [y, m] = month.split('-')
     return { lists, examples: { programId: [program.code, program.code, program.code], month: [month, `${m}/${y}`, formatMonth(month)] } }
   },
