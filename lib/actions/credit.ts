@@ -116,7 +116,8 @@ export const approveClaim = authAction('claims.verify', claimReviewSchema.passth
       action: 'APPROVE', entity: 'SubsidyClaim', entityId: input.claimId, before: { status: 'SUBMITTED', version: input.version },
       after: { status: 'APPROVED', claimed: totals[0].claimed, computed: totals[0].computed, approved: totals[0].approved, corrections: Object.fromEntries(corrections) },
     })
-  })
+    // a real month has 10,000-16,000 lines to approve: the time a claim's submission is given, not Prisma's 5 s
+  }, { timeout: 60_000 })
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: 'Klaim disetujui.' }
 })

@@ -153,8 +153,48 @@ describe('claim decisions sent at the same moment', () => {
     const { approved } = await money(c.id)
     await expect(db.claimPayment.create({ data: { claimId: c.id, paidOn: new Date('2025-09-15'), amount: approved! + 1, reference: 'LANGSUNG' } })).rejects.toThrow(/exceeds approved/)
     await db.claimPayment.create({ data: { claimId: c.id, paidOn: new Date('2025-09-15'), amount: approved!, reference: 'LANGSUNG' } })
-    // nor can the approved amount be lowered under what was paid
+    // nor can the approved amount be lowered under what was paid, nor the lines deleted
     await expect(db.claimLine.updateMany({ where: { claimId: c.id }, data: { approvedAmount: 0 } })).rejects.toThrow(/exceeds approved/)
+    await expect(db.claimLine.deleteMany({ where: { claimId: c.id } })).rejects.toThrow(/exceeds approved/)
+    expect(await money(c.id)).toEqual({ approved, paid: approved })
+  })
+})
+
+describe('a month of real size (12,000 lines)', () => {
+  const LINES = 12_000
+  /** A claim of `status` for `month` with LINES lines, each of its own loan, written straight into the database. */
+  async function bigClaim(month: string, status: 'SUBMITTED' | 'RETURNED') {
+    const tag = `BIG-${month}-${unique()}`
+    const [{ bank_id, msme_id }] = await db.$queryRaw<{ bank_id: string; msme_id: string }[]>`SELECT bank_id, msme_id FROM disbursements WHERE program_id = ${programId} LIMIT 1`
+    await db.$executeRaw`INSERT INTO disbursements (id, program_id, bank_id, account_number, msme_id, regency_code, contract_date, plafond, tenor_months, bank_rate, borrower_rate, updated_at)
+      SELECT ${tag} || '-' || g, ${programId}, ${bank_id}, ${tag} || '-' || g, ${msme_id}, '35.17', DATE '2025-01-15', 20000000, 12, 0.12, 0.03, now() FROM generate_series(1, ${LINES}) g`
+    const claim = await db.subsidyClaim.create({ data: { programId, bankId: bank_id, month: new Date(`${month}-01`), status, submittedById: bank.id }, select: { id: true, version: true } })
+    await db.$executeRaw`INSERT INTO claim_lines (id, claim_id, disbursement_id, claimed_amount, computed_amount)
+      SELECT ${tag} || '-line-' || g, ${claim.id}, ${tag} || '-' || g, 150000, 150000 FROM generate_series(1, ${LINES}) g`
+    return claim
+  }
+
+  // each line's check once summed every line of the claim: 12,000² row reads, past any transaction's time-out
+  it('is approved through the form, every line at once, and the database still guards what was paid', async () => {
+    const c = await bigClaim('2025-10', 'SUBMITTED')
+    signInAs(admin)
+    const result = await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
+    expect(result).toMatchObject({ ok: true })
+    expect(await money(c.id)).toEqual({ approved: LINES * 150_000, paid: 0 })
+    await db.claimPayment.create({ data: { claimId: c.id, paidOn: new Date('2025-11-20'), amount: LINES * 150_000, reference: 'SP2D-BESAR' } })
+    // one line lowered in a statement of its own, and a delete of a few: each still refused
+    const one = await db.claimLine.findFirstOrThrow({ where: { claimId: c.id }, select: { id: true } })
+    await expect(db.claimLine.update({ where: { id: one.id }, data: { approvedAmount: 0 } })).rejects.toThrow(/exceeds approved/)
+    await expect(db.claimLine.deleteMany({ where: { claimId: c.id, id: { endsWith: '-line-7' } } })).rejects.toThrow(/exceeds approved/)
+    expect(await db.claimLine.count({ where: { claimId: c.id } })).toBe(LINES)
+  })
+
+  it('is submitted again after a return: its old lines go, the month\'s lines come', async () => {
+    const c = await bigClaim('2025-11', 'RETURNED')
+    await submitClaimFor(bank, { programId, month: '2025-11' }, null)
+    const after = await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id }, select: { status: true, _count: { select: { lines: true } } } })
+    // the one loan with a schedule is due that month; the bulk loans have none
+    expect(after).toEqual({ status: 'SUBMITTED', _count: { lines: 1 } })
   })
 })
 
