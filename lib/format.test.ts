@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  formatDate, formatDateTime, formatMonthShort, formatNumber, formatPercent, formatRupiah, formatRupiahAxis, formatRupiahShort,
+  formatDate, formatDateTime, formatMonthShort, formatNumber, formatPercent, formatRupiah, formatRupiahAxis, formatRupiahShort, ratePercent,
 } from './format'
 
 describe('Indonesian formats', () => {
@@ -45,6 +45,16 @@ describe('Indonesian formats', () => {
     expect(formatPercent(85.3)).toBe('85,30%')
     expect(formatPercent(null)).toBe('–')
     expect(formatPercent(Number.NaN)).toBe('–')
+  })
+
+  it('turns a stored rate into the percentage an export holds, without floating-point tails', () => {
+    // 0.14 * 100 is 14.000000000000002: a CSV printed that for 13.444 loans
+    expect(0.14 * 100).not.toBe(14)
+    expect(ratePercent('0.140000')).toBe(14)
+    expect(ratePercent(0.14 - 0.03)).toBe(11)
+    expect(ratePercent('0.072500')).toBe(7.25)
+    expect(ratePercent('0.123456')).toBe(12.3456)
+    expect(ratePercent(0)).toBe(0)
   })
 
   it('writes numbers with dots between thousands', () => {

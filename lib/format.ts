@@ -35,6 +35,14 @@ function toNumber(v: Numeric): number {
   return typeof v === 'number' ? v : Number(v.toString())
 }
 
+/**
+ * A rate stored as a fraction (`0.14`, six decimal places) as the percentage a spreadsheet holds (`14`),
+ * exact to those places: `0.14 * 100` is `14.000000000000002` in floating point, which a CSV shows as is.
+ */
+export function ratePercent(rate: Numeric): number {
+  return Math.round(toNumber(rate) * 1e8) / 1e6
+}
+
 /** Whole number with thousands separators: `10.971`. */
 export function formatNumber(value: Numeric, opts: { decimals?: number; locale?: Locale } = {}): string {
   const d = opts.decimals ?? 0

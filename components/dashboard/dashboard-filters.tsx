@@ -3,6 +3,7 @@ import { DateInput } from '@/components/ui/date-input'
 import { buttonClass } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/field'
 import type { DashboardProgram } from '@/lib/data/dashboard'
+import { FilterForm } from '@/components/ui/filter-form'
 
 /**
  * The dashboards' filters as a GET form: applying them changes the URL, so a view can be bookmarked
@@ -21,7 +22,7 @@ export async function DashboardFilters({
 }) {
   const t = await getTranslations('dashboard.filters')
   return (
-    <form method="get" action={action} aria-label={t('label')} className="no-print mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1fr)_auto]">
+    <FilterForm action={action} aria-label={t('label')} className="no-print mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1fr)_auto]">
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">{t('program')}</span>
         <select name="program" defaultValue={programCode} className={inputClass()}>
@@ -44,6 +45,6 @@ export async function DashboardFilters({
       <div className="flex items-end">
         <button type="submit" className={buttonClass('primary')}>{t('apply')}</button>
       </div>
-    </form>
+    </FilterForm>
   )
 }

@@ -1,5 +1,6 @@
 import { buttonClass } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/field'
+import { FilterForm } from '@/components/ui/filter-form'
 
 /** The reporting years on offer: from the first year with data to next year. */
 export function reportingYears(now = new Date()): number[] {
@@ -10,7 +11,7 @@ export function reportingYears(now = new Date()): number[] {
 /** A GET form choosing the year (and keeping the other filters), so the view stays a shareable URL. */
 export function YearPicker({ pathname, params, year, label, submit }: { pathname: string; params: Record<string, string>; year: number; label: string; submit: string }) {
   return (
-    <form method="get" action={pathname} className="flex items-end gap-2">
+    <FilterForm action={pathname} className="flex items-end gap-2">
       {Object.entries(params).filter(([k]) => k !== 'tahun').map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">{label}</span>
@@ -19,6 +20,6 @@ export function YearPicker({ pathname, params, year, label, submit }: { pathname
         </select>
       </label>
       <button type="submit" className={buttonClass('secondary')}>{submit}</button>
-    </form>
+    </FilterForm>
   )
 }

@@ -397,10 +397,12 @@ export async function getIndicatorRealisation({ user, indicatorCode, year, regen
         LEFT JOIN province_tg t ON t.quarter = q.quarter
       ),
       valued AS (
-        SELECT *, CASE WHEN ${isRatio}::boolean THEN round(num * 100 / NULLIF(den, 0), ${decimals}::int) ELSE num END AS value FROM lines
+        -- achievement from the exact ratio, not from the shown value: rounding twice moved it (79,3506 % against
+        -- a target of 84 is 94,47 % achieved; from the shown 79,35 it read 94,46 %)
+        SELECT *, CASE WHEN ${isRatio}::boolean THEN num * 100 / NULLIF(den, 0) ELSE num END AS exact FROM lines
       )
       SELECT regency_code, regency_name, quarter::int AS quarter, num::float8 AS numerator, den::float8 AS denominator,
-        value::float8 AS value, target::float8 AS target, round(value * 100 / NULLIF(target, 0), 2)::float8 AS achievement
+        (CASE WHEN ${isRatio}::boolean THEN round(exact, ${decimals}::int) ELSE exact END)::float8 AS value, target::float8 AS target, round(exact * 100 / NULLIF(target, 0), 2)::float8 AS achievement
       FROM valued
       ORDER BY regency_code NULLS FIRST, quarter`
   }

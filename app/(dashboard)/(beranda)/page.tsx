@@ -81,6 +81,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const completeness = card('completeness')
   const reporting = overview.reporting
   const coops = overview.registers?.cooperatives
+  // the register's figure and the one the districts report answer the same question from two sources: say which, and link the other
+  const reportsLink = (indicator: string) => function ReportsLink(chunks: React.ReactNode) {
+    const q = new URLSearchParams({ indicator, year: filter.asOf.slice(0, 4), ...(filter.regencyCode ? { regency: filter.regencyCode } : {}) })
+    return <Link href={`/dasbor/indikator?${q}`} className="underline">{chunks}</Link>
+  }
   const registerTarget = (v: number | null, unit: 'PERCENT' | 'COUNT') => (v === null ? t('card.noTarget') : t('card.target', { target: unit === 'PERCENT' ? pct2(v) : count(v) }))
 
   return (
@@ -126,7 +131,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               testId="card-active-coops" label={t('card.activeCoops')} value={pct1(activeCoops.value)} exact={t('card.exact', { value: pct2(activeCoops.value) })}
               detail={<>{t('card.activeCoopsDetail', { active: count(coops.active), registered: count(coops.registered) })} · {registerTarget(activeCoops.target, 'PERCENT')}</>}
               change={t('card.noHistory')} status={activeCoops.status} statusLabel={statusLabel(activeCoops)}
-              note={<span data-source>{t('card.sourceRegister', { date: formatDate(filter.asOf, { locale: lang }) })}</span>}
+              note={<span data-source>{t.rich('card.sourceRegister', { date: formatDate(filter.asOf, { locale: lang }), reports: reportsLink('KOP_AKTIF_PCT') })}</span>}
             />
           ) : (
             <FigureCard testId="card-active-coops" label={t('card.activeCoops')} unavailable={t('card.emptyRegister')} detail={registerTarget(activeCoops.target, 'PERCENT')} note={t('card.emptyRegisterNote')} />
@@ -138,6 +143,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               testId="card-healthy-ksp" label={t('card.healthyKsp')} value={count(healthyKsp.value)}
               detail={<>{t('card.healthyKspDetail', { healthy: count(coops.healthyKsp), ksp: count(coops.ksp) })} · {registerTarget(healthyKsp.target, 'COUNT')}</>}
               change={change(healthyKsp, formatDate(overview.registers!.lastYear, { locale: lang }))} status={healthyKsp.status} statusLabel={statusLabel(healthyKsp)}
+              note={<span data-source>{t.rich('card.sourceHealth', { date: formatDate(filter.asOf, { locale: lang }), reports: reportsLink('KSP_SEHAT') })}</span>}
             />
           ) : (
             <FigureCard testId="card-healthy-ksp" label={t('card.healthyKsp')} unavailable={t('card.emptyRegister')} detail={registerTarget(healthyKsp.target, 'COUNT')} note={t('card.emptyRegisterNote')} />

@@ -16,6 +16,7 @@ import { formatDate, formatDateTime, formatNumber, formatRupiah } from '@/lib/fo
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { auditFilterSchema } from '@/lib/validations/audit'
+import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') }
@@ -66,7 +67,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </>
         }
       />
-      <form method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
+      <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('user')}</span>
           <select name="user" defaultValue={filter.user ?? ''} className={inputClass()}>
@@ -101,7 +102,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <button type="submit" className={buttonClass('primary')}>{tl('apply')}</button>
           <Link href="/audit" className={buttonClass('ghost')}>{tl('reset')}</Link>
         </div>
-      </form>
+      </FilterForm>
       {filter.record && (
         <p className="mb-3 text-sm text-slate-700" data-testid="record-filter">
           {tl('recordOnly', { record: data.records.get(`${filter.entity}:${filter.record}`)?.name ?? filter.record })}{' '}

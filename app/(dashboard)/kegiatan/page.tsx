@@ -16,6 +16,7 @@ import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { ACTIVITY_KINDS, activityFilterSchema, BUDGET_SOURCES } from '@/lib/validations/activities'
+import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('activities'))('title') }
@@ -53,7 +54,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
         }
       />
       {params.dihapus && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('deleted')}</p>}
-      <form method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_repeat(5,minmax(0,1fr))]">
+      <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_repeat(5,minmax(0,1fr))]">
         <label className="flex flex-col gap-1 text-sm sm:col-span-2 lg:col-span-1">
           <span className="font-medium">{r('search')}</span>
           <input name="q" defaultValue={filter.q} className={inputClass()} type="search" placeholder={t('search')} />
@@ -91,7 +92,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
           <button type="submit" className={buttonClass('primary')}>{r('apply')}</button>
           <Link href="/kegiatan" className={buttonClass('ghost')}>{r('reset')}</Link>
         </div>
-      </form>
+      </FilterForm>
       {rows.length === 0 && total > 0 ? (
         <PastLastPage title={r('pastLastPage', { page })} linkText={r('pastLastPageLink', { count: formatNumber(total, { locale: lang }) })} href={hrefWith('/kegiatan', params, { page: undefined })} />
       ) : rows.length === 0 ? (

@@ -17,6 +17,7 @@ import { ROLE_LABELS, ROLES } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { userFilterSchema } from '@/lib/validations/users'
+import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('users'))('title') }
@@ -49,7 +50,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         }
       />
       {params.disimpan && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('saved')}</p>}
-      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5" role="search">
+      <FilterForm className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5" role="search">
         <label className="flex flex-col gap-1 text-sm lg:col-span-2">
           <span className="font-medium">{t('search')}</span>
           <input name="q" defaultValue={filter.q} className={inputClass()} type="search" />
@@ -80,7 +81,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <button type="submit" className={buttonClass('primary')}>{t('apply')}</button>
           <Link href="/pengguna" className={buttonClass('ghost')}>{t('reset')}</Link>
         </div>
-      </form>
+      </FilterForm>
       {rows.length === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (

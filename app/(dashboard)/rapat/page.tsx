@@ -19,6 +19,7 @@ import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { MEETING_STATUSES, MEETING_TYPES, meetingFilterSchema } from '@/lib/validations/meetings'
+import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meetings'))('title') }
@@ -52,7 +53,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
         }
       />
       <MeetingTabs current={calendar ? 'calendar' : 'meetings'} />
-      <form method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
+      <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
         {calendar && <input type="hidden" name="view" value="calendar" />}
         {calendar && <input type="hidden" name="month" value={month} />}
         {filter.sort && <input type="hidden" name="sort" value={filter.sort} />}
@@ -91,7 +92,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
           <button type="submit" className={buttonClass('primary')}>{t('filters.apply')}</button>
           <Link href={calendar ? `/rapat?view=calendar&month=${month}` : '/rapat'} className={buttonClass('ghost')}>{t('filters.reset')}</Link>
         </div>
-      </form>
+      </FilterForm>
       {calendar ? <MonthCalendar user={user} params={params} filter={filter} month={month} lang={lang} /> : <MeetingList user={user} params={params} filter={filter} lang={lang} />}
     </>
   )

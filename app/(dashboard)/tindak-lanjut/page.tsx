@@ -19,6 +19,7 @@ import { isOverdue } from '@/lib/meetings/rules'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { ACTION_STATUSES, actionFilterSchema, OWNER_KINDS } from '@/lib/validations/meetings'
+import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meetings'))('actions.title') }
@@ -60,7 +61,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
         )}
       />
       <MeetingTabs current="actions" />
-      <form method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
+      <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
         {filter.meeting && <input type="hidden" name="meeting" value={filter.meeting} />}
         {filter.asOf && <input type="hidden" name="asOf" value={filter.asOf} />}
         {filter.sort && <input type="hidden" name="sort" value={filter.sort} />}
@@ -102,7 +103,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
           <button type="submit" className={buttonClass('primary')}>{t('filters.apply')}</button>
           <Link href="/tindak-lanjut?status=open" className={buttonClass('ghost')}>{t('filters.reset')}</Link>
         </div>
-      </form>
+      </FilterForm>
       {landing && ownLabel && <p className="mb-3 text-sm text-slate-700" role="status">{t('actions.ownFilter', { owner: ownLabel })}</p>}
       {filter.overdue && <p className="mb-3 text-sm text-slate-700" data-testid="overdue-as-of">{t('actions.asOf', { date: formatDate(asOf, { locale: lang }) })}</p>}
       {rows.length === 0 && total > 0 ? (

@@ -21,6 +21,7 @@ import { quarterLabel, QUARTERS } from '@/lib/reporting/periods'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
+import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard.indicators'))('title') }
@@ -59,7 +60,7 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
     <>
       <PageHeader title={t('indicators.title')} description={t('indicators.intro')} actions={<PrintButton label={t('print')} />} />
       <DashboardNav user={user} current="indicators" />
-      <form method="get" action="/dasbor/indikator" aria-label={t('filters.label')} className="no-print mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1.4fr)_auto]">
+      <FilterForm action="/dasbor/indikator" aria-label={t('filters.label')} className="no-print mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1.4fr)_auto]">
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('filters.indicator')}</span>
           <select name="indicator" defaultValue={indicator.code} className={inputClass()}>
@@ -80,7 +81,7 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
           </select>
         </label>
         <div className="flex items-end"><button type="submit" className={buttonClass('primary')}>{t('filters.apply')}</button></div>
-      </form>
+      </FilterForm>
       <p className="mb-1 text-sm text-slate-700" data-testid="as-of"><strong>{name(indicator)}</strong> · {year} · {tr('realisation.intro')}</p>
       {/* the same quantity is also read from a register on the overview: each figure names its source */}
       <p className="mb-4 text-xs text-slate-500" data-source>{t('card.sourceReports', { period: String(year) })}</p>

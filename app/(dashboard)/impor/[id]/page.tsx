@@ -20,6 +20,7 @@ import type { SheetInfo, Summary } from '@/lib/imports/pipeline'
 import { importProgress, ownImport, tooManyColumns } from '@/lib/imports/service'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
+import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('imports'))('title') }
@@ -107,7 +108,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
       {remapping && sheet && (
         <section className="space-y-4">
           {sheets.length > 1 && (
-            <form method="get" className="flex flex-wrap items-end gap-2">
+            <FilterForm className="flex flex-wrap items-end gap-2">
               <label className="flex flex-col gap-1 text-sm">
                 <span className="font-medium">{t('sheet')}</span>
                 <select name="lembar" defaultValue={sheet.name} className={inputClass()}>
@@ -115,7 +116,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                 </select>
               </label>
               <button type="submit" className={buttonClass('secondary')}>{t('showSheet')}</button>
-            </form>
+            </FilterForm>
           )}
           <div>
             <h2 className="text-base font-semibold text-slate-900">{t('mapTitle')}</h2>

@@ -22,6 +22,7 @@ import { orRefused } from '@/lib/dashboard/guard'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { serverText } from '@/lib/i18n/server-text'
+import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('credit'))('title') }
@@ -60,7 +61,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
     <>
       <PageHeader title={summary.program.name} description={t('asOf', { date: formatDate(summary.asOf, { locale: lang }) })} />
       <CreditNav user={user} current="programs" />
-      <form method="get" className="mb-5 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
+      <FilterForm className="mb-5 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('regency')}</span>
           <select name="regency" defaultValue={f.regency ?? ''} className={inputClass()}>
@@ -82,7 +83,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
           <DateInput name="asOf" defaultValue={summary.asOf} />
         </label>
         <div className="flex items-end"><button type="submit" className={buttonClass('primary')}>{t('apply')}</button></div>
-      </form>
+      </FilterForm>
 
       <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label={t('realisation')}>
         <StatCard testId="realisation" label={t('realisation')} value={formatPercent(summary.realisationPct, { locale: lang })} detail={<>{formatRupiah(summary.disbursed, { locale: lang })} {t('ofTarget', { target: money(summary.creditTarget) })}</>} />

@@ -19,6 +19,7 @@ import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { disbursementFilterSchema } from '@/lib/validations/credit'
+import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('credit'))('disbursements') }
@@ -55,7 +56,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
         }
       />
       <CreditNav user={user} current="disbursements" />
-      <form method="get" role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+      <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
         <label className="flex flex-col gap-1 text-sm lg:col-span-2">
           <span className="font-medium">{t('search')}</span>
           <input type="search" name="q" defaultValue={filter.q} className={inputClass()} />
@@ -108,7 +109,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
           <button type="submit" className={buttonClass('primary')}>{t('apply')}</button>
           <Link href="/kredit/penyaluran" className={buttonClass('ghost')}>{tc('reset')}</Link>
         </div>
-      </form>
+      </FilterForm>
       <p className="mb-2 text-sm text-slate-700" data-testid="disbursement-total">{t('total', { count: formatNumber(data.total, { locale: lang }), sum: formatRupiah(data.sum, { locale: lang }) })}</p>
       {data.rows.length === 0 ? (
         <EmptyState title={t('empty')} />

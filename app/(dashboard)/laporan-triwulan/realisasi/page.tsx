@@ -16,6 +16,7 @@ import { currentQuarter, quarterLabel, QUARTERS } from '@/lib/reporting/periods'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { reportingFilterSchema } from '@/lib/validations/reporting'
+import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reporting.realisation'))('title') }
@@ -55,7 +56,7 @@ export default async function RealisationPage({ searchParams }: { searchParams: 
         <h2 id="realisation-title" className="text-lg font-semibold text-slate-900">{r('title')}</h2>
         <p className="text-sm text-slate-600">{r('intro')}</p>
       </div>
-      <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1.5fr)_auto]">
+      <FilterForm className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1.5fr)_auto]">
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{r('indicator')}</span>
           <select name="indikator" defaultValue={indicator.code} className={inputClass()}>
@@ -79,7 +80,7 @@ export default async function RealisationPage({ searchParams }: { searchParams: 
           <button type="submit" className={buttonClass('primary')}>{t('show')}</button>
           <a href={hrefWith('/api/laporan-triwulan/realisasi/ekspor', {}, { indikator: indicator.code, tahun: year })} className={buttonClass('secondary')}><Download aria-hidden className="size-4" />{r('export')}</a>
         </div>
-      </form>
+      </FilterForm>
 
       <p className="text-xs text-slate-600">
         {indicator.aggregation === 'PROVINCE'

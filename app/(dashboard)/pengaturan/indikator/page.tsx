@@ -11,6 +11,7 @@ import { findIndicatorsForAdmin } from '@/lib/data/config'
 import { formatDate, formatNumber } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
+import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('config'))('tabs.indicators') }
@@ -37,7 +38,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
       </div>
       {params.disimpan && <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('saved', { code: params.disimpan })}</p>}
       {params.dihapus && <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('deleted', { code: params.dihapus })}</p>}
-      <form method="get" role="search" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
+      <FilterForm role="search" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
         <label className="flex flex-col gap-1 text-sm sm:col-span-2">
           <span className="font-medium">{t('name')} / {t('code')}</span>
           <input name="q" type="search" defaultValue={params.q} className={inputClass()} />
@@ -53,7 +54,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
           <button type="submit" className={buttonClass('primary')}>{tc('filter')}</button>
           <Link href="/pengaturan/indikator" className={buttonClass('ghost')}>{tc('reset')}</Link>
         </div>
-      </form>
+      </FilterForm>
       {rows.length === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (

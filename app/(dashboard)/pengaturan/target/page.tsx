@@ -14,6 +14,7 @@ import { currentQuarter } from '@/lib/reporting/periods'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { targetCellName } from '@/lib/validations/config'
+import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('config'))('tabs.targets') }
@@ -45,7 +46,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
         <p className="max-w-3xl text-sm text-slate-600">{t('intro')}</p>
         {can(user.role, 'imports.use') && <LinkButton variant="secondary" href="/impor/baru?jenis=target-indikator"><FileUp aria-hidden className="size-4" />{(await getTranslations('imports'))('fromExcel')}</LinkButton>}
       </div>
-      <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_10rem_auto]">
+      <FilterForm className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_10rem_auto]">
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('indicator')}</span>
           <select name="indikator" defaultValue={code ?? ''} className={inputClass()}>
@@ -62,7 +63,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
         <div className="flex items-end">
           <button type="submit" className={buttonClass('primary')}>{t('show')}</button>
         </div>
-      </form>
+      </FilterForm>
 
       {!grid ? (
         <EmptyState title={t('choose')} />

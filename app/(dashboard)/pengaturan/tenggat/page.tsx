@@ -10,6 +10,7 @@ import { formatDate, formatNumber } from '@/lib/format'
 import { currentQuarter, quarterLabel } from '@/lib/reporting/periods'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
+import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('config'))('tabs.deadlines') }
@@ -28,7 +29,7 @@ export default async function DeadlinesPage({ searchParams }: { searchParams: Pr
     <section aria-labelledby="deadlines-title" className="space-y-4">
       <h2 id="deadlines-title" className="sr-only">{t('deadline')}</h2>
       <p className="max-w-3xl text-sm text-slate-600">{t('intro')}</p>
-      <form method="get" className="flex flex-wrap items-end gap-2">
+      <FilterForm className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{(await getTranslations('config.targets'))('year')}</span>
           <select name="tahun" defaultValue={String(year)} className={`${inputClass()} w-32`}>
@@ -36,7 +37,7 @@ export default async function DeadlinesPage({ searchParams }: { searchParams: Pr
           </select>
         </label>
         <button type="submit" className={buttonClass('secondary')}>{(await getTranslations('config.targets'))('show')}</button>
-      </form>
+      </FilterForm>
       <Table caption={`${t('deadline')} ${year}`}>
         <thead>
           <tr>

@@ -1,3 +1,4 @@
+import { ratePercent } from '@/lib/format'
 import { z } from 'zod'
 import { exportDisbursements } from '@/lib/data/disbursements'
 import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
@@ -23,8 +24,8 @@ const columns: ExportColumn<Row>[] = [
   { header: 'Tanggal akad', value: (r) => r.contractDate, width: 14, numFmt: 'dd/mm/yyyy' },
   { header: 'Plafon (Rp)', value: (r) => Number(r.plafond), width: 16, numFmt: '#,##0' },
   { header: 'Tenor (bulan)', value: (r) => r.tenorMonths },
-  { header: 'Bunga bank (%)', value: (r) => Number(r.bankRate) * 100, numFmt: '0.00' },
-  { header: 'Bunga debitur (%)', value: (r) => Number(r.borrowerRate) * 100, numFmt: '0.00' },
+  { header: 'Bunga bank (%)', value: (r) => ratePercent(r.bankRate), numFmt: '0.00' },
+  { header: 'Bunga debitur (%)', value: (r) => ratePercent(r.borrowerRate), numFmt: '0.00' },
   { header: 'Metode', value: (r) => (r.method === 'ANNUITY' ? 'Anuitas' : 'Flat') },
   { header: 'Kolektibilitas', value: (r) => r.collectibility },
   { header: 'Status', value: (r) => STATUS[r.status] },

@@ -1,3 +1,4 @@
+import { ratePercent } from '@/lib/format'
 import { CLAIM_REASON_TEXT, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { exportClaimLines } from '@/lib/data/claims'
 import { exportResponse, type ExportColumn } from '@/lib/export'
@@ -17,7 +18,7 @@ const columns: ExportColumn<Line>[] = [
   { header: 'Disetujui (Rp)', value: (l) => num(l.approvedAmount), width: 16, numFmt: '#,##0' },
   { header: 'Saldo menurut bank (Rp)', value: (l) => num(l.claimedBalance), width: 16, numFmt: '#,##0' },
   { header: 'Hari menurut bank', value: (l) => l.claimedDays },
-  { header: 'Bunga menurut bank (%)', value: (l) => (l.claimedRate === null ? null : Number(l.claimedRate) * 100), numFmt: '0.00' },
+  { header: 'Bunga menurut bank (%)', value: (l) => (l.claimedRate === null ? null : ratePercent(l.claimedRate)), numFmt: '0.00' },
   { header: 'Kode alasan', value: (l) => l.reason, width: 18 },
   { header: 'Alasan', value: (l) => (l.reason ? CLAIM_REASON_TEXT[l.reason as ClaimLineReason]?.id : null), width: 60 },
   { header: 'Catatan verifikasi', value: (l) => l.note, width: 30 },

@@ -1,3 +1,4 @@
+import { ratePercent } from '@/lib/format'
 import { getLoanSchedule, type LoanScheduleRow } from '@/lib/data/disbursements'
 import { exportResponse, type ExportColumn } from '@/lib/export'
 import { authRoute } from '@/lib/safe-action'
@@ -13,9 +14,9 @@ const columns: ExportColumn<LoanScheduleRow>[] = [
   { header: 'Angsuran debitur (Rp)', value: (r) => r.borrowerInstalment, width: 16, numFmt: '#,##0' },
   { header: 'Pokok (Rp)', value: (r) => r.principal, width: 14, numFmt: '#,##0' },
   { header: 'Bunga debitur (Rp)', value: (r) => r.borrowerInterest, width: 14, numFmt: '#,##0' },
-  { header: 'Bunga bank (%/tahun)', value: (r) => r.bankRate * 100, numFmt: '0.00' },
-  { header: 'Bunga debitur (%/tahun)', value: (r) => r.borrowerRate * 100, numFmt: '0.00' },
-  { header: 'Selisih bunga (%/tahun)', value: (r) => r.rateDifference * 100, numFmt: '0.00' },
+  { header: 'Bunga bank (%/tahun)', value: (r) => ratePercent(r.bankRate), numFmt: '0.00' },
+  { header: 'Bunga debitur (%/tahun)', value: (r) => ratePercent(r.borrowerRate), numFmt: '0.00' },
+  { header: 'Selisih bunga (%/tahun)', value: (r) => ratePercent(r.rateDifference), numFmt: '0.00' },
   { header: 'Subsidi (Rp)', value: (r) => r.subsidy, width: 14, numFmt: '#,##0' },
   { header: 'Status angsuran', value: (r) => STATE[r.state], width: 18 },
   { header: 'Kolektibilitas', value: (r) => r.collectibility },
