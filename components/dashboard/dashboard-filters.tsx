@@ -10,19 +10,22 @@ import { FilterForm } from '@/components/ui/filter-form'
  * and shared. Regencies on offer are those the user may read (a district officer: its own).
  */
 export async function DashboardFilters({
-  action, programs, programCode, regencies, regency, asOf, showRegency = true,
+  action, programs, programCode, regencies, regency, banks = [], bank, asOf, showRegency = true,
 }: {
   action: string
   programs: DashboardProgram[]
   programCode: string
   regencies: { code: string; name: string }[]
   regency?: string
+  /** the programme's banks, for a dashboard that reads by bank (none: no bank picker) */
+  banks?: { id: string; shortName: string }[]
+  bank?: string
   asOf: string
   showRegency?: boolean
 }) {
   const t = await getTranslations('dashboard.filters')
   return (
-    <FilterForm action={action} aria-label={t('label')} className="no-print mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1fr)_auto]">
+    <FilterForm action={action} aria-label={t('label')} className={`no-print mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 ${banks.length > 0 ? 'lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)_auto]' : 'lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1fr)_auto]'}`}>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">{t('program')}</span>
         <select name="program" defaultValue={programCode} className={inputClass()}>
@@ -35,6 +38,15 @@ export async function DashboardFilters({
           <select name="regency" defaultValue={regency ?? ''} className={inputClass()}>
             <option value="">{t('allRegencies')}</option>
             {regencies.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
+          </select>
+        </label>
+      )}
+      {banks.length > 0 && (
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('bank')}</span>
+          <select name="bank" defaultValue={bank ?? ''} className={inputClass()}>
+            <option value="">{t('allBanks')}</option>
+            {banks.map((b) => <option key={b.id} value={b.id}>{b.shortName}</option>)}
           </select>
         </label>
       )}

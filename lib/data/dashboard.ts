@@ -70,13 +70,14 @@ export async function resolveDashboardFilter({ user, params, now = new Date() }:
     if (params.regency && user.role === 'DISTRICT_OFFICER' && params.regency !== user.regencyCode) throw new AppError('FORBIDDEN')
     return { programs, program: null, filter: null }
   }
-  const scope = await resolveFigureScope(user, {
-    programId: program.id,
-    regencyCode: params.regency,
-    bankId: params.bank,
-    // a day before the programme year began shows nothing: such a leftover from another programme falls back to the default
-    asOf: effectiveAsOf(program.year, params.asOf && params.asOf >= `${program.year}-01-01` ? params.asOf : undefined, now),
-  })
+  // the latest day with figures: today, or the programme year's last day. A day after it would name a day that has
+  // not come (and compare with quarters not yet reported), so it is capped; a day before the programme year began
+  // shows nothing, and such a leftover from another programme falls back to the default
+  const latest = effectiveAsOf(program.year, undefined, now)
+  const asked = params.asOf && params.asOf >= `${program.year}-01-01` ? (params.asOf > latest ? latest : params.asOf) : undefined
+  const scope = await resolveFigureScope(user, { programId: program.id, regencyCode: params.regency, bankId: params.bank, asOf: effectiveAsOf(program.year, asked, now) })
+  // a regency code that is none of the province's is not found, never a page without figures
+  if (scope.regencyCode && !(await listDashboardRegencies({ user })).some((r) => r.code === scope.regencyCode)) throw new AppError('NOT_FOUND')
   const filter = { programId: scope.programId, regencyCode: scope.regencyCode, bankId: scope.bankId, asOf: scope.asOf }
   return { programs, program, filter }
 }
@@ -269,6 +270,14 @@ export async function listDashboardRegencies({ user }: { user: SessionUser }) {
       select: { code: true, name: true },
       orderBy: { code: 'asc' },
     }),
+  )
+}
+
+/** The banks lending in a programme, for the bank picker of admin and leadership (a bank officer is pinned to its own: none). */
+export async function listDashboardBanks({ user, programId }: { user: SessionUser; programId: string }) {
+  if (user.role === 'BANK_OFFICER') return []
+  return cachedFigures('dashboard-banks', [programId], () =>
+    readDb.bank.findMany({ where: { programs: { some: { programId } } }, select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } }),
   )
 }
 

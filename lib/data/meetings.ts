@@ -75,6 +75,15 @@ export function overdueAt(asOf: string): Prisma.ActionItemWhereInput {
   }
 }
 
+/**
+ * Follow-ups open at the end of `asOf`: their meeting had begun and they were not closed by then (a follow-up
+ * closed since still counts on an earlier day, as overdueAt counts it); on today's date, the open ones.
+ */
+export function openAt(asOf: string): Prisma.ActionItemWhereInput {
+  const end = endOfJakartaDay(asOf)
+  return { meeting: { startsAt: { lt: end } }, OR: [{ closedAt: null }, { closedAt: { gte: end } }] }
+}
+
 const startOfJakartaDay = (day: string) => new Date(`${day}T00:00:00+07:00`)
 
 // ── Meetings ─────────────────────────────────────────────────────────────────────────────────────────
@@ -282,17 +291,18 @@ export async function getOverdueSummary({ user, asOf, regencyCode }: { user: Ses
     const [overdue, lastYear, open] = await Promise.all([
       readDb.actionItem.count({ where: { AND: [scope, overdueAt(asOf)] } }),
       readDb.actionItem.count({ where: { AND: [scope, overdueAt(lastYearAsOf)] } }),
-      readDb.actionItem.count({ where: { AND: [scope, { status: { in: [...OPEN_STATUSES] } }] } }),
+      readDb.actionItem.count({ where: { AND: [scope, openAt(asOf)] } }),
     ])
     return { asOf, overdue, lastYearAsOf, lastYear, change: overdue - lastYear, open }
   })
 }
 
-/** A regency's open follow-ups, the overdue ones first flagged, for the regency dashboard. */
+/** A regency's follow-ups open at `asOf`, the overdue ones flagged, for the regency dashboard. */
 export async function getRegencyActions({ user, regencyCode, asOf }: { user: SessionUser; regencyCode: string; asOf: string }) {
   if (!can(user.role, 'meetings.read')) return null
   if (user.role === 'DISTRICT_OFFICER' && user.regencyCode !== regencyCode) throw new ScopeError('forbidden')
-  const where: Prisma.ActionItemWhereInput = { AND: [actionScope(user), { ownerKind: 'REGENCY', ownerRegencyCode: regencyCode, status: { in: [...OPEN_STATUSES] } }] }
+  // open at the page's day, not today: a past day lists what was open then (closed since, or not yet agreed: not)
+  const where: Prisma.ActionItemWhereInput = { AND: [actionScope(user), { ownerKind: 'REGENCY', ownerRegencyCode: regencyCode }, openAt(asOf)] }
   const [rows, open, overdue] = await Promise.all([
     readDb.actionItem.findMany({ where, select: { ...actionSelect, meeting: { select: { id: true, title: true, startsAt: true } } }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take: 10 }),
     readDb.actionItem.count({ where }),

@@ -196,6 +196,22 @@ describe('filters and the regency page', () => {
     await expect(resolveDashboardFilter({ user: officer, params: { regency: MALANG }, now })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'FORBIDDEN')
   })
 
+  it('caps the day to today and to the programme year, and refuses a bank or regency the programme has not', async () => {
+    const now = new Date('2025-08-01T00:00:00Z')
+    // a day that has not come is today; a day after an earlier programme's year is that year's last day
+    expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', asOf: '2030-01-01' }, now })).filter?.asOf).toBe('2025-08-01')
+    expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2024', asOf: '2025-08-01' }, now })).filter?.asOf).toBe('2024-12-31')
+    expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', asOf: '2025-07-31' }, now })).filter?.asOf).toBe('2025-07-31')
+    // a bank of the programme is read by bank; one that does not lend in it, or none at all, is not found
+    expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', bank: dki }, now })).filter?.bankId).toBe(dki)
+    const outsider = (await db.bank.create({ data: { code: 'UJILUAR', name: 'Bank Uji Luar', shortName: 'Uji Luar' }, select: { id: true } })).id
+    for (const bank of [outsider, 'zzz']) {
+      await expect(resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', bank }, now })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'NOT_FOUND')
+    }
+    await expect(resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', regency: '99.99' }, now })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'NOT_FOUND')
+    expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', regency: MALANG }, now })).filter?.regencyCode).toBe(MALANG)
+  })
+
   it('refuses another regency page to a district officer', async () => {
     await expect(getDashboardRegency({ user: officer, code: MALANG })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'FORBIDDEN')
     expect(await getDashboardRegency({ user: officer, code: JOMBANG })).toEqual({ code: JOMBANG, name: 'Kabupaten Jombang' })

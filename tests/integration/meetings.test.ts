@@ -329,6 +329,10 @@ describe('overdue follow-ups: due before the as-of day in Jakarta and not done',
   it('the regency page lists the regency’s open and overdue follow-ups; another regency’s officer is refused', async () => {
     const r = await getRegencyActions({ user: await asUser(leader), regencyCode: '35.17', asOf: '2024-11-01' })
     expect(r).toMatchObject({ open: 1, overdue: 1 })
+    // on a day before the meeting (18 September 2024) nothing was open yet: a past day is not today's list
+    expect(await getRegencyActions({ user: await asUser(leader), regencyCode: '35.17', asOf: '2024-09-17' })).toMatchObject({ open: 0, overdue: 0, rows: [] })
+    expect((await getOverdueSummary({ user: await asUser(leader), asOf: '2024-09-17', regencyCode: '35.17' }))!.open).toBe(0)
+    expect((await getOverdueSummary({ user: await asUser(leader), asOf: '2024-11-01', regencyCode: '35.17' }))!.open).toBe(1)
     await expect(getRegencyActions({ user: await asUser(malang), regencyCode: '35.17', asOf: '2024-11-01' })).rejects.toThrow('forbidden')
   })
 })

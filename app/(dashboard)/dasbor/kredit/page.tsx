@@ -14,7 +14,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
-import { getCreditDashboard, listDashboardRegencies, resolveDashboardFilter, type BreakdownRow } from '@/lib/data/dashboard'
+import { getCreditDashboard, listDashboardBanks, listDashboardRegencies, resolveDashboardFilter, type BreakdownRow } from '@/lib/data/dashboard'
 import { kbliSectionName } from '@/lib/credit/kbli'
 import { dashboardQuery } from '@/lib/dashboard/query'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
@@ -40,9 +40,10 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
   const lang = locale === 'en' ? 'en' : 'id'
   const { programs, program, filter } = await orRefused(resolveDashboardFilter({ user, params }))
   if (!program || !filter) return (<><PageHeader title={t('credit.title')} /><EmptyState title={t('noProgram')} /></>)
-  const [{ summary, series, ranking, provinceSummary, byBank, byKbli, byScale, pipeline }, regencies] = await orRefused(Promise.all([
+  const [{ summary, series, ranking, provinceSummary, byBank, byKbli, byScale, pipeline }, regencies, banks] = await orRefused(Promise.all([
     getCreditDashboard({ user, filter }),
     listDashboardRegencies({ user }),
+    listDashboardBanks({ user, programId: program.id }),
   ]))
   const query = dashboardQuery({ program: program.code, regency: filter.regencyCode, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
   const rankingQuery = dashboardQuery({ program: program.code, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
@@ -57,10 +58,11 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
     <>
       <PageHeader title={t('credit.title')} description={t('credit.intro')} actions={<PrintButton label={t('print')} />} />
       <DashboardNav user={user} current="credit" query={query} />
-      <DashboardFilters action="/dasbor/kredit" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} asOf={filter.asOf} />
+      <DashboardFilters action="/dasbor/kredit" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} banks={banks} bank={filter.bankId} asOf={filter.asOf} />
       <p className="mb-4 text-sm text-slate-700" data-testid="as-of">
         <strong>{program.name}</strong>
         {filter.regencyCode && <> · {regencies.find((r) => r.code === filter.regencyCode)?.name}</>}
+        {filter.bankId && banks.length > 0 && <> · {banks.find((b) => b.id === filter.bankId)?.shortName}</>}
         {' · '}{t('asOf', { date: formatDate(filter.asOf, { locale: lang }) })}
       </p>
 
