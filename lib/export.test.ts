@@ -31,6 +31,14 @@ describe('dates in exports', () => {
     expect(csvCell(row.meeting)).toBe('2024-09-18T02:00:00.000Z')
   })
 
+  it('writes decimals with a comma in people’s CSV and with a dot in the machine-read files', () => {
+    const money: ExportColumn<{ v: number }>[] = [{ header: 'Omzet', value: (r) => r.v }]
+    const lines = toCsv(money, [{ v: 200000000.5 }, { v: 14 }, { v: -2.25 }]).replace('\uFEFF', '').split('\r\n')
+    // Excel with Indonesian settings splits on ';' and reads '200000000,5' as 200.000.000,5
+    expect(lines.slice(1, 4)).toEqual(['"200000000,5"', '14', '"-2,25"'])
+    expect(csvCell(200000000.5)).toBe('200000000.5')
+  })
+
   it('writes an instant as its WIB wall clock in .xlsx and leaves a day where it is', async () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(await toXlsx(columns, [row], 'Uji') as unknown as ArrayBuffer)

@@ -38,9 +38,11 @@ function csvDate(v: Date, kind: DateKind): string {
  * One CSV cell. A Date is written as its column's `kind` says (see dateKindOf); without one (the API's
  * machine-read snapshots) as ISO 8601 UTC.
  */
-export function csvCell(v: string | number | Date | null | undefined, kind?: DateKind): string {
+export function csvCell(v: string | number | Date | null | undefined, kind?: DateKind, decimalComma = false): string {
   if (v === null || v === undefined) return ''
-  const s = v instanceof Date ? (kind ? csvDate(v, kind) : v.toISOString()) : String(v)
+  // people's CSV (toCsv) writes a decimal comma: Excel with Indonesian settings reads a dot as the thousands
+  // separator (200000000.5 became 2.000.000.005); the API's machine-read files keep the dot
+  const s = v instanceof Date ? (kind ? csvDate(v, kind) : v.toISOString()) : typeof v === 'number' && decimalComma ? String(v).replace('.', ',') : String(v)
   // formula injection: a cell starting with = + - @ would run as a formula when opened in a spreadsheet
   const safe = /^[=+\-@\t\r]/.test(s) && typeof v !== 'number' ? `'${s}` : s
   return /[";\n\r,]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
@@ -50,7 +52,7 @@ export function csvCell(v: string | number | Date | null | undefined, kind?: Dat
 export function toCsv<R>(columns: ExportColumn<R>[], rows: R[]): string {
   const lines = [columns.map((c) => csvCell(c.header)).join(';')]
   const kinds = columns.map((c) => dateKindOf(c.numFmt))
-  for (const r of rows) lines.push(columns.map((c, i) => csvCell(c.value(r), kinds[i])).join(';'))
+  for (const r of rows) lines.push(columns.map((c, i) => csvCell(c.value(r), kinds[i], true)).join(';'))
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
 }
 

@@ -3,7 +3,7 @@ import { dateInputText, dateTimeInputText, parseTimeInput, excelSerialDate, isIs
 
 describe('parseRupiah: whole Rupiah, one meaning per amount', () => {
   it('reads 1.234.567, 1234567 and Rp1.234.567 as the same amount', () => {
-    for (const text of ['1.234.567', '1234567', 'Rp1.234.567', 'Rp 1.234.567', 'rp1234567', ' 1.234.567 ', '1.234.567,00', '1\u00a0234\u00a0567']) {
+    for (const text of ['1.234.567', '1234567', 'Rp1.234.567', 'Rp 1.234.567', 'rp1234567', ' 1.234.567 ', '1.234.567,00', '1\u00a0234\u00a0567', 'Rp 1.234.567,-', 'Rp1.234.567,--', '1234567,-']) {
       expect(parseRupiah(text), text).toEqual({ ok: true, value: 1_234_567 })
     }
     expect(parseRupiah(45_834)).toEqual({ ok: true, value: 45_834 })
@@ -21,7 +21,7 @@ describe('parseRupiah: whole Rupiah, one meaning per amount', () => {
   it('refuses the empty, the unreadable, the negative and the oversized', () => {
     expect(parseRupiah('')).toEqual({ ok: false, problem: 'EMPTY' })
     expect(parseRupiah(null)).toEqual({ ok: false, problem: 'EMPTY' })
-    for (const text of ['abc', '1,234,567', '1.23.4', '12e3', '١٢٣', 'Rp', '--5', '5-']) expect(parseRupiah(text), text).toEqual({ ok: false, problem: 'NOT_A_NUMBER' })
+    for (const text of ['abc', '1,234,567', '1.23.4', '12e3', '١٢٣', 'Rp', '--5', '5-', ',-', 'Rp,-', '1.234,5,-']) expect(parseRupiah(text), text).toEqual({ ok: false, problem: 'NOT_A_NUMBER' })
     expect(parseRupiah('-5.000')).toEqual({ ok: false, problem: 'NEGATIVE' })
     expect(parseRupiah('99.999.999.999.999.999')).toEqual({ ok: false, problem: 'TOO_LARGE' })
     expect(parseRupiah(1e21)).toEqual({ ok: false, problem: 'TOO_LARGE' })

@@ -18,7 +18,8 @@ import { z } from 'zod'
 /** Canonical decimal text (`'-1234567.5'`) of a number typed the Indonesian way, or null when it is not one. */
 export function parseDecimalText(raw: string | number | null | undefined): string | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : null
-  const text = (raw ?? '').replace(/[\s\u00a0]/g, '').replace(/^(-?)Rp\.?/i, '$1')
+  // `Rp 10.000.000,-` (a dash for "no sen", as invoices and kwitansi write it) is 10.000.000
+  const text = (raw ?? '').replace(/[\s\u00a0]/g, '').replace(/^(-?)Rp\.?/i, '$1').replace(/^([^,]*\d),-{1,2}$/, '$1')
   const m = /^(-?)(.*)$/.exec(text)!
   const [sign, body] = [m[1], m[2]]
   let normal: string | null = null

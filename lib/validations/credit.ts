@@ -14,13 +14,15 @@ const percent = (label: string) =>
 export const disbursementSchema = z.object({
   programId: z.string().min(1, 'Pilih program.').max(40),
   bankId: z.string().max(40).optional(),
-  accountNumber: z.string().trim().min(3, 'Nomor rekening minimal 3 karakter.').max(30, 'Nomor rekening maksimal 30 karakter.').regex(/^[A-Za-z0-9./-]+$/, 'Nomor rekening hanya huruf, angka, titik, garis miring, dan tanda hubung.'),
+  // an empty field gets one message, not every rule it also breaks
+  accountNumber: z.string('Isi nomor rekening.').trim().min(1, { error: 'Isi nomor rekening.', abort: true }).min(3, 'Nomor rekening minimal 3 karakter.').max(30, 'Nomor rekening maksimal 30 karakter.').regex(/^[A-Za-z0-9./-]+$/, 'Nomor rekening hanya huruf, angka, titik, garis miring, dan tanda hubung.'),
   nib: z.string().trim().regex(/^\d{13}$/, 'NIB terdiri dari 13 digit angka.'),
   /** the owner's NIK from the bank's loan file: with the NIB it confirms the borrower (lib/actions/credit.ts) */
   ownerNik: z.string('Isi NIK pemilik usaha.').trim().regex(/^\d{16}$/, 'NIK pemilik terdiri dari 16 digit angka.'),
   contractDate: isoDate,
   plafond: rupiah('Plafon').pipe(z.number().min(1_000_000, 'Plafon minimal Rp1.000.000.')),
-  tenorMonths: z.coerce.number('Tenor harus berupa angka.').int('Tenor dalam bulan penuh.').min(1, 'Tenor minimal 1 bulan.').max(120, 'Tenor paling lama 120 bulan.'),
+  // an empty tenor is "fill it in", not "at least 1 month" (an empty text coerces to 0)
+  tenorMonths: z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v), z.number({ error: (iss) => (iss.input === undefined ? 'Isi tenor (bulan).' : 'Tenor harus berupa angka.') }).int('Tenor dalam bulan penuh.').min(1, 'Tenor minimal 1 bulan.').max(120, 'Tenor paling lama 120 bulan.')),
   method: z.enum(['ANNUITY', 'FLAT'], 'Pilih metode angsuran.'),
   /** an admin accepts a loan that breaks a programme rule, with the reason in writing */
   acceptException: z.enum(['on']).optional(),

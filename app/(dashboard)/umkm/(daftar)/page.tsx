@@ -103,7 +103,7 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
                 <Link href={`/umkm/${m.id}`} className="font-medium text-brand-700 hover:underline">{m.businessName}</Link>
                 <p className="font-mono text-xs text-slate-500">{t('nib')} {m.nib} · KBLI {m.kbli}</p>
                 <p className="mt-1 text-slate-700">{m.ownerName} <span className="font-mono text-xs text-slate-500">{m.ownerNik}</span></p>
-                <p className="text-slate-700">{m.regency.name} · {formatRupiah(m.annualSales, { locale: lang })}</p>
+                <p className="text-slate-700">{m.regency.name} · {formatRupiah(m.annualSales, { locale: lang, cents: true })}</p>
                 <div className="mt-2 flex flex-wrap gap-1">
                   <ScaleBadge scale={m.computedScale} label={r(`scale.${m.computedScale}`)} />
                   {m.scaleMismatch && <Badge tone="red"><AlertTriangle aria-hidden className="mr-1 size-3" />{t('mismatch')}</Badge>}
@@ -138,7 +138,7 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
                   </Td>
                   <Td className="whitespace-nowrap">{m.regency.name}</Td>
                   <Td className="font-mono text-xs">{m.kbli}</Td>
-                  <Td align="right" className="whitespace-nowrap">{formatRupiah(m.annualSales, { locale: lang })}</Td>
+                  <Td align="right" className="whitespace-nowrap">{formatRupiah(m.annualSales, { locale: lang, cents: true })}</Td>
                   <Td>
                     <div className="flex flex-col items-start gap-1">
                       <ScaleBadge scale={m.computedScale} label={r(`scale.${m.computedScale}`)} />

@@ -35,7 +35,8 @@ export default async function CooperativePage({ params, searchParams }: { params
   const lang = locale === 'en' ? 'en' : 'id'
   const canWrite = can(user.role, 'cooperatives.write')
   const date = (d: Date | null) => (d ? formatDate(d, { locale: lang }) : '–')
-  const rp = (v: { toString(): string }) => formatRupiah(v, { locale: lang })
+  // a register keeps sen when a figure was entered with them: shown, never rounded to a Rupiah that was not entered
+  const rp = (v: { toString(): string }) => formatRupiah(v, { locale: lang, cents: true })
   const num = (v: number) => formatNumber(v, { locale: lang })
   const trend = coop.yearlyFigures.map((y) => ({
     year: y.year,

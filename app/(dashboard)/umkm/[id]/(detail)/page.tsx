@@ -76,8 +76,8 @@ export default async function MsmePage({ params, searchParams }: { params: Promi
         <InfoCard
           title={t('figures')}
           rows={[
-            [t('businessCapital'), formatRupiah(m.businessCapital, { locale: lang })],
-            [t('annualSales'), formatRupiah(m.annualSales, { locale: lang })],
+            [t('businessCapital'), formatRupiah(m.businessCapital, { locale: lang, cents: true })],
+            [t('annualSales'), formatRupiah(m.annualSales, { locale: lang, cents: true })],
             [t('computedScale'), (
               <span key="cs" className="flex flex-col items-start gap-1">
                 <ScaleBadge scale={m.computedScale} label={scaleLabel(m.computedScale)} />
