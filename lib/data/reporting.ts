@@ -6,7 +6,7 @@ import { env } from '@/lib/env'
 import { can } from '@/lib/permissions'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
-import { defaultDeadline, isDueInQuarter, isOnTime, isPastDeadline, previousQuarter, type PeriodType } from '@/lib/reporting/periods'
+import { currentQuarter, defaultDeadline, isDueInQuarter, isOnTime, isPastDeadline, previousQuarter, type PeriodType } from '@/lib/reporting/periods'
 import type { Rule, RuleIndicator } from '@/lib/reporting/rules'
 import { quarterBounds } from '@/lib/config/catalogue'
 
@@ -422,6 +422,37 @@ export async function getIndicatorRealisation({ user, indicatorCode, year, regen
   return { indicator, year, province: provinceLine, regencies: [...lines.values()] }
 }
 export type IndicatorRealisation = NonNullable<Awaited<ReturnType<typeof getIndicatorRealisation>>>
+
+/**
+ * What a district officer's own regency owes now, for the overview: every report returned for correction
+ * (any year), and each of the last three quarters (this one and the two before, as the reminders read them)
+ * not yet submitted, late when its deadline has passed. One statement; another role gets none.
+ */
+export async function findReportTasks({ user, now = new Date() }: { user: SessionUser; now?: Date }) {
+  if (user.role !== 'DISTRICT_OFFICER' || !user.regencyCode) return []
+  assertReader(user)
+  const current = currentQuarter(now)
+  const one = previousQuarter(current.year, current.quarter)
+  const two = previousQuarter(one.year, one.quarter)
+  const quarters = [two, one, current]
+  const rows = await readDb.$queryRaw<{ year: number; quarter: number; deadline: string; status: GridStatus; late: boolean }[]>`
+    WITH p AS (
+      SELECT q.year, q.quarter, ${deadlineSql(Prisma.sql`q.year`, Prisma.sql`q.quarter`, Prisma.sql`rp.deadline`)} AS deadline
+      FROM unnest(${quarters.map((q) => q.year)}::int[], ${quarters.map((q) => q.quarter)}::int[]) AS q(year, quarter)
+      LEFT JOIN reporting_periods rp ON rp.year = q.year AND rp.quarter = q.quarter
+    )
+    SELECT p.year::int AS year, p.quarter::int AS quarter, to_char(p.deadline, 'YYYY-MM-DD') AS deadline,
+      COALESCE(r.status::text, 'NOT_STARTED') AS status, ${deadlineEndSql(Prisma.sql`p.deadline`)} <= ${now}::timestamp AS late
+    FROM p LEFT JOIN quarterly_reports r ON r.regency_code = ${user.regencyCode} AND r.year = p.year AND r.quarter = p.quarter
+    WHERE r.first_submitted_at IS NULL
+    UNION ALL
+    SELECT r.year, r.quarter, NULL, 'RETURNED', false
+    FROM quarterly_reports r
+    WHERE r.regency_code = ${user.regencyCode} AND r.status = 'RETURNED' AND r.first_submitted_at IS NOT NULL
+    ORDER BY year, quarter`
+  return rows.map((r) => ({ year: r.year, quarter: r.quarter, deadline: r.deadline, status: r.status, late: r.late }))
+}
+export type ReportTask = Awaited<ReturnType<typeof findReportTasks>>[number]
 
 /** The year's report for each quarter of the officer's own regency (status and timeliness). */
 export async function findMyReports({ user, year, now = new Date() }: { user: SessionUser; year: number; now?: Date }) {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import type { SessionUser } from '@/lib/session-user'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
-import { getCompleteness, getIndicatorRealisation } from '@/lib/data/reporting'
+import { findReportTasks, getCompleteness, getIndicatorRealisation } from '@/lib/data/reporting'
 
 const JOMBANG = '35.17'
 const MALANG = '35.07'
@@ -122,5 +122,22 @@ describe('completeness and timeliness', () => {
     expect(c.quarters[0]).toMatchObject({ quarter: 1, deadline: '2026-04-15', regencies: 38, submitted: 3, onTime: 2, late: 1, approved: 2, awaiting: 1, notStarted: 35, completeness: 7.89, timeliness: 5.26, pastDeadline: true })
     expect(c.quarters[1]).toMatchObject({ submitted: 1, onTime: 0, late: 1, draft: 1 })
     expect(c.quarters[3]).toMatchObject({ deadline: '2027-01-15', submitted: 0, pastDeadline: false })
+  })
+})
+
+describe('what a district officer’s regency owes, for the overview', () => {
+  it('lists the last three quarters not yet sent (late past their deadline) and every report returned, its own regency only', async () => {
+    // 20 August 2026: Triwulan III is running, II and I are past their deadlines
+    const now = new Date('2026-08-20T03:00:00Z')
+    await report(MALANG, 2025, 4, 'RETURNED', { KOP_TERDAFTAR: 99 }, new Date('2026-01-10T03:00:00Z'))
+    const malang = session('DISTRICT_OFFICER', MALANG)
+    expect(await findReportTasks({ user: malang, now })).toEqual([
+      { year: 2025, quarter: 4, deadline: null, status: 'RETURNED', late: false },
+      { year: 2026, quarter: 2, deadline: '2026-07-15', status: 'DRAFT', late: true },
+      { year: 2026, quarter: 3, deadline: '2026-10-15', status: 'NOT_STARTED', late: false },
+    ])
+    // Jombang sent I and II: only the running quarter is left
+    expect(await findReportTasks({ user: officer, now })).toEqual([{ year: 2026, quarter: 3, deadline: '2026-10-15', status: 'NOT_STARTED', late: false }])
+    expect(await findReportTasks({ user: admin, now })).toEqual([])
   })
 })

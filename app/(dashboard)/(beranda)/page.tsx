@@ -13,6 +13,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { getCachedCreditSummary, getOverview, listDashboardRegencies, resolveDashboardFilter } from '@/lib/data/dashboard'
 import { OverdueActionsCard } from '@/components/meetings/overdue-card'
 import { NearestTargetsCard } from '@/components/activities/nearest-targets-card'
+import { ReportTasksCard } from '@/components/dashboard/report-tasks-card'
 import { can } from '@/lib/permissions'
 import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
 import { dashboardQuery } from '@/lib/dashboard/query'
@@ -86,6 +87,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     const q = new URLSearchParams({ indicator, year: filter.asOf.slice(0, 4), ...(filter.regencyCode ? { regency: filter.regencyCode } : {}) })
     return <Link href={`/dasbor/indikator?${q}`} className="underline">{chunks}</Link>
   }
+  // the card counts every regency of the province: with one regency on the page (a filter, or a district officer's own) it says so
+  const completenessLabel = reporting
+    ? t(filter.regencyCode || user.role === 'DISTRICT_OFFICER' ? 'card.completenessProvince' : 'card.completeness', { quarter: `${quarterLabel(reporting.quarter, lang)} ${reporting.year}` })
+    : ''
   const registerTarget = (v: number | null, unit: 'PERCENT' | 'COUNT') => (v === null ? t('card.noTarget') : t('card.target', { target: unit === 'PERCENT' ? pct2(v) : count(v) }))
 
   return (
@@ -150,11 +155,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           )
         )}
         {completeness && reporting && !completeness.available && (
-          <FigureCard testId="card-completeness" label={t('card.completeness', { quarter: `${quarterLabel(reporting.quarter, lang)} ${reporting.year}` })} unavailable={t('card.noReports')} />
+          <FigureCard testId="card-completeness" label={completenessLabel} unavailable={t('card.noReports')} />
         )}
         {completeness && reporting && completeness.available && (
           <FigureCard
-            testId="card-completeness" label={t('card.completeness', { quarter: `${quarterLabel(reporting.quarter, lang)} ${reporting.year}` })}
+            testId="card-completeness" label={completenessLabel}
             value={pct1(completeness.value)} exact={t('card.exact', { value: pct2(completeness.value) })}
             detail={reporting.current ? t('card.completenessDetail', { submitted: count(reporting.current.submitted), regencies: count(reporting.current.regencies), onTime: count(reporting.current.onTime), deadline: formatDate(reporting.current.deadline, { locale: lang }) }) : undefined}
             change={change(completeness, `${quarterLabel(reporting.quarter, lang)} ${reporting.year - 1}`)}
@@ -165,6 +170,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <OverdueActionsCard user={user} asOf={filter.asOf} regencyCode={filter.regencyCode} />
       </section>
       <p className="mt-3 text-xs text-slate-500">{t('status.legend', { onTrack: thresholds.onTrack, watch: thresholds.watch })}</p>
+      {user.role === 'DISTRICT_OFFICER' && user.regencyCode && <ReportTasksCard user={user} regencyName={regencies.find((r) => r.code === user.regencyCode)?.name ?? user.regencyCode} />}
       {can(user.role, 'programmeTargets.read') && <NearestTargetsCard user={user} />}
 
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
