@@ -1,11 +1,12 @@
 'use client'
 
-import { useActionState, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useTranslations } from 'next-intl'
 import clsx from 'clsx'
 import { AlertTriangle, CircleAlert } from 'lucide-react'
 import { saveReport } from '@/lib/actions/reporting'
 import { Button } from '@/components/ui/button'
+import { useFormAction } from '@/components/ui/use-form-action'
 import { inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { ActivityFeedNote } from '@/components/activities/activity-feed-note'
@@ -60,7 +61,9 @@ export function ReportEntryForm({
   locale: 'id' | 'en'
 }) {
   const t = useTranslations('reporting.entry')
-  const [state, action, pending] = useActionState(saveReport, undefined)
+  // not `<form action>`: React resets the form after an action, emptying the uncontrolled Hambatan and Tindak
+  // lanjut boxes on a refusal. Kept after a successful draft save too: the fields are the saved draft, nothing to clear.
+  const [state, onSubmit, pending] = useFormAction(saveReport, { keepAfterSuccess: true })
   const indicators = useMemo(() => forms.flatMap((f) => f.indicators), [forms])
   const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(indicators.map((i) => [i.code, i.initial])))
   const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(indicators.map((i) => [i.code, i.comment])))
@@ -100,7 +103,7 @@ export function ReportEntryForm({
   }
 
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form onSubmit={onSubmit} className="space-y-6" noValidate>
       {locale === 'en' && <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900" data-testid="number-format-hint">{t('numberFormatHint')}</p>}
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="quarter" value={quarter} />

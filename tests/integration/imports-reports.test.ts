@@ -165,8 +165,12 @@ describe('report values import', () => {
       ['35.07', 2026, 3, 'KSP_SEHAT', 5, ''],
     ]))
     expect(dry.check).toEqual({ total: 3, create: 0, update: 0, unchanged: 1, invalid: 2 })
-    expect(dry.rows[1].errors).toEqual([{ column: 'Nilai', message: 'Laporan Triwulan III 2026 berstatus Dikirim; nilainya tidak diubah lewat impor. Tercatat: 400.' }])
-    expect(dry.rows[2].errors).toEqual([{ column: 'Indikator', message: 'Laporan Triwulan III 2026 berstatus Dikirim; nilainya tidak dapat ditambah lewat impor.' }])
+    // the reason is the report's status, not the figure: flagged under the quarter the row names
+    expect(dry.rows[1].errors).toEqual([{ column: 'Triwulan', message: 'Laporan Triwulan III 2026 berstatus Dikirim; nilainya tidak diubah lewat impor. Tercatat: 400.' }])
+    expect(dry.rows[2].errors).toEqual([{ column: 'Triwulan', message: 'Laporan Triwulan III 2026 berstatus Dikirim; nilainya tidak dapat ditambah lewat impor.' }])
+    // a comment alone is a change too (an empty value cell keeps the stored 400)
+    const comment = await checkImport(admin, 'laporan-triwulan', await xlsx(RV_HEAD, [['35.07', 2026, 3, 'KOP_AKTIF', '', 'Koreksi']]))
+    expect(comment.rows[0].errors).toEqual([{ column: 'Triwulan', message: 'Laporan Triwulan III 2026 berstatus Dikirim; nilainya tidak diubah lewat impor. Tercatat: 400, keterangan: (kosong).' }])
     expect((await commitImport(admin, dry.id, 'VALID_ONLY')).status).toBe('DONE')
     expect(await reportFingerprint()).toBe(before)
 

@@ -7,9 +7,9 @@ import { currentQuarter, isDueInQuarter, previousQuarter, quarterLabel, quarterS
 import { evaluateRules, isEntered, type Rule, type RuleIndicator, type Values } from '@/lib/reporting/rules'
 import { STATUS_LABEL, writeReportValues } from '@/lib/reporting/writes'
 import { decimalsProblem, parseDecimalInput, quarterNumber, reportValueRowSchema, type ReportValueRowInput } from '@/lib/validations/reporting'
-import { headingKey, type FieldDef } from '../fields'
+import { headingKey, shownValue, type FieldDef } from '../fields'
 import { resolveRegency, type RegionIndex } from '../regions'
-import { formValue, showOf } from './common'
+import { fieldValue, formValue, showOf } from './common'
 import type { RegisterKind, Tx } from './types'
 
 /** A stored value as the import compares it, with its report's place and status. */
@@ -58,6 +58,9 @@ export const REPORT_VALUE_FIELDS: FieldDef[] = [
   { key: 'value', label: 'Nilai', labelEn: 'Value', synonyms: ['Jumlah', 'Angka', 'Realisasi'], type: 'number', decimals: true, help: 'Angka seperti di formulir: 43.950 atau 85,30. Kosong pada baris baru berarti belum diisi; kosong pada nilai yang sudah tercatat berarti tetap.', examples: ['1.250', '980', '640'] },
   { key: 'comment', label: 'Keterangan', labelEn: 'Comment', synonyms: ['Catatan', 'Komentar'], type: 'text', help: 'Keterangan nilai, paling banyak 1000 karakter; wajib sebelum laporan dikirim bila ada peringatan.', examples: ['', '', 'Angka sementara; diperbarui setelah verifikasi'] },
 ]
+
+const VALUE_FIELD = REPORT_VALUE_FIELDS.find((f) => f.key === 'value')!
+const COMMENT_FIELD = REPORT_VALUE_FIELDS.find((f) => f.key === 'comment')!
 
 const ROMAN = ['I', 'II', 'III', 'IV']
 /** The template's example values, in the order of its example indicators: the first is the largest (a count of registered cooperatives, then active ones, then healthy KSP), as the seeded ERROR rules want. */
@@ -246,8 +249,19 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
     if (fraction) return { value: fraction }
     const k = reportKey(input.regencyCode, input.year, input.quarter)
     const report = p.reports.get(k)
-    if (report && LOCKED.has(report.status) && !(input.indicatorCode in report.values)) {
-      return { indicatorCode: `Laporan ${period} berstatus ${STATUS_LABEL[report.status as 'SUBMITTED']}; nilainya tidak dapat ditambah lewat impor.` }
+    // a submitted or approved report: the reason is the report's status, so the refusal stands under the quarter
+    // the row names (the pipeline's `immutable` would put it under Nilai or Keterangan); an unchanged row passes
+    if (report && LOCKED.has(report.status)) {
+      const status = STATUS_LABEL[report.status as 'SUBMITTED']
+      if (!(input.indicatorCode in report.values)) return { quarter: `Laporan ${period} berstatus ${status}; nilainya tidak dapat ditambah lewat impor.` }
+      const stored = { value: fieldValue(VALUE_FIELD, report.values[input.indicatorCode]), comment: fieldValue(COMMENT_FIELD, report.comments[input.indicatorCode]) }
+      const valueChanged = stored.value !== fieldValue(VALUE_FIELD, input.value)
+      const commentChanged = stored.comment !== fieldValue(COMMENT_FIELD, input.comment)
+      if (valueChanged || commentChanged) {
+        const recorded = `${shownValue(VALUE_FIELD, stored.value) || '(kosong)'}${commentChanged ? `, keterangan: ${stored.comment || '(kosong)'}` : ''}`
+        // worded as the pipeline's own refusal ("… tidak diubah lewat impor. Tercatat: …"), so both have one English
+        return { quarter: `Laporan ${period} berstatus ${status}; nilainya tidak diubah lewat impor. Tercatat: ${recorded}.` }
+      }
     }
     // the form's rules on the report as the whole file leaves it (stored values, then the file's, then this row's)
     // an error on this value, or one this value brings on another (active > registered, a share over 100%)
@@ -268,6 +282,7 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
     return finding ? { value: finding.message } : {}
   },
   compareFields: ['value', 'comment'],
+  // a backstop only: checkInput refuses a changed row of such a report first, under its quarter
   immutable: (row) => (LOCKED.has(row.status) ? `Laporan ${quarterLabel(row.quarter)} ${row.year} berstatus ${STATUS_LABEL[row.status as 'SUBMITTED']}; nilainya tidak diubah lewat impor.` : null),
   show: showOf(REPORT_VALUE_FIELDS),
   insert: async () => { throw new Error('report values are written per report (writeAll)') },

@@ -6,6 +6,7 @@ import { ChartCard } from '@/components/dashboard/chart-card'
 import { DashboardNav } from '@/components/dashboard/dashboard-nav'
 import { PrintButton } from '@/components/dashboard/print-button'
 import { RegencyBarChart } from '@/components/dashboard/regency-bar-chart'
+import { chartQuarter } from '@/components/reporting/chart-quarter'
 import { RealisationChart } from '@/components/reporting/realisation-chart'
 import { reportingYears } from '@/components/reporting/year-picker'
 import { buttonClass } from '@/components/ui/button'
@@ -92,7 +93,7 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
         <div className="grid gap-6 xl:grid-cols-2">
           <ChartCard title={t('indicators.overQuarters', { year, name: chartLine.code ? chartLine.name : t('indicators.provinceLine') })} exportHref={`/api/laporan-triwulan/realisasi/ekspor?${new URLSearchParams({ indikator: indicator.code, tahun: String(year) })}`} exportLabel={t('export')}>
             <RealisationChart
-              data={QUARTERS.map((q) => ({ label: quarterLabel(q, lang).replace(/^Triwulan|^Quarter/, 'TW'), value: chartLine.quarters[q].value, target: chartLine.quarters[q].target }))}
+              data={QUARTERS.map((q) => ({ label: chartQuarter(q, lang), value: chartLine.quarters[q].value, target: chartLine.quarters[q].target }))}
               unit={indicator.unit}
               decimals={indicator.decimals}
               yearTarget={indicator.timeAggregation === 'STOCK' ? chartLine.year.target : null}

@@ -51,7 +51,7 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
                 <div><dt className="text-xs text-slate-500">{c('timelinessRate')}</dt><dd className="text-lg font-semibold tabular-nums">{formatPercent(q.timeliness, { locale: lang })}</dd></div>
               </dl>
               <p className="mt-2 text-xs text-slate-600">
-                {c('received')} {formatNumber(q.submitted)}/{formatNumber(q.regencies)} · {c('approved')} {formatNumber(q.approved)} · {c('awaiting')} {formatNumber(q.awaiting)} · {c('returned')} {formatNumber(q.returned)} · {c('draft')} {formatNumber(q.draft)} · {c('notStarted')} {formatNumber(q.notStarted)}
+                {c('received')} {formatNumber(q.submitted, { locale: lang })}/{formatNumber(q.regencies, { locale: lang })} · {c('approved')} {formatNumber(q.approved, { locale: lang })} · {c('awaiting')} {formatNumber(q.awaiting, { locale: lang })} · {c('returned')} {formatNumber(q.returned, { locale: lang })} · {c('draft')} {formatNumber(q.draft, { locale: lang })} · {c('notStarted')} {formatNumber(q.notStarted, { locale: lang })}
               </p>
             </div>
           ))}

@@ -7,6 +7,7 @@ import { buttonClass } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { Table, Th } from '@/components/ui/table'
+import { chartQuarter } from '@/components/reporting/chart-quarter'
 import { RealisationChart } from '@/components/reporting/realisation-chart'
 import { reportingYears } from '@/components/reporting/year-picker'
 import { getIndicatorRealisation, listIndicators, type RealisationCell, type RealisationLine } from '@/lib/data/reporting'
@@ -96,7 +97,7 @@ export default async function RealisationPage({ searchParams }: { searchParams: 
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="mb-2 text-sm font-semibold text-slate-900">{r('chartTitle', { name: `${name(indicator)} · ${chartName} · ${year}` })}</h3>
           <RealisationChart
-            data={QUARTERS.map((q) => ({ label: quarterLabel(q, lang).replace(/^Triwulan|^Quarter/, 'TW'), value: chartLine.quarters[q].value, target: chartLine.quarters[q].target }))}
+            data={QUARTERS.map((q) => ({ label: chartQuarter(q, lang), value: chartLine.quarters[q].value, target: chartLine.quarters[q].target }))}
             unit={indicator.unit}
             decimals={indicator.decimals}
             yearTarget={indicator.timeAggregation === 'STOCK' ? chartLine.year.target : null}
@@ -120,8 +121,8 @@ export default async function RealisationPage({ searchParams }: { searchParams: 
           {lines.map((l) => (
             <tr key={l.code ?? 'province'} data-regency={l.code ?? 'province'} className={clsx(!l.code && 'bg-brand-50/60 font-semibold')}>
               <th scope="row" className={clsx('sticky left-0 z-10 whitespace-nowrap px-3 py-2 text-left text-slate-800', l.code ? 'bg-white font-medium' : 'bg-brand-50')}>{l.name}</th>
-              {QUARTERS.map((q) => <ValueCell key={q} cell={l.quarters[q]} fmt={fmt} ratio={indicator.aggregation === 'RATIO'} />)}
-              <ValueCell cell={l.year} fmt={fmt} ratio={indicator.aggregation === 'RATIO'} />
+              {QUARTERS.map((q) => <ValueCell key={q} cell={l.quarters[q]} fmt={fmt} ratio={indicator.aggregation === 'RATIO'} locale={lang} />)}
+              <ValueCell cell={l.year} fmt={fmt} ratio={indicator.aggregation === 'RATIO'} locale={lang} />
               <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-600">{fmt(l.year.target)}</td>
               <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatPercent(l.year.achievement, { locale: lang })}</td>
             </tr>
@@ -133,12 +134,12 @@ export default async function RealisationPage({ searchParams }: { searchParams: 
 }
 
 /** A figure; for a ratio, the numerator and denominator it was computed from underneath. */
-function ValueCell({ cell, fmt, ratio }: { cell: RealisationCell; fmt: (v: number | null) => string; ratio: boolean }) {
+function ValueCell({ cell, fmt, ratio, locale }: { cell: RealisationCell; fmt: (v: number | null) => string; ratio: boolean; locale: 'id' | 'en' }) {
   return (
     <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-800">
       {fmt(cell.value)}
       {ratio && cell.denominator !== null && (
-        <span className="block text-xs font-normal text-slate-500">{formatIndicatorValue(cell.numerator, 'COUNT', 0)}/{formatIndicatorValue(cell.denominator, 'COUNT', 0)}</span>
+        <span className="block text-xs font-normal text-slate-500">{formatIndicatorValue(cell.numerator, 'COUNT', 0, locale)}/{formatIndicatorValue(cell.denominator, 'COUNT', 0, locale)}</span>
       )}
     </td>
   )

@@ -3,6 +3,7 @@ import { forbidden, notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { Lock, Send, Undo2 } from 'lucide-react'
 import { ReportEntryForm, type EntryForm } from '@/components/reporting/report-entry-form'
+import { ReportHistory } from '@/components/reporting/report-history'
 import { ReportValuesTable, type ValueRow } from '@/components/reporting/report-values-table'
 import { ReopenForm, ReviewPanel } from '@/components/reporting/review-panel'
 import { StatusBadge, TimelinessBadge } from '@/components/reporting/status-badge'
@@ -21,7 +22,8 @@ type Params = { regency: string; year: string; quarter: string }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const p = await params
-  return { title: `${quarterLabel(Number(p.quarter) || 1)} ${p.year} · ${(await getTranslations('nav'))('quarterly')}` }
+  const lang = (await getLocale()) === 'en' ? 'en' : 'id'
+  return { title: `${quarterLabel(Number(p.quarter) || 1, lang)} ${p.year} · ${(await getTranslations('nav'))('quarterly')}` }
 }
 
 /**
@@ -133,19 +135,7 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
         </>
       )}
 
-      {detail.history.length > 0 && (
-        <section aria-labelledby="history-title" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h3 id="history-title" className="mb-2 text-sm font-semibold text-slate-900">{t('entry.history')}</h3>
-          <ol className="space-y-1 text-sm text-slate-700">
-            {detail.history.map((h) => (
-              <li key={h.id}>
-                <span className="text-xs text-slate-500">{formatDateTime(h.createdAt, { locale: lang })}</span> · <span className="font-medium">{h.username}</span> · {h.action}
-                {h.reason && <span className="text-slate-600">: {h.reason}</span>}
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <ReportHistory history={detail.history} locale={lang} />
     </section>
   )
 }
