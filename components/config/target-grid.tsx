@@ -59,15 +59,27 @@ export function TargetGridForm({
   useEffect(recompute, [recompute, state])
 
   const fmt = (n: number) => formatNumber(n, { decimals: Number.isInteger(n) ? 0 : 2, locale })
+  const periodLabel = (q: number) => (q === 0 ? t('yearColumn') : `TW ${ROMAN[q]}`)
+  // a cell's error used to live only in its `title` tooltip, which touch and keyboard users never see: it
+  // is listed above the grid (regency · period: message), linked to the cell, and the cell points to it
+  const inputId = (name: string) => `target-cell-${name.replace(/\./g, '-')}`
+  const errorId = (name: string) => `${inputId(name)}-error`
+  const rows = [{ code: null as string | null, name: t('province') }, ...regencies]
+  const cellErrors = rows.flatMap((r) => PERIODS.map((q) => {
+    const name = targetCellName(r.code, q)
+    return { name, label: `${r.name} · ${periodLabel(q)}`, errors: state?.errors?.[name] }
+  })).filter((c) => c.errors?.length)
   const cell = (code: string | null, quarter: number, label: string) => {
     const name = targetCellName(code, quarter)
     const errors = state?.errors?.[name]
     return (
       <td key={name} className="px-1 py-1">
         <input
+          id={inputId(name)}
           name={name}
           aria-label={label}
           aria-invalid={Boolean(errors)}
+          aria-describedby={errors ? errorId(name) : undefined}
           title={errors?.join(' ')}
           inputMode="decimal"
           defaultValue={shown(name)}
@@ -77,7 +89,6 @@ export function TargetGridForm({
       </td>
     )
   }
-  const periodLabel = (q: number) => (q === 0 ? t('yearColumn') : `TW ${ROMAN[q]}`)
 
   return (
     <form ref={formRef} action={action} onInput={recompute} className="space-y-4" noValidate>
@@ -85,7 +96,26 @@ export function TargetGridForm({
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="version" value={currentVersion} />
       <FormMessage state={state} />
-      {state?.errors?.[targetCellName(null, 0)] && <p className="text-sm font-medium text-red-700">{state.errors[targetCellName(null, 0)]!.join(' ')}</p>}
+      {cellErrors.length > 0 && (
+        <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="target-cell-errors">
+          <p className="font-medium">{t('errorsTitle')}</p>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            {cellErrors.map((c) => (
+              <li key={c.name} id={errorId(c.name)}>
+                <a
+                  href={`#${inputId(c.name)}`}
+                  className="font-medium underline"
+                  // focus the cell itself (a fragment link only scrolls), so it can be corrected at once
+                  onClick={(e) => { e.preventDefault(); document.getElementById(inputId(c.name))?.focus() }}
+                >
+                  {c.label}
+                </a>
+                : {c.errors!.join(' ')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t('indicator')} {indicatorCode} {year}</caption>

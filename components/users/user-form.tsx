@@ -1,6 +1,6 @@
 'use client'
 
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
@@ -19,9 +19,15 @@ export function UserForm({ initial, roles, regencies, banks }: { initial?: UserF
   const [state, action, pending] = useFormAction(initial?.id ? updateUser : createUser)
   const v = { ...initial, ...state?.values }
   const [role, setRole] = useState(v.role ?? '')
+  const shownOnce = useRef<HTMLDivElement>(null)
+  const created = Boolean(state?.ok && state.data?.temporaryPassword)
+  // the password replaces a form that may have been scrolled past: bring it into view (and focus) once
+  useEffect(() => {
+    if (created) shownOnce.current?.focus()
+  }, [created])
   if (state?.ok && state.data?.temporaryPassword) {
     return (
-      <div className="space-y-4 rounded-lg border border-emerald-200 bg-emerald-50 p-5" role="status">
+      <div ref={shownOnce} tabIndex={-1} className="space-y-4 rounded-lg border border-emerald-200 bg-emerald-50 p-5 focus:outline-none" role="status">
         <p className="font-medium text-emerald-900">{state.message}</p>
         <div>
           <p className="text-sm text-emerald-900">{t('temporaryPassword')}</p>

@@ -3,8 +3,9 @@
 import { useTranslations } from 'next-intl'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { deactivateUser, reactivateUser, resetPassword } from '@/lib/actions/users'
+import { TemporaryPasswordDialog } from './temporary-password-dialog'
 
-/** Deactivate/reactivate and reset password, each behind a confirmation. */
+/** Deactivate/reactivate and reset password, each behind a confirmation; a new temporary password opens in a dialog. */
 export function UserRowActions({ id, username, active, self }: { id: string; username: string; active: boolean; self: boolean }) {
   const t = useTranslations('users')
   return (
@@ -24,11 +25,10 @@ export function UserRowActions({ id, username, active, self }: { id: string; use
         body={t('resetBody')}
         renderResult={(s) =>
           s.ok && s.data?.temporaryPassword ? (
-            <span role="status" className="text-xs text-emerald-800">
-              {t('temporaryPassword')}: <code className="select-all font-mono" data-testid="temporary-password">{s.data.temporaryPassword}</code>
-            </span>
+            <TemporaryPasswordDialog key={s.data.temporaryPassword} username={s.data.username ?? username} password={s.data.temporaryPassword} message={s.message} />
           ) : (
-            <span role="status" className="text-xs text-red-700">{s.message}</span>
+            // wraps in the row instead of widening the table
+            <span role="status" className="max-w-48 whitespace-normal text-xs text-red-700">{s.message}</span>
           )
         }
       />

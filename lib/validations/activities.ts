@@ -69,13 +69,27 @@ export const activityFields = z.object({
   notes: optionalText(2000, 'Keterangan maksimal 2.000 karakter.'),
 })
 
-const activityChecks = (v: z.infer<typeof activityFields>, ctx: z.RefinementCtx) => {
-  if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'Tanggal selesai tidak boleh sebelum tanggal mulai.' })
-  if (v.budgetAmount !== null && !v.budgetSource) ctx.addIssue({ code: 'custom', path: ['budgetSource'], message: 'Pilih sumber anggaran untuk nilai anggaran ini.' })
-}
+type ActivityValues = z.infer<typeof activityFields>
 
-export const createActivitySchema = activityFields.superRefine(activityChecks)
-export const updateActivitySchema = activityFields.extend({ id: idField, version: versionField }).superRefine(activityChecks)
+/**
+ * Zod skips an object's cross-field check once any field failed, so an end date before the start came only
+ * on the next submit after a wrong budget was fixed. Each check runs whenever the fields it reads parsed,
+ * so every field error shows in one round (and none is invented from a field that did not parse).
+ */
+const whenParsed = (...fields: (keyof ActivityValues)[]) => ({
+  when: (payload: { issues: { path?: PropertyKey[] }[] }) => !payload.issues.some((i) => (fields as PropertyKey[]).includes(i.path?.[0] ?? '')),
+})
+const withActivityChecks = <S extends z.ZodType<ActivityValues>>(schema: S) =>
+  schema
+    .superRefine((v, ctx) => {
+      if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'Tanggal selesai tidak boleh sebelum tanggal mulai.' })
+    }, whenParsed('startDate', 'endDate'))
+    .superRefine((v, ctx) => {
+      if (v.budgetAmount !== null && !v.budgetSource) ctx.addIssue({ code: 'custom', path: ['budgetSource'], message: 'Pilih sumber anggaran untuk nilai anggaran ini.' })
+    }, whenParsed('budgetAmount', 'budgetSource'))
+
+export const createActivitySchema = withActivityChecks(activityFields)
+export const updateActivitySchema = withActivityChecks(activityFields.extend({ id: idField, version: versionField }))
 export const deleteActivitySchema = z.object({ id: idField, version: versionField })
 
 /**

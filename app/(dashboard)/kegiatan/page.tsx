@@ -122,8 +122,8 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
                   <SortTh {...sortProps} column="kind" label={t('fields.kind')} />
                   <SortTh {...sortProps} column="startDate" label={t('fields.date')} />
                   <Th>{r('regency')}</Th>
-                  <Th>{t('fields.budgetSource')}</Th>
-                  <SortTh {...sortProps} column="budgetAmount" label={t('fields.budgetAmount')} align="right" />
+                  {/* amount and its source in one column: seven columns did not fit at 1280–1400 px (the last was cut off) */}
+                  <SortTh {...sortProps} column="budgetAmount" label={t('budget')} align="right" />
                   <Th align="right">{t('beneficiaryCount')}</Th>
                 </tr>
               </thead>
@@ -133,9 +133,11 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
                     <Td className="min-w-56"><Link href={`/kegiatan/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link></Td>
                     <Td>{t(`kind.${a.kind}`)}</Td>
                     <Td className="min-w-32">{when(a)}</Td>
-                    <Td className="whitespace-nowrap">{a.regency?.name ?? t('province')}</Td>
-                    <Td>{a.budgetSource ? t(`source.${a.budgetSource}`) : '–'}</Td>
-                    <Td align="right" className="whitespace-nowrap">{a.budgetAmount ? formatRupiah(a.budgetAmount, { locale: lang }) : '–'}</Td>
+                    <Td>{a.regency?.name ?? t('province')}</Td>
+                    <Td align="right">
+                      <span className="whitespace-nowrap">{a.budgetAmount ? formatRupiah(a.budgetAmount, { locale: lang }) : '–'}</span>
+                      {a.budgetSource && <span className="block text-xs text-slate-500">{t(`source.${a.budgetSource}`)}</span>}
+                    </Td>
                     <Td align="right">{formatNumber(a._count.beneficiaries, { locale: lang })}</Td>
                   </tr>
                 ))}

@@ -8,7 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
-import { SortTh, Table, Td, Th } from '@/components/ui/table'
+import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { UserRowActions } from '@/components/users/user-row-actions'
 import { findUsers, userFormOptions } from '@/lib/data/users'
 import { env } from '@/lib/env'
@@ -86,6 +86,30 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <EmptyState title={t('empty')} />
       ) : (
         <>
+          {/* phones: one card per user, as the other lists do, instead of a table scrolled sideways */}
+          <SortLinks hiddenFrom="md" pathname="/pengguna" params={params} defaultSort="username" columns={[
+            { column: 'username', label: t('username') }, { column: 'name', label: t('name') },
+            { column: 'role', label: t('role') }, { column: 'lastSignInAt', label: t('lastSignIn') },
+          ]} />
+          <ul className="space-y-2 md:hidden" aria-label={t('title')}>
+            {rows.map((u) => (
+              <li key={u.id} data-username={u.username} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <p className="font-medium text-slate-900">{u.name}</p>
+                <p className="break-all font-mono text-xs text-slate-600">{u.username}{u.email && <span className="font-sans"> · {u.email}</span>}</p>
+                <p className="mt-1 text-slate-700">{ROLE_LABELS[u.role][lang]} · {u.regency?.name ?? u.bank?.shortName ?? '–'}</p>
+                <div className="mt-1 flex flex-wrap items-center gap-2">
+                  {u.active ? <Badge tone="green">{t('active')}</Badge> : <Badge tone="slate">{t('inactive')}</Badge>}
+                  {u.mustChangePassword && <Badge tone="amber">{t('mustChange')}</Badge>}
+                  <span className="text-xs text-slate-500">{t('lastSignIn')}: {u.lastSignInAt ? formatDateTime(u.lastSignInAt, { locale: lang }) : t('never')}</span>
+                </div>
+                <div className="mt-2 flex flex-wrap items-start gap-2">
+                  <LinkButton href={`/pengguna/${u.id}`} variant="secondary" size="sm">{t('edit')}</LinkButton>
+                  <UserRowActions id={u.id} username={u.username} active={u.active} self={u.id === user.id} />
+                </div>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden md:block">
           <Table caption={t('title')}>
             <thead>
               <tr>
@@ -125,6 +149,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </Table>
+          </div>
           <Pagination pathname="/pengguna" params={params} page={page} pageSize={pageSize} total={total} />
         </>
       )}

@@ -1,0 +1,44 @@
+import { createElement, type ComponentProps } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { NextIntlClientProvider } from 'next-intl'
+import { describe, expect, it, vi } from 'vitest'
+import { MESSAGES } from '@/lib/i18n/messages'
+
+// the grid as it stands after a refused save: the action's state is what the server answered
+const refused = {
+  ok: false,
+  message: 'Periksa isian yang ditandai.',
+  errors: { 't.35.07.2': ['Nilai target harus angka.'], 't.PROV.0': ['Target provinsi wajib diisi.'] },
+  values: { 't.35.07.2': 'abc' },
+}
+vi.mock('@/lib/actions/config', () => ({ saveTargetGrid: vi.fn() }))
+vi.mock('react', async (original) => ({ ...(await original<typeof import('react')>()), useActionState: () => [refused, vi.fn(), false] }))
+
+const { TargetGridForm } = await import('@/components/config/target-grid')
+
+function render(): string {
+  const grid = createElement(TargetGridForm, {
+    indicatorCode: 'KOP_AKTIF', year: 2027, version: 1, aggregation: 'SUM', locale: 'id', initial: {},
+    regencies: [{ code: '35.07', name: 'Kabupaten Malang' }, { code: '35.73', name: 'Kota Malang' }],
+  })
+  const provider: ComponentProps<typeof NextIntlClientProvider> = { locale: 'id', messages: MESSAGES.id, timeZone: 'Asia/Jakarta', children: null }
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, provider, grid))
+}
+
+describe('TargetGridForm: a refused cell says why where everyone can read it', () => {
+  const html = render()
+  it('lists each error above the grid, naming the regency and the period, linked to the cell', () => {
+    expect(html).toContain('data-testid="target-cell-errors"')
+    expect(html).toMatch(/<li id="target-cell-t-35-07-2-error"><a href="#target-cell-t-35-07-2"[^>]*>Kabupaten Malang · TW II<\/a>: Nilai target harus angka\.<\/li>/)
+    expect(html).toMatch(/<a href="#target-cell-t-PROV-0"[^>]*>Target provinsi · Setahun<\/a>: Target provinsi wajib diisi\./)
+    // the province row comes first, as in the grid
+    expect(html.indexOf('target-cell-t-PROV-0-error')).toBeLessThan(html.indexOf('target-cell-t-35-07-2-error'))
+  })
+  it('points the cell at its message (aria-describedby), and only the refused cells', () => {
+    const input = (id: string) => html.match(new RegExp(`<input id="${id}"[^>]*>`))?.[0] ?? ''
+    expect(input('target-cell-t-35-07-2')).toContain('aria-invalid="true"')
+    expect(input('target-cell-t-35-07-2')).toContain('aria-describedby="target-cell-t-35-07-2-error"')
+    expect(input('target-cell-t-35-73-2')).toContain('aria-invalid="false"')
+    expect(input('target-cell-t-35-73-2')).not.toContain('aria-describedby')
+  })
+})
