@@ -24,7 +24,7 @@ export async function NearestTargetsCard({ user }: { user: SessionUser }) {
             <li key={x.id} className="space-y-2">
               <div>
                 <Link href={`/target-program/${x.id}`} className="text-sm font-medium text-brand-700 hover:underline" data-user-content>{x.name}</Link>
-                <p className="text-xs text-slate-600">{measureText(x, t, a, lang)} · {formatDate(x.deadline, { locale: lang })}</p>
+                <p className="text-xs text-slate-600">{measureText(x, t, a, lang)} · {x.regencyName ?? t('province')} · {formatDate(x.deadline, { locale: lang })}</p>
               </div>
               <TargetProgress target={x} compact />
             </li>
