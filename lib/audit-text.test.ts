@@ -8,6 +8,10 @@ describe('the audit trail as people read it', () => {
     expect(auditChanges(before, after)).toEqual([{ field: 'name', before: 'KSP Lama', after: 'KSP Baru' }])
   })
 
+  it('an update changed only what its after holds: a field it left out is not shown as emptied', () => {
+    expect(auditChanges({ dueDate: '2026-12-01', reason: null }, { reason: 'DUE' })).toEqual([{ field: 'reason', before: null, after: 'DUE' }])
+  })
+
   it('a creation lists what it set; a deletion what it had', () => {
     expect(auditChanges(null, { id: 'x', title: 'Rakor' }).map((c) => c.field)).toEqual(['title'])
     expect(auditChanges({ id: 'x', name: 'Peserta' }, null)).toEqual([{ field: 'name', before: 'Peserta', after: null }])
@@ -50,5 +54,79 @@ describe('the audit trail as people read it', () => {
     expect(auditRole('DISTRICT_OFFICER', 'id')).toBe('Petugas Kabupaten/Kota')
     expect(auditRole('ADMIN', 'en')).toBe('Provincial agency admin')
     expect(auditRole('SYSTEM', 'id')).toBe('SYSTEM')
+  })
+})
+
+describe('an audit row’s values as people read them', async () => {
+  const { auditFieldLabel, auditRefIds, auditTargetGrid, auditValue } = await import('./audit-values')
+  const { MESSAGES } = await import('@/lib/i18n/messages')
+  const refs = new Map([
+    ['meeting:m1', 'Rakor Desember'], ['bank:b1', 'BPR Jatim'], ['program:p1', 'Prokesra 2026'], ['regency:35.17', 'Kabupaten Jombang'],
+    ['action:a1', 'Kirim data'], ['agenda:g1', 'Evaluasi penyaluran'], ['indicator:KOP_TERDAFTAR', 'Koperasi terdaftar'],
+  ])
+
+  it('shows a stored code by the label the rest of the app gives it, in either language', () => {
+    expect(auditValue('ActionItem', 'status', 'IN_PROGRESS', 'id', refs)).toBe(MESSAGES.id.meetings.actionStatus.IN_PROGRESS)
+    expect(auditValue('ActionItem', 'status', 'DONE', 'en', refs)).toBe(MESSAGES.en.meetings.actionStatus.DONE)
+    expect(auditValue('Meeting', 'status', 'CANCELLED', 'id', refs)).toBe(MESSAGES.id.meetings.status.CANCELLED)
+    expect(auditValue('Meeting', 'type', 'RAKOR', 'en', refs)).toBe(MESSAGES.en.meetings.typeLong.RAKOR)
+    expect(auditValue('MeetingOutcome', 'kind', 'DECISION', 'id', refs)).toBe(MESSAGES.id.meetings.outcomeKind.DECISION)
+    expect(auditValue('Activity', 'kind', 'TRAINING', 'id', refs)).toBe(MESSAGES.id.activities.kind.TRAINING)
+    expect(auditValue('PublicHoliday', 'kind', 'CUTI_BERSAMA', 'en', refs)).toBe(MESSAGES.en.config.holidays.kind.CUTI_BERSAMA)
+    expect(auditValue('User', 'role', 'DISTRICT_OFFICER', 'id', refs)).toBe('Petugas Kabupaten/Kota')
+    expect(auditValue('ActionItem', 'reason', 'MEETING_CANCELLED', 'id', refs)).toBe(MESSAGES.id.auditLog.reason.MEETING_CANCELLED)
+    // a code the app has no label for stays as stored, never blank
+    expect(auditValue('Meeting', 'status', 'POSTPONED', 'id', refs)).toBe('POSTPONED')
+  })
+
+  it('names a linked record, and money as Rupiah', () => {
+    expect(auditValue('ActionItem', 'meetingId', 'm1', 'id', refs)).toBe('Rakor Desember')
+    expect(auditValue('MeetingParticipant', 'bankId', 'b1', 'id', refs)).toBe('BPR Jatim')
+    expect(auditValue('MeetingOutcome', 'programId', 'p1', 'id', refs)).toBe('Prokesra 2026')
+    expect(auditValue('ActionItem', 'ownerRegencyCode', '35.17', 'id', refs)).toBe('Kabupaten Jombang')
+    expect(auditValue('Meeting', 'carriedActions', ['a1'], 'id', refs)).toBe('Kirim data')
+    expect(auditValue('Meeting', 'previousMeetingId', 'gone', 'id', refs)).toBe('gone')
+    expect(auditValue('Activity', 'budgetAmount', '12500000', 'id', refs).replace(/\s/g, '')).toBe('Rp12.500.000')
+    expect(auditValue('ProgramAllocation', '35.17', 5_000_000, 'id', refs).replace(/\s/g, '')).toBe('Rp5.000.000')
+    expect(auditFieldLabel('ProgramAllocation', '35.17', 'id', refs)).toBe('Kabupaten Jombang')
+  })
+
+  it('labels fields by record where one name would mislead', () => {
+    expect(auditFieldLabel('AgendaItem', 'position', 'id', refs)).toBe(MESSAGES.id.auditLog.fieldOf.AgendaItem.position)
+    expect(auditFieldLabel('MeetingParticipant', 'position', 'en', refs)).toBe(MESSAGES.en.auditLog.field.position)
+    expect(auditFieldLabel('ActionItem', 'ownerBankId', 'en', refs)).toBe(MESSAGES.en.auditLog.field.ownerBankId)
+  })
+
+  it('reads a progress note as its text and the status it moved, not JSON', () => {
+    const note = { id: 'n1', note: 'Rekap UJI diterima lengkap.', statusTo: 'DONE', createdAt: '2026-12-04T20:26:08.842Z', statusFrom: 'IN_PROGRESS' }
+    expect(auditValue('ActionItem', 'note', note, 'id', refs)).toBe(`“Rekap UJI diterima lengkap.” (${MESSAGES.id.meetings.actionStatus.IN_PROGRESS} → ${MESSAGES.id.meetings.actionStatus.DONE})`)
+    expect(auditValue('ActionItem', 'note', { ...note, statusTo: 'IN_PROGRESS' }, 'en', refs)).toBe('“Rekap UJI diterima lengkap.”')
+  })
+
+  it('reads a target grid by place, period and value, and its key as indicator and year', () => {
+    const cells = [{ value: 400, quarter: 0, regencyCode: null }, { value: '380', quarter: 2, regencyCode: '35.17' }]
+    expect(auditValue('TargetGrid', 'targets', cells, 'id', refs))
+      .toBe(`${MESSAGES.id.config.targets.province} · ${MESSAGES.id.config.targets.yearColumn}: 400; Kabupaten Jombang · Triwulan II: 380`)
+    expect(auditValue('TargetGrid', 'targets', [], 'id', refs)).toBe('–')
+    expect(auditTargetGrid('KOP_TERDAFTAR:2027')).toEqual({ indicatorCode: 'KOP_TERDAFTAR', year: 2027 })
+    expect(auditHref('TargetGrid', 'KOP_TERDAFTAR:2027', null)).toBe('/pengaturan/target?indikator=KOP_TERDAFTAR&tahun=2027')
+  })
+
+  it('reads a part written whole field by field', () => {
+    const joined = auditValue('CreditProgram', 'bankJoined', { bankId: 'b1', effectiveFrom: '2026-01-01', rate: 0.05 }, 'en', refs)
+    expect(joined).toContain('Bank: BPR Jatim')
+    expect(joined).not.toContain('{')
+  })
+
+  it('finds the records the rows point at, by kind, for one query each', () => {
+    const found = auditRefIds([
+      { entity: 'ActionItem', entityId: 'x', before: null, after: { meetingId: 'm1', ownerBankId: 'b1', agendaItemId: 'g1', ownerRegencyCode: null } },
+      { entity: 'Meeting', entityId: 'm2', before: null, after: { hostRegencyCode: '35.17', carriedActions: ['a1', 'a2'] } },
+      { entity: 'TargetGrid', entityId: 'KOP_TERDAFTAR:2027', before: { targets: [{ regencyCode: '35.18', quarter: 0, value: '1' }] }, after: { targets: [] } },
+      { entity: 'ProgramAllocation', entityId: 'p1', before: [{ regencyCode: '35.01', creditTarget: '1' }], after: { '35.02': 5 } },
+    ])
+    expect(Object.fromEntries([...found].map(([k, v]) => [k, [...v].sort()]))).toEqual({
+      meeting: ['m1'], bank: ['b1'], agenda: ['g1'], regency: ['35.01', '35.02', '35.17', '35.18'], action: ['a1', 'a2'], indicator: ['KOP_TERDAFTAR'],
+    })
   })
 })

@@ -7,8 +7,12 @@
 import type { Role } from '@/lib/generated/prisma/enums'
 import { ROLE_LABELS } from '@/lib/permissions'
 
-/** Bookkeeping fields that say nothing to an inspector. */
-const HIDDEN = new Set(['id', 'version', 'createdAt', 'updatedAt', 'sessionVersion', 'deletedAt', 'passwordHash'])
+/** Bookkeeping fields that say nothing to an inspector (and secrets, should one reach a row). */
+export const AUDIT_HIDDEN = new Set([
+  'id', 'version', 'createdAt', 'updatedAt', 'sessionVersion', 'deletedAt', 'passwordHash', 'tokenHash',
+  // a job's, a plan's and a file's own bookkeeping, and a document's bytes
+  'jobId', 'planKey', 'rowsTidiedVersion', 'beneficiaryKey', 'content', 'file',
+])
 
 export type AuditChange = { field: string; before: unknown; after: unknown }
 
@@ -22,9 +26,10 @@ const asObject = (v: unknown): Record<string, unknown> | null => (v && typeof v 
 export function auditChanges(before: unknown, after: unknown): AuditChange[] {
   const b = asObject(before)
   const a = asObject(after)
-  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter((k) => !HIDDEN.has(k))
+  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter((k) => !AUDIT_HIDDEN.has(k))
   return keys
-    .filter((k) => !(b && a) || !same(b[k], a[k]))
+    // an update's after holds what it wrote: a field it left out (a narrower select than the before's) did not change
+    .filter((k) => !(b && a) || (Object.hasOwn(a, k) && !same(b[k], a[k])))
     .map((k) => ({ field: k, before: b ? (b[k] ?? null) : null, after: a ? (a[k] ?? null) : null }))
 }
 
@@ -60,6 +65,11 @@ export function auditHref(entity: string, id: string | null, snapshot: unknown, 
     case 'ProgramAllocation': return `/kredit/${id}`
     case 'User': return `/pengguna/${id}`
     case 'DataImport': return `/impor/${id}`
+    case 'TargetGrid': {
+      // keyed `INDICATOR:year` (lib/config/targets.ts): the target screen of that indicator and year
+      const m = /^(.+):(\d{4})$/.exec(id)
+      return m ? `/pengaturan/target?indikator=${encodeURIComponent(m[1])}&tahun=${m[2]}` : null
+    }
     case 'QuarterlyReport': return report ? `/laporan-triwulan/${report.regencyCode}/${report.year}/${report.quarter}` : null
     default: return null
   }
@@ -69,7 +79,7 @@ export function auditHref(entity: string, id: string | null, snapshot: unknown, 
 export function snapshotName(value: unknown): string | null {
   const o = asObject(value)
   if (!o) return null
-  for (const k of ['name', 'businessName', 'title', 'username', 'filename', 'code']) if (typeof o[k] === 'string' && o[k]) return o[k] as string
+  for (const k of ['name', 'businessName', 'title', 'personName', 'username', 'filename', 'fileName', 'code']) if (typeof o[k] === 'string' && o[k]) return o[k] as string
   return null
 }
 

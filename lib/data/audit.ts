@@ -7,6 +7,7 @@ import type { SessionUser } from '@/lib/session-user'
 import type { AuditFilter } from '@/lib/validations/audit'
 import { formatMonth } from '@/lib/format'
 import { quarterLabel } from '@/lib/reporting/periods'
+import { auditRefIds, auditRefKey, auditTargetGrid, type AuditLang, type AuditRefKind } from '@/lib/audit-values'
 
 export const AUDIT_PAGE_SIZE = 50
 
@@ -34,8 +35,8 @@ function whereOf(f: AuditFilter): Prisma.AuditLogWhereInput {
   }
 }
 
-/** One page of the audit trail, newest first, with the filter choices that exist in it. */
-export async function findAuditLogs({ user, filter }: { user: SessionUser; filter: AuditFilter }) {
+/** One page of the audit trail, newest first, with the filter choices that exist in it, and the names of the records its rows are about and point at. */
+export async function findAuditLogs({ user, filter, lang = 'id' }: { user: SessionUser; filter: AuditFilter; lang?: AuditLang }) {
   assertAuditor(user)
   const where = whereOf(filter)
   const page = filter.page ?? 1
@@ -46,42 +47,83 @@ export async function findAuditLogs({ user, filter }: { user: SessionUser; filte
     readDb.auditLog.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } }),
     readDb.user.findMany({ select: { id: true, username: true, name: true }, orderBy: { username: 'asc' } }),
   ])
-  return { rows, total, page, pageSize: AUDIT_PAGE_SIZE, entities: entities.map((e) => e.entity), actions: actions.map((a) => a.action), users, records: await auditRecords(rows) }
+  const { records, refs } = await auditNames(rows, lang)
+  return { rows, total, page, pageSize: AUDIT_PAGE_SIZE, entities: entities.map((e) => e.entity), actions: actions.map((a) => a.action), users, records, refs }
 }
 
 export type AuditRecord = { name: string; report?: { regencyCode: string; year: number; quarter: number } }
 
+type AuditRow = { entity: string; entityId: string | null; before?: unknown; after?: unknown }
+
 /**
- * The names of the records a page of the trail is about, read now (one query per kind of record on
- * the page, never one per row): a claim is "BPR Jatim · Oktober 2026", a report "Kabupaten Jombang
- * · Triwulan IV 2026". Keyed `Entity:id`; a deleted record falls back to its snapshot's name.
+ * The names a page of the trail needs, read now in one query per kind of record (never one per row):
+ * - records, keyed `Entity:id`: what each row is about (a claim is "BPR Jatim · Oktober 2026", a report
+ *   "Kabupaten Jombang · Triwulan IV 2026", a target grid "Koperasi terdaftar 2027"); a deleted record falls
+ *   back to its snapshot's name;
+ * - refs, keyed `kind:id` (lib/audit-values.ts): the records the rows' fields point at (a follow-up's
+ *   meeting, a participant's bank, an outcome's programme, any regency), shown by name.
+ * A kind of record both named and pointed at (a meeting, a user) is read in the same query.
  */
-export async function auditRecords(rows: { entity: string; entityId: string | null }[]): Promise<Map<string, AuditRecord>> {
-  const ids = (entity: string) => [...new Set(rows.filter((r) => r.entity === entity && r.entityId).map((r) => r.entityId!))]
-  const programIds = [...new Set([...ids('CreditProgram'), ...ids('ProgramRate'), ...ids('ProgramAllocation')])]
+export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Promise<{ records: Map<string, AuditRecord>; refs: Map<string, string> }> {
+  const linked = auditRefIds(rows.map((r) => ({ entity: r.entity, entityId: r.entityId, before: r.before ?? null, after: r.after ?? null })))
+  const ids = (entity: string) => rows.filter((r) => r.entity === entity && r.entityId).map((r) => r.entityId!)
+  const wanted = (kind: AuditRefKind | null, ...entities: string[]) => [...new Set([...entities.flatMap(ids), ...(kind ? linked.get(kind) ?? [] : [])])]
+  const grids = new Map(ids('TargetGrid').flatMap((id) => { const g = auditTargetGrid(id); return g ? [[id, g] as const] : [] }))
+  const [coopIds, msmeIds, meetingIds, actionIds, programIds, userIds, bankIds, activityIds, indicatorCodes] = [
+    wanted('cooperative', 'Cooperative'), wanted('msme', 'Msme'), wanted('meeting', 'Meeting'), wanted('action', 'ActionItem'),
+    wanted('program', 'CreditProgram', 'ProgramRate', 'ProgramAllocation'), wanted('user', 'User'), wanted('bank'), wanted('activity', 'Activity'),
+    wanted('indicator', 'Indicator'),
+  ]
+  const only = (kind: AuditRefKind) => [...(linked.get(kind) ?? [])]
   const none = Promise.resolve([])
-  const [coops, msmes, meetings, actions, claims, loans, programs, users, reports] = await Promise.all([
-    ids('Cooperative').length ? readDb.cooperative.findMany({ where: { id: { in: ids('Cooperative') } }, select: { id: true, name: true } }) : none,
-    ids('Msme').length ? readDb.msme.findMany({ where: { id: { in: ids('Msme') } }, select: { id: true, businessName: true } }) : none,
-    ids('Meeting').length ? readDb.meeting.findMany({ where: { id: { in: ids('Meeting') } }, select: { id: true, title: true } }) : none,
-    ids('ActionItem').length ? readDb.actionItem.findMany({ where: { id: { in: ids('ActionItem') } }, select: { id: true, title: true } }) : none,
+  const [coops, msmes, meetings, actions, claims, loans, programs, users, reports, banks, activities, indicators, regencies, districts, villages, outcomes, agenda, imports] = await Promise.all([
+    coopIds.length ? readDb.cooperative.findMany({ where: { id: { in: coopIds } }, select: { id: true, name: true } }) : none,
+    msmeIds.length ? readDb.msme.findMany({ where: { id: { in: msmeIds } }, select: { id: true, businessName: true } }) : none,
+    meetingIds.length ? readDb.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, title: true } }) : none,
+    actionIds.length ? readDb.actionItem.findMany({ where: { id: { in: actionIds } }, select: { id: true, title: true } }) : none,
     ids('SubsidyClaim').length ? readDb.subsidyClaim.findMany({ where: { id: { in: ids('SubsidyClaim') } }, select: { id: true, month: true, bank: { select: { shortName: true } } } }) : none,
     ids('Disbursement').length ? readDb.disbursement.findMany({ where: { id: { in: ids('Disbursement') } }, select: { id: true, accountNumber: true, msme: { select: { businessName: true } } } }) : none,
     programIds.length ? readDb.creditProgram.findMany({ where: { id: { in: programIds } }, select: { id: true, name: true } }) : none,
-    ids('User').length ? readDb.user.findMany({ where: { id: { in: ids('User') } }, select: { id: true, name: true, username: true } }) : none,
+    userIds.length ? readDb.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, username: true } }) : none,
     ids('QuarterlyReport').length ? readDb.quarterlyReport.findMany({ where: { id: { in: ids('QuarterlyReport') } }, select: { id: true, year: true, quarter: true, regencyCode: true, regency: { select: { name: true } } } }) : none,
+    bankIds.length ? readDb.bank.findMany({ where: { id: { in: bankIds } }, select: { id: true, shortName: true } }) : none,
+    activityIds.length ? readDb.activity.findMany({ where: { id: { in: activityIds } }, select: { id: true, title: true } }) : none,
+    indicatorCodes.length || grids.size ? readDb.indicator.findMany({ where: { code: { in: [...new Set([...indicatorCodes, ...[...grids.values()].map((g) => g.indicatorCode)])] } }, select: { code: true, name: true, nameEn: true } }) : none,
+    only('regency').length ? readDb.regency.findMany({ where: { code: { in: only('regency') } }, select: { code: true, name: true } }) : none,
+    only('district').length ? readDb.district.findMany({ where: { code: { in: only('district') } }, select: { code: true, name: true } }) : none,
+    only('village').length ? readDb.village.findMany({ where: { code: { in: only('village') } }, select: { code: true, name: true } }) : none,
+    only('outcome').length ? readDb.meetingOutcome.findMany({ where: { id: { in: only('outcome') } }, select: { id: true, text: true } }) : none,
+    only('agenda').length ? readDb.agendaItem.findMany({ where: { id: { in: only('agenda') } }, select: { id: true, title: true } }) : none,
+    ids('DataImport').length ? readDb.dataImport.findMany({ where: { id: { in: ids('DataImport') } }, select: { id: true, fileName: true } }) : none,
   ])
-  const out = new Map<string, AuditRecord>()
-  for (const c of coops) out.set(`Cooperative:${c.id}`, { name: c.name })
-  for (const m of msmes) out.set(`Msme:${m.id}`, { name: m.businessName })
-  for (const m of meetings) out.set(`Meeting:${m.id}`, { name: m.title })
-  for (const a of actions) out.set(`ActionItem:${a.id}`, { name: a.title })
-  for (const c of claims) out.set(`SubsidyClaim:${c.id}`, { name: `${c.bank.shortName} · ${formatMonth(c.month)}` })
-  for (const d of loans) out.set(`Disbursement:${d.id}`, { name: `${d.accountNumber} · ${d.msme.businessName}` })
-  for (const p of programs) for (const e of ['CreditProgram', 'ProgramRate', 'ProgramAllocation']) out.set(`${e}:${p.id}`, { name: p.name })
-  for (const u of users) out.set(`User:${u.id}`, { name: `${u.name} (${u.username})` })
-  for (const r of reports) out.set(`QuarterlyReport:${r.id}`, { name: `${r.regency.name} · ${quarterLabel(r.quarter as 1)} ${r.year}`, report: { regencyCode: r.regencyCode, year: r.year, quarter: r.quarter } })
-  return out
+  const records = new Map<string, AuditRecord>()
+  const refs = new Map<string, string>()
+  const ref = (kind: AuditRefKind, id: string, name: string) => refs.set(auditRefKey(kind, id), name)
+  for (const c of coops) { records.set(`Cooperative:${c.id}`, { name: c.name }); ref('cooperative', c.id, c.name) }
+  for (const m of msmes) { records.set(`Msme:${m.id}`, { name: m.businessName }); ref('msme', m.id, m.businessName) }
+  for (const m of meetings) { records.set(`Meeting:${m.id}`, { name: m.title }); ref('meeting', m.id, m.title) }
+  for (const a of actions) { records.set(`ActionItem:${a.id}`, { name: a.title }); ref('action', a.id, a.title) }
+  for (const c of claims) records.set(`SubsidyClaim:${c.id}`, { name: `${c.bank.shortName} · ${formatMonth(c.month, { locale: lang })}` })
+  for (const d of loans) records.set(`Disbursement:${d.id}`, { name: `${d.accountNumber} · ${d.msme.businessName}` })
+  for (const p of programs) {
+    for (const e of ['CreditProgram', 'ProgramRate', 'ProgramAllocation']) records.set(`${e}:${p.id}`, { name: p.name })
+    ref('program', p.id, p.name)
+  }
+  for (const u of users) { records.set(`User:${u.id}`, { name: `${u.name} (${u.username})` }); ref('user', u.id, `${u.name} (${u.username})`) }
+  for (const r of reports) records.set(`QuarterlyReport:${r.id}`, { name: `${r.regency.name} · ${quarterLabel(r.quarter, lang)} ${r.year}`, report: { regencyCode: r.regencyCode, year: r.year, quarter: r.quarter } })
+  for (const b of banks) ref('bank', b.id, b.shortName)
+  for (const a of activities) { records.set(`Activity:${a.id}`, { name: a.title }); ref('activity', a.id, a.title) }
+  const indicatorName = new Map(indicators.map((i) => [i.code, lang === 'en' ? i.nameEn || i.name : i.name]))
+  for (const [code, name] of indicatorName) { records.set(`Indicator:${code}`, { name }); ref('indicator', code, name) }
+  for (const [id, g] of grids) records.set(`TargetGrid:${id}`, { name: `${indicatorName.get(g.indicatorCode) ?? g.indicatorCode} ${g.year}` })
+  for (const r of regencies) ref('regency', r.code, r.name)
+  for (const d of districts) ref('district', d.code, d.name)
+  for (const v of villages) ref('village', v.code, v.name)
+  // an outcome is its text: a sentence, cut to a name's length
+  for (const o of outcomes) ref('outcome', o.id, o.text.length > 80 ? `${o.text.slice(0, 80)}…` : o.text)
+  for (const a of agenda) ref('agenda', a.id, a.title)
+  for (const i of imports) records.set(`DataImport:${i.id}`, { name: i.fileName })
+  return { records, refs }
 }
 
 /** The filtered trail for export (newest first, capped to keep a download sane). */

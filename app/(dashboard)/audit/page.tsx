@@ -12,7 +12,8 @@ import { Table, Td, Th } from '@/components/ui/table'
 import { findAuditLogs } from '@/lib/data/audit'
 import { auditAddress, auditAmount, auditChanges, auditHref, auditImport, auditRole, inSentence, snapshotName } from '@/lib/audit-text'
 import { importKind } from '@/lib/imports/kinds'
-import { formatDate, formatDateTime, formatNumber, formatRupiah } from '@/lib/format'
+import { auditFieldLabel, auditValue } from '@/lib/audit-values'
+import { formatDateTime, formatRupiah } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { auditFilterSchema } from '@/lib/validations/audit'
@@ -22,37 +23,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') }
 }
 
-/** Money fields of the trail's snapshots: shown as Rupiah. */
-const MONEY = new Set(['plafond', 'amount', 'approved', 'claimed', 'computed', 'outstanding', 'businessCapital', 'annualSales', 'creditTarget', 'subsidyCeiling', 'assets', 'equity', 'loans', 'savings', 'revenue', 'shu'])
-
-type Translate = (key: string, values?: Record<string, string | number>) => string
-
-/** One value of a snapshot as a person reads it: dates as dates, money as Rupiah, yes/no, a dash for nothing. */
-function shownValue(field: string, v: unknown, t: Translate, lang: 'id' | 'en'): string {
-  if (v === null || v === undefined || v === '') return '–'
-  if (typeof v === 'boolean') return v ? t('yes') : t('no')
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00(\.000)?Z$/.test(v)) return formatDate(v, { locale: lang })
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return formatDateTime(v, { locale: lang })
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v, { locale: lang })
-  if ((typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v))) && MONEY.has(field)) return formatRupiah(v, { locale: lang })
-  if (typeof v === 'number') return formatNumber(v, { decimals: Number.isInteger(v) ? 0 : 2, locale: lang })
-  if (typeof v === 'object') {
-    const text = JSON.stringify(v)
-    return text.length > 160 ? `${text.slice(0, 160)}…` : text
-  }
-  const text = String(v)
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text
-}
-
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('audit.read')
   const params = flatParams(await searchParams)
   const filter = auditFilterSchema.parse(params)
-  const [t, tl, locale, data] = await Promise.all([getTranslations('audit'), getTranslations('auditLog'), getLocale(), findAuditLogs({ user, filter })])
+  const locale = await getLocale()
   const lang = locale === 'en' ? 'en' : 'id'
+  const [t, tl, data] = await Promise.all([getTranslations('audit'), getTranslations('auditLog'), findAuditLogs({ user, filter, lang })])
   const names = new Map(data.users.map((u) => [u.id, u.name]))
   // a label from the catalogue, or the raw code when a newer kind of record has none yet
-  const label = (group: 'verb' | 'entity' | 'field', key: string) => (tl.has(`${group}.${key}`) ? tl(`${group}.${key}` as 'verb.CREATE') : key)
+  const label = (group: 'verb' | 'entity', key: string) => (tl.has(`${group}.${key}`) ? tl(`${group}.${key}` as 'verb.CREATE') : key)
   const SELF = new Set(['SIGN_IN', 'SIGN_IN_FAILED', 'PASSWORD_CHANGE'])
   const exportHref = (format: string) => hrefWith('/api/audit/ekspor', params, { format, page: undefined })
   return (
@@ -133,6 +113,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 const imported = auditImport(r.action, r.after)
                 const importedKind = imported && importKind(imported.kind)
                 const address = auditAddress(r.ip)
+                // an import's kind by its title (lib/imports/kinds, server-only, so named here), any other value by lib/audit-values
+                const shown = (field: string, v: unknown) => (r.entity === 'DataImport' && field === 'kind' && typeof v === 'string' ? importKind(v)?.title[lang] ?? v : auditValue(r.entity, field, v, lang, data.refs))
                 const linked = (text: string) => (href ? <Link href={href} className="font-medium text-brand-700 underline">{text}</Link> : <span className="font-medium">{text}</span>)
                 return (
                   <tr key={String(r.id)} data-audit={r.action}>
@@ -156,9 +138,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                           <dl className="mt-2 space-y-1 text-xs">
                             {changes.map((c) => (
                               <div key={c.field} className="grid gap-x-2 sm:grid-cols-[10rem_1fr]">
-                                <dt className="font-medium text-slate-600">{label('field', c.field)}</dt>
+                                <dt className="font-medium text-slate-600">{auditFieldLabel(r.entity, c.field, lang, data.refs)}</dt>
                                 <dd className="break-words">
-                                  {r.before && r.after ? <><del className="text-slate-500">{shownValue(c.field, c.before, tl, lang)}</del> → <ins className="no-underline">{shownValue(c.field, c.after, tl, lang)}</ins></> : shownValue(c.field, r.after ? c.after : c.before, tl, lang)}
+                                  {r.before && r.after ? <><del className="text-slate-500">{shown(c.field, c.before)}</del> → <ins className="no-underline">{shown(c.field, c.after)}</ins></> : shown(c.field, r.after ? c.after : c.before)}
                                 </dd>
                               </div>
                             ))}

@@ -1,0 +1,49 @@
+/**
+ * The audit page's names, on the real database: the records its rows are about and the records their fields
+ * point at (a follow-up's meeting and bank, a target grid's indicator and regencies, a programme allocation's
+ * regencies) read by lib/data/audit.ts findAuditLogs, and shown by lib/audit-values.ts as names, not ids.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db'
+import { signInAs } from '../support/session-mock'
+import { createUser } from '../support/factories'
+import { getCurrentUser } from '@/lib/session'
+import { findAuditLogs } from '@/lib/data/audit'
+import { auditValue } from '@/lib/audit-values'
+import { seedReportingCatalogue } from '@/prisma/seed/reporting'
+
+let admin: Awaited<ReturnType<typeof createUser>>
+
+beforeAll(async () => {
+  await seedReportingCatalogue(db)
+  admin = await createUser('ADMIN')
+})
+
+describe('the audit page names what its rows point at', () => {
+  it('reads a follow-up’s meeting and bank, a target grid’s indicator and regencies, by name', async () => {
+    const bank = await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' }, select: { id: true, shortName: true } })
+    const regency = await db.regency.findUniqueOrThrow({ where: { code: '35.17' }, select: { name: true } })
+    const indicator = await db.indicator.findFirstOrThrow({ select: { code: true, name: true, nameEn: true } })
+    const meeting = await db.meeting.create({ data: { title: 'Rakor UJI audit', type: 'RAKOR', startsAt: new Date('2026-12-20T02:00:00Z'), endsAt: new Date('2026-12-20T04:00:00Z'), organiser: 'Dinas' }, select: { id: true } })
+    const record = `audit-names-${Date.now()}`
+    const grid = `${indicator.code}:2027`
+    await db.auditLog.createMany({
+      data: [
+        { userId: admin.id, username: admin.username, role: 'ADMIN', action: 'CREATE', entity: 'ActionItem', entityId: record, after: { meetingId: meeting.id, ownerBankId: bank.id, ownerRegencyCode: '35.17', status: 'OPEN' } },
+        { userId: admin.id, username: admin.username, role: 'ADMIN', action: 'UPDATE', entity: 'TargetGrid', entityId: grid, before: { targets: [] }, after: { targets: [{ value: 380, quarter: 0, regencyCode: '35.17' }] } },
+      ],
+    })
+    signInAs(admin)
+    const user = (await getCurrentUser())!
+    const page = await findAuditLogs({ user, filter: { user: admin.id }, lang: 'en' })
+    expect(page.rows).toHaveLength(2)
+    expect(auditValue('ActionItem', 'meetingId', meeting.id, 'en', page.refs)).toBe('Rakor UJI audit')
+    expect(auditValue('ActionItem', 'ownerBankId', bank.id, 'en', page.refs)).toBe(bank.shortName)
+    expect(auditValue('ActionItem', 'ownerRegencyCode', '35.17', 'en', page.refs)).toBe(regency.name)
+    expect(auditValue('TargetGrid', 'targets', [{ value: 380, quarter: 0, regencyCode: '35.17' }], 'en', page.refs)).toContain(regency.name)
+    // the grid's sentence names its indicator and year, in the reader's language
+    expect(page.records.get(`TargetGrid:${grid}`)?.name).toBe(`${indicator.nameEn || indicator.name} 2027`)
+    const inIndonesian = await findAuditLogs({ user, filter: { user: admin.id } })
+    expect(inIndonesian.records.get(`TargetGrid:${grid}`)?.name).toBe(`${indicator.name} 2027`)
+  })
+})
