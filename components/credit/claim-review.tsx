@@ -2,7 +2,8 @@
 
 import { DateInput } from '@/components/ui/date-input'
 import { useFormAction } from '@/components/ui/use-form-action'
-import { useTranslations } from 'next-intl'
+import { useState } from 'react'
+import { useLocale, useTranslations } from 'next-intl'
 import { approveClaim, recordClaimPayment, returnClaim } from '@/lib/actions/credit'
 import { Button } from '@/components/ui/button'
 import { ConfirmSubmit } from '@/components/ui/confirm-submit'
@@ -10,14 +11,26 @@ import { Field, inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { formatRupiah } from '@/lib/format'
 import { parseRupiah } from '@/lib/parse'
+import { approvalWithCorrections, paymentAboveOutstanding } from './claim-figures'
 
 export type DifferingLine = { id: string; account: string; business: string; claimed: number; computed: number; reason: string | null; bankFigures: string | null }
 
-/** The admin's verification: correct differing lines and approve, or return with reasons. */
-export function ClaimReview({ claimId, version, lines }: { claimId: string; version: number; lines: DifferingLine[] }) {
+/**
+ * The admin's verification: correct differing lines and approve, or return with reasons. `lineCount`: the
+ * claim's lines; `approvable`: its total approved without corrections (lib/data/claims.ts, in SQL).
+ */
+export function ClaimReview({ claimId, version, lines, lineCount, approvable }: { claimId: string; version: number; lines: DifferingLine[]; lineCount: number; approvable: number }) {
   const t = useTranslations('credit')
+  const locale = useLocale() === 'en' ? 'en' : 'id'
+  const money = (v: number) => formatRupiah(v, { locale })
   const [approveState, approve, approving] = useFormAction(approveClaim)
   const [returnState, returnAction, returning] = useFormAction(returnClaim)
+  // the dialog states what approving gives, with the corrections typed when the button is pressed
+  const describe = (form: HTMLFormElement) => {
+    const data = new FormData(form)
+    const { corrected, total } = approvalWithCorrections(approvable, lines, (id) => String(data.get(`approved_${id}`) ?? ''))
+    return t('approveBody', { lines: lineCount, corrected, total: total === null ? '–' : money(total) })
+  }
   return (
     <div className="space-y-6">
       <form onSubmit={approve} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
@@ -39,9 +52,9 @@ export function ClaimReview({ claimId, version, lines }: { claimId: string; vers
                 {lines.map((l) => (
                   <tr key={l.id} data-line-account={l.account}>
                     <td className="py-2 pr-2"><span className="font-mono text-xs">{l.account}</span><span className="block text-xs text-slate-500">{l.business}</span></td>
-                    <td className="py-2 pr-2 text-right tabular-nums">{formatRupiah(l.claimed)}</td>
-                    <td className="py-2 pr-2 text-right tabular-nums">{formatRupiah(l.computed)}</td>
-                    <td className={`py-2 pr-2 text-right tabular-nums ${l.claimed > l.computed ? 'text-red-700' : 'text-amber-700'}`}>{formatRupiah(l.claimed - l.computed)}</td>
+                    <td className="py-2 pr-2 text-right tabular-nums">{money(l.claimed)}</td>
+                    <td className="py-2 pr-2 text-right tabular-nums">{money(l.computed)}</td>
+                    <td className={`py-2 pr-2 text-right tabular-nums ${l.claimed > l.computed ? 'text-red-700' : 'text-amber-700'}`}>{money(l.claimed - l.computed)}</td>
                     <td className="min-w-48 max-w-xs py-2 pr-2 text-xs" data-reason>{l.reason}{l.bankFigures && <span className="block text-slate-500">{l.bankFigures}</span>}</td>
                     <td className="py-2 pr-2">
                       <input name={`approved_${l.id}`} aria-label={`${t('correction')} ${l.account}`} placeholder={String(Math.min(l.claimed, l.computed))} inputMode="numeric" className={inputClass(Boolean(approveState?.errors?.[`approved_${l.id}`]))} />
@@ -54,7 +67,7 @@ export function ClaimReview({ claimId, version, lines }: { claimId: string; vers
             </table>
           </div>
         )}
-        <ConfirmSubmit label={t('approve')} title={t('approveTitle')} body={t('approveBody')} disabled={approving} />
+        <ConfirmSubmit label={t('approve')} title={t('approveTitle')} body={describe} disabled={approving} />
       </form>
       <form onSubmit={returnAction} className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <input type="hidden" name="claimId" value={claimId} />
@@ -74,31 +87,38 @@ export function ClaimReview({ claimId, version, lines }: { claimId: string; vers
 export function PaymentForm({ claimId, version, outstanding }: { claimId: string; version: number; outstanding: number }) {
   const t = useTranslations('credit')
   const [state, action, pending] = useFormAction(recordClaimPayment)
+  const locale = useLocale() === 'en' ? 'en' : 'id'
+  const money = (v: number) => formatRupiah(v, { locale })
+  const [typed, setTyped] = useState<string | null>(null)
+  const amountText = typed ?? state?.values?.amount ?? String(outstanding)
+  // more than remains is said on the field and not offered for confirmation (the server refuses it as well)
+  const tooMuch = paymentAboveOutstanding(amountText, outstanding) !== null
+  const amountErrors = tooMuch ? [t('paymentAboveOutstanding', { amount: money(outstanding) })] : state?.errors?.amount
   const describe = (form: HTMLFormElement) => {
     const typed = parseRupiah(String(new FormData(form).get('amount') ?? ''))
     // an unreadable amount is confirmed as typed; the server refuses it with the field's message
     if (!typed.ok) return t('paymentConfirmBody', { amount: String(new FormData(form).get('amount') ?? ''), remainder: '–' })
-    return t('paymentConfirmBody', { amount: formatRupiah(typed.value), remainder: formatRupiah(outstanding - typed.value) })
+    return t('paymentConfirmBody', { amount: money(typed.value), remainder: money(outstanding - typed.value) })
   }
   return (
-    <form onSubmit={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+    <form onSubmit={action} onReset={() => setTyped(null)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       <input type="hidden" name="claimId" value={claimId} />
       <input type="hidden" name="version" value={version} />
       <h2 className="text-base font-semibold">{t('recordPayment')}</h2>
-      <p className="text-sm text-slate-600">{t('outstanding')}: <span className="font-semibold tabular-nums">{formatRupiah(outstanding)}</span></p>
+      <p className="text-sm text-slate-600">{t('outstanding')}: <span className="font-semibold tabular-nums">{money(outstanding)}</span></p>
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label={t('paidOn')} name="paidOn" errors={state?.errors?.paidOn} required>
           {(p) => <DateInput {...p} defaultValue={state?.values?.paidOn} />}
         </Field>
-        <Field label={t('amount')} name="amount" errors={state?.errors?.amount} required>
-          {(p) => <input {...p} inputMode="numeric" defaultValue={state?.values?.amount ?? String(outstanding)} />}
+        <Field label={t('amount')} name="amount" errors={amountErrors} required>
+          {(p) => <input {...p} inputMode="numeric" defaultValue={state?.values?.amount ?? String(outstanding)} onChange={(e) => setTyped(e.target.value)} />}
         </Field>
         <Field label={t('reference')} name="reference" errors={state?.errors?.reference} required>
           {(p) => <input {...p} defaultValue={state?.values?.reference} maxLength={100} />}
         </Field>
       </div>
-      <ConfirmSubmit label={t('recordPayment')} title={t('paymentConfirmTitle')} body={describe} confirmLabel={t('paymentConfirm')} disabled={pending} />
+      <ConfirmSubmit label={t('recordPayment')} title={t('paymentConfirmTitle')} body={describe} confirmLabel={t('paymentConfirm')} disabled={pending || tooMuch} />
     </form>
   )
 }

@@ -6,8 +6,11 @@ import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 
-/** The bank's report of one period: instalment paid or not, and the OJK collectibility. */
-export function InstalmentForm({ disbursementId, tenor, labels }: { disbursementId: string; tenor: number; labels: Record<'title' | 'period' | 'paid' | 'unpaid' | 'instalment' | 'collectibility' | 'save', string> }) {
+/**
+ * The bank's report of one period: instalment paid or not, and the OJK collectibility. `classes`: the
+ * collectibility classes 1–5 as the reader's language names them (message `credit.collectibilityClass`).
+ */
+export function InstalmentForm({ disbursementId, tenor, labels, classes }: { disbursementId: string; tenor: number; labels: Record<'title' | 'period' | 'paid' | 'unpaid' | 'instalment' | 'collectibility' | 'save', string>; classes: string[] }) {
   const [state, action, pending] = useFormAction(reportInstalment)
   return (
     <form onSubmit={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
@@ -29,7 +32,7 @@ export function InstalmentForm({ disbursementId, tenor, labels }: { disbursement
         <Field label={labels.collectibility} name="collectibility" errors={state?.errors?.collectibility} required>
           {(p) => (
             <select {...p} defaultValue={state?.values?.collectibility ?? '1'}>
-              {['1 · Lancar', '2 · Dalam Perhatian Khusus', '3 · Kurang Lancar', '4 · Diragukan', '5 · Macet'].map((c, i) => <option key={c} value={i + 1}>{c}</option>)}
+              {classes.map((c, i) => <option key={c} value={i + 1}>{c}</option>)}
             </select>
           )}
         </Field>

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server'
+import { collectibilityTone } from '@/components/credit/collectibility'
 import { Badge } from '@/components/ui/badge'
 import { Table, Td, Th } from '@/components/ui/table'
 import { findLoansOfMsme } from '@/lib/data/disbursements'
@@ -24,7 +25,7 @@ export async function MsmeLoans({ user, msmeId }: { user: SessionUser; msmeId: s
             <Td align="right">{formatRupiah(Number(l.plafond), { locale: lang })}</Td>
             <Td align="right">{l.tenorMonths}</Td>
             <Td align="right">{l.bank.shortName} · {formatPercent(Number(l.bankRate) * 100, { locale: lang })}</Td>
-            <Td><Badge tone={l.collectibility >= 5 ? 'red' : l.collectibility >= 3 ? 'amber' : 'green'}>{l.collectibility}</Badge></Td>
+            <Td><Badge tone={collectibilityTone(l.collectibility)}>{l.collectibility}</Badge></Td>
           </tr>
         ))}
       </tbody>

@@ -54,12 +54,14 @@ export const CLAIM_LINES_PAGE_SIZE = 50
  */
 /** A claim's totals in one statement: its lines (claimed, computed, approved, how many differ) and what was paid. Called once the claim is known to be in scope. */
 async function claimTotals(id: string) {
-  const [t] = await readDb.$queryRaw<{ lines: number; claimed: string; computed: string; approved: string | null; differing: number; paid: string }[]>`
+  const [t] = await readDb.$queryRaw<{ lines: number; claimed: string; computed: string; approvable: string; approved: string | null; differing: number; paid: string }[]>`
     SELECT count(*)::int AS lines, coalesce(sum(claimed_amount), 0)::text AS claimed, coalesce(sum(computed_amount), 0)::text AS computed,
+      -- what approving without corrections gives (approveClaim: the computation, never more than the bank claimed)
+      coalesce(sum(least(computed_amount, claimed_amount)), 0)::text AS approvable,
       sum(approved_amount)::text AS approved, count(*) FILTER (WHERE claimed_amount <> computed_amount OR reason IS NOT NULL)::int AS differing,
       (SELECT coalesce(sum(amount), 0) FROM claim_payments WHERE claim_id = ${id})::text AS paid
     FROM claim_lines WHERE claim_id = ${id}`
-  return { lines: t.lines, claimed: Number(t.claimed), computed: Number(t.computed), approved: t.approved === null ? null : Number(t.approved), differing: t.differing, paid: Number(t.paid) }
+  return { lines: t.lines, claimed: Number(t.claimed), computed: Number(t.computed), approvable: Number(t.approvable), approved: t.approved === null ? null : Number(t.approved), differing: t.differing, paid: Number(t.paid) }
 }
 
 export async function getClaim({ user, id, page = 1 }: { user: SessionUser; id: string; page?: number }) {

@@ -91,9 +91,20 @@ const NO_WORDS = (text: string) => !/\p{L}{2,}/u.test(text.replace(/\{\}/g, ''))
  * `Isi {label}.` but would be shown half Indonesian).
  */
 function translate(text: string, depth: number, strict = false): string | null {
+  return attempt(text, depth, strict)?.en ?? null
+}
+
+/** An English, and whether it has no Indonesian left (each captured part translated, or holding no words). */
+type Attempt = { en: string; complete: boolean }
+
+/** Sentences written one after another (a refusal joining the rules a loan breaks: `… (36 > 24 bulan). UMKM belum …`). */
+const SENTENCE_END = /(?<=[.!?])\s+(?=\p{Lu})/u
+
+function attempt(text: string, depth: number, strict: boolean): Attempt | null {
   const hit = exact.get(text) ?? foldedHit(text) ?? (depth > 0 ? englishDate(text) : null)
-  if (hit != null) return hit
+  if (hit != null) return { en: hit, complete: true }
   if (depth > 2) return null
+  let partial: Attempt | null = null
   for (const p of patterns) {
     const m = p.re.exec(text)
     if (!m) continue
@@ -102,14 +113,26 @@ function translate(text: string, depth: number, strict = false): string | null {
       const i = p.names.indexOf(name)
       if (i < 0) return whole
       const value = m[i + 1]
-      const part = translate(value, depth + 1, strict)
-      if (part === null && !NO_WORDS(value)) complete = false
-      return part ?? englishGrouping(name, value)
+      const part = attempt(value, depth + 1, strict)
+      if (!part?.complete && !NO_WORDS(value)) complete = false
+      return part?.en ?? englishGrouping(name, value)
     })
-    if (strict && !complete) continue
-    return en
+    if (complete) return { en, complete }
+    if (strict) continue
+    partial = { en, complete }
+    break
   }
-  return null
+  // Several sentences in one text or one captured part: a pattern's last part would swallow the sentences
+  // after its own and leave them Indonesian, so each sentence is translated alone when each has English.
+  const sentences = text.split(SENTENCE_END)
+  if (sentences.length > 1) {
+    const each = sentences.map((s) => attempt(s, depth, strict))
+    if (each.every((e) => e !== null)) {
+      const joined = { en: each.map((e) => e!.en).join(' '), complete: each.every((e) => e!.complete) }
+      if (joined.complete || !strict) return joined
+    }
+  }
+  return partial
 }
 
 /** The text in the reader's language: Indonesian as written, English from the catalogue (as written when missing). */

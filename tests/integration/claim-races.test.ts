@@ -5,6 +5,7 @@ import { db } from '@/lib/db'
 import { approveClaim, recordClaimPayment, returnClaim } from '@/lib/actions/credit'
 import { approveReport, returnReport } from '@/lib/actions/reporting'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
+import { getClaim } from '@/lib/data/claims'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { getCurrentUser } from '@/lib/session'
 import type { SessionUser } from '@/lib/session-user'
@@ -170,7 +171,8 @@ describe('a month of real size (12,000 lines)', () => {
       SELECT ${tag} || '-' || g, ${programId}, ${bank_id}, ${tag} || '-' || g, ${msme_id}, '35.17', DATE '2025-01-15', 20000000, 12, 0.12, 0.03, now() FROM generate_series(1, ${LINES}) g`
     const claim = await db.subsidyClaim.create({ data: { programId, bankId: bank_id, month: new Date(`${month}-01`), status, submittedById: bank.id }, select: { id: true, version: true } })
     await db.$executeRaw`INSERT INTO claim_lines (id, claim_id, disbursement_id, claimed_amount, computed_amount)
-      SELECT ${tag} || '-line-' || g, ${claim.id}, ${tag} || '-' || g, 150000, 150000 FROM generate_series(1, ${LINES}) g`
+      SELECT ${tag} || '-line-' || g, ${claim.id}, ${tag} || '-' || g,
+        CASE WHEN g % 5 = 0 THEN 140000 ELSE 150000 END, CASE WHEN g % 3 = 0 THEN 148000 ELSE 150000 END FROM generate_series(1, ${LINES}) g`
     return claim
   }
 
@@ -178,10 +180,13 @@ describe('a month of real size (12,000 lines)', () => {
   it('is approved through the form, every line at once, and the database still guards what was paid', async () => {
     const c = await bigClaim('2025-10', 'SUBMITTED')
     signInAs(admin)
+    // what the approval dialog states, summed in SQL: each line at the lower of the bank's claim and the computation
+    const [{ expected }] = await db.$queryRaw<{ expected: number }[]>`SELECT sum(least(claimed_amount, computed_amount))::float8 AS expected FROM claim_lines WHERE claim_id = ${c.id}`
+    expect((await getClaim({ user: (await getCurrentUser())!, id: c.id }))!.totals).toMatchObject({ lines: LINES, approvable: expected })
     const result = await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
     expect(result).toMatchObject({ ok: true })
-    expect(await money(c.id)).toEqual({ approved: LINES * 150_000, paid: 0 })
-    await db.claimPayment.create({ data: { claimId: c.id, paidOn: new Date('2025-11-20'), amount: LINES * 150_000, reference: 'SP2D-BESAR' } })
+    expect(await money(c.id)).toEqual({ approved: expected, paid: 0 })
+    await db.claimPayment.create({ data: { claimId: c.id, paidOn: new Date('2025-11-20'), amount: expected, reference: 'SP2D-BESAR' } })
     // one line lowered in a statement of its own, and a delete of a few: each still refused
     const one = await db.claimLine.findFirstOrThrow({ where: { claimId: c.id }, select: { id: true } })
     await expect(db.claimLine.update({ where: { id: one.id }, data: { approvedAmount: 0 } })).rejects.toThrow(/exceeds approved/)

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import english from '@/lib/i18n/server-messages.en.json'
 import { hasEnglish, hasFullEnglish, serverText, translateState } from '@/lib/i18n/server-text'
 import { rupiahMessage, type RupiahProblem } from '@/lib/parse'
+import { programRules } from '@/lib/credit/disbursements'
 
 /**
  * Every message the server writes for a user (refusals, validation, uploads and imports) has its English
@@ -156,6 +157,18 @@ describe('server messages in English', () => {
     expect(serverText('Rekening tidak dikenal untuk bank Anda: tidak tercatat sebagai penyaluran bank ini.', 'en')).toBe('Account not known for your bank: it is not recorded as a disbursement of this bank.')
     expect(serverText('Klaim bulan 2026-09 sudah diajukan; rinciannya tidak diubah lewat impor. Tercatat: 224906.', 'en'))
       .toBe('The claim for 2026-09 is already submitted; its lines are not changed by an import. On record: 224906.')
+  })
+
+  it('translates each sentence of a message that joins several (the programme rules a loan breaks)', () => {
+    const program = { year: 2026, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO' as const] }
+    const { refusal } = programRules(program, { nib: null, computedScale: 'KECIL' }, { plafond: 30_000_000, tenorMonths: 36, contractDate: '2025-12-01' }, 'BANK_OFFICER')
+    expect(refusal?.message).toContain('Tenor melebihi batas program (36 > 24 bulan). ')
+    expect(serverText(refusal!.message, 'en')).toBe('Does not meet the programme rules: The loan amount is above the programme limit (Rp30,000,000 > Rp25,000,000).'
+      + ' The tenor is above the programme limit (36 > 24 months). The business scale is not one the programme serves (small).'
+      + ' The contract date is outside the programme year 2026. The MSME has no NIB yet.')
+    // a part whose sentences do not all have English is left as written (its figures in English grouping)
+    expect(serverText('Tidak memenuhi ketentuan program: Plafon melebihi batas program (Rp30.000.000 > Rp25.000.000). Kalimat lain.', 'en'))
+      .toBe('Does not meet the programme rules: Plafon melebihi batas program (Rp30,000,000 > Rp25,000,000). Kalimat lain.')
   })
 
   it('translates a pattern with a label inside, and leaves Indonesian as written', () => {

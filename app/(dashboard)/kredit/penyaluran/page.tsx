@@ -3,6 +3,7 @@ import { DateInput } from '@/components/ui/date-input'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { Download, FileUp, Plus } from 'lucide-react'
+import { COLLECTIBILITY_CLASSES, collectibilityTone } from '@/components/credit/collectibility'
 import { CreditNav } from '@/components/credit/credit-nav'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
@@ -24,8 +25,6 @@ import { FilterForm } from '@/components/ui/filter-form'
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('credit'))('disbursements') }
 }
-
-const COLLECTIBILITY = ['', 'Lancar', 'Dalam Perhatian Khusus', 'Kurang Lancar', 'Diragukan', 'Macet']
 
 export default async function DisbursementsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('credit.read')
@@ -98,7 +97,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
           <span className="font-medium">{t('collectibility')}</span>
           <select name="collectibility" defaultValue={filter.collectibility ?? ''} className={inputClass()}>
             <option value="">–</option>
-            {[1, 2, 3, 4, 5].map((c) => <option key={c} value={c}>{c} · {COLLECTIBILITY[c]}</option>)}
+            {COLLECTIBILITY_CLASSES.map((c) => <option key={c} value={c}>{t('collectibilityClass', { value: c })}</option>)}
           </select>
         </label>
         <label className="flex items-center gap-2 text-sm">
@@ -143,7 +142,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
                   <Td align="right">{d.bank.shortName} · {formatPercent(Number(d.bankRate) * 100, { locale: lang })}</Td>
                   <Td>
                     <div className="flex flex-col items-start gap-1">
-                      <Badge tone={d.collectibility >= 5 ? 'red' : d.collectibility >= 3 ? 'amber' : d.collectibility === 2 ? 'blue' : 'green'}>{d.collectibility} · {COLLECTIBILITY[d.collectibility]}</Badge>
+                      <Badge tone={collectibilityTone(d.collectibility)}>{t('collectibilityClass', { value: d.collectibility })}</Badge>
                       {d.eligibilityIssues.length > 0 && <Badge tone="amber">{t('flagged')}</Badge>}
                     </div>
                   </Td>

@@ -43,6 +43,10 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
         days: l.claimedDays ?? '–',
         rate: l.claimedRate === null ? '–' : formatPercent(Number(l.claimedRate) * 100, { locale: lang }),
       })
+  const differing = claim.differingLines.map((l) => ({
+    id: l.id, account: l.disbursement.accountNumber, business: l.disbursement.msme.businessName, claimed: Number(l.claimedAmount), computed: Number(l.computedAmount),
+    reason: reasonText(l.reason), bankFigures: bankFigures(l),
+  }))
   return (
     <>
       <PageHeader
@@ -60,7 +64,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
       <CreditNav user={user} current="claims" />
       {claim.status === 'RETURNED' && claim.returnReason && <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('returnedBecause', { reason: claim.returnReason })}</p>}
       <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5">
-        <StatCard testId="claim-lines" label={t('lines')} value={formatNumber(claim.totals.lines, { locale: lang })} detail={`${formatNumber(claim.totals.differing, { locale: lang })} ${t('difference').toLowerCase()}`} />
+        <StatCard testId="claim-lines" label={t('lines')} value={formatNumber(claim.totals.lines, { locale: lang })} detail={t('differingCount', { count: claim.totals.differing })} />
         <StatCard testId="claim-claimed" label={t('claimed')} value={money(claim.totals.claimed)} />
         <StatCard testId="claim-computed" label={t('computed')} value={money(claim.totals.computed)} detail={`${t('difference')}: ${money(claim.totals.claimed - claim.totals.computed)}`} tone={claim.totals.claimed > claim.totals.computed ? 'amber' : 'slate'} />
         <StatCard testId="claim-approved" label={t('approved')} value={claim.totals.approved === null ? '–' : money(claim.totals.approved)} />
@@ -72,10 +76,9 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
           <ClaimReview
             claimId={claim.id}
             version={claim.version}
-            lines={claim.differingLines.map((l) => ({
-              id: l.id, account: l.disbursement.accountNumber, business: l.disbursement.msme.businessName, claimed: Number(l.claimedAmount), computed: Number(l.computedAmount),
-              reason: reasonText(l.reason), bankFigures: bankFigures(l),
-            }))}
+            lines={differing}
+            lineCount={claim.totals.lines}
+            approvable={claim.totals.approvable}
           />
         </div>
       )}

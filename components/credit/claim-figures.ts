@@ -1,0 +1,32 @@
+/**
+ * The figures the admin's confirmation dialogs state before a claim is approved or paid, worked out as the
+ * server's actions (lib/actions/credit.ts approveClaim, recordClaimPayment) will, from what the page shows and
+ * the form holds. They only word the dialog: the server decides, and refuses what it does not accept.
+ */
+import { parseRupiah } from '@/lib/parse'
+
+export type ReviewLine = { id: string; claimed: number; computed: number }
+
+/**
+ * What approving gives with the corrections typed in the form (`typed(id)`, empty when none): the number of
+ * corrected lines and the total, null when the total is not known or a correction cannot be read (the
+ * server then refuses it with the field's message).
+ */
+export function approvalWithCorrections(base: number | null, lines: ReviewLine[], typed: (id: string) => string): { corrected: number; total: number | null } {
+  let corrected = 0
+  let total = base
+  for (const l of lines) {
+    const text = typed(l.id).trim()
+    if (!text) continue
+    corrected++
+    const amount = parseRupiah(text)
+    total = amount.ok && total !== null ? total - Math.min(l.claimed, l.computed) + amount.value : null
+  }
+  return { corrected, total }
+}
+
+/** A payment typed above what is still to pay (the server refuses it too): the amount typed, or null when within it or unreadable. */
+export function paymentAboveOutstanding(typed: string, outstanding: number): number | null {
+  const amount = parseRupiah(typed)
+  return amount.ok && amount.value > outstanding ? amount.value : null
+}

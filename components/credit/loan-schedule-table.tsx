@@ -1,0 +1,68 @@
+import { useTranslations } from 'next-intl'
+import { Badge } from '@/components/ui/badge'
+import { Table, Td, Th } from '@/components/ui/table'
+import type { LoanScheduleRow } from '@/lib/data/disbursements'
+import { formatDate, formatNumber, formatPercent } from '@/lib/format'
+
+/** Why a period's subsidy is what it is, under the amount: coloured text, which wraps in a narrow column where a pill would not. */
+const REASON_TEXT = { DUE: 'text-emerald-800', NO_INSTALMENT: 'text-amber-800', COLLECTIBILITY_5: 'text-red-800', AFTER_MATURITY: 'text-slate-600', NO_RATE_DIFFERENCE: 'text-slate-600' } as const
+const STATE_TONE = { NOT_DUE: 'slate', NOT_REPORTED: 'amber', PAID: 'green', UNPAID: 'red' } as const
+
+/**
+ * Twelve columns fit a laptop's width (1280 px, the sidebar beside them) without scrolling sideways: headings
+ * wrap onto two lines, cells have tight padding, the amounts carry their unit in the heading instead of each
+ * cell, and the collectibility heading is the banks' own short form ("Kol."). A phone scrolls inside the card.
+ */
+const HEAD = 'whitespace-normal! px-1.5! align-bottom tracking-normal!'
+const CELL = 'px-1.5!'
+
+type Row = Pick<LoanScheduleRow, 'period' | 'end' | 'days' | 'openingBalance' | 'borrowerInstalment' | 'principal' | 'borrowerInterest' | 'bankRate' | 'rateDifference' | 'state' | 'collectibility' | 'subsidy' | 'reason'>
+
+/** A loan's schedule as the bank reconciles it, period by period, with the subsidy due and why. */
+export function LoanScheduleTable({ rows, locale }: { rows: Row[]; locale: 'id' | 'en' }) {
+  const t = useTranslations('credit')
+  const amount = (v: number) => formatNumber(v, { locale })
+  const pct = (v: number) => formatPercent(v * 100, { locale })
+  const inRupiah = (label: string) => <>{label} <span className="normal-case">(Rp)</span></>
+  return (
+    <Table caption={t('schedule')}>
+      <thead>
+        <tr>
+          <Th className={HEAD}>{t('period')}</Th>
+          <Th className={HEAD}>{t('dueDate')}</Th>
+          <Th align="right" className={HEAD}>{t('days')}</Th>
+          <Th align="right" className={HEAD}>{inRupiah(t('openingBalance'))}</Th>
+          <Th align="right" className={HEAD}>{inRupiah(t('borrowerInstalment'))}</Th>
+          <Th align="right" className={HEAD}>{inRupiah(t('principal'))}</Th>
+          <Th align="right" className={HEAD}>{inRupiah(t('borrowerInterest'))}</Th>
+          <Th align="right" className={HEAD}>{t('bankRateShort')}</Th>
+          <Th align="right" className={HEAD}>{t('rateDifference')}</Th>
+          <Th className={HEAD}>{t('instalmentState')}</Th>
+          <Th align="right" className={HEAD}><abbr title={t('collectibility')} className="no-underline">{t('collectibilityShort')}</abbr></Th>
+          <Th align="right" className={HEAD}>{inRupiah(t('subsidyDue'))}</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((r) => (
+          <tr key={r.period} data-period={r.period} data-state={r.state}>
+            <Td className={CELL}>{r.period}</Td>
+            <Td className={`${CELL} whitespace-nowrap`}>{formatDate(r.end, { locale })}</Td>
+            <Td align="right" className={CELL}>{r.days}</Td>
+            <Td align="right" className={CELL}>{amount(r.openingBalance)}</Td>
+            <Td align="right" className={CELL}>{amount(r.borrowerInstalment)}</Td>
+            <Td align="right" className={CELL}>{amount(r.principal)}</Td>
+            <Td align="right" className={CELL}>{amount(r.borrowerInterest)}</Td>
+            <Td align="right" className={CELL}>{pct(r.bankRate)}</Td>
+            <Td align="right" className={CELL}>{pct(r.rateDifference)}</Td>
+            <Td className={`${CELL} whitespace-nowrap`}><Badge tone={STATE_TONE[r.state]}>{t(`state_${r.state}`)}</Badge></Td>
+            <Td align="right" className={CELL}>{r.collectibility ?? '–'}</Td>
+            <Td align="right" className={CELL}>
+              <span className="block">{amount(r.subsidy)}</span>
+              {r.reason !== 'DUE' && <span className={`block text-xs font-medium ${REASON_TEXT[r.reason as keyof typeof REASON_TEXT] ?? 'text-slate-600'}`}>{t(`reason_${r.reason}`)}</span>}
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  )
+}

@@ -1,0 +1,87 @@
+import { createElement, type ComponentProps, type ReactElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { NextIntlClientProvider, createTranslator } from 'next-intl'
+import { describe, expect, it, vi } from 'vitest'
+import { MESSAGES } from '@/lib/i18n/messages'
+import { approvalWithCorrections, paymentAboveOutstanding } from '@/components/credit/claim-figures'
+import { COLLECTIBILITY_CLASSES } from '@/components/credit/collectibility'
+
+// the forms only hand these to useActionState; rendering never calls them
+vi.mock('@/lib/actions/credit', () => ({ approveClaim: async () => ({}), recordClaimPayment: async () => ({}), returnClaim: async () => ({}), reportInstalment: async () => ({}) }))
+
+const { ClaimReview } = await import('@/components/credit/claim-review')
+const { InstalmentForm } = await import('@/components/credit/instalment-form')
+
+function render(locale: 'id' | 'en', element: ReactElement): string {
+  const provider: ComponentProps<typeof NextIntlClientProvider> = { locale, messages: MESSAGES[locale], timeZone: 'Asia/Jakarta', children: null }
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, provider, element))
+}
+const tr = (locale: 'id' | 'en') => createTranslator({ locale, messages: MESSAGES[locale], namespace: 'credit' })
+
+describe('approving a claim: the total the dialog states', () => {
+  const lines = [
+    { id: 'a', claimed: 300_000, computed: 260_487 }, // the bank claimed more: approved at the computation
+    { id: 'b', claimed: 100_000, computed: 120_000 }, // the bank claimed less: approved at its claim
+  ]
+  it('takes the corrections typed, and has no total while one cannot be read', () => {
+    expect(approvalWithCorrections(980_000, lines, (id) => (id === 'a' ? '250.000' : ''))).toEqual({ corrected: 1, total: 980_000 - 260_487 + 250_000 })
+    expect(approvalWithCorrections(980_000, lines, () => '')).toEqual({ corrected: 0, total: 980_000 })
+    expect(approvalWithCorrections(980_000, lines, (id) => (id === 'b' ? 'abc' : ''))).toEqual({ corrected: 1, total: null })
+  })
+  it('is worded with the number of lines and the total, in both languages', () => {
+    expect(tr('en')('approveBody', { lines: 1234, corrected: 1, total: 'Rp979,513' }))
+      .toBe("1,234 lines approved, Rp979,513 in all: each line at the agency's computation (never more than the bank claimed), except the line you corrected.")
+    expect(tr('id')('approveBody', { lines: 1234, corrected: 0, total: 'Rp979.513' }))
+      .toBe('1.234 baris disetujui, sebesar Rp979.513: setiap baris sebesar hitungan Dinas (tidak melebihi klaim bank).')
+  })
+})
+
+describe('recording a payment', () => {
+  it('marks an amount above what is still to pay, and nothing within it or unreadable', () => {
+    expect(paymentAboveOutstanding('946.000.000', 529_000)).toBe(946_000_000)
+    expect(paymentAboveOutstanding('529000', 529_000)).toBeNull()
+    expect(paymentAboveOutstanding('12,5', 529_000)).toBeNull()
+  })
+})
+
+describe('the claim review in English', () => {
+  const lines = [{ id: 'a', account: 'PRK-1', business: 'Toko A', claimed: 300_000, computed: 260_487, reason: null, bankFigures: null }]
+  it('writes the amounts with English grouping', () => {
+    const html = render('en', createElement(ClaimReview, { claimId: 'c', version: 1, lines, lineCount: 10, approvable: 1_000_000 }))
+    expect(html).toContain('Rp260,487')
+    expect(html).toContain('Rp39,513')
+    expect(html).not.toContain('Rp260.487')
+  })
+  it('counts the differing lines with a plural', () => {
+    expect(tr('en')('differingCount', { count: 1 })).toBe('1 difference')
+    expect(tr('en')('differingCount', { count: 49 })).toBe('49 differences')
+    expect(tr('id')('differingCount', { count: 1049 })).toBe('1.049 selisih')
+  })
+})
+
+describe('the collectibility classes', () => {
+  it('keep the OJK term, and give the English one in English', () => {
+    expect(COLLECTIBILITY_CLASSES.map((value) => tr('id')('collectibilityClass', { value })))
+      .toEqual(['1 · Lancar', '2 · Dalam Perhatian Khusus', '3 · Kurang Lancar', '4 · Diragukan', '5 · Macet'])
+    expect(COLLECTIBILITY_CLASSES.map((value) => tr('en')('collectibilityClass', { value })))
+      .toEqual(['1 · Current (Lancar)', '2 · Special mention (Dalam Perhatian Khusus)', '3 · Substandard (Kurang Lancar)', '4 · Doubtful (Diragukan)', '5 · Loss (Macet)'])
+  })
+  it('are the options of the instalment report', () => {
+    const t = tr('en')
+    const labels = { title: 'Report', period: 'Period', paid: 'Paid', unpaid: 'Unpaid', instalment: 'Instalment', collectibility: 'Collectibility', save: 'Save' }
+    const html = render('en', createElement(InstalmentForm, { disbursementId: 'd', tenor: 12, labels, classes: COLLECTIBILITY_CLASSES.map((value) => t('collectibilityClass', { value })) }))
+    expect(html).toContain('<option value="5">5 · Loss (Macet)</option>')
+  })
+})
+
+describe('the loan schedule', () => {
+  it('states every figure of a period, the Rupiah unit once in the headings', async () => {
+    const { LoanScheduleTable } = await import('@/components/credit/loan-schedule-table')
+    const row = { period: 3, end: '2026-11-30', days: 30, openingBalance: 250_000_000, borrowerInstalment: 7_345_678, principal: 6_012_345, borrowerInterest: 1_333_333, bankRate: 0.1425, rateDifference: 0.0825, state: 'UNPAID' as const, collectibility: 5, subsidy: 0, reason: 'NO_INSTALMENT' as const }
+    const html = render('en', createElement(LoanScheduleTable, { rows: [row], locale: 'en' }))
+    for (const text of ['250,000,000', '7,345,678', '6,012,345', '1,333,333', '14.25%', '8.25%', '30 November 2026', 'not paid', 'no instalment', '<abbr title="Collectibility"'])
+      expect(html).toContain(text)
+    expect(html.match(/\(Rp\)/g)).toHaveLength(5)
+    expect(html).not.toContain('Rp250')
+  })
+})
