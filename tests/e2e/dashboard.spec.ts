@@ -140,6 +140,31 @@ test.describe('leadership', () => {
     await expect(card(page, 'card-beneficiaries').locator('[data-value]')).toHaveText(formatNumber(j.beneficiaries))
   })
 
+  test('after Back the filters show the view on screen, a bank is chosen from a list, and an unknown bank is not found', async ({ page, login }) => {
+    await login('LEADERSHIP')
+    await page.goto('/dasbor/kredit?program=PROKESRA-2024&asOf=2024-08-31')
+    await page.getByRole('combobox', { name: 'Program' }).selectOption({ label: 'Prokesra 2023' })
+    await page.getByLabel('Kabupaten/kota').selectOption('35.17')
+    await page.getByRole('button', { name: 'Terapkan' }).click()
+    await expect(page).toHaveURL(/program=PROKESRA-2023/)
+    // the browser used to put back the choices made before leaving over a page showing Prokesra 2024
+    await page.goBack()
+    await expect(page).toHaveURL(/program=PROKESRA-2024/)
+    await expect(page.getByTestId('as-of')).toContainText('Prokesra 2024')
+    await expect(page.getByRole('combobox', { name: 'Program' })).toHaveValue('PROKESRA-2024')
+    await expect(page.getByLabel('Kabupaten/kota')).toHaveValue('')
+
+    const bank = page.getByRole('combobox', { name: 'Bank' })
+    const [first] = await bank.locator('option').evaluateAll((os) => os.filter((o) => (o as HTMLOptionElement).value).map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })))
+    await bank.selectOption(first.value)
+    await page.getByRole('button', { name: 'Terapkan' }).click()
+    await expect(page).toHaveURL(new RegExp(`bank=${first.value}`))
+    await expect(page.getByTestId('as-of')).toContainText(first.label)
+    await expect(bank).toHaveValue(first.value)
+    expect((await page.goto('/dasbor/kredit?program=PROKESRA-2024&bank=zzz'))?.status()).toBe(404)
+    expect((await page.goto('/dasbor/kredit?program=PROKESRA-2024&regency=99.99'))?.status()).toBe(404)
+  })
+
   test('the credit dashboard: ranking, KBLI sections and exports equal SQL; a bar and a row drill down to the regency', async ({ page, login }) => {
     await login('LEADERSHIP')
     await page.goto('/dasbor/kredit?program=PROKESRA-2024&asOf=2024-08-31')

@@ -100,6 +100,20 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   await expect(cell).toContainText('Tepat waktu')
 })
 
+test('a refused draft keeps everything typed, the obstacles and follow-up text too', async ({ page, login }) => {
+  await login('DISTRICT_OFFICER')
+  await page.goto(Q3)
+  await field(page, 'Koperasi aktif').fill('abc')
+  await page.getByLabel('Hambatan').fill('UJI hambatan yang diketik')
+  await page.getByLabel('Tindak lanjut').fill('UJI tindak lanjut yang diketik')
+  await page.getByRole('button', { name: 'Simpan draf' }).click()
+  await expect(page.getByText('Draf belum tersimpan', { exact: false })).toBeVisible()
+  // the form used to reset after its action: the numbers came back from the refusal, the two texts did not
+  await expect(field(page, 'Koperasi aktif')).toHaveValue('abc')
+  await expect(page.getByLabel('Hambatan')).toHaveValue('UJI hambatan yang diketik')
+  await expect(page.getByLabel('Tindak lanjut')).toHaveValue('UJI tindak lanjut yang diketik')
+})
+
 test('a report submitted after its deadline shows as late', async ({ page, login }) => {
   await login('DISTRICT_OFFICER')
   await page.goto('/laporan-triwulan/kelengkapan?tahun=2026')
