@@ -118,6 +118,14 @@ describe('an audit row’s values as people read them', async () => {
     expect(joined).not.toContain('{')
   })
 
+  it('reads an export’s filter by names and a claim’s month as a month', () => {
+    expect(auditValue('Activity', 'filter', { regency: '35.17', bank: 'b1' }, 'id', refs)).toBe('Kabupaten/kota: Kabupaten Jombang, Bank: BPR Jatim')
+    expect(auditValue('Activity', 'filter', { regency: '35.17' }, 'en', refs)).toBe('Regency/city: Kabupaten Jombang')
+    expect(auditValue('SubsidyClaim', 'month', '2026-10', 'id', refs)).toBe('Oktober 2026')
+    expect(auditValue('SubsidyClaim', 'month', '2026-10', 'en', refs)).toBe('October 2026')
+    expect(auditRefIds([{ entity: 'Activity', entityId: null, before: null, after: { filter: { regency: '35.78' } } }]).get('regency')).toEqual(new Set(['35.78']))
+  })
+
   it('finds the records the rows point at, by kind, for one query each', () => {
     const found = auditRefIds([
       { entity: 'ActionItem', entityId: 'x', before: null, after: { meetingId: 'm1', ownerBankId: 'b1', agendaItemId: 'g1', ownerRegencyCode: null } },

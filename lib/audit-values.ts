@@ -6,7 +6,7 @@
  */
 
 import { AUDIT_HIDDEN, auditRole } from '@/lib/audit-text'
-import { formatDate, formatDateTime, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
+import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
 import { MESSAGES } from '@/lib/i18n/messages'
 import { quarterLabel } from '@/lib/reporting/periods'
 
@@ -26,6 +26,8 @@ export const AUDIT_REFS: Readonly<Record<string, AuditRefKind>> = {
   userId: 'user', ownerUserId: 'user', createdById: 'user', uploadedById: 'user', revokedById: 'user', reviewedById: 'user',
   outcomeId: 'outcome', agendaItemId: 'agenda', activityId: 'activity', actionId: 'action', carriedActions: 'action',
   indicatorCode: 'indicator', numeratorCode: 'indicator', denominatorCode: 'indicator', otherIndicatorCode: 'indicator',
+  // an export's filter (its query's own names): the regency, bank, meeting and user it was narrowed to
+  regency: 'regency', kab: 'regency', bank: 'bank', meeting: 'meeting', user: 'user', indikator: 'indicator',
 }
 
 /** Names of linked records, keyed `kind:id` (see auditRefKey). */
@@ -168,6 +170,8 @@ export function auditValue(entity: string, field: string, v: unknown, lang: Audi
     if (/^\d{4}-\d{2}-\d{2}T00:00:00(\.000)?Z$/.test(v)) return formatDate(v, { locale: lang })
     if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return formatDateTime(v, { locale: lang })
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v, { locale: lang })
+    // a claim's month (`2026-10`): Oktober 2026
+    if (/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) return formatMonth(v, { locale: lang })
   }
   if (field === 'quarter' && typeof v === 'number' && v >= 1 && v <= 4) return quarterLabel(v, lang)
   if (typeof v === 'number' && PLAIN.has(field)) return String(v)

@@ -57,6 +57,11 @@ export function TargetGridForm({
     setCheck(yearCells((name) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? ''))
   }, [yearCells])
   useEffect(recompute, [recompute, state])
+  // a refused save: the list of refused cells comes into view and is read out (the Save button sits below a long grid)
+  const errorsRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (state && !state.ok && state.errors) errorsRef.current?.focus()
+  }, [state])
 
   const fmt = (n: number) => formatNumber(n, { decimals: Number.isInteger(n) ? 0 : 2, locale })
   const periodLabel = (q: number) => (q === 0 ? t('yearColumn') : `TW ${ROMAN[q]}`)
@@ -97,7 +102,7 @@ export function TargetGridForm({
       <input type="hidden" name="version" value={currentVersion} />
       <FormMessage state={state} />
       {cellErrors.length > 0 && (
-        <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="target-cell-errors">
+        <div ref={errorsRef} tabIndex={-1} className="scroll-mt-20 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-none" data-testid="target-cell-errors">
           <p className="font-medium">{t('errorsTitle')}</p>
           <ul className="mt-1 list-disc space-y-0.5 pl-5">
             {cellErrors.map((c) => (

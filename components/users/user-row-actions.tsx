@@ -9,7 +9,7 @@ import { TemporaryPasswordDialog } from './temporary-password-dialog'
 export function UserRowActions({ id, username, active, self }: { id: string; username: string; active: boolean; self: boolean }) {
   const t = useTranslations('users')
   return (
-    <div className="flex gap-2">
+    <div className="flex flex-wrap gap-2">
       {active ? (
         !self && (
           <ConfirmAction action={deactivateUser} fields={{ id }} label={t('deactivate')} variant="danger" title={t('deactivateTitle', { username })} body={t('deactivateBody')} />

@@ -140,7 +140,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   </Td>
                   <Td className="whitespace-nowrap text-xs">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, { locale: lang }) : t('never')}</Td>
                   <Td>
-                    <div className="flex items-start gap-2 whitespace-nowrap">
+                    {/* the buttons wrap: on one line they pushed the table past a 1400 px screen */}
+                    <div className="flex min-w-44 flex-wrap items-start gap-2">
                       <LinkButton href={`/pengguna/${u.id}`} variant="secondary" size="sm">{t('edit')}</LinkButton>
                       <UserRowActions id={u.id} username={u.username} active={u.active} self={u.id === user.id} />
                     </div>

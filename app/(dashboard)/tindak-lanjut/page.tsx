@@ -61,7 +61,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
         )}
       />
       <MeetingTabs current="actions" />
-      <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+      <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
         {filter.meeting && <input type="hidden" name="meeting" value={filter.meeting} />}
         {filter.asOf && <input type="hidden" name="asOf" value={filter.asOf} />}
         {filter.sort && <input type="hidden" name="sort" value={filter.sort} />}
@@ -99,8 +99,8 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
           <input type="checkbox" name="overdue" value="1" defaultChecked={!!filter.overdue} className="size-4" />
           <span className="font-medium">{t('actions.filters.overdue')}</span>
         </label>
-        {/* four selects a row: six columns cut "Terbuka dan dalam proses" and pushed the buttons out of a 1024 px screen */}
-        <div className="flex flex-wrap items-end gap-2 sm:justify-end lg:col-span-3">
+        {/* three or four selects a row: six columns cut "Terbuka dan dalam proses" and pushed the buttons out of a 1024 px screen */}
+        <div className="flex flex-wrap items-end gap-2 sm:justify-end xl:col-span-3">
           <button type="submit" className={buttonClass('primary')}>{t('filters.apply')}</button>
           <Link href="/tindak-lanjut?status=open" className={buttonClass('ghost')}>{t('filters.reset')}</Link>
         </div>
