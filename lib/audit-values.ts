@@ -57,7 +57,7 @@ const ENUMS: Readonly<Record<string, string | ((code: string) => string)>> = {
   budgetSource: 'activities.source.{}',
   'ActivityBeneficiary.type': 'activities.beneficiaryType.{}',
   beneficiaryType: 'activities.beneficiaryType.{}',
-  'ProgrammeTarget.measure': 'activities.programmeTargets.measure.{}',
+  'ProgrammeTarget.measure': 'programmeTargets.measure.{}',
   'PublicHoliday.kind': 'config.holidays.kind.{}',
   unit: 'config.indicators.unitValue.{}',
   aggregation: 'config.indicators.aggregationValue.{}',

@@ -113,7 +113,6 @@ const resolve = cache(async (user: SessionUser, programId: string, regencyCode: 
   // a bank that does not lend in the programme (a bank officer's own, or one asked for by URL) is not found, never
   // a page of zeros that looks like a bank with no loans
   if (bank && !found.banks.some((b) => b.bankId === bank)) throw new AppError('NOT_FOUND')
-  if (user.role === 'BANK_OFFICER' && !bank) throw new AppError('NOT_FOUND')
   const program: ProgramHeader = {
     id: found.id, code: found.code, scheme: found.scheme, name: found.name, year: found.year, creditTarget: found.creditTarget, beneficiaryTarget: found.beneficiaryTarget,
     subsidyCeiling: found.subsidyCeiling, borrowerRate: found.borrowerRate, maxPlafond: found.maxPlafond, maxTenorMonths: found.maxTenorMonths,

@@ -192,6 +192,8 @@ describe('a month of real size (12,000 lines)', () => {
     await expect(db.claimLine.update({ where: { id: one.id }, data: { approvedAmount: 0 } })).rejects.toThrow(/exceeds approved/)
     await expect(db.claimLine.deleteMany({ where: { claimId: c.id, id: { endsWith: '-line-7' } } })).rejects.toThrow(/exceeds approved/)
     expect(await db.claimLine.count({ where: { claimId: c.id } })).toBe(LINES)
+    // nor can a line be approved below nothing to make room for another
+    await expect(db.claimLine.update({ where: { id: one.id }, data: { approvedAmount: -1 } })).rejects.toThrow(/claim_lines_approved_not_negative/)
   })
 
   it('is submitted again after a return: its old lines go, the month\'s lines come', async () => {

@@ -196,18 +196,20 @@ describe('filters and the regency page', () => {
     await expect(resolveDashboardFilter({ user: officer, params: { regency: MALANG }, now })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'FORBIDDEN')
   })
 
-  it('caps the day to today and to the programme year, and refuses a bank or regency the programme has not', async () => {
+  it('caps the day to today, and refuses a bank or regency that is none; a bank left from another programme reads all banks', async () => {
     const now = new Date('2025-08-01T00:00:00Z')
-    // a day that has not come is today; a day after an earlier programme's year is that year's last day
+    // a day that has not come is today; a day after an earlier programme's year stays (its December is paid in the next year)
     expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', asOf: '2030-01-01' }, now })).filter?.asOf).toBe('2025-08-01')
-    expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2024', asOf: '2025-08-01' }, now })).filter?.asOf).toBe('2024-12-31')
+    expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2024', asOf: '2025-03-31' }, now })).filter?.asOf).toBe('2025-03-31')
     expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', asOf: '2025-07-31' }, now })).filter?.asOf).toBe('2025-07-31')
-    // a bank of the programme is read by bank; one that does not lend in it, or none at all, is not found
+    // a bank of the programme is read by bank
     expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', bank: dki }, now })).filter?.bankId).toBe(dki)
+    // a bank that lends in another programme only (the programme picker changed, the bank kept): all banks
     const outsider = (await db.bank.create({ data: { code: 'UJILUAR', name: 'Bank Uji Luar', shortName: 'Uji Luar' }, select: { id: true } })).id
-    for (const bank of [outsider, 'zzz']) {
-      await expect(resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', bank }, now })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'NOT_FOUND')
-    }
+    expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', bank: outsider }, now })).filter?.bankId).toBeUndefined()
+    // an id that is no bank is not found; the API's scope (no picker) refuses a bank the programme has not
+    await expect(resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', bank: 'zzz' }, now })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'NOT_FOUND')
+    await expect(getCreditBreakdown({ user: leader, filter: { programId: program2025, bankId: outsider }, by: 'bank' })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'NOT_FOUND')
     await expect(resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', regency: '99.99' }, now })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'NOT_FOUND')
     expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', regency: MALANG }, now })).filter?.regencyCode).toBe(MALANG)
   })

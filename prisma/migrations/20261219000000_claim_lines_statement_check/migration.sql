@@ -59,3 +59,6 @@ CREATE TRIGGER claim_lines_cover_payments_on_update
 CREATE TRIGGER claim_lines_cover_payments_on_delete
   AFTER DELETE ON claim_lines REFERENCING OLD TABLE AS claim_lines_before
   FOR EACH STATEMENT EXECUTE FUNCTION claim_lines_cover_payments();
+
+-- an approved amount is never negative (a negative line would let the claim's total cover more than it approves)
+ALTER TABLE claim_lines ADD CONSTRAINT claim_lines_approved_not_negative CHECK (approved_amount IS NULL OR approved_amount >= 0);
