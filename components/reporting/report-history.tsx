@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl'
 import { formatDateTime } from '@/lib/format'
 
-export type HistoryEntry = { id: string; createdAt: Date; username: string; action: string; reason: string | null }
+export type HistoryEntry = { id: string; createdAt: Date; /** the person's name, or the username when the account is gone */ who: string; action: string; reason: string | null }
 
 /**
  * A report's submissions, returns, approvals and reopenings, each said in words ("jombang mengirim laporan
@@ -18,7 +18,7 @@ export function ReportHistory({ history, locale }: { history: HistoryEntry[]; lo
       <ol className="space-y-1 text-sm text-slate-700">
         {history.map((h) => (
           <li key={h.id} data-action={h.action}>
-            <span className="text-xs text-slate-500">{formatDateTime(h.createdAt, { locale })}</span> · <span className="font-medium">{h.username}</span> {verb(h.action)} {tl('entity.QuarterlyReport')}
+            <span className="text-xs text-slate-500">{formatDateTime(h.createdAt, { locale })}</span> · <span className="font-medium">{h.who}</span> {verb(h.action)} {tl('entity.QuarterlyReport')}
             {h.reason && <span className="text-slate-600">: {h.reason}</span>}
           </li>
         ))}

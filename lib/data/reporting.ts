@@ -154,11 +154,14 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
   const auditTrail = report
     ? await readDb.auditLog.findMany({
         where: { entity: 'QuarterlyReport', entityId: report.id, action: { in: ['SUBMIT', 'RETURN', 'APPROVE', 'REOPEN'] } },
-        select: { id: true, createdAt: true, username: true, action: true, after: true },
+        select: { id: true, createdAt: true, userId: true, username: true, action: true, after: true },
         orderBy: { id: 'asc' },
         take: 100,
       })
     : []
+  // the history names people as the rest of the app does (the audit row keeps the username it was written under)
+  const userIds = [...new Set(auditTrail.map((a) => a.userId).filter((id): id is string => !!id))]
+  const names = new Map(userIds.length ? (await readDb.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]) : [])
   return {
     regency,
     year,
@@ -169,7 +172,7 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
     targets: targetValues,
     forms,
     rules,
-    history: auditTrail.map((a) => ({ id: a.id.toString(), createdAt: a.createdAt, username: a.username, action: a.action, reason: reasonOf(a.after) })),
+    history: auditTrail.map((a) => ({ id: a.id.toString(), createdAt: a.createdAt, who: (a.userId && names.get(a.userId)) || a.username, action: a.action, reason: reasonOf(a.after) })),
   }
 }
 export type ReportDetail = NonNullable<Awaited<ReturnType<typeof getReport>>>

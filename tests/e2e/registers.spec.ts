@@ -167,9 +167,11 @@ test('a district officer works in its own regency only', async ({ page, login })
   await editCooperativeName(page, `${name} Baru`)
   await findCooperative(page, `Uji Jombang ${s}`, `${name} Baru`)
   await createMsme(page, { nib: `92${s}001`, name: `Kopi Uji Jombang ${s}`, nik: `35171212${s}` })
-  // the list holds Jombang only, even when the URL asks for Surabaya
+  // the list holds Jombang only, even when the URL asks for Surabaya: it reads as its own, as the picker says
   await page.goto('/koperasi?regency=35.78')
-  await expect(page.getByText('Tidak ada koperasi yang cocok dengan filter ini.')).toBeVisible()
+  await expect(page.getByLabel('Kabupaten/kota')).toHaveValue('35.17')
+  await expect(page.getByRole('cell', { name: 'Kabupaten Jombang', exact: true }).first()).toBeVisible()
+  await expect(page.getByRole('cell', { name: 'Kota Surabaya', exact: true })).toHaveCount(0)
   // another regency's records (demo data: Kota Surabaya) are not found, read or edited
   for (const url of ['/koperasi/k3578990000000001', '/koperasi/k3578990000000001/ubah', '/umkm/u9357800000001', '/umkm/u9357800000001/ubah']) {
     await page.goto(url)

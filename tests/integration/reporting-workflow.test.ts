@@ -149,7 +149,8 @@ describe('quarterly report workflow', () => {
     expect(await report()).toMatchObject({ status: 'RETURNED', returnReason: 'Koperasi aktif belum sesuai ODS.' })
     const detail = await getReport({ user: { ...officer, name: 'x', bankId: null, mustChangePassword: false }, regencyCode: JOMBANG, year: 2026, quarter: 3 })
     expect(detail?.report?.values.find((v) => v.indicatorCode === 'KOP_AKTIF')?.reviewNote).toBe('Cek data ODS Juni.')
-    expect(detail?.history.at(-1)).toMatchObject({ action: 'RETURN', reason: 'Koperasi aktif belum sesuai ODS.' })
+    // named as the rest of the app names people, not by the username the audit row keeps
+    expect(detail?.history.at(-1)).toMatchObject({ action: 'RETURN', reason: 'Koperasi aktif belum sesuai ODS.', who: 'Uji ADMIN' })
     // a returned report cannot be approved before it is sent again
     expect((await approveReport(undefined, form({ id: r.id, version: r.version + 1 }))).message).toMatch(/hanya untuk laporan berstatus Dikirim/)
   })

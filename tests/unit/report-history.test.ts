@@ -13,10 +13,10 @@ function render(locale: 'id' | 'en', history: HistoryEntry[]): string {
 
 const at = new Date('2026-10-05T03:00:00Z')
 const history: HistoryEntry[] = [
-  { id: '1', createdAt: at, username: 'jombang', action: 'SUBMIT', reason: null },
-  { id: '2', createdAt: at, username: 'admin', action: 'RETURN', reason: 'Nilai aset belum sesuai' },
-  { id: '3', createdAt: at, username: 'admin', action: 'APPROVE', reason: null },
-  { id: '4', createdAt: at, username: 'admin', action: 'REOPEN', reason: 'Koreksi' },
+  { id: '1', createdAt: at, who: 'jombang', action: 'SUBMIT', reason: null },
+  { id: '2', createdAt: at, who: 'admin', action: 'RETURN', reason: 'Nilai aset belum sesuai' },
+  { id: '3', createdAt: at, who: 'admin', action: 'APPROVE', reason: null },
+  { id: '4', createdAt: at, who: 'admin', action: 'REOPEN', reason: 'Koreksi' },
 ]
 
 describe('ReportHistory', () => {

@@ -26,6 +26,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MsmesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('msmes.read')
   const params = flatParams(await searchParams)
+  // a district officer's list is its own regency: another code in the URL reads as its own, as the picker shows it
+  if (user.regencyCode) params.regency = user.regencyCode
   const filter = msmeFilterSchema.parse(params)
   const [t, r, locale, { rows, total, page, pageSize }, allRegencies] = await Promise.all([
     getTranslations('msmes'),
