@@ -21,6 +21,14 @@ export function quarterLabel(quarter: number, locale: 'id' | 'en' = 'id'): strin
   return `${locale === 'en' ? 'Quarter' : 'Triwulan'} ${ROMAN[quarter - 1]}`
 }
 
+/**
+ * A quarter on a realisation chart's axis, compact as each language writes it: `TW III` in Indonesian, `Q3` in
+ * English (the Indonesian abbreviation means nothing to an English reader).
+ */
+export function chartQuarter(quarter: number, locale: 'id' | 'en'): string {
+  return locale === 'en' ? `Q${quarter}` : `TW ${ROMAN[quarter - 1]}`
+}
+
 /** `TW III 2026`: compact for table headers and charts. */
 export function quarterShort(year: number, quarter: number): string {
   return `TW ${ROMAN[quarter - 1]} ${year}`

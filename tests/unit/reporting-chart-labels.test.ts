@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chartQuarter } from '@/components/reporting/chart-quarter'
+import { chartQuarter } from '@/lib/reporting/periods'
 
 /** The quarters on the realisation charts (/laporan-triwulan/realisasi, /dasbor/indikator): compact, in each language's own way. */
 describe('chartQuarter', () => {
