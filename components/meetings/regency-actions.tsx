@@ -27,7 +27,7 @@ export async function RegencyActions({ user, regencyCode, asOf }: { user: Sessio
                 <Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline" data-user-content>{a.title}</Link>
                 <span className="block text-xs text-slate-500">{a.meeting.title} · {ownerName(a)} · {formatDate(a.dueDate, { locale: lang })}</span>
               </span>
-              <ActionStatusBadge status={a.status} overdue={isOverdue(a, asOf)} />
+              <ActionStatusBadge status={a.statusAt} overdue={isOverdue(a, asOf)} />
             </li>
           ))}
         </ul>

@@ -308,7 +308,22 @@ export async function getRegencyActions({ user, regencyCode, asOf }: { user: Ses
     readDb.actionItem.count({ where }),
     readDb.actionItem.count({ where: { AND: [where, overdueAt(asOf)] } }),
   ])
-  return { rows, open, overdue, asOf }
+  return { rows: await withStatusAt(rows, asOf), open, overdue, asOf }
+}
+
+/**
+ * Each follow-up's status at the end of `asOf`, for a list of a past day: the last status change recorded by
+ * then (its progress notes), else Terbuka; on today's date the current status. One statement for the list.
+ */
+async function withStatusAt<R extends { id: string; status: ActionRow['status'] }>(rows: R[], asOf: string): Promise<(R & { statusAt: ActionRow['status'] })[]> {
+  if (asOf >= jakartaToday() || rows.length === 0) return rows.map((r) => ({ ...r, statusAt: r.status }))
+  const changes = await readDb.actionProgressNote.findMany({
+    where: { actionId: { in: rows.map((r) => r.id) }, statusTo: { not: null }, createdAt: { lt: endOfJakartaDay(asOf) } },
+    select: { actionId: true, statusTo: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  })
+  const last = new Map(changes.map((c) => [c.actionId, c.statusTo!]))
+  return rows.map((r) => ({ ...r, statusAt: last.get(r.id) ?? 'OPEN' }))
 }
 
 // ── Documents ────────────────────────────────────────────────────────────────────────────────────────

@@ -335,6 +335,23 @@ describe('overdue follow-ups: due before the as-of day in Jakarta and not done',
     expect((await getOverdueSummary({ user: await asUser(leader), asOf: '2024-11-01', regencyCode: '35.17' }))!.open).toBe(1)
     await expect(getRegencyActions({ user: await asUser(malang), regencyCode: '35.17', asOf: '2024-11-01' })).rejects.toThrow('forbidden')
   })
+
+  it('a past day’s list shows each follow-up’s status as it stood that day, from its recorded status changes', async () => {
+    const note = await db.actionProgressNote.create({
+      data: { actionId: actionJombang.id, authorName: 'UJI', note: 'Mulai dikerjakan', statusFrom: 'OPEN', statusTo: 'IN_PROGRESS', createdAt: new Date('2024-10-20T03:00:00Z') },
+      select: { id: true },
+    })
+    try {
+      const statusOn = async (asOf: string) => (await getRegencyActions({ user: await asUser(leader), regencyCode: '35.17', asOf }))!.rows.find((r) => r.id === actionJombang.id)?.statusAt
+      expect(await statusOn('2024-10-19')).toBe('OPEN')
+      expect(await statusOn('2024-11-01')).toBe('IN_PROGRESS')
+      // today's list shows the current status (the note is history; the follow-up itself was not changed)
+      const today = (await db.actionItem.findUniqueOrThrow({ where: { id: actionJombang.id }, select: { status: true } })).status
+      expect(await statusOn(jakartaToday())).toBe(today)
+    } finally {
+      await db.actionProgressNote.delete({ where: { id: note.id } })
+    }
+  })
 })
 
 describe('progress on follow-ups: the owner only', () => {
