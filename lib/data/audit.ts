@@ -40,15 +40,17 @@ export async function findAuditLogs({ user, filter, lang = 'id' }: { user: Sessi
   assertAuditor(user)
   const where = whereOf(filter)
   const page = filter.page ?? 1
-  const [rows, total, entities, actions, users] = await Promise.all([
+  const [rows, total, entities, actions, users, clients] = await Promise.all([
     readDb.auditLog.findMany({ where, select: auditSelect, orderBy: { id: 'desc' }, skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
     readDb.auditLog.count({ where }),
     readDb.auditLog.findMany({ distinct: ['entity'], select: { entity: true }, orderBy: { entity: 'asc' } }),
     readDb.auditLog.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } }),
     readDb.user.findMany({ select: { id: true, username: true, name: true }, orderBy: { username: 'asc' } }),
+    // an API client writes under its own id (lib/api/clients.ts), so it is an actor the filter offers too
+    readDb.apiClient.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
   ])
   const { records, refs } = await auditNames(rows, lang)
-  return { rows, total, page, pageSize: AUDIT_PAGE_SIZE, entities: entities.map((e) => e.entity), actions: actions.map((a) => a.action), users, records, refs }
+  return { rows, total, page, pageSize: AUDIT_PAGE_SIZE, entities: entities.map((e) => e.entity), actions: actions.map((a) => a.action), users, clients, records, refs }
 }
 
 export type AuditRecord = { name: string; report?: { regencyCode: string; year: number; quarter: number } }

@@ -46,4 +46,17 @@ describe('the audit page names what its rows point at', () => {
     const inIndonesian = await findAuditLogs({ user, filter: { user: admin.id } })
     expect(inIndonesian.records.get(`TargetGrid:${grid}`)?.name).toBe(`${indicator.name} 2027`)
   })
+
+  it('offers API clients in the actor filter, and filters by one (their writes carry the client’s id)', async () => {
+    const client = await db.apiClient.create({
+      data: { name: 'UJI klien audit', owner: 'UJI', role: 'LEADERSHIP', tokenHash: `${Date.now()}`.padEnd(64, '0'), tokenPrefix: 'uji', expiresAt: new Date('2030-01-01T00:00:00Z'), createdById: admin.id },
+      select: { id: true, name: true },
+    })
+    await db.auditLog.create({ data: { userId: client.id, username: `api:${client.name}`, role: 'LEADERSHIP', action: 'EXPORT', entity: 'Msme' } })
+    signInAs(admin)
+    const user = (await getCurrentUser())!
+    const page = await findAuditLogs({ user, filter: { user: client.id } })
+    expect(page.clients).toContainEqual({ id: client.id, name: 'UJI klien audit' })
+    expect(page.rows.map((r) => r.username)).toEqual(['api:UJI klien audit'])
+  })
 })

@@ -53,6 +53,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <select name="user" defaultValue={filter.user ?? ''} className={inputClass()}>
             <option value="">{t('allUsers')}</option>
             {data.users.map((u) => <option key={u.id} value={u.id}>{u.name} ({u.username})</option>)}
+            {data.clients.length > 0 && (
+              <optgroup label={t('apiClients')}>
+                {data.clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+              </optgroup>
+            )}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
