@@ -8,6 +8,7 @@ import { MobileNav } from './mobile-nav'
 import { LanguageSwitch } from './language-switch'
 import { PrintLetterhead } from './print-letterhead'
 import { NotificationBell } from '@/components/notifications/bell'
+import { Announcer } from '@/components/ui/announcer'
 
 /**
  * The signed-in frame: a sidebar on wide screens (a drawer on phones), a header with the notification
@@ -49,6 +50,7 @@ export async function AppShell({ children, user }: { children: React.ReactNode; 
           {children}
         </main>
       </div>
+      <Announcer closeLabel={t('common.closeNotice')} />
     </div>
   )
 }

@@ -4,6 +4,7 @@ import { useActionState, useId, useRef } from 'react'
 import type { ActionState } from '@/lib/safe-action'
 import { useTranslations } from 'next-intl'
 import { Button } from './button'
+import { announce } from './announcer'
 
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>
 
@@ -26,7 +27,13 @@ export function ConfirmAction({
   renderResult?: (state: ActionState) => React.ReactNode
 }) {
   const t = useTranslations('common')
-  const [state, formAction, pending] = useActionState(action, undefined)
+  // a success is announced by the frame (the refreshed page may no longer hold this button); a refusal stays beside it
+  const run: Action = async (prev, formData) => {
+    const result = await action(prev, formData)
+    if (result?.ok && result.message && !renderResult) announce(result.message)
+    return result
+  }
+  const [state, formAction, pending] = useActionState(run, undefined)
   const dialog = useRef<HTMLDialogElement>(null)
   const form = useRef<HTMLFormElement>(null)
   // one id per dialog: a table of rows each with the same button label must not share the title's id
@@ -58,7 +65,7 @@ export function ConfirmAction({
           </div>
         </div>
       </dialog>
-      {state && (renderResult?.(state) ?? (state.message ? <span role="status" className={state.ok ? 'text-xs text-emerald-700' : 'text-xs text-red-700'}>{state.message}</span> : null))}
+      {state && (renderResult ? renderResult(state) : !state.ok && state.message ? <span role="status" className="text-xs text-red-700">{state.message}</span> : null)}
     </form>
   )
 }
