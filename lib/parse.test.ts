@@ -21,10 +21,24 @@ describe('parseRupiah: whole Rupiah, one meaning per amount', () => {
   it('refuses the empty, the unreadable, the negative and the oversized', () => {
     expect(parseRupiah('')).toEqual({ ok: false, problem: 'EMPTY' })
     expect(parseRupiah(null)).toEqual({ ok: false, problem: 'EMPTY' })
-    for (const text of ['abc', '1,234,567', '1.23.4', '12e3', '١٢٣', 'Rp', '--5', '5-', ',-', 'Rp,-', '1.234,5,-']) expect(parseRupiah(text), text).toEqual({ ok: false, problem: 'NOT_A_NUMBER' })
+    for (const text of ['abc', '1.23.4', '12e3', '١٢٣', 'Rp', '--5', '5-', ',-', 'Rp,-', '1.234,5,-']) expect(parseRupiah(text), text).toEqual({ ok: false, problem: 'NOT_A_NUMBER' })
     expect(parseRupiah('-5.000')).toEqual({ ok: false, problem: 'NEGATIVE' })
     expect(parseRupiah('99.999.999.999.999.999')).toEqual({ ok: false, problem: 'TOO_LARGE' })
     expect(parseRupiah(1e21)).toEqual({ ok: false, problem: 'TOO_LARGE' })
+  })
+
+  it('refuses English thousands grouping, which the Indonesian reading would take for sen (25,000 is not Rp25)', () => {
+    for (const text of ['25,000', '1,500', '1,234,567', 'Rp1,500,000', 'Rp 15,000,000', '999,000.50']) expect(parseRupiah(text), text).toEqual({ ok: false, problem: 'GROUPING' })
+    // a comma before one or two digits is sen, as before
+    expect(parseRupiah('25,00')).toEqual({ ok: true, value: 25 })
+    expect(parseRupiah('1,5')).toEqual({ ok: false, problem: 'FRACTION' })
+    expect(rupiahField('Anggaran').safeParse('25,000').error?.issues[0].message).toBe('Anggaran: tulis ribuan dengan titik, mis. 25.000 (koma hanya untuk sen).')
+  })
+
+  it('refuses it in the registers’ amounts with sen too', async () => {
+    const { money } = await import('@/lib/validations/registers-common')
+    expect(money('Modal sendiri').safeParse('25,000').error?.issues[0].message).toBe('Modal sendiri: tulis ribuan dengan titik, mis. 25.000 (koma hanya untuk sen).')
+    expect(money('Modal sendiri').safeParse('25.000,50').data).toBe('25000.5')
   })
 
   it('gives the field its message through zod', () => {

@@ -108,7 +108,7 @@ export function dateTimeInputText(value: string | null | undefined, locale: 'id'
 }
 
 /** Why a Rupiah amount was refused; the caller words the message with its field's label. */
-export type RupiahProblem = 'EMPTY' | 'NOT_A_NUMBER' | 'FRACTION' | 'NEGATIVE' | 'TOO_LARGE'
+export type RupiahProblem = 'EMPTY' | 'NOT_A_NUMBER' | 'FRACTION' | 'NEGATIVE' | 'TOO_LARGE' | 'GROUPING'
 
 /** The largest amount a Decimal(18,2) column holds in whole Rupiah. */
 export const MAX_RUPIAH = 9_999_999_999_999_999n
@@ -117,6 +117,8 @@ export const MAX_RUPIAH = 9_999_999_999_999_999n
 export function parseRupiah(raw: string | number | null | undefined): { ok: true; value: number } | { ok: false; problem: RupiahProblem } {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return { ok: false, problem: 'EMPTY' }
   if (typeof raw === 'number' && Number.isFinite(raw) && !Number.isSafeInteger(raw)) return { ok: false, problem: Number.isInteger(raw) ? 'TOO_LARGE' : 'FRACTION' }
+  // `25,000` is 25 read the Indonesian way, and Rp25,000 the English way: a comma before three digits is never sen, so say how to write it
+  if (typeof raw === 'string' && looksLikeEnglishGrouping(raw)) return { ok: false, problem: 'GROUPING' }
   const text = parseDecimalText(raw)
   if (text === null) return { ok: false, problem: 'NOT_A_NUMBER' }
   if (text.includes('.') || text.includes('e')) return { ok: false, problem: 'FRACTION' }
@@ -133,6 +135,7 @@ export function rupiahMessage(label: string, problem: RupiahProblem): string {
     case 'FRACTION': return `${label} harus dalam Rupiah bulat, tanpa sen.`
     case 'NEGATIVE': return `${label} tidak boleh negatif.`
     case 'TOO_LARGE': return `${label} terlalu besar.`
+    case 'GROUPING': return `${label}: tulis ribuan dengan titik, mis. 25.000 (koma hanya untuk sen).`
   }
 }
 

@@ -3,7 +3,7 @@
  * codes, optional text. Messages are Indonesian; they are shown under the field that is wrong.
  */
 import { z } from 'zod'
-import { isIsoDate, normalizePhone, parseDecimalText, parseWholeNumber } from '@/lib/parse'
+import { isIsoDate, looksLikeEnglishGrouping, normalizePhone, parseDecimalText, parseWholeNumber, rupiahMessage } from '@/lib/parse'
 
 /** Empty text becomes null (optional columns), otherwise trimmed and length-checked. */
 export const optionalText = (max: number, message = `Maksimal ${max} karakter.`) =>
@@ -56,6 +56,11 @@ export const money = (label: string) =>
     .optional()
     .transform((v, ctx) => {
       if ((v ?? '').trim() === '') return '0'
+      // `25,000` would be read as 25: refused with the same sentence as the credit chain's amounts (lib/parse.ts parseRupiah)
+      if (looksLikeEnglishGrouping(v)) {
+        ctx.addIssue({ code: 'custom', message: rupiahMessage(label, 'GROUPING') })
+        return z.NEVER
+      }
       const normalized = parseDecimalText(v)
       if (normalized === null || normalized.startsWith('-') || (normalized.split('.')[1] ?? '').length > 2) {
         ctx.addIssue({ code: 'custom', message: `${label} harus angka rupiah, mis. 1.500.000.` })
