@@ -102,7 +102,10 @@ function inlineToken(t: Token): React.ReactNode {
   }
 }
 
-/** Minutes as plain text lines (for .docx and PDF exports): Markdown marks dropped, links as "text (url)". */
+/**
+ * Minutes as plain text lines (for .docx and PDF exports): Markdown marks dropped, an outside link as "text (url)";
+ * a link inside the app (`/tindak-lanjut/…`) as its text only, since a path means nothing on paper.
+ */
 export function markdownToPlainLines(text: string): string[] {
   const tokens = new Lexer({ gfm: true }).lex(text)
   const lines: string[] = []
@@ -112,7 +115,7 @@ export function markdownToPlainLines(text: string): string[] {
         if (t.type === 'link') {
           const href = safeHref((t as Tokens.Link).href)
           const label = flat((t as Tokens.Link).tokens)
-          return href && href !== label ? `${label} (${href})` : label
+          return href && !href.startsWith('/') && href !== label ? `${label} (${href})` : label
         }
         if ('tokens' in t && Array.isArray(t.tokens) && t.type !== 'text') return flat(t.tokens as Token[])
         if (t.type === 'text' && (t as Tokens.Text).tokens) return flat((t as Tokens.Text).tokens)

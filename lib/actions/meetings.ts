@@ -12,10 +12,10 @@ import { db } from '@/lib/db'
 import { env } from '@/lib/env'
 import { writeAudit } from '@/lib/audit'
 import { jakartaDate } from '@/lib/dates'
-import { formatDate } from '@/lib/format'
+import { formatDate, formatDateTime } from '@/lib/format'
 import { actionScope, meetingScope } from '@/lib/data/meetings'
 import { checkDocument } from '@/lib/meetings/files'
-import { canUpdateProgress, mayChangeStatus } from '@/lib/meetings/rules'
+import { canUpdateProgress, hasStarted, mayChangeStatus, needsStart } from '@/lib/meetings/rules'
 import { conflictError, transition } from '@/lib/transitions'
 import { ActionError, authAction, isFormData, MESSAGES, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
@@ -74,6 +74,16 @@ async function checkRefs(tx: Prisma.TransactionClient, refs: { regency?: [string
   if (Object.keys(errors).length) throw new ActionError('Periksa kembali isian yang ditandai.', errors)
 }
 
+/**
+ * A follow-up meeting ("rapat lanjutan") comes after the meeting it follows, and a meeting before the
+ * follow-up meetings held on it: the one rule for creating and for moving a meeting.
+ */
+function checkMeetingOrder(startsAt: Date, { previous, next = [] }: { previous: { startsAt: Date } | null; next?: { startsAt: Date }[] }) {
+  if (previous && startsAt <= previous.startsAt) throw new ActionError(INVALID, { startsAt: ['Rapat lanjutan harus sesudah rapat sebelumnya.'] })
+  const first = next.reduce<Date | null>((min, m) => (!min || m.startsAt < min ? m.startsAt : min), null)
+  if (first && startsAt >= first) throw new ActionError(INVALID, { startsAt: [`Rapat ini harus sebelum rapat lanjutannya (${formatDateTime(first)}).`] })
+}
+
 const meetingSnapshot = {
   id: true, title: true, type: true, startsAt: true, endsAt: true, venue: true, city: true, hostRegencyCode: true, organiser: true, chair: true, status: true, version: true, previousMeetingId: true,
 } satisfies Prisma.MeetingSelect
@@ -103,7 +113,7 @@ export const createMeeting = authAction('meetings.write', createMeetingSchema, a
         })
       : null
     if (previousMeetingId && !previous) throw new ActionError('Rapat sebelumnya tidak ditemukan.')
-    if (previous && input.startsAt <= previous.startsAt) throw new ActionError('Rapat lanjutan harus sesudah rapat sebelumnya.', { startsAt: ['Rapat lanjutan harus sesudah rapat sebelumnya.'] })
+    checkMeetingOrder(input.startsAt, { previous })
     const created = await tx.meeting.create({ data: { ...fields, previousMeetingId: previous?.id ?? null, createdById: user.id }, select: meetingSnapshot })
     if (previous) {
       if (previous.participants.length) {
@@ -140,6 +150,12 @@ export const updateMeeting = authAction('meetings.write', updateMeetingSchema, a
     const before = await tx.meeting.findUnique({ where: { id }, select: meetingSnapshot })
     if (!before) throw new ActionError(NOT_FOUND_MEETING)
     if (before.status === 'CLOSED' || before.status === 'CANCELLED') throw new ActionError(`Rapat sudah ${STATUS_LABEL[before.status]}; isinya tidak dapat diubah lagi.`)
+    const [previous, next] = await Promise.all([
+      before.previousMeetingId ? tx.meeting.findUnique({ where: { id: before.previousMeetingId }, select: { startsAt: true } }) : null,
+      tx.meeting.findMany({ where: { previousMeetingId: id }, select: { startsAt: true } }),
+    ])
+    checkMeetingOrder(fields.startsAt, { previous, next })
+    await checkDueDatesAfter(tx, id, before.startsAt, fields.startsAt)
     await transition(tx, { entity: 'Meeting', entityId: id, label: 'Rapat', update: () => tx.meeting.updateMany({ where: { id, version, status: before.status }, data: { ...fields, version: { increment: 1 } } }) })
     const after = await tx.meeting.findUniqueOrThrow({ where: { id }, select: meetingSnapshot })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Meeting', entityId: id, before, after })
@@ -148,15 +164,39 @@ export const updateMeeting = authAction('meetings.write', updateMeetingSchema, a
   redirect(`/rapat/${id}`)
 })
 
-/** Move a meeting along planned → held → closed, or cancel it; only from the status and version the admin saw. */
+/**
+ * A follow-up may not be due before its meeting's day (actionData refuses one when it is written), so a meeting
+ * is not moved to a later day than a follow-up's due date either: the admin moves those due dates first. Only a
+ * move later is checked, so editing the rest of a meeting is never blocked by what it already holds.
+ */
+async function checkDueDatesAfter(tx: Prisma.TransactionClient, meetingId: string, from: Date, to: Date) {
+  const day = jakartaDate(to)
+  if (day <= jakartaDate(from)) return
+  const early = await tx.actionItem.aggregate({ where: { meetingId, dueDate: { lt: new Date(`${day}T00:00:00Z`) } }, _count: { _all: true }, _min: { dueDate: true } })
+  if (!early._count._all) return
+  throw new ActionError(INVALID, {
+    startsAt: [`${early._count._all} tindak lanjut rapat ini bertenggat sebelum tanggal tersebut (paling awal ${formatDate(early._min.dueDate!)}); ubah dulu tenggatnya, karena tenggat tidak boleh sebelum tanggal rapat.`],
+  })
+}
+
+/**
+ * Move a meeting along planned → held → closed, or cancel it; only from the status and version the admin saw.
+ * Held and closed are what happened, so neither is recorded before the meeting has started.
+ */
 export const setMeetingStatus = authAction('meetings.write', meetingStatusSchema, async (input, user) => {
   const dropped = await db.$transaction(async (tx) => {
-    const before = await tx.meeting.findUnique({ where: { id: input.id }, select: { status: true, version: true } })
+    const before = await tx.meeting.findUnique({ where: { id: input.id }, select: { status: true, version: true, startsAt: true } })
     if (!before) throw new ActionError(NOT_FOUND_MEETING)
     if (!MEETING_TRANSITIONS[before.status].includes(input.status)) {
       throw new ActionError(`Rapat berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah menjadi ${STATUS_LABEL[input.status]}.`)
     }
-    await transition(tx, { entity: 'Meeting', entityId: input.id, label: 'Rapat', update: () => tx.meeting.updateMany({ where: { id: input.id, version: input.version, status: before.status }, data: { status: input.status, version: { increment: 1 } } }) })
+    const now = new Date()
+    if (needsStart(input.status) && !hasStarted(before, now)) {
+      throw new ActionError(`Rapat belum dimulai (mulai ${formatDateTime(before.startsAt)} WIB); rapat baru dapat ditandai ${STATUS_LABEL[input.status]} sesudah dimulai.`)
+    }
+    // the start in the WHERE too: a meeting moved later meanwhile is not marked held
+    const started = needsStart(input.status) ? { startsAt: { lte: now } } : {}
+    await transition(tx, { entity: 'Meeting', entityId: input.id, label: 'Rapat', update: () => tx.meeting.updateMany({ where: { id: input.id, version: input.version, status: before.status, ...started }, data: { status: input.status, version: { increment: 1 } } }) })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Meeting', entityId: input.id, before: { status: before.status }, after: { status: input.status } })
     return input.status === 'CANCELLED' ? dropOpenActions(tx, user, input.id) : 0
   })
@@ -381,7 +421,7 @@ async function actionData(tx: Prisma.TransactionClient, meeting: { id: string; s
   })
   const meetingDay = jakartaDate(meeting.startsAt)
   if (input.dueDate < meetingDay) {
-    throw new ActionError('Tenggat tidak boleh sebelum tanggal rapat.', { dueDate: [`Tenggat tidak boleh sebelum tanggal rapat (${formatDate(meeting.startsAt)}).`] })
+    throw new ActionError(INVALID, { dueDate: [`Tenggat tidak boleh sebelum tanggal rapat (${formatDate(meeting.startsAt)}).`] })
   }
   let agendaItemId = input.agendaItemId
   if (input.outcomeId) {
@@ -550,6 +590,8 @@ export const deleteDocument = authAction('meetings.write', removeSchema, async (
   const meetingId = await db.$transaction(async (tx) => {
     const before = await tx.meetingDocument.findUnique({ where: { id: input.id }, select: { id: true, meetingId: true, actionId: true, kind: true, filename: true, mimeType: true, size: true, sha256: true } })
     if (!before) throw await conflictError(tx, 'MeetingDocument', input.id, 'Dokumen')
+    // a closed meeting is a record: its documents stay (one may still be added, editableMeetingOrHeld, never removed)
+    await editableMeeting(tx, before.meetingId)
     // a document is never edited, only removed: of two removals racing, the second finds no row and is told who removed it
     await transition(tx, { entity: 'MeetingDocument', entityId: input.id, label: 'Dokumen', update: () => tx.meetingDocument.deleteMany({ where: { id: input.id } }) })
     await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'MeetingDocument', entityId: input.id, before })

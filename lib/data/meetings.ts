@@ -128,17 +128,22 @@ export async function exportMeetings({ user, filter, today = jakartaToday() }: {
   return withActionCounts(rows, today)
 }
 
-/** Open and overdue follow-ups per meeting, counted in one SQL statement for the rows shown. */
+/**
+ * Open and overdue follow-ups per meeting, counted in SQL for the rows shown. Overdue is overdueAt itself (a
+ * meeting not yet started has none), so the list agrees with /tindak-lanjut?overdue=1 and the overview card.
+ */
 async function withActionCounts<R extends { id: string }>(rows: R[], today: string) {
   const ids = rows.map((r) => r.id)
-  const counts = ids.length
-    ? await readDb.$queryRaw<{ meeting_id: string; open: number; overdue: number }[]>`
-        SELECT meeting_id, count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS'))::int AS open,
-          count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS') AND due_date < ${today}::date)::int AS overdue
-        FROM action_items WHERE meeting_id = ANY(${ids}::text[]) GROUP BY meeting_id`
-    : []
-  const byId = new Map(counts.map((c) => [c.meeting_id, c]))
-  return rows.map((r) => ({ ...r, openActions: byId.get(r.id)?.open ?? 0, overdueActions: byId.get(r.id)?.overdue ?? 0 }))
+  const [open, overdue] = ids.length
+    ? await Promise.all([
+        readDb.actionItem.groupBy({ by: ['meetingId'], where: { meetingId: { in: ids }, status: { in: [...OPEN_STATUSES] } }, _count: { _all: true } }),
+        readDb.actionItem.groupBy({ by: ['meetingId'], where: { AND: [{ meetingId: { in: ids } }, overdueAt(today)] }, _count: { _all: true } }),
+      ])
+    : [[], []]
+  const count = (groups: { meetingId: string; _count: { _all: number } }[]) => new Map(groups.map((g) => [g.meetingId, g._count._all]))
+  const openById = count(open)
+  const overdueById = count(overdue)
+  return rows.map((r) => ({ ...r, openActions: openById.get(r.id) ?? 0, overdueActions: overdueById.get(r.id) ?? 0 }))
 }
 
 /** Meetings of one calendar month (Jakarta), for the calendar view, with the same filters. */

@@ -308,7 +308,7 @@ export async function briefingPdf(b: Briefing): Promise<Buffer> {
       ['Program', 'Realisasi kredit', 'Serapan subsidi', 'Penerima'],
       programs.map((p) => [
         `${p.program.name}\nper ${formatDate(p.asOf)}`,
-        `${formatPercent(p.realisationPct)}\n${formatRupiah(p.disbursed)} dari ${formatRupiahShort(p.creditTarget)}`,
+        `${formatPercent(p.realisationPct)}\n${formatRupiah(p.disbursed)} dari ${formatRupiah(p.creditTarget)}`,
         `${formatPercent(p.absorptionPct)}\n${formatRupiahShort(p.subsidyPaid)} dari pagu ${formatRupiahShort(p.subsidyCeiling)}`,
         formatNumber(p.beneficiaries),
       ]),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkDocument, meetingFileName, safeFilename } from './files'
-import { canUpdateProgress, endOfJakartaDay, isOverdue, mayChangeStatus, statusChoices } from './rules'
+import { canUpdateProgress, endOfJakartaDay, hasStarted, isOverdue, mayChangeStatus, needsStart, statusChoices } from './rules'
+import { markdownToPlainLines } from '@/components/meetings/markdown'
 import { jakartaLocalToDate, toJakartaLocal } from '@/lib/dates'
 
 /** A minimal zip: one stored entry per name with the given sizes in its central directory. */
@@ -113,5 +114,24 @@ describe('meetingFileName: a meeting document named after its title and Jakarta 
     const name = meetingFileName('Undangan', { title: astral, startsAt }, 'ics')
     expect(name).toBe(`Undangan ${'a'.repeat(79)}𝐀 2024-09-18.ics`)
     expect(() => encodeURIComponent(name)).not.toThrow()
+  })
+})
+
+describe('minutes as printed lines (the .docx and PDF notulen)', () => {
+  it('prints a link inside the app as its text only, an outside link with its address', () => {
+    const lines = markdownToPlainLines('- [Percepat akad kredit](/tindak-lanjut/cmx9lp1oo0008) — PT BPR Jatim\n\nLihat [laman OJK](https://ojk.go.id/kredit) dan [surat](mailto:dinkop@jatimprov.go.id).')
+    expect(lines).toEqual(['• Percepat akad kredit — PT BPR Jatim', 'Lihat laman OJK (https://ojk.go.id/kredit) dan surat (mailto:dinkop@jatimprov.go.id).'])
+    expect(lines.join('\n')).not.toContain('/tindak-lanjut/')
+  })
+})
+
+describe('held and closed only once a meeting has started', () => {
+  it('needs the start for held and closed, not for cancelling', () => {
+    expect(['PLANNED', 'HELD', 'CLOSED', 'CANCELLED'].filter(needsStart)).toEqual(['HELD', 'CLOSED'])
+  })
+  it('a meeting has started from its first instant (WIB typed, compared as instants)', () => {
+    const m = { startsAt: jakartaLocalToDate('2026-12-10T09:00')! }
+    expect(hasStarted(m, new Date('2026-12-10T01:59:59Z'))).toBe(false) // 08.59.59 WIB
+    expect(hasStarted(m, new Date('2026-12-10T02:00:00Z'))).toBe(true)
   })
 })

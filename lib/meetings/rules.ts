@@ -66,6 +66,19 @@ export function isOverdue(
   return (OPEN_STATUSES as readonly string[]).includes(action.status)
 }
 
+/**
+ * Held (terlaksana) and closed (ditutup) say the meeting took place, so neither is recorded before it starts
+ * (setMeetingStatus refuses it; the meeting's page offers only what is allowed).
+ */
+export function needsStart(status: string): boolean {
+  return status === 'HELD' || status === 'CLOSED'
+}
+
+/** Whether the meeting has started at `now` (its start is an instant, typed in Jakarta time). */
+export function hasStarted(meeting: { startsAt: Date }, now: Date = new Date()): boolean {
+  return meeting.startsAt.getTime() <= now.getTime()
+}
+
 /** The first instant after the Jakarta day `asOf` ends (00:00 WIB of the next day), for "as it stood at the end of that day". */
 export function endOfJakartaDay(asOf: string): Date {
   return new Date(Date.parse(`${asOf}T00:00:00+07:00`) + 86_400_000)

@@ -30,6 +30,7 @@ import { GET as actionsExport } from '@/app/api/tindak-lanjut/ekspor/route'
 import { PDFParse } from 'pdf-parse'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 import { minutesPdf } from '@/lib/meetings/exports'
+import { serverText } from '@/lib/i18n/server-text'
 
 type U = Awaited<ReturnType<typeof createUser>>
 let admin: U, jombang: U, malang: U, leader: U, bpr: U, dki: U
@@ -778,5 +779,98 @@ describe('follow-ups named to a person, as of a past day, and of a cancelled mee
       .toMatchObject({ status: 'DROPPED', version: 2, notes: [{ note: 'Rapat dibatalkan; tindak lanjut ini ikut dibatalkan.', statusFrom: 'OPEN', statusTo: 'DROPPED', authorName: 'Lumbung' }] })
     // on a day before the cancellation both were overdue, and stay so in the history
     expect((await findActions({ user: admins, filter: { overdue: '1', asOf: '2024-11-01', meeting } })).rows.map((x) => x.id).sort()).toEqual([open.id, done.id].sort())
+  })
+})
+
+describe('a meeting’s dates, statuses and documents stay consistent with its follow-ups', () => {
+  const pdfFile = () => new File([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], 'daftar-hadir.pdf', { type: 'application/pdf' })
+  const edit = (id: string, version: number, fields: Record<string, string>) => updateMeeting(undefined, form({ ...MEETING, id, version, ...fields }))
+
+  it('refuses moving a meeting to a day after its follow-ups are due, under the start with their number and the earliest', async () => {
+    const id = await newMeeting({ title: 'Rakor yang dipindah' }) // 18 September 2024
+    await newAction(id, { ownerKind: 'REGENCY', ownerRegencyCode: '35.73', title: 'Kirim data awal', dueDate: '2024-09-25' })
+    await newAction(id, { ownerKind: 'REGENCY', ownerRegencyCode: '35.73', title: 'Kirim data akhir', dueDate: '2024-10-31' })
+    signInAs(admin)
+    const one = await edit(id, 1, { title: 'Rakor yang dipindah', startsAt: '2024-10-01T09:00', endsAt: '2024-10-01T12:00' })
+    expect(one).toMatchObject({ ok: false, message: MESSAGES.invalid })
+    expect(one.errors?.startsAt).toEqual(['1 tindak lanjut rapat ini bertenggat sebelum tanggal tersebut (paling awal 25 September 2024); ubah dulu tenggatnya, karena tenggat tidak boleh sebelum tanggal rapat.'])
+    const two = await edit(id, 1, { title: 'Rakor yang dipindah', startsAt: '2024-11-05T09:00', endsAt: '2024-11-05T12:00' })
+    expect(two.errors?.startsAt?.[0]).toMatch(/^2 tindak lanjut rapat ini bertenggat sebelum tanggal tersebut \(paling awal 25 September 2024\)/)
+    expect(await db.meeting.findUniqueOrThrow({ where: { id }, select: { version: true, startsAt: true } })).toEqual({ version: 1, startsAt: new Date('2024-09-18T02:00:00Z') })
+    // due on the meeting's day is allowed, as when a follow-up is added; an earlier day is always fine
+    expect(await redirected(() => edit(id, 1, { title: 'Rakor yang dipindah', startsAt: '2024-09-25T09:00', endsAt: '2024-09-25T12:00' }))).toBe(id)
+    expect(await redirected(() => edit(id, 2, { title: 'Rakor yang dipindah', startsAt: '2024-09-17T09:00', endsAt: '2024-09-17T12:00' }))).toBe(id)
+  })
+
+  it('adding a follow-up due before the meeting: the reason once, under the due date, the banner only points to it', async () => {
+    signInAs(admin)
+    const r = await createAction(undefined, form({ meetingId: meetingB, title: 'Terlalu awal', ownerKind: 'REGENCY', ownerRegencyCode: '35.78', dueDate: '2024-09-01' }))
+    expect(r).toMatchObject({ ok: false, message: MESSAGES.invalid, errors: { dueDate: ['Tenggat tidak boleh sebelum tanggal rapat (18 September 2024).'] } })
+  })
+
+  it('the meeting list counts a follow-up overdue as /tindak-lanjut?overdue=1 does: not before its meeting has started', async () => {
+    const id = await newMeeting({ title: 'Rakortek yang ditunda', type: 'RAKORTEK', startsAt: '2024-09-25T09:00', endsAt: '2024-09-25T12:00' })
+    // written before the meeting was postponed (the rule above now refuses such a move)
+    const early = await db.actionItem.create({ data: { meetingId: id, title: 'Siapkan bahan paparan', ownerKind: 'REGENCY', ownerRegencyCode: '35.73', dueDate: new Date('2024-09-19') }, select: { id: true } })
+    const user = await asUser(admin)
+    const listed = async (today: string) => (await findMeetings({ user, filter: { type: 'RAKORTEK' }, today })).rows.find((r) => r.id === id)!
+    const overdue = async (asOf: string) => (await findActions({ user, filter: { overdue: '1', asOf, meeting: id } })).rows.map((a) => a.id)
+    expect(await listed('2024-09-20')).toMatchObject({ openActions: 1, overdueActions: 0 })
+    expect(await overdue('2024-09-20')).toEqual([])
+    expect(await listed('2024-09-26')).toMatchObject({ openActions: 1, overdueActions: 1 })
+    expect(await overdue('2024-09-26')).toEqual([early.id])
+  })
+
+  it('a follow-up meeting is not moved to before the meeting it follows, nor that one to after it; created before it, refused the same way', async () => {
+    const first = await newMeeting({ title: 'Rakor awal tahun', startsAt: '2024-03-01T09:00', endsAt: '2024-03-01T12:00' })
+    const next = await newMeeting({ title: 'Rakor lanjutan awal tahun', startsAt: '2024-04-01T09:00', endsAt: '2024-04-01T12:00', previousMeetingId: first })
+    signInAs(admin)
+    const before = await edit(next, 1, { title: 'Rakor lanjutan awal tahun', startsAt: '2024-02-20T09:00', endsAt: '2024-02-20T12:00' })
+    expect(before).toMatchObject({ ok: false, message: MESSAGES.invalid, errors: { startsAt: ['Rapat lanjutan harus sesudah rapat sebelumnya.'] } })
+    const after = await edit(first, 1, { title: 'Rakor awal tahun', startsAt: '2024-04-02T09:00', endsAt: '2024-04-02T12:00' })
+    expect(after).toMatchObject({ ok: false, message: MESSAGES.invalid })
+    expect(after.errors?.startsAt?.[0]).toMatch(/^Rapat ini harus sebelum rapat lanjutannya \(1 April 2024/)
+    const created = await createMeeting(undefined, form({ ...MEETING, title: 'Rakor lanjutan terlalu awal', startsAt: '2024-02-01T09:00', endsAt: '2024-02-01T12:00', previousMeetingId: first }))
+    expect(created).toMatchObject({ ok: false, message: MESSAGES.invalid, errors: { startsAt: ['Rapat lanjutan harus sesudah rapat sebelumnya.'] } })
+    expect(await db.meeting.findMany({ where: { id: { in: [first, next] } }, select: { version: true } })).toEqual([{ version: 1 }, { version: 1 }])
+    expect(await redirected(() => edit(next, 1, { title: 'Rakor lanjutan awal tahun', startsAt: '2024-04-10T09:00', endsAt: '2024-04-10T12:00' }))).toBe(next)
+  })
+
+  it('a meeting that has not started is not marked held nor closed (nothing written); it can still be cancelled', async () => {
+    const year = Number(jakartaToday().slice(0, 4)) + 1
+    const id = await newMeeting({ title: 'Rakor yang akan datang', startsAt: `${year}-06-10T09:00`, endsAt: `${year}-06-10T12:00` })
+    signInAs(admin)
+    const held = await setMeetingStatus(undefined, form({ id, version: 1, status: 'HELD' }))
+    expect(held).toEqual({ ok: false, message: `Rapat belum dimulai (mulai 10 Juni ${year} pukul 09.00 WIB); rapat baru dapat ditandai terlaksana sesudah dimulai.`, values: expect.any(Object) })
+    expect(serverText(held.message, 'en')).toBe(`The meeting has not started yet (it starts 10 June ${year} at 09:00 WIB); it can be marked held only once it has started.`)
+    // one marked held before this rule: not closed either
+    await db.meeting.update({ where: { id }, data: { status: 'HELD' } })
+    expect((await setMeetingStatus(undefined, form({ id, version: 1, status: 'CLOSED' }))).message).toMatch(/^Rapat belum dimulai .*ditandai ditutup sesudah dimulai\.$/)
+    expect(await db.meeting.findUniqueOrThrow({ where: { id }, select: { status: true, version: true } })).toEqual({ status: 'HELD', version: 1 })
+    expect(await db.auditLog.count({ where: { entity: 'Meeting', entityId: id, action: 'UPDATE' } })).toBe(0)
+    expect(await setMeetingStatus(undefined, form({ id, version: 1, status: 'CANCELLED' }))).toMatchObject({ ok: true })
+  })
+
+  it('a closed meeting keeps its documents: removing one is refused and nothing is removed', async () => {
+    const id = await newMeeting({ title: 'Rakor dengan daftar hadir' })
+    signInAs(admin)
+    const up = form({ meetingId: id, kind: 'ATTENDANCE' })
+    up.append('file', pdfFile())
+    expect(await uploadDocument(undefined, up)).toMatchObject({ ok: true })
+    const doc = await db.meetingDocument.findFirstOrThrow({ where: { meetingId: id }, select: { id: true } })
+    expect(await setMeetingStatus(undefined, form({ id, version: 1, status: 'HELD' }))).toMatchObject({ ok: true })
+    expect(await setMeetingStatus(undefined, form({ id, version: 2, status: 'CLOSED' }))).toMatchObject({ ok: true })
+    expect(await deleteDocument(undefined, form({ id: doc.id }))).toMatchObject({ ok: false, message: 'Rapat sudah ditutup; isinya tidak dapat diubah lagi.' })
+    expect(await db.meetingDocument.count({ where: { id: doc.id } })).toBe(1)
+    expect(await db.auditLog.count({ where: { entity: 'MeetingDocument', entityId: doc.id, action: 'DELETE' } })).toBe(0)
+  })
+
+  it('the notulen of a follow-up meeting name the carried follow-ups without their app addresses', async () => {
+    const id = await newMeeting({ title: 'Rakor lanjutan untuk notulen', startsAt: '2025-03-10T09:00', endsAt: '2025-03-10T12:00', previousMeetingId: meetingA })
+    signInAs(admin)
+    const res = await notulenRoute(new Request(`http://localhost/api/rapat/${id}/notulen?format=docx`), { params: Promise.resolve({ id }) })
+    const xml = await (await JSZip.loadAsync(await res.arrayBuffer())).file('word/document.xml')!.async('string')
+    expect(xml).toContain('Percepat akad kredit')
+    expect(xml).not.toContain('/tindak-lanjut/')
   })
 })

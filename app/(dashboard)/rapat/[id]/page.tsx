@@ -17,7 +17,7 @@ import { getMeeting, meetingFormChoices } from '@/lib/data/meetings'
 import { jakartaDate, jakartaTime, jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
 import { formatDate, formatNumber } from '@/lib/format'
-import { isOverdue } from '@/lib/meetings/rules'
+import { hasStarted, isOverdue, needsStart } from '@/lib/meetings/rules'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
@@ -74,7 +74,9 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
   const when = sameDay
     ? `${formatDate(meeting.startsAt, { locale: lang })}, ${jakartaTime(meeting.startsAt, lang)}–${jakartaTime(meeting.endsAt, lang)} WIB`
     : `${formatDate(meeting.startsAt, { locale: lang })} ${jakartaTime(meeting.startsAt, lang)} – ${formatDate(meeting.endsAt, { locale: lang })} ${jakartaTime(meeting.endsAt, lang)} WIB`
-  const statusActions = editable ? MEETING_TRANSITIONS[meeting.status] : []
+  // held and closed only once the meeting has started (the server refuses them before: setMeetingStatus)
+  const started = hasStarted(meeting)
+  const statusActions = editable ? MEETING_TRANSITIONS[meeting.status].filter((s) => started || !needsStart(s)) : []
 
   return (
     <>
@@ -257,7 +259,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                       <a href={`/api/rapat/dokumen/${d.id}`} className="font-medium text-brand-700 underline">{d.filename}</a>
                       <span className="block text-xs text-slate-500">{t(`documentKind.${d.kind}`)} · {formatNumber(Math.ceil(d.size / 1024), { locale: lang })} KB</span>
                     </span>
-                    {admin && <ConfirmAction action={deleteDocument} fields={{ id: d.id }} label={t('remove')} title={t('remove')} body={d.filename} variant="danger" />}
+                    {editable && <ConfirmAction action={deleteDocument} fields={{ id: d.id }} label={t('remove')} title={t('remove')} body={d.filename} variant="danger" />}
                   </li>
                 ))}
               </ul>

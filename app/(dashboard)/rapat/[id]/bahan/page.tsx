@@ -57,18 +57,19 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
 
       <section aria-labelledby="b-programs" className="break-inside-avoid">
         <h2 id="b-programs" className="mb-2 text-base font-semibold">{t('briefing.programs')}</h2>
-        {programs.length === 0 && <p className="text-slate-600">{t('briefing.noLinks')}</p>}
+        {/* linked indicators are listed below: then only the programmes are missing */}
+        {programs.length === 0 && <p className="text-slate-600">{t(indicators.length ? 'briefing.noPrograms' : 'briefing.noLinks')}</p>}
         <div className="grid gap-3 sm:grid-cols-2 print:grid-cols-2">
           {programs.map((p) => (
             <div key={p.program.id} className="rounded-md border border-slate-200 p-3" data-program={p.program.code}>
               <h3 className="font-semibold">{p.program.name} <span className="text-xs font-normal text-slate-500">{t('briefing.per', { date: formatDate(p.asOf, { locale: lang }) })}</span></h3>
               <dl className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-3 print:grid-cols-3">
-                <div>
+                <div className="min-w-0 break-words">
                   <dt className="text-xs text-slate-500">{t('briefing.realisation')}</dt>
                   <dd className="text-lg font-semibold tabular-nums" data-figure="realisation">{pct(p.realisationPct)}</dd>
-                  <dd className="text-xs text-slate-600" data-figure="disbursed">{t('briefing.ofTarget', { amount: formatRupiah(p.disbursed, { locale: lang }), target: money(p.creditTarget) })}</dd>
+                  <dd className="text-xs text-slate-600" data-figure="disbursed">{t('briefing.ofTarget', { amount: formatRupiah(p.disbursed, { locale: lang }), target: formatRupiah(p.creditTarget, { locale: lang }) })}</dd>
                 </div>
-                <div>
+                <div className="min-w-0 break-words">
                   <dt className="text-xs text-slate-500">{t('briefing.absorption')}</dt>
                   <dd className="text-lg font-semibold tabular-nums" data-figure="absorption">{pct(p.absorptionPct)}</dd>
                   <dd className="text-xs text-slate-600">{t('briefing.ofCeiling', { paid: money(p.subsidyPaid), ceiling: money(p.subsidyCeiling) })}</dd>
