@@ -4,10 +4,9 @@ import { revalidatePath } from 'next/cache'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { newToken } from '@/lib/api/clients'
-import { jakartaToday } from '@/lib/dates'
 import { ActionError, authAction } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
-import { apiClientRevokeSchema, apiClientSchema, MAX_TOKEN_DAYS } from '@/lib/validations/api-clients'
+import { apiClientRevokeSchema, apiClientSchema } from '@/lib/validations/api-clients'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
 const auditSelect = { id: true, name: true, owner: true, role: true, regencyCode: true, bankId: true, tokenPrefix: true, expiresAt: true, revokedAt: true, rateLimitPerMinute: true } as const
@@ -17,16 +16,16 @@ const auditSelect = { id: true, name: true, owner: true, role: true, regencyCode
  * its SHA-256 is kept); the client acts with its role's permissions within its regency or bank.
  */
 export const createApiClient = authAction('users.manage', apiClientSchema, async (input, user) => {
-  const today = jakartaToday()
-  const latest = new Date(Date.parse(`${today}T00:00:00Z`) + MAX_TOKEN_DAYS * 86_400_000).toISOString().slice(0, 10)
-  if (input.expiresOn <= today) throw new ActionError('Tanggal kedaluwarsa harus setelah hari ini.', { expiresOn: ['Tanggal kedaluwarsa harus setelah hari ini.'] })
-  if (input.expiresOn > latest) throw new ActionError(`Token berlaku paling lama ${MAX_TOKEN_DAYS} hari.`, { expiresOn: [`Paling lambat ${latest}.`] })
+  // the expiry's range is the schema's (lib/validations/api-clients.ts), checked with the other fields
   const [regency, bank] = await Promise.all([
     input.regencyCode ? db.regency.findUnique({ where: { code: input.regencyCode }, select: { code: true } }) : null,
     input.bankId ? db.bank.findUnique({ where: { id: input.bankId }, select: { id: true } }) : null,
   ])
-  if (input.regencyCode && !regency) throw new ActionError('Kabupaten/kota tidak dikenal.', { regencyCode: ['Kabupaten/kota tidak dikenal.'] })
-  if (input.bankId && !bank) throw new ActionError('Bank tidak dikenal.', { bankId: ['Bank tidak dikenal.'] })
+  const unknown = {
+    ...(input.regencyCode && !regency && { regencyCode: ['Kabupaten/kota tidak dikenal.'] }),
+    ...(input.bankId && !bank && { bankId: ['Bank tidak dikenal.'] }),
+  }
+  if (Object.keys(unknown).length) throw new ActionError(Object.values(unknown)[0][0], unknown)
   const { token, hash, prefix } = newToken()
   const created = await db.$transaction(async (tx) => {
     const row = await tx.apiClient.create({

@@ -36,7 +36,8 @@ export async function claimAnswer(user: SessionUser, id: string, q: { limit: num
     submitted_at: claim.submittedAt.toISOString(),
     reviewed_at: claim.reviewedAt?.toISOString() ?? null,
     return_reason: claim.returnReason,
-    totals,
+    // named one by one: the answer is the documented `Claim.totals`, whatever else the page's totals carry
+    totals: { lines: totals.lines, claimed: totals.claimed, computed: totals.computed, approvable: totals.approvable, approved: totals.approved, paid: totals.paid, differing: totals.differing },
     payments: claim.payments.map((p) => ({ paid_on: p.paidOn.toISOString().slice(0, 10), amount: Number(p.amount), reference: p.reference })),
     lines: lines.map((l) => ({
       disbursement_id: l.disbursement.id,

@@ -111,7 +111,14 @@ export const API_PATHS = {
       description: "The page's checks and messages; the loan's subsidy schedule is recomputed. Another bank's loan is 404.",
       requestParams: { path: z.object({ id: z.string().meta({ description: 'Loan id (`data[].id` of createDisbursements).' }) }), header: z.object({ 'Idempotency-Key': idempotencyKey }) },
       requestBody: { required: true, content: json(instalmentIn) },
-      responses: { '200': { description: 'Recorded; the period as recomputed.', content: json(instalmentOut) }, '404': problemResponse('No such loan, or another bank\'s.'), '415': problemResponse('Not application/json.'), '422': problemResponse('Idempotency-Key reused for another request.') },
+      responses: {
+        '200': { description: 'Recorded; the period as recomputed.', content: json(instalmentOut) },
+        '404': problemResponse('No such loan, or another bank\'s.'),
+        '409': problemResponse('The report would change the subsidy of a month already in a submitted, approved or paid claim (until the agency returns that claim).'),
+        '413': problemResponse('Body too large.'),
+        '415': problemResponse('Not application/json.'),
+        '422': problemResponse('Idempotency-Key reused for another request.'),
+      },
     }),
   },
   '/api/v1/program/{id}/klaim': {
@@ -180,13 +187,17 @@ export const API_PATHS = {
     get: op({
       operationId: 'downloadSnapshot', tags: ['Register'], summary: "A READY snapshot's file",
       description: 'NDJSON: one JSON object per line with the fields of `fields`. CSV: UTF-8 with BOM, `;` separated, CRLF, a header row of `fields`; a text cell starting with = + - @ is prefixed with an apostrophe.',
-      requestParams: { path: z.object({ id: z.string() }) },
+      requestParams: {
+        path: z.object({ id: z.string() }),
+        header: z.object({ 'If-None-Match': z.string().optional().meta({ description: 'The `ETag` of a copy you hold (the file\'s `sha256` in quotes): 304 without a body when it is still this file.' }) }),
+      },
       responses: {
         '200': {
-          description: 'The file, streamed.',
+          description: 'The file, streamed; `ETag` is its `sha256` in quotes. Each download is recorded in the audit trail (EXPORT, naming the client).',
           content: { 'application/x-ndjson': { schema: z.string() }, 'text/csv': { schema: z.string() } },
         },
         '404': problemResponse("No such snapshot, or another client's."),
+        '304': { description: 'Not modified: `If-None-Match` names this file; no body.' },
         '409': problemResponse('Not READY yet (or FAILED).'),
       },
     }),
@@ -208,7 +219,8 @@ export function openApiDocument() {
     info: {
       title: 'Lumbung API',
       version: '1.0.0',
-      description: 'Integrasi sistem-ke-sistem Lumbung: register koperasi dan UMKM, angka program kredit, dan penyaluran oleh bank mitra. Pesan galat (`detail`) berbahasa Indonesia; `title` berbahasa Inggris.',
+      // English like the rest of the document (the integrators' reference); the app's page words its own header
+      description: 'System-to-system integration with Lumbung: the cooperative and MSME registers, credit programme figures, and loans recorded by partner banks. Error `detail` is Indonesian (for people); `title` is English (for programs).',
     },
     servers: [{ url: '/' }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The token of an API client, created by an admin under Pengguna → Klien API.' } } },

@@ -12,6 +12,7 @@ export const PROBLEMS = {
   'unauthorized': { status: 401, title: 'Unauthorized', detail: 'Token API tidak ada, tidak dikenal, kedaluwarsa, atau sudah dicabut.' },
   'forbidden': { status: 403, title: 'Forbidden', detail: REFUSAL_MESSAGES.FORBIDDEN },
   'not-found': { status: 404, title: 'Not Found', detail: REFUSAL_MESSAGES.NOT_FOUND },
+  'method-not-allowed': { status: 405, title: 'Method Not Allowed', detail: 'Metode ini tidak dilayani di alamat ini; lihat header Allow.' },
   'conflict': { status: 409, title: 'Conflict', detail: REFUSAL_MESSAGES.CONFLICT },
   'invalid-request': { status: 400, title: 'Invalid request', detail: 'Periksa kembali isian yang ditandai.' },
   'malformed-json': { status: 400, title: 'Malformed JSON', detail: 'Badan permintaan bukan JSON yang sah.' },
@@ -41,13 +42,22 @@ export type ProblemBody = {
   items?: { index: number; errors: FieldProblem[] }[]
 }
 
+/**
+ * The services' sentences are written for a person at a page ("…; muat ulang halaman, lalu ulangi."): a
+ * machine client re-reads the resource instead. One place, so every refusal the API passes on says so.
+ */
+export function apiWording(detail: string): string {
+  return detail
+    .replace(/[;.]\s*muat ulang halaman(, lalu ulangi)?\.?$/i, '; baca ulang datanya melalui API (GET), lalu kirim ulang permintaannya.')
+}
+
 export function problemBody(kind: ProblemKind, extra: { detail?: string; instance?: string; errors?: FieldProblem[]; items?: ProblemBody['items'] } = {}): ProblemBody {
   const p = PROBLEMS[kind]
   return {
     type: PROBLEM_TYPE_BASE + kind,
     title: p.title,
     status: p.status,
-    detail: extra.detail ?? p.detail,
+    detail: apiWording(extra.detail ?? p.detail),
     ...(extra.instance && { instance: extra.instance }),
     ...(extra.errors?.length && { errors: extra.errors }),
     ...(extra.items?.length && { items: extra.items }),

@@ -19,6 +19,7 @@ import { authenticateToken, bearerToken, type ApiPrincipal } from '@/lib/api/cli
 import { fieldErrorsToProblems, fieldProblems, problem, type FieldProblem, type ProblemKind } from '@/lib/api/problem'
 
 import { MAX_JSON_BYTES } from '@/lib/api/route-limits'
+import { API_PARSE } from '@/lib/api/zod-messages'
 
 /** A problem the handler raises on purpose (bad body, bad query): answered as it is. */
 export class ApiProblem extends Error {
@@ -85,6 +86,8 @@ export function apiRoute<P = Record<string, never>>(
       if (errors.length) return problem('invalid-request', { instance, errors })
       const res = await handler({ req, principal, params, query: url.searchParams })
       for (const [k, v] of Object.entries(rateHeaders(principal))) res.headers.set(k, v)
+      // every answer holds a client's scoped data: no cache (shared or private) may keep it
+      if (!res.headers.has('cache-control')) res.headers.set('cache-control', 'no-store')
       return res
     } catch (e) {
       return problemOf(e, instance)
@@ -92,11 +95,54 @@ export function apiRoute<P = Record<string, never>>(
   }
 }
 
+type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/**
+ * The handler a route file exports for the methods it does not serve, so a wrong method gets a 405 problem
+ * with `Allow` instead of Next's empty 405. Each route file: `const refused = methodNotAllowed('GET')` and
+ * `export { refused as POST, refused as PUT, refused as PATCH, refused as DELETE }` (an `export { … as }`
+ * list, so tests/unit/openapi.test.ts does not take them for documented operations). OPTIONS stays Next's
+ * (204 with Allow). HEAD of a GET route is Next's (the GET without its body).
+ */
+export function methodNotAllowed(...allowed: Exclude<HttpMethod, 'HEAD'>[]) {
+  const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ')
+  const handler = async (req: Request): Promise<Response> =>
+    problem('method-not-allowed', { instance: safePath(req.url), detail: `Metode ${req.method.slice(0, 10)} tidak dilayani di alamat ini; gunakan ${allowed.join(' atau ')}.`, headers: { Allow: allow } })
+  REFUSALS.add(handler)
+  return handler
+}
+
+/** The handlers that only refuse (405, 404): they read nothing and write nothing, for anyone. */
+const REFUSALS = new WeakSet<object>()
+
+/**
+ * Whether a route export is one of those refusals (methodNotAllowed, unknownApiPath): lets the authorization
+ * matrix classify them all at once (every column gets the same 404/405 problem, nothing written).
+ */
+export function isApiRefusal(handler: unknown): boolean {
+  return typeof handler === 'function' && REFUSALS.has(handler)
+}
+
+/** The path for `instance`, or nothing when it does not decode (such a path is refused before this anyway). */
+function safePath(url: string): string | undefined {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return undefined
+  }
+}
+
+/** Any method on a path under /api/v1 that names no resource (app/api/v1/[...path]/route.ts): 404 problem, not the HTML page. */
+export async function unknownApiPath(req: Request): Promise<Response> {
+  return problem('not-found', { instance: safePath(req.url), detail: 'Alamat API ini tidak ada; daftar alamat yang ada di /api/v1/openapi.json.' })
+}
+REFUSALS.add(unknownApiPath)
+
 /** Query parameters checked with a zod schema; problems under `query.<name>`. */
 export function parseQuery<S extends z.ZodType>(query: URLSearchParams, schema: S): z.infer<S> {
   const raw: Record<string, string> = {}
   for (const [k, v] of query) raw[k] = normaliseText(v)
-  const parsed = schema.safeParse(raw)
+  const parsed = schema.safeParse(raw, API_PARSE)
   if (!parsed.success) throw new ApiProblem('invalid-request', { errors: fieldProblems(parsed.error.issues, 'query') })
   return parsed.data
 }
@@ -164,7 +210,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
   const errors: FieldProblem[] = []
   const screened = screenJson(json, [], errors)
   if (errors.length) throw new ApiProblem('invalid-request', { errors })
-  const parsed = schema.safeParse(screened)
+  const parsed = schema.safeParse(screened, API_PARSE)
   if (!parsed.success) throw new ApiProblem('invalid-request', { errors: fieldProblems(parsed.error.issues) })
   return { data: parsed.data, raw }
 }

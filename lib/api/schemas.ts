@@ -286,12 +286,14 @@ export const disbursementCorrectionIn = z.object({
   tenorMonths: disbursementIn.shape.tenorMonths.optional(),
   method: disbursementSchema.shape.method.optional(),
 }).strict()
-  .superRefine((v, ctx) => {
+  .check((ctx) => {
+    const v = ctx.value
     // the borrower is confirmed by both numbers together, as on the form
     if ((v.nib === undefined) !== (v.ownerNik === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [v.nib === undefined ? 'nib' : 'ownerNik'], message: 'Kirim NIB dan NIK pemilik bersama-sama untuk mengganti debitur.' })
+      ctx.issues.push({ code: 'custom', input: v, path: [v.nib === undefined ? 'nib' : 'ownerNik'], message: 'Kirim NIB dan NIK pemilik bersama-sama untuk mengganti debitur.' })
     }
-    if (Object.keys(v).length === 1) ctx.addIssue({ code: 'custom', path: [], message: 'Kirim minimal satu isian yang dikoreksi.' })
+    // only when nothing else was wrong: a misspelt field (`tenor`) is already named as unknown, not "nothing sent"
+    if (!ctx.issues.length && Object.values(v).filter((x) => x !== undefined).length === 1) ctx.issues.push({ code: 'custom', input: v, path: [], message: 'Kirim minimal satu isian yang dikoreksi.' })
   })
   .meta({ id: 'DisbursementCorrection', description: 'The loan\'s `version` as read, and the fields to correct; what is not sent stays as recorded.' })
 
@@ -353,7 +355,15 @@ export const claimOut = z.object({
   submitted_at: z.iso.datetime(),
   reviewed_at: z.iso.datetime().nullable(),
   return_reason: z.string().nullable().meta({ description: 'Why the agency returned the claim: correct and submit the month again.' }),
-  totals: z.object({ lines: z.number().int(), claimed: money, computed: money, approved: money.nullable(), paid: money, differing: z.number().int().meta({ description: 'Lines whose claimed amount differs from the agency\'s, or that carry a reason.' }) }),
+  totals: z.object({
+    lines: z.number().int(),
+    claimed: money,
+    computed: money,
+    approvable: money.meta({ description: 'What an approval without corrections would write: per line the lesser of the computed and the claimed amount, summed.' }),
+    approved: money.nullable().meta({ description: 'Set once the claim is approved (the verifier may have corrected lines).' }),
+    paid: money,
+    differing: z.number().int().meta({ description: 'Lines whose claimed amount differs from the agency\'s, or that carry a reason.' }),
+  }),
   payments: z.array(z.object({ paid_on: z.string().meta({ description: 'YYYY-MM-DD' }), amount: money, reference: z.string().meta({ description: 'SP2D number.' }) })),
   lines: z.array(z.object({
     disbursement_id: z.string(),
@@ -375,8 +385,10 @@ export const claimOut = z.object({
 // ── Indicators, meetings and follow-ups (read clients) ──────────────────────────────────────────────
 
 export const indicatorQuery = z.object({
-  year: z.coerce.number('Tahun harus berupa angka.').int('Tahun harus bilangan bulat.').min(2000, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.')
-    .meta({ description: 'The reporting year.' }),
+  // four digits only, as `limit`: Number() would also read `0x7E9`, `2025.0` and ` 2025 ` as 2025
+  year: z.string('Sertakan tahun (year), mis. 2025.').regex(/^\d{4}$/, 'Tahun berbentuk empat angka, mis. 2025.')
+    .pipe(z.coerce.number<string>().int().min(2000, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.'))
+    .meta({ description: 'The reporting year.', override: { type: 'integer', minimum: 2000, maximum: 2100 } }),
   regency: regencyParam,
 }).strict()
 

@@ -1,11 +1,17 @@
 import { z } from 'zod'
-import { isoDateField, nameField } from '@/lib/parse'
+import { jakartaToday } from '@/lib/dates'
+import { isIsoDate, isoDateField, nameField } from '@/lib/parse'
 
 /** The roles an API client may have: a bank's system, a regency's, or a province-wide reader. Never ADMIN. */
 export const API_CLIENT_ROLES = ['BANK_OFFICER', 'DISTRICT_OFFICER', 'LEADERSHIP'] as const
 
 /** The longest a token may live: it is rotated by creating a new client before this. */
 export const MAX_TOKEN_DAYS = 730
+
+/** The last expiry day allowed when created on `today` (Jakarta): MAX_TOKEN_DAYS later. */
+export function latestExpiry(today: string): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) + MAX_TOKEN_DAYS * 86_400_000).toISOString().slice(0, 10)
+}
 
 const optionalId = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : null))
 
@@ -17,7 +23,13 @@ export const apiClientSchema = z
     role: z.enum(API_CLIENT_ROLES, 'Pilih peran klien.'),
     regencyCode: optionalId(5),
     bankId: optionalId(40),
-    expiresOn: isoDateField('Tanggal kedaluwarsa'),
+    // the range with the other fields' checks, so one submit shows every problem (not the expiry only after the bank is chosen)
+    expiresOn: isoDateField('Tanggal kedaluwarsa').superRefine((v, ctx) => {
+      if (!isIsoDate(v)) return
+      const today = jakartaToday()
+      if (v <= today) ctx.addIssue({ code: 'custom', message: 'Tanggal kedaluwarsa harus setelah hari ini.' })
+      else if (v > latestExpiry(today)) ctx.addIssue({ code: 'custom', message: `Token berlaku paling lama ${MAX_TOKEN_DAYS} hari: paling lambat ${latestExpiry(today)}.` })
+    }),
   })
   .superRefine((v, ctx) => {
     if (v.role === 'DISTRICT_OFFICER' && !v.regencyCode) ctx.addIssue({ code: 'custom', path: ['regencyCode'], message: 'Klien kabupaten/kota harus terikat pada satu kabupaten/kota.' })

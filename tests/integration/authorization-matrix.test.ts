@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { signInAs } from '../support/session-mock'
 import { createUser, form, TEST_PASSWORD, unique } from '../support/factories'
 import { callApi, createApiClientFor } from '../support/api'
+import { isApiRefusal } from '@/lib/api/route'
 import { db } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
 import { can, type Permission } from '@/lib/permissions'
@@ -207,8 +208,10 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   // imports: the template of a kind the role may import; an import's status and refused rows its uploader's (or an admin's)
   // the requests below are of the MSME kind: a bank officer (imports.use for its disbursements only) is refused them
   'GET /api/impor/templat/[jenis]': ['imports.use', 'msmes.write'],
-  'GET /api/impor/[id]/status': ['imports.use', 'msmes.write'],
-  'GET /api/impor/[id]/ditolak': ['imports.use', 'msmes.write'],
+  // an import the caller may not open (another's, or of a kind it may not import) answers 404 as an unknown id, never
+  // 403 (tests/integration/imports.test.ts): each allowed column asks for an import it may open (ROUTE_REQUESTS)
+  'GET /api/impor/[id]/status': 'imports.use',
+  'GET /api/impor/[id]/ditolak': 'imports.use',
   // the integration API: a bearer token of an API client with the column's role and scope instead of a session
   'GET /api/v1/openapi.json': 'public', // the interface's description: holds no data
   'GET /api/v1/koperasi': 'cooperatives.read',
@@ -251,8 +254,9 @@ const ROUTE_REQUESTS: Record<string, {
   'GET /api/rapat/[id]/undangan': { params: { id: 'matriks-rapat' } },
   'GET /api/rapat/[id]/bahan': { params: { id: 'matriks-rapat' } },
   'GET /api/impor/templat/[jenis]': { subpath: '/umkm', params: { jenis: 'umkm' } },
-  'GET /api/impor/[id]/status': { subpath: '/matriks-impor/status', params: () => ({ id: fx.importId }) },
-  'GET /api/impor/[id]/ditolak': { subpath: '/matriks-impor/ditolak', params: () => ({ id: fx.importId }) },
+  // the district officer's MSME import (an admin opens every import), the bank officer's own disbursement import
+  'GET /api/impor/[id]/status': { subpath: '/matriks-impor/status', params: () => ({ id: importOfCaller() }) },
+  'GET /api/impor/[id]/ditolak': { subpath: '/matriks-impor/ditolak', params: () => ({ id: importOfCaller() }) },
   'GET /api/v1/program/[id]/angka': { subpath: '/matriks-program/angka', params: () => ({ id: fx.programId }) },
   'GET /api/v1/penyaluran/[id]': { subpath: '/matriks-pinjaman', params: () => ({ id: fx.loanBpr }) },
   'PATCH /api/v1/penyaluran/[id]': {
@@ -309,10 +313,20 @@ const routeFiles = (readdirSync(path.join(ROOT, 'app/api'), { recursive: true })
   .map((f) => f.split(path.sep).join('/'))
   .sort()
 const ROUTES: { file: string; path: string; method: string; handler: unknown }[] = []
+/**
+ * The /api/v1 handlers that only refuse (lib/api/route.ts methodNotAllowed, unknownApiPath): a wrong method on a
+ * real route, any method on a path no route serves. They read and write nothing, for anyone: checked as a class
+ * below (every column gets the same 405/404 problem, nothing written), not given permissions.
+ */
+const REFUSAL_ROUTES: typeof ROUTES = []
 for (const file of routeFiles) {
   const mod: Record<string, unknown> = await import(/* @vite-ignore */ path.join(ROOT, 'app/api', file))
   const urlPath = `/api/${path.posix.dirname(file)}`
-  for (const method of HTTP_METHODS) if (method in mod) ROUTES.push({ file: `app/api/${file}`, path: urlPath, method, handler: mod[method] })
+  for (const method of HTTP_METHODS) {
+    if (!(method in mod)) continue
+    const route = { file: `app/api/${file}`, path: urlPath, method, handler: mod[method] }
+    ;(isApiRefusal(route.handler) ? REFUSAL_ROUTES : ROUTES).push(route)
+  }
 }
 
 // ── Fixtures: one user per column, and records in two regencies and two banks ────────────────────────
@@ -329,7 +343,7 @@ const fx = {
   // a meeting hosted by 35.17 with PT BPR Jatim taking part (everyone reads it), and one of 35.78 only
   meeting: 'matriks-rapat', participant: '', agendaItem: '', outcome: '', action17: '', actionBpr: '', document: 'matriks-dokumen',
   meeting78: '', action78: '',
-  importId: '',
+  importId: '', importBank: '',
   // the seeded health template as the worksheet and the settings form send it (lib/actions/health.ts)
   healthSheet: {} as Record<string, string>, healthTemplate: {} as Record<string, string>,
   notification: '',
@@ -346,6 +360,12 @@ const NIK78 = '3578016602850002'
 
 function signIn(column: Column) {
   signInAs(column.key === 'SIGNED_OUT' ? null : users[column.key])
+}
+
+/** The fixture import the signed-in column may open (the import routes' requests): the bank officer's own, else the district officer's. */
+function importOfCaller(): string {
+  const session = (globalThis as { __testSession?: { user: { id: string } } | null }).__testSession
+  return session?.user.id === users.BANK_OFFICER?.id ? fx.importBank : fx.importId
 }
 
 async function sessionUser(u: TestUser): Promise<SessionUser> {
@@ -463,6 +483,15 @@ beforeAll(async () => {
       fileHash: '0'.repeat(64), fileSize: 4, fileFormat: 'CSV', file: Buffer.from('NIB\n'), sheets: [{ name: 'Data', headerRow: 1, headings: ['NIB'], dataRows: 1 }],
       sheetName: 'Data', mapping: { NIB: 'nib' }, status: 'CHECKED', summary: { check: { total: 1, create: 0, update: 0, unchanged: 0, invalid: 1 } },
       rows: { create: [{ rowNumber: 2, outcome: 'INVALID', values: { nib: '12' }, errors: [{ column: 'NIB', message: 'NIB harus 13 digit angka.' }] }] },
+    },
+  })).id
+  // the bank officer's own import (it imports disbursements, not MSMEs)
+  fx.importBank = (await db.dataImport.create({
+    data: {
+      id: 'matriks-impor-bank', kind: 'penyaluran', createdById: users.BANK_OFFICER.id, createdByName: 'Uji BANK_OFFICER', fileName: 'penyaluran.csv',
+      fileHash: '0'.repeat(64), fileSize: 18, fileFormat: 'CSV', file: Buffer.from('Nomor Rekening\n'), sheets: [{ name: 'Data', headerRow: 1, headings: ['Nomor Rekening'], dataRows: 1 }],
+      sheetName: 'Data', mapping: { 'Nomor Rekening': 'accountNumber' }, status: 'CHECKED', summary: { check: { total: 1, create: 0, update: 0, unchanged: 0, invalid: 1 } },
+      rows: { create: [{ rowNumber: 2, outcome: 'INVALID', values: { accountNumber: '' }, errors: [{ column: 'Nomor Rekening', message: 'Isi Nomor Rekening: kunci untuk mencocokkan data.' }] }] },
     },
   })).id
   fx.activity17 = (await db.activity.create({ data: { kind: 'CERTIFICATION', title: 'Sertifikasi Matriks Jombang', startDate: new Date('2025-05-12'), regencyCode: '35.17' } })).id
@@ -791,6 +820,28 @@ describe('route handlers × roles', () => {
       const rule = ROUTE_PERMISSIONS[key]
       const expected = rule === undefined ? 'unclassified' : expectation(rule, column)
       it(`${key} × ${column.label} → ${expected}`, () => checkRouteCell(route, column, expected))
+    }
+  }
+})
+
+describe('API refusals: a wrong method or an unknown path is the same problem for every column', () => {
+  it('found them: a 405 for each real /api/v1 route, the catch-all for the rest', () => {
+    expect(REFUSAL_ROUTES.some((r) => r.path === '/api/v1/[...path]')).toBe(true)
+    expect(REFUSAL_ROUTES.some((r) => r.path === '/api/v1/koperasi' && r.method === 'DELETE')).toBe(true)
+    // only the API has them
+    expect(REFUSAL_ROUTES.filter((r) => !r.path.startsWith('/api/v1/'))).toEqual([])
+  })
+
+  for (const route of REFUSAL_ROUTES) {
+    for (const column of COLUMNS) {
+      it(`${route.method} ${route.path} × ${column.label} → ${route.path.endsWith('[...path]') ? 404 : 405}`, async () => {
+        const res = await expectNothingWritten(() =>
+          callApi(route.handler, { path: route.path.replace(/\[\.\.\.path\]$/, 'tidak-ada').replace(/\[id\]/g, 'x'), method: route.method, token: column.key === 'SIGNED_OUT' ? null : apiTokens[column.key], body: route.method === 'GET' || route.method === 'HEAD' ? undefined : { items: [] } }),
+        )
+        expect(res.status).toBe(route.path.endsWith('[...path]') ? 404 : 405)
+        expect(res.headers.get('content-type')).toContain('application/problem+json')
+        if (res.status === 405) expect(res.headers.get('allow')).toMatch(/OPTIONS$/)
+      })
     }
   }
 })

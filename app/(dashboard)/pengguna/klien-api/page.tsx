@@ -78,9 +78,9 @@ export default async function ApiClientsPage() {
                     <Td><code className="text-xs">{c.tokenPrefix}…</code></Td>
                     <Td>
                       <Badge tone={state === 'active' ? 'green' : 'slate'}>{t(`state.${state}`)}</Badge>
-                      <span className="block text-xs text-slate-500">{t('until', { date: formatDateTime(c.expiresAt) })}</span>
+                      <span className="block text-xs text-slate-500">{t('until', { date: formatDateTime(c.expiresAt, { locale: lang }) })}</span>
                     </Td>
-                    <Td>{c.lastUsedAt ? <>{formatDateTime(c.lastUsedAt)}<span className="block text-xs text-slate-500">{c.lastUsedIp}</span></> : t('never')}</Td>
+                    <Td>{c.lastUsedAt ? <>{formatDateTime(c.lastUsedAt, { locale: lang })}<span className="block text-xs text-slate-500">{c.lastUsedIp}</span></> : t('never')}</Td>
                     <Td>{state !== 'revoked' && <RevokeApiClient id={c.id} name={c.name} />}</Td>
                   </tr>
                 )

@@ -1,9 +1,22 @@
 import { Prisma } from '@/lib/generated/prisma/client'
-import { ApiProblem, apiRoute, idempotentWrite, parseQuery, readJson } from '@/lib/api/route'
+import { ApiProblem, apiRoute, idempotentWrite, methodNotAllowed, parseQuery, readJson } from '@/lib/api/route'
 import { fieldErrorsToProblems } from '@/lib/api/problem'
 import { disbursementBatchIn, disbursementQuery } from '@/lib/api/schemas'
 import { disbursementPageAnswer } from '@/lib/api/disbursements'
 import { DISBURSEMENT_MESSAGES, insertDisbursements, prepareDisbursements } from '@/lib/credit/disbursements'
+
+/** Pairs [later, earlier] of items with one bank's account number repeated in the batch (`ownBank`: a bank client's). */
+function repeatedAccounts(items: { accountNumber: string; bankId?: string | null }[], ownBank: string | null): [number, number][] {
+  const firstAt = new Map<string, number>()
+  const pairs: [number, number][] = []
+  items.forEach((item, i) => {
+    const key = `${ownBank ?? item.bankId ?? ''}\u0000${item.accountNumber}`
+    const earlier = firstAt.get(key)
+    if (earlier === undefined) firstAt.set(key, i)
+    else pairs.push([i, earlier])
+  })
+  return pairs
+}
 
 /**
  * The loans the client may read (a bank client its own bank's), under the disbursement list's filters, for
@@ -24,9 +37,26 @@ export const POST = apiRoute('disbursements.write', async (r) => {
   return idempotentWrite(r, raw, async (tx) => {
     const judged = await prepareDisbursements(data.items, r.principal)
     if (!judged.ok) {
+      const items = new Map(judged.refusals.map((f) => [f.index, { index: f.index, errors: fieldErrorsToProblems(f.refusal.fieldErrors, `items.${f.index}`) }]))
+      let first = judged.refusals[0].refusal.message
+      // the service says "already recorded" for an account repeated within the batch too: nothing was recorded,
+      // so name the two items instead (both refused, as the batch is all or nothing)
+      for (const [later, earlier] of repeatedAccounts(data.items, r.principal.role === 'BANK_OFFICER' ? r.principal.bankId : null)) {
+        const refused = items.get(later)
+        const dup = refused?.errors.find((e) => e.path === `items.${later}.accountNumber` && e.detail === DISBURSEMENT_MESSAGES.duplicateField)
+        // the earlier one refused as recorded too: the account is really in the database
+        const takenEarlier = items.get(earlier)?.errors.some((e) => e.path === `items.${earlier}.accountNumber` && e.detail === DISBURSEMENT_MESSAGES.duplicateField)
+        if (!refused || !dup || takenEarlier) continue
+        dup.detail = `Nomor rekening ini sama dengan items.${earlier}; dalam satu permintaan setiap pinjaman harus bernomor rekening berbeda.`
+        const other = items.get(earlier) ?? { index: earlier, errors: [] }
+        other.errors.push({ path: `items.${earlier}.accountNumber`, detail: `Nomor rekening ini sama dengan items.${later}; dalam satu permintaan setiap pinjaman harus bernomor rekening berbeda.` })
+        items.set(earlier, other)
+        if (judged.refusals[0].index === later) first = `Nomor rekening items.${earlier} dan items.${later} sama.`
+      }
+      const refusedItems = [...items.values()].sort((a, b) => a.index - b.index)
       throw new ApiProblem('unprocessable', {
-        detail: `${judged.refusals.length} dari ${data.items.length} pinjaman ditolak; tidak ada yang disimpan. ${judged.refusals[0].refusal.message}`,
-        items: judged.refusals.map((f) => ({ index: f.index, errors: fieldErrorsToProblems(f.refusal.fieldErrors, `items.${f.index}`) })),
+        detail: `${refusedItems.length} dari ${data.items.length} pinjaman ditolak; tidak ada yang disimpan. ${first}`,
+        items: refusedItems,
       })
     }
     try {
@@ -49,3 +79,6 @@ export const POST = apiRoute('disbursements.write', async (r) => {
     }
   }, { timeoutMs: 120_000 })
 })
+
+const refused = methodNotAllowed('GET', 'POST')
+export { refused as PUT, refused as PATCH, refused as DELETE }

@@ -1,4 +1,4 @@
-import { apiRoute, parseQuery } from '@/lib/api/route'
+import { apiRoute, methodNotAllowed, parseQuery } from '@/lib/api/route'
 import { listPrograms } from '@/lib/data/disbursements'
 import { z } from 'zod'
 
@@ -13,3 +13,6 @@ export const GET = apiRoute('credit.read', async ({ principal, query }) => {
     })),
   })
 })
+
+const refused = methodNotAllowed('GET')
+export { refused as POST, refused as PUT, refused as PATCH, refused as DELETE }

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors'
-import { apiRoute, idempotentWrite, readJson } from '@/lib/api/route'
+import { apiRoute, idempotentWrite, methodNotAllowed, readJson } from '@/lib/api/route'
 import { snapshotIn } from '@/lib/api/schemas'
 import { mayRequestSnapshot, requestSnapshot, snapshotAnswer } from '@/lib/api/snapshots'
 
@@ -15,3 +15,6 @@ export const POST = apiRoute(['cooperatives.read', 'msmes.read'], async (r) => {
     return { status: 202, body: snapshotAnswer(s) }
   })
 })
+
+const refused = methodNotAllowed('POST')
+export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE, refused as HEAD }

@@ -1,24 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { buttonClass } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
+import { Fields, Text, typeOf, type Schema } from '@/components/api/openapi-reference'
 import { openApiDocument } from '@/lib/api/openapi'
 import { requirePermission } from '@/lib/session'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('apiClients'))('referenceTitle') }
-}
-
-type Schema = { type?: string | string[]; $ref?: string; description?: string; enum?: unknown[]; items?: Schema; properties?: Record<string, Schema>; required?: string[]; anyOf?: Schema[] }
-
-const typeOf = (s: Schema | undefined): string => {
-  if (!s) return ''
-  if (s.$ref) return s.$ref.split('/').pop() ?? ''
-  if (s.enum) return s.enum.map(String).join(' | ')
-  if (s.anyOf) return s.anyOf.map(typeOf).join(' | ')
-  if (s.type === 'array') return `${typeOf(s.items)}[]`
-  return Array.isArray(s.type) ? s.type.join(' | ') : (s.type ?? 'object')
 }
 
 /**
@@ -27,7 +17,7 @@ const typeOf = (s: Schema | undefined): string => {
  */
 export default async function ApiReferencePage() {
   await requirePermission('users.manage')
-  const t = await getTranslations('apiClients')
+  const [t, locale] = await Promise.all([getTranslations('apiClients'), getLocale()])
   const doc = JSON.parse(JSON.stringify(openApiDocument())) as {
     info: { description?: string; version: string }
     paths: Record<string, Record<string, { summary?: string; description?: string; parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { description: string }> }>>
@@ -37,25 +27,27 @@ export default async function ApiReferencePage() {
     <>
       <PageHeader
         title={t('referenceTitle')}
-        description={`${doc.info.description ?? ''} (v${doc.info.version})`}
+        description={t('referenceDescription', { version: doc.info.version })}
         actions={<><a href="/api/v1/openapi.json" className={buttonClass('secondary')}>openapi.json</a><Link href="/pengguna/klien-api" className={buttonClass('ghost')}>{t('title')}</Link></>}
       />
       <div className="space-y-6">
+        {/* the OpenAPI document is the integrators' English reference; the Indonesian UI says so once */}
+        {locale !== 'en' && <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900" lang="id">{t('referenceLanguageNote')}</p>}
         {Object.entries(doc.paths).flatMap(([path, item]) =>
           Object.entries(item).map(([method, o]) => (
             <section key={`${method} ${path}`} aria-labelledby={`op-${method}-${path}`} className="rounded-lg border border-slate-200 bg-white p-4">
               <h2 id={`op-${method}-${path}`} className="flex flex-wrap items-baseline gap-2 text-base font-semibold">
                 <span className="rounded bg-slate-800 px-2 py-0.5 font-mono text-xs uppercase text-white">{method}</span>
                 <code className="break-all font-mono text-sm">{path}</code>
-                <span className="text-sm font-normal text-slate-700">{o.summary}</span>
+                <span className="text-sm font-normal text-slate-700" lang="en">{o.summary}</span>
               </h2>
-              {o.description && <p className="mt-2 text-sm text-slate-700">{o.description}</p>}
+              {o.description && <p className="mt-2 text-sm text-slate-700" lang="en"><Text>{o.description}</Text></p>}
               {!!o.parameters?.length && (
                 <>
                   <h3 className="mt-3 text-sm font-semibold">{t('parameters')}</h3>
                   <ul className="mt-1 space-y-1 text-sm">
                     {o.parameters.map((p) => (
-                      <li key={`${p.in}-${p.name}`}><code className="font-mono">{p.name}</code> <span className="text-slate-500">({p.in}{p.required ? `, ${t('required')}` : ''}; {typeOf(p.schema)})</span>{p.description ? ` – ${p.description}` : ''}</li>
+                      <li key={`${p.in}-${p.name}`}><code className="font-mono">{p.name}</code> <span className="text-slate-500">({p.in}{p.required ? `, ${t('required')}` : ''}; {typeOf(p.schema)})</span>{p.description ? <> – <Text>{p.description}</Text></> : ''}</li>
                     ))}
                   </ul>
                 </>
@@ -68,7 +60,7 @@ export default async function ApiReferencePage() {
               )}
               <h3 className="mt-3 text-sm font-semibold">{t('responses')}</h3>
               <ul className="mt-1 space-y-1 text-sm">
-                {Object.entries(o.responses).map(([status, r]) => <li key={status}><code className="font-mono">{status}</code> – {r.description}</li>)}
+                {Object.entries(o.responses).map(([status, r]) => <li key={status}><code className="font-mono">{status}</code> – <Text>{r.description}</Text></li>)}
               </ul>
             </section>
           )),
@@ -78,14 +70,8 @@ export default async function ApiReferencePage() {
           {Object.entries(doc.components.schemas).map(([name, s]) => (
             <div key={name} className="mt-3">
               <h3 className="font-mono text-sm font-semibold">{name}</h3>
-              {s.description && <p className="text-sm text-slate-700">{s.description}</p>}
-              {s.properties && (
-                <ul className="mt-1 grid gap-x-6 text-sm sm:grid-cols-2">
-                  {Object.entries(s.properties).map(([field, fs]) => (
-                    <li key={field} className="break-words"><code className="font-mono">{field}</code>{s.required?.includes(field) ? '' : '?'}: <span className="text-slate-600">{typeOf(fs)}</span></li>
-                  ))}
-                </ul>
-              )}
+              {s.description && <p className="text-sm text-slate-700" lang="en"><Text>{s.description}</Text></p>}
+              {s.properties && <Fields schema={s} />}
             </div>
           ))}
         </section>

@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client'
 import { AppError } from '@/lib/errors'
-import { ApiProblem, apiRoute, idempotentWrite, readJson } from '@/lib/api/route'
+import { ApiProblem, apiRoute, idempotentWrite, methodNotAllowed, readJson } from '@/lib/api/route'
 import { fieldErrorsToProblems } from '@/lib/api/problem'
 import { disbursementCorrectionIn } from '@/lib/api/schemas'
 import { disbursementRecord } from '@/lib/api/disbursements'
@@ -38,3 +38,6 @@ export const PATCH = apiRoute<{ id: string }>('disbursements.write', async (r) =
     }
   })
 })
+
+const refused = methodNotAllowed('GET', 'PATCH')
+export { refused as POST, refused as PUT, refused as DELETE }

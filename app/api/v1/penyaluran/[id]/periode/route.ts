@@ -1,6 +1,6 @@
 import { db } from '@/lib/db'
 import { AppError } from '@/lib/errors'
-import { apiRoute, idempotentWrite, readJson } from '@/lib/api/route'
+import { apiRoute, idempotentWrite, methodNotAllowed, readJson } from '@/lib/api/route'
 import { instalmentIn } from '@/lib/api/schemas'
 import { recordInstalment } from '@/lib/credit/instalments'
 import { bankScope } from '@/lib/scope'
@@ -26,3 +26,6 @@ export const POST = apiRoute<{ id: string }>('disbursements.write', async (r) =>
     }
   })
 })
+
+const refused = methodNotAllowed('POST')
+export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE, refused as HEAD }

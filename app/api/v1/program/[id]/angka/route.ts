@@ -1,4 +1,5 @@
-import { apiRoute, parseQuery } from '@/lib/api/route'
+import { db } from '@/lib/db'
+import { ApiProblem, apiRoute, methodNotAllowed, parseQuery } from '@/lib/api/route'
 import { figuresQuery } from '@/lib/api/schemas'
 import { getCreditSummary, getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
 
@@ -8,6 +9,10 @@ import { getCreditSummary, getMonthlySeries, getRegencyRanking } from '@/lib/dat
  */
 export const GET = apiRoute<{ id: string }>('credit.read', async ({ principal, params, query }) => {
   const q = parseQuery(query, figuresQuery)
+  // an unknown regency would answer a page of zeros, indistinguishable from a regency without loans
+  if (q.regency && !(await db.regency.findUnique({ where: { code: q.regency }, select: { code: true } }))) {
+    throw new ApiProblem('invalid-request', { errors: [{ path: 'query.regency', detail: `Kabupaten/kota ${q.regency} tidak dikenal.` }] })
+  }
   const filter = { programId: params.id, regencyCode: q.regency, asOf: q.asOf }
   const [s, months, regencies] = await Promise.all([
     getCreditSummary({ user: principal, filter }),
@@ -28,3 +33,6 @@ export const GET = apiRoute<{ id: string }>('credit.read', async ({ principal, p
     by_regency: regencies.map((r) => ({ regency_code: r.regencyCode, name: r.name, target: r.target, disbursed: r.disbursed, loans: r.loans, beneficiaries: r.beneficiaries, realisation_pct: r.realisationPct })),
   })
 })
+
+const refused = methodNotAllowed('GET')
+export { refused as POST, refused as PUT, refused as PATCH, refused as DELETE }

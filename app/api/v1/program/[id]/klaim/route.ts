@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors'
-import { ApiProblem, apiRoute, idempotentWrite, readJson } from '@/lib/api/route'
+import { ApiProblem, apiRoute, idempotentWrite, methodNotAllowed, readJson } from '@/lib/api/route'
 import { claimIn } from '@/lib/api/schemas'
 import { claimAnswer } from '@/lib/api/claims'
 import { claimConflict, claimTarget, writeClaim } from '@/lib/credit/claim-submission'
@@ -45,3 +45,6 @@ export const POST = apiRoute<{ id: string }>('claims.submit', async (r) => {
   const replayed = res.headers.get('Idempotent-Replayed')
   return Response.json(await claimAnswer(r.principal, id, { limit: 100 }), { status: 201, headers: { 'cache-control': 'no-store', ...(replayed && { 'Idempotent-Replayed': replayed }) } })
 })
+
+const refused = methodNotAllowed('POST')
+export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE, refused as HEAD }
