@@ -1,17 +1,9 @@
-import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import { ShieldAlert } from 'lucide-react'
+import { ErrorPage } from '@/components/ui/error-page'
 
+/** A refusal outside the dashboard's pages (no main around it): its own main landmark. In the dashboard: app/(dashboard)/forbidden.tsx. */
 export default async function Forbidden() {
   const t = await getTranslations('forbidden')
-  return (
-    <main className="flex min-h-[60vh] items-center justify-center p-6">
-      <div className="max-w-md text-center">
-        <ShieldAlert aria-hidden className="mx-auto mb-3 size-10 text-red-500" />
-        <h1 className="text-xl font-semibold">{t('title')}</h1>
-        <p className="mt-2 text-sm text-slate-600">{t('body')}</p>
-        <Link href="/" className="mt-4 inline-block text-sm font-medium text-brand-700 underline">{t('back')}</Link>
-      </div>
-    </main>
-  )
+  return <ErrorPage inShell={false} icon={<ShieldAlert aria-hidden className="mx-auto mb-3 size-10 text-red-500" />} title={t('title')} body={t('body')} back={t('back')} />
 }

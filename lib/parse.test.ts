@@ -79,6 +79,14 @@ describe('dates: real calendar days only', () => {
     expect(isIsoMonth('2026-13')).toBe(false)
     expect(isIsoMonth('0000-00')).toBe(false)
   })
+
+  it('an empty or impossible date stops there: a range check chained after it adds no second message', () => {
+    const ranged = isoDateField('Tanggal').refine((v) => v >= '2000-01-01' && v <= '2100-12-31', 'Tanggal harus antara tahun 2000 dan 2100.')
+    expect(ranged.safeParse('').error?.issues.map((i) => i.message)).toEqual(['Tanggal harus diisi.'])
+    expect(ranged.safeParse('2026-02-31').error?.issues.map((i) => i.message)).toEqual(['Tanggal tidak valid; gunakan tanggal yang ada di kalender.'])
+    expect(ranged.safeParse('1999-12-31').error?.issues.map((i) => i.message)).toEqual(['Tanggal harus antara tahun 2000 dan 2100.'])
+    expect(ranged.safeParse('2027-04-15').data).toBe('2027-04-15')
+  })
 })
 
 describe('normalizePhone: one stored form for the ways people write Indonesian numbers', () => {

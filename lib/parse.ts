@@ -182,8 +182,10 @@ export const decimalField = (label: string) =>
  */
 export const isoDateField = (label = 'Tanggal') =>
   z.string(`${label} harus diisi.`).trim().superRefine((v, ctx) => {
-    if (v === '') ctx.addIssue({ code: 'custom', message: `${label} harus diisi.` })
-    else if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: `${label} tidak valid; gunakan tanggal yang ada di kalender.` })
+    // continue: false — an empty or impossible date stops here, so checks chained after it (a year range)
+    // do not add a second message for the same field
+    if (v === '') ctx.addIssue({ code: 'custom', message: `${label} harus diisi.`, continue: false })
+    else if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: `${label} tidak valid; gunakan tanggal yang ada di kalender.`, continue: false })
   })
 
 /** A calendar month `YYYY-MM`. */

@@ -46,7 +46,7 @@ export function ActivityForm({ initial, regencies, provinceAllowed }: { initial:
         <Field idPrefix={px} label={t('fields.budgetSource')} name="budgetSource" errors={e('budgetSource')}>
           {(p) => <Select p={p} value={v('budgetSource', initial.budgetSource)} options={BUDGET_SOURCES.map((k) => ({ value: k, label: t(`source.${k}`) }))} empty={t('fields.noBudget')} />}
         </Field>
-        <Field idPrefix={px} label={t('fields.budgetAmount')} name="budgetAmount" errors={e('budgetAmount')}>
+        <Field idPrefix={px} label={t('fields.budgetAmount')} name="budgetAmount" errors={e('budgetAmount')} hint={t('fields.budgetAmountHint')}>
           {(p) => <input {...p} defaultValue={v('budgetAmount', initial.budgetAmount)} inputMode="numeric" placeholder="451.803.000" />}
         </Field>
       </div>

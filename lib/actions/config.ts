@@ -14,6 +14,8 @@ import { getIndicatorUsage, reportsRejudgedByDeadline, type IndicatorUsage } fro
 import { THRESHOLDS_KEY } from '@/lib/data/settings'
 import { formatDate, formatNumber } from '@/lib/format'
 import { defaultDeadline, quarterEndDate, quarterLabel } from '@/lib/reporting/periods'
+import { deadlineDayNote } from '@/lib/reporting/deadlines'
+import { holidaysOn } from '@/lib/reporting/deadline-holidays'
 import { activityMeasureValue, deadlineSchema, deleteIndicatorSchema, indicatorSchema, targetCellName, targetGridSchema, thresholdsSchema } from '@/lib/validations/config'
 
 /**
@@ -177,7 +179,8 @@ export const saveTargetGrid = authAction('config.manage', targetGridSchema, asyn
 /**
  * Set a quarter's reporting deadline. It cannot fall before the quarter ends, and it cannot move across
  * the first submission of an approved report (that would re-judge an approved report as late or on
- * time); submitted reports not yet approved that it re-judges are named in the message.
+ * time); submitted reports not yet approved that it re-judges are named in the message. A deadline on a
+ * Saturday, Sunday or holiday is saved as set (the rule is a fixed day) and the message says so.
  */
 export const saveDeadline = authAction('config.manage', deadlineSchema, async (input, user): Promise<ActionState> => {
   const quarterEnd = quarterEndDate(input.year, input.quarter)
@@ -203,10 +206,11 @@ export const saveDeadline = authAction('config.manage', deadlineSchema, async (i
       })
     }
     await writeAudit(tx, actor(user), { action: input.version === 0 ? 'CREATE' : 'UPDATE', entity: 'ReportingPeriod', entityId: key, before: { deadline: from }, after: { deadline: input.deadline } })
-    return affected
+    return { affected, dayNote: deadlineDayNote(input.deadline, await holidaysOn(tx, [input.deadline])) }
   })
   revalidateConfig()
-  const note = rejudged.length ? ` ${rejudged.length} laporan yang belum disetujui kini dinilai ulang: ${rejudged.map((r) => r.regency.name).join(', ')}.` : ''
+  const note = (rejudged.affected.length ? ` ${rejudged.affected.length} laporan yang belum disetujui kini dinilai ulang: ${rejudged.affected.map((r) => r.regency.name).join(', ')}.` : '')
+    + (rejudged.dayNote ? ` ${rejudged.dayNote}` : '')
   return { ok: true, message: `Batas waktu ${label} menjadi ${formatDate(input.deadline)}.${note}` }
 })
 

@@ -11,7 +11,7 @@ import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import { conflictError } from '@/lib/transitions'
-import { healthAssessmentSchema, healthTemplateSchema } from '@/lib/validations/health'
+import { healthAssessmentSchema, healthTemplateSchema, healthWorksheetSchema } from '@/lib/validations/health'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
 
@@ -72,9 +72,13 @@ function amount(raw: string | undefined): number | null {
  * (aspect scores, total, outcome, version), its answers, the cooperative's current outcome and the audit
  * row are written in one transaction.
  */
-export const saveHealthAssessment = authAction('cooperatives.write', healthAssessmentSchema, async (input, user) => {
-  const { cooperativeId, templateVersion, assessedOn, assessor, notes, ...fields } = input
-  const raw = fields as Record<string, string>
+export const saveHealthAssessment = authAction('cooperatives.write', healthWorksheetSchema, async (worksheet, user) => {
+  const { cooperativeId, templateVersion } = worksheet
+  const raw = worksheet as unknown as Record<string, string>
+  // the visible fields' errors are kept and reported together with the answers' (one round of errors)
+  const parsed = healthAssessmentSchema.safeParse(worksheet)
+  const errors: Record<string, string[]> = {}
+  for (const issue of parsed.error?.issues ?? []) (errors[issue.path.join('.') || '_form'] ??= []).push(issue.message)
   const id = await db.$transaction(async (tx) => {
     const coop = await tx.cooperative.findFirst({
       where: { id: cooperativeId, deletedAt: null, ...regencyScope(user) },
@@ -103,8 +107,8 @@ export const saveHealthAssessment = authAction('cooperatives.write', healthAsses
     const y = coop.yearlyFigures[0]
     const figures = y && { year: y.year, ownCapital: Number(y.ownCapital), externalCapital: Number(y.externalCapital), assets: Number(y.assets), businessVolume: Number(y.businessVolume), netSurplus: Number(y.netSurplus) }
 
-    // each answer checked under its own field, so the worksheet shows the error where it is
-    const errors: Record<string, string[]> = {}
+    // each answer checked under its own field, so the worksheet shows the error where it is; a field the
+    // schema already refused (e.g. too long) keeps that one message
     const answers: Record<string, HealthAnswer> = {}
     const figuresYear: Record<string, number | null> = {}
     for (const c of template.components) {
@@ -112,10 +116,10 @@ export const saveHealthAssessment = authAction('cooperatives.write', healthAsses
       if (c.kind === 'RATIO') {
         const n = amount(raw[`${key}.numerator`])
         const d = amount(raw[`${key}.denominator`])
-        if (n === null) errors[`${key}.numerator`] = ['Isi angka pembilang.']
+        if (n === null) errors[`${key}.numerator`] ??= ['Isi angka pembilang.']
         // a numerator may be negative (SHU in a loss year), a denominator (assets, capital) may not
-        if (d === null) errors[`${key}.denominator`] = ['Isi angka penyebut.']
-        else if (d <= 0) errors[`${key}.denominator`] = ['Penyebut harus lebih dari nol.']
+        if (d === null) errors[`${key}.denominator`] ??= ['Isi angka penyebut.']
+        else if (d <= 0) errors[`${key}.denominator`] ??= ['Penyebut harus lebih dari nol.']
         if (n === null || d === null || d <= 0) continue
         answers[c.id] = { numerator: n, denominator: d }
         // the figures are the book year's when both parts are the prefilled ones, unchanged
@@ -126,13 +130,14 @@ export const saveHealthAssessment = authAction('cooperatives.write', healthAsses
         const a = (raw[`${key}.answer`] ?? '').trim()
         const ok = c.kind === 'YES_NO' ? a === '1' || a === '0' : /^[1-5]$/.test(a)
         if (!ok) {
-          errors[`${key}.answer`] = [c.kind === 'YES_NO' ? 'Pilih ya atau tidak.' : 'Pilih nilai 1–5.']
+          errors[`${key}.answer`] ??= [c.kind === 'YES_NO' ? 'Pilih ya atau tidak.' : 'Pilih nilai 1–5.']
           continue
         }
         answers[c.id] = { answer: Number(a) }
       }
     }
-    if (Object.keys(errors).length) throw new ActionError('Periksa kembali isian yang ditandai.', errors)
+    if (Object.keys(errors).length || !parsed.success) throw new ActionError('Periksa kembali isian yang ditandai.', errors)
+    const { assessedOn, assessor, notes } = parsed.data
     const result = scoreHealth(template, answers)
     if (!result) throw new ActionError('Periksa kembali isian yang ditandai.')
 

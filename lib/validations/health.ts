@@ -128,6 +128,19 @@ export const healthTemplateSchema = z.preprocess(
 export type HealthTemplateInput = z.infer<typeof healthTemplateSchema>
 
 /**
+ * What the worksheet action's guard checks: only the hidden fields that say which cooperative and which
+ * template version, so the action can load the template and check the answers even when the visible
+ * fields (date, assessor) are wrong — every error is then reported in one round, not the answers' errors
+ * only after the date and assessor pass. The action checks the rest with `healthAssessmentSchema`.
+ */
+export const healthWorksheetSchema = z
+  .object({
+    cooperativeId: idField,
+    templateVersion: z.coerce.number('Versi templat tidak valid.').int('Versi templat tidak valid.').min(1, 'Versi templat tidak valid.'),
+  })
+  .catchall(z.string())
+
+/**
  * A worksheet: who assessed when, the template version the worksheet showed, and the answers as
  * `a.<componentId>.numerator|denominator|answer` (checked against that version in the action).
  */

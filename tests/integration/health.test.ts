@@ -134,16 +134,41 @@ describe('saveHealthAssessment', () => {
     expect(await db.healthAssessment.count({ where: { cooperativeId: coopId } })).toBe(before)
   })
 
-  it('names the field that is wrong: a missing answer, a zero denominator, no assessor', async () => {
+  it('names the field that is wrong: a missing answer, a zero denominator, no assessor — all in one round', async () => {
     const tpl = await currentTemplate()
     const scale = tpl.components.find((c) => c.kind === 'SCALE_1_5')!
     const ratio = tpl.components.find((c) => c.kind === 'RATIO')!
     signInAs(admin)
+    const before = await db.healthAssessment.count({ where: { cooperativeId: coopId } })
     const r = await submit(saveHealthAssessment, worksheet(tpl, { scale: 4, yes: 1, entered: 70 }, { [`a.${scale.id}.answer`]: '7', [`a.${ratio.id}.denominator`]: '0', assessor: '' }))
     expect(r.state?.errors?.assessor).toEqual(['Isi nama penilai (minimal 3 karakter).'])
-    const r2 = await submit(saveHealthAssessment, worksheet(tpl, { scale: 4, yes: 1, entered: 70 }, { [`a.${scale.id}.answer`]: '7', [`a.${ratio.id}.denominator`]: '0' }))
-    expect(r2.state?.errors?.[`a.${scale.id}.answer`]).toEqual(['Pilih nilai 1–5.'])
-    expect(r2.state?.errors?.[`a.${ratio.id}.denominator`]).toEqual(['Penyebut harus lebih dari nol.'])
+    expect(r.state?.errors?.[`a.${scale.id}.answer`]).toEqual(['Pilih nilai 1–5.'])
+    expect(r.state?.errors?.[`a.${ratio.id}.denominator`]).toEqual(['Penyebut harus lebih dari nol.'])
+    expect(await db.healthAssessment.count({ where: { cooperativeId: coopId } })).toBe(before)
+  })
+
+  it('reports every error of an empty worksheet, and a bad date with a bad numerator, in the first submit', async () => {
+    const tpl = await currentTemplate()
+    signInAs(admin)
+    // an empty submit: only the hidden fields and the prefilled date travel
+    const empty: Record<string, string> = { cooperativeId: coopId, templateVersion: String(tpl.version), assessedOn: '2026-03-10', assessor: '' }
+    const r = await submit(saveHealthAssessment, empty)
+    expect(r.state?.ok).toBe(false)
+    expect(r.state?.errors?.assessor).toEqual(['Isi nama penilai (minimal 3 karakter).'])
+    for (const c of tpl.components) {
+      if (c.kind === 'RATIO') {
+        expect(r.state?.errors?.[`a.${c.id}.numerator`], c.code).toEqual(['Isi angka pembilang.'])
+        expect(r.state?.errors?.[`a.${c.id}.denominator`], c.code).toEqual(['Isi angka penyebut.'])
+      } else expect(r.state?.errors?.[`a.${c.id}.answer`], c.code).toHaveLength(1)
+    }
+    const [ratio, other] = tpl.components.filter((c) => c.kind === 'RATIO')
+    const r2 = await submit(saveHealthAssessment, worksheet(tpl, { scale: 4, yes: 1, entered: 70 }, {
+      assessedOn: '2026-02-31', [`a.${ratio.id}.numerator`]: 'satu juta', [`a.${other.id}.denominator`]: '0',
+    }))
+    expect(r2.state?.errors?.assessedOn).toEqual(['Tanggal penilaian harus tanggal yang valid.'])
+    expect(r2.state?.errors?.[`a.${ratio.id}.numerator`]).toEqual(['Isi angka pembilang.'])
+    expect(r2.state?.errors?.[`a.${other.id}.denominator`]).toEqual(['Penyebut harus lebih dari nol.'])
+    expect(Object.keys(r2.state?.errors ?? {}).sort()).toEqual(['assessedOn', `a.${ratio.id}.numerator`, `a.${other.id}.denominator`].sort())
   })
 })
 

@@ -6,6 +6,10 @@ import { buttonClass } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/field'
 import { Table, Td, Th } from '@/components/ui/table'
 import { getDeadlines } from '@/lib/data/config'
+import { readDb } from '@/lib/db'
+import { serverText } from '@/lib/i18n/server-text'
+import { holidaysOn } from '@/lib/reporting/deadline-holidays'
+import { deadlineDayNote } from '@/lib/reporting/deadlines'
 import { formatDate, formatNumber } from '@/lib/format'
 import { currentQuarter, quarterLabel } from '@/lib/reporting/periods'
 import { requirePermission } from '@/lib/session'
@@ -24,6 +28,9 @@ export default async function DeadlinesPage({ searchParams }: { searchParams: Pr
   const year = /^\d{4}$/.test(params.tahun ?? '') && Number(params.tahun) >= 2000 && Number(params.tahun) <= 2100 ? Number(params.tahun) : now
   const [t, locale, rows] = await Promise.all([getTranslations('config.deadlines'), getLocale(), getDeadlines({ user, year })])
   const lang = locale === 'en' ? 'en' : 'id'
+  // a deadline on a weekend or holiday stays as set (the rule is a fixed day): the admin sees it here
+  const holidays = await holidaysOn(readDb, rows.map((r) => r.deadline))
+  const notes = new Map(rows.map((r) => [r.quarter, deadlineDayNote(r.deadline, holidays)]))
   const years = Array.from({ length: 5 }, (_, i) => now - 3 + i)
   return (
     <section aria-labelledby="deadlines-title" className="space-y-4">
@@ -54,6 +61,7 @@ export default async function DeadlinesPage({ searchParams }: { searchParams: Pr
               <Td className="whitespace-nowrap">{formatDate(r.quarterEnd, { locale: lang })}</Td>
               <Td>
                 <div className="mb-1"><Badge tone={r.isDefault ? 'slate' : 'blue'}>{r.isDefault ? t('default') : t('configured')}</Badge> <span className="text-xs text-slate-600">{formatDate(r.deadline, { locale: lang })}</span></div>
+                {notes.get(r.quarter) && <p className="mb-1 max-w-md text-xs text-amber-800" data-testid={`deadline-${r.quarter}-note`}>{serverText(notes.get(r.quarter)!, lang)}</p>}
                 <DeadlineForm year={year} quarter={r.quarter} version={r.version} deadline={r.deadline} label={`${t('deadline')} ${quarterLabel(r.quarter, lang)} ${year}`} />
               </Td>
               <Td className="whitespace-nowrap text-xs text-slate-600">{t('reportsValue', { submitted: formatNumber(r.submitted, { locale: lang }), approved: formatNumber(r.approved, { locale: lang }) })}</Td>

@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server'
 import { HealthWorksheet } from '@/components/registers/health-worksheet'
 import { PageHeader } from '@/components/ui/page-header'
 import { getHealthWorksheet } from '@/lib/data/health'
+import { jakartaToday } from '@/lib/dates'
 import { requirePermission } from '@/lib/session'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,6 +24,8 @@ export default async function HealthWorksheetPage({ params }: { params: Promise<
   if (!sheet) notFound()
   const t = await getTranslations('health.worksheet')
   const { cooperative: coop, figures, template } = sheet
+  // the agency's day (WIB), not UTC's: from 00:00 to 07:00 in Jakarta UTC still says yesterday
+  const today = jakartaToday()
   return (
     <div className="space-y-4">
       <p className="text-sm"><Link href={`/koperasi/${coop.id}`} className="text-brand-700 hover:underline">← {t('back')}</Link></p>
@@ -33,7 +36,7 @@ export default async function HealthWorksheetPage({ params }: { params: Promise<
         cooperativeId={coop.id}
         template={{ version: template.version, bands: template.bands, components: template.components }}
         figures={figures}
-        today={new Date().toISOString().slice(0, 10)}
+        today={today}
       />
     </div>
   )
