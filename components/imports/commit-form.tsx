@@ -31,14 +31,14 @@ export function CommitForm({ id, create, update, invalid, rejectedHref }: { id: 
       </fieldset>
       {blocked ? (
         <div role="status" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          <p>{t('allBlocked', { invalid: formatNumber(invalid, { locale }) })}</p>
+          <p>{t('allBlocked', { invalid: formatNumber(invalid, { locale }), count: invalid })}</p>
           <div className="flex flex-wrap gap-2">
             <a href={rejectedHref} className={buttonClass('secondary', 'sm')}><Download aria-hidden className="size-4" />{t('rejectedFile')}</a>
             <Button type="button" variant="secondary" size="sm" onClick={() => setMode('VALID_ONLY')}>{t('switchToValid')}</Button>
           </div>
         </div>
       ) : (
-        <ConfirmSubmit label={t('commit')} title={t('commitTitle')} body={t('commitBody', { create: formatNumber(create, { locale }), update: formatNumber(update, { locale }) })} />
+        <ConfirmSubmit label={t('commit')} title={t('commitTitle')} body={t('commitBody', { create: formatNumber(create, { locale }), createCount: create, update: formatNumber(update, { locale }), updateCount: update })} />
       )}
     </form>
   )

@@ -1,10 +1,11 @@
 'use client'
 
-import { useActionState, useState } from 'react'
+import { useState } from 'react'
 import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { useFormAction } from '@/components/ui/use-form-action'
 import { mapImportColumns } from '@/lib/actions/imports'
 
 type FieldOption = { key: string; label: string; required: boolean; isKey: boolean }
@@ -20,11 +21,13 @@ export function MappingForm({ id, sheet, headings, samples, initial, fields }: {
   fields: FieldOption[]
 }) {
   const t = useTranslations('imports')
-  const [state, action, pending] = useActionState(mapImportColumns, undefined)
+  // submitted through onSubmit (useFormAction), not <form action>: React resets a form after its action, and the
+  // controlled selects would then show "ignore" while `chosen` still held the mapping; a success leaves the page
+  const [state, onSubmit, pending] = useFormAction(mapImportColumns, { keepAfterSuccess: true })
   const [chosen, setChosen] = useState<string[]>(initial.map((f) => f ?? ''))
   const missing = fields.filter((f) => f.required && !chosen.includes(f.key)).map((f) => f.label)
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="sheet" value={sheet} />
       {state && !state.ok && <FormMessage state={state} />}

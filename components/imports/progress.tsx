@@ -37,7 +37,7 @@ export function ImportProgressBar({ id, initial }: { id: string; initial: Import
   // the phase this bar shows: it keeps its name when the job ends (DONE, FAILED) until the page refreshes
   const importing = (p.status === 'CHECKING' || p.status === 'IMPORTING' ? p.status : initial.status) === 'IMPORTING'
   const pct = p.total ? Math.min(100, Math.round((p.done / p.total) * 100)) : null
-  const label = p.total ? t('progress', { done: formatNumber(p.done, { locale }), total: formatNumber(p.total, { locale }) }) : t('progressUnknown', { done: formatNumber(p.done, { locale }) })
+  const label = p.total ? t('progress', { done: formatNumber(p.done, { locale }), total: formatNumber(p.total, { locale }), count: p.total }) : t('progressUnknown', { done: formatNumber(p.done, { locale }), count: p.done })
   return (
     <div className="space-y-2">
       <div className="flex items-baseline justify-between text-sm">

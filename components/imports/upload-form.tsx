@@ -38,7 +38,8 @@ export function UploadForm({ kind, hint, maxBytes }: { kind: string; hint: strin
       }}
     >
       <input type="hidden" name="kind" value={kind} />
-      {state && !state.ok && !tooLarge && <FormMessage state={state} />}
+      {/* a refusal of the file is said once, under the field (as on the other forms); the banner only for the rest (signed out, no permission) */}
+      {state && !state.ok && !tooLarge && !state.errors?.file && <FormMessage state={state} />}
       <Field label={t('file')} name="file" hint={hint} errors={errors} required>
         {(p) => <input {...p} type="file" onChange={(e) => check(e.currentTarget.files?.[0])} accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-brand-700" />}
       </Field>

@@ -60,6 +60,9 @@ describe('editableText: a refused row\'s text as a person types it again', () =>
     // what the check could not read stays as it was typed
     expect(editableText(gender, 'X')).toBe('X')
     expect(editableText(field('date'), '31/02/2024')).toBe('31/02/2024')
+    // a date-shaped text that is no date is not rearranged into another one (13 is no month, 31 February no day)
+    expect(editableText(field('date'), '2024-13-01')).toBe('2024-13-01')
+    expect(editableText(field('date'), '2024-02-31')).toBe('2024-02-31')
   })
 })
 

@@ -3,7 +3,7 @@
  * form's zod schema reads (the same schema as the form: an import and a form say the same thing). Pure:
  * used by the jobs, the templates and the mapping screen.
  */
-import { parseDateText } from '@/lib/parse'
+import { isIsoDate, parseDateText } from '@/lib/parse'
 import { formatDate, formatNumber, formatRupiah, type Locale } from '@/lib/format'
 import { UNREADABLE, type Cell } from './file'
 
@@ -203,6 +203,8 @@ export function editableText(f: FieldDef | undefined, text: string): string {
   if (!text || !f) return text
   if (f.type === 'bool') return text === 'on' ? 'Ya' : text === 'off' ? 'Tidak' : text
   if (f.type === 'enum') return f.options?.find((o) => o.value === text)?.label ?? text
-  const iso = f.type === 'date' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null
-  return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : text
+  // only a real date is rearranged: a mistyped one (2024-13-01) stays as typed, so its refusal still fits it
+  if (f.type !== 'date' || !isIsoDate(text)) return text
+  const [y, m, d] = text.split('-')
+  return `${d}/${m}/${y}`
 }

@@ -2,7 +2,8 @@ import 'server-only'
 import { db } from '@/lib/db'
 import type { SessionUser } from '@/lib/session-user'
 import { importKindsFor } from './kinds'
-import type { Summary } from './pipeline'
+import { serverText } from '@/lib/i18n/server-text'
+import type { RowError, Summary } from './pipeline'
 
 /** Imports per page of the history. */
 export const HISTORY_PAGE_SIZE = 50
@@ -49,6 +50,11 @@ export function statusTone(status: string): 'green' | 'amber' | 'red' | 'slate' 
   return 'slate'
 }
 
+/** A refusal in the reader's language: its stored English when it has one (a report rule's), else the catalogue's. */
+export function rowErrorText(e: RowError, lang: 'id' | 'en'): string {
+  return lang === 'en' && e.messageEn ? e.messageEn : serverText(e.message, lang)
+}
+
 /** One import for its page: the record, and the first refused and changed rows of its dry run (or commit). */
 export async function importDetail(id: string, take = 200) {
   const [imp, invalid, updates] = await Promise.all([
@@ -63,7 +69,7 @@ export async function importDetail(id: string, take = 200) {
   return {
     imp,
     summary: s?.commit ?? s?.check ?? null,
-    invalid: invalid.map((r) => ({ ...r, errors: (r.errors ?? []) as { column: string; message: string }[] })),
+    invalid: invalid.map((r) => ({ ...r, errors: (r.errors ?? []) as RowError[] })),
     updates: updates.map((r) => ({ ...r, changes: (r.changes ?? []) as { field: string; column: string; before: string; after: string }[] })),
   }
 }

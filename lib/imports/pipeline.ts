@@ -23,7 +23,8 @@ import { loadRegions, resolveDistrict, resolveRegency, resolveVillage, type Regi
  */
 
 export type Outcome = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'INVALID'
-export type RowError = { column: string; message: string }
+/** `messageEn`: the English of a message the catalogue cannot know (a report rule's, from the database); others are translated when shown (serverText) */
+export type RowError = { column: string; message: string; messageEn?: string }
 export type Change = { field: string; column: string; before: string; after: string }
 export type Summary = { total: number; create: number; update: number; unchanged: number; invalid: number }
 /** A sheet as read at upload: where its header is, its headings, its data rows and the first data row's cells (shown beside the mapping). */
@@ -113,10 +114,11 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
   const keyField = kind.fields.find((f) => f.key === kind.keyField)!
   return rows.map(({ rowNumber, values, problems }) => {
     const errors: Record<string, string> = { ...problems }
+    const english: Record<string, string> = {}
     const key = keyOfRow(kind, importer, values, prepared)
     const verdict = (outcome: Outcome, extra: Partial<Verdict> = {}): Verdict => ({
       rowNumber, outcome, key, values, changes: [], prepared, seen: key ? existingByKey.get(key) as Verdict['seen'] : undefined, ...extra,
-      errors: Object.entries(errors).map(([field, message]) => ({ column: ctx.columnOf(field), message })),
+      errors: Object.entries(errors).map(([field, message]) => ({ column: ctx.columnOf(field), message, ...(english[field] ? { messageEn: english[field] } : {}) })),
     })
     if (!key) {
       errors[kind.keyField] ??= `Isi ${keyField.label}: kunci untuk mencocokkan data.`
@@ -124,7 +126,9 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     }
     const first = ctx.seen.get(key)
     if (first !== undefined && first !== rowNumber) {
-      errors[kind.keyField] = `${keyField.label} ${key} sudah ada di baris ${first} berkas ini.`
+      // a composite key (`2025-03/BPRJATIM/0012…`: month, bank, account) is internal: the row names its key column's text as typed
+      const shownKey = kind.rowKey ? (values[kind.keyField] ?? '').trim() || key : key
+      errors[kind.keyField] = `${keyField.label} ${shownKey} sudah ada di baris ${first} berkas ini.`
       return verdict('INVALID')
     }
     ctx.seen.set(key, rowNumber)
@@ -155,7 +159,10 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
         || { [kind.fields.some((f) => f.key === 'regencyCode') ? 'regencyCode' : kind.keyField]: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' })
       return verdict('INVALID')
     }
-    Object.assign(errors, kind.checkInput(input, regions, importer, prepared))
+    for (const [field, m] of Object.entries(kind.checkInput(input, regions, importer, prepared))) {
+      if (typeof m === 'string') errors[field] = m
+      else { errors[field] = m.id; english[field] = m.en }
+    }
     if (Object.keys(errors).length) return verdict('INVALID')
     if (!existing) return verdict('CREATE', { input })
     const changes: Change[] = []

@@ -136,17 +136,19 @@ async function storeFile(tx: Prisma.TransactionClient, importId: string, bytes: 
 }
 
 /**
- * An import the user may act on: of a kind it may import (403 otherwise: a bank officer and an MSME import),
- * and its own (an admin any; someone else's is 404).
+ * An import the user may act on: its own (an admin any) and of a kind it may import. Any other answers as an
+ * unknown id (404), never 403: a refusal by its kind (a district officer and a bank's claim import, an admin
+ * and a claim import) would tell that the import exists. The kind's own refusal stays for a new upload (kindFor).
  */
 export async function ownImport(user: SessionUser, id: string) {
   const imp = await db.dataImport.findUnique({
     where: { id },
     select: { id: true, kind: true, status: true, sheets: true, sheetName: true, mapping: true, mode: true, jobId: true, summary: true, version: true, createdById: true },
   })
-  if (!imp) throw new AppError('NOT_FOUND', 'Impor tidak ditemukan.')
-  const kind = kindFor(user, imp.kind)
-  if (user.role !== 'ADMIN' && imp.createdById !== user.id) throw new AppError('NOT_FOUND', 'Impor tidak ditemukan.')
+  const kind = imp ? importKind(imp.kind) : null
+  if (!imp || !kind || (user.role !== 'ADMIN' && imp.createdById !== user.id) || !can(user.role, kind.permission)) {
+    throw new AppError('NOT_FOUND', 'Impor tidak ditemukan.')
+  }
   return { imp, kind }
 }
 

@@ -4,6 +4,7 @@ import { db } from '@/lib/db'
 import { returnClaim } from '@/lib/actions/credit'
 import { createImport } from '@/lib/imports/service'
 import { importHistory } from '@/lib/imports/history'
+import { serverText } from '@/lib/i18n/server-text'
 import type { SessionUser } from '@/lib/session-user'
 import { signInAs } from '../support/session-mock'
 import { createUser, form, unique } from '../support/factories'
@@ -110,8 +111,14 @@ describe('claim lines import', () => {
       [programCode, '2025-02', accounts[2], '175.000', null, null, null],
     ]))
     expect(changed.check).toMatchObject({ invalid: 2 })
-    expect(changed.rows[0].errors).toEqual([{ column: 'Jumlah Klaim', message: 'Klaim bulan 2025-02 sudah diajukan; rinciannya tidak diubah lewat impor. Tercatat: Rp200.000.' }])
-    expect(changed.rows[1].errors).toEqual([{ column: 'Bulan Klaim', message: 'Klaim Program Klaim Uji 2025 bulan 2025-02 sudah diajukan; barisnya tidak dapat ditambah.' }])
+    // the month as the screens write it, in either language, never its key (2025-02)
+    expect(changed.rows[0].errors).toEqual([{ column: 'Jumlah Klaim', message: 'Klaim bulan Februari 2025 sudah diajukan; rinciannya tidak diubah lewat impor. Tercatat: Rp200.000.' }])
+    expect(changed.rows[1].errors).toEqual([{ column: 'Bulan Klaim', message: 'Klaim Program Klaim Uji 2025 bulan Februari 2025 sudah diajukan; barisnya tidak dapat ditambah.' }])
+    for (const r of changed.rows) {
+      const en = serverText((r.errors as { message: string }[])[0].message, 'en')
+      expect(en).toContain('February 2025')
+      expect(en).not.toMatch(/2025-02|Februari/)
+    }
   })
 
   it('refuses bad lines row by row with the claim\'s rules, and writes nothing when one fails (all or nothing)', async () => {
@@ -130,7 +137,8 @@ describe('claim lines import', () => {
     expect(errors[3]).toEqual([{ column: 'No. Rekening', message: 'Rekening tidak dikenal untuk bank Anda: tidak tercatat sebagai penyaluran bank ini.' }])
     expect(errors[4]).toEqual([{ column: 'Bulan Klaim', message: 'Program Klaim Uji 2025 hanya menanggung klaim bulan-bulan tahun 2025.' }])
     expect(errors[5]).toEqual([{ column: 'Jumlah Klaim', message: 'Jumlah klaim harus dalam Rupiah bulat, tanpa sen.' }])
-    expect(errors[6]).toEqual([{ column: 'No. Rekening', message: `Nomor Rekening 2025-03/BPRJATIM/${accounts[0]} sudah ada di baris 2 berkas ini.` }])
+    // the account as typed, not the import's internal key (month/bank/account)
+    expect(errors[6]).toEqual([{ column: 'No. Rekening', message: `Nomor Rekening ${accounts[0]} sudah ada di baris 2 berkas ini.` }])
     expect(errors[7]).toEqual(expect.arrayContaining([
       { column: 'Jumlah Klaim', message: 'Jumlah klaim harus angka Rupiah, mis. 1.500.000.' },
       { column: 'Hari', message: 'Hari harus bilangan bulat 1–62.' },

@@ -156,7 +156,7 @@ describe('disbursement import', () => {
       { column: 'NIB', message: 'NIB dan NIK pemilik tidak cocok dengan register UMKM.' },
       { column: 'NIK Pemilik', message: 'NIB dan NIK pemilik tidak cocok dengan register UMKM.' },
     ])
-    expect(errors[5]).toEqual([{ column: 'No. Rekening', message: `Nomor Rekening BPRJATIM/${acct} sudah ada di baris 2 berkas ini.` }])
+    expect(errors[5]).toEqual([{ column: 'No. Rekening', message: `Nomor Rekening ${acct} sudah ada di baris 2 berkas ini.` }])
     expect(errors[6]).toEqual([{ column: 'Program', message: 'Program tidak ditemukan untuk bank ini: tulis kode atau nama program yang disalurkan bank ini.' }])
     expect(errors[7][0].column).toBe('Plafon')
 

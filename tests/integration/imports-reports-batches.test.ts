@@ -34,6 +34,8 @@ function filler(): Cell[][] {
 }
 
 const RULE = 'Koperasi aktif tidak boleh melebihi koperasi terdaftar.'
+/** the rule's own English, stored with the verdict for the English interface */
+const RULE_EN = 'Active cooperatives cannot exceed registered cooperatives.'
 // Triwulan I 2025: nothing stored; 100 registered, 150 active only break the rule together
 const REGISTERED_Q1: Cell[] = [JOMBANG, 2025, 'I', 'KOP_TERDAFTAR', 100, '']
 const ACTIVE_Q1: Cell[] = [JOMBANG, 2025, 'I', 'KOP_AKTIF', 150, '']
@@ -71,7 +73,7 @@ describe('report values over more than one batch', () => {
     expect(verdicts(dry)).toEqual([
       { key: KEYS[0], outcome: 'CREATE', errors: null, changes: null },
       // the rule names the active cooperatives: the row that brings them answers for it
-      { key: KEYS[1], outcome: 'INVALID', errors: [{ column: 'Nilai', message: RULE }], changes: null },
+      { key: KEYS[1], outcome: 'INVALID', errors: [{ column: 'Nilai', message: RULE, messageEn: RULE_EN }], changes: null },
       // alone against the stored 90 active, 50 registered would be refused; the file's 40 active repair it
       { key: KEYS[2], outcome: 'UPDATE', errors: null, changes: [{ field: 'value', column: 'Nilai', before: '100', after: '50' }] },
       { key: KEYS[3], outcome: 'UPDATE', errors: null, changes: [{ field: 'value', column: 'Nilai', before: '90', after: '40' }] },
@@ -108,8 +110,8 @@ describe('report values over more than one batch', () => {
     ]))
     expect(dry.rows.filter((r) => r.key?.startsWith('35.17/2025/3/')).map((r) => [r.outcome, r.errors])).toEqual([
       ['CREATE', null],
-      ['INVALID', [{ column: 'Nilai', message: RULE }]],
-      ['INVALID', [{ column: 'Indikator', message: `Indikator 35.17/2025/3/KOP_AKTIF sudah ada di baris 3 berkas ini.` }]],
+      ['INVALID', [{ column: 'Nilai', message: RULE, messageEn: RULE_EN }]],
+      ['INVALID', [{ column: 'Indikator', message: `Indikator KOP_AKTIF sudah ada di baris 3 berkas ini.` }]],
     ])
   })
 })

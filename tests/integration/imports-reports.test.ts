@@ -6,6 +6,8 @@ import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 import type { SessionUser } from '@/lib/session-user'
 import { createUser, form, unique } from '../support/factories'
 import { createImport } from '@/lib/imports/service'
+import { importDetail, rowErrorText } from '@/lib/imports/history'
+import { serverText } from '@/lib/i18n/server-text'
 import { IMPORT_KINDS, importKind } from '@/lib/imports/kinds'
 import { templateCsv, templateXlsx } from '@/lib/imports/template'
 import { asSession, checkImport, commitImport } from '../support/imports'
@@ -112,7 +114,8 @@ describe('report values import', () => {
     const dry = await checkImport(jombang, 'laporan-triwulan', file)
     expect(dry.check).toEqual({ total: 8, create: 1, update: 0, unchanged: 0, invalid: 7 })
     expect(dry.rows.slice(1).map((r) => r.errors)).toEqual([
-      [{ column: 'Nilai', message: 'Koperasi aktif tidak boleh melebihi koperasi terdaftar.' }],
+      // a rule's message comes with the rule's own English (from the database, not the catalogue)
+      [{ column: 'Nilai', message: 'Koperasi aktif tidak boleh melebihi koperasi terdaftar.', messageEn: 'Active cooperatives cannot exceed registered cooperatives.' }],
       // another regency's row says whose it is, in the regency column
       [{ column: 'Kabupaten/Kota', message: 'Baris ini untuk Kabupaten Malang; Anda hanya dapat mengimpor nilai kabupaten/kota Anda (Kabupaten Jombang).' }],
       [{ column: 'Indikator', message: 'Indikator KOP_AKTIF_PCT dihitung otomatis dari dua indikator lain; impor kedua indikator itu.' }],
@@ -121,6 +124,11 @@ describe('report values import', () => {
       [{ column: 'Triwulan', message: 'Triwulan harus 1–4 (atau I–IV, TW III, Triwulan III).' }],
       [{ column: 'Nilai', message: 'Isi angka, misalnya 43.950 atau 85,30.' }],
     ])
+    // the import's page shows the rule's English in the English interface, the others through the catalogue
+    const shown = await importDetail(dry.id)
+    expect(shown.invalid[0].errors.map((e) => rowErrorText(e, 'en'))).toEqual(['Active cooperatives cannot exceed registered cooperatives.'])
+    expect(shown.invalid[0].errors.map((e) => rowErrorText(e, 'id'))).toEqual(['Koperasi aktif tidak boleh melebihi koperasi terdaftar.'])
+    expect(rowErrorText(shown.invalid[3].errors[0], 'en')).toBe(serverText(shown.invalid[3].errors[0].message, 'en'))
     const failed = await commitImport(jombang, dry.id)
     expect(failed.status).toBe('FAILED')
     expect(failed.error).toMatch(/7 baris tidak valid; tidak ada yang disimpan/)

@@ -161,6 +161,20 @@ describe('the template\'s cells and lists', () => {
     for (const heading of ['NIK Koperasi', 'Nomor Badan Hukum']) expect(formatsOf(coops, heading), heading).toEqual(['@', '@', '@'])
   })
 
+  it('says of a cooperative\'s Bentuk and Pola what an empty cell does: not required, a new one is Primer / Konvensional as on the form', async () => {
+    const help = (await workbook(await template(admin, 'koperasi'))).getWorksheet('Penjelasan')!
+    const kind = IMPORT_KINDS.koperasi
+    for (const [heading, key, value] of [['Bentuk', 'form', 'PRIMER'], ['Pola', 'pattern', 'KONVENSIONAL']] as const) {
+      const row = help.getRows(2, help.rowCount)!.find((r) => r.getCell(1).value === heading)!
+      // "Wajib" empty; the explanation names the value a new cooperative gets
+      expect(row.getCell(2).value ?? '', heading).toBe('')
+      expect(String(row.getCell(4).value), heading).toMatch(/Tidak wajib: kosong pada koperasi baru berarti (Primer|Konvensional)/)
+      // the mapping screen's "(required)" comes from the same flag; the dry run's default is the one the help names
+      expect(kind.fields.find((f) => f.key === key)!.required, heading).toBeFalsy()
+      expect((kind as { defaults?: Record<string, string> }).defaults?.[key], heading).toBe(value)
+    }
+  })
+
   it('gives the claim template what the others have: Text account numbers, the bank\'s programmes to pick, the month\'s format explained', async () => {
     const claims = await workbook(await template(bpr, 'klaim'))
     for (const heading of ['Nomor Rekening', 'Program', 'Bulan Klaim']) expect(formatsOf(claims, heading), heading).toEqual(['@', '@', '@'])

@@ -368,6 +368,38 @@ describe('hostile and wrong files', () => {
     expect(await db.msme.findUniqueOrThrow({ where: { nib: bad }, select: { ownerGender: true, iumkDate: true } })).toEqual({ ownerGender: 'L', iumkDate: new Date('2024-09-18') })
   })
 
+  it('answers 404 for every import its reader may not open, the same as an unknown id (page, status, refused rows)', async () => {
+    const bank = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+    const users = { admin, jombang, bank: asSession(bank, 'Petugas BPR') }
+    const stored = async (kind: string, by: SessionUser) => (await db.dataImport.create({
+      data: {
+        kind, createdById: by.id, createdByName: by.name ?? 'Uji', fileName: `${kind}.csv`, fileHash: '0'.repeat(64), fileSize: 4, fileFormat: 'CSV', file: Buffer.from('X\n'),
+        sheets: [{ name: 'Data', headerRow: 1, headings: ['X'], dataRows: 1 }], sheetName: 'Data', mapping: { X: null }, status: 'UPLOADED',
+      },
+    })).id
+    const imports = { adminMsme: await stored('umkm', admin), jombangMsme: await stored('umkm', jombang), bankClaims: await stored('klaim', users.bank), bankLoans: await stored('penyaluran', users.bank) }
+    const { GET: status } = await import('@/app/api/impor/[id]/status/route')
+    const { default: page } = await import('@/app/(dashboard)/impor/[id]/page')
+    const answers = async (who: SessionUser, id: string) => {
+      signInAs(await db.user.findUniqueOrThrow({ where: { id: who.id }, select: { id: true, sessionVersion: true } }))
+      const ctx = { params: Promise.resolve({ id }) }
+      const page404 = await page({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }).then(() => 'shown', (e: { digest?: string }) => e?.digest)
+      return [(await status(new Request(`http://localhost/api/impor/${id}/status`), ctx)).status, (await downloadRejected(new Request(`http://localhost/api/impor/${id}/ditolak`), ctx)).status, page404]
+    }
+    const NOT_FOUND = [404, 404, 'NEXT_HTTP_ERROR_FALLBACK;404']
+    // another's import, whether or not the reader could import its kind, and a kind an admin does not import (claims)
+    for (const [who, id] of [[jombang, imports.adminMsme], [jombang, imports.bankClaims], [jombang, imports.bankLoans], [users.bank, imports.jombangMsme], [users.bank, imports.adminMsme], [admin, imports.bankClaims]] as const) {
+      expect(await answers(who, id), `${who.role} → ${id}`).toEqual(NOT_FOUND)
+    }
+    // exactly as an id that does not exist
+    expect(await answers(jombang, 'tidak-ada')).toEqual(NOT_FOUND)
+    // its own, and an admin any of the kinds it imports: the status route answers
+    for (const [who, id] of [[jombang, imports.jombangMsme], [users.bank, imports.bankLoans], [admin, imports.jombangMsme], [admin, imports.bankLoans]] as const) {
+      signInAs(await db.user.findUniqueOrThrow({ where: { id: who.id }, select: { id: true, sessionVersion: true } }))
+      expect((await status(new Request('http://localhost/x'), { params: Promise.resolve({ id }) })).status, `${who.role} → ${id}`).toBe(200)
+    }
+  })
+
   it('refuses a kind the user may not import', async () => {
     const leader = asSession(await createUser('LEADERSHIP'), 'Pimpinan')
     await expect(createImport(leader, 'umkm', await xlsx([row(nib())]))).rejects.toMatchObject({ code: 'FORBIDDEN' })

@@ -32,7 +32,9 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
    */
   const count = (r: (typeof rows)[number], n: number | undefined) =>
     n === undefined ? '–' : r.planned ? <span className="text-slate-500">{formatNumber(n, { locale: lang })}</span> : formatNumber(n, { locale: lang })
-  const plannedNote = (r: (typeof rows)[number]) => (r.counts && r.planned ? <span className="block text-xs font-normal text-slate-500">{t('planned')}</span> : null)
+  // with nothing to import nothing is planned either: the counts are the dry run's result ("Invalid 1" is why)
+  const plannedLabel = (r: (typeof rows)[number]) => (r.shown === 'NOTHING' ? t('summaryTitle') : t('planned'))
+  const plannedNote = (r: (typeof rows)[number]) => (r.counts && r.planned ? <span className="block text-xs font-normal text-slate-500">{plannedLabel(r)}</span> : null)
   return (
     <>
       <PageHeader
@@ -56,7 +58,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
                 <p className="mt-1 text-xs text-slate-600">{IMPORT_KINDS[r.kind]?.title[lang] ?? r.kind} · {r.createdByName} · {formatDateTime(r.createdAt, { locale: lang })}</p>
                 {r.counts && (
                   <p className="mt-1 text-xs text-slate-600">
-                    {r.planned && <span className="font-medium">{t('planned')}: </span>}
+                    {r.planned && <span className="font-medium">{plannedLabel(r)}: </span>}
                     {t('create')} {count(r, r.counts.create)} · {t('update')} {count(r, r.counts.update)} · {t('invalid')} {count(r, r.counts.invalid)}
                   </p>
                 )}

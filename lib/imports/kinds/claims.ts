@@ -151,19 +151,19 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
     if (!program) return { programId: 'Pilih salah satu program bank Anda.' }
     // the claim form's rules (lib/credit/claim-submission.ts submitClaimFor)
     if (Number(input.month.slice(0, 4)) !== program.year) return { month: `${program.name} hanya menanggung klaim bulan-bulan tahun ${program.year}.` }
-    if (input.month > lastEndedMonth()) return { month: `Bulan ${input.month} belum berakhir: klaimnya diajukan setelah bulan itu selesai.` }
+    if (input.month > lastEndedMonth()) return { month: `Bulan ${formatMonth(input.month)} belum berakhir: klaimnya diajukan setelah bulan itu selesai.` }
     const plafond = p.loans.get(input.accountNumber)
     if (plafond === undefined) return { accountNumber: 'Rekening tidak dikenal untuk bank Anda: tidak tercatat sebagai penyaluran bank ini.' }
     const tooLarge = claimAmountProblem(input.amount, plafond)
     if (tooLarge) return { amount: tooLarge }
     const status = p.claims.get(`${program.code}/${input.month}`)
     if (status && status !== 'RETURNED' && !p.lines.has(`${input.month}/${input.accountNumber}`)) {
-      return { month: `Klaim ${program.name} bulan ${input.month} sudah ${STATUS_LABEL[status] ?? status}; barisnya tidak dapat ditambah.` }
+      return { month: `Klaim ${program.name} bulan ${formatMonth(input.month)} sudah ${STATUS_LABEL[status] ?? status}; barisnya tidak dapat ditambah.` }
     }
     return {}
   },
   compareFields: ['programId', 'amount', 'balance', 'days', 'rate'],
-  immutable: (row) => (row.status === 'RETURNED' ? null : `Klaim bulan ${row.month} sudah ${STATUS_LABEL[row.status] ?? row.status}; rinciannya tidak diubah lewat impor.`),
+  immutable: (row) => (row.status === 'RETURNED' ? null : `Klaim bulan ${formatMonth(row.month)} sudah ${STATUS_LABEL[row.status] ?? row.status}; rinciannya tidak diubah lewat impor.`),
   show: showOf(CLAIM_FIELDS),
   insert: async () => { throw new Error('claim lines are written as their claim (writeAll)') },
   update: async () => false,
@@ -188,7 +188,7 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
         await writeClaim(tx, { ...actor, id: importer.id }, importer.bankId ?? '', program, `${month}-01`, amounts)
       } catch (e) {
         // the claim's own refusal (e.g. submitted meanwhile): the import fails with its sentence, nothing kept
-        if (e instanceof AppError) throw new PermanentJobError(`Klaim ${month}: ${e.userMessage}`)
+        if (e instanceof AppError) throw new PermanentJobError(`Klaim ${formatMonth(month)}: ${e.userMessage}`)
         throw e
       }
     }

@@ -17,8 +17,8 @@ export const COOPERATIVE_FIELDS: FieldDef[] = [
   { key: 'nik', label: 'NIK Koperasi', labelEn: 'Cooperative NIK', synonyms: ['NIK', 'No. NIK Koperasi', 'Nomor Induk Koperasi'], required: true, type: 'digits', digits: 16, help: 'Nomor Induk Koperasi dari ODS Kementerian, 16 digit. Kunci impor: NIK yang sudah terdaftar diperbarui, yang baru ditambahkan. Format kolom sebagai Teks.', examples: ['3517040010001', '3517040010002', '3517040010003'].map((x) => x.padEnd(16, '0')) },
   { key: 'name', label: 'Nama Koperasi', labelEn: 'Cooperative name', synonyms: ['Nama', 'Koperasi'], required: true, type: 'text', help: 'Nama koperasi, 3–200 karakter.', examples: ['KUD Tani Makmur', 'Kopwan Sekar Arum', 'KSP Artha Jaya'] },
   { key: 'type', label: 'Jenis', labelEn: 'Type', synonyms: ['Jenis Koperasi'], required: true, type: 'enum', options: options(TYPE_LABEL, REGISTERS_EN.type), help: `Salah satu: ${Object.values(TYPE_LABEL).join(', ')}.`, examples: ['Produsen', 'Konsumen', 'Simpan Pinjam'] },
-  { key: 'form', label: 'Bentuk', labelEn: 'Form', synonyms: ['Bentuk Koperasi'], required: true, type: 'enum', options: options(FORM_LABEL, REGISTERS_EN.form), help: 'Primer atau Sekunder.', examples: ['Primer', 'Primer', 'Primer'] },
-  { key: 'pattern', label: 'Pola', labelEn: 'Pattern', synonyms: ['Pola Usaha', 'Pola Koperasi'], required: true, type: 'enum', options: options(PATTERN_LABEL, REGISTERS_EN.pattern), help: 'Konvensional atau Syariah.', examples: ['Konvensional', 'Konvensional', 'Syariah'] },
+  { key: 'form', label: 'Bentuk', labelEn: 'Form', synonyms: ['Bentuk Koperasi'], type: 'enum', options: options(FORM_LABEL, REGISTERS_EN.form), help: 'Primer atau Sekunder. Tidak wajib: kosong pada koperasi baru berarti Primer (pilihan awal formulir), pada koperasi terdaftar tetap yang tersimpan.', examples: ['Primer', 'Primer', 'Primer'] },
+  { key: 'pattern', label: 'Pola', labelEn: 'Pattern', synonyms: ['Pola Usaha', 'Pola Koperasi'], type: 'enum', options: options(PATTERN_LABEL, REGISTERS_EN.pattern), help: 'Konvensional atau Syariah. Tidak wajib: kosong pada koperasi baru berarti Konvensional (pilihan awal formulir), pada koperasi terdaftar tetap yang tersimpan.', examples: ['Konvensional', 'Konvensional', 'Syariah'] },
   { key: 'groupName', label: 'Kelompok', labelEn: 'Group', synonyms: ['Kelompok Koperasi'], type: 'text', help: 'Mis. KUD, Kopwan, KPRI, Kopontren. Boleh kosong.', examples: ['KUD', 'Kopwan', ''] },
   { key: 'legalEntityNumber', label: 'Nomor Badan Hukum', labelEn: 'Legal entity number', synonyms: ['No. Badan Hukum', 'No BH', 'Nomor BH'], type: 'text', help: 'Nomor akta badan hukum, boleh kosong.', examples: ['1234/BH/XVI/1996', '', 'AHU-0001234.AH.01.26.2019'] },
   { key: 'legalEntityDate', label: 'Tanggal Badan Hukum', labelEn: 'Legal entity date', synonyms: ['Tgl Badan Hukum', 'Tanggal BH'], type: 'date', help: 'Tanggal badan hukum: 18/09/2024, 18 September 2024, 2024-09-18 atau sel tanggal Excel; tidak di masa depan.', examples: ['12/03/1996', '', '5 Juni 2019'] },
@@ -41,6 +41,8 @@ export const cooperativeKind: RegisterKind<CooperativeAuditRow, CooperativeInput
   title: { id: 'Koperasi', en: 'Cooperatives' },
   fields: COOPERATIVE_FIELDS,
   keyField: 'nik',
+  // as the cooperative form, whose Bentuk and Pola start at Primer and Konvensional (no empty choice): so these
+  // two are not required columns, an empty cell of a new cooperative takes the form's first choice
   defaults: { active: 'on', form: 'PRIMER', pattern: 'KONVENSIONAL' },
   schema: cooperativeSchema,
   findExisting: (client, keys) => findCooperativesByNik(client, keys),

@@ -10,7 +10,7 @@ import { decimalsProblem, parseDecimalInput, quarterNumber, reportValueRowSchema
 import { headingKey, shownValue, type FieldDef } from '../fields'
 import { resolveRegency, type RegionIndex } from '../regions'
 import { fieldValue, formValue, showOf } from './common'
-import type { RegisterKind, Tx } from './types'
+import type { BilingualMessage, RegisterKind, Tx } from './types'
 
 /** A stored value as the import compares it, with its report's place and status. */
 type ValueRow = { id: string; regencyCode: string; year: number; quarter: number; indicatorCode: string; value: unknown; comment: string | null; status: string }
@@ -236,7 +236,7 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
   }),
   isDeleted: () => false,
   asFormText: (row) => ({ regencyCode: row.regencyCode, year: String(row.year), quarter: String(row.quarter), indicatorCode: row.indicatorCode, value: formValue(row.value), comment: row.comment ?? '' }),
-  checkInput(input, _regions, _importer, prepared): Record<string, string> {
+  checkInput(input, _regions, _importer, prepared): Record<string, string | BilingualMessage> {
     const p = prepared as Prepared
     const period = `${quarterLabel(input.quarter)} ${input.year}`
     if (!quarterStarted(input.year, input.quarter, new Date())) return { quarter: `${period} belum dimulai; nilainya belum dapat diisi.` }
@@ -279,7 +279,8 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
       return derived ? derived.numeratorCode === input.indicatorCode : !(f.indicatorCode in inFile)
     }
     const finding = found({ ...others, [input.indicatorCode]: input.value }).find(blamed)
-    return finding ? { value: finding.message } : {}
+    // the rule's own English (the report form shows it by locale), stored with the verdict
+    return finding ? { value: { id: finding.message, en: finding.messageEn } } : {}
   },
   compareFields: ['value', 'comment'],
   // a backstop only: checkInput refuses a changed row of such a report first, under its quarter

@@ -7,6 +7,9 @@ import type { RegisterTable } from '@/lib/registers/writes'
 import type { FieldDef } from '../fields'
 import type { RegionIndex } from '../regions'
 
+/** A refusal whose English is stored beside it (written by an administrator, not in lib/i18n/server-messages.en.json). */
+export type BilingualMessage = { id: string; en: string }
+
 export type Tx = Prisma.TransactionClient
 
 /**
@@ -75,8 +78,11 @@ export type RegisterKind<Row extends { id: string }, Input> = {
   isDeleted(row: Row): boolean
   /** the stored record as the form would show it, to fill the columns the file does not carry */
   asFormText(row: Row): Record<string, string>
-  /** checks that need reference data (location, NIK prefix), as field → message */
-  checkInput(input: Input, regions: RegionIndex, importer: Importer, prepared: unknown): Record<string, string>
+  /**
+   * checks that need reference data (location, NIK prefix), as field → message; a message from the database
+   * with its own English (a report rule's) comes as both, since the catalogue of server-text cannot know it
+   */
+  checkInput(input: Input, regions: RegionIndex, importer: Importer, prepared: unknown): Record<string, string | BilingualMessage>
   /**
    * The template's lists and examples from the database (TemplateExtras), for the user downloading it;
    * `regencies`: the regencies the user may import, code and name, in order.

@@ -15,7 +15,7 @@ import { db } from '@/lib/db'
 import { orRefused } from '@/lib/dashboard/guard'
 import { autoMap, fieldLabel, shownValue } from '@/lib/imports/fields'
 import { formatNumber } from '@/lib/format'
-import { importDetail, regionNames, shownStatus, statusTone } from '@/lib/imports/history'
+import { importDetail, regionNames, rowErrorText, shownStatus, statusTone } from '@/lib/imports/history'
 import type { SheetInfo, Summary } from '@/lib/imports/pipeline'
 import { importProgress, ownImport, tooManyColumns } from '@/lib/imports/service'
 import { requirePermission } from '@/lib/session'
@@ -81,6 +81,8 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const wide = remapping && sheet ? tooManyColumns(sheet) : null
   const checkSummary = (imp.summary as { check?: Summary } | null)?.check
   const step = remapping ? 1 : stepOf(imp.status, Boolean(checkSummary))
+  /** a dry run with nothing to create or change: no import is offered, and the page says why */
+  const nothing = Boolean(summary && summary.create === 0 && summary.update === 0)
   const actions = (
     <div className="flex flex-wrap gap-2">
       {imp.status === 'DONE' && <LinkButton href={kind.listPath}>{t('toList')}</LinkButton>}
@@ -107,6 +109,8 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
 
       {remapping && sheet && (
         <section className="space-y-4">
+          {/* a cancelled dry run or write kept nothing (one transaction): say so, not only the badge */}
+          {imp.status === 'CANCELLED' && <p role="status" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800">{t('cancelledNote')}</p>}
           {sheets.length > 1 && (
             <FilterForm className="flex flex-wrap items-end gap-2">
               <label className="flex flex-col gap-1 text-sm">
@@ -149,9 +153,16 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
             <h2 className="mb-1 text-base font-semibold text-slate-900">{imp.status === 'DONE' ? t('doneTitle') : t('summaryTitle')}</h2>
             {imp.status === 'DONE'
               ? <p className="mb-3 text-sm text-slate-600">{t('doneBody', { create: num(summary.create), update: num(summary.update), unchanged: num(summary.unchanged), invalid: num(summary.invalid) })}</p>
-              : <p className="mb-3 text-sm text-slate-600">{t('summaryNote')}</p>}
+              : !nothing && <p className="mb-3 text-sm text-slate-600">{t('summaryNote')}</p>}
             <Counts s={summary} t={t} lang={lang} />
-            {summary.create === 0 && summary.update === 0 && summary.invalid === 0 && <p role="status" className="mt-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('nothingChanged')}</p>}
+            {nothing && summary.invalid === 0 && <p role="status" className="mt-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('nothingChanged')}</p>}
+            {/* nothing to write and rows refused: say why no import is offered, and the way on */}
+            {nothing && summary.invalid > 0 && imp.status !== 'DONE' && (
+              <div role="status" className="mt-3 space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                <p>{t(summary.unchanged > 0 ? 'nothingUnchangedRefused' : 'nothingAllRefused', { invalid: num(summary.invalid), count: summary.invalid })}</p>
+                <a href={`/api/impor/${imp.id}/ditolak`} className={buttonClass('secondary', 'sm')}><Download aria-hidden className="size-4" />{t('rejectedFile')}</a>
+              </div>
+            )}
           </div>
 
           {invalid.length > 0 && (
@@ -168,7 +179,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                       <tr key={`${r.rowNumber}-${i}`}>
                         <td className="px-3 py-2 tabular-nums">{i === 0 ? r.rowNumber : ''}</td>
                         <td className="px-3 py-2 font-medium">{e.column}</td>
-                        <td className="px-3 py-2 text-red-800">{serverText(e.message, lang)}</td>
+                        <td className="px-3 py-2 text-red-800">{rowErrorText(e, lang)}</td>
                       </tr>
                     )))}
                   </tbody>
@@ -181,7 +192,27 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
           {updates.length > 0 && (
             <div className="space-y-2">
               <h3 className="text-sm font-semibold text-slate-900">{t('changesTitle')}</h3>
-              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              {/* a phone reads each change as column, then before → after; the five-column table from the small breakpoint up */}
+              <ul className="space-y-2 sm:hidden" aria-label={t('changesTitle')}>
+                {updates.map((r) => (
+                  <li key={r.rowNumber} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                    <p className="text-xs text-slate-600"><span className="tabular-nums">{t('row')} {r.rowNumber}</span>{r.key && <> · <span className="break-all">{r.key}</span></>}</p>
+                    <dl className="mt-1 space-y-2">
+                      {r.changes.map((c, i) => (
+                        <div key={i}>
+                          <dt className="break-words font-medium text-slate-900">{c.column}</dt>
+                          <dd className="break-words">
+                            <span className="sr-only">{t('before')}: </span><span className="text-slate-500 line-through decoration-slate-300">{shown(c.field, c.before)}</span>
+                            <span aria-hidden className="px-1 text-slate-400">→</span>
+                            <span className="sr-only">{t('after')}: </span><span className="text-slate-900">{shown(c.field, c.after)}</span>
+                          </dd>
+                        </div>
+                      ))}
+                    </dl>
+                  </li>
+                ))}
+              </ul>
+              <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white sm:block">
                 <table className="w-full text-sm">
                   <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600"><tr><th className="px-3 py-2">{t('row')}</th><th className="px-3 py-2">{t('key')}</th><th className="px-3 py-2">{t('column')}</th><th className="px-3 py-2">{t('before')}</th><th className="px-3 py-2">{t('after')}</th></tr></thead>
                   <tbody className="divide-y divide-slate-100">
