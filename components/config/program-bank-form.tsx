@@ -16,7 +16,9 @@ export function ProgramBankForm({ bankId, programs }: { bankId: string; programs
   const t = useTranslations('config.banks')
   const [state, onSubmit, pending] = useFormAction(addProgramBank)
   const [programId, setProgramId] = useState(programs[0]?.id ?? '')
-  const program = programs.find((p) => p.id === programId)
+  // after a join the page reloads without the programme just joined: the first remaining one is then chosen
+  // (with its date), not a choice that is no longer listed (which left the Join button disabled)
+  const program = programs.find((p) => p.id === programId) ?? programs[0]
   const err = (k: string) => state?.errors?.[k]
   return (
     <form onSubmit={onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
@@ -26,7 +28,7 @@ export function ProgramBankForm({ bankId, programs }: { bankId: string; programs
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label={t('field.program')} name="programId" idPrefix="join" errors={err('programId')} required>
           {(p) => (
-            <select {...p} value={programId} onChange={(e) => setProgramId(e.target.value)}>
+            <select {...p} value={program?.id ?? ''} onChange={(e) => setProgramId(e.target.value)}>
               {programs.map((o) => <option key={o.id} value={o.id}>{o.code} · {o.name}</option>)}
             </select>
           )}

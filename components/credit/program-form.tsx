@@ -2,46 +2,67 @@
 
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
-import { saveProgram } from '@/lib/actions/credit'
+import { saveProgram, updateProgram } from '@/lib/actions/credit'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { PROGRAM_FIELDS_LOCKED_BY_LOANS } from '@/lib/validations/credit'
 
-/** A new programme year: scheme, targets, ceiling, rates and limits. */
-export function ProgramForm({ banks }: { banks: { id: string; name: string }[] }) {
+/** What the edit form opens with: the programme's id, the version it was read at, and its settings as form text. */
+export type ProgramEdit = { id: string; version: number; values: Record<string, string>; hasLoans: boolean }
+
+/**
+ * A programme year's settings: scheme, targets, ceiling, rates and limits. New (/kredit/baru): with its first
+ * partner bank, that bank's rate and the amortisation basis. Edit (/kredit/[id]/ubah, `edit`): the same
+ * fields prefilled, saved from the version opened; once the programme has loans its scheme, year and borrower
+ * rate are shown locked (the server refuses a change of them too). Banks and their rates have their own forms.
+ */
+export function ProgramForm({ banks, edit }: { banks: { id: string; name: string }[]; edit?: ProgramEdit }) {
   const t = useTranslations('credit')
-  const [state, action, pending] = useFormAction(saveProgram)
-  const v = state?.values ?? {}
+  const [state, action, pending] = useFormAction(edit ? updateProgram : saveProgram)
+  const v = state?.values ?? edit?.values ?? {}
+  const locked = (name: string) => Boolean(edit?.hasLoans && (PROGRAM_FIELDS_LOCKED_BY_LOANS as readonly string[]).includes(name))
   const text = (name: string, label: string, extra: Partial<React.ComponentProps<'input'>> = {}) => (
-    <Field label={label} name={name} errors={state?.errors?.[name]} required>
-      {(p) => <input {...p} defaultValue={v[name]} {...extra} />}
+    <Field label={label} name={name} errors={state?.errors?.[name]} hint={locked(name) ? t('lockedByLoans') : undefined} required>
+      {(p) => <input {...p} defaultValue={v[name]} readOnly={locked(name)} {...extra} />}
     </Field>
   )
   return (
     <form onSubmit={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
+      {edit && (
+        <>
+          <input type="hidden" name="id" value={edit.id} />
+          <input type="hidden" name="version" value={edit.version} />
+          <p className="text-sm text-slate-600" data-testid="program-edit-note">{edit.hasLoans ? t('editLockedNote') : t('editNote')}</p>
+        </>
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         {text('scheme', t('programForm.scheme'), { placeholder: 'PROKESRA' })}
         {text('name', t('programForm.name'), { placeholder: t('programForm.namePlaceholder') })}
         {text('year', t('programForm.year'), { inputMode: 'numeric' })}
-        <Field label={t('bank')} name="bankId" errors={state?.errors?.bankId} required>
-          {(p) => <select {...p} defaultValue={v.bankId}>{banks.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}</select>}
-        </Field>
+        {!edit && (
+          <Field label={t('bank')} name="bankId" errors={state?.errors?.bankId} required>
+            {(p) => <select {...p} defaultValue={v.bankId}>{banks.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}</select>}
+          </Field>
+        )}
         {text('creditTarget', t('programForm.creditTarget'), { inputMode: 'numeric' })}
         {text('beneficiaryTarget', t('programForm.beneficiaryTarget'), { inputMode: 'numeric' })}
         {text('subsidyCeiling', t('programForm.subsidyCeiling'), { inputMode: 'numeric' })}
         {text('maxPlafond', t('programForm.maxPlafond'), { inputMode: 'numeric' })}
         {text('maxTenorMonths', t('programForm.maxTenorMonths'), { inputMode: 'numeric' })}
         {text('borrowerRate', t('programForm.borrowerRate'), { inputMode: 'decimal', placeholder: '3' })}
-        {text('bankRate', t('programForm.bankRate'), { inputMode: 'decimal', placeholder: '14' })}
-        <Field label={t('basis')} name="amortisationBasis" errors={state?.errors?.amortisationBasis} hint={t('basisHint')} className="sm:col-span-2">
-          {(p) => (
-            <select {...p} defaultValue={v.amortisationBasis ?? 'BORROWER_RATE'}>
-              <option value="BORROWER_RATE">{t('basis_BORROWER_RATE')}</option>
-              <option value="BANK_RATE">{t('basis_BANK_RATE')}</option>
-            </select>
-          )}
-        </Field>
+        {!edit && text('bankRate', t('programForm.bankRate'), { inputMode: 'decimal', placeholder: '14' })}
+        {!edit && (
+          <Field label={t('basis')} name="amortisationBasis" errors={state?.errors?.amortisationBasis} hint={t('basisHint')} className="sm:col-span-2">
+            {(p) => (
+              <select {...p} defaultValue={v.amortisationBasis ?? 'BORROWER_RATE'}>
+                <option value="BORROWER_RATE">{t('basis_BORROWER_RATE')}</option>
+                <option value="BANK_RATE">{t('basis_BANK_RATE')}</option>
+              </select>
+            )}
+          </Field>
+        )}
       </div>
       <Button type="submit" disabled={pending}>{t('save')}</Button>
     </form>

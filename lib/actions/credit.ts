@@ -2,27 +2,26 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { z } from 'zod'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { DISBURSEMENT_MESSAGES, insertDisbursements, prepareDisbursements } from '@/lib/credit/disbursements'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
-import { formatDate, formatMonth, formatRupiah } from '@/lib/format'
+import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah, ratePercent } from '@/lib/format'
 import { jakartaToday } from '@/lib/dates'
+import { env } from '@/lib/env'
 import { parseRupiah, rupiahMessage } from '@/lib/parse'
-import { transition } from '@/lib/transitions'
-import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
+import { conflictError, transition } from '@/lib/transitions'
+import { ActionError, authAction, MESSAGES, type ActionState } from '@/lib/safe-action'
 import { previewClaimFor, submitClaimFor } from '@/lib/credit/claim-submission'
 import { recordInstalment } from '@/lib/credit/instalments'
 import { correctDisbursement } from '@/lib/credit/disbursement-corrections'
 import type { SessionUser } from '@/lib/session-user'
 import {
-  amortisationBasisSchema, claimFormSchema, claimPaymentSchema, claimReturnSchema, claimReviewSchema, disbursementCorrectionSchema, disbursementSchema, instalmentReportSchema, programSchema, rateChangeSchema,
+  allocationSchema, amortisationBasisSchema, claimFormSchema, claimPaymentSchema, claimReturnSchema, claimReviewSchema, disbursementCorrectionSchema, disbursementSchema, instalmentReportSchema, PROGRAM_FIELDS_LOCKED_BY_LOANS, programEditSchema, programSchema, rateChangeSchema,
 } from '@/lib/validations/credit'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
-const STALE = 'Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi.'
 
 /**
  * Record a disbursement. A bank officer records its own bank's loans; an admin any partner bank's.
@@ -167,45 +166,94 @@ export const recordClaimPayment = authAction('claims.verify', claimPaymentSchema
   return { ok: true, message: `Pembayaran ${formatRupiah(input.amount)} dicatat.` }
 })
 
-/** Create or edit a programme year (admin): targets, ceiling, rates and limits. */
+/** Create a programme year (admin): targets, ceiling, rates and limits, its first partner bank and that bank's rate. */
 export const saveProgram = authAction('credit.configure', programSchema, async (input, user) => {
   const data = {
     scheme: input.scheme, name: input.name, year: input.year, creditTarget: input.creditTarget, beneficiaryTarget: input.beneficiaryTarget,
     subsidyCeiling: input.subsidyCeiling, borrowerRate: input.borrowerRate / 100, maxPlafond: input.maxPlafond, maxTenorMonths: input.maxTenorMonths,
   }
-  // the basis is chosen when the programme is created (and changed only by setAmortisationBasis, before its first loan)
-  const createOnly = { amortisationBasis: input.amortisationBasis }
-  let id = input.id
+  let id: string | undefined
   try {
     await db.$transaction(async (tx) => {
-      if (id) {
-        const before = await tx.creditProgram.findUnique({ where: { id }, select: { ...Object.fromEntries(Object.keys(data).map((k) => [k, true])), version: true } as Prisma.CreditProgramSelect })
-        if (!before) throw new ActionError('Program tidak ditemukan.')
-        const { count } = await tx.creditProgram.updateMany({ where: { id, version: input.version }, data: { ...data, version: { increment: 1 } } })
-        if (count === 0) throw new ActionError(STALE)
-        await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'CreditProgram', entityId: id, before, after: data })
-      } else {
-        // an inactive partner bank (Pengaturan › Bank mitra) keeps its history but joins no new programme
-        const bank = await tx.bank.findUnique({ where: { id: input.bankId }, select: { active: true } })
-        if (!bank?.active) throw new ActionError('Bank nonaktif tidak dapat ikut program.', { bankId: ['Pilih bank mitra yang aktif.'] })
-        const created = await tx.creditProgram.create({
-          data: {
-            ...data, ...createOnly, code: `${input.scheme}-${input.year}`, eligibleScales: ['MIKRO', 'KECIL'],
-            banks: { create: { bankId: input.bankId } },
-            rates: { create: { bankId: input.bankId, effectiveFrom: new Date(`${input.year}-01-01`), rate: input.bankRate / 100 } },
-          },
-          select: { id: true },
-        })
-        id = created.id
-        await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'CreditProgram', entityId: id, after: { ...data, ...createOnly, bankId: input.bankId, bankRate: input.bankRate / 100 } })
-      }
+      // an inactive partner bank (Pengaturan › Bank mitra) keeps its history but joins no new programme
+      const bank = await tx.bank.findUnique({ where: { id: input.bankId }, select: { active: true } })
+      if (!bank?.active) throw new ActionError('Bank nonaktif tidak dapat ikut program.', { bankId: ['Pilih bank mitra yang aktif.'] })
+      // the basis is chosen when the programme is created (and changed only by setAmortisationBasis, before its first loan)
+      const created = await tx.creditProgram.create({
+        data: {
+          ...data, amortisationBasis: input.amortisationBasis, code: `${input.scheme}-${input.year}`, eligibleScales: ['MIKRO', 'KECIL'],
+          banks: { create: { bankId: input.bankId } },
+          rates: { create: { bankId: input.bankId, effectiveFrom: new Date(`${input.year}-01-01`), rate: input.bankRate / 100 } },
+        },
+        select: { id: true },
+      })
+      id = created.id
+      await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'CreditProgram', entityId: id, after: { ...data, amortisationBasis: input.amortisationBasis, bankId: input.bankId, bankRate: input.bankRate / 100 } })
     })
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError('Program skema ini untuk tahun itu sudah ada.', { year: ['Program skema ini untuk tahun itu sudah ada.'] })
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError(DUPLICATE_PROGRAM, { year: [DUPLICATE_PROGRAM] })
     throw e
   }
   revalidatePath('/kredit', 'layout')
   redirect(`/kredit/${id}`)
+})
+
+const DUPLICATE_PROGRAM = 'Program skema ini untuk tahun itu sudah ada.'
+
+/** The latest change of a programme's version (its settings, its banks, or its allocations) for a stale form's message. */
+async function programConflict(tx: Prisma.TransactionClient, programId: string, label: string) {
+  const last = await tx.auditLog.findFirst({ where: { entityId: programId, entity: { in: ['CreditProgram', 'ProgramAllocation'] } }, select: { entity: true }, orderBy: { id: 'desc' } })
+  return conflictError(tx, last?.entity ?? 'CreditProgram', programId, label)
+}
+
+/**
+ * Edit a programme's settings (/kredit/[id]/ubah) from the version the admin opened, with its audit row in
+ * the same transaction. Once the programme has loans, the fields of PROGRAM_FIELDS_LOCKED_BY_LOANS are
+ * refused if changed; the credit target may not fall below what is allocated to the regencies.
+ */
+export const updateProgram = authAction('credit.configure', programEditSchema, async (input, user) => {
+  const data = {
+    scheme: input.scheme, name: input.name, year: input.year, creditTarget: input.creditTarget, beneficiaryTarget: input.beneficiaryTarget,
+    subsidyCeiling: input.subsidyCeiling, borrowerRate: input.borrowerRate / 100, maxPlafond: input.maxPlafond, maxTenorMonths: input.maxTenorMonths,
+  }
+  try {
+    await db.$transaction(async (tx) => {
+      // the version step first: it locks the programme row, so a loan, an allocation or a second edit waits
+      const { count } = await tx.creditProgram.updateMany({ where: { id: input.id, version: input.version }, data: { version: { increment: 1 } } })
+      if (count !== 1) {
+        if (!(await tx.creditProgram.findUnique({ where: { id: input.id }, select: { id: true } }))) throw new ActionError('Program tidak ditemukan.', undefined, 'NOT_FOUND')
+        throw await programConflict(tx, input.id, 'Program')
+      }
+      const before = await tx.creditProgram.findUniqueOrThrow({
+        where: { id: input.id },
+        select: {
+          scheme: true, name: true, year: true, creditTarget: true, beneficiaryTarget: true, subsidyCeiling: true, borrowerRate: true, maxPlafond: true, maxTenorMonths: true,
+          _count: { select: { disbursements: true } }, rates: { select: { rate: true } },
+        },
+      })
+      const { _count: counts, rates, ...was } = before
+      const errors: Record<string, string[]> = {}
+      if (counts.disbursements > 0) {
+        // the rate compared in percent at the six places it is stored with (0.1 + 0.2 is not 0.3 in floating point)
+        const stored = { scheme: before.scheme, year: before.year, borrowerRate: ratePercent(before.borrowerRate) }
+        const typed = { scheme: input.scheme, year: input.year, borrowerRate: ratePercent(input.borrowerRate / 100) }
+        for (const field of PROGRAM_FIELDS_LOCKED_BY_LOANS) if (stored[field] !== typed[field]) errors[field] = ['Terkunci: program ini sudah memiliki pinjaman.']
+      }
+      const allocated = await tx.programAllocation.aggregate({ where: { programId: input.id }, _sum: { creditTarget: true } })
+      const allocatedSum = Number(allocated._sum.creditTarget ?? 0)
+      if (input.creditTarget < allocatedSum) errors.creditTarget = [`Paling sedikit ${formatRupiah(allocatedSum)}, jumlah alokasi kabupaten/kota.`]
+      const lowestBankRate = Math.min(...rates.map((r) => Number(r.rate)))
+      if (data.borrowerRate >= lowestBankRate) errors.borrowerRate = [`Harus di bawah suku bunga bank terendah program ini (${formatPercent(lowestBankRate * 100)}).`]
+      if (Object.keys(errors).length) throw new ActionError(MESSAGES.invalid, errors)
+      await tx.creditProgram.update({ where: { id: input.id }, data: { ...data, code: `${input.scheme}-${input.year}` } })
+      await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'CreditProgram', entityId: input.id, before: { ...was, version: input.version }, after: data })
+    })
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError(DUPLICATE_PROGRAM, { year: [DUPLICATE_PROGRAM] })
+    throw e
+  }
+  revalidatePath('/kredit', 'layout')
+  redirect(`/kredit/${input.id}`)
 })
 
 /**
@@ -219,10 +267,9 @@ export const setAmortisationBasis = authAction('credit.configure', amortisationB
     if (before._count.disbursements > 0) {
       throw new ActionError('Dasar amortisasi tidak dapat diubah: program ini sudah memiliki penyaluran yang dihitung dengan dasar sekarang.', { amortisationBasis: ['Sudah ada penyaluran; dasar amortisasi terkunci.'] })
     }
-    await transition(tx, {
-      entity: 'CreditProgram', entityId: input.programId, label: 'Program',
-      update: () => tx.creditProgram.updateMany({ where: { id: input.programId, version: input.version }, data: { amortisationBasis: input.amortisationBasis, version: { increment: 1 } } }),
-    })
+    const { count } = await tx.creditProgram.updateMany({ where: { id: input.programId, version: input.version }, data: { amortisationBasis: input.amortisationBasis, version: { increment: 1 } } })
+    // the version also moves with the allocations: the message names whoever changed the programme last
+    if (count !== 1) throw await programConflict(tx, input.programId, 'Program')
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'CreditProgram', entityId: input.programId, before: { amortisationBasis: before.amortisationBasis }, after: { amortisationBasis: input.amortisationBasis } })
   })
   revalidatePath('/kredit', 'layout')
@@ -230,41 +277,85 @@ export const setAmortisationBasis = authAction('credit.configure', amortisationB
 })
 
 /**
- * A change of the bank's contract rate from a date: running loans of this programme and bank are
- * recomputed from that date on (their earlier periods keep the old rate).
+ * The loans of a programme and bank whose subsidy a rate change from `from` recomputes: contracted before
+ * that day (a later contract already agreed the rate in force) and not matured by it (a matured loan has no
+ * period left to recompute).
  */
-export const addRateChange = authAction('credit.configure', rateChangeSchema, async (input, user) => {
+function runningLoans(tx: Prisma.TransactionClient, programId: string, bankId: string, from: string) {
+  return tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM disbursements
+    WHERE program_id = ${programId} AND bank_id = ${bankId} AND contract_date < ${from}::date
+      AND contract_date + make_interval(months => tenor_months) > ${from}::date`
+}
+
+/**
+ * A change of the bank's contract rate from a date: running loans of this programme and bank are
+ * recomputed from that date on (their earlier periods keep the old rate). `intent=preview` writes nothing
+ * and says how many loans a save would recompute, for the admin to confirm; the confirmation sends that
+ * count back (`expectedLoans`) and is refused if it no longer holds.
+ */
+export const addRateChange = authAction('credit.configure', rateChangeSchema, async (input, user): Promise<ActionState> => {
+  const from = formatDate(input.effectiveFrom)
   const affected = await db.$transaction(async (tx) => {
     const program = await tx.creditProgram.findFirst({ where: { id: input.programId, banks: { some: { bankId: input.bankId } } }, select: { id: true, borrowerRate: true } })
     if (!program) throw new ActionError('Program atau bank tidak ditemukan.')
     if (input.rate / 100 <= Number(program.borrowerRate)) throw new ActionError('Bunga bank harus di atas bunga debitur.', { rate: ['Bunga bank harus di atas bunga debitur.'] })
+    const loans = await runningLoans(tx, program.id, input.bankId, input.effectiveFrom)
+    if (input.intent === 'preview') return loans.length
+    if (input.expectedLoans !== undefined && input.expectedLoans !== loans.length) {
+      throw new ActionError(`Jumlah pinjaman berjalan berubah sejak Anda memeriksanya: kini ${formatNumber(loans.length)} pinjaman dihitung ulang mulai ${from}. Periksa lagi lalu simpan.`)
+    }
     await tx.programRate.upsert({
       where: { programId_bankId_effectiveFrom: { programId: program.id, bankId: input.bankId, effectiveFrom: new Date(input.effectiveFrom) } },
       update: { rate: input.rate / 100 },
       create: { programId: program.id, bankId: input.bankId, effectiveFrom: new Date(input.effectiveFrom), rate: input.rate / 100 },
     })
-    const loans = await tx.disbursement.findMany({ where: { programId: program.id, bankId: input.bankId, contractDate: { lt: new Date(input.effectiveFrom) } }, select: { id: true } })
     for (let i = 0; i < loans.length; i += 2_000) await recomputeLoanMonths(tx, loans.slice(i, i + 2_000).map((l) => l.id))
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ProgramRate', entityId: program.id, after: { bankId: input.bankId, effectiveFrom: input.effectiveFrom, rate: input.rate / 100, loansRecomputed: loans.length } })
     return loans.length
   }, { timeout: 300_000 })
+  if (input.intent === 'preview') return { ok: true, data: { loans: String(affected), effectiveFrom: input.effectiveFrom, bankId: input.bankId, rate: String(input.rate) } }
   revalidatePath('/kredit', 'layout')
-  return { ok: true, message: `Suku bunga baru berlaku ${input.effectiveFrom}; ${affected} pinjaman dihitung ulang.` }
+  return { ok: true, message: `Suku bunga baru berlaku ${from}; ${formatNumber(affected)} pinjaman dihitung ulang.` }
 })
 
-/** The allocation of the credit target per regency (admin); the sum is shown beside the programme target. */
-export const saveAllocations = authAction('credit.configure', z.object({ programId: z.string().min(1).max(40) }).passthrough(), async (input, user) => {
-  const entries = Object.entries(input).filter(([k]) => /^alloc_\d{2}\.\d{2}$/.test(k))
+/** A regency's allocation field: `alloc_35.17`. */
+const ALLOCATION_FIELD = /^alloc_(\d{2}\.\d{2})$/
+
+/**
+ * The allocation of the credit target per regency (admin), saved as a whole from the programme version the
+ * admin opened (a stale form is refused naming who changed the programme, and keeps what was typed). The
+ * allocations are shares of the target (a regency's subsidy ceiling is its share of the programme's,
+ * lib/data/credit.ts ceilingOf), so their total may not exceed the programme's credit target.
+ */
+export const saveAllocations = authAction('credit.configure', allocationSchema, async (input, user): Promise<ActionState> => {
+  const regencies = new Set((await db.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true } })).map((r) => r.code))
   const values = new Map<string, number>()
   const errors: Record<string, string[]> = {}
-  for (const [k, v] of entries) {
+  for (const [k, v] of Object.entries(input)) {
+    const m = ALLOCATION_FIELD.exec(k)
+    if (!m) continue
+    if (!regencies.has(m[1])) { errors[k] = ['Kabupaten/kota di luar provinsi.']; continue }
     const parsed = String(v).trim() === '' ? { ok: true as const, value: 0 } : parseRupiah(String(v))
     if (!parsed.ok) errors[k] = [rupiahMessage('Alokasi', parsed.problem)]
-    else values.set(k.slice(6), parsed.value)
+    else values.set(m[1], parsed.value)
   }
   if (Object.keys(errors).length) throw new ActionError('Periksa alokasi yang ditandai.', errors)
-  await db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
+    // the version step first: it locks the programme row, so of two saves from the same version one lands
+    const { count } = await tx.creditProgram.updateMany({ where: { id: input.programId, version: input.version }, data: { version: { increment: 1 } } })
+    if (count !== 1) {
+      if (!(await tx.creditProgram.findUnique({ where: { id: input.programId }, select: { id: true } }))) throw new ActionError('Program tidak ditemukan.', undefined, 'NOT_FOUND')
+      throw await programConflict(tx, input.programId, 'Alokasi program')
+    }
+    const program = await tx.creditProgram.findUniqueOrThrow({ where: { id: input.programId }, select: { creditTarget: true, version: true } })
     const before = await tx.programAllocation.findMany({ where: { programId: input.programId }, select: { regencyCode: true, creditTarget: true } })
+    // regencies the form did not send keep their allocation
+    const total = before.filter((a) => !values.has(a.regencyCode)).reduce((sum, a) => sum + Number(a.creditTarget), 0) + [...values.values()].reduce((a, b) => a + b, 0)
+    const target = Number(program.creditTarget)
+    if (total > target) {
+      throw new ActionError(`Jumlah alokasi ${formatRupiah(total)} melebihi target kredit program ${formatRupiah(target)} sebesar ${formatRupiah(total - target)}. Kurangi alokasi, atau ubah target program lebih dulu.`)
+    }
     for (const [regencyCode, creditTarget] of values) {
       await tx.programAllocation.upsert({
         where: { programId_regencyCode: { programId: input.programId, regencyCode } },
@@ -273,9 +364,14 @@ export const saveAllocations = authAction('credit.configure', z.object({ program
       })
     }
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ProgramAllocation', entityId: input.programId, before, after: Object.fromEntries(values) })
+    return { total, target, version: program.version }
   })
   revalidatePath('/kredit', 'layout')
-  return { ok: true, message: 'Alokasi disimpan.' }
+  return {
+    ok: true,
+    message: `Alokasi disimpan: jumlah ${formatRupiah(saved.total)} dari target program ${formatRupiah(saved.target)}.`,
+    data: { version: String(saved.version) },
+  }
 })
 
 /**

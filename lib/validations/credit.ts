@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { nameField, decimalField, isoDateField, isoMonthField, rupiahField } from '@/lib/parse'
+import { nameField, decimalField, isoDateField, isoMonthField, parseNumberInput, rupiahField } from '@/lib/parse'
 
 const isoDate = isoDateField()
 /** Whole Rupiah (lib/parse.ts): `1.234.567`, `1234567` and `Rp1.234.567` are the same; a fraction is refused. */
@@ -97,31 +97,76 @@ export const amortisationBasisSchema = z.object({
   amortisationBasis,
 })
 
+/**
+ * A whole number typed in a form (`1.250` is 1250): an empty field is "fill it in", never a silent 0 (a text
+ * coerces to 0), and each bound says which bound it is.
+ */
+const wholeNumber = (m: { empty: string; notNumber: string; notWhole: string; min: [number, string]; max?: [number, string] }) => {
+  const n = z.number({ error: (iss) => (iss.input === undefined ? m.empty : m.notNumber) }).int(m.notWhole).min(m.min[0], m.min[1])
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : (parseNumberInput(v) ?? undefined)) : v),
+    m.max ? n.max(m.max[0], m.max[1]) : n,
+  )
+}
+
+/** A programme's own settings, shared by the new-programme form and its edit form. */
+const programFields = {
+  scheme: z.string('Isi kode skema, mis. PROKESRA.').trim().toUpperCase().min(2, 'Isi kode skema, mis. PROKESRA.').max(30, 'Kode skema maksimal 30 karakter.').regex(/^[A-Z0-9-]+$/, 'Kode skema hanya huruf besar, angka, dan tanda hubung.'),
+  name: nameField('Nama program', { min: 3, max: 120 }),
+  year: wholeNumber({ empty: 'Isi tahun program.', notNumber: 'Tahun harus berupa angka.', notWhole: 'Tahun tidak valid.', min: [2000, 'Tahun tidak valid.'], max: [2100, 'Tahun tidak valid.'] }),
+  creditTarget: rupiah('Target kredit').pipe(z.number().positive('Target kredit harus lebih dari 0.')),
+  beneficiaryTarget: wholeNumber({ empty: 'Isi target penerima.', notNumber: 'Target penerima harus berupa angka.', notWhole: 'Target penerima harus bilangan bulat.', min: [0, 'Target penerima tidak boleh negatif.'] }),
+  subsidyCeiling: rupiah('Pagu subsidi').pipe(z.number().positive('Pagu subsidi harus lebih dari 0.')),
+  borrowerRate: percent('Bunga debitur'),
+  maxPlafond: rupiah('Plafon maksimal').pipe(z.number().positive('Plafon maksimal harus lebih dari 0.')),
+  maxTenorMonths: wholeNumber({ empty: 'Isi tenor maksimal (bulan).', notNumber: 'Tenor maksimal harus berupa angka.', notWhole: 'Tenor maksimal dalam bulan penuh.', min: [1, 'Tenor maksimal minimal 1 bulan.'], max: [120, 'Tenor maksimal paling lama 120 bulan.'] }),
+}
+
+/** A new programme year: its settings, the first partner bank and its contract rate, and the amortisation basis. */
 export const programSchema = z
   .object({
-    id: z.string().max(40).optional(),
-    version: z.coerce.number().int().positive().optional(),
-    scheme: z.string().trim().toUpperCase().min(2, 'Isi kode skema, mis. PROKESRA.').max(30).regex(/^[A-Z0-9-]+$/, 'Kode skema hanya huruf besar, angka, dan tanda hubung.'),
-    name: nameField('Nama program', { min: 3, max: 120 }),
-    year: z.coerce.number('Tahun harus berupa angka.').int().min(2000, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.'),
-    creditTarget: rupiah('Target kredit').pipe(z.number().positive('Target kredit harus lebih dari 0.')),
-    beneficiaryTarget: z.coerce.number('Target penerima harus berupa angka.').int('Target penerima harus bilangan bulat.').min(0, 'Target penerima tidak boleh negatif.'),
-    subsidyCeiling: rupiah('Pagu subsidi').pipe(z.number().positive('Pagu subsidi harus lebih dari 0.')),
-    borrowerRate: percent('Bunga debitur'),
+    ...programFields,
     bankRate: percent('Bunga bank'),
-    maxPlafond: rupiah('Plafon maksimal').pipe(z.number().positive('Plafon maksimal harus lebih dari 0.')),
-    maxTenorMonths: z.coerce.number('Tenor maksimal harus berupa angka.').int().min(1, 'Tenor maksimal minimal 1 bulan.').max(120),
-    bankId: z.string().min(1, 'Pilih bank mitra.').max(40),
+    bankId: z.string('Pilih bank mitra.').min(1, 'Pilih bank mitra.').max(40),
     amortisationBasis: amortisationBasis.default('BORROWER_RATE'),
   })
   .refine((v) => v.bankRate > v.borrowerRate, { path: ['bankRate'], message: 'Bunga bank harus lebih tinggi dari bunga debitur (selisihnya yang disubsidi).' })
 
+/**
+ * The settings fixed once a programme has a loan: its scheme and year (the loans' budget year and the code
+ * claims and imports name) and the borrower's rate (each loan carries the one agreed at its contract and
+ * its subsidy is the difference from it). Targets, ceiling and the limits for new loans stay editable.
+ */
+export const PROGRAM_FIELDS_LOCKED_BY_LOANS = ['scheme', 'year', 'borrowerRate'] as const
+
+/**
+ * An edit of a programme's settings from the version the admin opened (/kredit/[id]/ubah). Banks and their
+ * rates are changed on their own forms, the amortisation basis by setAmortisationBasis.
+ */
+export const programEditSchema = z.object({
+  id: z.string().min(1).max(40),
+  version: z.coerce.number().int().positive(),
+  ...programFields,
+})
+
+/**
+ * A change of a bank's contract rate from a date. It recomputes the running loans, so the form first asks
+ * how many (`intent=preview`, nothing written) and sends that count back with the confirmation.
+ */
 export const rateChangeSchema = z.object({
   programId: z.string().min(1).max(40),
-  bankId: z.string().min(1).max(40),
+  bankId: z.string('Pilih bank mitra.').min(1, 'Pilih bank mitra.').max(40),
   effectiveFrom: isoDate,
   rate: percent('Bunga bank'),
+  intent: z.enum(['preview', 'submit'], 'Tindakan tidak dikenal.').optional().transform((v) => v ?? 'submit'),
+  expectedLoans: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number('Data pratinjau tidak valid.').int('Data pratinjau tidak valid.').min(0, 'Data pratinjau tidak valid.').optional()),
 })
+
+/** The allocation of the credit target per regency (`alloc_<regency>` fields), from the programme version the admin opened. */
+export const allocationSchema = z.object({
+  programId: z.string().min(1).max(40),
+  version: z.coerce.number().int().positive(),
+}).passthrough()
 
 export const disbursementFilterSchema = z.object({
   program: z.string().max(40).optional().catch(undefined),

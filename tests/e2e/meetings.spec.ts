@@ -193,3 +193,28 @@ test('a bank officer reads its bank’s meeting, not another (not found), nor it
   const doc = await page.request.get('/api/rapat/demo-rakornis-2025/notulen?format=docx')
   expect(doc.status()).toBe(404)
 })
+
+test('a meeting still to come is cancelled, not marked held, and the frame says what the cancellation did', async ({ page, login }) => {
+  test.setTimeout(180_000)
+  await login('ADMIN')
+  const upcoming = `Rakor dibatalkan E2E ${Math.random().toString(36).slice(2, 8)}`
+  await page.goto('/rapat/baru')
+  await page.getByLabel('Judul rapat').fill(upcoming)
+  await page.getByLabel('Jenis rapat').selectOption('RAKOR')
+  const shown = day(10).split('-').reverse().join('/')
+  await page.getByRole('textbox', { name: 'Mulai (WIB)', exact: true }).fill(shown)
+  await page.getByLabel('Jam mulai (WIB)').fill('09.00')
+  await page.getByRole('textbox', { name: 'Selesai (WIB)', exact: true }).fill(shown)
+  await page.getByLabel('Jam selesai (WIB)').fill('12.00')
+  await page.getByLabel('Kota', { exact: true }).fill('Kota Malang')
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: upcoming })).toBeVisible()
+  // held and closed say the meeting took place: not offered before it starts (the server refuses them too)
+  await expect(page.getByRole('button', { name: 'Tandai terlaksana' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Batalkan rapat' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Ya, batalkan rapat' }).click()
+  // the refreshed page no longer has the button; the outcome is announced by the frame, in view
+  await expect(page.getByRole('button', { name: 'Batalkan rapat' })).toHaveCount(0)
+  await expect(page.getByTestId('announcer')).toContainText('dibatalkan')
+  await expect(page.getByTestId('announcer')).toBeInViewport()
+})

@@ -108,6 +108,7 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   saveProgram: 'credit.configure',
   addRateChange: 'credit.configure',
   saveAllocations: 'credit.configure',
+  updateProgram: 'credit.configure',
   reportInstalment: 'disbursements.write',
   correctLoan: 'disbursements.write', // and the loan its own bank's for a bank officer (404 otherwise), not in a live claim
   // lib/actions/reporting.ts
@@ -569,7 +570,9 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   saveProgram: () => ({ scheme: 'TOLAK', name: 'Program Tanpa Wewenang', year: 2030, creditTarget: '1.000.000.000', beneficiaryTarget: 10, subsidyCeiling: '100.000.000', borrowerRate: 3, bankRate: 12, maxPlafond: '10.000.000', maxTenorMonths: 12, bankId: fx.bpr }),
   setAmortisationBasis: () => ({ programId: fx.programId, version: 1, amortisationBasis: 'BANK_RATE' }),
   addRateChange: () => ({ programId: fx.programId, bankId: fx.bpr, effectiveFrom: '2025-06-01', rate: 11 }),
-  saveAllocations: () => ({ programId: fx.programId, 'alloc_35.17': '70.000.000' }),
+  // the version the page showed: a stale one is refused for its data (a conflict), which this check accepts
+  saveAllocations: () => ({ programId: fx.programId, version: 1, 'alloc_35.17': '70.000.000' }),
+  updateProgram: () => ({ id: fx.programId, version: 1, scheme: 'MATRIKS', name: 'Program Matriks Diubah', year: 2025, creditTarget: '100.000.000', beneficiaryTarget: 4, subsidyCeiling: '10.000.000', borrowerRate: 3, maxPlafond: '25.000.000', maxTenorMonths: 24 }),
   reportInstalment: () => ({ disbursementId: fx.loanBpr, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }),
   correctLoan: () => ({ disbursementId: fx.loanBpr, version: 1, accountNumber: 'BPR-MATRIKS-1', nib: fx.msme17.nib, ownerNik: NIK17, contractDate: '2025-03-03', plafond: '21.000.000', tenorMonths: 12, method: 'ANNUITY' }),
   saveReport: () => ({ year: 2026, quarter: 1, version: 0, intent: 'save', obstacles: 'Tanpa wewenang' }),
@@ -1137,6 +1140,20 @@ describe('programme scope: the officer of PT BPR Jatim and a programme only Bank
       expect((error as { digest?: string } | null)?.digest, `${name}: ${String(error)}`).toBe('NEXT_HTTP_ERROR_FALLBACK;404')
     }
   })
+})
+
+describe('the programme edit page (/kredit/[id]/ubah) is the admin’s only', () => {
+  for (const column of COLUMNS.filter((c) => c.key !== 'SIGNED_OUT')) {
+    it(`${column.label} → ${column.key === 'ADMIN' ? 'the form' : 'the 403 page'}`, async () => {
+      signIn(column)
+      const render = (await import('@/app/(dashboard)/kredit/[id]/ubah/page')).default({ params: Promise.resolve({ id: fx.programId }) })
+      const error = await render.then(() => null, (e: unknown) => e)
+      // forbidden(): outside Next (no experimental.authInterrupts here) it throws an error naming itself instead of the 403 digest
+      const forbidden = (error as { digest?: string } | null)?.digest === 'NEXT_HTTP_ERROR_FALLBACK;403' || /`forbidden\(\)`/.test(String(error))
+      if (column.key === 'ADMIN') expect(error, String(error)).toBeNull()
+      else expect(forbidden, String(error)).toBe(true)
+    })
+  }
 })
 
 // ── Personal data: leadership reads MSMEs with the owner NIK masked ───────────────────────────────────

@@ -7,12 +7,13 @@ import { AbsorptionChart } from '@/components/credit/absorption-chart'
 import { CreditNav } from '@/components/credit/credit-nav'
 import { ProgramAdmin } from '@/components/credit/program-admin'
 import { RealisationChart } from '@/components/credit/realisation-chart'
-import { buttonClass } from '@/components/ui/button'
+import { buttonClass, LinkButton } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
 import { readDb } from '@/lib/db'
+import { getProgramSettings } from '@/lib/data/credit-programs'
 import { getProgrammeFigures } from '@/lib/data/dashboard'
 import { env } from '@/lib/env'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
@@ -46,20 +47,17 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
   // the ranking is the programme's own summary, as on /dasbor/kredit
   // (through the snapshot-keyed figure cache, lib/figure-cache.ts)
   const { summary, series, ranking, province } = await orRefused(getProgrammeFigures({ user, filter }))
-  // the programme's configuration, read only once the scope allowed its figures
-  const program = await readDb.creditProgram.findUniqueOrThrow({
-    where: { id },
-    select: {
-      id: true, version: true, borrowerRate: true, amortisationBasis: true, _count: { select: { disbursements: true } }, maxPlafond: true, maxTenorMonths: true, eligibleScales: true, creditTarget: true, adminFeeRule: true, penaltyRule: true,
-      banks: { select: { bank: { select: { id: true, shortName: true } } } },
-      rates: { select: { effectiveFrom: true, rate: true, bank: { select: { shortName: true } } }, orderBy: { effectiveFrom: 'asc' } },
-    },
-  })
+  // the programme's configuration, read only once the scope allowed its figures (a bank officer: its own bank's rates only)
+  const program = await orRefused(getProgramSettings(user, id))
   const regencies = await readDb.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true, name: true }, orderBy: { code: 'asc' } })
   const money = (v: number) => formatRupiahShort(v, { locale: lang })
   return (
     <>
-      <PageHeader title={summary.program.name} description={t('asOf', { date: formatDate(summary.asOf, { locale: lang }) })} />
+      <PageHeader
+        title={summary.program.name}
+        description={t('asOf', { date: formatDate(summary.asOf, { locale: lang }) })}
+        actions={can(user.role, 'credit.configure') ? <LinkButton variant="secondary" href={`/kredit/${program.id}/ubah`}>{t('edit')}</LinkButton> : undefined}
+      />
       <CreditNav user={user} current="programs" />
       <FilterForm className="mb-5 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
         <label className="flex flex-col gap-1 text-sm">
@@ -168,8 +166,10 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
           basis={program.amortisationBasis}
           hasLoans={program._count.disbursements > 0}
           banks={program.banks.map((b) => ({ id: b.bank.id, name: b.bank.shortName }))}
-          allocations={ranking.map((r) => ({ regencyCode: r.regencyCode, name: r.name, target: r.target })).sort((a, b) => a.regencyCode.localeCompare(b.regencyCode))}
+          // the allocations as stored at the version above (not the figures' cached ranking): the form saves against both
+          allocations={regencies.map((r) => ({ regencyCode: r.code, name: r.name, target: Number(program.allocations.find((a) => a.regencyCode === r.code)?.creditTarget ?? 0) }))}
           programTarget={Number(program.creditTarget)}
+          locale={lang}
         />
       )}
     </>

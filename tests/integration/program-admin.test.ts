@@ -1,0 +1,195 @@
+/**
+ * A programme's administration on /kredit/[id] and /kredit/[id]/ubah (tester's round s18): the regency
+ * allocations saved from the version the admin opened (a race of two saves lands exactly one), never above
+ * the programme's target, with a message per refused cell; a bank officer reading only its own bank's
+ * contract rates; a bank-rate change that first says how many running loans it recomputes and from when; and
+ * the programme's own settings edited from a version, with what a loan fixes locked.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createUser, form, unique } from '../support/factories'
+import { signInAs, submit } from '../support/session'
+import { db } from '@/lib/db'
+import { addRateChange, saveAllocations, setAmortisationBasis, updateProgram } from '@/lib/actions/credit'
+import { recomputeLoanMonths } from '@/lib/credit/loan-months'
+import { getProgramSettings } from '@/lib/data/credit-programs'
+import { serverText } from '@/lib/i18n/server-text'
+import { getCurrentUser } from '@/lib/session'
+
+let bpr: string
+let dki: string
+let adminA: Awaited<ReturnType<typeof createUser>>
+let adminB: Awaited<ReturnType<typeof createUser>>
+
+async function programme(creditTarget = 11_000_000_000) {
+  const code = unique('PRG').toUpperCase()
+  return (await db.creditProgram.create({
+    data: {
+      code: `${code}-2026`, scheme: code, name: `Program ${code}`, year: 2026, creditTarget, beneficiaryTarget: 100, subsidyCeiling: 1_000_000_000,
+      borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
+      banks: { create: [{ bankId: bpr }, { bankId: dki }] },
+      rates: { create: [{ bankId: bpr, effectiveFrom: new Date('2026-01-01'), rate: 0.11 }, { bankId: dki, effectiveFrom: new Date('2026-01-01'), rate: 0.125 }] },
+    },
+    select: { id: true, version: true },
+  }))
+}
+
+async function loan(programId: string, contractDate: string, tenorMonths: number) {
+  const msme = await db.msme.create({
+    data: {
+      nib: String(Math.floor(Math.random() * 1e13)).padStart(13, '8'), businessName: `Usaha ${unique()}`, ownerName: 'Siti', ownerNik: '3517011234560001', ownerGender: 'P',
+      kbli: '10792', regencyCode: '35.17', computedScale: 'MIKRO', businessCapital: 50_000_000, annualSales: 300_000_000,
+    },
+  })
+  const d = await db.disbursement.create({
+    data: { programId, bankId: bpr, accountNumber: unique('ACC'), msmeId: msme.id, regencyCode: '35.17', contractDate: new Date(contractDate), plafond: 20_000_000, tenorMonths, bankRate: 0.11, borrowerRate: 0.03, eligibilityIssues: [] },
+  })
+  await db.$transaction((tx) => recomputeLoanMonths(tx, [d.id]))
+  return d.id
+}
+
+const allocationsOf = async (programId: string) =>
+  Object.fromEntries((await db.programAllocation.findMany({ where: { programId }, select: { regencyCode: true, creditTarget: true } })).map((a) => [a.regencyCode, Number(a.creditTarget)]))
+
+beforeAll(async () => {
+  bpr = (await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' } })).id
+  dki = (await db.bank.findUniqueOrThrow({ where: { code: 'BANKDKI' } })).id
+  adminA = await createUser('ADMIN')
+  adminB = await createUser('ADMIN')
+})
+
+describe('regency allocations', () => {
+  it('refuses a save from a page opened before another admin saved, naming who, and keeps both the stored figures and what was typed', async () => {
+    const p = await programme()
+    signInAs(adminA)
+    const a = await saveAllocations(undefined, form({ programId: p.id, version: p.version, 'alloc_35.17': '2.000.000.000', 'alloc_35.78': '3.000.000.000', 'alloc_35.03': '6.000.000.000' }))
+    expect(a).toMatchObject({ ok: true, message: 'Alokasi disimpan: jumlah Rp11.000.000.000 dari target program Rp11.000.000.000.' })
+    // B's page was opened at the first version: only Jombang changed, the others as B's page showed them (0)
+    signInAs(adminB)
+    const b = await saveAllocations(undefined, form({ programId: p.id, version: p.version, 'alloc_35.17': '1.000.000.000', 'alloc_35.78': '0', 'alloc_35.03': '0' }))
+    expect(b.ok).toBe(false)
+    expect(b.message).toMatch(/^Alokasi program sudah diubah oleh .+ pada .+; muat ulang halaman, lalu ulangi\.$/)
+    expect(b.values?.['alloc_35.17']).toBe('1.000.000.000')
+    expect(await allocationsOf(p.id)).toEqual({ '35.17': 2_000_000_000, '35.78': 3_000_000_000, '35.03': 6_000_000_000 })
+    // the allocations move the programme's version: B's other forms opened before A's save are stale too
+    expect((await setAmortisationBasis(undefined, form({ programId: p.id, version: p.version, amortisationBasis: 'BANK_RATE' }))).message).toMatch(/^Program sudah diubah oleh /)
+    // reloaded, B saves from the version A's save made
+    const version = (await db.creditProgram.findUniqueOrThrow({ where: { id: p.id }, select: { version: true } })).version
+    expect(Number(a.data?.version)).toBe(version)
+    expect(await saveAllocations(undefined, form({ programId: p.id, version, 'alloc_35.17': '1.000.000.000' }))).toMatchObject({ ok: true })
+    expect(await allocationsOf(p.id)).toEqual({ '35.17': 1_000_000_000, '35.78': 3_000_000_000, '35.03': 6_000_000_000 })
+  })
+
+  it('of two saves racing from the same version, exactly one lands (against the real database)', async () => {
+    const p = await programme()
+    signInAs(adminA)
+    const results = await Promise.all([
+      saveAllocations(undefined, form({ programId: p.id, version: p.version, 'alloc_35.17': '4.000.000.000', 'alloc_35.78': '1.000.000.000' })),
+      saveAllocations(undefined, form({ programId: p.id, version: p.version, 'alloc_35.17': '1.000.000.000', 'alloc_35.78': '5.000.000.000' })),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    const loser = results.find((r) => !r.ok)!
+    expect(loser.message).toMatch(/sudah diubah oleh .+; muat ulang halaman/)
+    const winner = results.findIndex((r) => r.ok)
+    expect(await allocationsOf(p.id)).toEqual(winner === 0 ? { '35.17': 4_000_000_000, '35.78': 1_000_000_000 } : { '35.17': 1_000_000_000, '35.78': 5_000_000_000 })
+    expect(await db.auditLog.count({ where: { entity: 'ProgramAllocation', entityId: p.id } })).toBe(1)
+    expect((await db.creditProgram.findUniqueOrThrow({ where: { id: p.id }, select: { version: true } })).version).toBe(p.version + 1)
+  })
+
+  it('refuses a total above the programme’s credit target, saying by how much', async () => {
+    const p = await programme(10_000_000_000)
+    signInAs(adminA)
+    const r = await saveAllocations(undefined, form({ programId: p.id, version: p.version, 'alloc_35.17': '6.000.000.000', 'alloc_35.78': '5.000.000.000' }))
+    expect(r).toMatchObject({ ok: false, message: 'Jumlah alokasi Rp11.000.000.000 melebihi target kredit program Rp10.000.000.000 sebesar Rp1.000.000.000. Kurangi alokasi, atau ubah target program lebih dulu.' })
+    expect(serverText(r.message, 'en')).toBe('The allocations total Rp11,000,000,000, above the programme\'s credit target Rp10,000,000,000 by Rp1,000,000,000. Reduce the allocations, or change the programme target first.')
+    expect(await allocationsOf(p.id)).toEqual({})
+    expect((await db.creditProgram.findUniqueOrThrow({ where: { id: p.id }, select: { version: true } })).version).toBe(p.version)
+  })
+
+  it('says what is wrong in each refused cell', async () => {
+    const p = await programme()
+    signInAs(adminA)
+    const r = await saveAllocations(undefined, form({ programId: p.id, version: p.version, 'alloc_35.17': 'abc', 'alloc_35.78': '1,5', 'alloc_35.03': 'Rp 1.234.567,89', 'alloc_35.07': '' }))
+    expect(r.ok).toBe(false)
+    expect(r.errors).toEqual({
+      'alloc_35.17': ['Alokasi harus angka Rupiah, mis. 1.500.000.'],
+      'alloc_35.78': ['Alokasi harus dalam Rupiah bulat, tanpa sen.'],
+      'alloc_35.03': ['Alokasi harus dalam Rupiah bulat, tanpa sen.'],
+    })
+    expect(await allocationsOf(p.id)).toEqual({})
+  })
+})
+
+describe('a programme’s settings as a bank officer reads them', () => {
+  it('holds only its own bank’s contract rates and membership; an admin reads every bank’s', async () => {
+    const p = await programme()
+    const officer = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+    signInAs(officer)
+    const asBank = await getProgramSettings((await getCurrentUser())!, p.id)
+    expect(asBank.rates.map((r) => r.bank.id)).toEqual([bpr])
+    expect(asBank.banks.map((b) => b.bank.id)).toEqual([bpr])
+    signInAs(adminA)
+    const asAdmin = await getProgramSettings((await getCurrentUser())!, p.id)
+    expect(asAdmin.rates.map((r) => r.bank.id).sort()).toEqual([bpr, dki].sort())
+  })
+})
+
+describe('a bank-rate change', () => {
+  it('first says how many running loans it recomputes and from when, writing nothing; then saves only at that count', async () => {
+    const p = await programme()
+    await loan(p.id, '2026-02-10', 12) // running on 1 July
+    await loan(p.id, '2026-03-10', 24) // running
+    await loan(p.id, '2026-01-05', 3) // matured on 5 April: nothing left to recompute
+    await loan(p.id, '2026-08-01', 12) // contracted after: agreed the rate in force then
+    signInAs(adminA)
+    const fields = { programId: p.id, bankId: bpr, effectiveFrom: '2026-07-01', rate: '12' }
+    const preview = await addRateChange(undefined, form({ ...fields, intent: 'preview' }))
+    expect(preview).toMatchObject({ ok: true, data: { loans: '2', effectiveFrom: '2026-07-01', bankId: bpr, rate: '12' } })
+    expect(await db.programRate.count({ where: { programId: p.id, bankId: bpr } })).toBe(1)
+    const moved = await addRateChange(undefined, form({ ...fields, intent: 'submit', expectedLoans: 3 }))
+    expect(moved).toMatchObject({ ok: false, message: 'Jumlah pinjaman berjalan berubah sejak Anda memeriksanya: kini 2 pinjaman dihitung ulang mulai 1 Juli 2026. Periksa lagi lalu simpan.' })
+    expect(await db.programRate.count({ where: { programId: p.id, bankId: bpr } })).toBe(1)
+    const saved = await addRateChange(undefined, form({ ...fields, intent: 'submit', expectedLoans: 2 }))
+    expect(saved).toMatchObject({ ok: true, message: 'Suku bunga baru berlaku 1 Juli 2026; 2 pinjaman dihitung ulang.' })
+    expect(serverText(saved.message, 'en')).toBe('The new interest rate applies from 1 July 2026; 2 loans recalculated.')
+    expect(await db.programRate.count({ where: { programId: p.id, bankId: bpr } })).toBe(2)
+  })
+})
+
+describe('editing a programme’s settings', () => {
+  const settings = { name: 'Program Diubah', creditTarget: '12.000.000.000', beneficiaryTarget: '120', subsidyCeiling: '1.200.000.000', borrowerRate: '3', maxPlafond: '30.000.000', maxTenorMonths: '36' }
+
+  it('saves from the version opened, with its audit row; a stale form is refused naming who saved first', async () => {
+    const p = await programme()
+    const { scheme, year } = await db.creditProgram.findUniqueOrThrow({ where: { id: p.id }, select: { scheme: true, year: true } })
+    signInAs(adminA)
+    const ok = await submit(updateProgram, { id: p.id, version: p.version, scheme, year, ...settings })
+    expect(ok.redirect).toBe(`/kredit/${p.id}`)
+    expect(await db.creditProgram.findUniqueOrThrow({ where: { id: p.id }, select: { name: true, maxTenorMonths: true, creditTarget: true, version: true } }))
+      .toMatchObject({ name: 'Program Diubah', maxTenorMonths: 36, version: p.version + 1 })
+    expect(await db.auditLog.count({ where: { entity: 'CreditProgram', entityId: p.id, action: 'UPDATE' } })).toBe(1)
+    signInAs(adminB)
+    const stale = await submit(updateProgram, { id: p.id, version: p.version, scheme, year, ...settings, name: 'Program Basi' })
+    expect(stale.state?.message).toMatch(/^Program sudah diubah oleh .+ pada .+; muat ulang halaman, lalu ulangi\.$/)
+    expect((await db.creditProgram.findUniqueOrThrow({ where: { id: p.id }, select: { name: true } })).name).toBe('Program Diubah')
+  })
+
+  it('keeps scheme, year and borrower rate once the programme has a loan, and the target at least what is allocated', async () => {
+    const p = await programme()
+    await loan(p.id, '2026-02-10', 12)
+    signInAs(adminA)
+    const alloc = await saveAllocations(undefined, form({ programId: p.id, version: p.version, 'alloc_35.17': '9.000.000.000' }))
+    expect(alloc.ok).toBe(true)
+    const version = p.version + 1
+    const { scheme } = await db.creditProgram.findUniqueOrThrow({ where: { id: p.id }, select: { scheme: true } })
+    const locked = await submit(updateProgram, { id: p.id, version, scheme: 'LAIN', year: 2027, ...settings, borrowerRate: '4', creditTarget: '8.000.000.000' })
+    expect(locked.state?.errors).toEqual({
+      scheme: ['Terkunci: program ini sudah memiliki pinjaman.'],
+      year: ['Terkunci: program ini sudah memiliki pinjaman.'],
+      borrowerRate: ['Terkunci: program ini sudah memiliki pinjaman.'],
+      creditTarget: ['Paling sedikit Rp9.000.000.000, jumlah alokasi kabupaten/kota.'],
+    })
+    expect((await db.creditProgram.findUniqueOrThrow({ where: { id: p.id }, select: { version: true } })).version).toBe(version)
+    // the limits for new loans and the targets still change
+    expect((await submit(updateProgram, { id: p.id, version, scheme, year: 2026, ...settings })).redirect).toBe(`/kredit/${p.id}`)
+  })
+})
