@@ -25,7 +25,7 @@ const nestedOf = (s: Schema | undefined): Schema | undefined => {
 /** The document's text with its `backticks` as code, as in the OpenAPI document's Markdown. */
 export function Text({ children }: { children?: string }) {
   if (!children) return null
-  return <>{children.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <code key={i} className="rounded bg-slate-100 px-1 font-mono text-[0.85em]">{part}</code> : part))}</>
+  return <>{children.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <code key={i} className="rounded bg-slate-100 px-1 font-mono text-[0.85em] text-slate-800">{part}</code> : part))}</>
 }
 
 /** A schema's fields; an object field's own fields one level down, indented (deeper ones by type only). */
