@@ -11,6 +11,7 @@ import { Field, inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { formatDate, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
 import { parseRupiah } from '@/lib/parse'
+import { moneyInput } from '@/lib/registers/form-values'
 
 /** A regency's allocation field: `alloc_35.17` (the name saveAllocations reads). */
 const allocName = (regencyCode: string) => `alloc_${regencyCode}`
@@ -141,7 +142,7 @@ export function ProgramAdmin({ programId, version, basis, hasLoans, banks, alloc
                       <input
                         id={name}
                         name={name}
-                        defaultValue={allocState?.values?.[name] ?? String(a.target)}
+                        defaultValue={allocState?.values?.[name] ?? moneyInput(a.target)}
                         inputMode="numeric"
                         aria-invalid={Boolean(errors)}
                         aria-describedby={errors ? `${name}-error` : undefined}

@@ -24,7 +24,7 @@ export function ProgramForm({ banks, edit }: { banks: { id: string; name: string
   const locked = (name: string) => Boolean(edit?.hasLoans && (PROGRAM_FIELDS_LOCKED_BY_LOANS as readonly string[]).includes(name))
   const text = (name: string, label: string, extra: Partial<React.ComponentProps<'input'>> = {}) => (
     <Field label={label} name={name} errors={state?.errors?.[name]} hint={locked(name) ? t('lockedByLoans') : undefined} required>
-      {(p) => <input {...p} defaultValue={v[name]} readOnly={locked(name)} {...extra} />}
+      {(p) => <input {...p} defaultValue={v[name]} readOnly={locked(name)} {...extra} className={locked(name) ? `${p.className ?? ''} bg-slate-100 text-slate-600` : p.className} />}
     </Field>
   )
   return (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { CreditNav } from '@/components/credit/credit-nav'
 import { ProgramForm } from '@/components/credit/program-form'
+import { moneyInput } from '@/lib/registers/form-values'
 import { PageHeader } from '@/components/ui/page-header'
 import { getProgramSettings } from '@/lib/data/credit-programs'
 import { orRefused } from '@/lib/dashboard/guard'
@@ -17,11 +18,11 @@ export default async function EditProgramPage({ params }: { params: Promise<{ id
   const user = await requirePermission('credit.configure')
   const { id } = await params
   const [t, program] = await Promise.all([getTranslations('credit'), orRefused(getProgramSettings(user, id))])
-  // the stored figures as the form's text: whole Rupiah without grouping, a rate with the decimal comma
+  // the stored figures as the form's text: Rupiah grouped as the registers' forms show it, a rate with the decimal comma
   const values = {
     scheme: program.scheme, name: program.name, year: String(program.year),
-    creditTarget: String(Number(program.creditTarget)), beneficiaryTarget: String(program.beneficiaryTarget), subsidyCeiling: String(Number(program.subsidyCeiling)),
-    maxPlafond: String(Number(program.maxPlafond)), maxTenorMonths: String(program.maxTenorMonths), borrowerRate: String(ratePercent(program.borrowerRate)).replace('.', ','),
+    creditTarget: moneyInput(program.creditTarget), beneficiaryTarget: String(program.beneficiaryTarget), subsidyCeiling: moneyInput(program.subsidyCeiling),
+    maxPlafond: moneyInput(program.maxPlafond), maxTenorMonths: String(program.maxTenorMonths), borrowerRate: String(ratePercent(program.borrowerRate)).replace('.', ','),
   }
   return (
     <>
