@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { dateInputText, dateTimeInputText, parseTimeInput, excelSerialDate, isIsoDate, isIsoMonth, isoDateField, normalizePhone, parseDateInput, parseDateText, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField } from '@/lib/parse'
+import { z } from 'zod'
+import { dateInputText, dateTimeInputText, parseTimeInput, excelSerialDate, isIsoDate, isIsoMonth, isoDateField, isoDateInRange, normalizePhone, parseDateInput, parseDateText, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField } from '@/lib/parse'
 
 describe('parseRupiah: whole Rupiah, one meaning per amount', () => {
   it('reads 1.234.567, 1234567 and Rp1.234.567 as the same amount', () => {
@@ -80,8 +81,10 @@ describe('dates: real calendar days only', () => {
     expect(isIsoMonth('0000-00')).toBe(false)
   })
 
-  it('an empty or impossible date stops there: a range check chained after it adds no second message', () => {
-    const ranged = isoDateField('Tanggal').refine((v) => v >= '2000-01-01' && v <= '2100-12-31', 'Tanggal harus antara tahun 2000 dan 2100.')
+  it('an empty or impossible date has one message: the year range adds none, and the form’s other fields are still checked', () => {
+    const ranged = isoDateInRange('Tanggal')
+    const form = z.object({ date: ranged, name: z.string().min(3, 'Nama minimal 3 karakter.') })
+    expect(form.safeParse({ date: '', name: '' }).error?.issues.map((i) => i.message)).toEqual(['Tanggal harus diisi.', 'Nama minimal 3 karakter.'])
     expect(ranged.safeParse('').error?.issues.map((i) => i.message)).toEqual(['Tanggal harus diisi.'])
     expect(ranged.safeParse('2026-02-31').error?.issues.map((i) => i.message)).toEqual(['Tanggal tidak valid; gunakan tanggal yang ada di kalender.'])
     expect(ranged.safeParse('1999-12-31').error?.issues.map((i) => i.message)).toEqual(['Tanggal harus antara tahun 2000 dan 2100.'])

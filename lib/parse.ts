@@ -182,11 +182,17 @@ export const decimalField = (label: string) =>
  */
 export const isoDateField = (label = 'Tanggal') =>
   z.string(`${label} harus diisi.`).trim().superRefine((v, ctx) => {
-    // continue: false — an empty or impossible date stops here, so checks chained after it (a year range)
-    // do not add a second message for the same field
-    if (v === '') ctx.addIssue({ code: 'custom', message: `${label} harus diisi.`, continue: false })
-    else if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: `${label} tidak valid; gunakan tanggal yang ada di kalender.`, continue: false })
+    if (v === '') ctx.addIssue({ code: 'custom', message: `${label} harus diisi.` })
+    else if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: `${label} tidak valid; gunakan tanggal yang ada di kalender.` })
   })
+
+/**
+ * A calendar date between 2000 and 2100 (a typo such as 0202 is refused, not stored). An empty or impossible
+ * date has its one message from isoDateField and the range says nothing more; the form's other fields are
+ * still checked in the same round (an aborting issue would hide them).
+ */
+export const isoDateInRange = (label = 'Tanggal') =>
+  isoDateField(label).refine((v) => !isIsoDate(v) || (v >= '2000-01-01' && v <= '2100-12-31'), `${label} harus antara tahun 2000 dan 2100.`)
 
 /** A calendar month `YYYY-MM`. */
 export const isoMonthField = (label = 'Bulan') => z.string(`${label} harus diisi.`).trim().refine(isIsoMonth, `${label} tidak valid (YYYY-MM).`)

@@ -4,7 +4,7 @@
  * that is wrong. Money goes through lib/parse.ts (`rupiahField`), dates are calendar days.
  */
 import { z } from 'zod'
-import { isIsoDate, isoDateField, nameField, parseRupiah, parseWholeNumber, rupiahMessage } from '@/lib/parse'
+import { isIsoDate, isoDateInRange, nameField, parseRupiah, parseWholeNumber, rupiahMessage } from '@/lib/parse'
 import { checkbox, filterDir, filterPage, filterRegency, filterText, idField, optionalText, versionField } from '@/lib/validations/registers-common'
 
 export const ACTIVITY_KINDS = ['TRAINING', 'CERTIFICATION', 'CAPITAL_ASSISTANCE', 'FINANCING_FACILITATION', 'MENTORING', 'SUPERVISION', 'OTHER'] as const
@@ -16,8 +16,7 @@ export type BeneficiaryType = (typeof BENEFICIARY_TYPES)[number]
 
 /** A day between 2000 and 2100 (a typo such as 0202 is refused, not stored). */
 const day = (label: string) =>
-  isoDateField(label)
-    .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', `${label} harus antara tahun 2000 dan 2100.`)
+  isoDateInRange(label)
     .transform((v) => new Date(`${v}T00:00:00Z`))
 
 const optionalDay = (label: string) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDateField, nameField } from '@/lib/parse'
+import { isoDateInRange, nameField } from '@/lib/parse'
 import { optionalText } from '@/lib/validations/registers-common'
 
 /**
@@ -14,7 +14,7 @@ export const holidaySchema = z
   .object({
     id: z.string().trim().max(40).optional().transform((v) => (v ? v : null)),
     version,
-    date: isoDateField('Tanggal').refine((v) => v >= '2000-01-01' && v <= '2100-12-31', 'Tanggal harus antara tahun 2000 dan 2100.'),
+    date: isoDateInRange('Tanggal'),
     name: nameField('Nama hari libur', { min: 3, max: 200 }),
     kind: z.enum(['NATIONAL_HOLIDAY', 'CUTI_BERSAMA'], 'Pilih jenis: libur nasional atau cuti bersama.'),
     source: optionalText(300, 'Sumber maksimal 300 karakter.'),
