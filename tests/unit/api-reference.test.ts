@@ -25,7 +25,8 @@ describe('the API reference', () => {
   })
 
   it('renders `backticks` as code', () => {
-    expect(renderToStaticMarkup(createElement(Text, null, 'Pass as `cursor` to continue.'))).toBe('Pass as <code class="rounded bg-slate-100 px-1 font-mono text-[0.85em]">cursor</code> to continue.')
+    // the markup, not its classes (the colours are the design's to change)
+    expect(renderToStaticMarkup(createElement(Text, null, 'Pass as `cursor` to continue.'))).toMatch(/^Pass as <code class="[^"]*font-mono[^"]*">cursor<\/code> to continue\.$/)
   })
 
   it('documents the period report’s 409 and 413, and is English; the page words its header in both languages', () => {
