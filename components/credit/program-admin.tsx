@@ -108,8 +108,10 @@ export function ProgramAdmin({ programId, version, basis, hasLoans, banks, alloc
                   loans: formatNumber(Number(preview.loans), { locale }),
                 })}
               </p>
+              {preview.replaces && <p className="text-sm font-medium text-amber-800">{t('rateConfirmReplaces', { rate: formatPercent(Number(preview.replaces), { locale }) })}</p>}
               {/* the count shown goes back with the confirmation: the change is saved only if it still holds */}
               <input type="hidden" name="expectedLoans" value={preview.loans} />
+              <input type="hidden" name="expectedReplaces" value={preview.replaces ?? ''} />
               <div className="flex justify-end gap-2 pt-2">
                 <Button type="button" variant="secondary" onClick={() => rateDialog.current?.close()}>{tc('cancel')}</Button>
                 <Button type="submit" name="intent" value="submit" disabled={ratePending} onClick={() => rateDialog.current?.close()}>{t('rateConfirm')}</Button>

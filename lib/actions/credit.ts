@@ -13,7 +13,7 @@ import { env } from '@/lib/env'
 import { parseRupiah, rupiahMessage } from '@/lib/parse'
 import { conflictError, transition } from '@/lib/transitions'
 import { ActionError, authAction, MESSAGES, type ActionState } from '@/lib/safe-action'
-import { previewClaimFor, submitClaimFor } from '@/lib/credit/claim-submission'
+import { lockBankLoans, previewClaimFor, submitClaimFor } from '@/lib/credit/claim-submission'
 import { recordInstalment } from '@/lib/credit/instalments'
 import { correctDisbursement } from '@/lib/credit/disbursement-corrections'
 import type { SessionUser } from '@/lib/session-user'
@@ -296,25 +296,42 @@ function runningLoans(tx: Prisma.TransactionClient, programId: string, bankId: s
  */
 export const addRateChange = authAction('credit.configure', rateChangeSchema, async (input, user): Promise<ActionState> => {
   const from = formatDate(input.effectiveFrom)
-  const affected = await db.$transaction(async (tx) => {
+  const { affected, replaces } = await db.$transaction(async (tx) => {
+    // the bank's claims and loan reports wait, as for a loan's correction: a claim submitted meanwhile would be
+    // computed from the schedules this change rewrites, and a loan recorded meanwhile would miss the new rate
+    await lockBankLoans(tx, input.bankId)
     const program = await tx.creditProgram.findFirst({ where: { id: input.programId, banks: { some: { bankId: input.bankId } } }, select: { id: true, borrowerRate: true } })
-    if (!program) throw new ActionError('Program atau bank tidak ditemukan.')
+    if (!program) throw new ActionError('Program atau bank tidak ditemukan.', undefined, 'NOT_FOUND')
     if (input.rate / 100 <= Number(program.borrowerRate)) throw new ActionError('Bunga bank harus di atas bunga debitur.', { rate: ['Bunga bank harus di atas bunga debitur.'] })
-    const loans = await runningLoans(tx, program.id, input.bankId, input.effectiveFrom)
-    if (input.intent === 'preview') return loans.length
-    if (input.expectedLoans !== undefined && input.expectedLoans !== loans.length) {
-      throw new ActionError(`Jumlah pinjaman berjalan berubah sejak Anda memeriksanya: kini ${formatNumber(loans.length)} pinjaman dihitung ulang mulai ${from}. Periksa lagi lalu simpan.`)
-    }
-    await tx.programRate.upsert({
-      where: { programId_bankId_effectiveFrom: { programId: program.id, bankId: input.bankId, effectiveFrom: new Date(input.effectiveFrom) } },
-      update: { rate: input.rate / 100 },
-      create: { programId: program.id, bankId: input.bankId, effectiveFrom: new Date(input.effectiveFrom), rate: input.rate / 100 },
+    // a submitted, approved or paid claim of a month from the change on was computed at the old rate: it goes back first
+    const claimed = await tx.subsidyClaim.findMany({
+      where: { programId: program.id, bankId: input.bankId, status: { in: ['SUBMITTED', 'APPROVED', 'PAID'] }, month: { gte: new Date(`${input.effectiveFrom.slice(0, 7)}-01`) } },
+      select: { month: true }, orderBy: { month: 'asc' },
     })
+    if (claimed.length) {
+      const months = claimed.map((c) => formatMonth(c.month)).join(', ')
+      throw new ActionError(MESSAGES.invalid, { effectiveFrom: [`Klaim ${months} sudah dihitung dengan suku bunga lama; minta klaim itu dikembalikan dulu, atau pilih tanggal berlaku sesudah bulan klaim terakhir.`] })
+    }
+    const key = { programId: program.id, bankId: input.bankId, effectiveFrom: new Date(input.effectiveFrom) }
+    const existing = await tx.programRate.findUnique({ where: { programId_bankId_effectiveFrom: key }, select: { rate: true } })
+    // the rate already recorded for that very day, as the confirmation showed it ('' for none): two admins confirming
+    // the same day do not overwrite each other unseen
+    const replaces = existing ? String(ratePercent(existing.rate)) : ''
+    const loans = await runningLoans(tx, program.id, input.bankId, input.effectiveFrom)
+    if (input.intent === 'preview') return { affected: loans.length, replaces }
+    if ((input.expectedLoans !== undefined && input.expectedLoans !== loans.length) || (input.expectedReplaces !== undefined && input.expectedReplaces !== replaces)) {
+      throw new ActionError(`Data berubah sejak Anda memeriksanya: kini ${formatNumber(loans.length)} pinjaman dihitung ulang mulai ${from}. Periksa lagi lalu simpan.`)
+    }
+    await tx.programRate.upsert({ where: { programId_bankId_effectiveFrom: key }, update: { rate: input.rate / 100 }, create: { ...key, rate: input.rate / 100 } })
     for (let i = 0; i < loans.length; i += 2_000) await recomputeLoanMonths(tx, loans.slice(i, i + 2_000).map((l) => l.id))
-    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ProgramRate', entityId: program.id, after: { bankId: input.bankId, effectiveFrom: input.effectiveFrom, rate: input.rate / 100, loansRecomputed: loans.length } })
-    return loans.length
+    await writeAudit(tx, actor(user), {
+      action: 'UPDATE', entity: 'ProgramRate', entityId: program.id,
+      before: existing ? { bankId: input.bankId, effectiveFrom: input.effectiveFrom, rate: Number(existing.rate) } : null,
+      after: { bankId: input.bankId, effectiveFrom: input.effectiveFrom, rate: input.rate / 100, loansRecomputed: loans.length },
+    })
+    return { affected: loans.length, replaces }
   }, { timeout: 300_000 })
-  if (input.intent === 'preview') return { ok: true, data: { loans: String(affected), effectiveFrom: input.effectiveFrom, bankId: input.bankId, rate: String(input.rate) } }
+  if (input.intent === 'preview') return { ok: true, data: { loans: String(affected), replaces, effectiveFrom: input.effectiveFrom, bankId: input.bankId, rate: String(input.rate) } }
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: `Suku bunga baru berlaku ${from}; ${formatNumber(affected)} pinjaman dihitung ulang.` }
 })

@@ -160,6 +160,8 @@ export const rateChangeSchema = z.object({
   rate: percent('Bunga bank'),
   intent: z.enum(['preview', 'submit'], 'Tindakan tidak dikenal.').optional().transform((v) => v ?? 'submit'),
   expectedLoans: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number('Data pratinjau tidak valid.').int('Data pratinjau tidak valid.').min(0, 'Data pratinjau tidak valid.').optional()),
+  /** the rate already recorded for that day when the admin confirmed ('' for none), in percent */
+  expectedReplaces: z.string().max(20, 'Data pratinjau tidak valid.').optional(),
 })
 
 /** The allocation of the credit target per regency (`alloc_<regency>` fields), from the programme version the admin opened. */

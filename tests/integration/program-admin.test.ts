@@ -146,12 +146,36 @@ describe('a bank-rate change', () => {
     expect(preview).toMatchObject({ ok: true, data: { loans: '2', effectiveFrom: '2026-07-01', bankId: bpr, rate: '12' } })
     expect(await db.programRate.count({ where: { programId: p.id, bankId: bpr } })).toBe(1)
     const moved = await addRateChange(undefined, form({ ...fields, intent: 'submit', expectedLoans: 3 }))
-    expect(moved).toMatchObject({ ok: false, message: 'Jumlah pinjaman berjalan berubah sejak Anda memeriksanya: kini 2 pinjaman dihitung ulang mulai 1 Juli 2026. Periksa lagi lalu simpan.' })
+    expect(moved).toMatchObject({ ok: false, message: 'Data berubah sejak Anda memeriksanya: kini 2 pinjaman dihitung ulang mulai 1 Juli 2026. Periksa lagi lalu simpan.' })
     expect(await db.programRate.count({ where: { programId: p.id, bankId: bpr } })).toBe(1)
     const saved = await addRateChange(undefined, form({ ...fields, intent: 'submit', expectedLoans: 2 }))
     expect(saved).toMatchObject({ ok: true, message: 'Suku bunga baru berlaku 1 Juli 2026; 2 pinjaman dihitung ulang.' })
     expect(serverText(saved.message, 'en')).toBe('The new interest rate applies from 1 July 2026; 2 loans recalculated.')
     expect(await db.programRate.count({ where: { programId: p.id, bankId: bpr } })).toBe(2)
+    // the preview names the rate that day already has; a confirmation made before another admin's is refused
+    const again = await addRateChange(undefined, form({ ...fields, rate: '13', intent: 'preview' }))
+    expect(again).toMatchObject({ ok: true, data: { replaces: '12' } })
+    const unseen = await addRateChange(undefined, form({ ...fields, rate: '13', intent: 'submit', expectedLoans: 2, expectedReplaces: '' }))
+    expect(unseen).toMatchObject({ ok: false })
+    const replaced = await addRateChange(undefined, form({ ...fields, rate: '13', intent: 'submit', expectedLoans: 2, expectedReplaces: '12' }))
+    expect(replaced).toMatchObject({ ok: true })
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'ProgramRate', entityId: p.id }, orderBy: { id: 'desc' }, select: { before: true, after: true } })
+    expect(audit.before).toMatchObject({ rate: 0.12 })
+    expect(audit.after).toMatchObject({ rate: 0.13 })
+  })
+
+  it('does not rewrite a month a live claim was computed from: the claim goes back first', async () => {
+    const p = await programme()
+    await loan(p.id, '2026-02-01', 12)
+    await db.subsidyClaim.create({ data: { programId: p.id, bankId: bpr, month: new Date('2026-07-01'), status: 'APPROVED' } })
+    signInAs(adminA)
+    const refused = await addRateChange(undefined, form({ programId: p.id, bankId: bpr, effectiveFrom: '2026-07-15', rate: '12', intent: 'preview' }))
+    expect(refused).toMatchObject({ ok: false, errors: { effectiveFrom: [expect.stringContaining('Klaim Juli 2026 sudah dihitung dengan suku bunga lama')] } })
+    expect(serverText(refused.errors!.effectiveFrom![0], 'en')).toContain('July 2026')
+    // from the month after the last claim on, the change is allowed
+    expect(await addRateChange(undefined, form({ programId: p.id, bankId: bpr, effectiveFrom: '2026-08-01', rate: '12', intent: 'preview' }))).toMatchObject({ ok: true })
+    // another bank's claims do not hold this bank back
+    expect(await addRateChange(undefined, form({ programId: p.id, bankId: dki, effectiveFrom: '2026-07-15', rate: '13', intent: 'preview' }))).toMatchObject({ ok: true })
   })
 })
 
