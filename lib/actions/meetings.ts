@@ -150,13 +150,18 @@ export const updateMeeting = authAction('meetings.write', updateMeetingSchema, a
     const before = await tx.meeting.findUnique({ where: { id }, select: meetingSnapshot })
     if (!before) throw new ActionError(NOT_FOUND_MEETING)
     if (before.status === 'CLOSED' || before.status === 'CANCELLED') throw new ActionError(`Rapat sudah ${STATUS_LABEL[before.status]}; isinya tidak dapat diubah lagi.`)
+    // a meeting marked held took place: it is not moved to a time still to come (it would be "held" before it began)
+    if (before.status === 'HELD' && !hasStarted({ startsAt: fields.startsAt })) {
+      throw new ActionError(INVALID, { startsAt: ['Rapat sudah terlaksana; waktu mulainya tidak boleh sesudah saat ini.'] })
+    }
+    // the conditional update first: it locks the meeting row, so a status change or another edit waits for the checks below
+    await transition(tx, { entity: 'Meeting', entityId: id, label: 'Rapat', update: () => tx.meeting.updateMany({ where: { id, version, status: before.status }, data: { ...fields, version: { increment: 1 } } }) })
     const [previous, next] = await Promise.all([
       before.previousMeetingId ? tx.meeting.findUnique({ where: { id: before.previousMeetingId }, select: { startsAt: true } }) : null,
       tx.meeting.findMany({ where: { previousMeetingId: id }, select: { startsAt: true } }),
     ])
     checkMeetingOrder(fields.startsAt, { previous, next })
     await checkDueDatesAfter(tx, id, before.startsAt, fields.startsAt)
-    await transition(tx, { entity: 'Meeting', entityId: id, label: 'Rapat', update: () => tx.meeting.updateMany({ where: { id, version, status: before.status }, data: { ...fields, version: { increment: 1 } } }) })
     const after = await tx.meeting.findUniqueOrThrow({ where: { id }, select: meetingSnapshot })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Meeting', entityId: id, before, after })
   })

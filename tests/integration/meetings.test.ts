@@ -851,6 +851,18 @@ describe('a meeting’s dates, statuses and documents stay consistent with its f
     expect(await setMeetingStatus(undefined, form({ id, version: 1, status: 'CANCELLED' }))).toMatchObject({ ok: true })
   })
 
+  it('a meeting marked held is not moved to a time still to come (nothing written)', async () => {
+    const id = await newMeeting({ title: 'Rakor yang sudah terlaksana', startsAt: '2025-05-05T09:00', endsAt: '2025-05-05T12:00' })
+    signInAs(admin)
+    expect(await setMeetingStatus(undefined, form({ id, version: 1, status: 'HELD' }))).toMatchObject({ ok: true })
+    const year = Number(jakartaToday().slice(0, 4)) + 1
+    const moved = await edit(id, 2, { title: 'Rakor yang sudah terlaksana', startsAt: `${year}-05-05T09:00`, endsAt: `${year}-05-05T12:00` })
+    expect(moved).toMatchObject({ ok: false, message: MESSAGES.invalid, errors: { startsAt: ['Rapat sudah terlaksana; waktu mulainya tidak boleh sesudah saat ini.'] } })
+    expect(await db.meeting.findUniqueOrThrow({ where: { id }, select: { version: true } })).toEqual({ version: 2 })
+    // moved within the past, it is saved
+    expect(await redirected(() => edit(id, 2, { title: 'Rakor yang sudah terlaksana', startsAt: '2025-05-06T09:00', endsAt: '2025-05-06T12:00' }))).toBe(id)
+  })
+
   it('a closed meeting keeps its documents: removing one is refused and nothing is removed', async () => {
     const id = await newMeeting({ title: 'Rakor dengan daftar hadir' })
     signInAs(admin)
