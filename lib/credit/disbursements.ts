@@ -15,6 +15,8 @@ import { db } from '@/lib/db'
 import { writeAudit, type AuditActor } from '@/lib/audit'
 import { eligibilityIssues, type EligibilityIssue } from '@/lib/credit/eligibility'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
+import { lockBankLoans } from '@/lib/credit/claim-submission'
+import { ActionError } from '@/lib/errors'
 import { jakartaToday } from '@/lib/dates'
 import type { SessionUser } from '@/lib/session-user'
 import type { disbursementSchema } from '@/lib/validations/credit'
@@ -167,6 +169,31 @@ export async function prepareDisbursements(
   }
 }
 
+export const TERMS_CHANGED = 'Ketentuan program atau suku bunga bank berubah saat pinjaman ini dicatat; tidak ada yang disimpan. Kirim ulang.'
+
+/**
+ * The programme's borrower rate and the bank's contract rate a loan carries were read before this transaction
+ * (prepareDisbursements). Here they are read again under the locks their writers take: the bank's turn (a rate
+ * change recomputes the bank's running loans under it, lib/actions/credit.ts addRateChange) and the programme's
+ * row (an edit of its settings steps its version, updateProgram). So a loan is never recorded at a rate changed
+ * meanwhile, outside the loans that change recomputed; a loan that would be is refused, nothing written.
+ */
+async function checkTermsStillHold(tx: Prisma.TransactionClient, loans: PreparedDisbursement[]) {
+  if (!loans.length) return
+  for (const bankId of [...new Set(loans.map((l) => l.bankId))].sort()) await lockBankLoans(tx, bankId)
+  const programIds = [...new Set(loans.map((l) => l.program.id))]
+  await tx.$queryRaw`SELECT id FROM credit_programs WHERE id = ANY(${programIds}::text[]) ORDER BY id FOR SHARE`
+  const [{ changed }] = await tx.$queryRaw<{ changed: number }[]>`
+    SELECT count(*)::int AS changed
+    FROM unnest(${loans.map((l) => l.program.id)}::text[], ${loans.map((l) => l.bankId)}::text[], ${loans.map((l) => l.input.contractDate)}::date[],
+                ${loans.map((l) => String(l.bankRate))}::numeric[], ${loans.map((l) => String(l.program.borrowerRate))}::numeric[])
+      AS l(program_id, bank_id, contract_date, bank_rate, borrower_rate)
+    JOIN credit_programs p ON p.id = l.program_id
+    WHERE p.borrower_rate <> l.borrower_rate
+       OR l.bank_rate IS DISTINCT FROM (SELECT r.rate FROM program_rates r WHERE r.program_id = l.program_id AND r.bank_id = l.bank_id AND r.effective_from <= l.contract_date ORDER BY r.effective_from DESC LIMIT 1)`
+  if (changed > 0) throw new ActionError(TERMS_CHANGED, undefined, 'CONFLICT')
+}
+
 const createdSelect = {
   id: true, accountNumber: true, programId: true, bankId: true, msmeId: true, regencyCode: true, contractDate: true, plafond: true, tenorMonths: true,
   bankRate: true, borrowerRate: true, method: true, eligibilityIssues: true, exceptionReason: true,
@@ -177,6 +204,7 @@ const createdSelect = {
  * row each. A unique-key race on the account number (P2002) rolls the whole transaction back.
  */
 export async function insertDisbursements(tx: Prisma.TransactionClient, loans: PreparedDisbursement[], user: AuditActor) {
+  await checkTermsStillHold(tx, loans)
   const created = await tx.disbursement.createManyAndReturn({
     data: loans.map(({ input, bankId, program, msme, bankRate, issues }) => ({
       programId: program.id, bankId, accountNumber: input.accountNumber, msmeId: msme.id, regencyCode: msme.regencyCode,

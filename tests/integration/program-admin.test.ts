@@ -217,3 +217,35 @@ describe('editing a programme’s settings', () => {
     expect((await submit(updateProgram, { id: p.id, version, scheme, year: 2026, ...settings })).redirect).toBe(`/kredit/${p.id}`)
   })
 })
+
+describe('a loan is recorded at the terms in force when it is written', () => {
+  it('a rate changed between the loan’s check and its write refuses the loan, nothing written; unchanged terms write it', async () => {
+    const { prepareDisbursements, insertDisbursements, TERMS_CHANGED } = await import('@/lib/credit/disbursements')
+    const p = await programme()
+    const msme = await db.msme.create({
+      data: {
+        nib: String(Math.floor(Math.random() * 1e13)).padStart(13, '7'), businessName: `Usaha ${unique()}`, ownerName: 'Siti', ownerNik: '3517011234569999', ownerGender: 'P',
+        kbli: '10792', regencyCode: '35.17', computedScale: 'MIKRO', businessCapital: 50_000_000, annualSales: 300_000_000,
+      },
+      select: { nib: true, ownerNik: true },
+    })
+    signInAs(adminA)
+    const user = (await getCurrentUser())!
+    const input = { programId: p.id, bankId: bpr, accountNumber: unique('TERMS'), nib: msme.nib, ownerNik: msme.ownerNik, contractDate: '2026-03-02', plafond: 10_000_000, tenorMonths: 12, method: 'ANNUITY' as const }
+    const judged = await prepareDisbursements([input], user)
+    if (!judged.ok) throw new Error(JSON.stringify(judged.refusals))
+    // the admin's rate change lands between the check and the write
+    await db.programRate.update({ where: { programId_bankId_effectiveFrom: { programId: p.id, bankId: bpr, effectiveFrom: new Date('2026-01-01') } }, data: { rate: 0.115 } })
+    await expect(db.$transaction((tx) => insertDisbursements(tx, judged.loans, user))).rejects.toThrow(TERMS_CHANGED)
+    expect(await db.disbursement.count({ where: { programId: p.id } })).toBe(0)
+    // so does a borrower rate edited meanwhile
+    const again = await prepareDisbursements([input], user)
+    if (!again.ok) throw new Error(JSON.stringify(again.refusals))
+    await db.creditProgram.update({ where: { id: p.id }, data: { borrowerRate: 0.025 } })
+    await expect(db.$transaction((tx) => insertDisbursements(tx, again.loans, user))).rejects.toThrow(TERMS_CHANGED)
+    // checked again at the terms now in force, it is written
+    const fresh = await prepareDisbursements([input], user)
+    if (!fresh.ok) throw new Error(JSON.stringify(fresh.refusals))
+    expect(await db.$transaction((tx) => insertDisbursements(tx, fresh.loans, user))).toHaveLength(1)
+  })
+})
