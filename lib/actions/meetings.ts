@@ -49,6 +49,9 @@ function revalidate(meetingId?: string) {
 
 /** A meeting an admin may change: it exists, and closed or cancelled meetings are read-only. */
 async function editableMeeting(tx: Prisma.TransactionClient, id: string) {
+  // the meeting's row first (as its status change takes it): a close or cancel committing meanwhile waits, and
+  // this write then sees it, so nothing changes a meeting already closed
+  await tx.$queryRaw`SELECT id FROM meetings WHERE id = ${id} FOR NO KEY UPDATE`
   const m = await tx.meeting.findUnique({ where: { id }, select: { id: true, status: true, startsAt: true, version: true } })
   if (!m) throw new ActionError(NOT_FOUND_MEETING)
   if (m.status === 'CLOSED' || m.status === 'CANCELLED') throw new ActionError(`Rapat sudah ${STATUS_LABEL[m.status]}; isinya tidak dapat diubah lagi.`)

@@ -877,6 +877,23 @@ describe('a meeting’s dates, statuses and documents stay consistent with its f
     expect(await db.auditLog.count({ where: { entity: 'MeetingDocument', entityId: doc.id, action: 'DELETE' } })).toBe(0)
   })
 
+  it('a document removed while the meeting is being closed: removed before the close, or refused; never after it', async () => {
+    for (let round = 0; round < 3; round++) {
+      const id = await newMeeting({ title: `Rakor ditutup saat dokumen dihapus ${round}`, startsAt: '2025-01-10T09:00', endsAt: '2025-01-10T12:00' })
+      signInAs(admin)
+      const up = form({ meetingId: id, kind: 'ATTENDANCE' })
+      up.append('file', pdfFile())
+      expect(await uploadDocument(undefined, up)).toMatchObject({ ok: true })
+      const doc = await db.meetingDocument.findFirstOrThrow({ where: { meetingId: id }, select: { id: true } })
+      expect(await setMeetingStatus(undefined, form({ id, version: 1, status: 'HELD' }))).toMatchObject({ ok: true })
+      await Promise.all([setMeetingStatus(undefined, form({ id, version: 2, status: 'CLOSED' })), deleteDocument(undefined, form({ id: doc.id }))])
+      const closed = await db.auditLog.findFirstOrThrow({ where: { entity: 'Meeting', entityId: id, action: 'UPDATE', after: { path: ['status'], equals: 'CLOSED' } }, select: { id: true } })
+      const removed = await db.auditLog.findFirst({ where: { entity: 'MeetingDocument', entityId: doc.id, action: 'DELETE' }, select: { id: true } })
+      if (removed) expect(removed.id).toBeLessThan(closed.id)
+      else expect(await db.meetingDocument.count({ where: { id: doc.id } })).toBe(1)
+    }
+  })
+
   it('the notulen of a follow-up meeting name the carried follow-ups without their app addresses', async () => {
     const id = await newMeeting({ title: 'Rakor lanjutan untuk notulen', startsAt: '2025-03-10T09:00', endsAt: '2025-03-10T12:00', previousMeetingId: meetingA })
     signInAs(admin)
