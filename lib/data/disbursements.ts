@@ -86,10 +86,11 @@ export async function listPrograms({ user }: { user: SessionUser }) {
   return readDb.creditProgram.findMany({
     where: bank.bankId ? { banks: { some: { bankId: bank.bankId } } } : {},
     select: {
-      id: true, code: true, name: true, year: true, scheme: true, banks: { select: { bank: { select: { id: true, shortName: true } } } },
+      // a bank officer (or a bank's API client) reads its own bank's part only: another bank's contract rate is that bank's business
+      id: true, code: true, name: true, year: true, scheme: true, banks: { where: bank.bankId ? { bankId: bank.bankId } : {}, select: { bank: { select: { id: true, shortName: true } } } },
       // the rules a loan must meet, shown on the disbursement form before anything is typed
       borrowerRate: true, maxPlafond: true, maxTenorMonths: true, eligibleScales: true, amortisationBasis: true,
-      rates: { select: { bankId: true, rate: true, effectiveFrom: true }, orderBy: { effectiveFrom: 'desc' } },
+      rates: { where: bank.bankId ? { bankId: bank.bankId } : {}, select: { bankId: true, rate: true, effectiveFrom: true }, orderBy: { effectiveFrom: 'desc' } },
     },
     orderBy: [{ year: 'desc' }, { name: 'asc' }],
   })

@@ -1017,7 +1017,12 @@ describe('bank scope: the officer of PT BPR Jatim never sees Bank DKI', () => {
     expect(asked).toMatchObject({ bankId: fx.bpr, disbursed: 20_000_000, loans: 1 })
     const ranking = await getRegencyRanking({ user: banker, filter: { programId: fx.programId, bankId: fx.dki, asOf: '2025-12-31' } })
     expect(ranking.find((r) => r.regencyCode === '35.78')?.disbursed).toBe(0)
-    expect((await listPrograms({ user: banker })).map((p) => p.id)).toContain(fx.programId)
+    const programs = await listPrograms({ user: banker })
+    expect(programs.map((p) => p.id)).toContain(fx.programId)
+    // its own bank's contract rates and membership only, never another bank's
+    const own = programs.find((p) => p.id === fx.programId)!
+    expect(own.rates.map((r) => r.bankId)).toEqual(own.rates.map(() => fx.bpr))
+    expect(own.banks.map((b) => b.bank.id)).toEqual([fx.bpr])
   })
 
   it('reads another bank’s loan schedule as not found', async () => {
