@@ -367,18 +367,19 @@ export const saveAllocations = authAction('credit.configure', allocationSchema, 
     }
     const program = await tx.creditProgram.findUniqueOrThrow({ where: { id: input.programId }, select: { creditTarget: true, version: true } })
     const before = await tx.programAllocation.findMany({ where: { programId: input.programId }, select: { regencyCode: true, creditTarget: true } })
-    // regencies the form did not send keep their allocation
-    const total = before.filter((a) => !values.has(a.regencyCode)).reduce((sum, a) => sum + Number(a.creditTarget), 0) + [...values.values()].reduce((a, b) => a + b, 0)
-    const target = Number(program.creditTarget)
-    if (total > target) {
-      throw new ActionError(`Jumlah alokasi ${formatRupiah(total)} melebihi target kredit program ${formatRupiah(target)} sebesar ${formatRupiah(total - target)}. Kurangi alokasi, atau ubah target program lebih dulu.`)
-    }
     for (const [regencyCode, creditTarget] of values) {
       await tx.programAllocation.upsert({
         where: { programId_regencyCode: { programId: input.programId, regencyCode } },
         update: { creditTarget },
         create: { programId: input.programId, regencyCode, creditTarget },
       })
+    }
+    // the total as saved, summed in SQL (regencies the form did not send keep theirs); above the target, nothing is kept
+    const sum = await tx.programAllocation.aggregate({ where: { programId: input.programId }, _sum: { creditTarget: true } })
+    const total = Number(sum._sum.creditTarget ?? 0)
+    const target = Number(program.creditTarget)
+    if (total > target) {
+      throw new ActionError(`Jumlah alokasi ${formatRupiah(total)} melebihi target kredit program ${formatRupiah(target)} sebesar ${formatRupiah(total - target)}. Kurangi alokasi, atau ubah target program lebih dulu.`)
     }
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ProgramAllocation', entityId: input.programId, before, after: Object.fromEntries(values) })
     return { total, target, version: program.version }
