@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useLocale, useTranslations } from 'next-intl'
 import { submitClaim } from '@/lib/actions/credit'
@@ -8,6 +8,7 @@ import { FileUp } from 'lucide-react'
 import { Button, LinkButton } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { PreviewDialog } from '@/components/ui/preview-dialog'
 import { claimableMonths } from '@/lib/dates'
 import { formatMonth, formatNumber, formatRupiah } from '@/lib/format'
 
@@ -22,10 +23,8 @@ export type ClaimProgramOption = { id: string; name: string; year: number }
  */
 export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimProgramOption[]; defaultMonth: string }) {
   const t = useTranslations('credit')
-  const tc = useTranslations('common')
   const locale = useLocale() === 'en' ? 'en' : 'id'
   const [state, action, pending] = useFormAction(submitClaim, { keepAfterSuccess: true })
-  const dialog = useRef<HTMLDialogElement>(null)
   const preview = state?.ok ? state.data : undefined
   const [programId, setProgramId] = useState(state?.values?.programId ?? (programs.length === 1 ? programs[0].id : ''))
   const chosen = programs.find((p) => p.id === programId)
@@ -36,9 +35,6 @@ export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimPro
   // the month chosen stays when another programme still offers it; else that programme's newest ended month
   const [month, setMonth] = useState(sentMonth ?? defaultMonth)
   const shownMonth = months.includes(month) ? month : months.includes(defaultMonth) ? defaultMonth : (months[0] ?? '')
-  useEffect(() => {
-    if (preview && !dialog.current?.open) dialog.current?.showModal()
-  }, [preview])
   return (
     <form onSubmit={action} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
@@ -63,10 +59,9 @@ export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimPro
         <Button type="submit" name="intent" value="preview" disabled={pending}>{pending ? '…' : t('submitClaim')}</Button>
         <LinkButton variant="secondary" href="/impor/baru?jenis=klaim"><FileUp aria-hidden className="size-4" />{t('claimFromExcel')}</LinkButton>
       </div>
-      <dialog ref={dialog} className="m-auto w-[min(30rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" aria-labelledby="claim-confirm-title">
+      <PreviewDialog preview={preview} title={t('claimConfirmTitle')} confirmLabel={t('claimConfirm')} pending={pending}>
         {preview && (
-          <div className="space-y-3 p-5">
-            <h2 id="claim-confirm-title" className="text-base font-semibold text-slate-900">{t('claimConfirmTitle')}</h2>
+          <>
             <p className="text-sm text-slate-700" data-testid="claim-confirm-body">
               {t('claimConfirmBody', {
                 program: preview.programName,
@@ -79,14 +74,9 @@ export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimPro
             {/* what was shown goes back with the confirmation: the server files the claim only if it still holds */}
             <input type="hidden" name="expectedLines" value={preview.lines} />
             <input type="hidden" name="expectedTotal" value={preview.total} />
-            <div className="flex justify-end gap-2 pt-2">
-              <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{tc('cancel')}</Button>
-              {/* a submit button of the form: its intent travels with the submission */}
-              <Button type="submit" name="intent" value="submit" disabled={pending} onClick={() => dialog.current?.close()}>{t('claimConfirm')}</Button>
-            </div>
-          </div>
+          </>
         )}
-      </dialog>
+      </PreviewDialog>
     </form>
   )
 }

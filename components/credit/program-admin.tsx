@@ -9,6 +9,7 @@ import { addRateChange, saveAllocations, setAmortisationBasis } from '@/lib/acti
 import { Button } from '@/components/ui/button'
 import { Field, inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { PreviewDialog } from '@/components/ui/preview-dialog'
 import { formatDate, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
 import { parseRupiah } from '@/lib/parse'
 import { moneyInput } from '@/lib/registers/form-values'
@@ -27,7 +28,6 @@ export function ProgramAdmin({ programId, version, basis, hasLoans, banks, alloc
   locale: 'id' | 'en'
 }) {
   const t = useTranslations('credit')
-  const tc = useTranslations('common')
   const [basisState, basisAction, basisPending] = useFormAction(setAmortisationBasis)
   const [rateState, rateAction, ratePending] = useFormAction(addRateChange, { keepAfterSuccess: true })
   const [allocState, allocAction, allocPending] = useFormAction(saveAllocations, { keepAfterSuccess: true })
@@ -35,11 +35,7 @@ export function ProgramAdmin({ programId, version, basis, hasLoans, banks, alloc
 
   // the rate change: the first press asks the server how many running loans it would recompute (nothing
   // written), shown in a dialog; the change is saved when the admin confirms there
-  const rateDialog = useRef<HTMLDialogElement>(null)
   const preview = rateState?.ok ? rateState.data : undefined
-  useEffect(() => {
-    if (preview && !rateDialog.current?.open) rateDialog.current?.showModal()
-  }, [preview])
 
   // the version the allocations were read at; after this form's own save, the one it saved (whichever is newer)
   const allocVersion = Math.max(version, Number(allocState?.ok ? allocState.data?.version ?? 0 : 0))
@@ -96,10 +92,9 @@ export function ProgramAdmin({ programId, version, basis, hasLoans, banks, alloc
           </Field>
         </div>
         <Button type="submit" name="intent" value="preview" disabled={ratePending}>{ratePending ? '…' : t('save')}</Button>
-        <dialog ref={rateDialog} className="m-auto w-[min(30rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" aria-labelledby="rate-confirm-title">
+        <PreviewDialog preview={preview} title={t('rateConfirmTitle')} confirmLabel={t('rateConfirm')} pending={ratePending}>
           {preview && (
-            <div className="space-y-3 p-5">
-              <h2 id="rate-confirm-title" className="text-base font-semibold text-slate-900">{t('rateConfirmTitle')}</h2>
+            <>
               <p className="text-sm text-slate-700" data-testid="rate-confirm-body">
                 {t('rateConfirmBody', {
                   bank: banks.find((b) => b.id === preview.bankId)?.name ?? '',
@@ -112,13 +107,9 @@ export function ProgramAdmin({ programId, version, basis, hasLoans, banks, alloc
               {/* the count shown goes back with the confirmation: the change is saved only if it still holds */}
               <input type="hidden" name="expectedLoans" value={preview.loans} />
               <input type="hidden" name="expectedReplaces" value={preview.replaces ?? ''} />
-              <div className="flex justify-end gap-2 pt-2">
-                <Button type="button" variant="secondary" onClick={() => rateDialog.current?.close()}>{tc('cancel')}</Button>
-                <Button type="submit" name="intent" value="submit" disabled={ratePending} onClick={() => rateDialog.current?.close()}>{t('rateConfirm')}</Button>
-              </div>
-            </div>
+            </>
           )}
-        </dialog>
+        </PreviewDialog>
       </form>
       <form ref={allocForm} onSubmit={allocAction} onInput={recompute} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <h2 className="text-base font-semibold">{t('allocation')}</h2>
