@@ -1,10 +1,29 @@
 'use client'
 
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import clsx from 'clsx'
 import { useLocale, useTranslations } from 'next-intl'
 import { inputClass } from '@/components/ui/field'
 import { dateInputText, dateTimeInputText, parseDateInput, parseTimeInput } from '@/lib/parse'
+
+/**
+ * The field's text follows its form's reset (a form cleared after a successful save, use-form-action.ts): the
+ * text lives in React state, which `form.reset()` does not touch, so without this the next entry would resend
+ * the previous date. `restore` is the latest render's (the default value it shows).
+ */
+function useFormReset(inside: React.RefObject<HTMLInputElement | null>, restore: () => void) {
+  const latest = useRef(restore)
+  useEffect(() => {
+    latest.current = restore
+  })
+  useEffect(() => {
+    const form = inside.current?.form
+    if (!form) return
+    const onReset = () => latest.current()
+    form.addEventListener('reset', onReset)
+    return () => form.removeEventListener('reset', onReset)
+  }, [inside])
+}
 
 /**
  * A date field that reads the Indonesian way, day first (`31/10/2026`), whatever the browser's
@@ -23,6 +42,8 @@ export function DateInput({
     setShownDefault(defaultValue)
     setText(dateInputText(defaultValue))
   }
+  const hidden = useRef<HTMLInputElement>(null)
+  useFormReset(hidden, () => setText(dateInputText(defaultValue)))
   const iso = parseDateInput(text)
   return (
     <>
@@ -37,7 +58,7 @@ export function DateInput({
         onChange={(e) => setText(e.target.value)}
         className={clsx(className ?? inputClass(), 'tabular-nums')}
       />
-      <input type="hidden" name={name} value={iso ?? text.trim()} />
+      <input ref={hidden} type="hidden" name={name} value={iso ?? text.trim()} />
     </>
   )
 }
@@ -60,6 +81,8 @@ export function DateTimeInput({
     setShownDefault(defaultValue)
     setParts(dateTimeInputText(defaultValue, locale))
   }
+  const hidden = useRef<HTMLInputElement>(null)
+  useFormReset(hidden, () => setParts(dateTimeInputText(defaultValue, locale)))
   const day = parseDateInput(parts.day)
   const time = parseTimeInput(parts.time)
   // refused: the two parts as typed, one space between (dateTimeInputText splits them there again)
@@ -97,7 +120,7 @@ export function DateTimeInput({
           className={cls}
         />
       </div>
-      <input type="hidden" name={name} value={sent} />
+      <input ref={hidden} type="hidden" name={name} value={sent} />
     </div>
   )
 }

@@ -6,18 +6,26 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { assertLocation } from '@/lib/data/regions'
-import { cooperativeAuditSelect as auditSelect, insertCooperative, updateCooperativeRecord, writeCooperativeYear } from '@/lib/registers/writes'
+import {
+  cooperativeAuditSelect as auditSelect, deleteCooperativeYear as deleteYearRow, insertCooperative, insertCooperativeYear, updateCooperativeRecord, updateCooperativeYear,
+} from '@/lib/registers/writes'
+import { conflictError } from '@/lib/transitions'
+import { formatNumber } from '@/lib/format'
 import { ActionError, authAction } from '@/lib/safe-action'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import {
-  cooperativeIdSchema, cooperativeSchema, cooperativeUpdateSchema, cooperativeYearSchema, inspectionSchema, type CooperativeInput,
+  cooperativeIdSchema, cooperativeSchema, cooperativeUpdateSchema, cooperativeYearKeySchema, cooperativeYearSchema, inspectionFollowUpSchema, inspectionSchema,
+  type CooperativeInput,
 } from '@/lib/validations/cooperatives'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
 
 const NOT_FOUND = 'Koperasi tidak ditemukan atau di luar wilayah kerja Anda.'
-const STALE = 'Data koperasi ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi perubahan Anda.'
+/** how a stale save names the record: "Koperasi ini sudah diubah oleh … pada …" (lib/transitions.ts conflictError) */
+const STALE_LABEL = 'Koperasi ini'
+const YEAR_STALE_LABEL = 'Angka tahun buku ini'
+const INSPECTION_STALE_LABEL = 'Pemeriksaan ini'
 const DUPLICATE_NIK = 'NIK koperasi ini sudah terdaftar.'
 
 /** A district officer writes only in its own regency; the location must be real and consistent. */
@@ -60,7 +68,7 @@ export const updateCooperative = authAction('cooperatives.write', cooperativeUpd
   try {
     await db.$transaction(async (tx) => {
       const before = await scopedCooperative(tx, user, id)
-      if (!(await updateCooperativeRecord(tx, actor(user), { ...before, version }, data))) throw new ActionError(STALE)
+      if (!(await updateCooperativeRecord(tx, actor(user), { ...before, version }, data))) throw await conflictError(tx, 'Cooperative', id, STALE_LABEL)
     })
   } catch (e) {
     rethrowDuplicate(e)
@@ -69,10 +77,22 @@ export const updateCooperative = authAction('cooperatives.write', cooperativeUpd
   redirect(`/koperasi/${id}?disimpan=1`)
 })
 
-/** Soft delete: hidden from lists and exports, kept for the audit trail and member references. */
+/**
+ * Soft delete: hidden from lists and exports, kept for the audit trail. Refused while registered MSMEs are its
+ * members: they would point at a cooperative no one can open, and their next edit would drop the membership
+ * silently; they are moved to another cooperative (or left without one) first. Book years, assessments and
+ * inspections are the cooperative's own history and go with it; activities it benefited from stay as history.
+ */
 export const deleteCooperative = authAction('cooperatives.write', cooperativeIdSchema, async ({ id }, user) => {
   await db.$transaction(async (tx) => {
     const before = await scopedCooperative(tx, user, id)
+    const members = await tx.msme.count({ where: { cooperativeId: id, deletedAt: null } })
+    if (members > 0) {
+      throw new ActionError(
+        `Koperasi ini tidak dapat dihapus: ${formatNumber(members)} UMKM masih tercatat sebagai anggotanya. Pindahkan UMKM tersebut ke koperasi lain atau kosongkan keanggotaannya di formulir UMKM, lalu hapus lagi.`,
+        undefined, 'CONFLICT',
+      )
+    }
     const after = await tx.cooperative.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } }, select: auditSelect })
     await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'Cooperative', entityId: id, before, after })
   })
@@ -80,15 +100,47 @@ export const deleteCooperative = authAction('cooperatives.write', cooperativeIdS
   redirect('/koperasi?dihapus=1')
 })
 
-/** Record (or correct) one book year's figures: one row per cooperative and year. */
+/**
+ * Record a new book year, or (with the version the user saw) change a recorded one. A new year that is
+ * recorded already is refused under the year field: saving it would replace every figure, blank ones with Rp0;
+ * the recorded year is changed through its "Ubah", which saves only if no one changed it meanwhile.
+ */
 export const saveCooperativeYear = authAction('cooperatives.write', cooperativeYearSchema, async (input, user) => {
-  const { cooperativeId, year } = input
+  const { cooperativeId, year, version } = input
   await db.$transaction(async (tx) => {
     await scopedCooperative(tx, user, cooperativeId)
-    await writeCooperativeYear(tx, actor(user), input)
+    if (version === undefined) {
+      if (!(await insertCooperativeYear(tx, actor(user), input))) {
+        const message = `Tahun buku ${year} sudah tercatat. Untuk mengubah angkanya, pilih "Ubah" pada baris ${year} di tabel angka tahunan.`
+        throw new ActionError(message, { year: [message] }, 'CONFLICT')
+      }
+      return
+    }
+    const result = await updateCooperativeYear(tx, actor(user), { ...input, version })
+    if (result === 'missing') throw new ActionError(`Tahun buku ${year} tidak tercatat (lagi); muat ulang halaman.`, undefined, 'CONFLICT')
+    if (result === 'stale') {
+      const row = await tx.cooperativeYear.findUniqueOrThrow({ where: { cooperativeId_year: { cooperativeId, year } }, select: { id: true } })
+      throw await conflictError(tx, 'CooperativeYear', row.id, YEAR_STALE_LABEL)
+    }
   })
   revalidatePath(`/koperasi/${cooperativeId}`)
+  // an edit leaves the edit view (?ubahTahun=…) for the page with the saved table
+  if (version !== undefined) redirect(`/koperasi/${cooperativeId}?disimpan=1#angka-tahunan`)
   return { ok: true, message: `Angka tahun buku ${year} disimpan.` }
+})
+
+/** Delete a recorded book year (entered by mistake), at the version the user saw, audited. */
+export const deleteCooperativeYear = authAction('cooperatives.write', cooperativeYearKeySchema, async (input, user) => {
+  await db.$transaction(async (tx) => {
+    await scopedCooperative(tx, user, input.cooperativeId)
+    if (!(await deleteYearRow(tx, actor(user), input))) {
+      const row = await tx.cooperativeYear.findUnique({ where: { cooperativeId_year: { cooperativeId: input.cooperativeId, year: input.year } }, select: { id: true } })
+      if (!row) throw new ActionError(`Tahun buku ${input.year} tidak tercatat (lagi); muat ulang halaman.`, undefined, 'CONFLICT')
+      throw await conflictError(tx, 'CooperativeYear', row.id, YEAR_STALE_LABEL)
+    }
+  })
+  revalidatePath(`/koperasi/${input.cooperativeId}`)
+  return { ok: true, message: `Angka tahun buku ${input.year} dihapus.` }
 })
 
 /** Record an inspection (pemeriksaan/pengawasan) with its findings and follow-up. */
@@ -100,4 +152,23 @@ export const addInspection = authAction('cooperatives.write', inspectionSchema, 
   })
   revalidatePath(`/koperasi/${input.cooperativeId}`)
   return { ok: true, message: 'Hasil pemeriksaan disimpan.' }
+})
+
+/** Record an inspection's follow-up and move its status (OPEN → FOLLOWED_UP → CLOSED), at the version the user saw, audited. */
+export const followUpInspection = authAction('cooperatives.write', inspectionFollowUpSchema, async (input, user) => {
+  const cooperativeId = await db.$transaction(async (tx) => {
+    const before = await tx.inspection.findUnique({ where: { id: input.id } })
+    if (!before) throw new ActionError('Pemeriksaan tidak ditemukan; muat ulang halaman.')
+    await scopedCooperative(tx, user, before.cooperativeId)
+    const { count } = await tx.inspection.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { followUp: input.followUp, status: input.status, version: { increment: 1 } },
+    })
+    if (count === 0) throw await conflictError(tx, 'Inspection', input.id, INSPECTION_STALE_LABEL)
+    const after = await tx.inspection.findUniqueOrThrow({ where: { id: input.id } })
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Inspection', entityId: input.id, before, after })
+    return before.cooperativeId
+  })
+  revalidatePath(`/koperasi/${cooperativeId}`)
+  return { ok: true, message: 'Tindak lanjut pemeriksaan disimpan.' }
 })

@@ -9,6 +9,7 @@ import { assertLocation } from '@/lib/data/regions'
 import { nikRegencyCode } from '@/lib/registers/nik'
 import { insertMsme, msmeAuditSelect as auditSelect, msmeForAudit as forAudit, updateMsmeRecord, type MsmeWritable as Writable } from '@/lib/registers/writes'
 import { ActionError, authAction } from '@/lib/safe-action'
+import { conflictError } from '@/lib/transitions'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import { msmeIdSchema, msmeSchema, msmeUpdateSchema } from '@/lib/validations/msmes'
@@ -16,7 +17,8 @@ import { msmeIdSchema, msmeSchema, msmeUpdateSchema } from '@/lib/validations/ms
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
 
 const NOT_FOUND = 'UMKM tidak ditemukan atau di luar wilayah kerja Anda.'
-const STALE = 'Data UMKM ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi perubahan Anda.'
+/** how a stale save names the record: "UMKM ini sudah diubah oleh … pada …" (lib/transitions.ts conflictError) */
+const STALE_LABEL = 'UMKM ini'
 const DUPLICATE_NIB = 'NIB ini sudah terdaftar.'
 
 /**
@@ -79,7 +81,7 @@ export const updateMsme = authAction('msmes.write', msmeUpdateSchema, async (inp
   try {
     await db.$transaction(async (tx) => {
       const before = await scopedMsme(tx, user, id)
-      if (!(await updateMsmeRecord(tx, actor(user), { ...before, version }, { ...data, ownerNik }))) throw new ActionError(STALE)
+      if (!(await updateMsmeRecord(tx, actor(user), { ...before, version }, { ...data, ownerNik }))) throw await conflictError(tx, 'Msme', id, STALE_LABEL)
     })
   } catch (e) {
     rethrowDuplicate(e)

@@ -113,7 +113,7 @@ export async function getCooperative({ user, id }: { user: SessionUser; id: stri
       createdAt: true,
       updatedAt: true,
       yearlyFigures: {
-        select: { id: true, year: true, ownCapital: true, externalCapital: true, assets: true, businessVolume: true, netSurplus: true, ratHeld: true, ratDate: true },
+        select: { id: true, year: true, ownCapital: true, externalCapital: true, assets: true, businessVolume: true, netSurplus: true, ratHeld: true, ratDate: true, version: true },
         orderBy: { year: 'asc' },
       },
       assessments: {
@@ -122,7 +122,7 @@ export async function getCooperative({ user, id }: { user: SessionUser; id: stri
         take: 20,
       },
       inspections: {
-        select: { id: true, inspectedOn: true, officer: true, findings: true, followUp: true, status: true },
+        select: { id: true, inspectedOn: true, officer: true, findings: true, followUp: true, status: true, version: true },
         orderBy: [{ inspectedOn: 'desc' }, { createdAt: 'desc' }],
         take: 20,
       },

@@ -34,15 +34,24 @@ export const msmeListSelect = {
   regency: { select: { code: true, name: true } },
   district: { select: { name: true } },
   village: { select: { name: true } },
-  cooperative: { select: { id: true, name: true } },
+  // deletedAt: a deleted cooperative is no membership to show (liveCooperative)
+  cooperative: { select: { id: true, name: true, deletedAt: true } },
 } satisfies Prisma.MsmeSelect
 
 /**
  * The owner NIK leaves the data layer masked, for every role: the only way to the full number is the
  * audited reveal action. Lists, details, forms and exports all get this.
  */
-function masked<R extends { ownerNik: string }>(row: R): R {
-  return { ...row, ownerNik: maskNik(row.ownerNik) }
+function masked<R extends { ownerNik: string; cooperative: { id: string; name: string; deletedAt: Date | null } | null }>(row: R) {
+  return { ...row, ownerNik: maskNik(row.ownerNik), cooperative: liveCooperative(row.cooperative) }
+}
+
+/**
+ * The MSME's cooperative as every screen, export and the API show it: none when the cooperative was deleted
+ * (its page is gone; the MSME's next edit saves it without one, as the form then shows).
+ */
+function liveCooperative(c: { id: string; name: string; deletedAt: Date | null } | null): { id: string; name: string } | null {
+  return c && !c.deletedAt ? { id: c.id, name: c.name } : null
 }
 
 function whereOf(user: SessionUser, filter: MsmeFilter, opts: { includeDeleted?: boolean } = {}): Prisma.MsmeWhereInput {
@@ -97,7 +106,8 @@ export async function getMsme({ user, id }: { user: SessionUser; id: string }) {
   if (!row) return null
   // the phone is personal data too: only roles that may see the owner's NIK see it in full
   const phone = row.phone && !can(user.role, 'msmes.revealNik') ? maskNik(row.phone) : row.phone
-  return { ...masked(row), phone }
+  const shown = masked(row)
+  return { ...shown, phone, cooperativeId: shown.cooperative?.id ?? null }
 }
 
 export type MsmeDetail = NonNullable<Awaited<ReturnType<typeof getMsme>>>

@@ -428,21 +428,69 @@ function conflictsOf(wanted: string[], written: string[]): BatchResult {
   return { conflicts: wanted.flatMap((k, i) => (done.has(k) ? [] : [i])) }
 }
 
-export type CooperativeYearFigures = Omit<CooperativeYearInput, 'cooperativeId' | 'year'>
+export type CooperativeYearFigures = Omit<CooperativeYearInput, 'cooperativeId' | 'year' | 'version'>
+
+const yearFigures = (input: CooperativeYearInput): CooperativeYearFigures => {
+  const { ownCapital, externalCapital, assets, businessVolume, netSurplus, ratHeld, ratDate } = input
+  return { ownCapital, externalCapital, assets, businessVolume, netSurplus, ratHeld, ratDate }
+}
 
 /**
- * Record (or correct) one book year's figures of a cooperative: one row per cooperative and year, upserted,
- * with its audit row. The form (saveCooperativeYear) and the import (lib/imports/kinds/cooperative-years.ts)
- * both write here; the caller has checked the cooperative's scope.
+ * The import's write of one book year (lib/imports/kinds/cooperative-years.ts): upserted on its natural key
+ * (cooperative + year), so a file imported twice changes nothing more, with its audit row; the version moves on
+ * every change, so a form opened before the import refuses to save over it. The caller has checked the scope.
  */
 export async function writeCooperativeYear(tx: Prisma.TransactionClient, actor: AuditActor, input: CooperativeYearInput): Promise<string> {
-  const { cooperativeId, year, ...figures } = input
+  const { cooperativeId, year } = input
+  const figures = yearFigures(input)
   const before = await tx.cooperativeYear.findUnique({ where: { cooperativeId_year: { cooperativeId, year } } })
   const after = await tx.cooperativeYear.upsert({
     where: { cooperativeId_year: { cooperativeId, year } },
     create: { cooperativeId, year, ...figures },
-    update: figures,
+    update: { ...figures, version: { increment: 1 } },
   })
   await writeAudit(tx, actor, { action: before ? 'UPDATE' : 'CREATE', entity: 'CooperativeYear', entityId: after.id, before, after })
   return after.id
+}
+
+/**
+ * The form's new book year: null (nothing written) when the year is recorded already — the form never overwrites
+ * a recorded year, whose blank fields would become Rp0; it is changed through its own edit (updateCooperativeYear).
+ */
+export async function insertCooperativeYear(tx: Prisma.TransactionClient, actor: AuditActor, input: CooperativeYearInput): Promise<string | null> {
+  const { cooperativeId, year } = input
+  // ON CONFLICT DO NOTHING: a year someone records at the same moment is refused too, without aborting the transaction
+  const created = await tx.cooperativeYear.createManyAndReturn({ data: [{ cooperativeId, year, ...yearFigures(input) }], skipDuplicates: true })
+  if (!created.length) return null
+  await writeAudit(tx, actor, { action: 'CREATE', entity: 'CooperativeYear', entityId: created[0].id, after: created[0] })
+  return created[0].id
+}
+
+/**
+ * The form's edit of a recorded book year at the version the user saw: 'stale' (nothing written) when someone
+ * saved it in between, 'missing' when it is not recorded (any more).
+ */
+export async function updateCooperativeYear(
+  tx: Prisma.TransactionClient, actor: AuditActor, input: CooperativeYearInput & { version: number },
+): Promise<{ id: string } | 'stale' | 'missing'> {
+  const { cooperativeId, year, version } = input
+  const before = await tx.cooperativeYear.findUnique({ where: { cooperativeId_year: { cooperativeId, year } } })
+  if (!before) return 'missing'
+  const { count } = await tx.cooperativeYear.updateMany({ where: { id: before.id, version }, data: { ...yearFigures(input), version: { increment: 1 } } })
+  if (count === 0) return 'stale'
+  const after = await tx.cooperativeYear.findUniqueOrThrow({ where: { id: before.id } })
+  await writeAudit(tx, actor, { action: 'UPDATE', entity: 'CooperativeYear', entityId: before.id, before, after })
+  return { id: before.id }
+}
+
+/** Delete a recorded book year at the version the user saw, with its audit row; false when it changed or is gone. */
+export async function deleteCooperativeYear(
+  tx: Prisma.TransactionClient, actor: AuditActor, key: { cooperativeId: string; year: number; version: number },
+): Promise<boolean> {
+  const before = await tx.cooperativeYear.findUnique({ where: { cooperativeId_year: { cooperativeId: key.cooperativeId, year: key.year } } })
+  if (!before) return false
+  const { count } = await tx.cooperativeYear.deleteMany({ where: { id: before.id, version: key.version } })
+  if (count === 0) return false
+  await writeAudit(tx, actor, { action: 'DELETE', entity: 'CooperativeYear', entityId: before.id, before })
+  return true
 }

@@ -57,9 +57,26 @@ export const cooperativeYearSchema = z
       }),
     ratHeld: checkbox,
     ratDate: optionalPastDate('Tanggal RAT'),
+    // present when the form edits a recorded year ("Ubah"): the version the user saw; absent for a new year
+    version: z.preprocess((v) => (v === '' || v === null ? undefined : v), versionField.optional()),
   })
   .refine((v) => !v.ratDate || v.ratHeld, { path: ['ratHeld'], message: 'Tandai RAT terlaksana bila tanggal RAT diisi.' })
 export type CooperativeYearInput = z.infer<typeof cooperativeYearSchema>
+
+/** A recorded book year to delete, at the version the user saw. */
+export const cooperativeYearKeySchema = z.object({
+  cooperativeId: idField,
+  year: z.coerce.number({ error: 'Tahun buku tidak valid.' }).int('Tahun buku tidak valid.').min(1900, 'Tahun buku tidak valid.').max(9999, 'Tahun buku tidak valid.'),
+  version: versionField,
+})
+
+/** An inspection's follow-up (tindak lanjut) and status, at the version the user saw. */
+export const inspectionFollowUpSchema = z.object({
+  id: idField,
+  version: versionField,
+  followUp: optionalText(2000, 'Tindak lanjut maksimal 2.000 karakter.'),
+  status: z.enum(INSPECTION_STATUSES, 'Pilih status tindak lanjut.'),
+})
 
 export const inspectionSchema = z.object({
   cooperativeId: idField,

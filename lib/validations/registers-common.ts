@@ -9,6 +9,9 @@ import { isIsoDate, looksLikeEnglishGrouping, normalizePhone, parseDecimalText, 
 export const optionalText = (max: number, message = `Maksimal ${max} karakter.`) =>
   z.string().trim().max(max, message).optional().transform((v) => (v ? v : null))
 
+/** The count's refusal of English thousands (`25,000`), the same sentence as money's without its sen. */
+export const countGroupingMessage = (label: string) => `${label}: tulis ribuan dengan titik, mis. 25.000.`
+
 /** A whole count (members, workers): digits only, 0 … max. Empty means 0. */
 export const count = (label: string, max = 10_000_000) =>
   z
@@ -17,6 +20,11 @@ export const count = (label: string, max = 10_000_000) =>
     .optional()
     // the one number parser: `1.250` is a thousand two hundred and fifty, `6,5` and `6.5` are not a count
     .transform((v, ctx) => {
+      // `25,000` would be read as 25 (a decimal comma, then refused as not whole or cut): refused as money() does
+      if (looksLikeEnglishGrouping(v)) {
+        ctx.addIssue({ code: 'custom', message: countGroupingMessage(label) })
+        return z.NEVER
+      }
       const n = parseWholeNumber(v)
       if (n === null) return 0
       if (Number.isNaN(n) || n < 0) {
@@ -102,7 +110,19 @@ export const idField = z.string().trim().min(1, 'Data tidak dikenal.').max(40, '
 export const versionField = z.coerce.number().int('Versi tidak valid.').positive('Versi tidak valid.')
 
 /** List filter helpers: a bad value in the URL falls back to "no filter" instead of an error page. */
-export const filterText = z.string().trim().max(100).optional().catch(undefined)
+/**
+ * A list's search text: inner runs of spaces collapsed ("Sri  Rahayu" finds "Sri Rahayu"), cut to 100 characters
+ * (never dropped: the list says it searched the cut text, see searchWasCut).
+ */
+export const FILTER_TEXT_MAX = 100
+export const filterText = z
+  .string()
+  .transform((v) => v.replace(/\s+/g, ' ').trim().slice(0, FILTER_TEXT_MAX).trim())
+  .transform((v) => v || undefined)
+  .optional()
+  .catch(undefined)
+/** True when the search typed in the URL was longer than the list searched (filterText cut it). */
+export const searchWasCut = (raw: unknown) => typeof raw === 'string' && raw.replace(/\s+/g, ' ').trim().length > FILTER_TEXT_MAX
 export const filterPage = z.coerce.number().int().min(1).max(100_000).optional().catch(undefined)
 export const filterDir = z.enum(['asc', 'desc']).optional().catch(undefined)
 export const filterRegency = z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined)

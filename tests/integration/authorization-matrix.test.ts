@@ -28,7 +28,7 @@ import { can, type Permission } from '@/lib/permissions'
 import { MESSAGES, type ActionState } from '@/lib/safe-action'
 import { getCurrentUser } from '@/lib/session'
 import type { SessionUser } from '@/lib/session-user'
-import { createCooperative, updateCooperative, deleteCooperative, saveCooperativeYear, addInspection } from '@/lib/actions/cooperatives'
+import { createCooperative, updateCooperative, deleteCooperative, saveCooperativeYear, deleteCooperativeYear, addInspection, followUpInspection } from '@/lib/actions/cooperatives'
 import { saveHealthAssessment } from '@/lib/actions/health'
 import { createDisbursement } from '@/lib/actions/credit'
 import { addProgress, uploadEvidence } from '@/lib/actions/meetings'
@@ -89,7 +89,9 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   updateCooperative: 'cooperatives.write',
   deleteCooperative: 'cooperatives.write',
   saveCooperativeYear: 'cooperatives.write',
+  deleteCooperativeYear: 'cooperatives.write',
   addInspection: 'cooperatives.write',
+  followUpInspection: 'cooperatives.write',
   // lib/actions/health.ts
   saveHealthAssessment: 'cooperatives.write',
   saveHealthTemplate: 'config.manage',
@@ -339,7 +341,7 @@ const apiTokens = {} as Record<Role, string>
 /** A READY snapshot of each column's API client (GET /api/v1/snapshot/[id] reads the client's own). */
 const apiSnapshots = {} as Record<Role, string>
 const fx = {
-  bpr: '', dki: '', programId: '', coop17: '', coop78: '', msme17: { id: '', nib: '' }, msme78: { id: '', nib: '' },
+  bpr: '', dki: '', programId: '', coop17: '', coop78: '', coopLone: '', inspection17: '', inspection78: '', msme17: { id: '', nib: '' }, msme78: { id: '', nib: '' },
   loanBpr: '', loanDki: '', claimBpr: '', claimDki: '', report78: '', target: { id: '', username: '' },
   // a meeting hosted by 35.17 with PT BPR Jatim taking part (everyone reads it), and one of 35.78 only
   meeting: 'matriks-rapat', participant: '', agendaItem: '', outcome: '', action17: '', actionBpr: '', document: 'matriks-dokumen',
@@ -405,6 +407,11 @@ beforeAll(async () => {
 
   fx.coop17 = (await db.cooperative.create({ data: { nik: '3517000000000101', name: 'KSP Matriks Jombang', type: 'SIMPAN_PINJAM', regencyCode: '35.17' } })).id
   fx.coop78 = (await db.cooperative.create({ data: { nik: '3578000000000101', name: 'KSP Matriks Surabaya', type: 'SIMPAN_PINJAM', regencyCode: '35.78' } })).id
+  // without member MSMEs: a cooperative with members is not deleted by anyone, so a missing guard would show only here
+  fx.coopLone = (await db.cooperative.create({ data: { nik: '3517000000000102', name: 'KSP Matriks Tanpa Anggota', type: 'SIMPAN_PINJAM', regencyCode: '35.17' } })).id
+  for (const cooperativeId of [fx.coop17, fx.coop78]) await db.cooperativeYear.create({ data: { cooperativeId, year: 2023, ownCapital: 1_000_000, assets: 5_000_000 } })
+  fx.inspection17 = (await db.inspection.create({ data: { cooperativeId: fx.coop17, inspectedOn: new Date('2025-01-10'), officer: 'Pemeriksa Matriks', findings: 'Buku kas belum lengkap', status: 'OPEN' } })).id
+  fx.inspection78 = (await db.inspection.create({ data: { cooperativeId: fx.coop78, inspectedOn: new Date('2025-01-10'), officer: 'Pemeriksa Matriks', findings: 'Buku kas belum lengkap', status: 'OPEN' } })).id
   const tpl = await db.healthTemplate.findFirstOrThrow({ orderBy: { version: 'desc' }, include: { components: { orderBy: { position: 'asc' } } } })
   fx.healthSheet = { templateVersion: String(tpl.version) }
   fx.healthTemplate = { version: String(tpl.version), sehat: '80', cukupSehat: '66', dalamPengawasan: '51', bandsSource: 'Setelan dinas — konfirmasi' }
@@ -554,8 +561,10 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   signOutEverywhere: () => ({ confirm: 'ya' }),
   createCooperative: () => ({ nik: '3517000000000999', name: 'Koperasi Tanpa Wewenang', type: 'KONSUMEN', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17' }),
   updateCooperative: () => ({ id: fx.coop17, version: 1, nik: '3517000000000101', name: 'KSP Diubah Tanpa Wewenang', type: 'SIMPAN_PINJAM', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17' }),
-  deleteCooperative: () => ({ id: fx.coop17 }),
+  deleteCooperative: () => ({ id: fx.coopLone }),
   saveCooperativeYear: () => ({ cooperativeId: fx.coop17, year: 2024, ownCapital: '1.000.000', assets: '5.000.000' }),
+  deleteCooperativeYear: () => ({ cooperativeId: fx.coop17, year: 2023, version: 1 }),
+  followUpInspection: () => ({ id: fx.inspection17, version: 1, followUp: 'Buku kas sudah dilengkapi', status: 'CLOSED' }),
   saveHealthAssessment: () => ({ cooperativeId: fx.coop17, assessedOn: '2025-01-10', assessor: 'Tim Penilai', ...fx.healthSheet }),
   addInspection: () => ({ cooperativeId: fx.coop17, inspectedOn: '2025-01-10', officer: 'Pemeriksa Uji', findings: 'Buku kas belum lengkap', status: 'OPEN' }),
   createMsme: () => ({ nib: '9120009999999', businessName: 'Usaha Tanpa Wewenang', ownerName: 'Budi', ownerNik: '3517014501900009', ownerGender: 'L', kbli: '10792', regencyCode: '35.17', businessCapital: '50.000.000', annualSales: '300.000.000' }),
@@ -865,10 +874,10 @@ describe('regency scope: the district officer of 35.17 never reads 35.78', () =>
 
   it('lists and exports only its own cooperatives, even when it asks for 35.78', async () => {
     const all = await findCooperatives({ user: officer, filter: {} })
-    expect(all.rows.map((r) => r.regency.code)).toEqual(['35.17'])
+    expect([...new Set(all.rows.map((r) => r.regency.code))]).toEqual(['35.17'])
     expect((await findCooperatives({ user: officer, filter: { regency: '35.78' } })).total).toBe(0)
     expect((await findCooperatives({ user: officer, filter: { q: 'Surabaya' } })).total).toBe(0)
-    expect((await exportCooperatives({ user: officer, filter: {} })).map((r) => r.regency.code)).toEqual(['35.17'])
+    expect([...new Set((await exportCooperatives({ user: officer, filter: {} })).map((r) => r.regency.code))]).toEqual(['35.17'])
     expect(await exportCooperatives({ user: officer, filter: { regency: '35.78' } })).toEqual([])
     expect(await getCooperative({ user: officer, id: fx.coop78 })).toBeNull()
     expect(await cooperativeChoices({ user: officer, regencyCode: '35.78' })).toEqual([])
@@ -956,6 +965,8 @@ describe('regency scope: the district officer of 35.17 never reads 35.78', () =>
     ['saveCooperativeYear of 35.78', () => saveCooperativeYear(undefined, form({ ...ACCEPTABLE_INPUT.saveCooperativeYear(), cooperativeId: fx.coop78 }))],
     ['saveHealthAssessment of 35.78', () => saveHealthAssessment(undefined, form({ ...ACCEPTABLE_INPUT.saveHealthAssessment(), cooperativeId: fx.coop78 }))],
     ['addInspection of 35.78', () => addInspection(undefined, form({ ...ACCEPTABLE_INPUT.addInspection(), cooperativeId: fx.coop78 }))],
+    ['deleteCooperativeYear of 35.78', () => deleteCooperativeYear(undefined, form({ ...ACCEPTABLE_INPUT.deleteCooperativeYear(), cooperativeId: fx.coop78 }))],
+    ['followUpInspection of 35.78', () => followUpInspection(undefined, form({ ...ACCEPTABLE_INPUT.followUpInspection(), id: fx.inspection78 }))],
     ['createMsme in 35.78', () => createMsme(undefined, form({ ...ACCEPTABLE_INPUT.createMsme(), ownerNik: '3578014501900009', regencyCode: '35.78' }))],
     ['createMsme in 35.17 as a member of a 35.78 cooperative', () => createMsme(undefined, form({ ...ACCEPTABLE_INPUT.createMsme(), cooperativeId: fx.coop78 }))],
     ['updateMsme of 35.78, kept in 35.78', () => updateMsme(undefined, form({ ...msme78(), regencyCode: '35.78' }))],

@@ -2,11 +2,13 @@ import { signInAs, createTestUser, submit } from '../support/session'
 import { beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { db } from '@/lib/db'
-import { addInspection, createCooperative, deleteCooperative, saveCooperativeYear, updateCooperative } from '@/lib/actions/cooperatives'
+import { addInspection, createCooperative, deleteCooperative, deleteCooperativeYear, followUpInspection, saveCooperativeYear, updateCooperative } from '@/lib/actions/cooperatives'
 import { findCooperatives, getCooperative, exportCooperatives } from '@/lib/data/cooperatives'
 import { GET as exportRoute } from '@/app/api/koperasi/ekspor/route'
 import { GET as regionsRoute } from '@/app/api/wilayah/route'
 import type { SessionUser } from '@/lib/session-user'
+import { writeCooperativeYear } from '@/lib/registers/writes'
+import { cooperativeYearSchema } from '@/lib/validations/cooperatives'
 
 type TestUser = Awaited<ReturnType<typeof createTestUser>>
 let admin: TestUser, jombang: TestUser, surabaya: TestUser, leader: TestUser, banker: TestUser
@@ -117,7 +119,8 @@ describe('updateCooperative', () => {
     signInAs(admin)
     const stale = await submit(updateCooperative, valid({ id: coop.id, version: coop.version, name: 'Tertimpa' }))
     expect(stale.state?.ok).toBe(false)
-    expect(stale.state?.message).toMatch(/sudah diubah orang lain/)
+    // the refusal names who saved in between and when (lib/transitions.ts conflictError), from the audit trail
+    expect(stale.state?.message).toMatch(new RegExp(`^Koperasi ini sudah diubah oleh ${jombang.name} pada \\d{1,2} \\S+ \\d{4} pukul \\d{2}\\.\\d{2}; muat ulang halaman, lalu ulangi\\.$`))
     expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).name).toBe('KSP Tes Sejahtera Baru')
   })
 
@@ -204,17 +207,40 @@ describe('reads are scoped', () => {
 })
 
 describe('yearly figures, assessments and inspections', () => {
-  it('upserts a book year and audits it', async () => {
+  it('records a book year, refuses recording it again, and edits it at the version shown', async () => {
     const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' } })
     signInAs(jombang)
     const base = { cooperativeId: coop.id, year: '2024', ownCapital: '1.500.000.000', externalCapital: '250000000', assets: '2.000.000.000,50', businessVolume: '3000000000', netSurplus: '-12.500.000', ratHeld: true, ratDate: '2025-03-01' }
     expect((await submit(saveCooperativeYear, base)).state?.ok).toBe(true)
-    expect((await submit(saveCooperativeYear, { ...base, assets: '2100000000' })).state?.ok).toBe(true)
-    const rows = await db.cooperativeYear.findMany({ where: { cooperativeId: coop.id } })
+    // the tester's data loss: the same year again with one figure would have set the four others to Rp0
+    const again = await submit(saveCooperativeYear, { cooperativeId: coop.id, year: '2024', ownCapital: '120.000.000' })
+    expect(again.state?.ok).toBe(false)
+    expect(again.state?.errors?.year).toEqual(['Tahun buku 2024 sudah tercatat. Untuk mengubah angkanya, pilih "Ubah" pada baris 2024 di tabel angka tahunan.'])
+    let rows = await db.cooperativeYear.findMany({ where: { cooperativeId: coop.id } })
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ version: 1 })
+    expect(rows[0].ownCapital.toString()).toBe('1500000000')
+    expect(rows[0].assets.toString()).toBe('2000000000.5')
+    // "Ubah": the form prefilled, saved at the version it showed
+    const edit = await submit(saveCooperativeYear, { ...base, assets: '2100000000', version: '1' })
+    expect(edit.redirect).toBe(`/koperasi/${coop.id}?disimpan=1#angka-tahunan`)
+    rows = await db.cooperativeYear.findMany({ where: { cooperativeId: coop.id } })
     expect(rows).toHaveLength(1)
     expect(rows[0].assets.toString()).toBe('2100000000')
+    expect(rows[0].ownCapital.toString()).toBe('1500000000')
     expect(rows[0].netSurplus.toString()).toBe('-12500000')
+    expect(rows[0].version).toBe(2)
     expect(await db.auditLog.count({ where: { entity: 'CooperativeYear', entityId: rows[0].id } })).toBe(2)
+    // a second tab opened before that edit: refused, naming who changed it, nothing written
+    signInAs(admin)
+    const stale = await submit(saveCooperativeYear, { ...base, assets: '1', version: '1' })
+    expect(stale.state?.ok).toBe(false)
+    expect(stale.state?.message).toMatch(new RegExp(`^Angka tahun buku ini sudah diubah oleh ${jombang.name} pada `))
+    expect((await db.cooperativeYear.findUniqueOrThrow({ where: { id: rows[0].id } })).assets.toString()).toBe('2100000000')
+    // an edit of a year not recorded is no silent create
+    expect((await submit(saveCooperativeYear, { ...base, year: '2019', version: '1' })).state?.message).toBe('Tahun buku 2019 tidak tercatat (lagi); muat ulang halaman.')
+    expect(await db.cooperativeYear.count({ where: { cooperativeId: coop.id, year: 2019 } })).toBe(0)
+    signInAs(jombang)
     const bad = await submit(saveCooperativeYear, { ...base, year: '2999', ownCapital: '1,2,3', ratHeld: false })
     expect(bad.state?.errors?.year).toEqual(['Tahun buku tidak boleh di masa depan.'])
     expect(bad.state?.errors?.ownCapital).toEqual(['Modal sendiri harus angka rupiah, mis. 1.500.000.'])
@@ -240,7 +266,70 @@ describe('yearly figures, assessments and inspections', () => {
   })
 })
 
+describe('book years and inspections: delete and follow-up', () => {
+  it('moves the version on the import\'s upsert too, so a form opened before the import refuses to save over it', async () => {
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' } })
+    const before = await db.cooperativeYear.findUniqueOrThrow({ where: { cooperativeId_year: { cooperativeId: coop.id, year: 2024 } } })
+    const input = cooperativeYearSchema.parse({ cooperativeId: coop.id, year: '2024', ownCapital: '1.500.000.000', assets: '2.200.000.000' })
+    await db.$transaction((tx) => writeCooperativeYear(tx, { id: admin.id, username: admin.username, role: admin.role }, input))
+    const after = await db.cooperativeYear.findUniqueOrThrow({ where: { id: before.id } })
+    expect(after.version).toBe(before.version + 1)
+    signInAs(jombang)
+    const stale = await submit(saveCooperativeYear, { cooperativeId: coop.id, year: '2024', ownCapital: '9', version: String(before.version) })
+    expect(stale.state?.message).toMatch(/^Angka tahun buku ini sudah diubah oleh /)
+    expect((await db.cooperativeYear.findUniqueOrThrow({ where: { id: before.id } })).assets.toString()).toBe('2200000000')
+  })
+
+  it('deletes a book year at the version shown, audited', async () => {
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' } })
+    signInAs(jombang)
+    expect((await submit(saveCooperativeYear, { cooperativeId: coop.id, year: '2020', ownCapital: '5.000.000' })).state?.ok).toBe(true)
+    const row = await db.cooperativeYear.findUniqueOrThrow({ where: { cooperativeId_year: { cooperativeId: coop.id, year: 2020 } } })
+    expect((await submit(deleteCooperativeYear, { cooperativeId: coop.id, year: '2020', version: String(row.version + 1) })).state?.message).toMatch(/^Angka tahun buku ini sudah diubah oleh /)
+    signInAs(surabaya)
+    expect((await submit(deleteCooperativeYear, { cooperativeId: coop.id, year: '2020', version: String(row.version) })).state?.message).toBe('Koperasi tidak ditemukan atau di luar wilayah kerja Anda.')
+    signInAs(jombang)
+    expect((await submit(deleteCooperativeYear, { cooperativeId: coop.id, year: '2020', version: String(row.version) })).state).toMatchObject({ ok: true, message: 'Angka tahun buku 2020 dihapus.' })
+    expect(await db.cooperativeYear.count({ where: { id: row.id } })).toBe(0)
+    expect(await db.auditLog.count({ where: { entity: 'CooperativeYear', entityId: row.id, action: 'DELETE' } })).toBe(1)
+  })
+
+  it('records an inspection\'s follow-up and closes it at the version shown', async () => {
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' } })
+    const insp = await db.inspection.findFirstOrThrow({ where: { cooperativeId: coop.id, status: 'OPEN' } })
+    signInAs(jombang)
+    const ok = await submit(followUpInspection, { id: insp.id, version: String(insp.version), followUp: 'RAT dijadwalkan 20 Maret.', status: 'FOLLOWED_UP' })
+    expect(ok.state).toMatchObject({ ok: true, message: 'Tindak lanjut pemeriksaan disimpan.' })
+    expect(await db.inspection.findUniqueOrThrow({ where: { id: insp.id } })).toMatchObject({ status: 'FOLLOWED_UP', followUp: 'RAT dijadwalkan 20 Maret.', version: insp.version + 1 })
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'Inspection', entityId: insp.id, action: 'UPDATE' } })
+    expect((audit.before as { status: string }).status).toBe('OPEN')
+    // the tab still showing the OPEN inspection is refused
+    const stale = await submit(followUpInspection, { id: insp.id, version: String(insp.version), status: 'CLOSED' })
+    expect(stale.state?.message).toMatch(new RegExp(`^Pemeriksaan ini sudah diubah oleh ${jombang.name} pada `))
+    signInAs(surabaya)
+    expect((await submit(followUpInspection, { id: insp.id, version: String(insp.version + 1), status: 'CLOSED' })).state?.message).toBe('Koperasi tidak ditemukan atau di luar wilayah kerja Anda.')
+    signInAs(jombang)
+    expect((await submit(followUpInspection, { id: insp.id, version: String(insp.version + 1), followUp: 'RAT terlaksana.', status: 'CLOSED' })).state?.ok).toBe(true)
+    expect((await db.inspection.findUniqueOrThrow({ where: { id: insp.id } })).status).toBe('CLOSED')
+  })
+})
+
 describe('deleteCooperative', () => {
+  it('refuses while registered MSMEs are members, naming how many; deleted MSMEs do not count', async () => {
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000010' } })
+    const member = (nib: string, deletedAt: Date | null) => ({
+      nib, businessName: `Usaha ${nib}`, ownerName: 'Sri Rahayu', ownerNik: '3517014501900001', ownerGender: 'P' as const, kbli: '10792',
+      regencyCode: '35.17', computedScale: 'MIKRO' as const, cooperativeId: coop.id, deletedAt,
+    })
+    await db.msme.createMany({ data: [member('9170000000001', null), member('9170000000002', null), member('9170000000003', new Date())] })
+    signInAs(jombang)
+    const refused = await submit(deleteCooperative, { id: coop.id })
+    expect(refused.state?.message).toBe('Koperasi ini tidak dapat dihapus: 2 UMKM masih tercatat sebagai anggotanya. Pindahkan UMKM tersebut ke koperasi lain atau kosongkan keanggotaannya di formulir UMKM, lalu hapus lagi.')
+    expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).deletedAt).toBeNull()
+    // moved out (or deleted): the delete goes through
+    await db.msme.updateMany({ where: { nib: { in: ['9170000000001', '9170000000002'] } }, data: { cooperativeId: null } })
+  })
+
   it('soft-deletes with an audit row; the cooperative leaves lists and detail', async () => {
     const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000010' } })
     signInAs(jombang)

@@ -138,7 +138,8 @@ describe('updateMsme', () => {
     expect(JSON.stringify([audit.before, audit.after])).not.toContain(NIK)
     signInAs(admin)
     const stale = await submit(updateMsme, valid({ id: m.id, version: m.version, ownerNik: '', businessName: 'Tertimpa' }))
-    expect(stale.state?.message).toMatch(/sudah diubah orang lain/)
+    // who saved in between and when, from the audit trail (lib/transitions.ts conflictError)
+    expect(stale.state?.message).toMatch(new RegExp(`^UMKM ini sudah diubah oleh ${jombang.name} pada \\d{1,2} \\S+ \\d{4} pukul \\d{2}\\.\\d{2}; muat ulang halaman, lalu ulangi\\.$`))
     expect((await db.msme.findUniqueOrThrow({ where: { id: m.id } })).businessName).toBe('Keripik Tempe Bu Sri')
   })
 
@@ -235,5 +236,44 @@ describe('deleteMsme', () => {
     expect((await submit(deleteMsme, { id: m.id })).redirect).toBe('/umkm?dihapus=1')
     expect(await getMsme({ user: asUser(admin), id: m.id })).toBeNull()
     expect(await db.auditLog.count({ where: { entity: 'Msme', entityId: m.id, action: 'DELETE' } })).toBe(1)
+  })
+})
+
+describe('a deleted cooperative and figures with sen', () => {
+  const row = (nib: string, over: Record<string, unknown> = {}) => ({
+    nib, businessName: `Usaha ${nib}`, ownerName: 'Sri Rahayu', ownerNik: '3517014501900001', ownerGender: 'P' as const, kbli: '10792',
+    regencyCode: '35.17', computedScale: 'MIKRO' as const, ...over,
+  })
+  const sheet = async (url: string) => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await (await exportRoute(new Request(url), undefined)).arrayBuffer())
+    const ws = wb.worksheets[0]
+    const headers = (ws.getRow(1).values as unknown[]).map(String)
+    return { ws, col: (header: string) => headers.indexOf(header) }
+  }
+
+  it('shows no membership of a deleted cooperative: list, detail, form value and export', async () => {
+    const gone = await db.cooperative.create({ data: { type: 'SIMPAN_PINJAM', updatedAt: new Date(), nik: '3517000000000099', name: 'KSP Terhapus', regencyCode: '35.17', deletedAt: new Date() } })
+    const m = await db.msme.create({ data: row('9180000000001', { cooperativeId: gone.id }) })
+    const user = asUser(admin)
+    expect((await findMsmes({ user, filter: { q: '9180000000001' } })).rows[0].cooperative).toBeNull()
+    expect(await getMsme({ user, id: m.id })).toMatchObject({ cooperative: null, cooperativeId: null })
+    signInAs(admin)
+    const { ws, col } = await sheet('http://x/api/umkm/ekspor?format=xlsx&q=9180000000001')
+    expect(ws.getRow(2).getCell(col('Koperasi')).value).toBeNull()
+    // a live cooperative still shows
+    await db.msme.update({ where: { id: m.id }, data: { cooperativeId: coopJombang } })
+    expect((await getMsme({ user, id: m.id }))?.cooperative?.name).toBe('KSP Jombang')
+  })
+
+  it('exports a figure with sen with its sen, a whole one without', async () => {
+    await db.msme.create({ data: row('9180000000002', { businessCapital: '1500000.5', annualSales: '2000000' }) })
+    signInAs(admin)
+    const { ws, col } = await sheet('http://x/api/umkm/ekspor?format=xlsx&q=9180000000002')
+    const capital = ws.getRow(2).getCell(col('Modal usaha (Rp)'))
+    const sales = ws.getRow(2).getCell(col('Omzet tahunan (Rp)'))
+    expect(capital.value).toBe(1500000.5)
+    expect(capital.numFmt).toBe('"Rp"#,##0.00')
+    expect(sales.numFmt).toBe('"Rp"#,##0')
   })
 })

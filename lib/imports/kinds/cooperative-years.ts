@@ -35,7 +35,8 @@ export const COOPERATIVE_YEAR_FIELDS: FieldDef[] = [
 /**
  * A cooperative's book-year figures (angka tahunan), by NIK koperasi + year: admins for any registered
  * cooperative, a district officer for the cooperatives of its own regency. Checked with the form's schema
- * (cooperativeYearSchema) and written through the form's path (writeCooperativeYear: upsert + audit).
+ * (cooperativeYearSchema) and upserted on NIK + year with its audit row (writeCooperativeYear), idempotent; each
+ * change moves the year's version, so a form edit opened before the import is refused rather than saved over it.
  */
 export const cooperativeYearKind: RegisterKind<YearRow, CooperativeYearInput> = {
   kind: 'koperasi-tahunan',

@@ -17,6 +17,7 @@ import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { COOPERATIVE_TYPES, cooperativeFilterSchema, HEALTH_OUTCOME_VALUES } from '@/lib/validations/cooperatives'
+import { FILTER_TEXT_MAX, searchWasCut } from '@/lib/validations/registers-common'
 import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -65,7 +66,8 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
       <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.6fr)_repeat(4,minmax(0,1fr))]">
         <label className="flex flex-col gap-1 text-sm sm:col-span-2 lg:col-span-1">
           <span className="font-medium">{r('search')}</span>
-          <input name="q" defaultValue={filter.q} className={inputClass()} type="search" placeholder={t('name') + ' / ' + t('nik')} />
+          <input name="q" defaultValue={filter.q} className={inputClass()} type="search" maxLength={FILTER_TEXT_MAX} placeholder={t('name') + ' / ' + t('nik')} />
+          {searchWasCut(params.q) && <span role="status" className="text-xs text-amber-700">{r('searchCut', { max: FILTER_TEXT_MAX })}</span>}
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{r('regency')}</span>

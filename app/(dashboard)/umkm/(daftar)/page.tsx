@@ -17,6 +17,7 @@ import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { msmeFilterSchema, SCALE_VALUES } from '@/lib/validations/msmes'
+import { FILTER_TEXT_MAX, searchWasCut } from '@/lib/validations/registers-common'
 import { FilterForm } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -63,7 +64,8 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
         {filter.koperasi && <input type="hidden" name="koperasi" value={filter.koperasi} />}
         <label className="flex flex-col gap-1 text-sm sm:col-span-2 lg:col-span-1">
           <span className="font-medium">{r('search')}</span>
-          <input name="q" defaultValue={filter.q} className={inputClass()} type="search" placeholder={`${t('businessName')} / ${t('ownerName')} / ${t('nib')}`} />
+          <input name="q" defaultValue={filter.q} className={inputClass()} type="search" maxLength={FILTER_TEXT_MAX} placeholder={`${t('businessName')} / ${t('ownerName')} / ${t('nib')}`} />
+          {searchWasCut(params.q) && <span role="status" className="text-xs text-amber-700">{r('searchCut', { max: FILTER_TEXT_MAX })}</span>}
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{r('regency')}</span>

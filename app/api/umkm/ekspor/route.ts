@@ -10,6 +10,9 @@ import { msmeFilterSchema } from '@/lib/validations/msmes'
 type Row = Awaited<ReturnType<typeof exportMsmes>>[number]
 
 const RUPIAH = '"Rp"#,##0'
+/** a figure entered with sen keeps them in the sheet (the whole-Rupiah format would show 1.500.000,50 as Rp1.500.001) */
+const RUPIAH_SEN = '"Rp"#,##0.00'
+const senFormat = (v: { toString(): string }) => (/\.\d*[1-9]/.test(v.toString()) ? RUPIAH_SEN : undefined)
 
 const columns: ExportColumn<Row>[] = [
   { header: 'NIB', value: (r) => r.nib, width: 16 },
@@ -24,8 +27,8 @@ const columns: ExportColumn<Row>[] = [
   { header: 'Kecamatan', value: (r) => r.district?.name, width: 20 },
   { header: 'Desa/kelurahan', value: (r) => r.village?.name, width: 20 },
   { header: 'Tenaga kerja', value: (r) => r.workers },
-  { header: 'Modal usaha (Rp)', value: (r) => Number(r.businessCapital), numFmt: RUPIAH, width: 20 },
-  { header: 'Omzet tahunan (Rp)', value: (r) => Number(r.annualSales), numFmt: RUPIAH, width: 20 },
+  { header: 'Modal usaha (Rp)', value: (r) => Number(r.businessCapital), numFmt: RUPIAH, rowNumFmt: (r) => senFormat(r.businessCapital), width: 20 },
+  { header: 'Omzet tahunan (Rp)', value: (r) => Number(r.annualSales), numFmt: RUPIAH, rowNumFmt: (r) => senFormat(r.annualSales), width: 20 },
   { header: 'Skala tercatat', value: (r) => (r.recordedScale ? SCALE_LABEL[r.recordedScale] : null) },
   { header: 'Skala PP 7/2021', value: (r) => SCALE_LABEL[r.computedScale] },
   { header: 'Skala tidak sesuai', value: (r) => (r.scaleMismatch ? 'Ya' : 'Tidak') },

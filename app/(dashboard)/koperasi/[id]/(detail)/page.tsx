@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { Pencil } from 'lucide-react'
 import { InfoCard, OutcomeBadge, ScaleBadge, Section } from '@/components/registers/badges'
-import { InspectionForm, YearForm } from '@/components/registers/record-forms'
+import { InspectionFollowUpForm, InspectionForm, YearForm, type YearEdit } from '@/components/registers/record-forms'
 import { TrendChart } from '@/components/registers/trend-chart'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton } from '@/components/ui/button'
@@ -12,7 +12,8 @@ import { ConfirmAction } from '@/components/ui/confirm-action'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { Table, Td, Th } from '@/components/ui/table'
-import { deleteCooperative } from '@/lib/actions/cooperatives'
+import { deleteCooperative, deleteCooperativeYear } from '@/lib/actions/cooperatives'
+import { dateInput, moneyInput } from '@/lib/registers/form-values'
 import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
@@ -48,6 +49,19 @@ export default async function CooperativePage({ params, searchParams }: { params
   // the form proposes the year after the latest recorded one (never a future year)
   const thisYear = new Date().getFullYear()
   const nextBookYear = Math.min(thisYear, (coop.yearlyFigures.at(-1)?.year ?? thisYear - 2) + 1)
+  // "Ubah" on a recorded year (?ubahTahun=2023) opens the form prefilled with its values and the version shown
+  const editing = coop.yearlyFigures.find((y) => String(y.year) === sp.ubahTahun)
+  const yearEdit: YearEdit | undefined = editing && {
+    year: editing.year,
+    version: editing.version,
+    cancelHref: `/koperasi/${coop.id}#angka-tahunan`,
+    values: {
+      ownCapital: moneyInput(editing.ownCapital), externalCapital: moneyInput(editing.externalCapital), assets: moneyInput(editing.assets),
+      businessVolume: moneyInput(editing.businessVolume), netSurplus: moneyInput(editing.netSurplus), ratHeld: editing.ratHeld ? 'on' : '', ratDate: dateInput(editing.ratDate),
+    },
+  }
+  // the dialog says beforehand that member MSMEs block the delete (the server refuses it, naming how many)
+  const deleteBody = coop._count.members > 0 ? `${t('deleteBody')} ${t('deleteBlockedByMembers', { count: coop._count.members })}` : t('deleteBody')
   return (
     <div className="space-y-8">
       <div>
@@ -61,7 +75,7 @@ export default async function CooperativePage({ params, searchParams }: { params
               {canWrite && (
               <>
                 <LinkButton href={`/koperasi/${coop.id}/ubah`} variant="secondary"><Pencil aria-hidden className="size-4" />{r('edit')}</LinkButton>
-                <ConfirmAction action={deleteCooperative} fields={{ id: coop.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: coop.name })} body={t('deleteBody')} />
+                <ConfirmAction action={deleteCooperative} fields={{ id: coop.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: coop.name })} body={deleteBody} />
               </>
               )}
             </>
@@ -98,7 +112,7 @@ export default async function CooperativePage({ params, searchParams }: { params
           <InfoCard
             title={t('people')}
             rows={[
-              [t('members'), `${num(coop.membersMale + coop.membersFemale)} (${num(coop.membersMale)} L, ${num(coop.membersFemale)} P)`],
+              [t('members'), t('membersSplit', { total: num(coop.membersMale + coop.membersFemale), male: num(coop.membersMale), female: num(coop.membersFemale) })],
               [t('managers'), num(coop.managers)],
               [t('employees'), num(coop.employees)],
             ]}
@@ -129,6 +143,7 @@ export default async function CooperativePage({ params, searchParams }: { params
                   <Th align="right">{t('businessVolume')}</Th>
                   <Th align="right">{t('netSurplus')}</Th>
                   <Th>{t('rat')}</Th>
+                  {canWrite && <Th><span className="sr-only">{r('edit')}</span></Th>}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -141,13 +156,28 @@ export default async function CooperativePage({ params, searchParams }: { params
                     <Td align="right" className="whitespace-nowrap">{rp(y.businessVolume)}</Td>
                     <Td align="right" className="whitespace-nowrap">{rp(y.netSurplus)}</Td>
                     <Td className="whitespace-nowrap">{y.ratHeld ? date(y.ratDate) : <Badge tone="amber">{r('no')}</Badge>}</Td>
+                    {canWrite && (
+                      <Td className="whitespace-nowrap">
+                        <span className="flex items-center gap-2">
+                          <Link href={`/koperasi/${coop.id}?ubahTahun=${y.year}#angka-tahunan`} className="text-brand-700 hover:underline" aria-label={t('editYearTitle', { year: y.year })}>{r('edit')}</Link>
+                          <ConfirmAction
+                            action={deleteCooperativeYear}
+                            fields={{ cooperativeId: coop.id, year: String(y.year), version: String(y.version) }}
+                            label={r('delete')}
+                            variant="danger"
+                            title={t('deleteYearTitle', { year: y.year })}
+                            body={t('deleteYearBody')}
+                          />
+                        </span>
+                      </Td>
+                    )}
                   </tr>
                 ))}
               </tbody>
             </Table>
           </>
         )}
-        {canWrite && <YearForm cooperativeId={coop.id} defaultYear={nextBookYear} />}
+        {canWrite && <YearForm key={yearEdit ? `ubah-${yearEdit.year}-${yearEdit.version}` : 'baru'} cooperativeId={coop.id} defaultYear={nextBookYear} edit={yearEdit} />}
       </Section>
 
       <Section title={t('assessments')} id="penilaian">
@@ -201,6 +231,7 @@ export default async function CooperativePage({ params, searchParams }: { params
                 </div>
                 <p><span className="text-slate-500">{t('findings')}:</span> {i.findings}</p>
                 {i.followUp && <p className="mt-1"><span className="text-slate-500">{t('followUp')}:</span> {i.followUp}</p>}
+                {canWrite && <div className="mt-3"><InspectionFollowUpForm cooperativeId={coop.id} inspection={i} /></div>}
               </li>
             ))}
           </ul>

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { count, filterText, money, searchWasCut } from './registers-common'
+
+const issues = (schema: z.ZodType, v: string) => {
+  const r = schema.safeParse(v)
+  return r.success ? [] : r.error.issues.map((i) => i.message)
+}
+
+describe('count', () => {
+  it('reads Indonesian grouping and refuses English grouping as money() does, instead of saving 25', () => {
+    expect(count('Jumlah anggota laki-laki').parse('25.000')).toBe(25000)
+    expect(count('Jumlah anggota laki-laki').parse('')).toBe(0)
+    expect(issues(count('Jumlah anggota laki-laki'), '25,000')).toEqual(['Jumlah anggota laki-laki: tulis ribuan dengan titik, mis. 25.000.'])
+    expect(issues(count('Jumlah pengurus', 1000), '1,250,000')).toEqual(['Jumlah pengurus: tulis ribuan dengan titik, mis. 25.000.'])
+    // the same kind of sentence as the money field's
+    expect(issues(money('Aset'), '25,000')).toEqual(['Aset: tulis ribuan dengan titik, mis. 25.000 (koma hanya untuk sen).'])
+    expect(issues(count('Jumlah karyawan'), '6,5')).toEqual(['Jumlah karyawan harus bilangan bulat 0 atau lebih.'])
+  })
+})
+
+describe('filterText', () => {
+  it('collapses inner spaces and cuts a long search instead of dropping it', () => {
+    expect(filterText.parse('  Sri   Rahayu ')).toBe('Sri Rahayu')
+    expect(filterText.parse('   ')).toBeUndefined()
+    const long = `${'a'.repeat(99)}  bcd`
+    expect(filterText.parse(long)).toBe(`${'a'.repeat(99)}`)
+    expect(searchWasCut(long)).toBe(true)
+    expect(searchWasCut('Sri   Rahayu')).toBe(false)
+    expect(filterText.parse(undefined)).toBeUndefined()
+    expect(filterText.parse(['a', 'b'])).toBeUndefined()
+  })
+})
