@@ -47,8 +47,14 @@ export default async function proxy(req: NextRequest) {
   // an API request (bodiless, or with a suspect path): only the path check above is for it
   if (path.startsWith('/api/')) return NextResponse.next()
   if (crossSiteAction(req)) return new NextResponse('Permintaan dari situs lain ditolak.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+  // exactly `text/plain` (the text is ASCII): Next's action client then throws this text, not "An unexpected response"
   if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-    return new NextResponse(`Isian atau berkas terlalu besar: maksimal ${Math.floor(MAX_BODY_BYTES / 1024 / 1024) - 1} MB per berkas.`, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+    return new NextResponse(`Isian atau berkas terlalu besar: maksimal ${Math.floor(MAX_BODY_BYTES / 1024 / 1024) - 1} MB per berkas.`, { status: 413, headers: { 'content-type': 'text/plain' } })
+  }
+  // a body of unannounced length (chunked) cannot be measured before it is read, and Next answered one over the
+  // limit with a 500 ("Unexpected end of form"); browsers always announce a form's length
+  if (req.method === 'POST' && !req.headers.get('content-length') && req.headers.get('transfer-encoding')) {
+    return new NextResponse('Panjang isian tidak disebutkan (Content-Length); kirim ulang formulirnya.', { status: 411, headers: { 'content-type': 'text/plain' } })
   }
   const { pathname } = req.nextUrl
   let response: NextResponse

@@ -4,7 +4,7 @@ import Credentials from 'next-auth/providers/credentials'
 import { z } from 'zod'
 import { authConfig } from '@/lib/auth.config'
 import { db } from '@/lib/db'
-import { verifyPassword } from '@/lib/password'
+import { hashPassword, needsRehash, verifyPassword } from '@/lib/password'
 import { beginSignInAttempt, finishSignInAttempt } from '@/lib/sign-in-throttle'
 import { ipFromHeaders } from '@/lib/client-ip'
 import { writeAudit } from '@/lib/audit'
@@ -33,11 +33,10 @@ export async function authorizeCredentials(credentials: Partial<Record<string, u
   if (!parsed.success) return null
   const { username, password } = parsed.data
   const ip = ipFromHeaders(request.headers)
-  // counted and recorded in one atomic step before the password is looked at (parallel guesses queue)
+  // counted and recorded in one atomic step before the password is looked at; a much-guessed account (known
+  // or not) is refused here, without a password check, until its next slot (lib/sign-in-throttle.ts)
   const attempt = await beginSignInAttempt({ username, ip })
   if (!attempt.allowed) throw new SignInLocked()
-  // a much-guessed account answers slowly instead of not at all: its owner still gets in
-  if (attempt.delayMs > 0) await new Promise((r) => setTimeout(r, attempt.delayMs))
   const user = await db.user.findUnique({
     where: { username },
     select: { id: true, username: true, name: true, email: true, role: true, active: true, passwordHash: true, sessionVersion: true },
@@ -46,8 +45,12 @@ export async function authorizeCredentials(credentials: Partial<Record<string, u
   const success = Boolean(user && user.active && ok)
   await finishSignInAttempt(attempt.attemptId, success)
   if (!user || !success) return null
+  // the same password at today's cost; not a password change (nothing audited beyond the sign-in itself)
+  const upgraded = needsRehash(user.passwordHash) ? await hashPassword(password) : null
   const sessionId = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } })
+    // only if the hash is still the one just checked: a password changed meanwhile is never overwritten
+    if (upgraded) await tx.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: upgraded } })
     await writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'SIGN_IN', entity: 'User', entityId: user.id })
     return createSession(tx, { userId: user.id, ip, userAgent: request.headers.get('user-agent') })
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { passwordProblem, temporaryPassword } from './password'
+import bcrypt from 'bcryptjs'
+import { hashPassword, needsRehash, passwordProblem, temporaryPassword } from './password'
 
 describe('password policy', () => {
   it('accepts a long, personal passphrase', () => {
@@ -28,5 +29,13 @@ describe('password policy', () => {
     expect(a).toHaveLength(14)
     expect(passwordProblem(a, 'budi')).toBeNull()
     expect(temporaryPassword()).not.toBe(a)
+  })
+})
+
+describe('hash cost', () => {
+  it('asks for a rehash of hashes made at a lower cost than the app\'s own, and of nothing else', async () => {
+    expect(needsRehash(bcrypt.hashSync('Kopi-Tubruk-Jombang-7', 10))).toBe(true)
+    expect(needsRehash(await hashPassword('Kopi-Tubruk-Jombang-7'))).toBe(false)
+    expect(needsRehash('bukan-hash')).toBe(false)
   })
 })

@@ -16,6 +16,19 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
   return bcrypt.compare(password, hash)
 }
 
+/**
+ * A stored hash made at a lower cost than today's (an older policy, or an outside seed): rehashed at the next
+ * successful sign-in, so every account costs the same time to check and a cheap hash does not tell a guesser
+ * which usernames exist.
+ */
+export function needsRehash(hash: string): boolean {
+  try {
+    return bcrypt.getRounds(hash) < COST
+  } catch {
+    return false // not a bcrypt hash: nothing we can upgrade here
+  }
+}
+
 /** The reason a new password is refused (Indonesian), or null when it is acceptable. */
 export function passwordProblem(password: string, username: string): string | null {
   if (password.length < 10) return 'Kata sandi minimal 10 karakter.'

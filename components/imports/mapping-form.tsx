@@ -7,6 +7,7 @@ import { inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { mapImportColumns } from '@/lib/actions/imports'
+import { hasPersonalField, shownSample } from './sample'
 
 type FieldOption = { key: string; label: string; required: boolean; isKey: boolean }
 
@@ -25,6 +26,7 @@ export function MappingForm({ id, sheet, headings, samples, initial, fields }: {
   // controlled selects would then show "ignore" while `chosen` still held the mapping; a success leaves the page
   const [state, onSubmit, pending] = useFormAction(mapImportColumns, { keepAfterSuccess: true })
   const [chosen, setChosen] = useState<string[]>(initial.map((f) => f ?? ''))
+  const personal = hasPersonalField(fields)
   const missing = fields.filter((f) => f.required && !chosen.includes(f.key)).map((f) => f.label)
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -41,7 +43,7 @@ export function MappingForm({ id, sheet, headings, samples, initial, fields }: {
               <tr key={`${i}-${h}`} className={chosen[i] ? '' : 'bg-amber-50/40'}>
                 <td className="px-3 py-2 align-top">
                   <label htmlFor={`col_${i}`} className="font-medium text-slate-900">{h}</label>
-                  {samples[i] && <p className="max-w-[16rem] truncate text-xs text-slate-500">{samples[i]}</p>}
+                  {samples[i] && <p className="max-w-[16rem] truncate text-xs text-slate-500">{shownSample(samples[i], { kindHasPersonal: personal, chosen: chosen[i], initial: initial[i] })}</p>}
                 </td>
                 <td className="px-3 py-2">
                   <select

@@ -4,7 +4,9 @@ import { DateInput, DateTimeInput } from '@/components/ui/date-input'
 import { useState } from 'react'
 import { useFormFields as useForm } from '@/components/ui/use-form-action'
 import { OptionSelect as Select, type Option } from '@/components/ui/option-select'
-import { useTranslations } from 'next-intl'
+import { useLocale, useTranslations } from 'next-intl'
+import { unstable_rethrow } from 'next/navigation'
+import type { ActionState } from '@/lib/safe-action'
 import {
   addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, updateAction, updateAgendaItem, updateAttendance, updateMeeting, updateOutcome, uploadDocument, uploadEvidence,
 } from '@/lib/actions/meetings'
@@ -12,7 +14,7 @@ import { Button } from '@/components/ui/button'
 import { ConfirmSubmit } from '@/components/ui/confirm-submit'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { ACCEPT_ATTRIBUTE } from '@/lib/meetings/files'
+import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES, safeFilename } from '@/lib/meetings/files'
 import { ACTION_STATUSES, ATTENDANCE, DOCUMENT_KINDS, MEETING_TYPES, OUTCOME_KINDS, OWNER_KINDS } from '@/lib/validations/meetings'
 
 
@@ -203,24 +205,64 @@ export function ActionItemForm({ meetingId, initial, regencies, banks, users, ou
   )
 }
 
-/** Upload a meeting document, or evidence for a follow-up. */
+const MB = 1024 * 1024
+
+/**
+ * Upload a meeting document, or evidence for a follow-up. A file over the limit is refused here before it is
+ * sent, with the server's limit (lib/upload-limits.ts; the server says the same for one that gets through:
+ * lib/meetings/files.ts checkDocument), as the import's upload form does; what was chosen stays. A request the
+ * server refuses before the action runs (a body over the proxy's limit, a body it cannot read) comes back as an
+ * error thrown here, not as the action's answer: it is said under the file field instead of replacing the page.
+ * The name goes as it will be stored (lib/meetings/files.ts safeFilename): a name with a NUL byte or a text
+ * direction override is never sent raw.
+ */
 export function DocumentForm({ meetingId, actionId }: { meetingId: string; actionId?: string }) {
   const t = useTranslations('meetings')
+  const locale = useLocale()
   const px = actionId ? 'evidence' : 'document'
-  const { state, formAction, pending, v, e } = useForm(actionId ? uploadEvidence : uploadDocument)
+  const upload = actionId ? uploadEvidence : uploadDocument
+  const mb = Math.round(MAX_DOCUMENT_BYTES / MB)
+  const [tooLarge, setTooLarge] = useState<string | null>(null)
+  const check = (file: File | null | undefined) => {
+    const problem = file && file.size > MAX_DOCUMENT_BYTES
+      ? t('fields.fileTooLarge', { size: (file.size / MB).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }), mb })
+      : null
+    setTooLarge(problem)
+    return problem
+  }
+  const { state, formAction, pending, v, e } = useForm(async (prev: ActionState | undefined, formData: FormData): Promise<ActionState> => {
+    const file = formData.get('file')
+    if (file instanceof File && file.name && safeFilename(file.name) !== file.name) formData.set('file', file, safeFilename(file.name))
+    try {
+      return await upload(prev, formData)
+    } catch (err) {
+      unstable_rethrow(err) // a redirect (signed out meanwhile) goes on
+      const values = Object.fromEntries([...formData].filter((f): f is [string, string] => typeof f[1] === 'string'))
+      return { ok: false, errors: { file: [t('fields.fileNotSent', { mb })] }, values }
+    }
+  })
+  const fileErrors = tooLarge ? [tooLarge] : e('file')
   return (
-    <form onSubmit={formAction} className="space-y-3" noValidate>
+    <form
+      onSubmit={(ev) => {
+        const input = ev.currentTarget.elements.namedItem('file') as HTMLInputElement | null
+        if (check(input?.files?.[0])) ev.preventDefault()
+        else formAction(ev)
+      }}
+      className="space-y-3"
+      noValidate
+    >
       <input type="hidden" name="meetingId" value={meetingId} />
       {actionId && <><input type="hidden" name="actionId" value={actionId} /><input type="hidden" name="kind" value="EVIDENCE" /></>}
-      <FormMessage state={state} />
+      <FormMessage state={tooLarge ? undefined : state} />
       <div className="grid gap-3 sm:grid-cols-3">
         {!actionId && (
           <Field idPrefix={px} label={t('fields.kind')} name="kind" errors={e('kind')} required>
             {(p) => <Select p={p} value={v('kind', 'MATERIAL')} options={DOCUMENT_KINDS.filter((k) => k !== 'EVIDENCE').map((k) => ({ value: k, label: t(`documentKind.${k}`) }))} />}
           </Field>
         )}
-        <Field idPrefix={px} label={t('fields.file')} name="file" errors={e('file')} hint={t('fields.fileHint')} required className="sm:col-span-2">
-          {(p) => <input {...p} type="file" accept={ACCEPT_ATTRIBUTE} />}
+        <Field idPrefix={px} label={t('fields.file')} name="file" errors={fileErrors} hint={t('fields.fileHint')} required className="sm:col-span-2">
+          {(p) => <input {...p} type="file" accept={ACCEPT_ATTRIBUTE} onChange={(ev) => check(ev.currentTarget.files?.[0])} />}
         </Field>
       </div>
       <Submit pending={pending} label={actionId ? t('action.uploadEvidence') : t('detail.upload')} />

@@ -98,7 +98,7 @@ export async function createImport(user: SessionUser, slug: string, file: File):
     const created = await tx.dataImport.create({
       data: {
         kind: kind.kind, createdById: user.id, createdByName: user.name, regencyCode: user.regencyCode, bankId: user.bankId,
-        fileName: file.name.slice(0, 200), fileHash: createHash('sha256').update(bytes).digest('hex'), fileSize: bytes.length,
+        fileName: (await import('@/lib/meetings/files')).readableFilename(file.name).slice(0, 200), fileHash: createHash('sha256').update(bytes).digest('hex'), fileSize: bytes.length,
         fileFormat: format, file: new Uint8Array(0), sheets, sheetName: sheet.name,
         mapping: autoMap(sheet.headings, kind.fields, remembered),
       },

@@ -5,6 +5,7 @@
  * refuse zip bombs. Pure, so it is unit-tested without a database.
  */
 import { jakartaDate } from '@/lib/dates'
+import { cleanParam } from '@/lib/parse'
 import { MAX_DOCUMENT_BYTES } from '@/lib/upload-limits'
 
 export { MAX_DOCUMENT_BYTES }
@@ -31,10 +32,22 @@ export type CheckedFile = { ok: true; type: DocumentType; mime: string; filename
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v)
 
-/** A filename safe to store and send back: no path, no control characters, at most 150 characters. */
+/** Marks that only steer text direction; not overrides (lib/parse.ts BIDI_CONTROLS), but in a name they still reorder what is shown. */
+const DIRECTION_MARKS = /[\u200E\u200F\u061C]/g
+
+/**
+ * An uploaded file's name as it may be listed: without the control and bidi characters every typed field
+ * refuses (the same definition: lib/parse.ts cleanParam) and without direction marks, so `x\u202Excod.pdf`
+ * is listed as what it is, never as "xfdp.docx". Used for meeting documents and imports alike.
+ */
+export function readableFilename(name: string): string {
+  return cleanParam(name.replace(DIRECTION_MARKS, ''))
+}
+
+/** A filename safe to store and send back: no path, no control or bidi characters, at most 150 characters. */
 export function safeFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? ''
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '_').trim()
+  const base = readableFilename(name.split(/[\\/]/).pop() ?? '')
+  const cleaned = base.replace(/["<>|*?:]/g, '_').trim()
   if (cleaned.length <= 150) return cleaned || 'dokumen'
   const dot = cleaned.lastIndexOf('.')
   const ext = dot > 0 ? cleaned.slice(dot) : ''

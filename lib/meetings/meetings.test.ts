@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkDocument, meetingFileName, safeFilename } from './files'
+import { checkDocument, meetingFileName, readableFilename, safeFilename } from './files'
 import { canUpdateProgress, endOfJakartaDay, hasStarted, isOverdue, mayChangeStatus, needsStart, statusChoices } from './rules'
 import { markdownToPlainLines } from '@/components/meetings/markdown'
 import { jakartaLocalToDate, toJakartaLocal } from '@/lib/dates'
@@ -50,6 +50,16 @@ describe('document uploads are judged by their bytes', () => {
     expect(safeFilename('../../etc/passwd')).toBe('passwd')
     expect(safeFilename('C:\\berkas\\undangan "rakor".pdf')).toBe('undangan _rakor_.pdf')
     expect(safeFilename(`${'a'.repeat(300)}.pdf`)).toHaveLength(150)
+  })
+  it('drops the text-direction characters every typed field refuses, so a name is listed as what it is', () => {
+    expect(safeFilename('UJI-SEC \u202Excod.pdf')).toBe('UJI-SEC xcod.pdf')
+    for (const c of ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C']) {
+      expect(safeFilename(`rapat${c}.pdf`)).toBe('rapat.pdf')
+      expect(readableFilename(`impor${c}.xlsx`)).toBe('impor.xlsx')
+    }
+    expect(readableFilename('data\u0000\u0085 umkm.csv')).toBe('data umkm.csv')
+    expect(readableFilename('Rekap: UMKM "Jombang".xlsx')).toBe('Rekap: UMKM "Jombang".xlsx')
+    expect(safeFilename('\u202E')).toBe('dokumen')
   })
 })
 

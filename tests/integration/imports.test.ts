@@ -212,9 +212,11 @@ describe('MSME import', () => {
       'No. NIB;Nama Usaha;Pemilik;NIK KTP;JK;Kode KBLI;Kab/Kota;Modal;Omset;Catatan lain',
       `${n};Warung Sari;Sri Wahyuni;3517014202860002;Perempuan;56101;Kota Malang;Rp 5.000.000;60.000.000;abaikan`,
     ].join('\r\n')
-    const file = new File([csv], 'umkm.csv', { type: 'text/csv' })
+    // a text-direction override in the name (it listed as "umkm vsc.xslx"): kept out, as every typed field refuses it
+    const file = new File([csv], 'umkm \u202Eslx.csv', { type: 'text/csv' })
     const id = await createImport(admin, 'umkm', file)
-    const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { mapping: true } })
+    const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { mapping: true, fileName: true } })
+    expect(imp.fileName).toBe('umkm slx.csv')
     expect(imp.mapping).toEqual({
       'No. NIB': 'nib', 'Nama Usaha': 'businessName', Pemilik: 'ownerName', 'NIK KTP': 'ownerNik', JK: 'ownerGender', 'Kode KBLI': 'kbli',
       'Kab/Kota': 'regencyCode', Modal: 'businessCapital', Omset: 'annualSales', 'Catatan lain': null,
@@ -349,6 +351,7 @@ describe('hostile and wrong files', () => {
     signInAs(await db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { id: true, sessionVersion: true } }))
     const res = await downloadRejected(new Request(`http://localhost/api/impor/${dry.id}/ditolak`), { params: Promise.resolve({ id: dry.id }) })
     expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store') // full NIKs and phone numbers
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(await res.arrayBuffer())
     const ws = wb.worksheets[0]

@@ -489,6 +489,13 @@ describe('documents: checked by their bytes, downloaded through the scope', () =
     expect(corrupt).toMatchObject({ ok: false, message: 'Periksa kembali isian yang ditandai.', errors: { file: ['Berkas PDF rusak atau tidak lengkap.'] } })
   })
 
+  it('lists a name with a text-direction override as what it is (a PDF never shows as "…fdp.docx")', async () => {
+    signInAs(admin)
+    expect(await upload({ meetingId: meetingA, kind: 'MATERIAL' }, 'UJI-SEC \u202Excod.pdf', pdf)).toMatchObject({ ok: true })
+    const doc = await db.meetingDocument.findFirstOrThrow({ where: { meetingId: meetingA, filename: { startsWith: 'UJI-SEC' } }, select: { filename: true, mimeType: true } })
+    expect(doc).toEqual({ filename: 'UJI-SEC xcod.pdf', mimeType: 'application/pdf' })
+  })
+
   it('stores a PDF in PostgreSQL; those who read the meeting download it, others get 404', async () => {
     signInAs(admin)
     expect(await upload({ meetingId: meetingA, kind: 'INVITATION' }, 'undangan rakor.pdf', pdf)).toMatchObject({ ok: true })

@@ -3,8 +3,9 @@ import { currentTestSessionId, signInAs } from '../support/session-mock'
 import { createUser as makeUser, form, TEST_PASSWORD } from '../support/factories'
 import { db } from '@/lib/db'
 import { authorizeCredentials } from '@/lib/auth'
+import { needsRehash, verifyPassword } from '@/lib/password'
 import { ipFromHeaders, PEER_HEADER } from '@/lib/client-ip'
-import { accountDelayMs, ADDRESS_LIMIT, beginSignInAttempt, finishSignInAttempt, MAX_DELAY_MS, PAIR_LIMIT, signInRetryAt } from '@/lib/sign-in-throttle'
+import { accountDelayMs, ADDRESS_LIMIT, beginSignInAttempt, KNOWN_ADDRESS_DAYS, MAX_DELAY_MS, PAIR_LIMIT, signInRetryAt } from '@/lib/sign-in-throttle'
 import { changePassword, signOutEverywhere } from '@/lib/actions/auth'
 import { getCurrentUser } from '@/lib/session'
 import { revokeSession, SESSION_ABSOLUTE_MS, sessionIdleMs } from '@/lib/sessions'
@@ -59,17 +60,56 @@ describe('sign-in throttling (in PostgreSQL, shared by every app instance)', () 
     // an attacker from many addresses, five each: every pair is locked, the account is not
     for (let a = 0; a < 3; a++) for (let i = 0; i < PAIR_LIMIT; i++) await db.signInAttempt.create({ data: { username: u.username, ip: `198.51.100.${a}`, success: false } })
     expect(await attempt(u.username, 'salah-sekali-123', request('198.51.100.0'))).toBe('locked')
-    // the owner from their own address gets in, after a delay that grew with the failures
-    const start = await beginSignInAttempt({ username: u.username, ip: '203.0.113.12' })
-    expect(start).toMatchObject({ allowed: true, delayMs: accountDelayMs(3 * PAIR_LIMIT) })
-    expect(start.allowed && start.delayMs).toBeGreaterThan(0)
-    await finishSignInAttempt((start as { attemptId: bigint }).attemptId, true)
-    // a success starts the account afresh: no delay, and the locked pairs may try again
-    expect(await beginSignInAttempt({ username: u.username, ip: '198.51.100.0' })).toMatchObject({ allowed: true, delayMs: 0 })
+    // right after the last guess the owner from their own address waits out the account's interval, no longer
+    const last = await db.signInAttempt.findFirstOrThrow({ where: { username: u.username }, orderBy: { createdAt: 'desc' } })
+    const refused = await beginSignInAttempt({ username: u.username, ip: '203.0.113.12' })
+    expect(refused).toEqual({ allowed: false, retryAt: new Date(last.createdAt.getTime() + accountDelayMs(3 * PAIR_LIMIT)) })
+    expect(await signInRetryAt({ username: u.username, ip: '203.0.113.12' })).toEqual((refused as { retryAt: Date }).retryAt)
+    // once the interval has passed, the owner gets in
+    await db.signInAttempt.updateMany({ where: { username: u.username }, data: { createdAt: new Date(Date.now() - MAX_DELAY_MS - 1000) } })
+    expect(await signInRetryAt({ username: u.username, ip: '203.0.113.12' })).toBeNull()
+    expect(await attempt(u.username, TEST_PASSWORD, request('203.0.113.12'))).toBe('ok')
+    // a success starts the account afresh: no interval, and the locked pairs may try again
+    expect(await beginSignInAttempt({ username: u.username, ip: '198.51.100.0' })).toMatchObject({ allowed: true })
+    expect(await beginSignInAttempt({ username: u.username, ip: '198.51.100.0' })).toMatchObject({ allowed: true })
     expect(await signInRetryAt({ username: u.username, ip: '198.51.100.1' })).toBeNull()
   })
 
-  it('the account-wide delay doubles per failure and is capped', () => {
+  it('parallel guesses from many addresses on a much-guessed account: one password check per interval, known username or not', async () => {
+    const u = await makeUser('ADMIN')
+    for (const username of [u.username, 'tidak-ada-orangnya']) {
+      // five failures from five addresses, the last long enough ago that the next slot is open
+      await db.signInAttempt.createMany({ data: Array.from({ length: PAIR_LIMIT }, (_, i) => ({ username, ip: `198.51.100.${50 + i}`, success: false, createdAt: new Date(Date.now() - 60_000) })) })
+      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(username, 'salah-sekali-123', request(`192.0.2.${100 + i}`))))
+      // exactly one of the thirty reached the password check; the others were refused before it, like a lock
+      expect(results.filter((r) => r === 'wrong')).toHaveLength(1)
+      expect(results.filter((r) => r === 'locked')).toHaveLength(29)
+      expect(await db.signInAttempt.count({ where: { username, createdAt: { gt: new Date(Date.now() - 30_000) } } })).toBe(1)
+    }
+    // even the right password waits for the next slot, then gets in
+    expect(await attempt(u.username, TEST_PASSWORD, request('203.0.113.13'))).toBe('locked')
+    await new Promise((r) => setTimeout(r, accountDelayMs(PAIR_LIMIT + 1) + 200))
+    expect(await attempt(u.username, TEST_PASSWORD, request('203.0.113.13'))).toBe('ok')
+  })
+
+  it('an address the account signed in from lately is not held to the account’s interval: a stranger taking every slot cannot keep the owner out', async () => {
+    const u = await makeUser('ADMIN')
+    // the owner signed in from the office last week
+    await db.signInAttempt.create({ data: { username: u.username, ip: '203.0.113.14', success: true, createdAt: new Date(Date.now() - 7 * 86_400_000) } })
+    // since then a guesser spread over many addresses, the last guess just now: the account's interval is running
+    await db.signInAttempt.createMany({ data: Array.from({ length: 3 * PAIR_LIMIT }, (_, i) => ({ username: u.username, ip: `198.51.100.${i}`, success: false })) })
+    expect(await beginSignInAttempt({ username: u.username, ip: '203.0.113.15' })).toMatchObject({ allowed: false })
+    // the office is not refused, and the owner gets in at once
+    expect(await signInRetryAt({ username: u.username, ip: '203.0.113.14' })).toBeNull()
+    expect(await attempt(u.username, TEST_PASSWORD, request('203.0.113.14'))).toBe('ok')
+    // an address known long ago (beyond KNOWN_ADDRESS_DAYS) is not exempt
+    const v = await makeUser('ADMIN')
+    await db.signInAttempt.create({ data: { username: v.username, ip: '203.0.113.16', success: true, createdAt: new Date(Date.now() - (KNOWN_ADDRESS_DAYS + 1) * 86_400_000) } })
+    await db.signInAttempt.createMany({ data: Array.from({ length: 3 * PAIR_LIMIT }, (_, i) => ({ username: v.username, ip: `198.51.100.${i}`, success: false })) })
+    expect(await attempt(v.username, TEST_PASSWORD, request('203.0.113.16'))).toBe('locked')
+  })
+
+  it('the account-wide interval doubles per failure and is capped', () => {
     expect(accountDelayMs(4)).toBe(0)
     expect(accountDelayMs(5)).toBe(1000)
     expect(accountDelayMs(6)).toBe(2000)
@@ -93,6 +133,26 @@ describe('sign-in throttling (in PostgreSQL, shared by every app instance)', () 
       expect((await beginSignInAttempt({ username: 'siapa-saja', ip })).allowed).toBe(false)
     }
     expect((await beginSignInAttempt({ username: 'siapa-saja', ip: '192.0.2.45' })).allowed).toBe(true)
+  })
+})
+
+describe('stored hashes at an older cost', () => {
+  it('are rehashed at today\'s cost on a successful sign-in only, without counting as a password change', async () => {
+    const u = await makeUser('ADMIN') // the factory hashes at a low cost
+    const before = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { passwordHash: true, sessionVersion: true } })
+    expect(needsRehash(before.passwordHash)).toBe(true)
+    expect(await attempt(u.username, 'salah-sekali-123', request('203.0.113.40'))).toBe('wrong')
+    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).passwordHash).toBe(before.passwordHash)
+    expect(await attempt(u.username, TEST_PASSWORD, request('203.0.113.40'))).toBe('ok')
+    const after = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { passwordHash: true, sessionVersion: true } })
+    expect(after.passwordHash).not.toBe(before.passwordHash)
+    expect(needsRehash(after.passwordHash)).toBe(false)
+    expect(await verifyPassword(TEST_PASSWORD, after.passwordHash)).toBe(true)
+    expect(after.sessionVersion).toBe(before.sessionVersion)
+    expect(await db.auditLog.count({ where: { action: 'PASSWORD_CHANGE', entityId: u.id } })).toBe(0)
+    // and the next sign-in leaves the upgraded hash alone
+    expect(await attempt(u.username, TEST_PASSWORD, request('203.0.113.40'))).toBe('ok')
+    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).passwordHash).toBe(after.passwordHash)
   })
 })
 

@@ -17,5 +17,6 @@ export const GET = authRoute('imports.use', async (_req, user, ctx: { params: Pr
   const body = await rejectedXlsx(kind.fields, sheet?.headings ?? [], (imp.mapping ?? {}) as Record<string, string | null>, rows.map((r) => ({
     rowNumber: r.rowNumber, values: r.values as Record<string, string>, errors: (r.errors ?? []) as { column: string; message: string }[],
   })))
-  return new Response(new Uint8Array(body), { headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="impor-ditolak-${imp.id}.xlsx"` } })
+  // full NIKs and phone numbers: never kept by a browser or proxy cache (as every export, lib/export.ts)
+  return new Response(new Uint8Array(body), { headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="impor-ditolak-${imp.id}.xlsx"`, 'Cache-Control': 'no-store' } })
 })

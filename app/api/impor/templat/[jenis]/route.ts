@@ -11,10 +11,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const GET = authRoute('imports.use', async (req, user, ctx: { params: Promise<{ jenis: string }> }) => {
   const kind = kindFor(user, (await ctx.params).jenis)
   const name = `templat-impor-${kind.kind}`
+  // made for this user (their bank's programmes, their regencies): not cached, as every export (lib/export.ts)
+  const noStore = { 'Cache-Control': 'no-store' }
   const { regencyNames, extras } = await templateData(user, kind)
   if (new URL(req.url).searchParams.get('format') === 'csv') {
-    return new Response(templateCsv(kind, extras), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` } })
+    return new Response(templateCsv(kind, extras), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"`, ...noStore } })
   }
   const body = await templateXlsx(kind, regencyNames, extras)
-  return new Response(new Uint8Array(body), { headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="${name}.xlsx"` } })
+  return new Response(new Uint8Array(body), { headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="${name}.xlsx"`, ...noStore } })
 })
