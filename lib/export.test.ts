@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { csvCell, dateKindOf, exportResponse, toCsv, toXlsx, type ExportColumn } from './export'
+import { csvCell, dateKindOf, exportResponse, sheetTitle, toCsv, toXlsx, type ExportColumn } from './export'
 
 type Row = { founded: Date; meeting: Date; logged: Date }
 const row: Row = {
@@ -54,5 +54,21 @@ describe('dates in exports', () => {
     const named = (res: Response) => /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1]
     expect(named(await exportResponse('csv', 'ringkasan-prokesra-2026', columns, [row], 'Uji', '2026-12-04'))).toBe('ringkasan-prokesra-2026-2026-12-04.csv')
     expect(named(await exportResponse('csv', 'umkm', columns, []))).toMatch(/^umkm-\d{4}-\d{2}-\d{2}\.csv$/)
+  })
+})
+
+describe('sheetTitle', () => {
+  it('makes any name one Excel accepts: no * ? : \\ / [ ], no apostrophe at either end, 31 characters at most', async () => {
+    expect(sheetTitle('IUMK/NIB diterbitkan')).toBe('IUMK-NIB diterbitkan')
+    expect(sheetTitle('a*b?c:d\\e[f]g')).toBe('a-b-c-d-e-f-g')
+    expect(sheetTitle("'Kutipan'")).toBe('Kutipan')
+    expect(sheetTitle('x'.repeat(40))).toHaveLength(31)
+    expect(sheetTitle('///')).toBe('---')
+    expect(sheetTitle('  ')).toBe('Data')
+    // the name the realisation export gives a sheet: the workbook is written and opens again
+    const xlsx = await toXlsx([{ header: 'Nilai', value: (r: { v: number }) => r.v }], [{ v: 1 }], 'IUMK/NIB diterbitkan 2026')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer)
+    expect(wb.worksheets[0].name).toBe('IUMK-NIB diterbitkan 2026')
   })
 })

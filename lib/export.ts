@@ -56,12 +56,21 @@ export function toCsv<R>(columns: ExportColumn<R>[], rows: R[]): string {
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
 }
 
+/**
+ * A sheet name Excel accepts: none of `* ? : \ / [ ]` (an indicator named "IUMK/NIB diterbitkan" made the
+ * export a 500), no apostrophe at either end, at most 31 characters, not empty.
+ */
+export function sheetTitle(name: string): string {
+  const title = name.replace(/[*?:\\/[\]]/g, '-').replace(/\s+/g, ' ').trim().slice(0, 31).replace(/^'+|'+$/g, '').trim()
+  return title || 'Data'
+}
+
 /** A real .xlsx workbook: numbers stay numbers, dates stay dates, header row frozen. */
 export async function toXlsx<R>(columns: ExportColumn<R>[], rows: R[], sheetName: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Lumbung'
   wb.created = new Date()
-  const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] })
+  const ws = wb.addWorksheet(sheetTitle(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(12, c.header.length + 2), style: c.numFmt ? { numFmt: c.numFmt } : {} }))
   ws.getRow(1).font = { bold: true }
   // a day stays at its UTC midnight; an instant is moved to its WIB wall clock (jakartaWallClock)
