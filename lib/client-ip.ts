@@ -1,5 +1,6 @@
 import { isIP } from 'node:net'
 import { headers } from 'next/headers'
+import { numberSetting } from '@/lib/env'
 
 /**
  * The header in which the server stamps the address of the TCP peer that sent the request (see
@@ -13,8 +14,8 @@ export const PEER_HEADER = 'x-lumbung-peer'
  * the client and proves nothing.
  */
 export function trustedProxyHops(): number {
-  const n = Number(process.env.TRUSTED_PROXY_HOPS ?? 0)
-  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0
+  // validated in lib/env.ts: a malformed value is refused at start, not read as 0
+  return numberSetting('TRUSTED_PROXY_HOPS')
 }
 
 function normalise(address: string | null | undefined): string | null {

@@ -4,6 +4,7 @@ import { db } from '@/lib/db'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { SessionUser } from '@/lib/session-user'
 import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth.config'
+import { numberSetting } from '@/lib/env'
 
 /**
  * Server-side sessions. The JWT only names a session row; the row decides whether the session still
@@ -12,11 +13,9 @@ import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth.config'
  */
 export const SESSION_ABSOLUTE_MS = SESSION_MAX_AGE_SECONDS * 1000
 
-/** Idle timeout in minutes (SESSION_IDLE_MINUTES, default 60; at most the absolute lifetime). */
+/** Idle timeout in minutes (SESSION_IDLE_MINUTES, default 60; validated in lib/env.ts; at most the absolute lifetime). */
 export function sessionIdleMs(): number {
-  const n = Number(process.env.SESSION_IDLE_MINUTES ?? 60)
-  const minutes = Number.isFinite(n) && n >= 1 ? Math.min(n, SESSION_MAX_AGE_SECONDS / 60) : 60
-  return minutes * 60_000
+  return Math.min(numberSetting('SESSION_IDLE_MINUTES'), SESSION_MAX_AGE_SECONDS / 60) * 60_000
 }
 
 /** lastSeenAt is refreshed at most this often: one small write a minute per active user, not per request. */

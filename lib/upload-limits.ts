@@ -6,18 +6,15 @@
  * reaches the code that explains a refusal, never the framework's generic 413. No `server-only`: next.config.ts
  * imports it.
  */
+import { numberSetting } from './env'
+
 const MB = 1024 * 1024
 
 /** A meeting document (lib/meetings/files.ts). */
 export const MAX_DOCUMENT_BYTES = 10 * MB
 
-function importMegabytes(): number {
-  const n = Number(process.env.IMPORT_MAX_FILE_MB ?? 25)
-  return Number.isFinite(n) && n > 0 ? n : 25
-}
-
-/** An import's spreadsheet: `IMPORT_MAX_FILE_MB` (default 25). */
-export const IMPORT_MAX_FILE_BYTES = Math.round(importMegabytes() * MB)
+/** An import's spreadsheet: `IMPORT_MAX_FILE_MB` (default 25; a malformed value is refused, lib/env.ts). */
+export const IMPORT_MAX_FILE_BYTES = Math.round(numberSetting('IMPORT_MAX_FILE_MB') * MB)
 
 /** The form's other fields beside its file. */
 const FORM_ROOM = 1 * MB

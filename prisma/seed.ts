@@ -1,5 +1,6 @@
 /**
- * Demo data entry point: `npm run seed` (or automatically on the first `npm run dev`).
+ * Demo data entry point: `npm run seed` (through scripts/prisma.ts, which finds the embedded database; or
+ * automatically on the first `npm run dev`). Never in a real deployment: there `npm run setup` (scripts/setup.ts).
  * Each part is idempotent (upserts / ON CONFLICT on natural keys), so running it twice changes nothing.
  * `npm run seed -- --scale large` adds the benchmark set (30,000 cooperatives, 300,000 MSMEs) on top.
  */

@@ -18,6 +18,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { jobsWorkerMode, JOBS_WORKER_MODES } from '../lib/jobs/mode'
 import { PROJECT_ROOT, spawnWorker, workerHeapFlags } from './lib/worker-process'
+import { refuseBadConfiguration } from './lib/check-config'
 
 function main() {
   const workerOnly = process.argv[2] === 'worker'
@@ -34,6 +35,9 @@ function main() {
       process.exit(1)
     }
   }
+  // once, before either process starts: a bad setting is one sentence here, not a 503 and a crash loop later.
+  // A missing DATABASE_URL is left to the worker process, which says so in its own words and exits.
+  refuseBadConfiguration('[start] ', mode === 'process' ? { assume: { DATABASE_URL: 'postgresql://checked-by-the-worker/lumbung' } } : {})
   const children = new Map<string, ChildProcess>()
   if (!workerOnly) children.set('next start', spawn(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'next'), ['start', ...process.argv.slice(2)], {
     cwd: PROJECT_ROOT,

@@ -23,6 +23,8 @@ async function main() {
     console.error('[worker] DATABASE_URL is not set: the job worker needs the PostgreSQL the app uses (no embedded database here; `npm run dev` starts one)')
     process.exit(1)
   }
+  const { refuseBadConfiguration } = await import('./lib/check-config')
+  refuseBadConfiguration('[worker] ')
   const { startBackgroundWork, jobsConcurrency } = await import('../lib/jobs/start')
   const { registeredKinds } = await import('../lib/jobs/registry')
   const { db } = await import('../lib/db')

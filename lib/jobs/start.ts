@@ -9,11 +9,11 @@ import { startJobWorker, type JobWorker } from './worker'
 import { ensureReminderSchedule } from '@/lib/reminders/jobs'
 import { ensureApiMaintenanceSchedule } from '@/lib/api/jobs'
 import { ensureImportTidySchedule } from '@/lib/imports/retention'
+import { numberSetting } from '@/lib/env'
 
-/** `JOBS_CONCURRENCY`: how many jobs this process runs at once (default 1). */
+/** `JOBS_CONCURRENCY`: how many jobs this process runs at once (default 1; a malformed value is refused, lib/env.ts). */
 export function jobsConcurrency(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.JOBS_CONCURRENCY ?? 1)
-  return Number.isInteger(n) && n > 0 ? n : 1
+  return numberSetting('JOBS_CONCURRENCY', env)
 }
 
 /**

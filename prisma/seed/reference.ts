@@ -1,4 +1,8 @@
-/** Reference data every database needs (demo or not): regions and partner banks. */
+/**
+ * Regions (every database needs them) and the demo's partner banks: what the demo seed, the tests and the
+ * bench start from. A real deployment runs `npm run setup` instead (scripts/lib/setup.ts): the regions and the
+ * reporting catalogue, without these banks, which are an agency's own configuration made in the app.
+ */
 import type { PrismaClient } from '../../lib/generated/prisma/client'
 import { seedRegions } from './regions'
 import { seedBanks } from './banks'

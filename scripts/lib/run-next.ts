@@ -10,15 +10,18 @@ export type NextProcess = {
   release(): void
   /** stop Next; the embedded PostgreSQL is stopped after it and this process exits with `code` */
   stop(code?: number): void
+  /** true until Next has exited: a health answer while it is gone came from some other server */
+  alive(): boolean
 }
 
 /**
  * `hold`: keep Next's output until `release()`, so its "Local: http://…" banner does not invite the user
  * in while the demo data is still loading (Next starts, and compiles, alongside the seed).
+ * `host`: the address to listen on (Next's own default, every interface, when omitted).
  */
-export function runNext(mode: 'dev' | 'start', db: ResolvedDatabase, port: number, opts: { hold?: boolean } = {}): NextProcess {
+export function runNext(mode: 'dev' | 'start', db: ResolvedDatabase, port: number, opts: { hold?: boolean; host?: string } = {}): NextProcess {
   // the PID of next itself (not npx), so signals reach next-server and nothing keeps the port
-  const child = spawn('node_modules/.bin/next', [mode, '--port', String(port)], {
+  const child = spawn('node_modules/.bin/next', [mode, '--port', String(port), ...(opts.host ? ['--hostname', opts.host] : [])], {
     stdio: opts.hold ? ['inherit', 'pipe', 'pipe'] : 'inherit',
     env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: '1' },
   })
@@ -28,6 +31,7 @@ export function runNext(mode: 'dev' | 'start', db: ResolvedDatabase, port: numbe
   }
   let exitCode: number | undefined
   let exiting = false
+  let exited = false
   const shutdown = (signal: NodeJS.Signals) => {
     if (exiting) return
     exiting = true
@@ -37,6 +41,7 @@ export function runNext(mode: 'dev' | 'start', db: ResolvedDatabase, port: numbe
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
   child.on('exit', async (code) => {
+    exited = true
     if (held) for (const [to, chunk] of held) to.write(chunk)
     await db.stop().catch((e) => console.error('Gagal menghentikan PostgreSQL:', e))
     if (db.embedded) console.log('PostgreSQL bawaan dihentikan.')
@@ -52,5 +57,6 @@ export function runNext(mode: 'dev' | 'start', db: ResolvedDatabase, port: numbe
       exitCode = code
       shutdown('SIGTERM')
     },
+    alive: () => !exited,
   }
 }

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server'
 import { db, replicaHealth } from '@/lib/db'
+import { configurationProblems } from '@/lib/env'
 
 export const dynamic = 'force-dynamic'
 
@@ -9,8 +10,17 @@ export const dynamic = 'force-dynamic'
  * With `DATABASE_READ_URL` set, `replica` says whether the read replica answers (and how far its
  * replay is behind); a replica that does not answer leaves the answer 200: reads fall back to the
  * primary, so the instance still serves every page.
+ * A malformed setting (lib/env.ts) is a 503 that says so and names the variables (not their values): it is
+ * not a database outage, and an operator should not go looking at PostgreSQL for it.
  */
 export async function GET() {
+  const problems = configurationProblems()
+  if (problems.length > 0) {
+    return NextResponse.json(
+      { status: 'error', configuration: { status: 'invalid', variables: problems.map((p) => p.variable), message: 'Konfigurasi lingkungan tidak valid; lihat log server' } },
+      { status: 503, headers: { 'Cache-Control': 'no-store' } },
+    )
+  }
   const started = performance.now()
   const replica = replicaHealth().catch(() => undefined)
   try {
