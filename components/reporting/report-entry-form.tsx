@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl'
 import clsx from 'clsx'
 import { AlertTriangle, CircleAlert } from 'lucide-react'
 import { saveReport } from '@/lib/actions/reporting'
+import { announce } from '@/components/ui/announcer'
 import { Button } from '@/components/ui/button'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { inputClass } from '@/components/ui/field'
@@ -27,12 +28,16 @@ export type EntryIndicator = RuleIndicator & {
   initial: string
   comment: string
   reviewNote: string | null
+  /** the previous quarter's value, as the submission's rules compare (lib/actions/reporting.ts) */
   previous: number | null
+  /** the value shown beside the field: the last period the indicator's form was due (a semester form's previous semester) */
+  shownPrevious: number | null
   targetText: string | null
   /** the value counted from the pembinaan activities' beneficiaries, for an activity-fed indicator (else null) */
   recorded: number | null
 }
-export type EntryForm = { code: string; name: string; indicators: EntryIndicator[] }
+/** `previousLabel`: the column of previous values, named for the form's period (Triwulan lalu, Semester lalu) */
+export type EntryForm = { code: string; name: string; previousLabel: string; indicators: EntryIndicator[] }
 
 /**
  * Every figure in the form is written the Indonesian way, in English mode too: the fields are read by the one
@@ -63,7 +68,12 @@ export function ReportEntryForm({
   const t = useTranslations('reporting.entry')
   // not `<form action>`: React resets the form after an action, emptying the uncontrolled Hambatan and Tindak
   // lanjut boxes on a refusal. Kept after a successful draft save too: the fields are the saved draft, nothing to clear.
-  const [state, onSubmit, pending] = useFormAction(saveReport, { keepAfterSuccess: true })
+  // a report sent is shown read-only at once, this form (and its message) gone: the frame's announcer says so
+  const [state, onSubmit, pending] = useFormAction(async (prev: Awaited<ReturnType<typeof saveReport>> | undefined, data: FormData) => {
+    const result = await saveReport(prev, data)
+    if (result?.ok && result.message && data.get('intent') === 'submit') announce(serverText(result.message, locale))
+    return result
+  }, { keepAfterSuccess: true })
   const indicators = useMemo(() => forms.flatMap((f) => f.indicators), [forms])
   const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(indicators.map((i) => [i.code, i.initial])))
   const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(indicators.map((i) => [i.code, i.comment])))
@@ -79,6 +89,7 @@ export function ReportEntryForm({
   }, [indicators, texts])
   const derived = useMemo(() => withDerived(indicators, values), [indicators, values])
   const previous = useMemo(() => Object.fromEntries(indicators.map((i) => [i.code, i.previous])), [indicators])
+  const shownPrevious = useMemo(() => withDerived(indicators, Object.fromEntries(indicators.map((i) => [i.code, i.shownPrevious]))), [indicators])
   const findings = useMemo(() => evaluateRules({ indicators, rules, values, previous, comments }), [indicators, rules, values, previous, comments])
 
   const currentVersion = state?.data?.version ?? String(version)
@@ -114,7 +125,7 @@ export function ReportEntryForm({
           <legend className="sr-only">{form.name}</legend>
           <h3 aria-hidden className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-900">{form.name}</h3>
           <div className="hidden grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.6fr)] gap-3 border-b border-slate-100 bg-slate-50 px-4 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 lg:grid">
-            <span>{t('indicator')}</span><span>{t('value')}</span><span>{t('previous')}</span><span>{t('target')}</span><span>{t('comment')}</span>
+            <span>{t('indicator')}</span><span>{t('value')}</span><span>{form.previousLabel}</span><span>{t('target')}</span><span>{t('comment')}</span>
           </div>
           <ul className="divide-y divide-slate-100">
             {form.indicators.map((i) => {
@@ -176,8 +187,8 @@ export function ReportEntryForm({
                     )}
                   </div>
                   <p className="text-xs text-slate-600 lg:pt-2.5 lg:text-sm">
-                    <span className="lg:sr-only">{t('previous')}: </span>
-                    <span className="tabular-nums">{formatIndicatorValue(i.aggregation === 'RATIO' ? withDerived(indicators, previous)[i.code] : i.previous, i.unit, i.decimals, NUMBERS)}</span>
+                    <span className="lg:sr-only">{form.previousLabel}: </span>
+                    <span className="tabular-nums">{formatIndicatorValue(i.aggregation === 'RATIO' ? shownPrevious[i.code] : i.shownPrevious, i.unit, i.decimals, NUMBERS)}</span>
                   </p>
                   <p className="text-xs text-slate-600 lg:pt-2.5 lg:text-sm">
                     <span className="lg:sr-only">{t('target')}: </span>

@@ -25,14 +25,17 @@ export function ReviewPanel({ id, version, groups, labels, children }: { id: str
         groups={groups}
         labels={labels}
         noteField={(r) => (
-          <input
-            form="return-form"
-            name={`notes.${r.code}`}
-            defaultValue={state?.values?.[`notes.${r.code}`] ?? ''}
-            aria-label={t('noteFor', { indicator: r.name })}
-            maxLength={1000}
-            className={inputClass()}
-          />
+          // named where it stands: on a phone (cards) the label shows above the field, from md up the table's column says it
+          <label className="block">
+            <span className="mb-1 block text-xs font-medium text-slate-600 md:sr-only">{t('noteFor', { indicator: r.name })}</span>
+            <input
+              form="return-form"
+              name={`notes.${r.code}`}
+              defaultValue={state?.values?.[`notes.${r.code}`] ?? ''}
+              maxLength={1000}
+              className={inputClass()}
+            />
+          </label>
         )}
       />
       {children}

@@ -16,7 +16,7 @@ import { formatDate, formatNumber } from '@/lib/format'
 import { defaultDeadline, quarterEndDate, quarterLabel } from '@/lib/reporting/periods'
 import { deadlineDayNote } from '@/lib/reporting/deadlines'
 import { holidaysOn } from '@/lib/reporting/deadline-holidays'
-import { activityMeasureValue, deadlineSchema, deleteIndicatorSchema, indicatorSchema, targetCellName, targetGridSchema, thresholdsSchema } from '@/lib/validations/config'
+import { activityMeasureValue, deadlineSchema, deleteIndicatorSchema, indicatorSchema, targetCellName, targetDecimalsErrors, targetGridSchema, thresholdsSchema } from '@/lib/validations/config'
 
 /**
  * The admin's configuration actions. Each is validated (zod), checks the version the admin saw (a stale
@@ -155,8 +155,11 @@ export const deleteIndicator = authAction('config.manage', deleteIndicatorSchema
  * touch reported values.
  */
 export const saveTargetGrid = authAction('config.manage', targetGridSchema, async (input, user): Promise<ActionState> => {
-  const indicator = await db.indicator.findUnique({ where: { code: input.indicatorCode }, select: { code: true, aggregation: true } })
+  const indicator = await db.indicator.findUnique({ where: { code: input.indicatorCode }, select: { code: true, aggregation: true, decimals: true } })
   if (!indicator) throw new ActionError('Indikator tidak dikenal.', undefined, 'NOT_FOUND')
+  // a count's target is whole, as its reported value must be (`12,5` had been saved and shown as 13)
+  const decimalsErrors = targetDecimalsErrors(input.cells, indicator.decimals)
+  if (Object.keys(decimalsErrors).length) throw new ActionError(MESSAGES_INVALID, decimalsErrors)
   const regencies = new Set((await db.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true } })).map((r) => r.code))
   const outside = input.cells.filter((c) => c.regencyCode !== null && !regencies.has(c.regencyCode))
   if (outside.length) throw new ActionError('Kabupaten/kota di luar provinsi ini.', Object.fromEntries(outside.map((c) => [targetCellName(c.regencyCode, c.quarter), ['Kabupaten/kota di luar provinsi.']])))

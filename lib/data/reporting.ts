@@ -121,21 +121,38 @@ export const reportSelect = {
 } satisfies Prisma.QuarterlyReportSelect
 
 /**
+ * The last period before Triwulan `quarter` of `year` in which a form of `periodType` is due: the previous
+ * quarter for a quarterly form, the previous semester (Triwulan II for IV, Triwulan IV of last year for
+ * II) for a semester form, last year's Triwulan IV for a yearly one.
+ */
+export function previousDuePeriod(periodType: PeriodType, year: number, quarter: number): { year: number; quarter: number } {
+  let p = previousQuarter(year, quarter)
+  while (!isDueInQuarter(periodType, p.quarter)) p = previousQuarter(p.year, p.quarter)
+  return p
+}
+
+const PERIOD_TYPES: readonly PeriodType[] = ['QUARTERLY', 'SEMESTER', 'YEARLY']
+
+/**
  * A regency's report for a quarter, with what the entry and review screens put beside each value: the
- * previous quarter's value and the year's (or quarter's) target. `null` when the regency is outside
+ * previous value and the year's (or quarter's) target. `previous.values` is the previous quarter's, as
+ * the submission's rules compare (lib/actions/reporting.ts); `previous.shown` is what the screens show,
+ * each indicator's value in the last period its form was due (previousDuePeriod), so a semester figure
+ * stands beside the previous semester's rather than an empty quarter. `null` when the regency is outside
  * the user's scope or unknown; `report` is null when the regency has not started it.
  */
 export async function getReport({ user, regencyCode, year, quarter }: { user: SessionUser; regencyCode: string; year: number; quarter: number }) {
   assertReader(user)
   if (!inRegencyScope(user, regencyCode)) return null
   const prev = previousQuarter(year, quarter)
+  const duePeriods = PERIOD_TYPES.map((type) => previousDuePeriod(type, year, quarter))
   const existing = await readDb.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year, quarter } }, select: { id: true } })
   const [regency, report, previous, targets, forms, rules, deadline] = await Promise.all([
     readDb.regency.findFirst({ where: { code: regencyCode, provinceCode: province() }, select: { code: true, name: true } }),
     readDb.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year, quarter } }, select: reportSelect }),
     readDb.reportValue.findMany({
-      where: { report: { regencyCode, year: prev.year, quarter: prev.quarter } },
-      select: { indicatorCode: true, value: true, report: { select: { status: true } } },
+      where: { report: { regencyCode, OR: duePeriods.map((p) => ({ year: p.year, quarter: p.quarter })) } },
+      select: { indicatorCode: true, value: true, report: { select: { year: true, quarter: true, status: true } } },
     }),
     readDb.indicatorTarget.findMany({
       where: { regencyCode, year, quarter: { in: [0, quarter] } },
@@ -146,8 +163,18 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
     getDeadline(year, quarter),
   ])
   if (!regency) return null
-  const previousValues: Record<string, number | null> = {}
-  for (const v of previous) previousValues[v.indicatorCode] = v.value === null ? null : Number(v.value)
+  const valueIn = (p: { year: number; quarter: number }) => {
+    const out: Record<string, number | null> = {}
+    for (const v of previous) if (v.report.year === p.year && v.report.quarter === p.quarter) out[v.indicatorCode] = v.value === null ? null : Number(v.value)
+    return out
+  }
+  const previousValues = valueIn(prev)
+  const shownValues: Record<string, number | null> = {}
+  for (const f of forms) {
+    const values = valueIn(previousDuePeriod(f.periodType, year, quarter))
+    for (const i of f.indicators) if (i.code in values) shownValues[i.code] = values[i.code]
+  }
+  const previousStatus = previous.find((v) => v.report.year === prev.year && v.report.quarter === prev.quarter)?.report.status ?? null
   // a quarter's own target wins over the year's
   const targetValues: Record<string, { value: number; quarter: number }> = {}
   for (const t of [...targets].sort((a, b) => a.quarter - b.quarter)) targetValues[t.indicatorCode] = { value: Number(t.value), quarter: t.quarter }
@@ -168,7 +195,7 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
     quarter,
     deadline,
     report,
-    previous: { ...prev, values: previousValues, status: (previous[0]?.report.status ?? null) as ReportStatus | null },
+    previous: { ...prev, values: previousValues, shown: shownValues, status: previousStatus as ReportStatus | null },
     targets: targetValues,
     forms,
     rules,

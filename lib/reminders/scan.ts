@@ -32,17 +32,23 @@ const emailStateSql = (emailOn: boolean) =>
 const reportLinkSql = (regency: Prisma.Sql, year: Prisma.Sql, quarter: Prisma.Sql) =>
   Prisma.sql`'/laporan-triwulan/' || ${regency} || '/' || ${year} || '/' || ${quarter}`
 
+/** A return's event key: the report and the moment of the return (a report returned without one, e.g. seeded, once). */
+const returnedKeySql = Prisma.sql`'report-returned:' || r.id || ':' || coalesce(to_char(r.reviewed_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '-')`
+
 /**
  * Remind the district officers of a returned report (status RETURNED, from a review or a reopening): one
- * notification per officer and return (the key carries the report's version after the return). Called by
- * the return's own transaction and again by every scan; whichever comes first inserts, the other finds
- * the row there (ON CONFLICT DO NOTHING).
+ * notification per officer and return. The key carries the return's own time (reviewed_at, set by the
+ * return and the reopening only), not the report's version: the officer's draft saves move the version
+ * while the report stays RETURNED, and must not repeat the notice. Called by the return's own transaction
+ * and again by every scan; whichever comes first inserts, the other finds the row there (ON CONFLICT DO
+ * NOTHING). A return already notified under the older version key (created at or after the return) is not
+ * notified again.
  */
 export async function remindReturnedReports(client: Client, options: { reportId?: string; emailOn?: boolean } = {}): Promise<number> {
   const only = options.reportId ? Prisma.sql`AND r.id = ${options.reportId}` : Prisma.empty
   return client.$executeRaw`
     INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
-    SELECT gen_random_uuid()::text, u.id, 'REPORT_RETURNED', 'report-returned:' || r.id || ':' || r.version,
+    SELECT gen_random_uuid()::text, u.id, 'REPORT_RETURNED', ${returnedKeySql},
            jsonb_build_object('regency', g.name, 'year', r.year, 'quarter', r.quarter, 'reason', coalesce(r.return_reason, '')),
            ${reportLinkSql(Prisma.sql`r.regency_code`, Prisma.sql`r.year`, Prisma.sql`r.quarter`)},
            ${emailStateSql(options.emailOn ?? emailEnabled())}, ${new Date()}::timestamp
@@ -50,6 +56,9 @@ export async function remindReturnedReports(client: Client, options: { reportId?
       JOIN regencies g ON g.code = r.regency_code AND g.province_code = ${env().AGENCY_PROVINCE_CODE}
       JOIN users u ON u.regency_code = r.regency_code AND u.role = 'DISTRICT_OFFICER' AND u.active
      WHERE r.status = 'RETURNED' ${only}
+       AND NOT EXISTS (SELECT 1 FROM notifications n
+                        WHERE n.user_id = u.id AND n.kind = 'REPORT_RETURNED' AND starts_with(n.event_key, 'report-returned:' || r.id || ':')
+                          AND n.created_at >= r.reviewed_at)
     ON CONFLICT (user_id, event_key) DO NOTHING`
 }
 

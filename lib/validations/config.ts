@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isIsoDate, isoDateField, parseNumberInput } from '@/lib/parse'
+import { decimalsProblem, valueProblem } from '@/lib/validations/reporting'
 import { optionalText } from '@/lib/validations/registers-common'
 import { ACTIVITY_KINDS, BENEFICIARY_TYPES, type ActivityKind, type BeneficiaryType } from '@/lib/validations/activities'
 
@@ -9,8 +10,6 @@ import { ACTIVITY_KINDS, BENEFICIARY_TYPES, type ActivityKind, type BeneficiaryT
  */
 
 const CODE = /^[A-Z][A-Z0-9_]{1,31}$/
-/** The largest figure a target may hold (Decimal(20,2)). */
-const MAX_VALUE = 1e17
 
 const version = z.coerce.number('Versi tidak valid.').int('Versi tidak valid.').min(0, 'Versi tidak valid.')
 const year = z.coerce.number('Tahun tidak valid.').int('Tahun tidak valid.').min(2000, 'Tahun tidak valid.').max(2100, 'Tahun tidak valid.')
@@ -86,6 +85,37 @@ const CELL = /^t\.(\d{2}\.\d{2}|PROV)\.([0-4])$/
 
 export type TargetCell = { regencyCode: string | null; quarter: number; value: number }
 
+const NEGATIVE_TARGET = 'Isi angka tidak negatif, mis. 43.950 atau 85,30.'
+/** A target is stored as Decimal(20,2): a third decimal is refused, never rounded away. */
+const TARGET_DECIMALS = 2
+
+/**
+ * What is wrong with one typed target, or null: the report form's own refusals and messages for a value
+ * (lib/validations/reporting.ts valueProblem: English grouping such as `1,234`, not a number, too large),
+ * a negative target, and more decimals than `decimals` (the indicator's, once known; else the column's).
+ * Nothing is rounded: `12,5` for a count is a slip to correct, not 13.
+ */
+export function targetCellProblem(text: string, decimals?: number): string | null {
+  // without the indicator, the report action's first read of the text (valueProblem without decimals)
+  const problem = valueProblem(text, decimals === undefined ? undefined : Math.min(decimals, TARGET_DECIMALS))
+  if (problem) return problem
+  const n = parseNumberInput(text)
+  if (n !== null && n < 0) return NEGATIVE_TARGET
+  return decimals === undefined ? decimalsProblem(n, TARGET_DECIMALS) : null
+}
+
+/**
+ * The grid's cells refused for the indicator's decimals (a count's target must be whole, as its reported
+ * value must: decimalsProblem), by field name; empty when every cell fits. The schema cannot know the
+ * indicator, so the action runs this once it has read it, and saves nothing when any cell is refused.
+ */
+export function targetDecimalsErrors(cells: readonly TargetCell[], decimals: number): Record<string, string[]> {
+  return Object.fromEntries(cells.flatMap((c) => {
+    const problem = decimalsProblem(c.value, Math.min(decimals, TARGET_DECIMALS))
+    return problem ? [[targetCellName(c.regencyCode, c.quarter), [problem]]] : []
+  }))
+}
+
 /**
  * A whole target grid for one indicator and year: a value per regency (or the province's own row) and
  * period (0 = the year, 1–4 the quarters); an empty cell has no target. `acceptDifference` saves even
@@ -105,13 +135,15 @@ export const targetGridSchema = z
     for (const [key, text] of Object.entries(raw)) {
       const m = CELL.exec(key)
       if (!m) continue
-      const n = parseNumberInput(text)
-      if (n === null) continue
-      if (!Number.isFinite(n) || n < 0 || n >= MAX_VALUE) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'Isi angka tidak negatif, mis. 43.950 atau 85,30.' })
+      // each refused cell with its own message; any refusal fails the whole grid, so nothing is saved
+      const problem = targetCellProblem(text)
+      if (problem) {
+        ctx.addIssue({ code: 'custom', path: [key], message: problem })
         continue
       }
-      cells.push({ regencyCode: m[1] === 'PROV' ? null : m[1], quarter: Number(m[2]), value: Math.round(n * 100) / 100 })
+      const n = parseNumberInput(text)
+      if (n === null) continue
+      cells.push({ regencyCode: m[1] === 'PROV' ? null : m[1], quarter: Number(m[2]), value: n })
     }
     return { indicatorCode: v.indicatorCode, year: v.year, version: v.version, acceptDifference: v.acceptDifference, cells }
   })
@@ -140,12 +172,14 @@ export const targetRowSchema = z.object({
   }),
   regencyCode: z.string().trim().optional().transform((v) => v || null).pipe(z.string().regex(/^\d{2}\.\d{2}$/, 'Pilih kabupaten/kota.').nullable()),
   value: z.string('Isi nilai target.').transform((text, ctx) => {
+    // the grid's own refusals (targetCellProblem); an empty value is no target at all
+    const problem = targetCellProblem(text)
     const n = parseNumberInput(text)
-    if (n === null || !Number.isFinite(n) || n < 0 || n >= MAX_VALUE) {
-      ctx.addIssue({ code: 'custom', message: 'Isi angka tidak negatif, mis. 43.950 atau 85,30.' })
+    if (problem || n === null) {
+      ctx.addIssue({ code: 'custom', message: problem ?? NEGATIVE_TARGET })
       return z.NEVER
     }
-    return Math.round(n * 100) / 100
+    return n
   }),
 })
 export type TargetRowInput = z.infer<typeof targetRowSchema>

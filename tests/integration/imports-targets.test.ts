@@ -74,6 +74,14 @@ describe('the province total in the targets dry run', () => {
     expect(await targetFingerprint()).toBe(before)
   })
 
+  it('refuses a fraction in a count indicator\'s target on its row, as the target screen does (12,5 had been stored)', async () => {
+    const before = await targetFingerprint()
+    const dry = await checkImport(admin, 'target-indikator', await xlsx([['KOP_TERDAFTAR', 2029, 'II', '35.17', '12,5'], ['KOP_TERDAFTAR', 2029, 'III', '35.17', 12]]))
+    expect(dry.rows.map((r) => [r.rowNumber, r.outcome])).toEqual([[2, 'INVALID'], [3, 'CREATE']])
+    expect(dry.rows[0].errors).toEqual([{ column: 'Target', message: expect.stringMatching(/bulat/) }])
+    expect(await targetFingerprint()).toBe(before)
+  })
+
   it('counts the stored cells with the file\'s, and lets a difference already accepted on the screen stand', async () => {
     // stored through the screen's path with a difference of -100 accepted there (regencies 900, province 1.000)
     await db.$transaction((tx) => writeTargetGrid(tx, { id: admin.id, username: admin.username, role: admin.role }, {

@@ -108,13 +108,27 @@ describe('indicators', () => {
 })
 
 describe('target grid', () => {
-  const cells = { 't.35.17.0': '40', 't.35.17.1': '10', 't.35.78.0': '60', 't.35.07.0': '12,5' }
+  const cells = { 't.35.17.0': '40', 't.35.17.1': '10', 't.35.78.0': '60', 't.35.07.0': '12' }
+
+  it('refuses a count’s target with a fraction or English grouping, each cell with its own message, nothing saved', async () => {
+    signInAs(admin)
+    // English grouping is refused by the form's schema (any indicator)
+    const grouped = await submit(saveTargetGrid, { indicatorCode: 'UMKM_NAIK_KELAS', year: 2027, version: 0, ...cells, 't.35.78.0': '1,234', 't.PROV.0': '112' })
+    expect(grouped.state?.ok).toBe(false)
+    expect(grouped.state?.errors?.['t.35.78.0']?.[0]).toMatch(/titik/)
+    // a fraction by the indicator's decimals, once the action has read it: this one counts MSMEs
+    const fraction = await submit(saveTargetGrid, { indicatorCode: 'UMKM_NAIK_KELAS', year: 2027, version: 0, ...cells, 't.35.07.0': '12,5', 't.35.17.1': '2,5', 't.PROV.0': '112' })
+    expect(fraction.state?.ok).toBe(false)
+    expect(fraction.state?.errors?.['t.35.07.0']?.[0]).toMatch(/bulat/)
+    expect(fraction.state?.errors?.['t.35.17.1']?.[0]).toMatch(/bulat/)
+    expect(await db.indicatorTarget.count({ where: { indicatorCode: 'UMKM_NAIK_KELAS' } })).toBe(0)
+  })
 
   it('refuses a grid whose regencies do not add up to the province target, unless accepted', async () => {
     signInAs(admin)
     const r = await submit(saveTargetGrid, { indicatorCode: 'UMKM_NAIK_KELAS', year: 2027, version: 0, ...cells, 't.PROV.0': '100' })
     expect(r.state?.ok).toBe(false)
-    expect(r.state?.errors?.['t.PROV.0']?.[0]).toMatch(/Jumlah target kabupaten\/kota 112,50 berbeda 12,50 dari target provinsi 100/)
+    expect(r.state?.errors?.['t.PROV.0']?.[0]).toMatch(/Jumlah target kabupaten\/kota 112 berbeda 12 dari target provinsi 100/)
     expect(await db.indicatorTarget.count({ where: { indicatorCode: 'UMKM_NAIK_KELAS' } })).toBe(0)
   })
 

@@ -11,7 +11,7 @@ import { createUser, form } from '../support/factories'
 import { db } from '@/lib/db'
 import { enqueue, runJobsUntilIdle } from '@/lib/jobs'
 import { markAllNotificationsRead, markNotificationRead } from '@/lib/actions/notifications'
-import { returnReport, reopenReport, approveReport } from '@/lib/actions/reporting'
+import { returnReport, reopenReport, approveReport, saveReport } from '@/lib/actions/reporting'
 import { countUnreadNotifications, findNotifications } from '@/lib/data/notifications'
 import { MESSAGES } from '@/lib/safe-action'
 import { REFUSAL_MESSAGES } from '@/lib/errors'
@@ -30,6 +30,12 @@ const NOW = new Date('2026-10-10T03:00:00Z')
 
 type TestUser = Awaited<ReturnType<typeof createUser>>
 let officer17: TestUser, officer78: TestUser, retired17: TestUser, admin: TestUser, admin2: TestUser, leader: TestUser, banker: TestUser, dkiBanker: TestUser
+
+/** The event key of a report's latest return, as the scan writes it: the report and the moment it was returned. */
+async function returnedKey(reportId: string) {
+  const { reviewedAt } = await db.quarterlyReport.findUniqueOrThrow({ where: { id: reportId }, select: { reviewedAt: true } })
+  return `report-returned:${reportId}:${reviewedAt!.toISOString().slice(0, 23)}`
+}
 
 async function notificationsOf(userId: string, kinds?: NotificationKind[]) {
   return db.notification.findMany({ where: { userId, ...(kinds && { kind: { in: kinds } }) }, select: { kind: true, eventKey: true, link: true, params: true }, orderBy: { eventKey: 'asc' } })
@@ -107,8 +113,9 @@ describe('quarterly reports: due in 7 days, late, returned', () => {
     expect(returned.ok, returned.message).toBe(true)
     // already there, before any scan
     const rows = await notificationsOf(officer17.id)
+    const firstKey = await returnedKey(report.id)
     expect(rows).toEqual([
-      { kind: 'REPORT_RETURNED', eventKey: `report-returned:${report.id}:2`, link: '/laporan-triwulan/35.17/2026/3', params: { regency: 'Kabupaten Jombang', year: 2026, quarter: 3, reason: 'Koperasi aktif belum sesuai ODS.' } },
+      { kind: 'REPORT_RETURNED', eventKey: firstKey, link: '/laporan-triwulan/35.17/2026/3', params: { regency: 'Kabupaten Jombang', year: 2026, quarter: 3, reason: 'Koperasi aktif belum sesuai ODS.' } },
     ])
     expect(notificationText('REPORT_RETURNED', rows[0].params, 'id').body).toContain('Alasan: Koperasi aktif belum sesuai ODS.')
     expect(await notificationsOf(officer78.id)).toEqual([])
@@ -120,7 +127,47 @@ describe('quarterly reports: due in 7 days, late, returned', () => {
     await db.quarterlyReport.update({ where: { id: report.id }, data: { status: 'SUBMITTED', version: { increment: 1 } } })
     expect((await approveReport(undefined, form({ id: report.id, version: 3 }))).ok).toBe(true)
     expect((await reopenReport(undefined, form({ id: report.id, version: 4, reason: 'Angka SHU salah ketik.' }))).ok).toBe(true)
-    expect((await notificationsOf(officer17.id, ['REPORT_RETURNED'])).map((n) => n.eventKey)).toEqual([`report-returned:${report.id}:2`, `report-returned:${report.id}:5`])
+    const secondKey = await returnedKey(report.id)
+    expect(secondKey).not.toBe(firstKey)
+    expect((await notificationsOf(officer17.id, ['REPORT_RETURNED'])).map((n) => n.eventKey).sort()).toEqual([firstKey, secondKey].sort())
+  })
+
+  it('one notice per return: the officer’s draft saves do not repeat it, a later return does', async () => {
+    const report = await db.quarterlyReport.create({
+      data: { regencyCode: '35.17', year: 2026, quarter: 3, status: 'SUBMITTED', submittedAt: new Date('2026-10-05'), firstSubmittedAt: new Date('2026-10-05') },
+    })
+    const officer17b = await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' })
+    const officers = [officer17, officer17b]
+    const returnedTo = async () => Promise.all(officers.map(async (o) => (await notificationsOf(o.id, ['REPORT_RETURNED'])).length))
+    signInAs(admin)
+    expect((await returnReport(undefined, form({ id: report.id, version: 1, reason: 'Koperasi aktif belum sesuai ODS.' }))).ok).toBe(true)
+    expect((await scanReminders({ now: NOW })).reportReturned).toBe(0)
+    // the officer saves a draft (version 2 → 3) and again (→ 4): still RETURNED, the same return
+    signInAs(officer17)
+    for (const version of [2, 3]) {
+      const saved = await saveReport(undefined, form({ year: 2026, quarter: 3, version, intent: 'save', 'values.KOP_TERDAFTAR': String(340 + version) }))
+      expect(saved.ok, saved.message).toBe(true)
+      expect((await scanReminders({ now: NOW })).reportReturned).toBe(0)
+    }
+    expect(await returnedTo()).toEqual([1, 1])
+    // sent again (as the officer's form would, here without the rules) and returned again: a second notice each
+    await db.quarterlyReport.update({ where: { id: report.id }, data: { status: 'SUBMITTED', submittedAt: new Date(), version: { increment: 1 } } })
+    signInAs(admin)
+    expect((await returnReport(undefined, form({ id: report.id, version: 5, reason: 'Lengkapi hambatan.' }))).ok).toBe(true)
+    expect((await scanReminders({ now: NOW })).reportReturned).toBe(0)
+    expect(await returnedTo()).toEqual([2, 2])
+    // out of the other tests' counts
+    await db.user.update({ where: { id: officer17b.id }, data: { active: false } })
+  })
+
+  it('does not repeat a return already notified under the old version key', async () => {
+    const reviewedAt = new Date(Date.now() - 60_000)
+    const report = await db.quarterlyReport.create({
+      data: { regencyCode: '35.17', year: 2026, quarter: 3, status: 'RETURNED', version: 5, reviewedAt, returnReason: 'Periksa lagi', submittedAt: new Date('2026-10-05'), firstSubmittedAt: new Date('2026-10-05') },
+    })
+    await db.notification.create({ data: { userId: officer17.id, kind: 'REPORT_RETURNED', eventKey: `report-returned:${report.id}:4`, link: '/laporan-triwulan/35.17/2026/3', createdAt: new Date(reviewedAt.getTime() + 1000) } })
+    expect((await scanReminders({ now: NOW })).reportReturned).toBe(0)
+    expect(await notificationsOf(officer17.id, ['REPORT_RETURNED'])).toHaveLength(1)
   })
 
   it('a return that fails leaves no reminder behind', async () => {
@@ -217,7 +264,7 @@ describe('several workers at once', () => {
 
   it('create each reminder once and send each e-mail once', async () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${PORT}`
-    await db.quarterlyReport.create({ data: { regencyCode: '35.17', year: 2026, quarter: 2, status: 'RETURNED', version: 3, returnReason: 'Lengkapi hambatan.', submittedAt: new Date('2026-07-10'), firstSubmittedAt: new Date('2026-07-10') } })
+    await db.quarterlyReport.create({ data: { regencyCode: '35.17', year: 2026, quarter: 2, status: 'RETURNED', version: 3, returnReason: 'Lengkapi hambatan.', reviewedAt: new Date('2026-07-20T02:00:00Z'), submittedAt: new Date('2026-07-10'), firstSubmittedAt: new Date('2026-07-10') } })
     await db.quarterlyReport.create({ data: { regencyCode: '35.78', year: 2026, quarter: 3, status: 'SUBMITTED', submittedAt: new Date('2026-10-05'), firstSubmittedAt: new Date('2026-10-05') } })
     // four scan jobs for the same moment (four instances' schedules), drained by four workers racing,
     // while two more scans run directly
@@ -234,7 +281,7 @@ describe('several workers at once', () => {
     // each admin: Surabaya's report to review
     const rows = await db.notification.findMany({ select: { userId: true, eventKey: true, emailState: true } })
     const byUser = (id: string) => rows.filter((r) => r.userId === id).map((r) => r.eventKey).sort()
-    expect(byUser(officer17.id)).toEqual(['report-due:35.17:2026-3', expect.stringMatching(/^report-returned:.+:3$/)])
+    expect(byUser(officer17.id)).toEqual(['report-due:35.17:2026-3', expect.stringMatching(/^report-returned:.+:2026-07-20T02:00:00\.000$/)])
     expect(byUser(officer78.id)).toEqual(['report-late:35.78:2026-2'])
     expect(byUser(admin.id)).toEqual([expect.stringMatching(/^review-report:.+:1$/)])
     expect(byUser(admin2.id)).toEqual([expect.stringMatching(/^review-report:.+:1$/)])

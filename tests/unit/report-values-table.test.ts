@@ -30,3 +30,34 @@ describe('ReportValuesTable: the activity difference', () => {
     expect(html).not.toContain('text-amber-800')
   })
 })
+
+describe('ReportValuesTable: on a phone, a card per value; from md up, a table that fits', () => {
+  const row: ValueRow = {
+    code: 'OMZET_UMK', name: 'Omzet UMK tercatat', valueText: 'Rp1.234.567.890', previousText: 'Rp369.000.000.000', targetText: 'Rp700.000.000.000 (tahun)', comment: 'Sesuai laporan', reviewNote: null, findings: [], activity: null,
+  }
+  const labels = { indicator: 'Indikator', value: 'Nilai', previous: 'Triwulan lalu', target: 'Target', comment: 'Keterangan', reviewNote: 'Catatan pemeriksa' }
+  const html = (noteField?: (r: ValueRow) => React.ReactNode) => renderToStaticMarkup(createElement(ReportValuesTable, {
+    groups: [{ code: 'KINERJA_UMK', name: 'Kinerja UMK (semesteran)', previousLabel: 'Semester lalu', rows: [row] }], labels, noteField,
+  }))
+
+  it('labels every figure where a phone shows it, hides the header row only visually, and names the previous column for the form’s period', () => {
+    const out = html()
+    for (const label of ['Nilai', 'Semester lalu', 'Target', 'Keterangan', 'Catatan pemeriksa']) expect(out).toContain(`md:hidden">${label}</span>`)
+    expect(out).toMatch(/<thead class="sr-only [^"]*md:not-sr-only/)
+    expect(out).toContain('<th scope="col" class="px-3 py-2 text-right">Semester lalu</th>')
+    expect(out).not.toContain('Triwulan lalu')
+  })
+
+  it('lets a long amount wrap inside its column instead of running over the next, with no fixed width wider than a phone', () => {
+    const out = html()
+    expect(out).not.toContain('whitespace-nowrap')
+    expect(out).not.toContain('min-w-[52rem]')
+    expect(out).toContain('[overflow-wrap:anywhere]')
+    expect(out).toMatch(/<table class="block [^"]*md:table /)
+  })
+
+  it('puts the review’s note field in the card as given, once', () => {
+    const out = html((r) => createElement('input', { name: `notes.${r.code}` }))
+    expect(out.match(/name="notes.OMZET_UMK"/g)).toHaveLength(1)
+  })
+})

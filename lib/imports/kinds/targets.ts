@@ -4,7 +4,7 @@ import { provinceTotalCheck } from '@/lib/config/catalogue'
 import { writeTargetGrid } from '@/lib/config/targets'
 import { formatNumber } from '@/lib/format'
 import { PermanentJobError } from '@/lib/jobs'
-import { targetPeriod, targetRowSchema, type TargetCell, type TargetRowInput } from '@/lib/validations/config'
+import { targetDecimalsErrors, targetPeriod, targetRowSchema, type TargetCell, type TargetRowInput } from '@/lib/validations/config'
 import { headingKey, type FieldDef } from '../fields'
 import { resolveRegency, type RegionIndex } from '../regions'
 import { formValue, showOf } from './common'
@@ -16,7 +16,7 @@ type TargetRow = { id: string; indicatorCode: string; year: number; quarter: num
 type Prepared = {
   regions: RegionIndex
   /** code, name and English name (heading keys) → the indicator */
-  indicators: Map<string, { code: string; aggregation: 'SUM' | 'RATIO' | 'PROVINCE' }>
+  indicators: Map<string, { code: string; aggregation: 'SUM' | 'RATIO' | 'PROVINCE'; decimals: number }>
   /** `indicator/year` → the province total problem of that grid as it would be after the file (its year rows are refused with it) */
   offTotal: Map<string, string>
 }
@@ -79,9 +79,9 @@ type Gathered = {
 
 /** Indicator code, name and English name (heading keys) → the indicator. */
 async function indicatorNames(client: Tx): Promise<Prepared['indicators']> {
-  const found = await client.indicator.findMany({ select: { code: true, name: true, nameEn: true, aggregation: true } })
-  const indicators = new Map<string, { code: string; aggregation: Aggregation }>()
-  for (const i of found) for (const n of [i.code, i.name, i.nameEn]) indicators.set(headingKey(n), { code: i.code, aggregation: i.aggregation })
+  const found = await client.indicator.findMany({ select: { code: true, name: true, nameEn: true, aggregation: true, decimals: true } })
+  const indicators = new Map<string, { code: string; aggregation: Aggregation; decimals: number }>()
+  for (const i of found) for (const n of [i.code, i.name, i.nameEn]) indicators.set(headingKey(n), { code: i.code, aggregation: i.aggregation, decimals: i.decimals })
   return indicators
 }
 
@@ -195,6 +195,10 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
     const indicator = [...p.indicators.values()].find((i) => i.code === input.indicatorCode)
     if (input.regencyCode !== null && !regions.regencies.has(input.regencyCode)) return { regencyCode: 'Kabupaten/kota di luar provinsi.' }
     if (indicator?.aggregation === 'PROVINCE' && input.regencyCode !== null) return { regencyCode: 'Hanya baris provinsi yang diisi.' }
+    // the indicator's decimals, as on the target screen: a count's target is whole
+    const decimals = indicator ? targetDecimalsErrors([{ regencyCode: input.regencyCode, quarter: input.quarter, value: input.value }], indicator.decimals) : {}
+    const decimalsProblem = Object.values(decimals)[0]?.[0]
+    if (decimalsProblem) return { value: decimalsProblem }
     // a year target of a grid whose regencies would not add up to the province's: every year row of it answers
     const offTotal = input.quarter === 0 ? p.offTotal.get(gridKey(input.indicatorCode, input.year)) : undefined
     return offTotal ? { value: offTotal } : {}

@@ -53,6 +53,8 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
   const about = (i: { unit: 'COUNT' | 'PERCENT' | 'RUPIAH'; timeAggregation: 'FLOW' | 'STOCK'; source: string | null }, periodType: 'QUARTERLY' | 'SEMESTER' | 'YEARLY') =>
     `${t(`entry.about.unit.${i.unit}`)} · ${t(`entry.about.${i.timeAggregation}`, { period: t(`entry.about.period.${periodType}`) })}`
   // `numbers`: the entry form writes every figure the Indonesian way, as its fields are typed (report-entry-form.tsx)
+  // the previous values' column, named for the form's period: a semester form's is the previous semester (getReport)
+  const previousLabel: PreviousLabel = (periodType) => (periodType === 'QUARTERLY' ? t('entry.previous') : t(`entry.previousPeriod.${periodType}`))
   const targetText = (code: string, unit: 'COUNT' | 'PERCENT' | 'RUPIAH', decimals: number, numbers: 'id' | 'en' = lang) => {
     const target = detail.targets[code]
     if (!target) return null
@@ -92,7 +94,7 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
             quarter={quarter}
             quarterName={quarterName}
             version={report?.version ?? 0}
-            forms={entryForms(detail, lang, targetText, about, recorded)}
+            forms={entryForms(detail, lang, targetText, about, recorded, previousLabel)}
             rules={detail.rules}
             obstacles={report?.obstacles ?? ''}
             followUps={report?.followUps ?? ''}
@@ -103,7 +105,7 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
         <>
           {/* a quarter not begun yet: what its form will ask, with the targets set for it */}
           <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900" data-testid="upcoming">{t('entry.upcoming', { quarter: quarterName, year })}</p>
-          <ReportValuesTable groups={valueGroups(detail, lang, targetText, recorded)} labels={labels} />
+          <ReportValuesTable groups={valueGroups(detail, lang, targetText, recorded, previousLabel)} labels={labels} />
         </>
       ) : !report ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{t('entry.notStarted')}</p>
@@ -122,12 +124,12 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
             </p>
           )}
           {status === 'SUBMITTED' && can(user.role, 'reports.review') ? (
-            <ReviewPanel id={report.id} version={report.version} groups={valueGroups(detail, lang, targetText, recorded)} labels={labels}>
+            <ReviewPanel id={report.id} version={report.version} groups={valueGroups(detail, lang, targetText, recorded, previousLabel)} labels={labels}>
               <Narrative obstacles={report.obstacles} followUps={report.followUps} labels={{ obstacles: t('entry.obstacles'), followUps: t('entry.followUps') }} />
             </ReviewPanel>
           ) : (
             <>
-              <ReportValuesTable groups={valueGroups(detail, lang, targetText, recorded)} labels={labels} />
+              <ReportValuesTable groups={valueGroups(detail, lang, targetText, recorded, previousLabel)} labels={labels} />
               <Narrative obstacles={report.obstacles} followUps={report.followUps} labels={{ obstacles: t('entry.obstacles'), followUps: t('entry.followUps') }} />
             </>
           )}
@@ -156,6 +158,7 @@ function Narrative({ obstacles, followUps, labels }: { obstacles: string | null;
   )
 }
 
+type PreviousLabel = (periodType: 'QUARTERLY' | 'SEMESTER' | 'YEARLY') => string
 type TargetText = (code: string, unit: 'COUNT' | 'PERCENT' | 'RUPIAH', decimals: number, numbers?: 'id' | 'en') => string | null
 
 function currentValues(detail: ReportDetail) {
@@ -173,11 +176,12 @@ function currentValues(detail: ReportDetail) {
 /** The entry form's rows: the current values as typed text, with previous values and targets. */
 type About = (i: { unit: 'COUNT' | 'PERCENT' | 'RUPIAH'; timeAggregation: 'FLOW' | 'STOCK'; source: string | null }, periodType: 'QUARTERLY' | 'SEMESTER' | 'YEARLY') => string
 
-function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetText, about: About, recorded: Record<string, number>): EntryForm[] {
+function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetText, about: About, recorded: Record<string, number>, previousLabel: PreviousLabel): EntryForm[] {
   const { values, comments, notes } = currentValues(detail)
   return detail.forms.map((f) => ({
     code: f.code,
     name: lang === 'en' ? f.nameEn : f.name,
+    previousLabel: previousLabel(f.periodType),
     indicators: f.indicators.map((i) => ({
       code: i.code, aggregation: i.aggregation, numeratorCode: i.numeratorCode, denominatorCode: i.denominatorCode, decimals: i.decimals,
       name: lang === 'en' ? i.nameEn : i.name,
@@ -191,6 +195,7 @@ function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetT
       comment: comments[i.code] ?? '',
       reviewNote: notes[i.code] ?? null,
       previous: detail.previous.values[i.code] ?? null,
+      shownPrevious: detail.previous.shown[i.code] ?? null,
       targetText: targetText(i.code, i.unit, i.decimals, 'id'),
       recorded: recorded[i.code] ?? null,
     })),
@@ -198,15 +203,17 @@ function entryForms(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetT
 }
 
 /** The read-only rows, with the rule findings the reviewer should see (warnings with the officer's comment) and the activity-counted values. */
-function valueGroups(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetText, recorded: Record<string, number>): { code: string; name: string; rows: ValueRow[] }[] {
+function valueGroups(detail: ReportDetail, lang: 'id' | 'en', targetText: TargetText, recorded: Record<string, number>, previousLabel: PreviousLabel): { code: string; name: string; previousLabel: string; rows: ValueRow[] }[] {
   const { values, comments, notes } = currentValues(detail)
   const indicators = toRuleIndicators(detail.forms)
   const current = withDerived(indicators, values)
-  const previous = withDerived(indicators, detail.previous.values)
+  // shown: each indicator's last due period; the rules compare with the previous quarter, as the submission does
+  const previous = withDerived(indicators, detail.previous.shown)
   const findings = evaluateRules({ indicators, rules: detail.rules, values, previous: detail.previous.values, comments })
   return detail.forms.map((f) => ({
     code: f.code,
     name: lang === 'en' ? f.nameEn : f.name,
+    previousLabel: previousLabel(f.periodType),
     rows: f.indicators.map((i) => ({
       code: i.code,
       name: lang === 'en' ? i.nameEn : i.name,
