@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { uploadImport } from '@/lib/actions/imports'
+import { readableFilename } from '@/lib/meetings/files'
 
 const MB = 1024 * 1024
 
@@ -18,7 +19,13 @@ const MB = 1024 * 1024
 export function UploadForm({ kind, hint, maxBytes }: { kind: string; hint: string; maxBytes: number }) {
   const t = useTranslations('imports')
   const locale = useLocale()
-  const [state, action, pending] = useActionState(uploadImport, undefined)
+  // the name goes as it will be stored (readableFilename): a NUL byte in it made the browser's multipart body
+  // unreadable to the server ("Malformed part header") instead of reaching the upload's own checks
+  const [state, action, pending] = useActionState(async (prev: Parameters<typeof uploadImport>[0], formData: FormData) => {
+    const file = formData.get('file')
+    if (file instanceof File && file.name && readableFilename(file.name) !== file.name) formData.set('file', file, readableFilename(file.name))
+    return uploadImport(prev, formData)
+  }, undefined)
   const [tooLarge, setTooLarge] = useState<string | null>(null)
   const check = (file: File | null | undefined, sending = false) => {
     const problem = !file ? (sending ? t('noFile') : null)
