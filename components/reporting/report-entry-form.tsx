@@ -68,10 +68,11 @@ export function ReportEntryForm({
   const t = useTranslations('reporting.entry')
   // not `<form action>`: React resets the form after an action, emptying the uncontrolled Hambatan and Tindak
   // lanjut boxes on a refusal. Kept after a successful draft save too: the fields are the saved draft, nothing to clear.
-  // a report sent is shown read-only at once, this form (and its message) gone: the frame's announcer says so
+  // a report sent is shown read-only at once, this form (and its message) gone; a draft saved from the sticky bar
+  // far down the page has its message above the form, out of sight: the frame's announcer says both where the user is
   const [state, onSubmit, pending] = useFormAction(async (prev: Awaited<ReturnType<typeof saveReport>> | undefined, data: FormData) => {
     const result = await saveReport(prev, data)
-    if (result?.ok && result.message && data.get('intent') === 'submit') announce(serverText(result.message, locale))
+    if (result?.ok && result.message) announce(serverText(result.message, locale))
     return result
   }, { keepAfterSuccess: true })
   const indicators = useMemo(() => forms.flatMap((f) => f.indicators), [forms])

@@ -39,7 +39,7 @@ export function ReportValuesTable({
 }) {
   // the label a phone shows before a figure; the table's header says it from md up
   const phoneLabel = (text: string) => <span className="mr-2 text-xs font-medium text-slate-500 md:hidden">{text}</span>
-  const figure = 'flex items-baseline justify-between gap-2 py-0.5 text-right tabular-nums md:table-cell md:px-3 md:py-2 [overflow-wrap:anywhere]'
+  const figure = 'flex items-baseline justify-between gap-2 py-0.5 text-right tabular-nums md:table-cell md:px-3 md:py-2 [overflow-wrap:break-word]'
   return (
     <div className="space-y-4">
       {groups.map((g) => {

@@ -3,6 +3,8 @@
 import { useActionState, useRef } from 'react'
 import { useTranslations } from 'next-intl'
 import { approveReport, reopenReport, returnReport } from '@/lib/actions/reporting'
+import { announce } from '@/components/ui/announcer'
+import type { ActionState } from '@/lib/safe-action'
 import { Button } from '@/components/ui/button'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { Field, inputClass } from '@/components/ui/field'
@@ -12,12 +14,26 @@ import { ReportValuesTable, type ValueRow } from './report-values-table'
 type Labels = Parameters<typeof ReportValuesTable>[0]['labels']
 
 /**
+ * A review step's action that, once it lands, says so through the signed-in frame's announcer: the page
+ * refreshes into the report's new state and the form that would show the message is gone (as ConfirmAction
+ * does for approving).
+ */
+function useAnnouncedAction(act: (prev: ActionState | undefined, data: FormData) => Promise<ActionState>) {
+  // the action's message is already in the reader's language (lib/safe-action.ts)
+  return useActionState(async (prev: ActionState | undefined, data: FormData) => {
+    const result = await act(prev, data)
+    if (result?.ok && result.message) announce(result.message)
+    return result
+  }, undefined)
+}
+
+/**
  * The admin's review of a submitted report: the values beside the previous quarter and targets, a
  * note field per value, an overall reason, and Return; or Approve behind a confirmation.
  */
 export function ReviewPanel({ id, version, groups, labels, children }: { id: string; version: number; groups: { code: string; name: string; rows: ValueRow[] }[]; labels: Labels; children?: React.ReactNode }) {
   const t = useTranslations('reporting.review')
-  const [state, action, pending] = useActionState(returnReport, undefined)
+  const [state, action, pending] = useAnnouncedAction(returnReport)
   return (
     <div className="space-y-4">
       {/* the note inputs sit in the table and belong to the return form through their form attribute */}
@@ -64,7 +80,7 @@ export function ReviewPanel({ id, version, groups, labels, children }: { id: str
 /** Reopen an approved report, with the reason the officer will read (admin only). */
 export function ReopenForm({ id, version }: { id: string; version: number }) {
   const t = useTranslations('reporting.review')
-  const [state, action, pending] = useActionState(reopenReport, undefined)
+  const [state, action, pending] = useAnnouncedAction(reopenReport)
   const form = useRef<HTMLFormElement>(null)
   return (
     <form ref={form} action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>

@@ -47,10 +47,12 @@ describe('ReportEntryForm: a report sent is announced by the frame (the form its
     expect(announce).toHaveBeenLastCalledWith('Report submitted to the provincial Office for review.')
   })
 
-  it('announces nothing for a draft save (its message stays in the form) or a refused submission', async () => {
+  it('announces a draft saved (its message above the form is out of sight from the sticky bar), nothing for a refused submission', async () => {
     render('id')
     saveReport.mockResolvedValue({ ok: true, message: 'Draf disimpan.', data: { version: '4' } })
     await action!(undefined, data('save'))
+    expect(announce).toHaveBeenCalledWith('Draf disimpan.')
+    announce.mockClear()
     saveReport.mockResolvedValue({ ok: false, message: 'Draf disimpan, tetapi laporan belum dapat dikirim: perbaiki isian yang ditandai.', errors: {}, data: { version: '4' } })
     await action!(undefined, data('submit'))
     expect(announce).not.toHaveBeenCalled()

@@ -48,11 +48,13 @@ describe('ReportValuesTable: on a phone, a card per value; from md up, a table t
     expect(out).not.toContain('Triwulan lalu')
   })
 
-  it('lets a long amount wrap inside its column instead of running over the next, with no fixed width wider than a phone', () => {
+  it('lets a long amount wrap inside its column instead of running over the next, never inside a number that fits, with no fixed width wider than a phone', () => {
     const out = html()
     expect(out).not.toContain('whitespace-nowrap')
     expect(out).not.toContain('min-w-[52rem]')
-    expect(out).toContain('[overflow-wrap:anywhere]')
+    // break-word, not anywhere: "anywhere" let the column shrink below a number and split it (Rp369.000.000.0 / 00)
+    expect(out).toContain('[overflow-wrap:break-word]')
+    expect(out).not.toContain('[overflow-wrap:anywhere]')
     expect(out).toMatch(/<table class="block [^"]*md:table /)
   })
 
