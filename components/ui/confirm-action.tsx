@@ -46,7 +46,7 @@ export function ConfirmAction({
       <Button type="button" size="sm" variant={variant} disabled={pending} onClick={() => dialog.current?.showModal()}>
         {pending ? t('processing') : label}
       </Button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,90vw)] whitespace-normal rounded-lg p-0 text-left font-normal shadow-xl backdrop:bg-slate-900/40">
         <div className="space-y-3 p-5">
           <h2 id={titleId} className="text-base font-semibold text-slate-900">{title}</h2>
           <p className="text-sm text-slate-700">{body}</p>

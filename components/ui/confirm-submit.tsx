@@ -21,7 +21,7 @@ export function ConfirmSubmit({ label, title, body, confirmLabel, variant = 'pri
   return (
     <>
       <Button ref={button} type="button" variant={variant} disabled={disabled} onClick={open}>{label}</Button>
-      <dialog ref={dialog} className="m-auto w-[min(28rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" aria-label={title}>
+      <dialog ref={dialog} className="m-auto w-[min(28rem,90vw)] whitespace-normal rounded-lg p-0 text-left font-normal shadow-xl backdrop:bg-slate-900/40" aria-label={title}>
         <div className="space-y-3 p-5">
           <h2 className="text-base font-semibold text-slate-900">{title}</h2>
           <p className="text-sm text-slate-700">{text}</p>

@@ -25,7 +25,7 @@ export function PreviewDialog({ preview, title, confirmLabel, pending, children 
     if (preview && !dialog.current?.open) dialog.current?.showModal()
   }, [preview])
   return (
-    <dialog ref={dialog} className="m-auto w-[min(30rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" aria-labelledby={titleId}>
+    <dialog ref={dialog} className="m-auto w-[min(30rem,90vw)] whitespace-normal rounded-lg p-0 text-left font-normal shadow-xl backdrop:bg-slate-900/40" aria-labelledby={titleId}>
       {Boolean(preview) && (
         <div className="space-y-3 p-5">
           <h2 id={titleId} className="text-base font-semibold text-slate-900">{title}</h2>
