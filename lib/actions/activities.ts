@@ -138,7 +138,9 @@ export const addBeneficiary = authAction('activities.write', beneficiarySchema, 
 export const removeBeneficiary = authAction('activities.write', removeBeneficiarySchema, async (input, user) => {
   const activityId = await db.$transaction(async (tx) => {
     const row = await tx.activityBeneficiary.findFirst({
-      where: { id: input.id, activity: regencyScope(user) },
+      // the activity in the user's regency, and for a district officer the beneficiary too: another regency's
+      // beneficiary (the province may add one) counts in that regency's figures
+      where: { id: input.id, activity: regencyScope(user), ...regencyScope(user) },
       select: { id: true, activityId: true, type: true, cooperativeId: true, msmeId: true, personName: true, personRole: true, certificateNumber: true, regencyCode: true },
     })
     if (!row) throw new ActionError('Penerima tidak ditemukan atau di luar wilayah kerja Anda.', undefined, 'NOT_FOUND')

@@ -2,6 +2,7 @@ import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { readDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
+import { jakartaToday } from '@/lib/dates'
 import { escapeLike } from '@/lib/parse'
 import { can } from '@/lib/permissions'
 import { quarterEndDate } from '@/lib/reporting/periods'
@@ -112,10 +113,10 @@ export async function activitiesReceived({ user, cooperativeId, msmeId }: { user
 /**
  * The value the activities give each activity-fed indicator for one regency and quarter: the distinct
  * beneficiaries of the measure's type, of activities of the measure's kind completed (end date, else start
- * date) in the quarter for a FLOW indicator, or up to the quarter's end for a STOCK one. A cooperative
+ * date, on or before `today`) in the quarter for a FLOW indicator, or up to the quarter's end for a STOCK one. A cooperative
  * or an MSME counts once however many such activities it had; a person once per name and certificate.
  */
-export async function activityIndicatorValues({ user, regencyCode, year, quarter }: { user: SessionUser; regencyCode: string; year: number; quarter: number }): Promise<Record<string, number>> {
+export async function activityIndicatorValues({ user, regencyCode, year, quarter, today = jakartaToday() }: { user: SessionUser; regencyCode: string; year: number; quarter: number; today?: string }): Promise<Record<string, number>> {
   if (!can(user.role, 'reports.read')) throw new AppError('FORBIDDEN')
   const own = regencyScope(user).regencyCode
   if (own !== undefined && own !== regencyCode) throw new AppError('FORBIDDEN')
@@ -128,6 +129,8 @@ export async function activityIndicatorValues({ user, regencyCode, year, quarter
       JOIN indicators i ON i.code = m.indicator_code
       LEFT JOIN activities a ON a.kind = m.activity_kind
                             AND coalesce(a.end_date, a.start_date) <= ${end}::date
+                            -- completed only: an activity recorded ahead or still running counts once it has ended
+                            AND coalesce(a.end_date, a.start_date) <= ${today}::date
                             AND (i.time_aggregation = 'STOCK' OR coalesce(a.end_date, a.start_date) >= ${start}::date)
       LEFT JOIN activity_beneficiaries b ON b.activity_id = a.id AND b.type = m.beneficiary_type AND b.regency_code = ${regencyCode}
      GROUP BY m.indicator_code`

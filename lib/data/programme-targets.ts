@@ -32,8 +32,12 @@ function scopeSql(user: SessionUser): Prisma.Sql {
   return own === undefined ? Prisma.empty : Prisma.sql`AND t.regency_code = ${own}`
 }
 
-/** Progress of the target row `t`, one correlated subquery per measure. */
-const PROGRESS = Prisma.sql`CASE t.measure
+/**
+ * Progress of the target row `t` on `today`, one correlated subquery per measure. An activity counts once it is
+ * completed (its end date, else its start date, on or before today): one recorded ahead, or still running,
+ * is planned work, not progress.
+ */
+const progressSql = (today: string) => Prisma.sql`CASE t.measure
   WHEN 'HEALTHY_KSP' THEN (
     SELECT count(DISTINCT h.cooperative_id) FROM health_assessments h JOIN cooperatives c ON c.id = h.cooperative_id
      WHERE h.outcome = 'SEHAT' AND h.assessed_on BETWEEN t.start_date AND t.deadline
@@ -41,6 +45,7 @@ const PROGRESS = Prisma.sql`CASE t.measure
   WHEN 'ACTIVITY_BENEFICIARIES' THEN (
     SELECT count(DISTINCT ${BENEFICIARY_IDENTITY}) FROM activities a JOIN activity_beneficiaries b ON b.activity_id = a.id
      WHERE a.kind = t.activity_kind AND b.type = t.beneficiary_type AND coalesce(a.end_date, a.start_date) BETWEEN t.start_date AND t.deadline
+       AND coalesce(a.end_date, a.start_date) <= ${today}::date
        AND (t.regency_code IS NULL OR b.regency_code = t.regency_code))
   WHEN 'INDICATOR' THEN (
     SELECT coalesce(CASE WHEN i.time_aggregation = 'FLOW' THEN sum(q.total) ELSE (array_agg(q.total ORDER BY q.year DESC, q.quarter DESC))[1] END, 0)
@@ -82,7 +87,7 @@ async function readTargets(user: SessionUser, where: Prisma.Sql, order: Prisma.S
   const rows = await readDb.$queryRaw<TargetRow[]>`
     SELECT t.id, t.name, t.measure::text AS measure, t.indicator_code, i.name AS indicator_name, i.name_en AS indicator_name_en,
            t.activity_kind::text AS activity_kind, t.beneficiary_type::text AS beneficiary_type, t.target_value, t.start_date, t.deadline,
-           t.regency_code, g.name AS regency_name, t.working_days, t.notes, t.version, ${PROGRESS} AS progress
+           t.regency_code, g.name AS regency_name, t.working_days, t.notes, t.version, ${progressSql(today)} AS progress
       FROM programme_targets t
       LEFT JOIN indicators i ON i.code = t.indicator_code
       LEFT JOIN regencies g ON g.code = t.regency_code
@@ -119,8 +124,8 @@ export async function getProgrammeTarget({ user, id, today = jakartaToday() }: {
 
 export type ContributingRecord = { key: string; date: string; label: string; detail: string | null; regencyName: string | null; href: string | null; value: number | null }
 
-/** The records a target's progress is counted from (at most 500, newest first). */
-export async function contributingRecords({ target }: { target: ProgrammeTargetView }): Promise<ContributingRecord[]> {
+/** The records a target's progress is counted from on `today` (at most 500, newest first). */
+export async function contributingRecords({ target, today = jakartaToday() }: { target: ProgrammeTargetView; today?: string }): Promise<ContributingRecord[]> {
   const regency = target.regencyCode
   if (target.measure === 'HEALTHY_KSP') {
     // each cooperative once, at its first Sehat assessment in the window
@@ -146,6 +151,7 @@ export async function contributingRecords({ target }: { target: ProgrammeTargetV
         LEFT JOIN regencies g ON g.code = b.regency_code
        WHERE a.kind = ${target.activityKind}::"ActivityKind" AND b.type = ${target.beneficiaryType}::"BeneficiaryType"
          AND coalesce(a.end_date, a.start_date) BETWEEN ${target.startDate}::date AND ${target.deadline}::date
+         AND coalesce(a.end_date, a.start_date) <= ${today}::date
          AND (${regency}::text IS NULL OR b.regency_code = ${regency})
        ORDER BY done_on DESC, b.id
        LIMIT 500`

@@ -116,6 +116,8 @@ describe('activities and their beneficiaries', () => {
 })
 
 describe('beneficiary counts feed an indicator', () => {
+  /** a day after every activity below has ended (they are dated in 2027) */
+  const AFTER = '2027-12-31'
   it('counts distinct certified people per regency in the quarter (FLOW), as the quarterly form shows it', async () => {
     // a provincial certification: the managers count in their cooperative's regency
     const id = await newActivity(admin, { title: 'Sertifikasi kompetensi manajer KSP 2027', startDate: '2027-05-12', endDate: '2027-05-14' })
@@ -124,18 +126,21 @@ describe('beneficiary counts feed an indicator', () => {
       expect(await addBeneficiary(undefined, form({ activityId: id, type: 'PERSON', personName: name, personRole: 'Manajer KSP', certificateNumber: cert, cooperativeNik: nik }))).toMatchObject({ ok: true })
     }
     const officer = await asUser(jombang)
-    expect((await activityIndicatorValues({ user: officer, regencyCode: '35.17', year: 2027, quarter: 2 })).MANAJER_KSP).toBe(2)
+    // only once completed: while the certification runs (or before it), it counts nothing
+    expect((await activityIndicatorValues({ user: officer, regencyCode: '35.17', year: 2027, quarter: 2, today: '2027-05-13' })).MANAJER_KSP).toBe(0)
+    expect((await activityIndicatorValues({ user: officer, regencyCode: '35.17', year: 2027, quarter: 2, today: '2027-05-14' })).MANAJER_KSP).toBe(2)
+    expect((await activityIndicatorValues({ user: officer, regencyCode: '35.17', year: 2027, quarter: 2, today: AFTER })).MANAJER_KSP).toBe(2)
     // outside the quarter (FLOW): nothing; in Surabaya: one
-    expect((await activityIndicatorValues({ user: officer, regencyCode: '35.17', year: 2027, quarter: 3 })).MANAJER_KSP).toBe(0)
+    expect((await activityIndicatorValues({ user: officer, regencyCode: '35.17', year: 2027, quarter: 3, today: AFTER })).MANAJER_KSP).toBe(0)
     const adm = await asUser(admin)
-    expect((await activityIndicatorValues({ user: adm, regencyCode: '35.78', year: 2027, quarter: 2 })).MANAJER_KSP).toBe(1)
+    expect((await activityIndicatorValues({ user: adm, regencyCode: '35.78', year: 2027, quarter: 2, today: AFTER })).MANAJER_KSP).toBe(1)
     // the same person certified twice in the quarter counts once
     const again = await newActivity(admin, { title: 'Sertifikasi ulang', startDate: '2027-06-02', regencyCode: '35.17' })
     signInAs(admin)
     await addBeneficiary(undefined, form({ activityId: again, type: 'PERSON', personName: 'sri wahyuni', personRole: 'Manajer KSP', certificateNumber: 'LSP/1' }))
-    expect((await activityIndicatorValues({ user: adm, regencyCode: '35.17', year: 2027, quarter: 2 })).MANAJER_KSP).toBe(2)
+    expect((await activityIndicatorValues({ user: adm, regencyCode: '35.17', year: 2027, quarter: 2, today: AFTER })).MANAJER_KSP).toBe(2)
     // another regency's figures are refused to a district officer
-    await expect(activityIndicatorValues({ user: officer, regencyCode: '35.78', year: 2027, quarter: 2 })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(activityIndicatorValues({ user: officer, regencyCode: '35.78', year: 2027, quarter: 2, today: AFTER })).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 })
 
@@ -178,7 +183,16 @@ describe('time-bound targets: progress and pace from the records', () => {
     await addBeneficiary(undefined, form({ activityId: activity, type: 'COOPERATIVE', cooperativeNik: NIK.ksp17 }))
     await addBeneficiary(undefined, form({ activityId: activity, type: 'COOPERATIVE', cooperativeNik: NIK.ksp78 }))
     expect((await getProgrammeTarget({ user, id, today: '2028-07-01' }))!.progress).toBe(2)
+    // an activity counts once it has taken place: the day before, nothing (nor among the records counted)
+    const early = (await getProgrammeTarget({ user, id, today: '2028-03-09' }))!
+    expect(early.progress).toBe(0)
+    expect(await contributingRecords({ target: early, today: '2028-03-09' })).toEqual([])
     const rows = (await getActivity({ user, id: activity }))!.beneficiaries
+    // the officer of Jombang cannot take Surabaya's cooperative off a Jombang activity: it counts in Surabaya's figures
+    const surabaya = rows.find((b) => b.regencyCode === '35.78')!
+    signInAs(jombang)
+    expect(await removeBeneficiary(undefined, form({ id: surabaya.id }))).toMatchObject({ ok: false })
+    expect(await db.activityBeneficiary.count({ where: { id: surabaya.id } })).toBe(1)
     signInAs(admin)
     expect(await removeBeneficiary(undefined, form({ id: rows[0].id }))).toMatchObject({ ok: true })
     const t = (await getProgrammeTarget({ user, id, today: '2028-07-01' }))!

@@ -12,6 +12,7 @@ import { HistoryLink } from '@/components/ui/history-link'
 import { PageHeader } from '@/components/ui/page-header'
 import { Table, Td, Th } from '@/components/ui/table'
 import { deleteActivity, removeBeneficiary } from '@/lib/actions/activities'
+import { regencyScope } from '@/lib/scope'
 import { getActivity } from '@/lib/data/activities'
 import { formatDate, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
@@ -32,6 +33,10 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
   if (!a) notFound()
   const lang = locale === 'en' ? 'en' : 'id'
   const canWrite = can(user.role, 'activities.write')
+  // a district officer removes only its own regency's beneficiaries: another regency's (added by the province)
+  // feed that regency's counted figures (the server refuses the same: removeBeneficiary)
+  const own = regencyScope(user).regencyCode
+  const canRemove = (b: { regencyCode: string | null }) => canWrite && (own === undefined || b.regencyCode === own)
   const when = `${formatDate(a.startDate, { locale: lang })}${a.endDate && a.endDate.getTime() !== a.startDate.getTime() ? ` – ${formatDate(a.endDate, { locale: lang })}` : ''}`
   const defaultType = a.kind === 'CERTIFICATION' || a.kind === 'TRAINING' ? 'PERSON' : a.kind === 'SUPERVISION' ? 'COOPERATIVE' : 'MSME'
   return (
@@ -96,7 +101,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
                   {b.type === 'MSME' && b.msme?.nib}
                   {b.type === 'PERSON' && [b.personRole, b.certificateNumber, b.cooperative?.name].filter(Boolean).join(' · ')}
                 </p>
-                {canWrite && <div className="mt-2"><ConfirmAction action={removeBeneficiary} fields={{ id: b.id }} label={t('beneficiaries.remove')} title={t('beneficiaries.removeTitle')} body={t('beneficiaries.removeBody')} confirmLabel={t('beneficiaries.remove')} variant="danger" /></div>}
+                {canRemove(b) && <div className="mt-2"><ConfirmAction action={removeBeneficiary} fields={{ id: b.id }} label={t('beneficiaries.remove')} title={t('beneficiaries.removeTitle')} body={t('beneficiaries.removeBody')} confirmLabel={t('beneficiaries.remove')} variant="danger" /></div>}
               </li>
             ))}
           </ul>
@@ -131,7 +136,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
                   </Td>
                   {canWrite && (
                     <Td align="right">
-                      <ConfirmAction action={removeBeneficiary} fields={{ id: b.id }} label={t('beneficiaries.remove')} title={t('beneficiaries.removeTitle')} body={t('beneficiaries.removeBody')} confirmLabel={t('beneficiaries.remove')} variant="danger" />
+                      {canRemove(b) && <ConfirmAction action={removeBeneficiary} fields={{ id: b.id }} label={t('beneficiaries.remove')} title={t('beneficiaries.removeTitle')} body={t('beneficiaries.removeBody')} confirmLabel={t('beneficiaries.remove')} variant="danger" />}
                     </Td>
                   )}
                 </tr>

@@ -121,7 +121,8 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
                   ['registered', count(registers.cooperatives.registered)],
                   ['active', `${count(registers.cooperatives.active)} (${pct2(registers.cooperatives.activePct)})`],
                   ['ksp', count(registers.cooperatives.ksp)],
-                  ['healthyKsp', `${count(registers.cooperatives.healthyKsp)}${registers.cooperatives.healthyKspTarget !== null ? ` / ${count(registers.cooperatives.healthyKspTarget)}` : ''}`],
+                  // "8 (target 10)": a bare "8 / 10" read as eight of ten KSP
+                  ['healthyKsp', `${count(registers.cooperatives.healthyKsp)}${registers.cooperatives.healthyKspTarget !== null ? ` (${t('card.target', { target: count(registers.cooperatives.healthyKspTarget) })})` : ''}`],
                   ['msmes', count(registers.msmes.total)],
                 ] as const).map(([key, value]) => (
                   <div key={key} data-figure={key}>
