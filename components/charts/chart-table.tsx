@@ -11,7 +11,8 @@ export function ChartTable({ caption, head, rows }: { caption: string; head: str
   const t = useTranslations('dashboard')
   return (
     <details className="mt-2 print:hidden" data-chart-table>
-      <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('chartTable')}</summary>
+      {/* named after its chart for screen readers: a page's several "Tabel data grafik" are otherwise alike */}
+      <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('chartTable')}<span className="sr-only">: {caption}</span></summary>
       <div className="relative mt-2 overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">{caption}</caption>

@@ -36,16 +36,16 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
       <form onSubmit={approve} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <input type="hidden" name="claimId" value={claimId} />
         <input type="hidden" name="version" value={version} />
-        <h2 className="text-base font-semibold">{t('differingLines')}</h2>
+        <h2 id="differing-lines-title" className="text-base font-semibold">{t('differingLines')}</h2>
         <FormMessage state={approveState} />
         {lines.length === 0 ? (
           <p className="text-sm text-slate-600">{t('noDifferences')}</p>
         ) : (
           <div className="relative overflow-x-auto">
-            <table className="min-w-full text-sm">
+            <table className="min-w-full text-sm" aria-labelledby="differing-lines-title">
               <thead>
                 <tr className="text-left text-xs uppercase text-slate-500">
-                  <th className="py-2 pr-2">{t('account')}</th><th className="py-2 pr-2 text-right">{t('claimed')}</th><th className="py-2 pr-2 text-right">{t('computed')}</th><th className="py-2 pr-2 text-right">{t('difference')}</th><th className="py-2 pr-2">{t('reason')}</th><th className="py-2 pr-2">{t('correction')}</th><th className="py-2">{t('note')}</th>
+                  <th scope="col" className="py-2 pr-2">{t('account')}</th><th scope="col" className="py-2 pr-2 text-right">{t('claimed')}</th><th scope="col" className="py-2 pr-2 text-right">{t('computed')}</th><th scope="col" className="py-2 pr-2 text-right">{t('difference')}</th><th scope="col" className="py-2 pr-2">{t('reason')}</th><th scope="col" className="py-2 pr-2">{t('correction')}</th><th scope="col" className="py-2">{t('note')}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -57,8 +57,17 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
                     <td className={`py-2 pr-2 text-right tabular-nums ${l.claimed > l.computed ? 'text-red-700' : 'text-amber-700'}`}>{money(l.claimed - l.computed)}</td>
                     <td className="min-w-48 max-w-xs py-2 pr-2 text-xs" data-reason>{l.reason}{l.bankFigures && <span className="block text-slate-500">{l.bankFigures}</span>}</td>
                     <td className="py-2 pr-2">
-                      <input name={`approved_${l.id}`} aria-label={`${t('correction')} ${l.account}`} placeholder={String(Math.min(l.claimed, l.computed))} inputMode="numeric" className={inputClass(Boolean(approveState?.errors?.[`approved_${l.id}`]))} />
-                      {approveState?.errors?.[`approved_${l.id}`] && <p className="text-xs text-red-700">{approveState.errors[`approved_${l.id}`]?.join(' ')}</p>}
+                      {/* the line's own error, tied to its field as Field does elsewhere (read out with the field, marked invalid) */}
+                      <input
+                        name={`approved_${l.id}`}
+                        aria-label={`${t('correction')} ${l.account}`}
+                        aria-invalid={approveState?.errors?.[`approved_${l.id}`] ? true : undefined}
+                        aria-describedby={approveState?.errors?.[`approved_${l.id}`] ? `approved_${l.id}-error` : undefined}
+                        placeholder={String(Math.min(l.claimed, l.computed))}
+                        inputMode="numeric"
+                        className={inputClass(Boolean(approveState?.errors?.[`approved_${l.id}`]))}
+                      />
+                      {approveState?.errors?.[`approved_${l.id}`] && <p id={`approved_${l.id}-error`} className="text-xs text-red-700">{approveState.errors[`approved_${l.id}`]?.join(' ')}</p>}
                     </td>
                     <td className="py-2"><input name={`note_${l.id}`} aria-label={`${t('note')} ${l.account}`} maxLength={500} className={inputClass()} /></td>
                   </tr>

@@ -10,7 +10,7 @@ export function RealisationChart({ data, labels, locale = 'id' }: { data: Monthl
   return (
     <div className="h-72 w-full" role="img" aria-label={`${labels.cumulative} / ${labels.pace}`}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="month" tickFormatter={(m: number) => formatMonthShort(m, { locale })} tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => formatRupiahAxis(v, { locale })} tick={{ fontSize: 12 }} width={72} />

@@ -10,7 +10,7 @@ export function BreakdownChart({ data, locale = 'id', label }: { data: Breakdown
   return (
     <div className="w-full" style={{ height: Math.max(120, data.length * 30 + 40) }} role="img" aria-label={`${label}: ${data.map((d) => `${d.label} ${formatRupiahShort(d.disbursed, { locale })}`).join(', ')}`}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }} barCategoryGap={4}>
+        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }} barCategoryGap={4}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" tickFormatter={(v: number) => formatRupiahAxis(v, { locale })} tick={{ fontSize: 11, fill: '#475569' }} />
           <YAxis type="category" dataKey="label" width={84} interval={0} tick={{ fontSize: 11, fill: '#334155' }} />

@@ -2,12 +2,17 @@ import { Download } from 'lucide-react'
 import clsx from 'clsx'
 import { buttonClass } from '@/components/ui/button'
 
-/** A download link for one chart's figures as .xlsx (the route re-reads them, scoped to the user). */
-export function ExportLink({ href, label, className }: { href: string; label: string; className?: string }) {
+/**
+ * A download link for one chart's figures as .xlsx (the route re-reads them, scoped to the user). `of` names what
+ * it downloads for screen readers: a page of charts has several "Unduh .xlsx" links that a list of links could
+ * not tell apart.
+ */
+export function ExportLink({ href, label, of, className }: { href: string; label: string; of?: string; className?: string }) {
   return (
     <a href={href} download className={clsx(buttonClass('secondary', 'sm'), 'no-print', className)}>
       <Download aria-hidden className="size-3.5" />
       {label}
+      {of && <span className="sr-only">: {of}</span>}
     </a>
   )
 }

@@ -34,7 +34,7 @@ export function RegencyBarChart({
   return (
     <div className="w-full" style={{ height: Math.max(240, rows.length * 24 + 48) }} role="img" aria-label={`${labels.value}: ${data.map((d) => `${d.name} ${formatPercent(d.pct, { locale })}`).join(', ')}`}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ top: 20, right: 56, bottom: 0, left: 0 }} barCategoryGap={3}>
+        <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 20, right: 56, bottom: 0, left: 0 }} barCategoryGap={3}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" domain={[0, ticks[ticks.length - 1]]} ticks={ticks} interval={0} tickFormatter={(v: number) => `${formatNumber(v, { locale })}%`} tick={{ fontSize: 11, fill: '#475569' }} />
           <YAxis type="category" dataKey="name" width={128} interval={0} tick={RegencyTick} />

@@ -13,7 +13,7 @@ export function TrendChart({ data, labels, locale }: { data: TrendPoint[]; label
   return (
     <div className="h-72 w-full" role="img" aria-label={Object.values(labels).join(', ')}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
           <XAxis dataKey="year" tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => formatRupiahAxis(v, { locale })} tick={{ fontSize: 11 }} width={72} />

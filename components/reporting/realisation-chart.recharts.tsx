@@ -27,7 +27,7 @@ export function RealisationChart({
   return (
     <div className="h-72 w-full" role="img" aria-label={`${labels.series}: ${data.map((d) => `${d.label} ${formatIndicatorValue(d.value, unit, decimals, locale)}`).join(', ')}`}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 12, right: 12, bottom: 0, left: 8 }}>
+        <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 12, right: 12, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#475569' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} />
           <YAxis tickFormatter={tick} tick={{ fontSize: 12, fill: '#475569' }} tickLine={false} axisLine={false} width={72} domain={[0, top]} tickCount={6} />
