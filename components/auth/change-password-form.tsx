@@ -1,17 +1,20 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useActionState, useRef } from 'react'
 import { useTranslations } from 'next-intl'
 import { changePassword } from '@/lib/actions/auth'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { useFocusFirstError } from '@/components/ui/focus'
 
 export function ChangePasswordForm() {
   const t = useTranslations('account')
   const [state, action, pending] = useActionState(changePassword, undefined)
+  const form = useRef<HTMLFormElement>(null)
+  useFocusFirstError(form, state)
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form ref={form} action={action} className="space-y-3" noValidate>
       <FormMessage state={state} />
       <Field label={t('currentPassword')} name="currentPassword" errors={state?.errors?.currentPassword} required>
         {(p) => <input {...p} type="password" autoComplete="current-password" />}

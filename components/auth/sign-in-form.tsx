@@ -1,17 +1,20 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useActionState, useRef } from 'react'
 import { useTranslations } from 'next-intl'
 import { signInAction } from '@/lib/actions/auth'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { useFocusFirstError } from '@/components/ui/focus'
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('signIn')
   const [state, action, pending] = useActionState(signInAction, undefined)
+  const form = useRef<HTMLFormElement>(null)
+  useFocusFirstError(form, state)
   return (
-    <form action={action} className="mt-5 space-y-3" noValidate>
+    <form ref={form} action={action} className="mt-5 space-y-3" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage state={state} />
       <Field label={t('username')} name="username" errors={state?.errors?.username} required>

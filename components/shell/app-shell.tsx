@@ -49,8 +49,9 @@ export async function AppShell({ children, user }: { children: React.ReactNode; 
           <PrintLetterhead user={user} />
           {children}
         </main>
+        {/* in the content column: the spacer it adds while a notice shows lengthens the page below <main> */}
+        <Announcer closeLabel={t('common.closeNotice')} />
       </div>
-      <Announcer closeLabel={t('common.closeNotice')} />
     </div>
   )
 }

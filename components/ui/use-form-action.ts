@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react'
 import type { ActionState } from '@/lib/safe-action'
+import { useFocusFirstError } from './focus'
 
 /**
  * One way for a form to run its server action and keep what the user entered.
@@ -23,6 +24,8 @@ export function useFormAction<S extends { ok?: boolean } | undefined>(
   useEffect(() => {
     if (state?.ok && !keepAfterSuccess) lastForm.current?.reset()
   }, [state, keepAfterSuccess])
+  // a refusal puts the keyboard on the first wrong field, not on <body> (the pending button was disabled)
+  useFocusFirstError(lastForm, state)
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const form = event.currentTarget

@@ -3,12 +3,23 @@ import { expect, test } from './fixtures'
 test('on a phone the sidebar is a drawer opened from the header', async ({ page, login }) => {
   await login('LEADERSHIP')
   await expect(page.getByRole('navigation', { name: 'Navigasi utama' })).toBeHidden()
-  await page.getByRole('button', { name: 'Menu' }).click()
+  const menu = page.getByRole('button', { name: 'Menu' })
+  await menu.click()
   const drawer = page.getByRole('dialog', { name: 'Navigasi utama' })
-  // the drawer covers the whole screen with an opaque panel (it had been clipped to the header's height,
+  // a modal: focus is inside it at once (it had stayed on "Menu", Tab going to the page behind), and Escape
+  // closes it giving focus back to "Menu" (it had dropped to <body>)
+  await expect(drawer).toBeVisible()
+  expect(await drawer.evaluate((d) => d.contains(document.activeElement))).toBe(true)
+  await page.keyboard.press('Escape')
+  await expect(drawer).toBeHidden()
+  await expect(menu).toBeFocused()
+  await menu.click()
+  // the drawer is an opaque panel the screen's full height (it had been clipped to the header's height,
   // its links drawn over the page)
   const viewport = page.viewportSize()!
-  expect(await drawer.boundingBox()).toMatchObject({ x: 0, y: 0, width: viewport.width, height: viewport.height })
+  const box = (await drawer.boundingBox())!
+  expect(box).toMatchObject({ x: 0, y: 0, height: viewport.height })
+  expect(box.width).toBeLessThanOrEqual(viewport.width)
   const panel = drawer.locator('nav')
   expect((await panel.boundingBox())!.height).toBe(viewport.height)
   await expect(panel).toHaveCSS('background-color', 'rgb(255, 255, 255)')
