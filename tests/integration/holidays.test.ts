@@ -154,14 +154,14 @@ describe('which activity measure feeds an indicator', () => {
     expect(await db.indicatorActivityMeasure.findUnique({ where: { indicatorCode: 'UMKM_DILATIH' } })).toMatchObject({ activityKind: 'TRAINING', beneficiaryType: 'MSME' })
     expect((await db.auditLog.findFirstOrThrow({ where: { entity: 'Indicator', entityId: 'UMKM_DILATIH', action: 'CREATE' } })).after).toMatchObject({ activityMeasure: 'TRAINING:MSME' })
 
-    // a training in Jombang in Triwulan II 2031 with one MSME
+    // a training in Jombang in Triwulan II 2031 with one MSME (counted once it has taken place: read on a day after it)
     const msme = await db.msme.create({ data: { nib: '9170000000931', businessName: 'Keripik Pelatihan', ownerName: 'Siti', ownerNik: '3517014501900931', ownerGender: 'P', kbli: '10792', regencyCode: '35.17', computedScale: 'MIKRO' }, select: { id: true } })
     const activity = await run(() => createActivity(undefined, form({ kind: 'TRAINING', title: 'Pelatihan pemasaran digital', startDate: '2031-05-12', regencyCode: '35.17' })))
     const activityId = activity.url!.split('?')[0].split('/').pop()!
     expect(await addBeneficiary(undefined, form({ activityId, type: 'MSME', msmeNib: '9170000000931' }))).toMatchObject({ ok: true })
     expect(msme.id).toBeTruthy()
     const user = (await getCurrentUser())!
-    expect((await activityIndicatorValues({ user, regencyCode: '35.17', year: 2031, quarter: 2 })).UMKM_DILATIH).toBe(1)
+    expect((await activityIndicatorValues({ user, regencyCode: '35.17', year: 2031, quarter: 2, today: '2031-12-31' })).UMKM_DILATIH).toBe(1)
 
     // an approved report of that quarter with a typed value that differs
     const report = await db.quarterlyReport.create({
@@ -174,7 +174,7 @@ describe('which activity measure feeds an indicator', () => {
     // the measure changes on an indicator already used in reports (its meaning fields stay locked)
     expect(await run(() => saveIndicator(undefined, form({ ...indicator, version: 1, activityMeasure: 'TRAINING:COOPERATIVE' })))).toMatchObject({ ok: true })
     expect(await snapshot()).toEqual(before)
-    expect((await activityIndicatorValues({ user, regencyCode: '35.17', year: 2031, quarter: 2 })).UMKM_DILATIH).toBe(0)
+    expect((await activityIndicatorValues({ user, regencyCode: '35.17', year: 2031, quarter: 2, today: '2031-12-31' })).UMKM_DILATIH).toBe(0)
     expect((await db.indicator.findUniqueOrThrow({ where: { code: 'UMKM_DILATIH' } })).version).toBe(2)
     const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'Indicator', entityId: 'UMKM_DILATIH', action: 'UPDATE' }, orderBy: { id: 'desc' } })
     expect(audit.before).toMatchObject({ activityMeasure: 'TRAINING:MSME' })
@@ -189,7 +189,7 @@ describe('which activity measure feeds an indicator', () => {
     // none: the indicator is typed only again; the report still unchanged
     expect(await run(() => saveIndicator(undefined, form({ ...indicator, version: 2, activityMeasure: '' })))).toMatchObject({ ok: true })
     expect(await db.indicatorActivityMeasure.findUnique({ where: { indicatorCode: 'UMKM_DILATIH' } })).toBeNull()
-    expect((await activityIndicatorValues({ user, regencyCode: '35.17', year: 2031, quarter: 2 })).UMKM_DILATIH).toBeUndefined()
+    expect((await activityIndicatorValues({ user, regencyCode: '35.17', year: 2031, quarter: 2, today: '2031-12-31' })).UMKM_DILATIH).toBeUndefined()
     expect(await snapshot()).toEqual(before)
   })
 
