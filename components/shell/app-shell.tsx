@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server'
+import { getAgency } from '@/lib/agency'
 import { NAV_ITEMS } from '@/lib/navigation'
 import { can } from '@/lib/permissions'
 import type { SessionUser } from '@/lib/session-user'
@@ -15,7 +16,8 @@ import { Announcer } from '@/components/ui/announcer'
  * bell, the language switch, the user and sign-out. The menu holds only what the user's role may open.
  */
 export async function AppShell({ children, user }: { children: React.ReactNode; user: SessionUser }) {
-  const t = await getTranslations()
+  // the agency's own name (AGENCY_NAME, else with its province), as on printed letterheads
+  const [t, agency] = await Promise.all([getTranslations(), getAgency()])
   const items: NavLinkItem[] = NAV_ITEMS.filter((i) => can(user.role, i.permission)).map((i) => ({ href: i.href, icon: i.icon, label: t(`nav.${i.key}`) }))
   return (
     <div className="flex min-h-screen">
@@ -30,7 +32,7 @@ export async function AppShell({ children, user }: { children: React.ReactNode; 
         <nav aria-label={t('nav.main')} className="flex-1 overflow-y-auto p-3">
           <NavLinks items={items} />
         </nav>
-        <p className="border-t border-slate-200 px-5 py-3 text-xs text-slate-500">{t('app.agency')}</p>
+        <p className="border-t border-slate-200 px-5 py-3 text-xs text-slate-500">{agency.name}</p>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="no-print sticky top-0 z-30 flex items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-3 backdrop-blur lg:px-6">

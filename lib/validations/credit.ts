@@ -12,7 +12,7 @@ const percent = (label: string) =>
 
 /** Recording a disbursement: the borrower by NIB, the loan's terms; eligibility is checked on the server. */
 export const disbursementSchema = z.object({
-  programId: z.string().min(1, 'Pilih program.').max(40),
+  programId: z.string('Pilih program.').min(1, 'Pilih program.').max(40),
   bankId: z.string().max(40).optional(),
   // an empty field gets one message, not every rule it also breaks
   accountNumber: z.string('Isi nomor rekening.').trim().min(1, { error: 'Isi nomor rekening.', abort: true }).min(3, 'Nomor rekening minimal 3 karakter.').max(30, 'Nomor rekening maksimal 30 karakter.').regex(/^[A-Za-z0-9./-]+$/, 'Nomor rekening hanya huruf, angka, titik, garis miring, dan tanda hubung.'),

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { NoProgramState } from '@/components/dashboard/no-program'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { AbsorptionChart } from '@/components/credit/absorption-chart'
@@ -8,7 +9,6 @@ import { DashboardNav } from '@/components/dashboard/dashboard-nav'
 import { ExportLink } from '@/components/dashboard/export-link'
 import { ChangeValue, FigureCard } from '@/components/dashboard/figure-card'
 import { PrintButton } from '@/components/dashboard/print-button'
-import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { getCachedCreditSummary, getOverview, listDashboardRegencies, resolveDashboardFilter } from '@/lib/data/dashboard'
 import { OverdueActionsCard } from '@/components/meetings/overdue-card'
@@ -44,7 +44,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     return (
       <>
         <PageHeader title={t('title')} description={t('intro')} />
-        <EmptyState title={t('noProgram')} />
+        <NoProgramState user={user} />
       </>
     )
   }

@@ -32,7 +32,7 @@ export default async function CreditPage() {
       />
       <CreditNav user={user} current="programs" />
       {summaries.length === 0 ? (
-        <EmptyState title={t('empty')} />
+        <EmptyState title={t('programsEmpty')}>{t('programsEmptyHint')}</EmptyState>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
           {summaries.map((s) => (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { NoProgramState } from '@/components/dashboard/no-program'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { AbsorptionChart } from '@/components/credit/absorption-chart'
@@ -10,7 +11,6 @@ import { ChartCard } from '@/components/dashboard/chart-card'
 import { ClaimPipeline } from '@/components/dashboard/claim-pipeline'
 import { PrintButton } from '@/components/dashboard/print-button'
 import { RegencyBarChart } from '@/components/dashboard/regency-bar-chart'
-import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
@@ -39,7 +39,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   const { programs, program, filter } = await orRefused(resolveDashboardFilter({ user, params }))
-  if (!program || !filter) return (<><PageHeader title={t('credit.title')} /><EmptyState title={t('noProgram')} /></>)
+  if (!program || !filter) return (<><PageHeader title={t('credit.title')} /><NoProgramState user={user} /></>)
   const [{ summary, series, ranking, provinceSummary, byBank, byKbli, byScale, pipeline }, regencies, banks] = await orRefused(Promise.all([
     getCreditDashboard({ user, filter }),
     listDashboardRegencies({ user }),
@@ -68,7 +68,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
 
       <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label={t('credit.title')}>
         <StatCard testId="realisation" label={tc('realisation')} value={pct(summary.realisationPct)} detail={<>{formatRupiah(summary.disbursed, { locale: lang })} {tc('ofTarget', { target: money(summary.creditTarget) })}</>} />
-        <StatCard testId="beneficiaries" label={tc('beneficiaries')} value={formatNumber(summary.beneficiaries, { locale: lang })} detail={tc('loans', { count: formatNumber(summary.loans, { locale: lang }) })} />
+        <StatCard testId="beneficiaries" label={tc('beneficiaries')} value={formatNumber(summary.beneficiaries, { locale: lang })} detail={tc('loans', { count: formatNumber(summary.loans, { locale: lang }), n: summary.loans })} />
         <StatCard testId="absorption" label={tc('absorption')} value={pct(summary.absorptionPct)} detail={tc('ofCeiling', { paid: formatRupiah(summary.subsidyPaid, { locale: lang }), ceiling: money(summary.subsidyCeiling) })} />
         <StatCard testId="projection" label={t('credit.projection')} value={pct(summary.projection.pct)} detail={<>{t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })}<span className="mt-1 block text-slate-500" data-testid="projection-method">{serverText(summary.projection.method, lang)}</span></>} />
       </section>

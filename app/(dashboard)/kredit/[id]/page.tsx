@@ -85,7 +85,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
 
       <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label={t('realisation')}>
         <StatCard testId="realisation" label={t('realisation')} value={formatPercent(summary.realisationPct, { locale: lang })} detail={<>{formatRupiah(summary.disbursed, { locale: lang })} {t('ofTarget', { target: money(summary.creditTarget) })}</>} />
-        <StatCard testId="beneficiaries" label={t('beneficiaries')} value={formatNumber(summary.beneficiaries, { locale: lang })} detail={<>{t('loans', { count: formatNumber(summary.loans, { locale: lang }) })}{summary.beneficiaryTarget ? ` · ${t('beneficiaryTarget', { target: formatNumber(summary.beneficiaryTarget, { locale: lang }) })}` : ''}</>} />
+        <StatCard testId="beneficiaries" label={t('beneficiaries')} value={formatNumber(summary.beneficiaries, { locale: lang })} detail={<>{t('loans', { count: formatNumber(summary.loans, { locale: lang }), n: summary.loans })}{summary.beneficiaryTarget ? ` · ${t('beneficiaryTarget', { target: formatNumber(summary.beneficiaryTarget, { locale: lang }) })}` : ''}</>} />
         <StatCard testId="absorption" label={t('absorption')} value={formatPercent(summary.absorptionPct, { locale: lang })} detail={t('ofCeiling', { paid: money(summary.subsidyPaid), ceiling: money(summary.subsidyCeiling) })} />
         <StatCard testId="projection" label={t('projection')} value={formatPercent(summary.projection.pct, { locale: lang })} detail={<>{money(summary.projection.value)} · <span title={serverText(summary.projection.method, lang)}>{serverText(summary.projection.method, lang)}</span></>} />
       </section>

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
+import { EmptyState } from '@/components/ui/empty-state'
 import { getTranslations } from 'next-intl/server'
 import { CreditNav } from '@/components/credit/credit-nav'
 import { ProgramForm } from '@/components/credit/program-form'
@@ -17,7 +19,14 @@ export default async function NewProgramPage() {
     <>
       <PageHeader title={t('newProgram')} />
       <CreditNav user={user} current="programs" />
-      <ProgramForm banks={banks.map((b) => ({ id: b.id, name: b.shortName }))} />
+      {banks.length === 0 ? (
+        // a programme needs a partner bank: on a new deployment none exists yet
+        <EmptyState title={t('noBankForProgram')}>
+          <Link href="/pengaturan/bank" className="font-medium text-brand-700 underline">{t('noBankForProgramLink')}</Link>
+        </EmptyState>
+      ) : (
+        <ProgramForm banks={banks.map((b) => ({ id: b.id, name: b.shortName }))} />
+      )}
     </>
   )
 }

@@ -109,7 +109,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
           <Link href="/kredit/penyaluran" className={buttonClass('ghost')}>{tc('reset')}</Link>
         </div>
       </FilterForm>
-      <p className="mb-2 text-sm text-slate-700" data-testid="disbursement-total">{t('total', { count: formatNumber(data.total, { locale: lang }), sum: formatRupiah(data.sum, { locale: lang }) })}</p>
+      <p className="mb-2 text-sm text-slate-700" data-testid="disbursement-total">{t('total', { count: formatNumber(data.total, { locale: lang }), n: data.total, sum: formatRupiah(data.sum, { locale: lang }) })}</p>
       {data.rows.length === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { getAgency } from '@/lib/agency'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { MeetingForm, type MeetingValues } from '@/components/meetings/forms'
 import { PageHeader } from '@/components/ui/page-header'
@@ -17,14 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewMeetingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('meetings.write')
   const params = flatParams(await searchParams)
-  const [t, regencies, locale] = await Promise.all([getTranslations('meetings'), agencyRegencies(), getLocale()])
+  const [t, regencies, locale, agency] = await Promise.all([getTranslations('meetings'), agencyRegencies(), getLocale(), getAgency()])
   const previous = params.lanjutan && /^[A-Za-z0-9_-]{1,40}$/.test(params.lanjutan) ? await getMeeting({ user, id: params.lanjutan }) : null
   const initial: MeetingValues = previous
     ? {
         title: `${previous.title} (lanjutan)`, type: previous.type, startsAt: '', endsAt: '', venue: previous.venue ?? '', city: previous.city ?? '',
         hostRegencyCode: previous.hostRegencyCode ?? '', organiser: previous.organiser, chair: previous.chair ?? '', previousMeetingId: previous.id,
       }
-    : { title: '', type: 'RAKOR', startsAt: '', endsAt: '', venue: '', city: '', hostRegencyCode: '', organiser: 'Dinas Koperasi dan UKM Provinsi', chair: '' }
+    : { title: '', type: 'RAKOR', startsAt: '', endsAt: '', venue: '', city: '', hostRegencyCode: '', organiser: agency.name, chair: '' }
   return (
     <>
       <PageHeader title={previous ? t('followUpMeeting') : t('new')} description={previous ? t('followUpOf', { title: `${previous.title} (${formatDate(jakartaDate(previous.startsAt), { locale: locale === 'en' ? 'en' : 'id' })})` }) : undefined} />

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { NoProgramState } from '@/components/dashboard/no-program'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
@@ -9,7 +10,6 @@ import { DashboardNav } from '@/components/dashboard/dashboard-nav'
 import { ChangeValue, FigureCard } from '@/components/dashboard/figure-card'
 import { PrintButton } from '@/components/dashboard/print-button'
 import { StatusBadge, TimelinessBadge } from '@/components/reporting/status-badge'
-import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { getDashboardRegency, getRegencyFigures, listDashboardPrograms, resolveDashboardFilter } from '@/lib/data/dashboard'
 import { RegencyActions } from '@/components/meetings/regency-actions'
@@ -45,7 +45,7 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   const { program, filter } = await orRefused(resolveDashboardFilter({ user, params: { ...query, regency: code } }))
-  if (!program || !filter) return (<><PageHeader title={regency.name} /><EmptyState title={t('noProgram')} /></>)
+  if (!program || !filter) return (<><PageHeader title={regency.name} /><NoProgramState user={user} /></>)
   const reportYear = Number(filter.asOf.slice(0, 4))
   // the figures through the snapshot-keyed figure cache (lib/figure-cache.ts)
   const [{ summary, series, lastYear, registers, completeness }, programs] = await orRefused(Promise.all([
@@ -83,7 +83,7 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
           status={realisationStatus} statusLabel={realisationStatus ? t(`status.${realisationStatus}`) : undefined}
         />
         <FigureCard
-          testId="card-beneficiaries" label={t('card.beneficiaries')} value={count(summary.beneficiaries)} detail={tc('loans', { count: count(summary.loans) })}
+          testId="card-beneficiaries" label={t('card.beneficiaries')} value={count(summary.beneficiaries)} detail={tc('loans', { count: count(summary.loans), n: summary.loans })}
           change={lastYear ? <><ChangeValue delta={summary.beneficiaries - lastYear.beneficiaries} text={count(Math.abs(summary.beneficiaries - lastYear.beneficiaries))} /> {t('card.versus', { date: lastYearDate! })}</> : t('card.noChange')}
         />
         <FigureCard

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server'
 import { CreditNav } from '@/components/credit/credit-nav'
 import { DisbursementForm } from '@/components/credit/disbursement-form'
 import { PageHeader } from '@/components/ui/page-header'
+import { EmptyState } from '@/components/ui/empty-state'
 import { listPrograms } from '@/lib/data/disbursements'
 import { formatPercent, formatRupiah } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
@@ -26,6 +27,10 @@ export default async function NewDisbursementPage() {
     <>
       <PageHeader title={t('recordDisbursement')} />
       <CreditNav user={user} current="disbursements" />
+      {programs.length === 0 ? (
+        // a bank in no programme yet (or none exists): the form would offer an empty programme list
+        <EmptyState title={t('noProgramToRecord')}>{t('noProgramToRecordHint')}</EmptyState>
+      ) : (
       <DisbursementForm
         programs={programs.map((p) => ({
           id: p.id, name: p.name, year: p.year,
@@ -35,6 +40,7 @@ export default async function NewDisbursementPage() {
         banks={banks}
         isAdmin={user.role === 'ADMIN'}
       />
+      )}
     </>
   )
 }
