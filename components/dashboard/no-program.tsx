@@ -20,7 +20,7 @@ export async function NoProgramState({ user }: { user: SessionUser }) {
   ].filter((l): l is { href: string; label: string } => Boolean(l))
   return (
     <EmptyState title={t('noProgram')}>
-      <p>{can(user.role, 'credit.configure') ? t('noProgramHintAdmin') : t('noProgramHint')}</p>
+      <p>{can(user.role, 'credit.configure') ? t('noProgramHintAdmin') : user.role === 'BANK_OFFICER' ? t('noProgramHintBank') : t('noProgramHint')}</p>
       <ul className="mt-3 flex flex-wrap justify-center gap-x-4 gap-y-2">
         {links.map((l) => <li key={l.href}><Link href={l.href} className="font-medium text-brand-700 underline">{l.label}</Link></li>)}
       </ul>

@@ -29,7 +29,9 @@ export default async function NewDisbursementPage() {
       <CreditNav user={user} current="disbursements" />
       {programs.length === 0 ? (
         // a bank in no programme yet (or none exists): the form would offer an empty programme list
-        <EmptyState title={t('noProgramToRecord')}>{t('noProgramToRecordHint')}</EmptyState>
+        user.role === 'BANK_OFFICER'
+          ? <EmptyState title={t('noProgramToRecord')}>{t('noProgramToRecordHint')}</EmptyState>
+          : <EmptyState title={t('programsEmpty')}>{t('programsEmptyHint')}</EmptyState>
       ) : (
       <DisbursementForm
         programs={programs.map((p) => ({
