@@ -86,6 +86,9 @@ export const updateCooperative = authAction('cooperatives.write', cooperativeUpd
 export const deleteCooperative = authAction('cooperatives.write', cooperativeIdSchema, async ({ id }, user) => {
   await db.$transaction(async (tx) => {
     const before = await scopedCooperative(tx, user, id)
+    // the row locked before its members are counted: an MSME joining it meanwhile (which takes a share lock on
+    // it, lib/actions/msmes.ts) lands first and is counted, or waits and then finds it deleted
+    await tx.$queryRaw`SELECT 1 FROM cooperatives WHERE id = ${id} FOR UPDATE`
     const members = await tx.msme.count({ where: { cooperativeId: id, deletedAt: null } })
     if (members > 0) {
       throw new ActionError(
@@ -119,7 +122,9 @@ export const saveCooperativeYear = authAction('cooperatives.write', cooperativeY
     const result = await updateCooperativeYear(tx, actor(user), { ...input, version })
     if (result === 'missing') throw new ActionError(`Tahun buku ${year} tidak tercatat (lagi); muat ulang halaman.`, undefined, 'CONFLICT')
     if (result === 'stale') {
-      const row = await tx.cooperativeYear.findUniqueOrThrow({ where: { cooperativeId_year: { cooperativeId, year } }, select: { id: true } })
+      // deleted meanwhile (after the edit's first read): said as such, not as a failure
+      const row = await tx.cooperativeYear.findUnique({ where: { cooperativeId_year: { cooperativeId, year } }, select: { id: true } })
+      if (!row) throw new ActionError(`Tahun buku ${year} tidak tercatat (lagi); muat ulang halaman.`, undefined, 'CONFLICT')
       throw await conflictError(tx, 'CooperativeYear', row.id, YEAR_STALE_LABEL)
     }
   })
@@ -154,7 +159,7 @@ export const addInspection = authAction('cooperatives.write', inspectionSchema, 
   return { ok: true, message: 'Hasil pemeriksaan disimpan.' }
 })
 
-/** Record an inspection's follow-up and move its status (OPEN → FOLLOWED_UP → CLOSED), at the version the user saw, audited. */
+/** Record an inspection's follow-up and set its status (open, followed up, closed; a closed finding may be opened again), at the version the user saw, audited. */
 export const followUpInspection = authAction('cooperatives.write', inspectionFollowUpSchema, async (input, user) => {
   const cooperativeId = await db.$transaction(async (tx) => {
     const before = await tx.inspection.findUnique({ where: { id: input.id } })

@@ -48,6 +48,17 @@ async function assertWritable(user: SessionUser, input: Writable & { nikElsewher
   }
 }
 
+/**
+ * The member cooperative, checked again in the write's transaction under a share lock on its row: a delete of
+ * that cooperative (which locks the row to count its members, lib/actions/cooperatives.ts) then lands before
+ * this write, which sees it gone, or after it, which sees this member and refuses.
+ */
+async function lockMemberCooperative(tx: Prisma.TransactionClient, cooperativeId: string | null | undefined) {
+  if (!cooperativeId) return
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM cooperatives WHERE id = ${cooperativeId} AND deleted_at IS NULL FOR SHARE`
+  if (!rows.length) throw new ActionError('Koperasi tidak dikenal.', { cooperativeId: ['Koperasi ini baru saja dihapus; pilih koperasi lain.'] })
+}
+
 function rethrowDuplicate(e: unknown): never {
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError(DUPLICATE_NIB, { nib: [DUPLICATE_NIB] })
   throw e
@@ -66,7 +77,10 @@ export const createMsme = authAction('msmes.write', msmeSchema, async (input, us
   await assertWritable(user, { ...data, nikElsewhereConfirmed })
   let id = ''
   try {
-    id = await db.$transaction((tx) => insertMsme(tx, actor(user), data))
+    id = await db.$transaction(async (tx) => {
+      await lockMemberCooperative(tx, data.cooperativeId)
+      return insertMsme(tx, actor(user), data)
+    })
   } catch (e) {
     rethrowDuplicate(e)
   }
@@ -81,6 +95,7 @@ export const updateMsme = authAction('msmes.write', msmeUpdateSchema, async (inp
   try {
     await db.$transaction(async (tx) => {
       const before = await scopedMsme(tx, user, id)
+      await lockMemberCooperative(tx, data.cooperativeId)
       if (!(await updateMsmeRecord(tx, actor(user), { ...before, version }, { ...data, ownerNik }))) throw await conflictError(tx, 'Msme', id, STALE_LABEL)
     })
   } catch (e) {

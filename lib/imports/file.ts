@@ -2,6 +2,7 @@ import 'server-only'
 import { Readable } from 'node:stream'
 import { createInflateRaw, inflateRawSync, constants as zlib } from 'node:zlib'
 import { IMPORT_MAX_FILE_BYTES } from '@/lib/upload-limits'
+import { numberSetting } from '@/lib/env'
 
 /**
  * Reading uploaded spreadsheets safely and without holding the whole sheet: the file is checked before any
@@ -21,7 +22,7 @@ export const IMPORT_LIMITS = {
   /** bytes of the uploaded file */
   maxFileBytes: IMPORT_MAX_FILE_BYTES,
   /** data rows of one sheet */
-  maxRows: Number(process.env.IMPORT_MAX_ROWS ?? 100_000),
+  maxRows: numberSetting('IMPORT_MAX_ROWS'),
   /**
    * columns of the header row: one drop-down each on the mapping screen (a sheet of 3.000 columns made a page of
    * 3.000 selects). The widest template has 18; a data sheet wider than this is a sheet of something else.

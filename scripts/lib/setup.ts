@@ -81,7 +81,9 @@ export async function setupDeployment(db: PrismaClient, opts: SetupOptions): Pro
   )
 
   if (afterRegions.report_forms === 0) {
-    await seedReportingCatalogue(db)
+    // one transaction: a run that dies half-way leaves no forms without their indicators (a later run, seeing
+    // forms, would skip the catalogue for good)
+    await db.$transaction((tx) => seedReportingCatalogue(tx as unknown as PrismaClient), { timeout: 300_000 })
     const c = await counts(db)
     log(`2/3 Katalog pelaporan dimuat: ${c.report_forms} formulir, ${c.indicators} indikator, ${c.validation_rules} aturan validasi (ubah di Pengaturan › Indikator).`)
   } else {

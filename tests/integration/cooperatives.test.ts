@@ -2,6 +2,7 @@ import { signInAs, createTestUser, submit } from '../support/session'
 import { beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { db } from '@/lib/db'
+import { createMsme } from '@/lib/actions/msmes'
 import { addInspection, createCooperative, deleteCooperative, deleteCooperativeYear, followUpInspection, saveCooperativeYear, updateCooperative } from '@/lib/actions/cooperatives'
 import { findCooperatives, getCooperative, exportCooperatives } from '@/lib/data/cooperatives'
 import { GET as exportRoute } from '@/app/api/koperasi/ekspor/route'
@@ -328,6 +329,18 @@ describe('deleteCooperative', () => {
     expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).deletedAt).toBeNull()
     // moved out (or deleted): the delete goes through
     await db.msme.updateMany({ where: { nib: { in: ['9170000000001', '9170000000002'] } }, data: { cooperativeId: null } })
+  })
+
+  it('a delete racing an MSME joining the cooperative: exactly one lands, never a member of a deleted cooperative', async () => {
+    const coop = await db.cooperative.create({ data: { nik: '3517000000000777', name: 'KSP Balapan', type: 'SIMPAN_PINJAM', regencyCode: '35.17' } })
+    signInAs(jombang)
+    await Promise.all([
+      submit(deleteCooperative, { id: coop.id }),
+      submit(createMsme, { nib: '9170000000777', businessName: 'Usaha Balapan', ownerName: 'Sri Rahayu', ownerNik: '3517014501900001', ownerGender: 'P', kbli: '10792', regencyCode: '35.17', businessCapital: '50.000.000', annualSales: '300.000.000', cooperativeId: coop.id }),
+    ])
+    const deleted = (await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).deletedAt !== null
+    const members = await db.msme.count({ where: { cooperativeId: coop.id, deletedAt: null } })
+    expect((deleted ? 1 : 0) + members).toBe(1)
   })
 
   it('soft-deletes with an audit row; the cooperative leaves lists and detail', async () => {
