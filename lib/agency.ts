@@ -15,5 +15,7 @@ export const getAgency = cache(async () => {
   const province = AGENCY_NAME
     ? null
     : await cachedFigures('agency-province', [AGENCY_PROVINCE_CODE], () => readDb.province.findUnique({ where: { code: AGENCY_PROVINCE_CODE }, select: { name: true } }))
-  return { name: AGENCY_NAME ?? `Dinas Koperasi dan UKM Provinsi ${province?.name ?? ''}`.trim(), logo: AGENCY_LOGO }
+  // `province` and `custom` let the English interface name a default agency in English (an agency's own
+  // AGENCY_NAME is its name in any language; official documents keep the Indonesian name)
+  return { name: AGENCY_NAME ?? `Dinas Koperasi dan UKM Provinsi ${province?.name ?? ''}`.trim(), logo: AGENCY_LOGO, custom: Boolean(AGENCY_NAME), province: province?.name ?? '' }
 })

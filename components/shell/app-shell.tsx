@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { getAgency } from '@/lib/agency'
 import { NAV_ITEMS } from '@/lib/navigation'
 import { can } from '@/lib/permissions'
@@ -17,7 +17,7 @@ import { Announcer } from '@/components/ui/announcer'
  */
 export async function AppShell({ children, user }: { children: React.ReactNode; user: SessionUser }) {
   // the agency's own name (AGENCY_NAME, else with its province), as on printed letterheads
-  const [t, agency] = await Promise.all([getTranslations(), getAgency()])
+  const [t, agency, locale] = await Promise.all([getTranslations(), getAgency(), getLocale()])
   const items: NavLinkItem[] = NAV_ITEMS.filter((i) => can(user.role, i.permission)).map((i) => ({ href: i.href, icon: i.icon, label: t(`nav.${i.key}`) }))
   return (
     <div className="flex min-h-screen">
@@ -32,7 +32,7 @@ export async function AppShell({ children, user }: { children: React.ReactNode; 
         <nav aria-label={t('nav.main')} className="flex-1 overflow-y-auto p-3">
           <NavLinks items={items} />
         </nav>
-        <p className="border-t border-slate-200 px-5 py-3 text-xs text-slate-500">{agency.name}</p>
+        <p className="border-t border-slate-200 px-5 py-3 text-xs text-slate-500">{agency.custom || locale !== 'en' ? agency.name : `${t('app.agency')}, ${agency.province}`}</p>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="no-print sticky top-0 z-30 flex items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-3 backdrop-blur lg:px-6">
