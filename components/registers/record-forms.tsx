@@ -86,7 +86,7 @@ export function YearForm({ cooperativeId, defaultYear, edit }: { cooperativeId: 
   )
 }
 
-/** An inspection's follow-up and status (OPEN → FOLLOWED_UP → CLOSED), saved at the version shown. */
+/** An inspection's follow-up and status (open, followed up, closed; a closed finding may be opened again), saved at the version shown. */
 export function InspectionFollowUpForm({ cooperativeId, inspection }: {
   cooperativeId: string
   inspection: { id: string; version: number; followUp: string | null; status: (typeof INSPECTION_STATUSES)[number] }

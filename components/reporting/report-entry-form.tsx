@@ -15,6 +15,7 @@ import { formatIndicatorValue, type Unit } from '@/lib/reporting/display'
 import { evaluateRules, withDerived, type Rule, type RuleIndicator } from '@/lib/reporting/rules'
 import { parseDecimalInput, valueProblem } from '@/lib/validations/reporting'
 import { serverText } from '@/lib/i18n/server-text'
+import { focusFirstError } from '@/components/ui/focus'
 
 export type EntryIndicator = RuleIndicator & {
   name: string
@@ -107,7 +108,7 @@ export function ReportEntryForm({
   function openSubmit(form: HTMLFormElement | null) {
     if (blocking > 0) {
       setBlockedNote(true)
-      form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+      focusFirstError(form)
       return
     }
     setBlockedNote(false)
