@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge'
 import type { GridStatus, Timeliness } from '@/lib/data/reporting'
 
 const STATUS_TONE = { NOT_STARTED: 'slate', DRAFT: 'amber', SUBMITTED: 'blue', RETURNED: 'red', APPROVED: 'green' } as const
-const TIMELINESS_TONE = { ON_TIME: 'green', LATE: 'red', OVERDUE: 'red', PENDING: 'slate' } as const
+const TIMELINESS_TONE = { ON_TIME: 'green', LATE: 'red', OVERDUE: 'red', PENDING: 'slate', NOT_REQUIRED: 'slate' } as const
 
 /** A report's workflow state. */
 export function StatusBadge({ status }: { status: GridStatus }) {
@@ -11,7 +11,7 @@ export function StatusBadge({ status }: { status: GridStatus }) {
   return <Badge tone={STATUS_TONE[status]}>{t(status)}</Badge>
 }
 
-/** On time, late, overdue (nothing sent past the deadline) or not yet due. */
+/** On time, late, overdue (nothing sent past the deadline), not yet due, or not required (before reporting started). */
 export function TimelinessBadge({ timeliness }: { timeliness: Timeliness }) {
   const t = useTranslations('reporting.timeliness')
   return <Badge tone={TIMELINESS_TONE[timeliness]}>{t(timeliness)}</Badge>

@@ -13,10 +13,11 @@ import { writeTargetGrid } from '@/lib/config/targets'
 import { getIndicatorUsage, reportsRejudgedByDeadline, type IndicatorUsage } from '@/lib/data/config'
 import { THRESHOLDS_KEY } from '@/lib/data/settings'
 import { formatDate, formatNumber } from '@/lib/format'
-import { defaultDeadline, quarterEndDate, quarterLabel } from '@/lib/reporting/periods'
+import { currentQuarter, defaultDeadline, periodOrdinal, quarterEndDate, quarterLabel } from '@/lib/reporting/periods'
+import { REPORTING_START_KEY } from '@/lib/reporting/start'
 import { deadlineDayNote } from '@/lib/reporting/deadlines'
 import { holidaysOn } from '@/lib/reporting/deadline-holidays'
-import { activityMeasureValue, deadlineSchema, deleteIndicatorSchema, indicatorSchema, targetCellName, targetDecimalsErrors, targetGridSchema, thresholdsSchema } from '@/lib/validations/config'
+import { activityMeasureValue, deadlineSchema, reportingStartSchema, deleteIndicatorSchema, indicatorSchema, targetCellName, targetDecimalsErrors, targetGridSchema, thresholdsSchema } from '@/lib/validations/config'
 
 /**
  * The admin's configuration actions. Each is validated (zod), checks the version the admin saw (a stale
@@ -215,6 +216,42 @@ export const saveDeadline = authAction('config.manage', deadlineSchema, async (i
   const note = (rejudged.affected.length ? ` ${rejudged.affected.length} laporan yang belum disetujui kini dinilai ulang: ${rejudged.affected.map((r) => r.regency.name).join(', ')}.` : '')
     + (rejudged.dayNote ? ` ${rejudged.dayNote}` : '')
   return { ok: true, message: `Batas waktu ${label} menjadi ${formatDate(input.deadline)}.${note}` }
+})
+
+/**
+ * Set the first quarter the agency requires reports for (lib/reporting/start.ts), or none (every period).
+ * The quarters before it are no longer judged late or overdue and are not reminded; reports already sent
+ * for them are kept. At most a year ahead: a start further out would switch reporting off for that long.
+ */
+export const saveReportingStart = authAction('config.manage', reportingStartSchema, async (input, user): Promise<ActionState> => {
+  const latest = currentQuarter(new Date()).year + 1
+  if (input.start && periodOrdinal(input.start.year, input.start.quarter) > periodOrdinal(latest, 4)) {
+    throw new ActionError(MESSAGES_INVALID, { start: [`Awal pelaporan paling lambat ${quarterLabel(4)} ${latest}.`] })
+  }
+  // cleared is stored as {} (not deleted), so the row keeps its version for the next save to check
+  const value = input.start ? { year: input.start.year, quarter: input.start.quarter } : {}
+  const label = 'Awal pelaporan'
+  await db.$transaction(async (tx) => {
+    const before = await tx.setting.findUnique({ where: { key: REPORTING_START_KEY }, select: { value: true } })
+    if (input.version === 0) {
+      const { count } = await tx.setting.createMany({ data: [{ key: REPORTING_START_KEY, value }], skipDuplicates: true })
+      if (count !== 1) throw await conflictError(tx, 'Setting', REPORTING_START_KEY, label)
+    } else {
+      await transition(tx, {
+        entity: 'Setting', entityId: REPORTING_START_KEY, label,
+        update: () => tx.setting.updateMany({ where: { key: REPORTING_START_KEY, version: input.version }, data: { value, version: { increment: 1 } } }),
+      })
+    }
+    await writeAudit(tx, actor(user), { action: input.version === 0 ? 'CREATE' : 'UPDATE', entity: 'Setting', entityId: REPORTING_START_KEY, before: before?.value, after: value })
+  })
+  // every dashboard, report list and home page judges periods by it
+  revalidatePath('/', 'layout')
+  return {
+    ok: true,
+    message: input.start
+      ? `Pelaporan diwajibkan mulai ${quarterLabel(input.start.quarter)} ${input.start.year}; triwulan sebelumnya tidak dinilai terlambat dan tidak diingatkan.`
+      : 'Semua triwulan diwajibkan dan dinilai ketepatan waktunya.',
+  }
 })
 
 // ── Dashboard thresholds ───────────────────────────────────────────────────────────────────────────

@@ -61,8 +61,9 @@ export function overviewCards(o: Overview, programYear: number, thresholds: Stat
     )
   }
   if (o.reporting) {
-    // a quarter with no report row at all predates the system's use: no figure rather than a red 0%
-    const inUse = (q: { regencies: number; notStarted: number } | null) => (q ? q.regencies - q.notStarted > 0 : false)
+    // a quarter before the agency's first required one, or with no report row at all, predates the system's
+    // use: no figure rather than a red 0%
+    const inUse = (q: { regencies: number; notStarted: number; required: boolean } | null) => (q ? q.required && q.regencies - q.notStarted > 0 : false)
     const q = o.reporting.current
     const last = inUse(o.reporting.lastYear) ? o.reporting.lastYear!.completeness : null
     cards.push({

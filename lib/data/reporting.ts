@@ -9,6 +9,7 @@ import type { SessionUser } from '@/lib/session-user'
 import { currentQuarter, defaultDeadline, isDueInQuarter, isOnTime, isPastDeadline, previousQuarter, type PeriodType } from '@/lib/reporting/periods'
 import type { Rule, RuleIndicator } from '@/lib/reporting/rules'
 import { quarterBounds } from '@/lib/config/catalogue'
+import { getReportingStart, isRequiredPeriod, requiredPeriodSql } from '@/lib/reporting/start'
 
 /**
  * Reads of quarterly district reporting. Every figure is computed in PostgreSQL (GROUP BY, FILTER,
@@ -20,8 +21,11 @@ import { quarterBounds } from '@/lib/config/catalogue'
 export type ReportStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED'
 /** NOT_STARTED: no report row yet */
 export type GridStatus = ReportStatus | 'NOT_STARTED'
-/** ON_TIME/LATE: judged on the first submission; OVERDUE: not submitted and the deadline passed; PENDING: not yet due */
-export type Timeliness = 'ON_TIME' | 'LATE' | 'OVERDUE' | 'PENDING'
+/**
+ * ON_TIME/LATE: judged on the first submission; OVERDUE: not submitted and the deadline passed; PENDING: not
+ * yet due; NOT_REQUIRED: a period before the agency's first required one (lib/reporting/start.ts), not judged
+ */
+export type Timeliness = 'ON_TIME' | 'LATE' | 'OVERDUE' | 'PENDING' | 'NOT_REQUIRED'
 
 function assertReader(user: SessionUser) {
   if (!can(user.role, 'reports.read')) throw new AppError('FORBIDDEN')
@@ -43,8 +47,12 @@ const deadlineSql = (year: Prisma.Sql, quarter: Prisma.Sql, configured: Prisma.S
  */
 const deadlineEndSql = (deadline: Prisma.Sql) => Prisma.sql`((${deadline} + 1)::timestamp - interval '7 hours')`
 
-/** Timeliness at `now`: a submission after `now` (an as-of day in the past) has not happened yet. */
-const timelinessSql = (deadline: Prisma.Sql, now: Date) => Prisma.sql`CASE
+/**
+ * Timeliness at `now`: a submission after `now` (an as-of day in the past) has not happened yet. `required`:
+ * the SQL of whether the period is required at all (`requiredPeriodSql`).
+ */
+const timelinessSql = (deadline: Prisma.Sql, required: Prisma.Sql, now: Date) => Prisma.sql`CASE
+  WHEN NOT ${required} THEN 'NOT_REQUIRED'
   WHEN r.first_submitted_at <= ${now}::timestamp AND r.first_submitted_at < ${deadlineEndSql(deadline)} THEN 'ON_TIME'
   WHEN r.first_submitted_at <= ${now}::timestamp THEN 'LATE'
   WHEN ${now}::timestamp >= ${deadlineEndSql(deadline)} THEN 'OVERDUE'
@@ -147,7 +155,7 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
   const prev = previousQuarter(year, quarter)
   const duePeriods = PERIOD_TYPES.map((type) => previousDuePeriod(type, year, quarter))
   const existing = await readDb.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year, quarter } }, select: { id: true } })
-  const [regency, report, previous, targets, forms, rules, deadline] = await Promise.all([
+  const [regency, report, previous, targets, forms, rules, deadline, reportingStart] = await Promise.all([
     readDb.regency.findFirst({ where: { code: regencyCode, provinceCode: province() }, select: { code: true, name: true } }),
     readDb.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year, quarter } }, select: reportSelect }),
     readDb.reportValue.findMany({
@@ -161,6 +169,7 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
     getQuarterForms(year, quarter, existing?.id),
     getValidationRules(),
     getDeadline(year, quarter),
+    getReportingStart(readDb),
   ])
   if (!regency) return null
   const valueIn = (p: { year: number; quarter: number }) => {
@@ -194,6 +203,8 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
     year,
     quarter,
     deadline,
+    // a period before the agency's first required one is not judged on time, late or overdue
+    required: isRequiredPeriod(reportingStart.start, year, quarter),
     report,
     previous: { ...prev, values: previousValues, shown: shownValues, status: previousStatus as ReportStatus | null },
     targets: targetValues,
@@ -217,7 +228,7 @@ function reasonOf(after: Prisma.JsonValue): string | null {
 /** Reports awaiting review (SUBMITTED), oldest submission first: the admin's inbox. */
 export async function findReportInbox({ user }: { user: SessionUser }) {
   if (!can(user.role, 'reports.review')) throw new AppError('FORBIDDEN')
-  const [rows, periods] = await Promise.all([
+  const [rows, periods, reportingStart] = await Promise.all([
     readDb.quarterlyReport.findMany({
       where: { status: 'SUBMITTED', regency: { provinceCode: province() } },
       select: { id: true, regencyCode: true, year: true, quarter: true, submittedAt: true, firstSubmittedAt: true, regency: { select: { name: true } } },
@@ -225,11 +236,14 @@ export async function findReportInbox({ user }: { user: SessionUser }) {
       take: 500,
     }),
     readDb.reportingPeriod.findMany({ select: { year: true, quarter: true, deadline: true } }),
+    getReportingStart(readDb),
   ])
   const configured = new Map(periods.map((p) => [`${p.year}-${p.quarter}`, p.deadline.toISOString().slice(0, 10)]))
   return rows.map((r) => {
     const deadline = configured.get(`${r.year}-${r.quarter}`) ?? defaultDeadline(r.year, r.quarter)
-    return { ...r, deadline, onTime: r.firstSubmittedAt ? isOnTime(r.firstSubmittedAt, deadline) : false, resubmitted: Boolean(r.firstSubmittedAt && r.submittedAt && r.submittedAt > r.firstSubmittedAt) }
+    return {
+      ...r, deadline, required: isRequiredPeriod(reportingStart.start, r.year, r.quarter),
+      onTime: r.firstSubmittedAt ? isOnTime(r.firstSubmittedAt, deadline) : false, resubmitted: Boolean(r.firstSubmittedAt && r.submittedAt && r.submittedAt > r.firstSubmittedAt) }
   })
 }
 
@@ -248,6 +262,7 @@ type GridRow = {
 type RateRow = {
   quarter: number
   deadline: string
+  required: boolean
   regencies: number
   submitted: number
   on_time: number
@@ -270,7 +285,8 @@ export async function getCompleteness({ user, year, now = new Date() }: { user: 
   assertReader(user)
   const scope = regencyScope(user).regencyCode
   const periods = Prisma.sql`
-    SELECT q.quarter, ${deadlineSql(Prisma.sql`${year}::int`, Prisma.sql`q.quarter`, Prisma.sql`rp.deadline`)} AS deadline
+    SELECT q.quarter, ${deadlineSql(Prisma.sql`${year}::int`, Prisma.sql`q.quarter`, Prisma.sql`rp.deadline`)} AS deadline,
+      ${requiredPeriodSql(Prisma.sql`${year}::int`, Prisma.sql`q.quarter`)} AS required
     FROM generate_series(1, 4) AS q(quarter)
     LEFT JOIN reporting_periods rp ON rp.year = ${year} AND rp.quarter = q.quarter`
   const deadline = Prisma.sql`p.deadline`
@@ -279,7 +295,7 @@ export async function getCompleteness({ user, year, now = new Date() }: { user: 
       WITH p AS (${periods})
       SELECT g.code AS regency_code, g.name AS regency_name, p.quarter::int AS quarter, to_char(p.deadline, 'YYYY-MM-DD') AS deadline,
         r.id AS report_id, COALESCE(r.status::text, 'NOT_STARTED') AS status, r.first_submitted_at, r.submitted_at,
-        ${timelinessSql(deadline, now)} AS timeliness
+        ${timelinessSql(deadline, Prisma.sql`p.required`, now)} AS timeliness
       FROM regencies g
       CROSS JOIN p
       LEFT JOIN quarterly_reports r ON r.regency_code = g.code AND r.year = ${year} AND r.quarter = p.quarter
@@ -287,7 +303,7 @@ export async function getCompleteness({ user, year, now = new Date() }: { user: 
       ORDER BY g.code, p.quarter`,
     readDb.$queryRaw<RateRow[]>`
       WITH p AS (${periods})
-      SELECT p.quarter::int AS quarter, to_char(p.deadline, 'YYYY-MM-DD') AS deadline,
+      SELECT p.quarter::int AS quarter, to_char(p.deadline, 'YYYY-MM-DD') AS deadline, p.required,
         count(*)::int AS regencies,
         count(*) FILTER (WHERE r.first_submitted_at <= ${now}::timestamp)::int AS submitted,
         count(*) FILTER (WHERE r.first_submitted_at <= ${now}::timestamp AND r.first_submitted_at < ${deadlineEndSql(deadline)})::int AS on_time,
@@ -297,13 +313,14 @@ export async function getCompleteness({ user, year, now = new Date() }: { user: 
         count(*) FILTER (WHERE r.status = 'RETURNED')::int AS returned,
         count(*) FILTER (WHERE r.status = 'DRAFT')::int AS draft,
         count(*) FILTER (WHERE r.id IS NULL)::int AS not_started,
-        round(100.0 * count(*) FILTER (WHERE r.first_submitted_at <= ${now}::timestamp) / NULLIF(count(*), 0), 2)::float8 AS completeness,
-        round(100.0 * count(*) FILTER (WHERE r.first_submitted_at <= ${now}::timestamp AND r.first_submitted_at < ${deadlineEndSql(deadline)}) / NULLIF(count(*), 0), 2)::float8 AS timeliness
+        -- a period before the first required one has no rates: nobody owed its reports
+        CASE WHEN p.required THEN round(100.0 * count(*) FILTER (WHERE r.first_submitted_at <= ${now}::timestamp) / NULLIF(count(*), 0), 2)::float8 END AS completeness,
+        CASE WHEN p.required THEN round(100.0 * count(*) FILTER (WHERE r.first_submitted_at <= ${now}::timestamp AND r.first_submitted_at < ${deadlineEndSql(deadline)}) / NULLIF(count(*), 0), 2)::float8 END AS timeliness
       FROM regencies g
       CROSS JOIN p
       LEFT JOIN quarterly_reports r ON r.regency_code = g.code AND r.year = ${year} AND r.quarter = p.quarter
       WHERE g.province_code = ${province()}
-      GROUP BY p.quarter, p.deadline
+      GROUP BY p.quarter, p.deadline, p.required
       ORDER BY p.quarter`,
   ])
   const regencies: { code: string; name: string; quarters: { quarter: number; reportId: string | null; status: GridStatus; timeliness: Timeliness; firstSubmittedAt: Date | null }[] }[] = []
@@ -318,7 +335,7 @@ export async function getCompleteness({ user, year, now = new Date() }: { user: 
     quarters: rates.map((q) => ({
       quarter: q.quarter, deadline: q.deadline, regencies: q.regencies, submitted: q.submitted, onTime: q.on_time, late: q.late,
       approved: q.approved, awaiting: q.awaiting, returned: q.returned, draft: q.draft, notStarted: q.not_started,
-      completeness: q.completeness, timeliness: q.timeliness, pastDeadline: isPastDeadline(q.deadline, now),
+      completeness: q.completeness, timeliness: q.timeliness, required: q.required, pastDeadline: q.required && isPastDeadline(q.deadline, now),
     })),
   }
 }
@@ -456,7 +473,7 @@ export type IndicatorRealisation = NonNullable<Awaited<ReturnType<typeof getIndi
 /**
  * What a district officer's own regency owes now, for the overview: every report returned for correction
  * (any year), and each of the last three quarters (this one and the two before, as the reminders read them)
- * not yet submitted, late when its deadline has passed. One statement; another role gets none.
+ * the agency requires (lib/reporting/start.ts) not yet submitted, late when its deadline has passed. One statement; another role gets none.
  */
 export async function findReportTasks({ user, now = new Date() }: { user: SessionUser; now?: Date }) {
   if (user.role !== 'DISTRICT_OFFICER' || !user.regencyCode) return []
@@ -470,6 +487,7 @@ export async function findReportTasks({ user, now = new Date() }: { user: Sessio
       SELECT q.year, q.quarter, ${deadlineSql(Prisma.sql`q.year`, Prisma.sql`q.quarter`, Prisma.sql`rp.deadline`)} AS deadline
       FROM unnest(${quarters.map((q) => q.year)}::int[], ${quarters.map((q) => q.quarter)}::int[]) AS q(year, quarter)
       LEFT JOIN reporting_periods rp ON rp.year = q.year AND rp.quarter = q.quarter
+      WHERE ${requiredPeriodSql(Prisma.sql`q.year`, Prisma.sql`q.quarter`)}
     )
     SELECT p.year::int AS year, p.quarter::int AS quarter, to_char(p.deadline, 'YYYY-MM-DD') AS deadline,
       COALESCE(r.status::text, 'NOT_STARTED') AS status, ${deadlineEndSql(Prisma.sql`p.deadline`)} <= ${now}::timestamp AS late

@@ -3,6 +3,7 @@ import { db } from '@/lib/db'
 import { env } from '@/lib/env'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { currentQuarter, defaultDeadline, previousQuarter } from '@/lib/reporting/periods'
+import { requiredPeriodSql } from '@/lib/reporting/start'
 import { emailEnabled } from './email'
 
 type Client = Prisma.TransactionClient | typeof db
@@ -111,6 +112,8 @@ export async function scanReminders(options: { now?: Date; client?: Client } = {
       CROSS JOIN ${periods}
       LEFT JOIN quarterly_reports r ON r.regency_code = u.regency_code AND r.year = p.year AND r.quarter = p.quarter
      WHERE u.role = 'DISTRICT_OFFICER' AND u.active AND r.first_submitted_at IS NULL AND ${window}
+       -- a quarter before the agency's first required one is owed by nobody (lib/reporting/start.ts)
+       AND ${requiredPeriodSql(Prisma.sql`p.year`, Prisma.sql`p.quarter`)}
     ON CONFLICT (user_id, event_key) DO NOTHING`
 
   // the owners of an open follow-up due within ACTION_DUE_DAYS or overdue: a regency's officers, a bank's

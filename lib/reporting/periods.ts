@@ -76,6 +76,14 @@ export function isPastDeadline(deadline: string, now: Date): boolean {
   return now.getTime() >= deadlineEnd(deadline).getTime()
 }
 
+/**
+ * A period's ordinal (year × 4 + quarter − 1), so that periods compare as numbers: Triwulan IV 2026 comes
+ * before Triwulan I 2027. The SQL side (lib/reporting/start.ts) counts the same way.
+ */
+export function periodOrdinal(year: number, quarter: number): number {
+  return year * 4 + quarter - 1
+}
+
 /** The quarter before: Triwulan I's is Triwulan IV of the year before. */
 export function previousQuarter(year: number, quarter: number): { year: number; quarter: Quarter } {
   return quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: (quarter - 1) as Quarter }

@@ -193,6 +193,27 @@ export const deadlineSchema = z.object({
 })
 export type DeadlineInput = z.infer<typeof deadlineSchema>
 
+/**
+ * The first quarter reports are required for (lib/reporting/start.ts): `2026-4` for Triwulan IV 2026, or empty
+ * for every period.
+ */
+export const reportingStartSchema = z.object({
+  version,
+  start: z
+    .string('Pilih triwulan awal pelaporan.')
+    .trim()
+    .transform((v, ctx) => {
+      if (v === '') return null
+      const m = /^(\d{4})-([1-4])$/.exec(v)
+      if (!m || Number(m[1]) < 2000 || Number(m[1]) > 2100) {
+        ctx.addIssue({ code: 'custom', message: 'Pilih triwulan awal pelaporan dari daftar.' })
+        return z.NEVER
+      }
+      return { year: Number(m[1]), quarter: Number(m[2]) }
+    }),
+})
+export type ReportingStartInput = z.infer<typeof reportingStartSchema>
+
 const percent = (label: string) =>
   z.string(`Isi ${label}.`).trim().transform((t, ctx) => {
     const n = parseNumberInput(t)

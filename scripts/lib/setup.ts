@@ -6,7 +6,9 @@
  * 2. the reporting catalogue (prisma/seed/reporting.ts: report forms, indicators, validation rules and the
  *    indicators the activities compute): the app has no screen to create a report form, so without it the
  *    quarterly reporting cannot start. Loaded only into a database that has no report form yet: afterwards the
- *    catalogue is the agency's own (Pengaturan › Indikator) and a later run must not bring back what it removed;
+ *    catalogue is the agency's own (Pengaturan › Indikator) and a later run must not bring back what it removed.
+ *    With it, reporting starts from the current quarter (lib/reporting/start.ts): the quarters before the agency
+ *    used Lumbung are not shown as overdue or reminded (Pengaturan › Tenggat changes it);
  * 3. the first ADMIN account, only when no active admin exists, with a password the operator chose (checked
  *    by lib/password.ts#passwordProblem, hashed by its hashPassword, as the app does for users).
  * Not loaded: partner banks, credit programmes, users other than the first admin: an agency's own
@@ -18,6 +20,8 @@ import { hashPassword, passwordProblem } from '../../lib/password'
 import { userSchema } from '../../lib/validations/users'
 import { seedRegions } from '../../prisma/seed/regions'
 import { seedReportingCatalogue } from '../../prisma/seed/reporting'
+import { currentQuarter, quarterLabel } from '../../lib/reporting/periods'
+import { REPORTING_START_KEY } from '../../lib/reporting/start'
 
 export type SetupOptions = {
   /** the first admin's username (only used when no active admin exists) */
@@ -83,9 +87,15 @@ export async function setupDeployment(db: PrismaClient, opts: SetupOptions): Pro
   if (afterRegions.report_forms === 0) {
     // one transaction: a run that dies half-way leaves no forms without their indicators (a later run, seeing
     // forms, would skip the catalogue for good)
-    await db.$transaction((tx) => seedReportingCatalogue(tx as unknown as PrismaClient), { timeout: 300_000 })
+    const start = currentQuarter(new Date())
+    await db.$transaction(async (tx) => {
+      await seedReportingCatalogue(tx as unknown as PrismaClient)
+      // a new deployment owes no reports for the quarters before it: reporting starts now (kept if already set)
+      const { count } = await tx.setting.createMany({ data: [{ key: REPORTING_START_KEY, value: start }], skipDuplicates: true })
+      if (count === 1) await tx.auditLog.create({ data: { userId: null, username: 'npm run setup', role: 'SYSTEM', action: 'CREATE', entity: 'Setting', entityId: REPORTING_START_KEY, after: start } })
+    }, { timeout: 300_000 })
     const c = await counts(db)
-    log(`2/3 Katalog pelaporan dimuat: ${c.report_forms} formulir, ${c.indicators} indikator, ${c.validation_rules} aturan validasi (ubah di Pengaturan › Indikator).`)
+    log(`2/3 Katalog pelaporan dimuat: ${c.report_forms} formulir, ${c.indicators} indikator, ${c.validation_rules} aturan validasi (ubah di Pengaturan › Indikator). Laporan wajib mulai ${quarterLabel(start.quarter)} ${start.year} (ubah di Pengaturan › Tenggat).`)
   } else {
     log(`2/3 Katalog pelaporan sudah ada (${afterRegions.report_forms} formulir, ${afterRegions.indicators} indikator): tidak diubah; ia milik Dinas sekarang.`)
   }

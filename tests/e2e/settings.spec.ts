@@ -125,3 +125,45 @@ test('an admin previews a validation rule against the existing reports, then sav
   const [saved] = await sql<{ max: string; active: boolean; severity: string }>(`SELECT max::text AS max, active, severity::text AS severity FROM validation_rules WHERE code = 'KSP_SEHAT_E2E'`)
   expect(saved).toEqual({ max: `${bound}.00`, active: false, severity: 'WARNING' })
 })
+
+// An agency that started using Lumbung this quarter: the admin sets when reporting starts, and the earlier
+// quarters stop showing as overdue on the completeness page and on the district officer's home page.
+test('an admin sets the first reporting quarter and the earlier quarters are no longer overdue', async ({ page, login }) => {
+  test.setTimeout(120_000)
+  const { year, quarter } = (await sql<{ year: number; quarter: number }>(
+    `SELECT extract(year FROM now() AT TIME ZONE 'Asia/Jakarta')::int AS year, extract(quarter FROM now() AT TIME ZONE 'Asia/Jakarta')::int AS quarter`,
+  ))[0]
+  const roman = ['I', 'II', 'III', 'IV'][quarter - 1]
+  try {
+    await login('ADMIN')
+    await page.goto('/laporan-triwulan/kelengkapan')
+    // the demo has no start: every quarter is judged
+    await expect(page.locator('[data-not-required]')).toHaveCount(0)
+
+    await page.goto('/pengaturan/tenggat')
+    const start = page.getByLabel('Awal pelaporan')
+    await expect(start).toHaveValue('')
+    await start.selectOption(`${year}-${quarter}`)
+    await page.getByTestId('reporting-start-form').getByRole('button', { name: 'Simpan' }).click()
+    await expect(page.getByText(`Pelaporan diwajibkan mulai Triwulan ${roman} ${year}; triwulan sebelumnya tidak dinilai terlambat dan tidak diingatkan.`)).toBeVisible()
+    await expect(start).toHaveValue(`${year}-${quarter}`)
+    for (let q = 1; q < quarter; q++) await expect(page.getByTestId(`deadline-${q}`)).toContainText('tidak diwajibkan')
+    await expect(page.getByTestId(`deadline-${quarter}`)).not.toContainText('tidak diwajibkan')
+    await page.screenshot({ path: 'test-results/reporting-start-settings.png', fullPage: true })
+
+    await page.goto('/laporan-triwulan/kelengkapan')
+    await expect(page.locator('[data-not-required]')).toHaveCount(quarter - 1)
+    // no cell before the start says "Lewat batas"; each says "Tidak diwajibkan"
+    for (let q = 1; q < quarter; q++) {
+      await expect(page.locator(`[data-cell$="-${q}"]`).filter({ hasText: 'Lewat batas' })).toHaveCount(0)
+      await expect(page.locator('[data-cell="35.17-' + q + '"]')).toContainText('Tidak diwajibkan')
+    }
+
+    await as(page, 'DISTRICT_OFFICER')
+    await page.goto('/laporan-triwulan')
+    for (let q = 1; q < quarter; q++) await expect(page.locator(`tr[data-quarter="${q}"]`)).not.toContainText('Lewat batas')
+  } finally {
+    // the other specs read the demo as it was: every quarter required
+    await sql(`DELETE FROM settings WHERE key = 'reporting.firstPeriod'`)
+  }
+})

@@ -124,6 +124,7 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   saveTargetGrid: 'config.manage',
   saveDeadline: 'config.manage',
   saveThresholds: 'config.manage',
+  saveReportingStart: 'config.manage',
   // lib/actions/users.ts
   createUser: 'users.manage',
   updateUser: 'users.manage',
@@ -593,6 +594,7 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   saveTargetGrid: () => ({ indicatorCode: 'FASILITASI_UMKM', year: 2030, version: 0, 't.35.17.0': '20' }),
   saveDeadline: () => ({ year: 2030, quarter: 1, version: 0, deadline: '2030-04-20' }),
   saveThresholds: () => ({ version: 0, onTrack: '90', watch: '75' }),
+  saveReportingStart: () => ({ version: 0, start: '2026-1' }),
   saveHealthTemplate: () => ({ ...fx.healthTemplate }),
   createUser: () => ({ username: unique('tolak'), name: 'Tidak Boleh', role: 'ADMIN' }),
   updateUser: () => ({ id: fx.target.id, version: 1, username: fx.target.username, name: 'Diubah Tanpa Wewenang', role: 'ADMIN' }),

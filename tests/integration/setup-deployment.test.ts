@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createPrismaClient } from '@/lib/prisma-client'
 import { verifyPassword } from '@/lib/password'
 import { SetupError, setupDeployment } from '@/scripts/lib/setup'
+import { REPORTING_START_KEY } from '@/lib/reporting/start'
+import { currentQuarter, quarterLabel } from '@/lib/reporting/periods'
 
 const db = createPrismaClient(process.env.DATABASE_URL!, 2)
 afterAll(() => db.$disconnect())
@@ -34,6 +36,10 @@ describe('npm run setup', () => {
     expect(await db.auditLog.count({ where: { entity: 'User', entityId: admin.id, action: 'CREATE' } })).toBe(1)
     expect(lines.some((l) => l.startsWith('1/3'))).toBe(true)
     expect(lines.some((l) => l.startsWith('3/3 Admin pertama dibuat'))).toBe(true)
+    // a new deployment owes no reports for the quarters before it: reporting starts in the current quarter
+    const start = await db.setting.findUniqueOrThrow({ where: { key: REPORTING_START_KEY }, select: { value: true, version: true } })
+    expect(start).toEqual({ value: currentQuarter(new Date()), version: 1 })
+    expect(lines.find((l) => l.startsWith('2/3'))).toContain(`Laporan wajib mulai ${quarterLabel(currentQuarter(new Date()).quarter)} ${currentQuarter(new Date()).year}`)
   })
 
   it('a second run changes nothing, makes no second admin, and never asks for a password', async () => {

@@ -157,7 +157,7 @@ async function Inbox({ user }: { user: SessionUser }) {
                   {t('reviewAction')}
                 </LinkButton>
               </div>
-              <div className="mt-2"><TimelinessBadge timeliness={r.onTime ? 'ON_TIME' : 'LATE'} /></div>
+              <div className="mt-2"><TimelinessBadge timeliness={!r.required ? 'NOT_REQUIRED' : r.onTime ? 'ON_TIME' : 'LATE'} /></div>
             </li>
           ))}
         </ul>
@@ -181,7 +181,7 @@ async function Inbox({ user }: { user: SessionUser }) {
                   {r.submittedAt ? formatDateTime(r.submittedAt, { locale: lang }) : '–'}
                   {r.resubmitted && <span className="block text-slate-500">{t('inbox.resubmitted')}</span>}
                 </Td>
-                <Td><TimelinessBadge timeliness={r.onTime ? 'ON_TIME' : 'LATE'} /></Td>
+                <Td><TimelinessBadge timeliness={!r.required ? 'NOT_REQUIRED' : r.onTime ? 'ON_TIME' : 'LATE'} /></Td>
                 <Td>
                   <LinkButton href={`/laporan-triwulan/${r.regencyCode}/${r.year}/${r.quarter}`} size="sm" aria-label={`${t('reviewAction')} ${r.regency.name} ${quarterLabel(r.quarter, lang)} ${r.year}`}>
                     {t('reviewAction')}

@@ -46,10 +46,14 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
             <div key={q.quarter} className="rounded-lg border border-slate-200 bg-white p-4" data-quarter-rate={q.quarter}>
               <p className="text-sm font-semibold text-slate-900">{quarterLabel(q.quarter, lang)} {year}</p>
               <p className="text-xs text-slate-500">{t('deadline')} {formatDate(q.deadline, { locale: lang })}</p>
-              <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
-                <div><dt className="text-xs text-slate-500">{c('completenessRate')}</dt><dd className="text-lg font-semibold tabular-nums">{formatPercent(q.completeness, { locale: lang })}</dd></div>
-                <div><dt className="text-xs text-slate-500">{c('timelinessRate')}</dt><dd className="text-lg font-semibold tabular-nums">{formatPercent(q.timeliness, { locale: lang })}</dd></div>
-              </dl>
+              {q.required ? (
+                <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+                  <div><dt className="text-xs text-slate-500">{c('completenessRate')}</dt><dd className="text-lg font-semibold tabular-nums">{formatPercent(q.completeness, { locale: lang })}</dd></div>
+                  <div><dt className="text-xs text-slate-500">{c('timelinessRate')}</dt><dd className="text-lg font-semibold tabular-nums">{formatPercent(q.timeliness, { locale: lang })}</dd></div>
+                </dl>
+              ) : (
+                <p className="mt-3 text-sm text-slate-600" data-not-required>{c('notRequired')}</p>
+              )}
               <p className="mt-2 text-xs text-slate-600">
                 {c('received')} {formatNumber(q.submitted, { locale: lang })}/{formatNumber(q.regencies, { locale: lang })} · {c('approved')} {formatNumber(q.approved, { locale: lang })} · {c('awaiting')} {formatNumber(q.awaiting, { locale: lang })} · {c('returned')} {formatNumber(q.returned, { locale: lang })} · {c('draft')} {formatNumber(q.draft, { locale: lang })} · {c('notStarted')} {formatNumber(q.notStarted, { locale: lang })}
               </p>

@@ -5,7 +5,7 @@ import { authRoute } from '@/lib/safe-action'
 import { reportingFilterSchema } from '@/lib/validations/reporting'
 
 const STATUS = { NOT_STARTED: 'Belum mulai', DRAFT: 'Draf', SUBMITTED: 'Dikirim', RETURNED: 'Dikembalikan', APPROVED: 'Disetujui' } as const
-const TIMELINESS = { ON_TIME: 'Tepat waktu', LATE: 'Terlambat', OVERDUE: 'Lewat batas', PENDING: 'Belum jatuh tempo' } as const
+const TIMELINESS = { ON_TIME: 'Tepat waktu', LATE: 'Terlambat', OVERDUE: 'Lewat batas', PENDING: 'Belum jatuh tempo', NOT_REQUIRED: 'Tidak diwajibkan' } as const
 
 type Row = { regency: string; code: string; quarter: number; status: keyof typeof STATUS; timeliness: keyof typeof TIMELINESS; firstSubmittedAt: Date | null }
 

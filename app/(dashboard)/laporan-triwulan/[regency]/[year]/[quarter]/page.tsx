@@ -69,10 +69,11 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <StatusBadge status={status} />
             <span>{t('entry.deadlineInfo', { deadline: formatDate(detail.deadline, { locale: lang }) })}</span>
-            {!report?.firstSubmittedAt && isPastDeadline(detail.deadline, new Date()) && <TimelinessBadge timeliness="OVERDUE" />}
+            {!detail.required && <TimelinessBadge timeliness="NOT_REQUIRED" />}
+            {detail.required && !report?.firstSubmittedAt && isPastDeadline(detail.deadline, new Date()) && <TimelinessBadge timeliness="OVERDUE" />}
             {report?.firstSubmittedAt && (
               <span>
-                · {t('submittedAt')} {formatDateTime(report.firstSubmittedAt, { locale: lang })} ({t(`timeliness.${isOnTime(report.firstSubmittedAt, detail.deadline) ? 'ON_TIME' : 'LATE'}`)})
+                · {t('submittedAt')} {formatDateTime(report.firstSubmittedAt, { locale: lang })} {detail.required && <>({t(`timeliness.${isOnTime(report.firstSubmittedAt, detail.deadline) ? 'ON_TIME' : 'LATE'}`)})</>}
               </span>
             )}
           </p>

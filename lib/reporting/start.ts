@@ -1,0 +1,44 @@
+import { Prisma } from '@/lib/generated/prisma/client'
+import type { db } from '@/lib/db'
+import { periodOrdinal } from '@/lib/reporting/periods'
+
+// not `server-only`: `npm run setup` (scripts/lib/setup.ts) sets the start too, outside Next
+
+/**
+ * The first quarter the agency requires reports for. An agency that starts using Lumbung in December has
+ * no reports for the quarters before, and they must not show as overdue on every dashboard, on every
+ * district's home page, or be reminded. A period before the start is "not required": it is not judged on
+ * time, late or overdue, its completeness is not a figure, and it is not reminded; a report a district
+ * enters for it anyway is kept and shown. No start set (the demo, a deployment with its history) means
+ * every period is required. Set on /pengaturan/tenggat, and to the current quarter by `npm run setup`.
+ */
+export const REPORTING_START_KEY = 'reporting.firstPeriod'
+
+export type ReportingStart = { year: number; quarter: number }
+
+/**
+ * SQL: the first required period's ordinal (lib/reporting/periods.ts#periodOrdinal), 0 while none is set. A
+ * scalar sub-select, so each statement reads the setting in its own snapshot, with the reports it judges.
+ */
+const startOrdinalSql = Prisma.sql`COALESCE((SELECT (s.value->>'year')::int * 4 + (s.value->>'quarter')::int - 1 FROM settings s WHERE s.key = ${REPORTING_START_KEY}), 0)`
+
+/** SQL: whether the period (`year`, `quarter` as SQL expressions) is one the agency requires reports for. */
+export const requiredPeriodSql = (year: Prisma.Sql, quarter: Prisma.Sql) => Prisma.sql`((${year}) * 4 + (${quarter}) - 1 >= ${startOrdinalSql})`
+
+/** The start as set, with the version a save is checked against (0: never set), or null fields when unset. */
+export async function getReportingStart(client: Pick<typeof db, 'setting'>): Promise<{ start: ReportingStart | null; version: number; updatedAt: Date | null }> {
+  const row = await client.setting.findUnique({ where: { key: REPORTING_START_KEY }, select: { value: true, version: true, updatedAt: true } })
+  return { start: parseReportingStart(row?.value), version: row?.version ?? 0, updatedAt: row?.updatedAt ?? null }
+}
+
+/** The stored value read defensively: `{ year, quarter }`, or null (unset, or cleared to "every period"). */
+export function parseReportingStart(value: Prisma.JsonValue | undefined): ReportingStart | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null
+  const { year, quarter } = value as Record<string, unknown>
+  return Number.isInteger(year) && Number.isInteger(quarter) && (quarter as number) >= 1 && (quarter as number) <= 4 ? { year: year as number, quarter: quarter as number } : null
+}
+
+/** Whether a period is required under `start` (the pure twin of `requiredPeriodSql`). */
+export function isRequiredPeriod(start: ReportingStart | null, year: number, quarter: number): boolean {
+  return start === null || periodOrdinal(year, quarter) >= periodOrdinal(start.year, start.quarter)
+}
