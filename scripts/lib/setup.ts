@@ -8,7 +8,7 @@
  *    quarterly reporting cannot start. Loaded only into a database that has no report form yet: afterwards the
  *    catalogue is the agency's own (Pengaturan › Indikator) and a later run must not bring back what it removed.
  *    With it, reporting starts from the current quarter (lib/reporting/start.ts): the quarters before the agency
- *    used Lumbung are not shown as overdue or reminded (Pengaturan › Tenggat changes it);
+ *    used Lumbung are not shown as overdue or reminded (Pengaturan › Batas waktu changes it);
  * 3. the first ADMIN account, only when no active admin exists, with a password the operator chose (checked
  *    by lib/password.ts#passwordProblem, hashed by its hashPassword, as the app does for users).
  * Not loaded: partner banks, credit programmes, users other than the first admin: an agency's own
@@ -95,7 +95,7 @@ export async function setupDeployment(db: PrismaClient, opts: SetupOptions): Pro
       if (count === 1) await tx.auditLog.create({ data: { userId: null, username: 'npm run setup', role: 'SYSTEM', action: 'CREATE', entity: 'Setting', entityId: REPORTING_START_KEY, after: start } })
     }, { timeout: 300_000 })
     const c = await counts(db)
-    log(`2/3 Katalog pelaporan dimuat: ${c.report_forms} formulir, ${c.indicators} indikator, ${c.validation_rules} aturan validasi (ubah di Pengaturan › Indikator). Laporan wajib mulai ${quarterLabel(start.quarter)} ${start.year} (ubah di Pengaturan › Tenggat).`)
+    log(`2/3 Katalog pelaporan dimuat: ${c.report_forms} formulir, ${c.indicators} indikator, ${c.validation_rules} aturan validasi (ubah di Pengaturan › Indikator). Laporan wajib mulai ${quarterLabel(start.quarter)} ${start.year} (ubah di Pengaturan › Batas waktu).`)
   } else {
     log(`2/3 Katalog pelaporan sudah ada (${afterRegions.report_forms} formulir, ${afterRegions.indicators} indikator): tidak diubah; ia milik Dinas sekarang.`)
   }
