@@ -158,7 +158,7 @@ export function TargetGridForm({
           : aggregation !== 'SUM' ? <p className="text-slate-600">{t('noCheck')}</p>
           : check.difference === null ? null
           : check.difference === 0 ? <p className="text-emerald-700">{t('match')}</p>
-          : <p className="font-medium text-amber-800">{t('mismatch', { difference: fmt(check.difference) })}</p>}
+          : <p className="font-medium text-amber-800">{check.difference > 0 ? t('mismatchMore', { difference: fmt(check.difference) }) : t('mismatchLess', { difference: fmt(-check.difference) })}</p>}
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>{pending ? tc('saving') : tc('save')}</Button>

@@ -170,7 +170,10 @@ export const saveTargetGrid = authAction('config.manage', targetGridSchema, asyn
   }
   const check = provinceTotalCheck(indicator.aggregation, input.cells)
   if (check.difference !== null && check.difference !== 0 && !input.acceptDifference) {
-    const msg = `Jumlah target kabupaten/kota ${num(check.regencySum!)} berbeda ${num(check.difference)} dari target provinsi ${num(check.province!)}. Perbaiki, atau centang "Simpan walau jumlah berbeda".`
+    // more or less, unsigned: "berbeda -10" read as a typo
+    const msg = check.difference > 0
+      ? `Jumlah target kabupaten/kota ${num(check.regencySum!)} lebih ${num(check.difference)} dari target provinsi ${num(check.province!)}. Perbaiki, atau centang "Simpan walau jumlah berbeda".`
+      : `Jumlah target kabupaten/kota ${num(check.regencySum!)} kurang ${num(-check.difference)} dari target provinsi ${num(check.province!)}. Perbaiki, atau centang "Simpan walau jumlah berbeda".`
     throw new ActionError(msg, { [targetCellName(null, 0)]: [msg] })
   }
   const version = await db.$transaction((tx) => writeTargetGrid(tx, actor(user), input))

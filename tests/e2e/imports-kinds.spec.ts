@@ -100,7 +100,7 @@ test('an admin imports indicator targets: the province total refused in the dry 
   await uploadAndMap(page, off)
   await dryRun(page)
   // the three year rows of the grid answer for the difference; the quarter's row does not
-  const message = 'Target MANAJER_KSP 2029: jumlah target kabupaten/kota 90 berbeda -10 dari target provinsi 100. Perbaiki berkasnya, atau simpan selisihnya di layar Target.'
+  const message = 'Target MANAJER_KSP 2029: jumlah target kabupaten/kota 90 kurang 10 dari target provinsi 100. Perbaiki berkasnya, atau simpan selisihnya di layar Target.'
   const refused = page.getByRole('table').filter({ hasText: 'Keterangan' })
   await expect(refused.getByRole('row').filter({ hasText: message })).toHaveCount(3)
   await expect(refused.getByRole('row').filter({ hasText: message }).first()).toContainText('Target')

@@ -42,10 +42,10 @@ test('an admin adds an indicator with 2027 targets and the district officer sees
   await page.getByLabel('Target provinsi Setahun', { exact: true }).fill('100')
   await page.getByLabel('Kabupaten Jombang Setahun', { exact: true }).fill('60')
   await page.getByLabel('Kota Surabaya Setahun', { exact: true }).fill('30')
-  await expect(page.getByTestId('total-check')).toHaveText('Jumlah kabupaten/kota berbeda -10 dari target provinsi.')
+  await expect(page.getByTestId('total-check')).toHaveText('Jumlah kabupaten/kota kurang 10 dari target provinsi.')
   // saving a grid that does not add up is refused, and what was typed stays
   await page.getByRole('button', { name: 'Simpan', exact: true }).click()
-  await expect(page.getByText(/berbeda -10 dari target provinsi 100\. Perbaiki/).first()).toBeVisible()
+  await expect(page.getByText(/90 kurang 10 dari target provinsi 100\. Perbaiki/).first()).toBeVisible()
   await expect(page.getByLabel('Kabupaten Jombang Setahun', { exact: true })).toHaveValue('60')
   await page.getByLabel('Kabupaten Malang Setahun', { exact: true }).fill('10')
   await expect(page.getByTestId('total-check')).toHaveText('Jumlah kabupaten/kota sama dengan target provinsi.')

@@ -369,7 +369,7 @@ describe('indicator targets import', () => {
     // on the year row, and the import fails, nothing kept (tests/integration/imports-targets.test.ts has the rest)
     const off = await checkImport(admin, 'target-indikator', await xlsx(T_HEAD, [['KOP_AKTIF', 2027, 'Tahun', '35.17', 700], ['KOP_AKTIF', 2027, 'IV', '35.17', 200]]))
     expect(off.check).toMatchObject({ update: 0, create: 1, invalid: 1 })
-    expect(off.rows[0].errors).toEqual([{ column: 'Target', message: 'Target KOP_AKTIF 2027: jumlah target kabupaten/kota 1.100 berbeda 100 dari target provinsi 1.000. Perbaiki berkasnya, atau simpan selisihnya di layar Target.' }])
+    expect(off.rows[0].errors).toEqual([{ column: 'Target', message: 'Target KOP_AKTIF 2027: jumlah target kabupaten/kota 1.100 lebih 100 dari target provinsi 1.000. Perbaiki berkasnya, atau simpan selisihnya di layar Target.' }])
     const failed = await commitImport(admin, off.id)
     expect(failed).toMatchObject({ status: 'FAILED' })
     expect(await targetFingerprint()).toBe(before)

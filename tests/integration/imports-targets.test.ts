@@ -34,8 +34,9 @@ async function targetFingerprint() {
   return `${r.n}:${r.sum}:${r.grids}:${r.audits}`
 }
 
+/** `difference` signed as the check computes it (`-50`); the message says more or less, unsigned */
 const offMessage = (code: string, year: number, sum: string, difference: string, province: string) =>
-  `Target ${code} ${year}: jumlah target kabupaten/kota ${sum} berbeda ${difference} dari target provinsi ${province}. Perbaiki berkasnya, atau simpan selisihnya di layar Target.`
+  `Target ${code} ${year}: jumlah target kabupaten/kota ${sum} ${difference.startsWith('-') ? 'kurang' : 'lebih'} ${difference.replace(/^-/, '')} dari target provinsi ${province}. Perbaiki berkasnya, atau simpan selisihnya di layar Target.`
 
 /** Three year rows of a grid: the province, Jombang and Malang. */
 const grid = (code: string, year: number, province: number, jombang: number, malang: number): Cell[][] => [

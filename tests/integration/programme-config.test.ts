@@ -128,7 +128,7 @@ describe('target grid', () => {
     signInAs(admin)
     const r = await submit(saveTargetGrid, { indicatorCode: 'UMKM_NAIK_KELAS', year: 2027, version: 0, ...cells, 't.PROV.0': '100' })
     expect(r.state?.ok).toBe(false)
-    expect(r.state?.errors?.['t.PROV.0']?.[0]).toMatch(/Jumlah target kabupaten\/kota 112 berbeda 12 dari target provinsi 100/)
+    expect(r.state?.errors?.['t.PROV.0']?.[0]).toMatch(/Jumlah target kabupaten\/kota 112 lebih 12 dari target provinsi 100/)
     expect(await db.indicatorTarget.count({ where: { indicatorCode: 'UMKM_NAIK_KELAS' } })).toBe(0)
   })
 

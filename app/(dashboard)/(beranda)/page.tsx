@@ -40,10 +40,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   const { programs, program, filter } = await orRefused(resolveDashboardFilter({ user, params }))
+  // whose summary this is: a district officer's regency, a bank officer's bank, else the leadership's province
+  const intro = user.role === 'DISTRICT_OFFICER' ? t('introRegency') : user.role === 'BANK_OFFICER' ? t('introBank') : t('intro')
   if (!program || !filter) {
     return (
       <>
-        <PageHeader title={t('title')} description={t('intro')} />
+        <PageHeader title={t('title')} description={intro} />
         <NoProgramState user={user} />
       </>
     )
@@ -97,7 +99,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <>
       <PageHeader
         title={t('title')}
-        description={user.role === 'DISTRICT_OFFICER' ? t('introRegency') : t('intro')}
+        description={intro}
         actions={<><ExportLink href={`/api/dasbor/ekspor/ringkasan?${query}`} label={t('export')} /><PrintButton label={t('print')} /></>}
       />
       <DashboardNav user={user} current="overview" query={query} />

@@ -56,7 +56,10 @@ function regencyOfText(text: string | undefined, regions: RegionIndex): string |
 function provinceTotalProblem(indicatorCode: string, year: number, aggregation: Aggregation, before: TargetCell[], after: TargetCell[]): string | null {
   const check = provinceTotalCheck(aggregation, after)
   if (check.difference === null || check.difference === 0 || check.difference === provinceTotalCheck(aggregation, before).difference) return null
-  return `Target ${indicatorCode} ${year}: jumlah target kabupaten/kota ${num(check.regencySum!)} berbeda ${num(check.difference)} dari target provinsi ${num(check.province!)}. Perbaiki berkasnya, atau simpan selisihnya di layar Target.`
+  // more or less, unsigned, as the target screen says it
+  return check.difference! > 0
+    ? `Target ${indicatorCode} ${year}: jumlah target kabupaten/kota ${num(check.regencySum!)} lebih ${num(check.difference!)} dari target provinsi ${num(check.province!)}. Perbaiki berkasnya, atau simpan selisihnya di layar Target.`
+    : `Target ${indicatorCode} ${year}: jumlah target kabupaten/kota ${num(check.regencySum!)} kurang ${num(-check.difference!)} dari target provinsi ${num(check.province!)}. Perbaiki berkasnya, atau simpan selisihnya di layar Target.`
 }
 
 /** A grid's stored cells and its cells after `cells` (a later cell of the same regency and period replaces the stored one). */
