@@ -255,13 +255,14 @@ export function DocumentForm({ meetingId, actionId }: { meetingId: string; actio
       <input type="hidden" name="meetingId" value={meetingId} />
       {actionId && <><input type="hidden" name="actionId" value={actionId} /><input type="hidden" name="kind" value="EVIDENCE" /></>}
       <FormMessage state={tooLarge ? undefined : state} />
-      <div className="grid gap-3 sm:grid-cols-3">
+      {/* stacked: the form sits in the meeting page's side column, where three columns left the type unreadable */}
+      <div className="grid gap-3">
         {!actionId && (
           <Field idPrefix={px} label={t('fields.kind')} name="kind" errors={e('kind')} required>
             {(p) => <Select p={p} value={v('kind', 'MATERIAL')} options={DOCUMENT_KINDS.filter((k) => k !== 'EVIDENCE').map((k) => ({ value: k, label: t(`documentKind.${k}`) }))} />}
           </Field>
         )}
-        <Field idPrefix={px} label={t('fields.file')} name="file" errors={fileErrors} hint={t('fields.fileHint')} required className="sm:col-span-2">
+        <Field idPrefix={px} label={t('fields.file')} name="file" errors={fileErrors} hint={t('fields.fileHint')} required>
           {(p) => <input {...p} type="file" accept={ACCEPT_ATTRIBUTE} onChange={(ev) => check(ev.currentTarget.files?.[0])} />}
         </Field>
       </div>

@@ -25,6 +25,7 @@ import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
 import { serverText } from '@/lib/i18n/server-text'
+import { jakartaToday } from '@/lib/dates'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('title') }
@@ -43,10 +44,20 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // whose summary this is: a district officer's regency, a bank officer's bank, else the leadership's province
   const intro = user.role === 'DISTRICT_OFFICER' ? t('introRegency') : user.role === 'BANK_OFFICER' ? t('introBank') : t('intro')
   if (!program || !filter) {
+    // without a programme the credit figures have nothing to read, but what a user owes does not depend on one:
+    // a district officer's reports, the meetings' follow-ups, the running activity targets
+    const own = user.role === 'DISTRICT_OFFICER' && user.regencyCode ? (await listDashboardRegencies({ user })).find((r) => r.code === user.regencyCode) : undefined
     return (
       <>
         <PageHeader title={t('title')} description={intro} />
         <NoProgramState user={user} />
+        {can(user.role, 'meetings.read') && (
+          <section className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label={t('title')}>
+            <OverdueActionsCard user={user} asOf={jakartaToday()} regencyCode={user.role === 'DISTRICT_OFFICER' ? (user.regencyCode ?? undefined) : undefined} />
+          </section>
+        )}
+        {own && <ReportTasksCard user={user} regencyName={own.name} />}
+        {can(user.role, 'programmeTargets.read') && <NearestTargetsCard user={user} />}
       </>
     )
   }
