@@ -25,6 +25,12 @@ export function approvalWithCorrections(base: number | null, lines: ReviewLine[]
   return { corrected, total }
 }
 
+/** A correction typed above what the bank claimed for its line (the server refuses it too): true, else false (within it, empty or unreadable). */
+export function correctionAboveClaimed(typed: string, claimed: number): boolean {
+  const amount = parseRupiah(typed)
+  return typed.trim() !== '' && amount.ok && amount.value > claimed
+}
+
 /** A payment typed above what is still to pay (the server refuses it too): the amount typed, or null when within it or unreadable. */
 export function paymentAboveOutstanding(typed: string, outstanding: number): number | null {
   const amount = parseRupiah(typed)

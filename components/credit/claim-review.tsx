@@ -9,9 +9,9 @@ import { Button } from '@/components/ui/button'
 import { ConfirmSubmit } from '@/components/ui/confirm-submit'
 import { Field, inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { formatRupiah } from '@/lib/format'
+import { formatNumber, formatRupiah } from '@/lib/format'
 import { parseRupiah } from '@/lib/parse'
-import { approvalWithCorrections, paymentAboveOutstanding } from './claim-figures'
+import { approvalWithCorrections, correctionAboveClaimed, paymentAboveOutstanding } from './claim-figures'
 
 export type DifferingLine = { id: string; account: string; business: string; claimed: number; computed: number; reason: string | null; bankFigures: string | null }
 
@@ -25,6 +25,17 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
   const money = (v: number) => formatRupiah(v, { locale })
   const [approveState, approve, approving] = useFormAction(approveClaim)
   const [returnState, returnAction, returning] = useFormAction(returnClaim)
+  // a correction above the bank's claim is said on its field and not offered for confirmation (the dialog
+  // would have stated a total above the claim; the server refuses it as well)
+  const [over, setOver] = useState<ReadonlySet<string>>(new Set())
+  const checkCorrection = (id: string, claimed: number, text: string) =>
+    setOver((prev) => {
+      const next = new Set(prev)
+      if (correctionAboveClaimed(text, claimed)) next.add(id)
+      else next.delete(id)
+      return next
+    })
+  const lineError = (l: DifferingLine) => (over.has(l.id) ? [t('correctionAboveClaimed', { amount: money(l.claimed) })] : approveState?.errors?.[`approved_${l.id}`])
   // the dialog states what approving gives, with the corrections typed when the button is pressed
   const describe = (form: HTMLFormElement) => {
     const data = new FormData(form)
@@ -61,13 +72,14 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
                       <input
                         name={`approved_${l.id}`}
                         aria-label={`${t('correction')} ${l.account}`}
-                        aria-invalid={approveState?.errors?.[`approved_${l.id}`] ? true : undefined}
-                        aria-describedby={approveState?.errors?.[`approved_${l.id}`] ? `approved_${l.id}-error` : undefined}
+                        aria-invalid={lineError(l) ? true : undefined}
+                        aria-describedby={lineError(l) ? `approved_${l.id}-error` : undefined}
                         placeholder={String(Math.min(l.claimed, l.computed))}
                         inputMode="numeric"
-                        className={inputClass(Boolean(approveState?.errors?.[`approved_${l.id}`]))}
+                        onChange={(e) => checkCorrection(l.id, l.claimed, e.currentTarget.value)}
+                        className={inputClass(Boolean(lineError(l)))}
                       />
-                      {approveState?.errors?.[`approved_${l.id}`] && <p id={`approved_${l.id}-error`} className="text-xs text-red-700">{approveState.errors[`approved_${l.id}`]?.join(' ')}</p>}
+                      {lineError(l) && <p id={`approved_${l.id}-error`} className="text-xs text-red-700">{lineError(l)?.join(' ')}</p>}
                     </td>
                     <td className="py-2"><input name={`note_${l.id}`} aria-label={`${t('note')} ${l.account}`} maxLength={500} className={inputClass()} /></td>
                   </tr>
@@ -76,7 +88,7 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
             </table>
           </div>
         )}
-        <ConfirmSubmit label={t('approve')} title={t('approveTitle')} body={describe} disabled={approving} />
+        <ConfirmSubmit label={t('approve')} title={t('approveTitle')} body={describe} disabled={approving || over.size > 0} />
       </form>
       <form onSubmit={returnAction} className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <input type="hidden" name="claimId" value={claimId} />
@@ -99,7 +111,8 @@ export function PaymentForm({ claimId, version, outstanding }: { claimId: string
   const locale = useLocale() === 'en' ? 'en' : 'id'
   const money = (v: number) => formatRupiah(v, { locale })
   const [typed, setTyped] = useState<string | null>(null)
-  const amountText = typed ?? state?.values?.amount ?? String(outstanding)
+  // what remains, written as the amount field reads it (Indonesian grouping in either language: 1.053.528.986)
+  const amountText = typed ?? state?.values?.amount ?? formatNumber(outstanding, { locale: 'id' })
   // more than remains is said on the field and not offered for confirmation (the server refuses it as well)
   const tooMuch = paymentAboveOutstanding(amountText, outstanding) !== null
   const amountErrors = tooMuch ? [t('paymentAboveOutstanding', { amount: money(outstanding) })] : state?.errors?.amount

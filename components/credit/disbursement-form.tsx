@@ -16,14 +16,19 @@ export type DisbursementProgram = { id: string; name: string; year: number; rule
  * Record a disbursement: the programme's rules are stated before anything is typed; the borrower is confirmed
  * by NIB and the owner's NIK; eligibility breaches come back in the fields, an admin may accept them in writing.
  */
-export function DisbursementForm({ programs, banks, isAdmin }: { programs: DisbursementProgram[]; banks: { id: string; name: string }[]; isAdmin: boolean }) {
+export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId }: { programs: DisbursementProgram[]; banks: { id: string; name: string }[]; isAdmin: boolean; defaultProgramId?: string }) {
   const t = useTranslations('credit')
   const [state, action, pending] = useFormAction(createDisbursement)
   const v = state?.values ?? {}
-  const [programId, setProgramId] = useState(v.programId ?? programs[0]?.id)
-  const selected = programs.find((p) => p.id === (v.programId ?? programId))
+  // the programme is controlled: the rules box shows the one chosen, after a refusal (which returns the
+  // submitted values) and after a save (which clears the other fields but keeps the programme for the next loan)
+  const [programId, setProgramId] = useState(defaultProgramId ?? programs[0]?.id)
+  const [, setResets] = useState(0)
+  const selected = programs.find((p) => p.id === programId)
   return (
-    <form onSubmit={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+    // a reset (after a save) puts the DOM's select back on its first option; re-rendering re-applies the
+    // controlled choice
+    <form onSubmit={action} onReset={() => setResets((n) => n + 1)} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
       {state?.ok && (
         <div className="flex flex-wrap gap-2">
@@ -41,7 +46,7 @@ export function DisbursementForm({ programs, banks, isAdmin }: { programs: Disbu
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t('program')} name="programId" errors={state?.errors?.programId} required>
           {(p) => (
-            <select {...p} defaultValue={v.programId ?? programs[0]?.id} onChange={(e) => setProgramId(e.target.value)}>
+            <select {...p} value={programId} onChange={(e) => setProgramId(e.target.value)}>
               {programs.map((pr) => <option key={pr.id} value={pr.id}>{pr.name}</option>)}
             </select>
           )}

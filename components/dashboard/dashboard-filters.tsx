@@ -1,16 +1,18 @@
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { DateInput } from '@/components/ui/date-input'
 import { buttonClass } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/field'
 import type { DashboardProgram } from '@/lib/data/dashboard'
 import { FilterForm } from '@/components/ui/filter-form'
+import { formatDate } from '@/lib/format'
+import { isIsoDate } from '@/lib/parse'
 
 /**
  * The dashboards' filters as a GET form: applying them changes the URL, so a view can be bookmarked
  * and shared. Regencies on offer are those the user may read (a district officer: its own).
  */
 export async function DashboardFilters({
-  action, programs, programCode, regencies, regency, banks = [], bank, asOf, showRegency = true,
+  action, programs, programCode, regencies, regency, banks = [], bank, asOf, askedAsOf, showRegency = true,
 }: {
   action: string
   programs: DashboardProgram[]
@@ -21,9 +23,21 @@ export async function DashboardFilters({
   banks?: { id: string; shortName: string }[]
   bank?: string
   asOf: string
+  /** the as-of day as the URL gave it, before it was checked: when the page shows another day, the field says why */
+  askedAsOf?: string
   showRegency?: boolean
 }) {
-  const t = await getTranslations('dashboard.filters')
+  const [t, locale] = await Promise.all([getTranslations('dashboard.filters'), getLocale()])
+  const lang = locale === 'en' ? 'en' : 'id'
+  const program = programs.find((p) => p.code === programCode)
+  const shown = formatDate(asOf, { locale: lang })
+  // a day the page could not show as asked (resolveDashboardFilter): not a calendar day, not yet come, or before
+  // the programme's year; without this the figures silently moved to another day while the URL kept the asked one
+  const asOfNote = !askedAsOf || askedAsOf === asOf ? null
+    : !isIsoDate(askedAsOf) ? t('asOfInvalid', { typed: String(askedAsOf).slice(0, 40), shown })
+    : program && askedAsOf < `${program.year}-01-01` ? t('asOfBeforeProgram', { asked: formatDate(askedAsOf, { locale: lang }), program: program.name, shown })
+    : askedAsOf > asOf ? t('asOfFuture', { asked: formatDate(askedAsOf, { locale: lang }), shown })
+    : null
   return (
     <FilterForm action={action} aria-label={t('label')} className={`no-print mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 ${banks.length > 0 ? 'lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)_auto]' : 'lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1fr)_auto]'}`}>
       <label className="flex flex-col gap-1 text-sm">
@@ -52,11 +66,12 @@ export async function DashboardFilters({
       )}
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">{t('asOf')}</span>
-        <DateInput name="asOf" defaultValue={asOf} />
+        <DateInput name="asOf" defaultValue={asOf} aria-describedby={asOfNote ? 'as-of-note' : undefined} />
       </label>
       <div className="flex items-end">
         <button type="submit" className={buttonClass('primary')}>{t('apply')}</button>
       </div>
+      {asOfNote && <p id="as-of-note" role="status" className="col-span-full text-sm font-medium text-amber-800" data-testid="as-of-note">{asOfNote}</p>}
     </FilterForm>
   )
 }

@@ -97,13 +97,16 @@ export const approveClaim = authAction('claims.verify', claimReviewSchema.passth
       where: { id: input.claimId, status: 'SUBMITTED', version: input.version },
       data: { status: 'APPROVED', reviewedAt: now, reviewedById: user.id, version: { increment: 1 } },
     }))
+    // the audit names a corrected line by its loan's account, as the claim's pages do (its row id says nothing)
+    const corrected: Record<string, { amount: number; note: string }> = {}
     if (corrections.size) {
-      const lines = await tx.claimLine.findMany({ where: { claimId: input.claimId, id: { in: [...corrections.keys()] } }, select: { id: true, claimedAmount: true } })
+      const lines = await tx.claimLine.findMany({ where: { claimId: input.claimId, id: { in: [...corrections.keys()] } }, select: { id: true, claimedAmount: true, disbursement: { select: { accountNumber: true } } } })
       if (lines.length !== corrections.size) throw new ActionError('Baris koreksi tidak termasuk klaim ini.')
       for (const l of lines) {
         const c = corrections.get(l.id)!
         if (c.amount > Number(l.claimedAmount)) throw new ActionError('Jumlah disetujui tidak boleh melebihi yang diklaim bank.', { [`approved_${l.id}`]: [`Maksimal ${formatRupiah(Number(l.claimedAmount))}.`] })
         await tx.claimLine.update({ where: { id: l.id }, data: { approvedAmount: c.amount, note: c.note || 'Dikoreksi saat verifikasi' } })
+        corrected[l.disbursement.accountNumber] = c
       }
     }
     // every other line: the agency's computation, never more than the bank claimed
@@ -113,7 +116,7 @@ export const approveClaim = authAction('claims.verify', claimReviewSchema.passth
       SELECT sum(claimed_amount)::text AS claimed, sum(computed_amount)::text AS computed, sum(approved_amount)::text AS approved FROM claim_lines WHERE claim_id = ${input.claimId}`
     await writeAudit(tx, actor(user), {
       action: 'APPROVE', entity: 'SubsidyClaim', entityId: input.claimId, before: { status: 'SUBMITTED', version: input.version },
-      after: { status: 'APPROVED', claimed: totals[0].claimed, computed: totals[0].computed, approved: totals[0].approved, corrections: Object.fromEntries(corrections) },
+      after: { status: 'APPROVED', claimed: totals[0].claimed, computed: totals[0].computed, approved: totals[0].approved, corrections: corrections.size > 0 ? corrected : undefined /* none: left out of the row */ },
     })
     // a real month has 10,000-16,000 lines to approve: the time a claim's submission is given, not Prisma's 5 s
   }, { timeout: 60_000 })

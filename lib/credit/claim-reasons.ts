@@ -41,6 +41,15 @@ export function claimLineReason(line: {
   return 'AMOUNT_DIFFERS'
 }
 
+/**
+ * A stored line's reason as shown: the one stored, else AMOUNT_DIFFERS when its amounts differ (lines stored
+ * before reasons were, and the seeds'), as the verification record counts them; null for a line that agrees.
+ */
+export function shownClaimReason(line: { reason: string | null; claimedAmount: { toString(): string }; computedAmount: { toString(): string } }): ClaimLineReason | null {
+  if (line.reason) return line.reason as ClaimLineReason
+  return Number(line.claimedAmount) !== Number(line.computedAmount) ? 'AMOUNT_DIFFERS' : null
+}
+
 /** The sentence the verifier and the bank read for a line's reason. */
 export const CLAIM_REASON_TEXT: Record<ClaimLineReason, { id: string; en: string }> = {
   DUPLICATE: { id: 'Pinjaman ini sudah diklaim untuk bulan yang sama pada klaim lain.', en: 'This loan is already claimed for the same month in another claim.' },

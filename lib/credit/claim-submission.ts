@@ -60,7 +60,7 @@ export async function lockBankLoans(tx: Prisma.TransactionClient, bankId: string
  * SQL: the lines of a claim at the agency's amounts (writeClaim) and what the bank confirms before it submits
  * them (previewClaimFor), so the two cannot disagree.
  */
-function dueByLoan(bankId: string, scheme: string, monthStart: string): Prisma.Sql {
+export function dueByLoan(bankId: string, scheme: string, monthStart: string): Prisma.Sql {
   return Prisma.sql`
     SELECT lm.disbursement_id, sum(lm.subsidy_due) AS due
     FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id JOIN credit_programs p ON p.id = d.program_id

@@ -4,6 +4,7 @@ import { readDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
 import { bankScope } from '@/lib/scope'
+import { dueByLoan } from '@/lib/credit/claim-submission'
 import type { SessionUser } from '@/lib/session-user'
 
 /**
@@ -64,12 +65,30 @@ async function claimTotals(id: string) {
   return { lines: t.lines, claimed: Number(t.claimed), computed: Number(t.computed), approvable: Number(t.approvable), approved: t.approved === null ? null : Number(t.approved), differing: t.differing, paid: Number(t.paid) }
 }
 
+/**
+ * The bank's loans with subsidy due in the claim's month (the agency's schedule, as a claim from the form takes
+ * them) that are in no line of this claim nor of the bank's other live claim of the month (another programme
+ * of the scheme): a claim sent as a file or through the API may leave loans out, and with one claim per
+ * programme, bank and month they cannot be claimed later. Shown to the bank and to the reviewer, who may return it.
+ */
+async function unclaimedDue(claim: { id: string; bankId: string; month: Date; program: { scheme: string } }) {
+  const monthStart = claim.month.toISOString().slice(0, 10)
+  const [r] = await readDb.$queryRaw<{ loans: number; due: string }[]>`
+    SELECT count(*)::int AS loans, coalesce(sum(d.due), 0)::text AS due
+    FROM (${dueByLoan(claim.bankId, claim.program.scheme, monthStart)}) d
+    WHERE NOT EXISTS (
+      SELECT 1 FROM claim_lines cl JOIN subsidy_claims c ON c.id = cl.claim_id
+      WHERE cl.disbursement_id = d.disbursement_id AND c.bank_id = ${claim.bankId} AND c.month = ${monthStart}::date
+        AND (c.id = ${claim.id} OR c.status <> 'RETURNED'))`
+  return { loans: r.loans, due: Number(r.due) }
+}
+
 export async function getClaim({ user, id, page = 1 }: { user: SessionUser; id: string; page?: number }) {
   const claim = await readDb.subsidyClaim.findFirst({
     where: { id, ...claimScope(user) },
     select: {
-      id: true, month: true, status: true, version: true, submittedAt: true, reviewedAt: true, returnReason: true, reviewedById: true, submittedById: true,
-      program: { select: { id: true, name: true, year: true } }, bank: { select: { shortName: true, name: true } },
+      id: true, month: true, status: true, version: true, submittedAt: true, reviewedAt: true, returnReason: true, reviewedById: true, submittedById: true, bankId: true,
+      program: { select: { id: true, name: true, year: true, scheme: true } }, bank: { select: { shortName: true, name: true } },
       payments: { select: { id: true, paidOn: true, amount: true, reference: true }, orderBy: { paidOn: 'asc' } },
     },
   })
@@ -78,10 +97,11 @@ export async function getClaim({ user, id, page = 1 }: { user: SessionUser; id: 
     id: true, claimedAmount: true, computedAmount: true, approvedAmount: true, note: true, reason: true, claimedBalance: true, claimedDays: true, claimedRate: true,
     disbursement: { select: { accountNumber: true, contractDate: true, plafond: true, tenorMonths: true, collectibility: true, msme: { select: { businessName: true } }, regency: { select: { name: true } } } },
   } satisfies Prisma.ClaimLineSelect
-  const [totals, differing, lines] = await Promise.all([
+  const [totals, differing, lines, unclaimed] = await Promise.all([
     claimTotals(id),
     readDb.$queryRaw<{ id: string }[]>`SELECT id FROM claim_lines WHERE claim_id = ${id} AND (claimed_amount <> computed_amount OR reason IS NOT NULL) ORDER BY abs(claimed_amount - computed_amount) DESC LIMIT 500`,
     readDb.claimLine.findMany({ where: { claimId: id }, select: lineSelect, orderBy: { disbursement: { accountNumber: 'asc' } }, skip: (page - 1) * CLAIM_LINES_PAGE_SIZE, take: CLAIM_LINES_PAGE_SIZE }),
+    unclaimedDue(claim),
   ])
   const differingLines = differing.length
     ? await readDb.claimLine.findMany({ where: { id: { in: differing.map((d) => d.id) } }, select: lineSelect })
@@ -89,6 +109,7 @@ export async function getClaim({ user, id, page = 1 }: { user: SessionUser; id: 
   return {
     ...claim,
     totals,
+    unclaimed,
     differingLines: differingLines.sort((a, b) => Math.abs(Number(b.claimedAmount) - Number(b.computedAmount)) - Math.abs(Number(a.claimedAmount) - Number(a.computedAmount))),
     lines,
     page,

@@ -8,6 +8,7 @@ import { submitClaimFor } from '@/lib/credit/claim-submission'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { getLoanSchedule } from '@/lib/data/disbursements'
 import { getClaimPipeline } from '@/lib/data/dashboard'
+import { getClaim } from '@/lib/data/claims'
 import { getCurrentUser } from '@/lib/session'
 import type { SessionUser } from '@/lib/session-user'
 import { GET as exportClaimLines } from '@/app/api/kredit/klaim/[id]/ekspor/route'
@@ -318,5 +319,22 @@ describe('the claim pipeline leadership reads', () => {
     // a bank outside the programme gets the one refusal of every figure: not found
     signInAs(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }))
     await expect(getClaimPipeline({ user: (await getCurrentUser())!, filter: { programId: beta, asOf: '2026-12-31' } })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+})
+
+describe('a claim that leaves loans out', () => {
+  it('names the loans due in the month that are in no claim, for the bank and the reviewer', async () => {
+    // the bank's own file for September claims BETA-1 only; BETA-2 is due too
+    const id = await submitClaimFor(bank, { programId: beta, month: '2026-09' }, new Map([['BETA-1', { amount: 120_000 }]]))
+    const [beta2] = await db.$queryRaw<{ due: string }[]>`
+      SELECT sum(lm.subsidy_due)::text AS due FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id
+      WHERE d.account_number = 'BETA-2' AND lm.claim_month = '2026-09-01'`
+    expect(Number(beta2.due)).toBeGreaterThan(0)
+    expect((await getClaim({ user: bank, id }))!.unclaimed).toEqual({ loans: 1, due: Number(beta2.due) })
+    signInAs(admin)
+    expect((await getClaim({ user: (await getCurrentUser())!, id }))!.unclaimed.loans).toBe(1)
+    // the form's claim takes every loan due: nothing left out (ALFA-1 is the only loan of its scheme)
+    const full = await submitClaimFor(bank, { programId: alpha, month: '2026-09' }, null)
+    expect((await getClaim({ user: bank, id: full }))!.unclaimed).toEqual({ loans: 0, due: 0 })
   })
 })

@@ -186,6 +186,9 @@ describe('monthly claims: submission, verification, payment', () => {
     const approved = await approveClaim(undefined, form({ claimId, version, [`approved_${line.id}`]: '190000', [`note_${line.id}`]: 'Satu hari tidak diangsur tepat waktu' }))
     expect(approved).toMatchObject({ ok: true })
     expect(Number((await db.claimLine.findUniqueOrThrow({ where: { id: line.id } })).approvedAmount)).toBe(190_000)
+    // the audit names the corrected line by its loan's account, not the line's row id
+    const approval = await db.auditLog.findFirstOrThrow({ where: { entity: 'SubsidyClaim', entityId: claimId, action: 'APPROVE' }, select: { after: true } })
+    expect((approval.after as { corrections: unknown }).corrections).toEqual({ 'UJI-0001': { amount: 190_000, note: 'Satu hari tidak diangsur tepat waktu' } })
 
     const leader = await createUser('LEADERSHIP')
     signInAs(leader)

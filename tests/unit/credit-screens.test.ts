@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { NextIntlClientProvider, createTranslator } from 'next-intl'
 import { describe, expect, it, vi } from 'vitest'
 import { MESSAGES } from '@/lib/i18n/messages'
-import { approvalWithCorrections, paymentAboveOutstanding } from '@/components/credit/claim-figures'
+import { approvalWithCorrections, correctionAboveClaimed, paymentAboveOutstanding } from '@/components/credit/claim-figures'
 import { COLLECTIBILITY_CLASSES } from '@/components/credit/collectibility'
 
 // the forms only hand these to useActionState; rendering never calls them
@@ -41,6 +41,15 @@ describe('recording a payment', () => {
     expect(paymentAboveOutstanding('946.000.000', 529_000)).toBe(946_000_000)
     expect(paymentAboveOutstanding('529000', 529_000)).toBeNull()
     expect(paymentAboveOutstanding('12,5', 529_000)).toBeNull()
+  })
+})
+
+describe('correcting a line', () => {
+  it('marks a correction above what the bank claimed, and nothing within it, empty or unreadable', () => {
+    expect(correctionAboveClaimed('9.500', 9_000)).toBe(true)
+    expect(correctionAboveClaimed('Rp9.000', 9_000)).toBe(false)
+    expect(correctionAboveClaimed('', 9_000)).toBe(false)
+    expect(correctionAboveClaimed('9,500,000', 9_000)).toBe(false)
   })
 })
 

@@ -114,7 +114,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         actions={<><ExportLink href={`/api/dasbor/ekspor/ringkasan?${query}`} label={t('export')} /><PrintButton label={t('print')} /></>}
       />
       <DashboardNav user={user} current="overview" query={query} />
-      <DashboardFilters action="/" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} asOf={filter.asOf} />
+      <DashboardFilters action="/" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} asOf={filter.asOf} askedAsOf={flatParams(given).asOf} />
       <p className="mb-4 text-sm text-slate-700" data-testid="as-of">
         <strong>{program.name}</strong>
         {filter.regencyCode && <> · {regencies.find((r) => r.code === filter.regencyCode)?.name}</>}

@@ -35,7 +35,8 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function CreditDashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('dashboard.read')
-  const params = dashboardFilterSchema.parse(flatParams(await searchParams))
+  const raw = flatParams(await searchParams)
+  const params = dashboardFilterSchema.parse(raw)
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   const { programs, program, filter } = await orRefused(resolveDashboardFilter({ user, params }))
@@ -58,7 +59,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
     <>
       <PageHeader title={t('credit.title')} description={t('credit.intro')} actions={<PrintButton label={t('print')} />} />
       <DashboardNav user={user} current="credit" query={query} />
-      <DashboardFilters action="/dasbor/kredit" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} banks={banks} bank={filter.bankId} asOf={filter.asOf} />
+      <DashboardFilters action="/dasbor/kredit" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} banks={banks} bank={filter.bankId} asOf={filter.asOf} askedAsOf={raw.asOf} />
       <p className="mb-4 text-sm text-slate-700" data-testid="as-of">
         <strong>{program.name}</strong>
         {filter.regencyCode && <> · {regencies.find((r) => r.code === filter.regencyCode)?.name}</>}

@@ -25,9 +25,14 @@ import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
 import { serverText } from '@/lib/i18n/server-text'
+import { readDb } from '@/lib/db'
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
-  return { title: `${(await getTranslations('dashboard.tabs'))('label')} ${(await params).code}` }
+  const { code } = await params
+  // the tab and the bookmark name the regency, as the heading does (the Kemendagri names are public reference
+  // data; whether the user may open the page is decided by the page itself)
+  const regency = /^\d{2}\.\d{2}$/.test(code) ? await readDb.regency.findUnique({ where: { code }, select: { name: true } }) : null
+  return { title: `${(await getTranslations('dashboard.tabs'))('label')} ${regency?.name ?? code}` }
 }
 
 /**
@@ -41,7 +46,8 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
   if (!/^\d{2}\.\d{2}$/.test(code)) notFound()
   const regency = await orRefused(getDashboardRegency({ user, code }))
   if (!regency) notFound()
-  const query = dashboardFilterSchema.parse(flatParams(await searchParams))
+  const raw = flatParams(await searchParams)
+  const query = dashboardFilterSchema.parse(raw)
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   const { program, filter } = await orRefused(resolveDashboardFilter({ user, params: { ...query, regency: code } }))
@@ -67,7 +73,7 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
     <>
       <PageHeader title={regency.name} description={t('regency.intro')} actions={<PrintButton label={t('print')} />} />
       <DashboardNav user={user} current="credit" query={backQs} />
-      <DashboardFilters action={`/dasbor/wilayah/${code}`} programs={programs} programCode={program.code} regencies={[]} asOf={filter.asOf} showRegency={false} />
+      <DashboardFilters action={`/dasbor/wilayah/${code}`} programs={programs} programCode={program.code} regencies={[]} asOf={filter.asOf} askedAsOf={raw.asOf} showRegency={false} />
       <p className="mb-4 text-sm text-slate-700" data-testid="as-of">
         <Link href={`/dasbor/kredit?${backQs}`} className="no-print font-medium text-brand-700 underline">← {t('regency.back')}</Link>
         {' · '}<strong>{program.name}</strong> · {regency.name} · {t('asOf', { date: formatDate(filter.asOf, { locale: lang }) })}

@@ -13,7 +13,7 @@ import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
 import { getClaim } from '@/lib/data/claims'
 import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
-import { CLAIM_REASON_TEXT, type ClaimLineReason } from '@/lib/credit/claim-reasons'
+import { CLAIM_REASON_TEXT, shownClaimReason, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
@@ -45,7 +45,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
       })
   const differing = claim.differingLines.map((l) => ({
     id: l.id, account: l.disbursement.accountNumber, business: l.disbursement.msme.businessName, claimed: Number(l.claimedAmount), computed: Number(l.computedAmount),
-    reason: reasonText(l.reason), bankFigures: bankFigures(l),
+    reason: reasonText(shownClaimReason(l)), bankFigures: bankFigures(l),
   }))
   return (
     <>
@@ -63,7 +63,13 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
       />
       <CreditNav user={user} current="claims" />
       {claim.status === 'RETURNED' && claim.returnReason && <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('returnedBecause', { reason: claim.returnReason })}</p>}
-      <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5">
+      {claim.unclaimed.loans > 0 && (
+        <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="claim-unclaimed">
+          {t('unclaimed', { count: claim.unclaimed.loans, month: monthName, amount: money(claim.unclaimed.due) })}{' '}
+          {claim.status === 'SUBMITTED' && (verifier ? t('unclaimedReviewer') : user.role === 'BANK_OFFICER' ? t('unclaimedBank') : null)}
+        </p>
+      )}
+      <section className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-5">
         <StatCard testId="claim-lines" label={t('lines')} value={formatNumber(claim.totals.lines, { locale: lang })} detail={t('differingCount', { count: claim.totals.differing })} />
         <StatCard testId="claim-claimed" label={t('claimed')} value={money(claim.totals.claimed)} />
         <StatCard testId="claim-computed" label={t('computed')} value={money(claim.totals.computed)} detail={`${t('difference')}: ${money(claim.totals.claimed - claim.totals.computed)}`} tone={claim.totals.claimed > claim.totals.computed ? 'amber' : 'slate'} />
@@ -115,7 +121,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
                 <Td align="right">{money(Number(l.claimedAmount))}</Td>
                 <Td align="right" className={Number(l.claimedAmount) !== Number(l.computedAmount) ? 'text-red-700' : undefined}>{money(Number(l.computedAmount))}</Td>
                 <Td align="right">{l.approvedAmount === null ? '–' : money(Number(l.approvedAmount))}</Td>
-                <Td className="text-xs">{reasonText(l.reason)}</Td>
+                <Td className="text-xs">{reasonText(shownClaimReason(l))}</Td>
                 <Td className="text-xs">{l.note}</Td>
               </tr>
             ))}

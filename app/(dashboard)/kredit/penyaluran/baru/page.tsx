@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { listPrograms } from '@/lib/data/disbursements'
 import { formatPercent, formatRupiah } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
+import { jakartaToday } from '@/lib/dates'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('credit'))('recordDisbursement') }
@@ -41,6 +42,8 @@ export default async function NewDisbursementPage() {
         }))}
         banks={banks}
         isAdmin={user.role === 'ADMIN'}
+        // this year's programme first: a next year's one (listed first) cannot take a loan dated today
+        defaultProgramId={programs.find((p) => p.year === Number(jakartaToday().slice(0, 4)))?.id}
       />
       )}
     </>

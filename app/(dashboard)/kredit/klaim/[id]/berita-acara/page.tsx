@@ -44,6 +44,7 @@ export default async function VerificationRecordPage({ params }: { params: Promi
 
       <section>
         <h2 className="mb-1 font-semibold">{t('recordTotals')}</h2>
+        <div className="overflow-x-auto print:overflow-visible">
         <table className="w-full border-collapse">
           <tbody>
             {[
@@ -59,11 +60,13 @@ export default async function VerificationRecordPage({ params }: { params: Promi
             ))}
           </tbody>
         </table>
+        </div>
       </section>
 
       <section>
         <h2 className="mb-1 font-semibold">{t('recordByReason')}</h2>
         {byReason.length === 0 ? <p>{t('recordNoDifferences')}</p> : (
+          <div className="overflow-x-auto print:overflow-visible">
           <table className="w-full border-collapse">
             <thead><tr className="border-b border-slate-300 text-left text-xs uppercase text-slate-500"><th className="py-1 pr-2">{t('reason')}</th><th className="py-1 pl-3 text-right">{t('lines')}</th><th className="py-1 pl-3 text-right">{t('claimed')}</th><th className="py-1 pl-3 text-right">{t('computed')}</th></tr></thead>
             <tbody>
@@ -75,12 +78,14 @@ export default async function VerificationRecordPage({ params }: { params: Promi
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
 
       {claim.differingLines.length > 0 && (
         <section>
           <h2 className="mb-1 font-semibold">{t('recordLines')}</h2>
+          <div className="overflow-x-auto print:overflow-visible">
           <table className="w-full border-collapse text-xs">
             <thead><tr className="border-b border-slate-300 text-left uppercase text-slate-500"><th className="py-1 pr-2">{t('account')}</th><th className="py-1 pr-2">{t('msme')}</th><th className="py-1 pl-3 text-right">{t('claimed')}</th><th className="py-1 pl-3 text-right">{t('computed')}</th><th className="py-1 pl-3 text-right">{t('approved')}</th><th className="py-1 pl-3">{t('reason')}</th></tr></thead>
             <tbody>
@@ -94,6 +99,7 @@ export default async function VerificationRecordPage({ params }: { params: Promi
               ))}
             </tbody>
           </table>
+          </div>
           {claim.totals.differing > SHOWN_LINES && <p className="mt-1 text-xs text-slate-600">{t('recordMore', { count: formatNumber(claim.totals.differing - SHOWN_LINES, { locale: lang }) })}</p>}
         </section>
       )}

@@ -1,5 +1,5 @@
 import { ratePercent } from '@/lib/format'
-import { CLAIM_REASON_TEXT, type ClaimLineReason } from '@/lib/credit/claim-reasons'
+import { CLAIM_REASON_TEXT, shownClaimReason } from '@/lib/credit/claim-reasons'
 import { exportClaimLines } from '@/lib/data/claims'
 import { exportResponse, type ExportColumn } from '@/lib/export'
 import { authRoute } from '@/lib/safe-action'
@@ -19,8 +19,8 @@ const columns: ExportColumn<Line>[] = [
   { header: 'Saldo menurut bank (Rp)', value: (l) => num(l.claimedBalance), width: 16, numFmt: '#,##0' },
   { header: 'Hari menurut bank', value: (l) => l.claimedDays },
   { header: 'Bunga menurut bank (%)', value: (l) => (l.claimedRate === null ? null : ratePercent(l.claimedRate)), numFmt: '0.00' },
-  { header: 'Kode alasan', value: (l) => l.reason, width: 18 },
-  { header: 'Alasan', value: (l) => (l.reason ? CLAIM_REASON_TEXT[l.reason as ClaimLineReason]?.id : null), width: 60 },
+  { header: 'Kode alasan', value: (l) => shownClaimReason(l), width: 18 },
+  { header: 'Alasan', value: (l) => { const r = shownClaimReason(l); return r ? CLAIM_REASON_TEXT[r].id : null }, width: 60 },
   { header: 'Catatan verifikasi', value: (l) => l.note, width: 30 },
 ]
 
