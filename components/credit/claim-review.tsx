@@ -134,7 +134,7 @@ export function PaymentForm({ claimId, version, outstanding }: { claimId: string
           {(p) => <DateInput {...p} defaultValue={state?.values?.paidOn} />}
         </Field>
         <Field label={t('amount')} name="amount" errors={amountErrors} required>
-          {(p) => <input {...p} inputMode="numeric" defaultValue={state?.values?.amount ?? String(outstanding)} onChange={(e) => setTyped(e.target.value)} />}
+          {(p) => <input {...p} inputMode="numeric" defaultValue={state?.values?.amount ?? formatNumber(outstanding, { locale: 'id' })} onChange={(e) => setTyped(e.target.value)} />}
         </Field>
         <Field label={t('reference')} name="reference" errors={state?.errors?.reference} required>
           {(p) => <input {...p} defaultValue={state?.values?.reference} maxLength={100} />}

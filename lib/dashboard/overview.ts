@@ -21,6 +21,8 @@ export type OverviewCard = {
   status: PaceStatus | null
   /** false when the source holds no data yet (an empty register): the card says so, no number */
   available: boolean
+  /** the completeness card's quarter is before the agency's first required one (lib/reporting/start.ts) */
+  notRequired?: boolean
 }
 
 const diff = (a: number | null | undefined, b: number | null | undefined) => (a === null || a === undefined || b === null || b === undefined ? null : a - b)
@@ -71,6 +73,7 @@ export function overviewCards(o: Overview, programYear: number, thresholds: Stat
       change: inUse(q) ? diff(q!.completeness, last) : null,
       // before the deadline a missing report is not late yet
       status: inUse(q) && q!.pastDeadline ? paceStatus({ actual: q!.completeness, target: 100 }, thresholds) : null, available: inUse(q),
+      notRequired: q ? !q.required : false,
     })
   }
   return cards

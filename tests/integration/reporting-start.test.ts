@@ -95,7 +95,7 @@ describe('a period before the start is not required', () => {
     const summary = { asOf: '2026-12-05', realisationPct: 0, disbursed: 0, creditTarget: 0, absorptionPct: 0, subsidyPaid: 0, subsidyCeiling: 0, beneficiaries: 0, beneficiaryTarget: 0 }
     const card = (quarter: number) => overviewCards({ summary, lastYear: null, registers: null, reporting: { year: 2026, quarter, current: completeness.quarters[quarter - 1], lastYear: null } } as never, 2026).find((c) => c.key === 'completeness')!
     // Triwulan II has a report (Jombang's), so before the start it would have been a figure: 1 of 38
-    expect(card(2)).toMatchObject({ value: null, available: false, status: null })
+    expect(card(2)).toMatchObject({ value: null, available: false, status: null, notRequired: true })
     await setStart(null)
     const all = await getCompleteness({ user: asUser(leader), year: 2026, now: NOW })
     expect(overviewCards({ summary, lastYear: null, registers: null, reporting: { year: 2026, quarter: 2, current: all.quarters[1], lastYear: null } } as never, 2026).find((c) => c.key === 'completeness')).toMatchObject({ value: 2.63, available: true })

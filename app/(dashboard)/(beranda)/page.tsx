@@ -168,7 +168,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           )
         )}
         {completeness && reporting && !completeness.available && (
-          <FigureCard testId="card-completeness" label={completenessLabel} unavailable={t('card.noReports')} />
+          <FigureCard testId="card-completeness" label={completenessLabel} unavailable={completeness.notRequired ? t('card.notRequiredReports') : t('card.noReports')} />
         )}
         {completeness && reporting && completeness.available && (
           <FigureCard
