@@ -33,6 +33,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const names = new Map(data.users.map((u) => [u.id, u.name]))
   // a label from the catalogue, or the raw code when a newer kind of record has none yet
   const label = (group: 'verb' | 'entity', key: string) => (tl.has(`${group}.${key}`) ? tl(`${group}.${key}` as 'verb.CREATE') : key)
+  // the labels are written to sit inside a sentence ("menyetujui klaim subsidi"); a list of choices starts each with a capital
+  const choice = (group: 'verb' | 'entity', key: string) => { const text = label(group, key); return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1) }
   const SELF = new Set(['SIGN_IN', 'SIGN_IN_FAILED', 'PASSWORD_CHANGE'])
   const exportHref = (format: string) => hrefWith('/api/audit/ekspor', params, { format, page: undefined })
   return (
@@ -64,14 +66,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <span className="font-medium">{t('entity')}</span>
           <select name="entity" defaultValue={filter.entity ?? ''} className={inputClass()}>
             <option value="">{t('allEntities')}</option>
-            {data.entities.map((e) => <option key={e} value={e}>{label('entity', e)}</option>)}
+            {data.entities.map((e) => <option key={e} value={e}>{choice('entity', e)}</option>)}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('action')}</span>
           <select name="action" defaultValue={filter.action ?? ''} className={inputClass()}>
             <option value="">{t('allActions')}</option>
-            {data.actions.map((a) => <option key={a} value={a}>{label('verb', a)}</option>)}
+            {data.actions.map((a) => <option key={a} value={a}>{choice('verb', a)}</option>)}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
