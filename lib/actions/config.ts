@@ -14,7 +14,7 @@ import { getIndicatorUsage, reportsRejudgedByDeadline, type IndicatorUsage } fro
 import { THRESHOLDS_KEY } from '@/lib/data/settings'
 import { formatDate, formatNumber } from '@/lib/format'
 import { currentQuarter, defaultDeadline, periodOrdinal, quarterEndDate, quarterLabel } from '@/lib/reporting/periods'
-import { REPORTING_START_KEY } from '@/lib/reporting/start'
+import { REPORTING_START_KEY, parseReportingStart } from '@/lib/reporting/start'
 import { deadlineDayNote } from '@/lib/reporting/deadlines'
 import { holidaysOn } from '@/lib/reporting/deadline-holidays'
 import { activityMeasureValue, deadlineSchema, reportingStartSchema, deleteIndicatorSchema, indicatorSchema, targetCellName, targetDecimalsErrors, targetGridSchema, thresholdsSchema } from '@/lib/validations/config'
@@ -234,8 +234,16 @@ export const saveReportingStart = authAction('config.manage', reportingStartSche
   // cleared is stored as {} (not deleted), so the row keeps its version for the next save to check
   const value = input.start ? { year: input.start.year, quarter: input.start.quarter } : {}
   const label = 'Awal pelaporan'
-  await db.$transaction(async (tx) => {
+  const rejudged = await db.$transaction(async (tx) => {
     const before = await tx.setting.findUnique({ where: { key: REPORTING_START_KEY }, select: { value: true } })
+    // the reports already sent for the quarters between the old start and the new one change how they are judged
+    // (late or on time, or not at all): said in the message, as a deadline's move names the reports it re-judges
+    const ordinal = (s: { year: number; quarter: number } | null) => (s ? periodOrdinal(s.year, s.quarter) : 0)
+    const [from, to] = [ordinal(parseReportingStart(before?.value)), ordinal(input.start)]
+    const [{ n }] = from === to ? [{ n: 0 }] : await tx.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM quarterly_reports r JOIN regencies g ON g.code = r.regency_code
+      WHERE g.province_code = ${env().AGENCY_PROVINCE_CODE} AND r.first_submitted_at IS NOT NULL
+        AND r.year * 4 + r.quarter - 1 >= ${Math.min(from, to)} AND r.year * 4 + r.quarter - 1 < ${Math.max(from, to)}`
     if (input.version === 0) {
       const { count } = await tx.setting.createMany({ data: [{ key: REPORTING_START_KEY, value }], skipDuplicates: true })
       if (count !== 1) throw await conflictError(tx, 'Setting', REPORTING_START_KEY, label)
@@ -246,15 +254,19 @@ export const saveReportingStart = authAction('config.manage', reportingStartSche
       })
     }
     await writeAudit(tx, actor(user), { action: input.version === 0 ? 'CREATE' : 'UPDATE', entity: 'Setting', entityId: REPORTING_START_KEY, before: before?.value, after: value })
+    return { count: n, judgedNow: to < from }
   })
   // every dashboard, report list and home page judges periods by it
   revalidatePath('/', 'layout')
-  return {
-    ok: true,
-    message: input.start
-      ? `Pelaporan diwajibkan mulai ${quarterLabel(input.start.quarter)} ${input.start.year}; triwulan sebelumnya tidak dinilai terlambat dan tidak diingatkan.`
-      : 'Semua triwulan diwajibkan dan dinilai ketepatan waktunya.',
-  }
+  const quarter = input.start ? `${quarterLabel(input.start.quarter)} ${input.start.year}` : ''
+  const count = formatNumber(rejudged.count)
+  // each sentence whole, so that its English is found (lib/i18n/server-text.ts)
+  const message = !input.start
+    ? (rejudged.count ? `Semua triwulan diwajibkan dan dinilai ketepatan waktunya. ${count} laporan yang sudah dikirim kini dinilai ketepatan waktunya.` : 'Semua triwulan diwajibkan dan dinilai ketepatan waktunya.')
+    : !rejudged.count ? `Pelaporan diwajibkan mulai ${quarter}; triwulan sebelumnya tidak dinilai terlambat dan tidak diingatkan.`
+    : rejudged.judgedNow ? `Pelaporan diwajibkan mulai ${quarter}; triwulan sebelumnya tidak dinilai terlambat dan tidak diingatkan. ${count} laporan yang sudah dikirim kini dinilai ketepatan waktunya.`
+    : `Pelaporan diwajibkan mulai ${quarter}; triwulan sebelumnya tidak dinilai terlambat dan tidak diingatkan. ${count} laporan yang sudah dikirim tidak lagi dinilai ketepatan waktunya.`
+  return { ok: true, message }
 })
 
 // ── Dashboard thresholds ───────────────────────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
 import { getClaimLinesPage } from '@/lib/data/claims'
-import { CLAIM_REASON_TEXT, type ClaimLineReason } from '@/lib/credit/claim-reasons'
+import { CLAIM_REASON_TEXT, shownClaimReason } from '@/lib/credit/claim-reasons'
 import type { SessionUser } from '@/lib/session-user'
 import { ApiProblem } from '@/lib/api/route'
 
@@ -45,8 +45,9 @@ export async function claimAnswer(user: SessionUser, id: string, q: { limit: num
       claimed_amount: Number(l.claimedAmount),
       computed_amount: Number(l.computedAmount),
       approved_amount: num(l.approvedAmount),
-      reason: l.reason as ClaimLineReason | null,
-      reason_text: l.reason ? (CLAIM_REASON_TEXT[l.reason as ClaimLineReason]?.id ?? null) : null,
+      // as the claim's page and its .xlsx give it: a differing line without a stored reason differs in amount
+      reason: shownClaimReason(l),
+      reason_text: shownClaimReason(l) ? CLAIM_REASON_TEXT[shownClaimReason(l)!].id : null,
       note: l.note,
       claimed_balance: num(l.claimedBalance),
       claimed_days: l.claimedDays,

@@ -63,9 +63,11 @@ export function overviewCards(o: Overview, programYear: number, thresholds: Stat
     )
   }
   if (o.reporting) {
-    // a quarter before the agency's first required one, or with no report row at all, predates the system's
-    // use: no figure rather than a red 0%
-    const inUse = (q: { regencies: number; notStarted: number; required: boolean } | null) => (q ? q.required && q.regencies - q.notStarted > 0 : false)
+    // a quarter before the agency's first required one predates the system's use: no figure rather than a red 0%.
+    // Without a start set, a quarter with no report row at all is taken to predate it too; with one, a required
+    // quarter nobody has started is a 0% (what the start is there to show)
+    const inUse = (q: { regencies: number; notStarted: number; required: boolean; startSet: boolean } | null) =>
+      (q ? q.required && (q.startSet || q.regencies - q.notStarted > 0) : false)
     const q = o.reporting.current
     const last = inUse(o.reporting.lastYear) ? o.reporting.lastYear!.completeness : null
     cards.push({

@@ -83,7 +83,8 @@ async function unclaimedDue(claim: { id: string; bankId: string; month: Date; pr
   return { loans: r.loans, due: Number(r.due) }
 }
 
-export async function getClaim({ user, id, page = 1 }: { user: SessionUser; id: string; page?: number }) {
+/** `withUnclaimed`: also count the month's due loans the claim leaves out (the claim's page; the record does not show it) */
+export async function getClaim({ user, id, page = 1, withUnclaimed = true }: { user: SessionUser; id: string; page?: number; withUnclaimed?: boolean }) {
   const claim = await readDb.subsidyClaim.findFirst({
     where: { id, ...claimScope(user) },
     select: {
@@ -101,7 +102,7 @@ export async function getClaim({ user, id, page = 1 }: { user: SessionUser; id: 
     claimTotals(id),
     readDb.$queryRaw<{ id: string }[]>`SELECT id FROM claim_lines WHERE claim_id = ${id} AND (claimed_amount <> computed_amount OR reason IS NOT NULL) ORDER BY abs(claimed_amount - computed_amount) DESC LIMIT 500`,
     readDb.claimLine.findMany({ where: { claimId: id }, select: lineSelect, orderBy: { disbursement: { accountNumber: 'asc' } }, skip: (page - 1) * CLAIM_LINES_PAGE_SIZE, take: CLAIM_LINES_PAGE_SIZE }),
-    unclaimedDue(claim),
+    withUnclaimed ? unclaimedDue(claim) : null,
   ])
   const differingLines = differing.length
     ? await readDb.claimLine.findMany({ where: { id: { in: differing.map((d) => d.id) } }, select: lineSelect })
@@ -143,7 +144,7 @@ export async function exportClaimLines({ user, id }: { user: SessionUser; id: st
  * lines (getClaim), and per reason the number of lines and the amounts claimed and computed, in SQL.
  */
 export async function getVerificationRecord({ user, id }: { user: SessionUser; id: string }) {
-  const claim = await getClaim({ user, id })
+  const claim = await getClaim({ user, id, withUnclaimed: false })
   if (!claim) return null
   const byReason = await readDb.$queryRaw<{ reason: string; lines: number; claimed: string; computed: string }[]>`
     SELECT coalesce(reason, 'AMOUNT_DIFFERS') AS reason, count(*)::int AS lines, sum(claimed_amount)::text AS claimed, sum(computed_amount)::text AS computed

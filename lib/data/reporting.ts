@@ -9,7 +9,7 @@ import type { SessionUser } from '@/lib/session-user'
 import { currentQuarter, defaultDeadline, isDueInQuarter, isOnTime, isPastDeadline, previousQuarter, type PeriodType } from '@/lib/reporting/periods'
 import type { Rule, RuleIndicator } from '@/lib/reporting/rules'
 import { quarterBounds } from '@/lib/config/catalogue'
-import { getReportingStart, isRequiredPeriod, requiredPeriodSql } from '@/lib/reporting/start'
+import { getReportingStart, isRequiredPeriod, reportingStartSetSql, requiredPeriodSql } from '@/lib/reporting/start'
 
 /**
  * Reads of quarterly district reporting. Every figure is computed in PostgreSQL (GROUP BY, FILTER,
@@ -263,6 +263,7 @@ type RateRow = {
   quarter: number
   deadline: string
   required: boolean
+  start_set: boolean
   regencies: number
   submitted: number
   on_time: number
@@ -303,7 +304,7 @@ export async function getCompleteness({ user, year, now = new Date() }: { user: 
       ORDER BY g.code, p.quarter`,
     readDb.$queryRaw<RateRow[]>`
       WITH p AS (${periods})
-      SELECT p.quarter::int AS quarter, to_char(p.deadline, 'YYYY-MM-DD') AS deadline, p.required,
+      SELECT p.quarter::int AS quarter, to_char(p.deadline, 'YYYY-MM-DD') AS deadline, p.required, ${reportingStartSetSql} AS start_set,
         count(*)::int AS regencies,
         count(*) FILTER (WHERE r.first_submitted_at <= ${now}::timestamp)::int AS submitted,
         count(*) FILTER (WHERE r.first_submitted_at <= ${now}::timestamp AND r.first_submitted_at < ${deadlineEndSql(deadline)})::int AS on_time,
@@ -335,7 +336,7 @@ export async function getCompleteness({ user, year, now = new Date() }: { user: 
     quarters: rates.map((q) => ({
       quarter: q.quarter, deadline: q.deadline, regencies: q.regencies, submitted: q.submitted, onTime: q.on_time, late: q.late,
       approved: q.approved, awaiting: q.awaiting, returned: q.returned, draft: q.draft, notStarted: q.not_started,
-      completeness: q.completeness, timeliness: q.timeliness, required: q.required, pastDeadline: q.required && isPastDeadline(q.deadline, now),
+      completeness: q.completeness, timeliness: q.timeliness, required: q.required, startSet: q.start_set, pastDeadline: q.required && isPastDeadline(q.deadline, now),
     })),
   }
 }

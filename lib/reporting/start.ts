@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client'
 import type { db } from '@/lib/db'
-import { periodOrdinal } from '@/lib/reporting/periods'
+import { currentQuarter, defaultDeadline, periodOrdinal, previousQuarter } from '@/lib/reporting/periods'
 
 // not `server-only`: `npm run setup` (scripts/lib/setup.ts) sets the start too, outside Next
 
@@ -18,9 +18,18 @@ export type ReportingStart = { year: number; quarter: number }
 
 /**
  * SQL: the first required period's ordinal (lib/reporting/periods.ts#periodOrdinal), 0 while none is set. A
- * scalar sub-select, so each statement reads the setting in its own snapshot, with the reports it judges.
+ * scalar sub-select, so each statement reads the setting in its own snapshot, with the reports it judges. The
+ * value's shape is checked before any cast, as parseReportingStart checks it: a malformed row (written by hand)
+ * means "every period", never an error in every reporting query.
  */
-const startOrdinalSql = Prisma.sql`COALESCE((SELECT (s.value->>'year')::int * 4 + (s.value->>'quarter')::int - 1 FROM settings s WHERE s.key = ${REPORTING_START_KEY}), 0)`
+const startOrdinalSql = Prisma.sql`COALESCE((
+  SELECT CASE WHEN jsonb_typeof(s.value->'year') = 'number' AND s.value->>'year' ~ '^[0-9]{4}$'
+               AND jsonb_typeof(s.value->'quarter') = 'number' AND s.value->>'quarter' ~ '^[1-4]$'
+              THEN (s.value->>'year')::int * 4 + (s.value->>'quarter')::int - 1 END
+  FROM settings s WHERE s.key = ${REPORTING_START_KEY}), 0)`
+
+/** SQL: whether the agency has set a start (the completeness card then judges a required quarter by itself). */
+export const reportingStartSetSql = Prisma.sql`(${startOrdinalSql} > 0)`
 
 /** SQL: whether the period (`year`, `quarter` as SQL expressions) is one the agency requires reports for. */
 export const requiredPeriodSql = (year: Prisma.Sql, quarter: Prisma.Sql) => Prisma.sql`((${year}) * 4 + (${quarter}) - 1 >= ${startOrdinalSql})`
@@ -35,7 +44,19 @@ export async function getReportingStart(client: Pick<typeof db, 'setting'>): Pro
 export function parseReportingStart(value: Prisma.JsonValue | undefined): ReportingStart | null {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return null
   const { year, quarter } = value as Record<string, unknown>
-  return Number.isInteger(year) && Number.isInteger(quarter) && (quarter as number) >= 1 && (quarter as number) <= 4 ? { year: year as number, quarter: quarter as number } : null
+  return Number.isInteger(year) && (year as number) >= 1000 && (year as number) <= 9999 && Number.isInteger(quarter) && (quarter as number) >= 1 && (quarter as number) <= 4
+    ? { year: year as number, quarter: quarter as number } : null
+}
+
+/**
+ * The first quarter a deployment starting on `today` (YYYY-MM-DD, WIB) can be asked for: the previous quarter while
+ * its default deadline has not passed (set up on 5 January, Triwulan IV's report is due on the 15th), else the
+ * current one. `npm run setup` starts reporting there.
+ */
+export function firstReportingQuarter(today: string): ReportingStart {
+  const current = currentQuarter(new Date(`${today}T12:00:00+07:00`))
+  const previous = previousQuarter(current.year, current.quarter)
+  return today <= defaultDeadline(previous.year, previous.quarter) ? previous : current
 }
 
 /** Whether a period is required under `start` (the pure twin of `requiredPeriodSql`). */

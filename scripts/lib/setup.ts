@@ -7,8 +7,9 @@
  *    indicators the activities compute): the app has no screen to create a report form, so without it the
  *    quarterly reporting cannot start. Loaded only into a database that has no report form yet: afterwards the
  *    catalogue is the agency's own (Pengaturan › Indikator) and a later run must not bring back what it removed.
- *    With it, reporting starts from the current quarter (lib/reporting/start.ts): the quarters before the agency
- *    used Lumbung are not shown as overdue or reminded (Pengaturan › Batas waktu changes it);
+ *    With it, reporting starts from the first quarter whose report is not yet overdue (lib/reporting/start.ts):
+ *    the quarters before the agency used Lumbung are not shown as overdue or reminded (Pengaturan › Batas waktu
+ *    changes it);
  * 3. the first ADMIN account, only when no active admin exists, with a password the operator chose (checked
  *    by lib/password.ts#passwordProblem, hashed by its hashPassword, as the app does for users).
  * Not loaded: partner banks, credit programmes, users other than the first admin: an agency's own
@@ -20,8 +21,9 @@ import { hashPassword, passwordProblem } from '../../lib/password'
 import { userSchema } from '../../lib/validations/users'
 import { seedRegions } from '../../prisma/seed/regions'
 import { seedReportingCatalogue } from '../../prisma/seed/reporting'
-import { currentQuarter, quarterLabel } from '../../lib/reporting/periods'
-import { REPORTING_START_KEY } from '../../lib/reporting/start'
+import { quarterLabel } from '../../lib/reporting/periods'
+import { REPORTING_START_KEY, firstReportingQuarter } from '../../lib/reporting/start'
+import { jakartaToday } from '../../lib/dates'
 
 export type SetupOptions = {
   /** the first admin's username (only used when no active admin exists) */
@@ -87,7 +89,7 @@ export async function setupDeployment(db: PrismaClient, opts: SetupOptions): Pro
   if (afterRegions.report_forms === 0) {
     // one transaction: a run that dies half-way leaves no forms without their indicators (a later run, seeing
     // forms, would skip the catalogue for good)
-    const start = currentQuarter(new Date())
+    const start = firstReportingQuarter(jakartaToday())
     await db.$transaction(async (tx) => {
       await seedReportingCatalogue(tx as unknown as PrismaClient)
       // a new deployment owes no reports for the quarters before it: reporting starts now (kept if already set)

@@ -227,6 +227,19 @@ test.describe('leadership', () => {
     await expect(row.locator('td').nth(7)).toHaveText(pct2((Number(latest.value) / Number(target.value)) * 100))
   })
 
+  test('an as-of day the page cannot show as asked is said under the filter, with the day shown', async ({ page, login }) => {
+    await login('LEADERSHIP')
+    await page.goto('/dasbor/kredit?program=PROKESRA-2024&asOf=31%2F02%2F2024')
+    await expect(page.getByTestId('as-of-note')).toHaveText('“31/02/2024” bukan tanggal yang ada di kalender; angka ditampilkan per 31 Desember 2024.')
+    await page.goto('/?program=PROKESRA-2024&asOf=2023-06-30')
+    await expect(page.getByTestId('as-of-note')).toHaveText('30 Juni 2023 sebelum tahun Prokesra 2024; angka ditampilkan per 31 Desember 2024.')
+    // a day the page shows as asked: no note
+    await page.goto('/dasbor/wilayah/35.17?program=PROKESRA-2024&asOf=2024-08-31')
+    await expect(page.getByTestId('as-of')).toContainText('31 Agustus 2024')
+    await expect(page.getByTestId('as-of-note')).toHaveCount(0)
+    await expect(page).toHaveTitle(/Kabupaten Jombang/)
+  })
+
   test('every page prints without the sidebar and header', async ({ page, login }) => {
     await login('LEADERSHIP')
     for (const path of ['/?program=PROKESRA-2024&asOf=2024-08-31', '/dasbor/kredit?program=PROKESRA-2024&asOf=2024-08-31', '/dasbor/wilayah/35.17', '/dasbor/indikator']) {

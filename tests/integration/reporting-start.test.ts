@@ -14,6 +14,7 @@ import { REPORTING_START_KEY, getReportingStart } from '@/lib/reporting/start'
 import { scanReminders } from '@/lib/reminders/scan'
 import { overviewCards } from '@/lib/dashboard/overview'
 import type { SessionUser } from '@/lib/session-user'
+import { currentQuarter } from '@/lib/reporting/periods'
 
 type TestUser = Awaited<ReturnType<typeof createTestUser>>
 let admin: TestUser, otherAdmin: TestUser, officer: TestUser, leader: TestUser
@@ -102,12 +103,39 @@ describe('a period before the start is not required', () => {
   })
 })
 
+describe('a start stored malformed (by hand)', () => {
+  it('means every period, in SQL as in JavaScript, and breaks no query', async () => {
+    for (const value of [{ year: 2026.5, quarter: 4 }, { year: '2026', quarter: 4 }, { year: 2026, quarter: 5 }, { year: 2026 }, 'x', []]) {
+      await db.setting.deleteMany({ where: { key: REPORTING_START_KEY } })
+      await db.setting.create({ data: { key: REPORTING_START_KEY, value } })
+      const c = await getCompleteness({ user: asUser(leader), year: 2026, now: NOW })
+      expect(c.quarters.every((q) => q.required && !q.startSet), JSON.stringify(value)).toBe(true)
+      expect((await getReport({ user: asUser(admin), regencyCode: JOMBANG, year: 2026, quarter: 2 }))!.required).toBe(true)
+    }
+  })
+})
+
+describe('with a start set, a required quarter nobody has started', () => {
+  it('is a 0 % completeness card, not "no report recorded"', async () => {
+    const summary = { asOf: '2026-12-05', realisationPct: 0, disbursed: 0, creditTarget: 0, absorptionPct: 0, subsidyPaid: 0, subsidyCeiling: 0, beneficiaries: 0, beneficiaryTarget: 0 }
+    const card = async () => {
+      const c = await getCompleteness({ user: asUser(leader), year: 2026, now: NOW })
+      return overviewCards({ summary, lastYear: null, registers: null, reporting: { year: 2026, quarter: 4, current: c.quarters[3], lastYear: null } } as never, 2026).find((k) => k.key === 'completeness')!
+    }
+    // no start: a quarter without a single report row predates the system's use
+    expect(await card()).toMatchObject({ available: false })
+    await setStart({ year: 2026, quarter: 3 })
+    expect(await card()).toMatchObject({ available: true, value: 0, notRequired: false })
+  })
+})
+
 describe('saving the start', () => {
   it('an admin sets it with the version seen, audited; a stale save is refused; clearing makes every period required', async () => {
     signInAs(admin)
     expect(await getReportingStart(db)).toEqual({ start: null, version: 0, updatedAt: null })
     const saved = await submit(saveReportingStart, { version: 0, start: '2026-4' })
-    expect(saved.state).toMatchObject({ ok: true, message: 'Pelaporan diwajibkan mulai Triwulan IV 2026; triwulan sebelumnya tidak dinilai terlambat dan tidak diingatkan.' })
+    // Jombang's Triwulan II report, already sent, is no longer judged: said
+    expect(saved.state).toMatchObject({ ok: true, message: 'Pelaporan diwajibkan mulai Triwulan IV 2026; triwulan sebelumnya tidak dinilai terlambat dan tidak diingatkan. 1 laporan yang sudah dikirim tidak lagi dinilai ketepatan waktunya.' })
     expect(await getReportingStart(db)).toMatchObject({ start: { year: 2026, quarter: 4 }, version: 1 })
     expect(await db.auditLog.count({ where: { entity: 'Setting', entityId: REPORTING_START_KEY, action: 'CREATE', userId: admin.id } })).toBe(1)
 
@@ -118,7 +146,7 @@ describe('saving the start', () => {
     expect((await getReportingStart(db)).start).toEqual({ year: 2026, quarter: 4 })
 
     const cleared = await submit(saveReportingStart, { version: 1, start: '' })
-    expect(cleared.state).toMatchObject({ ok: true, message: 'Semua triwulan diwajibkan dan dinilai ketepatan waktunya.' })
+    expect(cleared.state).toMatchObject({ ok: true, message: 'Semua triwulan diwajibkan dan dinilai ketepatan waktunya. 1 laporan yang sudah dikirim kini dinilai ketepatan waktunya.' })
     expect(await getReportingStart(db)).toMatchObject({ start: null, version: 2 })
     expect((await getCompleteness({ user: asUser(leader), year: 2026, now: NOW })).quarters.every((q) => q.required)).toBe(true)
     const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'Setting', entityId: REPORTING_START_KEY, action: 'UPDATE' }, select: { before: true, after: true, userId: true } })
@@ -128,8 +156,10 @@ describe('saving the start', () => {
   it('refuses a start more than a year ahead or not in the list, on the field, and any role but admin', async () => {
     signInAs(admin)
     const version = (await getReportingStart(db)).version
-    const far = await submit(saveReportingStart, { version, start: '2028-1' })
-    expect(far.state?.errors?.start).toEqual(['Awal pelaporan paling lambat Triwulan IV 2027.'])
+    // at most the last quarter of next year, by the real clock (the action reads it)
+    const latest = currentQuarter(new Date()).year + 1
+    const far = await submit(saveReportingStart, { version, start: `${latest + 1}-1` })
+    expect(far.state?.errors?.start).toEqual([`Awal pelaporan paling lambat Triwulan IV ${latest}.`])
     for (const start of ['2026-5', '26-4', '2026', '1999-4', '2026-4; DROP TABLE settings']) {
       expect((await submit(saveReportingStart, { version, start })).state?.errors?.start, start).toEqual(['Pilih triwulan awal pelaporan dari daftar.'])
     }

@@ -7,7 +7,9 @@ import { createPrismaClient } from '@/lib/prisma-client'
 import { verifyPassword } from '@/lib/password'
 import { SetupError, setupDeployment } from '@/scripts/lib/setup'
 import { REPORTING_START_KEY } from '@/lib/reporting/start'
-import { currentQuarter, quarterLabel } from '@/lib/reporting/periods'
+import { quarterLabel } from '@/lib/reporting/periods'
+import { firstReportingQuarter } from '@/lib/reporting/start'
+import { jakartaToday } from '@/lib/dates'
 
 const db = createPrismaClient(process.env.DATABASE_URL!, 2)
 afterAll(() => db.$disconnect())
@@ -38,8 +40,9 @@ describe('npm run setup', () => {
     expect(lines.some((l) => l.startsWith('3/3 Admin pertama dibuat'))).toBe(true)
     // a new deployment owes no reports for the quarters before it: reporting starts in the current quarter
     const start = await db.setting.findUniqueOrThrow({ where: { key: REPORTING_START_KEY }, select: { value: true, version: true } })
-    expect(start).toEqual({ value: currentQuarter(new Date()), version: 1 })
-    expect(lines.find((l) => l.startsWith('2/3'))).toContain(`Laporan wajib mulai ${quarterLabel(currentQuarter(new Date()).quarter)} ${currentQuarter(new Date()).year}`)
+    const first = firstReportingQuarter(jakartaToday())
+    expect(start).toEqual({ value: first, version: 1 })
+    expect(lines.find((l) => l.startsWith('2/3'))).toContain(`Laporan wajib mulai ${quarterLabel(first.quarter)} ${first.year}`)
   })
 
   it('a second run changes nothing, makes no second admin, and never asks for a password', async () => {

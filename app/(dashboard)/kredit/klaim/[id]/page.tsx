@@ -63,7 +63,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
       />
       <CreditNav user={user} current="claims" />
       {claim.status === 'RETURNED' && claim.returnReason && <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('returnedBecause', { reason: claim.returnReason })}</p>}
-      {claim.unclaimed.loans > 0 && (
+      {claim.unclaimed && claim.unclaimed.loans > 0 && (
         <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="claim-unclaimed">
           {t('unclaimed', { count: claim.unclaimed.loans, month: monthName, amount: money(claim.unclaimed.due) })}{' '}
           {claim.status === 'SUBMITTED' && (verifier ? t('unclaimedReviewer') : user.role === 'BANK_OFFICER' ? t('unclaimedBank') : null)}

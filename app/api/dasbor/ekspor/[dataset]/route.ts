@@ -50,10 +50,10 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
         ...overviewCards(overview, program.year, thresholds).map((c): Row => ({
           // a district's completeness card is the province's (every regency's reports), and says so
           name: c.key === 'completeness' && filter.regencyCode ? 'Kelengkapan laporan triwulan se-provinsi (%)' : CARD_NAMES[c.key],
-          unit: c.unit === 'PERCENT' ? 'percent' : 'count', value: c.available ? c.value : null, target: c.target, pct: null, lastYear: c.lastYear, change: c.change, status: c.status ? STATUS_NAMES[c.status] : c.available ? null : 'Belum ada data',
+          unit: c.unit === 'PERCENT' ? 'percent' : 'count', value: c.available ? c.value : null, target: c.target, pct: null, lastYear: c.lastYear, change: c.change, status: c.status ? STATUS_NAMES[c.status] : c.available ? null : c.notRequired ? 'Tidak diwajibkan' : 'Belum ada data',
         })),
         // the same card as the overview's "Tindak lanjut rapat terlambat" (lib/data/meetings.ts getOverdueSummary)
-        ...(overdue ? [{ name: 'Tindak lanjut rapat terlambat', unit: 'count', value: overdue.overdue, target: null, pct: null, lastYear: overdue.lastYear, change: overdue.change, status: `${overdue.open} tindak lanjut terbuka` } satisfies Row] : []),
+        ...(overdue ? [{ name: 'Tindak lanjut rapat terlambat', unit: 'count', value: overdue.overdue, target: null, pct: null, lastYear: overdue.lastYear, change: overdue.change, status: `${overdue.open} tindak lanjut dari rapat yang sudah berlangsung terbuka` } satisfies Row] : []),
         { name: 'Proyeksi akhir tahun (Rp)', unit: 'rupiah', value: s.projection.value, target: s.creditTarget, pct: s.projection.pct, lastYear: null, change: null, status: s.projection.method },
       ]
       const byUnit = (r: Row) => (r.unit === 'percent' ? PERCENT : RUPIAH)
