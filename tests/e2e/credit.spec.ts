@@ -63,7 +63,8 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   await expect(admin.getByTestId('claim-approved').locator('[data-value]')).toHaveText(rupiah(approved))
 
   await admin.getByLabel('Tanggal bayar').fill('2026-11-20')
-  await expect(admin.getByLabel('Jumlah')).toHaveValue(String(approved))
+  // what remains, prefilled as the field reads amounts (Indonesian grouping)
+  await expect(admin.getByLabel('Jumlah')).toHaveValue(new Intl.NumberFormat('id-ID').format(approved))
   await admin.getByLabel('No. SP2D/referensi').fill('SP2D/202610/001')
   await admin.getByRole('button', { name: 'Catat pembayaran' }).click()
   // the payment is confirmed with its amount and what remains

@@ -53,7 +53,7 @@ test('a district officer imports MSMEs from the template, fixing a bad NIB, and 
   await expect(refused.getByRole('row').filter({ hasText: 'NIB harus 13 digit angka.' })).toContainText('No. NIB')
   // all or nothing (the default) with a refused row: nothing would be saved, so no write is offered; the way on is
   await expect(page.getByRole('button', { name: 'Impor sekarang' })).toHaveCount(0)
-  await expect(page.getByText(/Berkas memuat 1 baris tidak valid\. Dengan „semua atau tidak sama sekali” tidak ada yang akan disimpan/)).toBeVisible()
+  await expect(page.getByText(/Berkas memuat 1 baris tidak valid\. Dengan “semua atau tidak sama sekali” tidak ada yang akan disimpan/)).toBeVisible()
   await expect(page.getByRole('link', { name: 'Unduh baris yang ditolak (.xlsx)' }).first()).toBeVisible()
   // the valid rows only: the write is offered again
   await page.getByRole('button', { name: 'Simpan baris yang valid saja' }).click()
