@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { db } from '@/lib/db'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { writeAudit } from '@/lib/audit'
 import { env } from '@/lib/env'
 import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
@@ -14,7 +15,7 @@ import { getIndicatorUsage, reportsRejudgedByDeadline, type IndicatorUsage } fro
 import { THRESHOLDS_KEY } from '@/lib/data/settings'
 import { formatDate, formatNumber } from '@/lib/format'
 import { currentQuarter, defaultDeadline, periodOrdinal, quarterEndDate, quarterLabel } from '@/lib/reporting/periods'
-import { REPORTING_START_KEY, parseReportingStart } from '@/lib/reporting/start'
+import { REPORTING_START_KEY, parseReportingStart, periodOrdinalSql } from '@/lib/reporting/start'
 import { deadlineDayNote } from '@/lib/reporting/deadlines'
 import { holidaysOn } from '@/lib/reporting/deadline-holidays'
 import { activityMeasureValue, deadlineSchema, reportingStartSchema, deleteIndicatorSchema, indicatorSchema, targetCellName, targetDecimalsErrors, targetGridSchema, thresholdsSchema } from '@/lib/validations/config'
@@ -243,7 +244,7 @@ export const saveReportingStart = authAction('config.manage', reportingStartSche
     const [{ n }] = from === to ? [{ n: 0 }] : await tx.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM quarterly_reports r JOIN regencies g ON g.code = r.regency_code
       WHERE g.province_code = ${env().AGENCY_PROVINCE_CODE} AND r.first_submitted_at IS NOT NULL
-        AND r.year * 4 + r.quarter - 1 >= ${Math.min(from, to)} AND r.year * 4 + r.quarter - 1 < ${Math.max(from, to)}`
+        AND ${periodOrdinalSql(Prisma.sql`r.year`, Prisma.sql`r.quarter`)} BETWEEN ${Math.min(from, to)} AND ${Math.max(from, to) - 1}`
     if (input.version === 0) {
       const { count } = await tx.setting.createMany({ data: [{ key: REPORTING_START_KEY, value }], skipDuplicates: true })
       if (count !== 1) throw await conflictError(tx, 'Setting', REPORTING_START_KEY, label)

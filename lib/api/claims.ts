@@ -39,20 +39,23 @@ export async function claimAnswer(user: SessionUser, id: string, q: { limit: num
     // named one by one: the answer is the documented `Claim.totals`, whatever else the page's totals carry
     totals: { lines: totals.lines, claimed: totals.claimed, computed: totals.computed, approvable: totals.approvable, approved: totals.approved, paid: totals.paid, differing: totals.differing },
     payments: claim.payments.map((p) => ({ paid_on: p.paidOn.toISOString().slice(0, 10), amount: Number(p.amount), reference: p.reference })),
-    lines: lines.map((l) => ({
-      disbursement_id: l.disbursement.id,
-      account_number: l.disbursement.accountNumber,
-      claimed_amount: Number(l.claimedAmount),
-      computed_amount: Number(l.computedAmount),
-      approved_amount: num(l.approvedAmount),
+    lines: lines.map((l) => {
       // as the claim's page and its .xlsx give it: a differing line without a stored reason differs in amount
-      reason: shownClaimReason(l),
-      reason_text: shownClaimReason(l) ? CLAIM_REASON_TEXT[shownClaimReason(l)!].id : null,
-      note: l.note,
-      claimed_balance: num(l.claimedBalance),
-      claimed_days: l.claimedDays,
-      claimed_rate: num(l.claimedRate),
-    })),
+      const reason = shownClaimReason(l)
+      return {
+        disbursement_id: l.disbursement.id,
+        account_number: l.disbursement.accountNumber,
+        claimed_amount: Number(l.claimedAmount),
+        computed_amount: Number(l.computedAmount),
+        approved_amount: num(l.approvedAmount),
+        reason,
+        reason_text: reason ? CLAIM_REASON_TEXT[reason].id : null,
+        note: l.note,
+        claimed_balance: num(l.claimedBalance),
+        claimed_days: l.claimedDays,
+        claimed_rate: num(l.claimedRate),
+      }
+    }),
     next_cursor: hasMore && last ? encodeLineCursor(last.disbursement.accountNumber) : null,
     has_more: hasMore,
   }

@@ -10,11 +10,14 @@ import { currentQuarter, defaultDeadline, periodOrdinal, previousQuarter } from 
  * district's home page, or be reminded. A period before the start is "not required": it is not judged on
  * time, late or overdue, its completeness is not a figure, and it is not reminded; a report a district
  * enters for it anyway is kept and shown. No start set (the demo, a deployment with its history) means
- * every period is required. Set on /pengaturan/tenggat, and to the current quarter by `npm run setup`.
+ * every period is required. Set on /pengaturan/tenggat, and by `npm run setup` (firstReportingQuarter).
  */
 export const REPORTING_START_KEY = 'reporting.firstPeriod'
 
 export type ReportingStart = { year: number; quarter: number }
+
+/** SQL: a period's ordinal, the same count as lib/reporting/periods.ts#periodOrdinal (`year`, `quarter` as SQL). */
+export const periodOrdinalSql = (year: Prisma.Sql, quarter: Prisma.Sql) => Prisma.sql`((${year}) * 4 + (${quarter}) - 1)`
 
 /**
  * SQL: the first required period's ordinal (lib/reporting/periods.ts#periodOrdinal), 0 while none is set. A
@@ -25,14 +28,14 @@ export type ReportingStart = { year: number; quarter: number }
 const startOrdinalSql = Prisma.sql`COALESCE((
   SELECT CASE WHEN jsonb_typeof(s.value->'year') = 'number' AND s.value->>'year' ~ '^[0-9]{4}$'
                AND jsonb_typeof(s.value->'quarter') = 'number' AND s.value->>'quarter' ~ '^[1-4]$'
-              THEN (s.value->>'year')::int * 4 + (s.value->>'quarter')::int - 1 END
+              THEN ${periodOrdinalSql(Prisma.sql`(s.value->>'year')::int`, Prisma.sql`(s.value->>'quarter')::int`)} END
   FROM settings s WHERE s.key = ${REPORTING_START_KEY}), 0)`
 
 /** SQL: whether the agency has set a start (the completeness card then judges a required quarter by itself). */
 export const reportingStartSetSql = Prisma.sql`(${startOrdinalSql} > 0)`
 
 /** SQL: whether the period (`year`, `quarter` as SQL expressions) is one the agency requires reports for. */
-export const requiredPeriodSql = (year: Prisma.Sql, quarter: Prisma.Sql) => Prisma.sql`((${year}) * 4 + (${quarter}) - 1 >= ${startOrdinalSql})`
+export const requiredPeriodSql = (year: Prisma.Sql, quarter: Prisma.Sql) => Prisma.sql`(${periodOrdinalSql(year, quarter)} >= ${startOrdinalSql})`
 
 /** The start as set, with the version a save is checked against (0: never set), or null fields when unset. */
 export async function getReportingStart(client: Pick<typeof db, 'setting'>): Promise<{ start: ReportingStart | null; version: number; updatedAt: Date | null }> {
