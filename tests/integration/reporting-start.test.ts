@@ -153,6 +153,18 @@ describe('saving the start', () => {
     expect(audit).toEqual({ before: { year: 2026, quarter: 4 }, after: {}, userId: otherAdmin.id })
   })
 
+  it('two saves at once from the same version: exactly one lands, the other is told who changed it', async () => {
+    await db.setting.deleteMany({ where: { key: REPORTING_START_KEY } })
+    signInAs(admin)
+    for (const version of [0, 1]) {
+      // the first round races two creations (version 0), the second two updates of the row the first made
+      const results = await Promise.all(['2026-3', '2026-4'].map((start) => submit(saveReportingStart, { version, start })))
+      expect(results.filter((r) => r.state?.ok)).toHaveLength(1)
+      expect(results.find((r) => !r.state?.ok)?.state?.message).toMatch(/^Awal pelaporan sudah diubah oleh /)
+      expect((await getReportingStart(db)).version).toBe(version + 1)
+    }
+  })
+
   it('refuses a start more than a year ahead or not in the list, on the field, and any role but admin', async () => {
     signInAs(admin)
     const version = (await getReportingStart(db)).version
