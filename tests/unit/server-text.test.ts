@@ -57,6 +57,14 @@ describe('server messages in English', () => {
     expect(missing, `add to lib/i18n/server-messages.en.json:\n${missing.join('\n')}`).toEqual([])
   })
 
+  it('has the English of every error a route answers with', () => {
+    // app/api's routes answer `{ error: '…' }`, which authRoute translates for an English reader; their other
+    // literals (export headings, file names) are read in Indonesian by design, so only the errors are taken
+    const errors = files('app/api').flatMap((f) => [...readFileSync(path.join(ROOT, f), 'utf8').matchAll(/\berror:\s*'((?:[^'\\\n]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'")))
+    expect(errors.length).toBeGreaterThan(5)
+    expect(errors.filter((s) => !hasFullEnglish(s)), 'add to lib/i18n/server-messages.en.json').toEqual([])
+  })
+
   /**
    * The field labels given to the message builders (lib/parse.ts rupiahField, nameField, isoDateField…, and
    * the schemas' own `(label: string) => …`): each is a key, since its messages capture it, sometimes
