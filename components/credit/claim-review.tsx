@@ -5,12 +5,12 @@ import { useFormAction } from '@/components/ui/use-form-action'
 import { useState } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
 import { approveClaim, recordClaimPayment, returnClaim } from '@/lib/actions/credit'
-import { Button } from '@/components/ui/button'
 import { ConfirmSubmit } from '@/components/ui/confirm-submit'
 import { Field, inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { formatNumber, formatRupiah } from '@/lib/format'
 import { parseRupiah } from '@/lib/parse'
+import { claimReturnSchema } from '@/lib/validations/credit'
 import { approvalWithCorrections, correctionAboveClaimed, paymentAboveOutstanding } from './claim-figures'
 
 export type DifferingLine = { id: string; account: string; business: string; claimed: number; computed: number; reason: string | null; bankFigures: string | null }
@@ -98,7 +98,17 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
         <Field label={t('returnReason')} name="reason" errors={returnState?.errors?.reason} required>
           {(p) => <textarea {...p} rows={4} maxLength={2000} />}
         </Field>
-        <Button type="submit" variant="danger" disabled={returning}>{t('return')}</Button>
+        {/* asked before it lands, quoting the reason the bank will read; a reason the server would refuse is sent
+            without asking, so the refusal shows on the field */}
+        <ConfirmSubmit
+          label={t('return')}
+          title={t('returnTitle')}
+          body={(form) => t('returnBody', { reason: String(new FormData(form).get('reason') ?? '').trim() })}
+          confirmLabel={t('return')}
+          variant="danger"
+          disabled={returning}
+          ready={(form) => claimReturnSchema.safeParse(Object.fromEntries(new FormData(form))).success}
+        />
       </form>
     </div>
   )

@@ -5,10 +5,11 @@ import { useTranslations } from 'next-intl'
 import { approveReport, reopenReport, returnReport } from '@/lib/actions/reporting'
 import { announce } from '@/components/ui/announcer'
 import type { ActionState } from '@/lib/safe-action'
-import { Button } from '@/components/ui/button'
+import { ConfirmSubmit } from '@/components/ui/confirm-submit'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { Field, inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { reopenReportSchema, returnReportSchema } from '@/lib/validations/reporting'
 import { ReportValuesTable, type ValueRow } from './report-values-table'
 
 type Labels = Parameters<typeof ReportValuesTable>[0]['labels']
@@ -69,7 +70,17 @@ export function ReviewPanel({ id, version, groups, labels, children }: { id: str
             <Field label={t('reason')} name="reason" errors={state?.errors?.reason} hint={t('reasonHint')}>
               {(p) => <textarea {...p} rows={3} maxLength={2000} defaultValue={state?.values?.reason} />}
             </Field>
-            <Button type="submit" variant="danger" disabled={pending}>{pending ? t('processing') : t('return')}</Button>
+            {/* asked before it lands, quoting the reason; a reason the server would refuse is sent without asking,
+                so the refusal shows on the field (the notes outside the form belong to it through their form attribute) */}
+            <ConfirmSubmit
+              label={pending ? t('processing') : t('return')}
+              title={t('returnConfirmTitle')}
+              body={(form) => t('returnConfirmBody', { reason: String(new FormData(form).get('reason') ?? '').trim() })}
+              confirmLabel={t('return')}
+              variant="danger"
+              disabled={pending}
+              ready={(form) => returnReportSchema.safeParse(Object.fromEntries(new FormData(form))).success}
+            />
           </form>
         </div>
       </section>
@@ -90,7 +101,15 @@ export function ReopenForm({ id, version }: { id: string; version: number }) {
       <Field label={t('reopenReason')} name="reason" errors={state?.errors?.reason} hint={t('reopenHint')}>
         {(p) => <textarea {...p} rows={2} maxLength={2000} defaultValue={state?.values?.reason} />}
       </Field>
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? t('processing') : t('reopen')}</Button>
+      <ConfirmSubmit
+        label={pending ? t('processing') : t('reopen')}
+        title={t('reopenConfirmTitle')}
+        body={(f) => t('reopenConfirmBody', { reason: String(new FormData(f).get('reason') ?? '').trim() })}
+        confirmLabel={t('reopen')}
+        variant="danger"
+        disabled={pending}
+        ready={(f) => reopenReportSchema.safeParse(Object.fromEntries(new FormData(f))).success}
+      />
     </form>
   )
 }

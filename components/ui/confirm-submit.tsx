@@ -7,14 +7,17 @@ import { Button } from './button'
 /**
  * A submit button for a form with inputs, asking for confirmation in a dialog before submitting. `body` may
  * be worded from what the form holds when the button is pressed (e.g. the amount typed and what remains).
+ * `ready`: whether what the form holds would be accepted; when not, the form is sent without asking, so that
+ * the server's refusal names the field that is wrong instead of a dialog confirming a form that cannot land.
  */
-export function ConfirmSubmit({ label, title, body, confirmLabel, variant = 'primary', disabled }: { label: string; title: string; body: string | ((form: HTMLFormElement) => string); confirmLabel?: string; variant?: 'primary' | 'danger'; disabled?: boolean }) {
+export function ConfirmSubmit({ label, title, body, confirmLabel, variant = 'primary', disabled, ready }: { label: string; title: string; body: string | ((form: HTMLFormElement) => string); confirmLabel?: string; variant?: 'primary' | 'danger'; disabled?: boolean; ready?: (form: HTMLFormElement) => boolean }) {
   const t = useTranslations('common')
   const dialog = useRef<HTMLDialogElement>(null)
   const button = useRef<HTMLButtonElement>(null)
   const [text, setText] = useState(typeof body === 'string' ? body : '')
   const open = () => {
     const form = button.current?.form
+    if (form && ready && !ready(form)) return form.requestSubmit()
     if (typeof body === 'function' && form) setText(body(form))
     dialog.current?.showModal()
   }

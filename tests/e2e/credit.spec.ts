@@ -195,6 +195,22 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await expect(page.getByText('KUR Daerah 2026').first()).toBeVisible()
   const claimUrl = page.url()
 
+  // the admin returns it first, asked before it lands with the reason the bank will read
+  await admin.goto(claimUrl)
+  await admin.getByLabel('Alasan pengembalian').fill('Rekening koran Oktober belum dilampirkan.')
+  await admin.getByRole('button', { name: 'Kembalikan ke bank' }).click()
+  const back = admin.getByRole('dialog', { name: 'Kembalikan klaim ke bank?' })
+  await expect(back).toContainText('“Rekening koran Oktober belum dilampirkan.”')
+  await back.getByRole('button', { name: 'Kembalikan ke bank' }).click()
+  await expect(admin.locator('#isi').getByText('Rekening koran Oktober belum dilampirkan.')).toBeVisible()
+  // the bank files the month again: the returned claim is replaced, at the same address
+  await page.goto('/kredit/klaim/baru')
+  await page.getByLabel('Program yang diklaim').selectOption({ label: 'KUR Daerah 2026' })
+  await page.getByLabel('Bulan klaim').selectOption({ label: 'Oktober 2026' })
+  await page.getByRole('button', { name: 'Ajukan klaim', exact: true }).click()
+  await page.getByRole('dialog', { name: 'Ajukan klaim ini?' }).getByRole('button', { name: 'Ya, ajukan klaim' }).click()
+  await page.waitForURL(claimUrl)
+
   await admin.goto(claimUrl)
   await admin.getByRole('button', { name: 'Setujui klaim' }).click()
   await admin.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()

@@ -64,8 +64,16 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   await page.getByRole('link', { name: 'Periksa Kabupaten Jombang Triwulan IV 2026' }).click()
   await expect(page).toHaveURL(Q4)
   await field(page, 'Catatan untuk Koperasi aktif').fill('Bandingkan dengan data ODS Desember.')
+  // without a reason nothing is asked: the refusal is said on the field
+  await page.getByRole('button', { name: 'Kembalikan' }).click()
+  await expect(page.locator('#isi').getByText('Tulis alasan pengembalian (minimal 5 karakter).')).toBeVisible()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
   await page.getByLabel('Alasan pengembalian').fill('Jumlah koperasi aktif belum sesuai data ODS.')
   await page.getByRole('button', { name: 'Kembalikan' }).click()
+  // asked first, quoting the reason the officer will read
+  const ask = page.getByRole('dialog', { name: 'Kembalikan laporan ke kabupaten/kota?' })
+  await expect(ask).toContainText('“Jumlah koperasi aktif belum sesuai data ODS.”')
+  await ask.getByRole('button', { name: 'Kembalikan' }).click()
   await expect(page.getByTestId('return-reason')).toContainText('Jumlah koperasi aktif belum sesuai data ODS.')
 
   // the officer sees the reasons, corrects and resubmits

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { NoProgramState } from '@/components/dashboard/no-program'
 import Link from 'next/link'
+import clsx from 'clsx'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { AbsorptionChart } from '@/components/credit/absorption-chart'
 import { RealisationChart } from '@/components/credit/realisation-chart'
@@ -96,7 +97,26 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
         />
         <details className="mt-3">
           <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('table.regency')}: {formatNumber(ranking.length, { locale: lang })}</summary>
-          <div className="mt-2">
+          {/* a phone gets one card per regency (six columns do not fit 390 px); from md up the table */}
+          <ol className="mt-2 space-y-2 md:hidden" aria-label={t('credit.rankingTitle')}>
+            {ranking.map((r, i) => (
+              <li key={r.regencyCode} data-regency-card={r.regencyCode} className={clsx('rounded-lg border border-slate-200 p-3 text-sm', r.regencyCode === user.regencyCode ? 'bg-amber-50' : 'bg-white')}>
+                <div className="flex items-baseline justify-between gap-3">
+                  <span className="font-medium text-slate-900">
+                    {formatNumber(i + 1, { locale: lang })}.{' '}
+                    {!isOfficer || r.regencyCode === user.regencyCode ? <Link className="text-brand-700 underline-offset-2 hover:underline" href={`/dasbor/wilayah/${r.regencyCode}?${rankingQuery}`}>{r.name}</Link> : r.name}
+                  </span>
+                  <span className="shrink-0 font-semibold tabular-nums text-slate-900">{pct(r.realisationPct)}</span>
+                </div>
+                <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-xs text-slate-600">
+                  <dt>{t('table.allocation')}</dt><dd className="text-right tabular-nums">{formatRupiah(r.target, { locale: lang })}</dd>
+                  <dt>{t('table.disbursed')}</dt><dd className="text-right tabular-nums">{formatRupiah(r.disbursed, { locale: lang })}</dd>
+                  <dt>{t('table.beneficiaries')}</dt><dd className="text-right tabular-nums">{formatNumber(r.beneficiaries, { locale: lang })}</dd>
+                </dl>
+              </li>
+            ))}
+          </ol>
+          <div className="mt-2 hidden md:block">
             <Table caption={t('credit.rankingTitle')}>
               <thead>
                 <tr><Th>{t('table.rank')}</Th><Th>{t('table.regency')}</Th><Th align="right">{t('table.allocation')}</Th><Th align="right">{t('table.disbursed')}</Th><Th align="right">{t('table.pct')}</Th><Th align="right">{t('table.beneficiaries')}</Th></tr>
