@@ -20,6 +20,14 @@ const schema = z.object({
 })
 
 export type Env = z.infer<typeof schema>
+
+/**
+ * The app's public address (`APP_URL`, without a trailing slash) that links in e-mails and calendar files start
+ * with; unset, the address the request came to (`fallback`), which behind a proxy may be an internal one.
+ */
+export function publicBaseUrl(fallback = ''): string {
+  return process.env.APP_URL?.trim().replace(/\/+$/, '') || fallback
+}
 let cached: Env | undefined
 
 /** The validated environment, read once; a misconfiguration fails loudly with the variable's name. */

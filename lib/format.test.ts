@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import {
-  formatDate, formatDateTime, formatMonthShort, formatNumber, formatPercent, formatRupiah, formatRupiahAxis, formatRupiahShort, ratePercent,
+  formatDate, formatDateTime, formatMonthShort, formatWeekday, formatNumber, formatPercent, formatRupiah, formatRupiahAxis, formatRupiahShort, ratePercent,
 } from './format'
 
 describe('Indonesian formats', () => {
+  it('names the day of the week in Jakarta, in either language', () => {
+    expect(formatWeekday('2026-09-10T03:00:00Z')).toBe('Kamis')
+    expect(formatWeekday('2026-09-10T03:00:00Z', { locale: 'en' })).toBe('Thursday')
+    // 18:00 UTC on Wednesday 9 September is already Thursday in Jakarta
+    expect(formatWeekday('2026-09-09T18:00:00Z')).toBe('Kamis')
+  })
+
   it('writes full Rupiah with dots between thousands', () => {
     expect(formatRupiah(53_019_249_400)).toBe('Rp53.019.249.400')
     expect(formatRupiah('451803000.00')).toBe('Rp451.803.000')

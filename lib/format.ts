@@ -110,6 +110,12 @@ export function formatDate(value: Date | string, opts: { locale?: Locale } = {})
   return dateFormat(opts.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(d)
 }
 
+/** The day of the week of a date in Jakarta, as a record's opening names it ("Pada hari ini, Kamis, …"): `Kamis`, `Thursday`. */
+export function formatWeekday(value: Date | string, opts: { locale?: Locale } = {}): string {
+  const d = typeof value === 'string' ? new Date(value) : value
+  return dateFormat(opts.locale, { weekday: 'long', timeZone: TIME_ZONE }).format(d)
+}
+
 /** Date and time for audit trails: `18 September 2024 14.05`. */
 export function formatDateTime(value: Date | string, opts: { locale?: Locale } = {}): string {
   const d = typeof value === 'string' ? new Date(value) : value

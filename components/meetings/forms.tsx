@@ -75,7 +75,7 @@ export function MeetingForm({ initial, regencies }: { initial: MeetingValues; re
 }
 
 /** Invite a participant (internal or external) with the regency or bank the person represents. */
-export function ParticipantForm({ meetingId, regencies, banks, users }: { meetingId: string; regencies: Option[]; banks: Option[]; users: Option[] }) {
+export function ParticipantForm({ meetingId, regencies, banks, users, started }: { meetingId: string; regencies: Option[]; banks: Option[]; users: Option[]; started: boolean }) {
   const t = useTranslations('meetings')
   const px = 'participant'
   const { state, formAction, pending, v, e } = useForm(addParticipant)
@@ -93,10 +93,15 @@ export function ParticipantForm({ meetingId, regencies, banks, users }: { meetin
         <Field idPrefix={px} label={t('fields.agency')} name="agency" errors={e('agency')}>{(p) => <input {...p} defaultValue={v('agency')} maxLength={200} />}</Field>
         <Field idPrefix={px} label={t('fields.regency')} name="regencyCode" errors={e('regencyCode')}>{(p) => <Select p={p} value={v('regencyCode')} options={regencies} empty={t('fields.noHost')} />}</Field>
         <Field idPrefix={px} label={t('fields.bank')} name="bankId" errors={e('bankId')}>{(p) => <Select p={p} value={v('bankId')} options={banks} empty={t('fields.noHost')} />}</Field>
-        <Field idPrefix={px} label={t('fields.attendance')} name="attendance" errors={e('attendance')}>
-          {(p) => <Select p={p} value={v('attendance', 'PLANNED')} options={ATTENDANCE.map((k) => ({ value: k, label: t(`attendance.${k}`) }))} />}
-        </Field>
-        <Field idPrefix={px} label={t('fields.representedBy')} name="representedBy" errors={e('representedBy')}>{(p) => <input {...p} defaultValue={v('representedBy')} maxLength={150} />}</Field>
+        {/* before the meeting a participant is invited; whether they came is recorded once it has started */}
+        {started && (
+          <>
+            <Field idPrefix={px} label={t('fields.attendance')} name="attendance" errors={e('attendance')}>
+              {(p) => <Select p={p} value={v('attendance', 'PLANNED')} options={ATTENDANCE.map((k) => ({ value: k, label: t(`attendance.${k}`) }))} />}
+            </Field>
+            <Field idPrefix={px} label={t('fields.representedBy')} name="representedBy" errors={e('representedBy')}>{(p) => <input {...p} defaultValue={v('representedBy')} maxLength={150} />}</Field>
+          </>
+        )}
       </div>
       <Submit pending={pending} label={t('detail.addParticipant')} />
     </form>
@@ -196,8 +201,11 @@ export function ActionItemForm({ meetingId, initial, regencies, banks, users, ou
         {kind === 'USER' && <Field idPrefix={px} label={t('fields.ownerUser')} name="ownerUserId" errors={e('ownerUserId')} required>{(p) => <Select p={p} value={v('ownerUserId', initial?.ownerUserId ?? '')} options={users} empty={t('fields.choose')} />}</Field>}
         <Field idPrefix={px} label={t('fields.dueDate')} name="dueDate" errors={e('dueDate')} required>{(p) => <DateInput {...p} defaultValue={v('dueDate', initial?.dueDate ?? '')} />}</Field>
       </div>
-      {outcomes.length > 0 && (
+      {outcomes.length > 0 ? (
         <Field idPrefix={px} label={t('fields.outcome')} name="outcomeId" errors={e('outcomeId')}>{(p) => <Select p={p} value={v('outcomeId', initial?.outcomeId ?? '')} options={outcomes} empty={t('fields.noLink')} />}</Field>
+      ) : (
+        // no decision to choose from: an edit keeps the one the follow-up came from (an absent field would unlink it)
+        initial?.outcomeId && <input type="hidden" name="outcomeId" value={initial.outcomeId} />
       )}
       <Field idPrefix={px} label={t('fields.description')} name="description" errors={e('description')}>{(p) => <textarea {...p} rows={2} defaultValue={v('description', initial?.description ?? '')} maxLength={4000} />}</Field>
       <Submit pending={pending} label={initial?.id ? t('save') : t('detail.addAction')} />

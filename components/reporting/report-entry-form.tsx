@@ -12,7 +12,7 @@ import { inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { ActivityFeedNote } from '@/components/activities/activity-feed-note'
 import { formatIndicatorValue, type Unit } from '@/lib/reporting/display'
-import { evaluateRules, withDerived, type Rule, type RuleIndicator } from '@/lib/reporting/rules'
+import { evaluateRules, MISSING_MESSAGE, missingValues, withDerived, type Rule, type RuleIndicator } from '@/lib/reporting/rules'
 import { parseDecimalInput, valueProblem } from '@/lib/validations/reporting'
 import { serverText } from '@/lib/i18n/server-text'
 import { focusFirstError } from '@/components/ui/focus'
@@ -100,15 +100,22 @@ export function ReportEntryForm({
   // the same check the server runs, its message in the reader's language (lib/i18n/server-text.ts)
   // (with the indicator's decimals: `10,5` for a count is refused here as on the server)
   const typingErrors = useMemo(() => Object.fromEntries(indicators.map((i) => [i.code, serverText(valueProblem(texts[i.code], i.decimals) ?? undefined, locale)]).filter(([, p]) => p)) as Record<string, string>, [indicators, texts, locale])
-  const blocking = Object.keys(typingErrors).length + findings.filter((f) => f.severity === 'ERROR' || !f.resolved).length
+  // entered values still empty, which the server refuses on submission (lib/reporting/rules.ts submissionErrors): said on
+  // their fields once the officer tries to send, not while a draft is typed (an unreadable one already has its error)
+  const missing = useMemo(() => new Set(missingValues(indicators, values).filter((code) => !typingErrors[code])), [indicators, values, typingErrors])
+  const [submitTried, setSubmitTried] = useState(false)
+  // the fields to fix before the confirmation opens, each counted once
+  const blocking = new Set([...Object.keys(typingErrors), ...findings.filter((f) => f.severity === 'ERROR' || !f.resolved).map((f) => f.indicatorCode), ...missing]).size
   const [blockedNote, setBlockedNote] = useState(false)
   // a refusal before anything was written says so: the officer must not believe the draft is safe
   const shown = state && !state.ok && !state.data?.version ? { ...state, message: t('notSaved', { reason: state.message ?? '' }) } : state
 
   function openSubmit(form: HTMLFormElement | null) {
+    setSubmitTried(true)
     if (blocking > 0) {
       setBlockedNote(true)
-      focusFirstError(form)
+      // after React has marked the empty fields, so that focus lands on the first field to fix
+      requestAnimationFrame(() => focusFirstError(form))
       return
     }
     setBlockedNote(false)
@@ -132,7 +139,7 @@ export function ReportEntryForm({
           <ul className="divide-y divide-slate-100">
             {form.indicators.map((i) => {
               const mine = findings.filter((f) => f.indicatorCode === i.code)
-              const errs = [...new Set([...(typingErrors[i.code] ? [typingErrors[i.code]] : []), ...mine.filter((f) => f.severity === 'ERROR').map((f) => (locale === 'en' ? f.messageEn : f.message)), ...(serverErrors[`values.${i.code}`] ?? [])])]
+              const errs = [...new Set([...(typingErrors[i.code] ? [typingErrors[i.code]] : []), ...(submitTried && missing.has(i.code) ? [MISSING_MESSAGE[locale]] : []), ...mine.filter((f) => f.severity === 'ERROR').map((f) => (locale === 'en' ? f.messageEn : f.message)), ...(serverErrors[`values.${i.code}`] ?? [])])]
               const warns = mine.filter((f) => f.severity === 'WARNING')
               const commentErrs = serverErrors[`comments.${i.code}`]?.filter(() => warns.some((w) => !w.resolved)) ?? []
               const entered = i.aggregation !== 'RATIO'

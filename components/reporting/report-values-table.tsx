@@ -50,9 +50,10 @@ export function ReportValuesTable({
                 table fits the page from md up (no sidebar until lg) and scrolls only on a narrower window */}
             <table className="block w-full text-sm md:table md:min-w-[40rem] md:table-fixed md:divide-y md:divide-slate-200">
               <colgroup>
-                <col className="md:w-[26%]" />
-                <col className="md:w-[17%]" />
-                <col className="md:w-[13%]" />
+                {/* the three figure columns alike: at 13% a previous semester's Rp408.000.000.000 broke inside the number */}
+                <col className="md:w-[24%]" />
+                <col className="md:w-[16%]" />
+                <col className="md:w-[16%]" />
                 <col className="md:w-[16%]" />
                 <col className="md:w-[14%]" />
                 <col className="md:w-[14%]" />

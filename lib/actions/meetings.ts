@@ -59,6 +59,26 @@ async function editableMeeting(tx: Prisma.TransactionClient, id: string) {
 }
 
 /**
+ * The meeting of a follow-up being edited, given progress or evidence: its row locked as editableMeeting does (a
+ * cancel committing meanwhile waits, and this write then sees it). A cancelled meeting's follow-ups were dropped
+ * with it and stay so; a closed meeting's are still worked on after the meeting, so only a cancel refuses.
+ */
+async function liveMeeting(tx: Prisma.TransactionClient, id: string) {
+  await tx.$queryRaw`SELECT id FROM meetings WHERE id = ${id} FOR NO KEY UPDATE`
+  const m = await tx.meeting.findUnique({ where: { id }, select: { id: true, status: true, startsAt: true } })
+  if (!m) throw new ActionError(NOT_FOUND_MEETING)
+  if (m.status === 'CANCELLED') throw new ActionError('Rapat sudah dibatalkan; tindak lanjutnya ikut dibatalkan dan tidak dapat diubah lagi.')
+  return m
+}
+
+/** Attendance (present, absent, represented) is what happened: recorded once the meeting has started. */
+function attendanceAllowed(meeting: { startsAt: Date }, attendance: string) {
+  if (attendance !== 'PLANNED' && !hasStarted(meeting)) {
+    throw new ActionError(INVALID, { attendance: [`Kehadiran dicatat setelah rapat dimulai (${formatDateTime(meeting.startsAt)} WIB).`] })
+  }
+}
+
+/**
  * The meeting's decisions changed: its updatedAt moves, so a system syncing meetings with their decisions
  * through the integration API (GET /api/v1/rapat, updated_since) reads it again.
  */
@@ -234,7 +254,7 @@ async function dropOpenActions(tx: Prisma.TransactionClient, user: SessionUser, 
 /** Invite a participant: an internal user or an external person with position and agency. */
 export const addParticipant = authAction('meetings.write', participantSchema, async (input, user) => {
   const name = await db.$transaction(async (tx) => {
-    await editableMeeting(tx, input.meetingId)
+    attendanceAllowed(await editableMeeting(tx, input.meetingId), input.attendance)
     await checkRefs(tx, { regency: ['regencyCode', input.regencyCode], bank: ['bankId', input.bankId], user: ['userId', input.userId] })
     const who = input.userId ? await internalParticipant(tx, input.meetingId, input.userId) : null
     const last = await tx.meetingParticipant.aggregate({ where: { meetingId: input.meetingId }, _max: { sortOrder: true } })
@@ -280,7 +300,7 @@ export const updateAttendance = authAction('meetings.write', attendanceSchema, a
   const meetingId = await db.$transaction(async (tx) => {
     const before = await tx.meetingParticipant.findUnique({ where: { id: input.id }, select: { id: true, meetingId: true, attendance: true, representedBy: true, version: true } })
     if (!before) throw new ActionError('Peserta tidak ditemukan.')
-    await editableMeeting(tx, before.meetingId)
+    attendanceAllowed(await editableMeeting(tx, before.meetingId), input.attendance)
     await transition(tx, {
       entity: 'MeetingParticipant', entityId: input.id, label: 'Kehadiran',
       update: () => tx.meetingParticipant.updateMany({
@@ -468,7 +488,9 @@ export const updateAction = authAction('meetings.write', updateActionItemSchema,
   const meetingId = await db.$transaction(async (tx) => {
     const before = await tx.actionItem.findUnique({ where: { id }, select: { ...actionSnapshot, meeting: { select: { id: true, startsAt: true } } } })
     if (!before) throw new ActionError('Tindak lanjut tidak ditemukan.')
-    const data = await actionData(tx, before.meeting, fields)
+    await liveMeeting(tx, before.meeting.id)
+    // the agenda item is not a field of the form: it stays, unless the decision chosen names its own
+    const data = await actionData(tx, before.meeting, { ...fields, agendaItemId: fields.agendaItemId ?? (fields.outcomeId ? null : before.agendaItemId) })
     await transition(tx, { entity: 'ActionItem', entityId: id, label: 'Tindak lanjut', update: () => tx.actionItem.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }) })
     const after = await tx.actionItem.findUniqueOrThrow({ where: { id }, select: actionSnapshot })
     const { meeting, ...snapshot } = before
@@ -490,6 +512,7 @@ export const addProgress = authAction('meetings.progress', progressSchema, async
   const result = await db.$transaction(async (tx) => {
     const action = await tx.actionItem.findFirst({ where: { AND: [{ id: input.actionId }, actionScope(user)] }, select: { ...actionSnapshot } })
     if (!action || !canUpdateProgress(user, action)) throw new ActionError('Tindak lanjut tidak ditemukan, atau bukan tanggung jawab Anda.')
+    await liveMeeting(tx, action.meetingId)
     const status = input.status && input.status !== action.status ? input.status : null
     if (status && !mayChangeStatus(user, action.status, status)) {
       // a decision of the agency's meeting is dropped (or revived) by the agency, not by the one it was assigned to
@@ -582,6 +605,7 @@ export async function uploadEvidence(prev: ActionState | undefined, formData: Fo
     await storeDocument(user, { ...input, kind: 'EVIDENCE' }, file, async (tx) => {
       const action = await tx.actionItem.findFirst({ where: { AND: [{ id: input.actionId, meetingId: input.meetingId }, actionScope(user)] }, select: { id: true, meetingId: true, ownerKind: true, ownerRegencyCode: true, ownerBankId: true, ownerUserId: true } })
       if (!action || !canUpdateProgress(user, action)) throw new ActionError('Tindak lanjut tidak ditemukan, atau bukan tanggung jawab Anda.')
+      await liveMeeting(tx, action.meetingId)
       return action.meetingId
     })
     actionId = input.actionId

@@ -271,7 +271,8 @@ export async function getAction({ user, id }: { user: SessionUser; id: string })
     select: {
       ...actionSelect,
       createdAt: true,
-      meeting: { select: { id: true, title: true, type: true, startsAt: true, status: true } },
+      // the agenda with its decisions: the choices of the admin's edit form (a follow-up keeps the decision it came from)
+      meeting: { select: { id: true, title: true, type: true, startsAt: true, status: true, agendaItems: { select: { position: true, outcomes: { select: { id: true, kind: true, text: true }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] } }, orderBy: { position: 'asc' } } } },
       agendaItem: { select: { id: true, title: true, position: true } },
       outcome: { select: { id: true, kind: true, text: true } },
       notes: { select: { id: true, authorName: true, note: true, statusFrom: true, statusTo: true, createdAt: true }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },

@@ -17,3 +17,21 @@ export const OWNER_KIND_LABEL: Record<ActionOwnerKind, string> = { REGENCY: 'Kab
 export function actionOwnerName(a: { ownerUnit: string | null; ownerRegency: { name: string } | null; ownerBank: { shortName: string } | null; ownerUser: { name: string } | null }): string {
   return a.ownerRegency?.name ?? a.ownerBank?.shortName ?? a.ownerUser?.name ?? a.ownerUnit ?? '–'
 }
+
+/**
+ * A meeting's decisions and recommendations as the choices of a follow-up's "from decision" field: the agenda
+ * item's number, the kind (`kindLabel`, in the screen's language) and the text cut at a word within 80
+ * characters (cut anywhere, "…paling lambat 30" read as a different decision). Information is not offered.
+ */
+export function outcomeChoices(agendaItems: { position: number; outcomes: { id: string; kind: OutcomeKind; text: string }[] }[], kindLabel: (kind: OutcomeKind) => string): { value: string; label: string }[] {
+  return agendaItems.flatMap((a) => a.outcomes.filter((o) => o.kind !== 'INFORMATION').map((o) => ({ value: o.id, label: `${a.position}. ${kindLabel(o.kind)}: ${clipAtWord(o.text, 80)}` })))
+}
+
+/** `text` on one line, cut at the last word boundary within `max` characters with an ellipsis. */
+export function clipAtWord(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  if (line.length <= max) return line
+  const cut = line.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`
+}

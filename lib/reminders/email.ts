@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { db } from '@/lib/db'
 import type { NotificationKind } from '@/lib/generated/prisma/enums'
 import { notificationText } from './texts'
+import { publicBaseUrl } from '@/lib/env'
 
 /**
  * Optional e-mail for notifications, off unless `SMTP_URL` is set (e.g. `smtp://user:pass@mail.example:587`,
@@ -34,7 +35,7 @@ export async function sendPendingEmails(options: { limit?: number } = {}): Promi
   const nodemailer = await import('nodemailer')
   const transport = nodemailer.createTransport(url)
   const from = process.env.SMTP_FROM?.trim() || 'Lumbung <no-reply@localhost>'
-  const base = process.env.APP_URL?.trim().replace(/\/$/, '') ?? ''
+  const base = publicBaseUrl()
   let sent = 0
   let failed = 0
   try {

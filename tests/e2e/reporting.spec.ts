@@ -27,6 +27,12 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   await page.getByRole('link', { name: 'Isi laporan Triwulan IV 2026' }).click()
   await expect(page).toHaveURL(Q4)
   await expect(page.getByRole('heading', { name: 'Triwulan IV 2026: Kabupaten Jombang' })).toBeVisible()
+  // sent with every value empty: no confirmation to say yes to, each empty field says so and the first one to fix has focus
+  await page.getByRole('button', { name: 'Kirim laporan' }).click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(page.getByTestId('submit-blocked')).toContainText('perbaiki 11 isian')
+  await expect(page.locator('[data-indicator="KOP_TERDAFTAR"]').getByText('Isi nilai ini sebelum mengirim laporan.')).toBeVisible()
+  await expect(page.locator(':focus')).toHaveAttribute('aria-invalid', 'true')
 
   const figures: Record<string, string> = {
     'Koperasi terdaftar': '355', 'Koperasi simpan pinjam (KSP) sehat': '11', 'Manajer KSP bersertifikat kompetensi': '4',

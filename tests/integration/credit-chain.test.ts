@@ -12,6 +12,7 @@ import { getClaim } from '@/lib/data/claims'
 import { getCurrentUser } from '@/lib/session'
 import type { SessionUser } from '@/lib/session-user'
 import { GET as exportClaimLines } from '@/app/api/kredit/klaim/[id]/ekspor/route'
+import { GET as exportSchedule } from '@/app/api/kredit/penyaluran/[id]/jadwal/route'
 
 /**
  * The credit chain in the cases the demo data does not exercise: a bank with two programmes in one year,
@@ -183,6 +184,16 @@ describe('the schedule a bank reconciles', () => {
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).status).toBe('ACTIVE')
     expect(await reportInstalment(undefined, form({ disbursementId: id, period: 3, instalmentPaid: 'paid', collectibility: 1 }))).toMatchObject({ ok: true })
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).status).toBe('PAID_OFF')
+    // its .xlsx says the instalments' states and the subsidies' reasons in words, as the page does, not as codes
+    signInAs(bank)
+    const res = await exportSchedule(new Request(`http://localhost/api/kredit/penyaluran/${id}/jadwal`), { params: Promise.resolve({ id }) })
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const rows = wb.worksheets[0].getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1))
+    const col = (name: string) => rows.slice(1).map((r) => r[rows[0].indexOf(name)])
+    expect(col('Status angsuran')).toEqual(['Tidak dibayar', 'Dibayar', 'Dibayar'])
+    expect(col('Alasan subsidi')).toEqual(['Tanpa angsuran', 'Disubsidi', 'Disubsidi'])
   })
 })
 

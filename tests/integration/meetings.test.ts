@@ -13,7 +13,7 @@ import type { SessionUser } from '@/lib/session-user'
 import { MESSAGES, type ActionState } from '@/lib/safe-action'
 import {
   addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, deleteDocument, removeAgendaItem, removeOutcome, removeParticipant, setMeetingStatus, updateAgendaItem,
-  updateAttendance, updateMeeting, updateOutcome, uploadDocument, uploadEvidence,
+  updateAction, updateAttendance, updateMeeting, updateOutcome, uploadDocument, uploadEvidence,
 } from '@/lib/actions/meetings'
 import { findActions, findMeetings, getAction, getBriefing, getDocumentFile, getMeeting, getOverdueSummary, getRegencyActions } from '@/lib/data/meetings'
 import { getCreditSummary } from '@/lib/data/credit'
@@ -621,6 +621,18 @@ describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
     for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75)
     expect(folded.replace(/\r\n /g, '')).toContain(`SUMMARY:Rakor — ${'Pembiayaan UMKM Koperasi '.repeat(6)}é`)
   })
+
+  it('links the meeting at the app’s public address (APP_URL) when set, not at the address the request came to', async () => {
+    signInAs(admin)
+    const link = async () => (await (await call(invitationRoute, meetingA)).text()).replace(/\r\n /g, '').match(/^URL:(.*)$/m)?.[1]
+    expect(await link()).toBe(`http://localhost/rapat/${meetingA}`)
+    process.env.APP_URL = 'https://lumbung.jatimprov.go.id/'
+    try {
+      expect(await link()).toBe(`https://lumbung.jatimprov.go.id/rapat/${meetingA}`)
+    } finally {
+      delete process.env.APP_URL
+    }
+  })
 })
 
 describe('list exports: the meeting and follow-up lists as .xlsx and .csv, in the reader’s scope and order', () => {
@@ -908,5 +920,68 @@ describe('a meeting’s dates, statuses and documents stay consistent with its f
     const xml = await (await JSZip.loadAsync(await res.arrayBuffer())).file('word/document.xml')!.async('string')
     expect(xml).toContain('Percepat akad kredit')
     expect(xml).not.toContain('/tindak-lanjut/')
+  })
+})
+
+describe('a follow-up’s edit keeps what its form does not show; a cancelled meeting’s follow-ups stay as they were left', () => {
+  const evidence = () => new File([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], 'bukti.pdf', { type: 'application/pdf' })
+  const edit = (a: { id: string; version: number }, fields: Record<string, string>) =>
+    redirected(() => updateAction(undefined, form({ id: a.id, version: a.version, title: 'Kirim data penyaluran', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2030-12-31', ...fields })))
+
+  it('changing only the due date keeps the decision and the agenda item it came from; unlinking the decision keeps the agenda item', async () => {
+    const meeting = await newMeeting({ title: 'Rakor tautan keputusan' })
+    signInAs(admin)
+    expect(await addAgendaItem(undefined, form({ meetingId: meeting, title: 'Penyaluran kredit' }))).toMatchObject({ ok: true })
+    const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId: meeting }, select: { id: true } })
+    expect(await addOutcome(undefined, form({ agendaItemId: item.id, kind: 'DECISION', text: 'Data penyaluran dikirim tiap bulan' }))).toMatchObject({ ok: true })
+    const outcome = await db.meetingOutcome.findFirstOrThrow({ where: { agendaItemId: item.id }, select: { id: true } })
+    const a = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Kirim data penyaluran', outcomeId: outcome.id, dueDate: '2030-12-31' })
+    const links = () => db.actionItem.findUniqueOrThrow({ where: { id: a.id }, select: { agendaItemId: true, outcomeId: true, dueDate: true, version: true } })
+    expect(await links()).toMatchObject({ agendaItemId: item.id, outcomeId: outcome.id })
+    // the follow-up page's form: the decision chosen as it was, no agenda field
+    signInAs(admin)
+    expect(await edit(a, { outcomeId: outcome.id, dueDate: '2030-12-29' })).toBe(a.id)
+    expect(await links()).toEqual({ agendaItemId: item.id, outcomeId: outcome.id, dueDate: new Date('2030-12-29T00:00:00Z'), version: 2 })
+    // "no link" chosen for the decision: the follow-up stays under its agenda item
+    expect(await edit({ id: a.id, version: 2 }, { outcomeId: '' })).toBe(a.id)
+    expect(await links()).toMatchObject({ agendaItemId: item.id, outcomeId: null, version: 3 })
+  })
+
+  it('after a cancel, its follow-up is neither edited, reopened, progressed nor given evidence, by the agency or its owner (nothing written)', async () => {
+    const meeting = await newMeeting({ title: 'Rakor batal dengan tindak lanjut' })
+    const a = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Kirim data penyaluran', dueDate: '2030-12-31' })
+    signInAs(admin)
+    expect(await setMeetingStatus(undefined, form({ id: meeting, version: 1, status: 'CANCELLED' }))).toMatchObject({ ok: true })
+    const dropped = await db.actionItem.findUniqueOrThrow({ where: { id: a.id }, select: { title: true, status: true, version: true } })
+    expect(dropped).toMatchObject({ status: 'DROPPED', version: 2 })
+    const audits = await db.auditLog.count({ where: { entity: 'ActionItem', entityId: a.id } })
+    const refused = 'Rapat sudah dibatalkan; tindak lanjutnya ikut dibatalkan dan tidak dapat diubah lagi.'
+    signInAs(admin)
+    expect(await updateAction(undefined, form({ id: a.id, version: 2, title: 'Judul baru', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2030-12-31' }))).toMatchObject({ ok: false, message: refused })
+    expect(await addProgress(undefined, form({ actionId: a.id, version: 2, note: 'Dibuka lagi', status: 'OPEN' }))).toMatchObject({ ok: false, message: refused })
+    signInAs(jombang)
+    expect(await addProgress(undefined, form({ actionId: a.id, version: 2, note: 'Sudah dikerjakan' }))).toMatchObject({ ok: false, message: refused })
+    const fd = form({ meetingId: meeting, actionId: a.id, kind: 'EVIDENCE' })
+    fd.set('file', evidence())
+    expect(await uploadEvidence(undefined, fd)).toMatchObject({ ok: false, message: refused })
+    expect(await db.actionItem.findUniqueOrThrow({ where: { id: a.id }, select: { title: true, status: true, version: true } })).toEqual(dropped)
+    expect(await db.actionProgressNote.count({ where: { actionId: a.id } })).toBe(1) // the cancel's own note
+    expect(await db.meetingDocument.count({ where: { actionId: a.id } })).toBe(0)
+    expect(await db.auditLog.count({ where: { entity: 'ActionItem', entityId: a.id } })).toBe(audits)
+  })
+
+  it('attendance is recorded once the meeting has started: before, a participant is only invited (nothing written)', async () => {
+    const year = Number(jakartaToday().slice(0, 4)) + 1
+    const meeting = await newMeeting({ title: 'Rakor bulan depan', startsAt: `${year}-03-10T09:00`, endsAt: `${year}-03-10T12:00` })
+    signInAs(admin)
+    const early = await addParticipant(undefined, form({ meetingId: meeting, name: 'Kabid Koperasi', agency: 'Dinas Koperasi Kabupaten Jombang', attendance: 'PRESENT' }))
+    expect(early).toMatchObject({ ok: false, errors: { attendance: [`Kehadiran dicatat setelah rapat dimulai (10 Maret ${year} pukul 09.00 WIB).`] } })
+    expect(serverText(early.errors!.attendance![0], 'en')).toBe(`Attendance is recorded once the meeting has started (10 March ${year} at 09:00 WIB).`)
+    expect(await db.meetingParticipant.count({ where: { meetingId: meeting } })).toBe(0)
+    expect(await addParticipant(undefined, form({ meetingId: meeting, name: 'Kabid Koperasi', agency: 'Dinas Koperasi Kabupaten Jombang' }))).toMatchObject({ ok: true })
+    const p = await db.meetingParticipant.findFirstOrThrow({ where: { meetingId: meeting }, select: { id: true, attendance: true, version: true } })
+    expect(p.attendance).toBe('PLANNED')
+    expect((await updateAttendance(undefined, form({ id: p.id, version: p.version, attendance: 'ABSENT' }))).errors?.attendance).toHaveLength(1)
+    expect(await db.meetingParticipant.findUniqueOrThrow({ where: { id: p.id }, select: { attendance: true, version: true } })).toEqual({ attendance: 'PLANNED', version: p.version })
   })
 })

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server'
 import { CalendarPlus, FileDown, FileText, Pencil, Presentation, Repeat } from 'lucide-react'
 import { ActionItemForm, AgendaItemForm, AttendanceForm, DocumentForm, OutcomeForm, ParticipantForm } from '@/components/meetings/forms'
 import { ActionStatusBadge, MeetingStatusBadge } from '@/components/meetings/display'
-import { actionOwnerName as ownerName } from '@/lib/meetings/labels'
+import { actionOwnerName as ownerName, outcomeChoices } from '@/lib/meetings/labels'
 import { Markdown } from '@/components/meetings/markdown'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
@@ -67,7 +67,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     programs: choices?.programs.map((p) => ({ value: p.id, label: p.name })) ?? [],
     indicators: choices?.indicators.map((i) => ({ value: i.code, label: lang === 'en' ? i.nameEn : i.name })) ?? [],
     users: choices?.users.map((u) => ({ value: u.id, label: `${u.name} (${u.username})` })) ?? [],
-    outcomes: meeting.agendaItems.flatMap((a) => a.outcomes.filter((o) => o.kind !== 'INFORMATION').map((o) => ({ value: o.id, label: `${a.position}. ${t(`outcomeKind.${o.kind}`)}: ${o.text.slice(0, 80)}` }))),
+    outcomes: outcomeChoices(meeting.agendaItems, (kind) => t(`outcomeKind.${kind}`)),
   }
   const today = jakartaToday()
   const sameDay = jakartaDate(meeting.startsAt) === jakartaDate(meeting.endsAt)
@@ -236,7 +236,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                     <p className="font-medium text-slate-900">{p.name}{p.position && <span className="font-normal text-slate-600">, {p.position}</span>}</p>
                     <p className="text-xs text-slate-600">{p.agency}</p>
                     <div className="mt-1">
-                      {editable ? <AttendanceForm id={p.id} version={p.version} attendance={p.attendance} representedBy={p.representedBy} name={p.name} /> : (
+                      {/* attendance is what happened: recorded once the meeting has started (the server refuses it before) */}
+                      {editable && started ? <AttendanceForm id={p.id} version={p.version} attendance={p.attendance} representedBy={p.representedBy} name={p.name} /> : (
                         <Badge tone={p.attendance === 'PRESENT' ? 'green' : p.attendance === 'ABSENT' ? 'red' : p.attendance === 'REPRESENTED' ? 'blue' : 'slate'}>
                           {t(`attendance.${p.attendance}`)}{p.representedBy ? `: ${p.representedBy}` : ''}
                         </Badge>
@@ -247,7 +248,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                 ))}
               </ul>
             )}
-            {editable && choices && <AddPanel label={t('detail.addParticipant')}><ParticipantForm meetingId={meeting.id} regencies={opt.regencies} banks={opt.banks} users={opt.users} /></AddPanel>}
+            {editable && choices && <AddPanel label={t('detail.addParticipant')}><ParticipantForm meetingId={meeting.id} regencies={opt.regencies} banks={opt.banks} users={opt.users} started={started} /></AddPanel>}
           </Section>
 
           <Section id="documents" title={t('detail.documents')}>

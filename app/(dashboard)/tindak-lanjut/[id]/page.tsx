@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { ActionItemForm, DocumentForm, ProgressForm } from '@/components/meetings/forms'
 import { ActionStatusBadge } from '@/components/meetings/display'
-import { actionOwnerName as ownerName } from '@/lib/meetings/labels'
+import { actionOwnerName as ownerName, outcomeChoices } from '@/lib/meetings/labels'
 import { PageHeader } from '@/components/ui/page-header'
 import { getAction, meetingFormChoices } from '@/lib/data/meetings'
 import { jakartaToday } from '@/lib/dates'
@@ -27,8 +27,10 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   if (!action) notFound()
   const [t, locale] = await Promise.all([getTranslations('meetings'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
-  const mayUpdate = canUpdateProgress(user, action) && can(user.role, 'meetings.progress')
-  const admin = can(user.role, 'meetings.write')
+  // a cancelled meeting's follow-ups were dropped with it and stay so (the server refuses any change: lib/actions/meetings.ts liveMeeting)
+  const cancelled = action.meeting.status === 'CANCELLED'
+  const mayUpdate = !cancelled && canUpdateProgress(user, action) && can(user.role, 'meetings.progress')
+  const admin = !cancelled && can(user.role, 'meetings.write')
   const choices = admin ? await meetingFormChoices({ provinceCode: env().AGENCY_PROVINCE_CODE }) : null
   const late = isOverdue(action, jakartaToday())
   return (
@@ -56,7 +58,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
               <ProgressForm actionId={action.id} version={action.version} status={action.status} statuses={statusChoices(user, action.status)} />
             </section>
           ) : (
-            <p className="text-sm text-slate-600">{t('action.notOwner')}</p>
+            <p className="text-sm text-slate-600">{t(cancelled ? 'action.meetingCancelled' : 'action.notOwner')}</p>
           )}
           {admin && choices && (
             <details className="rounded-lg border border-dashed border-slate-300 bg-white p-4">
@@ -67,7 +69,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
                   regencies={choices.regencies.map((r) => ({ value: r.code, label: r.name }))}
                   banks={choices.banks.map((b) => ({ value: b.id, label: b.shortName }))}
                   users={choices.users.map((u) => ({ value: u.id, label: `${u.name} (${u.username})` }))}
-                  outcomes={[]}
+                  outcomes={outcomeChoices(action.meeting.agendaItems, (kind) => t(`outcomeKind.${kind}`))}
                   initial={{
                     id: action.id, version: action.version, title: action.title, description: action.description ?? '', ownerKind: action.ownerKind,
                     ownerRegencyCode: action.ownerRegencyCode ?? '', ownerBankId: action.ownerBankId ?? '', ownerUnit: action.ownerUnit ?? '', ownerUserId: action.ownerUserId ?? '',

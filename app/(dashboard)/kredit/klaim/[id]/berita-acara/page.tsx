@@ -6,7 +6,7 @@ import { PrintButton } from '@/components/dashboard/print-button'
 import { buttonClass } from '@/components/ui/button'
 import { CLAIM_REASON_TEXT, shownClaimReason, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { getVerificationRecord } from '@/lib/data/claims'
-import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
+import { formatDate, formatNumber, formatRupiah, formatWeekday } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -40,7 +40,7 @@ export default async function VerificationRecordPage({ params }: { params: Promi
         <h1 className="text-lg font-bold uppercase tracking-wide">{t('recordTitle')}</h1>
         <p className="font-medium">{claim.program.name} · {claim.bank.name} · {monthName}</p>
       </header>
-      <p>{t('recordIntro', { date: formatDate(decided, { locale: lang }), bank: claim.bank.name, month: monthName, program: claim.program.name })}</p>
+      <p>{t('recordIntro', { day: formatWeekday(decided, { locale: lang }), date: formatDate(decided, { locale: lang }), bank: claim.bank.name, month: monthName, program: claim.program.name })}</p>
 
       <section>
         <h2 className="mb-1 font-semibold">{t('recordTotals')}</h2>
@@ -105,10 +105,12 @@ export default async function VerificationRecordPage({ params }: { params: Promi
       )}
 
       <section className="grid grid-cols-3 gap-6 pt-8 text-center" aria-label={tc('signatures')}>
-        {[[t('signVerifier'), record.reviewer], [t('signHead'), null], [t('signBank'), record.submitter]].map(([role, name]) => (
-          <div key={role} className="space-y-16">
+        {/* the bank's officer has no NIP (a civil servant's number): named with the position instead */}
+        {([[t('signVerifier'), record.reviewer, t('signName')], [t('signHead'), null, t('signName')], [t('signBank'), record.submitter, t('signNameBank')]] as const).map(([role, name, blank]) => (
+          // the roles may wrap to two lines: the signature lines sit at the same height whatever each role's length
+          <div key={role} className="flex flex-col justify-between gap-16">
             <p>{role}</p>
-            <p className="border-t border-slate-400 pt-1">{name ?? t('signName')}</p>
+            <p className="border-t border-slate-400 pt-1">{name ?? blank}</p>
           </div>
         ))}
       </section>

@@ -2,8 +2,11 @@ import { ratePercent } from '@/lib/format'
 import { getLoanSchedule, type LoanScheduleRow } from '@/lib/data/disbursements'
 import { exportResponse, type ExportColumn } from '@/lib/export'
 import { authRoute } from '@/lib/safe-action'
+import type { SubsidyReason } from '@/lib/credit/subsidy'
 
-const STATE: Record<LoanScheduleRow['state'], string> = { NOT_DUE: 'belum jatuh tempo', NOT_REPORTED: 'belum dilaporkan', PAID: 'dibayar', UNPAID: 'tidak dibayar' }
+const STATE: Record<LoanScheduleRow['state'], string> = { NOT_DUE: 'Belum jatuh tempo', NOT_REPORTED: 'Belum dilaporkan', PAID: 'Dibayar', UNPAID: 'Tidak dibayar' }
+/** Why a period's subsidy is what it is, in the words of the loan's page (the codes are not for the reader). */
+const REASON: Record<SubsidyReason, string> = { DUE: 'Disubsidi', NO_INSTALMENT: 'Tanpa angsuran', COLLECTIBILITY_5: 'Macet (kolektibilitas 5)', AFTER_MATURITY: 'Lewat jatuh tempo', NO_RATE_DIFFERENCE: 'Tanpa selisih bunga' }
 
 const columns: ExportColumn<LoanScheduleRow>[] = [
   { header: 'Periode', value: (r) => r.period },
@@ -20,7 +23,7 @@ const columns: ExportColumn<LoanScheduleRow>[] = [
   { header: 'Subsidi (Rp)', value: (r) => r.subsidy, width: 14, numFmt: '#,##0' },
   { header: 'Status angsuran', value: (r) => STATE[r.state], width: 18 },
   { header: 'Kolektibilitas', value: (r) => r.collectibility },
-  { header: 'Alasan subsidi', value: (r) => r.reason },
+  { header: 'Alasan subsidi', value: (r) => REASON[r.reason as SubsidyReason] ?? r.reason, width: 24 },
 ]
 
 /** One loan's schedule, as the bank reconciles it, in the role's scope (404 outside it). */
