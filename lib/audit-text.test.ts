@@ -65,6 +65,16 @@ describe('an audit row’s values as people read them', async () => {
     ['action:a1', 'Kirim data'], ['agenda:g1', 'Evaluasi penyaluran'], ['indicator:KOP_TERDAFTAR', 'Koperasi terdaftar'],
   ])
 
+  it('shows a report’s values whole, each with the officer’s comment and the reviewer’s note', () => {
+    const values = [
+      ...Array.from({ length: 12 }, (_, i) => ({ indicatorCode: `X${String(i).padStart(2, '0')}_PANJANG_SEKALI`, value: '1000', comment: 'Sesuai data ODS kabupaten', reviewNote: null })),
+      { indicatorCode: 'KOP_TERDAFTAR', value: '355', comment: null, reviewNote: 'Bandingkan dengan data ODS Desember.' },
+    ]
+    const shown = auditValue('QuarterlyReport', 'values', values, 'id', refs)
+    expect(shown.endsWith('Koperasi terdaftar: 355 — Catatan pemeriksa: “Bandingkan dengan data ODS Desember.”')).toBe(true)
+    expect(auditValue('QuarterlyReport', 'values', values.slice(-1), 'en', refs)).toBe("Koperasi terdaftar: 355 — Reviewer's note: “Bandingkan dengan data ODS Desember.”")
+  })
+
   it('shows a stored code by the label the rest of the app gives it, in either language', () => {
     expect(auditValue('ActionItem', 'status', 'IN_PROGRESS', 'id', refs)).toBe(MESSAGES.id.meetings.actionStatus.IN_PROGRESS)
     expect(auditValue('ActionItem', 'status', 'DONE', 'en', refs)).toBe(MESSAGES.en.meetings.actionStatus.DONE)

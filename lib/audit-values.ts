@@ -142,7 +142,8 @@ export function auditValue(entity: string, field: string, v: unknown, lang: Audi
     // an indicator's target grid (lib/config/targets.ts): which place, which period, what value
     if (field === 'targets') return v.map((cell) => targetCell(cell, lang, refs)).join('; ')
     // a quarterly report's values: each indicator by name with its value (and the officer's comment)
-    if (entity === 'QuarterlyReport' && field === 'values') return cut(v.map((x) => reportValue(x, lang, refs)).join('; '), 400)
+    // (not cut at 400: a value changed late in the list, or the reviewer's note on it, was lost behind the "…")
+    if (entity === 'QuarterlyReport' && field === 'values') return cut(v.map((x) => reportValue(x, lang, refs)).join('; '), 4000)
     return cut(v.map((item) => auditValue(entity, field, item, lang, refs, depth + 1)).join(isObject(v[0]) ? '; ' : ', '), 400)
   }
   if (isObject(v)) {
@@ -183,13 +184,14 @@ export function auditValue(entity: string, field: string, v: unknown, lang: Audi
   return cut(String(v), 300)
 }
 
-/** One value of a quarterly report: `Koperasi terdaftar: 355 (comment)`. */
+/** One value of a quarterly report: `Koperasi terdaftar: 355 (comment); catatan pemeriksa: “…”`, the note a return wrote on it included. */
 function reportValue(x: unknown, lang: AuditLang, refs: AuditRefs): string {
   if (!isObject(x)) return String(x)
   const code = typeof x.indicatorCode === 'string' ? x.indicatorCode : null
   const name = code ? refs.get(auditRefKey('indicator', code)) ?? code : '–'
   const value = x.value === null || x.value === undefined ? '–' : auditValue('QuarterlyReport', 'value', x.value, lang, refs, 1)
-  return `${name}: ${value}${typeof x.comment === 'string' && x.comment ? ` (${x.comment})` : ''}`
+  const note = typeof x.reviewNote === 'string' && x.reviewNote ? ` — ${message(lang, 'reporting.entry.reviewNote')}: “${x.reviewNote}”` : ''
+  return `${name}: ${value}${typeof x.comment === 'string' && x.comment ? ` (${x.comment})` : ''}${note}`
 }
 
 /** One cell of a target grid: `Kabupaten Jombang · Setahun: 380`, the province's own row as the target screen names it. */

@@ -35,14 +35,26 @@ function csvDate(v: Date, kind: DateKind): string {
 }
 
 /**
- * One CSV cell. A Date is written as its column's `kind` says (see dateKindOf); without one (the API's
- * machine-read snapshots) as ISO 8601 UTC.
+ * A code written as digits (a 16-digit NIK, a KBLI or phone number with a leading zero, a region code such as
+ * 35.17): Excel opening a CSV reads it as a number (3,502E+15 saved back as 3502000000000040; 01499 as 1499),
+ * so people's CSV writes it as `="…"`, which Excel shows as the text and the import reads back as it (lib/imports/file.ts).
  */
-export function csvCell(v: string | number | Date | null | undefined, kind?: DateKind, decimalComma = false): string {
+function excelWouldConvert(s: string): boolean {
+  // digits alone: past 15 significant digits, or with a leading zero, Excel changes them; two digits, a dot and two
+  // digits (a regency code) it may read as a time or a number; longer dotted codes and addresses it leaves as text
+  return (/^\d+$/.test(s) && (s.length > 11 || s.startsWith('0'))) || /^\d{1,2}\.\d{2}$/.test(s)
+}
+
+/**
+ * One CSV cell. A Date is written as its column's `kind` says (see dateKindOf); without one (the API's
+ * machine-read snapshots) as ISO 8601 UTC. `forExcel` (people's CSV): a decimal comma, and a code of digits kept as text.
+ */
+export function csvCell(v: string | number | Date | null | undefined, kind?: DateKind, forExcel = false): string {
   if (v === null || v === undefined) return ''
+  if (forExcel && typeof v === 'string' && excelWouldConvert(v)) return `"=""${v}"""`
   // people's CSV (toCsv) writes a decimal comma: Excel with Indonesian settings reads a dot as the thousands
   // separator (200000000.5 became 2.000.000.005); the API's machine-read files keep the dot
-  const s = v instanceof Date ? (kind ? csvDate(v, kind) : v.toISOString()) : typeof v === 'number' && decimalComma ? String(v).replace('.', ',') : String(v)
+  const s = v instanceof Date ? (kind ? csvDate(v, kind) : v.toISOString()) : typeof v === 'number' && forExcel ? String(v).replace('.', ',') : String(v)
   // formula injection: a cell starting with = + - @ would run as a formula when opened in a spreadsheet
   const safe = /^[=+\-@\t\r]/.test(s) && typeof v !== 'number' ? `'${s}` : s
   return /[";\n\r,]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe

@@ -107,3 +107,13 @@ async function writeInline(source: ExcelJS.Workbook): Promise<Buffer> {
   await wb.commit()
   return Buffer.concat(parts)
 }
+
+describe('readSheets (.csv)', () => {
+  it('reads back the CSV Lumbung writes for Excel: a code kept as text by ="…" is the text, with its leading zero and all 16 digits', async () => {
+    const { toCsv } = await import('@/lib/export')
+    const csv = toCsv([{ header: 'NIK koperasi', value: (r: { nik: string; kbli: string }) => r.nik }, { header: 'KBLI', value: (r) => r.kbli }], [{ nik: '3502000000000046', kbli: '01499' }])
+    const rows: Cell[][] = []
+    for await (const s of readSheets('CSV', Buffer.from(csv, 'utf8'))) for await (const r of s.rows) rows.push(r.cells)
+    expect(rows).toEqual([['NIK koperasi', 'KBLI'], ['3502000000000046', '01499']])
+  })
+})

@@ -391,7 +391,10 @@ async function* sheetRows(parts: AsyncIterable<string>, shared: string[], dateSt
   }
 }
 
-/** CSV as Excel writes it: `,` or `;` (guessed from the first line), quotes doubled inside quoted fields, a BOM. */
+/**
+ * CSV as Excel writes it: `,` or `;` (guessed from the first line), quotes doubled inside quoted fields, a BOM. A
+ * cell `="0812…"` (how Lumbung's own CSV keeps a code of digits as text in Excel: lib/export.ts) is read as the text.
+ */
 async function* readCsv(bytes: Buffer): AsyncGenerator<SheetRow> {
   let text = bytes.toString('utf8')
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
@@ -405,7 +408,7 @@ async function* readCsv(bytes: Buffer): AsyncGenerator<SheetRow> {
   const emit = function* () {
     row.push(field)
     field = ''
-    const cells = row.map((c) => (c.trim() === '' ? null : c))
+    const cells = row.map((c) => (c.trim() === '' ? null : (/^="([^"]*)"$/.exec(c.trim())?.[1] ?? c)))
     if (cells.some((c) => c !== null)) yield { rowNumber: rowStart, cells }
     row = []
   }
