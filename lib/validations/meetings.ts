@@ -4,7 +4,7 @@
  * Jakarta (`datetime-local`); due dates are Jakarta calendar days.
  */
 import { z } from 'zod'
-import { isIsoDate, nameField } from '@/lib/parse'
+import { isIsoDate, isoDateInRange, nameField } from '@/lib/parse'
 import { jakartaLocalToDate } from '@/lib/dates'
 import { filterPage, filterRegency, idField, optionalText, versionField } from '@/lib/validations/registers-common'
 
@@ -37,18 +37,6 @@ const jakartaDateTime = (label: string) =>
       }
       return d
     })
-
-/** A calendar day, `YYYY-MM-DD`, that exists. */
-export const isoDay = (label: string) =>
-  z
-    .string({ error: `Isi ${label}.` })
-    .trim()
-    // abort: an empty or malformed day gets one message, not also "tidak valid" from the check below
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Isi ${label} (tanggal).`, abort: true })
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`)
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100
-    }, `${label[0].toUpperCase()}${label.slice(1)} tidak valid.`)
 
 const optionalRegency = z
   .string()
@@ -167,7 +155,8 @@ const actionFields = {
   ownerBankId: optionalId,
   ownerUnit: optionalText(200, 'Unit maksimal 200 karakter.'),
   ownerUserId: optionalId,
-  dueDate: isoDay('tenggat'),
+  // the one date check (lib/parse.ts): an impossible day such as 31/02/2026 is "not valid", not "fill in"
+  dueDate: isoDateInRange('Tenggat'),
   agendaItemId: optionalId,
   outcomeId: optionalId,
 }

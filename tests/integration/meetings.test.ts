@@ -942,6 +942,9 @@ describe('a follow-up’s edit keeps what its form does not show; a cancelled me
     signInAs(admin)
     expect(await edit(a, { outcomeId: outcome.id, dueDate: '2030-12-29' })).toBe(a.id)
     expect(await links()).toEqual({ agendaItemId: item.id, outcomeId: outcome.id, dueDate: new Date('2030-12-29T00:00:00Z'), version: 2 })
+    // a day that does not exist (the date field sends 31/02/2026 as typed) is "not valid", not "fill in"
+    const impossible = await updateAction(undefined, form({ id: a.id, version: 2, title: 'Kirim data penyaluran', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '31/02/2026', outcomeId: outcome.id }))
+    expect(impossible).toMatchObject({ ok: false, errors: { dueDate: ['Tenggat tidak valid; gunakan tanggal yang ada di kalender.'] } })
     // "no link" chosen for the decision: the follow-up stays under its agenda item
     expect(await edit({ id: a.id, version: 2 }, { outcomeId: '' })).toBe(a.id)
     expect(await links()).toMatchObject({ agendaItemId: item.id, outcomeId: null, version: 3 })
