@@ -128,7 +128,8 @@ export const returnReport = authAction('reports.review', returnReportSchema, asy
   await transition(user, input, {
     from: 'SUBMITTED',
     action: 'RETURN',
-    data: { status: 'RETURNED', returnReason: input.reason, reviewedAt: new Date(), reviewedById: user.id },
+    // a return after a reopening is a return again: the banner names which it was by reopenReason
+    data: { status: 'RETURNED', returnReason: input.reason, reopenReason: null, reviewedAt: new Date(), reviewedById: user.id },
     notes: input.notes,
   })
   return { ok: true, message: 'Laporan dikembalikan ke kabupaten/kota untuk diperbaiki.' }

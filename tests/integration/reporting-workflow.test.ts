@@ -197,6 +197,15 @@ describe('quarterly report workflow', () => {
     ])
   })
 
+  it('a return after a reopening is a return again: the report no longer says it was reopened', async () => {
+    const r = await report()
+    actAs(officer)
+    expect((await saveReport(undefined, entry({ ...VALID, 'values.KOP_AKTIF': '290', 'comments.KOP_TERDAFTAR': 'x', 'comments.KOP_AKTIF': 'y', version: r.version, intent: 'submit' }))).ok).toBe(true)
+    actAs(admin)
+    expect((await returnReport(undefined, form({ id: r.id, version: r.version + 1, reason: 'Lampirkan data ODS terbaru.' }))).ok).toBe(true)
+    expect(await report()).toMatchObject({ status: 'RETURNED', returnReason: 'Lampirkan data ODS terbaru.', reopenReason: null })
+  })
+
   it('judges timeliness by the deadline configured for the quarter', async () => {
     const r = await report()
     const user = { ...admin, name: 'x', bankId: null, mustChangePassword: false }

@@ -83,7 +83,7 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
       {status === 'RETURNED' && report?.returnReason && (
         <div role="note" className="flex gap-2 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="return-reason">
           <Undo2 aria-hidden className="mt-0.5 size-4 shrink-0" />
-          <p><span className="font-semibold">{t('entry.returned')}:</span> {report.returnReason}</p>
+          <p><span className="font-semibold">{t(report.reopenReason ? 'entry.reopened' : 'entry.returned')}:</span> {report.returnReason}</p>
         </div>
       )}
 
