@@ -9,19 +9,26 @@ import { formatIndicatorValue, type Unit } from '@/lib/reporting/display'
  * read-only view, so both show the same difference the same way. `settled`: the report is approved and
  * locked, so the difference is information only (nothing can be checked or explained in a comment any more).
  */
-export function ActivityFeedNote({ code, recorded, typed, unit, decimals, locale, settled = false }: { code: string; recorded: number; typed: number | null; unit: Unit; decimals: number; locale: 'id' | 'en'; settled?: boolean }) {
+export function ActivityFeedNote({ code, recorded, typed, unit, decimals, locale, settled = false, explained = false }: { code: string; recorded: number; typed: number | null; unit: Unit; decimals: number; locale: 'id' | 'en'; settled?: boolean; explained?: boolean }) {
   const feed = useTranslations('activityFeed')
   const counted = formatIndicatorValue(recorded, unit, decimals, locale)
   return (
     <p className="mt-1 text-xs text-slate-600" data-activity-computed={code}>
       {feed('computed', { value: counted })}
+      {/* explained in the officer's comment: said, no longer flagged as something to check (it stayed amber after the comment) */}
+      {activityValueDiffers(typed, recorded) && !settled && explained && (
+        <span className="mt-0.5 flex gap-1" data-activity-differs={code}>
+          <Info aria-hidden className="mt-px size-3.5 shrink-0" />
+          {feed('differsExplained', { value: counted })}
+        </span>
+      )}
       {activityValueDiffers(typed, recorded) && settled && (
         <span className="mt-0.5 flex gap-1" data-activity-differs={code}>
           <Info aria-hidden className="mt-px size-3.5 shrink-0" />
           {feed('differsSettled', { value: counted })}
         </span>
       )}
-      {activityValueDiffers(typed, recorded) && !settled && (
+      {activityValueDiffers(typed, recorded) && !settled && !explained && (
         <span className="mt-0.5 flex gap-1 font-medium text-amber-800" role="status" data-activity-differs={code}>
           <AlertTriangle aria-hidden className="mt-px size-3.5 shrink-0" />
           {feed('differs', { value: counted })}

@@ -174,7 +174,7 @@ export function ReportEntryForm({
                         aria-invalid={errs.length > 0}
                         aria-describedby={describedBy}
                         className={clsx(inputClass(errs.length > 0), 'text-right tabular-nums')}
-                        placeholder={i.unit === 'RUPIAH' ? 'Rp' : '0'}
+                        placeholder={i.unit === 'RUPIAH' ? 'Rp' : undefined} // no '0': read as a zero already typed
                       />
                     ) : (
                       <p className="rounded-md bg-slate-50 px-3 py-2 text-right text-sm tabular-nums text-slate-800" aria-describedby={describedBy} data-computed={i.code}>
@@ -187,7 +187,7 @@ export function ReportEntryForm({
                         {errs.join(' ')}
                       </p>
                     )}
-                    {i.recorded !== null && <ActivityFeedNote code={i.code} recorded={i.recorded} typed={values[i.code]} unit={i.unit} decimals={i.decimals} locale={NUMBERS} />}
+                    {i.recorded !== null && <ActivityFeedNote code={i.code} recorded={i.recorded} typed={values[i.code]} unit={i.unit} decimals={i.decimals} locale={NUMBERS} explained={!!comments[i.code]?.trim()} />}
                     {warns.length > 0 && (
                       <p id={`${id}-warning`} className={clsx('mt-1 flex gap-1 text-xs font-medium', warns.every((w) => w.resolved) ? 'text-slate-600' : 'text-amber-800')} aria-live="polite">
                         <AlertTriangle aria-hidden className="mt-px size-3.5 shrink-0" />

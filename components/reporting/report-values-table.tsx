@@ -16,7 +16,7 @@ export type ValueRow = {
    * an activity-fed indicator: the value counted from the activities beside the typed one (else null);
    * `settled` on an approved report, whose difference is information, no longer something to check or explain
    */
-  activity: { recorded: number; typed: number | null; unit: Unit; decimals: number; locale: 'id' | 'en'; settled: boolean } | null
+  activity: { recorded: number; typed: number | null; unit: Unit; decimals: number; locale: 'id' | 'en'; settled: boolean; explained: boolean } | null
 }
 
 /**

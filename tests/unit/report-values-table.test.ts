@@ -6,10 +6,10 @@ import { MESSAGES } from '@/lib/i18n/messages'
 import { ReportValuesTable, type ValueRow } from '@/components/reporting/report-values-table'
 
 /** The read-only values table of a report: an activity-fed value that differs from the activities' count. */
-function render(settled: boolean): string {
+function render(settled: boolean, explained = false): string {
   const row: ValueRow = {
     code: 'MANAJER_KSP', name: 'Manajer KSP bersertifikat kompetensi', valueText: '30', previousText: '28', targetText: null, comment: null, reviewNote: null, findings: [],
-    activity: { recorded: 25, typed: 30, unit: 'COUNT', decimals: 0, locale: 'id', settled },
+    activity: { recorded: 25, typed: 30, unit: 'COUNT', decimals: 0, locale: 'id', settled, explained },
   }
   const labels = { indicator: 'Indikator', value: 'Nilai', previous: 'Triwulan lalu', target: 'Target', comment: 'Keterangan', reviewNote: 'Catatan' }
   const table = createElement(ReportValuesTable, { groups: [{ code: 'KELEMBAGAAN', name: 'Kelembagaan', rows: [row] }], labels })
@@ -22,6 +22,12 @@ describe('ReportValuesTable: the activity difference', () => {
     const html = render(false)
     expect(html).toContain('periksa kembali atau jelaskan di komentar')
     expect(html).toContain('text-amber-800')
+  })
+  it('says it is explained, no longer amber, once the officer has commented on it', () => {
+    const html = render(false, true)
+    expect(html).toContain('Berbeda dari 25 yang dihitung dari kegiatan pembinaan; dijelaskan di komentar.')
+    expect(html).not.toContain('periksa kembali')
+    expect(html).not.toContain('text-amber-800')
   })
   it('states it as information on an approved, locked report, where nothing can be explained any more', () => {
     const html = render(true)

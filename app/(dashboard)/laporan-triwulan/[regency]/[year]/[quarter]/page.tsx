@@ -225,7 +225,7 @@ function valueGroups(detail: ReportDetail, lang: 'id' | 'en', targetText: Target
       reviewNote: notes[i.code] ?? null,
       findings: findings.filter((x) => x.indicatorCode === i.code).map((x) => ({ severity: x.severity, text: lang === 'en' ? x.messageEn : x.message })),
       // counted at read time from the activities: approving or reopening never stores it into the report
-      activity: recorded[i.code] === undefined ? null : { recorded: recorded[i.code], typed: values[i.code] ?? null, unit: i.unit, decimals: i.decimals, locale: lang, settled: detail.report?.status === 'APPROVED' },
+      activity: recorded[i.code] === undefined ? null : { recorded: recorded[i.code], typed: values[i.code] ?? null, unit: i.unit, decimals: i.decimals, locale: lang, settled: detail.report?.status === 'APPROVED', explained: !!comments[i.code]?.trim() },
     })),
   }))
 }
