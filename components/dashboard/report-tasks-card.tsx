@@ -11,11 +11,11 @@ import type { SessionUser } from '@/lib/session-user'
  * yet sent (late ones first in red), each opening its report. The province's completeness card beside it
  * counts every regency; this is the officer's own to-do, which before only the bell said.
  */
-export async function ReportTasksCard({ user, regencyName }: { user: SessionUser; regencyName: string }) {
+export async function ReportTasksCard({ user, regencyName, className = 'mt-6' }: { user: SessionUser; regencyName: string; className?: string }) {
   const [tasks, t, tr, locale] = await Promise.all([findReportTasks({ user }), getTranslations('dashboard.card'), getTranslations('reporting'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   return (
-    <section className="mt-6 break-inside-avoid rounded-lg border border-slate-200 bg-white p-4" data-testid="card-report-tasks" aria-labelledby="report-tasks-title">
+    <section className={clsx(className, 'break-inside-avoid rounded-lg border border-slate-200 bg-white p-4')} data-testid="card-report-tasks" aria-labelledby="report-tasks-title">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h2 id="report-tasks-title" className="text-base font-semibold">{t('reportTasks', { regency: regencyName })}</h2>
         <Link href="/laporan-triwulan" className="no-print text-sm font-medium text-brand-700 underline">{t('reportTasksAll')} →</Link>

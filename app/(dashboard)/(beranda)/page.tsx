@@ -122,6 +122,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         {' · '}{lastYear ? t('comparedWith', { program: lastYear.program.name, date: lastYearDate! }) : t('noComparison')}
       </p>
 
+      {/* a district officer's own to-do first: below the seven figure cards it sat a phone's three screens down */}
+      {user.role === 'DISTRICT_OFFICER' && user.regencyCode && <ReportTasksCard user={user} regencyName={regencies.find((r) => r.code === user.regencyCode)?.name ?? user.regencyCode} className="mb-6" />}
       <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label={t('title')}>
         <FigureCard
           testId="card-realisation" label={t('card.realisation')} value={pct1(realisation.value)} exact={t('card.exact', { value: pct2(realisation.value) })}
@@ -183,7 +185,6 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <OverdueActionsCard user={user} asOf={filter.asOf} regencyCode={filter.regencyCode} />
       </section>
       <p className="mt-3 text-xs text-slate-500">{t('status.legend', { onTrack: thresholds.onTrack, watch: thresholds.watch })}</p>
-      {user.role === 'DISTRICT_OFFICER' && user.regencyCode && <ReportTasksCard user={user} regencyName={regencies.find((r) => r.code === user.regencyCode)?.name ?? user.regencyCode} />}
       {can(user.role, 'programmeTargets.read') && <NearestTargetsCard user={user} />}
 
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
