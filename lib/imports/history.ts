@@ -62,14 +62,19 @@ export async function importDetail(id: string, take = 200) {
       where: { id },
       select: { id: true, kind: true, fileName: true, fileSize: true, status: true, sheets: true, sheetName: true, mapping: true, mode: true, summary: true, error: true, createdAt: true, createdById: true },
     }),
-    db.importRow.findMany({ where: { importId: id, outcome: 'INVALID' }, orderBy: { rowNumber: 'asc' }, take, select: { rowNumber: true, key: true, errors: true } }),
+    db.importRow.findMany({ where: { importId: id, outcome: 'INVALID' }, orderBy: { rowNumber: 'asc' }, take, select: { rowNumber: true, key: true, errors: true, values: true } }),
     db.importRow.findMany({ where: { importId: id, outcome: 'UPDATE' }, orderBy: { rowNumber: 'asc' }, take, select: { rowNumber: true, key: true, changes: true } }),
   ])
   const s = imp.summary as { check?: Summary; commit?: Summary } | null
   return {
     imp,
     summary: s?.commit ?? s?.check ?? null,
-    invalid: invalid.map((r) => ({ ...r, errors: (r.errors ?? []) as RowError[] })),
+    // each error with the text its cell held ("dua belas"), found through the mapping from the column's heading to its field
+    invalid: invalid.map(({ values, ...r }) => {
+      const mapping = (imp.mapping ?? {}) as Record<string, string | null>
+      const typed = (values ?? {}) as Record<string, string | null>
+      return { ...r, errors: ((r.errors ?? []) as RowError[]).map((e) => ({ ...e, typed: typed[mapping[e.column] ?? ''] ?? null })) }
+    }),
     updates: updates.map((r) => ({ ...r, changes: (r.changes ?? []) as { field: string; column: string; before: string; after: string }[] })),
   }
 }

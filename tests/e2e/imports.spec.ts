@@ -51,6 +51,8 @@ test('a district officer imports MSMEs from the template, fixing a bad NIB, and 
   await expect(page.getByRole('heading', { name: 'Hasil uji coba' })).toBeVisible({ timeout: 30_000 })
   const refused = page.getByRole('table').filter({ hasText: 'Keterangan' })
   await expect(refused.getByRole('row').filter({ hasText: 'NIB harus 13 digit angka.' })).toContainText('No. NIB')
+  // with what the cell held, so the officer finds it in the file
+  await expect(refused.getByRole('row').filter({ hasText: 'NIB harus 13 digit angka.' }).locator('[data-typed]')).toHaveText('“12345”')
   // all or nothing (the default) with a refused row: nothing would be saved, so no write is offered; the way on is
   await expect(page.getByRole('button', { name: 'Impor sekarang' })).toHaveCount(0)
   await expect(page.getByText(/Berkas memuat 1 baris tidak valid\. Dengan “semua atau tidak sama sekali” tidak ada yang akan disimpan/)).toBeVisible()

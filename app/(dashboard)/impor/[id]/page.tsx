@@ -173,12 +173,13 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
               </div>
               <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
                 <table className="w-full text-sm">
-                  <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600"><tr><th className="px-3 py-2">{t('row')}</th><th className="px-3 py-2">{t('column')}</th><th className="px-3 py-2">{t('message')}</th></tr></thead>
+                  <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600"><tr><th className="px-3 py-2">{t('row')}</th><th className="px-3 py-2">{t('column')}</th><th className="px-3 py-2">{t('typed')}</th><th className="px-3 py-2">{t('message')}</th></tr></thead>
                   <tbody className="divide-y divide-slate-100">
                     {invalid.flatMap((r) => r.errors.map((e, i) => (
                       <tr key={`${r.rowNumber}-${i}`}>
                         <td className="px-3 py-2 tabular-nums">{i === 0 ? r.rowNumber : ''}</td>
                         <td className="px-3 py-2 font-medium">{e.column}</td>
+                        <td className="max-w-48 break-words px-3 py-2 text-slate-700" data-typed>{e.typed ? `“${e.typed}”` : '–'}</td>
                         <td className="px-3 py-2 text-red-800">{rowErrorText(e, lang)}</td>
                       </tr>
                     )))}
