@@ -142,8 +142,8 @@ export function auditValue(entity: string, field: string, v: unknown, lang: Audi
     // an indicator's target grid (lib/config/targets.ts): which place, which period, what value
     if (field === 'targets') return v.map((cell) => targetCell(cell, lang, refs)).join('; ')
     // a quarterly report's values: each indicator by name with its value (and the officer's comment)
-    // (not cut at 400: a value changed late in the list, or the reviewer's note on it, was lost behind the "…")
-    if (entity === 'QuarterlyReport' && field === 'values') return cut(v.map((x) => reportValue(x, lang, refs)).join('; '), 4000)
+    // whole, not cut: a value changed late in the list, or the reviewer's note on it, was lost behind the "…"
+    if (entity === 'QuarterlyReport' && field === 'values') return v.map((x) => reportValue(x, lang, refs)).join('; ')
     return cut(v.map((item) => auditValue(entity, field, item, lang, refs, depth + 1)).join(isObject(v[0]) ? '; ' : ', '), 400)
   }
   if (isObject(v)) {

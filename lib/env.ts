@@ -17,13 +17,17 @@ const schema = z.object({
   AGENCY_NAME: z.string().trim().min(3).max(200).optional(),
   /** the agency's logo on printed pages: a path under public/ or an https URL */
   AGENCY_LOGO: z.string().trim().regex(/^(\/[\w./-]+|https:\/\/\S+)$/, 'path di public/ (mis. /logo-dinas.png) atau URL https').default('/logo.svg'),
+  /** the app's public address, checked here at start; read by publicBaseUrl (below) */
+  APP_URL: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'alamat lengkap dengan http:// atau https://, mis. https://lumbung.example.go.id').optional()),
 })
 
 export type Env = z.infer<typeof schema>
 
 /**
  * The app's public address (`APP_URL`, without a trailing slash) that links in e-mails and calendar files start
- * with; unset, the address the request came to (`fallback`), which behind a proxy may be an internal one.
+ * with; unset, the address the request came to (`fallback`), which behind a proxy may be an internal one. Its shape
+ * is checked with the other settings at start (the schema above, configurationProblems); read from the environment
+ * here, as set now.
  */
 export function publicBaseUrl(fallback = ''): string {
   return process.env.APP_URL?.trim().replace(/\/+$/, '') || fallback

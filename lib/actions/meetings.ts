@@ -67,7 +67,7 @@ async function liveMeeting(tx: Prisma.TransactionClient, id: string) {
   await tx.$queryRaw`SELECT id FROM meetings WHERE id = ${id} FOR NO KEY UPDATE`
   const m = await tx.meeting.findUnique({ where: { id }, select: { id: true, status: true, startsAt: true } })
   if (!m) throw new ActionError(NOT_FOUND_MEETING)
-  if (m.status === 'CANCELLED') throw new ActionError('Rapat sudah dibatalkan; tindak lanjutnya ikut dibatalkan dan tidak dapat diubah lagi.')
+  if (m.status === 'CANCELLED') throw new ActionError('Rapat sudah dibatalkan; tindak lanjutnya tidak dapat diubah lagi.')
   return m
 }
 
@@ -486,15 +486,15 @@ export const createAction = authAction('meetings.write', actionItemSchema, async
 export const updateAction = authAction('meetings.write', updateActionItemSchema, async (input, user) => {
   const { id, version, ...fields } = input
   const meetingId = await db.$transaction(async (tx) => {
-    const before = await tx.actionItem.findUnique({ where: { id }, select: { ...actionSnapshot, meeting: { select: { id: true, startsAt: true } } } })
+    const before = await tx.actionItem.findUnique({ where: { id }, select: actionSnapshot })
     if (!before) throw new ActionError('Tindak lanjut tidak ditemukan.')
-    await liveMeeting(tx, before.meeting.id)
+    // the meeting as it is under its lock: a move committed meanwhile is the start the due date is checked against
+    const meeting = await liveMeeting(tx, before.meetingId)
     // the agenda item is not a field of the form: it stays, unless the decision chosen names its own
-    const data = await actionData(tx, before.meeting, { ...fields, agendaItemId: fields.agendaItemId ?? (fields.outcomeId ? null : before.agendaItemId) })
+    const data = await actionData(tx, meeting, { ...fields, agendaItemId: fields.agendaItemId ?? (fields.outcomeId ? null : before.agendaItemId) })
     await transition(tx, { entity: 'ActionItem', entityId: id, label: 'Tindak lanjut', update: () => tx.actionItem.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }) })
     const after = await tx.actionItem.findUniqueOrThrow({ where: { id }, select: actionSnapshot })
-    const { meeting, ...snapshot } = before
-    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ActionItem', entityId: id, before: snapshot, after })
+    await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ActionItem', entityId: id, before, after })
     return meeting.id
   })
   revalidate(meetingId)

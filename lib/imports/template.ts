@@ -2,6 +2,7 @@ import 'server-only'
 import ExcelJS from 'exceljs'
 import { columnLetter, editableText, type FieldDef } from './fields'
 import type { AnyKind, TemplateExtras } from './kinds/types'
+import { csvCell } from '@/lib/export'
 
 const TEXT_FORMAT = '@'
 const RULES_SHEET = 'Daftar'
@@ -99,13 +100,14 @@ export async function templateXlsx(kind: AnyKind, regencyNames: string[], extras
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-const csvCell = (v: string) => (/[;"\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
-
-/** The .csv template: `;`-separated (what Excel uses in an Indonesian locale), UTF-8 with a BOM, header and examples. */
+/**
+ * The .csv template: `;`-separated (what Excel uses in an Indonesian locale), UTF-8 with a BOM, header and examples,
+ * each cell written as people's exports write it (lib/export.ts csvCell): an example NIK or phone number stays text in Excel.
+ */
 export function templateCsv(kind: AnyKind, extras: TemplateExtras = {}): string {
   const examples = exampleRows(kind, extras)
-  const lines = [kind.fields.map((f) => csvCell(f.label)).join(';')]
-  for (let i = 0; i < examples; i++) lines.push(kind.fields.map((f) => csvCell(examplesOf(f, extras)[i] ?? '')).join(';'))
+  const lines = [kind.fields.map((f) => csvCell(f.label, undefined, true)).join(';')]
+  for (let i = 0; i < examples; i++) lines.push(kind.fields.map((f) => csvCell(examplesOf(f, extras)[i] ?? '', undefined, true)).join(';'))
   return `\ufeff${lines.join('\r\n')}\r\n`
 }
 

@@ -32,6 +32,7 @@ export function clipAtWord(text: string, max: number): string {
   const line = text.replace(/\s+/g, ' ').trim()
   if (line.length <= max) return line
   const cut = line.slice(0, max - 1)
-  const space = cut.lastIndexOf(' ')
+  // a word ending exactly at the cut is kept whole
+  const space = line[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ')
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`
 }

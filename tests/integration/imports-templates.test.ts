@@ -220,6 +220,15 @@ describe('the template\'s cells and lists', () => {
     expect(csv.headers.get('cache-control')).toBe('no-store')
     expect((await csv.text()).split('\r\n')[1]).toMatch(/^PROKESRA-2026;/)
   })
+
+  it('writes no example code that Excel would turn into a number in the .csv (a NIK, a leading zero): each is kept as text', async () => {
+    const { templateCsv } = await import('@/lib/imports/template')
+    for (const kind of Object.values(IMPORT_KINDS)) {
+      const cells = templateCsv(kind).replace('\uFEFF', '').split('\r\n').slice(1).flatMap((line) => line.split(';'))
+      expect(cells.filter((c) => /^(\d{12,}|0\d+)$/.test(c)), kind.kind).toEqual([])
+    }
+    expect(templateCsv(importKind('umkm')!)).toMatch(/"=""\d{13,16}"""/)
+  })
 })
 
 const CLAIM_COLUMNS = importKind('klaim')!.fields.length

@@ -204,6 +204,16 @@ describe('quarterly report workflow', () => {
     actAs(admin)
     expect((await returnReport(undefined, form({ id: r.id, version: r.version + 1, reason: 'Lampirkan data ODS terbaru.' }))).ok).toBe(true)
     expect(await report()).toMatchObject({ status: 'RETURNED', returnReason: 'Lampirkan data ODS terbaru.', reopenReason: null })
+    // one returned after a reopening before returns cleared it: the migration clears it the same way, and leaves a reopened one
+    const { readFileSync } = await import('node:fs')
+    const clearing = readFileSync('prisma/migrations/20261221000000_report_reopen_reason_cleared/migration.sql', 'utf8')
+    await db.quarterlyReport.update({ where: { id: r.id }, data: { reopenReason: 'Data ODS direvisi kementerian.' } })
+    await db.$executeRawUnsafe(clearing)
+    expect(await report()).toMatchObject({ returnReason: 'Lampirkan data ODS terbaru.', reopenReason: null })
+    await db.quarterlyReport.update({ where: { id: r.id }, data: { reopenReason: 'Lampirkan data ODS terbaru.' } })
+    await db.$executeRawUnsafe(clearing)
+    expect(await report()).toMatchObject({ reopenReason: 'Lampirkan data ODS terbaru.' })
+    await db.quarterlyReport.update({ where: { id: r.id }, data: { reopenReason: null } })
   })
 
   it('judges timeliness by the deadline configured for the quarter', async () => {

@@ -25,6 +25,14 @@ describe('configurationProblems', () => {
     expect(p.message).toMatch(/^AGENCY_PROVINCE_CODE tidak valid: kode provinsi Kemendagri dua digit/)
   })
 
+  it('names an APP_URL without its scheme (links in e-mails and invitations would not open); accepts a full one or none', () => {
+    const [p, ...rest] = configurationProblems(withEnv({ APP_URL: 'lumbung.jatimprov.go.id' }))
+    expect(rest).toEqual([])
+    expect(p.message).toMatch(/^APP_URL tidak valid: alamat lengkap dengan http:\/\/ atau https:\/\//)
+    expect(configurationProblems(withEnv({ APP_URL: 'https://lumbung.jatimprov.go.id/' }))).toEqual([])
+    expect(configurationProblems(withEnv({ APP_URL: '' }))).toEqual([])
+  })
+
   it.each([
     ['TRUSTED_PROXY_HOPS', '11'],
     ['TRUSTED_PROXY_HOPS', '-1'],

@@ -25,7 +25,7 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
   const year = reportingFilterSchema.parse(params).tahun ?? currentQuarter(now).year
   const [t, locale, data] = await Promise.all([getTranslations('reporting'), getLocale(), getCompleteness({ user, year, now })])
   const lang = locale === 'en' ? 'en' : 'id'
-  const c = (k: string, values?: Record<string, string>) => t(`completeness.${k}`, values)
+  const c = (k: string, values?: Record<string, string | number>) => t(`completeness.${k}`, values)
   return (
     <section aria-labelledby="completeness-title" className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -48,7 +48,7 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
               <p className="text-xs text-slate-500">{t('deadline')} {formatDate(q.deadline, { locale: lang })}</p>
               {q.required && !q.pastDeadline ? (
                 // before the deadline a rate of 0% read as a failing province: what has come in so far, and the rates later
-                <p className="mt-3 text-sm text-slate-600" data-not-due>{q.submitted === 0 ? c('notDueNone') : c('notDueSome', { count: formatNumber(q.submitted, { locale: lang }) })}</p>
+                <p className="mt-3 text-sm text-slate-600" data-not-due>{q.submitted === 0 ? c('notDueNone') : c('notDueSome', { count: q.submitted })}</p>
               ) : q.required ? (
                 <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
                   <div><dt className="text-xs text-slate-500">{c('completenessRate')}</dt><dd className="text-lg font-semibold tabular-nums">{formatPercent(q.completeness, { locale: lang })}</dd></div>

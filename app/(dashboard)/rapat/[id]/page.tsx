@@ -236,8 +236,9 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                     <p className="font-medium text-slate-900">{p.name}{p.position && <span className="font-normal text-slate-600">, {p.position}</span>}</p>
                     <p className="text-xs text-slate-600">{p.agency}</p>
                     <div className="mt-1">
-                      {/* attendance is what happened: recorded once the meeting has started (the server refuses it before) */}
-                      {editable && started ? <AttendanceForm id={p.id} version={p.version} attendance={p.attendance} representedBy={p.representedBy} name={p.name} /> : (
+                      {/* attendance is what happened: recorded once the meeting has started (the server refuses it before); one
+                          recorded before a move into the future can still be set back to invited */}
+                      {editable && (started || p.attendance !== 'PLANNED') ? <AttendanceForm id={p.id} version={p.version} attendance={p.attendance} representedBy={p.representedBy} name={p.name} /> : (
                         <Badge tone={p.attendance === 'PRESENT' ? 'green' : p.attendance === 'ABSENT' ? 'red' : p.attendance === 'REPRESENTED' ? 'blue' : 'slate'}>
                           {t(`attendance.${p.attendance}`)}{p.representedBy ? `: ${p.representedBy}` : ''}
                         </Badge>
