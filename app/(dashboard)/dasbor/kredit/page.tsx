@@ -97,8 +97,9 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
         />
         <details className="mt-3">
           <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('table.regency')}: {formatNumber(ranking.length, { locale: lang })}</summary>
-          {/* a phone gets one card per regency (six columns do not fit 390 px); from md up the table */}
-          <ol className="mt-2 space-y-2 md:hidden" aria-label={t('credit.rankingTitle')}>
+          {/* a phone gets one card per regency (six columns do not fit 390 px); from md up the table. Named by the card's
+              heading, not an aria-label of its own: "Kabupaten/kota" in it made the filter's label ambiguous */}
+          <ol className="mt-2 space-y-2 md:hidden">
             {ranking.map((r, i) => (
               <li key={r.regencyCode} data-regency-card={r.regencyCode} className={clsx('rounded-lg border border-slate-200 p-3 text-sm', r.regencyCode === user.regencyCode ? 'bg-amber-50' : 'bg-white')}>
                 <div className="flex items-baseline justify-between gap-3">
