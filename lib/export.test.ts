@@ -41,9 +41,9 @@ describe('dates in exports', () => {
 
   it('keeps codes of digits as text for Excel in people’s CSV (a 16-digit NIK, a leading zero, a region code), not in the machine-read files', () => {
     const codes: ExportColumn<{ v: string | number }>[] = [{ header: 'Kode', value: (r) => r.v }]
-    const rows = ['3502000000000046', '01499', '35.17', '0812345678', '4711', 4711, 'KSP 01', '35.17.01.2001', '203.0.113.7'].map((v) => ({ v }))
+    const rows = ['3502000000000046', '01499', '35.17', '0812345678', '4711', 4711, 'KSP 01', '35.17.01.2001', '203.0.113.7', '0'].map((v) => ({ v }))
     const lines = toCsv(codes, rows).replace('\uFEFF', '').split('\r\n')
-    expect(lines.slice(1, 10)).toEqual(['"=""3502000000000046"""', '"=""01499"""', '"=""35.17"""', '"=""0812345678"""', '4711', '4711', 'KSP 01', '35.17.01.2001', '203.0.113.7'])
+    expect(lines.slice(1, 11)).toEqual(['"=""3502000000000046"""', '"=""01499"""', '"=""35.17"""', '"=""0812345678"""', '4711', '4711', 'KSP 01', '35.17.01.2001', '203.0.113.7', '0'])
     expect(csvCell('3502000000000046')).toBe('3502000000000046')
   })
 

@@ -43,7 +43,7 @@ function excelWouldConvert(s: string): boolean {
   // digits alone: from 12 digits Excel shows them as 3,5E+15 (and past 15 keeps only 15), and a leading zero it drops; two
   // digits, a dot and two (a regency code, a time such as 09.00) it may read as a time or a number; longer dotted codes
   // and addresses it leaves as text. LibreOffice shows ="…" as typed unless formulas in CSV are enabled.
-  return (/^\d+$/.test(s) && (s.length > 11 || s.startsWith('0'))) || /^\d{1,2}\.\d{2}$/.test(s)
+  return (/^\d+$/.test(s) && (s.length > 11 || /^0\d/.test(s))) || /^\d{1,2}\.\d{2}$/.test(s)
 }
 
 /**

@@ -117,3 +117,14 @@ describe('readSheets (.csv)', () => {
     expect(rows).toEqual([['NIK koperasi', 'KBLI'], ['3502000000000046', '01499']])
   })
 })
+
+describe('readSheets (.csv): what the export’s formula guard wrote', () => {
+  it('reads a phone number, a negative amount and a formula-like name back without the apostrophe the guard put before them', async () => {
+    const { toCsv } = await import('@/lib/export')
+    const csv = toCsv([{ header: 'Nilai', value: (r: { v: string }) => r.v }], [{ v: '+6281311122233' }, { v: '-2.500.000' }, { v: '=HYPERLINK("x")' }, { v: "'biasa" }])
+    expect(csv).toContain("'+6281311122233")
+    const rows: Cell[][] = []
+    for await (const s of readSheets('CSV', Buffer.from(csv, 'utf8'))) for await (const r of s.rows) rows.push(r.cells)
+    expect(rows).toEqual([['Nilai'], ['+6281311122233'], ['-2.500.000'], ['=HYPERLINK("x")'], ["'biasa"]])
+  })
+})

@@ -393,7 +393,9 @@ async function* sheetRows(parts: AsyncIterable<string>, shared: string[], dateSt
 
 /**
  * CSV as Excel writes it: `,` or `;` (guessed from the first line), quotes doubled inside quoted fields, a BOM. A
- * cell `="0812…"` (how Lumbung's own CSV keeps a code of digits as text in Excel: lib/export.ts) is read as the text.
+ * cell `="0812…"` (how Lumbung's own CSV keeps a code of digits as text in Excel: lib/export.ts) is read as the text,
+ * and one its formula guard wrote as `'+62…` or `'-2.500.000` as what follows the apostrophe (Excel shows the
+ * apostrophe of a CSV cell as typed), so that an export or a template reads back as it was written.
  */
 async function* readCsv(bytes: Buffer): AsyncGenerator<SheetRow> {
   let text = bytes.toString('utf8')
@@ -408,7 +410,7 @@ async function* readCsv(bytes: Buffer): AsyncGenerator<SheetRow> {
   const emit = function* () {
     row.push(field)
     field = ''
-    const cells = row.map((c) => (c.trim() === '' ? null : (/^="([^"]*)"$/.exec(c.trim())?.[1] ?? c)))
+    const cells = row.map((c) => (c.trim() === '' ? null : (/^="([^"]*)"$/.exec(c.trim())?.[1] ?? (/^'[=+\-@]/.test(c) ? c.slice(1) : c))))
     if (cells.some((c) => c !== null)) yield { rowNumber: rowStart, cells }
     row = []
   }

@@ -226,6 +226,11 @@ describe('the template\'s cells and lists', () => {
     for (const kind of Object.values(IMPORT_KINDS)) {
       const cells = templateCsv(kind).replace('\uFEFF', '').split('\r\n').slice(1).flatMap((line) => line.split(';'))
       expect(cells.filter((c) => /^(\d{12,}|0\d+)$/.test(c)), kind.kind).toEqual([])
+      // and read back by the import as the examples were written: no ="…" wrapper, no apostrophe of the formula guard
+      const { readSheets } = await import('@/lib/imports/file')
+      for await (const sheet of readSheets('CSV', Buffer.from(templateCsv(kind), 'utf8'))) {
+        for await (const row of sheet.rows) expect(row.cells.filter((c) => typeof c === 'string' && /^(="|')/.test(c)), kind.kind).toEqual([])
+      }
     }
     expect(templateCsv(importKind('umkm')!)).toMatch(/"=""\d{13,16}"""/)
   })
