@@ -5,7 +5,7 @@ import { useFormAction } from '@/components/ui/use-form-action'
 import { useState } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
 import { approveClaim, recordClaimPayment, returnClaim } from '@/lib/actions/credit'
-import { ConfirmSubmit } from '@/components/ui/confirm-submit'
+import { acceptedBy, ConfirmSubmit, typedIn } from '@/components/ui/confirm-submit'
 import { Field, inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { formatNumber, formatRupiah } from '@/lib/format'
@@ -103,11 +103,11 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
         <ConfirmSubmit
           label={t('return')}
           title={t('returnTitle')}
-          body={(form) => t('returnBody', { reason: String(new FormData(form).get('reason') ?? '').trim() })}
+          body={(form) => t('returnBody', { reason: typedIn(form, 'reason') })}
           confirmLabel={t('return')}
           variant="danger"
           disabled={returning}
-          ready={(form) => claimReturnSchema.safeParse(Object.fromEntries(new FormData(form))).success}
+          ready={acceptedBy(claimReturnSchema)}
         />
       </form>
     </div>

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl'
 import { approveReport, reopenReport, returnReport } from '@/lib/actions/reporting'
 import { announce } from '@/components/ui/announcer'
 import type { ActionState } from '@/lib/safe-action'
-import { ConfirmSubmit } from '@/components/ui/confirm-submit'
+import { acceptedBy, ConfirmSubmit, typedIn } from '@/components/ui/confirm-submit'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { Field, inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
@@ -75,11 +75,11 @@ export function ReviewPanel({ id, version, groups, labels, children }: { id: str
             <ConfirmSubmit
               label={pending ? t('processing') : t('return')}
               title={t('returnConfirmTitle')}
-              body={(form) => t('returnConfirmBody', { reason: String(new FormData(form).get('reason') ?? '').trim() })}
+              body={(form) => t('returnConfirmBody', { reason: typedIn(form, 'reason') })}
               confirmLabel={t('return')}
               variant="danger"
               disabled={pending}
-              ready={(form) => returnReportSchema.safeParse(Object.fromEntries(new FormData(form))).success}
+              ready={acceptedBy(returnReportSchema)}
             />
           </form>
         </div>
@@ -104,11 +104,11 @@ export function ReopenForm({ id, version }: { id: string; version: number }) {
       <ConfirmSubmit
         label={pending ? t('processing') : t('reopen')}
         title={t('reopenConfirmTitle')}
-        body={(f) => t('reopenConfirmBody', { reason: String(new FormData(f).get('reason') ?? '').trim() })}
+        body={(f) => t('reopenConfirmBody', { reason: typedIn(f, 'reason') })}
         confirmLabel={t('reopen')}
         variant="danger"
         disabled={pending}
-        ready={(f) => reopenReportSchema.safeParse(Object.fromEntries(new FormData(f))).success}
+        ready={acceptedBy(reopenReportSchema)}
       />
     </form>
   )

@@ -37,3 +37,13 @@ export function ConfirmSubmit({ label, title, body, confirmLabel, variant = 'pri
     </>
   )
 }
+
+/** What the form holds in its field `name`, trimmed: for a dialog that quotes what was typed (a return's reason). */
+export function typedIn(form: HTMLFormElement, name: string): string {
+  return String(new FormData(form).get(name) ?? '').trim()
+}
+
+/** `ready` for a form whose action validates it with `schema`: the same check, so the dialog opens only for what would land. */
+export function acceptedBy(schema: { safeParse: (value: unknown) => { success: boolean } }): (form: HTMLFormElement) => boolean {
+  return (form) => schema.safeParse(Object.fromEntries(new FormData(form))).success
+}
