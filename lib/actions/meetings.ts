@@ -47,26 +47,30 @@ function revalidate(meetingId?: string) {
   if (meetingId) revalidatePath(`/rapat/${meetingId}`)
 }
 
-/** A meeting an admin may change: it exists, and closed or cancelled meetings are read-only. */
-async function editableMeeting(tx: Prisma.TransactionClient, id: string) {
-  // the meeting's row first (as its status change takes it): a close or cancel committing meanwhile waits, and
-  // this write then sees it, so nothing changes a meeting already closed
+/**
+ * A meeting's row, locked first (as its status change takes it): a close or cancel committing meanwhile waits, and
+ * the write that follows then sees it. The one read behind editableMeeting and liveMeeting.
+ */
+async function lockedMeeting(tx: Prisma.TransactionClient, id: string) {
   await tx.$queryRaw`SELECT id FROM meetings WHERE id = ${id} FOR NO KEY UPDATE`
   const m = await tx.meeting.findUnique({ where: { id }, select: { id: true, status: true, startsAt: true, version: true } })
   if (!m) throw new ActionError(NOT_FOUND_MEETING)
+  return m
+}
+
+/** A meeting an admin may change: it exists, and closed or cancelled meetings are read-only. */
+async function editableMeeting(tx: Prisma.TransactionClient, id: string) {
+  const m = await lockedMeeting(tx, id)
   if (m.status === 'CLOSED' || m.status === 'CANCELLED') throw new ActionError(`Rapat sudah ${STATUS_LABEL[m.status]}; isinya tidak dapat diubah lagi.`)
   return m
 }
 
 /**
- * The meeting of a follow-up being edited, given progress or evidence: its row locked as editableMeeting does (a
- * cancel committing meanwhile waits, and this write then sees it). A cancelled meeting's follow-ups were dropped
+ * The meeting of a follow-up being edited, given progress or evidence. A cancelled meeting's follow-ups were dropped
  * with it and stay so; a closed meeting's are still worked on after the meeting, so only a cancel refuses.
  */
 async function liveMeeting(tx: Prisma.TransactionClient, id: string) {
-  await tx.$queryRaw`SELECT id FROM meetings WHERE id = ${id} FOR NO KEY UPDATE`
-  const m = await tx.meeting.findUnique({ where: { id }, select: { id: true, status: true, startsAt: true } })
-  if (!m) throw new ActionError(NOT_FOUND_MEETING)
+  const m = await lockedMeeting(tx, id)
   if (m.status === 'CANCELLED') throw new ActionError('Rapat sudah dibatalkan; tindak lanjutnya tidak dapat diubah lagi.')
   return m
 }
