@@ -58,6 +58,14 @@ describe('dates in exports', () => {
     expect(cells.getCell(3).value).toEqual(new Date('2024-09-18T23:59:30.000Z'))
   })
 
+  it('puts filter buttons on the header row and keeps it frozen', async () => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await toXlsx(columns, [row, row], 'Uji') as unknown as ArrayBuffer)
+    const ws = wb.worksheets[0]
+    expect(ws.autoFilter).toBe(`A1:${String.fromCharCode(64 + columns.length)}1`)
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+  })
+
   it('names the file with one date: today, or the day the figures are as of', async () => {
     const named = (res: Response) => /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1]
     expect(named(await exportResponse('csv', 'ringkasan-prokesra-2026', columns, [row], 'Uji', '2026-12-04'))).toBe('ringkasan-prokesra-2026-2026-12-04.csv')

@@ -78,7 +78,7 @@ export function sheetTitle(name: string): string {
   return title || 'Data'
 }
 
-/** A real .xlsx workbook: numbers stay numbers, dates stay dates, header row frozen. */
+/** A real .xlsx workbook: numbers stay numbers, dates stay dates, header row frozen and filterable. */
 export async function toXlsx<R>(columns: ExportColumn<R>[], rows: R[], sheetName: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Lumbung'
@@ -86,6 +86,8 @@ export async function toXlsx<R>(columns: ExportColumn<R>[], rows: R[], sheetName
   const ws = wb.addWorksheet(sheetTitle(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(12, c.header.length + 2), style: c.numFmt ? { numFmt: c.numFmt } : {} }))
   ws.getRow(1).font = { bold: true }
+  // Excel's filter buttons on the header: sorting and filtering an export is the first thing done with it
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
   // a day stays at its UTC midnight; an instant is moved to its WIB wall clock (jakartaWallClock)
   const shift = columns.map((c) => dateKindOf(c.numFmt) !== 'date')
   for (const r of rows) {

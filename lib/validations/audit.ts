@@ -8,8 +8,8 @@ export const auditFilterSchema = z.object({
   user: z.string().max(40).optional().catch(undefined),
   entity: z.string().max(60).optional().catch(undefined),
   action: z.string().max(40).optional().catch(undefined),
-  /** one record's history (the "Riwayat" link of a record page) */
-  record: z.string().regex(/^[A-Za-z0-9_#:-]{1,60}$/).optional().catch(undefined),
+  /** one record's history (the "Riwayat" link of a record page); seed and region ids carry dots (35.17) */
+  record: z.string().regex(/^[A-Za-z0-9_#:.-]{1,60}$/).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),

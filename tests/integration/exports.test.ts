@@ -179,6 +179,23 @@ describe('the dashboard export', () => {
     summary.eachRow((row, n) => { if (n > 1) format[String(row.getCell(1).value)] = row.getCell(2).numFmt })
     expect(format).toMatchObject({ 'Kredit disalurkan (Rp)': '#,##0', 'Realisasi kredit (% target)': '0.00', 'Penerima manfaat (UMK)': '#,##0' })
     const monthly = await sheet(await dashboardExport(get(`/api/dasbor/ekspor/bulanan${query}`), { params: Promise.resolve({ dataset: 'bulanan' }) }))
-    expect([monthly.getCell('A2').value, monthly.getCell('A13').value]).toEqual(['Januari 2026', 'Desember 2026'])
+    // real date cells (sortable, chartable) shown as Indonesian month names
+    expect([monthly.getCell('A2').value, monthly.getCell('A13').value]).toEqual([new Date('2026-01-01T00:00:00Z'), new Date('2026-12-01T00:00:00Z')])
+    expect(monthly.getCell('A2').numFmt).toBe('[$-421]mmmm yyyy')
+    // two months' claims: months as dates, then the total's row in words
+    const program = await db.creditProgram.findUniqueOrThrow({ where: { code: 'EKSPOR-2026' }, select: { id: true, banks: { select: { bankId: true } }, disbursements: { select: { id: true }, take: 1 } } })
+    for (const month of ['2026-02-01', '2026-03-01']) {
+      await db.subsidyClaim.create({
+        data: {
+          programId: program.id, bankId: program.banks[0].bankId, month: new Date(month), submittedAt: new Date('2026-04-10T03:00:00Z'),
+          lines: { create: [{ disbursementId: program.disbursements[0].id, claimedAmount: 150_000, computedAmount: 150_000 }] },
+        },
+      })
+    }
+    const claims = await sheet(await dashboardExport(get(`/api/dasbor/ekspor/klaim${query}`), { params: Promise.resolve({ dataset: 'klaim' }) }))
+    const months = claims.getColumn(1).values.slice(2) as unknown[]
+    expect(months).toHaveLength(3)
+    expect(months.at(-1)).toBe('Jumlah')
+    expect(months.slice(0, -1).every((m) => m instanceof Date)).toBe(true)
   })
 })

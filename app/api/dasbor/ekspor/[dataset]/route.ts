@@ -5,12 +5,15 @@ import { getClaimPipeline, getCreditBreakdown, getOverview, resolveDashboardFilt
 import { kbliSectionName } from '@/lib/credit/kbli'
 import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
 import { exportResponse, type ExportColumn } from '@/lib/export'
-import { formatDate, formatMonth } from '@/lib/format'
+import { formatDate } from '@/lib/format'
 import { authRoute } from '@/lib/safe-action'
 import { DASHBOARD_DATASETS, dashboardFilterSchema, type DashboardDataset } from '@/lib/validations/dashboard'
 
 const RUPIAH = '#,##0'
 const PERCENT = '0.00'
+/** a month as a real date cell that Excel and LibreOffice show in Indonesian ("Januari 2026") and sort as time */
+const MONTH = '[$-421]mmmm yyyy'
+const monthCell = (month: string) => new Date(`${month}-01T00:00:00Z`)
 
 const CARD_NAMES: Record<OverviewCard['key'], string> = {
   realisation: 'Realisasi kredit (% target)',
@@ -72,7 +75,7 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
       const series = await getMonthlySeries({ user, filter })
       type Row = (typeof series)[number]
       const columns: ExportColumn<Row>[] = [
-        { header: 'Bulan', value: (r) => formatMonth(`${program.year}-${String(r.month).padStart(2, '0')}`), width: 16 },
+        { header: 'Bulan', value: (r) => monthCell(`${program.year}-${String(r.month).padStart(2, '0')}`), width: 16, numFmt: MONTH },
         { header: 'Penyaluran (Rp)', value: (r) => r.disbursed, width: 20, numFmt: RUPIAH },
         { header: 'Realisasi kumulatif (Rp)', value: (r) => r.cumulative, width: 22, numFmt: RUPIAH },
         { header: 'Laju target (Rp)', value: (r) => r.targetPace, width: 20, numFmt: RUPIAH },
@@ -100,7 +103,7 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
     case 'klaim': {
       const { months, total } = await getClaimPipeline({ user, filter })
       const columns: ExportColumn<ClaimPipelineRow>[] = [
-        { header: 'Bulan klaim', value: (r) => (r.month ? formatMonth(r.month) : 'Jumlah'), width: 16 },
+        { header: 'Bulan klaim', value: (r) => (r.month ? monthCell(r.month) : 'Jumlah'), width: 16, numFmt: MONTH },
         { header: 'Klaim', value: (r) => r.claims, width: 10, numFmt: RUPIAH },
         { header: 'Terbuka', value: (r) => r.open, width: 10, numFmt: RUPIAH },
         { header: 'Diklaim (Rp)', value: (r) => r.claimed, width: 20, numFmt: RUPIAH },
