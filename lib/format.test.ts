@@ -1,9 +1,40 @@
 import { describe, expect, it } from 'vitest'
 import {
-  formatDate, formatDateTime, formatMonthShort, formatWeekday, formatNumber, formatPercent, formatRupiah, formatRupiahAxis, formatRupiahShort, ratePercent,
+  formatDate, formatDateTime, formatMonthShort, formatWeekday, formatNumber, formatPercent, formatRupiah, formatRupiahAxis, formatRupiahInWords, formatRupiahShort, ratePercent,
 } from './format'
 
 describe('Indonesian formats', () => {
+  it('writes a Rupiah amount in words (terbilang), exact to the sen', () => {
+    const words = (v: number | string | bigint) => formatRupiahInWords(v)
+    expect(words(0)).toBe('nol rupiah')
+    expect(words(1)).toBe('satu rupiah')
+    expect(words(11)).toBe('sebelas rupiah')
+    expect(words(12)).toBe('dua belas rupiah')
+    expect(words(19)).toBe('sembilan belas rupiah')
+    expect(words(20)).toBe('dua puluh rupiah')
+    expect(words(100)).toBe('seratus rupiah')
+    expect(words(110)).toBe('seratus sepuluh rupiah')
+    expect(words(215)).toBe('dua ratus lima belas rupiah')
+    expect(words(1000)).toBe('seribu rupiah')
+    expect(words(1111)).toBe('seribu seratus sebelas rupiah')
+    expect(words(2000)).toBe('dua ribu rupiah')
+    expect(words(101_000)).toBe('seratus satu ribu rupiah')
+    expect(words(1_000_000)).toBe('satu juta rupiah')
+    expect(words(1_000_001)).toBe('satu juta satu rupiah')
+    expect(words('1500000.50')).toBe('satu juta lima ratus ribu rupiah lima puluh sen')
+    expect(words('175000.05')).toBe('seratus tujuh puluh lima ribu rupiah lima sen')
+    // the seeds' Prokesra 2024 realisation, beyond 2^53 in bigint
+    expect(words(53_019_249_400)).toBe('lima puluh tiga miliar sembilan belas juta dua ratus empat puluh sembilan ribu empat ratus rupiah')
+    expect(words(BigInt('9007199254740993'))).toBe('sembilan kuadriliun tujuh triliun seratus sembilan puluh sembilan miliar dua ratus lima puluh empat juta tujuh ratus empat puluh ribu sembilan ratus sembilan puluh tiga rupiah')
+    expect(words(0.1 + 0.2)).toBe('nol rupiah tiga puluh sen')
+    expect(words('-2500000')).toBe('minus dua juta lima ratus ribu rupiah')
+    expect(words('-0.00')).toBe('nol rupiah')
+    expect(words('abc')).toBe('–')
+    expect(formatRupiahInWords('1500000.50', { locale: 'en' })).toBe('one million five hundred thousand rupiah and fifty sen')
+    expect(formatRupiahInWords(1_015, { locale: 'en' })).toBe('one thousand fifteen rupiah')
+    expect(formatRupiahInWords(342_091, { locale: 'en' })).toBe('three hundred forty-two thousand ninety-one rupiah')
+  })
+
   it('names the day of the week in Jakarta, in either language', () => {
     expect(formatWeekday('2026-09-10T03:00:00Z')).toBe('Kamis')
     expect(formatWeekday('2026-09-10T03:00:00Z', { locale: 'en' })).toBe('Thursday')

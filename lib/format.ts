@@ -134,3 +134,58 @@ export function formatMonth(value: Date | string, opts: { locale?: Locale } = {}
   const d = typeof value === 'string' ? new Date(`${value.slice(0, 7)}-01T00:00:00Z`) : value
   return dateFormat(opts.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d)
 }
+
+const ONES: Record<Locale, string[]> = {
+  id: ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas'],
+  en: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'],
+}
+const TENS_EN = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
+const GROUPS: Record<Locale, string[]> = { id: ['', 'ribu', 'juta', 'miliar', 'triliun', 'kuadriliun'], en: ['', 'thousand', 'million', 'billion', 'trillion', 'quadrillion'] }
+
+/** 1–999 in words: `dua ratus lima belas`, `seratus`, `two hundred fifteen`. */
+function hundredsInWords(n: number, locale: Locale): string {
+  const ones = ONES[locale]
+  const h = Math.floor(n / 100)
+  const rest = n % 100
+  const parts: string[] = []
+  if (locale === 'id') {
+    if (h) parts.push(h === 1 ? 'seratus' : `${ones[h]} ratus`)
+    if (rest >= 1 && rest <= 11) parts.push(ones[rest])
+    else if (rest < 20 && rest) parts.push(`${ones[rest - 10]} belas`)
+    else if (rest) parts.push(`${ones[Math.floor(rest / 10)]} puluh${rest % 10 ? ` ${ones[rest % 10]}` : ''}`)
+  } else {
+    if (h) parts.push(`${ones[h]} hundred`)
+    if (rest && rest < 20) parts.push(ones[rest])
+    else if (rest) parts.push(`${TENS_EN[Math.floor(rest / 10)]}${rest % 10 ? `-${ones[rest % 10]}` : ''}`)
+  }
+  return parts.join(' ')
+}
+
+/** A whole number of 0 or more in words; Indonesian says `seribu`, not `satu ribu`, and `satu juta`. */
+function wholeInWords(n: bigint, locale: Locale): string {
+  if (n === BigInt(0)) return ONES[locale][0]
+  const groups: number[] = []
+  for (let v = n; v > BigInt(0); v /= BigInt(1000)) groups.push(Number(v % BigInt(1000)))
+  if (groups.length > GROUPS[locale].length) throw new RangeError('amount too large to write in words')
+  return groups
+    .map((g, i) => (g === 0 ? '' : locale === 'id' && i === 1 && g === 1 ? 'seribu' : [hundredsInWords(g, locale), GROUPS[locale][i]].filter(Boolean).join(' ')))
+    .reverse()
+    .filter(Boolean)
+    .join(' ')
+}
+
+/**
+ * A Rupiah amount in words, as a signed record writes it beside the figure (terbilang):
+ * `1500000.5` → `satu juta lima ratus ribu rupiah lima puluh sen`, in English `one million five hundred thousand
+ * rupiah and fifty sen`. Exact to the sen (the amount's text, not a float); a negative amount is `minus …`.
+ */
+export function formatRupiahInWords(value: Numeric, opts: { locale?: Locale } = {}): string {
+  const locale = opts.locale ?? 'id'
+  // a float is read to the sen (0.1 + 0.2 is 0,30); a Decimal's or bigint's text is exact as it is
+  const text = typeof value === 'number' ? value.toFixed(2) : value.toString().trim()
+  const m = /^(-)?(\d+)(?:\.(\d{1,2})\d*)?$/.exec(text)
+  if (!m) return '–'
+  const sen = m[3] ? Number(m[3].padEnd(2, '0')) : 0
+  const words = [m[1] && (BigInt(m[2]) > BigInt(0) || sen > 0) ? 'minus' : '', wholeInWords(BigInt(m[2]), locale), 'rupiah', sen ? `${locale === 'en' ? 'and ' : ''}${hundredsInWords(sen, locale)} sen` : '']
+  return words.filter(Boolean).join(' ')
+}

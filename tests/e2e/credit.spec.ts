@@ -225,4 +225,9 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
     SELECT c.status, p.code, (SELECT sum(amount)::bigint::text FROM claim_payments WHERE claim_id = c.id) AS paid
     FROM subsidy_claims c JOIN credit_programs p ON p.id = c.program_id WHERE c.id = $1`, [claimUrl.split('/').pop()])
   expect(claim).toEqual({ status: 'PAID', code: 'KURDA-2026', paid: '133333' })
+
+  // the berita acara states the approved total in words and closes with the place and day it was decided
+  await admin.goto(`${claimUrl}/berita-acara`)
+  await expect(admin.getByTestId('record-in-words')).toHaveText('Terbilang (disetujui): seratus tiga puluh tiga ribu tiga ratus tiga puluh tiga rupiah')
+  await expect(admin.getByTestId('record-place-date')).toHaveText(/^Surabaya, \d{1,2} [A-Z][a-z]+ \d{4}$/)
 })

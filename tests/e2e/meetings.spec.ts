@@ -206,6 +206,8 @@ test('a meeting still to come is cancelled, not marked held, and the frame says 
   await page.getByLabel('Jam mulai (WIB)').fill('09.00')
   await page.getByRole('textbox', { name: 'Selesai (WIB)', exact: true }).fill(shown)
   await page.getByLabel('Jam selesai (WIB)').fill('12.00')
+  // a new meeting is in the agency's city unless said otherwise (the province's capital by default)
+  await expect(page.getByLabel('Kota', { exact: true })).toHaveValue('Surabaya')
   await page.getByLabel('Kota', { exact: true }).fill('Kota Malang')
   await page.getByRole('button', { name: 'Simpan' }).click()
   await expect(page.getByRole('heading', { level: 1, name: upcoming })).toBeVisible()

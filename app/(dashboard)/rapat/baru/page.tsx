@@ -25,7 +25,7 @@ export default async function NewMeetingPage({ searchParams }: { searchParams: P
         title: `${previous.title} (lanjutan)`, type: previous.type, startsAt: '', endsAt: '', venue: previous.venue ?? '', city: previous.city ?? '',
         hostRegencyCode: previous.hostRegencyCode ?? '', organiser: previous.organiser, chair: previous.chair ?? '', previousMeetingId: previous.id,
       }
-    : { title: '', type: 'RAKOR', startsAt: '', endsAt: '', venue: '', city: '', hostRegencyCode: '', organiser: agency.name, chair: '' }
+    : { title: '', type: 'RAKOR', startsAt: '', endsAt: '', venue: '', city: agency.city, hostRegencyCode: '', organiser: agency.name, chair: '' }
   return (
     <>
       <PageHeader title={previous ? t('followUpMeeting') : t('new')} description={previous ? t('followUpOf', { title: `${previous.title} (${formatDate(jakartaDate(previous.startsAt), { locale: locale === 'en' ? 'en' : 'id' })})` }) : undefined} />

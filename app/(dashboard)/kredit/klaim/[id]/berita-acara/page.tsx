@@ -5,8 +5,9 @@ import { getLocale, getTranslations } from 'next-intl/server'
 import { PrintButton } from '@/components/dashboard/print-button'
 import { buttonClass } from '@/components/ui/button'
 import { CLAIM_REASON_TEXT, shownClaimReason, type ClaimLineReason } from '@/lib/credit/claim-reasons'
+import { getAgency } from '@/lib/agency'
 import { getVerificationRecord } from '@/lib/data/claims'
-import { formatDate, formatNumber, formatRupiah, formatWeekday } from '@/lib/format'
+import { formatDate, formatNumber, formatRupiah, formatRupiahInWords, formatWeekday } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,13 +23,18 @@ const SHOWN_LINES = 100
 export default async function VerificationRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('claims.read')
   const { id } = await params
-  const [record, t, tc, locale] = await Promise.all([getVerificationRecord({ user, id }), getTranslations('credit'), getTranslations('common'), getLocale()])
+  const [record, t, tc, locale, agency] = await Promise.all([getVerificationRecord({ user, id }), getTranslations('credit'), getTranslations('common'), getLocale(), getAgency()])
   if (!record) notFound()
   const { claim, byReason } = record
   const lang = locale === 'en' ? 'en' : 'id'
-  const money = (v: number) => formatRupiah(v, { locale: lang })
+  // exact to the sen, as the amount in words below it is: a signed record may not round what it commits to
+  const money = (v: number) => formatRupiah(v, { locale: lang, cents: true })
   const monthName = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(claim.month)
   const decided = claim.reviewedAt ?? new Date()
+  // the amount the record commits to, in words as a signed record writes it: the approved total once decided, else the claimed
+  const inWords = claim.totals.approved === null
+    ? [t('recordClaimedInWords'), formatRupiahInWords(claim.totals.claimed, { locale: lang })]
+    : [t('recordApprovedInWords'), formatRupiahInWords(claim.totals.approved, { locale: lang })]
   const reason = (code: string) => CLAIM_REASON_TEXT[code as ClaimLineReason]?.[lang] ?? code
   return (
     <article className="mx-auto max-w-4xl space-y-5 rounded-lg border border-slate-200 bg-white p-6 text-sm print:border-0 print:p-0" data-testid="verification-record" data-print="document">
@@ -61,6 +67,7 @@ export default async function VerificationRecordPage({ params }: { params: Promi
           </tbody>
         </table>
         </div>
+        <p className="mt-2" data-testid="record-in-words"><span className="text-slate-600">{inWords[0]}:</span> <em className="first-letter:uppercase inline-block">{inWords[1]}</em></p>
       </section>
 
       <section>
@@ -104,7 +111,9 @@ export default async function VerificationRecordPage({ params }: { params: Promi
         </section>
       )}
 
-      <section className="grid grid-cols-3 gap-6 pt-8 text-center" aria-label={tc('signatures')}>
+      {/* where and when it was signed, over the signatures as Indonesian records close ("Surabaya, 10 September 2026") */}
+      <p className="pt-6 text-right" data-testid="record-place-date">{[agency.city, formatDate(decided, { locale: lang })].filter(Boolean).join(', ')}</p>
+      <section className="grid grid-cols-3 gap-6 pt-2 text-center" aria-label={tc('signatures')}>
         {/* the bank's officer has no NIP (a civil servant's number): named with the position instead */}
         {([[t('signVerifier'), record.reviewer, t('signName')], [t('signHead'), null, t('signName')], [t('signBank'), record.submitter, t('signNameBank')]] as const).map(([role, name, blank]) => (
           // the roles may wrap to two lines: the signature lines sit at the same height whatever each role's length
