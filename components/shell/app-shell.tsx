@@ -8,6 +8,7 @@ import { NavLinks, type NavLinkItem } from './nav-links'
 import { MobileNav } from './mobile-nav'
 import { LanguageSwitch } from './language-switch'
 import { PrintLetterhead } from './print-letterhead'
+import { PrintOpensDetails } from './print-opens-details'
 import { NotificationBell } from '@/components/notifications/bell'
 import { Announcer } from '@/components/ui/announcer'
 
@@ -49,6 +50,7 @@ export async function AppShell({ children, user }: { children: React.ReactNode; 
         </header>
         <main id="isi" className="flex-1 px-4 py-6 lg:px-8">
           <PrintLetterhead user={user} />
+          <PrintOpensDetails />
           {children}
         </main>
         {/* in the content column: the spacer it adds while a notice shows lengthens the page below <main> */}

@@ -10,7 +10,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import type { ActionStatus, MeetingStatus } from '@/lib/generated/prisma/enums'
 import { db } from '@/lib/db'
 import { env } from '@/lib/env'
-import { writeAudit } from '@/lib/audit'
+import { writeAudit, writeAudits } from '@/lib/audit'
 import { jakartaDate } from '@/lib/dates'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { actionScope, meetingScope } from '@/lib/data/meetings'
@@ -20,7 +20,7 @@ import { conflictError, transition } from '@/lib/transitions'
 import { ActionError, authAction, isFormData, MESSAGES, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
 import {
-  actionItemSchema, agendaItemSchema, attendanceSchema, createMeetingSchema, documentSchema, MEETING_TRANSITIONS, meetingStatusSchema, outcomeSchema,
+  actionItemSchema, agendaItemSchema, attendanceSchema, markPresentSchema, createMeetingSchema, documentSchema, MEETING_TRANSITIONS, meetingStatusSchema, outcomeSchema,
   participantSchema, progressSchema, removeSchema, removeVersionedSchema, updateActionItemSchema, updateAgendaItemSchema, updateMeetingSchema, updateOutcomeSchema,
 } from '@/lib/validations/meetings'
 
@@ -318,6 +318,36 @@ export const updateAttendance = authAction('meetings.write', attendanceSchema, a
   })
   revalidate(meetingId)
   return { ok: true, message: 'Kehadiran dicatat.' }
+})
+
+/**
+ * Mark present, in one step, the participants the admin's page listed as still invited (most of a Rakor's sheet):
+ * one conditional statement on each row's version and "invited" state, checked (a row changed or removed meanwhile
+ * refuses the whole step, nothing written, naming who changed it), with an audit row per participant in the same
+ * transaction. The admin then sets the few absent or represented ones one by one.
+ */
+export const markInvitedPresent = authAction('meetings.write', markPresentSchema, async (input, user) => {
+  const count = await db.$transaction(async (tx) => {
+    attendanceAllowed(await editableMeeting(tx, input.meetingId), 'PRESENT')
+    const ids = input.seen.map((s) => s.id)
+    const updated = await tx.$queryRaw<{ id: string; version: number }[]>`
+      UPDATE meeting_participants p SET attendance = 'PRESENT', represented_by = NULL, version = p.version + 1
+      FROM unnest(${ids}::text[], ${input.seen.map((s) => s.version)}::int[]) AS seen(id, version)
+      WHERE p.id = seen.id AND p.version = seen.version AND p.meeting_id = ${input.meetingId} AND p.attendance = 'PLANNED'
+      RETURNING p.id, p.version`
+    if (updated.length !== ids.length) {
+      const done = new Set(updated.map((u) => u.id))
+      // the first row that was not as the page showed it: who changed it and when, as a single row's conflict says
+      throw await conflictError(tx, 'MeetingParticipant', ids.find((id) => !done.has(id)) ?? ids[0], 'Kehadiran peserta')
+    }
+    await writeAudits(tx, actor(user), updated.map((u) => ({
+      action: 'UPDATE', entity: 'MeetingParticipant', entityId: u.id,
+      before: { attendance: 'PLANNED', version: u.version - 1 }, after: { attendance: 'PRESENT', representedBy: null, version: u.version },
+    })))
+    return updated.length
+  })
+  revalidate(input.meetingId)
+  return { ok: true, message: `${count} peserta dicatat hadir.` }
 })
 
 /** Remove a participant as the admin saw it (a row changed or removed meanwhile is a CONFLICT, nothing removed). */

@@ -111,6 +111,20 @@ export const attendanceSchema = z
     if (v.attendance === 'REPRESENTED' && !v.representedBy) ctx.addIssue({ code: 'custom', path: ['representedBy'], message: 'Isi nama yang mewakili.' })
   })
 
+/**
+ * Everyone still "invited" marked present at once (a Rakor's attendance sheet is mostly present): `seen` is the
+ * participants the admin's page listed as invited, `id:version` separated by commas, so a row changed meanwhile
+ * refuses the whole step rather than being overwritten.
+ */
+export const markPresentSchema = z.object({
+  meetingId: idField,
+  seen: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,40}:\d{1,9}(,[A-Za-z0-9_-]{1,40}:\d{1,9}){0,999}$/, 'Data tidak dikenal; muat ulang halaman.')
+    .transform((v) => v.split(',').map((p) => { const [id, version] = p.split(':'); return { id, version: Number(version) } })),
+})
+
 export const removeSchema = z.object({ id: idField })
 /** Removing a participant, an agenda item or an outcome: the version the admin saw, so a removal of something changed meanwhile is refused. */
 export const removeVersionedSchema = z.object({ id: idField, version: versionField })

@@ -253,6 +253,22 @@ test.describe('leadership', () => {
       await page.emulateMedia({ media: 'screen' })
     }
   })
+
+  test('printing opens the collapsed regency ranking, and closes it again after', async ({ page, login }) => {
+    await login('LEADERSHIP')
+    await page.goto('/dasbor/kredit?program=PROKESRA-2024&asOf=2024-08-31')
+    const ranking = page.locator('details[data-print-open]')
+    const row = page.locator('tr[data-regency="35.17"]')
+    await expect(row).toBeHidden()
+    // what the browser fires around Ctrl+P as around the page's own button
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')))
+    await page.emulateMedia({ media: 'print' })
+    await expect(ranking).toHaveJSProperty('open', true)
+    await expect(row).toBeVisible()
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
+    await page.emulateMedia({ media: 'screen' })
+    await expect(ranking).toHaveJSProperty('open', false)
+  })
 })
 
 test.describe('district officer', () => {

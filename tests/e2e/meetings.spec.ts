@@ -65,10 +65,17 @@ test('a Rakor from recording to a done follow-up, read by leadership with its ex
     await participants.getByRole('textbox', { name: 'Nama', exact: true }).fill(name)
     await participants.getByLabel('Instansi').fill(agency)
     if (regency) await participants.getByLabel('Mewakili kabupaten/kota').selectOption({ label: regency })
-    await participants.getByLabel('Kehadiran', { exact: true }).selectOption('PRESENT')
     await participants.getByRole('button', { name: 'Tambah peserta' }).click()
     await expect(participants.locator(`[data-participant="${name}"]`)).toBeVisible()
   }
+  // both still invited: recorded present in one step, after saying how many
+  await participants.getByRole('button', { name: 'Catat 2 undangan hadir' }).click()
+  const markAll = page.getByRole('dialog', { name: 'Catat semua undangan sebagai hadir?' })
+  await expect(markAll).toContainText('2 peserta yang masih berstatus diundang dicatat hadir.')
+  await markAll.getByRole('button', { name: 'Ya, catat hadir' }).click()
+  await expect(participants.getByLabel('Kehadiran Kadinkopum Jombang')).toHaveValue('PRESENT')
+  await expect(participants.getByLabel('Kehadiran Perwakilan Bappeda Jatim')).toHaveValue('PRESENT')
+  await expect(participants.getByRole('button', { name: /undangan hadir/ })).toHaveCount(0)
 
   // an agenda item whose minutes try raw HTML and a javascript: link
   const agenda = page.locator('[data-section="agenda"]')

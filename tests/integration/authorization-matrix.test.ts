@@ -56,7 +56,7 @@ vi.hoisted(() => {
 afterAll(() => {
   vi.unstubAllEnvs()
 })
-// audit completeness (below): writeAudit can be made to fail, to show each change rolls back with it
+// audit completeness (below): writeAudit and writeAudits can be made to fail, to show each change rolls back with it
 const auditFault = vi.hoisted(() => ({ fail: false }))
 vi.mock('@/lib/audit', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/audit')>()
@@ -65,6 +65,11 @@ vi.mock('@/lib/audit', async (importOriginal) => {
     writeAudit: async (...args: Parameters<typeof actual.writeAudit>) => {
       if (auditFault.fail) throw new Error('penulisan audit gagal (uji)')
       return actual.writeAudit(...args)
+    },
+    // the batch writer too (a step over many rows, such as marking every invited participant present)
+    writeAudits: async (...args: Parameters<typeof actual.writeAudits>) => {
+      if (auditFault.fail) throw new Error('penulisan audit gagal (uji)')
+      return actual.writeAudits(...args)
     },
   }
 })
@@ -140,6 +145,7 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   setMeetingStatus: 'meetings.write',
   addParticipant: 'meetings.write',
   updateAttendance: 'meetings.write',
+  markInvitedPresent: 'meetings.write',
   removeParticipant: 'meetings.write',
   addAgendaItem: 'meetings.write',
   updateAgendaItem: 'meetings.write',
@@ -608,6 +614,7 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   setMeetingStatus: () => ({ id: fx.meeting, version: 1, status: 'HELD' }),
   addParticipant: () => ({ meetingId: fx.meeting, name: 'Peserta Tanpa Wewenang', agency: 'Bappeda Provinsi Jawa Timur' }),
   updateAttendance: () => ({ id: fx.participant, version: '1', attendance: 'PRESENT' }),
+  markInvitedPresent: () => ({ meetingId: fx.meeting, seen: `${fx.participant}:1` }),
   addAgendaItem: () => ({ meetingId: fx.meeting, title: 'Acara tanpa wewenang' }),
   updateAgendaItem: () => ({ id: fx.agendaItem, version: 1, title: 'Evaluasi program matriks', minutes: 'Notulen tanpa wewenang' }),
   addOutcome: () => ({ agendaItemId: fx.agendaItem, kind: 'RECOMMENDATION', text: 'Rekomendasi tanpa wewenang' }),

@@ -13,7 +13,7 @@ import type { SessionUser } from '@/lib/session-user'
 import { MESSAGES, type ActionState } from '@/lib/safe-action'
 import {
   addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, deleteDocument, removeAgendaItem, removeOutcome, removeParticipant, setMeetingStatus, updateAgendaItem,
-  updateAction, updateAttendance, updateMeeting, updateOutcome, uploadDocument, uploadEvidence,
+  markInvitedPresent, updateAction, updateAttendance, updateMeeting, updateOutcome, uploadDocument, uploadEvidence,
 } from '@/lib/actions/meetings'
 import { findActions, findMeetings, getAction, getBriefing, getDocumentFile, getMeeting, getOverdueSummary, getRegencyActions } from '@/lib/data/meetings'
 import { getCreditSummary } from '@/lib/data/credit'
@@ -986,5 +986,67 @@ describe('a follow-up’s edit keeps what its form does not show; a cancelled me
     expect(p.attendance).toBe('PLANNED')
     expect((await updateAttendance(undefined, form({ id: p.id, version: p.version, attendance: 'ABSENT' }))).errors?.attendance).toHaveLength(1)
     expect(await db.meetingParticipant.findUniqueOrThrow({ where: { id: p.id }, select: { attendance: true, version: true } })).toEqual({ attendance: 'PLANNED', version: p.version })
+  })
+})
+
+describe('everyone invited marked present at once', () => {
+  /** a held meeting with `n` invited participants and one already absent; the page's `seen` of the invited ones */
+  async function sheet(n: number) {
+    const meeting = await newMeeting({ title: `Rakor daftar hadir ${Math.random().toString(36).slice(2, 8)}` })
+    signInAs(admin)
+    for (let i = 0; i < n; i++) expect(await addParticipant(undefined, form({ meetingId: meeting, name: `Peserta ${i + 1}`, agency: 'Dinas Koperasi Kabupaten Jombang' }))).toMatchObject({ ok: true })
+    expect(await addParticipant(undefined, form({ meetingId: meeting, name: 'Berhalangan', agency: 'Bappeda', attendance: 'ABSENT' }))).toMatchObject({ ok: true })
+    const invited = await db.meetingParticipant.findMany({ where: { meetingId: meeting, attendance: 'PLANNED' }, select: { id: true, version: true }, orderBy: { name: 'asc' } })
+    return { meeting, invited, seen: invited.map((p) => `${p.id}:${p.version}`).join(',') }
+  }
+  const states = (meeting: string) => db.meetingParticipant.findMany({ where: { meetingId: meeting }, select: { name: true, attendance: true, version: true }, orderBy: { name: 'asc' } })
+
+  it('marks exactly the invited ones the page listed present, each with its audit row; the absent one stays absent', async () => {
+    const { meeting, invited, seen } = await sheet(3)
+    signInAs(admin)
+    expect(await markInvitedPresent(undefined, form({ meetingId: meeting, seen }))).toEqual({ ok: true, message: '3 peserta dicatat hadir.' })
+    expect(await states(meeting)).toEqual([
+      { name: 'Berhalangan', attendance: 'ABSENT', version: 1 },
+      { name: 'Peserta 1', attendance: 'PRESENT', version: 2 },
+      { name: 'Peserta 2', attendance: 'PRESENT', version: 2 },
+      { name: 'Peserta 3', attendance: 'PRESENT', version: 2 },
+    ])
+    const audits = await db.auditLog.findMany({ where: { entity: 'MeetingParticipant', entityId: { in: invited.map((p) => p.id) }, action: 'UPDATE' }, select: { userId: true, before: true, after: true } })
+    expect(audits).toHaveLength(3)
+    expect(audits.every((a) => a.userId === admin.id && (a.before as { attendance: string }).attendance === 'PLANNED' && (a.after as { attendance: string }).attendance === 'PRESENT')).toBe(true)
+  })
+
+  it('two admins pressing it at once: one marks, the other is told who did, and nothing is written twice', async () => {
+    const { meeting, invited, seen } = await sheet(4)
+    signInAs(admin)
+    const results = await Promise.all([markInvitedPresent(undefined, form({ meetingId: meeting, seen })), markInvitedPresent(undefined, form({ meetingId: meeting, seen }))])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, message: expect.stringMatching(/^Kehadiran peserta sudah diubah oleh /) })
+    expect((await states(meeting)).filter((p) => p.attendance === 'PRESENT').map((p) => p.version)).toEqual([2, 2, 2, 2])
+    expect(await db.auditLog.count({ where: { entity: 'MeetingParticipant', entityId: { in: invited.map((p) => p.id) }, action: 'UPDATE' } })).toBe(4)
+  })
+
+  it('a participant set meanwhile (represented) refuses the whole step: nobody is marked, the representation stays', async () => {
+    const { meeting, invited, seen } = await sheet(3)
+    signInAs(admin)
+    expect(await updateAttendance(undefined, form({ id: invited[1].id, version: invited[1].version, attendance: 'REPRESENTED', representedBy: 'Sekretaris Dinas' }))).toMatchObject({ ok: true })
+    const before = await states(meeting)
+    expect(await markInvitedPresent(undefined, form({ meetingId: meeting, seen }))).toMatchObject({ ok: false, message: expect.stringMatching(/^Kehadiran peserta sudah diubah oleh /) })
+    expect(await states(meeting)).toEqual(before)
+  })
+
+  it('is refused before the meeting starts, for a participant of another meeting, and for a forged list', async () => {
+    const year = Number(jakartaToday().slice(0, 4)) + 1
+    const future = await newMeeting({ title: 'Rakor tahun depan', startsAt: `${year}-03-10T09:00`, endsAt: `${year}-03-10T12:00` })
+    signInAs(admin)
+    expect(await addParticipant(undefined, form({ meetingId: future, name: 'Kabid', agency: 'Dinas' }))).toMatchObject({ ok: true })
+    const p = await db.meetingParticipant.findFirstOrThrow({ where: { meetingId: future }, select: { id: true, version: true } })
+    expect((await markInvitedPresent(undefined, form({ meetingId: future, seen: `${p.id}:${p.version}` }))).errors?.attendance).toHaveLength(1)
+    // the other meeting's participant named under this meeting: not this meeting's, so nothing is marked
+    const { meeting } = await sheet(2)
+    expect(await markInvitedPresent(undefined, form({ meetingId: meeting, seen: `${p.id}:${p.version}` }))).toMatchObject({ ok: false, message: expect.stringMatching(/^Kehadiran peserta sudah diubah oleh /) })
+    expect(await markInvitedPresent(undefined, form({ meetingId: meeting, seen: "x'; DROP TABLE meeting_participants;--:1" }))).toMatchObject({ ok: false })
+    expect(await db.meetingParticipant.findUniqueOrThrow({ where: { id: p.id }, select: { attendance: true, version: true } })).toEqual({ attendance: 'PLANNED', version: p.version })
+    expect((await states(meeting)).map((x) => x.attendance)).toEqual(['ABSENT', 'PLANNED', 'PLANNED'])
   })
 })

@@ -140,7 +140,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     </Td>
                     <Td>
                       {changes.length > 0 ? (
-                        <details>
+                        <details data-print-open>
                           <summary className="cursor-pointer text-xs text-brand-700">{t('show')} ({tl('changed', { count: changes.length })})</summary>
                           <dl className="mt-2 space-y-1 text-xs">
                             {changes.map((c) => (

@@ -95,7 +95,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
           locale={lang}
           labels={{ value: t('table.pct'), province: t('credit.province') }}
         />
-        <details className="mt-3">
+        <details className="mt-3" data-print-open>
           <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('table.regency')}: {formatNumber(ranking.length, { locale: lang })}</summary>
           {/* a phone gets one card per regency (six columns do not fit 390 px); from md up the table. Named by the card's
               heading, not an aria-label of its own: "Kabupaten/kota" in it made the filter's label ambiguous */}

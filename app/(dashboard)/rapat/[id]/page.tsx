@@ -12,7 +12,7 @@ import { LinkButton, buttonClass } from '@/components/ui/button'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { PageHeader } from '@/components/ui/page-header'
 import { Table, Td, Th } from '@/components/ui/table'
-import { deleteDocument, removeAgendaItem, removeOutcome, removeParticipant, setMeetingStatus } from '@/lib/actions/meetings'
+import { deleteDocument, markInvitedPresent, removeAgendaItem, removeOutcome, removeParticipant, setMeetingStatus } from '@/lib/actions/meetings'
 import { getMeeting, meetingFormChoices } from '@/lib/data/meetings'
 import { jakartaDate, jakartaTime, jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
@@ -76,6 +76,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     : `${formatDate(meeting.startsAt, { locale: lang })} ${jakartaTime(meeting.startsAt, lang)} – ${formatDate(meeting.endsAt, { locale: lang })} ${jakartaTime(meeting.endsAt, lang)} WIB`
   // held and closed only once the meeting has started (the server refuses them before: setMeetingStatus)
   const started = hasStarted(meeting)
+  const invited = meeting.participants.filter((p) => p.attendance === 'PLANNED')
   const statusActions = editable ? MEETING_TRANSITIONS[meeting.status].filter((s) => started || !needsStart(s)) : []
 
   return (
@@ -229,6 +230,13 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           </Section>
 
           <Section id="participants" title={t('detail.participants')}>
+            {/* most of a Rakor's sheet is "present": one step for everyone still invited, as the page lists them */}
+            {editable && started && invited.length > 1 && (
+              <div className="no-print mb-2">
+                <ConfirmAction action={markInvitedPresent} fields={{ meetingId: meeting.id, seen: invited.map((p) => `${p.id}:${p.version}`).join(',') }}
+                  label={t('detail.markPresent', { count: invited.length })} title={t('detail.markPresentTitle')} body={t('detail.markPresentBody', { count: invited.length })} confirmLabel={t('detail.markPresentYes')} />
+              </div>
+            )}
             {meeting.participants.length === 0 ? <p className="text-sm text-slate-600">{t('detail.noParticipants')}</p> : (
               <ul className="divide-y divide-slate-100 text-sm">
                 {meeting.participants.map((p) => (
@@ -237,8 +245,9 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                     <p className="text-xs text-slate-600">{p.agency}</p>
                     <div className="mt-1">
                       {/* attendance is what happened: recorded once the meeting has started (the server refuses it before); one
-                          recorded before a move into the future can still be set back to invited */}
-                      {editable && (started || p.attendance !== 'PLANNED') ? <AttendanceForm id={p.id} version={p.version} attendance={p.attendance} representedBy={p.representedBy} name={p.name} /> : (
+                          recorded before a move into the future can still be set back to invited. Keyed by version: a change made
+                          elsewhere (everyone marked present) shows in the select, which keeps what it was first given */}
+                      {editable && (started || p.attendance !== 'PLANNED') ? <AttendanceForm key={p.version} id={p.id} version={p.version} attendance={p.attendance} representedBy={p.representedBy} name={p.name} /> : (
                         <Badge tone={p.attendance === 'PRESENT' ? 'green' : p.attendance === 'ABSENT' ? 'red' : p.attendance === 'REPRESENTED' ? 'blue' : 'slate'}>
                           {t(`attendance.${p.attendance}`)}{p.representedBy ? `: ${p.representedBy}` : ''}
                         </Badge>
