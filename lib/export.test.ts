@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { csvCell, dateKindOf, exportResponse, sheetTitle, toCsv, toXlsx, type ExportColumn } from './export'
+import { csvCell, dateKindOf, exportResponse, filteredName, sheetTitle, toCsv, toXlsx, type ExportColumn } from './export'
 
 type Row = { founded: Date; meeting: Date; logged: Date }
 const row: Row = {
@@ -70,6 +70,19 @@ describe('dates in exports', () => {
     const named = (res: Response) => /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1]
     expect(named(await exportResponse('csv', 'ringkasan-prokesra-2026', columns, [row], 'Uji', '2026-12-04'))).toBe('ringkasan-prokesra-2026-2026-12-04.csv')
     expect(named(await exportResponse('csv', 'umkm', columns, []))).toMatch(/^umkm-\d{4}-\d{2}-\d{2}\.csv$/)
+  })
+})
+
+describe('filteredName', () => {
+  it('names an export after the filters set, in the order given, as safe file-name parts', () => {
+    expect(filteredName('umkm', [undefined, null, false, '', '  '])).toBe('umkm')
+    expect(filteredName('umkm', ['35.17', 'MIKRO', 'skala-tidak-sesuai'])).toBe('umkm-35.17-mikro-skala-tidak-sesuai')
+    expect(filteredName('koperasi', [undefined, 'SIMPAN_PINJAM', 'Koperasi "Sejahtera"/Jaya'])).toBe('koperasi-simpan-pinjam-koperasi-sejahtera-jaya')
+    expect(filteredName('rapat', [2026, '2026-11'])).toBe('rapat-2026-2026-11')
+    // accents folded, a long search cut at 24 characters without a trailing dash, nothing that would break the header
+    expect(filteredName('umkm', ['Café Ñusantara'])).toBe('umkm-cafe-nusantara')
+    expect(filteredName('umkm', ['a'.repeat(23) + ' b'])).toBe(`umkm-${'a'.repeat(23)}`)
+    expect(filteredName('umkm', ['../..\\x";\r\nSet-Cookie: y'])).toMatch(/^umkm-[a-z0-9.-]+$/)
   })
 })
 

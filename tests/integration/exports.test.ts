@@ -9,6 +9,7 @@ import { signInAs } from '../support/session-mock'
 import { createUser } from '../support/factories'
 import { GET as auditExport } from '@/app/api/audit/ekspor/route'
 import { GET as cooperativesExport } from '@/app/api/koperasi/ekspor/route'
+import { GET as msmesExport } from '@/app/api/umkm/ekspor/route'
 import { GET as dashboardExport } from '@/app/api/dasbor/ekspor/[dataset]/route'
 import { GET as completenessExport } from '@/app/api/laporan-triwulan/kelengkapan/ekspor/route'
 import { GET as disbursementsExport } from '@/app/api/kredit/penyaluran/ekspor/route'
@@ -159,6 +160,17 @@ describe('an export is the list as sorted, and leaves a trace', () => {
     const listed = await db.user.findMany({ select: { username: true }, orderBy: [{ username: 'desc' }, { id: 'asc' }] })
     expect(names).toEqual(listed.map((u) => u.username))
     expect(await db.auditLog.count({ where: { userId: admin.id, action: 'EXPORT', entity: 'User' } })).toBeGreaterThan(0)
+  })
+})
+
+describe('export file names', () => {
+  it('name the filters that chose the rows, before the day', async () => {
+    signInAs(admin)
+    const named = (res: Response) => /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1]
+    expect(named(await msmesExport(get('/api/umkm/ekspor?format=csv&regency=35.17&scale=MIKRO&q=Keripik'), undefined))).toMatch(/^umkm-35\.17-mikro-keripik-\d{4}-\d{2}-\d{2}\.csv$/)
+    expect(named(await msmesExport(get('/api/umkm/ekspor?format=csv'), undefined))).toMatch(/^umkm-\d{4}-\d{2}-\d{2}\.csv$/)
+    // a filter the list ignores (not a regency code) names nothing either
+    expect(named(await cooperativesExport(get('/api/koperasi/ekspor?format=xlsx&regency=zz&type=SIMPAN_PINJAM'), undefined))).toMatch(/^koperasi-simpan-pinjam-\d{4}-\d{2}-\d{2}\.xlsx$/)
   })
 })
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { auditExport } from '@/lib/audit'
 import { exportCooperatives } from '@/lib/data/cooperatives'
-import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
+import { EXPORT_FORMATS, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
 import { FORM_LABEL, OUTCOME_LABEL, PATTERN_LABEL, TYPE_LABEL } from '@/lib/registers/labels'
 import { can } from '@/lib/permissions'
 import { authRoute, MESSAGES } from '@/lib/safe-action'
@@ -40,5 +40,5 @@ export const GET = authRoute('export.read', async (req, user) => {
   const filter = cooperativeFilterSchema.parse(params)
   const rows = await exportCooperatives({ user, filter })
   await auditExport(user, { entity: 'Cooperative', after: { format, filter, rows: rows.length } })
-  return exportResponse(format, 'koperasi', columns, rows, 'Koperasi')
+  return exportResponse(format, filteredName('koperasi', [filter.regency, filter.type, filter.status, filter.health, filter.q]), columns, rows, 'Koperasi')
 })

@@ -1,5 +1,5 @@
 import { exportUsers } from '@/lib/data/users'
-import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
+import { EXPORT_FORMATS, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
 import { ROLE_LABELS } from '@/lib/permissions'
 import { authRoute } from '@/lib/safe-action'
 import { auditExport } from '@/lib/audit'
@@ -27,5 +27,5 @@ export const GET = authRoute('users.manage', async (req, user) => {
   const filter = userFilterSchema.parse(params)
   const rows = await exportUsers({ user, filter })
   await auditExport(user, { entity: 'User', after: { format, filter, rows: rows.length } })
-  return exportResponse(format, 'pengguna', columns, rows, 'Pengguna')
+  return exportResponse(format, filteredName('pengguna', [filter.role, filter.status, filter.regency, filter.q]), columns, rows, 'Pengguna')
 })

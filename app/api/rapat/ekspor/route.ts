@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { auditExport } from '@/lib/audit'
 import { exportMeetings } from '@/lib/data/meetings'
 import { jakartaDate, jakartaTime } from '@/lib/dates'
-import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
+import { EXPORT_FORMATS, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
 import { MEETING_STATUS_LABEL, MEETING_TYPE_LABEL } from '@/lib/meetings/labels'
 import { can } from '@/lib/permissions'
 import { authRoute, MESSAGES } from '@/lib/safe-action'
@@ -35,5 +35,5 @@ export const GET = authRoute('meetings.read', async (req, user) => {
   const filter = meetingFilterSchema.parse(params)
   const rows = await exportMeetings({ user, filter })
   await auditExport(user, { entity: 'Meeting', after: { format, filter, rows: rows.length } })
-  return exportResponse(format, 'rapat', columns, rows, 'Rapat')
+  return exportResponse(format, filteredName('rapat', [filter.year, filter.month, filter.type, filter.status, filter.regency]), columns, rows, 'Rapat')
 })

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { auditExport } from '@/lib/audit'
 import { exportActions } from '@/lib/data/meetings'
 import { jakartaDate } from '@/lib/dates'
-import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
+import { EXPORT_FORMATS, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
 import { ACTION_STATUS_LABEL, MEETING_TYPE_LABEL, OWNER_KIND_LABEL, actionOwnerName } from '@/lib/meetings/labels'
 import { isOverdue } from '@/lib/meetings/rules'
 import { can } from '@/lib/permissions'
@@ -36,5 +36,5 @@ export const GET = authRoute('meetings.read', async (req, user) => {
     { header: 'Tanggal rapat', value: (r) => new Date(`${jakartaDate(r.meeting.startsAt)}T00:00:00Z`), numFmt: 'dd/mm/yyyy', width: 14 },
   ]
   await auditExport(user, { entity: 'ActionItem', after: { format, filter, asOf, rows: rows.length } })
-  return exportResponse(format, 'tindak-lanjut', columns, rows, 'Tindak lanjut')
+  return exportResponse(format, filteredName('tindak-lanjut', [filter.overdue && 'terlambat', filter.status, filter.ownerKind, filter.regency, filter.asOf]), columns, rows, 'Tindak lanjut')
 })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { auditExport } from '@/lib/audit'
 import { exportMsmes } from '@/lib/data/msmes'
-import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
+import { EXPORT_FORMATS, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
 import { GENDER_LABEL, SCALE_LABEL } from '@/lib/registers/labels'
 import { can } from '@/lib/permissions'
 import { authRoute, MESSAGES } from '@/lib/safe-action'
@@ -45,5 +45,5 @@ export const GET = authRoute('export.read', async (req, user) => {
   const filter = msmeFilterSchema.parse(params)
   const rows = await exportMsmes({ user, filter })
   await auditExport(user, { entity: 'Msme', after: { format, filter, rows: rows.length } })
-  return exportResponse(format, 'umkm', columns, rows, 'UMKM')
+  return exportResponse(format, filteredName('umkm', [filter.regency, filter.scale, filter.mismatch && 'skala-tidak-sesuai', filter.q]), columns, rows, 'UMKM')
 })

@@ -1,7 +1,7 @@
 import { ratePercent } from '@/lib/format'
 import { z } from 'zod'
 import { exportDisbursements } from '@/lib/data/disbursements'
-import { EXPORT_FORMATS, exportResponse, type ExportColumn } from '@/lib/export'
+import { EXPORT_FORMATS, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
 import { MESSAGES } from '@/lib/i18n/messages'
 import { authRoute } from '@/lib/safe-action'
 import { auditExport } from '@/lib/audit'
@@ -39,5 +39,5 @@ export const GET = authRoute('credit.read', async (req, user) => {
   const filter = disbursementFilterSchema.parse(params)
   const rows = await exportDisbursements({ user, filter })
   await auditExport(user, { entity: 'Disbursement', after: { format, filter, rows: rows.length } })
-  return exportResponse(format, 'penyaluran-kredit', columns, rows, 'Penyaluran')
+  return exportResponse(format, filteredName('penyaluran-kredit', [filter.program, filter.regency, filter.collectibility, filter.flagged && 'ditandai', filter.from, filter.to, filter.q]), columns, rows, 'Penyaluran')
 })
