@@ -15,8 +15,8 @@ const schema = z.object({
   AGENCY_PROVINCE_CODE: z.string().regex(/^\d{2}$/, 'kode provinsi Kemendagri dua digit, mis. 35').default('35'),
   /** the agency's name on printed pages; default "Dinas Koperasi dan UKM Provinsi <province>" */
   AGENCY_NAME: z.string().trim().min(3).max(200).optional(),
-  /** where the agency signs ("Surabaya, 10 September 2026" over a berita acara's signatures); default the province's capital */
-  AGENCY_CITY: z.string().trim().min(2).max(80).optional(),
+  /** where the agency signs ("Surabaya, 10 September 2026" over a berita acara's signatures) and a new meeting's city; empty or unset: the province's capital */
+  AGENCY_CITY: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().min(2, 'nama kota 2–80 karakter, mis. Surabaya').max(80, 'nama kota 2–80 karakter, mis. Surabaya').optional()),
   /** the agency's logo on printed pages: a path under public/ or an https URL */
   AGENCY_LOGO: z.string().trim().regex(/^(\/[\w./-]+|https:\/\/\S+)$/, 'path di public/ (mis. /logo-dinas.png) atau URL https').default('/logo.svg'),
   /** the app's public address, checked here at start; read by publicBaseUrl (below) */

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { csvCell, dateKindOf, exportResponse, filteredName, sheetTitle, toCsv, toXlsx, type ExportColumn } from './export'
 
@@ -58,11 +59,24 @@ describe('dates in exports', () => {
     expect(cells.getCell(3).value).toEqual(new Date('2024-09-18T23:59:30.000Z'))
   })
 
-  it('puts filter buttons on the header row and keeps it frozen', async () => {
+  it('puts filter buttons on the header row over the data and keeps it frozen', async () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(await toXlsx(columns, [row, row], 'Uji') as unknown as ArrayBuffer)
     const ws = wb.worksheets[0]
-    expect(ws.autoFilter).toBe(`A1:${String.fromCharCode(64 + columns.length)}1`)
+    expect(ws.autoFilter).toBe(`A1:${String.fromCharCode(64 + columns.length)}3`)
+    // a total row is left out of the range; an empty sheet filters its header alone
+    const totals = new ExcelJS.Workbook()
+    await totals.xlsx.load(await toXlsx(columns, [row, row, row], 'Uji', { totalRows: 1 }) as unknown as ArrayBuffer)
+    expect(totals.worksheets[0].autoFilter).toBe(`A1:${String.fromCharCode(64 + columns.length)}3`)
+    // the hidden name LibreOffice reads the filter from (Excel reads <autoFilter>), with the sheet's name quoted
+    const named = await JSZip.loadAsync(await toXlsx(columns, [row], "Rekap O'Brien & Co"))
+    expect(await named.file('xl/workbook.xml')!.async('string')).toContain(`<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Rekap O''Brien &amp; Co'!$A$1:$${String.fromCharCode(64 + columns.length)}$2</definedName></definedNames>`)
+    const wide = new ExcelJS.Workbook()
+    await wide.xlsx.load(await toXlsx(Array.from({ length: 28 }, (_, i) => ({ header: `K${i}`, value: () => i })), [row], 'Lebar') as unknown as ArrayBuffer)
+    expect(wide.worksheets[0].autoFilter).toBe('A1:AB2')
+    const empty = new ExcelJS.Workbook()
+    await empty.xlsx.load(await toXlsx(columns, [], 'Uji') as unknown as ArrayBuffer)
+    expect(empty.worksheets[0].autoFilter).toBe(`A1:${String.fromCharCode(64 + columns.length)}1`)
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
   })
 

@@ -1,5 +1,6 @@
 import 'server-only'
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
 import { jakartaDate, jakartaTime, jakartaToday, jakartaWallClock } from '@/lib/dates'
 import { dateInputText } from '@/lib/parse'
 
@@ -78,16 +79,17 @@ export function sheetTitle(name: string): string {
   return title || 'Data'
 }
 
+/** `totalRows`: how many of the last rows are totals, kept out of the filter's range (a sort would move them in among the data). */
+export type XlsxOptions = { totalRows?: number }
+
 /** A real .xlsx workbook: numbers stay numbers, dates stay dates, header row frozen and filterable. */
-export async function toXlsx<R>(columns: ExportColumn<R>[], rows: R[], sheetName: string): Promise<Buffer> {
+export async function toXlsx<R>(columns: ExportColumn<R>[], rows: R[], sheetName: string, opts: XlsxOptions = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Lumbung'
   wb.created = new Date()
   const ws = wb.addWorksheet(sheetTitle(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(12, c.header.length + 2), style: c.numFmt ? { numFmt: c.numFmt } : {} }))
   ws.getRow(1).font = { bold: true }
-  // Excel's filter buttons on the header: sorting and filtering an export is the first thing done with it
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
   // a day stays at its UTC midnight; an instant is moved to its WIB wall clock (jakartaWallClock)
   const shift = columns.map((c) => dateKindOf(c.numFmt) !== 'date')
   for (const r of rows) {
@@ -101,7 +103,36 @@ export async function toXlsx<R>(columns: ExportColumn<R>[], rows: R[], sheetName
       if (fmt) row.getCell(i + 1).numFmt = fmt
     })
   }
-  return Buffer.from(await wb.xlsx.writeBuffer())
+  // filter buttons on the header over the data rows, totals left out: sorting and filtering an export is the first
+  // thing done with it (Excel widens a header-only range by itself, LibreOffice does not)
+  const range = `A1:${columnLetters(columns.length)}${Math.max(1, rows.length + 1 - (opts.totalRows ?? 0))}`
+  ws.autoFilter = range
+  return withFilterName(Buffer.from(await wb.xlsx.writeBuffer()), ws.name, range)
+}
+
+/** 1 → A, 26 → Z, 27 → AA. */
+function columnLetters(n: number): string {
+  let letters = ''
+  for (let v = n; v > 0; v = Math.floor((v - 1) / 26)) letters = String.fromCharCode(65 + ((v - 1) % 26)) + letters
+  return letters
+}
+
+const xmlText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/**
+ * ExcelJS writes the sheet's <autoFilter> but not the hidden name `_xlnm._FilterDatabase` that LibreOffice reads a
+ * filter from (Excel, which writes both, does without it): added to the workbook part of the one-sheet file, every
+ * other part copied as it is (JSZip keeps their compressed bytes).
+ */
+async function withFilterName(xlsx: Buffer, sheet: string, range: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx)
+  const part = zip.file('xl/workbook.xml')
+  if (!part) return xlsx
+  const absolute = range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')
+  const name = `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${xmlText(`'${sheet.replace(/'/g, "''")}'!${absolute}`)}</definedName>`
+  const xml = await part.async('string')
+  zip.file('xl/workbook.xml', xml.includes('<definedNames>') ? xml.replace('<definedNames>', `<definedNames>${name}`) : xml.replace('</sheets>', `</sheets><definedNames>${name}</definedNames>`))
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
 }
 
 /**
@@ -121,10 +152,10 @@ export function filteredName(base: string, parts: unknown[]): string {
  * A download response in the requested format, named `<base>-<yyyy-mm-dd>.<ext>`: the day is today in
  * Jakarta, or `day` for figures as of another day (the dashboard's), so the name carries one date only.
  */
-export async function exportResponse<R>(format: ExportFormat, base: string, columns: ExportColumn<R>[], rows: R[], sheetName = base, day = jakartaToday()): Promise<Response> {
+export async function exportResponse<R>(format: ExportFormat, base: string, columns: ExportColumn<R>[], rows: R[], sheetName = base, day = jakartaToday(), opts: XlsxOptions = {}): Promise<Response> {
   const filename = `${base}-${day}.${format}`
   const headers = { 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'no-store' }
   if (format === 'csv') return new Response(toCsv(columns, rows), { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' } })
-  const body = await toXlsx(columns, rows, sheetName)
+  const body = await toXlsx(columns, rows, sheetName, opts)
   return new Response(new Uint8Array(body), { headers: { ...headers, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } })
 }

@@ -30,6 +30,8 @@ describe('Indonesian formats', () => {
     expect(words('-2500000')).toBe('minus dua juta lima ratus ribu rupiah')
     expect(words('-0.00')).toBe('nol rupiah')
     expect(words('abc')).toBe('–')
+    expect(words('1000000000000000000')).toBe('–')
+    expect(words(1e21)).toBe('–')
     expect(formatRupiahInWords('1500000.50', { locale: 'en' })).toBe('one million five hundred thousand rupiah and fifty sen')
     expect(formatRupiahInWords(1_015, { locale: 'en' })).toBe('one thousand fifteen rupiah')
     expect(formatRupiahInWords(342_091, { locale: 'en' })).toBe('three hundred forty-two thousand ninety-one rupiah')

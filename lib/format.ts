@@ -166,7 +166,7 @@ function wholeInWords(n: bigint, locale: Locale): string {
   if (n === BigInt(0)) return ONES[locale][0]
   const groups: number[] = []
   for (let v = n; v > BigInt(0); v /= BigInt(1000)) groups.push(Number(v % BigInt(1000)))
-  if (groups.length > GROUPS[locale].length) throw new RangeError('amount too large to write in words')
+  if (groups.length > GROUPS[locale].length) return ''
   return groups
     .map((g, i) => (g === 0 ? '' : locale === 'id' && i === 1 && g === 1 ? 'seribu' : [hundredsInWords(g, locale), GROUPS[locale][i]].filter(Boolean).join(' ')))
     .reverse()
@@ -186,6 +186,9 @@ export function formatRupiahInWords(value: Numeric, opts: { locale?: Locale } = 
   const m = /^(-)?(\d+)(?:\.(\d{1,2})\d*)?$/.exec(text)
   if (!m) return '–'
   const sen = m[3] ? Number(m[3].padEnd(2, '0')) : 0
-  const words = [m[1] && (BigInt(m[2]) > BigInt(0) || sen > 0) ? 'minus' : '', wholeInWords(BigInt(m[2]), locale), 'rupiah', sen ? `${locale === 'en' ? 'and ' : ''}${hundredsInWords(sen, locale)} sen` : '']
+  const whole = wholeInWords(BigInt(m[2]), locale)
+  // beyond the quadrillions (10^18 and more) no record has a word for it: shown as no words rather than failing the page
+  if (!whole) return '–'
+  const words = [m[1] && (BigInt(m[2]) > BigInt(0) || sen > 0) ? 'minus' : '', whole, 'rupiah', sen ? `${locale === 'en' ? 'and ' : ''}${hundredsInWords(sen, locale)} sen` : '']
   return words.filter(Boolean).join(' ')
 }

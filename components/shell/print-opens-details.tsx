@@ -9,14 +9,17 @@ import { useEffect } from 'react'
  */
 export function PrintOpensDetails() {
   useEffect(() => {
-    let opened: HTMLDetailsElement[] = []
+    // kept across prints: a browser that never fires afterprint (some phones) still has them closed after the next print
+    const opened = new Set<HTMLDetailsElement>()
     const before = () => {
-      opened = [...document.querySelectorAll<HTMLDetailsElement>('details[data-print-open]:not([open])')]
-      opened.forEach((d) => { d.open = true })
+      document.querySelectorAll<HTMLDetailsElement>('details[data-print-open]:not([open])').forEach((d) => {
+        d.open = true
+        opened.add(d)
+      })
     }
     const after = () => {
       opened.forEach((d) => { d.open = false })
-      opened = []
+      opened.clear()
     }
     window.addEventListener('beforeprint', before)
     window.addEventListener('afterprint', after)

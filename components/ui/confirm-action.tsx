@@ -9,6 +9,12 @@ import { announce } from './announcer'
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>
 
 /**
+ * A refusal's reasons when the server put them on fields: this form has no visible fields to mark, so "check the
+ * marked fields" alone would say nothing; the reasons themselves are shown instead (a meeting not started yet).
+ */
+const reasons = (state: ActionState) => Object.values(state.errors ?? {}).flat().filter(Boolean).join(' ')
+
+/**
  * A button that runs a server action after the user confirms in a dialog (destructive or
  * consequential steps: deactivate, reset password, delete). Shows the action's outcome beside it.
  */
@@ -65,7 +71,7 @@ export function ConfirmAction({
           </div>
         </div>
       </dialog>
-      {state && (renderResult ? renderResult(state) : !state.ok && state.message ? <span role="status" className="text-xs text-red-700">{state.message}</span> : null)}
+      {state && (renderResult ? renderResult(state) : !state.ok && (reasons(state) || state.message) ? <span role="status" className="text-xs text-red-700">{reasons(state) || state.message}</span> : null)}
     </form>
   )
 }

@@ -121,8 +121,10 @@ export const markPresentSchema = z.object({
   seen: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{1,40}:\d{1,9}(,[A-Za-z0-9_-]{1,40}:\d{1,9}){0,999}$/, 'Data tidak dikenal; muat ulang halaman.')
-    .transform((v) => v.split(',').map((p) => { const [id, version] = p.split(':'); return { id, version: Number(version) } })),
+    .regex(/^[A-Za-z0-9_-]{1,40}:\d{1,9}(,[A-Za-z0-9_-]{1,40}:\d{1,9}){0,1999}$/, 'Daftar peserta tidak dikenal; muat ulang halaman.')
+    .transform((v) => v.split(',').map((p) => { const [id, version] = p.split(':'); return { id, version: Number(version) } }))
+    // each participant once (the page lists each once; a forged list naming one twice would read as a conflict)
+    .refine((seen) => new Set(seen.map((s) => s.id)).size === seen.length, 'Daftar peserta tidak dikenal; muat ulang halaman.'),
 })
 
 export const removeSchema = z.object({ id: idField })

@@ -1045,7 +1045,10 @@ describe('everyone invited marked present at once', () => {
     // the other meeting's participant named under this meeting: not this meeting's, so nothing is marked
     const { meeting } = await sheet(2)
     expect(await markInvitedPresent(undefined, form({ meetingId: meeting, seen: `${p.id}:${p.version}` }))).toMatchObject({ ok: false, message: expect.stringMatching(/^Kehadiran peserta sudah diubah oleh /) })
-    expect(await markInvitedPresent(undefined, form({ meetingId: meeting, seen: "x'; DROP TABLE meeting_participants;--:1" }))).toMatchObject({ ok: false })
+    expect(await markInvitedPresent(undefined, form({ meetingId: meeting, seen: "x'; DROP TABLE meeting_participants;--:1" }))).toMatchObject({ ok: false, errors: { seen: ['Daftar peserta tidak dikenal; muat ulang halaman.'] } })
+    // one participant named twice: refused as a list the page never sends, not blamed on whoever last changed it
+    const twice = (await db.meetingParticipant.findFirstOrThrow({ where: { meetingId: meeting, attendance: 'PLANNED' }, select: { id: true, version: true } }))
+    expect(await markInvitedPresent(undefined, form({ meetingId: meeting, seen: `${twice.id}:${twice.version},${twice.id}:${twice.version}` }))).toMatchObject({ ok: false, errors: { seen: ['Daftar peserta tidak dikenal; muat ulang halaman.'] } })
     expect(await db.meetingParticipant.findUniqueOrThrow({ where: { id: p.id }, select: { attendance: true, version: true } })).toEqual({ attendance: 'PLANNED', version: p.version })
     expect((await states(meeting)).map((x) => x.attendance)).toEqual(['ABSENT', 'PLANNED', 'PLANNED'])
   })

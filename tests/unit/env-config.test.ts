@@ -33,6 +33,13 @@ describe('configurationProblems', () => {
     expect(configurationProblems(withEnv({ APP_URL: '' }))).toEqual([])
   })
 
+  it('takes an empty AGENCY_CITY as unset (the province capital), and names a one-letter one in Indonesian', () => {
+    expect(configurationProblems(withEnv({ AGENCY_CITY: '' }))).toEqual([])
+    expect(configurationProblems(withEnv({ AGENCY_CITY: 'Malang' }))).toEqual([])
+    const [p] = configurationProblems(withEnv({ AGENCY_CITY: 'X' }))
+    expect(p.message).toMatch(/^AGENCY_CITY tidak valid: nama kota 2–80 karakter/)
+  })
+
   it.each([
     ['TRUSTED_PROXY_HOPS', '11'],
     ['TRUSTED_PROXY_HOPS', '-1'],

@@ -230,8 +230,9 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           </Section>
 
           <Section id="participants" title={t('detail.participants')}>
-            {/* most of a Rakor's sheet is "present": one step for everyone still invited, as the page lists them */}
-            {editable && started && invited.length > 1 && (
+            {/* most of a Rakor's sheet is "present": one step for everyone still invited, as the page lists them (up to
+                the 2.000 markPresentSchema takes; a larger sheet is set one by one) */}
+            {editable && started && invited.length > 1 && invited.length <= 2000 && (
               <div className="no-print mb-2">
                 <ConfirmAction action={markInvitedPresent} fields={{ meetingId: meeting.id, seen: invited.map((p) => `${p.id}:${p.version}`).join(',') }}
                   label={t('detail.markPresent', { count: invited.length })} title={t('detail.markPresentTitle')} body={t('detail.markPresentBody', { count: invited.length })} confirmLabel={t('detail.markPresentYes')} />

@@ -4,7 +4,7 @@ import { getOverdueSummary } from '@/lib/data/meetings'
 import { getClaimPipeline, getCreditBreakdown, getOverview, resolveDashboardFilter, type BreakdownRow, type ClaimPipelineRow } from '@/lib/data/dashboard'
 import { kbliSectionName } from '@/lib/credit/kbli'
 import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
-import { exportResponse, type ExportColumn } from '@/lib/export'
+import { exportResponse, type ExportColumn, type XlsxOptions } from '@/lib/export'
 import { formatDate } from '@/lib/format'
 import { authRoute } from '@/lib/safe-action'
 import { DASHBOARD_DATASETS, dashboardFilterSchema, type DashboardDataset } from '@/lib/validations/dashboard'
@@ -40,7 +40,7 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
   if (!program || !filter) return Response.json({ error: 'Belum ada program kredit.' }, { status: 404 })
   const base = `${dataset}-${program.code.toLowerCase()}${filter.regencyCode ? `-${filter.regencyCode}` : ''}`
   // the file is named after the figures' as-of day (exportResponse appends it), not the day it was downloaded
-  const respond = <R>(columns: ExportColumn<R>[], rows: R[], sheet: string) => exportResponse('xlsx', base, columns, rows, sheet, filter.asOf)
+  const respond = <R>(columns: ExportColumn<R>[], rows: R[], sheet: string, opts?: XlsxOptions) => exportResponse('xlsx', base, columns, rows, sheet, filter.asOf, opts)
   switch (dataset as DashboardDataset) {
     case 'ringkasan': {
       const [overview, thresholds, overdue] = await Promise.all([getOverview({ user, filter }), getStatusThresholds(), getOverdueSummary({ user, asOf: filter.asOf, regencyCode: filter.regencyCode })])
@@ -110,7 +110,8 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
         { header: 'Disetujui (Rp)', value: (r) => r.approved, width: 20, numFmt: RUPIAH },
         { header: 'Dibayar (Rp)', value: (r) => r.paid, width: 20, numFmt: RUPIAH },
       ]
-      return respond(columns, total ? [...months, total] : months, 'Klaim')
+      // the total row stays out of the filter's range: sorting by an amount would otherwise move it in among the months
+      return respond(columns, total ? [...months, total] : months, 'Klaim', { totalRows: total ? 1 : 0 })
     }
     case 'bank':
     case 'kbli':
