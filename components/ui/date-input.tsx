@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import clsx from 'clsx'
 import { useLocale, useTranslations } from 'next-intl'
 import { inputClass } from '@/components/ui/field'
@@ -13,13 +13,17 @@ import { dateInputText, dateTimeInputText, parseDateInput, parseTimeInput } from
  */
 function useFormReset(inside: React.RefObject<HTMLInputElement | null>, restore: () => void) {
   const latest = useRef(restore)
-  useEffect(() => {
+  // React resets a `<form action>` form while committing the render that carries the action's result (its
+  // refilled values), before that render's effects: an effect-updated `latest` still held the previous render's
+  // and put the attempt before back into the field. Updated in the layout phase, and the reset applied after the
+  // commit (a microtask), it is the newest render's.
+  useLayoutEffect(() => {
     latest.current = restore
   })
   useEffect(() => {
     const form = inside.current?.form
     if (!form) return
-    const onReset = () => latest.current()
+    const onReset = () => queueMicrotask(() => latest.current())
     form.addEventListener('reset', onReset)
     return () => form.removeEventListener('reset', onReset)
   }, [inside])

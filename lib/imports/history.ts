@@ -3,6 +3,7 @@ import { db } from '@/lib/db'
 import type { SessionUser } from '@/lib/session-user'
 import { importKindsFor } from './kinds'
 import { serverText } from '@/lib/i18n/server-text'
+import { maskNik } from '@/lib/registers/nik'
 import type { RowError, Summary } from './pipeline'
 
 /** Imports per page of the history. */
@@ -55,6 +56,15 @@ export function rowErrorText(e: RowError, lang: 'id' | 'en'): string {
   return lang === 'en' && e.messageEn ? e.messageEn : serverText(e.message, lang)
 }
 
+/**
+ * What a refused cell held, as its row's stored text: an owner's NIK (the MSME and disbursement kinds' `ownerNik`)
+ * masked as on every other screen (`3579••••••••0499`), even when the file is the user's own.
+ */
+function typedText(field: string | null | undefined, values: Record<string, string | null>): string | null {
+  const value = field ? values[field] ?? null : null
+  return value && field === 'ownerNik' ? maskNik(value) : value
+}
+
 /** One import for its page: the record, and the first refused and changed rows of its dry run (or commit). */
 export async function importDetail(id: string, take = 200) {
   const [imp, invalid, updates] = await Promise.all([
@@ -73,7 +83,7 @@ export async function importDetail(id: string, take = 200) {
     invalid: invalid.map(({ values, ...r }) => {
       const mapping = (imp.mapping ?? {}) as Record<string, string | null>
       const typed = (values ?? {}) as Record<string, string | null>
-      return { ...r, errors: ((r.errors ?? []) as RowError[]).map((e) => ({ ...e, typed: typed[mapping[e.column] ?? ''] ?? null })) }
+      return { ...r, errors: ((r.errors ?? []) as RowError[]).map((e) => ({ ...e, typed: typedText(mapping[e.column], typed) })) }
     }),
     updates: updates.map((r) => ({ ...r, changes: (r.changes ?? []) as { field: string; column: string; before: string; after: string }[] })),
   }

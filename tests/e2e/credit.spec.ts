@@ -210,6 +210,12 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await page.getByRole('button', { name: 'Ajukan klaim', exact: true }).click()
   await page.getByRole('dialog', { name: 'Ajukan klaim ini?' }).getByRole('button', { name: 'Ya, ajukan klaim' }).click()
   await page.waitForURL(claimUrl)
+  // submitted again, not yet verified: its berita acara is a draft saying so, with nothing to sign (it had read
+  // "telah dilakukan verifikasi" dated today)
+  await page.goto(`${claimUrl}/berita-acara`)
+  await expect(page.getByTestId('record-draft')).toContainText('DRAF: klaim ini belum diverifikasi.')
+  await expect(page.getByTestId('verification-record')).not.toContainText('telah dilakukan verifikasi')
+  await expect(page.getByTestId('record-sign-off')).toHaveCount(0)
 
   await admin.goto(claimUrl)
   await admin.getByRole('button', { name: 'Setujui klaim' }).click()
@@ -230,4 +236,7 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await admin.goto(`${claimUrl}/berita-acara`)
   await expect(admin.getByTestId('record-in-words')).toHaveText('Terbilang (disetujui): seratus tiga puluh tiga ribu tiga ratus tiga puluh tiga rupiah')
   await expect(admin.getByTestId('record-place-date')).toHaveText(/^Surabaya, \d{1,2} [A-Z][a-z]+ \d{4}$/)
+  await expect(admin.getByTestId('record-draft')).toHaveCount(0)
+  // the place, the day and the three signatures are one block a page break does not split
+  await expect(admin.getByTestId('record-sign-off')).toHaveCSS('break-inside', 'avoid')
 })

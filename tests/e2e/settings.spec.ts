@@ -168,3 +168,27 @@ test('an admin sets the first reporting quarter and the earlier quarters are no 
     await sql(`DELETE FROM settings WHERE key = 'reporting.firstPeriod'`)
   }
 })
+
+test('a deadline field shows what was typed after a refusal, and the saved day after a save', async ({ page, login }) => {
+  try {
+    await login('ADMIN')
+    await page.goto('/pengaturan/tenggat?tahun=2031')
+    const field = page.getByRole('textbox', { name: 'Batas waktu Triwulan II 2031' })
+    const form = page.locator('form').filter({ has: field })
+    await expect(field).toHaveValue('15/07/2031')
+    // refused (before the quarter ends): the field keeps 10/06/2031, not the value it had before
+    await field.fill('10/06/2031')
+    await form.getByRole('button', { name: 'Simpan' }).click()
+    await expect(form.getByText('Batas waktu harus setelah triwulan berakhir (30 Juni 2031).')).toBeVisible()
+    await expect(field).toHaveValue('10/06/2031')
+    // saved: the field shows the saved day, not the refused attempt before it
+    await field.fill('16/07/2031')
+    await form.getByRole('button', { name: 'Simpan' }).click()
+    await expect(form.getByText(/16 Juli 2031/)).toBeVisible()
+    await expect(field).toHaveValue('16/07/2031')
+    await page.reload()
+    await expect(page.getByRole('textbox', { name: 'Batas waktu Triwulan II 2031' })).toHaveValue('16/07/2031')
+  } finally {
+    await sql(`DELETE FROM reporting_periods WHERE year = 2031`)
+  }
+})

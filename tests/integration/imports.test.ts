@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { importKind } from '@/lib/imports/kinds'
 import { templateXlsx } from '@/lib/imports/template'
 import { shownValue } from '@/lib/imports/fields'
-import { regionNames } from '@/lib/imports/history'
+import { importDetail, regionNames } from '@/lib/imports/history'
 import { GET as downloadRejected } from '@/app/api/impor/[id]/ditolak/route'
 import { signInAs } from '../support/session-mock'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -347,6 +347,9 @@ describe('hostile and wrong files', () => {
     const [ok, bad] = [nib(), nib()]
     const dry = await check(admin, await xlsx([row(ok), row(bad, { 3: '35170141018500X1', 4: 'Pria', 9: '18 September 2024' })]))
     expect(dry.check).toMatchObject({ create: 1, invalid: 1 })
+    // on the import's page the refused NIK is masked, as every screen shows an owner's NIK (the correction file has it whole)
+    const shown = await importDetail(dry.id)
+    expect(shown.invalid[0].errors.find((e) => /NIK/.test(e.column))?.typed).toBe('3517••••••••00X1')
     expect(await commit(admin, dry.id, 'VALID_ONLY')).toMatchObject({ status: 'DONE' })
     signInAs(await db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { id: true, sessionVersion: true } }))
     const res = await downloadRejected(new Request(`http://localhost/api/impor/${dry.id}/ditolak`), { params: Promise.resolve({ id: dry.id }) })

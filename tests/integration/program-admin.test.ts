@@ -177,6 +177,19 @@ describe('a bank-rate change', () => {
     // another bank's claims do not hold this bank back
     expect(await addRateChange(undefined, form({ programId: p.id, bankId: dki, effectiveFrom: '2026-07-15', rate: '13', intent: 'preview' }))).toMatchObject({ ok: true })
   })
+
+  it('refuses a rate from outside the programme year and its longest tenor (a mistyped year), on the date', async () => {
+    const p = await programme()
+    signInAs(adminA)
+    for (const effectiveFrom of ['2019-01-01', '2025-12-31', '2029-01-01']) {
+      const refused = await addRateChange(undefined, form({ programId: p.id, bankId: bpr, effectiveFrom, rate: '12', intent: 'preview' }))
+      expect(refused, effectiveFrom).toMatchObject({ ok: false, errors: { effectiveFrom: ['Tanggal berlaku harus di antara 1 Januari 2026 dan 31 Desember 2028 (tahun program dan tenor terpanjangnya).'] } })
+      expect(serverText(refused.errors!.effectiveFrom![0], 'en')).toBe("The effective date must be between 1 January 2026 and 31 December 2028 (the programme's year and its longest tenor).")
+    }
+    for (const effectiveFrom of ['2026-01-01', '2028-12-31']) {
+      expect(await addRateChange(undefined, form({ programId: p.id, bankId: bpr, effectiveFrom, rate: '12', intent: 'preview' })), effectiveFrom).toMatchObject({ ok: true })
+    }
+  })
 })
 
 describe('editing a programme’s settings', () => {

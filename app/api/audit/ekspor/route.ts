@@ -40,5 +40,5 @@ export const GET = authRoute('audit.read', async (req, user) => {
   const filter = auditFilterSchema.parse(params)
   const rows = await exportAuditLogs({ user, filter })
   await auditExport(user, { entity: 'AuditLog', after: { format, filter, rows: rows.length } })
-  return exportResponse(format, filteredName('log-audit', [filter.entity, filter.action, filter.from, filter.to]), columns, rows, 'Log audit')
+  return exportResponse(format, filteredName('log-audit', [filter.entity, filter.record, filter.action, filter.from, filter.to]), columns, rows, 'Log audit')
 })

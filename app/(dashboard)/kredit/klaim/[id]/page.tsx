@@ -50,8 +50,8 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
   return (
     <>
       <PageHeader
-        title={`${t('claims')} ${claim.bank.shortName} · ${monthName}`}
-        description={`${claim.program.name} · ${formatDate(claim.submittedAt, { locale: lang })}`}
+        title={t('claimTitle', { bank: claim.bank.shortName, month: monthName })}
+        description={`${claim.program.name} · ${t('submittedOn', { date: formatDate(claim.submittedAt, { locale: lang }) })}`}
         actions={
           <div className="flex flex-wrap items-center gap-2 print:hidden">
             <ClaimStatusBadge status={claim.status} />

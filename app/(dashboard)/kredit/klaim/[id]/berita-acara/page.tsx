@@ -30,6 +30,8 @@ export default async function VerificationRecordPage({ params }: { params: Promi
   // exact to the sen, as the amount in words below it is: a signed record may not round what it commits to
   const money = (v: number) => formatRupiah(v, { locale: lang, cents: true })
   const monthName = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(claim.month)
+  // a claim not yet verified (submitted, or submitted again after a return) has no record to sign: a draft, saying so
+  const draft = claim.status === 'SUBMITTED'
   const decided = claim.reviewedAt ?? new Date()
   // the amount the record commits to, in words as a signed record writes it: the approved total once decided, else the claimed
   const inWords = claim.totals.approved === null
@@ -46,7 +48,10 @@ export default async function VerificationRecordPage({ params }: { params: Promi
         <h1 className="text-lg font-bold uppercase tracking-wide">{t('recordTitle')}</h1>
         <p className="font-medium">{claim.program.name} · {claim.bank.name} · {monthName}</p>
       </header>
-      <p>{t('recordIntro', { day: formatWeekday(decided, { locale: lang }), date: formatDate(decided, { locale: lang }), bank: claim.bank.name, month: monthName, program: claim.program.name })}</p>
+      {draft && <p role="note" className="rounded-md border-2 border-dashed border-amber-500 bg-amber-50 p-3 font-semibold text-amber-900" data-testid="record-draft">{t('recordDraft')}</p>}
+      <p>{draft
+        ? t('recordIntroDraft', { date: formatDate(claim.submittedAt, { locale: lang }), bank: claim.bank.name, month: monthName, program: claim.program.name })
+        : t('recordIntro', { day: formatWeekday(decided, { locale: lang }), date: formatDate(decided, { locale: lang }), bank: claim.bank.name, month: monthName, program: claim.program.name })}</p>
 
       <section>
         <h2 className="mb-1 font-semibold">{t('recordTotals')}</h2>
@@ -111,8 +116,11 @@ export default async function VerificationRecordPage({ params }: { params: Promi
         </section>
       )}
 
-      {/* where and when it was signed, over the signatures as Indonesian records close ("Surabaya, 10 September 2026") */}
-      <p className="pt-6 text-right" data-testid="record-place-date">{[agency.city, formatDate(decided, { locale: lang })].filter(Boolean).join(', ')}</p>
+      {/* where and when it was signed, over the signatures as Indonesian records close ("Surabaya, 10 September 2026"),
+          one block that a page break does not split (a signature page apart from its record is not accepted); none on a draft */}
+      {!draft && (
+      <div className="break-inside-avoid break-before-avoid pt-6" data-testid="record-sign-off">
+      <p className="text-right" data-testid="record-place-date">{[agency.city, formatDate(decided, { locale: lang })].filter(Boolean).join(', ')}</p>
       <section className="grid grid-cols-3 gap-6 pt-2 text-center" aria-label={tc('signatures')}>
         {/* the bank's officer has no NIP (a civil servant's number): named with the position instead */}
         {([[t('signVerifier'), record.reviewer, t('signName')], [t('signHead'), null, t('signName')], [t('signBank'), record.submitter, t('signNameBank')]] as const).map(([role, name, blank]) => (
@@ -123,6 +131,8 @@ export default async function VerificationRecordPage({ params }: { params: Promi
           </div>
         ))}
       </section>
+      </div>
+      )}
     </article>
   )
 }
