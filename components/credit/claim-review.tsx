@@ -8,12 +8,28 @@ import { approveClaim, recordClaimPayment, returnClaim } from '@/lib/actions/cre
 import { acceptedBy, ConfirmSubmit, typedIn } from '@/components/ui/confirm-submit'
 import { Field, inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { announce } from '@/components/ui/announcer'
+import type { ActionState } from '@/lib/safe-action'
 import { formatNumber, formatRupiah } from '@/lib/format'
 import { parseRupiah } from '@/lib/parse'
 import { claimReturnSchema } from '@/lib/validations/credit'
 import { approvalWithCorrections, correctionAboveClaimed, paymentAboveOutstanding } from './claim-figures'
 
 export type DifferingLine = { id: string; account: string; business: string; claimed: number; computed: number; reason: string | null; bankFigures: string | null }
+
+/**
+ * A review step's success said by the frame's announcer: approving, returning and a payment that settles the claim
+ * change its status, and the refreshed page no longer holds the form that would have shown "Klaim disetujui." (the
+ * message is already in the reader's language, lib/safe-action.ts). A refusal stays on the form.
+ */
+function announced(act: (prev: ActionState | undefined, data: FormData) => Promise<ActionState>) {
+  return async (prev: ActionState | undefined, data: FormData) => {
+    const result = await act(prev, data)
+    if (result?.ok && result.message) announce(result.message)
+    return result
+  }
+}
+const refusal = (state: ActionState | undefined) => (state?.ok ? undefined : state)
 
 /**
  * The admin's verification: correct differing lines and approve, or return with reasons. `lineCount`: the
@@ -23,8 +39,8 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
   const t = useTranslations('credit')
   const locale = useLocale() === 'en' ? 'en' : 'id'
   const money = (v: number) => formatRupiah(v, { locale })
-  const [approveState, approve, approving] = useFormAction(approveClaim)
-  const [returnState, returnAction, returning] = useFormAction(returnClaim)
+  const [approveState, approve, approving] = useFormAction(announced(approveClaim))
+  const [returnState, returnAction, returning] = useFormAction(announced(returnClaim))
   // a correction above the bank's claim is said on its field and not offered for confirmation (the dialog
   // would have stated a total above the claim; the server refuses it as well)
   const [over, setOver] = useState<ReadonlySet<string>>(new Set())
@@ -48,7 +64,7 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
         <input type="hidden" name="claimId" value={claimId} />
         <input type="hidden" name="version" value={version} />
         <h2 id="differing-lines-title" className="text-base font-semibold">{t('differingLines')}</h2>
-        <FormMessage state={approveState} />
+        <FormMessage state={refusal(approveState)} />
         {lines.length === 0 ? (
           <p className="text-sm text-slate-600">{t('noDifferences')}</p>
         ) : (
@@ -94,7 +110,7 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
         <input type="hidden" name="claimId" value={claimId} />
         <input type="hidden" name="version" value={version} />
         <h2 className="text-base font-semibold">{t('return')}</h2>
-        <FormMessage state={returnState} />
+        <FormMessage state={refusal(returnState)} />
         <Field label={t('returnReason')} name="reason" errors={returnState?.errors?.reason} required>
           {(p) => <textarea {...p} rows={4} maxLength={2000} />}
         </Field>
@@ -117,7 +133,7 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
 /** Record a payment (SP2D) against an approved claim, at the version the admin sees, after confirming amount and remainder. */
 export function PaymentForm({ claimId, version, outstanding }: { claimId: string; version: number; outstanding: number }) {
   const t = useTranslations('credit')
-  const [state, action, pending] = useFormAction(recordClaimPayment)
+  const [state, action, pending] = useFormAction(announced(recordClaimPayment))
   const locale = useLocale() === 'en' ? 'en' : 'id'
   const money = (v: number) => formatRupiah(v, { locale })
   const [typed, setTyped] = useState<string | null>(null)
@@ -138,7 +154,7 @@ export function PaymentForm({ claimId, version, outstanding }: { claimId: string
       <input type="hidden" name="version" value={version} />
       <h2 className="text-base font-semibold">{t('recordPayment')}</h2>
       <p className="text-sm text-slate-600">{t('outstanding')}: <span className="font-semibold tabular-nums">{money(outstanding)}</span></p>
-      <FormMessage state={state} />
+      <FormMessage state={refusal(state)} />
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label={t('paidOn')} name="paidOn" errors={state?.errors?.paidOn} required>
           {(p) => <DateInput {...p} defaultValue={state?.values?.paidOn} />}

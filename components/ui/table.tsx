@@ -9,10 +9,10 @@ import { hrefWith } from '@/lib/url'
  * `sr-only` text in a cell is absolutely positioned, and without a positioned scroller it escaped it and
  * widened the page (a cooperative's page panned 550 px sideways onto blank space on a phone).
  */
-export function Table({ caption, children }: { caption?: string; children: React.ReactNode }) {
+export function Table({ caption, children, className }: { caption?: string; children: React.ReactNode; className?: string }) {
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className={clsx('min-w-full divide-y divide-slate-200 text-sm', className)}>
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}
       </table>

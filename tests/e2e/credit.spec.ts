@@ -61,6 +61,8 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   await admin.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
   const approved = corrected + Number(due[1].due)
   await expect(admin.getByTestId('claim-approved').locator('[data-value]')).toHaveText(rupiah(approved))
+  // the approval form is gone with the new status: the frame says it was done
+  await expect(admin.getByTestId('announcer')).toContainText('Klaim disetujui.')
 
   await admin.getByLabel('Tanggal bayar').fill('2026-11-20')
   // what remains, prefilled as the field reads amounts (Indonesian grouping)
@@ -73,6 +75,7 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   // paid in full: the claim turns Lunas and the payment is listed (the payment form is gone)
   await expect(admin.getByText(/SP2D\/202610\/001/)).toBeVisible()
   await expect(admin.getByText('Lunas', { exact: true })).toBeVisible()
+  await expect(admin.getByTestId('announcer')).toContainText(`Pembayaran ${rupiah(approved)} dicatat.`)
   await expect(admin.getByTestId('claim-paid').locator('[data-value]')).toHaveText(rupiah(approved))
 
   await admin.goto(`/kredit/${program.id}`)

@@ -43,3 +43,16 @@ test('a phone sorts the card lists, which have no column headers', async ({ page
     await expectNoSidewaysScroll(page)
   }
 })
+
+test('the audit trail on a phone: each entry a card whose changes read at the screen’s width', async ({ page, login }) => {
+  await login('ADMIN')
+  await page.goto('/audit')
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await expectNoSidewaysScroll(page)
+  const entry = page.locator('tr[data-audit]').filter({ has: page.locator('details') }).first()
+  await entry.locator('summary').click()
+  // three table columns had left the changes 63–74 px wide, one word a line
+  const width = await entry.locator('dl').evaluate((dl) => dl.getBoundingClientRect().width)
+  expect(width).toBeGreaterThan(300)
+  await expectNoSidewaysScroll(page)
+})

@@ -100,15 +100,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <EmptyState title={t('empty')} />
       ) : (
         <>
-          <Table caption={t('title')}>
-            <thead>
+          {/* on a phone each entry is a card (time, sentence, changes one under another): three columns left the
+              changes a few words wide; the column heads stay for screen readers */}
+          <Table caption={t('title')} className="max-md:block">
+            <thead className="max-md:sr-only">
               <tr>
                 <Th>{t('when')}</Th>
                 <Th>{t('action')}</Th>
                 <Th>{t('changes')}</Th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className="divide-y divide-slate-100 max-md:block">
               {data.rows.map((r) => {
                 const record = r.entityId ? data.records.get(`${r.entity}:${r.entityId}`) : undefined
                 const name = record?.name ?? snapshotName(r.after) ?? snapshotName(r.before)
@@ -124,9 +126,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 const shown = (field: string, v: unknown) => (r.entity === 'DataImport' && field === 'kind' && typeof v === 'string' ? importKind(v)?.title[lang] ?? v : auditValue(r.entity, field, v, lang, data.refs))
                 const linked = (text: string) => (href ? <Link href={href} className="font-medium text-brand-700 underline">{text}</Link> : <span className="font-medium">{text}</span>)
                 return (
-                  <tr key={String(r.id)} data-audit={r.action}>
-                    <Td className="whitespace-nowrap text-xs">{formatDateTime(r.createdAt, { locale: lang })}</Td>
-                    <Td>
+                  <tr key={String(r.id)} data-audit={r.action} className="max-md:block max-md:py-2">
+                    <Td className="whitespace-nowrap text-xs max-md:block max-md:pb-0 max-md:text-slate-500">{formatDateTime(r.createdAt, { locale: lang })}</Td>
+                    <Td className="max-md:block max-md:py-1">
                       <p className="text-sm" data-testid="audit-sentence">
                         <strong>{actor}</strong>{' '}
                         {r.action === 'IMPORT' && r.entity === 'DataImport' ? (
@@ -138,7 +140,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       </p>
                       <span className="block text-xs text-slate-500">{r.username} · {auditRole(r.role, lang)}{address ? ` · ${address === 'local' ? tl('fromLocal') : tl('from', { ip: address })}` : ''}</span>
                     </Td>
-                    <Td>
+                    <Td className="max-md:block max-md:pt-0">
                       {changes.length > 0 ? (
                         <details data-print-open>
                           <summary className="cursor-pointer text-xs text-brand-700">{t('show')} ({tl('changed', { count: changes.length })})</summary>
@@ -154,7 +156,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                           </dl>
                         </details>
                       ) : (
-                        <span className="text-slate-400">–</span>
+                        <span className="text-slate-400 max-md:hidden">–</span>
                       )}
                     </Td>
                   </tr>
