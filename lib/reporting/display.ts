@@ -15,3 +15,11 @@ export function formatInputValue(value: number | null | undefined, decimals: num
   if (value === null || value === undefined) return ''
   return new Intl.NumberFormat('id-ID', { maximumFractionDigits: Math.max(decimals, 2) }).format(value)
 }
+
+/**
+ * A report form's name with how often it is reported, `Laporan triwulan (triwulanan)`, unless its name already
+ * says so: the demo's "Kinerja usaha mikro dan kecil (semesteran)" had read "(semesteran) (semesteran)".
+ */
+export function formWithPeriod(name: string, period: string): string {
+  return name.toLocaleLowerCase('id').includes(period.toLocaleLowerCase('id')) ? name : `${name} (${period})`
+}

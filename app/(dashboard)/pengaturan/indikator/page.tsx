@@ -1,3 +1,4 @@
+import { formWithPeriod } from '@/lib/reporting/display'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
@@ -86,7 +87,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
                       </span>
                     )}
                   </Td>
-                  <Td>{lang === 'en' ? i.form.nameEn : i.form.name} <span className="text-xs text-slate-500">({t(`periodValue.${i.form.periodType}`)})</span></Td>
+                  <Td>{formWithPeriod(lang === 'en' ? i.form.nameEn : i.form.name, t(`periodValue.${i.form.periodType}`))}</Td>
                   <Td>{t(`unitValue.${i.unit}`)}</Td>
                   <Td>{t(`aggregationValue.${i.aggregation}`)}{i.aggregation === 'RATIO' && <span className="block font-mono text-xs text-slate-500">{i.numeratorCode} ÷ {i.denominatorCode}</span>}</Td>
                   <Td className="whitespace-nowrap">{window(i.activeFrom, i.activeTo)}</Td>

@@ -1,3 +1,4 @@
+import { formWithPeriod } from '@/lib/reporting/display'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
@@ -50,7 +51,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<Pa
       <IndicatorForm
         initial={indicatorFormValues(indicator)}
         locked={locked}
-        forms={choices.forms.map((f) => ({ value: f.code, label: `${lang === 'en' ? f.nameEn : f.name} (${t(`periodValue.${f.periodType}`)})` }))}
+        forms={choices.forms.map((f) => ({ value: f.code, label: formWithPeriod(lang === 'en' ? f.nameEn : f.name, t(`periodValue.${f.periodType}`)) }))}
         ratioParts={choices.indicators.filter((i) => i.code !== code).map((i) => ({ value: i.code, formCode: i.formCode, label: `${i.code} · ${lang === 'en' ? i.nameEn : i.name}` }))}
       />
     </section>

@@ -1,3 +1,4 @@
+import { formWithPeriod } from '@/lib/reporting/display'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
@@ -21,7 +22,7 @@ export default async function NewIndicatorPage() {
       <IndicatorForm
         initial={NEW_INDICATOR}
         locked={false}
-        forms={choices.forms.map((f) => ({ value: f.code, label: `${lang === 'en' ? f.nameEn : f.name} (${t(`periodValue.${f.periodType}`)})` }))}
+        forms={choices.forms.map((f) => ({ value: f.code, label: formWithPeriod(lang === 'en' ? f.nameEn : f.name, t(`periodValue.${f.periodType}`)) }))}
         ratioParts={choices.indicators.map((i) => ({ value: i.code, formCode: i.formCode, label: `${i.code} · ${lang === 'en' ? i.nameEn : i.name}` }))}
       />
     </section>

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest'
+import { formWithPeriod } from './display'
+
+describe('formWithPeriod', () => {
+  it('names how often a form is reported, once', () => {
+    expect(formWithPeriod('Laporan triwulan Dinas', 'triwulanan')).toBe('Laporan triwulan Dinas (triwulanan)')
+    expect(formWithPeriod('Kinerja usaha mikro dan kecil (semesteran)', 'semesteran')).toBe('Kinerja usaha mikro dan kecil (semesteran)')
+    expect(formWithPeriod('Micro and small business performance (half-yearly)', 'half-yearly')).toBe('Micro and small business performance (half-yearly)')
+    expect(formWithPeriod('Micro and small business performance', 'half-yearly')).toBe('Micro and small business performance (half-yearly)')
+  })
+})
