@@ -21,7 +21,7 @@ export type ClaimProgramOption = { id: string; name: string; year: number }
  * filed when the bank confirms there. A claim with the bank's own amounts per loan is imported from its
  * spreadsheet (lib/imports/kinds/claims.ts).
  */
-export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimProgramOption[]; defaultMonth: string }) {
+export function ClaimSubmitForm({ programs, defaultMonth, claimed = {} }: { programs: ClaimProgramOption[]; defaultMonth: string; claimed?: Record<string, Record<string, string>> }) {
   const t = useTranslations('credit')
   const locale = useLocale() === 'en' ? 'en' : 'id'
   const [state, action, pending] = useFormAction(submitClaim, { keepAfterSuccess: true })
@@ -34,7 +34,12 @@ export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimPro
   if (sentMonth && !months.includes(sentMonth)) months.unshift(sentMonth)
   // the month chosen stays when another programme still offers it; else that programme's newest ended month
   const [month, setMonth] = useState(sentMonth ?? defaultMonth)
-  const shownMonth = months.includes(month) ? month : months.includes(defaultMonth) ? defaultMonth : (months[0] ?? '')
+  // a month this programme's claim already holds (submitted, approved, paid) is shown as such and not offered; a
+  // returned one is, to file again (the server refuses the others in any case, on the month)
+  const status = (m: string) => (chosen ? claimed[chosen.id]?.[m] : undefined)
+  const taken = (m: string) => { const s = status(m); return s !== undefined && s !== 'RETURNED' }
+  const open = months.filter((m) => !taken(m))
+  const shownMonth = months.includes(month) && !taken(month) ? month : open.includes(defaultMonth) ? defaultMonth : (open[0] ?? months[0] ?? '')
   return (
     <form onSubmit={action} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
@@ -50,7 +55,11 @@ export function ClaimSubmitForm({ programs, defaultMonth }: { programs: ClaimPro
         {(p) => (
           <select {...p} value={shownMonth} onChange={(e) => setMonth(e.target.value)}>
             {months.length === 0 && <option value="">{t('claimNoMonth')}</option>}
-            {months.map((m) => <option key={m} value={m}>{formatMonth(m, { locale })}</option>)}
+            {months.map((m) => (
+              <option key={m} value={m} disabled={taken(m) && m !== sentMonth}>
+                {formatMonth(m, { locale })}{status(m) ? ` (${t(`claimStatus_${status(m) as 'SUBMITTED'}`).toLocaleLowerCase(locale)})` : ''}
+              </option>
+            ))}
           </select>
         )}
       </Field>

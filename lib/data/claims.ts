@@ -16,6 +16,17 @@ function claimScope(user: SessionUser): Prisma.SubsidyClaimWhereInput {
   return bankScope(user)
 }
 
+/**
+ * The months the user's bank has already claimed, per programme (`programId` → `YYYY-MM` → status), for the claim
+ * form to mark them: a live claim's month cannot be filed again, a returned one can.
+ */
+export async function claimedMonths({ user }: { user: SessionUser }): Promise<Record<string, Record<string, string>>> {
+  const rows = await readDb.subsidyClaim.findMany({ where: claimScope(user), select: { programId: true, month: true, status: true } })
+  const byProgram: Record<string, Record<string, string>> = {}
+  for (const r of rows) (byProgram[r.programId] ??= {})[r.month.toISOString().slice(0, 7)] = r.status
+  return byProgram
+}
+
 /** Claims with their totals (claimed, computed, approved, paid) computed in SQL. */
 export async function findClaims({ user }: { user: SessionUser }) {
   const where: Prisma.SubsidyClaimWhereInput = claimScope(user)

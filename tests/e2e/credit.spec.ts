@@ -189,6 +189,12 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await expect(page).toHaveURL(/\/kredit\/klaim\/baru$/)
   await confirm.getByRole('button', { name: 'Ya, ajukan klaim' }).click()
   await page.waitForURL(/\/kredit\/klaim\/(?!baru$)[a-z0-9]+$/)
+  const claimUrlFirst = page.url()
+  // the filed month is marked and no longer offered for this programme
+  await page.goto('/kredit/klaim/baru')
+  await page.getByLabel('Program yang diklaim').selectOption({ label: 'KUR Daerah 2026' })
+  await expect(page.getByRole('option', { name: 'Oktober 2026 (diajukan)' })).toBeDisabled()
+  await page.goto(claimUrlFirst)
   const [due] = await sql<{ due: string }>(`
     SELECT sum(lm.subsidy_due)::bigint::text AS due FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id
     WHERE d.account_number = 'KURDA-0001' AND lm.claim_month = '2026-10-01'`)
@@ -209,7 +215,9 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   // the bank files the month again: the returned claim is replaced, at the same address
   await page.goto('/kredit/klaim/baru')
   await page.getByLabel('Program yang diklaim').selectOption({ label: 'KUR Daerah 2026' })
-  await page.getByLabel('Bulan klaim').selectOption({ label: 'Oktober 2026' })
+  // the month says its claim was returned, and is offered again
+  await expect(page.getByRole('option', { name: 'Oktober 2026 (dikembalikan)' })).toBeEnabled()
+  await page.getByLabel('Bulan klaim').selectOption({ label: 'Oktober 2026 (dikembalikan)' })
   await page.getByRole('button', { name: 'Ajukan klaim', exact: true }).click()
   await page.getByRole('dialog', { name: 'Ajukan klaim ini?' }).getByRole('button', { name: 'Ya, ajukan klaim' }).click()
   await page.waitForURL(claimUrl)

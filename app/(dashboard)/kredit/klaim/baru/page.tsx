@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server'
 import { ClaimSubmitForm } from '@/components/credit/claim-submit-form'
 import { CreditNav } from '@/components/credit/credit-nav'
 import { PageHeader } from '@/components/ui/page-header'
+import { claimedMonths } from '@/lib/data/claims'
 import { listPrograms } from '@/lib/data/disbursements'
 import { lastEndedMonth } from '@/lib/dates'
 import { requirePermission } from '@/lib/session'
@@ -13,12 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewClaimPage() {
   const user = await requirePermission('claims.submit')
-  const [t, programs] = await Promise.all([getTranslations('credit'), listPrograms({ user })])
+  const [t, programs, claimed] = await Promise.all([getTranslations('credit'), listPrograms({ user }), claimedMonths({ user })])
   return (
     <>
       <PageHeader title={t('submitClaim')} />
       <CreditNav user={user} current="claims" />
-      <ClaimSubmitForm programs={programs.map((p) => ({ id: p.id, name: p.name, year: p.year }))} defaultMonth={lastEndedMonth()} />
+      <ClaimSubmitForm programs={programs.map((p) => ({ id: p.id, name: p.name, year: p.year }))} defaultMonth={lastEndedMonth()} claimed={claimed} />
     </>
   )
 }
