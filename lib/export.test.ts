@@ -93,9 +93,10 @@ describe('filteredName', () => {
     expect(filteredName('umkm', ['35.17', 'MIKRO', 'skala-tidak-sesuai'])).toBe('umkm-35.17-mikro-skala-tidak-sesuai')
     expect(filteredName('koperasi', [undefined, 'SIMPAN_PINJAM', 'Koperasi "Sejahtera"/Jaya'])).toBe('koperasi-simpan-pinjam-koperasi-sejahtera-jaya')
     expect(filteredName('rapat', [2026, '2026-11'])).toBe('rapat-2026-2026-11')
-    // accents folded, a long search cut at 24 characters without a trailing dash, nothing that would break the header
+    // accents folded, a long search cut at 32 characters without a trailing dash, nothing that would break the header
     expect(filteredName('umkm', ['Café Ñusantara'])).toBe('umkm-cafe-nusantara')
-    expect(filteredName('umkm', ['a'.repeat(23) + ' b'])).toBe(`umkm-${'a'.repeat(23)}`)
+    expect(filteredName('umkm', ['a'.repeat(31) + ' b'])).toBe(`umkm-${'a'.repeat(31)}`)
+    expect(filteredName('log-audit', ['cmxa8p3kc00z5ry7d2rzw8ppi'])).toBe('log-audit-cmxa8p3kc00z5ry7d2rzw8ppi')
     expect(filteredName('umkm', ['../..\\x";\r\nSet-Cookie: y'])).toMatch(/^umkm-[a-z0-9.-]+$/)
   })
 })

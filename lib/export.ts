@@ -138,12 +138,12 @@ async function withFilterName(xlsx: Buffer, sheet: string, range: string): Promi
 /**
  * An export's file name base followed by the filters that chose its rows, as the caller lists them: `umkm-35.17-mikro`,
  * so two filtered downloads of one list are told apart by name (the download day follows, exportResponse). A filter
- * not set (undefined, null, false, '') adds nothing; each part keeps letters, digits and dots, at most 24 characters.
+ * not set (undefined, null, false, '') adds nothing; each part keeps letters, digits and dots, at most 32 characters (a record's id whole).
  */
 export function filteredName(base: string, parts: unknown[]): string {
   const shown = parts
     .filter((v): v is string | number => (typeof v === 'string' || typeof v === 'number') && String(v).trim() !== '')
-    .map((v) => String(v).toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9.]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 24).replace(/[-.]+$/, ''))
+    .map((v) => String(v).toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9.]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 32).replace(/[-.]+$/, ''))
     .filter(Boolean)
   return [base, ...shown].join('-')
 }

@@ -1,5 +1,6 @@
 'use server'
 
+import { checkRateDate } from '@/lib/credit/rate-window'
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { db } from '@/lib/db'
@@ -58,7 +59,7 @@ export const saveBank = authAction('config.manage', bankSchema, async (input, us
  */
 export const addProgramBank = authAction('config.manage', programBankSchema, async (input, user): Promise<ActionState> => {
   const [program, bank] = await Promise.all([
-    db.creditProgram.findUnique({ where: { id: input.programId }, select: { id: true, code: true, borrowerRate: true } }),
+    db.creditProgram.findUnique({ where: { id: input.programId }, select: { id: true, code: true, borrowerRate: true, year: true, maxTenorMonths: true } }),
     db.bank.findUnique({ where: { id: input.bankId }, select: { id: true, shortName: true, active: true } }),
   ])
   if (!program) throw new ActionError('Program tidak ditemukan.', undefined, 'NOT_FOUND')
@@ -70,6 +71,8 @@ export const addProgramBank = authAction('config.manage', programBankSchema, asy
       entity: 'CreditProgram', entityId: program.id, label: 'Program',
       update: () => tx.creditProgram.updateMany({ where: { id: program.id, version: input.version }, data: { version: { increment: 1 } } }),
     })
+    // a joining bank has no loans yet: its first rate falls within the programme's year and tenor, as every later one
+    await checkRateDate(tx, program, bank.id, input.effectiveFrom)
     const { count } = await tx.creditProgramBank.createMany({ data: [{ programId: program.id, bankId: bank.id }], skipDuplicates: true })
     if (count !== 1) throw new ActionError(`${bank.shortName} sudah ikut program ${program.code}.`, { bankId: ['Bank ini sudah ikut program.'] }, 'CONFLICT')
     await tx.programRate.upsert({

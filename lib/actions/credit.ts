@@ -1,5 +1,6 @@
 'use server'
 
+import { checkRateDate } from '@/lib/credit/rate-window'
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { Prisma } from '@/lib/generated/prisma/client'
@@ -305,12 +306,7 @@ export const addRateChange = authAction('credit.configure', rateChangeSchema, as
     await lockBankLoans(tx, input.bankId)
     const program = await tx.creditProgram.findFirst({ where: { id: input.programId, banks: { some: { bankId: input.bankId } } }, select: { id: true, borrowerRate: true, year: true, maxTenorMonths: true } })
     if (!program) throw new ActionError('Program atau bank tidak ditemukan.', undefined, 'NOT_FOUND')
-    // a programme's loans are made in its year and run at most its longest tenor after it: a rate from outside that
-    // span changes no loan (a mistyped year, 2019 for 2027, was confirmed as if it did)
-    const last = new Date(Date.UTC(program.year + 1, program.maxTenorMonths, 0)).toISOString().slice(0, 10)
-    if (input.effectiveFrom < `${program.year}-01-01` || input.effectiveFrom > last) {
-      throw new ActionError(MESSAGES.invalid, { effectiveFrom: [`Tanggal berlaku harus di antara ${formatDate(`${program.year}-01-01`)} dan ${formatDate(last)} (tahun program dan tenor terpanjangnya).`] })
-    }
+    await checkRateDate(tx, program, input.bankId, input.effectiveFrom)
     if (input.rate / 100 <= Number(program.borrowerRate)) throw new ActionError('Bunga bank harus di atas bunga debitur.', { rate: ['Bunga bank harus di atas bunga debitur.'] })
     // a submitted, approved or paid claim of a month from the change on was computed at the old rate: it goes back first
     const claimed = await tx.subsidyClaim.findMany({

@@ -21,5 +21,5 @@ export function formatInputValue(value: number | null | undefined, decimals: num
  * says so: the demo's "Kinerja usaha mikro dan kecil (semesteran)" had read "(semesteran) (semesteran)".
  */
 export function formWithPeriod(name: string, period: string): string {
-  return name.toLocaleLowerCase('id').includes(period.toLocaleLowerCase('id')) ? name : `${name} (${period})`
+  return name.toLocaleLowerCase('id').endsWith(`(${period.toLocaleLowerCase('id')})`) ? name : `${name} (${period})`
 }

@@ -169,6 +169,8 @@ describe('export file names', () => {
     const named = (res: Response) => /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1]
     expect(named(await msmesExport(get('/api/umkm/ekspor?format=csv&regency=35.17&scale=MIKRO&q=Keripik'), undefined))).toMatch(/^umkm-35\.17-mikro-keripik-\d{4}-\d{2}-\d{2}\.csv$/)
     expect(named(await msmesExport(get('/api/umkm/ekspor?format=csv'), undefined))).toMatch(/^umkm-\d{4}-\d{2}-\d{2}\.csv$/)
+    // one record's history names the record, its id whole
+    expect(named(await auditExport(get('/api/audit/ekspor?format=csv&entity=Cooperative&record=cmxa8p3kc00z5ry7d2rzw8ppi'), undefined))).toMatch(/^log-audit-cooperative-cmxa8p3kc00z5ry7d2rzw8ppi-\d{4}-\d{2}-\d{2}\.csv$/)
     // a filter the list ignores (not a regency code) names nothing either
     expect(named(await cooperativesExport(get('/api/koperasi/ekspor?format=xlsx&regency=zz&type=SIMPAN_PINJAM'), undefined))).toMatch(/^koperasi-simpan-pinjam-\d{4}-\d{2}-\d{2}\.xlsx$/)
   })

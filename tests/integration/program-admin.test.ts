@@ -189,6 +189,12 @@ describe('a bank-rate change', () => {
     for (const effectiveFrom of ['2026-01-01', '2028-12-31']) {
       expect(await addRateChange(undefined, form({ programId: p.id, bankId: bpr, effectiveFrom, rate: '12', intent: 'preview' })), effectiveFrom).toMatchObject({ ok: true })
     }
+
+    // an admin-accepted loan signed after the year runs on beyond the nominal span: a rate there still changes it
+    await loan(p.id, '2027-03-01', 24)
+    const widened = await addRateChange(undefined, form({ programId: p.id, bankId: bpr, effectiveFrom: '2029-01-15', rate: '12', intent: 'preview' }))
+    expect(widened).toMatchObject({ ok: true, data: { loans: '1' } })
+    expect((await addRateChange(undefined, form({ programId: p.id, bankId: bpr, effectiveFrom: '2029-03-02', rate: '12', intent: 'preview' }))).errors?.effectiveFrom?.[0]).toMatch(/dan 1 Maret 2029 /)
   })
 })
 

@@ -203,6 +203,10 @@ describe('partner banks', () => {
     signInAs(admin)
     const low = await submit(addProgramBank, { programId, bankId: id, version: await programVersion(), effectiveFrom: '2026-01-01', rate: '2' })
     expect(low.state?.errors?.rate).toEqual(['Bunga bank harus di atas bunga debitur.'])
+    // a mistyped year joins no loan of this programme: refused on the date, nothing written
+    const mistyped = await submit(addProgramBank, { programId, bankId: id, version: await programVersion(), effectiveFrom: '2019-01-01', rate: '11,5' })
+    expect(mistyped.state?.errors?.effectiveFrom?.[0]).toMatch(/^Tanggal berlaku harus di antara 1 Januari 2026 dan /)
+    expect(await db.creditProgramBank.count({ where: { programId, bankId: id } })).toBe(0)
     const v = await programVersion()
     const joined = await submit(addProgramBank, { programId, bankId: id, version: v, effectiveFrom: '2026-01-01', rate: '11,5' })
     expect(joined.state?.ok).toBe(true)
