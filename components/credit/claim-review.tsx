@@ -8,7 +8,7 @@ import { approveClaim, recordClaimPayment, returnClaim } from '@/lib/actions/cre
 import { acceptedBy, ConfirmSubmit, typedIn } from '@/components/ui/confirm-submit'
 import { Field, inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { announce } from '@/components/ui/announcer'
+import { announcing } from '@/components/ui/announcer'
 import type { ActionState } from '@/lib/safe-action'
 import { formatNumber, formatRupiah } from '@/lib/format'
 import { parseRupiah } from '@/lib/parse'
@@ -17,18 +17,7 @@ import { approvalWithCorrections, correctionAboveClaimed, paymentAboveOutstandin
 
 export type DifferingLine = { id: string; account: string; business: string; claimed: number; computed: number; reason: string | null; bankFigures: string | null }
 
-/**
- * A review step's success said by the frame's announcer: approving, returning and a payment that settles the claim
- * change its status, and the refreshed page no longer holds the form that would have shown "Klaim disetujui." (the
- * message is already in the reader's language, lib/safe-action.ts). A refusal stays on the form.
- */
-function announced(act: (prev: ActionState | undefined, data: FormData) => Promise<ActionState>) {
-  return async (prev: ActionState | undefined, data: FormData) => {
-    const result = await act(prev, data)
-    if (result?.ok && result.message) announce(result.message)
-    return result
-  }
-}
+/** A review step's refusal stays on its form; its success is announced by the frame (`announcing`). */
 const refusal = (state: ActionState | undefined) => (state?.ok ? undefined : state)
 
 /**
@@ -39,8 +28,8 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
   const t = useTranslations('credit')
   const locale = useLocale() === 'en' ? 'en' : 'id'
   const money = (v: number) => formatRupiah(v, { locale })
-  const [approveState, approve, approving] = useFormAction(announced(approveClaim))
-  const [returnState, returnAction, returning] = useFormAction(announced(returnClaim))
+  const [approveState, approve, approving] = useFormAction(announcing(approveClaim))
+  const [returnState, returnAction, returning] = useFormAction(announcing(returnClaim))
   // a correction above the bank's claim is said on its field and not offered for confirmation (the dialog
   // would have stated a total above the claim; the server refuses it as well)
   const [over, setOver] = useState<ReadonlySet<string>>(new Set())
@@ -133,7 +122,7 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
 /** Record a payment (SP2D) against an approved claim, at the version the admin sees, after confirming amount and remainder. */
 export function PaymentForm({ claimId, version, outstanding }: { claimId: string; version: number; outstanding: number }) {
   const t = useTranslations('credit')
-  const [state, action, pending] = useFormAction(announced(recordClaimPayment))
+  const [state, action, pending] = useFormAction(announcing(recordClaimPayment))
   const locale = useLocale() === 'en' ? 'en' : 'id'
   const money = (v: number) => formatRupiah(v, { locale })
   const [typed, setTyped] = useState<string | null>(null)

@@ -3,7 +3,7 @@
 import { useActionState, useRef } from 'react'
 import { useTranslations } from 'next-intl'
 import { approveReport, reopenReport, returnReport } from '@/lib/actions/reporting'
-import { announce } from '@/components/ui/announcer'
+import { announcing } from '@/components/ui/announcer'
 import type { ActionState } from '@/lib/safe-action'
 import { acceptedBy, ConfirmSubmit, typedIn } from '@/components/ui/confirm-submit'
 import { ConfirmAction } from '@/components/ui/confirm-action'
@@ -20,12 +20,7 @@ type Labels = Parameters<typeof ReportValuesTable>[0]['labels']
  * does for approving).
  */
 function useAnnouncedAction(act: (prev: ActionState | undefined, data: FormData) => Promise<ActionState>) {
-  // the action's message is already in the reader's language (lib/safe-action.ts)
-  return useActionState(async (prev: ActionState | undefined, data: FormData) => {
-    const result = await act(prev, data)
-    if (result?.ok && result.message) announce(result.message)
-    return result
-  }, undefined)
+  return useActionState(announcing(act), undefined)
 }
 
 /**

@@ -19,6 +19,19 @@ export function announce(text: string) {
 }
 
 /**
+ * A server action whose success is announced (its message is already in the reader's language, lib/safe-action.ts):
+ * for a step whose refreshed page no longer holds the form that would have shown it (a claim approved, a report
+ * returned, a confirmed button's row gone). A refusal is returned as is, for the form to show.
+ */
+export function announcing<S extends { ok?: boolean; message?: string } | undefined>(act: (prev: S | undefined, data: FormData) => Promise<S>) {
+  return async (prev: S | undefined, data: FormData): Promise<S> => {
+    const result = await act(prev, data)
+    if (result?.ok && result.message) announce(result.message)
+    return result
+  }
+}
+
+/**
  * The signed-in frame's one live region for announced outcomes: polite, shown for 8 s, dismissible.
  * The step announced has usually taken focus with it (its button disabled while pending, then gone in the
  * refresh): focus then goes to the page's heading, so the next Tab continues from the top of the refreshed

@@ -4,7 +4,7 @@ import { useActionState, useId, useRef } from 'react'
 import type { ActionState } from '@/lib/safe-action'
 import { useTranslations } from 'next-intl'
 import { Button } from './button'
-import { announce } from './announcer'
+import { announcing } from './announcer'
 
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>
 
@@ -34,11 +34,7 @@ export function ConfirmAction({
 }) {
   const t = useTranslations('common')
   // a success is announced by the frame (the refreshed page may no longer hold this button); a refusal stays beside it
-  const run: Action = async (prev, formData) => {
-    const result = await action(prev, formData)
-    if (result?.ok && result.message && !renderResult) announce(result.message)
-    return result
-  }
+  const run: Action = renderResult ? action : announcing(action)
   const [state, formAction, pending] = useActionState(run, undefined)
   const dialog = useRef<HTMLDialogElement>(null)
   const form = useRef<HTMLFormElement>(null)
