@@ -12,6 +12,25 @@ describe('the audit trail as people read it', () => {
     expect(auditChanges({ dueDate: '2026-12-01', reason: null }, { reason: 'DUE' })).toEqual([{ field: 'reason', before: null, after: 'DUE' }])
   })
 
+  it('shows of a keyed list only the items that changed: a report’s values by indicator, a target grid by place and period', () => {
+    const values = (koperasi: number, note?: string) => [
+      { indicatorCode: 'KOP_TERDAFTAR', value: koperasi, comment: null, ...(note ? { reviewNote: note } : {}) },
+      { indicatorCode: 'KOP_AKTIF', value: 280, comment: null },
+      { indicatorCode: 'UMKM_BINAAN', value: 1200, comment: 'naik' },
+    ]
+    expect(auditChanges({ values: values(355) }, { values: values(360) })).toEqual([
+      { field: 'values', before: [{ indicatorCode: 'KOP_TERDAFTAR', value: 355, comment: null }], after: [{ indicatorCode: 'KOP_TERDAFTAR', value: 360, comment: null }] },
+    ])
+    // a reviewer's note on one value is that value's change
+    expect(auditChanges({ values: values(355) }, { values: values(355, 'cek lagi') })[0].after).toEqual([{ indicatorCode: 'KOP_TERDAFTAR', value: 355, comment: null, reviewNote: 'cek lagi' }])
+    // an indicator added: only it, on the after side
+    expect(auditChanges({ values: values(355).slice(1) }, { values: values(355) })).toEqual([{ field: 'values', before: [], after: [values(355)[0]] }])
+    const grid = (v: number) => [{ regencyCode: '35.17', quarter: 0, value: v }, { regencyCode: '35.07', quarter: 0, value: 10 }]
+    expect(auditChanges({ targets: grid(380) }, { targets: grid(400) })).toEqual([{ field: 'targets', before: [grid(380)[0]], after: [grid(400)[0]] }])
+    // a list without keys (a meeting's tags) is shown whole
+    expect(auditChanges({ tags: ['a', 'b'] }, { tags: ['a', 'c'] })).toEqual([{ field: 'tags', before: ['a', 'b'], after: ['a', 'c'] }])
+  })
+
   it('a creation lists what it set; a deletion what it had', () => {
     expect(auditChanges(null, { id: 'x', title: 'Rakor' }).map((c) => c.field)).toEqual(['title'])
     expect(auditChanges({ id: 'x', name: 'Peserta' }, null)).toEqual([{ field: 'name', before: 'Peserta', after: null }])

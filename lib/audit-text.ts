@@ -30,7 +30,36 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] {
   return keys
     // an update's after holds what it wrote: a field it left out (a narrower select than the before's) did not change
     .filter((k) => !(b && a) || (Object.hasOwn(a, k) && !same(b[k], a[k])))
-    .map((k) => ({ field: k, before: b ? (b[k] ?? null) : null, after: a ? (a[k] ?? null) : null }))
+    .map((k) => {
+      const change = { field: k, before: b ? (b[k] ?? null) : null, after: a ? (a[k] ?? null) : null }
+      return b && a ? { ...change, ...changedItems(change.before, change.after) } : change
+    })
+}
+
+/**
+ * The key an item of a stored list is matched by from before to after: a report's value by its indicator, a
+ * target grid's cell by place and period; null for a list whose items have none (then it is shown whole).
+ */
+function itemKey(item: unknown): string | null {
+  const o = asObject(item)
+  if (!o) return null
+  if (typeof o.indicatorCode === 'string') return `${o.indicatorCode}|${String(o.regencyCode ?? '')}|${String(o.quarter ?? '')}`
+  if ('regencyCode' in o && 'quarter' in o) return `${String(o.regencyCode)}|${String(o.quarter)}`
+  return null
+}
+
+/**
+ * Of two versions of a keyed list (a quarterly report's 25 values, a target grid's 39 cells), only the items
+ * that differ: an officer correcting one value read every value twice, the changed one hidden among them.
+ */
+function changedItems(before: unknown, after: unknown): { before: unknown; after: unknown } {
+  if (!Array.isArray(before) || !Array.isArray(after)) return { before, after }
+  const keys = [...before, ...after].map(itemKey)
+  if (keys.some((k) => k === null)) return { before, after }
+  const index = (list: unknown[]) => new Map(list.map((x) => [itemKey(x)!, x]))
+  const [b, a] = [index(before), index(after)]
+  const differs = (x: unknown) => !same(b.get(itemKey(x)!), a.get(itemKey(x)!))
+  return { before: before.filter(differs), after: after.filter(differs) }
 }
 
 /**

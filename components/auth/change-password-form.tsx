@@ -1,20 +1,21 @@
 'use client'
 
-import { useActionState, useRef } from 'react'
 import { useTranslations } from 'next-intl'
 import { changePassword } from '@/lib/actions/auth'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { useFocusFirstError } from '@/components/ui/focus'
+import { useFormAction } from '@/components/ui/use-form-action'
 
+/**
+ * Submitted without React's reset of the form: a refusal (the confirmation differs, the new password too short)
+ * keeps the three fields as typed, beside their errors, instead of emptying all three; a success clears them.
+ */
 export function ChangePasswordForm() {
   const t = useTranslations('account')
-  const [state, action, pending] = useActionState(changePassword, undefined)
-  const form = useRef<HTMLFormElement>(null)
-  useFocusFirstError(form, state)
+  const [state, action, pending] = useFormAction(changePassword)
   return (
-    <form ref={form} action={action} className="space-y-3" noValidate>
+    <form onSubmit={action} className="space-y-3" noValidate>
       <FormMessage state={state} />
       <Field label={t('currentPassword')} name="currentPassword" errors={state?.errors?.currentPassword} required>
         {(p) => <input {...p} type="password" autoComplete="current-password" />}

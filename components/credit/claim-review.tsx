@@ -44,8 +44,9 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
   // the dialog states what approving gives, with the corrections typed when the button is pressed
   const describe = (form: HTMLFormElement) => {
     const data = new FormData(form)
-    const { corrected, total } = approvalWithCorrections(approvable, lines, (id) => String(data.get(`approved_${id}`) ?? ''))
-    return t('approveBody', { lines: lineCount, corrected, total: total === null ? '–' : money(total) })
+    const { corrected, total, above, aboveBy } = approvalWithCorrections(approvable, lines, (id) => String(data.get(`approved_${id}`) ?? ''))
+    const body = t('approveBody', { lines: lineCount, corrected, total: total === null ? '–' : money(total) })
+    return above > 0 ? `${body} ${t('approveAboveComputed', { count: above, amount: money(aboveBy) })}` : body
   }
   return (
     <div className="space-y-6">

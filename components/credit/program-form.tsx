@@ -1,12 +1,14 @@
 'use client'
 
 import { useFormAction } from '@/components/ui/use-form-action'
-import { useTranslations } from 'next-intl'
+import { useLocale, useTranslations } from 'next-intl'
 import { saveProgram, updateProgram } from '@/lib/actions/credit'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { PROGRAM_FIELDS_LOCKED_BY_LOANS } from '@/lib/validations/credit'
+import { PROGRAM_FIELDS_LOCKED_BY_LOANS, programSchema } from '@/lib/validations/credit'
+import { acceptedBy, ConfirmSubmit } from '@/components/ui/confirm-submit'
+import { formatPercent, formatRupiah } from '@/lib/format'
 
 /** What the edit form opens with: the programme's id, the version it was read at, and its settings as form text. */
 export type ProgramEdit = { id: string; version: number; values: Record<string, string>; hasLoans: boolean }
@@ -20,7 +22,15 @@ export type ProgramEdit = { id: string; version: number; values: Record<string, 
 export function ProgramForm({ banks, edit }: { banks: { id: string; name: string }[]; edit?: ProgramEdit }) {
   const t = useTranslations('credit')
   const [state, action, pending] = useFormAction(edit ? updateProgram : saveProgram)
+  const locale = useLocale() === 'en' ? 'en' : 'id'
   const v = state?.values ?? edit?.values ?? {}
+  const describeNew = (form: HTMLFormElement) => {
+    const p = programSchema.parse(Object.fromEntries(new FormData(form)))
+    return t('programConfirmBody', {
+      name: p.name, code: `${p.scheme}-${p.year}`, creditTarget: formatRupiah(p.creditTarget, { locale }), ceiling: formatRupiah(p.subsidyCeiling, { locale }),
+      bank: banks.find((b) => b.id === p.bankId)?.name ?? '', bankRate: formatPercent(p.bankRate, { locale }), borrowerRate: formatPercent(p.borrowerRate, { locale }),
+    })
+  }
   const locked = (name: string) => Boolean(edit?.hasLoans && (PROGRAM_FIELDS_LOCKED_BY_LOANS as readonly string[]).includes(name))
   const text = (name: string, label: string, extra: Partial<React.ComponentProps<'input'>> = {}) => (
     <Field label={label} name={name} errors={state?.errors?.[name]} hint={locked(name) ? t('lockedByLoans') : undefined} required>
@@ -64,7 +74,11 @@ export function ProgramForm({ banks, edit }: { banks: { id: string; name: string
           </Field>
         )}
       </div>
-      <Button type="submit" disabled={pending}>{t('save')}</Button>
+      {/* a new programme year is a budget commitment (its ceiling) and names the code claims and imports use: its
+          figures are stated before it is created; a form the server would refuse is sent without asking, to show why */}
+      {edit ? <Button type="submit" disabled={pending}>{t('save')}</Button> : (
+        <ConfirmSubmit label={t('save')} title={t('programConfirmTitle')} body={describeNew} ready={acceptedBy(programSchema)} disabled={pending} />
+      )}
     </form>
   )
 }

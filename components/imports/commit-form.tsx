@@ -12,9 +12,10 @@ import { commitImport } from '@/lib/actions/imports'
 /**
  * After the dry run: how to save (all or nothing, or the valid rows only), confirmed before anything is written.
  * All or nothing with refused rows would save nothing (the job would end "Gagal"): then no write is offered,
- * only the way on: the refused rows to correct, or the valid rows only.
+ * only the way on: the refused rows to correct, or the valid rows only. `documents`: what the rows make, when
+ * they make documents (the claims submitted, each with its lines and amount), stated in the confirmation too.
  */
-export function CommitForm({ id, create, update, invalid, rejectedHref }: { id: string; create: number; update: number; invalid: number; rejectedHref: string }) {
+export function CommitForm({ id, create, update, invalid, rejectedHref, documents }: { id: string; create: number; update: number; invalid: number; rejectedHref: string; documents?: string }) {
   const t = useTranslations('imports')
   const locale = useLocale() === 'en' ? 'en' : 'id'
   const [state, action] = useActionState(commitImport, undefined)
@@ -38,7 +39,7 @@ export function CommitForm({ id, create, update, invalid, rejectedHref }: { id: 
           </div>
         </div>
       ) : (
-        <ConfirmSubmit label={t('commit')} title={t('commitTitle')} body={t('commitBody', { create: formatNumber(create, { locale }), createCount: create, update: formatNumber(update, { locale }), updateCount: update })} />
+        <ConfirmSubmit label={t('commit')} title={t('commitTitle')} body={[t('commitBody', { create: formatNumber(create, { locale }), createCount: create, update: formatNumber(update, { locale }), updateCount: update }), documents].filter(Boolean).join(' ')} />
       )}
     </form>
   )

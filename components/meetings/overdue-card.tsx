@@ -26,7 +26,8 @@ export async function OverdueActionsCard({ user, asOf, regencyCode }: { user: Se
       value={n(s.overdue)}
       status={s.overdue === 0 ? 'ON_TRACK' : 'BEHIND'}
       statusLabel={s.overdue === 0 ? t('none') : undefined}
-      detail={t('overdueDetail', { open: n(s.open) })}
+      // whose follow-ups they are, in the reader's terms: a bank officer counts the bank's, a district officer the regency's
+      detail={t('overdueDetail', { open: n(s.open), whose: user.role === 'BANK_OFFICER' ? 'bank' : user.role === 'DISTRICT_OFFICER' ? 'ownRegency' : regencyCode ? 'regency' : 'all' })}
       change={<><span className={clsx('font-medium tabular-nums', s.change > 0 ? 'text-red-700' : s.change < 0 ? 'text-emerald-700' : 'text-slate-600')}>{arrow} {n(Math.abs(s.change))}</span> {t('versus', { date: formatDate(s.lastYearAsOf, { locale: lang }), count: n(s.lastYear) })}</>}
       note={<Link href={`/tindak-lanjut?${query}`} className="no-print font-medium text-brand-700 underline" data-testid="overdue-actions-link">{t('link')} →</Link>}
     />

@@ -10,6 +10,8 @@ export function Pagination({ pathname, params, page, pageSize, total }: { pathna
   const locale = useLocale() === 'en' ? 'en' : 'id'
   const n = (v: number) => formatNumber(v, { locale })
   const pages = Math.max(1, Math.ceil(total / pageSize))
+  // past the last page the list says so and links back (PastLastPage): no "Menampilkan 401–54 dari 54 · Hal. 9 / 2"
+  if (page > pages) return null
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1
   const to = Math.min(total, page * pageSize)
   const link = (p: number, label: string, disabled: boolean, rel?: string) =>

@@ -7,7 +7,9 @@ import type { SessionUser } from '@/lib/session-user'
 import type { AuditFilter } from '@/lib/validations/audit'
 import { formatMonth } from '@/lib/format'
 import { quarterLabel } from '@/lib/reporting/periods'
-import { auditRefIds, auditRefKey, auditTargetGrid, type AuditLang, type AuditRefKind } from '@/lib/audit-values'
+import { auditRefIds, auditRefKey, auditTargetGrid, message, type AuditLang, type AuditRefKind } from '@/lib/audit-values'
+import { THRESHOLDS_KEY } from '@/lib/data/settings'
+import { REPORTING_START_KEY } from '@/lib/reporting/start'
 
 export const AUDIT_PAGE_SIZE = 50
 
@@ -125,6 +127,15 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
   for (const o of outcomes) ref('outcome', o.id, o.text.length > 80 ? `${o.text.slice(0, 80)}…` : o.text)
   for (const a of agenda) ref('agenda', a.id, a.title)
   for (const i of imports) records.set(`DataImport:${i.id}`, { name: i.fileName })
+  // a setting and a quarter's deadline are named by what they are, without a query ("mengubah pengaturan Ambang
+  // status", "periode pelaporan Triwulan II 2027"; they had read "mengubah pengaturan" and nothing more)
+  for (const [key, path] of [[THRESHOLDS_KEY, 'config.tabs.thresholds'], [REPORTING_START_KEY, 'config.deadlines.start']] as const) {
+    if (ids('Setting').includes(key)) records.set(`Setting:${key}`, { name: message(lang, path) ?? key })
+  }
+  for (const id of ids('ReportingPeriod')) {
+    const m = /^(\d{4})-([1-4])$/.exec(id)
+    if (m) records.set(`ReportingPeriod:${id}`, { name: `${quarterLabel(Number(m[2]), lang)} ${m[1]}` })
+  }
   return { records, refs }
 }
 

@@ -66,14 +66,15 @@ export const CLAIM_LINES_PAGE_SIZE = 50
  */
 /** A claim's totals in one statement: its lines (claimed, computed, approved, how many differ) and what was paid. Called once the claim is known to be in scope. */
 async function claimTotals(id: string) {
-  const [t] = await readDb.$queryRaw<{ lines: number; claimed: string; computed: string; approvable: string; approved: string | null; differing: number; paid: string }[]>`
+  const [t] = await readDb.$queryRaw<{ lines: number; claimed: string; computed: string; approvable: string; approved: string | null; differing: number; reduced: number; paid: string }[]>`
     SELECT count(*)::int AS lines, coalesce(sum(claimed_amount), 0)::text AS claimed, coalesce(sum(computed_amount), 0)::text AS computed,
       -- what approving without corrections gives (approveClaim: the computation, never more than the bank claimed)
       coalesce(sum(least(computed_amount, claimed_amount)), 0)::text AS approvable,
       sum(approved_amount)::text AS approved, count(*) FILTER (WHERE claimed_amount <> computed_amount OR reason IS NOT NULL)::int AS differing,
+      count(*) FILTER (WHERE approved_amount < claimed_amount)::int AS reduced,
       (SELECT coalesce(sum(amount), 0) FROM claim_payments WHERE claim_id = ${id})::text AS paid
     FROM claim_lines WHERE claim_id = ${id}`
-  return { lines: t.lines, claimed: Number(t.claimed), computed: Number(t.computed), approvable: Number(t.approvable), approved: t.approved === null ? null : Number(t.approved), differing: t.differing, paid: Number(t.paid) }
+  return { lines: t.lines, claimed: Number(t.claimed), computed: Number(t.computed), approvable: Number(t.approvable), approved: t.approved === null ? null : Number(t.approved), differing: t.differing, reduced: t.reduced, paid: Number(t.paid) }
 }
 
 /**
@@ -94,8 +95,24 @@ async function unclaimedDue(claim: { id: string; bankId: string; month: Date; pr
   return { loans: r.loans, due: Number(r.due) }
 }
 
-/** `withUnclaimed`: also count the month's due loans the claim leaves out (the claim's page; the record does not show it) */
-export async function getClaim({ user, id, page = 1, withUnclaimed = true }: { user: SessionUser; id: string; page?: number; withUnclaimed?: boolean }) {
+/** The lines of a view, as `claimTotals` counts them (a column compared with another: Prisma's field references). */
+function lineView(view: ClaimLineView): Prisma.ClaimLineWhereInput {
+  const f = readDb.claimLine.fields
+  // "differs": above or below (a field reference takes no `not`)
+  if (view === 'berbeda') return { OR: [{ claimedAmount: { lt: f.computedAmount } }, { claimedAmount: { gt: f.computedAmount } }, { reason: { not: null } }] }
+  if (view === 'dipotong') return { approvedAmount: { lt: f.claimedAmount } }
+  return {}
+}
+
+/** Which of a claim's lines its page lists: all, those the agency's computation differs on, those approved below the claim. */
+export const CLAIM_LINE_VIEWS = ['semua', 'berbeda', 'dipotong'] as const
+export type ClaimLineView = (typeof CLAIM_LINE_VIEWS)[number]
+
+/**
+ * `withUnclaimed`: also count the month's due loans the claim leaves out (the claim's page; the record does not show it).
+ * `view`: which lines the paged list holds (a bank reconciling looks for the lines approved below what it claimed).
+ */
+export async function getClaim({ user, id, page = 1, view = 'semua', withUnclaimed = true }: { user: SessionUser; id: string; page?: number; view?: ClaimLineView; withUnclaimed?: boolean }) {
   const claim = await readDb.subsidyClaim.findFirst({
     where: { id, ...claimScope(user) },
     select: {
@@ -112,7 +129,7 @@ export async function getClaim({ user, id, page = 1, withUnclaimed = true }: { u
   const [totals, differing, lines, unclaimed] = await Promise.all([
     claimTotals(id),
     readDb.$queryRaw<{ id: string }[]>`SELECT id FROM claim_lines WHERE claim_id = ${id} AND (claimed_amount <> computed_amount OR reason IS NOT NULL) ORDER BY abs(claimed_amount - computed_amount) DESC LIMIT 500`,
-    readDb.claimLine.findMany({ where: { claimId: id }, select: lineSelect, orderBy: { disbursement: { accountNumber: 'asc' } }, skip: (page - 1) * CLAIM_LINES_PAGE_SIZE, take: CLAIM_LINES_PAGE_SIZE }),
+    readDb.claimLine.findMany({ where: { claimId: id, ...lineView(view) }, select: lineSelect, orderBy: { disbursement: { accountNumber: 'asc' } }, skip: (page - 1) * CLAIM_LINES_PAGE_SIZE, take: CLAIM_LINES_PAGE_SIZE }),
     withUnclaimed ? unclaimedDue(claim) : null,
   ])
   const differingLines = differing.length
@@ -124,6 +141,9 @@ export async function getClaim({ user, id, page = 1, withUnclaimed = true }: { u
     unclaimed,
     differingLines: differingLines.sort((a, b) => Math.abs(Number(b.claimedAmount) - Number(b.computedAmount)) - Math.abs(Number(a.claimedAmount) - Number(a.computedAmount))),
     lines,
+    view,
+    // how many lines the view holds, for its pages (the totals' counts, from the same statement)
+    viewTotal: view === 'berbeda' ? totals.differing : view === 'dipotong' ? totals.reduced : totals.lines,
     page,
     pageSize: CLAIM_LINES_PAGE_SIZE,
   }

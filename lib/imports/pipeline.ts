@@ -26,7 +26,13 @@ export type Outcome = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'INVALID'
 /** `messageEn`: the English of a message the catalogue cannot know (a report rule's, from the database); others are translated when shown (serverText) */
 export type RowError = { column: string; message: string; messageEn?: string }
 export type Change = { field: string; column: string; before: string; after: string }
-export type Summary = { total: number; create: number; update: number; unchanged: number; invalid: number }
+export type Summary = { total: number; create: number; update: number; unchanged: number; invalid: number; groups?: GroupTally[] }
+/**
+ * A document the valid rows of a dry run make (a kind's groupOf: a claim per programme and month): its rows,
+ * their amount in sen (whole numbers, so that the sum is exact), and whether any row of it changes anything
+ * (a document all of whose rows are unchanged is not written again).
+ */
+export type GroupTally = { group: string; rows: number; sen: number; changed: boolean }
 /** A sheet as read at upload: where its header is, its headings, its data rows and the first data row's cells (shown beside the mapping). */
 export type SheetInfo = { name: string; headerRow: number; headings: string[]; dataRows: number; sample?: string[] }
 
@@ -64,6 +70,14 @@ export const BATCH_ROWS = 500
 const JOB_TRANSACTION = { timeout: 60 * 60_000, maxWait: 60_000 }
 
 const emptySummary = (): Summary => ({ total: 0, create: 0, update: 0, unchanged: 0, invalid: 0 })
+/** A valid row into its document's tally (the file's rows, not stored figures: the dry run's counts are tallied as it reads, too). */
+const tallyInto = (groups: Map<string, GroupTally>, { group, amount }: { group: string; amount: number }, o: Outcome) => {
+  const g = groups.get(group) ?? { group, rows: 0, sen: 0, changed: false }
+  g.rows++
+  g.sen += Math.round(amount * 100)
+  g.changed ||= o !== 'UNCHANGED'
+  groups.set(group, g)
+}
 const countInto = (s: Summary, o: Outcome) => {
   s.total++
   if (o === 'CREATE') s.create++
@@ -408,6 +422,7 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
   try {
     const regions = await loadRegions(db)
     const summary = emptySummary()
+    const groups = new Map<string, GroupTally>()
     const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
     // what the planned writes are made under; a dry run that runs past midnight UTC keeps none (its rows were judged on two days)
     const key = planKey(kind, importer.role)
@@ -433,7 +448,10 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
         const verdicts = await checkBatch(db, batch, c)
         await storing
         storing = quiet(storeVerdicts(store, importId, verdicts.map((v, i) => rowData(importId, v, batch[i].problems, planRow(kind, v.outcome, v.seen, v.input)))))
-        for (const v of verdicts) countInto(summary, v.outcome)
+        for (const v of verdicts) {
+          countInto(summary, v.outcome)
+          if (kind.groupOf && v.outcome !== 'INVALID') tallyInto(groups, kind.groupOf(v.input), v.outcome)
+        }
         await ctx.progress(summary.total, total, 'Memeriksa baris')
       }
       await storing
@@ -441,7 +459,7 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
       // file as an array of ten million numbers, the pg adapter's form of a bytea: the end of each job's memory peak)
       await store.dataImport.update({
         where: { id: importId },
-        data: { status: 'CHECKED', summary: { check: summary }, checkedAt: new Date(), error: null, planKey: key === planKey(kind, importer.role) ? key : null },
+        data: { status: 'CHECKED', summary: { check: kind.groupOf ? { ...summary, groups: [...groups.values()] } : summary }, checkedAt: new Date(), error: null, planKey: key === planKey(kind, importer.role) ? key : null },
         select: { id: true },
       })
     }, JOB_TRANSACTION.timeout), JOB_TRANSACTION)

@@ -43,6 +43,17 @@ describe('the programme form’s numbers', () => {
     expect(problems({ ...programme, beneficiaryTarget: '-1' })).toEqual({ beneficiaryTarget: 'Target penerima tidak boleh negatif.' })
   })
 
+  it('says the bank rate must exceed the borrower rate beside the other fields’ errors, not only once they are right', () => {
+    expect(problems({ ...programme, bankRate: '2', name: '', maxTenorMonths: '121' })).toEqual({
+      bankRate: 'Bunga bank harus lebih tinggi dari bunga debitur (selisihnya yang disubsidi).',
+      name: expect.any(String),
+      maxTenorMonths: 'Tenor maksimal paling lama 120 bulan.',
+    })
+    // an unreadable rate is said as such, without the comparison
+    expect(Object.keys(problems({ ...programme, bankRate: 'empat belas' }))).toEqual(['bankRate'])
+    expect(problems({ ...programme, bankRate: '3' })).toEqual({ bankRate: 'Bunga bank harus lebih tinggi dari bunga debitur (selisihnya yang disubsidi).' })
+  })
+
   it('refuses an empty required number instead of reading it as 0', () => {
     expect(problems({ ...programme, beneficiaryTarget: '', maxTenorMonths: '  ', year: '' })).toEqual({
       beneficiaryTarget: 'Isi target penerima.',

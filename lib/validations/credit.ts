@@ -130,7 +130,13 @@ export const programSchema = z
     bankId: z.string('Pilih bank mitra.').min(1, 'Pilih bank mitra.').max(40),
     amortisationBasis: amortisationBasis.default('BORROWER_RATE'),
   })
-  .refine((v) => v.bankRate > v.borrowerRate, { path: ['bankRate'], message: 'Bunga bank harus lebih tinggi dari bunga debitur (selisihnya yang disubsidi).' })
+  // checked as soon as both rates are readable, beside the other fields' errors (by default a refinement waits
+  // until every field is valid, so the admin met this rule only on a second attempt)
+  .refine((v) => v.bankRate > v.borrowerRate, {
+    path: ['bankRate'],
+    message: 'Bunga bank harus lebih tinggi dari bunga debitur (selisihnya yang disubsidi).',
+    when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'bankRate' || i.path?.[0] === 'borrowerRate'),
+  })
 
 /**
  * The settings fixed once a programme has a loan: its scheme and year (the loans' budget year and the code

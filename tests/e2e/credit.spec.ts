@@ -29,8 +29,12 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   await page.getByRole('button', { name: 'Unggah dan cocokkan kolom' }).click()
   await page.getByRole('button', { name: 'Jalankan uji coba' }).click()
   await expect(page.getByRole('heading', { name: 'Hasil uji coba' })).toBeVisible({ timeout: 60_000 })
+  // the claim the rows make, with its lines and amount, as the claim form states them before it submits
+  const fileTotal = rupiah(Number(due[0].due) + 50_000 + Number(due[1].due))
+  await expect(page.getByTestId('import-groups').locator('tbody tr')).toHaveText([`Prokesra 2026 · Oktober 20262${fileTotal}`])
   await page.getByRole('button', { name: 'Impor sekarang' }).click()
   await expect(page.getByRole('dialog')).toContainText('2 data baru dan 0 perubahan akan disimpan')
+  await expect(page.getByRole('dialog')).toContainText(`Klaim yang diajukan: Prokesra 2026 · Oktober 2026: 2 baris, ${fileTotal}.`)
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
   await expect(page.getByRole('heading', { name: 'Impor selesai' })).toBeVisible({ timeout: 60_000 })
   const [claim] = await sql<{ id: string }>(`
@@ -54,6 +58,11 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   await admin.goto(claimUrl)
   const line = admin.locator(`tr[data-line-account="${due[0].account_number}"]`)
   await expect(line).toBeVisible()
+  // a correction above the agency's computation (allowed up to the bank's claim) is pointed out before approving
+  await line.getByLabel(/Koreksi/).fill(String(Number(due[0].due) + 10_000))
+  await admin.getByRole('button', { name: 'Setujui klaim' }).click()
+  await expect(admin.getByRole('dialog')).toContainText('Perhatian: 1 baris disetujui di atas hitungan Dinas, lebih Rp10.000 dari hitungan.')
+  await admin.getByRole('dialog').getByRole('button', { name: 'Batal' }).click()
   const corrected = Number(due[0].due) - 1_000
   await line.getByLabel(/Koreksi/).fill(String(corrected))
   await line.getByLabel(/Catatan/).fill('Satu hari keterlambatan angsuran')
@@ -63,6 +72,12 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   await expect(admin.getByTestId('claim-approved').locator('[data-value]')).toHaveText(rupiah(approved))
   // the approval form is gone with the new status: the frame says it was done
   await expect(admin.getByTestId('announcer')).toContainText('Klaim disetujui.')
+  // the bank finds the line approved below its claim among its lines
+  await page.goto(claimUrl)
+  await page.getByRole('link', { name: 'Disetujui kurang dari klaim (1)' }).click()
+  await expect(page).toHaveURL(/baris=dipotong/)
+  await expect(page.getByRole('table', { name: 'Semua baris' }).locator('tbody tr')).toHaveCount(1)
+  await expect(page.getByRole('table', { name: 'Semua baris' }).locator('tbody tr')).toContainText(due[0].account_number)
 
   await admin.getByLabel('Tanggal bayar').fill('2026-11-20')
   // what remains, prefilled as the field reads amounts (Indonesian grouping)
@@ -143,6 +158,9 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await admin.getByLabel('Bunga kontrak bank (%)').fill('11')
   await expect(admin.getByLabel('Dasar amortisasi saldo')).toHaveValue('BORROWER_RATE')
   await admin.getByRole('button', { name: 'Simpan' }).click()
+  // a budget commitment, and the code claims and imports will use: stated before it is created
+  await expect(admin.getByRole('dialog', { name: 'Buat program ini?' })).toContainText('KUR Daerah 2026 dibuat dengan kode KURDA-2026, target kredit Rp10.000.000.000 dan pagu subsidi Rp500.000.000; bank mitra pertama BPR Jatim dengan bunga 11,00%, bunga debitur 3,00%.')
+  await admin.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
   await admin.waitForURL(/\/kredit\/(?!baru)[a-z0-9]+$/)
   await expect(admin.getByTestId('program-basis')).toContainText('bunga debitur')
 
@@ -248,6 +266,9 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await expect(admin.getByTestId('record-in-words')).toHaveText('Terbilang (disetujui): seratus tiga puluh tiga ribu tiga ratus tiga puluh tiga rupiah')
   await expect(admin.getByTestId('record-place-date')).toHaveText(/^Surabaya, \d{1,2} [A-Z][a-z]+ \d{4}$/)
   await expect(admin.getByTestId('record-draft')).toHaveCount(0)
+  // it states the decision of its date, not the payment recorded after it
+  await expect(admin.locator('[data-total="Status klaim"]')).toHaveText('Disetujui')
+  await expect(admin.locator('[data-total="Dibayar"]')).toHaveCount(0)
   // the place, the day and the three signatures are one block a page break does not split
   await expect(admin.getByTestId('record-sign-off')).toHaveCSS('break-inside', 'avoid')
 })

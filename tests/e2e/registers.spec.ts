@@ -236,3 +236,16 @@ test('the .xlsx export of a filtered list holds the rows of the screen', async (
   expect(msmeExport).toHaveLength(msmes.total)
   expect(msmeExport.slice(0, msmes.keys.length)).toEqual(msmes.keys)
 })
+
+test('a page number past the end of a list says so and links back to the first page, with no pager', async ({ page, login }) => {
+  await login('ADMIN')
+  // an old link or a typed URL: every paged list answers the same way
+  for (const path of ['/koperasi', '/umkm', '/kredit/penyaluran', '/audit', '/pengguna', '/notifikasi', '/rapat', '/tindak-lanjut', '/kegiatan']) {
+    await page.goto(`${path}?page=9999`)
+    await expect(page.getByText('Halaman 9999 di luar daftar'), path).toBeVisible()
+    await expect(page.getByRole('navigation', { name: 'Halaman', exact: true }), path).toHaveCount(0)
+    await page.getByTestId('past-last-page').click()
+    await expect(page, path).not.toHaveURL(/page=9999/)
+    await expect(page.getByText('Halaman 9999 di luar daftar')).toHaveCount(0)
+  }
+})

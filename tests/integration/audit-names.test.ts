@@ -47,6 +47,25 @@ describe('the audit page names what its rows point at', () => {
     expect(inIndonesian.records.get(`TargetGrid:${grid}`)?.name).toBe(`${indicator.name} 2027`)
   })
 
+  it('names a setting and a quarter’s deadline by what they are, in the reader’s language', async () => {
+    const other = await createUser('ADMIN')
+    await db.auditLog.createMany({
+      data: [
+        { userId: other.id, username: other.username, role: 'ADMIN', action: 'UPDATE', entity: 'Setting', entityId: 'dashboard.thresholds', before: { onTrack: 90 }, after: { onTrack: 95 } },
+        { userId: other.id, username: other.username, role: 'ADMIN', action: 'UPDATE', entity: 'Setting', entityId: 'reporting.firstPeriod', before: '2026-1', after: '2026-2' },
+        { userId: other.id, username: other.username, role: 'ADMIN', action: 'UPDATE', entity: 'ReportingPeriod', entityId: '2027-2', before: { deadline: '2027-07-15' }, after: { deadline: '2027-07-16' } },
+      ],
+    })
+    signInAs(admin)
+    const user = (await getCurrentUser())!
+    const names = async (lang: 'id' | 'en') => {
+      const { records } = await findAuditLogs({ user, filter: { user: other.id }, lang })
+      return ['Setting:dashboard.thresholds', 'Setting:reporting.firstPeriod', 'ReportingPeriod:2027-2'].map((k) => records.get(k)?.name)
+    }
+    expect(await names('id')).toEqual(['Ambang status', 'Awal pelaporan', 'Triwulan II 2027'])
+    expect(await names('en')).toEqual(['Status thresholds', 'Reporting starts', 'Quarter II 2027'])
+  })
+
   it('offers API clients in the actor filter, and filters by one (their writes carry the client’s id)', async () => {
     const client = await db.apiClient.create({
       data: { name: 'UJI klien audit', owner: 'UJI', role: 'LEADERSHIP', tokenHash: `${Date.now()}`.padEnd(64, '0'), tokenPrefix: 'uji', expiresAt: new Date('2030-01-01T00:00:00Z'), createdById: admin.id },

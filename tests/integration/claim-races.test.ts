@@ -186,6 +186,17 @@ describe('a month of real size (12,000 lines)', () => {
     const result = await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
     expect(result).toMatchObject({ ok: true })
     expect(await money(c.id)).toEqual({ approved: expected, paid: 0 })
+    // the claim's page lists the lines of a view, a page at a time: the differing ones (every fifth claims 140.000,
+    // every third computes 148.000: 2.400 + 4.000 − 800) and those approved below the claim (every third that is not
+    // every fifth: 150.000 claimed, 148.000 approved)
+    const me = (await getCurrentUser())!
+    const viewed = (view: 'semua' | 'berbeda' | 'dipotong', page = 1) => getClaim({ user: me, id: c.id, view, page }).then((x) => x!)
+    const [differing, reduced, all, past] = await Promise.all([viewed('berbeda'), viewed('dipotong'), viewed('semua'), viewed('dipotong', 65)])
+    expect([differing.viewTotal, reduced.viewTotal, all.viewTotal, reduced.totals.reduced]).toEqual([5_600, 3_200, LINES, 3_200])
+    expect(differing.lines).toHaveLength(50)
+    expect(differing.lines.every((l) => Number(l.claimedAmount) !== Number(l.computedAmount))).toBe(true)
+    expect(reduced.lines.every((l) => Number(l.approvedAmount) === 148_000 && Number(l.claimedAmount) === 150_000)).toBe(true)
+    expect(past.lines).toHaveLength(0)
     await db.claimPayment.create({ data: { claimId: c.id, paidOn: new Date('2025-11-20'), amount: expected, reference: 'SP2D-BESAR' } })
     // one line lowered in a statement of its own, and a delete of a few: each still refused
     const one = await db.claimLine.findFirstOrThrow({ where: { claimId: c.id }, select: { id: true } })

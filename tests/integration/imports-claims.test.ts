@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { returnClaim } from '@/lib/actions/credit'
 import { createImport } from '@/lib/imports/service'
+import { claimLineKind } from '@/lib/imports/kinds/claims'
 import { importHistory } from '@/lib/imports/history'
 import { serverText } from '@/lib/i18n/server-text'
 import type { SessionUser } from '@/lib/session-user'
@@ -78,7 +79,10 @@ describe('claim lines import', () => {
       [programCode, '2025-02', accounts[1], 193_750, null, null, null],
     ])
     const dry = await run(bpr, 'klaim', file)
-    expect(dry.check).toEqual({ total: 2, create: 2, update: 0, unchanged: 0, invalid: 0 })
+    // the claim the rows make, tallied for the confirmation: 200.000 + 193.750, in sen
+    expect(dry.check).toEqual({ total: 2, create: 2, update: 0, unchanged: 0, invalid: 0, groups: [{ group: `${programCode}/2025-02`, rows: 2, sen: 39_375_000, changed: true }] })
+    expect(await claimLineKind.groupNames!(db, [`${programCode}/2025-02`], 'id')).toEqual(new Map([[`${programCode}/2025-02`, 'Program Klaim Uji 2025 · Februari 2025']]))
+    expect(await claimLineKind.groupNames!(db, [`${programCode}/2025-02`], 'en')).toEqual(new Map([[`${programCode}/2025-02`, 'Program Klaim Uji 2025 · February 2025']]))
     expect(dry.rows.map((r) => r.key)).toEqual([`2025-02/BPRJATIM/${accounts[0]}`, `2025-02/BPRJATIM/${accounts[1]}`])
     expect(await db.subsidyClaim.count({ where: { program: { code: programCode } } })).toBe(0)
 
@@ -100,7 +104,7 @@ describe('claim lines import', () => {
     // the same file again: nothing changes, the submitted claim is not touched
     const before = await fingerprint()
     const again = await run(bpr, 'klaim', file)
-    expect(again.check).toEqual({ total: 2, create: 0, update: 0, unchanged: 2, invalid: 0 })
+    expect(again.check).toEqual({ total: 2, create: 0, update: 0, unchanged: 2, invalid: 0, groups: [{ group: `${programCode}/2025-02`, rows: 2, sen: 39_375_000, changed: false }] })
     expect((await commit(bpr, again.id)).status).toBe('DONE')
     expect(await fingerprint()).toBe(before)
     expect(await db.auditLog.count({ where: { entity: 'SubsidyClaim', entityId: claim.id, action: 'SUBMIT' } })).toBe(1)
@@ -132,7 +136,8 @@ describe('claim lines import', () => {
       [programCode, '13/2025', accounts[2], '1.000', null, null, null], // no such month: this row refused, not the whole dry run
       [programCode, '2025-04', accounts[2], '1.000.000.000.000.000', null, null, null], // 1e15 on a Rp25.000.000 loan
     ]))
-    expect(dry.check).toEqual({ total: 8, create: 1, update: 0, unchanged: 0, invalid: 7 })
+    // the claim's tally counts the valid row only
+    expect(dry.check).toEqual({ total: 8, create: 1, update: 0, unchanged: 0, invalid: 7, groups: [{ group: `${programCode}/2025-03`, rows: 1, sen: 17_500_000, changed: true }] })
     const errors = Object.fromEntries(dry.rows.map((r) => [r.rowNumber, r.errors as { column: string; message: string }[]]))
     expect(errors[3]).toEqual([{ column: 'No. Rekening', message: 'Rekening tidak dikenal untuk bank Anda: tidak tercatat sebagai penyaluran bank ini.' }])
     expect(errors[4]).toEqual([{ column: 'Bulan Klaim', message: 'Program Klaim Uji 2025 hanya menanggung klaim bulan-bulan tahun 2025.' }])
@@ -169,7 +174,7 @@ describe('claim lines import', () => {
     expect(await returnClaim(undefined, form({ claimId: claim.id, version: claim.version, reason: 'Lampiran rekening koran belum ada.' }))).toMatchObject({ ok: true })
 
     const again = await run(bpr, 'klaim', await xlsx(CLAIM_HEAD, [[programCode, '2025-04', accounts[0], '170.000', null, null, null], [programCode, '2025-04', accounts[2], '175.000', null, null, null]]))
-    expect(again.check).toEqual({ total: 2, create: 1, update: 1, unchanged: 0, invalid: 0 })
+    expect(again.check).toEqual({ total: 2, create: 1, update: 1, unchanged: 0, invalid: 0, groups: [{ group: `${programCode}/2025-04`, rows: 2, sen: 34_500_000, changed: true }] })
     expect(again.rows[0].changes).toEqual([{ field: 'amount', column: 'Jumlah Klaim', before: '175000', after: '170000' }])
     await commit(bpr, again.id)
     const resubmitted = await db.subsidyClaim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true, lines: { select: { claimedAmount: true, disbursement: { select: { accountNumber: true } } } } } })

@@ -24,9 +24,15 @@ describe('approving a claim: the total the dialog states', () => {
     { id: 'b', claimed: 100_000, computed: 120_000 }, // the bank claimed less: approved at its claim
   ]
   it('takes the corrections typed, and has no total while one cannot be read', () => {
-    expect(approvalWithCorrections(980_000, lines, (id) => (id === 'a' ? '250.000' : ''))).toEqual({ corrected: 1, total: 980_000 - 260_487 + 250_000 })
-    expect(approvalWithCorrections(980_000, lines, () => '')).toEqual({ corrected: 0, total: 980_000 })
-    expect(approvalWithCorrections(980_000, lines, (id) => (id === 'b' ? 'abc' : ''))).toEqual({ corrected: 1, total: null })
+    expect(approvalWithCorrections(980_000, lines, (id) => (id === 'a' ? '250.000' : ''))).toEqual({ corrected: 1, total: 980_000 - 260_487 + 250_000, above: 0, aboveBy: 0 })
+    expect(approvalWithCorrections(980_000, lines, () => '')).toEqual({ corrected: 0, total: 980_000, above: 0, aboveBy: 0 })
+    expect(approvalWithCorrections(980_000, lines, (id) => (id === 'b' ? 'abc' : ''))).toEqual({ corrected: 1, total: null, above: 0, aboveBy: 0 })
+  })
+  it('counts the corrections above the agency’s computation, and by how much, and words them', () => {
+    // a: 290.000 against 260.487 computed (within the claim of 300.000); b: the bank's 100.000 against 120.000 computed is not above it
+    expect(approvalWithCorrections(980_000, lines, (id) => (id === 'a' ? '290.000' : '100.000'))).toEqual({ corrected: 2, total: 980_000 - 260_487 + 290_000, above: 1, aboveBy: 29_513 })
+    expect(tr('id')('approveAboveComputed', { count: 1, amount: 'Rp29.513' })).toBe('Perhatian: 1 baris disetujui di atas hitungan Dinas, lebih Rp29.513 dari hitungan.')
+    expect(tr('en')('approveAboveComputed', { count: 2, amount: 'Rp29,513' })).toBe("Note: 2 lines are approved above the agency's computation, Rp29,513 more than computed.")
   })
   it('is worded with the number of lines and the total, in both languages', () => {
     expect(tr('en')('approveBody', { lines: 1234, corrected: 1, total: 'Rp979,513' }))

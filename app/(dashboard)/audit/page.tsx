@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { Download } from 'lucide-react'
 import { buttonClass } from '@/components/ui/button'
-import { EmptyState } from '@/components/ui/empty-state'
+import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
@@ -96,7 +96,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <Link href={hrefWith('/audit', params, { record: undefined, entity: undefined, page: undefined })} className="text-brand-700 underline">{tl('showAll')}</Link>
         </p>
       )}
-      {data.rows.length === 0 ? (
+      {data.rows.length === 0 && data.total > 0 ? (
+        <PastLastPage page={data.page} total={data.total} href={hrefWith('/audit', params, { page: undefined })} />
+      ) : data.rows.length === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (
         <>

@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton } from '@/components/ui/button'
-import { EmptyState } from '@/components/ui/empty-state'
+import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { Table, Td, Th } from '@/components/ui/table'
@@ -45,6 +45,8 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
       <h2 className="mb-2 text-base font-semibold text-slate-900">{t('history')}</h2>
       {total === 0 ? (
         <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
+      ) : rows.length === 0 ? (
+        <PastLastPage page={page ?? 1} total={total} href="/impor" />
       ) : (
         <>
           {/* a phone reads cards; the table (eight columns) only from the small breakpoint up */}

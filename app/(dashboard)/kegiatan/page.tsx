@@ -94,7 +94,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
         </div>
       </FilterForm>
       {rows.length === 0 && total > 0 ? (
-        <PastLastPage title={r('pastLastPage', { page })} linkText={r('pastLastPageLink', { count: formatNumber(total, { locale: lang }) })} href={hrefWith('/kegiatan', params, { page: undefined })} />
+        <PastLastPage page={page} total={total} href={hrefWith('/kegiatan', params, { page: undefined })} />
       ) : rows.length === 0 ? (
         ['q', 'regency', 'kind', 'source', 'from', 'to'].some((k) => params[k])
           ? <EmptyState title={t('emptyFiltered')}>{t('emptyFilteredHint')}</EmptyState>

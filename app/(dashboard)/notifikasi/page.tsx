@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import clsx from 'clsx'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { AlarmClock, ClipboardCheck, FileWarning, ListChecks, Undo2 } from 'lucide-react'
 import { MarkAllNotificationsRead, MarkNotificationRead, OpenNotification } from '@/components/notifications/notification-actions'
-import { EmptyState } from '@/components/ui/empty-state'
+import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
+import { ViewLinks } from '@/components/ui/view-links'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { findNotifications, NOTIFICATIONS_PAGE_SIZE } from '@/lib/data/notifications'
@@ -37,8 +37,6 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.page ?? '1', 10) || 1))
   const [t, locale, result] = await Promise.all([getTranslations('notifications'), getLocale(), findNotifications({ user, page, unread: unreadOnly })])
   const lang = locale === 'en' ? 'en' : 'id'
-  const tab = (active: boolean) =>
-    clsx('rounded-md px-3 py-1.5 text-sm font-medium', active ? 'bg-brand-600 text-white' : 'border border-slate-300 bg-white text-slate-700 hover:bg-slate-50')
   return (
     <>
       <PageHeader
@@ -46,15 +44,13 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         description={t('description')}
         actions={result.unread > 0 ? <MarkAllNotificationsRead upTo={new Date().toISOString()} /> : undefined}
       />
-      <nav aria-label={t('filterLabel')} className="mb-4 flex gap-2">
-        <Link href="/notifikasi?tampil=belum" aria-current={unreadOnly ? 'page' : undefined} className={tab(unreadOnly)}>
-          {t('filterUnread', { count: result.unread })}
-        </Link>
-        <Link href="/notifikasi" aria-current={unreadOnly ? undefined : 'page'} className={tab(!unreadOnly)}>
-          {t('filterAll')}
-        </Link>
-      </nav>
-      {result.rows.length === 0 ? (
+      <ViewLinks label={t('filterLabel')} current={unreadOnly ? 'unread' : 'all'} views={[
+        { key: 'unread', href: '/notifikasi?tampil=belum', label: t('filterUnread', { count: result.unread }) },
+        { key: 'all', href: '/notifikasi', label: t('filterAll') },
+      ]} />
+      {result.rows.length === 0 && result.total > 0 ? (
+        <PastLastPage page={page} total={result.total} href={unreadOnly ? '/notifikasi?tampil=belum' : '/notifikasi'} />
+      ) : result.rows.length === 0 ? (
         <EmptyState title={unreadOnly ? t('emptyUnread') : t('empty')}>{t('emptyBody')}</EmptyState>
       ) : (
         <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="notification-list">

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server'
 import { Download, Plus } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
-import { EmptyState } from '@/components/ui/empty-state'
+import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
@@ -82,7 +82,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <Link href="/pengguna" className={buttonClass('ghost')}>{t('reset')}</Link>
         </div>
       </FilterForm>
-      {rows.length === 0 ? (
+      {rows.length === 0 && total > 0 ? (
+        <PastLastPage page={page} total={total} href={hrefWith('/pengguna', params, { page: undefined })} />
+      ) : rows.length === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (
         <>

@@ -104,10 +104,10 @@ const place = (m: { venue: string | null; city: string | null }) => [...new Set(
 type ListProps = { user: Awaited<ReturnType<typeof requirePermission>>; params: Record<string, string>; filter: ReturnType<typeof meetingFilterSchema.parse>; lang: 'id' | 'en' }
 
 async function MeetingList({ user, params, filter, lang }: ListProps) {
-  const [t, r, { rows, total, page, pageSize }] = await Promise.all([getTranslations('meetings'), getTranslations('registers'), findMeetings({ user, filter })])
+  const [t, { rows, total, page, pageSize }] = await Promise.all([getTranslations('meetings'), findMeetings({ user, filter })])
   // a page past the last (an old link): say so and link back, as the register lists do, not "no meetings"
   if (rows.length === 0 && total > 0) {
-    return <PastLastPage title={r('pastLastPage', { page })} linkText={r('pastLastPageLink', { count: formatNumber(total, { locale: lang }) })} href={hrefWith('/rapat', params, { page: undefined })} />
+    return <PastLastPage page={page} total={total} href={hrefWith('/rapat', params, { page: undefined })} />
   }
   if (rows.length === 0) return <EmptyState title={t('list.empty')}>{t('list.emptyHint')}</EmptyState>
   // newest first is the default order: the header shows it as the date column, descending

@@ -108,7 +108,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
       {landing && ownLabel && <p className="mb-3 text-sm text-slate-700" role="status">{t('actions.ownFilter', { owner: ownLabel })}</p>}
       {filter.overdue && <p className="mb-3 text-sm text-slate-700" data-testid="overdue-as-of">{t('actions.asOf', { date: formatDate(asOf, { locale: lang }) })}</p>}
       {rows.length === 0 && total > 0 ? (
-        <PastLastPage title={r('pastLastPage', { page })} linkText={r('pastLastPageLink', { count: formatNumber(total, { locale: lang }) })} href={hrefWith('/tindak-lanjut', params, { page: undefined })} />
+        <PastLastPage page={page} total={total} href={hrefWith('/tindak-lanjut', params, { page: undefined })} />
       ) : rows.length === 0 ? <EmptyState title={t('actions.empty')} /> : (
         <>
           {/* a phone reads cards; the table scrolls sideways only from the small breakpoint up */}

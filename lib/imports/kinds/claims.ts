@@ -167,6 +167,13 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
   show: showOf(CLAIM_FIELDS),
   insert: async () => { throw new Error('claim lines are written as their claim (writeAll)') },
   update: async () => false,
+  groupOf: (input) => ({ group: `${input.programId}/${input.month}`, amount: input.amount }),
+  async groupNames(client, groups, lang) {
+    const split = groups.map((g) => { const at = g.lastIndexOf('/'); return { group: g, code: g.slice(0, at), month: g.slice(at + 1) } })
+    const programs = await client.creditProgram.findMany({ where: { code: { in: [...new Set(split.map((s) => s.code))] } }, select: { code: true, name: true } })
+    const name = new Map(programs.map((p) => [p.code, p.name]))
+    return new Map(split.map((s) => [s.group, `${name.get(s.code) ?? s.code} · ${formatMonth(s.month, { locale: lang })}`]))
+  },
   async writeAll(tx, actor, importer, rows) {
     // one claim per programme and month; a claim whose lines are all unchanged is left as it is
     const groups = new Map<string, { input: ClaimLineInput; outcome: string }[]>()

@@ -108,6 +108,14 @@ export type RegisterKind<Row extends { id: string }, Input> = {
    * to keep (new, changed and unchanged, in file order) and decides what changed.
    */
   writeAll?(tx: Tx, actor: AuditActor, importer: Importer, rows: { input: Input; outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED' }[]): Promise<void>
+  /**
+   * The document (of writeAll) a valid row belongs to and the amount it adds: the dry run tallies each document's
+   * rows and amount, for the confirmation to state what will be submitted ("Prokesra 2026, Oktober 2026: 1.234
+   * lines, Rp…"), as the document's own form does. `group`: its key, shown by the page (`programme code/month`).
+   */
+  groupOf?(input: Input): { group: string; amount: number }
+  /** The groups' names as the page shows them (a claim: its programme's name and month), by group key. */
+  groupNames?(client: Tx, groups: string[], lang: 'id' | 'en'): Promise<Map<string, string>>
   update(tx: Tx, actor: AuditActor, before: Row, input: Input): Promise<boolean>
   /**
    * A register kind writes a batch's new and changed rows set-based instead of insert/update row by row: one

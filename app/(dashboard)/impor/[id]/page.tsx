@@ -14,7 +14,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { db } from '@/lib/db'
 import { orRefused } from '@/lib/dashboard/guard'
 import { autoMap, fieldLabel, shownValue } from '@/lib/imports/fields'
-import { formatNumber } from '@/lib/format'
+import { formatNumber, formatRupiah } from '@/lib/format'
 import { importDetail, regionNames, rowErrorText, shownStatus, statusTone } from '@/lib/imports/history'
 import type { SheetInfo, Summary } from '@/lib/imports/pipeline'
 import { importProgress, ownImport, tooManyColumns } from '@/lib/imports/service'
@@ -81,6 +81,11 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const wide = remapping && sheet ? tooManyColumns(sheet) : null
   const checkSummary = (imp.summary as { check?: Summary } | null)?.check
   const step = remapping ? 1 : stepOf(imp.status, Boolean(checkSummary))
+  // the documents the valid rows make (a claim per programme and month), named, for the dry run and its confirmation
+  const groups = imp.status !== 'DONE' && checkSummary?.groups?.length && kind.groupNames
+    ? await kind.groupNames(db, checkSummary.groups.map((g) => g.group), lang).then((names) => checkSummary.groups!.map((g) => ({ ...g, name: names.get(g.group) ?? g.group, amount: formatRupiah(g.sen / 100, { locale: lang, cents: g.sen % 100 !== 0 }) })))
+    : []
+  const groupList = groups.filter((g) => g.changed).map((g) => t('groupLine', { name: g.name, rows: g.rows, amount: g.amount })).join('; ')
   /** a dry run with nothing to create or change: no import is offered, and the page says why */
   const nothing = Boolean(summary && summary.create === 0 && summary.update === 0)
   const actions = (
@@ -233,9 +238,31 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
             </div>
           )}
 
+          {/* only when a claim is to be submitted: a file whose claims are all as recorded says "nothing changed" above */}
+          {groups.some((g) => g.changed) && (
+            <div className="space-y-2" data-testid="import-groups">
+              <h3 className="text-sm font-semibold text-slate-900">{t('groupsTitle')}</h3>
+              <p className="text-xs text-slate-600">{t('groupsNote')}</p>
+              <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+                <table className="w-full text-sm">
+                  <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600"><tr><th className="px-3 py-2">{t('groupName')}</th><th className="px-3 py-2 text-right">{t('groupRows')}</th><th className="px-3 py-2 text-right">{t('groupAmount')}</th></tr></thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {groups.map((g) => (
+                      <tr key={g.group} className={g.changed ? undefined : 'text-slate-500'}>
+                        <td className="px-3 py-2">{g.name}{!g.changed && <span className="block text-xs">{t('groupUnchanged')}</span>}</td>
+                        <td className="px-3 py-2 text-right tabular-nums">{num(g.rows)}</td>
+                        <td className="px-3 py-2 text-right tabular-nums">{g.amount}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          )}
+
           {imp.status !== 'DONE' && checkSummary && (summary.create > 0 || summary.update > 0) && (
             <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-              <CommitForm id={imp.id} create={summary.create} update={summary.update} invalid={summary.invalid} rejectedHref={`/api/impor/${imp.id}/ditolak`} />
+              <CommitForm id={imp.id} create={summary.create} update={summary.update} invalid={summary.invalid} rejectedHref={`/api/impor/${imp.id}/ditolak`} documents={groupList ? t('commitGroups', { list: groupList }) : undefined} />
             </div>
           )}
           {actions}

@@ -104,7 +104,7 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
         </div>
       </FilterForm>
       {rows.length === 0 && total > 0 ? (
-        <PastLastPage title={r('pastLastPage', { page })} linkText={r('pastLastPageLink', { count: formatNumber(total, { locale: lang }) })} href={hrefWith('/koperasi', params, { page: undefined })} />
+        <PastLastPage page={page} total={total} href={hrefWith('/koperasi', params, { page: undefined })} />
       ) : rows.length === 0 ? (
         <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
       ) : (

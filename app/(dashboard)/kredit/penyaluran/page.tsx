@@ -7,7 +7,7 @@ import { COLLECTIBILITY_CLASSES, collectibilityTone } from '@/components/credit/
 import { CreditNav } from '@/components/credit/credit-nav'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
-import { EmptyState } from '@/components/ui/empty-state'
+import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
@@ -110,7 +110,9 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
         </div>
       </FilterForm>
       <p className="mb-2 text-sm text-slate-700" data-testid="disbursement-total">{t('total', { count: formatNumber(data.total, { locale: lang }), n: data.total, sum: formatRupiah(data.sum, { locale: lang }) })}</p>
-      {data.rows.length === 0 ? (
+      {data.rows.length === 0 && data.total > 0 ? (
+        <PastLastPage page={data.page} total={data.total} href={hrefWith('/kredit/penyaluran', params, { page: undefined })} />
+      ) : data.rows.length === 0 ? (
         <EmptyState title={t('empty')} />
       ) : (
         <>

@@ -12,7 +12,7 @@ import { Pagination } from '@/components/ui/pagination'
 import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { findMsmes } from '@/lib/data/msmes'
 import { agencyRegencies } from '@/lib/data/regions'
-import { formatNumber, formatRupiah } from '@/lib/format'
+import { formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
@@ -91,7 +91,7 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
         </div>
       </FilterForm>
       {rows.length === 0 && total > 0 ? (
-        <PastLastPage title={r('pastLastPage', { page })} linkText={r('pastLastPageLink', { count: formatNumber(total, { locale: lang }) })} href={hrefWith('/umkm', params, { page: undefined })} />
+        <PastLastPage page={page} total={total} href={hrefWith('/umkm', params, { page: undefined })} />
       ) : rows.length === 0 ? (
         <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
       ) : (

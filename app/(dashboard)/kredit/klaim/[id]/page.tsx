@@ -11,13 +11,15 @@ import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
-import { getClaim } from '@/lib/data/claims'
+import { ViewLinks } from '@/components/ui/view-links'
+import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
+import { CLAIM_LINE_VIEWS, getClaim } from '@/lib/data/claims'
 import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
 import { CLAIM_REASON_TEXT, shownClaimReason, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
-import { flatParams, type SearchParams } from '@/lib/url'
+import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('credit'))('verify') }
@@ -28,13 +30,15 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
   const { id } = await params
   const sp = flatParams(await searchParams)
   const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(sp.page ?? 1)
-  const [claim, t, locale] = await Promise.all([getClaim({ user, id, page }), getTranslations('credit'), getLocale()])
+  const view = z.enum(CLAIM_LINE_VIEWS).catch('semua').parse(sp.baris ?? 'semua')
+  const [claim, t, locale] = await Promise.all([getClaim({ user, id, page, view }), getTranslations('credit'), getLocale()])
   if (!claim) notFound()
   const lang = locale === 'en' ? 'en' : 'id'
   const money = (v: number) => formatRupiah(v, { locale: lang })
   const monthName = formatMonth(claim.month, { locale: lang })
   const verifier = can(user.role, 'claims.verify')
   const outstanding = (claim.totals.approved ?? 0) - claim.totals.paid
+  const viewHref = (v: string) => hrefWith(`/kredit/klaim/${claim.id}`, sp, { baris: v === 'semua' ? undefined : v, page: undefined })
   const reasonText = (code: string | null) => (code ? (CLAIM_REASON_TEXT[code as ClaimLineReason]?.[lang] ?? code) : null)
   const bankFigures = (l: { claimedBalance: unknown; claimedDays: number | null; claimedRate: unknown }) =>
     l.claimedBalance === null && l.claimedDays === null && l.claimedRate === null ? null
@@ -107,6 +111,17 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
 
       <section className="mt-6">
         <h2 className="mb-2 text-base font-semibold">{t('allLines')}</h2>
+        {/* a bank reconciling its claim looks for the lines cut; "approved below" exists once the claim is decided */}
+        <ViewLinks label={t('linesView')} current={claim.view} views={[
+          { key: 'semua', href: viewHref('semua'), label: t('linesViewAll', { count: formatNumber(claim.totals.lines, { locale: lang }) }) },
+          { key: 'berbeda', href: viewHref('berbeda'), label: t('linesViewDiffering', { count: formatNumber(claim.totals.differing, { locale: lang }) }) },
+          ...(claim.totals.approved !== null ? [{ key: 'dipotong', href: viewHref('dipotong'), label: t('linesViewReduced', { count: formatNumber(claim.totals.reduced, { locale: lang }) }) }] : []),
+        ]} />
+        {claim.lines.length === 0 && claim.viewTotal > 0 ? (
+          <PastLastPage page={claim.page} total={claim.viewTotal} href={hrefWith(`/kredit/klaim/${claim.id}`, sp, { page: undefined })} />
+        ) : claim.lines.length === 0 ? (
+          <EmptyState title={t('linesViewEmpty')} />
+        ) : (
         <Table caption={t('allLines')}>
           <thead>
             <tr><Th>{t('account')}</Th><Th>{t('msme')}</Th><Th>{t('regency')}</Th><Th align="right">{t('plafond')}</Th><Th align="right">{t('claimed')}</Th><Th align="right">{t('computed')}</Th><Th align="right">{t('approved')}</Th><Th>{t('reason')}</Th><Th>{t('note')}</Th></tr>
@@ -127,7 +142,8 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
             ))}
           </tbody>
         </Table>
-        <Pagination pathname={`/kredit/klaim/${claim.id}`} params={sp} page={claim.page} pageSize={claim.pageSize} total={claim.totals.lines} />
+        )}
+        <Pagination pathname={`/kredit/klaim/${claim.id}`} params={sp} page={claim.page} pageSize={claim.pageSize} total={claim.viewTotal} />
       </section>
     </>
   )

@@ -33,6 +33,9 @@ export default async function VerificationRecordPage({ params }: { params: Promi
   // a claim not yet verified (submitted, or submitted again after a return) has no record to sign: a draft, saying so
   const draft = claim.status === 'SUBMITTED'
   const decided = claim.reviewedAt ?? new Date()
+  // the record states what was decided on its date: a payment comes later (it had shown a payment of 20 September
+  // on a record of 10 September), so a paid claim reads as approved and the amounts paid are on the claim's page
+  const shownStatus = claim.status === 'PAID' ? 'APPROVED' : claim.status
   // the amount the record commits to, in words as a signed record writes it: the approved total once decided, else the claimed
   const inWords = claim.totals.approved === null
     ? [t('recordClaimedInWords'), formatRupiahInWords(claim.totals.claimed, { locale: lang })]
@@ -59,13 +62,12 @@ export default async function VerificationRecordPage({ params }: { params: Promi
         <table className="w-full border-collapse">
           <tbody>
             {[
-              [t('recordStatus'), t(`claimStatus_${claim.status}`)],
+              [t('recordStatus'), t(`claimStatus_${shownStatus}`)],
               [t('lines'), formatNumber(claim.totals.lines, { locale: lang })],
               [t('claimed'), money(claim.totals.claimed)],
               [t('computed'), money(claim.totals.computed)],
               [t('difference'), money(claim.totals.claimed - claim.totals.computed)],
               [t('approved'), claim.totals.approved === null ? '–' : money(claim.totals.approved)],
-              [t('paid'), money(claim.totals.paid)],
             ].map(([k, v]) => (
               <tr key={k} className="border-b border-slate-200"><th className="w-1/2 py-1 pr-2 text-left font-normal text-slate-600">{k}</th><td className="py-1 pl-3 text-right font-medium tabular-nums" data-total={k}>{v}</td></tr>
             ))}
