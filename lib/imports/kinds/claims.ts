@@ -168,11 +168,26 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
   insert: async () => { throw new Error('claim lines are written as their claim (writeAll)') },
   update: async () => false,
   groupOf: (input) => ({ group: `${input.programId}/${input.month}`, amount: input.amount }),
-  async groupNames(client, groups, lang) {
-    const split = groups.map((g) => { const at = g.lastIndexOf('/'); return { group: g, code: g.slice(0, at), month: g.slice(at + 1) } })
-    const programs = await client.creditProgram.findMany({ where: { code: { in: [...new Set(split.map((s) => s.code))] } }, select: { code: true, name: true } })
+  async describeGroups(client, groups, importer, lang) {
+    const split = groups.map((g) => { const at = g.lastIndexOf('/'); return { group: g, code: g.slice(0, at), month: g.slice(at + 1) } }).filter((g) => isIsoMonth(g.month))
+    const codes = [...new Set(split.map((g) => g.code))]
+    const [programs, returned] = await Promise.all([
+      client.creditProgram.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } }),
+      // the bank's own returned claims of those programmes and months: what a resubmission replaces
+      client.subsidyClaim.findMany({
+        where: { bankId: importer.bankId ?? '', status: 'RETURNED', program: { code: { in: codes } }, month: { in: [...new Set(split.map((g) => g.month))].map((m) => new Date(`${m}-01`)) } },
+        select: { id: true, month: true, program: { select: { code: true } } },
+      }),
+    ])
+    const sums = returned.length
+      ? await client.claimLine.groupBy({ by: ['claimId'], where: { claimId: { in: returned.map((c) => c.id) } }, _count: { _all: true }, _sum: { claimedAmount: true } })
+      : []
     const name = new Map(programs.map((p) => [p.code, p.name]))
-    return new Map(split.map((s) => [s.group, `${name.get(s.code) ?? s.code} · ${formatMonth(s.month, { locale: lang })}`]))
+    const replaced = new Map(returned.map((c) => {
+      const t = sums.find((x) => x.claimId === c.id)
+      return [`${c.program.code}/${c.month.toISOString().slice(0, 7)}`, { lines: t?._count._all ?? 0, sen: Math.round(Number(t?._sum.claimedAmount ?? 0) * 100) }]
+    }))
+    return new Map(split.map((g) => [g.group, { name: `${name.get(g.code) ?? g.code} · ${formatMonth(g.month, { locale: lang })}`, replaces: replaced.get(g.group) ?? null }]))
   },
   async writeAll(tx, actor, importer, rows) {
     // one claim per programme and month; a claim whose lines are all unchanged is left as it is

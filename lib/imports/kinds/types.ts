@@ -23,6 +23,9 @@ export type TemplateExtras = { lists?: Record<string, string[]>; examples?: Reco
  * The uploader as the jobs see it (copied into the import at upload). A kind that needs what other batches of
  * the file carry gets it from its `gather` hook, not from state of its own across batches.
  */
+/** A document of an import as the page names it (kinds' describeGroups). */
+export type GroupDescription = { name: string; replaces: { lines: number; sen: number } | null }
+
 export type Importer = AuditActor & { id: string; role: 'ADMIN' | 'DISTRICT_OFFICER' | 'LEADERSHIP' | 'BANK_OFFICER'; regencyCode: string | null; bankId: string | null }
 
 /**
@@ -114,8 +117,12 @@ export type RegisterKind<Row extends { id: string }, Input> = {
    * lines, Rp…"), as the document's own form does. `group`: its key, shown by the page (`programme code/month`).
    */
   groupOf?(input: Input): { group: string; amount: number }
-  /** The groups' names as the page shows them (a claim: its programme's name and month), by group key. */
-  groupNames?(client: Tx, groups: string[], lang: 'id' | 'en'): Promise<Map<string, string>>
+  /**
+   * The groups as the page shows them, by group key: a claim's programme name and month, and the returned claim
+   * it replaces, if any (its lines and claimed amount in sen: a file of 3 lines replaces a returned claim of
+   * 10.705 whole, which the bank must see before it confirms).
+   */
+  describeGroups?(client: Tx, groups: string[], importer: Pick<Importer, 'bankId'>, lang: 'id' | 'en'): Promise<Map<string, GroupDescription>>
   update(tx: Tx, actor: AuditActor, before: Row, input: Input): Promise<boolean>
   /**
    * A register kind writes a batch's new and changed rows set-based instead of insert/update row by row: one

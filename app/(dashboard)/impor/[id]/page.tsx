@@ -82,10 +82,14 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const checkSummary = (imp.summary as { check?: Summary } | null)?.check
   const step = remapping ? 1 : stepOf(imp.status, Boolean(checkSummary))
   // the documents the valid rows make (a claim per programme and month), named, for the dry run and its confirmation
-  const groups = imp.status !== 'DONE' && checkSummary?.groups?.length && kind.groupNames
-    ? await kind.groupNames(db, checkSummary.groups.map((g) => g.group), lang).then((names) => checkSummary.groups!.map((g) => ({ ...g, name: names.get(g.group) ?? g.group, amount: formatRupiah(g.sen / 100, { locale: lang, cents: g.sen % 100 !== 0 }) })))
+  const sen = (v: number) => formatRupiah(v / 100, { locale: lang, cents: v % 100 !== 0 })
+  const groups = imp.status !== 'DONE' && checkSummary?.groups?.length && kind.describeGroups
+    ? await kind.describeGroups(db, checkSummary.groups.map((g) => g.group), user, lang).then((d) => checkSummary.groups!.map((g) => {
+      const about = d.get(g.group)
+      return { ...g, name: about?.name ?? g.group, amount: sen(g.sen), replaces: about?.replaces ? t('groupReplaces', { lines: about.replaces.lines, amount: sen(about.replaces.sen) }) : null }
+    }))
     : []
-  const groupList = groups.filter((g) => g.changed).map((g) => t('groupLine', { name: g.name, rows: g.rows, amount: g.amount })).join('; ')
+  const groupList = groups.filter((g) => g.changed).map((g) => `${t('groupLine', { name: g.name, rows: g.rows, amount: g.amount })}${g.replaces ? ` (${g.replaces})` : ''}`).join('; ')
   /** a dry run with nothing to create or change: no import is offered, and the page says why */
   const nothing = Boolean(summary && summary.create === 0 && summary.update === 0)
   const actions = (
@@ -249,7 +253,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                   <tbody className="divide-y divide-slate-100">
                     {groups.map((g) => (
                       <tr key={g.group} className={g.changed ? undefined : 'text-slate-500'}>
-                        <td className="px-3 py-2">{g.name}{!g.changed && <span className="block text-xs">{t('groupUnchanged')}</span>}</td>
+                        <td className="px-3 py-2">{g.name}{!g.changed && <span className="block text-xs">{t('groupUnchanged')}</span>}{g.changed && g.replaces && <span className="block text-xs text-amber-800" data-testid="group-replaces">{g.replaces}</span>}</td>
                         <td className="px-3 py-2 text-right tabular-nums">{num(g.rows)}</td>
                         <td className="px-3 py-2 text-right tabular-nums">{g.amount}</td>
                       </tr>
