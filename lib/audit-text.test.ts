@@ -27,6 +27,13 @@ describe('the audit trail as people read it', () => {
     expect(auditChanges({ values: values(355).slice(1) }, { values: values(355) })).toEqual([{ field: 'values', before: [], after: [values(355)[0]] }])
     const grid = (v: number) => [{ regencyCode: '35.17', quarter: 0, value: v }, { regencyCode: '35.07', quarter: 0, value: 10 }]
     expect(auditChanges({ targets: grid(380) }, { targets: grid(400) })).toEqual([{ field: 'targets', before: [grid(380)[0]], after: [grid(400)[0]] }])
+    // a stored grid's values come back as text ("10"), the form's as numbers: the same value is not a change
+    const stored = [{ regencyCode: '35.17', quarter: 0, value: '380' }, { value: '10', regencyCode: '35.07', quarter: 0 }]
+    expect(auditChanges({ targets: stored }, { targets: grid(400) })).toEqual([{ field: 'targets', before: [stored[0]], after: [grid(400)[0]] }])
+    // a key repeated, or a change of order only: shown whole, never narrowed to nothing
+    const twice = [{ indicatorCode: 'A', value: 1 }, { indicatorCode: 'A', value: 2 }]
+    expect(auditChanges({ values: twice }, { values: [twice[1]] })).toEqual([{ field: 'values', before: twice, after: [twice[1]] }])
+    expect(auditChanges({ values: values(355) }, { values: values(355).reverse() })).toEqual([{ field: 'values', before: values(355), after: values(355).reverse() }])
     // a list without keys (a meeting's tags) is shown whole
     expect(auditChanges({ tags: ['a', 'b'] }, { tags: ['a', 'c'] })).toEqual([{ field: 'tags', before: ['a', 'b'], after: ['a', 'c'] }])
   })

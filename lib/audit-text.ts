@@ -49,17 +49,34 @@ function itemKey(item: unknown): string | null {
 }
 
 /**
+ * An item as compared: a figure stored as text (a Decimal read back, "380") equals the number a form wrote (380),
+ * and key order does not matter (a grid's stored cells and the form's are built differently).
+ */
+function comparable(item: unknown): string {
+  const o = asObject(item) ?? {}
+  return JSON.stringify(Object.keys(o).sort().map((k) => {
+    const v = o[k]
+    return [k, typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : (v ?? null)]
+  }))
+}
+
+/**
  * Of two versions of a keyed list (a quarterly report's 25 values, a target grid's 39 cells), only the items
- * that differ: an officer correcting one value read every value twice, the changed one hidden among them.
+ * that differ: an officer correcting one value read every value twice, the changed one hidden among them. A list
+ * whose key repeats on either side, or that narrows to nothing (a change of order only), is shown whole: nothing
+ * that changed may be hidden.
  */
 function changedItems(before: unknown, after: unknown): { before: unknown; after: unknown } {
   if (!Array.isArray(before) || !Array.isArray(after)) return { before, after }
-  const keys = [...before, ...after].map(itemKey)
-  if (keys.some((k) => k === null)) return { before, after }
-  const index = (list: unknown[]) => new Map(list.map((x) => [itemKey(x)!, x]))
-  const [b, a] = [index(before), index(after)]
-  const differs = (x: unknown) => !same(b.get(itemKey(x)!), a.get(itemKey(x)!))
-  return { before: before.filter(differs), after: after.filter(differs) }
+  const keyed = (list: unknown[]) => {
+    const keys = list.map(itemKey)
+    return keys.every((k) => k !== null) && new Set(keys).size === keys.length ? new Map(list.map((x, i) => [keys[i]!, comparable(x)])) : null
+  }
+  const [b, a] = [keyed(before), keyed(after)]
+  if (!b || !a) return { before, after }
+  const differs = (x: unknown) => b.get(itemKey(x)!) !== a.get(itemKey(x)!)
+  const narrowed = { before: before.filter(differs), after: after.filter(differs) }
+  return narrowed.before.length || narrowed.after.length ? narrowed : { before, after }
 }
 
 /**

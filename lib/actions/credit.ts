@@ -20,6 +20,7 @@ import { correctDisbursement } from '@/lib/credit/disbursement-corrections'
 import type { SessionUser } from '@/lib/session-user'
 import {
   allocationSchema, amortisationBasisSchema, claimFormSchema, claimPaymentSchema, claimReturnSchema, claimReviewSchema, disbursementCorrectionSchema, disbursementSchema, instalmentReportSchema, PROGRAM_FIELDS_LOCKED_BY_LOANS, programEditSchema, programSchema, rateChangeSchema,
+  programCode,
 } from '@/lib/validations/credit'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
@@ -185,7 +186,7 @@ export const saveProgram = authAction('credit.configure', programSchema, async (
       // the basis is chosen when the programme is created (and changed only by setAmortisationBasis, before its first loan)
       const created = await tx.creditProgram.create({
         data: {
-          ...data, amortisationBasis: input.amortisationBasis, code: `${input.scheme}-${input.year}`, eligibleScales: ['MIKRO', 'KECIL'],
+          ...data, amortisationBasis: input.amortisationBasis, code: programCode(input), eligibleScales: ['MIKRO', 'KECIL'],
           banks: { create: { bankId: input.bankId } },
           rates: { create: { bankId: input.bankId, effectiveFrom: new Date(`${input.year}-01-01`), rate: input.bankRate / 100 } },
         },
@@ -249,7 +250,7 @@ export const updateProgram = authAction('credit.configure', programEditSchema, a
       const lowestBankRate = Math.min(...rates.map((r) => Number(r.rate)))
       if (data.borrowerRate >= lowestBankRate) errors.borrowerRate = [`Harus di bawah suku bunga bank terendah program ini (${formatPercent(lowestBankRate * 100)}).`]
       if (Object.keys(errors).length) throw new ActionError(MESSAGES.invalid, errors)
-      await tx.creditProgram.update({ where: { id: input.id }, data: { ...data, code: `${input.scheme}-${input.year}` } })
+      await tx.creditProgram.update({ where: { id: input.id }, data: { ...data, code: programCode(input) } })
       await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'CreditProgram', entityId: input.id, before: { ...was, version: input.version }, after: data })
     })
   } catch (e) {

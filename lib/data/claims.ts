@@ -122,6 +122,8 @@ export async function getClaim({ user, id, page = 1, view = 'semua', withUnclaim
     },
   })
   if (!claim) return null
+  // lines approved below the claim exist once it is decided: before, that view is every line
+  if (view === 'dipotong' && claim.status !== 'APPROVED' && claim.status !== 'PAID') view = 'semua'
   const lineSelect = {
     id: true, claimedAmount: true, computedAmount: true, approvedAmount: true, note: true, reason: true, claimedBalance: true, claimedDays: true, claimedRate: true,
     disbursement: { select: { accountNumber: true, contractDate: true, plafond: true, tenorMonths: true, collectibility: true, msme: { select: { businessName: true } }, regency: { select: { name: true } } } },

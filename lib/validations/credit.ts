@@ -122,6 +122,9 @@ const programFields = {
   maxTenorMonths: wholeNumber({ empty: 'Isi tenor maksimal (bulan).', notNumber: 'Tenor maksimal harus berupa angka.', notWhole: 'Tenor maksimal dalam bulan penuh.', min: [1, 'Tenor maksimal minimal 1 bulan.'], max: [120, 'Tenor maksimal paling lama 120 bulan.'] }),
 }
 
+/** A programme's code, which claims, imports and the API name it by: its scheme and year (`PROKESRA-2026`). */
+export const programCode = (p: { scheme: string; year: number }) => `${p.scheme}-${p.year}`
+
 /** A new programme year: its settings, the first partner bank and its contract rate, and the amortisation basis. */
 export const programSchema = z
   .object({

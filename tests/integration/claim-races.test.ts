@@ -183,6 +183,8 @@ describe('a month of real size (12,000 lines)', () => {
     // what the approval dialog states, summed in SQL: each line at the lower of the bank's claim and the computation
     const [{ expected }] = await db.$queryRaw<{ expected: number }[]>`SELECT sum(least(claimed_amount, computed_amount))::float8 AS expected FROM claim_lines WHERE claim_id = ${c.id}`
     expect((await getClaim({ user: (await getCurrentUser())!, id: c.id }))!.totals).toMatchObject({ lines: LINES, approvable: expected })
+    // before the decision no line is approved below the claim: that view is every line
+    expect((await getClaim({ user: (await getCurrentUser())!, id: c.id, view: 'dipotong' }))!).toMatchObject({ view: 'semua', viewTotal: LINES })
     const result = await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
     expect(result).toMatchObject({ ok: true })
     expect(await money(c.id)).toEqual({ approved: expected, paid: 0 })

@@ -3,8 +3,9 @@ import clsx from 'clsx'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { AlarmClock, ClipboardCheck, FileWarning, ListChecks, Undo2 } from 'lucide-react'
 import { MarkAllNotificationsRead, MarkNotificationRead, OpenNotification } from '@/components/notifications/notification-actions'
-import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
-import { ViewLinks } from '@/components/ui/view-links'
+import { EmptyState } from '@/components/ui/empty-state'
+import { PastLastPage } from '@/components/ui/past-last-page'
+import { Tabs } from '@/components/ui/tabs'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { findNotifications, NOTIFICATIONS_PAGE_SIZE } from '@/lib/data/notifications'
@@ -44,7 +45,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         description={t('description')}
         actions={result.unread > 0 ? <MarkAllNotificationsRead upTo={new Date().toISOString()} /> : undefined}
       />
-      <ViewLinks label={t('filterLabel')} current={unreadOnly ? 'unread' : 'all'} views={[
+      <Tabs variant="pills" label={t('filterLabel')} current={unreadOnly ? 'unread' : 'all'} tabs={[
         { key: 'unread', href: '/notifikasi?tampil=belum', label: t('filterUnread', { count: result.unread }) },
         { key: 'all', href: '/notifikasi', label: t('filterAll') },
       ]} />

@@ -14,6 +14,9 @@ import type { Importer, RegisterKind, Tx } from './types'
 
 type ClaimLineInput = z.infer<typeof claimLineSchema>
 
+/** A claim of the import, by programme code and month (`PROKESRA-2026/2026-10`): one claim per programme, bank and month. */
+const claimKey = (programCode: string, month: Date | string) => `${programCode}/${typeof month === 'string' ? month : month.toISOString().slice(0, 7)}`
+
 /** A stored claim line as the import compares it: programme by code, rate in % per year. */
 type LineRow = {
   id: string; month: string; bankCode: string; accountNumber: string; programId: string; status: string
@@ -89,7 +92,7 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
       bank,
       programs: programs.map((p) => ({ ...p, names: [p.code, p.name, `${p.scheme} ${p.year}`].map(headingKey) })),
       loans: new Map(loans.map((l) => [l.accountNumber, Number(l.plafond)])),
-      claims: new Map(claims.map((c) => [`${c.program.code}/${c.month.toISOString().slice(0, 7)}`, c.status])),
+      claims: new Map(claims.map((c) => [claimKey(c.program.code, c.month), c.status])),
       lines: new Set(lines.map((l) => `${l.claim.month.toISOString().slice(0, 7)}/${l.disbursement.accountNumber}`)),
     }
   },
@@ -156,7 +159,7 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
     if (plafond === undefined) return { accountNumber: 'Rekening tidak dikenal untuk bank Anda: tidak tercatat sebagai penyaluran bank ini.' }
     const tooLarge = claimAmountProblem(input.amount, plafond)
     if (tooLarge) return { amount: tooLarge }
-    const status = p.claims.get(`${program.code}/${input.month}`)
+    const status = p.claims.get(claimKey(program.code, input.month))
     if (status && status !== 'RETURNED' && !p.lines.has(`${input.month}/${input.accountNumber}`)) {
       return { month: `Klaim ${program.name} bulan ${formatMonth(input.month)} sudah ${STATUS_LABEL[status] ?? status}; barisnya tidak dapat ditambah.` }
     }
@@ -167,7 +170,7 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
   show: showOf(CLAIM_FIELDS),
   insert: async () => { throw new Error('claim lines are written as their claim (writeAll)') },
   update: async () => false,
-  groupOf: (input) => ({ group: `${input.programId}/${input.month}`, amount: input.amount }),
+  groupOf: (input) => ({ group: claimKey(input.programId, input.month), amount: input.amount }),
   async describeGroups(client, groups, importer, lang) {
     const split = groups.map((g) => { const at = g.lastIndexOf('/'); return { group: g, code: g.slice(0, at), month: g.slice(at + 1) } }).filter((g) => isIsoMonth(g.month))
     const codes = [...new Set(split.map((g) => g.code))]
@@ -185,7 +188,7 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
     const name = new Map(programs.map((p) => [p.code, p.name]))
     const replaced = new Map(returned.map((c) => {
       const t = sums.find((x) => x.claimId === c.id)
-      return [`${c.program.code}/${c.month.toISOString().slice(0, 7)}`, { lines: t?._count._all ?? 0, sen: Math.round(Number(t?._sum.claimedAmount ?? 0) * 100) }]
+      return [claimKey(c.program.code, c.month), { lines: t?._count._all ?? 0, sen: Math.round(Number(t?._sum.claimedAmount ?? 0) * 100) }]
     }))
     return new Map(split.map((g) => [g.group, { name: `${name.get(g.code) ?? g.code} · ${formatMonth(g.month, { locale: lang })}`, replaces: replaced.get(g.group) ?? null }]))
   },
@@ -193,7 +196,7 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
     // one claim per programme and month; a claim whose lines are all unchanged is left as it is
     const groups = new Map<string, { input: ClaimLineInput; outcome: string }[]>()
     for (const r of rows) {
-      const k = `${r.input.programId}/${r.input.month}`
+      const k = claimKey(r.input.programId, r.input.month)
       groups.set(k, [...(groups.get(k) ?? []), r])
     }
     for (const group of groups.values()) {

@@ -83,8 +83,12 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const step = remapping ? 1 : stepOf(imp.status, Boolean(checkSummary))
   // the documents the valid rows make (a claim per programme and month), named, for the dry run and its confirmation
   const sen = (v: number) => formatRupiah(v / 100, { locale: lang, cents: v % 100 !== 0 })
-  const groups = imp.status !== 'DONE' && checkSummary?.groups?.length && kind.describeGroups
-    ? await kind.describeGroups(db, checkSummary.groups.map((g) => g.group), user, lang).then((d) => checkSummary.groups!.map((g) => {
+  // described for the import's own importer (whose returned claims it replaces), only when the dry run's result is shown
+  const importer = !remapping && !busy && imp.status !== 'DONE' && checkSummary?.groups?.length && kind.describeGroups
+    ? await db.user.findUnique({ where: { id: imp.createdById }, select: { bankId: true } })
+    : null
+  const groups = importer && checkSummary?.groups && kind.describeGroups
+    ? await kind.describeGroups(db, checkSummary.groups.map((g) => g.group), importer, lang).then((d) => checkSummary.groups!.map((g) => {
       const about = d.get(g.group)
       return { ...g, name: about?.name ?? g.group, amount: sen(g.sen), replaces: about?.replaces ? t('groupReplaces', { lines: about.replaces.lines, amount: sen(about.replaces.sen) }) : null }
     }))

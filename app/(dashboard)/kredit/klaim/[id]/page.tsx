@@ -11,8 +11,9 @@ import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
-import { ViewLinks } from '@/components/ui/view-links'
-import { EmptyState, PastLastPage } from '@/components/ui/empty-state'
+import { Tabs } from '@/components/ui/tabs'
+import { EmptyState } from '@/components/ui/empty-state'
+import { PastLastPage } from '@/components/ui/past-last-page'
 import { CLAIM_LINE_VIEWS, getClaim } from '@/lib/data/claims'
 import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
 import { CLAIM_REASON_TEXT, shownClaimReason, type ClaimLineReason } from '@/lib/credit/claim-reasons'
@@ -39,6 +40,12 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
   const verifier = can(user.role, 'claims.verify')
   const outstanding = (claim.totals.approved ?? 0) - claim.totals.paid
   const viewHref = (v: string) => hrefWith(`/kredit/klaim/${claim.id}`, sp, { baris: v === 'semua' ? undefined : v, page: undefined })
+  // a bank reconciling its claim looks for the lines cut; "approved below" exists once the claim is decided
+  const views = [
+    { key: 'semua', href: viewHref('semua'), label: t('linesViewAll', { count: formatNumber(claim.totals.lines, { locale: lang }) }) },
+    { key: 'berbeda', href: viewHref('berbeda'), label: t('linesViewDiffering', { count: formatNumber(claim.totals.differing, { locale: lang }) }) },
+    ...(claim.status === 'APPROVED' || claim.status === 'PAID' ? [{ key: 'dipotong', href: viewHref('dipotong'), label: t('linesViewReduced', { count: formatNumber(claim.totals.reduced, { locale: lang }) }) }] : []),
+  ]
   const reasonText = (code: string | null) => (code ? (CLAIM_REASON_TEXT[code as ClaimLineReason]?.[lang] ?? code) : null)
   const bankFigures = (l: { claimedBalance: unknown; claimedDays: number | null; claimedRate: unknown }) =>
     l.claimedBalance === null && l.claimedDays === null && l.claimedRate === null ? null
@@ -111,18 +118,13 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
 
       <section className="mt-6">
         <h2 className="mb-2 text-base font-semibold">{t('allLines')}</h2>
-        {/* a bank reconciling its claim looks for the lines cut; "approved below" exists once the claim is decided */}
-        <ViewLinks label={t('linesView')} current={claim.view} views={[
-          { key: 'semua', href: viewHref('semua'), label: t('linesViewAll', { count: formatNumber(claim.totals.lines, { locale: lang }) }) },
-          { key: 'berbeda', href: viewHref('berbeda'), label: t('linesViewDiffering', { count: formatNumber(claim.totals.differing, { locale: lang }) }) },
-          ...(claim.totals.approved !== null ? [{ key: 'dipotong', href: viewHref('dipotong'), label: t('linesViewReduced', { count: formatNumber(claim.totals.reduced, { locale: lang }) }) }] : []),
-        ]} />
+        <Tabs variant="pills" label={t('linesView')} current={claim.view} tabs={views} />
         {claim.lines.length === 0 && claim.viewTotal > 0 ? (
           <PastLastPage page={claim.page} total={claim.viewTotal} href={hrefWith(`/kredit/klaim/${claim.id}`, sp, { page: undefined })} />
         ) : claim.lines.length === 0 ? (
           <EmptyState title={t('linesViewEmpty')} />
         ) : (
-        <Table caption={t('allLines')}>
+        <Table caption={`${t('allLines')}: ${views.find((v) => v.key === claim.view)?.label ?? ''}`}>
           <thead>
             <tr><Th>{t('account')}</Th><Th>{t('msme')}</Th><Th>{t('regency')}</Th><Th align="right">{t('plafond')}</Th><Th align="right">{t('claimed')}</Th><Th align="right">{t('computed')}</Th><Th align="right">{t('approved')}</Th><Th>{t('reason')}</Th><Th>{t('note')}</Th></tr>
           </thead>
@@ -143,7 +145,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
           </tbody>
         </Table>
         )}
-        <Pagination pathname={`/kredit/klaim/${claim.id}`} params={sp} page={claim.page} pageSize={claim.pageSize} total={claim.viewTotal} />
+        {claim.lines.length > 0 && <Pagination pathname={`/kredit/klaim/${claim.id}`} params={sp} page={claim.page} pageSize={claim.pageSize} total={claim.viewTotal} />}
       </section>
     </>
   )
