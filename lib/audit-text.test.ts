@@ -30,10 +30,14 @@ describe('the audit trail as people read it', () => {
     // a stored grid's values come back as text ("10"), the form's as numbers: the same value is not a change
     const stored = [{ regencyCode: '35.17', quarter: 0, value: '380' }, { value: '10', regencyCode: '35.07', quarter: 0 }]
     expect(auditChanges({ targets: stored }, { targets: grid(400) })).toEqual([{ field: 'targets', before: [stored[0]], after: [grid(400)[0]] }])
-    // a key repeated, or a change of order only: shown whole, never narrowed to nothing
+    // a key repeated: shown whole, nothing hidden
     const twice = [{ indicatorCode: 'A', value: 1 }, { indicatorCode: 'A', value: 2 }]
     expect(auditChanges({ values: twice }, { values: [twice[1]] })).toEqual([{ field: 'values', before: twice, after: [twice[1]] }])
-    expect(auditChanges({ values: values(355) }, { values: values(355).reverse() })).toEqual([{ field: 'values', before: values(355), after: values(355).reverse() }])
+    // a change of order only, or indicators added still empty, is no change (the row had read "– → …: –; …: –")
+    expect(auditChanges({ values: values(355), status: 'DRAFT' }, { values: values(355).reverse(), status: 'SUBMITTED' })).toEqual([{ field: 'status', before: 'DRAFT', after: 'SUBMITTED' }])
+    const blank = [{ indicatorCode: 'X', value: null, comment: null }, { indicatorCode: 'Y', value: null, comment: '' }]
+    expect(auditChanges({ values: values(355) }, { values: [...values(355), ...blank] })).toEqual([])
+    expect(auditChanges({ values: values(355) }, { values: [...values(355), ...blank, { indicatorCode: 'Z', value: 0, comment: null }] })).toEqual([{ field: 'values', before: [], after: [{ indicatorCode: 'Z', value: 0, comment: null }] }])
     // a list without keys (a meeting's tags) is shown whole
     expect(auditChanges({ tags: ['a', 'b'] }, { tags: ['a', 'c'] })).toEqual([{ field: 'tags', before: ['a', 'b'], after: ['a', 'c'] }])
   })

@@ -30,9 +30,11 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] {
   return keys
     // an update's after holds what it wrote: a field it left out (a narrower select than the before's) did not change
     .filter((k) => !(b && a) || (Object.hasOwn(a, k) && !same(b[k], a[k])))
-    .map((k) => {
+    .flatMap((k) => {
       const change = { field: k, before: b ? (b[k] ?? null) : null, after: a ? (a[k] ?? null) : null }
-      return b && a ? { ...change, ...changedItems(change.before, change.after) } : change
+      if (!(b && a)) return [change]
+      const items = changedItems(change.before, change.after)
+      return items ? [{ ...change, ...items }] : []
     })
 }
 
@@ -48,25 +50,31 @@ function itemKey(item: unknown): string | null {
   return null
 }
 
+/** The fields that name a list's item (itemKey), not what it holds. */
+const ITEM_KEYS = new Set(['indicatorCode', 'regencyCode', 'quarter'])
+/** What an item absent from a list compares as: an item holding nothing (a report's indicator left empty) equals it. */
+const NOTHING = '∅'
+
 /**
  * An item as compared: a figure stored as text (a Decimal read back, "380") equals the number a form wrote (380),
- * and key order does not matter (a grid's stored cells and the form's are built differently).
+ * key order does not matter (a grid's stored cells and the form's are built differently), and an item that
+ * holds nothing equals its absence (a report saved with five indicators still empty changed none of them).
  */
 function comparable(item: unknown): string {
   const o = asObject(item) ?? {}
-  return JSON.stringify(Object.keys(o).sort().map((k) => {
+  const held = Object.keys(o).filter((k) => !ITEM_KEYS.has(k)).sort().map((k) => {
     const v = o[k]
-    return [k, typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : (v ?? null)]
-  }))
+    return [k, typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v === '' || v === undefined ? null : v] as const
+  })
+  return held.every(([, v]) => v === null) ? NOTHING : JSON.stringify(held)
 }
 
 /**
  * Of two versions of a keyed list (a quarterly report's 25 values, a target grid's 39 cells), only the items
  * that differ: an officer correcting one value read every value twice, the changed one hidden among them. A list
- * whose key repeats on either side, or that narrows to nothing (a change of order only), is shown whole: nothing
- * that changed may be hidden.
+ * whose key repeats on either side is shown whole: nothing that changed may be hidden. null when no item differs (only the order, or items added empty): no change.
  */
-function changedItems(before: unknown, after: unknown): { before: unknown; after: unknown } {
+function changedItems(before: unknown, after: unknown): { before: unknown; after: unknown } | null {
   if (!Array.isArray(before) || !Array.isArray(after)) return { before, after }
   const keyed = (list: unknown[]) => {
     const keys = list.map(itemKey)
@@ -74,9 +82,9 @@ function changedItems(before: unknown, after: unknown): { before: unknown; after
   }
   const [b, a] = [keyed(before), keyed(after)]
   if (!b || !a) return { before, after }
-  const differs = (x: unknown) => b.get(itemKey(x)!) !== a.get(itemKey(x)!)
+  const differs = (x: unknown) => (b.get(itemKey(x)!) ?? NOTHING) !== (a.get(itemKey(x)!) ?? NOTHING)
   const narrowed = { before: before.filter(differs), after: after.filter(differs) }
-  return narrowed.before.length || narrowed.after.length ? narrowed : { before, after }
+  return narrowed.before.length || narrowed.after.length ? narrowed : null
 }
 
 /**

@@ -21,19 +21,20 @@ export type ClaimProgramOption = { id: string; name: string; year: number }
  * filed when the bank confirms there. A claim with the bank's own amounts per loan is imported from its
  * spreadsheet (lib/imports/kinds/claims.ts).
  */
-export function ClaimSubmitForm({ programs, defaultMonth, claimed = {} }: { programs: ClaimProgramOption[]; defaultMonth: string; claimed?: Record<string, Record<string, string>> }) {
+export function ClaimSubmitForm({ programs, defaultMonth, claimed = {}, initial = {} }: { programs: ClaimProgramOption[]; defaultMonth: string; claimed?: Record<string, Record<string, string>>; initial?: { programId?: string; month?: string } }) {
   const t = useTranslations('credit')
   const locale = useLocale() === 'en' ? 'en' : 'id'
   const [state, action, pending] = useFormAction(submitClaim, { keepAfterSuccess: true })
   const preview = state?.ok ? state.data : undefined
-  const [programId, setProgramId] = useState(state?.values?.programId ?? (programs.length === 1 ? programs[0].id : ''))
+  // `initial`: the returned claim's page links here with its programme and month, to file that month again
+  const [programId, setProgramId] = useState(state?.values?.programId ?? initial.programId ?? (programs.length === 1 ? programs[0].id : ''))
   const chosen = programs.find((p) => p.id === programId)
   const months = claimableMonths(chosen ? [chosen.year] : programs.map((p) => p.year), defaultMonth)
   // a month sent back with a refusal stays chosen even when it is not in the list (the server said why)
   const sentMonth = state?.values?.month
   if (sentMonth && !months.includes(sentMonth)) months.unshift(sentMonth)
   // the month chosen stays when another programme still offers it; else that programme's newest ended month
-  const [month, setMonth] = useState(sentMonth ?? defaultMonth)
+  const [month, setMonth] = useState(sentMonth ?? initial.month ?? defaultMonth)
   // a month this programme's claim already holds (submitted, approved, paid) is shown as such and not offered; a
   // returned one is, to file again (the server refuses the others in any case, on the month)
   const status = (m: string) => (chosen ? claimed[chosen.id]?.[m] : undefined)

@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { PROGRAM_FIELDS_LOCKED_BY_LOANS, programCode, programSchema } from '@/lib/validations/credit'
 import { acceptedBy, ConfirmSubmit } from '@/components/ui/confirm-submit'
-import { formatPercent, formatRupiah } from '@/lib/format'
+import { formatNumber, formatPercent, formatRupiah } from '@/lib/format'
 
 /** What the edit form opens with: the programme's id, the version it was read at, and its settings as form text. */
 export type ProgramEdit = { id: string; version: number; values: Record<string, string>; hasLoans: boolean }
@@ -27,7 +27,7 @@ export function ProgramForm({ banks, edit }: { banks: { id: string; name: string
   const describeNew = (form: HTMLFormElement) => {
     const p = programSchema.parse(Object.fromEntries(new FormData(form)))
     return t('programConfirmBody', {
-      name: p.name, code: programCode(p), creditTarget: formatRupiah(p.creditTarget, { locale }), ceiling: formatRupiah(p.subsidyCeiling, { locale }),
+      name: p.name, code: programCode(p), creditTarget: formatRupiah(p.creditTarget, { locale }), beneficiaries: formatNumber(p.beneficiaryTarget, { locale }), ceiling: formatRupiah(p.subsidyCeiling, { locale }),
       bank: banks.find((b) => b.id === p.bankId)?.name ?? '', bankRate: formatPercent(p.bankRate, { locale }), borrowerRate: formatPercent(p.borrowerRate, { locale }),
     })
   }

@@ -34,7 +34,7 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   await expect(page.getByTestId('import-groups').locator('tbody tr')).toHaveText([`Prokesra 2026 · Oktober 20262${fileTotal}`])
   await page.getByRole('button', { name: 'Impor sekarang' }).click()
   await expect(page.getByRole('dialog')).toContainText('2 data baru dan 0 perubahan akan disimpan')
-  await expect(page.getByRole('dialog')).toContainText(`Klaim yang diajukan: Prokesra 2026 · Oktober 2026: 2 baris, ${fileTotal}.`)
+  await expect(page.getByRole('dialog')).toContainText(`Klaim yang akan diajukan: Prokesra 2026 · Oktober 2026: 2 baris, ${fileTotal}.`)
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
   await expect(page.getByRole('heading', { name: 'Impor selesai' })).toBeVisible({ timeout: 60_000 })
   const [claim] = await sql<{ id: string }>(`
@@ -76,8 +76,8 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   await page.goto(claimUrl)
   await page.getByRole('link', { name: 'Disetujui kurang dari klaim (1)' }).click()
   await expect(page).toHaveURL(/baris=dipotong/)
-  await expect(page.getByRole('table', { name: 'Semua baris' }).locator('tbody tr')).toHaveCount(1)
-  await expect(page.getByRole('table', { name: 'Semua baris' }).locator('tbody tr')).toContainText(due[0].account_number)
+  await expect(page.getByRole('table', { name: 'Baris klaim: Disetujui kurang dari klaim (1)' }).locator('tbody tr')).toHaveCount(1)
+  await expect(page.getByRole('table', { name: 'Baris klaim: Disetujui kurang dari klaim (1)' }).locator('tbody tr')).toContainText(due[0].account_number)
 
   await admin.getByLabel('Tanggal bayar').fill('2026-11-20')
   // what remains, prefilled as the field reads amounts (Indonesian grouping)
@@ -159,7 +159,7 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await expect(admin.getByLabel('Dasar amortisasi saldo')).toHaveValue('BORROWER_RATE')
   await admin.getByRole('button', { name: 'Simpan' }).click()
   // a budget commitment, and the code claims and imports will use: stated before it is created
-  await expect(admin.getByRole('dialog', { name: 'Buat program ini?' })).toContainText('KUR Daerah 2026 dibuat dengan kode KURDA-2026, target kredit Rp10.000.000.000 dan pagu subsidi Rp500.000.000; bank mitra pertama BPR Jatim dengan bunga 11,00%, bunga debitur 3,00%.')
+  await expect(admin.getByRole('dialog', { name: 'Buat program ini?' })).toContainText('KUR Daerah 2026 dibuat dengan kode KURDA-2026, target kredit Rp10.000.000.000 untuk 400 UMK dan pagu subsidi Rp500.000.000; bank mitra pertama BPR Jatim dengan bunga 11,00%, bunga debitur 3,00%.')
   await admin.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
   await admin.waitForURL(/\/kredit\/(?!baru)[a-z0-9]+$/)
   await expect(admin.getByTestId('program-basis')).toContainText('bunga debitur')
@@ -230,12 +230,14 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await expect(back).toContainText('“Rekening koran Oktober belum dilampirkan.”')
   await back.getByRole('button', { name: 'Kembalikan ke bank' }).click()
   await expect(admin.locator('#isi').getByText('Rekening koran Oktober belum dilampirkan.')).toBeVisible()
-  // the bank files the month again: the returned claim is replaced, at the same address
-  await page.goto('/kredit/klaim/baru')
-  await page.getByLabel('Program yang diklaim').selectOption({ label: 'KUR Daerah 2026' })
+  // the bank files the month again from the returned claim's page: the form opens on its programme and month
+  await page.goto(claimUrl)
+  await page.getByRole('link', { name: 'Ajukan ulang bulan ini' }).click()
+  await expect(page).toHaveURL(/\/kredit\/klaim\/baru\?program=.+&bulan=2026-10$/)
+  await expect(page.getByLabel('Program yang diklaim').locator('option:checked')).toHaveText('KUR Daerah 2026')
   // the month says its claim was returned, and is offered again
   await expect(page.getByRole('option', { name: 'Oktober 2026 (dikembalikan)' })).toBeEnabled()
-  await page.getByLabel('Bulan klaim').selectOption({ label: 'Oktober 2026 (dikembalikan)' })
+  await expect(page.getByLabel('Bulan klaim').locator('option:checked')).toHaveText('Oktober 2026 (dikembalikan)')
   await page.getByRole('button', { name: 'Ajukan klaim', exact: true }).click()
   await page.getByRole('dialog', { name: 'Ajukan klaim ini?' }).getByRole('button', { name: 'Ya, ajukan klaim' }).click()
   await page.waitForURL(claimUrl)

@@ -73,7 +73,18 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
         }
       />
       <CreditNav user={user} current="claims" />
-      {claim.status === 'RETURNED' && claim.returnReason && <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('returnedBecause', { reason: claim.returnReason })}</p>}
+      {claim.status === 'RETURNED' && claim.returnReason && (
+        <div className="mb-4 space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p>{t('returnedBecause', { reason: claim.returnReason })}</p>
+          {/* the bank files the month again: at the computed amounts by the form, or with its own by a spreadsheet */}
+          {can(user.role, 'claims.submit') && (
+            <div className="flex flex-wrap gap-2 print:hidden">
+              <Link className={buttonClass('primary', 'sm')} href={`/kredit/klaim/baru?program=${claim.program.id}&bulan=${claim.month.toISOString().slice(0, 7)}`}>{t('fileAgain')}</Link>
+              {can(user.role, 'imports.use') && <Link className={buttonClass('secondary', 'sm')} href="/impor/baru?jenis=klaim">{t('fileAgainImport')}</Link>}
+            </div>
+          )}
+        </div>
+      )}
       {claim.unclaimed && claim.unclaimed.loans > 0 && (
         <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="claim-unclaimed">
           {t('unclaimed', { count: claim.unclaimed.loans, month: monthName, amount: money(claim.unclaimed.due) })}{' '}
