@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation'
 import { AppError } from '@/lib/errors'
-import { cancelImport, createImport, ownImport, startCheck, startCommit } from '@/lib/imports/service'
+import { cancelImport, createImport, discardCheck, ownImport, startCheck, startCommit } from '@/lib/imports/service'
 import type { SheetInfo } from '@/lib/imports/pipeline'
 import { ActionError, authAction, isFormData, type ActionState } from '@/lib/safe-action'
 import { importCommitSchema, importIdSchema, importMappingSchema, importUploadSchema } from '@/lib/validations/imports'
@@ -48,5 +48,11 @@ export const commitImport = authAction('imports.use', importCommitSchema, async 
 /** Stop the running check or import; nothing of it is kept. */
 export const cancelImportJob = authAction('imports.use', importIdSchema, async ({ id }, user) => {
   await cancelImport(user, id)
+  redirect(`/impor/${id}`)
+})
+
+/** Set aside a dry run that will not be imported (nothing is written); the page then offers to map and check again. */
+export const discardImportCheck = authAction('imports.use', importIdSchema, async ({ id }, user) => {
+  await discardCheck(user, id)
   redirect(`/impor/${id}`)
 })

@@ -209,6 +209,24 @@ export async function startCommit(user: SessionUser, id: string, mode: 'ALL' | '
   })
 }
 
+/**
+ * Set aside a dry run that will not be imported (a draft left "Siap diimpor" could be confirmed later by mistake):
+ * the import becomes CANCELLED, nothing is written, and its rows go with the next tidy. Conditional on the state and
+ * version read, with its audit row, in one transaction.
+ */
+export async function discardCheck(user: SessionUser, id: string): Promise<void> {
+  const { imp } = await ownImport(user, id)
+  if (imp.status !== 'CHECKED') throw new AppError('CONFLICT', 'Hanya hasil uji coba yang belum diimpor yang dapat dibuang.')
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.dataImport.updateMany({
+      where: { id, version: imp.version, status: 'CHECKED' },
+      data: { status: 'CANCELLED', finishedAt: new Date(), version: { increment: 1 } },
+    })
+    if (count !== 1) throw new AppError('CONFLICT', 'Impor ini sudah diubah di tab lain; muat ulang halaman.')
+    await writeAudit(tx, actorOf(user), { action: 'UPDATE', entity: 'DataImport', entityId: id, before: { status: 'CHECKED' }, after: { status: 'CANCELLED', discarded: true } })
+  })
+}
+
 /** Stop a running check or import: its open transaction rolls back, nothing of it is kept. */
 export async function cancelImport(user: SessionUser, id: string): Promise<void> {
   const { imp } = await ownImport(user, id)

@@ -61,6 +61,12 @@ test('a district officer imports MSMEs from the template, fixing a bad NIB, and 
   await page.getByRole('button', { name: 'Simpan baris yang valid saja' }).click()
   await expect(page.getByRole('radio', { name: /Simpan baris yang valid saja/ })).toBeChecked()
   await expect(page.getByRole('button', { name: 'Impor sekarang' })).toBeVisible()
+  // this file will not be imported: set aside, so that it cannot be confirmed later by mistake
+  await page.getByRole('button', { name: 'Buang hasil uji coba' }).click()
+  await expect(page.getByRole('dialog', { name: 'Buang hasil uji coba ini?' })).toContainText('Tidak ada yang disimpan dari berkas ini')
+  await page.getByRole('dialog').getByRole('button', { name: 'Ya, buang' }).click()
+  await expect(page.getByText('Impor dibatalkan; tidak ada yang disimpan.')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Impor sekarang' })).toHaveCount(0)
 
   // fixed and uploaded again: the renamed heading is remembered
   const good = info.outputPath('umkm.xlsx')

@@ -164,6 +164,7 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   mapImportColumns: 'imports.use',
   commitImport: 'imports.use',
   cancelImportJob: 'imports.use',
+  discardImportCheck: 'imports.use',
   // lib/actions/activities.ts: a district officer only its own regency's activities (scope section below)
   createActivity: 'activities.write',
   updateActivity: 'activities.write',
@@ -633,6 +634,7 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   mapImportColumns: () => ({ id: fx.importId, sheet: 'Data', col_0: 'nib' }),
   commitImport: () => ({ id: fx.importId, mode: 'ALL' }),
   cancelImportJob: () => ({ id: fx.importId }),
+  discardImportCheck: () => ({ id: fx.importId }),
   createActivity: () => ({ kind: 'TRAINING', title: 'Pelatihan Tanpa Wewenang', startDate: '2025-06-02', regencyCode: '35.17', budgetSource: 'APBD_REGENCY', budgetAmount: '15.000.000' }),
   updateActivity: () => ({ id: fx.activity17, version: 1, kind: 'CERTIFICATION', title: 'Sertifikasi Diubah Tanpa Wewenang', startDate: '2025-05-12', regencyCode: '35.17' }),
   addBeneficiary: () => ({ activityId: fx.activity17, type: 'PERSON', personName: 'Manajer Tanpa Wewenang', personRole: 'Manajer KSP', certificateNumber: 'LSP-TOLAK-1', cooperativeNik: '3517000000000101' }),

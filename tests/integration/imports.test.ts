@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { runJobsUntilIdle } from '@/lib/jobs'
 import { IMPORT_LIMITS } from '@/lib/imports/file'
-import { createImport, startCheck, startCommit } from '@/lib/imports/service'
+import { createImport, discardCheck, startCheck, startCommit } from '@/lib/imports/service'
 import type { SessionUser } from '@/lib/session-user'
 import { createUser, unique } from '../support/factories'
 import { asSession, checkImport, commitImport as commit } from '../support/imports'
@@ -105,6 +105,22 @@ describe('MSME import', () => {
     expect(again.check).toEqual({ total: 3, create: 0, update: 0, unchanged: 3, invalid: 0 })
     await commit(jombang, again.id)
     expect(await fingerprint()).toBe(before)
+  })
+
+  it('a dry run set aside is never imported: discarded once under a race, audited, nothing written, no commit after', async () => {
+    const nibs = [nib()]
+    const dry = await check(jombang, await xlsx([row(nibs[0])]))
+    expect(dry.check).toMatchObject({ create: 1 })
+    // two tabs discard at once: one does it, the other is told, one audit row
+    const results = await Promise.allSettled([discardCheck(jombang, dry.id), discardCheck(jombang, dry.id)])
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' })
+    expect(await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { status: true } })).toEqual({ status: 'CANCELLED' })
+    expect(await db.auditLog.count({ where: { entity: 'DataImport', entityId: dry.id, after: { path: ['discarded'], equals: true } } })).toBe(1)
+    await expect(startCommit(jombang, dry.id, 'ALL')).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect(await db.msme.count({ where: { nib: { in: nibs } } })).toBe(0)
+    // set aside, it stays so: the admin (who may open every import) cannot discard it again either
+    await expect(discardCheck(admin, dry.id)).rejects.toMatchObject({ code: 'CONFLICT' })
   })
 
   it('shows before → after of an update, and leaves unmapped and empty columns as stored', async () => {

@@ -5,6 +5,8 @@ import { serverText } from '@/lib/i18n/server-text'
 import { Download } from 'lucide-react'
 import { CancelForm } from '@/components/imports/cancel-form'
 import { CommitForm } from '@/components/imports/commit-form'
+import { ConfirmAction } from '@/components/ui/confirm-action'
+import { discardImportCheck } from '@/lib/actions/imports'
 import { MappingForm } from '@/components/imports/mapping-form'
 import { ImportProgressBar } from '@/components/imports/progress'
 import { Badge } from '@/components/ui/badge'
@@ -271,6 +273,12 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
           {imp.status !== 'DONE' && checkSummary && (summary.create > 0 || summary.update > 0) && (
             <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
               <CommitForm id={imp.id} create={summary.create} update={summary.update} invalid={summary.invalid} rejectedHref={`/api/impor/${imp.id}/ditolak`} documents={groupList ? t('commitGroups', { list: groupList }) : undefined} />
+              {/* a dry run not to be imported is set aside, so that it cannot be confirmed later by mistake */}
+              {imp.status === 'CHECKED' && (
+                <div className="mt-3 border-t border-slate-100 pt-3">
+                  <ConfirmAction action={discardImportCheck} fields={{ id: imp.id }} label={t('discard')} title={t('discardTitle')} body={t('discardBody')} confirmLabel={t('discardConfirm')} cancelLabel={t('cancelKeep')} variant="secondary" />
+                </div>
+              )}
             </div>
           )}
           {actions}
