@@ -196,7 +196,7 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
       for (const c of changes) errors[c.field] = `${immutable} Tercatat: ${shownValue(kind.fields.find((f) => f.key === c.field), c.before, 'id', regions.regencies) || '(kosong)'}.`
       return verdict('INVALID')
     }
-    return changes.length ? verdict('UPDATE', { input, existing, changes }) : verdict('UNCHANGED', { input })
+    return changes.length || kind.resubmits?.(existing) ? verdict('UPDATE', { input, existing, changes }) : verdict('UNCHANGED', { input })
   })
 }
 

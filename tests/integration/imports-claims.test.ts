@@ -173,7 +173,8 @@ describe('claim lines import', () => {
     signInAs(admin)
     expect(await returnClaim(undefined, form({ claimId: claim.id, version: claim.version, reason: 'Lampiran rekening koran belum ada.' }))).toMatchObject({ ok: true })
 
-    const again = await run(bpr, 'klaim', await xlsx(CLAIM_HEAD, [[programCode, '2025-04', accounts[0], '170.000', null, null, null], [programCode, '2025-04', accounts[2], '175.000', null, null, null]]))
+    const againFile = await xlsx(CLAIM_HEAD, [[programCode, '2025-04', accounts[0], '170.000', null, null, null], [programCode, '2025-04', accounts[2], '175.000', null, null, null]])
+    const again = await run(bpr, 'klaim', againFile)
     expect(again.check).toEqual({ total: 2, create: 1, update: 1, unchanged: 0, invalid: 0, groups: [{ group: `${programCode}/2025-04`, rows: 2, sen: 34_500_000, changed: true }] })
     // the page says which returned claim the file replaces, whole: its lines and amount (the bank's own only)
     expect((await claimLineKind.describeGroups!(db, [`${programCode}/2025-04`], bpr, 'id')).get(`${programCode}/2025-04`)?.replaces).toEqual({ lines: 2, sen: 35_000_000 })
@@ -183,6 +184,24 @@ describe('claim lines import', () => {
     const resubmitted = await db.subsidyClaim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true, lines: { select: { claimedAmount: true, disbursement: { select: { accountNumber: true } } } } } })
     expect(resubmitted.status).toBe('SUBMITTED')
     expect(resubmitted.lines.map((l) => [l.disbursement.accountNumber, Number(l.claimedAmount)]).sort()).toEqual([[accounts[0], 170_000], [accounts[2], 175_000]].sort())
+
+    // returned again (an attachment missing), the bank sends the same file: its lines resubmit the claim as they are
+    // (it had been "nothing to import", and the form claims only the computed amounts)
+    signInAs(admin)
+    const v = (await db.subsidyClaim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true } })).version
+    expect(await returnClaim(undefined, form({ claimId: claim.id, version: v, reason: 'Rekening koran April belum dilampirkan.' }))).toMatchObject({ ok: true })
+    const same = await run(bpr, 'klaim', againFile)
+    expect(same.check).toMatchObject({ total: 2, create: 0, update: 2, unchanged: 0, invalid: 0, groups: [{ group: `${programCode}/2025-04`, rows: 2, sen: 34_500_000, changed: true }] })
+    expect(same.rows.map((r) => r.changes ?? [])).toEqual([[], []])
+    const submits = () => db.auditLog.count({ where: { entity: 'SubsidyClaim', entityId: claim.id, action: 'SUBMIT' } })
+    const before = await submits()
+    expect((await commit(bpr, same.id)).status).toBe('DONE')
+    const filedAgain = await db.subsidyClaim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true, lines: { select: { claimedAmount: true, disbursement: { select: { accountNumber: true } } } } } })
+    expect(filedAgain.status).toBe('SUBMITTED')
+    expect(filedAgain.lines.map((l) => [l.disbursement.accountNumber, Number(l.claimedAmount)]).sort()).toEqual([[accounts[0], 170_000], [accounts[2], 175_000]].sort())
+    expect(await submits()).toBe(before + 1)
+    // submitted, the same file once more changes nothing
+    expect((await run(bpr, 'klaim', againFile)).check).toMatchObject({ update: 0, unchanged: 2 })
     // the history lists what its reader may open: the bank its claim imports, the agency's admin (who cannot open them) none
     expect((await importHistory(bpr)).rows.filter((r) => r.kind === 'klaim').map((r) => r.id)).toEqual(expect.arrayContaining([first.id, again.id]))
     expect((await importHistory(asSession(admin, 'Admin'))).rows.filter((r) => r.kind === 'klaim')).toEqual([])

@@ -166,6 +166,9 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
     return {}
   },
   compareFields: ['programId', 'amount', 'balance', 'days', 'rate'],
+  // a returned claim's line sent again as it was resubmits the claim (returned for a missing attachment, the bank
+  // files the same amounts again); before, the file was "nothing to import" and the form only claims computed amounts
+  resubmits: (row) => row.status === 'RETURNED',
   immutable: (row) => (row.status === 'RETURNED' ? null : `Klaim bulan ${formatMonth(row.month)} sudah ${STATUS_LABEL[row.status] ?? row.status}; rinciannya tidak diubah lewat impor.`),
   show: showOf(CLAIM_FIELDS),
   insert: async () => { throw new Error('claim lines are written as their claim (writeAll)') },

@@ -99,6 +99,11 @@ export type RegisterKind<Row extends { id: string }, Input> = {
    */
   immutable?: string | ((row: Row) => string | null)
   /**
+   * A stored record that the same row sends again (a line of a returned claim): the row is an update although no
+   * field differs, so that the document is written again (a returned claim resubmitted with the bank's amounts).
+   */
+  resubmits?(row: Row): boolean
+  /**
    * The stored value and the new one of a field as a change stores them ('' for empty; kinds/common.ts
    * showOf): its text by the field's type, a masked NIK. The comparison itself is made unmasked (fieldValue);
    * the page labels the text (an option, a region's name: fields.ts shownValue).

@@ -78,6 +78,9 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   // a change of a region column shows the region's name beside its code ("Kabupaten Jombang (35.17)")
   const regionField = (key: string) => ['regency', 'district', 'village'].includes(fieldOf(key)?.type ?? '')
   const names = await regionNames(updates.flatMap((r) => r.changes.filter((c) => regionField(c.field)).flatMap((c) => [c.before, c.after])))
+  // the updates that change a field (a returned claim's line sent again as it was changes none: it resubmits the claim,
+  // which "Klaim yang akan diajukan" states)
+  const changed = updates.filter((r) => r.changes.length > 0)
   const shown = (field: string, text: string) => shownValue(fieldOf(field), text, lang, names) || '–'
   const num = (n: number) => formatNumber(n, { locale: lang })
   const wide = remapping && sheet ? tooManyColumns(sheet) : null
@@ -205,12 +208,12 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
             </div>
           )}
 
-          {updates.length > 0 && (
+          {changed.length > 0 && (
             <div className="space-y-2">
               <h3 className="text-sm font-semibold text-slate-900">{t('changesTitle')}</h3>
               {/* a phone reads each change as column, then before → after; the five-column table from the small breakpoint up */}
               <ul className="space-y-2 sm:hidden" aria-label={t('changesTitle')}>
-                {updates.map((r) => (
+                {changed.map((r) => (
                   <li key={r.rowNumber} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
                     <p className="text-xs text-slate-600"><span className="tabular-nums">{t('row')} {r.rowNumber}</span>{r.key && <> · <span className="break-all">{r.key}</span></>}</p>
                     <dl className="mt-1 space-y-2">
@@ -232,7 +235,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                 <table className="w-full text-sm">
                   <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600"><tr><th className="px-3 py-2">{t('row')}</th><th className="px-3 py-2">{t('key')}</th><th className="px-3 py-2">{t('column')}</th><th className="px-3 py-2">{t('before')}</th><th className="px-3 py-2">{t('after')}</th></tr></thead>
                   <tbody className="divide-y divide-slate-100">
-                    {updates.flatMap((r) => r.changes.map((c, i) => (
+                    {changed.flatMap((r) => r.changes.map((c, i) => (
                       <tr key={`${r.rowNumber}-${i}`}>
                         <td className="px-3 py-2 tabular-nums">{i === 0 ? r.rowNumber : ''}</td>
                         <td className="px-3 py-2 tabular-nums">{i === 0 ? r.key : ''}</td>
