@@ -122,8 +122,9 @@ export async function getClaim({ user, id, page = 1, view = 'semua', withUnclaim
     },
   })
   if (!claim) return null
-  // lines approved below the claim exist once it is decided: before, that view is every line
-  if (view === 'dipotong' && claim.status !== 'APPROVED' && claim.status !== 'PAID') view = 'semua'
+  // the views this claim offers: lines approved below the claim exist once it is decided; another view asked is every line
+  const views = CLAIM_LINE_VIEWS.filter((v) => v !== 'dipotong' || claim.status === 'APPROVED' || claim.status === 'PAID')
+  if (!views.includes(view)) view = 'semua'
   const lineSelect = {
     id: true, claimedAmount: true, computedAmount: true, approvedAmount: true, note: true, reason: true, claimedBalance: true, claimedDays: true, claimedRate: true,
     disbursement: { select: { accountNumber: true, contractDate: true, plafond: true, tenorMonths: true, collectibility: true, msme: { select: { businessName: true } }, regency: { select: { name: true } } } },
@@ -143,6 +144,7 @@ export async function getClaim({ user, id, page = 1, view = 'semua', withUnclaim
     unclaimed,
     differingLines: differingLines.sort((a, b) => Math.abs(Number(b.claimedAmount) - Number(b.computedAmount)) - Math.abs(Number(a.claimedAmount) - Number(a.computedAmount))),
     lines,
+    views,
     view,
     // how many lines the view holds, for its pages (the totals' counts, from the same statement)
     viewTotal: view === 'berbeda' ? totals.differing : view === 'dipotong' ? totals.reduced : totals.lines,

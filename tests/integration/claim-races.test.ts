@@ -184,7 +184,7 @@ describe('a month of real size (12,000 lines)', () => {
     const [{ expected }] = await db.$queryRaw<{ expected: number }[]>`SELECT sum(least(claimed_amount, computed_amount))::float8 AS expected FROM claim_lines WHERE claim_id = ${c.id}`
     expect((await getClaim({ user: (await getCurrentUser())!, id: c.id }))!.totals).toMatchObject({ lines: LINES, approvable: expected })
     // before the decision no line is approved below the claim: that view is every line
-    expect((await getClaim({ user: (await getCurrentUser())!, id: c.id, view: 'dipotong' }))!).toMatchObject({ view: 'semua', viewTotal: LINES })
+    expect((await getClaim({ user: (await getCurrentUser())!, id: c.id, view: 'dipotong' }))!).toMatchObject({ views: ['semua', 'berbeda'], view: 'semua', viewTotal: LINES })
     const result = await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
     expect(result).toMatchObject({ ok: true })
     expect(await money(c.id)).toEqual({ approved: expected, paid: 0 })
@@ -195,6 +195,7 @@ describe('a month of real size (12,000 lines)', () => {
     const viewed = (view: 'semua' | 'berbeda' | 'dipotong', page = 1) => getClaim({ user: me, id: c.id, view, page }).then((x) => x!)
     const [differing, reduced, all, past] = await Promise.all([viewed('berbeda'), viewed('dipotong'), viewed('semua'), viewed('dipotong', 65)])
     expect([differing.viewTotal, reduced.viewTotal, all.viewTotal, reduced.totals.reduced]).toEqual([5_600, 3_200, LINES, 3_200])
+    expect(reduced.views).toEqual(['semua', 'berbeda', 'dipotong'])
     expect(differing.lines).toHaveLength(50)
     expect(differing.lines.every((l) => Number(l.claimedAmount) !== Number(l.computedAmount))).toBe(true)
     expect(reduced.lines.every((l) => Number(l.approvedAmount) === 148_000 && Number(l.claimedAmount) === 150_000)).toBe(true)

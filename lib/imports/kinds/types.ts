@@ -23,10 +23,10 @@ export type TemplateExtras = { lists?: Record<string, string[]>; examples?: Reco
  * The uploader as the jobs see it (copied into the import at upload). A kind that needs what other batches of
  * the file carry gets it from its `gather` hook, not from state of its own across batches.
  */
+export type Importer = AuditActor & { id: string; role: 'ADMIN' | 'DISTRICT_OFFICER' | 'LEADERSHIP' | 'BANK_OFFICER'; regencyCode: string | null; bankId: string | null }
+
 /** A document of an import as the page names it (kinds' describeGroups). */
 export type GroupDescription = { name: string; replaces: { lines: number; sen: number } | null }
-
-export type Importer = AuditActor & { id: string; role: 'ADMIN' | 'DISTRICT_OFFICER' | 'LEADERSHIP' | 'BANK_OFFICER'; regencyCode: string | null; bankId: string | null }
 
 /**
  * A register-like kind: rows identified by one natural key (NIB, NIK koperasi), validated with the form's

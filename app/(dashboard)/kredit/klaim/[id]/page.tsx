@@ -40,12 +40,9 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
   const verifier = can(user.role, 'claims.verify')
   const outstanding = (claim.totals.approved ?? 0) - claim.totals.paid
   const viewHref = (v: string) => hrefWith(`/kredit/klaim/${claim.id}`, sp, { baris: v === 'semua' ? undefined : v, page: undefined })
-  // a bank reconciling its claim looks for the lines cut; "approved below" exists once the claim is decided
-  const views = [
-    { key: 'semua', href: viewHref('semua'), label: t('linesViewAll', { count: formatNumber(claim.totals.lines, { locale: lang }) }) },
-    { key: 'berbeda', href: viewHref('berbeda'), label: t('linesViewDiffering', { count: formatNumber(claim.totals.differing, { locale: lang }) }) },
-    ...(claim.status === 'APPROVED' || claim.status === 'PAID' ? [{ key: 'dipotong', href: viewHref('dipotong'), label: t('linesViewReduced', { count: formatNumber(claim.totals.reduced, { locale: lang }) }) }] : []),
-  ]
+  // a bank reconciling its claim looks for the lines cut (the views the claim offers: lib/data/claims.ts getClaim)
+  const viewLabel = { semua: ['linesViewAll', claim.totals.lines], berbeda: ['linesViewDiffering', claim.totals.differing], dipotong: ['linesViewReduced', claim.totals.reduced] } as const
+  const views = claim.views.map((v) => ({ key: v, href: viewHref(v), label: t(viewLabel[v][0], { count: formatNumber(viewLabel[v][1], { locale: lang }) }) }))
   const reasonText = (code: string | null) => (code ? (CLAIM_REASON_TEXT[code as ClaimLineReason]?.[lang] ?? code) : null)
   const bankFigures = (l: { claimedBalance: unknown; claimedDays: number | null; claimedRate: unknown }) =>
     l.claimedBalance === null && l.claimedDays === null && l.claimedRate === null ? null
