@@ -19,7 +19,7 @@ export type ProgramEdit = { id: string; version: number; values: Record<string, 
  * fields prefilled, saved from the version opened; once the programme has loans its scheme, year and borrower
  * rate are shown locked (the server refuses a change of them too). Banks and their rates have their own forms.
  */
-export function ProgramForm({ banks, edit }: { banks: { id: string; name: string }[]; edit?: ProgramEdit }) {
+export function ProgramForm({ banks, edit, nextYear }: { banks: { id: string; name: string }[]; edit?: ProgramEdit; nextYear?: number }) {
   const t = useTranslations('credit')
   const [state, action, pending] = useFormAction(edit ? updateProgram : saveProgram)
   const locale = useLocale() === 'en' ? 'en' : 'id'
@@ -49,8 +49,8 @@ export function ProgramForm({ banks, edit }: { banks: { id: string; name: string
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         {text('scheme', t('programForm.scheme'), { placeholder: 'PROKESRA' })}
-        {text('name', t('programForm.name'), { placeholder: t('programForm.namePlaceholder') })}
-        {text('year', t('programForm.year'), { inputMode: 'numeric' })}
+        {text('name', t('programForm.name'), { placeholder: nextYear ? t('programForm.namePlaceholder', { year: String(nextYear) }) : undefined })}
+        {text('year', t('programForm.year'), { inputMode: 'numeric', placeholder: nextYear ? String(nextYear) : undefined })}
         {!edit && (
           <Field label={t('bank')} name="bankId" errors={state?.errors?.bankId} required>
             {(p) => <select {...p} defaultValue={v.bankId}>{banks.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}</select>}

@@ -34,7 +34,7 @@ export function FigureCard({
       }[tone])}
     >
       <div className="flex items-start justify-between gap-2">
-        <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</h3>
+        <h3 className="text-sm font-medium text-slate-600">{label}</h3>
         {status && statusLabel && <Badge tone={tone}>{statusLabel}</Badge>}
       </div>
       {unavailable ? (

@@ -14,7 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewProgramPage() {
   const user = await requirePermission('credit.configure')
-  const [t, banks] = await Promise.all([getTranslations('credit'), readDb.bank.findMany({ where: { active: true }, select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } })])
+  const [t, banks, latest] = await Promise.all([
+    getTranslations('credit'),
+    readDb.bank.findMany({ where: { active: true }, select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } }),
+    readDb.creditProgram.aggregate({ _max: { year: true } }),
+  ])
+  // the placeholders suggest the year after the latest programme (an example naming one that exists misleads)
+  const nextYear = (latest._max.year ?? new Date().getFullYear()) + 1
   return (
     <>
       <PageHeader title={t('newProgram')} />
@@ -25,7 +31,7 @@ export default async function NewProgramPage() {
           <Link href="/pengaturan/bank" className="font-medium text-brand-700 underline">{t('noBankForProgramLink')}</Link>
         </EmptyState>
       ) : (
-        <ProgramForm banks={banks.map((b) => ({ id: b.id, name: b.shortName }))} />
+        <ProgramForm banks={banks.map((b) => ({ id: b.id, name: b.shortName }))} nextYear={nextYear} />
       )}
     </>
   )
