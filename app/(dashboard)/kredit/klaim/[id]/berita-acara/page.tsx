@@ -99,9 +99,11 @@ export default async function VerificationRecordPage({ params }: { params: Promi
       {claim.differingLines.length > 0 && (
         <section>
           <h2 className="mb-1 font-semibold">{t('recordLines')}</h2>
+          {/* on a phone the table scrolls sideways with its reason column wide enough to read, not squeezed into
+              a word per line under the other columns (printed, A4 holds every column) */}
           <div className="overflow-x-auto print:overflow-visible">
           <table className="w-full border-collapse text-xs">
-            <thead><tr className="border-b border-slate-300 text-left uppercase text-slate-500"><th className="py-1 pr-2">{t('account')}</th><th className="py-1 pr-2">{t('msme')}</th><th className="py-1 pl-3 text-right">{t('claimed')}</th><th className="py-1 pl-3 text-right">{t('computed')}</th><th className="py-1 pl-3 text-right">{t('approved')}</th><th className="py-1 pl-3">{t('reason')}</th></tr></thead>
+            <thead><tr className="border-b border-slate-300 text-left uppercase text-slate-500"><th className="py-1 pr-2">{t('account')}</th><th className="py-1 pr-2">{t('msme')}</th><th className="py-1 pl-3 text-right">{t('claimed')}</th><th className="py-1 pl-3 text-right">{t('computed')}</th><th className="py-1 pl-3 text-right">{t('approved')}</th><th className="min-w-56 py-1 pl-3 print:min-w-0">{t('reason')}</th></tr></thead>
             <tbody>
               {claim.differingLines.slice(0, SHOWN_LINES).map((l) => (
                 <tr key={l.id} className="border-b border-slate-100 align-top">
