@@ -50,7 +50,7 @@ export function CooperativeForm({
   const r = useTranslations('registers')
   const [state, action, pending] = useFormAction(initial?.id ? updateCooperative : createCooperative)
   // after a refusal the form shows what was typed, not what was stored
-  const v: Partial<CooperativeFormValues> & Record<string, unknown> = state?.values ? { ...state.values, active: state.values.active === 'on' } : (initial ?? { active: true })
+  const v: Partial<CooperativeFormValues> & Record<string, unknown> = state?.values ? { ...state.values, active: state.values.active === 'on' } : (initial ?? { active: true, membersMale: '0', membersFemale: '0', managers: '0', employees: '0' })
   const e = state?.errors
   const text = (name: keyof CooperativeFormValues) => (typeof v[name] === 'string' ? (v[name] as string) : '')
   return (

@@ -54,7 +54,7 @@ export function MsmeForm({
   const t = useTranslations('msmes')
   const r = useTranslations('registers')
   const [state, action, pending] = useFormAction(initial?.id ? updateMsme : createMsme)
-  const v: Partial<MsmeFormValues> & Record<string, unknown> = state?.values ? { ...state.values, newRegistration: state.values.newRegistration === 'on' } : (initial ?? {})
+  const v: Partial<MsmeFormValues> & Record<string, unknown> = state?.values ? { ...state.values, newRegistration: state.values.newRegistration === 'on' } : (initial ?? { workers: '0' })
   const e = state?.errors
   const text = (name: keyof MsmeFormValues) => (typeof v[name] === 'string' ? (v[name] as string) : '')
   return (

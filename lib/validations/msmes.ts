@@ -20,7 +20,8 @@ export const msmeSchema = z.object({
     .string({ error: 'Isi kode KBLI.' })
     .trim()
     .regex(/^\d{5}$/, 'KBLI 2020 harus 5 digit angka.')
-    .refine(isKbliCode, 'Kode ini tidak ada dalam KBLI 2020: dua digit pertama harus golongan pokok yang berlaku (mis. 10 industri makanan, 47 perdagangan eceran, 56 makan minum).'),
+    // a code of the wrong length has its sentence above; the main-group check speaks only of five digits
+    .refine((v) => !/^\d{5}$/.test(v) || isKbliCode(v), 'Kode ini tidak ada dalam KBLI 2020: dua digit pertama harus golongan pokok yang berlaku (mis. 10 industri makanan, 47 perdagangan eceran, 56 makan minum).'),
   regencyCode,
   districtCode,
   villageCode,

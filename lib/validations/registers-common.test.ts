@@ -10,12 +10,18 @@ const issues = (schema: z.ZodType, v: string) => {
 describe('count', () => {
   it('reads Indonesian grouping and refuses English grouping as money() does, instead of saving 25', () => {
     expect(count('Jumlah anggota laki-laki').parse('25.000')).toBe(25000)
-    expect(count('Jumlah anggota laki-laki').parse('')).toBe(0)
     expect(issues(count('Jumlah anggota laki-laki'), '25,000')).toEqual(['Jumlah anggota laki-laki: tulis ribuan dengan titik, mis. 25.000.'])
     expect(issues(count('Jumlah pengurus', 1000), '1,250,000')).toEqual(['Jumlah pengurus: tulis ribuan dengan titik, mis. 25.000.'])
     // the same kind of sentence as the money field's
     expect(issues(money('Aset'), '25,000')).toEqual(['Aset: tulis ribuan dengan titik, mis. 25.000 (koma hanya untuk sen).'])
     expect(issues(count('Jumlah karyawan'), '6,5')).toEqual(['Jumlah karyawan harus bilangan bulat 0 atau lebih.'])
+  })
+
+  it('refuses an empty count instead of saving 0 (a cleared field had turned 300 members into 0 without a word)', () => {
+    expect(count('Jumlah anggota perempuan').parse('0')).toBe(0)
+    for (const empty of ['', '   ', undefined]) {
+      expect(count('Jumlah anggota perempuan').safeParse(empty).error?.issues.map((i) => i.message)).toEqual(['Jumlah anggota perempuan wajib diisi; tulis 0 bila tidak ada.'])
+    }
   })
 })
 

@@ -12,7 +12,14 @@ export const optionalText = (max: number, message = `Maksimal ${max} karakter.`)
 /** The count's refusal of English thousands (`25,000`), the same sentence as money's without its sen. */
 export const countGroupingMessage = (label: string) => `${label}: tulis ribuan dengan titik, mis. 25.000.`
 
-/** A whole count (members, workers): digits only, 0 … max. Empty means 0. */
+/** The refusal of an empty count: zero is a figure someone states, not what a cleared field means. */
+export const countRequiredMessage = (label: string) => `${label} wajib diisi; tulis 0 bila tidak ada.`
+
+/**
+ * A whole count (members, workers): digits only, 0 … max. Empty is refused: a cleared field had been saved as 0
+ * without a word (a cooperative's 300 female members became 0). The forms start new records at 0 and an
+ * import's new records take 0 for an empty cell (its kinds' `defaults`), so only a field emptied is refused.
+ */
 export const count = (label: string, max = 10_000_000) =>
   z
     .string()
@@ -26,7 +33,10 @@ export const count = (label: string, max = 10_000_000) =>
         return z.NEVER
       }
       const n = parseWholeNumber(v)
-      if (n === null) return 0
+      if (n === null) {
+        ctx.addIssue({ code: 'custom', message: countRequiredMessage(label) })
+        return z.NEVER
+      }
       if (Number.isNaN(n) || n < 0) {
         ctx.addIssue({ code: 'custom', message: `${label} harus bilangan bulat 0 atau lebih.` })
         return z.NEVER

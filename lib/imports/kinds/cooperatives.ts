@@ -41,9 +41,9 @@ export const cooperativeKind: RegisterKind<CooperativeAuditRow, CooperativeInput
   title: { id: 'Koperasi', en: 'Cooperatives' },
   fields: COOPERATIVE_FIELDS,
   keyField: 'nik',
-  // as the cooperative form, whose Bentuk and Pola start at Primer and Konvensional (no empty choice): so these
-  // two are not required columns, an empty cell of a new cooperative takes the form's first choice
-  defaults: { active: 'on', form: 'PRIMER', pattern: 'KONVENSIONAL' },
+  // as the cooperative form, whose Bentuk and Pola start at Primer and Konvensional (no empty choice) and its counts
+  // at 0: so these are not required columns, an empty cell of a new cooperative takes the form's first value
+  defaults: { active: 'on', form: 'PRIMER', pattern: 'KONVENSIONAL', membersMale: '0', membersFemale: '0', managers: '0', employees: '0' },
   schema: cooperativeSchema,
   findExisting: (client, keys) => findCooperativesByNik(client, keys),
   keyOf: (row) => row.nik,

@@ -43,6 +43,8 @@ export const msmeKind: RegisterKind<MsmeAuditRow, MsmeInput> = {
   title: { id: 'UMKM', en: 'MSMEs' },
   fields: MSME_FIELDS,
   keyField: 'nib',
+  // as the MSME form, whose workers start at 0: an empty cell of a new MSME is 0, not refused
+  defaults: { workers: '0' },
   schema: msmeSchema,
   findExisting: (client, keys) => findMsmesByNib(client, keys),
   keyOf: (row) => row.nib,
