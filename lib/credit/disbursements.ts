@@ -153,7 +153,12 @@ export async function prepareDisbursements(
     // the bank confirms its borrower with two numbers from its loan file; one answer whether the NIB is unknown
     // or the NIK does not match, so a role without msmes.read learns nothing about the register
     const msme = msmeByNib.get(input.nib)
-    if (!msme || msme.ownerNik !== input.ownerNik) return refusal(DISBURSEMENT_MESSAGES.borrower, { nib: [DISBURSEMENT_MESSAGES.borrowerField], ownerNik: [DISBURSEMENT_MESSAGES.borrowerField] })
+    if (!msme || msme.ownerNik !== input.ownerNik) {
+      // the loan's own limits (amount, tenor, contract year) need no borrower: said with the mismatch, not on the
+      // next try once the NIK is right (a walk was told of its wrong NIK, then of its amount and tenor)
+      const limits = programRules(program, null, input, user.role, correcting?.contractDate).refusal?.fieldErrors
+      return refusal(DISBURSEMENT_MESSAGES.borrower, { ...limits, nib: [DISBURSEMENT_MESSAGES.borrowerField], ownerNik: [DISBURSEMENT_MESSAGES.borrowerField] })
+    }
     const { issues, refusal: broken } = programRules(program, msme, input, user.role, correcting?.contractDate)
     const stillAccepted = !!correcting?.exceptionReason && issues.length > 0 && issues.every((i) => correcting.acceptedIssues.includes(i))
     if (broken && !stillAccepted) return broken

@@ -18,7 +18,8 @@ export const ELIGIBILITY_MESSAGES: Record<EligibilityIssue, string> = {
 
 export type EligibilityInput = {
   program: { year: number; maxPlafond: number; maxTenorMonths: number; eligibleScales: BusinessScale[] }
-  msme: { nib: string | null; computedScale: BusinessScale }
+  /** null: the borrower is not confirmed (NIB and NIK do not match): only the rules of the loan itself are judged */
+  msme: { nib: string | null; computedScale: BusinessScale } | null
   plafond: number
   tenorMonths: number
   /** YYYY-MM-DD */
@@ -30,10 +31,10 @@ export function eligibilityIssues(i: EligibilityInput): { code: EligibilityIssue
   const out: { code: EligibilityIssue; message: string }[] = []
   if (i.plafond > i.program.maxPlafond) out.push({ code: 'PLAFOND_ABOVE_MAX', message: `${ELIGIBILITY_MESSAGES.PLAFOND_ABOVE_MAX} (${formatRupiah(i.plafond)} > ${formatRupiah(i.program.maxPlafond)}).` })
   if (i.tenorMonths > i.program.maxTenorMonths) out.push({ code: 'TENOR_ABOVE_MAX', message: `${ELIGIBILITY_MESSAGES.TENOR_ABOVE_MAX} (${i.tenorMonths} > ${i.program.maxTenorMonths} bulan).` })
-  if (i.program.eligibleScales.length > 0 && !i.program.eligibleScales.includes(i.msme.computedScale)) {
+  if (i.msme && i.program.eligibleScales.length > 0 && !i.program.eligibleScales.includes(i.msme.computedScale)) {
     out.push({ code: 'SCALE_NOT_ELIGIBLE', message: `${ELIGIBILITY_MESSAGES.SCALE_NOT_ELIGIBLE} (${i.msme.computedScale.toLowerCase()}).` })
   }
   if (Number(i.contractDate.slice(0, 4)) !== i.program.year) out.push({ code: 'OUTSIDE_PROGRAM_YEAR', message: `${ELIGIBILITY_MESSAGES.OUTSIDE_PROGRAM_YEAR} ${i.program.year}.` })
-  if (!i.msme.nib || !/^\d{13}$/.test(i.msme.nib)) out.push({ code: 'NO_NIB', message: `${ELIGIBILITY_MESSAGES.NO_NIB}.` })
+  if (i.msme && (!i.msme.nib || !/^\d{13}$/.test(i.msme.nib))) out.push({ code: 'NO_NIB', message: `${ELIGIBILITY_MESSAGES.NO_NIB}.` })
   return out
 }

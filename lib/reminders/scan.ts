@@ -5,6 +5,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { currentQuarter, defaultDeadline, previousQuarter } from '@/lib/reporting/periods'
 import { requiredPeriodSql } from '@/lib/reporting/start'
 import { emailEnabled } from './email'
+import { settleNotifications } from './settle'
 
 type Client = Prisma.TransactionClient | typeof db
 
@@ -97,6 +98,8 @@ export async function scanReminders(options: { now?: Date; client?: Client } = {
   const emailOn = emailEnabled()
   // written as UTC like every timestamp Prisma writes (CURRENT_TIMESTAMP would follow the session's time zone)
   const created = new Date()
+  // first, the reminders whose cause went away since (a report sent, a follow-up done): the bell counts only what is still to do
+  await settleNotifications(client, created)
   const q = await candidateQuarters(client, now)
   const periods = Prisma.sql`unnest(${q.years}::int[], ${q.quarters}::int[], ${q.deadlines}::date[]) AS p(year, quarter, deadline)`
 

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors'
 import { transition as conditionalStep } from '@/lib/transitions'
 import type { ReportStatus } from '@/lib/data/reporting'
 import { isEntered, type RuleIndicator } from './rules'
+import { settleNotifications } from '@/lib/reminders/settle'
 
 /**
  * The one write path of a quarterly report's values, shared by the entry form (lib/actions/reporting.ts
@@ -77,6 +78,8 @@ export async function writeReportValues(tx: Prisma.TransactionClient, actor: Aud
       SELECT ${id}, u.code, u.value, u.comment FROM unnest(${codes}::text[], ${values}::numeric[], ${comments}::text[]) AS u(code, value, comment)
       ON CONFLICT (report_id, indicator_code) DO UPDATE SET value = EXCLUDED.value, comment = EXCLUDED.comment`
   }
+  // a report sent settles its reminders (due, late, returned) at once, not at the next hourly scan
+  if (w.submit) await settleNotifications(tx, now, { id, regencyCode: w.regencyCode })
   const after = await tx.quarterlyReport.findUniqueOrThrow({ where: { id }, select: reportSnapshotSelect })
   await writeAudit(tx, actor, { action: w.submit ? 'SUBMIT' : before ? 'UPDATE' : 'CREATE', entity: 'QuarterlyReport', entityId: id, before, after })
   return after.version

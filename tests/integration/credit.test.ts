@@ -112,6 +112,12 @@ describe('recording disbursements', () => {
     const wrongOwner = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0009', nib: m.nib, ownerNik: '3578019999990001', contractDate: '2025-03-03', plafond: '10000000', tenorMonths: 12, method: 'ANNUITY' }))
     expect(wrongOwner).toMatchObject({ ok: false, message: unknown.message, errors: unknown.errors })
     expect(await db.disbursement.count({ where: { accountNumber: 'UJI-0009' } })).toBe(0)
+    // the loan's own limits are said with the mismatch, not on the next try once the NIK is right
+    const overAndUnknown = await createDisbursement(undefined, form({ programId, accountNumber: 'UJI-0009', nib: m.nib, ownerNik: '3578019999990001', contractDate: '2025-03-03', plafond: '30000000', tenorMonths: 36, method: 'ANNUITY' }))
+    expect(overAndUnknown.errors).toEqual({
+      nib: ['NIB dan NIK pemilik tidak cocok dengan register UMKM.'], ownerNik: ['NIB dan NIK pemilik tidak cocok dengan register UMKM.'],
+      plafond: ['Plafon melebihi batas program (Rp30.000.000 > Rp25.000.000).'], tenorMonths: ['Tenor melebihi batas program (36 > 24 bulan).'],
+    })
     const malformed = await createDisbursement(undefined, form({ programId, accountNumber: "x'; DROP TABLE disbursements;--", nib: '12', contractDate: '2025-13-45', plafond: '-5', tenorMonths: 0, method: 'BALLOON' }))
     expect(Object.keys(malformed.errors ?? {}).sort()).toEqual(['accountNumber', 'contractDate', 'method', 'nib', 'ownerNik', 'plafond', 'tenorMonths'])
   })

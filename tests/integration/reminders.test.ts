@@ -17,6 +17,7 @@ import { MESSAGES } from '@/lib/safe-action'
 import { REFUSAL_MESSAGES } from '@/lib/errors'
 import { REMINDER_SCAN, ensureReminderSchedule } from '@/lib/reminders/jobs'
 import { scanReminders, todayWib } from '@/lib/reminders/scan'
+import { writeReportValues } from '@/lib/reporting/writes'
 import { notificationText } from '@/lib/reminders/texts'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 import type { NotificationKind } from '@/lib/generated/prisma/enums'
@@ -177,6 +178,56 @@ describe('quarterly reports: due in 7 days, late, returned', () => {
     const stale = await returnReport(undefined, form({ id: report.id, version: report.version + 1, reason: 'Periksa lagi' }))
     expect(stale.ok).toBe(false)
     expect(await db.notification.count()).toBe(0)
+  })
+})
+
+describe('reminders whose cause is gone are marked read', () => {
+  const unread = async (userId: string) => (await db.notification.findMany({ where: { userId, readAt: null }, select: { eventKey: true }, orderBy: { eventKey: 'asc' } })).map((n) => n.eventKey)
+
+  it('a report once sent, at once in its own transaction; the others due or late stay', async () => {
+    await db.quarterlyReport.create({ data: { regencyCode: '35.17', year: 2026, quarter: 3, status: 'DRAFT' } })
+    await db.quarterlyReport.create({ data: { regencyCode: '35.78', year: 2026, quarter: 3, status: 'DRAFT' } })
+    await scanReminders({ now: NOW })
+    expect(await unread(officer17.id)).toEqual(['report-due:35.17:2026-3', 'report-late:35.17:2026-2'])
+    // Jombang sends Triwulan III (as the form's submission writes it): its reminder is read before any scan
+    await db.$transaction((tx) => writeReportValues(tx, { id: officer17.id, username: officer17.username, role: 'DISTRICT_OFFICER' }, {
+      regencyCode: '35.17', year: 2026, quarter: 3, indicators: [], values: {}, comments: {}, replace: false, submit: true,
+    }))
+    expect(await unread(officer17.id)).toEqual(['report-late:35.17:2026-2'])
+    expect(await unread(officer78.id)).toEqual(['report-due:35.78:2026-3', 'report-late:35.78:2026-2'])
+    // the scan neither brings it back nor settles what is still owed
+    await scanReminders({ now: NOW })
+    expect(await unread(officer17.id)).toEqual(['report-late:35.17:2026-2'])
+    expect(await unread(officer78.id)).toEqual(['report-due:35.78:2026-3', 'report-late:35.78:2026-2'])
+  })
+
+  it('by the scan: a returned report sent again, a report or claim decided, a follow-up done, dropped or given a new due date', async () => {
+    const report = await db.quarterlyReport.create({ data: { regencyCode: '35.17', year: 2026, quarter: 2, status: 'SUBMITTED', submittedAt: new Date('2026-07-10'), firstSubmittedAt: new Date('2026-07-10') } })
+    signInAs(admin)
+    expect((await returnReport(undefined, form({ id: report.id, version: report.version, reason: 'Koperasi aktif belum sesuai ODS.' }))).ok).toBe(true)
+    const meeting = await db.meeting.create({ data: { title: 'Rakor Prokesra', type: 'RAKOR', startsAt: new Date('2026-09-01T02:00:00Z'), endsAt: new Date('2026-09-01T06:00:00Z'), organiser: 'Dinkop UMKM Jatim' } })
+    const action = (title: string) => db.actionItem.create({ data: { meetingId: meeting.id, title, dueDate: new Date('2026-10-13'), ownerKind: 'REGENCY', ownerRegencyCode: '35.17' }, select: { id: true } })
+    const [done, dropped, moved, open] = [await action('Selesai'), await action('Dibatalkan'), await action('Diundur'), await action('Masih terbuka')]
+    await scanReminders({ now: NOW })
+    const returned = await returnedKey(report.id)
+    expect(await unread(officer17.id)).toEqual([
+      `action-due:${dropped.id}:2026-10-13`, `action-due:${done.id}:2026-10-13`, `action-due:${moved.id}:2026-10-13`, `action-due:${open.id}:2026-10-13`, 'report-due:35.17:2026-3', returned,
+    ].sort())
+
+    await db.quarterlyReport.update({ where: { id: report.id }, data: { status: 'SUBMITTED', version: { increment: 1 } } })
+    await db.actionItem.update({ where: { id: done.id }, data: { status: 'DONE', closedAt: new Date() } })
+    await db.actionItem.update({ where: { id: dropped.id }, data: { status: 'DROPPED', closedAt: new Date() } })
+    await db.actionItem.update({ where: { id: moved.id }, data: { dueDate: new Date('2026-11-30') } })
+    await scanReminders({ now: NOW })
+    // Triwulan III, not sent, stays owed
+    expect(await unread(officer17.id)).toEqual([`action-due:${open.id}:2026-10-13`, 'report-due:35.17:2026-3'])
+    // the admins' review of the report sent again is open until decided
+    const review = `review-report:${report.id}:${report.version + 2}`
+    expect(await unread(admin.id)).toContain(review)
+    await db.quarterlyReport.update({ where: { id: report.id }, data: { status: 'APPROVED' } })
+    await scanReminders({ now: NOW })
+    expect(await unread(admin.id)).not.toContain(review)
+    expect(await unread(admin2.id)).not.toContain(review)
   })
 })
 

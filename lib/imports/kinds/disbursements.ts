@@ -80,10 +80,11 @@ function loanOf(input: DisbursementInput, importer: Importer, p: Prepared): { er
   // the bank confirms its borrower with two numbers from its loan file: one answer for an unknown NIB or a wrong NIK
   const found = p.borrowers.get(input.nib)
   const borrower = found && found.ownerNik === input.ownerNik ? found : null
-  if (!borrower) return { errors: { nib: DISBURSEMENT_MESSAGES.borrowerField, ownerNik: DISBURSEMENT_MESSAGES.borrowerField } }
-  // the programme rules of the form and the API (lib/credit/disbursements.ts), in the same fields
+  // the programme rules of the form and the API (lib/credit/disbursements.ts), in the same fields; the loan's own
+  // limits also for a borrower not confirmed, as the form says them
   const rules = programRules(program, borrower, input, importer.role)
   for (const [field, messages] of Object.entries(rules.refusal?.fieldErrors ?? {})) errors[field] = messages.join(' ')
+  if (!borrower) return { errors: { ...errors, nib: DISBURSEMENT_MESSAGES.borrowerField, ownerNik: DISBURSEMENT_MESSAGES.borrowerField } }
   const bankRate = rateFrom(p, program.id, bank.id, input.contractDate)
   if (bankRate === null) errors.contractDate ??= DISBURSEMENT_MESSAGES.noRateField
   return { errors, loan: { program, bankId: bank.id, bankRate: bankRate ?? 0, borrower, input, issues: rules.issues } }

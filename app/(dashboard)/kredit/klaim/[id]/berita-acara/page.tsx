@@ -74,6 +74,10 @@ export default async function VerificationRecordPage({ params }: { params: Promi
           </tbody>
         </table>
         </div>
+        {/* a returned claim's record says why: the bank signs it, and the reason is what it must put right */}
+        {claim.status === 'RETURNED' && claim.returnReason && (
+          <p className="mt-2" data-testid="record-return-reason"><span className="text-slate-600">{t('returnReason')}:</span> <span data-user-content>{claim.returnReason}</span></p>
+        )}
         <p className="mt-2" data-testid="record-in-words"><span className="text-slate-600">{inWords[0]}:</span> <em className="first-letter:uppercase inline-block">{inWords[1]}</em></p>
       </section>
 
