@@ -127,6 +127,8 @@ export function formatMonthShort(month: number, opts: { locale?: Locale } = {}):
   return dateFormat(opts.locale, { month: 'short', timeZone: 'UTC' })
     .format(new Date(Date.UTC(2024, month - 1, 1)))
     .replace('.', '')
+    // British English abbreviates September as "Sept", alone among the twelve three-letter months
+    .replace('Sept', 'Sep')
 }
 
 /** A calendar month, `Oktober 2026`: from the month's first day (a Date at UTC midnight) or `YYYY-MM`. */

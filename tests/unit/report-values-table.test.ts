@@ -20,7 +20,7 @@ function render(settled: boolean, explained = false): string {
 describe('ReportValuesTable: the activity difference', () => {
   it('asks to check or explain it while the report can still change', () => {
     const html = render(false)
-    expect(html).toContain('periksa kembali atau jelaskan di komentar')
+    expect(html).toContain('periksa kembali. Bila angka ini benar, sebaiknya jelaskan di komentar (tidak menghalangi pengiriman).')
     expect(html).toContain('text-amber-800')
   })
   it('says it is explained, no longer amber, once the officer has commented on it', () => {

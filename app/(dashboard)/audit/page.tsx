@@ -14,7 +14,7 @@ import { findAuditLogs } from '@/lib/data/audit'
 import { auditAddress, auditAmount, auditChanges, auditHref, auditImport, auditRole, inSentence, snapshotName } from '@/lib/audit-text'
 import { importKind } from '@/lib/imports/kinds'
 import { auditFieldLabel, auditValue } from '@/lib/audit-values'
-import { formatDateTime, formatRupiah } from '@/lib/format'
+import { formatDate, formatDateTime, formatRupiah } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { auditFilterSchema } from '@/lib/validations/audit'
@@ -95,6 +95,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="mb-3 text-sm text-slate-700" data-testid="record-filter">
           {tl('recordOnly', { record: data.records.get(`${filter.entity}:${filter.record}`)?.name ?? filter.record })}{' '}
           <Link href={hrefWith('/audit', params, { record: undefined, entity: undefined, page: undefined })} className="text-brand-700 underline">{tl('showAll')}</Link>
+        </p>
+      )}
+      {/* a start after the end matches nothing: said, with the dates swapped one click away, not an empty list alone */}
+      {filter.from && filter.to && filter.from > filter.to && (
+        <p role="alert" className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="range-reversed">
+          {t('rangeReversed', { from: formatDate(new Date(`${filter.from}T00:00:00Z`), { locale: lang }), to: formatDate(new Date(`${filter.to}T00:00:00Z`), { locale: lang }) })}{' '}
+          <Link href={hrefWith('/audit', params, { from: filter.to, to: filter.from, page: undefined })} className="font-medium text-brand-700 underline">{t('rangeSwap')}</Link>
         </p>
       )}
       {data.rows.length === 0 && data.total > 0 ? (

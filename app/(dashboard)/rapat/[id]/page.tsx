@@ -81,6 +81,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
 
   return (
     <>
+      <p className="mb-2 text-sm"><Link href="/rapat" className="text-brand-700 hover:underline">← {t('detail.backToList')}</Link></p>
       <PageHeader
         title={meeting.title}
         description={`${t(`typeLong.${meeting.type}`)} · ${when}`}
@@ -99,6 +100,12 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         ))}
         {!admin && <p className="text-xs text-slate-500">{t('detail.readOnly')}</p>}
       </div>
+      {/* a meeting over but still planned keeps its attendance closed and reads as upcoming: its admin is told what to do */}
+      {admin && meeting.status === 'PLANNED' && meeting.endsAt < new Date() && (
+        <p role="note" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="past-still-planned">
+          {t('detail.pastStillPlanned', { date: formatDate(meeting.startsAt, { locale: lang }) })}
+        </p>
+      )}
       <nav aria-label={t('detail.exports')} className="no-print mb-6 flex flex-wrap gap-2">
         <a href={`/api/rapat/${meeting.id}/notulen?format=docx`} className={buttonClass('secondary', 'sm')}><FileDown aria-hidden className="size-4" />{t('detail.minutesDocx')}</a>
         <a href={`/api/rapat/${meeting.id}/notulen?format=pdf`} className={buttonClass('secondary', 'sm')}><FileText aria-hidden className="size-4" />{t('detail.minutesPdf')}</a>

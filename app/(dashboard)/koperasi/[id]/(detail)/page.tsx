@@ -75,7 +75,7 @@ export default async function CooperativePage({ params, searchParams }: { params
               {canWrite && (
               <>
                 <LinkButton href={`/koperasi/${coop.id}/ubah`} variant="secondary"><Pencil aria-hidden className="size-4" />{r('edit')}</LinkButton>
-                <ConfirmAction action={deleteCooperative} fields={{ id: coop.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: coop.name })} body={deleteBody} />
+                <ConfirmAction action={deleteCooperative} fields={{ id: coop.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: coop.name })} body={deleteBody} confirmLabel={r('deleteYes')} />
               </>
               )}
             </>
