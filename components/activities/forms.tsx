@@ -19,7 +19,7 @@ export function ActivityForm({ initial, regencies, provinceAllowed }: { initial:
   const { state, formAction, pending, v, e } = useForm(initial.id ? updateActivity : createActivity)
   const px = 'activity'
   return (
-    <form onSubmit={formAction} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+    <form data-unsaved-guard onSubmit={formAction} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       {initial.version && <input type="hidden" name="version" value={initial.version} />}
       <FormMessage state={state} />
@@ -65,7 +65,7 @@ export function BeneficiaryForm({ activityId, defaultType }: { activityId: strin
   const [type, setType] = useState(defaultType)
   const px = 'beneficiary'
   return (
-    <form onSubmit={formAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate aria-labelledby="beneficiary-form-title">
+    <form data-unsaved-guard onSubmit={formAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate aria-labelledby="beneficiary-form-title">
       <h3 id="beneficiary-form-title" className="text-sm font-semibold text-slate-900">{t('beneficiaries.add')}</h3>
       <input type="hidden" name="activityId" value={activityId} />
       <FormMessage state={state} />
@@ -114,7 +114,7 @@ export function ProgrammeTargetForm({ initial, regencies, indicators }: { initia
   const [measure, setMeasure] = useState(v('measure', initial.measure))
   const px = 'target'
   return (
-    <form onSubmit={formAction} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+    <form data-unsaved-guard onSubmit={formAction} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       {initial.version && <input type="hidden" name="version" value={initial.version} />}
       <FormMessage state={state} />

@@ -42,7 +42,7 @@ export function ClaimSubmitForm({ programs, defaultMonth, claimed = {}, initial 
   const open = months.filter((m) => !taken(m))
   const shownMonth = months.includes(month) && !taken(month) ? month : open.includes(defaultMonth) ? defaultMonth : (open[0] ?? months[0] ?? '')
   return (
-    <form onSubmit={action} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+    <form data-unsaved-guard onSubmit={action} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
       <Field label={t('claimProgram')} name="programId" errors={state?.errors?.programId} hint={t('claimProgramHint')} required>
         {(p) => (

@@ -28,7 +28,7 @@ export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId }:
   return (
     // a reset (after a save) puts the DOM's select back on its first option; re-rendering re-applies the
     // controlled choice
-    <form onSubmit={action} onReset={() => setResets((n) => n + 1)} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+    <form data-unsaved-guard onSubmit={action} onReset={() => setResets((n) => n + 1)} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
       {state?.ok && (
         <div className="flex flex-wrap gap-2">

@@ -38,7 +38,7 @@ export function ProgramForm({ banks, edit, nextYear }: { banks: { id: string; na
     </Field>
   )
   return (
-    <form onSubmit={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+    <form data-unsaved-guard onSubmit={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
       {edit && (
         <>

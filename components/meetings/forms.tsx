@@ -31,7 +31,7 @@ export function MeetingForm({ initial, regencies }: { initial: MeetingValues; re
   const px = 'meeting'
   const { state, formAction, pending, v, e } = useForm(initial.id ? updateMeeting : createMeeting)
   return (
-    <form onSubmit={formAction} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+    <form data-unsaved-guard onSubmit={formAction} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       {initial.version && <input type="hidden" name="version" value={initial.version} />}
       {initial.previousMeetingId && <input type="hidden" name="previousMeetingId" value={initial.previousMeetingId} />}
@@ -132,7 +132,7 @@ export function AgendaItemForm({ meetingId, item }: { meetingId: string; item?: 
   const px = item ? `agenda-${item.id}` : 'agenda-new'
   const { state, formAction, pending, v, e } = useForm(item ? updateAgendaItem : addAgendaItem)
   return (
-    <form onSubmit={formAction} className="space-y-3" noValidate>
+    <form data-unsaved-guard onSubmit={formAction} className="space-y-3" noValidate>
       {item ? <><input type="hidden" name="id" value={item.id} /><input type="hidden" name="version" value={item.version} /></> : <input type="hidden" name="meetingId" value={meetingId} />}
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-4">
@@ -157,7 +157,7 @@ export function OutcomeForm({ agendaItemId, initial, programs, indicators, regen
   const px = initial ? `outcome-edit-${initial.id}` : `outcome-${agendaItemId}`
   const { state, formAction, pending, v, e } = useForm(initial ? updateOutcome : addOutcome)
   return (
-    <form onSubmit={formAction} className="space-y-3" noValidate>
+    <form data-unsaved-guard onSubmit={formAction} className="space-y-3" noValidate>
       {initial ? <><input type="hidden" name="id" value={initial.id} /><input type="hidden" name="version" value={initial.version} /></> : <input type="hidden" name="agendaItemId" value={agendaItemId} />}
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-4">
@@ -183,7 +183,7 @@ export function ActionItemForm({ meetingId, initial, regencies, banks, users, ou
   const { state, formAction, pending, v, e } = useForm(initial?.id ? updateAction : createAction)
   const [kind, setKind] = useState(v('ownerKind', initial?.ownerKind ?? 'REGENCY'))
   return (
-    <form onSubmit={formAction} className="space-y-3" noValidate>
+    <form data-unsaved-guard onSubmit={formAction} className="space-y-3" noValidate>
       {initial?.id ? <><input type="hidden" name="id" value={initial.id} /><input type="hidden" name="version" value={initial.version} /></> : <input type="hidden" name="meetingId" value={meetingId} />}
       <FormMessage state={state} />
       <Field idPrefix={px} label={t('fields.actionTitle')} name="title" errors={e('title')} required>{(p) => <input {...p} defaultValue={v('title', initial?.title ?? '')} maxLength={500} />}</Field>
@@ -292,7 +292,7 @@ export function ProgressForm({ actionId, version, status, statuses }: { actionId
   const [next, setNext] = useState(v('status'))
   const closing = next === 'DONE' || next === 'DROPPED' ? next : null
   return (
-    <form onSubmit={formAction} onReset={() => setNext('')} className="space-y-3" noValidate>
+    <form data-unsaved-guard onSubmit={formAction} onReset={() => setNext('')} className="space-y-3" noValidate>
       <input type="hidden" name="actionId" value={actionId} />
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} />

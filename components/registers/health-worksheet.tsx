@@ -79,7 +79,7 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate data-testid="health-worksheet">
+    <form data-unsaved-guard onSubmit={onSubmit} className="space-y-5" noValidate data-testid="health-worksheet">
       <input type="hidden" name="cooperativeId" value={cooperativeId} />
       <input type="hidden" name="templateVersion" value={template.version} />
       <FormMessage state={state} />

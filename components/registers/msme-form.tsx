@@ -58,7 +58,7 @@ export function MsmeForm({
   const e = state?.errors
   const text = (name: keyof MsmeFormValues) => (typeof v[name] === 'string' ? (v[name] as string) : '')
   return (
-    <form onSubmit={action} className="max-w-4xl space-y-6 rounded-lg border border-slate-200 bg-white p-4 sm:p-5" noValidate>
+    <form data-unsaved-guard onSubmit={action} className="max-w-4xl space-y-6 rounded-lg border border-slate-200 bg-white p-4 sm:p-5" noValidate>
       {initial?.id && <input type="hidden" name="id" value={initial.id} />}
       {initial?.version && <input type="hidden" name="version" value={initial.version} />}
       <FormMessage state={state} />

@@ -31,7 +31,7 @@ function FoldedForm({ summary, action, cooperativeId, initiallyOpen = false, chi
     {state?.ok && <FormMessage state={state} />}
     <details className="group rounded-lg border border-slate-200 bg-white" open={state ? !state.ok : initiallyOpen || undefined}>
       <summary className="cursor-pointer select-none px-4 py-3 text-sm font-medium text-brand-700 hover:bg-slate-50">{summary}</summary>
-      <form onSubmit={formAction} className="space-y-4 border-t border-slate-200 p-4" noValidate>
+      <form data-unsaved-guard onSubmit={formAction} className="space-y-4 border-t border-slate-200 p-4" noValidate>
         <input type="hidden" name="cooperativeId" value={cooperativeId} />
         {state && !state.ok && <FormMessage state={state} />}
         {children(state)}

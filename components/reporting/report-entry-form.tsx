@@ -123,7 +123,7 @@ export function ReportEntryForm({
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-6" noValidate>
+    <form data-unsaved-guard onSubmit={onSubmit} className="space-y-6" noValidate>
       {locale === 'en' && <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900" data-testid="number-format-hint">{t('numberFormatHint')}</p>}
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="quarter" value={quarter} />

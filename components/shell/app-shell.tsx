@@ -11,6 +11,7 @@ import { PrintLetterhead } from './print-letterhead'
 import { PrintOpensDetails } from './print-opens-details'
 import { NotificationBell } from '@/components/notifications/bell'
 import { Announcer } from '@/components/ui/announcer'
+import { UnsavedChangesGuard } from '@/components/ui/unsaved-changes-guard'
 
 /**
  * The signed-in frame: a sidebar on wide screens (a drawer on phones), a header with the notification
@@ -55,6 +56,8 @@ export async function AppShell({ children, user }: { children: React.ReactNode; 
         </main>
         {/* in the content column: the spacer it adds while a notice shows lengthens the page below <main> */}
         <Announcer closeLabel={t('common.closeNotice')} />
+        {/* asks before a link leaves a form marked data-unsaved-guard with changes not saved */}
+        <UnsavedChangesGuard message={t('common.unsavedChanges')} />
       </div>
     </div>
   )

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Dialog, Page } from '@playwright/test'
 import { demo, expect, signIn, test, type DemoRole } from './fixtures'
 
 // The demo data (prisma/seed/reporting.ts): Kabupaten Jombang's Triwulan IV 2026 is not started and
@@ -127,6 +127,63 @@ test('a refused draft keeps everything typed, the obstacles and follow-up text t
   await expect(field(page, 'Koperasi aktif')).toHaveValue('abc')
   await expect(page.getByLabel('Hambatan')).toHaveValue('UJI hambatan yang diketik')
   await expect(page.getByLabel('Tindak lanjut')).toHaveValue('UJI tindak lanjut yang diketik')
+})
+
+// Before the next test submits Q3: that test's values are the ones saved here (the same as before, typed again).
+test('unsaved typing in the report asks before a link leaves it: stay keeps the typing, leave goes; a saved draft leaves without asking', async ({ page, login }) => {
+  await login('DISTRICT_OFFICER')
+  await page.goto(Q3)
+  const active = field(page, 'Koperasi aktif')
+  const unreadable = page.locator('[data-indicator="KOP_AKTIF"]').getByText('Isi angka, misalnya 43.950 atau 85,30.')
+  const completeness = page.getByRole('navigation', { name: 'Bagian laporan triwulan' }).getByRole('link', { name: 'Kelengkapan' })
+  const saved = await active.inputValue()
+  // typed once the form answers (its own check shows): a field typed before the page hydrates is not yet watched
+  const typeWhenReady = async (value: string) => {
+    await expect(async () => {
+      await active.fill('abc')
+      await expect(unreadable).toBeVisible({ timeout: 1_000 })
+    }).toPass()
+    await active.fill(value)
+    await expect(unreadable).toHaveCount(0)
+  }
+
+  // typed, then the Completeness tab: asked first, in Indonesian; staying keeps the page and what was typed
+  await typeWhenReady('299')
+  const asked: string[] = []
+  page.once('dialog', (dialog) => {
+    asked.push(`${dialog.type()}: ${dialog.message()}`)
+    return dialog.dismiss()
+  })
+  await completeness.click()
+  await expect.poll(() => asked).toEqual(['confirm: Perubahan belum disimpan. Tinggalkan halaman ini?'])
+  await expect(page).toHaveURL(Q3)
+  await expect(active).toHaveValue('299')
+
+  // asked again, and leaving is what the officer wants: the page goes
+  page.once('dialog', (dialog) => {
+    asked.push(`${dialog.type()}: ${dialog.message()}`)
+    return dialog.accept()
+  })
+  await completeness.click()
+  await expect(page).toHaveURL(/\/laporan-triwulan\/kelengkapan/)
+  expect(asked).toHaveLength(2)
+
+  // what was typed was not saved; typed again (the value it had) and saved as a draft: leaving asks nothing
+  await page.goto(Q3)
+  await expect(active).toHaveValue(saved)
+  await typeWhenReady(saved)
+  await page.getByRole('button', { name: 'Simpan draf' }).click()
+  await expect(page.locator('#isi').getByText('Draf disimpan.')).toBeVisible()
+  const unexpected: string[] = []
+  const record = (dialog: Dialog) => {
+    unexpected.push(`${dialog.type()}: ${dialog.message()}`)
+    return dialog.dismiss()
+  }
+  page.on('dialog', record)
+  await completeness.click()
+  await expect(page).toHaveURL(/\/laporan-triwulan\/kelengkapan/)
+  page.off('dialog', record)
+  expect(unexpected).toEqual([])
 })
 
 test('a report submitted after its deadline shows as late', async ({ page, login }) => {
