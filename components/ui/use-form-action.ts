@@ -23,6 +23,9 @@ export function useFormAction<S extends { ok?: boolean } | undefined>(
   const lastForm = useRef<HTMLFormElement | null>(null)
   useEffect(() => {
     if (state?.ok && !keepAfterSuccess) lastForm.current?.reset()
+    // a refusal leaves the typing unsaved: the unsaved-changes guard (which cleared the form on submit) watches it
+    // again, as if just edited; a form not marked for the guard ignores the event
+    else if (state && state.ok === false) lastForm.current?.dispatchEvent(new Event('change', { bubbles: true }))
   }, [state, keepAfterSuccess])
   // a refusal puts the keyboard on the first wrong field, not on <body> (the pending button was disabled)
   useFocusFirstError(lastForm, state)

@@ -104,8 +104,14 @@ const place = (m: { venue: string | null; city: string | null }) => [...new Set(
 
 type ListProps = { user: Awaited<ReturnType<typeof requirePermission>>; params: Record<string, string>; filter: ReturnType<typeof meetingFilterSchema.parse>; lang: 'id' | 'en' }
 
+/** A title that already begins with its type ("Rakor Evaluasi …") is not given it again ("Rakor Rakor Evaluasi …"). */
+function namesItsType(typeLabel: string, title: string) {
+  return title.toLocaleLowerCase('id').startsWith(`${typeLabel.toLocaleLowerCase('id')} `)
+}
+
 async function MeetingList({ user, params, filter, lang }: ListProps) {
   const [t, { rows, total, page, pageSize }] = await Promise.all([getTranslations('meetings'), findMeetings({ user, filter })])
+  const namesType = (m: (typeof rows)[number]) => namesItsType(t(`type.${m.type}`), m.title)
   // a page past the last (an old link): say so and link back, as the register lists do, not "no meetings"
   if (rows.length === 0 && total > 0) {
     return <PastLastPage page={page} total={total} href={hrefWith('/rapat', params, { page: undefined })} />
@@ -152,7 +158,7 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
                 <span className="block text-xs text-slate-500">{jakartaTime(m.startsAt, lang)} WIB</span>
               </Td>
               <Td>
-                <Badge>{t(`type.${m.type}`)}</Badge>{' '}
+                {!namesType(m) && <><Badge>{t(`type.${m.type}`)}</Badge>{' '}</>}
                 <Link href={`/rapat/${m.id}`} className="font-medium text-brand-700 hover:underline">{m.title}</Link>
                 <span className="block text-xs text-slate-500">{m.organiser}</span>
               </Td>
@@ -180,6 +186,7 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
 /** A month grid (Monday first) with each meeting on the Jakarta days it spans. */
 async function MonthCalendar({ user, params, filter, month, lang }: ListProps & { month: string }) {
   const [t, meetings] = await Promise.all([getTranslations('meetings'), findMeetingsInMonth({ user, filter, month })])
+  const withType = (x: (typeof meetings)[number]) => (namesItsType(t(`type.${x.type}`), x.title) ? x.title : `${t(`type.${x.type}`)} · ${x.title}`)
   const [y, m] = month.split('-').map(Number)
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate()
   const lead = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7
@@ -204,7 +211,7 @@ async function MonthCalendar({ user, params, filter, month, lang }: ListProps & 
         {cells.filter((d): d is string => !!d && on(d).length > 0).map((d) => (
           <li key={d} className="rounded-md border border-slate-100 p-2">
             <p className="text-xs font-semibold text-slate-600">{formatDate(d, { locale: lang })}</p>
-            {on(d).map((x) => <Link key={x.id} href={`/rapat/${x.id}`} className="block text-sm font-medium text-brand-700 hover:underline">{t(`type.${x.type}`)} · {x.title}</Link>)}
+            {on(d).map((x) => <Link key={x.id} href={`/rapat/${x.id}`} className="block text-sm font-medium text-brand-700 hover:underline">{withType(x)}</Link>)}
           </li>
         ))}
         {meetings.length === 0 && <li className="text-sm text-slate-600">{t('calendar.empty')}</li>}
@@ -216,7 +223,7 @@ async function MonthCalendar({ user, params, filter, month, lang }: ListProps & 
             {d && <span className={clsx('text-xs', d === today ? 'rounded bg-brand-600 px-1 font-semibold text-white' : 'text-slate-500')}>{Number(d.slice(8))}</span>}
             {d && on(d).map((x) => (
               <Link key={x.id} href={`/rapat/${x.id}`} className={clsx('mt-1 block truncate rounded px-1 py-0.5 text-xs font-medium', x.status === 'CANCELLED' ? 'bg-slate-100 text-slate-500 line-through' : 'bg-brand-50 text-brand-800 hover:bg-brand-100')} title={x.title}>
-                {t(`type.${x.type}`)} · {x.title}
+                {withType(x)}
               </Link>
             ))}
           </div>
