@@ -38,16 +38,21 @@ export async function importHistory(user: SessionUser, page = 1) {
   }
 }
 
-/** The status a user reads: a dry run with nothing to create or change offers no import, so not "ready to import" for ever. */
+/**
+ * The status a user reads: a dry run with nothing to create or change offers no import, so not "ready to import" for
+ * ever; one with refused rows is not "ready" either (the whole file cannot go in as it is: fix it, or keep the valid rows).
+ */
 export function shownStatus(status: string, counts: Summary | null): string {
-  return status === 'CHECKED' && counts && counts.create + counts.update === 0 ? 'NOTHING' : status
+  if (status !== 'CHECKED' || !counts) return status
+  if (counts.invalid > 0) return 'INVALID'
+  return counts.create + counts.update === 0 ? 'NOTHING' : status
 }
 
 export function statusTone(status: string): 'green' | 'amber' | 'red' | 'slate' | 'blue' {
   if (status === 'DONE') return 'green'
   if (status === 'FAILED') return 'red'
   if (status === 'CHECKED') return 'blue'
-  if (status === 'CHECKING' || status === 'IMPORTING') return 'amber'
+  if (status === 'CHECKING' || status === 'IMPORTING' || status === 'INVALID') return 'amber'
   return 'slate'
 }
 

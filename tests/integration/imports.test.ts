@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { importKind } from '@/lib/imports/kinds'
 import { templateXlsx } from '@/lib/imports/template'
 import { shownValue } from '@/lib/imports/fields'
-import { importDetail, regionNames } from '@/lib/imports/history'
+import { importDetail, regionNames, shownStatus, statusTone } from '@/lib/imports/history'
 import { GET as downloadRejected } from '@/app/api/impor/[id]/ditolak/route'
 import { signInAs } from '../support/session-mock'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -463,5 +463,17 @@ describe('cooperative import', () => {
     const other = await run(await make([[`3578${nik.slice(4)}`, 'KSP Surabaya', 'Jasa', 'Kota Surabaya', '', '10']]), 'VALID_ONLY')
     expect(other.check).toMatchObject({ create: 0, invalid: 1 })
     expect(other.rows[0].errors).toEqual([{ column: 'Kab/Kota', message: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' }])
+  })
+})
+
+describe('the status a user reads in the history', () => {
+  it('a dry run with refused rows is not "ready to import"; one with nothing to write says so', () => {
+    const counts = (create: number, update: number, invalid: number) => ({ total: create + update + invalid, create, update, unchanged: 0, invalid })
+    expect(shownStatus('CHECKED', counts(2, 1, 0))).toBe('CHECKED')
+    expect(shownStatus('CHECKED', counts(2, 0, 1))).toBe('INVALID')
+    expect(shownStatus('CHECKED', counts(0, 0, 1))).toBe('INVALID')
+    expect(shownStatus('CHECKED', counts(0, 0, 0))).toBe('NOTHING')
+    expect(shownStatus('DONE', counts(2, 0, 1))).toBe('DONE')
+    expect(statusTone('INVALID')).toBe('amber')
   })
 })
