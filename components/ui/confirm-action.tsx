@@ -19,7 +19,7 @@ const reasons = (state: ActionState) => Object.values(state.errors ?? {}).flat()
  * consequential steps: deactivate, reset password, delete). Shows the action's outcome beside it.
  */
 export function ConfirmAction({
-  action, fields, label, title, body, confirmLabel, cancelLabel, variant = 'secondary', renderResult,
+  action, fields, label, title, body, confirmLabel, cancelLabel, variant = 'secondary', renderResult, size = 'sm', icon,
 }: {
   action: Action
   fields: Record<string, string>
@@ -31,6 +31,9 @@ export function ConfirmAction({
   cancelLabel?: string
   variant?: 'secondary' | 'danger' | 'primary'
   renderResult?: (state: ActionState) => React.ReactNode
+  /** 'md' beside a page header's other buttons (a record's Ubah and Riwayat); 'sm' in rows and panels */
+  size?: 'sm' | 'md'
+  icon?: React.ReactNode
 }) {
   const t = useTranslations('common')
   // a success is announced by the frame (the refreshed page may no longer hold this button); a refusal stays beside it
@@ -45,8 +48,8 @@ export function ConfirmAction({
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <Button type="button" size="sm" variant={variant} disabled={pending} onClick={() => dialog.current?.showModal()}>
-        {pending ? t('processing') : label}
+      <Button type="button" size={size} variant={variant} disabled={pending} onClick={() => dialog.current?.showModal()}>
+        {icon}{pending ? t('processing') : label}
       </Button>
       <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,90vw)] whitespace-normal rounded-lg p-0 text-left font-normal shadow-xl backdrop:bg-slate-900/40">
         <div className="space-y-3 p-5">

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { Pencil } from 'lucide-react'
+import { Pencil, Trash2 } from 'lucide-react'
 import { InfoCard, OutcomeBadge, ScaleBadge, Section } from '@/components/registers/badges'
 import { InspectionFollowUpForm, InspectionForm, YearForm, type YearEdit } from '@/components/registers/record-forms'
 import { TrendChart } from '@/components/registers/trend-chart'
@@ -75,7 +75,7 @@ export default async function CooperativePage({ params, searchParams }: { params
               {canWrite && (
               <>
                 <LinkButton href={`/koperasi/${coop.id}/ubah`} variant="secondary"><Pencil aria-hidden className="size-4" />{r('edit')}</LinkButton>
-                <ConfirmAction action={deleteCooperative} fields={{ id: coop.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: coop.name })} body={deleteBody} confirmLabel={r('deleteYes')} />
+                <ConfirmAction action={deleteCooperative} fields={{ id: coop.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: coop.name })} body={deleteBody} confirmLabel={r('deleteYes')} size="md" icon={<Trash2 aria-hidden className="size-4" />} />
               </>
               )}
             </>

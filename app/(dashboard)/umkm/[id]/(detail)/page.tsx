@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { AlertTriangle, Pencil } from 'lucide-react'
+import { AlertTriangle, Pencil, Trash2 } from 'lucide-react'
 import { MsmeLoans } from '@/components/credit/msme-loans'
 import { ActivitiesReceived } from '@/components/activities/received'
 import { InfoCard, ScaleBadge, Section } from '@/components/registers/badges'
@@ -44,7 +44,7 @@ export default async function MsmePage({ params, searchParams }: { params: Promi
               {canWrite && (
               <>
                 <LinkButton href={`/umkm/${m.id}/ubah`} variant="secondary"><Pencil aria-hidden className="size-4" />{r('edit')}</LinkButton>
-                <ConfirmAction action={deleteMsme} fields={{ id: m.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: m.businessName })} body={t('deleteBody')} confirmLabel={r('deleteYes')} />
+                <ConfirmAction action={deleteMsme} fields={{ id: m.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: m.businessName })} body={t('deleteBody')} confirmLabel={r('deleteYes')} size="md" icon={<Trash2 aria-hidden className="size-4" />} />
               </>
               )}
             </>
