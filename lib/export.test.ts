@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { csvCell, dateKindOf, exportResponse, filteredName, sheetTitle, toCsv, toXlsx, type ExportColumn } from './export'
+import { codeForId, csvCell, dateKindOf, exportResponse, filteredName, sheetTitle, toCsv, toXlsx, type ExportColumn } from './export'
 
 type Row = { founded: Date; meeting: Date; logged: Date }
 const row: Row = {
@@ -98,6 +98,23 @@ describe('filteredName', () => {
     expect(filteredName('umkm', ['a'.repeat(31) + ' b'])).toBe(`umkm-${'a'.repeat(31)}`)
     expect(filteredName('log-audit', ['cmxa8p3kc00z5ry7d2rzw8ppi'])).toBe('log-audit-cmxa8p3kc00z5ry7d2rzw8ppi')
     expect(filteredName('umkm', ['../..\\x";\r\nSet-Cookie: y'])).toMatch(/^umkm-[a-z0-9.-]+$/)
+  })
+})
+
+describe('codeForId', () => {
+  const programs = [{ id: 'cmxa8p2f500yary7dykj6vct2', code: 'PROKESRA-2026' }, { id: 'cmxa8p2f500yary7dykj6vct3', code: 'PROKESRA-2025' }]
+
+  it('names a programme filter by the programme’s code, lower-cased with the other parts, never its internal id', () => {
+    expect(codeForId('cmxa8p2f500yary7dykj6vct2', programs)).toBe('PROKESRA-2026')
+    expect(filteredName('penyaluran-kredit', [codeForId('cmxa8p2f500yary7dykj6vct2', programs), '35.17'])).toBe('penyaluran-kredit-prokesra-2026-35.17')
+    expect(filteredName('klaim-subsidi', [codeForId('cmxa8p2f500yary7dykj6vct3', programs), 'APPROVED', codeForId('b1', [{ id: 'b1', code: 'BPR Jatim' }])])).toBe('klaim-subsidi-prokesra-2025-approved-bpr-jatim')
+  })
+
+  it('names nothing for no filter or an id the reader cannot see (another bank’s programme, a stale link)', () => {
+    expect(codeForId(undefined, programs)).toBeUndefined()
+    expect(codeForId('cmxa8p2f500yary7dykj6vct9', programs)).toBeUndefined()
+    expect(codeForId('cmxa8p2f500yary7dykj6vct2', [])).toBeUndefined()
+    expect(filteredName('penyaluran-kredit', [codeForId('cmxa8p2f500yary7dykj6vct9', programs), '35.17'])).toBe('penyaluran-kredit-35.17')
   })
 })
 

@@ -149,6 +149,15 @@ export function filteredName(base: string, parts: unknown[]): string {
 }
 
 /**
+ * A filter that holds a record's internal id (a programme, a bank) as an export's file name shows it: the record's
+ * code (`PROKESRA-2026`, which filteredName lower-cases) looked up among the records the reader may see, never the id
+ * (`penyaluran-kredit-cmxa8p2f500yary7dykj6vct2-…`). An id not among them (another bank's programme, a stale link) names nothing.
+ */
+export function codeForId(id: string | undefined, records: readonly { id: string; code: string }[]): string | undefined {
+  return id ? records.find((r) => r.id === id)?.code : undefined
+}
+
+/**
  * A download response in the requested format, named `<base>-<yyyy-mm-dd>.<ext>`: the day is today in
  * Jakarta, or `day` for figures as of another day (the dashboard's), so the name carries one date only.
  */

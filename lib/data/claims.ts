@@ -1,11 +1,14 @@
 import 'server-only'
-import type { Prisma } from '@/lib/generated/prisma/client'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { readDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
 import { bankScope } from '@/lib/scope'
 import { dueByLoan } from '@/lib/credit/claim-submission'
 import type { SessionUser } from '@/lib/session-user'
+import type { ClaimFilter, CLAIM_SORTS } from '@/lib/validations/claims'
+
+type ClaimSort = (typeof CLAIM_SORTS)[number]
 
 /**
  * Subsidy claims are per bank: a bank officer sees its bank's, the agency all of them. District officers
@@ -27,35 +30,111 @@ export async function claimedMonths({ user }: { user: SessionUser }): Promise<Re
   return byProgram
 }
 
-/** Claims with their totals (claimed, computed, approved, paid) computed in SQL. */
-export async function findClaims({ user }: { user: SessionUser }) {
-  const where: Prisma.SubsidyClaimWhereInput = claimScope(user)
-  const claims = await readDb.subsidyClaim.findMany({
-    where,
-    select: { id: true, month: true, status: true, submittedAt: true, program: { select: { name: true, year: true } }, bank: { select: { shortName: true } } },
-    orderBy: [{ month: 'desc' }],
-    take: 200,
-  })
-  const ids = claims.map((c) => c.id)
-  const totals = ids.length
-    ? await readDb.$queryRaw<{ claim_id: string; lines: number; claimed: string; computed: string; approved: string | null; paid: string }[]>`
+export const CLAIM_PAGE_SIZE = 25
+
+/** The claims the list shows: the role's (claimScope) under the filter's programme, status and bank. */
+function claimWhere(user: SessionUser, f: ClaimFilter): Prisma.SubsidyClaimWhereInput {
+  return {
+    ...claimScope(user),
+    AND: [f.program ? { programId: f.program } : {}, f.status ? { status: f.status } : {}, f.bank ? { bankId: f.bank } : {}],
+  }
+}
+
+/** The list's order: the column asked (the claimed month unless another), newest or largest first unless `dir` says otherwise. */
+export function claimOrder(f: ClaimFilter): { sort: ClaimSort; dir: 'asc' | 'desc' } {
+  return { sort: f.sort ?? 'month', dir: f.dir ?? 'desc' }
+}
+
+/** An amount column's SQL (whitelisted: never text from the URL); a claim not yet decided has no approved amount and sorts last either way. */
+const AMOUNT_SQL: Record<Exclude<ClaimSort, 'month'>, Prisma.Sql> = {
+  claimed: Prisma.sql`coalesce(l.claimed, 0)`,
+  computed: Prisma.sql`coalesce(l.computed, 0)`,
+  approved: Prisma.sql`l.approved`,
+  paid: Prisma.sql`coalesce(p.paid, 0)`,
+}
+
+/**
+ * The ids of one page of the claims under `where`, in the list's order: by month in Prisma, by an amount in SQL over
+ * the claims `where` chose (the amounts are sums of the lines and payments). Ties: newest month, programme code, bank, id.
+ */
+async function orderedClaimIds(where: Prisma.SubsidyClaimWhereInput, f: ClaimFilter, skip: number, take: number): Promise<{ ids: string[]; total: number }> {
+  const { sort, dir } = claimOrder(f)
+  if (sort === 'month') {
+    const [rows, total] = await Promise.all([
+      readDb.subsidyClaim.findMany({ where, select: { id: true }, orderBy: [{ month: dir }, { program: { code: 'asc' } }, { bank: { shortName: 'asc' } }, { id: 'asc' }], skip, take }),
+      readDb.subsidyClaim.count({ where }),
+    ])
+    return { ids: rows.map((r) => r.id), total }
+  }
+  const scoped = (await readDb.subsidyClaim.findMany({ where, select: { id: true } })).map((r) => r.id)
+  if (scoped.length === 0) return { ids: [], total: 0 }
+  const rows = await readDb.$queryRaw<{ id: string }[]>`
+    SELECT c.id FROM subsidy_claims c
+      JOIN credit_programs cp ON cp.id = c.program_id JOIN banks b ON b.id = c.bank_id
+      LEFT JOIN (SELECT claim_id, sum(claimed_amount) AS claimed, sum(computed_amount) AS computed, sum(approved_amount) AS approved
+        FROM claim_lines WHERE claim_id = ANY(${scoped}::text[]) GROUP BY claim_id) l ON l.claim_id = c.id
+      LEFT JOIN (SELECT claim_id, sum(amount) AS paid FROM claim_payments WHERE claim_id = ANY(${scoped}::text[]) GROUP BY claim_id) p ON p.claim_id = c.id
+    WHERE c.id = ANY(${scoped}::text[])
+    ORDER BY ${AMOUNT_SQL[sort]} ${dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`} NULLS LAST, c.month DESC, cp.code, b.short_name, c.id
+    LIMIT ${take} OFFSET ${skip}`
+  return { ids: rows.map((r) => r.id), total: scoped.length }
+}
+
+/** The claims of `ids` (read through claimScope again) in that order, with their totals (claimed, computed, approved, paid) computed in SQL. */
+async function claimsWithTotals(user: SessionUser, ids: string[]) {
+  if (ids.length === 0) return []
+  const [claims, totals] = await Promise.all([
+    readDb.subsidyClaim.findMany({
+      where: { id: { in: ids }, ...claimScope(user) },
+      select: { id: true, month: true, status: true, submittedAt: true, program: { select: { id: true, code: true, name: true, year: true } }, bank: { select: { id: true, shortName: true } } },
+    }),
+    readDb.$queryRaw<{ claim_id: string; lines: number; claimed: string; computed: string; approved: string | null; paid: string }[]>`
         SELECT cl.claim_id, count(*)::int AS lines, sum(cl.claimed_amount)::text AS claimed, sum(cl.computed_amount)::text AS computed,
           sum(cl.approved_amount)::text AS approved,
           coalesce((SELECT sum(cp.amount) FROM claim_payments cp WHERE cp.claim_id = cl.claim_id), 0)::text AS paid
-        FROM claim_lines cl WHERE cl.claim_id = ANY(${ids}::text[]) GROUP BY cl.claim_id`
-    : []
+        FROM claim_lines cl WHERE cl.claim_id = ANY(${ids}::text[]) GROUP BY cl.claim_id`,
+  ])
   const byId = new Map(totals.map((t) => [t.claim_id, t]))
-  return claims.map((c) => {
-    const t = byId.get(c.id)
-    return {
-      ...c,
-      lines: t?.lines ?? 0,
-      claimed: Number(t?.claimed ?? 0),
-      computed: Number(t?.computed ?? 0),
-      approved: t?.approved === null || t?.approved === undefined ? null : Number(t.approved),
-      paid: Number(t?.paid ?? 0),
-    }
-  })
+  const position = new Map(ids.map((id, i) => [id, i]))
+  return claims
+    .sort((a, b) => position.get(a.id)! - position.get(b.id)!)
+    .map((c) => {
+      const t = byId.get(c.id)
+      return {
+        ...c,
+        lines: t?.lines ?? 0,
+        claimed: Number(t?.claimed ?? 0),
+        computed: Number(t?.computed ?? 0),
+        approved: t?.approved === null || t?.approved === undefined ? null : Number(t.approved),
+        paid: Number(t?.paid ?? 0),
+      }
+    })
+}
+
+/** One page (25) of the claims under the filter, in the list's order, with their totals and how many the filter holds. */
+export async function findClaims({ user, filter = {} }: { user: SessionUser; filter?: ClaimFilter }) {
+  const page = filter.page ?? 1
+  const { ids, total } = await orderedClaimIds(claimWhere(user, filter), filter, (page - 1) * CLAIM_PAGE_SIZE, CLAIM_PAGE_SIZE)
+  return { rows: await claimsWithTotals(user, ids), total, page, pageSize: CLAIM_PAGE_SIZE, ...claimOrder(filter) }
+}
+
+/** Every claim under the filter, in the list's order, for the list's export (capped). */
+export async function exportClaims({ user, filter = {} }: { user: SessionUser; filter?: ClaimFilter }) {
+  const { ids } = await orderedClaimIds(claimWhere(user, filter), filter, 0, 10_000)
+  return claimsWithTotals(user, ids)
+}
+
+/**
+ * The programmes and banks the user's claims are in, for the list's filters (a bank officer's: its own bank's
+ * claims' programmes; no bank to choose).
+ */
+export async function claimFilterOptions({ user }: { user: SessionUser }) {
+  const scope = claimScope(user)
+  const [programs, banks] = await Promise.all([
+    readDb.creditProgram.findMany({ where: { claims: { some: scope } }, select: { id: true, code: true, name: true }, orderBy: [{ year: 'desc' }, { name: 'asc' }] }),
+    scope.bankId ? [] : readDb.bank.findMany({ where: { claims: { some: scope } }, select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } }),
+  ])
+  return { programs, banks }
 }
 
 export const CLAIM_LINES_PAGE_SIZE = 50

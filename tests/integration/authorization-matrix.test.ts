@@ -34,7 +34,7 @@ import { createDisbursement } from '@/lib/actions/credit'
 import { addProgress, uploadEvidence } from '@/lib/actions/meetings'
 import { createMsme, deleteMsme, revealOwnerNik, updateMsme } from '@/lib/actions/msmes'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
-import { findClaims, getClaim } from '@/lib/data/claims'
+import { exportClaims, findClaims, getClaim } from '@/lib/data/claims'
 import { cooperativeChoices, exportCooperatives, findCooperatives, getCooperative } from '@/lib/data/cooperatives'
 import { getCreditSummary, getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
 import { getCreditBreakdown, getOverview, getSameDateLastYear, resolveDashboardFilter } from '@/lib/data/dashboard'
@@ -203,6 +203,7 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   'GET /api/kredit/penyaluran/ekspor': 'credit.read',
   'GET /api/kredit/penyaluran/[id]/jadwal': 'credit.read', // and the loan in the role's scope (404 otherwise)
   'GET /api/kredit/klaim/[id]/ekspor': 'claims.read', // and the claim's bank for a bank officer (404 otherwise)
+  'GET /api/kredit/klaim/ekspor': 'claims.read', // the claims list in the role's scope: a bank officer its bank's
   'GET /api/laporan-triwulan/kelengkapan/ekspor': 'reports.read',
   'GET /api/laporan-triwulan/realisasi/ekspor': 'reports.read',
   'GET /api/pengguna/ekspor': 'users.manage',
@@ -567,16 +568,16 @@ type Fields = Record<string, string | number>
 const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   changePassword: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'Sandi-Baru-Matriks-2026!', confirmPassword: 'Sandi-Baru-Matriks-2026!' }),
   signOutEverywhere: () => ({ confirm: 'ya' }),
-  createCooperative: () => ({ nik: '3517000000000999', name: 'Koperasi Tanpa Wewenang', type: 'KONSUMEN', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17' }),
-  updateCooperative: () => ({ id: fx.coop17, version: 1, nik: '3517000000000101', name: 'KSP Diubah Tanpa Wewenang', type: 'SIMPAN_PINJAM', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17' }),
+  createCooperative: () => ({ nik: '3517000000000999', name: 'Koperasi Tanpa Wewenang', type: 'KONSUMEN', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17', membersMale: '0', membersFemale: '0', managers: '0', employees: '0' }),
+  updateCooperative: () => ({ id: fx.coop17, version: 1, nik: '3517000000000101', name: 'KSP Diubah Tanpa Wewenang', type: 'SIMPAN_PINJAM', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17', membersMale: '0', membersFemale: '0', managers: '0', employees: '0' }),
   deleteCooperative: () => ({ id: fx.coopLone }),
   saveCooperativeYear: () => ({ cooperativeId: fx.coop17, year: 2024, ownCapital: '1.000.000', assets: '5.000.000' }),
   deleteCooperativeYear: () => ({ cooperativeId: fx.coop17, year: 2023, version: 1 }),
   followUpInspection: () => ({ id: fx.inspection17, version: 1, followUp: 'Buku kas sudah dilengkapi', status: 'CLOSED' }),
   saveHealthAssessment: () => ({ cooperativeId: fx.coop17, assessedOn: '2025-01-10', assessor: 'Tim Penilai', ...fx.healthSheet }),
   addInspection: () => ({ cooperativeId: fx.coop17, inspectedOn: '2025-01-10', officer: 'Pemeriksa Uji', findings: 'Buku kas belum lengkap', status: 'OPEN' }),
-  createMsme: () => ({ nib: '9120009999999', businessName: 'Usaha Tanpa Wewenang', ownerName: 'Budi', ownerNik: '3517014501900009', ownerGender: 'L', kbli: '10792', regencyCode: '35.17', businessCapital: '50.000.000', annualSales: '300.000.000' }),
-  updateMsme: () => ({ id: fx.msme17.id, version: 1, nib: fx.msme17.nib, businessName: 'Diubah Tanpa Wewenang', ownerName: 'Siti Rahayu', ownerGender: 'P', kbli: '10792', regencyCode: '35.17' }),
+  createMsme: () => ({ nib: '9120009999999', businessName: 'Usaha Tanpa Wewenang', ownerName: 'Budi', ownerNik: '3517014501900009', ownerGender: 'L', kbli: '10792', regencyCode: '35.17', workers: '0', businessCapital: '50.000.000', annualSales: '300.000.000' }),
+  updateMsme: () => ({ id: fx.msme17.id, version: 1, nib: fx.msme17.nib, businessName: 'Diubah Tanpa Wewenang', ownerName: 'Siti Rahayu', ownerGender: 'P', kbli: '10792', regencyCode: '35.17', workers: '0' }),
   deleteMsme: () => ({ id: fx.msme17.id }),
   revealOwnerNik: () => ({ id: fx.msme17.id }),
   createDisbursement: () => ({ programId: fx.programId, bankId: fx.bpr, accountNumber: 'TOLAK-0001', nib: fx.msme17.nib, ownerNik: NIK17, contractDate: '2025-03-03', plafond: '10.000.000', tenorMonths: 12, method: 'ANNUITY' }),
@@ -1026,10 +1027,27 @@ describe('bank scope: the officer of PT BPR Jatim never sees Bank DKI', () => {
     const own = await (await callRoute(route('/api/kredit/penyaluran/ekspor'))).text()
     expect(own).toContain('BPR-MATRIKS-1')
     expect(own).not.toContain('DKI-MATRIKS-1')
+    // a programme filter names the file by the programme's code, never its internal id
+    const byProgram = await callRoute(route('/api/kredit/penyaluran/ekspor'), `program=${fx.programId}`)
+    expect(byProgram.headers.get('content-disposition')).toMatch(/filename="penyaluran-kredit-matriks-2025-\d{4}-\d{2}-\d{2}\.csv"/)
   })
 
-  it('sees only its bank’s claims', async () => {
-    expect((await findClaims({ user: banker })).map((c) => c.id)).toEqual([fx.claimBpr])
+  it('sees and exports only its bank’s claims, even when it asks for Bank DKI', async () => {
+    expect((await findClaims({ user: banker })).rows.map((c) => c.id)).toEqual([fx.claimBpr])
+    expect((await findClaims({ user: banker, filter: { bank: fx.dki } })).total).toBe(0)
+    expect((await findClaims({ user: banker, filter: { sort: 'claimed', dir: 'desc' } })).rows.map((c) => c.id)).toEqual([fx.claimBpr])
+    expect(await exportClaims({ user: banker, filter: { bank: fx.dki } })).toEqual([])
+    signInAs(users.BANK_OFFICER)
+    const dki = (await db.bank.findUniqueOrThrow({ where: { id: fx.dki }, select: { shortName: true } })).shortName
+    const asked = await (await callRoute(route('/api/kredit/klaim/ekspor'), `bank=${fx.dki}`)).text()
+    expect(asked.trim().split('\r\n')).toHaveLength(1) // the header only
+    const own = await callRoute(route('/api/kredit/klaim/ekspor'), `program=${fx.programId}`)
+    // named by the programme's code, not its id
+    expect(own.headers.get('content-disposition')).toMatch(/filename="klaim-subsidi-matriks-2025-\d{4}-\d{2}-\d{2}\.csv"/)
+    const text = await own.text()
+    expect(text.trim().split('\r\n')).toHaveLength(2)
+    expect(text).toContain('MATRIKS-2025')
+    expect(text).not.toContain(dki)
     expect(await getClaim({ user: banker, id: fx.claimDki })).toBeNull()
     expect((await getClaim({ user: banker, id: fx.claimBpr }))?.id).toBe(fx.claimBpr)
   })

@@ -31,7 +31,7 @@ vi.hoisted(() => {
 const ROOT = path.resolve(__dirname, '../..')
 let admin: Awaited<ReturnType<typeof createUser>>
 
-const coop = (name: string, nik: string) => ({ nik, name, type: 'KONSUMEN', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17' })
+const coop = (name: string, nik: string) => ({ nik, name, type: 'KONSUMEN', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17', membersMale: '0', membersFemale: '0', managers: '0', employees: '0' })
 
 beforeAll(async () => {
   admin = await createUser('ADMIN')
