@@ -33,9 +33,10 @@ export function Td({ children, className, align = 'left' }: { children?: React.R
 }
 
 /** The order a sortable column header would set next, and the one it shows now: one rule for headers and phone links. */
-function sortState(column: string, params: Record<string, string>, defaultSort?: string) {
+/** `defaultDir`: the order a list applies when the URL names none (the loans list: newest first), so the arrow says it */
+function sortState(column: string, params: Record<string, string>, defaultSort?: string, defaultDir: 'asc' | 'desc' = 'asc') {
   const active = (params.sort ?? defaultSort) === column
-  const dir: 'asc' | 'desc' | undefined = active ? (params.dir === 'desc' ? 'desc' : 'asc') : undefined
+  const dir: 'asc' | 'desc' | undefined = active ? (params.dir === 'desc' || params.dir === 'asc' ? params.dir : defaultDir) : undefined
   return { active, dir, next: active && dir === 'asc' ? 'desc' : 'asc' }
 }
 
@@ -44,7 +45,7 @@ function sortState(column: string, params: Record<string, string>, defaultSort?:
  * be bookmarked; it tells assistive technology the current order.
  */
 export function SortTh({
-  label, column, pathname, params, align = 'left', defaultSort,
+  label, column, pathname, params, align = 'left', defaultSort, defaultDir,
 }: {
   label: string
   column: string
@@ -52,8 +53,9 @@ export function SortTh({
   params: Record<string, string>
   align?: 'left' | 'right'
   defaultSort?: string
+  defaultDir?: 'asc' | 'desc'
 }) {
-  const { active, dir, next } = sortState(column, params, defaultSort)
+  const { active, dir, next } = sortState(column, params, defaultSort, defaultDir)
   const Icon = !active ? ArrowUpDown : dir === 'asc' ? ArrowUp : ArrowDown
   return (
     <th
