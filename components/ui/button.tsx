@@ -3,11 +3,12 @@ import clsx from 'clsx'
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost'
 
+// every variant has a 1 px border (transparent except the secondary's), so buttons side by side are one height
 const VARIANTS: Record<Variant, string> = {
-  primary: 'bg-brand-600 text-white hover:bg-brand-700 focus-visible:outline-brand-600',
+  primary: 'border border-transparent bg-brand-600 text-white hover:bg-brand-700 focus-visible:outline-brand-600',
   secondary: 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 focus-visible:outline-slate-400',
-  danger: 'bg-red-600 text-white hover:bg-red-700 focus-visible:outline-red-600',
-  ghost: 'text-slate-700 hover:bg-slate-100 focus-visible:outline-slate-400',
+  danger: 'border border-transparent bg-red-600 text-white hover:bg-red-700 focus-visible:outline-red-600',
+  ghost: 'border border-transparent text-slate-700 hover:bg-slate-100 focus-visible:outline-slate-400',
 }
 
 export function buttonClass(variant: Variant = 'primary', size: 'sm' | 'md' = 'md') {

@@ -32,11 +32,16 @@ export async function claimedMonths({ user }: { user: SessionUser }): Promise<Re
 
 export const CLAIM_PAGE_SIZE = 25
 
-/** The claims the list shows: the role's (claimScope) under the filter's programme, status and bank. */
+/**
+ * The claims the list and its export show: the role's (claimScope) under the filter's programme, status and bank. A
+ * bank officer has no bank to choose: a `bank` in its URL is no filter (the list showed its claims while the export of
+ * the same address was empty).
+ */
 function claimWhere(user: SessionUser, f: ClaimFilter): Prisma.SubsidyClaimWhereInput {
+  const bank = user.role === 'BANK_OFFICER' ? undefined : f.bank
   return {
     ...claimScope(user),
-    AND: [f.program ? { programId: f.program } : {}, f.status ? { status: f.status } : {}, f.bank ? { bankId: f.bank } : {}],
+    AND: [f.program ? { programId: f.program } : {}, f.status ? { status: f.status } : {}, bank ? { bankId: bank } : {}],
   }
 }
 

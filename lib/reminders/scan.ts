@@ -5,7 +5,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { currentQuarter, defaultDeadline, previousQuarter } from '@/lib/reporting/periods'
 import { requiredPeriodSql } from '@/lib/reporting/start'
 import { emailEnabled } from './email'
-import { settleNotifications } from './settle'
+import { returnedKeySql, settleNotifications } from './settle'
 
 type Client = Prisma.TransactionClient | typeof db
 
@@ -33,9 +33,6 @@ const emailStateSql = (emailOn: boolean) =>
 /** The report pages' address, as `lib/reporting` pages route it. */
 const reportLinkSql = (regency: Prisma.Sql, year: Prisma.Sql, quarter: Prisma.Sql) =>
   Prisma.sql`'/laporan-triwulan/' || ${regency} || '/' || ${year} || '/' || ${quarter}`
-
-/** A return's event key: the report and the moment of the return (a report returned without one, e.g. seeded, once). */
-const returnedKeySql = Prisma.sql`'report-returned:' || r.id || ':' || coalesce(to_char(r.reviewed_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '-')`
 
 /**
  * Remind the district officers of a returned report (status RETURNED, from a review or a reopening): one

@@ -4,9 +4,12 @@ import { Prisma } from '@/lib/generated/prisma/client'
 
 type Client = Prisma.TransactionClient | typeof db
 
+/** A return's event key (of report `r`): the report and the moment of the return (a report returned without one, e.g. seeded, once). */
+export const returnedKeySql = Prisma.sql`'report-returned:' || r.id || ':' || coalesce(to_char(r.reviewed_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '-')`
+
 /**
  * Mark read the unread reminders whose cause is gone: a report due or late that has been sent, a returned report
- * sent again, a report or claim awaiting review that has been decided, a follow-up done, dropped, moved to another
+ * sent again (or returned again since), a report or claim awaiting review that has been decided, a follow-up done, dropped, moved to another
  * due date or of a cancelled meeting. A district officer's bell had kept "Laporan Triwulan III 2026 terlambat"
  * unread after the report was sent. Called by the hourly scan, and by the report's submission in its own
  * transaction (the case a user meets at once), for that report's reminders only (`report`). The key's parts
@@ -23,7 +26,8 @@ export async function settleNotifications(client: Client = db, now = new Date(),
               WHERE r.regency_code = split_part(n.event_key, ':', 2) AND r.year || '-' || r.quarter = split_part(n.event_key, ':', 3)
                 AND r.first_submitted_at IS NOT NULL))
        OR (n.kind = 'REPORT_RETURNED' AND EXISTS (
-             SELECT 1 FROM quarterly_reports r WHERE r.id = split_part(n.event_key, ':', 2) AND r.status <> 'RETURNED'))
+             -- sent again, or returned again since (the later return has its own reminder, with its own reason)
+             SELECT 1 FROM quarterly_reports r WHERE r.id = split_part(n.event_key, ':', 2) AND (r.status <> 'RETURNED' OR n.event_key <> ${returnedKeySql})))
        OR (n.kind = 'REVIEW_REPORT' AND EXISTS (
              SELECT 1 FROM quarterly_reports r WHERE r.id = split_part(n.event_key, ':', 2) AND r.status <> 'SUBMITTED'))
        OR (n.kind = 'REVIEW_CLAIM' AND EXISTS (

@@ -201,6 +201,20 @@ describe('reminders whose cause is gone are marked read', () => {
     expect(await unread(officer78.id)).toEqual(['report-due:35.78:2026-3', 'report-late:35.78:2026-2'])
   })
 
+  it('a return answered by a later return: the earlier notice is read, the later one (its own reason) is not', async () => {
+    const report = await db.quarterlyReport.create({ data: { regencyCode: '35.17', year: 2026, quarter: 2, status: 'SUBMITTED', submittedAt: new Date('2026-07-10'), firstSubmittedAt: new Date('2026-07-10') } })
+    signInAs(admin)
+    expect((await returnReport(undefined, form({ id: report.id, version: 1, reason: 'Koperasi aktif belum sesuai ODS.' }))).ok).toBe(true)
+    const first = await returnedKey(report.id)
+    await db.quarterlyReport.update({ where: { id: report.id }, data: { status: 'SUBMITTED', version: { increment: 1 } } })
+    expect((await returnReport(undefined, form({ id: report.id, version: 3, reason: 'Lengkapi hambatan.' }))).ok).toBe(true)
+    const second = await returnedKey(report.id)
+    await scanReminders({ now: NOW })
+    const returned = (await unread(officer17.id)).filter((k) => k.startsWith('report-returned:'))
+    expect(returned).toEqual([second])
+    expect(second).not.toBe(first)
+  })
+
   it('by the scan: a returned report sent again, a report or claim decided, a follow-up done, dropped or given a new due date', async () => {
     const report = await db.quarterlyReport.create({ data: { regencyCode: '35.17', year: 2026, quarter: 2, status: 'SUBMITTED', submittedAt: new Date('2026-07-10'), firstSubmittedAt: new Date('2026-07-10') } })
     signInAs(admin)

@@ -35,7 +35,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const user = await requireUser()
   if (!can(user.role, 'claims.read')) forbidden()
   const params = flatParams(await searchParams)
-  // a bank officer reads its own bank's claims and has no bank to choose: a `bank` in the URL is no filter
+  // a bank officer reads its own bank's claims and has no bank to choose: a `bank` in the URL is no filter (claimWhere
+  // ignores it too); dropped here so the page's links do not carry it on
   if (user.role === 'BANK_OFFICER') delete params.bank
   const filter = claimFilterSchema.parse(params)
   const [t, tc, r, locale, data, options] = await Promise.all([

@@ -28,7 +28,7 @@ export default async function NewMsmePage() {
         villages={[]}
         cooperatives={cooperatives}
         cancelHref="/umkm"
-        initial={{ nib: '', businessName: '', ownerName: '', ownerNik: '', ownerGender: '', kbli: '', regencyCode: user.regencyCode ?? '', districtCode: '', villageCode: '', address: '', phone: '', workers: '', businessCapital: '', annualSales: '', recordedScale: '', newRegistration: true, iumkNumber: '', iumkDate: '', cooperativeId: '' }}
+        initial={{ nib: '', businessName: '', ownerName: '', ownerNik: '', ownerGender: '', kbli: '', regencyCode: user.regencyCode ?? '', districtCode: '', villageCode: '', address: '', phone: '', workers: '0', businessCapital: '', annualSales: '', recordedScale: '', newRegistration: true, iumkNumber: '', iumkDate: '', cooperativeId: '' }}
       />
     </>
   )
