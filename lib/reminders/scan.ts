@@ -95,8 +95,6 @@ export async function scanReminders(options: { now?: Date; client?: Client } = {
   const emailOn = emailEnabled()
   // written as UTC like every timestamp Prisma writes (CURRENT_TIMESTAMP would follow the session's time zone)
   const created = new Date()
-  // first, the reminders whose cause went away since (a report sent, a follow-up done): the bell counts only what is still to do
-  await settleNotifications(client, created)
   const q = await candidateQuarters(client, now)
   const periods = Prisma.sql`unnest(${q.years}::int[], ${q.quarters}::int[], ${q.deadlines}::date[]) AS p(year, quarter, deadline)`
 
@@ -169,5 +167,8 @@ export async function scanReminders(options: { now?: Date; client?: Client } = {
   const actionDue = await actions()
   const reviewReport = await reviewReports()
   const reviewClaim = await reviewClaims()
+  // last, the reminders whose cause went away (a report sent, a follow-up done), those made above included (a report
+  // sent while the scan ran): the bell counts only what is still to do
+  await settleNotifications(client, { now: created, today })
   return { reportDue, reportLate, reportReturned, actionDue, reviewReport, reviewClaim }
 }

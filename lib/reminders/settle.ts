@@ -8,33 +8,43 @@ type Client = Prisma.TransactionClient | typeof db
 export const returnedKeySql = Prisma.sql`'report-returned:' || r.id || ':' || coalesce(to_char(r.reviewed_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '-')`
 
 /**
- * Mark read the unread reminders whose cause is gone: a report due or late that has been sent, a returned report
- * sent again (or returned again since), a report or claim awaiting review that has been decided, a follow-up done, dropped, moved to another
- * due date or of a cancelled meeting. A district officer's bell had kept "Laporan Triwulan III 2026 terlambat"
- * unread after the report was sent. Called by the hourly scan, and by the report's submission in its own
- * transaction (the case a user meets at once), for that report's reminders only (`report`). The key's parts
- * (lib/reminders/scan.ts) name the record. The rows are locked in id order, so a scan and a submission that
- * settle the same reminders wait for each other instead of deadlocking.
+ * Mark read the unread reminders whose cause is gone, and drop the e-mail not yet sent for them:
+ * - a report due or late that has been sent;
+ * - a return answered (the report sent again) or superseded by a later return (which has its own reminder and
+ *   reason; compared by time, so a notice keyed by an older format is judged the same way);
+ * - a report or claim awaiting review that has been decided, or sent again since (the newer submission has its own);
+ * - a follow-up done, dropped, given another due date or of a cancelled meeting, and one "due soon" once overdue
+ *   (the overdue reminder replaces it).
+ * A district officer's bell had kept "Laporan Triwulan III 2026 terlambat" unread after the report was sent.
+ * Called at the end of the hourly scan (`today`: its day in Jakarta), and by a report's submission in its own
+ * transaction for that report's reminders only (`report`). The key's parts (lib/reminders/scan.ts) name the
+ * record. The rows are locked in id order, so a scan and a submission settling the same reminders wait for each
+ * other instead of deadlocking.
  */
-export async function settleNotifications(client: Client = db, now = new Date(), report?: { id: string; regencyCode: string }): Promise<number> {
+export async function settleNotifications(client: Client, opts: { now: Date; today: string; report?: { id: string; regencyCode: string } }): Promise<number> {
+  const { now, today, report } = opts
   const only = report ? Prisma.sql`AND split_part(n.event_key, ':', 2) IN (${report.id}, ${report.regencyCode})` : Prisma.empty
   return client.$executeRaw`
-    UPDATE notifications SET read_at = ${now}::timestamp
+    UPDATE notifications
+       SET read_at = ${now}::timestamp,
+           email_state = CASE WHEN email_state = 'PENDING' THEN NULL ELSE email_state END
      WHERE id IN (SELECT n.id FROM notifications n WHERE n.read_at IS NULL ${only} AND (
           (n.kind IN ('REPORT_DUE', 'REPORT_LATE') AND EXISTS (
              SELECT 1 FROM quarterly_reports r
               WHERE r.regency_code = split_part(n.event_key, ':', 2) AND r.year || '-' || r.quarter = split_part(n.event_key, ':', 3)
                 AND r.first_submitted_at IS NOT NULL))
        OR (n.kind = 'REPORT_RETURNED' AND EXISTS (
-             -- sent again, or returned again since (the later return has its own reminder, with its own reason)
-             SELECT 1 FROM quarterly_reports r WHERE r.id = split_part(n.event_key, ':', 2) AND (r.status <> 'RETURNED' OR n.event_key <> ${returnedKeySql})))
+             SELECT 1 FROM quarterly_reports r WHERE r.id = split_part(n.event_key, ':', 2) AND (r.status <> 'RETURNED' OR n.created_at < r.reviewed_at)))
        OR (n.kind = 'REVIEW_REPORT' AND EXISTS (
-             SELECT 1 FROM quarterly_reports r WHERE r.id = split_part(n.event_key, ':', 2) AND r.status <> 'SUBMITTED'))
+             SELECT 1 FROM quarterly_reports r WHERE r.id = split_part(n.event_key, ':', 2)
+                AND (r.status <> 'SUBMITTED' OR split_part(n.event_key, ':', 3) <> r.version::text)))
        OR (n.kind = 'REVIEW_CLAIM' AND EXISTS (
-             SELECT 1 FROM subsidy_claims c WHERE c.id = split_part(n.event_key, ':', 2) AND c.status <> 'SUBMITTED'))
+             SELECT 1 FROM subsidy_claims c WHERE c.id = split_part(n.event_key, ':', 2)
+                AND (c.status <> 'SUBMITTED' OR split_part(n.event_key, ':', 3) <> c.version::text)))
        OR (n.kind IN ('ACTION_DUE', 'ACTION_OVERDUE') AND EXISTS (
              SELECT 1 FROM action_items a JOIN meetings m ON m.id = a.meeting_id
               WHERE a.id = split_part(n.event_key, ':', 2)
-                AND (a.status IN ('DONE', 'DROPPED') OR m.status = 'CANCELLED' OR to_char(a.due_date, 'YYYY-MM-DD') <> split_part(n.event_key, ':', 3))))
+                AND (a.status IN ('DONE', 'DROPPED') OR m.status = 'CANCELLED' OR to_char(a.due_date, 'YYYY-MM-DD') <> split_part(n.event_key, ':', 3)
+                     OR (n.kind = 'ACTION_DUE' AND a.due_date < ${today}::date))))
      ) ORDER BY n.id FOR UPDATE)`
 }

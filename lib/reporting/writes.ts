@@ -6,6 +6,7 @@ import { transition as conditionalStep } from '@/lib/transitions'
 import type { ReportStatus } from '@/lib/data/reporting'
 import { isEntered, type RuleIndicator } from './rules'
 import { settleNotifications } from '@/lib/reminders/settle'
+import { jakartaToday } from '@/lib/dates'
 
 /**
  * The one write path of a quarterly report's values, shared by the entry form (lib/actions/reporting.ts
@@ -79,7 +80,7 @@ export async function writeReportValues(tx: Prisma.TransactionClient, actor: Aud
       ON CONFLICT (report_id, indicator_code) DO UPDATE SET value = EXCLUDED.value, comment = EXCLUDED.comment`
   }
   // a report sent settles its reminders (due, late, returned) at once, not at the next hourly scan
-  if (w.submit) await settleNotifications(tx, now, { id, regencyCode: w.regencyCode })
+  if (w.submit) await settleNotifications(tx, { now, today: jakartaToday(now.getTime()), report: { id, regencyCode: w.regencyCode } })
   const after = await tx.quarterlyReport.findUniqueOrThrow({ where: { id }, select: reportSnapshotSelect })
   await writeAudit(tx, actor, { action: w.submit ? 'SUBMIT' : before ? 'UPDATE' : 'CREATE', entity: 'QuarterlyReport', entityId: id, before, after })
   return after.version

@@ -169,6 +169,8 @@ describe('quarterly reports: due in 7 days, late, returned', () => {
     await db.notification.create({ data: { userId: officer17.id, kind: 'REPORT_RETURNED', eventKey: `report-returned:${report.id}:4`, link: '/laporan-triwulan/35.17/2026/3', createdAt: new Date(reviewedAt.getTime() + 1000) } })
     expect((await scanReminders({ now: NOW })).reportReturned).toBe(0)
     expect(await notificationsOf(officer17.id, ['REPORT_RETURNED'])).toHaveLength(1)
+    // and the return it tells of still stands: not settled for its older key
+    expect(await db.notification.count({ where: { userId: officer17.id, kind: 'REPORT_RETURNED', readAt: null } })).toBe(1)
   })
 
   it('a return that fails leaves no reminder behind', async () => {
@@ -213,6 +215,31 @@ describe('reminders whose cause is gone are marked read', () => {
     const returned = (await unread(officer17.id)).filter((k) => k.startsWith('report-returned:'))
     expect(returned).toEqual([second])
     expect(second).not.toBe(first)
+  })
+
+  it('a review decided or sent again since, a follow-up now overdue; an e-mail not yet sent is dropped with it', async () => {
+    const report = await db.quarterlyReport.create({ data: { regencyCode: '35.78', year: 2026, quarter: 3, status: 'SUBMITTED', submittedAt: new Date('2026-10-05'), firstSubmittedAt: new Date('2026-10-05') } })
+    const program = await db.creditProgram.create({
+      data: { code: 'SELESAI-2026', scheme: 'SELESAI', name: 'Prokesra Selesai 2026', year: 2026, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000, borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO'] },
+    })
+    const claim = await db.subsidyClaim.create({ data: { programId: program.id, bankId: banker.bankId!, month: new Date('2026-09-01') } })
+    const meeting = await db.meeting.create({ data: { title: 'Rakor Prokesra', type: 'RAKOR', startsAt: new Date('2026-09-01T02:00:00Z'), endsAt: new Date('2026-09-01T06:00:00Z'), organiser: 'Dinkop UMKM Jatim' } })
+    const action = await db.actionItem.create({ data: { meetingId: meeting.id, title: 'Kirim data', dueDate: new Date('2026-10-13'), ownerKind: 'REGENCY', ownerRegencyCode: '35.17' }, select: { id: true } })
+    await scanReminders({ now: NOW })
+    // an e-mail waiting to be sent (as with SMTP_URL set)
+    await db.notification.updateMany({ data: { emailState: 'PENDING' } })
+    expect(await unread(admin.id)).toEqual([`review-claim:${claim.id}:1`, `review-report:${report.id}:1`])
+
+    // the report returned and sent again (a new submission, a new reminder), the claim approved, the follow-up overdue
+    await db.quarterlyReport.update({ where: { id: report.id }, data: { version: 3 } })
+    await db.subsidyClaim.update({ where: { id: claim.id }, data: { status: 'APPROVED', version: 2 } })
+    await scanReminders({ now: new Date('2026-10-14T03:00:00Z') })
+    expect(await unread(admin.id)).toEqual([`review-report:${report.id}:3`])
+    expect(await unread(officer17.id)).toContain(`action-overdue:${action.id}:2026-10-13`)
+    expect(await unread(officer17.id)).not.toContain(`action-due:${action.id}:2026-10-13`)
+    const settled = await db.notification.findMany({ where: { readAt: { not: null } }, select: { eventKey: true, emailState: true } })
+    expect(settled.map((n) => n.eventKey).sort()).toEqual(expect.arrayContaining([`review-claim:${claim.id}:1`, `review-report:${report.id}:1`, `action-due:${action.id}:2026-10-13`]))
+    expect(settled.every((n) => n.emailState === null)).toBe(true)
   })
 
   it('by the scan: a returned report sent again, a report or claim decided, a follow-up done, dropped or given a new due date', async () => {
