@@ -9,6 +9,9 @@ import { usePathname } from 'next/navigation'
  */
 export const UNSAVED_GUARD = 'data-unsaved-guard'
 
+/** The event a form's save dispatches on the form once the server has accepted it (components/ui/use-form-action.ts). */
+export const FORM_SAVED_EVENT = 'lumbung:form-saved'
+
 /** The form a field event belongs to, if that form is guarded (a field's `form` also covers `form="…"` fields). */
 function guardedForm(target: EventTarget | null): HTMLFormElement | null {
   if (!(target instanceof Element)) return null
@@ -22,12 +25,13 @@ function guardedForm(target: EventTarget | null): HTMLFormElement | null {
  * signed-in frame (components/shell/app-shell.tsx), this guards every form marked `data-unsaved-guard`:
  *
  * - a guarded form becomes dirty on the user's first `input`/`change` in it (values typed back to what they were
- *   keep it dirty: good enough); its submission clears it at once, before the server answers, so that a save which
- *   redirects is never stopped (a `intent=preview` submission writes nothing and keeps it dirty); a reset clears it;
- *   a form no longer in the page (the user went elsewhere in the app) no longer counts;
+ *   keep it dirty: good enough); it is clean again once the server accepted its save (FORM_SAVED_EVENT; a preview
+ *   writes nothing and sends none) or it is reset, not when sent: a save still on its way, or refused, or failed on
+ *   a bad connection, has saved nothing. A save that redirects is a router navigation, which this never stops; a
+ *   form no longer in the page (the user went elsewhere in the app) no longer counts;
  * - while one is dirty, leaving the page by reload, close or a typed address gets the browser's own warning
  *   (`beforeunload`), and a click on a link to another page of the app (a Next <Link> or a plain <a>; not a new
- *   tab, a download, a modified click or a link to a place on the same page) asks first with `message`, in the
+ *   tab, a download or a file from /api/ (the page stays), a modified click or a link to a place on the same page) asks first with `message`, in the
  *   user's language. The app's confirmation dialogs are buttons of their own forms, not callable from here, so
  *   the question is the browser's `confirm`: synchronous, so an accepted click simply goes on.
  *
@@ -70,14 +74,6 @@ export function UnsavedChangesGuard({ message }: { message: string }) {
       dirty.add(form)
       update()
     }
-    const onSubmit = (event: Event) => {
-      const form = event.target instanceof HTMLFormElement && event.target.hasAttribute(UNSAVED_GUARD) ? event.target : null
-      if (!form) return
-      const submitter = (event as SubmitEvent).submitter
-      if (submitter instanceof HTMLButtonElement && submitter.name === 'intent' && submitter.value === 'preview') return
-      dirty.delete(form)
-      update()
-    }
     const onReset = (event: Event) => {
       if (!(event.target instanceof HTMLFormElement) || !dirty.delete(event.target)) return
       update()
@@ -89,6 +85,8 @@ export function UnsavedChangesGuard({ message }: { message: string }) {
       if ((link.target && link.target !== '_self') || link.hasAttribute('download')) return
       const to = new URL(link.href, window.location.href)
       if (to.origin !== window.location.origin) return
+      // an export or a document from /api/ downloads: the page and its typing stay
+      if (to.pathname.startsWith('/api/')) return
       if (to.hash && to.pathname === window.location.pathname && to.search === window.location.search) return
       if (!isDirty()) return
       if (window.confirm(text.current)) {
@@ -104,14 +102,14 @@ export function UnsavedChangesGuard({ message }: { message: string }) {
 
     document.addEventListener('input', onEdit, true)
     document.addEventListener('change', onEdit, true)
-    document.addEventListener('submit', onSubmit, true)
     document.addEventListener('reset', onReset, true)
+    document.addEventListener(FORM_SAVED_EVENT, onReset, true)
     document.addEventListener('click', onClick, true)
     return () => {
       document.removeEventListener('input', onEdit, true)
       document.removeEventListener('change', onEdit, true)
-      document.removeEventListener('submit', onSubmit, true)
       document.removeEventListener('reset', onReset, true)
+      document.removeEventListener(FORM_SAVED_EVENT, onReset, true)
       document.removeEventListener('click', onClick, true)
       window.removeEventListener('beforeunload', onBeforeUnload)
       sync.current = () => {}

@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react'
 import type { ActionState } from '@/lib/safe-action'
 import { useFocusFirstError } from './focus'
+import { FORM_SAVED_EVENT } from './unsaved-changes-guard'
 
 /**
  * One way for a form to run its server action and keep what the user entered.
@@ -21,11 +22,13 @@ export function useFormAction<S extends { ok?: boolean } | undefined>(
 ) {
   const [state, dispatch, pending] = useActionState<S | undefined, FormData>(action, undefined)
   const lastForm = useRef<HTMLFormElement | null>(null)
+  const lastIntent = useRef<string | null>(null)
   useEffect(() => {
-    if (state?.ok && !keepAfterSuccess) lastForm.current?.reset()
-    // a refusal leaves the typing unsaved: the unsaved-changes guard (which cleared the form on submit) watches it
-    // again, as if just edited; a form not marked for the guard ignores the event
-    else if (state && state.ok === false) lastForm.current?.dispatchEvent(new Event('change', { bubbles: true }))
+    if (!state?.ok) return
+    if (!keepAfterSuccess) lastForm.current?.reset()
+    // saved: the unsaved-changes guard (components/ui/unsaved-changes-guard.tsx) lets the page go without asking; a
+    // preview (intent=preview: the claim form's first step) has saved nothing
+    else if (lastIntent.current !== 'preview') lastForm.current?.dispatchEvent(new Event(FORM_SAVED_EVENT, { bubbles: true }))
   }, [state, keepAfterSuccess])
   // a refusal puts the keyboard on the first wrong field, not on <body> (the pending button was disabled)
   useFocusFirstError(lastForm, state)
@@ -35,6 +38,7 @@ export function useFormAction<S extends { ok?: boolean } | undefined>(
     lastForm.current = form
     // the pressed button's name/value travel with the form, as with a native submission
     const submitter = (event.nativeEvent as SubmitEvent).submitter
+    lastIntent.current = submitter instanceof HTMLButtonElement && submitter.name === 'intent' ? submitter.value : null
     const data = new FormData(form, submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement ? submitter : null)
     startTransition(() => dispatch(data))
   }
