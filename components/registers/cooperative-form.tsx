@@ -122,16 +122,16 @@ export function CooperativeForm({
       </fieldset>
       <fieldset className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         <legend className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{t('people')}</legend>
-        <Field label={t('membersMale')} name="membersMale" errors={e?.membersMale}>
+        <Field label={t('membersMale')} name="membersMale" errors={e?.membersMale} required>
           {(p) => <input {...p} defaultValue={text('membersMale')} inputMode="numeric" />}
         </Field>
-        <Field label={t('membersFemale')} name="membersFemale" errors={e?.membersFemale}>
+        <Field label={t('membersFemale')} name="membersFemale" errors={e?.membersFemale} required>
           {(p) => <input {...p} defaultValue={text('membersFemale')} inputMode="numeric" />}
         </Field>
-        <Field label={t('managers')} name="managers" errors={e?.managers}>
+        <Field label={t('managers')} name="managers" errors={e?.managers} required>
           {(p) => <input {...p} defaultValue={text('managers')} inputMode="numeric" />}
         </Field>
-        <Field label={t('employees')} name="employees" errors={e?.employees}>
+        <Field label={t('employees')} name="employees" errors={e?.employees} required>
           {(p) => <input {...p} defaultValue={text('employees')} inputMode="numeric" />}
         </Field>
       </fieldset>

@@ -54,7 +54,7 @@ export function MsmeForm({
   const t = useTranslations('msmes')
   const r = useTranslations('registers')
   const [state, action, pending] = useFormAction(initial?.id ? updateMsme : createMsme)
-  const v: Partial<MsmeFormValues> & Record<string, unknown> = state?.values ? { ...state.values, newRegistration: state.values.newRegistration === 'on' } : (initial ?? { workers: '0' })
+  const v: Partial<MsmeFormValues> & Record<string, unknown> = state?.values ? { ...state.values, newRegistration: state.values.newRegistration === 'on' } : (initial ?? {})
   const e = state?.errors
   const text = (name: keyof MsmeFormValues) => (typeof v[name] === 'string' ? (v[name] as string) : '')
   return (
@@ -73,7 +73,7 @@ export function MsmeForm({
         <Field label={t('kbli')} name="kbli" errors={e?.kbli} hint={t('kbliHint')} required>
           {(p) => <input {...p} defaultValue={text('kbli')} inputMode="numeric" maxLength={5} />}
         </Field>
-        <Field label={t('workers')} name="workers" errors={e?.workers}>
+        <Field label={t('workers')} name="workers" errors={e?.workers} required>
           {(p) => <input {...p} defaultValue={text('workers')} inputMode="numeric" />}
         </Field>
         <Field label={t('ownerName')} name="ownerName" errors={e?.ownerName} required>
