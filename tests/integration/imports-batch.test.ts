@@ -407,6 +407,17 @@ describe('planned writes', () => {
   const job = { job: { id: 'test', kind: 'import.commit', payload: {}, attempts: 1 }, progress: async () => {}, cancelRequested: async () => false } as unknown as JobContext
   const asActor = () => ({ id: admin.id, username: admin.username, role: admin.role })
 
+  it('a new row with its workers cell empty takes 0, as the form starts it; a stored record keeps its figure', async () => {
+    const [n1, n2] = [nib(), nib()]
+    const first = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(n1, { workers: '6' }))]))
+    expect(await commitImport(session, first.id)).toMatchObject({ status: 'DONE' })
+    const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(n1, { workers: '' })), msmeRow(msmeForm(n2, { workers: '' }))]))
+    expect(dry.check).toMatchObject({ create: 1, unchanged: 1, invalid: 0 })
+    expect(await commitImport(session, dry.id)).toMatchObject({ status: 'DONE' })
+    const stored = await db.msme.findMany({ where: { nib: { in: [n1, n2] } }, select: { nib: true, workers: true } })
+    expect(Object.fromEntries(stored.map((m) => [m.nib, m.workers]))).toEqual({ [n1]: 6, [n2]: 0 })
+  })
+
   it('a change planned at a version that moved after the check ends the import, naming its row, and writes nothing', async () => {
     const [n1, n2] = [nib(), nib()]
     const first = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(n1)), msmeRow(msmeForm(n2))]))
