@@ -50,83 +50,63 @@ export function claimOrder(f: ClaimFilter): { sort: ClaimSort; dir: 'asc' | 'des
   return { sort: f.sort ?? 'month', dir: f.dir ?? 'desc' }
 }
 
-/** An amount column's SQL (whitelisted: never text from the URL); a claim not yet decided has no approved amount and sorts last either way. */
-const AMOUNT_SQL: Record<Exclude<ClaimSort, 'month'>, Prisma.Sql> = {
+/** A sort column's SQL (whitelisted: never text from the URL); a claim not yet decided has no approved amount and sorts last either way. */
+const SORT_SQL: Record<ClaimSort, Prisma.Sql> = {
+  month: Prisma.sql`c.month`,
   claimed: Prisma.sql`coalesce(l.claimed, 0)`,
   computed: Prisma.sql`coalesce(l.computed, 0)`,
   approved: Prisma.sql`l.approved`,
   paid: Prisma.sql`coalesce(p.paid, 0)`,
 }
 
+type ClaimTotalsRow = { id: string; lines: number; claimed: string | null; computed: string | null; approved: string | null; paid: string }
+
 /**
- * The ids of one page of the claims under `where`, in the list's order: by month in Prisma, by an amount in SQL over
- * the claims `where` chose (the amounts are sums of the lines and payments). Ties: newest month, programme code, bank, id.
+ * One page of the claims under `where` (claimScope and the filter, chosen through Prisma), in the list's order, with
+ * their totals: one statement that sums each claim's lines and payments, orders by the column asked (ties: newest
+ * month, programme code, bank, id) and cuts the page; then the page's claims read through claimScope again for
+ * their names. The totals are summed here only, for the list and its export alike.
  */
-async function orderedClaimIds(where: Prisma.SubsidyClaimWhereInput, f: ClaimFilter, skip: number, take: number): Promise<{ ids: string[]; total: number }> {
+async function claimsPage(user: SessionUser, where: Prisma.SubsidyClaimWhereInput, f: ClaimFilter, skip: number, take: number) {
   const { sort, dir } = claimOrder(f)
-  if (sort === 'month') {
-    const [rows, total] = await Promise.all([
-      readDb.subsidyClaim.findMany({ where, select: { id: true }, orderBy: [{ month: dir }, { program: { code: 'asc' } }, { bank: { shortName: 'asc' } }, { id: 'asc' }], skip, take }),
-      readDb.subsidyClaim.count({ where }),
-    ])
-    return { ids: rows.map((r) => r.id), total }
-  }
   const scoped = (await readDb.subsidyClaim.findMany({ where, select: { id: true } })).map((r) => r.id)
-  if (scoped.length === 0) return { ids: [], total: 0 }
-  const rows = await readDb.$queryRaw<{ id: string }[]>`
-    SELECT c.id FROM subsidy_claims c
+  if (scoped.length === 0) return { rows: [], total: 0 }
+  const totals = await readDb.$queryRaw<ClaimTotalsRow[]>`
+    SELECT c.id, coalesce(l.lines, 0)::int AS lines, l.claimed::text AS claimed, l.computed::text AS computed, l.approved::text AS approved, coalesce(p.paid, 0)::text AS paid
+      FROM subsidy_claims c
       JOIN credit_programs cp ON cp.id = c.program_id JOIN banks b ON b.id = c.bank_id
-      LEFT JOIN (SELECT claim_id, sum(claimed_amount) AS claimed, sum(computed_amount) AS computed, sum(approved_amount) AS approved
+      LEFT JOIN (SELECT claim_id, count(*) AS lines, sum(claimed_amount) AS claimed, sum(computed_amount) AS computed, sum(approved_amount) AS approved
         FROM claim_lines WHERE claim_id = ANY(${scoped}::text[]) GROUP BY claim_id) l ON l.claim_id = c.id
       LEFT JOIN (SELECT claim_id, sum(amount) AS paid FROM claim_payments WHERE claim_id = ANY(${scoped}::text[]) GROUP BY claim_id) p ON p.claim_id = c.id
-    WHERE c.id = ANY(${scoped}::text[])
-    ORDER BY ${AMOUNT_SQL[sort]} ${dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`} NULLS LAST, c.month DESC, cp.code, b.short_name, c.id
-    LIMIT ${take} OFFSET ${skip}`
-  return { ids: rows.map((r) => r.id), total: scoped.length }
-}
-
-/** The claims of `ids` (read through claimScope again) in that order, with their totals (claimed, computed, approved, paid) computed in SQL. */
-async function claimsWithTotals(user: SessionUser, ids: string[]) {
-  if (ids.length === 0) return []
-  const [claims, totals] = await Promise.all([
-    readDb.subsidyClaim.findMany({
-      where: { id: { in: ids }, ...claimScope(user) },
-      select: { id: true, month: true, status: true, submittedAt: true, program: { select: { id: true, code: true, name: true, year: true } }, bank: { select: { id: true, shortName: true } } },
-    }),
-    readDb.$queryRaw<{ claim_id: string; lines: number; claimed: string; computed: string; approved: string | null; paid: string }[]>`
-        SELECT cl.claim_id, count(*)::int AS lines, sum(cl.claimed_amount)::text AS claimed, sum(cl.computed_amount)::text AS computed,
-          sum(cl.approved_amount)::text AS approved,
-          coalesce((SELECT sum(cp.amount) FROM claim_payments cp WHERE cp.claim_id = cl.claim_id), 0)::text AS paid
-        FROM claim_lines cl WHERE cl.claim_id = ANY(${ids}::text[]) GROUP BY cl.claim_id`,
-  ])
-  const byId = new Map(totals.map((t) => [t.claim_id, t]))
-  const position = new Map(ids.map((id, i) => [id, i]))
-  return claims
-    .sort((a, b) => position.get(a.id)! - position.get(b.id)!)
-    .map((c) => {
-      const t = byId.get(c.id)
-      return {
-        ...c,
-        lines: t?.lines ?? 0,
-        claimed: Number(t?.claimed ?? 0),
-        computed: Number(t?.computed ?? 0),
-        approved: t?.approved === null || t?.approved === undefined ? null : Number(t.approved),
-        paid: Number(t?.paid ?? 0),
-      }
-    })
+     WHERE c.id = ANY(${scoped}::text[])
+     ORDER BY ${SORT_SQL[sort]} ${dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`} NULLS LAST, c.month DESC, cp.code, b.short_name, c.id
+     LIMIT ${take} OFFSET ${skip}`
+  if (totals.length === 0) return { rows: [], total: scoped.length }
+  const claims = await readDb.subsidyClaim.findMany({
+    where: { id: { in: totals.map((t) => t.id) }, ...claimScope(user) },
+    select: { id: true, month: true, status: true, submittedAt: true, program: { select: { id: true, code: true, name: true, year: true } }, bank: { select: { id: true, shortName: true } } },
+  })
+  const byId = new Map(claims.map((c) => [c.id, c]))
+  const rows = totals.flatMap((t) => {
+    const c = byId.get(t.id)
+    return c ? [{ ...c, lines: t.lines, claimed: Number(t.claimed ?? 0), computed: Number(t.computed ?? 0), approved: t.approved === null ? null : Number(t.approved), paid: Number(t.paid) }] : []
+  })
+  return { rows, total: scoped.length }
 }
 
 /** One page (25) of the claims under the filter, in the list's order, with their totals and how many the filter holds. */
 export async function findClaims({ user, filter = {} }: { user: SessionUser; filter?: ClaimFilter }) {
   const page = filter.page ?? 1
-  const { ids, total } = await orderedClaimIds(claimWhere(user, filter), filter, (page - 1) * CLAIM_PAGE_SIZE, CLAIM_PAGE_SIZE)
-  return { rows: await claimsWithTotals(user, ids), total, page, pageSize: CLAIM_PAGE_SIZE, ...claimOrder(filter) }
+  const { rows, total } = await claimsPage(user, claimWhere(user, filter), filter, (page - 1) * CLAIM_PAGE_SIZE, CLAIM_PAGE_SIZE)
+  return { rows, total, page, pageSize: CLAIM_PAGE_SIZE, ...claimOrder(filter) }
 }
 
-/** Every claim under the filter, in the list's order, for the list's export (capped). */
+/** At most this many claims in one export (a bank's are twelve a year and programme; the agency's a few hundred). */
+export const CLAIMS_EXPORT_MAX = 10_000
+
+/** Every claim under the filter, in the list's order, for the list's export (capped at CLAIMS_EXPORT_MAX). */
 export async function exportClaims({ user, filter = {} }: { user: SessionUser; filter?: ClaimFilter }) {
-  const { ids } = await orderedClaimIds(claimWhere(user, filter), filter, 0, 10_000)
-  return claimsWithTotals(user, ids)
+  return (await claimsPage(user, claimWhere(user, filter), filter, 0, CLAIMS_EXPORT_MAX)).rows
 }
 
 /**
