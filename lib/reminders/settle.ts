@@ -18,8 +18,8 @@ export const returnedKeySql = Prisma.sql`'report-returned:' || r.id || ':' || co
  * A district officer's bell had kept "Laporan Triwulan III 2026 terlambat" unread after the report was sent.
  * Called at the end of the hourly scan (`today`: its day in Jakarta), and by a report's submission in its own
  * transaction for that report's reminders only (`report`). The key's parts (lib/reminders/scan.ts) name the
- * record. The rows are locked in id order, so a scan and a submission settling the same reminders wait for each
- * other instead of deadlocking.
+ * record. A reminder another transaction holds is skipped (it is being marked read, or the next scan settles it):
+ * a report's submission never waits on, nor deadlocks with, a scan or a user's "mark all as read".
  */
 export async function settleNotifications(client: Client, opts: { now: Date; today: string; report?: { id: string; regencyCode: string } }): Promise<number> {
   const { now, today, report } = opts
@@ -46,5 +46,5 @@ export async function settleNotifications(client: Client, opts: { now: Date; tod
               WHERE a.id = split_part(n.event_key, ':', 2)
                 AND (a.status IN ('DONE', 'DROPPED') OR m.status = 'CANCELLED' OR to_char(a.due_date, 'YYYY-MM-DD') <> split_part(n.event_key, ':', 3)
                      OR (n.kind = 'ACTION_DUE' AND a.due_date < ${today}::date))))
-     ) ORDER BY n.id FOR UPDATE)`
+     ) FOR UPDATE SKIP LOCKED)`
 }

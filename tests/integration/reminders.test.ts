@@ -203,6 +203,31 @@ describe('reminders whose cause is gone are marked read', () => {
     expect(await unread(officer78.id)).toEqual(['report-due:35.78:2026-3', 'report-late:35.78:2026-2'])
   })
 
+  it('a report sent while its reminder is held by another transaction (a user marking all read) does not wait for it', async () => {
+    await db.quarterlyReport.create({ data: { regencyCode: '35.17', year: 2026, quarter: 3, status: 'DRAFT' } })
+    await scanReminders({ now: NOW })
+    let locked = false
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const holder = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM notifications WHERE event_key = 'report-due:35.17:2026-3' FOR UPDATE`
+      locked = true
+      await held
+    }, { timeout: 30_000 })
+    await expect.poll(() => locked).toBe(true)
+    // were the submission to wait for the held row, it would never end: the row is released only after it
+    await db.$transaction((tx) => writeReportValues(tx, { id: officer17.id, username: officer17.username, role: 'DISTRICT_OFFICER' }, {
+      regencyCode: '35.17', year: 2026, quarter: 3, indicators: [], values: {}, comments: {}, replace: false, submit: true,
+    }))
+    release()
+    await holder
+    expect(await db.quarterlyReport.findUniqueOrThrow({ where: { regencyCode_year_quarter: { regencyCode: '35.17', year: 2026, quarter: 3 } }, select: { status: true } })).toEqual({ status: 'SUBMITTED' })
+    // the reminder it skipped is settled by the next scan
+    expect(await unread(officer17.id)).toContain('report-due:35.17:2026-3')
+    await scanReminders({ now: NOW })
+    expect(await unread(officer17.id)).not.toContain('report-due:35.17:2026-3')
+  })
+
   it('a return answered by a later return: the earlier notice is read, the later one (its own reason) is not', async () => {
     const report = await db.quarterlyReport.create({ data: { regencyCode: '35.17', year: 2026, quarter: 2, status: 'SUBMITTED', submittedAt: new Date('2026-07-10'), firstSubmittedAt: new Date('2026-07-10') } })
     signInAs(admin)
