@@ -32,12 +32,19 @@ export function Td({ children, className, align = 'left' }: { children?: React.R
   return <td className={clsx('px-3 py-2.5 align-top text-slate-800', align === 'right' && 'text-right tabular-nums', className)}>{children}</td>
 }
 
-/** The order a sortable column header would set next, and the one it shows now: one rule for headers and phone links. */
-/** `defaultDir`: the order a list applies when the URL names none (the loans list: newest first), so the arrow says it */
-function sortState(column: string, params: Record<string, string>, defaultSort?: string, defaultDir: 'asc' | 'desc' = 'asc') {
+type SortDir = 'asc' | 'desc'
+
+/**
+ * The order a sortable column header would set next, and the one it shows now: one rule for headers and phone links.
+ * `defaultDir`: the order a list applies when the URL names none (the loans list: newest first), so the arrow says it.
+ * `firstDir`: the order a first click on a column not yet sorted applies. Amounts and dates start largest and newest
+ * first, which is what someone clicking "Plafon" or "Diklaim" looks for; names and codes start A–Z.
+ */
+function sortState(column: string, params: Record<string, string>, defaultSort?: string, defaultDir: SortDir = 'asc', firstDir: SortDir = 'asc') {
   const active = (params.sort ?? defaultSort) === column
-  const dir: 'asc' | 'desc' | undefined = active ? (params.dir === 'desc' || params.dir === 'asc' ? params.dir : defaultDir) : undefined
-  return { active, dir, next: active && dir === 'asc' ? 'desc' : 'asc' }
+  const dir: SortDir | undefined = active ? (params.dir === 'desc' || params.dir === 'asc' ? params.dir : defaultDir) : undefined
+  const next: SortDir = !active ? firstDir : dir === 'asc' ? 'desc' : 'asc'
+  return { active, dir, next }
 }
 
 /**
@@ -45,7 +52,7 @@ function sortState(column: string, params: Record<string, string>, defaultSort?:
  * be bookmarked; it tells assistive technology the current order.
  */
 export function SortTh({
-  label, column, pathname, params, align = 'left', defaultSort, defaultDir,
+  label, column, pathname, params, align = 'left', defaultSort, defaultDir, firstDir,
 }: {
   label: string
   column: string
@@ -53,9 +60,10 @@ export function SortTh({
   params: Record<string, string>
   align?: 'left' | 'right'
   defaultSort?: string
-  defaultDir?: 'asc' | 'desc'
+  defaultDir?: SortDir
+  firstDir?: SortDir
 }) {
-  const { active, dir, next } = sortState(column, params, defaultSort, defaultDir)
+  const { active, dir, next } = sortState(column, params, defaultSort, defaultDir, firstDir)
   const Icon = !active ? ArrowUpDown : dir === 'asc' ? ArrowUp : ArrowDown
   return (
     <th
@@ -77,20 +85,21 @@ export function SortTh({
  * cards are (`hiddenFrom`), so the table's headers stay the one control on wider screens.
  */
 export function SortLinks({
-  columns, pathname, params, defaultSort, hiddenFrom,
+  columns, pathname, params, defaultSort, defaultDir, hiddenFrom,
 }: {
-  columns: { column: string; label: string }[]
+  columns: { column: string; label: string; firstDir?: SortDir }[]
   pathname: string
   params: Record<string, string>
   defaultSort?: string
+  defaultDir?: SortDir
   hiddenFrom: 'sm' | 'md'
 }) {
   const t = useTranslations('common')
   return (
     <nav aria-label={t('sortBy')} className={clsx('mb-2 flex flex-wrap items-center gap-1.5 text-xs', hiddenFrom === 'sm' ? 'sm:hidden' : 'md:hidden')}>
       <span className="font-medium text-slate-600">{t('sortBy')}:</span>
-      {columns.map(({ column, label }) => {
-        const { active, dir, next } = sortState(column, params, defaultSort)
+      {columns.map(({ column, label, firstDir }) => {
+        const { active, dir, next } = sortState(column, params, defaultSort, defaultDir, firstDir)
         const Icon = !active ? ArrowUpDown : dir === 'asc' ? ArrowUp : ArrowDown
         return (
           <Link

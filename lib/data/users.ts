@@ -45,9 +45,14 @@ function whereOf(filter: UserFilter): Prisma.UserWhereInput {
   }
 }
 
-/** The list's order (by user name unless the admin sorted): the export keeps it too. */
+/**
+ * The list's order (by user name unless the admin sorted): the export keeps it too. Users who never signed in sort
+ * last both ways: PostgreSQL puts nulls first in a descending order, which had put them above the latest sign-ins.
+ */
 function userOrder(filter: UserFilter): Prisma.UserOrderByWithRelationInput[] {
-  return [{ [filter.sort ?? 'username']: filter.dir ?? 'asc' }, { id: 'asc' }]
+  const dir = filter.dir ?? 'asc'
+  if (filter.sort === 'lastSignInAt') return [{ lastSignInAt: { sort: dir, nulls: 'last' } }, { id: 'asc' }]
+  return [{ [filter.sort ?? 'username']: dir }, { id: 'asc' }]
 }
 
 /** Users for the admin's list: filtered, sorted, one page, with the total for the pager. */

@@ -146,4 +146,18 @@ describe('listing users', () => {
     signInAs(leader)
     await expect(findUsers({ user: (await getCurrentUser())!, filter: {} })).rejects.toThrow('forbidden')
   })
+
+  it('sorts by last sign-in with those who never signed in last, newest first or oldest first', async () => {
+    const never = await makeUser('LEADERSHIP')
+    const older = await makeUser('LEADERSHIP')
+    const newer = await makeUser('LEADERSHIP')
+    await db.user.update({ where: { id: older.id }, data: { lastSignInAt: new Date('2026-11-01T02:00:00Z') } })
+    await db.user.update({ where: { id: newer.id }, data: { lastSignInAt: new Date('2026-12-01T02:00:00Z') } })
+    const current = (await getCurrentUser())!
+    const mine = new Set([never.id, older.id, newer.id])
+    const ids = async (dir: 'asc' | 'desc') =>
+      (await findUsers({ user: current, filter: { role: 'LEADERSHIP', sort: 'lastSignInAt', dir } })).rows.map((r) => r.id).filter((id) => mine.has(id))
+    expect(await ids('desc')).toEqual([newer.id, older.id, never.id])
+    expect(await ids('asc')).toEqual([older.id, newer.id, never.id])
+  })
 })

@@ -104,7 +104,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
         <>
           <SortLinks hiddenFrom="md" {...sortProps} columns={[
             { column: 'title', label: t('fields.title') }, { column: 'kind', label: t('fields.kind') },
-            { column: 'startDate', label: t('fields.date') }, { column: 'budgetAmount', label: t('fields.budgetAmount') },
+            { column: 'startDate', firstDir: 'desc', label: t('fields.date') }, { column: 'budgetAmount', firstDir: 'desc', label: t('fields.budgetAmount') },
           ]} />
           <ul className="space-y-2 md:hidden" aria-label={t('title')}>
             {rows.map((a) => (
@@ -121,10 +121,10 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
                 <tr>
                   <SortTh {...sortProps} column="title" label={t('fields.title')} />
                   <SortTh {...sortProps} column="kind" label={t('fields.kind')} />
-                  <SortTh {...sortProps} column="startDate" label={t('fields.date')} />
+                  <SortTh {...sortProps} column="startDate" firstDir="desc" label={t('fields.date')} />
                   <Th>{r('regency')}</Th>
                   {/* amount and its source in one column: seven columns did not fit at 1280–1400 px (the last was cut off) */}
-                  <SortTh {...sortProps} column="budgetAmount" label={t('budget')} align="right" />
+                  <SortTh {...sortProps} column="budgetAmount" firstDir="desc" label={t('budget')} align="right" />
                   <Th align="right">{t('beneficiaryCount')}</Th>
                 </tr>
               </thead>

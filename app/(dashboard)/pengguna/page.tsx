@@ -92,7 +92,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           {/* phones: one card per user, as the other lists do, instead of a table scrolled sideways */}
           <SortLinks hiddenFrom="md" pathname="/pengguna" params={params} defaultSort="username" columns={[
             { column: 'username', label: t('username') }, { column: 'name', label: t('name') },
-            { column: 'role', label: t('role') }, { column: 'lastSignInAt', label: t('lastSignIn') },
+            { column: 'role', label: t('role') }, { column: 'lastSignInAt', firstDir: 'desc', label: t('lastSignIn') },
           ]} />
           <ul className="space-y-2 md:hidden" aria-label={t('title')}>
             {rows.map((u) => (
@@ -121,7 +121,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <SortTh label={t('role')} column="role" pathname="/pengguna" params={params} />
                 <Th>{t('scope')}</Th>
                 <Th>{t('status')}</Th>
-                <SortTh label={t('lastSignIn')} column="lastSignInAt" pathname="/pengguna" params={params} />
+                <SortTh label={t('lastSignIn')} column="lastSignInAt" firstDir="desc" pathname="/pengguna" params={params} />
                 <Th>{t('actions')}</Th>
               </tr>
             </thead>

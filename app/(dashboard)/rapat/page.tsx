@@ -122,7 +122,7 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
   return (
     <>
       <SortLinks hiddenFrom="sm" {...sortProps} columns={[
-        { column: 'startsAt', label: t('list.when') }, { column: 'title', label: t('list.meeting') }, { column: 'status', label: t('filters.status') },
+        { column: 'startsAt', firstDir: 'desc', label: t('list.when') }, { column: 'title', label: t('list.meeting') }, { column: 'status', label: t('filters.status') },
       ]} />
       <ul className="space-y-2 sm:hidden" aria-label={t('title')}>
         {rows.map((m) => (
@@ -141,7 +141,7 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
       <Table caption={t('title')}>
         <thead>
           <tr>
-            <SortTh {...sortProps} column="startsAt" label={t('list.when')} />
+            <SortTh {...sortProps} column="startsAt" firstDir="desc" label={t('list.when')} />
             <SortTh {...sortProps} column="title" label={t('list.meeting')} />
             <Th>{t('list.place')}</Th>
             <SortTh {...sortProps} column="status" label={t('filters.status')} />

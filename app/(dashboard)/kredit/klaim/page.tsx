@@ -109,8 +109,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         <>
           {/* phones: one card per claim with its four amounts; wider screens: the sortable table */}
           <SortLinks hiddenFrom="md" {...sortProps} columns={[
-            { column: 'month', label: t('claimMonth') }, { column: 'claimed', label: t('claimed') }, { column: 'computed', label: t('computed') },
-            { column: 'approved', label: t('approved') }, { column: 'paid', label: t('paid') },
+            { column: 'month', firstDir: 'desc', label: t('claimMonth') }, { column: 'claimed', firstDir: 'desc', label: t('claimed') }, { column: 'computed', firstDir: 'desc', label: t('computed') },
+            { column: 'approved', firstDir: 'desc', label: t('approved') }, { column: 'paid', firstDir: 'desc', label: t('paid') },
           ]} />
           <ul className="space-y-2 md:hidden" aria-label={t('claims')}>
             {rows.map((c) => (
@@ -135,13 +135,13 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             <Table caption={t('claims')}>
               <thead>
                 <tr>
-                  <SortTh {...sortProps} column="month" label={t('claimMonth')} />
+                  <SortTh {...sortProps} column="month" firstDir="desc" label={t('claimMonth')} />
                   <Th>{t('program')}</Th>{manyBanks && <Th>{t('bank')}</Th>}<Th>{t('status')}</Th>
                   <Th align="right">{t('lines')}</Th>
-                  <SortTh {...sortProps} column="claimed" label={t('claimed')} align="right" />
-                  <SortTh {...sortProps} column="computed" label={t('computed')} align="right" />
-                  <SortTh {...sortProps} column="approved" label={t('approved')} align="right" />
-                  <SortTh {...sortProps} column="paid" label={t('paid')} align="right" />
+                  <SortTh {...sortProps} column="claimed" firstDir="desc" label={t('claimed')} align="right" />
+                  <SortTh {...sortProps} column="computed" firstDir="desc" label={t('computed')} align="right" />
+                  <SortTh {...sortProps} column="approved" firstDir="desc" label={t('approved')} align="right" />
+                  <SortTh {...sortProps} column="paid" firstDir="desc" label={t('paid')} align="right" />
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

@@ -123,8 +123,8 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
                 <SortTh label={t('account')} column="accountNumber" pathname="/kredit/penyaluran" params={params} />
                 <Th>{t('msme')}</Th>
                 <Th>{t('regency')}</Th>
-                <SortTh label={t('contractDate')} column="contractDate" pathname="/kredit/penyaluran" params={params} defaultSort="contractDate" defaultDir="desc" />
-                <SortTh label={t('plafond')} column="plafond" pathname="/kredit/penyaluran" params={params} align="right" />
+                <SortTh label={t('contractDate')} column="contractDate" firstDir="desc" pathname="/kredit/penyaluran" params={params} defaultSort="contractDate" defaultDir="desc" />
+                <SortTh label={t('plafond')} column="plafond" firstDir="desc" pathname="/kredit/penyaluran" params={params} align="right" />
                 <Th align="right">{t('tenor')}</Th>
                 <Th align="right">{t('bank')}</Th>
                 <Th>{t('collectibility')}</Th>

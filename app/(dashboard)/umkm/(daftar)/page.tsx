@@ -100,7 +100,7 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
           {/* phones: one card per MSME; wider screens: the sortable table */}
           <SortLinks hiddenFrom="md" {...sortProps} defaultSort="businessName" columns={[
             { column: 'businessName', label: t('businessName') }, { column: 'nib', label: t('nib') }, { column: 'regencyCode', label: r('regency') },
-            { column: 'annualSales', label: t('annualSales') }, { column: 'computedScale', label: t('scale') },
+            { column: 'annualSales', firstDir: 'desc', label: t('annualSales') }, { column: 'computedScale', label: t('scale') },
           ]} />
           <ul className="space-y-2 md:hidden" aria-label={t('title')}>
             {rows.map((m) => (
@@ -125,7 +125,7 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
                 <Th>{t('owner')}</Th>
                 <SortTh label={r('regency')} column="regencyCode" {...sortProps} />
                 <Th>{t('kbli')}</Th>
-                <SortTh label={t('annualSales')} column="annualSales" {...sortProps} align="right" />
+                <SortTh label={t('annualSales')} column="annualSales" firstDir="desc" {...sortProps} align="right" />
                 <SortTh label={t('scale')} column="computedScale" {...sortProps} />
               </tr>
             </thead>
