@@ -67,6 +67,28 @@ function formValues(formData: FormData): Record<string, string> {
 }
 
 /**
+ * A read that also runs when the schema refuses the form: its field errors join the schema's, so a form says every
+ * wrong field at once. A NIK koperasi already registered is otherwise found only by the insert's unique key, after
+ * every other field is right: the user fixed three fields and was then told of a fourth. Only after the session
+ * and permission checks, and a field the schema already refused keeps the schema's message.
+ */
+export type AlsoWhenInvalid = (input: Record<string, unknown>, user: SessionUser) => Promise<Record<string, string[]>>
+
+/**
+ * Run `checks` knowing `found`, a refusal of another field found beforehand (a NIB already registered): a refusal
+ * `checks` throws carries both fields' errors, and `found` alone refuses. Every wrong field is said at once.
+ */
+export async function refuseTogether(checks: () => Promise<void>, found: ActionError | null): Promise<void> {
+  try {
+    await checks()
+  } catch (e) {
+    if (found && e instanceof AppError && e.code === 'INVALID') throw new ActionError(e.message, { ...found.fieldErrors, ...e.fieldErrors })
+    throw e
+  }
+  if (found) throw found
+}
+
+/**
  * Check the current user, then validate the input with zod, then run `handler`; for one user and
  * input already known (tests, composed actions).
  */
@@ -76,6 +98,7 @@ export async function guarded<S extends z.ZodType>(
   schema: S,
   raw: unknown,
   handler: (input: z.infer<S>, user: SessionUser) => Promise<ActionState | void>,
+  alsoWhenInvalid?: AlsoWhenInvalid,
 ): Promise<ActionState> {
   if (!user) return { ok: false, message: MESSAGES.signedOut }
   if (user.mustChangePassword && permission !== 'account.self') return { ok: false, message: MESSAGES.mustChangePassword }
@@ -88,6 +111,14 @@ export async function guarded<S extends z.ZodType>(
     for (const issue of parsed.error.issues) {
       const key = issue.path.join('.') || '_form'
       ;(errors[key] ??= []).push(issue.message)
+    }
+    if (alsoWhenInvalid && screened.input && typeof screened.input === 'object') {
+      try {
+        for (const [key, messages] of Object.entries(await alsoWhenInvalid(screened.input as Record<string, unknown>, user))) errors[key] ??= messages
+      } catch (e) {
+        // the form is refused anyway: a check that could not run (the database gone) only says less
+        if (!isDatabaseUnreachable(e)) throw e
+      }
     }
     return { ok: false, message: MESSAGES.invalid, errors }
   }
@@ -114,6 +145,7 @@ export function authAction<S extends z.ZodType>(
   permission: Permission,
   schema: S,
   handler: (input: z.infer<S>, user: SessionUser) => Promise<ActionState | void>,
+  options: { alsoWhenInvalid?: AlsoWhenInvalid } = {},
 ) {
   const run = async (formData: FormData): Promise<ActionState> => {
     if (!isFormData(formData)) return { ok: false, message: MESSAGES.invalid }
@@ -125,7 +157,7 @@ export function authAction<S extends z.ZodType>(
       if (isDatabaseUnreachable(e)) return { ok: false, message: DATABASE_DOWN_MESSAGE, values }
       throw e
     }
-    const result = await guarded(user, permission, schema, values, handler)
+    const result = await guarded(user, permission, schema, values, handler, options.alsoWhenInvalid)
     // refill the form after a refusal (never echo passwords)
     if (!result.ok) result.values = Object.fromEntries(Object.entries(values).filter(([k]) => !/password|sandi/i.test(k)))
     return result

@@ -96,6 +96,32 @@ describe('createCooperative', () => {
     expect(r.state?.errors?.nik).toEqual(['NIK koperasi ini sudah terdaftar.'])
   })
 
+  it('says a duplicate NIK koperasi together with the form\'s other errors, not only once they are fixed', async () => {
+    const before = await db.cooperative.count()
+    // a field the schema refuses: the NIK is still looked up
+    const withInvalid = await createAs(admin, { name: '', membersMale: '' })
+    expect(withInvalid.state?.errors?.nik).toEqual(['NIK koperasi ini sudah terdaftar.'])
+    expect(withInvalid.state?.errors?.name).toHaveLength(1)
+    expect(withInvalid.state?.errors?.membersMale).toHaveLength(1)
+    // a location the database refuses (another regency's district): both at once
+    const withLocation = await createAs(admin, { districtCode: '35.78.01' })
+    expect(withLocation.state?.errors).toMatchObject({ nik: ['NIK koperasi ini sudah terdaftar.'], districtCode: ['Pilih kecamatan di kabupaten/kota yang dipilih.'] })
+    // a NIK the schema refuses keeps the schema's message alone
+    const badNik = await createAs(admin, { nik: '35170', name: '' })
+    expect(badNik.state?.errors?.nik).toEqual(['NIK koperasi harus 16 digit angka.'])
+    // its own NIK is not a duplicate on an edit with other errors
+    const own = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' }, select: { id: true, version: true } })
+    signInAs(admin)
+    const edit = await submit(updateCooperative, valid({ id: own.id, version: own.version, name: '' }))
+    expect(edit.state?.errors?.nik).toBeUndefined()
+    expect(edit.state?.errors?.name).toHaveLength(1)
+    // and no one else is told: leadership is refused before any lookup
+    const leaderTry = (await createAs(leader, { name: '' })).state
+    expect(leaderTry?.message).toBe('Anda tidak berwenang melakukan tindakan ini.')
+    expect(leaderTry?.errors).toBeUndefined()
+    expect(await db.cooperative.count()).toBe(before)
+  })
+
   it('lets a district officer register only in its own regency; leadership and banks not at all', async () => {
     expect((await createAs(jombang, { nik: '3517000000000010' })).redirect).toMatch(/^\/koperasi\//)
     const other = await createAs(jombang, { nik: '3578000000000010', regencyCode: '35.78', districtCode: '' })

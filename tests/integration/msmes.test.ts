@@ -112,6 +112,21 @@ describe('createMsme', () => {
     expect((await createAs(admin, { businessName: 'Kembar' })).state?.errors?.nib).toEqual(['NIB ini sudah terdaftar.'])
   })
 
+  it('says a duplicate NIB together with the form\'s other errors, not only once they are fixed', async () => {
+    const withInvalid = await createAs(admin, { businessName: '', workers: '' })
+    expect(withInvalid.state?.errors).toMatchObject({ nib: ['NIB ini sudah terdaftar.'] })
+    expect(withInvalid.state?.errors?.businessName).toHaveLength(1)
+    expect(withInvalid.state?.errors?.workers).toHaveLength(1)
+    // the owner's NIK refused by the database check: both at once
+    const withNik = await createAs(admin, { ownerNik: '3599014501900001' })
+    expect(withNik.state?.errors?.nib).toEqual(['NIB ini sudah terdaftar.'])
+    expect(withNik.state?.errors?.ownerNik?.[0]).toMatch(/^Empat digit pertama NIK/)
+    const own = await db.msme.findUniqueOrThrow({ where: { nib: '9120001234567' }, select: { id: true, version: true } })
+    signInAs(admin)
+    const edit = await submit(updateMsme, valid({ id: own.id, version: own.version, businessName: '' }))
+    expect(edit.state?.errors?.nib).toBeUndefined()
+  })
+
   it('stores a phone written with dashes or +62 in one form', async () => {
     expect((await createAs(admin, { nib: '9120001230011', phone: '0812-3456-7890' })).redirect).toMatch(/^\/umkm\//)
     expect((await createAs(admin, { nib: '9120001230012', phone: '+62 812 3456 7890' })).redirect).toMatch(/^\/umkm\//)
