@@ -19,7 +19,7 @@ const reasons = (state: ActionState) => Object.values(state.errors ?? {}).flat()
  * consequential steps: deactivate, reset password, delete). Shows the action's outcome beside it.
  */
 export function ConfirmAction({
-  action, fields, label, title, body, confirmLabel, cancelLabel, variant = 'secondary', renderResult, size = 'sm', icon,
+  action, fields, label, title, body, confirmLabel, cancelLabel, variant = 'secondary', renderResult, size = 'sm', icon, blocked,
 }: {
   action: Action
   fields: Record<string, string>
@@ -34,6 +34,11 @@ export function ConfirmAction({
   /** 'md' beside a page header's other buttons (a record's Ubah and Riwayat); 'sm' in rows and panels */
   size?: 'sm' | 'md'
   icon?: React.ReactNode
+  /**
+   * Why the action cannot go ahead now, as the page already knows (a cooperative with member MSMEs): the dialog says
+   * it and offers only "Tutup". A "Ya, hapus" that the server is sure to refuse is a trap. The server still checks.
+   */
+  blocked?: string
 }) {
   const t = useTranslations('common')
   // a success is announced by the frame (the refreshed page may no longer hold this button); a refusal stays beside it
@@ -55,9 +60,10 @@ export function ConfirmAction({
         <div className="space-y-3 p-5">
           <h2 id={titleId} className="text-base font-semibold text-slate-900">{title}</h2>
           <p className="text-sm text-slate-700">{body}</p>
+          {blocked && <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{blocked}</p>}
           <div className="flex justify-end gap-2 pt-2">
-            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{cancelLabel ?? t('cancel')}</Button>
-            <Button
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{blocked ? t('close') : (cancelLabel ?? t('cancel'))}</Button>
+            {!blocked && <Button
               type="button"
               variant={variant === 'danger' ? 'danger' : 'primary'}
               onClick={() => {
@@ -66,7 +72,7 @@ export function ConfirmAction({
               }}
             >
               {confirmLabel ?? t('confirmYes')}
-            </Button>
+            </Button>}
           </div>
         </div>
       </dialog>

@@ -60,8 +60,8 @@ export default async function CooperativePage({ params, searchParams }: { params
       businessVolume: moneyInput(editing.businessVolume), netSurplus: moneyInput(editing.netSurplus), ratHeld: editing.ratHeld ? 'on' : '', ratDate: dateInput(editing.ratDate),
     },
   }
-  // the dialog says beforehand that member MSMEs block the delete (the server refuses it, naming how many)
-  const deleteBody = coop._count.members > 0 ? `${t('deleteBody')} ${t('deleteBlockedByMembers', { count: coop._count.members })}` : t('deleteBody')
+  // member MSMEs block the delete: the dialog says so and offers no "Ya, hapus" (the server refuses it too, naming how many)
+  const deleteBlocked = coop._count.members > 0 ? t('deleteBlockedByMembers', { count: coop._count.members }) : undefined
   return (
     <div className="space-y-8">
       <div>
@@ -75,7 +75,7 @@ export default async function CooperativePage({ params, searchParams }: { params
               {canWrite && (
               <>
                 <LinkButton href={`/koperasi/${coop.id}/ubah`} variant="secondary"><Pencil aria-hidden className="size-4" />{r('edit')}</LinkButton>
-                <ConfirmAction action={deleteCooperative} fields={{ id: coop.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: coop.name })} body={deleteBody} confirmLabel={r('deleteYes')} size="md" icon={<Trash2 aria-hidden className="size-4" />} />
+                <ConfirmAction action={deleteCooperative} fields={{ id: coop.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: coop.name })} body={t('deleteBody')} blocked={deleteBlocked} confirmLabel={r('deleteYes')} size="md" icon={<Trash2 aria-hidden className="size-4" />} />
               </>
               )}
             </>
