@@ -117,7 +117,7 @@ export async function guarded<S extends z.ZodType>(
         for (const [key, messages] of Object.entries(await alsoWhenInvalid(screened.input as Record<string, unknown>, user))) errors[key] ??= messages
       } catch (e) {
         // the form is refused anyway: a check that could not run (the database gone) only says less
-        if (!isDatabaseUnreachable(e)) throw e
+        if (!isDatabaseUnreachable(e)) console.error(e)
       }
     }
     return { ok: false, message: MESSAGES.invalid, errors }
