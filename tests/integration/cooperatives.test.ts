@@ -379,3 +379,17 @@ describe('deleteCooperative', () => {
     expect((await findCooperatives({ user: asUser(admin), filter: { q: '3517000000000010' } })).total).toBe(0)
   })
 })
+
+describe('sorting by name', () => {
+  it('orders names by letter, not by capitals first, both ways', async () => {
+    const base = { type: 'SIMPAN_PINJAM' as const, regencyCode: '35.17', updatedAt: new Date() }
+    await db.cooperative.createMany({ data: [
+      { ...base, nik: '3517990000000001', name: 'KUD Urutan Zeta' },
+      { ...base, nik: '3517990000000002', name: 'Koperasi Urutan Alfa' },
+      { ...base, nik: '3517990000000003', name: 'kud urutan beta' },
+    ] })
+    const names = async (dir: 'asc' | 'desc') => (await findCooperatives({ user: asUser(admin), filter: { q: 'urutan', sort: 'name', dir } })).rows.map((r) => r.name)
+    expect(await names('asc')).toEqual(['Koperasi Urutan Alfa', 'kud urutan beta', 'KUD Urutan Zeta'])
+    expect(await names('desc')).toEqual(['KUD Urutan Zeta', 'kud urutan beta', 'Koperasi Urutan Alfa'])
+  })
+})
