@@ -17,6 +17,10 @@ export function focusLost(doc: Pick<Document, 'activeElement' | 'body'>): boolea
  * After a refusal, focus the first field the form marks invalid (the field's error is read with it through
  * aria-describedby); a refusal of the whole form (no field marked) goes back to the submit button, where the
  * user was, if focus was lost. Returns the focused element.
+ *
+ * A refusal of the whole form is also scrolled into view: its message (FormMessage, `data-form-refusal`) sits at
+ * the top of the form, and someone who pressed "Simpan" at the bottom of a long form had seen nothing happen
+ * (a stale edit: "UMKM ini sudah diubah oleh …"). The button then takes focus without scrolling back down.
  */
 export function focusFirstError(form: HTMLFormElement | null): HTMLElement | null {
   if (!form) return null
@@ -25,9 +29,10 @@ export function focusFirstError(form: HTMLFormElement | null): HTMLElement | nul
     el.focus()
     if (doc.activeElement === el) return el
   }
+  form.querySelector<HTMLElement>('[data-form-refusal]')?.scrollIntoView?.({ block: 'nearest' })
   if (!focusLost(doc)) return null
   const submit = form.querySelector<HTMLElement>('button[type="submit"]:not(:disabled), button:not([type]):not(:disabled)')
-  submit?.focus()
+  submit?.focus({ preventScroll: true })
   return submit ?? null
 }
 

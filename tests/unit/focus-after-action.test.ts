@@ -37,11 +37,11 @@ function fakeDocument() {
   }
   return { doc, el }
 }
-function fakeForm(doc: ReturnType<typeof fakeDocument>['doc'], invalid: Fake[], submit: Fake | null) {
+function fakeForm(doc: ReturnType<typeof fakeDocument>['doc'], invalid: Fake[], submit: Fake | null, refusal: { scrollIntoView: (o?: ScrollIntoViewOptions) => void } | null = null) {
   return {
     ownerDocument: doc,
     querySelectorAll: (s: string) => (s === '[aria-invalid="true"]' ? invalid : []),
-    querySelector: (s: string) => (s.includes('button') ? submit : null),
+    querySelector: (s: string) => (s.includes('button') ? submit : s === '[data-form-refusal]' ? refusal : null),
   } as unknown as HTMLFormElement
 }
 
@@ -65,6 +65,18 @@ describe('focusFirstError: a refused form puts the keyboard on its first wrong f
     const submit = el('submit')
     expect(focusFirstError(fakeForm(doc, [], submit))).toBe(submit)
     expect(doc.activeElement).toBe(submit)
+  })
+  it('scrolls the form\'s refusal into view and focuses the button without scrolling back down to it', () => {
+    const { doc, el } = fakeDocument()
+    const submit = el('submit')
+    const refusal = { scrollIntoView: vi.fn() }
+    expect(focusFirstError(fakeForm(doc, [], submit, refusal))).toBe(submit)
+    expect(refusal.scrollIntoView).toHaveBeenCalledWith({ block: 'nearest' })
+    expect(submit.focusOptions).toEqual({ preventScroll: true })
+    // a field marked invalid is focused (and so scrolled to) instead: the message is not scrolled to
+    const again = { scrollIntoView: vi.fn() }
+    focusFirstError(fakeForm(doc, [el('name', { 'aria-invalid': 'true' })], submit, again))
+    expect(again.scrollIntoView).not.toHaveBeenCalled()
   })
   it('leaves focus alone when nothing is marked and the user is still in a field', () => {
     const { doc, el } = fakeDocument()
