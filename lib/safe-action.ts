@@ -82,7 +82,8 @@ export async function refuseTogether(checks: () => Promise<void>, found: ActionE
   try {
     await checks()
   } catch (e) {
-    if (found && e instanceof AppError && e.code === 'INVALID') throw new ActionError(e.message, { ...found.fieldErrors, ...e.fieldErrors })
+    // two fields wrong: the form's sentence says to check the marked fields, not one of them
+    if (found && e instanceof AppError && e.code === 'INVALID') throw new ActionError(MESSAGES.invalid, { ...found.fieldErrors, ...e.fieldErrors })
     throw e
   }
   if (found) throw found

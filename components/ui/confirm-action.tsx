@@ -36,7 +36,8 @@ export function ConfirmAction({
   icon?: React.ReactNode
   /**
    * Why the action cannot go ahead now, as the page already knows (a cooperative with member MSMEs): the dialog says
-   * it and offers only "Tutup". A "Ya, hapus" that the server is sure to refuse is a trap. The server still checks.
+   * it in place of `body` (what the step would do) and offers only "Tutup"; `title` says it cannot go ahead. A
+   * "Ya, hapus" that the server is sure to refuse is a trap. The server still checks.
    */
   blocked?: string
 }) {
@@ -59,8 +60,9 @@ export function ConfirmAction({
       <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,90vw)] whitespace-normal rounded-lg p-0 text-left font-normal shadow-xl backdrop:bg-slate-900/40">
         <div className="space-y-3 p-5">
           <h2 id={titleId} className="text-base font-semibold text-slate-900">{title}</h2>
-          <p className="text-sm text-slate-700">{body}</p>
-          {blocked && <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{blocked}</p>}
+          {blocked
+            ? <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{blocked}</p>
+            : <p className="text-sm text-slate-700">{body}</p>}
           <div className="flex justify-end gap-2 pt-2">
             <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{blocked ? t('close') : (cancelLabel ?? t('cancel'))}</Button>
             {!blocked && <Button

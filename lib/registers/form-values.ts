@@ -13,3 +13,8 @@ export function moneyInput(v: { toString(): string } | null | undefined): string
   const cents = /\.(\d+)$/.exec(text)?.[1]
   return formatNumber(text, { decimals: cents && Number(cents) !== 0 ? 2 : 0 })
 }
+
+/** A count as people type it and the lists show it: `1.250` (the counts' parser reads the dot as thousands). */
+export function countInput(v: number): string {
+  return formatNumber(v, { locale: 'id' })
+}

@@ -24,6 +24,8 @@ describe('ConfirmAction: a dialog before a destructive step', () => {
     const html = render('id', why)
     expect(buttons(html)).toEqual(['Hapus', 'Tutup'])
     expect(html).toContain(why)
+    // what deleting would do is not said for a delete that cannot happen
+    expect(html).not.toContain('Koperasi disembunyikan dari daftar.')
     expect(buttons(render('en', 'Blocked.'))).toEqual(['Hapus', 'Close'])
   })
 })

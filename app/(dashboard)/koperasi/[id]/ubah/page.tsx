@@ -5,7 +5,7 @@ import { CooperativeForm } from '@/components/registers/cooperative-form'
 import { PageHeader } from '@/components/ui/page-header'
 import { getCooperative } from '@/lib/data/cooperatives'
 import { agencyRegencies, locationChoices } from '@/lib/data/regions'
-import { dateInput } from '@/lib/registers/form-values'
+import { countInput, dateInput } from '@/lib/registers/form-values'
 import { requirePermission } from '@/lib/session'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -42,10 +42,10 @@ export default async function EditCooperativePage({ params }: { params: Promise<
           districtCode: coop.districtCode ?? '',
           villageCode: coop.villageCode ?? '',
           address: coop.address ?? '',
-          membersMale: String(coop.membersMale),
-          membersFemale: String(coop.membersFemale),
-          managers: String(coop.managers),
-          employees: String(coop.employees),
+          membersMale: countInput(coop.membersMale),
+          membersFemale: countInput(coop.membersFemale),
+          managers: countInput(coop.managers),
+          employees: countInput(coop.employees),
           active: coop.active,
         }}
       />

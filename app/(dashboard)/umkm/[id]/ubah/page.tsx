@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { cooperativeChoices } from '@/lib/data/cooperatives'
 import { getMsme } from '@/lib/data/msmes'
 import { agencyRegencies, locationChoices } from '@/lib/data/regions'
-import { dateInput, moneyInput } from '@/lib/registers/form-values'
+import { countInput, dateInput, moneyInput } from '@/lib/registers/form-values'
 import { requirePermission } from '@/lib/session'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,7 +50,7 @@ export default async function EditMsmePage({ params }: { params: Promise<{ id: s
           address: m.address ?? '',
           // a masked phone (roles without personal-data access cannot edit anyway) is not refilled
           phone: m.phone && /^\+?\d+$/.test(m.phone) ? m.phone : '',
-          workers: String(m.workers),
+          workers: countInput(m.workers),
           businessCapital: moneyInput(m.businessCapital),
           annualSales: moneyInput(m.annualSales),
           recordedScale: m.recordedScale ?? '',
