@@ -33,8 +33,9 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
    */
   const count = (r: (typeof rows)[number], n: number | undefined) =>
     n === undefined ? '–' : r.planned ? <span className="text-slate-500">{formatNumber(n, { locale: lang })}</span> : formatNumber(n, { locale: lang })
-  // with nothing to import nothing is planned either: the counts are the dry run's result ("Invalid 1" is why)
-  const plannedLabel = (r: (typeof rows)[number]) => (r.shown === 'NOTHING' ? t('summaryTitle') : t('planned'))
+  // with nothing to create or change nothing is planned either (refused rows or not): the counts are the dry run's
+  // result ("Invalid 1" is why), not a write waiting to be confirmed
+  const plannedLabel = (r: (typeof rows)[number]) => (r.counts && r.counts.create + r.counts.update === 0 ? t('summaryTitle') : t('planned'))
   const plannedNote = (r: (typeof rows)[number]) => (r.counts && r.planned ? <span className="block text-xs font-normal text-slate-500">{plannedLabel(r)}</span> : null)
   return (
     <>
