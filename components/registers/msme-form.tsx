@@ -129,7 +129,8 @@ export function MsmeForm({
         </label>
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{r('location')}</legend>
+        {/* the cooperative is chosen among the chosen regency's, so it sits with the location (RegionFields) */}
+        <legend className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{t('locationMembership')}</legend>
         <RegionFields
           regencies={regencies}
           fixedRegency={fixedRegency}
@@ -150,7 +151,7 @@ export function MsmeForm({
         </Field>
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{t('permits')}</legend>
+        <legend className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{t('permitsOnly')}</legend>
         <Field label={t('iumkNumber')} name="iumkNumber" errors={e?.iumkNumber}>
           {(p) => <input {...p} defaultValue={text('iumkNumber')} maxLength={60} />}
         </Field>
