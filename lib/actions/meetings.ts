@@ -11,7 +11,8 @@ import type { ActionStatus, MeetingStatus } from '@/lib/generated/prisma/enums'
 import { db } from '@/lib/db'
 import { env } from '@/lib/env'
 import { writeAudit, writeAudits } from '@/lib/audit'
-import { jakartaDate } from '@/lib/dates'
+import { jakartaDate, jakartaToday } from '@/lib/dates'
+import { settleNotifications } from '@/lib/reminders/settle'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { actionScope, meetingScope } from '@/lib/data/meetings'
 import { checkDocument } from '@/lib/meetings/files'
@@ -230,11 +231,20 @@ export const setMeetingStatus = authAction('meetings.write', meetingStatusSchema
     const started = needsStart(input.status) ? { startsAt: { lte: now } } : {}
     await transition(tx, { entity: 'Meeting', entityId: input.id, label: 'Rapat', update: () => tx.meeting.updateMany({ where: { id: input.id, version: input.version, status: before.status, ...started }, data: { status: input.status, version: { increment: 1 } } }) })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Meeting', entityId: input.id, before: { status: before.status }, after: { status: input.status } })
-    return input.status === 'CANCELLED' ? dropOpenActions(tx, user, input.id) : 0
+    if (input.status !== 'CANCELLED') return 0
+    const dropped = await dropOpenActions(tx, user, input.id)
+    await settleActionReminders(tx, await tx.actionItem.findMany({ where: { meetingId: input.id }, select: { id: true } }))
+    return dropped
   })
   revalidate(input.id)
   return { ok: true, message: `Status rapat menjadi ${STATUS_LABEL[input.status]}.${dropped ? ` ${dropped} tindak lanjut yang masih terbuka ikut dibatalkan.` : ''}` }
 })
+
+/** The reminders of these follow-ups whose cause is gone (done, dropped, moved, meeting cancelled) are marked read now, in the change's transaction. */
+async function settleActionReminders(tx: Prisma.TransactionClient, actions: { id: string }[]) {
+  const now = new Date()
+  await settleNotifications(tx, { now, today: jakartaToday(now.getTime()), actions: actions.map((a) => a.id) })
+}
 
 /**
  * A cancelled meeting decided nothing: its open follow-ups are dropped with it (closed now, with a note and
@@ -529,6 +539,7 @@ export const updateAction = authAction('meetings.write', updateActionItemSchema,
     await transition(tx, { entity: 'ActionItem', entityId: id, label: 'Tindak lanjut', update: () => tx.actionItem.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }) })
     const after = await tx.actionItem.findUniqueOrThrow({ where: { id }, select: actionSnapshot })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ActionItem', entityId: id, before, after })
+    await settleActionReminders(tx, [{ id }])
     return meeting.id
   })
   revalidate(meetingId)
@@ -568,6 +579,7 @@ export const addProgress = authAction('meetings.progress', progressSchema, async
       select: { id: true, note: true, statusFrom: true, statusTo: true, createdAt: true },
     })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ActionItem', entityId: action.id, before: { status: action.status, version: action.version }, after: { status: status ?? action.status, version: action.version + 1, note } })
+    if (closing) await settleActionReminders(tx, [{ id: action.id }])
     return { meetingId: action.meetingId, status }
   })
   revalidate(result.meetingId)

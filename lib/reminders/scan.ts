@@ -115,7 +115,9 @@ export async function scanReminders(options: { now?: Date; client?: Client } = {
     ON CONFLICT (user_id, event_key) DO NOTHING`
 
   // the owners of an open follow-up due within ACTION_DUE_DAYS or overdue: a regency's officers, a bank's
-  // officers, the named user, or for an agency unit the admin who recorded it
+  // officers, the named user, or for an agency unit the admin who recorded it. Only once its meeting has started:
+  // before, the decision is not taken yet (as lib/meetings/rules.ts counts overdue), and an officer had been told
+  // "jatuh tempo 11 Desember" for a meeting planned on the 9th
   const actions = () => client.$executeRaw`
     INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
     SELECT gen_random_uuid()::text, u.id,
@@ -125,7 +127,7 @@ export async function scanReminders(options: { now?: Date; client?: Client } = {
            '/tindak-lanjut/' || a.id,
            ${emailStateSql(emailOn)}, ${created}::timestamp
       FROM action_items a
-      JOIN meetings m ON m.id = a.meeting_id AND m.status <> 'CANCELLED'
+      JOIN meetings m ON m.id = a.meeting_id AND m.status <> 'CANCELLED' AND m.starts_at <= ${now}::timestamp
       JOIN users u ON u.active AND (
              (a.owner_kind = 'REGENCY' AND u.role = 'DISTRICT_OFFICER' AND u.regency_code = a.owner_regency_code)
           OR (a.owner_kind = 'BANK' AND u.role = 'BANK_OFFICER' AND u.bank_id = a.owner_bank_id)

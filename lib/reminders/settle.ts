@@ -16,14 +16,24 @@ export const returnedKeySql = Prisma.sql`'report-returned:' || r.id || ':' || co
  * - a follow-up done, dropped, given another due date or of a cancelled meeting, and one "due soon" once overdue
  *   (the overdue reminder replaces it).
  * A district officer's bell had kept "Laporan Triwulan III 2026 terlambat" unread after the report was sent.
- * Called at the end of the hourly scan (`today`: its day in Jakarta), and by a report's submission in its own
- * transaction for that report's reminders only (`report`). The key's parts (lib/reminders/scan.ts) name the
+ * Called at the end of the hourly scan (`today`: its day in Jakarta), by a report's submission in its own
+ * transaction for that report's reminders only (`report`), and by a follow-up's change (done, dropped, a new due
+ * date, its meeting cancelled) for those follow-ups' reminders only (`actions`): an owner's bell had kept "jatuh
+ * tempo 11 Desember" unread after the meeting was cancelled, until the next hourly scan. The key's parts (lib/reminders/scan.ts) name the
  * record. A reminder another transaction holds is skipped (it is being marked read, or the next scan settles it):
  * a report's submission never waits on, nor deadlocks with, a scan or a user's "mark all as read".
  */
-export async function settleNotifications(client: Client, opts: { now: Date; today: string; report?: { id: string; regencyCode: string } }): Promise<number> {
-  const { now, today, report } = opts
-  const only = report ? Prisma.sql`AND split_part(n.event_key, ':', 2) IN (${report.id}, ${report.regencyCode})` : Prisma.empty
+export async function settleNotifications(
+  client: Client,
+  opts: { now: Date; today: string; report?: { id: string; regencyCode: string }; actions?: string[] },
+): Promise<number> {
+  const { now, today, report, actions } = opts
+  if (actions && actions.length === 0) return 0
+  const only = report
+    ? Prisma.sql`AND split_part(n.event_key, ':', 2) IN (${report.id}, ${report.regencyCode})`
+    : actions
+      ? Prisma.sql`AND n.kind IN ('ACTION_DUE', 'ACTION_OVERDUE') AND split_part(n.event_key, ':', 2) IN (${Prisma.join(actions)})`
+      : Prisma.empty
   return client.$executeRaw`
     UPDATE notifications
        SET read_at = ${now}::timestamp,

@@ -12,6 +12,7 @@ import { db } from '@/lib/db'
 import { enqueue, runJobsUntilIdle } from '@/lib/jobs'
 import { markAllNotificationsRead, markNotificationRead } from '@/lib/actions/notifications'
 import { returnReport, reopenReport, approveReport, saveReport } from '@/lib/actions/reporting'
+import { addProgress, setMeetingStatus } from '@/lib/actions/meetings'
 import { countUnreadNotifications, findNotifications } from '@/lib/data/notifications'
 import { MESSAGES } from '@/lib/safe-action'
 import { REFUSAL_MESSAGES } from '@/lib/errors'
@@ -325,6 +326,39 @@ describe('meeting follow-ups: due soon or overdue, to their owners', () => {
     expect((await scanReminders({ now: new Date('2026-10-14T03:00:00Z') })).actionDue).toBe(3)
     expect((await scanReminders({ now: new Date('2026-10-14T03:00:00Z') })).actionDue).toBe(0)
     expect((await notificationsOf(officer17.id, ACTION_KINDS)).map((n) => n.kind)).toEqual(['ACTION_DUE', 'ACTION_OVERDUE'])
+  })
+
+  it('not before its meeting has started: the decision is not taken yet', async () => {
+    // NOW is 10 October 10.00 WIB; the meeting is on the 12th, its follow-up due on the 14th
+    const meeting = await db.meeting.create({ data: { title: 'Rakor Mendatang', type: 'RAKOR', startsAt: new Date('2026-10-12T02:00:00Z'), endsAt: new Date('2026-10-12T06:00:00Z'), organiser: 'Dinkop UMKM Jatim' } })
+    const action = await db.actionItem.create({ data: { meetingId: meeting.id, title: 'Usulan calon debitur', dueDate: new Date('2026-10-14'), ownerKind: 'REGENCY', ownerRegencyCode: '35.17' }, select: { id: true } })
+    expect((await scanReminders({ now: NOW })).actionDue).toBe(0)
+    expect(await notificationsOf(officer17.id, ACTION_KINDS)).toEqual([])
+    // the scan after it started
+    expect((await scanReminders({ now: new Date('2026-10-12T03:00:00Z') })).actionDue).toBe(1)
+    expect((await notificationsOf(officer17.id, ACTION_KINDS)).map((n) => n.eventKey)).toEqual([`action-due:${action.id}:2026-10-14`])
+  })
+
+  it('marked read at once when the follow-up is done or its meeting cancelled, not at the next hourly scan', async () => {
+    const meeting = await db.meeting.create({ data: { title: 'Rakor Prokesra', type: 'RAKOR', startsAt: new Date('2026-09-01T02:00:00Z'), endsAt: new Date('2026-09-01T06:00:00Z'), organiser: 'Dinkop UMKM Jatim' } })
+    const action = (title: string) => db.actionItem.create({ data: { meetingId: meeting.id, title, dueDate: new Date('2026-10-13'), ownerKind: 'REGENCY', ownerRegencyCode: '35.17' }, select: { id: true, version: true } })
+    const done = await action('Kirim data calon debitur')
+    const other = await action('Rekap penyaluran')
+    const elsewhere = await db.meeting.create({ data: { title: 'Rakornis', type: 'RAKORNIS', startsAt: new Date('2026-09-03T02:00:00Z'), endsAt: new Date('2026-09-03T06:00:00Z'), organiser: 'Dinkop UMKM Jatim' } })
+    const kept = await db.actionItem.create({ data: { meetingId: elsewhere.id, title: 'Tetap', dueDate: new Date('2026-10-13'), ownerKind: 'REGENCY', ownerRegencyCode: '35.17' }, select: { id: true } })
+    await scanReminders({ now: NOW })
+    const unread = async () => (await db.notification.findMany({ where: { userId: officer17.id, readAt: null, kind: { in: ACTION_KINDS } }, select: { eventKey: true }, orderBy: { eventKey: 'asc' } })).map((n) => n.eventKey)
+    expect(await unread()).toEqual([done.id, other.id, kept.id].map((id) => `action-due:${id}:2026-10-13`).sort())
+
+    signInAs(officer17)
+    expect((await addProgress(undefined, form({ actionId: done.id, version: done.version, note: 'Data sudah dikirim.', status: 'DONE' }))).ok).toBe(true)
+    expect(await unread()).toEqual([other.id, kept.id].map((id) => `action-due:${id}:2026-10-13`).sort())
+
+    signInAs(admin)
+    const m = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { version: true } })
+    expect((await setMeetingStatus(undefined, form({ id: meeting.id, version: m.version, status: 'CANCELLED' }))).ok).toBe(true)
+    // the cancelled meeting's reminder is read; another meeting's stays
+    expect(await unread()).toEqual([`action-due:${kept.id}:2026-10-13`])
   })
 })
 
