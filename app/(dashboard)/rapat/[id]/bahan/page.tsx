@@ -67,7 +67,9 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
                 <div className="min-w-0 break-words">
                   <dt className="text-xs text-slate-500">{t('briefing.realisation')}</dt>
                   <dd className="text-lg font-semibold tabular-nums" data-figure="realisation">{pct(p.realisationPct)}</dd>
-                  <dd className="text-xs text-slate-600" data-figure="disbursed">{t('briefing.ofTarget', { amount: formatRupiah(p.disbursed, { locale: lang }), target: formatRupiah(p.creditTarget, { locale: lang }) })}</dd>
+                  {/* short amounts, as the subsidy beside it: the full ones broke mid-number in a third of the page; the full
+                      figure stays in the tooltip and in data-amount */}
+                  <dd className="text-xs text-slate-600" data-figure="disbursed" data-amount={formatRupiah(p.disbursed, { locale: lang })} title={t('briefing.ofTarget', { amount: formatRupiah(p.disbursed, { locale: lang }), target: formatRupiah(p.creditTarget, { locale: lang }) })}>{t('briefing.ofTarget', { amount: money(p.disbursed), target: money(p.creditTarget) })}</dd>
                 </div>
                 <div className="min-w-0 break-words">
                   <dt className="text-xs text-slate-500">{t('briefing.absorption')}</dt>
