@@ -212,6 +212,21 @@ export type MeetingDetail = NonNullable<Awaited<ReturnType<typeof getMeeting>>>
 export const ACTIONS_PAGE_SIZE = 25
 
 /**
+ * The regencies and banks that own a follow-up this user may read, for the list's owner filters: a district or
+ * bank officer reads the follow-ups of the meetings it took part in, so its choices are those owners, not all 38
+ * regencies (picking Gresik had only ever given "no follow-ups"). `null` for admin and leadership: every one.
+ */
+export async function actionOwnerChoices(user: SessionUser): Promise<{ regencies: Set<string>; banks: Set<string> } | null> {
+  const scope = actionScope(user)
+  if (Object.keys(scope).length === 0) return null
+  const [regencies, banks] = await Promise.all([
+    readDb.actionItem.findMany({ where: { AND: [scope, { ownerRegencyCode: { not: null } }] }, distinct: ['ownerRegencyCode'], select: { ownerRegencyCode: true } }),
+    readDb.actionItem.findMany({ where: { AND: [scope, { ownerBankId: { not: null } }] }, distinct: ['ownerBankId'], select: { ownerBankId: true } }),
+  ])
+  return { regencies: new Set(regencies.map((r) => r.ownerRegencyCode!)), banks: new Set(banks.map((b) => b.ownerBankId!)) }
+}
+
+/**
  * Follow-ups across meetings. `status=open` (the default) is OPEN or IN_PROGRESS; `overdue=1` those
  * overdue at the end of `asOf` (default today in Jakarta), exactly as the overview card counts them.
  */

@@ -15,7 +15,7 @@ import {
   addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, deleteDocument, removeAgendaItem, removeOutcome, removeParticipant, setMeetingStatus, updateAgendaItem,
   markInvitedPresent, updateAction, updateAttendance, updateMeeting, updateOutcome, uploadDocument, uploadEvidence,
 } from '@/lib/actions/meetings'
-import { findActions, findMeetings, getAction, getBriefing, getDocumentFile, getMeeting, getOverdueSummary, getRegencyActions } from '@/lib/data/meetings'
+import { actionOwnerChoices, findActions, findMeetings, getAction, getBriefing, getDocumentFile, getMeeting, getOverdueSummary, getRegencyActions } from '@/lib/data/meetings'
 import { getCreditSummary } from '@/lib/data/credit'
 import { actionFilterSchema } from '@/lib/validations/meetings'
 import { GET as downloadDocument } from '@/app/api/rapat/dokumen/[id]/route'
@@ -119,6 +119,15 @@ describe('reading meetings: scope in the WHERE clause', () => {
     const other = await asUser(malang)
     expect((await findMeetings({ user: other, filter: {} })).rows).toEqual([])
     expect(await getMeeting({ user: other, id: meetingA })).toBeNull()
+  })
+
+  it('the follow-up list offers an officer the owners it can read; admin and leadership every one', async () => {
+    const choices = await actionOwnerChoices(await asUser(jombang))
+    expect([...choices!.regencies]).toEqual(['35.17'])
+    expect([...choices!.banks]).toEqual([ids.bpr])
+    expect(await actionOwnerChoices(await asUser(malang))).toEqual({ regencies: new Set(), banks: new Set() })
+    expect(await actionOwnerChoices(await asUser(admin))).toBeNull()
+    expect(await actionOwnerChoices(await asUser(leader))).toBeNull()
   })
 
   it('a bank officer reads its bank’s meetings only', async () => {

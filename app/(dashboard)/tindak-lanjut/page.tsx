@@ -13,7 +13,7 @@ import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { Download } from 'lucide-react'
 import { can } from '@/lib/permissions'
 import { hrefWith } from '@/lib/url'
-import { findActions, listBanks } from '@/lib/data/meetings'
+import { actionOwnerChoices, findActions, listBanks } from '@/lib/data/meetings'
 import { agencyRegencies } from '@/lib/data/regions'
 import { formatDate, formatNumber } from '@/lib/format'
 import { isOverdue } from '@/lib/meetings/rules'
@@ -41,10 +41,15 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   const filter = actionFilterSchema.parse(params)
   // a day that does not exist (2026-02-31) reads as today: the export links and filters carry the day shown, not it
   if (!filter.asOf) delete params.asOf
-  const [t, r, locale, result, regencies, banks] = await Promise.all([
+  const [t, r, locale, result, allRegencies, allBanks, owners] = await Promise.all([
     getTranslations('meetings'), getTranslations('registers'), getLocale(), findActions({ user, filter }), agencyRegencies(),
-    listBanks(),
+    listBanks(), actionOwnerChoices(user),
   ])
+  // an officer chooses among the owners it can see (its own always, and the one in the URL, so the select shows it)
+  const offered = (set: Set<string> | undefined, own: string | null | undefined, chosen: string | undefined) => (code: string) =>
+    !set || set.has(code) || code === own || code === chosen
+  const regencies = allRegencies.filter((x) => offered(owners?.regencies, user.regencyCode, filter.regency)(x.code))
+  const banks = allBanks.filter((b) => offered(owners?.banks, user.bankId, filter.bank)(b.id))
   const lang = locale === 'en' ? 'en' : 'id'
   const { rows, total, page, pageSize, asOf } = result
   const sortProps = { pathname: '/tindak-lanjut', params, defaultSort: 'dueDate' }

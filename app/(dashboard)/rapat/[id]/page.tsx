@@ -149,7 +149,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                             <div className="no-print mt-1">
                               <AddPanel label={t('detail.editOutcome')}>
                                 <OutcomeForm agendaItemId={item.id} initial={{ id: o.id, version: o.version, kind: o.kind, text: o.text, programId: o.programId, indicatorCode: o.indicatorCode, regencyCode: o.regencyCode }} programs={opt.programs} indicators={opt.indicators} regencies={opt.regencies} />
-                                <div className="mt-2"><ConfirmAction action={removeOutcome} fields={{ id: o.id, version: String(o.version) }} label={t('remove')} title={t('remove')} body={o.text} variant="danger" /></div>
+                                <div className="mt-2"><ConfirmAction action={removeOutcome} fields={{ id: o.id, version: String(o.version) }} label={t('remove')} title={t('removeDialog.outcomeTitle')} body={t('removeDialog.outcomeBody', { text: o.text })} confirmLabel={t('removeDialog.confirm')} variant="danger" /></div>
                               </AddPanel>
                             </div>
                           )}
@@ -162,7 +162,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                       <AddPanel label={t('detail.addOutcome')}><OutcomeForm agendaItemId={item.id} programs={opt.programs} indicators={opt.indicators} regencies={opt.regencies} /></AddPanel>
                       <AddPanel label={t('detail.editAgendaItem')}>
                         <AgendaItemForm meetingId={meeting.id} item={{ id: item.id, version: item.version, title: item.title, presenter: item.presenter, durationMinutes: item.durationMinutes, minutes: item.minutes }} />
-                        <div className="mt-2"><ConfirmAction action={removeAgendaItem} fields={{ id: item.id, version: String(item.version) }} label={t('remove')} title={t('remove')} body={item.title} variant="danger" /></div>
+                        <div className="mt-2"><ConfirmAction action={removeAgendaItem} fields={{ id: item.id, version: String(item.version) }} label={t('remove')} title={t('removeDialog.agendaTitle', { title: item.title })} body={t('removeDialog.agendaBody')} confirmLabel={t('removeDialog.confirm')} variant="danger" /></div>
                       </AddPanel>
                     </>
                   )}
@@ -261,7 +261,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                         </Badge>
                       )}
                     </div>
-                    {editable && <div className="no-print mt-1"><ConfirmAction action={removeParticipant} fields={{ id: p.id, version: String(p.version) }} label={t('remove')} title={t('remove')} body={p.name} variant="danger" /></div>}
+                    {editable && <div className="no-print mt-1"><ConfirmAction action={removeParticipant} fields={{ id: p.id, version: String(p.version) }} label={t('remove')} title={t('removeDialog.participantTitle', { name: p.name })} body={t('removeDialog.participantBody')} confirmLabel={t('removeDialog.confirm')} variant="danger" /></div>}
                   </li>
                 ))}
               </ul>
@@ -278,7 +278,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                       <a href={`/api/rapat/dokumen/${d.id}`} className="font-medium text-brand-700 underline">{d.filename}</a>
                       <span className="block text-xs text-slate-500">{t(`documentKind.${d.kind}`)} · {formatNumber(Math.ceil(d.size / 1024), { locale: lang })} KB</span>
                     </span>
-                    {editable && <ConfirmAction action={deleteDocument} fields={{ id: d.id }} label={t('remove')} title={t('remove')} body={d.filename} variant="danger" />}
+                    {editable && <ConfirmAction action={deleteDocument} fields={{ id: d.id }} label={t('remove')} title={t('removeDialog.documentTitle', { name: d.filename })} body={t('removeDialog.documentBody')} confirmLabel={t('removeDialog.confirm')} variant="danger" />}
                   </li>
                 ))}
               </ul>

@@ -35,6 +35,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   const late = isOverdue(action, jakartaToday())
   return (
     <>
+      <p className="mb-2 text-sm"><Link href="/tindak-lanjut" className="text-brand-700 hover:underline">← {t('action.backToList')}</Link></p>
       <PageHeader title={action.title} description={`${t('action.meeting')}: ${action.meeting.title} (${formatDate(action.meeting.startsAt, { locale: lang })})`} />
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
