@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import clsx from 'clsx'
 import { FigureCard } from '@/components/dashboard/figure-card'
-import { getOverdueSummary } from '@/lib/data/meetings'
+import { DUE_SOON_DAYS, getOverdueSummary } from '@/lib/data/meetings'
 import { formatDate, formatNumber } from '@/lib/format'
 import type { SessionUser } from '@/lib/session-user'
 
@@ -18,6 +18,9 @@ export async function OverdueActionsCard({ user, asOf, regencyCode }: { user: Se
   const query = new URLSearchParams({ overdue: '1', status: 'open', asOf, ...(regencyCode && { regency: regencyCode }) })
   if (user.role === 'DISTRICT_OFFICER' && user.regencyCode) query.set('regency', user.regencyCode)
   if (user.role === 'BANK_OFFICER' && user.bankId) query.set('bank', user.bankId)
+  const soon = new URLSearchParams(query)
+  soon.delete('overdue')
+  soon.set('due', 'soon')
   const arrow = s.change > 0 ? '▲' : s.change < 0 ? '▼' : '='
   return (
     <FigureCard
@@ -29,7 +32,13 @@ export async function OverdueActionsCard({ user, asOf, regencyCode }: { user: Se
       // whose follow-ups they are, in the reader's terms: a bank officer counts the bank's, a district officer the regency's
       detail={t('overdueDetail', { open: n(s.open), whose: user.role === 'BANK_OFFICER' ? 'bank' : user.role === 'DISTRICT_OFFICER' ? 'ownRegency' : regencyCode ? 'regency' : 'all' })}
       change={<><span className={clsx('font-medium tabular-nums', s.change > 0 ? 'text-red-700' : s.change < 0 ? 'text-emerald-700' : 'text-slate-600')}>{arrow} {n(Math.abs(s.change))}</span> {t('versus', { date: formatDate(s.lastYearAsOf, { locale: lang }), count: n(s.lastYear) })}</>}
-      note={<Link href={`/tindak-lanjut?${query}`} className="no-print font-medium text-brand-700 underline" data-testid="overdue-actions-link">{t('link')} →</Link>}
+      note={
+        <>
+          <Link href={`/tindak-lanjut?${query}`} className="no-print font-medium text-brand-700 underline" data-testid="overdue-actions-link">{t('link')} →</Link>
+          {/* at risk: not late yet, due within the week (the reminders' window) */}
+          <Link href={`/tindak-lanjut?${soon}`} className="no-print mt-1 block font-medium text-brand-700 underline" data-testid="due-soon-actions-link">{t('dueSoon', { count: n(s.dueSoon), days: DUE_SOON_DAYS })} →</Link>
+        </>
+      }
     />
   )
 }

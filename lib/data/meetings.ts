@@ -84,6 +84,19 @@ export function openAt(asOf: string): Prisma.ActionItemWhereInput {
   return { meeting: { startsAt: { lt: end } }, OR: [{ closedAt: null }, { closedAt: { gte: end } }] }
 }
 
+/** A follow-up is "due soon" this many days ahead: the reminders' window (lib/reminders/scan.ts ACTION_DUE_DAYS). */
+export const DUE_SOON_DAYS = 7
+
+/**
+ * Due soon at the end of the Jakarta day `asOf`: open then (as openAt), due on `asOf` or in the DUE_SOON_DAYS
+ * after it. What leadership reads as "at risk": not late yet, but close.
+ */
+export function dueSoonAt(asOf: string): Prisma.ActionItemWhereInput {
+  const from = new Date(`${asOf}T00:00:00Z`)
+  const to = new Date(from.getTime() + DUE_SOON_DAYS * 86_400_000)
+  return { AND: [openAt(asOf), { dueDate: { gte: from, lte: to } }] }
+}
+
 const startOfJakartaDay = (day: string) => new Date(`${day}T00:00:00+07:00`)
 
 // ── Meetings ─────────────────────────────────────────────────────────────────────────────────────────
@@ -269,9 +282,10 @@ function actionFilterWhere(user: SessionUser, filter: ActionFilter, today: strin
   const and: Prisma.ActionItemWhereInput[] = [actionScope(user)]
   const asOf = filter.asOf ?? today
   if (filter.overdue) and.push(overdueAt(asOf))
+  else if (filter.due === 'soon') and.push(dueSoonAt(asOf))
   else if (!filter.status || filter.status === 'open') and.push({ status: { in: [...OPEN_STATUSES] } })
   else if (filter.status !== 'all') and.push({ status: filter.status })
-  if (filter.overdue && filter.status && !['open', 'all'].includes(filter.status)) and.push({ status: filter.status as 'OPEN' })
+  if ((filter.overdue || filter.due) && filter.status && !['open', 'all'].includes(filter.status)) and.push({ status: filter.status as 'OPEN' })
   if (filter.regency) and.push(regencyOwned(filter.regency, user))
   if (filter.bank) and.push(bankOwned(filter.bank, user))
   if (filter.ownerKind) and.push({ ownerKind: filter.ownerKind })
@@ -309,12 +323,13 @@ export async function getOverdueSummary({ user, asOf, regencyCode }: { user: Ses
   // Beranda's card on every load: across requests from the snapshot-keyed cache (lib/figure-cache.ts), keyed by
   // what the scope is made of (role, regency, bank) and the arguments
   return cachedFigures('overdue-summary', [user.role, user.regencyCode ?? null, user.bankId ?? null, asOf, regencyCode ?? null], async () => {
-    const [overdue, lastYear, open] = await Promise.all([
+    const [overdue, lastYear, open, dueSoon] = await Promise.all([
       readDb.actionItem.count({ where: { AND: [scope, overdueAt(asOf)] } }),
       readDb.actionItem.count({ where: { AND: [scope, overdueAt(lastYearAsOf)] } }),
       readDb.actionItem.count({ where: { AND: [scope, openAt(asOf)] } }),
+      readDb.actionItem.count({ where: { AND: [scope, dueSoonAt(asOf)] } }),
     ])
-    return { asOf, overdue, lastYearAsOf, lastYear, change: overdue - lastYear, open }
+    return { asOf, overdue, lastYearAsOf, lastYear, change: overdue - lastYear, open, dueSoon }
   })
 }
 

@@ -226,6 +226,8 @@ export type MeetingFilter = z.infer<typeof meetingFilterSchema>
 export const actionFilterSchema = z.object({
   status: z.enum([...ACTION_STATUSES, 'open', 'all']).optional().catch(undefined),
   overdue: z.enum(['1']).optional().catch(undefined),
+  // due within the next days (lib/data/meetings.ts dueSoonAt): what is at risk, before it is late
+  due: z.enum(['soon']).optional().catch(undefined),
   regency: filterRegency,
   bank: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional().catch(undefined),
   ownerKind: z.enum(OWNER_KINDS).optional().catch(undefined),

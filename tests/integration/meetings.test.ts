@@ -304,6 +304,20 @@ describe('overdue follow-ups: due before the as-of day in Jakarta and not done',
     expect((await getOverdueSummary({ user, asOf: '2024-11-01', regencyCode: '35.17' }))!.overdue).toBe(1)
   })
 
+  it('at risk: due on the as-of day or in the 7 days after it, open, counted as the list filters them', async () => {
+    const user = await asUser(admin)
+    // due 31 October 2024: 8 days ahead is not yet, 7 days ahead and the day itself are, the day after is overdue
+    const soon = async (asOf: string, u = user) => (await getOverdueSummary({ user: u, asOf }))!.dueSoon
+    expect(await soon('2024-10-23')).toBe(0)
+    expect(await soon('2024-10-24')).toBe(3)
+    expect(await soon('2024-10-31')).toBe(3)
+    expect(await soon('2024-11-01')).toBe(0)
+    expect(await soon('2024-10-24', await asUser(jombang))).toBe(1)
+    const listed = await findActions({ user, filter: { due: 'soon', asOf: '2024-10-24' } })
+    expect(listed.rows.map((r) => r.id).sort()).toEqual([actionJombang.id, actionBpr.id, actionSurabaya.id].sort())
+    expect((await findActions({ user, filter: { due: 'soon', asOf: '2024-11-01' } })).total).toBe(0)
+  })
+
   it('a district officer and a bank officer count their own only; the same date last year is compared', async () => {
     const s = await getOverdueSummary({ user: await asUser(jombang), asOf: '2025-11-01' })
     expect(s).toMatchObject({ overdue: 1, lastYearAsOf: '2024-11-01', lastYear: 1, change: 0 })

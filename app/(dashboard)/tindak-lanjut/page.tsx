@@ -105,14 +105,19 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
           <input type="checkbox" name="overdue" value="1" defaultChecked={!!filter.overdue} className="size-4" />
           <span className="font-medium">{t('actions.filters.overdue')}</span>
         </label>
+        {/* at risk: due within the week, not late yet (both ticked: the late ones, as overdue wins) */}
+        <label className="flex items-center gap-2 self-end pb-2 text-sm">
+          <input type="checkbox" name="due" value="soon" defaultChecked={filter.due === 'soon'} className="size-4" />
+          <span className="font-medium">{t('actions.filters.dueSoon')}</span>
+        </label>
         {/* three or four selects a row: six columns cut "Terbuka dan dalam proses" and pushed the buttons out of a 1024 px screen */}
-        <div className="flex flex-wrap items-end gap-2 sm:justify-end xl:col-span-3">
+        <div className="flex flex-wrap items-end gap-2 sm:justify-end xl:col-span-2">
           <button type="submit" className={buttonClass('primary')}>{t('filters.apply')}</button>
           <Link href="/tindak-lanjut?status=open" className={buttonClass('ghost')}>{t('filters.reset')}</Link>
         </div>
       </FilterForm>
       {landing && ownLabel && <p className="mb-3 text-sm text-slate-700" role="status">{t('actions.ownFilter', { owner: ownLabel })}</p>}
-      {filter.overdue && <p className="mb-3 text-sm text-slate-700" data-testid="overdue-as-of">{t('actions.asOf', { date: formatDate(asOf, { locale: lang }) })}</p>}
+      {(filter.overdue || filter.due) && <p className="mb-3 text-sm text-slate-700" data-testid="overdue-as-of">{t('actions.asOf', { date: formatDate(asOf, { locale: lang }) })}</p>}
       {rows.length === 0 && total > 0 ? (
         <PastLastPage page={page} total={total} href={hrefWith('/tindak-lanjut', params, { page: undefined })} />
       ) : rows.length === 0 ? <EmptyState title={t('actions.empty')} /> : (
