@@ -12,6 +12,7 @@ import { db } from '@/lib/db'
 import { env } from '@/lib/env'
 import { writeAudit, writeAudits } from '@/lib/audit'
 import { jakartaDate, jakartaToday } from '@/lib/dates'
+import { notifyActionAssigned } from '@/lib/reminders/scan'
 import { settleNotifications } from '@/lib/reminders/settle'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { actionScope, meetingScope } from '@/lib/data/meetings'
@@ -521,6 +522,7 @@ export const createAction = authAction('meetings.write', actionItemSchema, async
     const data = await actionData(tx, meeting, input)
     const created = await tx.actionItem.create({ data: { ...data, meetingId: meeting.id, createdById: user.id }, select: actionSnapshot })
     await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'ActionItem', entityId: created.id, after: created })
+    await notifyActionAssigned(tx, created.id, user.id)
   })
   revalidate(input.meetingId)
   return { ok: true, message: 'Tindak lanjut dicatat.' }
@@ -540,6 +542,8 @@ export const updateAction = authAction('meetings.write', updateActionItemSchema,
     const after = await tx.actionItem.findUniqueOrThrow({ where: { id }, select: actionSnapshot })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ActionItem', entityId: id, before, after })
     await settleActionReminders(tx, [{ id }])
+    // given to another owner: the new one is told (the same owner's notice exists: its key holds it once)
+    await notifyActionAssigned(tx, id, user.id)
     return meeting.id
   })
   revalidate(meetingId)

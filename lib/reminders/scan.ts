@@ -5,7 +5,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { currentQuarter, defaultDeadline, previousQuarter } from '@/lib/reporting/periods'
 import { requiredPeriodSql } from '@/lib/reporting/start'
 import { emailEnabled } from './email'
-import { returnedKeySql, settleNotifications } from './settle'
+import { actionOwnerKeySql, returnedKeySql, settleNotifications } from './settle'
 
 type Client = Prisma.TransactionClient | typeof db
 
@@ -82,6 +82,32 @@ async function candidateQuarters(client: Client, now: Date) {
 
 export type ScanResult = Record<'reportDue' | 'reportLate' | 'reportReturned' | 'actionDue' | 'reviewReport' | 'reviewClaim', number>
 
+/** The users who own follow-up `a`: a regency's officers, a bank's officers, the named user, or for an agency unit the admin who recorded it. */
+const actionOwnerSql = Prisma.sql`u.active AND (
+             (a.owner_kind = 'REGENCY' AND u.role = 'DISTRICT_OFFICER' AND u.regency_code = a.owner_regency_code)
+          OR (a.owner_kind = 'BANK' AND u.role = 'BANK_OFFICER' AND u.bank_id = a.owner_bank_id)
+          OR (a.owner_kind = 'USER' AND u.id = a.owner_user_id)
+          OR (a.owner_kind = 'UNIT' AND u.id = a.created_by_id))`
+
+/**
+ * Tell the owners of a follow-up that it is theirs, in the transaction that assigns it (created, or given another
+ * owner): once per follow-up and owner (the key), never to `by`, who assigned it. A follow-up due in three weeks
+ * had stayed silent until the "due in 7 days" reminder.
+ */
+export async function notifyActionAssigned(client: Client, actionId: string, by: string, emailOn = emailEnabled()): Promise<number> {
+  return client.$executeRaw`
+    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
+    SELECT gen_random_uuid()::text, u.id, 'ACTION_ASSIGNED', 'action-assigned:' || a.id || ':' || ${actionOwnerKeySql},
+           jsonb_build_object('title', a.title, 'meeting', m.title, 'dueDate', to_char(a.due_date, 'YYYY-MM-DD')),
+           '/tindak-lanjut/' || a.id,
+           ${emailStateSql(emailOn)}, ${new Date()}::timestamp
+      FROM action_items a
+      JOIN meetings m ON m.id = a.meeting_id AND m.status <> 'CANCELLED'
+      JOIN users u ON ${actionOwnerSql}
+     WHERE a.id = ${actionId} AND a.status IN ('OPEN', 'IN_PROGRESS') AND u.id <> ${by}
+    ON CONFLICT (user_id, event_key) DO NOTHING`
+}
+
 /**
  * Find every reminder that is due at `now` and create the ones not yet created, all in SQL: the unique
  * (user, event) key and ON CONFLICT DO NOTHING make it safe to run from any number of workers at once and
@@ -128,11 +154,7 @@ export async function scanReminders(options: { now?: Date; client?: Client } = {
            ${emailStateSql(emailOn)}, ${created}::timestamp
       FROM action_items a
       JOIN meetings m ON m.id = a.meeting_id AND m.status <> 'CANCELLED' AND m.starts_at <= ${now}::timestamp
-      JOIN users u ON u.active AND (
-             (a.owner_kind = 'REGENCY' AND u.role = 'DISTRICT_OFFICER' AND u.regency_code = a.owner_regency_code)
-          OR (a.owner_kind = 'BANK' AND u.role = 'BANK_OFFICER' AND u.bank_id = a.owner_bank_id)
-          OR (a.owner_kind = 'USER' AND u.id = a.owner_user_id)
-          OR (a.owner_kind = 'UNIT' AND u.id = a.created_by_id))
+      JOIN users u ON ${actionOwnerSql}
      WHERE a.status IN ('OPEN', 'IN_PROGRESS')
        AND a.due_date BETWEEN ${today}::date - ${LOOKBACK_DAYS}::int AND ${today}::date + ${ACTION_DUE_DAYS}::int
     ON CONFLICT (user_id, event_key) DO NOTHING`

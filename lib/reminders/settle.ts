@@ -7,6 +7,9 @@ type Client = Prisma.TransactionClient | typeof db
 /** A return's event key (of report `r`): the report and the moment of the return (a report returned without one, e.g. seeded, once). */
 export const returnedKeySql = Prisma.sql`'report-returned:' || r.id || ':' || coalesce(to_char(r.reviewed_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '-')`
 
+/** Whom follow-up `a` is assigned to, in an assignment notice's key: a new owner is a new notice. */
+export const actionOwnerKeySql = Prisma.sql`a.owner_kind || '-' || coalesce(a.owner_regency_code, a.owner_bank_id, a.owner_user_id, a.created_by_id, '')`
+
 /**
  * Mark read the unread reminders whose cause is gone, and drop the e-mail not yet sent for them:
  * - a report due or late that has been sent;
@@ -14,7 +17,7 @@ export const returnedKeySql = Prisma.sql`'report-returned:' || r.id || ':' || co
  *   reason; compared by time, so a notice keyed by an older format is judged the same way);
  * - a report or claim awaiting review that has been decided, or sent again since (the newer submission has its own);
  * - a follow-up done, dropped, given another due date or of a cancelled meeting, and one "due soon" once overdue
- *   (the overdue reminder replaces it).
+ *   (the overdue reminder replaces it); its assignment notice once done, dropped, cancelled or given to another owner.
  * A district officer's bell had kept "Laporan Triwulan III 2026 terlambat" unread after the report was sent.
  * Called at the end of the hourly scan (`today`: its day in Jakarta), by a report's submission in its own
  * transaction for that report's reminders only (`report`), and by a follow-up's change (done, dropped, a new due
@@ -32,7 +35,7 @@ export async function settleNotifications(
   const only = report
     ? Prisma.sql`AND split_part(n.event_key, ':', 2) IN (${report.id}, ${report.regencyCode})`
     : actions
-      ? Prisma.sql`AND n.kind IN ('ACTION_DUE', 'ACTION_OVERDUE') AND split_part(n.event_key, ':', 2) IN (${Prisma.join(actions)})`
+      ? Prisma.sql`AND n.kind IN ('ACTION_DUE', 'ACTION_OVERDUE', 'ACTION_ASSIGNED') AND split_part(n.event_key, ':', 2) IN (${Prisma.join(actions)})`
       : Prisma.empty
   return client.$executeRaw`
     UPDATE notifications
@@ -56,5 +59,9 @@ export async function settleNotifications(
               WHERE a.id = split_part(n.event_key, ':', 2)
                 AND (a.status IN ('DONE', 'DROPPED') OR m.status = 'CANCELLED' OR to_char(a.due_date, 'YYYY-MM-DD') <> split_part(n.event_key, ':', 3)
                      OR (n.kind = 'ACTION_DUE' AND a.due_date < ${today}::date))))
+       OR (n.kind = 'ACTION_ASSIGNED' AND EXISTS (
+             SELECT 1 FROM action_items a JOIN meetings m ON m.id = a.meeting_id
+              WHERE a.id = split_part(n.event_key, ':', 2)
+                AND (a.status IN ('DONE', 'DROPPED') OR m.status = 'CANCELLED' OR split_part(n.event_key, ':', 3) <> ${actionOwnerKeySql})))
      ) FOR UPDATE SKIP LOCKED)`
 }

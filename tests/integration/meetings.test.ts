@@ -1076,3 +1076,39 @@ describe('everyone invited marked present at once', () => {
     expect((await states(meeting)).map((x) => x.attendance)).toEqual(['ABSENT', 'PLANNED', 'PLANNED'])
   })
 })
+
+describe('a follow-up assigned: its owners are told at once', () => {
+  // this test's follow-ups only: the users are shared with the file's other tests
+  let mine: string[] = []
+  const assigned = (userId: string) => db.notification.findMany({ where: { userId, kind: 'ACTION_ASSIGNED', link: { in: mine.map((id) => `/tindak-lanjut/${id}`) } }, select: { eventKey: true, readAt: true, params: true, link: true }, orderBy: { createdAt: 'asc' } })
+
+  it('tells the owners, not the admin who assigned it; a new owner is told, the old notice read; done settles it', async () => {
+    const meeting = await newMeeting({ title: 'Rakor Penugasan' })
+    const jombangOfficer = await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' })
+    const action = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Kirim data calon debitur', dueDate: '2030-12-31' })
+    mine = [action.id]
+    for (const u of [jombang, jombangOfficer]) {
+      expect(await assigned(u.id)).toEqual([{ eventKey: `action-assigned:${action.id}:REGENCY-35.17`, readAt: null, params: { title: 'Kirim data calon debitur', meeting: 'Rakor Penugasan', dueDate: '2030-12-31' }, link: `/tindak-lanjut/${action.id}` }])
+    }
+    expect(await assigned(bpr.id)).toEqual([])
+    // an agency unit's follow-up is its recorder's: the admin who just assigned it is not told of it
+    mine.push((await newAction(meeting, { ownerKind: 'UNIT', ownerUnit: 'Bidang Pembiayaan', dueDate: '2030-12-31' })).id)
+    expect(await assigned(admin.id)).toEqual([])
+
+    // moved to the bank: the bank is told, the regency's notice is read
+    signInAs(admin)
+    await redirected(() => updateAction(undefined, form({ id: action.id, version: action.version, title: 'Kirim data calon debitur', ownerKind: 'BANK', ownerBankId: ids.bpr, dueDate: '2030-12-31' })))
+    expect((await assigned(bpr.id)).map((n) => [n.eventKey, n.readAt])).toEqual([[`action-assigned:${action.id}:BANK-${ids.bpr}`, null]])
+    expect((await assigned(jombang.id))[0].readAt).not.toBeNull()
+    // saved again without a new owner: no second notice
+    const v = (await db.actionItem.findUniqueOrThrow({ where: { id: action.id }, select: { version: true } })).version
+    await redirected(() => updateAction(undefined, form({ id: action.id, version: v, title: 'Kirim data calon debitur (rev)', ownerKind: 'BANK', ownerBankId: ids.bpr, dueDate: '2030-12-31' })))
+    expect(await assigned(bpr.id)).toHaveLength(1)
+
+    // done: the notice is read
+    signInAs(bpr)
+    const w = (await db.actionItem.findUniqueOrThrow({ where: { id: action.id }, select: { version: true } })).version
+    expect(await addProgress(undefined, form({ actionId: action.id, version: w, note: 'Sudah dikirim.', status: 'DONE' }))).toMatchObject({ ok: true })
+    expect((await assigned(bpr.id))[0].readAt).not.toBeNull()
+  })
+})

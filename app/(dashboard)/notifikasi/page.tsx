@@ -25,6 +25,7 @@ const ICONS: Record<NotificationKind, typeof AlarmClock> = {
   REPORT_RETURNED: Undo2,
   ACTION_DUE: ListChecks,
   ACTION_OVERDUE: ListChecks,
+  ACTION_ASSIGNED: ListChecks,
   REVIEW_REPORT: ClipboardCheck,
   REVIEW_CLAIM: ClipboardCheck,
 }
