@@ -131,7 +131,7 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
             <Link href={`/rapat/${m.id}`} className="font-medium text-brand-700 hover:underline">{m.title}</Link>
             <div className="mt-1 flex flex-wrap items-center gap-2">
               <Badge>{t(`type.${m.type}`)}</Badge><MeetingStatusBadge status={m.status} />
-              {m.openActions > 0 && <span className="text-xs">{t('list.openActions', { open: formatNumber(m.openActions, { locale: lang }) })}</span>}
+              {m.openActions > 0 && m.status !== 'CANCELLED' && <span className="text-xs">{t('list.openActions', { open: formatNumber(m.openActions, { locale: lang }) })}</span>}
               {m.overdueActions > 0 && <span className="text-xs font-semibold text-red-700">{t('list.overdueActions', { overdue: formatNumber(m.overdueActions, { locale: lang }) })}</span>}
             </div>
           </li>
@@ -166,7 +166,10 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
               <Td><MeetingStatusBadge status={m.status} /></Td>
               <Td align="right">{formatNumber(m._count.participants, { locale: lang })}</Td>
               <Td className="whitespace-nowrap text-xs">
-                {m._count.actions === 0 ? '–' : (
+                {m._count.actions === 0 ? '–' : m.status === 'CANCELLED' ? (
+                  // a cancelled meeting's follow-ups were dropped with it: "0 terbuka" read as if there had been none
+                  <Link href={`/tindak-lanjut?meeting=${m.id}&status=all`} className="text-slate-500 hover:underline">{t('list.droppedActions', { count: m._count.actions })}</Link>
+                ) : (
                   <Link href={`/tindak-lanjut?meeting=${m.id}`} className="hover:underline">
                     {t('list.openActions', { open: formatNumber(m.openActions, { locale: lang }) })}
                     {m.overdueActions > 0 && <span className="ml-1 font-semibold text-red-700">· {t('list.overdueActions', { overdue: formatNumber(m.overdueActions, { locale: lang }) })}</span>}
