@@ -91,7 +91,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
         </label>
         <div className="flex items-end gap-2">
           <button type="submit" className={buttonClass('primary')}>{t('filters.apply')}</button>
-          <Link href={calendar ? `/rapat?view=calendar&month=${month}` : '/rapat'} className={buttonClass('ghost')}>{t('filters.reset')}</Link>
+          <Link href={calendar ? `/rapat?view=calendar&month=${month}` : '/rapat'} className={`${buttonClass('ghost')} whitespace-nowrap`}>{t('filters.reset')}</Link>
         </div>
       </FilterForm>
       {calendar ? <MonthCalendar user={user} params={params} filter={filter} month={month} lang={lang} /> : <MeetingList user={user} params={params} filter={filter} lang={lang} />}
