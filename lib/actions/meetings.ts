@@ -193,6 +193,8 @@ export const updateMeeting = authAction('meetings.write', updateMeetingSchema, a
     await checkDueDatesAfter(tx, id, before.startsAt, fields.startsAt)
     const after = await tx.meeting.findUniqueOrThrow({ where: { id }, select: meetingSnapshot })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Meeting', entityId: id, before, after })
+    // moved to a time still to come: its follow-ups' due reminders wait for it (settled now, made again once it starts)
+    if (after.startsAt.getTime() !== before.startsAt.getTime()) await settleActionReminders(tx, await tx.actionItem.findMany({ where: { meetingId: id }, select: { id: true } }))
   })
   revalidate(id)
   redirect(`/rapat/${id}`)
@@ -542,8 +544,9 @@ export const updateAction = authAction('meetings.write', updateActionItemSchema,
     const after = await tx.actionItem.findUniqueOrThrow({ where: { id }, select: actionSnapshot })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ActionItem', entityId: id, before, after })
     await settleActionReminders(tx, [{ id }])
-    // given to another owner: the new one is told (the same owner's notice exists: its key holds it once)
-    await notifyActionAssigned(tx, id, user.id)
+    // given to another owner: the new one is told. Only then: an edit of the title or date tells no one it is "new"
+    const owner = (a: typeof before) => [a.ownerKind, a.ownerRegencyCode, a.ownerBankId, a.ownerUserId, a.ownerUnit].join('\u0000')
+    if (owner(before) !== owner(after)) await notifyActionAssigned(tx, id, user.id)
     return meeting.id
   })
   revalidate(meetingId)

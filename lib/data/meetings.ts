@@ -3,6 +3,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { readDb } from '@/lib/db'
 import { cachedFigures } from '@/lib/figure-cache'
 import { jakartaToday } from '@/lib/dates'
+import { ACTION_DUE_DAYS } from '@/lib/reminders/scan'
 import { getCreditSummary } from '@/lib/data/credit'
 import { EXPORT_LIMIT } from '@/lib/data/cooperatives'
 import { getIndicatorRealisation } from '@/lib/data/reporting'
@@ -84,8 +85,8 @@ export function openAt(asOf: string): Prisma.ActionItemWhereInput {
   return { meeting: { startsAt: { lt: end } }, OR: [{ closedAt: null }, { closedAt: { gte: end } }] }
 }
 
-/** A follow-up is "due soon" this many days ahead: the reminders' window (lib/reminders/scan.ts ACTION_DUE_DAYS). */
-export const DUE_SOON_DAYS = 7
+/** A follow-up is "due soon" this many days ahead: the reminders' window, one number for both. */
+export const DUE_SOON_DAYS = ACTION_DUE_DAYS
 
 /**
  * Due soon at the end of the Jakarta day `asOf`: open then (as openAt), due on `asOf` or in the DUE_SOON_DAYS

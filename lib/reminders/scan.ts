@@ -91,7 +91,8 @@ const actionOwnerSql = Prisma.sql`u.active AND (
 
 /**
  * Tell the owners of a follow-up that it is theirs, in the transaction that assigns it (created, or given another
- * owner): once per follow-up and owner (the key), never to `by`, who assigned it. A follow-up due in three weeks
+ * owner: the caller calls it only then): once per follow-up and owner (the key; moved back to an owner, its read
+ * notice is unread again), never to `by`, who assigned it. A follow-up due in three weeks
  * had stayed silent until the "due in 7 days" reminder.
  */
 export async function notifyActionAssigned(client: Client, actionId: string, by: string, emailOn = emailEnabled()): Promise<number> {
@@ -105,7 +106,10 @@ export async function notifyActionAssigned(client: Client, actionId: string, by:
       JOIN meetings m ON m.id = a.meeting_id AND m.status <> 'CANCELLED'
       JOIN users u ON ${actionOwnerSql}
      WHERE a.id = ${actionId} AND a.status IN ('OPEN', 'IN_PROGRESS') AND u.id <> ${by}
-    ON CONFLICT (user_id, event_key) DO NOTHING`
+    ON CONFLICT (user_id, event_key) DO UPDATE
+       -- moved away and back: told again (the notice read when it moved away is new again)
+       SET read_at = NULL, created_at = EXCLUDED.created_at, params = EXCLUDED.params, email_state = EXCLUDED.email_state
+     WHERE notifications.read_at IS NOT NULL`
 }
 
 /**

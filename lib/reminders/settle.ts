@@ -17,7 +17,8 @@ export const actionOwnerKeySql = Prisma.sql`a.owner_kind || '-' || coalesce(a.ow
  *   reason; compared by time, so a notice keyed by an older format is judged the same way);
  * - a report or claim awaiting review that has been decided, or sent again since (the newer submission has its own);
  * - a follow-up done, dropped, given another due date or of a cancelled meeting, and one "due soon" once overdue
- *   (the overdue reminder replaces it); its assignment notice once done, dropped, cancelled or given to another owner.
+ *   (the overdue reminder replaces it); its assignment notice once done, dropped, cancelled, given to another owner or
+ *   another due date (it states the date); a due or overdue reminder of a meeting not started (moved later).
  * A district officer's bell had kept "Laporan Triwulan III 2026 terlambat" unread after the report was sent.
  * Called at the end of the hourly scan (`today`: its day in Jakarta), by a report's submission in its own
  * transaction for that report's reminders only (`report`), and by a follow-up's change (done, dropped, a new due
@@ -58,10 +59,12 @@ export async function settleNotifications(
              SELECT 1 FROM action_items a JOIN meetings m ON m.id = a.meeting_id
               WHERE a.id = split_part(n.event_key, ':', 2)
                 AND (a.status IN ('DONE', 'DROPPED') OR m.status = 'CANCELLED' OR to_char(a.due_date, 'YYYY-MM-DD') <> split_part(n.event_key, ':', 3)
+                     OR m.starts_at > ${now}::timestamp
                      OR (n.kind = 'ACTION_DUE' AND a.due_date < ${today}::date))))
        OR (n.kind = 'ACTION_ASSIGNED' AND EXISTS (
              SELECT 1 FROM action_items a JOIN meetings m ON m.id = a.meeting_id
               WHERE a.id = split_part(n.event_key, ':', 2)
-                AND (a.status IN ('DONE', 'DROPPED') OR m.status = 'CANCELLED' OR split_part(n.event_key, ':', 3) <> ${actionOwnerKeySql})))
+                AND (a.status IN ('DONE', 'DROPPED') OR m.status = 'CANCELLED' OR split_part(n.event_key, ':', 3) <> ${actionOwnerKeySql}
+                     OR n.params->>'dueDate' <> to_char(a.due_date, 'YYYY-MM-DD'))))
      ) FOR UPDATE SKIP LOCKED)`
 }

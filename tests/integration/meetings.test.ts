@@ -1092,7 +1092,14 @@ describe('a follow-up assigned: its owners are told at once', () => {
     }
     expect(await assigned(bpr.id)).toEqual([])
     // an agency unit's follow-up is its recorder's: the admin who just assigned it is not told of it
-    mine.push((await newAction(meeting, { ownerKind: 'UNIT', ownerUnit: 'Bidang Pembiayaan', dueDate: '2030-12-31' })).id)
+    await newAction(meeting, { ownerKind: 'UNIT', ownerUnit: 'Bidang Pembiayaan', dueDate: '2030-12-31' })
+    const unit = await db.actionItem.findFirstOrThrow({ where: { meetingId: meeting, ownerKind: 'UNIT' }, select: { id: true, version: true } })
+    mine.push(unit.id)
+    expect(await assigned(admin.id)).toEqual([])
+    // another admin corrects its title: nobody is told of a "new" follow-up
+    const admin2 = await createUser('ADMIN')
+    signInAs(admin2)
+    await redirected(() => updateAction(undefined, form({ id: unit.id, version: unit.version, title: 'Telaah anggaran (rev)', ownerKind: 'UNIT', ownerUnit: 'Bidang Pembiayaan', dueDate: '2030-12-31' })))
     expect(await assigned(admin.id)).toEqual([])
 
     // moved to the bank: the bank is told, the regency's notice is read
@@ -1105,10 +1112,15 @@ describe('a follow-up assigned: its owners are told at once', () => {
     await redirected(() => updateAction(undefined, form({ id: action.id, version: v, title: 'Kirim data calon debitur (rev)', ownerKind: 'BANK', ownerBankId: ids.bpr, dueDate: '2030-12-31' })))
     expect(await assigned(bpr.id)).toHaveLength(1)
 
+    // moved back to Jombang: its notice is new again
+    const back = (await db.actionItem.findUniqueOrThrow({ where: { id: action.id }, select: { version: true } })).version
+    await redirected(() => updateAction(undefined, form({ id: action.id, version: back, title: 'Kirim data calon debitur (rev)', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2030-12-31' })))
+    expect((await assigned(jombang.id)).map((n) => n.readAt)).toEqual([null])
+    expect((await assigned(bpr.id))[0].readAt).not.toBeNull()
     // done: the notice is read
-    signInAs(bpr)
+    signInAs(jombang)
     const w = (await db.actionItem.findUniqueOrThrow({ where: { id: action.id }, select: { version: true } })).version
     expect(await addProgress(undefined, form({ actionId: action.id, version: w, note: 'Sudah dikirim.', status: 'DONE' }))).toMatchObject({ ok: true })
-    expect((await assigned(bpr.id))[0].readAt).not.toBeNull()
+    expect((await assigned(jombang.id))[0].readAt).not.toBeNull()
   })
 })

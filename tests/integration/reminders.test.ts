@@ -18,6 +18,7 @@ import { MESSAGES } from '@/lib/safe-action'
 import { REFUSAL_MESSAGES } from '@/lib/errors'
 import { REMINDER_SCAN, ensureReminderSchedule } from '@/lib/reminders/jobs'
 import { scanReminders, todayWib } from '@/lib/reminders/scan'
+import { settleNotifications } from '@/lib/reminders/settle'
 import { writeReportValues } from '@/lib/reporting/writes'
 import { notificationText } from '@/lib/reminders/texts'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
@@ -337,6 +338,11 @@ describe('meeting follow-ups: due soon or overdue, to their owners', () => {
     // the scan after it started
     expect((await scanReminders({ now: new Date('2026-10-12T03:00:00Z') })).actionDue).toBe(1)
     expect((await notificationsOf(officer17.id, ACTION_KINDS)).map((n) => n.eventKey)).toEqual([`action-due:${action.id}:2026-10-14`])
+    // postponed to a day still to come: the reminder waits for it again (read), and comes back once it has started
+    await db.meeting.update({ where: { id: meeting.id }, data: { startsAt: new Date('2026-10-13T02:00:00Z'), endsAt: new Date('2026-10-13T06:00:00Z') } })
+    const now = new Date('2026-10-12T04:00:00Z')
+    await settleNotifications(db, { now, today: todayWib(now), actions: [action.id] })
+    expect(await db.notification.count({ where: { userId: officer17.id, kind: { in: ACTION_KINDS }, readAt: null } })).toBe(0)
   })
 
   it('marked read at once when the follow-up is done or its meeting cancelled, not at the next hourly scan', async () => {

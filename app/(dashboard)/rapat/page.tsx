@@ -167,7 +167,7 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
               <Td align="right">{formatNumber(m._count.participants, { locale: lang })}</Td>
               <Td className="whitespace-nowrap text-xs">
                 {m._count.actions === 0 ? '–' : m.status === 'CANCELLED' ? (
-                  // a cancelled meeting's follow-ups were dropped with it: "0 terbuka" read as if there had been none
+                  // a cancelled meeting's open follow-ups were dropped with it (done ones stay done): "0 terbuka" read as if there had been none
                   <Link href={`/tindak-lanjut?meeting=${m.id}&status=all`} className="text-slate-500 hover:underline">{t('list.droppedActions', { count: m._count.actions })}</Link>
                 ) : (
                   <Link href={`/tindak-lanjut?meeting=${m.id}`} className="hover:underline">

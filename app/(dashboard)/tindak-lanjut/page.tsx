@@ -13,7 +13,7 @@ import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { Download } from 'lucide-react'
 import { can } from '@/lib/permissions'
 import { hrefWith } from '@/lib/url'
-import { actionOwnerChoices, findActions, listBanks } from '@/lib/data/meetings'
+import { actionOwnerChoices, DUE_SOON_DAYS, findActions, listBanks } from '@/lib/data/meetings'
 import { agencyRegencies } from '@/lib/data/regions'
 import { formatDate, formatNumber } from '@/lib/format'
 import { isOverdue } from '@/lib/meetings/rules'
@@ -117,7 +117,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
         </div>
       </FilterForm>
       {landing && ownLabel && <p className="mb-3 text-sm text-slate-700" role="status">{t('actions.ownFilter', { owner: ownLabel })}</p>}
-      {(filter.overdue || filter.due) && <p className="mb-3 text-sm text-slate-700" data-testid="overdue-as-of">{t('actions.asOf', { date: formatDate(asOf, { locale: lang }) })}</p>}
+      {(filter.overdue || filter.due) && <p className="mb-3 text-sm text-slate-700" data-testid="overdue-as-of">{t(filter.overdue ? 'actions.asOf' : 'actions.dueSoonAsOf', { date: formatDate(asOf, { locale: lang }), days: DUE_SOON_DAYS })}</p>}
       {rows.length === 0 && total > 0 ? (
         <PastLastPage page={page} total={total} href={hrefWith('/tindak-lanjut', params, { page: undefined })} />
       ) : rows.length === 0 ? <EmptyState title={t('actions.empty')} /> : (

@@ -36,5 +36,5 @@ export const GET = authRoute('meetings.read', async (req, user) => {
     { header: 'Tanggal rapat', value: (r) => new Date(`${jakartaDate(r.meeting.startsAt)}T00:00:00Z`), numFmt: 'dd/mm/yyyy', width: 14 },
   ]
   await auditExport(user, { entity: 'ActionItem', after: { format, filter, asOf, rows: rows.length } })
-  return exportResponse(format, filteredName('tindak-lanjut', [filter.overdue && 'terlambat', filter.status, filter.ownerKind, filter.regency, filter.asOf]), columns, rows, 'Tindak lanjut')
+  return exportResponse(format, filteredName('tindak-lanjut', [filter.overdue ? 'terlambat' : filter.due === 'soon' && 'jatuh-tempo', filter.status, filter.ownerKind, filter.regency, filter.asOf]), columns, rows, 'Tindak lanjut')
 })
