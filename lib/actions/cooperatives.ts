@@ -9,6 +9,7 @@ import { assertLocation } from '@/lib/data/regions'
 import {
   cooperativeAuditSelect as auditSelect, deleteCooperativeYear as deleteYearRow, insertCooperative, insertCooperativeYear, updateCooperativeRecord, updateCooperativeYear,
 } from '@/lib/registers/writes'
+import { uniqueKeyCheck } from '@/lib/registers/unique-key'
 import { conflictError } from '@/lib/transitions'
 import { formatNumber } from '@/lib/format'
 import { ActionError, authAction, refuseTogether } from '@/lib/safe-action'
@@ -36,18 +37,10 @@ async function assertWritableLocation(user: SessionUser, input: CooperativeInput
   await assertLocation(input)
 }
 
-/**
- * A NIK koperasi registered to another cooperative (a deleted one too: the unique key keeps them), looked up before
- * the write so that it is said with the form's other errors; the unique key stays the guard against a save meanwhile.
- */
-async function nikTaken(input: Record<string, unknown>): Promise<ActionError | null> {
-  const nik = cooperativeSchema.shape.nik.safeParse(input.nik)
-  if (!nik.success) return null
-  const other = typeof input.id === 'string' ? { NOT: { id: input.id } } : {}
-  const taken = await db.cooperative.findFirst({ where: { nik: nik.data, ...other }, select: { id: true } })
-  return taken ? new ActionError(DUPLICATE_NIK, { nik: [DUPLICATE_NIK] }) : null
-}
-const nikTakenField = async (input: Record<string, unknown>) => (await nikTaken(input))?.fieldErrors ?? {}
+const nikCheck = uniqueKeyCheck({
+  field: 'nik', schema: cooperativeSchema.shape.nik, message: DUPLICATE_NIK,
+  holder: (nik, notId) => db.cooperative.findFirst({ where: { nik, ...(notId && { NOT: { id: notId } }) }, select: { id: true } }),
+})
 
 function rethrowDuplicate(e: unknown): never {
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError(DUPLICATE_NIK, { nik: [DUPLICATE_NIK] })
@@ -63,7 +56,7 @@ async function scopedCooperative(tx: Prisma.TransactionClient, user: SessionUser
 
 /** Register a cooperative; its NIK koperasi must be new. */
 export const createCooperative = authAction('cooperatives.write', cooperativeSchema, async (input, user) => {
-  await refuseTogether(() => assertWritableLocation(user, input), await nikTaken(input))
+  await refuseTogether(() => assertWritableLocation(user, input), await nikCheck.taken(input))
   let id = ''
   try {
     id = await db.$transaction((tx) => insertCooperative(tx, actor(user), input))
@@ -72,12 +65,12 @@ export const createCooperative = authAction('cooperatives.write', cooperativeSch
   }
   revalidatePath('/koperasi')
   redirect(`/koperasi/${id}?ditambahkan=1`)
-}, { alsoWhenInvalid: nikTakenField })
+}, { alsoWhenInvalid: nikCheck.takenField })
 
 /** Edit a cooperative; refused when someone else saved in between (version check), never overwritten. */
 export const updateCooperative = authAction('cooperatives.write', cooperativeUpdateSchema, async (input, user) => {
   const { id, version, ...data } = input
-  await refuseTogether(() => assertWritableLocation(user, data), await nikTaken(input))
+  await refuseTogether(() => assertWritableLocation(user, data), await nikCheck.taken(input))
   try {
     await db.$transaction(async (tx) => {
       const before = await scopedCooperative(tx, user, id)
@@ -88,7 +81,7 @@ export const updateCooperative = authAction('cooperatives.write', cooperativeUpd
   }
   revalidatePath('/koperasi')
   redirect(`/koperasi/${id}?disimpan=1`)
-}, { alsoWhenInvalid: nikTakenField })
+}, { alsoWhenInvalid: nikCheck.takenField })
 
 /**
  * Soft delete: hidden from lists and exports, kept for the audit trail. Refused while registered MSMEs are its

@@ -194,7 +194,7 @@ export const updateMeeting = authAction('meetings.write', updateMeetingSchema, a
     const after = await tx.meeting.findUniqueOrThrow({ where: { id }, select: meetingSnapshot })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Meeting', entityId: id, before, after })
     // moved to a time still to come: its follow-ups' due reminders wait for it (settled now, made again once it starts)
-    if (after.startsAt.getTime() !== before.startsAt.getTime()) await settleActionReminders(tx, await tx.actionItem.findMany({ where: { meetingId: id }, select: { id: true } }))
+    if (after.startsAt.getTime() !== before.startsAt.getTime()) await settleMeetingReminders(tx, id)
   })
   revalidate(id)
   redirect(`/rapat/${id}`)
@@ -236,7 +236,7 @@ export const setMeetingStatus = authAction('meetings.write', meetingStatusSchema
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Meeting', entityId: input.id, before: { status: before.status }, after: { status: input.status } })
     if (input.status !== 'CANCELLED') return 0
     const dropped = await dropOpenActions(tx, user, input.id)
-    await settleActionReminders(tx, await tx.actionItem.findMany({ where: { meetingId: input.id }, select: { id: true } }))
+    await settleMeetingReminders(tx, input.id)
     return dropped
   })
   revalidate(input.id)
@@ -247,6 +247,11 @@ export const setMeetingStatus = authAction('meetings.write', meetingStatusSchema
 async function settleActionReminders(tx: Prisma.TransactionClient, actions: { id: string }[]) {
   const now = new Date()
   await settleNotifications(tx, { now, today: jakartaToday(now.getTime()), actions: actions.map((a) => a.id) })
+}
+
+/** Every follow-up of a meeting, settled as above (the meeting cancelled, or moved). */
+async function settleMeetingReminders(tx: Prisma.TransactionClient, meetingId: string) {
+  await settleActionReminders(tx, await tx.actionItem.findMany({ where: { meetingId }, select: { id: true } }))
 }
 
 /**

@@ -9,6 +9,7 @@ import { assertLocation } from '@/lib/data/regions'
 import { nikRegencyCode } from '@/lib/registers/nik'
 import { insertMsme, msmeAuditSelect as auditSelect, msmeForAudit as forAudit, updateMsmeRecord, type MsmeWritable as Writable } from '@/lib/registers/writes'
 import { ActionError, authAction, refuseTogether } from '@/lib/safe-action'
+import { uniqueKeyCheck } from '@/lib/registers/unique-key'
 import { conflictError } from '@/lib/transitions'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
@@ -59,18 +60,10 @@ async function lockMemberCooperative(tx: Prisma.TransactionClient, cooperativeId
   if (!rows.length) throw new ActionError('Koperasi tidak dikenal.', { cooperativeId: ['Koperasi ini baru saja dihapus; pilih koperasi lain.'] })
 }
 
-/**
- * A NIB registered to another MSME (a deleted one too: the unique key keeps them), looked up before the write so
- * that it is said with the form's other errors; the unique key stays the guard against a save meanwhile.
- */
-async function nibTaken(input: Record<string, unknown>): Promise<ActionError | null> {
-  const nib = msmeSchema.shape.nib.safeParse(input.nib)
-  if (!nib.success) return null
-  const other = typeof input.id === 'string' ? { NOT: { id: input.id } } : {}
-  const taken = await db.msme.findFirst({ where: { nib: nib.data, ...other }, select: { id: true } })
-  return taken ? new ActionError(DUPLICATE_NIB, { nib: [DUPLICATE_NIB] }) : null
-}
-const nibTakenField = async (input: Record<string, unknown>) => (await nibTaken(input))?.fieldErrors ?? {}
+const nibCheck = uniqueKeyCheck({
+  field: 'nib', schema: msmeSchema.shape.nib, message: DUPLICATE_NIB,
+  holder: (nib, notId) => db.msme.findFirst({ where: { nib, ...(notId && { NOT: { id: notId } }) }, select: { id: true } }),
+})
 
 function rethrowDuplicate(e: unknown): never {
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError(DUPLICATE_NIB, { nib: [DUPLICATE_NIB] })
@@ -87,7 +80,7 @@ async function scopedMsme(tx: Prisma.TransactionClient, user: SessionUser, id: s
 export const createMsme = authAction('msmes.write', msmeSchema, async (input, user) => {
   // the confirmation answers the NIK warning; it is not part of the record
   const { nikElsewhereConfirmed, ...data } = input
-  await refuseTogether(() => assertWritable(user, { ...data, nikElsewhereConfirmed }), await nibTaken(input))
+  await refuseTogether(() => assertWritable(user, { ...data, nikElsewhereConfirmed }), await nibCheck.taken(input))
   let id = ''
   try {
     id = await db.$transaction(async (tx) => {
@@ -99,12 +92,12 @@ export const createMsme = authAction('msmes.write', msmeSchema, async (input, us
   }
   revalidatePath('/umkm')
   redirect(`/umkm/${id}?ditambahkan=1`)
-}, { alsoWhenInvalid: nibTakenField })
+}, { alsoWhenInvalid: nibCheck.takenField })
 
 /** Edit an MSME (an empty owner NIK keeps the stored one); stale edits are refused. */
 export const updateMsme = authAction('msmes.write', msmeUpdateSchema, async (input, user) => {
   const { id, version, ownerNik, nikElsewhereConfirmed, ...data } = input
-  await refuseTogether(() => assertWritable(user, { ...data, ownerNik, nikElsewhereConfirmed }), await nibTaken(input))
+  await refuseTogether(() => assertWritable(user, { ...data, ownerNik, nikElsewhereConfirmed }), await nibCheck.taken(input))
   try {
     await db.$transaction(async (tx) => {
       const before = await scopedMsme(tx, user, id)
@@ -116,7 +109,7 @@ export const updateMsme = authAction('msmes.write', msmeUpdateSchema, async (inp
   }
   revalidatePath('/umkm')
   redirect(`/umkm/${id}?disimpan=1`)
-}, { alsoWhenInvalid: nibTakenField })
+}, { alsoWhenInvalid: nibCheck.takenField })
 
 /** Soft delete, audited. */
 export const deleteMsme = authAction('msmes.write', msmeIdSchema, async ({ id }, user) => {

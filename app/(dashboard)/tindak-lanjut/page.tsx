@@ -46,10 +46,10 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
     listBanks(), actionOwnerChoices(user),
   ])
   // an officer chooses among the owners it can see (its own always, and the one in the URL, so the select shows it)
-  const offered = (set: Set<string> | undefined, own: string | null | undefined, chosen: string | undefined) => (code: string) =>
+  const offered = (code: string, set: Set<string> | undefined, own: string | null | undefined, chosen: string | undefined) =>
     !set || set.has(code) || code === own || code === chosen
-  const regencies = allRegencies.filter((x) => offered(owners?.regencies, user.regencyCode, filter.regency)(x.code))
-  const banks = allBanks.filter((b) => offered(owners?.banks, user.bankId, filter.bank)(b.id))
+  const regencies = allRegencies.filter((x) => offered(x.code, owners?.regencies, user.regencyCode, filter.regency))
+  const banks = allBanks.filter((b) => offered(b.id, owners?.banks, user.bankId, filter.bank))
   const lang = locale === 'en' ? 'en' : 'id'
   const { rows, total, page, pageSize, asOf } = result
   const sortProps = { pathname: '/tindak-lanjut', params, defaultSort: 'dueDate' }
