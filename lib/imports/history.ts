@@ -1,7 +1,8 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import type { SessionUser } from '@/lib/session-user'
-import { importKindsFor } from './kinds'
+import { importKind, importKindsFor } from './kinds'
+import { editableText } from './fields'
 import { serverText } from '@/lib/i18n/server-text'
 import { maskNik } from '@/lib/registers/nik'
 import type { RowError, Summary } from './pipeline'
@@ -62,12 +63,15 @@ export function rowErrorText(e: RowError, lang: 'id' | 'en'): string {
 }
 
 /**
- * What a refused cell held, as its row's stored text: an owner's NIK (the MSME and disbursement kinds' `ownerNik`)
+ * What a refused cell held, as the user types it again (the rejected-rows file's text: a date `31/12/2030`, not the
+ * stored `2030-12-31`; an option's label, Ya / Tidak): an owner's NIK (the MSME and disbursement kinds' `ownerNik`)
  * masked as on every other screen (`3579••••••••0499`), even when the file is the user's own.
  */
-function typedText(field: string | null | undefined, values: Record<string, string | null>): string | null {
+function typedText(kindSlug: string, field: string | null | undefined, values: Record<string, string | null>): string | null {
   const value = field ? values[field] ?? null : null
-  return value && field === 'ownerNik' ? maskNik(value) : value
+  if (!value) return value
+  if (field === 'ownerNik') return maskNik(value)
+  return editableText(importKind(kindSlug)?.fields.find((f) => f.key === field), value)
 }
 
 /** One import for its page: the record, and the first refused and changed rows of its dry run (or commit). */
@@ -88,7 +92,7 @@ export async function importDetail(id: string, take = 200) {
     invalid: invalid.map(({ values, ...r }) => {
       const mapping = (imp.mapping ?? {}) as Record<string, string | null>
       const typed = (values ?? {}) as Record<string, string | null>
-      return { ...r, errors: ((r.errors ?? []) as RowError[]).map((e) => ({ ...e, typed: typedText(mapping[e.column], typed) })) }
+      return { ...r, errors: ((r.errors ?? []) as RowError[]).map((e) => ({ ...e, typed: typedText(imp.kind, mapping[e.column], typed) })) }
     }),
     updates: updates.map((r) => ({ ...r, changes: (r.changes ?? []) as { field: string; column: string; before: string; after: string }[] })),
   }

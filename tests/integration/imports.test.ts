@@ -359,6 +359,15 @@ describe('hostile and wrong files', () => {
     expect(await db.msme.findMany({ where: { nib: { in: nibs } }, select: { nib: true } })).toEqual([{ nib: nibs[4] }])
   })
 
+  it('shows a refused cell as the user typed it, not as stored: a future date stays 31/12/2030', async () => {
+    const dry = await check(admin, await xlsx([row(nib(), { 9: '31/12/2030' })]))
+    expect(dry.check).toMatchObject({ create: 0, invalid: 1 })
+    const shown = await importDetail(dry.id)
+    const dateError = shown.invalid[0].errors.find((e) => e.column === 'Tanggal IUMK')
+    expect(dateError?.message).toMatch(/Tanggal IUMK/)
+    expect(dateError?.typed).toBe('31/12/2030')
+  })
+
   it('the rejected-rows .xlsx carries the refused rows as typed again and an error column; corrected, it imports', async () => {
     const [ok, bad] = [nib(), nib()]
     const dry = await check(admin, await xlsx([row(ok), row(bad, { 3: '35170141018500X1', 4: 'Pria', 9: '18 September 2024' })]))
