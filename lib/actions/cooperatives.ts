@@ -39,7 +39,7 @@ async function assertWritableLocation(user: SessionUser, input: CooperativeInput
 
 const nikCheck = uniqueKeyCheck({
   field: 'nik', schema: cooperativeSchema.shape.nik, message: DUPLICATE_NIK,
-  holder: (nik, notId) => db.cooperative.findFirst({ where: { nik, ...(notId && { NOT: { id: notId } }) }, select: { id: true } }),
+  holder: (nik, notId, user) => db.cooperative.findFirst({ where: { nik, ...(notId && { NOT: { id: notId, ...regencyScope(user) } }) }, select: { id: true } }),
 })
 
 function rethrowDuplicate(e: unknown): never {
@@ -56,7 +56,7 @@ async function scopedCooperative(tx: Prisma.TransactionClient, user: SessionUser
 
 /** Register a cooperative; its NIK koperasi must be new. */
 export const createCooperative = authAction('cooperatives.write', cooperativeSchema, async (input, user) => {
-  await refuseTogether(() => assertWritableLocation(user, input), await nikCheck.taken(input))
+  await refuseTogether(() => assertWritableLocation(user, input), await nikCheck.taken(input, user))
   let id = ''
   try {
     id = await db.$transaction((tx) => insertCooperative(tx, actor(user), input))
@@ -70,7 +70,7 @@ export const createCooperative = authAction('cooperatives.write', cooperativeSch
 /** Edit a cooperative; refused when someone else saved in between (version check), never overwritten. */
 export const updateCooperative = authAction('cooperatives.write', cooperativeUpdateSchema, async (input, user) => {
   const { id, version, ...data } = input
-  await refuseTogether(() => assertWritableLocation(user, data), await nikCheck.taken(input))
+  await refuseTogether(() => assertWritableLocation(user, data), await nikCheck.taken(input, user))
   try {
     await db.$transaction(async (tx) => {
       const before = await scopedCooperative(tx, user, id)

@@ -62,7 +62,7 @@ async function lockMemberCooperative(tx: Prisma.TransactionClient, cooperativeId
 
 const nibCheck = uniqueKeyCheck({
   field: 'nib', schema: msmeSchema.shape.nib, message: DUPLICATE_NIB,
-  holder: (nib, notId) => db.msme.findFirst({ where: { nib, ...(notId && { NOT: { id: notId } }) }, select: { id: true } }),
+  holder: (nib, notId, user) => db.msme.findFirst({ where: { nib, ...(notId && { NOT: { id: notId, ...regencyScope(user) } }) }, select: { id: true } }),
 })
 
 function rethrowDuplicate(e: unknown): never {
@@ -80,7 +80,7 @@ async function scopedMsme(tx: Prisma.TransactionClient, user: SessionUser, id: s
 export const createMsme = authAction('msmes.write', msmeSchema, async (input, user) => {
   // the confirmation answers the NIK warning; it is not part of the record
   const { nikElsewhereConfirmed, ...data } = input
-  await refuseTogether(() => assertWritable(user, { ...data, nikElsewhereConfirmed }), await nibCheck.taken(input))
+  await refuseTogether(() => assertWritable(user, { ...data, nikElsewhereConfirmed }), await nibCheck.taken(input, user))
   let id = ''
   try {
     id = await db.$transaction(async (tx) => {
@@ -97,7 +97,7 @@ export const createMsme = authAction('msmes.write', msmeSchema, async (input, us
 /** Edit an MSME (an empty owner NIK keeps the stored one); stale edits are refused. */
 export const updateMsme = authAction('msmes.write', msmeUpdateSchema, async (input, user) => {
   const { id, version, ownerNik, nikElsewhereConfirmed, ...data } = input
-  await refuseTogether(() => assertWritable(user, { ...data, ownerNik, nikElsewhereConfirmed }), await nibCheck.taken(input))
+  await refuseTogether(() => assertWritable(user, { ...data, ownerNik, nikElsewhereConfirmed }), await nibCheck.taken(input, user))
   try {
     await db.$transaction(async (tx) => {
       const before = await scopedMsme(tx, user, id)

@@ -163,8 +163,12 @@ describe('updateMsme', () => {
   it('refuses another regency\'s MSME to a district officer', async () => {
     const sby = await db.msme.findUniqueOrThrow({ where: { nib: '9120001230003' } })
     signInAs(jombang)
-    const r = await submit(updateMsme, valid({ id: sby.id, version: sby.version, nib: sby.nib, ownerNik: '' }))
+    const r = await submit(updateMsme, valid({ id: sby.id, version: sby.version, nib: '9120001239998', ownerNik: '' }))
     expect(r.state?.message).toBe('UMKM tidak ditemukan atau di luar wilayah kerja Anda.')
+    // a forged id does not tell whether that record holds a NIB: its own NIB is taken, as another record's would be
+    const probe = await submit(updateMsme, valid({ id: sby.id, version: sby.version, nib: sby.nib, ownerNik: '' }))
+    expect(probe.state?.errors?.nib).toEqual(['NIB ini sudah terdaftar.'])
+    expect((await db.msme.findUniqueOrThrow({ where: { id: sby.id } })).version).toBe(sby.version)
     expect((await submit(deleteMsme, { id: sby.id })).state?.message).toBe('UMKM tidak ditemukan atau di luar wilayah kerja Anda.')
   })
 })
