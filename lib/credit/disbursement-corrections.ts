@@ -47,13 +47,25 @@ export type CorrectedLoan = Prisma.DisbursementGetPayload<{ select: typeof corre
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10)
 
-export const CORRECTION_MESSAGES = {
-  claimed: (claims: string) =>
-    `Subsidi pinjaman ini sudah masuk klaim ${claims}; koreksi tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu kirim koreksinya.`,
-} as const
-
-/** A live claim as the refusals name it ("klaim Maret 2025 yang disetujui"); shared with lib/credit/instalments.ts. */
-export const CLAIM_STATUS_TEXT: Record<string, string> = { SUBMITTED: 'yang diajukan', APPROVED: 'yang disetujui', PAID: 'yang dibayar' }
+/**
+ * Why a loan's correction or a period's report is refused while a live claim was computed from it, and what the bank
+ * can do: a claim still being verified goes back to the bank when the agency returns it; an approved or paid one
+ * cannot be returned, so the bank is told to contact the agency, not to ask for a return that cannot happen.
+ * `claims`: the live claims (the decided one named first, if any). Shared with lib/credit/instalments.ts.
+ */
+export function liveClaimRefusal(what: 'correction' | 'report', claims: { month: Date; status: string }[]): string {
+  const claim = claims.find((c) => c.status !== 'SUBMITTED') ?? claims[0]
+  const month = formatMonth(claim.month)
+  const decided = claim.status !== 'SUBMITTED'
+  if (what === 'correction') {
+    return decided
+      ? `Subsidi pinjaman ini sudah masuk klaim ${month} yang sudah disetujui Dinas; koreksi tidak disimpan, karena klaim yang sudah disetujui tidak dapat dikembalikan. Hubungi Dinas bila data pinjaman ini perlu dibetulkan.`
+      : `Subsidi pinjaman ini sudah masuk klaim ${month} yang sedang diverifikasi; koreksi tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu kirim koreksinya.`
+  }
+  return decided
+    ? `Klaim bulan ${month} sudah dihitung dari jadwal pinjaman ini dan sudah disetujui Dinas; laporan tidak disimpan, karena klaim yang sudah disetujui tidak dapat dikembalikan. Hubungi Dinas bila laporannya perlu dibetulkan.`
+    : `Klaim bulan ${month} sudah dihitung dari jadwal pinjaman ini dan sedang diverifikasi; laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.`
+}
 
 /**
  * Correct one loan inside the caller's transaction. A loan outside a bank client's bank is not found; a
@@ -76,8 +88,7 @@ export async function correctDisbursement(tx: Prisma.TransactionClient, user: Se
     orderBy: { month: 'asc' },
   })
   if (live.length) {
-    const names = live.map((c) => `${formatMonth(c.month)} ${CLAIM_STATUS_TEXT[c.status]}`).join(', ')
-    throw new ActionError(CORRECTION_MESSAGES.claimed(names), undefined, 'CONFLICT')
+    throw new ActionError(liveClaimRefusal('correction', live), undefined, 'CONFLICT')
   }
 
   const input: DisbursementInput = {

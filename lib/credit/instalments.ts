@@ -2,10 +2,10 @@ import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { writeAudit, type AuditActor } from '@/lib/audit'
 import { lockBankLoans } from '@/lib/credit/claim-submission'
-import { CLAIM_STATUS_TEXT } from '@/lib/credit/disbursement-corrections'
+import { liveClaimRefusal } from '@/lib/credit/disbursement-corrections'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { jakartaToday } from '@/lib/dates'
-import { formatDate, formatMonth } from '@/lib/format'
+import { formatDate } from '@/lib/format'
 import { ActionError } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
 
@@ -59,8 +59,7 @@ export async function recordInstalment(tx: Prisma.TransactionClient, user: Sessi
   const claimedAfter = new Map((await claimedPeriods(tx, loan.id)).map((p) => [p.period, p.subsidyDue]))
   const moved = guarded.find((p) => claimedAfter.get(p.period) !== p.subsidyDue)
   if (moved) {
-    const message = `Klaim bulan ${formatMonth(moved.month)} sudah dihitung dari jadwal pinjaman ini (klaim ${CLAIM_STATUS_TEXT[moved.status]}); laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.`
-    throw new ActionError(message, undefined, 'CONFLICT')
+    throw new ActionError(liveClaimRefusal('report', [moved]), undefined, 'CONFLICT')
   }
   const after = await tx.loanMonth.findUniqueOrThrow({ where: key, select: { instalmentPaid: true, collectibility: true, subsidyDue: true, reason: true } })
   await writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'UPDATE', entity: 'LoanMonth', entityId: `${loan.id}#${input.period}`, before, after })

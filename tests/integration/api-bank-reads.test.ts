@@ -177,7 +177,7 @@ describe('bank: monthly claims and their verification result', () => {
     const march = await db.loanMonth.findFirstOrThrow({ where: { disbursementId: firstLoan.id, claimMonth: new Date('2025-03-01') }, select: { period: true, subsidyDue: true } })
     const moved = await period(bpr, firstLoan.id, { period: march.period, instalmentPaid: 'unpaid', collectibility: 2 })
     expect(moved.status).toBe(409)
-    expect((await problemOf(moved)).detail).toMatch(/^Klaim bulan Maret 2025 sudah dihitung dari jadwal pinjaman ini \(klaim yang disetujui\); laporan tidak disimpan\./)
+    expect((await problemOf(moved)).detail).toMatch(/^Klaim bulan Maret 2025 sudah dihitung dari jadwal pinjaman ini dan sudah disetujui Dinas; laporan tidak disimpan, karena klaim yang sudah disetujui tidak dapat dikembalikan\./)
     expect((await db.loanMonth.findFirstOrThrow({ where: { disbursementId: firstLoan.id, period: march.period }, select: { subsidyDue: true } })).subsidyDue).toEqual(march.subsidyDue)
 
     // scope: another bank's claim and a programme the bank does not lend in are 404; a read client may not read claims

@@ -226,7 +226,7 @@ describe('correcting a loan', () => {
 
     const refused = await patch(bpr, id, { version: 1, plafond: 12_000_000 })
     expect(refused.status).toBe(409)
-    expect((await problemOf(refused)).detail).toContain('sudah masuk klaim Maret 2025 yang diajukan')
+    expect((await problemOf(refused)).detail).toContain('sudah masuk klaim Maret 2025 yang sedang diverifikasi')
     expect(await fingerprint(id)).toBe(stored)
 
     signInAs(await createUser('ADMIN'))

@@ -233,7 +233,7 @@ describe('a reported period and the claim its subsidy is in', () => {
     const unpaid = await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))
     expect(unpaid).toMatchObject({
       ok: false,
-      message: 'Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini (klaim yang diajukan); laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.',
+      message: 'Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini dan sedang diverifikasi; laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.',
     })
     expect(await period(id, 1)).toMatchObject({ instalmentPaid: true, collectibility: 1, reportedAt: null })
     expect(Number((await period(id, 1)).subsidyDue)).toBe(137_778)
@@ -246,7 +246,7 @@ describe('a reported period and the claim its subsidy is in', () => {
     const claim = await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })
     expect(await approveClaim(undefined, form({ claimId, version: claim.version }))).toMatchObject({ ok: true })
     signInAs(bank)
-    expect((await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'paid', collectibility: 5 }))).message).toMatch(/^Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini \(klaim yang disetujui\);/)
+    expect((await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'paid', collectibility: 5 }))).message).toBe('Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini dan sudah disetujui Dinas; laporan tidak disimpan, karena klaim yang sudah disetujui tidak dapat dikembalikan. Hubungi Dinas bila laporannya perlu dibetulkan.')
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).collectibility).toBe(1)
   })
 
@@ -260,7 +260,7 @@ describe('a reported period and the claim its subsidy is in', () => {
     const claimId = await submitClaimFor(bank, { programId: upsilon, month: '2026-04' }, null)
     expect(await db.claimLine.count({ where: { claimId, disbursementId: id } })).toBe(0)
     const late = await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'paid', collectibility: 1 }))
-    expect(late.message).toMatch(/^Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini \(klaim yang diajukan\);/)
+    expect(late.message).toMatch(/^Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini dan sedang diverifikasi;/)
     expect(Number((await period(id, 1)).subsidyDue)).toBe(0)
     // a loan recorded after April was filed was never counted in it: its April period may be reported
     const after = await loan(upsilon, `UPS-${unique()}`, '2026-03-10')

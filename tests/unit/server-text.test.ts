@@ -137,8 +137,10 @@ describe('server messages in English', () => {
     expect(serverText('Lembar "Data" memuat 3.000 kolom; batasnya 200 kolom per impor. Hapus kolom yang tidak diimpor, lalu unggah lagi.', 'en'))
       .toBe('Sheet "Data" has 3,000 columns; the limit is 200 columns per import. Delete the columns that are not imported, then upload again.')
     expect(serverText('Pembayaran melebihi sisa yang disetujui (Rp1.234.567).', 'en')).toBe('The payment is more than the approved amount still unpaid (Rp1,234,567).')
-    expect(serverText('Klaim bulan Oktober 2026 sudah dihitung dari jadwal pinjaman ini (klaim yang disetujui); laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.', 'en'))
-      .toBe("The claim for October 2026 was computed from this loan's schedule (claim approved); the report was not saved. Ask the agency to return that claim, then report again.")
+    expect(serverText('Klaim bulan Oktober 2026 sudah dihitung dari jadwal pinjaman ini dan sudah disetujui Dinas; laporan tidak disimpan, karena klaim yang sudah disetujui tidak dapat dikembalikan. Hubungi Dinas bila laporannya perlu dibetulkan.', 'en'))
+      .toBe("The claim for October 2026 was computed from this loan's schedule and the agency has approved it; the report was not saved, because an approved claim cannot be returned. Contact the agency if the report must be put right.")
+    expect(serverText('Subsidi pinjaman ini sudah masuk klaim September 2026 yang sudah disetujui Dinas; koreksi tidak disimpan, karena klaim yang sudah disetujui tidak dapat dikembalikan. Hubungi Dinas bila data pinjaman ini perlu dibetulkan.', 'en'))
+      .toBe("This loan's subsidy is already in the claim for September 2026, which the agency has approved; the correction was not saved, because an approved claim cannot be returned. Contact the agency if this loan's data must be put right.")
     expect(serverText('Baris ini untuk Kabupaten Malang (35.07); Anda hanya dapat mengimpor nilai kabupaten/kota Anda (35.17).', 'en')).toContain('(35.07)')
     // account numbers with dots stay as the bank's file has them
     expect(serverText('Rekening tidak dikenal untuk bank Anda: PRK-2026.000.101, 123.456.789.', 'en')).toContain('PRK-2026.000.101, 123.456.789')
