@@ -39,7 +39,12 @@ export function CommitForm({ id, create, update, invalid, rejectedHref, document
           </div>
         </div>
       ) : (
-        <ConfirmSubmit label={t('commit')} title={t('commitTitle')} body={[t('commitBody', { create: formatNumber(create, { locale }), createCount: create, update: formatNumber(update, { locale }), updateCount: update }), documents].filter(Boolean).join(' ')} />
+        <ConfirmSubmit label={t('commit')} title={t('commitTitle')} body={[
+            t('commitBody', { create: formatNumber(create, { locale }), createCount: create, update: formatNumber(update, { locale }), updateCount: update }),
+            // the valid rows only: what is left out is said too, not only what is saved
+            mode === 'VALID_ONLY' && invalid > 0 && t('commitSkips', { count: invalid, n: formatNumber(invalid, { locale }) }),
+            documents,
+          ].filter(Boolean).join(' ')} />
       )}
     </form>
   )

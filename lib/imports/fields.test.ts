@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CellProblem, cellText, editableText, fieldLabel, shownValue, type FieldDef } from './fields'
+import { parseDecimalText } from '@/lib/parse'
 
 const field = (type: FieldDef['type']): FieldDef => ({ key: 'x', label: 'X', type, help: '', examples: [] })
 
@@ -88,11 +89,26 @@ describe('cellText: a number cell', () => {
   it('reads a formula\'s cached result as Excel shows it, without its binary noise', () => {
     // =0,57*100 and =0,1+0,2 as Excel stores their results
     expect(cellText(0.57 * 100, field('number'))).toBe('57')
-    expect(cellText(0.1 + 0.2, field('number'))).toBe('0.3')
+    expect(cellText(0.1 + 0.2, field('number'))).toBe('0,3')
     expect(cellText(1_500_000 * 1.1, field('money'))).toBe('1650000')
-    // what a person typed stays as typed, fractions and large whole numbers included
-    expect(cellText(12.345, field('number'))).toBe('12.345')
+    // what a person typed stays as typed, fractions and large whole numbers included; a fraction with its decimal
+    // comma, so that the one parser does not read a cell's 12,345 as the 12.345 (twelve thousand…) people type
+    expect(cellText(12.345, field('number'))).toBe('12,345')
+    expect(parseDecimalText(cellText(12.345, field('number')))).toBe('12.345')
+    expect(parseDecimalText(cellText(-2.125, field('money')))).toBe('-2.125')
+    expect(parseDecimalText(cellText(1234567.5, field('money')))).toBe('1234567.5')
     expect(cellText(9_007_199_254_740_991, field('money'))).toBe('9007199254740991')
     expect(cellText('1.234,5', field('number'))).toBe('1.234,5')
+  })
+})
+
+describe('cellText: a code as a number cell', () => {
+  const code = (digits: number): FieldDef => ({ ...field('digits'), digits })
+  it('gets back the one or two leading zeros Excel dropped, not more: a short code is refused for its length, not padded', () => {
+    expect(cellText(1111, code(5))).toBe('01111')
+    expect(cellText(120000000001, code(13))).toBe('0120000000001')
+    expect(cellText(20000000001, code(13))).toBe('0020000000001')
+    expect(cellText(93520260, code(13))).toBe('93520260')
+    expect(cellText(9120001234567, code(13))).toBe('9120001234567')
   })
 })

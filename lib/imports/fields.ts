@@ -131,7 +131,11 @@ export function cellText(cell: Cell, field: FieldDef): string {
         if (!Number.isSafeInteger(cell) || String(cell).length > 15) {
           throw new CellProblem(`${field.label} tersimpan sebagai angka di Excel sehingga digit terakhirnya hilang; format kolom sebagai Teks lalu ketik ulang.`)
         }
-        return field.digits ? String(cell).padStart(field.digits, '0') : String(cell)
+        // the leading zeros a number cell lost come back (a KBLI 01111 read as 1111), one or two of them: a number
+        // shorter still is not a code that lost its zeros but a short one (an 8-digit NIB), refused for its length
+        const text = String(cell)
+        const lost = field.digits ? field.digits - text.length : 0
+        return lost > 0 && lost <= 2 ? text.padStart(field.digits!, '0') : text
       }
       const text = String(cell).trim()
       return /^[\d\s.-]+$/.test(text) ? text.replace(/[\s.-]/g, '') : text
@@ -140,7 +144,9 @@ export function cellText(cell: Cell, field: FieldDef): string {
     case 'number':
       // a formula's cached result carries binary noise Excel does not show (=0,57*100 is 56.99999999999999):
       // read it as Excel displays it, to 15 significant digits, so a whole 57 is not refused as a fraction
-      if (typeof cell === 'number') return String(Number.isInteger(cell) ? cell : Number(cell.toPrecision(15)))
+      // …and written the Indonesian way, with a decimal comma: the one parser (lib/parse.ts) reads `12.345` as twelve
+      // thousand three hundred forty-five, as a person typing it means, so a number cell's 12,345 must not arrive so
+      if (typeof cell === 'number') return String(Number.isInteger(cell) ? cell : Number(cell.toPrecision(15))).replace('.', ',')
       return String(cell).trim()
     case 'bool': {
       // "Tidak" is a value, not an empty cell: 'off' (a checkbox the form reads as false) so that it changes a stored "Ya"

@@ -83,6 +83,18 @@ describe('readSheets (.xlsx)', () => {
     expect(data.rows.map((r) => r.rowNumber)).toEqual([1, 2, 4, 5, 7])
     expect(data.rows[1].cells[2]).toEqual(new Date(Date.UTC(2024, 8, 18)))
   })
+
+  it('leaves out hidden sheets: a template\'s lists of allowed values are not rows to import', async () => {
+    const wb = new ExcelJS.Workbook()
+    wb.addWorksheet('Data').addRow(['NIB'])
+    const lists = wb.addWorksheet('Daftar')
+    lists.addRow(['Mikro'])
+    lists.state = 'hidden'
+    const hidden = wb.addWorksheet('Rahasia')
+    hidden.addRow(['x'])
+    hidden.state = 'veryHidden'
+    expect((await read(Buffer.from(await wb.xlsx.writeBuffer()))).map((s) => s.sheet)).toEqual(['Data'])
+  })
 })
 
 /** The same workbook through ExcelJS's streaming writer without shared strings (inline strings, as the bench writes). */

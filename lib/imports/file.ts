@@ -144,6 +144,8 @@ export async function* readSheets(format: FileFormat, input: Buffer | ByteSource
   if (zip.entries.has(sharedPart)) for await (const si of elements(zip.inflate(sharedPart), 'si')) shared.push(own(richText(si.inner)))
   for (const m of workbook.matchAll(/<sheet\b([^>]*)>/g)) {
     const a = attributes(m[1])
+    // a hidden sheet holds a workbook's own lists (the templates' drop-down values), not rows to import
+    if (a.state === 'hidden' || a.state === 'veryHidden') continue
     const part = rels.get(a['r:id'] ?? '')?.target
     if (!part || !zip.entries.has(part)) continue
     yield { sheet: xmlText(a.name ?? part), rows: sheetRows(zip.inflate(part), shared, dateStyles, date1904) }

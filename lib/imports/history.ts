@@ -1,11 +1,12 @@
 import 'server-only'
 import { db } from '@/lib/db'
+import type { Prisma } from '@/lib/generated/prisma/client'
 import type { SessionUser } from '@/lib/session-user'
 import { importKind, importKindsFor } from './kinds'
 import { editableText } from './fields'
 import { serverText } from '@/lib/i18n/server-text'
 import { maskNik } from '@/lib/registers/nik'
-import type { RowError, Summary } from './pipeline'
+import type { Change, RowError, Summary } from './pipeline'
 
 /** Imports per page of the history. */
 export const HISTORY_PAGE_SIZE = 50
@@ -76,13 +77,17 @@ function typedText(kindSlug: string, field: string | null | undefined, values: R
 
 /** One import for its page: the record, and the first refused and changed rows of its dry run (or commit). */
 export async function importDetail(id: string, take = 200) {
-  const [imp, invalid, updates] = await Promise.all([
+  // the updates that change a field: a returned claim's line sent again as it was is an update too (it resubmits the
+  // claim) but changes none, and 10.704 of those must not hide the 2 lines a bank did change
+  const changing = { importId: id, outcome: 'UPDATE', NOT: { changes: { equals: [] } } } satisfies Prisma.ImportRowWhereInput
+  const [imp, invalid, updates, changedRows] = await Promise.all([
     db.dataImport.findUniqueOrThrow({
       where: { id },
       select: { id: true, kind: true, fileName: true, fileSize: true, status: true, sheets: true, sheetName: true, mapping: true, mode: true, summary: true, error: true, createdAt: true, createdById: true },
     }),
     db.importRow.findMany({ where: { importId: id, outcome: 'INVALID' }, orderBy: { rowNumber: 'asc' }, take, select: { rowNumber: true, key: true, errors: true, values: true } }),
-    db.importRow.findMany({ where: { importId: id, outcome: 'UPDATE' }, orderBy: { rowNumber: 'asc' }, take, select: { rowNumber: true, key: true, changes: true } }),
+    db.importRow.findMany({ where: changing, orderBy: { rowNumber: 'asc' }, take, select: { rowNumber: true, key: true, changes: true } }),
+    db.importRow.count({ where: changing }),
   ])
   const s = imp.summary as { check?: Summary; commit?: Summary } | null
   return {
@@ -94,7 +99,9 @@ export async function importDetail(id: string, take = 200) {
       const typed = (values ?? {}) as Record<string, string | null>
       return { ...r, errors: ((r.errors ?? []) as RowError[]).map((e) => ({ ...e, typed: typedText(imp.kind, mapping[e.column], typed) })) }
     }),
-    updates: updates.map((r) => ({ ...r, changes: (r.changes ?? []) as { field: string; column: string; before: string; after: string }[] })),
+    updates: updates.map((r) => ({ ...r, changes: (r.changes ?? []) as Change[] })),
+    /** how many updates change a field (the rest of the summary's updates resend a returned claim's lines as they were) */
+    changedRows,
   }
 }
 

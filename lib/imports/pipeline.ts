@@ -25,7 +25,8 @@ import { loadRegions, resolveDistrict, resolveRegency, resolveVillage, type Regi
 export type Outcome = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'INVALID'
 /** `messageEn`: the English of a message the catalogue cannot know (a report rule's, from the database); others are translated when shown (serverText) */
 export type RowError = { column: string; message: string; messageEn?: string }
-export type Change = { field: string; column: string; before: string; after: string }
+/** `masked`: before and after read alike as shown (a NIK's middle digits hidden) though they differ: said so on the page. */
+export type Change = { field: string; column: string; before: string; after: string; masked?: true }
 export type Summary = { total: number; create: number; update: number; unchanged: number; invalid: number; groups?: GroupTally[] }
 /**
  * A document the valid rows of a dry run make (a kind's groupOf: a claim per programme and month): its rows,
@@ -140,9 +141,12 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     }
     const first = ctx.seen.get(key)
     if (first !== undefined && first !== rowNumber) {
-      // a composite key (`2025-03/BPRJATIM/0012…`: month, bank, account) is internal: the row names its key column's text as typed
+      // a composite key (`2025-03/BPRJATIM/0012…`: month, bank, account) is internal: the row names its key column's text as
+      // typed, or, for a key of several columns alike (a target: indicator, year, period, regency), those columns
       const shownKey = kind.rowKey ? (values[kind.keyField] ?? '').trim() || key : key
-      errors[kind.keyField] = `${keyField.label} ${shownKey} sudah ada di baris ${first} berkas ini.`
+      errors[kind.keyField] = kind.keyFields
+        ? `Baris ini sama dengan baris ${first} berkas ini: ${kind.keyFields.map((f) => ctx.columnOf(f)).join(', ')} sama.`
+        : `${keyField.label} ${shownKey} sudah ada di baris ${first} berkas ini.`
       return verdict('INVALID')
     }
     ctx.seen.set(key, rowNumber)
@@ -188,7 +192,8 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
       if (after === null && f.key === 'ownerNik') continue
       // compared unmasked, by the field's type (a phone's leading 0 is part of it); shown as the kind shows it
       if (fieldValue(f, before) !== fieldValue(f, after)) {
-        changes.push({ field: f.key, column: ctx.columnOf(f.key), before: kind.show(f.key, before), after: kind.show(f.key, after) })
+        const [shownBefore, shownAfter] = [kind.show(f.key, before), kind.show(f.key, after)]
+        changes.push({ field: f.key, column: ctx.columnOf(f.key), before: shownBefore, after: shownAfter, ...(shownBefore === shownAfter && { masked: true as const }) })
       }
     }
     const immutable = typeof kind.immutable === 'function' ? kind.immutable(existing) : kind.immutable

@@ -10,12 +10,21 @@ test('the import history reads as cards on a phone, a dry run\'s counts as plann
   const stamp = String(Date.now()).slice(-8)
   const name = `koperasi-ponsel-${stamp}.csv`
   const file = info.outputPath(name)
-  writeFileSync(file, `\ufeffNIK Koperasi;Nama Koperasi;Jenis;Kabupaten/Kota\r\n35170${stamp}001;Koperasi Ponsel ${stamp};Produsen;35.17\r\n`)
+  writeFileSync(file, `\ufeffNIK Koperasi;Nama Koperasi;Jenis;Kabupaten/Kota\r\n35170${stamp}001;Koperasi Ponsel ${stamp};Produsen;35.17\r\n12345;Koperasi Ponsel Salah ${stamp};Produsen;35.17\r\n`)
   await page.goto('/impor/baru?jenis=koperasi')
   await page.getByLabel('Berkas').setInputFiles(file)
   await page.getByRole('button', { name: 'Unggah dan cocokkan kolom' }).click()
   await page.getByRole('button', { name: 'Jalankan uji coba' }).click()
   await expect(page.getByRole('heading', { name: 'Hasil uji coba' })).toBeVisible({ timeout: 60_000 })
+  // a refused row reads as a card, its reason in view, not in a table's column off the screen's edge
+  const refused = page.getByRole('list', { name: 'Baris yang ditolak' }).getByRole('listitem')
+  await expect(refused).toHaveCount(1)
+  await expect(refused).toContainText('NIK Koperasi · “12345”')
+  const reason = refused.getByText('NIK koperasi harus 16 digit angka.')
+  await reason.scrollIntoViewIfNeeded()
+  await expect(reason).toBeInViewport({ ratio: 1 })
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+  const url = page.url()
 
   await page.goto('/impor')
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
@@ -26,4 +35,5 @@ test('the import history reads as cards on a phone, a dry run\'s counts as plann
   await expect(card).toContainText('Baru 1')
   await card.getByRole('link', { name }).click()
   await expect(page.getByRole('heading', { name: 'Hasil uji coba' })).toBeVisible()
+  expect(page.url()).toBe(url)
 })

@@ -61,6 +61,10 @@ test('a district officer imports MSMEs from the template, fixing a bad NIB, and 
   await page.getByRole('button', { name: 'Simpan baris yang valid saja' }).click()
   await expect(page.getByRole('radio', { name: /Simpan baris yang valid saja/ })).toBeChecked()
   await expect(page.getByRole('button', { name: 'Impor sekarang' })).toBeVisible()
+  // its confirmation says what is left out as well as what is saved
+  await page.getByRole('button', { name: 'Impor sekarang' }).click()
+  await expect(page.getByRole('dialog', { name: 'Impor data ini?' })).toContainText('1 baris yang ditolak tidak disimpan')
+  await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click()
   // this file will not be imported: set aside, so that it cannot be confirmed later by mistake
   await page.getByRole('button', { name: 'Buang hasil uji coba' }).click()
   await expect(page.getByRole('dialog', { name: 'Buang hasil uji coba ini?' })).toContainText('Tidak ada yang disimpan dari berkas ini')

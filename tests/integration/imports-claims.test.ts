@@ -4,7 +4,7 @@ import { db } from '@/lib/db'
 import { returnClaim } from '@/lib/actions/credit'
 import { createImport } from '@/lib/imports/service'
 import { claimLineKind } from '@/lib/imports/kinds/claims'
-import { importHistory } from '@/lib/imports/history'
+import { importDetail, importHistory } from '@/lib/imports/history'
 import { serverText } from '@/lib/i18n/server-text'
 import type { SessionUser } from '@/lib/session-user'
 import { signInAs } from '../support/session-mock'
@@ -180,6 +180,7 @@ describe('claim lines import', () => {
     expect((await claimLineKind.describeGroups!(db, [`${programCode}/2025-04`], bpr, 'id')).get(`${programCode}/2025-04`)?.replaces).toEqual({ lines: 2, sen: 35_000_000 })
     expect((await claimLineKind.describeGroups!(db, [`${programCode}/2025-04`], dki, 'id')).get(`${programCode}/2025-04`)?.replaces).toBeNull()
     expect(again.rows[0].changes).toEqual([{ field: 'amount', column: 'Jumlah Klaim', before: '175000', after: '170000' }])
+    expect(await importDetail(again.id)).toMatchObject({ updates: [{ rowNumber: again.rows[0].rowNumber }], changedRows: 1 })
     await commit(bpr, again.id)
     const resubmitted = await db.subsidyClaim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true, lines: { select: { claimedAmount: true, disbursement: { select: { accountNumber: true } } } } } })
     expect(resubmitted.status).toBe('SUBMITTED')
@@ -193,6 +194,8 @@ describe('claim lines import', () => {
     const same = await run(bpr, 'klaim', againFile)
     expect(same.check).toMatchObject({ total: 2, create: 0, update: 2, unchanged: 0, invalid: 0, groups: [{ group: `${programCode}/2025-04`, rows: 2, sen: 34_500_000, changed: true }] })
     expect(same.rows.map((r) => r.changes ?? [])).toEqual([[], []])
+    // the page lists only the lines that change (none here), and counts the ones sent again as recorded apart
+    expect(await importDetail(same.id)).toMatchObject({ summary: { update: 2 }, updates: [], changedRows: 0 })
     const submits = () => db.auditLog.count({ where: { entity: 'SubsidyClaim', entityId: claim.id, action: 'SUBMIT' } })
     const before = await submits()
     expect((await commit(bpr, same.id)).status).toBe('DONE')

@@ -7,6 +7,7 @@ import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 import type { SessionUser } from '@/lib/session-user'
 import { createUser } from '../support/factories'
 import { asSession, checkImport, commitImport } from '../support/imports'
+import { serverText } from '@/lib/i18n/server-text'
 
 /**
  * The target screen's province total check in the targets import's dry run: the year rows of a grid whose
@@ -153,5 +154,19 @@ describe('the province total in the targets dry run', () => {
     expect(await db.targetGrid.count({ where: { year: { gte: 2040, lt: 2090 } } })).toBe(200)
     const first = await db.indicatorTarget.findMany({ where: { indicatorCode: 'KOP_TERDAFTAR', year: 2040, quarter: 0 }, orderBy: { regencyCode: 'asc' }, select: { regencyCode: true, value: true } })
     expect(first.map((c) => [c.regencyCode, Number(c.value)])).toEqual([['35.07', 40], ['35.17', 60], [null, 100]])
+  })
+})
+
+describe('a row repeating another row of the file', () => {
+  it('names the columns of the key it repeats (indicator, year, period, regency), not the indicator alone, in either language', async () => {
+    const dry = await checkImport(admin, 'target-indikator', await xlsx([
+      ['KOP_AKTIF', 2029, 'III', '35.17', 50],
+      ['KOP_AKTIF', 2029, 'III', '35.17', 60],
+      ['KOP_AKTIF', 2029, 'IV', '35.17', 60], // another period: another key
+    ]))
+    expect(dry.check).toMatchObject({ create: 2, invalid: 1 })
+    const message = 'Baris ini sama dengan baris 2 berkas ini: Indikator, Tahun, Periode, Kabupaten/Kota sama.'
+    expect(dry.rows.find((r) => r.rowNumber === 3)?.errors).toEqual([{ column: 'Indikator', message }])
+    expect(serverText(message, 'en')).toBe('This row repeats row 2 of this file: the same Indikator, Tahun, Periode, Kabupaten/Kota.')
   })
 })

@@ -136,6 +136,15 @@ describe('MSME import', () => {
     expect(m.annualSales.toString()).toBe('300000000')
   })
 
+  it('marks a change of the owner NIK that its masked form hides (3517••••••••0001 both ways)', async () => {
+    const n = nib()
+    const first = row(n)
+    await commit(admin, (await check(admin, await xlsx([first]))).id)
+    const dry = await check(admin, await xlsx([[...first.slice(0, 3), '3517015202900001', ...first.slice(4)]]))
+    expect(dry.rows[0].changes).toEqual([{ field: 'ownerNik', column: 'NIK Pemilik', before: '3517••••••••0001', after: '3517••••••••0001', masked: true }])
+    expect((await importDetail(dry.id)).updates[0].changes[0].masked).toBe(true)
+  })
+
   it('shows a change as the user typed it: a phone with its leading zero, codes as stored for the page to name them', async () => {
     const n = nib()
     const head = ['NIB', 'Nama Usaha', 'Nama Pemilik', 'NIK Pemilik', 'Jenis Kelamin Pemilik', 'KBLI', 'Kabupaten/Kota', 'Telepon', 'Skala Tercatat', 'Usaha Baru']

@@ -124,6 +124,7 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
   title: { id: 'Nilai laporan triwulan', en: 'Quarterly report values' },
   fields: REPORT_VALUE_FIELDS,
   keyField: 'indicatorCode',
+  keyFields: ['regencyCode', 'year', 'quarter', 'indicatorCode'],
   schema: reportValueRowSchema as unknown as z.ZodType<ReportValueRowInput, Record<string, string>>,
   async gather(client, rows, _importer, regions, gathered): Promise<Gathered> {
     const g = (gathered as Gathered | undefined) ?? { ...await indicatorNames(client), reports: new Map() }

@@ -114,6 +114,7 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
   title: { id: 'Target indikator', en: 'Indicator targets' },
   fields: TARGET_FIELDS,
   keyField: 'indicatorCode',
+  keyFields: ['indicatorCode', 'year', 'quarter', 'regencyCode'],
   schema: targetRowSchema as unknown as z.ZodType<TargetRowInput, Record<string, string>>,
   async gather(client, rows, importer, regions, gathered): Promise<Gathered> {
     const g = (gathered as Gathered | undefined) ?? { indicators: await indicatorNames(client), grids: new Map(), seen: new Set() }

@@ -41,6 +41,8 @@ export type RegisterKind<Row extends { id: string }, Input> = {
   title: { id: string; en: string }
   fields: FieldDef[]
   keyField: string
+  /** a key made of several columns (rowKey): they are named when a row repeats another's key */
+  keyFields?: string[]
   /** what a new record gets for a column the file does not carry (the form's defaults) */
   defaults?: Record<string, string>
   schema: z.ZodType<Input, Record<string, string>>

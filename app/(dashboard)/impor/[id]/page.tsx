@@ -58,7 +58,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const { id } = await params
   const query = flatParams(await searchParams)
   const { kind } = await orRefused(ownImport(user, id))
-  const [t, locale, { imp, summary, invalid, updates }, progress] = await Promise.all([getTranslations('imports'), getLocale(), importDetail(id), importProgress(user, id)])
+  const [t, locale, { imp, summary, invalid, updates, changedRows }, progress] = await Promise.all([getTranslations('imports'), getLocale(), importDetail(id), importProgress(user, id)])
   const lang = locale === 'en' ? 'en' : 'id'
   const fieldOf = (key: string) => kind.fields.find((f) => f.key === key)
   const status = shownStatus(imp.status, summary)
@@ -79,8 +79,9 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const regionField = (key: string) => ['regency', 'district', 'village'].includes(fieldOf(key)?.type ?? '')
   const names = await regionNames(updates.flatMap((r) => r.changes.filter((c) => regionField(c.field)).flatMap((c) => [c.before, c.after])))
   // the updates that change a field (a returned claim's line sent again as it was changes none: it resubmits the claim,
-  // which "Klaim yang akan diajukan" states)
-  const changed = updates.filter((r) => r.changes.length > 0)
+  // which "Klaim yang akan diajukan" states, and is counted apart)
+  const changed = updates
+  const resent = summary ? summary.update - changedRows : 0
   const shown = (field: string, text: string) => shownValue(fieldOf(field), text, lang, names) || '–'
   const num = (n: number) => formatNumber(n, { locale: lang })
   const wide = remapping && sheet ? tooManyColumns(sheet) : null
@@ -189,7 +190,23 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                 <h3 className="text-sm font-semibold text-slate-900">{t('errorsTitle')}</h3>
                 <a href={`/api/impor/${imp.id}/ditolak`} className={buttonClass('secondary', 'sm')}><Download aria-hidden className="size-4" />{t('rejectedFile')}</a>
               </div>
-              <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              {/* a phone reads each refused row as a card: column, what the cell held, why; the table from the small breakpoint up */}
+              <ul className="space-y-2 sm:hidden" aria-label={t('errorsTitle')}>
+                {invalid.map((r) => (
+                  <li key={r.rowNumber} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                    <p className="text-xs text-slate-600 tabular-nums">{t('row')} {r.rowNumber}</p>
+                    <dl className="mt-1 space-y-2">
+                      {r.errors.map((e, i) => (
+                        <div key={i}>
+                          <dt className="break-words font-medium text-slate-900">{e.column}{e.typed && <span className="font-normal text-slate-700"> · “{e.typed}”</span>}</dt>
+                          <dd className="break-words text-red-800">{rowErrorText(e, lang)}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  </li>
+                ))}
+              </ul>
+              <div className="relative hidden overflow-x-auto rounded-lg border border-slate-200 bg-white sm:block">
                 <table className="w-full text-sm">
                   <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600"><tr><th className="px-3 py-2">{t('row')}</th><th className="px-3 py-2">{t('column')}</th><th className="px-3 py-2">{t('typed')}</th><th className="px-3 py-2">{t('message')}</th></tr></thead>
                   <tbody className="divide-y divide-slate-100">
@@ -224,6 +241,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                             <span className="sr-only">{t('before')}: </span><span className="text-slate-500 line-through decoration-slate-300">{shown(c.field, c.before)}</span>
                             <span aria-hidden className="px-1 text-slate-400">→</span>
                             <span className="sr-only">{t('after')}: </span><span className="text-slate-900">{shown(c.field, c.after)}</span>
+                            {c.masked && <span className="block text-xs text-slate-600">{t('maskedChange')}</span>}
                           </dd>
                         </div>
                       ))}
@@ -241,15 +259,16 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                         <td className="px-3 py-2 tabular-nums">{i === 0 ? r.key : ''}</td>
                         <td className="px-3 py-2 font-medium">{c.column}</td>
                         <td className="px-3 py-2 text-slate-500 line-through decoration-slate-300">{shown(c.field, c.before)}</td>
-                        <td className="px-3 py-2 text-slate-900">{shown(c.field, c.after)}</td>
+                        <td className="px-3 py-2 text-slate-900">{shown(c.field, c.after)}{c.masked && <span className="block text-xs text-slate-600">{t('maskedChange')}</span>}</td>
                       </tr>
                     )))}
                   </tbody>
                 </table>
               </div>
-              {summary.update > updates.length && <p className="text-xs text-slate-500">{t('moreRows', { shown: num(updates.length), total: num(summary.update) })}</p>}
+              {changedRows > updates.length && <p className="text-xs text-slate-500">{t('moreRows', { shown: num(updates.length), total: num(changedRows) })}</p>}
             </div>
           )}
+          {resent > 0 && <p className="text-sm text-slate-700" data-testid="import-resent">{t('resentRows', { count: resent, n: num(resent) })}</p>}
 
           {/* only when a claim is to be submitted: a file whose claims are all as recorded says "nothing changed" above */}
           {groups.some((g) => g.changed) && (
