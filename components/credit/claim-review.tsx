@@ -1,5 +1,6 @@
 'use client'
 
+import Link from 'next/link'
 import { DateInput } from '@/components/ui/date-input'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useState } from 'react'
@@ -10,12 +11,13 @@ import { Field, inputClass } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { announcing } from '@/components/ui/announcer'
 import type { ActionState } from '@/lib/safe-action'
-import { formatNumber, formatRupiah } from '@/lib/format'
-import { parseRupiah } from '@/lib/parse'
+import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
+import { isIsoDate, parseRupiah } from '@/lib/parse'
 import { claimReturnSchema } from '@/lib/validations/credit'
 import { approvalWithCorrections, correctionAboveClaimed, paymentAboveOutstanding } from './claim-figures'
 
-export type DifferingLine = { id: string; account: string; business: string; claimed: number; computed: number; reason: string | null; bankFigures: string | null }
+/** A line on the review form: one that differs from the computation, or one the verifier added (`removeHref` takes it off again). */
+export type DifferingLine = { id: string; account: string; business: string; claimed: number; computed: number; reason: string | null; bankFigures: string | null; removeHref?: string }
 
 /** A review step's refusal stays on its form; its success is announced by the frame (`announcing`). */
 const refusal = (state: ActionState | undefined) => (state?.ok ? undefined : state)
@@ -24,7 +26,7 @@ const refusal = (state: ActionState | undefined) => (state?.ok ? undefined : sta
  * The admin's verification: correct differing lines and approve, or return with reasons. `lineCount`: the
  * claim's lines; `approvable`: its total approved without corrections (lib/data/claims.ts, in SQL).
  */
-export function ClaimReview({ claimId, version, lines, lineCount, approvable }: { claimId: string; version: number; lines: DifferingLine[]; lineCount: number; approvable: number }) {
+export function ClaimReview({ claimId, version, lines, lineCount, approvable, budgetLeft = null }: { claimId: string; version: number; lines: DifferingLine[]; lineCount: number; approvable: number; budgetLeft?: number | null }) {
   const t = useTranslations('credit')
   const locale = useLocale() === 'en' ? 'en' : 'id'
   const money = (v: number) => formatRupiah(v, { locale })
@@ -42,11 +44,17 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
     })
   const lineError = (l: DifferingLine) => (over.has(l.id) ? [t('correctionAboveClaimed', { amount: money(l.claimed) })] : approveState?.errors?.[`approved_${l.id}`])
   // the dialog states what approving gives, with the corrections typed when the button is pressed
-  const describe = (form: HTMLFormElement) => {
+  const approval = (form: HTMLFormElement) => {
     const data = new FormData(form)
-    const { corrected, total, above, aboveBy } = approvalWithCorrections(approvable, lines, (id) => String(data.get(`approved_${id}`) ?? ''))
-    const body = t('approveBody', { lines: lineCount, corrected, total: total === null ? '–' : money(total) })
-    return above > 0 ? `${body} ${t('approveAboveComputed', { count: above, amount: money(aboveBy) })}` : body
+    return approvalWithCorrections(approvable, lines, (id) => String(data.get(`approved_${id}`) ?? ''))
+  }
+  const describe = (form: HTMLFormElement) => {
+    const { corrected, total, above, aboveBy } = approval(form)
+    return [
+      t('approveBody', { lines: lineCount, corrected, total: total === null ? '–' : money(total) }),
+      above > 0 && t('approveAboveComputed', { count: above, amount: money(aboveBy) }),
+      budgetLeft !== null && total !== null && total > budgetLeft && t('approveOverBudget', { left: money(Math.max(budgetLeft, 0)) }),
+    ].filter(Boolean).join(' ')
   }
   return (
     <div className="space-y-6">
@@ -54,6 +62,7 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
         <input type="hidden" name="claimId" value={claimId} />
         <input type="hidden" name="version" value={version} />
         <h2 id="differing-lines-title" className="text-base font-semibold">{t('differingLines')}</h2>
+        <p className="text-xs text-slate-600">{t('correctOtherLines')}</p>
         <FormMessage state={refusal(approveState)} />
         {lines.length === 0 ? (
           <p className="text-sm text-slate-600">{t('noDifferences')}</p>
@@ -72,7 +81,9 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
                     <td className="py-2 pr-2 text-right tabular-nums">{money(l.claimed)}</td>
                     <td className="py-2 pr-2 text-right tabular-nums">{money(l.computed)}</td>
                     <td className={`py-2 pr-2 text-right tabular-nums ${l.claimed > l.computed ? 'text-red-700' : 'text-amber-700'}`}>{money(l.claimed - l.computed)}</td>
-                    <td className="min-w-48 max-w-xs py-2 pr-2 text-xs" data-reason>{l.reason}{l.bankFigures && <span className="block text-slate-500">{l.bankFigures}</span>}</td>
+                    <td className="min-w-48 max-w-xs py-2 pr-2 text-xs" data-reason>{l.reason}{l.bankFigures && <span className="block text-slate-500">{l.bankFigures}</span>}
+                      {l.removeHref && <Link href={l.removeHref} scroll={false} className="block font-medium text-brand-700 hover:underline">{t('removeCorrection')}</Link>}
+                    </td>
                     <td className="py-2 pr-2">
                       {/* the line's own error, tied to its field as Field does elsewhere (read out with the field, marked invalid) */}
                       <input
@@ -94,7 +105,8 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
             </table>
           </div>
         )}
-        <ConfirmSubmit label={t('approve')} title={t('approveTitle')} body={describe} disabled={approving || over.size > 0} />
+        {/* a correction that cannot be read is sent without asking: the server names it on its field (a dialog would state no total) */}
+        <ConfirmSubmit label={t('approve')} title={t('approveTitle')} body={describe} disabled={approving || over.size > 0} ready={(form) => approval(form).total !== null} />
       </form>
       <form onSubmit={returnAction} className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <input type="hidden" name="claimId" value={claimId} />
@@ -121,7 +133,7 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable }: 
 }
 
 /** Record a payment (SP2D) against an approved claim, at the version the admin sees, after confirming amount and remainder. */
-export function PaymentForm({ claimId, version, outstanding }: { claimId: string; version: number; outstanding: number }) {
+export function PaymentForm({ claimId, version, outstanding, approvedOn = null, budgetLeft = null }: { claimId: string; version: number; outstanding: number; approvedOn?: string | null; budgetLeft?: number | null }) {
   const t = useTranslations('credit')
   const [state, action, pending] = useFormAction(announcing(recordClaimPayment))
   const locale = useLocale() === 'en' ? 'en' : 'id'
@@ -132,11 +144,17 @@ export function PaymentForm({ claimId, version, outstanding }: { claimId: string
   // more than remains is said on the field and not offered for confirmation (the server refuses it as well)
   const tooMuch = paymentAboveOutstanding(amountText, outstanding) !== null
   const amountErrors = tooMuch ? [t('paymentAboveOutstanding', { amount: money(outstanding) })] : state?.errors?.amount
+  const amountOf = (form: HTMLFormElement) => parseRupiah(String(new FormData(form).get('amount') ?? ''))
+  // what the dialog states, with what deserves a second look: a date before the approval was recorded, an amount past
+  // the programme's ceiling (both can be right: a paper approval entered late, a ceiling not yet revised)
   const describe = (form: HTMLFormElement) => {
-    const typed = parseRupiah(String(new FormData(form).get('amount') ?? ''))
-    // an unreadable amount is confirmed as typed; the server refuses it with the field's message
-    if (!typed.ok) return t('paymentConfirmBody', { amount: String(new FormData(form).get('amount') ?? ''), remainder: '–' })
-    return t('paymentConfirmBody', { amount: money(typed.value), remainder: money(outstanding - typed.value) })
+    const typed = amountOf(form)
+    const paidOn = String(new FormData(form).get('paidOn') ?? '')
+    return [
+      typed.ok ? t('paymentConfirmBody', { amount: money(typed.value), remainder: money(outstanding - typed.value) }) : '',
+      approvedOn && isIsoDate(paidOn) && paidOn < approvedOn && t('paymentBeforeApproval', { date: formatDate(approvedOn, { locale }) }),
+      typed.ok && budgetLeft !== null && typed.value > budgetLeft && t('paymentOverBudget', { left: money(Math.max(budgetLeft, 0)) }),
+    ].filter(Boolean).join(' ')
   }
   return (
     <form onSubmit={action} onReset={() => setTyped(null)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
@@ -156,7 +174,8 @@ export function PaymentForm({ claimId, version, outstanding }: { claimId: string
           {(p) => <input {...p} defaultValue={state?.values?.reference} maxLength={100} />}
         </Field>
       </div>
-      <ConfirmSubmit label={t('recordPayment')} title={t('paymentConfirmTitle')} body={describe} confirmLabel={t('paymentConfirm')} disabled={pending || tooMuch} />
+      {/* an amount that cannot be read is sent without asking: the server names it on its field */}
+      <ConfirmSubmit label={t('recordPayment')} title={t('paymentConfirmTitle')} body={describe} confirmLabel={t('paymentConfirm')} disabled={pending || tooMuch} ready={(form) => amountOf(form).ok} />
     </form>
   )
 }

@@ -125,6 +125,19 @@ export async function claimFilterOptions({ user }: { user: SessionUser }) {
 export const CLAIM_LINES_PAGE_SIZE = 50
 
 /**
+ * A line the verification looks at, lists and records: its figures differ from the agency's computation (or it
+ * carries a reason), or it was approved below what the computation gives — a line the verifier corrected though
+ * the figures agreed (a loan found ineligible at verification). The 'berbeda' view (lineView) is the same set.
+ */
+const DIFFERS = Prisma.sql`claimed_amount <> computed_amount OR reason IS NOT NULL OR approved_amount < least(computed_amount, claimed_amount)`
+/** The record's reason for a line whose only difference is the verifier's correction (not a stored reason code). */
+export const CORRECTED_AT_REVIEW = 'CORRECTED'
+const CORRECTED = CORRECTED_AT_REVIEW
+
+/** At most this many lines a verifier adds to the review form by hand (`?koreksi=`); a URL stays a URL. */
+export const REVIEW_ADDED_MAX = 50
+
+/**
  * One claim for verification: its totals, the lines whose claimed amount differs from the agency's
  * recomputation (all of them, first), then every line a page at a time, and the payments.
  */
@@ -134,7 +147,7 @@ async function claimTotals(id: string) {
     SELECT count(*)::int AS lines, coalesce(sum(claimed_amount), 0)::text AS claimed, coalesce(sum(computed_amount), 0)::text AS computed,
       -- what approving without corrections gives (approveClaim: the computation, never more than the bank claimed)
       coalesce(sum(least(computed_amount, claimed_amount)), 0)::text AS approvable,
-      sum(approved_amount)::text AS approved, count(*) FILTER (WHERE claimed_amount <> computed_amount OR reason IS NOT NULL)::int AS differing,
+      sum(approved_amount)::text AS approved, count(*) FILTER (WHERE ${DIFFERS})::int AS differing,
       count(*) FILTER (WHERE approved_amount < claimed_amount)::int AS reduced,
       (SELECT coalesce(sum(amount), 0) FROM claim_payments WHERE claim_id = ${id})::text AS paid
     FROM claim_lines WHERE claim_id = ${id}`
@@ -163,7 +176,15 @@ async function unclaimedDue(claim: { id: string; bankId: string; month: Date; pr
 function lineView(view: ClaimLineView): Prisma.ClaimLineWhereInput {
   const f = readDb.claimLine.fields
   // "differs": above or below (a field reference takes no `not`)
-  if (view === 'berbeda') return { OR: [{ claimedAmount: { lt: f.computedAmount } }, { claimedAmount: { gt: f.computedAmount } }, { reason: { not: null } }] }
+  // …or approved below what the computation gives (a line the verifier corrected though the figures agreed)
+  if (view === 'berbeda') {
+    return {
+      OR: [
+        { claimedAmount: { lt: f.computedAmount } }, { claimedAmount: { gt: f.computedAmount } }, { reason: { not: null } },
+        { AND: [{ approvedAmount: { lt: f.computedAmount } }, { approvedAmount: { lt: f.claimedAmount } }] },
+      ],
+    }
+  }
   if (view === 'dipotong') return { approvedAmount: { lt: f.claimedAmount } }
   return {}
 }
@@ -176,7 +197,7 @@ export type ClaimLineView = (typeof CLAIM_LINE_VIEWS)[number]
  * `withUnclaimed`: also count the month's due loans the claim leaves out (the claim's page; the record does not show it).
  * `view`: which lines the paged list holds (a bank reconciling looks for the lines approved below what it claimed).
  */
-export async function getClaim({ user, id, page = 1, view = 'semua', withUnclaimed = true }: { user: SessionUser; id: string; page?: number; view?: ClaimLineView; withUnclaimed?: boolean }) {
+export async function getClaim({ user, id, page = 1, view = 'semua', withUnclaimed = true, review = [] }: { user: SessionUser; id: string; page?: number; view?: ClaimLineView; withUnclaimed?: boolean; review?: string[] }) {
   const claim = await readDb.subsidyClaim.findFirst({
     where: { id, ...claimScope(user) },
     select: {
@@ -195,18 +216,26 @@ export async function getClaim({ user, id, page = 1, view = 'semua', withUnclaim
   } satisfies Prisma.ClaimLineSelect
   const [totals, differing, lines, unclaimed] = await Promise.all([
     claimTotals(id),
-    readDb.$queryRaw<{ id: string }[]>`SELECT id FROM claim_lines WHERE claim_id = ${id} AND (claimed_amount <> computed_amount OR reason IS NOT NULL) ORDER BY abs(claimed_amount - computed_amount) DESC LIMIT 500`,
+    readDb.$queryRaw<{ id: string }[]>`SELECT id FROM claim_lines WHERE claim_id = ${id} AND (${DIFFERS}) ORDER BY abs(claimed_amount - computed_amount) DESC LIMIT 500`,
     readDb.claimLine.findMany({ where: { claimId: id, ...lineView(view) }, select: lineSelect, orderBy: { disbursement: { accountNumber: 'asc' } }, skip: (page - 1) * CLAIM_LINES_PAGE_SIZE, take: CLAIM_LINES_PAGE_SIZE }),
     withUnclaimed ? unclaimedDue(claim) : null,
   ])
   const differingLines = differing.length
     ? await readDb.claimLine.findMany({ where: { id: { in: differing.map((d) => d.id) } }, select: lineSelect })
     : []
+  // lines the verifier chose to correct though they agree with the computation (only this claim's, only while it
+  // waits for its verification); a differing one is on the form already
+  const listed = new Set(differing.map((d) => d.id))
+  const wanted = [...new Set(review)].filter((lineId) => !listed.has(lineId)).slice(0, REVIEW_ADDED_MAX)
+  const reviewLines = claim.status === 'SUBMITTED' && wanted.length
+    ? await readDb.claimLine.findMany({ where: { claimId: id, id: { in: wanted } }, select: lineSelect, orderBy: { disbursement: { accountNumber: 'asc' } } })
+    : []
   return {
     ...claim,
     totals,
     unclaimed,
     differingLines: differingLines.sort((a, b) => Math.abs(Number(b.claimedAmount) - Number(b.computedAmount)) - Math.abs(Number(a.claimedAmount) - Number(a.computedAmount))),
+    reviewLines,
     lines,
     views,
     view,
@@ -239,6 +268,20 @@ export async function exportClaimLines({ user, id }: { user: SessionUser; id: st
 }
 
 /**
+ * A programme's subsidy ceiling (pagu) and how much of it its claims have taken: approved (the lines of decided
+ * claims) and paid, in SQL. The verifier's dialogs say when an approval or a payment would pass the ceiling: the
+ * ceiling in Lumbung may lag a budget revision (APBD-P), so it warns, it does not refuse.
+ */
+export async function programBudgetUse(programId: string) {
+  const [r] = await readDb.$queryRaw<{ ceiling: string; approved: string; paid: string }[]>`
+    SELECT p.subsidy_ceiling::text AS ceiling,
+      (SELECT coalesce(sum(l.approved_amount), 0) FROM claim_lines l JOIN subsidy_claims c ON c.id = l.claim_id WHERE c.program_id = p.id)::text AS approved,
+      (SELECT coalesce(sum(cp.amount), 0) FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id WHERE c.program_id = p.id)::text AS paid
+    FROM credit_programs p WHERE p.id = ${programId}`
+  return { ceiling: Number(r.ceiling), approved: Number(r.approved), paid: Number(r.paid) }
+}
+
+/**
  * What the verification record (berita acara verifikasi) states: the claim with its totals and differing
  * lines (getClaim), and per reason the number of lines and the amounts claimed and computed, in SQL.
  */
@@ -246,8 +289,9 @@ export async function getVerificationRecord({ user, id }: { user: SessionUser; i
   const claim = await getClaim({ user, id, withUnclaimed: false })
   if (!claim) return null
   const byReason = await readDb.$queryRaw<{ reason: string; lines: number; claimed: string; computed: string }[]>`
-    SELECT coalesce(reason, 'AMOUNT_DIFFERS') AS reason, count(*)::int AS lines, sum(claimed_amount)::text AS claimed, sum(computed_amount)::text AS computed
-    FROM claim_lines WHERE claim_id = ${id} AND (claimed_amount <> computed_amount OR reason IS NOT NULL)
+    SELECT coalesce(reason, CASE WHEN claimed_amount <> computed_amount THEN 'AMOUNT_DIFFERS' ELSE ${CORRECTED} END) AS reason,
+      count(*)::int AS lines, sum(claimed_amount)::text AS claimed, sum(computed_amount)::text AS computed
+    FROM claim_lines WHERE claim_id = ${id} AND (${DIFFERS})
     GROUP BY 1 ORDER BY 1`
   const [reviewer, submitter] = await Promise.all([
     claim.reviewedById ? readDb.user.findUnique({ where: { id: claim.reviewedById }, select: { name: true } }) : null,

@@ -66,18 +66,29 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   const corrected = Number(due[0].due) - 1_000
   await line.getByLabel(/Koreksi/).fill(String(corrected))
   await line.getByLabel(/Catatan/).fill('Satu hari keterlambatan angsuran')
+  // the other line equals the computation: it is corrected too, once added to the form from the claim's lines
+  const other = admin.locator(`tr[data-line-account="${due[1].account_number}"]`)
+  await expect(other).toHaveCount(0)
+  await admin.getByRole('link', { name: `Koreksi baris ${due[1].account_number}` }).click()
+  await expect(admin).toHaveURL(/koreksi=/)
+  await expect(other).toContainText('ditambahkan untuk dikoreksi')
+  await expect(line.getByLabel(/Koreksi/)).toHaveValue(String(corrected)) // what was typed stays
+  const lowered = Number(due[1].due) - 500
+  await other.getByLabel(/Koreksi/).fill(String(lowered))
   await admin.getByRole('button', { name: 'Setujui klaim' }).click()
+  await expect(admin.getByRole('dialog')).toContainText(`sebesar ${rupiah(corrected + lowered)}`)
+  await expect(admin.getByRole('dialog')).toContainText('kecuali 2 baris yang Anda koreksi')
   await admin.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
-  const approved = corrected + Number(due[1].due)
+  const approved = corrected + lowered
   await expect(admin.getByTestId('claim-approved').locator('[data-value]')).toHaveText(rupiah(approved))
   // the approval form is gone with the new status: the frame says it was done
   await expect(admin.getByTestId('announcer')).toContainText('Klaim disetujui.')
   // the bank finds the line approved below its claim among its lines
   await page.goto(claimUrl)
-  await page.getByRole('link', { name: 'Disetujui kurang dari klaim (1)' }).click()
+  await page.getByRole('link', { name: 'Disetujui kurang dari klaim (2)' }).click()
   await expect(page).toHaveURL(/baris=dipotong/)
-  await expect(page.getByRole('table', { name: 'Baris klaim: Disetujui kurang dari klaim (1)' }).locator('tbody tr')).toHaveCount(1)
-  await expect(page.getByRole('table', { name: 'Baris klaim: Disetujui kurang dari klaim (1)' }).locator('tbody tr')).toContainText(due[0].account_number)
+  await expect(page.getByRole('table', { name: 'Baris klaim: Disetujui kurang dari klaim (2)' }).locator('tbody tr')).toHaveCount(2)
+  await expect(page.getByRole('table', { name: 'Baris klaim: Disetujui kurang dari klaim (2)' }).locator('tbody tr').first()).toContainText(due[0].account_number)
 
   await admin.getByLabel('Tanggal bayar').fill('2026-11-20')
   // what remains, prefilled as the field reads amounts (Indonesian grouping)

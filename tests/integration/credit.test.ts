@@ -4,7 +4,7 @@ import { createUser, form, unique } from '../support/factories'
 import { db } from '@/lib/db'
 import { approveClaim, createDisbursement, recordClaimPayment, reportInstalment, returnClaim, submitClaim } from '@/lib/actions/credit'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
-import { getClaim } from '@/lib/data/claims'
+import { CORRECTED_AT_REVIEW, getClaim, getVerificationRecord } from '@/lib/data/claims'
 import { getCreditSummary, getMonthlySeries } from '@/lib/data/credit'
 import { findDisbursements } from '@/lib/data/disbursements'
 import { MESSAGES } from '@/lib/safe-action'
@@ -243,6 +243,35 @@ describe('monthly claims: submission, verification, payment', () => {
     for (const l of claim.lines) expect(Number(l.claimedAmount)).toBe(Number(l.computedAmount))
     signInAs(await createUser('ADMIN'))
     expect(await submitClaim(undefined, form({ programId, month: '2025-05' }))).toMatchObject({ ok: false, message: MESSAGES.forbidden })
+  })
+
+  it('a line equal to the computation can be corrected: added to the review by hand, approved lower, listed and recorded as corrected', async () => {
+    const bank = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+    signInAs(bank)
+    const claimId = await submitClaimFor((await getCurrentUser())!, { programId, month: '2025-11' }, null)
+    const admin = await createUser('ADMIN')
+    signInAs(admin)
+    const adminUser = (await getCurrentUser())!
+    const line = await db.claimLine.findFirstOrThrow({ where: { claimId }, select: { id: true, claimedAmount: true, computedAmount: true, disbursement: { select: { accountNumber: true } } } })
+    expect(Number(line.claimedAmount)).toBe(Number(line.computedAmount))
+    const elsewhere = await db.claimLine.findFirstOrThrow({ where: { claimId: { not: claimId } }, select: { id: true } })
+    // only this claim's lines are added, a differing one is not added twice, an unknown id is nothing
+    const review = await getClaim({ user: adminUser, id: claimId, review: [line.id, line.id, elsewhere.id, 'tidak-ada'] })
+    expect(review!.differingLines).toEqual([])
+    expect(review!.reviewLines.map((l) => l.id)).toEqual([line.id])
+    expect(review!.totals.differing).toBe(0)
+
+    const version = (await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).version
+    expect(await approveClaim(undefined, form({ claimId, version, [`approved_${line.id}`]: '0', [`note_${line.id}`]: 'Debitur tidak layak' }))).toMatchObject({ ok: true })
+    expect(Number((await db.claimLine.findUniqueOrThrow({ where: { id: line.id } })).approvedAmount)).toBe(0)
+    // once decided: counted, listed in the differing view and on the record, as corrected at verification
+    const decided = await getClaim({ user: adminUser, id: claimId, view: 'berbeda', review: [line.id] })
+    expect(decided!.totals).toMatchObject({ differing: 1, reduced: 1 })
+    expect(decided!.differingLines.map((l) => l.id)).toEqual([line.id])
+    expect(decided!.lines.map((l) => l.id)).toEqual([line.id])
+    expect(decided!.reviewLines).toEqual([]) // nothing to add to a decided claim
+    const record = await getVerificationRecord({ user: adminUser, id: claimId })
+    expect(record!.byReason).toEqual([{ reason: CORRECTED_AT_REVIEW, lines: 1, claimed: Number(line.claimedAmount), computed: Number(line.computedAmount) }])
   })
 
   it('a bank officer never reads another bank’s claim', async () => {

@@ -14,7 +14,8 @@ import { Table, Td, Th } from '@/components/ui/table'
 import { Tabs } from '@/components/ui/tabs'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PastLastPage } from '@/components/ui/past-last-page'
-import { CLAIM_LINE_VIEWS, getClaim } from '@/lib/data/claims'
+import { CLAIM_LINE_VIEWS, getClaim, programBudgetUse, REVIEW_ADDED_MAX } from '@/lib/data/claims'
+import { jakartaDate } from '@/lib/dates'
 import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
 import { CLAIM_REASON_TEXT, shownClaimReason, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { can } from '@/lib/permissions'
@@ -32,7 +33,9 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
   const sp = flatParams(await searchParams)
   const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(sp.page ?? 1)
   const view = z.enum(CLAIM_LINE_VIEWS).catch('semua').parse(sp.baris ?? 'semua')
-  const [claim, t, locale] = await Promise.all([getClaim({ user, id, page, view }), getTranslations('credit'), getLocale()])
+  // lines the verifier added to the review form to correct them though they agree with the computation
+  const review = (sp.koreksi ?? '').split(',').filter((lineId) => /^[A-Za-z0-9_-]{1,40}$/.test(lineId)).slice(0, REVIEW_ADDED_MAX)
+  const [claim, t, locale] = await Promise.all([getClaim({ user, id, page, view, review }), getTranslations('credit'), getLocale()])
   if (!claim) notFound()
   const lang = locale === 'en' ? 'en' : 'id'
   const money = (v: number) => formatRupiah(v, { locale: lang })
@@ -51,10 +54,22 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
         days: l.claimedDays ?? '–',
         rate: l.claimedRate === null ? '–' : formatPercent(Number(l.claimedRate) * 100, { locale: lang }),
       })
-  const differing = claim.differingLines.map((l) => ({
-    id: l.id, account: l.disbursement.accountNumber, business: l.disbursement.msme.businessName, claimed: Number(l.claimedAmount), computed: Number(l.computedAmount),
-    reason: reasonText(shownClaimReason(l)), bankFigures: bankFigures(l),
-  }))
+  const reviewing = verifier && claim.status === 'SUBMITTED'
+  // the programme's ceiling left for the verifier's dialogs (approving, paying): warned of, not refused
+  const budget = verifier && (claim.status === 'SUBMITTED' || claim.status === 'APPROVED') ? await programBudgetUse(claim.program.id) : null
+  const reviewHref = (ids: string[]) => `${hrefWith(`/kredit/klaim/${claim.id}`, sp, { koreksi: ids.length ? ids.join(',') : undefined })}#differing-lines-title`
+  const added = claim.reviewLines.map((l) => l.id)
+  const differing = [
+    ...claim.differingLines.map((l) => ({
+      id: l.id, account: l.disbursement.accountNumber, business: l.disbursement.msme.businessName, claimed: Number(l.claimedAmount), computed: Number(l.computedAmount),
+      reason: reasonText(shownClaimReason(l)), bankFigures: bankFigures(l),
+    })),
+    ...claim.reviewLines.map((l) => ({
+      id: l.id, account: l.disbursement.accountNumber, business: l.disbursement.msme.businessName, claimed: Number(l.claimedAmount), computed: Number(l.computedAmount),
+      reason: t('addedForCorrection'), bankFigures: null, removeHref: reviewHref(added.filter((x) => x !== l.id)),
+    })),
+  ]
+  const onReviewForm = new Set(differing.map((l) => l.id))
   return (
     <>
       <PageHeader
@@ -96,7 +111,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
         <StatCard testId="claim-paid" label={t('paid')} value={money(claim.totals.paid)} />
       </section>
 
-      {verifier && claim.status === 'SUBMITTED' && (
+      {reviewing && (
         <div className="mt-6">
           <ClaimReview
             claimId={claim.id}
@@ -104,6 +119,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
             lines={differing}
             lineCount={claim.totals.lines}
             approvable={claim.totals.approvable}
+            budgetLeft={budget ? budget.ceiling - budget.approved : null}
           />
         </div>
       )}
@@ -120,7 +136,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
               </ul>
             )}
           </div>
-          {verifier && claim.status === 'APPROVED' && <PaymentForm claimId={claim.id} version={claim.version} outstanding={outstanding} />}
+          {verifier && claim.status === 'APPROVED' && <PaymentForm claimId={claim.id} version={claim.version} outstanding={outstanding} approvedOn={claim.reviewedAt ? jakartaDate(claim.reviewedAt) : null} budgetLeft={budget ? budget.ceiling - budget.paid : null} />}
         </section>
       )}
 
@@ -147,7 +163,13 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
                 <Td align="right" className={Number(l.claimedAmount) !== Number(l.computedAmount) ? 'text-red-700' : undefined}>{money(Number(l.computedAmount))}</Td>
                 <Td align="right">{l.approvedAmount === null ? '–' : money(Number(l.approvedAmount))}</Td>
                 <Td className="text-xs">{reasonText(shownClaimReason(l))}</Td>
-                <Td className="text-xs">{l.note}</Td>
+                <Td className="text-xs">
+                  {l.note}
+                  {/* a line that agrees with the computation is corrected on the review form above, once added to it */}
+                  {reviewing && !onReviewForm.has(l.id) && added.length < REVIEW_ADDED_MAX && (
+                    <Link href={reviewHref([...added, l.id])} aria-label={t('correctLineLabel', { account: l.disbursement.accountNumber })} className="whitespace-nowrap font-medium text-brand-700 hover:underline">{t('correctLine')}</Link>
+                  )}
+                </Td>
               </tr>
             ))}
           </tbody>

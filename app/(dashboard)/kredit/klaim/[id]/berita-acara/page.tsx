@@ -6,7 +6,7 @@ import { PrintButton } from '@/components/dashboard/print-button'
 import { buttonClass } from '@/components/ui/button'
 import { CLAIM_REASON_TEXT, shownClaimReason, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { getAgency } from '@/lib/agency'
-import { getVerificationRecord } from '@/lib/data/claims'
+import { CORRECTED_AT_REVIEW, getVerificationRecord } from '@/lib/data/claims'
 import { formatDate, formatNumber, formatRupiah, formatRupiahInWords, formatWeekday } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 
@@ -40,7 +40,7 @@ export default async function VerificationRecordPage({ params }: { params: Promi
   const inWords = claim.totals.approved === null
     ? [t('recordClaimedInWords'), formatRupiahInWords(claim.totals.claimed, { locale: lang })]
     : [t('recordApprovedInWords'), formatRupiahInWords(claim.totals.approved, { locale: lang })]
-  const reason = (code: string) => CLAIM_REASON_TEXT[code as ClaimLineReason]?.[lang] ?? code
+  const reason = (code: string) => (code === CORRECTED_AT_REVIEW ? t('recordCorrected') : CLAIM_REASON_TEXT[code as ClaimLineReason]?.[lang] ?? code)
   return (
     <article className="mx-auto max-w-4xl space-y-5 rounded-lg border border-slate-200 bg-white p-6 text-sm print:border-0 print:p-0" data-testid="verification-record" data-print="document">
       <div className="no-print flex flex-wrap gap-2">
@@ -114,7 +114,7 @@ export default async function VerificationRecordPage({ params }: { params: Promi
                   <td className="py-1 pr-2 font-mono">{l.disbursement.accountNumber}</td><td className="py-1 pr-2">{l.disbursement.msme.businessName}</td>
                   <td className="py-1 pl-3 text-right tabular-nums">{money(Number(l.claimedAmount))}</td><td className="py-1 pl-3 text-right tabular-nums">{money(Number(l.computedAmount))}</td>
                   <td className="py-1 pl-3 text-right tabular-nums">{l.approvedAmount === null ? '–' : money(Number(l.approvedAmount))}</td>
-                  <td className="py-1 pl-3">{reason(shownClaimReason(l) ?? 'AMOUNT_DIFFERS')}{l.note ? ` — ${l.note}` : ''}</td>
+                  <td className="py-1 pl-3">{reason(shownClaimReason(l) ?? CORRECTED_AT_REVIEW)}{l.note ? ` — ${l.note}` : ''}</td>
                 </tr>
               ))}
             </tbody>
