@@ -228,4 +228,12 @@ test('a meeting still to come is cancelled, not marked held, and the frame says 
   await expect(page.getByRole('button', { name: 'Batalkan rapat' })).toHaveCount(0)
   await expect(page.getByTestId('announcer')).toContainText('dibatalkan')
   await expect(page.getByTestId('announcer')).toBeInViewport()
+
+  // the month's calendar shows it on its day with its start time, struck through and said cancelled
+  await page.goto(`/rapat?view=calendar&month=${day(10).slice(0, 7)}`)
+  const cell = page.getByRole('gridcell', { name: new Date(`${day(10)}T00:00:00Z`).toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) })
+  const entry = cell.getByRole('link', { name: new RegExp(upcoming) })
+  await expect(entry).toHaveText(`09.00 ${upcoming} (Dibatalkan)`)
+  await expect(entry).toHaveClass(/line-through/)
+  await expect(entry).toHaveAttribute('title', `${upcoming} (Dibatalkan)`)
 })

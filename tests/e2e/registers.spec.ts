@@ -45,6 +45,10 @@ async function findCooperative(page: Page, q: string, name: string) {
   await page.getByRole('searchbox', { name: 'Cari nama atau nomor' }).fill(q)
   await page.getByRole('button', { name: 'Terapkan' }).click()
   await expect(page).toHaveURL(/q=/)
+  // the filters left at "Semua" are not in the shared URL (?q=…, not ?q=…&jenis=&status=…)
+  const params = new URL(page.url()).searchParams
+  expect(params.get('q')).toBe(q)
+  expect([...params.values()]).not.toContain('')
   await expect(page.getByRole('link', { name })).toBeVisible()
   await expect(page.getByText('Menampilkan 1–1 dari 1')).toBeVisible()
 }

@@ -202,6 +202,8 @@ async function MonthCalendar({ user, params, filter, month, lang }: ListProps & 
   const cells: (string | null)[] = [...Array(lead).fill(null), ...Array.from({ length: days }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`)]
   while (cells.length % 7) cells.push(null)
   const on = (day: string) => meetings.filter((x) => jakartaDate(x.startsAt) <= day && jakartaDate(x.endsAt) >= day)
+  // the start time on the day a meeting starts (a meeting over several days shows it once)
+  const startsOn = (x: (typeof meetings)[number], day: string) => (jakartaDate(x.startsAt) === day ? jakartaTime(x.startsAt, lang) : '')
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-3">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
@@ -214,7 +216,15 @@ async function MonthCalendar({ user, params, filter, month, lang }: ListProps & 
         {cells.filter((d): d is string => !!d && on(d).length > 0).map((d) => (
           <li key={d} className="rounded-md border border-slate-100 p-2">
             <p className="text-xs font-semibold text-slate-600">{formatDate(d, { locale: lang })}</p>
-            {on(d).map((x) => <Link key={x.id} href={`/rapat/${x.id}`} className="block text-sm font-medium text-brand-700 hover:underline">{withType(x)}</Link>)}
+            {on(d).map((x) => (
+              <Link key={x.id} href={`/rapat/${x.id}`} className={clsx('flex gap-2 py-0.5 text-sm font-medium hover:underline', x.status === 'CANCELLED' ? 'text-slate-500' : 'text-brand-700')}>
+                <span className="w-11 shrink-0 tabular-nums text-slate-600">{startsOn(x, d)}</span>{' '}
+                <span className="min-w-0">
+                  <span className={clsx(x.status === 'CANCELLED' && 'line-through')}>{withType(x)}</span>
+                  {x.status === 'CANCELLED' && <span className="ml-1 whitespace-nowrap text-xs font-normal no-underline">({t('status.CANCELLED')})</span>}
+                </span>
+              </Link>
+            ))}
           </li>
         ))}
         {meetings.length === 0 && <li className="text-sm text-slate-600">{t('calendar.empty')}</li>}
@@ -225,8 +235,10 @@ async function MonthCalendar({ user, params, filter, month, lang }: ListProps & 
           <div key={i} role="gridcell" className={clsx('min-h-24 bg-white p-1.5', !d && 'bg-slate-50')} aria-label={d ? formatDate(d, { locale: lang }) : undefined}>
             {d && <span className={clsx('text-xs', d === today ? 'rounded bg-brand-600 px-1 font-semibold text-white' : 'text-slate-500')}>{Number(d.slice(8))}</span>}
             {d && on(d).map((x) => (
-              <Link key={x.id} href={`/rapat/${x.id}`} className={clsx('mt-1 block truncate rounded px-1 py-0.5 text-xs font-medium', x.status === 'CANCELLED' ? 'bg-slate-100 text-slate-500 line-through' : 'bg-brand-50 text-brand-800 hover:bg-brand-100')} title={x.title}>
+              <Link key={x.id} href={`/rapat/${x.id}`} className={clsx('mt-1 line-clamp-3 break-words rounded px-1 py-0.5 text-xs font-medium', x.status === 'CANCELLED' ? 'bg-slate-100 text-slate-500 line-through' : 'bg-brand-50 text-brand-800 hover:bg-brand-100')} title={`${withType(x)}${x.status === 'CANCELLED' ? ` (${t('status.CANCELLED')})` : ''}`}>
+                {startsOn(x, d) && <><span className="tabular-nums">{startsOn(x, d)}</span>{' '}</>}
                 {withType(x)}
+                {x.status === 'CANCELLED' && <span className="sr-only"> ({t('status.CANCELLED')})</span>}
               </Link>
             ))}
           </div>
