@@ -61,7 +61,7 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
       <form onSubmit={approve} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <input type="hidden" name="claimId" value={claimId} />
         <input type="hidden" name="version" value={version} />
-        <h2 id="differing-lines-title" className="text-base font-semibold">{t('differingLines')}</h2>
+        <h2 id="differing-lines-title" className="scroll-mt-24 text-base font-semibold">{t('differingLines')}</h2>
         <p className="text-xs text-slate-600">{t('correctOtherLines')}</p>
         <FormMessage state={refusal(approveState)} />
         {lines.length === 0 ? (
@@ -133,7 +133,7 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
 }
 
 /** Record a payment (SP2D) against an approved claim, at the version the admin sees, after confirming amount and remainder. */
-export function PaymentForm({ claimId, version, outstanding, approvedOn = null, budgetLeft = null }: { claimId: string; version: number; outstanding: number; approvedOn?: string | null; budgetLeft?: number | null }) {
+export function PaymentForm({ claimId, version, outstanding, approvedOn = null, budgetLeft = null, usedReferences = [] }: { claimId: string; version: number; outstanding: number; approvedOn?: string | null; budgetLeft?: number | null; usedReferences?: string[] }) {
   const t = useTranslations('credit')
   const [state, action, pending] = useFormAction(announcing(recordClaimPayment))
   const locale = useLocale() === 'en' ? 'en' : 'id'
@@ -146,14 +146,17 @@ export function PaymentForm({ claimId, version, outstanding, approvedOn = null, 
   const amountErrors = tooMuch ? [t('paymentAboveOutstanding', { amount: money(outstanding) })] : state?.errors?.amount
   const amountOf = (form: HTMLFormElement) => parseRupiah(String(new FormData(form).get('amount') ?? ''))
   // what the dialog states, with what deserves a second look: a date before the approval was recorded, an amount past
-  // the programme's ceiling (both can be right: a paper approval entered late, a ceiling not yet revised)
+  // the programme's ceiling, an SP2D number already recorded (each can be right: a paper approval entered late, a
+  // ceiling not yet revised, one SP2D paying two months)
   const describe = (form: HTMLFormElement) => {
     const typed = amountOf(form)
     const paidOn = String(new FormData(form).get('paidOn') ?? '')
+    const reference = String(new FormData(form).get('reference') ?? '').trim()
     return [
       typed.ok ? t('paymentConfirmBody', { amount: money(typed.value), remainder: money(outstanding - typed.value) }) : '',
       approvedOn && isIsoDate(paidOn) && paidOn < approvedOn && t('paymentBeforeApproval', { date: formatDate(approvedOn, { locale }) }),
       typed.ok && budgetLeft !== null && typed.value > budgetLeft && t('paymentOverBudget', { left: money(Math.max(budgetLeft, 0)) }),
+      reference && usedReferences.includes(reference.toUpperCase()) && t('paymentReferenceUsed', { reference }),
     ].filter(Boolean).join(' ')
   }
   return (

@@ -5,7 +5,7 @@ import { sql } from './db'
 const rupiah = (n: number) => `Rp${new Intl.NumberFormat('id-ID').format(n)}`
 const digits = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''))
 
-test('a bank officer claims a month; the admin corrects a line, approves and pays; absorption moves by exactly the payment', async ({ page, login, browser }) => {
+test('a bank officer claims a month; the admin corrects a line, approves and pays; absorption moves by exactly the payment', async ({ page, login, browser }, info) => {
   test.slow() // two users, a dozen page loads: more than the default minute on a loaded 2-core machine
   // two loans with subsidy due in October 2026: the bank claims one of them 50.000 too high
   const due = await sql<{ account_number: string; due: string }>(`
@@ -72,12 +72,14 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   await admin.getByRole('link', { name: `Koreksi baris ${due[1].account_number}` }).click()
   await expect(admin).toHaveURL(/koreksi=/)
   await expect(other).toContainText('ditambahkan untuk dikoreksi')
+  await admin.screenshot({ path: info.outputPath('klaim-koreksi-baris.png'), fullPage: true })
   await expect(line.getByLabel(/Koreksi/)).toHaveValue(String(corrected)) // what was typed stays
   const lowered = Number(due[1].due) - 500
   await other.getByLabel(/Koreksi/).fill(String(lowered))
   await admin.getByRole('button', { name: 'Setujui klaim' }).click()
   await expect(admin.getByRole('dialog')).toContainText(`sebesar ${rupiah(corrected + lowered)}`)
   await expect(admin.getByRole('dialog')).toContainText('kecuali 2 baris yang Anda koreksi')
+  await admin.screenshot({ path: info.outputPath('klaim-koreksi-dialog.png'), fullPage: true })
   await admin.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
   const approved = corrected + lowered
   await expect(admin.getByTestId('claim-approved').locator('[data-value]')).toHaveText(rupiah(approved))

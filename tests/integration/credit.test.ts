@@ -4,7 +4,7 @@ import { createUser, form, unique } from '../support/factories'
 import { db } from '@/lib/db'
 import { approveClaim, createDisbursement, recordClaimPayment, reportInstalment, returnClaim, submitClaim } from '@/lib/actions/credit'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
-import { CORRECTED_AT_REVIEW, getClaim, getVerificationRecord } from '@/lib/data/claims'
+import { CORRECTED_AT_REVIEW, getClaim, getVerificationRecord, programBudgetUse } from '@/lib/data/claims'
 import { getCreditSummary, getMonthlySeries } from '@/lib/data/credit'
 import { findDisbursements } from '@/lib/data/disbursements'
 import { MESSAGES } from '@/lib/safe-action'
@@ -216,6 +216,14 @@ describe('monthly claims: submission, verification, payment', () => {
     expect(mid.subsidyPaid).toBe(100_000)
     const actions = await db.auditLog.findMany({ where: { entityId: claimId }, select: { action: true }, orderBy: { id: 'asc' } })
     expect(actions.map((a) => a.action)).toEqual(['SUBMIT', 'APPROVE', 'PAY', 'PAY'])
+    // what the verifier's dialogs compare with: the programme's ceiling, approved and paid in SQL, the SP2D numbers used
+    const [sums] = await db.$queryRaw<{ approved: string; paid: string }[]>`
+      SELECT (SELECT coalesce(sum(l.approved_amount), 0) FROM claim_lines l JOIN subsidy_claims c ON c.id = l.claim_id WHERE c.program_id = ${programId})::text AS approved,
+        (SELECT coalesce(sum(p.amount), 0) FROM claim_payments p JOIN subsidy_claims c ON c.id = p.claim_id WHERE c.program_id = ${programId})::text AS paid`
+    const budget = await programBudgetUse(programId)
+    expect(budget).toMatchObject({ ceiling: 10_000_000, approved: Number(sums.approved), paid: Number(sums.paid) })
+    expect(budget.paid).toBeGreaterThanOrEqual(190_000)
+    expect(budget.references).toEqual(expect.arrayContaining(['SP2D/001', 'SP2D/002']))
   })
 
   it('a returned claim is resubmitted; an unknown account in the file is refused', async () => {

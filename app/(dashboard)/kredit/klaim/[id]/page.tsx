@@ -136,7 +136,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
               </ul>
             )}
           </div>
-          {verifier && claim.status === 'APPROVED' && <PaymentForm claimId={claim.id} version={claim.version} outstanding={outstanding} approvedOn={claim.reviewedAt ? jakartaDate(claim.reviewedAt) : null} budgetLeft={budget ? budget.ceiling - budget.paid : null} />}
+          {verifier && claim.status === 'APPROVED' && <PaymentForm claimId={claim.id} version={claim.version} outstanding={outstanding} approvedOn={claim.reviewedAt ? jakartaDate(claim.reviewedAt) : null} budgetLeft={budget ? budget.ceiling - budget.paid : null} usedReferences={budget?.references ?? []} />}
         </section>
       )}
 
