@@ -86,7 +86,7 @@ export async function importDetail(id: string, take = 200) {
       select: { id: true, kind: true, fileName: true, fileSize: true, status: true, sheets: true, sheetName: true, mapping: true, mode: true, summary: true, error: true, createdAt: true, createdById: true },
     }),
     db.importRow.findMany({ where: { importId: id, outcome: 'INVALID' }, orderBy: { rowNumber: 'asc' }, take, select: { rowNumber: true, key: true, errors: true, values: true } }),
-    db.importRow.findMany({ where: changing, orderBy: { rowNumber: 'asc' }, take, select: { rowNumber: true, key: true, changes: true } }),
+    db.importRow.findMany({ where: changing, orderBy: { rowNumber: 'asc' }, take, select: { rowNumber: true, key: true, changes: true, values: true } }),
     db.importRow.count({ where: changing }),
   ])
   const s = imp.summary as { check?: Summary; commit?: Summary } | null
@@ -99,7 +99,12 @@ export async function importDetail(id: string, take = 200) {
       const typed = (values ?? {}) as Record<string, string | null>
       return { ...r, errors: ((r.errors ?? []) as RowError[]).map((e) => ({ ...e, typed: typedText(imp.kind, mapping[e.column], typed) })) }
     }),
-    updates: updates.map((r) => ({ ...r, changes: (r.changes ?? []) as Change[] })),
+    // a key of several columns (a target's indicator, year, period, regency) as its columns' texts, not the internal key
+    updates: updates.map(({ values, ...r }) => {
+      const fields = importKind(imp.kind)?.keyFields
+      const texts = (values ?? {}) as Record<string, string>
+      return { ...r, keyParts: fields?.map((f) => ({ field: f, text: texts[f] ?? '' })) ?? null, changes: (r.changes ?? []) as Change[] }
+    }),
     /** how many updates change a field (the rest of the summary's updates resend a returned claim's lines as they were) */
     changedRows,
   }

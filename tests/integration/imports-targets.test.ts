@@ -8,6 +8,7 @@ import type { SessionUser } from '@/lib/session-user'
 import { createUser } from '../support/factories'
 import { asSession, checkImport, commitImport } from '../support/imports'
 import { serverText } from '@/lib/i18n/server-text'
+import { importDetail } from '@/lib/imports/history'
 
 /**
  * The target screen's province total check in the targets import's dry run: the year rows of a grid whose
@@ -168,5 +169,13 @@ describe('a row repeating another row of the file', () => {
     const message = 'Baris ini sama dengan baris 2 berkas ini: Indikator, Tahun, Periode, Kabupaten/Kota sama.'
     expect(dry.rows.find((r) => r.rowNumber === 3)?.errors).toEqual([{ column: 'Indikator', message }])
     expect(serverText(message, 'en')).toBe('This row repeats row 2 of this file: the same Indikator, Tahun, Periode, Kabupaten/Kota.')
+  })
+
+  it('shows an updated target by its key\'s columns as typed, not by the internal key (KOP_AKTIF/2029/3/35.17)', async () => {
+    await commitImport(admin, (await checkImport(admin, 'target-indikator', await xlsx([['KOP_AKTIF', 2030, 'III', '35.17', 50]]))).id)
+    const dry = await checkImport(admin, 'target-indikator', await xlsx([['KOP_AKTIF', 2030, 'III', '35.17', 55]]))
+    expect(dry.check).toMatchObject({ update: 1 })
+    const [update] = (await importDetail(dry.id)).updates
+    expect(update.keyParts).toEqual([{ field: 'indicatorCode', text: 'KOP_AKTIF' }, { field: 'year', text: '2030' }, { field: 'quarter', text: 'III' }, { field: 'regencyCode', text: '35.17' }])
   })
 })

@@ -77,12 +77,17 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   }
   // a change of a region column shows the region's name beside its code ("Kabupaten Jombang (35.17)")
   const regionField = (key: string) => ['regency', 'district', 'village'].includes(fieldOf(key)?.type ?? '')
-  const names = await regionNames(updates.flatMap((r) => r.changes.filter((c) => regionField(c.field)).flatMap((c) => [c.before, c.after])))
+  const names = await regionNames(updates.flatMap((r) => [
+    ...r.changes.filter((c) => regionField(c.field)).flatMap((c) => [c.before, c.after]),
+    ...(r.keyParts ?? []).filter((p) => regionField(p.field)).map((p) => p.text),
+  ]))
   // the updates that change a field (a returned claim's line sent again as it was changes none: it resubmits the claim,
   // which "Klaim yang akan diajukan" states, and is counted apart)
   const changed = updates
   const resent = summary ? summary.update - changedRows : 0
   const shown = (field: string, text: string) => shownValue(fieldOf(field), text, lang, names) || '–'
+  // a row's key as people read it: a key of several columns by their texts ("KSP_SEHAT · 2028 · Tahun · Kabupaten Jombang (35.17)")
+  const keyText = (r: (typeof updates)[number]) => (r.keyParts ? r.keyParts.filter((p) => p.text).map((p) => shown(p.field, p.text)).join(' · ') : r.key)
   const num = (n: number) => formatNumber(n, { locale: lang })
   const wide = remapping && sheet ? tooManyColumns(sheet) : null
   const checkSummary = (imp.summary as { check?: Summary } | null)?.check
@@ -232,7 +237,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
               <ul className="space-y-2 sm:hidden" aria-label={t('changesTitle')}>
                 {changed.map((r) => (
                   <li key={r.rowNumber} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
-                    <p className="text-xs text-slate-600"><span className="tabular-nums">{t('row')} {r.rowNumber}</span>{r.key && <> · <span className="break-all">{r.key}</span></>}</p>
+                    <p className="text-xs text-slate-600"><span className="tabular-nums">{t('row')} {r.rowNumber}</span>{keyText(r) && <> · <span className="break-all">{keyText(r)}</span></>}</p>
                     <dl className="mt-1 space-y-2">
                       {r.changes.map((c, i) => (
                         <div key={i}>
@@ -256,7 +261,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                     {changed.flatMap((r) => r.changes.map((c, i) => (
                       <tr key={`${r.rowNumber}-${i}`}>
                         <td className="px-3 py-2 tabular-nums">{i === 0 ? r.rowNumber : ''}</td>
-                        <td className="px-3 py-2 tabular-nums">{i === 0 ? r.key : ''}</td>
+                        <td className="px-3 py-2 tabular-nums">{i === 0 ? keyText(r) : ''}</td>
                         <td className="px-3 py-2 font-medium">{c.column}</td>
                         <td className="px-3 py-2 text-slate-500 line-through decoration-slate-300">{shown(c.field, c.before)}</td>
                         <td className="px-3 py-2 text-slate-900">{shown(c.field, c.after)}{c.masked && <span className="block text-xs text-slate-600">{t('maskedChange')}</span>}</td>
