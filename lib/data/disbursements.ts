@@ -132,6 +132,23 @@ export async function getDisbursement({ user, id }: { user: SessionUser; id: str
   })
 }
 
+/**
+ * The months of a loan whose subsidy fell due in a month its bank has already claimed for the programme without it
+ * (a loan recorded late: its contract date before months already filed). One month is one claim, so those
+ * months cannot be claimed any more; the loan's page says which and how much. Only a live claim counts: a
+ * returned one is filed again with the loan. Called for a loan already read in scope (getDisbursement).
+ */
+export async function missedClaimMonths(loan: { id: string; bankId: string; programId: string }) {
+  return readDb.$queryRaw<{ month: string; due: string; total: string }[]>`
+    SELECT to_char(lm.claim_month, 'YYYY-MM') AS month, sum(lm.subsidy_due)::text AS due, sum(sum(lm.subsidy_due)) OVER ()::text AS total
+    FROM loan_months lm
+    JOIN subsidy_claims c ON c.program_id = ${loan.programId} AND c.bank_id = ${loan.bankId} AND c.month = lm.claim_month
+      AND c.status IN ('SUBMITTED', 'APPROVED', 'PAID')
+    WHERE lm.disbursement_id = ${loan.id} AND lm.subsidy_due > 0
+      AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.claim_id = c.id AND l.disbursement_id = lm.disbursement_id)
+    GROUP BY lm.claim_month ORDER BY lm.claim_month`
+}
+
 /** A loan as the integration API lists it (GET /api/v1/penyaluran). */
 export const disbursementSyncSelect = {
   id: true, version: true, accountNumber: true, programId: true, bankId: true, msmeId: true, regencyCode: true, contractDate: true, plafond: true, tenorMonths: true,

@@ -6,7 +6,7 @@ import { approveClaim, createDisbursement, recordClaimPayment, reportInstalment,
 import { submitClaimFor } from '@/lib/credit/claim-submission'
 import { CORRECTED_AT_REVIEW, getClaim, getVerificationRecord, programBudgetUse } from '@/lib/data/claims'
 import { getCreditSummary, getMonthlySeries } from '@/lib/data/credit'
-import { findDisbursements } from '@/lib/data/disbursements'
+import { findDisbursements, missedClaimMonths } from '@/lib/data/disbursements'
 import { MESSAGES } from '@/lib/safe-action'
 import { getCurrentUser } from '@/lib/session'
 
@@ -280,6 +280,31 @@ describe('monthly claims: submission, verification, payment', () => {
     expect(decided!.reviewLines).toEqual([]) // nothing to add to a decided claim
     const record = await getVerificationRecord({ user: adminUser, id: claimId })
     expect(record!.byReason).toEqual([{ reason: CORRECTED_AT_REVIEW, lines: 1, claimed: Number(line.claimedAmount), computed: Number(line.computedAmount) }])
+  })
+
+  it('a loan recorded after months it falls due in were claimed says which months can no longer be claimed, and how much', async () => {
+    const bank = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+    signInAs(bank)
+    const m = await msme('35.17')
+    const account = `UJI-LAMBAT-${unique()}`.slice(0, 30)
+    expect(await createDisbursement(undefined, form({ programId, accountNumber: account, nib: m.nib, ownerNik: m.ownerNik, contractDate: '2025-01-20', plafond: '10.000.000', tenorMonths: 12, method: 'ANNUITY' }))).toMatchObject({ ok: true })
+    const loan = await db.disbursement.findUniqueOrThrow({ where: { bankId_accountNumber: { bankId: bprId, accountNumber: account } }, select: { id: true } })
+    // the months of this programme BPR Jatim has a live claim for (earlier tests filed them), and what the loan earns in each
+    const expected = await db.$queryRaw<{ month: string; due: string }[]>`
+      SELECT to_char(lm.claim_month, 'YYYY-MM') AS month, lm.subsidy_due::text AS due FROM loan_months lm
+      WHERE lm.disbursement_id = ${loan.id} AND lm.subsidy_due > 0 AND lm.claim_month IN (
+        SELECT month FROM subsidy_claims WHERE program_id = ${programId} AND bank_id = ${bprId} AND status <> 'RETURNED')
+      ORDER BY 1`
+    expect(expected.length).toBeGreaterThan(0)
+    const missed = await missedClaimMonths({ id: loan.id, bankId: bprId, programId })
+    expect(missed.map((r) => [r.month, Number(r.due)])).toEqual(expected.map((r) => [r.month, Number(r.due)]))
+    expect(Number(missed[0].total)).toBe(expected.reduce((a, r) => a + Number(r.due), 0))
+    // another bank's claims of the same months do not count; a month whose claim holds the loan is not missed
+    const [first] = missed
+    const claim = await db.subsidyClaim.findFirstOrThrow({ where: { programId, bankId: bprId, month: new Date(`${first.month}-01`) }, select: { id: true } })
+    await db.claimLine.create({ data: { claimId: claim.id, disbursementId: loan.id, claimedAmount: 1, computedAmount: 1 } })
+    expect((await missedClaimMonths({ id: loan.id, bankId: bprId, programId })).map((r) => r.month)).not.toContain(first.month)
+    expect(await missedClaimMonths({ id: loan.id, bankId: dkiId, programId })).toEqual([])
   })
 
   it('a bank officer never reads another bank’s claim', async () => {

@@ -11,8 +11,8 @@ import { Badge } from '@/components/ui/badge'
 import { buttonClass } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
 import { StatCard } from '@/components/ui/stat-card'
-import { getLoanSchedule } from '@/lib/data/disbursements'
-import { formatDate, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
+import { getLoanSchedule, missedClaimMonths } from '@/lib/data/disbursements'
+import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 
@@ -31,6 +31,7 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
   const money = (v: number) => formatRupiah(v, { locale: lang })
   const total = loan.months.reduce((a, m) => a + Number(m.subsidyDue), 0)
   const mayReport = can(user.role, 'disbursements.write') && (user.role !== 'BANK_OFFICER' || user.bankId === loan.bankId)
+  const missed = await missedClaimMonths({ id: loan.id, bankId: loan.bankId, programId: loan.program.id })
   return (
     <>
       <PageHeader
@@ -45,6 +46,16 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
         <StatCard label={t('rates')} value={`${formatPercent(Number(loan.bankRate) * 100, { locale: lang })} / ${formatPercent(Number(loan.borrowerRate) * 100, { locale: lang })}`} detail={t('ratesDetail')} />
         <StatCard testId="loan-subsidy-total" label={t('subsidyTotal')} value={money(total)} detail={`${t('collectibility')} ${t('collectibilityClass', { value: loan.collectibility })}${loan.eligibilityIssues.length ? ` · ${t('flagged')}: ${loan.exceptionReason ?? ''}` : ''}`} />
       </section>
+      {/* a loan recorded after its bank filed months it falls due in: those months cannot be claimed any more */}
+      {missed.length > 0 && (
+        <p className="mt-4 max-w-3xl rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="loan-missed-months">
+          {t('missedMonths', {
+            count: missed.length,
+            months: missed.map((m) => formatMonth(m.month, { locale: lang })).join(', '),
+            amount: money(Number(missed[0].total)),
+          })}
+        </p>
+      )}
       {mayReport && (
         <div className="mt-6 max-w-3xl">
           <InstalmentForm disbursementId={loan.id} tenor={loan.tenorMonths} labels={{ title: t('reportPeriod'), period: t('period'), paid: t('instalmentPaid'), unpaid: t('instalmentUnpaid'), instalment: t('instalment'), collectibility: t('collectibility'), save: t('save') }} classes={COLLECTIBILITY_CLASSES.map((value) => t('collectibilityClass', { value }))} />
