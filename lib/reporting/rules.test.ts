@@ -48,7 +48,9 @@ describe('evaluateRules', () => {
   it('warns on a change above the threshold, resolved once commented', () => {
     const values = { KOP_TERDAFTAR: 600, KOP_AKTIF: 300 }
     const [w] = evaluateRules({ indicators, rules, values, previous: { KOP_TERDAFTAR: 347 } })
-    expect(w).toMatchObject({ ruleCode: 'CHANGE_50', severity: 'WARNING', resolved: false, message: 'Berubah 73% (> 50%).' })
+    expect(w).toMatchObject({ ruleCode: 'CHANGE_50', severity: 'WARNING', resolved: false, message: 'Berubah +73% (> 50%).' })
+    // a fall says so: the sign shows the way
+    expect(evaluateRules({ indicators, rules, values: { KOP_TERDAFTAR: 100, KOP_AKTIF: 50 }, previous: { KOP_TERDAFTAR: 347 } })[0].message).toBe('Berubah -71% (> 50%).')
     const [c] = evaluateRules({ indicators, rules, values, previous: { KOP_TERDAFTAR: 347 }, comments: { KOP_TERDAFTAR: 'Pendataan ulang ODS' } })
     expect(c.resolved).toBe(true)
   })

@@ -102,7 +102,8 @@ export function evaluateRules({
         if (p == null || p === 0 || rule.thresholdPercent == null) continue
         const change = (Math.abs(v - p) / Math.abs(p)) * 100
         if (change > rule.thresholdPercent) {
-          push(rule, code, { change: formatPercent(change, { decimals: 0 }), threshold: formatPercent(rule.thresholdPercent, { decimals: 0 }) })
+          // signed, so that the message says which way (+247% up, -99% down): "Berubah 99%" read the same either way
+          push(rule, code, { change: `${v > p ? '+' : '-'}${formatPercent(change, { decimals: 0 })}`, threshold: formatPercent(rule.thresholdPercent, { decimals: 0 }) })
         }
       }
     }

@@ -13,6 +13,8 @@ const STORED_DECIMALS = 2
 export const NOT_A_NUMBER = 'Isi angka, misalnya 43.950 atau 85,30.'
 export const ENGLISH_GROUPING = 'Tulis ribuan dengan titik (5.120) dan desimal dengan koma (5,12).'
 export const NOT_WHOLE = 'Nilai ini harus bilangan bulat, tanpa desimal.'
+/** A number, but past what a value holds: said so, not "enter a number" (it is one). */
+export const TOO_LARGE = 'Angka ini terlalu besar untuk sebuah nilai laporan.'
 const tooManyDecimals = (n: number) => `Paling banyak ${n} angka desimal.`
 /** `85,305` for a figure of two decimals: a third decimal, or English grouping; the message answers both readings. */
 const tooManyDecimalsOrGrouping = (n: number) => `Paling banyak ${n} angka desimal; ribuan ditulis dengan titik (5.120).`
@@ -50,7 +52,8 @@ export function valueProblem(text: string | null | undefined, decimals?: number)
     return allowed > 0 && /^[^,]*,\d{3}$/.test((text ?? '').trim()) ? tooManyDecimalsOrGrouping(allowed) : ENGLISH_GROUPING
   }
   const n = parseDecimalInput(text)
-  if (n !== null && (!Number.isFinite(n) || Math.abs(n) >= MAX_VALUE)) return NOT_A_NUMBER
+  if (n !== null && Number.isNaN(n)) return NOT_A_NUMBER
+  if (n !== null && (!Number.isFinite(n) || Math.abs(n) >= MAX_VALUE)) return TOO_LARGE
   return decimals === undefined ? null : decimalsProblem(n, decimals)
 }
 

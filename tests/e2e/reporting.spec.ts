@@ -93,9 +93,10 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, kirim' }).click()
   await expect(page.getByText('Laporan ini sudah dikirim dan menunggu pemeriksaan Dinas Provinsi.')).toBeVisible()
 
-  // the admin approves
+  // the admin approves; the report says it was sent again after its return, and when (its timeliness stays the first sending's)
   await as(page, 'ADMIN')
   await page.goto(Q4)
+  await expect(page.getByTestId('report-resubmitted')).toContainText(/^dikirim ulang \d{1,2} \S+ \d{4} pukul \d{2}\.\d{2}$/)
   await expect(page.locator('[data-indicator="KOP_AKTIF"]')).toContainText('300')
   await page.getByRole('button', { name: 'Setujui' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Setujui' }).click()

@@ -111,7 +111,7 @@ describe('quarterly report workflow', () => {
     actAs(officer)
     const without = await saveReport(undefined, entry({ ...VALID, version: 4, intent: 'submit' }))
     expect(without.ok).toBe(false)
-    expect(without.errors?.['comments.KOP_TERDAFTAR']?.[0]).toMatch(/^Berubah 247% dari triwulan sebelumnya \(lebih dari 50%\)\. Beri keterangan/)
+    expect(without.errors?.['comments.KOP_TERDAFTAR']?.[0]).toMatch(/^Berubah \+247% dari triwulan sebelumnya \(lebih dari 50%\)\. Beri keterangan/)
     expect(without.errors?.['comments.KOP_AKTIF']).toBeDefined()
     expect((await report()).status).toBe('DRAFT')
     const withComment = await saveReport(undefined, entry({ ...VALID, 'comments.KOP_TERDAFTAR': 'Pendataan ulang ODS', 'comments.KOP_AKTIF': 'Pendataan ulang ODS', version: 5, intent: 'submit' }))

@@ -87,7 +87,7 @@ describe('validation rules', () => {
     const r = await submit(saveValidationRule, rule({ intent: 'preview', code: 'PERUBAHAN_UJI', kind: 'MAX_CHANGE', severity: 'WARNING', indicatorCode: 'KOP_TERDAFTAR', max: '', thresholdPercent: '100', message: 'Berubah {change} (lebih dari {threshold}).', messageEn: 'Changed {change} (more than {threshold}).' }))
     const preview = JSON.parse(r.state!.data!.preview) as RulePreview
     // Malang 100 → 347 is +247%; Jombang has no Triwulan II, so nothing to compare
-    expect(preview.rows.map((f) => [f.regencyCode, f.status, f.severity, f.message])).toEqual([[MALANG, 'APPROVED', 'WARNING', 'Berubah 247% (lebih dari 100%).']])
+    expect(preview.rows.map((f) => [f.regencyCode, f.status, f.severity, f.message])).toEqual([[MALANG, 'APPROVED', 'WARNING', 'Berubah +247% (lebih dari 100%).']])
   })
 
   it('refuses what cannot be a rule: bounds the wrong way round, a pair of different units, a province-level indicator, leadership', async () => {

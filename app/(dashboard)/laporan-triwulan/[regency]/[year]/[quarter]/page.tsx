@@ -74,6 +74,8 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
             {report?.firstSubmittedAt && (
               <span>
                 · {t('submittedAt')} {formatDateTime(report.firstSubmittedAt, { locale: lang })} {detail.required && <>({t(`timeliness.${isOnTime(report.firstSubmittedAt, detail.deadline) ? 'ON_TIME' : 'LATE'}`)})</>}
+                {/* timeliness is the first sending's; a report sent again after its return says when, for the officer and the reviewer */}
+                {report.submittedAt && report.submittedAt > report.firstSubmittedAt && <> · <span data-testid="report-resubmitted">{t('resubmittedAt', { date: formatDateTime(report.submittedAt, { locale: lang }) })}</span></>}
               </span>
             )}
           </p>
