@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CellProblem, cellText, editableText, fieldLabel, shownValue, type FieldDef } from './fields'
-import { parseDecimalText } from '@/lib/parse'
+import { looksLikeEnglishGrouping, parseDecimalText } from '@/lib/parse'
 
 const field = (type: FieldDef['type']): FieldDef => ({ key: 'x', label: 'X', type, help: '', examples: [] })
 
@@ -93,7 +93,9 @@ describe('cellText: a number cell', () => {
     expect(cellText(1_500_000 * 1.1, field('money'))).toBe('1650000')
     // what a person typed stays as typed, fractions and large whole numbers included; a fraction with its decimal
     // comma, so that the one parser does not read a cell's 12,345 as the 12.345 (twelve thousand…) people type
-    expect(cellText(12.345, field('number'))).toBe('12,345')
+    expect(cellText(12.345, field('number'))).toBe('12,3450') // not `12,345`, which the grouping check reads as English thousands
+    expect(looksLikeEnglishGrouping(cellText(12.345, field('number')))).toBe(false)
+    expect(cellText(1.5, field('number'))).toBe('1,5')
     expect(parseDecimalText(cellText(12.345, field('number')))).toBe('12.345')
     expect(parseDecimalText(cellText(-2.125, field('money')))).toBe('-2.125')
     expect(parseDecimalText(cellText(1234567.5, field('money')))).toBe('1234567.5')

@@ -146,7 +146,12 @@ export function cellText(cell: Cell, field: FieldDef): string {
       // read it as Excel displays it, to 15 significant digits, so a whole 57 is not refused as a fraction
       // …and written the Indonesian way, with a decimal comma: the one parser (lib/parse.ts) reads `12.345` as twelve
       // thousand three hundred forty-five, as a person typing it means, so a number cell's 12,345 must not arrive so
-      if (typeof cell === 'number') return String(Number.isInteger(cell) ? cell : Number(cell.toPrecision(15))).replace('.', ',')
+      // (a fraction of exactly three digits after one to three, `12,345`, also reads as English grouping to the forms'
+      // check, lib/parse.ts looksLikeEnglishGrouping, and would be refused for it: written `12,3450`, the same number)
+      if (typeof cell === 'number') {
+        const text = String(Number.isInteger(cell) ? cell : Number(cell.toPrecision(15))).replace('.', ',')
+        return /^-?\d{1,3},\d{3}$/.test(text) ? `${text}0` : text
+      }
       return String(cell).trim()
     case 'bool': {
       // "Tidak" is a value, not an empty cell: 'off' (a checkbox the form reads as false) so that it changes a stored "Ya"

@@ -179,3 +179,13 @@ describe('a row repeating another row of the file', () => {
     expect(update.keyParts).toEqual([{ field: 'indicatorCode', text: 'KOP_AKTIF' }, { field: 'year', text: '2030' }, { field: 'quarter', text: 'III' }, { field: 'regencyCode', text: '35.17' }])
   })
 })
+
+describe('a number cell with a fraction', () => {
+  it('is read as the fraction it holds: 12,345 in a two-decimal target is refused for its third decimal, not as English grouping', async () => {
+    const dry = await checkImport(admin, 'target-indikator', await xlsx([['KOP_AKTIF_PCT', 2031, 'Tahun', '', 12.345], ['KOP_AKTIF_PCT', 2032, 'Tahun', '', 12.34]]))
+    expect(dry.rows.map((r) => [r.rowNumber, r.outcome, r.errors])).toEqual([
+      [2, 'INVALID', [{ column: 'Target', message: 'Paling banyak 2 angka desimal.' }]],
+      [3, 'CREATE', null],
+    ])
+  })
+})

@@ -87,7 +87,8 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const resent = summary ? summary.update - changedRows : 0
   const shown = (field: string, text: string) => shownValue(fieldOf(field), text, lang, names) || '–'
   // a row's key as people read it: a key of several columns by their texts ("KSP_SEHAT · 2028 · Tahun · Kabupaten Jombang (35.17)")
-  const keyText = (r: (typeof updates)[number]) => (r.keyParts ? r.keyParts.filter((p) => p.text).map((p) => shown(p.field, p.text)).join(' · ') : r.key)
+  // (a region by its name beside its code; the rest as typed: a year is not a figure to group, 2.028)
+  const keyText = (r: (typeof updates)[number]) => (r.keyParts ? r.keyParts.filter((p) => p.text).map((p) => (regionField(p.field) ? shown(p.field, p.text) : p.text)).join(' · ') : r.key)
   const num = (n: number) => formatNumber(n, { locale: lang })
   const wide = remapping && sheet ? tooManyColumns(sheet) : null
   const checkSummary = (imp.summary as { check?: Summary } | null)?.check
