@@ -111,7 +111,7 @@ describe('report values over more than one batch', () => {
     expect(dry.rows.filter((r) => r.key?.startsWith('35.17/2025/3/')).map((r) => [r.outcome, r.errors])).toEqual([
       ['CREATE', null],
       ['INVALID', [{ column: 'Nilai', message: RULE, messageEn: RULE_EN }]],
-      ['INVALID', [{ column: 'Indikator', message: `Indikator KOP_AKTIF sudah ada di baris 3 berkas ini.` }]],
+      ['INVALID', [{ column: 'Indikator', message: 'Baris ini sama dengan baris 3 berkas ini: Kabupaten/Kota, Tahun, Triwulan, Indikator sama.' }]],
     ])
   })
 })
