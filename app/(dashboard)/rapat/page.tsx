@@ -208,7 +208,8 @@ async function MonthCalendar({ user, params, filter, month, lang }: ListProps & 
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-3">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <Link href={hrefWith('/rapat', params, { view: 'calendar', month: shift(-1) })} className="text-sm font-medium text-brand-700 hover:underline">{t('calendar.previous')}</Link>
-        <h2 className="text-base font-semibold capitalize">{title}</h2>
+        {/* on a phone the month heads the row and the two links share the line below it (they had wrapped apart) */}
+        <h2 className="order-first w-full text-center text-base font-semibold capitalize sm:order-none sm:w-auto">{title}</h2>
         <Link href={hrefWith('/rapat', params, { view: 'calendar', month: shift(1) })} className="text-sm font-medium text-brand-700 hover:underline">{t('calendar.next')}</Link>
       </div>
       {/* on a phone: the month as a list of days that have meetings */}
