@@ -362,7 +362,7 @@ export const claimOut = z.object({
     approvable: money.meta({ description: 'What an approval without corrections would write: per line the lesser of the computed and the claimed amount, summed.' }),
     approved: money.nullable().meta({ description: 'Set once the claim is approved (the verifier may have corrected lines).' }),
     paid: money,
-    differing: z.number().int().meta({ description: 'Lines whose claimed amount differs from the agency\'s, or that carry a reason.' }),
+    differing: z.number().int().meta({ description: 'Lines whose claimed amount differs from the agency\'s, that carry a reason, or (once decided) that were approved below what the computation gives (corrected at verification).' }),
   }),
   payments: z.array(z.object({ paid_on: z.string().meta({ description: 'YYYY-MM-DD' }), amount: money, reference: z.string().meta({ description: 'SP2D number.' }) })),
   lines: z.array(z.object({

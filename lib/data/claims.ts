@@ -273,13 +273,15 @@ export async function exportClaimLines({ user, id }: { user: SessionUser; id: st
  * approval or a payment would pass the ceiling, or a payment repeats an SP2D number: the ceiling in Lumbung may lag
  * a budget revision (APBD-P), one SP2D may pay two months, so they warn, they do not refuse.
  */
-export async function programBudgetUse(programId: string) {
+export async function programBudgetUse(user: SessionUser, programId: string) {
+  // the verifier's figures: for whoever verifies claims, the whole programme (every bank's claims)
+  if (!can(user.role, 'claims.verify')) throw new AppError('FORBIDDEN')
   const [r] = await readDb.$queryRaw<{ ceiling: string; approved: string; paid: string; references: string[] }[]>`
     SELECT p.subsidy_ceiling::text AS ceiling,
       (SELECT coalesce(sum(l.approved_amount), 0) FROM claim_lines l JOIN subsidy_claims c ON c.id = l.claim_id WHERE c.program_id = p.id)::text AS approved,
       (SELECT coalesce(sum(cp.amount), 0) FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id WHERE c.program_id = p.id)::text AS paid,
       -- the SP2D numbers already recorded for the programme: one typed again is pointed out before it is saved
-      ARRAY(SELECT DISTINCT upper(cp.reference) FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id WHERE c.program_id = p.id) AS references
+      ARRAY(SELECT DISTINCT upper(cp.reference) FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id WHERE c.program_id = p.id ORDER BY 1) AS references
     FROM credit_programs p WHERE p.id = ${programId}`
   return { ceiling: Number(r.ceiling), approved: Number(r.approved), paid: Number(r.paid), references: r.references }
 }

@@ -133,20 +133,28 @@ export async function getDisbursement({ user, id }: { user: SessionUser; id: str
 }
 
 /**
- * The months of a loan whose subsidy fell due in a month its bank has already claimed for the programme without it
- * (a loan recorded late: its contract date before months already filed). One month is one claim, so those
- * months cannot be claimed any more; the loan's page says which and how much. Only a live claim counts: a
- * returned one is filed again with the loan. Called for a loan already read in scope (getDisbursement).
+ * The months of a loan whose subsidy fell due in a month its bank has already claimed without it (a loan
+ * recorded late: its contract date before months already filed), with their claim's state: a claim still being
+ * verified can be returned and filed again with the loan; an approved or paid one cannot (one month, one claim),
+ * so those months are lost. A month is claimed under the programme of its year, of the loan's scheme (as
+ * dueByLoan gathers them), so a loan's months in the next year are looked for there. Claims are read only by
+ * the roles that read claims, a bank officer its own bank's; others get nothing. Called for a loan already read
+ * in scope (getDisbursement). The totals per state are summed in SQL.
  */
-export async function missedClaimMonths(loan: { id: string; bankId: string; programId: string }) {
-  return readDb.$queryRaw<{ month: string; due: string; total: string }[]>`
-    SELECT to_char(lm.claim_month, 'YYYY-MM') AS month, sum(lm.subsidy_due)::text AS due, sum(sum(lm.subsidy_due)) OVER ()::text AS total
+export async function missedClaimMonths(user: SessionUser, loan: { id: string; bankId: string; programId: string }) {
+  // claims as the claim pages read them (lib/data/claims.ts claimScope): who reads claims, a bank its own
+  const own = bankScope(user).bankId
+  if (!can(user.role, 'claims.read') || (own !== undefined && own !== loan.bankId)) return []
+  return readDb.$queryRaw<{ month: string; status: string; due: string; total: string }[]>`
+    SELECT to_char(lm.claim_month, 'YYYY-MM') AS month, CASE WHEN c.status = 'SUBMITTED' THEN 'SUBMITTED' ELSE 'DECIDED' END AS status,
+      sum(lm.subsidy_due)::text AS due,
+      sum(sum(lm.subsidy_due)) OVER (PARTITION BY c.status = 'SUBMITTED')::text AS total
     FROM loan_months lm
-    JOIN subsidy_claims c ON c.program_id = ${loan.programId} AND c.bank_id = ${loan.bankId} AND c.month = lm.claim_month
-      AND c.status IN ('SUBMITTED', 'APPROVED', 'PAID')
+    JOIN subsidy_claims c ON c.bank_id = ${loan.bankId} AND c.month = lm.claim_month AND c.status IN ('SUBMITTED', 'APPROVED', 'PAID')
+    JOIN credit_programs p ON p.id = c.program_id AND p.scheme = (SELECT scheme FROM credit_programs WHERE id = ${loan.programId})
     WHERE lm.disbursement_id = ${loan.id} AND lm.subsidy_due > 0
       AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.claim_id = c.id AND l.disbursement_id = lm.disbursement_id)
-    GROUP BY lm.claim_month ORDER BY lm.claim_month`
+    GROUP BY lm.claim_month, c.status = 'SUBMITTED' ORDER BY lm.claim_month`
 }
 
 /** A loan as the integration API lists it (GET /api/v1/penyaluran). */

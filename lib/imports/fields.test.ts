@@ -112,5 +112,7 @@ describe('cellText: a code as a number cell', () => {
     expect(cellText(20000000001, code(13))).toBe('0020000000001')
     expect(cellText(93520260, code(13))).toBe('93520260')
     expect(cellText(9120001234567, code(13))).toBe('9120001234567')
+    // a NIK begins with its province's code: a 15-digit one is short, not missing a 0
+    expect(cellText(351704001000100, code(16))).toBe('351704001000100')
   })
 })

@@ -132,9 +132,10 @@ export function cellText(cell: Cell, field: FieldDef): string {
           throw new CellProblem(`${field.label} tersimpan sebagai angka di Excel sehingga digit terakhirnya hilang; format kolom sebagai Teks lalu ketik ulang.`)
         }
         // the leading zeros a number cell lost come back (a KBLI 01111 read as 1111), one or two of them: a number
-        // shorter still is not a code that lost its zeros but a short one (an 8-digit NIB), refused for its length
+        // shorter still is not a code that lost its zeros but a short one (an 8-digit NIB), refused for its length.
+        // A 16-digit NIK (a person's, a cooperative's) begins with its province's code, never 0: nothing to pad
         const text = String(cell)
-        const lost = field.digits ? field.digits - text.length : 0
+        const lost = field.digits && field.digits < 16 ? field.digits - text.length : 0
         return lost > 0 && lost <= 2 ? text.padStart(field.digits!, '0') : text
       }
       const text = String(cell).trim()

@@ -1,6 +1,6 @@
 import 'server-only'
 import { db } from '@/lib/db'
-import type { Prisma } from '@/lib/generated/prisma/client'
+import { Prisma } from '@/lib/generated/prisma/client'
 import type { SessionUser } from '@/lib/session-user'
 import { importKind, importKindsFor } from './kinds'
 import { editableText } from './fields'
@@ -78,8 +78,9 @@ function typedText(kindSlug: string, field: string | null | undefined, values: R
 /** One import for its page: the record, and the first refused and changed rows of its dry run (or commit). */
 export async function importDetail(id: string, take = 200) {
   // the updates that change a field: a returned claim's line sent again as it was is an update too (it resubmits the
-  // claim) but changes none, and 10.704 of those must not hide the 2 lines a bank did change
-  const changing = { importId: id, outcome: 'UPDATE', NOT: { changes: { equals: [] } } } satisfies Prisma.ImportRowWhereInput
+  // claim) but changes none, stored without changes (SQL NULL: pipeline.ts storedRow), and 10.704 of those must not
+  // hide the 2 lines a bank did change
+  const changing = { importId: id, outcome: 'UPDATE', AND: [{ changes: { not: Prisma.DbNull } }, { NOT: { changes: { equals: [] } } }] } satisfies Prisma.ImportRowWhereInput
   const [imp, invalid, updates, changedRows] = await Promise.all([
     db.dataImport.findUniqueOrThrow({
       where: { id },

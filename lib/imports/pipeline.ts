@@ -25,7 +25,7 @@ import { loadRegions, resolveDistrict, resolveRegency, resolveVillage, type Regi
 export type Outcome = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'INVALID'
 /** `messageEn`: the English of a message the catalogue cannot know (a report rule's, from the database); others are translated when shown (serverText) */
 export type RowError = { column: string; message: string; messageEn?: string }
-/** `masked`: before and after read alike as shown (a NIK's middle digits hidden) though they differ: said so on the page. */
+/** `masked`: an owner NIK whose before and after read alike as shown (its middle digits hidden) though they differ: said so on the page. */
 export type Change = { field: string; column: string; before: string; after: string; masked?: true }
 export type Summary = { total: number; create: number; update: number; unchanged: number; invalid: number; groups?: GroupTally[] }
 /**
@@ -193,7 +193,7 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
       // compared unmasked, by the field's type (a phone's leading 0 is part of it); shown as the kind shows it
       if (fieldValue(f, before) !== fieldValue(f, after)) {
         const [shownBefore, shownAfter] = [kind.show(f.key, before), kind.show(f.key, after)]
-        changes.push({ field: f.key, column: ctx.columnOf(f.key), before: shownBefore, after: shownAfter, ...(shownBefore === shownAfter && { masked: true as const }) })
+        changes.push({ field: f.key, column: ctx.columnOf(f.key), before: shownBefore, after: shownAfter, ...(shownBefore === shownAfter && f.key === 'ownerNik' && { masked: true as const }) })
       }
     }
     const immutable = typeof kind.immutable === 'function' ? kind.immutable(existing) : kind.immutable

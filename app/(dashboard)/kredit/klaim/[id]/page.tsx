@@ -56,7 +56,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
       })
   const reviewing = verifier && claim.status === 'SUBMITTED'
   // the programme's ceiling left for the verifier's dialogs (approving, paying): warned of, not refused
-  const budget = verifier && (claim.status === 'SUBMITTED' || claim.status === 'APPROVED') ? await programBudgetUse(claim.program.id) : null
+  const budget = verifier && (claim.status === 'SUBMITTED' || claim.status === 'APPROVED') ? await programBudgetUse(user, claim.program.id) : null
   const reviewHref = (ids: string[]) => `${hrefWith(`/kredit/klaim/${claim.id}`, sp, { koreksi: ids.length ? ids.join(',') : undefined })}#differing-lines-title`
   const added = claim.reviewLines.map((l) => l.id)
   const differing = [
@@ -162,11 +162,13 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
                 <Td align="right">{money(Number(l.claimedAmount))}</Td>
                 <Td align="right" className={Number(l.claimedAmount) !== Number(l.computedAmount) ? 'text-red-700' : undefined}>{money(Number(l.computedAmount))}</Td>
                 <Td align="right">{l.approvedAmount === null ? '–' : money(Number(l.approvedAmount))}</Td>
-                <Td className="text-xs">{reasonText(shownClaimReason(l))}</Td>
+                {/* a line that agreed with the computation and was approved below it: corrected at verification (as on the record) */}
+                <Td className="text-xs">{reasonText(shownClaimReason(l)) ?? (l.approvedAmount !== null && Number(l.approvedAmount) < Math.min(Number(l.claimedAmount), Number(l.computedAmount)) ? t('recordCorrected') : null)}</Td>
                 <Td className="text-xs">
                   {l.note}
                   {/* a line that agrees with the computation is corrected on the review form above, once added to it */}
-                  {reviewing && !onReviewForm.has(l.id) && added.length < REVIEW_ADDED_MAX && (
+                  {/* only a line that agrees with the computation is added by hand (a differing one past the form's 500 is not "equal") */}
+                  {reviewing && !onReviewForm.has(l.id) && shownClaimReason(l) === null && added.length < REVIEW_ADDED_MAX && (
                     <Link href={reviewHref([...added, l.id])} aria-label={t('correctLineLabel', { account: l.disbursement.accountNumber })} className="whitespace-nowrap font-medium text-brand-700 hover:underline">{t('correctLine')}</Link>
                   )}
                 </Td>

@@ -31,7 +31,9 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
   const money = (v: number) => formatRupiah(v, { locale: lang })
   const total = loan.months.reduce((a, m) => a + Number(m.subsidyDue), 0)
   const mayReport = can(user.role, 'disbursements.write') && (user.role !== 'BANK_OFFICER' || user.bankId === loan.bankId)
-  const missed = await missedClaimMonths({ id: loan.id, bankId: loan.bankId, programId: loan.program.id })
+  const missed = await missedClaimMonths(user, { id: loan.id, bankId: loan.bankId, programId: loan.program.id })
+  // months in a claim still being verified (it can be returned and filed again with this loan), and months lost
+  const missedBy = (status: string) => missed.filter((m) => m.status === status)
   return (
     <>
       <PageHeader
@@ -47,15 +49,18 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
         <StatCard testId="loan-subsidy-total" label={t('subsidyTotal')} value={money(total)} detail={`${t('collectibility')} ${t('collectibilityClass', { value: loan.collectibility })}${loan.eligibilityIssues.length ? ` · ${t('flagged')}: ${loan.exceptionReason ?? ''}` : ''}`} />
       </section>
       {/* a loan recorded after its bank filed months it falls due in: those months cannot be claimed any more */}
-      {missed.length > 0 && (
-        <p className="mt-4 max-w-3xl rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="loan-missed-months">
-          {t('missedMonths', {
-            count: missed.length,
-            months: missed.map((m) => formatMonth(m.month, { locale: lang })).join(', '),
-            amount: money(Number(missed[0].total)),
-          })}
-        </p>
-      )}
+      {(['DECIDED', 'SUBMITTED'] as const).map((status) => {
+        const months = missedBy(status)
+        return months.length > 0 && (
+          <p key={status} className="mt-4 max-w-3xl rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid={`loan-missed-months-${status}`}>
+            {t(status === 'DECIDED' ? 'missedMonths' : 'missedMonthsReturnable', {
+              count: months.length,
+              months: months.map((m) => formatMonth(m.month, { locale: lang })).join(', '),
+              amount: money(Number(months[0].total)),
+            })}
+          </p>
+        )
+      })}
       {mayReport && (
         <div className="mt-6 max-w-3xl">
           <InstalmentForm disbursementId={loan.id} tenor={loan.tenorMonths} labels={{ title: t('reportPeriod'), period: t('period'), paid: t('instalmentPaid'), unpaid: t('instalmentUnpaid'), instalment: t('instalment'), collectibility: t('collectibility'), save: t('save') }} classes={COLLECTIBILITY_CLASSES.map((value) => t('collectibilityClass', { value }))} />
