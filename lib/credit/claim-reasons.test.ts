@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { claimLineReason, CLAIM_LINE_REASONS, CLAIM_REASON_TEXT } from './claim-reasons'
+import { claimLineReason, CLAIM_LINE_REASONS, CLAIM_REASON_TEXT, correctedAtReview } from './claim-reasons'
 
 const period = { subsidy: 122_374, reason: 'DUE', openingBalance: 18_356_126, days: 30, bankRate: 0.11, period: 2, tenor: 12 }
 const base = { duplicate: false, inProgramme: true, agency: period, beforeFirstDue: false }
@@ -31,5 +31,16 @@ describe('why a claim line differs', () => {
 
   it('has a sentence in both languages for every reason', () => {
     for (const r of CLAIM_LINE_REASONS) expect(CLAIM_REASON_TEXT[r].id.length * CLAIM_REASON_TEXT[r].en.length).toBeGreaterThan(0)
+  })
+})
+
+describe('correctedAtReview', () => {
+  it('is a line approved below the lesser of computed and claimed, not one approved at it or not yet decided', () => {
+    const line = (approved: number | null, claimed = 100, computed = 100) => ({ approvedAmount: approved, claimedAmount: claimed, computedAmount: computed })
+    expect(correctedAtReview(line(0))).toBe(true)
+    expect(correctedAtReview(line(100))).toBe(false)
+    expect(correctedAtReview(line(null))).toBe(false)
+    expect(correctedAtReview(line(80, 80, 100))).toBe(false) // the bank claimed less: approved at its claim
+    expect(correctedAtReview(line(79, 80, 100))).toBe(true)
   })
 })

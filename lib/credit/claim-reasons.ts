@@ -50,6 +50,14 @@ export function shownClaimReason(line: { reason: string | null; claimedAmount: {
   return Number(line.claimedAmount) !== Number(line.computedAmount) ? 'AMOUNT_DIFFERS' : null
 }
 
+/**
+ * A line the verifier corrected though it agreed with the computation: approved below what the computation gives
+ * (the lesser of computed and claimed), as lib/data/claims.ts DIFFERS counts it in SQL.
+ */
+export function correctedAtReview(line: { approvedAmount: { toString(): string } | null; claimedAmount: { toString(): string }; computedAmount: { toString(): string } }): boolean {
+  return line.approvedAmount !== null && Number(line.approvedAmount) < Math.min(Number(line.claimedAmount), Number(line.computedAmount))
+}
+
 /** The sentence the verifier and the bank read for a line's reason. */
 export const CLAIM_REASON_TEXT: Record<ClaimLineReason, { id: string; en: string }> = {
   DUPLICATE: { id: 'Pinjaman ini sudah diklaim untuk bulan yang sama pada klaim lain.', en: 'This loan is already claimed for the same month in another claim.' },

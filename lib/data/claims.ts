@@ -132,7 +132,6 @@ export const CLAIM_LINES_PAGE_SIZE = 50
 const DIFFERS = Prisma.sql`claimed_amount <> computed_amount OR reason IS NOT NULL OR approved_amount < least(computed_amount, claimed_amount)`
 /** The record's reason for a line whose only difference is the verifier's correction (not a stored reason code). */
 export const CORRECTED_AT_REVIEW = 'CORRECTED'
-const CORRECTED = CORRECTED_AT_REVIEW
 
 /** At most this many lines a verifier adds to the review form by hand (`?koreksi=`); a URL stays a URL. */
 export const REVIEW_ADDED_MAX = 50
@@ -294,7 +293,7 @@ export async function getVerificationRecord({ user, id }: { user: SessionUser; i
   const claim = await getClaim({ user, id, withUnclaimed: false })
   if (!claim) return null
   const byReason = await readDb.$queryRaw<{ reason: string; lines: number; claimed: string; computed: string }[]>`
-    SELECT coalesce(reason, CASE WHEN claimed_amount <> computed_amount THEN 'AMOUNT_DIFFERS' ELSE ${CORRECTED} END) AS reason,
+    SELECT coalesce(reason, CASE WHEN claimed_amount <> computed_amount THEN 'AMOUNT_DIFFERS' ELSE ${CORRECTED_AT_REVIEW} END) AS reason,
       count(*)::int AS lines, sum(claimed_amount)::text AS claimed, sum(computed_amount)::text AS computed
     FROM claim_lines WHERE claim_id = ${id} AND (${DIFFERS})
     GROUP BY 1 ORDER BY 1`

@@ -17,7 +17,7 @@ import { PastLastPage } from '@/components/ui/past-last-page'
 import { CLAIM_LINE_VIEWS, getClaim, programBudgetUse, REVIEW_ADDED_MAX } from '@/lib/data/claims'
 import { jakartaDate } from '@/lib/dates'
 import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
-import { CLAIM_REASON_TEXT, shownClaimReason, type ClaimLineReason } from '@/lib/credit/claim-reasons'
+import { CLAIM_REASON_TEXT, correctedAtReview, shownClaimReason, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
@@ -59,15 +59,12 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
   const budget = verifier && (claim.status === 'SUBMITTED' || claim.status === 'APPROVED') ? await programBudgetUse(user, claim.program.id) : null
   const reviewHref = (ids: string[]) => `${hrefWith(`/kredit/klaim/${claim.id}`, sp, { koreksi: ids.length ? ids.join(',') : undefined })}#differing-lines-title`
   const added = claim.reviewLines.map((l) => l.id)
+  const onForm = (l: (typeof claim.differingLines)[number]) => ({
+    id: l.id, account: l.disbursement.accountNumber, business: l.disbursement.msme.businessName, claimed: Number(l.claimedAmount), computed: Number(l.computedAmount),
+  })
   const differing = [
-    ...claim.differingLines.map((l) => ({
-      id: l.id, account: l.disbursement.accountNumber, business: l.disbursement.msme.businessName, claimed: Number(l.claimedAmount), computed: Number(l.computedAmount),
-      reason: reasonText(shownClaimReason(l)), bankFigures: bankFigures(l),
-    })),
-    ...claim.reviewLines.map((l) => ({
-      id: l.id, account: l.disbursement.accountNumber, business: l.disbursement.msme.businessName, claimed: Number(l.claimedAmount), computed: Number(l.computedAmount),
-      reason: t('addedForCorrection'), bankFigures: null, removeHref: reviewHref(added.filter((x) => x !== l.id)),
-    })),
+    ...claim.differingLines.map((l) => ({ ...onForm(l), reason: reasonText(shownClaimReason(l)), bankFigures: bankFigures(l) })),
+    ...claim.reviewLines.map((l) => ({ ...onForm(l), reason: t('addedForCorrection'), bankFigures: null, removeHref: reviewHref(added.filter((x) => x !== l.id)) })),
   ]
   const onReviewForm = new Set(differing.map((l) => l.id))
   return (
@@ -163,7 +160,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
                 <Td align="right" className={Number(l.claimedAmount) !== Number(l.computedAmount) ? 'text-red-700' : undefined}>{money(Number(l.computedAmount))}</Td>
                 <Td align="right">{l.approvedAmount === null ? '–' : money(Number(l.approvedAmount))}</Td>
                 {/* a line that agreed with the computation and was approved below it: corrected at verification (as on the record) */}
-                <Td className="text-xs">{reasonText(shownClaimReason(l)) ?? (l.approvedAmount !== null && Number(l.approvedAmount) < Math.min(Number(l.claimedAmount), Number(l.computedAmount)) ? t('recordCorrected') : null)}</Td>
+                <Td className="text-xs">{reasonText(shownClaimReason(l)) ?? (correctedAtReview(l) ? t('recordCorrected') : null)}</Td>
                 <Td className="text-xs">
                   {l.note}
                   {/* a line that agrees with the computation is corrected on the review form above, once added to it */}
