@@ -158,6 +158,20 @@ describe('claim lines import', () => {
     expect(await db.subsidyClaim.count({ where: { program: { code: programCode }, month: new Date('2025-03-01') } })).toBe(0)
   })
 
+  it('reads a rate typed as a number cell as the number it is: 10,125 and 14,5, not ten thousand', async () => {
+    // a bank's export often holds the rate as a number: its cell text (10.125) read the Indonesian way had been 10.125 ×
+    // 1000 and refused as above 100%
+    const dry = await run(bpr, 'klaim', await xlsx(CLAIM_HEAD, [
+      [programCode, '2025-05', accounts[0], '175.000', null, null, 10.125],
+      [programCode, '2025-05', accounts[1], '175.000', null, null, 14.5],
+    ]))
+    expect(dry.rows.flatMap((r) => r.errors ?? [])).toEqual([])
+    expect(dry.check).toMatchObject({ create: 2, invalid: 0 })
+    expect((await commit(bpr, dry.id)).status).toBe('DONE')
+    const lines = await db.claimLine.findMany({ where: { claim: { program: { code: programCode }, month: new Date('2025-05-01') } }, select: { claimedRate: true, disbursement: { select: { accountNumber: true } } } })
+    expect(Object.fromEntries(lines.map((l) => [l.disbursement.accountNumber, Number(l.claimedRate)]))).toEqual({ [accounts[0]]: 0.10125, [accounts[1]]: 0.145 })
+  })
+
   it('keeps a bank to its own loans; a returned claim is resubmitted with the file\'s lines', async () => {
     // PT Bank DKI's officer names PT BPR Jatim's loans: refused row by row, nothing learnt of them
     const other = await run(dki, 'klaim', await xlsx(CLAIM_HEAD, [[programCode, '2025-04', accounts[0], '175.000', null, null, null]]))

@@ -43,7 +43,7 @@ export const CLAIM_FIELDS: FieldDef[] = [
   { key: 'amount', label: 'Jumlah Klaim', labelEn: 'Claimed amount', synonyms: ['Jumlah', 'Subsidi', 'Nilai Klaim', 'Klaim (Rp)', 'Subsidi Bunga'], required: true, type: 'money', help: 'Subsidi bunga yang diklaim untuk rekening ini, Rupiah utuh: 193750, 193.750 atau Rp193.750. Dinas menghitung ulang setiap baris dan menampilkan selisihnya.', examples: ['193.750', '77500', 'Rp116.250'] },
   { key: 'balance', label: 'Saldo Awal', labelEn: 'Opening balance', synonyms: ['Saldo', 'Baki Debet', 'Outstanding', 'Saldo Pokok'], type: 'money', help: 'Saldo pokok awal bulan yang dipakai bank menghitung, Rupiah utuh. Boleh kosong; bila diisi, selisih dengan hitungan Dinas dijelaskan per baris.', examples: ['25.000.000', '', '15.000.000'] },
   { key: 'days', label: 'Hari', labelEn: 'Days', synonyms: ['Jumlah Hari', 'Hari Bunga'], type: 'number', help: 'Jumlah hari bunga yang dipakai bank, 1–62. Boleh kosong.', examples: ['31', '', '31'] },
-  { key: 'rate', label: 'Suku Bunga (%)', labelEn: 'Interest rate (%)', synonyms: ['Suku Bunga', 'Bunga Bank', 'Bunga (%)'], type: 'text', format: 'persen per tahun: 14 atau 14,5', help: 'Suku bunga kontrak bank yang dipakai, % per tahun: 14 atau 14,5. Boleh kosong.', examples: ['14', '', '14'] },
+  { key: 'rate', label: 'Suku Bunga (%)', labelEn: 'Interest rate (%)', synonyms: ['Suku Bunga', 'Bunga Bank', 'Bunga (%)'], type: 'number', decimals: true, format: 'persen per tahun: 14 atau 14,5', help: 'Suku bunga kontrak bank yang dipakai, % per tahun: 14 atau 14,5. Boleh kosong.', examples: ['14', '', '14'] },
 ]
 
 /** `2026-10`, `2026-10-31`, `10/2026`, `Oktober 2026`, an Excel date serial or date cell → `2026-10`; anything else as typed (the schema refuses it). */
