@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { bufferSource, readSheets, type ByteSource, type Cell } from './file'
+import { bufferSource, csvText, FileRefused, inspectFile, readSheets, type ByteSource, type Cell } from './file'
 
 /**
  * The sheet reader (a small reader of the sheet XML) against ExcelJS's own complete reader on the same
@@ -138,5 +138,30 @@ describe('readSheets (.csv): what the export’s formula guard wrote', () => {
     const rows: Cell[][] = []
     for await (const s of readSheets('CSV', Buffer.from(csv, 'utf8'))) for await (const r of s.rows) rows.push(r.cells)
     expect(rows).toEqual([['Nilai'], ['+6281311122233'], ['-2.500.000'], ['=HYPERLINK("x")'], ["'biasa"]])
+  })
+})
+
+describe('a .csv in Windows-1252 (Excel\'s plain "CSV (Comma delimited)" on Windows)', () => {
+  // "Nama Usaha;Pemilik\r\nCafé Ayu’s;Siti “Ani”\r\nToko 5€;Dewi\r\n" as Windows-1252 writes it: é E9, ’ 92, “ ” 93 94, € 80
+  const ansi = Buffer.concat([
+    Buffer.from('Nama Usaha;Pemilik\r\nCaf'), Buffer.from([0xe9]), Buffer.from(' Ayu'), Buffer.from([0x92]), Buffer.from('s;Siti '),
+    Buffer.from([0x93]), Buffer.from('Ani'), Buffer.from([0x94]), Buffer.from('\r\nToko 5'), Buffer.from([0x80]), Buffer.from(';Dewi\r\n'),
+  ])
+
+  it('is read with its accents, curly quotes and euro sign, as UTF-8 is', async () => {
+    expect(inspectFile('umkm.csv', ansi)).toBe('CSV')
+    const rows: Cell[][] = []
+    for await (const s of readSheets('CSV', ansi)) for await (const r of s.rows) rows.push(r.cells)
+    expect(rows).toEqual([['Nama Usaha', 'Pemilik'], ['Café Ayu’s', 'Siti “Ani”'], ['Toko 5€', 'Dewi']])
+    // the same text in UTF-8 reads the same
+    expect(csvText(Buffer.from('Café Ayu’s;Siti “Ani”', 'utf8'))).toBe('Café Ayu’s;Siti “Ani”')
+  })
+
+  it('refuses a UTF-8 file damaged by one stray byte (read as Windows-1252 its é would be Ã©), and a code page byte Windows-1252 leaves undefined', () => {
+    const damaged = Buffer.concat([Buffer.from('Nama;Kota\r\nCafé;'), Buffer.from([0xff]), Buffer.from('\r\n')])
+    expect(() => inspectFile('umkm.csv', damaged)).toThrow(FileRefused)
+    expect(() => csvText(damaged)).toThrow(/UTF-8/)
+    expect(() => csvText(Buffer.from([0x41, 0x81, 0x42]))).toThrow(FileRefused)
+    expect(() => csvText(Buffer.from([0x41, 0x1b, 0xe9]))).toThrow(FileRefused)
   })
 })

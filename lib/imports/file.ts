@@ -50,15 +50,39 @@ export function inspectFile(name: string, bytes: Buffer): FileFormat {
     throw new FileRefused('Format .xls lama tidak didukung; simpan ulang sebagai .xlsx (Excel 2007 ke atas) atau .csv.')
   }
   if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) throw new FileRefused('Berkas ini bukan berkas Excel .xlsx yang sah (isinya bukan arsip .xlsx).')
-  // CSV: UTF-8 text without NUL bytes (a binary renamed .csv is refused)
+  // CSV: text without NUL bytes (a binary renamed .csv is refused), in UTF-8 or Windows-1252
   if (bytes.includes(0)) throw new FileRefused('Berkas bukan spreadsheet: unggah .xlsx atau .csv.')
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)))
-  } catch {
-    throw new FileRefused('Berkas .csv harus berenkode UTF-8 (Excel: Simpan Sebagai → CSV UTF-8).')
-  }
+  csvText(bytes)
   return 'CSV'
 }
+
+/** A well-formed UTF-8 character of two to four bytes: text written in UTF-8, whatever else the file holds. */
+const UTF8_SEQUENCE = /[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}/
+/** Decoded as Windows-1252: a control character (tab and line ends aside) or one of the code page's five undefined bytes. */
+const NOT_1252_TEXT = /[\x00-\x08\x0b\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]/
+
+/**
+ * A .csv's text: UTF-8 (Excel's "CSV UTF-8", LibreOffice, Lumbung's own exports), or else Windows-1252, which
+ * Excel's plain "CSV (Comma delimited)" writes on an Indonesian or English Windows (its ANSI code page): a name with
+ * `é` or a curly apostrophe `’` had refused the whole file. A file that holds UTF-8 characters but is not UTF-8
+ * throughout is damaged, not Windows-1252 (read so, its `é` would become `Ã©`): refused.
+ */
+export function csvText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    const binary = bytes.toString('latin1')
+    if (UTF8_SEQUENCE.test(binary) || NOT_1252_TEXT.test(binary)) {
+      throw new FileRefused('Berkas .csv harus berenkode UTF-8 (Excel: Simpan Sebagai → CSV UTF-8).')
+    }
+    // Latin-1 but for 0x80–0x9F, where Windows-1252 has its own characters (Node 20's TextDecoder('windows-1252')
+    // decodes them as Latin-1's control characters, so the table is here)
+    return binary.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_80_9F[c.charCodeAt(0) - 0x80])
+  }
+}
+
+/** Windows-1252's characters at 0x80–0x9F (the five it leaves undefined are refused above). */
+const WINDOWS_1252_80_9F = [...'€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ']
 
 /**
  * The zip's central directory (at its end) lists every entry with its sizes: refuse too many entries or
@@ -400,7 +424,7 @@ async function* sheetRows(parts: AsyncIterable<string>, shared: string[], dateSt
  * apostrophe of a CSV cell as typed), so that an export or a template reads back as it was written.
  */
 async function* readCsv(bytes: Buffer): AsyncGenerator<SheetRow> {
-  let text = bytes.toString('utf8')
+  let text = csvText(bytes)
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0)
   const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','

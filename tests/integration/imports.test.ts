@@ -259,6 +259,17 @@ describe('MSME import', () => {
     expect((remembered.mapping as Record<string, string>)['Pemilik']).toBe('ownerName')
   })
 
+  it('reads a .csv Excel saved in Windows-1252 (plain "CSV (Comma delimited)"), its accents and curly apostrophe included', async () => {
+    const n = nib()
+    const text = `${HEAD.join(';')}\r\n${n};Café Ayu’s;Siti Aminah;3517014101850001;P;10792;35.17;25.000.000;Rp180.000.000;18/09/2024\r\n`
+    const ansi = Buffer.from([...text].map((c) => (c === '’' ? 0x92 : c.charCodeAt(0))))
+    expect(ansi.toString('latin1')).toContain('Caf\xe9 Ayu\x92s') // one byte each, as Windows-1252 writes them: not UTF-8
+    const dry = await check(admin, new File([ansi], 'umkm-ansi.csv', { type: 'text/csv' }))
+    expect(dry.check).toMatchObject({ create: 1, invalid: 0 })
+    await commit(admin, dry.id)
+    expect(await db.msme.findUniqueOrThrow({ where: { nib: n }, select: { businessName: true } })).toEqual({ businessName: 'Café Ayu’s' })
+  })
+
   it('stores a file of many slices byte for byte (its SHA-256 and size as recorded at upload)', async () => {
     // more than three slices of the upload's storing, which hands PostgreSQL 256 KB at a time
     const lines = ['NIB;Nama Usaha;Nama Pemilik;NIK Pemilik;Jenis Kelamin Pemilik;KBLI;Kabupaten/Kota;Alamat']
