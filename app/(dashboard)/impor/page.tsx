@@ -51,7 +51,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
         <PastLastPage page={page ?? 1} total={total} href="/impor" />
       ) : (
         <>
-          {/* a phone reads cards; the table (eight columns) only from the small breakpoint up */}
+          {/* a phone reads cards; the table (nine columns) only from the small breakpoint up */}
           <ul className="space-y-2 sm:hidden" aria-label={t('history')}>
             {rows.map((r) => (
               <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
@@ -63,7 +63,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
                 {r.counts && (
                   <p className="mt-1 text-xs text-slate-600">
                     {r.planned && <span className="font-medium">{plannedLabel(r)}: </span>}
-                    {t('create')} {count(r, r.counts.create)} · {t('update')} {count(r, r.counts.update)} · {t('invalid')} {count(r, r.counts.invalid)}
+                    {t('create')} {count(r, r.counts.create)} · {t('update')} {count(r, r.counts.update)} · {t('unchanged')} {count(r, r.counts.unchanged)} · {t('invalid')} {count(r, r.counts.invalid)}
                   </p>
                 )}
               </li>
@@ -72,7 +72,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
           <div className="hidden sm:block">
             <Table caption={t('history')}>
               <thead>
-                <tr><Th>{t('date')}</Th><Th>{t('kind')}</Th><Th>{t('file')}</Th><Th>{t('uploadedBy')}</Th><Th>{t('status')}</Th><Th align="right">{t('create')}</Th><Th align="right">{t('update')}</Th><Th align="right">{t('invalid')}</Th></tr>
+                <tr><Th>{t('date')}</Th><Th>{t('kind')}</Th><Th>{t('file')}</Th><Th>{t('uploadedBy')}</Th><Th>{t('status')}</Th><Th align="right">{t('create')}</Th><Th align="right">{t('update')}</Th><Th align="right">{t('unchanged')}</Th><Th align="right">{t('invalid')}</Th></tr>
               </thead>
               <tbody>
                 {rows.map((r) => (
@@ -84,6 +84,8 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
                     <Td><Badge tone={statusTone(r.shown)}>{t(`statusLabel.${r.shown}`)}</Badge>{plannedNote(r)}</Td>
                     <Td align="right">{count(r, r.counts?.create)}</Td>
                     <Td align="right">{count(r, r.counts?.update)}</Td>
+                    {/* a file imported again: "Tidak berubah 3" says why nothing was created or changed */}
+                    <Td align="right">{count(r, r.counts?.unchanged)}</Td>
                     <Td align="right">{count(r, r.counts?.invalid)}</Td>
                   </tr>
                 ))}

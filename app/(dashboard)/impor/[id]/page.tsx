@@ -30,11 +30,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const STEPS = ['upload', 'map', 'check', 'commit', 'done'] as const
 
-/** The step the import is at; a failure belongs to the dry run when it left no counts, else to the write. */
+/**
+ * The step the import is at; a failure belongs to the dry run when it left no counts, else to the write. The dry
+ * run's result, waiting for the user to confirm, is still "Uji coba": "Impor" lit there read as if it had been written.
+ */
 function stepOf(status: string, checked: boolean): number {
   if (status === 'UPLOADED' || status === 'CANCELLED') return 1
-  if (status === 'CHECKING' || (status === 'FAILED' && !checked)) return 2
-  if (status === 'CHECKED' || status === 'FAILED' || status === 'IMPORTING') return 3
+  if (status === 'CHECKING' || status === 'CHECKED' || (status === 'FAILED' && !checked)) return 2
+  if (status === 'FAILED' || status === 'IMPORTING') return 3
   return 4
 }
 
