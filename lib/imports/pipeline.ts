@@ -5,7 +5,7 @@ import { isDatabaseUnreachable } from '@/lib/db-errors'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { JobCancelled, PermanentJobError, type JobContext } from '@/lib/jobs'
 import { CellProblem, cellText, shownValue, type FieldDef } from './fields'
-import { IMPORT_LIMITS, readSheets, type ByteSource, type FileFormat } from './file'
+import { IMPORT_LIMITS, readSheets, type ByteSource, type Cell, type FileFormat } from './file'
 import { importKind } from './kinds'
 import { fieldValue } from './kinds/common'
 import type { AnyKind, Importer, Tx } from './kinds/types'
@@ -102,7 +102,8 @@ function resolveRegions(fields: FieldDef[], values: Record<string, string>, regi
   }
 }
 
-type RowTexts = { rowNumber: number; values: Record<string, string>; problems: Record<string, string> }
+/** `ignored`: the row's cells of the columns the user left unmapped (heading → text), kept for a refused row's file */
+type RowTexts = { rowNumber: number; values: Record<string, string>; problems: Record<string, string>; ignored?: Record<string, string> }
 /** What a batch's check reads from the database: the kind's reference data and the stored records of the batch's keys. */
 type Lookups = { prepared: unknown; existingByKey: Map<string, unknown> }
 
@@ -277,7 +278,7 @@ async function storedFile(importId: string): Promise<ByteSource> {
 }
 
 /** The chosen sheet's data rows as field texts, in batches (the file is read once, streamed). */
-async function* mappedBatches(imp: LoadedImport, kind: AnyKind): AsyncGenerator<{ rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[]> {
+async function* mappedBatches(imp: LoadedImport, kind: AnyKind): AsyncGenerator<RowTexts[]> {
   const sheets = imp.sheets as SheetInfo[]
   const sheet = sheets.find((s) => s.name === imp.sheetName) ?? sheets[0]
   if (!sheet) throw new PermanentJobError('Lembar kerja tidak ditemukan.')
@@ -285,7 +286,9 @@ async function* mappedBatches(imp: LoadedImport, kind: AnyKind): AsyncGenerator<
   const columns = sheet.headings
     .map((h, index) => ({ index, field: kind.fields.find((f) => f.key === mapping[h]) }))
     .filter((c): c is { index: number; field: FieldDef } => Boolean(c.field))
-  let batch: { rowNumber: number; values: Record<string, string>; problems: Record<string, string> }[] = []
+  // the columns the user ignored: their cells go back into the rejected-rows file, so a corrected row keeps them
+  const ignored = sheet.headings.map((heading, index) => ({ heading, index })).filter((c) => c.heading && !mapping[c.heading])
+  let batch: RowTexts[] = []
   let count = 0
   for await (const s of readSheets(imp.fileFormat as FileFormat, await storedFile(imp.id))) {
     if (s.sheet !== sheet.name) continue
@@ -303,7 +306,12 @@ async function* mappedBatches(imp: LoadedImport, kind: AnyKind): AsyncGenerator<
           problems[field.key] = e.message
         }
       }
-      batch.push({ rowNumber: row.rowNumber, values, problems })
+      let other: Record<string, string> | undefined
+      for (const { heading, index } of ignored) {
+        const text = ignoredText(row.cells[index] ?? null)
+        if (text) (other ??= {})[heading] = text
+      }
+      batch.push({ rowNumber: row.rowNumber, values, problems, ...(other && { ignored: other }) })
       if (batch.length === BATCH_ROWS) { yield batch; batch = [] }
     }
   }
@@ -318,6 +326,18 @@ function columnNamer(imp: LoadedImport, kind: AnyKind) {
 
 /** Under this key of a stored row's values: the cells refused before the schema (kept for the commit's check). */
 const PROBLEMS = '$problems'
+/** Under this key of a refused row's stored values: its cells of the ignored columns (heading → text), for the rejected-rows file. */
+export const IGNORED = '$ignored'
+
+/** An ignored column's cell as text: a date cell as its date, anything else as it reads (a cell's unreadable character kept). */
+function ignoredText(cell: Cell): string {
+  try {
+    return cellText(cell, IGNORED_FIELD)
+  } catch {
+    return String(cell ?? '')
+  }
+}
+const IGNORED_FIELD: FieldDef = { key: IGNORED, label: '', type: 'text', help: '', examples: [] }
 
 /**
  * The first pass of a kind whose rows belong together (AnyKind.gather): every batch's row texts, in file order,
@@ -348,8 +368,8 @@ const readStoredWindow = (importId: string, last: number, after: number) =>
 
 /** A stored verdict's row as the check reads it: its field texts, and apart the cells refused before the schema. */
 function storedTexts(r: StoredRow): RowTexts {
-  const { [PROBLEMS]: problems, ...values } = r.values as Record<string, string> & { [PROBLEMS]?: Record<string, string> }
-  return { rowNumber: r.rowNumber, values, problems: problems ?? {} }
+  const { [PROBLEMS]: problems, [IGNORED]: ignored, ...values } = r.values as Record<string, string> & { [PROBLEMS]?: Record<string, string>; [IGNORED]?: Record<string, string> }
+  return { rowNumber: r.rowNumber, values, problems: problems ?? {}, ...(ignored && { ignored }) }
 }
 
 /** The dry run's stored rows of an import as field texts, in batches (the commit's reading of the file). */
@@ -364,8 +384,17 @@ async function* storedBatches(importId: string, last: number): AsyncGenerator<Ro
 
 /** A verdict as its import_rows row; `plan`: the dry run's planned write (lib/imports/planned.ts), none for the commit's. */
 type StoredVerdict = Prisma.ImportRowCreateManyInput & { plan?: PlanColumns }
-const rowData = (importId: string, v: Verdict, problems: Record<string, string>, plan?: PlanColumns): StoredVerdict => ({
-  importId, rowNumber: v.rowNumber, outcome: v.outcome, key: v.key, values: Object.keys(problems).length ? { ...v.values, [PROBLEMS]: problems } : v.values,
+/** A verdict's texts as stored: with the cells refused before the schema, and a refused row with its ignored cells (for its line in the rejected-rows file). */
+function storedValues(v: Verdict, row: RowTexts): Prisma.InputJsonObject {
+  const problems = Object.keys(row.problems).length > 0
+  const ignored = v.outcome === 'INVALID' && row.ignored !== undefined
+  // most rows have neither: their texts as they are, not a copy (100.000 rows)
+  if (!problems && !ignored) return v.values
+  return { ...v.values, ...(problems && { [PROBLEMS]: row.problems }), ...(ignored && { [IGNORED]: row.ignored }) }
+}
+const rowData = (importId: string, v: Verdict, row: RowTexts, plan?: PlanColumns): StoredVerdict => ({
+  importId, rowNumber: v.rowNumber, outcome: v.outcome, key: v.key,
+  values: storedValues(v, row),
   errors: v.errors.length ? v.errors : undefined, changes: v.changes.length ? v.changes : undefined, plan,
 })
 
@@ -452,7 +481,7 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
         next = quiet(batches.next())
         const verdicts = await checkBatch(db, batch, c)
         await storing
-        storing = quiet(storeVerdicts(store, importId, verdicts.map((v, i) => rowData(importId, v, batch[i].problems, planRow(kind, v.outcome, v.seen, v.input)))))
+        storing = quiet(storeVerdicts(store, importId, verdicts.map((v, i) => rowData(importId, v, batch[i], planRow(kind, v.outcome, v.seen, v.input)))))
         for (const v of verdicts) {
           countInto(summary, v.outcome)
           if (kind.groupOf && v.outcome !== 'INVALID') tallyInto(groups, kind.groupOf(v.input), v.outcome)
@@ -597,7 +626,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
           }
           // the verdicts now are the ones that count (rejected rows file, the summary's list): the rows whose
           // verdict differs from the dry run's are stored again, the others are left as they are
-          const fresh = verdicts.map((v, i) => rowData(importId, v, rows[i].problems))
+          const fresh = verdicts.map((v, i) => rowData(importId, v, rows[i]))
           const differ = fresh.filter((f, i) => f.outcome !== stored[i].outcome || f.key !== stored[i].key
             || canonical(f.errors) !== canonical(stored[i].errors) || canonical(f.changes) !== canonical(stored[i].changes))
           if (differ.length) {

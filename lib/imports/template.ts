@@ -122,22 +122,25 @@ export function errorsText(errors: { column: string; message: string }[]): strin
   }).join(' ')
 }
 
-/** The rejected rows as .xlsx: the user's own columns and an error column, to correct and upload again. */
-export async function rejectedXlsx(fields: FieldDef[], headings: string[], mapping: Record<string, string | null>, rows: { rowNumber: number; values: Record<string, string>; errors: { column: string; message: string }[] }[]): Promise<Buffer> {
+/**
+ * The rejected rows as .xlsx: the user's own columns in the file's order, the ignored ones too (a "No." or "Catatan"
+ * the user keeps, when a refused row had something in it), and an error column, to correct and upload again.
+ */
+export async function rejectedXlsx(fields: FieldDef[], headings: string[], mapping: Record<string, string | null>, rows: { rowNumber: number; values: Record<string, string>; ignored?: Record<string, string>; errors: { column: string; message: string }[] }[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('Ditolak')
-  const mapped = headings.filter((h) => mapping[h])
+  const columns = headings.filter((h) => mapping[h] || rows.some((r) => r.ignored?.[h]))
   ws.columns = [
     { header: 'Baris asal', key: '__row', width: 10 },
-    ...mapped.map((h) => ({ header: h, key: h, width: Math.max(12, h.length + 2), style: { numFmt: TEXT_FORMAT } })),
+    ...columns.map((h) => ({ header: h, key: h, width: Math.max(12, h.length + 2), style: { numFmt: TEXT_FORMAT } })),
     { header: 'Kesalahan', key: '__errors', width: 80 },
   ]
   ws.getRow(1).font = { bold: true }
   for (const r of rows) {
     ws.addRow({
       __row: r.rowNumber,
-      // as typed again: labels, Ya / Tidak, dd/mm/yyyy (the rows hold the texts the check read)
-      ...Object.fromEntries(mapped.map((h) => [h, editableText(fields.find((f) => f.key === mapping[h]), r.values[mapping[h]!] ?? '')])),
+      // as typed again: labels, Ya / Tidak, dd/mm/yyyy (the rows hold the texts the check read); an ignored cell as it read
+      ...Object.fromEntries(columns.map((h) => [h, mapping[h] ? editableText(fields.find((f) => f.key === mapping[h]), r.values[mapping[h]!] ?? '') : r.ignored?.[h] ?? ''])),
       __errors: errorsText(r.errors),
     })
   }

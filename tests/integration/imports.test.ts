@@ -392,9 +392,10 @@ describe('hostile and wrong files', () => {
     expect(dateError?.typed).toBe('31/12/2030')
   })
 
-  it('the rejected-rows .xlsx carries the refused rows as typed again and an error column; corrected, it imports', async () => {
+  it('the rejected-rows .xlsx carries the refused rows as typed again, their ignored columns and an error column; corrected, it imports', async () => {
     const [ok, bad] = [nib(), nib()]
-    const dry = await check(admin, await xlsx([row(ok), row(bad, { 3: '35170141018500X1', 4: 'Pria', 9: '18 September 2024' })]))
+    // the user's own columns, left unmapped: "Catatan" (filled in the refused row) goes back with it, "Petugas" (empty there) does not
+    const dry = await check(admin, await xlsx([[...row(ok), 'sudah dicek', 'Rina'], [...row(bad, { 3: '35170141018500X1', 4: 'Pria', 9: '18 September 2024' }), 'telepon pemilik belum ada', null]], { head: [...HEAD, 'Catatan', 'Petugas'] }))
     expect(dry.check).toMatchObject({ create: 1, invalid: 1 })
     // on the import's page the refused NIK is masked, as every screen shows an owner's NIK (the correction file has it whole)
     const shown = await importDetail(dry.id)
@@ -408,13 +409,17 @@ describe('hostile and wrong files', () => {
     await wb.xlsx.load(await res.arrayBuffer())
     const ws = wb.worksheets[0]
     const texts = (r: number) => (ws.getRow(r).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))
-    expect(texts(1)).toEqual(['Baris asal', ...HEAD, 'Kesalahan'])
+    expect(texts(1)).toEqual(['Baris asal', ...HEAD, 'Catatan', 'Kesalahan'])
     expect(ws.rowCount).toBe(2)
     const [origin, ...rest] = texts(2)
     expect(origin).toBe('3')
     // the option's label, the date as dd/mm/yyyy, the refused NIK as it was, and why
     expect(rest.slice(0, HEAD.length)).toEqual([bad, expect.any(String), 'Siti Aminah', '35170141018500X1', 'Laki-laki', '10792', '35.17', '25.000.000', 'Rp180.000.000', '18/09/2024'])
-    expect(rest[HEAD.length]).toMatch(/^NIK Pemilik: /)
+    expect(rest[HEAD.length]).toBe('telepon pemilik belum ada')
+    expect(rest[HEAD.length + 1]).toMatch(/^NIK Pemilik: /)
+    // a valid row's ignored cells are not kept: only a refused row's go back into a file
+    const stored = await db.importRow.findMany({ where: { importId: dry.id }, orderBy: { rowNumber: 'asc' }, select: { outcome: true, values: true } })
+    expect(stored.map((r) => [r.outcome, (r.values as Record<string, unknown>)['$ignored'] ?? null])).toEqual([['CREATE', null], ['INVALID', { Catatan: 'telepon pemilik belum ada' }]])
     // corrected in that file and uploaded again: its extra columns ignored, the row written
     ws.getRow(2).getCell(5).value = '3517014101850002'
     const again = await check(admin, new File([Buffer.from(await wb.xlsx.writeBuffer())], 'impor-ditolak.xlsx'))

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db'
 import { ownImport } from '@/lib/imports/service'
-import type { SheetInfo } from '@/lib/imports/pipeline'
+import { IGNORED, type SheetInfo } from '@/lib/imports/pipeline'
 import { rejectedXlsx } from '@/lib/imports/template'
 import { authRoute } from '@/lib/safe-action'
 
@@ -14,9 +14,10 @@ export const GET = authRoute('imports.use', async (_req, user, ctx: { params: Pr
     where: { importId: imp.id, outcome: 'INVALID' }, orderBy: { rowNumber: 'asc' }, take: 100_000,
     select: { rowNumber: true, values: true, errors: true },
   })
-  const body = await rejectedXlsx(kind.fields, sheet?.headings ?? [], (imp.mapping ?? {}) as Record<string, string | null>, rows.map((r) => ({
-    rowNumber: r.rowNumber, values: r.values as Record<string, string>, errors: (r.errors ?? []) as { column: string; message: string }[],
-  })))
+  const body = await rejectedXlsx(kind.fields, sheet?.headings ?? [], (imp.mapping ?? {}) as Record<string, string | null>, rows.map((r) => {
+    const { [IGNORED]: ignored, ...values } = r.values as Record<string, string> & { [IGNORED]?: Record<string, string> }
+    return { rowNumber: r.rowNumber, values, ignored, errors: (r.errors ?? []) as { column: string; message: string }[] }
+  }))
   // full NIKs and phone numbers: never kept by a browser or proxy cache (as every export, lib/export.ts)
   return new Response(new Uint8Array(body), { headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="impor-ditolak-${imp.id}.xlsx"`, 'Cache-Control': 'no-store' } })
 })
