@@ -4,6 +4,7 @@ import { readDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
 import { bankScope } from '@/lib/scope'
+import { escapeLike } from '@/lib/parse'
 import { dueByLoan } from '@/lib/credit/claim-submission'
 import type { SessionUser } from '@/lib/session-user'
 import type { ClaimFilter, CLAIM_SORTS } from '@/lib/validations/claims'
@@ -195,8 +196,10 @@ export type ClaimLineView = (typeof CLAIM_LINE_VIEWS)[number]
 /**
  * `withUnclaimed`: also count the month's due loans the claim leaves out (the claim's page; the record does not show it).
  * `view`: which lines the paged list holds (a bank reconciling looks for the lines approved below what it claimed).
+ * `q`: only the view's lines whose account or NIB begins with it or whose business name holds it (a verifier looking
+ * for one loan among a claim's 10.000 lines, a bank answering a question about one account).
  */
-export async function getClaim({ user, id, page = 1, view = 'semua', withUnclaimed = true, review = [] }: { user: SessionUser; id: string; page?: number; view?: ClaimLineView; withUnclaimed?: boolean; review?: string[] }) {
+export async function getClaim({ user, id, page = 1, view = 'semua', withUnclaimed = true, review = [], q }: { user: SessionUser; id: string; page?: number; view?: ClaimLineView; withUnclaimed?: boolean; review?: string[]; q?: string }) {
   const claim = await readDb.subsidyClaim.findFirst({
     where: { id, ...claimScope(user) },
     select: {
@@ -213,11 +216,17 @@ export async function getClaim({ user, id, page = 1, view = 'semua', withUnclaim
     id: true, claimedAmount: true, computedAmount: true, approvedAmount: true, note: true, reason: true, claimedBalance: true, claimedDays: true, claimedRate: true,
     disbursement: { select: { accountNumber: true, contractDate: true, plafond: true, tenorMonths: true, collectibility: true, msme: { select: { businessName: true } }, regency: { select: { name: true } } } },
   } satisfies Prisma.ClaimLineSelect
-  const [totals, differing, lines, unclaimed] = await Promise.all([
+  const listWhere: Prisma.ClaimLineWhereInput = {
+    claimId: id, ...lineView(view),
+    ...(q && { disbursement: { OR: [{ accountNumber: { startsWith: escapeLike(q) } }, { msme: { nib: { startsWith: escapeLike(q) } } }, { msme: { businessName: { contains: escapeLike(q), mode: 'insensitive' } } }] } }),
+  }
+  const [totals, differing, lines, unclaimed, found] = await Promise.all([
     claimTotals(id),
     readDb.$queryRaw<{ id: string }[]>`SELECT id FROM claim_lines WHERE claim_id = ${id} AND (${DIFFERS}) ORDER BY abs(claimed_amount - computed_amount) DESC LIMIT 500`,
-    readDb.claimLine.findMany({ where: { claimId: id, ...lineView(view) }, select: lineSelect, orderBy: { disbursement: { accountNumber: 'asc' } }, skip: (page - 1) * CLAIM_LINES_PAGE_SIZE, take: CLAIM_LINES_PAGE_SIZE }),
+    readDb.claimLine.findMany({ where: listWhere, select: lineSelect, orderBy: { disbursement: { accountNumber: 'asc' } }, skip: (page - 1) * CLAIM_LINES_PAGE_SIZE, take: CLAIM_LINES_PAGE_SIZE }),
     withUnclaimed ? unclaimedDue(claim) : null,
+    // a search's own count for its pages (the view's count is in the totals)
+    q ? readDb.claimLine.count({ where: listWhere }) : null,
   ])
   const differingLines = differing.length
     ? await readDb.claimLine.findMany({ where: { id: { in: differing.map((d) => d.id) } }, select: lineSelect })
@@ -239,7 +248,8 @@ export async function getClaim({ user, id, page = 1, view = 'semua', withUnclaim
     views,
     view,
     // how many lines the view holds, for its pages (the totals' counts, from the same statement)
-    viewTotal: view === 'berbeda' ? totals.differing : view === 'dipotong' ? totals.reduced : totals.lines,
+    viewTotal: found ?? (view === 'berbeda' ? totals.differing : view === 'dipotong' ? totals.reduced : totals.lines),
+    q: q ?? null,
     page,
     pageSize: CLAIM_LINES_PAGE_SIZE,
   }

@@ -13,6 +13,8 @@ import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
 import { Tabs } from '@/components/ui/tabs'
 import { EmptyState } from '@/components/ui/empty-state'
+import { inputClass } from '@/components/ui/field'
+import { FilterForm } from '@/components/ui/filter-form'
 import { PastLastPage } from '@/components/ui/past-last-page'
 import { CLAIM_LINE_VIEWS, getClaim, programBudgetUse, REVIEW_ADDED_MAX } from '@/lib/data/claims'
 import { jakartaDate } from '@/lib/dates'
@@ -22,6 +24,7 @@ import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
+import { FILTER_TEXT_MAX, filterText } from '@/lib/validations/registers-common'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('credit'))('verify') }
@@ -35,7 +38,9 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
   const view = z.enum(CLAIM_LINE_VIEWS).catch('semua').parse(sp.baris ?? 'semua')
   // lines the verifier added to the review form to correct them though they agree with the computation
   const review = (sp.koreksi ?? '').split(',').filter((lineId) => /^[A-Za-z0-9_-]{1,40}$/.test(lineId)).slice(0, REVIEW_ADDED_MAX)
-  const [claim, t, locale] = await Promise.all([getClaim({ user, id, page, view, review }), getTranslations('credit'), getLocale()])
+  // one loan looked for among the claim's lines (an account, a NIB, a business name), within the chosen view
+  const q = filterText.parse(sp.q)
+  const [claim, t, locale] = await Promise.all([getClaim({ user, id, page, view, review, q }), getTranslations('credit'), getLocale()])
   if (!claim) notFound()
   const lang = locale === 'en' ? 'en' : 'id'
   const money = (v: number) => formatRupiah(v, { locale: lang })
@@ -140,10 +145,22 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
       <section className="mt-6">
         <h2 className="mb-2 text-base font-semibold">{t('allLines')}</h2>
         <Tabs variant="pills" label={t('linesView')} current={claim.view} tabs={views} />
+        <FilterForm role="search" className="my-3 flex flex-wrap items-end gap-2">
+          {/* the view and the lines added to the review form stay as they are; a search starts at its first page */}
+          {sp.baris && <input type="hidden" name="baris" value={sp.baris} />}
+          {sp.koreksi && <input type="hidden" name="koreksi" value={sp.koreksi} />}
+          <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm sm:max-w-md">
+            <span className="font-medium">{t('search')}</span>
+            <input name="q" type="search" defaultValue={q ?? ''} maxLength={FILTER_TEXT_MAX} className={inputClass()} />
+          </label>
+          <button type="submit" className={buttonClass('secondary')}>{t('apply')}</button>
+          {q && <Link href={hrefWith(`/kredit/klaim/${claim.id}`, sp, { q: undefined, page: undefined })} className="py-2 text-sm font-medium text-brand-700 hover:underline">{t('linesSearchClear')}</Link>}
+        </FilterForm>
+        {q && claim.viewTotal > 0 && <p role="status" className="mb-2 text-sm text-slate-600">{t('linesSearchFound', { count: claim.viewTotal, q })}</p>}
         {claim.lines.length === 0 && claim.viewTotal > 0 ? (
           <PastLastPage page={claim.page} total={claim.viewTotal} href={hrefWith(`/kredit/klaim/${claim.id}`, sp, { page: undefined })} />
         ) : claim.lines.length === 0 ? (
-          <EmptyState title={t('linesViewEmpty')} />
+          <EmptyState title={q ? t('linesSearchNone', { q }) : t('linesViewEmpty')} />
         ) : (
         <Table caption={`${t('allLines')}: ${views.find((v) => v.key === claim.view)?.label ?? ''}`}>
           <thead>
