@@ -15,7 +15,7 @@ export async function ClaimPipeline({ pipeline: { months: rows, total }, locale,
       <p className="mb-2 text-xs text-slate-600">{t('credit.pipelineHint')}</p>
       {rows.length === 0 ? <p className="text-sm text-slate-600">{t('credit.pipelineEmpty')}</p> : (
         <>
-          {/* a phone gets one card per month and one for the totals (six columns do not fit 390 px); from md up the table */}
+          {/* a phone gets one card per month and one for the totals (seven columns do not fit 390 px); from md up the table */}
           <ul className="space-y-2 md:hidden" aria-label={t('credit.pipelineTitle')}>
             {[...rows, ...(total ? [total] : [])].map((r) => {
               const isTotal = r === total
@@ -31,6 +31,7 @@ export async function ClaimPipeline({ pipeline: { months: rows, total }, locale,
                     <dt>{t('credit.pipelineClaimed')}</dt><dd className="text-right tabular-nums">{money(r.claimed)}</dd>
                     <dt>{t('credit.pipelineApproved')}</dt><dd className="text-right tabular-nums">{money(r.approved)}</dd>
                     <dt>{t('credit.pipelinePaid')}</dt><dd className="text-right tabular-nums">{money(r.paid)}</dd>
+                    <dt>{t('credit.pipelineUnpaid')}</dt><dd className={clsx('text-right tabular-nums', r.unpaid > 0 && 'font-semibold text-amber-700')}>{money(r.unpaid)}</dd>
                   </dl>
                 </li>
               )
@@ -41,7 +42,7 @@ export async function ClaimPipeline({ pipeline: { months: rows, total }, locale,
               <thead>
                 <tr>
                   <Th>{t('credit.pipelineMonth')}</Th><Th align="right">{t('credit.pipelineClaims')}</Th><Th align="right">{t('credit.pipelineOpen')}</Th>
-                  <Th align="right">{t('credit.pipelineClaimed')}</Th><Th align="right">{t('credit.pipelineApproved')}</Th><Th align="right">{t('credit.pipelinePaid')}</Th>
+                  <Th align="right">{t('credit.pipelineClaimed')}</Th><Th align="right">{t('credit.pipelineApproved')}</Th><Th align="right">{t('credit.pipelinePaid')}</Th><Th align="right">{t('credit.pipelineUnpaid')}</Th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -53,13 +54,15 @@ export async function ClaimPipeline({ pipeline: { months: rows, total }, locale,
                     <Td align="right">{money(r.claimed)}</Td>
                     <Td align="right">{money(r.approved)}</Td>
                     <Td align="right">{money(r.paid)}</Td>
+                    {/* approved and not yet paid: the province owes it, as "Terbuka" marks what waits for verification */}
+                    <Td align="right" className={r.unpaid > 0 ? 'font-semibold text-amber-700' : undefined}>{money(r.unpaid)}</Td>
                   </tr>
                 ))}
                 {total && (
                   <tr className="bg-slate-50 font-semibold" data-month="total">
                     <Td>{t('credit.pipelineTotal')}</Td>
                     <Td align="right">{formatNumber(total.claims, { locale })}</Td><Td align="right">{formatNumber(total.open, { locale })}</Td>
-                    <Td align="right">{money(total.claimed)}</Td><Td align="right">{money(total.approved)}</Td><Td align="right">{money(total.paid)}</Td>
+                    <Td align="right">{money(total.claimed)}</Td><Td align="right">{money(total.approved)}</Td><Td align="right">{money(total.paid)}</Td><Td align="right">{money(total.unpaid)}</Td>
                   </tr>
                 )}
               </tbody>

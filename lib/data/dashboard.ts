@@ -396,17 +396,18 @@ async function loadOverview({ user, filter }: { user: SessionUser; filter: Credi
 export type Overview = Awaited<ReturnType<typeof loadOverview>>
 
 // ── The claim pipeline ───────────────────────────────────────────────────────────────────────────────
-export type ClaimPipelineRow = { month: string | null; claims: number; open: number; claimed: number; approved: number; paid: number }
+export type ClaimPipelineRow = { month: string | null; claims: number; open: number; claimed: number; approved: number; paid: number; unpaid: number }
 
 /**
  * The programme's claims by claimed month, as of the as-of day: how many, how many still open (not yet
- * approved by then), and the amounts the banks claimed, the agency approved and paid. Read-only figures
+ * approved by then), and the amounts the banks claimed, the agency approved and paid, and approved but not yet
+ * paid (the province owes it: the step after approval that leadership chases). Read-only figures
  * for leadership; scoped like every figure (a bank's own claims; a regency's lines, its paid share pro
  * rata to its approved lines, as the credit figures do).
  */
 export async function getClaimPipeline({ user, filter }: { user: SessionUser; filter: CreditFilter }): Promise<{ months: ClaimPipelineRow[]; total: ClaimPipelineRow | null }> {
   const s = await resolveFigureScope(user, filter)
-  const rows = await readDb.$queryRaw<{ month: string | null; claims: number; open: number; claimed: string; approved: string; paid: string }[]>`
+  const rows = await readDb.$queryRaw<{ month: string | null; claims: number; open: number; claimed: string; approved: string; paid: string; unpaid: string }[]>`
     WITH c AS (
       SELECT id, month, (status IN ('APPROVED', 'PAID') AND reviewed_at < ${s.asOf}::date + 1) AS decided
       FROM subsidy_claims
@@ -418,13 +419,15 @@ export async function getClaimPipeline({ user, filter }: { user: SessionUser; fi
     ),
     whole AS (SELECT claim_id, sum(approved) AS approved FROM claim_scope WHERE claim_id IN (SELECT id FROM c) GROUP BY claim_id),
     paid AS (SELECT claim_id, sum(amount) AS paid FROM claim_payments WHERE claim_id IN (SELECT id FROM c) AND paid_on <= ${s.asOf}::date GROUP BY claim_id)
-    SELECT to_char(c.month, 'YYYY-MM') AS month, count(*)::int AS claims, count(*) FILTER (WHERE NOT c.decided)::int AS open,
-      coalesce(sum(l.claimed), 0)::text AS claimed,
-      coalesce(sum(l.approved) FILTER (WHERE c.decided), 0)::text AS approved,
-      round(coalesce(sum(coalesce(p.paid, 0) * CASE WHEN w.approved > 0 THEN l.approved / w.approved ELSE 0 END), 0))::text AS paid
-    FROM c JOIN scoped l ON l.claim_id = c.id LEFT JOIN whole w ON w.claim_id = c.id LEFT JOIN paid p ON p.claim_id = c.id
-    GROUP BY ROLLUP (1) ORDER BY 1 NULLS LAST`
+    SELECT month, claims, open, claimed::text, approved::text, paid::text, greatest(approved - paid, 0)::text AS unpaid FROM (
+      SELECT to_char(c.month, 'YYYY-MM') AS month, count(*)::int AS claims, count(*) FILTER (WHERE NOT c.decided)::int AS open,
+        coalesce(sum(l.claimed), 0) AS claimed,
+        coalesce(sum(l.approved) FILTER (WHERE c.decided), 0) AS approved,
+        round(coalesce(sum(coalesce(p.paid, 0) * CASE WHEN w.approved > 0 THEN l.approved / w.approved ELSE 0 END), 0)) AS paid
+      FROM c JOIN scoped l ON l.claim_id = c.id LEFT JOIN whole w ON w.claim_id = c.id LEFT JOIN paid p ON p.claim_id = c.id
+      GROUP BY ROLLUP (1)
+    ) t ORDER BY month NULLS LAST`
   // ROLLUP adds the programme's total as a last row, month null (a row of zeros when there is no claim)
-  const all = rows.map((r) => ({ month: r.month, claims: r.claims, open: r.open, claimed: Number(r.claimed), approved: Number(r.approved), paid: Number(r.paid) }))
+  const all = rows.map((r) => ({ month: r.month, claims: r.claims, open: r.open, claimed: Number(r.claimed), approved: Number(r.approved), paid: Number(r.paid), unpaid: Number(r.unpaid) }))
   return { months: all.filter((r) => r.month !== null), total: all.find((r) => r.month === null && r.claims > 0) ?? null }
 }

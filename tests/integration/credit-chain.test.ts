@@ -245,6 +245,10 @@ describe('a reported period and the claim its subsidy is in', () => {
     signInAs(admin)
     const claim = await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })
     expect(await approveClaim(undefined, form({ claimId, version: claim.version }))).toMatchObject({ ok: true })
+    // approved, not yet paid: the pipeline says what the province still owes for the month (as of today, when it was approved)
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date())
+    expect((await getClaimPipeline({ user: (await getCurrentUser())!, filter: { programId: gamma, asOf: today } })).months)
+      .toEqual([{ month: '2026-04', claims: 1, open: 0, claimed: 137_778, approved: 137_778, paid: 0, unpaid: 137_778 }])
     signInAs(bank)
     expect((await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'paid', collectibility: 5 }))).message).toBe('Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini dan sudah disetujui Dinas; laporan tidak disimpan, karena klaim yang sudah disetujui tidak dapat dikembalikan. Hubungi Dinas bila laporannya perlu dibetulkan.')
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).collectibility).toBe(1)
@@ -320,10 +324,10 @@ describe('the claim pipeline leadership reads', () => {
     signInAs(leader)
     const pipeline = await getClaimPipeline({ user: (await getCurrentUser())!, filter: { programId: beta, asOf: '2026-12-31' } })
     expect(pipeline.months).toEqual([
-      { month: '2026-04', claims: 1, open: 0, claimed: 275_556, approved: 275_556, paid: 275_556 },
-      { month: '2026-05', claims: 1, open: 1, claimed: 122_771 + 126_453 + 100_000, approved: 0, paid: 0 },
+      { month: '2026-04', claims: 1, open: 0, claimed: 275_556, approved: 275_556, paid: 275_556, unpaid: 0 },
+      { month: '2026-05', claims: 1, open: 1, claimed: 122_771 + 126_453 + 100_000, approved: 0, paid: 0, unpaid: 0 },
     ])
-    expect(pipeline.total).toEqual({ month: null, claims: 2, open: 1, claimed: 275_556 + 349_224, approved: 275_556, paid: 275_556 })
+    expect(pipeline.total).toEqual({ month: null, claims: 2, open: 1, claimed: 275_556 + 349_224, approved: 275_556, paid: 275_556, unpaid: 0 })
     // as of before the payment: approved, not yet paid
     const early = await getClaimPipeline({ user: (await getCurrentUser())!, filter: { programId: beta, asOf: '2026-05-14' } })
     expect(early.months).toEqual([])

@@ -109,6 +109,7 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
         { header: 'Diklaim (Rp)', value: (r) => r.claimed, width: 20, numFmt: RUPIAH },
         { header: 'Disetujui (Rp)', value: (r) => r.approved, width: 20, numFmt: RUPIAH },
         { header: 'Dibayar (Rp)', value: (r) => r.paid, width: 20, numFmt: RUPIAH },
+        { header: 'Disetujui belum dibayar (Rp)', value: (r) => r.unpaid, width: 24, numFmt: RUPIAH },
       ]
       // the total row stays out of the filter's range: sorting by an amount would otherwise move it in among the months
       return respond(columns, total ? [...months, total] : months, 'Klaim', { totalRows: total ? 1 : 0 })
