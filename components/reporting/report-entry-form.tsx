@@ -81,10 +81,12 @@ export function ReportEntryForm({
   const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(indicators.map((i) => [i.code, i.comment])))
   const dialog = useRef<HTMLDialogElement>(null)
 
+  // a value the server would refuse (`1,250` in English, `85,30` for a count) is no value for the rules and the computed
+  // shares: they had judged 1,25 ("-100% from the previous quarter", a share of 6.824%) beside the field's own error
   const values = useMemo(() => {
     const out: Record<string, number | null> = {}
     for (const i of indicators) {
-      const n = parseDecimalInput(texts[i.code])
+      const n = valueProblem(texts[i.code], i.decimals) ? null : parseDecimalInput(texts[i.code])
       out[i.code] = n === null || Number.isNaN(n) ? null : n
     }
     return out
@@ -209,7 +211,9 @@ export function ReportEntryForm({
                       value={comments[i.code]}
                       onChange={(e) => setComments((s) => ({ ...s, [i.code]: e.target.value }))}
                       aria-label={t('commentFor', { indicator: i.name })}
-                      aria-invalid={commentErrs.length > 0 || warns.some((w) => !w.resolved)}
+                      // a warning's missing comment blocks sending, not a draft: marked once the officer tries to send, so that a
+                      // refused draft's focus goes to the value that refused it, not to this box
+                      aria-invalid={commentErrs.length > 0 || (submitTried && warns.some((w) => !w.resolved))}
                       aria-describedby={commentErrs.length ? `${id}-comment-error` : undefined}
                       maxLength={1000}
                       placeholder={t('comment')}

@@ -7,6 +7,12 @@ import type { Overview } from '@/lib/data/dashboard'
 import { yearElapsed } from './period'
 import { paceStatus, STATUS_THRESHOLDS, type PaceStatus, type StatusThresholds } from './status'
 
+/**
+ * The report indicators whose quantity the overview's cards read from the cooperative register instead (the share of
+ * active cooperatives, of registered and active ones, healthy KSPs): their pages say the register's figure may differ.
+ */
+export const REGISTER_READ_INDICATORS: ReadonlySet<string> = new Set(['KOP_AKTIF_PCT', 'KOP_AKTIF', 'KOP_TERDAFTAR', 'KSP_SEHAT'])
+
 export type OverviewCardKey = 'realisation' | 'absorption' | 'beneficiaries' | 'activeCoops' | 'healthyKsp' | 'completeness'
 
 export type OverviewCard = {

@@ -51,6 +51,12 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   // an unreadable number is caught as it is typed, not after submitting
   await field(page, 'Koperasi aktif').fill('abc')
   await expect(page.locator('[data-indicator="KOP_AKTIF"]').getByText('Isi angka, misalnya 43.950 atau 85,30.')).toBeVisible()
+  // a number the server would refuse is no figure for the rules or the computed share: 4.000,5 cooperatives is refused
+  // for its fraction, and not also called more than the registered ones, nor a share of 1.127%
+  await field(page, 'Koperasi aktif').fill('4.000,5')
+  await expect(page.locator('[data-indicator="KOP_AKTIF"] [aria-invalid="true"]')).toHaveCount(1)
+  await expect(page.getByText('Koperasi aktif tidak boleh melebihi koperasi terdaftar.')).toHaveCount(0)
+  await expect(page.locator('[data-computed="KOP_AKTIF_PCT"]')).not.toContainText('%')
   await field(page, 'Koperasi aktif').fill('305')
   await expect(page.getByText('Koperasi aktif tidak boleh melebihi koperasi terdaftar.')).toHaveCount(0)
   await expect(page.locator('[data-computed="KOP_AKTIF_PCT"]')).toContainText('85,92%')

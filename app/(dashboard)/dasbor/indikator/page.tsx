@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { REGISTER_READ_INDICATORS } from '@/lib/dashboard/overview'
 import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import clsx from 'clsx'
@@ -83,8 +84,8 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
         <div className="flex items-end"><button type="submit" className={buttonClass('primary')}>{t('filters.apply')}</button></div>
       </FilterForm>
       <p className="mb-1 text-sm text-slate-700" data-testid="as-of"><strong>{name(indicator)}</strong> · {year} · {tr('realisation.intro')}</p>
-      {/* the same quantity is also read from a register on the overview: each figure names its source */}
-      <p className="mb-4 text-xs text-slate-500" data-source>{t('card.sourceReports', { period: String(year) })}</p>
+      {/* each figure names its source; a quantity the overview reads from the register says that figure may differ */}
+      <p className="mb-4 text-xs text-slate-500" data-source>{t(REGISTER_READ_INDICATORS.has(indicator.code) ? 'card.sourceReportsRegister' : 'card.sourceReports', { period: String(year) })}</p>
 
       {!hasData ? (
         <EmptyState title={t('indicators.noData')} />
