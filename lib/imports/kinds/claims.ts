@@ -1,7 +1,7 @@
 import 'server-only'
 import type { z } from 'zod'
 import type { BankLine } from '@/lib/credit/claim-reasons'
-import { claimAmountProblem, writeClaim } from '@/lib/credit/claim-submission'
+import { claimAmountProblem, dueByLoan, writeClaim } from '@/lib/credit/claim-submission'
 import { claimableMonths, lastEndedMonth } from '@/lib/dates'
 import { formatMonth } from '@/lib/format'
 import { AppError } from '@/lib/errors'
@@ -58,6 +58,27 @@ export function monthText(raw: string | undefined): string {
 }
 
 const bankOf = (p: Prepared) => p.bank
+
+/**
+ * The loans of the bank's scheme with subsidy due in `month` (lib/credit/claim-submission.ts dueByLoan) that neither the
+ * import's valid rows of that month (their key: month/bank/account) nor a claim not returned already hold; null: none.
+ */
+async function loansLeftOut(client: Tx, importId: string, bank: { id: string; code: string }, scheme: string, month: string): Promise<{ loans: number; due: number } | null> {
+  const monthStart = `${month}-01`
+  const prefix = `${month}/${bank.code}/`
+  const [r] = await client.$queryRaw<{ loans: number; due: string }[]>`
+    WITH filed AS (
+      SELECT substr(key, ${prefix.length + 1}) AS account FROM import_rows
+      WHERE import_id = ${importId} AND outcome <> 'INVALID' AND left(key, ${prefix.length}) = ${prefix}
+    )
+    SELECT count(*)::int AS loans, coalesce(sum(d.due), 0)::text AS due
+    FROM (${dueByLoan(bank.id, scheme, monthStart)}) d JOIN disbursements dd ON dd.id = d.disbursement_id
+    WHERE dd.account_number NOT IN (SELECT account FROM filed)
+      AND NOT EXISTS (
+        SELECT 1 FROM claim_lines cl JOIN subsidy_claims c ON c.id = cl.claim_id
+        WHERE cl.disbursement_id = d.disbursement_id AND c.bank_id = ${bank.id} AND c.month = ${monthStart}::date AND c.status <> 'RETURNED')`
+  return r.loans > 0 ? { loans: r.loans, due: Number(r.due) } : null
+}
 
 /**
  * Claim lines (rincian klaim subsidi bunga), by claim month + bank + loan account: a bank officer's own
@@ -174,11 +195,12 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
   insert: async () => { throw new Error('claim lines are written as their claim (writeAll)') },
   update: async () => false,
   groupOf: (input) => ({ group: claimKey(input.programId, input.month), amount: input.amount }),
-  async describeGroups(client, groups, importer, lang) {
+  async describeGroups(client, groups, importer, lang, importId) {
     const split = groups.map((g) => { const at = g.lastIndexOf('/'); return { group: g, code: g.slice(0, at), month: g.slice(at + 1) } }).filter((g) => isIsoMonth(g.month))
     const codes = [...new Set(split.map((g) => g.code))]
+    const bank = await client.bank.findUnique({ where: { id: importer.bankId ?? '' }, select: { id: true, code: true } })
     const [programs, returned] = await Promise.all([
-      client.creditProgram.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } }),
+      client.creditProgram.findMany({ where: { code: { in: codes } }, select: { code: true, name: true, scheme: true } }),
       // the bank's own returned claims of those programmes and months: what a resubmission replaces
       client.subsidyClaim.findMany({
         where: { bankId: importer.bankId ?? '', status: 'RETURNED', program: { code: { in: codes } }, month: { in: [...new Set(split.map((g) => g.month))].map((m) => new Date(`${m}-01`)) } },
@@ -193,7 +215,11 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
       const t = sums.find((x) => x.claimId === c.id)
       return [claimKey(c.program.code, c.month), { lines: t?._count._all ?? 0, sen: Math.round(Number(t?._sum.claimedAmount ?? 0) * 100) }]
     }))
-    return new Map(split.map((g) => [g.group, { name: `${name.get(g.code) ?? g.code} · ${formatMonth(g.month, { locale: lang })}`, replaces: replaced.get(g.group) ?? null }]))
+    // the month's loans with subsidy due that the claim would leave out: the bank filing a few lines of a month of
+    // 10.000 is told before it confirms, not on the claim's page after (one claim a month: they cannot follow)
+    const scheme = new Map(programs.map((p) => [p.code, p.scheme]))
+    const leftOut = new Map(await Promise.all(split.map(async (g) => [g.group, bank && scheme.has(g.code) ? await loansLeftOut(client, importId, bank, scheme.get(g.code)!, g.month) : null] as const)))
+    return new Map(split.map((g) => [g.group, { name: `${name.get(g.code) ?? g.code} · ${formatMonth(g.month, { locale: lang })}`, replaces: replaced.get(g.group) ?? null, leftOut: leftOut.get(g.group) ?? null }]))
   },
   async writeAll(tx, actor, importer, rows) {
     // one claim per programme and month; a claim whose lines are all unchanged is left as it is

@@ -26,7 +26,11 @@ export type TemplateExtras = { lists?: Record<string, string[]>; examples?: Reco
 export type Importer = AuditActor & { id: string; role: 'ADMIN' | 'DISTRICT_OFFICER' | 'LEADERSHIP' | 'BANK_OFFICER'; regencyCode: string | null; bankId: string | null }
 
 /** A document of an import as the page names it (kinds' describeGroups). */
-export type GroupDescription = { name: string; replaces: { lines: number; sen: number } | null }
+/**
+ * `leftOut`: the loans with subsidy due in the claim's month that the claim would not hold (neither in the file nor
+ * already claimed): a month has one claim, so they could not be claimed later. Null: none.
+ */
+export type GroupDescription = { name: string; replaces: { lines: number; sen: number } | null; leftOut: { loans: number; due: number } | null }
 
 /**
  * A register-like kind: rows identified by one natural key (NIB, NIK koperasi), validated with the form's
@@ -129,7 +133,7 @@ export type RegisterKind<Row extends { id: string }, Input> = {
    * it replaces, if any (its lines and claimed amount in sen: a file of 3 lines replaces a returned claim of
    * 10.705 whole, which the bank must see before it confirms).
    */
-  describeGroups?(client: Tx, groups: string[], importer: Pick<Importer, 'bankId'>, lang: 'id' | 'en'): Promise<Map<string, GroupDescription>>
+  describeGroups?(client: Tx, groups: string[], importer: Pick<Importer, 'bankId'>, lang: 'id' | 'en', importId: string): Promise<Map<string, GroupDescription>>
   update(tx: Tx, actor: AuditActor, before: Row, input: Input): Promise<boolean>
   /**
    * A register kind writes a batch's new and changed rows set-based instead of insert/update row by row: one

@@ -103,12 +103,17 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
     ? await db.user.findUnique({ where: { id: imp.createdById }, select: { bankId: true } })
     : null
   const groups = importer && checkSummary?.groups && kind.describeGroups
-    ? await kind.describeGroups(db, checkSummary.groups.map((g) => g.group), importer, lang).then((d) => checkSummary.groups!.map((g) => {
+    ? await kind.describeGroups(db, checkSummary.groups.map((g) => g.group), importer, lang, imp.id).then((d) => checkSummary.groups!.map((g) => {
       const about = d.get(g.group)
-      return { ...g, name: about?.name ?? g.group, amount: sen(g.sen), replaces: about?.replaces ? t('groupReplaces', { lines: about.replaces.lines, amount: sen(about.replaces.sen) }) : null }
+      return {
+        ...g, name: about?.name ?? g.group, amount: sen(g.sen),
+        replaces: about?.replaces ? t('groupReplaces', { lines: about.replaces.lines, amount: sen(about.replaces.sen) }) : null,
+        leftOut: about?.leftOut ? t('groupLeftOut', { loans: about.leftOut.loans, amount: formatRupiah(about.leftOut.due, { locale: lang }) }) : null,
+      }
     }))
     : []
-  const groupList = groups.filter((g) => g.changed).map((g) => `${t('groupLine', { name: g.name, rows: g.rows, amount: g.amount })}${g.replaces ? ` (${g.replaces})` : ''}`).join('; ')
+  // the confirmation names what each claim replaces and what it leaves out (money: said before, not after)
+  const groupList = groups.filter((g) => g.changed).map((g) => `${t('groupLine', { name: g.name, rows: g.rows, amount: g.amount })}${[g.replaces, g.leftOut].filter(Boolean).map((x) => ` (${x})`).join('')}`).join('; ')
   /** a dry run with nothing to create or change: no import is offered, and the page says why */
   const nothing = Boolean(summary && summary.create === 0 && summary.update === 0)
   const actions = (
@@ -290,7 +295,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                   <tbody className="divide-y divide-slate-100">
                     {groups.map((g) => (
                       <tr key={g.group} className={g.changed ? undefined : 'text-slate-500'}>
-                        <td className="px-3 py-2">{g.name}{!g.changed && <span className="block text-xs">{t('groupUnchanged')}</span>}{g.changed && g.replaces && <span className="block text-xs text-amber-800" data-testid="group-replaces">{g.replaces}</span>}</td>
+                        <td className="px-3 py-2">{g.name}{!g.changed && <span className="block text-xs">{t('groupUnchanged')}</span>}{g.changed && g.replaces && <span className="block text-xs text-amber-800" data-testid="group-replaces">{g.replaces}</span>}{g.changed && g.leftOut && <span className="block text-xs font-medium text-amber-800" data-testid="group-left-out">{g.leftOut}</span>}</td>
                         <td className="px-3 py-2 text-right tabular-nums">{num(g.rows)}</td>
                         <td className="px-3 py-2 text-right tabular-nums">{g.amount}</td>
                       </tr>
