@@ -31,10 +31,22 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   await expect(page.getByRole('heading', { name: 'Hasil uji coba' })).toBeVisible({ timeout: 60_000 })
   // the claim the rows make, with its lines and amount, as the claim form states them before it submits
   const fileTotal = rupiah(Number(due[0].due) + 50_000 + Number(due[1].due))
-  await expect(page.getByTestId('import-groups').locator('tbody tr')).toHaveText([`Prokesra 2026 · Oktober 20262${fileTotal}`])
+  // …and the month's other loans with subsidy due, which this claim leaves out (a month has one claim): said before it is filed
+  const [rest] = await sql<{ loans: string; due: string }>(`
+    SELECT count(*)::text AS loans, round(coalesce(sum(due), 0))::bigint::text AS due FROM (
+      SELECT d.id, sum(lm.subsidy_due) AS due FROM loan_months lm JOIN disbursements d ON d.id = lm.disbursement_id
+      JOIN banks b ON b.id = d.bank_id JOIN credit_programs p ON p.id = d.program_id
+      WHERE b.code = 'BPRJATIM' AND p.scheme = (SELECT scheme FROM credit_programs WHERE code = 'PROKESRA-2026') AND lm.claim_month = '2026-10-01'
+        AND d.account_number NOT IN ('${due[0].account_number}', '${due[1].account_number}')
+      GROUP BY d.id HAVING sum(lm.subsidy_due) > 0) x`)
+  expect(Number(rest.loans)).toBeGreaterThan(0)
+  const leftOut = `belum termasuk ${new Intl.NumberFormat('id-ID').format(Number(rest.loans))} pinjaman lain yang jatuh subsidi bulan ini (hitungan Dinas ${rupiah(Number(rest.due))})`
+  const group = page.getByTestId('import-groups').locator('tbody tr')
+  await expect(group).toHaveCount(1)
+  await expect(group.locator('td')).toHaveText([`Prokesra 2026 · Oktober 2026${leftOut}; satu bulan satu klaim, pinjaman yang tidak diklaim sekarang tidak dapat diklaim kemudian`, '2', fileTotal])
   await page.getByRole('button', { name: 'Impor sekarang' }).click()
   await expect(page.getByRole('dialog')).toContainText('2 data baru dan 0 perubahan akan disimpan')
-  await expect(page.getByRole('dialog')).toContainText(`Klaim yang akan diajukan: Prokesra 2026 · Oktober 2026: 2 baris, ${fileTotal}.`)
+  await expect(page.getByRole('dialog')).toContainText(`Klaim yang akan diajukan: Prokesra 2026 · Oktober 2026: 2 baris, ${fileTotal} (${leftOut};`)
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
   await expect(page.getByRole('heading', { name: 'Impor selesai' })).toBeVisible({ timeout: 60_000 })
   const [claim] = await sql<{ id: string }>(`
