@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  formatDate, formatDateTime, formatMonthShort, formatWeekday, formatNumber, formatPercent, formatRupiah, formatRupiahAxis, formatRupiahInWords, formatRupiahShort, ratePercent,
-} from './format'
+import { formatDate, formatDateTime, formatMonthShort, formatNumber, formatPercent, formatRate, formatRupiah, formatRupiahAxis, formatRupiahInWords, formatRupiahShort, formatWeekday, ratePercent } from './format'
 
 describe('Indonesian formats', () => {
   it('writes a Rupiah amount in words (terbilang), exact to the sen', () => {
@@ -95,6 +93,14 @@ describe('Indonesian formats', () => {
     expect(ratePercent('0.072500')).toBe(7.25)
     expect(ratePercent('0.123456')).toBe(12.3456)
     expect(ratePercent(0)).toBe(0)
+  })
+
+  it('shows a rate to the places it is stored with: 10,125%, not 10,13%', () => {
+    expect(formatRate('0.101250')).toBe('10,125%')
+    expect(formatRate(0.14)).toBe('14,00%')
+    expect(formatRate('0.123456')).toBe('12,3456%')
+    expect(formatRate(0.10125, { locale: 'en' })).toBe('10.125%')
+    expect(formatRate(null)).toBe('–')
   })
 
   it('writes numbers with dots between thousands', () => {

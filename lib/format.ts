@@ -104,6 +104,17 @@ export function formatPercent(value: Numeric | null | undefined, opts: { decimal
   return `${numberFormat(opts.locale, { minimumFractionDigits: d, maximumFractionDigits: d }).format(n)}%`
 }
 
+/**
+ * An interest rate, stored as a fraction to six places (0.10125): in percent with two to four decimals, `14,00%`,
+ * `10,125%`. Two decimals (formatPercent) had shown a bank's 10,125% as 10,13%, a rate nobody agreed to.
+ */
+export function formatRate(fraction: Numeric | null | undefined, opts: { locale?: Locale } = {}): string {
+  if (fraction === null || fraction === undefined) return '–'
+  const n = toNumber(fraction) * 100
+  if (!Number.isFinite(n)) return '–'
+  return `${numberFormat(opts.locale, { minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(n)}%`
+}
+
 /** A calendar date: `18 September 2024` (in Western Indonesia Time, where the agencies work). */
 export function formatDate(value: Date | string, opts: { locale?: Locale } = {}): string {
   const d = typeof value === 'string' ? new Date(value) : value

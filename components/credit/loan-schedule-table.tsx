@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl'
 import { Badge } from '@/components/ui/badge'
 import { Table, Td, Th } from '@/components/ui/table'
 import type { LoanScheduleRow } from '@/lib/data/disbursements'
-import { formatDate, formatNumber, formatPercent } from '@/lib/format'
+import { formatDate, formatNumber, formatRate } from '@/lib/format'
 
 /** Why a period's subsidy is what it is, under the amount: coloured text, which wraps in a narrow column where a pill would not. */
 const REASON_TEXT = { DUE: 'text-emerald-800', NO_INSTALMENT: 'text-amber-800', COLLECTIBILITY_5: 'text-red-800', AFTER_MATURITY: 'text-slate-600', NO_RATE_DIFFERENCE: 'text-slate-600' } as const
@@ -22,7 +22,7 @@ type Row = Pick<LoanScheduleRow, 'period' | 'end' | 'days' | 'openingBalance' | 
 export function LoanScheduleTable({ rows, locale }: { rows: Row[]; locale: 'id' | 'en' }) {
   const t = useTranslations('credit')
   const amount = (v: number) => formatNumber(v, { locale })
-  const pct = (v: number) => formatPercent(v * 100, { locale })
+  const pct = (v: number) => formatRate(v, { locale })
   const inRupiah = (label: string) => <>{label} <span className="normal-case">(Rp)</span></>
   return (
     <Table caption={t('schedule')}>

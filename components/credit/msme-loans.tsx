@@ -3,7 +3,7 @@ import { collectibilityTone } from '@/components/credit/collectibility'
 import { Badge } from '@/components/ui/badge'
 import { Table, Td, Th } from '@/components/ui/table'
 import { findLoansOfMsme } from '@/lib/data/disbursements'
-import { formatDate, formatPercent, formatRupiah } from '@/lib/format'
+import { formatDate, formatRate, formatRupiah } from '@/lib/format'
 import type { SessionUser } from '@/lib/session-user'
 
 /** An MSME's programme loans, for its detail page (scoped like every credit read). */
@@ -24,7 +24,7 @@ export async function MsmeLoans({ user, msmeId }: { user: SessionUser; msmeId: s
             <Td className="whitespace-nowrap">{formatDate(l.contractDate, { locale: lang })}</Td>
             <Td align="right">{formatRupiah(Number(l.plafond), { locale: lang })}</Td>
             <Td align="right">{l.tenorMonths}</Td>
-            <Td align="right">{l.bank.shortName} · {formatPercent(Number(l.bankRate) * 100, { locale: lang })}</Td>
+            <Td align="right">{l.bank.shortName} · {formatRate(l.bankRate, { locale: lang })}</Td>
             <Td><Badge tone={collectibilityTone(l.collectibility)}>{l.collectibility}</Badge></Td>
           </tr>
         ))}

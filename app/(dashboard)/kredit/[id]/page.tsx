@@ -16,7 +16,7 @@ import { readDb } from '@/lib/db'
 import { getProgramSettings } from '@/lib/data/credit-programs'
 import { getProgrammeFigures } from '@/lib/data/dashboard'
 import { env } from '@/lib/env'
-import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
+import { formatDate, formatNumber, formatPercent, formatRate, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { isIsoDate } from '@/lib/parse'
 import { can } from '@/lib/permissions'
 import { orRefused } from '@/lib/dashboard/guard'
@@ -147,14 +147,14 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
       <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 text-base font-semibold">{t('rules')}</h2>
         <dl className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
-          <div><dt className="text-slate-500">{t('borrowerRate')}</dt><dd>{formatPercent(Number(program.borrowerRate) * 100, { locale: lang })}</dd></div>
+          <div><dt className="text-slate-500">{t('borrowerRate')}</dt><dd>{formatRate(program.borrowerRate, { locale: lang })}</dd></div>
           <div><dt className="text-slate-500">{t('maxPlafond')}</dt><dd>{formatRupiah(Number(program.maxPlafond), { locale: lang })}</dd></div>
           <div><dt className="text-slate-500">{t('maxTenor')}</dt><dd>{t('months', { count: program.maxTenorMonths })}</dd></div>
           <div><dt className="text-slate-500">{t('eligibleScales')}</dt><dd>{program.eligibleScales.map((s) => tr(`scale.${s}`).toLowerCase()).join(', ')}</dd></div>
           <div className="sm:col-span-2 lg:col-span-4" data-testid="program-basis"><dt className="text-slate-500">{t('basis')}</dt><dd>{t(`basis_${program.amortisationBasis}`)}</dd></div>
           <div className="sm:col-span-2 lg:col-span-4">
             <dt className="text-slate-500">{t('bankRates')}</dt>
-            <dd>{program.rates.map((r) => `${r.bank.shortName}: ${formatPercent(Number(r.rate) * 100, { locale: lang })} (${formatDate(r.effectiveFrom, { locale: lang })})`).join(' · ')}</dd>
+            <dd>{program.rates.map((r) => `${r.bank.shortName}: ${formatRate(r.rate, { locale: lang })} (${formatDate(r.effectiveFrom, { locale: lang })})`).join(' · ')}</dd>
           </div>
         </dl>
       </section>

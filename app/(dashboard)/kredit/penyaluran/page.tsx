@@ -16,7 +16,7 @@ import { SortTh, Table, Td, Th } from '@/components/ui/table'
 import { readDb } from '@/lib/db'
 import { findDisbursements, listPrograms } from '@/lib/data/disbursements'
 import { env } from '@/lib/env'
-import { formatDate, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
+import { formatDate, formatNumber, formatRate, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
@@ -142,7 +142,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
                   <Td className="whitespace-nowrap">{formatDate(d.contractDate, { locale: lang })}</Td>
                   <Td align="right">{formatRupiah(Number(d.plafond), { locale: lang })}</Td>
                   <Td align="right">{d.tenorMonths}</Td>
-                  <Td align="right">{d.bank.shortName} · {formatPercent(Number(d.bankRate) * 100, { locale: lang })}</Td>
+                  <Td align="right">{d.bank.shortName} · {formatRate(d.bankRate, { locale: lang })}</Td>
                   <Td>
                     <div className="flex flex-col items-start gap-1">
                       <Badge tone={collectibilityTone(d.collectibility)}>{t('collectibilityClass', { value: d.collectibility })}</Badge>

@@ -18,7 +18,7 @@ import { FilterForm } from '@/components/ui/filter-form'
 import { PastLastPage } from '@/components/ui/past-last-page'
 import { CLAIM_LINE_VIEWS, getClaim, programBudgetUse, REVIEW_ADDED_MAX } from '@/lib/data/claims'
 import { jakartaDate } from '@/lib/dates'
-import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
+import { formatDate, formatMonth, formatNumber, formatRate, formatRupiah } from '@/lib/format'
 import { CLAIM_REASON_TEXT, correctedAtReview, shownClaimReason, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
@@ -57,7 +57,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
       : t('bankFigures', {
         balance: l.claimedBalance === null ? '–' : money(Number(l.claimedBalance)),
         days: l.claimedDays ?? '–',
-        rate: l.claimedRate === null ? '–' : formatPercent(Number(l.claimedRate) * 100, { locale: lang }),
+        rate: l.claimedRate === null ? '–' : formatRate(l.claimedRate, { locale: lang }),
       })
   const reviewing = verifier && claim.status === 'SUBMITTED'
   // the programme's ceiling left for the verifier's dialogs (approving, paying): warned of, not refused

@@ -12,7 +12,7 @@ import { buttonClass } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
 import { StatCard } from '@/components/ui/stat-card'
 import { getLoanSchedule, missedClaimMonths } from '@/lib/data/disbursements'
-import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
+import { formatDate, formatMonth, formatNumber, formatRate, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 
@@ -45,7 +45,7 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
       <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <StatCard label={t('msme')} value={loan.msme.businessName} detail={<Link className="text-brand-700 hover:underline" href={`/umkm/${loan.msme.id}`}>NIB {loan.msme.nib}</Link>} />
         <StatCard label={t('plafond')} value={money(Number(loan.plafond))} detail={`${formatDate(loan.contractDate, { locale: lang })} · ${t('months', { count: loan.tenorMonths })} · ${loan.method === 'ANNUITY' ? t('annuity') : t('flat')}`} />
-        <StatCard label={t('rates')} value={`${formatPercent(Number(loan.bankRate) * 100, { locale: lang })} / ${formatPercent(Number(loan.borrowerRate) * 100, { locale: lang })}`} detail={t('ratesDetail')} />
+        <StatCard label={t('rates')} value={`${formatRate(loan.bankRate, { locale: lang })} / ${formatRate(loan.borrowerRate, { locale: lang })}`} detail={t('ratesDetail')} />
         <StatCard testId="loan-subsidy-total" label={t('subsidyTotal')} value={money(total)} detail={`${t('collectibility')} ${t('collectibilityClass', { value: loan.collectibility })}${loan.eligibilityIssues.length ? ` · ${t('flagged')}: ${loan.exceptionReason ?? ''}` : ''}`} />
       </section>
       {/* a loan recorded after its bank filed months it falls due in: those months cannot be claimed any more */}

@@ -5,7 +5,7 @@ import { DisbursementForm } from '@/components/credit/disbursement-form'
 import { PageHeader } from '@/components/ui/page-header'
 import { EmptyState } from '@/components/ui/empty-state'
 import { listPrograms } from '@/lib/data/disbursements'
-import { formatPercent, formatRupiah } from '@/lib/format'
+import { formatRate, formatRupiah } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 import { jakartaToday } from '@/lib/dates'
 
@@ -18,7 +18,7 @@ export default async function NewDisbursementPage() {
   const [t, tr, locale, programs] = await Promise.all([getTranslations('credit'), getTranslations('registers'), getLocale(), listPrograms({ user })])
   const lang = locale === 'en' ? 'en' : 'id'
   const shortName = new Map(programs.flatMap((p) => p.banks.map((b) => [b.bank.id, b.bank.shortName] as const)))
-  const pct = (v: unknown) => formatPercent(Number(v) * 100, { locale: lang })
+  const pct = (v: unknown) => formatRate(v as number, { locale: lang })
   // the rate in force today per bank (rates come newest first); a bank officer sees its own bank's only
   const bankRates = (rates: { bankId: string; rate: unknown; effectiveFrom: Date }[]) =>
     [...new Map(rates.filter((r) => r.effectiveFrom <= new Date() && (user.role !== 'BANK_OFFICER' || r.bankId === user.bankId)).map((r) => [r.bankId, r] as const).reverse()).values()]

@@ -7,6 +7,9 @@ import { authRoute } from '@/lib/safe-action'
 import { auditExport } from '@/lib/audit'
 import { disbursementFilterSchema } from '@/lib/validations/credit'
 
+/** a rate to the four decimals it is stored with: 14.00, 10.125 (not rounded to 10.13) */
+const RATE_FORMAT = '0.00##'
+
 type Row = Awaited<ReturnType<typeof exportDisbursements>>[number]
 
 /** A loan's status in the words the loan page shows (credit.loan*), in Indonesian as the export's headers. */
@@ -24,8 +27,8 @@ const columns: ExportColumn<Row>[] = [
   { header: 'Tanggal akad', value: (r) => r.contractDate, width: 14, numFmt: 'dd/mm/yyyy' },
   { header: 'Plafon (Rp)', value: (r) => Number(r.plafond), width: 16, numFmt: '#,##0' },
   { header: 'Tenor (bulan)', value: (r) => r.tenorMonths },
-  { header: 'Bunga bank (%)', value: (r) => ratePercent(r.bankRate), numFmt: '0.00' },
-  { header: 'Bunga debitur (%)', value: (r) => ratePercent(r.borrowerRate), numFmt: '0.00' },
+  { header: 'Bunga bank (%)', value: (r) => ratePercent(r.bankRate), numFmt: RATE_FORMAT },
+  { header: 'Bunga debitur (%)', value: (r) => ratePercent(r.borrowerRate), numFmt: RATE_FORMAT },
   { header: 'Metode', value: (r) => (r.method === 'ANNUITY' ? 'Anuitas' : 'Flat') },
   { header: 'Kolektibilitas', value: (r) => r.collectibility },
   { header: 'Status', value: (r) => STATUS[r.status] },

@@ -5,6 +5,9 @@ import { exportResponse, type ExportColumn } from '@/lib/export'
 import { authRoute } from '@/lib/safe-action'
 import { auditExport } from '@/lib/audit'
 
+/** a rate to the four decimals it is stored with: 14.00, 10.125 (not rounded to 10.13) */
+const RATE_FORMAT = '0.00##'
+
 type Line = NonNullable<Awaited<ReturnType<typeof exportClaimLines>>>['lines'][number]
 const num = (v: { toString(): string } | null) => (v === null ? null : Number(v))
 
@@ -18,7 +21,7 @@ const columns: ExportColumn<Line>[] = [
   { header: 'Disetujui (Rp)', value: (l) => num(l.approvedAmount), width: 16, numFmt: '#,##0' },
   { header: 'Saldo menurut bank (Rp)', value: (l) => num(l.claimedBalance), width: 16, numFmt: '#,##0' },
   { header: 'Hari menurut bank', value: (l) => l.claimedDays },
-  { header: 'Bunga menurut bank (%)', value: (l) => (l.claimedRate === null ? null : ratePercent(l.claimedRate)), numFmt: '0.00' },
+  { header: 'Bunga menurut bank (%)', value: (l) => (l.claimedRate === null ? null : ratePercent(l.claimedRate)), numFmt: RATE_FORMAT },
   { header: 'Kode alasan', value: (l) => shownClaimReason(l), width: 18 },
   { header: 'Alasan', value: (l) => { const r = shownClaimReason(l); return r ? CLAIM_REASON_TEXT[r].id : null }, width: 60 },
   { header: 'Catatan verifikasi', value: (l) => l.note, width: 30 },
