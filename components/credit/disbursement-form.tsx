@@ -67,7 +67,7 @@ export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId }:
           {(p) => <input {...p} defaultValue={v.nib} inputMode="numeric" maxLength={13} autoComplete="off" />}
         </Field>
         <Field label={t('ownerNik')} name="ownerNik" errors={state?.errors?.ownerNik} hint={t('ownerNikHint')} required>
-          {(p) => <input {...p} defaultValue={v.ownerNik} inputMode="numeric" maxLength={16} autoComplete="off" />}
+          {(p) => <input {...p} defaultValue={v.ownerNik} inputMode="numeric" maxLength={24} autoComplete="off" />}
         </Field>
         <Field label={t('contractDate')} name="contractDate" errors={state?.errors?.contractDate} required>
           {(p) => <DateInput {...p} defaultValue={v.contractDate} />}

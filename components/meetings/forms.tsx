@@ -183,7 +183,9 @@ export function ActionItemForm({ meetingId, initial, regencies, banks, users, ou
   const { state, formAction, pending, v, e } = useForm(initial?.id ? updateAction : createAction)
   const [kind, setKind] = useState(v('ownerKind', initial?.ownerKind ?? 'REGENCY'))
   return (
-    <form data-unsaved-guard onSubmit={formAction} className="space-y-3" noValidate>
+    // a saved follow-up empties the form (form.reset()): the owner kind goes back with it, or the field beside the select
+    // stayed "Unit dinas" while the select read "Kabupaten/kota", and the next one was refused with nothing marked
+    <form data-unsaved-guard onSubmit={formAction} onReset={() => setKind(initial?.ownerKind ?? 'REGENCY')} className="space-y-3" noValidate>
       {initial?.id ? <><input type="hidden" name="id" value={initial.id} /><input type="hidden" name="version" value={initial.version} /></> : <input type="hidden" name="meetingId" value={meetingId} />}
       <FormMessage state={state} />
       <Field idPrefix={px} label={t('fields.actionTitle')} name="title" errors={e('title')} required>{(p) => <input {...p} defaultValue={v('title', initial?.title ?? '')} maxLength={500} />}</Field>

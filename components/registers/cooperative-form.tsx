@@ -61,7 +61,7 @@ export function CooperativeForm({
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{t('identity')}</legend>
         <Field label={t('nik')} name="nik" errors={e?.nik} hint={t('nikHint')} required>
-          {(p) => <input {...p} defaultValue={text('nik')} inputMode="numeric" maxLength={16} autoComplete="off" />}
+          {(p) => <input {...p} defaultValue={text('nik')} inputMode="numeric" maxLength={24} autoComplete="off" />}
         </Field>
         <Field label={t('name')} name="name" errors={e?.name} required>
           {(p) => <input {...p} defaultValue={text('name')} maxLength={200} />}

@@ -86,7 +86,7 @@ export function MsmeForm({
           hint={initial?.maskedNik ? t('ownerNikKeep', { masked: initial.maskedNik }) : t('ownerNikHint')}
           required={!initial?.id}
         >
-          {(p) => <input {...p} defaultValue={text('ownerNik')} inputMode="numeric" maxLength={16} autoComplete="off" />}
+          {(p) => <input {...p} defaultValue={text('ownerNik')} inputMode="numeric" maxLength={24} autoComplete="off" />}
         </Field>
         {/* asked only when the server found the NIK registered in another regency: a warning the user confirms */}
         {(e?.nikElsewhereConfirmed || v.nikElsewhereConfirmed === 'on') && (

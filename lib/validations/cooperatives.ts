@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { nameField } from '@/lib/parse'
-import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, optionalPastDate, optionalText, pastDate, regencyCode, versionField, villageCode } from './registers-common'
+import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, nikField, optionalPastDate, optionalText, pastDate, regencyCode, versionField, villageCode } from './registers-common'
 
 export const COOPERATIVE_TYPES = ['KONSUMEN', 'PRODUSEN', 'SIMPAN_PINJAM', 'PEMASARAN', 'JASA'] as const
 export const COOPERATIVE_FORMS = ['PRIMER', 'SEKUNDER'] as const
@@ -10,7 +10,7 @@ export const INSPECTION_STATUSES = ['OPEN', 'FOLLOWED_UP', 'CLOSED'] as const
 
 /** One schema for the cooperative form (create and edit) and its server actions. */
 export const cooperativeSchema = z.object({
-  nik: z.string({ error: 'Isi NIK koperasi.' }).trim().regex(/^\d{16}$/, 'NIK koperasi harus 16 digit angka.'),
+  nik: nikField('Isi NIK koperasi.', 'NIK koperasi harus 16 digit angka.'),
   legalEntityNumber: optionalText(100, 'Nomor badan hukum maksimal 100 karakter.'),
   legalEntityDate: optionalPastDate('Tanggal badan hukum'),
   name: nameField('Nama koperasi', { min: 3, max: 200 }),

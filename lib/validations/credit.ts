@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { nameField, decimalField, isoDateField, isoMonthField, parseNumberInput, rupiahField } from '@/lib/parse'
+import { nikField } from './registers-common'
 
 const isoDate = isoDateField()
 /** Whole Rupiah (lib/parse.ts): `1.234.567`, `1234567` and `Rp1.234.567` are the same; a fraction is refused. */
@@ -18,7 +19,7 @@ export const disbursementSchema = z.object({
   accountNumber: z.string('Isi nomor rekening.').trim().min(1, { error: 'Isi nomor rekening.', abort: true }).min(3, 'Nomor rekening minimal 3 karakter.').max(30, 'Nomor rekening maksimal 30 karakter.').regex(/^[A-Za-z0-9./-]+$/, 'Nomor rekening hanya huruf, angka, titik, garis miring, dan tanda hubung.'),
   nib: z.string().trim().regex(/^\d{13}$/, 'NIB terdiri dari 13 digit angka.'),
   /** the owner's NIK from the bank's loan file: with the NIB it confirms the borrower (lib/actions/credit.ts) */
-  ownerNik: z.string('Isi NIK pemilik usaha.').trim().regex(/^\d{16}$/, 'NIK pemilik terdiri dari 16 digit angka.'),
+  ownerNik: nikField('Isi NIK pemilik usaha.', 'NIK pemilik terdiri dari 16 digit angka.'),
   contractDate: isoDate,
   plafond: rupiah('Plafon').pipe(z.number().min(1_000_000, 'Plafon minimal Rp1.000.000.')),
   // an empty tenor is "fill it in", not "at least 1 month" (an empty text coerces to 0)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isKbliCode } from '@/lib/credit/kbli'
 import { nameField } from '@/lib/parse'
-import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, optionalPastDate, optionalText, phoneField, regencyCode, versionField, villageCode } from './registers-common'
+import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, nikField, optionalPastDate, optionalText, phoneField, regencyCode, versionField, villageCode } from './registers-common'
 
 export const SCALE_VALUES = ['MIKRO', 'KECIL', 'MENENGAH', 'BESAR'] as const
 export const GENDER_VALUES = ['L', 'P'] as const
@@ -14,7 +14,7 @@ export const msmeSchema = z.object({
   nib: z.string({ error: 'Isi NIB.' }).trim().regex(/^\d{13}$/, 'NIB harus 13 digit angka.'),
   businessName: nameField('Nama usaha', { min: 2, max: 200 }),
   ownerName: nameField('Nama pemilik', { min: 2, max: 120 }),
-  ownerNik: z.string({ error: 'Isi NIK pemilik.' }).trim().regex(/^\d{16}$/, 'NIK pemilik harus 16 digit angka.'),
+  ownerNik: nikField('Isi NIK pemilik.', 'NIK pemilik harus 16 digit angka.'),
   ownerGender: z.enum(GENDER_VALUES, 'Pilih jenis kelamin pemilik.'),
   kbli: z
     .string({ error: 'Isi kode KBLI.' })

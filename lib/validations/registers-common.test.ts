@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { count, filterText, money, searchWasCut } from './registers-common'
+import { count, filterText, money, nikField, searchWasCut } from './registers-common'
 
 const issues = (schema: z.ZodType, v: string) => {
   const r = schema.safeParse(v)
@@ -35,5 +35,15 @@ describe('filterText', () => {
     expect(searchWasCut('Sri   Rahayu')).toBe(false)
     expect(filterText.parse(undefined)).toBeUndefined()
     expect(filterText.parse(['a', 'b'])).toBeUndefined()
+  })
+})
+
+describe('nikField', () => {
+  const nik = nikField('Isi NIK.', 'NIK harus 16 digit angka.')
+  it('reads a NIK pasted with spaces or dots as its 16 digits, and refuses a 17th digit rather than cutting it', () => {
+    expect(nik.parse('3517 9927 0000 0001')).toBe('3517992700000001')
+    expect(nik.parse(' 3517.9927.0000.0001 ')).toBe('3517992700000001')
+    expect(nik.safeParse('35170000000000011').error?.issues[0].message).toBe('NIK harus 16 digit angka.')
+    expect(nik.safeParse('   ').error?.issues[0].message).toBe('Isi NIK.')
   })
 })

@@ -109,6 +109,14 @@ export const optionalPastDate = (label: string) =>
     .pipe(pastDate(label).optional())
     .transform((v) => v ?? null)
 
+/**
+ * A 16-digit NIK (a person's, a cooperative's), as typed or pasted from a KTP scan or a letter: `3517 9927 0000 0001`
+ * and `3517.9927.0000.0001` are the number; anything else is refused whole. (The fields had a 16-character limit that
+ * cut a pasted NIK with spaces, and a 17th digit, without a word: a wrong NIK saved, or "already registered".)
+ */
+export const nikField = (required: string, message: string) =>
+  z.string({ error: required }).trim().min(1, required).transform((v) => v.replace(/[\s.-]/g, '')).pipe(z.string().regex(/^\d{16}$/, message))
+
 export const regencyCode = z.string({ error: 'Pilih kabupaten/kota.' }).trim().regex(/^\d{2}\.\d{2}$/, 'Pilih kabupaten/kota.')
 export const districtCode = optionalText(8).pipe(z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'Kecamatan tidak valid.').nullable())
 export const villageCode = optionalText(13).pipe(z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Desa/kelurahan tidak valid.').nullable())
