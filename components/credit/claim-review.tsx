@@ -13,7 +13,7 @@ import { announcing } from '@/components/ui/announcer'
 import type { ActionState } from '@/lib/safe-action'
 import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
 import { isIsoDate, parseRupiah } from '@/lib/parse'
-import { claimReturnSchema } from '@/lib/validations/credit'
+import { claimPaymentSchema, claimReturnSchema } from '@/lib/validations/credit'
 import { approvalWithCorrections, correctionAboveClaimed, paymentAboveOutstanding } from './claim-figures'
 
 /** A line on the review form: one that differs from the computation, or one the verifier added (`removeHref` takes it off again). */
@@ -78,9 +78,9 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
                 {lines.map((l) => (
                   <tr key={l.id} data-line-account={l.account}>
                     <td className="py-2 pr-2"><span className="font-mono text-xs">{l.account}</span><span className="block text-xs text-slate-500">{l.business}</span></td>
-                    <td className="py-2 pr-2 text-right tabular-nums">{money(l.claimed)}</td>
-                    <td className="py-2 pr-2 text-right tabular-nums">{money(l.computed)}</td>
-                    <td className={`py-2 pr-2 text-right tabular-nums ${l.claimed > l.computed ? 'text-red-700' : 'text-amber-700'}`}>{money(l.claimed - l.computed)}</td>
+                    <td className="whitespace-nowrap py-2 pr-2 text-right tabular-nums">{money(l.claimed)}</td>
+                    <td className="whitespace-nowrap py-2 pr-2 text-right tabular-nums">{money(l.computed)}</td>
+                    <td className={`whitespace-nowrap py-2 pr-2 text-right tabular-nums ${l.claimed > l.computed ? 'text-red-700' : 'text-amber-700'}`}>{money(l.claimed - l.computed)}</td>
                     <td className="min-w-48 max-w-xs py-2 pr-2 text-xs" data-reason>{l.reason}{l.bankFigures && <span className="block text-slate-500">{l.bankFigures}</span>}
                       {l.removeHref && <Link href={l.removeHref} scroll={false} className="block font-medium text-brand-700 hover:underline">{t('removeCorrection')}</Link>}
                     </td>
@@ -178,7 +178,7 @@ export function PaymentForm({ claimId, version, outstanding, approvedOn = null, 
         </Field>
       </div>
       {/* an amount that cannot be read is sent without asking: the server names it on its field */}
-      <ConfirmSubmit label={t('recordPayment')} title={t('paymentConfirmTitle')} body={describe} confirmLabel={t('paymentConfirm')} disabled={pending || tooMuch} ready={(form) => amountOf(form).ok} />
+      <ConfirmSubmit label={t('recordPayment')} title={t('paymentConfirmTitle')} body={describe} confirmLabel={t('paymentConfirm')} disabled={pending || tooMuch} ready={(form) => amountOf(form).ok && acceptedBy(claimPaymentSchema)(form)} />
     </form>
   )
 }

@@ -30,9 +30,11 @@ export function ClaimSubmitForm({ programs, defaultMonth, claimed = {}, initial 
   const [programId, setProgramId] = useState(state?.values?.programId ?? initial.programId ?? (programs.length === 1 ? programs[0].id : ''))
   const chosen = programs.find((p) => p.id === programId)
   const months = claimableMonths(chosen ? [chosen.year] : programs.map((p) => p.year), defaultMonth)
-  // a month sent back with a refusal stays chosen even when it is not in the list (the server said why)
+  // a month sent back with a refusal stays chosen even when it is not in the list (the server said why), while the
+  // programme is the one it was sent with: another programme chosen since offers its own months (November 2026 had
+  // stayed chosen under Prokesra 2025, refused again as outside its year)
   const sentMonth = state?.values?.month
-  if (sentMonth && !months.includes(sentMonth)) months.unshift(sentMonth)
+  if (sentMonth && (state?.values?.programId ?? '') === programId && !months.includes(sentMonth)) months.unshift(sentMonth)
   // the month chosen stays when another programme still offers it; else that programme's newest ended month
   const [month, setMonth] = useState(sentMonth ?? initial.month ?? defaultMonth)
   // a month this programme's claim already holds (submitted, approved, paid) is shown as such and not offered; a

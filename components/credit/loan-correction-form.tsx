@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl'
 import { correctLoan } from '@/lib/actions/credit'
-import { ConfirmSubmit } from '@/components/ui/confirm-submit'
+import { acceptedBy, ConfirmSubmit } from '@/components/ui/confirm-submit'
+import { disbursementCorrectionSchema } from '@/lib/validations/credit'
 import { DateInput } from '@/components/ui/date-input'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
@@ -57,7 +58,8 @@ export function LoanCorrectionForm({ loan }: { loan: CorrectableLoan }) {
             )}
           </Field>
         </div>
-        <ConfirmSubmit label={pending ? '…' : t('correctSave')} title={t('correctConfirmTitle')} body={t('correctConfirmBody')} disabled={pending} />
+        {/* the dialog opens for a correction the server's schema accepts; another goes straight to it, to be marked field by field */}
+        <ConfirmSubmit label={pending ? '…' : t('correctSave')} title={t('correctConfirmTitle')} body={t('correctConfirmBody')} disabled={pending} ready={acceptedBy(disbursementCorrectionSchema)} />
       </form>
     </details>
   )
