@@ -7,13 +7,13 @@ import { saveTargetGrid } from '@/lib/actions/config'
 import { provinceTotalCheck } from '@/lib/config/catalogue'
 import { formatNumber } from '@/lib/format'
 import { parseNumberInput } from '@/lib/parse'
+import { chartQuarter } from '@/lib/reporting/periods'
 import { targetCellName } from '@/lib/validations/config'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
 import { inputClass } from '@/components/ui/field'
 
 const PERIODS = [0, 1, 2, 3, 4] as const
-const ROMAN = ['', 'I', 'II', 'III', 'IV']
 
 /**
  * One indicator's targets for a year as a grid (regencies × year and Triwulan I–IV) with the province's
@@ -64,7 +64,8 @@ export function TargetGridForm({
   }, [state])
 
   const fmt = (n: number) => formatNumber(n, { decimals: Number.isInteger(n) ? 0 : 2, locale })
-  const periodLabel = (q: number) => (q === 0 ? t('yearColumn') : `TW ${ROMAN[q]}`)
+  // a quarter as each language writes it compactly: `TW III`, `Q3` (lib/reporting/periods.ts, as the charts do)
+  const periodLabel = (q: number) => (q === 0 ? t('yearColumn') : chartQuarter(q, locale))
   // a cell's error used to live only in its `title` tooltip, which touch and keyboard users never see: it
   // is listed above the grid (regency · period: message), linked to the cell, and the cell points to it
   const inputId = (name: string) => `target-cell-${name.replace(/\./g, '-')}`

@@ -1,5 +1,6 @@
 'use server'
 
+import { MEETING_CANCELLED_NOTE } from '@/lib/meetings/labels'
 import { createHash } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -266,7 +267,7 @@ async function dropOpenActions(tx: Prisma.TransactionClient, user: SessionUser, 
       where: { id: a.id, version: a.version, status: a.status },
       data: { status: 'DROPPED', closedAt: new Date(), version: { increment: 1 } },
     }) })
-    await tx.actionProgressNote.create({ data: { actionId: a.id, authorId: user.id, authorName: user.name, note: 'Rapat dibatalkan; tindak lanjut ini ikut dibatalkan.', statusFrom: a.status, statusTo: 'DROPPED' } })
+    await tx.actionProgressNote.create({ data: { actionId: a.id, authorId: user.id, authorName: user.name, note: MEETING_CANCELLED_NOTE, statusFrom: a.status, statusTo: 'DROPPED' } })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ActionItem', entityId: a.id, before: { status: a.status, version: a.version }, after: { status: 'DROPPED', version: a.version + 1, reason: 'MEETING_CANCELLED' } })
   }
   return open.length

@@ -36,3 +36,6 @@ export function clipAtWord(text: string, max: number): string {
   const space = line[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ')
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`
 }
+
+/** The progress note a follow-up gets when its meeting is cancelled (lib/actions/meetings.ts): Lumbung's words, shown in the reader's language. */
+export const MEETING_CANCELLED_NOTE = 'Rapat dibatalkan; tindak lanjut ini ikut dibatalkan.'

@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { ActionItemForm, DocumentForm, ProgressForm } from '@/components/meetings/forms'
 import { ActionStatusBadge } from '@/components/meetings/display'
-import { actionOwnerName as ownerName, outcomeChoices } from '@/lib/meetings/labels'
+import { actionOwnerName as ownerName, MEETING_CANCELLED_NOTE, outcomeChoices } from '@/lib/meetings/labels'
+import { serverText } from '@/lib/i18n/server-text'
 import { PageHeader } from '@/components/ui/page-header'
 import { getAction, meetingFormChoices } from '@/lib/data/meetings'
 import { jakartaToday } from '@/lib/dates'
@@ -46,7 +47,8 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
                 {action.notes.map((n) => (
                   <li key={n.id} className="rounded-md border border-slate-100 p-3 text-sm">
                     <p className="text-xs text-slate-500">{formatDateTime(n.createdAt, { locale: lang })} · {n.authorName}</p>
-                    <p className="mt-1 whitespace-pre-wrap text-slate-900">{n.note}</p>
+                    {/* a person's note as written; the note Lumbung writes on a cancellation in the reader's language */}
+                    <p className="mt-1 whitespace-pre-wrap text-slate-900">{n.note === MEETING_CANCELLED_NOTE ? serverText(n.note, lang) : n.note}</p>
                     {n.statusFrom && n.statusTo && <p className="mt-1 text-xs font-medium text-slate-700">{t('action.statusChange', { from: t(`actionStatus.${n.statusFrom}`), to: t(`actionStatus.${n.statusTo}`) })}</p>}
                   </li>
                 ))}
