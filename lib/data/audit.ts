@@ -80,7 +80,7 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
   ]
   const only = (kind: AuditRefKind) => [...(linked.get(kind) ?? [])]
   const none = Promise.resolve([])
-  const [coops, msmes, meetings, actions, claims, loans, programs, users, reports, banks, activities, indicators, regencies, districts, villages, outcomes, agenda, imports] = await Promise.all([
+  const [coops, msmes, meetings, actions, claims, loans, programs, users, reports, banks, activities, indicators, regencies, districts, villages, outcomes, agenda, imports, targets] = await Promise.all([
     coopIds.length ? readDb.cooperative.findMany({ where: { id: { in: coopIds } }, select: { id: true, name: true } }) : none,
     msmeIds.length ? readDb.msme.findMany({ where: { id: { in: msmeIds } }, select: { id: true, businessName: true } }) : none,
     meetingIds.length ? readDb.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, title: true } }) : none,
@@ -99,6 +99,7 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
     only('outcome').length ? readDb.meetingOutcome.findMany({ where: { id: { in: only('outcome') } }, select: { id: true, text: true } }) : none,
     only('agenda').length ? readDb.agendaItem.findMany({ where: { id: { in: only('agenda') } }, select: { id: true, title: true } }) : none,
     ids('DataImport').length ? readDb.dataImport.findMany({ where: { id: { in: ids('DataImport') } }, select: { id: true, fileName: true } }) : none,
+    ids('ProgrammeTarget').length ? readDb.programmeTarget.findMany({ where: { id: { in: ids('ProgrammeTarget') } }, select: { id: true, name: true } }) : none,
   ])
   const records = new Map<string, AuditRecord>()
   const refs = new Map<string, string>()
@@ -127,6 +128,8 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
   for (const o of outcomes) ref('outcome', o.id, o.text.length > 80 ? `${o.text.slice(0, 80)}…` : o.text)
   for (const a of agenda) ref('agenda', a.id, a.title)
   for (const i of imports) records.set(`DataImport:${i.id}`, { name: i.fileName })
+  // a programme target by its name ("10 KSP sehat"), not its id
+  for (const t of targets) records.set(`ProgrammeTarget:${t.id}`, { name: t.name })
   // a setting and a quarter's deadline are named by what they are, without a query ("mengubah pengaturan Ambang
   // status", "periode pelaporan Triwulan II 2027"; they had read "mengubah pengaturan" and nothing more)
   for (const [key, path] of [[THRESHOLDS_KEY, 'config.tabs.thresholds'], [REPORTING_START_KEY, 'config.deadlines.start']] as const) {

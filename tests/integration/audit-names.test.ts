@@ -66,6 +66,18 @@ describe('the audit page names what its rows point at', () => {
     expect(await names('en')).toEqual(['Status thresholds', 'Reporting starts', 'Quarter II 2027'])
   })
 
+  it('names a programme target by its name, not its id', async () => {
+    const other = await createUser('ADMIN')
+    const target = await db.programmeTarget.create({
+      data: { name: '10 KSP sehat (uji audit)', measure: 'HEALTHY_KSP', targetValue: 10, startDate: new Date('2026-01-01'), deadline: new Date('2026-12-31') },
+      select: { id: true, name: true },
+    })
+    await db.auditLog.create({ data: { userId: other.id, username: other.username, role: 'ADMIN', action: 'UPDATE', entity: 'ProgrammeTarget', entityId: target.id, before: { target: 10 }, after: { target: 12 } } })
+    signInAs(admin)
+    const { records } = await findAuditLogs({ user: (await getCurrentUser())!, filter: { user: other.id } })
+    expect(records.get(`ProgrammeTarget:${target.id}`)?.name).toBe(target.name)
+  })
+
   it('offers API clients in the actor filter, and filters by one (their writes carry the client’s id)', async () => {
     const client = await db.apiClient.create({
       data: { name: 'UJI klien audit', owner: 'UJI', role: 'LEADERSHIP', tokenHash: `${Date.now()}`.padEnd(64, '0'), tokenPrefix: 'uji', expiresAt: new Date('2030-01-01T00:00:00Z'), createdById: admin.id },
