@@ -352,12 +352,14 @@ type RealisationRow = {
   value: number | null
   target: number | null
   achievement: number | null
+  reporting: number | null
 }
 
-export type RealisationCell = { value: number | null; numerator: number | null; denominator: number | null; target: number | null; achievement: number | null }
+/** `reporting`: how many regencies' approved reports the figure holds (the province's sums; 1 or 0 for a regency; null for a province-level indicator) */
+export type RealisationCell = { value: number | null; numerator: number | null; denominator: number | null; target: number | null; achievement: number | null; reporting: number | null }
 export type RealisationLine = { code: string | null; name: string; quarters: Record<number, RealisationCell>; year: RealisationCell }
 
-const emptyCell = (): RealisationCell => ({ value: null, numerator: null, denominator: null, target: null, achievement: null })
+const emptyCell = (): RealisationCell => ({ value: null, numerator: null, denominator: null, target: null, achievement: null, reporting: null })
 
 /**
  * Realisation against target of one indicator in a year, from APPROVED reports only (figures the
@@ -391,7 +393,7 @@ export async function getIndicatorRealisation({ user, indicatorCode, year, regen
         SELECT 0, (array_agg(value ORDER BY quarter DESC))[1] FROM province_indicator_values WHERE indicator_code = ${indicator.code} AND year = ${year} HAVING count(*) > 0
       )
       SELECT NULL AS regency_code, NULL AS regency_name, q.quarter::int AS quarter, NULL::float8 AS numerator, NULL::float8 AS denominator,
-        v.value::float8 AS value, t.value::float8 AS target, round(v.value * 100 / NULLIF(t.value, 0), 2)::float8 AS achievement
+        v.value::float8 AS value, t.value::float8 AS target, round(v.value * 100 / NULLIF(t.value, 0), 2)::float8 AS achievement, NULL::int AS reporting
       FROM q
       LEFT JOIN v ON v.quarter = q.quarter
       LEFT JOIN indicator_targets t ON t.indicator_code = ${indicator.code} AND t.year = ${year} AND t.quarter = q.quarter AND t.regency_code IS NULL
@@ -417,11 +419,12 @@ export async function getIndicatorRealisation({ user, indicatorCode, year, regen
         FROM per GROUP BY regency_code
       ),
       cells AS (
-        SELECT regency_code, quarter, num, den FROM per
-        UNION ALL SELECT regency_code, 0, num, den FROM yr
-        -- the province: sums over regencies (a ratio is recomputed from these sums below)
-        UNION ALL SELECT NULL, quarter, sum(num), sum(den) FROM per GROUP BY quarter
-        UNION ALL SELECT NULL, 0, sum(num), sum(den) FROM yr
+        SELECT regency_code, quarter, num, den, (num IS NOT NULL)::int AS n FROM per
+        UNION ALL SELECT regency_code, 0, num, den, (num IS NOT NULL)::int FROM yr
+        -- the province: sums over regencies (a ratio is recomputed from these sums below), and how many regencies
+        -- they hold: a quarter only 15 of 38 have had approved reads as a fall unless it says so
+        UNION ALL SELECT NULL, quarter, sum(num), sum(den), count(num)::int FROM per GROUP BY quarter
+        UNION ALL SELECT NULL, 0, sum(num), sum(den), count(num)::int FROM yr
       ),
       tg AS (
         SELECT regency_code, quarter, value FROM indicator_targets WHERE indicator_code = ${indicator.code} AND year = ${year}
@@ -432,14 +435,14 @@ export async function getIndicatorRealisation({ user, indicatorCode, year, regen
         FROM tg GROUP BY quarter
       ),
       lines AS (
-        SELECT g.code AS regency_code, g.name AS regency_name, q.quarter, c.num, c.den, t.value AS target
+        SELECT g.code AS regency_code, g.name AS regency_name, q.quarter, c.num, c.den, coalesce(c.n, 0) AS n, t.value AS target
         FROM regencies g
         CROSS JOIN generate_series(0, 4) AS q(quarter)
         LEFT JOIN cells c ON c.regency_code = g.code AND c.quarter = q.quarter
         LEFT JOIN tg t ON t.regency_code = g.code AND t.quarter = q.quarter
         WHERE g.province_code = ${province()} ${only ? Prisma.sql`AND g.code = ${only}` : Prisma.empty}
         UNION ALL
-        SELECT NULL, NULL, q.quarter, c.num, c.den, t.value
+        SELECT NULL, NULL, q.quarter, c.num, c.den, coalesce(c.n, 0), t.value
         FROM generate_series(0, 4) AS q(quarter)
         LEFT JOIN cells c ON c.regency_code IS NULL AND c.quarter = q.quarter
         LEFT JOIN province_tg t ON t.quarter = q.quarter
@@ -450,7 +453,7 @@ export async function getIndicatorRealisation({ user, indicatorCode, year, regen
         SELECT *, CASE WHEN ${isRatio}::boolean THEN num * 100 / NULLIF(den, 0) ELSE num END AS exact FROM lines
       )
       SELECT regency_code, regency_name, quarter::int AS quarter, num::float8 AS numerator, den::float8 AS denominator,
-        (CASE WHEN ${isRatio}::boolean THEN round(exact, ${decimals}::int) ELSE exact END)::float8 AS value, target::float8 AS target, round(exact * 100 / NULLIF(target, 0), 2)::float8 AS achievement
+        (CASE WHEN ${isRatio}::boolean THEN round(exact, ${decimals}::int) ELSE exact END)::float8 AS value, target::float8 AS target, round(exact * 100 / NULLIF(target, 0), 2)::float8 AS achievement, n::int AS reporting
       FROM valued
       ORDER BY regency_code NULLS FIRST, quarter`
   }
@@ -461,13 +464,15 @@ export async function getIndicatorRealisation({ user, indicatorCode, year, regen
     const key = r.regency_code ?? ''
     let line = lines.get(key)
     if (!line) lines.set(key, (line = { code: r.regency_code, name: r.regency_name ?? '', quarters: { 1: emptyCell(), 2: emptyCell(), 3: emptyCell(), 4: emptyCell() }, year: emptyCell() }))
-    const cell = { value: r.value, numerator: r.numerator, denominator: r.denominator, target: r.target, achievement: r.achievement }
+    const cell = { value: r.value, numerator: r.numerator, denominator: r.denominator, target: r.target, achievement: r.achievement, reporting: r.reporting }
     if (r.quarter === 0) line.year = cell
     else line.quarters[r.quarter] = cell
   }
   const provinceLine = lines.get('')!
   lines.delete('')
-  return { indicator, year, province: provinceLine, regencies: [...lines.values()] }
+  // the province's regencies, whatever the reader's scope: what the province line's `reporting` counts are out of
+  const regencyTotal = indicator.aggregation === 'PROVINCE' ? null : await readDb.regency.count({ where: { provinceCode: province() } })
+  return { indicator, year, province: provinceLine, regencies: [...lines.values()], regencyTotal }
 }
 export type IndicatorRealisation = NonNullable<Awaited<ReturnType<typeof getIndicatorRealisation>>>
 

@@ -53,6 +53,9 @@ describe('realisation against target', () => {
   it('recomputes the province ratio from summed parts, never averaging percentages', async () => {
     const r = (await getIndicatorRealisation({ user: admin, indicatorCode: 'KOP_AKTIF_PCT', year: 2026 }))!
     expect(r.province.quarters[1]).toMatchObject({ numerator: 346, denominator: 447, value: 77.4 }) // not (85,30 + 50) / 2
+    // the province's figure says how many regencies' approved reports it holds (a quarter few have had approved reads as a fall)
+    expect(r.province.quarters[1].reporting).toBe(2)
+    expect(r.province.quarters[3].reporting).toBe(0)
     const jombang = r.regencies.find((g) => g.code === JOMBANG)!
     const malang = r.regencies.find((g) => g.code === MALANG)!
     expect(jombang.quarters[1].value).toBe(85.3)

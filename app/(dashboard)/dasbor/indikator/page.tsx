@@ -100,6 +100,11 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
               labels={{ series: tr('realisation.series'), target: tr('realisation.targetSeries'), yearTarget: tr('realisation.yearTarget', { year }) }}
               locale={lang}
             />
+            {!chartLine.code && data.regencyTotal !== null && (
+              <p className="mt-2 text-xs text-slate-600" data-testid="province-coverage">
+                {t('indicators.coverage', { list: QUARTERS.map((q) => `${chartQuarter(q, lang)} ${chartLine.quarters[q].reporting ?? 0}`).join(' · '), total: data.regencyTotal })}
+              </p>
+            )}
           </ChartCard>
           {indicator.aggregation !== 'PROVINCE' && (
             <ChartCard title={t('indicators.byRegency', { year })} testId="indicator-ranking">
@@ -132,7 +137,15 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
             {[{ ...data.province, name: t('indicators.provinceLine') }, ...data.regencies].map((l) => (
               <tr key={l.code ?? 'province'} data-regency={l.code ?? 'province'} className={clsx(!l.code && 'bg-brand-50/60 font-semibold', l.code && l.code === user.regencyCode && 'bg-amber-50')}>
                 <Td className="whitespace-nowrap">{l.name}</Td>
-                {QUARTERS.map((q) => <Td key={q} align="right">{fmt(l.quarters[q].value)}</Td>)}
+                {QUARTERS.map((q) => (
+                  <Td key={q} align="right">
+                    {fmt(l.quarters[q].value)}
+                    {/* the province's sum says how many regencies it holds: 15 of 38 approved reads as a fall otherwise */}
+                    {!l.code && data.regencyTotal !== null && l.quarters[q].reporting !== null && (
+                      <span className="block text-xs font-normal text-slate-500" data-coverage={q}>{t('indicators.coverageCell', { n: l.quarters[q].reporting!, total: data.regencyTotal })}</span>
+                    )}
+                  </Td>
+                ))}
                 <Td align="right">{fmt(l.year.value)}</Td>
                 <Td align="right">{fmt(l.year.target)}</Td>
                 <Td align="right">{formatPercent(l.year.achievement, { locale: lang })}</Td>
