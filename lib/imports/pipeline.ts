@@ -7,6 +7,8 @@ import { JobCancelled, PermanentJobError, type JobContext } from '@/lib/jobs'
 import { CellProblem, cellText, shownValue, type FieldDef } from './fields'
 import { IMPORT_LIMITS, readSheets, type ByteSource, type Cell, type FileFormat } from './file'
 import { importKind } from './kinds'
+import { exampleTexts } from './template'
+import { agencyRegencies } from '@/lib/data/regions'
 import { fieldValue } from './kinds/common'
 import type { AnyKind, Importer, Tx } from './kinds/types'
 import { applyPlan, changedMeanwhile, planKey, planRow, planState, type PlanColumns } from './planned'
@@ -64,7 +66,34 @@ type Ctx = {
   columnOf: (field: string) => string
   /** what the kind's `gather` kept of the whole file (gatherFile), for every batch's `prepare` */
   gathered?: unknown
+  /** the template's example rows over the mapped columns (templateExamples): a row left as one is refused */
+  examples?: { fields: string[]; rows: Set<string> }
 }
+
+/** An example row of the template, left in the file: refused, not imported as a record nobody meant. */
+export const EXAMPLE_ROW = 'Baris contoh dari templat: hapus baris ini, atau timpa dengan data Anda.'
+
+/**
+ * The template's example rows (for this importer, as its download made them: lib/imports/service.ts templateData),
+ * each as the texts of the file's mapped columns would read it. A template uploaded with its examples still in it
+ * had imported three invented MSMEs, or 1.250 registered cooperatives into a district's draft report.
+ */
+async function templateExamples(client: Tx, imp: LoadedImport, kind: AnyKind, importer: Importer): Promise<Ctx['examples']> {
+  const regencies = (await agencyRegencies()).filter((r) => !importer.regencyCode || r.code === importer.regencyCode)
+  const extras = kind.template ? await kind.template(client, importer, regencies) : {}
+  const mapped = new Set(Object.values((imp.mapping ?? {}) as Record<string, string | null>).filter((f): f is string => Boolean(f)))
+  const fields = kind.fields.filter((f) => mapped.has(f.key))
+  if (!fields.length) return undefined
+  const rows = new Set(exampleTexts(kind, extras).map((ex) => exampleSignature(fields.map((f) => {
+    try {
+      return cellText(ex[f.key] ?? '', f)
+    } catch {
+      return ex[f.key] ?? ''
+    }
+  }))))
+  return { fields: fields.map((f) => f.key), rows }
+}
+const exampleSignature = (texts: string[]) => texts.join('\u0001')
 
 export const BATCH_ROWS = 500
 /** The dry run's and the commit's transactions: an hour at most (their statements end before it runs out: lib/db.ts withTransactionStatements). */
@@ -183,7 +212,15 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
       else { errors[field] = m.id; english[field] = m.en }
     }
     if (Object.keys(errors).length) return verdict('INVALID')
-    if (!existing) return verdict('CREATE', { input })
+    // a template's example row left in the file would write what nobody meant; one that writes nothing (its record
+    // already as the example says) is left unchanged. Checked last, so that the templates' own test sees every other
+    // check pass on them (imports-templates.test.ts)
+    const example = () => Boolean(ctx.examples?.rows.has(exampleSignature(ctx.examples.fields.map((f) => values[f] ?? ''))))
+    const refuseExample = () => {
+      errors[kind.keyField] = EXAMPLE_ROW
+      return verdict('INVALID')
+    }
+    if (!existing) return example() ? refuseExample() : verdict('CREATE', { input })
     const changes: Change[] = []
     for (const f of kind.fields) {
       if (!(f.key in input) || (kind.compareFields && !kind.compareFields.includes(f.key))) continue
@@ -202,7 +239,8 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
       for (const c of changes) errors[c.field] = `${immutable} Tercatat: ${shownValue(kind.fields.find((f) => f.key === c.field), c.before, 'id', regions.regencies) || '(kosong)'}.`
       return verdict('INVALID')
     }
-    return changes.length || kind.resubmits?.(existing) ? verdict('UPDATE', { input, existing, changes }) : verdict('UNCHANGED', { input })
+    if (!changes.length && !kind.resubmits?.(existing)) return verdict('UNCHANGED', { input })
+    return example() ? refuseExample() : verdict('UPDATE', { input, existing, changes })
   })
 }
 
@@ -457,7 +495,7 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
     const regions = await loadRegions(db)
     const summary = emptySummary()
     const groups = new Map<string, GroupTally>()
-    const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
+    const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind), examples: await templateExamples(db, imp, kind, importer) }
     // what the planned writes are made under; a dry run that runs past midnight UTC keeps none (its rows were judged on two days)
     const key = planKey(kind, importer.role)
     const total = ((imp.sheets as SheetInfo[]).find((s) => s.name === imp.sheetName) ?? (imp.sheets as SheetInfo[])[0])?.dataRows ?? null
@@ -542,7 +580,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       }
       const regions = await loadRegions(tx)
       const summary = emptySummary()
-      const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind) }
+      const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind), examples: await templateExamples(tx, imp, kind, importer) }
       await gatherFile(tx, c, () => storedBatches(importId, last), ctx, total)
       await ctx.progress(0, total, 'Menyimpan')
       // the dry run's rows hold the mapped texts: the file is not parsed a second time

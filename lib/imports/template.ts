@@ -35,6 +35,11 @@ function formatOf(f: FieldDef): string {
 const examplesOf = (f: FieldDef, extras: TemplateExtras) => extras.examples?.[f.key] ?? f.examples
 const exampleRows = (kind: AnyKind, extras: TemplateExtras) => Math.max(...kind.fields.map((f) => examplesOf(f, extras).length))
 
+/** The template's example rows as field → text, as its cells hold them (the dry run refuses a row left as one: lib/imports/pipeline.ts). */
+export function exampleTexts(kind: AnyKind, extras: TemplateExtras = {}): Record<string, string>[] {
+  return Array.from({ length: exampleRows(kind, extras) }, (_, i) => Object.fromEntries(kind.fields.map((f) => [f.key, examplesOf(f, extras)[i] ?? ''])))
+}
+
 /** A column's drop-down values: an enum's labels, Ya / Tidak, the regencies, a list from the database, the field's fixed choices. */
 function listOf(f: FieldDef, regencyNames: string[], extras: TemplateExtras): string[] | null {
   if (f.type === 'enum') return f.options!.map((o) => o.label)
@@ -96,7 +101,7 @@ export async function templateXlsx(kind: AnyKind, regencyNames: string[], extras
     row.alignment = { wrapText: true, vertical: 'top' }
   }
   help.addRow({})
-  help.addRow({ label: 'Catatan', help: `Baris contoh (${examples > 1 ? `2–${examples + 1}` : '2'}) boleh ditimpa atau dihapus. Judul kolom boleh diganti: saat unggah, kolom dicocokkan ulang. Pada data yang sudah ada, sel kosong berarti nilai lama dipertahankan. Impor yang sama dua kali tidak mengubah apa pun.` }).alignment = { wrapText: true, vertical: 'top' }
+  help.addRow({ label: 'Catatan', help: `Baris contoh (${examples > 1 ? `2–${examples + 1}` : '2'}) ditimpa dengan data Anda atau dihapus: baris contoh yang dibiarkan apa adanya ditolak saat uji coba. Judul kolom boleh diganti: saat unggah, kolom dicocokkan ulang. Pada data yang sudah ada, sel kosong berarti nilai lama dipertahankan. Impor yang sama dua kali tidak mengubah apa pun.` }).alignment = { wrapText: true, vertical: 'top' }
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
