@@ -419,7 +419,10 @@ export async function getClaimPipeline({ user, filter }: { user: SessionUser; fi
     ),
     whole AS (SELECT claim_id, sum(approved) AS approved FROM claim_scope WHERE claim_id IN (SELECT id FROM c) GROUP BY claim_id),
     paid AS (SELECT claim_id, sum(amount) AS paid FROM claim_payments WHERE claim_id IN (SELECT id FROM c) AND paid_on <= ${s.asOf}::date GROUP BY claim_id)
-    SELECT month, claims, open, claimed::text, approved::text, paid::text, greatest(approved - paid, 0)::text AS unpaid FROM (
+    -- unpaid: a month's approved less its paid share, never below 0 (a payment dated before an approval after the
+    -- as-of day); the total is the sum of the months', so one month's overpayment does not hide another's debt
+    SELECT month, claims, open, claimed::text, approved::text, paid::text,
+      (CASE WHEN month IS NULL THEN sum(greatest(approved - paid, 0)) FILTER (WHERE month IS NOT NULL) OVER () ELSE greatest(approved - paid, 0) END)::text AS unpaid FROM (
       SELECT to_char(c.month, 'YYYY-MM') AS month, count(*)::int AS claims, count(*) FILTER (WHERE NOT c.decided)::int AS open,
         coalesce(sum(l.claimed), 0) AS claimed,
         coalesce(sum(l.approved) FILTER (WHERE c.decided), 0) AS approved,

@@ -158,10 +158,13 @@ describe('a .csv in Windows-1252 (Excel\'s plain "CSV (Comma delimited)" on Wind
   })
 
   it('refuses a UTF-8 file damaged by one stray byte (read as Windows-1252 its é would be Ã©), and a code page byte Windows-1252 leaves undefined', () => {
-    const damaged = Buffer.concat([Buffer.from('Nama;Kota\r\nCafé;'), Buffer.from([0xff]), Buffer.from('\r\n')])
+    const damaged = Buffer.concat([Buffer.from('Nama;Kota\r\nCafé Crème;Brûlée '), Buffer.from([0xff]), Buffer.from('\r\n')])
     expect(() => inspectFile('umkm.csv', damaged)).toThrow(FileRefused)
     expect(() => csvText(damaged)).toThrow(/UTF-8/)
     expect(() => csvText(Buffer.from([0x41, 0x81, 0x42]))).toThrow(FileRefused)
+    // an upper-case accent before a curly apostrophe is a well-formed UTF-8 pair (C9 92), and still Windows-1252 in a
+    // file that is not UTF-8 elsewhere (the é of Café, E9 before a line end)
+    expect(csvText(Buffer.from([0x4a, 0x4f, 0x53, 0xc9, 0x92, 0x53, 0x3b, 0x43, 0x61, 0x66, 0xe9, 0x0d, 0x0a]))).toBe('JOSÉ’S;Café\r\n')
     expect(() => csvText(Buffer.from([0x41, 0x1b, 0xe9]))).toThrow(FileRefused)
   })
 })

@@ -56,8 +56,8 @@ export function inspectFile(name: string, bytes: Buffer): FileFormat {
   return 'CSV'
 }
 
-/** A well-formed UTF-8 character of two to four bytes: text written in UTF-8, whatever else the file holds. */
-const UTF8_SEQUENCE = /[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}/
+/** Well-formed UTF-8 characters of two to four bytes. */
+const UTF8_SEQUENCES = /[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}/g
 /** Decoded as Windows-1252: a control character (tab and line ends aside) or one of the code page's five undefined bytes. */
 const NOT_1252_TEXT = /[\x00-\x08\x0b\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]/
 
@@ -72,7 +72,12 @@ export function csvText(bytes: Buffer): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
     const binary = bytes.toString('latin1')
-    if (UTF8_SEQUENCE.test(binary) || NOT_1252_TEXT.test(binary)) {
+    // damaged UTF-8 rather than Windows-1252: mostly well-formed UTF-8 characters, few bytes outside them. One
+    // such pair alone is as likely Windows-1252 (`JOSÉ’S` is C9 92, a well-formed UTF-8 pair)
+    const utf8 = binary.match(UTF8_SEQUENCES) ?? []
+    const inUtf8 = utf8.reduce((n, seq) => n + seq.length, 0)
+    const stray = (binary.match(/[\x80-\xff]/g)?.length ?? 0) - inUtf8
+    if (utf8.length >= 2 * Math.max(1, stray) || NOT_1252_TEXT.test(binary)) {
       throw new FileRefused('Berkas .csv harus berenkode UTF-8 (Excel: Simpan Sebagai → CSV UTF-8).')
     }
     // Latin-1 but for 0x80–0x9F, where Windows-1252 has its own characters (Node 20's TextDecoder('windows-1252')

@@ -7,7 +7,7 @@ import { JobCancelled, PermanentJobError, type JobContext } from '@/lib/jobs'
 import { CellProblem, cellText, shownValue, type FieldDef } from './fields'
 import { IMPORT_LIMITS, readSheets, type ByteSource, type Cell, type FileFormat } from './file'
 import { importKind } from './kinds'
-import { exampleTexts } from './template'
+import { exampleTexts, REJECTED_ERRORS_HEADING, REJECTED_ROW_HEADING } from './template'
 import { agencyRegencies } from '@/lib/data/regions'
 import { fieldValue } from './kinds/common'
 import type { AnyKind, Importer, Tx } from './kinds/types'
@@ -66,6 +66,8 @@ type Ctx = {
   columnOf: (field: string) => string
   /** what the kind's `gather` kept of the whole file (gatherFile), for every batch's `prepare` */
   gathered?: unknown
+  /** the kind's required fields no column is mapped to (their rows say so, unless a stored record fills them) */
+  unmappedRequired: FieldDef[]
   /** the template's example rows over the mapped columns (templateExamples): a row left as one is refused */
   examples?: { fields: string[]; rows: Set<string> }
 }
@@ -94,6 +96,12 @@ async function templateExamples(client: Tx, imp: LoadedImport, kind: AnyKind, im
   return { fields: fields.map((f) => f.key), rows }
 }
 const exampleSignature = (texts: string[]) => texts.join('\u0001')
+
+/** The kind's required fields that no column of the import's mapping names. */
+function unmappedRequired(imp: LoadedImport, kind: AnyKind): FieldDef[] {
+  const mapped = new Set(Object.values((imp.mapping ?? {}) as Record<string, string | null>))
+  return kind.fields.filter((f) => f.required && !mapped.has(f.key))
+}
 
 export const BATCH_ROWS = 500
 /** The dry run's and the commit's transactions: an hour at most (their statements end before it runs out: lib/db.ts withTransactionStatements). */
@@ -195,6 +203,9 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     for (const [field, text] of Object.entries(values)) if (text !== '') merged[field] = text
     resolveRegions(kind.fields, merged, regions, errors)
     kind.resolve?.(merged, importer, prepared, errors)
+    // a required field no column of the file was matched to, with nothing stored for it: said as such, not as the
+    // schema's "harus angka Rupiah" under a cell shown as "–"
+    for (const f of ctx.unmappedRequired) if (!merged[f.key]) errors[f.key] ??= `Kolom ${f.label} tidak ada di berkas atau belum dicocokkan: cocokkan kolomnya, atau isi nilainya.`
     const parsed = kind.schema.safeParse(merged)
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? kind.keyField)] ??= issue.message
@@ -218,6 +229,8 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     const example = () => Boolean(ctx.examples?.rows.has(exampleSignature(ctx.examples.fields.map((f) => values[f] ?? ''))))
     const refuseExample = () => {
       errors[kind.keyField] = EXAMPLE_ROW
+      // the example gives its key up: the user's own row with the same key further down is not "a repeat of row 2"
+      if (ctx.seen.get(key) === rowNumber) ctx.seen.delete(key)
       return verdict('INVALID')
     }
     if (!existing) return example() ? refuseExample() : verdict('CREATE', { input })
@@ -325,7 +338,9 @@ async function* mappedBatches(imp: LoadedImport, kind: AnyKind): AsyncGenerator<
     .map((h, index) => ({ index, field: kind.fields.find((f) => f.key === mapping[h]) }))
     .filter((c): c is { index: number; field: FieldDef } => Boolean(c.field))
   // the columns the user ignored: their cells go back into the rejected-rows file, so a corrected row keeps them
-  const ignored = sheet.headings.map((heading, index) => ({ heading, index })).filter((c) => c.heading && !mapping[c.heading])
+  // (the rejected-rows file's own "Baris asal" and "Kesalahan" are not: uploaded again, they would come back twice)
+  const ignored = sheet.headings.map((heading, index) => ({ heading, index }))
+    .filter((c) => c.heading && !mapping[c.heading] && c.heading !== REJECTED_ROW_HEADING && c.heading !== REJECTED_ERRORS_HEADING)
   let batch: RowTexts[] = []
   let count = 0
   for await (const s of readSheets(imp.fileFormat as FileFormat, await storedFile(imp.id))) {
@@ -422,7 +437,11 @@ async function* storedBatches(importId: string, last: number): AsyncGenerator<Ro
 
 /** A verdict as its import_rows row; `plan`: the dry run's planned write (lib/imports/planned.ts), none for the commit's. */
 type StoredVerdict = Prisma.ImportRowCreateManyInput & { plan?: PlanColumns }
-/** A verdict's texts as stored: with the cells refused before the schema, and a refused row with its ignored cells (for its line in the rejected-rows file). */
+/**
+ * A verdict's texts as stored: with the cells refused before the schema, and a row the dry run refuses with its ignored
+ * cells (for its line in the rejected-rows file). A row valid then and refused only at the commit (changed meanwhile)
+ * has none stored: its line in the file has its mapped columns only.
+ */
 function storedValues(v: Verdict, row: RowTexts): Prisma.InputJsonObject {
   const problems = Object.keys(row.problems).length > 0
   const ignored = v.outcome === 'INVALID' && row.ignored !== undefined
@@ -495,7 +514,7 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
     const regions = await loadRegions(db)
     const summary = emptySummary()
     const groups = new Map<string, GroupTally>()
-    const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind), examples: await templateExamples(db, imp, kind, importer) }
+    const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind), examples: await templateExamples(db, imp, kind, importer), unmappedRequired: unmappedRequired(imp, kind) }
     // what the planned writes are made under; a dry run that runs past midnight UTC keeps none (its rows were judged on two days)
     const key = planKey(kind, importer.role)
     const total = ((imp.sheets as SheetInfo[]).find((s) => s.name === imp.sheetName) ?? (imp.sheets as SheetInfo[])[0])?.dataRows ?? null
@@ -580,7 +599,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       }
       const regions = await loadRegions(tx)
       const summary = emptySummary()
-      const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind), examples: await templateExamples(tx, imp, kind, importer) }
+      const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind), examples: await templateExamples(tx, imp, kind, importer), unmappedRequired: unmappedRequired(imp, kind) }
       await gatherFile(tx, c, () => storedBatches(importId, last), ctx, total)
       await ctx.progress(0, total, 'Menyimpan')
       // the dry run's rows hold the mapped texts: the file is not parsed a second time

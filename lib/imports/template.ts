@@ -127,6 +127,10 @@ export function errorsText(errors: { column: string; message: string }[]): strin
   }).join(' ')
 }
 
+/** The columns the rejected-rows file adds: not the user's, so never kept as an ignored column when it is uploaded again. */
+export const REJECTED_ROW_HEADING = 'Baris asal'
+export const REJECTED_ERRORS_HEADING = 'Kesalahan'
+
 /**
  * The rejected rows as .xlsx: the user's own columns in the file's order, the ignored ones too (a "No." or "Catatan"
  * the user keeps, when a refused row had something in it), and an error column, to correct and upload again.
@@ -136,9 +140,9 @@ export async function rejectedXlsx(fields: FieldDef[], headings: string[], mappi
   const ws = wb.addWorksheet('Ditolak')
   const columns = headings.filter((h) => mapping[h] || rows.some((r) => r.ignored?.[h]))
   ws.columns = [
-    { header: 'Baris asal', key: '__row', width: 10 },
+    { header: REJECTED_ROW_HEADING, key: '__row', width: 10 },
     ...columns.map((h) => ({ header: h, key: h, width: Math.max(12, h.length + 2), style: { numFmt: TEXT_FORMAT } })),
-    { header: 'Kesalahan', key: '__errors', width: 80 },
+    { header: REJECTED_ERRORS_HEADING, key: '__errors', width: 80 },
   ]
   ws.getRow(1).font = { bold: true }
   for (const r of rows) {

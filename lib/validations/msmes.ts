@@ -48,7 +48,8 @@ export type MsmeInput = z.infer<typeof msmeSchema>
 export const msmeUpdateSchema = msmeSchema.extend({
   id: idField,
   version: versionField,
-  ownerNik: optionalText(16, 'NIK pemilik harus 16 digit angka.').pipe(z.string().regex(/^\d{16}$/, 'NIK pemilik harus 16 digit angka.').nullable()),
+  // empty keeps the stored NIK; a NIK pasted with spaces or dots is its 16 digits, as on the create form (nikField)
+  ownerNik: optionalText(24, 'NIK pemilik harus 16 digit angka.').transform((v) => (v ? v.replace(/[\s.-]/g, '') : null)).pipe(z.string().regex(/^\d{16}$/, 'NIK pemilik harus 16 digit angka.').nullable()),
 })
 export const msmeIdSchema = z.object({ id: idField })
 

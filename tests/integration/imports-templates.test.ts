@@ -137,6 +137,15 @@ describe('a template\'s own example rows pass its checks, and are refused only f
     for (const user of [jombang, admin]) {
       refusedOnlyAsExamples(await dryRunOfTemplate(user, 'laporan-triwulan'))
     }
+    // the examples kept, the officer's own rows of the same indicators below them: the examples are refused, and give
+    // their keys up (the officer's rows are not "the same as row 2")
+    const kept = await workbook(await template(jombang, 'laporan-triwulan'))
+    const sheet = kept.getWorksheet('Data')!
+    for (let r = 2; r <= 4; r++) sheet.addRow((sheet.getRow(r).values as unknown[]).slice(1).map((v, i) => (i === 4 ? '1' : v)))
+    const below = await checkImport(jombang, 'laporan-triwulan', new File([new Uint8Array(await kept.xlsx.writeBuffer())], 'laporan.xlsx'))
+    expect(invalidRows(below).map((r) => r.row)).toEqual([2, 3, 4])
+    for (const r of invalidRows(below)) expect(r.errors).toEqual([expect.objectContaining({ message: EXAMPLE_ROW })])
+    expect(below.check.create + below.check.update).toBe(3)
     // the examples name no indicator the catalogue lacks, nor the quarter by another spelling than its drop-down's
     const wb = await workbook(await template(jombang, 'laporan-triwulan'))
     const codes = (await db.indicator.findMany({ select: { code: true } })).map((i) => i.code)

@@ -270,6 +270,18 @@ describe('MSME import', () => {
     expect(await db.msme.findUniqueOrThrow({ where: { nib: n }, select: { businessName: true } })).toEqual({ businessName: 'Café Ayu’s' })
   })
 
+  it('says a required field no column is matched to as such: a new row refused on it, a stored record updated without it', async () => {
+    const stored = nib()
+    await commit(admin, (await check(admin, await xlsx([row(stored)]))).id)
+    const fresh = nib()
+    // no "Nama Pemilik" column: the new MSME cannot be created without one, the stored one keeps its owner
+    const head = HEAD.filter((h) => h !== 'Nama Pemilik')
+    const without = (r: Cell[]) => r.filter((_, i) => i !== 2)
+    const dry = await check(admin, await xlsx([without(row(stored, { 8: '250.000.000' })), without(row(fresh))], { head }))
+    expect(dry.check).toMatchObject({ update: 1, invalid: 1 })
+    expect(dry.rows.find((r) => r.outcome === 'INVALID')!.errors).toEqual([{ column: 'Nama Pemilik', message: 'Kolom Nama Pemilik tidak ada di berkas atau belum dicocokkan: cocokkan kolomnya, atau isi nilainya.' }])
+  })
+
   it('stores a file of many slices byte for byte (its SHA-256 and size as recorded at upload)', async () => {
     // more than three slices of the upload's storing, which hands PostgreSQL 256 KB at a time
     const lines = ['NIB;Nama Usaha;Nama Pemilik;NIK Pemilik;Jenis Kelamin Pemilik;KBLI;Kabupaten/Kota;Alamat']
