@@ -4,7 +4,7 @@ import { readDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
 import { bankScope } from '@/lib/scope'
-import { escapeLike } from '@/lib/parse'
+import { loanSearch } from '@/lib/data/disbursements'
 import { dueByLoan } from '@/lib/credit/claim-submission'
 import type { SessionUser } from '@/lib/session-user'
 import type { ClaimFilter, CLAIM_SORTS } from '@/lib/validations/claims'
@@ -218,7 +218,7 @@ export async function getClaim({ user, id, page = 1, view = 'semua', withUnclaim
   } satisfies Prisma.ClaimLineSelect
   const listWhere: Prisma.ClaimLineWhereInput = {
     claimId: id, ...lineView(view),
-    ...(q && { disbursement: { OR: [{ accountNumber: { startsWith: escapeLike(q) } }, { msme: { nib: { startsWith: escapeLike(q) } } }, { msme: { businessName: { contains: escapeLike(q), mode: 'insensitive' } } }] } }),
+    ...(q && { disbursement: loanSearch(q) }),
   }
   const [totals, differing, lines, unclaimed, found] = await Promise.all([
     claimTotals(id),

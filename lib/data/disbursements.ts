@@ -47,9 +47,17 @@ function scopedWhere(user: SessionUser, f: DisbursementFilter): Prisma.Disbursem
       f.from || f.to ? { contractDate: { ...(f.from && { gte: new Date(f.from) }), ...(f.to && { lte: new Date(f.to) }) } } : {},
       f.collectibility ? { collectibility: f.collectibility } : {},
       f.flagged ? { NOT: { eligibilityIssues: { isEmpty: true } } } : {},
-      f.q ? { OR: [{ accountNumber: { startsWith: escapeLike(f.q) } }, { msme: { nib: { startsWith: escapeLike(f.q) } } }, { msme: { businessName: { contains: escapeLike(f.q), mode: 'insensitive' } } }] } : {},
+      f.q ? loanSearch(f.q) : {},
     ],
   }
+}
+
+/**
+ * A loan looked for by what people quote: its account or its MSME's NIB by their beginning, its business name
+ * anywhere in it (LIKE wildcards typed are characters). The loans list's search and a claim's lines' (lib/data/claims.ts).
+ */
+export function loanSearch(q: string): Prisma.DisbursementWhereInput {
+  return { OR: [{ accountNumber: { startsWith: escapeLike(q) } }, { msme: { nib: { startsWith: escapeLike(q) } } }, { msme: { businessName: { contains: escapeLike(q), mode: 'insensitive' } } }] }
 }
 
 /** The list's order, newest contract first unless the user sorted: the export keeps it too. */

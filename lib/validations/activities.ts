@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { isIsoDate, isoDateInRange, nameField, parseRupiah, parseWholeNumber, rupiahMessage } from '@/lib/parse'
-import { checkbox, filterDir, filterPage, filterRegency, filterText, idField, optionalText, versionField } from '@/lib/validations/registers-common'
+import { checkbox, filterDir, filterPage, filterRegency, filterText, idField, optionalNikField, optionalText, versionField } from '@/lib/validations/registers-common'
 
 export const ACTIVITY_KINDS = ['TRAINING', 'CERTIFICATION', 'CAPITAL_ASSISTANCE', 'FINANCING_FACILITATION', 'MENTORING', 'SUPERVISION', 'OTHER'] as const
 export const BUDGET_SOURCES = ['APBD_PROVINCE', 'APBD_REGENCY', 'APBN', 'DAK', 'OTHER'] as const
@@ -101,7 +101,7 @@ export const beneficiarySchema = z
   .object({
     activityId: idField,
     type: z.enum(BENEFICIARY_TYPES, 'Pilih jenis penerima.'),
-    cooperativeNik: z.string().trim().optional().transform((v) => (v ? v.replace(/[\s.-]/g, '') : null)).pipe(z.string().regex(/^\d{16}$/, 'NIK koperasi harus 16 digit angka.').nullable()),
+    cooperativeNik: optionalNikField('NIK koperasi harus 16 digit angka.'),
     msmeNib: z.string().trim().optional().transform((v) => (v ? v.replace(/[\s.-]/g, '') : null)).pipe(z.string().regex(/^\d{13}$/, 'NIB harus 13 digit angka.').nullable()),
     personName: z.string().optional().transform((v) => (v?.trim() ? v : undefined)).pipe(nameField('Nama penerima', { min: 2, max: 150 }).optional()).transform((v) => v ?? null),
     personRole: optionalText(100, 'Peran maksimal 100 karakter.'),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isKbliCode } from '@/lib/credit/kbli'
 import { nameField } from '@/lib/parse'
-import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, nikField, optionalPastDate, optionalText, phoneField, regencyCode, versionField, villageCode } from './registers-common'
+import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, nikField, optionalNikField, optionalPastDate, optionalText, phoneField, regencyCode, versionField, villageCode } from './registers-common'
 
 export const SCALE_VALUES = ['MIKRO', 'KECIL', 'MENENGAH', 'BESAR'] as const
 export const GENDER_VALUES = ['L', 'P'] as const
@@ -49,7 +49,7 @@ export const msmeUpdateSchema = msmeSchema.extend({
   id: idField,
   version: versionField,
   // empty keeps the stored NIK; a NIK pasted with spaces or dots is its 16 digits, as on the create form (nikField)
-  ownerNik: optionalText(24, 'NIK pemilik harus 16 digit angka.').transform((v) => (v ? v.replace(/[\s.-]/g, '') : null)).pipe(z.string().regex(/^\d{16}$/, 'NIK pemilik harus 16 digit angka.').nullable()),
+  ownerNik: optionalNikField('NIK pemilik harus 16 digit angka.'),
 })
 export const msmeIdSchema = z.object({ id: idField })
 

@@ -114,8 +114,13 @@ export const optionalPastDate = (label: string) =>
  * and `3517.9927.0000.0001` are the number; anything else is refused whole. (The fields had a 16-character limit that
  * cut a pasted NIK with spaces, and a 17th digit, without a word: a wrong NIK saved, or "already registered".)
  */
+const nikDigits = (v: string) => v.replace(/[\s.-]/g, '')
 export const nikField = (required: string, message: string) =>
-  z.string({ error: required }).trim().min(1, required).transform((v) => v.replace(/[\s.-]/g, '')).pipe(z.string().regex(/^\d{16}$/, message))
+  z.string({ error: required }).trim().min(1, required).transform(nikDigits).pipe(z.string().regex(/^\d{16}$/, message))
+
+/** The same, where an empty field means none (a form's "keep the stored one", a beneficiary that is not a cooperative): null. */
+export const optionalNikField = (message: string) =>
+  z.string().trim().optional().transform((v) => (v ? nikDigits(v) : null)).pipe(z.string().regex(/^\d{16}$/, message).nullable())
 
 export const regencyCode = z.string({ error: 'Pilih kabupaten/kota.' }).trim().regex(/^\d{2}\.\d{2}$/, 'Pilih kabupaten/kota.')
 export const districtCode = optionalText(8).pipe(z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'Kecamatan tidak valid.').nullable())
