@@ -16,6 +16,8 @@ import { conflictError, transition } from '@/lib/transitions'
 import { ActionError, authAction, MESSAGES, type ActionState } from '@/lib/safe-action'
 import { lockBankLoans, previewClaimFor, submitClaimFor } from '@/lib/credit/claim-submission'
 import { recordInstalment } from '@/lib/credit/instalments'
+import { remindReturnedClaims } from '@/lib/reminders/scan'
+import { settleNotifications } from '@/lib/reminders/settle'
 import { correctDisbursement } from '@/lib/credit/disbursement-corrections'
 import type { SessionUser } from '@/lib/session-user'
 import {
@@ -120,6 +122,8 @@ export const approveClaim = authAction('claims.verify', claimReviewSchema.passth
       action: 'APPROVE', entity: 'SubsidyClaim', entityId: input.claimId, before: { status: 'SUBMITTED', version: input.version },
       after: { status: 'APPROVED', claimed: totals[0].claimed, computed: totals[0].computed, approved: totals[0].approved, corrections: corrections.size > 0 ? corrected : undefined /* none: left out of the row */ },
     })
+    // the admins' "awaiting verification" is settled with the decision, not at the next hourly scan
+    await settleNotifications(tx, { now, today: jakartaToday(now.getTime()), claim: input.claimId })
     // a real month has 10,000-16,000 lines to approve: the time a claim's submission is given, not Prisma's 5 s
   }, { timeout: 60_000 })
   revalidatePath('/kredit', 'layout')
@@ -134,6 +138,10 @@ export const returnClaim = authAction('claims.verify', claimReturnSchema, async 
       data: { status: 'RETURNED', returnReason: input.reason, reviewedAt: new Date(), reviewedById: user.id, version: { increment: 1 } },
     }))
     await writeAudit(tx, actor(user), { action: 'RETURN', entity: 'SubsidyClaim', entityId: input.claimId, before: { status: 'SUBMITTED', version: input.version }, after: { status: 'RETURNED', reason: input.reason } })
+    // the bank's officers are told now, with the reason, and the admins' "awaiting verification" is settled
+    await remindReturnedClaims(tx, { claimId: input.claimId })
+    const now = new Date()
+    await settleNotifications(tx, { now, today: jakartaToday(now.getTime()), claim: input.claimId })
   })
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: 'Klaim dikembalikan ke bank.' }

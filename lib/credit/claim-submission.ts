@@ -1,13 +1,14 @@
 import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
-import { lastEndedMonth } from '@/lib/dates'
+import { jakartaToday, lastEndedMonth } from '@/lib/dates'
 import { writeAudit, type AuditActor } from '@/lib/audit'
 import { claimLineReason, type AgencyPeriod, type BankLine, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { ActionError } from '@/lib/errors'
 import { formatNumber, formatRupiah } from '@/lib/format'
 import { transition } from '@/lib/transitions'
 import type { SessionUser } from '@/lib/session-user'
+import { settleNotifications } from '@/lib/reminders/settle'
 
 const actor = (u: AuditActor) => ({ id: u.id, username: u.username, role: u.role })
 
@@ -122,6 +123,9 @@ export async function writeClaim(
         data: { status: 'SUBMITTED', submittedAt: new Date(), submittedById: user.id, returnReason: null, reviewedAt: null, reviewedById: null, version: { increment: 1 } },
       }),
     })
+    // the return's notice to the bank's officers is answered
+    const now = new Date()
+    await settleNotifications(tx, { now, today: jakartaToday(now.getTime()), claim: existing.id })
   }
   type Line = { disbursementId: string; claimed: number; computed: number; reason: ClaimLineReason | null; bank?: BankLine }
   let lines: Line[]

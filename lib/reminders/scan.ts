@@ -5,7 +5,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { currentQuarter, defaultDeadline, previousQuarter } from '@/lib/reporting/periods'
 import { requiredPeriodSql } from '@/lib/reporting/start'
 import { emailEnabled } from './email'
-import { actionOwnerKeySql, returnedKeySql, settleNotifications } from './settle'
+import { actionOwnerKeySql, claimReturnedKeySql, returnedKeySql, settleNotifications } from './settle'
 
 type Client = Prisma.TransactionClient | typeof db
 
@@ -61,6 +61,28 @@ export async function remindReturnedReports(client: Client, options: { reportId?
     ON CONFLICT (user_id, event_key) DO NOTHING`
 }
 
+/**
+ * Tell the officers of a bank that its claim was returned (status RETURNED by the agency's verification), with the
+ * reason: one notification per officer and return, keyed by the return's own time (reviewed_at), as a report's return
+ * is. Called by the return's own transaction and again by every scan (ON CONFLICT DO NOTHING). A bank had learnt of
+ * a returned claim only by opening its claims list, while a district officer is told of a returned report.
+ */
+export async function remindReturnedClaims(client: Client, options: { claimId?: string; emailOn?: boolean } = {}): Promise<number> {
+  const only = options.claimId ? Prisma.sql`AND c.id = ${options.claimId}` : Prisma.empty
+  return client.$executeRaw`
+    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
+    SELECT gen_random_uuid()::text, u.id, 'CLAIM_RETURNED', ${claimReturnedKeySql},
+           jsonb_build_object('bank', b.short_name, 'program', cp.name, 'month', to_char(c.month, 'YYYY-MM-DD'), 'reason', coalesce(c.return_reason, '')),
+           '/kredit/klaim/' || c.id,
+           ${emailStateSql(options.emailOn ?? emailEnabled())}, ${new Date()}::timestamp
+      FROM subsidy_claims c
+      JOIN banks b ON b.id = c.bank_id
+      JOIN credit_programs cp ON cp.id = c.program_id
+      JOIN users u ON u.bank_id = c.bank_id AND u.role = 'BANK_OFFICER' AND u.active
+     WHERE c.status = 'RETURNED' AND c.reviewed_at IS NOT NULL ${only}
+    ON CONFLICT (user_id, event_key) DO NOTHING`
+}
+
 /** The quarters whose report can be due or late now: this one and the two before, with their deadlines. */
 async function candidateQuarters(client: Client, now: Date) {
   const current = currentQuarter(now)
@@ -80,7 +102,7 @@ async function candidateQuarters(client: Client, now: Date) {
   }
 }
 
-export type ScanResult = Record<'reportDue' | 'reportLate' | 'reportReturned' | 'actionDue' | 'reviewReport' | 'reviewClaim', number>
+export type ScanResult = Record<'reportDue' | 'reportLate' | 'reportReturned' | 'claimReturned' | 'actionDue' | 'reviewReport' | 'reviewClaim', number>
 
 /** The users who own follow-up `a`: a regency's officers, a bank's officers, the named user, or for an agency unit the admin who recorded it. */
 const actionOwnerSql = Prisma.sql`u.active AND (
@@ -192,11 +214,12 @@ export async function scanReminders(options: { now?: Date; client?: Client } = {
   const reportDue = await reportNotSent('REPORT_DUE', 'report-due:', Prisma.sql`p.deadline BETWEEN ${today}::date AND ${today}::date + ${REPORT_DUE_DAYS}::int`)
   const reportLate = await reportNotSent('REPORT_LATE', 'report-late:', Prisma.sql`p.deadline < ${today}::date AND p.deadline >= ${today}::date - ${LOOKBACK_DAYS}::int`)
   const reportReturned = await remindReturnedReports(client, { emailOn })
+  const claimReturned = await remindReturnedClaims(client, { emailOn })
   const actionDue = await actions()
   const reviewReport = await reviewReports()
   const reviewClaim = await reviewClaims()
   // last, the reminders whose cause went away (a report sent, a follow-up done), those made above included (a report
   // sent while the scan ran): the bell counts only what is still to do
   await settleNotifications(client, { now: created, today })
-  return { reportDue, reportLate, reportReturned, actionDue, reviewReport, reviewClaim }
+  return { reportDue, reportLate, reportReturned, claimReturned, actionDue, reviewReport, reviewClaim }
 }

@@ -196,3 +196,24 @@ test('without a kind, /impor/baru offers the kinds the user may import; a form s
   await expect(page.getByText(/kosong \(0 byte\)/)).toHaveCount(0)
   await expect(page).toHaveURL(/\/impor\/baru\?jenis=penyaluran$/)
 })
+
+test('the MSME template uploaded as downloaded: every example row refused as such, nothing offered, and the dry run set aside', async ({ page, login }, info) => {
+  await login('DISTRICT_OFFICER')
+  await page.goto('/impor/baru?jenis=umkm')
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Unduh templat .xlsx' }).click()
+  const template = info.outputPath('templat-umkm.xlsx')
+  await (await download).saveAs(template)
+  await uploadAndMap(page, template)
+  await dryRun(page)
+  await expect(page.getByText(/Tidak ada yang diimpor: semua baris ditolak/)).toBeVisible()
+  await expect(page.getByRole('table').filter({ hasText: 'Keterangan' }).getByText(/Baris contoh dari templat/).first()).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Impor sekarang' })).toHaveCount(0)
+  // not left in the history as a file with refused rows waiting: set aside, with its confirmation
+  await page.getByRole('button', { name: 'Buang hasil uji coba' }).click()
+  await page.getByRole('dialog', { name: 'Buang hasil uji coba ini?' }).getByRole('button', { name: 'Ya, buang' }).click()
+  await expect(page.getByText('Impor dibatalkan; tidak ada yang disimpan.')).toBeVisible()
+  const id = page.url().match(/\/impor\/([^/?]+)/)![1]
+  const [row] = await sql<{ status: string }>('SELECT status FROM imports WHERE id = $1', [id])
+  expect(row.status).toBe('CANCELLED')
+})

@@ -8,6 +8,8 @@ import { submitClaimFor } from '@/lib/credit/claim-submission'
 import { getClaim } from '@/lib/data/claims'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { getCurrentUser } from '@/lib/session'
+import { scanReminders } from '@/lib/reminders/scan'
+import { notificationText } from '@/lib/reminders/texts'
 import type { SessionUser } from '@/lib/session-user'
 import type { ActionState } from '@/lib/safe-action'
 
@@ -161,6 +163,41 @@ describe('claim decisions sent at the same moment', () => {
     await expect(db.claimLine.updateMany({ where: { claimId: c.id }, data: { approvedAmount: 0 } })).rejects.toThrow(/exceeds approved/)
     await expect(db.claimLine.deleteMany({ where: { claimId: c.id } })).rejects.toThrow(/exceeds approved/)
     expect(await money(c.id)).toEqual({ approved, paid: approved })
+  })
+})
+
+describe('a returned claim tells the bank', () => {
+  it('its officers, once, with the reason, in the return\'s transaction; the admins\' review notice read; answered by the resubmission', async () => {
+    const other = await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' })
+    const c = await submitted('2025-09')
+    await scanReminders() // the admins' "awaiting verification"
+    expect(await db.notification.count({ where: { userId: admin.id, kind: 'REVIEW_CLAIM', eventKey: `review-claim:${c.id}:${c.version}`, readAt: null } })).toBe(1)
+    signInAs(admin)
+    expect(await returnClaim(undefined, form({ claimId: c.id, version: c.version, reason: 'Rekening koran September belum dilampirkan.' }))).toMatchObject({ ok: true })
+    const notices = () => db.notification.findMany({ where: { kind: 'CLAIM_RETURNED', eventKey: { startsWith: `claim-returned:${c.id}:` } }, select: { userId: true, link: true, params: true, readAt: true } })
+    const mine = (await notices()).filter((n) => n.userId === bank.id)
+    expect(mine).toEqual([{ userId: bank.id, link: `/kredit/klaim/${c.id}`, params: expect.objectContaining({ reason: 'Rekening koran September belum dilampirkan.', month: '2025-09-01' }), readAt: null }])
+    expect(notificationText('CLAIM_RETURNED', mine[0].params, 'id')).toEqual({
+      title: 'Klaim September 2025 dikembalikan',
+      body: 'Dinas mengembalikan klaim subsidi bunga BPR Jatim untuk September 2025 (Program Balapan 2025) agar diperbaiki. Alasan: Rekening koran September belum dilampirkan.',
+    })
+    // another bank's officers and the admins are not told; the admin's review notice is settled by the decision
+    expect((await notices()).filter((n) => n.userId === other.id || n.userId === admin.id)).toEqual([])
+    expect(await db.notification.count({ where: { userId: admin.id, kind: 'REVIEW_CLAIM', eventKey: `review-claim:${c.id}:${c.version}`, readAt: null } })).toBe(0)
+    // the hourly scan does not tell it again
+    await scanReminders()
+    expect((await notices()).filter((n) => n.userId === bank.id)).toHaveLength(1)
+    // sent again: the notice is answered at once
+    await submitClaimFor(bank, { programId, month: '2025-09' }, null)
+    expect((await notices()).filter((n) => n.userId === bank.id).map((n) => n.readAt)).toEqual([expect.any(Date)])
+  })
+
+  it('a return that fails (a stale version) tells no one', async () => {
+    const c = await submitted('2025-12')
+    signInAs(admin)
+    await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
+    expect((await returnClaim(undefined, form({ claimId: c.id, version: c.version, reason: 'Terlambat, sudah disetujui.' }))).ok).toBe(false)
+    expect(await db.notification.count({ where: { kind: 'CLAIM_RETURNED', eventKey: { startsWith: `claim-returned:${c.id}:` } } })).toBe(0)
   })
 })
 

@@ -28,8 +28,9 @@ const ICONS: Record<NotificationKind, typeof AlarmClock> = {
   ACTION_ASSIGNED: ListChecks,
   REVIEW_REPORT: ClipboardCheck,
   REVIEW_CLAIM: ClipboardCheck,
+  CLAIM_RETURNED: Undo2,
 }
-const URGENT = new Set<NotificationKind>(['REPORT_LATE', 'REPORT_RETURNED', 'ACTION_OVERDUE'])
+const URGENT = new Set<NotificationKind>(['REPORT_LATE', 'REPORT_RETURNED', 'CLAIM_RETURNED', 'ACTION_OVERDUE'])
 
 /** The signed-in user's notifications (lib/reminders), newest first; every role has its own. */
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -193,7 +193,11 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
             {nothing && summary.invalid > 0 && imp.status !== 'DONE' && (
               <div role="status" className="mt-3 space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
                 <p>{t(summary.unchanged > 0 ? 'nothingUnchangedRefused' : 'nothingAllRefused', { invalid: num(summary.invalid), count: summary.invalid })}</p>
-                <a href={`/api/impor/${imp.id}/ditolak`} className={buttonClass('secondary', 'sm')}><Download aria-hidden className="size-4" />{t('rejectedFile')}</a>
+                <div className="flex flex-wrap items-center gap-2">
+                  <a href={`/api/impor/${imp.id}/ditolak`} className={buttonClass('secondary', 'sm')}><Download aria-hidden className="size-4" />{t('rejectedFile')}</a>
+                  {/* set aside, so that the history stops listing it as a file with refused rows waiting */}
+                  {imp.status === 'CHECKED' && <ConfirmAction action={discardImportCheck} fields={{ id: imp.id }} label={t('discard')} title={t('discardTitle')} body={t('discardBody')} confirmLabel={t('discardConfirm')} cancelLabel={t('cancelKeep')} variant="secondary" size="sm" />}
+                </div>
               </div>
             )}
           </div>
