@@ -8,6 +8,6 @@ const TONES = {
   blue: 'bg-sky-50 text-sky-800 ring-sky-200',
 } as const
 
-export function Badge({ tone = 'slate', children }: { tone?: keyof typeof TONES; children: React.ReactNode }) {
-  return <span className={clsx('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset', TONES[tone])}>{children}</span>
+export function Badge({ tone = 'slate', className, children }: { tone?: keyof typeof TONES; className?: string; children: React.ReactNode }) {
+  return <span className={clsx('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset', TONES[tone], className)}>{children}</span>
 }

@@ -97,6 +97,22 @@ async function templateExamples(client: Tx, imp: LoadedImport, kind: AnyKind, im
 }
 const exampleSignature = (texts: string[]) => texts.join('\u0001')
 
+/** The examples as the dry run stored them beside its counts (`summary.examples`), for the commit to judge by. */
+type StoredExamples = { fields: string[]; rows: string[] }
+const storeExamples = (examples: Ctx['examples']): StoredExamples | undefined => (examples ? { fields: examples.fields, rows: [...examples.rows] } : undefined)
+
+/**
+ * The examples the commit judges by: the dry run's own. Rebuilt at the commit from its date, a report-values
+ * template's examples (the open quarter's) had changed across a quarter's end between the dry run and the confirm,
+ * and an example row the dry run refused would have been written. An import checked before the dry run stored them
+ * is judged by the examples rebuilt.
+ */
+async function commitExamples(client: Tx, imp: LoadedImport, kind: AnyKind, importer: Importer): Promise<Ctx['examples']> {
+  const summary = imp.summary as { check?: unknown; examples?: StoredExamples | null } | null
+  if (summary?.check && 'examples' in summary) return summary.examples ? { fields: summary.examples.fields, rows: new Set(summary.examples.rows) } : undefined
+  return templateExamples(client, imp, kind, importer)
+}
+
 /** The kind's required fields that no column of the import's mapping names. */
 function unmappedRequired(imp: LoadedImport, kind: AnyKind): FieldDef[] {
   const mapped = new Set(Object.values((imp.mapping ?? {}) as Record<string, string | null>))
@@ -287,7 +303,7 @@ type StoredRow = { rowNumber: number; outcome: string; key: string | null; value
 
 type LoadedImport = {
   id: string; kind: string; fileFormat: string; fileName: string; fileHash: string; sheetName: string | null; mapping: unknown; sheets: unknown; mode: string
-  createdById: string; createdByName: string; regencyCode: string | null; bankId: string | null; planKey: string | null
+  createdById: string; createdByName: string; regencyCode: string | null; bankId: string | null; planKey: string | null; summary: unknown
 }
 
 async function loadImport(importId: string): Promise<{ imp: LoadedImport; kind: AnyKind; importer: Importer }> {
@@ -295,7 +311,7 @@ async function loadImport(importId: string): Promise<{ imp: LoadedImport; kind: 
     where: { id: importId },
     select: {
       id: true, kind: true, fileFormat: true, fileName: true, fileHash: true, sheetName: true, mapping: true, sheets: true, mode: true,
-      createdById: true, createdByName: true, regencyCode: true, bankId: true, planKey: true,
+      createdById: true, createdByName: true, regencyCode: true, bankId: true, planKey: true, summary: true,
     },
   })
   if (!imp) throw new PermanentJobError('Impor tidak ditemukan.')
@@ -514,7 +530,8 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
     const regions = await loadRegions(db)
     const summary = emptySummary()
     const groups = new Map<string, GroupTally>()
-    const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind), examples: await templateExamples(db, imp, kind, importer), unmappedRequired: unmappedRequired(imp, kind) }
+    const examples = await templateExamples(db, imp, kind, importer)
+    const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind), examples, unmappedRequired: unmappedRequired(imp, kind) }
     // what the planned writes are made under; a dry run that runs past midnight UTC keeps none (its rows were judged on two days)
     const key = planKey(kind, importer.role)
     const total = ((imp.sheets as SheetInfo[]).find((s) => s.name === imp.sheetName) ?? (imp.sheets as SheetInfo[])[0])?.dataRows ?? null
@@ -550,7 +567,7 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
       // file as an array of ten million numbers, the pg adapter's form of a bytea: the end of each job's memory peak)
       await store.dataImport.update({
         where: { id: importId },
-        data: { status: 'CHECKED', summary: { check: kind.groupOf ? { ...summary, groups: [...groups.values()] } : summary }, checkedAt: new Date(), error: null, planKey: key === planKey(kind, importer.role) ? key : null },
+        data: { status: 'CHECKED', summary: { check: kind.groupOf ? { ...summary, groups: [...groups.values()] } : summary, examples: storeExamples(examples) ?? null }, checkedAt: new Date(), error: null, planKey: key === planKey(kind, importer.role) ? key : null },
         select: { id: true },
       })
     }, JOB_TRANSACTION.timeout), JOB_TRANSACTION)
@@ -599,7 +616,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       }
       const regions = await loadRegions(tx)
       const summary = emptySummary()
-      const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind), examples: await templateExamples(tx, imp, kind, importer), unmappedRequired: unmappedRequired(imp, kind) }
+      const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind), examples: await commitExamples(tx, imp, kind, importer), unmappedRequired: unmappedRequired(imp, kind) }
       await gatherFile(tx, c, () => storedBatches(importId, last), ctx, total)
       await ctx.progress(0, total, 'Menyimpan')
       // the dry run's rows hold the mapped texts: the file is not parsed a second time

@@ -255,8 +255,13 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await expect(back).toContainText('“Rekening koran Oktober belum dilampirkan.”')
   await back.getByRole('button', { name: 'Kembalikan ke bank' }).click()
   await expect(admin.locator('#isi').getByText('Rekening koran Oktober belum dilampirkan.')).toBeVisible()
+  // the bank is told, with the reason; the notice opens the claim
+  await page.goto('/notifikasi?tampil=belum')
+  const returned = page.getByTestId('notification-list').getByRole('listitem').filter({ hasText: 'Alasan: Rekening koran Oktober belum dilampirkan.' })
+  await expect(returned).toContainText('Klaim Oktober 2026 dikembalikan')
+  await returned.getByRole('button', { name: 'Klaim Oktober 2026 dikembalikan', exact: true }).click()
+  await page.waitForURL(claimUrl)
   // the bank files the month again from the returned claim's page: the form opens on its programme and month
-  await page.goto(claimUrl)
   await page.getByRole('link', { name: 'Ajukan ulang bulan ini' }).click()
   await expect(page).toHaveURL(/\/kredit\/klaim\/baru\?program=.+&bulan=2026-10$/)
   await expect(page.getByLabel('Program yang diklaim').locator('option:checked')).toHaveText('KUR Daerah 2026')

@@ -158,6 +158,32 @@ describe('a template\'s own example rows pass its checks, and are refused only f
     for (const code of importKind('laporan-triwulan')!.fields.find((f) => f.key === 'indicatorCode')!.examples) expect(codes).toContain(code)
   })
 
+  it('the commit judges the examples the dry run judged, not the template as it would read at the commit', async () => {
+    // the examples kept, the officer's own rows (value 1) of the same indicators below them
+    const kept = await workbook(await template(jombang, 'laporan-triwulan'))
+    const sheet = kept.getWorksheet('Data')!
+    for (let r = 2; r <= 4; r++) sheet.addRow((sheet.getRow(r).values as unknown[]).slice(1).map((v, i) => (i === 4 ? '1' : v)))
+    const codes = [2, 3, 4].map((r) => String(sheet.getCell(r, 4).value))
+    const dry = await checkImport(jombang, 'laporan-triwulan', new File([new Uint8Array(await kept.xlsx.writeBuffer())], 'laporan.xlsx'))
+    expect(invalidRows(dry).map((r) => r.row)).toEqual([2, 3, 4])
+    // before the confirm, the template changes (here its first indicator moves to the end of its form; a quarter
+    // ending between the dry run and the confirm does as much): rebuilt now, its examples would be other rows
+    const first = await db.indicator.findUniqueOrThrow({ where: { code: codes[0] }, select: { sortOrder: true } })
+    await db.indicator.update({ where: { code: codes[0] }, data: { sortOrder: 10_000 } })
+    try {
+      const done = await commitImport(jombang, dry.id, 'VALID_ONLY')
+      expect(done.status).toBe('DONE')
+      const commit = (done.summary as { commit: Record<string, number> }).commit
+      expect(commit.invalid).toBe(3)
+      expect(commit.create + commit.update).toBe(3)
+      // what was written is the officer's 1, never the examples' 1.250 · 980 · 640
+      const written = await db.reportValue.findMany({ where: { indicatorCode: { in: codes }, report: { regencyCode: '35.17' } }, select: { indicatorCode: true, value: true } })
+      expect(written.map((v) => [v.indicatorCode, Number(v.value)]).sort()).toEqual(codes.map((c) => [c, 1]).sort())
+    } finally {
+      await db.indicator.update({ where: { code: codes[0] }, data: { sortOrder: first.sortOrder } })
+    }
+  })
+
   it('indicator targets: the province\'s year target and two regencies\' adding up to it', async () => {
     refusedOnlyAsExamples(await dryRunOfTemplate(admin, 'target-indikator'))
     // the fixed examples add up as well

@@ -81,7 +81,8 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
                     <Td>{IMPORT_KINDS[r.kind]?.title[lang] ?? r.kind}</Td>
                     <Td><Link href={`/impor/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.fileName}</Link></Td>
                     <Td>{r.createdByName}</Td>
-                    <Td><Badge tone={statusTone(r.shown)}>{t(`statusLabel.${r.shown}`)}</Badge>{plannedNote(r)}</Td>
+                    {/* one line: a pill broken over two lines ("Tidak ada yang perlu / diimpor") read as two badges at 1366 px */}
+                    <Td><Badge tone={statusTone(r.shown)} className="whitespace-nowrap">{t(`statusLabel.${r.shown}`)}</Badge>{plannedNote(r)}</Td>
                     <Td align="right">{count(r, r.counts?.create)}</Td>
                     <Td align="right">{count(r, r.counts?.update)}</Td>
                     {/* a file imported again: "Tidak berubah 3" says why nothing was created or changed */}

@@ -12,7 +12,7 @@ import { PastLastPage } from '@/components/ui/past-last-page'
 import { inputClass } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
-import { SortTh, Table, Td, Th } from '@/components/ui/table'
+import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { readDb } from '@/lib/db'
 import { findDisbursements, listPrograms } from '@/lib/data/disbursements'
 import { env } from '@/lib/env'
@@ -117,6 +117,32 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
         <EmptyState title={t('empty')} />
       ) : (
         <>
+          {/* phones: a card per loan (the eight-column table scrolled sideways); wider screens: the sortable table */}
+          <SortLinks hiddenFrom="md" pathname="/kredit/penyaluran" params={params} defaultSort="contractDate" defaultDir="desc" columns={[
+            { column: 'contractDate', firstDir: 'desc', label: t('contractDate') }, { column: 'plafond', firstDir: 'desc', label: t('plafond') }, { column: 'accountNumber', label: t('account') },
+          ]} />
+          <ul className="space-y-2 md:hidden" aria-label={t('disbursements')}>
+            {data.rows.map((d) => (
+              <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-account={d.accountNumber}>
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <Link href={`/kredit/penyaluran/${d.id}`} className="break-all font-mono text-xs font-medium text-brand-700 hover:underline">{d.accountNumber}</Link>
+                  <div className="flex flex-wrap gap-1">
+                    <Badge tone={collectibilityTone(d.collectibility)}>{t('collectibilityClass', { value: d.collectibility })}</Badge>
+                    {d.eligibilityIssues.length > 0 && <Badge tone="amber">{t('flagged')}</Badge>}
+                  </div>
+                </div>
+                <p className="mt-1 font-medium text-slate-900">{d.msme.businessName}</p>
+                <p className="text-xs text-slate-600"><span className="font-mono">NIB {d.msme.nib}</span> · {d.regency.name}</p>
+                <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-xs">
+                  <div><dt className="text-slate-500">{t('plafond')}</dt><dd className="whitespace-nowrap font-medium tabular-nums text-slate-800">{formatRupiah(Number(d.plafond), { locale: lang })}</dd></div>
+                  <div><dt className="text-slate-500">{t('contractDate')}</dt><dd className="whitespace-nowrap text-slate-800">{formatDate(d.contractDate, { locale: lang })}</dd></div>
+                  <div><dt className="text-slate-500">{t('tenor')}</dt><dd className="tabular-nums text-slate-800">{d.tenorMonths}</dd></div>
+                  <div><dt className="text-slate-500">{t('bank')}</dt><dd className="text-slate-800">{d.bank.shortName} · {formatRate(d.bankRate, { locale: lang })}</dd></div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden md:block">
           <Table caption={t('disbursements')}>
             <thead>
               <tr>
@@ -153,6 +179,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
               ))}
             </tbody>
           </Table>
+          </div>
           <Pagination pathname="/kredit/penyaluran" params={params} page={data.page} pageSize={data.pageSize} total={data.total} />
         </>
       )}

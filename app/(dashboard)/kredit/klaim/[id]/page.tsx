@@ -162,6 +162,32 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
         ) : claim.lines.length === 0 ? (
           <EmptyState title={q ? t('linesSearchNone', { q }) : t('linesViewEmpty')} />
         ) : (
+        <>
+        {/* phones: a card per line, its four amounts in a grid (the nine-column table scrolled sideways); wider screens: the table */}
+        <ul className="space-y-2 md:hidden" aria-label={`${t('allLines')}: ${views.find((v) => v.key === claim.view)?.label ?? ''}`}>
+          {claim.lines.map((l) => {
+            const reason = reasonText(shownClaimReason(l)) ?? (correctedAtReview(l) ? t('recordCorrected') : null)
+            return (
+              <li key={l.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <p className="break-all font-mono text-xs text-slate-700">{l.disbursement.accountNumber}</p>
+                <p className="font-medium text-slate-900">{l.disbursement.msme.businessName}</p>
+                <p className="text-xs text-slate-600">{l.disbursement.regency.name}</p>
+                <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-xs">
+                  <div><dt className="text-slate-500">{t('plafond')}</dt><dd className="whitespace-nowrap font-medium tabular-nums text-slate-800">{money(Number(l.disbursement.plafond))}</dd></div>
+                  <div><dt className="text-slate-500">{t('claimed')}</dt><dd className="whitespace-nowrap font-medium tabular-nums text-slate-800">{money(Number(l.claimedAmount))}</dd></div>
+                  <div><dt className="text-slate-500">{t('computed')}</dt><dd className={`whitespace-nowrap font-medium tabular-nums ${Number(l.claimedAmount) !== Number(l.computedAmount) ? 'text-red-700' : 'text-slate-800'}`}>{money(Number(l.computedAmount))}</dd></div>
+                  <div><dt className="text-slate-500">{t('approved')}</dt><dd className="whitespace-nowrap font-medium tabular-nums text-slate-800">{l.approvedAmount === null ? '–' : money(Number(l.approvedAmount))}</dd></div>
+                </dl>
+                {reason && <p className="mt-2 text-xs text-slate-700"><span className="text-slate-500">{t('reason')}: </span>{reason}</p>}
+                {l.note && <p className="mt-1 text-xs text-slate-700"><span className="text-slate-500">{t('note')}: </span>{l.note}</p>}
+                {reviewing && !onReviewForm.has(l.id) && shownClaimReason(l) === null && added.length < REVIEW_ADDED_MAX && (
+                  <Link href={reviewHref([...added, l.id])} aria-label={t('correctLineLabel', { account: l.disbursement.accountNumber })} className="mt-2 inline-block font-medium text-brand-700 hover:underline">{t('correctLine')}</Link>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+        <div className="hidden md:block">
         <Table caption={`${t('allLines')}: ${views.find((v) => v.key === claim.view)?.label ?? ''}`}>
           <thead>
             <tr><Th>{t('account')}</Th><Th>{t('msme')}</Th><Th>{t('regency')}</Th><Th align="right">{t('plafond')}</Th><Th align="right">{t('claimed')}</Th><Th align="right">{t('computed')}</Th><Th align="right">{t('approved')}</Th><Th>{t('reason')}</Th><Th>{t('note')}</Th></tr>
@@ -190,6 +216,8 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
             ))}
           </tbody>
         </Table>
+        </div>
+        </>
         )}
         {claim.lines.length > 0 && <Pagination pathname={`/kredit/klaim/${claim.id}`} params={sp} page={claim.page} pageSize={claim.pageSize} total={claim.viewTotal} />}
       </section>

@@ -67,7 +67,7 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
         <div>
           <h2 id="report-title" className="text-lg font-semibold text-slate-900">{t('entry.title', { quarter: quarterName, year, regency: detail.regency.name })}</h2>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-            <StatusBadge status={status} />
+            <StatusBadge status={status} reopened={Boolean(report?.reopenReason)} />
             <span>{t('entry.deadlineInfo', { deadline: formatDate(detail.deadline, { locale: lang }) })}</span>
             {!detail.required && <TimelinessBadge timeliness="NOT_REQUIRED" />}
             {detail.required && !report?.firstSubmittedAt && isPastDeadline(detail.deadline, new Date()) && <TimelinessBadge timeliness="OVERDUE" />}
