@@ -133,12 +133,6 @@ export function formatDateTime(value: Date | string, opts: { locale?: Locale } =
   return dateFormat(opts.locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(d)
 }
 
-/** The time of day in Jakarta, for a date shown above it: `14.05` (`14:05` in English). */
-export function formatTime(value: Date | string, opts: { locale?: Locale } = {}): string {
-  const d = typeof value === 'string' ? new Date(value) : value
-  return dateFormat(opts.locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(d)
-}
-
 /** Short month for chart axes: `Jan`, `Feb`, … `Agu`, `Des`. `month` is 1–12. */
 export function formatMonthShort(month: number, opts: { locale?: Locale } = {}): string {
   return dateFormat(opts.locale, { month: 'short', timeZone: 'UTC' })

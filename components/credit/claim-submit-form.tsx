@@ -68,7 +68,7 @@ export function ClaimSubmitForm({ programs, defaultMonth, claimed = {}, initial 
       </Field>
       <p className="text-sm text-slate-600">{t('claimComputedNote')}</p>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" name="intent" value="preview" disabled={pending}>{pending ? '…' : t('submitClaim')}</Button>
+        <Button type="submit" name="intent" value="preview" disabled={pending} aria-busy={pending}>{t('submitClaim')}</Button>
         <LinkButton variant="secondary" href="/impor/baru?jenis=klaim"><FileUp aria-hidden className="size-4" />{t('claimFromExcel')}</LinkButton>
       </div>
       <PreviewDialog preview={preview} title={t('claimConfirmTitle')} confirmLabel={t('claimConfirm')} pending={pending}>

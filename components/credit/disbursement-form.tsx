@@ -98,7 +98,7 @@ export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId }:
           </Field>
         </fieldset>
       )}
-      <Button type="submit" disabled={pending}>{pending ? '…' : t('recordDisbursement')}</Button>
+      <Button type="submit" disabled={pending} aria-busy={pending}>{t('recordDisbursement')}</Button>
     </form>
   )
 }

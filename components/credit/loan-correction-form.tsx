@@ -59,7 +59,7 @@ export function LoanCorrectionForm({ loan }: { loan: CorrectableLoan }) {
           </Field>
         </div>
         {/* the dialog opens for a correction the server's schema accepts; another goes straight to it, to be marked field by field */}
-        <ConfirmSubmit label={pending ? '…' : t('correctSave')} title={t('correctConfirmTitle')} body={t('correctConfirmBody')} disabled={pending} ready={acceptedBy(disbursementCorrectionSchema)} />
+        <ConfirmSubmit label={t('correctSave')} title={t('correctConfirmTitle')} body={t('correctConfirmBody')} disabled={pending} ready={acceptedBy(disbursementCorrectionSchema)} />
       </form>
     </details>
   )

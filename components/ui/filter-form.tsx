@@ -28,3 +28,13 @@ export function FilterForm(props: Omit<React.ComponentProps<'form'>, 'method' | 
   }, [])
   return <form ref={ref} method="get" autoComplete="off" {...props} />
 }
+
+/** Inside a FilterForm: a search or a filter keeps the order the list was sorted in (the sort links' `sort`/`dir`). */
+export function KeptSort({ sort, dir }: { sort?: string; dir?: string }) {
+  return (
+    <>
+      {sort && <input type="hidden" name="sort" value={sort} />}
+      {dir && <input type="hidden" name="dir" value={dir} />}
+    </>
+  )
+}

@@ -14,10 +14,10 @@ import { env } from '@/lib/env'
 import { parseRupiah, rupiahMessage } from '@/lib/parse'
 import { conflictError, transition } from '@/lib/transitions'
 import { ActionError, authAction, MESSAGES, type ActionState } from '@/lib/safe-action'
-import { lockBankLoans, previewClaimFor, submitClaimFor } from '@/lib/credit/claim-submission'
+import { lockBankLoans, previewClaimFor, settleClaimNotices, submitClaimFor } from '@/lib/credit/claim-submission'
+import { CORRECTED_NOTE } from '@/lib/credit/claim-reasons'
 import { recordInstalment } from '@/lib/credit/instalments'
 import { remindReturnedClaims } from '@/lib/reminders/scan'
-import { settleNotifications } from '@/lib/reminders/settle'
 import { correctDisbursement } from '@/lib/credit/disbursement-corrections'
 import type { SessionUser } from '@/lib/session-user'
 import {
@@ -109,7 +109,7 @@ export const approveClaim = authAction('claims.verify', claimReviewSchema.passth
       for (const l of lines) {
         const c = corrections.get(l.id)!
         if (c.amount > Number(l.claimedAmount)) throw new ActionError('Jumlah disetujui tidak boleh melebihi yang diklaim bank.', { [`approved_${l.id}`]: [`Maksimal ${formatRupiah(Number(l.claimedAmount))}.`] })
-        await tx.claimLine.update({ where: { id: l.id }, data: { approvedAmount: c.amount, note: c.note || 'Dikoreksi saat verifikasi' } })
+        await tx.claimLine.update({ where: { id: l.id }, data: { approvedAmount: c.amount, note: c.note || CORRECTED_NOTE } })
         corrected[l.disbursement.accountNumber] = c
       }
     }
@@ -122,10 +122,10 @@ export const approveClaim = authAction('claims.verify', claimReviewSchema.passth
       action: 'APPROVE', entity: 'SubsidyClaim', entityId: input.claimId, before: { status: 'SUBMITTED', version: input.version },
       after: { status: 'APPROVED', claimed: totals[0].claimed, computed: totals[0].computed, approved: totals[0].approved, corrections: corrections.size > 0 ? corrected : undefined /* none: left out of the row */ },
     })
-    // the admins' "awaiting verification" is settled with the decision, not at the next hourly scan
-    await settleNotifications(tx, { now, today: jakartaToday(now.getTime()), claim: input.claimId })
     // a real month has 10,000-16,000 lines to approve: the time a claim's submission is given, not Prisma's 5 s
   }, { timeout: 60_000 })
+  // the admins' "awaiting verification" is read with the decision, not at the next hourly scan
+  await settleClaimNotices(input.claimId)
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: 'Klaim disetujui.' }
 })
@@ -138,11 +138,10 @@ export const returnClaim = authAction('claims.verify', claimReturnSchema, async 
       data: { status: 'RETURNED', returnReason: input.reason, reviewedAt: new Date(), reviewedById: user.id, version: { increment: 1 } },
     }))
     await writeAudit(tx, actor(user), { action: 'RETURN', entity: 'SubsidyClaim', entityId: input.claimId, before: { status: 'SUBMITTED', version: input.version }, after: { status: 'RETURNED', reason: input.reason } })
-    // the bank's officers are told now, with the reason, and the admins' "awaiting verification" is settled
+    // the bank's officers are told with the return, in its transaction (a return that fails tells no one)
     await remindReturnedClaims(tx, { claimId: input.claimId })
-    const now = new Date()
-    await settleNotifications(tx, { now, today: jakartaToday(now.getTime()), claim: input.claimId })
   })
+  await settleClaimNotices(input.claimId)
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: 'Klaim dikembalikan ke bank.' }
 })

@@ -4,6 +4,9 @@
  * submission (which stores the code) and the tests share it.
  */
 
+/** The note a line corrected at verification gets when the verifier leaves it empty; shown in the reader's language. */
+export const CORRECTED_NOTE = 'Dikoreksi saat verifikasi'
+
 export const CLAIM_LINE_REASONS = [
   'DUPLICATE', 'NOT_IN_PROGRAMME', 'NOT_DUE', 'AFTER_MATURITY', 'COLLECTIBILITY_5', 'NO_INSTALMENT',
   'BALANCE_DIFFERS', 'DAYS_DIFFER', 'RATE_DIFFERS', 'AMOUNT_DIFFERS',

@@ -23,10 +23,23 @@ const actor = (u: AuditActor) => ({ id: u.id, username: u.username, role: u.role
 export async function submitClaimFor(user: SessionUser, input: { programId: string; month: string }, amounts: Map<string, BankLine> | null, expected?: ClaimExpectation): Promise<string> {
   const target = await claimTarget(user, input)
   try {
-    return await db.$transaction(async (tx) => writeClaim(tx, user, target.bankId, target.program, target.monthStart, amounts, expected), { timeout: 60_000 })
+    const id = await db.$transaction(async (tx) => writeClaim(tx, user, target.bankId, target.program, target.monthStart, amounts, expected), { timeout: 60_000 })
+    await settleClaimNotices(id)
+    return id
   } catch (e) {
     throw claimConflict(e)
   }
+}
+
+/**
+ * After a claim's transaction has committed (a submission, a resubmission, a decision): its reminders whose cause is
+ * gone are marked read (the bank's "returned" once the claim is sent again, the admins' "awaiting verification" once
+ * it is decided). Not inside the transaction: it would hold those notifications locked for as long as the claim's
+ * write runs (a month of 16.000 lines, or a whole claims import), and the user opening one would wait for it.
+ */
+export async function settleClaimNotices(claimId: string): Promise<void> {
+  const now = new Date()
+  await settleNotifications(db, { now, today: jakartaToday(now.getTime()), claim: claimId })
 }
 
 /**
@@ -123,9 +136,6 @@ export async function writeClaim(
         data: { status: 'SUBMITTED', submittedAt: new Date(), submittedById: user.id, returnReason: null, reviewedAt: null, reviewedById: null, version: { increment: 1 } },
       }),
     })
-    // the return's notice to the bank's officers is answered
-    const now = new Date()
-    await settleNotifications(tx, { now, today: jakartaToday(now.getTime()), claim: existing.id })
   }
   type Line = { disbursementId: string; claimed: number; computed: number; reason: ClaimLineReason | null; bank?: BankLine }
   let lines: Line[]

@@ -71,7 +71,9 @@ function orderOf(filter: CooperativeFilter): Prisma.CooperativeOrderByWithRelati
   const dir = filter.dir ?? 'asc'
   const sort = filter.sort ?? 'name'
   // never-assessed cooperatives last, whichever way the outcome is sorted
-  const first: Prisma.CooperativeOrderByWithRelationInput = sort === 'healthOutcome' ? { healthOutcome: { sort: dir, nulls: 'last' } } : { [sort]: dir }
+  const first: Prisma.CooperativeOrderByWithRelationInput = sort === 'healthOutcome' ? { healthOutcome: { sort: dir, nulls: 'last' } }
+    : sort === 'members' ? { membersTotal: dir } // men + women, kept by PostgreSQL (a generated column)
+      : { [sort]: dir }
   return [first, { id: 'asc' }]
 }
 

@@ -254,6 +254,8 @@ type GridRow = {
   deadline: string
   report_id: string | null
   status: GridStatus
+  /** returned by a reopening of the approved report (its banner says "Dibuka kembali"), not by a review */
+  reopened: boolean
   first_submitted_at: Date | null
   submitted_at: Date | null
   timeliness: Timeliness
@@ -295,7 +297,7 @@ export async function getCompleteness({ user, year, now = new Date() }: { user: 
     readDb.$queryRaw<GridRow[]>`
       WITH p AS (${periods})
       SELECT g.code AS regency_code, g.name AS regency_name, p.quarter::int AS quarter, to_char(p.deadline, 'YYYY-MM-DD') AS deadline,
-        r.id AS report_id, COALESCE(r.status::text, 'NOT_STARTED') AS status, r.first_submitted_at, r.submitted_at,
+        r.id AS report_id, COALESCE(r.status::text, 'NOT_STARTED') AS status, coalesce(r.reopen_reason IS NOT NULL, false) AS reopened, r.first_submitted_at, r.submitted_at,
         ${timelinessSql(deadline, Prisma.sql`p.required`, now)} AS timeliness
       FROM regencies g
       CROSS JOIN p
@@ -324,11 +326,11 @@ export async function getCompleteness({ user, year, now = new Date() }: { user: 
       GROUP BY p.quarter, p.deadline, p.required
       ORDER BY p.quarter`,
   ])
-  const regencies: { code: string; name: string; quarters: { quarter: number; reportId: string | null; status: GridStatus; timeliness: Timeliness; firstSubmittedAt: Date | null }[] }[] = []
+  const regencies: { code: string; name: string; quarters: { quarter: number; reportId: string | null; status: GridStatus; reopened: boolean; timeliness: Timeliness; firstSubmittedAt: Date | null }[] }[] = []
   for (const row of grid) {
     let r = regencies.at(-1)
     if (!r || r.code !== row.regency_code) regencies.push((r = { code: row.regency_code, name: row.regency_name, quarters: [] }))
-    r.quarters.push({ quarter: row.quarter, reportId: row.report_id, status: row.status, timeliness: row.timeliness, firstSubmittedAt: row.first_submitted_at })
+    r.quarters.push({ quarter: row.quarter, reportId: row.report_id, status: row.status, reopened: row.reopened, timeliness: row.timeliness, firstSubmittedAt: row.first_submitted_at })
   }
   return {
     year,

@@ -96,6 +96,8 @@ async function templateExamples(client: Tx, imp: LoadedImport, kind: AnyKind, im
   return { fields: fields.map((f) => f.key), rows }
 }
 const exampleSignature = (texts: string[]) => texts.join('\u0001')
+/** Whether a row's mapped texts are one of the template's example rows. */
+const isExample = (c: Ctx, values: Record<string, string>) => Boolean(c.examples?.rows.has(exampleSignature(c.examples.fields.map((f) => values[f] ?? ''))))
 
 /** The examples as the dry run stored them beside its counts (`summary.examples`), for the commit to judge by. */
 type StoredExamples = { fields: string[]; rows: string[] }
@@ -234,21 +236,25 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
         || { [kind.fields.some((f) => f.key === 'regencyCode') ? 'regencyCode' : kind.keyField]: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' })
       return verdict('INVALID')
     }
-    for (const [field, m] of Object.entries(kind.checkInput(input, regions, importer, prepared))) {
-      if (typeof m === 'string') errors[field] = m
-      else { errors[field] = m.id; english[field] = m.en }
-    }
-    if (Object.keys(errors).length) return verdict('INVALID')
     // a template's example row left in the file would write what nobody meant; one that writes nothing (its record
     // already as the example says) is left unchanged. Checked last, so that the templates' own test sees every other
     // check pass on them (imports-templates.test.ts)
-    const example = () => Boolean(ctx.examples?.rows.has(exampleSignature(ctx.examples.fields.map((f) => values[f] ?? ''))))
+    const example = () => isExample(ctx, values)
     const refuseExample = () => {
+      for (const f of Object.keys(errors)) delete errors[f]
+      for (const f of Object.keys(english)) delete english[f]
       errors[kind.keyField] = EXAMPLE_ROW
       // the example gives its key up: the user's own row with the same key further down is not "a repeat of row 2"
       if (ctx.seen.get(key) === rowNumber) ctx.seen.delete(key)
       return verdict('INVALID')
     }
+    for (const [field, m] of Object.entries(kind.checkInput(input, regions, importer, prepared))) {
+      if (typeof m === 'string') errors[field] = m
+      else { errors[field] = m.id; english[field] = m.en }
+    }
+    // the checks across rows judge the file without its examples (gatherFile leaves them out): an example can break a
+    // rule among the user's own rows (980 active against the officer's 358 registered), and is said as the example it is
+    if (Object.keys(errors).length) return kind.gather && example() ? refuseExample() : verdict('INVALID')
     if (!existing) return example() ? refuseExample() : verdict('CREATE', { input })
     const changes: Change[] = []
     for (const f of kind.fields) {
@@ -420,7 +426,9 @@ async function gatherFile(client: Tx, c: Ctx, batches: () => AsyncIterable<{ val
   if (!kind.gather) return
   let gathered: unknown
   for await (const batch of batches()) {
-    gathered = await kind.gather(client, batch.map((r) => r.values), importer, regions, gathered)
+    // a template's example row left in the file is refused, not part of what the file leaves: a report's rules had
+    // judged the officer's own rows below against the examples' 1.250 · 980 (its first row of each indicator)
+    gathered = await kind.gather(client, batch.map((r) => r.values).filter((values) => !isExample(c, values)), importer, regions, gathered)
     // keeps the job's lease and answers a cancel during the first pass
     await job.progress(0, total, 'Membaca seluruh berkas')
   }
@@ -590,6 +598,8 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
   // found its row): so after a failure every write is let settle, and the one earliest in the file counts.
   const failedWrites: { row: number; error: unknown }[] = []
   let writes: Promise<void>[] = []
+  // what the kind's writeAll leaves for after the commit (AnyKind.writeAll)
+  const after: { commit?: void | (() => Promise<void>) } = {}
   try {
     // the batch writes may still be waiting their turn on the connection when the callback throws (a conflict,
     // a cancel): they are ended before Prisma's ROLLBACK, never sent after it (lib/db.ts transactionStatementsEnd)
@@ -721,9 +731,10 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       while (writing.length) await writing.shift()
       await progressed
       if (imp.mode === 'ALL' && summary.invalid > 0) throw new PermanentJobError(allOrNothingRefused(summary.invalid))
-      if (kind.writeAll) await kind.writeAll(tx, actor, importer, whole)
+      if (kind.writeAll) after.commit = await kind.writeAll(tx, actor, importer, whole)
       return finish(summary)
     }, JOB_TRANSACTION.timeout), JOB_TRANSACTION)
+    if (after.commit) await after.commit()
     return summary
   } catch (e) {
     // a failure is recorded by the job's onFailed (lib/imports/jobs.ts), also when the database went away

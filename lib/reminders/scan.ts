@@ -67,8 +67,10 @@ export async function remindReturnedReports(client: Client, options: { reportId?
  * is. Called by the return's own transaction and again by every scan (ON CONFLICT DO NOTHING). A bank had learnt of
  * a returned claim only by opening its claims list, while a district officer is told of a returned report.
  */
-export async function remindReturnedClaims(client: Client, options: { claimId?: string; emailOn?: boolean } = {}): Promise<number> {
+export async function remindReturnedClaims(client: Client, options: { claimId?: string; emailOn?: boolean; since?: Date } = {}): Promise<number> {
   const only = options.claimId ? Prisma.sql`AND c.id = ${options.claimId}` : Prisma.empty
+  // the scan looks back LOOKBACK_DAYS only: its first run after installing must not tell a bank of years-old returns
+  const recent = options.since ? Prisma.sql`AND c.reviewed_at >= ${options.since}::timestamp` : Prisma.empty
   return client.$executeRaw`
     INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
     SELECT gen_random_uuid()::text, u.id, 'CLAIM_RETURNED', ${claimReturnedKeySql},
@@ -79,7 +81,7 @@ export async function remindReturnedClaims(client: Client, options: { claimId?: 
       JOIN banks b ON b.id = c.bank_id
       JOIN credit_programs cp ON cp.id = c.program_id
       JOIN users u ON u.bank_id = c.bank_id AND u.role = 'BANK_OFFICER' AND u.active
-     WHERE c.status = 'RETURNED' AND c.reviewed_at IS NOT NULL ${only}
+     WHERE c.status = 'RETURNED' AND c.reviewed_at IS NOT NULL ${only} ${recent}
     ON CONFLICT (user_id, event_key) DO NOTHING`
 }
 
@@ -214,7 +216,7 @@ export async function scanReminders(options: { now?: Date; client?: Client } = {
   const reportDue = await reportNotSent('REPORT_DUE', 'report-due:', Prisma.sql`p.deadline BETWEEN ${today}::date AND ${today}::date + ${REPORT_DUE_DAYS}::int`)
   const reportLate = await reportNotSent('REPORT_LATE', 'report-late:', Prisma.sql`p.deadline < ${today}::date AND p.deadline >= ${today}::date - ${LOOKBACK_DAYS}::int`)
   const reportReturned = await remindReturnedReports(client, { emailOn })
-  const claimReturned = await remindReturnedClaims(client, { emailOn })
+  const claimReturned = await remindReturnedClaims(client, { emailOn, since: new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000) })
   const actionDue = await actions()
   const reviewReport = await reviewReports()
   const reviewClaim = await reviewClaims()

@@ -64,7 +64,7 @@ export async function settleNotifications(
                 AND (c.status <> 'SUBMITTED' OR split_part(n.event_key, ':', 3) <> c.version::text)))
        OR (n.kind = 'CLAIM_RETURNED' AND EXISTS (
              SELECT 1 FROM subsidy_claims c WHERE c.id = split_part(n.event_key, ':', 2)
-                AND (c.status <> 'RETURNED' OR c.reviewed_at IS NULL OR n.created_at < c.reviewed_at)))
+                AND (c.status <> 'RETURNED' OR n.event_key IS DISTINCT FROM ${claimReturnedKeySql})))
        OR (n.kind IN ('ACTION_DUE', 'ACTION_OVERDUE') AND EXISTS (
              SELECT 1 FROM action_items a JOIN meetings m ON m.id = a.meeting_id
               WHERE a.id = split_part(n.event_key, ':', 2)

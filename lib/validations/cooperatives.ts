@@ -87,7 +87,7 @@ export const inspectionSchema = z.object({
   status: z.enum(INSPECTION_STATUSES, 'Pilih status tindak lanjut.'),
 })
 
-export const COOPERATIVE_SORTS = ['name', 'nik', 'regencyCode', 'type', 'healthOutcome', 'createdAt'] as const
+export const COOPERATIVE_SORTS = ['name', 'nik', 'regencyCode', 'type', 'members', 'healthOutcome', 'createdAt'] as const
 
 export const cooperativeFilterSchema = z.object({
   q: filterText,

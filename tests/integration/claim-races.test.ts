@@ -192,12 +192,28 @@ describe('a returned claim tells the bank', () => {
     expect((await notices()).filter((n) => n.userId === bank.id).map((n) => n.readAt)).toEqual([expect.any(Date)])
   })
 
-  it('a return that fails (a stale version) tells no one', async () => {
+  it('returned twice: the first notice is read, the second (its own reason) is not; a decision reads the admins\' review notice; the scan looks back 90 days', async () => {
     const c = await submitted('2025-12')
     signInAs(admin)
-    await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
-    expect((await returnClaim(undefined, form({ claimId: c.id, version: c.version, reason: 'Terlambat, sudah disetujui.' }))).ok).toBe(false)
-    expect(await db.notification.count({ where: { kind: 'CLAIM_RETURNED', eventKey: { startsWith: `claim-returned:${c.id}:` } } })).toBe(0)
+    await returnClaim(undefined, form({ claimId: c.id, version: c.version, reason: 'Rekening koran belum ada.' }))
+    const notices = () => db.notification.findMany({ where: { userId: bank.id, kind: 'CLAIM_RETURNED', eventKey: { startsWith: `claim-returned:${c.id}:` } }, select: { params: true, readAt: true }, orderBy: { createdAt: 'asc' } })
+    await submitClaimFor(bank, { programId, month: '2025-12' }, null)
+    const again = await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id }, select: { version: true } })
+    await scanReminders()
+    expect(await db.notification.count({ where: { userId: admin.id, kind: 'REVIEW_CLAIM', eventKey: `review-claim:${c.id}:${again.version}`, readAt: null } })).toBe(1)
+    await returnClaim(undefined, form({ claimId: c.id, version: again.version, reason: 'Tanda tangan direksi belum ada.' }))
+    expect((await notices()).map((n) => [(n.params as { reason: string }).reason, n.readAt === null])).toEqual([['Rekening koran belum ada.', false], ['Tanda tangan direksi belum ada.', true]])
+    // the admins' notice of the second submission is read with the return
+    expect(await db.notification.count({ where: { userId: admin.id, kind: 'REVIEW_CLAIM', eventKey: `review-claim:${c.id}:${again.version}`, readAt: null } })).toBe(0)
+    // a return read by the settle's own key: the older notice unread again is read by the scan, the newer stays
+    await db.notification.updateMany({ where: { userId: bank.id, kind: 'CLAIM_RETURNED', eventKey: { startsWith: `claim-returned:${c.id}:` } }, data: { readAt: null } })
+    await scanReminders()
+    expect((await notices()).map((n) => n.readAt === null)).toEqual([false, true])
+    // a return older than the scan looks back (a first scan after installing) is not told by the scan
+    await db.notification.deleteMany({ where: { kind: 'CLAIM_RETURNED', eventKey: { startsWith: `claim-returned:${c.id}:` } } })
+    await db.subsidyClaim.update({ where: { id: c.id }, data: { reviewedAt: new Date(Date.now() - 200 * 86_400_000) } })
+    await scanReminders()
+    expect(await notices()).toEqual([])
   })
 })
 

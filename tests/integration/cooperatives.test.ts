@@ -398,3 +398,24 @@ describe('sorting by name', () => {
     expect(await names('desc')).toEqual(['KUD Urutan Zeta', 'kud urutan beta', 'Koperasi Urutan Alfa'])
   })
 })
+
+describe('sorting by members', () => {
+  it('orders by men + women, kept by PostgreSQL as the counts change, both ways, in the list and its export', async () => {
+    const base = { type: 'KONSUMEN' as const, regencyCode: '35.17', updatedAt: new Date() }
+    await db.cooperative.createMany({ data: [
+      { ...base, nik: '3517980000000001', name: 'Koperasi Anggota Satu', membersMale: 90, membersFemale: 0 },
+      { ...base, nik: '3517980000000002', name: 'Koperasi Anggota Dua', membersMale: 10, membersFemale: 50 },
+      { ...base, nik: '3517980000000003', name: 'Koperasi Anggota Tiga', membersMale: 40, membersFemale: 45 },
+    ] })
+    const names = async (dir: 'asc' | 'desc') => (await findCooperatives({ user: asUser(admin), filter: { q: 'anggota', sort: 'members', dir } })).rows.map((r) => r.name)
+    expect(await names('desc')).toEqual(['Koperasi Anggota Satu', 'Koperasi Anggota Tiga', 'Koperasi Anggota Dua'])
+    // an edit of one count moves the sum with it (90 women more: 60 becomes 150)
+    await db.cooperative.update({ where: { nik: '3517980000000002' }, data: { membersFemale: 140 } })
+    expect(await names('desc')).toEqual(['Koperasi Anggota Dua', 'Koperasi Anggota Satu', 'Koperasi Anggota Tiga'])
+    expect(await names('asc')).toEqual(['Koperasi Anggota Tiga', 'Koperasi Anggota Satu', 'Koperasi Anggota Dua'])
+    expect((await exportCooperatives({ user: asUser(admin), filter: { q: 'anggota', sort: 'members', dir: 'asc' } })).map((r) => r.name)).toEqual(['Koperasi Anggota Tiga', 'Koperasi Anggota Satu', 'Koperasi Anggota Dua'])
+    // the sum is the database's own: a write of it is refused
+    await expect(db.$executeRaw`UPDATE cooperatives SET members_total = 1 WHERE nik = '3517980000000001'`).rejects.toThrow(/members_total.{0,2} can only be updated to DEFAULT/)
+  })
+})
+

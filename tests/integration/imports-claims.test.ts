@@ -202,6 +202,8 @@ describe('claim lines import', () => {
     await commit(bpr, again.id)
     const resubmitted = await db.subsidyClaim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true, lines: { select: { claimedAmount: true, disbursement: { select: { accountNumber: true } } } } } })
     expect(resubmitted.status).toBe('SUBMITTED')
+    // the bank's notice of the return is answered by the file, once its commit has committed (as by the form)
+    expect(await db.notification.findMany({ where: { userId: bpr.id, kind: 'CLAIM_RETURNED', eventKey: { startsWith: `claim-returned:${claim.id}:` } }, select: { readAt: true } })).toEqual([{ readAt: expect.any(Date) }])
     expect(resubmitted.lines.map((l) => [l.disbursement.accountNumber, Number(l.claimedAmount)]).sort()).toEqual([[accounts[0], 170_000], [accounts[2], 175_000]].sort())
 
     // returned again (an attachment missing), the bank sends the same file: its lines resubmit the claim as they are

@@ -137,6 +137,11 @@ describe('a template\'s own example rows pass its checks, and are refused only f
     for (const user of [jombang, admin]) {
       refusedOnlyAsExamples(await dryRunOfTemplate(user, 'laporan-triwulan'))
     }
+    // filled in (a comment typed over each), the same rows pass the report's rules among themselves: the rules judge
+    // a file without its examples, so the examples' own agreement is checked here
+    const filled = await filledTemplate(jombang, 'laporan-triwulan', 'Keterangan')
+    expect(invalidRows(filled)).toEqual([])
+    expect(filled.check.create + filled.check.update).toBe(3)
     // the examples kept, the officer's own rows of the same indicators below them: the examples are refused, and give
     // their keys up (the officer's rows are not "the same as row 2")
     const kept = await workbook(await template(jombang, 'laporan-triwulan'))
@@ -156,6 +161,22 @@ describe('a template\'s own example rows pass its checks, and are refused only f
     }
     // the fixed examples too (the .csv template without a database, a catalogue as seeded): no unknown indicator
     for (const code of importKind('laporan-triwulan')!.fields.find((f) => f.key === 'indicatorCode')!.examples) expect(codes).toContain(code)
+  })
+
+  it('the examples kept are no part of the report the rules judge: the officer\'s own rows below them are', async () => {
+    const kept = await workbook(await template(jombang, 'laporan-triwulan'))
+    const sheet = kept.getWorksheet('Data')!
+    expect([2, 3].map((r) => sheet.getCell(r, 4).value)).toEqual(['KOP_TERDAFTAR', 'KOP_AKTIF'])
+    // more active cooperatives (400) than registered ones (358): refused by the report's ERROR rule, as without the
+    // examples (it had been judged against the examples' 1.250 registered, the first row of the indicator)
+    sheet.addRow((sheet.getRow(2).values as unknown[]).slice(1).map((v, i) => (i === 4 ? '358' : v)))
+    sheet.addRow((sheet.getRow(3).values as unknown[]).slice(1).map((v, i) => (i === 4 ? '400' : v)))
+    const dry = await checkImport(jombang, 'laporan-triwulan', new File([new Uint8Array(await kept.xlsx.writeBuffer())], 'laporan.xlsx'))
+    const own = dry.rows.filter((r) => r.rowNumber > 4)
+    expect(own.map((r) => [r.key, r.outcome])).toEqual([[expect.stringMatching(/\/KOP_TERDAFTAR$/), 'CREATE'], [expect.stringMatching(/\/KOP_AKTIF$/), 'INVALID']])
+    expect(own[1].errors).toEqual([expect.objectContaining({ message: 'Koperasi aktif tidak boleh melebihi koperasi terdaftar.' })])
+    // and the examples are refused as examples, whatever the officer's rows make of them
+    expect(invalidRows(dry).filter((r) => r.row <= 4)).toEqual([2, 3, 4].map((row) => ({ row, errors: [expect.objectContaining({ message: EXAMPLE_ROW })] })))
   })
 
   it('the commit judges the examples the dry run judged, not the template as it would read at the commit', async () => {

@@ -183,6 +183,9 @@ describe('quarterly report workflow', () => {
     expect((await reopenReport(undefined, form({ id: r.id, version: r.version, reason: '' }))).errors?.reason).toBeDefined()
     expect((await reopenReport(undefined, form({ id: r.id, version: r.version, reason: 'Data ODS direvisi kementerian.' }))).ok).toBe(true)
     expect(await report()).toMatchObject({ status: 'RETURNED', reopenReason: 'Data ODS direvisi kementerian.' })
+    // the lists (completeness grid, the officer's own, the regency dashboard) say "reopened" as the report's banner does
+    const cell = async () => (await getCompleteness({ user: { ...admin, name: 'x', bankId: null, mustChangePassword: false }, year: 2026 })).regencies.find((g) => g.code === JOMBANG)!.quarters[2]
+    expect(await cell()).toMatchObject({ status: 'RETURNED', reopened: true })
 
     actAs(officer)
     const again = await saveReport(undefined, entry({ ...VALID, 'values.KOP_AKTIF': '290', 'comments.KOP_TERDAFTAR': 'x', 'comments.KOP_AKTIF': 'y', version: r.version + 1, intent: 'save' }))
@@ -204,6 +207,7 @@ describe('quarterly report workflow', () => {
     actAs(admin)
     expect((await returnReport(undefined, form({ id: r.id, version: r.version + 1, reason: 'Lampirkan data ODS terbaru.' }))).ok).toBe(true)
     expect(await report()).toMatchObject({ status: 'RETURNED', returnReason: 'Lampirkan data ODS terbaru.', reopenReason: null })
+    expect((await getCompleteness({ user: { ...admin, name: 'x', bankId: null, mustChangePassword: false }, year: 2026 })).regencies.find((g) => g.code === JOMBANG)!.quarters[2]).toMatchObject({ status: 'RETURNED', reopened: false })
     // one returned after a reopening before returns cleared it: the migration clears it the same way, and leaves a reopened one
     const { readFileSync } = await import('node:fs')
     const clearing = readFileSync('prisma/migrations/20261221000000_report_reopen_reason_cleared/migration.sql', 'utf8')

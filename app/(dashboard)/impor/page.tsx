@@ -10,7 +10,8 @@ import { Pagination } from '@/components/ui/pagination'
 import { Table, Td, Th } from '@/components/ui/table'
 import { importHistory, statusTone } from '@/lib/imports/history'
 import { IMPORT_KINDS, importKindsFor } from '@/lib/imports/kinds'
-import { formatDate, formatDateTime, formatNumber, formatTime } from '@/lib/format'
+import { formatDate, formatDateTime, formatNumber } from '@/lib/format'
+import { jakartaTime } from '@/lib/dates'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { importHistoryFilterSchema } from '@/lib/validations/imports'
@@ -78,7 +79,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
                 {rows.map((r) => (
                   <tr key={r.id}>
                     {/* the date over its time: the nine columns fit 1366 px with the status on one line */}
-                    <Td className="whitespace-nowrap">{formatDate(r.createdAt, { locale: lang })}<span className="block text-xs text-slate-500 tabular-nums">{formatTime(r.createdAt, { locale: lang })}</span></Td>
+                    <Td className="whitespace-nowrap">{formatDate(r.createdAt, { locale: lang })}<span className="block text-xs text-slate-500 tabular-nums">{jakartaTime(r.createdAt, lang)}</span></Td>
                     <Td>{IMPORT_KINDS[r.kind]?.title[lang] ?? r.kind}</Td>
                     <Td><Link href={`/impor/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.fileName}</Link></Td>
                     <Td>{r.createdByName}</Td>

@@ -17,7 +17,7 @@ import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { ACTIVITY_KINDS, activityFilterSchema, BUDGET_SOURCES } from '@/lib/validations/activities'
-import { FilterForm } from '@/components/ui/filter-form'
+import { FilterForm, KeptSort } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('activities'))('title') }
@@ -56,6 +56,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
       />
       {params.dihapus && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('deleted')}</p>}
       <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_repeat(5,minmax(0,1fr))]">
+        <KeptSort sort={filter.sort} dir={filter.dir} />
         <label className="flex flex-col gap-1 text-sm sm:col-span-2 lg:col-span-1">
           <span className="font-medium">{r('search')}</span>
           <input name="q" defaultValue={filter.q} className={inputClass()} type="search" placeholder={t('search')} />

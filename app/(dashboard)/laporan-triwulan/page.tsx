@@ -77,7 +77,7 @@ async function MyReports({ user, params }: { user: SessionUser; params: Record<s
                 )}
               </div>
               <div className="mt-2 flex flex-wrap gap-1">
-                <StatusBadge status={q.status} />
+                <StatusBadge status={q.status} reopened={q.reopened} />
                 <TimelinessBadge timeliness={q.timeliness} />
               </div>
             </li>
@@ -104,7 +104,7 @@ async function MyReports({ user, params }: { user: SessionUser; params: Record<s
               <tr key={q.quarter} data-quarter={q.quarter}>
                 <Td className="font-medium">{quarterLabel(q.quarter, lang)}</Td>
                 <Td className="whitespace-nowrap">{formatDate(q.deadline, { locale: lang })}</Td>
-                <Td><StatusBadge status={q.status} /></Td>
+                <Td><StatusBadge status={q.status} reopened={q.reopened} /></Td>
                 <Td><TimelinessBadge timeliness={q.timeliness} /></Td>
                 <Td className="whitespace-nowrap text-xs">{q.firstSubmittedAt ? formatDateTime(q.firstSubmittedAt, { locale: lang }) : '–'}</Td>
                 <Td>

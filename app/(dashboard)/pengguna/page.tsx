@@ -18,7 +18,7 @@ import { ROLE_LABELS, ROLES } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { userFilterSchema } from '@/lib/validations/users'
-import { FilterForm } from '@/components/ui/filter-form'
+import { FilterForm, KeptSort } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('users'))('title') }
@@ -52,6 +52,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       />
       {params.disimpan && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('saved')}</p>}
       <FilterForm className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5" role="search">
+        <KeptSort sort={filter.sort} dir={filter.dir} />
         <label className="flex flex-col gap-1 text-sm lg:col-span-2">
           <span className="font-medium">{t('search')}</span>
           <input name="q" defaultValue={filter.q} className={inputClass()} type="search" />

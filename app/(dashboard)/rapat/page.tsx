@@ -20,7 +20,7 @@ import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { MEETING_STATUSES, MEETING_TYPES, meetingFilterSchema } from '@/lib/validations/meetings'
-import { FilterForm } from '@/components/ui/filter-form'
+import { FilterForm, KeptSort } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meetings'))('title') }
@@ -57,8 +57,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
       <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
         {calendar && <input type="hidden" name="view" value="calendar" />}
         {calendar && <input type="hidden" name="month" value={month} />}
-        {filter.sort && <input type="hidden" name="sort" value={filter.sort} />}
-        {filter.dir && <input type="hidden" name="dir" value={filter.dir} />}
+        <KeptSort sort={filter.sort} dir={filter.dir} />
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('filters.type')}</span>
           <select name="type" defaultValue={filter.type ?? ''} className={inputClass()}>

@@ -20,7 +20,7 @@ import { isOverdue } from '@/lib/meetings/rules'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { ACTION_STATUSES, actionFilterSchema, OWNER_KINDS } from '@/lib/validations/meetings'
-import { FilterForm } from '@/components/ui/filter-form'
+import { FilterForm, KeptSort } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meetings'))('actions.title') }
@@ -70,8 +70,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
       <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
         {filter.meeting && <input type="hidden" name="meeting" value={filter.meeting} />}
         {filter.asOf && <input type="hidden" name="asOf" value={filter.asOf} />}
-        {filter.sort && <input type="hidden" name="sort" value={filter.sort} />}
-        {filter.dir && <input type="hidden" name="dir" value={filter.dir} />}
+        <KeptSort sort={filter.sort} dir={filter.dir} />
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('actions.filters.status')}</span>
           <select name="status" defaultValue={filter.status ?? 'open'} className={inputClass()}>

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { z } from 'zod'
 import type { BankLine } from '@/lib/credit/claim-reasons'
-import { claimAmountProblem, dueByLoan, writeClaim } from '@/lib/credit/claim-submission'
+import { claimAmountProblem, dueByLoan, settleClaimNotices, writeClaim } from '@/lib/credit/claim-submission'
 import { claimableMonths, lastEndedMonth } from '@/lib/dates'
 import { formatMonth } from '@/lib/format'
 import { AppError } from '@/lib/errors'
@@ -228,6 +228,7 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
       const k = claimKey(r.input.programId, r.input.month)
       groups.set(k, [...(groups.get(k) ?? []), r])
     }
+    const written: string[] = []
     for (const group of groups.values()) {
       if (group.every((r) => r.outcome === 'UNCHANGED')) continue
       const { programId: code, month } = group[0].input
@@ -239,12 +240,16 @@ export const claimLineKind: RegisterKind<LineRow, ClaimLineInput> = {
         ...(input.rate !== undefined && { rate: input.rate / 100 }),
       }]))
       try {
-        await writeClaim(tx, { ...actor, id: importer.id }, importer.bankId ?? '', program, `${month}-01`, amounts)
+        written.push(await writeClaim(tx, { ...actor, id: importer.id }, importer.bankId ?? '', program, `${month}-01`, amounts))
       } catch (e) {
         // the claim's own refusal (e.g. submitted meanwhile): the import fails with its sentence, nothing kept
         if (e instanceof AppError) throw new PermanentJobError(`Klaim ${formatMonth(month)}: ${e.userMessage}`)
         throw e
       }
+    }
+    // once committed: a returned claim sent again by file answers its notice to the bank, as the form's does
+    return async () => {
+      for (const id of written) await settleClaimNotices(id)
     }
   },
 }

@@ -119,9 +119,10 @@ export type RegisterKind<Row extends { id: string }, Input> = {
   /**
    * A kind whose rows are parts of one document (a bank's monthly claim and its lines) writes them together at
    * the end of the commit, through the document's own write path, instead of row by row: it receives every row
-   * to keep (new, changed and unchanged, in file order) and decides what changed.
+   * to keep (new, changed and unchanged, in file order) and decides what changed. It may return what is to be done
+   * once the commit's transaction has committed (outside it: a claim's reminders marked read).
    */
-  writeAll?(tx: Tx, actor: AuditActor, importer: Importer, rows: { input: Input; outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED' }[]): Promise<void>
+  writeAll?(tx: Tx, actor: AuditActor, importer: Importer, rows: { input: Input; outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED' }[]): Promise<void | (() => Promise<void>)>
   /**
    * The document (of writeAll) a valid row belongs to and the amount it adds: the dry run tallies each document's
    * rows and amount, for the confirmation to state what will be submitted ("Prokesra 2026, Oktober 2026: 1.234

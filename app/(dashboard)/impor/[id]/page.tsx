@@ -191,8 +191,9 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
             {nothing && summary.invalid === 0 && <p role="status" className="mt-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('nothingChanged')}</p>}
             {/* nothing to write and rows refused: say why no import is offered, and the way on */}
             {nothing && summary.invalid > 0 && imp.status !== 'DONE' && (
-              <div role="status" className="mt-3 space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                <p>{t(summary.unchanged > 0 ? 'nothingUnchangedRefused' : 'nothingAllRefused', { invalid: num(summary.invalid), count: summary.invalid })}</p>
+              <div className="mt-3 space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {/* the sentence is announced; the buttons below it are not part of the announcement */}
+                <p role="status">{t(summary.unchanged > 0 ? 'nothingUnchangedRefused' : 'nothingAllRefused', { invalid: num(summary.invalid), count: summary.invalid })}</p>
                 <div className="flex flex-wrap items-center gap-2">
                   <a href={`/api/impor/${imp.id}/ditolak`} className={buttonClass('secondary', 'sm')}><Download aria-hidden className="size-4" />{t('rejectedFile')}</a>
                   {/* set aside, so that the history stops listing it as a file with refused rows waiting */}

@@ -19,7 +19,7 @@ import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { COOPERATIVE_TYPES, cooperativeFilterSchema, HEALTH_OUTCOME_VALUES } from '@/lib/validations/cooperatives'
 import { FILTER_TEXT_MAX, searchWasCut } from '@/lib/validations/registers-common'
-import { FilterForm } from '@/components/ui/filter-form'
+import { FilterForm, KeptSort } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('cooperatives'))('title') }
@@ -65,6 +65,7 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
       />
       {params.dihapus && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r('deleted')}</p>}
       <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.6fr)_repeat(4,minmax(0,1fr))]">
+        <KeptSort sort={filter.sort} dir={filter.dir} />
         <label className="flex flex-col gap-1 text-sm sm:col-span-2 lg:col-span-1">
           <span className="font-medium">{r('search')}</span>
           <input name="q" defaultValue={filter.q} className={inputClass()} type="search" maxLength={FILTER_TEXT_MAX} placeholder={t('name') + ' / ' + t('nik')} />
@@ -113,7 +114,7 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
           {/* phones: one card per cooperative; wider screens: the sortable table */}
           <SortLinks hiddenFrom="md" {...sortProps} defaultSort="name" columns={[
             { column: 'name', label: t('name') }, { column: 'nik', label: t('nik') }, { column: 'regencyCode', label: r('regency') },
-            { column: 'type', label: t('type') }, { column: 'healthOutcome', label: t('health') },
+            { column: 'type', label: t('type') }, { column: 'members', firstDir: 'desc', label: t('members') }, { column: 'healthOutcome', label: t('health') },
           ]} />
           <ul className="space-y-2 md:hidden" aria-label={t('title')}>
             {rows.map((c) => (
@@ -136,7 +137,7 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
                 <SortTh label={t('nik')} column="nik" {...sortProps} />
                 <SortTh label={r('regency')} column="regencyCode" {...sortProps} />
                 <SortTh label={t('type')} column="type" {...sortProps} />
-                <Th align="right">{t('members')}</Th>
+                <SortTh label={t('members')} column="members" firstDir="desc" align="right" {...sortProps} />
                 <SortTh label={t('health')} column="healthOutcome" {...sortProps} />
                 <Th>{r('status')}</Th>
               </tr>

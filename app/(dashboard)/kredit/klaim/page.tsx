@@ -8,7 +8,7 @@ import { ClaimStatusBadge } from '@/components/credit/claim-status'
 import { LinkButton, buttonClass } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/field'
-import { FilterForm } from '@/components/ui/filter-form'
+import { FilterForm, KeptSort } from '@/components/ui/filter-form'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { PastLastPage } from '@/components/ui/past-last-page'
@@ -66,8 +66,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       />
       <CreditNav user={user} current="claims" />
       <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
-        {filter.sort && <input type="hidden" name="sort" value={filter.sort} />}
-        {filter.dir && <input type="hidden" name="dir" value={filter.dir} />}
+        <KeptSort sort={filter.sort} dir={filter.dir} />
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('program')}</span>
           <select name="program" defaultValue={filter.program ?? ''} className={inputClass()}>

@@ -78,8 +78,8 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
               <th scope="row" className="sticky left-0 z-10 whitespace-nowrap bg-white px-3 py-2 text-left font-medium text-slate-800">{r.name}</th>
               {r.quarters.map((q) => (
                 <Td key={q.quarter} className="whitespace-nowrap">
-                  <Link href={`/laporan-triwulan/${r.code}/${year}/${q.quarter}`} className="flex flex-wrap items-center gap-1 rounded hover:bg-slate-50" data-cell={`${r.code}-${q.quarter}`} aria-label={`${r.name}, ${quarterLabel(q.quarter, lang)}: ${t(`status.${q.status}`)}, ${t(`timeliness.${q.timeliness}`)}`}>
-                    <StatusBadge status={q.status} />
+                  <Link href={`/laporan-triwulan/${r.code}/${year}/${q.quarter}`} className="flex flex-wrap items-center gap-1 rounded hover:bg-slate-50" data-cell={`${r.code}-${q.quarter}`} aria-label={`${r.name}, ${quarterLabel(q.quarter, lang)}: ${t(`status.${q.status === 'RETURNED' && q.reopened ? 'REOPENED' : q.status}`)}, ${t(`timeliness.${q.timeliness}`)}`}>
+                    <StatusBadge status={q.status} reopened={q.reopened} />
                     {q.timeliness !== 'PENDING' && <TimelinessBadge timeliness={q.timeliness} />}
                   </Link>
                 </Td>

@@ -19,7 +19,7 @@ import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { msmeFilterSchema, SCALE_VALUES } from '@/lib/validations/msmes'
 import { FILTER_TEXT_MAX, searchWasCut } from '@/lib/validations/registers-common'
-import { FilterForm } from '@/components/ui/filter-form'
+import { FilterForm, KeptSort } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('msmes'))('title') }
@@ -62,6 +62,7 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
       />
       {params.dihapus && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r('deleted')}</p>}
       <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.6fr)_repeat(3,minmax(0,1fr))]">
+        <KeptSort sort={filter.sort} dir={filter.dir} />
         {filter.koperasi && <input type="hidden" name="koperasi" value={filter.koperasi} />}
         <label className="flex flex-col gap-1 text-sm sm:col-span-2 lg:col-span-1">
           <span className="font-medium">{r('search')}</span>

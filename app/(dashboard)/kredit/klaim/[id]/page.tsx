@@ -19,7 +19,8 @@ import { PastLastPage } from '@/components/ui/past-last-page'
 import { CLAIM_LINE_VIEWS, getClaim, programBudgetUse, REVIEW_ADDED_MAX } from '@/lib/data/claims'
 import { jakartaDate } from '@/lib/dates'
 import { formatDate, formatMonth, formatNumber, formatRate, formatRupiah } from '@/lib/format'
-import { CLAIM_REASON_TEXT, correctedAtReview, shownClaimReason, type ClaimLineReason } from '@/lib/credit/claim-reasons'
+import { CLAIM_REASON_TEXT, CORRECTED_NOTE, correctedAtReview, shownClaimReason, type ClaimLineReason } from '@/lib/credit/claim-reasons'
+import { serverText } from '@/lib/i18n/server-text'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
@@ -52,6 +53,8 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
   const viewLabel = { semua: ['linesViewAll', claim.totals.lines], berbeda: ['linesViewDiffering', claim.totals.differing], dipotong: ['linesViewReduced', claim.totals.reduced] } as const
   const views = claim.views.map((v) => ({ key: v, href: viewHref(v), label: t(viewLabel[v][0], { count: formatNumber(viewLabel[v][1], { locale: lang }) }) }))
   const reasonText = (code: string | null) => (code ? (CLAIM_REASON_TEXT[code as ClaimLineReason]?.[lang] ?? code) : null)
+  // the verifier's note as typed; the one written for an empty note in the reader's language
+  const noteText = (note: string | null) => (note === CORRECTED_NOTE ? serverText(note, lang) : note)
   const bankFigures = (l: { claimedBalance: unknown; claimedDays: number | null; claimedRate: unknown }) =>
     l.claimedBalance === null && l.claimedDays === null && l.claimedRate === null ? null
       : t('bankFigures', {
@@ -154,7 +157,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
             <input name="q" type="search" defaultValue={q ?? ''} maxLength={FILTER_TEXT_MAX} className={inputClass()} />
           </label>
           <button type="submit" className={buttonClass('secondary')}>{t('apply')}</button>
-          {q && <Link href={hrefWith(`/kredit/klaim/${claim.id}`, sp, { q: undefined, page: undefined })} className="py-2 text-sm font-medium text-brand-700 hover:underline">{t('linesSearchClear')}</Link>}
+          {q && <Link href={hrefWith(`/kredit/klaim/${claim.id}`, sp, { q: undefined, page: undefined })} className="w-full py-2 text-sm font-medium text-brand-700 hover:underline sm:w-auto">{t('linesSearchClear')}</Link>}
         </FilterForm>
         {q && claim.viewTotal > 0 && <p role="status" className="mb-2 text-sm text-slate-600">{t('linesSearchFound', { count: claim.viewTotal, q })}</p>}
         {claim.lines.length === 0 && claim.viewTotal > 0 ? (
@@ -179,7 +182,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
                   <div><dt className="text-slate-500">{t('approved')}</dt><dd className="whitespace-nowrap font-medium tabular-nums text-slate-800">{l.approvedAmount === null ? '–' : money(Number(l.approvedAmount))}</dd></div>
                 </dl>
                 {reason && <p className="mt-2 text-xs text-slate-700"><span className="text-slate-500">{t('reason')}: </span>{reason}</p>}
-                {l.note && <p className="mt-1 text-xs text-slate-700"><span className="text-slate-500">{t('note')}: </span>{l.note}</p>}
+                {l.note && <p className="mt-1 text-xs text-slate-700"><span className="text-slate-500">{t('note')}: </span>{noteText(l.note)}</p>}
                 {reviewing && !onReviewForm.has(l.id) && shownClaimReason(l) === null && added.length < REVIEW_ADDED_MAX && (
                   <Link href={reviewHref([...added, l.id])} aria-label={t('correctLineLabel', { account: l.disbursement.accountNumber })} className="mt-2 inline-block font-medium text-brand-700 hover:underline">{t('correctLine')}</Link>
                 )}
@@ -205,7 +208,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
                 {/* a line that agreed with the computation and was approved below it: corrected at verification (as on the record) */}
                 <Td className="text-xs">{reasonText(shownClaimReason(l)) ?? (correctedAtReview(l) ? t('recordCorrected') : null)}</Td>
                 <Td className="text-xs">
-                  {l.note}
+                  {noteText(l.note)}
                   {/* a line that agrees with the computation is corrected on the review form above, once added to it */}
                   {/* only a line that agrees with the computation is added by hand (a differing one past the form's 500 is not "equal") */}
                   {reviewing && !onReviewForm.has(l.id) && shownClaimReason(l) === null && added.length < REVIEW_ADDED_MAX && (

@@ -2,7 +2,7 @@ import { AppError } from '@/lib/errors'
 import { ApiProblem, apiRoute, idempotentWrite, methodNotAllowed, readJson } from '@/lib/api/route'
 import { claimIn } from '@/lib/api/schemas'
 import { claimAnswer } from '@/lib/api/claims'
-import { claimConflict, claimTarget, writeClaim } from '@/lib/credit/claim-submission'
+import { claimConflict, claimTarget, settleClaimNotices, writeClaim } from '@/lib/credit/claim-submission'
 import type { BankLine } from '@/lib/credit/claim-reasons'
 
 /**
@@ -42,6 +42,8 @@ export const POST = apiRoute<{ id: string }>('claims.submit', async (r) => {
   }, { timeoutMs: 120_000 })
   if (res.status !== 201) return res
   const { id } = (await res.clone().json()) as { id: string }
+  // after the commit, as the form does: a resubmission answers the bank's "returned" notice
+  await settleClaimNotices(id)
   const replayed = res.headers.get('Idempotent-Replayed')
   return Response.json(await claimAnswer(r.principal, id, { limit: 100 }), { status: 201, headers: { 'cache-control': 'no-store', ...(replayed && { 'Idempotent-Replayed': replayed }) } })
 })
