@@ -67,26 +67,30 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
         {lines.length === 0 ? (
           <p className="text-sm text-slate-600">{t('noDifferences')}</p>
         ) : (
-          <div className="relative overflow-x-auto">
-            <table className="min-w-full text-sm" aria-labelledby="differing-lines-title">
-              <thead>
+          // a phone stacks each line (account, the three amounts, reason, then its two fields at full width): the seven
+          // columns had scrolled sideways with 52 px fields; the same inputs serve both, so a line is never in the form twice
+          <div className="relative md:overflow-x-auto">
+            <table className="block min-w-full text-sm md:table" aria-labelledby="differing-lines-title">
+              <thead className="hidden md:table-header-group">
                 <tr className="text-left text-xs uppercase text-slate-500">
                   <th scope="col" className="py-2 pr-2">{t('account')}</th><th scope="col" className="py-2 pr-2 text-right">{t('claimed')}</th><th scope="col" className="py-2 pr-2 text-right">{t('computed')}</th><th scope="col" className="py-2 pr-2 text-right">{t('difference')}</th><th scope="col" className="py-2 pr-2">{t('reason')}</th><th scope="col" className="py-2 pr-2">{t('correction')}</th><th scope="col" className="py-2">{t('note')}</th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody className="block space-y-2 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100">
                 {lines.map((l) => (
-                  <tr key={l.id} data-line-account={l.account}>
-                    <td className="py-2 pr-2"><span className="font-mono text-xs">{l.account}</span><span className="block text-xs text-slate-500">{l.business}</span></td>
-                    <td className="whitespace-nowrap py-2 pr-2 text-right tabular-nums">{money(l.claimed)}</td>
-                    <td className="whitespace-nowrap py-2 pr-2 text-right tabular-nums">{money(l.computed)}</td>
-                    <td className={`whitespace-nowrap py-2 pr-2 text-right tabular-nums ${l.claimed > l.computed ? 'text-red-700' : 'text-amber-700'}`}>{money(l.claimed - l.computed)}</td>
-                    <td className="min-w-48 max-w-xs py-2 pr-2 text-xs" data-reason>{l.reason}{l.bankFigures && <span className="block text-slate-500">{l.bankFigures}</span>}
+                  <tr key={l.id} data-line-account={l.account} className="grid grid-cols-3 gap-x-3 gap-y-1 rounded-lg border border-slate-200 p-3 md:table-row md:rounded-none md:border-0 md:p-0">
+                    <td className="col-span-3 md:py-2 md:pr-2"><span className="font-mono text-xs">{l.account}</span><span className="block text-xs text-slate-500">{l.business}</span></td>
+                    <td className="whitespace-nowrap tabular-nums md:py-2 md:pr-2 md:text-right"><span className="block text-xs text-slate-500 md:hidden">{t('claimed')}</span>{money(l.claimed)}</td>
+                    <td className="whitespace-nowrap tabular-nums md:py-2 md:pr-2 md:text-right"><span className="block text-xs text-slate-500 md:hidden">{t('computed')}</span>{money(l.computed)}</td>
+                    <td className={`whitespace-nowrap tabular-nums md:py-2 md:pr-2 md:text-right ${l.claimed > l.computed ? 'text-red-700' : 'text-amber-700'}`}><span className="block text-xs text-slate-500 md:hidden">{t('difference')}</span>{money(l.claimed - l.computed)}</td>
+                    <td className="col-span-3 text-xs md:min-w-48 md:max-w-xs md:py-2 md:pr-2" data-reason>{l.reason}{l.bankFigures && <span className="block text-slate-500">{l.bankFigures}</span>}
                       {l.removeHref && <Link href={l.removeHref} scroll={false} className="block font-medium text-brand-700 hover:underline">{t('removeCorrection')}</Link>}
                     </td>
-                    <td className="py-2 pr-2">
+                    <td className="col-span-3 md:py-2 md:pr-2">
+                      <span aria-hidden className="block text-xs text-slate-500 md:hidden">{t('correction')}</span>
                       {/* the line's own error, tied to its field as Field does elsewhere (read out with the field, marked invalid) */}
                       <input
+                        id={`approved_${l.id}`}
                         name={`approved_${l.id}`}
                         aria-label={`${t('correction')} ${l.account}`}
                         aria-invalid={lineError(l) ? true : undefined}
@@ -98,7 +102,7 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
                       />
                       {lineError(l) && <p id={`approved_${l.id}-error`} className="text-xs text-red-700">{lineError(l)?.join(' ')}</p>}
                     </td>
-                    <td className="py-2"><input name={`note_${l.id}`} aria-label={`${t('note')} ${l.account}`} maxLength={500} className={inputClass()} /></td>
+                    <td className="col-span-3 md:py-2"><span aria-hidden className="block text-xs text-slate-500 md:hidden">{t('note')}</span><input name={`note_${l.id}`} aria-label={`${t('note')} ${l.account}`} maxLength={500} className={inputClass()} /></td>
                   </tr>
                 ))}
               </tbody>
