@@ -78,7 +78,7 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
               </thead>
               <tbody className="block space-y-2 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100">
                 {lines.map((l) => (
-                  <tr key={l.id} data-line-account={l.account} className="grid grid-cols-3 gap-x-3 gap-y-1 rounded-lg border border-slate-200 p-3 md:table-row md:rounded-none md:border-0 md:p-0">
+                  <tr key={l.id} id={`review-line-${l.id}`} data-line-account={l.account} className="grid grid-cols-3 gap-x-3 gap-y-1 rounded-lg border border-slate-200 p-3 md:table-row md:rounded-none md:border-0 md:p-0">
                     <td className="col-span-3 md:py-2 md:pr-2"><span className="font-mono text-xs">{l.account}</span><span className="block text-xs text-slate-500">{l.business}</span></td>
                     <td className="whitespace-nowrap tabular-nums md:py-2 md:pr-2 md:text-right"><span className="block text-xs text-slate-500 md:hidden">{t('claimed')}</span>{money(l.claimed)}</td>
                     <td className="whitespace-nowrap tabular-nums md:py-2 md:pr-2 md:text-right"><span className="block text-xs text-slate-500 md:hidden">{t('computed')}</span>{money(l.computed)}</td>
@@ -90,7 +90,6 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
                       <span aria-hidden className="block text-xs text-slate-500 md:hidden">{t('correction')}</span>
                       {/* the line's own error, tied to its field as Field does elsewhere (read out with the field, marked invalid) */}
                       <input
-                        id={`approved_${l.id}`}
                         name={`approved_${l.id}`}
                         aria-label={`${t('correction')} ${l.account}`}
                         aria-invalid={lineError(l) ? true : undefined}

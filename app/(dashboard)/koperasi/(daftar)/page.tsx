@@ -154,7 +154,7 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
                   <Td className="whitespace-nowrap">{r(`type.${c.type}`)}</Td>
                   <Td align="right">{formatNumber(c.membersMale + c.membersFemale, { locale: lang })}</Td>
                   <Td className="whitespace-nowrap"><OutcomeBadge outcome={c.healthOutcome} label={r(`outcome.${c.healthOutcome ?? 'BELUM'}`)} /></Td>
-                  <Td>{c.active ? <Badge tone="green">{r('active')}</Badge> : <Badge tone="slate">{r('inactive')}</Badge>}</Td>
+                  <Td>{c.active ? <Badge tone="green" className="whitespace-nowrap">{r('active')}</Badge> : <Badge tone="slate" className="whitespace-nowrap">{r('inactive')}</Badge>}</Td>
                 </tr>
               ))}
             </tbody>

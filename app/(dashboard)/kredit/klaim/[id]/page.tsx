@@ -65,7 +65,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
   const reviewing = verifier && claim.status === 'SUBMITTED'
   // the programme's ceiling left for the verifier's dialogs (approving, paying): warned of, not refused
   const budget = verifier && (claim.status === 'SUBMITTED' || claim.status === 'APPROVED') ? await programBudgetUse(user, claim.program.id) : null
-  // a line added to the review form opens at its own correction field (the 50th line of a form had been out of sight)
+  // a line added to the review form opens at that line (the 50th line of a form had been out of sight)
   const reviewHref = (ids: string[], at = 'differing-lines-title') => `${hrefWith(`/kredit/klaim/${claim.id}`, sp, { koreksi: ids.length ? ids.join(',') : undefined })}#${at}`
   const added = claim.reviewLines.map((l) => l.id)
   const onForm = (l: (typeof claim.differingLines)[number]) => ({
@@ -185,7 +185,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
                 {reason && <p className="mt-2 text-xs text-slate-700"><span className="text-slate-500">{t('reason')}: </span>{reason}</p>}
                 {l.note && <p className="mt-1 text-xs text-slate-700"><span className="text-slate-500">{t('note')}: </span>{noteText(l.note)}</p>}
                 {reviewing && !onReviewForm.has(l.id) && shownClaimReason(l) === null && added.length < REVIEW_ADDED_MAX && (
-                  <Link href={reviewHref([...added, l.id], `approved_${l.id}`)} aria-label={t('correctLineLabel', { account: l.disbursement.accountNumber })} className="mt-2 inline-block font-medium text-brand-700 hover:underline">{t('correctLine')}</Link>
+                  <Link href={reviewHref([...added, l.id], `review-line-${l.id}`)} aria-label={t('correctLineLabel', { account: l.disbursement.accountNumber })} className="mt-2 inline-block font-medium text-brand-700 hover:underline">{t('correctLine')}</Link>
                 )}
               </li>
             )
@@ -213,7 +213,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
                   {/* a line that agrees with the computation is corrected on the review form above, once added to it */}
                   {/* only a line that agrees with the computation is added by hand (a differing one past the form's 500 is not "equal") */}
                   {reviewing && !onReviewForm.has(l.id) && shownClaimReason(l) === null && added.length < REVIEW_ADDED_MAX && (
-                    <Link href={reviewHref([...added, l.id], `approved_${l.id}`)} aria-label={t('correctLineLabel', { account: l.disbursement.accountNumber })} className="whitespace-nowrap font-medium text-brand-700 hover:underline">{t('correctLine')}</Link>
+                    <Link href={reviewHref([...added, l.id], `review-line-${l.id}`)} aria-label={t('correctLineLabel', { account: l.disbursement.accountNumber })} className="whitespace-nowrap font-medium text-brand-700 hover:underline">{t('correctLine')}</Link>
                   )}
                 </Td>
               </tr>
