@@ -80,9 +80,9 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
                 {lines.map((l) => (
                   <tr key={l.id} id={`review-line-${l.id}`} data-line-account={l.account} className="grid grid-cols-3 gap-x-3 gap-y-1 rounded-lg border border-slate-200 p-3 md:table-row md:rounded-none md:border-0 md:p-0">
                     <td className="col-span-3 md:py-2 md:pr-2"><span className="font-mono text-xs">{l.account}</span><span className="block text-xs text-slate-500">{l.business}</span></td>
-                    <td className="whitespace-nowrap tabular-nums md:py-2 md:pr-2 md:text-right"><span className="block text-xs text-slate-500 md:hidden">{t('claimed')}</span>{money(l.claimed)}</td>
-                    <td className="whitespace-nowrap tabular-nums md:py-2 md:pr-2 md:text-right"><span className="block text-xs text-slate-500 md:hidden">{t('computed')}</span>{money(l.computed)}</td>
-                    <td className={`whitespace-nowrap tabular-nums md:py-2 md:pr-2 md:text-right ${l.claimed > l.computed ? 'text-red-700' : 'text-amber-700'}`}><span className="block text-xs text-slate-500 md:hidden">{t('difference')}</span>{money(l.claimed - l.computed)}</td>
+                    <td className="min-w-0 break-words tabular-nums md:whitespace-nowrap md:py-2 md:pr-2 md:text-right"><span className="block text-xs text-slate-500 md:hidden">{t('claimed')}</span>{money(l.claimed)}</td>
+                    <td className="min-w-0 break-words tabular-nums md:whitespace-nowrap md:py-2 md:pr-2 md:text-right"><span className="block text-xs text-slate-500 md:hidden">{t('computed')}</span>{money(l.computed)}</td>
+                    <td className={`min-w-0 break-words tabular-nums md:whitespace-nowrap md:py-2 md:pr-2 md:text-right ${l.claimed > l.computed ? 'text-red-700' : 'text-amber-700'}`}><span className="block text-xs text-slate-500 md:hidden">{t('difference')}</span>{money(l.claimed - l.computed)}</td>
                     <td className="col-span-3 text-xs md:min-w-48 md:max-w-xs md:py-2 md:pr-2" data-reason>{l.reason}{l.bankFigures && <span className="block text-slate-500">{l.bankFigures}</span>}
                       {l.removeHref && <Link href={l.removeHref} scroll={false} className="block font-medium text-brand-700 hover:underline">{t('removeCorrection')}</Link>}
                     </td>

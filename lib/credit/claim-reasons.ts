@@ -3,9 +3,15 @@
  * that applies in the order below, and an Indonesian sentence for the verifier and the bank. Pure, so the
  * submission (which stores the code) and the tests share it.
  */
+import { serverText } from '@/lib/i18n/server-text'
 
 /** The note a line corrected at verification gets when the verifier leaves it empty; shown in the reader's language. */
 export const CORRECTED_NOTE = 'Dikoreksi saat verifikasi'
+
+/** A line's note as shown: the verifier's as typed, the one written for an empty note in the reader's language. */
+export function shownLineNote(note: string | null, lang: 'id' | 'en'): string | null {
+  return note === CORRECTED_NOTE ? serverText(note, lang) : note
+}
 
 export const CLAIM_LINE_REASONS = [
   'DUPLICATE', 'NOT_IN_PROGRAMME', 'NOT_DUE', 'AFTER_MATURITY', 'COLLECTIBILITY_5', 'NO_INSTALMENT',

@@ -39,7 +39,10 @@ export async function submitClaimFor(user: SessionUser, input: { programId: stri
  */
 export async function settleClaimNotices(claimId: string): Promise<void> {
   const now = new Date()
+  // best effort: the claim's change has committed and stands (a failure here must not report it as refused, nor fail a
+  // committed import); the hourly scan settles what this missed
   await settleNotifications(db, { now, today: jakartaToday(now.getTime()), claim: claimId })
+    .catch((e: unknown) => console.error(`[reminders] settle of claim ${claimId}:`, e instanceof Error ? e.message : e))
 }
 
 /**

@@ -205,7 +205,9 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
         : `${keyField.label} ${shownKey} sudah ada di baris ${first} berkas ini.`
       return verdict('INVALID')
     }
-    ctx.seen.set(key, rowNumber)
+    // a template's example row takes no key, as the first pass (gatherFile) leaves it out: the user's own row with the
+    // same key below is the one the file means, judged and counted as such, never "a repeat of row 2"
+    if (!isExample(ctx, values)) ctx.seen.set(key, rowNumber)
     const existing = existingByKey.get(key)
     if (existing && kind.isDeleted(existing)) {
       errors[kind.keyField] = `${keyField.label} ini milik data yang sudah dihapus; pulihkan atau hubungi admin.`
@@ -244,8 +246,6 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
       for (const f of Object.keys(errors)) delete errors[f]
       for (const f of Object.keys(english)) delete english[f]
       errors[kind.keyField] = EXAMPLE_ROW
-      // the example gives its key up: the user's own row with the same key further down is not "a repeat of row 2"
-      if (ctx.seen.get(key) === rowNumber) ctx.seen.delete(key)
       return verdict('INVALID')
     }
     for (const [field, m] of Object.entries(kind.checkInput(input, regions, importer, prepared))) {
@@ -734,7 +734,8 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
       if (kind.writeAll) after.commit = await kind.writeAll(tx, actor, importer, whole)
       return finish(summary)
     }, JOB_TRANSACTION.timeout), JOB_TRANSACTION)
-    if (after.commit) await after.commit()
+    // the import has committed and is DONE: what follows is best effort, never a failure of the import (nor a retry)
+    if (after.commit) await after.commit().catch((e: unknown) => console.error(`[imports] after the commit of ${importId}:`, e instanceof Error ? e.message : e))
     return summary
   } catch (e) {
     // a failure is recorded by the job's onFailed (lib/imports/jobs.ts), also when the database went away

@@ -31,7 +31,7 @@ test('a bank officer reads its loans and a claim\'s lines as cards on a phone; a
 
   const [claim] = await sql<{ id: string }>(`
     SELECT c.id FROM subsidy_claims c JOIN banks b ON b.id = c.bank_id
-     WHERE b.code = 'BPRJATIM' ORDER BY c.month DESC LIMIT 1`)
+     WHERE b.code = 'BPRJATIM' ORDER BY c.month DESC, c.id LIMIT 1`)
   await page.goto(`/kredit/klaim/${claim.id}`)
   const lines = page.getByRole('list', { name: /^Baris klaim: / })
   await expect(lines.getByRole('listitem').first()).toBeVisible()

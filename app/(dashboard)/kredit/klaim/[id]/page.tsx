@@ -19,8 +19,7 @@ import { PastLastPage } from '@/components/ui/past-last-page'
 import { CLAIM_LINE_VIEWS, getClaim, programBudgetUse, REVIEW_ADDED_MAX } from '@/lib/data/claims'
 import { jakartaDate } from '@/lib/dates'
 import { formatDate, formatMonth, formatNumber, formatRate, formatRupiah } from '@/lib/format'
-import { CLAIM_REASON_TEXT, CORRECTED_NOTE, correctedAtReview, shownClaimReason, type ClaimLineReason } from '@/lib/credit/claim-reasons'
-import { serverText } from '@/lib/i18n/server-text'
+import { CLAIM_REASON_TEXT, correctedAtReview, shownClaimReason, shownLineNote, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
@@ -53,8 +52,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
   const viewLabel = { semua: ['linesViewAll', claim.totals.lines], berbeda: ['linesViewDiffering', claim.totals.differing], dipotong: ['linesViewReduced', claim.totals.reduced] } as const
   const views = claim.views.map((v) => ({ key: v, href: viewHref(v), label: t(viewLabel[v][0], { count: formatNumber(viewLabel[v][1], { locale: lang }) }) }))
   const reasonText = (code: string | null) => (code ? (CLAIM_REASON_TEXT[code as ClaimLineReason]?.[lang] ?? code) : null)
-  // the verifier's note as typed; the one written for an empty note in the reader's language
-  const noteText = (note: string | null) => (note === CORRECTED_NOTE ? serverText(note, lang) : note)
+  const noteText = (note: string | null) => shownLineNote(note, lang)
   const bankFigures = (l: { claimedBalance: unknown; claimedDays: number | null; claimedRate: unknown }) =>
     l.claimedBalance === null && l.claimedDays === null && l.claimedRate === null ? null
       : t('bankFigures', {

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { PrintButton } from '@/components/dashboard/print-button'
 import { buttonClass } from '@/components/ui/button'
-import { CLAIM_REASON_TEXT, shownClaimReason, type ClaimLineReason } from '@/lib/credit/claim-reasons'
+import { CLAIM_REASON_TEXT, shownClaimReason, shownLineNote, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { getAgency } from '@/lib/agency'
 import { CORRECTED_AT_REVIEW, getVerificationRecord } from '@/lib/data/claims'
 import { formatDate, formatNumber, formatRupiah, formatRupiahInWords, formatWeekday } from '@/lib/format'
@@ -114,7 +114,7 @@ export default async function VerificationRecordPage({ params }: { params: Promi
                   <td className="py-1 pr-2 font-mono">{l.disbursement.accountNumber}</td><td className="py-1 pr-2">{l.disbursement.msme.businessName}</td>
                   <td className="py-1 pl-3 text-right tabular-nums">{money(Number(l.claimedAmount))}</td><td className="py-1 pl-3 text-right tabular-nums">{money(Number(l.computedAmount))}</td>
                   <td className="py-1 pl-3 text-right tabular-nums">{l.approvedAmount === null ? '–' : money(Number(l.approvedAmount))}</td>
-                  <td className="py-1 pl-3">{reason(shownClaimReason(l) ?? CORRECTED_AT_REVIEW)}{l.note ? ` — ${l.note}` : ''}</td>
+                  <td className="py-1 pl-3">{reason(shownClaimReason(l) ?? CORRECTED_AT_REVIEW)}{l.note ? ` — ${shownLineNote(l.note, lang)}` : ''}</td>
                 </tr>
               ))}
             </tbody>
