@@ -43,7 +43,7 @@ export function MappingForm({ id, sheet, headings, samples, initial, fields }: {
               <tr key={`${i}-${h}`} className={chosen[i] ? '' : 'bg-amber-50/40'}>
                 <td className="px-3 py-2 align-top">
                   <label htmlFor={`col_${i}`} className="font-medium text-slate-900">{h}</label>
-                  {samples[i] && <p className="max-w-[16rem] truncate text-xs text-slate-500">{shownSample(samples[i], { kindHasPersonal: personal, chosen: chosen[i], initial: initial[i] })}</p>}
+                  {samples[i] && <p className="max-w-[9rem] truncate text-xs text-slate-500 sm:max-w-[16rem]">{shownSample(samples[i], { kindHasPersonal: personal, chosen: chosen[i], initial: initial[i] })}</p>}
                 </td>
                 <td className="px-3 py-2">
                   <select

@@ -8,6 +8,7 @@ import { ActionError } from '@/lib/errors'
 import { formatNumber, formatRupiah } from '@/lib/format'
 import { transition } from '@/lib/transitions'
 import type { SessionUser } from '@/lib/session-user'
+import { remindClaimReview } from '@/lib/reminders/scan'
 import { settleNotifications } from '@/lib/reminders/settle'
 
 const actor = (u: AuditActor) => ({ id: u.id, username: u.username, role: u.role })
@@ -34,15 +35,17 @@ export async function submitClaimFor(user: SessionUser, input: { programId: stri
 /**
  * After a claim's transaction has committed (a submission, a resubmission, a decision): its reminders whose cause is
  * gone are marked read (the bank's "returned" once the claim is sent again, the admins' "awaiting verification" once
- * it is decided). Not inside the transaction: it would hold those notifications locked for as long as the claim's
- * write runs (a month of 16.000 lines, or a whole claims import), and the user opening one would wait for it.
+ * it is decided), and a claim now waiting for verification is told to the admins (it had waited for the hourly scan).
+ * Not inside the transaction: it would hold those notifications locked for as long as the claim's write runs (a month
+ * of 16.000 lines, or a whole claims import), and the user opening one, or the scan, would wait for it.
  */
 export async function settleClaimNotices(claimId: string): Promise<void> {
   const now = new Date()
   // best effort: the claim's change has committed and stands (a failure here must not report it as refused, nor fail a
-  // committed import); the hourly scan settles what this missed
+  // committed import); the hourly scan does what this missed
   await settleNotifications(db, { now, today: jakartaToday(now.getTime()), claim: claimId })
-    .catch((e: unknown) => console.error(`[reminders] settle of claim ${claimId}:`, e instanceof Error ? e.message : e))
+    .then(() => remindClaimReview(db, { claimId }))
+    .catch((e: unknown) => console.error(`[reminders] notices of claim ${claimId}:`, e instanceof Error ? e.message : e))
 }
 
 /**

@@ -85,6 +85,27 @@ export async function remindReturnedClaims(client: Client, options: { claimId?: 
     ON CONFLICT (user_id, event_key) DO NOTHING`
 }
 
+/**
+ * Tell every active admin that a claim waits for verification: once per submission (the key carries the claim's
+ * version). Called by every scan, and after a claim's submission has committed (lib/credit/claim-submission.ts), so
+ * that the admins hear of it then and not at the next hourly scan.
+ */
+export async function remindClaimReview(client: Client, options: { claimId?: string; emailOn?: boolean } = {}): Promise<number> {
+  const only = options.claimId ? Prisma.sql`AND c.id = ${options.claimId}` : Prisma.empty
+  return client.$executeRaw`
+    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
+    SELECT gen_random_uuid()::text, u.id, 'REVIEW_CLAIM', 'review-claim:' || c.id || ':' || c.version,
+           jsonb_build_object('bank', b.short_name, 'program', cp.name, 'month', to_char(c.month, 'YYYY-MM-DD')),
+           '/kredit/klaim/' || c.id,
+           ${emailStateSql(options.emailOn ?? emailEnabled())}, ${new Date()}::timestamp
+      FROM subsidy_claims c
+      JOIN banks b ON b.id = c.bank_id
+      JOIN credit_programs cp ON cp.id = c.program_id
+      JOIN users u ON u.role = 'ADMIN' AND u.active
+     WHERE c.status = 'SUBMITTED' ${only}
+    ON CONFLICT (user_id, event_key) DO NOTHING`
+}
+
 /** The quarters whose report can be due or late now: this one and the two before, with their deadlines. */
 async function candidateQuarters(client: Client, now: Date) {
   const current = currentQuarter(now)
@@ -199,18 +220,7 @@ export async function scanReminders(options: { now?: Date; client?: Client } = {
       JOIN users u ON u.role = 'ADMIN' AND u.active
      WHERE r.status = 'SUBMITTED'
     ON CONFLICT (user_id, event_key) DO NOTHING`
-  const reviewClaims = () => client.$executeRaw`
-    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
-    SELECT gen_random_uuid()::text, u.id, 'REVIEW_CLAIM', 'review-claim:' || c.id || ':' || c.version,
-           jsonb_build_object('bank', b.short_name, 'program', cp.name, 'month', to_char(c.month, 'YYYY-MM-DD')),
-           '/kredit/klaim/' || c.id,
-           ${emailStateSql(emailOn)}, ${created}::timestamp
-      FROM subsidy_claims c
-      JOIN banks b ON b.id = c.bank_id
-      JOIN credit_programs cp ON cp.id = c.program_id
-      JOIN users u ON u.role = 'ADMIN' AND u.active
-     WHERE c.status = 'SUBMITTED'
-    ON CONFLICT (user_id, event_key) DO NOTHING`
+  const reviewClaims = () => remindClaimReview(client, { emailOn })
 
   // one after the other on one connection: the scan is small, and the pool stays free for pages
   const reportDue = await reportNotSent('REPORT_DUE', 'report-due:', Prisma.sql`p.deadline BETWEEN ${today}::date AND ${today}::date + ${REPORT_DUE_DAYS}::int`)

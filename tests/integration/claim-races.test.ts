@@ -170,7 +170,7 @@ describe('a returned claim tells the bank', () => {
   it('its officers, once, with the reason, in the return\'s transaction; the admins\' review notice read; answered by the resubmission', async () => {
     const other = await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' })
     const c = await submitted('2025-09')
-    await scanReminders() // the admins' "awaiting verification"
+    // the admins hear of the submission with it, not at the next hourly scan
     expect(await db.notification.count({ where: { userId: admin.id, kind: 'REVIEW_CLAIM', eventKey: `review-claim:${c.id}:${c.version}`, readAt: null } })).toBe(1)
     signInAs(admin)
     expect(await returnClaim(undefined, form({ claimId: c.id, version: c.version, reason: 'Rekening koran September belum dilampirkan.' }))).toMatchObject({ ok: true })
@@ -199,7 +199,6 @@ describe('a returned claim tells the bank', () => {
     const notices = () => db.notification.findMany({ where: { userId: bank.id, kind: 'CLAIM_RETURNED', eventKey: { startsWith: `claim-returned:${c.id}:` } }, select: { params: true, readAt: true }, orderBy: { createdAt: 'asc' } })
     await submitClaimFor(bank, { programId, month: '2025-12' }, null)
     const again = await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id }, select: { version: true } })
-    await scanReminders()
     expect(await db.notification.count({ where: { userId: admin.id, kind: 'REVIEW_CLAIM', eventKey: `review-claim:${c.id}:${again.version}`, readAt: null } })).toBe(1)
     await returnClaim(undefined, form({ claimId: c.id, version: again.version, reason: 'Tanda tangan direksi belum ada.' }))
     expect((await notices()).map((n) => [(n.params as { reason: string }).reason, n.readAt === null])).toEqual([['Rekening koran belum ada.', false], ['Tanda tangan direksi belum ada.', true]])
