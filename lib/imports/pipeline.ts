@@ -207,7 +207,8 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     }
     // a template's example row takes no key, as the first pass (gatherFile) leaves it out: the user's own row with the
     // same key below is the one the file means, judged and counted as such, never "a repeat of row 2"
-    if (!isExample(ctx, values)) ctx.seen.set(key, rowNumber)
+    const exampleRow = isExample(ctx, values)
+    if (!exampleRow) ctx.seen.set(key, rowNumber)
     const existing = existingByKey.get(key)
     if (existing && kind.isDeleted(existing)) {
       errors[kind.keyField] = `${keyField.label} ini milik data yang sudah dihapus; pulihkan atau hubungi admin.`
@@ -241,7 +242,6 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     // a template's example row left in the file would write what nobody meant; one that writes nothing (its record
     // already as the example says) is left unchanged. Checked last, so that the templates' own test sees every other
     // check pass on them (imports-templates.test.ts)
-    const example = () => isExample(ctx, values)
     const refuseExample = () => {
       for (const f of Object.keys(errors)) delete errors[f]
       for (const f of Object.keys(english)) delete english[f]
@@ -254,8 +254,8 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     }
     // the checks across rows judge the file without its examples (gatherFile leaves them out): an example can break a
     // rule among the user's own rows (980 active against the officer's 358 registered), and is said as the example it is
-    if (Object.keys(errors).length) return kind.gather && example() ? refuseExample() : verdict('INVALID')
-    if (!existing) return example() ? refuseExample() : verdict('CREATE', { input })
+    if (Object.keys(errors).length) return kind.gather && exampleRow ? refuseExample() : verdict('INVALID')
+    if (!existing) return exampleRow ? refuseExample() : verdict('CREATE', { input })
     const changes: Change[] = []
     for (const f of kind.fields) {
       if (!(f.key in input) || (kind.compareFields && !kind.compareFields.includes(f.key))) continue
@@ -275,7 +275,7 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
       return verdict('INVALID')
     }
     if (!changes.length && !kind.resubmits?.(existing)) return verdict('UNCHANGED', { input })
-    return example() ? refuseExample() : verdict('UPDATE', { input, existing, changes })
+    return exampleRow ? refuseExample() : verdict('UPDATE', { input, existing, changes })
   })
 }
 

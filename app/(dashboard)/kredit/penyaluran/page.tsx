@@ -57,7 +57,6 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
       />
       <CreditNav user={user} current="disbursements" />
       <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
-        {/* a search or filter keeps the order chosen (as the claims list does) */}
         <KeptSort sort={filter.sort} dir={filter.dir} />
         <label className="flex flex-col gap-1 text-sm lg:col-span-2">
           <span className="font-medium">{t('search')}</span>

@@ -53,6 +53,8 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
   const views = claim.views.map((v) => ({ key: v, href: viewHref(v), label: t(viewLabel[v][0], { count: formatNumber(viewLabel[v][1], { locale: lang }) }) }))
   const reasonText = (code: string | null) => (code ? (CLAIM_REASON_TEXT[code as ClaimLineReason]?.[lang] ?? code) : null)
   const noteText = (note: string | null) => shownLineNote(note, lang)
+  // a line that agreed with the computation and was approved below it: corrected at verification (as on the record)
+  const lineReason = (l: (typeof claim.lines)[number]) => reasonText(shownClaimReason(l)) ?? (correctedAtReview(l) ? t('recordCorrected') : null)
   const bankFigures = (l: { claimedBalance: unknown; claimedDays: number | null; claimedRate: unknown }) =>
     l.claimedBalance === null && l.claimedDays === null && l.claimedRate === null ? null
       : t('bankFigures', {
@@ -168,7 +170,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
         {/* phones: a card per line, its four amounts in a grid (the nine-column table scrolled sideways); wider screens: the table */}
         <ul className="space-y-2 md:hidden" aria-label={`${t('allLines')}: ${views.find((v) => v.key === claim.view)?.label ?? ''}`}>
           {claim.lines.map((l) => {
-            const reason = reasonText(shownClaimReason(l)) ?? (correctedAtReview(l) ? t('recordCorrected') : null)
+            const reason = lineReason(l)
             return (
               <li key={l.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
                 <p className="break-all font-mono text-xs text-slate-700">{l.disbursement.accountNumber}</p>
@@ -204,8 +206,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
                 <Td align="right">{money(Number(l.claimedAmount))}</Td>
                 <Td align="right" className={Number(l.claimedAmount) !== Number(l.computedAmount) ? 'text-red-700' : undefined}>{money(Number(l.computedAmount))}</Td>
                 <Td align="right">{l.approvedAmount === null ? '–' : money(Number(l.approvedAmount))}</Td>
-                {/* a line that agreed with the computation and was approved below it: corrected at verification (as on the record) */}
-                <Td className="text-xs">{reasonText(shownClaimReason(l)) ?? (correctedAtReview(l) ? t('recordCorrected') : null)}</Td>
+                <Td className="text-xs">{lineReason(l)}</Td>
                 <Td className="text-xs">
                   {noteText(l.note)}
                   {/* a line that agrees with the computation is corrected on the review form above, once added to it */}
