@@ -77,7 +77,7 @@ export function ProgramForm({ banks, edit, nextYear }: { banks: { id: string; na
       {/* a new programme year is a budget commitment (its ceiling) and names the code claims and imports use: its
           figures are stated before it is created; a form the server would refuse is sent without asking, to show why */}
       {edit ? <Button type="submit" disabled={pending}>{t('save')}</Button> : (
-        <ConfirmSubmit label={t('save')} title={t('programConfirmTitle')} body={describeNew} ready={acceptedBy(programSchema)} disabled={pending} />
+        <ConfirmSubmit label={t('save')} title={t('programConfirmTitle')} confirmLabel={t('programConfirm')} body={describeNew} ready={acceptedBy(programSchema)} disabled={pending} />
       )}
     </form>
   )

@@ -73,7 +73,8 @@ export function ConfirmAction({
                 form.current?.requestSubmit()
               }}
             >
-              {confirmLabel ?? t('confirmYes')}
+              {/* names the step ("Nonaktifkan"), not a bare "Ya, lanjutkan" */}
+              {confirmLabel ?? label}
             </Button>}
           </div>
         </div>

@@ -9,6 +9,7 @@ import { Button } from './button'
  * be worded from what the form holds when the button is pressed (e.g. the amount typed and what remains).
  * `ready`: whether what the form holds would be accepted; when not, the form is sent without asking, so that
  * the server's refusal names the field that is wrong instead of a dialog confirming a form that cannot land.
+ * The dialog's button names the step (`confirmLabel`, else `label`): "Setujui klaim" for a money decision, not "Ya, lanjutkan".
  */
 export function ConfirmSubmit({ label, title, body, confirmLabel, variant = 'primary', disabled, ready }: { label: string; title: string; body: string | ((form: HTMLFormElement) => string); confirmLabel?: string; variant?: 'primary' | 'danger'; disabled?: boolean; ready?: (form: HTMLFormElement) => boolean }) {
   const t = useTranslations('common')
@@ -30,7 +31,7 @@ export function ConfirmSubmit({ label, title, body, confirmLabel, variant = 'pri
           <p className="text-sm text-slate-700">{text}</p>
           <div className="flex justify-end gap-2 pt-2">
             <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{t('cancel')}</Button>
-            <Button type="button" variant={variant} onClick={() => { dialog.current?.close(); button.current?.form?.requestSubmit() }}>{confirmLabel ?? t('confirmYes')}</Button>
+            <Button type="button" variant={variant} onClick={() => { dialog.current?.close(); button.current?.form?.requestSubmit() }}>{confirmLabel ?? label}</Button>
           </div>
         </div>
       </dialog>

@@ -4,6 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import type { SessionUser } from '@/lib/session-user'
 import { importKind, importKindsFor } from './kinds'
 import { editableText } from './fields'
+import { PROVINCE_KEY } from './kinds/targets'
 import { serverText } from '@/lib/i18n/server-text'
 import { maskNik } from '@/lib/registers/nik'
 import type { Change, RowError, Summary } from './pipeline'
@@ -100,11 +101,15 @@ export async function importDetail(id: string, take = 200) {
       const typed = (values ?? {}) as Record<string, string | null>
       return { ...r, errors: ((r.errors ?? []) as RowError[]).map((e) => ({ ...e, typed: typedText(imp.kind, mapping[e.column], typed) })) }
     }),
-    // a key of several columns (a target's indicator, year, period, regency) as its columns' texts, not the internal key
+    // a key of several columns (a target's indicator, year, period, regency) part by part, not the internal key: from the
+    // key as the check read it (`35.17/2026/4/KOP_AKTIF`, the keyFields in order; a province target's regency `PROV`),
+    // so a regency typed 3517 or by its name reads as the region it matched; the cells as typed when the key has no such parts
     updates: updates.map(({ values, ...r }) => {
       const fields = importKind(imp.kind)?.keyFields
       const texts = (values ?? {}) as Record<string, string>
-      return { ...r, keyParts: fields?.map((f) => ({ field: f, text: texts[f] ?? '' })) ?? null, changes: (r.changes ?? []) as Change[] }
+      const parts = r.key?.split('/')
+      const keyParts = fields?.map((f, i) => ({ field: f, text: parts?.length === fields.length ? (parts[i] === PROVINCE_KEY ? '' : parts[i]) : texts[f] ?? '' })) ?? null
+      return { ...r, keyParts, changes: (r.changes ?? []) as Change[] }
     }),
     /** how many updates change a field (the rest of the summary's updates resend a returned claim's lines as they were) */
     changedRows,

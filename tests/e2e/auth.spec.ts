@@ -132,7 +132,7 @@ test('a new user must change the temporary password; deactivated, it is signed o
   await page.goto(`/pengguna?q=${username}`)
   const row = page.locator(`tr[data-username="${username}"]`)
   await row.getByRole('button', { name: 'Nonaktifkan' }).click()
-  await page.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Nonaktifkan' }).click()
   await expect(row.getByText('Nonaktif', { exact: true })).toBeVisible()
 
   await user.goto('/koperasi')

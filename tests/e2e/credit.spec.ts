@@ -47,7 +47,7 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   await page.getByRole('button', { name: 'Impor sekarang' }).click()
   await expect(page.getByRole('dialog')).toContainText('2 data baru dan 0 perubahan akan disimpan')
   await expect(page.getByRole('dialog')).toContainText(`Klaim yang akan diajukan: Prokesra 2026 · Oktober 2026: 2 baris, ${fileTotal} (${leftOut};`)
-  await page.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Impor sekarang' }).click()
   await expect(page.getByRole('heading', { name: 'Impor selesai' })).toBeVisible({ timeout: 60_000 })
   const [claim] = await sql<{ id: string }>(`
     SELECT c.id FROM subsidy_claims c JOIN credit_programs p ON p.id = c.program_id JOIN banks b ON b.id = c.bank_id
@@ -92,7 +92,7 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   await expect(admin.getByRole('dialog')).toContainText(`sebesar ${rupiah(corrected + lowered)}`)
   await expect(admin.getByRole('dialog')).toContainText('kecuali 2 baris yang Anda koreksi')
   await admin.screenshot({ path: info.outputPath('klaim-koreksi-dialog.png'), fullPage: true })
-  await admin.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
+  await admin.getByRole('dialog').getByRole('button', { name: 'Setujui klaim' }).click()
   const approved = corrected + lowered
   await expect(admin.getByTestId('claim-approved').locator('[data-value]')).toHaveText(rupiah(approved))
   // the approval form is gone with the new status: the frame says it was done
@@ -185,7 +185,7 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await admin.getByRole('button', { name: 'Simpan' }).click()
   // a budget commitment, and the code claims and imports will use: stated before it is created
   await expect(admin.getByRole('dialog', { name: 'Buat program ini?' })).toContainText('KUR Daerah 2026 dibuat dengan kode KURDA-2026, target kredit Rp10.000.000.000 untuk 400 UMK dan pagu subsidi Rp500.000.000; bank mitra pertama BPR Jatim dengan bunga 11,00%, bunga debitur 3,00%.')
-  await admin.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
+  await admin.getByRole('dialog').getByRole('button', { name: 'Buat program' }).click()
   await admin.waitForURL(/\/kredit\/(?!baru)[a-z0-9]+$/)
   await expect(admin.getByTestId('program-basis')).toContainText('bunga debitur')
 
@@ -280,7 +280,7 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
 
   await admin.goto(claimUrl)
   await admin.getByRole('button', { name: 'Setujui klaim' }).click()
-  await admin.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
+  await admin.getByRole('dialog').getByRole('button', { name: 'Setujui klaim' }).click()
   await expect(admin.getByTestId('claim-approved').locator('[data-value]')).toHaveText(rupiah(133_333))
   await admin.getByLabel('Tanggal bayar').fill('2026-11-20')
   await admin.getByLabel('No. SP2D/referensi').fill('SP2D/KURDA/202610')

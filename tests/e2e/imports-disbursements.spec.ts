@@ -56,7 +56,7 @@ test('a bank officer imports 2.000 disbursements and watches the progress bar re
 
   await page.getByRole('button', { name: 'Impor sekarang' }).click()
   await expect(page.getByRole('dialog')).toContainText(`${ROWS.toLocaleString('id-ID')} data baru dan 0 perubahan akan disimpan`)
-  await page.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Impor sekarang' }).click()
   // the screenshot of the bar on its way (1–99%)
   await expect(page.getByRole('progressbar', { name: 'Menyimpan…' })).toHaveAttribute('aria-valuenow', /^[1-9]\d?$/, { timeout: 240_000 })
   await page.screenshot({ path: info.outputPath('penyaluran-progres.png'), fullPage: true })

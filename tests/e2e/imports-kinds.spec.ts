@@ -37,7 +37,7 @@ async function dryRun(page: Page) {
 
 async function commit(page: Page, done: string) {
   await page.getByRole('button', { name: 'Impor sekarang' }).click()
-  await page.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Impor sekarang' }).click()
   await expect(page.getByRole('heading', { name: 'Impor selesai' })).toBeVisible({ timeout: 60_000 })
   await expect(page.getByText(done)).toBeVisible()
 }
@@ -148,7 +148,7 @@ test('a cooperative\'s yearly figures imported by an admin appear on the coopera
   const changes = page.getByRole('table').filter({ hasText: 'Sebelum' })
   await expect(changes.getByRole('row').filter({ hasText: 'Modal Sendiri' })).toContainText('Rp123.456.000')
   await page.getByRole('button', { name: 'Impor sekarang' }).click()
-  await page.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Impor sekarang' }).click()
   await expect(page.getByRole('heading', { name: 'Impor selesai' })).toBeVisible({ timeout: 60_000 })
   await expect(page.getByText(/^[01] data baru, [01] diubah, 0 tidak berubah, 0 ditolak\.$/)).toBeVisible()
 
@@ -188,8 +188,8 @@ test('without a kind, /impor/baru offers the kinds the user may import; a form s
   await page.goto('/impor/baru')
   await expect(page.getByRole('heading', { level: 1, name: 'Pilih data yang diimpor' })).toBeVisible()
   const kinds = page.getByRole('list', { name: 'Pilih data yang diimpor' })
-  await expect(kinds.getByRole('link')).toHaveText(['Impor Penyaluran kredit', 'Impor Rincian klaim subsidi'])
-  await kinds.getByRole('link', { name: 'Impor Penyaluran kredit' }).click()
+  await expect(kinds.getByRole('link')).toHaveText(['Impor penyaluran kredit', 'Impor rincian klaim subsidi'])
+  await kinds.getByRole('link', { name: 'Impor penyaluran kredit' }).click()
   await expect(page).toHaveURL(/\/impor\/baru\?jenis=penyaluran$/)
   await page.getByRole('button', { name: 'Unggah dan cocokkan kolom' }).click()
   await expect(page.getByText('Pilih berkas .xlsx atau .csv untuk diunggah.')).toBeVisible()

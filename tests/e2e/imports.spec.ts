@@ -80,7 +80,7 @@ test('a district officer imports MSMEs from the template, fixing a bad NIB, and 
   await page.getByRole('button', { name: 'Jalankan uji coba' }).click()
   await expect(page.getByRole('heading', { name: 'Hasil uji coba' })).toBeVisible({ timeout: 30_000 })
   await page.getByRole('button', { name: 'Impor sekarang' }).click()
-  await page.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Impor sekarang' }).click()
   await expect(page.getByRole('heading', { name: 'Impor selesai' })).toBeVisible({ timeout: 30_000 })
   await expect(page.getByText('3 data baru, 0 diubah, 0 tidak berubah, 0 ditolak.')).toBeVisible()
 

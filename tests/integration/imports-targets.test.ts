@@ -171,12 +171,16 @@ describe('a row repeating another row of the file', () => {
     expect(serverText(message, 'en')).toBe('This row repeats row 2 of this file: the same Indikator, Tahun, Periode, Kabupaten/Kota.')
   })
 
-  it('shows an updated target by its key\'s columns as typed, not by the internal key (KOP_AKTIF/2029/3/35.17)', async () => {
-    await commitImport(admin, (await checkImport(admin, 'target-indikator', await xlsx([['KOP_AKTIF', 2030, 'III', '35.17', 50]]))).id)
-    const dry = await checkImport(admin, 'target-indikator', await xlsx([['KOP_AKTIF', 2030, 'III', '35.17', 55]]))
-    expect(dry.check).toMatchObject({ update: 1 })
-    const [update] = (await importDetail(dry.id)).updates
-    expect(update.keyParts).toEqual([{ field: 'indicatorCode', text: 'KOP_AKTIF' }, { field: 'year', text: '2030' }, { field: 'quarter', text: 'III' }, { field: 'regencyCode', text: '35.17' }])
+  it('shows an updated target by its key\'s columns as the check read them, not by the internal key (KOP_AKTIF/2029/3/35.17) nor as typed', async () => {
+    await commitImport(admin, (await checkImport(admin, 'target-indikator', await xlsx([['KOP_AKTIF', 2030, 'III', '35.17', 50], ['KOP_AKTIF', 2030, 'Tahun', '', 400]]))).id)
+    // the same targets typed otherwise: the regency by its bare code, the period as TW III, the province's year as 0
+    const dry = await checkImport(admin, 'target-indikator', await xlsx([['KOP_AKTIF', 2030, 'TW III', '3517', 55], ['KOP_AKTIF', 2030, '0', '', 410]]))
+    expect(dry.check).toMatchObject({ update: 2 })
+    const [regency, province] = (await importDetail(dry.id)).updates
+    // the regency as the code it matched (the page names it: "Kabupaten Jombang (35.17)"), the period as a number the
+    // page writes "TW III" / "Setahun"; a province target has no regency part
+    expect(regency.keyParts).toEqual([{ field: 'indicatorCode', text: 'KOP_AKTIF' }, { field: 'year', text: '2030' }, { field: 'quarter', text: '3' }, { field: 'regencyCode', text: '35.17' }])
+    expect(province.keyParts).toEqual([{ field: 'indicatorCode', text: 'KOP_AKTIF' }, { field: 'year', text: '2030' }, { field: 'quarter', text: '0' }, { field: 'regencyCode', text: '' }])
   })
 })
 

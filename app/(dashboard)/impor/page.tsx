@@ -1,3 +1,4 @@
+import { inSentence } from '@/lib/audit-text'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
@@ -43,7 +44,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title={t('title')}
         description={t('description')}
-        actions={kinds.map((k) => <LinkButton key={k.kind} variant="secondary" href={`/impor/baru?jenis=${k.kind}`}>{t('newTitle', { kind: k.title[lang] })}</LinkButton>)}
+        actions={kinds.map((k) => <LinkButton key={k.kind} variant="secondary" href={`/impor/baru?jenis=${k.kind}`}>{t('newTitle', { kind: inSentence(k.title[lang]) })}</LinkButton>)}
       />
       <h2 className="mb-2 text-base font-semibold text-slate-900">{t('history')}</h2>
       {total === 0 ? (

@@ -23,7 +23,7 @@ type Prepared = {
 
 type Aggregation = 'SUM' | 'RATIO' | 'PROVINCE'
 
-const PROVINCE = 'PROV'
+export const PROVINCE_KEY = 'PROV'
 /** The Periode column's drop-down: the year, or a quarter (the schema reads 0, 1–4 and TW III too: lib/validations/config.ts targetPeriod). */
 const PERIOD_CHOICES = ['Tahun', 'I', 'II', 'III', 'IV']
 const num = (n: number) => formatNumber(n, { decimals: Number.isInteger(n) ? 0 : 2 })
@@ -37,9 +37,9 @@ export const TARGET_FIELDS: FieldDef[] = [
   { key: 'value', label: 'Target', labelEn: 'Target', synonyms: ['Nilai Target', 'Nilai'], required: true, type: 'number', decimals: true, help: 'Angka tidak negatif seperti di layar Target: 43.950 atau 85,30. Untuk indikator yang dijumlahkan, target setahun kabupaten/kota harus berjumlah sama dengan target provinsi.', examples: ['1.000', '600', '400'] },
 ]
 
-const cellKey = (regencyCode: string | null, quarter: number) => `${regencyCode ?? PROVINCE}/${quarter}`
+const cellKey = (regencyCode: string | null, quarter: number) => `${regencyCode ?? PROVINCE_KEY}/${quarter}`
 const gridKey = (indicatorCode: string, year: number) => `${indicatorCode}/${year}`
-const rowKeyOf = (indicatorCode: string, year: number | string, quarter: number | string, regencyCode: string | null) => `${indicatorCode}/${year}/${quarter}/${regencyCode ?? PROVINCE}`
+const rowKeyOf = (indicatorCode: string, year: number | string, quarter: number | string, regencyCode: string | null) => `${indicatorCode}/${year}/${quarter}/${regencyCode ?? PROVINCE_KEY}`
 
 function regencyOfText(text: string | undefined, regions: RegionIndex): string | null {
   const t = (text ?? '').trim()

@@ -1,3 +1,5 @@
+import { inSentence } from '@/lib/audit-text'
+import { chartQuarter } from '@/lib/reporting/periods'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
@@ -89,9 +91,11 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const changed = updates
   const resent = summary ? summary.update - changedRows : 0
   const shown = (field: string, text: string) => shownValue(fieldOf(field), text, lang, names) || '–'
-  // a row's key as people read it: a key of several columns by their texts ("KSP_SEHAT · 2028 · Tahun · Kabupaten Jombang (35.17)")
-  // (a region by its name beside its code; the rest as typed: a year is not a figure to group, 2.028)
-  const keyText = (r: (typeof updates)[number]) => (r.keyParts ? r.keyParts.filter((p) => p.text).map((p) => (regionField(p.field) ? shown(p.field, p.text) : p.text)).join(' · ') : r.key)
+  // a row's key as people read it: a key of several columns part by part ("KSP_SEHAT · 2028 · Setahun · Kabupaten Jombang (35.17)")
+  // (a region by its name beside its code, a period as the reports write it; a year is not a figure to group, 2.028)
+  const keyPart = (field: string, text: string) => regionField(field) ? shown(field, text)
+    : field === 'quarter' && /^[0-4]$/.test(text) ? (text === '0' ? t('fullYear') : chartQuarter(Number(text), lang)) : text
+  const keyText = (r: (typeof updates)[number]) => (r.keyParts ? r.keyParts.filter((p) => p.text).map((p) => keyPart(p.field, p.text)).join(' · ') : r.key)
   const num = (n: number) => formatNumber(n, { locale: lang })
   const wide = remapping && sheet ? tooManyColumns(sheet) : null
   const checkSummary = (imp.summary as { check?: Summary } | null)?.check
@@ -126,7 +130,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   return (
     <>
       <PageHeader
-        title={t('newTitle', { kind: kind.title[lang] })}
+        title={t('newTitle', { kind: inSentence(kind.title[lang]) })}
         description={imp.fileName}
         actions={<Badge tone={statusTone(status)}>{t(`statusLabel.${status}`)}</Badge>}
       />

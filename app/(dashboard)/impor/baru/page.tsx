@@ -1,3 +1,4 @@
+import { inSentence } from '@/lib/audit-text'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
@@ -39,7 +40,7 @@ export default async function NewImportPage({ searchParams }: { searchParams: Pr
             {kinds.map((k) => (
               <li key={k.kind}>
                 <Link href={`/impor/baru?jenis=${k.kind}`} className="block h-full rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-300 hover:bg-brand-50/40">
-                  <span className="font-medium text-brand-700">{t('newTitle', { kind: k.title[lang] })}</span>
+                  <span className="font-medium text-brand-700">{t('newTitle', { kind: inSentence(k.title[lang]) })}</span>
                 </Link>
               </li>
             ))}
@@ -51,7 +52,7 @@ export default async function NewImportPage({ searchParams }: { searchParams: Pr
   const kind = await orRefused(Promise.resolve().then(() => kindFor(user, String(params.jenis))))
   return (
     <>
-      <PageHeader title={t('newTitle', { kind: kind.title[lang] })} description={t('description')} />
+      <PageHeader title={t('newTitle', { kind: inSentence(kind.title[lang]) })} description={t('description')} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
           <UploadForm kind={kind.kind} maxBytes={IMPORT_LIMITS.maxFileBytes} hint={t('fileHint', { mb: formatNumber(Math.round(IMPORT_LIMITS.maxFileBytes / 1024 / 1024), { locale: lang }), rows: formatNumber(IMPORT_LIMITS.maxRows, { locale: lang }) })} />
