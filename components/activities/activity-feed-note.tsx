@@ -8,8 +8,9 @@ import { formatIndicatorValue, type Unit } from '@/lib/reporting/display'
  * beneficiaries not recorded yet). The one rendering for the officer's entry form and the reviewer's
  * read-only view, so both show the same difference the same way. `settled`: the report is approved and
  * locked, so the difference is information only (nothing can be checked or explained in a comment any more).
+ * `readOnly`: a report shown without its form (sent, or another's): still flagged, without asking for a comment.
  */
-export function ActivityFeedNote({ code, recorded, typed, unit, decimals, locale, settled = false, explained = false }: { code: string; recorded: number; typed: number | null; unit: Unit; decimals: number; locale: 'id' | 'en'; settled?: boolean; explained?: boolean }) {
+export function ActivityFeedNote({ code, recorded, typed, unit, decimals, locale, settled = false, explained = false, readOnly = false }: { code: string; recorded: number; typed: number | null; unit: Unit; decimals: number; locale: 'id' | 'en'; settled?: boolean; explained?: boolean; readOnly?: boolean }) {
   const feed = useTranslations('activityFeed')
   const counted = formatIndicatorValue(recorded, unit, decimals, locale)
   return (
@@ -31,7 +32,8 @@ export function ActivityFeedNote({ code, recorded, typed, unit, decimals, locale
       {activityValueDiffers(typed, recorded) && !settled && !explained && (
         <span className="mt-0.5 flex gap-1 font-medium text-amber-800" role="status" data-activity-differs={code}>
           <AlertTriangle aria-hidden className="mt-px size-3.5 shrink-0" />
-          {feed('differs', { value: counted })}
+          {/* read-only (a sent report, the reviewer's view): flagged, but nobody can write a comment on this screen */}
+          {feed(readOnly ? 'differsUnexplained' : 'differs', { value: counted })}
         </span>
       )}
     </p>

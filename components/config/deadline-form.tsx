@@ -4,7 +4,7 @@ import { useActionState } from 'react'
 import { useTranslations } from 'next-intl'
 import { saveDeadline } from '@/lib/actions/config'
 import { Button } from '@/components/ui/button'
-import { inputClass } from '@/components/ui/field'
+import { inputClass } from '@/components/ui/input-class'
 import { DateInput } from '@/components/ui/date-input'
 
 /** One quarter's deadline: a date and a save, the refusal under the field. */

@@ -11,7 +11,7 @@ import { chartQuarter } from '@/lib/reporting/periods'
 import { targetCellName } from '@/lib/validations/config'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
-import { inputClass } from '@/components/ui/field'
+import { inputClass } from '@/components/ui/input-class'
 
 const PERIODS = [0, 1, 2, 3, 4] as const
 

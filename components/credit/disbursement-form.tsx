@@ -64,7 +64,7 @@ export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId }:
           {(p) => <input {...p} defaultValue={v.accountNumber} autoComplete="off" maxLength={30} />}
         </Field>
         <Field label={t('nib')} name="nib" errors={state?.errors?.nib} required>
-          {(p) => <input {...p} defaultValue={v.nib} inputMode="numeric" maxLength={13} autoComplete="off" />}
+          {(p) => <input {...p} defaultValue={v.nib} inputMode="numeric" maxLength={20} autoComplete="off" />}
         </Field>
         <Field label={t('ownerNik')} name="ownerNik" errors={state?.errors?.ownerNik} hint={t('ownerNikHint')} required>
           {(p) => <input {...p} defaultValue={v.ownerNik} inputMode="numeric" maxLength={24} autoComplete="off" />}

@@ -23,7 +23,8 @@ export function LoanCorrectionForm({ loan }: { loan: CorrectableLoan }) {
   const [state, action, pending] = useFormAction(correctLoan)
   const v = state?.values ?? {}
   return (
-    <details className="rounded-lg border border-slate-200 bg-white p-4" open={!!state && !state.ok}>
+    // open once answered, either way: a success after a refusal had closed the panel over its own "Koreksi disimpan"
+    <details className="rounded-lg border border-slate-200 bg-white p-4" open={Boolean(state)}>
       <summary className="cursor-pointer text-base font-semibold">{t('correctTitle')}</summary>
       <form onSubmit={action} className="mt-3 space-y-3" noValidate>
         <input type="hidden" name="disbursementId" value={loan.id} />
@@ -35,7 +36,7 @@ export function LoanCorrectionForm({ loan }: { loan: CorrectableLoan }) {
             {(p) => <input {...p} defaultValue={v.accountNumber ?? loan.accountNumber} autoComplete="off" maxLength={30} />}
           </Field>
           <Field label={t('nib')} name="nib" errors={state?.errors?.nib} required>
-            {(p) => <input {...p} defaultValue={v.nib ?? loan.nib} inputMode="numeric" maxLength={13} autoComplete="off" />}
+            {(p) => <input {...p} defaultValue={v.nib ?? loan.nib} inputMode="numeric" maxLength={20} autoComplete="off" />}
           </Field>
           <Field label={t('ownerNik')} name="ownerNik" errors={state?.errors?.ownerNik} hint={t('ownerNikHint')} required>
             {(p) => <input {...p} defaultValue={v.ownerNik} inputMode="numeric" maxLength={24} autoComplete="off" />}

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server'
 import { DateInput } from '@/components/ui/date-input'
 import { buttonClass } from '@/components/ui/button'
-import { inputClass } from '@/components/ui/field'
+import { inputClass } from '@/components/ui/input-class'
 import type { DashboardProgram } from '@/lib/data/dashboard'
 import { FilterForm } from '@/components/ui/filter-form'
 import { formatDate } from '@/lib/format'

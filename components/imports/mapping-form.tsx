@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
-import { inputClass } from '@/components/ui/field'
+import { inputClass } from '@/components/ui/input-class'
 import { FormMessage } from '@/components/ui/form-message'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { mapImportColumns } from '@/lib/actions/imports'

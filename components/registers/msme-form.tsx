@@ -65,7 +65,7 @@ export function MsmeForm({
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{t('business')}</legend>
         <Field label={t('nib')} name="nib" errors={e?.nib} hint={t('nibHint')} required>
-          {(p) => <input {...p} defaultValue={text('nib')} inputMode="numeric" maxLength={13} autoComplete="off" />}
+          {(p) => <input {...p} defaultValue={text('nib')} inputMode="numeric" maxLength={20} autoComplete="off" />}
         </Field>
         <Field label={t('businessName')} name="businessName" errors={e?.businessName} required>
           {(p) => <input {...p} defaultValue={text('businessName')} maxLength={200} />}

@@ -81,7 +81,7 @@ export function ReportValuesTable({
                         </span>
                       ))}
                       {/* under the name (the wide column), as the findings: the counted value and the difference flag */}
-                      {r.activity && <ActivityFeedNote code={r.code} {...r.activity} />}
+                      {r.activity && <ActivityFeedNote code={r.code} {...r.activity} readOnly />}
                     </th>
                     {/* a long amount with its period (Rp700.000.000.000 (tahun)) wraps inside its column, never over the next */}
                     <td className={clsx(figure, 'font-semibold text-slate-900')}>{phoneLabel(labels.value)}<span>{r.valueText}</span></td>

@@ -1,5 +1,5 @@
 import { buttonClass } from '@/components/ui/button'
-import { inputClass } from '@/components/ui/field'
+import { inputClass } from '@/components/ui/input-class'
 import { FilterForm } from '@/components/ui/filter-form'
 
 /** The reporting years on offer: from the first year with data to next year. */

@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import clsx from 'clsx'
 import { useLocale, useTranslations } from 'next-intl'
-import { inputClass } from '@/components/ui/field'
+import { inputClass } from '@/components/ui/input-class'
 import { dateInputText, dateTimeInputText, parseDateInput, parseTimeInput } from '@/lib/parse'
 
 /**

@@ -1,8 +1,13 @@
+'use client'
+
 import clsx from 'clsx'
+import { inputClass } from './input-class'
+import { useState } from 'react'
 
 /**
  * A labelled form control with its error under it, tied by aria-describedby and announced politely:
- * the error says what is wrong in the field that is wrong.
+ * the error says what is wrong in the field that is wrong. Once the user changes the field the error is set aside
+ * (it had stayed, red, over a corrected value until the next submission); the next answer's errors show again.
  */
 export function Field({
   label, name, errors, hint, required, className, children, idPrefix,
@@ -20,10 +25,13 @@ export function Field({
   const id = `${idPrefix ?? 'f'}-${name}`
   const errorId = `${id}-error`
   const hintId = `${id}-hint`
-  const invalid = Boolean(errors?.length)
+  // the errors the user has since edited the field under: by identity, so each answer's errors (a new array) show
+  const [edited, setEdited] = useState<string[] | undefined>()
+  const shown = errors === edited ? undefined : errors
+  const invalid = Boolean(shown?.length)
   const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(' ') || undefined
   return (
-    <div className={clsx('flex flex-col gap-1', className)}>
+    <div className={clsx('flex flex-col gap-1', className)} onChange={invalid ? () => setEdited(errors) : undefined}>
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
         {required && <span className="text-red-600" aria-hidden> *</span>}
@@ -31,15 +39,8 @@ export function Field({
       {children({ id, name, 'aria-invalid': invalid, 'aria-describedby': describedBy, required, className: inputClass(invalid) })}
       {hint && <p id={hintId} className="text-xs text-slate-500">{hint}</p>}
       <p id={errorId} aria-live="polite" className="min-h-0 text-xs font-medium text-red-700">
-        {errors?.join(' ')}
+        {shown?.join(' ')}
       </p>
     </div>
-  )
-}
-
-export function inputClass(invalid = false) {
-  return clsx(
-    'w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 focus:outline-2 focus:outline-offset-1 disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-600',
-    invalid ? 'border-red-500 focus:outline-red-500' : 'border-slate-300 focus:outline-brand-600',
   )
 }

@@ -1,6 +1,9 @@
 'use client'
 
-import { useEffect, useRef } from 'react'
+import clsx from 'clsx'
+import { ChevronDown } from 'lucide-react'
+import { useTranslations } from 'next-intl'
+import { useEffect, useId, useRef, useState } from 'react'
 
 /**
  * A list's or dashboard's filters: GET, so a view is a URL that can be bookmarked and shared.
@@ -35,6 +38,28 @@ export function KeptSort({ sort, dir }: { sort?: string; dir?: string }) {
     <>
       {sort && <input type="hidden" name="sort" value={sort} />}
       {dir && <input type="hidden" name="dir" value={dir} />}
+    </>
+  )
+}
+
+/**
+ * Inside a FilterForm's grid: the filters after the search, folded behind one button on a phone ("Filter lainnya · 2
+ * aktif"), where five drop-downs and their labels had filled the first screen before a single row of the list; from
+ * the small breakpoint up they sit in the form's grid as before (`display: contents`). `active`: how many of them
+ * the page's view has set, so a folded filter still says it is narrowing the list.
+ */
+export function MoreFilters({ active, children }: { active: number; children: React.ReactNode }) {
+  const t = useTranslations('common')
+  const [open, setOpen] = useState(false)
+  const id = useId()
+  return (
+    <>
+      <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}
+        className="flex items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 sm:hidden">
+        <span>{t('moreFilters')}{active > 0 && <span className="ml-1 font-normal text-brand-700">· {t('filtersActive', { count: active })}</span>}</span>
+        <ChevronDown aria-hidden className={clsx('size-4 transition-transform', open && 'rotate-180')} />
+      </button>
+      <div id={id} className={open ? 'contents' : 'hidden sm:contents'}>{children}</div>
     </>
   )
 }

@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
-import { DISBURSEMENT_MESSAGES, insertDisbursements, prepareDisbursements } from '@/lib/credit/disbursements'
+import { DISBURSEMENT_MESSAGES, disbursementErrorsBeside, insertDisbursements, prepareDisbursements } from '@/lib/credit/disbursements'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah, ratePercent } from '@/lib/format'
 import { jakartaToday } from '@/lib/dates'
@@ -48,7 +48,7 @@ export const createDisbursement = authAction('disbursements.write', disbursement
     }
     throw e
   }
-})
+}, { alsoWhenInvalid: disbursementErrorsBeside })
 
 /**
  * A bank's monthly claim at the computed amounts (see lib/credit/claim-submission.ts). A claim with the

@@ -18,7 +18,7 @@ import { settleNotifications } from '@/lib/reminders/settle'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { actionScope, meetingScope } from '@/lib/data/meetings'
 import { checkDocument } from '@/lib/meetings/files'
-import { canUpdateProgress, hasStarted, mayChangeStatus, needsStart } from '@/lib/meetings/rules'
+import { canUpdateProgress, hasStarted, mayChangeStatus, needsStart, statusMoveAllowed } from '@/lib/meetings/rules'
 import { conflictError, transition } from '@/lib/transitions'
 import { ActionError, authAction, isFormData, MESSAGES, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
@@ -39,6 +39,9 @@ const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.rol
 const NOT_FOUND_MEETING = 'Rapat tidak ditemukan.'
 /** The form's banner when the reason is shown under the field (once, not twice) */
 const INVALID = MESSAGES.invalid
+const HELD_NOT_CANCELLED = 'Rapat sudah terlaksana; rapat yang terlaksana ditutup, tidak dibatalkan.'
+const LEADERSHIP_OWNER = 'Pimpinan hanya membaca dan tidak dapat mencatat kemajuan; tugaskan kepada pengguna lain, unit kerja, kabupaten/kota atau bank.'
+
 const STATUS_LABEL: Record<MeetingStatus, string> = { PLANNED: 'direncanakan', HELD: 'terlaksana', CLOSED: 'ditutup', CANCELLED: 'dibatalkan' }
 const ACTION_STATUS_LABEL: Record<ActionStatus, string> = { OPEN: 'terbuka', IN_PROGRESS: 'dalam proses', DONE: 'selesai', DROPPED: 'dibatalkan' }
 const OWNER_LABEL = { REGENCY: 'kabupaten/kota', BANK: 'bank', UNIT: 'unit', USER: 'pengguna' } as const
@@ -231,6 +234,8 @@ export const setMeetingStatus = authAction('meetings.write', meetingStatusSchema
     if (needsStart(input.status) && !hasStarted(before, now)) {
       throw new ActionError(`Rapat belum dimulai (mulai ${formatDateTime(before.startsAt)} WIB); rapat baru dapat ditandai ${STATUS_LABEL[input.status]} sesudah dimulai.`)
     }
+    // it took place: closed, not cancelled (cancelling drops its open follow-ups from the late ones leadership counts)
+    if (!statusMoveAllowed(before, before.status, input.status, now)) throw new ActionError(HELD_NOT_CANCELLED)
     // the start in the WHERE too: a meeting moved later meanwhile is not marked held
     const started = needsStart(input.status) ? { startsAt: { lte: now } } : {}
     await transition(tx, { entity: 'Meeting', entityId: input.id, label: 'Rapat', update: () => tx.meeting.updateMany({ where: { id: input.id, version: input.version, status: before.status, ...started }, data: { status: input.status, version: { increment: 1 } } }) })
@@ -500,6 +505,11 @@ async function actionData(tx: Prisma.TransactionClient, meeting: { id: string; s
     bank: ['ownerBankId', input.ownerKind === 'BANK' ? input.ownerBankId : null],
     user: ['ownerUserId', input.ownerKind === 'USER' ? input.ownerUserId : null],
   })
+  // the owner reports progress, which leadership cannot (lib/meetings/rules.ts canUpdateProgress): it would be told
+  // of a task it could never update
+  if (input.ownerKind === 'USER' && (await tx.user.findUnique({ where: { id: input.ownerUserId! }, select: { role: true } }))?.role === 'LEADERSHIP') {
+    throw new ActionError(INVALID, { ownerUserId: [LEADERSHIP_OWNER] })
+  }
   const meetingDay = jakartaDate(meeting.startsAt)
   if (input.dueDate < meetingDay) {
     throw new ActionError(INVALID, { dueDate: [`Tenggat tidak boleh sebelum tanggal rapat (${formatDate(meeting.startsAt)}).`] })

@@ -51,20 +51,29 @@ const ymd = (d: Date) => d.toISOString().slice(0, 10)
  * Why a loan's correction or a period's report is refused while a live claim was computed from it, and what the bank
  * can do: a claim still being verified goes back to the bank when the agency returns it; an approved or paid one
  * cannot be returned, so the bank is told to contact the agency, not to ask for a return that cannot happen.
- * `claims`: the live claims (the decided one named first, if any). Shared with lib/credit/instalments.ts.
+ * `claims`: the live claims. A decided one is named (nothing else helps); else every claim being verified, in month
+ * order, since each must go back before the change can land (naming the first only had the bank come back once per
+ * claim). Shared with lib/credit/instalments.ts.
  */
 export function liveClaimRefusal(what: 'correction' | 'report', claims: { month: Date; status: string }[]): string {
-  const claim = claims.find((c) => c.status !== 'SUBMITTED') ?? claims[0]
-  const month = formatMonth(claim.month)
-  const decided = claim.status !== 'SUBMITTED'
-  if (what === 'correction') {
-    return decided
+  const decided = claims.find((c) => c.status !== 'SUBMITTED')
+  if (decided) {
+    const month = formatMonth(decided.month)
+    return what === 'correction'
       ? `Subsidi pinjaman ini sudah masuk klaim ${month} yang sudah disetujui Dinas; koreksi tidak disimpan, karena klaim yang sudah disetujui tidak dapat dikembalikan. Hubungi Dinas bila data pinjaman ini perlu dibetulkan.`
-      : `Subsidi pinjaman ini sudah masuk klaim ${month} yang sedang diverifikasi; koreksi tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu kirim koreksinya.`
+      : `Klaim bulan ${month} sudah dihitung dari jadwal pinjaman ini dan sudah disetujui Dinas; laporan tidak disimpan, karena klaim yang sudah disetujui tidak dapat dikembalikan. Hubungi Dinas bila laporannya perlu dibetulkan.`
   }
-  return decided
-    ? `Klaim bulan ${month} sudah dihitung dari jadwal pinjaman ini dan sudah disetujui Dinas; laporan tidak disimpan, karena klaim yang sudah disetujui tidak dapat dikembalikan. Hubungi Dinas bila laporannya perlu dibetulkan.`
-    : `Klaim bulan ${month} sudah dihitung dari jadwal pinjaman ini dan sedang diverifikasi; laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.`
+  const months = [...new Set([...claims].sort((a, b) => a.month.getTime() - b.month.getTime()).map((c) => formatMonth(c.month)))]
+  if (months.length === 1) {
+    return what === 'correction'
+      ? `Subsidi pinjaman ini sudah masuk klaim ${months[0]} yang sedang diverifikasi; koreksi tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu kirim koreksinya.`
+      : `Klaim bulan ${months[0]} sudah dihitung dari jadwal pinjaman ini dan sedang diverifikasi; laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.`
+  }
+  // `Januari 2026, Februari 2026 dan Maret 2026` (its English: lib/i18n/server-text.ts englishDates)
+  const listed = `${months.slice(0, -1).join(', ')} dan ${months.at(-1)}`
+  return what === 'correction'
+    ? `Subsidi pinjaman ini sudah masuk klaim ${listed} yang sedang diverifikasi; koreksi tidak disimpan. Minta Dinas mengembalikan klaim-klaim itu, lalu kirim koreksinya.`
+    : `Klaim bulan ${listed} sudah dihitung dari jadwal pinjaman ini dan sedang diverifikasi; laporan tidak disimpan. Minta Dinas mengembalikan klaim-klaim itu, lalu laporkan lagi.`
 }
 
 /**

@@ -19,7 +19,7 @@ import { lockBankLoans } from '@/lib/credit/claim-submission'
 import { ActionError } from '@/lib/errors'
 import { jakartaToday } from '@/lib/dates'
 import type { SessionUser } from '@/lib/session-user'
-import type { disbursementSchema } from '@/lib/validations/credit'
+import { disbursementSchema } from '@/lib/validations/credit'
 
 export type DisbursementInput = z.infer<typeof disbursementSchema>
 
@@ -72,22 +72,27 @@ export function programRules(
   /** the contract date already stored, for a correction: a loan recorded before this rule can still be corrected without moving it */
   storedContractDate?: string,
 ): { issues: EligibilityIssue[]; refusal: DisbursementRefusal | null } {
-  // a loan is recorded once signed (no exception accepts a future contract: its periods would not yet be lent)
-  if (input.contractDate > jakartaToday() && input.contractDate !== storedContractDate) return { issues: [], refusal: refusal(DISBURSEMENT_MESSAGES.future, { contractDate: [DISBURSEMENT_MESSAGES.futureField] }) }
+  // a loan is recorded once signed (no exception accepts a future contract: its periods would not yet be lent); said
+  // with the programme's other rules the loan breaks, not before them (a walk was told of its date, then of its amount)
+  const future = input.contractDate > jakartaToday() && input.contractDate !== storedContractDate
   const issues = eligibilityIssues({
     program: { year: program.year, maxPlafond: Number(program.maxPlafond), maxTenorMonths: program.maxTenorMonths, eligibleScales: program.eligibleScales },
     msme, plafond: input.plafond, tenorMonths: input.tenorMonths, contractDate: input.contractDate,
   })
   const codes = issues.map((i) => i.code)
   const accepted = role === 'ADMIN' && input.acceptException === 'on'
-  if (issues.length && !accepted) {
-    const of = (...want: EligibilityIssue[]) => issues.filter((i) => want.includes(i.code)).map((i) => i.message)
+  if (future || (issues.length && !accepted)) {
+    // a future date's own sentence covers its year: the field and the message name it once
+    const shown = accepted ? [] : future ? issues.filter((i) => i.code !== 'OUTSIDE_PROGRAM_YEAR') : issues
+    const of = (...want: EligibilityIssue[]) => shown.filter((i) => want.includes(i.code)).map((i) => i.message)
     const fieldErrors: Record<string, string[]> = {}
     if (of('PLAFOND_ABOVE_MAX').length) fieldErrors.plafond = of('PLAFOND_ABOVE_MAX').slice(0, 1)
     if (of('TENOR_ABOVE_MAX').length) fieldErrors.tenorMonths = of('TENOR_ABOVE_MAX').slice(0, 1)
     if (of('OUTSIDE_PROGRAM_YEAR').length) fieldErrors.contractDate = of('OUTSIDE_PROGRAM_YEAR').slice(0, 1)
     if (of('SCALE_NOT_ELIGIBLE', 'NO_NIB').length) fieldErrors.nib = of('SCALE_NOT_ELIGIBLE', 'NO_NIB')
-    return { issues: codes, refusal: refusal(`Tidak memenuhi ketentuan program: ${issues.map((i) => i.message).join(' ')}`, fieldErrors) }
+    if (future) fieldErrors.contractDate = [DISBURSEMENT_MESSAGES.futureField]
+    const message = [future && DISBURSEMENT_MESSAGES.future, shown.length && `Tidak memenuhi ketentuan program: ${shown.map((i) => i.message).join(' ')}`].filter(Boolean).join(' ')
+    return { issues: future ? [] : codes, refusal: refusal(message, fieldErrors) }
   }
   if (issues.length && accepted && (input.exceptionReason ?? '').length < 10) {
     return { issues: codes, refusal: refusal(DISBURSEMENT_MESSAGES.exceptionReason, { exceptionReason: [DISBURSEMENT_MESSAGES.exceptionReason] }) }
@@ -144,6 +149,17 @@ export async function prepareDisbursements(
   return refusals.length ? { ok: false, refusals } : { ok: true, loans }
 
   function judge(input: DisbursementInput): PreparedDisbursement | DisbursementRefusal {
+    const judged = judgeRules(input)
+    // an account number already taken is said with whatever else is wrong, not on the next try
+    const bankId = bankOf(input)
+    const taken = bankId && seen.has(`${bankId}\u0000${input.accountNumber}`)
+    if ('message' in judged && taken && !judged.fieldErrors.accountNumber) {
+      return refusal(`${judged.message} ${DISBURSEMENT_MESSAGES.duplicate}`, { ...judged.fieldErrors, accountNumber: [DISBURSEMENT_MESSAGES.duplicateField] })
+    }
+    return judged
+  }
+
+  function judgeRules(input: DisbursementInput): PreparedDisbursement | DisbursementRefusal {
     // a bank's loan is its own bank's: naming another bank is said, not silently replaced
     if (user.role === 'BANK_OFFICER' && input.bankId && input.bankId !== user.bankId) return refusal(DISBURSEMENT_MESSAGES.otherBank, { bankId: [DISBURSEMENT_MESSAGES.otherBank] })
     const bankId = bankOf(input)
@@ -172,6 +188,44 @@ export async function prepareDisbursements(
     seen.add(key)
     return { input, bankId, program: { id: program.id, borrowerRate: program.borrowerRate }, msme, bankRate: Number(rate.rate), issues }
   }
+}
+
+/**
+ * The form's other wrong fields when its schema refused some (lib/safe-action.ts alsoWhenInvalid): the programme's
+ * limits on the amount, tenor and contract date, and an account number already taken, for the fields that did parse.
+ * A loan with a bad account number and a 36-month tenor is told of both at once, not of the tenor on the next try.
+ */
+export async function disbursementErrorsBeside(raw: Record<string, unknown>, user: SessionUser): Promise<Record<string, string[]>> {
+  const shape = disbursementSchema.shape
+  const parsed = <K extends keyof typeof shape>(key: K): z.infer<(typeof shape)[K]> | undefined => {
+    const r = shape[key].safeParse(raw[key])
+    return r.success ? r.data as z.infer<(typeof shape)[K]> : undefined
+  }
+  const programId = parsed('programId')
+  const accountNumber = parsed('accountNumber')
+  const bankId = (user.role === 'BANK_OFFICER' ? user.bankId : parsed('bankId')) || null
+  if (!bankId) return {}
+  const [program, taken] = await Promise.all([
+    programId ? db.creditProgram.findFirst({
+      where: { id: programId, banks: { some: { bankId } } },
+      select: { year: true, maxPlafond: true, maxTenorMonths: true, eligibleScales: true },
+    }) : null,
+    accountNumber ? db.disbursement.findFirst({ where: { bankId, accountNumber }, select: { id: true } }) : null,
+  ])
+  const errors: Record<string, string[]> = {}
+  if (taken) errors.accountNumber = [DISBURSEMENT_MESSAGES.duplicateField]
+  if (program) {
+    // a field that did not parse stands in with a value no rule refuses; its own error is the schema's
+    const plafond = parsed('plafond')
+    const tenorMonths = parsed('tenorMonths')
+    const contractDate = parsed('contractDate')
+    const { refusal: broken } = programRules(program, null, {
+      plafond: plafond ?? 0, tenorMonths: tenorMonths ?? 1, contractDate: contractDate ?? `${program.year}-01-01`,
+      acceptException: parsed('acceptException'), exceptionReason: parsed('exceptionReason'),
+    }, user.role)
+    for (const key of ['plafond', 'tenorMonths', 'contractDate'] as const) if (broken?.fieldErrors[key]) errors[key] = broken.fieldErrors[key]
+  }
+  return errors
 }
 
 export const TERMS_CHANGED = 'Ketentuan program atau suku bunga bank berubah saat pinjaman ini dicatat; tidak ada yang disimpan. Kirim ulang.'

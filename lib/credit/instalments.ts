@@ -57,9 +57,9 @@ export async function recordInstalment(tx: Prisma.TransactionClient, user: Sessi
   for (const p of claimedBefore) monthTotal.set(p.month.getTime(), (monthTotal.get(p.month.getTime()) ?? 0) + Number(p.subsidyDue))
   const guarded = claimedBefore.filter((p) => p.inClaim || monthTotal.get(p.month.getTime()) === 0)
   const claimedAfter = new Map((await claimedPeriods(tx, loan.id)).map((p) => [p.period, p.subsidyDue]))
-  const moved = guarded.find((p) => claimedAfter.get(p.period) !== p.subsidyDue)
-  if (moved) {
-    throw new ActionError(liveClaimRefusal('report', [moved]), undefined, 'CONFLICT')
+  const moved = guarded.filter((p) => claimedAfter.get(p.period) !== p.subsidyDue)
+  if (moved.length) {
+    throw new ActionError(liveClaimRefusal('report', moved), undefined, 'CONFLICT')
   }
   const after = await tx.loanMonth.findUniqueOrThrow({ where: key, select: { instalmentPaid: true, collectibility: true, subsidyDue: true, reason: true } })
   await writeAudit(tx, { id: user.id, username: user.username, role: user.role }, { action: 'UPDATE', entity: 'LoanMonth', entityId: `${loan.id}#${input.period}`, before, after })

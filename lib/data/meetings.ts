@@ -191,7 +191,7 @@ const meetingDetailSelect = {
   id: true, title: true, type: true, startsAt: true, endsAt: true, venue: true, city: true, organiser: true, chair: true, status: true, version: true,
   hostRegencyCode: true, hostRegency: { select: { code: true, name: true } },
   previousMeeting: { select: { id: true, title: true, startsAt: true } },
-  followUps: { select: { id: true, title: true, startsAt: true }, orderBy: { startsAt: 'asc' } },
+  followUps: { select: { id: true, title: true, startsAt: true, status: true }, orderBy: { startsAt: 'asc' } },
   participants: {
     select: { id: true, name: true, position: true, agency: true, regencyCode: true, bankId: true, userId: true, attendance: true, representedBy: true, version: true, regency: { select: { name: true } }, bank: { select: { shortName: true } } },
     orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
@@ -380,9 +380,12 @@ export async function meetingFormChoices({ provinceCode }: { provinceCode: strin
     readDb.bank.findMany({ select: { id: true, shortName: true, name: true }, orderBy: { shortName: 'asc' } }),
     readDb.creditProgram.findMany({ select: { id: true, code: true, name: true, year: true }, orderBy: [{ year: 'desc' }, { code: 'asc' }] }),
     readDb.indicator.findMany({ where: { active: true }, select: { code: true, name: true, nameEn: true }, orderBy: [{ formCode: 'asc' }, { sortOrder: 'asc' }] }),
-    readDb.user.findMany({ where: { active: true }, select: { id: true, name: true, username: true }, orderBy: { name: 'asc' }, take: 500 }),
+    readDb.user.findMany({ where: { active: true }, select: { id: true, name: true, username: true, role: true }, orderBy: { name: 'asc' }, take: 500 }),
   ])
-  return { regencies, banks, programs, indicators, users }
+  // a follow-up's owner reports its progress: leadership only reads (lib/meetings/rules.ts canUpdateProgress), so it
+  // is invited to meetings but not offered as an owner (the server refuses it too: lib/actions/meetings.ts actionData)
+  const owners = users.filter((u) => u.role !== 'LEADERSHIP')
+  return { regencies, banks, programs, indicators, users, owners }
 }
 /** Partner banks for the follow-up filter. */
 export async function listBanks() {

@@ -63,6 +63,15 @@ function englishDate(text: string): string | null {
   return m[4] ? `${date} at ${m[4]}:${m[5]}` : date
 }
 
+/** Several months or dates as the server lists them (`Januari 2026, Februari 2026 dan Maret 2026`: lib/credit/disbursement-corrections.ts liveClaimRefusal), in English. */
+function englishDates(text: string): string | null {
+  const pieces = text.split(/, | dan /)
+  if (pieces.length < 2) return null
+  const each = pieces.map(englishDate)
+  if (each.some((d) => d === null)) return null
+  return `${each.slice(0, -1).join(', ')} and ${each.at(-1)}`
+}
+
 /**
  * Figures the server wrote with Indonesian grouping inside a captured part (`3.000 kolom`, `Rp1.250.000`,
  * `1.234,5`, `14,00%`) as the English interface writes them (`3,000`, `Rp1,250,000`, `1,234.5`, `14.00%`).
@@ -101,7 +110,7 @@ type Attempt = { en: string; complete: boolean }
 const SENTENCE_END = /(?<=[.!?])\s+(?=\p{Lu})/u
 
 function attempt(text: string, depth: number, strict: boolean): Attempt | null {
-  const hit = exact.get(text) ?? foldedHit(text) ?? (depth > 0 ? englishDate(text) : null)
+  const hit = exact.get(text) ?? foldedHit(text) ?? (depth > 0 ? englishDate(text) ?? englishDates(text) : null)
   if (hit != null) return { en: hit, complete: true }
   if (depth > 2) return null
   let partial: Attempt | null = null

@@ -101,14 +101,20 @@ export async function importDetail(id: string, take = 200) {
       const typed = (values ?? {}) as Record<string, string | null>
       return { ...r, errors: ((r.errors ?? []) as RowError[]).map((e) => ({ ...e, typed: typedText(imp.kind, mapping[e.column], typed) })) }
     }),
-    // a key of several columns (a target's indicator, year, period, regency) part by part, not the internal key: from the
-    // key as the check read it (`35.17/2026/4/KOP_AKTIF`, the keyFields in order; a province target's regency `PROV`),
-    // so a regency typed 3517 or by its name reads as the region it matched; the cells as typed when the key has no such parts
+    // a key of several columns (a target's indicator, year, period, regency) part by part, not the internal key. The
+    // region and the period as the check read them (the key `35.17/2026/4/KOP_AKTIF`, the keyFields in order; a province
+    // target's regency `PROV`), so a regency typed 3517 reads as the region it matched and a period 4 as TW IV; the
+    // rest as typed (an indicator by the name the file gave it)
     updates: updates.map(({ values, ...r }) => {
-      const fields = importKind(imp.kind)?.keyFields
+      const kind = importKind(imp.kind)
+      const fields = kind?.keyFields
       const texts = (values ?? {}) as Record<string, string>
       const parts = r.key?.split('/')
-      const keyParts = fields?.map((f, i) => ({ field: f, text: parts?.length === fields.length ? (parts[i] === PROVINCE_KEY ? '' : parts[i]) : texts[f] ?? '' })) ?? null
+      const asRead = (f: string) => f === 'quarter' || ['regency', 'district', 'village'].includes(kind?.fields.find((d) => d.key === f)?.type ?? '')
+      const keyParts = fields?.map((f, i) => ({
+        field: f,
+        text: parts?.length === fields.length && asRead(f) ? (parts[i] === PROVINCE_KEY ? '' : parts[i]) : texts[f] ?? '',
+      })) ?? null
       return { ...r, keyParts, changes: (r.changes ?? []) as Change[] }
     }),
     /** how many updates change a field (the rest of the summary's updates resend a returned claim's lines as they were) */

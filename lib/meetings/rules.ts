@@ -74,6 +74,18 @@ export function needsStart(status: string): boolean {
   return status === 'HELD' || status === 'CLOSED'
 }
 
+/**
+ * Whether the move from `from` to `to` is allowed for a meeting in this state at `now`, beyond MEETING_TRANSITIONS:
+ * held and closed only once it has started; a meeting held (it took place) is closed, not cancelled, since cancelling
+ * drops its open follow-ups from what leadership counts as open or late. One marked held before it started (before
+ * that was refused) can still be cancelled.
+ */
+export function statusMoveAllowed(meeting: { startsAt: Date }, from: string, to: string, now: Date = new Date()): boolean {
+  if (needsStart(to)) return hasStarted(meeting, now)
+  if (to === 'CANCELLED' && from === 'HELD') return !hasStarted(meeting, now)
+  return true
+}
+
 /** Whether the meeting has started at `now` (its start is an instant, typed in Jakarta time). */
 export function hasStarted(meeting: { startsAt: Date }, now: Date = new Date()): boolean {
   return meeting.startsAt.getTime() <= now.getTime()

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { nameField, decimalField, isoDateField, isoMonthField, parseNumberInput, rupiahField } from '@/lib/parse'
-import { nikField } from './registers-common'
+import { nibField, nikField } from './registers-common'
 
 const isoDate = isoDateField()
 /** Whole Rupiah (lib/parse.ts): `1.234.567`, `1234567` and `Rp1.234.567` are the same; a fraction is refused. */
@@ -17,7 +17,7 @@ export const disbursementSchema = z.object({
   bankId: z.string().max(40).optional(),
   // an empty field gets one message, not every rule it also breaks
   accountNumber: z.string('Isi nomor rekening.').trim().min(1, { error: 'Isi nomor rekening.', abort: true }).min(3, 'Nomor rekening minimal 3 karakter.').max(30, 'Nomor rekening maksimal 30 karakter.').regex(/^[A-Za-z0-9./-]+$/, 'Nomor rekening hanya huruf, angka, titik, garis miring, dan tanda hubung.'),
-  nib: z.string().trim().regex(/^\d{13}$/, 'NIB terdiri dari 13 digit angka.'),
+  nib: nibField('NIB terdiri dari 13 digit angka.', 'NIB terdiri dari 13 digit angka.'),
   /** the owner's NIK from the bank's loan file: with the NIB it confirms the borrower (lib/actions/credit.ts) */
   ownerNik: nikField('Isi NIK pemilik usaha.', 'NIK pemilik terdiri dari 16 digit angka.'),
   contractDate: isoDate,

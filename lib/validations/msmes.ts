@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isKbliCode } from '@/lib/credit/kbli'
 import { nameField } from '@/lib/parse'
-import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, nikField, optionalNikField, optionalPastDate, optionalText, phoneField, regencyCode, versionField, villageCode } from './registers-common'
+import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, nibField, nikField, optionalNikField, optionalPastDate, optionalText, phoneField, regencyCode, versionField, villageCode } from './registers-common'
 
 export const SCALE_VALUES = ['MIKRO', 'KECIL', 'MENENGAH', 'BESAR'] as const
 export const GENDER_VALUES = ['L', 'P'] as const
@@ -11,7 +11,7 @@ export const GENDER_VALUES = ['L', 'P'] as const
  * four digits name a real regency is checked against the regions table in the action.
  */
 export const msmeSchema = z.object({
-  nib: z.string({ error: 'Isi NIB.' }).trim().regex(/^\d{13}$/, 'NIB harus 13 digit angka.'),
+  nib: nibField('Isi NIB.', 'NIB harus 13 digit angka.'),
   businessName: nameField('Nama usaha', { min: 2, max: 200 }),
   ownerName: nameField('Nama pemilik', { min: 2, max: 120 }),
   ownerNik: nikField('Isi NIK pemilik.', 'NIK pemilik harus 16 digit angka.'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { count, filterText, money, nikField, searchWasCut } from './registers-common'
+import { count, filterText, money, nibField, nikField, searchWasCut } from './registers-common'
 
 const issues = (schema: z.ZodType, v: string) => {
   const r = schema.safeParse(v)
@@ -45,5 +45,16 @@ describe('nikField', () => {
     expect(nik.parse(' 3517.9927.0000.0001 ')).toBe('3517992700000001')
     expect(nik.safeParse('35170000000000011').error?.issues[0].message).toBe('NIK harus 16 digit angka.')
     expect(nik.safeParse('   ').error?.issues[0].message).toBe('Isi NIK.')
+  })
+})
+
+describe('nibField', () => {
+  const nib = nibField('Isi NIB.', 'NIB harus 13 digit angka.')
+  it('reads a NIB pasted with spaces, dots or dashes as its 13 digits, keeping its leading zero; a 14th digit is refused', () => {
+    expect(nib.parse('9351 7000 0992 9')).toBe('9351700009929')
+    expect(nib.parse('0120.0012.3456.7')).toBe('0120001234567')
+    expect(nib.safeParse('93517000099291').error?.issues[0].message).toBe('NIB harus 13 digit angka.')
+    expect(nib.safeParse('9351 7000 099').error?.issues[0].message).toBe('NIB harus 13 digit angka.')
+    expect(nib.safeParse('').error?.issues[0].message).toBe('Isi NIB.')
   })
 })

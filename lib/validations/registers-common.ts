@@ -118,6 +118,10 @@ const nikDigits = (v: string) => v.replace(/[\s.-]/g, '')
 export const nikField = (required: string, message: string) =>
   z.string({ error: required }).trim().min(1, required).transform(nikDigits).pipe(z.string().regex(/^\d{16}$/, message))
 
+/** A NIB (13 digits) typed or pasted as NIK is (`9351 7000 0992 9`): the same separators read away, the rest refused whole. */
+export const nibField = (required: string, message: string) =>
+  z.string({ error: required }).trim().min(1, required).transform(nikDigits).pipe(z.string().regex(/^\d{13}$/, message))
+
 /** The same, where an empty field means none (a form's "keep the stored one", a beneficiary that is not a cooperative): null. */
 export const optionalNikField = (message: string) =>
   z.string().trim().optional().transform((v) => (v ? nikDigits(v) : null)).pipe(z.string().regex(/^\d{16}$/, message).nullable())

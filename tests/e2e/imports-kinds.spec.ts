@@ -68,8 +68,9 @@ test('a district officer imports values of its open quarter and sees them in its
   await page.getByLabel('Angka Triwulan').selectOption('value')
   await page.screenshot({ path: info.outputPath('laporan-triwulan-pemetaan.png'), fullPage: true })
   await dryRun(page)
-  // each change as before → after, its row named by its key's columns as typed (not the internal 35.17/2026/3/MANAJER_KSP)
-  const change = page.getByRole('row').filter({ hasText: 'Kabupaten Jombang · 2026 · III · Manajer KSP bersertifikat kompetensi' })
+  // each change as before → after, its row named by its key's columns (not the internal 35.17/2026/3/MANAJER_KSP): the
+  // regency and quarter as the check read them, the indicator as typed
+  const change = page.getByRole('row').filter({ hasText: 'Kabupaten Jombang (35.17) · 2026 · TW III · Manajer KSP bersertifikat kompetensi' })
   await expect(change).toContainText('Angka Triwulan')
   await expect(change.getByRole('cell').nth(3)).toHaveText(String(next.MANAJER_KSP - 1))
   await expect(change.getByRole('cell').nth(4)).toHaveText(String(next.MANAJER_KSP))

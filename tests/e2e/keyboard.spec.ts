@@ -86,6 +86,9 @@ test('a district officer adds a cooperative with the keyboard alone', async ({ p
   await tabTo(page, nik, { max: 150 })
   await page.keyboard.press('End')
   await page.keyboard.type('1')
+  // the corrected field no longer reads as wrong (its error set aside once typed in); the other fields are unchanged
+  await expect(nik).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByText('NIK koperasi harus 16 digit angka.')).toHaveCount(0)
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/koperasi\/[a-z0-9]+\?ditambahkan=1$/)
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()

@@ -58,3 +58,28 @@ test('the audit trail on a phone: each entry a card whose changes read at the sc
   expect(width).toBeGreaterThan(300)
   await expectNoSidewaysScroll(page)
 })
+
+test('a phone folds the filters after the search behind one button, which says how many are set', async ({ page, login }) => {
+  await login('ADMIN')
+  await page.goto('/koperasi')
+  const more = page.getByRole('button', { name: 'Filter lainnya' })
+  await expect(more).toHaveAttribute('aria-expanded', 'false')
+  await expect(page.getByRole('searchbox')).toBeVisible()
+  await expect(page.locator('select[name=type]')).toBeHidden()
+  // the first card is on the first screen, not below five drop-downs
+  const firstCard = page.getByRole('list', { name: 'Koperasi' }).locator('li').first()
+  expect((await firstCard.boundingBox())!.y).toBeLessThan(844)
+  await more.click()
+  await expect(more).toHaveAttribute('aria-expanded', 'true')
+  await page.locator('select[name=type]').selectOption('KSP')
+  await page.getByRole('button', { name: 'Terapkan' }).click()
+  await expect(page).toHaveURL(/[?&]type=KSP/)
+  // folded again on the filtered list, and saying that a filter narrows it
+  await expect(page.getByRole('button', { name: 'Filter lainnya · 1 aktif' })).toHaveAttribute('aria-expanded', 'false')
+  await expect(page.locator('select[name=type]')).toBeHidden()
+  await expectNoSidewaysScroll(page)
+  // from the small breakpoint up there is no button: the filters stand in the form as before
+  await page.setViewportSize({ width: 800, height: 900 })
+  await expect(page.getByRole('button', { name: /Filter lainnya/ })).toBeHidden()
+  await expect(page.locator('select[name=type]')).toBeVisible()
+})

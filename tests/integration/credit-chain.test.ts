@@ -10,6 +10,8 @@ import { getLoanSchedule } from '@/lib/data/disbursements'
 import { getClaimPipeline } from '@/lib/data/dashboard'
 import { getClaim } from '@/lib/data/claims'
 import { getCurrentUser } from '@/lib/session'
+import { serverText } from '@/lib/i18n/server-text'
+import { liveClaimRefusal } from '@/lib/credit/disbursement-corrections'
 import type { SessionUser } from '@/lib/session-user'
 import { GET as exportClaimLines } from '@/app/api/kredit/klaim/[id]/ekspor/route'
 import { GET as exportSchedule } from '@/app/api/kredit/penyaluran/[id]/jadwal/route'
@@ -252,6 +254,26 @@ describe('a reported period and the claim its subsidy is in', () => {
     signInAs(bank)
     expect((await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'paid', collectibility: 5 }))).message).toBe('Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini dan sudah disetujui Dinas; laporan tidak disimpan, karena klaim yang sudah disetujui tidak dapat dikembalikan. Hubungi Dinas bila laporannya perlu dibetulkan.')
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).collectibility).toBe(1)
+  })
+
+  it('names every claim being verified that holds the loan, since each must go back before a correction or a report lands', async () => {
+    const scheme = `M${unique()}`.slice(0, 12)
+    const mu = await programme(`MU-${unique()}`, scheme, 'BORROWER_RATE')
+    const id = await loan(mu, `MU-${unique()}`, '2026-03-10')
+    // April and May are claimed, both being verified (periods 1 and 2)
+    await submitClaimFor(bank, { programId: mu, month: '2026-05' }, null)
+    await submitClaimFor(bank, { programId: mu, month: '2026-04' }, null)
+    const stored = await db.disbursement.findUniqueOrThrow({ where: { id }, select: { version: true, accountNumber: true, msme: { select: { nib: true, ownerNik: true } } } })
+    signInAs(bank)
+    const corrected = await correctLoan(undefined, form({ disbursementId: id, version: String(stored.version), accountNumber: stored.accountNumber, nib: stored.msme.nib, ownerNik: stored.msme.ownerNik, contractDate: '2026-03-10', plafond: '19.000.000', tenorMonths: '12', method: 'ANNUITY' }))
+    const correction = 'Subsidi pinjaman ini sudah masuk klaim April 2026 dan Mei 2026 yang sedang diverifikasi; koreksi tidak disimpan. Minta Dinas mengembalikan klaim-klaim itu, lalu kirim koreksinya.'
+    expect(corrected).toMatchObject({ ok: false, message: correction })
+    expect(serverText(correction, 'en')).toBe('This loan\'s subsidy is already in the claims for April 2026 and May 2026, which are being verified; the correction was not saved. Ask the agency to return those claims, then send the correction.')
+    // a report that would move both claimed months says both (as reportInstalment words it: lib/credit/instalments.ts)
+    const report = liveClaimRefusal('report', [{ month: new Date('2026-05-01'), status: 'SUBMITTED' }, { month: new Date('2026-04-01'), status: 'SUBMITTED' }])
+    expect(report).toBe('Klaim bulan April 2026 dan Mei 2026 sudah dihitung dari jadwal pinjaman ini dan sedang diverifikasi; laporan tidak disimpan. Minta Dinas mengembalikan klaim-klaim itu, lalu laporkan lagi.')
+    expect(serverText(report, 'en')).toBe('The claims for April 2026 and May 2026 were computed from this loan\'s schedule and are being verified; the report was not saved. Ask the agency to return those claims, then report again.')
+    expect((await db.disbursement.findUniqueOrThrow({ where: { id }, select: { version: true } })).version).toBe(stored.version)
   })
 
   it('a period reported unpaid is not in its month’s claim; reporting it paid afterwards is refused until the claim is returned', async () => {

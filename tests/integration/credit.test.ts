@@ -78,6 +78,41 @@ describe('recording disbursements', () => {
     expect(await db.disbursement.count({ where: { accountNumber: 'UJI-0002' } })).toBe(0)
   })
 
+  it('names every wrong field at once: the programme\'s limits beside a field the form\'s schema refuses, a future date, a taken account', async () => {
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }))
+    const m = await msme('35.17')
+    // a programme of its own with the same rules: the loan recorded below must not move the shared programme's figures
+    const own = await db.creditProgram.create({
+      data: {
+        code: `UJI-L-${unique()}`, scheme: `L${unique()}`.slice(0, 12), name: 'Program Uji Batas', year: 2025, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000,
+        borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
+        banks: { create: [{ bankId: bprId }] }, rates: { create: [{ bankId: bprId, effectiveFrom: new Date('2025-01-01'), rate: 0.12 }] },
+      },
+      select: { id: true },
+    })
+    const loan = { programId: own.id, nib: m.nib, ownerNik: m.ownerNik, contractDate: '2025-03-01', plafond: '10.000.000', tenorMonths: 12, method: 'ANNUITY' }
+    // a malformed account number (the schema) with a tenor and an amount above the programme's (its rules)
+    const malformed = await createDisbursement(undefined, form({ ...loan, accountNumber: 'x', plafond: '30.000.000', tenorMonths: 36 }))
+    expect(malformed.errors).toEqual({
+      accountNumber: ['Nomor rekening minimal 3 karakter.'],
+      plafond: ['Plafon melebihi batas program (Rp30.000.000 > Rp25.000.000).'],
+      tenorMonths: ['Tenor melebihi batas program (36 > 24 bulan).'],
+    })
+    // a contract after today with an amount above the programme's: both, not the date first
+    const future = await createDisbursement(undefined, form({ ...loan, accountNumber: `UJI-F-${unique()}`, contractDate: '2099-01-15', plafond: '30.000.000' }))
+    expect(future.errors).toEqual({ contractDate: ['Tanggal akad paling lambat hari ini.'], plafond: ['Plafon melebihi batas program (Rp30.000.000 > Rp25.000.000).'] })
+    expect(future.message).toBe('Tanggal akad belum terjadi; catat pinjaman setelah akadnya ditandatangani. Tidak memenuhi ketentuan program: Plafon melebihi batas program (Rp30.000.000 > Rp25.000.000).')
+    // an account number already recorded with a tenor above the programme's: both; and with a malformed date, both
+    const account = `UJI-T-${unique()}`
+    expect(await createDisbursement(undefined, form({ ...loan, accountNumber: account }))).toMatchObject({ ok: true })
+    const taken = await createDisbursement(undefined, form({ ...loan, accountNumber: account, tenorMonths: 36 }))
+    expect(taken.errors).toEqual({ accountNumber: ['Nomor rekening sudah tercatat untuk bank ini.'], tenorMonths: ['Tenor melebihi batas program (36 > 24 bulan).'] })
+    const takenBadDate = await createDisbursement(undefined, form({ ...loan, accountNumber: account, contractDate: '2025-02-30' }))
+    expect(takenBadDate.errors?.accountNumber).toEqual(['Nomor rekening sudah tercatat untuk bank ini.'])
+    expect(takenBadDate.errors?.contractDate).toHaveLength(1)
+    expect(await db.disbursement.count({ where: { accountNumber: account } })).toBe(1)
+  })
+
   it('refuses a contract dated after today, even for an admin accepting exceptions', async () => {
     signInAs(await createUser('ADMIN'))
     const m = await msme('35.17')

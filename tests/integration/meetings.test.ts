@@ -15,7 +15,7 @@ import {
   addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, deleteDocument, removeAgendaItem, removeOutcome, removeParticipant, setMeetingStatus, updateAgendaItem,
   markInvitedPresent, updateAction, updateAttendance, updateMeeting, updateOutcome, uploadDocument, uploadEvidence,
 } from '@/lib/actions/meetings'
-import { actionOwnerChoices, findActions, findMeetings, getAction, getBriefing, getDocumentFile, getMeeting, getOverdueSummary, getRegencyActions } from '@/lib/data/meetings'
+import { actionOwnerChoices, meetingFormChoices, findActions, findMeetings, getAction, getBriefing, getDocumentFile, getMeeting, getOverdueSummary, getRegencyActions } from '@/lib/data/meetings'
 import { getCreditSummary } from '@/lib/data/credit'
 import { actionFilterSchema } from '@/lib/validations/meetings'
 import { GET as downloadDocument } from '@/app/api/rapat/dokumen/[id]/route'
@@ -775,6 +775,18 @@ describe('follow-ups named to a person, as of a past day, and of a cancelled mee
     expect(await addProgress(undefined, form({ actionId: named.id, version: 1, note: 'Rekap dikirim lewat surel', status: 'DONE' }))).toMatchObject({ ok: true })
   })
 
+  it('is never named to leadership, who only reads and could not record its progress: refused on the field, and not offered', async () => {
+    const meeting = await newMeeting({ title: 'Rakor Pimpinan' })
+    signInAs(admin)
+    const refused = await createAction(undefined, form({ meetingId: meeting, title: 'Tinjau rekap', dueDate: '2024-10-31', ownerKind: 'USER', ownerUserId: leader.id }))
+    expect(refused).toMatchObject({ ok: false, errors: { ownerUserId: ['Pimpinan hanya membaca dan tidak dapat mencatat kemajuan; tugaskan kepada pengguna lain, unit kerja, kabupaten/kota atau bank.'] } })
+    expect(await db.actionItem.count({ where: { meetingId: meeting } })).toBe(0)
+    const choices = await meetingFormChoices({ provinceCode: '35' })
+    expect(choices.users.map((u) => u.id)).toContain(leader.id) // still invited to meetings
+    expect(choices.owners.map((u) => u.id)).not.toContain(leader.id)
+    expect(choices.owners.map((u) => u.id)).toContain(malang.id)
+  })
+
   it('as of a past day, the overdue list and its export agree on a follow-up closed since', async () => {
     const listed = await findActions({ user: await asUser(leader), filter: { overdue: '1', asOf: '2024-11-01' } })
     expect(listed.rows.map((r) => r.id)).toContain(named.id)
@@ -891,6 +903,19 @@ describe('a meeting’s dates, statuses and documents stay consistent with its f
     expect(await db.meeting.findUniqueOrThrow({ where: { id }, select: { status: true, version: true } })).toEqual({ status: 'HELD', version: 1 })
     expect(await db.auditLog.count({ where: { entity: 'Meeting', entityId: id, action: 'UPDATE' } })).toBe(0)
     expect(await setMeetingStatus(undefined, form({ id, version: 1, status: 'CANCELLED' }))).toMatchObject({ ok: true })
+  })
+
+  it('a meeting that took place is closed, not cancelled: its late follow-ups stay late (nothing written)', async () => {
+    const id = await newMeeting({ title: 'Rakor yang sudah berlangsung', startsAt: '2025-05-06T09:00', endsAt: '2025-05-06T12:00' })
+    const late = await newAction(id, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Kirim rekap', dueDate: '2025-05-30' })
+    signInAs(admin)
+    expect(await setMeetingStatus(undefined, form({ id, version: 1, status: 'HELD' }))).toMatchObject({ ok: true })
+    const refused = await setMeetingStatus(undefined, form({ id, version: 2, status: 'CANCELLED' }))
+    expect(refused).toMatchObject({ ok: false, message: 'Rapat sudah terlaksana; rapat yang terlaksana ditutup, tidak dibatalkan.' })
+    expect(serverText(refused.message, 'en')).toBe('The meeting has taken place; a meeting that took place is closed, not cancelled.')
+    expect(await db.meeting.findUniqueOrThrow({ where: { id }, select: { status: true, version: true } })).toEqual({ status: 'HELD', version: 2 })
+    expect((await db.actionItem.findUniqueOrThrow({ where: { id: late.id }, select: { status: true } })).status).toBe('OPEN')
+    expect(await setMeetingStatus(undefined, form({ id, version: 2, status: 'CLOSED' }))).toMatchObject({ ok: true })
   })
 
   it('a meeting marked held is not moved to a time still to come (nothing written)', async () => {

@@ -68,9 +68,10 @@ describe('the claim review in English', () => {
     expect(html).not.toContain('Rp260.487')
   })
   it('counts the differing lines with a plural', () => {
-    expect(tr('en')('differingCount', { count: 1 })).toBe('1 difference')
-    expect(tr('en')('differingCount', { count: 49 })).toBe('49 differences')
-    expect(tr('id')('differingCount', { count: 1049 })).toBe('1.049 selisih')
+    // differing or corrected at verification (a line the verifier corrected has no difference of its own: "Selisih: Rp0")
+    expect(tr('en')('differingCount', { count: 1 })).toBe('1 line differing or corrected')
+    expect(tr('en')('differingCount', { count: 49 })).toBe('49 lines differing or corrected')
+    expect(tr('id')('differingCount', { count: 1049 })).toBe('1.049 baris berselisih atau dikoreksi')
   })
 })
 

@@ -18,9 +18,10 @@ function render(settled: boolean, explained = false): string {
 }
 
 describe('ReportValuesTable: the activity difference', () => {
-  it('asks to check or explain it while the report can still change', () => {
+  it('flags it while the report can still change, without asking for a comment nobody can write on this screen', () => {
     const html = render(false)
-    expect(html).toContain('periksa kembali. Bila angka ini benar, sebaiknya jelaskan di komentar (tidak menghalangi pengiriman).')
+    expect(html).toContain('Berbeda dari 25 yang dihitung dari kegiatan pembinaan; belum dijelaskan di komentar.')
+    expect(html).not.toContain('sebaiknya jelaskan')
     expect(html).toContain('text-amber-800')
   })
   it('says it is explained, no longer amber, once the officer has commented on it', () => {

@@ -8,7 +8,7 @@ import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PastLastPage } from '@/components/ui/past-last-page'
-import { inputClass } from '@/components/ui/field'
+import { inputClass } from '@/components/ui/input-class'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
@@ -20,7 +20,7 @@ import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { MEETING_STATUSES, MEETING_TYPES, meetingFilterSchema } from '@/lib/validations/meetings'
-import { FilterForm, KeptSort } from '@/components/ui/filter-form'
+import { FilterForm, KeptSort, MoreFilters } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meetings'))('title') }
@@ -65,6 +65,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
             {MEETING_TYPES.map((x) => <option key={x} value={x}>{t(`type.${x}`)}</option>)}
           </select>
         </label>
+        <MoreFilters active={[!calendar && filter.year, filter.status, filter.regency].filter(Boolean).length}>
         {!calendar && (
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium">{t('filters.year')}</span>
@@ -88,6 +89,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
             {regencies.map((x) => <option key={x.code} value={x.code}>{x.name}</option>)}
           </select>
         </label>
+        </MoreFilters>
         <div className="flex items-end gap-2">
           <button type="submit" className={buttonClass('primary')}>{t('filters.apply')}</button>
           <Link href={calendar ? `/rapat?view=calendar&month=${month}` : '/rapat'} className={`${buttonClass('ghost')} whitespace-nowrap`}>{t('filters.reset')}</Link>

@@ -6,7 +6,7 @@ import { actionOwnerName as ownerName } from '@/lib/meetings/labels'
 import { buttonClass } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PastLastPage } from '@/components/ui/past-last-page'
-import { inputClass } from '@/components/ui/field'
+import { inputClass } from '@/components/ui/input-class'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
@@ -20,7 +20,7 @@ import { isOverdue } from '@/lib/meetings/rules'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { ACTION_STATUSES, actionFilterSchema, OWNER_KINDS } from '@/lib/validations/meetings'
-import { FilterForm, KeptSort } from '@/components/ui/filter-form'
+import { FilterForm, KeptSort, MoreFilters } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meetings'))('actions.title') }
@@ -79,6 +79,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
             {ACTION_STATUSES.map((s) => <option key={s} value={s}>{t(`actionStatus.${s}`)}</option>)}
           </select>
         </label>
+        <MoreFilters active={[filter.ownerKind, filter.regency, filter.bank, filter.overdue, filter.due].filter(Boolean).length}>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('actions.filters.owner')}</span>
           <select name="ownerKind" defaultValue={filter.ownerKind ?? ''} className={inputClass()}>
@@ -109,6 +110,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
           <input type="checkbox" name="due" value="soon" defaultChecked={filter.due === 'soon'} className="size-4" />
           <span className="font-medium">{t('actions.filters.dueSoon')}</span>
         </label>
+        </MoreFilters>
         {/* three or four selects a row: six columns cut "Terbuka dan dalam proses" and pushed the buttons out of a 1024 px screen */}
         <div className="flex flex-wrap items-end gap-2 sm:justify-end xl:col-span-2">
           <button type="submit" className={buttonClass('primary')}>{t('filters.apply')}</button>

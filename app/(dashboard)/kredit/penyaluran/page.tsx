@@ -9,7 +9,7 @@ import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PastLastPage } from '@/components/ui/past-last-page'
-import { inputClass } from '@/components/ui/field'
+import { inputClass } from '@/components/ui/input-class'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
@@ -21,7 +21,7 @@ import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { disbursementFilterSchema } from '@/lib/validations/credit'
-import { FilterForm, KeptSort } from '@/components/ui/filter-form'
+import { FilterForm, KeptSort, MoreFilters } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('credit'))('disbursements') }
@@ -62,6 +62,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
           <span className="font-medium">{t('search')}</span>
           <input type="search" name="q" defaultValue={filter.q} className={inputClass()} />
         </label>
+        <MoreFilters active={[filter.program, filter.regency, filter.bank, filter.from, filter.to, filter.collectibility, filter.flagged].filter(Boolean).length}>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('program')}</span>
           <select name="program" defaultValue={filter.program ?? ''} className={inputClass()}>
@@ -106,6 +107,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
           <input type="checkbox" name="flagged" value="1" defaultChecked={Boolean(filter.flagged)} />
           {t('onlyFlagged')}
         </label>
+        </MoreFilters>
         <div className="flex items-end gap-2">
           <button type="submit" className={buttonClass('primary')}>{t('apply')}</button>
           <Link href="/kredit/penyaluran" className={buttonClass('ghost')}>{tc('reset')}</Link>

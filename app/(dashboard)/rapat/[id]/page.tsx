@@ -17,7 +17,7 @@ import { getMeeting, meetingFormChoices } from '@/lib/data/meetings'
 import { jakartaDate, jakartaTime, jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
 import { formatDate, formatNumber } from '@/lib/format'
-import { hasStarted, isOverdue, needsStart } from '@/lib/meetings/rules'
+import { hasStarted, isOverdue, statusMoveAllowed } from '@/lib/meetings/rules'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
@@ -67,6 +67,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     programs: choices?.programs.map((p) => ({ value: p.id, label: p.name })) ?? [],
     indicators: choices?.indicators.map((i) => ({ value: i.code, label: lang === 'en' ? i.nameEn : i.name })) ?? [],
     users: choices?.users.map((u) => ({ value: u.id, label: `${u.name} (${u.username})` })) ?? [],
+    owners: choices?.owners.map((u) => ({ value: u.id, label: `${u.name} (${u.username})` })) ?? [],
     outcomes: outcomeChoices(meeting.agendaItems, (kind) => t(`outcomeKind.${kind}`)),
   }
   const today = jakartaToday()
@@ -74,14 +75,14 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
   const when = sameDay
     ? `${formatDate(meeting.startsAt, { locale: lang })}, ${jakartaTime(meeting.startsAt, lang)}–${jakartaTime(meeting.endsAt, lang)} WIB`
     : `${formatDate(meeting.startsAt, { locale: lang })} ${jakartaTime(meeting.startsAt, lang)} – ${formatDate(meeting.endsAt, { locale: lang })} ${jakartaTime(meeting.endsAt, lang)} WIB`
-  // held and closed only once the meeting has started (the server refuses them before: setMeetingStatus)
+  // held and closed only once the meeting has started, cancelled only before it was held (the server refuses the rest: setMeetingStatus)
   const started = hasStarted(meeting)
   const invited = meeting.participants.filter((p) => p.attendance === 'PLANNED')
-  const statusActions = editable ? MEETING_TRANSITIONS[meeting.status].filter((s) => started || !needsStart(s)) : []
+  const statusActions = editable ? MEETING_TRANSITIONS[meeting.status].filter((s) => statusMoveAllowed(meeting, meeting.status, s)) : []
 
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/rapat" className="text-brand-700 hover:underline">← {t('detail.backToList')}</Link></p>
+      <p className="no-print mb-2 text-sm"><Link href="/rapat" className="text-brand-700 hover:underline">← {t('detail.backToList')}</Link></p>
       <PageHeader
         title={meeting.title}
         description={`${t(`typeLong.${meeting.type}`)} · ${when}`}
@@ -95,8 +96,9 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       />
       <div className="mb-4 flex flex-wrap items-center gap-2">
         <MeetingStatusBadge status={meeting.status} />
+        {/* on paper the status is the badge: the buttons that move it act on the screen only */}
         {statusActions.map((s) => (
-          <ConfirmAction key={s} action={setMeetingStatus} fields={{ id: meeting.id, version: String(meeting.version), status: s }} label={t(`statusAction.${s as 'HELD'}`)} title={t(`statusAction.${s as 'HELD'}`)} body={s === 'CANCELLED' ? t('cancelConfirm', { open: meeting.actions.filter((a) => a.status === 'OPEN' || a.status === 'IN_PROGRESS').length }) : t('statusConfirm', { status: t(`status.${s}`) })} variant={s === 'CANCELLED' ? 'danger' : 'secondary'} {...(s === 'CANCELLED' && { confirmLabel: t('cancelConfirmYes'), cancelLabel: t('cancelConfirmBack') })} />
+          <span key={s} className="no-print contents"><ConfirmAction action={setMeetingStatus} fields={{ id: meeting.id, version: String(meeting.version), status: s }} label={t(`statusAction.${s as 'HELD'}`)} title={t(`statusAction.${s as 'HELD'}`)} body={s === 'CANCELLED' ? t('cancelConfirm', { open: meeting.actions.filter((a) => a.status === 'OPEN' || a.status === 'IN_PROGRESS').length }) : t('statusConfirm', { status: t(`status.${s}`) })} variant={s === 'CANCELLED' ? 'danger' : 'secondary'} {...(s === 'CANCELLED' && { confirmLabel: t('cancelConfirmYes'), cancelLabel: t('cancelConfirmBack') })} /></span>
         ))}
         {!admin && <p className="text-xs text-slate-500">{t('detail.readOnly')}</p>}
       </div>
@@ -211,7 +213,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                 </ul>
               </div>
             )}
-            {editable && choices && <AddPanel label={t('detail.addAction')}><ActionItemForm meetingId={meeting.id} regencies={opt.regencies} banks={opt.banks} users={opt.users} outcomes={opt.outcomes} /></AddPanel>}
+            {editable && choices && <AddPanel label={t('detail.addAction')}><ActionItemForm meetingId={meeting.id} regencies={opt.regencies} banks={opt.banks} users={opt.owners} outcomes={opt.outcomes} /></AddPanel>}
           </Section>
         </div>
 
@@ -231,7 +233,10 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                 <div><dt className="text-xs text-slate-500">{t('detail.previous')}</dt><dd><Link href={`/rapat/${meeting.previousMeeting.id}`} className="text-brand-700 underline">{meeting.previousMeeting.title}</Link> ({formatDate(meeting.previousMeeting.startsAt, { locale: lang })})</dd></div>
               )}
               {meeting.followUps.length > 0 && (
-                <div><dt className="text-xs text-slate-500">{t('followUps')}</dt><dd>{meeting.followUps.map((f) => <Link key={f.id} href={`/rapat/${f.id}`} className="block text-brand-700 underline">{f.title} ({formatDate(f.startsAt, { locale: lang })})</Link>)}</dd></div>
+                <div><dt className="text-xs text-slate-500">{t('followUps')}</dt><dd>{meeting.followUps.map((f) => (
+                  // a cancelled follow-up meeting says so: it will not take place
+                  <span key={f.id} className="block"><Link href={`/rapat/${f.id}`} className="text-brand-700 underline">{f.title} ({formatDate(f.startsAt, { locale: lang })})</Link>{f.status === 'CANCELLED' && <> <MeetingStatusBadge status={f.status} /></>}</span>
+                ))}</dd></div>
               )}
             </dl>
           </Section>
@@ -255,11 +260,13 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                       {/* attendance is what happened: recorded once the meeting has started (the server refuses it before); one
                           recorded before a move into the future can still be set back to invited. Keyed by version: a change made
                           elsewhere (everyone marked present) shows in the select, which keeps what it was first given */}
-                      {editable && (started || p.attendance !== 'PLANNED') ? <AttendanceForm key={p.version} id={p.id} version={p.version} attendance={p.attendance} representedBy={p.representedBy} name={p.name} /> : (
+                      {/* on paper the attendance as recorded, not its drop-down and "Simpan" */}
+                      {editable && (started || p.attendance !== 'PLANNED') && <div className="no-print"><AttendanceForm key={p.version} id={p.id} version={p.version} attendance={p.attendance} representedBy={p.representedBy} name={p.name} /></div>}
+                      <span className={editable && (started || p.attendance !== 'PLANNED') ? 'hidden print:inline' : undefined}>
                         <Badge tone={p.attendance === 'PRESENT' ? 'green' : p.attendance === 'ABSENT' ? 'red' : p.attendance === 'REPRESENTED' ? 'blue' : 'slate'}>
                           {t(`attendance.${p.attendance}`)}{p.representedBy ? `: ${p.representedBy}` : ''}
                         </Badge>
-                      )}
+                      </span>
                     </div>
                     {editable && <div className="no-print mt-1"><ConfirmAction action={removeParticipant} fields={{ id: p.id, version: String(p.version) }} label={t('remove')} title={t('removeDialog.participantTitle', { name: p.name })} body={t('removeDialog.participantBody')} confirmLabel={t('removeDialog.confirm')} variant="danger" /></div>}
                   </li>

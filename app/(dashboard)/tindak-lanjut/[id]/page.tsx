@@ -71,7 +71,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
                   meetingId={action.meetingId}
                   regencies={choices.regencies.map((r) => ({ value: r.code, label: r.name }))}
                   banks={choices.banks.map((b) => ({ value: b.id, label: b.shortName }))}
-                  users={choices.users.map((u) => ({ value: u.id, label: `${u.name} (${u.username})` }))}
+                  users={choices.owners.map((u) => ({ value: u.id, label: `${u.name} (${u.username})` }))}
                   outcomes={outcomeChoices(action.meeting.agendaItems, (kind) => t(`outcomeKind.${kind}`))}
                   initial={{
                     id: action.id, version: action.version, title: action.title, description: action.description ?? '', ownerKind: action.ownerKind,

@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PastLastPage } from '@/components/ui/past-last-page'
-import { inputClass } from '@/components/ui/field'
+import { inputClass } from '@/components/ui/input-class'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
@@ -19,7 +19,7 @@ import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { msmeFilterSchema, SCALE_VALUES } from '@/lib/validations/msmes'
 import { FILTER_TEXT_MAX, searchWasCut } from '@/lib/validations/registers-common'
-import { FilterForm, KeptSort } from '@/components/ui/filter-form'
+import { FilterForm, KeptSort, MoreFilters } from '@/components/ui/filter-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('msmes'))('title') }
@@ -69,6 +69,7 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
           <input name="q" defaultValue={filter.q} className={inputClass()} type="search" maxLength={FILTER_TEXT_MAX} placeholder={`${t('businessName')} / ${t('ownerName')} / ${t('nib')}`} />
           {searchWasCut(params.q) && <span role="status" className="text-xs text-amber-700">{r('searchCut', { max: FILTER_TEXT_MAX })}</span>}
         </label>
+        <MoreFilters active={[!user.regencyCode && filter.regency, filter.scale, filter.mismatch].filter(Boolean).length}>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{r('regency')}</span>
           <select name="regency" defaultValue={filter.regency ?? ''} className={inputClass()}>
@@ -87,6 +88,7 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
           <input type="checkbox" name="mismatch" value="1" defaultChecked={Boolean(filter.mismatch)} className="size-4 rounded border-slate-300" />
           {t('mismatchOnly')}
         </label>
+        </MoreFilters>
         <div className="col-span-full flex items-end gap-2">
           <button type="submit" className={buttonClass('primary')}>{r('apply')}</button>
           <Link href="/umkm" className={buttonClass('ghost')}>{r('reset')}</Link>

@@ -13,7 +13,7 @@ import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
 import { Tabs } from '@/components/ui/tabs'
 import { EmptyState } from '@/components/ui/empty-state'
-import { inputClass } from '@/components/ui/field'
+import { inputClass } from '@/components/ui/input-class'
 import { FilterForm } from '@/components/ui/filter-form'
 import { PastLastPage } from '@/components/ui/past-last-page'
 import { CLAIM_LINE_VIEWS, getClaim, programBudgetUse, REVIEW_ADDED_MAX } from '@/lib/data/claims'
@@ -80,7 +80,9 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
     <>
       <PageHeader
         title={t('claimTitle', { bank: claim.bank.shortName, month: monthName })}
-        description={`${claim.program.name} · ${t('submittedOn', { date: formatDate(claim.submittedAt, { locale: lang }) })}`}
+        // when it was filed and, once decided, when it was approved or returned (a paid claim's approval; its payments are listed below)
+        description={[claim.program.name, t('submittedOn', { date: formatDate(claim.submittedAt, { locale: lang }) }),
+          claim.status !== 'SUBMITTED' && claim.reviewedAt && t('decidedOn', { status: claim.status, date: formatDate(claim.reviewedAt, { locale: lang }) })].filter(Boolean).join(' · ')}
         actions={
           <div className="flex flex-wrap items-center gap-2 print:hidden">
             <ClaimStatusBadge status={claim.status} />

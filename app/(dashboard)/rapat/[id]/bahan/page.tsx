@@ -109,15 +109,17 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
           {previous ? t('briefing.previousActions', { title: previous.title, date: formatDate(previous.startsAt, { locale: lang }) }) : t('briefing.noPrevious', { type: t(`type.${meeting.type}`) })}
         </h2>
         {previous && (previous.actions.length === 0 ? <p className="text-slate-600">{t('detail.noActions')}</p> : (
-          <table className="w-full text-left text-sm">
-            <thead><tr className="border-b border-slate-300 text-xs uppercase text-slate-500"><th className="py-1 pr-2">{t('actions.columns.action')}</th><th className="py-1 pr-2">{t('actions.columns.owner')}</th><th className="py-1 pr-2">{t('actions.columns.due')}</th><th className="py-1">{t('actions.columns.status')}</th></tr></thead>
-            <tbody className="divide-y divide-slate-100">
+          // on a phone each follow-up reads as a block (title, owner, then due date and status): four columns had
+          // scrolled sideways with the title one word per line
+          <table className="block w-full text-left text-sm sm:table">
+            <thead className="hidden sm:table-header-group"><tr className="border-b border-slate-300 text-xs uppercase text-slate-500"><th className="py-1 pr-2">{t('actions.columns.action')}</th><th className="py-1 pr-2">{t('actions.columns.owner')}</th><th className="py-1 pr-2">{t('actions.columns.due')}</th><th className="py-1">{t('actions.columns.status')}</th></tr></thead>
+            <tbody className="block divide-y divide-slate-100 sm:table-row-group">
               {previous.actions.map((a) => (
-                <tr key={a.id}>
-                  <td className="py-1.5 pr-2">{a.title}</td>
-                  <td className="py-1.5 pr-2">{ownerName(a)}</td>
-                  <td className="whitespace-nowrap py-1.5 pr-2">{formatDate(a.dueDate, { locale: lang })}</td>
-                  <td className="py-1.5"><ActionStatusBadge status={a.status} overdue={isOverdue(a, today)} /></td>
+                <tr key={a.id} className="block py-2 sm:table-row sm:py-0">
+                  <td className="block font-medium sm:table-cell sm:py-1.5 sm:pr-2 sm:font-normal">{a.title}</td>
+                  <td className="block text-slate-700 sm:table-cell sm:py-1.5 sm:pr-2">{ownerName(a)}</td>
+                  <td className="inline-block whitespace-nowrap pr-2 sm:table-cell sm:py-1.5">{formatDate(a.dueDate, { locale: lang })}</td>
+                  <td className="inline-block sm:table-cell sm:py-1.5"><ActionStatusBadge status={a.status} overdue={isOverdue(a, today)} /></td>
                 </tr>
               ))}
             </tbody>

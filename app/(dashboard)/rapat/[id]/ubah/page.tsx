@@ -1,7 +1,9 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { MeetingForm } from '@/components/meetings/forms'
+import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
 import { getMeeting } from '@/lib/data/meetings'
 import { agencyRegencies } from '@/lib/data/regions'
@@ -18,6 +20,17 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) notFound()
   const [t, meeting, regencies] = await Promise.all([getTranslations('meetings'), getMeeting({ user, id }), agencyRegencies()])
   if (!meeting) notFound()
+  // a closed or cancelled meeting is not edited (updateMeeting refuses it): said here, not after the whole form is typed
+  if (meeting.status === 'CLOSED' || meeting.status === 'CANCELLED') {
+    return (
+      <>
+        <PageHeader title={t('edit')} description={meeting.title} />
+        <EmptyState title={t('editClosed', { status: t(`status.${meeting.status}`).toLowerCase() })}>
+          <Link href={`/rapat/${meeting.id}`} className="font-medium text-brand-700 hover:underline">{t('backToMeeting')}</Link>
+        </EmptyState>
+      </>
+    )
+  }
   return (
     <>
       <PageHeader title={t('edit')} description={meeting.title} />
