@@ -65,3 +65,8 @@ export function jakartaTime(value: Date, locale: 'id' | 'en' = 'id', { seconds =
 export function jakartaWallClock(value: Date): Date {
   return new Date(value.getTime() + WIB_OFFSET_MS)
 }
+
+/** The first day after the month `month` falls in (a claim's month, stored as its first day): `2026-10-01` → `2026-11-01`. */
+export function dayAfterMonth(month: Date): string {
+  return new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1)).toISOString().slice(0, 10)
+}

@@ -13,7 +13,8 @@ import { FormMessage } from '@/components/ui/form-message'
 import { announcing } from '@/components/ui/announcer'
 import type { ActionState } from '@/lib/safe-action'
 import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
-import { isIsoDate, parseRupiah } from '@/lib/parse'
+import { isIsoDate, parseDateText, parseRupiah } from '@/lib/parse'
+import { jakartaToday } from '@/lib/dates'
 import { claimPaymentSchema, claimReturnSchema } from '@/lib/validations/credit'
 import { approvalWithCorrections, correctionAboveClaimed, paymentAboveOutstanding } from './claim-figures'
 
@@ -137,7 +138,13 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
 }
 
 /** Record a payment (SP2D) against an approved claim, at the version the admin sees, after confirming amount and remainder. */
-export function PaymentForm({ claimId, version, outstanding, approvedOn = null, budgetLeft = null, usedReferences = [] }: { claimId: string; version: number; outstanding: number; approvedOn?: string | null; budgetLeft?: number | null; usedReferences?: string[] }) {
+/** A payment date the server takes (lib/actions/credit.ts recordClaimPayment): not after today in Jakarta, not before `earliest`. */
+export function paidOnAllowed(typed: string, earliest: string): boolean {
+  const iso = parseDateText(typed)
+  return iso !== null && iso >= earliest && iso <= jakartaToday()
+}
+
+export function PaymentForm({ claimId, version, outstanding, earliest, approvedOn = null, budgetLeft = null, usedReferences = [] }: { claimId: string; version: number; outstanding: number; earliest: string; approvedOn?: string | null; budgetLeft?: number | null; usedReferences?: string[] }) {
   const t = useTranslations('credit')
   const [state, action, pending] = useFormAction(announcing(recordClaimPayment))
   const locale = useLocale() === 'en' ? 'en' : 'id'
@@ -182,7 +189,10 @@ export function PaymentForm({ claimId, version, outstanding, approvedOn = null, 
         </Field>
       </div>
       {/* an amount that cannot be read is sent without asking: the server names it on its field */}
-      <ConfirmSubmit label={t('recordPayment')} title={t('paymentConfirmTitle')} body={describe} confirmLabel={t('paymentConfirm')} disabled={pending || tooMuch} ready={(form) => amountOf(form).ok && acceptedBy(claimPaymentSchema)(form)} />
+      {/* nor is a date the server refuses (after today, or before the claimed month ended: `earliest`): confirmed, then
+          refused, it had asked a question whose answer did not matter */}
+      <ConfirmSubmit label={t('recordPayment')} title={t('paymentConfirmTitle')} body={describe} confirmLabel={t('paymentConfirm')} disabled={pending || tooMuch}
+        ready={(form) => amountOf(form).ok && acceptedBy(claimPaymentSchema)(form) && paidOnAllowed(String(new FormData(form).get('paidOn') ?? ''), earliest)} />
     </form>
   )
 }

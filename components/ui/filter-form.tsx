@@ -56,7 +56,7 @@ export function MoreFilters({ active, children }: { active: number; children: Re
     <>
       <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}
         className="flex items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 sm:hidden">
-        <span>{t('moreFilters')}{active > 0 && <span className="ml-1 font-normal text-brand-700">· {t('filtersActive', { count: active })}</span>}</span>
+        <span>{t('moreFilters')}{active > 0 && <>{' '}<span className="ml-1 font-normal text-brand-700">· {t('filtersActive', { count: active })}</span></>}</span>
         <ChevronDown aria-hidden className={clsx('size-4 transition-transform', open && 'rotate-180')} />
       </button>
       <div id={id} className={open ? 'contents' : 'hidden sm:contents'}>{children}</div>

@@ -9,7 +9,7 @@ import { writeAudit } from '@/lib/audit'
 import { DISBURSEMENT_MESSAGES, disbursementErrorsBeside, insertDisbursements, prepareDisbursements } from '@/lib/credit/disbursements'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah, ratePercent } from '@/lib/format'
-import { jakartaToday } from '@/lib/dates'
+import { dayAfterMonth, jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
 import { parseRupiah, rupiahMessage } from '@/lib/parse'
 import { conflictError, transition } from '@/lib/transitions'
@@ -17,7 +17,7 @@ import { ActionError, authAction, MESSAGES, type ActionState } from '@/lib/safe-
 import { lockBankLoans, previewClaimFor, settleClaimNotices, submitClaimFor } from '@/lib/credit/claim-submission'
 import { CORRECTED_NOTE } from '@/lib/credit/claim-reasons'
 import { recordInstalment } from '@/lib/credit/instalments'
-import { remindReturnedClaims } from '@/lib/reminders/scan'
+import { notifyClaimApproved, notifyClaimPaid, remindReturnedClaims } from '@/lib/reminders/scan'
 import { correctDisbursement } from '@/lib/credit/disbursement-corrections'
 import type { SessionUser } from '@/lib/session-user'
 import {
@@ -122,6 +122,8 @@ export const approveClaim = authAction('claims.verify', claimReviewSchema.passth
       action: 'APPROVE', entity: 'SubsidyClaim', entityId: input.claimId, before: { status: 'SUBMITTED', version: input.version },
       after: { status: 'APPROVED', claimed: totals[0].claimed, computed: totals[0].computed, approved: totals[0].approved, corrections: corrections.size > 0 ? corrected : undefined /* none: left out of the row */ },
     })
+    // the bank's officers are told with the approval, in its transaction (an approval that fails tells no one)
+    await notifyClaimApproved(tx, input.claimId)
     // a real month has 10,000-16,000 lines to approve: the time a claim's submission is given, not Prisma's 5 s
   }, { timeout: 60_000 })
   // the admins' "awaiting verification" is read with the decision, not at the next hourly scan
@@ -162,7 +164,7 @@ export const recordClaimPayment = authAction('claims.verify', claimPaymentSchema
     const { month } = await tx.subsidyClaim.findUniqueOrThrow({ where: { id: input.claimId }, select: { month: true } })
     const today = jakartaToday()
     if (input.paidOn > today) throw new ActionError('Tanggal pembayaran belum terjadi.', { paidOn: [`Paling lambat hari ini, ${formatDate(today)}.`] })
-    const monthEnded = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1)).toISOString().slice(0, 10)
+    const monthEnded = dayAfterMonth(month)
     if (input.paidOn < monthEnded) throw new ActionError(`Klaim bulan ${formatMonth(month)} baru dapat dibayar setelah bulannya berakhir.`, { paidOn: [`Paling awal ${formatDate(monthEnded)}.`] })
     const [sums] = await tx.$queryRaw<{ approved: string; paid: string }[]>`
       SELECT (SELECT coalesce(sum(approved_amount), 0) FROM claim_lines WHERE claim_id = ${input.claimId})::text AS approved,
@@ -173,6 +175,7 @@ export const recordClaimPayment = authAction('claims.verify', claimPaymentSchema
     const fullyPaid = input.amount === outstanding
     if (fullyPaid) await tx.subsidyClaim.update({ where: { id: input.claimId }, data: { status: 'PAID' } })
     await writeAudit(tx, actor(user), { action: 'PAY', entity: 'SubsidyClaim', entityId: input.claimId, before: { status: 'APPROVED', version: input.version, outstanding }, after: { payment, fullyPaid, outstanding: outstanding - input.amount } })
+    await notifyClaimPaid(tx, payment.id)
   })
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: `Pembayaran ${formatRupiah(input.amount)} dicatat.` }

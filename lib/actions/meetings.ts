@@ -499,15 +499,15 @@ const actionSnapshot = {
 type ActionFields = z.infer<typeof actionItemSchema>
 
 /** Only the owner field of the chosen kind is kept; the agenda item and outcome must belong to the meeting; not due before the meeting. */
-async function actionData(tx: Prisma.TransactionClient, meeting: { id: string; startsAt: Date }, input: Omit<ActionFields, 'meetingId'>) {
+async function actionData(tx: Prisma.TransactionClient, meeting: { id: string; startsAt: Date }, input: Omit<ActionFields, 'meetingId'>, keptOwnerUserId: string | null = null) {
   await checkRefs(tx, {
     regency: ['ownerRegencyCode', input.ownerKind === 'REGENCY' ? input.ownerRegencyCode : null],
     bank: ['ownerBankId', input.ownerKind === 'BANK' ? input.ownerBankId : null],
     user: ['ownerUserId', input.ownerKind === 'USER' ? input.ownerUserId : null],
   })
   // the owner reports progress, which leadership cannot (lib/meetings/rules.ts canUpdateProgress): it would be told
-  // of a task it could never update
-  if (input.ownerKind === 'USER' && (await tx.user.findUnique({ where: { id: input.ownerUserId! }, select: { role: true } }))?.role === 'LEADERSHIP') {
+  // of a task it could never update. An owner it already had (named before this rule) stays, so its other fields can be edited
+  if (input.ownerKind === 'USER' && input.ownerUserId !== keptOwnerUserId && (await tx.user.findUnique({ where: { id: input.ownerUserId! }, select: { role: true } }))?.role === 'LEADERSHIP') {
     throw new ActionError(INVALID, { ownerUserId: [LEADERSHIP_OWNER] })
   }
   const meetingDay = jakartaDate(meeting.startsAt)
@@ -555,7 +555,7 @@ export const updateAction = authAction('meetings.write', updateActionItemSchema,
     // the meeting as it is under its lock: a move committed meanwhile is the start the due date is checked against
     const meeting = await liveMeeting(tx, before.meetingId)
     // the agenda item is not a field of the form: it stays, unless the decision chosen names its own
-    const data = await actionData(tx, meeting, { ...fields, agendaItemId: fields.agendaItemId ?? (fields.outcomeId ? null : before.agendaItemId) })
+    const data = await actionData(tx, meeting, { ...fields, agendaItemId: fields.agendaItemId ?? (fields.outcomeId ? null : before.agendaItemId) }, before.ownerUserId)
     await transition(tx, { entity: 'ActionItem', entityId: id, label: 'Tindak lanjut', update: () => tx.actionItem.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }) })
     const after = await tx.actionItem.findUniqueOrThrow({ where: { id }, select: actionSnapshot })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ActionItem', entityId: id, before, after })

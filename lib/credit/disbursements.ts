@@ -82,15 +82,15 @@ export function programRules(
   const codes = issues.map((i) => i.code)
   const accepted = role === 'ADMIN' && input.acceptException === 'on'
   if (future || (issues.length && !accepted)) {
-    // a future date's own sentence covers its year: the field and the message name it once
-    const shown = accepted ? [] : future ? issues.filter((i) => i.code !== 'OUTSIDE_PROGRAM_YEAR') : issues
+    const shown = accepted ? [] : issues
     const of = (...want: EligibilityIssue[]) => shown.filter((i) => want.includes(i.code)).map((i) => i.message)
     const fieldErrors: Record<string, string[]> = {}
     if (of('PLAFOND_ABOVE_MAX').length) fieldErrors.plafond = of('PLAFOND_ABOVE_MAX').slice(0, 1)
     if (of('TENOR_ABOVE_MAX').length) fieldErrors.tenorMonths = of('TENOR_ABOVE_MAX').slice(0, 1)
     if (of('OUTSIDE_PROGRAM_YEAR').length) fieldErrors.contractDate = of('OUTSIDE_PROGRAM_YEAR').slice(0, 1)
     if (of('SCALE_NOT_ELIGIBLE', 'NO_NIB').length) fieldErrors.nib = of('SCALE_NOT_ELIGIBLE', 'NO_NIB')
-    if (future) fieldErrors.contractDate = [DISBURSEMENT_MESSAGES.futureField]
+    // a future date outside the programme's year is told both, not the year on the next try
+    if (future) fieldErrors.contractDate = [DISBURSEMENT_MESSAGES.futureField, ...(fieldErrors.contractDate ?? [])]
     const message = [future && DISBURSEMENT_MESSAGES.future, shown.length && `Tidak memenuhi ketentuan program: ${shown.map((i) => i.message).join(' ')}`].filter(Boolean).join(' ')
     return { issues: future ? [] : codes, refusal: refusal(message, fieldErrors) }
   }

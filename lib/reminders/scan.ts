@@ -86,6 +86,49 @@ export async function remindReturnedClaims(client: Client, options: { claimId?: 
 }
 
 /**
+ * Tell the officers of a bank that the agency approved its claim, with the amount approved: once per claim (a claim is
+ * approved once). Called by the approval's own transaction, so an approval that fails tells no one.
+ */
+export async function notifyClaimApproved(client: Client, claimId: string, options: { emailOn?: boolean } = {}): Promise<number> {
+  return client.$executeRaw`
+    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
+    SELECT gen_random_uuid()::text, u.id, 'CLAIM_APPROVED', 'claim-approved:' || c.id,
+           jsonb_build_object('bank', b.short_name, 'program', cp.name, 'month', to_char(c.month, 'YYYY-MM-DD'),
+             'amount', (SELECT coalesce(sum(l.approved_amount), 0)::text FROM claim_lines l WHERE l.claim_id = c.id)),
+           '/kredit/klaim/' || c.id,
+           ${emailStateSql(options.emailOn ?? emailEnabled())}, ${new Date()}::timestamp
+      FROM subsidy_claims c
+      JOIN banks b ON b.id = c.bank_id
+      JOIN credit_programs cp ON cp.id = c.program_id
+      JOIN users u ON u.bank_id = c.bank_id AND u.role = 'BANK_OFFICER' AND u.active
+     WHERE c.id = ${claimId} AND c.status = 'APPROVED'
+    ON CONFLICT (user_id, event_key) DO NOTHING`
+}
+
+/**
+ * Tell the officers of a bank that the agency recorded a payment (SP2D) of its claim: amount, date, reference and what
+ * remains. Once per payment; called by the payment's own transaction.
+ */
+export async function notifyClaimPaid(client: Client, paymentId: string, options: { emailOn?: boolean } = {}): Promise<number> {
+  return client.$executeRaw`
+    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
+    SELECT gen_random_uuid()::text, u.id, 'CLAIM_PAID', 'claim-paid:' || p.id,
+           jsonb_build_object('bank', b.short_name, 'program', cp.name, 'month', to_char(c.month, 'YYYY-MM-DD'),
+             'amount', p.amount::text, 'paidOn', to_char(p.paid_on, 'YYYY-MM-DD'), 'reference', p.reference,
+             'remainder', ((SELECT coalesce(sum(l.approved_amount), 0) FROM claim_lines l WHERE l.claim_id = c.id)
+               - (SELECT coalesce(sum(q.amount), 0) FROM claim_payments q WHERE q.claim_id = c.id))::text),
+           '/kredit/klaim/' || c.id,
+           ${emailStateSql(options.emailOn ?? emailEnabled())}, ${new Date()}::timestamp
+      FROM claim_payments p
+      JOIN subsidy_claims c ON c.id = p.claim_id
+      JOIN banks b ON b.id = c.bank_id
+      JOIN credit_programs cp ON cp.id = c.program_id
+      JOIN users u ON u.bank_id = c.bank_id AND u.role = 'BANK_OFFICER' AND u.active
+     WHERE p.id = ${paymentId}
+    ON CONFLICT (user_id, event_key) DO NOTHING`
+}
+
+/**
  * Tell every active admin that a claim waits for verification: once per submission (the key carries the claim's
  * version). Called by every scan, and after a claim's submission has committed (lib/credit/claim-submission.ts), so
  * that the admins hear of it then and not at the next hourly scan.

@@ -3,7 +3,7 @@
  * `notifications.kind.*`): the same words on the list page, in the bell's list and in the e-mail.
  */
 import { createTranslator } from 'use-intl/core'
-import { formatDate, formatMonth, type Locale } from '@/lib/format'
+import { formatDate, formatMonth, formatRupiah, type Locale } from '@/lib/format'
 import { MESSAGES } from '@/lib/i18n/messages'
 import { quarterLabel } from '@/lib/reporting/periods'
 import type { NotificationKind } from '@/lib/generated/prisma/enums'
@@ -17,7 +17,9 @@ function values(params: Params, locale: Locale): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(params)) out[k] = str(v)
   if (params.quarter !== undefined) out.quarter = quarterLabel(Number(params.quarter), locale)
-  for (const k of ['deadline', 'dueDate'] as const) if (typeof params[k] === 'string') out[k] = formatDate(params[k] as string, { locale })
+  for (const k of ['deadline', 'dueDate', 'paidOn'] as const) if (typeof params[k] === 'string') out[k] = formatDate(params[k] as string, { locale })
+  // amounts stored as numeric text (a claim's approved total, a payment and what remains): Rupiah as the pages write it
+  for (const k of ['amount', 'remainder'] as const) if (typeof params[k] === 'string') out[k] = formatRupiah(params[k] as string, { locale })
   if (typeof params.month === 'string') out.month = formatMonth(params.month, { locale })
   return out
 }

@@ -71,9 +71,9 @@ test('a phone folds the filters after the search behind one button, which says h
   expect((await firstCard.boundingBox())!.y).toBeLessThan(844)
   await more.click()
   await expect(more).toHaveAttribute('aria-expanded', 'true')
-  await page.locator('select[name=type]').selectOption('KSP')
+  await page.locator('select[name=type]').selectOption('SIMPAN_PINJAM')
   await page.getByRole('button', { name: 'Terapkan' }).click()
-  await expect(page).toHaveURL(/[?&]type=KSP/)
+  await expect(page).toHaveURL(/[?&]type=SIMPAN_PINJAM/)
   // folded again on the filtered list, and saying that a filter narrows it
   await expect(page.getByRole('button', { name: 'Filter lainnya · 1 aktif' })).toHaveAttribute('aria-expanded', 'false')
   await expect(page.locator('select[name=type]')).toBeHidden()

@@ -102,6 +102,9 @@ describe('claim decisions sent at the same moment', () => {
       expect(approvedAmount).toBeNull() // the loser's line approvals rolled back with it
       expect(await audits(c.id, 'APPROVE')).toBe(0)
     }
+    // the bank is told of the winner's decision only (the loser's notice rolled back with its transaction)
+    const told = await db.notification.findMany({ where: { userId: bank.id, link: `/kredit/klaim/${c.id}`, kind: { in: ['CLAIM_APPROVED', 'CLAIM_RETURNED'] } }, select: { kind: true } })
+    expect(told.map((n) => n.kind)).toEqual([approved.ok ? 'CLAIM_APPROVED' : 'CLAIM_RETURNED'])
   })
 
   it('an approval that arrives after the payment is refused; paid stays equal to approved', async () => {

@@ -269,7 +269,7 @@ describe('a reported period and the claim its subsidy is in', () => {
     const correction = 'Subsidi pinjaman ini sudah masuk klaim April 2026 dan Mei 2026 yang sedang diverifikasi; koreksi tidak disimpan. Minta Dinas mengembalikan klaim-klaim itu, lalu kirim koreksinya.'
     expect(corrected).toMatchObject({ ok: false, message: correction })
     expect(serverText(correction, 'en')).toBe('This loan\'s subsidy is already in the claims for April 2026 and May 2026, which are being verified; the correction was not saved. Ask the agency to return those claims, then send the correction.')
-    // a report that would move both claimed months says both (as reportInstalment words it: lib/credit/instalments.ts)
+    // the wording of a report that would move two claimed months (lib/credit/instalments.ts passes every moved period)
     const report = liveClaimRefusal('report', [{ month: new Date('2026-05-01'), status: 'SUBMITTED' }, { month: new Date('2026-04-01'), status: 'SUBMITTED' }])
     expect(report).toBe('Klaim bulan April 2026 dan Mei 2026 sudah dihitung dari jadwal pinjaman ini dan sedang diverifikasi; laporan tidak disimpan. Minta Dinas mengembalikan klaim-klaim itu, lalu laporkan lagi.')
     expect(serverText(report, 'en')).toBe('The claims for April 2026 and May 2026 were computed from this loan\'s schedule and are being verified; the report was not saved. Ask the agency to return those claims, then report again.')

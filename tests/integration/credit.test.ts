@@ -9,6 +9,7 @@ import { getCreditSummary, getMonthlySeries } from '@/lib/data/credit'
 import { findDisbursements, missedClaimMonths } from '@/lib/data/disbursements'
 import { MESSAGES } from '@/lib/safe-action'
 import { getCurrentUser } from '@/lib/session'
+import { notificationText } from '@/lib/reminders/texts'
 
 /**
  * A small programme built by hand: the subsidy of its loans is the one lib/credit/subsidy.ts computes
@@ -100,8 +101,8 @@ describe('recording disbursements', () => {
     })
     // a contract after today with an amount above the programme's: both, not the date first
     const future = await createDisbursement(undefined, form({ ...loan, accountNumber: `UJI-F-${unique()}`, contractDate: '2099-01-15', plafond: '30.000.000' }))
-    expect(future.errors).toEqual({ contractDate: ['Tanggal akad paling lambat hari ini.'], plafond: ['Plafon melebihi batas program (Rp30.000.000 > Rp25.000.000).'] })
-    expect(future.message).toBe('Tanggal akad belum terjadi; catat pinjaman setelah akadnya ditandatangani. Tidak memenuhi ketentuan program: Plafon melebihi batas program (Rp30.000.000 > Rp25.000.000).')
+    expect(future.errors).toEqual({ contractDate: ['Tanggal akad paling lambat hari ini.', 'Tanggal akad di luar tahun program 2025.'], plafond: ['Plafon melebihi batas program (Rp30.000.000 > Rp25.000.000).'] })
+    expect(future.message).toBe('Tanggal akad belum terjadi; catat pinjaman setelah akadnya ditandatangani. Tidak memenuhi ketentuan program: Plafon melebihi batas program (Rp30.000.000 > Rp25.000.000). Tanggal akad di luar tahun program 2025.')
     // an account number already recorded with a tenor above the programme's: both; and with a malformed date, both
     const account = `UJI-T-${unique()}`
     expect(await createDisbursement(undefined, form({ ...loan, accountNumber: account }))).toMatchObject({ ok: true })
@@ -230,6 +231,16 @@ describe('monthly claims: submission, verification, payment', () => {
     // the audit names the corrected line by its loan's account, not the line's row id
     const approval = await db.auditLog.findFirstOrThrow({ where: { entity: 'SubsidyClaim', entityId: claimId, action: 'APPROVE' }, select: { after: true } })
     expect((approval.after as { corrections: unknown }).corrections).toEqual({ 'UJI-0001': { amount: 190_000, note: 'Satu hari tidak diangsur tepat waktu' } })
+    // the bank's officers are told of the approval with the amount approved (not another bank's, not the admins)
+    const told = (kind: 'CLAIM_APPROVED' | 'CLAIM_PAID', userId: string) => db.notification.findMany({ where: { userId, kind, link: `/kredit/klaim/${claimId}` }, select: { eventKey: true, params: true }, orderBy: { createdAt: 'asc' } })
+    const [approvedNotice] = await told('CLAIM_APPROVED', bank.id)
+    expect(approvedNotice.eventKey).toBe(`claim-approved:${claimId}`)
+    expect(notificationText('CLAIM_APPROVED', approvedNotice.params, 'id')).toEqual({
+      title: 'Klaim Februari 2025 disetujui',
+      body: 'Dinas menyetujui klaim subsidi bunga BPR Jatim untuk Februari 2025 (Program Uji 2025) sebesar Rp190.000; pembayarannya dicatat kemudian.',
+    })
+    const dki = await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' })
+    expect(await db.notification.count({ where: { userId: { in: [admin.id, dki.id] }, kind: { in: ['CLAIM_APPROVED', 'CLAIM_PAID'] } } })).toBe(0)
 
     const leader = await createUser('LEADERSHIP')
     signInAs(leader)
@@ -242,6 +253,13 @@ describe('monthly claims: submission, verification, payment', () => {
     expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe('APPROVED')
     expect((await recordClaimPayment(undefined, form({ claimId, version: await claimVersion(), paidOn: '2025-04-15', amount: '90000', reference: 'SP2D/002' }))).ok).toBe(true)
     expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe('PAID')
+    // and of each payment, with its date, SP2D and what remains (the refused one told no one)
+    const payments = await told('CLAIM_PAID', bank.id)
+    expect(payments.map((n) => notificationText('CLAIM_PAID', n.params, 'id').body)).toEqual([
+      'Dinas mencatat pembayaran Rp100.000 tanggal 15 Maret 2025 (SP2D SP2D/001) untuk klaim subsidi bunga BPR Jatim bulan Februari 2025 (Program Uji 2025); sisa Rp90.000.',
+      'Dinas mencatat pembayaran Rp90.000 tanggal 15 April 2025 (SP2D SP2D/002) untuk klaim subsidi bunga BPR Jatim bulan Februari 2025 (Program Uji 2025); sisa Rp0.',
+    ])
+    expect(notificationText('CLAIM_PAID', payments[1].params, 'en').body).toBe("The agency recorded a payment of Rp90,000 on 15 April 2025 (SP2D SP2D/002) for BPR Jatim's interest-subsidy claim for February 2025 (Program Uji 2025); Rp0 remains.")
     signInAs(leader)
     const after = await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId, asOf: '2025-12-31' } })
     expect(after.subsidyPaid - before.subsidyPaid).toBe(190_000)

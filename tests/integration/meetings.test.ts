@@ -785,6 +785,13 @@ describe('follow-ups named to a person, as of a past day, and of a cancelled mee
     expect(choices.users.map((u) => u.id)).toContain(leader.id) // still invited to meetings
     expect(choices.owners.map((u) => u.id)).not.toContain(leader.id)
     expect(choices.owners.map((u) => u.id)).toContain(malang.id)
+    // one named before this rule keeps its owner through an edit of its other fields; moving it to leadership is refused
+    const before = await db.actionItem.create({ data: { meetingId: meeting, title: 'Tinjau rekap', dueDate: new Date('2024-10-31'), ownerKind: 'USER', ownerUserId: leader.id }, select: { id: true } })
+    const editTo = (ownerUserId: string, version: number) => updateAction(undefined, form({ id: before.id, version, title: 'Tinjau rekap triwulan', dueDate: '2024-11-30', ownerKind: 'USER', ownerUserId }))
+    await expect(editTo(leader.id, 1)).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) })
+    expect(await db.actionItem.findUniqueOrThrow({ where: { id: before.id }, select: { title: true, ownerUserId: true, version: true } })).toEqual({ title: 'Tinjau rekap triwulan', ownerUserId: leader.id, version: 2 })
+    const otherLeader = await createUser('LEADERSHIP')
+    expect(await editTo(otherLeader.id, 2)).toMatchObject({ ok: false, errors: { ownerUserId: ['Pimpinan hanya membaca dan tidak dapat mencatat kemajuan; tugaskan kepada pengguna lain, unit kerja, kabupaten/kota atau bank.'] } })
   })
 
   it('as of a past day, the overdue list and its export agree on a follow-up closed since', async () => {

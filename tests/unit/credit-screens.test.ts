@@ -5,11 +5,12 @@ import { describe, expect, it, vi } from 'vitest'
 import { MESSAGES } from '@/lib/i18n/messages'
 import { approvalWithCorrections, correctionAboveClaimed, paymentAboveOutstanding } from '@/components/credit/claim-figures'
 import { COLLECTIBILITY_CLASSES } from '@/components/credit/collectibility'
+import { jakartaToday } from '@/lib/dates'
 
 // the forms only hand these to useActionState; rendering never calls them
 vi.mock('@/lib/actions/credit', () => ({ approveClaim: async () => ({}), recordClaimPayment: async () => ({}), returnClaim: async () => ({}), reportInstalment: async () => ({}) }))
 
-const { ClaimReview } = await import('@/components/credit/claim-review')
+const { ClaimReview, paidOnAllowed } = await import('@/components/credit/claim-review')
 const { InstalmentForm } = await import('@/components/credit/instalment-form')
 
 function render(locale: 'id' | 'en', element: ReactElement): string {
@@ -99,5 +100,18 @@ describe('the loan schedule', () => {
       expect(html).toContain(text)
     expect(html.match(/\(Rp\)/g)).toHaveLength(5)
     expect(html).not.toContain('Rp250')
+  })
+})
+
+describe('the payment form asks to confirm only a date the server takes', () => {
+  it('from the day after the claimed month to today in Jakarta, in either way of writing it', () => {
+    const today = jakartaToday()
+    expect(paidOnAllowed('2026-11-01', '2026-11-01')).toBe(true)
+    expect(paidOnAllowed('01/11/2026', '2026-11-01')).toBe(true)
+    expect(paidOnAllowed('31/10/2026', '2026-11-01')).toBe(false) // the claimed month has not ended
+    expect(paidOnAllowed(today, '2020-01-01')).toBe(true)
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+    expect(paidOnAllowed(tomorrow, '2020-01-01')).toBe(false)
+    expect(paidOnAllowed('31/02/2026', '2020-01-01')).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import clsx from 'clsx'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { AlarmClock, ClipboardCheck, FileWarning, ListChecks, Undo2 } from 'lucide-react'
+import { AlarmClock, BadgeCheck, Banknote, ClipboardCheck, FileWarning, ListChecks, Undo2 } from 'lucide-react'
 import { MarkAllNotificationsRead, MarkNotificationRead, OpenNotification } from '@/components/notifications/notification-actions'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PastLastPage } from '@/components/ui/past-last-page'
@@ -29,6 +29,8 @@ const ICONS: Record<NotificationKind, typeof AlarmClock> = {
   REVIEW_REPORT: ClipboardCheck,
   REVIEW_CLAIM: ClipboardCheck,
   CLAIM_RETURNED: Undo2,
+  CLAIM_APPROVED: BadgeCheck,
+  CLAIM_PAID: Banknote,
 }
 const URGENT = new Set<NotificationKind>(['REPORT_LATE', 'REPORT_RETURNED', 'CLAIM_RETURNED', 'ACTION_OVERDUE'])
 

@@ -62,7 +62,8 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
           <span className="font-medium">{t('search')}</span>
           <input type="search" name="q" defaultValue={filter.q} className={inputClass()} />
         </label>
-        <MoreFilters active={[filter.program, filter.regency, filter.bank, filter.from, filter.to, filter.collectibility, filter.flagged].filter(Boolean).length}>
+        {/* counted only where there is a control for it: a bank officer has no bank choice, a district officer no regency */}
+        <MoreFilters active={[filter.program, regencies.length > 0 && filter.regency, banks.length > 0 && filter.bank, filter.from, filter.to, filter.collectibility, filter.flagged].filter(Boolean).length}>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('program')}</span>
           <select name="program" defaultValue={filter.program ?? ''} className={inputClass()}>

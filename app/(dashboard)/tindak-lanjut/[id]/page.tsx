@@ -71,7 +71,8 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
                   meetingId={action.meetingId}
                   regencies={choices.regencies.map((r) => ({ value: r.code, label: r.name }))}
                   banks={choices.banks.map((b) => ({ value: b.id, label: b.shortName }))}
-                  users={choices.owners.map((u) => ({ value: u.id, label: `${u.name} (${u.username})` }))}
+                  // the owner it has stays a choice, even one no longer offered (leadership named before that was refused)
+                  users={choices.users.filter((u) => choices.owners.includes(u) || u.id === action.ownerUserId).map((u) => ({ value: u.id, label: `${u.name} (${u.username})` }))}
                   outcomes={outcomeChoices(action.meeting.agendaItems, (kind) => t(`outcomeKind.${kind}`))}
                   initial={{
                     id: action.id, version: action.version, title: action.title, description: action.description ?? '', ownerKind: action.ownerKind,

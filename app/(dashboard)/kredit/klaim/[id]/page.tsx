@@ -17,7 +17,7 @@ import { inputClass } from '@/components/ui/input-class'
 import { FilterForm } from '@/components/ui/filter-form'
 import { PastLastPage } from '@/components/ui/past-last-page'
 import { CLAIM_LINE_VIEWS, getClaim, programBudgetUse, REVIEW_ADDED_MAX } from '@/lib/data/claims'
-import { jakartaDate } from '@/lib/dates'
+import { dayAfterMonth, jakartaDate } from '@/lib/dates'
 import { formatDate, formatMonth, formatNumber, formatRate, formatRupiah } from '@/lib/format'
 import { CLAIM_REASON_TEXT, correctedAtReview, shownClaimReason, shownLineNote, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { can } from '@/lib/permissions'
@@ -144,7 +144,7 @@ export default async function ClaimPage({ params, searchParams }: { params: Prom
               </ul>
             )}
           </div>
-          {verifier && claim.status === 'APPROVED' && <PaymentForm claimId={claim.id} version={claim.version} outstanding={outstanding} approvedOn={claim.reviewedAt ? jakartaDate(claim.reviewedAt) : null} budgetLeft={budget ? budget.ceiling - budget.paid : null} usedReferences={budget?.references ?? []} />}
+          {verifier && claim.status === 'APPROVED' && <PaymentForm claimId={claim.id} version={claim.version} outstanding={outstanding} earliest={dayAfterMonth(claim.month)} approvedOn={claim.reviewedAt ? jakartaDate(claim.reviewedAt) : null} budgetLeft={budget ? budget.ceiling - budget.paid : null} usedReferences={budget?.references ?? []} />}
         </section>
       )}
 
