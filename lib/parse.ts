@@ -246,6 +246,14 @@ export function escapeLike(text: string): string {
 }
 
 /**
+ * A search box's words, each to be found somewhere in the searched fields, in any order (`walk29 tebu` finds
+ * "WALK29 Koperasi Produsen Tebu"; the whole text as one phrase had found nothing): at most 6, each LIKE-escaped.
+ */
+export function searchWords(q: string): string[] {
+  return [...new Set(q.trim().split(/\s+/).filter(Boolean))].slice(0, 6).map(escapeLike)
+}
+
+/**
  * A name (of a person, business, cooperative, programme): NFC, trimmed, and refused when it carries
  * control or bidi characters or is made only of invisible characters.
  */

@@ -6,14 +6,14 @@ import { markAllNotificationsRead, markNotificationRead } from '@/lib/actions/no
 import { buttonClass } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
 
-/** The notification's title as a button: marks it read and opens what it is about. */
+/** The notification's title as a button: marks it read and opens what it is about (underlined like a link: a phone has no hover to show it opens). */
 export function OpenNotification({ id, title, unread }: { id: string; title: string; unread: boolean }) {
   const [state, action, pending] = useActionState(markNotificationRead, undefined)
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="open" value="1" />
-      <button type="submit" disabled={pending} className={`text-left text-sm underline-offset-2 hover:underline ${unread ? 'font-semibold text-slate-900' : 'font-medium text-slate-700'}`}>
+      <button type="submit" disabled={pending} className={`text-left text-sm text-brand-700 underline decoration-brand-500/50 underline-offset-2 hover:decoration-brand-700 ${unread ? 'font-semibold' : 'font-medium'}`}>
         {title}
       </button>
       {state && !state.ok && <FormMessage state={state} />}

@@ -3,7 +3,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { readDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { jakartaToday } from '@/lib/dates'
-import { escapeLike } from '@/lib/parse'
+import { searchWords } from '@/lib/parse'
 import { can } from '@/lib/permissions'
 import { quarterEndDate } from '@/lib/reporting/periods'
 import { regencyScope } from '@/lib/scope'
@@ -44,7 +44,7 @@ function whereOf(user: SessionUser, filter: ActivityFilter): Prisma.ActivityWher
   if (filter.source) and.push({ budgetSource: filter.source })
   if (filter.from) and.push({ startDate: { gte: new Date(`${filter.from}T00:00:00Z`) } })
   if (filter.to) and.push({ startDate: { lte: new Date(`${filter.to}T00:00:00Z`) } })
-  if (filter.q) and.push({ title: { contains: escapeLike(filter.q), mode: 'insensitive' } })
+  if (filter.q) and.push(...searchWords(filter.q).map((w) => ({ title: { contains: w, mode: 'insensitive' as const } })))
   return { AND: and }
 }
 

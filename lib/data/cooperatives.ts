@@ -6,7 +6,7 @@ import { can } from '@/lib/permissions'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import type { CooperativeFilter } from '@/lib/validations/cooperatives'
-import { escapeLike } from '@/lib/parse'
+import { escapeLike, searchWords } from '@/lib/parse'
 
 export const PAGE_SIZE = 25
 /** An export holds at most this many rows (a whole province's register fits; a bigger file helps nobody). */
@@ -61,7 +61,7 @@ function whereOf(user: SessionUser, filter: CooperativeFilter, opts: { includeDe
     and.push(
       /^\d+$/.test(filter.q)
         ? { OR: [{ nik: { contains: escapeLike(filter.q) } }, { legalEntityNumber: { contains: escapeLike(filter.q) } }] }
-        : { OR: [{ name: { contains: escapeLike(filter.q), mode: 'insensitive' } }, { legalEntityNumber: { contains: escapeLike(filter.q), mode: 'insensitive' } }] },
+        : { AND: searchWords(filter.q).map((w) => ({ OR: [{ name: { contains: w, mode: 'insensitive' } }, { legalEntityNumber: { contains: w, mode: 'insensitive' } }] })) },
     )
   }
   return { AND: and }

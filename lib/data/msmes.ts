@@ -7,7 +7,7 @@ import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import type { MsmeFilter } from '@/lib/validations/msmes'
 import { EXPORT_LIMIT, PAGE_SIZE, RegisterAccessError, type SyncCursor } from './cooperatives'
-import { escapeLike } from '@/lib/parse'
+import { escapeLike, searchWords } from '@/lib/parse'
 
 function assertRead(user: SessionUser) {
   if (!can(user.role, 'msmes.read')) throw new RegisterAccessError()
@@ -64,7 +64,7 @@ function whereOf(user: SessionUser, filter: MsmeFilter, opts: { includeDeleted?:
     and.push(
       /^\d+$/.test(filter.q)
         ? { nib: { contains: escapeLike(filter.q) } }
-        : { OR: [{ businessName: { contains: escapeLike(filter.q), mode: 'insensitive' } }, { ownerName: { contains: escapeLike(filter.q), mode: 'insensitive' } }] },
+        : { AND: searchWords(filter.q).map((w) => ({ OR: [{ businessName: { contains: w, mode: 'insensitive' } }, { ownerName: { contains: w, mode: 'insensitive' } }] })) },
     )
   }
   return { AND: and }

@@ -5,7 +5,7 @@ import { readDb } from '@/lib/db'
 import { can } from '@/lib/permissions'
 import type { SessionUser } from '@/lib/session-user'
 import type { UserFilter } from '@/lib/validations/users'
-import { escapeLike } from '@/lib/parse'
+import { searchWords } from '@/lib/parse'
 
 export const PAGE_SIZE = 25
 
@@ -33,11 +33,13 @@ function assertAdmin(user: SessionUser) {
 function whereOf(filter: UserFilter): Prisma.UserWhereInput {
   return {
     ...(filter.q && {
-      OR: [
-        { username: { contains: escapeLike(filter.q), mode: 'insensitive' } },
-        { name: { contains: escapeLike(filter.q), mode: 'insensitive' } },
-        { email: { contains: escapeLike(filter.q), mode: 'insensitive' } },
-      ],
+      AND: searchWords(filter.q).map((w) => ({
+        OR: [
+          { username: { contains: w, mode: 'insensitive' as const } },
+          { name: { contains: w, mode: 'insensitive' as const } },
+          { email: { contains: w, mode: 'insensitive' as const } },
+        ],
+      })),
     }),
     ...(filter.role && { role: filter.role }),
     ...(filter.status && { active: filter.status === 'aktif' }),

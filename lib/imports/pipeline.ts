@@ -149,7 +149,7 @@ function resolveRegions(fields: FieldDef[], values: Record<string, string>, regi
     if (!text) continue
     const r = f.type === 'regency' ? resolveRegency(text, regions)
       : f.type === 'district' ? resolveDistrict(text, values.regencyCode || null, regions)
-        : f.type === 'village' ? resolveVillage(text)
+        : f.type === 'village' ? resolveVillage(text, values.districtCode || null, regions)
           : undefined
     if (r === undefined || r === null) continue
     if ('error' in r) errors[f.key] = r.error

@@ -15,6 +15,8 @@ export type RegionIndex = {
   districtRegency: Map<string, string>
   districtByName: Map<string, string[]>
   villageDistrict: Map<string, string>
+  /** `district code|name key` → village codes with that name in that district */
+  villageByName: Map<string, string[]>
   allRegencyCodes: Set<string>
 }
 
@@ -26,7 +28,7 @@ export async function loadRegions(client: Prisma.TransactionClient): Promise<Reg
     client.regency.findMany({ where: { provinceCode: province }, select: { code: true, name: true } }),
     client.regency.findMany({ select: { code: true } }),
     client.district.findMany({ where: { regency: { provinceCode: province } }, select: { code: true, name: true, regencyCode: true } }),
-    client.village.findMany({ where: { district: { regency: { provinceCode: province } } }, select: { code: true, districtCode: true } }),
+    client.village.findMany({ where: { district: { regency: { provinceCode: province } } }, select: { code: true, name: true, districtCode: true } }),
   ])
   const index: RegionIndex = {
     regencies: new Map(regencies.map((r) => [r.code, r.name])),
@@ -34,6 +36,7 @@ export async function loadRegions(client: Prisma.TransactionClient): Promise<Reg
     districtRegency: new Map(districts.map((d) => [d.code, d.regencyCode])),
     districtByName: new Map(),
     villageDistrict: new Map(villages.map((v) => [v.code, v.districtCode])),
+    villageByName: new Map(),
     allRegencyCodes: new Set(all.map((r) => r.code)),
   }
   for (const r of regencies) {
@@ -43,6 +46,10 @@ export async function loadRegions(client: Prisma.TransactionClient): Promise<Reg
   for (const d of districts) {
     const k = `${d.regencyCode}|${headingKey(d.name)}`
     index.districtByName.set(k, [...(index.districtByName.get(k) ?? []), d.code])
+  }
+  for (const v of villages) {
+    const k = `${v.districtCode}|${headingKey(v.name)}`
+    index.villageByName.set(k, [...(index.villageByName.get(k) ?? []), v.code])
   }
   return index
 }
@@ -82,11 +89,17 @@ export function resolveDistrict(text: string, regencyCode: string | null, index:
   return { error: `Kecamatan "${t}" tidak dikenal di kabupaten/kota ini; gunakan kode Kemendagri (mis. 35.17.01).` }
 }
 
-/** A village by code (`35.17.01.2001`, `3517012001`). */
-export function resolveVillage(text: string): { code: string } | { error: string } | null {
+/**
+ * A village by code (`35.17.01.2001`, `3517012001`) or by its name inside the row's district (`Cukir`, `Desa Cukir`,
+ * `Kel. Jombang`), as the form lets an officer pick it: a name the district holds twice is refused with its codes.
+ */
+export function resolveVillage(text: string, districtCode: string | null, index: RegionIndex): { code: string } | { error: string } | null {
   const t = text.trim()
   if (!t) return null
   const digits = t.replace(/[\s.]/g, '')
   if (/^\d{10}$/.test(digits)) return { code: dotted(digits, [2, 2, 2, 4]) }
-  return { error: `Desa/kelurahan "${t}": gunakan kode Kemendagri 10 digit (mis. 35.17.01.2001).` }
+  const codes = districtCode ? (index.villageByName.get(`${districtCode}|${headingKey(t.replace(/^(desa|kel(urahan)?)\.?\s*/i, ''))}`) ?? []) : []
+  if (codes.length === 1) return { code: codes[0] }
+  if (codes.length > 1) return { error: `Desa/kelurahan "${t}" ada ${codes.length} di kecamatan ini (${codes.join(', ')}); gunakan kodenya.` }
+  return { error: `Desa/kelurahan "${t}" tidak dikenal di kecamatan ini; gunakan kode Kemendagri 10 digit (mis. 35.17.01.2001) atau nama desa/kelurahannya.` }
 }

@@ -198,6 +198,9 @@ describe('reads are scoped', () => {
   it('filters by search, type, status and health outcome', async () => {
     const user = asUser(admin)
     expect((await findCooperatives({ user, filter: { q: 'sejahtera baru' } })).rows.map((r) => r.nik)).toEqual(['3517000000000001'])
+    // the search's words in any order, each somewhere in the name (a phrase not in the name in that order)
+    expect((await findCooperatives({ user, filter: { q: 'baru  ksp' } })).rows.map((r) => r.nik)).toEqual(['3517000000000001'])
+    expect((await findCooperatives({ user, filter: { q: 'baru ksp tidakada' } })).total).toBe(0)
     expect((await findCooperatives({ user, filter: { q: '357800000000' } })).rows.map((r) => r.nik)).toEqual(['3578000000000001'])
     expect((await findCooperatives({ user, filter: { type: 'KONSUMEN' } })).total).toBe(0)
     expect((await findCooperatives({ user, filter: { status: 'nonaktif' } })).total).toBe(0)

@@ -227,6 +227,17 @@ describe('MSME import', () => {
     expect([await stored(iya), await stored(tdk), await stored(blank)]).toEqual([true, true, false])
   })
 
+  it('reads a kecamatan and a desa by their names within the row\'s regency, as the form offers them; an unknown desa is named', async () => {
+    const nibs = [nib(), nib()]
+    const head = [...HEAD, 'Kecamatan', 'Desa/Kelurahan']
+    const file = await xlsx([[...row(nibs[0], { 6: 'jombang' }), 'Diwek', 'Desa Cukir'], [...row(nibs[1]), 'Diwek', 'Cukirr']], { head })
+    const dry = await check(jombang, file)
+    expect(dry.check).toMatchObject({ create: 1, invalid: 1 })
+    expect(dry.rows.find((r) => r.rowNumber === 3)?.errors).toEqual([{ column: 'Desa/Kelurahan', message: 'Desa/kelurahan "Cukirr" tidak dikenal di kecamatan ini; gunakan kode Kemendagri 10 digit (mis. 35.17.01.2001) atau nama desa/kelurahannya.' }])
+    await commit(jombang, (await check(jombang, await xlsx([[...row(nibs[0], { 6: 'jombang' }), 'Diwek', 'Desa Cukir']], { head }))).id)
+    expect(await db.msme.findUniqueOrThrow({ where: { nib: nibs[0] }, select: { districtCode: true, villageCode: true } })).toEqual({ districtCode: '35.17.08', villageCode: '35.17.08.2007' })
+  })
+
   it("refuses a district officer's rows of another regency, row by row", async () => {
     const mine = nib()
     const theirs = nib()

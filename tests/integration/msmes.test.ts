@@ -199,6 +199,12 @@ describe('reads mask the owner NIK and respect the scope', () => {
     expect((await findMsmes({ user, filter: { koperasi: coopSurabaya } })).rows.map((r) => r.nib)).toEqual(['9120001230003'])
     expect((await findMsmes({ user, filter: { q: '912000123000' } })).total).toBe(2)
     expect((await findMsmes({ user, filter: { q: 'sri wahyuni' } })).total).toBeGreaterThan(0)
+    // words in any order, each in the business name or the owner's: "tempe wahyuni" (one in each), "sri keripik"
+    const tempe = (await findMsmes({ user, filter: { q: 'tempe wahyuni' } })).rows.map((r) => r.businessName)
+    expect(tempe.length).toBeGreaterThan(0)
+    expect(tempe.every((n) => /tempe/i.test(n))).toBe(true)
+    expect((await findMsmes({ user, filter: { q: 'sri keripik' } })).total).toBeGreaterThan(0)
+    expect((await findMsmes({ user, filter: { q: 'keripik zzzz' } })).total).toBe(0)
     await expect(findMsmes({ user: asUser(banker), filter: {} })).rejects.toThrow('forbidden')
   })
 

@@ -44,7 +44,7 @@ describe('ReportEntryForm: a report sent is announced by the frame (the form its
     expect(announce).toHaveBeenCalledWith('Laporan dikirim ke Dinas Provinsi untuk diperiksa.')
     render('en')
     await action!(undefined, data('submit'))
-    expect(announce).toHaveBeenLastCalledWith('Report submitted to the provincial Office for review.')
+    expect(announce).toHaveBeenLastCalledWith('Report submitted to the provincial agency for review.')
   })
 
   it('announces a draft saved (its message above the form is out of sight from the sticky bar), nothing for a refused submission', async () => {

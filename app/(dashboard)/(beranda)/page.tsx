@@ -111,7 +111,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <PageHeader
         title={t('title')}
         description={intro}
-        actions={<><ExportLink href={`/api/dasbor/ekspor/ringkasan?${query}`} label={t('export')} /><PrintButton label={t('print')} /></>}
+        actions={<><ExportLink href={`/api/dasbor/ekspor/ringkasan?${query}`} label={t('export')} size="md" /><PrintButton label={t('print')} /></>}
       />
       <DashboardNav user={user} current="overview" query={query} />
       <DashboardFilters action="/" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} asOf={filter.asOf} askedAsOf={flatParams(given).asOf} />
