@@ -142,6 +142,20 @@ export async function getDisbursement({ user, id }: { user: SessionUser; id: str
 }
 
 /**
+ * The live claims (being verified, approved or paid) that hold a line of this loan, in month order: while there
+ * is one, a correction is refused (lib/credit/disbursement-corrections.ts), so the loan's page says why instead of
+ * offering a form whose every submission fails. For a loan already read in scope (getDisbursement): its claims are
+ * its own bank's.
+ */
+export async function liveClaimsOfLoan(loanId: string) {
+  return readDb.subsidyClaim.findMany({
+    where: { status: { in: ['SUBMITTED', 'APPROVED', 'PAID'] }, lines: { some: { disbursementId: loanId } } },
+    select: { month: true, status: true },
+    orderBy: { month: 'asc' },
+  })
+}
+
+/**
  * The months of a loan whose subsidy fell due in a month its bank has already claimed without it (a loan
  * recorded late: its contract date before months already filed), with their claim's state: a claim still being
  * verified can be returned and filed again with the loan; an approved or paid one cannot (one month, one claim),

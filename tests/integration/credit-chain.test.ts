@@ -6,7 +6,7 @@ import { db } from '@/lib/db'
 import { approveClaim, correctLoan, recordClaimPayment, reportInstalment, returnClaim, setAmortisationBasis, submitClaim } from '@/lib/actions/credit'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
-import { getLoanSchedule } from '@/lib/data/disbursements'
+import { getLoanSchedule, liveClaimsOfLoan } from '@/lib/data/disbursements'
 import { getClaimPipeline } from '@/lib/data/dashboard'
 import { getClaim } from '@/lib/data/claims'
 import { getCurrentUser } from '@/lib/session'
@@ -268,6 +268,8 @@ describe('a reported period and the claim its subsidy is in', () => {
     const corrected = await correctLoan(undefined, form({ disbursementId: id, version: String(stored.version), accountNumber: stored.accountNumber, nib: stored.msme.nib, ownerNik: stored.msme.ownerNik, contractDate: '2026-03-10', plafond: '19.000.000', tenorMonths: '12', method: 'ANNUITY' }))
     const correction = 'Subsidi pinjaman ini sudah masuk klaim April 2026 dan Mei 2026 yang sedang diverifikasi; koreksi tidak disimpan. Minta Dinas mengembalikan klaim-klaim itu, lalu kirim koreksinya.'
     expect(corrected).toMatchObject({ ok: false, message: correction })
+    // the loan's page reads the same two claims and says so in place of the form
+    expect((await liveClaimsOfLoan(id)).map((c) => [c.month.toISOString().slice(0, 7), c.status])).toEqual([['2026-04', 'SUBMITTED'], ['2026-05', 'SUBMITTED']])
     expect(serverText(correction, 'en')).toBe('This loan\'s subsidy is already in the claims for April 2026 and May 2026, which are being verified; the correction was not saved. Ask the agency to return those claims, then send the correction.')
     // the wording of a report that would move two claimed months (lib/credit/instalments.ts passes every moved period)
     const report = liveClaimRefusal('report', [{ month: new Date('2026-05-01'), status: 'SUBMITTED' }, { month: new Date('2026-04-01'), status: 'SUBMITTED' }])

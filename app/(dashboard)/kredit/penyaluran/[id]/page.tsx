@@ -11,7 +11,7 @@ import { Badge } from '@/components/ui/badge'
 import { buttonClass } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
 import { StatCard } from '@/components/ui/stat-card'
-import { getLoanSchedule, missedClaimMonths } from '@/lib/data/disbursements'
+import { getLoanSchedule, liveClaimsOfLoan, missedClaimMonths } from '@/lib/data/disbursements'
 import { formatDate, formatMonth, formatNumber, formatRate, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
@@ -31,7 +31,13 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
   const money = (v: number) => formatRupiah(v, { locale: lang })
   const total = loan.months.reduce((a, m) => a + Number(m.subsidyDue), 0)
   const mayReport = can(user.role, 'disbursements.write') && (user.role !== 'BANK_OFFICER' || user.bankId === loan.bankId)
-  const missed = await missedClaimMonths(user, { id: loan.id, bankId: loan.bankId, programId: loan.program.id })
+  const [missed, liveClaims] = await Promise.all([
+    missedClaimMonths(user, { id: loan.id, bankId: loan.bankId, programId: loan.program.id }),
+    mayReport ? liveClaimsOfLoan(loan.id) : [],
+  ])
+  // a correction is refused while a claim being verified, approved or paid holds the loan: said, instead of the form
+  const decidedClaim = liveClaims.find((c) => c.status !== 'SUBMITTED')
+  const claimMonths = (claims: typeof liveClaims) => claims.map((c) => formatMonth(c.month, { locale: lang })).join(', ')
   // months in a claim still being verified (it can be returned and filed again with this loan), and months lost
   const missedBy = (status: string) => missed.filter((m) => m.status === status)
   return (
@@ -65,12 +71,20 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
         <div className="mt-6 max-w-3xl">
           <InstalmentForm disbursementId={loan.id} tenor={loan.tenorMonths} labels={{ title: t('reportPeriod'), period: t('period'), paid: t('instalmentPaid'), unpaid: t('instalmentUnpaid'), instalment: t('instalment'), collectibility: t('collectibility'), save: t('save') }} classes={COLLECTIBILITY_CLASSES.map((value) => t('collectibilityClass', { value }))} />
           <div className="mt-4">
-            <LoanCorrectionForm
-              loan={{
-                id: loan.id, version: loan.version, accountNumber: loan.accountNumber, nib: loan.msme.nib, contractDate: loan.contractDate.toISOString().slice(0, 10),
-                plafond: formatNumber(Number(loan.plafond), { locale: 'id' }), tenorMonths: loan.tenorMonths, method: loan.method,
-              }}
-            />
+            {liveClaims.length > 0 ? (
+              <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700" data-testid="loan-correction-closed">
+                {decidedClaim
+                  ? t('correctClosedDecided', { months: claimMonths([decidedClaim]) })
+                  : t('correctClosedVerifying', { count: liveClaims.length, months: claimMonths(liveClaims) })}
+              </p>
+            ) : (
+              <LoanCorrectionForm
+                loan={{
+                  id: loan.id, version: loan.version, accountNumber: loan.accountNumber, nib: loan.msme.nib, contractDate: loan.contractDate.toISOString().slice(0, 10),
+                  plafond: formatNumber(Number(loan.plafond), { locale: 'id' }), tenorMonths: loan.tenorMonths, method: loan.method,
+                }}
+              />
+            )}
           </div>
         </div>
       )}
