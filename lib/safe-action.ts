@@ -108,14 +108,17 @@ export async function guarded<S extends z.ZodType>(
   if (screened.errors) return { ok: false, message: MESSAGES.invalid, errors: screened.errors }
   const parsed = schema.safeParse(screened.input)
   if (!parsed.success) {
+    // a field's key is the form's (a report's indicator codes are keys too): `toString` or `constructor` sent as a field
+    // must be a key of its own, not the prototype's method that `??=` would take for a value (a property test's find)
     const errors: Record<string, string[]> = {}
     for (const issue of parsed.error.issues) {
       const key = issue.path.join('.') || '_form'
-      ;(errors[key] ??= []).push(issue.message)
+      if (!Object.hasOwn(errors, key)) errors[key] = []
+      errors[key].push(issue.message)
     }
     if (alsoWhenInvalid && screened.input && typeof screened.input === 'object') {
       try {
-        for (const [key, messages] of Object.entries(await alsoWhenInvalid(screened.input as Record<string, unknown>, user))) errors[key] ??= messages
+        for (const [key, messages] of Object.entries(await alsoWhenInvalid(screened.input as Record<string, unknown>, user))) if (!Object.hasOwn(errors, key)) errors[key] = messages
       } catch (e) {
         // the form is refused anyway: a check that could not run (the database gone) only says less
         if (!isDatabaseUnreachable(e)) console.error(e)

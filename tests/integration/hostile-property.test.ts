@@ -104,6 +104,16 @@ describe('hostile input, property-based, over every action and route', () => {
     expect(routes.length).toBeGreaterThan(10)
   })
 
+  it('a field named after an object\'s own methods (toString, constructor) is refused as a field, not a crash (a seed the property found)', async () => {
+    const saveReport = actions.find((a) => a.name === 'saveReport')!
+    asRole('DISTRICT_OFFICER')
+    for (const name of ['toString', 'constructor', 'hasOwnProperty']) {
+      const result = (await saveReport.fn(undefined, formOf({ [name]: 'x'.repeat(5000) }))) as ActionState
+      expect(result.ok, name).toBe(false)
+      expect(result.message, name).not.toBe(MESSAGES.failed)
+    }
+  })
+
   it.each(actions.map((a) => [a.name, a] as const))('%s: random hostile forms never crash, and a refusal writes nothing', async (_name, action) => {
     await fc.assert(
       fc.asyncProperty(role, fields, async (r, values) => {
