@@ -71,18 +71,12 @@ export async function remindReturnedClaims(client: Client, options: { claimId?: 
   const only = options.claimId ? Prisma.sql`AND c.id = ${options.claimId}` : Prisma.empty
   // the scan looks back LOOKBACK_DAYS only: its first run after installing must not tell a bank of years-old returns
   const recent = options.since ? Prisma.sql`AND c.reviewed_at >= ${options.since}::timestamp` : Prisma.empty
-  return client.$executeRaw`
-    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
-    SELECT gen_random_uuid()::text, u.id, 'CLAIM_RETURNED', ${claimReturnedKeySql},
-           jsonb_build_object('bank', b.short_name, 'program', cp.name, 'month', to_char(c.month, 'YYYY-MM-DD'), 'reason', coalesce(c.return_reason, '')),
-           '/kredit/klaim/' || c.id,
-           ${emailStateSql(options.emailOn ?? emailEnabled())}, ${new Date()}::timestamp
-      FROM subsidy_claims c
-      JOIN banks b ON b.id = c.bank_id
-      JOIN credit_programs cp ON cp.id = c.program_id
-      JOIN users u ON u.bank_id = c.bank_id AND u.role = 'BANK_OFFICER' AND u.active
-     WHERE c.status = 'RETURNED' AND c.reviewed_at IS NOT NULL ${only} ${recent}
-    ON CONFLICT (user_id, event_key) DO NOTHING`
+  return tellClaimBank(client, 'CLAIM_RETURNED', {
+    key: claimReturnedKeySql,
+    params: Prisma.sql`jsonb_build_object('reason', coalesce(c.return_reason, ''))`,
+    from: Prisma.sql`subsidy_claims c`,
+    where: Prisma.sql`c.status = 'RETURNED' AND c.reviewed_at IS NOT NULL ${only} ${recent}`,
+  }, options.emailOn)
 }
 
 /**
@@ -90,19 +84,12 @@ export async function remindReturnedClaims(client: Client, options: { claimId?: 
  * approved once). Called by the approval's own transaction, so an approval that fails tells no one.
  */
 export async function notifyClaimApproved(client: Client, claimId: string, options: { emailOn?: boolean } = {}): Promise<number> {
-  return client.$executeRaw`
-    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
-    SELECT gen_random_uuid()::text, u.id, 'CLAIM_APPROVED', 'claim-approved:' || c.id,
-           jsonb_build_object('bank', b.short_name, 'program', cp.name, 'month', to_char(c.month, 'YYYY-MM-DD'),
-             'amount', (SELECT coalesce(sum(l.approved_amount), 0)::text FROM claim_lines l WHERE l.claim_id = c.id)),
-           '/kredit/klaim/' || c.id,
-           ${emailStateSql(options.emailOn ?? emailEnabled())}, ${new Date()}::timestamp
-      FROM subsidy_claims c
-      JOIN banks b ON b.id = c.bank_id
-      JOIN credit_programs cp ON cp.id = c.program_id
-      JOIN users u ON u.bank_id = c.bank_id AND u.role = 'BANK_OFFICER' AND u.active
-     WHERE c.id = ${claimId} AND c.status = 'APPROVED'
-    ON CONFLICT (user_id, event_key) DO NOTHING`
+  return tellClaimBank(client, 'CLAIM_APPROVED', {
+    key: Prisma.sql`'claim-approved:' || c.id`,
+    params: Prisma.sql`jsonb_build_object('amount', (SELECT coalesce(sum(l.approved_amount), 0)::text FROM claim_lines l WHERE l.claim_id = c.id))`,
+    from: Prisma.sql`subsidy_claims c`,
+    where: Prisma.sql`c.id = ${claimId} AND c.status = 'APPROVED'`,
+  }, options.emailOn)
 }
 
 /**
@@ -110,21 +97,32 @@ export async function notifyClaimApproved(client: Client, claimId: string, optio
  * remains. Once per payment; called by the payment's own transaction.
  */
 export async function notifyClaimPaid(client: Client, paymentId: string, options: { emailOn?: boolean } = {}): Promise<number> {
+  return tellClaimBank(client, 'CLAIM_PAID', {
+    key: Prisma.sql`'claim-paid:' || p.id`,
+    params: Prisma.sql`jsonb_build_object('amount', p.amount::text, 'paidOn', to_char(p.paid_on, 'YYYY-MM-DD'), 'reference', p.reference,
+      'remainder', ((SELECT coalesce(sum(l.approved_amount), 0) FROM claim_lines l WHERE l.claim_id = c.id)
+        - (SELECT coalesce(sum(q.amount), 0) FROM claim_payments q WHERE q.claim_id = c.id))::text)`,
+    from: Prisma.sql`claim_payments p JOIN subsidy_claims c ON c.id = p.claim_id`,
+    where: Prisma.sql`p.id = ${paymentId}`,
+  }, options.emailOn)
+}
+
+/**
+ * One notice of a claim (`c`, with its bank, programme and month, and what `params` adds) to every active officer of
+ * the claim's bank, once per key: the one statement behind a return's, an approval's and a payment's notices.
+ */
+function tellClaimBank(client: Client, kind: 'CLAIM_RETURNED' | 'CLAIM_APPROVED' | 'CLAIM_PAID', q: { key: Prisma.Sql; params: Prisma.Sql; from: Prisma.Sql; where: Prisma.Sql }, emailOn?: boolean): Promise<number> {
   return client.$executeRaw`
     INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
-    SELECT gen_random_uuid()::text, u.id, 'CLAIM_PAID', 'claim-paid:' || p.id,
-           jsonb_build_object('bank', b.short_name, 'program', cp.name, 'month', to_char(c.month, 'YYYY-MM-DD'),
-             'amount', p.amount::text, 'paidOn', to_char(p.paid_on, 'YYYY-MM-DD'), 'reference', p.reference,
-             'remainder', ((SELECT coalesce(sum(l.approved_amount), 0) FROM claim_lines l WHERE l.claim_id = c.id)
-               - (SELECT coalesce(sum(q.amount), 0) FROM claim_payments q WHERE q.claim_id = c.id))::text),
+    SELECT gen_random_uuid()::text, u.id, ${kind}::"NotificationKind", ${q.key},
+           jsonb_build_object('bank', b.short_name, 'program', cp.name, 'month', to_char(c.month, 'YYYY-MM-DD')) || ${q.params},
            '/kredit/klaim/' || c.id,
-           ${emailStateSql(options.emailOn ?? emailEnabled())}, ${new Date()}::timestamp
-      FROM claim_payments p
-      JOIN subsidy_claims c ON c.id = p.claim_id
+           ${emailStateSql(emailOn ?? emailEnabled())}, ${new Date()}::timestamp
+      FROM ${q.from}
       JOIN banks b ON b.id = c.bank_id
       JOIN credit_programs cp ON cp.id = c.program_id
       JOIN users u ON u.bank_id = c.bank_id AND u.role = 'BANK_OFFICER' AND u.active
-     WHERE p.id = ${paymentId}
+     WHERE ${q.where}
     ON CONFLICT (user_id, event_key) DO NOTHING`
 }
 
