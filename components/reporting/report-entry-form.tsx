@@ -12,7 +12,7 @@ import { inputClass } from '@/components/ui/input-class'
 import { FormMessage } from '@/components/ui/form-message'
 import { ActivityFeedNote } from '@/components/activities/activity-feed-note'
 import { formatIndicatorValue, type Unit } from '@/lib/reporting/display'
-import { evaluateRules, MISSING_MESSAGE, missingValues, withDerived, type Rule, type RuleIndicator } from '@/lib/reporting/rules'
+import { evaluateRules, fieldsToFix, MISSING_MESSAGE, missingValues, withDerived, type Rule, type RuleIndicator } from '@/lib/reporting/rules'
 import { parseDecimalInput, valueProblem } from '@/lib/validations/reporting'
 import { serverText } from '@/lib/i18n/server-text'
 import { focusFirstError } from '@/components/ui/focus'
@@ -107,7 +107,7 @@ export function ReportEntryForm({
   const missing = useMemo(() => new Set(missingValues(indicators, values).filter((code) => !typingErrors[code])), [indicators, values, typingErrors])
   const [submitTried, setSubmitTried] = useState(false)
   // the fields to fix before the confirmation opens, each counted once
-  const blocking = new Set([...Object.keys(typingErrors), ...findings.filter((f) => f.severity === 'ERROR' || !f.resolved).map((f) => f.indicatorCode), ...missing]).size
+  const blocking = fieldsToFix(indicators, findings, [...Object.keys(typingErrors), ...missing]).size
   const [blockedNote, setBlockedNote] = useState(false)
   // a refusal before anything was written says so: the officer must not believe the draft is safe
   const shown = state && !state.ok && !state.data?.version ? { ...state, message: t('notSaved', { reason: state.message ?? '' }) } : state

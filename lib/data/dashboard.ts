@@ -177,7 +177,8 @@ export async function getSameDateLastYear({ user, filter }: { user: SessionUser;
 // ── Registers in numbers ─────────────────────────────────────────────────────────────────────────────
 /**
  * Cooperatives and MSMEs in numbers for the province or one regency: registered and active
- * cooperatives (the register's current status: it keeps no history of it), savings-and-loan
+ * cooperatives (those whose legal entity dates by `asOf`, or has no date; the register's current status: it keeps
+ * no history of it), savings-and-loan
  * cooperatives (KSP) whose latest health assessment by the day is SEHAT, then and a year earlier
  * (assessments are dated), MSMEs by computed scale, and the year's targets of the reporting
  * indicators `KOP_AKTIF_PCT` and `KSP_SEHAT`. Null for roles that may not read the registers.
@@ -208,7 +209,8 @@ export async function getRegisterFigures({ user, regencyCode, asOf, year }: { us
       JOIN regencies r ON r.code = c.regency_code AND r.province_code = ${province()}
       LEFT JOIN latest l ON l.cooperative_id = c.id
       LEFT JOIN latest_last_year ly ON ly.cooperative_id = c.id
-      WHERE c.deleted_at IS NULL ${inRegency(Prisma.sql`c.regency_code`)}`,
+      -- a cooperative whose legal entity dates after the day asked for did not exist then (one without a date is counted)
+      WHERE c.deleted_at IS NULL AND (c.legal_entity_date IS NULL OR c.legal_entity_date <= ${asOf}::date) ${inRegency(Prisma.sql`c.regency_code`)}`,
     readDb.$queryRaw<{ total: number; mikro: number; kecil: number; menengah: number; besar: number }[]>`
       SELECT count(*)::int AS total,
         count(*) FILTER (WHERE m.computed_scale = 'MIKRO')::int AS mikro,

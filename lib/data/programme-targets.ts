@@ -40,7 +40,7 @@ function scopeSql(user: SessionUser): Prisma.Sql {
 const progressSql = (today: string) => Prisma.sql`CASE t.measure
   WHEN 'HEALTHY_KSP' THEN (
     SELECT count(DISTINCT h.cooperative_id) FROM health_assessments h JOIN cooperatives c ON c.id = h.cooperative_id
-     WHERE h.outcome = 'SEHAT' AND h.assessed_on BETWEEN t.start_date AND t.deadline
+     WHERE h.outcome = 'SEHAT' AND h.assessed_on BETWEEN t.start_date AND t.deadline AND h.assessed_on <= ${today}::date
        AND c.type = 'SIMPAN_PINJAM' AND c.deleted_at IS NULL AND (t.regency_code IS NULL OR c.regency_code = t.regency_code))
   WHEN 'ACTIVITY_BENEFICIARIES' THEN (
     SELECT count(DISTINCT ${BENEFICIARY_IDENTITY}) FROM activities a JOIN activity_beneficiaries b ON b.activity_id = a.id

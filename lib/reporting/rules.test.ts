@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateRules, missingValues, ratio, submissionErrors, withDerived, type Rule, type RuleIndicator } from './rules'
+import { evaluateRules, fieldsToFix, missingValues, ratio, submissionErrors, withDerived, type Rule, type RuleIndicator } from './rules'
 
 const indicators: RuleIndicator[] = [
   { code: 'KOP_TERDAFTAR', aggregation: 'SUM', numeratorCode: null, denominatorCode: null, decimals: 0 },
@@ -38,6 +38,19 @@ describe('evaluateRules', () => {
       ['AKTIF_LE_TERDAFTAR', 'KOP_AKTIF', 'ERROR'],
       ['PCT_0_100', 'KOP_AKTIF_PCT', 'ERROR'],
     ])
+  })
+
+  it('counts a share above 100% as the value that makes it: one field to fix, not two', () => {
+    const f = evaluateRules({ indicators, rules, values: { KOP_TERDAFTAR: 100, KOP_AKTIF: 120 } })
+    expect([...fieldsToFix(indicators, f, [])]).toEqual(['KOP_AKTIF'])
+    // alone (no rule on its inputs), the share's error is counted once, as its numerator
+    expect([...fieldsToFix(indicators, f.filter((x) => x.indicatorCode === 'KOP_AKTIF_PCT'), [])]).toEqual(['KOP_AKTIF'])
+    // beside an unreadable registered count: still the one field per value
+    expect([...fieldsToFix(indicators, f, ['KOP_TERDAFTAR'])].sort()).toEqual(['KOP_AKTIF', 'KOP_TERDAFTAR'])
+    // a warning on the share is answered in its own comment box
+    const warning = { ...f[1], severity: 'WARNING' as const, resolved: false }
+    expect([...fieldsToFix(indicators, [warning], [])]).toEqual(['KOP_AKTIF_PCT'])
+    expect([...fieldsToFix(indicators, [{ ...warning, resolved: true }], [])]).toEqual([])
   })
 
   it('flags negative counts on every indicator when the rule names none', () => {

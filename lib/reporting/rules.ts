@@ -116,6 +116,29 @@ export function missingValues(indicators: RuleIndicator[], values: Values): stri
   return indicators.filter((i) => isEntered(i) && values[i.code] == null).map((i) => i.code)
 }
 
+/**
+ * The fields the officer must change before a submission, each counted once: an error on a computed share
+ * (a RATIO indicator, which has no input) counts as its numerator, one of the values that make it; a share above
+ * 100% beside "active above registered" is then one field to fix, not two. A warning on a share is answered in the
+ * share's own comment box: counted as the share.
+ */
+export function fieldsToFix(indicators: RuleIndicator[], findings: Finding[], others: Iterable<string>): Set<string> {
+  const byCode = new Map(indicators.map((i) => [i.code, i]))
+  const fields = new Set(others)
+  const open = findings.filter((f) => f.severity === 'ERROR' || !f.resolved)
+  const share = (f: Finding) => {
+    const i = f.severity === 'ERROR' ? byCode.get(f.indicatorCode) : undefined
+    return i && !isEntered(i) && i.numeratorCode && i.denominatorCode ? i : null
+  }
+  for (const f of open) if (!share(f)) fields.add(f.indicatorCode)
+  for (const f of open) {
+    const i = share(f)
+    // already counted through one of its inputs: the share is fixed there
+    if (i && !fields.has(i.numeratorCode!) && !fields.has(i.denominatorCode!)) fields.add(i.numeratorCode!)
+  }
+  return fields
+}
+
 export const MISSING_MESSAGE = { id: 'Isi nilai ini sebelum mengirim laporan.', en: 'Fill in this value before submitting.' }
 export const COMMENT_NEEDED = { id: 'Beri keterangan untuk peringatan ini.', en: 'Add a comment for this warning.' }
 

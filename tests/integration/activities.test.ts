@@ -13,7 +13,7 @@ import type { SessionUser } from '@/lib/session-user'
 import type { ActionState } from '@/lib/safe-action'
 import { addBeneficiary, createActivity, createProgrammeTarget, removeBeneficiary, updateActivity, updateProgrammeTarget } from '@/lib/actions/activities'
 import { activitiesReceived, activityIndicatorValues, findActivities, getActivity } from '@/lib/data/activities'
-import { contributingRecords, getProgrammeTarget } from '@/lib/data/programme-targets'
+import { contributingRecords, getProgrammeTarget, nearestProgrammeTargets } from '@/lib/data/programme-targets'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 
 type U = Awaited<ReturnType<typeof createUser>>
@@ -168,6 +168,12 @@ describe('time-bound targets: progress and pace from the records', () => {
     const after = await progress()
     expect(after.progress).toBe(2)
     expect((await contributingRecords({ target: after })).map((r) => r.label).sort()).toEqual(['KSP Binaan Diwek', 'KSP Binaan Jombang'])
+    // read on an earlier day of the window: the assessment of 5 May is not yet progress (the overview's "Per tanggal")
+    expect((await getProgrammeTarget({ user, id, today: '2025-05-04' }))!.progress).toBe(1)
+    // the overview's card on that day: this target is running then, with that day's progress
+    const nearest = await nearestProgrammeTargets({ user, today: '2025-05-04', limit: 50 })
+    expect(nearest.find((t) => t.id === id)).toMatchObject({ progress: 1 })
+    expect((await nearestProgrammeTargets({ user, today: '2025-07-19', limit: 50 })).some((t) => t.id === id)).toBe(false)
     // the officer of Surabaya does not read Jombang's target
     expect(await getProgrammeTarget({ user: await asUser(surabaya), id })).toBeNull()
     // after the deadline without 10: missed

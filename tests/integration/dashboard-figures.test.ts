@@ -176,6 +176,16 @@ describe('registers in numbers', () => {
     expect(jombang.msmes).toMatchObject({ total: 2, mikro: 1, kecil: 1 })
   })
 
+  it('counts a cooperative from its legal entity date: on an earlier day it was not registered yet', async () => {
+    const late = await db.cooperative.create({ data: { nik: '3517000000000009', name: 'Koperasi Berbadan Hukum September', type: 'KONSUMEN', regencyCode: JOMBANG, active: true, legalEntityDate: new Date('2025-09-01') }, select: { id: true } })
+    try {
+      expect((await getRegisterFigures({ user: officer, regencyCode: JOMBANG, asOf, year: 2025 }))!.cooperatives).toMatchObject({ registered: 3, active: 2 })
+      expect((await getRegisterFigures({ user: officer, regencyCode: JOMBANG, asOf: '2025-09-01', year: 2025 }))!.cooperatives).toMatchObject({ registered: 4, active: 3 })
+    } finally {
+      await db.cooperative.delete({ where: { id: late.id } })
+    }
+  })
+
   it('refuses another regency to a district officer and the registers to a bank officer', async () => {
     await expect(getRegisterFigures({ user: officer, regencyCode: MALANG, asOf, year: 2025 })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'FORBIDDEN')
     expect(await getRegisterFigures({ user: bankOfficer, asOf, year: 2025 })).toBeNull()
