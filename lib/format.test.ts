@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, formatMonthShort, formatNumber, formatPercent, formatRate, formatRupiah, formatRupiahAxis, formatRupiahInWords, formatRupiahShort, formatWeekday, ratePercent } from './format'
+import { formatDate, formatPhone, formatDateTime, formatMonthShort, formatNumber, formatPercent, formatRate, formatRupiah, formatRupiahAxis, formatRupiahInWords, formatRupiahShort, formatWeekday, ratePercent } from './format'
+
+describe('formatPhone', () => {
+  it('groups a mobile number in fours and puts a fixed line\'s area code in brackets', () => {
+    expect(formatPhone('081234567890')).toBe('0812-3456-7890')
+    expect(formatPhone('08123456789')).toBe('0812-3456-789')
+    expect(formatPhone('0321861234')).toBe('(0321) 861234')
+    expect(formatPhone('0315678901')).toBe('(031) 5678901')
+    expect(formatPhone('02129876543')).toBe('(021) 29876543')
+  })
+  it('shows what is not a stored number as it is, and nothing as a dash', () => {
+    expect(formatPhone('12345')).toBe('12345')
+    expect(formatPhone(null)).toBe('–')
+  })
+})
 
 describe('Indonesian formats', () => {
   it('writes a Rupiah amount in words (terbilang), exact to the sen', () => {

@@ -115,6 +115,22 @@ export function formatRate(fraction: Numeric | null | undefined, opts: { locale?
   return `${numberFormat(opts.locale, { minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(n)}%`
 }
 
+/** Area codes of two digits after the 0 (Jakarta, Bandung, Semarang, Surabaya, Medan); the others have three. */
+const SHORT_AREA_CODES = new Set(['21', '22', '24', '31', '61'])
+
+/**
+ * A stored phone number (lib/parse.ts normalizePhone: national, leading 0) grouped as Indonesians write it: a mobile
+ * number in fours from the left (`0812-3456-7890`), a fixed line with its area code in brackets (`(0321) 861234`,
+ * `(031) 5678901`). Anything else as stored.
+ */
+export function formatPhone(stored: string | null | undefined): string {
+  const p = stored ?? ''
+  if (!/^0[1-9]\d{7,11}$/.test(p)) return p || '–'
+  if (p.startsWith('08')) return p.replace(/^(\d{4})(\d{4})(\d+)$/, '$1-$2-$3')
+  const area = SHORT_AREA_CODES.has(p.slice(1, 3)) ? 3 : 4
+  return `(${p.slice(0, area)}) ${p.slice(area)}`
+}
+
 /** A calendar date: `18 September 2024` (in Western Indonesia Time, where the agencies work). */
 export function formatDate(value: Date | string, opts: { locale?: Locale } = {}): string {
   const d = typeof value === 'string' ? new Date(value) : value

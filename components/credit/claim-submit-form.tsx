@@ -29,7 +29,9 @@ export function ClaimSubmitForm({ programs, defaultMonth, claimed = {}, initial 
   // `initial`: the returned claim's page links here with its programme and month, to file that month again
   const [programId, setProgramId] = useState(state?.values?.programId ?? initial.programId ?? (programs.length === 1 ? programs[0].id : ''))
   const chosen = programs.find((p) => p.id === programId)
-  const months = claimableMonths(chosen ? [chosen.year] : programs.map((p) => p.year), defaultMonth)
+  // no programme chosen yet: no months (every programme's years together had offered 47 months to pick from before
+  // the programme that decides which are claimable)
+  const months = chosen ? claimableMonths([chosen.year], defaultMonth) : []
   // a month sent back with a refusal stays chosen even when it is not in the list (the server said why), while the
   // programme is the one it was sent with: another programme chosen since offers its own months (November 2026 had
   // stayed chosen under Prokesra 2025, refused again as outside its year)
@@ -56,8 +58,8 @@ export function ClaimSubmitForm({ programs, defaultMonth, claimed = {}, initial 
       </Field>
       <Field label={t('claimMonth')} name="month" errors={state?.errors?.month} hint={t('claimMonthHint')} required>
         {(p) => (
-          <select {...p} value={shownMonth} onChange={(e) => setMonth(e.target.value)}>
-            {months.length === 0 && <option value="">{t('claimNoMonth')}</option>}
+          <select {...p} value={shownMonth} onChange={(e) => setMonth(e.target.value)} disabled={!chosen}>
+            {months.length === 0 && <option value="">{chosen ? t('claimNoMonth') : t('claimProgramFirst')}</option>}
             {months.map((m) => (
               <option key={m} value={m} disabled={taken(m) && m !== sentMonth}>
                 {formatMonth(m, { locale })}{status(m) ? ` (${t(`claimStatus_${status(m) as 'SUBMITTED'}`).toLocaleLowerCase(locale)})` : ''}

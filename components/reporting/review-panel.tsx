@@ -41,6 +41,8 @@ export function ReviewPanel({ id, version, groups, labels, children }: { id: str
           // named where it stands: on a phone (cards) the label shows above the field, from md up the table's column says it
           <label className="block">
             <span className="mb-1 block text-xs font-medium text-slate-600 md:sr-only">{t('noteFor', { indicator: r.name })}</span>
+            {/* the note of the return before this sending, kept until this decision: said as earlier, not as the field's value */}
+            {r.reviewNote && <span className="mb-1 block text-xs text-slate-600" data-earlier-note>{t('earlierNote', { note: r.reviewNote })}</span>}
             <input
               form="return-form"
               name={`notes.${r.code}`}

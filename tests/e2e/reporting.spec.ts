@@ -70,6 +70,8 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   await page.getByRole('button', { name: 'Kirim laporan' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, kirim' }).click()
   await expect(page.getByText('Laporan ini sudah dikirim dan menunggu pemeriksaan Dinas Provinsi.')).toBeVisible()
+  // the return's note stays until the decision, named as the earlier return's
+  await expect(page.getByRole('columnheader', { name: 'Catatan pengembalian sebelumnya' }).first()).toBeVisible()
 
   // the admin returns it with a reason, overall and on one value
   await as(page, 'ADMIN')
@@ -105,6 +107,9 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   await page.goto(Q4)
   await expect(page.getByTestId('report-resubmitted')).toContainText(/^dikirim ulang \d{1,2} \S+ \d{4} pukul \d{2}\.\d{2}$/)
   await expect(page.locator('[data-indicator="KOP_AKTIF"]')).toContainText('300')
+  // the return's note is still there, named as the earlier return's (not about the 300 now sent), above the field for a new one
+  await expect(page.locator('[data-indicator="KOP_AKTIF"] [data-earlier-note]')).toHaveText('Catatan pengembalian sebelumnya: Bandingkan dengan data ODS Desember.')
+  await expect(page.locator('[data-indicator="KOP_AKTIF"]').getByRole('textbox')).toHaveValue('')
   await page.getByRole('button', { name: 'Setujui' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Setujui' }).click()
   await expect(page.getByTestId('locked')).toBeVisible()

@@ -11,7 +11,8 @@ import { LinkButton } from '@/components/ui/button'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { PageHeader } from '@/components/ui/page-header'
 import { deleteMsme } from '@/lib/actions/msmes'
-import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
+import { formatDate, formatNumber, formatPhone, formatRupiah } from '@/lib/format'
+import { normalizePhone } from '@/lib/parse'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
 import type { SearchParams } from '@/lib/url'
@@ -31,6 +32,8 @@ export default async function MsmePage({ params, searchParams }: { params: Promi
   const lang = locale === 'en' ? 'en' : 'id'
   const canWrite = can(user.role, 'msmes.write')
   const scaleLabel = (s: string) => r(`scale.${s}`)
+  // a stored number is called from a phone by a tap; one stored before numbers were normalised is shown as it is
+  const phone = normalizePhone(m.phone)
   return (
     <div className="space-y-8">
       <div>
@@ -69,7 +72,7 @@ export default async function MsmePage({ params, searchParams }: { params: Promi
             [t('ownerName'), m.ownerName],
             [t('ownerNik'), <RevealNik key="nik" id={m.id} masked={m.ownerNik} canReveal={can(user.role, 'msmes.revealNik')} />],
             [t('ownerGender'), r(`gender.${m.ownerGender}`)],
-            [t('phone'), m.phone ?? '–'],
+            [t('phone'), phone ? <a key="phone" href={`tel:+62${phone.slice(1)}`} className="tabular-nums text-brand-700 underline">{formatPhone(phone)}</a> : formatPhone(m.phone)],
             [t('workers'), formatNumber(m.workers, { locale: lang })],
           ]}
         />
