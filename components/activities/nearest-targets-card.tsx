@@ -10,12 +10,12 @@ import type { SessionUser } from '@/lib/session-user'
 /**
  * The overview's "Target program terdekat": the running targets with the nearest deadlines, with their pace; on the
  * overview's "Per tanggal" (`asOf`) when one before today is chosen, as every other card there: the targets running
- * then, with their progress and pace on that day.
+ * then, with their progress and pace on that day; and on its regency filter, that regency's own targets.
  */
-export async function NearestTargetsCard({ user, asOf }: { user: SessionUser; asOf?: string }) {
+export async function NearestTargetsCard({ user, asOf, regencyCode }: { user: SessionUser; asOf?: string; regencyCode?: string }) {
   const today = jakartaToday()
   const day = asOf && asOf < today ? asOf : today
-  const [targets, t, a, locale] = await Promise.all([nearestProgrammeTargets({ user, limit: 3, today: day }), getTranslations('programmeTargets'), getTranslations('activities'), getLocale()])
+  const [targets, t, a, locale] = await Promise.all([nearestProgrammeTargets({ user, limit: 3, today: day, regencyCode }), getTranslations('programmeTargets'), getTranslations('activities'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   return (
     <section className="mt-6 break-inside-avoid rounded-lg border border-slate-200 bg-white p-4" data-testid="card-programme-targets" aria-labelledby="nearest-targets-title">

@@ -24,7 +24,8 @@ export async function TargetProgress({ target, compact = false }: { target: Prog
         <div className={clsx('h-full rounded-full', BAR[pace.status])} style={{ width: `${pace.percent}%` }} />
       </div>
       <p className={clsx('text-xs text-slate-600', compact && 'sr-only sm:not-sr-only')}>
-        {target.workingDays ? t('workingDaysLeft', { count: pace.daysLeft }) : t('daysLeft', { count: pace.daysLeft })}
+        {/* the deadline day still counts: "tenggat hari ini", not "terlewati" beside a badge that is not "Tidak tercapai" */}
+        {pace.dueToday ? t('dueToday') : target.workingDays ? t('workingDaysLeft', { count: pace.daysLeft }) : t('daysLeft', { count: pace.daysLeft })}
         {pace.status !== 'DONE' && pace.status !== 'MISSED' && <> · {t('expected', { expected: n(pace.expected) })}</>}
       </p>
     </div>

@@ -23,8 +23,10 @@ export { countDays }
 
 export type Pace = {
   status: PaceStatus
-  /** days left after today up to the deadline inclusive (0 once it has passed) */
+  /** days left after today up to the deadline inclusive (0 on the deadline and once it has passed) */
   daysLeft: number
+  /** today is the deadline: the target can still be met today (0 days left, but not passed) */
+  dueToday: boolean
   totalDays: number
   elapsedDays: number
   /** what the target expects by today, rounded down to a whole count */
@@ -47,7 +49,7 @@ export function paceOf(t: { startDate: string; deadline: string; workingDays: bo
   else if (today < t.startDate) status = 'NOT_STARTED'
   else if (progress < expected) status = 'BEHIND'
   else status = 'ON_TRACK'
-  return { status, daysLeft, totalDays, elapsedDays, expected, percent }
+  return { status, daysLeft, dueToday: today === t.deadline, totalDays, elapsedDays, expected, percent }
 }
 
 function addDay(iso: string): string {

@@ -282,7 +282,9 @@ function actionOrder(f: ActionFilter): Prisma.ActionItemOrderByWithRelationInput
 function actionFilterWhere(user: SessionUser, filter: ActionFilter, today: string) {
   const and: Prisma.ActionItemWhereInput[] = [actionScope(user)]
   const asOf = filter.asOf ?? today
-  if (filter.overdue) and.push(overdueAt(asOf))
+  // both ticked: what needs chasing now, the late ones and those due within the week (the second had been ignored)
+  if (filter.overdue && filter.due === 'soon') and.push({ OR: [overdueAt(asOf), dueSoonAt(asOf)] })
+  else if (filter.overdue) and.push(overdueAt(asOf))
   else if (filter.due === 'soon') and.push(dueSoonAt(asOf))
   else if (!filter.status || filter.status === 'open') and.push({ status: { in: [...OPEN_STATUSES] } })
   else if (filter.status !== 'all') and.push({ status: filter.status })

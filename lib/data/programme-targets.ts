@@ -109,10 +109,14 @@ export async function findProgrammeTargets({ user, today = jakartaToday() }: { u
   return readTargets(user, Prisma.empty, Prisma.sql`t.deadline ASC, t.name ASC`, 500, today)
 }
 
-/** The targets whose deadline is nearest and not yet past, for the overview card. */
-export async function nearestProgrammeTargets({ user, limit = 3, today = jakartaToday() }: { user: SessionUser; limit?: number; today?: string }) {
+/**
+ * The running targets (started, deadline not yet past) whose deadline is nearest, for the overview card; with
+ * `regencyCode` (the overview's regency filter) only that regency's own targets, as its other cards show that regency.
+ */
+export async function nearestProgrammeTargets({ user, limit = 3, today = jakartaToday(), regencyCode }: { user: SessionUser; limit?: number; today?: string; regencyCode?: string }) {
   if (!can(user.role, 'programmeTargets.read')) return []
-  return readTargets(user, Prisma.sql`AND t.deadline >= ${today}::date`, Prisma.sql`t.deadline ASC, t.name ASC`, limit, today)
+  const inRegency = regencyCode ? Prisma.sql`AND t.regency_code = ${regencyCode}` : Prisma.empty
+  return readTargets(user, Prisma.sql`AND t.start_date <= ${today}::date AND t.deadline >= ${today}::date ${inRegency}`, Prisma.sql`t.deadline ASC, t.name ASC`, limit, today)
 }
 
 /** One target with its progress; null when it does not exist or is outside the user's scope. */

@@ -174,6 +174,10 @@ describe('time-bound targets: progress and pace from the records', () => {
     const nearest = await nearestProgrammeTargets({ user, today: '2025-05-04', limit: 50 })
     expect(nearest.find((t) => t.id === id)).toMatchObject({ progress: 1 })
     expect((await nearestProgrammeTargets({ user, today: '2025-07-19', limit: 50 })).some((t) => t.id === id)).toBe(false)
+    // not yet running before its start; under another regency's filter, not this regency's target
+    expect((await nearestProgrammeTargets({ user, today: '2025-03-02', limit: 50 })).some((t) => t.id === id)).toBe(false)
+    expect((await nearestProgrammeTargets({ user, today: '2025-05-04', limit: 50, regencyCode: '35.78' })).some((t) => t.id === id)).toBe(false)
+    expect((await nearestProgrammeTargets({ user, today: '2025-05-04', limit: 50, regencyCode: '35.17' })).some((t) => t.id === id)).toBe(true)
     // the officer of Surabaya does not read Jombang's target
     expect(await getProgrammeTarget({ user: await asUser(surabaya), id })).toBeNull()
     // after the deadline without 10: missed

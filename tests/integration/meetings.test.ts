@@ -316,6 +316,9 @@ describe('overdue follow-ups: due before the as-of day in Jakarta and not done',
     const listed = await findActions({ user, filter: { due: 'soon', asOf: '2024-10-24' } })
     expect(listed.rows.map((r) => r.id).sort()).toEqual([actionJombang.id, actionBpr.id, actionSurabaya.id].sort())
     expect((await findActions({ user, filter: { due: 'soon', asOf: '2024-11-01' } })).total).toBe(0)
+    // both filters ticked: the late ones and those due within the week (the second had been dropped: 0 here)
+    expect((await findActions({ user, filter: { overdue: '1', due: 'soon', asOf: '2024-10-24' } })).total).toBe(3)
+    expect((await findActions({ user, filter: { overdue: '1', due: 'soon', asOf: '2024-11-01' } })).total).toBe(3)
   })
 
   it('a district officer and a bank officer count their own only; the same date last year is compared', async () => {

@@ -185,7 +185,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <OverdueActionsCard user={user} asOf={filter.asOf} regencyCode={filter.regencyCode} />
       </section>
       <p className="mt-3 text-xs text-slate-500">{t('status.legend', { onTrack: thresholds.onTrack, watch: thresholds.watch })}</p>
-      {can(user.role, 'programmeTargets.read') && <NearestTargetsCard user={user} asOf={filter.asOf} />}
+      {can(user.role, 'programmeTargets.read') && <NearestTargetsCard user={user} asOf={filter.asOf} regencyCode={filter.regencyCode} />}
 
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
         <section className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4">

@@ -174,7 +174,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
             {editable && <AddPanel label={t('detail.addAgendaItem')}><AgendaItemForm meetingId={meeting.id} /></AddPanel>}
           </Section>
 
-          <Section id="actions" title={t('detail.actions')} actions={<Link href={`/tindak-lanjut?meeting=${meeting.id}&status=all`} className="text-sm text-brand-700 underline">{t('actions.title')} →</Link>}>
+          <Section id="actions" title={t('detail.actions')} actions={<Link href={`/tindak-lanjut?meeting=${meeting.id}&status=all`} className="no-print text-sm text-brand-700 underline">{t('actions.title')} →</Link>}>
             {meeting.actions.length === 0 ? <p className="text-sm text-slate-600">{t('detail.noActions')}</p> : (
               <>
               <ul className="space-y-2 sm:hidden">
@@ -285,7 +285,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                       <a href={`/api/rapat/dokumen/${d.id}`} className="font-medium text-brand-700 underline">{d.filename}</a>
                       <span className="block text-xs text-slate-500">{t(`documentKind.${d.kind}`)} · {formatNumber(Math.ceil(d.size / 1024), { locale: lang })} KB</span>
                     </span>
-                    {editable && <ConfirmAction action={deleteDocument} fields={{ id: d.id }} label={t('remove')} title={t('removeDialog.documentTitle', { name: d.filename })} body={t('removeDialog.documentBody')} confirmLabel={t('removeDialog.confirm')} variant="danger" />}
+                    {editable && <div className="no-print"><ConfirmAction action={deleteDocument} fields={{ id: d.id }} label={t('remove')} title={t('removeDialog.documentTitle', { name: d.filename })} body={t('removeDialog.documentBody')} confirmLabel={t('removeDialog.confirm')} variant="danger" /></div>}
                   </li>
                 ))}
               </ul>

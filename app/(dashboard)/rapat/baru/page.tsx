@@ -9,6 +9,7 @@ import { jakartaDate } from '@/lib/dates'
 import { formatDate } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
+import { MEETING_TITLE_MAX } from '@/lib/validations/meetings'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meetings'))('new') }
@@ -22,7 +23,7 @@ export default async function NewMeetingPage({ searchParams }: { searchParams: P
   const previous = params.lanjutan && /^[A-Za-z0-9_-]{1,40}$/.test(params.lanjutan) ? await getMeeting({ user, id: params.lanjutan }) : null
   const initial: MeetingValues = previous
     ? {
-        title: `${previous.title} (lanjutan)`, type: previous.type, startsAt: '', endsAt: '', venue: previous.venue ?? '', city: previous.city ?? '',
+        title: followUpTitle(previous.title), type: previous.type, startsAt: '', endsAt: '', venue: previous.venue ?? '', city: previous.city ?? '',
         hostRegencyCode: previous.hostRegencyCode ?? '', organiser: previous.organiser, chair: previous.chair ?? '', previousMeetingId: previous.id,
       }
     : { title: '', type: 'RAKOR', startsAt: '', endsAt: '', venue: '', city: agency.city, hostRegencyCode: '', organiser: agency.name, chair: '' }
@@ -32,4 +33,11 @@ export default async function NewMeetingPage({ searchParams }: { searchParams: P
       <MeetingForm initial={initial} regencies={regencies.map((r) => ({ value: r.code, label: r.name }))} />
     </>
   )
+}
+
+/** The title offered for a follow-up meeting: the previous one's with " (lanjutan)", shortened to fit the form's 200 characters. */
+function followUpTitle(previous: string): string {
+  const suffix = ' (lanjutan)'
+  const room = MEETING_TITLE_MAX - suffix.length
+  return `${previous.length > room ? `${previous.slice(0, room - 1).trimEnd()}…` : previous}${suffix}`
 }

@@ -79,6 +79,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
                 <div>
                   <dt className="text-xs text-slate-500">{t('briefing.beneficiaries')}</dt>
                   <dd className="text-lg font-semibold tabular-nums">{formatNumber(p.beneficiaries, { locale: lang })}</dd>
+                  {p.beneficiaryTarget ? <dd className="text-xs text-slate-600" data-figure="beneficiary-target">{t('briefing.ofBeneficiaryTarget', { target: formatNumber(p.beneficiaryTarget, { locale: lang }) })}</dd> : null}
                 </div>
               </dl>
             </div>
