@@ -3,13 +3,14 @@
 import Link from 'next/link'
 import { DateInput } from '@/components/ui/date-input'
 import { useFormAction } from '@/components/ui/use-form-action'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
 import { approveClaim, recordClaimPayment, returnClaim } from '@/lib/actions/credit'
 import { acceptedBy, ConfirmSubmit, typedIn } from '@/components/ui/confirm-submit'
 import { Field } from '@/components/ui/field'
 import { inputClass } from '@/components/ui/input-class'
 import { FormMessage } from '@/components/ui/form-message'
+import { useSetAsideOnConfirm } from '@/components/ui/set-aside'
 import { announcing } from '@/components/ui/announcer'
 import type { ActionState } from '@/lib/safe-action'
 import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
@@ -44,7 +45,10 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
       else next.delete(id)
       return next
     })
-  const lineError = (l: DifferingLine) => (over.has(l.id) ? [t('correctionAboveClaimed', { amount: money(l.claimed) })] : approveState?.errors?.[`approved_${l.id}`])
+  // the server's refusals of the lines, set aside once the approval's dialog opens for corrections it would accept
+  const anchor = useRef<HTMLHeadingElement>(null)
+  const lineErrors = useSetAsideOnConfirm(approveState?.errors, anchor)
+  const lineError = (l: DifferingLine) => (over.has(l.id) ? [t('correctionAboveClaimed', { amount: money(l.claimed) })] : lineErrors?.[`approved_${l.id}`])
   // the dialog states what approving gives, with the corrections typed when the button is pressed
   const approval = (form: HTMLFormElement) => {
     const data = new FormData(form)
@@ -63,7 +67,7 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
       <form onSubmit={approve} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <input type="hidden" name="claimId" value={claimId} />
         <input type="hidden" name="version" value={version} />
-        <h2 id="differing-lines-title" className="scroll-mt-24 text-base font-semibold">{t('differingLines')}</h2>
+        <h2 ref={anchor} id="differing-lines-title" className="scroll-mt-24 text-base font-semibold">{t('differingLines')}</h2>
         <p className="text-xs text-slate-600">{t('correctOtherLines')}</p>
         <FormMessage state={refusal(approveState)} />
         {lines.length === 0 ? (

@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react'
 import { useTranslations } from 'next-intl'
 import { Button } from './button'
+import { CONFIRMING } from './set-aside'
 
 /**
  * A submit button for a form with inputs, asking for confirmation in a dialog before submitting. `body` may
@@ -19,6 +20,8 @@ export function ConfirmSubmit({ label, title, body, confirmLabel, variant = 'pri
   const open = () => {
     const form = button.current?.form
     if (form && ready && !ready(form)) return form.requestSubmit()
+    // what the form holds would be accepted: the previous answer's refusals are about values since corrected
+    if (form && ready) form.dispatchEvent(new Event(CONFIRMING))
     if (typeof body === 'function' && form) setText(body(form))
     dialog.current?.showModal()
   }

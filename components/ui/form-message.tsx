@@ -1,9 +1,19 @@
-import clsx from 'clsx'
+'use client'
 
-/** The form-level outcome of an action, announced to screen readers. */
-export function FormMessage({ state }: { state?: { ok: boolean; message?: string } }) {
+import clsx from 'clsx'
+import { useRef } from 'react'
+import { useSetAsideOnConfirm } from './set-aside'
+
+/**
+ * The form-level outcome of an action, announced to screen readers. A refusal is set aside once the form's
+ * confirmation opens for corrected values (ConfirmSubmit with `ready`): it is about what the form held before.
+ */
+export function FormMessage({ state: answer }: { state?: { ok: boolean; message?: string } }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const refusal = useSetAsideOnConfirm(answer && !answer.ok ? answer : undefined, ref)
+  const state = answer && !answer.ok ? refusal : answer
   return (
-    <div aria-live="polite" role="status">
+    <div ref={ref} aria-live="polite" role="status">
       {state?.message && (
         <p
           data-form-refusal={state.ok ? undefined : ''}

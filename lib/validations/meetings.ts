@@ -8,7 +8,7 @@ import { isIsoDate, isoDateInRange, nameField } from '@/lib/parse'
 import { jakartaLocalToDate } from '@/lib/dates'
 import { filterPage, filterRegency, idField, optionalText, versionField } from '@/lib/validations/registers-common'
 
-/** The longest meeting title the form takes (and the follow-up meeting's offered title is shortened to). */
+/** The longest meeting title the form takes (and the follow-up meeting's offered title is shortened to); its refusal says 200 as written. */
 export const MEETING_TITLE_MAX = 200
 
 export const MEETING_TYPES = ['RAKOR', 'RAKORNIS', 'RAKORTEK', 'OTHER'] as const
@@ -56,7 +56,7 @@ const optionalId = z
 
 /** The meeting itself (create and edit): the end must come after the start. */
 export const meetingFields = z.object({
-  title: z.string({ error: 'Isi judul rapat.' }).trim().min(3, 'Isi judul rapat (minimal 3 karakter).').max(MEETING_TITLE_MAX, `Judul maksimal ${MEETING_TITLE_MAX} karakter.`),
+  title: z.string({ error: 'Isi judul rapat.' }).trim().min(3, 'Isi judul rapat (minimal 3 karakter).').max(MEETING_TITLE_MAX, 'Judul maksimal 200 karakter.'),
   type: z.enum(MEETING_TYPES, 'Pilih jenis rapat.'),
   startsAt: jakartaDateTime('waktu mulai'),
   endsAt: jakartaDateTime('waktu selesai'),

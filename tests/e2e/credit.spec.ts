@@ -108,7 +108,15 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   // what remains, prefilled as the field reads amounts (Indonesian grouping)
   await expect(admin.getByLabel('Jumlah')).toHaveValue(new Intl.NumberFormat('id-ID').format(approved))
   await admin.getByLabel('No. SP2D/referensi').fill('SP2D/202610/001')
+  // an amount that cannot be read is sent without asking, and refused by the server (a banner and its field)
+  await admin.getByLabel('Jumlah').fill('sejuta')
   await admin.getByRole('button', { name: 'Catat pembayaran' }).click()
+  await expect(admin.locator('[data-form-refusal]')).toBeVisible()
+  await admin.getByLabel('Jumlah').fill(new Intl.NumberFormat('id-ID').format(approved))
+  await admin.getByRole('button', { name: 'Catat pembayaran' }).click()
+  // corrected, the dialog opens and the refusal about "sejuta" is no longer shown behind it
+  await expect(admin.getByRole('dialog')).toBeVisible()
+  await expect(admin.locator('[data-form-refusal]')).toHaveCount(0)
   // the payment is confirmed with its amount and what remains
   await expect(admin.getByRole('dialog')).toContainText(`Pembayaran ${rupiah(approved)} untuk klaim ini. Sisa setelah pembayaran: Rp0.`)
   await admin.getByRole('dialog').getByRole('button', { name: 'Ya, catat pembayaran' }).click()
