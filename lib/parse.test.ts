@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { dateInputText, dateTimeInputText, parseTimeInput, excelSerialDate, isIsoDate, isIsoMonth, isoDateField, isoDateInRange, normalizePhone, parseDateInput, parseDateText, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField } from '@/lib/parse'
+import { dateInputText, dateTimeInputText, parseTimeInput, excelSerialDate, isIsoDate, isIsoMonth, isoDateField, isoDateInRange, normalizePhone, parseDateInput, parseDateText, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField, searchWords } from '@/lib/parse'
 
 describe('parseRupiah: whole Rupiah, one meaning per amount', () => {
   it('reads 1.234.567, 1234567 and Rp1.234.567 as the same amount', () => {
@@ -184,5 +184,17 @@ describe('parseTimeInput and dateTimeInputText: the day and time of a meeting as
     expect(dateTimeInputText(' 09.00')).toEqual({ day: '', time: '09.00' })
     expect(dateTimeInputText('18/09/2024 ')).toEqual({ day: '18/09/2024', time: '' })
     expect(dateTimeInputText('18 Sep 2024 9.00')).toEqual({ day: '18 Sep 2024', time: '9.00' })
+  })
+})
+
+describe('searchWords', () => {
+  it('finds words in any order, and a number written in digit groups as its digits', () => {
+    expect(searchWords('walk29  tebu')).toEqual(['walk29', 'tebu'])
+    expect(searchWords('3517 0000 0000 0040')).toEqual(['3517000000000040'])
+    expect(searchWords('3517.0000.0000.0040')).toEqual(['3517000000000040'])
+    expect(searchWords('9351-7000-0044-5')).toEqual(['9351700000445'])
+    // a year beside a word is two words, not one number
+    expect(searchWords('koperasi 2024')).toEqual(['koperasi', '2024'])
+    expect(searchWords('50%_x')).toEqual(['50\\%\\_x'])
   })
 })

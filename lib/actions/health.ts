@@ -12,6 +12,7 @@ import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import { conflictError } from '@/lib/transitions'
 import { healthAssessmentSchema, healthTemplateSchema, healthWorksheetSchema } from '@/lib/validations/health'
+import { NOT_A_NUMBER } from '@/lib/validations/reporting'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
 
@@ -116,9 +117,11 @@ export const saveHealthAssessment = authAction('cooperatives.write', healthWorks
       if (c.kind === 'RATIO') {
         const n = amount(raw[`${key}.numerator`])
         const d = amount(raw[`${key}.denominator`])
-        if (n === null) errors[`${key}.numerator`] ??= ['Isi angka pembilang.']
+        // a text typed that is not a number ("2,5 M") is said as such, not as an empty field
+        const typed = (part: string) => Boolean(raw[`${key}.${part}`]?.trim())
+        if (n === null) errors[`${key}.numerator`] ??= [typed('numerator') ? NOT_A_NUMBER : 'Isi angka pembilang.']
         // a numerator may be negative (SHU in a loss year), a denominator (assets, capital) may not
-        if (d === null) errors[`${key}.denominator`] ??= ['Isi angka penyebut.']
+        if (d === null) errors[`${key}.denominator`] ??= [typed('denominator') ? NOT_A_NUMBER : 'Isi angka penyebut.']
         else if (d <= 0) errors[`${key}.denominator`] ??= ['Penyebut harus lebih dari nol.']
         if (n === null || d === null || d <= 0) continue
         answers[c.id] = { numerator: n, denominator: d }

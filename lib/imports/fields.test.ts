@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CellProblem, cellText, editableText, fieldLabel, shownValue, type FieldDef } from './fields'
+import { autoMap, CellProblem, cellText, editableText, fieldLabel, shownValue, type FieldDef } from './fields'
+import { MSME_FIELDS } from './kinds/msmes'
 import { looksLikeEnglishGrouping, parseDecimalText } from '@/lib/parse'
 
 const field = (type: FieldDef['type']): FieldDef => ({ key: 'x', label: 'X', type, help: '', examples: [] })
@@ -114,5 +115,12 @@ describe('cellText: a code as a number cell', () => {
     expect(cellText(9120001234567, code(13))).toBe('9120001234567')
     // a NIK begins with its province's code: a 15-digit one is short, not missing a 0
     expect(cellText(351704001000100, code(16))).toBe('351704001000100')
+  })
+})
+
+describe('autoMap: headings matched to fields', () => {
+  it('matches a heading with its unit in brackets, as the app\'s own export writes it', () => {
+    const m = autoMap(['NIB', 'Modal usaha (Rp)', 'Omzet tahunan (Rp)', 'Catatan (lain)'], MSME_FIELDS)
+    expect(m).toEqual({ NIB: 'nib', 'Modal usaha (Rp)': 'businessCapital', 'Omzet tahunan (Rp)': 'annualSales', 'Catatan (lain)': null })
   })
 })

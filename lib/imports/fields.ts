@@ -57,7 +57,9 @@ export function autoMap(headings: string[], fields: FieldDef[], remembered?: Rec
   const mapping: Record<string, string | null> = {}
   for (const h of headings) {
     if (!h) continue
-    let key: string | null | undefined = remembered && h in remembered ? remembered[h] : byKey.get(headingKey(h))
+    // a heading with its unit in brackets after it ("Omzet tahunan (Rp)", "Luas (m2)", as the app's own exports write
+    // them) matches as the heading without it when nothing matches it whole
+    let key: string | null | undefined = remembered && h in remembered ? remembered[h] : byKey.get(headingKey(h)) ?? byKey.get(headingKey(h.replace(/\s*\([^()]*\)\s*$/, '')))
     if (key && (used.has(key) || !fields.some((f) => f.key === key))) key = null
     mapping[h] = key ?? null
     if (key) used.add(key)

@@ -13,6 +13,7 @@ import { fieldValue } from './kinds/common'
 import type { AnyKind, Importer, Tx } from './kinds/types'
 import { applyPlan, changedMeanwhile, planKey, planRow, planState, type PlanColumns } from './planned'
 import { loadRegions, resolveDistrict, resolveRegency, resolveVillage, type RegionIndex } from './regions'
+import { MASK_CHAR } from '@/lib/registers/nik'
 
 /**
  * The import pipeline after upload and mapping: every data row of the chosen sheet is read (streamed, in
@@ -73,6 +74,7 @@ type Ctx = {
 }
 
 /** An example row of the template, left in the file: refused, not imported as a record nobody meant. */
+export const MASKED_VALUE = 'Nilai tersamar (••••) seperti di ekspor hanya berarti "tetap seperti tercatat" untuk data yang sudah terdaftar dengan nilai itu; isi nilai lengkapnya.'
 export const EXAMPLE_ROW = 'Baris contoh dari templat: hapus baris ini, atau timpa dengan data Anda.'
 
 /**
@@ -221,7 +223,16 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     }
     // an empty cell keeps what is stored (an update file may carry only some columns); a new record starts from the form's defaults
     const merged: Record<string, string> = { ...(existing ? kind.asFormText(existing) : kind.defaults ?? {}) }
-    for (const [field, text] of Object.entries(values)) if (text !== '') merged[field] = text
+    for (const [field, text] of Object.entries(values)) {
+      if (text === '') continue
+      // a masked value as the app's own export writes it (an owner NIK `3517••••••••0363`) means "as stored" for the
+      // record it masks; for another or a new record it is no value, said as such (the schema had answered "16 digit")
+      if (text.includes(MASK_CHAR)) {
+        if (existing && kind.show(field, (existing as Record<string, unknown>)[field]) === text) continue
+        errors[field] ??= MASKED_VALUE
+      }
+      merged[field] = text
+    }
     resolveRegions(kind.fields, merged, regions, errors)
     kind.resolve?.(merged, importer, prepared, errors)
     // a required field no column of the file was matched to, with nothing stored for it: said as such, not as the

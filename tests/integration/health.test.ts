@@ -166,7 +166,8 @@ describe('saveHealthAssessment', () => {
       assessedOn: '2026-02-31', [`a.${ratio.id}.numerator`]: 'satu juta', [`a.${other.id}.denominator`]: '0',
     }))
     expect(r2.state?.errors?.assessedOn).toEqual(['Tanggal penilaian harus tanggal yang valid.'])
-    expect(r2.state?.errors?.[`a.${ratio.id}.numerator`]).toEqual(['Isi angka pembilang.'])
+    // "satu juta" is typed, not empty: said as not a number
+    expect(r2.state?.errors?.[`a.${ratio.id}.numerator`]).toEqual(['Isi angka, misalnya 43.950 atau 85,30.'])
     expect(r2.state?.errors?.[`a.${other.id}.denominator`]).toEqual(['Penyebut harus lebih dari nol.'])
     expect(Object.keys(r2.state?.errors ?? {}).sort()).toEqual(['assessedOn', `a.${ratio.id}.numerator`, `a.${other.id}.denominator`].sort())
   })

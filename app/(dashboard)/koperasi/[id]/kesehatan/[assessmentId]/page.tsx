@@ -97,7 +97,7 @@ export default async function HealthResultPage({ params, searchParams }: { param
                         <span className="mr-1 font-mono text-xs text-slate-500">{x.component.code}</span><span data-user-content>{x.component.label}</span>
                         {x.component.kind === 'RATIO' && x.numerator !== null && x.denominator !== null && (
                           <span className="block text-xs text-slate-500">
-                            {formatRupiah(x.numerator, { locale: lang })} ÷ {formatRupiah(x.denominator, { locale: lang })} · {x.figuresYear ? t('fromYear', { year: x.figuresYear }) : t('entered')}
+                            {formatRupiah(x.numerator, { locale: lang, cents: true })} ÷ {formatRupiah(x.denominator, { locale: lang, cents: true })} · {x.figuresYear ? t('fromYear', { year: x.figuresYear }) : t('entered')}
                           </span>
                         )}
                       </Td>
