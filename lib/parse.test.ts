@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { dateInputText, dateTimeInputText, parseTimeInput, excelSerialDate, isIsoDate, isIsoMonth, isoDateField, isoDateInRange, normalizePhone, parseDateInput, parseDateText, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField, searchWords } from '@/lib/parse'
+import { dateInputText, dateTimeInputText, parseTimeInput, excelSerialDate, isIsoDate, isIsoMonth, isoDateField, isoDateInRange, normalizePhone, parseDateInput, parseDateText, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField, searchWords, digitsQuery } from '@/lib/parse'
 
 describe('parseRupiah: whole Rupiah, one meaning per amount', () => {
   it('reads 1.234.567, 1234567 and Rp1.234.567 as the same amount', () => {
@@ -187,14 +187,16 @@ describe('parseTimeInput and dateTimeInputText: the day and time of a meeting as
   })
 })
 
-describe('searchWords', () => {
-  it('finds words in any order, and a number written in digit groups as its digits', () => {
+describe('searchWords and digitsQuery', () => {
+  it('finds words in any order, and a number written in digit groups by its digits', () => {
     expect(searchWords('walk29  tebu')).toEqual(['walk29', 'tebu'])
-    expect(searchWords('3517 0000 0000 0040')).toEqual(['3517000000000040'])
-    expect(searchWords('3517.0000.0000.0040')).toEqual(['3517000000000040'])
-    expect(searchWords('9351-7000-0044-5')).toEqual(['9351700000445'])
-    // a year beside a word is two words, not one number
-    expect(searchWords('koperasi 2024')).toEqual(['koperasi', '2024'])
     expect(searchWords('50%_x')).toEqual(['50\\%\\_x'])
+    expect(digitsQuery('3517 0000 0000 0040')).toBe('3517000000000040')
+    expect(digitsQuery('3517.0000.0000.0040')).toBe('3517000000000040')
+    expect(digitsQuery(' 9351-7000-0044-5 ')).toBe('9351700000445')
+    expect(digitsQuery('2024')).toBe('2024')
+    // words, or a word and a year: searched as words
+    expect(digitsQuery('koperasi 2024')).toBeNull()
+    expect(digitsQuery('KSP-01')).toBeNull()
   })
 })

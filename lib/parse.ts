@@ -250,11 +250,17 @@ export function escapeLike(text: string): string {
  * "WALK29 Koperasi Produsen Tebu"; the whole text as one phrase had found nothing): at most 6, each LIKE-escaped.
  */
 export function searchWords(q: string): string[] {
-  // a number written with spaces, dots or dashes between its digit groups (a NIK `3517 0000 0000 0040`, a NIB
-  // `9351.7000.0044.5`) is searched as its digits, as the forms and the import store it
-  const digits = q.replace(/[\s.\-]/g, '')
-  if (/^\d{6,}$/.test(digits) && /\d[\s.\-]+\d/.test(q.trim())) return [escapeLike(digits)]
   return [...new Set(q.trim().split(/\s+/).filter(Boolean))].slice(0, 6).map(escapeLike)
+}
+
+/**
+ * A search box's text as a number searched by its digits (a NIK, NIB, account), LIKE-escaped: also when written
+ * with spaces, dots or dashes between its digit groups (`3517 0000 0000 0040`, `9351.7000.0044.5`), as the forms and
+ * the import read it. Null when it holds anything else (words, or words and a year: `koperasi 2024`).
+ */
+export function digitsQuery(q: string): string | null {
+  const digits = q.trim().replace(/[\s.\-]/g, '')
+  return /^\d+$/.test(digits) ? escapeLike(digits) : null
 }
 
 /**

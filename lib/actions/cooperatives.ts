@@ -10,13 +10,13 @@ import {
   cooperativeAuditSelect as auditSelect, deleteCooperativeYear as deleteYearRow, insertCooperative, insertCooperativeYear, updateCooperativeRecord, updateCooperativeYear,
 } from '@/lib/registers/writes'
 import { uniqueKeyCheck } from '@/lib/registers/unique-key'
-import { conflictError } from '@/lib/transitions'
+import { conflictError, transition } from '@/lib/transitions'
 import { formatNumber } from '@/lib/format'
 import { ActionError, authAction, refuseTogether } from '@/lib/safe-action'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import {
-  cooperativeIdSchema, cooperativeSchema, cooperativeUpdateSchema, cooperativeYearKeySchema, cooperativeYearSchema, inspectionFollowUpSchema, inspectionSchema,
+  cooperativeIdSchema, cooperativeRestoreSchema, cooperativeSchema, cooperativeUpdateSchema, cooperativeYearKeySchema, cooperativeYearSchema, inspectionFollowUpSchema, inspectionSchema,
   type CooperativeInput,
 } from '@/lib/validations/cooperatives'
 
@@ -39,7 +39,12 @@ async function assertWritableLocation(user: SessionUser, input: CooperativeInput
 
 const nikCheck = uniqueKeyCheck({
   field: 'nik', schema: cooperativeSchema.shape.nik, message: DUPLICATE_NIK,
-  holder: (nik, notId, user) => db.cooperative.findFirst({ where: { nik, ...(notId && { NOT: { id: notId, ...regencyScope(user) } }) }, select: { id: true } }),
+  deletedMessage: 'NIK koperasi ini milik koperasi yang sudah dihapus: pulihkan dari Koperasi › Data terhapus.',
+  holder: async (nik, notId, user) => {
+    const held = await db.cooperative.findFirst({ where: { nik, ...(notId && { NOT: { id: notId, ...regencyScope(user) } }) }, select: { deletedAt: true, regencyCode: true } })
+    // deleted and the user's to restore: said so; another regency's record is only "registered", as before
+    return held && { deleted: held.deletedAt !== null && inRegencyScope(user, held.regencyCode) }
+  },
 })
 
 function rethrowDuplicate(e: unknown): never {
@@ -107,6 +112,27 @@ export const deleteCooperative = authAction('cooperatives.write', cooperativeIdS
   })
   revalidatePath('/koperasi')
   redirect('/koperasi?dihapus=1')
+})
+
+/**
+ * Bring back a deleted cooperative (the version the user saw on the deleted list), in the user's scope: its NIK
+ * koperasi stays taken while deleted, so this is how one deleted by mistake is registered again. Two restores at
+ * once: one lands, the other is told who did it (lib/transitions.ts).
+ */
+export const restoreCooperative = authAction('cooperatives.write', cooperativeRestoreSchema, async ({ id, version }, user) => {
+  await db.$transaction(async (tx) => {
+    const before = await tx.cooperative.findFirst({ where: { id, deletedAt: { not: null }, ...regencyScope(user) }, select: auditSelect })
+    if (!before) {
+      // restored meanwhile (by someone in scope): said as such; else not found, as for a record outside the scope
+      if (await tx.cooperative.findFirst({ where: { id, deletedAt: null, ...regencyScope(user) }, select: { id: true } })) throw await conflictError(tx, 'Cooperative', id, STALE_LABEL)
+      throw new ActionError(NOT_FOUND)
+    }
+    await transition(tx, { entity: 'Cooperative', entityId: id, label: STALE_LABEL, update: () => tx.cooperative.updateMany({ where: { id, version, deletedAt: { not: null } }, data: { deletedAt: null, version: { increment: 1 } } }) })
+    const after = await tx.cooperative.findUniqueOrThrow({ where: { id }, select: auditSelect })
+    await writeAudit(tx, actor(user), { action: 'RESTORE', entity: 'Cooperative', entityId: id, before, after })
+  })
+  revalidatePath('/koperasi')
+  redirect(`/koperasi/${id}?dipulihkan=1`)
 })
 
 /**

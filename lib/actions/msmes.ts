@@ -10,10 +10,10 @@ import { nikRegencyCode } from '@/lib/registers/nik'
 import { insertMsme, msmeAuditSelect as auditSelect, msmeForAudit as forAudit, updateMsmeRecord, type MsmeWritable as Writable } from '@/lib/registers/writes'
 import { ActionError, authAction, refuseTogether } from '@/lib/safe-action'
 import { uniqueKeyCheck } from '@/lib/registers/unique-key'
-import { conflictError } from '@/lib/transitions'
+import { conflictError, transition } from '@/lib/transitions'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
-import { msmeIdSchema, msmeSchema, msmeUpdateSchema } from '@/lib/validations/msmes'
+import { msmeIdSchema, msmeRestoreSchema, msmeSchema, msmeUpdateSchema } from '@/lib/validations/msmes'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
 
@@ -62,7 +62,12 @@ async function lockMemberCooperative(tx: Prisma.TransactionClient, cooperativeId
 
 const nibCheck = uniqueKeyCheck({
   field: 'nib', schema: msmeSchema.shape.nib, message: DUPLICATE_NIB,
-  holder: (nib, notId, user) => db.msme.findFirst({ where: { nib, ...(notId && { NOT: { id: notId, ...regencyScope(user) } }) }, select: { id: true } }),
+  deletedMessage: 'NIB ini milik UMKM yang sudah dihapus: pulihkan dari UMKM › Data terhapus.',
+  holder: async (nib, notId, user) => {
+    const held = await db.msme.findFirst({ where: { nib, ...(notId && { NOT: { id: notId, ...regencyScope(user) } }) }, select: { deletedAt: true, regencyCode: true } })
+    // deleted and the user's to restore: said so; another regency's record is only "registered", as before
+    return held && { deleted: held.deletedAt !== null && inRegencyScope(user, held.regencyCode) }
+  },
 })
 
 function rethrowDuplicate(e: unknown): never {
@@ -120,6 +125,26 @@ export const deleteMsme = authAction('msmes.write', msmeIdSchema, async ({ id },
   })
   revalidatePath('/umkm')
   redirect('/umkm?dihapus=1')
+})
+
+/**
+ * Bring back a deleted MSME (the version the user saw on the deleted list), in the user's scope: its NIB stays
+ * taken while deleted, so this is how one deleted by mistake is registered again (lib/transitions.ts for a race).
+ */
+export const restoreMsme = authAction('msmes.write', msmeRestoreSchema, async ({ id, version }, user) => {
+  await db.$transaction(async (tx) => {
+    const before = await tx.msme.findFirst({ where: { id, deletedAt: { not: null }, ...regencyScope(user) }, select: auditSelect })
+    if (!before) {
+      // restored meanwhile (by someone in scope): said as such; else not found, as for a record outside the scope
+      if (await tx.msme.findFirst({ where: { id, deletedAt: null, ...regencyScope(user) }, select: { id: true } })) throw await conflictError(tx, 'Msme', id, STALE_LABEL)
+      throw new ActionError(NOT_FOUND)
+    }
+    await transition(tx, { entity: 'Msme', entityId: id, label: STALE_LABEL, update: () => tx.msme.updateMany({ where: { id, version, deletedAt: { not: null } }, data: { deletedAt: null, version: { increment: 1 } } }) })
+    const after = await tx.msme.findUniqueOrThrow({ where: { id }, select: auditSelect })
+    await writeAudit(tx, actor(user), { action: 'RESTORE', entity: 'Msme', entityId: id, before: forAudit(before), after: forAudit(after) })
+  })
+  revalidatePath('/umkm')
+  redirect(`/umkm/${id}?dipulihkan=1`)
 })
 
 /**

@@ -6,7 +6,7 @@ import { can } from '@/lib/permissions'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import type { CooperativeFilter } from '@/lib/validations/cooperatives'
-import { escapeLike, searchWords } from '@/lib/parse'
+import { digitsQuery, searchWords } from '@/lib/parse'
 
 export const PAGE_SIZE = 25
 /** An export holds at most this many rows (a whole province's register fits; a bigger file helps nobody). */
@@ -58,9 +58,11 @@ function whereOf(user: SessionUser, filter: CooperativeFilter, opts: { includeDe
   if (filter.status) and.push({ active: filter.status === 'aktif' })
   if (filter.health) and.push({ healthOutcome: filter.health === 'BELUM' ? null : filter.health })
   if (filter.q) {
+    // a number (a NIK also written in groups: `3517 0000 0000 0040`) by its digits, else the words
+    const digits = digitsQuery(filter.q)
     and.push(
-      /^\d+$/.test(filter.q)
-        ? { OR: [{ nik: { contains: escapeLike(filter.q) } }, { legalEntityNumber: { contains: escapeLike(filter.q) } }] }
+      digits
+        ? { OR: [{ nik: { contains: digits } }, { legalEntityNumber: { contains: digits } }] }
         : { AND: searchWords(filter.q).map((w) => ({ OR: [{ name: { contains: w, mode: 'insensitive' } }, { legalEntityNumber: { contains: w, mode: 'insensitive' } }] })) },
     )
   }
@@ -93,6 +95,26 @@ export async function findCooperatives({ user, filter }: { user: SessionUser; fi
 export async function exportCooperatives({ user, filter }: { user: SessionUser; filter: CooperativeFilter }) {
   assertRead(user)
   return readDb.cooperative.findMany({ where: whereOf(user, filter), select: cooperativeListSelect, orderBy: orderOf(filter), take: EXPORT_LIMIT })
+}
+
+/** The rows of a page of deleted records (both registers), for the page that brings them back. */
+export const DELETED_PAGE_SIZE = 50
+
+/**
+ * The deleted cooperatives the user may bring back (cooperatives.write, in the user's scope), matching the search,
+ * last deleted first, one page: how one deleted by mistake is found (its NIK koperasi stays taken while deleted).
+ */
+export async function findDeletedCooperatives({ user, q, page = 1 }: { user: SessionUser; q?: string; page?: number }) {
+  if (!can(user.role, 'cooperatives.write')) throw new RegisterAccessError()
+  const where: Prisma.CooperativeWhereInput = { AND: [whereOf(user, { q } as CooperativeFilter, { includeDeleted: true }), { deletedAt: { not: null } }] }
+  const [rows, total] = await Promise.all([
+    readDb.cooperative.findMany({
+      where, select: { id: true, nik: true, name: true, version: true, deletedAt: true, regency: { select: { name: true } } },
+      orderBy: [{ deletedAt: 'desc' }, { id: 'asc' }], skip: (page - 1) * DELETED_PAGE_SIZE, take: DELETED_PAGE_SIZE,
+    }),
+    readDb.cooperative.count({ where }),
+  ])
+  return { rows, total, page, pageSize: DELETED_PAGE_SIZE }
 }
 
 const MEMBER_PREVIEW = 20

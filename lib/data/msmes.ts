@@ -6,8 +6,8 @@ import { maskNik } from '@/lib/registers/nik'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import type { MsmeFilter } from '@/lib/validations/msmes'
-import { EXPORT_LIMIT, PAGE_SIZE, RegisterAccessError, type SyncCursor } from './cooperatives'
-import { escapeLike, searchWords } from '@/lib/parse'
+import { DELETED_PAGE_SIZE, EXPORT_LIMIT, PAGE_SIZE, RegisterAccessError, type SyncCursor } from './cooperatives'
+import { digitsQuery, searchWords } from '@/lib/parse'
 
 function assertRead(user: SessionUser) {
   if (!can(user.role, 'msmes.read')) throw new RegisterAccessError()
@@ -61,9 +61,11 @@ function whereOf(user: SessionUser, filter: MsmeFilter, opts: { includeDeleted?:
   if (filter.mismatch) and.push({ scaleMismatch: true })
   if (filter.koperasi) and.push({ cooperativeId: filter.koperasi })
   if (filter.q) {
+    // a number (a NIB also written in groups: `9351 7000 0044 5`) by its digits, else the words
+    const digits = digitsQuery(filter.q)
     and.push(
-      /^\d+$/.test(filter.q)
-        ? { nib: { contains: escapeLike(filter.q) } }
+      digits
+        ? { nib: { contains: digits } }
         : { AND: searchWords(filter.q).map((w) => ({ OR: [{ businessName: { contains: w, mode: 'insensitive' } }, { ownerName: { contains: w, mode: 'insensitive' } }] })) },
     )
   }
@@ -137,4 +139,21 @@ export async function syncMsmes({ user, filter, after, updatedSince, until, limi
   // the cursor to resume from: the last record read, or where this read started when nothing changed
   const next: SyncCursor | null = last ? { updatedAt: last.updatedAt, id: last.id } : (after ?? null)
   return { rows: page.map(masked), next, hasMore: rows.length > limit }
+}
+
+/**
+ * The deleted MSMEs the user may bring back (msmes.write, in the user's scope), matching the search, last deleted
+ * first, one page: how one deleted by mistake is found (its NIB stays taken while deleted).
+ */
+export async function findDeletedMsmes({ user, q, page = 1 }: { user: SessionUser; q?: string; page?: number }) {
+  if (!can(user.role, 'msmes.write')) throw new RegisterAccessError()
+  const where: Prisma.MsmeWhereInput = { AND: [whereOf(user, { q } as MsmeFilter, { includeDeleted: true }), { deletedAt: { not: null } }] }
+  const [rows, total] = await Promise.all([
+    readDb.msme.findMany({
+      where, select: { id: true, nib: true, businessName: true, version: true, deletedAt: true, regency: { select: { name: true } } },
+      orderBy: [{ deletedAt: 'desc' }, { id: 'asc' }], skip: (page - 1) * DELETED_PAGE_SIZE, take: DELETED_PAGE_SIZE,
+    }),
+    readDb.msme.count({ where }),
+  ])
+  return { rows, total, page, pageSize: DELETED_PAGE_SIZE }
 }

@@ -213,7 +213,7 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     if (!exampleRow) ctx.seen.set(key, rowNumber)
     const existing = existingByKey.get(key)
     if (existing && kind.isDeleted(existing)) {
-      errors[kind.keyField] = `${keyField.label} ini milik data yang sudah dihapus; pulihkan atau hubungi admin.`
+      errors[kind.keyField] = `${keyField.label} ini milik data yang sudah dihapus; pulihkan dari Data terhapus di daftarnya, lalu impor lagi.`
       return verdict('INVALID')
     }
     if (existing && importer.role === 'DISTRICT_OFFICER' && kind.regencyOf(existing) !== importer.regencyCode) {

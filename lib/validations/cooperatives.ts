@@ -32,6 +32,8 @@ export type CooperativeInput = z.infer<typeof cooperativeSchema>
 
 export const cooperativeUpdateSchema = cooperativeSchema.extend({ id: idField, version: versionField })
 export const cooperativeIdSchema = z.object({ id: idField })
+/** A deleted record brought back, as the user saw it (its version). */
+export const cooperativeRestoreSchema = z.object({ id: idField, version: versionField })
 
 /** A book year's figures (upserted by year). */
 export const cooperativeYearSchema = z

@@ -52,6 +52,8 @@ export const msmeUpdateSchema = msmeSchema.extend({
   ownerNik: optionalNikField('NIK pemilik harus 16 digit angka.'),
 })
 export const msmeIdSchema = z.object({ id: idField })
+/** A deleted record brought back, as the user saw it (its version). */
+export const msmeRestoreSchema = z.object({ id: idField, version: versionField })
 
 export const MSME_SORTS = ['businessName', 'nib', 'regencyCode', 'annualSales', 'businessCapital', 'computedScale', 'createdAt'] as const
 

@@ -6,7 +6,7 @@ import { expect, test, type DemoRole } from './fixtures'
  * (Charts load when on screen; the check runs on what a user sees after loading.)
  */
 const PAGES: Record<DemoRole, string[]> = {
-  ADMIN: ['/', '/koperasi', '/koperasi/baru', '/umkm', '/umkm/baru', '/kredit', '/kredit/klaim', '/laporan-triwulan', '/rapat', '/rapat/demo-rakor-prokesra-2024', '/tindak-lanjut', '/pengguna', '/pengguna/klien-api', '/pengguna/klien-api/referensi', '/impor', '/audit', '/akun', '/pengaturan/aturan', '/pengaturan/aturan/baru', '/pengaturan/bank', '/pengaturan/hari-libur', '/pengaturan/hari-libur/baru', '/kegiatan', '/kegiatan/baru', '/kegiatan/demo-kegiatan-sertifikasi-1', '/target-program', '/target-program/demo-target-10-ksp-sehat', '/target-program/baru'],
+  ADMIN: ['/', '/koperasi', '/koperasi/baru', '/koperasi/terhapus', '/umkm', '/umkm/baru', '/umkm/terhapus', '/kredit', '/kredit/klaim', '/laporan-triwulan', '/rapat', '/rapat/demo-rakor-prokesra-2024', '/tindak-lanjut', '/pengguna', '/pengguna/klien-api', '/pengguna/klien-api/referensi', '/impor', '/audit', '/akun', '/pengaturan/aturan', '/pengaturan/aturan/baru', '/pengaturan/bank', '/pengaturan/hari-libur', '/pengaturan/hari-libur/baru', '/kegiatan', '/kegiatan/baru', '/kegiatan/demo-kegiatan-sertifikasi-1', '/target-program', '/target-program/demo-target-10-ksp-sehat', '/target-program/baru'],
   LEADERSHIP: ['/', '/dasbor/kredit', '/dasbor/wilayah/35.17', '/dasbor/indikator', '/rapat/demo-rakor-prokesra-2024/bahan'],
   DISTRICT_OFFICER: ['/', '/laporan-triwulan', '/laporan-triwulan/35.17/2026/4', '/tindak-lanjut', '/notifikasi'],
   BANK_OFFICER: ['/kredit', '/kredit/penyaluran', '/kredit/penyaluran/baru', '/kredit/klaim/baru'],

@@ -186,6 +186,36 @@ test('a district officer works in its own regency only', async ({ page, login })
   expect((await exported.text()).trim().split('\r\n')).toHaveLength(1)
 })
 
+test('a cooperative deleted by mistake is found on "Data terhapus" and restored; meanwhile its NIK is said as restorable', async ({ page, login }) => {
+  await login('DISTRICT_OFFICER')
+  const s = stamp()
+  const nik = `35172222${s}`
+  const name = `Koperasi Terhapus Keliru ${s}`
+  await createCooperative(page, { nik, name })
+  await page.getByRole('button', { name: 'Hapus' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Ya, hapus' }).click()
+  await expect(page).toHaveURL(/\/koperasi\?dihapus=1$/)
+  // registering it again is refused on its NIK, with where to bring it back
+  await page.goto('/koperasi/baru')
+  await page.getByLabel('NIK koperasi').fill(nik)
+  await page.getByLabel('Nama koperasi').fill(name)
+  await page.getByLabel('Jenis').selectOption({ label: 'Simpan Pinjam' })
+  await chooseRegion(page)
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByText('NIK koperasi ini milik koperasi yang sudah dihapus: pulihkan dari Koperasi › Data terhapus.')).toBeVisible()
+  await page.goto('/koperasi')
+  await page.getByRole('link', { name: 'Data terhapus' }).click()
+  // found by its NIK written in groups, as on paper
+  await page.getByLabel('Cari nama atau nomor').fill(`${nik.slice(0, 4)} ${nik.slice(4, 8)} ${nik.slice(8, 12)} ${nik.slice(12)}`)
+  await page.getByRole('button', { name: 'Terapkan' }).click()
+  const row = page.locator(`[data-deleted-record="${nik}"]`)
+  await expect(row).toContainText(name)
+  await row.getByRole('button', { name: 'Pulihkan' }).click()
+  await page.getByRole('dialog', { name: `Pulihkan ${name}?` }).getByRole('button', { name: 'Pulihkan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Data dipulihkan ke register.' })).toBeVisible()
+})
+
 test('leadership reads without edit controls and never sees a NIK', async ({ page, login }) => {
   await login('LEADERSHIP')
   await page.goto('/koperasi/k3517990000000001')

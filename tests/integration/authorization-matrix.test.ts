@@ -28,20 +28,20 @@ import { can, type Permission } from '@/lib/permissions'
 import { MESSAGES, type ActionState } from '@/lib/safe-action'
 import { getCurrentUser } from '@/lib/session'
 import type { SessionUser } from '@/lib/session-user'
-import { createCooperative, updateCooperative, deleteCooperative, saveCooperativeYear, deleteCooperativeYear, addInspection, followUpInspection } from '@/lib/actions/cooperatives'
+import { createCooperative, updateCooperative, deleteCooperative, restoreCooperative, saveCooperativeYear, deleteCooperativeYear, addInspection, followUpInspection } from '@/lib/actions/cooperatives'
 import { saveHealthAssessment } from '@/lib/actions/health'
 import { createDisbursement } from '@/lib/actions/credit'
 import { addProgress, uploadEvidence } from '@/lib/actions/meetings'
-import { createMsme, deleteMsme, revealOwnerNik, updateMsme } from '@/lib/actions/msmes'
+import { createMsme, deleteMsme, restoreMsme, revealOwnerNik, updateMsme } from '@/lib/actions/msmes'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
 import { exportClaims, findClaims, getClaim } from '@/lib/data/claims'
-import { cooperativeChoices, exportCooperatives, findCooperatives, getCooperative } from '@/lib/data/cooperatives'
+import { cooperativeChoices, exportCooperatives, findCooperatives, findDeletedCooperatives, getCooperative } from '@/lib/data/cooperatives'
 import { getCreditSummary, getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
 import { getCreditBreakdown, getOverview, getSameDateLastYear, resolveDashboardFilter } from '@/lib/data/dashboard'
 import { AppError, REFUSAL_MESSAGES } from '@/lib/errors'
 import { DASHBOARD_DATASETS } from '@/lib/validations/dashboard'
 import { exportDisbursements, findDisbursements, findLoansOfMsme, listPrograms } from '@/lib/data/disbursements'
-import { exportMsmes, findMsmes, getMsme } from '@/lib/data/msmes'
+import { exportMsmes, findDeletedMsmes, findMsmes, getMsme } from '@/lib/data/msmes'
 import { findActions, findMeetings, getAction, getMeeting } from '@/lib/data/meetings'
 import { getCompleteness, getIndicatorRealisation, getReport } from '@/lib/data/reporting'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
@@ -93,6 +93,7 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   createCooperative: 'cooperatives.write',
   updateCooperative: 'cooperatives.write',
   deleteCooperative: 'cooperatives.write',
+  restoreCooperative: 'cooperatives.write',
   saveCooperativeYear: 'cooperatives.write',
   deleteCooperativeYear: 'cooperatives.write',
   addInspection: 'cooperatives.write',
@@ -104,6 +105,7 @@ const ACTION_PERMISSIONS: Record<string, Permission | 'public'> = {
   createMsme: 'msmes.write',
   updateMsme: 'msmes.write',
   deleteMsme: 'msmes.write',
+  restoreMsme: 'msmes.write',
   revealOwnerNik: 'msmes.revealNik',
   // lib/actions/credit.ts
   createDisbursement: 'disbursements.write',
@@ -350,7 +352,7 @@ const apiTokens = {} as Record<Role, string>
 /** A READY snapshot of each column's API client (GET /api/v1/snapshot/[id] reads the client's own). */
 const apiSnapshots = {} as Record<Role, string>
 const fx = {
-  bpr: '', dki: '', programId: '', coop17: '', coop78: '', coopLone: '', inspection17: '', inspection78: '', msme17: { id: '', nib: '' }, msme78: { id: '', nib: '' },
+  bpr: '', dki: '', programId: '', coop17: '', coop78: '', coopLone: '', coopDeleted17: '', coopDeleted78: '', msmeDeleted17: '', msmeDeleted78: '', inspection17: '', inspection78: '', msme17: { id: '', nib: '' }, msme78: { id: '', nib: '' },
   loanBpr: '', loanDki: '', claimBpr: '', claimDki: '', report78: '', target: { id: '', username: '' },
   // a meeting hosted by 35.17 with PT BPR Jatim taking part (everyone reads it), and one of 35.78 only
   meeting: 'matriks-rapat', participant: '', agendaItem: '', outcome: '', action17: '', actionBpr: '', document: 'matriks-dokumen',
@@ -434,7 +436,7 @@ beforeAll(async () => {
       [`components.${i}.weight`]: c.weight.toString(), [`components.${i}.bands`]: bands, [`components.${i}.source`]: c.source,
     })
   })
-  const msme = (regencyCode: string, ownerNik: string, name: string, cooperativeId: string) =>
+  const msme = (regencyCode: string, ownerNik: string, name: string, cooperativeId: string | null) =>
     db.msme.create({
       data: {
         nib: nib(), businessName: name, ownerName: 'Siti Rahayu', ownerNik, ownerGender: 'P', kbli: '10792', regencyCode, phone: '081234567890',
@@ -444,6 +446,13 @@ beforeAll(async () => {
     })
   fx.msme17 = await msme('35.17', NIK17, 'Keripik Matriks Jombang', fx.coop17)
   fx.msme78 = await msme('35.78', NIK78, 'Bakpia Matriks Surabaya', fx.coop78)
+  // deleted records (version 2, as a delete leaves them) for the restores
+  const deleted = { deletedAt: new Date('2026-01-05'), version: 2 }
+  fx.coopDeleted17 = (await db.cooperative.create({ data: { nik: '3517000000000103', name: 'KSP Matriks Terhapus Jombang', type: 'SIMPAN_PINJAM', regencyCode: '35.17', ...deleted } })).id
+  fx.coopDeleted78 = (await db.cooperative.create({ data: { nik: '3578000000000103', name: 'KSP Matriks Terhapus Surabaya', type: 'SIMPAN_PINJAM', regencyCode: '35.78', ...deleted } })).id
+  fx.msmeDeleted17 = (await msme('35.17', NIK17, 'Usaha Matriks Terhapus Jombang', null)).id
+  fx.msmeDeleted78 = (await msme('35.78', NIK78, 'Usaha Matriks Terhapus Surabaya', null)).id
+  await db.msme.updateMany({ where: { id: { in: [fx.msmeDeleted17, fx.msmeDeleted78] } }, data: deleted })
 
   fx.programId = (
     await db.creditProgram.create({
@@ -571,6 +580,7 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   createCooperative: () => ({ nik: '3517000000000999', name: 'Koperasi Tanpa Wewenang', type: 'KONSUMEN', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17', membersMale: '0', membersFemale: '0', managers: '0', employees: '0' }),
   updateCooperative: () => ({ id: fx.coop17, version: 1, nik: '3517000000000101', name: 'KSP Diubah Tanpa Wewenang', type: 'SIMPAN_PINJAM', form: 'PRIMER', pattern: 'KONVENSIONAL', regencyCode: '35.17', membersMale: '0', membersFemale: '0', managers: '0', employees: '0' }),
   deleteCooperative: () => ({ id: fx.coopLone }),
+  restoreCooperative: () => ({ id: fx.coopDeleted17, version: 2 }),
   saveCooperativeYear: () => ({ cooperativeId: fx.coop17, year: 2024, ownCapital: '1.000.000', assets: '5.000.000' }),
   deleteCooperativeYear: () => ({ cooperativeId: fx.coop17, year: 2023, version: 1 }),
   followUpInspection: () => ({ id: fx.inspection17, version: 1, followUp: 'Buku kas sudah dilengkapi', status: 'CLOSED' }),
@@ -579,6 +589,7 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   createMsme: () => ({ nib: '9120009999999', businessName: 'Usaha Tanpa Wewenang', ownerName: 'Budi', ownerNik: '3517014501900009', ownerGender: 'L', kbli: '10792', regencyCode: '35.17', workers: '0', businessCapital: '50.000.000', annualSales: '300.000.000' }),
   updateMsme: () => ({ id: fx.msme17.id, version: 1, nib: fx.msme17.nib, businessName: 'Diubah Tanpa Wewenang', ownerName: 'Siti Rahayu', ownerGender: 'P', kbli: '10792', regencyCode: '35.17', workers: '0' }),
   deleteMsme: () => ({ id: fx.msme17.id }),
+  restoreMsme: () => ({ id: fx.msmeDeleted17, version: 2 }),
   revealOwnerNik: () => ({ id: fx.msme17.id }),
   createDisbursement: () => ({ programId: fx.programId, bankId: fx.bpr, accountNumber: 'TOLAK-0001', nib: fx.msme17.nib, ownerNik: NIK17, contractDate: '2025-03-03', plafond: '10.000.000', tenorMonths: 12, method: 'ANNUITY' }),
   submitClaim: () => ({ programId: fx.programId, month: '2025-03' }),
@@ -884,6 +895,22 @@ describe('regency scope: the district officer of 35.17 never reads 35.78', () =>
     officer = await sessionUser(users.DISTRICT_OFFICER)
   })
 
+  it('lists only its own regency’s deleted records to restore, even when it searches another’s by its key', async () => {
+    const coops = (await findDeletedCooperatives({ user: officer })).rows.map((r) => r.id)
+    expect(coops).toContain(fx.coopDeleted17)
+    expect(coops).not.toContain(fx.coopDeleted78)
+    expect((await findDeletedCooperatives({ user: officer, q: '3578000000000103' })).total).toBe(0)
+    const msmes = (await findDeletedMsmes({ user: officer })).rows.map((r) => r.id)
+    expect(msmes).toContain(fx.msmeDeleted17)
+    expect(msmes).not.toContain(fx.msmeDeleted78)
+    // leadership and a bank do not write the registers: no deleted list to read
+    for (const role of ['LEADERSHIP', 'BANK_OFFICER'] as const) {
+      const u = await sessionUser(users[role])
+      await expect(findDeletedCooperatives({ user: u })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await expect(findDeletedMsmes({ user: u })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    }
+  })
+
   it('lists and exports only its own cooperatives, even when it asks for 35.78', async () => {
     const all = await findCooperatives({ user: officer, filter: {} })
     expect([...new Set(all.rows.map((r) => r.regency.code))]).toEqual(['35.17'])
@@ -984,6 +1011,8 @@ describe('regency scope: the district officer of 35.17 never reads 35.78', () =>
     ['updateMsme of 35.78, kept in 35.78', () => updateMsme(undefined, form({ ...msme78(), regencyCode: '35.78' }))],
     ['updateMsme of 35.78, moved to 35.17', () => updateMsme(undefined, form({ ...msme78(), regencyCode: '35.17' }))],
     ['deleteMsme of 35.78', () => deleteMsme(undefined, form({ id: fx.msme78.id }))],
+    ['restoreCooperative of 35.78', () => restoreCooperative(undefined, form({ id: fx.coopDeleted78, version: 2 }))],
+    ['restoreMsme of 35.78', () => restoreMsme(undefined, form({ id: fx.msmeDeleted78, version: 2 }))],
     ['revealOwnerNik of 35.78', () => revealOwnerNik(undefined, form({ id: fx.msme78.id }))],
     ['addProgress on a 35.78 follow-up', () => addProgress(undefined, form({ actionId: fx.action78, version: 1, note: 'Diambil alih', status: 'DONE' }))],
     ['addProgress on the bank’s follow-up of its own meeting', () => addProgress(undefined, form({ actionId: fx.actionBpr, version: 1, note: 'Bukan milik kabupaten', status: 'DONE' }))],
@@ -1187,6 +1216,21 @@ describe('programme scope: the officer of PT BPR Jatim and a programme only Bank
       expect((error as { digest?: string } | null)?.digest, `${name}: ${String(error)}`).toBe('NEXT_HTTP_ERROR_FALLBACK;404')
     }
   })
+})
+
+describe('the deleted-records pages (/koperasi/terhapus, /umkm/terhapus) are the register writers’ only', () => {
+  for (const column of COLUMNS.filter((c) => c.key !== 'SIGNED_OUT')) {
+    const writer = column.key === 'ADMIN' || column.key === 'DISTRICT_OFFICER'
+    it(`${column.label} → ${writer ? 'the list' : 'the 403 page'}`, async () => {
+      signIn(column)
+      for (const page of [await import('@/app/(dashboard)/koperasi/terhapus/page'), await import('@/app/(dashboard)/umkm/terhapus/page')]) {
+        const error = await page.default({ searchParams: Promise.resolve({}) }).then(() => null, (e: unknown) => e)
+        const forbidden = (error as { digest?: string } | null)?.digest === 'NEXT_HTTP_ERROR_FALLBACK;403' || /`forbidden\(\)`/.test(String(error))
+        if (writer) expect(error, String(error)).toBeNull()
+        else expect(forbidden, String(error)).toBe(true)
+      }
+    })
+  }
 })
 
 describe('the programme edit page (/kredit/[id]/ubah) is the admin’s only', () => {

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { db } from '@/lib/db'
 import { createMsme } from '@/lib/actions/msmes'
-import { addInspection, createCooperative, deleteCooperative, deleteCooperativeYear, followUpInspection, saveCooperativeYear, updateCooperative } from '@/lib/actions/cooperatives'
-import { findCooperatives, getCooperative, exportCooperatives } from '@/lib/data/cooperatives'
+import { addInspection, createCooperative, deleteCooperative, deleteCooperativeYear, followUpInspection, restoreCooperative, saveCooperativeYear, updateCooperative } from '@/lib/actions/cooperatives'
+import { findCooperatives, findDeletedCooperatives, getCooperative, exportCooperatives } from '@/lib/data/cooperatives'
 import { GET as exportRoute } from '@/app/api/koperasi/ekspor/route'
 import { GET as regionsRoute } from '@/app/api/wilayah/route'
 import type { SessionUser } from '@/lib/session-user'
@@ -175,6 +175,41 @@ describe('updateCooperative', () => {
     expect(move.state?.errors?.regencyCode).toEqual(['Pilih kabupaten/kota wilayah kerja Anda.'])
     expect((await submit(deleteCooperative, { id: sby.id })).state?.message).toBe('Koperasi tidak ditemukan atau di luar wilayah kerja Anda.')
     expect((await db.cooperative.findUniqueOrThrow({ where: { id: sby.id } })).deletedAt).toBeNull()
+  })
+})
+
+describe('restoreCooperative: one deleted by mistake is brought back', () => {
+  it('says where a deleted NIK can be restored, restores it once under a race, with its audit row; another regency’s is not found', async () => {
+    signInAs(jombang)
+    const nik = '3517000000000555'
+    const created = await createAs(jombang, { nik, name: 'KSP Terhapus Keliru', districtCode: '' })
+    const id = created.redirect!.split('/')[2].split('?')[0]
+    await submit(deleteCooperative, { id })
+    // the form refuses the NIK, and says where the record is
+    const again = await createAs(jombang, { nik, name: 'KSP Terhapus Keliru', districtCode: '' })
+    expect(again.state?.errors?.nik).toEqual(['NIK koperasi ini milik koperasi yang sudah dihapus: pulihkan dari Koperasi › Data terhapus.'])
+    // another regency's officer is told only that it is registered (no restore to point to)
+    expect((await createAs(surabaya, { nik, name: 'KSP Lain', regencyCode: '35.78', districtCode: '' })).state?.errors?.nik).toEqual(['NIK koperasi ini sudah terdaftar.'])
+    const deleted = (await findDeletedCooperatives({ user: asUser(jombang), q: nik })).rows
+    expect(deleted.map((r) => r.id)).toEqual([id])
+    expect((await findDeletedCooperatives({ user: asUser(surabaya), q: nik })).total).toBe(0)
+    // Surabaya's officer cannot restore it: not found, nothing written
+    signInAs(surabaya)
+    expect((await submit(restoreCooperative, { id, version: deleted[0].version })).state?.message).toBe('Koperasi tidak ditemukan atau di luar wilayah kerja Anda.')
+    // two restores at once (the admin and the officer, from the same list): one lands, the other is told who did it
+    const [a, b] = await Promise.all([
+      (async () => { signInAs(admin); return submit(restoreCooperative, { id, version: deleted[0].version }) })(),
+      (async () => { signInAs(jombang); return submit(restoreCooperative, { id, version: deleted[0].version }) })(),
+    ])
+    const outcomes = [a, b].map((r) => (r.redirect ? 'restored' : r.state?.message))
+    expect(outcomes.filter((o) => o === 'restored')).toHaveLength(1)
+    expect(outcomes.find((o) => o !== 'restored')).toMatch(/^Koperasi ini sudah diubah oleh /)
+    const back = await db.cooperative.findUniqueOrThrow({ where: { id }, select: { deletedAt: true, version: true } })
+    expect(back).toEqual({ deletedAt: null, version: deleted[0].version + 1 })
+    expect(await db.auditLog.count({ where: { entity: 'Cooperative', entityId: id, action: 'RESTORE' } })).toBe(1)
+    expect((await getCooperative({ user: asUser(jombang), id }))?.nik).toBe(nik)
+    // out of the way of the counts below
+    await db.cooperative.delete({ where: { id } })
   })
 })
 

@@ -2,8 +2,8 @@ import { signInAs, createTestUser, submit } from '../support/session'
 import { beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { db } from '@/lib/db'
-import { createMsme, deleteMsme, revealOwnerNik, updateMsme } from '@/lib/actions/msmes'
-import { exportMsmes, findMsmes, getMsme } from '@/lib/data/msmes'
+import { createMsme, deleteMsme, restoreMsme, revealOwnerNik, updateMsme } from '@/lib/actions/msmes'
+import { exportMsmes, findDeletedMsmes, findMsmes, getMsme } from '@/lib/data/msmes'
 import { GET as exportRoute } from '@/app/api/umkm/ekspor/route'
 import type { SessionUser } from '@/lib/session-user'
 
@@ -263,6 +263,25 @@ describe('deleteMsme', () => {
     expect((await submit(deleteMsme, { id: m.id })).redirect).toBe('/umkm?dihapus=1')
     expect(await getMsme({ user: asUser(admin), id: m.id })).toBeNull()
     expect(await db.auditLog.count({ where: { entity: 'Msme', entityId: m.id, action: 'DELETE' } })).toBe(1)
+  })
+
+  it('a deleted NIB is said as restorable, and the MSME comes back once under a race, with its audit row', async () => {
+    const m = await db.msme.findUniqueOrThrow({ where: { nib: '9120001230001' }, select: { id: true, version: true } })
+    const again = await createAs(jombang, { nib: '9120001230001', businessName: 'Daftar Ulang' })
+    expect(again.state?.errors?.nib).toEqual(['NIB ini milik UMKM yang sudah dihapus: pulihkan dari UMKM › Data terhapus.'])
+    // written in groups, the NIB finds it on the deleted list
+    expect((await findDeletedMsmes({ user: asUser(jombang), q: '9120 0012 3000 1' })).rows.map((r) => r.id)).toEqual([m.id])
+    expect((await findDeletedMsmes({ user: asUser(surabaya), q: '9120001230001' })).total).toBe(0)
+    signInAs(surabaya)
+    expect((await submit(restoreMsme, { id: m.id, version: m.version })).state?.message).toBe('UMKM tidak ditemukan atau di luar wilayah kerja Anda.')
+    signInAs(jombang)
+    const [a, b] = await Promise.all([submit(restoreMsme, { id: m.id, version: m.version }), submit(restoreMsme, { id: m.id, version: m.version })])
+    expect([a, b].filter((r) => r.redirect === `/umkm/${m.id}?dipulihkan=1`)).toHaveLength(1)
+    expect([a, b].find((r) => !r.redirect)?.state?.message).toMatch(/^UMKM ini sudah diubah oleh /)
+    expect(await getMsme({ user: asUser(jombang), id: m.id })).not.toBeNull()
+    expect(await db.auditLog.count({ where: { entity: 'Msme', entityId: m.id, action: 'RESTORE' } })).toBe(1)
+    // deleted again, as the tests below expect it
+    await submit(deleteMsme, { id: m.id })
   })
 })
 

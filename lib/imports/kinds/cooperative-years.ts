@@ -60,7 +60,7 @@ export const cooperativeYearKind: RegisterKind<YearRow, CooperativeYearInput> = 
   resolve(values, _importer, prepared, errors) {
     const cooperative = (prepared as Prepared).cooperatives.get(nikOf(values))
     if (!cooperative) errors.nik = 'NIK koperasi ini belum terdaftar: daftarkan koperasinya dulu, lalu impor angka tahunannya.'
-    else if (cooperative.deletedAt) errors.nik = 'NIK Koperasi ini milik data yang sudah dihapus; pulihkan atau hubungi admin.'
+    else if (cooperative.deletedAt) errors.nik = 'NIK Koperasi ini milik koperasi yang sudah dihapus; pulihkan dari Koperasi › Data terhapus, lalu impor lagi.'
     // the row is refused on its NIK: the schema reads the other columns, not a missing cooperative id
     values.cooperativeId = cooperative && !cooperative.deletedAt ? cooperative.id : '-'
   },

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { Download, FileUp, Plus } from 'lucide-react'
+import { ArchiveRestore, Download, FileUp, Plus } from 'lucide-react'
 import { OutcomeBadge } from '@/components/registers/badges'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
@@ -59,11 +59,12 @@ export default async function CooperativesPage({ searchParams }: { searchParams:
             )}
             {canWrite && can(user.role, 'imports.use') && <LinkButton variant="secondary" href="/impor/baru?jenis=koperasi"><FileUp aria-hidden className="size-4" />{(await getTranslations('imports'))('fromExcel')}</LinkButton>}
             {canWrite && can(user.role, 'imports.use') && <LinkButton variant="secondary" href="/impor/baru?jenis=koperasi-tahunan"><FileUp aria-hidden className="size-4" />{(await getTranslations('imports'))('yearlyFromExcel')}</LinkButton>}
+            {canWrite && <LinkButton variant="ghost" href="/koperasi/terhapus"><ArchiveRestore aria-hidden className="size-4" />{r('deletedRecords')}</LinkButton>}
             {canWrite && <LinkButton href="/koperasi/baru"><Plus aria-hidden className="size-4" />{t('new')}</LinkButton>}
           </>
         }
       />
-      {params.dihapus && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r('deleted')}</p>}
+      {params.dihapus && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r('deleted')} <Link href="/koperasi/terhapus" className="font-medium underline">{r('deletedCanRestore')}</Link></p>}
       <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.6fr)_repeat(4,minmax(0,1fr))]">
         <KeptSort sort={filter.sort} dir={filter.dir} />
         <label className="flex flex-col gap-1 text-sm sm:col-span-2 lg:col-span-1">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { AlertTriangle, Download, FileUp, Plus } from 'lucide-react'
+import { AlertTriangle, ArchiveRestore, Download, FileUp, Plus } from 'lucide-react'
 import { ScaleBadge } from '@/components/registers/badges'
 import { Badge } from '@/components/ui/badge'
 import { LinkButton, buttonClass } from '@/components/ui/button'
@@ -56,11 +56,12 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
               </>
             )}
             {can(user.role, 'msmes.write') && can(user.role, 'imports.use') && <LinkButton variant="secondary" href="/impor/baru?jenis=umkm"><FileUp aria-hidden className="size-4" />{(await getTranslations('imports'))('fromExcel')}</LinkButton>}
+            {can(user.role, 'msmes.write') && <LinkButton variant="ghost" href="/umkm/terhapus"><ArchiveRestore aria-hidden className="size-4" />{r('deletedRecords')}</LinkButton>}
             {can(user.role, 'msmes.write') && <LinkButton href="/umkm/baru"><Plus aria-hidden className="size-4" />{t('new')}</LinkButton>}
           </>
         }
       />
-      {params.dihapus && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r('deleted')}</p>}
+      {params.dihapus && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r('deleted')} <Link href="/umkm/terhapus" className="font-medium underline">{r('deletedCanRestore')}</Link></p>}
       <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.6fr)_repeat(3,minmax(0,1fr))]">
         <KeptSort sort={filter.sort} dir={filter.dir} />
         {filter.koperasi && <input type="hidden" name="koperasi" value={filter.koperasi} />}

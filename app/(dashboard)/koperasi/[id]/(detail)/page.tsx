@@ -81,7 +81,7 @@ export default async function CooperativePage({ params, searchParams }: { params
             </>
           }
         />
-        {(sp.disimpan || sp.ditambahkan) && <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r(sp.ditambahkan ? 'cooperativeAdded' : 'saved')}</p>}
+        {(sp.disimpan || sp.ditambahkan || sp.dipulihkan) && <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r(sp.ditambahkan ? 'cooperativeAdded' : sp.dipulihkan ? 'restored' : 'saved')}</p>}
         {!canWrite && <p className="text-sm text-slate-600">{r('readOnly')}</p>}
       </div>
 
