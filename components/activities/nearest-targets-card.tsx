@@ -36,7 +36,7 @@ export async function NearestTargetsCard({ user, asOf, regencyCode }: { user: Se
                 <Link href={`/target-program/${x.id}`} className="text-sm font-medium text-brand-700 hover:underline" data-user-content>{x.name}</Link>
                 <p className="text-xs text-slate-600">{measureText(x, t, a, lang)} · {x.regencyName ?? t('province')} · {formatDate(x.deadline, { locale: lang })}</p>
               </div>
-              <TargetProgress target={x} compact />
+              <TargetProgress target={x} compact asOf={day !== today ? day : undefined} />
             </li>
           ))}
         </ul>

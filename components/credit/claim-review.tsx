@@ -3,14 +3,13 @@
 import Link from 'next/link'
 import { DateInput } from '@/components/ui/date-input'
 import { useFormAction } from '@/components/ui/use-form-action'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
 import { approveClaim, recordClaimPayment, returnClaim } from '@/lib/actions/credit'
 import { acceptedBy, ConfirmSubmit, typedIn } from '@/components/ui/confirm-submit'
 import { Field } from '@/components/ui/field'
 import { inputClass } from '@/components/ui/input-class'
 import { FormMessage } from '@/components/ui/form-message'
-import { useSetAsideOnConfirm } from '@/components/ui/set-aside'
 import { announcing } from '@/components/ui/announcer'
 import type { ActionState } from '@/lib/safe-action'
 import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
@@ -45,10 +44,12 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
       else next.delete(id)
       return next
     })
-  // the server's refusals of the lines, set aside once the approval's dialog opens for corrections it would accept
-  const anchor = useRef<HTMLHeadingElement>(null)
-  const lineErrors = useSetAsideOnConfirm(approveState?.errors, anchor)
-  const lineError = (l: DifferingLine) => (over.has(l.id) ? [t('correctionAboveClaimed', { amount: money(l.claimed) })] : lineErrors?.[`approved_${l.id}`])
+  // a line's refusal by the server is set aside once its correction is edited (as Field does): it had stayed, red,
+  // over a corrected amount behind the approval's dialog; the next answer's errors show again
+  const [edited, setEdited] = useState<{ answer: unknown; lines: ReadonlySet<string> }>({ answer: undefined, lines: new Set() })
+  const editedNow = edited.answer === approveState ? edited.lines : new Set<string>()
+  const lineError = (l: DifferingLine) => (over.has(l.id) ? [t('correctionAboveClaimed', { amount: money(l.claimed) })]
+    : editedNow.has(l.id) ? undefined : approveState?.errors?.[`approved_${l.id}`])
   // the dialog states what approving gives, with the corrections typed when the button is pressed
   const approval = (form: HTMLFormElement) => {
     const data = new FormData(form)
@@ -67,7 +68,7 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
       <form onSubmit={approve} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <input type="hidden" name="claimId" value={claimId} />
         <input type="hidden" name="version" value={version} />
-        <h2 ref={anchor} id="differing-lines-title" className="scroll-mt-24 text-base font-semibold">{t('differingLines')}</h2>
+        <h2 id="differing-lines-title" className="scroll-mt-24 text-base font-semibold">{t('differingLines')}</h2>
         <p className="text-xs text-slate-600">{t('correctOtherLines')}</p>
         <FormMessage state={refusal(approveState)} />
         {lines.length === 0 ? (
@@ -102,7 +103,7 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
                         aria-describedby={lineError(l) ? `approved_${l.id}-error` : undefined}
                         placeholder={String(Math.min(l.claimed, l.computed))}
                         inputMode="numeric"
-                        onChange={(e) => checkCorrection(l.id, l.claimed, e.currentTarget.value)}
+                        onChange={(e) => { checkCorrection(l.id, l.claimed, e.currentTarget.value); setEdited({ answer: approveState, lines: new Set(editedNow).add(l.id) }) }}
                         className={inputClass(Boolean(lineError(l)))}
                       />
                       {lineError(l) && <p id={`approved_${l.id}-error`} className="text-xs text-red-700">{lineError(l)?.join(' ')}</p>}

@@ -2,14 +2,12 @@
 
 import clsx from 'clsx'
 import { inputClass } from './input-class'
-import { useRef, useState } from 'react'
-import { useSetAsideOnConfirm } from './set-aside'
+import { useState } from 'react'
 
 /**
  * A labelled form control with its error under it, tied by aria-describedby and announced politely:
  * the error says what is wrong in the field that is wrong. Once the user changes the field the error is set aside
- * (it had stayed, red, over a corrected value until the next submission), and when the form's confirmation opens for
- * values that would be accepted (set-aside.ts); the next answer's errors show again.
+ * (it had stayed, red, over a corrected value until the next submission); the next answer's errors show again.
  */
 export function Field({
   label, name, errors, hint, required, className, children, idPrefix,
@@ -29,13 +27,11 @@ export function Field({
   const hintId = `${id}-hint`
   // the errors the user has since edited the field under: by identity, so each answer's errors (a new array) show
   const [edited, setEdited] = useState<string[] | undefined>()
-  const root = useRef<HTMLDivElement>(null)
-  const current = useSetAsideOnConfirm(errors, root)
-  const shown = current === edited ? undefined : current
+  const shown = errors === edited ? undefined : errors
   const invalid = Boolean(shown?.length)
   const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(' ') || undefined
   return (
-    <div ref={root} className={clsx('flex flex-col gap-1', className)} onChange={invalid ? () => setEdited(errors) : undefined}>
+    <div className={clsx('flex flex-col gap-1', className)} onChange={invalid ? () => setEdited(errors) : undefined}>
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
         {required && <span className="text-red-600" aria-hidden> *</span>}

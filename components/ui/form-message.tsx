@@ -6,9 +6,9 @@ import { useSetAsideOnConfirm } from './set-aside'
 
 /**
  * The form-level outcome of an action, announced to screen readers. A refusal is set aside once the form's
- * confirmation opens for corrected values (ConfirmSubmit with `ready`): it is about what the form held before.
+ * confirmation opens for corrected values (ConfirmSubmit with `ready`, set-aside.ts): it is about what the form held before.
  */
-export function FormMessage({ state: answer }: { state?: { ok: boolean; message?: string } }) {
+export function FormMessage({ state: answer }: { state?: { ok: boolean; message?: string; values?: Record<string, string> } }) {
   const ref = useRef<HTMLDivElement>(null)
   const refusal = useSetAsideOnConfirm(answer && !answer.ok ? answer : undefined, ref)
   const state = answer && !answer.ok ? refusal : answer

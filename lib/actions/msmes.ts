@@ -132,19 +132,27 @@ export const deleteMsme = authAction('msmes.write', msmeIdSchema, async ({ id },
  * taken while deleted, so this is how one deleted by mistake is registered again (lib/transitions.ts for a race).
  */
 export const restoreMsme = authAction('msmes.write', msmeRestoreSchema, async ({ id, version }, user) => {
-  await db.$transaction(async (tx) => {
+  const left = await db.$transaction(async (tx) => {
     const before = await tx.msme.findFirst({ where: { id, deletedAt: { not: null }, ...regencyScope(user) }, select: auditSelect })
     if (!before) {
       // restored meanwhile (by someone in scope): said as such; else not found, as for a record outside the scope
       if (await tx.msme.findFirst({ where: { id, deletedAt: null, ...regencyScope(user) }, select: { id: true } })) throw await conflictError(tx, 'Msme', id, STALE_LABEL)
       throw new ActionError(NOT_FOUND)
     }
-    await transition(tx, { entity: 'Msme', entityId: id, label: STALE_LABEL, update: () => tx.msme.updateMany({ where: { id, version, deletedAt: { not: null } }, data: { deletedAt: null, version: { increment: 1 } } }) })
+    // a cooperative deleted since has no live member (deleteCooperative counts only live ones): the MSME comes back
+    // without that membership, said on its page. Its live cooperative is share-locked, so it cannot be deleted meanwhile
+    const cooperativeGone = before.cooperativeId !== null
+      && (await tx.$queryRaw<{ id: string }[]>`SELECT id FROM cooperatives WHERE id = ${before.cooperativeId} AND deleted_at IS NULL FOR SHARE`).length === 0
+    await transition(tx, {
+      entity: 'Msme', entityId: id, label: STALE_LABEL,
+      update: () => tx.msme.updateMany({ where: { id, version, deletedAt: { not: null } }, data: { deletedAt: null, ...(cooperativeGone && { cooperativeId: null }), version: { increment: 1 } } }),
+    })
     const after = await tx.msme.findUniqueOrThrow({ where: { id }, select: auditSelect })
     await writeAudit(tx, actor(user), { action: 'RESTORE', entity: 'Msme', entityId: id, before: forAudit(before), after: forAudit(after) })
+    return cooperativeGone
   })
   revalidatePath('/umkm')
-  redirect(`/umkm/${id}?dipulihkan=1`)
+  redirect(`/umkm/${id}?dipulihkan=${left ? 'tanpa-koperasi' : '1'}`)
 })
 
 /**

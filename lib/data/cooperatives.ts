@@ -6,7 +6,7 @@ import { can } from '@/lib/permissions'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import type { CooperativeFilter } from '@/lib/validations/cooperatives'
-import { digitsQuery, searchWords } from '@/lib/parse'
+import { digitsQuery, escapeLike, searchWords } from '@/lib/parse'
 
 export const PAGE_SIZE = 25
 /** An export holds at most this many rows (a whole province's register fits; a bigger file helps nobody). */
@@ -62,7 +62,8 @@ function whereOf(user: SessionUser, filter: CooperativeFilter, opts: { includeDe
     const digits = digitsQuery(filter.q)
     and.push(
       digits
-        ? { OR: [{ nik: { contains: digits } }, { legalEntityNumber: { contains: digits } }] }
+        // a legal entity number as written too (`01.26.2021` of `AHU-0001234.AH.01.26.2021`)
+        ? { OR: [{ nik: { contains: digits } }, { legalEntityNumber: { contains: digits } }, { legalEntityNumber: { contains: escapeLike(filter.q.trim()) } }] }
         : { AND: searchWords(filter.q).map((w) => ({ OR: [{ name: { contains: w, mode: 'insensitive' } }, { legalEntityNumber: { contains: w, mode: 'insensitive' } }] })) },
     )
   }

@@ -53,6 +53,7 @@ const progressSql = (today: string) => Prisma.sql`CASE t.measure
         SELECT r.year, r.quarter, sum(v.value) AS total FROM quarterly_reports r JOIN report_values v ON v.report_id = r.id
          WHERE v.indicator_code = t.indicator_code AND r.status = 'APPROVED' AND v.value IS NOT NULL
            AND (make_date(r.year, r.quarter * 3, 1) + interval '1 month' - interval '1 day')::date BETWEEN t.start_date AND t.deadline
+           AND (make_date(r.year, r.quarter * 3, 1) + interval '1 month' - interval '1 day')::date <= ${today}::date
            AND (t.regency_code IS NULL OR r.regency_code = t.regency_code)
          GROUP BY r.year, r.quarter) q
      WHERE i.code = t.indicator_code

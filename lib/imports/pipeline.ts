@@ -212,13 +212,14 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     const exampleRow = isExample(ctx, values)
     if (!exampleRow) ctx.seen.set(key, rowNumber)
     const existing = existingByKey.get(key)
-    if (existing && kind.isDeleted(existing)) {
-      errors[kind.keyField] = `${keyField.label} ini milik data yang sudah dihapus; pulihkan dari Data terhapus di daftarnya, lalu impor lagi.`
-      return verdict('INVALID')
-    }
+    // another regency's record first: whether it is deleted is not the officer's to learn (nor to restore)
     if (existing && importer.role === 'DISTRICT_OFFICER' && kind.regencyOf(existing) !== importer.regencyCode) {
       Object.assign(errors, kind.outOfScope?.(kind.regencyOf(existing), importer, regions)
         ?? { [kind.keyField]: `${keyField.label} ini sudah terdaftar di kabupaten/kota lain; hanya petugas wilayah itu atau admin yang dapat mengubahnya.` })
+      return verdict('INVALID')
+    }
+    if (existing && kind.isDeleted(existing)) {
+      errors[kind.keyField] = `${keyField.label} ini milik data yang sudah dihapus; pulihkan dari Data terhapus di daftarnya, lalu impor lagi.`
       return verdict('INVALID')
     }
     // an empty cell keeps what is stored (an update file may carry only some columns); a new record starts from the form's defaults

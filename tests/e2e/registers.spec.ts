@@ -202,7 +202,7 @@ test('a cooperative deleted by mistake is found on "Data terhapus" and restored;
   await page.getByLabel('Jenis').selectOption({ label: 'Simpan Pinjam' })
   await chooseRegion(page)
   await page.getByRole('button', { name: 'Simpan' }).click()
-  await expect(page.getByText('NIK koperasi ini milik koperasi yang sudah dihapus: pulihkan dari Koperasi › Data terhapus.')).toBeVisible()
+  await expect(page.locator('#f-nik-error')).toHaveText('NIK koperasi ini milik koperasi yang sudah dihapus: pulihkan dari Koperasi › Data terhapus.')
   await page.goto('/koperasi')
   await page.getByRole('link', { name: 'Data terhapus' }).click()
   // found by its NIK written in groups, as on paper

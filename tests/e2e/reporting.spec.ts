@@ -70,8 +70,8 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   await page.getByRole('button', { name: 'Kirim laporan' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, kirim' }).click()
   await expect(page.getByText('Laporan ini sudah dikirim dan menunggu pemeriksaan Dinas Provinsi.')).toBeVisible()
-  // the return's note stays until the decision, named as the earlier return's
-  await expect(page.getByRole('columnheader', { name: 'Catatan pengembalian sebelumnya' }).first()).toBeVisible()
+  // sent for the first time, there is no earlier return: the column is the reviewer's
+  await expect(page.getByRole('columnheader', { name: 'Catatan pemeriksa' }).first()).toBeVisible()
 
   // the admin returns it with a reason, overall and on one value
   await as(page, 'ADMIN')
@@ -101,6 +101,8 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   await page.getByRole('button', { name: 'Kirim laporan' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, kirim' }).click()
   await expect(page.getByText('Laporan ini sudah dikirim dan menunggu pemeriksaan Dinas Provinsi.')).toBeVisible()
+  // the return's note stays until the decision, named as the earlier return's
+  await expect(page.getByRole('columnheader', { name: 'Catatan pengembalian sebelumnya' }).first()).toBeVisible()
 
   // the admin approves; the report says it was sent again after its return, and when (its timeliness stays the first sending's)
   await as(page, 'ADMIN')

@@ -530,6 +530,13 @@ describe('cooperative import', () => {
     const coop = await db.cooperative.findUniqueOrThrow({ where: { nik }, select: { type: true, form: true, pattern: true, active: true, regencyCode: true, membersFemale: true, legalEntityDate: true } })
     expect(coop).toMatchObject({ type: 'SIMPAN_PINJAM', form: 'PRIMER', pattern: 'KONVENSIONAL', active: true, regencyCode: '35.17', membersFemale: 1250 })
     expect(coop.legalEntityDate?.toISOString().slice(0, 10)).toBe('2019-06-05')
+    // a deleted cooperative of another regency is that regency's: the officer is not told it is deleted (nor to restore it)
+    const sbyNik = `3578${String(Date.now()).slice(-9)}${String(++seq).padStart(3, '0')}`
+    await db.cooperative.create({ data: { nik: sbyNik, name: 'KSP Surabaya Terhapus', type: 'KONSUMEN', regencyCode: '35.78', deletedAt: new Date() } })
+    const deletedElsewhere = await run(await make([[sbyNik, 'KSP Diambil Alih', 'Konsumen', 'Jombang', '5 Juni 2019', '10']]))
+    expect(deletedElsewhere.check).toMatchObject({ invalid: 1 })
+    expect(JSON.stringify(deletedElsewhere.rows[0].errors)).not.toContain('dihapus')
+    expect(JSON.stringify(deletedElsewhere.rows[0].errors)).toContain('kabupaten/kota lain')
     const second = await run(await make([[nik, 'KSP Impor Sejahtera', 'SIMPAN PINJAM', '35.17', '2019-06-05', 1300]]))
     expect(second.check).toMatchObject({ update: 1, unchanged: 0, invalid: 0 })
     expect(second.rows[0].changes).toEqual([{ field: 'membersFemale', column: 'Anggota Perempuan', before: '1250', after: '1300' }])

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { db } from '@/lib/db'
 import { createMsme, deleteMsme, restoreMsme, revealOwnerNik, updateMsme } from '@/lib/actions/msmes'
+import { deleteCooperative } from '@/lib/actions/cooperatives'
 import { exportMsmes, findDeletedMsmes, findMsmes, getMsme } from '@/lib/data/msmes'
 import { GET as exportRoute } from '@/app/api/umkm/ekspor/route'
 import type { SessionUser } from '@/lib/session-user'
@@ -282,6 +283,21 @@ describe('deleteMsme', () => {
     expect(await db.auditLog.count({ where: { entity: 'Msme', entityId: m.id, action: 'RESTORE' } })).toBe(1)
     // deleted again, as the tests below expect it
     await submit(deleteMsme, { id: m.id })
+  })
+
+  it('restored after its cooperative was deleted, an MSME comes back without that membership (a deleted cooperative has no live member)', async () => {
+    const coop = await db.cooperative.create({ data: { nik: '3517000000000777', name: 'KSP Dihapus Kemudian', type: 'SIMPAN_PINJAM', regencyCode: '35.17' }, select: { id: true } })
+    const created = await createAs(jombang, { nib: '9120001230777', cooperativeId: coop.id })
+    const id = created.redirect!.split('/')[2].split('?')[0]
+    await submit(deleteMsme, { id })
+    await submit(deleteCooperative, { id: coop.id })
+    expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).deletedAt).not.toBeNull()
+    const { version } = await db.msme.findUniqueOrThrow({ where: { id }, select: { version: true } })
+    expect((await submit(restoreMsme, { id, version })).redirect).toBe(`/umkm/${id}?dipulihkan=tanpa-koperasi`)
+    expect(await db.msme.findUniqueOrThrow({ where: { id }, select: { deletedAt: true, cooperativeId: true } })).toEqual({ deletedAt: null, cooperativeId: null })
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'Msme', entityId: id, action: 'RESTORE' }, select: { before: true, after: true } })
+    expect(audit).toMatchObject({ before: { cooperativeId: coop.id }, after: { cooperativeId: null } })
+    await db.msme.delete({ where: { id } })
   })
 })
 

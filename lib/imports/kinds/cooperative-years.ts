@@ -57,12 +57,14 @@ export const cooperativeYearKind: RegisterKind<YearRow, CooperativeYearInput> = 
     const year = yearOf(values)
     return nik && year ? `${nik}/${year}` : null
   },
-  resolve(values, _importer, prepared, errors) {
+  resolve(values, importer, prepared, errors) {
     const cooperative = (prepared as Prepared).cooperatives.get(nikOf(values))
     if (!cooperative) errors.nik = 'NIK koperasi ini belum terdaftar: daftarkan koperasinya dulu, lalu impor angka tahunannya.'
-    else if (cooperative.deletedAt) errors.nik = 'NIK Koperasi ini milik koperasi yang sudah dihapus; pulihkan dari Koperasi › Data terhapus, lalu impor lagi.'
+    // another regency's cooperative, deleted or not: refused as outside the officer's regency (by the scope check after
+    // the schema), never told whether it is deleted
+    else if (cooperative.deletedAt && (importer.role !== 'DISTRICT_OFFICER' || cooperative.regencyCode === importer.regencyCode)) errors.nik = 'NIK Koperasi ini milik koperasi yang sudah dihapus; pulihkan dari Koperasi › Data terhapus, lalu impor lagi.'
     // the row is refused on its NIK: the schema reads the other columns, not a missing cooperative id
-    values.cooperativeId = cooperative && !cooperative.deletedAt ? cooperative.id : '-'
+    values.cooperativeId = cooperative && (!cooperative.deletedAt || !errors.nik) ? cooperative.id : '-'
   },
   inputRegency: (input, prepared) => [...(prepared as Prepared).cooperatives.values()].find((c) => c.id === input.cooperativeId)?.regencyCode ?? null,
   async findExisting(client, keys) {

@@ -53,7 +53,7 @@ export default async function MsmePage({ params, searchParams }: { params: Promi
             </>
           }
         />
-        {(sp.disimpan || sp.ditambahkan || sp.dipulihkan) && <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r(sp.ditambahkan ? 'msmeAdded' : sp.dipulihkan ? 'restored' : 'saved')}</p>}
+        {(sp.disimpan || sp.ditambahkan || sp.dipulihkan) && <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r(sp.ditambahkan ? 'msmeAdded' : sp.dipulihkan === 'tanpa-koperasi' ? 'restoredWithoutCooperative' : sp.dipulihkan ? 'restored' : 'saved')}</p>}
         {!canWrite && <p className="text-sm text-slate-600">{r('readOnly')}</p>}
         {m.scaleMismatch && m.recordedScale && (
           <p role="note" className="mt-3 flex items-start gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -52,7 +52,7 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
   // a report sent again after a return still holds that return's notes (cleared by the next decision): the read-only
   // table names them as the earlier return's, so that nobody reads them as about the values now sent (the reviewer's
   // panel shows each under the field for a new note, ReviewPanel)
-  const readLabels = status === 'SUBMITTED' ? { ...labels, reviewNote: t('entry.reviewNoteEarlier') } : labels
+  const readLabels = status === 'SUBMITTED' && report?.values.some((v) => v.reviewNote) ? { ...labels, reviewNote: t('entry.reviewNoteEarlier') } : labels
   // what a value means, beside its field: unit, stock or flow over the form's period, and its source
   const about = (i: { unit: 'COUNT' | 'PERCENT' | 'RUPIAH'; timeAggregation: 'FLOW' | 'STOCK'; source: string | null }, periodType: 'QUARTERLY' | 'SEMESTER' | 'YEARLY') =>
     `${t(`entry.about.unit.${i.unit}`)} · ${t(`entry.about.${i.timeAggregation}`, { period: t(`entry.about.period.${periodType}`) })}`
