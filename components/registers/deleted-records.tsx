@@ -36,6 +36,10 @@ export async function DeletedRecords({ register, rows, total, page, pageSize, q,
   const params: Record<string, string> = q ? { q } : {}
   const keyLabel = register === 'cooperatives' ? t('nik') : t('nib')
   const nameLabel = register === 'cooperatives' ? t('name') : t('businessName')
+  const restoreButton = (row: Row) => (
+    <ConfirmAction action={restore} fields={{ id: row.id, version: String(row.version) }} label={r('restore')}
+      title={r('restoreTitle', { name: row.name })} body={r('restoreBody')} variant="secondary" />
+  )
   return (
     <>
       <p className="no-print mb-2 text-sm"><Link href={base} className="text-brand-700 hover:underline">← {t('title')}</Link></p>
@@ -53,6 +57,18 @@ export async function DeletedRecords({ register, rows, total, page, pageSize, q,
         <EmptyState title={r('deletedEmpty')}>{r('deletedEmptyHint')}</EmptyState>
       ) : (
         <>
+          {/* phones: one card per record (the five columns had scrolled sideways, "Pulihkan" out of sight); wider: the table */}
+          <ul className="space-y-2 md:hidden" aria-label={`${t('title')}: ${r('deletedRecords')}`}>
+            {rows.map((row) => (
+              <li key={row.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-deleted-record-card={row.key}>
+                <p className="font-medium text-slate-900" data-user-content>{row.name}</p>
+                <p className="font-mono text-xs text-slate-500">{row.key}</p>
+                <p className="mt-1 text-slate-700">{row.regencyName} · {r('deletedOn')} {formatDateTime(row.deletedAt, { locale: lang })}</p>
+                <div className="mt-2">{restoreButton(row)}</div>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden md:block">
           <Table caption={`${t('title')}: ${r('deletedRecords')}`}>
             <thead>
               <tr><Th>{nameLabel}</Th><Th>{keyLabel}</Th><Th>{r('regency')}</Th><Th>{r('deletedOn')}</Th><Th><span className="sr-only">{r('restore')}</span></Th></tr>
@@ -64,14 +80,12 @@ export async function DeletedRecords({ register, rows, total, page, pageSize, q,
                   <Td><span className="font-mono text-xs">{row.key}</span></Td>
                   <Td>{row.regencyName}</Td>
                   <Td>{formatDateTime(row.deletedAt, { locale: lang })}</Td>
-                  <Td>
-                    <ConfirmAction action={restore} fields={{ id: row.id, version: String(row.version) }} label={r('restore')}
-                      title={r('restoreTitle', { name: row.name })} body={r('restoreBody')} variant="secondary" />
-                  </Td>
+                  <Td>{restoreButton(row)}</Td>
                 </tr>
               ))}
             </tbody>
           </Table>
+          </div>
           <Pagination pathname={pathname} params={params} page={page} pageSize={pageSize} total={total} />
         </>
       )}

@@ -54,6 +54,8 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
   const err = (k: string) => state?.errors?.[k]
   const num = (n: number, decimals = 2) => formatNumber(n, { decimals, locale: lang })
 
+  // a field's description: the component's question first, then its own hint and error
+  const about = (id: string, f: { 'aria-describedby'?: string }) => [`q-${id}`, f['aria-describedby']].filter(Boolean).join(' ')
   // the live preview: each component's value and score, and the whole result once every answer is there
   const answers: Record<string, HealthAnswer | undefined> = {}
   const preview: Record<string, { value: number | null; score: number | null }> = {}
@@ -109,21 +111,22 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
               return (
                 <div key={c.id} className="grid gap-3 border-t border-slate-100 pt-3 first:border-t-0 first:pt-0 md:grid-cols-[1fr_auto]" data-testid={`component-${c.code}`}>
                   <div className="space-y-2">
-                    <p className="text-sm font-medium text-slate-900"><span className="mr-1 font-mono text-xs text-slate-500">{c.code}</span><span data-user-content>{c.label}</span></p>
+                    {/* the question the fields below answer: their description, so a screen reader names it beside "Jawaban" */}
+                    <p id={`q-${c.id}`} className="text-sm font-medium text-slate-900"><span className="mr-1 font-mono text-xs text-slate-500">{c.code}</span><span data-user-content>{c.label}</span></p>
                     {c.kind === 'RATIO' ? (
                       <div className="grid gap-3 sm:grid-cols-2">
                         <Field label={c.numerator ? t(`figure.${c.numerator}`) : c.numeratorLabel ?? t('template.numerator')} name={`${key}.numerator`} errors={err(`${key}.numerator`)} required>
-                          {(f) => <input {...f} inputMode="decimal" value={values[`${key}.numerator`]} onChange={(e) => set(`${key}.numerator`, e.target.value)} maxLength={30} />}
+                          {(f) => <input {...f} aria-describedby={about(c.id, f)} inputMode="decimal" value={values[`${key}.numerator`]} onChange={(e) => set(`${key}.numerator`, e.target.value)} maxLength={30} />}
                         </Field>
                         <Field label={c.denominator ? t(`figure.${c.denominator}`) : c.denominatorLabel ?? t('template.denominator')} name={`${key}.denominator`} errors={err(`${key}.denominator`)} required>
-                          {(f) => <input {...f} inputMode="decimal" value={values[`${key}.denominator`]} onChange={(e) => set(`${key}.denominator`, e.target.value)} maxLength={30} />}
+                          {(f) => <input {...f} aria-describedby={about(c.id, f)} inputMode="decimal" value={values[`${key}.denominator`]} onChange={(e) => set(`${key}.denominator`, e.target.value)} maxLength={30} />}
                         </Field>
                         <p className="text-xs text-slate-500 sm:col-span-2" data-testid={`source-${c.code}`}>{source(c)}</p>
                       </div>
                     ) : (
                       <Field label={t('worksheet.answer')} name={`${key}.answer`} errors={err(`${key}.answer`)} hint={c.kind === 'SCALE_1_5' ? t('worksheet.scaleHint') : undefined} required className="max-w-xs">
                         {(f) => (
-                          <select {...f} value={values[`${key}.answer`]} onChange={(e) => set(`${key}.answer`, e.target.value)}>
+                          <select {...f} aria-describedby={about(c.id, f)} value={values[`${key}.answer`]} onChange={(e) => set(`${key}.answer`, e.target.value)}>
                             <option value="">{t('worksheet.choose')}</option>
                             {c.kind === 'YES_NO'
                               ? <><option value="1">{t('worksheet.yes')}</option><option value="0">{t('worksheet.no')}</option></>
