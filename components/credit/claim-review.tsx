@@ -131,7 +131,8 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
         <ConfirmSubmit
           label={t('return')}
           title={t('returnTitle')}
-          body={(form) => t('returnBody', { reason: typedIn(form, 'reason') })}
+          // corrections typed in the approval form above are not part of a return: said, so none is lost unnoticed
+          body={(form) => [t('returnBody', { reason: typedIn(form, 'reason') }), typedCorrections(form) > 0 && t('returnDropsCorrections', { count: typedCorrections(form) })].filter(Boolean).join(' ')}
           confirmLabel={t('return')}
           variant="danger"
           disabled={returning}
@@ -140,6 +141,11 @@ export function ClaimReview({ claimId, version, lines, lineCount, approvable, bu
       </form>
     </div>
   )
+}
+
+/** How many line corrections are typed in the approval form of the page the return form `form` is on. */
+function typedCorrections(form: HTMLFormElement): number {
+  return [...form.ownerDocument.querySelectorAll<HTMLInputElement>('input[name^="approved_"]')].filter((i) => i.value.trim() !== '').length
 }
 
 /** Record a payment (SP2D) against an approved claim, at the version the admin sees, after confirming amount and remainder. */

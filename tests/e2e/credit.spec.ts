@@ -88,6 +88,12 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   await expect(line.getByLabel(/Koreksi/)).toHaveValue(String(corrected)) // what was typed stays
   const lowered = Number(due[1].due) - 500
   await other.getByLabel(/Koreksi/).fill(String(lowered))
+  // a return asked for now would drop the two corrections typed: its dialog says so (and is cancelled here)
+  await admin.getByLabel('Alasan pengembalian').fill('Dicoba kembalikan dulu, lalu dibatalkan.')
+  await admin.getByRole('button', { name: 'Kembalikan ke bank' }).click()
+  await expect(admin.getByRole('dialog', { name: 'Kembalikan klaim ke bank?' })).toContainText('2 koreksi baris yang diketik di atas tidak disimpan')
+  await admin.getByRole('dialog', { name: 'Kembalikan klaim ke bank?' }).getByRole('button', { name: 'Batal' }).click()
+  await admin.getByLabel('Alasan pengembalian').fill('')
   await admin.getByRole('button', { name: 'Setujui klaim' }).click()
   await expect(admin.getByRole('dialog')).toContainText(`sebesar ${rupiah(corrected + lowered)}`)
   await expect(admin.getByRole('dialog')).toContainText('kecuali 2 baris yang Anda koreksi')
@@ -261,6 +267,8 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await admin.getByRole('button', { name: 'Kembalikan ke bank' }).click()
   const back = admin.getByRole('dialog', { name: 'Kembalikan klaim ke bank?' })
   await expect(back).toContainText('“Rekening koran Oktober belum dilampirkan.”')
+  // no correction typed: nothing said about dropped corrections
+  await expect(back).not.toContainText('koreksi baris')
   await back.getByRole('button', { name: 'Kembalikan ke bank' }).click()
   await expect(admin.locator('#isi').getByText('Rekening koran Oktober belum dilampirkan.')).toBeVisible()
   // the bank is told, with the reason; the notice opens the claim
