@@ -1,5 +1,6 @@
 'use client'
 
+import { useEffect, useRef, useState } from 'react'
 import { useTranslations } from 'next-intl'
 
 /**
@@ -9,11 +10,21 @@ import { useTranslations } from 'next-intl'
  */
 export function ChartTable({ caption, head, rows }: { caption: string; head: string[]; rows: string[][] }) {
   const t = useTranslations('dashboard')
+  // a table wider than its card scrolls sideways: said under it, as its last columns are out of sight (a walk read
+  // "Rp32.5" for the ceiling, cut at the card's edge, with no sign that it scrolled)
+  const box = useRef<HTMLDivElement>(null)
+  const [wider, setWider] = useState(false)
+  const measure = () => setWider(Boolean(box.current && box.current.scrollWidth > box.current.clientWidth + 1))
+  useEffect(() => {
+    window.addEventListener('resize', measure)
+    return () => window.removeEventListener('resize', measure)
+  }, [])
   return (
-    <details className="mt-2 print:hidden" data-chart-table>
+    <details className="mt-2 print:hidden" data-chart-table onToggle={measure}>
       {/* named after its chart for screen readers: a page's several "Tabel data grafik" are otherwise alike */}
       <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('chartTable')}<span className="sr-only">: {caption}</span></summary>
-      <div className="relative mt-2 overflow-x-auto">
+      {wider && <p className="mt-2 text-xs text-slate-600" data-scroll-hint>{t('chartTableScroll')}</p>}
+      <div ref={box} className="relative mt-2 overflow-x-auto" tabIndex={wider ? 0 : undefined} aria-label={wider ? caption : undefined} role={wider ? 'region' : undefined}>
         <table className="w-full text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
