@@ -20,7 +20,7 @@ export function ConfirmSubmit({ label, title, body, confirmLabel, variant = 'pri
   const open = () => {
     const form = button.current?.form
     if (form && ready && !ready(form)) return form.requestSubmit()
-    // what the form holds would be accepted: the previous answer's refusals are about values since corrected
+    // what the form holds passes the check: the previous answer's refusals are set aside if they were about other values (set-aside.ts)
     if (form && ready) form.dispatchEvent(new Event(CONFIRMING))
     if (typeof body === 'function' && form) setText(body(form))
     dialog.current?.showModal()

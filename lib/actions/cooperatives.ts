@@ -40,11 +40,7 @@ async function assertWritableLocation(user: SessionUser, input: CooperativeInput
 const nikCheck = uniqueKeyCheck({
   field: 'nik', schema: cooperativeSchema.shape.nik, message: DUPLICATE_NIK,
   deletedMessage: 'NIK koperasi ini milik koperasi yang sudah dihapus: pulihkan dari Koperasi › Data terhapus.',
-  holder: async (nik, notId, user) => {
-    const held = await db.cooperative.findFirst({ where: { nik, ...(notId && { NOT: { id: notId, ...regencyScope(user) } }) }, select: { deletedAt: true, regencyCode: true } })
-    // deleted and the user's to restore: said so; another regency's record is only "registered", as before
-    return held && { deleted: held.deletedAt !== null && inRegencyScope(user, held.regencyCode) }
-  },
+  holder: (nik, notId, user) => db.cooperative.findFirst({ where: { nik, ...(notId && { NOT: { id: notId, ...regencyScope(user) } }) }, select: { deletedAt: true, regencyCode: true } }),
 })
 
 function rethrowDuplicate(e: unknown): never {

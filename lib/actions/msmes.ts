@@ -63,11 +63,7 @@ async function lockMemberCooperative(tx: Prisma.TransactionClient, cooperativeId
 const nibCheck = uniqueKeyCheck({
   field: 'nib', schema: msmeSchema.shape.nib, message: DUPLICATE_NIB,
   deletedMessage: 'NIB ini milik UMKM yang sudah dihapus: pulihkan dari UMKM › Data terhapus.',
-  holder: async (nib, notId, user) => {
-    const held = await db.msme.findFirst({ where: { nib, ...(notId && { NOT: { id: notId, ...regencyScope(user) } }) }, select: { deletedAt: true, regencyCode: true } })
-    // deleted and the user's to restore: said so; another regency's record is only "registered", as before
-    return held && { deleted: held.deletedAt !== null && inRegencyScope(user, held.regencyCode) }
-  },
+  holder: (nib, notId, user) => db.msme.findFirst({ where: { nib, ...(notId && { NOT: { id: notId, ...regencyScope(user) } }) }, select: { deletedAt: true, regencyCode: true } }),
 })
 
 function rethrowDuplicate(e: unknown): never {
