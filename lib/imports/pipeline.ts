@@ -243,14 +243,20 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? kind.keyField)] ??= issue.message
     }
-    if (Object.keys(errors).length || !parsed.success) return verdict('INVALID')
-    const input = parsed.data as Record<string, unknown> & { regencyCode: string }
-    const regency = kind.inputRegency ? kind.inputRegency(input, prepared) : input.regencyCode
-    if (importer.role === 'DISTRICT_OFFICER' && regency !== importer.regencyCode) {
-      Object.assign(errors, (regency && kind.outOfScope?.(regency, importer, regions))
-        || { [kind.fields.some((f) => f.key === 'regencyCode') ? 'regencyCode' : kind.keyField]: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' })
+    const input = parsed.success ? parsed.data as Record<string, unknown> & { regencyCode: string } : undefined
+    // the scope is said beside the row's other faults (a missing column and another regency at once), not one per try:
+    // with the schema refused, from the regency column as resolved when it holds no fault of its own
+    const hasRegencyField = kind.fields.some((f) => f.key === 'regencyCode')
+    const regency = input ? (kind.inputRegency ? kind.inputRegency(input, prepared) : input.regencyCode)
+      : hasRegencyField && !kind.inputRegency && !errors.regencyCode && regions.regencies.has(merged.regencyCode ?? '') ? merged.regencyCode
+        : undefined
+    if (importer.role === 'DISTRICT_OFFICER' && regency !== undefined && regency !== importer.regencyCode) {
+      const outOfScope = (regency && kind.outOfScope?.(regency, importer, regions))
+        || { [hasRegencyField ? 'regencyCode' : kind.keyField]: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' }
+      for (const [field, message] of Object.entries(outOfScope)) errors[field] ??= message
       return verdict('INVALID')
     }
+    if (Object.keys(errors).length || !input) return verdict('INVALID')
     // a template's example row left in the file would write what nobody meant; one that writes nothing (its record
     // already as the example says) is left unchanged. Checked last, so that the templates' own test sees every other
     // check pass on them (imports-templates.test.ts)

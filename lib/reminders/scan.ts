@@ -86,7 +86,10 @@ export async function remindReturnedClaims(client: Client, options: { claimId?: 
 export async function notifyClaimApproved(client: Client, claimId: string, options: { emailOn?: boolean } = {}): Promise<number> {
   return tellClaimBank(client, 'CLAIM_APPROVED', {
     key: Prisma.sql`'claim-approved:' || c.id`,
-    params: Prisma.sql`jsonb_build_object('amount', (SELECT coalesce(sum(l.approved_amount), 0)::text FROM claim_lines l WHERE l.claim_id = c.id))`,
+    // what was claimed too: a bank told only the amount approved had to open the claim to learn that lines were cut
+    params: Prisma.sql`(SELECT jsonb_build_object('amount', coalesce(sum(l.approved_amount), 0)::text, 'claimed', coalesce(sum(l.claimed_amount), 0)::text,
+        'cut', greatest(coalesce(sum(l.claimed_amount), 0) - coalesce(sum(l.approved_amount), 0), 0)::text)
+      FROM claim_lines l WHERE l.claim_id = c.id)`,
     from: Prisma.sql`subsidy_claims c`,
     where: Prisma.sql`c.id = ${claimId} AND c.status = 'APPROVED'`,
   }, options.emailOn)

@@ -18,9 +18,13 @@ function values(params: Params, locale: Locale): Record<string, string> {
   for (const [k, v] of Object.entries(params)) out[k] = str(v)
   if (params.quarter !== undefined) out.quarter = quarterLabel(Number(params.quarter), locale)
   for (const k of ['deadline', 'dueDate', 'paidOn'] as const) if (typeof params[k] === 'string') out[k] = formatDate(params[k] as string, { locale })
-  // amounts stored as numeric text (a claim's approved total, a payment and what remains): Rupiah as the pages write it
-  for (const k of ['amount', 'remainder'] as const) if (typeof params[k] === 'string') out[k] = formatRupiah(params[k] as string, { locale })
+  // amounts stored as numeric text (a claim's approved and claimed totals, a payment and what remains): Rupiah as the
+  // pages write it, with sen when an amount has them (a notice about money is exact)
+  for (const k of ['amount', 'remainder', 'claimed'] as const) if (typeof params[k] === 'string') out[k] = formatRupiah(params[k] as string, { locale, cents: true })
   if (typeof params.month === 'string') out.month = formatMonth(params.month, { locale })
+  // an approval below what was claimed says by how much (`cut`: "none" when nothing was cut, or for a notice stored
+  // before the claimed amount was)
+  out.cut = typeof params.cut === 'string' && Number(params.cut) > 0 ? formatRupiah(params.cut, { locale, cents: true }) : 'none'
   return out
 }
 

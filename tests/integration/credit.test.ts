@@ -237,8 +237,9 @@ describe('monthly claims: submission, verification, payment', () => {
     expect(approvedNotice.eventKey).toBe(`claim-approved:${claimId}`)
     expect(notificationText('CLAIM_APPROVED', approvedNotice.params, 'id')).toEqual({
       title: 'Klaim Februari 2025 disetujui',
-      body: 'Dinas menyetujui klaim subsidi bunga BPR Jatim untuk Februari 2025 (Program Uji 2025) sebesar Rp190.000; pembayarannya dicatat kemudian.',
+      body: 'Dinas menyetujui klaim subsidi bunga BPR Jatim untuk Februari 2025 (Program Uji 2025) sebesar Rp190.000, dipotong Rp10.000 dari Rp200.000 yang diajukan; pembayarannya dicatat kemudian.',
     })
+    expect(notificationText('CLAIM_APPROVED', approvedNotice.params, 'en').body).toBe("The agency approved BPR Jatim's interest-subsidy claim for February 2025 (Program Uji 2025) at Rp190,000, Rp10,000 less than the Rp200,000 claimed; its payment is recorded later.")
     const dki = await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' })
     expect(await db.notification.count({ where: { userId: { in: [admin.id, dki.id] }, kind: { in: ['CLAIM_APPROVED', 'CLAIM_PAID'] } } })).toBe(0)
 

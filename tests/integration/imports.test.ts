@@ -257,6 +257,17 @@ describe('MSME import', () => {
     const dry = await check(jombang, await xlsx([row(mine), row(theirs, { 6: '35.07', 3: '3507014101850001' })]))
     expect(dry.check).toMatchObject({ create: 1, invalid: 1 })
     expect(dry.rows[1].errors).toEqual([{ column: 'Kabupaten/Kota', message: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' }])
+
+    // a row with a fault of its own and another regency is told both at once, not one per try
+    const both = await check(jombang, await xlsx([row(nib(), { 1: '', 6: '35.07', 3: '3507014101850001' })]))
+    expect(both.rows[0].errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ column: 'Nama Usaha' }),
+      { column: 'Kabupaten/Kota', message: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' },
+    ]))
+    // an unknown regency is its own fault, never "out of your area"
+    const unknown = await check(jombang, await xlsx([row(nib(), { 1: '', 6: 'Kabupaten Atlantis' })]))
+    expect(unknown.rows[0].errors.map((e) => e.column).sort()).toEqual(['Kabupaten/Kota', 'Nama Usaha'])
+    expect(unknown.rows[0].errors.find((e) => e.column === 'Kabupaten/Kota')?.message).not.toContain('wilayah kerja')
   })
 
   it('maps a renamed heading by synonym and a user mapping, reads CSV with ; and remembers the mapping', async () => {

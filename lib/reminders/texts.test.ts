@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { notificationText } from './texts'
+
+describe('notificationText: an approved claim', () => {
+  const base = { bank: 'BPR Jatim', month: '2026-04', program: 'Prokesra 2026', amount: '1250000.00' }
+
+  it('says by how much an approval fell short of what was claimed', () => {
+    expect(notificationText('CLAIM_APPROVED', { ...base, claimed: '1300000.50', cut: '50000.50' }, 'id').body)
+      .toBe('Dinas menyetujui klaim subsidi bunga BPR Jatim untuk April 2026 (Prokesra 2026) sebesar Rp1.250.000, dipotong Rp50.000,50 dari Rp1.300.000,50 yang diajukan; pembayarannya dicatat kemudian.')
+  })
+
+  it('says nothing of a cut when the whole claim was approved, nor for a notice stored before the claimed amount was', () => {
+    const whole = 'Dinas menyetujui klaim subsidi bunga BPR Jatim untuk April 2026 (Prokesra 2026) sebesar Rp1.250.000; pembayarannya dicatat kemudian.'
+    expect(notificationText('CLAIM_APPROVED', { ...base, claimed: '1250000.00', cut: '0.00' }, 'id').body).toBe(whole)
+    expect(notificationText('CLAIM_APPROVED', base, 'id').body).toBe(whole)
+    expect(notificationText('CLAIM_APPROVED', base, 'en').body).toBe("The agency approved BPR Jatim's interest-subsidy claim for April 2026 (Prokesra 2026) at Rp1,250,000; its payment is recorded later.")
+  })
+})
