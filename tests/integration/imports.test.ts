@@ -266,8 +266,9 @@ describe('MSME import', () => {
     ]))
     // an unknown regency is its own fault, never "out of your area"
     const unknown = await check(jombang, await xlsx([row(nib(), { 1: '', 6: 'Kabupaten Atlantis' })]))
-    expect(unknown.rows[0].errors.map((e) => e.column).sort()).toEqual(['Kabupaten/Kota', 'Nama Usaha'])
-    expect(unknown.rows[0].errors.find((e) => e.column === 'Kabupaten/Kota')?.message).not.toContain('wilayah kerja')
+    const unknownErrors = unknown.rows[0].errors as { column: string; message: string }[]
+    expect(unknownErrors.map((e) => e.column).sort()).toEqual(['Kabupaten/Kota', 'Nama Usaha'])
+    expect(unknownErrors.find((e) => e.column === 'Kabupaten/Kota')?.message).not.toContain('wilayah kerja')
   })
 
   it('maps a renamed heading by synonym and a user mapping, reads CSV with ; and remembers the mapping', async () => {
