@@ -11,7 +11,7 @@ const STATE_TONE = { NOT_DUE: 'slate', NOT_REPORTED: 'amber', PAID: 'green', UNP
 /**
  * Twelve columns fit a laptop's width (1280 px, the sidebar beside them) without scrolling sideways: headings
  * wrap onto two lines, cells have tight padding, the amounts carry their unit in the heading instead of each
- * cell, and the collectibility heading is the banks' own short form ("Kol."). A phone scrolls inside the card.
+ * cell, and the collectibility heading is the banks' own short form ("Kol."). A phone reads one card per period.
  */
 const HEAD = 'whitespace-normal! px-1.5! align-bottom tracking-normal!'
 const CELL = 'px-1.5!'
@@ -24,7 +24,34 @@ export function LoanScheduleTable({ rows, locale }: { rows: Row[]; locale: 'id' 
   const amount = (v: number) => formatNumber(v, { locale })
   const pct = (v: number) => formatRate(v, { locale })
   const inRupiah = (label: string) => <>{label} <span className="normal-case">(Rp)</span></>
+  const reasonLine = (r: Row) => r.reason !== 'DUE' && <span className={`block text-xs font-medium ${REASON_TEXT[r.reason as keyof typeof REASON_TEXT] ?? 'text-slate-600'}`}>{t(`reason_${r.reason}`)}</span>
   return (
+    <>
+    {/* phones: one card per period, the subsidy and its reason first (the twelve columns had scrolled sideways, the
+        subsidy out of sight); wider screens and paper: the table */}
+    <ul className="space-y-2 md:hidden print:hidden" aria-label={t('schedule')}>
+      {rows.map((r) => (
+        <li key={r.period} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-period-card={r.period} data-state={r.state}>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p className="font-medium text-slate-900">{t('period')} {r.period} · {formatDate(r.end, { locale })}</p>
+            <Badge tone={STATE_TONE[r.state]}>{t(`state_${r.state}`)}</Badge>
+          </div>
+          <p className="mt-1"><span className="text-slate-600">{t('subsidyDue')}:</span> <span className="font-semibold tabular-nums">Rp{amount(r.subsidy)}</span></p>
+          {reasonLine(r)}
+          <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-xs">
+            {([
+              [t('openingBalance'), `Rp${amount(r.openingBalance)}`], [t('borrowerInstalment'), `Rp${amount(r.borrowerInstalment)}`],
+              [t('principal'), `Rp${amount(r.principal)}`], [t('borrowerInterest'), `Rp${amount(r.borrowerInterest)}`],
+              [t('bankRateShort'), pct(r.bankRate)], [t('rateDifference'), pct(r.rateDifference)],
+              [t('days'), String(r.days)], [t('collectibility'), r.collectibility === null || r.collectibility === undefined ? '–' : String(r.collectibility)],
+            ] as const).map(([k, v]) => (
+              <div key={k} className="min-w-0"><dt className="text-slate-500">{k}</dt><dd className="tabular-nums text-slate-800">{v}</dd></div>
+            ))}
+          </dl>
+        </li>
+      ))}
+    </ul>
+    <div className="hidden md:block print:block">
     <Table caption={t('schedule')}>
       <thead>
         <tr>
@@ -58,11 +85,13 @@ export function LoanScheduleTable({ rows, locale }: { rows: Row[]; locale: 'id' 
             <Td align="right" className={CELL}>{r.collectibility ?? '–'}</Td>
             <Td align="right" className={CELL}>
               <span className="block">{amount(r.subsidy)}</span>
-              {r.reason !== 'DUE' && <span className={`block text-xs font-medium ${REASON_TEXT[r.reason as keyof typeof REASON_TEXT] ?? 'text-slate-600'}`}>{t(`reason_${r.reason}`)}</span>}
+              {reasonLine(r)}
             </Td>
           </tr>
         ))}
       </tbody>
     </Table>
+    </div>
+    </>
   )
 }

@@ -63,6 +63,12 @@ export const cooperativeYearSchema = z
     version: z.preprocess((v) => (v === '' || v === null ? undefined : v), versionField.optional()),
   })
   .refine((v) => !v.ratDate || v.ratHeld, { path: ['ratHeld'], message: 'Tandai RAT terlaksana bila tanggal RAT diisi.' })
+  // a book year's RAT approves its closed accounts, so it is held after the year ends: "RAT 2025" held in March 2025 is
+  // the RAT of book year 2024, a mix-up the form and the import would otherwise record under the wrong year
+  .refine((v) => !v.ratDate || v.ratDate.getUTCFullYear() > v.year, {
+    path: ['ratDate'],
+    message: 'Tanggal RAT harus sesudah tahun bukunya berakhir: RAT tahun buku 2025, misalnya, diadakan pada 2026 atau sesudahnya.',
+  })
 export type CooperativeYearInput = z.infer<typeof cooperativeYearSchema>
 
 /** A recorded book year to delete, at the version the user saw. */

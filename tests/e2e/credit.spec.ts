@@ -234,6 +234,15 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await page.getByRole('link', { name: 'Buka pinjaman ini' }).click()
   await expect(page.locator('tr[data-period="1"]')).toHaveAttribute('data-state', 'NOT_REPORTED')
   await expect(page.locator('tr[data-period="12"]')).toHaveAttribute('data-state', 'NOT_DUE')
+  // on a phone each period is a card that fits the screen, its subsidy in sight without scrolling sideways
+  const wide = page.viewportSize()!
+  await page.setViewportSize({ width: 390, height: 844 })
+  await expect(page.locator('tr[data-period="1"]')).toBeHidden()
+  const first = page.locator('[data-period-card="1"]')
+  await expect(first).toContainText('Subsidi')
+  await expect(first).toHaveAttribute('data-state', 'NOT_REPORTED')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+  await page.setViewportSize(wide)
 
   // the claim of October 2026 for the second programme
   await page.goto('/kredit/klaim/baru')
@@ -319,4 +328,12 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await expect(admin.locator('[data-total="Dibayar"]')).toHaveCount(0)
   // the place, the day and the three signatures are one block a page break does not split
   await expect(admin.getByTestId('record-sign-off')).toHaveCSS('break-inside', 'avoid')
+  // on screen, and only there, a note says the payments recorded since, with the way to them
+  const paidSince = admin.getByTestId('record-paid-since')
+  await expect(paidSince).toContainText('Setelah verifikasi ini, pembayaran sebesar Rp133.333 telah dicatat (terakhir 20 November 2026); klaim sudah lunas.')
+  await admin.emulateMedia({ media: 'print' })
+  await expect(paidSince).toBeHidden()
+  await admin.emulateMedia({ media: 'screen' })
+  await paidSince.getByRole('link', { name: 'Lihat pembayaran di halaman klaim' }).click()
+  await expect(admin).toHaveURL(claimUrl)
 })

@@ -317,6 +317,10 @@ describe('yearly figures, assessments and inspections', () => {
     // the cross-field rule runs once the fields themselves are valid
     const ratOnly = await submit(saveCooperativeYear, { ...base, ratHeld: false })
     expect(ratOnly.state?.errors?.ratHeld).toEqual(['Tandai RAT terlaksana bila tanggal RAT diisi.'])
+    // "RAT 2025" held in March 2025 under book year 2025: that RAT closed book year 2024, said in the date's field
+    const sameYear = await submit(saveCooperativeYear, { ...base, year: '2025', ratDate: '2025-03-01' })
+    expect(sameYear.state?.errors?.ratDate).toEqual(['Tanggal RAT harus sesudah tahun bukunya berakhir: RAT tahun buku 2025, misalnya, diadakan pada 2026 atau sesudahnya.'])
+    expect(await db.cooperativeYear.count({ where: { cooperativeId: coop.id, year: 2025 } })).toBe(0)
   })
 
   it('records an inspection, in scope only', async () => {

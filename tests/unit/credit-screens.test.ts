@@ -98,8 +98,16 @@ describe('the loan schedule', () => {
     const html = render('en', createElement(LoanScheduleTable, { rows: [row], locale: 'en' }))
     for (const text of ['250,000,000', '7,345,678', '6,012,345', '1,333,333', '14.25%', '8.25%', '30 November 2026', 'not paid', 'no instalment', '<abbr title="Collectibility"'])
       expect(html).toContain(text)
-    expect(html.match(/\(Rp\)/g)).toHaveLength(5)
-    expect(html).not.toContain('Rp250')
+    // the table: the unit once in each amount's heading, never in its cells
+    const table = html.slice(html.indexOf('<table'))
+    expect(table.match(/\(Rp\)/g)).toHaveLength(5)
+    expect(table).not.toContain('Rp250')
+    // the phone's card of the period: each amount with its unit (no heading above it), the subsidy and its reason first
+    const card = html.slice(0, html.indexOf('<table'))
+    expect(card).toContain('data-period-card="3"')
+    for (const text of ['Rp250,000,000', 'Rp7,345,678', 'Rp6,012,345', 'Rp1,333,333', 'Rp0', '14.25%', '8.25%', '30 November 2026', 'not paid', 'no instalment'])
+      expect(card).toContain(text)
+    expect(card.indexOf('no instalment')).toBeLessThan(card.indexOf('Rp250,000,000'))
   })
 })
 

@@ -52,6 +52,17 @@ export default async function VerificationRecordPage({ params }: { params: Promi
         <p className="font-medium">{claim.program.name} · {claim.bank.name} · {monthName}</p>
       </header>
       {draft && <p role="note" className="rounded-md border-2 border-dashed border-amber-500 bg-amber-50 p-3 font-semibold text-amber-900" data-testid="record-draft">{t('recordDraft')}</p>}
+      {/* on screen only: a reader of an approved record learns that payments came after it (the record itself states
+          the verification on its date, so the note is not printed) */}
+      {claim.payments.length > 0 && claim.totals.approved !== null && (
+        <p role="note" className="no-print rounded-md border border-sky-200 bg-sky-50 p-3 text-sky-900" data-testid="record-paid-since">
+          {t('recordPaidSince', {
+            paid: money(claim.totals.paid), date: formatDate(claim.payments[claim.payments.length - 1].paidOn, { locale: lang }),
+            status: claim.status === 'PAID' ? 'PAID' : 'other', remainder: money(Math.max(0, claim.totals.approved - claim.totals.paid)),
+          })}{' '}
+          <Link className="underline" href={`/kredit/klaim/${claim.id}`}>{t('recordPaidSinceLink')}</Link>
+        </p>
+      )}
       <p>{draft
         ? t('recordIntroDraft', { date: formatDate(claim.submittedAt, { locale: lang }), bank: claim.bank.name, month: monthName, program: claim.program.name })
         : t('recordIntro', { day: formatWeekday(decided, { locale: lang }), date: formatDate(decided, { locale: lang }), bank: claim.bank.name, month: monthName, program: claim.program.name })}</p>
