@@ -480,13 +480,14 @@ async function* storedBatches(importId: string, last: number): AsyncGenerator<Ro
 /** A verdict as its import_rows row; `plan`: the dry run's planned write (lib/imports/planned.ts), none for the commit's. */
 type StoredVerdict = Prisma.ImportRowCreateManyInput & { plan?: PlanColumns }
 /**
- * A verdict's texts as stored: with the cells refused before the schema, and a row the dry run refuses with its ignored
- * cells (for its line in the rejected-rows file). A row valid then and refused only at the commit (changed meanwhile)
- * has none stored: its line in the file has its mapped columns only.
+ * A verdict's texts as stored: with the cells refused before the schema, and the row's cells of the ignored columns
+ * (for its line in the rejected-rows file), whatever its verdict: a row valid at the dry run may be refused at the
+ * commit (its record changed meanwhile), and its line in the file then keeps the user's own columns too. A file with
+ * no ignored column (the template's, the bench's) stores nothing more.
  */
 function storedValues(v: Verdict, row: RowTexts): Prisma.InputJsonObject {
   const problems = Object.keys(row.problems).length > 0
-  const ignored = v.outcome === 'INVALID' && row.ignored !== undefined
+  const ignored = row.ignored !== undefined
   // most rows have neither: their texts as they are, not a copy (100.000 rows)
   if (!problems && !ignored) return v.values
   return { ...v.values, ...(problems && { [PROBLEMS]: row.problems }), ...(ignored && { [IGNORED]: row.ignored }) }

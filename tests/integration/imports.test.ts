@@ -13,7 +13,9 @@ import { IMPORT_LIMITS } from '@/lib/imports/file'
 import { createImport, discardCheck, startCheck, startCommit } from '@/lib/imports/service'
 import type { SessionUser } from '@/lib/session-user'
 import { createUser, unique } from '../support/factories'
-import { asSession, checkImport, commitImport as commit } from '../support/imports'
+import { insertMsme } from '@/lib/registers/writes'
+import { msmeSchema } from '@/lib/validations/msmes'
+import { asSession, checkImport, commitImport as commit, msmeForm } from '../support/imports'
 
 const check = (user: SessionUser, file: File, mappingOverride: Record<string, string | null> = {}) => checkImport(user, 'umkm', file, mappingOverride)
 
@@ -465,15 +467,38 @@ describe('hostile and wrong files', () => {
     expect(rest.slice(0, HEAD.length)).toEqual([bad, expect.any(String), 'Siti Aminah', '35170141018500X1', 'Laki-laki', '10792', '35.17', '25.000.000', 'Rp180.000.000', '18/09/2024'])
     expect(rest[HEAD.length]).toBe('telepon pemilik belum ada')
     expect(rest[HEAD.length + 1]).toMatch(/^NIK Pemilik: /)
-    // a valid row's ignored cells are not kept: only a refused row's go back into a file
+    // each row keeps its own filled ignored cells, a valid one too (it may be refused at the commit: next test)
     const stored = await db.importRow.findMany({ where: { importId: dry.id }, orderBy: { rowNumber: 'asc' }, select: { outcome: true, values: true } })
-    expect(stored.map((r) => [r.outcome, (r.values as Record<string, unknown>)['$ignored'] ?? null])).toEqual([['CREATE', null], ['INVALID', { Catatan: 'telepon pemilik belum ada' }]])
+    expect(stored.map((r) => [r.outcome, (r.values as Record<string, unknown>)['$ignored'] ?? null])).toEqual([['CREATE', { Catatan: 'sudah dicek', Petugas: 'Rina' }], ['INVALID', { Catatan: 'telepon pemilik belum ada' }]])
     // corrected in that file and uploaded again: its extra columns ignored, the row written
     ws.getRow(2).getCell(5).value = '3517014101850002'
     const again = await check(admin, new File([Buffer.from(await wb.xlsx.writeBuffer())], 'impor-ditolak.xlsx'))
     expect(again.check).toMatchObject({ create: 1, invalid: 0 })
     expect(await commit(admin, again.id)).toMatchObject({ status: 'DONE' })
     expect(await db.msme.findUniqueOrThrow({ where: { nib: bad }, select: { ownerGender: true, iumkDate: true } })).toEqual({ ownerGender: 'L', iumkDate: new Date('2024-09-18') })
+  })
+
+  it('a row valid at the dry run and refused at the commit goes into the rejected-rows file with its ignored columns too', async () => {
+    const [ok, late] = [nib(), nib()]
+    const dry = await check(admin, await xlsx([[...row(ok), 'sudah dicek'], [...row(late), 'pemilik pindah alamat']], { head: [...HEAD, 'Catatan'] }))
+    expect(dry.check).toMatchObject({ create: 2, invalid: 0 })
+    // after the dry run, someone registers the second NIB and deletes it: the commit refuses that row
+    const actor = { id: admin.id, username: admin.username, role: admin.role }
+    await db.$transaction((tx) => insertMsme(tx, actor, msmeSchema.parse({ ...msmeForm(late), newRegistration: 'on' })))
+    await db.msme.update({ where: { nib: late }, data: { deletedAt: new Date() } })
+    expect(await commit(admin, dry.id, 'VALID_ONLY')).toMatchObject({ status: 'DONE', summary: { commit: { create: 1, invalid: 1 } } })
+    signInAs(await db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { id: true, sessionVersion: true } }))
+    const res = await downloadRejected(new Request(`http://localhost/api/impor/${dry.id}/ditolak`), { params: Promise.resolve({ id: dry.id }) })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const ws = wb.worksheets[0]
+    const texts = (r: number) => (ws.getRow(r).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))
+    expect(texts(1)).toEqual(['Baris asal', ...HEAD, 'Catatan', 'Kesalahan'])
+    expect(ws.rowCount).toBe(2)
+    expect(texts(2)[0]).toBe('3')
+    expect(texts(2)[1]).toBe(late)
+    expect(texts(2)[HEAD.length + 1]).toBe('pemilik pindah alamat')
+    expect(texts(2)[HEAD.length + 2]).toMatch(/dihapus/)
   })
 
   it('answers 404 for every import its reader may not open, the same as an unknown id (page, status, refused rows)', async () => {
