@@ -32,10 +32,13 @@ export function LoanScheduleTable({ rows, locale }: { rows: Row[]; locale: 'id' 
     <ul className="space-y-2 md:hidden print:hidden" aria-label={t('schedule')}>
       {rows.map((r) => (
         <li key={r.period} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-period-card={r.period} data-state={r.state}>
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <p className="font-medium text-slate-900">{t('period')} {r.period} · {formatDate(r.end, { locale })}</p>
-            <Badge tone={STATE_TONE[r.state]}>{t(`state_${r.state}`)}</Badge>
-          </div>
+          {/* the period a heading to move between cards by; its due date and the instalment's state each labelled, so
+              "dibayar" reads as the borrower's instalment, not as the subsidy below it */}
+          <h3 className="font-medium text-slate-900">{t('period')} {r.period}</h3>
+          <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
+            <span>{t('dueDate')}: <span className="text-slate-800">{formatDate(r.end, { locale })}</span></span>
+            <span>{t('instalmentState')}: <Badge tone={STATE_TONE[r.state]}>{t(`state_${r.state}`)}</Badge></span>
+          </p>
           <p className="mt-1"><span className="text-slate-600">{t('subsidyDue')}:</span> <span className="font-semibold tabular-nums">Rp{amount(r.subsidy)}</span></p>
           {reasonLine(r)}
           <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-xs">

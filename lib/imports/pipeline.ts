@@ -159,7 +159,7 @@ function resolveRegions(fields: FieldDef[], values: Record<string, string>, regi
   }
 }
 
-/** `ignored`: the row's cells of the columns the user left unmapped (heading → text), kept for a refused row's file */
+/** `ignored`: the row's cells of the columns the user left unmapped (heading → text), kept for its line in the rejected-rows file should it be refused */
 type RowTexts = { rowNumber: number; values: Record<string, string>; problems: Record<string, string>; ignored?: Record<string, string> }
 /** What a batch's check reads from the database: the kind's reference data and the stored records of the batch's keys. */
 type Lookups = { prepared: unknown; existingByKey: Map<string, unknown> }
@@ -244,13 +244,16 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
       for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? kind.keyField)] ??= issue.message
     }
     const input = parsed.success ? parsed.data as Record<string, unknown> & { regencyCode: string } : undefined
-    // the scope is said beside the row's other faults (a missing column and another regency at once), not one per try:
-    // with the schema refused, from the regency column as resolved when it holds no fault of its own
+    // the scope is said beside the row's other faults (a missing column and another regency at once), not one per try.
+    // With the schema refused, the regency as far as the row resolves it: its regency column when that holds no fault
+    // of its own, or the kind's (a book year's: its cooperative's, the cooperative's id resolved from a known NIK)
     const hasRegencyField = kind.fields.some((f) => f.key === 'regencyCode')
-    const regency = input ? (kind.inputRegency ? kind.inputRegency(input, prepared) : input.regencyCode)
-      : hasRegencyField && !kind.inputRegency && !errors.regencyCode && regions.regencies.has(merged.regencyCode ?? '') ? merged.regencyCode
-        : undefined
-    if (importer.role === 'DISTRICT_OFFICER' && regency !== undefined && regency !== importer.regencyCode) {
+    const regency: string | null | undefined = input ? (kind.inputRegency ? kind.inputRegency(input, prepared) : input.regencyCode)
+      : kind.inputRegency ? kind.inputRegency(merged, prepared) ?? undefined
+        : hasRegencyField && !errors.regencyCode && regions.regencies.has(merged.regencyCode ?? '') ? merged.regencyCode
+          : undefined
+    // a checked row's regency is always judged (none found is outside the officer's); a refused row's when it has one
+    if (importer.role === 'DISTRICT_OFFICER' && (input !== undefined || regency !== undefined) && regency !== importer.regencyCode) {
       const outOfScope = (regency && kind.outOfScope?.(regency, importer, regions))
         || { [hasRegencyField ? 'regencyCode' : kind.keyField]: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' }
       for (const [field, message] of Object.entries(outOfScope)) errors[field] ??= message
@@ -419,7 +422,7 @@ function columnNamer(imp: LoadedImport, kind: AnyKind) {
 
 /** Under this key of a stored row's values: the cells refused before the schema (kept for the commit's check). */
 const PROBLEMS = '$problems'
-/** Under this key of a refused row's stored values: its cells of the ignored columns (heading → text), for the rejected-rows file. */
+/** Under this key of a row's stored values: its cells of the ignored columns (heading → text), for the rejected-rows file. */
 export const IGNORED = '$ignored'
 
 /** An ignored column's cell as text: a date cell as its date, anything else as it reads (a cell's unreadable character kept). */

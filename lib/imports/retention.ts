@@ -9,8 +9,9 @@ import { dropFinishedRuns, ensureHourlyRun, queueNextHourlyRun } from '@/lib/job
  * Every hour (job `import.tidy`, lib/jobs/hourly.ts):
  * - an import that ended (DONE, CANCELLED; neither can be written again without a new dry run, which stores
  *   its rows afresh) loses its new and unchanged rows, which nothing reads again (its page lists the refused
- *   rows and the changes, the rejected-rows file the refused rows, its counts are in its summary), and the
- *   planned writes of the rows it keeps;
+ *   rows and the changes, the rejected-rows file the refused rows, its counts are in its summary), the planned
+ *   writes of the rows it keeps, and a changed row's cells of the columns the user ignored (only a refused row's go
+ *   into a file);
  * - a dry run not imported (CHECKED, or FAILED in its write) whose plan can no longer be applied loses it: a plan
  *   made on an earlier day (UTC), or kept without a key (a dry run that ran past midnight) — the commit would not
  *   apply it (planKey has the day) and checks every row again instead, from the rows, which stay.
@@ -77,7 +78,12 @@ async function tidyImport(id: string, today: string): Promise<'ended' | 'stalePl
       SELECT ${ENDED_SQL} AS ended, ${STALE_SQL} AS stale FROM imports WHERE id = $2 FOR UPDATE SKIP LOCKED`, today, id)
     if (!imp) return (await tx.dataImport.count({ where: { id } })) ? 'busy' : 'none'
     if (!imp.ended && !imp.stale) return 'none'
-    if (imp.ended) await tx.$executeRaw`DELETE FROM import_rows WHERE import_id = ${id} AND outcome IN ('CREATE', 'UNCHANGED')`
+    if (imp.ended) {
+      await tx.$executeRaw`DELETE FROM import_rows WHERE import_id = ${id} AND outcome IN ('CREATE', 'UNCHANGED')`
+      // the cells of the columns the user left unmapped go back only into the rejected-rows file: a changed row it
+      // keeps (for its before → after) no longer holds them (lib/imports/pipeline.ts storedValues)
+      await tx.$executeRaw`UPDATE import_rows SET "values" = "values" - '$ignored' WHERE import_id = ${id} AND outcome <> 'INVALID' AND "values" ? '$ignored'`
+    }
     await tx.$executeRawUnsafe(`UPDATE import_rows SET ${NO_PLAN} WHERE import_id = $1 AND ${HAS_PLAN}`, id)
     await tx.$executeRaw`UPDATE imports SET rows_tidied_version = version, plan_key = NULL WHERE id = ${id}`
     return imp.ended ? 'ended' : 'stalePlans'

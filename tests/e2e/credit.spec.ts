@@ -330,7 +330,7 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await expect(admin.getByTestId('record-sign-off')).toHaveCSS('break-inside', 'avoid')
   // on screen, and only there, a note says the payments recorded since, with the way to them
   const paidSince = admin.getByTestId('record-paid-since')
-  await expect(paidSince).toContainText('Setelah verifikasi ini, pembayaran sebesar Rp133.333 telah dicatat (terakhir 20 November 2026); klaim sudah lunas.')
+  await expect(paidSince).toContainText('Setelah verifikasi ini, pembayaran sebesar Rp133.333 telah dicatat (tanggal 20 November 2026); klaim sudah lunas.')
   await admin.emulateMedia({ media: 'print' })
   await expect(paidSince).toBeHidden()
   await admin.emulateMedia({ media: 'screen' })

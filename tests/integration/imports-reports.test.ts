@@ -266,15 +266,18 @@ describe('cooperative yearly figures import', () => {
       ['3517999999999999', 2025, '10.000.000', '', '', '', '', '', ''],
       [own.nik, 2099, '10.000.000', '', '', '', '', '', ''],
       [own.nik, 2024, 'sepuluh juta', '', '', '', '', '', ''],
+      // another regency's cooperative with a fault of its own: both said at once
+      [other.nik, 2024, 'sepuluh juta', '', '', '', '', '', ''],
     ])
     const before = await yearFingerprint()
     const dry = await checkImport(jombang, 'koperasi-tahunan', file)
-    expect(dry.check).toEqual({ total: 5, create: 1, update: 0, unchanged: 0, invalid: 4 })
+    expect(dry.check).toEqual({ total: 6, create: 1, update: 0, unchanged: 0, invalid: 5 })
     expect(dry.rows.slice(1).map((r) => r.errors)).toEqual([
       [{ column: 'NIK Koperasi', message: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' }],
       [{ column: 'NIK Koperasi', message: 'NIK koperasi ini belum terdaftar: daftarkan koperasinya dulu, lalu impor angka tahunannya.' }],
       [{ column: 'Tahun Buku', message: 'Tahun buku tidak boleh di masa depan.' }],
       [{ column: 'Modal Sendiri', message: 'Modal sendiri harus angka rupiah, mis. 1.500.000.' }],
+      [{ column: 'Modal Sendiri', message: 'Modal sendiri harus angka rupiah, mis. 1.500.000.' }, { column: 'NIK Koperasi', message: 'Di luar wilayah kerja Anda: Anda hanya dapat mengimpor data kabupaten/kota Anda.' }],
     ])
     expect((await commitImport(jombang, dry.id)).status).toBe('FAILED')
     expect(await yearFingerprint()).toBe(before)

@@ -39,8 +39,9 @@ async function importedFourRows() {
   const [same, changed, fresh] = [nib(), nib(), nib()]
   const first = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [msmeRow(msmeForm(same)), msmeRow(msmeForm(changed))], 'awal.xlsx'))
   expect((await commitImport(session, first.id)).status).toBe('DONE')
-  const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [
-    msmeRow(msmeForm(same)), msmeRow(msmeForm(changed, { workers: '9' })), msmeRow(msmeForm(fresh)), msmeRow(msmeForm('123')),
+  // with a column of the user's own ("Catatan", left unmapped): each row keeps its cell until the tidy
+  const dry = await checkImport(session, 'umkm', await xlsx([...MSME_FIELDS, { label: 'Catatan' }], [
+    [...msmeRow(msmeForm(same)), 'a'], [...msmeRow(msmeForm(changed, { workers: '9' })), 'b'], [...msmeRow(msmeForm(fresh)), 'c'], [...msmeRow(msmeForm('123')), 'd'],
   ], 'kedua.xlsx'))
   expect(dry.check).toMatchObject({ unchanged: 1, update: 1, create: 1, invalid: 1 })
   expect((await commitImport(session, dry.id, 'VALID_ONLY')).status).toBe('DONE')
@@ -63,6 +64,10 @@ describe('the imports\' tidy', () => {
     expect(await importDetail(id)).toEqual(shown)
     const [refused] = await db.importRow.findMany({ where: { importId: id, outcome: 'INVALID' }, select: { values: true } })
     expect(refused.values).toMatchObject({ nib: '123', businessName: 'Keripik Tempe Bu Sri' })
+    // the ignored column's cells: kept by the refused row (its line in the rejected-rows file), dropped from the changed one
+    const ignoredOf = async () => (await db.importRow.findMany({ where: { importId: id }, orderBy: { rowNumber: 'asc' }, select: { values: true } }))
+      .map((r) => (r.values as Record<string, unknown>)['$ignored'] ?? null)
+    expect(await ignoredOf()).toEqual([null, { Catatan: 'd' }])
     expect(await db.msme.count()).toBe(msmes)
     // once: a second run finds nothing to do
     expect(await tidyImports()).toEqual({ ended: 0, stalePlans: 0, busy: 0, failed: 0 })

@@ -29,7 +29,7 @@ export const COOPERATIVE_YEAR_FIELDS: FieldDef[] = [
   { key: 'businessVolume', label: 'Volume Usaha', labelEn: 'Business volume', synonyms: ['Volume Usaha (Rp)', 'Omzet'], type: 'money', help: 'Volume usaha tahun buku, Rupiah.', examples: ['1.250.000.000', '310.000.000', '1.100.000.000'] },
   { key: 'netSurplus', label: 'SHU', labelEn: 'Net surplus (SHU)', synonyms: ['Sisa Hasil Usaha', 'SHU (Rp)', 'SHU Tahun Berjalan'], type: 'money', help: 'Sisa hasil usaha, Rupiah; boleh negatif (rugi): -2.500.000.', examples: ['42.000.000', '-2.500.000', '38.000.000'] },
   { key: 'ratHeld', label: 'RAT Terlaksana', labelEn: 'Annual members meeting (RAT) held', synonyms: ['RAT', 'Sudah RAT'], type: 'bool', help: 'Ya bila Rapat Anggota Tahunan tahun buku ini sudah dilaksanakan, Tidak bila belum.', examples: ['Ya', 'Tidak', 'Ya'] },
-  { key: 'ratDate', label: 'Tanggal RAT', labelEn: 'RAT date', synonyms: ['Tgl RAT'], type: 'date', help: 'Tanggal RAT: 18/09/2024, 18 September 2024, 2024-09-18 atau sel tanggal Excel; tidak di masa depan. Diisi hanya bila RAT terlaksana.', examples: ['15/03/2026', '', '20/03/2025'] },
+  { key: 'ratDate', label: 'Tanggal RAT', labelEn: 'RAT date', synonyms: ['Tgl RAT'], type: 'date', help: 'Tanggal RAT: 18/09/2024, 18 September 2024, 2024-09-18 atau sel tanggal Excel; sesudah tahun bukunya berakhir (RAT tahun buku 2025: pada 2026 atau sesudahnya) dan tidak di masa depan. Diisi hanya bila RAT terlaksana.', examples: ['15/03/2026', '', '20/03/2025'] },
 ]
 
 /**

@@ -57,7 +57,7 @@ export default async function VerificationRecordPage({ params }: { params: Promi
       {claim.payments.length > 0 && claim.totals.approved !== null && (
         <p role="note" className="no-print rounded-md border border-sky-200 bg-sky-50 p-3 text-sky-900" data-testid="record-paid-since">
           {t('recordPaidSince', {
-            paid: money(claim.totals.paid), date: formatDate(claim.payments[claim.payments.length - 1].paidOn, { locale: lang }),
+            paid: money(claim.totals.paid), count: claim.payments.length, date: formatDate(claim.payments[claim.payments.length - 1].paidOn, { locale: lang }),
             status: claim.status === 'PAID' ? 'PAID' : 'other', remainder: money(Math.max(0, claim.totals.approved - claim.totals.paid)),
           })}{' '}
           <Link className="underline" href={`/kredit/klaim/${claim.id}`}>{t('recordPaidSinceLink')}</Link>
