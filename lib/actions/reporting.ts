@@ -10,7 +10,7 @@ import type { SessionUser } from '@/lib/session-user'
 import { conflictError, transition as conditionalStep } from '@/lib/transitions'
 import { getQuarterForms, getValidationRules, toRuleIndicators, type ReportStatus } from '@/lib/data/reporting'
 import { previousQuarter, quarterLabel, quarterStarted } from '@/lib/reporting/periods'
-import { evaluateRules, isEntered, submissionErrors } from '@/lib/reporting/rules'
+import { COMPARED_REPORT_STATUSES, evaluateRules, isEntered, submissionErrors } from '@/lib/reporting/rules'
 import { reportSnapshotSelect, STALE_REPORT, STATUS_LABEL, writeReportValues } from '@/lib/reporting/writes'
 import { enqueue } from '@/lib/jobs'
 import { emailEnabled } from '@/lib/reminders/email'
@@ -64,7 +64,7 @@ export const saveReport = authAction('reports.write', reportEntrySchema, async (
     const prev = previousQuarter(input.year, input.quarter)
     const [rules, previousRows] = await Promise.all([
       getValidationRules(),
-      db.reportValue.findMany({ where: { report: { regencyCode, year: prev.year, quarter: prev.quarter } }, select: { indicatorCode: true, value: true } }),
+      db.reportValue.findMany({ where: { report: { regencyCode, year: prev.year, quarter: prev.quarter, status: { in: [...COMPARED_REPORT_STATUSES] } } }, select: { indicatorCode: true, value: true } }),
     ])
     const previous = Object.fromEntries(previousRows.map((v) => [v.indicatorCode, v.value === null ? null : Number(v.value)]))
     blocked = submissionErrors(indicators, evaluateRules({ indicators, rules, values, previous, comments }), values)

@@ -7,7 +7,7 @@ import { can } from '@/lib/permissions'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import { currentQuarter, defaultDeadline, isDueInQuarter, isOnTime, isPastDeadline, previousQuarter, type PeriodType } from '@/lib/reporting/periods'
-import type { Rule, RuleIndicator } from '@/lib/reporting/rules'
+import { COMPARED_REPORT_STATUSES, type Rule, type RuleIndicator } from '@/lib/reporting/rules'
 import { quarterBounds } from '@/lib/config/catalogue'
 import { getReportingStart, isRequiredPeriod, reportingStartSetSql, requiredPeriodSql } from '@/lib/reporting/start'
 
@@ -159,7 +159,7 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
     readDb.regency.findFirst({ where: { code: regencyCode, provinceCode: province() }, select: { code: true, name: true } }),
     readDb.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year, quarter } }, select: reportSelect }),
     readDb.reportValue.findMany({
-      where: { report: { regencyCode, OR: duePeriods.map((p) => ({ year: p.year, quarter: p.quarter })) } },
+      where: { report: { regencyCode, status: { in: [...COMPARED_REPORT_STATUSES] }, OR: duePeriods.map((p) => ({ year: p.year, quarter: p.quarter })) } },
       select: { indicatorCode: true, value: true, report: { select: { year: true, quarter: true, status: true } } },
     }),
     readDb.indicatorTarget.findMany({

@@ -9,6 +9,13 @@
  */
 import { formatPercent } from '@/lib/format'
 
+/**
+ * The reports whose values a later quarter shows as "Triwulan lalu" and compares with (a change rule): those sent to
+ * the agency. A draft's or a returned report's values are still being typed or corrected: a walk saw an unsent
+ * draft's 352 shown as last quarter's, and the change warnings judged against it.
+ */
+export const COMPARED_REPORT_STATUSES = ['SUBMITTED', 'APPROVED'] as const
+
 export type RuleIndicator = {
   code: string
   aggregation: 'SUM' | 'RATIO' | 'PROVINCE'

@@ -42,10 +42,27 @@ export async function prepareDatabase(databaseUrl: string, opts: { seed: boolean
  * Load the demo data in its own process without blocking this one (so `npm run dev` can start Next.js
  * meanwhile); resolves when it has loaded, rejects when it failed.
  */
-export function seedDemoData(databaseUrl: string): Promise<void> {
-  return new Promise((resolve, reject) => {
+export async function seedDemoData(databaseUrl: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
     const child = spawn('node_modules/.bin/tsx', ['prisma/seed.ts'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } })
     child.on('error', reject)
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('Pemuatan data demo gagal'))))
   })
+  await queueReminderScan(databaseUrl)
+}
+
+/**
+ * One reminder scan now that the demo data is in (lib/reminders/jobs.ts, job `reminders.scan`, a single run): the
+ * worker, started with Next.js while the data loaded, ran its first scan on an empty database, and the admin's
+ * bell stayed empty of the reports and the claim waiting for review until the next hour's scan.
+ */
+async function queueReminderScan(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    // run_at is UTC without a zone, as the queue writes it (lib/jobs/queue.ts)
+    await client.query(`INSERT INTO jobs (id, kind, payload, max_attempts, run_at) VALUES (gen_random_uuid()::text, 'reminders.scan', '{"once": true}'::jsonb, 3, now() AT TIME ZONE 'UTC')`)
+  } finally {
+    await client.end()
+  }
 }

@@ -12,10 +12,10 @@ import type { SessionUser } from '@/lib/session-user'
 
 let officer: SessionUser
 
-async function report(year: number, quarter: number, values: Record<string, number>) {
+async function report(year: number, quarter: number, values: Record<string, number>, opts: { regencyCode?: string; status?: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' } = {}) {
   await db.quarterlyReport.create({
     data: {
-      regencyCode: '35.17', year, quarter, status: 'APPROVED',
+      regencyCode: opts.regencyCode ?? '35.17', year, quarter, status: opts.status ?? 'APPROVED',
       values: { create: Object.entries(values).map(([indicatorCode, value]) => ({ indicatorCode, value })) },
     },
   })
@@ -53,5 +53,22 @@ describe('previous values by the form’s period', () => {
     expect(d.previous.shown.OMZET_UMK).toBe(300_000_000_000)
     expect(d.previous.shown.KOP_TERDAFTAR).toBe(310)
     expect(d.previous).toMatchObject({ year: 2026, quarter: 1, status: 'APPROVED' })
+  })
+
+  it('never shows nor compares with a quarter not sent: a draft or a returned report is still being typed', async () => {
+    await report(2026, 3, { KOP_TERDAFTAR: 352 }, { regencyCode: '35.07', status: 'DRAFT' })
+    const malang = { ...(await createTestUser({ role: 'DISTRICT_OFFICER', regencyCode: '35.07' })) }
+    const previousOf = async () => (await getReport({ user: malang, regencyCode: '35.07', year: 2026, quarter: 4 }))!.previous
+    const setStatus = (status: 'RETURNED' | 'SUBMITTED') =>
+      db.quarterlyReport.update({ where: { regencyCode_year_quarter: { regencyCode: '35.07', year: 2026, quarter: 3 } }, data: { status } })
+    const notShown = async () => {
+      const p = await previousOf()
+      expect([p.shown.KOP_TERDAFTAR, p.values.KOP_TERDAFTAR, p.status]).toEqual([undefined, undefined, null])
+    }
+    await notShown()
+    await setStatus('RETURNED')
+    await notShown()
+    await setStatus('SUBMITTED')
+    expect(await previousOf()).toMatchObject({ shown: { KOP_TERDAFTAR: 352 }, values: { KOP_TERDAFTAR: 352 }, status: 'SUBMITTED' })
   })
 })

@@ -28,10 +28,12 @@ beforeAll(async () => {
   otherOfficer = await createUser('DISTRICT_OFFICER', { regencyCode: MALANG })
   admin = await createUser('ADMIN')
   leader = await createUser('LEADERSHIP')
-  // the previous quarter (Triwulan II) with 100 registered cooperatives: 347 is a change of more than 50%
+  // the previous quarter (Triwulan II) with 100 registered cooperatives, approved (a change rule compares with a quarter
+  // sent to the agency, never a draft): 347 is a change of more than 50%
   actAs(officer)
   const prev = await saveReport(undefined, form({ year: 2026, quarter: 2, version: 0, intent: 'save', 'values.KOP_TERDAFTAR': '100', 'values.KOP_AKTIF': '90' }))
   expect(prev.ok).toBe(true)
+  await db.quarterlyReport.update({ where: { regencyCode_year_quarter: { regencyCode: JOMBANG, year: 2026, quarter: 2 } }, data: { status: 'APPROVED' } })
 })
 
 describe('quarterly report workflow', () => {

@@ -4,7 +4,7 @@ import { getQuarterForms, getValidationRules, toRuleIndicators } from '@/lib/dat
 import { AppError } from '@/lib/errors'
 import { PermanentJobError } from '@/lib/jobs'
 import { currentQuarter, isDueInQuarter, previousQuarter, quarterLabel, quarterStarted, type PeriodType } from '@/lib/reporting/periods'
-import { evaluateRules, isEntered, type Rule, type RuleIndicator, type Values } from '@/lib/reporting/rules'
+import { COMPARED_REPORT_STATUSES, evaluateRules, isEntered, type Rule, type RuleIndicator, type Values } from '@/lib/reporting/rules'
 import { STATUS_LABEL, writeReportValues } from '@/lib/reporting/writes'
 import { decimalsProblem, parseDecimalInput, quarterNumber, reportValueRowSchema, type ReportValueRowInput } from '@/lib/validations/reporting'
 import { headingKey, shownValue, type FieldDef } from '../fields'
@@ -267,7 +267,8 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
     // the form's rules on the report as the whole file leaves it (stored values, then the file's, then this row's)
     // an error on this value, or one this value brings on another (active > registered, a share over 100%)
     const prev = previousQuarter(input.year, input.quarter)
-    const previous = p.reports.get(reportKey(input.regencyCode, prev.year, prev.quarter))?.values ?? {}
+    const prevReport = p.reports.get(reportKey(input.regencyCode, prev.year, prev.quarter))
+    const previous = prevReport && (COMPARED_REPORT_STATUSES as readonly string[]).includes(prevReport.status) ? prevReport.values : {}
     const inFile = p.file.get(k)?.values ?? {}
     const others: Values = { ...report?.values, ...inFile }
     const found = (values: Values) => evaluateRules({ indicators, rules: p.rules, values, previous })
