@@ -1,20 +1,23 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useActionState, useRef } from 'react'
 import { useTranslations } from 'next-intl'
 import { saveDeadline } from '@/lib/actions/config'
 import { Button } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/input-class'
 import { DateInput } from '@/components/ui/date-input'
+import { useFocusFirstError } from '@/components/ui/focus'
 
 /** One quarter's deadline: a date and a save, the refusal under the field. */
 export function DeadlineForm({ year, quarter, version, deadline, label }: { year: number; quarter: number; version: number; deadline: string; label: string }) {
   const tc = useTranslations('config')
   const [state, action, pending] = useActionState(saveDeadline, undefined)
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusFirstError(formRef, state)
   const id = `deadline-${year}-${quarter}`
   const error = state?.errors?.deadline?.join(' ')
   return (
-    <form action={action} className="flex flex-col gap-1" noValidate>
+    <form ref={formRef} action={action} className="flex flex-col gap-1" noValidate>
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="version" value={version} />

@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState, useState } from 'react'
+import { useActionState, useRef, useState } from 'react'
 import { useTranslations } from 'next-intl'
 import Link from 'next/link'
 import { saveIndicator } from '@/lib/actions/config'
@@ -9,6 +9,7 @@ import { Field } from '@/components/ui/field'
 import { DateInput } from '@/components/ui/date-input'
 import { FormMessage } from '@/components/ui/form-message'
 import { ACTIVITY_KINDS, BENEFICIARY_TYPES } from '@/lib/validations/activities'
+import { useFocusFirstError } from '@/components/ui/focus'
 
 export type IndicatorFormValues = {
   version: number
@@ -46,6 +47,8 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
   const ta = useTranslations('activities')
   // the selects are uncontrolled (a choice made while the page loads is kept); state only shows the ratio parts
   const [state, action, pending] = useActionState(saveIndicator, undefined)
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusFirstError(formRef, state)
   const v = { ...initial, ...state?.values, active: state?.values ? state.values.active === 'on' : initial.active }
   const [aggregation, setAggregation] = useState(v.aggregation)
   const [formCode, setFormCode] = useState(v.formCode)
@@ -53,7 +56,7 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
   const err = (k: string) => state?.errors?.[k]
   const lockedProps = locked ? { disabled: true } : {}
   return (
-    <form action={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+    <form ref={formRef} action={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <input type="hidden" name="version" value={initial.version} />
       {!isNew && <input type="hidden" name="code" value={initial.code} />}
       {/* disabled fields are not submitted: their stored values go along unchanged */}

@@ -1,12 +1,13 @@
 'use client'
 
-import { useActionState, useState } from 'react'
+import { useActionState, useRef, useState } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { uploadImport } from '@/lib/actions/imports'
 import { readableFilename } from '@/lib/meetings/files'
+import { useFocusFirstError } from '@/components/ui/focus'
 
 const MB = 1024 * 1024
 
@@ -27,6 +28,8 @@ export function UploadForm({ kind, hint, maxBytes }: { kind: string; hint: strin
     return uploadImport(prev, formData)
   }, undefined)
   const [tooLarge, setTooLarge] = useState<string | null>(null)
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusFirstError(formRef, state)
   const check = (file: File | null | undefined, sending = false) => {
     const problem = !file ? (sending ? t('noFile') : null)
       : file.size > maxBytes ? t('fileTooLarge', { size: (file.size / MB).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }), mb: Math.round(maxBytes / MB) }) : null
@@ -36,6 +39,7 @@ export function UploadForm({ kind, hint, maxBytes }: { kind: string; hint: strin
   const errors = tooLarge ? [tooLarge] : state?.errors?.file
   return (
     <form
+      ref={formRef}
       action={action}
       className="space-y-4"
       noValidate

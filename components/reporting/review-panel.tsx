@@ -12,6 +12,7 @@ import { inputClass } from '@/components/ui/input-class'
 import { FormMessage } from '@/components/ui/form-message'
 import { reopenReportSchema, returnReportSchema } from '@/lib/validations/reporting'
 import { ReportValuesTable, type ValueRow } from './report-values-table'
+import { useFocusFirstError } from '@/components/ui/focus'
 
 type Labels = Parameters<typeof ReportValuesTable>[0]['labels']
 
@@ -31,6 +32,9 @@ function useAnnouncedAction(act: (prev: ActionState | undefined, data: FormData)
 export function ReviewPanel({ id, version, groups, labels, children }: { id: string; version: number; groups: { code: string; name: string; rows: ValueRow[] }[]; labels: Labels; children?: React.ReactNode }) {
   const t = useTranslations('reporting.review')
   const [state, action, pending] = useAnnouncedAction(returnReport)
+  // a refused return (no reason) puts focus on the reason, where its message is read, not on <body>
+  const returnForm = useRef<HTMLFormElement>(null)
+  useFocusFirstError(returnForm, state)
   return (
     <div className="space-y-4">
       {/* the note inputs sit in the table and belong to the return form through their form attribute */}
@@ -61,7 +65,7 @@ export function ReviewPanel({ id, version, groups, labels, children }: { id: str
             <p className="text-sm text-slate-700">{t('approveBody')}</p>
             <ConfirmAction action={approveReport} fields={{ id, version: String(version) }} label={t('approve')} title={t('approveTitle')} body={t('approveBody')} confirmLabel={t('approve')} variant="primary" />
           </div>
-          <form id="return-form" action={action} className="space-y-3 md:pl-4" noValidate>
+          <form ref={returnForm} id="return-form" action={action} className="space-y-3 md:pl-4" noValidate>
             <input type="hidden" name="id" value={id} />
             <input type="hidden" name="version" value={version} />
             <FormMessage state={state} />
@@ -91,6 +95,7 @@ export function ReopenForm({ id, version }: { id: string; version: number }) {
   const t = useTranslations('reporting.review')
   const [state, action, pending] = useAnnouncedAction(reopenReport)
   const form = useRef<HTMLFormElement>(null)
+  useFocusFirstError(form, state)
   return (
     <form ref={form} action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       <input type="hidden" name="id" value={id} />

@@ -83,6 +83,8 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   await page.getByRole('button', { name: 'Kembalikan' }).click()
   await expect(page.locator('#isi').getByText('Tulis alasan pengembalian (minimal 5 karakter).')).toBeVisible()
   await expect(page.getByRole('dialog')).toHaveCount(0)
+  // and focus is on the field whose message it is, not dropped to the page
+  await expect(page.getByLabel('Alasan pengembalian')).toBeFocused()
   await page.getByLabel('Alasan pengembalian').fill('Jumlah koperasi aktif belum sesuai data ODS.')
   await page.getByRole('button', { name: 'Kembalikan' }).click()
   // asked first, quoting the reason the officer will read

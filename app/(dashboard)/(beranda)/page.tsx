@@ -73,6 +73,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const card = (key: OverviewCard['key']) => cards.find((c) => c.key === key)
   const query = dashboardQuery({ program: program.code, regency: filter.regencyCode, asOf: filter.asOf })
   const pct1 = (v: number | null) => formatPercent(v, { decimals: 1, locale: lang })
+  const notStarted = filter.asOf < `${program.year}-01-01`
   const pct2 = (v: number | null) => formatPercent(v, { locale: lang })
   const count = (v: number | null) => (v === null ? '–' : formatNumber(v, { locale: lang }))
   const money = (v: number) => formatRupiahShort(v, { locale: lang })
@@ -122,6 +123,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         {' · '}{lastYear ? t('comparedWith', { program: lastYear.program.name, date: lastYearDate! }) : t('noComparison')}
       </p>
 
+      {/* a programme set up ahead of its year (in December for the next): nothing to read yet, said as such rather than
+          "Rp0 dari target Rp0" and a year-end projection of 0,0% for a year not begun */}
+      {notStarted && <p role="note" className="mb-4 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900" data-testid="programme-not-started">{t('filters.programmeNotStarted', { program: program.name, year: program.year, date: formatDate(filter.asOf, { locale: lang }) })}</p>}
       {/* a district officer's own to-do first: below the seven figure cards it sat a phone's three screens down */}
       {user.role === 'DISTRICT_OFFICER' && user.regencyCode && <ReportTasksCard user={user} regencyName={regencies.find((r) => r.code === user.regencyCode)?.name ?? user.regencyCode} className="mb-6" />}
       <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label={t('title')}>
@@ -141,9 +145,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           change={change(beneficiaries, lastYearDate)} status={beneficiaries.status} statusLabel={statusLabel(beneficiaries)}
         />
         <FigureCard
-          testId="card-projection" label={tc('projection')} value={pct1(summary.projection.pct)} exact={t('card.exact', { value: pct2(summary.projection.pct) })}
-          detail={t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })}
-          note={serverText(summary.projection.method, lang)}
+          testId="card-projection" label={tc('projection')} value={pct1(notStarted ? null : summary.projection.pct)} exact={notStarted ? undefined : t('card.exact', { value: pct2(summary.projection.pct) })}
+          detail={notStarted ? undefined : t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })}
+          note={notStarted ? t('filters.programmeNotStartedShort', { year: program.year }) : serverText(summary.projection.method, lang)}
         />
         {activeCoops && coops && (
           activeCoops.available ? (

@@ -83,7 +83,12 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
         </label>
         <div className="flex items-end"><button type="submit" className={buttonClass('primary')}>{t('filters.apply')}</button></div>
       </FilterForm>
-      <p className="mb-1 text-sm text-slate-700" data-testid="as-of"><strong>{name(indicator)}</strong> · {year} · {tr('realisation.intro')}</p>
+      {/* a province-level indicator is not summed from the regencies, nor shown for one: said as such (the sum's note
+          had stood over PDRB, and a regency chosen in the filter was passed over without a word) */}
+      <p className="mb-1 text-sm text-slate-700" data-testid="as-of">
+        <strong>{name(indicator)}</strong> · {year} · {indicator.aggregation === 'PROVINCE' ? tr('realisation.provinceOnly') : tr('realisation.intro')}
+        {indicator.aggregation === 'PROVINCE' && params.regency && <> {t('indicators.provinceOnlyRegency')}</>}
+      </p>
       {/* each figure names its source; a quantity the overview reads from the register says that figure may differ */}
       <p className="mb-4 text-xs text-slate-500" data-source>{t(REGISTER_READ_INDICATORS.has(indicator.code) ? 'card.sourceReportsRegister' : 'card.sourceReports', { period: String(year) })}</p>
 
@@ -126,17 +131,18 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
         <Table caption={`${name(indicator)} ${year}`}>
           <thead>
             <tr>
+              {/* headings and names wrap: eight columns fit a laptop beside the menu (1366 px), "Capaian" in sight */}
               <Th>{t('table.regency')}</Th>
-              {QUARTERS.map((q) => <Th key={q} align="right">{quarterLabel(q, lang)}</Th>)}
-              <Th align="right">{tr('realisation.yearValue', { year })}</Th>
-              <Th align="right">{tr('realisation.yearTarget', { year })}</Th>
+              {QUARTERS.map((q) => <Th key={q} align="right" className="whitespace-normal!">{quarterLabel(q, lang)}</Th>)}
+              <Th align="right" className="whitespace-normal!">{tr('realisation.yearValue', { year })}</Th>
+              <Th align="right" className="whitespace-normal!">{tr('realisation.yearTarget', { year })}</Th>
               <Th align="right">{t('indicators.achievement')}</Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {[{ ...data.province, name: t('indicators.provinceLine') }, ...data.regencies].map((l) => (
               <tr key={l.code ?? 'province'} data-regency={l.code ?? 'province'} className={clsx(!l.code && 'bg-brand-50/60 font-semibold', l.code && l.code === user.regencyCode && 'bg-amber-50')}>
-                <Td className="whitespace-nowrap">{l.name}</Td>
+                <Td className="min-w-32">{l.name}</Td>
                 {QUARTERS.map((q) => (
                   <Td key={q} align="right">
                     {fmt(l.quarters[q].value)}

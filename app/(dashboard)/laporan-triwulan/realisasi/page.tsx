@@ -109,17 +109,19 @@ export default async function RealisationPage({ searchParams }: { searchParams: 
       <Table caption={`${r('title')}: ${name(indicator)} ${year}`}>
         <thead>
           <tr>
+            {/* headings and names wrap: eight columns fit a laptop beside the menu (1366 px), where "Capaian" had been cut
+                at the card's edge as "CAPA", its figures out of sight */}
             <Th className="sticky left-0 z-10">{t('regency')}</Th>
-            {QUARTERS.map((q) => <Th key={q} align="right">{quarterLabel(q, lang)}</Th>)}
-            <Th align="right">{r('yearValue', { year })}</Th>
-            <Th align="right">{r('yearTarget', { year })}</Th>
+            {QUARTERS.map((q) => <Th key={q} align="right" className="whitespace-normal!">{quarterLabel(q, lang)}</Th>)}
+            <Th align="right" className="whitespace-normal!">{r('yearValue', { year })}</Th>
+            <Th align="right" className="whitespace-normal!">{r('yearTarget', { year })}</Th>
             <Th align="right">{r('achievement')}</Th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {lines.map((l) => (
             <tr key={l.code ?? 'province'} data-regency={l.code ?? 'province'} className={clsx(!l.code && 'bg-brand-50/60 font-semibold')}>
-              <th scope="row" className={clsx('sticky left-0 z-10 whitespace-nowrap px-3 py-2 text-left text-slate-800', l.code ? 'bg-white font-medium' : 'bg-brand-50')}>{l.name}</th>
+              <th scope="row" className={clsx('sticky left-0 z-10 min-w-32 px-3 py-2 text-left text-slate-800', l.code ? 'bg-white font-medium' : 'bg-brand-50')}>{l.name}</th>
               {QUARTERS.map((q) => <ValueCell key={q} cell={l.quarters[q]} fmt={fmt} ratio={indicator.aggregation === 'RATIO'} locale={lang} />)}
               <ValueCell cell={l.year} fmt={fmt} ratio={indicator.aggregation === 'RATIO'} locale={lang} />
               <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-600">{fmt(l.year.target)}</td>
