@@ -183,7 +183,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             detail={reporting.current ? t('card.completenessDetail', { submitted: count(reporting.current.submitted), regencies: count(reporting.current.regencies), onTime: count(reporting.current.onTime), deadline: formatDate(reporting.current.deadline, { locale: lang }) }) : undefined}
             change={change(completeness, `${quarterLabel(reporting.quarter, lang)} ${reporting.year - 1}`)}
             status={completeness.status} statusLabel={statusLabel(completeness)}
-            note={reporting.current && !reporting.current.pastDeadline ? t('card.pending') : undefined}
+            note={<>
+              {reporting.current && !reporting.current.pastDeadline && <span className="block">{t('card.pending')}</span>}
+              {/* which regencies the rate leaves out: the completeness page lists them, quarter by quarter */}
+              {can(user.role, 'reports.read') && <Link href={`/laporan-triwulan/kelengkapan?tahun=${reporting.year}`} className="no-print underline" data-completeness-link>{t('card.completenessLink')}</Link>}
+            </>}
           />
         )}
         <OverdueActionsCard user={user} asOf={filter.asOf} regencyCode={filter.regencyCode} />

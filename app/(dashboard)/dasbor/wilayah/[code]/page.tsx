@@ -141,6 +141,13 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
                   <dd className="tabular-nums">{(['mikro', 'kecil', 'menengah', 'besar'] as const).map((s) => `${t(`scale.${s.toUpperCase() as 'MIKRO'}`)} ${count(registers.msmes[s])}`).join(' · ')}</dd>
                 </div>
               </dl>
+              {/* the register's figures, beside the reports' above: which source each is, and the other linked (as on Beranda) */}
+              <p className="mt-3 text-xs text-slate-500" data-source>
+                {t.rich('card.sourceRegister', {
+                  date: formatDate(filter.asOf, { locale: lang }),
+                  reports: (chunks) => <Link href={`/dasbor/indikator?${new URLSearchParams({ indicator: 'KOP_AKTIF_PCT', year: String(reportYear), regency: code })}`} className="underline">{chunks}</Link>,
+                })}
+              </p>
             </section>
           )}
         </div>
