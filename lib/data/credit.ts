@@ -178,10 +178,17 @@ const creditSummary = cache(async (s: FigureScope) => {
 export const PROJECTION_METHOD =
   'Proyeksi laju rata-rata: realisasi sampai tanggal data dibagi jumlah hari yang telah berjalan, dikali jumlah hari dalam setahun.'
 
-/** Year-end projection by run rate (disbursed so far ÷ days elapsed × days in the year). */
+/** Said instead of a projection for a programme whose year has not begun (set up in December for the next). */
+export const PROJECTION_NOT_STARTED = 'Proyeksi dihitung setelah tahun program dimulai.'
+
+/**
+ * Year-end projection by run rate (disbursed so far ÷ days elapsed × days in the year). None (`pct` null, shown as
+ * "–") before the programme's year begins: a walk read "Proyeksi akhir tahun 0,0%" for a year not begun.
+ */
 function projection(disbursed: number, target: number, year: number, asOf: string) {
   const start = Date.UTC(year, 0, 1)
   const end = Date.UTC(year + 1, 0, 1)
+  if (Date.parse(`${asOf}T00:00:00Z`) < start) return { value: 0, pct: null, method: PROJECTION_NOT_STARTED, final: false }
   const at = Math.min(Date.parse(`${asOf}T00:00:00Z`) + 86_400_000, end)
   const elapsed = Math.max(1, (at - start) / 86_400_000)
   const yearDays = (end - start) / 86_400_000

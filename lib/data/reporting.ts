@@ -155,7 +155,7 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
   const prev = previousQuarter(year, quarter)
   const duePeriods = PERIOD_TYPES.map((type) => previousDuePeriod(type, year, quarter))
   const existing = await readDb.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year, quarter } }, select: { id: true } })
-  const [regency, report, previous, targets, forms, rules, deadline, reportingStart] = await Promise.all([
+  const [regency, report, previous, targets, forms, rules, deadline, reportingStart, previousReport] = await Promise.all([
     readDb.regency.findFirst({ where: { code: regencyCode, provinceCode: province() }, select: { code: true, name: true } }),
     readDb.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year, quarter } }, select: reportSelect }),
     readDb.reportValue.findMany({
@@ -170,6 +170,8 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
     getValidationRules(),
     getDeadline(year, quarter),
     getReportingStart(readDb),
+    // the previous quarter's report whatever its state: one not sent is said as such beside the empty column
+    readDb.quarterlyReport.findUnique({ where: { regencyCode_year_quarter: { regencyCode, year: prev.year, quarter: prev.quarter } }, select: { status: true } }),
   ])
   if (!regency) return null
   const valueIn = (p: { year: number; quarter: number }) => {
@@ -206,7 +208,12 @@ export async function getReport({ user, regencyCode, year, quarter }: { user: Se
     // a period before the agency's first required one is not judged on time, late or overdue
     required: isRequiredPeriod(reportingStart.start, year, quarter),
     report,
-    previous: { ...prev, values: previousValues, shown: shownValues, status: previousStatus as ReportStatus | null },
+    // `unsent`: the previous quarter's report exists but was not sent (a draft, or returned or reopened for correction):
+    // its values are neither shown nor compared with, and the page says why the column is empty
+    previous: {
+      ...prev, values: previousValues, shown: shownValues, status: previousStatus as ReportStatus | null,
+      unsent: previousReport && !(COMPARED_REPORT_STATUSES as readonly string[]).includes(previousReport.status) ? previousReport.status : null,
+    },
     targets: targetValues,
     forms,
     rules,

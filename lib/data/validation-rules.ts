@@ -5,7 +5,7 @@ import { env } from '@/lib/env'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
 import type { SessionUser } from '@/lib/session-user'
-import { evaluateRules, type Rule, type RuleIndicator, type Values } from '@/lib/reporting/rules'
+import { COMPARED_REPORT_STATUSES, evaluateRules, type Rule, type RuleIndicator, type Values } from '@/lib/reporting/rules'
 import type { ReportStatus } from '@/lib/data/reporting'
 
 /**
@@ -119,7 +119,9 @@ export async function previewRule(rule: Rule, client: Prisma.TransactionClient |
     const indicator = indicatorByCode.get(v.indicatorCode)
     if (indicator) entry.indicators.push(indicator)
   }
-  const reportAt = new Map(reports.map((r) => [`${r.regency_code}:${r.period}`, r.id]))
+  // a quarter compared with only when it was sent (the form's and the submission's rule, COMPARED_REPORT_STATUSES)
+  const compared = new Set<string>(COMPARED_REPORT_STATUSES)
+  const reportAt = new Map(reports.filter((r) => compared.has(r.status)).map((r) => [`${r.regency_code}:${r.period}`, r.id]))
   // the quarter before the oldest one judged is read only as MAX_CHANGE's "previous quarter"
   const judged = reports.filter((r) => r.judged)
   const preview: RulePreview = { ...empty, flaggedByStatus: { ...empty.flaggedByStatus } }

@@ -200,6 +200,10 @@ describe('reading disbursements and figures, by role', () => {
     // as of a date before any loan: nothing yet
     const early = await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId, asOf: '2025-01-10' } })
     expect(early.disbursed).toBe(0)
+    // before the programme's year: no run rate to project from, said instead of a 0% projection
+    const ahead = await getCreditSummary({ user: (await getCurrentUser())!, filter: { programId, asOf: '2024-12-31' } })
+    expect(ahead.projection).toEqual({ value: 0, pct: null, method: 'Proyeksi dihitung setelah tahun program dimulai.', final: false })
+    expect(early.projection.pct).not.toBeNull()
   })
 })
 

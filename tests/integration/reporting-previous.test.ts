@@ -61,14 +61,15 @@ describe('previous values by the form’s period', () => {
     const previousOf = async () => (await getReport({ user: malang, regencyCode: '35.07', year: 2026, quarter: 4 }))!.previous
     const setStatus = (status: 'RETURNED' | 'SUBMITTED') =>
       db.quarterlyReport.update({ where: { regencyCode_year_quarter: { regencyCode: '35.07', year: 2026, quarter: 3 } }, data: { status } })
-    const notShown = async () => {
+    // not shown, not compared, and said as not sent (the page's note names its state)
+    const notShown = async (unsent: string) => {
       const p = await previousOf()
-      expect([p.shown.KOP_TERDAFTAR, p.values.KOP_TERDAFTAR, p.status]).toEqual([undefined, undefined, null])
+      expect([p.shown.KOP_TERDAFTAR, p.values.KOP_TERDAFTAR, p.status, p.unsent]).toEqual([undefined, undefined, null, unsent])
     }
-    await notShown()
+    await notShown('DRAFT')
     await setStatus('RETURNED')
-    await notShown()
+    await notShown('RETURNED')
     await setStatus('SUBMITTED')
-    expect(await previousOf()).toMatchObject({ shown: { KOP_TERDAFTAR: 352 }, values: { KOP_TERDAFTAR: 352 }, status: 'SUBMITTED' })
+    expect(await previousOf()).toMatchObject({ shown: { KOP_TERDAFTAR: 352 }, values: { KOP_TERDAFTAR: 352 }, status: 'SUBMITTED', unsent: null })
   })
 })

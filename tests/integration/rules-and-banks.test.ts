@@ -254,3 +254,21 @@ describe('partner banks', () => {
     expect(await db.creditProgram.count({ where: { scheme: 'UJI-NONAKTIF' } })).toBe(0)
   })
 })
+
+describe('a rule preview compares as the form does', () => {
+  it('never with a previous quarter not sent: a draft Triwulan II of 100 beside an approved 347 is no change', async () => {
+    const SURABAYA = '35.78'
+    await db.quarterlyReport.create({ data: { regencyCode: SURABAYA, year: 2026, quarter: 2, status: 'DRAFT', values: { create: [{ indicatorCode: 'KOP_TERDAFTAR', value: 100 }] } } })
+    await db.quarterlyReport.create({
+      data: {
+        regencyCode: SURABAYA, year: 2026, quarter: 3, status: 'APPROVED', firstSubmittedAt: new Date('2026-10-05'), submittedAt: new Date('2026-10-05'), approvedAt: new Date('2026-10-20'),
+        values: { create: [{ indicatorCode: 'KOP_TERDAFTAR', value: 347 }] },
+      },
+    })
+    signInAs(admin)
+    const r = await submit(saveValidationRule, rule({ intent: 'preview', code: 'PERUBAHAN_UJI', kind: 'MAX_CHANGE', severity: 'WARNING', indicatorCode: 'KOP_TERDAFTAR', max: '', thresholdPercent: '100', message: 'Berubah {change} (lebih dari {threshold}).', messageEn: 'Changed {change} (more than {threshold}).' }))
+    const preview = JSON.parse(r.state!.data!.preview) as RulePreview
+    // Malang's approved Triwulan II still compares; Surabaya's draft does not
+    expect(preview.rows.map((f) => [f.regencyCode, f.message])).toEqual([[MALANG, 'Berubah +247% (lebih dari 100%).']])
+  })
+})

@@ -145,9 +145,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           change={change(beneficiaries, lastYearDate)} status={beneficiaries.status} statusLabel={statusLabel(beneficiaries)}
         />
         <FigureCard
-          testId="card-projection" label={tc('projection')} value={pct1(notStarted ? null : summary.projection.pct)} exact={notStarted ? undefined : t('card.exact', { value: pct2(summary.projection.pct) })}
+          testId="card-projection" label={tc('projection')} value={pct1(summary.projection.pct)} exact={notStarted ? undefined : t('card.exact', { value: pct2(summary.projection.pct) })}
           detail={notStarted ? undefined : t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })}
-          note={notStarted ? t('filters.programmeNotStartedShort', { year: program.year }) : serverText(summary.projection.method, lang)}
+          note={serverText(summary.projection.method, lang)}
         />
         {activeCoops && coops && (
           activeCoops.available ? (

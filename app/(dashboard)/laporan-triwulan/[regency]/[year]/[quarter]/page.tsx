@@ -93,6 +93,12 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
         </div>
       )}
 
+      {/* the previous quarter not sent: why its column is empty, and that no change is judged against it */}
+      {detail.previous.unsent && (editable || status === 'SUBMITTED') && (
+        <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="previous-unsent">
+          {t('entry.previousUnsent', { quarter: `${quarterLabel(detail.previous.quarter, lang)} ${detail.previous.year}`, status: t(`status.${detail.previous.unsent}`) })}
+        </p>
+      )}
       {editable ? (
         <>
           <p className="text-sm text-slate-600">{t('entry.intro')}</p>
