@@ -257,6 +257,13 @@ export const updateProgram = authAction('credit.configure', programEditSchema, a
       const allocated = await tx.programAllocation.aggregate({ where: { programId: input.id }, _sum: { creditTarget: true } })
       const allocatedSum = Number(allocated._sum.creditTarget ?? 0)
       if (input.creditTarget < allocatedSum) errors.creditTarget = [`Paling sedikit ${formatRupiah(allocatedSum)}, jumlah alokasi kabupaten/kota.`]
+      // the subsidy already approved (paid or to be paid) is spent from the ceiling: a ceiling below it had read
+      // "Serapan subsidi 177,73%" (a walk set Rp5 miliar under Rp8,89 miliar paid, unasked)
+      const [committed] = await tx.$queryRaw<{ approved: string }[]>`
+        SELECT coalesce(sum(l.approved_amount), 0)::text AS approved
+        FROM claim_lines l JOIN subsidy_claims c ON c.id = l.claim_id
+        WHERE c.program_id = ${input.id} AND c.status IN ('APPROVED', 'PAID')`
+      if (input.subsidyCeiling < Number(committed.approved)) errors.subsidyCeiling = [`Paling sedikit ${formatRupiah(committed.approved, { cents: true })}, subsidi klaim yang sudah disetujui program ini.`]
       const lowestBankRate = Math.min(...rates.map((r) => Number(r.rate)))
       if (data.borrowerRate >= lowestBankRate) errors.borrowerRate = [`Harus di bawah suku bunga bank terendah program ini (${formatPercent(lowestBankRate * 100)}).`]
       if (Object.keys(errors).length) throw new ActionError(MESSAGES.invalid, errors)

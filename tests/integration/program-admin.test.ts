@@ -235,6 +235,20 @@ describe('editing a programme’s settings', () => {
     // the limits for new loans and the targets still change
     expect((await submit(updateProgram, { id: p.id, version, scheme, year: 2026, ...settings })).redirect).toBe(`/kredit/${p.id}`)
   })
+
+  it('keeps the subsidy ceiling at least the subsidy of the claims already approved', async () => {
+    const p = await programme()
+    const loanId = await loan(p.id, '2026-02-10', 12)
+    await db.subsidyClaim.create({
+      data: { programId: p.id, bankId: bpr, month: new Date('2026-03-01'), status: 'APPROVED', lines: { create: [{ disbursementId: loanId, claimedAmount: 900_000.5, computedAmount: 900_000.5, approvedAmount: 900_000.5 }] } },
+    })
+    const { scheme, year, version } = await db.creditProgram.findUniqueOrThrow({ where: { id: p.id }, select: { scheme: true, year: true, version: true } })
+    signInAs(adminA)
+    const below = await submit(updateProgram, { id: p.id, version, scheme, year, ...settings, subsidyCeiling: '900.000' })
+    expect(below.state?.errors).toEqual({ subsidyCeiling: ['Paling sedikit Rp900.000,50, subsidi klaim yang sudah disetujui program ini.'] })
+    expect((await db.creditProgram.findUniqueOrThrow({ where: { id: p.id }, select: { version: true } })).version).toBe(version)
+    expect((await submit(updateProgram, { id: p.id, version, scheme, year, ...settings, subsidyCeiling: '900.001' })).redirect).toBe(`/kredit/${p.id}`)
+  })
 })
 
 describe('a loan is recorded at the terms in force when it is written', () => {
