@@ -8,6 +8,14 @@ describe('the audit trail as people read it', () => {
     expect(auditChanges(before, after)).toEqual([{ field: 'name', before: 'KSP Lama', after: 'KSP Baru' }])
   })
 
+  it('an amount read back as text and written as a number is the same amount: only the real change is listed', () => {
+    const before = { maxPlafond: '50000000', borrowerRate: '0.03', subsidyCeiling: '16000000000', name: 'Prokesra 2023' }
+    const after = { maxPlafond: 50_000_000, borrowerRate: 0.03, subsidyCeiling: 5_000_000_000, name: 'Prokesra 2023' }
+    expect(auditChanges(before, after)).toEqual([{ field: 'subsidyCeiling', before: '16000000000', after: 5_000_000_000 }])
+    // a code of digits typed as text on both sides is still compared as written
+    expect(auditChanges({ nib: '0123' }, { nib: '123' })).toEqual([{ field: 'nib', before: '0123', after: '123' }])
+  })
+
   it('an update changed only what its after holds: a field it left out is not shown as emptied', () => {
     expect(auditChanges({ dueDate: '2026-12-01', reason: null }, { reason: 'DUE' })).toEqual([{ field: 'reason', before: null, after: 'DUE' }])
   })

@@ -18,7 +18,17 @@ export const AUDIT_HIDDEN = new Set([
 
 export type AuditChange = { field: string; before: unknown; after: unknown }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+/** A stored amount as a number: a Decimal column is stored as its text ("50000000"), a typed figure as a number. */
+const numeric = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : null)
+/**
+ * The same value on both sides. An amount read back from a Decimal column (text) and the number written are compared
+ * as numbers: a programme's edit had listed "Plafon maksimum Rp50.000.000 → Rp50.000.000" among its changes.
+ */
+const same = (a: unknown, b: unknown) => {
+  const [x, y] = [numeric(a), numeric(b)]
+  if (x !== null && y !== null && typeof a !== typeof b) return x === y
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+}
 const asObject = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null)
 
 /**

@@ -34,7 +34,9 @@ async function assertScopeTargets(input: { regencyCode: string | null; bankId: s
 
 function duplicateError(e: unknown): never {
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
-    const target = String((e.meta as { target?: unknown })?.target ?? '')
+    // the index's columns: in `target`, or (through the driver adapter) inside the adapter's error in `meta`; a
+    // duplicate email had been told as a duplicate username, under the wrong field
+    const target = JSON.stringify(e.meta ?? {})
     if (target.includes('email')) throw new ActionError('Email sudah dipakai pengguna lain.', { email: ['Email sudah dipakai pengguna lain.'] })
     throw new ActionError('Nama pengguna sudah dipakai.', { username: ['Nama pengguna sudah dipakai.'] })
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { jakartaToday } from '@/lib/dates'
+import { formatDate } from '@/lib/format'
 import { isIsoDate, isoDateField, nameField } from '@/lib/parse'
 
 /** The roles an API client may have: a bank's system, a regency's, or a province-wide reader. Never ADMIN. */
@@ -28,7 +29,7 @@ export const apiClientSchema = z
       if (!isIsoDate(v)) return
       const today = jakartaToday()
       if (v <= today) ctx.addIssue({ code: 'custom', message: 'Tanggal kedaluwarsa harus setelah hari ini.' })
-      else if (v > latestExpiry(today)) ctx.addIssue({ code: 'custom', message: `Token berlaku paling lama ${MAX_TOKEN_DAYS} hari: paling lambat ${latestExpiry(today)}.` })
+      else if (v > latestExpiry(today)) ctx.addIssue({ code: 'custom', message: `Token berlaku paling lama ${MAX_TOKEN_DAYS} hari: paling lambat ${formatDate(latestExpiry(today))}.` })
     }),
   })
   .superRefine((v, ctx) => {

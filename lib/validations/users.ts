@@ -17,7 +17,8 @@ export const userSchema = z
       .max(40, 'Nama pengguna maksimal 40 karakter.')
       .regex(/^[a-z0-9._-]+$/, 'Hanya huruf kecil, angka, titik, garis bawah, dan tanda hubung.'),
     name: nameField('Nama lengkap', { min: 2, max: 120 }),
-    email: optionalText(160, 'Email terlalu panjang.').pipe(z.email('Alamat email tidak valid.').nullable()),
+    // kept in lower case: one address whatever its capitals, so the unique index sees Walk.Kab@… and walk.kab@… as one
+    email: optionalText(160, 'Email terlalu panjang.').pipe(z.email('Alamat email tidak valid.').nullable()).transform((v) => v?.toLowerCase() ?? null),
     role: z.enum(ROLE_VALUES, 'Pilih peran.'),
     regencyCode: optionalText(5, 'Kode kabupaten/kota tidak valid.'),
     bankId: optionalText(40, 'Bank tidak valid.'),

@@ -30,6 +30,15 @@ describe('creating a user', () => {
     expect(JSON.stringify(audit[0].after)).not.toMatch(/passwordHash|\$2[aby]\$/)
   })
 
+  it('says a taken email under the email, whatever its capitals', async () => {
+    const first = unique('sari')
+    expect((await createUser(undefined, form({ username: first, name: 'Sari', email: `${first}@Jatimprov.go.id`, role: 'LEADERSHIP' }))).ok).toBe(true)
+    expect((await db.user.findUniqueOrThrow({ where: { username: first }, select: { email: true } })).email).toBe(`${first}@jatimprov.go.id`)
+    const again = await createUser(undefined, form({ username: unique('sari2'), name: 'Sari Dua', email: `${first.toUpperCase()}@JATIMPROV.GO.ID`, role: 'LEADERSHIP' }))
+    expect(again.ok).toBe(false)
+    expect(again.errors).toEqual({ email: ['Email sudah dipakai pengguna lain.'] })
+  })
+
   it('says what is wrong in each wrong field', async () => {
     const auditBefore = await db.auditLog.count()
     const res = await createUser(undefined, form({ username: 'A b', name: '', email: 'bukan-email', role: 'DISTRICT_OFFICER' }))
