@@ -45,7 +45,11 @@ export function UploadForm({ kind, hint, maxBytes }: { kind: string; hint: strin
       noValidate
       onSubmit={(e) => {
         const input = e.currentTarget.elements.namedItem('file') as HTMLInputElement | null
-        if (check(input?.files?.[0], true)) e.preventDefault()
+        // refused here (no file, too large): focus on the field its message is under, as a server refusal does
+        if (check(input?.files?.[0], true)) {
+          e.preventDefault()
+          input?.focus()
+        }
       }}
     >
       <input type="hidden" name="kind" value={kind} />

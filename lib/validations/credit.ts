@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { nameField, decimalField, isoDateField, isoMonthField, parseNumberInput, rupiahField } from '@/lib/parse'
-import { nibField, nikField } from './registers-common'
+import { nameField, decimalField, isoDateField, isoMonthField, looksLikeEnglishGrouping, parseNumberInput, rupiahField } from '@/lib/parse'
+import { countGroupingMessage, nibField, nikField } from './registers-common'
 
 const isoDate = isoDateField()
 /** Whole Rupiah (lib/parse.ts): `1.234.567`, `1234567` and `Rp1.234.567` are the same; a fraction is refused. */
@@ -102,10 +102,20 @@ export const amortisationBasisSchema = z.object({
  * A whole number typed in a form (`1.250` is 1250): an empty field is "fill it in", never a silent 0 (a text
  * coerces to 0), and each bound says which bound it is.
  */
-const wholeNumber = (m: { empty: string; notNumber: string; notWhole: string; min: [number, string]; max?: [number, string] }) => {
+const wholeNumber = (m: { empty: string; notNumber: string; notWhole: string; min: [number, string]; max?: [number, string]; label?: string }) => {
   const n = z.number({ error: (iss) => (iss.input === undefined ? m.empty : m.notNumber) }).int(m.notWhole).min(m.min[0], m.min[1])
   return z.preprocess(
-    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : (parseNumberInput(v) ?? undefined)) : v),
+    (v, ctx) => {
+      if (typeof v !== 'string') return v
+      if (v.trim() === '') return undefined
+      // `1,000` would be read as 1 (a decimal comma): refused as count() and money() refuse it (a walk's programme
+      // was created for "1 UMK", said only in its confirmation)
+      if (m.label && looksLikeEnglishGrouping(v)) {
+        ctx.addIssue({ code: 'custom', message: countGroupingMessage(m.label), input: v })
+        return z.NEVER
+      }
+      return parseNumberInput(v) ?? undefined
+    },
     m.max ? n.max(m.max[0], m.max[1]) : n,
   )
 }
@@ -116,7 +126,7 @@ const programFields = {
   name: nameField('Nama program', { min: 3, max: 120 }),
   year: wholeNumber({ empty: 'Isi tahun program.', notNumber: 'Tahun harus berupa angka.', notWhole: 'Tahun tidak valid.', min: [2000, 'Tahun tidak valid.'], max: [2100, 'Tahun tidak valid.'] }),
   creditTarget: rupiah('Target kredit').pipe(z.number().positive('Target kredit harus lebih dari 0.')),
-  beneficiaryTarget: wholeNumber({ empty: 'Isi target penerima.', notNumber: 'Target penerima harus berupa angka.', notWhole: 'Target penerima harus bilangan bulat.', min: [0, 'Target penerima tidak boleh negatif.'] }),
+  beneficiaryTarget: wholeNumber({ label: 'Target penerima', empty: 'Isi target penerima.', notNumber: 'Target penerima harus berupa angka.', notWhole: 'Target penerima harus bilangan bulat.', min: [0, 'Target penerima tidak boleh negatif.'] }),
   subsidyCeiling: rupiah('Pagu subsidi').pipe(z.number().positive('Pagu subsidi harus lebih dari 0.')),
   borrowerRate: percent('Bunga debitur'),
   maxPlafond: rupiah('Plafon maksimal').pipe(z.number().positive('Plafon maksimal harus lebih dari 0.')),

@@ -48,7 +48,8 @@ export async function seedDemoData(databaseUrl: string): Promise<void> {
     child.on('error', reject)
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('Pemuatan data demo gagal'))))
   })
-  await queueReminderScan(databaseUrl)
+  // the data is in: a failed queue only leaves the bell to the next hourly scan, never stops the start
+  await queueReminderScan(databaseUrl).catch((e) => console.warn(`Pemindaian pengingat tidak dapat diantrekan: ${e instanceof Error ? e.message : e}`))
 }
 
 /**

@@ -114,6 +114,8 @@ test('a new user must change the temporary password; deactivated, it is signed o
   // nothing else opens before the change
   await user.goto('/koperasi')
   await expect(user).toHaveURL(/\/ganti-kata-sandi$/)
+  // but one can still leave (someone else's temporary password, a shared computer)
+  await expect(user.getByRole('button', { name: 'Keluar' })).toBeVisible()
   await user.getByLabel('Kata sandi saat ini').fill(temporary)
   await user.getByLabel(/^Kata sandi baru/).fill('password123')
   await user.getByLabel('Ulangi kata sandi baru').fill('password123')

@@ -236,6 +236,16 @@ describe('editing a programme’s settings', () => {
     expect((await submit(updateProgram, { id: p.id, version, scheme, year: 2026, ...settings })).redirect).toBe(`/kredit/${p.id}`)
   })
 
+  it('refuses a target of beneficiaries written with English grouping, which would read as 1', async () => {
+    const p = await programme()
+    const { scheme, year } = await db.creditProgram.findUniqueOrThrow({ where: { id: p.id }, select: { scheme: true, year: true } })
+    signInAs(adminA)
+    const r = await submit(updateProgram, { id: p.id, version: p.version, scheme, year, ...settings, beneficiaryTarget: '1,000' })
+    expect(r.state?.errors).toEqual({ beneficiaryTarget: ['Target penerima: tulis ribuan dengan titik, mis. 25.000.'] })
+    expect((await submit(updateProgram, { id: p.id, version: p.version, scheme, year, ...settings, beneficiaryTarget: '1.000' })).redirect).toBe(`/kredit/${p.id}`)
+    expect((await db.creditProgram.findUniqueOrThrow({ where: { id: p.id }, select: { beneficiaryTarget: true } })).beneficiaryTarget).toBe(1000)
+  })
+
   it('keeps the subsidy ceiling at least the subsidy of the claims already approved', async () => {
     const p = await programme()
     const loanId = await loan(p.id, '2026-02-10', 12)

@@ -186,7 +186,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             note={<>
               {reporting.current && !reporting.current.pastDeadline && <span className="block">{t('card.pending')}</span>}
               {/* which regencies the rate leaves out: the completeness page lists them, quarter by quarter */}
-              {can(user.role, 'reports.read') && <Link href={`/laporan-triwulan/kelengkapan?tahun=${reporting.year}`} className="no-print underline" data-completeness-link>{t('card.completenessLink')}</Link>}
+              {can(user.role, 'reports.read') && <Link href={`/laporan-triwulan/kelengkapan?tahun=${reporting.year}`} className="no-print underline" data-completeness-link>{t(user.role === 'DISTRICT_OFFICER' ? 'card.completenessLinkOwn' : 'card.completenessLink')}</Link>}
             </>}
           />
         )}

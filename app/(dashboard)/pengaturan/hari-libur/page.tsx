@@ -68,7 +68,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
             <tr>
               <Th>{t('col.date')}</Th>
               <Th>{t('col.name')}</Th>
-              <Th>{t('col.kind')}</Th>
+              <Th className="hidden md:table-cell">{t('col.kind')}</Th>
               <Th className="hidden md:table-cell">{t('col.source')}</Th>
               <Th>{t('col.actions')}</Th>
             </tr>
@@ -84,16 +84,18 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
                 </Td>
                 <Td>
                   <span data-user-content>{h.name}</span>
-                  {/* on a phone the source goes under the name, so the table stays narrow */}
+                  {/* on a phone the kind and the source go under the name, so the table fits the screen (the kind's
+                      badge had been cut at its edge, "Ubah" and "Hapus" out of sight) */}
+                  <span className="mt-1 block md:hidden"><Badge tone={h.kind === 'CUTI_BERSAMA' ? 'blue' : 'red'}>{t(`kind.${h.kind}`)}</Badge></span>
                   {h.source && <span className="mt-1 block text-xs text-slate-500 md:hidden" data-user-content>{h.source}</span>}
                 </Td>
-                <Td className="whitespace-nowrap"><Badge tone={h.kind === 'CUTI_BERSAMA' ? 'blue' : 'red'}>{t(`kind.${h.kind}`)}</Badge></Td>
+                <Td className="hidden whitespace-nowrap md:table-cell"><Badge tone={h.kind === 'CUTI_BERSAMA' ? 'blue' : 'red'}>{t(`kind.${h.kind}`)}</Badge></Td>
                 <Td className="hidden max-w-md text-xs text-slate-600 md:table-cell">
                   {h.source ? <span data-user-content>{h.source}</span> : '–'}
                   {h.source && /konfirmasi/i.test(h.source) && <span className="ml-1"><Badge tone="amber">{t('toConfirm')}</Badge></span>}
                 </Td>
-                <Td className="whitespace-nowrap">
-                  <div className="flex flex-wrap items-start gap-2">
+                <Td>
+                  <div className="flex flex-col items-start gap-2 md:flex-row md:flex-wrap">
                     <Link href={`/pengaturan/hari-libur/${h.id}`} className="pt-1 text-brand-700 underline-offset-2 hover:underline">{t('edit')}</Link>
                     <ConfirmAction
                       action={deleteHoliday}

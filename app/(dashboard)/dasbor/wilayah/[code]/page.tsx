@@ -143,7 +143,7 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
               </dl>
               {/* the register's figures, beside the reports' above: which source each is, and the other linked (as on Beranda) */}
               <p className="mt-3 text-xs text-slate-500" data-source>
-                {t.rich('card.sourceRegister', {
+                {t.rich('regency.sourceRegisters', {
                   date: formatDate(filter.asOf, { locale: lang }),
                   reports: (chunks) => <Link href={`/dasbor/indikator?${new URLSearchParams({ indicator: 'KOP_AKTIF_PCT', year: String(reportYear), regency: code })}`} className="underline">{chunks}</Link>,
                 })}
