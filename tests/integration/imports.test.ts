@@ -67,6 +67,16 @@ function row(n: string, over: Partial<Record<number, Cell>> = {}): Cell[] {
 
 
 
+/** An import's rejected-rows file as its signed-in reader downloads it: the answer, the workbook, its sheet, and a row's cells as text. */
+async function rejectedFile(importId: string) {
+  const res = await downloadRejected(new Request(`http://localhost/api/impor/${importId}/ditolak`), { params: Promise.resolve({ id: importId }) })
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(await res.arrayBuffer())
+  const ws = wb.worksheets[0]
+  const texts = (r: number) => (ws.getRow(r).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))
+  return { res, wb, ws, texts }
+}
+
 /** Row count and a checksum of the MSME table: "the database is untouched" as a fact. */
 async function fingerprint() {
   const [r] = await db.$queryRaw<{ n: bigint; sum: string }[]>`SELECT count(*) AS n, md5(coalesce(string_agg(nib || business_name || annual_sales::text || version, ',' ORDER BY nib), '')) AS sum FROM msmes`
@@ -452,13 +462,9 @@ describe('hostile and wrong files', () => {
     expect(shown.invalid[0].errors.find((e) => /NIK/.test(e.column))?.typed).toBe('3517••••••••00X1')
     expect(await commit(admin, dry.id, 'VALID_ONLY')).toMatchObject({ status: 'DONE' })
     signInAs(await db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { id: true, sessionVersion: true } }))
-    const res = await downloadRejected(new Request(`http://localhost/api/impor/${dry.id}/ditolak`), { params: Promise.resolve({ id: dry.id }) })
+    const { res, wb, ws, texts } = await rejectedFile(dry.id)
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('no-store') // full NIKs and phone numbers
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(await res.arrayBuffer())
-    const ws = wb.worksheets[0]
-    const texts = (r: number) => (ws.getRow(r).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))
     expect(texts(1)).toEqual(['Baris asal', ...HEAD, 'Catatan', 'Kesalahan'])
     expect(ws.rowCount).toBe(2)
     const [origin, ...rest] = texts(2)
@@ -488,11 +494,7 @@ describe('hostile and wrong files', () => {
     await db.msme.update({ where: { nib: late }, data: { deletedAt: new Date() } })
     expect(await commit(admin, dry.id, 'VALID_ONLY')).toMatchObject({ status: 'DONE', summary: { commit: { create: 1, invalid: 1 } } })
     signInAs(await db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { id: true, sessionVersion: true } }))
-    const res = await downloadRejected(new Request(`http://localhost/api/impor/${dry.id}/ditolak`), { params: Promise.resolve({ id: dry.id }) })
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(await res.arrayBuffer())
-    const ws = wb.worksheets[0]
-    const texts = (r: number) => (ws.getRow(r).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))
+    const { ws, texts } = await rejectedFile(dry.id)
     expect(texts(1)).toEqual(['Baris asal', ...HEAD, 'Catatan', 'Kesalahan'])
     expect(ws.rowCount).toBe(2)
     expect(texts(2)[0]).toBe('3')
