@@ -10,6 +10,7 @@ import { DateInput } from '@/components/ui/date-input'
 import { FormMessage } from '@/components/ui/form-message'
 import { ACTIVITY_KINDS, BENEFICIARY_TYPES } from '@/lib/validations/activities'
 import { useFocusFirstError } from '@/components/ui/focus'
+import type { LockedField } from '@/lib/config/catalogue'
 
 export type IndicatorFormValues = {
   version: number
@@ -38,10 +39,11 @@ export type IndicatorFormValues = {
 type Option = { value: string; label: string }
 
 /**
- * Create or edit an indicator of the catalogue. Once the indicator is used in reports (`locked`), the
- * fields that fix a value's meaning are shown read-only (the server refuses them anyway).
+ * Create or edit an indicator of the catalogue. Once the indicator is used in reports or has targets
+ * (`locked`: lib/config/catalogue.ts#lockedFields), the fields that fix a value's meaning are shown
+ * read-only (the server refuses them anyway).
  */
-export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial: IndicatorFormValues; forms: Option[]; ratioParts: (Option & { formCode: string })[]; locked: boolean }) {
+export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial: IndicatorFormValues; forms: Option[]; ratioParts: (Option & { formCode: string })[]; locked: readonly LockedField[] }) {
   const t = useTranslations('config.indicators')
   const tc = useTranslations('config')
   const ta = useTranslations('activities')
@@ -54,17 +56,14 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
   const [formCode, setFormCode] = useState(v.formCode)
   const isNew = initial.version === 0
   const err = (k: string) => state?.errors?.[k]
-  const lockedProps = locked ? { disabled: true } : {}
+  const lockedProps = (field: LockedField) => (locked.includes(field) ? { disabled: true } : {})
   return (
     <form ref={formRef} action={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <input type="hidden" name="version" value={initial.version} />
       {!isNew && <input type="hidden" name="code" value={initial.code} />}
       {/* disabled fields are not submitted: their stored values go along unchanged */}
-      {locked && (
-        <>
-          {(['formCode', 'unit', 'aggregation', 'timeAggregation', 'numeratorCode', 'denominatorCode', 'decimals'] as const).map((k) => <input key={k} type="hidden" name={k} value={initial[k]} />)}
-        </>
-      )}
+      {/* disabled fields are not submitted: their stored values go along unchanged */}
+      {locked.map((k) => <input key={k} type="hidden" name={k} value={initial[k]} />)}
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t('field.code')} name="code" errors={err('code')} hint={t('field.codeHint')} required>
@@ -72,7 +71,7 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
         </Field>
         <Field label={t('field.formCode')} name="formCode" errors={err('formCode')} required>
           {(p) => (
-            <select {...p} {...lockedProps} defaultValue={v.formCode} onChange={(e) => setFormCode(e.target.value)}>
+            <select {...p} {...lockedProps('formCode')} defaultValue={v.formCode} onChange={(e) => setFormCode(e.target.value)}>
               <option value="">{t('field.choose')}</option>
               {forms.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
             </select>
@@ -98,24 +97,24 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
         </Field>
         <Field label={t('field.unit')} name="unit" errors={err('unit')} required>
           {(p) => (
-            <select {...p} {...lockedProps} defaultValue={v.unit}>
+            <select {...p} {...lockedProps('unit')} defaultValue={v.unit}>
               {(['COUNT', 'PERCENT', 'RUPIAH'] as const).map((u) => <option key={u} value={u}>{t(`unitValue.${u}`)}</option>)}
             </select>
           )}
         </Field>
         <Field label={t('field.decimals')} name="decimals" errors={err('decimals')} required>
-          {(p) => <input {...p} {...lockedProps} type="number" min={0} max={4} defaultValue={v.decimals} inputMode="numeric" />}
+          {(p) => <input {...p} {...lockedProps('decimals')} type="number" min={0} max={4} defaultValue={v.decimals} inputMode="numeric" />}
         </Field>
         <Field label={t('field.aggregation')} name="aggregation" errors={err('aggregation')} required>
           {(p) => (
-            <select {...p} {...lockedProps} defaultValue={v.aggregation} onChange={(e) => setAggregation(e.target.value)}>
+            <select {...p} {...lockedProps('aggregation')} defaultValue={v.aggregation} onChange={(e) => setAggregation(e.target.value)}>
               {(['SUM', 'RATIO', 'PROVINCE'] as const).map((a) => <option key={a} value={a}>{t(`aggregationValue.${a}`)}</option>)}
             </select>
           )}
         </Field>
         <Field label={t('field.timeAggregation')} name="timeAggregation" errors={err('timeAggregation')} required>
           {(p) => (
-            <select {...p} {...lockedProps} defaultValue={v.timeAggregation}>
+            <select {...p} {...lockedProps('timeAggregation')} defaultValue={v.timeAggregation}>
               {(['FLOW', 'STOCK'] as const).map((a) => <option key={a} value={a}>{t(`timeValue.${a}`)}</option>)}
             </select>
           )}
@@ -125,7 +124,7 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
             {(['numeratorCode', 'denominatorCode'] as const).map((k) => (
               <Field key={k} label={t(`field.${k}`)} name={k} errors={err(k)} required>
                 {(p) => (
-                  <select {...p} {...lockedProps} defaultValue={v[k]}>
+                  <select {...p} {...lockedProps(k)} defaultValue={v[k]}>
                     <option value="">{t('field.choose')}</option>
                     {ratioParts.filter((o) => !formCode || o.formCode === formCode).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
                   </select>

@@ -9,7 +9,7 @@ import { env } from '@/lib/env'
 import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
 import { conflictError, transition } from '@/lib/transitions'
-import { changedLockedFields, provinceTotalCheck, type LockedField } from '@/lib/config/catalogue'
+import { changedLockedFields, lockedFields, provinceTotalCheck, quarterTargetsAboveYear, type LockedField } from '@/lib/config/catalogue'
 import { writeTargetGrid } from '@/lib/config/targets'
 import { getIndicatorUsage, reportsRejudgedByDeadline, type IndicatorUsage } from '@/lib/data/config'
 import { THRESHOLDS_KEY } from '@/lib/data/settings'
@@ -18,7 +18,7 @@ import { currentQuarter, defaultDeadline, periodOrdinal, quarterEndDate, quarter
 import { REPORTING_START_KEY, parseReportingStart, periodOrdinalSql } from '@/lib/reporting/start'
 import { deadlineDayNote } from '@/lib/reporting/deadlines'
 import { holidaysOn } from '@/lib/reporting/deadline-holidays'
-import { activityMeasureValue, deadlineSchema, reportingStartSchema, deleteIndicatorSchema, indicatorSchema, targetCellName, targetDecimalsErrors, targetGridSchema, thresholdsSchema } from '@/lib/validations/config'
+import { activityMeasureValue, deadlineSchema, reportingStartSchema, deleteIndicatorSchema, indicatorSchema, readTargetCells, targetCellName, targetDecimalsErrors, targetGridSchema, type TargetCell, thresholdsSchema } from '@/lib/validations/config'
 
 /**
  * The admin's configuration actions. Each is validated (zod), checks the version the admin saw (a stale
@@ -101,12 +101,15 @@ export const saveIndicator = authAction('config.manage', indicatorSchema, async 
     if (!before) throw new ActionError('Indikator tidak ditemukan; muat ulang halaman.', undefined, 'NOT_FOUND')
     const measureBefore = await tx.indicatorActivityMeasure.findUnique({ where: { indicatorCode: input.code }, select: { activityKind: true, beneficiaryType: true } })
     const usage = (await getIndicatorUsage(tx, input.code))!
-    if (usage.reports > 0) {
-      const changed = changedLockedFields(before, { ...before, ...data })
-      if (changed.length) {
-        const reason = `Tidak dapat diubah: indikator ini sudah dipakai di ${usageText({ ...usage, targets: 0, provinceValues: 0, meetingOutcomes: 0, rules: 0, ratios: 0 })}. Buat indikator baru untuk arti yang berbeda.`
-        throw new ActionError(`${changed.map((f) => FIELD_LABELS[f]).join(', ')} tidak dapat diubah karena indikator sudah dipakai dalam laporan.`, Object.fromEntries(changed.map((f) => [f, [reason]])))
-      }
+    const changed = changedLockedFields(before, { ...before, ...data }, lockedFields(usage))
+    if (changed.length && usage.reports > 0) {
+      const reason = `Tidak dapat diubah: indikator ini sudah dipakai di ${usageText({ ...usage, targets: 0, provinceValues: 0, meetingOutcomes: 0, rules: 0, ratios: 0 })}. Buat indikator baru untuk arti yang berbeda.`
+      throw new ActionError(`${changed.map((f) => FIELD_LABELS[f]).join(', ')} tidak dapat diubah karena indikator sudah dipakai dalam laporan.`, Object.fromEntries(changed.map((f) => [f, [reason]])))
+    }
+    if (changed.length) {
+      // targets only: a target of 6.000 permits must not become Rp6.000 (a walk changed the unit under them)
+      const reason = `Tidak dapat diubah: indikator ini sudah memiliki ${formatNumber(usage.targets)} target. Hapus targetnya dulu, atau buat indikator baru untuk arti yang berbeda.`
+      throw new ActionError(`${changed.map((f) => FIELD_LABELS[f]).join(', ')} tidak dapat diubah karena indikator sudah memiliki target.`, Object.fromEntries(changed.map((f) => [f, [reason]])))
     }
     await transition(tx, {
       entity: 'Indicator', entityId: input.code, label: 'Indikator',
@@ -150,6 +153,34 @@ export const deleteIndicator = authAction('config.manage', deleteIndicatorSchema
 
 // ── Targets ────────────────────────────────────────────────────────────────────────────────────────
 
+/** Adds a message to a field's list; the errors, for chaining. */
+function addError(errors: Record<string, string[]>, key: string, message: string): Record<string, string[]> {
+  ;(errors[key] ??= []).push(message)
+  return errors
+}
+
+/**
+ * The refusals of single target cells that need the indicator or the province: a count's fraction (its
+ * decimals), a regency outside the province, a regency's target for a province-level indicator. By field name.
+ */
+async function targetCellErrors(indicator: { aggregation: string; decimals: number }, cells: readonly TargetCell[]): Promise<Record<string, string[]>> {
+  // a count's target is whole, as its reported value must be (`12,5` had been saved and shown as 13)
+  const errors = targetDecimalsErrors(cells, indicator.decimals)
+  const regencies = new Set((await db.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true } })).map((r) => r.code))
+  for (const c of cells) {
+    if (c.regencyCode !== null && !regencies.has(c.regencyCode)) addError(errors, targetCellName(c.regencyCode, c.quarter), 'Kabupaten/kota di luar provinsi.')
+    else if (c.regencyCode !== null && indicator.aggregation === 'PROVINCE') addError(errors, targetCellName(c.regencyCode, c.quarter), 'Hanya baris provinsi yang diisi.')
+  }
+  return errors
+}
+
+/** A grid refused by its schema (an unreadable cell) still says what is wrong with the cells it could read. */
+async function targetGridAlsoWhenInvalid(raw: Record<string, unknown>): Promise<Record<string, string[]>> {
+  if (typeof raw.indicatorCode !== 'string') return {}
+  const indicator = await db.indicator.findUnique({ where: { code: raw.indicatorCode.trim() }, select: { aggregation: true, decimals: true } })
+  return indicator ? targetCellErrors(indicator, readTargetCells(raw)) : {}
+}
+
 /**
  * Save one indicator's whole target grid for a year (regencies × year and Triwulan I–IV, and the
  * province's own row), replacing what was there. For a summed indicator the regencies' year targets
@@ -157,17 +188,12 @@ export const deleteIndicator = authAction('config.manage', deleteIndicatorSchema
  * touch reported values.
  */
 export const saveTargetGrid = authAction('config.manage', targetGridSchema, async (input, user): Promise<ActionState> => {
-  const indicator = await db.indicator.findUnique({ where: { code: input.indicatorCode }, select: { code: true, aggregation: true, decimals: true } })
+  const indicator = await db.indicator.findUnique({ where: { code: input.indicatorCode }, select: { code: true, aggregation: true, timeAggregation: true, decimals: true } })
   if (!indicator) throw new ActionError('Indikator tidak dikenal.', undefined, 'NOT_FOUND')
-  // a count's target is whole, as its reported value must be (`12,5` had been saved and shown as 13)
-  const decimalsErrors = targetDecimalsErrors(input.cells, indicator.decimals)
-  if (Object.keys(decimalsErrors).length) throw new ActionError(MESSAGES_INVALID, decimalsErrors)
-  const regencies = new Set((await db.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true } })).map((r) => r.code))
-  const outside = input.cells.filter((c) => c.regencyCode !== null && !regencies.has(c.regencyCode))
-  if (outside.length) throw new ActionError('Kabupaten/kota di luar provinsi ini.', Object.fromEntries(outside.map((c) => [targetCellName(c.regencyCode, c.quarter), ['Kabupaten/kota di luar provinsi.']])))
-  if (indicator.aggregation === 'PROVINCE') {
-    const regencyCells = input.cells.filter((c) => c.regencyCode !== null)
-    if (regencyCells.length) throw new ActionError('Indikator tingkat provinsi hanya memiliki target provinsi.', Object.fromEntries(regencyCells.map((c) => [targetCellName(c.regencyCode, c.quarter), ['Hanya baris provinsi yang diisi.']])))
+  // every cell's refusal at once (a walk met them one kind at a time: decimals, then the quarters' sum)
+  const errors = await targetCellErrors(indicator, input.cells)
+  for (const row of quarterTargetsAboveYear(indicator.timeAggregation, input.cells)) {
+    addError(errors, targetCellName(row.regencyCode, 0), `Jumlah target triwulan ${num(row.quarterSum)} melebihi target tahun ${num(row.year)}; untuk indikator yang dijumlah antar-triwulan, target triwulan tidak boleh melebihi target tahunnya.`)
   }
   const check = provinceTotalCheck(indicator.aggregation, input.cells)
   if (check.difference !== null && check.difference !== 0 && !input.acceptDifference) {
@@ -175,12 +201,14 @@ export const saveTargetGrid = authAction('config.manage', targetGridSchema, asyn
     const msg = check.difference > 0
       ? `Jumlah target kabupaten/kota ${num(check.regencySum!)} lebih ${num(check.difference)} dari target provinsi ${num(check.province!)}. Perbaiki, atau centang "Simpan walau jumlah berbeda".`
       : `Jumlah target kabupaten/kota ${num(check.regencySum!)} kurang ${num(-check.difference)} dari target provinsi ${num(check.province!)}. Perbaiki, atau centang "Simpan walau jumlah berbeda".`
-    throw new ActionError(msg, { [targetCellName(null, 0)]: [msg] })
+    // alone, the province total is the message; beside other refusals it is one of the marked cells
+    throw new ActionError(Object.keys(errors).length ? MESSAGES_INVALID : msg, addError(errors, targetCellName(null, 0), msg))
   }
+  if (Object.keys(errors).length) throw new ActionError(MESSAGES_INVALID, errors)
   const version = await db.$transaction((tx) => writeTargetGrid(tx, actor(user), input))
   revalidateConfig()
   return { ok: true, message: `Target ${input.indicatorCode} tahun ${input.year} disimpan (${formatNumber(input.cells.length)} sel).`, data: { version: String(version) } }
-})
+}, { alsoWhenInvalid: targetGridAlsoWhenInvalid })
 
 // ── Deadlines ──────────────────────────────────────────────────────────────────────────────────────
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { activeInQuarter, changedLockedFields, provinceTotalCheck, quarterBounds } from './catalogue'
+import { activeInQuarter, changedLockedFields, lockedFields, provinceTotalCheck, quarterBounds, quarterTargetsAboveYear } from './catalogue'
 
 describe('indicator validity', () => {
   it('is in a quarter’s form when its window overlaps the quarter', () => {
@@ -33,5 +33,28 @@ describe('province total check', () => {
   it('has no check for a ratio, or without a province target', () => {
     expect(provinceTotalCheck('RATIO', cells).difference).toBeNull()
     expect(provinceTotalCheck('SUM', cells.filter((c) => c.regencyCode !== null)).difference).toBeNull()
+  })
+})
+
+describe('quarter targets above the year', () => {
+  const row = (regencyCode: string | null, year: number | null, quarters: number[]) => [
+    ...(year === null ? [] : [{ regencyCode, quarter: 0, value: year }]),
+    ...quarters.map((value, i) => ({ regencyCode, quarter: i + 1, value })),
+  ]
+  it('names each flow row whose quarters add up to more than its year, in hundredths', () => {
+    const cells = [...row('35.17', 40, [10, 20, 15]), ...row('35.78', 60, [15, 15, 15, 15]), ...row(null, 0.3, [0.1, 0.2]), ...row('35.07', null, [500])]
+    expect(quarterTargetsAboveYear('FLOW', cells)).toEqual([{ regencyCode: '35.17', quarterSum: 45, year: 40 }])
+    expect(quarterTargetsAboveYear('FLOW', row(null, 0.3, [0.1, 0.2, 0.01]))).toEqual([{ regencyCode: null, quarterSum: 0.31, year: 0.3 }])
+  })
+  it('has no sum for a stock', () => {
+    expect(quarterTargetsAboveYear('STOCK', row('35.17', 40, [45, 46, 47, 48]))).toEqual([])
+  })
+})
+
+describe('locked fields', () => {
+  it('locks the meaning of values once reported, the unit and sums once targeted', () => {
+    expect(lockedFields({ reports: 1, targets: 0 })).toContain('decimals')
+    expect(lockedFields({ reports: 0, targets: 3 })).toEqual(['unit', 'aggregation', 'timeAggregation'])
+    expect(lockedFields({ reports: 0, targets: 0 })).toEqual([])
   })
 })

@@ -11,9 +11,22 @@
 export const LOCKED_WHEN_REPORTED = ['formCode', 'unit', 'aggregation', 'timeAggregation', 'numeratorCode', 'denominatorCode', 'decimals'] as const
 export type LockedField = (typeof LOCKED_WHEN_REPORTED)[number]
 
+/**
+ * What of an indicator cannot change once it has targets but no report value yet: its unit (a target of
+ * 6.000 permits would become Rp6.000), how regencies add up to the province (the province total check the
+ * targets were saved under) and how quarters add up to a year (what a quarter's target means). The form,
+ * decimals and ratio parts may still change: no value has been reported against them.
+ */
+export const LOCKED_WHEN_TARGETED = ['unit', 'aggregation', 'timeAggregation'] as const satisfies readonly LockedField[]
+
+/** The fields an indicator with this usage cannot change: none, those its targets fix, or those its reports fix. */
+export function lockedFields(usage: { reports: number; targets: number }): readonly LockedField[] {
+  return usage.reports > 0 ? LOCKED_WHEN_REPORTED : usage.targets > 0 ? LOCKED_WHEN_TARGETED : []
+}
+
 /** The locked fields whose value differs between the stored indicator and the edit. */
-export function changedLockedFields<T extends Record<LockedField, unknown>>(before: T, after: T): LockedField[] {
-  return LOCKED_WHEN_REPORTED.filter((f) => (before[f] ?? null) !== (after[f] ?? null))
+export function changedLockedFields<T extends Record<LockedField, unknown>>(before: T, after: T, locked: readonly LockedField[] = LOCKED_WHEN_REPORTED): LockedField[] {
+  return locked.filter((f) => (before[f] ?? null) !== (after[f] ?? null))
 }
 
 /** The first and last calendar day of a quarter, `YYYY-MM-DD`. */
@@ -51,4 +64,25 @@ export function provinceTotalCheck(aggregation: 'SUM' | 'RATIO' | 'PROVINCE', ce
   const province = year.find((c) => c.regencyCode === null)?.value ?? null
   const difference = aggregation === 'SUM' && regencySum !== null && province !== null ? Math.round((regencySum - province) * 100) / 100 : null
   return { regencySum, province, difference }
+}
+
+/**
+ * The rows of a target grid whose quarter targets add up to more than their year target, for an indicator
+ * whose quarters add up to its year (FLOW: permits issued in a quarter). Four quarters of 2.000 permits
+ * under a year of 6.000 cannot all be met by a year that meets its own. A stock (the latest quarter is the
+ * year's figure) has no such sum. In hundredths, as the province total check.
+ */
+export function quarterTargetsAboveYear(timeAggregation: 'FLOW' | 'STOCK', cells: readonly { regencyCode: string | null; quarter: number; value: number }[]): { regencyCode: string | null; quarterSum: number; year: number }[] {
+  if (timeAggregation !== 'FLOW') return []
+  const rows = new Map<string | null, { year: number | null; sum: number; quarters: number }>()
+  for (const c of cells) {
+    const row = rows.get(c.regencyCode) ?? { year: null, sum: 0, quarters: 0 }
+    if (c.quarter === 0) row.year = c.value
+    else {
+      row.sum += Math.round(c.value * 100)
+      row.quarters++
+    }
+    rows.set(c.regencyCode, row)
+  }
+  return [...rows].flatMap(([regencyCode, r]) => (r.year !== null && r.quarters > 0 && r.sum > Math.round(r.year * 100) ? [{ regencyCode, quarterSum: r.sum / 100, year: r.year }] : []))
 }

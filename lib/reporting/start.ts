@@ -9,8 +9,9 @@ import { currentQuarter, defaultDeadline, periodOrdinal, previousQuarter } from 
  * no reports for the quarters before, and they must not show as overdue on every dashboard, on every
  * district's home page, or be reminded. A period before the start is "not required": it is not judged on
  * time, late or overdue, its completeness is not a figure, and it is not reminded; a report a district
- * enters for it anyway is kept and shown. No start set (the demo, a deployment with its history) means
- * every period is required. Set on /pengaturan/tenggat, and by `npm run setup` (firstReportingQuarter).
+ * enters for it anyway is kept and shown. No start set (a deployment with its history) means every period
+ * is required. Set on /pengaturan/tenggat, by `npm run setup` (firstReportingQuarter), and by the demo seed
+ * (Triwulan I 2025, its first reports: prisma/seed/reporting.ts#DEMO_REPORTING_START).
  */
 export const REPORTING_START_KEY = 'reporting.firstPeriod'
 

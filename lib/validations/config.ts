@@ -117,6 +117,27 @@ export function targetDecimalsErrors(cells: readonly TargetCell[], decimals: num
 }
 
 /**
+ * The readable cells of a submitted grid (`t.<regency>.<quarter>` fields; an empty cell has no target), each
+ * unreadable one told to `refused`. The schema refuses the grid on any; the action's check of what it can still
+ * judge (lib/actions/config.ts, `alsoWhenInvalid`) reads the rest with the same rules.
+ */
+export function readTargetCells(raw: Record<string, unknown>, refused: (key: string, message: string) => void = () => {}): TargetCell[] {
+  const cells: TargetCell[] = []
+  for (const [key, text] of Object.entries(raw)) {
+    const m = CELL.exec(key)
+    if (!m || typeof text !== 'string') continue
+    const problem = targetCellProblem(text)
+    if (problem) {
+      refused(key, problem)
+      continue
+    }
+    const n = parseNumberInput(text)
+    if (n !== null) cells.push({ regencyCode: m[1] === 'PROV' ? null : m[1], quarter: Number(m[2]), value: n })
+  }
+  return cells
+}
+
+/**
  * A whole target grid for one indicator and year: a value per regency (or the province's own row) and
  * period (0 = the year, 1–4 the quarters); an empty cell has no target. `acceptDifference` saves even
  * when the regencies' year targets do not add up to the province's (the province total check).
@@ -130,21 +151,8 @@ export const targetGridSchema = z
   })
   .catchall(z.string().max(40, 'Maksimal 40 karakter.'))
   .transform((v, ctx) => {
-    const raw = v as unknown as Record<string, string>
-    const cells: TargetCell[] = []
-    for (const [key, text] of Object.entries(raw)) {
-      const m = CELL.exec(key)
-      if (!m) continue
-      // each refused cell with its own message; any refusal fails the whole grid, so nothing is saved
-      const problem = targetCellProblem(text)
-      if (problem) {
-        ctx.addIssue({ code: 'custom', path: [key], message: problem })
-        continue
-      }
-      const n = parseNumberInput(text)
-      if (n === null) continue
-      cells.push({ regencyCode: m[1] === 'PROV' ? null : m[1], quarter: Number(m[2]), value: n })
-    }
+    // each refused cell with its own message; any refusal fails the whole grid, so nothing is saved
+    const cells = readTargetCells(v as unknown as Record<string, unknown>, (key, message) => ctx.addIssue({ code: 'custom', path: [key], message }))
     return { indicatorCode: v.indicatorCode, year: v.year, version: v.version, acceptDifference: v.acceptDifference, cells }
   })
 export type TargetGridInput = z.infer<typeof targetGridSchema>

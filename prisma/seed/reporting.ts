@@ -1,7 +1,8 @@
 /**
  * Quarterly district reporting: the indicator catalogue and validation rules (configuration every
  * deployment starts from), and demo data: targets and two years (2025, 2026) of reports from every
- * regency of the agency's province, in every state, some late. Deterministic (a seeded hash, no
+ * regency of the agency's province, in every state, some late, with reporting starting in Triwulan I 2025
+ * (DEMO_REPORTING_START). Deterministic (a seeded hash, no
  * Math.random) and idempotent (createMany with skipDuplicates on natural keys and fixed ids).
  *
  * Kabupaten Jombang (35.17) carries the figures of the source documents in Triwulan II 2026, approved
@@ -14,6 +15,13 @@
  */
 import type { Prisma, PrismaClient } from '../../lib/generated/prisma/client'
 import { seedActivityMeasures } from './activities'
+import { REPORTING_START_KEY } from '../../lib/reporting/start'
+
+/**
+ * The demo's reporting start: its reports begin in Triwulan I 2025, so the quarters before are not required
+ * (without it every quarter of 2023 and 2024 read as overdue on the completeness page and the district's list).
+ */
+export const DEMO_REPORTING_START = { year: 2025, quarter: 1 } as const
 
 export const REPORT_FORMS = [
   { code: 'KELEMBAGAAN', name: 'Kelembagaan koperasi', nameEn: 'Cooperative institutions', periodType: 'QUARTERLY', sortOrder: 1 },
@@ -242,6 +250,8 @@ export async function seedReporting(db: PrismaClient, provinceCode: string): Pro
     await tx.quarterlyReport.createMany({ data: reports, skipDuplicates: true })
     await tx.reportValue.createMany({ data: values, skipDuplicates: true })
     await tx.indicatorTarget.createMany({ data: targets, skipDuplicates: true })
+    // kept if the agency changed it (Pengaturan › Batas waktu): a later seed run does not put it back
+    await tx.setting.createMany({ data: [{ key: REPORTING_START_KEY, value: DEMO_REPORTING_START }], skipDuplicates: true })
     // NULL regencies are distinct to a unique index: insert the province's targets once only
     if ((await tx.indicatorTarget.count({ where: { regencyCode: null } })) === 0) await tx.indicatorTarget.createMany({ data: provinceTargets })
     await tx.provinceIndicatorValue.createMany({

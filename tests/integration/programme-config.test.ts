@@ -124,6 +124,26 @@ describe('target grid', () => {
     expect(await db.indicatorTarget.count({ where: { indicatorCode: 'UMKM_NAIK_KELAS' } })).toBe(0)
   })
 
+  it('says every refused cell at once: an unreadable cell beside a fraction, quarters above their year beside a fraction', async () => {
+    signInAs(admin)
+    // the schema refuses "abc"; the fraction another cell holds is told in the same answer, not after the fix
+    const both = await submit(saveTargetGrid, { indicatorCode: 'UMKM_NAIK_KELAS', year: 2027, version: 0, ...cells, 't.35.78.0': 'abc', 't.35.07.0': '12,5', 't.PROV.0': '112' })
+    expect(both.state?.ok).toBe(false)
+    expect(both.state?.errors?.['t.35.78.0']?.[0]).toMatch(/angka/)
+    expect(both.state?.errors?.['t.35.07.0']?.[0]).toMatch(/bulat/)
+    // a flow's quarters (10 + 20 + 15 = 45) above its year (40), with a fraction elsewhere and the province off by 2
+    const above = await submit(saveTargetGrid, { indicatorCode: 'UMKM_NAIK_KELAS', year: 2027, version: 0, ...cells, 't.35.17.2': '20', 't.35.17.3': '15', 't.35.07.0': '12,5', 't.PROV.0': '110' })
+    expect(above.state?.ok).toBe(false)
+    expect(above.state?.message).toBe('Periksa kembali isian yang ditandai.')
+    expect(above.state?.errors?.['t.35.17.0']).toEqual(['Jumlah target triwulan 45 melebihi target tahun 40; untuk indikator yang dijumlah antar-triwulan, target triwulan tidak boleh melebihi target tahunnya.'])
+    expect(above.state?.errors?.['t.35.07.0']?.[0]).toMatch(/bulat/)
+    expect(above.state?.errors?.['t.PROV.0']?.[0]).toMatch(/Jumlah target kabupaten\/kota 112,50 lebih 2,50 dari target provinsi 110/)
+    // quarters equal to the year (10 + 20 + 10 = 40) are not refused: only the fraction is
+    const equal = await submit(saveTargetGrid, { indicatorCode: 'UMKM_NAIK_KELAS', year: 2027, version: 0, ...cells, 't.35.17.2': '20', 't.35.17.3': '10', 't.35.78.1': '2,5', 't.PROV.0': '112' })
+    expect(Object.keys(equal.state?.errors ?? {})).toEqual(['t.35.78.1'])
+    expect(await db.indicatorTarget.count({ where: { indicatorCode: 'UMKM_NAIK_KELAS' } })).toBe(0)
+  })
+
   it('refuses a grid whose regencies do not add up to the province target, unless accepted', async () => {
     signInAs(admin)
     const r = await submit(saveTargetGrid, { indicatorCode: 'UMKM_NAIK_KELAS', year: 2027, version: 0, ...cells, 't.PROV.0': '100' })
@@ -157,6 +177,19 @@ describe('target grid', () => {
     expect(results.filter((x) => x.state?.ok)).toHaveLength(1)
     expect(results.find((x) => !x.state?.ok)?.state?.message).toMatch(/Target sudah diubah oleh/)
     expect(await db.indicatorTarget.count({ where: { indicatorCode: 'UMKM_NAIK_KELAS', year: 2027 } })).toBe(1)
+  })
+
+  it('keeps a targeted indicator’s unit and sums (no report yet); its name and decimals may still change', async () => {
+    signInAs(admin)
+    const { version } = await db.indicator.findUniqueOrThrow({ where: { code: 'UMKM_NAIK_KELAS' }, select: { version: true } })
+    const refused = await submit(saveIndicator, indicator({ version, unit: 'RUPIAH', timeAggregation: 'STOCK' }))
+    expect(refused.state?.message).toBe('Satuan, Penjumlahan antar-triwulan tidak dapat diubah karena indikator sudah memiliki target.')
+    expect(refused.state?.errors?.unit).toEqual(['Tidak dapat diubah: indikator ini sudah memiliki 1 target. Hapus targetnya dulu, atau buat indikator baru untuk arti yang berbeda.'])
+    expect(refused.state?.errors?.timeAggregation).toBeDefined()
+    expect(await db.indicator.findUniqueOrThrow({ where: { code: 'UMKM_NAIK_KELAS' }, select: { unit: true, timeAggregation: true, version: true } })).toEqual({ unit: 'COUNT', timeAggregation: 'FLOW', version })
+    const renamed = await submit(saveIndicator, indicator({ version, name: 'UMKM naik kelas (target)', decimals: 1 }))
+    expect(renamed.redirect, JSON.stringify(renamed.state)).toBeDefined()
+    expect(await db.indicator.findUniqueOrThrow({ where: { code: 'UMKM_NAIK_KELAS' }, select: { name: true, decimals: true } })).toEqual({ name: 'UMKM naik kelas (target)', decimals: 1 })
   })
 })
 

@@ -9,6 +9,7 @@ import { indicatorFormValues } from '@/components/config/indicator-options'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { deleteIndicator } from '@/lib/actions/config'
 import { getIndicatorForEdit, indicatorFormChoices } from '@/lib/data/config'
+import { lockedFields } from '@/lib/config/catalogue'
 import { formatNumber } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 
@@ -26,7 +27,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<Pa
   const [t, locale, indicator, choices] = await Promise.all([getTranslations('config.indicators'), getLocale(), getIndicatorForEdit({ user, code }), indicatorFormChoices({ user })])
   if (!indicator) notFound()
   const lang = locale === 'en' ? 'en' : 'id'
-  const locked = indicator.usage.reports > 0
+  const locked = lockedFields(indicator.usage)
   return (
     <section aria-labelledby="indicator-title" className="space-y-4">
       <Link href="/pengaturan/indikator" className="text-sm text-brand-700 hover:underline">← {t('back')}</Link>
@@ -42,10 +43,12 @@ export default async function EditIndicatorPage({ params }: { params: Promise<Pa
           variant="danger"
         />
       </div>
-      {locked && (
+      {locked.length > 0 && (
         <p role="note" className="flex max-w-3xl gap-2 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           <Lock aria-hidden className="mt-0.5 size-4 shrink-0" />
-          {t('lockedNote', { count: formatNumber(indicator.usage.reports, { locale: lang }) })}
+          {indicator.usage.reports > 0
+            ? t('lockedNote', { count: formatNumber(indicator.usage.reports, { locale: lang }) })
+            : t('lockedTargetsNote', { count: formatNumber(indicator.usage.targets, { locale: lang }) })}
         </p>
       )}
       <IndicatorForm

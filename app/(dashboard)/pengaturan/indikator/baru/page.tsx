@@ -21,7 +21,7 @@ export default async function NewIndicatorPage() {
       <h2 id="indicator-title" className="text-lg font-semibold text-slate-900">{t('newTitle')}</h2>
       <IndicatorForm
         initial={NEW_INDICATOR}
-        locked={false}
+        locked={[]}
         forms={choices.forms.map((f) => ({ value: f.code, label: formWithPeriod(lang === 'en' ? f.nameEn : f.name, t(`periodValue.${f.periodType}`)) }))}
         ratioParts={choices.indicators.map((i) => ({ value: i.code, formCode: i.formCode, label: `${i.code} · ${lang === 'en' ? i.nameEn : i.name}` }))}
       />
