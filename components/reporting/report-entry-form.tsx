@@ -16,6 +16,8 @@ import { evaluateRules, fieldsToFix, MISSING_MESSAGE, missingValues, withDerived
 import { parseDecimalInput, valueProblem } from '@/lib/validations/reporting'
 import { serverText } from '@/lib/i18n/server-text'
 import { focusFirstError } from '@/components/ui/focus'
+import { formatDate } from '@/lib/format'
+import { isPastDeadline } from '@/lib/reporting/periods'
 
 export type EntryIndicator = RuleIndicator & {
   name: string
@@ -54,7 +56,7 @@ const NUMBERS = 'id'
  * submitting asks for confirmation first.
  */
 export function ReportEntryForm({
-  year, quarter, quarterName, version, forms, rules, obstacles, followUps, locale,
+  year, quarter, quarterName, version, forms, rules, obstacles, followUps, locale, lateAfter,
 }: {
   year: number
   quarter: number
@@ -65,6 +67,9 @@ export function ReportEntryForm({
   obstacles: string
   followUps: string
   locale: 'id' | 'en'
+  /** the deadline (YYYY-MM-DD) past which sending now makes the report late; null when its timeliness is settled
+   * (sent before: the first sending counts) or not judged (a quarter before the reporting start) */
+  lateAfter: string | null
 }) {
   const t = useTranslations('reporting.entry')
   // not `<form action>`: React resets the form after an action, emptying the uncontrolled Hambatan and Tindak
@@ -109,6 +114,10 @@ export function ReportEntryForm({
   // the fields to fix before the confirmation opens, each counted once
   const blocking = fieldsToFix(indicators, findings, [...Object.keys(typingErrors), ...missing]).size
   const [blockedNote, setBlockedNote] = useState(false)
+  // what sending now means, said in the confirmation: late (judged when it opens: a form left open over the
+  // deadline), and the warnings sent with their explanations for the province to read
+  const [lateOnSend, setLateOnSend] = useState(false)
+  const explainedWarnings = findings.filter((f) => f.severity === 'WARNING' && f.resolved).length
   // a refusal before anything was written says so: the officer must not believe the draft is safe
   const shown = state && !state.ok && !state.data?.version ? { ...state, message: t('notSaved', { reason: state.message ?? '' }) } : state
 
@@ -121,6 +130,7 @@ export function ReportEntryForm({
       return
     }
     setBlockedNote(false)
+    setLateOnSend(lateAfter !== null && isPastDeadline(lateAfter, new Date()))
     dialog.current?.showModal()
   }
 
@@ -248,6 +258,18 @@ export function ReportEntryForm({
         <div className="space-y-3 p-5">
           <h2 id="submit-title" className="text-base font-semibold text-slate-900">{t('submitTitle', { quarter: quarterName, year })}</h2>
           <p className="text-sm text-slate-700">{t('submitBody')}</p>
+          {lateOnSend && lateAfter && (
+            <p className="flex gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="submit-late">
+              <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+              {t('submitLate', { deadline: formatDate(lateAfter, { locale }) })}
+            </p>
+          )}
+          {explainedWarnings > 0 && (
+            <p className="flex gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="submit-warnings">
+              <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
+              {t('submitWarnings', { count: explainedWarnings })}
+            </p>
+          )}
           <div className="flex justify-end gap-2 pt-2">
             <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{t('cancel')}</Button>
             <Button type="submit" name="intent" value="submit" onClick={() => dialog.current?.close()}>{t('submitConfirm')}</Button>

@@ -97,6 +97,9 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   await as(page, 'DISTRICT_OFFICER')
   await page.goto(Q4)
   await expect(page.getByTestId('return-reason')).toContainText('Jumlah koperasi aktif belum sesuai data ODS.')
+  // the banner names the noted value, a link to its field
+  await expect(page.getByTestId('return-noted')).toHaveText('Catatan pada 1 isian: Koperasi aktif')
+  await expect(page.getByTestId('return-noted').getByRole('link', { name: 'Koperasi aktif' })).toHaveAttribute('href', '#v-KOP_AKTIF')
   await expect(page.locator('[data-indicator="KOP_AKTIF"]')).toContainText('Catatan pemeriksa: Bandingkan dengan data ODS Desember.')
   await expect(field(page, 'Koperasi aktif')).toHaveValue('305')
   await field(page, 'Koperasi aktif').fill('300')
@@ -209,6 +212,8 @@ test('a report submitted after its deadline shows as late', async ({ page, login
   await expect(page.locator('[data-cell="35.17-3"]')).toContainText('Lewat batas')
   await page.goto(Q3)
   await page.getByRole('button', { name: 'Kirim laporan' }).click()
+  // the confirmation says it, before the officer says yes
+  await expect(page.getByRole('dialog').getByTestId('submit-late')).toHaveText('Batas waktu 15 Oktober 2026 sudah lewat: laporan ini tercatat terlambat.')
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, kirim' }).click()
   await expect(page.getByText('Laporan ini sudah dikirim dan menunggu pemeriksaan Dinas Provinsi.')).toBeVisible()
   await expect(page.getByText(/\(Terlambat\)/)).toBeVisible()

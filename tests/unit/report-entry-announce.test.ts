@@ -21,7 +21,7 @@ vi.mock('react', async (original) => ({
 const { ReportEntryForm } = await import('@/components/reporting/report-entry-form')
 
 function render(locale: 'id' | 'en') {
-  const form = createElement(ReportEntryForm, { year: 2026, quarter: 4, quarterName: 'Triwulan IV', version: 3, forms: [], rules: [], obstacles: '', followUps: '', locale })
+  const form = createElement(ReportEntryForm, { year: 2026, quarter: 4, quarterName: 'Triwulan IV', version: 3, forms: [], rules: [], obstacles: '', followUps: '', locale, lateAfter: null })
   const provider: ComponentProps<typeof NextIntlClientProvider> = { locale, messages: MESSAGES[locale], timeZone: 'Asia/Jakarta', children: null }
   renderToStaticMarkup(createElement(NextIntlClientProvider, provider, form))
 }

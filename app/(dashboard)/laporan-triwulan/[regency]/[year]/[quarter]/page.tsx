@@ -44,6 +44,9 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
   const report = detail.report
   const status = report?.status ?? 'NOT_STARTED'
   const quarterName = quarterLabel(quarter, lang)
+  // the values the province's return noted, in the form's order
+  const noted = new Set(report?.values.filter((v) => v.reviewNote).map((v) => v.indicatorCode))
+  const notedIndicators = detail.forms.flatMap((f) => f.indicators).filter((i) => noted.has(i.code))
   const editable = can(user.role, 'reports.write') && user.regencyCode === regencyCode && (status === 'NOT_STARTED' || status === 'DRAFT' || status === 'RETURNED') && quarterStarted(year, quarter, new Date())
   const labels = {
     indicator: t('entry.indicator'), value: t('entry.value'), previous: t('entry.previous'),
@@ -89,7 +92,18 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
       {status === 'RETURNED' && report?.returnReason && (
         <div role="note" className="flex gap-2 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="return-reason">
           <Undo2 aria-hidden className="mt-0.5 size-4 shrink-0" />
-          <p><span className="font-semibold">{t(report.reopenReason ? 'entry.reopened' : 'entry.returned')}:</span> {report.returnReason}</p>
+          <div className="space-y-1">
+            <p><span className="font-semibold">{t(report.reopenReason ? 'entry.reopened' : 'entry.returned')}:</span> {report.returnReason}</p>
+            {/* which values carry the reviewer's notes, each a link to its field (a long form hid them below the fold) */}
+            {notedIndicators.length > 0 && (
+              <p data-testid="return-noted">
+                {t('entry.returnNoted', { count: notedIndicators.length })}{' '}
+                {notedIndicators.map((i, n) => (
+                  <span key={i.code}>{n > 0 && ', '}<a href={`#v-${i.code}`} className="font-medium underline">{lang === 'en' ? i.nameEn : i.name}</a></span>
+                ))}
+              </p>
+            )}
+          </div>
         </div>
       )}
 
@@ -112,6 +126,7 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
             obstacles={report?.obstacles ?? ''}
             followUps={report?.followUps ?? ''}
             locale={lang}
+            lateAfter={detail.required && !report?.firstSubmittedAt ? detail.deadline : null}
           />
         </>
       ) : !report && !quarterStarted(year, quarter, new Date()) ? (
