@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { auditAddress, auditAmount, auditChanges, auditHref, auditImport, auditRole, inSentence, snapshotName } from './audit-text'
+import { auditAddress, auditAmount, auditChanges, auditHref, auditImport, auditRole, inSentence, snapshotName, auditSubject } from './audit-text'
 
 describe('the audit trail as people read it', () => {
   it('lists the fields an update changed, without bookkeeping', () => {
@@ -184,5 +184,21 @@ describe('an audit row’s values as people read them', async () => {
     expect(Object.fromEntries([...found].map(([k, v]) => [k, [...v].sort()]))).toEqual({
       meeting: ['m1'], bank: ['b1'], agenda: ['g1'], regency: ['35.01', '35.02', '35.17', '35.18'], action: ['a1', 'a2'], indicator: ['KOP_TERDAFTAR'],
     })
+  })
+})
+
+describe('auditSubject', () => {
+  it('names a record as it was named then, with its name now when renamed since', () => {
+    const user = { name: 'Budi Santoso (budi)', plain: 'Budi Santoso' }
+    expect(auditSubject(user, null, { name: 'Budi', role: 'ADMIN' })).toEqual({ name: 'Budi', now: 'Budi Santoso (budi)' })
+    expect(auditSubject(user, { name: 'Budi' }, { name: 'Budi Santoso' })).toEqual({ name: 'Budi Santoso', now: null })
+  })
+  it('names by the record when its snapshot has no name, or the record has no name of its own (a claim, a report)', () => {
+    expect(auditSubject({ name: 'Budi Santoso (budi)', plain: 'Budi Santoso' }, null, { role: 'ADMIN' })).toEqual({ name: 'Budi Santoso (budi)', now: null })
+    expect(auditSubject({ name: 'BPR Jatim · Oktober 2026' }, null, { code: 'X' })).toEqual({ name: 'BPR Jatim · Oktober 2026', now: null })
+  })
+  it('names a deleted record by its snapshot', () => {
+    expect(auditSubject(undefined, { businessName: 'Warung Sri' }, null)).toEqual({ name: 'Warung Sri', now: null })
+    expect(auditSubject(undefined, null, null)).toEqual({ name: null, now: null })
   })
 })

@@ -149,6 +149,18 @@ export function snapshotName(value: unknown): string | null {
   return null
 }
 
+/**
+ * What an entry's sentence names: the record as it was named then (its snapshot), and, when it has been renamed
+ * since, its name now. An entry written when the user was "Budi" says "Budi", not today's "Budi Santoso"; a record
+ * without a name of its own in its snapshot (a report, a claim) is named by what it is now.
+ */
+export function auditSubject(record: { name: string; plain?: string } | undefined, before: unknown, after: unknown): { name: string | null; now: string | null } {
+  const then = snapshotName(after) ?? snapshotName(before)
+  if (!record) return { name: then, now: null }
+  if (record.plain === undefined || then === null) return { name: record.name, now: null }
+  return { name: then, now: then === record.plain ? null : record.name }
+}
+
 /** The Rupiah amount a money step moved (an approval's approved total, a payment), for the sentence. */
 export function auditAmount(action: string, after: unknown): number | null {
   const a = asObject(after)

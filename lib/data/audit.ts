@@ -7,7 +7,8 @@ import type { SessionUser } from '@/lib/session-user'
 import type { AuditFilter } from '@/lib/validations/audit'
 import { formatMonth } from '@/lib/format'
 import { quarterLabel } from '@/lib/reporting/periods'
-import { auditRefIds, auditRefKey, auditTargetGrid, message, type AuditLang, type AuditRefKind } from '@/lib/audit-values'
+import { auditFieldLabel, auditRefIds, auditRefKey, auditTargetGrid, auditValue, message, type AuditLang, type AuditRefKind } from '@/lib/audit-values'
+import { auditChanges, auditSubject } from '@/lib/audit-text'
 import { THRESHOLDS_KEY } from '@/lib/data/settings'
 import { REPORTING_START_KEY } from '@/lib/reporting/start'
 
@@ -55,7 +56,8 @@ export async function findAuditLogs({ user, filter, lang = 'id' }: { user: Sessi
   return { rows, total, page, pageSize: AUDIT_PAGE_SIZE, entities: entities.map((e) => e.entity), actions: actions.map((a) => a.action), users, clients, records, refs }
 }
 
-export type AuditRecord = { name: string; report?: { regencyCode: string; year: number; quarter: number } }
+/** `plain`: the record's own name field as it is now (a user's name without the username), for comparing with a snapshot's */
+export type AuditRecord = { name: string; plain?: string; report?: { regencyCode: string; year: number; quarter: number } }
 
 type AuditRow = { entity: string; entityId: string | null; before?: unknown; after?: unknown }
 
@@ -104,20 +106,20 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
   const records = new Map<string, AuditRecord>()
   const refs = new Map<string, string>()
   const ref = (kind: AuditRefKind, id: string, name: string) => refs.set(auditRefKey(kind, id), name)
-  for (const c of coops) { records.set(`Cooperative:${c.id}`, { name: c.name }); ref('cooperative', c.id, c.name) }
-  for (const m of msmes) { records.set(`Msme:${m.id}`, { name: m.businessName }); ref('msme', m.id, m.businessName) }
-  for (const m of meetings) { records.set(`Meeting:${m.id}`, { name: m.title }); ref('meeting', m.id, m.title) }
-  for (const a of actions) { records.set(`ActionItem:${a.id}`, { name: a.title }); ref('action', a.id, a.title) }
+  for (const c of coops) { records.set(`Cooperative:${c.id}`, { name: c.name, plain: c.name }); ref('cooperative', c.id, c.name) }
+  for (const m of msmes) { records.set(`Msme:${m.id}`, { name: m.businessName, plain: m.businessName }); ref('msme', m.id, m.businessName) }
+  for (const m of meetings) { records.set(`Meeting:${m.id}`, { name: m.title, plain: m.title }); ref('meeting', m.id, m.title) }
+  for (const a of actions) { records.set(`ActionItem:${a.id}`, { name: a.title, plain: a.title }); ref('action', a.id, a.title) }
   for (const c of claims) records.set(`SubsidyClaim:${c.id}`, { name: `${c.bank.shortName} · ${formatMonth(c.month, { locale: lang })}` })
   for (const d of loans) records.set(`Disbursement:${d.id}`, { name: `${d.accountNumber} · ${d.msme.businessName}` })
   for (const p of programs) {
     for (const e of ['CreditProgram', 'ProgramRate', 'ProgramAllocation']) records.set(`${e}:${p.id}`, { name: p.name })
     ref('program', p.id, p.name)
   }
-  for (const u of users) { records.set(`User:${u.id}`, { name: `${u.name} (${u.username})` }); ref('user', u.id, `${u.name} (${u.username})`) }
+  for (const u of users) { records.set(`User:${u.id}`, { name: `${u.name} (${u.username})`, plain: u.name }); ref('user', u.id, `${u.name} (${u.username})`) }
   for (const r of reports) records.set(`QuarterlyReport:${r.id}`, { name: `${r.regency.name} · ${quarterLabel(r.quarter, lang)} ${r.year}`, report: { regencyCode: r.regencyCode, year: r.year, quarter: r.quarter } })
   for (const b of banks) ref('bank', b.id, b.shortName)
-  for (const a of activities) { records.set(`Activity:${a.id}`, { name: a.title }); ref('activity', a.id, a.title) }
+  for (const a of activities) { records.set(`Activity:${a.id}`, { name: a.title, plain: a.title }); ref('activity', a.id, a.title) }
   const indicatorName = new Map(indicators.map((i) => [i.code, lang === 'en' ? i.nameEn || i.name : i.name]))
   for (const [code, name] of indicatorName) { records.set(`Indicator:${code}`, { name }); ref('indicator', code, name) }
   for (const [id, g] of grids) records.set(`TargetGrid:${id}`, { name: `${indicatorName.get(g.indicatorCode) ?? g.indicatorCode} ${g.year}` })
@@ -129,7 +131,7 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
   for (const a of agenda) ref('agenda', a.id, a.title)
   for (const i of imports) records.set(`DataImport:${i.id}`, { name: i.fileName })
   // a programme target by its name ("10 KSP sehat"), not its id
-  for (const t of targets) records.set(`ProgrammeTarget:${t.id}`, { name: t.name })
+  for (const t of targets) records.set(`ProgrammeTarget:${t.id}`, { name: t.name, plain: t.name })
   // a setting and a quarter's deadline are named by what they are, without a query ("mengubah pengaturan Ambang
   // status", "periode pelaporan Triwulan II 2027"; they had read "mengubah pengaturan" and nothing more)
   for (const [key, path] of [[THRESHOLDS_KEY, 'config.tabs.thresholds'], [REPORTING_START_KEY, 'config.deadlines.start']] as const) {
@@ -142,8 +144,30 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
   return { records, refs }
 }
 
-/** The filtered trail for export (newest first, capped to keep a download sane). */
+/** Names are read for this many rows at a time: one query per kind of record each, its id list well under PostgreSQL's bind limit. */
+const EXPORT_NAME_CHUNK = 5_000
+
+/**
+ * The filtered trail for export (newest first, capped to keep a download sane), each row with the words the page
+ * shows: what it is about (`subject`, as named then, with its name now when renamed) and its changes as text
+ * ("Nama usaha: Warung Bu Sri → Warung Sri Rejeki"), beside the stored JSON kept as the forensic copy (a walk's
+ * auditor read only raw JSON and ids).
+ */
 export async function exportAuditLogs({ user, filter }: { user: SessionUser; filter: AuditFilter }) {
   assertAuditor(user)
-  return readDb.auditLog.findMany({ where: whereOf(filter), select: auditSelect, orderBy: { id: 'desc' }, take: 100_000 })
+  const rows = await readDb.auditLog.findMany({ where: whereOf(filter), select: auditSelect, orderBy: { id: 'desc' }, take: 100_000 })
+  const out: (typeof rows[number] & { subject: string | null; changes: string | null })[] = []
+  for (let i = 0; i < rows.length; i += EXPORT_NAME_CHUNK) {
+    const chunk = rows.slice(i, i + EXPORT_NAME_CHUNK)
+    const { records, refs } = await auditNames(chunk, 'id')
+    for (const r of chunk) {
+      const { name, now } = auditSubject(r.entityId ? records.get(`${r.entity}:${r.entityId}`) : undefined, r.before, r.after)
+      const changes = auditChanges(r.before, r.after).map((c) => {
+        const shown = (v: unknown) => auditValue(r.entity, c.field, v, 'id', refs)
+        return `${auditFieldLabel(r.entity, c.field, 'id', refs)}: ${r.before && r.after ? `${shown(c.before)} → ${shown(c.after)}` : shown(r.after ? c.after : c.before)}`
+      })
+      out.push({ ...r, subject: name && now ? `${name} (kini: ${now})` : name, changes: changes.length ? changes.join('\n') : null })
+    }
+  }
+  return out
 }

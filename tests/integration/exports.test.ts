@@ -133,6 +133,27 @@ describe('labels, not stored codes', () => {
     ])
     expect(rows[0].Waktu).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}\.\d{2}\.\d{2}$/)
   })
+
+  it('says what each entry is about as named then, and its changes in words; a revoked token in its own verb', async () => {
+    const coop = await db.cooperative.findFirstOrThrow({ where: { deletedAt: null }, select: { id: true, name: true } })
+    const username = 'ekspor.kata'
+    await db.auditLog.createMany({
+      data: [
+        // written when the cooperative had another name; its name now is the register's
+        { userId: admin.id, username, role: 'ADMIN', action: 'UPDATE', entity: 'Cooperative', entityId: coop.id, before: { name: 'Nama Lama', membersMale: 120 }, after: { name: 'Nama Lama', membersMale: 150 } },
+        { userId: admin.id, username, role: 'ADMIN', action: 'DEACTIVATE', entity: 'ApiClient', entityId: 'klien-ekspor', before: { name: 'Sistem Bank', revokedAt: null }, after: { name: 'Sistem Bank', revokedAt: '2026-12-06T10:00:00.000Z' } },
+      ],
+    })
+    signInAs(admin)
+    const rows = (await csvRows(await auditExport(get(`/api/audit/ekspor?format=csv&user=${admin.id}`), undefined))).filter((r) => r.Pengguna === username)
+    const [token, updated] = rows
+    expect(updated.Data).toBe(`Nama Lama (kini: ${coop.name})`)
+    expect(updated.Perubahan).toBe('Anggota laki-laki: 120 → 150')
+    // the forensic copy stays as stored
+    expect(updated.Sesudah).toMatch(/membersMale\W+150/)
+    expect(token.Tindakan).toBe('Mencabut token')
+    expect(token.Data).toBe('Sistem Bank')
+  })
 })
 
 describe('an export is the list as sorted, and leaves a trace', () => {

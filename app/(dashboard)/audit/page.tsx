@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { DateInput } from '@/components/ui/date-input'
+import { IgnoredDates } from '@/components/ui/ignored-dates'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { Download } from 'lucide-react'
@@ -11,7 +12,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { Table, Td, Th } from '@/components/ui/table'
 import { findAuditLogs } from '@/lib/data/audit'
-import { auditAddress, auditAmount, auditChanges, auditHref, auditImport, auditRole, inSentence, snapshotName } from '@/lib/audit-text'
+import { auditAddress, auditAmount, auditChanges, auditHref, auditImport, auditRole, auditSubject, inSentence } from '@/lib/audit-text'
 import { importKind } from '@/lib/imports/kinds'
 import { auditFieldLabel, auditValue } from '@/lib/audit-values'
 import { formatDate, formatDateTime, formatRupiah } from '@/lib/format'
@@ -36,8 +37,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const label = (group: 'verb' | 'entity', key: string) => (tl.has(`${group}.${key}`) ? tl(`${group}.${key}` as 'verb.CREATE') : key)
   // the labels are written to sit inside a sentence ("menyetujui klaim subsidi"); a list of choices starts each with a capital
   const choice = (group: 'verb' | 'entity', key: string) => { const text = label(group, key); return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1) }
+  // a verb some kinds of record word their own way: a client API's DEACTIVATE revokes its token ("mencabut token klien API …")
+  const verbOf = (action: string, entity: string) => (tl.has(`entityVerb.${entity}.${action}`) ? tl(`entityVerb.${entity}.${action}` as 'verb.CREATE') : label('verb', action))
   const SELF = new Set(['SIGN_IN', 'SIGN_IN_FAILED', 'PASSWORD_CHANGE'])
-  const exportHref = (format: string) => hrefWith('/api/audit/ekspor', params, { format, page: undefined })
+  const exportHref = (format: string) => hrefWith('/api/audit/ekspor', params, { format, page: undefined, from: filter.from, to: filter.to })
   return (
     <>
       <PageHeader
@@ -91,6 +94,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <Link href="/audit" className={buttonClass('ghost')}>{tl('reset')}</Link>
         </div>
       </FilterForm>
+      <IgnoredDates dates={[{ label: t('from'), sent: params.from, kept: filter.from }, { label: t('to'), sent: params.to, kept: filter.to }]} />
       {filter.record && (
         <p className="mb-3 text-sm text-slate-700" data-testid="record-filter">
           {tl('recordOnly', { record: data.records.get(`${filter.entity}:${filter.record}`)?.name ?? filter.record })}{' '}
@@ -123,7 +127,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-slate-100 max-md:block">
               {data.rows.map((r) => {
                 const record = r.entityId ? data.records.get(`${r.entity}:${r.entityId}`) : undefined
-                const name = record?.name ?? snapshotName(r.after) ?? snapshotName(r.before)
+                const { name, now } = auditSubject(record, r.before, r.after)
                 const href = r.action === 'DELETE' ? null : auditHref(r.entity, r.entityId, r.after ?? r.before, record?.report)
                 const amount = auditAmount(r.action, r.after)
                 const changes = auditChanges(r.before, r.after)
@@ -144,7 +148,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         {r.action === 'IMPORT' && r.entity === 'DataImport' ? (
                           imported && importedKind ? <>{tl('importRows', { count: imported.rows, kind: inSentence(importedKind.title[lang]) })} {linked(imported.fileName)}</> : tl('importRun')
                         ) : (
-                          <>{label('verb', r.action)}{!SELF.has(r.action) && <> {label('entity', r.entity)}{name && <> {linked(name)}</>}</>}</>
+                          <>{verbOf(r.action, r.entity)}{!SELF.has(r.action) && <> {label('entity', r.entity)}{name && <> {linked(name)}{now && <span className="text-slate-600"> {tl('nowNamed', { name: now })}</span>}</>}</>}</>
                         )}
                         {amount !== null && <> ({formatRupiah(amount, { locale: lang })})</>}
                       </p>

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { Download, Plus } from 'lucide-react'
 import { DateInput } from '@/components/ui/date-input'
+import { IgnoredDates } from '@/components/ui/ignored-dates'
 import { LinkButton, buttonClass } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PastLastPage } from '@/components/ui/past-last-page'
@@ -33,7 +34,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
   ])
   const lang = locale === 'en' ? 'en' : 'id'
   const regencies = user.regencyCode ? allRegencies.filter((x) => x.code === user.regencyCode) : allRegencies
-  const exportHref = (format: string) => hrefWith('/api/kegiatan/ekspor', params, { format, page: undefined })
+  const exportHref = (format: string) => hrefWith('/api/kegiatan/ekspor', params, { format, page: undefined, from: filter.from, to: filter.to })
   // newest first is the default order: the date column shows it, descending
   const sortProps = { pathname: '/kegiatan', params: filter.sort ? params : { ...params, sort: 'startDate', dir: params.dir ?? 'desc' } }
   const when = (a: { startDate: Date; endDate: Date | null }) => `${formatDate(a.startDate, { locale: lang })}${a.endDate && a.endDate.getTime() !== a.startDate.getTime() ? ` – ${formatDate(a.endDate, { locale: lang })}` : ''}`
@@ -95,6 +96,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
           <Link href="/kegiatan" className={buttonClass('ghost')}>{r('reset')}</Link>
         </div>
       </FilterForm>
+      <IgnoredDates dates={[{ label: t('from'), sent: params.from, kept: filter.from }, { label: t('to'), sent: params.to, kept: filter.to }]} />
       {rows.length === 0 && total > 0 ? (
         <PastLastPage page={page} total={total} href={hrefWith('/kegiatan', params, { page: undefined })} />
       ) : rows.length === 0 ? (

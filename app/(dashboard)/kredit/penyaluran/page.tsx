@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { DateInput } from '@/components/ui/date-input'
+import { IgnoredDates } from '@/components/ui/ignored-dates'
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { Download, FileUp, Plus } from 'lucide-react'
@@ -41,7 +42,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
     user.role === 'BANK_OFFICER' ? [] : readDb.bank.findMany({ select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } }),
   ])
   const lang = locale === 'en' ? 'en' : 'id'
-  const exportHref = (format: string) => hrefWith('/api/kredit/penyaluran/ekspor', params, { format, page: undefined })
+  const exportHref = (format: string) => hrefWith('/api/kredit/penyaluran/ekspor', params, { format, page: undefined, from: filter.from, to: filter.to })
   return (
     <>
       <PageHeader
@@ -114,6 +115,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
           <Link href="/kredit/penyaluran" className={buttonClass('ghost')}>{tc('reset')}</Link>
         </div>
       </FilterForm>
+      <IgnoredDates dates={[{ label: t('from'), sent: params.from, kept: filter.from }, { label: t('to'), sent: params.to, kept: filter.to }]} />
       <p className="mb-2 text-sm text-slate-700" data-testid="disbursement-total">{t('total', { count: formatNumber(data.total, { locale: lang }), n: data.total, sum: formatRupiah(data.sum, { locale: lang }) })}</p>
       {data.rows.length === 0 && data.total > 0 ? (
         <PastLastPage page={data.page} total={data.total} href={hrefWith('/kredit/penyaluran', params, { page: undefined })} />

@@ -12,7 +12,12 @@ type Row = Awaited<ReturnType<typeof exportAuditLogs>>[number]
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v))
 
 /** The audit page's words for an action and a kind of record (auditLog.verb / .entity), as a cell: capitalised; the stored code when none. */
-const { verb: VERBS, entity: ENTITIES } = MESSAGES.id.auditLog
+const { verb: VERBS, entity: ENTITIES, entityVerb: ENTITY_VERBS } = MESSAGES.id.auditLog
+/** an action's word for its kind of record where it has its own (a client API's DEACTIVATE revokes its token) */
+const verbOf = (action: string, entity: string) => {
+  const own = Object.hasOwn(ENTITY_VERBS, entity) ? (ENTITY_VERBS as Record<string, Record<string, string>>)[entity] : undefined
+  return own && Object.hasOwn(own, action) ? cell(own, action) : cell(VERBS, action)
+}
 const cell = (labels: Record<string, string>, key: string) => {
   const text = Object.hasOwn(labels, key) ? labels[key] : key
   return text.charAt(0).toUpperCase() + text.slice(1)
@@ -23,9 +28,11 @@ const columns: ExportColumn<Row>[] = [
   { header: 'Waktu', value: (r) => r.createdAt, width: 20, numFmt: 'dd/mm/yyyy hh:mm:ss' },
   { header: 'Pengguna', value: (r) => r.username, width: 16 },
   { header: 'Peran', value: (r) => auditRole(r.role, 'id'), width: 24 },
-  { header: 'Tindakan', value: (r) => cell(VERBS, r.action), width: 22 },
+  { header: 'Tindakan', value: (r) => verbOf(r.action, r.entity), width: 22 },
   { header: 'Entitas', value: (r) => cell(ENTITIES, r.entity), width: 26 },
   { header: 'ID data', value: (r) => r.entityId, width: 28 },
+  { header: 'Data', value: (r) => r.subject, width: 36 },
+  { header: 'Perubahan', value: (r) => r.changes, width: 60 },
   { header: 'Sebelum', value: (r) => json(r.before), width: 60 },
   { header: 'Sesudah', value: (r) => json(r.after), width: 60 },
   // the stored address as written (the page words loopback and a job's 'local' as one): the export is the
