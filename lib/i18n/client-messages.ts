@@ -10,7 +10,7 @@
  */
 export const CLIENT_NAMESPACES = {
   root: [],
-  auth: ['account', 'signIn'],
+  auth: ['account', 'common', 'signIn'],
   '(beranda)': ['common', 'dashboard'],
   akun: ['account', 'common'],
   audit: ['common'],

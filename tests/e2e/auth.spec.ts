@@ -97,7 +97,11 @@ test('a new user must change the temporary password; deactivated, it is signed o
   await login('ADMIN')
   await page.goto('/pengguna/baru')
   await page.getByLabel('Nama pengguna').fill(username)
+  // a name at the field's limit (120 characters) says that longer text is cut, before anything is saved
+  await page.getByLabel('Nama lengkap').fill('Petugas '.repeat(15))
+  await expect(page.getByTestId('field-limit')).toHaveText('Paling banyak 120 karakter: teks yang lebih panjang dipotong di sini. Periksa akhir teksnya.')
   await page.getByLabel('Nama lengkap').fill('Petugas Uji Malang')
+  await expect(page.getByTestId('field-limit')).toHaveCount(0)
   await page.getByLabel('Peran').selectOption('DISTRICT_OFFICER')
   await page.getByLabel('Kabupaten/kota').selectOption('35.07')
   await page.getByRole('button', { name: 'Simpan' }).click()
