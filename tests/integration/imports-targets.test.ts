@@ -85,6 +85,34 @@ describe('the province total in the targets dry run', () => {
     expect(await targetFingerprint()).toBe(before)
   })
 
+  it('refuses every row of a regency whose flow quarters the file takes past its year, with the sums, as the target screen does; a stock and the other regency pass', async () => {
+    const before = await targetFingerprint()
+    // Jombang's stored year of 600 permits; the file's quarters add up to 700
+    await writeTargetGrid(db, { id: admin.id, username: admin.username, role: 'ADMIN' }, { indicatorCode: 'IUMK_TERBIT', year: 2031, cells: [{ regencyCode: '35.17', quarter: 0, value: 600 }] })
+    const stored = await targetFingerprint()
+    const dry = await checkImport(admin, 'target-indikator', await xlsx([
+      ['IUMK_TERBIT', 2031, 'I', '35.17', 200], ['IUMK_TERBIT', 2031, 'II', '35.17', 200], ['IUMK_TERBIT', 2031, 'III', '35.17', 300],
+      ['IUMK_TERBIT', 2031, 'Tahun', '35.07', 400], ['IUMK_TERBIT', 2031, 'I', '35.07', 100],
+      // a stock's quarter is its level, not a part of the year: no sum
+      ['KOP_TERDAFTAR', 2031, 'Tahun', '35.17', 100], ['KOP_TERDAFTAR', 2031, 'I', '35.17', 120],
+    ]))
+    const message = 'Target IUMK_TERBIT 2031 35.17: jumlah target triwulan 700 melebihi target tahun 600; target triwulan tidak boleh melebihi target tahunnya.'
+    expect(dry.rows.map((r) => [r.rowNumber, r.outcome, r.errors])).toEqual([
+      [2, 'INVALID', [{ column: 'Target', message }]], [3, 'INVALID', [{ column: 'Target', message }]], [4, 'INVALID', [{ column: 'Target', message }]],
+      [5, 'CREATE', null], [6, 'CREATE', null], [7, 'CREATE', null], [8, 'CREATE', null],
+    ])
+    expect(serverText(message, 'en')).toBe('Target IUMK_TERBIT 2031 35.17: the quarter targets add up to 700, more than the year target 600; the quarter targets cannot exceed the year\'s.')
+    expect(await commitImport(admin, dry.id)).toMatchObject({ status: 'FAILED' })
+    expect(await targetFingerprint()).toBe(stored)
+    // the year raised in the same file: the quarters fit, every row writes
+    const fixed = await checkImport(admin, 'target-indikator', await xlsx([
+      ['IUMK_TERBIT', 2031, 'Tahun', '35.17', 700], ['IUMK_TERBIT', 2031, 'I', '35.17', 200], ['IUMK_TERBIT', 2031, 'II', '35.17', 200], ['IUMK_TERBIT', 2031, 'III', '35.17', 300],
+    ]))
+    expect(fixed.check).toMatchObject({ invalid: 0, create: 3, update: 1 })
+    expect(await commitImport(admin, fixed.id)).toMatchObject({ status: 'DONE' })
+    expect(before).not.toBe(await targetFingerprint())
+  })
+
   it('counts the stored cells with the file\'s, and lets a difference already accepted on the screen stand', async () => {
     // stored through the screen's path with a difference of -100 accepted there (regencies 900, province 1.000)
     await db.$transaction((tx) => writeTargetGrid(tx, { id: admin.id, username: admin.username, role: admin.role }, {

@@ -1,6 +1,6 @@
 import 'server-only'
 import type { z } from 'zod'
-import { provinceTotalCheck } from '@/lib/config/catalogue'
+import { provinceTotalCheck, quarterTargetsAboveYear } from '@/lib/config/catalogue'
 import { writeTargetGrid } from '@/lib/config/targets'
 import { formatNumber } from '@/lib/format'
 import { PermanentJobError } from '@/lib/jobs'
@@ -16,9 +16,11 @@ type TargetRow = { id: string; indicatorCode: string; year: number; quarter: num
 type Prepared = {
   regions: RegionIndex
   /** code, name and English name (heading keys) → the indicator */
-  indicators: Map<string, { code: string; aggregation: 'SUM' | 'RATIO' | 'PROVINCE'; decimals: number }>
+  indicators: Map<string, { code: string; aggregation: 'SUM' | 'RATIO' | 'PROVINCE'; timeAggregation: 'FLOW' | 'STOCK'; decimals: number }>
   /** `indicator/year` → the province total problem of that grid as it would be after the file (its year rows are refused with it) */
   offTotal: Map<string, string>
+  /** `indicator/year/regency` → a flow's quarters above its year as the file would leave that row of the grid (its rows are refused with it) */
+  aboveYear: Map<string, string>
 }
 
 type Aggregation = 'SUM' | 'RATIO' | 'PROVINCE'
@@ -34,7 +36,7 @@ export const TARGET_FIELDS: FieldDef[] = [
   { key: 'quarter', label: 'Periode', labelEn: 'Period', synonyms: ['Triwulan', 'TW'], type: 'text', choices: PERIOD_CHOICES, format: 'Tahun, atau triwulan I–IV (kosong, 0 dan 1–4 juga diterima)', help: 'Kosong, 0 atau Tahun untuk target setahun; 1–4 (I–IV, TW III) untuk target triwulan.', examples: ['Tahun', 'Tahun', 'Tahun'] },
   { key: 'regencyCode', label: 'Kabupaten/Kota', labelEn: 'Regency/city', synonyms: ['Kode Kabupaten', 'Kab/Kota', 'Kabupaten', 'Kota', 'Wilayah'], type: 'regency', help: 'Kode Kemendagri (35.17) atau nama kabupaten/kota; kosong untuk target provinsi. Indikator tingkat provinsi hanya memiliki target provinsi. Kunci impor: indikator + tahun + periode + kabupaten/kota.', examples: ['', '35.17', '35.07'] },
   // the province's year target and two regencies' that add up to it: the province total check passes (provinceTotalCheck)
-  { key: 'value', label: 'Target', labelEn: 'Target', synonyms: ['Nilai Target', 'Nilai'], required: true, type: 'number', decimals: true, help: 'Angka tidak negatif seperti di layar Target: 43.950 atau 85,30. Untuk indikator yang dijumlahkan, target setahun kabupaten/kota harus berjumlah sama dengan target provinsi.', examples: ['1.000', '600', '400'] },
+  { key: 'value', label: 'Target', labelEn: 'Target', synonyms: ['Nilai Target', 'Nilai'], required: true, type: 'number', decimals: true, help: 'Angka tidak negatif seperti di layar Target: 43.950 atau 85,30. Untuk indikator yang dijumlahkan, target setahun kabupaten/kota harus berjumlah sama dengan target provinsi. Untuk indikator yang dijumlah antar-triwulan, target triwulan I–IV tidak boleh berjumlah lebih dari target setahunnya.', examples: ['1.000', '600', '400'] },
 ]
 
 const cellKey = (regencyCode: string | null, quarter: number) => `${regencyCode ?? PROVINCE_KEY}/${quarter}`
@@ -62,6 +64,19 @@ function provinceTotalProblem(indicatorCode: string, year: number, aggregation: 
     : `Target ${indicatorCode} ${year}: jumlah target kabupaten/kota ${num(check.regencySum!)} kurang ${num(-check.difference!)} dari target provinsi ${num(check.province!)}. Perbaiki berkasnya, atau simpan selisihnya di layar Target.`
 }
 
+/**
+ * The screen's rule that a flow's quarter targets do not add up past its year target (lib/config/catalogue.ts
+ * quarterTargetsAboveYear), on a grid as a file would leave it: each row of the grid (a regency, or the province)
+ * that breaks it, keyed `regency or PROV`, with its sentence. A grid already stored that way is no import's fault.
+ */
+function quartersAboveYearProblems(indicatorCode: string, year: number, timeAggregation: 'FLOW' | 'STOCK', before: TargetCell[], after: TargetCell[]): Map<string, string> {
+  const already = new Set(quarterTargetsAboveYear(timeAggregation, before).map((r) => r.regencyCode ?? PROVINCE_KEY))
+  return new Map(quarterTargetsAboveYear(timeAggregation, after).filter((r) => !already.has(r.regencyCode ?? PROVINCE_KEY)).map((r) => [
+    r.regencyCode ?? PROVINCE_KEY,
+    `Target ${indicatorCode} ${year} ${r.regencyCode ?? 'provinsi'}: jumlah target triwulan ${num(r.quarterSum)} melebihi target tahun ${num(r.year)}; target triwulan tidak boleh melebihi target tahunnya.`,
+  ]))
+}
+
 /** A grid's stored cells and its cells after `cells` (a later cell of the same regency and period replaces the stored one). */
 function gridAfter(stored: TargetCell[], cells: Iterable<TargetCell>): TargetCell[] {
   const merged = new Map(stored.map((c) => [cellKey(c.regencyCode, c.quarter), c]))
@@ -70,8 +85,8 @@ function gridAfter(stored: TargetCell[], cells: Iterable<TargetCell>): TargetCel
 }
 
 /**
- * What the kind keeps of the whole file in the pipeline's first pass (gather): the year cells the file sets,
- * per grid (`indicator/year` → cell → value), and the keys of the rows read (only the first row of a key
+ * What the kind keeps of the whole file in the pipeline's first pass (gather): the cells the file sets (year and
+ * quarters), per grid (`indicator/year` → cell → value), and the keys of the rows read (only the first row of a key
  * counts: a later one is refused as a duplicate, whether the first is valid or not).
  */
 type Gathered = {
@@ -82,19 +97,19 @@ type Gathered = {
 
 /** Indicator code, name and English name (heading keys) → the indicator. */
 async function indicatorNames(client: Tx): Promise<Prepared['indicators']> {
-  const found = await client.indicator.findMany({ select: { code: true, name: true, nameEn: true, aggregation: true, decimals: true } })
-  const indicators = new Map<string, { code: string; aggregation: Aggregation; decimals: number }>()
-  for (const i of found) for (const n of [i.code, i.name, i.nameEn]) indicators.set(headingKey(n), { code: i.code, aggregation: i.aggregation, decimals: i.decimals })
+  const found = await client.indicator.findMany({ select: { code: true, name: true, nameEn: true, aggregation: true, timeAggregation: true, decimals: true } })
+  const indicators: Prepared['indicators'] = new Map()
+  for (const i of found) for (const n of [i.code, i.name, i.nameEn]) indicators.set(headingKey(n), { code: i.code, aggregation: i.aggregation, timeAggregation: i.timeAggregation, decimals: i.decimals })
   return indicators
 }
 
-/** A row's year cell as the schema will accept it (its grid and cell), or null: not a year row, or refused on its own. */
-function yearCellOf(r: Record<string, string>, p: Pick<Prepared, 'indicators' | 'regions'>): { grid: string; cell: TargetCell } | null {
+/** A row's cell as the schema will accept it (its grid and cell, a year or a quarter), or null: refused on its own. */
+function cellOf(r: Record<string, string>, p: Pick<Prepared, 'indicators' | 'regions'>): { grid: string; cell: TargetCell } | null {
   const parsed = targetRowSchema.safeParse({ ...r, indicatorCode: p.indicators.get(headingKey(r.indicatorCode ?? ''))?.code ?? '', regencyCode: regencyOfText(r.regencyCode, p.regions) ?? '' })
-  if (!parsed.success || parsed.data.quarter !== 0) return null
-  const { indicatorCode, year, regencyCode, value } = parsed.data
+  if (!parsed.success) return null
+  const { indicatorCode, year, quarter, regencyCode, value } = parsed.data
   if (regencyCode !== null && !p.regions.regencies.has(regencyCode)) return null
-  return { grid: gridKey(indicatorCode, year), cell: { regencyCode, quarter: 0, value } }
+  return { grid: gridKey(indicatorCode, year), cell: { regencyCode, quarter, value } }
 }
 
 /**
@@ -105,7 +120,9 @@ function yearCellOf(r: Record<string, string>, p: Pick<Prepared, 'indicators' | 
  * the grid's version moved on, one audit row per grid). The province total is checked on the grid as the whole
  * file would leave it (the `gather` pass collects every grid's year cells before any row gets its verdict): a
  * summed indicator whose regencies' year targets do not add up to the province's has every year row refused,
- * unless the difference is the one already stored (accepted on the screen); the write checks again.
+ * unless the difference is the one already stored (accepted on the screen); the write checks again. So is the
+ * screen's rule that a flow's quarter targets do not add up past its year: every row of a regency whose quarters
+ * the file would take past its year (or whose year below its quarters) is refused with the sums.
  */
 export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
   kind: 'target-indikator',
@@ -123,11 +140,11 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
       const key = targetKind.rowKey!(r, importer, p)
       if (!key || g.seen.has(key)) continue
       g.seen.add(key)
-      const year = yearCellOf(r, p)
-      if (!year) continue
-      const cells = g.grids.get(year.grid) ?? new Map<string, TargetCell>()
-      g.grids.set(year.grid, cells)
-      cells.set(cellKey(year.cell.regencyCode, 0), year.cell)
+      const found = cellOf(r, p)
+      if (!found) continue
+      const cells = g.grids.get(found.grid) ?? new Map<string, TargetCell>()
+      g.grids.set(found.grid, cells)
+      cells.set(cellKey(found.cell.regencyCode, found.cell.quarter), found.cell)
     }
     return g
   },
@@ -136,22 +153,27 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
     const file = (gathered as Gathered | undefined) ?? await targetKind.gather!(client, rows, importer, regions, undefined) as Gathered
     const { indicators } = file
     const offTotal = new Map<string, string>()
-    // the province total, as the write will check it, on the grids of this batch's year rows as the whole file leaves them
-    const aggregation = new Map([...indicators.values()].map((i) => [i.code, i.aggregation]))
-    const touched = new Set(rows.map((r) => yearCellOf(r, { indicators, regions })?.grid).filter((k): k is string => Boolean(k)))
-    const summed = [...touched].map((k) => k.split('/')).filter(([code]) => aggregation.get(code) === 'SUM')
-    const stored = summed.length
+    const aboveYear = new Map<string, string>()
+    // as the write will check them, on the grids of this batch's rows as the whole file leaves them: the province
+    // total of a summed indicator (year rows), and a flow's quarters against its year (each regency's rows)
+    const byCode = new Map([...indicators.values()].map((i) => [i.code, i]))
+    const touched = new Set(rows.map((r) => cellOf(r, { indicators, regions })?.grid).filter((k): k is string => Boolean(k)))
+    const checked = [...touched].map((k) => k.split('/')).filter(([code]) => byCode.get(code)?.aggregation === 'SUM' || byCode.get(code)?.timeAggregation === 'FLOW')
+    const stored = checked.length
       ? await client.indicatorTarget.findMany({
-        where: { OR: summed.map(([indicatorCode, year]) => ({ indicatorCode, year: Number(year) })) },
+        where: { OR: checked.map(([indicatorCode, year]) => ({ indicatorCode, year: Number(year) })) },
         select: { indicatorCode: true, year: true, regencyCode: true, quarter: true, value: true },
       })
       : []
-    for (const [indicatorCode, year] of summed) {
+    for (const [indicatorCode, year] of checked) {
+      const indicator = byCode.get(indicatorCode)!
       const before = stored.filter((c) => c.indicatorCode === indicatorCode && c.year === Number(year)).map((c) => ({ regencyCode: c.regencyCode, quarter: c.quarter, value: Number(c.value) }))
-      const problem = provinceTotalProblem(indicatorCode, Number(year), 'SUM', before, gridAfter(before, file.grids.get(gridKey(indicatorCode, Number(year)))?.values() ?? []))
+      const after = gridAfter(before, file.grids.get(gridKey(indicatorCode, Number(year)))?.values() ?? [])
+      const problem = provinceTotalProblem(indicatorCode, Number(year), indicator.aggregation, before, after)
       if (problem) offTotal.set(gridKey(indicatorCode, Number(year)), problem)
+      for (const [row, text] of quartersAboveYearProblems(indicatorCode, Number(year), indicator.timeAggregation, before, after)) aboveYear.set(`${gridKey(indicatorCode, Number(year))}/${row}`, text)
     }
-    return { regions, indicators, offTotal }
+    return { regions, indicators, offTotal, aboveYear }
   },
   async template(client, _user, regencies) {
     const indicators = await client.indicator.findMany({ where: { active: true }, select: { code: true, aggregation: true }, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }] })
@@ -205,7 +227,10 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
     if (decimalsProblem) return { value: decimalsProblem }
     // a year target of a grid whose regencies would not add up to the province's: every year row of it answers
     const offTotal = input.quarter === 0 ? p.offTotal.get(gridKey(input.indicatorCode, input.year)) : undefined
-    return offTotal ? { value: offTotal } : {}
+    if (offTotal) return { value: offTotal }
+    // a flow's quarters above its year: every row of that regency's (or the province's) year and quarters answers
+    const above = p.aboveYear.get(`${gridKey(input.indicatorCode, input.year)}/${input.regencyCode ?? PROVINCE_KEY}`)
+    return above ? { value: above } : {}
   },
   compareFields: ['value'],
   show: showOf(TARGET_FIELDS),
@@ -224,13 +249,13 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
       if (!changed.has(k)) continue
       const { indicatorCode, year } = inputs[0]
       const [indicator, stored] = await Promise.all([
-        tx.indicator.findUniqueOrThrow({ where: { code: indicatorCode }, select: { aggregation: true } }),
+        tx.indicator.findUniqueOrThrow({ where: { code: indicatorCode }, select: { aggregation: true, timeAggregation: true } }),
         tx.indicatorTarget.findMany({ where: { indicatorCode, year }, select: { regencyCode: true, quarter: true, value: true } }),
       ])
       const before: TargetCell[] = stored.map((c) => ({ regencyCode: c.regencyCode, quarter: c.quarter, value: Number(c.value) }))
       const after = gridAfter(before, inputs.map((i) => ({ regencyCode: i.regencyCode, quarter: i.quarter, value: i.value })))
       // the screen's province total check, again on what is written (the grid may have changed since the dry run)
-      const problem = provinceTotalProblem(indicatorCode, year, indicator.aggregation, before, after)
+      const problem = provinceTotalProblem(indicatorCode, year, indicator.aggregation, before, after) ?? [...quartersAboveYearProblems(indicatorCode, year, indicator.timeAggregation, before, after).values()][0]
       if (problem) throw new PermanentJobError(problem)
       await writeTargetGrid(tx, { ...actor, id: importer.id }, { indicatorCode, year, cells: after })
     }
