@@ -62,13 +62,14 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         <Table caption={t('name')}>
           <thead>
             <tr>
-              <Th>{t('code')}</Th>
+              {/* on a phone: the name (with its code, form and unit under it) and the actions; the rest from md up */}
+              <Th className="hidden md:table-cell">{t('code')}</Th>
               <Th>{t('name')}</Th>
-              <Th>{t('form')}</Th>
-              <Th>{t('unit')}</Th>
-              <Th>{t('aggregation')}</Th>
-              <Th>{t('window')}</Th>
-              <Th>{t('usage')}</Th>
+              <Th className="hidden md:table-cell">{t('form')}</Th>
+              <Th className="hidden md:table-cell">{t('unit')}</Th>
+              <Th className="hidden md:table-cell">{t('aggregation')}</Th>
+              <Th className="hidden md:table-cell">{t('window')}</Th>
+              <Th className="hidden md:table-cell">{t('usage')}</Th>
               <Th>{t('actions')}</Th>
             </tr>
           </thead>
@@ -77,8 +78,9 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
               const other = i.usage.provinceValues + i.usage.meetingOutcomes + i.usage.rules + i.usage.ratios
               return (
                 <tr key={i.code} data-testid={`indicator-${i.code}`}>
-                  <Td className="font-mono text-xs">{i.code}</Td>
+                  <Td className="hidden font-mono text-xs md:table-cell">{i.code}</Td>
                   <Td>
+                    <span className="block font-mono text-xs text-slate-500 md:hidden">{i.code}</span>
                     <span className="font-medium">{lang === 'en' ? i.nameEn : i.name}</span>
                     {!i.active && <span className="ml-2"><Badge tone="slate">{t('inactive')}</Badge></span>}
                     {i.activityMeasure && (
@@ -86,12 +88,15 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
                         {t('countedFrom', { kind: ta(`kind.${i.activityMeasure.activityKind}`), type: ta(`beneficiaryType.${i.activityMeasure.beneficiaryType}`) })}
                       </span>
                     )}
+                    <span className="mt-1 block text-xs text-slate-600 md:hidden" data-phone-summary>
+                      {formWithPeriod(lang === 'en' ? i.form.nameEn : i.form.name, t(`periodValue.${i.form.periodType}`))} · {t(`unitValue.${i.unit}`)} · {t(`aggregationValue.${i.aggregation}`)}
+                    </span>
                   </Td>
-                  <Td>{formWithPeriod(lang === 'en' ? i.form.nameEn : i.form.name, t(`periodValue.${i.form.periodType}`))}</Td>
-                  <Td>{t(`unitValue.${i.unit}`)}</Td>
-                  <Td>{t(`aggregationValue.${i.aggregation}`)}{i.aggregation === 'RATIO' && <span className="block font-mono text-xs text-slate-500">{i.numeratorCode} ÷ {i.denominatorCode}</span>}</Td>
-                  <Td className="whitespace-nowrap">{window(i.activeFrom, i.activeTo)}</Td>
-                  <Td className="text-xs text-slate-600">
+                  <Td className="hidden md:table-cell">{formWithPeriod(lang === 'en' ? i.form.nameEn : i.form.name, t(`periodValue.${i.form.periodType}`))}</Td>
+                  <Td className="hidden md:table-cell">{t(`unitValue.${i.unit}`)}</Td>
+                  <Td className="hidden md:table-cell">{t(`aggregationValue.${i.aggregation}`)}{i.aggregation === 'RATIO' && <span className="block font-mono text-xs text-slate-500">{i.numeratorCode} ÷ {i.denominatorCode}</span>}</Td>
+                  <Td className="hidden whitespace-nowrap md:table-cell">{window(i.activeFrom, i.activeTo)}</Td>
+                  <Td className="hidden text-xs text-slate-600 md:table-cell">
                     {i.usage.reports + i.usage.targets + other === 0 ? t('unused') : (
                       <ul>
                         {i.usage.reports > 0 && <li>{t('usageReports', { count: formatNumber(i.usage.reports, { locale: lang }), approved: formatNumber(i.usage.approvedReports, { locale: lang }) })}</li>}
@@ -102,7 +107,8 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
                   </Td>
                   <Td className="whitespace-nowrap">
                     <Link href={`/pengaturan/indikator/${i.code}`} className="text-brand-700 underline-offset-2 hover:underline">{t('edit')}</Link>
-                    <span aria-hidden className="px-1 text-slate-300">·</span>
+                    <span aria-hidden className="hidden px-1 text-slate-300 md:inline">·</span>
+                    <br className="md:hidden" />
                     <Link href={`/pengaturan/target?indikator=${i.code}`} className="text-brand-700 underline-offset-2 hover:underline">{t('targets')}</Link>
                   </Td>
                 </tr>
