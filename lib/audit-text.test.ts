@@ -191,7 +191,7 @@ describe('auditSubject', () => {
   it('names a record as it was named then, with its name now when renamed since', () => {
     const user = { name: 'Budi Santoso (budi)', plain: 'Budi Santoso' }
     expect(auditSubject(user, null, { name: 'Budi', role: 'ADMIN' })).toEqual({ name: 'Budi', now: 'Budi Santoso (budi)' })
-    expect(auditSubject(user, { name: 'Budi' }, { name: 'Budi Santoso' })).toEqual({ name: 'Budi Santoso', now: null })
+    expect(auditSubject(user, { name: 'Budi' }, { name: 'Budi Santoso' })).toEqual({ name: 'Budi Santoso (budi)', now: null })
   })
   it('names by the record when its snapshot has no name, or the record has no name of its own (a claim, a report)', () => {
     expect(auditSubject({ name: 'Budi Santoso (budi)', plain: 'Budi Santoso' }, null, { role: 'ADMIN' })).toEqual({ name: 'Budi Santoso (budi)', now: null })

@@ -158,7 +158,8 @@ export function auditSubject(record: { name: string; plain?: string } | undefine
   const then = snapshotName(after) ?? snapshotName(before)
   if (!record) return { name: then, now: null }
   if (record.plain === undefined || then === null) return { name: record.name, now: null }
-  return { name: then, now: then === record.plain ? null : record.name }
+  // unchanged: the record's full label (a user's with its username, to tell two of the same name apart)
+  return then === record.plain ? { name: record.name, now: null } : { name: then, now: record.name }
 }
 
 /** The Rupiah amount a money step moved (an approval's approved total, a payment), for the sentence. */

@@ -36,14 +36,15 @@ export function RegencyBarChart({
       <ResponsiveContainer width="100%" height="100%">
         <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 20, right: 56, bottom: 0, left: 0 }} barCategoryGap={3}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" domain={[0, ticks[ticks.length - 1]]} ticks={ticks} interval={0} tickFormatter={(v: number) => `${formatNumber(v, { locale })}%`} tick={{ fontSize: 11, fill: '#475569' }} />
+          {/* on a phone the ticks would touch ("75% 100%125%"): Recharts leaves out the ones that do not fit, keeping both ends */}
+          <XAxis type="number" domain={[0, ticks[ticks.length - 1]]} ticks={ticks} interval="preserveStartEnd" minTickGap={6} tickFormatter={(v: number) => `${formatNumber(v, { locale })}%`} tick={{ fontSize: 11, fill: '#475569' }} />
           <YAxis type="category" dataKey="name" width={128} interval={0} tick={RegencyTick} />
           <Tooltip formatter={(v) => formatPercent(Number(v), { locale })} cursor={{ fill: '#f1f5f9' }} />
           <Bar dataKey="value" name={labels.value} isAnimationActive={false} onClick={(d: { payload?: RegencyBar }) => d.payload && open(d.payload.code)}>
             {rows.map((r) => (
               <Cell key={r.code} fill={r.code === highlight ? '#b45309' : '#2f8a52'} cursor={canOpen(r.code) ? 'pointer' : 'default'} />
             ))}
-            <LabelList dataKey="pct" position="right" formatter={(v) => formatPercent(typeof v === 'number' ? v : null, { decimals: 1, locale })} style={{ fontSize: 10, fill: '#334155', stroke: '#fff', strokeWidth: 3, paintOrder: 'stroke' }} />
+            <LabelList dataKey="pct" content={(p) => <ValueLabel {...p} text={formatPercent(typeof p.value === 'number' ? p.value : null, { decimals: 1, locale })} />} />
           </Bar>
           {provincePct !== null && (
             <ReferenceLine x={provincePct} stroke="#1e293b" strokeDasharray="6 4" label={{ value: `${labels.province} ${formatPercent(provincePct, { decimals: 1, locale })}`, position: 'top', fontSize: 11, fill: '#1e293b' }} />
@@ -70,5 +71,21 @@ function RegencyTick({ x, y, payload }: { x?: number | string; y?: number | stri
     <text x={x} y={y} dy={4} dx={-4} textAnchor="end" fontSize={11} fill="#334155">
       {String(payload?.value ?? '').replace(/^Kabupaten /, 'Kab. ')}
     </text>
+  )
+}
+
+/**
+ * A bar's value right of its end, on a white ground: the province's dashed line runs through the labels of the
+ * bars that end near it, and a halo alone left it visible between the digits ("44,0%" read as "44 0%" on a phone).
+ * The ground's width is the text's at 10 px (about 5,6 px a character).
+ */
+function ValueLabel({ x, y, width, height, text }: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; text: string }) {
+  const left = Number(x ?? 0) + Number(width ?? 0) + 4
+  const middle = Number(y ?? 0) + Number(height ?? 0) / 2
+  return (
+    <g>
+      <rect x={left - 1} y={middle - 7} width={text.length * 5.6 + 3} height={14} fill="#fff" rx={2} />
+      <text x={left} y={middle} dy={3.5} fontSize={10} fill="#334155">{text}</text>
+    </g>
   )
 }

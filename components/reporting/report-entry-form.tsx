@@ -156,9 +156,11 @@ export function ReportEntryForm({
               const commentErrs = serverErrors[`comments.${i.code}`]?.filter(() => warns.some((w) => !w.resolved)) ?? []
               const entered = i.aggregation !== 'RATIO'
               const id = `v-${i.code}`
+              const commentInvalid = commentErrs.length > 0 || (submitTried && warns.some((w) => !w.resolved))
               const describedBy = [`${id}-about`, errs.length ? `${id}-error` : null, warns.length ? `${id}-warning` : null, i.reviewNote ? `${id}-note` : null].filter(Boolean).join(' ')
               return (
-                <li key={i.code} data-indicator={i.code} className="grid gap-2 px-4 py-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.6fr)] lg:items-start lg:gap-3">
+                // `row-<code>`: the returned banner's link target, the label and the reviewer's note in sight under the sticky header
+                <li key={i.code} id={`row-${i.code}`} data-indicator={i.code} className="scroll-mt-20 grid gap-2 px-4 py-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.6fr)] lg:items-start lg:gap-3">
                   <div className="lg:pt-2">
                     <label htmlFor={entered ? id : undefined} className="text-sm font-medium text-slate-800">{i.name}</label>
                     <p id={`${id}-about`} className="mt-0.5 text-xs text-slate-600" data-indicator-about>
@@ -185,7 +187,7 @@ export function ReportEntryForm({
                         autoComplete="off"
                         aria-invalid={errs.length > 0}
                         aria-describedby={describedBy}
-                        className={clsx(inputClass(errs.length > 0), 'text-right tabular-nums')}
+                        className={clsx(inputClass(errs.length > 0), 'scroll-mb-24 text-right tabular-nums')}
                         placeholder={i.unit === 'RUPIAH' ? 'Rp' : undefined} // no '0': read as a zero already typed
                       />
                     ) : (
@@ -223,11 +225,12 @@ export function ReportEntryForm({
                       aria-label={t('commentFor', { indicator: i.name })}
                       // a warning's missing comment blocks sending, not a draft: marked once the officer tries to send, so that a
                       // refused draft's focus goes to the value that refused it, not to this box
-                      aria-invalid={commentErrs.length > 0 || (submitTried && warns.some((w) => !w.resolved))}
+                      aria-invalid={commentInvalid}
                       aria-describedby={commentErrs.length ? `${id}-comment-error` : undefined}
                       maxLength={1000}
                       placeholder={t('comment')}
-                      className={inputClass(commentErrs.length > 0)}
+                      // marked as the "fix the fields marked in red" note says; clear of the sticky send bar when focused
+                      className={clsx(inputClass(commentInvalid), 'scroll-mb-24')}
                     />
                     {commentErrs.length > 0 && <p id={`${id}-comment-error`} className="mt-1 text-xs font-medium text-red-700">{commentErrs.join(' ')}</p>}
                   </div>
@@ -254,18 +257,18 @@ export function ReportEntryForm({
         <Button type="button" disabled={pending} onClick={(e) => openSubmit(e.currentTarget.form)}>{t('submit')}</Button>
         {blockedNote && blocking > 0 && <p role="alert" className="basis-full text-sm font-medium text-red-700" data-testid="submit-blocked">{t('fixBeforeSubmit', { count: blocking })}</p>}
       </div>
-      <dialog ref={dialog} aria-labelledby="submit-title" className="m-auto w-[min(28rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog ref={dialog} aria-labelledby="submit-title" aria-describedby={['submit-body', lateOnSend ? 'submit-late' : null, explainedWarnings > 0 ? 'submit-warnings' : null].filter(Boolean).join(' ')} className="m-auto w-[min(28rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <div className="space-y-3 p-5">
           <h2 id="submit-title" className="text-base font-semibold text-slate-900">{t('submitTitle', { quarter: quarterName, year })}</h2>
-          <p className="text-sm text-slate-700">{t('submitBody')}</p>
+          <p id="submit-body" className="text-sm text-slate-700">{t('submitBody')}</p>
           {lateOnSend && lateAfter && (
-            <p className="flex gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="submit-late">
+            <p id="submit-late" className="flex gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="submit-late">
               <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
               {t('submitLate', { deadline: formatDate(lateAfter, { locale }) })}
             </p>
           )}
           {explainedWarnings > 0 && (
-            <p className="flex gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="submit-warnings">
+            <p id="submit-warnings" className="flex gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="submit-warnings">
               <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
               {t('submitWarnings', { count: explainedWarnings })}
             </p>

@@ -106,6 +106,11 @@ export const saveIndicator = authAction('config.manage', indicatorSchema, async 
       const reason = `Tidak dapat diubah: indikator ini sudah dipakai di ${usageText({ ...usage, targets: 0, provinceValues: 0, meetingOutcomes: 0, rules: 0, ratios: 0 })}. Buat indikator baru untuk arti yang berbeda.`
       throw new ActionError(`${changed.map((f) => FIELD_LABELS[f]).join(', ')} tidak dapat diubah karena indikator sudah dipakai dalam laporan.`, Object.fromEntries(changed.map((f) => [f, [reason]])))
     }
+    if (usage.reports === 0 && usage.targets > 0 && data.decimals < before.decimals) {
+      // fewer decimals than a stored target uses would show 12,5 as 13 (the bug the target screen's decimals check closed)
+      const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM indicator_targets WHERE indicator_code = ${input.code} AND value <> round(value, ${data.decimals}::int)`
+      if (n > 0) throw new ActionError(MESSAGES_INVALID, { decimals: [`Desimal tidak dapat dikurangi menjadi ${data.decimals}: ${formatNumber(n)} target memakai lebih banyak desimal. Ubah targetnya dulu.`] })
+    }
     if (changed.length) {
       // targets only: a target of 6.000 permits must not become Rp6.000 (a walk changed the unit under them)
       const reason = `Tidak dapat diubah: indikator ini sudah memiliki ${formatNumber(usage.targets)} target. Hapus targetnya dulu, atau buat indikator baru untuk arti yang berbeda.`
@@ -174,36 +179,69 @@ async function targetCellErrors(indicator: { aggregation: string; decimals: numb
   return errors
 }
 
-/** A grid refused by its schema (an unreadable cell) still says what is wrong with the cells it could read. */
+type GridIndicator = { aggregation: 'SUM' | 'RATIO' | 'PROVINCE'; timeAggregation: 'FLOW' | 'STOCK'; decimals: number }
+
+/** The grid as stored: a row the save leaves as it was is not judged again by the quarters' sum (catalogue.ts). */
+async function storedTargetCells(indicatorCode: string, year: number): Promise<TargetCell[]> {
+  const rows = await db.indicatorTarget.findMany({ where: { indicatorCode, year }, select: { regencyCode: true, quarter: true, value: true } })
+  return rows.map((r) => ({ regencyCode: r.regencyCode, quarter: r.quarter, value: Number(r.value) }))
+}
+
+/**
+ * The grid-wide refusals, added to `errors`: a flow's quarters past its year (on the row's year cell, with both
+ * sums) and the province total of a summed indicator (on the province's year cell, unless accepted). Returns the
+ * province total's sentence when it is refused, to be the message when nothing else is.
+ */
+function targetSumErrors(indicator: GridIndicator, cells: readonly TargetCell[], stored: readonly TargetCell[], acceptDifference: boolean, errors: Record<string, string[]>, judgeTotal = true): string | null {
+  for (const row of quarterTargetsAboveYear(indicator, cells, stored)) {
+    addError(errors, targetCellName(row.regencyCode, 0), `Jumlah target triwulan ${num(row.quarterSum)} melebihi target tahun ${num(row.year)}; untuk indikator yang dijumlah antar-triwulan, target triwulan tidak boleh melebihi target tahunnya.`)
+  }
+  const check = provinceTotalCheck(indicator.aggregation, cells)
+  if (!judgeTotal || check.difference === null || check.difference === 0 || acceptDifference) return null
+  // more or less, unsigned: "berbeda -10" read as a typo
+  const msg = check.difference > 0
+    ? `Jumlah target kabupaten/kota ${num(check.regencySum!)} lebih ${num(check.difference)} dari target provinsi ${num(check.province!)}. Perbaiki, atau centang "Simpan walau jumlah berbeda".`
+    : `Jumlah target kabupaten/kota ${num(check.regencySum!)} kurang ${num(-check.difference)} dari target provinsi ${num(check.province!)}. Perbaiki, atau centang "Simpan walau jumlah berbeda".`
+  addError(errors, targetCellName(null, 0), msg)
+  return msg
+}
+
+/**
+ * A grid refused by its schema (an unreadable cell) still says what is wrong with the cells it could read, and
+ * the sums that do not depend on the unreadable ones: a row's quarters when none of its cells is unreadable, the
+ * province total when no year cell is.
+ */
 async function targetGridAlsoWhenInvalid(raw: Record<string, unknown>): Promise<Record<string, string[]>> {
   if (typeof raw.indicatorCode !== 'string') return {}
-  const indicator = await db.indicator.findUnique({ where: { code: raw.indicatorCode.trim() }, select: { aggregation: true, decimals: true } })
-  return indicator ? targetCellErrors(indicator, readTargetCells(raw)) : {}
+  const indicator = await db.indicator.findUnique({ where: { code: raw.indicatorCode.trim() }, select: { aggregation: true, timeAggregation: true, decimals: true } })
+  if (!indicator) return {}
+  const unreadable: string[] = []
+  const cells = readTargetCells(raw, (key) => unreadable.push(key))
+  const errors = await targetCellErrors(indicator, cells)
+  const year = Number(raw.year)
+  if (!Number.isInteger(year)) return errors
+  // `t.<regency or PROV>.<quarter>`: the rows and year cells the unreadable cells leave unknown
+  const unknownRows = new Set(unreadable.map((k) => k.split('.').slice(1, -1).join('.')))
+  const judged = cells.filter((c) => !unknownRows.has(c.regencyCode ?? 'PROV'))
+  const accepted = raw.acceptDifference === 'on' || raw.acceptDifference === 'true'
+  targetSumErrors(indicator, judged, await storedTargetCells(raw.indicatorCode.trim(), year), accepted, errors, !unreadable.some((k) => k.endsWith('.0')))
+  return errors
 }
 
 /**
  * Save one indicator's whole target grid for a year (regencies × year and Triwulan I–IV, and the
  * province's own row), replacing what was there. For a summed indicator the regencies' year targets
- * must add up to the province's year target, unless the admin accepts the difference. Targets never
- * touch reported values.
+ * must add up to the province's year target, unless the admin accepts the difference; for a summed flow a
+ * row's quarter targets may not add up past its year. Targets never touch reported values.
  */
 export const saveTargetGrid = authAction('config.manage', targetGridSchema, async (input, user): Promise<ActionState> => {
   const indicator = await db.indicator.findUnique({ where: { code: input.indicatorCode }, select: { code: true, aggregation: true, timeAggregation: true, decimals: true } })
   if (!indicator) throw new ActionError('Indikator tidak dikenal.', undefined, 'NOT_FOUND')
   // every cell's refusal at once (a walk met them one kind at a time: decimals, then the quarters' sum)
   const errors = await targetCellErrors(indicator, input.cells)
-  for (const row of quarterTargetsAboveYear(indicator.timeAggregation, input.cells)) {
-    addError(errors, targetCellName(row.regencyCode, 0), `Jumlah target triwulan ${num(row.quarterSum)} melebihi target tahun ${num(row.year)}; untuk indikator yang dijumlah antar-triwulan, target triwulan tidak boleh melebihi target tahunnya.`)
-  }
-  const check = provinceTotalCheck(indicator.aggregation, input.cells)
-  if (check.difference !== null && check.difference !== 0 && !input.acceptDifference) {
-    // more or less, unsigned: "berbeda -10" read as a typo
-    const msg = check.difference > 0
-      ? `Jumlah target kabupaten/kota ${num(check.regencySum!)} lebih ${num(check.difference)} dari target provinsi ${num(check.province!)}. Perbaiki, atau centang "Simpan walau jumlah berbeda".`
-      : `Jumlah target kabupaten/kota ${num(check.regencySum!)} kurang ${num(-check.difference)} dari target provinsi ${num(check.province!)}. Perbaiki, atau centang "Simpan walau jumlah berbeda".`
-    // alone, the province total is the message; beside other refusals it is one of the marked cells
-    throw new ActionError(Object.keys(errors).length ? MESSAGES_INVALID : msg, addError(errors, targetCellName(null, 0), msg))
-  }
+  const provinceTotal = targetSumErrors(indicator, input.cells, await storedTargetCells(input.indicatorCode, input.year), input.acceptDifference, errors)
+  // alone, the province total is the message; beside other refusals it is one of the marked cells
+  if (provinceTotal && Object.values(errors).flat().length === 1) throw new ActionError(provinceTotal, errors)
   if (Object.keys(errors).length) throw new ActionError(MESSAGES_INVALID, errors)
   const version = await db.$transaction((tx) => writeTargetGrid(tx, actor(user), input))
   revalidateConfig()

@@ -41,20 +41,31 @@ describe('quarter targets above the year', () => {
     ...(year === null ? [] : [{ regencyCode, quarter: 0, value: year }]),
     ...quarters.map((value, i) => ({ regencyCode, quarter: i + 1, value })),
   ]
-  it('names each flow row whose quarters add up to more than its year, in hundredths', () => {
+  const flow = { aggregation: 'SUM', timeAggregation: 'FLOW' } as const
+  it('names each summed flow row whose quarters add up to more than its year, in hundredths', () => {
     const cells = [...row('35.17', 40, [10, 20, 15]), ...row('35.78', 60, [15, 15, 15, 15]), ...row(null, 0.3, [0.1, 0.2]), ...row('35.07', null, [500])]
-    expect(quarterTargetsAboveYear('FLOW', cells)).toEqual([{ regencyCode: '35.17', quarterSum: 45, year: 40 }])
-    expect(quarterTargetsAboveYear('FLOW', row(null, 0.3, [0.1, 0.2, 0.01]))).toEqual([{ regencyCode: null, quarterSum: 0.31, year: 0.3 }])
+    expect(quarterTargetsAboveYear(flow, cells)).toEqual([{ regencyCode: '35.17', quarterSum: 45, year: 40 }])
+    expect(quarterTargetsAboveYear(flow, row(null, 0.3, [0.1, 0.2, 0.01]))).toEqual([{ regencyCode: null, quarterSum: 0.31, year: 0.3 }])
   })
-  it('has no sum for a stock', () => {
-    expect(quarterTargetsAboveYear('STOCK', row('35.17', 40, [45, 46, 47, 48]))).toEqual([])
+  it('has no sum for a stock, a ratio or a province-level figure', () => {
+    expect(quarterTargetsAboveYear({ aggregation: 'SUM', timeAggregation: 'STOCK' }, row('35.17', 40, [45, 46, 47, 48]))).toEqual([])
+    // a ratio's year is its parts' ratio: 40% in each quarter and 40% for the year
+    expect(quarterTargetsAboveYear({ aggregation: 'RATIO', timeAggregation: 'FLOW' }, row('35.17', 40, [40, 40, 40, 40]))).toEqual([])
+    expect(quarterTargetsAboveYear({ aggregation: 'PROVINCE', timeAggregation: 'FLOW' }, row(null, 60, [60, 61]))).toEqual([])
+  })
+  it('leaves a row the save does not change, judged against the stored grid (a grid stored before the rule stays editable)', () => {
+    const stored = [...row('35.17', 50902, [12726, 12726, 12726, 12726]), ...row('35.07', 100, [25])]
+    // another regency edited: the stored Jombang row stands
+    expect(quarterTargetsAboveYear(flow, [...row('35.17', 50902, [12726, 12726, 12726, 12726]), ...row('35.07', 100, [30])], stored)).toEqual([])
+    // Jombang's row changed and still above: judged
+    expect(quarterTargetsAboveYear(flow, [...row('35.17', 50900, [12726, 12726, 12726, 12726]), ...row('35.07', 100, [25])], stored)).toEqual([{ regencyCode: '35.17', quarterSum: 50904, year: 50900 }])
   })
 })
 
 describe('locked fields', () => {
   it('locks the meaning of values once reported, the unit and sums once targeted', () => {
     expect(lockedFields({ reports: 1, targets: 0 })).toContain('decimals')
-    expect(lockedFields({ reports: 0, targets: 3 })).toEqual(['unit', 'aggregation', 'timeAggregation'])
+    expect(lockedFields({ reports: 0, targets: 3 })).toEqual(['formCode', 'unit', 'aggregation', 'timeAggregation'])
     expect(lockedFields({ reports: 0, targets: 0 })).toEqual([])
   })
 })

@@ -12,12 +12,13 @@ export const LOCKED_WHEN_REPORTED = ['formCode', 'unit', 'aggregation', 'timeAgg
 export type LockedField = (typeof LOCKED_WHEN_REPORTED)[number]
 
 /**
- * What of an indicator cannot change once it has targets but no report value yet: its unit (a target of
- * 6.000 permits would become Rp6.000), how regencies add up to the province (the province total check the
- * targets were saved under) and how quarters add up to a year (what a quarter's target means). The form,
- * decimals and ratio parts may still change: no value has been reported against them.
+ * What of an indicator cannot change once it has targets but no report value yet: its form (its period: a
+ * quarterly indicator's Triwulan I–IV targets mean nothing on a half-yearly form), its unit (a target of 6.000
+ * permits would become Rp6.000), how regencies add up to the province (the province total check the targets were
+ * saved under) and how quarters add up to a year (what a quarter's target means). Decimals and ratio parts may
+ * still change: no value has been reported against them.
  */
-export const LOCKED_WHEN_TARGETED = ['unit', 'aggregation', 'timeAggregation'] as const satisfies readonly LockedField[]
+export const LOCKED_WHEN_TARGETED = ['formCode', 'unit', 'aggregation', 'timeAggregation'] as const satisfies readonly LockedField[]
 
 /** The fields an indicator with this usage cannot change: none, those its targets fix, or those its reports fix. */
 export function lockedFields(usage: { reports: number; targets: number }): readonly LockedField[] {
@@ -66,23 +67,40 @@ export function provinceTotalCheck(aggregation: 'SUM' | 'RATIO' | 'PROVINCE', ce
   return { regencySum, province, difference }
 }
 
+type GridCell = { regencyCode: string | null; quarter: number; value: number }
+
 /**
- * The rows of a target grid whose quarter targets add up to more than their year target, for an indicator
- * whose quarters add up to its year (FLOW: permits issued in a quarter). Four quarters of 2.000 permits
- * under a year of 6.000 cannot all be met by a year that meets its own. A stock (the latest quarter is the
- * year's figure) has no such sum. In hundredths, as the province total check.
+ * The rows of a target grid whose quarter targets add up to more than their year target, for an indicator whose
+ * quarters add up to its year: a count during the period (FLOW) summed over regencies (SUM: permits issued in a
+ * quarter). Four quarters of 2.000 permits under a year of 6.000 cannot all be met by a year that meets its own.
+ * A stock (the latest quarter is the year's figure), a ratio (the year is its summed parts' ratio) and a
+ * province-level figure (its latest value) have no such sum. In hundredths, as the province total check.
+ * With `before` (the stored grid), a row whose cells the save leaves as they were is not judged: a grid stored
+ * before the rule must stay editable in its other rows.
  */
-export function quarterTargetsAboveYear(timeAggregation: 'FLOW' | 'STOCK', cells: readonly { regencyCode: string | null; quarter: number; value: number }[]): { regencyCode: string | null; quarterSum: number; year: number }[] {
-  if (timeAggregation !== 'FLOW') return []
-  const rows = new Map<string | null, { year: number | null; sum: number; quarters: number }>()
-  for (const c of cells) {
-    const row = rows.get(c.regencyCode) ?? { year: null, sum: 0, quarters: 0 }
-    if (c.quarter === 0) row.year = c.value
-    else {
-      row.sum += Math.round(c.value * 100)
-      row.quarters++
+export function quarterTargetsAboveYear(
+  indicator: { aggregation: 'SUM' | 'RATIO' | 'PROVINCE'; timeAggregation: 'FLOW' | 'STOCK' },
+  cells: readonly GridCell[],
+  before?: readonly GridCell[],
+): { regencyCode: string | null; quarterSum: number; year: number }[] {
+  if (indicator.aggregation !== 'SUM' || indicator.timeAggregation !== 'FLOW') return []
+  const rowsOf = (list: readonly GridCell[]) => {
+    const rows = new Map<string | null, { year: number | null; sum: number; quarters: number; text: string[] }>()
+    for (const c of [...list].sort((a, b) => a.quarter - b.quarter)) {
+      const row = rows.get(c.regencyCode) ?? { year: null, sum: 0, quarters: 0, text: [] }
+      if (c.quarter === 0) row.year = c.value
+      else {
+        row.sum += Math.round(c.value * 100)
+        row.quarters++
+      }
+      row.text.push(`${c.quarter}:${Math.round(c.value * 100)}`)
+      rows.set(c.regencyCode, row)
     }
-    rows.set(c.regencyCode, row)
+    return rows
   }
-  return [...rows].flatMap(([regencyCode, r]) => (r.year !== null && r.quarters > 0 && r.sum > Math.round(r.year * 100) ? [{ regencyCode, quarterSum: r.sum / 100, year: r.year }] : []))
+  const stored = before ? rowsOf(before) : null
+  return [...rowsOf(cells)].flatMap(([regencyCode, r]) => {
+    if (stored && stored.get(regencyCode)?.text.join() === r.text.join()) return []
+    return r.year !== null && r.quarters > 0 && r.sum > Math.round(r.year * 100) ? [{ regencyCode, quarterSum: r.sum / 100, year: r.year }] : []
+  })
 }

@@ -121,7 +121,9 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
   for (const b of banks) ref('bank', b.id, b.shortName)
   for (const a of activities) { records.set(`Activity:${a.id}`, { name: a.title, plain: a.title }); ref('activity', a.id, a.title) }
   const indicatorName = new Map(indicators.map((i) => [i.code, lang === 'en' ? i.nameEn || i.name : i.name]))
-  for (const [code, name] of indicatorName) { records.set(`Indicator:${code}`, { name }); ref('indicator', code, name) }
+  // `plain`: the Indonesian name, as the indicator's audit snapshots hold it
+  const indicatorPlain = new Map(indicators.map((i) => [i.code, i.name]))
+  for (const [code, name] of indicatorName) { records.set(`Indicator:${code}`, { name, plain: indicatorPlain.get(code) }); ref('indicator', code, name) }
   for (const [id, g] of grids) records.set(`TargetGrid:${id}`, { name: `${indicatorName.get(g.indicatorCode) ?? g.indicatorCode} ${g.year}` })
   for (const r of regencies) ref('regency', r.code, r.name)
   for (const d of districts) ref('district', d.code, d.name)
@@ -166,7 +168,9 @@ export async function exportAuditLogs({ user, filter }: { user: SessionUser; fil
         const shown = (v: unknown) => auditValue(r.entity, c.field, v, 'id', refs)
         return `${auditFieldLabel(r.entity, c.field, 'id', refs)}: ${r.before && r.after ? `${shown(c.before)} → ${shown(c.after)}` : shown(r.after ? c.after : c.before)}`
       })
-      out.push({ ...r, subject: name && now ? `${name} (kini: ${now})` : name, changes: changes.length ? changes.join('\n') : null })
+      // a spreadsheet cell holds at most 32.767 characters: a longer list is cut, the JSON beside it stays whole
+      const text = changes.join('\n')
+      out.push({ ...r, subject: name && now ? `${name} (kini: ${now})` : name, changes: !changes.length ? null : text.length > 32_000 ? `${text.slice(0, 32_000)}…` : text })
     }
   }
   return out

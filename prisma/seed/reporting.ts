@@ -210,7 +210,11 @@ export async function seedReporting(db: PrismaClient, provinceCode: string): Pro
       for (const i of indicators) {
         targets.push({ indicatorCode: i.code, year, quarter: 0, regencyCode: regency, value: target(regency, i.code, year) })
         // the permit plan is set per quarter as well: a quarter's own target
-        if (i.code === 'IUMK_TERBIT') for (const quarter of [1, 2, 3, 4]) targets.push({ indicatorCode: i.code, year, quarter, regencyCode: regency, value: Math.round(target(regency, i.code, year) / 4) })
+        // (a quarter each, rounded down, the remainder in Triwulan IV: the four add up to the year, as the target screen requires)
+        if (i.code === 'IUMK_TERBIT') {
+          const yearTarget = target(regency, i.code, year)
+          for (const quarter of [1, 2, 3, 4]) targets.push({ indicatorCode: i.code, year, quarter, regencyCode: regency, value: Math.floor(yearTarget / 4) + (quarter === 4 ? yearTarget % 4 : 0) })
+        }
       }
       for (const quarter of [1, 2, 3, 4]) {
         const p = plan(regency, year, quarter)

@@ -97,9 +97,21 @@ test('a new user must change the temporary password; deactivated, it is signed o
   await login('ADMIN')
   await page.goto('/pengguna/baru')
   await page.getByLabel('Nama pengguna').fill(username)
-  // a name at the field's limit (120 characters) says that longer text is cut, before anything is saved
+  // a name typed past the field's limit (120 characters) says that longer text is cut, before anything is saved;
+  // a name that only reaches the limit says nothing
   await page.getByLabel('Nama lengkap').fill('Petugas '.repeat(15))
+  await expect(page.getByTestId('field-limit')).toHaveCount(0)
+  await page.getByLabel('Nama lengkap').press('x')
   await expect(page.getByTestId('field-limit')).toHaveText('Paling banyak 120 karakter: teks yang lebih panjang dipotong di sini. Periksa akhir teksnya.')
+  await page.getByLabel('Nama lengkap').fill('Petugas Uji Malang')
+  await expect(page.getByTestId('field-limit')).toHaveCount(0)
+  // a paste that would run past the limit says it too (the event as a browser sends it; the text is not inserted by it)
+  await page.getByLabel('Nama lengkap').evaluate((el) => {
+    const data = new DataTransfer()
+    data.setData('text/plain', 'x'.repeat(130))
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  })
+  await expect(page.getByTestId('field-limit')).toBeVisible()
   await page.getByLabel('Nama lengkap').fill('Petugas Uji Malang')
   await expect(page.getByTestId('field-limit')).toHaveCount(0)
   await page.getByLabel('Peran').selectOption('DISTRICT_OFFICER')

@@ -99,7 +99,7 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   await expect(page.getByTestId('return-reason')).toContainText('Jumlah koperasi aktif belum sesuai data ODS.')
   // the banner names the noted value, a link to its field
   await expect(page.getByTestId('return-noted')).toHaveText('Catatan pada 1 isian: Koperasi aktif')
-  await expect(page.getByTestId('return-noted').getByRole('link', { name: 'Koperasi aktif' })).toHaveAttribute('href', '#v-KOP_AKTIF')
+  await expect(page.getByTestId('return-noted').getByRole('link', { name: 'Koperasi aktif' })).toHaveAttribute('href', '#row-KOP_AKTIF')
   await expect(page.locator('[data-indicator="KOP_AKTIF"]')).toContainText('Catatan pemeriksa: Bandingkan dengan data ODS Desember.')
   await expect(field(page, 'Koperasi aktif')).toHaveValue('305')
   await field(page, 'Koperasi aktif').fill('300')

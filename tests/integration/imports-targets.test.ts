@@ -96,12 +96,12 @@ describe('the province total in the targets dry run', () => {
       // a stock's quarter is its level, not a part of the year: no sum
       ['KOP_TERDAFTAR', 2031, 'Tahun', '35.17', 100], ['KOP_TERDAFTAR', 2031, 'I', '35.17', 120],
     ]))
-    const message = 'Target IUMK_TERBIT 2031 35.17: jumlah target triwulan 700 melebihi target tahun 600; target triwulan tidak boleh melebihi target tahunnya.'
+    const message = 'Target IUMK_TERBIT 2031 kabupaten/kota 35.17: jumlah target triwulan 700 melebihi target tahun 600; target triwulan tidak boleh melebihi target tahunnya.'
     expect(dry.rows.map((r) => [r.rowNumber, r.outcome, r.errors])).toEqual([
       [2, 'INVALID', [{ column: 'Target', message }]], [3, 'INVALID', [{ column: 'Target', message }]], [4, 'INVALID', [{ column: 'Target', message }]],
       [5, 'CREATE', null], [6, 'CREATE', null], [7, 'CREATE', null], [8, 'CREATE', null],
     ])
-    expect(serverText(message, 'en')).toBe('Target IUMK_TERBIT 2031 35.17: the quarter targets add up to 700, more than the year target 600; the quarter targets cannot exceed the year\'s.')
+    expect(serverText(message, 'en')).toBe('Target IUMK_TERBIT 2031, regency/city 35.17: the quarter targets add up to 700, more than the year target 600; the quarter targets cannot exceed the year\'s.')
     expect(await commitImport(admin, dry.id)).toMatchObject({ status: 'FAILED' })
     expect(await targetFingerprint()).toBe(stored)
     // the year raised in the same file: the quarters fit, every row writes
@@ -111,6 +111,33 @@ describe('the province total in the targets dry run', () => {
     expect(fixed.check).toMatchObject({ invalid: 0, create: 3, update: 1 })
     expect(await commitImport(admin, fixed.id)).toMatchObject({ status: 'DONE' })
     expect(before).not.toBe(await targetFingerprint())
+  })
+
+  it('leaves a row stored above its year before the rule when the file does not touch it, and judges it when the file does', async () => {
+    // stored before the rule: Malang's quarters 300 + 300 under a year of 500 (written past the screen's check)
+    const actor = { id: admin.id, username: admin.username, role: 'ADMIN' as const }
+    await writeTargetGrid(db, actor, { indicatorCode: 'IUMK_TERBIT', year: 2032, cells: [{ regencyCode: '35.07', quarter: 0, value: 500 }, { regencyCode: '35.07', quarter: 1, value: 300 }, { regencyCode: '35.07', quarter: 2, value: 300 }] })
+    const other = await checkImport(admin, 'target-indikator', await xlsx([['IUMK_TERBIT', 2032, 'Tahun', '35.17', 100], ['IUMK_TERBIT', 2032, 'I', '35.17', 50]]))
+    expect(other.check).toMatchObject({ invalid: 0, create: 2 })
+    // the file touches Malang's row and leaves it above: refused
+    const touched = await checkImport(admin, 'target-indikator', await xlsx([['IUMK_TERBIT', 2032, 'III', '35.07', 10]]))
+    expect(touched.rows.map((r) => [r.outcome, r.errors])).toEqual([['INVALID', [{ column: 'Target', message: 'Target IUMK_TERBIT 2032 kabupaten/kota 35.07: jumlah target triwulan 610 melebihi target tahun 500; target triwulan tidak boleh melebihi target tahunnya.' }]]])
+  })
+
+  it('"valid rows only" writes what its dry run called valid: a regency\'s quarters judged by the year that stays when its year row is refused for the province total', async () => {
+    const actor = { id: admin.id, username: admin.username, role: 'ADMIN' as const }
+    // stored: province 1.000 = Jombang 600 + Malang 400
+    await writeTargetGrid(db, actor, { indicatorCode: 'IUMK_TERBIT', year: 2033, cells: [{ regencyCode: null, quarter: 0, value: 1000 }, { regencyCode: '35.17', quarter: 0, value: 600 }, { regencyCode: '35.07', quarter: 0, value: 400 }] })
+    // the file raises Jombang's year to 800 (off the province total: refused) and gives it quarters of 700, within 800 but not within the 600 that stays;
+    // Malang's quarter of 100 fits its 400
+    const dry = await checkImport(admin, 'target-indikator', await xlsx([
+      ['IUMK_TERBIT', 2033, 'Tahun', '35.17', 800], ['IUMK_TERBIT', 2033, 'I', '35.17', 700], ['IUMK_TERBIT', 2033, 'I', '35.07', 100],
+    ]))
+    expect(dry.rows.map((r) => [r.rowNumber, r.outcome])).toEqual([[2, 'INVALID'], [3, 'INVALID'], [4, 'CREATE']])
+    expect(dry.rows[1].errors).toEqual([{ column: 'Target', message: 'Target IUMK_TERBIT 2033 kabupaten/kota 35.17: jumlah target triwulan 700 melebihi target tahun 600; target triwulan tidak boleh melebihi target tahunnya.' }])
+    expect(await commitImport(admin, dry.id, 'VALID_ONLY')).toMatchObject({ status: 'DONE' })
+    const written = await db.indicatorTarget.findMany({ where: { indicatorCode: 'IUMK_TERBIT', year: 2033 }, select: { regencyCode: true, quarter: true, value: true }, orderBy: [{ regencyCode: 'asc' }, { quarter: 'asc' }] })
+    expect(written.map((c) => [c.regencyCode, c.quarter, Number(c.value)])).toEqual([['35.07', 0, 400], ['35.07', 1, 100], ['35.17', 0, 600], [null, 0, 1000]])
   })
 
   it('counts the stored cells with the file\'s, and lets a difference already accepted on the screen stand', async () => {

@@ -127,10 +127,14 @@ describe('target grid', () => {
   it('says every refused cell at once: an unreadable cell beside a fraction, quarters above their year beside a fraction', async () => {
     signInAs(admin)
     // the schema refuses "abc"; the fraction another cell holds is told in the same answer, not after the fix
-    const both = await submit(saveTargetGrid, { indicatorCode: 'UMKM_NAIK_KELAS', year: 2027, version: 0, ...cells, 't.35.78.0': 'abc', 't.35.07.0': '12,5', 't.PROV.0': '112' })
+    // and Jombang's quarters (10 + 35) above its year (40), a row with no unreadable cell
+    const both = await submit(saveTargetGrid, { indicatorCode: 'UMKM_NAIK_KELAS', year: 2027, version: 0, ...cells, 't.35.78.0': 'abc', 't.35.07.0': '12,5', 't.35.17.2': '35', 't.PROV.0': '112' })
     expect(both.state?.ok).toBe(false)
     expect(both.state?.errors?.['t.35.78.0']?.[0]).toMatch(/angka/)
     expect(both.state?.errors?.['t.35.07.0']?.[0]).toMatch(/bulat/)
+    expect(both.state?.errors?.['t.35.17.0']?.[0]).toMatch(/^Jumlah target triwulan 45 melebihi target tahun 40/)
+    // the province total is not judged while a year cell is unreadable
+    expect(both.state?.errors?.['t.PROV.0']).toBeUndefined()
     // a flow's quarters (10 + 20 + 15 = 45) above its year (40), with a fraction elsewhere and the province off by 2
     const above = await submit(saveTargetGrid, { indicatorCode: 'UMKM_NAIK_KELAS', year: 2027, version: 0, ...cells, 't.35.17.2': '20', 't.35.17.3': '15', 't.35.07.0': '12,5', 't.PROV.0': '110' })
     expect(above.state?.ok).toBe(false)
@@ -179,6 +183,17 @@ describe('target grid', () => {
     expect(await db.indicatorTarget.count({ where: { indicatorCode: 'UMKM_NAIK_KELAS', year: 2027 } })).toBe(1)
   })
 
+  it('leaves a row stored above its year before the rule while another row is saved, and judges it once changed', async () => {
+    signInAs(admin)
+    // the demo's permits grid had such a row (four rounded quarters 2 above the year)
+    await db.indicatorTarget.createMany({ data: [0, 1, 2, 3, 4].map((quarter) => ({ indicatorCode: 'IUMK_TERBIT', year: 2029, quarter, regencyCode: '35.17', value: quarter ? 12726 : 50902 })) })
+    const stored = Object.fromEntries([0, 1, 2, 3, 4].map((q) => [`t.35.17.${q}`, q ? '12.726' : '50.902']))
+    const other = await submit(saveTargetGrid, { indicatorCode: 'IUMK_TERBIT', year: 2029, version: 0, ...stored, 't.35.07.0': '100' })
+    expect(other.state, JSON.stringify(other.state)).toMatchObject({ ok: true })
+    const changed = await submit(saveTargetGrid, { indicatorCode: 'IUMK_TERBIT', year: 2029, version: 1, ...stored, 't.35.17.0': '50.900', 't.35.07.0': '100' })
+    expect(changed.state?.errors?.['t.35.17.0']?.[0]).toMatch(/^Jumlah target triwulan 50\.904 melebihi target tahun 50\.900/)
+  })
+
   it('keeps a targeted indicator’s unit and sums (no report yet); its name and decimals may still change', async () => {
     signInAs(admin)
     const { version } = await db.indicator.findUniqueOrThrow({ where: { code: 'UMKM_NAIK_KELAS' }, select: { version: true } })
@@ -190,6 +205,11 @@ describe('target grid', () => {
     const renamed = await submit(saveIndicator, indicator({ version, name: 'UMKM naik kelas (target)', decimals: 1 }))
     expect(renamed.redirect, JSON.stringify(renamed.state)).toBeDefined()
     expect(await db.indicator.findUniqueOrThrow({ where: { code: 'UMKM_NAIK_KELAS' }, select: { name: true, decimals: true } })).toEqual({ name: 'UMKM naik kelas (target)', decimals: 1 })
+    // a target of 2,5 now stored: back to whole numbers is refused on the decimals, naming how many targets
+    await db.indicatorTarget.create({ data: { indicatorCode: 'UMKM_NAIK_KELAS', year: 2030, quarter: 0, regencyCode: '35.17', value: 2.5 } })
+    const whole = await submit(saveIndicator, indicator({ version: version + 1, name: 'UMKM naik kelas (target)', decimals: 0 }))
+    expect(whole.state?.errors?.decimals).toEqual(['Desimal tidak dapat dikurangi menjadi 0: 1 target memakai lebih banyak desimal. Ubah targetnya dulu.'])
+    expect(await db.indicator.findUniqueOrThrow({ where: { code: 'UMKM_NAIK_KELAS' }, select: { decimals: true } })).toEqual({ decimals: 1 })
   })
 })
 

@@ -65,15 +65,17 @@ function provinceTotalProblem(indicatorCode: string, year: number, aggregation: 
 }
 
 /**
- * The screen's rule that a flow's quarter targets do not add up past its year target (lib/config/catalogue.ts
+ * The screen's rule that a summed flow's quarter targets do not add up past its year target (lib/config/catalogue.ts
  * quarterTargetsAboveYear), on a grid as a file would leave it: each row of the grid (a regency, or the province)
- * that breaks it, keyed `regency or PROV`, with its sentence. A grid already stored that way is no import's fault.
+ * that breaks it, keyed `regency or PROV`, with its sentence. A row the file leaves as stored is not judged (a grid
+ * stored before the rule is no import's fault); a row the file touches is, whatever it was before.
  */
-function quartersAboveYearProblems(indicatorCode: string, year: number, timeAggregation: 'FLOW' | 'STOCK', before: TargetCell[], after: TargetCell[]): Map<string, string> {
-  const already = new Set(quarterTargetsAboveYear(timeAggregation, before).map((r) => r.regencyCode ?? PROVINCE_KEY))
-  return new Map(quarterTargetsAboveYear(timeAggregation, after).filter((r) => !already.has(r.regencyCode ?? PROVINCE_KEY)).map((r) => [
+function quartersAboveYearProblems(indicatorCode: string, year: number, indicator: { aggregation: Aggregation; timeAggregation: 'FLOW' | 'STOCK' }, before: TargetCell[], after: TargetCell[]): Map<string, string> {
+  return new Map(quarterTargetsAboveYear(indicator, after, before).map((r) => [
     r.regencyCode ?? PROVINCE_KEY,
-    `Target ${indicatorCode} ${year} ${r.regencyCode ?? 'provinsi'}: jumlah target triwulan ${num(r.quarterSum)} melebihi target tahun ${num(r.year)}; target triwulan tidak boleh melebihi target tahunnya.`,
+    r.regencyCode
+      ? `Target ${indicatorCode} ${year} kabupaten/kota ${r.regencyCode}: jumlah target triwulan ${num(r.quarterSum)} melebihi target tahun ${num(r.year)}; target triwulan tidak boleh melebihi target tahunnya.`
+      : `Target ${indicatorCode} ${year} provinsi: jumlah target triwulan ${num(r.quarterSum)} melebihi target tahun ${num(r.year)}; target triwulan tidak boleh melebihi target tahunnya.`,
   ]))
 }
 
@@ -103,12 +105,18 @@ async function indicatorNames(client: Tx): Promise<Prepared['indicators']> {
   return indicators
 }
 
-/** A row's cell as the schema will accept it (its grid and cell, a year or a quarter), or null: refused on its own. */
+/**
+ * A row's cell as the schema and the cell's own checks will accept it (its grid and cell, a year or a quarter), or
+ * null: refused on its own (unreadable, another province's regency, a regency of a province-level indicator, a
+ * fraction of a count), so never written, and no part of the sums the other rows are judged by.
+ */
 function cellOf(r: Record<string, string>, p: Pick<Prepared, 'indicators' | 'regions'>): { grid: string; cell: TargetCell } | null {
-  const parsed = targetRowSchema.safeParse({ ...r, indicatorCode: p.indicators.get(headingKey(r.indicatorCode ?? ''))?.code ?? '', regencyCode: regencyOfText(r.regencyCode, p.regions) ?? '' })
-  if (!parsed.success) return null
+  const indicator = p.indicators.get(headingKey(r.indicatorCode ?? ''))
+  const parsed = targetRowSchema.safeParse({ ...r, indicatorCode: indicator?.code ?? '', regencyCode: regencyOfText(r.regencyCode, p.regions) ?? '' })
+  if (!parsed.success || !indicator) return null
   const { indicatorCode, year, quarter, regencyCode, value } = parsed.data
-  if (regencyCode !== null && !p.regions.regencies.has(regencyCode)) return null
+  if (regencyCode !== null && (!p.regions.regencies.has(regencyCode) || indicator.aggregation === 'PROVINCE')) return null
+  if (Object.keys(targetDecimalsErrors([{ regencyCode, quarter, value }], indicator.decimals)).length) return null
   return { grid: gridKey(indicatorCode, year), cell: { regencyCode, quarter, value } }
 }
 
@@ -165,13 +173,24 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
         select: { indicatorCode: true, year: true, regencyCode: true, quarter: true, value: true },
       })
       : []
-    for (const [indicatorCode, year] of checked) {
+    for (const [indicatorCode, yearText] of checked) {
+      const year = Number(yearText)
+      const grid = gridKey(indicatorCode, year)
       const indicator = byCode.get(indicatorCode)!
-      const before = stored.filter((c) => c.indicatorCode === indicatorCode && c.year === Number(year)).map((c) => ({ regencyCode: c.regencyCode, quarter: c.quarter, value: Number(c.value) }))
-      const after = gridAfter(before, file.grids.get(gridKey(indicatorCode, Number(year)))?.values() ?? [])
-      const problem = provinceTotalProblem(indicatorCode, Number(year), indicator.aggregation, before, after)
-      if (problem) offTotal.set(gridKey(indicatorCode, Number(year)), problem)
-      for (const [row, text] of quartersAboveYearProblems(indicatorCode, Number(year), indicator.timeAggregation, before, after)) aboveYear.set(`${gridKey(indicatorCode, Number(year))}/${row}`, text)
+      const before = stored.filter((c) => c.indicatorCode === indicatorCode && c.year === year).map((c) => ({ regencyCode: c.regencyCode, quarter: c.quarter, value: Number(c.value) }))
+      const fileCells = [...file.grids.get(grid)?.values() ?? []]
+      // what "valid rows only" would write must pass the write's checks too: a row refused for its quarters leaves
+      // its cells out of the province total, and year rows refused for the total leave the quarters judged by the
+      // years that stay
+      const above = quartersAboveYearProblems(indicatorCode, year, indicator, before, gridAfter(before, fileCells))
+      const kept = fileCells.filter((c) => !above.has(c.regencyCode ?? PROVINCE_KEY))
+      const problem = provinceTotalProblem(indicatorCode, year, indicator.aggregation, before, gridAfter(before, kept))
+      if (problem) {
+        offTotal.set(grid, problem)
+        const quartersOnly = kept.filter((c) => c.quarter !== 0)
+        for (const [row, text] of quartersAboveYearProblems(indicatorCode, year, indicator, before, gridAfter(before, quartersOnly))) above.set(row, text)
+      }
+      for (const [row, text] of above) aboveYear.set(`${grid}/${row}`, text)
     }
     return { regions, indicators, offTotal, aboveYear }
   },
@@ -255,7 +274,7 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
       const before: TargetCell[] = stored.map((c) => ({ regencyCode: c.regencyCode, quarter: c.quarter, value: Number(c.value) }))
       const after = gridAfter(before, inputs.map((i) => ({ regencyCode: i.regencyCode, quarter: i.quarter, value: i.value })))
       // the screen's province total check, again on what is written (the grid may have changed since the dry run)
-      const problem = provinceTotalProblem(indicatorCode, year, indicator.aggregation, before, after) ?? [...quartersAboveYearProblems(indicatorCode, year, indicator.timeAggregation, before, after).values()][0]
+      const problem = provinceTotalProblem(indicatorCode, year, indicator.aggregation, before, after) ?? [...quartersAboveYearProblems(indicatorCode, year, indicator, before, after).values()][0]
       if (problem) throw new PermanentJobError(problem)
       await writeTargetGrid(tx, { ...actor, id: importer.id }, { indicatorCode, year, cells: after })
     }

@@ -99,7 +99,11 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
               <p data-testid="return-noted">
                 {t('entry.returnNoted', { count: notedIndicators.length })}{' '}
                 {notedIndicators.map((i, n) => (
-                  <span key={i.code}>{n > 0 && ', '}<a href={`#v-${i.code}`} className="font-medium underline">{lang === 'en' ? i.nameEn : i.name}</a></span>
+                  <span key={i.code}>
+                    {n > 0 && ', '}
+                    {/* a link to the value's row where there is one: the officer's form (the read-only table has no row ids) */}
+                    {editable ? <a href={`#row-${i.code}`} className="font-medium underline">{lang === 'en' ? i.nameEn : i.name}</a> : <span className="font-medium">{lang === 'en' ? i.nameEn : i.name}</span>}
+                  </span>
                 ))}
               </p>
             )}
