@@ -10,7 +10,7 @@ import { DateInput } from '@/components/ui/date-input'
 import { FormMessage } from '@/components/ui/form-message'
 import { ACTIVITY_KINDS, BENEFICIARY_TYPES } from '@/lib/validations/activities'
 import { useFocusFirstError } from '@/components/ui/focus'
-import type { LockedField } from '@/lib/config/catalogue'
+import { INDICATOR_LOCKED_NOTE, type LockedField } from '@/lib/config/catalogue'
 
 export type IndicatorFormValues = {
   version: number
@@ -56,7 +56,9 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
   const [formCode, setFormCode] = useState(v.formCode)
   const isNew = initial.version === 0
   const err = (k: string) => state?.errors?.[k]
-  const lockedProps = (field: LockedField) => (locked.includes(field) ? { disabled: true } : {})
+  // a locked field is described by the page's note that says why (INDICATOR_LOCKED_NOTE), beside its own hint or error
+  const lockedProps = (field: LockedField, p: { 'aria-describedby'?: string }) =>
+    (locked.includes(field) ? { disabled: true, 'aria-describedby': [p['aria-describedby'], INDICATOR_LOCKED_NOTE].filter(Boolean).join(' ') } : {})
   return (
     <form ref={formRef} action={action} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <input type="hidden" name="version" value={initial.version} />
@@ -71,7 +73,7 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
         </Field>
         <Field label={t('field.formCode')} name="formCode" errors={err('formCode')} required>
           {(p) => (
-            <select {...p} {...lockedProps('formCode')} defaultValue={v.formCode} onChange={(e) => setFormCode(e.target.value)}>
+            <select {...p} {...lockedProps('formCode', p)} defaultValue={v.formCode} onChange={(e) => setFormCode(e.target.value)}>
               <option value="">{t('field.choose')}</option>
               {forms.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
             </select>
@@ -97,24 +99,24 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
         </Field>
         <Field label={t('field.unit')} name="unit" errors={err('unit')} required>
           {(p) => (
-            <select {...p} {...lockedProps('unit')} defaultValue={v.unit}>
+            <select {...p} {...lockedProps('unit', p)} defaultValue={v.unit}>
               {(['COUNT', 'PERCENT', 'RUPIAH'] as const).map((u) => <option key={u} value={u}>{t(`unitValue.${u}`)}</option>)}
             </select>
           )}
         </Field>
         <Field label={t('field.decimals')} name="decimals" errors={err('decimals')} required>
-          {(p) => <input {...p} {...lockedProps('decimals')} type="number" min={0} max={4} defaultValue={v.decimals} inputMode="numeric" />}
+          {(p) => <input {...p} {...lockedProps('decimals', p)} type="number" min={0} max={4} defaultValue={v.decimals} inputMode="numeric" />}
         </Field>
         <Field label={t('field.aggregation')} name="aggregation" errors={err('aggregation')} required>
           {(p) => (
-            <select {...p} {...lockedProps('aggregation')} defaultValue={v.aggregation} onChange={(e) => setAggregation(e.target.value)}>
+            <select {...p} {...lockedProps('aggregation', p)} defaultValue={v.aggregation} onChange={(e) => setAggregation(e.target.value)}>
               {(['SUM', 'RATIO', 'PROVINCE'] as const).map((a) => <option key={a} value={a}>{t(`aggregationValue.${a}`)}</option>)}
             </select>
           )}
         </Field>
         <Field label={t('field.timeAggregation')} name="timeAggregation" errors={err('timeAggregation')} required>
           {(p) => (
-            <select {...p} {...lockedProps('timeAggregation')} defaultValue={v.timeAggregation}>
+            <select {...p} {...lockedProps('timeAggregation', p)} defaultValue={v.timeAggregation}>
               {(['FLOW', 'STOCK'] as const).map((a) => <option key={a} value={a}>{t(`timeValue.${a}`)}</option>)}
             </select>
           )}
@@ -124,7 +126,7 @@ export function IndicatorForm({ initial, forms, ratioParts, locked }: { initial:
             {(['numeratorCode', 'denominatorCode'] as const).map((k) => (
               <Field key={k} label={t(`field.${k}`)} name={k} errors={err(k)} required>
                 {(p) => (
-                  <select {...p} {...lockedProps(k)} defaultValue={v[k]}>
+                  <select {...p} {...lockedProps(k, p)} defaultValue={v[k]}>
                     <option value="">{t('field.choose')}</option>
                     {ratioParts.filter((o) => !formCode || o.formCode === formCode).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
                   </select>

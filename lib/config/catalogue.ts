@@ -25,6 +25,9 @@ export function lockedFields(usage: { reports: number; targets: number }): reado
   return usage.reports > 0 ? LOCKED_WHEN_REPORTED : usage.targets > 0 ? LOCKED_WHEN_TARGETED : []
 }
 
+/** The id of the indicator edit page's note on why some fields cannot change (the locked fields are described by it). */
+export const INDICATOR_LOCKED_NOTE = 'indicator-locked-note'
+
 /** The locked fields whose value differs between the stored indicator and the edit. */
 export function changedLockedFields<T extends Record<LockedField, unknown>>(before: T, after: T, locked: readonly LockedField[] = LOCKED_WHEN_REPORTED): LockedField[] {
   return locked.filter((f) => (before[f] ?? null) !== (after[f] ?? null))

@@ -78,7 +78,8 @@ export default async function ApiClientsPage() {
                     <Td><code className="text-xs">{c.tokenPrefix}…</code></Td>
                     <Td>
                       <Badge tone={state === 'active' ? 'green' : 'slate'}>{t(`state.${state}`)}</Badge>
-                      <span className="block text-xs text-slate-500">{t('until', { date: formatDateTime(c.expiresAt, { locale: lang }) })}</span>
+                      {/* a revoked token says when; its expiry no longer matters */}
+                      <span className="block text-xs text-slate-500">{c.revokedAt ? t('revokedOn', { date: formatDateTime(c.revokedAt, { locale: lang }) }) : t('until', { date: formatDateTime(c.expiresAt, { locale: lang }) })}</span>
                     </Td>
                     <Td>{c.lastUsedAt ? <>{formatDateTime(c.lastUsedAt, { locale: lang })}<span className="block text-xs text-slate-500">{c.lastUsedIp}</span></> : t('never')}</Td>
                     <Td>{state !== 'revoked' && <RevokeApiClient id={c.id} name={c.name} />}</Td>

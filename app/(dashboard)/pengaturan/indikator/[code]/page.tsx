@@ -9,7 +9,7 @@ import { indicatorFormValues } from '@/components/config/indicator-options'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { deleteIndicator } from '@/lib/actions/config'
 import { getIndicatorForEdit, indicatorFormChoices } from '@/lib/data/config'
-import { lockedFields } from '@/lib/config/catalogue'
+import { INDICATOR_LOCKED_NOTE, lockedFields } from '@/lib/config/catalogue'
 import { formatNumber } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 
@@ -44,7 +44,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<Pa
         />
       </div>
       {locked.length > 0 && (
-        <p role="note" className="flex max-w-3xl gap-2 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <p id={INDICATOR_LOCKED_NOTE} role="note" className="flex max-w-3xl gap-2 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           <Lock aria-hidden className="mt-0.5 size-4 shrink-0" />
           {indicator.usage.reports > 0
             ? t('lockedNote', { count: formatNumber(indicator.usage.reports, { locale: lang }) })
