@@ -57,9 +57,10 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
               ) : (
                 <p className="mt-3 text-sm text-slate-600" data-not-required>{c('notRequired')}</p>
               )}
-              <p className="mt-2 text-xs text-slate-600">
+              {/* a quarter before the reporting start with nothing in it: "0/38 received" there read as a failing quarter */}
+              {(q.required || q.submitted + q.draft > 0) && <p className="mt-2 text-xs text-slate-600">
                 {c('received')} {formatNumber(q.submitted, { locale: lang })}/{formatNumber(q.regencies, { locale: lang })} · {c('approved')} {formatNumber(q.approved, { locale: lang })} · {c('awaiting')} {formatNumber(q.awaiting, { locale: lang })} · {c('returned')} {formatNumber(q.returned, { locale: lang })} · {c('draft')} {formatNumber(q.draft, { locale: lang })} · {c('notStarted')} {formatNumber(q.notStarted, { locale: lang })}
-              </p>
+              </p>}
             </div>
           ))}
         </div>
@@ -79,7 +80,8 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
               {r.quarters.map((q) => (
                 <Td key={q.quarter} className="whitespace-nowrap">
                   <Link href={`/laporan-triwulan/${r.code}/${year}/${q.quarter}`} className="flex flex-wrap items-center gap-1 rounded hover:bg-slate-50" data-cell={`${r.code}-${q.quarter}`} aria-label={`${r.name}, ${quarterLabel(q.quarter, lang)}: ${t(`status.${q.status === 'RETURNED' && q.reopened ? 'REOPENED' : q.status}`)}, ${t(`timeliness.${q.timeliness}`)}`}>
-                    <StatusBadge status={q.status} reopened={q.reopened} />
+                    {/* not required and not begun: "Tidak diwajibkan" alone, not also "Belum mulai" in every cell */}
+                    {!(q.status === 'NOT_STARTED' && q.timeliness === 'NOT_REQUIRED') && <StatusBadge status={q.status} reopened={q.reopened} />}
                     {q.timeliness !== 'PENDING' && <TimelinessBadge timeliness={q.timeliness} />}
                   </Link>
                 </Td>
