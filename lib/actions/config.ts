@@ -10,7 +10,7 @@ import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
 import { conflictError, transition } from '@/lib/transitions'
 import { changedLockedFields, lockedFields, provinceTotalCheck, quarterTargetsAboveYear, type LockedField } from '@/lib/config/catalogue'
-import { writeTargetGrid } from '@/lib/config/targets'
+import { storedGridCells, writeTargetGrid } from '@/lib/config/targets'
 import { getIndicatorUsage, reportsRejudgedByDeadline, type IndicatorUsage } from '@/lib/data/config'
 import { THRESHOLDS_KEY } from '@/lib/data/settings'
 import { formatDate, formatNumber } from '@/lib/format'
@@ -181,12 +181,6 @@ async function targetCellErrors(indicator: { aggregation: string; decimals: numb
 
 type GridIndicator = { aggregation: 'SUM' | 'RATIO' | 'PROVINCE'; timeAggregation: 'FLOW' | 'STOCK'; decimals: number }
 
-/** The grid as stored: a row the save leaves as it was is not judged again by the quarters' sum (catalogue.ts). */
-async function storedTargetCells(indicatorCode: string, year: number): Promise<TargetCell[]> {
-  const rows = await db.indicatorTarget.findMany({ where: { indicatorCode, year }, select: { regencyCode: true, quarter: true, value: true } })
-  return rows.map((r) => ({ regencyCode: r.regencyCode, quarter: r.quarter, value: Number(r.value) }))
-}
-
 /**
  * The grid-wide refusals, added to `errors`: a flow's quarters past its year (on the row's year cell, with both
  * sums) and the province total of a summed indicator (on the province's year cell, unless accepted). Returns the
@@ -224,7 +218,7 @@ async function targetGridAlsoWhenInvalid(raw: Record<string, unknown>): Promise<
   const unknownRows = new Set(unreadable.map((k) => k.split('.').slice(1, -1).join('.')))
   const judged = cells.filter((c) => !unknownRows.has(c.regencyCode ?? 'PROV'))
   const accepted = raw.acceptDifference === 'on' || raw.acceptDifference === 'true'
-  targetSumErrors(indicator, judged, await storedTargetCells(raw.indicatorCode.trim(), year), accepted, errors, !unreadable.some((k) => k.endsWith('.0')))
+  targetSumErrors(indicator, judged, await storedGridCells(db, raw.indicatorCode.trim(), year), accepted, errors, !unreadable.some((k) => k.endsWith('.0')))
   return errors
 }
 
@@ -239,7 +233,7 @@ export const saveTargetGrid = authAction('config.manage', targetGridSchema, asyn
   if (!indicator) throw new ActionError('Indikator tidak dikenal.', undefined, 'NOT_FOUND')
   // every cell's refusal at once (a walk met them one kind at a time: decimals, then the quarters' sum)
   const errors = await targetCellErrors(indicator, input.cells)
-  const provinceTotal = targetSumErrors(indicator, input.cells, await storedTargetCells(input.indicatorCode, input.year), input.acceptDifference, errors)
+  const provinceTotal = targetSumErrors(indicator, input.cells, await storedGridCells(db, input.indicatorCode, input.year), input.acceptDifference, errors)
   // alone, the province total is the message; beside other refusals it is one of the marked cells
   if (provinceTotal && Object.values(errors).flat().length === 1) throw new ActionError(provinceTotal, errors)
   if (Object.keys(errors).length) throw new ActionError(MESSAGES_INVALID, errors)

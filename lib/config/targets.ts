@@ -4,6 +4,12 @@ import { writeAudit, type AuditActor } from '@/lib/audit'
 import { transition } from '@/lib/transitions'
 import type { TargetCell } from '@/lib/validations/config'
 
+/** A grid's cells as stored, for the checks a save or an import runs against them (lib/config/catalogue.ts). */
+export async function storedGridCells(client: Pick<Prisma.TransactionClient, 'indicatorTarget'>, indicatorCode: string, year: number): Promise<TargetCell[]> {
+  const rows = await client.indicatorTarget.findMany({ where: { indicatorCode, year }, select: { regencyCode: true, quarter: true, value: true } })
+  return rows.map((r) => ({ regencyCode: r.regencyCode, quarter: r.quarter, value: Number(r.value) }))
+}
+
 /**
  * The one write path of an indicator's target grid for a year (regencies × year and Triwulan I–IV, and
  * the province's own row), shared by the target screen (lib/actions/config.ts saveTargetGrid) and the

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { z } from 'zod'
 import { provinceTotalCheck, quarterTargetsAboveYear } from '@/lib/config/catalogue'
-import { writeTargetGrid } from '@/lib/config/targets'
+import { storedGridCells, writeTargetGrid } from '@/lib/config/targets'
 import { formatNumber } from '@/lib/format'
 import { PermanentJobError } from '@/lib/jobs'
 import { targetDecimalsErrors, targetPeriod, targetRowSchema, type TargetCell, type TargetRowInput } from '@/lib/validations/config'
@@ -267,11 +267,10 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
     for (const [k, inputs] of grids) {
       if (!changed.has(k)) continue
       const { indicatorCode, year } = inputs[0]
-      const [indicator, stored] = await Promise.all([
+      const [indicator, before] = await Promise.all([
         tx.indicator.findUniqueOrThrow({ where: { code: indicatorCode }, select: { aggregation: true, timeAggregation: true } }),
-        tx.indicatorTarget.findMany({ where: { indicatorCode, year }, select: { regencyCode: true, quarter: true, value: true } }),
+        storedGridCells(tx, indicatorCode, year),
       ])
-      const before: TargetCell[] = stored.map((c) => ({ regencyCode: c.regencyCode, quarter: c.quarter, value: Number(c.value) }))
       const after = gridAfter(before, inputs.map((i) => ({ regencyCode: i.regencyCode, quarter: i.quarter, value: i.value })))
       // the screen's province total check, again on what is written (the grid may have changed since the dry run)
       const problem = provinceTotalProblem(indicatorCode, year, indicator.aggregation, before, after) ?? [...quartersAboveYearProblems(indicatorCode, year, indicator, before, after).values()][0]
