@@ -13,7 +13,7 @@ import { quarterLabel } from '@/lib/reporting/periods'
 export type AuditLang = 'id' | 'en'
 
 /** The kinds of record an audit row's field may point at, each named by one query (lib/data/audit.ts). */
-export type AuditRefKind = 'meeting' | 'bank' | 'program' | 'regency' | 'district' | 'village' | 'cooperative' | 'msme' | 'user' | 'outcome' | 'agenda' | 'activity' | 'indicator' | 'action'
+export type AuditRefKind = 'meeting' | 'bank' | 'program' | 'regency' | 'district' | 'village' | 'cooperative' | 'msme' | 'user' | 'outcome' | 'agenda' | 'activity' | 'indicator' | 'form' | 'action'
 
 /** The fields holding another record's id or code, and which kind of record that is. */
 export const AUDIT_REFS: Readonly<Record<string, AuditRefKind>> = {
@@ -26,6 +26,8 @@ export const AUDIT_REFS: Readonly<Record<string, AuditRefKind>> = {
   userId: 'user', ownerUserId: 'user', createdById: 'user', uploadedById: 'user', revokedById: 'user', reviewedById: 'user',
   outcomeId: 'outcome', agendaItemId: 'agenda', activityId: 'activity', actionId: 'action', carriedActions: 'action',
   indicatorCode: 'indicator', numeratorCode: 'indicator', denominatorCode: 'indicator', otherIndicatorCode: 'indicator',
+  // an indicator's reporting form, by the form's name (it had read "PEMBERDAYAAN → KINERJA_UMK")
+  formCode: 'form',
   // an export's filter (its query's own names): the regency, bank, meeting and user it was narrowed to
   regency: 'regency', kab: 'regency', bank: 'bank', meeting: 'meeting', user: 'user', indikator: 'indicator',
 }

@@ -82,7 +82,7 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
   ]
   const only = (kind: AuditRefKind) => [...(linked.get(kind) ?? [])]
   const none = Promise.resolve([])
-  const [coops, msmes, meetings, actions, claims, loans, programs, users, reports, banks, activities, indicators, regencies, districts, villages, outcomes, agenda, imports, targets] = await Promise.all([
+  const [coops, msmes, meetings, actions, claims, loans, programs, users, reports, banks, activities, indicators, forms, regencies, districts, villages, outcomes, agenda, imports, targets] = await Promise.all([
     coopIds.length ? readDb.cooperative.findMany({ where: { id: { in: coopIds } }, select: { id: true, name: true } }) : none,
     msmeIds.length ? readDb.msme.findMany({ where: { id: { in: msmeIds } }, select: { id: true, businessName: true } }) : none,
     meetingIds.length ? readDb.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, title: true } }) : none,
@@ -95,6 +95,7 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
     bankIds.length ? readDb.bank.findMany({ where: { id: { in: bankIds } }, select: { id: true, shortName: true } }) : none,
     activityIds.length ? readDb.activity.findMany({ where: { id: { in: activityIds } }, select: { id: true, title: true } }) : none,
     indicatorCodes.length || grids.size ? readDb.indicator.findMany({ where: { code: { in: [...new Set([...indicatorCodes, ...[...grids.values()].map((g) => g.indicatorCode)])] } }, select: { code: true, name: true, nameEn: true } }) : none,
+    only('form').length ? readDb.reportForm.findMany({ where: { code: { in: only('form') } }, select: { code: true, name: true, nameEn: true } }) : none,
     only('regency').length ? readDb.regency.findMany({ where: { code: { in: only('regency') } }, select: { code: true, name: true } }) : none,
     only('district').length ? readDb.district.findMany({ where: { code: { in: only('district') } }, select: { code: true, name: true } }) : none,
     only('village').length ? readDb.village.findMany({ where: { code: { in: only('village') } }, select: { code: true, name: true } }) : none,
@@ -124,6 +125,7 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
   // `plain`: the Indonesian name, as the indicator's audit snapshots hold it
   const indicatorPlain = new Map(indicators.map((i) => [i.code, i.name]))
   for (const [code, name] of indicatorName) { records.set(`Indicator:${code}`, { name, plain: indicatorPlain.get(code) }); ref('indicator', code, name) }
+  for (const f of forms) ref('form', f.code, lang === 'en' ? f.nameEn || f.name : f.name)
   for (const [id, g] of grids) records.set(`TargetGrid:${id}`, { name: `${indicatorName.get(g.indicatorCode) ?? g.indicatorCode} ${g.year}` })
   for (const r of regencies) ref('regency', r.code, r.name)
   for (const d of districts) ref('district', d.code, d.name)

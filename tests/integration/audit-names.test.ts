@@ -66,6 +66,19 @@ describe('the audit page names what its rows point at', () => {
     expect(await names('en')).toEqual(['Status thresholds', 'Reporting starts', 'Quarter II 2027'])
   })
 
+  it('names an indicator’s reporting form by the form’s name, in the reader’s language', async () => {
+    const other = await createUser('ADMIN')
+    const [from, to] = await db.reportForm.findMany({ select: { code: true, name: true, nameEn: true }, orderBy: { code: 'asc' }, take: 2 })
+    const indicator = await db.indicator.findFirstOrThrow({ select: { code: true } })
+    await db.auditLog.create({ data: { userId: other.id, username: other.username, role: 'ADMIN', action: 'UPDATE', entity: 'Indicator', entityId: indicator.code, before: { formCode: from.code }, after: { formCode: to.code } } })
+    signInAs(admin)
+    const user = (await getCurrentUser())!
+    const id = await findAuditLogs({ user, filter: { user: other.id } })
+    expect(auditValue('Indicator', 'formCode', to.code, 'id', id.refs)).toBe(to.name)
+    const en = await findAuditLogs({ user, filter: { user: other.id }, lang: 'en' })
+    expect(auditValue('Indicator', 'formCode', from.code, 'en', en.refs)).toBe(from.nameEn || from.name)
+  })
+
   it('names a programme target by its name, not its id', async () => {
     const other = await createUser('ADMIN')
     const target = await db.programmeTarget.create({
