@@ -11,7 +11,8 @@ export type ValueRow = {
   targetText: string | null
   comment: string | null
   reviewNote: string | null
-  findings: { severity: 'ERROR' | 'WARNING'; text: string }[]
+  /** `resolved`: a warning the officer explained in the comment, shown as the entry form shows it (grey, not amber) */
+  findings: { severity: 'ERROR' | 'WARNING'; text: string; resolved: boolean }[]
   /**
    * an activity-fed indicator: the value counted from the activities beside the typed one (else null);
    * `settled` on an approved report, whose difference is information, no longer something to check or explain
@@ -75,7 +76,7 @@ export function ReportValuesTable({
                     <th scope="row" className="mb-1 block text-left font-medium text-slate-800 md:mb-0 md:table-cell md:px-3 md:py-2">
                       {r.name}
                       {r.findings.map((f, i) => (
-                        <span key={i} className={clsx('mt-1 flex gap-1 text-xs font-medium', f.severity === 'ERROR' ? 'text-red-700' : 'text-amber-800')}>
+                        <span key={i} className={clsx('mt-1 flex gap-1 text-xs font-medium', f.severity === 'ERROR' ? 'text-red-700' : f.resolved ? 'text-slate-600' : 'text-amber-800')}>
                           {f.severity === 'ERROR' ? <CircleAlert aria-hidden className="mt-px size-3.5 shrink-0" /> : <AlertTriangle aria-hidden className="mt-px size-3.5 shrink-0" />}
                           {f.text}
                         </span>

@@ -38,6 +38,21 @@ describe('ReportValuesTable: the activity difference', () => {
   })
 })
 
+describe('ReportValuesTable: a rule’s warning', () => {
+  const html = (resolved: boolean) => renderToStaticMarkup(createElement(ReportValuesTable, {
+    groups: [{ code: 'KELEMBAGAAN', name: 'Kelembagaan', rows: [{
+      code: 'KOP_AKTIF', name: 'Koperasi aktif', valueText: '900', previousText: '300', targetText: null, comment: resolved ? 'Pendataan ulang' : null, reviewNote: null,
+      findings: [{ severity: 'WARNING', text: 'Berubah +200% dari triwulan lalu.', resolved }], activity: null,
+    }] }],
+    labels: { indicator: 'Indikator', value: 'Nilai', previous: 'Triwulan lalu', target: 'Target', comment: 'Keterangan', reviewNote: 'Catatan' },
+  }))
+  it('stays amber while unexplained, and reads as the entry form shows it (grey) once the officer explained it, after sending too', () => {
+    expect(html(false)).toContain('text-amber-800')
+    expect(html(true)).not.toContain('text-amber-800')
+    expect(html(true)).toContain('Berubah +200% dari triwulan lalu.')
+  })
+})
+
 describe('ReportValuesTable: on a phone, a card per value; from md up, a table that fits', () => {
   const row: ValueRow = {
     code: 'OMZET_UMK', name: 'Omzet UMK tercatat', valueText: 'Rp1.234.567.890', previousText: 'Rp369.000.000.000', targetText: 'Rp700.000.000.000 (tahun)', comment: 'Sesuai laporan', reviewNote: null, findings: [], activity: null,

@@ -254,7 +254,7 @@ function valueGroups(detail: ReportDetail, lang: 'id' | 'en', targetText: Target
       targetText: targetText(i.code, i.unit, i.decimals),
       comment: comments[i.code] ?? null,
       reviewNote: notes[i.code] ?? null,
-      findings: findings.filter((x) => x.indicatorCode === i.code).map((x) => ({ severity: x.severity, text: lang === 'en' ? x.messageEn : x.message })),
+      findings: findings.filter((x) => x.indicatorCode === i.code).map((x) => ({ severity: x.severity, text: lang === 'en' ? x.messageEn : x.message, resolved: x.resolved })),
       // counted at read time from the activities: approving or reopening never stores it into the report
       activity: recorded[i.code] === undefined ? null : { recorded: recorded[i.code], typed: values[i.code] ?? null, unit: i.unit, decimals: i.decimals, locale: lang, settled: detail.report?.status === 'APPROVED', explained: !!comments[i.code]?.trim() },
     })),
