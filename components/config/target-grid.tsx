@@ -67,9 +67,11 @@ export function TargetGridForm({
   // a quarter as each language writes it compactly: `TW III`, `Q3` (lib/reporting/periods.ts, as the charts do)
   const periodLabel = (q: number) => (q === 0 ? t('yearColumn') : chartQuarter(q, locale))
   // a cell's error used to live only in its `title` tooltip, which touch and keyboard users never see: it
-  // is listed above the grid (regency · period: message), linked to the cell, and the cell points to it
+  // stands under the cell (what the cell points to), and is listed above the grid too (regency · period:
+  // message, linked to the cell), since the Save button and a refused cell can be a long grid apart
   const inputId = (name: string) => `target-cell-${name.replace(/\./g, '-')}`
   const errorId = (name: string) => `${inputId(name)}-error`
+  const listedId = (name: string) => `${inputId(name)}-listed`
   const rows = [{ code: null as string | null, name: t('province') }, ...regencies]
   const cellErrors = rows.flatMap((r) => PERIODS.map((q) => {
     const name = targetCellName(r.code, q)
@@ -79,7 +81,7 @@ export function TargetGridForm({
     const name = targetCellName(code, quarter)
     const errors = state?.errors?.[name]
     return (
-      <td key={name} className="px-1 py-1">
+      <td key={name} className="px-1 py-1 align-top">
         <input
           id={inputId(name)}
           name={name}
@@ -92,6 +94,7 @@ export function TargetGridForm({
           disabled={provinceOnly && code !== null}
           className={clsx(inputClass(Boolean(errors)), 'min-w-24 px-2 py-1 text-right tabular-nums')}
         />
+        {errors && <p id={errorId(name)} className="mt-0.5 max-w-48 text-xs font-medium text-red-700">{errors.join(' ')}</p>}
       </td>
     )
   }
@@ -107,7 +110,7 @@ export function TargetGridForm({
           <p className="font-medium">{t('errorsTitle')}</p>
           <ul className="mt-1 list-disc space-y-0.5 pl-5">
             {cellErrors.map((c) => (
-              <li key={c.name} id={errorId(c.name)}>
+              <li key={c.name} id={listedId(c.name)}>
                 <a
                   href={`#${inputId(c.name)}`}
                   className="font-medium underline"

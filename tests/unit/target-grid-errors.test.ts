@@ -29,10 +29,10 @@ describe('TargetGridForm: a refused cell says why where everyone can read it', (
   const html = render()
   it('lists each error above the grid, naming the regency and the period, linked to the cell', () => {
     expect(html).toContain('data-testid="target-cell-errors"')
-    expect(html).toMatch(/<li id="target-cell-t-35-07-2-error"><a href="#target-cell-t-35-07-2"[^>]*>Kabupaten Malang · TW II<\/a>: Nilai target harus angka\.<\/li>/)
+    expect(html).toMatch(/<li id="target-cell-t-35-07-2-listed"><a href="#target-cell-t-35-07-2"[^>]*>Kabupaten Malang · TW II<\/a>: Nilai target harus angka\.<\/li>/)
     expect(html).toMatch(/<a href="#target-cell-t-PROV-0"[^>]*>Target provinsi · Setahun<\/a>: Target provinsi wajib diisi\./)
     // the province row comes first, as in the grid
-    expect(html.indexOf('target-cell-t-PROV-0-error')).toBeLessThan(html.indexOf('target-cell-t-35-07-2-error'))
+    expect(html.indexOf('target-cell-t-PROV-0-listed')).toBeLessThan(html.indexOf('target-cell-t-35-07-2-listed'))
   })
   it('points the cell at its message (aria-describedby), and only the refused cells', () => {
     const input = (id: string) => html.match(new RegExp(`<input id="${id}"[^>]*>`))?.[0] ?? ''
@@ -40,5 +40,10 @@ describe('TargetGridForm: a refused cell says why where everyone can read it', (
     expect(input('target-cell-t-35-07-2')).toContain('aria-describedby="target-cell-t-35-07-2-error"')
     expect(input('target-cell-t-35-73-2')).toContain('aria-invalid="false"')
     expect(input('target-cell-t-35-73-2')).not.toContain('aria-describedby')
+  })
+  it('says why under the refused cell itself, where the red cell is seen', () => {
+    expect(html).toMatch(/<input id="target-cell-t-35-07-2"[^>]*\/><p id="target-cell-t-35-07-2-error"[^>]*>Nilai target harus angka\.<\/p>/)
+    expect(html).toMatch(/<input id="target-cell-t-PROV-0"[^>]*\/><p id="target-cell-t-PROV-0-error"[^>]*>Target provinsi wajib diisi\.<\/p>/)
+    expect(html).not.toContain('id="target-cell-t-35-73-2-error"')
   })
 })
