@@ -41,7 +41,7 @@ export function MeetingForm({ initial, regencies }: { initial: MeetingValues; re
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field idPrefix={px} label={t('fields.type')} name="type" errors={e('type')} required>
-          {(p) => <Select p={p} value={v('type', initial.type)} options={MEETING_TYPES.map((k) => ({ value: k, label: t(`typeLong.${k}`) }))} />}
+          {(p) => <Select p={p} value={v('type', initial.type)} options={MEETING_TYPES.map((k) => ({ value: k, label: t(`typeOption.${k}`) }))} />}
         </Field>
         <Field idPrefix={px} label={t('fields.startsAt')} name="startsAt" errors={e('startsAt')} required>
           {(p) => <DateTimeInput {...p} defaultValue={v('startsAt', initial.startsAt)} timeLabel={t('fields.startsTime')} />}

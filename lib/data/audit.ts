@@ -80,9 +80,10 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
     wanted('program', 'CreditProgram', 'ProgramRate', 'ProgramAllocation'), wanted('user', 'User'), wanted('bank'), wanted('activity', 'Activity'),
     wanted('indicator', 'Indicator'),
   ]
+  const [outcomeIds, agendaIds] = [wanted('outcome', 'MeetingOutcome'), wanted('agenda', 'AgendaItem')]
   const only = (kind: AuditRefKind) => [...(linked.get(kind) ?? [])]
   const none = Promise.resolve([])
-  const [coops, msmes, meetings, actions, claims, loans, programs, users, reports, banks, activities, indicators, forms, regencies, districts, villages, outcomes, agenda, imports, targets] = await Promise.all([
+  const [coops, msmes, meetings, actions, claims, loans, programs, users, reports, banks, activities, indicators, forms, regencies, districts, villages, outcomes, agenda, participants, imports, targets] = await Promise.all([
     coopIds.length ? readDb.cooperative.findMany({ where: { id: { in: coopIds } }, select: { id: true, name: true } }) : none,
     msmeIds.length ? readDb.msme.findMany({ where: { id: { in: msmeIds } }, select: { id: true, businessName: true } }) : none,
     meetingIds.length ? readDb.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, title: true } }) : none,
@@ -99,8 +100,9 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
     only('regency').length ? readDb.regency.findMany({ where: { code: { in: only('regency') } }, select: { code: true, name: true } }) : none,
     only('district').length ? readDb.district.findMany({ where: { code: { in: only('district') } }, select: { code: true, name: true } }) : none,
     only('village').length ? readDb.village.findMany({ where: { code: { in: only('village') } }, select: { code: true, name: true } }) : none,
-    only('outcome').length ? readDb.meetingOutcome.findMany({ where: { id: { in: only('outcome') } }, select: { id: true, text: true } }) : none,
-    only('agenda').length ? readDb.agendaItem.findMany({ where: { id: { in: only('agenda') } }, select: { id: true, title: true } }) : none,
+    outcomeIds.length ? readDb.meetingOutcome.findMany({ where: { id: { in: outcomeIds } }, select: { id: true, text: true, meeting: { select: { title: true } } } }) : none,
+    agendaIds.length ? readDb.agendaItem.findMany({ where: { id: { in: agendaIds } }, select: { id: true, title: true, meeting: { select: { title: true } } } }) : none,
+    ids('MeetingParticipant').length ? readDb.meetingParticipant.findMany({ where: { id: { in: ids('MeetingParticipant') } }, select: { id: true, name: true, meeting: { select: { title: true } } } }) : none,
     ids('DataImport').length ? readDb.dataImport.findMany({ where: { id: { in: ids('DataImport') } }, select: { id: true, fileName: true } }) : none,
     ids('ProgrammeTarget').length ? readDb.programmeTarget.findMany({ where: { id: { in: ids('ProgrammeTarget') } }, select: { id: true, name: true } }) : none,
   ])
@@ -130,9 +132,16 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
   for (const r of regencies) ref('regency', r.code, r.name)
   for (const d of districts) ref('district', d.code, d.name)
   for (const v of villages) ref('village', v.code, v.name)
+  // a meeting's parts are named with their meeting: an attendance change's row holds only the attendance
+  // ("mengubah peserta rapat" had named nobody), and the same name sits on many meetings' lists
   // an outcome is its text: a sentence, cut to a name's length
-  for (const o of outcomes) ref('outcome', o.id, o.text.length > 80 ? `${o.text.slice(0, 80)}…` : o.text)
-  for (const a of agenda) ref('agenda', a.id, a.title)
+  for (const o of outcomes) {
+    const text = o.text.length > 80 ? `${o.text.slice(0, 80)}…` : o.text
+    records.set(`MeetingOutcome:${o.id}`, { name: `${text} · ${o.meeting.title}` })
+    ref('outcome', o.id, text)
+  }
+  for (const a of agenda) { records.set(`AgendaItem:${a.id}`, { name: `${a.title} · ${a.meeting.title}`, plain: a.title }); ref('agenda', a.id, a.title) }
+  for (const p of participants) records.set(`MeetingParticipant:${p.id}`, { name: `${p.name} · ${p.meeting.title}`, plain: p.name })
   for (const i of imports) records.set(`DataImport:${i.id}`, { name: i.fileName })
   // a programme target by its name ("10 KSP sehat"), not its id
   for (const t of targets) records.set(`ProgrammeTarget:${t.id}`, { name: t.name, plain: t.name })

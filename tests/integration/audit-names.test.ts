@@ -10,6 +10,7 @@ import { createUser } from '../support/factories'
 import { getCurrentUser } from '@/lib/session'
 import { findAuditLogs } from '@/lib/data/audit'
 import { auditValue } from '@/lib/audit-values'
+import { auditSubject } from '@/lib/audit-text'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 
 let admin: Awaited<ReturnType<typeof createUser>>
@@ -77,6 +78,26 @@ describe('the audit page names what its rows point at', () => {
     expect(auditValue('Indicator', 'formCode', to.code, 'id', id.refs)).toBe(to.name)
     const en = await findAuditLogs({ user, filter: { user: other.id }, lang: 'en' })
     expect(auditValue('Indicator', 'formCode', from.code, 'en', en.refs)).toBe(from.nameEn || from.name)
+  })
+
+  it('names a meeting’s participant, agenda item and outcome with their meeting, also on a row that holds only what changed', async () => {
+    const other = await createUser('ADMIN')
+    const meeting = await db.meeting.create({ data: { title: 'Rakor UJI peserta', type: 'RAKOR', startsAt: new Date('2026-12-21T02:00:00Z'), endsAt: new Date('2026-12-21T04:00:00Z'), organiser: 'Dinas' }, select: { id: true } })
+    const participant = await db.meetingParticipant.create({ data: { meetingId: meeting.id, name: 'Sri Wahyuni, S.E.', agency: 'Dinas' }, select: { id: true } })
+    const agenda = await db.agendaItem.create({ data: { meetingId: meeting.id, title: 'Evaluasi penyaluran', position: 1 }, select: { id: true } })
+    const outcome = await db.meetingOutcome.create({ data: { meetingId: meeting.id, agendaItemId: agenda.id, kind: 'DECISION', text: 'Percepat verifikasi klaim' }, select: { id: true } })
+    await db.auditLog.createMany({
+      data: [
+        { userId: other.id, username: other.username, role: 'ADMIN', action: 'UPDATE', entity: 'MeetingParticipant', entityId: participant.id, before: { attendance: 'PLANNED' }, after: { attendance: 'ABSENT' } },
+        { userId: other.id, username: other.username, role: 'ADMIN', action: 'UPDATE', entity: 'AgendaItem', entityId: agenda.id, before: { position: 1 }, after: { position: 2 } },
+        { userId: other.id, username: other.username, role: 'ADMIN', action: 'UPDATE', entity: 'MeetingOutcome', entityId: outcome.id, before: { kind: 'DECISION' }, after: { kind: 'RECOMMENDATION' } },
+      ],
+    })
+    signInAs(admin)
+    const { records } = await findAuditLogs({ user: (await getCurrentUser())!, filter: { user: other.id } })
+    expect(auditSubject(records.get(`MeetingParticipant:${participant.id}`), { attendance: 'PLANNED' }, { attendance: 'ABSENT' }).name).toBe('Sri Wahyuni, S.E. · Rakor UJI peserta')
+    expect(auditSubject(records.get(`AgendaItem:${agenda.id}`), { position: 1 }, { position: 2 }).name).toBe('Evaluasi penyaluran · Rakor UJI peserta')
+    expect(auditSubject(records.get(`MeetingOutcome:${outcome.id}`), null, null).name).toBe('Percepat verifikasi klaim · Rakor UJI peserta')
   })
 
   it('names a programme target by its name, not its id', async () => {

@@ -79,6 +79,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
   const started = hasStarted(meeting)
   const invited = meeting.participants.filter((p) => p.attendance === 'PLANNED')
   const statusActions = editable ? MEETING_TRANSITIONS[meeting.status].filter((s) => statusMoveAllowed(meeting, meeting.status, s)) : []
+  // the follow-ups still open: cancelling drops them with the meeting, closing leaves them tracked (both confirmations say so)
+  const openActions = meeting.actions.filter((a) => a.status === 'OPEN' || a.status === 'IN_PROGRESS').length
 
   return (
     <>
@@ -98,7 +100,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         <MeetingStatusBadge status={meeting.status} />
         {/* on paper the status is the badge: the buttons that move it act on the screen only */}
         {statusActions.map((s) => (
-          <span key={s} className="no-print contents"><ConfirmAction action={setMeetingStatus} fields={{ id: meeting.id, version: String(meeting.version), status: s }} label={t(`statusAction.${s as 'HELD'}`)} title={t(`statusAction.${s as 'HELD'}`)} body={s === 'CANCELLED' ? t('cancelConfirm', { open: meeting.actions.filter((a) => a.status === 'OPEN' || a.status === 'IN_PROGRESS').length }) : t('statusConfirm', { status: t(`status.${s}`) })} variant={s === 'CANCELLED' ? 'danger' : 'secondary'} {...(s === 'CANCELLED' && { confirmLabel: t('cancelConfirmYes'), cancelLabel: t('cancelConfirmBack') })} /></span>
+          <span key={s} className="no-print contents"><ConfirmAction action={setMeetingStatus} fields={{ id: meeting.id, version: String(meeting.version), status: s }} label={t(`statusAction.${s as 'HELD'}`)} title={t(`statusAction.${s as 'HELD'}`)} body={s === 'CANCELLED' ? t('cancelConfirm', { open: openActions }) : `${t('statusConfirm', { status: t(`status.${s}`) })}${s === 'CLOSED' ? t('closeOpenNote', { open: openActions }) : ''}`} variant={s === 'CANCELLED' ? 'danger' : 'secondary'} {...(s === 'CANCELLED' && { confirmLabel: t('cancelConfirmYes'), cancelLabel: t('cancelConfirmBack') })} /></span>
         ))}
         {!admin && <p className="text-xs text-slate-500">{t('detail.readOnly')}</p>}
       </div>
