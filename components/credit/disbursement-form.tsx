@@ -3,12 +3,13 @@
 import { DateInput } from '@/components/ui/date-input'
 import { useState } from 'react'
 import { useFormAction } from '@/components/ui/use-form-action'
-import { useTranslations } from 'next-intl'
+import { useLocale, useTranslations } from 'next-intl'
 import Link from 'next/link'
 import { createDisbursement } from '@/lib/actions/credit'
 import { Button, buttonClass } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
+import { formatMonth, formatRupiah } from '@/lib/format'
 
 export type DisbursementProgram = { id: string; name: string; year: number; rules: string; bankRates: string }
 
@@ -18,6 +19,7 @@ export type DisbursementProgram = { id: string; name: string; year: number; rule
  */
 export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId }: { programs: DisbursementProgram[]; banks: { id: string; name: string }[]; isAdmin: boolean; defaultProgramId?: string }) {
   const t = useTranslations('credit')
+  const lang = useLocale() === 'en' ? 'en' : 'id'
   const [state, action, pending] = useFormAction(createDisbursement)
   const v = state?.values ?? {}
   // the programme is controlled: the rules box shows the one chosen, after a refusal (which returns the
@@ -30,6 +32,19 @@ export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId }:
     // controlled choice
     <form data-unsaved-guard onSubmit={action} onReset={() => setResets((n) => n + 1)} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
+      {/* the saved loan's months already claimed without it (the loan page says the same) */}
+      {state?.ok && (['DECIDED', 'SUBMITTED'] as const).map((status) => {
+        const months = state.data?.[`missed${status}`]?.split(',')
+        return months && (
+          <p key={status} className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid={`loan-missed-months-${status}`}>
+            {t(status === 'DECIDED' ? 'missedMonths' : 'missedMonthsReturnable', {
+              count: months.length,
+              months: months.map((m) => formatMonth(m, { locale: lang })).join(', '),
+              amount: formatRupiah(state.data?.[`missed${status}Total`] ?? '0', { locale: lang }),
+            })}
+          </p>
+        )
+      })}
       {state?.ok && (
         <div className="flex flex-wrap gap-2">
           {state.data?.id && <Link href={`/kredit/penyaluran/${state.data.id}`} className={buttonClass('primary', 'sm')}>{t('openLoan')}</Link>}

@@ -7,6 +7,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { DISBURSEMENT_MESSAGES, disbursementErrorsBeside, insertDisbursements, prepareDisbursements } from '@/lib/credit/disbursements'
+import { missedClaimMonths } from '@/lib/data/disbursements'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah, ratePercent } from '@/lib/format'
 import { dayAfterMonth, jakartaToday } from '@/lib/dates'
@@ -39,9 +40,20 @@ export const createDisbursement = authAction('disbursements.write', disbursement
   }
   const [loan] = judged.loans
   try {
-    const [created] = await db.$transaction((tx) => insertDisbursements(tx, judged.loans, user))
+    // a loan recorded after its bank filed months it falls due in loses those months (one month, one claim): the
+    // bank hears it as it saves, not later on the loan's page (a walk's back-dated loan lost October silently)
+    const { created, missed } = await db.$transaction(async (tx) => {
+      const [created] = await insertDisbursements(tx, judged.loans, user)
+      return { created, missed: await missedClaimMonths(user, { id: created.id, bankId: loan.bankId, programId: loan.program.id }, tx) }
+    })
     revalidatePath('/kredit', 'layout')
-    return { ok: true, message: `Penyaluran ${input.accountNumber} sebesar ${formatRupiah(input.plafond)} untuk ${loan.msme.businessName} dicatat.`, data: { id: created.id, businessName: loan.msme.businessName } }
+    const of = (status: string) => missed.filter((m) => m.status === status)
+    const months = (status: string) => (of(status).length ? { [`missed${status}`]: of(status).map((m) => m.month).join(','), [`missed${status}Total`]: of(status)[0].total } : {})
+    return {
+      ok: true,
+      message: `Penyaluran ${input.accountNumber} sebesar ${formatRupiah(input.plafond)} untuk ${loan.msme.businessName} dicatat.`,
+      data: { id: created.id, businessName: loan.msme.businessName, ...months('DECIDED'), ...months('SUBMITTED') },
+    }
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
       throw new ActionError(DISBURSEMENT_MESSAGES.duplicate, { accountNumber: [DISBURSEMENT_MESSAGES.duplicateField] })

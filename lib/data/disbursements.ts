@@ -164,11 +164,13 @@ export async function liveClaimsOfLoan(loanId: string) {
  * the roles that read claims, a bank officer its own bank's; others get nothing. Called for a loan already read
  * in scope (getDisbursement). The totals per state are summed in SQL.
  */
-export async function missedClaimMonths(user: SessionUser, loan: { id: string; bankId: string; programId: string }) {
+export async function missedClaimMonths(user: SessionUser, loan: { id: string; bankId: string; programId: string }, client: Pick<Prisma.TransactionClient, '$queryRaw'> = readDb) {
   // claims as the claim pages read them (lib/data/claims.ts claimScope): who reads claims, a bank its own
   const own = bankScope(user).bankId
   if (!can(user.role, 'claims.read') || (own !== undefined && own !== loan.bankId)) return []
-  return readDb.$queryRaw<{ month: string; status: string; due: string; total: string }[]>`
+  // `client`: the recording's own transaction, which sees the loan's months before they are committed (and
+  // never a read replica that has not caught up with them)
+  return client.$queryRaw<{ month: string; status: string; due: string; total: string }[]>`
     SELECT to_char(lm.claim_month, 'YYYY-MM') AS month, CASE WHEN c.status = 'SUBMITTED' THEN 'SUBMITTED' ELSE 'DECIDED' END AS status,
       sum(lm.subsidy_due)::text AS due,
       sum(sum(lm.subsidy_due)) OVER (PARTITION BY c.status = 'SUBMITTED')::text AS total

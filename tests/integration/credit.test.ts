@@ -343,9 +343,14 @@ describe('monthly claims: submission, verification, payment', () => {
     const bankUser = (await getCurrentUser())!
     const m = await msme('35.17')
     const account = `UJI-LAMBAT-${unique()}`.slice(0, 30)
-    expect(await createDisbursement(undefined, form({ programId, accountNumber: account, nib: m.nib, ownerNik: m.ownerNik, contractDate: '2025-01-20', plafond: '10.000.000', tenorMonths: 12, method: 'ANNUITY' }))).toMatchObject({ ok: true })
+    const saved = await createDisbursement(undefined, form({ programId, accountNumber: account, nib: m.nib, ownerNik: m.ownerNik, contractDate: '2025-01-20', plafond: '10.000.000', tenorMonths: 12, method: 'ANNUITY' }))
+    expect(saved).toMatchObject({ ok: true })
     const loan = { id: (await db.disbursement.findUniqueOrThrow({ where: { bankId_accountNumber: { bankId: bprId, accountNumber: account } }, select: { id: true } })).id, bankId: bprId, programId }
     const due = new Map((await db.loanMonth.findMany({ where: { disbursementId: loan.id }, select: { claimMonth: true, subsidyDue: true } })).map((r) => [r.claimMonth.toISOString().slice(0, 7), Number(r.subsidyDue)]))
+    // the bank hears it as it saves: the months lost and the months still being verified, each with their sum
+    expect(saved.data).toMatchObject({ missedDECIDED: '2025-02,2025-11', missedSUBMITTED: '2025-03,2025-04' })
+    expect(Number(saved.data!.missedDECIDEDTotal)).toBe(due.get('2025-02')! + due.get('2025-11')!)
+    expect(Number(saved.data!.missedSUBMITTEDTotal)).toBe(due.get('2025-03')! + due.get('2025-04')!)
     // the earlier tests left BPR Jatim's claims of this programme: February paid, November approved (lost months);
     // March filed again and April filed by the form, both still being verified (the agency can return them)
     const missed = await missedClaimMonths(bankUser, loan)
