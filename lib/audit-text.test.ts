@@ -116,6 +116,9 @@ describe('an audit row’s values as people read them', async () => {
   it('shows a stored code by the label the rest of the app gives it, in either language', () => {
     expect(auditValue('ActionItem', 'status', 'IN_PROGRESS', 'id', refs)).toBe(MESSAGES.id.meetings.actionStatus.IN_PROGRESS)
     expect(auditValue('ActionItem', 'status', 'DONE', 'en', refs)).toBe(MESSAGES.en.meetings.actionStatus.DONE)
+    // a follow-up export's filter: the list's own choices, as the list names them (a walk read "Status: all")
+    expect(auditValue('ActionItem', 'filter', { status: 'all' }, 'id', refs)).toBe('Status: Semua status')
+    expect(auditValue('ActionItem', 'status', 'open', 'en', refs)).toBe(MESSAGES.en.meetings.actions.filters.open)
     expect(auditValue('Meeting', 'status', 'CANCELLED', 'id', refs)).toBe(MESSAGES.id.meetings.status.CANCELLED)
     expect(auditValue('Meeting', 'type', 'RAKOR', 'en', refs)).toBe(MESSAGES.en.meetings.typeLong.RAKOR)
     expect(auditValue('MeetingOutcome', 'kind', 'DECISION', 'id', refs)).toBe(MESSAGES.id.meetings.outcomeKind.DECISION)

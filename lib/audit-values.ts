@@ -46,7 +46,8 @@ const REGENCY_CODE = /^\d{2}\.\d{2}$/
 const ENUMS: Readonly<Record<string, string | ((code: string) => string)>> = {
   'Meeting.type': 'meetings.typeLong.{}',
   'Meeting.status': 'meetings.status.{}',
-  'ActionItem.status': 'meetings.actionStatus.{}',
+  // an export's filter holds the list's own choices too (`open`, `all`: lib/validations/meetings.ts actionFilterSchema)
+  'ActionItem.status': (code) => (code === 'open' || code === 'all' ? `meetings.actions.filters.${code}` : `meetings.actionStatus.${code}`),
   'ActionItem.reason': 'auditLog.reason.{}',
   'ActionProgressNote.statusFrom': 'meetings.actionStatus.{}',
   'ActionProgressNote.statusTo': 'meetings.actionStatus.{}',
