@@ -7,15 +7,16 @@ const ACTION_TONE = { OPEN: 'amber', IN_PROGRESS: 'blue', DONE: 'green', DROPPED
 
 export async function MeetingStatusBadge({ status }: { status: keyof typeof MEETING_TONE }) {
   const t = await getTranslations('meetings')
-  return <Badge tone={MEETING_TONE[status]}>{t(`status.${status}`)}</Badge>
+  return <Badge tone={MEETING_TONE[status]} className="whitespace-nowrap">{t(`status.${status}`)}</Badge>
 }
 
 export async function ActionStatusBadge({ status, overdue }: { status: keyof typeof ACTION_TONE; overdue?: boolean }) {
   const t = await getTranslations('meetings')
   return (
     <span className="inline-flex flex-wrap gap-1">
-      <Badge tone={ACTION_TONE[status]}>{t(`actionStatus.${status}`)}</Badge>
-      {overdue && <Badge tone="red">{t('actions.overdue')}</Badge>}
+      {/* a status is one word group: "In progress" had broken over two lines in a narrow column */}
+      <Badge tone={ACTION_TONE[status]} className="whitespace-nowrap">{t(`actionStatus.${status}`)}</Badge>
+      {overdue && <Badge tone="red" className="whitespace-nowrap">{t('actions.overdue')}</Badge>}
     </span>
   )
 }

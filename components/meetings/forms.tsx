@@ -119,7 +119,7 @@ export function AttendanceForm({ id, version, attendance, representedBy, name }:
       <select name="attendance" aria-label={`${t('fields.attendance')} ${name}`} defaultValue={v('attendance', attendance)} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
         {ATTENDANCE.map((k) => <option key={k} value={k}>{t(`attendance.${k}`)}</option>)}
       </select>
-      <input name="representedBy" aria-label={`${t('fields.representedBy')} ${name}`} placeholder={t('fields.representedBy')} defaultValue={v('representedBy', representedBy ?? '')} className="w-36 rounded-md border border-slate-300 px-2 py-1 text-sm" maxLength={150} />
+      <input name="representedBy" aria-label={`${t('fields.representedBy')} ${name}`} placeholder={t('fields.representedBy')} defaultValue={v('representedBy', representedBy ?? '')} className="min-w-48 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm" maxLength={150} />
       <Button type="submit" size="sm" variant="secondary" disabled={pending}>{t('save')}</Button>
       {state && !state.ok && <span role="status" className="text-xs text-red-700">{state.errors?.representedBy?.join(' ') ?? state.message}</span>}
     </form>

@@ -127,9 +127,13 @@ export function checkDocument(filename: string, bytes: Uint8Array): CheckedFile 
 /**
  * A meeting document's file name, `Notulen <title> <YYYY-MM-DD>.docx` (the meeting's Jakarta day): the title's
  * letters, digits, spaces, brackets and hyphens, spaces collapsed, 80 characters at most counted by code
- * point, so a letter outside the basic plane is never cut in half (a lone surrogate made the download a 500).
+ * point, so a letter outside the basic plane is never cut in half (a lone surrogate made the download a 500),
+ * and ending at a whole word.
  */
 export function meetingFileName(prefix: string, meeting: { title: string; startsAt: Date }, ext: string): string {
-  const title = [...meeting.title.replace(/[^\p{L}\p{N} ()-]/gu, '').replace(/\s+/g, ' ').trim()].slice(0, 80).join('').trim()
-  return `${prefix} ${title} ${jakartaDate(meeting.startsAt)}.${ext}`
+  const letters = [...meeting.title.replace(/[^\p{L}\p{N} ()-]/gu, '').replace(/\s+/g, ' ').trim()]
+  let title = letters.slice(0, 80).join('')
+  // a longer title ends at its last whole word ("… bagi Kopera" had been cut mid-word); one long word is cut as it is
+  if (letters.length > 80 && letters[80] !== ' ' && title.includes(' ')) title = title.slice(0, title.lastIndexOf(' '))
+  return `${prefix} ${title.trim()} ${jakartaDate(meeting.startsAt)}.${ext}`
 }

@@ -125,6 +125,13 @@ describe('meetingFileName: a meeting document named after its title and Jakarta 
     expect(name).toBe(`Undangan ${'a'.repeat(79)}𝐀 2024-09-18.ics`)
     expect(() => encodeURIComponent(name)).not.toThrow()
   })
+  it('ends a long title at its last whole word', () => {
+    const startsAt = new Date('2024-09-17T17:30:00Z')
+    const title = 'Rakor Evaluasi Penyaluran Kredit dan Subsidi Bunga bagi Koperasi dan UMKM Jawa Timur 2026'
+    expect(meetingFileName('Notulen', { title, startsAt }, 'docx')).toBe('Notulen Rakor Evaluasi Penyaluran Kredit dan Subsidi Bunga bagi Koperasi dan UMKM Jawa 2024-09-18.docx')
+    // exactly 80 before a space: nothing is dropped
+    expect(meetingFileName('Notulen', { title: `${'a'.repeat(80)} b`, startsAt }, 'docx')).toBe(`Notulen ${'a'.repeat(80)} 2024-09-18.docx`)
+  })
 })
 
 describe('minutes as printed lines (the .docx and PDF notulen)', () => {

@@ -19,6 +19,8 @@ export const msmeSchema = z.object({
   kbli: z
     .string({ error: 'Isi kode KBLI.' })
     .trim()
+    // an empty field asks to be filled, as every other required field does ("harus 5 digit" read oddly for nothing typed)
+    .min(1, { error: 'Isi kode KBLI.', abort: true })
     .regex(/^\d{5}$/, 'KBLI 2020 harus 5 digit angka.')
     // a code of the wrong length has its sentence above; the main-group check speaks only of five digits
     .refine((v) => !/^\d{5}$/.test(v) || isKbliCode(v), 'Kode ini tidak ada dalam KBLI 2020: dua digit pertama harus golongan pokok yang berlaku (mis. 10 industri makanan, 47 perdagangan eceran, 56 makan minum).'),

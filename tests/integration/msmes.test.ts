@@ -78,6 +78,7 @@ describe('createMsme', () => {
     ['businessName', 'A', 'Nama usaha minimal 2 karakter.'],
     ['ownerNik', '351701450190000', 'NIK pemilik harus 16 digit angka.'],
     ['ownerGender', 'X', 'Pilih jenis kelamin pemilik.'],
+    ['kbli', '', 'Isi kode KBLI.'],
     ['kbli', '1079', 'KBLI 2020 harus 5 digit angka.'],
     ['kbli', '1079a', 'KBLI 2020 harus 5 digit angka.'],
     ['businessCapital', 'satu miliar', 'Modal usaha harus angka rupiah, mis. 1.500.000.'],

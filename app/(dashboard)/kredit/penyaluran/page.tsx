@@ -174,7 +174,11 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
                   <Td className="whitespace-nowrap">{formatDate(d.contractDate, { locale: lang })}</Td>
                   <Td align="right">{formatRupiah(Number(d.plafond), { locale: lang })}</Td>
                   <Td align="right">{d.tenorMonths}</Td>
-                  <Td align="right">{d.bank.shortName} · {formatRate(d.bankRate, { locale: lang })}</Td>
+                  {/* the bank over its rate, as the business over its NIB ("BPR Jatim · 14,00%" broke over three lines) */}
+                  <Td align="right">
+                    <span className="whitespace-nowrap">{d.bank.shortName}</span>
+                    <span className="block text-xs tabular-nums text-slate-500">{formatRate(d.bankRate, { locale: lang })}</span>
+                  </Td>
                   <Td>
                     <div className="flex flex-col items-start gap-1">
                       <Badge tone={collectibilityTone(d.collectibility)}>{t('collectibilityClass', { value: d.collectibility })}</Badge>
