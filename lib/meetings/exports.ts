@@ -150,13 +150,13 @@ export function newPdf(title: string): { doc: PDFKit.PDFDocument; done: Promise<
 }
 
 /** A simple table: columns by share of the width, rows wrapped, a new page when one runs out. */
-export function pdfTable(doc: PDFKit.PDFDocument, head: string[], rows: string[][], widths: number[]) {
+export function pdfTable(doc: PDFKit.PDFDocument, head: string[], rows: string[][], widths: number[], { rowHeight = 0 }: { rowHeight?: number } = {}) {
   const left = doc.page.margins.left
   const full = doc.page.width - doc.page.margins.left - doc.page.margins.right
   const cols = widths.map((w) => w * full)
   const line = (cells: string[], bold: boolean) => {
     doc.font(bold ? 'bold' : 'regular').fontSize(9)
-    const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i] - 6 }))) + 6
+    const height = Math.max(bold ? 0 : rowHeight, Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i] - 6 }))) + 6)
     if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage()
     const y = doc.y
     let x = left
@@ -240,6 +240,38 @@ export async function minutesPdf(m: MeetingDetail, today = jakartaToday()): Prom
   if (n.actions.length) pdfTable(doc, ACTION_HEAD, n.actions, [0.06, 0.4, 0.22, 0.17, 0.15])
   else doc.font('regular').fontSize(10).text('Belum ada tindak lanjut.')
   pdfSignOff(doc, n.signOff)
+  doc.end()
+  return done
+}
+
+/** Rows left empty under the invited, for who comes without an invitation (a deputy, a late addition). */
+const SHEET_SPARE_ROWS = 5
+/** A row tall enough to sign in. */
+const SHEET_ROW_HEIGHT = 30
+
+/**
+ * The daftar hadir: the attendance sheet passed round the table to be signed, printed before the meeting. The
+ * meeting's facts, then every participant on record (number, name, position, agency) with an empty signature
+ * cell, and a few empty rows for those who come unannounced. What the minutes record as attendance comes after;
+ * this is the paper it is recorded from. Indonesian, as the minutes are.
+ */
+export async function attendanceSheetPdf(m: MeetingDetail): Promise<Buffer> {
+  const { doc, done } = newPdf(`Daftar hadir ${m.title}`)
+  doc.font('bold').fontSize(14).text('DAFTAR HADIR', { align: 'center' })
+  doc.fontSize(12).text(m.title, { align: 'center' }).moveDown()
+  const facts: [string, string][] = [
+    ['Jenis rapat', TYPE[m.type]],
+    ['Waktu', meetingWhen(m)],
+    ['Tempat', [...new Set([m.venue, m.city].filter(Boolean))].join(', ') || '–'],
+    ['Penyelenggara', m.organiser],
+  ]
+  for (const [k, v] of facts) doc.font('bold').fontSize(10).text(`${k}: `, { continued: true }).font('regular').text(v)
+  doc.moveDown()
+  const rows = [
+    ...m.participants.map((p, i) => [String(i + 1), p.name, p.position ?? '', p.agency, '']),
+    ...Array.from({ length: SHEET_SPARE_ROWS }, (_, i) => [String(m.participants.length + i + 1), '', '', '', '']),
+  ]
+  pdfTable(doc, ['No.', 'Nama', 'Jabatan', 'Instansi', 'Tanda tangan'], rows, [0.06, 0.26, 0.2, 0.26, 0.22], { rowHeight: SHEET_ROW_HEIGHT })
   doc.end()
   return done
 }

@@ -217,6 +217,7 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   'GET /api/rapat/ekspor': ['meetings.read', 'export.read'], // the list in the role's meeting scope
   'GET /api/tindak-lanjut/ekspor': ['meetings.read', 'export.read'], // likewise the follow-ups
   'GET /api/rapat/[id]/notulen': 'meetings.read',
+  'GET /api/rapat/[id]/daftar-hadir': 'meetings.read',
   'GET /api/rapat/[id]/undangan': 'meetings.read',
   'GET /api/rapat/[id]/bahan': 'meetings.read',
   // imports: the template of a kind the role may import; an import's status and refused rows its uploader's (or an admin's)
@@ -265,6 +266,7 @@ const ROUTE_REQUESTS: Record<string, {
   'GET /api/wilayah': { query: 'regency=35.17&koperasi=1' },
   'GET /api/rapat/dokumen/[id]': { subpath: '/matriks-dokumen', params: { id: 'matriks-dokumen' } },
   'GET /api/rapat/[id]/notulen': { query: 'format=docx', params: { id: 'matriks-rapat' } },
+  'GET /api/rapat/[id]/daftar-hadir': { params: { id: 'matriks-rapat' } },
   'GET /api/rapat/[id]/undangan': { params: { id: 'matriks-rapat' } },
   'GET /api/rapat/[id]/bahan': { params: { id: 'matriks-rapat' } },
   'GET /api/impor/templat/[jenis]': { subpath: '/umkm', params: { jenis: 'umkm' } },

@@ -22,6 +22,7 @@ import { GET as downloadDocument } from '@/app/api/rapat/dokumen/[id]/route'
 import { jakartaToday } from '@/lib/dates'
 import { formatPercent, formatRupiah } from '@/lib/format'
 import { GET as notulenRoute } from '@/app/api/rapat/[id]/notulen/route'
+import { GET as attendanceSheetRoute } from '@/app/api/rapat/[id]/daftar-hadir/route'
 import { GET as invitationRoute } from '@/app/api/rapat/[id]/undangan/route'
 import JSZip from 'jszip'
 import ExcelJS from 'exceljs'
@@ -625,8 +626,24 @@ describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
     }
   })
 
+  it('writes the attendance sheet to be signed: every participant on record, a signature column, and empty rows for who comes unannounced', async () => {
+    signInAs(jombang)
+    const res = await call(attendanceSheetRoute, meetingA)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(res.headers.get('content-disposition')).toContain(encodeURIComponent(`Daftar hadir ${MEETING.title} 2024-09-18.pdf`))
+    const text = (await new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) }).getText()).text
+    const meeting = (await getMeeting({ user: await asUser(admin), id: meetingA }))!
+    for (const words of ['DAFTAR HADIR', MEETING.title, '18 September 2024, 09.00–15.00 WIB', 'Tanda tangan', ...meeting.participants.map((p) => p.name)]) expect(text).toContain(words)
+    // numbered on past the participants: five empty rows
+    const last = meeting.participants.length + 5
+    expect(text).toMatch(new RegExp(`(^|\\s)${last}(\\s|$)`))
+    expect(text).not.toMatch(new RegExp(`(^|\\s)${last + 1}(\\s|$)`))
+  })
+
   it('refuses the minutes and the invitation of a meeting outside the scope (404)', async () => {
     signInAs(malang)
+    expect((await call(attendanceSheetRoute, meetingA)).status).toBe(404)
     expect((await call(notulenRoute, meetingA, '?format=docx')).status).toBe(404)
     expect((await call(invitationRoute, meetingA)).status).toBe(404)
   })

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { CalendarPlus, FileDown, FileText, Pencil, Presentation, Repeat } from 'lucide-react'
+import { CalendarPlus, ClipboardSignature, FileDown, FileText, Pencil, Presentation, Repeat } from 'lucide-react'
 import { ActionItemForm, AgendaItemForm, AttendanceForm, DocumentForm, OutcomeForm, ParticipantForm } from '@/components/meetings/forms'
 import { ActionStatusBadge, MeetingStatusBadge } from '@/components/meetings/display'
 import { actionOwnerName as ownerName, outcomeChoices } from '@/lib/meetings/labels'
@@ -113,6 +113,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       <nav aria-label={t('detail.exports')} className="no-print mb-6 flex flex-wrap gap-2">
         <a href={`/api/rapat/${meeting.id}/notulen?format=docx`} className={buttonClass('secondary', 'sm')}><FileDown aria-hidden className="size-4" />{t('detail.minutesDocx')}</a>
         <a href={`/api/rapat/${meeting.id}/notulen?format=pdf`} className={buttonClass('secondary', 'sm')}><FileText aria-hidden className="size-4" />{t('detail.minutesPdf')}</a>
+        <a href={`/api/rapat/${meeting.id}/daftar-hadir`} className={buttonClass('secondary', 'sm')}><ClipboardSignature aria-hidden className="size-4" />{t('detail.attendanceSheet')}</a>
         <a href={`/api/rapat/${meeting.id}/undangan`} className={buttonClass('secondary', 'sm')}><CalendarPlus aria-hidden className="size-4" />{t('detail.invitation')}</a>
         <Link href={`/rapat/${meeting.id}/bahan`} className={buttonClass('secondary', 'sm')}><Presentation aria-hidden className="size-4" />{t('detail.briefing')}</Link>
       </nav>
