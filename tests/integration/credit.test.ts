@@ -422,3 +422,35 @@ describe('bank reports per period, and what each role may read', () => {
     expect(series.reduce((a, m) => a + m.subsidyPaid, 0)).toBe(summary.subsidyPaid)
   })
 })
+
+describe('a loan recorded late across the year’s end', () => {
+  it('finds its months of the next year in the claim filed under the next year’s programme of the same scheme', async () => {
+    const next = await db.creditProgram.create({
+      data: {
+        code: 'UJI-2026', scheme: 'UJI', name: 'Program Uji 2026', year: 2026, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000,
+        borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
+        banks: { create: [{ bankId: bprId }] },
+        rates: { create: [{ bankId: bprId, effectiveFrom: new Date('2026-01-01'), rate: 0.12 }] },
+      },
+      select: { id: true },
+    })
+    const bank = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+    signInAs(bank)
+    const bankUser = (await getCurrentUser())!
+    // January 2026 is claimed under the 2026 programme: the earlier loans of 2025 that run into it are its lines
+    const january = await submitClaimFor(bankUser, { programId: next.id, month: '2026-01' }, null)
+    expect(await db.claimLine.count({ where: { claimId: january } })).toBeGreaterThan(0)
+    // then a 2025 loan of December is recorded: its January is due in that claim, which does not hold it
+    const m = await msme('35.17')
+    const account = `UJI-DES-${unique()}`.slice(0, 30)
+    signInAs(bank)
+    const saved = await createDisbursement(undefined, form({ programId, accountNumber: account, nib: m.nib, ownerNik: m.ownerNik, contractDate: '2025-12-10', plafond: '10.000.000', tenorMonths: 12, method: 'ANNUITY' }))
+    expect(saved).toMatchObject({ ok: true })
+    const loan = await db.disbursement.findUniqueOrThrow({ where: { bankId_accountNumber: { bankId: bprId, accountNumber: account } }, select: { id: true } })
+    const dueJanuary = await db.loanMonth.findFirstOrThrow({ where: { disbursementId: loan.id, claimMonth: new Date('2026-01-01') }, select: { subsidyDue: true } })
+    const missed = await missedClaimMonths(bankUser, { id: loan.id, bankId: bprId, programId })
+    expect(missed.filter((r) => r.month.startsWith('2026')).map((r) => [r.month, r.status, Number(r.due)])).toEqual([['2026-01', 'SUBMITTED', Number(dueJanuary.subsidyDue)]])
+    // and the bank hears it as it saves
+    expect(saved.data?.missedSUBMITTED?.split(',')).toContain('2026-01')
+  })
+})
