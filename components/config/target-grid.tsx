@@ -136,12 +136,13 @@ export function TargetGridForm({
           </thead>
           <tbody className="divide-y divide-slate-100">
             <tr className="bg-brand-50/40">
-              <th scope="row" className="sticky left-0 z-10 bg-white px-3 py-1 text-left font-semibold text-slate-900">{t('province')}</th>
+              <th scope="row" className="sticky left-0 z-10 bg-white px-3 pt-3 pb-1 align-top text-left font-semibold text-slate-900">{t('province')}</th>
               {PERIODS.map((q) => cell(null, q, `${t('province')} ${periodLabel(q)}`))}
             </tr>
+            {/* the names stand level with the first line of inputs: a refused cell grows its row downwards with its message */}
             {regencies.map((r) => (
               <tr key={r.code}>
-                <th scope="row" className="sticky left-0 z-10 whitespace-nowrap bg-white px-3 py-1 text-left font-normal text-slate-800">{r.name}</th>
+                <th scope="row" className="sticky left-0 z-10 whitespace-nowrap bg-white px-3 pt-3 pb-1 align-top text-left font-normal text-slate-800">{r.name}</th>
                 {PERIODS.map((q) => cell(r.code, q, `${r.name} ${periodLabel(q)}`))}
               </tr>
             ))}
