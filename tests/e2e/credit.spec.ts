@@ -337,3 +337,31 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await paidSince.getByRole('link', { name: 'Lihat pembayaran di halaman klaim' }).click()
   await expect(admin).toHaveURL(claimUrl)
 })
+
+// A loan recorded after its bank filed months it falls due in loses those months: the bank hears it as it saves,
+// in the same words and figures as the loan's own page (a walk's back-dated loan had lost October silently)
+test('a back-dated loan is told at once which of its months were already claimed without it', async ({ page, login }) => {
+  const [msme] = await sql<{ nib: string; owner_nik: string }>(`
+    SELECT nib, owner_nik FROM msmes m WHERE computed_scale = 'MIKRO' AND deleted_at IS NULL AND nib IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM disbursements d WHERE d.msme_id = m.id) ORDER BY nib DESC LIMIT 1`)
+  // the demo's decided claims of BPR Jatim in Prokesra 2026 that a loan of 15 January would fall due in
+  const [{ decided }] = await sql<{ decided: number }>(`
+    SELECT count(*)::int AS decided FROM subsidy_claims c JOIN banks b ON b.id = c.bank_id JOIN credit_programs p ON p.id = c.program_id
+    WHERE b.code = 'BPRJATIM' AND p.code = 'PROKESRA-2026' AND c.status IN ('APPROVED', 'PAID') AND c.month BETWEEN '2026-02-01' AND '2027-01-01'`)
+  expect(decided).toBeGreaterThan(0)
+  await login('BANK_OFFICER')
+  await page.goto('/kredit/penyaluran/baru')
+  await page.getByRole('combobox', { name: 'Program', exact: true }).selectOption({ label: 'Prokesra 2026' })
+  await page.getByLabel('No. rekening').fill('E2E-MUNDUR-01')
+  await page.getByLabel('NIB').fill(msme.nib)
+  await page.getByLabel(/NIK pemilik/).fill(msme.owner_nik)
+  await page.getByLabel('Tanggal akad').fill('15/01/2026')
+  await page.getByRole('textbox', { name: 'Plafon', exact: true }).fill('10.000.000')
+  await page.getByLabel('Tenor (bulan)').fill('12')
+  await page.getByRole('button', { name: 'Catat penyaluran' }).click()
+  const warning = page.getByTestId('loan-missed-months-DECIDED')
+  await expect(warning).toContainText(`jatuh pada ${decided} bulan yang klaimnya sudah diajukan tanpa pinjaman ini`)
+  const said = await warning.innerText()
+  await page.getByRole('link', { name: 'Buka pinjaman ini' }).click()
+  await expect(page.getByTestId('loan-missed-months-DECIDED')).toHaveText(said)
+})
