@@ -9,7 +9,7 @@ import { createDisbursement } from '@/lib/actions/credit'
 import { Button, buttonClass } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
-import { formatMonth, formatRupiah } from '@/lib/format'
+import { MissedMonthsNotice } from '@/components/credit/missed-months-notice'
 
 export type DisbursementProgram = { id: string; name: string; year: number; rules: string; bankRates: string }
 
@@ -32,19 +32,13 @@ export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId }:
     // controlled choice
     <form data-unsaved-guard onSubmit={action} onReset={() => setResets((n) => n + 1)} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
-      {/* the saved loan's months already claimed without it (the loan page says the same) */}
-      {state?.ok && (['DECIDED', 'SUBMITTED'] as const).map((status) => {
-        const months = state.data?.[`missed${status}`]?.split(',')
-        return months && (
-          <p key={status} className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid={`loan-missed-months-${status}`}>
-            {t(status === 'DECIDED' ? 'missedMonths' : 'missedMonthsReturnable', {
-              count: months.length,
-              months: months.map((m) => formatMonth(m, { locale: lang })).join(', '),
-              amount: formatRupiah(state.data?.[`missed${status}Total`] ?? '0', { locale: lang }),
-            })}
-          </p>
-        )
-      })}
+      {/* the saved loan's months already claimed without it, as its page says them; in a region that is always
+          there, so that a screen reader announces them with the save (a region that appears with its text may not be) */}
+      <div aria-live="polite" className="space-y-2 empty:hidden">
+        {state?.ok && (['DECIDED', 'SUBMITTED'] as const).map((status) => (
+          <MissedMonthsNotice key={status} status={status} months={state.data?.[`missed${status}`]?.split(',') ?? []} total={state.data?.[`missed${status}Total`] ?? '0'} locale={lang} />
+        ))}
+      </div>
       {state?.ok && (
         <div className="flex flex-wrap gap-2">
           {state.data?.id && <Link href={`/kredit/penyaluran/${state.data.id}`} className={buttonClass('primary', 'sm')}>{t('openLoan')}</Link>}

@@ -437,7 +437,10 @@ describe('a loan recorded late across the year’s end', () => {
     const bank = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
     signInAs(bank)
     const bankUser = (await getCurrentUser())!
-    // January 2026 is claimed under the 2026 programme: the earlier loans of 2025 that run into it are its lines
+    // a loan of June 2025 that runs into 2026, recorded in time (the test's own: it does not lean on the tests above)
+    const early = await msme('35.17')
+    expect(await createDisbursement(undefined, form({ programId, accountNumber: `UJI-JUN-${unique()}`.slice(0, 30), nib: early.nib, ownerNik: early.ownerNik, contractDate: '2025-06-10', plafond: '10.000.000', tenorMonths: 12, method: 'ANNUITY' }))).toMatchObject({ ok: true })
+    // January 2026 is claimed under the 2026 programme: the loans of 2025 that run into it are its lines
     const january = await submitClaimFor(bankUser, { programId: next.id, month: '2026-01' }, null)
     expect(await db.claimLine.count({ where: { claimId: january } })).toBeGreaterThan(0)
     // then a 2025 loan of December is recorded: its January is due in that claim, which does not hold it

@@ -7,6 +7,7 @@ import { CreditNav } from '@/components/credit/credit-nav'
 import { InstalmentForm } from '@/components/credit/instalment-form'
 import { LoanCorrectionForm } from '@/components/credit/loan-correction-form'
 import { LoanScheduleTable } from '@/components/credit/loan-schedule-table'
+import { MissedMonthsNotice } from '@/components/credit/missed-months-notice'
 import { Badge } from '@/components/ui/badge'
 import { buttonClass } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
@@ -57,15 +58,7 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
       {/* a loan recorded after its bank filed months it falls due in: those months cannot be claimed any more */}
       {(['DECIDED', 'SUBMITTED'] as const).map((status) => {
         const months = missedBy(status)
-        return months.length > 0 && (
-          <p key={status} className="mt-4 max-w-3xl rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid={`loan-missed-months-${status}`}>
-            {t(status === 'DECIDED' ? 'missedMonths' : 'missedMonthsReturnable', {
-              count: months.length,
-              months: months.map((m) => formatMonth(m.month, { locale: lang })).join(', '),
-              amount: money(Number(months[0].total)),
-            })}
-          </p>
-        )
+        return <MissedMonthsNotice key={status} status={status} months={months.map((m) => m.month)} total={months[0]?.total ?? '0'} locale={lang} className="mt-4 max-w-3xl" />
       })}
       {mayReport && (
         <div className="mt-6 max-w-3xl">
