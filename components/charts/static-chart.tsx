@@ -1,15 +1,7 @@
 import { formatMonthShort, formatRupiahAxis, type Locale } from '@/lib/format'
+import { chartTicks, dataMax } from '@/components/charts/scale'
 
 export type StaticSeries = { key: string; name: string; color: string; kind: 'bar' | 'line'; dashed?: boolean }
-
-/** 0 and up to four round steps (1, 2, 2,5 or 5 × a power of ten), the last at or above the largest value. */
-function ticks(max: number): number[] {
-  if (!(max > 0)) return [0, 1, 2, 3, 4]
-  const raw = max / 4
-  const power = 10 ** Math.floor(Math.log10(raw))
-  const step = ([1, 2, 2.5, 5, 10].find((f) => f * power >= raw) ?? 10) * power
-  return Array.from({ length: Math.ceil(max / step - 1e-9) + 1 }, (_, i) => i * step)
-}
 
 /**
  * A monthly bar-and-line chart drawn as plain SVG and HTML, with no chart library: what the first
@@ -23,8 +15,7 @@ export function StaticChart<T extends { month: number }>({ data, series, locale,
     const v = (row as Record<string, unknown>)[key]
     return typeof v === 'number' && Number.isFinite(v) ? v : null
   }
-  const max = Math.max(0, ...data.flatMap((row) => series.map((s) => value(row, s.key) ?? 0)))
-  const scale = ticks(max)
+  const scale = chartTicks(dataMax(data, series.map((s) => s.key)))
   const top = scale[scale.length - 1]
   const width = Math.max(1, data.length) * 10
   const y = (v: number) => 100 - (v / top) * 100

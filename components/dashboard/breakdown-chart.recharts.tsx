@@ -1,6 +1,7 @@
 'use client'
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { TOOLTIP_ITEM_STYLE } from '@/components/charts/scale'
 import { formatRupiahAxis, formatRupiahShort, type Locale } from '@/lib/format'
 
 export type BreakdownBar = { label: string; disbursed: number }
@@ -14,7 +15,7 @@ export function BreakdownChart({ data, locale = 'id', label }: { data: Breakdown
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" tickFormatter={(v: number) => formatRupiahAxis(v, { locale })} tick={{ fontSize: 11, fill: '#475569' }} />
           <YAxis type="category" dataKey="label" width={84} interval={0} tick={{ fontSize: 11, fill: '#334155' }} />
-          <Tooltip formatter={(v) => formatRupiahShort(Number(v), { locale })} cursor={{ fill: '#f1f5f9' }} />
+          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} formatter={(v) => formatRupiahShort(Number(v), { locale })} cursor={{ fill: '#f1f5f9' }} />
           <Bar dataKey="disbursed" name={label} fill="#2f8a52" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { TOOLTIP_ITEM_STYLE } from '@/components/charts/scale'
 import { formatNumber, formatPercent, type Locale } from '@/lib/format'
 
 export type RegencyBar = { code: string; name: string; pct: number | null }
@@ -39,7 +40,7 @@ export function RegencyBarChart({
           {/* on a phone the ticks would touch ("75% 100%125%"): Recharts leaves out the ones that do not fit, keeping both ends */}
           <XAxis type="number" domain={[0, ticks[ticks.length - 1]]} ticks={ticks} interval="preserveStartEnd" minTickGap={6} tickFormatter={(v: number) => `${formatNumber(v, { locale })}%`} tick={{ fontSize: 11, fill: '#475569' }} />
           <YAxis type="category" dataKey="name" width={128} interval={0} tick={RegencyTick} />
-          <Tooltip formatter={(v) => formatPercent(Number(v), { locale })} cursor={{ fill: '#f1f5f9' }} />
+          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} formatter={(v) => formatPercent(Number(v), { locale })} cursor={{ fill: '#f1f5f9' }} />
           <Bar dataKey="value" name={labels.value} isAnimationActive={false} onClick={(d: { payload?: RegencyBar }) => d.payload && open(d.payload.code)}>
             {rows.map((r) => (
               <Cell key={r.code} fill={r.code === highlight ? '#b45309' : '#2f8a52'} cursor={canOpen(r.code) ? 'pointer' : 'default'} />
