@@ -89,6 +89,15 @@ describe('dates in CSV exports', () => {
     const row = rows.find((r) => r['Tindak lanjut'] === 'Tindak lanjut rapat pagi')
     expect(row).toMatchObject({ 'Tanggal rapat': '19/09/2024', Tenggat: '01/10/2024' })
   })
+
+  it('names the follow-up file by its filters in Indonesian, the as-of day marked apart from the download day', async () => {
+    signInAs(admin)
+    const name = async (query: string) => /filename="(.+)"/.exec((await actionsExport(get(`/api/tindak-lanjut/ekspor?format=csv&${query}`), NO_PARAMS)).headers.get('content-disposition') ?? '')?.[1] ?? ''
+    // a walk read `tindak-lanjut-terlambat-open-2026-12-07-2026-12-07.csv`
+    expect(await name('overdue=1&status=open&asOf=2026-12-07')).toMatch(/^tindak-lanjut-terlambat-belum-selesai-per-2026-12-07-\d{4}-\d{2}-\d{2}\.csv$/)
+    expect(await name('status=all&ownerKind=BANK')).toMatch(/^tindak-lanjut-bank-mitra-\d{4}-\d{2}-\d{2}\.csv$/)
+    expect(await name('status=IN_PROGRESS')).toMatch(/^tindak-lanjut-dalam-proses-\d{4}-\d{2}-\d{2}\.csv$/)
+  })
 })
 
 describe('times in .xlsx exports', () => {

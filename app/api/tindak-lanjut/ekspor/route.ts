@@ -15,6 +15,17 @@ type Row = Awaited<ReturnType<typeof exportActions>>['rows'][number]
  * The follow-up list under the current filters and the user's scope, as .xlsx or .csv (audited):
  * what leadership takes into the next Rakor. "Terlambat" is judged at the list's as-of day.
  */
+/**
+ * The list's status choice in the file's name, in the file's language: the default (open and in progress) as
+ * `belum-selesai`, one status by its label, every status as nothing (it had read `tindak-lanjut-terlambat-open-…`); the as-of day marked `per-`, so
+ * that it is not taken for the download day that follows it.
+ */
+function statusInName(status: string | undefined): string | null {
+  if (status === 'all') return null
+  if (!status || status === 'open') return 'belum-selesai'
+  return ACTION_STATUS_LABEL[status as keyof typeof ACTION_STATUS_LABEL] ?? null
+}
+
 export const GET = authRoute('meetings.read', async (req, user) => {
   if (!can(user.role, 'export.read')) return Response.json({ error: MESSAGES.forbidden }, { status: 403 })
   const params = Object.fromEntries(new URL(req.url).searchParams)
@@ -36,5 +47,5 @@ export const GET = authRoute('meetings.read', async (req, user) => {
     { header: 'Tanggal rapat', value: (r) => new Date(`${jakartaDate(r.meeting.startsAt)}T00:00:00Z`), numFmt: 'dd/mm/yyyy', width: 14 },
   ]
   await auditExport(user, { entity: 'ActionItem', after: { format, filter, asOf, rows: rows.length } })
-  return exportResponse(format, filteredName('tindak-lanjut', [filter.overdue ? 'terlambat' : filter.due === 'soon' && 'jatuh-tempo', filter.status, filter.ownerKind, filter.regency, filter.asOf]), columns, rows, 'Tindak lanjut')
+  return exportResponse(format, filteredName('tindak-lanjut', [filter.overdue ? 'terlambat' : filter.due === 'soon' && 'jatuh-tempo', statusInName(filter.status), filter.ownerKind && OWNER_KIND_LABEL[filter.ownerKind], filter.regency, filter.asOf && `per-${filter.asOf}`]), columns, rows, 'Tindak lanjut')
 })
