@@ -139,6 +139,10 @@ test.describe('leadership', () => {
     await expect(card(page, 'card-realisation').locator('[data-exact]')).toContainText(pct2(j.pct))
     await expect(card(page, 'card-realisation')).toContainText(formatRupiah(j.disbursed))
     await expect(card(page, 'card-beneficiaries').locator('[data-value]')).toHaveText(formatNumber(j.beneficiaries))
+    // the indicators tab keeps the regency (a walk's leader had met the province there), and leads back with it
+    await page.getByRole('navigation', { name: 'Dasbor' }).getByRole('link', { name: 'Indikator' }).click()
+    await expect(page).toHaveURL(/\/dasbor\/indikator\?regency=35\.17$/)
+    await expect(page.getByRole('navigation', { name: 'Dasbor' }).getByRole('link', { name: 'Kredit' })).toHaveAttribute('href', '/dasbor/kredit?regency=35.17')
   })
 
   test('after Back the filters show the view on screen, a bank is chosen from a list, and an unknown bank is not found', async ({ page, login }) => {

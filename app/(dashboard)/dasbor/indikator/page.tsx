@@ -60,7 +60,7 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
   return (
     <>
       <PageHeader title={t('indicators.title')} description={t('indicators.intro')} actions={<PrintButton label={t('print')} />} />
-      <DashboardNav user={user} current="indicators" />
+      <DashboardNav user={user} current="indicators" query={params.regency ? `regency=${params.regency}` : undefined} />
       <FilterForm action="/dasbor/indikator" aria-label={t('filters.label')} className="no-print mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1.4fr)_auto]">
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('filters.indicator')}</span>
