@@ -21,7 +21,7 @@ export async function OverdueActionsCard({ user, asOf, regencyCode }: { user: Se
   const soon = new URLSearchParams(query)
   soon.delete('overdue')
   soon.set('due', 'soon')
-  const arrow = s.change > 0 ? '▲' : s.change < 0 ? '▼' : '='
+  const arrow = s.change > 0 ? '▲' : '▼'
   return (
     <FigureCard
       testId="card-overdue-actions"
@@ -31,7 +31,10 @@ export async function OverdueActionsCard({ user, asOf, regencyCode }: { user: Se
       statusLabel={s.overdue === 0 ? t('none') : undefined}
       // whose follow-ups they are, in the reader's terms: a bank officer counts the bank's, a district officer the regency's
       detail={t('overdueDetail', { open: n(s.open), whose: user.role === 'BANK_OFFICER' ? 'bank' : user.role === 'DISTRICT_OFFICER' ? 'ownRegency' : regencyCode ? 'regency' : 'all' })}
-      change={<><span className={clsx('font-medium tabular-nums', s.change > 0 ? 'text-red-700' : s.change < 0 ? 'text-emerald-700' : 'text-slate-600')}>{arrow} {n(Math.abs(s.change))}</span> {t('versus', { date: formatDate(s.lastYearAsOf, { locale: lang }), count: n(s.lastYear) })}</>}
+      // "= 0 dibanding 7 Desember 2025 (4)" read as a riddle: no change says so, a change says from how many
+      change={s.change === 0
+        ? <span className="text-slate-600">{t('same', { date: formatDate(s.lastYearAsOf, { locale: lang }), count: n(s.lastYear) })}</span>
+        : <><span className={clsx('font-medium tabular-nums', s.change > 0 ? 'text-red-700' : 'text-emerald-700')}>{arrow} {n(Math.abs(s.change))}</span> {t('versus', { date: formatDate(s.lastYearAsOf, { locale: lang }), count: n(s.lastYear) })}</>}
       note={
         <>
           <Link href={`/tindak-lanjut?${query}`} className="no-print font-medium text-brand-700 underline" data-testid="overdue-actions-link">{t('link')} →</Link>
