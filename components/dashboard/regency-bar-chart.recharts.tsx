@@ -4,8 +4,13 @@ import { useRouter } from 'next/navigation'
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { TOOLTIP_ITEM_STYLE } from '@/components/charts/scale'
 import { formatNumber, formatPercent, type Locale } from '@/lib/format'
+import type { PaceStatus } from '@/lib/dashboard/status'
 
-export type RegencyBar = { code: string; name: string; pct: number | null }
+/** `status`: against its target's pace (lib/dashboard/status.ts), the bar's colour; without it the brand green */
+export type RegencyBar = { code: string; name: string; pct: number | null; status?: PaceStatus | null }
+
+/** The bars' colours by status, the cards' tones (green, amber, red); a regency without a target in grey. */
+const BAR_FILL: Record<PaceStatus, string> = { ON_TRACK: '#2f8a52', WATCH: '#d97706', BEHIND: '#dc2626' }
 
 /**
  * Regencies ranked by a percentage (realisation of their allocation, or achievement of a target), with
@@ -43,7 +48,8 @@ export function RegencyBarChart({
           <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} formatter={(v) => formatPercent(Number(v), { locale })} cursor={{ fill: '#f1f5f9' }} />
           <Bar dataKey="value" name={labels.value} isAnimationActive={false} onClick={(d: { payload?: RegencyBar }) => d.payload && open(d.payload.code)}>
             {rows.map((r) => (
-              <Cell key={r.code} fill={r.code === highlight ? '#b45309' : '#2f8a52'} cursor={canOpen(r.code) ? 'pointer' : 'default'} />
+              // the officer's own regency is outlined, so that its colour still says its status
+              <Cell key={r.code} fill={r.status === undefined ? (r.code === highlight ? '#b45309' : '#2f8a52') : r.status === null ? '#94a3b8' : BAR_FILL[r.status]} stroke={r.code === highlight && r.status !== undefined ? '#0f172a' : undefined} strokeWidth={r.code === highlight && r.status !== undefined ? 2 : undefined} cursor={canOpen(r.code) ? 'pointer' : 'default'} />
             ))}
             <LabelList dataKey="pct" content={(p) => <ValueLabel {...p} text={formatPercent(typeof p.value === 'number' ? p.value : null, { decimals: 1, locale })} />} />
           </Bar>

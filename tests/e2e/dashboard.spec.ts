@@ -184,11 +184,17 @@ test.describe('leadership', () => {
        WHERE r.province_code = '35' GROUP BY r.code, a.credit_target`,
     )).rows.map((r) => ({ code: r.code as string, disbursed: Number(r.disbursed), pct: (Number(r.disbursed) / Number(r.target)) * 100 }))
     ranking.sort((a, b) => b.pct - a.pct)
+    // each regency's status against its allocation's pace on 31 August 2024 (244 of 366 days), by the agency's thresholds
+    const [set] = (await client.query(`SELECT value FROM settings WHERE key = 'dashboard.thresholds'`)).rows as { value: { onTrack: number; watch: number } }[]
+    const { onTrack, watch } = set?.value ?? { onTrack: 95, watch: 80 }
+    const status = (p: number) => { const ratio = p / (244 / 366); return ratio >= onTrack ? 'Sesuai laju' : ratio >= watch ? 'Perlu perhatian' : 'Tertinggal' }
+    expect(new Set(ranking.map((r) => status(r.pct))).size).toBeGreaterThan(1)
     await page.getByTestId('ranking').getByText('Kabupaten/kota: 38').click()
     for (const r of ranking) {
       const row = page.locator(`tr[data-regency="${r.code}"]`)
       await expect(row).toContainText(formatRupiah(r.disbursed))
       await expect(row).toContainText(pct2(r.pct))
+      await expect(row).toContainText(status(r.pct))
     }
     await expect(page.locator('tr[data-regency]').first()).toHaveAttribute('data-regency', ranking[0].code)
 

@@ -24,6 +24,10 @@ import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
 import { serverText } from '@/lib/i18n/server-text'
+import { yearElapsed } from '@/lib/dashboard/period'
+import { paceStatus, STATUS_TONE } from '@/lib/dashboard/status'
+import { getStatusThresholds } from '@/lib/data/settings'
+import { Badge } from '@/components/ui/badge'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard.credit'))('title') }
@@ -42,11 +46,16 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
   const lang = locale === 'en' ? 'en' : 'id'
   const { programs, program, filter } = await orRefused(resolveDashboardFilter({ user, params }))
   if (!program || !filter) return (<><PageHeader title={t('credit.title')} /><NoProgramState user={user} /></>)
-  const [{ summary, series, ranking, provinceSummary, byBank, byKbli, byScale, pipeline }, regencies, banks] = await orRefused(Promise.all([
+  const [{ summary, series, ranking, provinceSummary, byBank, byKbli, byScale, pipeline }, regencies, banks, thresholds] = await orRefused(Promise.all([
     getCreditDashboard({ user, filter }),
     listDashboardRegencies({ user }),
     listDashboardBanks({ user, programId: program.id }),
+    getStatusThresholds(),
   ]))
+  // each regency against its allocation's pace, as Beranda judges the province and the regency page a regency: the
+  // ranking's bars and rows carry it (every bar had been the same green, at 123% or at 35%)
+  const elapsed = yearElapsed(program.year, filter.asOf)
+  const statusOf = (r: { disbursed: number; target: number }) => paceStatus({ actual: r.disbursed, target: r.target, elapsed }, thresholds)
   const query = dashboardQuery({ program: program.code, regency: filter.regencyCode, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
   const rankingQuery = dashboardQuery({ program: program.code, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
   const money = (v: number) => formatRupiahShort(v, { locale: lang })
@@ -85,9 +94,9 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
       </div>
 
       <ChartCard className="mt-6" title={t('credit.rankingTitle')} exportHref={exportHref('kabupaten', rankingQuery)} exportLabel={t('export')} testId="ranking">
-        <p className="mb-2 text-xs text-slate-600">{t(isOfficer ? 'credit.rankingHintOfficer' : 'credit.rankingHint', { pct: pct(provinceSummary.realisationPct) })}</p>
+        <p className="mb-2 text-xs text-slate-600">{t(isOfficer ? 'credit.rankingHintOfficer' : 'credit.rankingHint', { pct: pct(provinceSummary.realisationPct) })} {t('status.legend', { onTrack: formatNumber(thresholds.onTrack, { locale: lang }), watch: formatNumber(thresholds.watch, { locale: lang }) })}</p>
         <RegencyBarChart
-          data={ranking.map((r) => ({ code: r.regencyCode, name: r.name, pct: r.realisationPct }))}
+          data={ranking.map((r) => ({ code: r.regencyCode, name: r.name, pct: r.realisationPct, status: statusOf(r) }))}
           provincePct={provinceSummary.realisationPct}
           highlight={user.regencyCode}
           linkable={isOfficer ? [user.regencyCode ?? ''] : null}
@@ -107,7 +116,10 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
                     {formatNumber(i + 1, { locale: lang })}.{' '}
                     {!isOfficer || r.regencyCode === user.regencyCode ? <Link className="text-brand-700 underline-offset-2 hover:underline" href={`/dasbor/wilayah/${r.regencyCode}?${rankingQuery}`}>{r.name}</Link> : r.name}
                   </span>
-                  <span className="shrink-0 font-semibold tabular-nums text-slate-900">{pct(r.realisationPct)}</span>
+                  <span className="flex shrink-0 items-center gap-2 font-semibold tabular-nums text-slate-900">
+                    {(() => { const st = statusOf(r); return st && <Badge tone={STATUS_TONE[st]} className="whitespace-nowrap">{t(`status.${st}`)}</Badge> })()}
+                    {pct(r.realisationPct)}
+                  </span>
                 </div>
                 <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-xs text-slate-600">
                   <dt>{t('table.allocation')}</dt><dd className="text-right tabular-nums">{formatRupiah(r.target, { locale: lang })}</dd>
@@ -120,7 +132,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
           <div className="mt-2 hidden md:block">
             <Table caption={t('credit.rankingTitle')}>
               <thead>
-                <tr><Th>{t('table.rank')}</Th><Th>{t('table.regency')}</Th><Th align="right">{t('table.allocation')}</Th><Th align="right">{t('table.disbursed')}</Th><Th align="right">{t('table.pct')}</Th><Th align="right">{t('table.beneficiaries')}</Th></tr>
+                <tr><Th>{t('table.rank')}</Th><Th>{t('table.regency')}</Th><Th align="right">{t('table.allocation')}</Th><Th align="right">{t('table.disbursed')}</Th><Th align="right">{t('table.pct')}</Th><Th>{t('table.status')}</Th><Th align="right">{t('table.beneficiaries')}</Th></tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {ranking.map((r, i) => (
@@ -130,6 +142,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
                     <Td align="right">{formatRupiah(r.target, { locale: lang })}</Td>
                     <Td align="right">{formatRupiah(r.disbursed, { locale: lang })}</Td>
                     <Td align="right">{pct(r.realisationPct)}</Td>
+                    <Td>{(() => { const st = statusOf(r); return st ? <Badge tone={STATUS_TONE[st]} className="whitespace-nowrap">{t(`status.${st}`)}</Badge> : '–' })()}</Td>
                     <Td align="right">{formatNumber(r.beneficiaries, { locale: lang })}</Td>
                   </tr>
                 ))}
