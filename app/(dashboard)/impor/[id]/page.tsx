@@ -99,6 +99,8 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const num = (n: number) => formatNumber(n, { locale: lang })
   const wide = remapping && sheet ? tooManyColumns(sheet) : null
   const checkSummary = (imp.summary as { check?: Summary } | null)?.check
+  const mapped = (imp.mapping ?? {}) as Record<string, string | null>
+  const ignoredColumns = imp.mapping && sheet?.name === imp.sheetName ? sheet.headings.filter((h) => h.trim() !== '' && !mapped[h]) : []
   const step = remapping ? 1 : stepOf(imp.status, Boolean(checkSummary))
   // the documents the valid rows make (a claim per programme and month), named, for the dry run and its confirmation
   const sen = (v: number) => formatRupiah(v / 100, { locale: lang, cents: v % 100 !== 0 })
@@ -192,6 +194,14 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
               ? <p className="mb-3 text-sm text-slate-600">{t('doneBody', { create: num(summary.create), update: num(summary.update), unchanged: num(summary.unchanged), invalid: num(summary.invalid) })}</p>
               : !nothing && <p className="mb-3 text-sm text-slate-600">{t('summaryNote')}</p>}
             <Counts s={summary} t={t} lang={lang} />
+            {/* the columns the mapping leaves out, named: a renamed heading left unmapped had imported a turnover of Rp0
+                under "Siap diimpor", with nothing on this page to say that column was never read */}
+            {ignoredColumns.length > 0 && (
+              <p className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="ignored-columns">
+                {t('ignoredColumns', { columns: ignoredColumns.map((h) => `“${h}”`).join(', ') })}
+                {canMap && imp.status === 'CHECKED' && <> <Link href={`/impor/${imp.id}?ubah=1`} className="font-medium underline">{t('ignoredRemap')}</Link></>}
+              </p>
+            )}
             {nothing && summary.invalid === 0 && <p role="status" className="mt-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('nothingChanged')}</p>}
             {/* nothing to write and rows refused: say why no import is offered, and the way on */}
             {nothing && summary.invalid > 0 && imp.status !== 'DONE' && (
