@@ -1,5 +1,6 @@
 'use client'
 
+import clsx from 'clsx'
 import { useState } from 'react'
 import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
@@ -34,18 +35,20 @@ export function MappingForm({ id, sheet, headings, samples, initial, fields }: {
       <input type="hidden" name="sheet" value={sheet} />
       {state && !state.ok && <FormMessage state={state} />}
       <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
+        {/* on a phone each column is a card, its heading over a select as wide as the screen: two columns had left the
+            select under half the row, and the field names cut ("Kabupaten/Kota (waj…") */}
+        <table className="block w-full text-sm sm:table">
+          <thead className="hidden bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600 sm:table-header-group">
             <tr><th className="px-3 py-2">{t('column')}</th><th className="px-3 py-2">{t('field')}</th></tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="block divide-y divide-slate-100 sm:table-row-group">
             {headings.map((h, i) => (
-              <tr key={`${i}-${h}`} className={chosen[i] ? '' : 'bg-amber-50/40'}>
-                <td className="px-3 py-2 align-top">
+              <tr key={`${i}-${h}`} className={clsx('block sm:table-row', !chosen[i] && 'bg-amber-50/40')}>
+                <td className="block px-3 pt-2 align-top sm:table-cell sm:py-2">
                   <label htmlFor={`col_${i}`} className="font-medium text-slate-900">{h}</label>
-                  {samples[i] && <p className="max-w-[9rem] truncate text-xs text-slate-500 sm:max-w-[16rem]">{shownSample(samples[i], { kindHasPersonal: personal, chosen: chosen[i], initial: initial[i] })}</p>}
+                  {samples[i] && <p className="truncate text-xs text-slate-500 sm:max-w-[16rem]">{shownSample(samples[i], { kindHasPersonal: personal, chosen: chosen[i], initial: initial[i] })}</p>}
                 </td>
-                <td className="px-3 py-2">
+                <td className="block px-3 pb-2 pt-1 sm:table-cell sm:py-2">
                   <select
                     id={`col_${i}`}
                     name={`col_${i}`}

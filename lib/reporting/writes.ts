@@ -2,7 +2,7 @@ import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { writeAudit, type AuditActor } from '@/lib/audit'
 import { AppError } from '@/lib/errors'
-import { transition as conditionalStep } from '@/lib/transitions'
+import { conflictError, transition as conditionalStep } from '@/lib/transitions'
 import type { ReportStatus } from '@/lib/data/reporting'
 import { isEntered, type RuleIndicator } from './rules'
 import { settleNotifications } from '@/lib/reminders/settle'
@@ -52,7 +52,9 @@ export async function writeReportValues(tx: Prisma.TransactionClient, actor: Aud
   if (before && before.status !== 'DRAFT' && before.status !== 'RETURNED') {
     throw new AppError('INVALID', `Laporan berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah.`)
   }
-  if (w.version !== undefined && (before?.version ?? 0) !== w.version) throw new AppError('INVALID', STALE_REPORT)
+  // who changed it and when, from its audit trail (the one conflict message): "orang lain" had blamed someone else
+  // when it was the officer's own other tab
+  if (w.version !== undefined && (before?.version ?? 0) !== w.version) throw before ? await conflictError(tx, 'QuarterlyReport', before.id, 'Laporan') : new AppError('INVALID', STALE_REPORT)
   const now = new Date()
   const data = {
     ...(w.narrative && { obstacles: w.narrative.obstacles, followUps: w.narrative.followUps }),

@@ -56,7 +56,8 @@ describe('quarterly report workflow', () => {
     expect(second.ok).toBe(true)
     const stale = await saveReport(undefined, entry({ ...VALID, version: 1, intent: 'save' }))
     expect(stale.ok).toBe(false)
-    expect(stale.message).toMatch(/sudah diubah orang lain/)
+    // who changed it and when (here the officer's own other tab), not "someone else"
+    expect(stale.message).toMatch(new RegExp(`^Laporan sudah diubah oleh ${(await db.user.findUniqueOrThrow({ where: { id: officer.id }, select: { name: true } })).name} pada \\d{1,2} \\S+ \\d{4}`))
     const r = await report()
     expect(r).toMatchObject({ status: 'DRAFT', version: 2 })
     expect((await audits(r.id)).map((a) => a.action)).toEqual(['CREATE', 'UPDATE'])
