@@ -12,10 +12,6 @@ import { actionFilterSchema } from '@/lib/validations/meetings'
 type Row = Awaited<ReturnType<typeof exportActions>>['rows'][number]
 
 /**
- * The follow-up list under the current filters and the user's scope, as .xlsx or .csv (audited):
- * what leadership takes into the next Rakor. "Terlambat" is judged at the list's as-of day.
- */
-/**
  * The list's status choice in the file's name, in the file's language: the default (open and in progress) as
  * `belum-selesai`, one status by its label, every status as nothing (it had read `tindak-lanjut-terlambat-open-…`); the as-of day marked `per-`, so
  * that it is not taken for the download day that follows it.
@@ -26,6 +22,10 @@ function statusInName(status: string | undefined): string | null {
   return ACTION_STATUS_LABEL[status as keyof typeof ACTION_STATUS_LABEL] ?? null
 }
 
+/**
+ * The follow-up list under the current filters and the user's scope, as .xlsx or .csv (audited):
+ * what leadership takes into the next Rakor. "Terlambat" is judged at the list's as-of day.
+ */
 export const GET = authRoute('meetings.read', async (req, user) => {
   if (!can(user.role, 'export.read')) return Response.json({ error: MESSAGES.forbidden }, { status: 403 })
   const params = Object.fromEntries(new URL(req.url).searchParams)
