@@ -34,7 +34,7 @@ export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId }:
       <FormMessage state={state} />
       {/* the saved loan's months already claimed without it, as its page says them; in a region that is always
           there, so that a screen reader announces them with the save (a region that appears with its text may not be) */}
-      <div aria-live="polite" className="space-y-2 empty:hidden">
+      <div aria-live="polite" className="space-y-2">
         {state?.ok && (['DECIDED', 'SUBMITTED'] as const).map((status) => (
           <MissedMonthsNotice key={status} status={status} months={state.data?.[`missed${status}`]?.split(',') ?? []} total={state.data?.[`missed${status}Total`] ?? '0'} locale={lang} />
         ))}
