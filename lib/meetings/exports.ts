@@ -45,20 +45,25 @@ function signOff(m: MeetingDetail) {
 }
 type SignOff = ReturnType<typeof signOff>
 
+/** A meeting's facts as its documents head them (label, value): the minutes all of them, the attendance sheet some. */
+function meetingFacts(m: MeetingDetail): [string, string][] {
+  return [
+    ['Jenis rapat', TYPE[m.type]],
+    // a planned or cancelled meeting's notulen must not read as the record of a meeting held
+    ['Status', MEETING_STATUS_LABEL[m.status]],
+    ['Waktu', meetingWhen(m)],
+    ['Tempat', [...new Set([m.venue, m.city].filter(Boolean))].join(', ') || '–'],
+    ['Tuan rumah', m.hostRegency?.name ?? '–'],
+    ['Penyelenggara', m.organiser],
+    ['Pimpinan rapat', m.chair ?? '–'],
+  ]
+}
+
 /** The notulen as a list of blocks, shared by the .docx and PDF writers; follow-ups flagged overdue as of `today`. */
 function notulen(m: MeetingDetail, today: string) {
   return {
     title: m.title,
-    facts: [
-      ['Jenis rapat', TYPE[m.type]],
-      // a planned or cancelled meeting's notulen must not read as the record of a meeting held
-      ['Status', MEETING_STATUS_LABEL[m.status]],
-      ['Waktu', meetingWhen(m)],
-      ['Tempat', [...new Set([m.venue, m.city].filter(Boolean))].join(', ') || '–'],
-      ['Tuan rumah', m.hostRegency?.name ?? '–'],
-      ['Penyelenggara', m.organiser],
-      ['Pimpinan rapat', m.chair ?? '–'],
-    ] as [string, string][],
+    facts: meetingFacts(m),
     attendance: m.participants.map((p, i) => [String(i + 1), p.name, p.position ?? '', p.agency, `${ATTENDANCE[p.attendance]}${p.representedBy ? `: ${p.representedBy}` : ''}`]),
     agenda: m.agendaItems.map((a) => ({
       heading: `${a.position}. ${a.title}${a.presenter ? ` (${a.presenter})` : ''}`,
@@ -217,14 +222,19 @@ function pdfSignOff(doc: PDFKit.PDFDocument, { placeDate, signers }: SignOff) {
   doc.y = rule + 3 + nameHeight
 }
 
+/** A document's facts, one `label: value` line each, then a blank line. */
+function pdfFacts(doc: PDFKit.PDFDocument, facts: [string, string][]) {
+  for (const [k, v] of facts) doc.font('bold').fontSize(10).text(`${k}: `, { continued: true }).font('regular').text(v)
+  doc.moveDown()
+}
+
 /** The notulen as a PDF (A4, DejaVu Sans); follow-ups flagged overdue as of `today` (Jakarta), the day it is made. */
 export async function minutesPdf(m: MeetingDetail, today = jakartaToday()): Promise<Buffer> {
   const n = notulen(m, today)
   const { doc, done } = newPdf(`Notulen ${n.title}`)
   doc.font('bold').fontSize(14).text('NOTULEN RAPAT', { align: 'center' })
   doc.fontSize(12).text(n.title, { align: 'center' }).moveDown()
-  for (const [k, v] of n.facts) doc.font('bold').fontSize(10).text(`${k}: `, { continued: true }).font('regular').text(v)
-  doc.moveDown()
+  pdfFacts(doc, n.facts)
   pdfHeading(doc, 'Daftar hadir')
   if (n.attendance.length) pdfTable(doc, ATTENDANCE_HEAD, n.attendance, [0.06, 0.26, 0.18, 0.3, 0.2])
   else doc.font('regular').fontSize(10).text('Belum ada peserta.')
@@ -244,6 +254,8 @@ export async function minutesPdf(m: MeetingDetail, today = jakartaToday()): Prom
   return done
 }
 
+/** What heads the attendance sheet: which meeting, when and where, and whose. */
+const SHEET_FACTS = new Set(['Jenis rapat', 'Waktu', 'Tempat', 'Penyelenggara'])
 /** Rows left empty under the invited, for who comes without an invitation (a deputy, a late addition). */
 const SHEET_SPARE_ROWS = 5
 /** A row tall enough to sign in. */
@@ -259,14 +271,7 @@ export async function attendanceSheetPdf(m: MeetingDetail): Promise<Buffer> {
   const { doc, done } = newPdf(`Daftar hadir ${m.title}`)
   doc.font('bold').fontSize(14).text('DAFTAR HADIR', { align: 'center' })
   doc.fontSize(12).text(m.title, { align: 'center' }).moveDown()
-  const facts: [string, string][] = [
-    ['Jenis rapat', TYPE[m.type]],
-    ['Waktu', meetingWhen(m)],
-    ['Tempat', [...new Set([m.venue, m.city].filter(Boolean))].join(', ') || '–'],
-    ['Penyelenggara', m.organiser],
-  ]
-  for (const [k, v] of facts) doc.font('bold').fontSize(10).text(`${k}: `, { continued: true }).font('regular').text(v)
-  doc.moveDown()
+  pdfFacts(doc, meetingFacts(m).filter(([k]) => SHEET_FACTS.has(k)))
   const rows = [
     ...m.participants.map((p, i) => [String(i + 1), p.name, p.position ?? '', p.agency, '']),
     ...Array.from({ length: SHEET_SPARE_ROWS }, (_, i) => [String(m.participants.length + i + 1), '', '', '', '']),

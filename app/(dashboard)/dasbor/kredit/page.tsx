@@ -25,7 +25,7 @@ import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
 import { serverText } from '@/lib/i18n/server-text'
 import { yearElapsed } from '@/lib/dashboard/period'
-import { paceStatus, STATUS_TONE } from '@/lib/dashboard/status'
+import { paceStatus, STATUS_TONE, type PaceStatus } from '@/lib/dashboard/status'
 import { getStatusThresholds } from '@/lib/data/settings'
 import { Badge } from '@/components/ui/badge'
 
@@ -56,6 +56,8 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
   // ranking's bars and rows carry it (every bar had been the same green, at 123% or at 35%)
   const elapsed = yearElapsed(program.year, filter.asOf)
   const statusOf = (r: { disbursed: number; target: number }) => paceStatus({ actual: r.disbursed, target: r.target, elapsed }, thresholds)
+  const ranked = ranking.map((r) => ({ ...r, status: statusOf(r) }))
+  const paceBadge = (status: PaceStatus) => <Badge tone={STATUS_TONE[status]} className="whitespace-nowrap">{t(`status.${status}`)}</Badge>
   const query = dashboardQuery({ program: program.code, regency: filter.regencyCode, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
   const rankingQuery = dashboardQuery({ program: program.code, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
   const money = (v: number) => formatRupiahShort(v, { locale: lang })
@@ -96,7 +98,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
       <ChartCard className="mt-6" title={t('credit.rankingTitle')} exportHref={exportHref('kabupaten', rankingQuery)} exportLabel={t('export')} testId="ranking">
         <p className="mb-2 text-xs text-slate-600">{t(isOfficer ? 'credit.rankingHintOfficer' : 'credit.rankingHint', { pct: pct(provinceSummary.realisationPct) })} {t('status.legend', { onTrack: formatNumber(thresholds.onTrack, { locale: lang }), watch: formatNumber(thresholds.watch, { locale: lang }) })}</p>
         <RegencyBarChart
-          data={ranking.map((r) => ({ code: r.regencyCode, name: r.name, pct: r.realisationPct, status: statusOf(r) }))}
+          data={ranked.map((r) => ({ code: r.regencyCode, name: r.name, pct: r.realisationPct, status: r.status }))}
           provincePct={provinceSummary.realisationPct}
           highlight={user.regencyCode}
           linkable={isOfficer ? [user.regencyCode ?? ''] : null}
@@ -109,7 +111,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
           {/* a phone gets one card per regency (six columns do not fit 390 px); from md up the table. Named by the card's
               heading, not an aria-label of its own: "Kabupaten/kota" in it made the filter's label ambiguous */}
           <ol className="mt-2 space-y-2 md:hidden">
-            {ranking.map((r, i) => (
+            {ranked.map((r, i) => (
               <li key={r.regencyCode} data-regency-card={r.regencyCode} className={clsx('rounded-lg border border-slate-200 p-3 text-sm', r.regencyCode === user.regencyCode ? 'bg-amber-50' : 'bg-white')}>
                 <div className="flex items-baseline justify-between gap-3">
                   <span className="font-medium text-slate-900">
@@ -117,7 +119,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
                     {!isOfficer || r.regencyCode === user.regencyCode ? <Link className="text-brand-700 underline-offset-2 hover:underline" href={`/dasbor/wilayah/${r.regencyCode}?${rankingQuery}`}>{r.name}</Link> : r.name}
                   </span>
                   <span className="flex shrink-0 items-center gap-2 font-semibold tabular-nums text-slate-900">
-                    {(() => { const st = statusOf(r); return st && <Badge tone={STATUS_TONE[st]} className="whitespace-nowrap">{t(`status.${st}`)}</Badge> })()}
+                    {r.status && paceBadge(r.status)}
                     {pct(r.realisationPct)}
                   </span>
                 </div>
@@ -135,14 +137,14 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
                 <tr><Th>{t('table.rank')}</Th><Th>{t('table.regency')}</Th><Th align="right">{t('table.allocation')}</Th><Th align="right">{t('table.disbursed')}</Th><Th align="right">{t('table.pct')}</Th><Th>{t('table.status')}</Th><Th align="right">{t('table.beneficiaries')}</Th></tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {ranking.map((r, i) => (
+                {ranked.map((r, i) => (
                   <tr key={r.regencyCode} data-regency={r.regencyCode} className={r.regencyCode === user.regencyCode ? 'bg-amber-50 font-medium' : undefined}>
                     <Td>{i + 1}</Td>
                     <Td>{!isOfficer || r.regencyCode === user.regencyCode ? <Link className="underline-offset-2 hover:underline" href={`/dasbor/wilayah/${r.regencyCode}?${rankingQuery}`}>{r.name}</Link> : r.name}</Td>
                     <Td align="right">{formatRupiah(r.target, { locale: lang })}</Td>
                     <Td align="right">{formatRupiah(r.disbursed, { locale: lang })}</Td>
                     <Td align="right">{pct(r.realisationPct)}</Td>
-                    <Td>{(() => { const st = statusOf(r); return st ? <Badge tone={STATUS_TONE[st]} className="whitespace-nowrap">{t(`status.${st}`)}</Badge> : '–' })()}</Td>
+                    <Td>{r.status ? paceBadge(r.status) : '–'}</Td>
                     <Td align="right">{formatNumber(r.beneficiaries, { locale: lang })}</Td>
                   </tr>
                 ))}
