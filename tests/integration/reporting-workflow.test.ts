@@ -234,3 +234,22 @@ describe('quarterly report workflow', () => {
     expect(grid.regencies.find((g) => g.code === JOMBANG)?.quarters[2].timeliness).toBe('LATE')
   })
 })
+
+describe('two saves of one draft at once', () => {
+  it('from the same version: exactly one lands, the other is told who changed the report and when', async () => {
+    actAs(otherOfficer)
+    const where = { regencyCode_year_quarter: { regencyCode: MALANG, year: 2026, quarter: 3 } }
+    const malang = () => db.quarterlyReport.findUniqueOrThrow({ where, select: { id: true, version: true } })
+    // the draft the officer has open (its own, made here when this test runs alone)
+    if (!(await db.quarterlyReport.findUnique({ where, select: { id: true } }))) expect((await saveReport(undefined, entry({ ...VALID, version: 0, intent: 'save' }))).ok).toBe(true)
+    const { id, version } = await malang()
+    const updatesBefore = await db.auditLog.count({ where: { entity: 'QuarterlyReport', entityId: id, action: 'UPDATE' } })
+    const results = await Promise.all(['401', '402'].map((v) => saveReport(undefined, entry({ ...VALID, 'values.KOP_AKTIF': v, version, intent: 'save' }))))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    const refused = results.find((r) => !r.ok)!
+    expect(refused.message).toMatch(/^Laporan sudah diubah oleh .+ pada \d{1,2} \S+ \d{4}/)
+    expect((await malang()).version).toBe(version + 1)
+    // one write, one audit row for it
+    expect(await db.auditLog.count({ where: { entity: 'QuarterlyReport', entityId: id, action: 'UPDATE' } })).toBe(updatesBefore + 1)
+  })
+})
