@@ -21,15 +21,17 @@ export async function transition(
     /** how the message names the record: 'Klaim', 'Laporan' */
     label: string
     update: () => Promise<{ count: number }>
+    /** the action draws the page again with its refusal (revalidatePath): the loser is told to check it, not to reload */
+    refreshed?: boolean
   },
 ): Promise<void> {
   const { count } = await step.update()
   if (count === 1) return
-  throw await conflictError(tx, step.entity, step.entityId, step.label)
+  throw await conflictError(tx, step.entity, step.entityId, step.label, { refreshed: step.refreshed })
 }
 
 /** "Klaim sudah diubah oleh Admin Dinas pada 2 Desember 2026 09.15; muat ulang halaman." from the audit trail. */
-export async function conflictError(tx: Prisma.TransactionClient, entity: string, entityId: string, label: string): Promise<ActionError> {
+export async function conflictError(tx: Prisma.TransactionClient, entity: string, entityId: string, label: string, options: { refreshed?: boolean } = {}): Promise<ActionError> {
   const last = await tx.auditLog.findFirst({
     where: { entity, entityId },
     select: { username: true, userId: true, createdAt: true },
@@ -37,5 +39,8 @@ export async function conflictError(tx: Prisma.TransactionClient, entity: string
   })
   if (!last) return new ActionError(`${label} tidak ditemukan atau sudah berubah; muat ulang halaman.`, undefined, 'CONFLICT')
   const who = last.userId ? ((await tx.user.findUnique({ where: { id: last.userId }, select: { name: true } }))?.name ?? last.username) : last.username
-  return new ActionError(`${label} sudah diubah oleh ${who} pada ${formatDateTime(last.createdAt)}; muat ulang halaman, lalu ulangi.`, undefined, 'CONFLICT')
+  const when = formatDateTime(last.createdAt)
+  return new ActionError(options.refreshed
+    ? `${label} sudah diubah oleh ${who} pada ${when}; halaman kini menampilkan keadaan terbarunya; periksa sebelum mengulang.`
+    : `${label} sudah diubah oleh ${who} pada ${when}; muat ulang halaman, lalu ulangi.`, undefined, 'CONFLICT')
 }

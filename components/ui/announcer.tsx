@@ -23,10 +23,12 @@ export function announce(text: string) {
  * for a step whose refreshed page no longer holds the form that would have shown it (a claim approved, a report
  * returned, a confirmed button's row gone). A refusal is returned as is, for the form to show.
  */
-export function announcing<S extends { ok?: boolean; message?: string } | undefined>(act: (prev: S | undefined, data: FormData) => Promise<S>) {
+export function announcing<S extends { ok?: boolean; message?: string; data?: Record<string, string> } | undefined>(act: (prev: S | undefined, data: FormData) => Promise<S>) {
   return async (prev: S | undefined, data: FormData): Promise<S> => {
     const result = await act(prev, data)
-    if (result?.ok && result.message) announce(result.message)
+    // a refusal the action drew the page again with (`data.refreshed`, e.g. a claim paid meanwhile) is announced too:
+    // the refreshed page may no longer hold the form that shows it
+    if (result?.message && (result.ok || result.data?.refreshed)) announce(result.message)
     return result
   }
 }

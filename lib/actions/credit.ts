@@ -14,6 +14,8 @@ import { dayAfterMonth, jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
 import { parseRupiah, rupiahMessage } from '@/lib/parse'
 import { conflictError, transition } from '@/lib/transitions'
+import { AppError } from '@/lib/errors'
+import type { z } from 'zod'
 import { ActionError, authAction, MESSAGES, type ActionState } from '@/lib/safe-action'
 import { lockBankLoans, previewClaimFor, settleClaimNotices, submitClaimFor } from '@/lib/credit/claim-submission'
 import { CORRECTED_NOTE } from '@/lib/credit/claim-reasons'
@@ -87,8 +89,8 @@ export async function submitClaim(prev: ActionState | undefined, formData: FormD
 }
 
 /** The claim's state the reviewer saw, for the conditional update of every decision (lib/transitions.ts). */
-const claimStep = (tx: Prisma.TransactionClient, claimId: string, update: () => Promise<{ count: number }>) =>
-  transition(tx, { entity: 'SubsidyClaim', entityId: claimId, label: 'Klaim', update })
+const claimStep = (tx: Prisma.TransactionClient, claimId: string, update: () => Promise<{ count: number }>, options: { refreshed?: boolean } = {}) =>
+  transition(tx, { entity: 'SubsidyClaim', entityId: claimId, label: 'Klaim', update, ...options })
 
 /**
  * Approve a submitted claim: each line at the agency's computed amount, except lines the admin corrected
@@ -166,12 +168,28 @@ export const returnClaim = authAction('claims.verify', claimReturnSchema, async 
  * claim_payments (migration credit_claim_integrity) for any other writer.
  */
 export const recordClaimPayment = authAction('claims.verify', claimPaymentSchema, async (input, user) => {
+  try {
+    await payClaim(input, user)
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e
+    // refused (another payment came first, or the amount is now more than remains): the claim's page is drawn again
+    // with the refusal, so "Sisa belum dibayar" beside the form is the current figure and what was typed stays in the
+    // form; a tab left open had shown the old remainder beside a refusal that told it to reload. `refreshed`: a claim
+    // paid in full meanwhile has no payment form any more, so the frame announces the refusal too
+    revalidatePath('/kredit', 'layout')
+    return { ok: false, message: e.userMessage, errors: e.fieldErrors, data: { refreshed: '1' } }
+  }
+  revalidatePath('/kredit', 'layout')
+  return { ok: true, message: `Pembayaran ${formatRupiah(input.amount)} dicatat.` }
+})
+
+async function payClaim(input: z.infer<typeof claimPaymentSchema>, user: SessionUser) {
   await db.$transaction(async (tx) => {
     // bumping the version first locks the claim row: a second payment waits, then finds a newer version
     await claimStep(tx, input.claimId, () => tx.subsidyClaim.updateMany({
       where: { id: input.claimId, status: 'APPROVED', version: input.version },
       data: { version: { increment: 1 } },
-    }))
+    }), { refreshed: true })
     // an SP2D is dated: not in the future, and not before the claimed month ended (no claim is filed earlier)
     const { month } = await tx.subsidyClaim.findUniqueOrThrow({ where: { id: input.claimId }, select: { month: true } })
     const today = jakartaToday()
@@ -189,9 +207,7 @@ export const recordClaimPayment = authAction('claims.verify', claimPaymentSchema
     await writeAudit(tx, actor(user), { action: 'PAY', entity: 'SubsidyClaim', entityId: input.claimId, before: { status: 'APPROVED', version: input.version, outstanding }, after: { payment, fullyPaid, outstanding: outstanding - input.amount } })
     await notifyClaimPaid(tx, payment.id)
   })
-  revalidatePath('/kredit', 'layout')
-  return { ok: true, message: `Pembayaran ${formatRupiah(input.amount)} dicatat.` }
-})
+}
 
 /** Create a programme year (admin): targets, ceiling, rates and limits, its first partner bank and that bank's rate. */
 export const saveProgram = authAction('credit.configure', programSchema, async (input, user) => {

@@ -15,7 +15,7 @@ import { reportSnapshotSelect, STALE_REPORT, STATUS_LABEL, writeReportValues } f
 import { enqueue } from '@/lib/jobs'
 import { emailEnabled } from '@/lib/reminders/email'
 import { REMINDER_EMAIL } from '@/lib/reminders/jobs'
-import { remindReturnedReports } from '@/lib/reminders/scan'
+import { notifyReportApproved, remindReturnedReports } from '@/lib/reminders/scan'
 import { approveReportSchema, decimalsProblem, reopenReportSchema, reportEntrySchema, returnReportSchema } from '@/lib/validations/reporting'
 
 /**
@@ -73,10 +73,15 @@ export const saveReport = authAction('reports.write', reportEntrySchema, async (
 
   let version: number
   try {
-    version = await db.$transaction((tx) => writeReportValues(tx, actor(user), {
-      regencyCode, year: input.year, quarter: input.quarter, indicators, values, comments, replace: true,
-      narrative: { obstacles: input.obstacles, followUps: input.followUps }, submit, version: input.version,
-    }))
+    version = await db.$transaction(async (tx) => {
+      const saved = await writeReportValues(tx, actor(user), {
+        regencyCode, year: input.year, quarter: input.quarter, indicators, values, comments, replace: true,
+        narrative: { obstacles: input.obstacles, followUps: input.followUps }, submit, version: input.version,
+      })
+      // the admins' "waiting for review" notice was made by the write; with SMTP_URL set its e-mail goes out now
+      if (submit) await emailNow(tx)
+      return saved
+    })
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') throw new ActionError(STALE)
     throw e
@@ -87,6 +92,11 @@ export const saveReport = authAction('reports.write', reportEntrySchema, async (
   }
   return { ok: true, message: submit ? 'Laporan dikirim ke Dinas Provinsi untuk diperiksa.' : 'Draf disimpan.', data: { version: String(version) } }
 })
+
+/** With SMTP_URL set, the e-mails of the notices this transaction made go out once it commits, not at the next scan. */
+async function emailNow(tx: Prisma.TransactionClient) {
+  if (emailEnabled()) await enqueue(REMINDER_EMAIL, {}, { tx, dedupeKey: 'now' })
+}
 
 /** Move a report from one of `from` to a new state, checking the version the reviewer saw; one audit row. */
 async function transition(
@@ -117,7 +127,12 @@ async function transition(
     // same event key and adds nothing), and with SMTP_URL set the e-mail goes out at once
     if (after.status === 'RETURNED') {
       await remindReturnedReports(tx, { reportId: ref.id })
-      if (emailEnabled()) await enqueue(REMINDER_EMAIL, {}, { tx, dedupeKey: 'now' })
+      await emailNow(tx)
+    }
+    // approved: its officers hear it too, as a bank hears of its approved claim (they had to open the report to learn it)
+    if (after.status === 'APPROVED') {
+      await notifyReportApproved(tx, ref.id)
+      await emailNow(tx)
     }
   })
   revalidate()

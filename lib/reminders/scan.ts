@@ -62,6 +62,45 @@ export async function remindReturnedReports(client: Client, options: { reportId?
 }
 
 /**
+ * Tell every active admin that a quarterly report waits for review: once per submission (the key carries the report's
+ * version after it was sent). Called by every scan, and by the submission's own transaction (lib/reporting/writes.ts),
+ * so that the admins hear of it then and not at the next hourly scan; whichever comes first inserts.
+ */
+export async function remindReportReview(client: Client, options: { reportId?: string; emailOn?: boolean } = {}): Promise<number> {
+  const only = options.reportId ? Prisma.sql`AND r.id = ${options.reportId}` : Prisma.empty
+  return client.$executeRaw`
+    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
+    SELECT gen_random_uuid()::text, u.id, 'REVIEW_REPORT', 'review-report:' || r.id || ':' || r.version,
+           jsonb_build_object('regency', g.name, 'year', r.year, 'quarter', r.quarter),
+           ${reportLinkSql(Prisma.sql`r.regency_code`, Prisma.sql`r.year`, Prisma.sql`r.quarter`)},
+           ${emailStateSql(options.emailOn ?? emailEnabled())}, ${new Date()}::timestamp
+      FROM quarterly_reports r
+      JOIN regencies g ON g.code = r.regency_code AND g.province_code = ${env().AGENCY_PROVINCE_CODE}
+      JOIN users u ON u.role = 'ADMIN' AND u.active
+     WHERE r.status = 'SUBMITTED' ${only}
+    ON CONFLICT (user_id, event_key) DO NOTHING`
+}
+
+/**
+ * Tell a district's officers that the agency approved their quarterly report: once per approval (the key carries the
+ * approval's time: a report reopened and approved again is told again). Called by the approval's own transaction, so
+ * an approval that fails tells no one. They had learnt of it only by opening the report.
+ */
+export async function notifyReportApproved(client: Client, reportId: string, options: { emailOn?: boolean } = {}): Promise<number> {
+  return client.$executeRaw`
+    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
+    SELECT gen_random_uuid()::text, u.id, 'REPORT_APPROVED', 'report-approved:' || r.id || ':' || to_char(r.approved_at, 'YYYYMMDDHH24MISSMS'),
+           jsonb_build_object('regency', g.name, 'year', r.year, 'quarter', r.quarter),
+           ${reportLinkSql(Prisma.sql`r.regency_code`, Prisma.sql`r.year`, Prisma.sql`r.quarter`)},
+           ${emailStateSql(options.emailOn ?? emailEnabled())}, ${new Date()}::timestamp
+      FROM quarterly_reports r
+      JOIN regencies g ON g.code = r.regency_code AND g.province_code = ${env().AGENCY_PROVINCE_CODE}
+      JOIN users u ON u.regency_code = r.regency_code AND u.role = 'DISTRICT_OFFICER' AND u.active
+     WHERE r.id = ${reportId} AND r.status = 'APPROVED' AND r.approved_at IS NOT NULL
+    ON CONFLICT (user_id, event_key) DO NOTHING`
+}
+
+/**
  * Tell the officers of a bank that its claim was returned (status RETURNED by the agency's verification), with the
  * reason: one notification per officer and return, keyed by the return's own time (reviewed_at), as a report's return
  * is. Called by the return's own transaction and again by every scan (ON CONFLICT DO NOTHING). A bank had learnt of
@@ -252,18 +291,7 @@ export async function scanReminders(options: { now?: Date; client?: Client } = {
        AND a.due_date BETWEEN ${today}::date - ${LOOKBACK_DAYS}::int AND ${today}::date + ${ACTION_DUE_DAYS}::int
     ON CONFLICT (user_id, event_key) DO NOTHING`
 
-  // every admin, for each report and each claim sent for review (once per submission: the key carries the version)
-  const reviewReports = () => client.$executeRaw`
-    INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
-    SELECT gen_random_uuid()::text, u.id, 'REVIEW_REPORT', 'review-report:' || r.id || ':' || r.version,
-           jsonb_build_object('regency', g.name, 'year', r.year, 'quarter', r.quarter),
-           ${reportLinkSql(Prisma.sql`r.regency_code`, Prisma.sql`r.year`, Prisma.sql`r.quarter`)},
-           ${emailStateSql(emailOn)}, ${created}::timestamp
-      FROM quarterly_reports r
-      JOIN regencies g ON g.code = r.regency_code AND g.province_code = ${province}
-      JOIN users u ON u.role = 'ADMIN' AND u.active
-     WHERE r.status = 'SUBMITTED'
-    ON CONFLICT (user_id, event_key) DO NOTHING`
+  const reviewReports = () => remindReportReview(client, { emailOn })
   const reviewClaims = () => remindClaimReview(client, { emailOn })
 
   // one after the other on one connection: the scan is small, and the pool stays free for pages

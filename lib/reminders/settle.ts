@@ -56,6 +56,8 @@ export async function settleNotifications(
                 AND r.first_submitted_at IS NOT NULL))
        OR (n.kind = 'REPORT_RETURNED' AND EXISTS (
              SELECT 1 FROM quarterly_reports r WHERE r.id = split_part(n.event_key, ':', 2) AND (r.status <> 'RETURNED' OR n.created_at < r.reviewed_at)))
+       OR (n.kind = 'REPORT_APPROVED' AND EXISTS (
+             SELECT 1 FROM quarterly_reports r WHERE r.id = split_part(n.event_key, ':', 2) AND r.status <> 'APPROVED'))
        OR (n.kind = 'REVIEW_REPORT' AND EXISTS (
              SELECT 1 FROM quarterly_reports r WHERE r.id = split_part(n.event_key, ':', 2)
                 AND (r.status <> 'SUBMITTED' OR split_part(n.event_key, ':', 3) <> r.version::text)))

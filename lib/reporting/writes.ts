@@ -6,6 +6,7 @@ import { conflictError, transition as conditionalStep } from '@/lib/transitions'
 import type { ReportStatus } from '@/lib/data/reporting'
 import { isEntered, type RuleIndicator } from './rules'
 import { settleNotifications } from '@/lib/reminders/settle'
+import { remindReportReview } from '@/lib/reminders/scan'
 import { jakartaToday } from '@/lib/dates'
 
 /**
@@ -81,8 +82,12 @@ export async function writeReportValues(tx: Prisma.TransactionClient, actor: Aud
       SELECT ${id}, u.code, u.value, u.comment FROM unnest(${codes}::text[], ${values}::numeric[], ${comments}::text[]) AS u(code, value, comment)
       ON CONFLICT (report_id, indicator_code) DO UPDATE SET value = EXCLUDED.value, comment = EXCLUDED.comment`
   }
-  // a report sent settles its reminders (due, late, returned) at once, not at the next hourly scan
-  if (w.submit) await settleNotifications(tx, { now, today: jakartaToday(now.getTime()), report: { id, regencyCode: w.regencyCode } })
+  // a report sent settles its reminders (due, late, returned) at once, not at the next hourly scan, and the admins
+  // hear now that it waits for review (they had heard at the next hourly scan, up to an hour later)
+  if (w.submit) {
+    await settleNotifications(tx, { now, today: jakartaToday(now.getTime()), report: { id, regencyCode: w.regencyCode } })
+    await remindReportReview(tx, { reportId: id })
+  }
   const after = await tx.quarterlyReport.findUniqueOrThrow({ where: { id }, select: reportSnapshotSelect })
   await writeAudit(tx, actor, { action: w.submit ? 'SUBMIT' : before ? 'UPDATE' : 'CREATE', entity: 'QuarterlyReport', entityId: id, before, after })
   return after.version

@@ -307,12 +307,26 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await admin.getByRole('button', { name: 'Setujui klaim' }).click()
   await admin.getByRole('dialog').getByRole('button', { name: 'Setujui klaim' }).click()
   await expect(admin.getByTestId('claim-approved').locator('[data-value]')).toHaveText(rupiah(133_333))
+  // a second tab of the claim, left open while the first records the payment
+  const stale = await admin.context().newPage()
+  await stale.goto(claimUrl)
+  await expect(stale.getByText(`Sisa belum dibayar: ${rupiah(133_333)}`)).toBeVisible()
   await admin.getByLabel('Tanggal bayar').fill('2026-11-20')
   await admin.getByLabel('No. SP2D/referensi').fill('SP2D/KURDA/202610')
   await admin.getByRole('button', { name: 'Catat pembayaran' }).click()
   await expect(admin.getByRole('dialog')).toContainText('Sisa setelah pembayaran: Rp0.')
   await admin.getByRole('dialog').getByRole('button', { name: 'Ya, catat pembayaran' }).click()
   await expect(admin.getByText('Lunas', { exact: true })).toBeVisible()
+  // the stale tab's payment is refused and its page drawn again with the refusal: paid in full, no payment form,
+  // and the frame says who paid it (the form that would have said it is gone; it had kept the old remainder)
+  await stale.getByLabel('Tanggal bayar').fill('2026-11-21')
+  await stale.getByLabel('No. SP2D/referensi').fill('SP2D/KURDA/202610-B')
+  await stale.getByRole('button', { name: 'Catat pembayaran' }).click()
+  await stale.getByRole('dialog').getByRole('button', { name: 'Ya, catat pembayaran' }).click()
+  await expect(stale.getByTestId('announcer')).toContainText(/Klaim sudah diubah oleh .+; halaman kini menampilkan keadaan terbarunya; periksa sebelum mengulang\./)
+  await expect(stale.getByText('Lunas', { exact: true })).toBeVisible()
+  await expect(stale.getByRole('button', { name: 'Catat pembayaran' })).toHaveCount(0)
+  await stale.close()
   const [claim] = await sql<{ status: string; code: string; paid: string }>(`
     SELECT c.status, p.code, (SELECT sum(amount)::bigint::text FROM claim_payments WHERE claim_id = c.id) AS paid
     FROM subsidy_claims c JOIN credit_programs p ON p.id = c.program_id WHERE c.id = $1`, [claimUrl.split('/').pop()])

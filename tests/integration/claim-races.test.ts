@@ -133,7 +133,13 @@ describe('claim decisions sent at the same moment', () => {
       const results = await Promise.all(Array.from({ length: racers }, (_, i) =>
         recordClaimPayment(undefined, form({ claimId: c.id, version, paidOn: '2025-07-15', amount: String(approved), reference: `SP2D/BALAP/${month}/${i}` }))))
       expect(results.filter((r) => r.ok)).toHaveLength(1)
-      for (const r of results.filter((x) => !x.ok)) expect(r.message).toMatch(CONFLICT)
+      for (const r of results.filter((x) => !x.ok)) {
+        // the loser's page was drawn again with the refusal (revalidated): it is told so, not to reload
+        expect(r.message).toMatch(/^Klaim sudah diubah oleh Uji ADMIN pada .+; halaman kini menampilkan keadaan terbarunya; periksa sebelum mengulang\.$/)
+        expect(r.data).toEqual({ refreshed: '1' })
+        // what was typed is given back to the form
+        expect(r.values).toMatchObject({ amount: String(approved), paidOn: '2025-07-15' })
+      }
       expect(await money(c.id)).toEqual({ approved, paid: approved })
       expect(await audits(c.id, 'PAY')).toBe(1)
     }

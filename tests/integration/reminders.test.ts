@@ -387,6 +387,67 @@ describe('admins: reports and claims waiting for review', () => {
     expect(notificationText('REVIEW_CLAIM', claimRow.params, 'id').body).toBe('BPR Jatim mengajukan klaim subsidi bunga September 2026 untuk Prokesra Pengingat 2026.')
     for (const u of [leader, banker, officer78]) expect(await notificationsOf(u.id, REVIEW_KINDS)).toEqual([])
   })
+
+  it('a report sent tells the admins in its own transaction, before any scan; the scan adds nothing', async () => {
+    await db.$transaction((tx) => writeReportValues(tx, { id: officer17.id, username: officer17.username, role: 'DISTRICT_OFFICER' }, {
+      regencyCode: '35.17', year: 2026, quarter: 3, indicators: [], values: {}, comments: {}, replace: false, submit: true,
+    }))
+    const report = await db.quarterlyReport.findFirstOrThrow({ where: { regencyCode: '35.17', year: 2026, quarter: 3 }, select: { id: true, version: true } })
+    for (const a of [admin, admin2]) {
+      expect((await notificationsOf(a.id, REVIEW_KINDS)).map((n) => [n.kind, n.eventKey, n.link])).toEqual([
+        ['REVIEW_REPORT', `review-report:${report.id}:${report.version}`, '/laporan-triwulan/35.17/2026/3'],
+      ])
+    }
+    for (const u of [leader, banker, officer17, officer78]) expect(await notificationsOf(u.id, REVIEW_KINDS)).toEqual([])
+    expect((await scanReminders({ now: NOW })).reviewReport).toBe(0)
+    // a draft saved is not sent: nobody is told
+    await db.$transaction((tx) => writeReportValues(tx, { id: officer78.id, username: officer78.username, role: 'DISTRICT_OFFICER' }, {
+      regencyCode: '35.78', year: 2026, quarter: 3, indicators: [], values: {}, comments: {}, replace: false, submit: false,
+    }))
+    expect(await notificationsOf(admin.id, REVIEW_KINDS)).toHaveLength(1)
+  })
+})
+
+describe('district officers: a report approved', () => {
+  it('tells the regency’s active officers in the approval transaction, once per approval; reopened, it is read; approved again, told again', async () => {
+    const report = await db.quarterlyReport.create({
+      data: { regencyCode: '35.17', year: 2026, quarter: 3, status: 'SUBMITTED', submittedAt: new Date('2026-10-05'), firstSubmittedAt: new Date('2026-10-05') },
+    })
+    signInAs(admin)
+    expect((await approveReport(undefined, form({ id: report.id, version: report.version }))).ok).toBe(true)
+    const rows = await notificationsOf(officer17.id, ['REPORT_APPROVED'])
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ link: '/laporan-triwulan/35.17/2026/3', params: { regency: 'Kabupaten Jombang', year: 2026, quarter: 3 } })
+    expect(rows[0].eventKey).toMatch(new RegExp(`^report-approved:${report.id}:\\d{17}$`))
+    expect(notificationText('REPORT_APPROVED', rows[0].params, 'id')).toEqual({
+      title: 'Laporan Triwulan III 2026 disetujui',
+      body: 'Dinas menyetujui laporan Kabupaten Jombang untuk Triwulan III 2026; laporan kini terkunci.',
+    })
+    expect(notificationText('REPORT_APPROVED', rows[0].params, 'en').body).toBe("The agency approved Kabupaten Jombang's report for Quarter III 2026; it is now locked.")
+    for (const u of [officer78, retired17, admin, admin2, leader, banker]) expect(await notificationsOf(u.id, ['REPORT_APPROVED'])).toEqual([])
+    // the scan neither repeats it nor settles it
+    await scanReminders({ now: NOW })
+    expect(await db.notification.count({ where: { userId: officer17.id, kind: 'REPORT_APPROVED', readAt: null } })).toBe(1)
+
+    // reopened: the approval no longer stands, its notice is read (by the scan); approved again: a new notice
+    expect((await reopenReport(undefined, form({ id: report.id, version: report.version + 1, reason: 'Angka SHU salah ketik.' }))).ok).toBe(true)
+    await scanReminders({ now: NOW })
+    expect(await db.notification.count({ where: { userId: officer17.id, kind: 'REPORT_APPROVED', readAt: null } })).toBe(0)
+    await db.quarterlyReport.update({ where: { id: report.id }, data: { status: 'SUBMITTED', version: { increment: 1 } } })
+    expect((await approveReport(undefined, form({ id: report.id, version: report.version + 3 }))).ok).toBe(true)
+    const again = await notificationsOf(officer17.id, ['REPORT_APPROVED'])
+    expect(again).toHaveLength(2)
+    expect(await db.notification.count({ where: { userId: officer17.id, kind: 'REPORT_APPROVED', readAt: null } })).toBe(1)
+  })
+
+  it('an approval that fails (a stale version) tells no one', async () => {
+    const report = await db.quarterlyReport.create({
+      data: { regencyCode: '35.17', year: 2026, quarter: 3, status: 'SUBMITTED', submittedAt: new Date('2026-10-05'), firstSubmittedAt: new Date('2026-10-05') },
+    })
+    signInAs(admin)
+    expect((await approveReport(undefined, form({ id: report.id, version: report.version + 1 }))).ok).toBe(false)
+    expect(await notificationsOf(officer17.id, ['REPORT_APPROVED'])).toEqual([])
+  })
 })
 
 describe('several workers at once', () => {

@@ -23,6 +23,7 @@ const ICONS: Record<NotificationKind, typeof AlarmClock> = {
   REPORT_DUE: AlarmClock,
   REPORT_LATE: FileWarning,
   REPORT_RETURNED: Undo2,
+  REPORT_APPROVED: BadgeCheck,
   ACTION_DUE: ListChecks,
   ACTION_OVERDUE: ListChecks,
   ACTION_ASSIGNED: ListChecks,
