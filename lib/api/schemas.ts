@@ -230,6 +230,11 @@ export const disbursementCreatedOut = z.object({
     plafond: z.number(),
     bank_rate: z.number(),
     borrower_rate: z.number(),
+    missed_claim_months: z.array(z.object({
+      month: z.string().meta({ description: 'YYYY-MM' }),
+      claim: z.enum(['DECIDED', 'SUBMITTED']).meta({ description: 'DECIDED: the month\'s claim is approved or paid, so this loan\'s subsidy for it is lost (one month, one claim). SUBMITTED: the claim is still being verified; the agency can return it and the bank files the month again with this loan.' }),
+      subsidy_due: z.number().meta({ description: 'The loan\'s subsidy for the month, Rupiah.' }),
+    })).meta({ description: 'Months of this loan that its bank had already claimed without it (a loan recorded after months it falls due in were filed); empty for a loan recorded in time.' }),
   })),
 }).meta({ id: 'DisbursementsCreated' })
 

@@ -165,21 +165,69 @@ export async function liveClaimsOfLoan(loanId: string) {
  * in scope (getDisbursement). The totals per state are summed in SQL.
  */
 export async function missedClaimMonths(user: SessionUser, loan: { id: string; bankId: string; programId: string }, client: Pick<Prisma.TransactionClient, '$queryRaw'> = readDb) {
+  return (await missedClaimMonthsOf(user, [loan], client)).get(loan.id) ?? []
+}
+
+/** A month of a loan claimed without it: 'DECIDED' (approved or paid: lost) or 'SUBMITTED' (still returnable), its subsidy, and the loan's total in that state. */
+export type MissedMonth = { month: string; status: 'DECIDED' | 'SUBMITTED'; due: string; total: string }
+
+/**
+ * missedClaimMonths for many loans at once, in one statement (a batch of the API, an import's new loans): loan id →
+ * its months, in month order; a loan with none is absent. Each loan's own bank and scheme, as for one.
+ */
+export async function missedClaimMonthsOf(user: SessionUser, loans: { id: string; bankId: string }[], client: Pick<Prisma.TransactionClient, '$queryRaw'> = readDb): Promise<Map<string, MissedMonth[]>> {
   // claims as the claim pages read them (lib/data/claims.ts claimScope): who reads claims, a bank its own
   const own = bankScope(user).bankId
-  if (!can(user.role, 'claims.read') || (own !== undefined && own !== loan.bankId)) return []
+  const ids = can(user.role, 'claims.read') ? loans.filter((l) => own === undefined || own === l.bankId).map((l) => l.id) : []
+  const out = new Map<string, MissedMonth[]>()
+  if (!ids.length) return out
   // `client`: the recording's own transaction, which sees the loan's months before they are committed (and
   // never a read replica that has not caught up with them)
-  return client.$queryRaw<{ month: string; status: string; due: string; total: string }[]>`
-    SELECT to_char(lm.claim_month, 'YYYY-MM') AS month, CASE WHEN c.status = 'SUBMITTED' THEN 'SUBMITTED' ELSE 'DECIDED' END AS status,
+  const rows = await client.$queryRaw<(MissedMonth & { loan: string })[]>`
+    SELECT lm.disbursement_id AS loan, to_char(lm.claim_month, 'YYYY-MM') AS month,
+      CASE WHEN c.status = 'SUBMITTED' THEN 'SUBMITTED' ELSE 'DECIDED' END AS status,
       sum(lm.subsidy_due)::text AS due,
-      sum(sum(lm.subsidy_due)) OVER (PARTITION BY c.status = 'SUBMITTED')::text AS total
+      sum(sum(lm.subsidy_due)) OVER (PARTITION BY lm.disbursement_id, c.status = 'SUBMITTED')::text AS total
     FROM loan_months lm
-    JOIN subsidy_claims c ON c.bank_id = ${loan.bankId} AND c.month = lm.claim_month AND c.status IN ('SUBMITTED', 'APPROVED', 'PAID')
-    JOIN credit_programs p ON p.id = c.program_id AND p.scheme = (SELECT scheme FROM credit_programs WHERE id = ${loan.programId})
-    WHERE lm.disbursement_id = ${loan.id} AND lm.subsidy_due > 0
+    JOIN disbursements d ON d.id = lm.disbursement_id
+    JOIN credit_programs dp ON dp.id = d.program_id
+    JOIN subsidy_claims c ON c.bank_id = d.bank_id AND c.month = lm.claim_month AND c.status IN ('SUBMITTED', 'APPROVED', 'PAID')
+    JOIN credit_programs p ON p.id = c.program_id AND p.scheme = dp.scheme
+    WHERE lm.disbursement_id = ANY(${ids}::text[]) AND lm.subsidy_due > 0
       AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.claim_id = c.id AND l.disbursement_id = lm.disbursement_id)
-    GROUP BY lm.claim_month, c.status = 'SUBMITTED' ORDER BY lm.claim_month`
+    GROUP BY lm.disbursement_id, lm.claim_month, c.status = 'SUBMITTED' ORDER BY lm.disbursement_id, lm.claim_month`
+  for (const { loan, ...month } of rows) {
+    const months = out.get(loan) ?? []
+    months.push(month)
+    out.set(loan, months)
+  }
+  return out
+}
+
+/** How many of an import's affected loans its result page lists by account (the rest are counted). */
+export const IMPORT_MISSED_SHOWN = 50
+
+/**
+ * The loans an import of disbursements created (its rows judged new: bank code and account, as its key) whose months
+ * their bank had already claimed without them, as the form says on saving a loan: for the import's result page, which
+ * had said only "N data baru" of a file of back-dated loans. The user's own import (the page checks it); the months
+ * through missedClaimMonthsOf's scope, each loan's totals summed in SQL.
+ */
+export async function importedLoansMissedMonths(user: SessionUser, importId: string) {
+  const loans = await readDb.$queryRaw<{ id: string; bankId: string; accountNumber: string }[]>`
+    SELECT d.id, d.bank_id AS "bankId", d.account_number AS "accountNumber"
+      FROM import_rows r
+      JOIN banks b ON b.code = split_part(r.key, '/', 1)
+      JOIN disbursements d ON d.bank_id = b.id AND d.account_number = substr(r.key, length(b.code) + 2)
+     WHERE r.import_id = ${importId} AND r.outcome = 'CREATE'
+     ORDER BY r.row_number`
+  const missed = await missedClaimMonthsOf(user, loans)
+  const affected = loans.filter((l) => missed.has(l.id)).map((l) => {
+    const months = missed.get(l.id)!
+    const of = (status: MissedMonth['status']) => ({ months: months.filter((m) => m.status === status).map((m) => m.month), total: months.find((m) => m.status === status)?.total ?? '0' })
+    return { id: l.id, accountNumber: l.accountNumber, lost: of('DECIDED'), returnable: of('SUBMITTED') }
+  })
+  return { count: affected.length, shown: affected.slice(0, IMPORT_MISSED_SHOWN) }
 }
 
 /** A loan as the integration API lists it (GET /api/v1/penyaluran). */

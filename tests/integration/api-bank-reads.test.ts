@@ -55,7 +55,7 @@ async function loans(client: Client, n: number) {
   const items = ms.map((m) => ({ programId, accountNumber: unique('KL-'), nib: m.nib, ownerNik: m.ownerNik, contractDate: '2025-02-10', plafond: 10_000_000, tenorMonths: 12, method: 'ANNUITY' }))
   const res = await callApi(createDisbursements, { path: '/api/v1/penyaluran', method: 'POST', token: client.token, body: { items }, headers: { 'idempotency-key': key() } })
   expect(res.status, await res.clone().text()).toBe(201)
-  return ((await res.json()) as { data: { id: string; account_number: string }[] }).data
+  return ((await res.json()) as { data: { id: string; account_number: string; missed_claim_months: unknown[] }[] }).data
 }
 
 const period = (client: Client | null, id: string, body: unknown, k: string | null = key()) =>
@@ -187,6 +187,20 @@ describe('bank: monthly claims and their verification result', () => {
     expect((await claim(bpr, dkiOnlyProgramId, { month: '2025-03' })).status).toBe(404)
     expect((await callApi(getClaim, { path: `/api/v1/klaim/${c.id}`, token: reader.token, params: { id: c.id } })).status).toBe(403)
     expect((await readClaim(bpr, c.id, '?cursor=%%%')).status).toBe(400)
+
+    // a loan recorded now, dated before March: its March was claimed (and approved) without it, and the answer says
+    // so, as the form says it on saving; the loans recorded before the claim had no such month
+    expect(made.map((m) => m.missed_claim_months)).toEqual([[], [], []])
+    const [late] = await msmes(1)
+    const lateRes = await callApi(createDisbursements, {
+      path: '/api/v1/penyaluran', method: 'POST', token: bpr.token, headers: { 'idempotency-key': key() },
+      body: { items: [{ programId, accountNumber: unique('KL-'), nib: late.nib, ownerNik: late.ownerNik, contractDate: '2025-02-10', plafond: 10_000_000, tenorMonths: 12, method: 'ANNUITY' }] },
+    })
+    expect(lateRes.status, await lateRes.clone().text()).toBe(201)
+    const [recorded] = (await lateRes.json()).data
+    const dueMarch = await db.loanMonth.findFirstOrThrow({ where: { disbursementId: recorded.id, claimMonth: new Date('2025-03-01') }, select: { subsidyDue: true } })
+    expect(Number(dueMarch.subsidyDue)).toBeGreaterThan(0)
+    expect(recorded.missed_claim_months).toEqual([{ month: '2025-03', claim: 'DECIDED', subsidy_due: Number(dueMarch.subsidyDue) }])
   })
 
   it("the bank's own amounts: each line recomputed with the reason of a difference; an account not of the bank refuses the whole claim", async () => {

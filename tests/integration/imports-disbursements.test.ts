@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { importKind } from '@/lib/imports/kinds'
 import { createImport } from '@/lib/imports/service'
+import { importedLoansMissedMonths } from '@/lib/data/disbursements'
 import { templateCsv, templateXlsx } from '@/lib/imports/template'
 import type { SessionUser } from '@/lib/session-user'
 import { createUser, unique } from '../support/factories'
@@ -195,6 +196,29 @@ describe('disbursement import', () => {
     const byAdmin = await check(admin, await xlsx([row(m1, account()), row(m2, account(), { 1: 'Bank DKI' })]))
     expect(byAdmin.rows[0].errors).toEqual([{ column: 'Bank', message: 'Pilih bank penyalur.' }])
     expect(byAdmin.rows[1].outcome).toBe('CREATE')
+  })
+
+  it('names the new loans that fall in months their bank already claimed without them, lost or still returnable, as the form does', async () => {
+    const program = await db.creditProgram.findUniqueOrThrow({ where: { code: programCode }, select: { id: true } })
+    // BPR filed March (approved) and April (being verified) before these loans were recorded
+    await db.subsidyClaim.create({ data: { programId: program.id, bankId: bprId, month: new Date('2025-03-01'), status: 'APPROVED' } })
+    await db.subsidyClaim.create({ data: { programId: program.id, bankId: bprId, month: new Date('2025-04-01'), status: 'SUBMITTED' } })
+    const [a, b] = [await msme(), await msme()]
+    const [late, inTime] = [account(), account()]
+    const dry = await check(bpr, await xlsx([row(a, late), row(b, inTime, { 5: '10/05/2025' })]))
+    expect(dry.check).toMatchObject({ create: 2, invalid: 0 })
+    await commit(bpr, dry.id)
+    const loan = await db.disbursement.findFirstOrThrow({ where: { accountNumber: late }, select: { id: true } })
+    const due = async (month: string) => String((await db.loanMonth.findFirstOrThrow({ where: { disbursementId: loan.id, claimMonth: new Date(`${month}-01`) }, select: { subsidyDue: true } })).subsidyDue)
+    const found = await importedLoansMissedMonths(bpr, dry.id)
+    expect(found.count).toBe(1)
+    expect(found.shown).toHaveLength(1)
+    expect(found.shown[0]).toMatchObject({ id: loan.id, accountNumber: late, lost: { months: ['2025-03'] }, returnable: { months: ['2025-04'] } })
+    expect(Number(found.shown[0].lost.total)).toBe(Number(await due('2025-03')))
+    expect(Number(found.shown[0].returnable.total)).toBe(Number(await due('2025-04')))
+    expect(Number(found.shown[0].lost.total)).toBeGreaterThan(0)
+    // claims are read in the reader's scope: another bank learns nothing of them
+    expect((await importedLoansMissedMonths(dki, dry.id)).count).toBe(0)
   })
 
   it('offers templates (disbursements, claim lines) whose every heading maps back to its field, with an explanation sheet', async () => {

@@ -4,6 +4,7 @@ import { fieldErrorsToProblems } from '@/lib/api/problem'
 import { disbursementBatchIn, disbursementQuery } from '@/lib/api/schemas'
 import { disbursementPageAnswer } from '@/lib/api/disbursements'
 import { DISBURSEMENT_MESSAGES, insertDisbursements, prepareDisbursements } from '@/lib/credit/disbursements'
+import { missedClaimMonthsOf } from '@/lib/data/disbursements'
 
 /** Pairs [later, earlier] of items with one bank's account number repeated in the batch (`ownBank`: a bank client's). */
 function repeatedAccounts(items: { accountNumber: string; bankId?: string | null }[], ownBank: string | null): [number, number][] {
@@ -62,12 +63,18 @@ export const POST = apiRoute('disbursements.write', async (r) => {
     try {
       const created = await insertDisbursements(tx, judged.loans, r.principal)
       const byAccount = new Map(created.map((c) => [c.accountNumber, c]))
+      // a loan recorded late loses the months its bank already claimed without it: said with the answer, as the form
+      // says it on saving (read in this transaction, which holds the new loans' months)
+      const missed = await missedClaimMonthsOf(r.principal, created, tx)
       return {
         status: 201,
         body: {
           data: data.items.map((item, index) => {
             const c = byAccount.get(item.accountNumber)!
-            return { index, id: c.id, account_number: c.accountNumber, bank_id: c.bankId, regency_code: c.regencyCode, plafond: Number(c.plafond), bank_rate: Number(c.bankRate), borrower_rate: Number(c.borrowerRate) }
+            return {
+              index, id: c.id, account_number: c.accountNumber, bank_id: c.bankId, regency_code: c.regencyCode, plafond: Number(c.plafond), bank_rate: Number(c.bankRate), borrower_rate: Number(c.borrowerRate),
+              missed_claim_months: (missed.get(c.id) ?? []).map((m) => ({ month: m.month, claim: m.status, subsidy_due: Number(m.due) })),
+            }
           }),
         },
       }
