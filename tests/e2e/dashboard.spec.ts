@@ -249,6 +249,10 @@ test.describe('leadership', () => {
     await expect(page.getByTestId('as-of')).toContainText('31 Agustus 2024')
     await expect(page.getByTestId('as-of-note')).toHaveCount(0)
     await expect(page).toHaveTitle(/Kabupaten Jombang/)
+    // the projection, rounded for the room, with its exact value to two decimals as on Beranda
+    const projection = page.getByTestId('card-projection')
+    await expect(projection.locator('[data-value]')).toHaveText(/^\d{1,3}(\.\d{3})*,\d%$/)
+    await expect(projection.locator('[data-exact]')).toHaveText(/^tepatnya \d{1,3}(\.\d{3})*,\d{2}%$/)
   })
 
   test('every page prints without the sidebar and header', async ({ page, login }) => {
