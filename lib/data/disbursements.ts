@@ -173,21 +173,23 @@ export type MissedMonth = { month: string; status: 'DECIDED' | 'SUBMITTED'; due:
 
 /**
  * missedClaimMonths for many loans at once, in one statement (a batch of the API, an import's new loans): loan id →
- * its months, in month order; a loan with none is absent. Each loan's own bank and scheme, as for one.
+ * its months, in month order; a loan with none is absent. Each loan's own bank and scheme, as for one. `totals`: the
+ * subsidy of every loan's months of each state together.
  */
-export async function missedClaimMonthsOf(user: SessionUser, loans: { id: string; bankId: string }[], client: Pick<Prisma.TransactionClient, '$queryRaw'> = readDb): Promise<Map<string, MissedMonth[]>> {
+export async function missedClaimMonthsOf(user: SessionUser, loans: { id: string; bankId: string }[], client: Pick<Prisma.TransactionClient, '$queryRaw'> = readDb): Promise<Map<string, MissedMonth[]> & { totals: Record<MissedMonth['status'], string> }> {
   // claims as the claim pages read them (lib/data/claims.ts claimScope): who reads claims, a bank its own
   const own = bankScope(user).bankId
   const ids = can(user.role, 'claims.read') ? loans.filter((l) => own === undefined || own === l.bankId).map((l) => l.id) : []
-  const out = new Map<string, MissedMonth[]>()
+  const out = Object.assign(new Map<string, MissedMonth[]>(), { totals: { DECIDED: '0', SUBMITTED: '0' } })
   if (!ids.length) return out
   // `client`: the recording's own transaction, which sees the loan's months before they are committed (and
   // never a read replica that has not caught up with them)
-  const rows = await client.$queryRaw<(MissedMonth & { loan: string })[]>`
+  const rows = await client.$queryRaw<(MissedMonth & { loan: string; allLoans: string })[]>`
     SELECT lm.disbursement_id AS loan, to_char(lm.claim_month, 'YYYY-MM') AS month,
       CASE WHEN c.status = 'SUBMITTED' THEN 'SUBMITTED' ELSE 'DECIDED' END AS status,
       sum(lm.subsidy_due)::text AS due,
-      sum(sum(lm.subsidy_due)) OVER (PARTITION BY lm.disbursement_id, c.status = 'SUBMITTED')::text AS total
+      sum(sum(lm.subsidy_due)) OVER (PARTITION BY lm.disbursement_id, c.status = 'SUBMITTED')::text AS total,
+      sum(sum(lm.subsidy_due)) OVER (PARTITION BY c.status = 'SUBMITTED')::text AS "allLoans"
     FROM loan_months lm
     JOIN disbursements d ON d.id = lm.disbursement_id
     JOIN credit_programs dp ON dp.id = d.program_id
@@ -196,7 +198,9 @@ export async function missedClaimMonthsOf(user: SessionUser, loans: { id: string
     WHERE lm.disbursement_id = ANY(${ids}::text[]) AND lm.subsidy_due > 0
       AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.claim_id = c.id AND l.disbursement_id = lm.disbursement_id)
     GROUP BY lm.disbursement_id, lm.claim_month, c.status = 'SUBMITTED' ORDER BY lm.disbursement_id, lm.claim_month`
-  for (const { loan, ...month } of rows) {
+  for (const { loan, allLoans, ...month } of rows) {
+    // every loan's months of a state together (the same on each row of the state): what an import's page totals
+    out.totals[month.status] = allLoans
     const months = out.get(loan) ?? []
     months.push(month)
     out.set(loan, months)
@@ -211,7 +215,7 @@ export const IMPORT_MISSED_SHOWN = 50
  * The loans an import of disbursements created (its rows judged new: bank code and account, as its key) whose months
  * their bank had already claimed without them, as the form says on saving a loan: for the import's result page, which
  * had said only "N data baru" of a file of back-dated loans. The user's own import (the page checks it); the months
- * through missedClaimMonthsOf's scope, each loan's totals summed in SQL.
+ * through missedClaimMonthsOf's scope; each loan's totals and all loans' together summed in SQL.
  */
 export async function importedLoansMissedMonths(user: SessionUser, importId: string) {
   const loans = await readDb.$queryRaw<{ id: string; bankId: string; accountNumber: string }[]>`
@@ -227,7 +231,7 @@ export async function importedLoansMissedMonths(user: SessionUser, importId: str
     const of = (status: MissedMonth['status']) => ({ months: months.filter((m) => m.status === status).map((m) => m.month), total: months.find((m) => m.status === status)?.total ?? '0' })
     return { id: l.id, accountNumber: l.accountNumber, lost: of('DECIDED'), returnable: of('SUBMITTED') }
   })
-  return { count: affected.length, shown: affected.slice(0, IMPORT_MISSED_SHOWN) }
+  return { count: affected.length, shown: affected.slice(0, IMPORT_MISSED_SHOWN), lost: missed.totals.DECIDED, returnable: missed.totals.SUBMITTED }
 }
 
 /** A loan as the integration API lists it (GET /api/v1/penyaluran). */

@@ -73,8 +73,10 @@ test('a bank officer imports 2.000 disbursements and watches the progress bar re
   expect(Number(n)).toBe(ROWS)
   // loans of March recorded in December fall in months the bank already claimed without them: the result names how
   // many, as the form says it of one loan (counted here independently, from the loans' months and the bank's claims)
-  const [{ late }] = await sql<{ late: string }>(`
-    SELECT count(DISTINCT d.id)::text AS late FROM disbursements d
+  const [{ late, lost, returnable }] = await sql<{ late: string; lost: string; returnable: string }>(`
+    SELECT count(DISTINCT d.id)::text AS late, coalesce(sum(lm.subsidy_due) FILTER (WHERE c.status <> 'SUBMITTED'), 0)::bigint::text AS lost,
+           coalesce(sum(lm.subsidy_due) FILTER (WHERE c.status = 'SUBMITTED'), 0)::bigint::text AS returnable
+      FROM disbursements d
       JOIN credit_programs dp ON dp.id = d.program_id
       JOIN loan_months lm ON lm.disbursement_id = d.id AND lm.subsidy_due > 0
       JOIN subsidy_claims c ON c.bank_id = d.bank_id AND c.month = lm.claim_month AND c.status IN ('SUBMITTED', 'APPROVED', 'PAID')
@@ -83,6 +85,8 @@ test('a bank officer imports 2.000 disbursements and watches the progress bar re
   expect(Number(late)).toBeGreaterThan(0)
   const missed = page.getByTestId('import-missed-months')
   await expect(missed).toContainText(`${Number(late).toLocaleString('id-ID')} pinjaman dari impor ini jatuh subsidi pada bulan yang klaimnya sudah diajukan banknya`)
+  const rp = (v: string) => `Rp${Number(v).toLocaleString('id-ID')}`
+  await expect(missed.getByTestId('import-missed-totals')).toHaveText(`Subsidinya bersama: ${rp(lost)} tidak dapat diklaim lagi; ${rp(returnable)} sedang diverifikasi dan dapat diajukan ulang.`)
   await missed.getByText(/^Rekening dan bulannya/).click()
   await expect(missed.getByRole('link', { name: `E2E-${stamp}-0000` })).toBeVisible()
   await expect(missed.getByRole('listitem')).toHaveCount(Math.min(Number(late), 50))

@@ -217,6 +217,8 @@ describe('disbursement import', () => {
     expect(Number(found.shown[0].lost.total)).toBe(Number(await due('2025-03')))
     expect(Number(found.shown[0].returnable.total)).toBe(Number(await due('2025-04')))
     expect(Number(found.shown[0].lost.total)).toBeGreaterThan(0)
+    // all affected loans together: here the one
+    expect([Number(found.lost), Number(found.returnable)]).toEqual([Number(await due('2025-03')), Number(await due('2025-04'))])
     // claims are read in the reader's scope: another bank learns nothing of them
     expect((await importedLoansMissedMonths(dki, dry.id)).count).toBe(0)
   })

@@ -209,6 +209,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
               <div className="mt-3 space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="import-missed-months">
                 <h3 className="font-semibold">{t('missedTitle')}</h3>
                 <p>{t('missedBody', { count: missed.count })}</p>
+                <p className="font-medium" data-testid="import-missed-totals">{t('missedTotals', { lost: formatRupiah(missed.lost, { locale: lang }), returnable: formatRupiah(missed.returnable, { locale: lang }) })}</p>
                 {/* a long list (a back-dated loan book) folded, a few loans shown at once */}
                 <details open={missed.count <= 10}>
                   <summary className="cursor-pointer font-medium">{t('missedAccounts', { count: missed.count })}</summary>
