@@ -174,10 +174,11 @@ export const recordClaimPayment = authAction('claims.verify', claimPaymentSchema
     if (!(e instanceof AppError)) throw e
     // refused (another payment came first, or the amount is now more than remains): the claim's page is drawn again
     // with the refusal, so "Sisa belum dibayar" beside the form is the current figure and what was typed stays in the
-    // form; a tab left open had shown the old remainder beside a refusal that told it to reload. `refreshed`: a claim
-    // paid in full meanwhile has no payment form any more, so the frame announces the refusal too
+    // form; a tab left open had shown the old remainder beside a refusal that told it to reload. `refreshed`: after
+    // another's change (a claim paid in full meanwhile has no payment form any more) the frame announces the refusal
+    // too; a refusal of what was typed (a date, an amount) stays on the form alone
     revalidatePath('/kredit', 'layout')
-    return { ok: false, message: e.userMessage, errors: e.fieldErrors, data: { refreshed: '1' } }
+    return { ok: false, message: e.userMessage, errors: e.fieldErrors, ...(e.code === 'CONFLICT' && { data: { refreshed: '1' } }) }
   }
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: `Pembayaran ${formatRupiah(input.amount)} dicatat.` }

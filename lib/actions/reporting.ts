@@ -16,6 +16,8 @@ import { enqueue } from '@/lib/jobs'
 import { emailEnabled } from '@/lib/reminders/email'
 import { REMINDER_EMAIL } from '@/lib/reminders/jobs'
 import { notifyReportApproved, remindReturnedReports } from '@/lib/reminders/scan'
+import { settleNotifications } from '@/lib/reminders/settle'
+import { jakartaToday } from '@/lib/dates'
 import { approveReportSchema, decimalsProblem, reopenReportSchema, reportEntrySchema, returnReportSchema } from '@/lib/validations/reporting'
 
 /**
@@ -134,6 +136,10 @@ async function transition(
       await notifyReportApproved(tx, ref.id)
       await emailNow(tx)
     }
+    // the notices this step answers are read now, not at the next hourly scan: the admins' "waiting for review" once
+    // it is decided, an approval's notice once the report is reopened (beside the new "returned" one)
+    const now = new Date()
+    await settleNotifications(tx, { now, today: jakartaToday(now.getTime()), report: { id: ref.id, regencyCode: after.regencyCode } })
   })
   revalidate()
 }

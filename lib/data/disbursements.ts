@@ -1,6 +1,6 @@
 import 'server-only'
 import { AppError } from '@/lib/errors'
-import type { Prisma } from '@/lib/generated/prisma/client'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { readDb } from '@/lib/db'
 import { jakartaToday } from '@/lib/dates'
 import { loanTerms } from '@/lib/credit/loan-months'
@@ -171,36 +171,45 @@ export async function missedClaimMonths(user: SessionUser, loan: { id: string; b
 /** A month of a loan claimed without it: 'DECIDED' (approved or paid: lost) or 'SUBMITTED' (still returnable), its subsidy, and the loan's total in that state. */
 export type MissedMonth = { month: string; status: 'DECIDED' | 'SUBMITTED'; due: string; total: string }
 
+/** Who reads missed months: the roles that read claims, a bank officer its own bank's loans only (lib/data/claims.ts claimScope). */
+function missedMonthsReader(user: Pick<SessionUser, 'role' | 'bankId'>): { allowed: boolean; bankId?: string } {
+  return can(user.role, 'claims.read') ? { allowed: true, bankId: bankScope(user).bankId } : { allowed: false }
+}
+
 /**
- * missedClaimMonths for many loans at once, in one statement (a batch of the API, an import's new loans): loan id →
- * its months, in month order; a loan with none is absent. Each loan's own bank and scheme, as for one. `totals`: the
- * subsidy of every loan's months of each state together.
+ * The one join behind every read of missed months: for the loans whose ids `loanIds` (a query) gives, one row per
+ * loan, month and state (`returnable`: the claim is still SUBMITTED) with the loan's subsidy due then. A month is
+ * claimed under the programme of its year, of the loan's scheme, by the loan's bank; a month whose claim holds the
+ * loan is not missed.
  */
-export async function missedClaimMonthsOf(user: SessionUser, loans: { id: string; bankId: string }[], client: Pick<Prisma.TransactionClient, '$queryRaw'> = readDb): Promise<Map<string, MissedMonth[]> & { totals: Record<MissedMonth['status'], string> }> {
-  // claims as the claim pages read them (lib/data/claims.ts claimScope): who reads claims, a bank its own
-  const own = bankScope(user).bankId
-  const ids = can(user.role, 'claims.read') ? loans.filter((l) => own === undefined || own === l.bankId).map((l) => l.id) : []
-  const out = Object.assign(new Map<string, MissedMonth[]>(), { totals: { DECIDED: '0', SUBMITTED: '0' } })
-  if (!ids.length) return out
-  // `client`: the recording's own transaction, which sees the loan's months before they are committed (and
-  // never a read replica that has not caught up with them)
-  const rows = await client.$queryRaw<(MissedMonth & { loan: string; allLoans: string })[]>`
-    SELECT lm.disbursement_id AS loan, to_char(lm.claim_month, 'YYYY-MM') AS month,
-      CASE WHEN c.status = 'SUBMITTED' THEN 'SUBMITTED' ELSE 'DECIDED' END AS status,
-      sum(lm.subsidy_due)::text AS due,
-      sum(sum(lm.subsidy_due)) OVER (PARTITION BY lm.disbursement_id, c.status = 'SUBMITTED')::text AS total,
-      sum(sum(lm.subsidy_due)) OVER (PARTITION BY c.status = 'SUBMITTED')::text AS "allLoans"
+const missedMonthsSql = (loanIds: Prisma.Sql) => Prisma.sql`
+  SELECT lm.disbursement_id AS loan, lm.claim_month, c.status = 'SUBMITTED' AS returnable, sum(lm.subsidy_due) AS due
     FROM loan_months lm
     JOIN disbursements d ON d.id = lm.disbursement_id
     JOIN credit_programs dp ON dp.id = d.program_id
     JOIN subsidy_claims c ON c.bank_id = d.bank_id AND c.month = lm.claim_month AND c.status IN ('SUBMITTED', 'APPROVED', 'PAID')
     JOIN credit_programs p ON p.id = c.program_id AND p.scheme = dp.scheme
-    WHERE lm.disbursement_id = ANY(${ids}::text[]) AND lm.subsidy_due > 0
-      AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.claim_id = c.id AND l.disbursement_id = lm.disbursement_id)
-    GROUP BY lm.disbursement_id, lm.claim_month, c.status = 'SUBMITTED' ORDER BY lm.disbursement_id, lm.claim_month`
-  for (const { loan, allLoans, ...month } of rows) {
-    // every loan's months of a state together (the same on each row of the state): what an import's page totals
-    out.totals[month.status] = allLoans
+   WHERE lm.disbursement_id IN (${loanIds}) AND lm.subsidy_due > 0
+     AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.claim_id = c.id AND l.disbursement_id = lm.disbursement_id)
+   GROUP BY lm.disbursement_id, lm.claim_month, c.status = 'SUBMITTED'`
+
+/**
+ * missedClaimMonths for many loans at once, in one statement (a batch of the API): loan id → its months, in month
+ * order; a loan with none is absent. Each loan's own bank and scheme, as for one.
+ */
+export async function missedClaimMonthsOf(user: SessionUser, loans: { id: string; bankId: string }[], client: Pick<Prisma.TransactionClient, '$queryRaw'> = readDb): Promise<Map<string, MissedMonth[]>> {
+  const reader = missedMonthsReader(user)
+  const ids = reader.allowed ? loans.filter((l) => reader.bankId === undefined || reader.bankId === l.bankId).map((l) => l.id) : []
+  const out = new Map<string, MissedMonth[]>()
+  if (!ids.length) return out
+  // `client`: the recording's own transaction, which sees the loan's months before they are committed (and
+  // never a read replica that has not caught up with them)
+  const rows = await client.$queryRaw<(MissedMonth & { loan: string })[]>`
+    SELECT m.loan, to_char(m.claim_month, 'YYYY-MM') AS month, CASE WHEN m.returnable THEN 'SUBMITTED' ELSE 'DECIDED' END AS status,
+           m.due::text AS due, sum(m.due) OVER (PARTITION BY m.loan, m.returnable)::text AS total
+      FROM (${missedMonthsSql(Prisma.sql`SELECT unnest(${ids}::text[])`)}) m
+     ORDER BY m.loan, m.claim_month`
+  for (const { loan, ...month } of rows) {
     const months = out.get(loan) ?? []
     months.push(month)
     out.set(loan, months)
@@ -208,30 +217,51 @@ export async function missedClaimMonthsOf(user: SessionUser, loans: { id: string
   return out
 }
 
-/** How many of an import's affected loans its result page lists by account (the rest are counted). */
+/** How many of an import's affected loans its result lists by account (the rest are counted). */
 export const IMPORT_MISSED_SHOWN = 50
+
+/** What a disbursement import's result says of its back-dated loans (stored with the import's summary). */
+export type ImportMissedMonths = {
+  /** the new loans with a month claimed without them, and their subsidy of such months together, per state */
+  loans: number; lost: string; returnable: string
+  /** the first IMPORT_MISSED_SHOWN of them by account, each with its months (`YYYY-MM`) and their subsidy per state */
+  shown: { id: string; accountNumber: string; lostMonths: string[]; lost: string; returnableMonths: string[]; returnable: string }[]
+}
 
 /**
  * The loans an import of disbursements created (its rows judged new: bank code and account, as its key) whose months
- * their bank had already claimed without them, as the form says on saving a loan: for the import's result page, which
- * had said only "N data baru" of a file of back-dated loans. The user's own import (the page checks it); the months
- * through missedClaimMonthsOf's scope; each loan's totals and all loans' together summed in SQL.
+ * their bank had already claimed without them, as the form says on saving a loan: read by the import's write in its
+ * own transaction, for the importer (whose own import it is), and stored with its summary (the rows it is read from
+ * are tidied away an hour later). Counts, sums and the first loans in one statement. Null when there are none.
  */
-export async function importedLoansMissedMonths(user: SessionUser, importId: string) {
-  const loans = await readDb.$queryRaw<{ id: string; bankId: string; accountNumber: string }[]>`
-    SELECT d.id, d.bank_id AS "bankId", d.account_number AS "accountNumber"
-      FROM import_rows r
+export async function importedLoansMissedMonths(importer: Pick<SessionUser, 'role' | 'bankId'>, importId: string, client: Pick<Prisma.TransactionClient, '$queryRaw'> = readDb): Promise<ImportMissedMonths | null> {
+  const reader = missedMonthsReader(importer)
+  if (!reader.allowed) return null
+  const ownBank = reader.bankId ? Prisma.sql`AND d.bank_id = ${reader.bankId}` : Prisma.empty
+  // a key is "<bank code>/<account>"; a bank code has no '/', an account may (split at the first, as the import does)
+  const created = Prisma.sql`
+    SELECT d.id FROM import_rows r
       JOIN banks b ON b.code = split_part(r.key, '/', 1)
       JOIN disbursements d ON d.bank_id = b.id AND d.account_number = substr(r.key, length(b.code) + 2)
-     WHERE r.import_id = ${importId} AND r.outcome = 'CREATE'
-     ORDER BY r.row_number`
-  const missed = await missedClaimMonthsOf(user, loans)
-  const affected = loans.filter((l) => missed.has(l.id)).map((l) => {
-    const months = missed.get(l.id)!
-    const of = (status: MissedMonth['status']) => ({ months: months.filter((m) => m.status === status).map((m) => m.month), total: months.find((m) => m.status === status)?.total ?? '0' })
-    return { id: l.id, accountNumber: l.accountNumber, lost: of('DECIDED'), returnable: of('SUBMITTED') }
-  })
-  return { count: affected.length, shown: affected.slice(0, IMPORT_MISSED_SHOWN), lost: missed.totals.DECIDED, returnable: missed.totals.SUBMITTED }
+     WHERE r.import_id = ${importId} AND r.outcome = 'CREATE' ${ownBank}`
+  const rows = await client.$queryRaw<(ImportMissedMonths['shown'][number] & { loans: number; allLost: string; allReturnable: string })[]>`
+    WITH m AS (${missedMonthsSql(created)}),
+    per AS (
+      SELECT m.loan,
+             coalesce(array_agg(to_char(m.claim_month, 'YYYY-MM') ORDER BY m.claim_month) FILTER (WHERE NOT m.returnable), '{}') AS "lostMonths",
+             coalesce(sum(m.due) FILTER (WHERE NOT m.returnable), 0) AS lost,
+             coalesce(array_agg(to_char(m.claim_month, 'YYYY-MM') ORDER BY m.claim_month) FILTER (WHERE m.returnable), '{}') AS "returnableMonths",
+             coalesce(sum(m.due) FILTER (WHERE m.returnable), 0) AS returnable
+        FROM m GROUP BY m.loan)
+    SELECT per.loan AS id, d.account_number AS "accountNumber", per."lostMonths", per.lost::text AS lost, per."returnableMonths", per.returnable::text AS returnable,
+           count(*) OVER ()::int AS loans, sum(per.lost) OVER ()::text AS "allLost", sum(per.returnable) OVER ()::text AS "allReturnable"
+      FROM per JOIN disbursements d ON d.id = per.loan
+     ORDER BY d.account_number
+     LIMIT ${IMPORT_MISSED_SHOWN}`
+  if (!rows.length) return null
+  const { loans, allLost, allReturnable } = rows[0]
+  const shown = rows.map((r) => ({ id: r.id, accountNumber: r.accountNumber, lostMonths: r.lostMonths, lost: r.lost, returnableMonths: r.returnableMonths, returnable: r.returnable }))
+  return { loans, lost: allLost, returnable: allReturnable, shown }
 }
 
 /** A loan as the integration API lists it (GET /api/v1/penyaluran). */

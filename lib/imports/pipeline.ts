@@ -637,7 +637,8 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
           action: 'IMPORT', entity: 'DataImport', entityId: importId,
           after: { kind: imp.kind, fileName: imp.fileName, fileHash: imp.fileHash, sheet: imp.sheetName, mode: imp.mode, ...summary },
         })
-        await tx.dataImport.update({ where: { id: importId }, data: { status: 'DONE', summary: { commit: summary }, finishedAt: new Date(), error: null }, select: { id: true } })
+        const facts = kind.committedFacts ? await kind.committedFacts(tx, importId, importer) : null
+        await tx.dataImport.update({ where: { id: importId }, data: { status: 'DONE', summary: { commit: summary, ...(facts && { facts }) }, finishedAt: new Date(), error: null }, select: { id: true } })
         return summary
       }
       if (register && holds) {

@@ -5,7 +5,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { currentQuarter, defaultDeadline, previousQuarter } from '@/lib/reporting/periods'
 import { requiredPeriodSql } from '@/lib/reporting/start'
 import { emailEnabled } from './email'
-import { actionOwnerKeySql, claimReturnedKeySql, returnedKeySql, settleNotifications } from './settle'
+import { actionOwnerKeySql, approvedKeySql, claimReturnedKeySql, returnedKeySql, settleNotifications } from './settle'
 
 type Client = Prisma.TransactionClient | typeof db
 
@@ -89,7 +89,7 @@ export async function remindReportReview(client: Client, options: { reportId?: s
 export async function notifyReportApproved(client: Client, reportId: string, options: { emailOn?: boolean } = {}): Promise<number> {
   return client.$executeRaw`
     INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
-    SELECT gen_random_uuid()::text, u.id, 'REPORT_APPROVED', 'report-approved:' || r.id || ':' || to_char(r.approved_at, 'YYYYMMDDHH24MISSMS'),
+    SELECT gen_random_uuid()::text, u.id, 'REPORT_APPROVED', ${approvedKeySql},
            jsonb_build_object('regency', g.name, 'year', r.year, 'quarter', r.quarter),
            ${reportLinkSql(Prisma.sql`r.regency_code`, Prisma.sql`r.year`, Prisma.sql`r.quarter`)},
            ${emailStateSql(options.emailOn ?? emailEnabled())}, ${new Date()}::timestamp

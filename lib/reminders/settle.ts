@@ -7,6 +7,9 @@ type Client = Prisma.TransactionClient | typeof db
 /** A return's event key (of report `r`): the report and the moment of the return (a report returned without one, e.g. seeded, once). */
 export const returnedKeySql = Prisma.sql`'report-returned:' || r.id || ':' || coalesce(to_char(r.reviewed_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '-')`
 
+/** A report's approval's event key (of report `r`): the report and the moment of the approval (a reopened report approved again is a new one). */
+export const approvedKeySql = Prisma.sql`'report-approved:' || r.id || ':' || to_char(r.approved_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS')`
+
 /** A claim's return's event key (of claim `c`): the claim and the moment of the return. */
 export const claimReturnedKeySql = Prisma.sql`'claim-returned:' || c.id || ':' || to_char(c.reviewed_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS')`
 
@@ -57,7 +60,8 @@ export async function settleNotifications(
        OR (n.kind = 'REPORT_RETURNED' AND EXISTS (
              SELECT 1 FROM quarterly_reports r WHERE r.id = split_part(n.event_key, ':', 2) AND (r.status <> 'RETURNED' OR n.created_at < r.reviewed_at)))
        OR (n.kind = 'REPORT_APPROVED' AND EXISTS (
-             SELECT 1 FROM quarterly_reports r WHERE r.id = split_part(n.event_key, ':', 2) AND r.status <> 'APPROVED'))
+             SELECT 1 FROM quarterly_reports r WHERE r.id = split_part(n.event_key, ':', 2)
+                AND (r.status <> 'APPROVED' OR n.event_key IS DISTINCT FROM ${approvedKeySql})))
        OR (n.kind = 'REVIEW_REPORT' AND EXISTS (
              SELECT 1 FROM quarterly_reports r WHERE r.id = split_part(n.event_key, ':', 2)
                 AND (r.status <> 'SUBMITTED' OR split_part(n.event_key, ':', 3) <> r.version::text)))

@@ -84,7 +84,7 @@ test('a bank officer imports 2.000 disbursements and watches the progress bar re
      WHERE d.account_number LIKE $1 AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.claim_id = c.id AND l.disbursement_id = d.id)`, [`E2E-${stamp}-%`])
   expect(Number(late)).toBeGreaterThan(0)
   const missed = page.getByTestId('import-missed-months')
-  await expect(missed).toContainText(`${Number(late).toLocaleString('id-ID')} pinjaman dari impor ini jatuh subsidi pada bulan yang klaimnya sudah diajukan banknya`)
+  await expect(missed).toContainText(`${Number(late).toLocaleString('id-ID')} pinjaman dari impor ini subsidinya jatuh pada bulan yang klaimnya sudah diajukan banknya`)
   const rp = (v: string) => `Rp${Number(v).toLocaleString('id-ID')}`
   await expect(missed.getByTestId('import-missed-totals')).toHaveText(`Subsidinya bersama: ${rp(lost)} tidak dapat diklaim lagi; ${rp(returnable)} sedang diverifikasi dan dapat diajukan ulang.`)
   await missed.getByText(/^Rekening dan bulannya/).click()

@@ -254,6 +254,8 @@ describe('monthly claims: submission, verification, payment', () => {
     const claimVersion = async () => (await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).version
     const over = await recordClaimPayment(undefined, form({ claimId, version: await claimVersion(), paidOn: '2025-03-15', amount: '190001', reference: 'SP2D/001' }))
     expect(over.errors?.amount?.[0]).toBe('Maksimal Rp190.000.')
+    // a refusal of what was typed stays on the form: not announced as a change by someone else
+    expect(over.data).toBeUndefined()
     expect((await recordClaimPayment(undefined, form({ claimId, version: await claimVersion(), paidOn: '2025-03-15', amount: '100.000', reference: 'SP2D/001' }))).ok).toBe(true)
     expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe('APPROVED')
     expect((await recordClaimPayment(undefined, form({ claimId, version: await claimVersion(), paidOn: '2025-04-15', amount: '90000', reference: 'SP2D/002' }))).ok).toBe(true)

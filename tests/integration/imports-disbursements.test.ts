@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { importKind } from '@/lib/imports/kinds'
 import { createImport } from '@/lib/imports/service'
-import { importedLoansMissedMonths } from '@/lib/data/disbursements'
+import { importedLoansMissedMonths, type ImportMissedMonths } from '@/lib/data/disbursements'
+import { tidyImports } from '@/lib/imports/retention'
 import { templateCsv, templateXlsx } from '@/lib/imports/template'
 import type { SessionUser } from '@/lib/session-user'
 import { createUser, unique } from '../support/factories'
@@ -203,24 +204,34 @@ describe('disbursement import', () => {
     // BPR filed March (approved) and April (being verified) before these loans were recorded
     await db.subsidyClaim.create({ data: { programId: program.id, bankId: bprId, month: new Date('2025-03-01'), status: 'APPROVED' } })
     await db.subsidyClaim.create({ data: { programId: program.id, bankId: bprId, month: new Date('2025-04-01'), status: 'SUBMITTED' } })
-    const [a, b] = [await msme(), await msme()]
-    const [late, inTime] = [account(), account()]
-    const dry = await check(bpr, await xlsx([row(a, late), row(b, inTime, { 5: '10/05/2025' })]))
-    expect(dry.check).toMatchObject({ create: 2, invalid: 0 })
+    const [a, b, c] = [await msme(), await msme(), await msme()]
+    const [late, lateToo, inTime] = [account(), account(), account()]
+    // January's loan falls in March (lost) and April (returnable); March's in April only; May's in neither
+    const dry = await check(bpr, await xlsx([row(a, late), row(b, lateToo, { 5: '10/03/2025' }), row(c, inTime, { 5: '10/05/2025' })]))
+    expect(dry.check).toMatchObject({ create: 3, invalid: 0 })
     await commit(bpr, dry.id)
-    const loan = await db.disbursement.findFirstOrThrow({ where: { accountNumber: late }, select: { id: true } })
-    const due = async (month: string) => String((await db.loanMonth.findFirstOrThrow({ where: { disbursementId: loan.id, claimMonth: new Date(`${month}-01`) }, select: { subsidyDue: true } })).subsidyDue)
-    const found = await importedLoansMissedMonths(bpr, dry.id)
-    expect(found.count).toBe(1)
-    expect(found.shown).toHaveLength(1)
-    expect(found.shown[0]).toMatchObject({ id: loan.id, accountNumber: late, lost: { months: ['2025-03'] }, returnable: { months: ['2025-04'] } })
-    expect(Number(found.shown[0].lost.total)).toBe(Number(await due('2025-03')))
-    expect(Number(found.shown[0].returnable.total)).toBe(Number(await due('2025-04')))
-    expect(Number(found.shown[0].lost.total)).toBeGreaterThan(0)
-    // all affected loans together: here the one
-    expect([Number(found.lost), Number(found.returnable)]).toEqual([Number(await due('2025-03')), Number(await due('2025-04'))])
-    // claims are read in the reader's scope: another bank learns nothing of them
-    expect((await importedLoansMissedMonths(dki, dry.id)).count).toBe(0)
+    const ids = Object.fromEntries((await db.disbursement.findMany({ where: { accountNumber: { in: [late, lateToo] } }, select: { id: true, accountNumber: true } })).map((d) => [d.accountNumber, d.id]))
+    const due = async (account: string, month: string) => Number((await db.loanMonth.findFirstOrThrow({ where: { disbursementId: ids[account], claimMonth: new Date(`${month}-01`) }, select: { subsidyDue: true } })).subsidyDue)
+    expect(await due(late, '2025-03')).toBeGreaterThan(0)
+    // said by the write and stored with the import's result, which the page shows
+    const stored = async () => ((await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { summary: true } })).summary as { facts?: { missedMonths?: ImportMissedMonths } }).facts?.missedMonths
+    const found = (await stored())!
+    expect(found.loans).toBe(2)
+    const byAccount = (x: unknown[], y: unknown[]) => (String(x[0]) < String(y[0]) ? -1 : 1)
+    expect(found.shown.map((l) => [l.accountNumber, l.lostMonths, l.returnableMonths]).sort(byAccount)).toEqual([[late, ['2025-03'], ['2025-04']], [lateToo, [], ['2025-04']]].sort(byAccount))
+    const first = found.shown.find((l) => l.accountNumber === late)!
+    expect([first.id, Number(first.lost), Number(first.returnable)]).toEqual([ids[late], await due(late, '2025-03'), await due(late, '2025-04')])
+    // every affected loan together, per state
+    expect(Number(found.lost)).toBe(await due(late, '2025-03'))
+    expect(Number(found.returnable)).toBe(await due(late, '2025-04') + await due(lateToo, '2025-04'))
+    // the hourly tidy removes the new rows' verdicts it was read from: the result still says it
+    await tidyImports()
+    expect(await db.importRow.count({ where: { importId: dry.id, outcome: 'CREATE' } })).toBe(0)
+    expect(await stored()).toEqual(found)
+    // claims are read in the reader's scope: another bank's reading learns nothing of them
+    await db.importRow.createMany({ data: [late, lateToo].map((acct, i) => ({ importId: dry.id, rowNumber: 1000 + i, outcome: 'CREATE', key: `BPRJATIM/${acct}`, values: {} })) })
+    expect(await importedLoansMissedMonths(dki, dry.id)).toBeNull()
+    expect((await importedLoansMissedMonths(bpr, dry.id))?.loans).toBe(2)
   })
 
   it('offers templates (disbursements, claim lines) whose every heading maps back to its field, with an explanation sheet', async () => {

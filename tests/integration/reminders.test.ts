@@ -413,12 +413,17 @@ describe('district officers: a report approved', () => {
     const report = await db.quarterlyReport.create({
       data: { regencyCode: '35.17', year: 2026, quarter: 3, status: 'SUBMITTED', submittedAt: new Date('2026-10-05'), firstSubmittedAt: new Date('2026-10-05') },
     })
+    // the admins were told it waits for review; the decision reads their notices at once
+    await scanReminders({ now: NOW })
+    expect(await db.notification.count({ where: { kind: 'REVIEW_REPORT', readAt: null } })).toBe(2)
     signInAs(admin)
     expect((await approveReport(undefined, form({ id: report.id, version: report.version }))).ok).toBe(true)
+    expect(await db.notification.count({ where: { kind: 'REVIEW_REPORT', readAt: null } })).toBe(0)
     const rows = await notificationsOf(officer17.id, ['REPORT_APPROVED'])
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ link: '/laporan-triwulan/35.17/2026/3', params: { regency: 'Kabupaten Jombang', year: 2026, quarter: 3 } })
-    expect(rows[0].eventKey).toMatch(new RegExp(`^report-approved:${report.id}:\\d{17}$`))
+    const { approvedAt } = await db.quarterlyReport.findUniqueOrThrow({ where: { id: report.id }, select: { approvedAt: true } })
+    expect(rows[0].eventKey).toBe(`report-approved:${report.id}:${approvedAt!.toISOString().slice(0, 23)}`)
     expect(notificationText('REPORT_APPROVED', rows[0].params, 'id')).toEqual({
       title: 'Laporan Triwulan III 2026 disetujui',
       body: 'Dinas menyetujui laporan Kabupaten Jombang untuk Triwulan III 2026; laporan kini terkunci.',
@@ -429,15 +434,20 @@ describe('district officers: a report approved', () => {
     await scanReminders({ now: NOW })
     expect(await db.notification.count({ where: { userId: officer17.id, kind: 'REPORT_APPROVED', readAt: null } })).toBe(1)
 
-    // reopened: the approval no longer stands, its notice is read (by the scan); approved again: a new notice
+    // reopened: the approval no longer stands, its notice is read with the reopening (before any scan); approved again: a new notice
     expect((await reopenReport(undefined, form({ id: report.id, version: report.version + 1, reason: 'Angka SHU salah ketik.' }))).ok).toBe(true)
-    await scanReminders({ now: NOW })
     expect(await db.notification.count({ where: { userId: officer17.id, kind: 'REPORT_APPROVED', readAt: null } })).toBe(0)
+    await scanReminders({ now: NOW })
     await db.quarterlyReport.update({ where: { id: report.id }, data: { status: 'SUBMITTED', version: { increment: 1 } } })
     expect((await approveReport(undefined, form({ id: report.id, version: report.version + 3 }))).ok).toBe(true)
     const again = await notificationsOf(officer17.id, ['REPORT_APPROVED'])
     expect(again).toHaveLength(2)
     expect(await db.notification.count({ where: { userId: officer17.id, kind: 'REPORT_APPROVED', readAt: null } })).toBe(1)
+    // a notice of an earlier approval left unread (a settle missed) is read by the scan; the current one stays
+    await db.notification.create({ data: { userId: officer17.id, kind: 'REPORT_APPROVED', eventKey: `report-approved:${report.id}:2026-10-01T00:00:00.000`, link: '/laporan-triwulan/35.17/2026/3' } })
+    await scanReminders({ now: NOW })
+    expect((await db.notification.findMany({ where: { userId: officer17.id, kind: 'REPORT_APPROVED', readAt: null }, select: { eventKey: true } })).map((n) => n.eventKey))
+      .toEqual([(await notificationsOf(officer17.id, ['REPORT_APPROVED'])).map((n) => n.eventKey).sort().at(-1)])
   })
 
   it('an approval that fails (a stale version) tells no one', async () => {

@@ -3,6 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import type { BusinessScale } from '@/lib/generated/prisma/enums'
 import type { EligibilityIssue } from '@/lib/credit/eligibility'
 import { DISBURSEMENT_MESSAGES, insertDisbursements, programRules } from '@/lib/credit/disbursements'
+import { importedLoansMissedMonths } from '@/lib/data/disbursements'
 import { maskNik } from '@/lib/registers/nik'
 import { disbursementSchema } from '@/lib/validations/credit'
 import type { z } from 'zod'
@@ -203,4 +204,9 @@ export const disbursementKind: RegisterKind<LoanRow, DisbursementInput> = {
     return created.id
   },
   update: async () => false,
+  // the new loans that fall in months their bank already claimed without them: the result names them, as the form does
+  committedFacts: async (tx, importId, importer) => {
+    const missedMonths = await importedLoansMissedMonths(importer, importId, tx)
+    return missedMonths && { missedMonths }
+  },
 }

@@ -124,6 +124,12 @@ export type RegisterKind<Row extends { id: string }, Input> = {
    */
   writeAll?(tx: Tx, actor: AuditActor, importer: Importer, rows: { input: Input; outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED' }[]): Promise<void | (() => Promise<void>)>
   /**
+   * What the import's result states once written, read at the end of the commit's transaction (its records and its
+   * rows' verdicts are there) and stored with its summary: a disbursement import's loans that fall in months their bank
+   * already claimed without them, as the form says on saving one. Null: nothing to state.
+   */
+  committedFacts?(tx: Tx, importId: string, importer: Importer): Promise<Prisma.InputJsonObject | null>
+  /**
    * The document (of writeAll) a valid row belongs to and the amount it adds: the dry run tallies each document's
    * rows and amount, for the confirmation to state what will be submitted ("Prokesra 2026, Oktober 2026: 1.234
    * lines, Rp…"), as the document's own form does. `group`: its key, shown by the page (`programme code/month`).

@@ -19,7 +19,7 @@ import { db } from '@/lib/db'
 import { orRefused } from '@/lib/dashboard/guard'
 import { autoMap, fieldLabel, shownValue } from '@/lib/imports/fields'
 import { formatMonth, formatNumber, formatRupiah } from '@/lib/format'
-import { importedLoansMissedMonths } from '@/lib/data/disbursements'
+import type { ImportMissedMonths } from '@/lib/data/disbursements'
 import { importDetail, regionNames, rowErrorText, shownStatus, statusTone } from '@/lib/imports/history'
 import type { SheetInfo, Summary } from '@/lib/imports/pipeline'
 import { importProgress, ownImport, tooManyColumns } from '@/lib/imports/service'
@@ -122,7 +122,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   // the confirmation names what each claim replaces and what it leaves out (money: said before, not after)
   const groupList = groups.filter((g) => g.changed).map((g) => `${t('groupLine', { name: g.name, rows: g.rows, amount: g.amount })}${[g.replaces, g.leftOut].filter(Boolean).map((x) => ` (${x})`).join('')}`).join('; ')
   // loans of a finished import that fall in months their bank had already claimed without them (the form says it on saving)
-  const missed = imp.status === 'DONE' && kind.kind === 'penyaluran' && summary && summary.create > 0 ? await importedLoansMissedMonths(user, imp.id) : null
+  const missed = imp.status === 'DONE' ? (imp.summary as { facts?: { missedMonths?: ImportMissedMonths } } | null)?.facts?.missedMonths : undefined
   /** a dry run with nothing to create or change: no import is offered, and the page says why */
   const nothing = Boolean(summary && summary.create === 0 && summary.update === 0)
   const actions = (
@@ -205,25 +205,25 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                 {canMap && imp.status === 'CHECKED' && <> <Link href={`/impor/${imp.id}?ubah=1`} className="font-medium underline">{t('ignoredRemap')}</Link></>}
               </p>
             )}
-            {missed && missed.count > 0 && (
+            {missed && (
               <div className="mt-3 space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="import-missed-months">
                 <h3 className="font-semibold">{t('missedTitle')}</h3>
-                <p>{t('missedBody', { count: missed.count })}</p>
+                <p>{t('missedBody', { count: missed.loans })}</p>
                 <p className="font-medium" data-testid="import-missed-totals">{t('missedTotals', { lost: formatRupiah(missed.lost, { locale: lang }), returnable: formatRupiah(missed.returnable, { locale: lang }) })}</p>
                 {/* a long list (a back-dated loan book) folded, a few loans shown at once */}
-                <details open={missed.count <= 10}>
-                  <summary className="cursor-pointer font-medium">{t('missedAccounts', { count: missed.count })}</summary>
+                <details open={missed.loans <= 10}>
+                  <summary className="cursor-pointer font-medium">{t('missedAccounts', { count: missed.loans })}</summary>
                   <ul className="mt-1.5 space-y-1.5">
                     {missed.shown.map((l) => (
                       <li key={l.id} className="break-words">
                         <Link href={`/kredit/penyaluran/${l.id}`} className="font-medium underline">{l.accountNumber}</Link>
-                        {([['missedLost', l.lost], ['missedReturnable', l.returnable]] as const).filter(([, x]) => x.months.length).map(([key, x]) => (
-                          <span key={key} className="block">{t(key, { months: x.months.map((m) => formatMonth(m, { locale: lang })).join(', '), amount: formatRupiah(x.total, { locale: lang }) })}</span>
+                        {([['missedLost', l.lostMonths, l.lost], ['missedReturnable', l.returnableMonths, l.returnable]] as const).filter(([, months]) => months.length).map(([key, months, amount]) => (
+                          <span key={key} className="block">{t(key, { months: months.map((m) => formatMonth(m, { locale: lang })).join(', '), amount: formatRupiah(amount, { locale: lang }) })}</span>
                         ))}
                       </li>
                     ))}
                   </ul>
-                  {missed.count > missed.shown.length && <p className="mt-1.5">{t('missedMore', { count: missed.count - missed.shown.length })}</p>}
+                  {missed.loans > missed.shown.length && <p className="mt-1.5">{t('missedMore', { count: missed.loans - missed.shown.length })}</p>}
                 </details>
               </div>
             )}

@@ -96,7 +96,7 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
           testId="card-subsidy" label={t('regency.subsidyShare')} value={pct1(summary.absorptionPct)} exact={t('card.exact', { value: pct2(summary.absorptionPct) })}
           detail={t('regency.ceilingShareDetail', { paid: formatRupiah(summary.subsidyPaid, { locale: lang }), share: money(summary.subsidyCeiling), province: money(summary.provinceCeiling) })}
         />
-        <FigureCard testId="card-projection" label={tc('projection')} value={pct1(summary.projection.pct)} exact={t('card.exact', { value: pct2(summary.projection.pct) })} detail={t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })} note={serverText(summary.projection.method, lang)} />
+        <FigureCard testId="card-projection" label={tc('projection')} value={pct1(summary.projection.pct)} exact={summary.projection.pct === null ? undefined : t('card.exact', { value: pct2(summary.projection.pct) })} detail={t('credit.projectionDetail', { value: money(summary.projection.value), target: money(summary.creditTarget) })} note={serverText(summary.projection.method, lang)} />
       </section>
 
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
