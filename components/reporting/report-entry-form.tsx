@@ -111,8 +111,12 @@ export function ReportEntryForm({
   // their fields once the officer tries to send, not while a draft is typed (an unreadable one already has its error)
   const missing = useMemo(() => new Set(missingValues(indicators, values).filter((code) => !typingErrors[code])), [indicators, values, typingErrors])
   const [submitTried, setSubmitTried] = useState(false)
-  // the fields to fix before the confirmation opens, each counted once
-  const blocking = fieldsToFix(indicators, findings, [...Object.keys(typingErrors), ...missing]).size
+  // the fields to fix before the confirmation opens, each counted once: values to correct (red), and rule warnings still
+  // without a comment, counted apart so that the note says which is which (it had asked to "fix or explain" N fields
+  // beside notes that say they do not stop the report, e.g. a value differing from the coaching activities)
+  const toFix = fieldsToFix(indicators, findings.filter((f) => f.severity === 'ERROR'), [...Object.keys(typingErrors), ...missing])
+  const toExplain = new Set(findings.filter((f) => f.severity !== 'ERROR' && !f.resolved && !toFix.has(f.indicatorCode)).map((f) => f.indicatorCode)).size
+  const blocking = toFix.size + toExplain
   const [blockedNote, setBlockedNote] = useState(false)
   // what sending now means, said in the confirmation: late (judged when it opens: a form left open over the
   // deadline), and the warnings sent with their explanations for the province to read
@@ -255,7 +259,7 @@ export function ReportEntryForm({
         {/* first submit button: Enter in a field saves a draft */}
         <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>{pending ? t('saving') : t('save')}</Button>
         <Button type="button" disabled={pending} onClick={(e) => openSubmit(e.currentTarget.form)}>{t('submit')}</Button>
-        {blockedNote && blocking > 0 && <p role="alert" className="basis-full text-sm font-medium text-red-700" data-testid="submit-blocked">{t('fixBeforeSubmit', { count: blocking })}</p>}
+        {blockedNote && blocking > 0 && <p role="alert" className="basis-full text-sm font-medium text-red-700" data-testid="submit-blocked">{toExplain === 0 ? t('fixBeforeSubmit', { count: toFix.size }) : toFix.size === 0 ? t('explainBeforeSubmit', { count: toExplain }) : t('fixAndExplainBeforeSubmit', { fix: toFix.size, explain: toExplain })}</p>}
       </div>
       <dialog ref={dialog} aria-labelledby="submit-title" aria-describedby={['submit-body', lateOnSend ? 'submit-late' : null, explainedWarnings > 0 ? 'submit-warnings' : null].filter(Boolean).join(' ')} className="m-auto w-[min(28rem,90vw)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <div className="space-y-3 p-5">

@@ -77,7 +77,8 @@ export function ReviewPanel({ id, version, groups, labels, children }: { id: str
             <ConfirmSubmit
               label={pending ? t('processing') : t('return')}
               title={t('returnConfirmTitle')}
-              body={(form) => t('returnConfirmBody', { reason: typedIn(form, 'reason') })}
+              // the notes per value typed (inputs of the table, in this form through their form attribute): said only when there are some
+              body={(form) => t('returnConfirmBody', { reason: typedIn(form, 'reason'), notes: [...new FormData(form).entries()].filter(([k, v]) => k.startsWith('notes.') && String(v).trim() !== '').length })}
               confirmLabel={t('return')}
               variant="danger"
               disabled={pending}

@@ -48,7 +48,9 @@ export async function remindReturnedReports(client: Client, options: { reportId?
   return client.$executeRaw`
     INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
     SELECT gen_random_uuid()::text, u.id, 'REPORT_RETURNED', ${returnedKeySql},
-           jsonb_build_object('regency', g.name, 'year', r.year, 'quarter', r.quarter, 'reason', coalesce(r.return_reason, '')),
+           -- a reopening (of an approved report) is said as such: the officer had read "returned" of a report they knew approved
+           jsonb_build_object('regency', g.name, 'year', r.year, 'quarter', r.quarter, 'reason', coalesce(r.return_reason, ''),
+             'reopened', CASE WHEN r.reopen_reason IS NOT NULL THEN 'yes' ELSE 'no' END),
            ${reportLinkSql(Prisma.sql`r.regency_code`, Prisma.sql`r.year`, Prisma.sql`r.quarter`)},
            ${emailStateSql(options.emailOn ?? emailEnabled())}, ${new Date()}::timestamp
       FROM quarterly_reports r

@@ -16,3 +16,18 @@ describe('notificationText: an approved claim', () => {
     expect(notificationText('CLAIM_APPROVED', base, 'en').body).toBe("The agency approved BPR Jatim's interest-subsidy claim for April 2026 (Prokesra 2026) at Rp1,250,000; its payment is recorded later.")
   })
 })
+
+describe('notificationText: quarterly reports', () => {
+  const report = { regency: 'Kabupaten Jombang', year: 2026, quarter: 3 }
+
+  it('names the quarter in the title of a report waiting for review (two of one regency had read alike)', () => {
+    expect(notificationText('REVIEW_REPORT', report, 'id').title).toBe('Laporan Kabupaten Jombang Triwulan III 2026 menunggu pemeriksaan')
+    expect(notificationText('REVIEW_REPORT', report, 'en').title).toBe("Kabupaten Jombang's Quarter III 2026 report awaits review")
+  })
+
+  it('says a return as a return, also for a notice stored before reopenings were told apart', () => {
+    expect(notificationText('REPORT_RETURNED', { ...report, reason: 'Angka SHU salah.' }, 'id').title).toBe('Laporan Triwulan III 2026 dikembalikan')
+    expect(notificationText('REPORT_RETURNED', { ...report, reason: 'Angka SHU salah.', reopened: 'yes' }, 'en').body)
+      .toBe("The agency reopened Kabupaten Jombang's approved report for Quarter III 2026 for correction. Reason: Angka SHU salah.")
+  })
+})

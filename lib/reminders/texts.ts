@@ -24,6 +24,8 @@ function values(params: Params, locale: Locale): Record<string, string> {
   if (typeof params.month === 'string') out.month = formatMonth(params.month, { locale })
   // an approval below what was claimed says by how much (`cut`: "none" when nothing was cut, or for a notice stored
   // before the claimed amount was)
+  // a return that reopened an approved report (`reopened`: "yes"; "no", or a notice stored before it was kept)
+  out.reopened = params.reopened === 'yes' ? 'yes' : 'no'
   out.cut = typeof params.cut === 'string' && Number(params.cut) > 0 ? formatRupiah(params.cut, { locale, cents: true }) : 'none'
   return out
 }

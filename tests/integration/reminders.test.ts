@@ -118,7 +118,7 @@ describe('quarterly reports: due in 7 days, late, returned', () => {
     const rows = await notificationsOf(officer17.id)
     const firstKey = await returnedKey(report.id)
     expect(rows).toEqual([
-      { kind: 'REPORT_RETURNED', eventKey: firstKey, link: '/laporan-triwulan/35.17/2026/3', params: { regency: 'Kabupaten Jombang', year: 2026, quarter: 3, reason: 'Koperasi aktif belum sesuai ODS.' } },
+      { kind: 'REPORT_RETURNED', eventKey: firstKey, link: '/laporan-triwulan/35.17/2026/3', params: { regency: 'Kabupaten Jombang', year: 2026, quarter: 3, reason: 'Koperasi aktif belum sesuai ODS.', reopened: 'no' } },
     ])
     expect(notificationText('REPORT_RETURNED', rows[0].params, 'id').body).toContain('Alasan: Koperasi aktif belum sesuai ODS.')
     expect(await notificationsOf(officer78.id)).toEqual([])
@@ -133,6 +133,14 @@ describe('quarterly reports: due in 7 days, late, returned', () => {
     const secondKey = await returnedKey(report.id)
     expect(secondKey).not.toBe(firstKey)
     expect((await notificationsOf(officer17.id, ['REPORT_RETURNED'])).map((n) => n.eventKey).sort()).toEqual([firstKey, secondKey].sort())
+    // the reopening of an approved report is said as such, not as a plain return
+    const reopened = (await notificationsOf(officer17.id, ['REPORT_RETURNED'])).find((n) => n.eventKey === secondKey)!
+    expect(notificationText('REPORT_RETURNED', reopened.params, 'id')).toEqual({
+      title: 'Laporan Triwulan III 2026 dibuka kembali',
+      body: 'Dinas membuka kembali laporan Kabupaten Jombang untuk Triwulan III 2026 yang sudah disetujui, agar diperbaiki. Alasan: Angka SHU salah ketik.',
+    })
+    expect(notificationText('REPORT_RETURNED', reopened.params, 'en').title).toBe('Quarter III 2026 report reopened')
+    expect(notificationText('REPORT_RETURNED', rows[0].params, 'id').title).toBe('Laporan Triwulan III 2026 dikembalikan')
   })
 
   it('one notice per return: the officer’s draft saves do not repeat it, a later return does', async () => {
