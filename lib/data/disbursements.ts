@@ -264,6 +264,59 @@ export async function importedLoansMissedMonths(importer: Pick<SessionUser, 'rol
   return { loans, lost: allLost, returnable: allReturnable, shown }
 }
 
+/** What a disbursement import's dry run says, before anything is written, of its new loans that fall in months already claimed. */
+export type PlannedMissedMonths = {
+  /** the new loans concerned, and how many of their months are in a decided (lost) or a still-verified (returnable) claim */
+  loans: number; lostMonths: number; returnableMonths: number
+  /** the first IMPORT_MISSED_SHOWN of them by account, with those months (`YYYY-MM`) */
+  shown: { accountNumber: string; lost: string[]; returnable: string[] }[]
+}
+
+/**
+ * Before the write: the new loans of a disbursement import's dry run (its CREATE rows: bank by the key, programme code,
+ * ISO contract date and whole tenor as the dry run stored them after checking) that would fall due in months their
+ * bank has already claimed without them, so that the bank reads it before confirming, not after (a walk's file of
+ * back-dated loans had been confirmed on "4 data baru" alone). A loan falls due in the months after its contract month,
+ * one per period (lib/credit/subsidy.ts: period i ends i months after the contract, its claim month is that month);
+ * its subsidy amounts are known only once the loan's schedule is written, so the months are counted here and the
+ * result states the amounts (importedLoansMissedMonths). For the import's owner, in missedMonthsReader's scope.
+ */
+export async function plannedLoansMissedMonths(importer: Pick<SessionUser, 'role' | 'bankId'>, importId: string, client: Pick<Prisma.TransactionClient, '$queryRaw'> = readDb): Promise<PlannedMissedMonths | null> {
+  const reader = missedMonthsReader(importer)
+  if (!reader.allowed) return null
+  const ownBank = reader.bankId ? Prisma.sql`AND b.id = ${reader.bankId}` : Prisma.empty
+  const rows = await client.$queryRaw<(PlannedMissedMonths['shown'][number] & { loans: number; allLost: number; allReturnable: number })[]>`
+    WITH planned AS (
+      SELECT substr(r.key, length(b.code) + 2) AS account, b.id AS bank_id, p.scheme,
+             date_trunc('month', (r."values"->>'contractDate')::date)::date AS contract_month, (r."values"->>'tenorMonths')::int AS tenor
+        FROM import_rows r
+        JOIN banks b ON b.code = split_part(r.key, '/', 1)
+        JOIN credit_programs p ON p.code = r."values"->>'programId'
+       WHERE r.import_id = ${importId} AND r.outcome = 'CREATE' ${ownBank}
+         -- as the dry run stored a row it accepted; anything else is left out rather than guessed
+         AND r."values"->>'contractDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND r."values"->>'tenorMonths' ~ '^[0-9]{1,3}$'),
+    claimed AS (
+      SELECT pl.account, to_char(c.month, 'YYYY-MM') AS month, c.status = 'SUBMITTED' AS returnable
+        FROM planned pl
+        CROSS JOIN generate_series(1, pl.tenor) AS g(i)
+        JOIN subsidy_claims c ON c.bank_id = pl.bank_id AND c.month = (pl.contract_month + make_interval(months => g.i))::date
+                             AND c.status IN ('SUBMITTED', 'APPROVED', 'PAID')
+        JOIN credit_programs cp ON cp.id = c.program_id AND cp.scheme = pl.scheme),
+    per AS (
+      SELECT account,
+             coalesce(array_agg(month ORDER BY month) FILTER (WHERE NOT returnable), '{}') AS lost,
+             coalesce(array_agg(month ORDER BY month) FILTER (WHERE returnable), '{}') AS returnable
+        FROM claimed GROUP BY account)
+    SELECT account AS "accountNumber", lost, returnable, count(*) OVER ()::int AS loans,
+           sum(cardinality(lost)) OVER ()::int AS "allLost", sum(cardinality(returnable)) OVER ()::int AS "allReturnable"
+      FROM per ORDER BY account LIMIT ${IMPORT_MISSED_SHOWN}`
+  if (!rows.length) return null
+  return {
+    loans: rows[0].loans, lostMonths: rows[0].allLost, returnableMonths: rows[0].allReturnable,
+    shown: rows.map((r) => ({ accountNumber: r.accountNumber, lost: r.lost, returnable: r.returnable })),
+  }
+}
+
 /** A loan as the integration API lists it (GET /api/v1/penyaluran). */
 export const disbursementSyncSelect = {
   id: true, version: true, accountNumber: true, programId: true, bankId: true, msmeId: true, regencyCode: true, contractDate: true, plafond: true, tenorMonths: true,

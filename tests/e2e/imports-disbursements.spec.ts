@@ -53,9 +53,14 @@ test('a bank officer imports 2.000 disbursements and watches the progress bar re
   await page.getByRole('button', { name: 'Jalankan uji coba' }).click()
   await expect(page.getByRole('heading', { name: 'Hasil uji coba' })).toBeVisible({ timeout: 180_000 })
   await page.screenshot({ path: info.outputPath('penyaluran-uji-coba.png'), fullPage: true })
+  // March's loans recorded in December: the dry run says, before anything is written, how many fall in claimed months
+  const planned = page.getByTestId('import-planned-missed')
+  await expect(planned).toContainText('pinjaman baru dalam berkas ini subsidinya jatuh pada bulan yang klaimnya sudah diajukan banknya')
+  const plannedLoans = Number((await planned.locator('p').first().textContent())!.match(/^([\d.]+) pinjaman baru/)![1].replace(/\./g, ''))
 
   await page.getByRole('button', { name: 'Impor sekarang' }).click()
   await expect(page.getByRole('dialog')).toContainText(`${ROWS.toLocaleString('id-ID')} data baru dan 0 perubahan akan disimpan`)
+  await expect(page.getByRole('dialog')).toContainText(`Perhatian: ${plannedLoans.toLocaleString('id-ID')} pinjaman baru jatuh pada bulan yang sudah diklaim bank`)
   await page.getByRole('dialog').getByRole('button', { name: 'Impor sekarang' }).click()
   // the screenshot of the bar on its way (1–99%)
   await expect(page.getByRole('progressbar', { name: 'Menyimpan…' })).toHaveAttribute('aria-valuenow', /^[1-9]\d?$/, { timeout: 240_000 })
@@ -83,6 +88,8 @@ test('a bank officer imports 2.000 disbursements and watches the progress bar re
       JOIN credit_programs p ON p.id = c.program_id AND p.scheme = dp.scheme
      WHERE d.account_number LIKE $1 AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.claim_id = c.id AND l.disbursement_id = d.id)`, [`E2E-${stamp}-%`])
   expect(Number(late)).toBeGreaterThan(0)
+  // what the dry run foresaw is what the write found
+  expect(plannedLoans).toBe(Number(late))
   const missed = page.getByTestId('import-missed-months')
   await expect(missed).toContainText(`${Number(late).toLocaleString('id-ID')} pinjaman dari impor ini subsidinya jatuh pada bulan yang klaimnya sudah diajukan banknya`)
   const rp = (v: string) => `Rp${Number(v).toLocaleString('id-ID')}`

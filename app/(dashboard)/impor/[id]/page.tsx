@@ -19,7 +19,7 @@ import { db } from '@/lib/db'
 import { orRefused } from '@/lib/dashboard/guard'
 import { autoMap, fieldLabel, shownValue } from '@/lib/imports/fields'
 import { formatMonth, formatNumber, formatRupiah } from '@/lib/format'
-import type { ImportMissedMonths } from '@/lib/data/disbursements'
+import { plannedLoansMissedMonths, type ImportMissedMonths } from '@/lib/data/disbursements'
 import { importDetail, regionNames, rowErrorText, shownStatus, statusTone } from '@/lib/imports/history'
 import type { SheetInfo, Summary } from '@/lib/imports/pipeline'
 import { importProgress, ownImport, tooManyColumns } from '@/lib/imports/service'
@@ -123,6 +123,9 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const groupList = groups.filter((g) => g.changed).map((g) => `${t('groupLine', { name: g.name, rows: g.rows, amount: g.amount })}${[g.replaces, g.leftOut].filter(Boolean).map((x) => ` (${x})`).join('')}`).join('; ')
   // loans of a finished import that fall in months their bank had already claimed without them (the form says it on saving)
   const missed = imp.status === 'DONE' ? (imp.summary as { facts?: { missedMonths?: ImportMissedMonths } } | null)?.facts?.missedMonths : undefined
+  // before confirming: the new loans that would fall in months already claimed (money said before, not after)
+  const planned = imp.status === 'CHECKED' && kind.kind === 'penyaluran' && !remapping && summary && summary.create > 0 ? await plannedLoansMissedMonths(user, imp.id) : null
+  const plannedNote = planned ? t('plannedMissedConfirm', { count: planned.loans, lost: planned.lostMonths, returnable: planned.returnableMonths }) : null
   /** a dry run with nothing to create or change: no import is offered, and the page says why */
   const nothing = Boolean(summary && summary.create === 0 && summary.update === 0)
   const actions = (
@@ -204,6 +207,26 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                 {t('ignoredColumns', { columns: ignoredColumns.map((h) => `“${h}”`).join(', ') })}
                 {canMap && imp.status === 'CHECKED' && <> <Link href={`/impor/${imp.id}?ubah=1`} className="font-medium underline">{t('ignoredRemap')}</Link></>}
               </p>
+            )}
+            {planned && (
+              <div className="mt-3 space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="import-planned-missed">
+                <h3 className="font-semibold">{t('plannedMissedTitle')}</h3>
+                <p>{t('plannedMissedBody', { count: planned.loans, lost: planned.lostMonths, returnable: planned.returnableMonths })}</p>
+                <details open={planned.loans <= 10}>
+                  <summary className="cursor-pointer font-medium">{t('missedAccounts', { count: planned.loans })}</summary>
+                  <ul className="mt-1.5 space-y-1.5">
+                    {planned.shown.map((l) => (
+                      <li key={l.accountNumber} className="break-words">
+                        <span className="font-medium">{l.accountNumber}</span>
+                        {([['plannedLost', l.lost], ['plannedReturnable', l.returnable]] as const).filter(([, months]) => months.length).map(([key, months]) => (
+                          <span key={key} className="block">{t(key, { months: months.map((m) => formatMonth(m, { locale: lang })).join(', ') })}</span>
+                        ))}
+                      </li>
+                    ))}
+                  </ul>
+                  {planned.loans > planned.shown.length && <p className="mt-1.5">{t('plannedMore', { count: planned.loans - planned.shown.length })}</p>}
+                </details>
+              </div>
             )}
             {missed && (
               <div className="mt-3 space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="import-missed-months">
@@ -352,7 +375,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
 
           {imp.status !== 'DONE' && checkSummary && (summary.create > 0 || summary.update > 0) && (
             <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-              <CommitForm id={imp.id} create={summary.create} update={summary.update} invalid={summary.invalid} rejectedHref={`/api/impor/${imp.id}/ditolak`} documents={groupList ? t('commitGroups', { list: groupList }) : undefined} />
+              <CommitForm id={imp.id} create={summary.create} update={summary.update} invalid={summary.invalid} rejectedHref={`/api/impor/${imp.id}/ditolak`} documents={[groupList ? t('commitGroups', { list: groupList }) : null, plannedNote].filter(Boolean).join(' ') || undefined} />
               {/* a dry run not to be imported is set aside, so that it cannot be confirmed later by mistake */}
               {imp.status === 'CHECKED' && (
                 <div className="mt-3 border-t border-slate-100 pt-3">
