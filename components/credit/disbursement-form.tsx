@@ -10,14 +10,17 @@ import { Button, buttonClass } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { MissedMonthsNotice } from '@/components/credit/missed-months-notice'
+import type { ClaimedMonth } from '@/lib/data/disbursements'
+import { formatMonth } from '@/lib/format'
+import { loanClaimMonths } from '@/lib/credit/claim-months'
 
-export type DisbursementProgram = { id: string; name: string; year: number; rules: string; bankRates: string }
+export type DisbursementProgram = { id: string; name: string; year: number; scheme: string; rules: string; bankRates: string }
 
 /**
  * Record a disbursement: the programme's rules are stated before anything is typed; the borrower is confirmed
  * by NIB and the owner's NIK; eligibility breaches come back in the fields, an admin may accept them in writing.
  */
-export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId }: { programs: DisbursementProgram[]; banks: { id: string; name: string }[]; isAdmin: boolean; defaultProgramId?: string }) {
+export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId, claimed = [], ownBankId = null }: { programs: DisbursementProgram[]; banks: { id: string; name: string }[]; isAdmin: boolean; defaultProgramId?: string; claimed?: ClaimedMonth[]; ownBankId?: string | null }) {
   const t = useTranslations('credit')
   const lang = useLocale() === 'en' ? 'en' : 'id'
   const [state, action, pending] = useFormAction(createDisbursement)
@@ -27,10 +30,23 @@ export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId }:
   const [programId, setProgramId] = useState(defaultProgramId ?? programs[0]?.id)
   const [, setResets] = useState(0)
   const selected = programs.find((p) => p.id === programId)
+  // the loan's terms as typed (read from the form once it has rendered: the date field's ISO value follows its text)
+  const [terms, setTerms] = useState<{ contractDate: string | null; tenor: number; bankId: string | null }>({ contractDate: null, tenor: 0, bankId: null })
+  const readTerms = (form: HTMLFormElement) => requestAnimationFrame(() => {
+    const data = new FormData(form)
+    const next = { contractDate: String(data.get('contractDate') ?? '') || null, tenor: Number(String(data.get('tenorMonths') ?? '').trim()), bankId: String(data.get('bankId') ?? '') || ownBankId }
+    setTerms((prev) => (prev.contractDate === next.contractDate && prev.tenor === next.tenor && prev.bankId === next.bankId ? prev : next))
+  })
+  // months of this loan its bank has already claimed under the programme's scheme: said before the save, as the save
+  // says it after (a back-dated loan loses them: one month, one claim)
+  const bankId = terms.bankId ?? ownBankId ?? (isAdmin ? banks[0]?.id ?? null : null)
+  const months = new Set(loanClaimMonths(terms.contractDate, terms.tenor))
+  const claimedHere = selected && bankId ? claimed.filter((c) => c.bankId === bankId && c.scheme === selected.scheme && months.has(c.month)) : []
+  const monthList = (status: ClaimedMonth['status']) => claimedHere.filter((c) => c.status === status).map((c) => formatMonth(c.month, { locale: lang })).join(', ')
   return (
     // a reset (after a save) puts the DOM's select back on its first option; re-rendering re-applies the
     // controlled choice
-    <form data-unsaved-guard onSubmit={action} onReset={() => setResets((n) => n + 1)} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
+    <form data-unsaved-guard onSubmit={action} onReset={(e) => { setResets((n) => n + 1); readTerms(e.currentTarget) }} onInput={(e) => readTerms(e.currentTarget)} onChange={(e) => readTerms(e.currentTarget)} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage state={state} />
       {/* the saved loan's months already claimed without it, as its page says them; in a region that is always
           there, so that a screen reader announces them with the save (a region that appears with its text may not be) */}
@@ -50,6 +66,12 @@ export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId }:
           <h2 className="font-semibold">{t('programRules')}: {selected.name}</h2>
           <p>{selected.rules}</p>
           {selected.bankRates && <p className="text-slate-700">{selected.bankRates}</p>}
+          {claimedHere.length > 0 && (
+            <div className="mt-2 space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="planned-missed">
+              {monthList('DECIDED') && <p>{t('plannedMissedLost', { months: monthList('DECIDED') })}</p>}
+              {monthList('SUBMITTED') && <p>{t('plannedMissedReturnable', { months: monthList('SUBMITTED') })}</p>}
+            </div>
+          )}
         </section>
       )}
       <div className="grid gap-4 sm:grid-cols-2">

@@ -264,6 +264,26 @@ export async function importedLoansMissedMonths(importer: Pick<SessionUser, 'rol
   return { loans, lost: allLost, returnable: allReturnable, shown }
 }
 
+/** A month a bank has claimed under a scheme, with its claim's state (what the disbursement form warns of as a date is typed). */
+export type ClaimedMonth = { bankId: string; scheme: string; month: string; status: MissedMonth['status'] }
+
+/**
+ * The months the banks within the user's reach have already claimed (submitted, approved or paid), per scheme, over
+ * the last four years: the disbursement form says, as the contract date and tenor are typed, which of the loan's
+ * months fall in them (money said before it is lost, not after the save). missedMonthsReader's scope: a bank officer
+ * its own bank's claims; a role that does not read claims none.
+ */
+export async function claimedMonthsForRecording(user: Pick<SessionUser, 'role' | 'bankId'>): Promise<ClaimedMonth[]> {
+  const reader = missedMonthsReader(user)
+  if (!reader.allowed) return []
+  const ownBank = reader.bankId ? Prisma.sql`AND c.bank_id = ${reader.bankId}` : Prisma.empty
+  return readDb.$queryRaw<ClaimedMonth[]>`
+    SELECT c.bank_id AS "bankId", p.scheme, to_char(c.month, 'YYYY-MM') AS month, CASE WHEN c.status = 'SUBMITTED' THEN 'SUBMITTED' ELSE 'DECIDED' END AS status
+      FROM subsidy_claims c JOIN credit_programs p ON p.id = c.program_id
+     WHERE c.status IN ('SUBMITTED', 'APPROVED', 'PAID') AND c.month >= (date_trunc('month', ${jakartaToday()}::date) - interval '4 years') ${ownBank}
+     ORDER BY c.bank_id, p.scheme, c.month`
+}
+
 /** What a disbursement import's dry run says, before anything is written, of its new loans that fall in months already claimed. */
 export type PlannedMissedMonths = {
   /** the new loans concerned, and how many of their months are in a decided (lost) or a still-verified (returnable) claim */

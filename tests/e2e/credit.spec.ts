@@ -372,6 +372,16 @@ test('a back-dated loan is told at once which of its months were already claimed
   await page.getByLabel('Tanggal akad').fill('15/01/2026')
   await page.getByRole('textbox', { name: 'Plafon', exact: true }).fill('10.000.000')
   await page.getByLabel('Tenor (bulan)').fill('12')
+  // said before the save, as the terms are typed: the months of the claims already decided (a walk had learnt of them
+  // only after saving)
+  const before = page.getByTestId('planned-missed')
+  await expect(before).toContainText('Dengan tanggal akad dan tenor ini, subsidi pinjaman untuk Februari 2026')
+  await expect(before).toContainText('tidak dapat diklaim lagi')
+  // a contract date after every claimed month: nothing to say
+  await page.getByLabel('Tanggal akad').fill('05/12/2026')
+  await expect(before).toHaveCount(0)
+  await page.getByLabel('Tanggal akad').fill('15/01/2026')
+  await expect(before).toBeVisible()
   await page.getByRole('button', { name: 'Catat penyaluran' }).click()
   const warning = page.getByTestId('loan-missed-months-DECIDED')
   await expect(warning).toContainText(`jatuh pada ${decided} bulan yang klaimnya sudah diajukan tanpa pinjaman ini`)

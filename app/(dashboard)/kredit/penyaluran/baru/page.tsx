@@ -4,7 +4,7 @@ import { CreditNav } from '@/components/credit/credit-nav'
 import { DisbursementForm } from '@/components/credit/disbursement-form'
 import { PageHeader } from '@/components/ui/page-header'
 import { EmptyState } from '@/components/ui/empty-state'
-import { listPrograms } from '@/lib/data/disbursements'
+import { claimedMonthsForRecording, listPrograms } from '@/lib/data/disbursements'
 import { formatRate, formatRupiah } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 import { jakartaToday } from '@/lib/dates'
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewDisbursementPage() {
   const user = await requirePermission('disbursements.write')
-  const [t, tr, locale, programs] = await Promise.all([getTranslations('credit'), getTranslations('registers'), getLocale(), listPrograms({ user })])
+  const [t, tr, locale, programs, claimed] = await Promise.all([getTranslations('credit'), getTranslations('registers'), getLocale(), listPrograms({ user }), claimedMonthsForRecording(user)])
   const lang = locale === 'en' ? 'en' : 'id'
   const shortName = new Map(programs.flatMap((p) => p.banks.map((b) => [b.bank.id, b.bank.shortName] as const)))
   const pct = (v: unknown) => formatRate(v as number, { locale: lang })
@@ -36,11 +36,13 @@ export default async function NewDisbursementPage() {
       ) : (
       <DisbursementForm
         programs={programs.map((p) => ({
-          id: p.id, name: p.name, year: p.year,
+          id: p.id, name: p.name, year: p.year, scheme: p.scheme,
           rules: t('rulesText', { plafond: formatRupiah(Number(p.maxPlafond), { locale: lang }), tenor: p.maxTenorMonths, borrower: pct(p.borrowerRate), scales: p.eligibleScales.map((s) => tr(`scale.${s}`).toLowerCase()).join(', '), year: p.year }),
           bankRates: bankRates(p.rates) ? t('rulesBankRates', { rates: bankRates(p.rates) }) : '',
         }))}
         banks={banks}
+        claimed={claimed}
+        ownBankId={user.role === 'BANK_OFFICER' ? user.bankId : null}
         isAdmin={user.role === 'ADMIN'}
         // this year's programme first: a next year's one (listed first) cannot take a loan dated today
         defaultProgramId={programs.find((p) => p.year === Number(jakartaToday().slice(0, 4)))?.id}
