@@ -32,15 +32,22 @@ export async function transition(
 
 /** "Klaim sudah diubah oleh Admin Dinas pada 2 Desember 2026 09.15; muat ulang halaman." from the audit trail. */
 export async function conflictError(tx: Prisma.TransactionClient, entity: string, entityId: string, label: string, options: { refreshed?: boolean } = {}): Promise<ActionError> {
-  const last = await tx.auditLog.findFirst({
-    where: { entity, entityId },
+  const last = await lastChange(tx, entity, entityId)
+  if (!last) return new ActionError(`${label} tidak ditemukan atau sudah berubah; muat ulang halaman.`, undefined, 'CONFLICT')
+  const { who, when } = last
+  return new ActionError(options.refreshed
+    ? `${label} sudah diubah oleh ${who} pada ${when}; perubahan Anda tidak disimpan, dan halaman kini menampilkan keadaan terbarunya.`
+    : `${label} sudah diubah oleh ${who} pada ${when}; muat ulang halaman, lalu ulangi.`, undefined, 'CONFLICT')
+}
+
+/** Who last changed a record (by `action`, or any) and when, from the audit trail, as a refusal names them; null when none is recorded. */
+export async function lastChange(client: Pick<Prisma.TransactionClient, 'auditLog' | 'user'>, entity: string, entityId: string, action?: string): Promise<{ who: string; when: string } | null> {
+  const last = await client.auditLog.findFirst({
+    where: { entity, entityId, ...(action && { action }) },
     select: { username: true, userId: true, createdAt: true },
     orderBy: { id: 'desc' },
   })
-  if (!last) return new ActionError(`${label} tidak ditemukan atau sudah berubah; muat ulang halaman.`, undefined, 'CONFLICT')
-  const who = last.userId ? ((await tx.user.findUnique({ where: { id: last.userId }, select: { name: true } }))?.name ?? last.username) : last.username
-  const when = formatDateTime(last.createdAt)
-  return new ActionError(options.refreshed
-    ? `${label} sudah diubah oleh ${who} pada ${when}; halaman kini menampilkan keadaan terbarunya; periksa sebelum mengulang.`
-    : `${label} sudah diubah oleh ${who} pada ${when}; muat ulang halaman, lalu ulangi.`, undefined, 'CONFLICT')
+  if (!last) return null
+  const who = last.userId ? ((await client.user.findUnique({ where: { id: last.userId }, select: { name: true } }))?.name ?? last.username) : last.username
+  return { who, when: formatDateTime(last.createdAt) }
 }

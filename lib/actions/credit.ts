@@ -13,7 +13,7 @@ import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah, rat
 import { dayAfterMonth, jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
 import { parseRupiah, rupiahMessage } from '@/lib/parse'
-import { conflictError, transition } from '@/lib/transitions'
+import { conflictError, lastChange, transition } from '@/lib/transitions'
 import { AppError } from '@/lib/errors'
 import type { z } from 'zod'
 import { ActionError, authAction, MESSAGES, type ActionState } from '@/lib/safe-action'
@@ -178,11 +178,23 @@ export const recordClaimPayment = authAction('claims.verify', claimPaymentSchema
     // another's change (a claim paid in full meanwhile has no payment form any more) the frame announces the refusal
     // too; a refusal of what was typed (a date, an amount) stays on the form alone
     revalidatePath('/kredit', 'layout')
-    return { ok: false, message: e.userMessage, errors: e.fieldErrors, ...(e.code === 'CONFLICT' && { data: { refreshed: '1' } }) }
+    return { ok: false, message: e.code === 'CONFLICT' ? await paidMeanwhile(input.claimId) ?? e.userMessage : e.userMessage, errors: e.fieldErrors, ...(e.code === 'CONFLICT' && { data: { refreshed: '1' } }) }
   }
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: `Pembayaran ${formatRupiah(input.amount)} dicatat.` }
 })
+
+/**
+ * A payment refused because the claim was paid in full meanwhile: said as such (who paid it, when), since nothing is
+ * left to pay and "check before trying again" would invite a retry that cannot be. Null when it is not paid.
+ */
+async function paidMeanwhile(claimId: string): Promise<string | null> {
+  const claim = await db.subsidyClaim.findUnique({ where: { id: claimId }, select: { status: true } })
+  if (claim?.status !== 'PAID') return null
+  const last = await lastChange(db, 'SubsidyClaim', claimId, 'PAY')
+  if (!last) return null
+  return `Pembayaran tidak dicatat: klaim ini sudah lunas, dibayar penuh oleh ${last.who} pada ${last.when}. Halaman kini menampilkan pembayarannya.`
+}
 
 async function payClaim(input: z.infer<typeof claimPaymentSchema>, user: SessionUser) {
   await db.$transaction(async (tx) => {

@@ -6,7 +6,7 @@
 import 'server-only'
 import type { z } from 'zod'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { disbursementSyncSelect, syncDisbursements } from '@/lib/data/disbursements'
+import { disbursementSyncSelect, syncDisbursements, type MissedMonth } from '@/lib/data/disbursements'
 import type { SessionUser } from '@/lib/session-user'
 import { syncArgs } from '@/lib/api/registers'
 import { encodeCursor, type disbursementQuery } from '@/lib/api/schemas'
@@ -14,6 +14,9 @@ import { encodeCursor, type disbursementQuery } from '@/lib/api/schemas'
 type LoanRow = Prisma.DisbursementGetPayload<{ select: typeof disbursementSyncSelect }>
 
 /** One loan: the fields of the OpenAPI `Disbursement`. */
+/** A loan's months claimed without it as the API writes them (`missed_claim_months`: DisbursementDetail, DisbursementsCreated). */
+export const missedClaimMonthsAnswer = (months: MissedMonth[]) => months.map((m) => ({ month: m.month, claim: m.status, subsidy_due: Number(m.due) }))
+
 export function disbursementRecord(r: LoanRow) {
   return {
     id: r.id, version: r.version, account_number: r.accountNumber, program_id: r.programId, bank_id: r.bankId, msme_id: r.msmeId, nib: r.msme.nib,

@@ -6,7 +6,7 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi'
 import { z } from 'zod'
 import {
-  claimIn, claimOut, claimQuery, cooperativePage, cooperativeQuery, disbursementBatchIn, disbursementCorrectionIn, disbursementCreatedOut, disbursementOut, disbursementPage, disbursementQuery, figuresQuery, figuresOut, instalmentIn, instalmentOut,
+  claimIn, claimOut, claimQuery, cooperativePage, cooperativeQuery, disbursementBatchIn, disbursementCorrectionIn, disbursementCreatedOut, disbursementDetailOut, disbursementOut, disbursementPage, disbursementQuery, figuresQuery, figuresOut, instalmentIn, instalmentOut,
   actionPage, indicatorQuery, indicatorsOut, meetingPage, msmePage, msmeQuery, problemOut, programList, snapshotIn, snapshotOut, syncQuery,
 } from '@/lib/api/schemas'
 import { MAX_JSON_BYTES } from '@/lib/api/route-limits'
@@ -88,7 +88,7 @@ export const API_PATHS = {
     get: op({
       operationId: 'getDisbursement', tags: ['Bank'], summary: 'One loan, with the version a correction sends back',
       requestParams: { path: z.object({ id: z.string().meta({ description: 'Loan id (`data[].id` of createDisbursements).' }) }) },
-      responses: { '200': { description: 'The loan.', content: json(disbursementOut) }, '404': problemResponse("No such loan, or another bank's.") },
+      responses: { '200': { description: 'The loan, with the months its bank had already claimed without it.', content: json(disbursementDetailOut) }, '404': problemResponse("No such loan, or another bank's.") },
     }),
     patch: op({
       operationId: 'updateDisbursement', tags: ['Bank'], summary: 'Correct a recorded loan (account, borrower, contract date, plafond, tenor, method)',

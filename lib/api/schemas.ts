@@ -220,6 +220,13 @@ export const disbursementBatchIn = z.object({
   items: z.array(disbursementIn, 'items harus berupa daftar pinjaman.').min(1, 'Kirim minimal satu pinjaman.').max(MAX_BATCH, `Paling banyak ${MAX_BATCH.toLocaleString('id-ID')} pinjaman per permintaan.`),
 }).strict().meta({ id: 'DisbursementBatch', description: `1 to ${MAX_BATCH} loans, recorded all or nothing.` })
 
+/** A loan's months its bank had already claimed without it (lib/data/disbursements.ts missedClaimMonthsOf). */
+const missedClaimMonthsOut = z.array(z.object({
+  month: z.string().meta({ description: 'YYYY-MM' }),
+  claim: z.enum(['DECIDED', 'SUBMITTED']).meta({ description: 'DECIDED: the month\'s claim is approved or paid, so this loan\'s subsidy for it is lost (one month, one claim). SUBMITTED: the claim is still being verified; the agency can return it and the bank files the month again with this loan.' }),
+  subsidy_due: z.number().meta({ description: 'The loan\'s subsidy for the month, Rupiah.' }),
+})).meta({ description: 'Months of this loan that its bank had already claimed without it (a loan recorded after months it falls due in were filed); empty for a loan recorded in time, and for a client whose role does not read claims.' })
+
 export const disbursementCreatedOut = z.object({
   data: z.array(z.object({
     index: z.number().int(),
@@ -230,11 +237,7 @@ export const disbursementCreatedOut = z.object({
     plafond: z.number(),
     bank_rate: z.number(),
     borrower_rate: z.number(),
-    missed_claim_months: z.array(z.object({
-      month: z.string().meta({ description: 'YYYY-MM' }),
-      claim: z.enum(['DECIDED', 'SUBMITTED']).meta({ description: 'DECIDED: the month\'s claim is approved or paid, so this loan\'s subsidy for it is lost (one month, one claim). SUBMITTED: the claim is still being verified; the agency can return it and the bank files the month again with this loan.' }),
-      subsidy_due: z.number().meta({ description: 'The loan\'s subsidy for the month, Rupiah.' }),
-    })).meta({ description: 'Months of this loan that its bank had already claimed without it (a loan recorded after months it falls due in were filed); empty for a loan recorded in time.' }),
+    missed_claim_months: missedClaimMonthsOut,
   })),
 }).meta({ id: 'DisbursementsCreated' })
 
@@ -270,6 +273,9 @@ export const disbursementOut = z.object({
   eligibility_issues: z.array(z.string()).meta({ description: 'Programme rules the loan breaks, accepted by the agency with a written reason.' }),
   ...timestamps,
 }).meta({ id: 'Disbursement' })
+
+/** One loan as getDisbursement answers it: the record, and the months its bank had already claimed without it (as the loan's page says). */
+export const disbursementDetailOut = disbursementOut.extend({ missed_claim_months: missedClaimMonthsOut }).meta({ id: 'DisbursementDetail' })
 
 export const disbursementPage = z.object({
   data: z.array(disbursementOut),

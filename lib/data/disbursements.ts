@@ -292,29 +292,29 @@ export type PlannedMissedMonths = {
   shown: { accountNumber: string; lost: string[]; returnable: string[] }[]
 }
 
+/** A loan an import would record, as its dry run read it: account, bank code, programme code, contract date (ISO) and tenor. */
+export type PlannedLoan = { accountNumber: string; bankCode: string; programCode: string; contractDate: string; tenorMonths: number }
+
 /**
- * Before the write: the new loans of a disbursement import's dry run (its CREATE rows: bank by the key, programme code,
- * ISO contract date and whole tenor as the dry run stored them after checking) that would fall due in months their
+ * Before the write: of the loans a disbursement import's dry run found new, those that would fall due in months their
  * bank has already claimed without them, so that the bank reads it before confirming, not after (a walk's file of
- * back-dated loans had been confirmed on "4 data baru" alone). A loan falls due in the months after its contract month,
- * one per period (lib/credit/subsidy.ts: period i ends i months after the contract, its claim month is that month);
- * its subsidy amounts are known only once the loan's schedule is written, so the months are counted here and the
- * result states the amounts (importedLoansMissedMonths). For the import's owner, in missedMonthsReader's scope.
+ * back-dated loans had been confirmed on "4 data baru" alone). A loan falls due in the months after its contract
+ * month, one per period (lib/credit/claim-months.ts, as its schedule claims them); its subsidy amounts are known only
+ * once its schedule is written, so months are counted here and the result states the amounts
+ * (importedLoansMissedMonths). In missedMonthsReader's scope. Counts and the first loans in one statement.
  */
-export async function plannedLoansMissedMonths(importer: Pick<SessionUser, 'role' | 'bankId'>, importId: string, client: Pick<Prisma.TransactionClient, '$queryRaw'> = readDb): Promise<PlannedMissedMonths | null> {
+export async function plannedLoansMissedMonths(importer: Pick<SessionUser, 'role' | 'bankId'>, loans: PlannedLoan[], client: Pick<Prisma.TransactionClient, '$queryRaw'> = readDb): Promise<PlannedMissedMonths | null> {
   const reader = missedMonthsReader(importer)
-  if (!reader.allowed) return null
+  if (!reader.allowed || !loans.length) return null
   const ownBank = reader.bankId ? Prisma.sql`AND b.id = ${reader.bankId}` : Prisma.empty
   const rows = await client.$queryRaw<(PlannedMissedMonths['shown'][number] & { loans: number; allLost: number; allReturnable: number })[]>`
     WITH planned AS (
-      SELECT substr(r.key, length(b.code) + 2) AS account, b.id AS bank_id, p.scheme,
-             date_trunc('month', (r."values"->>'contractDate')::date)::date AS contract_month, (r."values"->>'tenorMonths')::int AS tenor
-        FROM import_rows r
-        JOIN banks b ON b.code = split_part(r.key, '/', 1)
-        JOIN credit_programs p ON p.code = r."values"->>'programId'
-       WHERE r.import_id = ${importId} AND r.outcome = 'CREATE' ${ownBank}
-         -- as the dry run stored a row it accepted; anything else is left out rather than guessed
-         AND r."values"->>'contractDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND r."values"->>'tenorMonths' ~ '^[0-9]{1,3}$'),
+      SELECT l.account, b.id AS bank_id, p.scheme, date_trunc('month', l.contract_date)::date AS contract_month, l.tenor
+        FROM unnest(${loans.map((l) => l.accountNumber)}::text[], ${loans.map((l) => l.bankCode)}::text[], ${loans.map((l) => l.programCode)}::text[],
+                    ${loans.map((l) => l.contractDate)}::date[], ${loans.map((l) => l.tenorMonths)}::int[]) AS l(account, bank_code, program_code, contract_date, tenor)
+        JOIN banks b ON b.code = l.bank_code
+        JOIN credit_programs p ON p.code = l.program_code
+       WHERE true ${ownBank}),
     claimed AS (
       SELECT pl.account, to_char(c.month, 'YYYY-MM') AS month, c.status = 'SUBMITTED' AS returnable
         FROM planned pl

@@ -10,7 +10,7 @@ import { importKind } from './kinds'
 import { exampleTexts, REJECTED_ERRORS_HEADING, REJECTED_ROW_HEADING } from './template'
 import { agencyRegencies } from '@/lib/data/regions'
 import { fieldValue } from './kinds/common'
-import type { AnyKind, Importer, Tx } from './kinds/types'
+import type { AnyKind, Importer, PlannedRow, Tx } from './kinds/types'
 import { applyPlan, changedMeanwhile, planKey, planRow, planState, type PlanColumns } from './planned'
 import { loadRegions, resolveDistrict, resolveRegency, resolveVillage, type RegionIndex } from './regions'
 import { MASK_CHAR } from '@/lib/registers/nik'
@@ -560,6 +560,8 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
     const regions = await loadRegions(db)
     const summary = emptySummary()
     const groups = new Map<string, GroupTally>()
+    // the new rows' parts of what the dry run states before the write (AnyKind.plannedOf), in file order
+    const planned: PlannedRow[] = []
     const examples = await templateExamples(db, imp, kind, importer)
     const c: Ctx = { kind, importer, regions, seen: new Map(), columnOf: columnNamer(imp, kind), examples, unmappedRequired: unmappedRequired(imp, kind) }
     // what the planned writes are made under; a dry run that runs past midnight UTC keeps none (its rows were judged on two days)
@@ -589,15 +591,18 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
         for (const v of verdicts) {
           countInto(summary, v.outcome)
           if (kind.groupOf && v.outcome !== 'INVALID') tallyInto(groups, kind.groupOf(v.input), v.outcome)
+          if (kind.plannedOf && v.outcome === 'CREATE') planned.push(kind.plannedOf(v.input))
         }
         await ctx.progress(summary.total, total, 'Memeriksa baris')
       }
       await storing
+      const facts = kind.checkedFacts && planned.length ? await kind.checkedFacts(db, importer, planned) : null
+      const check = { ...summary, ...(kind.groupOf && { groups: [...groups.values()] }), ...(facts && { facts }) }
       // updates select only the id: Prisma returns the whole row otherwise, the stored file with it (a 10 MB
       // file as an array of ten million numbers, the pg adapter's form of a bytea: the end of each job's memory peak)
       await store.dataImport.update({
         where: { id: importId },
-        data: { status: 'CHECKED', summary: { check: kind.groupOf ? { ...summary, groups: [...groups.values()] } : summary, examples: storeExamples(examples) ?? null }, checkedAt: new Date(), error: null, planKey: key === planKey(kind, importer.role) ? key : null },
+        data: { status: 'CHECKED', summary: { check, examples: storeExamples(examples) ?? null }, checkedAt: new Date(), error: null, planKey: key === planKey(kind, importer.role) ? key : null },
         select: { id: true },
       })
     }, JOB_TRANSACTION.timeout), JOB_TRANSACTION)

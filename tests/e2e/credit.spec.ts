@@ -318,12 +318,13 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await admin.getByRole('dialog').getByRole('button', { name: 'Ya, catat pembayaran' }).click()
   await expect(admin.getByText('Lunas', { exact: true })).toBeVisible()
   // the stale tab's payment is refused and its page drawn again with the refusal: paid in full, no payment form,
-  // and the frame says who paid it (the form that would have said it is gone; it had kept the old remainder)
+  // and the frame says it was not recorded and who paid the claim (the form that would have said it is gone; it had
+  // kept the old remainder)
   await stale.getByLabel('Tanggal bayar').fill('2026-11-21')
   await stale.getByLabel('No. SP2D/referensi').fill('SP2D/KURDA/202610-B')
   await stale.getByRole('button', { name: 'Catat pembayaran' }).click()
   await stale.getByRole('dialog').getByRole('button', { name: 'Ya, catat pembayaran' }).click()
-  await expect(stale.getByTestId('announcer')).toContainText(/Klaim sudah diubah oleh .+; halaman kini menampilkan keadaan terbarunya; periksa sebelum mengulang\./)
+  await expect(stale.getByTestId('announcer')).toContainText(/Pembayaran tidak dicatat: klaim ini sudah lunas, dibayar penuh oleh .+\. Halaman kini menampilkan pembayarannya\./)
   await expect(stale.getByText('Lunas', { exact: true })).toBeVisible()
   await expect(stale.getByRole('button', { name: 'Catat pembayaran' })).toHaveCount(0)
   await stale.close()

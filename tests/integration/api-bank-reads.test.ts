@@ -17,6 +17,7 @@ import { API_MAINTENANCE, IDEMPOTENCY_KEEP_MS, purgeApiLeftovers } from '@/lib/a
 import { syncWatermark } from '@/lib/data/sync-watermark'
 import { POST as createDisbursements } from '@/app/api/v1/penyaluran/route'
 import { POST as reportInstalment } from '@/app/api/v1/penyaluran/[id]/periode/route'
+import { GET as getLoan } from '@/app/api/v1/penyaluran/[id]/route'
 import { POST as submitClaim } from '@/app/api/v1/program/[id]/klaim/route'
 import { GET as getClaim } from '@/app/api/v1/klaim/[id]/route'
 import { GET as listIndicators } from '@/app/api/v1/indikator/route'
@@ -201,6 +202,11 @@ describe('bank: monthly claims and their verification result', () => {
     const dueMarch = await db.loanMonth.findFirstOrThrow({ where: { disbursementId: recorded.id, claimMonth: new Date('2025-03-01') }, select: { subsidyDue: true } })
     expect(Number(dueMarch.subsidyDue)).toBeGreaterThan(0)
     expect(recorded.missed_claim_months).toEqual([{ month: '2025-03', claim: 'DECIDED', subsidy_due: Number(dueMarch.subsidyDue) }])
+    // and reading the loan later says the same (a client that lost the answer); another bank's client gets 404
+    const reread = await callApi(getLoan, { path: `/api/v1/penyaluran/${recorded.id}`, token: bpr.token, params: { id: recorded.id } })
+    expect(reread.status).toBe(200)
+    expect((await reread.json()).missed_claim_months).toEqual(recorded.missed_claim_months)
+    expect((await callApi(getLoan, { path: `/api/v1/penyaluran/${recorded.id}`, token: dki.token, params: { id: recorded.id } })).status).toBe(404)
   })
 
   it("the bank's own amounts: each line recomputed with the reason of a difference; an account not of the bank refuses the whole claim", async () => {

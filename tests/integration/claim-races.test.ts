@@ -123,8 +123,8 @@ describe('claim decisions sent at the same moment', () => {
     expect(await money(c.id)).toEqual({ approved, paid: approved })
   })
 
-  it('two full payments, and three: one is recorded, the claim is PAID once, paid = approved', async () => {
-    for (const [month, racers] of [['2025-05', 2], ['2025-06', 3]] as const) {
+  it('three full payments: one is recorded, the claim is PAID once, paid = approved (two: below, after a part payment)', async () => {
+    for (const [month, racers] of [['2025-06', 3]] as const) {
       const c = await submitted(month)
       signInAs(admin)
       await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
@@ -134,8 +134,9 @@ describe('claim decisions sent at the same moment', () => {
         recordClaimPayment(undefined, form({ claimId: c.id, version, paidOn: '2025-07-15', amount: String(approved), reference: `SP2D/BALAP/${month}/${i}` }))))
       expect(results.filter((r) => r.ok)).toHaveLength(1)
       for (const r of results.filter((x) => !x.ok)) {
-        // the loser's page was drawn again with the refusal (revalidated): it is told so, not to reload
-        expect(r.message).toMatch(/^Klaim sudah diubah oleh Uji ADMIN pada .+; halaman kini menampilkan keadaan terbarunya; periksa sebelum mengulang\.$/)
+        // the claim is paid in full: the loser is told so and by whom, not to check and try again (its page was
+        // drawn again with the refusal)
+        expect(r.message).toMatch(/^Pembayaran tidak dicatat: klaim ini sudah lunas, dibayar penuh oleh Uji ADMIN pada .+\. Halaman kini menampilkan pembayarannya\.$/)
         expect(r.data).toEqual({ refreshed: '1' })
         // what was typed is given back to the form
         expect(r.values).toMatchObject({ amount: String(approved), paidOn: '2025-07-15' })
@@ -143,6 +144,33 @@ describe('claim decisions sent at the same moment', () => {
       expect(await money(c.id)).toEqual({ approved, paid: approved })
       expect(await audits(c.id, 'PAY')).toBe(1)
     }
+  })
+
+  it('two part payments at once, then two of the rest: one of each is recorded; the others are told, nothing of them kept', async () => {
+    const c = await submitted('2025-05')
+    signInAs(admin)
+    await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
+    const { approved } = await money(c.id)
+    const version = (await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id } })).version
+    const part = String(Math.floor(approved! / 4))
+    const results = await Promise.all([1, 2].map((i) =>
+      recordClaimPayment(undefined, form({ claimId: c.id, version, paidOn: '2025-09-15', amount: part, reference: `SP2D/SEBAGIAN/${i}` }))))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    const lost = results.find((r) => !r.ok)!
+    // still to be paid: the generic word, that nothing was saved and the page now shows the claim as it is
+    expect(lost.message).toMatch(/^Klaim sudah diubah oleh Uji ADMIN pada .+; perubahan Anda tidak disimpan, dan halaman kini menampilkan keadaan terbarunya\.$/)
+    expect(lost.data).toEqual({ refreshed: '1' })
+    expect(await money(c.id)).toEqual({ approved, paid: Number(part) })
+    expect(await audits(c.id, 'PAY')).toBe(1)
+    // two payments of the rest at once: the claim is PAID once, paid = approved, and the loser hears it is paid
+    const next = (await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id } })).version
+    const rest = await Promise.all([1, 2].map((i) =>
+      recordClaimPayment(undefined, form({ claimId: c.id, version: next, paidOn: '2025-09-16', amount: String(approved! - Number(part)), reference: `SP2D/SISA/${i}` }))))
+    expect(rest.filter((r) => r.ok)).toHaveLength(1)
+    expect(rest.find((r) => !r.ok)!.message).toMatch(/^Pembayaran tidak dicatat: klaim ini sudah lunas, dibayar penuh oleh Uji ADMIN pada .+\. Halaman kini menampilkan pembayarannya\.$/)
+    expect(await money(c.id)).toEqual({ approved, paid: approved })
+    expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('PAID')
+    expect(await audits(c.id, 'PAY')).toBe(2)
   })
 
   it('two resubmissions of a returned claim: one lands, with one set of lines', async () => {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { importKind } from '@/lib/imports/kinds'
 import { createImport } from '@/lib/imports/service'
-import { importedLoansMissedMonths, plannedLoansMissedMonths, type ImportMissedMonths } from '@/lib/data/disbursements'
+import { importedLoansMissedMonths, plannedLoansMissedMonths, type ImportMissedMonths, type PlannedMissedMonths } from '@/lib/data/disbursements'
 import { tidyImports } from '@/lib/imports/retention'
 import { templateCsv, templateXlsx } from '@/lib/imports/template'
 import type { SessionUser } from '@/lib/session-user'
@@ -210,10 +210,14 @@ describe('disbursement import', () => {
     const dry = await check(bpr, await xlsx([row(a, late), row(b, lateToo, { 5: '10/03/2025' }), row(c, inTime, { 5: '10/05/2025' })]))
     expect(dry.check).toMatchObject({ create: 3, invalid: 0 })
     // said before the write, from the dry run's rows: which new loans fall in claimed months, and which months
-    const planned = (await plannedLoansMissedMonths(bpr, dry.id))!
+    const checked = (await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { summary: true } })).summary as { check: { facts?: { plannedMissedMonths?: PlannedMissedMonths } } }
+    const planned = checked.check.facts!.plannedMissedMonths!
     expect(planned).toMatchObject({ loans: 2, lostMonths: 1, returnableMonths: 2 })
     expect(planned.shown.map((l) => [l.accountNumber, l.lost, l.returnable]).sort()).toEqual([[late, ['2025-03'], ['2025-04']], [lateToo, [], ['2025-04']]].sort())
-    expect(await plannedLoansMissedMonths(dki, dry.id)).toBeNull()
+    // read in the reader's scope: another bank's officer would learn nothing of BPR's claims
+    const asPlanned = [late, lateToo, inTime].map((accountNumber) => ({ accountNumber, bankCode: 'BPRJATIM', programCode, contractDate: '2025-01-15', tenorMonths: 24 }))
+    expect(await plannedLoansMissedMonths(dki, asPlanned)).toBeNull()
+    expect((await plannedLoansMissedMonths(bpr, asPlanned))?.loans).toBe(3)
     await commit(bpr, dry.id)
     const ids = Object.fromEntries((await db.disbursement.findMany({ where: { accountNumber: { in: [late, lateToo] } }, select: { id: true, accountNumber: true } })).map((d) => [d.accountNumber, d.id]))
     const due = async (account: string, month: string) => Number((await db.loanMonth.findFirstOrThrow({ where: { disbursementId: ids[account], claimMonth: new Date(`${month}-01`) }, select: { subsidyDue: true } })).subsidyDue)

@@ -3,7 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import type { BusinessScale } from '@/lib/generated/prisma/enums'
 import type { EligibilityIssue } from '@/lib/credit/eligibility'
 import { DISBURSEMENT_MESSAGES, insertDisbursements, programRules } from '@/lib/credit/disbursements'
-import { importedLoansMissedMonths } from '@/lib/data/disbursements'
+import { importedLoansMissedMonths, plannedLoansMissedMonths } from '@/lib/data/disbursements'
 import { maskNik } from '@/lib/registers/nik'
 import { disbursementSchema } from '@/lib/validations/credit'
 import type { z } from 'zod'
@@ -204,6 +204,16 @@ export const disbursementKind: RegisterKind<LoanRow, DisbursementInput> = {
     return created.id
   },
   update: async () => false,
+  // before the write: the new loans that would fall in months their bank already claimed (said with the dry run and in
+  // its confirmation); the row as checked: bank and programme by their codes, the date read, the tenor a number
+  plannedOf: (input) => [input.accountNumber, input.bankId ?? '', input.programId, input.contractDate, input.tenorMonths],
+  checkedFacts: async (client, importer, planned) => {
+    const loans = planned.map(([accountNumber, bankCode, programCode, contractDate, tenorMonths]) => ({
+      accountNumber: String(accountNumber), bankCode: String(bankCode), programCode: String(programCode), contractDate: String(contractDate), tenorMonths: Number(tenorMonths),
+    }))
+    const plannedMissedMonths = await plannedLoansMissedMonths(importer, loans, client)
+    return plannedMissedMonths && { plannedMissedMonths }
+  },
   // the new loans that fall in months their bank already claimed without them: the result names them, as the form does
   committedFacts: async (tx, importId, importer) => {
     const missedMonths = await importedLoansMissedMonths(importer, importId, tx)

@@ -23,6 +23,9 @@ export type TemplateExtras = { lists?: Record<string, string[]>; examples?: Reco
  * The uploader as the jobs see it (copied into the import at upload). A kind that needs what other batches of
  * the file carry gets it from its `gather` hook, not from state of its own across batches.
  */
+/** A new row's part of what a dry run states before the write (RegisterKind.plannedOf): a few texts and numbers, so that a file of 100.000 rows holds little. */
+export type PlannedRow = (string | number)[]
+
 export type Importer = AuditActor & { id: string; role: 'ADMIN' | 'DISTRICT_OFFICER' | 'LEADERSHIP' | 'BANK_OFFICER'; regencyCode: string | null; bankId: string | null }
 
 /** A document of an import as the page names it (kinds' describeGroups). */
@@ -129,6 +132,13 @@ export type RegisterKind<Row extends { id: string }, Input> = {
    * already claimed without them, as the form says on saving one. Null: nothing to state.
    */
   committedFacts?(tx: Tx, importId: string, importer: Importer): Promise<Prisma.InputJsonObject | null>
+  /**
+   * What the dry run states of its new rows before anything is written, stored with its counts: each new row's part
+   * (plannedOf, from the row as checked: codes resolved, dates and numbers read) gathered in file order, then judged
+   * together (checkedFacts). A disbursement import's loans that would fall in months their bank already claimed.
+   */
+  plannedOf?(input: Input): PlannedRow
+  checkedFacts?(client: Tx, importer: Importer, planned: PlannedRow[]): Promise<Prisma.InputJsonObject | null>
   /**
    * The document (of writeAll) a valid row belongs to and the amount it adds: the dry run tallies each document's
    * rows and amount, for the confirmation to state what will be submitted ("Prokesra 2026, Oktober 2026: 1.234

@@ -19,7 +19,7 @@ import { db } from '@/lib/db'
 import { orRefused } from '@/lib/dashboard/guard'
 import { autoMap, fieldLabel, shownValue } from '@/lib/imports/fields'
 import { formatMonth, formatNumber, formatRupiah } from '@/lib/format'
-import { plannedLoansMissedMonths, type ImportMissedMonths } from '@/lib/data/disbursements'
+import type { ImportMissedMonths, PlannedMissedMonths } from '@/lib/data/disbursements'
 import { importDetail, regionNames, rowErrorText, shownStatus, statusTone } from '@/lib/imports/history'
 import type { SheetInfo, Summary } from '@/lib/imports/pipeline'
 import { importProgress, ownImport, tooManyColumns } from '@/lib/imports/service'
@@ -124,7 +124,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   // loans of a finished import that fall in months their bank had already claimed without them (the form says it on saving)
   const missed = imp.status === 'DONE' ? (imp.summary as { facts?: { missedMonths?: ImportMissedMonths } } | null)?.facts?.missedMonths : undefined
   // before confirming: the new loans that would fall in months already claimed (money said before, not after)
-  const planned = imp.status === 'CHECKED' && kind.kind === 'penyaluran' && !remapping && summary && summary.create > 0 ? await plannedLoansMissedMonths(user, imp.id) : null
+  const planned = imp.status === 'CHECKED' && !remapping ? (checkSummary as { facts?: { plannedMissedMonths?: PlannedMissedMonths } } | undefined)?.facts?.plannedMissedMonths : undefined
   const plannedNote = planned ? t('plannedMissedConfirm', { count: planned.loans, lost: planned.lostMonths, returnable: planned.returnableMonths }) : null
   /** a dry run with nothing to create or change: no import is offered, and the page says why */
   const nothing = Boolean(summary && summary.create === 0 && summary.update === 0)

@@ -2,7 +2,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { ApiProblem, apiRoute, idempotentWrite, methodNotAllowed, parseQuery, readJson } from '@/lib/api/route'
 import { fieldErrorsToProblems } from '@/lib/api/problem'
 import { disbursementBatchIn, disbursementQuery } from '@/lib/api/schemas'
-import { disbursementPageAnswer } from '@/lib/api/disbursements'
+import { disbursementPageAnswer, missedClaimMonthsAnswer } from '@/lib/api/disbursements'
 import { DISBURSEMENT_MESSAGES, insertDisbursements, prepareDisbursements } from '@/lib/credit/disbursements'
 import { missedClaimMonthsOf } from '@/lib/data/disbursements'
 
@@ -73,7 +73,7 @@ export const POST = apiRoute('disbursements.write', async (r) => {
             const c = byAccount.get(item.accountNumber)!
             return {
               index, id: c.id, account_number: c.accountNumber, bank_id: c.bankId, regency_code: c.regencyCode, plafond: Number(c.plafond), bank_rate: Number(c.bankRate), borrower_rate: Number(c.borrowerRate),
-              missed_claim_months: (missed.get(c.id) ?? []).map((m) => ({ month: m.month, claim: m.status, subsidy_due: Number(m.due) })),
+              missed_claim_months: missedClaimMonthsAnswer(missed.get(c.id) ?? []),
             }
           }),
         },

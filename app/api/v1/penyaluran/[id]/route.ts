@@ -3,16 +3,18 @@ import { AppError } from '@/lib/errors'
 import { ApiProblem, apiRoute, idempotentWrite, methodNotAllowed, readJson } from '@/lib/api/route'
 import { fieldErrorsToProblems } from '@/lib/api/problem'
 import { disbursementCorrectionIn } from '@/lib/api/schemas'
-import { disbursementRecord } from '@/lib/api/disbursements'
+import { disbursementRecord, missedClaimMonthsAnswer } from '@/lib/api/disbursements'
 import { correctDisbursement } from '@/lib/credit/disbursement-corrections'
 import { DISBURSEMENT_MESSAGES } from '@/lib/credit/disbursements'
-import { findDisbursementRecord } from '@/lib/data/disbursements'
+import { findDisbursementRecord, missedClaimMonths } from '@/lib/data/disbursements'
 
 /** One loan with its `version` (what a correction sends back); another bank's loan is 404. */
 export const GET = apiRoute<{ id: string }>('credit.read', async (r) => {
   const loan = await findDisbursementRecord({ user: r.principal, id: r.params.id })
   if (!loan) throw new AppError('NOT_FOUND')
-  return Response.json(disbursementRecord(loan), { headers: { 'cache-control': 'no-store' } })
+  // what the loan's page says too: a client that lost the recording's answer reads the lost months here
+  const missed = await missedClaimMonths(r.principal, { id: loan.id, bankId: loan.bankId, programId: loan.programId })
+  return Response.json({ ...disbursementRecord(loan), missed_claim_months: missedClaimMonthsAnswer(missed) }, { headers: { 'cache-control': 'no-store' } })
 })
 
 /**
