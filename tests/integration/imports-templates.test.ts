@@ -286,6 +286,12 @@ describe('the template\'s cells and lists', () => {
     const csv = await downloadTemplate(new Request('http://localhost/api/impor/templat/klaim?format=csv'), { params: Promise.resolve({ jenis: 'klaim' }) })
     expect(csv.headers.get('cache-control')).toBe('no-store')
     expect((await csv.text()).split('\r\n')[1]).toMatch(/^PROKESRA-2026;/)
+    // the disbursement template's examples name this year's programme and dates in its year (they had named PROKESRA-2024)
+    const loans = await downloadTemplate(new Request('http://localhost/api/impor/templat/penyaluran?format=csv'), { params: Promise.resolve({ jenis: 'penyaluran' }) })
+    const example = (await loans.text()).split('\r\n')[1].split(';')
+    const year = (await import('@/lib/dates')).jakartaToday().slice(0, 4)
+    expect(example[0]).toBe(`PROKESRA-${year}`)
+    expect(example).toContain(`15/01/${year}`)
   })
 
   it('writes no example code that Excel would turn into a number in the .csv (a NIK, a leading zero): each is kept as text', async () => {

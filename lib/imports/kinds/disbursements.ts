@@ -5,6 +5,7 @@ import type { EligibilityIssue } from '@/lib/credit/eligibility'
 import { DISBURSEMENT_MESSAGES, insertDisbursements, programRules } from '@/lib/credit/disbursements'
 import { importedLoansMissedMonths, plannedLoansMissedMonths } from '@/lib/data/disbursements'
 import { maskNik } from '@/lib/registers/nik'
+import { jakartaToday } from '@/lib/dates'
 import { disbursementSchema } from '@/lib/validations/credit'
 import type { z } from 'zod'
 import { headingKey, type FieldDef } from '../fields'
@@ -127,15 +128,22 @@ export const disbursementKind: RegisterKind<LoanRow, DisbursementInput> = {
     const own = user.role === 'BANK_OFFICER' ? user.bankId ?? '' : null
     const [banks, programs] = await Promise.all([
       client.bank.findMany({ where: own === null ? { active: true } : { id: own }, select: { code: true }, orderBy: { code: 'asc' } }),
-      client.creditProgram.findMany({ where: own === null ? {} : { banks: { some: { bankId: own } } }, select: { code: true }, orderBy: [{ year: 'desc' }, { code: 'asc' }] }),
+      client.creditProgram.findMany({ where: own === null ? {} : { banks: { some: { bankId: own } } }, select: { code: true, year: true }, orderBy: [{ year: 'desc' }, { code: 'asc' }] }),
     ])
+    // the examples name this year's programme (the latest begun), with contract dates in its year: they had named
+    // PROKESRA-2024 in 2026
+    const thisYear = Number(jakartaToday().slice(0, 4))
+    const program = programs.find((p) => p.year <= thisYear) ?? programs[0]
     // an admin names the bank on every row (the examples' bank when it is a partner, else the first); a bank
     // officer may leave it empty (its own bank)
     const example = DISBURSEMENT_FIELDS.find((f) => f.key === 'bankId')!.examples[0]
     const bank = own === null && banks.some((b) => b.code === example) ? example : banks[0]?.code
     return {
       lists: { programId: programs.map((p) => p.code), bankId: banks.map((b) => b.code) },
-      ...(bank && { examples: { bankId: own === null ? [bank, bank, bank] : [bank, '', bank] } }),
+      examples: {
+        ...(bank && { bankId: own === null ? [bank, bank, bank] : [bank, '', bank] }),
+        ...(program && { programId: [program.code, program.code, program.code], contractDate: [`15/01/${program.year}`, `3 Februari ${program.year}`, `${program.year}-03-11`] }),
+      },
     }
   },
   rowKey(values, importer, prepared) {

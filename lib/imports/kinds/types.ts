@@ -19,13 +19,13 @@ export type Tx = Prisma.TransactionClient
  */
 export type TemplateExtras = { lists?: Record<string, string[]>; examples?: Record<string, string[]> }
 
+/** A new row's part of what a dry run states before the write (RegisterKind.plannedOf): a few texts and numbers, so that a file of 100.000 rows holds little. */
+export type PlannedRow = (string | number)[]
+
 /**
  * The uploader as the jobs see it (copied into the import at upload). A kind that needs what other batches of
  * the file carry gets it from its `gather` hook, not from state of its own across batches.
  */
-/** A new row's part of what a dry run states before the write (RegisterKind.plannedOf): a few texts and numbers, so that a file of 100.000 rows holds little. */
-export type PlannedRow = (string | number)[]
-
 export type Importer = AuditActor & { id: string; role: 'ADMIN' | 'DISTRICT_OFFICER' | 'LEADERSHIP' | 'BANK_OFFICER'; regencyCode: string | null; bankId: string | null }
 
 /** A document of an import as the page names it (kinds' describeGroups). */
