@@ -8,6 +8,7 @@ import { DateInput } from '@/components/ui/date-input'
 import { Field } from '@/components/ui/field'
 import { RoleScopeFields } from '@/components/users/role-scope-fields'
 import { FormMessage } from '@/components/ui/form-message'
+import { CopyButton } from '@/components/ui/copy-button'
 import { createApiClient } from '@/lib/actions/api-clients'
 
 type Option = { value: string; label: string }
@@ -30,6 +31,7 @@ export function ApiClientForm({ roles, regencies, banks, defaultExpiry }: { role
         <div className="space-y-2 rounded-lg border border-emerald-200 bg-emerald-50 p-4" role="status">
           <p className="font-medium text-emerald-900">{state.message}</p>
           <p className="break-all select-all rounded border border-emerald-300 bg-white p-2 font-mono text-sm" data-testid="api-token">{state.data.token}</p>
+          <CopyButton text={state.data.token} target="[data-testid='api-token']" />
           <p className="text-xs text-emerald-800">{t('tokenNote')}</p>
         </div>
       )}

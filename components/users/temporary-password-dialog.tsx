@@ -1,5 +1,6 @@
 'use client'
 
+import { CopyButton } from '@/components/ui/copy-button'
 import { useEffect, useId, useRef } from 'react'
 import { useTranslations } from 'next-intl'
 import { KeyRound } from 'lucide-react'
@@ -29,6 +30,7 @@ export function TemporaryPasswordDialog({ username, password, message }: { usern
           <h2 id={titleId} className="text-base font-semibold text-slate-900">{t('temporaryPasswordTitle', { username })}</h2>
           {message && <p role="status" className="text-sm text-emerald-800">{message}</p>}
           <p className="break-all select-all rounded border border-emerald-300 bg-emerald-50 p-3 text-center font-mono text-lg tracking-wider text-slate-900" data-testid="temporary-password">{password}</p>
+          <CopyButton text={password} target="[data-testid='temporary-password-dialog'] [data-testid='temporary-password']" />
           <p className="text-xs text-slate-600">{t('temporaryPasswordNote')}</p>
           <div className="flex justify-end pt-2">
             <Button type="button" onClick={() => dialog.current?.close()}>{t('temporaryPasswordDone')}</Button>

@@ -1,5 +1,6 @@
 'use client'
 
+import { CopyButton } from '@/components/ui/copy-button'
 import { useEffect, useRef, useState } from 'react'
 import { useFormAction } from '@/components/ui/use-form-action'
 import { useTranslations } from 'next-intl'
@@ -32,6 +33,7 @@ export function UserForm({ initial, roles, regencies, banks }: { initial?: UserF
         <div>
           <p className="text-sm text-emerald-900">{t('temporaryPassword')}</p>
           <p className="mt-1 select-all font-mono text-lg tracking-wider" data-testid="temporary-password">{state.data.temporaryPassword}</p>
+          <div className="mt-1"><CopyButton text={state.data.temporaryPassword} target="[data-testid='temporary-password']" /></div>
           <p className="mt-2 text-xs text-emerald-800">{t('temporaryPasswordNote')}</p>
         </div>
         <Link href="/pengguna" className={buttonClass('secondary')}>{t('backToList')}</Link>

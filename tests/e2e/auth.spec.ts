@@ -119,6 +119,11 @@ test('a new user must change the temporary password; deactivated, it is signed o
   await page.getByRole('button', { name: 'Simpan' }).click()
   const temporary = (await page.getByTestId('temporary-password').textContent())!.trim()
   expect(temporary).toHaveLength(14)
+  // shown once: copied with a button, not selected by hand
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.getByRole('button', { name: 'Salin' }).click()
+  await expect(page.getByRole('button', { name: 'Disalin' })).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(temporary)
 
   const ctx = await browser.newContext()
   const user = await ctx.newPage()
