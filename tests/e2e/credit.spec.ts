@@ -389,4 +389,7 @@ test('a back-dated loan is told at once which of its months were already claimed
   const said = await warning.innerText()
   await page.getByRole('link', { name: 'Buka pinjaman ini' }).click()
   await expect(page.getByTestId('loan-missed-months-DECIDED')).toHaveText(said)
+  // the schedule's total says how much of it is lost, the same amount as the notice
+  const lost = said.match(/\((Rp[\d.]+)\)/)![1]
+  await expect(page.getByTestId('loan-subsidy-lost')).toHaveText(`termasuk ${lost} yang tidak dapat diklaim lagi`)
 })

@@ -53,7 +53,11 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
         <StatCard label={t('msme')} value={loan.msme.businessName} detail={<Link className="text-brand-700 hover:underline" href={`/umkm/${loan.msme.id}`}>NIB {loan.msme.nib}</Link>} />
         <StatCard label={t('plafond')} value={money(Number(loan.plafond))} detail={`${formatDate(loan.contractDate, { locale: lang })} · ${t('months', { count: loan.tenorMonths })} · ${loan.method === 'ANNUITY' ? t('annuity') : t('flat')}`} />
         <StatCard label={t('rates')} value={`${formatRate(loan.bankRate, { locale: lang })} / ${formatRate(loan.borrowerRate, { locale: lang })}`} detail={t('ratesDetail')} />
-        <StatCard testId="loan-subsidy-total" label={t('subsidyTotal')} value={money(total)} detail={`${t('collectibility')} ${t('collectibilityClass', { value: loan.collectibility })}${loan.eligibilityIssues.length ? ` · ${t('flagged')}: ${loan.exceptionReason ?? ''}` : ''}`} />
+        <StatCard testId="loan-subsidy-total" label={t('subsidyTotal')} value={money(total)} detail={<>
+          {/* the months already claimed without the loan are in the schedule's total but will never be paid: said beside it */}
+          {missedBy('DECIDED').length > 0 && <span className="block font-medium text-amber-800" data-testid="loan-subsidy-lost">{t('subsidyTotalLost', { amount: money(Number(missedBy('DECIDED')[0].total)) })}</span>}
+          {`${t('collectibility')} ${t('collectibilityClass', { value: loan.collectibility })}${loan.eligibilityIssues.length ? ` · ${t('flagged')}: ${loan.exceptionReason ?? ''}` : ''}`}
+        </>} />
       </section>
       {/* a loan recorded after its bank filed months it falls due in: those months cannot be claimed any more */}
       {(['DECIDED', 'SUBMITTED'] as const).map((status) => {
