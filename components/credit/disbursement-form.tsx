@@ -66,12 +66,6 @@ export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId, c
           <h2 className="font-semibold">{t('programRules')}: {selected.name}</h2>
           <p>{selected.rules}</p>
           {selected.bankRates && <p className="text-slate-700">{selected.bankRates}</p>}
-          {claimedHere.length > 0 && (
-            <div className="mt-2 space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="planned-missed">
-              {monthList('DECIDED') && <p>{t('plannedMissedLost', { months: monthList('DECIDED') })}</p>}
-              {monthList('SUBMITTED') && <p>{t('plannedMissedReturnable', { months: monthList('SUBMITTED') })}</p>}
-            </div>
-          )}
         </section>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
@@ -129,6 +123,16 @@ export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId, c
           </Field>
         </fieldset>
       )}
+      {/* beside the button, where the terms were just typed (above the fields, a phone had shown it out of sight); a
+          region always there, so that a screen reader announces it as it appears */}
+      <div aria-live="polite">
+        {claimedHere.length > 0 && (
+          <div className="space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="planned-missed">
+            {monthList('DECIDED') && <p>{t('plannedMissedLost', { months: monthList('DECIDED') })}</p>}
+            {monthList('SUBMITTED') && <p>{t('plannedMissedReturnable', { months: monthList('SUBMITTED') })}</p>}
+          </div>
+        )}
+      </div>
       <Button type="submit" disabled={pending} aria-busy={pending}>{t('recordDisbursement')}</Button>
     </form>
   )
