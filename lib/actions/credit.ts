@@ -193,7 +193,7 @@ async function paidMeanwhile(claimId: string): Promise<string | null> {
   if (claim?.status !== 'PAID') return null
   const last = await lastChange(db, 'SubsidyClaim', claimId, 'PAY')
   if (!last) return null
-  return `Pembayaran tidak dicatat: klaim ini sudah lunas, dibayar penuh oleh ${last.who} pada ${last.when}. Halaman kini menampilkan pembayarannya.`
+  return `Pembayaran tidak dicatat: klaim ini sudah lunas; pembayaran terakhirnya dicatat oleh ${last.who} pada ${last.when}. Halaman kini menampilkan pembayarannya.`
 }
 
 async function payClaim(input: z.infer<typeof claimPaymentSchema>, user: SessionUser) {

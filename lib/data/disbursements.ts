@@ -289,7 +289,7 @@ export type PlannedMissedMonths = {
   /** the new loans concerned, and how many of their months are in a decided (lost) or a still-verified (returnable) claim */
   loans: number; lostMonths: number; returnableMonths: number
   /** the first IMPORT_MISSED_SHOWN of them by account, with those months (`YYYY-MM`) */
-  shown: { accountNumber: string; lost: string[]; returnable: string[] }[]
+  shown: { bankCode: string; accountNumber: string; lost: string[]; returnable: string[] }[]
 }
 
 /** A loan an import would record, as its dry run read it: account, bank code, programme code, contract date (ISO) and tenor. */
@@ -309,31 +309,34 @@ export async function plannedLoansMissedMonths(importer: Pick<SessionUser, 'role
   const ownBank = reader.bankId ? Prisma.sql`AND b.id = ${reader.bankId}` : Prisma.empty
   const rows = await client.$queryRaw<(PlannedMissedMonths['shown'][number] & { loans: number; allLost: number; allReturnable: number })[]>`
     WITH planned AS (
-      SELECT l.account, b.id AS bank_id, p.scheme, date_trunc('month', l.contract_date)::date AS contract_month, l.tenor
+      SELECT l.account, b.code AS bank_code, b.id AS bank_id, p.scheme, date_trunc('month', l.contract_date)::date AS contract_month, l.tenor
         FROM unnest(${loans.map((l) => l.accountNumber)}::text[], ${loans.map((l) => l.bankCode)}::text[], ${loans.map((l) => l.programCode)}::text[],
                     ${loans.map((l) => l.contractDate)}::date[], ${loans.map((l) => l.tenorMonths)}::int[]) AS l(account, bank_code, program_code, contract_date, tenor)
         JOIN banks b ON b.code = l.bank_code
         JOIN credit_programs p ON p.code = l.program_code
        WHERE true ${ownBank}),
+    -- the loan's claim months are the 1st … tenor-th after its contract month: a range of the claims' months (not a
+    -- row per month of every loan, 12 million for 100.000 loans of 120 months)
     claimed AS (
-      SELECT pl.account, to_char(c.month, 'YYYY-MM') AS month, c.status = 'SUBMITTED' AS returnable
+      SELECT pl.bank_code, pl.account, to_char(c.month, 'YYYY-MM') AS month, c.status = 'SUBMITTED' AS returnable
         FROM planned pl
-        CROSS JOIN generate_series(1, pl.tenor) AS g(i)
-        JOIN subsidy_claims c ON c.bank_id = pl.bank_id AND c.month = (pl.contract_month + make_interval(months => g.i))::date
+        JOIN subsidy_claims c ON c.bank_id = pl.bank_id AND c.month > pl.contract_month
+                             AND c.month <= (pl.contract_month + make_interval(months => pl.tenor))::date
                              AND c.status IN ('SUBMITTED', 'APPROVED', 'PAID')
         JOIN credit_programs cp ON cp.id = c.program_id AND cp.scheme = pl.scheme),
+    -- a loan is its bank and account (an admin's file may hold one account number at two banks)
     per AS (
-      SELECT account,
+      SELECT bank_code, account,
              coalesce(array_agg(month ORDER BY month) FILTER (WHERE NOT returnable), '{}') AS lost,
              coalesce(array_agg(month ORDER BY month) FILTER (WHERE returnable), '{}') AS returnable
-        FROM claimed GROUP BY account)
-    SELECT account AS "accountNumber", lost, returnable, count(*) OVER ()::int AS loans,
+        FROM claimed GROUP BY bank_code, account)
+    SELECT bank_code AS "bankCode", account AS "accountNumber", lost, returnable, count(*) OVER ()::int AS loans,
            sum(cardinality(lost)) OVER ()::int AS "allLost", sum(cardinality(returnable)) OVER ()::int AS "allReturnable"
-      FROM per ORDER BY account LIMIT ${IMPORT_MISSED_SHOWN}`
+      FROM per ORDER BY account, bank_code LIMIT ${IMPORT_MISSED_SHOWN}`
   if (!rows.length) return null
   return {
     loans: rows[0].loans, lostMonths: rows[0].allLost, returnableMonths: rows[0].allReturnable,
-    shown: rows.map((r) => ({ accountNumber: r.accountNumber, lost: r.lost, returnable: r.returnable })),
+    shown: rows.map((r) => ({ bankCode: r.bankCode, accountNumber: r.accountNumber, lost: r.lost, returnable: r.returnable })),
   }
 }
 

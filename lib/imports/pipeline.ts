@@ -596,7 +596,14 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
         await ctx.progress(summary.total, total, 'Memeriksa baris')
       }
       await storing
-      const facts = kind.checkedFacts && planned.length ? await kind.checkedFacts(db, importer, planned) : null
+      // advisory (a warning before the write): a failure to read it leaves the dry run standing, without the warning
+      const facts = kind.checkedFacts && planned.length
+        ? await kind.checkedFacts(db, importer, planned).catch((e: unknown) => {
+          if (isDatabaseUnreachable(e)) throw e
+          console.error(`[imports] the dry run's facts of ${importId}:`, e instanceof Error ? e.message : e)
+          return null
+        })
+        : null
       const check = { ...summary, ...(kind.groupOf && { groups: [...groups.values()] }), ...(facts && { facts }) }
       // updates select only the id: Prisma returns the whole row otherwise, the stored file with it (a 10 MB
       // file as an array of ten million numbers, the pg adapter's form of a bytea: the end of each job's memory peak)

@@ -324,7 +324,7 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await stale.getByLabel('No. SP2D/referensi').fill('SP2D/KURDA/202610-B')
   await stale.getByRole('button', { name: 'Catat pembayaran' }).click()
   await stale.getByRole('dialog').getByRole('button', { name: 'Ya, catat pembayaran' }).click()
-  await expect(stale.getByTestId('announcer')).toContainText(/Pembayaran tidak dicatat: klaim ini sudah lunas, dibayar penuh oleh .+\. Halaman kini menampilkan pembayarannya\./)
+  await expect(stale.getByTestId('announcer')).toContainText(/Pembayaran tidak dicatat: klaim ini sudah lunas; pembayaran terakhirnya dicatat oleh .+\. Halaman kini menampilkan pembayarannya\./)
   await expect(stale.getByText('Lunas', { exact: true })).toBeVisible()
   await expect(stale.getByRole('button', { name: 'Catat pembayaran' })).toHaveCount(0)
   await stale.close()

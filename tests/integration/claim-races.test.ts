@@ -136,7 +136,7 @@ describe('claim decisions sent at the same moment', () => {
       for (const r of results.filter((x) => !x.ok)) {
         // the claim is paid in full: the loser is told so and by whom, not to check and try again (its page was
         // drawn again with the refusal)
-        expect(r.message).toMatch(/^Pembayaran tidak dicatat: klaim ini sudah lunas, dibayar penuh oleh Uji ADMIN pada .+\. Halaman kini menampilkan pembayarannya\.$/)
+        expect(r.message).toMatch(/^Pembayaran tidak dicatat: klaim ini sudah lunas; pembayaran terakhirnya dicatat oleh Uji ADMIN pada .+\. Halaman kini menampilkan pembayarannya\.$/)
         expect(r.data).toEqual({ refreshed: '1' })
         // what was typed is given back to the form
         expect(r.values).toMatchObject({ amount: String(approved), paidOn: '2025-07-15' })
@@ -167,7 +167,7 @@ describe('claim decisions sent at the same moment', () => {
     const rest = await Promise.all([1, 2].map((i) =>
       recordClaimPayment(undefined, form({ claimId: c.id, version: next, paidOn: '2025-09-16', amount: String(approved! - Number(part)), reference: `SP2D/SISA/${i}` }))))
     expect(rest.filter((r) => r.ok)).toHaveLength(1)
-    expect(rest.find((r) => !r.ok)!.message).toMatch(/^Pembayaran tidak dicatat: klaim ini sudah lunas, dibayar penuh oleh Uji ADMIN pada .+\. Halaman kini menampilkan pembayarannya\.$/)
+    expect(rest.find((r) => !r.ok)!.message).toMatch(/^Pembayaran tidak dicatat: klaim ini sudah lunas; pembayaran terakhirnya dicatat oleh Uji ADMIN pada .+\. Halaman kini menampilkan pembayarannya\.$/)
     expect(await money(c.id)).toEqual({ approved, paid: approved })
     expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('PAID')
     expect(await audits(c.id, 'PAY')).toBe(2)

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { importKind } from '@/lib/imports/kinds'
 import { createImport } from '@/lib/imports/service'
-import { importedLoansMissedMonths, plannedLoansMissedMonths, type ImportMissedMonths, type PlannedMissedMonths } from '@/lib/data/disbursements'
+import { claimedMonthsForRecording, importedLoansMissedMonths, plannedLoansMissedMonths, type ImportMissedMonths, type PlannedMissedMonths } from '@/lib/data/disbursements'
 import { tidyImports } from '@/lib/imports/retention'
 import { templateCsv, templateXlsx } from '@/lib/imports/template'
 import type { SessionUser } from '@/lib/session-user'
@@ -218,6 +218,18 @@ describe('disbursement import', () => {
     const asPlanned = [late, lateToo, inTime].map((accountNumber) => ({ accountNumber, bankCode: 'BPRJATIM', programCode, contractDate: '2025-01-15', tenorMonths: 24 }))
     expect(await plannedLoansMissedMonths(dki, asPlanned)).toBeNull()
     expect((await plannedLoansMissedMonths(bpr, asPlanned))?.loans).toBe(3)
+    // an admin's file may name one account at two banks: two loans, each with its own bank's claimed months
+    await db.subsidyClaim.create({ data: { programId: program.id, bankId: dkiId, month: new Date('2025-02-01'), status: 'PAID' } })
+    const twice = [{ accountNumber: late, bankCode: 'BPRJATIM', programCode, contractDate: '2025-01-15', tenorMonths: 24 }, { accountNumber: late, bankCode: 'BANKDKI', programCode, contractDate: '2025-01-15', tenorMonths: 24 }]
+    const both = (await plannedLoansMissedMonths(admin, twice))!
+    expect(both.loans).toBe(2)
+    expect(both.shown.map((l) => [l.bankCode, l.lost, l.returnable]).sort()).toEqual([['BANKDKI', ['2025-02'], []], ['BPRJATIM', ['2025-03'], ['2025-04']]])
+    // the form's months: a bank officer its own bank's claims, the agency every bank's, a district officer none
+    const banksOf = async (u: SessionUser) => [...new Set((await claimedMonthsForRecording(u)).map((c) => c.bankId))].sort()
+    expect(await banksOf(bpr)).toEqual([bprId])
+    expect(await banksOf(dki)).toEqual([dkiId])
+    expect(await banksOf(admin)).toEqual(expect.arrayContaining([bprId, dkiId]))
+    expect(await claimedMonthsForRecording(asSession(await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' }), 'Petugas Jombang'))).toEqual([])
     await commit(bpr, dry.id)
     const ids = Object.fromEntries((await db.disbursement.findMany({ where: { accountNumber: { in: [late, lateToo] } }, select: { id: true, accountNumber: true } })).map((d) => [d.accountNumber, d.id]))
     const due = async (account: string, month: string) => Number((await db.loanMonth.findFirstOrThrow({ where: { disbursementId: ids[account], claimMonth: new Date(`${month}-01`) }, select: { subsidyDue: true } })).subsidyDue)

@@ -216,8 +216,8 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                   <summary className="cursor-pointer font-medium">{t('missedAccounts', { count: planned.loans })}</summary>
                   <ul className="mt-1.5 space-y-1.5">
                     {planned.shown.map((l) => (
-                      <li key={l.accountNumber} className="break-words">
-                        <span className="font-medium">{l.accountNumber}</span>
+                      <li key={`${l.bankCode}/${l.accountNumber}`} className="break-words">
+                        <span className="font-medium">{l.accountNumber}</span>{user.role === 'ADMIN' && <span className="text-amber-800"> · {l.bankCode}</span>}
                         {([['plannedLost', l.lost], ['plannedReturnable', l.returnable]] as const).filter(([, months]) => months.length).map(([key, months]) => (
                           <span key={key} className="block">{t(key, { months: months.map((m) => formatMonth(m, { locale: lang })).join(', ') })}</span>
                         ))}
