@@ -185,8 +185,8 @@ export const recordClaimPayment = authAction('claims.verify', claimPaymentSchema
 })
 
 /**
- * A payment refused because the claim was paid in full meanwhile: said as such (who paid it, when), since nothing is
- * left to pay and "check before trying again" would invite a retry that cannot be. Null when it is not paid.
+ * A payment refused because the claim was paid in full meanwhile: said as such (who recorded its last payment, and
+ * when), since nothing is left to pay and a retry cannot land. Null when it is not paid.
  */
 async function paidMeanwhile(claimId: string): Promise<string | null> {
   const claim = await db.subsidyClaim.findUnique({ where: { id: claimId }, select: { status: true } })
