@@ -46,7 +46,7 @@ export const createDisbursement = authAction('disbursements.write', disbursement
     // bank hears it as it saves, not later on the loan's page (a walk's back-dated loan lost October silently)
     const { created, missed } = await db.$transaction(async (tx) => {
       const [created] = await insertDisbursements(tx, judged.loans, user)
-      return { created, missed: await missedClaimMonths(user, { id: created.id, bankId: loan.bankId, programId: loan.program.id }, tx) }
+      return { created, missed: await missedClaimMonths(user, { id: created.id, bankId: loan.bankId }, tx) }
     })
     revalidatePath('/kredit', 'layout')
     const of = (status: string) => missed.filter((m) => m.status === status)

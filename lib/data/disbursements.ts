@@ -164,7 +164,7 @@ export async function liveClaimsOfLoan(loanId: string) {
  * the roles that read claims, a bank officer its own bank's; others get nothing. Called for a loan already read
  * in scope (getDisbursement). The totals per state are summed in SQL.
  */
-export async function missedClaimMonths(user: SessionUser, loan: { id: string; bankId: string; programId: string }, client: Pick<Prisma.TransactionClient, '$queryRaw'> = readDb) {
+export async function missedClaimMonths(user: SessionUser, loan: { id: string; bankId: string }, client: Pick<Prisma.TransactionClient, '$queryRaw'> = readDb) {
   return (await missedClaimMonthsOf(user, [loan], client)).get(loan.id) ?? []
 }
 

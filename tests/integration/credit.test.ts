@@ -453,7 +453,7 @@ describe('a loan recorded late across the year’s end', () => {
     expect(saved).toMatchObject({ ok: true })
     const loan = await db.disbursement.findUniqueOrThrow({ where: { bankId_accountNumber: { bankId: bprId, accountNumber: account } }, select: { id: true } })
     const dueJanuary = await db.loanMonth.findFirstOrThrow({ where: { disbursementId: loan.id, claimMonth: new Date('2026-01-01') }, select: { subsidyDue: true } })
-    const missed = await missedClaimMonths(bankUser, { id: loan.id, bankId: bprId, programId })
+    const missed = await missedClaimMonths(bankUser, { id: loan.id, bankId: bprId })
     expect(missed.filter((r) => r.month.startsWith('2026')).map((r) => [r.month, r.status, Number(r.due)])).toEqual([['2026-01', 'SUBMITTED', Number(dueJanuary.subsidyDue)]])
     // and the bank hears it as it saves
     expect(saved.data?.missedSUBMITTED?.split(',')).toContain('2026-01')

@@ -33,7 +33,7 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
   const total = loan.months.reduce((a, m) => a + Number(m.subsidyDue), 0)
   const mayReport = can(user.role, 'disbursements.write') && (user.role !== 'BANK_OFFICER' || user.bankId === loan.bankId)
   const [missed, liveClaims] = await Promise.all([
-    missedClaimMonths(user, { id: loan.id, bankId: loan.bankId, programId: loan.program.id }),
+    missedClaimMonths(user, { id: loan.id, bankId: loan.bankId }),
     mayReport ? liveClaimsOfLoan(loan.id) : [],
   ])
   // a correction is refused while a claim being verified, approved or paid holds the loan: said, instead of the form

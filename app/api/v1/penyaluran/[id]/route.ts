@@ -13,7 +13,7 @@ export const GET = apiRoute<{ id: string }>('credit.read', async (r) => {
   const loan = await findDisbursementRecord({ user: r.principal, id: r.params.id })
   if (!loan) throw new AppError('NOT_FOUND')
   // what the loan's page says too: a client that lost the recording's answer reads the lost months here
-  const missed = await missedClaimMonths(r.principal, { id: loan.id, bankId: loan.bankId, programId: loan.programId })
+  const missed = await missedClaimMonths(r.principal, { id: loan.id, bankId: loan.bankId })
   return Response.json({ ...disbursementRecord(loan), missed_claim_months: missedClaimMonthsAnswer(missed) }, { headers: { 'cache-control': 'no-store' } })
 })
 
