@@ -10,6 +10,7 @@
  */
 import type { PrismaClient } from '../../lib/generated/prisma/client'
 import { subsidySchedule, type PeriodStatus, type RatePeriod } from '../../lib/credit/subsidy'
+import { loanClaimMonths } from '../../lib/credit/claim-months'
 import { copyRows, withPgClient, type CopyValue } from './copy'
 
 /** Mulberry32: a small deterministic generator, so every seed run makes the same loans. */
@@ -148,6 +149,11 @@ async function borrowerPool(db: PrismaClient, province: string, needed: number):
     ORDER BY md5(m.id) LIMIT ${needed}`
 }
 
+/** The demo's data are as of this day (the quarterly reports' seed has the same "today"): no period due later is reported. */
+const DATA_AS_OF_MONTH = '2026-11'
+/** Whether a loan's period `period` fell due in a month before the data's month (lib/credit/claim-months.ts: the month its period ends). */
+const dueBeforeDataDate = (loan: Pick<LoanRow, 'date' | 'tenor'>, period: number) => (loanClaimMonths(loan.date, loan.tenor)[period - 1] ?? '9999-12') < DATA_AS_OF_MONTH
+
 type LoanRow = { id: string; account: string; msmeId: string; regencyCode: string; date: string; plafond: number; tenor: number; rate: number; collectibility: number; status: 'ACTIVE' | 'WRITTEN_OFF' }
 
 /**
@@ -228,24 +234,29 @@ async function seedProgram(db: PrismaClient, url: string, spec: ProgramSpec, pro
       })
     }
   })
+  // what the bank reported: a written-off loan is Macet (5) from some period on; a few missed instalments. Only
+  // periods that fell due before the data's date are reported: a loan too young to have reached its Macet period
+  // is not written off yet, only in special attention (2). The draws stay in the same order either way, so every
+  // other loan and claim of the demo is the same.
+  const reported = new Map<string, PeriodStatus[]>()
+  for (const r of rows) {
+    const statuses: PeriodStatus[] = []
+    if (r.status === 'WRITTEN_OFF') {
+      const from = 4 + Math.floor(rand() * 6)
+      if (dueBeforeDataDate(r, from)) for (let p = from; p <= r.tenor; p++) statuses.push({ period: p, instalmentPaid: false, collectibility: 5 })
+      else Object.assign(r, { status: 'ACTIVE', collectibility: 2 })
+    } else if (rand() < 0.03) {
+      const period = 2 + Math.floor(rand() * 5)
+      if (dueBeforeDataDate(r, period)) statuses.push({ period, instalmentPaid: false, collectibility: 2 })
+    }
+    if (statuses.length) reported.set(r.id, statuses)
+  }
   const now = new Date()
   await withPgClient(url, (client) =>
     copyRows(client, 'disbursements',
       ['id', 'program_id', 'bank_id', 'account_number', 'msme_id', 'regency_code', 'contract_date', 'plafond', 'tenor_months', 'bank_rate', 'borrower_rate', 'method', 'collectibility', 'status', 'eligibility_issues', 'updated_at'],
       rows.map((r) => [r.id, program.id, bank.id, r.account, r.msmeId, r.regencyCode, r.date, r.plafond, r.tenor, r.rate, spec.borrowerRate, 'ANNUITY', r.collectibility, r.status, '{}', now])))
   progress(`${spec.name}: ${rows.length.toLocaleString('id-ID')} pinjaman dimuat; menghitung jadwal subsidinya ...`)
-  // what the bank reported: a written-off loan is Macet (5) from some period on; a few missed instalments
-  const reported = new Map<string, PeriodStatus[]>()
-  for (const r of rows) {
-    const statuses: PeriodStatus[] = []
-    if (r.status === 'WRITTEN_OFF') {
-      const from = 4 + Math.floor(rand() * 6)
-      for (let p = from; p <= r.tenor; p++) statuses.push({ period: p, instalmentPaid: false, collectibility: 5 })
-    } else if (rand() < 0.03) {
-      statuses.push({ period: 2 + Math.floor(rand() * 5), instalmentPaid: false, collectibility: 2 })
-    }
-    if (statuses.length) reported.set(r.id, statuses)
-  }
   // the programme's rates as stored (what recomputeLoanMonths reads back)
   const programRates = (await db.programRate.findMany({ where: { programId: program.id, bankId: bank.id }, select: { effectiveFrom: true, rate: true }, orderBy: { effectiveFrom: 'asc' } }))
     .map((r) => ({ from: iso(r.effectiveFrom.getTime()), rate: Number(r.rate) }))
