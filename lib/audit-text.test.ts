@@ -139,6 +139,13 @@ describe('an audit row’s values as people read them', async () => {
     expect(auditValue('Meeting', 'previousMeetingId', 'gone', 'id', refs)).toBe('gone')
     expect(auditValue('Activity', 'budgetAmount', '12500000', 'id', refs).replace(/\s/g, '')).toBe('Rp12.500.000')
     expect(auditValue('ProgramAllocation', '35.17', 5_000_000, 'id', refs).replace(/\s/g, '')).toBe('Rp5.000.000')
+    // cents as the record keeps them: an audit that rounds shows an amount never stored
+    expect(auditValue('Msme', 'businessCapital', '25000000.5', 'id', refs)).toBe('Rp25.000.000,50')
+    expect(auditValue('Msme', 'annualSales', '1234567.89', 'en', refs)).toBe('Rp1,234,567.89')
+    expect(auditValue('Msme', 'businessCapital', '25000000.00', 'id', refs)).toBe('Rp25.000.000')
+    // the field a reveal showed, by its name
+    expect(auditValue('Msme', 'field', 'ownerNik', 'id', refs)).toBe('NIK pemilik')
+    expect(auditValue('Msme', 'field', 'ownerNik', 'en', refs)).toBe('Owner NIK')
     expect(auditFieldLabel('ProgramAllocation', '35.17', 'id', refs)).toBe('Kabupaten Jombang')
   })
 

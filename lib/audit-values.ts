@@ -178,9 +178,11 @@ export function auditValue(entity: string, field: string, v: unknown, lang: Audi
     if (/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) return formatMonth(v, { locale: lang })
   }
   if (field === 'quarter' && typeof v === 'number' && v >= 1 && v <= 4) return quarterLabel(v, lang)
+  // a reveal names the field it showed (lib/actions/msmes.ts revealOwnerNik: `{ field: 'ownerNik' }`)
+  if (field === 'field' && typeof v === 'string') return auditFieldLabel(entity, v, lang, refs)
   if (typeof v === 'number' && PLAIN.has(field)) return String(v)
   if ((typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v))) && RATES.has(field)) return formatPercent(Number(v) * 100, { locale: lang })
-  if ((typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v))) && isMoney(entity, field)) return formatRupiah(v, { locale: lang })
+  if ((typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v))) && isMoney(entity, field)) return formatRupiah(v, { locale: lang, cents: true })
   // a figure stored as text (Decimal) is still a figure; other digit strings (a NIK, an account) stay as written
   if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) && NUMERIC.has(field)) return formatNumber(Number(v), { decimals: Number.isInteger(Number(v)) ? 0 : 2, locale: lang })
   if (typeof v === 'number') return formatNumber(v, { decimals: Number.isInteger(v) ? 0 : 2, locale: lang })

@@ -128,7 +128,7 @@ describe('Indonesian formats', () => {
     // 17:30 UTC on 31 August is already 1 September in Jakarta
     expect(formatDate(new Date('2024-08-31T17:30:00Z'))).toBe('1 September 2024')
     expect(formatDate('2023-12-29')).toBe('29 Desember 2023')
-    expect(formatDateTime(new Date('2024-09-18T07:05:00Z'))).toBe('18 September 2024 pukul 14.05')
+    expect(formatDateTime(new Date('2024-09-18T07:05:00Z'))).toBe('18 September 2024 pukul 14.05 WIB')
   })
 
   it('writes short months for chart axes', () => {

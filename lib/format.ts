@@ -143,10 +143,13 @@ export function formatWeekday(value: Date | string, opts: { locale?: Locale } = 
   return dateFormat(opts.locale, { weekday: 'long', timeZone: TIME_ZONE }).format(d)
 }
 
-/** Date and time for audit trails: `18 September 2024 14.05`. */
+/**
+ * Date and time in Jakarta, named as such: `18 September 2024 pukul 14.05 WIB` (`… at 14:05 WIB`), as a meeting's
+ * times are; an hour without its zone reads as the reader's own.
+ */
 export function formatDateTime(value: Date | string, opts: { locale?: Locale } = {}): string {
   const d = typeof value === 'string' ? new Date(value) : value
-  return dateFormat(opts.locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(d)
+  return `${dateFormat(opts.locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(d)} WIB`
 }
 
 /** Short month for chart axes: `Jan`, `Feb`, … `Agu`, `Des`. `month` is 1–12. */

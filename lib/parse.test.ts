@@ -123,6 +123,14 @@ describe('parseDateInput: day first, as Indonesia writes dates', () => {
     expect(parseDateInput('2026-10-31')).toBe('2026-10-31')
     expect(dateInputText('2026-03-01')).toBe('01/03/2026')
   })
+  it('reads eight digits as day, month and year (a phone keypad has no slash), and refuses impossible ones', () => {
+    expect(parseDateInput('15122026')).toBe('2026-12-15')
+    expect(parseDateInput(' 01032026 ')).toBe('2026-03-01')
+    expect(parseDateInput('31022026')).toBeNull()
+    expect(parseDateInput('20261215')).toBeNull()
+    // a spreadsheet's eight digits stay a number, not a date
+    expect(parseDateText('15122026')).toBeNull()
+  })
   it('refuses days that do not exist and month-first US dates beyond 12', () => {
     expect(parseDateInput('31/02/2026')).toBeNull()
     expect(parseDateInput('10/31/2026')).toBeNull()

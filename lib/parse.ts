@@ -69,9 +69,14 @@ export function normalizePhone(raw: string | null | undefined): string | null {
   return /^0[1-9]\d{7,11}$/.test(national) ? national : null
 }
 
-/** A date typed in a form field: the one date parser (parseDateText), day first. */
+/**
+ * A date typed in a form field: the one date parser (parseDateText), day first; and eight digits, `15122026`, as
+ * day, month and year, since a phone's digit keypad (the field's `inputmode="numeric"`; iOS has no `/` on it)
+ * offers nothing else. Only here: in a spreadsheet eight digits are more often a number than a date.
+ */
 export function parseDateInput(raw: string | null | undefined): string | null {
-  return parseDateText(raw)
+  const digits = /^(\d{2})(\d{2})(\d{4})$/.exec((raw ?? '').trim())
+  return digits ? iso(Number(digits[3]), Number(digits[2]), Number(digits[1])) : parseDateText(raw)
 }
 
 /** `YYYY-MM-DD` as the Indonesian form field shows it: `31/10/2026`. */
@@ -93,6 +98,9 @@ export function parseTimeInput(raw: string | null | undefined): string | null {
   return h <= 23 && mi <= 59 ? `${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}` : null
 }
 
+/** `HH:mm` as the time field shows it: `09.00` in Indonesian, `09:00` in English. */
+export const timeInputText = (hhmm: string, locale: 'id' | 'en' = 'id') => (locale === 'id' ? hhmm.replace(':', '.') : hhmm)
+
 /**
  * A `datetime-local` value (`2024-09-18T09:00`) split into what its two fields show: the day as
  * `18/09/2024` and the time as `09.00` (`09:00` in English); anything else (a refused value sent
@@ -100,7 +108,7 @@ export function parseTimeInput(raw: string | null | undefined): string | null {
  */
 export function dateTimeInputText(value: string | null | undefined, locale: 'id' | 'en' = 'id'): { day: string; time: string } {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(value ?? '')
-  if (m) return { day: dateInputText(m[1]), time: locale === 'id' ? m[2].replace(':', '.') : m[2] }
+  if (m) return { day: dateInputText(m[1]), time: timeInputText(m[2], locale) }
   // DateTimeInput sends a refused pair as `day + ' ' + time`, either possibly empty: split at that space only
   const text = value ?? ''
   const cut = text.lastIndexOf(' ')

@@ -40,7 +40,7 @@ export function MeetingForm({ initial, regencies }: { initial: MeetingValues; re
         {(p) => <input {...p} defaultValue={v('title', initial.title)} maxLength={200} />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field idPrefix={px} label={t('fields.type')} name="type" errors={e('type')} required>
+        <Field idPrefix={px} label={t('fields.type')} name="type" errors={e('type')} hint={t('typeHint')} required>
           {(p) => <Select p={p} value={v('type', initial.type)} options={MEETING_TYPES.map((k) => ({ value: k, label: t(`typeOption.${k}`) }))} />}
         </Field>
         <Field idPrefix={px} label={t('fields.startsAt')} name="startsAt" errors={e('startsAt')} required>

@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import clsx from 'clsx'
 import { useLocale, useTranslations } from 'next-intl'
 import { inputClass } from '@/components/ui/input-class'
-import { dateInputText, dateTimeInputText, parseDateInput, parseTimeInput } from '@/lib/parse'
+import { dateInputText, dateTimeInputText, parseDateInput, parseTimeInput, timeInputText } from '@/lib/parse'
 
 /**
  * The field's text follows its form's reset (a form cleared after a successful save, use-form-action.ts): the
@@ -28,6 +28,12 @@ function useFormReset(inside: React.RefObject<HTMLInputElement | null>, restore:
     return () => form.removeEventListener('reset', onReset)
   }, [inside])
 }
+
+/**
+ * Room for a date written out (`18 September 2024`), which the parser reads too; `15122026`, typed on a phone's
+ * digit keypad, is read as well. Either is shown as `15/12/2026` once the field is left.
+ */
+const DAY_MAX_LENGTH = 20
 
 /**
  * A date field that reads the Indonesian way, day first (`31/10/2026`), whatever the browser's
@@ -57,9 +63,13 @@ export function DateInput({
         inputMode="numeric"
         autoComplete="off"
         placeholder={placeholder ?? t('datePlaceholder')}
-        maxLength={10}
+        maxLength={DAY_MAX_LENGTH}
         value={text}
         onChange={(e) => setText(e.target.value)}
+        onBlur={(e) => {
+          if (iso) setText(dateInputText(iso))
+          props.onBlur?.(e)
+        }}
         className={clsx(className ?? inputClass(), 'tabular-nums')}
       />
       <input ref={hidden} type="hidden" name={name} value={iso ?? text.trim()} />
@@ -102,9 +112,13 @@ export function DateTimeInput({
           inputMode="numeric"
           autoComplete="off"
           placeholder={t('datePlaceholder')}
-          maxLength={10}
+          maxLength={DAY_MAX_LENGTH}
           value={parts.day}
           onChange={(e) => setParts((p) => ({ ...p, day: e.target.value }))}
+          onBlur={(e) => {
+            if (day) setParts((p) => ({ ...p, day: dateInputText(day) }))
+            props.onBlur?.(e)
+          }}
           className={cls}
         />
       </div>
@@ -121,6 +135,10 @@ export function DateTimeInput({
           maxLength={5}
           value={parts.time}
           onChange={(e) => setParts((p) => ({ ...p, time: e.target.value }))}
+          onBlur={(e) => {
+            if (time) setParts((p) => ({ ...p, time: timeInputText(time, locale) }))
+            props.onBlur?.(e)
+          }}
           className={cls}
         />
       </div>

@@ -46,7 +46,7 @@ export async function signInAction(_prev: ActionState | undefined, formData: For
     if (e instanceof SignInLocked || (e instanceof AuthError && (e as { code?: string }).code === 'locked')) {
       const retryAt = await signInRetryAt({ username: parsed.data.username, ip: await clientIp() })
       const when = retryAt ? formatDateTime(retryAt) : 'beberapa menit lagi'
-      return { ok: false, message: `Terlalu banyak percobaan masuk yang gagal. Coba lagi setelah ${when} WIB.`, values: { username } }
+      return { ok: false, message: `Terlalu banyak percobaan masuk yang gagal. Coba lagi setelah ${when}.`, values: { username } }
     }
     if (e instanceof AuthError) return { ok: false, message: 'Nama pengguna atau kata sandi salah, atau akun tidak aktif.', values: { username } }
     throw e // the redirect after a successful sign-in

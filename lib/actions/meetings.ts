@@ -84,7 +84,7 @@ async function liveMeeting(tx: Prisma.TransactionClient, id: string) {
 /** Attendance (present, absent, represented) is what happened: recorded once the meeting has started. */
 function attendanceAllowed(meeting: { startsAt: Date }, attendance: string) {
   if (attendance !== 'PLANNED' && !hasStarted(meeting)) {
-    throw new ActionError(INVALID, { attendance: [`Kehadiran dicatat setelah rapat dimulai (${formatDateTime(meeting.startsAt)} WIB).`] })
+    throw new ActionError(INVALID, { attendance: [`Kehadiran dicatat setelah rapat dimulai (${formatDateTime(meeting.startsAt)}).`] })
   }
 }
 
@@ -232,7 +232,7 @@ export const setMeetingStatus = authAction('meetings.write', meetingStatusSchema
     }
     const now = new Date()
     if (needsStart(input.status) && !hasStarted(before, now)) {
-      throw new ActionError(`Rapat belum dimulai (mulai ${formatDateTime(before.startsAt)} WIB); rapat baru dapat ditandai ${STATUS_LABEL[input.status]} sesudah dimulai.`)
+      throw new ActionError(`Rapat belum dimulai (mulai ${formatDateTime(before.startsAt)}); rapat baru dapat ditandai ${STATUS_LABEL[input.status]} sesudah dimulai.`)
     }
     // it took place: closed, not cancelled (cancelling drops its open follow-ups from the late ones leadership counts)
     if (!statusMoveAllowed(before, before.status, input.status, now)) throw new ActionError(HELD_NOT_CANCELLED)

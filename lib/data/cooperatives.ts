@@ -160,6 +160,13 @@ export async function getCooperative({ user, id }: { user: SessionUser; id: stri
 
 export type CooperativeDetail = NonNullable<Awaited<ReturnType<typeof getCooperative>>>
 
+/** A cooperative's name, for a list narrowed to its members (the MSME list's `koperasi`); null outside the scope. */
+export async function cooperativeName({ user, id }: { user: SessionUser; id: string }): Promise<string | null> {
+  assertRead(user)
+  const coop = await readDb.cooperative.findFirst({ where: { id, deletedAt: null, ...regencyScope(user) }, select: { name: true } })
+  return coop?.name ?? null
+}
+
 /** Cooperatives of one regency an MSME can be a member of (scoped), for the MSME form. */
 export async function cooperativeChoices({ user, regencyCode }: { user: SessionUser; regencyCode: string }) {
   assertRead(user)

@@ -53,14 +53,14 @@ const monthNames = (locale: TextLocale) =>
   Array.from({ length: 12 }, (_, i) => formatMonth(`2024-${String(i + 1).padStart(2, '0')}`, { locale }).replace(/ 2024$/, ''))
 const MONTHS_ID = monthNames('id')
 const MONTHS_EN = monthNames('en')
-const DATE_ID = new RegExp(`^(?:(\\d{1,2}) )?(${MONTHS_ID.join('|')}) (\\d{4})(?: pukul (\\d{2})\\.(\\d{2}))?$`)
+const DATE_ID = new RegExp(`^(?:(\\d{1,2}) )?(${MONTHS_ID.join('|')}) (\\d{4})(?: pukul (\\d{2})\\.(\\d{2}) WIB)?$`)
 
-/** A date or month the server wrote with formatDate/formatDateTime/formatMonth (lib/format.ts), `1 Januari 2026 pukul 14.05`, `Oktober 2026`, as the English interface writes it. */
+/** A date or month the server wrote with formatDate/formatDateTime/formatMonth (lib/format.ts), `1 Januari 2026 pukul 14.05 WIB`, `Oktober 2026`, as the English interface writes it. */
 function englishDate(text: string): string | null {
   const m = DATE_ID.exec(text)
   if (!m || (!m[1] && m[4])) return null
   const date = `${m[1] ? `${m[1]} ` : ''}${MONTHS_EN[MONTHS_ID.indexOf(m[2])]} ${m[3]}`
-  return m[4] ? `${date} at ${m[4]}:${m[5]}` : date
+  return m[4] ? `${date} at ${m[4]}:${m[5]} WIB` : date
 }
 
 /** Several months or dates as the server lists them (`Januari 2026, Februari 2026 dan Maret 2026`: lib/credit/disbursement-corrections.ts liveClaimRefusal), in English. */

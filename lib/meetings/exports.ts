@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit'
 import { createEvent } from 'ics'
 import { markdownToPlainLines } from '@/components/meetings/markdown'
 import type { Briefing, MeetingDetail } from '@/lib/data/meetings'
-import { meetingWhen } from '@/lib/meetings/when'
+import { meetingPlace, meetingWhen } from '@/lib/meetings/when'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { isOverdue } from '@/lib/meetings/rules'
 import { jakartaToday } from '@/lib/dates'
@@ -52,7 +52,7 @@ function meetingFacts(m: MeetingDetail): [string, string][] {
     // a planned or cancelled meeting's notulen must not read as the record of a meeting held
     ['Status', MEETING_STATUS_LABEL[m.status]],
     ['Waktu', meetingWhen(m)],
-    ['Tempat', [...new Set([m.venue, m.city].filter(Boolean))].join(', ') || '–'],
+    ['Tempat', meetingPlace(m) ?? '–'],
     ['Tuan rumah', m.hostRegency?.name ?? '–'],
     ['Penyelenggara', m.organiser],
     ['Pimpinan rapat', m.chair ?? '–'],
@@ -77,7 +77,8 @@ function notulen(m: MeetingDetail, today: string) {
 }
 
 const ATTENDANCE_HEAD = ['No.', 'Nama', 'Jabatan', 'Instansi', 'Kehadiran']
-const ACTION_HEAD = ['No.', 'Tindak lanjut', 'Penanggung jawab', 'Tenggat', 'Status']
+/** The follow-ups' heading: their status is today's, not the meeting day's (minutes of 2024 printed in 2026 say so). */
+const actionHead = (today: string) => ['No.', 'Tindak lanjut', 'Penanggung jawab', 'Tenggat', `Status per ${formatDate(today)}`]
 
 function docxTable(head: string[], rows: string[][]) {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' }
@@ -126,7 +127,7 @@ export async function minutesDocx(m: MeetingDetail, today = jakartaToday()): Pro
           p('Agenda dan pembahasan', { heading: HeadingLevel.HEADING_2 }),
           ...n.agenda.flatMap((a) => [p(a.heading, { heading: HeadingLevel.HEADING_3 }), ...a.lines.map((l) => p(l)), ...a.outcomes.map((o) => p(o, { bold: true }))]),
           p('Tindak lanjut', { heading: HeadingLevel.HEADING_2 }),
-          n.actions.length ? docxTable(ACTION_HEAD, n.actions) : p('Belum ada tindak lanjut.'),
+          n.actions.length ? docxTable(actionHead(today), n.actions) : p('Belum ada tindak lanjut.'),
           new Paragraph({ spacing: { after: 360 }, children: [] }),
           docxSignOff(n.signOff),
         ],
@@ -247,7 +248,7 @@ export async function minutesPdf(m: MeetingDetail, today = jakartaToday()): Prom
     doc.moveDown(0.5)
   }
   pdfHeading(doc, 'Tindak lanjut')
-  if (n.actions.length) pdfTable(doc, ACTION_HEAD, n.actions, [0.06, 0.4, 0.22, 0.17, 0.15])
+  if (n.actions.length) pdfTable(doc, actionHead(today), n.actions, [0.06, 0.4, 0.22, 0.17, 0.15])
   else doc.font('regular').fontSize(10).text('Belum ada tindak lanjut.')
   pdfSignOff(doc, n.signOff)
   doc.end()
@@ -289,7 +290,7 @@ export function invitationIcs(m: MeetingDetail, baseUrl: string): string {
     title: m.title,
     start: parts(m.startsAt), startInputType: 'utc', startOutputType: 'utc',
     end: parts(m.endsAt), endInputType: 'utc', endOutputType: 'utc',
-    location: [m.venue, m.city].filter(Boolean).join(', ') || undefined,
+    location: meetingPlace(m) ?? undefined,
     description: [`${TYPE[m.type]} · ${m.organiser}`, ...m.agendaItems.map((a) => `${a.position}. ${a.title}`), `${baseUrl}/rapat/${m.id}`].join('\n'),
     url: `${baseUrl}/rapat/${m.id}`,
     status: m.status === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
@@ -335,7 +336,7 @@ export async function briefingPdf(b: Briefing): Promise<Buffer> {
   const { doc, done } = newPdf(`Bahan rapat ${meeting.title}`)
   doc.font('bold').fontSize(14).text('BAHAN RAPAT', { align: 'center' })
   doc.fontSize(12).text(meeting.title, { align: 'center' })
-  doc.font('regular').fontSize(10).text(`${TYPE[meeting.type]} · ${meetingWhen(meeting)} · ${[...new Set([meeting.venue, meeting.city].filter(Boolean))].join(', ') || '–'}`, { align: 'center' }).moveDown()
+  doc.font('regular').fontSize(10).text(`${TYPE[meeting.type]} · ${meetingWhen(meeting)} · ${meetingPlace(meeting) ?? '–'}`, { align: 'center' }).moveDown()
 
   pdfHeading(doc, 'Program kredit yang dibahas')
   if (programs.length === 0) doc.font('regular').fontSize(10).text('Tidak ada keputusan yang dikaitkan dengan program kredit.').moveDown(0.5)
@@ -377,7 +378,7 @@ export async function briefingPdf(b: Briefing): Promise<Buffer> {
     else {
       pdfTable(
         doc,
-        ACTION_HEAD,
+        actionHead(today),
         previous.actions.map((a, i) => [String(i + 1), a.title, owner(a), formatDate(a.dueDate), actionStatus(a, today)]),
         [0.06, 0.4, 0.22, 0.17, 0.15],
       )

@@ -3,6 +3,7 @@ import { checkDocument, meetingFileName, readableFilename, safeFilename } from '
 import { canUpdateProgress, endOfJakartaDay, hasStarted, isOverdue, mayChangeStatus, needsStart, statusChoices } from './rules'
 import { markdownToPlainLines } from '@/components/meetings/markdown'
 import { jakartaLocalToDate, toJakartaLocal } from '@/lib/dates'
+import { meetingPlace } from './when'
 
 /** A minimal zip: one stored entry per name with the given sizes in its central directory. */
 function zip(entries: { name: string; compressed: number; uncompressed: number }[]): Uint8Array {
@@ -150,5 +151,15 @@ describe('held and closed only once a meeting has started', () => {
     const m = { startsAt: jakartaLocalToDate('2026-12-10T09:00')! }
     expect(hasStarted(m, new Date('2026-12-10T01:59:59Z'))).toBe(false) // 08.59.59 WIB
     expect(hasStarted(m, new Date('2026-12-10T02:00:00Z'))).toBe(true)
+  })
+})
+
+describe('meetingPlace', () => {
+  it('names venue and city once each, and nothing when neither is recorded', () => {
+    expect(meetingPlace({ venue: 'Hotel Santika', city: 'Kota Malang' })).toBe('Hotel Santika, Kota Malang')
+    // the city as the venue: said once (the invitation had read "Kota Malang, Kota Malang")
+    expect(meetingPlace({ venue: 'Kota Malang', city: 'Kota Malang ' })).toBe('Kota Malang')
+    expect(meetingPlace({ venue: null, city: 'Surabaya' })).toBe('Surabaya')
+    expect(meetingPlace({ venue: ' ', city: null })).toBeNull()
   })
 })

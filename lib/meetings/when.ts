@@ -9,3 +9,12 @@ export function meetingWhen(m: { startsAt: Date; endsAt: Date }, locale: 'id' | 
     ? `${d(m.startsAt)}, ${h(m.startsAt)}–${h(m.endsAt)} WIB`
     : `${d(m.startsAt)} ${h(m.startsAt)} – ${d(m.endsAt)} ${h(m.endsAt)} WIB`
 }
+
+/**
+ * Where a meeting is: venue and city, once each (a meeting "in Kota Malang" has the city as its venue, and the
+ * invitation had read `Kota Malang, Kota Malang`); null when neither is recorded. Every screen, document and
+ * the .ics say it this way.
+ */
+export function meetingPlace(m: { venue: string | null; city: string | null }): string | null {
+  return [...new Set([m.venue?.trim(), m.city?.trim()].filter(Boolean))].join(', ') || null
+}

@@ -35,7 +35,7 @@ const jakartaDateTime = (label: string) =>
     .transform((v, ctx) => {
       const d = jakartaLocalToDate(v)
       if (!d || d.getUTCFullYear() < 2000 || d.getUTCFullYear() > 2100) {
-        ctx.addIssue({ code: 'custom', message: `${label[0].toUpperCase()}${label.slice(1)} tidak valid (tanggal dan jam WIB).` })
+        ctx.addIssue({ code: 'custom', message: `${label[0].toUpperCase()}${label.slice(1)} tidak valid: isi tanggal hh/bb/tttt dan jam jj.mm WIB.` })
         return z.NEVER
       }
       return d

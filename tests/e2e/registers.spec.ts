@@ -186,6 +186,18 @@ test('a district officer works in its own regency only', async ({ page, login })
   expect((await exported.text()).trim().split('\r\n')).toHaveLength(1)
 })
 
+test('the MSME list opened from a cooperative names it, and widens back to every MSME', async ({ page, login }) => {
+  await login('DISTRICT_OFFICER')
+  await page.goto('/koperasi/k3517990000000001')
+  const name = (await page.getByRole('heading', { level: 1 }).textContent())!.trim()
+  await page.getByRole('link', { name: 'Lihat semua di daftar UMKM' }).click()
+  const note = page.getByTestId('msme-coop-filter')
+  await expect(note).toHaveText(`Hanya UMKM anggota ${name}. Tampilkan semua UMKM`)
+  await note.getByRole('link', { name: 'Tampilkan semua UMKM' }).click()
+  await expect(page).toHaveURL(/\/umkm$/)
+  await expect(page.getByTestId('msme-coop-filter')).toHaveCount(0)
+})
+
 test('a cooperative deleted by mistake is found on "Data terhapus" and restored; meanwhile its NIK is said as restorable', async ({ page, login }) => {
   await login('DISTRICT_OFFICER')
   const s = stamp()

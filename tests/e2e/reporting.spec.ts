@@ -112,7 +112,7 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   // the admin approves; the report says it was sent again after its return, and when (its timeliness stays the first sending's)
   await as(page, 'ADMIN')
   await page.goto(Q4)
-  await expect(page.getByTestId('report-resubmitted')).toContainText(/^dikirim ulang \d{1,2} \S+ \d{4} pukul \d{2}\.\d{2}$/)
+  await expect(page.getByTestId('report-resubmitted')).toContainText(/^dikirim ulang \d{1,2} \S+ \d{4} pukul \d{2}\.\d{2} WIB$/)
   await expect(page.locator('[data-indicator="KOP_AKTIF"]')).toContainText('300')
   // the return's note is still there, named as the earlier return's (not about the 300 now sent), above the field for a new one
   await expect(page.locator('[data-indicator="KOP_AKTIF"] [data-earlier-note]')).toHaveText('Catatan pengembalian sebelumnya: Bandingkan dengan data ODS Desember.')

@@ -147,7 +147,7 @@ describe('updateCooperative', () => {
     const stale = await submit(updateCooperative, valid({ id: coop.id, version: coop.version, name: 'Tertimpa' }))
     expect(stale.state?.ok).toBe(false)
     // the refusal names who saved in between and when (lib/transitions.ts conflictError), from the audit trail
-    expect(stale.state?.message).toMatch(new RegExp(`^Koperasi ini sudah diubah oleh ${jombang.name} pada \\d{1,2} \\S+ \\d{4} pukul \\d{2}\\.\\d{2}; muat ulang halaman, lalu ulangi\\.$`))
+    expect(stale.state?.message).toMatch(new RegExp(`^Koperasi ini sudah diubah oleh ${jombang.name} pada \\d{1,2} \\S+ \\d{4} pukul \\d{2}\\.\\d{2} WIB; muat ulang halaman, lalu ulangi\\.$`))
     expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).name).toBe('KSP Tes Sejahtera Baru')
   })
 
@@ -314,7 +314,11 @@ describe('yearly figures, assessments and inspections', () => {
     const bad = await submit(saveCooperativeYear, { ...base, year: '2999', ownCapital: '1,2,3', ratHeld: false })
     expect(bad.state?.errors?.year).toEqual(['Tahun buku tidak boleh di masa depan.'])
     expect(bad.state?.errors?.ownCapital).toEqual(['Modal sendiri harus angka rupiah, mis. 1.500.000.'])
-    // the cross-field rule runs once the fields themselves are valid
+    // and, in the same round, the RAT rules the fields they read can already judge (they had waited for a second try)
+    expect(bad.state?.errors?.ratHeld).toEqual(['Tandai RAT terlaksana bila tanggal RAT diisi.'])
+    expect(bad.state?.errors?.ratDate).toEqual(['Tanggal RAT harus sesudah tahun bukunya berakhir: RAT tahun buku 2025, misalnya, diadakan pada 2026 atau sesudahnya.'])
+    // a year that cannot be read is not compared with
+    expect((await submit(saveCooperativeYear, { ...base, year: 'dua ribu' })).state?.errors).toEqual({ year: ['Tahun buku tidak valid.'] })
     const ratOnly = await submit(saveCooperativeYear, { ...base, ratHeld: false })
     expect(ratOnly.state?.errors?.ratHeld).toEqual(['Tandai RAT terlaksana bila tanggal RAT diisi.'])
     // "RAT 2025" held in March 2025 under book year 2025: that RAT closed book year 2024, said in the date's field

@@ -20,7 +20,7 @@ import { getCreditSummary } from '@/lib/data/credit'
 import { actionFilterSchema } from '@/lib/validations/meetings'
 import { GET as downloadDocument } from '@/app/api/rapat/dokumen/[id]/route'
 import { jakartaToday } from '@/lib/dates'
-import { formatPercent, formatRupiah } from '@/lib/format'
+import { formatDate, formatPercent, formatRupiah } from '@/lib/format'
 import { GET as notulenRoute } from '@/app/api/rapat/[id]/notulen/route'
 import { GET as attendanceSheetRoute } from '@/app/api/rapat/[id]/daftar-hadir/route'
 import { GET as invitationRoute } from '@/app/api/rapat/[id]/undangan/route'
@@ -581,6 +581,8 @@ describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
     // as the meeting page shows it today: the bank's follow-up (due 31 October 2024, still open) is overdue, Jombang's (done) is not
     expect(xml).toMatch(/(Terbuka|Dalam proses) \(terlambat\)/)
     expect(xml).not.toContain('Selesai (terlambat)')
+    // and says so: the status column is headed with the day it was made, not the meeting's
+    expect(xml).toContain(`Status per ${formatDate(jakartaToday())}`)
     // the sign-off: place and date of the meeting, then the chair (none recorded: a line for the name) and the minute-taker
     for (const text of ['Kota Malang, 18 September 2024', 'Pimpinan Rapat,', 'Notulis,', '(nama dan NIP)']) expect(xml).toContain(text)
   })

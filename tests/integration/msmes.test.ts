@@ -158,7 +158,7 @@ describe('updateMsme', () => {
     signInAs(admin)
     const stale = await submit(updateMsme, valid({ id: m.id, version: m.version, ownerNik: '', businessName: 'Tertimpa' }))
     // who saved in between and when, from the audit trail (lib/transitions.ts conflictError)
-    expect(stale.state?.message).toMatch(new RegExp(`^UMKM ini sudah diubah oleh ${jombang.name} pada \\d{1,2} \\S+ \\d{4} pukul \\d{2}\\.\\d{2}; muat ulang halaman, lalu ulangi\\.$`))
+    expect(stale.state?.message).toMatch(new RegExp(`^UMKM ini sudah diubah oleh ${jombang.name} pada \\d{1,2} \\S+ \\d{4} pukul \\d{2}\\.\\d{2} WIB; muat ulang halaman, lalu ulangi\\.$`))
     expect((await db.msme.findUniqueOrThrow({ where: { id: m.id } })).businessName).toBe('Keripik Tempe Bu Sri')
   })
 

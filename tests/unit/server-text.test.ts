@@ -132,8 +132,8 @@ describe('server messages in English', () => {
   it('writes a date the server formatted in Indonesian in English', () => {
     expect(serverText('Bank DKI ikut program PROKESRA-2026 dengan bunga 14,00% mulai 1 Januari 2026.', 'en'))
       .toBe('Bank DKI joins programme PROKESRA-2026 at a rate of 14.00% from 1 January 2026.')
-    expect(serverText('Program sudah diubah oleh budi pada 5 Maret 2026 pukul 14.05; muat ulang halaman, lalu ulangi.', 'en'))
-      .toBe('Programme was changed by budi on 5 March 2026 at 14:05; reload the page, then try again.')
+    expect(serverText('Program sudah diubah oleh budi pada 5 Maret 2026 pukul 14.05 WIB; muat ulang halaman, lalu ulangi.', 'en'))
+      .toBe('Programme was changed by budi on 5 March 2026 at 14:05 WIB; reload the page, then try again.')
   })
 
   it('writes the figures and months inside a message as the English interface does, leaving codes alone', () => {

@@ -19,6 +19,7 @@ import { formatDate, formatNumber } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
+import { meetingPlace } from '@/lib/meetings/when'
 import { MEETING_STATUSES, MEETING_TYPES, meetingFilterSchema } from '@/lib/validations/meetings'
 import { FilterForm, KeptSort, MoreFilters } from '@/components/ui/filter-form'
 
@@ -100,8 +101,6 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
   )
 }
 
-/** Venue and city, once each (a meeting "in Kota Malang" has the city as its venue). */
-const place = (m: { venue: string | null; city: string | null }) => [...new Set([m.venue, m.city].filter(Boolean))].join(', ') || '–'
 
 type ListProps = { user: Awaited<ReturnType<typeof requirePermission>>; params: Record<string, string>; filter: ReturnType<typeof meetingFilterSchema.parse>; lang: 'id' | 'en' }
 
@@ -128,7 +127,7 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
       <ul className="space-y-2 sm:hidden" aria-label={t('title')}>
         {rows.map((m) => (
           <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-meeting={m.id}>
-            <p className="text-xs text-slate-500">{formatDate(m.startsAt, { locale: lang })}{jakartaDate(m.endsAt) !== jakartaDate(m.startsAt) && <> – {formatDate(m.endsAt, { locale: lang })}</>} · {place(m)}</p>
+            <p className="text-xs text-slate-500">{formatDate(m.startsAt, { locale: lang })}{jakartaDate(m.endsAt) !== jakartaDate(m.startsAt) && <> – {formatDate(m.endsAt, { locale: lang })}</>} · {meetingPlace(m) ?? '–'}</p>
             <Link href={`/rapat/${m.id}`} className="font-medium text-brand-700 hover:underline">{m.title}</Link>
             <div className="mt-1 flex flex-wrap items-center gap-2">
               <Badge>{t(`type.${m.type}`)}</Badge><MeetingStatusBadge status={m.status} />
@@ -163,7 +162,7 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
                 <Link href={`/rapat/${m.id}`} className="font-medium text-brand-700 hover:underline">{m.title}</Link>
                 <span className="block text-xs text-slate-500">{m.organiser}</span>
               </Td>
-              <Td>{place(m)}{m.hostRegency && <span className="block text-xs text-slate-500">{m.hostRegency.name}</span>}</Td>
+              <Td>{meetingPlace(m) ?? '–'}{m.hostRegency && !meetingPlace(m)?.includes(m.hostRegency.name) && <span className="block text-xs text-slate-500">{m.hostRegency.name}</span>}</Td>
               <Td><MeetingStatusBadge status={m.status} /></Td>
               <Td align="right">{formatNumber(m._count.participants, { locale: lang })}</Td>
               <Td className="whitespace-nowrap text-xs">

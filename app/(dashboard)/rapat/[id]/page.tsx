@@ -18,6 +18,7 @@ import { jakartaDate, jakartaTime, jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
 import { formatDate, formatNumber } from '@/lib/format'
 import { hasStarted, isOverdue, statusMoveAllowed } from '@/lib/meetings/rules'
+import { meetingPlace } from '@/lib/meetings/when'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
@@ -225,7 +226,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
             <dl className="grid grid-cols-1 gap-2 text-sm">
               {([
                 ['schedule', when],
-                ['place', [...new Set([meeting.venue, meeting.city].filter(Boolean))].join(', ') || '–'],
+                ['place', meetingPlace(meeting) ?? '–'],
                 ['host', meeting.hostRegency?.name ?? '–'],
                 ['organiser', meeting.organiser],
                 ['chair', meeting.chair ?? '–'],

@@ -13,6 +13,7 @@ import { Pagination } from '@/components/ui/pagination'
 import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { findMsmes } from '@/lib/data/msmes'
 import { agencyRegencies } from '@/lib/data/regions'
+import { cooperativeName } from '@/lib/data/cooperatives'
 import { formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
@@ -31,12 +32,13 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
   // a district officer's list is its own regency: another code in the URL reads as its own, as the picker shows it
   if (user.regencyCode) params.regency = user.regencyCode
   const filter = msmeFilterSchema.parse(params)
-  const [t, r, locale, { rows, total, page, pageSize }, allRegencies] = await Promise.all([
+  const [t, r, locale, { rows, total, page, pageSize }, allRegencies, coopName] = await Promise.all([
     getTranslations('msmes'),
     getTranslations('registers'),
     getLocale(),
     findMsmes({ user, filter }),
     agencyRegencies(),
+    filter.koperasi ? cooperativeName({ user, id: filter.koperasi }) : null,
   ])
   const lang = locale === 'en' ? 'en' : 'id'
   const regencies = user.regencyCode ? allRegencies.filter((x) => x.code === user.regencyCode) : allRegencies
@@ -62,6 +64,13 @@ export default async function MsmesPage({ searchParams }: { searchParams: Promis
         }
       />
       {params.dihapus && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{r('deleted')} <Link href="/umkm/terhapus" className="font-medium underline">{r('deletedCanRestore')}</Link></p>}
+      {/* the list narrowed to one cooperative's members (its page's "see all") says so, and how to widen it */}
+      {filter.koperasi && (
+        <p role="status" className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-slate-800" data-testid="msme-coop-filter">
+          <span>{coopName ? t.rich('membersOf', { name: coopName, b: (c) => <Link href={`/koperasi/${filter.koperasi}`} className="font-medium text-brand-700 underline">{c}</Link> }) : t('membersOfUnknown')}</span>
+          <Link href={hrefWith('/umkm', params, { koperasi: undefined, page: undefined })} className="font-medium text-brand-700 underline">{t('membersOfClear')}</Link>
+        </p>
+      )}
       <FilterForm role="search" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.6fr)_repeat(3,minmax(0,1fr))]">
         <KeptSort sort={filter.sort} dir={filter.dir} />
         {filter.koperasi && <input type="hidden" name="koperasi" value={filter.koperasi} />}

@@ -8,7 +8,7 @@ import { buttonClass } from '@/components/ui/button'
 import { ActionStatusBadge } from '@/components/meetings/display'
 import { actionOwnerName as ownerName } from '@/lib/meetings/labels'
 import { getBriefing } from '@/lib/data/meetings'
-import { meetingWhen } from '@/lib/meetings/when'
+import { meetingPlace, meetingWhen } from '@/lib/meetings/when'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { isOverdue } from '@/lib/meetings/rules'
 import { quarterLabel } from '@/lib/reporting/periods'
@@ -44,7 +44,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
           <div>
             <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t('briefing.title')}</p>
             <h1 className="text-xl font-semibold text-slate-900">{meeting.title}</h1>
-            <p className="text-slate-700">{t(`typeLong.${meeting.type}`)} · {meetingWhen(meeting, lang)} · {[...new Set([meeting.venue, meeting.city].filter(Boolean))].join(', ')}</p>
+            <p className="text-slate-700">{t(`typeLong.${meeting.type}`)} · {meetingWhen(meeting, lang)} · {meetingPlace(meeting) ?? '–'}</p>
           </div>
           <div className="no-print flex flex-wrap items-center gap-2">
             <Link href={`/rapat/${meeting.id}`} className="text-sm text-brand-700 underline">← {t('tabs.meetings')}</Link>
