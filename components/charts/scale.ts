@@ -25,3 +25,9 @@ export function dataMax<T extends object>(rows: T[], keys: readonly string[]): n
 /** The words of a tooltip's rows and of a legend: slate, readable whatever the series' colour. */
 export const CHART_TEXT = '#334155'
 export const TOOLTIP_ITEM_STYLE = { color: CHART_TEXT } as const
+
+/**
+ * Legend and tooltip rows in the order the series are drawn, as the first drawing's legend lists them: Recharts
+ * sorts both alphabetically by default, so they reordered under the pointer, and differently in each language.
+ */
+export const inDrawnOrder = (keys: readonly string[]) => (item: { dataKey?: unknown }): number => keys.indexOf(String(item.dataKey))

@@ -25,7 +25,7 @@ export async function RegencyActions({ user, regencyCode, asOf }: { user: Sessio
             <li key={a.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
               <span>
                 <Link href={`/tindak-lanjut/${a.id}`} className="font-medium text-brand-700 hover:underline" data-user-content>{a.title}</Link>
-                <span className="block text-xs text-slate-500">{a.meeting.title} · {ownerName(a)} · {formatDate(a.dueDate, { locale: lang })}</span>
+                <span className="block text-xs text-slate-500">{a.meeting.title} · {ownerName(a)} · {t('regency.due', { date: formatDate(a.dueDate, { locale: lang }) })}</span>
               </span>
               <ActionStatusBadge status={a.statusAt} overdue={isOverdue(a, asOf)} />
             </li>

@@ -1,8 +1,11 @@
 'use client'
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { CHART_TEXT, TOOLTIP_ITEM_STYLE } from '@/components/charts/scale'
+import { CHART_TEXT, TOOLTIP_ITEM_STYLE, inDrawnOrder } from '@/components/charts/scale'
 import { formatRupiah, formatRupiahAxis, type Locale } from '@/lib/format'
+
+/** The series in the order they are drawn: the legend and the tooltip list them so. */
+const SERIES = ['ownCapital', 'externalCapital', 'assets', 'businessVolume'] as const
 
 export type TrendPoint = { year: number; ownCapital: number; externalCapital: number; assets: number; businessVolume: number }
 
@@ -18,8 +21,8 @@ export function TrendChart({ data, labels, locale }: { data: TrendPoint[]; label
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
           <XAxis dataKey="year" tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => formatRupiahAxis(v, { locale })} tick={{ fontSize: 11 }} width={72} />
-          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} formatter={(v) => formatRupiah(Number(v), { locale })} />
-          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
+          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} itemSorter={inDrawnOrder(SERIES)} formatter={(v) => formatRupiah(Number(v), { locale })} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inDrawnOrder(SERIES)} formatter={(value) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
           <Bar dataKey="ownCapital" name={labels.ownCapital} stackId="capital" fill="#23703f" isAnimationActive={false} />
           <Bar dataKey="externalCapital" name={labels.externalCapital} stackId="capital" fill="#8fc9a3" isAnimationActive={false} />
           <Line dataKey="assets" name={labels.assets} stroke="#0369a1" strokeWidth={2} dot isAnimationActive={false} />

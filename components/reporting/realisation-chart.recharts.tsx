@@ -1,9 +1,12 @@
 'use client'
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { CHART_TEXT, TOOLTIP_ITEM_STYLE } from '@/components/charts/scale'
+import { CHART_TEXT, TOOLTIP_ITEM_STYLE, inDrawnOrder } from '@/components/charts/scale'
 import { formatRupiahAxis, formatNumber } from '@/lib/format'
 import { formatIndicatorValue, type Unit } from '@/lib/reporting/display'
+
+/** The series in the order they are drawn: the legend and the tooltip list them so. */
+const SERIES = ['value', 'target'] as const
 
 export type RealisationPoint = { label: string; value: number | null; target: number | null }
 
@@ -32,8 +35,8 @@ export function RealisationChart({
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#475569' }} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} />
           <YAxis tickFormatter={tick} tick={{ fontSize: 12, fill: '#475569' }} tickLine={false} axisLine={false} width={72} domain={[0, top]} tickCount={6} />
-          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} formatter={(v) => formatIndicatorValue(typeof v === 'number' ? v : null, unit, decimals, locale)} />
-          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
+          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} itemSorter={inDrawnOrder(SERIES)} formatter={(v) => formatIndicatorValue(typeof v === 'number' ? v : null, unit, decimals, locale)} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inDrawnOrder(SERIES)} formatter={(value) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
           <Bar dataKey="value" name={labels.series} fill="#2f8a52" radius={[4, 4, 0, 0]} isAnimationActive={false} />
           {hasQuarterTargets && <Line dataKey="target" name={labels.target} stroke="#b45309" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} connectNulls />}
           {yearTarget !== null && <ReferenceLine y={yearTarget} stroke="#b45309" strokeDasharray="6 4" label={{ value: labels.yearTarget, position: 'insideTopRight', fontSize: 11, fill: '#b45309' }} />}

@@ -11,7 +11,7 @@ import { hrefWith } from '@/lib/url'
  */
 export function Table({ caption, children, className }: { caption?: string; children: React.ReactNode; className?: string }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="scroll-shadows relative overflow-x-auto rounded-lg border border-slate-200">
       <table className={clsx('min-w-full divide-y divide-slate-200 text-sm', className)}>
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}

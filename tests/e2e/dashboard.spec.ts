@@ -236,6 +236,17 @@ test.describe('leadership', () => {
     const row = page.locator('tr[data-regency="35.17"]')
     await expect(row.locator('td').nth(5)).toHaveText(formatNumber(Number(latest.value)))
     await expect(row.locator('td').nth(7)).toHaveText(pct2((Number(latest.value) / Number(target.value)) * 100))
+    // each regency's bar in its status colour, judged against the full target (a stock), as the legend says
+    const ranking = page.getByTestId('indicator-ranking')
+    await expect(ranking).toContainText('yaitu target penuh (indikator stok atau persentase)')
+    const [, onTrack, watch] = /≥ (\d+)% dari laju sesuai, ≥ (\d+)% perlu perhatian/.exec((await ranking.locator('p').first().textContent())!)!.map(Number)
+    await expect(ranking.locator('.recharts-bar-rectangle').first()).toBeVisible()
+    const fills = await ranking.locator('.recharts-bar-rectangle path').evaluateAll((paths) => paths.map((p) => p.getAttribute('fill')))
+    const achieved = (await page.locator('tr[data-regency]').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[7]?.textContent ?? '')))
+      .map((text) => (/\d/.test(text) ? Number(text.replace('%', '').replace(/\./g, '').replace(',', '.')) : null))
+    const colour = (a: number | null) => (a === null ? '#94a3b8' : a >= onTrack ? '#2f8a52' : a >= watch ? '#d97706' : '#dc2626')
+    expect(fills).toHaveLength(achieved.length)
+    expect([...new Set(fills)].sort()).toEqual([...new Set(achieved.map(colour))].sort())
   })
 
   test('an as-of day the page cannot show as asked is said under the filter, with the day shown', async ({ page, login }) => {

@@ -15,8 +15,10 @@ import { inputClass } from '@/components/ui/input-class'
 import { PageHeader } from '@/components/ui/page-header'
 import { Table, Td, Th } from '@/components/ui/table'
 import { getIndicatorRealisation, listIndicators } from '@/lib/data/reporting'
-import { jakartaToday } from '@/lib/dashboard/period'
-import { formatPercent } from '@/lib/format'
+import { jakartaToday, reportingQuarter } from '@/lib/dashboard/period'
+import { paceStatus } from '@/lib/dashboard/status'
+import { getStatusThresholds } from '@/lib/data/settings'
+import { formatNumber, formatPercent } from '@/lib/format'
 import { formatIndicatorValue } from '@/lib/reporting/display'
 import { chartQuarter, quarterLabel, QUARTERS } from '@/lib/reporting/periods'
 import { requirePermission } from '@/lib/session'
@@ -40,12 +42,13 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
   const params = dashboardFilterSchema.parse(flatParams(await searchParams))
   const year = params.year ?? Number(jakartaToday().slice(0, 4))
   const indicatorCode = params.indicator ?? DEFAULT_INDICATOR
-  const [t, tr, locale, indicators, data] = await Promise.all([
+  const [t, tr, locale, indicators, data, thresholds] = await Promise.all([
     getTranslations('dashboard'),
     getTranslations('reporting'),
     getLocale(),
     listIndicators(),
     getIndicatorRealisation({ user, indicatorCode, year }),
+    getStatusThresholds(),
   ])
   if (!data) notFound()
   const lang = locale === 'en' ? 'en' : 'id'
@@ -56,6 +59,12 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
   const isOfficer = user.role === 'DISTRICT_OFFICER'
   const hasData = [data.province, ...data.regencies].some((l) => l.year.value !== null)
   const ranked = [...data.regencies].sort((a, b) => (b.year.achievement ?? -1) - (a.year.achievement ?? -1))
+  // each bar coloured by its achievement against the year's pace, as the credit ranking's are (all green had read as
+  // "all fine" at 63% and at 117%): a flow indicator is expected quarter by quarter up to the last quarter ended, a
+  // stock or a percentage in full; a year not yet begun has no status
+  const lastEnded = reportingQuarter(jakartaToday())
+  const elapsed = year < lastEnded.year ? 1 : year > lastEnded.year ? null : indicator.timeAggregation === 'FLOW' && indicator.aggregation !== 'RATIO' ? lastEnded.quarter / 4 : 1
+  const statusOf = (achievement: number | null) => (elapsed === null ? null : paceStatus({ actual: achievement, target: 100, elapsed }, thresholds))
 
   return (
     <>
@@ -113,9 +122,12 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
           </ChartCard>
           {indicator.aggregation !== 'PROVINCE' && (
             <ChartCard title={t('indicators.byRegency', { year })} testId="indicator-ranking">
-              <p className="mb-2 text-xs text-slate-600">{t('indicators.byRegencyHint', { pct: formatPercent(data.province.year.achievement, { locale: lang }) })}</p>
+              <p className="mb-2 text-xs text-slate-600">
+                {t('indicators.byRegencyHint', { pct: formatPercent(data.province.year.achievement, { locale: lang }) })}{' '}
+                {elapsed !== null && t('indicators.statusLegend', { onTrack: formatNumber(thresholds.onTrack, { locale: lang }), watch: formatNumber(thresholds.watch, { locale: lang }), kind: elapsed < 1 || (indicator.timeAggregation === 'FLOW' && indicator.aggregation !== 'RATIO') ? 'flow' : 'full', pace: formatPercent(elapsed * 100, { decimals: 0, locale: lang }) })}
+              </p>
               <RegencyBarChart
-                data={ranked.map((g) => ({ code: g.code!, name: g.name, pct: g.year.achievement }))}
+                data={ranked.map((g) => ({ code: g.code!, name: g.name, pct: g.year.achievement, status: statusOf(g.year.achievement) }))}
                 provincePct={data.province.year.achievement}
                 highlight={user.regencyCode}
                 linkable={isOfficer ? [user.regencyCode ?? ''] : null}

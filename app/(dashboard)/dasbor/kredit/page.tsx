@@ -163,7 +163,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
               <p className="text-sm text-slate-600">{t('credit.noLoans')}</p>
             ) : (
               <>
-                <BreakdownChart data={rows.map((r) => ({ label: by === 'kbli' ? r.key : breakdownLabel(by, r), disbursed: r.disbursed }))} locale={lang} label={title} />
+                <BreakdownChart data={rows.map((r) => ({ label: by === 'kbli' ? r.key : breakdownLabel(by, r), title: by === 'kbli' ? breakdownLabel(by, r) : undefined, disbursed: r.disbursed }))} locale={lang} label={title} />
                 <Table caption={title}>
                   <thead>
                     <tr><Th>{by === 'kbli' ? t('table.section') : t('table.group')}</Th><Th align="right">{t('table.disbursed')}</Th><Th align="right">{t('table.share')}</Th><Th align="right">{t('table.beneficiaries')}</Th></tr>

@@ -71,7 +71,7 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
 
   return (
     <>
-      <PageHeader title={regency.name} description={t('regency.intro')} actions={<PrintButton label={t('print')} />} />
+      <PageHeader title={regency.name} description={t(reports || registers ? 'regency.intro' : 'regency.introCredit')} actions={<PrintButton label={t('print')} />} />
       <DashboardNav user={user} current="credit" query={backQs} />
       <DashboardFilters action={`/dasbor/wilayah/${code}`} programs={programs} programCode={program.code} regencies={[]} asOf={filter.asOf} askedAsOf={raw.asOf} showRegency={false} />
       <p className="mb-4 text-sm text-slate-700" data-testid="as-of">
