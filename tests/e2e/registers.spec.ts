@@ -192,9 +192,9 @@ test('the MSME list opened from a cooperative names it, and widens back to every
   const name = (await page.getByRole('heading', { level: 1 }).textContent())!.trim()
   await page.getByRole('link', { name: 'Lihat semua di daftar UMKM' }).click()
   const note = page.getByTestId('msme-coop-filter')
-  await expect(note).toHaveText(`Hanya UMKM anggota ${name}. Tampilkan semua UMKM`)
+  await expect(note).toContainText(`Hanya UMKM anggota ${name}.`)
   await note.getByRole('link', { name: 'Tampilkan semua UMKM' }).click()
-  await expect(page).toHaveURL(/\/umkm$/)
+  await expect(page).not.toHaveURL(/koperasi=/)
   await expect(page.getByTestId('msme-coop-filter')).toHaveCount(0)
 })
 
