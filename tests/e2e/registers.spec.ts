@@ -186,6 +186,17 @@ test('a district officer works in its own regency only', async ({ page, login })
   expect((await exported.text()).trim().split('\r\n')).toHaveLength(1)
 })
 
+test('a book year's figures open their own history in the audit log', async ({ page, login }) => {
+  await login('ADMIN')
+  await page.goto('/koperasi/k3517990000000001')
+  const history = page.getByRole('link', { name: /^Riwayat angka tahun buku \d{4}$/ }).last()
+  const year = (await history.getAttribute('aria-label'))!.slice(-4)
+  await history.click()
+  await expect(page).toHaveURL(/\/audit\?entity=CooperativeYear&record=/)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  expect(Number(year)).toBeGreaterThan(2000)
+})
+
 test('the MSME list opened from a cooperative names it, and widens back to every MSME', async ({ page, login }) => {
   await login('DISTRICT_OFFICER')
   await page.goto('/koperasi/k3517990000000001')

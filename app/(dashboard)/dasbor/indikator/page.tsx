@@ -80,7 +80,7 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('filters.year')}</span>
           <select name="year" defaultValue={year} className={inputClass()}>
-            {reportingYears().map((y) => <option key={y} value={y}>{y}</option>)}
+            {reportingYears().filter((y) => y <= Number(jakartaToday().slice(0, 4)) || y === year).map((y) => <option key={y} value={y}>{y}</option>)}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
@@ -95,7 +95,7 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
       {/* a province-level indicator is not summed from the regencies, nor shown for one: said as such (the sum's note
           had stood over PDRB, and a regency chosen in the filter was passed over without a word) */}
       <p className="mb-1 text-sm text-slate-700" data-testid="as-of">
-        <strong>{name(indicator)}</strong> · {year} · {indicator.aggregation === 'PROVINCE' ? tr('realisation.provinceOnly') : tr('realisation.intro')}
+        <strong>{name(indicator)}</strong> · {year} · {indicator.aggregation === 'PROVINCE' ? tr('realisation.provinceOnly') : indicator.aggregation === 'RATIO' ? tr('realisation.intro') : tr('realisation.introSum')}
         {indicator.aggregation === 'PROVINCE' && params.regency && <> {t('indicators.provinceOnlyRegency')}</>}
       </p>
       {/* each figure names its source; a quantity the overview reads from the register says that figure may differ */}

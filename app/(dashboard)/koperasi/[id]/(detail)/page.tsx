@@ -168,6 +168,8 @@ export default async function CooperativePage({ params, searchParams }: { params
                             title={t('deleteYearTitle', { year: y.year })}
                             body={t('deleteYearBody')}
                           />
+                          {/* a book year's changes are its own records in the audit log (CooperativeYear), not the cooperative's */}
+                          {can(user.role, 'audit.read') && <Link href={`/audit?${new URLSearchParams({ entity: 'CooperativeYear', record: y.id })}`} className="text-brand-700 hover:underline" aria-label={t('yearHistoryLabel', { year: y.year })}>{t('yearHistory')}</Link>}
                         </span>
                       </Td>
                     )}
