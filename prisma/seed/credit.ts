@@ -149,7 +149,7 @@ async function borrowerPool(db: PrismaClient, province: string, needed: number):
     ORDER BY md5(m.id) LIMIT ${needed}`
 }
 
-/** The demo's data are as of this day (the quarterly reports' seed has the same "today"): no period due later is reported. */
+/** The demo's data are as of this month (the quarterly reports' seed has "today" 21 November 2026): what the bank reported fell due before it. */
 const DATA_AS_OF_MONTH = '2026-11'
 /** Whether a loan's period `period` fell due in a month before the data's month (lib/credit/claim-months.ts: the month its period ends). */
 const dueBeforeDataDate = (loan: Pick<LoanRow, 'date' | 'tenor'>, period: number) => (loanClaimMonths(loan.date, loan.tenor)[period - 1] ?? '9999-12') < DATA_AS_OF_MONTH
@@ -234,9 +234,10 @@ async function seedProgram(db: PrismaClient, url: string, spec: ProgramSpec, pro
       })
     }
   })
-  // what the bank reported: a written-off loan is Macet (5) from some period on; a few missed instalments. Only
-  // periods that fell due before the data's date are reported: a loan too young to have reached its Macet period
-  // is not written off yet, only in special attention (2). The draws stay in the same order either way, so every
+  // what the bank reported: a written-off loan is Macet (5) from some period to the end of its tenor (the write-off
+  // closes its schedule: no later period earns subsidy); a few missed instalments. A loan is written off only once
+  // its Macet period fell due before the data's date, and a missed instalment only in a period already due: a loan
+  // too young for either is only in special attention (2). The draws stay in the same order either way, so every
   // other loan and claim of the demo is the same.
   const reported = new Map<string, PeriodStatus[]>()
   for (const r of rows) {

@@ -186,7 +186,7 @@ test('a district officer works in its own regency only', async ({ page, login })
   expect((await exported.text()).trim().split('\r\n')).toHaveLength(1)
 })
 
-test('a book year's figures open their own history in the audit log', async ({ page, login }) => {
+test("a book year's figures open their own history in the audit log", async ({ page, login }) => {
   await login('ADMIN')
   await page.goto('/koperasi/k3517990000000001')
   const history = page.getByRole('link', { name: /^Riwayat angka tahun buku \d{4}$/ }).last()

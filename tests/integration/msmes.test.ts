@@ -5,6 +5,7 @@ import { db } from '@/lib/db'
 import { createMsme, deleteMsme, restoreMsme, revealOwnerNik, updateMsme } from '@/lib/actions/msmes'
 import { deleteCooperative } from '@/lib/actions/cooperatives'
 import { exportMsmes, findDeletedMsmes, findMsmes, getMsme } from '@/lib/data/msmes'
+import { cooperativeName } from '@/lib/data/cooperatives'
 import { GET as exportRoute } from '@/app/api/umkm/ekspor/route'
 import type { SessionUser } from '@/lib/session-user'
 
@@ -199,6 +200,9 @@ describe('reads mask the owner NIK and respect the scope', () => {
     expect((await findMsmes({ user, filter: { mismatch: '1' } })).rows.map((r) => r.nib).sort()).toEqual(['9120001234567', '9120001234568'])
     expect((await findMsmes({ user, filter: { scale: 'KECIL' } })).total).toBe(2)
     expect((await findMsmes({ user, filter: { koperasi: coopSurabaya } })).rows.map((r) => r.nib)).toEqual(['9120001230003'])
+    // the list narrowed to a cooperative names it, within the reader's scope only
+    expect(await cooperativeName({ user, id: coopSurabaya })).toEqual(expect.any(String))
+    expect(await cooperativeName({ user: asUser(jombang), id: coopSurabaya })).toBeNull()
     expect((await findMsmes({ user, filter: { q: '912000123000' } })).total).toBe(2)
     expect((await findMsmes({ user, filter: { q: 'sri wahyuni' } })).total).toBeGreaterThan(0)
     // words in any order, each in the business name or the owner's: "tempe wahyuni" (one in each), "sri keripik"

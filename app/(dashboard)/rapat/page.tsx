@@ -162,7 +162,7 @@ async function MeetingList({ user, params, filter, lang }: ListProps) {
                 <Link href={`/rapat/${m.id}`} className="font-medium text-brand-700 hover:underline">{m.title}</Link>
                 <span className="block text-xs text-slate-500">{m.organiser}</span>
               </Td>
-              <Td>{meetingPlace(m) ?? '–'}{m.hostRegency && !meetingPlace(m)?.includes(m.hostRegency.name) && <span className="block text-xs text-slate-500">{m.hostRegency.name}</span>}</Td>
+              <Td>{meetingPlace(m) ?? '–'}{m.hostRegency && ![m.venue?.trim(), m.city?.trim()].includes(m.hostRegency.name) && <span className="block text-xs text-slate-500">{m.hostRegency.name}</span>}</Td>
               <Td><MeetingStatusBadge status={m.status} /></Td>
               <Td align="right">{formatNumber(m._count.participants, { locale: lang })}</Td>
               <Td className="whitespace-nowrap text-xs">

@@ -14,13 +14,13 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/input-class'
 import { PageHeader } from '@/components/ui/page-header'
 import { Table, Td, Th } from '@/components/ui/table'
-import { getIndicatorRealisation, listIndicators } from '@/lib/data/reporting'
-import { jakartaToday, reportingQuarter } from '@/lib/dashboard/period'
+import { getDeadline, getIndicatorRealisation, listIndicators } from '@/lib/data/reporting'
+import { jakartaToday } from '@/lib/dashboard/period'
 import { paceStatus } from '@/lib/dashboard/status'
 import { getStatusThresholds } from '@/lib/data/settings'
 import { formatNumber, formatPercent } from '@/lib/format'
 import { formatIndicatorValue } from '@/lib/reporting/display'
-import { chartQuarter, quarterLabel, QUARTERS } from '@/lib/reporting/periods'
+import { chartQuarter, isPastDeadline, quarterLabel, QUARTERS } from '@/lib/reporting/periods'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
@@ -60,11 +60,15 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
   const hasData = [data.province, ...data.regencies].some((l) => l.year.value !== null)
   const ranked = [...data.regencies].sort((a, b) => (b.year.achievement ?? -1) - (a.year.achievement ?? -1))
   // each bar coloured by its achievement against the year's pace, as the credit ranking's are (all green had read as
-  // "all fine" at 63% and at 117%): a flow indicator is expected quarter by quarter up to the last quarter ended, a
-  // stock or a percentage in full; a year not yet begun has no status
-  const lastEnded = reportingQuarter(jakartaToday())
-  const elapsed = year < lastEnded.year ? 1 : year > lastEnded.year ? null : indicator.timeAggregation === 'FLOW' && indicator.aggregation !== 'RATIO' ? lastEnded.quarter / 4 : 1
-  const statusOf = (achievement: number | null) => (elapsed === null ? null : paceStatus({ actual: achievement, target: 100, elapsed }, thresholds))
+  // "all fine" at 63% and at 117%): a flow indicator is expected quarter by quarter, counting a quarter once its
+  // report's deadline has passed (the figures are approved reports: a quarter just ended cannot be in yet, as the
+  // overview colours completeness only after the deadline), a stock or a percentage in full; before the year's first
+  // deadline there is no status
+  const now = new Date()
+  const quartersDue = (await Promise.all(QUARTERS.map(async (q) => isPastDeadline(await getDeadline(year, q), now)))).filter(Boolean).length
+  const flow = indicator.timeAggregation === 'FLOW' && indicator.aggregation !== 'RATIO'
+  const elapsed = quartersDue === 0 ? null : flow ? quartersDue / 4 : 1
+  const statusOf = (achievement: number | null) => (elapsed === null ? undefined : paceStatus({ actual: achievement, target: 100, elapsed }, thresholds))
 
   return (
     <>
@@ -124,7 +128,7 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
             <ChartCard title={t('indicators.byRegency', { year })} testId="indicator-ranking">
               <p className="mb-2 text-xs text-slate-600">
                 {t('indicators.byRegencyHint', { pct: formatPercent(data.province.year.achievement, { locale: lang }) })}{' '}
-                {elapsed !== null && t('indicators.statusLegend', { onTrack: formatNumber(thresholds.onTrack, { locale: lang }), watch: formatNumber(thresholds.watch, { locale: lang }), kind: elapsed < 1 || (indicator.timeAggregation === 'FLOW' && indicator.aggregation !== 'RATIO') ? 'flow' : 'full', pace: formatPercent(elapsed * 100, { decimals: 0, locale: lang }) })}
+                {elapsed !== null && t('indicators.statusLegend', { onTrack: formatNumber(thresholds.onTrack, { locale: lang }), watch: formatNumber(thresholds.watch, { locale: lang }), kind: flow ? 'flow' : 'full', pace: formatPercent(elapsed * 100, { decimals: 0, locale: lang }) })}
               </p>
               <RegencyBarChart
                 data={ranked.map((g) => ({ code: g.code!, name: g.name, pct: g.year.achievement, status: statusOf(g.year.achievement) }))}
