@@ -18,7 +18,7 @@ import { settleNotifications } from '@/lib/reminders/settle'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { actionScope, meetingScope } from '@/lib/data/meetings'
 import { checkDocument } from '@/lib/meetings/files'
-import { canUpdateProgress, hasStarted, mayChangeStatus, needsStart, statusMoveAllowed } from '@/lib/meetings/rules'
+import { canUpdateProgress, hasStarted, isOverdue, mayChangeStatus, needsStart, statusMoveAllowed } from '@/lib/meetings/rules'
 import { conflictError, transition } from '@/lib/transitions'
 import { ActionError, authAction, isFormData, MESSAGES, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
@@ -535,15 +535,17 @@ async function actionData(tx: Prisma.TransactionClient, meeting: { id: string; s
 
 /** Assign a follow-up: what, who owns it (a regency, a partner bank, an agency unit or a user), by when. */
 export const createAction = authAction('meetings.write', actionItemSchema, async (input, user) => {
-  await db.$transaction(async (tx) => {
+  const lateAtOnce = await db.$transaction(async (tx) => {
     const meeting = await editableMeeting(tx, input.meetingId)
     const data = await actionData(tx, meeting, input)
     const created = await tx.actionItem.create({ data: { ...data, meetingId: meeting.id, createdById: user.id }, select: actionSnapshot })
     await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'ActionItem', entityId: created.id, after: created })
     await notifyActionAssigned(tx, created.id, user.id)
+    return isOverdue({ ...created, meeting }, jakartaToday())
   })
   revalidate(input.meetingId)
-  return { ok: true, message: 'Tindak lanjut dicatat.' }
+  // a due date already past (recording a meeting held weeks ago) counts as late at once: said, so it is no surprise
+  return { ok: true, message: lateAtOnce ? 'Tindak lanjut dicatat; tenggatnya sudah lewat, jadi langsung terhitung terlambat.' : 'Tindak lanjut dicatat.' }
 })
 
 /** Edit a follow-up's what, owner and due date (admin), refusing a stale version. */

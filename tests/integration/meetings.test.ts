@@ -172,6 +172,16 @@ describe('writing meetings: admin only, validated, audited', () => {
     expect(noOwner.errors?.ownerBankId).toEqual(['Pilih bank penanggung jawab.'])
   })
 
+  it('says when a follow-up counts as late the moment it is recorded, and only then', async () => {
+    signInAs(admin)
+    // the 2024 meeting, recorded now: a due date already past is late at once
+    const late = await createAction(undefined, form({ meetingId: meetingA, title: 'Rekap realisasi 2024', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2024-10-15' }))
+    expect(late).toMatchObject({ ok: true, message: 'Tindak lanjut dicatat; tenggatnya sudah lewat, jadi langsung terhitung terlambat.' })
+    const ahead = await createAction(undefined, form({ meetingId: meetingA, title: 'Rekap realisasi 2030', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2030-01-31' }))
+    expect(ahead).toMatchObject({ ok: true, message: 'Tindak lanjut dicatat.' })
+    await db.actionItem.deleteMany({ where: { meetingId: meetingA, title: { in: ['Rekap realisasi 2024', 'Rekap realisasi 2030'] } } })
+  })
+
   it('stores times typed in Jakarta as the instants they name', async () => {
     const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingA }, select: { startsAt: true, endsAt: true } })
     expect(m.startsAt.toISOString()).toBe('2024-09-18T02:00:00.000Z')
