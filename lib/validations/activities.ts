@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { isIsoDate, isoDateInRange, nameField, parseRupiah, parseWholeNumber, rupiahMessage } from '@/lib/parse'
-import { checkbox, filterDir, filterPage, filterRegency, filterText, idField, optionalNikField, optionalText, versionField } from '@/lib/validations/registers-common'
+import { checkbox, fieldsParsed, filterDir, filterPage, filterRegency, filterText, idField, optionalNikField, optionalText, versionField } from '@/lib/validations/registers-common'
 
 export const ACTIVITY_KINDS = ['TRAINING', 'CERTIFICATION', 'CAPITAL_ASSISTANCE', 'FINANCING_FACILITATION', 'MENTORING', 'SUPERVISION', 'OTHER'] as const
 export const BUDGET_SOURCES = ['APBD_PROVINCE', 'APBD_REGENCY', 'APBN', 'DAK', 'OTHER'] as const
@@ -70,14 +70,8 @@ export const activityFields = z.object({
 
 type ActivityValues = z.infer<typeof activityFields>
 
-/**
- * Zod skips an object's cross-field check once any field failed, so an end date before the start came only
- * on the next submit after a wrong budget was fixed. Each check runs whenever the fields it reads parsed,
- * so every field error shows in one round (and none is invented from a field that did not parse).
- */
-const whenParsed = (...fields: (keyof ActivityValues)[]) => ({
-  when: (payload: { issues: { path?: PropertyKey[] }[] }) => !payload.issues.some((i) => (fields as PropertyKey[]).includes(i.path?.[0] ?? '')),
-})
+/** Each check runs whenever the fields it reads parsed (an end date before the start had come only after a wrong budget was fixed). */
+const whenParsed = (...fields: (keyof ActivityValues)[]) => ({ when: fieldsParsed(...fields) })
 const withActivityChecks = <S extends z.ZodType<ActivityValues>>(schema: S) =>
   schema
     .superRefine((v, ctx) => {

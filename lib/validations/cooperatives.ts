@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { nameField } from '@/lib/parse'
-import { checkbox, count, districtCode, filterDir, filterPage, filterRegency, filterText, idField, money, nikField, optionalPastDate, optionalText, pastDate, regencyCode, versionField, villageCode } from './registers-common'
+import { checkbox, count, districtCode, fieldsParsed, filterDir, filterPage, filterRegency, filterText, idField, money, nikField, optionalPastDate, optionalText, pastDate, regencyCode, versionField, villageCode } from './registers-common'
 
 export const COOPERATIVE_TYPES = ['KONSUMEN', 'PRODUSEN', 'SIMPAN_PINJAM', 'PEMASARAN', 'JASA'] as const
 export const COOPERATIVE_FORMS = ['PRIMER', 'SEKUNDER'] as const
@@ -35,10 +35,6 @@ export const cooperativeIdSchema = z.object({ id: idField })
 /** A deleted record brought back, as the user saw it (its version). */
 export const cooperativeRestoreSchema = z.object({ id: idField, version: versionField })
 
-/** For a check's `when`: none of these fields has an issue of its own. */
-const readable = (...fields: string[]) => (payload: { issues: { path?: PropertyKey[] }[] }) =>
-  !payload.issues.some((i) => fields.includes(String(i.path?.[0] ?? '')))
-
 /** A book year's figures (upserted by year). */
 export const cooperativeYearSchema = z
   .object({
@@ -68,14 +64,14 @@ export const cooperativeYearSchema = z
   })
   // Both checks run as soon as the fields they read are readable, beside the other fields' errors (zod skips an
   // object's checks once any field failed: a future year was said first, and the RAT date's error only on the next try).
-  .refine((v) => !v.ratDate || v.ratHeld, { path: ['ratHeld'], message: 'Tandai RAT terlaksana bila tanggal RAT diisi.', when: readable('ratDate', 'ratHeld') })
+  .refine((v) => !v.ratDate || v.ratHeld, { path: ['ratHeld'], message: 'Tandai RAT terlaksana bila tanggal RAT diisi.', when: fieldsParsed('ratDate', 'ratHeld') })
   // a book year's RAT approves its closed accounts, so it is held after the year ends: "RAT 2025" held in March 2025 is
   // the RAT of book year 2024, a mix-up the form and the import would otherwise record under the wrong year. A year
   // refused only for its range (2027, in the future) is still a year to compare with.
   .refine((v) => !v.ratDate || !Number.isInteger(v.year) || v.ratDate.getUTCFullYear() > v.year, {
     path: ['ratDate'],
     message: 'Tanggal RAT harus sesudah tahun bukunya berakhir: RAT tahun buku 2025, misalnya, diadakan pada 2026 atau sesudahnya.',
-    when: (payload) => readable('ratDate')(payload) && Number.isInteger((payload.value as { year?: unknown }).year),
+    when: (payload) => fieldsParsed('ratDate')(payload) && Number.isInteger((payload.value as { year?: unknown }).year),
   })
 export type CooperativeYearInput = z.infer<typeof cooperativeYearSchema>
 

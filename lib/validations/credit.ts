@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { nameField, decimalField, isoDateField, isoMonthField, looksLikeEnglishGrouping, parseNumberInput, rupiahField } from '@/lib/parse'
-import { countGroupingMessage, nibField, nikField } from './registers-common'
+import { countGroupingMessage, fieldsParsed, nibField, nikField } from './registers-common'
 
 const isoDate = isoDateField()
 /** Whole Rupiah (lib/parse.ts): `1.234.567`, `1234567` and `Rp1.234.567` are the same; a fraction is refused. */
@@ -149,7 +149,7 @@ export const programSchema = z
   .refine((v) => v.bankRate > v.borrowerRate, {
     path: ['bankRate'],
     message: 'Bunga bank harus lebih tinggi dari bunga debitur (selisihnya yang disubsidi).',
-    when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'bankRate' || i.path?.[0] === 'borrowerRate'),
+    when: fieldsParsed('bankRate', 'borrowerRate'),
   })
 
 /**

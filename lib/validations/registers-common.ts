@@ -5,6 +5,15 @@
 import { z } from 'zod'
 import { isIsoDate, looksLikeEnglishGrouping, normalizePhone, parseDecimalText, parseWholeNumber, rupiahMessage } from '@/lib/parse'
 
+/**
+ * For a cross-field check's `when`: none of these fields has an issue of its own. Zod skips an object's checks once
+ * any field failed, so a rule between two fields was said only on the next submit after another field was fixed;
+ * run whenever the fields it reads parsed, every error shows in one round, and none is invented from a field that
+ * did not parse.
+ */
+export const fieldsParsed = (...fields: PropertyKey[]) => (payload: { issues: { path?: PropertyKey[] }[] }) =>
+  !payload.issues.some((i) => fields.includes(i.path?.[0] ?? ''))
+
 /** Empty text becomes null (optional columns), otherwise trimmed and length-checked. */
 export const optionalText = (max: number, message = `Maksimal ${max} karakter.`) =>
   z.string().trim().max(max, message).optional().transform((v) => (v ? v : null))
