@@ -16,7 +16,7 @@ import { deleteCooperative, deleteCooperativeYear } from '@/lib/actions/cooperat
 import { dateInput, moneyInput } from '@/lib/registers/form-values'
 import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
-import { HistoryLink } from '@/components/ui/history-link'
+import { HistoryLink, historyHref } from '@/components/ui/history-link'
 import type { SearchParams } from '@/lib/url'
 import { ActivitiesReceived } from '@/components/activities/received'
 import { load } from '../load'
@@ -169,7 +169,7 @@ export default async function CooperativePage({ params, searchParams }: { params
                             body={t('deleteYearBody')}
                           />
                           {/* a book year's changes are its own records in the audit log (CooperativeYear), not the cooperative's */}
-                          {can(user.role, 'audit.read') && <Link href={`/audit?${new URLSearchParams({ entity: 'CooperativeYear', record: y.id })}`} className="text-brand-700 hover:underline" aria-label={t('yearHistoryLabel', { year: y.year })}>{t('yearHistory')}</Link>}
+                          {can(user.role, 'audit.read') && <Link href={historyHref('CooperativeYear', y.id)} className="text-brand-700 hover:underline" aria-label={t('yearHistoryLabel', { year: y.year })}>{t('yearHistory')}</Link>}
                         </span>
                       </Td>
                     )}
