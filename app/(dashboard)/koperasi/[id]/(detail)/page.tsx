@@ -22,6 +22,9 @@ import { ActivitiesReceived } from '@/components/activities/received'
 import { load } from '../load'
 
 
+
+/** The audit log's name for a book year's records (lib/actions/cooperatives.ts writes them so). */
+const BOOK_YEAR_ENTITY = 'CooperativeYear'
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { record: coop } = await load((await params).id)
   return { title: coop?.name ?? (await getTranslations('cooperatives'))('title') }
@@ -169,7 +172,7 @@ export default async function CooperativePage({ params, searchParams }: { params
                             body={t('deleteYearBody')}
                           />
                           {/* a book year's changes are its own records in the audit log (CooperativeYear), not the cooperative's */}
-                          {can(user.role, 'audit.read') && <Link href={historyHref('CooperativeYear', y.id)} className="text-brand-700 hover:underline" aria-label={t('yearHistoryLabel', { year: y.year })}>{t('yearHistory')}</Link>}
+                          {can(user.role, 'audit.read') && <Link href={historyHref(BOOK_YEAR_ENTITY, y.id)} className="text-brand-700 hover:underline" aria-label={t('yearHistoryLabel', { year: y.year })}>{t('yearHistory')}</Link>}
                         </span>
                       </Td>
                     )}
