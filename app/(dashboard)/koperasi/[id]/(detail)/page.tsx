@@ -21,10 +21,9 @@ import type { SearchParams } from '@/lib/url'
 import { ActivitiesReceived } from '@/components/activities/received'
 import { load } from '../load'
 
-
-
-/** The audit log's name for a book year's records (lib/actions/cooperatives.ts writes them so). */
+/** The audit log's name for a book year's records (lib/registers/writes.ts writes them so). */
 const BOOK_YEAR_ENTITY = 'CooperativeYear'
+
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { record: coop } = await load((await params).id)
   return { title: coop?.name ?? (await getTranslations('cooperatives'))('title') }
