@@ -47,12 +47,18 @@ function sortState(column: string, params: Record<string, string>, defaultSort?:
   return { active, dir, next }
 }
 
+/** A sort link's address; `hash`: the table's id on a page where the table is not at the top (a dashboard), so the page
+ * opens at the table it sorted instead of its top. */
+function sortHref(pathname: string, params: Record<string, string>, column: string, dir: SortDir, hash?: string) {
+  return `${hrefWith(pathname, params, { sort: column, dir, page: undefined })}${hash ? `#${hash}` : ''}`
+}
+
 /**
  * A column header that sorts by `column` through the URL (`?sort=…&dir=…`), so a sorted view can
  * be bookmarked; it tells assistive technology the current order.
  */
 export function SortTh({
-  label, column, pathname, params, align = 'left', defaultSort, defaultDir, firstDir,
+  label, column, pathname, params, align = 'left', defaultSort, defaultDir, firstDir, hash, className,
 }: {
   label: string
   column: string
@@ -62,6 +68,8 @@ export function SortTh({
   defaultSort?: string
   defaultDir?: SortDir
   firstDir?: SortDir
+  hash?: string
+  className?: string
 }) {
   const { active, dir, next } = sortState(column, params, defaultSort, defaultDir, firstDir)
   const Icon = !active ? ArrowUpDown : dir === 'asc' ? ArrowUp : ArrowDown
@@ -69,9 +77,9 @@ export function SortTh({
     <th
       scope="col"
       aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-      className={clsx('whitespace-nowrap bg-slate-50 px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600', align === 'right' ? 'text-right' : 'text-left')}
+      className={clsx('whitespace-nowrap bg-slate-50 px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600', align === 'right' ? 'text-right' : 'text-left', className)}
     >
-      <Link href={hrefWith(pathname, params, { sort: column, dir: next, page: undefined })} className="inline-flex items-center gap-1 hover:text-slate-900">
+      <Link href={sortHref(pathname, params, column, next, hash)} className={clsx('inline-flex items-center gap-1 hover:text-slate-900', align === 'right' && 'justify-end')}>
         {label}
         <Icon aria-hidden className={clsx('size-3.5', active ? 'text-brand-700' : 'text-slate-400')} />
       </Link>
@@ -85,7 +93,7 @@ export function SortTh({
  * cards are (`hiddenFrom`), so the table's headers stay the one control on wider screens.
  */
 export function SortLinks({
-  columns, pathname, params, defaultSort, defaultDir, hiddenFrom,
+  columns, pathname, params, defaultSort, defaultDir, hiddenFrom, hash,
 }: {
   columns: { column: string; label: string; firstDir?: SortDir }[]
   pathname: string
@@ -93,6 +101,7 @@ export function SortLinks({
   defaultSort?: string
   defaultDir?: SortDir
   hiddenFrom: 'sm' | 'md'
+  hash?: string
 }) {
   const t = useTranslations('common')
   return (
@@ -104,7 +113,7 @@ export function SortLinks({
         return (
           <Link
             key={column}
-            href={hrefWith(pathname, params, { sort: column, dir: next, page: undefined })}
+            href={sortHref(pathname, params, column, next, hash)}
             aria-current={active ? 'true' : undefined}
             className={clsx(
               'inline-flex min-h-8 items-center gap-1 rounded-full border px-2.5 py-1',

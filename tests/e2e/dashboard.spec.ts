@@ -47,6 +47,18 @@ async function subsidy(code: string, asOf: string) {
   return { paid: Number(r.paid), pct: (Number(r.paid) / Number(r.ceiling)) * 100 }
 }
 
+/** Prokesra 2024 by regency at 31 August 2024, ranked by realisation against the allocation. */
+async function regencyRealisation() {
+  const rows = (await client.query(
+    `SELECT r.code, r.name, a.credit_target::text AS target, coalesce(sum(d.plafond), 0)::text AS disbursed
+     FROM regencies r JOIN credit_programs p ON p.code = 'PROKESRA-2024'
+     LEFT JOIN program_allocations a ON a.program_id = p.id AND a.regency_code = r.code
+     LEFT JOIN disbursements d ON d.program_id = p.id AND d.regency_code = r.code AND d.contract_date <= '2024-08-31'
+     WHERE r.province_code = '35' GROUP BY r.code, r.name, a.credit_target`,
+  )).rows.map((r) => ({ code: r.code as string, name: r.name as string, disbursed: Number(r.disbursed), pct: (Number(r.disbursed) / Number(r.target)) * 100 }))
+  return rows.sort((a, b) => b.pct - a.pct)
+}
+
 const pct2 = (v: number) => formatPercent(v)
 const pct1 = (v: number) => formatPercent(v, { decimals: 1 })
 const card = (page: Page, id: string) => page.getByTestId(id)
@@ -176,14 +188,7 @@ test.describe('leadership', () => {
     await expect(page.getByTestId('projection-method')).toContainText('Proyeksi laju rata-rata')
     await expect(page.getByTestId('realisation').locator('[data-value]')).toHaveText('26,51%')
 
-    const ranking = (await client.query(
-      `SELECT r.code, a.credit_target::text AS target, coalesce(sum(d.plafond), 0)::text AS disbursed
-       FROM regencies r JOIN credit_programs p ON p.code = 'PROKESRA-2024'
-       LEFT JOIN program_allocations a ON a.program_id = p.id AND a.regency_code = r.code
-       LEFT JOIN disbursements d ON d.program_id = p.id AND d.regency_code = r.code AND d.contract_date <= '2024-08-31'
-       WHERE r.province_code = '35' GROUP BY r.code, a.credit_target`,
-    )).rows.map((r) => ({ code: r.code as string, disbursed: Number(r.disbursed), pct: (Number(r.disbursed) / Number(r.target)) * 100 }))
-    ranking.sort((a, b) => b.pct - a.pct)
+    const ranking = await regencyRealisation()
     // each regency's status against its allocation's pace on 31 August 2024 (244 of 366 days), by the agency's thresholds
     const [set] = (await client.query(`SELECT value FROM settings WHERE key = 'dashboard.thresholds'`)).rows as { value: { onTrack: number; watch: number } }[]
     const { onTrack, watch } = set?.value ?? { onTrack: 95, watch: 80 }
@@ -219,6 +224,57 @@ test.describe('leadership', () => {
     await page.getByTestId('ranking').locator('.recharts-bar-rectangle').first().click()
     await expect(page).toHaveURL(new RegExp(`/dasbor/wilayah/${ranking[0].code.replace('.', '\\.')}\\?program=PROKESRA-2024&asOf=2024-08-31`))
     await expect(card(page, 'card-realisation').locator('[data-exact]')).toContainText(pct2(ranking[0].pct))
+  })
+
+  test('the ranking table sorts by its columns through the URL, open at the table, each regency keeping its rank', async ({ page, login }) => {
+    await login('LEADERSHIP')
+    await page.goto('/dasbor/kredit?program=PROKESRA-2024&asOf=2024-08-31')
+    const ranking = await regencyRealisation()
+    const table = page.locator('#tabel-peringkat')
+    await table.getByText('Kabupaten/kota: 38').click()
+    const header = (name: string) => table.getByRole('columnheader', { name })
+    await expect(header('Realisasi')).toHaveAttribute('aria-sort', 'descending')
+    const column = (i: number) => table.locator('tr[data-regency]').evaluateAll((rows, i) => rows.map((r) => r.querySelectorAll('td')[i]?.textContent ?? ''), i)
+
+    await header('Penyaluran').getByRole('link').click()
+    await expect(page).toHaveURL(/\/dasbor\/kredit\?program=PROKESRA-2024&asOf=2024-08-31&sort=disbursed&dir=desc#tabel-peringkat$/)
+    await expect(header('Penyaluran')).toHaveAttribute('aria-sort', 'descending')
+    // reloaded sorted, the table is open and in sight, not closed again at the top of the page
+    await expect(table).toHaveJSProperty('open', true)
+    await expect(table.locator('tbody')).toBeInViewport()
+    const byDisbursed = [...ranking].sort((a, b) => b.disbursed - a.disbursed)
+    expect(await column(3)).toEqual(byDisbursed.map((r) => formatRupiah(r.disbursed)))
+    // the first column is still each regency's place in the realisation ranking
+    const ranks = (await column(0)).map(Number)
+    const shown = await column(4)
+    ranks.forEach((rank, i) => expect(shown[i]).toBe(pct2(ranking[rank - 1].pct)))
+
+    await header('Penyaluran').getByRole('link').click()
+    await expect(page).toHaveURL(/sort=disbursed&dir=asc#tabel-peringkat$/)
+    expect(await column(3)).toEqual([...byDisbursed].reverse().map((r) => formatRupiah(r.disbursed)))
+
+    await header('Kabupaten/kota').getByRole('link').click()
+    await expect(page).toHaveURL(/sort=regency&dir=asc#tabel-peringkat$/)
+    expect(await column(1)).toEqual(ranking.map((r) => r.name).sort((a, b) => a.localeCompare(b, 'id')))
+  })
+
+  test('the indicator table sorts by achievement, blanks last and the province line first', async ({ page, login }) => {
+    await login('LEADERSHIP')
+    await page.goto('/dasbor/indikator?year=2026&indicator=KSP_SEHAT')
+    const table = page.locator('#tabel-indikator')
+    await table.getByRole('columnheader', { name: 'Capaian' }).getByRole('link').click()
+    await expect(page).toHaveURL(/\/dasbor\/indikator\?year=2026&indicator=KSP_SEHAT&sort=achievement&dir=desc#tabel-indikator$/)
+    await expect(table.getByRole('columnheader', { name: 'Capaian' })).toHaveAttribute('aria-sort', 'descending')
+    await expect(table).toBeInViewport()
+    const lines = await table.locator('tr[data-regency]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-regency'), r.querySelectorAll('td')[7]?.textContent ?? '']))
+    expect(lines[0][0]).toBe('province')
+    const achieved = lines.slice(1).map(([, text]) => (/\d/.test(text!) ? Number(text!.replace('%', '').replace(/\./g, '').replace(',', '.')) : null))
+    expect(achieved).toHaveLength(38)
+    const numbers = achieved.filter((a): a is number => a !== null)
+    expect(numbers.length).toBeGreaterThan(1)
+    // the figures first, largest first, then the regencies with none
+    expect(achieved.slice(0, numbers.length)).toEqual([...numbers].sort((a, b) => b - a))
+    expect(achieved.slice(numbers.length).every((a) => a === null)).toBe(true)
   })
 
   test('the indicator dashboard equals SQL over approved reports, and its filter lives in the URL', async ({ page, login }) => {

@@ -13,7 +13,7 @@ import { buttonClass } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { inputClass } from '@/components/ui/input-class'
 import { PageHeader } from '@/components/ui/page-header'
-import { Table, Td, Th } from '@/components/ui/table'
+import { SortTh, Table, Td } from '@/components/ui/table'
 import { getDeadline, getIndicatorRealisation, listIndicators } from '@/lib/data/reporting'
 import { jakartaToday } from '@/lib/dashboard/period'
 import { paceStatus } from '@/lib/dashboard/status'
@@ -25,12 +25,27 @@ import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
 import { FilterForm } from '@/components/ui/filter-form'
+import { orderRows, tableSort } from '@/lib/dashboard/table-sort'
+import type { IndicatorRealisation } from '@/lib/data/reporting'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard.indicators'))('title') }
 }
 
 const DEFAULT_INDICATOR = 'KOP_AKTIF_PCT'
+const TABLE_ID = 'tabel-indikator'
+const TABLE_SORTS = ['regency', 'q1', 'q2', 'q3', 'q4', 'value', 'target', 'achievement'] as const
+type Line = IndicatorRealisation['regencies'][number]
+const TABLE_SORT_VALUE: Record<(typeof TABLE_SORTS)[number], (l: Line) => number | string | null> = {
+  regency: (l) => l.name,
+  q1: (l) => l.quarters[1].value,
+  q2: (l) => l.quarters[2].value,
+  q3: (l) => l.quarters[3].value,
+  q4: (l) => l.quarters[4].value,
+  value: (l) => l.year.value,
+  target: (l) => l.year.target,
+  achievement: (l) => l.year.achievement,
+}
 
 /**
  * Any reporting indicator against its target: achievement of the year by regency (ranked, with the
@@ -39,7 +54,8 @@ const DEFAULT_INDICATOR = 'KOP_AKTIF_PCT'
  */
 export default async function IndicatorDashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('reports.read')
-  const params = dashboardFilterSchema.parse(flatParams(await searchParams))
+  const raw = flatParams(await searchParams)
+  const params = dashboardFilterSchema.parse(raw)
   const year = params.year ?? Number(jakartaToday().slice(0, 4))
   const indicatorCode = params.indicator ?? DEFAULT_INDICATOR
   const [t, tr, locale, indicators, data, thresholds] = await Promise.all([
@@ -68,6 +84,10 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
   const quartersDue = (await Promise.all(QUARTERS.map(async (q) => isPastDeadline(await getDeadline(year, q), now)))).filter(Boolean).length
   const flow = indicator.timeAggregation === 'FLOW' && indicator.aggregation !== 'RATIO'
   const elapsed = quartersDue === 0 ? null : flow ? quartersDue / 4 : 1
+  // the table sorts by any of its columns (regencies in code order until asked), the province's line always first
+  const { sort, dir } = tableSort(raw, TABLE_SORTS)
+  const tableRows = sort ? orderRows(data.regencies, TABLE_SORT_VALUE[sort], dir ?? 'asc') : data.regencies
+  const sortProps = { pathname: '/dasbor/indikator', params: raw, hash: TABLE_ID } as const
   const statusOf = (achievement: number | null) => (elapsed === null ? undefined : paceStatus({ actual: achievement, target: 100, elapsed }, thresholds))
 
   return (
@@ -143,20 +163,20 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
         </div>
       )}
 
-      <div className="mt-6">
+      <div id={TABLE_ID} className="mt-6 scroll-mt-4">
         <Table caption={`${name(indicator)} ${year}`}>
           <thead>
             <tr>
               {/* headings and names wrap: eight columns fit a laptop beside the menu (1366 px), "Capaian" in sight */}
-              <Th>{t('table.regency')}</Th>
-              {QUARTERS.map((q) => <Th key={q} align="right" className="whitespace-normal!">{quarterLabel(q, lang)}</Th>)}
-              <Th align="right" className="whitespace-normal!">{tr('realisation.yearValue', { year })}</Th>
-              <Th align="right" className="whitespace-normal!">{tr('realisation.yearTarget', { year })}</Th>
-              <Th align="right">{t('indicators.achievement')}</Th>
+              <SortTh label={t('table.regency')} column="regency" {...sortProps} />
+              {QUARTERS.map((q) => <SortTh key={q} label={quarterLabel(q, lang)} column={`q${q}`} firstDir="desc" align="right" className="whitespace-normal!" {...sortProps} />)}
+              <SortTh label={tr('realisation.yearValue', { year })} column="value" firstDir="desc" align="right" className="whitespace-normal!" {...sortProps} />
+              <SortTh label={tr('realisation.yearTarget', { year })} column="target" firstDir="desc" align="right" className="whitespace-normal!" {...sortProps} />
+              <SortTh label={t('indicators.achievement')} column="achievement" firstDir="desc" align="right" {...sortProps} />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {[{ ...data.province, name: t('indicators.provinceLine') }, ...data.regencies].map((l) => (
+            {[{ ...data.province, name: t('indicators.provinceLine') }, ...tableRows].map((l) => (
               <tr key={l.code ?? 'province'} data-regency={l.code ?? 'province'} className={clsx(!l.code && 'bg-brand-50/60 font-semibold', l.code && l.code === user.regencyCode && 'bg-amber-50')}>
                 <Td className="min-w-32">{l.name}</Td>
                 {QUARTERS.map((q) => (

@@ -14,7 +14,7 @@ import { PrintButton } from '@/components/dashboard/print-button'
 import { RegencyBarChart } from '@/components/dashboard/regency-bar-chart'
 import { PageHeader } from '@/components/ui/page-header'
 import { StatCard } from '@/components/ui/stat-card'
-import { Table, Td, Th } from '@/components/ui/table'
+import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { getCreditDashboard, listDashboardBanks, listDashboardRegencies, resolveDashboardFilter, type BreakdownRow } from '@/lib/data/dashboard'
 import { kbliSectionName } from '@/lib/credit/kbli'
 import { dashboardQuery } from '@/lib/dashboard/query'
@@ -28,6 +28,18 @@ import { yearElapsed } from '@/lib/dashboard/period'
 import { paceStatus, STATUS_TONE, type PaceStatus } from '@/lib/dashboard/status'
 import { getStatusThresholds } from '@/lib/data/settings'
 import { Badge } from '@/components/ui/badge'
+import { orderRows, tableSort } from '@/lib/dashboard/table-sort'
+
+const RANKING_TABLE_ID = 'tabel-peringkat'
+const RANKING_SORTS = ['regency', 'allocation', 'disbursed', 'pct', 'beneficiaries'] as const
+type RankingRow = { name: string; target: number; disbursed: number; realisationPct: number | null; beneficiaries: number }
+const RANKING_SORT_VALUE: Record<(typeof RANKING_SORTS)[number], (r: RankingRow) => number | string | null> = {
+  regency: (r) => r.name,
+  allocation: (r) => r.target,
+  disbursed: (r) => r.disbursed,
+  pct: (r) => r.realisationPct,
+  beneficiaries: (r) => r.beneficiaries,
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard.credit'))('title') }
@@ -56,7 +68,11 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
   // ranking's bars and rows carry it (every bar had been the same green, at 123% or at 35%)
   const elapsed = yearElapsed(program.year, filter.asOf)
   const statusOf = (r: { disbursed: number; target: number }) => paceStatus({ actual: r.disbursed, target: r.target, elapsed }, thresholds)
-  const ranked = ranking.map((r) => ({ ...r, status: statusOf(r) }))
+  const ranked = ranking.map((r, i) => ({ ...r, rank: i + 1, status: statusOf(r) }))
+  // the table below the chart sorts by any of its figures (the chart keeps the ranking); its rank stays the ranking's
+  const { sort, dir } = tableSort(raw, RANKING_SORTS)
+  const rankingRows = sort ? orderRows(ranked, RANKING_SORT_VALUE[sort], dir ?? 'desc') : ranked
+  const sortProps = { pathname: '/dasbor/kredit', params: raw, defaultSort: 'pct', defaultDir: 'desc', hash: RANKING_TABLE_ID } as const
   const paceBadge = (status: PaceStatus) => <Badge tone={STATUS_TONE[status]} className="whitespace-nowrap">{t(`status.${status}`)}</Badge>
   const query = dashboardQuery({ program: program.code, regency: filter.regencyCode, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
   const rankingQuery = dashboardQuery({ program: program.code, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
@@ -106,16 +122,24 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
           locale={lang}
           labels={{ value: t('table.pct'), province: t('credit.province') }}
         />
-        <details className="mt-3" data-print-open>
+        {/* open once sorted: its sort links reload the page, which had closed it again */}
+        <details id={RANKING_TABLE_ID} className="mt-3 scroll-mt-4" data-print-open open={sort !== undefined || undefined}>
           <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('table.regency')}: {formatNumber(ranking.length, { locale: lang })}</summary>
           {/* a phone gets one card per regency (six columns do not fit 390 px); from md up the table. Named by the card's
               heading, not an aria-label of its own: "Kabupaten/kota" in it made the filter's label ambiguous */}
+          <SortLinks hiddenFrom="md" {...sortProps} columns={[
+            { column: 'pct', label: t('table.pct'), firstDir: 'desc' },
+            { column: 'regency', label: t('table.regency') },
+            { column: 'allocation', label: t('table.allocation'), firstDir: 'desc' },
+            { column: 'disbursed', label: t('table.disbursed'), firstDir: 'desc' },
+            { column: 'beneficiaries', label: t('table.beneficiaries'), firstDir: 'desc' },
+          ]} />
           <ol className="mt-2 space-y-2 md:hidden">
-            {ranked.map((r, i) => (
+            {rankingRows.map((r) => (
               <li key={r.regencyCode} data-regency-card={r.regencyCode} className={clsx('rounded-lg border border-slate-200 p-3 text-sm', r.regencyCode === user.regencyCode ? 'bg-amber-50' : 'bg-white')}>
                 <div className="flex items-baseline justify-between gap-3">
                   <span className="font-medium text-slate-900">
-                    {formatNumber(i + 1, { locale: lang })}.{' '}
+                    {formatNumber(r.rank, { locale: lang })}.{' '}
                     {!isOfficer || r.regencyCode === user.regencyCode ? <Link className="text-brand-700 underline-offset-2 hover:underline" href={`/dasbor/wilayah/${r.regencyCode}?${rankingQuery}`}>{r.name}</Link> : r.name}
                   </span>
                   <span className="flex shrink-0 items-center gap-2 font-semibold tabular-nums text-slate-900">
@@ -134,12 +158,20 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
           <div className="mt-2 hidden md:block">
             <Table caption={t('credit.rankingTitle')}>
               <thead>
-                <tr><Th>{t('table.rank')}</Th><Th>{t('table.regency')}</Th><Th align="right">{t('table.allocation')}</Th><Th align="right">{t('table.disbursed')}</Th><Th align="right">{t('table.pct')}</Th><Th>{t('table.status')}</Th><Th align="right">{t('table.beneficiaries')}</Th></tr>
+                <tr>
+                  <Th>{t('table.rank')}</Th>
+                  <SortTh label={t('table.regency')} column="regency" {...sortProps} />
+                  <SortTh label={t('table.allocation')} column="allocation" firstDir="desc" align="right" {...sortProps} />
+                  <SortTh label={t('table.disbursed')} column="disbursed" firstDir="desc" align="right" {...sortProps} />
+                  <SortTh label={t('table.pct')} column="pct" firstDir="desc" align="right" {...sortProps} />
+                  <Th>{t('table.status')}</Th>
+                  <SortTh label={t('table.beneficiaries')} column="beneficiaries" firstDir="desc" align="right" {...sortProps} />
+                </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {ranked.map((r, i) => (
+                {rankingRows.map((r) => (
                   <tr key={r.regencyCode} data-regency={r.regencyCode} className={r.regencyCode === user.regencyCode ? 'bg-amber-50 font-medium' : undefined}>
-                    <Td>{i + 1}</Td>
+                    <Td>{r.rank}</Td>
                     <Td>{!isOfficer || r.regencyCode === user.regencyCode ? <Link className="underline-offset-2 hover:underline" href={`/dasbor/wilayah/${r.regencyCode}?${rankingQuery}`}>{r.name}</Link> : r.name}</Td>
                     <Td align="right">{formatRupiah(r.target, { locale: lang })}</Td>
                     <Td align="right">{formatRupiah(r.disbursed, { locale: lang })}</Td>
