@@ -31,3 +31,20 @@ describe('notificationText: quarterly reports', () => {
       .toBe("The agency reopened Kabupaten Jombang's approved report for Quarter III 2026 for correction. Reason: Angka SHU salah.")
   })
 })
+
+describe('notificationText: a follow-up assigned', () => {
+  const action = { title: 'Bawa data calon debitur', meeting: 'Rakor Evaluasi Prokesra', dueDate: '2026-12-31' }
+
+  it('says when its meeting is, for one assigned ahead of the meeting', () => {
+    expect(notificationText('ACTION_ASSIGNED', { ...action, meetingOn: '2026-12-15' }, 'id').body)
+      .toBe('Rakor Evaluasi Prokesra menugaskan tindak lanjut “Bawa data calon debitur” kepada Anda, tenggat 31 Desember 2026. Rapatnya dijadwalkan 15 Desember 2026.')
+    expect(notificationText('ACTION_ASSIGNED', { ...action, meetingOn: '2026-12-15' }, 'en').body)
+      .toBe('Rakor Evaluasi Prokesra assigned you the follow-up “Bawa data calon debitur”, due 31 December 2026. The meeting is scheduled for 15 December 2026.')
+  })
+
+  it('says nothing of it once the meeting has begun, nor for a notice stored before the date was kept', () => {
+    const said = 'Rakor Evaluasi Prokesra menugaskan tindak lanjut “Bawa data calon debitur” kepada Anda, tenggat 31 Desember 2026.'
+    expect(notificationText('ACTION_ASSIGNED', { ...action, meetingOn: null }, 'id').body).toBe(said)
+    expect(notificationText('ACTION_ASSIGNED', action, 'id').body).toBe(said)
+  })
+})

@@ -20,6 +20,7 @@ import { getCreditSummary } from '@/lib/data/credit'
 import { actionFilterSchema } from '@/lib/validations/meetings'
 import { GET as downloadDocument } from '@/app/api/rapat/dokumen/[id]/route'
 import { jakartaToday } from '@/lib/dates'
+import { notificationText } from '@/lib/reminders/texts'
 import { formatDate, formatPercent, formatRupiah } from '@/lib/format'
 import { GET as notulenRoute } from '@/app/api/rapat/[id]/notulen/route'
 import { GET as attendanceSheetRoute } from '@/app/api/rapat/[id]/daftar-hadir/route'
@@ -1152,7 +1153,7 @@ describe('a follow-up assigned: its owners are told at once', () => {
     const action = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Kirim data calon debitur', dueDate: '2030-12-31' })
     mine = [action.id]
     for (const u of [jombang, jombangOfficer]) {
-      expect(await assigned(u.id)).toEqual([{ eventKey: `action-assigned:${action.id}:REGENCY-35.17`, readAt: null, params: { title: 'Kirim data calon debitur', meeting: 'Rakor Penugasan', dueDate: '2030-12-31' }, link: `/tindak-lanjut/${action.id}` }])
+      expect(await assigned(u.id)).toEqual([{ eventKey: `action-assigned:${action.id}:REGENCY-35.17`, readAt: null, params: { title: 'Kirim data calon debitur', meeting: 'Rakor Penugasan', dueDate: '2030-12-31', meetingOn: null }, link: `/tindak-lanjut/${action.id}` }])
     }
     expect(await assigned(bpr.id)).toEqual([])
     // an agency unit's follow-up is its recorder's: the admin who just assigned it is not told of it
@@ -1186,5 +1187,16 @@ describe('a follow-up assigned: its owners are told at once', () => {
     const w = (await db.actionItem.findUniqueOrThrow({ where: { id: action.id }, select: { version: true } })).version
     expect(await addProgress(undefined, form({ actionId: action.id, version: w, note: 'Sudah dikirim.', status: 'DONE' }))).toMatchObject({ ok: true })
     expect((await assigned(jombang.id))[0].readAt).not.toBeNull()
+  })
+
+  it('says when the meeting is, for a follow-up assigned before it is held', async () => {
+    const year = Number(jakartaToday().slice(0, 4)) + 1
+    // 06.00 WIB is 23.00 UTC the day before: the date said is Jakarta's
+    const ahead = await newMeeting({ title: 'Rakor Persiapan', startsAt: `${year}-03-10T06:00`, endsAt: `${year}-03-10T12:00` })
+    const action = await newAction(ahead, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Bawa data calon debitur', dueDate: `${year}-03-31` })
+    mine = [action.id]
+    const [notice] = await assigned(jombang.id)
+    expect(notice.params).toEqual({ title: 'Bawa data calon debitur', meeting: 'Rakor Persiapan', dueDate: `${year}-03-31`, meetingOn: `${year}-03-10` })
+    expect(notificationText('ACTION_ASSIGNED', notice.params, 'id').body).toMatch(/Rapatnya dijadwalkan 10 Maret \d{4}\.$/)
   })
 })
