@@ -86,6 +86,15 @@ describe('cellText: a yes/no column', () => {
   })
 })
 
+describe('cellText: a choice', () => {
+  const method: FieldDef = { ...field('enum'), label: 'Metode Angsuran', options: [{ value: 'ANNUITY', label: 'Anuitas' }, { value: 'FLAT', label: 'Flat' }] }
+  it('reads a label or a value in any case, and names the labels for anything else', () => {
+    expect(cellText('anuitas', method)).toBe('ANNUITY')
+    expect(cellText('FLAT', method)).toBe('FLAT')
+    expect(() => cellText('Bulanan', method)).toThrow(new CellProblem('Metode Angsuran harus salah satu dari: Anuitas, Flat.'))
+  })
+})
+
 describe('cellText: a number cell', () => {
   it('reads a formula\'s cached result as Excel shows it, without its binary noise', () => {
     // =0,57*100 and =0,1+0,2 as Excel stores their results
@@ -115,6 +124,24 @@ describe('cellText: a code as a number cell', () => {
     expect(cellText(9120001234567, code(13))).toBe('9120001234567')
     // a NIK begins with its province's code: a 15-digit one is short, not missing a 0
     expect(cellText(351704001000100, code(16))).toBe('351704001000100')
+  })
+})
+
+describe('cellText: a code as a CSV saved by Excel writes it', () => {
+  const code = (digits: number): FieldDef => ({ ...field('digits'), label: 'KBLI', digits })
+  it('says a code shown in scientific notation lost its digits', () => {
+    for (const typed of ['9,35170009901E+12', '3.51704E+15', '9E12']) {
+      expect(() => cellText(typed, code(13)), typed).toThrow(new CellProblem(`KBLI tertulis dalam notasi ilmiah Excel (${typed}) sehingga digitnya hilang; format kolom sebagai Teks lalu ketik ulang.`))
+    }
+  })
+
+  it('says a code one or two digits short may have lost its leading 0, and leaves a code of its length or a NIK as typed', () => {
+    expect(() => cellText('1130', code(5))).toThrow(new CellProblem('KBLI harus 5 digit, di sini 4. Bila kodenya diawali 0, Excel mungkin menghapusnya: format kolom sebagai Teks lalu ketik ulang.'))
+    expect(() => cellText('120000000001', code(13))).toThrow(CellProblem)
+    expect(cellText('01130', code(5))).toBe('01130')
+    expect(cellText('0812-3456', code(13))).toBe('08123456')
+    expect(cellText('351704001000100', code(16))).toBe('351704001000100')
+    expect(cellText('11', code(5))).toBe('11')
   })
 })
 

@@ -141,7 +141,17 @@ export function cellText(cell: Cell, field: FieldDef): string {
         return lost > 0 && lost <= 2 ? text.padStart(field.digits!, '0') : text
       }
       const text = String(cell).trim()
-      return /^[\d\s.-]+$/.test(text) ? text.replace(/[\s.-]/g, '') : text
+      // a CSV saved by Excel carries what its cells showed: a long code as `9,35170009901E+12`, a code without the
+      // zero it began with. Said as Excel's doing, not only as "harus 13 digit angka"
+      if (/^\d+(?:[.,]\d+)?E\+?\d+$/i.test(text)) {
+        throw new CellProblem(`${field.label} tertulis dalam notasi ilmiah Excel (${text}) sehingga digitnya hilang; format kolom sebagai Teks lalu ketik ulang.`)
+      }
+      const digits = /^[\d\s.-]+$/.test(text) ? text.replace(/[\s.-]/g, '') : text
+      const short = field.digits && field.digits < 16 && /^\d+$/.test(digits) ? field.digits - digits.length : 0
+      if (short > 0 && short <= 2) {
+        throw new CellProblem(`${field.label} harus ${field.digits} digit, di sini ${digits.length}. Bila kodenya diawali 0, Excel mungkin menghapusnya: format kolom sebagai Teks lalu ketik ulang.`)
+      }
+      return digits
     }
     case 'money':
     case 'number':
@@ -171,7 +181,9 @@ export function cellText(cell: Cell, field: FieldDef): string {
     case 'enum': {
       const k = headingKey(String(cell))
       const hit = field.options?.find((o) => [o.value, o.label, ...(o.aliases ?? [])].some((a) => headingKey(a) === k))
-      return hit ? hit.value : String(cell).trim()
+      if (hit || !field.options?.length) return hit ? hit.value : String(cell).trim()
+      // the form's "Pilih metode angsuran." speaks of a drop-down the file has not: the row says what the cell may hold
+      throw new CellProblem(`${field.label} harus salah satu dari: ${field.options.map((o) => o.label).join(', ')}.`)
     }
     default:
       return cell instanceof Date ? (parseDateText(cell) ?? '') : String(cell).trim()

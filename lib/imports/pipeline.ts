@@ -7,7 +7,7 @@ import { JobCancelled, PermanentJobError, type JobContext } from '@/lib/jobs'
 import { CellProblem, cellText, shownValue, type FieldDef } from './fields'
 import { IMPORT_LIMITS, readSheets, type ByteSource, type Cell, type FileFormat } from './file'
 import { importKind } from './kinds'
-import { exampleTexts, REJECTED_ERRORS_HEADING, REJECTED_ROW_HEADING } from './template'
+import { exampleTexts, isRejectedFileHeading } from './template'
 import { agencyRegencies } from '@/lib/data/regions'
 import { fieldValue } from './kinds/common'
 import type { AnyKind, Importer, PlannedRow, Tx } from './kinds/types'
@@ -193,8 +193,24 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
       rowNumber, outcome, key, values, changes: [], prepared, seen: key ? existingByKey.get(key) as Verdict['seen'] : undefined, ...extra,
       errors: Object.entries(errors).map(([field, message]) => ({ column: ctx.columnOf(field), message, ...(english[field] ? { messageEn: english[field] } : {}) })),
     })
+    /** The checks of the row's cells: regions by name or code, the kind's own resolving, unmatched columns, the form's schema. */
+    const checkCells = (merged: Record<string, string>) => {
+      resolveRegions(kind.fields, merged, regions, errors)
+      kind.resolve?.(merged, importer, prepared, errors)
+      // a required field no column of the file was matched to, with nothing stored for it: said as such, not as the
+      // schema's "harus angka Rupiah" under a cell shown as "–"
+      for (const f of ctx.unmappedRequired) if (!merged[f.key]) errors[f.key] ??= `Kolom ${f.label} tidak ada di berkas atau belum dicocokkan: cocokkan kolomnya, atau isi nilainya.`
+      const parsed = kind.schema.safeParse(merged)
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? kind.keyField)] ??= issue.message
+      }
+      return parsed
+    }
     if (!key) {
       errors[kind.keyField] ??= `Isi ${keyField.label}: kunci untuk mencocokkan data.`
+      // the row's other faults in the same round: a row with its account number, date and amount all empty had said
+      // only the missing key, and each of the others one upload later
+      checkCells({ ...(kind.defaults ?? {}), ...Object.fromEntries(Object.entries(values).filter(([, text]) => text !== '')) })
       return verdict('INVALID')
     }
     const first = ctx.seen.get(key)
@@ -234,15 +250,7 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
       }
       merged[field] = text
     }
-    resolveRegions(kind.fields, merged, regions, errors)
-    kind.resolve?.(merged, importer, prepared, errors)
-    // a required field no column of the file was matched to, with nothing stored for it: said as such, not as the
-    // schema's "harus angka Rupiah" under a cell shown as "–"
-    for (const f of ctx.unmappedRequired) if (!merged[f.key]) errors[f.key] ??= `Kolom ${f.label} tidak ada di berkas atau belum dicocokkan: cocokkan kolomnya, atau isi nilainya.`
-    const parsed = kind.schema.safeParse(merged)
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? kind.keyField)] ??= issue.message
-    }
+    const parsed = checkCells(merged)
     const input = parsed.success ? parsed.data as Record<string, unknown> & { regencyCode: string } : undefined
     // the scope is said beside the row's other faults (a missing column and another regency at once), not one per try.
     // With the schema refused, the regency as far as the row resolves it: its regency column when that holds no fault
@@ -259,7 +267,24 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
       for (const [field, message] of Object.entries(outOfScope)) errors[field] ??= message
       return verdict('INVALID')
     }
-    if (Object.keys(errors).length || !input) return verdict('INVALID')
+    if (!input) {
+      // the checks that need a checked row (a tenor against its programme, an owner NIK against the MSME's) in the same
+      // round, when every faulty cell has a value to stand in for it (the form's default, or the stored record's): a row
+      // with an unknown instalment method had said only that, its tenor and programme one upload later. What the checks
+      // say of the stand-in cells themselves is not kept: their own fault is
+      const standIn: Record<string, string> = existing ? kind.asFormText(existing) : kind.defaults ?? {}
+      const faulty = Object.keys(errors)
+      const retried = faulty.every((f) => standIn[f]) ? kind.schema.safeParse({ ...merged, ...Object.fromEntries(faulty.map((f) => [f, standIn[f]])) }) : undefined
+      if (retried?.success) {
+        for (const [field, m] of Object.entries(kind.checkInput(retried.data as typeof input & object, regions, importer, prepared))) {
+          if (errors[field]) continue
+          if (typeof m === 'string') errors[field] = m
+          else { errors[field] = m.id; english[field] = m.en }
+        }
+      }
+      return verdict('INVALID')
+    }
+    if (Object.keys(errors).length) return verdict('INVALID')
     // a template's example row left in the file would write what nobody meant; one that writes nothing (its record
     // already as the example says) is left unchanged. Checked last, so that the templates' own test sees every other
     // check pass on them (imports-templates.test.ts)
@@ -381,9 +406,10 @@ async function* mappedBatches(imp: LoadedImport, kind: AnyKind): AsyncGenerator<
     .map((h, index) => ({ index, field: kind.fields.find((f) => f.key === mapping[h]) }))
     .filter((c): c is { index: number; field: FieldDef } => Boolean(c.field))
   // the columns the user ignored: their cells go back into the rejected-rows file, so a corrected row keeps them
-  // (the rejected-rows file's own "Baris asal" and "Kesalahan" are not: uploaded again, they would come back twice)
+  // (the rejected-rows file's own "Baris asal" and "Kesalahan", or "Source row" and "Errors", are not: uploaded again,
+  // they would come back twice)
   const ignored = sheet.headings.map((heading, index) => ({ heading, index }))
-    .filter((c) => c.heading && !mapping[c.heading] && c.heading !== REJECTED_ROW_HEADING && c.heading !== REJECTED_ERRORS_HEADING)
+    .filter((c) => c.heading && !mapping[c.heading] && !isRejectedFileHeading(c.heading))
   let batch: RowTexts[] = []
   let count = 0
   for await (const s of readSheets(imp.fileFormat as FileFormat, await storedFile(imp.id))) {

@@ -27,4 +27,17 @@ describe('the rejected rows\' error column', () => {
     // the phone as typed, its zero kept
     expect(row.getCell(3).value).toBe('0812')
   })
+
+  it('is in the reader\'s language, as the dry run showed it, the user\'s own headings and cells as they were', async () => {
+    const fields: FieldDef[] = [{ key: 'nib', label: 'NIB', type: 'digits', digits: 13, help: '', examples: [] }, { key: 'kbli', label: 'KBLI', type: 'digits', digits: 5, help: '', examples: [] }]
+    const buf = await rejectedXlsx(fields, ['No. NIB', 'KBLI'], { 'No. NIB': 'nib', KBLI: 'kbli' }, [
+      { rowNumber: 3, values: { nib: '12345', kbli: '1079a' }, errors: [{ column: 'No. NIB', message: 'NIB harus 13 digit angka.' }, { column: 'KBLI', message: 'Kode khusus.', messageEn: 'A special code.' }] },
+    ], 'en')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(buf as unknown as ArrayBuffer)
+    const ws = wb.worksheets[0]
+    expect(ws.name).toBe('Refused')
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Source row', 'No. NIB', 'KBLI', 'Errors'])
+    expect(ws.getRow(2).getCell(4).value).toBe('No. NIB: The NIB must be 13 digits. KBLI: A special code.')
+  })
 })

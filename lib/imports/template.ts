@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import { columnLetter, editableText, type FieldDef } from './fields'
 import type { AnyKind, TemplateExtras } from './kinds/types'
 import { csvCell } from '@/lib/export'
+import { serverText, type TextLocale } from '@/lib/i18n/server-text'
 
 const TEXT_FORMAT = '@'
 const RULES_SHEET = 'Daftar'
@@ -116,33 +117,42 @@ export function templateCsv(kind: AnyKind, extras: TemplateExtras = {}): string 
   return `\ufeff${lines.join('\r\n')}\r\n`
 }
 
+type RefusedMessage = { column: string; message: string; messageEn?: string }
+
 /**
- * A refused row's messages in one cell, `Kolom: pesan.` one after another: each message is a sentence with its
- * own full stop, so they are joined by a space ("…angka.; Telepon: …" read as a typing error).
+ * A refused row's messages in one cell, `Kolom: pesan.` one after another, in the reader's language (as the dry run
+ * shows them: the file had said in Indonesian what the English page said in English): each message is a sentence with
+ * its own full stop, so they are joined by a space ("…angka.; Telepon: …" read as a typing error).
  */
-export function errorsText(errors: { column: string; message: string }[]): string {
+export function errorsText(errors: RefusedMessage[], locale: TextLocale = 'id'): string {
   return errors.map((e) => {
-    const message = e.message.trim()
+    const message = (locale === 'en' ? e.messageEn ?? serverText(e.message, 'en') : e.message).trim()
     return `${e.column}: ${/[.!?…]$/.test(message) ? message : `${message}.`}`
   }).join(' ')
 }
 
-/** The columns the rejected-rows file adds: not the user's, so never kept as an ignored column when it is uploaded again. */
-export const REJECTED_ROW_HEADING = 'Baris asal'
-export const REJECTED_ERRORS_HEADING = 'Kesalahan'
+/** The columns the rejected-rows file adds, and its sheet, in each language. */
+const REJECTED_FILE = {
+  id: { sheet: 'Ditolak', row: 'Baris asal', errors: 'Kesalahan' },
+  en: { sheet: 'Refused', row: 'Source row', errors: 'Errors' },
+} as const
+/** A column the rejected-rows file adds (in either language): not the user's, so never kept as an ignored column when it is uploaded again. */
+export const isRejectedFileHeading = (heading: string) => Object.values(REJECTED_FILE).some((l) => heading === l.row || heading === l.errors)
 
 /**
  * The rejected rows as .xlsx: the user's own columns in the file's order, the ignored ones too (a "No." or "Catatan"
- * the user keeps, when a refused row had something in it), and an error column, to correct and upload again.
+ * the user keeps, when a refused row had something in it), and an error column, to correct and upload again. The
+ * user's headings and cells stay as the file had them; the sheet, the added columns and the errors are in the reader's language.
  */
-export async function rejectedXlsx(fields: FieldDef[], headings: string[], mapping: Record<string, string | null>, rows: { rowNumber: number; values: Record<string, string>; ignored?: Record<string, string>; errors: { column: string; message: string }[] }[]): Promise<Buffer> {
+export async function rejectedXlsx(fields: FieldDef[], headings: string[], mapping: Record<string, string | null>, rows: { rowNumber: number; values: Record<string, string>; ignored?: Record<string, string>; errors: RefusedMessage[] }[], locale: TextLocale = 'id'): Promise<Buffer> {
+  const words = REJECTED_FILE[locale]
   const wb = new ExcelJS.Workbook()
-  const ws = wb.addWorksheet('Ditolak')
+  const ws = wb.addWorksheet(words.sheet)
   const columns = headings.filter((h) => mapping[h] || rows.some((r) => r.ignored?.[h]))
   ws.columns = [
-    { header: REJECTED_ROW_HEADING, key: '__row', width: 10 },
+    { header: words.row, key: '__row', width: 10 },
     ...columns.map((h) => ({ header: h, key: h, width: Math.max(12, h.length + 2), style: { numFmt: TEXT_FORMAT } })),
-    { header: REJECTED_ERRORS_HEADING, key: '__errors', width: 80 },
+    { header: words.errors, key: '__errors', width: 80 },
   ]
   ws.getRow(1).font = { bold: true }
   for (const r of rows) {
@@ -150,7 +160,7 @@ export async function rejectedXlsx(fields: FieldDef[], headings: string[], mappi
       __row: r.rowNumber,
       // as typed again: labels, Ya / Tidak, dd/mm/yyyy (the rows hold the texts the check read); an ignored cell as it read
       ...Object.fromEntries(columns.map((h) => [h, mapping[h] ? editableText(fields.find((f) => f.key === mapping[h]), r.values[mapping[h]!] ?? '') : r.ignored?.[h] ?? ''])),
-      __errors: errorsText(r.errors),
+      __errors: errorsText(r.errors, locale),
     })
   }
   return Buffer.from(await wb.xlsx.writeBuffer())

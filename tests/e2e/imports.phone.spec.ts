@@ -37,4 +37,13 @@ test('the import history reads as cards on a phone, a dry run\'s counts as plann
   await card.getByRole('link', { name }).click()
   await expect(page.getByRole('heading', { name: 'Hasil uji coba' })).toBeVisible()
   expect(page.url()).toBe(url)
+
+  // discarded, its counts are the dry run's and nothing is waiting to be saved
+  await page.getByRole('button', { name: 'Buang hasil uji coba' }).click()
+  await page.getByRole('button', { name: 'Ya, buang' }).click()
+  await expect(page.getByText('Dibatalkan').first()).toBeVisible()
+  await page.goto('/impor')
+  await expect(card).toContainText('Dibatalkan')
+  await expect(card).toContainText('Hasil uji coba; tidak ada yang disimpan: Baru 1')
+  await expect(card).not.toContainText('Direncanakan')
 })

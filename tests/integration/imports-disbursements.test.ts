@@ -169,6 +169,31 @@ describe('disbursement import', () => {
     expect(await fingerprint()).toBe(before)
   })
 
+  it('says every fault of a row in one dry run: an unknown method beside the programme\'s rules, an empty key beside the empty cells', async () => {
+    const ok = await msme()
+    const file = await xlsx([
+      // the method has no stand-in but the form's default (Anuitas): the rules that need a checked row are still said
+      row(ok, account(), { 8: 'Bulanan', 7: 36, 4: '3517019999990001' }),
+      // no account number, no date, no amount: each said, not only the missing key
+      row(ok, '', { 5: '', 6: 'dua juta' }),
+    ])
+    const dry = await check(bpr, file)
+    expect(dry.check).toMatchObject({ total: 2, invalid: 2 })
+    const errors = Object.fromEntries(dry.rows.map((r) => [r.rowNumber, r.errors as { column: string; message: string }[]]))
+    expect(errors[2]).toEqual(expect.arrayContaining([
+      { column: 'Metode Angsuran', message: 'Metode Angsuran harus salah satu dari: Anuitas, Flat.' },
+      { column: 'Tenor (bulan)', message: 'Tenor melebihi batas program (36 > 24 bulan).' },
+      { column: 'NIK Pemilik', message: 'NIB dan NIK pemilik tidak cocok dengan register UMKM.' },
+    ]))
+    // the stand-in method is not blamed for anything the checks say of it
+    expect(errors[2].filter((e) => e.column === 'Metode Angsuran')).toHaveLength(1)
+    expect(errors[3]).toEqual(expect.arrayContaining([
+      { column: 'No. Rekening', message: 'Isi Nomor Rekening: kunci untuk mencocokkan data.' },
+      expect.objectContaining({ column: 'Tanggal Akad' }),
+      expect.objectContaining({ column: 'Plafon' }),
+    ]))
+  })
+
   it('keeps a bank officer to its own bank, row by row; an admin names the bank', async () => {
     const [m1, m2, m3] = [await msme(), await msme(), await msme()]
     // Bank DKI already holds this account number: another bank's loan, a different key

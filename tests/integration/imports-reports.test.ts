@@ -389,7 +389,7 @@ describe('indicator targets import', () => {
     ]))
     expect(dry.check).toEqual({ total: 5, create: 1, update: 0, unchanged: 0, invalid: 4 })
     expect(dry.rows.slice(1).map((r) => r.errors)).toEqual([
-      [{ column: 'Kabupaten/Kota', message: 'Hanya baris provinsi yang diisi.' }],
+      [{ column: 'Kabupaten/Kota', message: 'PDRB_KUMKM adalah indikator tingkat provinsi: kosongkan Kabupaten/Kota.' }],
       [{ column: 'Target', message: 'Isi angka tidak negatif, mis. 43.950 atau 85,30.' }],
       [{ column: 'Indikator', message: 'Indikator "BUKAN" tidak dikenal: tulis kode atau nama indikator seperti di katalog indikator.' }],
       [{ column: 'Periode', message: 'Periode: kosong atau Tahun untuk target setahun, 1–4 (I–IV) untuk triwulan.' }],

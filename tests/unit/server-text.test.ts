@@ -5,6 +5,7 @@ import english from '@/lib/i18n/server-messages.en.json'
 import { hasEnglish, hasFullEnglish, serverText, translateState } from '@/lib/i18n/server-text'
 import { rupiahMessage, type RupiahProblem } from '@/lib/parse'
 import { programRules } from '@/lib/credit/disbursements'
+import { IMPORT_KINDS } from '@/lib/imports/kinds'
 
 /**
  * Every message the server writes for a user (refusals, validation, uploads and imports) has its English
@@ -126,7 +127,7 @@ describe('server messages in English', () => {
     expect(serverText('Nama kegiatan minimal 3 karakter.', 'en')).toBe('Activity name must be at least 3 characters.')
     // a first word in capitals keeps them
     expect(serverText('Isi nik koperasi.', 'en')).toBe('Fill in the cooperative NIK.')
-    expect(serverText('Isi shu.', 'en')).toBe('Fill in the SHU.')
+    expect(serverText('Isi shu.', 'en')).toBe('Fill in the net surplus (SHU).')
   })
 
   it('writes a date the server formatted in Indonesian in English', () => {
@@ -170,6 +171,14 @@ describe('server messages in English', () => {
     expect(serverText('Rekening tidak dikenal untuk bank Anda: tidak tercatat sebagai penyaluran bank ini.', 'en')).toBe('Account not known for your bank: it is not recorded as a disbursement of this bank.')
     expect(serverText('Klaim bulan 2026-09 sudah diajukan; rinciannya tidak diubah lewat impor. Tercatat: 224906.', 'en'))
       .toBe('The claim for 2026-09 is already submitted; its lines are not changed by an import. On record: 224906.')
+  })
+
+  it('names each import field in English inside a refusal (the mapping and the dry run had said "Map one column to Nomor Rekening")', () => {
+    const untranslated = Object.values(IMPORT_KINDS).flatMap((k) => k.fields)
+      .filter((f) => serverText(f.label, 'en') === f.label && !(f.labelEn ?? f.label).startsWith(f.label))
+      .map((f) => `${f.label} → ${f.labelEn}`)
+    expect(untranslated, 'add to lib/i18n/server-messages.en.json').toEqual([])
+    expect(serverText('Petakan satu kolom ke Nomor Rekening: kunci untuk mencocokkan data.', 'en')).toBe('Map one column to Loan account number: the key for matching records.')
   })
 
   it('translates each sentence of a message that joins several (the programme rules a loan breaks)', () => {

@@ -37,7 +37,10 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
     n === undefined ? '–' : r.planned ? <span className="text-slate-500">{formatNumber(n, { locale: lang })}</span> : formatNumber(n, { locale: lang })
   // with nothing to create or change nothing is planned either (refused rows or not): the counts are the dry run's
   // result ("Invalid 1" is why), not a write waiting to be confirmed
-  const plannedLabel = (r: (typeof rows)[number]) => (r.counts && r.counts.create + r.counts.update === 0 ? t('summaryTitle') : t('planned'))
+  // and a dry run dropped (cancelled, or failed) will not be written: "Direncanakan, belum disimpan" under "Dibatalkan" read
+  // as rows still waiting
+  const plannedLabel = (r: (typeof rows)[number]) =>
+    r.status === 'CANCELLED' || r.status === 'FAILED' ? t('notSaved') : r.counts && r.counts.create + r.counts.update === 0 ? t('summaryTitle') : t('planned')
   const plannedNote = (r: (typeof rows)[number]) => (r.counts && r.planned ? <span className="block text-xs font-normal text-slate-500">{plannedLabel(r)}</span> : null)
   return (
     <>

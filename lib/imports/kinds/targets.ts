@@ -239,7 +239,8 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
     const p = prepared as Prepared
     const indicator = [...p.indicators.values()].find((i) => i.code === input.indicatorCode)
     if (input.regencyCode !== null && !regions.regencies.has(input.regencyCode)) return { regencyCode: 'Kabupaten/kota di luar provinsi.' }
-    if (indicator?.aggregation === 'PROVINCE' && input.regencyCode !== null) return { regencyCode: 'Hanya baris provinsi yang diisi.' }
+    // the target screen's "only the province row" names no row in a file: the row says what to do with it
+    if (indicator?.aggregation === 'PROVINCE' && input.regencyCode !== null) return { regencyCode: `${indicator.code} adalah indikator tingkat provinsi: kosongkan Kabupaten/Kota.` }
     // the indicator's decimals, as on the target screen: a count's target is whole
     const decimals = indicator ? targetDecimalsErrors([{ regencyCode: input.regencyCode, quarter: input.quarter, value: input.value }], indicator.decimals) : {}
     const decimalsProblem = Object.values(decimals)[0]?.[0]

@@ -2,11 +2,11 @@ import { db } from '@/lib/db'
 import { ownImport } from '@/lib/imports/service'
 import { IGNORED, type SheetInfo } from '@/lib/imports/pipeline'
 import { rejectedXlsx } from '@/lib/imports/template'
-import { authRoute } from '@/lib/safe-action'
+import { authRoute, readerLocale } from '@/lib/safe-action'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-/** The rejected rows of an import as .xlsx, the user's columns plus "Kesalahan", to correct and upload again. */
+/** The rejected rows of an import as .xlsx, the user's columns plus "Kesalahan" ("Errors" in English), to correct and upload again. */
 export const GET = authRoute('imports.use', async (_req, user, ctx: { params: Promise<{ id: string }> }) => {
   const { imp, kind } = await ownImport(user, (await ctx.params).id)
   const sheet = (imp.sheets as SheetInfo[]).find((s) => s.name === imp.sheetName)
@@ -16,8 +16,8 @@ export const GET = authRoute('imports.use', async (_req, user, ctx: { params: Pr
   })
   const body = await rejectedXlsx(kind.fields, sheet?.headings ?? [], (imp.mapping ?? {}) as Record<string, string | null>, rows.map((r) => {
     const { [IGNORED]: ignored, ...values } = r.values as Record<string, string> & { [IGNORED]?: Record<string, string> }
-    return { rowNumber: r.rowNumber, values, ignored, errors: (r.errors ?? []) as { column: string; message: string }[] }
-  }))
+    return { rowNumber: r.rowNumber, values, ignored, errors: (r.errors ?? []) as { column: string; message: string; messageEn?: string }[] }
+  }), await readerLocale())
   // full NIKs and phone numbers: never kept by a browser or proxy cache (as every export, lib/export.ts)
   return new Response(new Uint8Array(body), { headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="impor-ditolak-${imp.id}.xlsx"`, 'Cache-Control': 'no-store' } })
 })
