@@ -227,9 +227,14 @@ export async function discardCheck(user: SessionUser, id: string): Promise<void>
   })
 }
 
-/** Stop a running check or import: its open transaction rolls back, nothing of it is kept. */
+/**
+ * Stop a running check or import: its open transaction rolls back, nothing of it is kept. A dry run that ended while
+ * the cancel was on its way (it had come back "Siap diimpor" with its 20.000 new rows, the cancel lost without a
+ * word) is discarded as the user asked: it wrote nothing but its verdicts.
+ */
 export async function cancelImport(user: SessionUser, id: string): Promise<void> {
   const { imp } = await ownImport(user, id)
+  if (imp.status === 'CHECKED') return discardCheck(user, id)
   if (!BUSY.has(imp.status) || !imp.jobId) throw new AppError('CONFLICT', 'Tidak ada proses yang berjalan untuk impor ini.')
   const jobId = imp.jobId
   await db.$transaction(async (tx) => {
@@ -237,7 +242,12 @@ export async function cancelImport(user: SessionUser, id: string): Promise<void>
     // a job cancelled before a worker took it never runs its handler: settle the import here
     const job = await tx.job.findUnique({ where: { id: jobId }, select: { state: true } })
     if (job?.state === 'CANCELLED') await tx.dataImport.updateMany({ where: { id, status: imp.status }, data: { status: 'CANCELLED', finishedAt: new Date() } })
-    await writeAudit(tx, actorOf(user), { action: 'UPDATE', entity: 'DataImport', entityId: id, before: { status: imp.status }, after: { cancelRequested: true, status: job?.state === 'CANCELLED' ? 'CANCELLED' : imp.status } })
+    // the dry run committed its verdicts between the read above and the request (its job may not say so yet)
+    const ended = imp.status === 'CHECKING' && job?.state !== 'CANCELLED'
+      ? (await tx.dataImport.updateMany({ where: { id, status: 'CHECKED' }, data: { status: 'CANCELLED', finishedAt: new Date(), version: { increment: 1 } } })).count === 1
+      : false
+    const status = job?.state === 'CANCELLED' || ended ? 'CANCELLED' : imp.status
+    await writeAudit(tx, actorOf(user), { action: 'UPDATE', entity: 'DataImport', entityId: id, before: { status: ended ? 'CHECKED' : imp.status }, after: { cancelRequested: true, status, ...(ended && { discarded: true }) } })
   })
 }
 
@@ -254,5 +264,9 @@ export async function importProgress(user: SessionUser, id: string): Promise<Imp
   const { imp } = await ownImport(user, id)
   const job = imp.jobId ? await db.job.findUnique({ where: { id: imp.jobId }, select: { progressDone: true, progressTotal: true, progressNote: true } }) : null
   const row = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { error: true } })
-  return { status: imp.status, done: job?.progressDone ?? 0, total: job?.progressTotal ?? null, note: job?.progressNote ?? null, error: row.error }
+  // before the job has said its total (queued, or just started), the sheet's rows counted at upload: "0 baris" on a
+  // bar with no end had stood until a small file was already done
+  const sheets = imp.sheets as SheetInfo[]
+  const rows = (sheets.find((s) => s.name === imp.sheetName) ?? sheets[0])?.dataRows ?? null
+  return { status: imp.status, done: job?.progressDone ?? 0, total: job?.progressTotal ?? rows, note: job?.progressNote ?? null, error: row.error }
 }

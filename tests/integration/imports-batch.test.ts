@@ -9,7 +9,7 @@ import { IMPORT_LIMITS } from '@/lib/imports/file'
 import { storeVerdicts } from '@/lib/imports/pipeline'
 import { applyPlan, planStillHolds } from '@/lib/imports/planned'
 import type { JobContext } from '@/lib/jobs'
-import { cancelImport, createImport, startCheck, startCommit } from '@/lib/imports/service'
+import { cancelImport, createImport, importProgress, startCheck, startCommit } from '@/lib/imports/service'
 import { MSME_TABLE, insertMsme, insertMsmes } from '@/lib/registers/writes'
 import { createPrismaClientWithPool } from '@/lib/prisma-client'
 import { msmeSchema } from '@/lib/validations/msmes'
@@ -320,6 +320,31 @@ describe('verdicts by COPY, or by statement behind a pooler', () => {
     expect(await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({ status: 'CANCELLED' })
     // the first batch's 500 verdicts went with the dry run's transaction
     expect(await db.importRow.count({ where: { importId: id } })).toBe(0)
+  })
+
+  it('shows the rows to check from the start, before the job has said its total', async () => {
+    const id = await createImport(session, 'umkm', await xlsx(MSME_FIELDS, [nib(), nib(), nib()].map((n) => msmeRow(msmeForm(n)))))
+    const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
+    await startCheck(session, id, imp.sheetName!, imp.mapping as Record<string, string | null>)
+    // queued, not yet picked up by a worker: 0 of the 3 rows counted at upload, not "0 rows" of an unknown total
+    expect(await importProgress(session, id)).toMatchObject({ status: 'CHECKING', done: 0, total: 3 })
+    await runJobsUntilIdle()
+    expect(await importProgress(session, id)).toMatchObject({ status: 'CHECKED', done: 3, total: 3 })
+  })
+
+  it('a cancel that arrives after the dry run ended discards it, as the user asked; a finished import is not undone', async () => {
+    const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [nib(), nib()].map((n) => msmeRow(msmeForm(n)))))
+    expect(dry.status).toBe('CHECKED')
+    await cancelImport(session, dry.id)
+    expect(await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { status: true } })).toEqual({ status: 'CANCELLED' })
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'DataImport', entityId: dry.id }, orderBy: { id: 'desc' }, select: { before: true, after: true } })
+    expect(audit).toEqual({ before: { status: 'CHECKED' }, after: { status: 'CANCELLED', discarded: true } })
+    await expect(startCommit(session, dry.id, 'ALL')).rejects.toThrow()
+
+    const done = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [nib()].map((n) => msmeRow(msmeForm(n)))))
+    expect(await commitImport(session, done.id)).toMatchObject({ status: 'DONE' })
+    await expect(cancelImport(session, done.id)).rejects.toThrow('Tidak ada proses yang berjalan untuk impor ini.')
+    expect(await db.dataImport.findUniqueOrThrow({ where: { id: done.id }, select: { status: true } })).toEqual({ status: 'DONE' })
   })
 
   it('a dry run run again that fails leaves nothing of the previous one to read or commit', async () => {
