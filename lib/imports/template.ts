@@ -4,8 +4,11 @@ import { columnLetter, editableText, type FieldDef } from './fields'
 import type { AnyKind, TemplateExtras } from './kinds/types'
 import { csvCell } from '@/lib/export'
 import { serverText, type TextLocale } from '@/lib/i18n/server-text'
+import { IMPORT_LIMITS } from './file'
 
 const TEXT_FORMAT = '@'
+/** exceljs keeps a rule over a range as one (its types do not say so: they know the rule of a cell only) */
+type RangeValidations = { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
 const RULES_SHEET = 'Daftar'
 
 /**
@@ -27,13 +30,15 @@ function formatOf(f: FieldDef): string {
     case 'bool': return 'Ya / Tidak'
     case 'regency': return 'kode Kemendagri atau nama kabupaten/kota'
     case 'district': return 'kode Kemendagri atau nama kecamatan'
-    case 'village': return 'kode Kemendagri desa/kelurahan'
+    case 'village': return 'kode Kemendagri atau nama desa/kelurahan'
     default: return 'teks, sel berformat Teks'
   }
 }
 
 /** A column's example values: the database's for this user (TemplateExtras) or the field's own. */
 const examplesOf = (f: FieldDef, extras: TemplateExtras) => extras.examples?.[f.key] ?? f.examples
+/** The columns of the user's template: the kind's fields but those it leaves out for the user (TemplateExtras.omit). */
+const templateFields = (kind: AnyKind, extras: TemplateExtras) => kind.fields.filter((f) => !extras.omit?.includes(f.key))
 const exampleRows = (kind: AnyKind, extras: TemplateExtras) => Math.max(...kind.fields.map((f) => examplesOf(f, extras).length))
 
 /** The template's example rows as field → text, as its cells hold them (the dry run refuses a row left as one: lib/imports/pipeline.ts). */
@@ -55,21 +60,22 @@ function listOf(f: FieldDef, regencyNames: string[], extras: TemplateExtras): st
  * values; sheet "Penjelasan" explaining every column; the lists' values on a sheet of their own.
  */
 export async function templateXlsx(kind: AnyKind, regencyNames: string[], extras: TemplateExtras = {}): Promise<Buffer> {
+  const fields = templateFields(kind, extras)
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Lumbung'
   const data = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] })
   const help = wb.addWorksheet('Penjelasan')
   const lists = wb.addWorksheet(RULES_SHEET, { state: 'hidden' })
 
-  data.columns = kind.fields.map((f) => ({ header: f.label, key: f.key, width: Math.max(14, f.label.length + 4) }))
+  data.columns = fields.map((f) => ({ header: f.label, key: f.key, width: Math.max(14, f.label.length + 4) }))
   const header = data.getRow(1)
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } }
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0F766E' } }
   const examples = exampleRows(kind, extras)
-  for (let i = 0; i < examples; i++) data.addRow(Object.fromEntries(kind.fields.map((f) => [f.key, examplesOf(f, extras)[i] ?? ''])))
+  for (let i = 0; i < examples; i++) data.addRow(Object.fromEntries(fields.map((f) => [f.key, examplesOf(f, extras)[i] ?? ''])))
 
   let listColumn = 0
-  kind.fields.forEach((f, i) => {
+  fields.forEach((f, i) => {
     const col = data.getColumn(i + 1)
     if (TEXT_CELLS.has(f.type)) col.numFmt = TEXT_FORMAT
     const values = listOf(f, regencyNames, extras)
@@ -81,13 +87,14 @@ export async function templateXlsx(kind: AnyKind, regencyNames: string[], extras
     // a list to pick from, not a hard rule: the import also takes the region's code and an option's other
     // spellings (L / P, Pria, Wanita), so Excel warns about another value and lets the user keep it
     const warn = f.type !== 'regency'
-    for (let r = 2; r <= 500; r++) {
-      data.getCell(r, i + 1).dataValidation = {
-        type: 'list', allowBlank: !f.required, showErrorMessage: warn, errorStyle: warn ? 'warning' : 'information',
-        formulae: [`${RULES_SHEET}!$${letter}$2:$${letter}$${values.length + 1}`],
-        errorTitle: f.label, error: `Pilih dari daftar: ${values.slice(0, 8).join(', ')}${values.length > 8 ? ', …' : ''}`,
-      }
-    }
+    // one rule over the column's every data row up to the import's limit (one range in the file, not a rule per cell):
+    // the drop-downs had stopped at row 500
+    const column = columnLetter(i)
+    ;(data as unknown as RangeValidations).dataValidations.add(`${column}2:${column}${IMPORT_LIMITS.maxRows + 1}`, {
+      type: 'list', allowBlank: !f.required, showErrorMessage: warn, errorStyle: warn ? 'warning' : 'information',
+      formulae: [`${RULES_SHEET}!$${letter}$2:$${letter}$${values.length + 1}`],
+      errorTitle: f.label, error: `Pilih dari daftar: ${values.slice(0, 8).join(', ')}${values.length > 8 ? ', …' : ''}`,
+    })
   })
 
   help.columns = [
@@ -97,9 +104,16 @@ export async function templateXlsx(kind: AnyKind, regencyNames: string[], extras
     { header: 'Keterangan', key: 'help', width: 90 },
   ]
   help.getRow(1).font = { bold: true }
-  for (const f of kind.fields) {
+  for (const f of fields) {
     const row = help.addRow({ label: f.label, required: f.required ? 'Ya' : '', format: formatOf(f), help: f.help })
     row.alignment = { wrapText: true, vertical: 'top' }
+  }
+  // a drop-down of codes (KOP_TERDAFTAR, DAK_PENDAMPINGAN) says nothing to an officer without the app: their names here
+  if (extras.codes?.rows.length) {
+    const field = fields.find((f) => f.key === extras.codes!.field)
+    help.addRow({})
+    help.addRow({ label: `Kode ${field?.label ?? extras.codes.field}`, help: 'Arti' }).font = { bold: true }
+    for (const [code, name] of extras.codes.rows) help.addRow({ label: code, help: name })
   }
   help.addRow({})
   help.addRow({ label: 'Catatan', help: `Baris contoh (${examples > 1 ? `2–${examples + 1}` : '2'}) ditimpa dengan data Anda atau dihapus: baris contoh yang dibiarkan apa adanya ditolak saat uji coba. Judul kolom boleh diganti: saat unggah, kolom dicocokkan ulang. Pada data yang sudah ada, sel kosong berarti nilai lama dipertahankan. Impor yang sama dua kali tidak mengubah apa pun.` }).alignment = { wrapText: true, vertical: 'top' }
@@ -112,8 +126,9 @@ export async function templateXlsx(kind: AnyKind, regencyNames: string[], extras
  */
 export function templateCsv(kind: AnyKind, extras: TemplateExtras = {}): string {
   const examples = exampleRows(kind, extras)
-  const lines = [kind.fields.map((f) => csvCell(f.label, undefined, true)).join(';')]
-  for (let i = 0; i < examples; i++) lines.push(kind.fields.map((f) => csvCell(examplesOf(f, extras)[i] ?? '', undefined, true)).join(';'))
+  const fields = templateFields(kind, extras)
+  const lines = [fields.map((f) => csvCell(f.label, undefined, true)).join(';')]
+  for (let i = 0; i < examples; i++) lines.push(fields.map((f) => csvCell(examplesOf(f, extras)[i] ?? '', undefined, true)).join(';'))
   return `\ufeff${lines.join('\r\n')}\r\n`
 }
 

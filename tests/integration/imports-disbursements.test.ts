@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { importKind } from '@/lib/imports/kinds'
-import { createImport } from '@/lib/imports/service'
+import { createImport, templateData } from '@/lib/imports/service'
 import { claimedMonthsForRecording, importedLoansMissedMonths, plannedLoansMissedMonths, type ImportMissedMonths, type PlannedMissedMonths } from '@/lib/data/disbursements'
 import { tidyImports } from '@/lib/imports/retention'
 import { templateCsv, templateXlsx } from '@/lib/imports/template'
@@ -294,5 +294,26 @@ describe('disbursement import', () => {
       expect(imp.sheetName).toBe('Data')
       expect(imp.mapping).toEqual(Object.fromEntries(kind.fields.map((f) => [f.label, f.key])))
     }
+  })
+
+  it('gives a bank officer a disbursement template without the agency\'s exception columns, its examples in the programme\'s year', async () => {
+    const kind = importKind('penyaluran')!
+    const headings = async (user: SessionUser) => {
+      const { regencyNames, extras } = await templateData(user, kind)
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(await templateXlsx(kind, regencyNames, extras) as unknown as ArrayBuffer)
+      const data = wb.getWorksheet('Data')!
+      return { head: (data.getRow(1).values as unknown[]).slice(1).map(String), explained: wb.getWorksheet('Penjelasan')!.getColumn(1).values.slice(2).map(String), row: data.getRow(2), csv: templateCsv(kind, extras).split('\r\n')[0] }
+    }
+    const bank = await headings(bpr)
+    expect(bank.head).not.toContain('Terima Pengecualian')
+    expect(bank.head).not.toContain('Alasan Pengecualian')
+    expect(bank.explained).not.toContain('Terima Pengecualian')
+    expect(bank.csv).not.toContain('Pengecualian')
+    // the account's example carries the year of the programme the row names
+    const program = String(bank.row.getCell(bank.head.indexOf('Program') + 1).value)
+    const year = (await db.creditProgram.findUniqueOrThrow({ where: { code: program }, select: { year: true } })).year
+    expect(String(bank.row.getCell(bank.head.indexOf('Nomor Rekening') + 1).value)).toBe(`PRK-${year}-000101`)
+    expect((await headings(admin)).head).toEqual(expect.arrayContaining(['Terima Pengecualian', 'Alasan Pengecualian']))
   })
 })

@@ -5,7 +5,7 @@ import { saveReport } from '@/lib/actions/reporting'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 import type { SessionUser } from '@/lib/session-user'
 import { createUser, form, unique } from '../support/factories'
-import { createImport } from '@/lib/imports/service'
+import { createImport, templateData } from '@/lib/imports/service'
 import { importDetail, rowErrorText } from '@/lib/imports/history'
 import { serverText } from '@/lib/i18n/server-text'
 import { IMPORT_KINDS, importKind } from '@/lib/imports/kinds'
@@ -301,6 +301,21 @@ describe('templates of the new kinds', () => {
       const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
       expect(imp.sheetName).toBe('Data')
       expect(imp.mapping).toEqual(Object.fromEntries(kind.fields.map((f) => [f.label, f.key])))
+    }
+  })
+
+  it('names what each indicator code means on the explanation sheet (the drop-down lists codes only)', async () => {
+    for (const slug of ['laporan-triwulan', 'target-indikator']) {
+      const kind = importKind(slug)!
+      const { regencyNames, extras } = await templateData(admin, kind)
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load((await templateXlsx(kind, regencyNames, extras)) as unknown as ArrayBuffer)
+      const help = wb.getWorksheet('Penjelasan')!
+      const meaning = new Map<string, string>()
+      help.eachRow((row) => { meaning.set(String(row.getCell(1).value), String(row.getCell(4).value)) })
+      const indicators = await db.indicator.findMany({ where: { code: { in: extras.lists!.indicatorCode } }, select: { code: true, name: true } })
+      expect(indicators.length).toBe(extras.lists!.indicatorCode.length)
+      for (const i of indicators) expect(meaning.get(i.code), `${slug} ${i.code}`).toContain(i.name)
     }
   })
 

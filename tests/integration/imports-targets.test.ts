@@ -233,7 +233,7 @@ describe('a row repeating another row of the file', () => {
     expect(dry.check).toMatchObject({ update: 2 })
     const [regency, province] = (await importDetail(dry.id)).updates
     // the regency as the code it matched (the page names it: "Kabupaten Jombang (35.17)"), the period as a number the
-    // page writes "TW III" / "Setahun"; a province target has no regency part
+    // page writes "TW III" / "Tahun", as the file does; a province target has no regency part
     expect(regency.keyParts).toEqual([{ field: 'indicatorCode', text: 'KOP_AKTIF' }, { field: 'year', text: '2030' }, { field: 'quarter', text: '3' }, { field: 'regencyCode', text: '35.17' }])
     expect(province.keyParts).toEqual([{ field: 'indicatorCode', text: 'KOP_AKTIF' }, { field: 'year', text: '2030' }, { field: 'quarter', text: '0' }, { field: 'regencyCode', text: '' }])
   })

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { IMPORT_LIMITS } from '@/lib/imports/file'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { GET as downloadTemplate } from '@/app/api/impor/templat/[jenis]/route'
@@ -66,6 +67,8 @@ function listOf(wb: ExcelJS.Workbook, heading: string): string[] | null {
   const col = (data.getRow(1).values as unknown[]).indexOf(heading)
   const rule = data.getCell(2, col).dataValidation
   if (rule?.type !== 'list') return null
+  // the same list down to the import's last row (it had stopped at row 500)
+  expect(data.getCell(IMPORT_LIMITS.maxRows + 1, col).dataValidation).toEqual(rule)
   const [, letter, from, to] = /!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)/.exec(rule.formulae![0] as string)!
   const lists = wb.getWorksheet('Daftar')!
   return Array.from({ length: Number(to) - Number(from) + 1 }, (_, j) => String(lists.getCell(`${letter}${Number(from) + j}`).value))

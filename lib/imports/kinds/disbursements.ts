@@ -142,8 +142,14 @@ export const disbursementKind: RegisterKind<LoanRow, DisbursementInput> = {
       lists: { programId: programs.map((p) => p.code), bankId: banks.map((b) => b.code) },
       examples: {
         ...(bank && { bankId: own === null ? [bank, bank, bank] : [bank, '', bank] }),
-        ...(program && { programId: [program.code, program.code, program.code], contractDate: [`15/01/${program.year}`, `3 Februari ${program.year}`, `${program.year}-03-11`] }),
+        ...(program && {
+          programId: [program.code, program.code, program.code],
+          contractDate: [`15/01/${program.year}`, `3 Februari ${program.year}`, `${program.year}-03-11`],
+          accountNumber: [`PRK-${program.year}-000101`, `PRK-${program.year}-000102`, `PRK-${program.year}-000103`],
+        }),
       },
+      // the exception columns are the agency's decision, ignored in a bank officer's file: not offered to one
+      ...(own !== null && { omit: ['acceptException', 'exceptionReason'] }),
     }
   },
   rowKey(values, importer, prepared) {

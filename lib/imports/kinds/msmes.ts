@@ -12,7 +12,7 @@ import type { RegisterKind } from './types'
 /** The English of the register's codes, as the screens show them (lib/i18n/messages/en/registers.json). */
 const REGISTERS_EN = registersEn.registers
 
-const kbliHelp = `Kode KBLI 2020 lima digit (BPS); dua digit pertama adalah golongan pokok, yang menentukan kategori: ${KBLI_SECTIONS.map((s) => `${String(s.from).padStart(2, '0')}–${String(s.to).padStart(2, '0')} ${s.code} ${s.name}`).join('; ')}.`
+const kbliHelp = `Kode KBLI 2020 lima digit (BPS); dua digit pertama adalah golongan pokok, yang menentukan kategori: ${KBLI_SECTIONS.map((s) => `${[...new Set([s.from, s.to])].map((d) => String(d).padStart(2, '0')).join('–')} ${s.code} ${s.name}`).join('; ')}.`
 
 export const MSME_FIELDS: FieldDef[] = [
   { key: 'nib', label: 'NIB', labelEn: 'NIB (business ID number)', synonyms: ['No. NIB', 'Nomor NIB', 'Nomor Induk Berusaha', 'No NIB'], required: true, type: 'digits', digits: 13, help: 'Nomor Induk Berusaha dari OSS, 13 digit angka. Kunci impor: NIB yang sudah terdaftar diperbarui, yang baru ditambahkan. Format kolom sebagai Teks agar nol di depan tidak hilang.', examples: ['9120001234567', '9120001234568', '9120001234569'] },

@@ -178,18 +178,20 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
   async template(client, user, regencies) {
     // the indicators a regency enters (not a province-level figure, not a computed share), as a drop-down of codes
     const entered = await client.indicator.findMany({
-      where: { active: true, aggregation: 'SUM' }, select: { code: true }, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }],
+      where: { active: true, aggregation: 'SUM' }, select: { code: true, name: true }, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }],
     })
+    const codes = { field: 'indicatorCode', rows: entered.map((i): [string, string] => [i.code, i.name]) }
     // examples that pass the checks today: the quarter open now, the user's own regency (the first for the agency),
     // the first indicators of that quarter's forms
     const { year, quarter } = currentQuarter(new Date())
     const regency = regencies.find((r) => r.code === user.regencyCode) ?? regencies[0]
     const picks = toRuleIndicators(await getQuarterForms(year, quarter)).filter(isEntered).slice(0, EXAMPLE_VALUES.length)
     const lists = { indicatorCode: entered.map((i) => i.code) }
-    if (!regency || !picks.length) return { lists }
+    if (!regency || !picks.length) return { lists, codes }
     const each = (text: string) => picks.map(() => text)
     return {
       lists,
+      codes,
       examples: {
         regencyCode: each(regency.name), year: each(String(year)), quarter: each(ROMAN[quarter - 1]), indicatorCode: picks.map((i) => i.code),
         value: EXAMPLE_VALUES.slice(0, picks.length), comment: REPORT_VALUE_FIELDS.find((f) => f.key === 'comment')!.examples.slice(0, picks.length),

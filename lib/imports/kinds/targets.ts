@@ -195,14 +195,17 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
     return { regions, indicators, offTotal, aboveYear }
   },
   async template(client, _user, regencies) {
-    const indicators = await client.indicator.findMany({ where: { active: true }, select: { code: true, aggregation: true }, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }] })
+    const indicators = await client.indicator.findMany({ where: { active: true }, select: { code: true, name: true, aggregation: true }, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }] })
     const lists = { indicatorCode: indicators.map((i) => i.code) }
+    // a province-level indicator says so beside its name: its target has no regency
+    const codes = { field: 'indicatorCode', rows: indicators.map((i): [string, string] => [i.code, i.aggregation === 'PROVINCE' ? `${i.name} (tingkat provinsi: Kabupaten/Kota dikosongkan)` : i.name]) }
     // examples that pass the checks: next year's targets of a summed indicator, the province's and two regencies' adding up to it
     const summed = indicators.find((i) => i.aggregation === 'SUM')
-    if (!summed || regencies.length < 2) return { lists }
+    if (!summed || regencies.length < 2) return { lists, codes }
     const year = String(new Date().getUTCFullYear() + 1)
     return {
       lists,
+      codes,
       examples: {
         indicatorCode: [summed.code, summed.code, summed.code], year: [year, year, year], quarter: ['Tahun', 'Tahun', 'Tahun'],
         regencyCode: ['', regencies[0].name, regencies[1].name], value: ['1.000', '600', '400'],
