@@ -143,10 +143,11 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
               </li>
             ))}
           </ul>
-          {/* nine columns in the 1044 px a 1366 px screen leaves: the programme, the bank and the amounts' headers
-              ("Agency's computation") wrap, so "Dibayar" is never cut off at the table's edge */}
+          {/* nine columns in the 1044 px a 1366 px screen leaves, so the last ("Dibayar") is never cut off at the table's
+              edge: the amounts' headers wrap ("Agency's / computation") and the cells' side padding is 10 px, not 12; a programme or
+              a bank wrapping instead doubled every row */}
           <div className="hidden md:block">
-            <Table caption={t('claims')}>
+            <Table caption={t('claims')} className="[&_td]:px-2.5 [&_th]:px-2.5">
               <thead>
                 <tr>
                   <SortTh {...sortProps} column="month" firstDir="desc" label={t('claimMonth')} />
@@ -162,8 +163,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                 {rows.map((c) => (
                   <tr key={c.id} data-claim-month={c.month.toISOString().slice(0, 7)}>
                     <Td className="whitespace-nowrap"><Link href={`/kredit/klaim/${c.id}`} className="font-medium text-brand-700 hover:underline">{month(c.month)}</Link></Td>
-                    <Td>{c.program.name}</Td>
-                    {manyBanks && <Td>{c.bank.shortName}</Td>}
+                    <Td className="whitespace-nowrap">{c.program.name}</Td>
+                    {manyBanks && <Td className="whitespace-nowrap">{c.bank.shortName}</Td>}
                     <Td><ClaimStatusBadge status={c.status} /></Td>
                     <Td align="right">{formatNumber(c.lines, { locale: lang })}</Td>
                     <Td align="right" className="whitespace-nowrap">{rupiah(c.claimed)}</Td>
