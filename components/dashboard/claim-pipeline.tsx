@@ -8,7 +8,8 @@ import { formatMonth, formatNumber, formatRupiah, type Locale } from '@/lib/form
 /** The claim pipeline of the credit dashboard: one row per claimed month, with the totals (read-only). */
 export async function ClaimPipeline({ pipeline: { months: rows, total }, locale, exportHref }: { pipeline: { months: ClaimPipelineRow[]; total: ClaimPipelineRow | null }; locale: Locale; exportHref: string }) {
   const t = await getTranslations('dashboard')
-  const money = (v: number) => formatRupiah(v, { locale })
+  // approved: "–" while no claim of the month is approved yet, as on the claims list (Rp0 would read "approved at nothing")
+  const money = (v: number | null) => (v === null ? '–' : formatRupiah(v, { locale }))
   const month = (m: string | null) => formatMonth(m ?? '', { locale })
   return (
     <ChartCard className="mt-6" title={t('credit.pipelineTitle')} exportHref={exportHref} exportLabel={t('export')} testId="claim-pipeline">
@@ -29,7 +30,7 @@ export async function ClaimPipeline({ pipeline: { months: rows, total }, locale,
                   </div>
                   <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-xs text-slate-600">
                     <dt>{t('credit.pipelineClaimed')}</dt><dd className="text-right tabular-nums">{money(r.claimed)}</dd>
-                    <dt>{t('credit.pipelineApproved')}</dt><dd className="text-right tabular-nums">{money(r.approved)}</dd>
+                    <dt>{t('credit.pipelineApproved')}</dt><dd className="text-right tabular-nums" data-approved>{money(r.approved)}</dd>
                     <dt>{t('credit.pipelinePaid')}</dt><dd className="text-right tabular-nums">{money(r.paid)}</dd>
                     <dt>{t('credit.pipelineUnpaid')}</dt><dd className={clsx('text-right tabular-nums', r.unpaid > 0 && 'font-semibold text-amber-700')}>{money(r.unpaid)}</dd>
                   </dl>

@@ -58,7 +58,7 @@ function sortHref(pathname: string, params: Record<string, string>, column: stri
  * be bookmarked; it tells assistive technology the current order.
  */
 export function SortTh({
-  label, column, pathname, params, align = 'left', defaultSort, defaultDir, firstDir, hash, className,
+  label, column, pathname, params, align = 'left', defaultSort, defaultDir, firstDir, hash, className, wrap = false,
 }: {
   label: string
   column: string
@@ -70,6 +70,8 @@ export function SortTh({
   firstDir?: SortDir
   hash?: string
   className?: string
+  /** the label may break between its words: a long label over a narrow column of amounts, in a wide table that must fit its screen */
+  wrap?: boolean
 }) {
   const { active, dir, next } = sortState(column, params, defaultSort, defaultDir, firstDir)
   const Icon = !active ? ArrowUpDown : dir === 'asc' ? ArrowUp : ArrowDown
@@ -77,7 +79,7 @@ export function SortTh({
     <th
       scope="col"
       aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-      className={clsx('whitespace-nowrap bg-slate-50 px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600', align === 'right' ? 'text-right' : 'text-left', className)}
+      className={clsx(!wrap && 'whitespace-nowrap', 'bg-slate-50 px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600', align === 'right' ? 'text-right' : 'text-left', className)}
     >
       <Link href={sortHref(pathname, params, column, next, hash)} className={clsx('inline-flex items-center gap-1 hover:text-slate-900', align === 'right' && 'justify-end')}>
         {label}

@@ -95,11 +95,31 @@ async function claimsPage(user: SessionUser, where: Prisma.SubsidyClaimWhereInpu
   return { rows, total: scoped.length }
 }
 
-/** One page (25) of the claims under the filter, in the list's order, with their totals and how many the filter holds. */
+/**
+ * The amounts of every claim under `where` (the list's filter and the user's scope, as its pages), summed in one
+ * statement, for the list's total line to check an export against: claimed, the agency's computation, approved
+ * (null when none of them is decided yet: "–", not "Rp0 approved"), paid, and still to pay (each claim's approved
+ * less its payments, never below 0, so one claim's overpayment does not hide another's debt).
+ */
+async function claimSums(where: Prisma.SubsidyClaimWhereInput) {
+  const scoped = (await readDb.subsidyClaim.findMany({ where, select: { id: true } })).map((r) => r.id)
+  const [s] = await readDb.$queryRaw<{ claimed: string; computed: string; approved: string | null; paid: string; unpaid: string }[]>`
+    SELECT coalesce(sum(l.claimed), 0)::text AS claimed, coalesce(sum(l.computed), 0)::text AS computed, sum(l.approved)::text AS approved,
+      coalesce(sum(p.paid), 0)::text AS paid, coalesce(sum(greatest(l.approved - coalesce(p.paid, 0), 0)) FILTER (WHERE l.approved IS NOT NULL), 0)::text AS unpaid
+      FROM subsidy_claims c
+      LEFT JOIN (SELECT claim_id, sum(claimed_amount) AS claimed, sum(computed_amount) AS computed, sum(approved_amount) AS approved
+        FROM claim_lines WHERE claim_id = ANY(${scoped}::text[]) GROUP BY claim_id) l ON l.claim_id = c.id
+      LEFT JOIN (SELECT claim_id, sum(amount) AS paid FROM claim_payments WHERE claim_id = ANY(${scoped}::text[]) GROUP BY claim_id) p ON p.claim_id = c.id
+     WHERE c.id = ANY(${scoped}::text[])`
+  return { claimed: Number(s.claimed), computed: Number(s.computed), approved: s.approved === null ? null : Number(s.approved), paid: Number(s.paid), unpaid: Number(s.unpaid) }
+}
+
+/** One page (25) of the claims under the filter, in the list's order, with their totals, how many the filter holds and their amounts summed. */
 export async function findClaims({ user, filter = {} }: { user: SessionUser; filter?: ClaimFilter }) {
   const page = filter.page ?? 1
-  const { rows, total } = await claimsPage(user, claimWhere(user, filter), filter, (page - 1) * CLAIM_PAGE_SIZE, CLAIM_PAGE_SIZE)
-  return { rows, total, page, pageSize: CLAIM_PAGE_SIZE, ...claimOrder(filter) }
+  const where = claimWhere(user, filter)
+  const [{ rows, total }, sums] = await Promise.all([claimsPage(user, where, filter, (page - 1) * CLAIM_PAGE_SIZE, CLAIM_PAGE_SIZE), claimSums(where)])
+  return { rows, total, sums, page, pageSize: CLAIM_PAGE_SIZE, ...claimOrder(filter) }
 }
 
 /** At most this many claims in one export (a bank's are twelve a year and programme; the agency's a few hundred). */

@@ -398,7 +398,8 @@ async function loadOverview({ user, filter }: { user: SessionUser; filter: Credi
 export type Overview = Awaited<ReturnType<typeof loadOverview>>
 
 // ── The claim pipeline ───────────────────────────────────────────────────────────────────────────────
-export type ClaimPipelineRow = { month: string | null; claims: number; open: number; claimed: number; approved: number; paid: number; unpaid: number }
+/** `approved` is null while none of the month's claims is approved yet ("–"): 0 is a claim approved at nothing after review. */
+export type ClaimPipelineRow = { month: string | null; claims: number; open: number; claimed: number; approved: number | null; paid: number; unpaid: number }
 
 /**
  * The programme's claims by claimed month, as of the as-of day: how many, how many still open (not yet
@@ -409,7 +410,7 @@ export type ClaimPipelineRow = { month: string | null; claims: number; open: num
  */
 export async function getClaimPipeline({ user, filter }: { user: SessionUser; filter: CreditFilter }): Promise<{ months: ClaimPipelineRow[]; total: ClaimPipelineRow | null }> {
   const s = await resolveFigureScope(user, filter)
-  const rows = await readDb.$queryRaw<{ month: string | null; claims: number; open: number; claimed: string; approved: string; paid: string; unpaid: string }[]>`
+  const rows = await readDb.$queryRaw<{ month: string | null; claims: number; open: number; claimed: string; approved: string | null; paid: string; unpaid: string }[]>`
     WITH c AS (
       SELECT id, month, (status IN ('APPROVED', 'PAID') AND reviewed_at < ${s.asOf}::date + 1) AS decided
       FROM subsidy_claims
@@ -422,17 +423,20 @@ export async function getClaimPipeline({ user, filter }: { user: SessionUser; fi
     whole AS (SELECT claim_id, sum(approved) AS approved FROM claim_scope WHERE claim_id IN (SELECT id FROM c) GROUP BY claim_id),
     paid AS (SELECT claim_id, sum(amount) AS paid FROM claim_payments WHERE claim_id IN (SELECT id FROM c) AND paid_on <= ${s.asOf}::date GROUP BY claim_id)
     -- unpaid: a month's approved less its paid share, never below 0 (a payment dated before an approval after the
-    -- as-of day); the total is the sum of the months', so one month's overpayment does not hide another's debt
+    -- as-of day; nothing while none is approved); the total is the sum of the months', so one month's overpayment does
+    -- not hide another's debt
     SELECT month, claims, open, claimed::text, approved::text, paid::text,
-      (CASE WHEN month IS NULL THEN sum(greatest(approved - paid, 0)) FILTER (WHERE month IS NOT NULL) OVER () ELSE greatest(approved - paid, 0) END)::text AS unpaid FROM (
+      (CASE WHEN month IS NULL THEN sum(greatest(coalesce(approved, 0) - paid, 0)) FILTER (WHERE month IS NOT NULL) OVER () ELSE greatest(coalesce(approved, 0) - paid, 0) END)::text AS unpaid FROM (
       SELECT to_char(c.month, 'YYYY-MM') AS month, count(*)::int AS claims, count(*) FILTER (WHERE NOT c.decided)::int AS open,
         coalesce(sum(l.claimed), 0) AS claimed,
-        coalesce(sum(l.approved) FILTER (WHERE c.decided), 0) AS approved,
+        -- null while no claim of the month is approved by the as-of day (the claims list's "–"); a claim approved at
+        -- nothing after review is 0
+        CASE WHEN bool_or(c.decided) THEN coalesce(sum(l.approved) FILTER (WHERE c.decided), 0) END AS approved,
         round(coalesce(sum(coalesce(p.paid, 0) * CASE WHEN w.approved > 0 THEN l.approved / w.approved ELSE 0 END), 0)) AS paid
       FROM c JOIN scoped l ON l.claim_id = c.id LEFT JOIN whole w ON w.claim_id = c.id LEFT JOIN paid p ON p.claim_id = c.id
       GROUP BY ROLLUP (1)
     ) t ORDER BY month NULLS LAST`
   // ROLLUP adds the programme's total as a last row, month null (a row of zeros when there is no claim)
-  const all = rows.map((r) => ({ month: r.month, claims: r.claims, open: r.open, claimed: Number(r.claimed), approved: Number(r.approved), paid: Number(r.paid), unpaid: Number(r.unpaid) }))
+  const all = rows.map((r) => ({ month: r.month, claims: r.claims, open: r.open, claimed: Number(r.claimed), approved: r.approved === null ? null : Number(r.approved), paid: Number(r.paid), unpaid: Number(r.unpaid) }))
   return { months: all.filter((r) => r.month !== null), total: all.find((r) => r.month === null && r.claims > 0) ?? null }
 }

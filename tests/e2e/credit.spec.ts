@@ -139,6 +139,32 @@ test('a bank officer claims a month; the admin corrects a line, approves and pay
   expect(paidAfter).toBe(Number(paid))
 })
 
+test('the admin’s claims list fits a 1366 px screen in both languages, with the amounts of every claim under the filter summed', async ({ page, login, context, baseURL }) => {
+  await login('ADMIN')
+  // the claims the page sums: every claim (not the page's 25), as independent SQL over the lines and payments
+  const [sums] = await sql<{ claimed: string; approved: string; paid: string }>(`
+    SELECT (SELECT sum(claimed_amount) FROM claim_lines)::text AS claimed, (SELECT sum(approved_amount) FROM claim_lines)::text AS approved,
+           (SELECT sum(amount) FROM claim_payments)::text AS paid`)
+  for (const [locale, paid] of [['id', 'Dibayar'], ['en', 'Paid']] as const) {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }])
+    await page.goto('/kredit/klaim')
+    const table = page.getByRole('table', { name: locale === 'id' ? 'Klaim subsidi' : 'Subsidy claims' })
+    await expect(table.locator('tbody tr').first()).toBeVisible()
+    // nine columns, the last ("Dibayar", the one an admin checks for approved claims not yet paid) not cut off: the
+    // table's scroll box does not scroll
+    const box = table.locator('xpath=..')
+    const { scroll, client } = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }))
+    expect(scroll, `${locale}: the table is ${scroll} px in a ${client} px box`).toBeLessThanOrEqual(client)
+    const header = (await table.getByRole('columnheader', { name: paid }).boundingBox())!
+    const edge = (await box.boundingBox())!
+    expect(header.x + header.width).toBeLessThanOrEqual(edge.x + edge.width)
+    const sum = (key: string) => page.getByTestId('claim-sums').locator(`[data-sum="${key}"]`)
+    expect(digits(await sum('claimed').textContent())).toBe(Number(sums.claimed))
+    expect(digits(await sum('approved').textContent())).toBe(Number(sums.approved))
+    expect(digits(await sum('paid').textContent())).toBe(Number(sums.paid))
+  }
+})
+
 test('the programme page shows the 2024 worked case as of 31 August 2024', async ({ page, login }) => {
   await login('LEADERSHIP')
   const [program] = await sql<{ id: string }>(`SELECT id FROM credit_programs WHERE code = 'PROKESRA-2024'`)

@@ -30,3 +30,30 @@ test('the overview and credit dashboard fit a phone screen', async ({ page, logi
   await expect(pipeline.getByRole('table')).toBeHidden()
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
 })
+
+test('the credit breakdowns by bank, KBLI section and scale show each group’s beneficiaries on a phone, in both languages', async ({ page, login, context, baseURL }) => {
+  await login('LEADERSHIP')
+  for (const locale of ['id', 'en']) {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }])
+    await page.goto('/dasbor/kredit?program=PROKESRA-2024&asOf=2024-08-31')
+    for (const by of ['bank', 'kbli', 'scale']) {
+      const card = page.getByTestId(`breakdown-${by}`)
+      // a card per group instead of four columns, whose fourth (the beneficiaries) was cut off at the table's edge
+      await expect(card.getByRole('table')).toBeHidden()
+      const groups = card.locator('li[data-breakdown-card]')
+      expect(await groups.count(), `${locale} ${by}`).toBeGreaterThan(0)
+      for (const group of await groups.all()) {
+        const beneficiaries = group.locator('[data-beneficiaries]')
+        await beneficiaries.scrollIntoViewIfNeeded()
+        await expect(beneficiaries).toBeInViewport({ ratio: 1 })
+        await expect(beneficiaries).toHaveText(locale === 'id' ? /^Penerima\s*[\d.]+$/ : /^Beneficiaries\s*[\d,]+$/)
+      }
+      // nothing in the card scrolls sideways, and the card is within the screen
+      expect(await card.evaluate((el) => [...el.querySelectorAll('*')].filter((e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.getClientRects().length > 0)
+        .every((e) => e.scrollWidth <= e.clientWidth)), `${locale} ${by}`).toBe(true)
+      const box = (await card.boundingBox())!
+      expect(box.x + box.width, `${locale} ${by}`).toBeLessThanOrEqual(390)
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+  }
+})

@@ -90,6 +90,34 @@ describe('the claims list', () => {
     expect(past).toMatchObject({ total: 3, page: 2, rows: [] })
   })
 
+  it('sums the amounts of every claim under the filter in the user’s scope, as an independent sum of the lines and payments', async () => {
+    /** The same sums straight from the tables, for the claims of `programId` (and of `bankId`). */
+    const direct = async (programId: string, bankId: string | null) => {
+      const [l] = await db.$queryRaw<{ claimed: string; computed: string; approved: string | null }[]>`
+        SELECT sum(cl.claimed_amount)::text AS claimed, sum(cl.computed_amount)::text AS computed, sum(cl.approved_amount)::text AS approved
+        FROM claim_lines cl JOIN subsidy_claims c ON c.id = cl.claim_id WHERE c.program_id = ${programId} AND (${bankId}::text IS NULL OR c.bank_id = ${bankId})`
+      const [p] = await db.$queryRaw<{ paid: string | null }[]>`
+        SELECT sum(p.amount)::text AS paid FROM claim_payments p JOIN subsidy_claims c ON c.id = p.claim_id WHERE c.program_id = ${programId} AND (${bankId}::text IS NULL OR c.bank_id = ${bankId})`
+      return { claimed: Number(l.claimed), computed: Number(l.computed), approved: l.approved === null ? null : Number(l.approved), paid: Number(p.paid ?? 0) }
+    }
+    // the agency: programme A's three claims, both banks; still to pay is the approved claim's 250 less its 100
+    const all = (await findClaims({ user: admin, filter: { program: programA } })).sums
+    expect(all).toEqual({ ...(await direct(programA, null)), unpaid: 150 })
+    expect(all).toEqual({ claimed: 1000, computed: 950, approved: 450, paid: 300, unpaid: 150 })
+    // every claim of the filter, not the page's: the first page's sums whichever page is shown
+    expect((await findClaims({ user: admin, filter: { program: programA, page: 2 } })).sums).toEqual(all)
+    // nothing approved under the filter: no approved sum ("–"), nothing to pay
+    expect((await findClaims({ user: admin, filter: { program: programA, status: 'SUBMITTED' } })).sums).toEqual({ claimed: 500, computed: 500, approved: null, paid: 0, unpaid: 0 })
+    // a bank officer: its bank's claims only, whatever bank its URL names
+    signInAs(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }))
+    const banker = (await getCurrentUser())!
+    const own = { ...(await direct(programA, bpr)), unpaid: 150 }
+    expect(own).toEqual({ claimed: 800, computed: 750, approved: 250, paid: 100, unpaid: 150 })
+    expect((await findClaims({ user: banker, filter: { program: programA } })).sums).toEqual(own)
+    expect((await findClaims({ user: banker, filter: { program: programA, bank: dki } })).sums).toEqual(own)
+    signInAs(admin)
+  })
+
   it('exports the list under its filter and order, named by the programme’s code and the status in words', async () => {
     const res = await claimsExport(new Request(`http://localhost/api/kredit/klaim/ekspor?format=csv&program=${programA}&sort=claimed&dir=desc`), undefined)
     expect(res.status).toBe(200)

@@ -349,7 +349,8 @@ describe('the claim pipeline leadership reads', () => {
     const pipeline = await getClaimPipeline({ user: (await getCurrentUser())!, filter: { programId: beta, asOf: '2026-12-31' } })
     expect(pipeline.months).toEqual([
       { month: '2026-04', claims: 1, open: 0, claimed: 275_556, approved: 275_556, paid: 275_556, unpaid: 0 },
-      { month: '2026-05', claims: 1, open: 1, claimed: 122_771 + 126_453 + 100_000, approved: 0, paid: 0, unpaid: 0 },
+      // not yet approved: nothing approved ("–"), not an approval at Rp0
+      { month: '2026-05', claims: 1, open: 1, claimed: 122_771 + 126_453 + 100_000, approved: null, paid: 0, unpaid: 0 },
     ])
     expect(pipeline.total).toEqual({ month: null, claims: 2, open: 1, claimed: 275_556 + 349_224, approved: 275_556, paid: 275_556, unpaid: 0 })
     // as of before the payment: approved, not yet paid

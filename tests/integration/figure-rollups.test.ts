@@ -287,9 +287,10 @@ async function baseFigures(programId: string, s: Scope, asOf: string) {
     SELECT extract(month FROM contract_date)::int AS month, sum(plafond)::text AS disbursed FROM disbursements
     WHERE program_id = ${programId} AND contract_date <= ${asOf}::date AND (${regency}::text IS NULL OR regency_code = ${regency}) AND (${bank}::text IS NULL OR bank_id = ${bank})
     GROUP BY 1`
-  const pipeline = await db.$queryRaw<{ month: string; claims: number; claimed: string; approved: string }[]>`
+  const pipeline = await db.$queryRaw<{ month: string; claims: number; claimed: string; approved: string | null }[]>`
     SELECT to_char(c.month, 'YYYY-MM') AS month, count(DISTINCT c.id)::int AS claims, sum(cl.claimed_amount)::text AS claimed,
-      coalesce(sum(cl.approved_amount) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < ${asOf}::date + 1), 0)::text AS approved
+      -- null while no claim of the month is approved by the as-of day (the dashboard's "–")
+      sum(cl.approved_amount) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < ${asOf}::date + 1)::text AS approved
     FROM subsidy_claims c JOIN claim_lines cl ON cl.claim_id = c.id JOIN disbursements d ON d.id = cl.disbursement_id
     WHERE c.program_id = ${programId} AND c.submitted_at < ${asOf}::date + 1
       AND (${regency}::text IS NULL OR d.regency_code = ${regency}) AND (${bank}::text IS NULL OR c.bank_id = ${bank})
@@ -301,7 +302,7 @@ async function baseFigures(programId: string, s: Scope, asOf: string) {
     ranking: Object.fromEntries(ranking.map((r) => [r.code, { disbursed: n(r.disbursed), loans: r.loans, beneficiaries: r.beneficiaries }])),
     byBank: byBank.map((r) => ({ key: r.key, disbursed: n(r.disbursed), loans: r.loans, beneficiaries: r.beneficiaries })),
     monthly: Object.fromEntries(monthly.map((r) => [r.month, n(r.disbursed)])),
-    pipeline: pipeline.map((r) => ({ month: r.month, claims: r.claims, claimed: n(r.claimed), approved: n(r.approved) })),
+    pipeline: pipeline.map((r) => ({ month: r.month, claims: r.claims, claimed: n(r.claimed), approved: r.approved === null ? null : n(r.approved) })),
   }
 }
 

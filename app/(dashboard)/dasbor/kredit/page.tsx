@@ -196,21 +196,37 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
             ) : (
               <>
                 <BreakdownChart data={rows.map((r) => ({ label: by === 'kbli' ? r.key : breakdownLabel(by, r), title: by === 'kbli' ? breakdownLabel(by, r) : undefined, disbursed: r.disbursed }))} locale={lang} label={title} />
-                <Table caption={title}>
-                  <thead>
-                    <tr><Th>{by === 'kbli' ? t('table.section') : t('table.group')}</Th><Th align="right">{t('table.disbursed')}</Th><Th align="right">{t('table.share')}</Th><Th align="right">{t('table.beneficiaries')}</Th></tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {rows.map((r) => (
-                      <tr key={r.key} data-key={r.key}>
-                        <Td className="min-w-32">{breakdownLabel(by, r)}</Td>
-                        <Td align="right">{money(r.disbursed)}</Td>
-                        <Td align="right">{pct(r.sharePct, 1)}</Td>
-                        <Td align="right">{formatNumber(r.beneficiaries, { locale: lang })}</Td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
+                {/* a phone gets one card per group (four columns with amounts do not fit 390 px: the beneficiaries were cut
+                    off at the table's edge); from sm up the table */}
+                <ul className="mt-3 space-y-2 sm:hidden" aria-label={title}>
+                  {rows.map((r) => (
+                    <li key={r.key} data-breakdown-card={r.key} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                      <p className="font-medium text-slate-900">{breakdownLabel(by, r)}</p>
+                      <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+                        <div className="flex gap-1"><dt>{t('table.disbursed')}</dt><dd className="font-medium tabular-nums text-slate-800">{money(r.disbursed)}</dd></div>
+                        <div className="flex gap-1"><dt>{t('table.share')}</dt><dd className="font-medium tabular-nums text-slate-800">{pct(r.sharePct, 1)}</dd></div>
+                        <div className="flex gap-1" data-beneficiaries><dt>{t('table.beneficiaries')}</dt><dd className="font-medium tabular-nums text-slate-800">{formatNumber(r.beneficiaries, { locale: lang })}</dd></div>
+                      </dl>
+                    </li>
+                  ))}
+                </ul>
+                <div className="hidden sm:block">
+                  <Table caption={title}>
+                    <thead>
+                      <tr><Th>{by === 'kbli' ? t('table.section') : t('table.group')}</Th><Th align="right">{t('table.disbursed')}</Th><Th align="right">{t('table.share')}</Th><Th align="right">{t('table.beneficiaries')}</Th></tr>
+                    </thead>
+                    <tbody className="divide-y divide-slate-100">
+                      {rows.map((r) => (
+                        <tr key={r.key} data-key={r.key}>
+                          <Td className="min-w-32">{breakdownLabel(by, r)}</Td>
+                          <Td align="right">{money(r.disbursed)}</Td>
+                          <Td align="right">{pct(r.sharePct, 1)}</Td>
+                          <Td align="right">{formatNumber(r.beneficiaries, { locale: lang })}</Td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </Table>
+                </div>
                 {by === 'scale' && <p className="mt-2 text-xs text-slate-500">{t('credit.scaleNote')}</p>}
               </>
             )}

@@ -51,7 +51,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   // a bank officer's claims are all its own bank's: no bank filter, no bank column
   const manyBanks = user.role !== 'BANK_OFFICER'
   const exportHref = (format: string) => hrefWith('/api/kredit/klaim/ekspor', params, { format, page: undefined })
-  const { rows, total, page, pageSize } = data
+  const { rows, total, sums, page, pageSize } = data
   return (
     <>
       <PageHeader
@@ -95,7 +95,20 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           <Link href={PATH} className={buttonClass('ghost')}>{tc('reset')}</Link>
         </div>
       </FilterForm>
-      {total > 0 && <p className="mb-2 text-sm text-slate-700" data-testid="claim-total">{t('claimsTotal', { count: formatNumber(total, { locale: lang }), n: total })}</p>}
+      {total > 0 && (
+        <div className="mb-2 text-sm text-slate-700">
+          <p data-testid="claim-total">{t('claimsTotal', { count: formatNumber(total, { locale: lang }), n: total })}</p>
+          {/* every claim under the filter summed (not the page's), so an export can be checked against the screen */}
+          <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1" data-testid="claim-sums">
+            {([['claimed', t('claimed'), sums.claimed], ['computed', t('computed'), sums.computed], ['approved', t('approved'), sums.approved], ['paid', t('paid'), sums.paid], ['unpaid', t('claimsUnpaid'), sums.unpaid]] as const).map(([key, label, value]) => (
+              <div key={key} className="flex gap-1">
+                <dt>{label}:</dt>
+                <dd className="font-medium tabular-nums text-slate-900" data-sum={key}>{rupiah(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
       {rows.length === 0 && total > 0 ? (
         <PastLastPage page={page} total={total} href={hrefWith(PATH, params, { page: undefined })} />
       ) : rows.length === 0 ? (
@@ -130,17 +143,20 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
               </li>
             ))}
           </ul>
+          {/* nine columns in the 1044 px a 1366 px screen leaves, so the last ("Dibayar") is never cut off at the table's
+              edge: the amounts' headers wrap ("Agency's / computation") and the cells' side padding is 10 px, not 12; a programme or
+              a bank wrapping instead doubled every row */}
           <div className="hidden md:block">
-            <Table caption={t('claims')}>
+            <Table caption={t('claims')} className="[&_td]:px-2.5 [&_th]:px-2.5">
               <thead>
                 <tr>
                   <SortTh {...sortProps} column="month" firstDir="desc" label={t('claimMonth')} />
                   <Th>{t('program')}</Th>{manyBanks && <Th>{t('bank')}</Th>}<Th>{t('status')}</Th>
                   <Th align="right">{t('lines')}</Th>
-                  <SortTh {...sortProps} column="claimed" firstDir="desc" label={t('claimed')} align="right" />
-                  <SortTh {...sortProps} column="computed" firstDir="desc" label={t('computed')} align="right" />
-                  <SortTh {...sortProps} column="approved" firstDir="desc" label={t('approved')} align="right" />
-                  <SortTh {...sortProps} column="paid" firstDir="desc" label={t('paid')} align="right" />
+                  <SortTh {...sortProps} column="claimed" firstDir="desc" label={t('claimed')} align="right" wrap />
+                  <SortTh {...sortProps} column="computed" firstDir="desc" label={t('computed')} align="right" wrap />
+                  <SortTh {...sortProps} column="approved" firstDir="desc" label={t('approved')} align="right" wrap />
+                  <SortTh {...sortProps} column="paid" firstDir="desc" label={t('paid')} align="right" wrap />
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

@@ -107,6 +107,7 @@ export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.r
         { header: 'Klaim', value: (r) => r.claims, width: 10, numFmt: RUPIAH },
         { header: 'Terbuka', value: (r) => r.open, width: 10, numFmt: RUPIAH },
         { header: 'Diklaim (Rp)', value: (r) => r.claimed, width: 20, numFmt: RUPIAH },
+        // an empty cell while nothing of the month is approved yet, as the dashboard's "–"
         { header: 'Disetujui (Rp)', value: (r) => r.approved, width: 20, numFmt: RUPIAH },
         { header: 'Dibayar (Rp)', value: (r) => r.paid, width: 20, numFmt: RUPIAH },
         { header: 'Disetujui belum dibayar (Rp)', value: (r) => r.unpaid, width: 24, numFmt: RUPIAH },
