@@ -12,7 +12,7 @@ import { inputClass } from '@/components/ui/input-class'
 import { FormMessage } from '@/components/ui/form-message'
 import { ActivityFeedNote } from '@/components/activities/activity-feed-note'
 import { formatIndicatorValue, type Unit } from '@/lib/reporting/display'
-import { evaluateRules, fieldsToFix, MISSING_MESSAGE, missingValues, withDerived, type Rule, type RuleIndicator } from '@/lib/reporting/rules'
+import { commentsToGive, evaluateRules, fieldsToFix, MISSING_MESSAGE, missingValues, withDerived, type Rule, type RuleIndicator } from '@/lib/reporting/rules'
 import { parseDecimalInput, valueProblem } from '@/lib/validations/reporting'
 import { serverText } from '@/lib/i18n/server-text'
 import { focusFirstError } from '@/components/ui/focus'
@@ -115,7 +115,9 @@ export function ReportEntryForm({
   // without a comment, counted apart so that the note says which is which (it had asked to "fix or explain" N fields
   // beside notes that say they do not stop the report, e.g. a value differing from the coaching activities)
   const toFix = fieldsToFix(indicators, findings.filter((f) => f.severity === 'ERROR'), [...Object.keys(typingErrors), ...missing])
-  const toExplain = new Set(findings.filter((f) => f.severity !== 'ERROR' && !f.resolved && !toFix.has(f.indicatorCode)).map((f) => f.indicatorCode)).size
+  // the comment boxes marked are the ones the note counts: not a value's still to fix (lib/reporting/rules.ts)
+  const commentsNeeded = commentsToGive(findings, toFix)
+  const toExplain = commentsNeeded.size
   const blocking = toFix.size + toExplain
   const [blockedNote, setBlockedNote] = useState(false)
   // what sending now means, said in the confirmation: late (judged when it opens: a form left open over the
@@ -160,7 +162,7 @@ export function ReportEntryForm({
               const commentErrs = serverErrors[`comments.${i.code}`]?.filter(() => warns.some((w) => !w.resolved)) ?? []
               const entered = i.aggregation !== 'RATIO'
               const id = `v-${i.code}`
-              const commentInvalid = commentErrs.length > 0 || (submitTried && warns.some((w) => !w.resolved))
+              const commentInvalid = commentErrs.length > 0 || (submitTried && commentsNeeded.has(i.code))
               const describedBy = [`${id}-about`, errs.length ? `${id}-error` : null, warns.length ? `${id}-warning` : null, i.reviewNote ? `${id}-note` : null].filter(Boolean).join(' ')
               return (
                 // `row-<code>`: the returned banner's link target, the label and the reviewer's note in sight under the sticky header

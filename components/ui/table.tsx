@@ -20,16 +20,33 @@ export function Table({ caption, children, className }: { caption?: string; chil
   )
 }
 
-export function Th({ children, className, align = 'left' }: { children?: React.ReactNode; className?: string; align?: 'left' | 'right' }) {
+/**
+ * A first column that stays in view while the table scrolls sideways (a phone): a row's name beside its figures,
+ * where it had scrolled away and left rows of bare numbers. Its background is opaque, the figures passing under it;
+ * a tinted row names its tint, mixed here over white as the row's translucent tint shows (a bare `bg-brand-50/60`
+ * would let the figures show through). The line at its edge marks where the scrolled columns go under.
+ */
+export type StickyColumn = boolean | 'province' | 'own'
+const STICKY_BG: Record<'true' | 'province' | 'own', string> = {
+  true: 'bg-white',
+  // the province line's `bg-brand-50/60` over the card's white
+  province: 'bg-[color-mix(in_srgb,var(--color-brand-50)_60%,white)]',
+  // the user's own regency: `bg-amber-50` is opaque already
+  own: 'bg-amber-50',
+}
+const stickyClass = (sticky: StickyColumn | undefined, header = false) =>
+  sticky ? clsx('sticky left-0 z-10 shadow-[inset_-1px_0_0_var(--color-slate-200)]', !header && STICKY_BG[String(sticky) as keyof typeof STICKY_BG]) : undefined
+
+export function Th({ children, className, align = 'left', sticky }: { children?: React.ReactNode; className?: string; align?: 'left' | 'right'; sticky?: boolean }) {
   return (
-    <th scope="col" className={clsx('whitespace-nowrap bg-slate-50 px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600', align === 'right' ? 'text-right' : 'text-left', className)}>
+    <th scope="col" className={clsx('whitespace-nowrap bg-slate-50 px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600', align === 'right' ? 'text-right' : 'text-left', stickyClass(sticky, true), className)}>
       {children}
     </th>
   )
 }
 
-export function Td({ children, className, align = 'left' }: { children?: React.ReactNode; className?: string; align?: 'left' | 'right' }) {
-  return <td className={clsx('px-3 py-2.5 align-top text-slate-800', align === 'right' && 'text-right tabular-nums', className)}>{children}</td>
+export function Td({ children, className, align = 'left', sticky }: { children?: React.ReactNode; className?: string; align?: 'left' | 'right'; sticky?: StickyColumn }) {
+  return <td className={clsx('px-3 py-2.5 align-top text-slate-800', align === 'right' && 'text-right tabular-nums', stickyClass(sticky), className)}>{children}</td>
 }
 
 type SortDir = 'asc' | 'desc'
@@ -58,7 +75,7 @@ function sortHref(pathname: string, params: Record<string, string>, column: stri
  * be bookmarked; it tells assistive technology the current order.
  */
 export function SortTh({
-  label, column, pathname, params, align = 'left', defaultSort, defaultDir, firstDir, hash, className, wrap = false,
+  label, column, pathname, params, align = 'left', defaultSort, defaultDir, firstDir, hash, className, wrap = false, sticky,
 }: {
   label: string
   column: string
@@ -72,6 +89,8 @@ export function SortTh({
   className?: string
   /** the label may break between its words: a long label over a narrow column of amounts, in a wide table that must fit its screen */
   wrap?: boolean
+  /** the first column kept in view while the table scrolls sideways (as Th's) */
+  sticky?: boolean
 }) {
   const { active, dir, next } = sortState(column, params, defaultSort, defaultDir, firstDir)
   const Icon = !active ? ArrowUpDown : dir === 'asc' ? ArrowUp : ArrowDown
@@ -79,7 +98,7 @@ export function SortTh({
     <th
       scope="col"
       aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-      className={clsx(!wrap && 'whitespace-nowrap', 'bg-slate-50 px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600', align === 'right' ? 'text-right' : 'text-left', className)}
+      className={clsx(!wrap && 'whitespace-nowrap', 'bg-slate-50 px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600', align === 'right' ? 'text-right' : 'text-left', stickyClass(sticky, true), className)}
     >
       <Link href={sortHref(pathname, params, column, next, hash)} className={clsx('inline-flex items-center gap-1 hover:text-slate-900', align === 'right' && 'justify-end')}>
         {label}

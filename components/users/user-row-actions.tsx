@@ -17,7 +17,10 @@ export function UserRowActions({ id, username, active, self }: { id: string; use
       ) : (
         <ConfirmAction action={reactivateUser} fields={{ id }} label={t('reactivate')} title={t('reactivateTitle', { username })} body={t('reactivateBody')} />
       )}
+      {/* keyed by the account's state: a deactivation (or reactivation) forgets a temporary password shown before, which
+          the row had still offered to show on an inactive account */}
       <ConfirmAction
+        key={active ? 'active' : 'inactive'}
         action={resetPassword}
         fields={{ id }}
         label={t('resetPassword')}

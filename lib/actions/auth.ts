@@ -8,10 +8,11 @@ import { writeAudit } from '@/lib/audit'
 import { clientIp } from '@/lib/client-ip'
 import { formatDateTime } from '@/lib/format'
 import { hashPassword, passwordProblem, verifyPassword } from '@/lib/password'
-import { ActionError, authAction, isFormData, type ActionState } from '@/lib/safe-action'
+import { ActionError, authAction, isFormData, MESSAGES, type ActionState } from '@/lib/safe-action'
 import { signInRetryAt } from '@/lib/sign-in-throttle'
 import { changePasswordSchema } from '@/lib/validations/users'
 import { revokeUserSessions } from '@/lib/sessions'
+import type { SessionUser } from '@/lib/session-user'
 import { z } from 'zod'
 
 /**
@@ -67,17 +68,36 @@ export const signOutEverywhere = authAction('account.self', z.object({ confirm: 
   redirect('/masuk?sesi=keluar-semua')
 })
 
+/**
+ * What the account says of a password change: the current password wrong, the new one against the policy (it names
+ * the username) or the same as the old. Run by the action, and beside the schema's refusal (`alsoWhenInvalid`), so
+ * that a short new password is marked in the same round as an empty or differing repeat.
+ */
+async function passwordChangeErrors(input: Record<string, unknown>, user: SessionUser): Promise<Record<string, string[]>> {
+  const errors: Record<string, string[]> = {}
+  const { currentPassword, newPassword } = input
+  const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })
+  let currentRight = false
+  if (typeof currentPassword === 'string' && currentPassword && currentPassword.length <= 200) {
+    currentRight = await verifyPassword(currentPassword, passwordHash)
+    if (!currentRight) errors.currentPassword = ['Kata sandi saat ini salah.']
+  }
+  if (typeof newPassword === 'string' && newPassword) {
+    const problem = passwordProblem(newPassword, user.username)
+    if (problem) errors.newPassword = [problem]
+    // compared with the stored one only behind the right current password: it would tell anyone at an open session
+    // whether a guess is the account's password
+    else if (currentRight && (await verifyPassword(newPassword, passwordHash))) errors.newPassword = ['Kata sandi baru harus berbeda dari yang lama.']
+  }
+  return errors
+}
+
 /** Change one's own password (also the forced change after a temporary password). */
 export const changePassword = authAction('account.self', changePasswordSchema, async (input, user) => {
-  const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })
-  if (!(await verifyPassword(input.currentPassword, current.passwordHash))) {
-    throw new ActionError('Kata sandi saat ini salah.', { currentPassword: ['Kata sandi saat ini salah.'] })
-  }
-  const problem = passwordProblem(input.newPassword, user.username)
-  if (problem) throw new ActionError(problem, { newPassword: [problem] })
-  if (await verifyPassword(input.newPassword, current.passwordHash)) {
-    throw new ActionError('Kata sandi baru harus berbeda dari yang lama.', { newPassword: ['Kata sandi baru harus berbeda dari yang lama.'] })
-  }
+  const errors = await passwordChangeErrors(input, user)
+  const wrong = Object.values(errors)
+  // one fault says itself in the form's message, as before; several say to check the fields marked
+  if (wrong.length > 0) throw new ActionError(wrong.length === 1 ? wrong[0][0] : MESSAGES.invalid, errors)
   const passwordHash = await hashPassword(input.newPassword)
   await db.$transaction(async (tx) => {
     // this session continues; every other one (a stolen cookie, a forgotten browser) ends with the old
@@ -88,4 +108,4 @@ export const changePassword = authAction('account.self', changePasswordSchema, a
   })
   if (user.mustChangePassword) redirect('/')
   return { ok: true, message: 'Kata sandi berhasil diganti.' }
-})
+}, { alsoWhenInvalid: passwordChangeErrors })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateRules, fieldsToFix, missingValues, ratio, submissionErrors, withDerived, type Rule, type RuleIndicator } from './rules'
+import { commentsToGive, evaluateRules, fieldsToFix, missingValues, ratio, submissionErrors, withDerived, type Rule, type RuleIndicator } from './rules'
 
 const indicators: RuleIndicator[] = [
   { code: 'KOP_TERDAFTAR', aggregation: 'SUM', numeratorCode: null, denominatorCode: null, decimals: 0 },
@@ -51,6 +51,20 @@ describe('evaluateRules', () => {
     const warning = { ...f[1], severity: 'WARNING' as const, resolved: false }
     expect([...fieldsToFix(indicators, [warning], [])]).toEqual(['KOP_AKTIF_PCT'])
     expect([...fieldsToFix(indicators, [{ ...warning, resolved: true }], [])]).toEqual([])
+  })
+
+  it('asks a comment for a warning on a value not itself to fix: the boxes marked are the ones counted', () => {
+    const change = (code: string) => ({ ...base, code: `CHANGE_${code}`, kind: 'MAX_CHANGE' as const, severity: 'WARNING' as const, indicatorCode: code, thresholdPercent: 50, message: 'Berubah {change}.', messageEn: 'Changed {change}.' })
+    const withWarnings = [...rules.filter((r) => r.code !== 'CHANGE_50'), change('KOP_TERDAFTAR'), change('KOP_AKTIF')]
+    // the walk's report: registered 600 (+73%, a warning), active 650 (above registered, an error, and +116%, a warning)
+    const f = evaluateRules({ indicators, rules: withWarnings, values: { KOP_TERDAFTAR: 600, KOP_AKTIF: 650 }, previous: { KOP_TERDAFTAR: 347, KOP_AKTIF: 301 } })
+    const toFix = fieldsToFix(indicators, f.filter((x) => x.severity === 'ERROR'), [])
+    expect([...toFix]).toEqual(['KOP_AKTIF'])
+    // one comment to give (registered's): active's value is fixed first
+    expect([...commentsToGive(f, toFix)]).toEqual(['KOP_TERDAFTAR'])
+    // once active is below registered, its own warning asks for its comment too; a comment given settles it
+    const fixed = evaluateRules({ indicators, rules: withWarnings, values: { KOP_TERDAFTAR: 600, KOP_AKTIF: 500 }, previous: { KOP_TERDAFTAR: 347, KOP_AKTIF: 301 }, comments: { KOP_TERDAFTAR: 'Pemutakhiran register' } })
+    expect([...commentsToGive(fixed, fieldsToFix(indicators, fixed.filter((x) => x.severity === 'ERROR'), []))]).toEqual(['KOP_AKTIF'])
   })
 
   it('flags negative counts on every indicator when the rule names none', () => {

@@ -146,6 +146,15 @@ export function fieldsToFix(indicators: RuleIndicator[], findings: Finding[], ot
   return fields
 }
 
+/**
+ * The comment boxes the officer must fill before sending: an open warning's, except on a value still to fix
+ * (`toFix`, from fieldsToFix). That value changes first, and its warning may then go; asked for both, the form had
+ * outlined two comment boxes beside a note counting one. The form counts and marks this one set.
+ */
+export function commentsToGive(findings: Finding[], toFix: ReadonlySet<string>): Set<string> {
+  return new Set(findings.filter((f) => f.severity === 'WARNING' && !f.resolved && !toFix.has(f.indicatorCode)).map((f) => f.indicatorCode))
+}
+
 export const MISSING_MESSAGE = { id: 'Isi nilai ini sebelum mengirim laporan.', en: 'Fill in this value before submitting.' }
 export const COMMENT_NEEDED = { id: 'Beri keterangan untuk peringatan ini.', en: 'Add a comment for this warning.' }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { targetCellName, targetCellProblem, targetDecimalsErrors, targetGridSchema, targetRowSchema } from './config'
+import { targetCellName, targetCellProblem, targetDecimalsErrors, targetGridSchema, targetRowSchema, thresholdsSchema } from './config'
 import { ENGLISH_GROUPING, NOT_A_NUMBER, NOT_WHOLE } from './reporting'
 
 const grid = (cells: Record<string, string>) => targetGridSchema.safeParse({ indicatorCode: 'KOP_TERDAFTAR', year: '2028', version: '0', ...cells })
@@ -51,5 +51,19 @@ describe('target grid cells: the report form’s refusals, never rounded', () =>
     expect(row('1,234').error?.issues[0].message).toBe(ENGLISH_GROUPING)
     expect(row('').success).toBe(false)
     expect(row('85,30').data?.value).toBe(85.3)
+  })
+})
+
+describe('status thresholds', () => {
+  it('names in each refusal an example the form accepts: the watch limit’s is below the on-track default', () => {
+    const r = thresholdsSchema.safeParse({ version: '0', onTrack: '95,5', watch: 'abc' })
+    expect(r.success).toBe(false)
+    const message = r.success ? '' : r.error.issues.find((i) => i.path[0] === 'watch')!.message
+    expect(message).toBe('Batas "perlu perhatian" harus angka persen di atas 0 sampai 200, mis. 80.')
+    // the example, typed in, is saved beside the on-track limit the user had (the old example, 95, was refused)
+    const example = /mis\. (\d+)\./.exec(message)![1]
+    expect(thresholdsSchema.safeParse({ version: '0', onTrack: '95,5', watch: example }).success).toBe(true)
+    const onTrack = thresholdsSchema.safeParse({ version: '0', onTrack: 'x', watch: '80' })
+    expect(onTrack.success ? '' : onTrack.error.issues[0].message).toBe('Batas "sesuai target" harus angka persen di atas 0 sampai 200, mis. 95.')
   })
 })

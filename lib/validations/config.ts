@@ -3,6 +3,7 @@ import { isIsoDate, isoDateField, parseNumberInput } from '@/lib/parse'
 import { decimalsProblem, valueProblem } from '@/lib/validations/reporting'
 import { optionalText } from '@/lib/validations/registers-common'
 import { ACTIVITY_KINDS, BENEFICIARY_TYPES, type ActivityKind, type BeneficiaryType } from '@/lib/validations/activities'
+import { STATUS_THRESHOLDS } from '@/lib/dashboard/status'
 
 /**
  * The admin's configuration screens (indicators, targets, deadlines, dashboard thresholds): one schema
@@ -222,11 +223,13 @@ export const reportingStartSchema = z.object({
 })
 export type ReportingStartInput = z.infer<typeof reportingStartSchema>
 
-const percent = (label: string) =>
+/** `example`: the limit's default, a value accepted with the other at its own default (a watch limit of 95, the example
+ * both had named, is refused against the on-track default of 95: it must be lower) */
+const percent = (label: string, example: number) =>
   z.string(`Isi ${label}.`).trim().transform((t, ctx) => {
     const n = parseNumberInput(t)
     if (n === null || !Number.isFinite(n) || n <= 0 || n > 200) {
-      ctx.addIssue({ code: 'custom', message: `${label} harus angka persen di atas 0 sampai 200, mis. 95.` })
+      ctx.addIssue({ code: 'custom', message: `${label} harus angka persen di atas 0 sampai 200, mis. ${example}.` })
       return z.NEVER
     }
     return Math.round(n * 100) / 100
@@ -234,7 +237,7 @@ const percent = (label: string) =>
 
 /** The dashboard's traffic light: at or above `onTrack` % of pace is on track, at or above `watch` % is watch. */
 export const thresholdsSchema = z
-  .object({ version, onTrack: percent('Batas "sesuai target"'), watch: percent('Batas "perlu perhatian"') })
+  .object({ version, onTrack: percent('Batas "sesuai target"', STATUS_THRESHOLDS.onTrack), watch: percent('Batas "perlu perhatian"', STATUS_THRESHOLDS.watch) })
   .refine((v) => v.watch < v.onTrack, { path: ['watch'], message: 'Batas "perlu perhatian" harus lebih rendah dari batas "sesuai target".' })
 export type ThresholdsInput = z.infer<typeof thresholdsSchema>
 

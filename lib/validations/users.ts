@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { nameField } from '@/lib/parse'
+import { fieldsParsed } from '@/lib/validations/registers-common'
 
 const ROLE_VALUES = ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP', 'BANK_OFFICER'] as const
 
@@ -41,13 +42,24 @@ export const userUpdateSchema = z.intersection(
 
 export const userIdSchema = z.object({ id: z.string().min(1, 'Pengguna tidak dikenal.').max(40) })
 
+/**
+ * The change of one's own password. Each field says its own fault in the same round: the three empty were marked
+ * as the current one only, and a repeat that differs ran before the action's policy check (a 6-character new
+ * password was said too short only once the repeat was fixed). The policy and the current password's check need the
+ * account: the action runs them even when this schema refuses (lib/actions/auth.ts).
+ */
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, 'Isi kata sandi saat ini.').max(200),
-    newPassword: z.string().max(200, 'Kata sandi terlalu panjang.'),
-    confirmPassword: z.string().max(200),
+    newPassword: z.string().min(1, 'Isi kata sandi baru.').max(200, 'Kata sandi terlalu panjang.'),
+    confirmPassword: z.string().min(1, 'Ulangi kata sandi baru.').max(200),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'Konfirmasi tidak sama dengan kata sandi baru.' })
+  // compared whenever both are text, whatever else is wrong; an empty repeat has its own message already
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'Konfirmasi tidak sama dengan kata sandi baru.',
+    when: (payload) => fieldsParsed('confirmPassword')(payload) && typeof (payload.value as { newPassword?: unknown }).newPassword === 'string',
+  })
 
 export const userFilterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),

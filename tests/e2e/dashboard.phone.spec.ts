@@ -57,3 +57,34 @@ test('the credit breakdowns by bank, KBLI section and scale show each group’s 
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
   }
 })
+
+test('the indicator table keeps each row’s regency in view while it scrolls sideways to the achievement', async ({ page, login }) => {
+  await login('LEADERSHIP')
+  await page.goto('/dasbor/indikator?year=2026')
+  const table = page.locator('#tabel-indikator table')
+  const scroller = page.locator('#tabel-indikator div.overflow-x-auto')
+  // eight columns do not fit 390 px: the box scrolls, to its right end (the achievement column)
+  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+  await scroller.evaluate((el) => { el.scrollLeft = el.scrollWidth })
+  await expect.poll(() => scroller.evaluate((el) => Math.ceil(el.scrollLeft + el.clientWidth) >= el.scrollWidth)).toBe(true)
+  const viewport = page.viewportSize()!
+  for (const [row, name] of [['35.17', 'Kabupaten Jombang'], ['province', 'Provinsi']] as const) {
+    const cell = table.locator(`tr[data-regency="${row}"] td`).first()
+    await cell.scrollIntoViewIfNeeded()
+    await expect(cell).toContainText(name)
+    const box = (await cell.boundingBox())!
+    // still at the box's left edge, on screen, and on top of the figures scrolled under it
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width)
+    const onTop = await cell.evaluate((el) => {
+      const r = el.getBoundingClientRect()
+      const hit = document.elementFromPoint(r.left + 8, r.top + r.height / 2)
+      return !!hit && el.contains(hit)
+    })
+    expect(onTop).toBe(true)
+  }
+  // and the header's
+  const head = table.locator('thead th').first()
+  expect((await head.boundingBox())!.x).toBeGreaterThanOrEqual(0)
+  await expect(head).toBeInViewport()
+})

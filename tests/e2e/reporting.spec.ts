@@ -112,7 +112,7 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   // the admin approves; the report says it was sent again after its return, and when (its timeliness stays the first sending's)
   await as(page, 'ADMIN')
   await page.goto(Q4)
-  await expect(page.getByTestId('report-resubmitted')).toContainText(/^dikirim ulang \d{1,2} \S+ \d{4} pukul \d{2}\.\d{2} WIB$/)
+  await expect(page.getByTestId('report-resubmitted')).toContainText(/^Dikirim ulang \d{1,2} \S+ \d{4} pukul \d{2}\.\d{2} WIB$/)
   await expect(page.locator('[data-indicator="KOP_AKTIF"]')).toContainText('300')
   // the return's note is still there, named as the earlier return's (not about the 300 now sent), above the field for a new one
   await expect(page.locator('[data-indicator="KOP_AKTIF"] [data-earlier-note]')).toHaveText('Catatan pengembalian sebelumnya: Bandingkan dengan data ODS Desember.')
@@ -206,6 +206,26 @@ test('unsaved typing in the report asks before a link leaves it: stay keeps the 
   expect(unexpected).toEqual([])
 })
 
+test('the note that stops a sending counts the comment boxes it outlines: none beside a value still to fix', async ({ page, login }) => {
+  await login('DISTRICT_OFFICER')
+  await page.goto(Q3)
+  const invalidComments = page.locator('input[name^="comments."][aria-invalid="true"]')
+  // registered +73% (a warning); active above registered (an error) and +116% (a warning too): nothing saved here
+  await field(page, 'Koperasi terdaftar').fill('600')
+  await field(page, 'Koperasi aktif').fill('650')
+  await expect(page.locator('[data-indicator="KOP_AKTIF"]').getByText('Koperasi aktif tidak boleh melebihi koperasi terdaftar.')).toBeVisible()
+  await page.getByRole('button', { name: 'Kirim laporan' }).click()
+  await expect(page.getByTestId('submit-blocked')).toHaveText('Laporan belum dapat dikirim: perbaiki 1 isian yang ditandai merah dan beri keterangan pada 1 isian yang mendapat peringatan aturan validasi.')
+  // active's value is fixed first: its comment box is not outlined too (two had been, beside "1 isian")
+  await expect(invalidComments).toHaveCount(1)
+  await expect(page.locator('[data-indicator="KOP_TERDAFTAR"] input[name^="comments."]')).toHaveAttribute('aria-invalid', 'true')
+  // fixed below registered, still +66%: now its comment is asked for, and counted
+  await field(page, 'Koperasi aktif').fill('500')
+  await page.getByRole('button', { name: 'Kirim laporan' }).click()
+  await expect(page.getByTestId('submit-blocked')).toHaveText('Laporan belum dapat dikirim: beri keterangan pada 2 isian yang mendapat peringatan aturan validasi.')
+  await expect(invalidComments).toHaveCount(2)
+})
+
 test('a report submitted after its deadline shows as late', async ({ page, login }) => {
   await login('DISTRICT_OFFICER')
   await page.goto('/laporan-triwulan/kelengkapan?tahun=2026')
@@ -217,6 +237,9 @@ test('a report submitted after its deadline shows as late', async ({ page, login
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, kirim' }).click()
   await expect(page.getByText('Laporan ini sudah dikirim dan menunggu pemeriksaan Dinas Provinsi.')).toBeVisible()
   await expect(page.getByText(/\(Terlambat\)/)).toBeVisible()
+  // the status line's parts are spaced, not joined by "·": wrapped on a phone, a line had begun with one
+  await expect(page.getByTestId('report-status-line')).toContainText('Dikirim')
+  await expect(page.getByTestId('report-status-line')).not.toContainText('·')
   await page.goto('/laporan-triwulan/kelengkapan?tahun=2026')
   const cell = page.locator('[data-cell="35.17-3"]')
   await expect(cell).toContainText('Dikirim')

@@ -235,6 +235,28 @@ describe('changing one own password', () => {
     expect(audit.after).toBeNull()
   })
 
+  it('marks every wrong field in one round', async () => {
+    const u = await makeUser('LEADERSHIP')
+    signInAs(u)
+    // all three empty: each field says so, not only the current password
+    const empty = await changePassword(undefined, form({ currentPassword: '', newPassword: '', confirmPassword: '' }))
+    expect(empty.errors).toEqual({ currentPassword: ['Isi kata sandi saat ini.'], newPassword: ['Isi kata sandi baru.'], confirmPassword: ['Ulangi kata sandi baru.'] })
+    // a short new password and a repeat that differs: both, with the form's sentence for several fields
+    const short = await changePassword(undefined, form({ currentPassword: TEST_PASSWORD, newPassword: 'pendek', confirmPassword: 'beda' }))
+    expect(short.errors).toEqual({ newPassword: ['Kata sandi minimal 10 karakter.'], confirmPassword: ['Konfirmasi tidak sama dengan kata sandi baru.'] })
+    expect(short.message).toBe('Periksa kembali isian yang ditandai.')
+    // the wrong current password beside the policy's refusal, whether the schema passed or not
+    const both = await changePassword(undefined, form({ currentPassword: 'salah-sekali-123', newPassword: `x-${u.username}-2026`, confirmPassword: `x-${u.username}-2026` }))
+    expect(both.errors).toEqual({ currentPassword: ['Kata sandi saat ini salah.'], newPassword: ['Kata sandi tidak boleh memuat nama pengguna.'] })
+    const all = await changePassword(undefined, form({ currentPassword: 'salah-sekali-123', newPassword: 'pendek', confirmPassword: '' }))
+    expect(all.errors).toEqual({ currentPassword: ['Kata sandi saat ini salah.'], newPassword: ['Kata sandi minimal 10 karakter.'], confirmPassword: ['Ulangi kata sandi baru.'] })
+    // "the same as the old one" is said only behind the right current password (else it tells a guess is the password)
+    const same = await changePassword(undefined, form({ currentPassword: 'salah-sekali-123', newPassword: TEST_PASSWORD, confirmPassword: TEST_PASSWORD }))
+    expect(same.errors).toEqual({ currentPassword: ['Kata sandi saat ini salah.'] })
+    expect((await changePassword(undefined, form({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD, confirmPassword: TEST_PASSWORD }))).errors).toEqual({ newPassword: ['Kata sandi baru harus berbeda dari yang lama.'] })
+    expect(await db.auditLog.count({ where: { action: 'PASSWORD_CHANGE', entityId: u.id } })).toBe(0)
+  })
+
   it('clears the forced change and sends the user on', async () => {
     const u = await makeUser('ADMIN', { mustChangePassword: true })
     signInAs(u)

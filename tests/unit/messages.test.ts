@@ -48,6 +48,18 @@ describe('the audit log names every kind of record it holds', () => {
   })
 })
 
+describe('the audit filter names each action as a label', () => {
+  it('gives every action a choice that stands alone in English: no sentence cut before its object', () => {
+    const { verb, verbOption } = MESSAGES.en.auditLog
+    // the page's choice (app/(dashboard)/audit/page.tsx): the action's own label, else the sentence's verb
+    const options = Object.keys(verb).map((a) => (verbOption as Record<string, string>)[a] ?? (verb as Record<string, string>)[a])
+    expect(options.filter((o) => /\b(of|to|the|a|an|for)$/i.test(o)), 'options that end waiting for their object').toEqual([])
+    expect(verbOption).toMatchObject({ PAY: 'Payment recorded', PASSWORD_RESET: 'Password reset' })
+    // a label for an action the log never records would be a stale key
+    expect(Object.keys(verbOption).filter((a) => !(a in verb))).toEqual([])
+  })
+})
+
 describe('the audit log names every field its rows hold', () => {
   /** What a source text's audit calls write: the keys of their literal before/after objects, and the kinds of record whose whole row they pass. */
   function auditedFields(source: string): { keys: string[]; records: string[] } {

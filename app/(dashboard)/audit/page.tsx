@@ -37,6 +37,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const label = (group: 'verb' | 'entity', key: string) => (tl.has(`${group}.${key}`) ? tl(`${group}.${key}` as 'verb.CREATE') : key)
   // the labels are written to sit inside a sentence ("menyetujui klaim subsidi"); a list of choices starts each with a capital
   const choice = (group: 'verb' | 'entity', key: string) => { const text = label(group, key); return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1) }
+  // an action's choice in the filter: a verb that needs its object in the sentence ("reset the password of …") has a label
+  // of its own, which the list had shown cut off as "Reset the password of"
+  const actionChoice = (action: string) => (tl.has(`verbOption.${action}`) ? tl(`verbOption.${action}` as 'verb.CREATE') : choice('verb', action))
   // a verb some kinds of record word their own way: a client API's DEACTIVATE revokes its token ("mencabut token klien API …")
   const verbOf = (action: string, entity: string) => (tl.has(`entityVerb.${entity}.${action}`) ? tl(`entityVerb.${entity}.${action}` as 'verb.CREATE') : label('verb', action))
   const SELF = new Set(['SIGN_IN', 'SIGN_IN_FAILED', 'PASSWORD_CHANGE'])
@@ -77,7 +80,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <span className="font-medium">{t('action')}</span>
           <select name="action" defaultValue={filter.action ?? ''} className={inputClass()}>
             <option value="">{t('allActions')}</option>
-            {data.actions.map((a) => <option key={a} value={a}>{choice('verb', a)}</option>)}
+            {data.actions.map((a) => <option key={a} value={a}>{actionChoice(a)}</option>)}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">

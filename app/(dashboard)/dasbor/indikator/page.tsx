@@ -168,7 +168,8 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
           <thead>
             <tr>
               {/* headings and names wrap: eight columns fit a laptop beside the menu (1366 px), "Capaian" in sight */}
-              <SortTh label={t('table.regency')} column="regency" {...sortProps} />
+              {/* the name column stays in view while a phone scrolls to "Capaian": rows of bare figures had no name */}
+              <SortTh label={t('table.regency')} column="regency" sticky {...sortProps} />
               {QUARTERS.map((q) => <SortTh key={q} label={quarterLabel(q, lang)} column={`q${q}`} firstDir="desc" align="right" className="whitespace-normal!" {...sortProps} />)}
               <SortTh label={tr('realisation.yearValue', { year })} column="value" firstDir="desc" align="right" className="whitespace-normal!" {...sortProps} />
               <SortTh label={tr('realisation.yearTarget', { year })} column="target" firstDir="desc" align="right" className="whitespace-normal!" {...sortProps} />
@@ -178,7 +179,7 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
           <tbody className="divide-y divide-slate-100">
             {[{ ...data.province, name: t('indicators.provinceLine') }, ...tableRows].map((l) => (
               <tr key={l.code ?? 'province'} data-regency={l.code ?? 'province'} className={clsx(!l.code && 'bg-brand-50/60 font-semibold', l.code && l.code === user.regencyCode && 'bg-amber-50')}>
-                <Td className="min-w-32">{l.name}</Td>
+                <Td className="min-w-32" sticky={!l.code ? 'province' : l.code === user.regencyCode ? 'own' : true}>{l.name}</Td>
                 {QUARTERS.map((q) => (
                   <Td key={q} align="right">
                     {fmt(l.quarters[q].value)}

@@ -54,7 +54,9 @@ export default async function ApiClientsPage() {
           <Table caption={t('listCaption')}>
             <thead>
               <tr>
-                <Th>{t('name')}</Th>
+                {/* the name stays in view while a phone scrolls to the status and the revoke button (a client revoked
+                    had shown as a row of "Revoked · Never" with no name) */}
+                <Th sticky>{t('name')}</Th>
                 <Th>{t('role')}</Th>
                 <Th>{t('token')}</Th>
                 <Th>{t('status')}</Th>
@@ -67,9 +69,12 @@ export default async function ApiClientsPage() {
                 const state = c.revokedAt ? 'revoked' : c.expiresAt <= now ? 'expired' : 'active'
                 return (
                   <tr key={c.id}>
-                    <Td>
-                      <span className="font-medium">{c.name}</span>
-                      <span className="block text-xs text-slate-500">{c.owner}</span>
+                    <Td sticky>
+                      {/* narrow on a phone, wrapping: a long name had taken most of the screen beside the scrolled columns */}
+                      <span className="block max-w-36 sm:max-w-none">
+                        <span className="font-medium">{c.name}</span>
+                        <span className="block text-xs text-slate-500">{c.owner}</span>
+                      </span>
                     </Td>
                     <Td>
                       {ROLE_LABELS[c.role][lang]}

@@ -73,17 +73,20 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 id="report-title" className="text-lg font-semibold text-slate-900">{t('entry.title', { quarter: quarterName, year, regency: detail.regency.name })}</h2>
-          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          {/* parts spaced by the gap, not joined by "·": wrapped on a phone, the next line had begun with a separator */}
+          <p className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600" data-testid="report-status-line">
             <StatusBadge status={status} reopened={Boolean(report?.reopenReason)} />
             <span>{t('entry.deadlineInfo', { deadline: formatDate(detail.deadline, { locale: lang }) })}</span>
             {!detail.required && <TimelinessBadge timeliness="NOT_REQUIRED" />}
             {detail.required && !report?.firstSubmittedAt && isPastDeadline(detail.deadline, new Date()) && <TimelinessBadge timeliness="OVERDUE" />}
             {report?.firstSubmittedAt && (
               <span>
-                · {t('submittedAt')} {formatDateTime(report.firstSubmittedAt, { locale: lang })} {detail.required && <>({t(`timeliness.${isOnTime(report.firstSubmittedAt, detail.deadline) ? 'ON_TIME' : 'LATE'}`)})</>}
-                {/* timeliness is the first sending's; a report sent again after its return says when, for the officer and the reviewer */}
-                {report.submittedAt && report.submittedAt > report.firstSubmittedAt && <> · <span data-testid="report-resubmitted">{t('resubmittedAt', { date: formatDateTime(report.submittedAt, { locale: lang }) })}</span></>}
+                {t('submittedAt')} {formatDateTime(report.firstSubmittedAt, { locale: lang })} {detail.required && <>({t(`timeliness.${isOnTime(report.firstSubmittedAt, detail.deadline) ? 'ON_TIME' : 'LATE'}`)})</>}
               </span>
+            )}
+            {/* timeliness is the first sending's; a report sent again after its return says when, for the officer and the reviewer */}
+            {report?.firstSubmittedAt && report.submittedAt && report.submittedAt > report.firstSubmittedAt && (
+              <span data-testid="report-resubmitted">{t('resubmittedAt', { date: formatDateTime(report.submittedAt, { locale: lang }) })}</span>
             )}
           </p>
         </div>
