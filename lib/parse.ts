@@ -52,12 +52,8 @@ export function looksLikeEnglishGrouping(raw: string | null | undefined): boolea
   return /^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(text)
 }
 
-/**
- * A whole number typed the Indonesian way (`1.250`, `12`): null when empty, NaN when unreadable or not whole (`6,5`,
- * `6.5`). A count is no amount: `Rp 5` as a number of members or a target is a slip of the field, refused, not 5.
- */
+/** A whole number typed the Indonesian way (`1.250`, `12`): null when empty, NaN when unreadable or not whole (`6,5`, `6.5`). */
 export function parseWholeNumber(raw: string | null | undefined): number | null {
-  if (/^\s*-?\s*Rp/i.test(raw ?? '')) return Number.NaN
   const n = parseNumberInput(raw)
   return n === null ? null : Number.isSafeInteger(n) ? n : Number.NaN
 }

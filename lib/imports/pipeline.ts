@@ -269,10 +269,11 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     }
     if (!input) {
       // the checks that need a checked row (a tenor against its programme, an owner NIK against the MSME's) in the same
-      // round, when every faulty cell has a value to stand in for it (the form's default, or the stored record's): a row
-      // with an unknown instalment method had said only that, its tenor and programme one upload later. What the checks
-      // say of the stand-in cells themselves is not kept: their own fault is
-      const standIn: Record<string, string> = existing ? kind.asFormText(existing) : kind.defaults ?? {}
+      // round, when every faulty cell has the form's default to stand in for it: a row with an unknown instalment method
+      // had said only that, its tenor and programme one upload later. Not the stored record's value: the other cells
+      // would be judged against what the user is changing (a kecamatan against the regency being moved from). What the
+      // checks say of the stand-in cells themselves is not kept: their own fault is
+      const standIn: Record<string, string> = kind.defaults ?? {}
       const faulty = Object.keys(errors)
       const retried = faulty.every((f) => standIn[f]) ? kind.schema.safeParse({ ...merged, ...Object.fromEntries(faulty.map((f) => [f, standIn[f]])) }) : undefined
       if (retried?.success) {
@@ -630,6 +631,11 @@ export async function runCheck(ctx: JobContext): Promise<Summary> {
           return null
         })
         : null
+      // a cancel that came after the last batch's progress: read under the job row's lock, which the cancel's own update
+      // takes, so either this dry run sees it and stops, or the cancel waits for the verdicts and then discards them
+      // (lib/imports/service.ts cancelImport); it had been lost, the import "Siap diimpor"
+      const [job] = await store.$queryRaw<{ cancel: boolean }[]>`SELECT cancel_requested AS cancel FROM jobs WHERE id = ${ctx.job.id} FOR UPDATE`
+      if (job?.cancel) throw new JobCancelled()
       const check = { ...summary, ...(kind.groupOf && { groups: [...groups.values()] }), ...(facts && { facts }) }
       // updates select only the id: Prisma returns the whole row otherwise, the stored file with it (a 10 MB
       // file as an array of ten million numbers, the pg adapter's form of a bytea: the end of each job's memory peak)

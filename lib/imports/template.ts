@@ -7,6 +7,8 @@ import { serverText, type TextLocale } from '@/lib/i18n/server-text'
 import { IMPORT_LIMITS } from './file'
 
 const TEXT_FORMAT = '@'
+/** A sheet's last row in Excel: a larger IMPORT_MAX_ROWS cannot be a range of the drop-downs */
+const EXCEL_LAST_ROW = 1_048_576
 /** exceljs keeps a rule over a range as one (its types do not say so: they know the rule of a cell only) */
 type RangeValidations = { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
 const RULES_SHEET = 'Daftar'
@@ -90,7 +92,7 @@ export async function templateXlsx(kind: AnyKind, regencyNames: string[], extras
     // one rule over the column's every data row up to the import's limit (one range in the file, not a rule per cell):
     // the drop-downs had stopped at row 500
     const column = columnLetter(i)
-    ;(data as unknown as RangeValidations).dataValidations.add(`${column}2:${column}${IMPORT_LIMITS.maxRows + 1}`, {
+    ;(data as unknown as RangeValidations).dataValidations.add(`${column}2:${column}${Math.min(IMPORT_LIMITS.maxRows + 1, EXCEL_LAST_ROW)}`, {
       type: 'list', allowBlank: !f.required, showErrorMessage: warn, errorStyle: warn ? 'warning' : 'information',
       formulae: [`${RULES_SHEET}!$${letter}$2:$${letter}$${values.length + 1}`],
       errorTitle: f.label, error: `Pilih dari daftar: ${values.slice(0, 8).join(', ')}${values.length > 8 ? ', …' : ''}`,

@@ -287,11 +287,7 @@ export async function scanReminders(options: { now?: Date; client?: Client } = {
     SELECT gen_random_uuid()::text, u.id,
            CASE WHEN a.due_date < ${today}::date THEN 'ACTION_OVERDUE' ELSE 'ACTION_DUE' END::"NotificationKind",
            CASE WHEN a.due_date < ${today}::date THEN 'action-overdue:' ELSE 'action-due:' END || a.id || ':' || to_char(a.due_date, 'YYYY-MM-DD'),
-           -- a meeting not yet held says when it will be (a follow-up recorded ahead of it, e.g. data to bring, had read as
-           -- a decision already taken); null once it has begun
-           jsonb_build_object('title', a.title, 'meeting', m.title, 'dueDate', to_char(a.due_date, 'YYYY-MM-DD'),
-             'meetingOn', CASE WHEN m.status = 'PLANNED' AND m.starts_at > ${new Date()}::timestamp
-                               THEN to_char((m.starts_at AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD') END),
+           jsonb_build_object('title', a.title, 'meeting', m.title, 'dueDate', to_char(a.due_date, 'YYYY-MM-DD')),
            '/tindak-lanjut/' || a.id,
            ${emailStateSql(emailOn)}, ${created}::timestamp
       FROM action_items a

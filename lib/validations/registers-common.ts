@@ -46,7 +46,9 @@ export const count = (label: string, max = 10_000_000) =>
         ctx.addIssue({ code: 'custom', message: countRequiredMessage(label) })
         return z.NEVER
       }
-      if (Number.isNaN(n) || n < 0) {
+      // a count is no amount: `Rp 5` members or workers is a slip of the field, refused, not 5 (the parser reads Rp
+      // away, as money needs)
+      if (Number.isNaN(n) || n < 0 || /^\s*-?\s*Rp/i.test(v ?? '')) {
         ctx.addIssue({ code: 'custom', message: `${label} harus bilangan bulat 0 atau lebih.` })
         return z.NEVER
       }

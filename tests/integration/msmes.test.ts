@@ -89,6 +89,8 @@ describe('createMsme', () => {
     ['phone', '12ab', 'Nomor telepon tidak valid: tulis mis. 0812-3456-7890, +62 812 3456 7890 atau (0341) 551234.'],
     ['kbli', '99999', 'Kode ini tidak ada dalam KBLI 2020: dua digit pertama harus golongan pokok yang berlaku (mis. 10 industri makanan, 47 perdagangan eceran, 56 makan minum).'],
     ['workers', '6,5', 'Jumlah tenaga kerja harus bilangan bulat 0 atau lebih.'],
+    // a count is no amount of money
+    ['workers', 'Rp 5', 'Jumlah tenaga kerja harus bilangan bulat 0 atau lebih.'],
     ['workers', '', 'Jumlah tenaga kerja wajib diisi; tulis 0 bila tidak ada.'],
     ['iumkDate', '2999-01-01', 'Tanggal IUMK tidak boleh di masa depan.'],
   ])('refuses %s = %j with its message', async (field, value, message) => {
