@@ -83,7 +83,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
                 {rows.map((r) => (
                   <tr key={r.id}>
                     {/* the date over its time: the nine columns fit 1366 px with the status on one line */}
-                    <Td className="whitespace-nowrap">{formatDate(r.createdAt, { locale: lang })}<span className="block text-xs text-slate-500 tabular-nums">{jakartaTime(r.createdAt, lang)}</span></Td>
+                    <Td className="whitespace-nowrap">{formatDate(r.createdAt, { locale: lang })}<span className="block text-xs text-slate-500 tabular-nums">{jakartaTime(r.createdAt, lang)} WIB</span></Td>
                     <Td>{IMPORT_KINDS[r.kind]?.title[lang] ?? r.kind}</Td>
                     <Td><Link href={`/impor/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.fileName}</Link></Td>
                     <Td>{r.createdByName}</Td>
