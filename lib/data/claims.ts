@@ -63,14 +63,13 @@ const SORT_SQL: Record<ClaimSort, Prisma.Sql> = {
 type ClaimTotalsRow = { id: string; lines: number; claimed: string | null; computed: string | null; approved: string | null; paid: string }
 
 /**
- * One page of the claims under `where` (claimScope and the filter, chosen through Prisma), in the list's order, with
+ * One page of the claims `scoped` (scopedClaimIds: claimScope and the filter, chosen through Prisma), in the list's order, with
  * their totals: one statement that sums each claim's lines and payments, orders by the column asked (ties: newest
  * month, programme code, bank, id) and cuts the page; then the page's claims read through claimScope again for
  * their names. The totals are summed here only, for the list and its export alike.
  */
-async function claimsPage(user: SessionUser, where: Prisma.SubsidyClaimWhereInput, f: ClaimFilter, skip: number, take: number) {
+async function claimsPage(user: SessionUser, scoped: string[], f: ClaimFilter, skip: number, take: number) {
   const { sort, dir } = claimOrder(f)
-  const scoped = (await readDb.subsidyClaim.findMany({ where, select: { id: true } })).map((r) => r.id)
   if (scoped.length === 0) return { rows: [], total: 0 }
   const totals = await readDb.$queryRaw<ClaimTotalsRow[]>`
     SELECT c.id, coalesce(l.lines, 0)::int AS lines, l.claimed::text AS claimed, l.computed::text AS computed, l.approved::text AS approved, coalesce(p.paid, 0)::text AS paid
@@ -95,14 +94,18 @@ async function claimsPage(user: SessionUser, where: Prisma.SubsidyClaimWhereInpu
   return { rows, total: scoped.length }
 }
 
+/** The ids of the claims under `where` (claimScope and the filter, chosen through Prisma): read once for a list's page and its sums. */
+async function scopedClaimIds(where: Prisma.SubsidyClaimWhereInput): Promise<string[]> {
+  return (await readDb.subsidyClaim.findMany({ where, select: { id: true } })).map((r) => r.id)
+}
+
 /**
- * The amounts of every claim under `where` (the list's filter and the user's scope, as its pages), summed in one
+ * The amounts of every claim `scoped` (the list's filter and the user's scope, as its pages), summed in one
  * statement, for the list's total line to check an export against: claimed, the agency's computation, approved
  * (null when none of them is decided yet: "–", not "Rp0 approved"), paid, and still to pay (each claim's approved
  * less its payments, never below 0, so one claim's overpayment does not hide another's debt).
  */
-async function claimSums(where: Prisma.SubsidyClaimWhereInput) {
-  const scoped = (await readDb.subsidyClaim.findMany({ where, select: { id: true } })).map((r) => r.id)
+async function claimSums(scoped: string[]) {
   const [s] = await readDb.$queryRaw<{ claimed: string; computed: string; approved: string | null; paid: string; unpaid: string }[]>`
     SELECT coalesce(sum(l.claimed), 0)::text AS claimed, coalesce(sum(l.computed), 0)::text AS computed, sum(l.approved)::text AS approved,
       coalesce(sum(p.paid), 0)::text AS paid, coalesce(sum(greatest(l.approved - coalesce(p.paid, 0), 0)) FILTER (WHERE l.approved IS NOT NULL), 0)::text AS unpaid
@@ -117,8 +120,8 @@ async function claimSums(where: Prisma.SubsidyClaimWhereInput) {
 /** One page (25) of the claims under the filter, in the list's order, with their totals, how many the filter holds and their amounts summed. */
 export async function findClaims({ user, filter = {} }: { user: SessionUser; filter?: ClaimFilter }) {
   const page = filter.page ?? 1
-  const where = claimWhere(user, filter)
-  const [{ rows, total }, sums] = await Promise.all([claimsPage(user, where, filter, (page - 1) * CLAIM_PAGE_SIZE, CLAIM_PAGE_SIZE), claimSums(where)])
+  const scoped = await scopedClaimIds(claimWhere(user, filter))
+  const [{ rows, total }, sums] = await Promise.all([claimsPage(user, scoped, filter, (page - 1) * CLAIM_PAGE_SIZE, CLAIM_PAGE_SIZE), claimSums(scoped)])
   return { rows, total, sums, page, pageSize: CLAIM_PAGE_SIZE, ...claimOrder(filter) }
 }
 
@@ -127,7 +130,7 @@ export const CLAIMS_EXPORT_MAX = 10_000
 
 /** Every claim under the filter, in the list's order, for the list's export (capped at CLAIMS_EXPORT_MAX). */
 export async function exportClaims({ user, filter = {} }: { user: SessionUser; filter?: ClaimFilter }) {
-  return (await claimsPage(user, claimWhere(user, filter), filter, 0, CLAIMS_EXPORT_MAX)).rows
+  return (await claimsPage(user, await scopedClaimIds(claimWhere(user, filter)), filter, 0, CLAIMS_EXPORT_MAX)).rows
 }
 
 /**
