@@ -341,6 +341,13 @@ describe('verdicts by COPY, or by statement behind a pooler', () => {
     expect(audit).toEqual({ before: { status: 'CHECKED' }, after: { status: 'CANCELLED', discarded: true } })
     await expect(startCommit(session, dry.id, 'ALL')).rejects.toThrow()
 
+    // two cancels of one finished dry run at once (two tabs): one discards it, the other is told, one audit row
+    const twice = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [nib()].map((n) => msmeRow(msmeForm(n)))))
+    const results = await Promise.allSettled([cancelImport(session, twice.id), cancelImport(session, twice.id)])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    expect(await db.dataImport.findUniqueOrThrow({ where: { id: twice.id }, select: { status: true } })).toEqual({ status: 'CANCELLED' })
+    expect(await db.auditLog.count({ where: { entity: 'DataImport', entityId: twice.id, after: { path: ['discarded'], equals: true } } })).toBe(1)
+
     const done = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [nib()].map((n) => msmeRow(msmeForm(n)))))
     expect(await commitImport(session, done.id)).toMatchObject({ status: 'DONE' })
     await expect(cancelImport(session, done.id)).rejects.toThrow('Tidak ada proses yang berjalan untuk impor ini.')
