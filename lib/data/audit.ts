@@ -22,13 +22,30 @@ function assertAuditor(user: SessionUser) {
   if (!can(user.role, 'audit.read')) throw new AppError('FORBIDDEN')
 }
 
+/**
+ * The records that are parts of a cooperative, each audited under its own id: a cooperative's history
+ * (its "Riwayat") includes them, found by the `cooperativeId` their snapshots carry (a book year's figures
+ * changed are the cooperative's story; walkers looked for them there).
+ */
+export const COOPERATIVE_PARTS = ['CooperativeYear', 'HealthAssessment']
+
+/** One record's rows; a cooperative's with its parts'. */
+function recordWhere(entity: string | undefined, record: string): Prisma.AuditLogWhereInput {
+  if (entity !== 'Cooperative') return { ...(entity && { entity }), entityId: record }
+  return {
+    OR: [
+      { entity, entityId: record },
+      { entity: { in: COOPERATIVE_PARTS }, OR: [{ after: { path: ['cooperativeId'], equals: record } }, { before: { path: ['cooperativeId'], equals: record } }] },
+    ],
+  }
+}
+
 /** Dates are whole days in Jakarta time: `to` includes that whole day. */
 function whereOf(f: AuditFilter): Prisma.AuditLogWhereInput {
   return {
     ...(f.user && { userId: f.user }),
-    ...(f.entity && { entity: f.entity }),
+    ...(f.record ? recordWhere(f.entity, f.record) : f.entity && { entity: f.entity }),
     ...(f.action && { action: f.action }),
-    ...(f.record && { entityId: f.record }),
     ...((f.from || f.to) && {
       createdAt: {
         ...(f.from && { gte: new Date(`${f.from}T00:00:00+07:00`) }),
@@ -52,7 +69,10 @@ export async function findAuditLogs({ user, filter, lang = 'id' }: { user: Sessi
     // an API client writes under its own id (lib/api/clients.ts), so it is an actor the filter offers too
     readDb.apiClient.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
   ])
-  const { records, refs } = await auditNames(rows, lang)
+  // the record a history is of is named even when none of the page's rows is its own (a demo cooperative
+  // whose only rows are its book years', or none yet)
+  const named = filter.record && filter.entity ? [...rows, { entity: filter.entity, entityId: filter.record }] : rows
+  const { records, refs } = await auditNames(named, lang)
   return { rows, total, page, pageSize: AUDIT_PAGE_SIZE, entities: entities.map((e) => e.entity), actions: actions.map((a) => a.action), users, clients, records, refs }
 }
 

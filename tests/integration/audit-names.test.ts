@@ -125,3 +125,36 @@ describe('the audit page names what its rows point at', () => {
     expect(page.rows.map((r) => r.username)).toEqual(['api:UJI klien audit'])
   })
 })
+
+describe('a cooperative’s history', () => {
+  it('holds its book years’ and health assessments’ rows (created, changed, deleted), not another cooperative’s, and names it with none of its own', async () => {
+    const [mine, other] = await Promise.all([
+      db.cooperative.create({ data: { nik: '3517000000009101', name: 'KSP Riwayat Lengkap', type: 'SIMPAN_PINJAM', regencyCode: '35.17' }, select: { id: true } }),
+      db.cooperative.create({ data: { nik: '3517000000009102', name: 'KSP Riwayat Tetangga', type: 'SIMPAN_PINJAM', regencyCode: '35.17' }, select: { id: true } }),
+    ])
+    const row = (entity: string, entityId: string, action: string, snapshot: { before?: object; after?: object }) =>
+      ({ userId: admin.id, username: admin.username, role: 'ADMIN', action, entity, entityId, ...snapshot })
+    await db.auditLog.createMany({
+      data: [
+        row('CooperativeYear', 'y-mine', 'CREATE', { after: { cooperativeId: mine.id, year: 2024 } }),
+        row('CooperativeYear', 'y-mine', 'UPDATE', { before: { cooperativeId: mine.id, year: 2024 }, after: { cooperativeId: mine.id, year: 2024, members: 12 } }),
+        row('CooperativeYear', 'y-gone', 'DELETE', { before: { cooperativeId: mine.id, year: 2023 } }),
+        row('HealthAssessment', 'h-mine', 'CREATE', { after: { cooperativeId: mine.id } }),
+        row('CooperativeYear', 'y-other', 'CREATE', { after: { cooperativeId: other.id, year: 2024 } }),
+        // an MSME that is a member points at the cooperative but is a register of its own
+        row('Msme', 'm-member', 'CREATE', { after: { cooperativeId: mine.id } }),
+      ],
+    })
+    signInAs(admin)
+    const user = (await getCurrentUser())!
+    const page = await findAuditLogs({ user, filter: { entity: 'Cooperative', record: mine.id } })
+    expect(page.rows.map((r) => `${r.entity}:${r.entityId}:${r.action}`).sort()).toEqual([
+      'CooperativeYear:y-gone:DELETE', 'CooperativeYear:y-mine:CREATE', 'CooperativeYear:y-mine:UPDATE', 'HealthAssessment:h-mine:CREATE',
+    ])
+    expect(page.total).toBe(4)
+    expect(page.records.get(`Cooperative:${mine.id}`)?.name).toBe('KSP Riwayat Lengkap')
+    // any other record's history is its own rows only
+    const year = await findAuditLogs({ user, filter: { entity: 'CooperativeYear', record: 'y-mine' } })
+    expect(year.rows.map((r) => r.action).sort()).toEqual(['CREATE', 'UPDATE'])
+  })
+})

@@ -100,7 +100,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <IgnoredDates dates={[{ label: t('from'), sent: params.from, kept: filter.from }, { label: t('to'), sent: params.to, kept: filter.to }]} />
       {filter.record && (
         <p className="mb-3 text-sm text-slate-700" data-testid="record-filter">
-          {tl('recordOnly', { record: data.records.get(`${filter.entity}:${filter.record}`)?.name ?? filter.record })}{' '}
+          {tl(filter.entity === 'Cooperative' ? 'recordWithParts' : 'recordOnly', { record: data.records.get(`${filter.entity}:${filter.record}`)?.name ?? filter.record })}{' '}
           <Link href={hrefWith('/audit', params, { record: undefined, entity: undefined, page: undefined })} className="text-brand-700 underline">{tl('showAll')}</Link>
         </p>
       )}
