@@ -2,6 +2,8 @@
 
 import { useEffect, useRef, useState } from 'react'
 import { useTranslations } from 'next-intl'
+import clsx from 'clsx'
+import { stickyClass } from '@/components/ui/sticky-column'
 
 /**
  * A chart's text alternative: its data as a table behind a "Tabel" disclosure under the chart (native
@@ -24,15 +26,16 @@ export function ChartTable({ caption, head, rows }: { caption: string; head: str
       {/* named after its chart for screen readers: a page's several "Tabel data grafik" are otherwise alike */}
       <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('chartTable')}<span className="sr-only">: {caption}</span></summary>
       {wider && <p className="mt-2 text-xs text-slate-600" data-scroll-hint>{t('chartTableScroll')}</p>}
-      <div ref={box} className="relative mt-2 overflow-x-auto" tabIndex={wider ? 0 : undefined} aria-label={wider ? caption : undefined} role={wider ? 'region' : undefined}>
+      {/* wider, the first column (the month, the regency) stays in view and the edges shade where columns go on */}
+      <div ref={box} className="scroll-shadows relative mt-2 overflow-x-auto" tabIndex={wider ? 0 : undefined} aria-label={wider ? caption : undefined} role={wider ? 'region' : undefined}>
         <table className="w-full text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
-            <tr>{head.map((h, i) => <th key={h} scope="col" className={i ? 'px-2 py-1.5 text-right' : 'px-2 py-1.5'}>{h}</th>)}</tr>
+            <tr>{head.map((h, i) => <th key={h} scope="col" className={i ? 'px-2 py-1.5 text-right' : clsx('px-2 py-1.5', wider && ['bg-slate-50', stickyClass(true, true)])}>{h}</th>)}</tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
-              <tr key={r[0]}>{r.map((c, i) => (i ? <td key={i} className="px-2 py-1 text-right tabular-nums">{c}</td> : <th key={i} scope="row" className="px-2 py-1 text-left font-normal">{c}</th>))}</tr>
+              <tr key={r[0]}>{r.map((c, i) => (i ? <td key={i} className="px-2 py-1 text-right tabular-nums">{c}</td> : <th key={i} scope="row" className={clsx('px-2 py-1 text-left font-normal', wider && stickyClass(true))}>{c}</th>))}</tr>
             ))}
           </tbody>
         </table>

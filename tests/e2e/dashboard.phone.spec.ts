@@ -88,3 +88,25 @@ test('the indicator table keeps each row’s regency in view while it scrolls si
   expect((await head.boundingBox())!.x).toBeGreaterThanOrEqual(0)
   await expect(head).toBeInViewport()
 })
+
+test('a chart’s data table wider than a phone keeps its first column in view while it scrolls', async ({ page, login }) => {
+  await login('LEADERSHIP')
+  await page.goto('/dasbor/kredit')
+  // the subsidy chart's table: due, paid, paid cumulative and the ceiling per month do not fit 390 px
+  const details = page.locator('details[data-chart-table]').filter({ has: page.getByText(/Dibayar kumulatif/) }).first()
+  await details.locator('summary').click()
+  await expect(details.locator('[data-scroll-hint]')).toBeVisible()
+  const scroller = details.locator('div.overflow-x-auto')
+  await scroller.evaluate((el) => { el.scrollLeft = el.scrollWidth })
+  await expect.poll(() => scroller.evaluate((el) => el.scrollLeft > 0)).toBe(true)
+  const month = details.locator('tbody th[scope="row"]').first()
+  await expect(month).toHaveText('Jan')
+  const [cell, box] = [(await month.boundingBox())!, (await scroller.boundingBox())!]
+  // at the box's left edge still, and on top of the figures scrolled under it
+  expect(Math.abs(cell.x - box.x)).toBeLessThanOrEqual(1)
+  expect(await month.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2)
+    return !!hit && el.contains(hit)
+  })).toBe(true)
+})
