@@ -8,6 +8,8 @@ import type { z } from 'zod'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { disbursementSyncSelect, syncDisbursements, type MissedMonth } from '@/lib/data/disbursements'
 import type { SessionUser } from '@/lib/session-user'
+import { listDashboardPrograms } from '@/lib/data/dashboard'
+import { ApiProblem } from '@/lib/api/route'
 import { syncArgs } from '@/lib/api/registers'
 import { encodeCursor, type disbursementQuery } from '@/lib/api/schemas'
 
@@ -26,9 +28,23 @@ export function disbursementRecord(r: LoanRow) {
   }
 }
 
+/**
+ * The programme `program` names, by its id or by the code the dashboards use (`PROKESRA-2026`), among those the
+ * client may read (lib/data/dashboard.ts listDashboardPrograms: a bank client those its bank lends in). One that
+ * names none of them is a 400 naming it, the same for a programme that does not exist and one the client may not
+ * read: an empty page would read as a programme without loans.
+ */
+async function programOf(user: SessionUser, program: string): Promise<string> {
+  const programs = await listDashboardPrograms({ user })
+  const found = programs.find((p) => p.id === program) ?? programs.find((p) => p.code === program)
+  if (!found) throw new ApiProblem('invalid-request', { errors: [{ path: 'query.program', detail: `Program ${program} tidak dikenal; gunakan id atau kode program dari GET /api/v1/program.` }] })
+  return found.id
+}
+
 export async function disbursementPageAnswer(user: SessionUser, q: z.infer<typeof disbursementQuery>) {
+  const program = q.program ? await programOf(user, q.program) : undefined
   const { rows, next, hasMore } = await syncDisbursements({
-    user, filter: { program: q.program, regency: q.regency, bank: q.bank, from: q.from, to: q.to, q: q.q }, ...(await syncArgs(q)),
+    user, filter: { program, regency: q.regency, bank: q.bank, from: q.from, to: q.to, q: q.q }, ...(await syncArgs(q)),
   })
   return { data: rows.map(disbursementRecord), next_cursor: next ? encodeCursor(next) : null, has_more: hasMore }
 }

@@ -18,7 +18,7 @@ const problemResponse = (description: string) => ({ description, content: proble
 const common: ZodOpenApiResponsesObject = {
   '400': problemResponse('Invalid query or body: `errors[].path` names each field.'),
   '401': problemResponse('Missing, unknown, expired or revoked token.'),
-  '403': problemResponse("The client's role may not do this (the same permission table as the app's pages)."),
+  '403': problemResponse("The client's role may not do this (the same permission table as the app's pages), or a `regency` asked for is outside the client's scope."),
   '429': {
     description: 'Rate limit of the client exceeded; wait `Retry-After` seconds.',
     headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds until the next window.' }) }),
@@ -38,7 +38,7 @@ export const API_PATHS = {
   '/api/v1/koperasi': {
     get: op({
       operationId: 'listCooperatives', tags: ['Register'], summary: 'Cooperatives (incremental sync)',
-      description: "Cooperatives in the client's scope (a regency client: its regency), in (updated_at, id) order. With `cursor` or `updated_since`, deleted records come as tombstones.",
+      description: "Cooperatives in the client's scope (a regency client: its regency; another `regency` is 403, an unknown one 400), in (updated_at, id) order. With `cursor` or `updated_since`, deleted records come as tombstones. `status` takes `ACTIVE`/`INACTIVE` like the other filters' upper-case codes (`aktif`/`nonaktif` too).",
       requestParams: { query: cooperativeQuery },
       responses: { '200': { description: 'A page.', content: json(cooperativePage) } },
     }),
@@ -46,6 +46,7 @@ export const API_PATHS = {
   '/api/v1/umkm': {
     get: op({
       operationId: 'listMsmes', tags: ['Register'], summary: 'MSMEs (incremental sync, owner NIK masked)',
+      description: "MSMEs in the client's scope (a regency client: its regency; another `regency` is 403, an unknown one 400), in (updated_at, id) order, tombstones as for cooperatives.",
       requestParams: { query: msmeQuery },
       responses: { '200': { description: 'A page.', content: json(msmePage) } },
     }),
@@ -59,6 +60,7 @@ export const API_PATHS = {
   '/api/v1/program/{id}/angka': {
     get: op({
       operationId: 'programmeFigures', tags: ['Credit'], summary: 'Programme figures: realisation, beneficiaries, absorption, by month and regency',
+      description: "The credit dashboard's figures for the same request. `asOf` is read by the dashboard's rule: a day not yet come is today (`as_of_adjusted: future`), a day before the programme year the default day (`before_programme_year`); `as_of` is always the day the figures stand at. `summary.projection.final` is true only once the programme year has ended by `as_of`. A `regency` that is not one of the province is 400, another regency than a regency client's own 403.",
       requestParams: { path: z.object({ id: z.string().meta({ description: 'Programme id (see listProgrammes).' }) }), query: figuresQuery },
       responses: { '200': { description: 'Figures as of a day.', content: json(figuresOut) }, '404': problemResponse('No such programme, or not one the bank lends in.') },
     }),
@@ -66,7 +68,7 @@ export const API_PATHS = {
   '/api/v1/penyaluran': {
     get: op({
       operationId: 'listDisbursements', tags: ['Bank'], summary: 'Loans the client may read (incremental sync)',
-      description: "A bank client reads its own bank's loans, a regency client its regency's, in (updated_at, id) order; the disbursement list's filters. A correction or a recomputed status moves a loan's `updated_at`.",
+      description: "A bank client reads its own bank's loans, a regency client its regency's, in (updated_at, id) order; the disbursement list's filters. A correction or a recomputed status moves a loan's `updated_at`. `program` takes the programme's id or code; one that names no programme the client may read is 400 (a query parameter naming nothing, where `/program/{id}/angka`, whose path names the resource, is 404). `from` after `to` is 400; another `regency` than a regency client's own 403, an unknown one 400.",
       requestParams: { query: disbursementQuery },
       responses: { '200': { description: 'A page.', content: json(disbursementPage) } },
     }),
@@ -147,7 +149,7 @@ export const API_PATHS = {
   '/api/v1/indikator': {
     get: op({
       operationId: 'listIndicators', tags: ['Reporting'], summary: "Indicators with the year's targets and approved quarterly values",
-      description: 'A regency client reads its own regency (and the province targets) whatever `regency` says.',
+      description: "A regency client reads its own regency (and the province targets): `regency` left out or its own; another regency is 403, a code that is no regency of the province 400.",
       requestParams: { query: indicatorQuery },
       responses: { '200': { description: 'The catalogue, targets and approved values.', content: json(indicatorsOut) } },
     }),

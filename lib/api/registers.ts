@@ -9,7 +9,7 @@ import { syncMsmes } from '@/lib/data/msmes'
 import { syncWatermark } from '@/lib/data/sync-watermark'
 import type { SessionUser } from '@/lib/session-user'
 import { ApiProblem } from '@/lib/api/route'
-import { decodeCursor, encodeCursor, type cooperativeQuery, type msmeQuery } from '@/lib/api/schemas'
+import { COOPERATIVE_STATUS_FILTER, decodeCursor, encodeCursor, type cooperativeQuery, type msmeQuery } from '@/lib/api/schemas'
 import type { z } from 'zod'
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
@@ -51,7 +51,7 @@ export function msmeRecord(r: MsmeRow) {
 }
 
 export async function cooperativePage(user: SessionUser, q: z.infer<typeof cooperativeQuery>) {
-  const { rows, next, hasMore } = await syncCooperatives({ user, filter: { q: q.q, regency: q.regency, type: q.type, status: q.status, health: q.health }, ...(await syncArgs(q)) })
+  const { rows, next, hasMore } = await syncCooperatives({ user, filter: { q: q.q, regency: q.regency, type: q.type, status: q.status && COOPERATIVE_STATUS_FILTER[q.status], health: q.health }, ...(await syncArgs(q)) })
   return {
     data: rows.map((r) =>
       r.deletedAt

@@ -9,12 +9,14 @@ import 'server-only'
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { db, readDb } from '@/lib/db'
+import { env } from '@/lib/env'
 import { ipFromHeaders } from '@/lib/client-ip'
 import { isDatabaseUnreachable } from '@/lib/db-errors'
 import { AppError } from '@/lib/errors'
 import { normaliseText, textProblem, TEXT_PROBLEM_MESSAGES } from '@/lib/parse'
 import { can, type Permission } from '@/lib/permissions'
+import { inRegencyScope } from '@/lib/scope'
 import { authenticateToken, bearerToken, type ApiPrincipal } from '@/lib/api/clients'
 import { fieldErrorsToProblems, fieldProblems, problem, type FieldProblem, type ProblemKind } from '@/lib/api/problem'
 
@@ -145,6 +147,24 @@ export function parseQuery<S extends z.ZodType>(query: URLSearchParams, schema: 
   const parsed = schema.safeParse(raw, API_PARSE)
   if (!parsed.success) throw new ApiProblem('invalid-request', { errors: fieldProblems(parsed.error.issues, 'query') })
   return parsed.data
+}
+
+/**
+ * The query of a read that takes `regency`, checked with its schema and then by one rule on every such endpoint:
+ * a code that is no regency of the province is a 400 naming it (a page of zeros, or an empty page, would read as a
+ * regency with nothing in it), and a regency outside the client's scope (a regency client asking for another) is
+ * refused 403 with the refusal the figures give (lib/scope.ts) — never an empty page, nor the client's own
+ * regency's rows under the code it asked for.
+ */
+export async function parseScopedQuery<S extends z.ZodType<{ regency?: string }>>(principal: ApiPrincipal, query: URLSearchParams, schema: S): Promise<z.infer<S>> {
+  const q = parseQuery(query, schema)
+  const code = q.regency
+  if (code) {
+    const known = await readDb.regency.findFirst({ where: { code, provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true } })
+    if (!known) throw new ApiProblem('invalid-request', { errors: [{ path: 'query.regency', detail: `Kabupaten/kota ${code} tidak dikenal.` }] })
+    if (!inRegencyScope(principal, code)) throw new AppError('FORBIDDEN')
+  }
+  return q
 }
 
 /** Read the body as text, refusing more than `max` bytes whatever Content-Length claims. */

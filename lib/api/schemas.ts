@@ -10,6 +10,7 @@ import { CLAIM_LINE_REASONS } from '@/lib/credit/claim-reasons'
 import { COOPERATIVE_FORMS, COOPERATIVE_PATTERNS, COOPERATIVE_TYPES, HEALTH_OUTCOME_VALUES } from '@/lib/validations/cooperatives'
 import { GENDER_VALUES, SCALE_VALUES } from '@/lib/validations/msmes'
 import { isIsoDate } from '@/lib/parse'
+import { AS_OF_ADJUSTMENTS } from '@/lib/dashboard/period'
 
 // ── Paging and incremental sync ─────────────────────────────────────────────────────────────────────
 
@@ -28,15 +29,23 @@ const pagingQuery = {
     .meta({ description: 'Only records changed after this instant (ISO 8601), deleted ones included as tombstones.' }),
 }
 
-const regencyParam = z.string().regex(/^\d{2}\.\d{2}$/, 'Kode kabupaten/kota berbentuk 35.17.').optional().meta({ description: 'Kemendagri regency code, e.g. `35.17`.' })
+const regencyParam = z.string().regex(/^\d{2}\.\d{2}$/, 'Kode kabupaten/kota berbentuk 35.17.').optional()
+  .meta({ description: "Kemendagri regency code, e.g. `35.17`. The same rule on every endpoint that takes it: a code that is no regency of the province is 400 (`errors[].path` `query.regency`, naming it); a regency outside the client's scope (a regency client asking for another regency) is 403." })
 const qParam = z.string().trim().max(100, 'Kata kunci maksimal 100 karakter.').optional().meta({ description: 'Search: name, or the number (NIK koperasi / NIB) when all digits.' })
+
+/** `status` of the cooperative list: the codes, and the words it first took (kept, so no client breaks). */
+export const COOPERATIVE_STATUS_VALUES = ['ACTIVE', 'INACTIVE', 'aktif', 'nonaktif'] as const
+/** The register filter's value (lib/data/cooperatives.ts) for each `status` the API takes. */
+export const COOPERATIVE_STATUS_FILTER = { ACTIVE: 'aktif', INACTIVE: 'nonaktif', aktif: 'aktif', nonaktif: 'nonaktif' } as const satisfies Record<(typeof COOPERATIVE_STATUS_VALUES)[number], 'aktif' | 'nonaktif'>
 
 export const cooperativeQuery = z.object({
   ...pagingQuery,
   q: qParam,
   regency: regencyParam,
   type: z.enum(COOPERATIVE_TYPES, 'Jenis koperasi tidak dikenal.').optional(),
-  status: z.enum(['aktif', 'nonaktif'], 'Status: aktif atau nonaktif.').optional(),
+  // upper-case codes as `type` and `health`; `aktif`/`nonaktif` (the page's own words, the first values documented) still work
+  status: z.enum(COOPERATIVE_STATUS_VALUES, 'Status: ACTIVE atau INACTIVE (juga aktif atau nonaktif).').optional()
+    .meta({ description: '`ACTIVE` or `INACTIVE` (the same codes as `type` and `health`: upper case); `aktif` and `nonaktif` are accepted as well and mean the same.' }),
   health: z.enum([...HEALTH_OUTCOME_VALUES, 'BELUM'], 'Hasil penilaian kesehatan tidak dikenal.').optional(),
 }).strict()
 
@@ -157,14 +166,16 @@ export const programList = z.object({ data: z.array(programOut) }).meta({ id: 'P
 export const figuresQuery = z.object({
   regency: regencyParam,
   asOf: z.string().refine(isIsoDate, 'asOf tidak valid; gunakan tanggal yang ada di kalender (YYYY-MM-DD).').optional()
-    .meta({ description: 'Figures as they stood at the end of this day (default: today, capped to the programme year).' }),
+    .meta({ description: "Figures as they stood at the end of this day, by the dashboard's rule: a day after today is read as today, a day before the programme year as the default; a day after the programme year (and not after today) is kept. Default: today, capped to the programme year's 31 December. The answer's `as_of` is the day read; `as_of_adjusted` says when and why it is not `asOf`." }),
 }).strict()
 
 const nullablePct = z.number().nullable().meta({ description: 'Percent (101.26 = 101,26%); null when the base is zero.' })
 
 export const figuresOut = z.object({
   program: z.object({ id: z.string(), code: z.string(), name: z.string(), year: z.number().int() }),
-  as_of: z.string().meta({ description: 'YYYY-MM-DD: the day the figures stand at.' }),
+  as_of: z.string().meta({ description: 'YYYY-MM-DD: the day the figures really stand at (after the rule of `asOf`).' }),
+  as_of_requested: z.string().nullable().meta({ description: 'The `asOf` sent (YYYY-MM-DD), or null when none was sent.' }),
+  as_of_adjusted: z.enum(AS_OF_ADJUSTMENTS).nullable().meta({ description: '`future`: `asOf` had not come yet, the figures are as of today. `before_programme_year`: `asOf` was before the programme year began, the figures are as of the default day. Null: the figures are as of the day asked (or the default when none was asked).' }),
   regency_code: z.string().nullable(),
   bank_id: z.string().nullable().meta({ description: "A bank client's figures are always its own bank's." }),
   summary: z.object({
@@ -180,7 +191,11 @@ export const figuresOut = z.object({
     subsidy_paid: z.number(),
     subsidy_ceiling: z.number(),
     absorption_pct: nullablePct,
-    projection: z.object({ value: z.number(), pct: nullablePct, final: z.boolean() }),
+    projection: z.object({
+      value: z.number().meta({ description: 'Year-end credit by run rate (disbursed ÷ days elapsed × days in the year); once the year has ended, what was disbursed.' }),
+      pct: nullablePct,
+      final: z.boolean().meta({ description: 'True only when the programme year has ended by `as_of` (`as_of` on or after its 31 December): `value` is then the year\'s actual total, not a projection.' }),
+    }),
   }),
   by_month: z.array(z.object({
     month: z.number().int().min(1).max(12),
@@ -244,13 +259,21 @@ export const disbursementCreatedOut = z.object({
 /** The loans a client may read, as the disbursement list filters them, in (updated_at, id) order. */
 export const disbursementQuery = z.object({
   ...pagingQuery,
-  program: z.string().regex(/^[a-z0-9]{1,40}$/i, 'Id program tidak valid.').optional().meta({ description: 'One programme (its id, see listProgrammes).' }),
+  // the id (listProgrammes) or the code the dashboards and their exports use (`PROKESRA-2026`)
+  program: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'Program tidak valid; gunakan id atau kode program (GET /api/v1/program).').optional()
+    .meta({ description: 'One programme: its `id` or its `code` (e.g. `PROKESRA-2026`), see listProgrammes. One the client may not read, or none at all, is 400.' }),
   regency: regencyParam,
   bank: z.string().regex(/^[a-z0-9]{1,40}$/i, 'Id bank tidak valid.').optional().meta({ description: "One bank (its id); a bank client always reads only its own bank's loans." }),
   from: z.string().refine(isIsoDate, 'Tanggal berbentuk YYYY-MM-DD.').optional().meta({ description: 'Contract date on or after (YYYY-MM-DD).' }),
-  to: z.string().refine(isIsoDate, 'Tanggal berbentuk YYYY-MM-DD.').optional().meta({ description: 'Contract date on or before (YYYY-MM-DD).' }),
+  to: z.string().refine(isIsoDate, 'Tanggal berbentuk YYYY-MM-DD.').optional().meta({ description: 'Contract date on or before (YYYY-MM-DD); before `from` is 400.' }),
   q: z.string().trim().max(60, 'Kata kunci maksimal 60 karakter.').optional().meta({ description: 'Account number or NIB (prefix), or the business name.' }),
 }).strict()
+  // a range that ends before it begins holds no loan: said, not answered with an empty page that reads as "no loans"
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && isIsoDate(q.from) && isIsoDate(q.to) && q.from > q.to) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: `Tanggal from (${q.from}) sesudah tanggal to (${q.to}); from harus sama dengan atau sebelum to.` })
+    }
+  })
 
 export const disbursementOut = z.object({
   id: z.string(),

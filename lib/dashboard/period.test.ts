@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { effectiveAsOf, jakartaToday, reportingQuarter, sameDateLastYear, yearElapsed } from './period'
+import { effectiveAsOf, jakartaToday, reportingQuarter, resolveAsOf, sameDateLastYear, yearElapsed } from './period'
 
 describe('dashboard dates', () => {
   it('counts the year elapsed to the end of the as-of day, capped to the year', () => {
@@ -23,6 +23,25 @@ describe('dashboard dates', () => {
     expect(effectiveAsOf(2026, undefined, now)).toBe('2026-11-21')
     expect(effectiveAsOf(2024, undefined, now)).toBe('2024-12-31')
     expect(effectiveAsOf(2024, '2024-08-31', now)).toBe('2024-08-31')
+  })
+
+  it('reads an asked day not yet come as today, one before the programme year as the default, and says which', () => {
+    const now = new Date('2026-12-07T05:00:00Z') // 7 December 2026, 12.00 WIB
+    // the walk's request: 1 January 2027 for Prokesra 2026 is today's figures, not a final year-end
+    expect(resolveAsOf(2026, '2027-01-01', now)).toEqual({ asOf: '2026-12-07', adjusted: 'future' })
+    expect(resolveAsOf(2026, '2026-12-31', now)).toEqual({ asOf: '2026-12-07', adjusted: 'future' })
+    expect(resolveAsOf(2026, '2025-06-30', now)).toEqual({ asOf: '2026-12-07', adjusted: 'before_programme_year' })
+    expect(resolveAsOf(2024, '2023-06-30', now)).toEqual({ asOf: '2024-12-31', adjusted: 'before_programme_year' })
+    // as asked: a day of the year already come, and one after a past programme year (December's subsidy is paid in January)
+    expect(resolveAsOf(2026, '2026-08-31', now)).toEqual({ asOf: '2026-08-31', adjusted: null })
+    expect(resolveAsOf(2025, '2026-01-15', now)).toEqual({ asOf: '2026-01-15', adjusted: null })
+    expect(resolveAsOf(2026, '2026-12-07', now)).toEqual({ asOf: '2026-12-07', adjusted: null })
+    // nothing asked: the default, nothing to explain
+    expect(resolveAsOf(2026, undefined, now)).toEqual({ asOf: '2026-12-07', adjusted: null })
+    expect(resolveAsOf(2024, undefined, now)).toEqual({ asOf: '2024-12-31', adjusted: null })
+    // next year's programme: a day before its year is read at today, which is the very day asked when it is today
+    expect(resolveAsOf(2027, '2026-12-07', now)).toEqual({ asOf: '2026-12-07', adjusted: null })
+    expect(resolveAsOf(2027, '2027-03-01', now)).toEqual({ asOf: '2026-12-07', adjusted: 'future' })
   })
 
   it('reports on the last quarter that has ended', () => {

@@ -18,6 +18,26 @@ export function effectiveAsOf(year: number, asOf: string | undefined, now = new 
   return today < yearEnd ? today : yearEnd
 }
 
+/** Why figures are read at another day than the one asked for: the day has not come, or it is before the programme year. */
+export const AS_OF_ADJUSTMENTS = ['future', 'before_programme_year'] as const
+export type AsOfAdjustment = (typeof AS_OF_ADJUSTMENTS)[number]
+
+/**
+ * The day a programme year's figures are read at for the day asked (the dashboards' filter, their exports and the
+ * API's `asOf`: one rule, so the same request gives the same figures everywhere). A day after today names figures that
+ * do not exist yet (and compares with quarters not yet reported): it is capped to today. A day after the programme's
+ * year stays: December's subsidy is approved and paid in the next year. A day before the programme year began shows
+ * nothing, and such a leftover from another programme falls back to the default (today, capped to the programme year).
+ * `adjusted` says why the day read is not the one asked for (null when it is, or when none was asked).
+ */
+export function resolveAsOf(year: number, asked: string | undefined, now = new Date()): { asOf: string; adjusted: AsOfAdjustment | null } {
+  const today = jakartaToday(now)
+  const reason: AsOfAdjustment | null = !asked ? null : asked < `${year}-01-01` ? 'before_programme_year' : asked > today ? 'future' : null
+  const asOf = effectiveAsOf(year, reason === 'future' ? today : reason ? undefined : asked, now)
+  // a programme of next year asked for today: before its year, yet read at the very day asked
+  return { asOf, adjusted: asOf === asked ? null : reason }
+}
+
 /** The share of the year elapsed at the end of `asOf` (1 January = 1/365, 31 December = 1). */
 export function yearElapsed(year: number, asOf: string): number {
   const start = Date.UTC(year, 0, 1)

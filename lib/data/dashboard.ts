@@ -10,7 +10,7 @@ import type { SessionUser } from '@/lib/session-user'
 import { firstLoanColumn, getCreditSummary, getMonthlySeries, getRegencyRanking, type CreditFilter } from '@/lib/data/credit'
 import { getCompleteness } from '@/lib/data/reporting'
 import { kbliDivisions } from '@/lib/credit/kbli'
-import { effectiveAsOf, jakartaToday, reportingQuarter, sameDateLastYear } from '@/lib/dashboard/period'
+import { jakartaToday, reportingQuarter, resolveAsOf, sameDateLastYear } from '@/lib/dashboard/period'
 import { asOfInstant } from '@/lib/reporting/periods'
 import { cachedFigures } from '@/lib/figure-cache'
 
@@ -70,18 +70,15 @@ export async function resolveDashboardFilter({ user, params, now = new Date() }:
     if (params.regency && user.role === 'DISTRICT_OFFICER' && params.regency !== user.regencyCode) throw new AppError('FORBIDDEN')
     return { programs, program: null, filter: null }
   }
-  // a day after today names a day that has not come (and compares with quarters not yet reported): it is capped to
-  // today. A day after the programme's year stays: December's subsidy is approved and paid in the next year. A day
-  // before the programme year began shows nothing, and such a leftover from another programme falls back to the default
-  const today = jakartaToday(now)
-  const asked = params.asOf && params.asOf >= `${program.year}-01-01` ? (params.asOf > today ? today : params.asOf) : undefined
+  // a day not yet come is today, a day before the programme year the default (lib/dashboard/period.ts resolveAsOf, the API's rule too)
+  const { asOf } = resolveAsOf(program.year, params.asOf, now)
   // a bank left from another programme (its picker changed, the bank kept) falls back to all banks; an id that is no
   // bank at all is not found (resolveFigureScope), never a page of zeros
   const leftover = !!params.bank && user.role !== 'BANK_OFFICER'
     && !(await listDashboardBanks({ user, programId: program.id })).some((b) => b.id === params.bank)
     && (await readDb.bank.count({ where: { id: params.bank } })) > 0
   const bankId = leftover ? undefined : params.bank
-  const scope = await resolveFigureScope(user, { programId: program.id, regencyCode: params.regency, bankId, asOf: effectiveAsOf(program.year, asked, now) })
+  const scope = await resolveFigureScope(user, { programId: program.id, regencyCode: params.regency, bankId, asOf })
   // a regency code that is none of the province's is not found, never a page without figures
   if (scope.regencyCode && !(await listDashboardRegencies({ user })).some((r) => r.code === scope.regencyCode)) throw new AppError('NOT_FOUND')
   const filter = { programId: scope.programId, regencyCode: scope.regencyCode, bankId: scope.bankId, asOf: scope.asOf }

@@ -260,9 +260,13 @@ describe('reads: indicators, meetings and follow-ups, scoped as the pages', () =
     })
   })
 
-  it('indicators: targets and approved values only; a regency client its regency whatever it asks', async () => {
+  it('indicators: targets and approved values only; a regency client its regency, another regency refused', async () => {
     const jombang = await createApiClientFor('DISTRICT_OFFICER', { regencyCode: '35.17' })
-    const own = await (await callApi(listIndicators, { path: '/api/v1/indikator?year=2026&regency=35.78', token: jombang.token })).json()
+    // another regency is a 403, not Jombang's rows under the code asked for (a hub would store them as Surabaya's)
+    const other = await callApi(listIndicators, { path: '/api/v1/indikator?year=2026&regency=35.78', token: jombang.token })
+    expect(other.status).toBe(403)
+    expect(JSON.stringify(await problemOf(other))).not.toContain('6952')
+    const own = await (await callApi(listIndicators, { path: '/api/v1/indikator?year=2026', token: jombang.token })).json()
     expect(own.regency_code).toBe('35.17')
     expect(own.indicators.map((i: { code: string }) => i.code)).toContain('IUMK_TERBIT')
     expect(own.values).toEqual([{ indicator_code: 'IUMK_TERBIT', regency_code: '35.17', quarter: 1, value: 6952, approved_at: '2026-04-20T03:00:00.000Z' }])

@@ -3,8 +3,9 @@
  * OpenAPI document (additionalProperties false), snapshot downloads are audited as the pages' exports and
  * honour If-None-Match, a wrong method or an unknown path is a problem+json (405 with Allow, 404), zod's own
  * messages reach `detail` in Indonesian, an unknown regency is not a page of zeros, a repeated account in one
- * batch is named as such, `year` is as strict as `limit`, every answer is `no-store`, and the API-client form
- * reports every field problem in one round.
+ * batch is named as such, `year` is as strict as `limit`, every answer is `no-store`, the API-client form
+ * reports every field problem in one round, programme figures are read at the credit dashboard's as-of day (and say
+ * when it is not the one asked), and the loans' and cooperatives' filters take the codes the rest of the app uses.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { signInAs } from '../support/session-mock'
@@ -18,6 +19,9 @@ import { isApiRefusal } from '@/lib/api/route'
 import { SNAPSHOT_JOB } from '@/lib/api/snapshots'
 import { createApiClient } from '@/lib/actions/api-clients'
 import { jakartaDate } from '@/lib/dates'
+import { jakartaToday } from '@/lib/dashboard/period'
+import { resolveDashboardFilter } from '@/lib/data/dashboard'
+import { getCurrentUser } from '@/lib/session'
 import * as koperasiRoute from '@/app/api/v1/koperasi/route'
 import * as penyaluranRoute from '@/app/api/v1/penyaluran/route'
 import * as snapshotRoute from '@/app/api/v1/snapshot/route'
@@ -192,6 +196,118 @@ describe('strict queries', () => {
       { index: 2, errors: [{ path: 'items.2.accountNumber', detail: 'Nomor rekening ini sama dengan items.0; dalam satu permintaan setiap pinjaman harus bernomor rekening berbeda.' }] },
     ])
     expect(await db.disbursement.count({ where: { accountNumber: account } })).toBe(0)
+  })
+})
+
+describe("programme figures as of a day: the credit dashboard's own rule", () => {
+  it('a day not yet come is read as today, one before the programme year as the default; the answer says so, and the year-end is not final', async () => {
+    const today = jakartaToday()
+    const year = Number(today.slice(0, 4))
+    const bprId = (await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' } })).id
+    const code = unique('TANGGAL-')
+    const program = await db.creditProgram.create({
+      data: {
+        code, scheme: code, name: `Program Uji Tanggal ${year}`, year, creditTarget: 1_000_000_000, beneficiaryTarget: 100, subsidyCeiling: 100_000_000,
+        borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
+        banks: { create: [{ bankId: bprId }] }, rates: { create: [{ bankId: bprId, effectiveFrom: new Date(`${year}-01-01`), rate: 0.12 }] },
+      },
+    })
+    // a loan on 1 January of this year: today's figures are not zeros
+    const [m] = await apiBorrowers(1, '35.17', 'Tanggal')
+    const item = { programId: program.id, accountNumber: unique('TGL-'), nib: m.nib, ownerNik: m.ownerNik, contractDate: `${year}-01-01`, plafond: 10_000_000, tenorMonths: 12 }
+    const posted = await callApi(penyaluranRoute.POST, { path: '/api/v1/penyaluran', method: 'POST', token: bpr.token, body: { items: [item] }, headers: { 'idempotency-key': key() } })
+    expect(posted.status, await posted.clone().text()).toBe(201)
+    const figures = async (asOf?: string) => {
+      const res = await callApi(programmeFigures, { path: `/api/v1/program/${program.id}/angka${asOf ? `?asOf=${asOf}` : ''}`, token: reader.token, params: { id: program.id } })
+      expect(res.status, await res.clone().text()).toBe(200)
+      const body = await res.json()
+      expect(violations('ProgrammeFigures', body)).toEqual([])
+      return body
+    }
+    signInAs(await createUser('LEADERSHIP'))
+    const leader = (await getCurrentUser())!
+    // the year has ended only at the end of its 31 December: run on that day, the year-end is final for today too
+    const yearOver = today === `${year}-12-31`
+
+    const now = await figures()
+    expect(now).toMatchObject({ as_of: today, as_of_requested: null, as_of_adjusted: null })
+    expect(now.summary.disbursed).toBe(10_000_000)
+    expect(now.summary.projection.final).toBe(yearOver)
+    // the walk's requests: 1 January of next year and a day of last year (the API had echoed them, with a "final"
+    // year-end equal to today's disbursement, and a page of zeros)
+    for (const [asked, adjusted] of [[`${year + 1}-01-01`, 'future'], [`${year - 1}-06-30`, 'before_programme_year']] as const) {
+      const f = await figures(asked)
+      expect(f).toMatchObject({ as_of: today, as_of_requested: asked, as_of_adjusted: adjusted })
+      expect(f.summary).toEqual(now.summary)
+      expect(f.summary.projection.final).toBe(yearOver)
+      expect(f.by_month).toEqual(now.by_month)
+      // the credit dashboard reads the same request at the same day
+      const { filter } = await resolveDashboardFilter({ user: leader, params: { program: code, asOf: asked } })
+      expect(filter!.asOf).toBe(f.as_of)
+    }
+    if (!yearOver) {
+      expect(await figures(`${year}-12-31`)).toMatchObject({ as_of: today, as_of_requested: `${year}-12-31`, as_of_adjusted: 'future', summary: { projection: { final: false } } })
+    }
+    // a day of the year already come is read as asked
+    expect(await figures(`${year}-01-01`)).toMatchObject({ as_of: `${year}-01-01`, as_of_requested: `${year}-01-01`, as_of_adjusted: null, summary: { disbursed: 10_000_000 } })
+  })
+})
+
+describe('filters of the loans and the cooperatives', () => {
+  it('`program` takes the code the dashboards use as well as the id; one naming no programme the client may read is 400; `from` after `to` is 400 naming both', async () => {
+    const [loan] = await loans(1, 'SARING-')
+    const code = (await db.creditProgram.findUniqueOrThrow({ where: { id: programId }, select: { code: true } })).code
+    const list = (query: string, token = reader.token) => callApi(penyaluranRoute.GET, { path: `/api/v1/penyaluran?${query}`, token })
+    const ids = async (query: string, token?: string) => {
+      const res = await list(query, token)
+      expect(res.status, await res.clone().text()).toBe(200)
+      return ((await res.json()) as { data: { id: string }[] }).data.map((d) => d.id)
+    }
+    const byId = await ids(`program=${programId}&limit=500`)
+    expect(byId).toContain(loan.id)
+    expect(await ids(`program=${encodeURIComponent(code)}&limit=500`)).toEqual(byId)
+    expect(await ids(`program=${encodeURIComponent(code)}&limit=500`, bpr.token)).toContain(loan.id)
+
+    const unknown = async (program: string, token?: string) => {
+      const res = await list(`program=${program}`, token)
+      expect(res.status).toBe(400)
+      expect((await problemOf(res)).errors).toEqual([{ path: 'query.program', detail: `Program ${program} tidak dikenal; gunakan id atau kode program dari GET /api/v1/program.` }])
+    }
+    await unknown('zzz')
+    await unknown('PROKESRA-1999')
+    // a programme the bank does not lend in is the same 400 as none at all (a bank does not learn other programmes)
+    const dki = (await db.bank.findUniqueOrThrow({ where: { code: 'BANKDKI' } })).id
+    const dkiCode = unique('SARING-DKI-')
+    await db.creditProgram.create({
+      data: { code: dkiCode, scheme: dkiCode, name: 'Program Uji Saring DKI', year: 2025, creditTarget: 1_000_000, beneficiaryTarget: 1, subsidyCeiling: 100_000, borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, banks: { create: [{ bankId: dki }] } },
+    })
+    expect((await list(`program=${dkiCode}`)).status).toBe(200)
+    await unknown(dkiCode, bpr.token)
+
+    const backwards = await list('from=2025-03-01&to=2025-02-01')
+    expect(backwards.status).toBe(400)
+    expect((await problemOf(backwards)).errors).toEqual([{ path: 'query.from', detail: 'Tanggal from (2025-03-01) sesudah tanggal to (2025-02-01); from harus sama dengan atau sebelum to.' }])
+    // one day, from and to the same, is a range
+    expect(await ids(`from=2025-02-10&to=2025-02-10&program=${encodeURIComponent(code)}&limit=500`)).toContain(loan.id)
+  })
+
+  it('`status` of the cooperatives takes the upper-case codes ACTIVE and INACTIVE, as `type` and `health` do, and still aktif and nonaktif', async () => {
+    const word = unique('Status')
+    const nik = () => `3517${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`
+    const active = await db.cooperative.create({ data: { nik: nik(), name: `KSP ${word} Aktif`, type: 'SIMPAN_PINJAM', regencyCode: '35.17', active: true }, select: { id: true } })
+    const inactive = await db.cooperative.create({ data: { nik: nik(), name: `KSP ${word} Tidur`, type: 'SIMPAN_PINJAM', regencyCode: '35.17', active: false }, select: { id: true } })
+    const ids = async (status: string) => {
+      const res = await callApi(koperasiRoute.GET, { path: `/api/v1/koperasi?q=${word}&status=${status}`, token: reader.token })
+      expect(res.status, await res.clone().text()).toBe(200)
+      return ((await res.json()) as { data: { id: string }[] }).data.map((d) => d.id)
+    }
+    expect(await ids('ACTIVE')).toEqual([active.id])
+    expect(await ids('aktif')).toEqual([active.id])
+    expect(await ids('INACTIVE')).toEqual([inactive.id])
+    expect(await ids('nonaktif')).toEqual([inactive.id])
+    const odd = await callApi(koperasiRoute.GET, { path: '/api/v1/koperasi?status=active', token: reader.token })
+    expect(odd.status).toBe(400)
+    expect((await problemOf(odd)).errors).toEqual([{ path: 'query.status', detail: 'Status: ACTIVE atau INACTIVE (juga aktif atau nonaktif).' }])
   })
 })
 

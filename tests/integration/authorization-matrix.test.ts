@@ -22,6 +22,7 @@ import { signInAs } from '../support/session-mock'
 import { createUser, form, TEST_PASSWORD, unique } from '../support/factories'
 import { callApi, createApiClientFor } from '../support/api'
 import { isApiRefusal } from '@/lib/api/route'
+import { API_PATHS } from '@/lib/api/openapi'
 import { db } from '@/lib/db'
 import type { Role } from '@/lib/generated/prisma/enums'
 import { can, type Permission } from '@/lib/permissions'
@@ -1035,6 +1036,57 @@ describe('regency scope: the district officer of 35.17 never reads 35.78', () =>
     expect(year).toMatchObject({ ok: true })
     const reveal = await revealOwnerNik(undefined, form({ id: fx.msme17.id }))
     expect(reveal).toMatchObject({ ok: true, data: { nik: NIK17 } })
+  })
+})
+
+// ── API `regency`: one rule on every /api/v1 endpoint that takes it ─────────────────────────────────────
+
+/**
+ * The /api/v1 operations whose query takes `regency`, read from the OpenAPI document (generated from the schemas the
+ * handlers validate with), so an endpoint that gains the parameter is checked here without being listed by hand.
+ */
+const REGENCY_ENDPOINTS = Object.entries(API_PATHS).flatMap(([p, ops]) =>
+  Object.entries(ops as Record<string, { requestParams?: { query?: { shape?: Record<string, unknown> } } }>)
+    .filter(([, op]) => 'regency' in (op.requestParams?.query?.shape ?? {}))
+    .map(([method]) => `${method.toUpperCase()} ${p.replace(/\{(\w+)\}/g, '[$1]')}`),
+).sort()
+
+describe('API `regency`: 403 outside the client’s scope, 400 for a code that is no regency, on every endpoint that takes it', () => {
+  /** The endpoint called by the column's API client with `regency`, beside the query and path the matrix gives it. */
+  const call = (key: string, role: 'DISTRICT_OFFICER' | 'LEADERSHIP', regency: string) => {
+    const route = ROUTES.find((r) => `${r.method} ${r.path}` === key)
+    if (!route) throw new Error(`no route ${key}`)
+    const spec = ROUTE_REQUESTS[key] ?? {}
+    const base = spec.subpath ? route.path.replace(/\/\[[^\]]+\]\/?.*$/, spec.subpath) : route.path
+    const params = typeof spec.params === 'function' ? spec.params() : ((spec.params as Record<string, string>) ?? {})
+    return callApi(route.handler, { path: `${base}?${[spec.query, `regency=${regency}`].filter(Boolean).join('&')}`, token: apiTokens[role], params })
+  }
+
+  it('finds them: the registers, the loans, the programme figures and the indicators', () => {
+    expect(REGENCY_ENDPOINTS).toEqual(['GET /api/v1/indikator', 'GET /api/v1/koperasi', 'GET /api/v1/penyaluran', 'GET /api/v1/program/[id]/angka', 'GET /api/v1/umkm'])
+  })
+
+  // the walk: /koperasi, /umkm and /penyaluran answered an empty page, /indikator Jombang's own rows under `35.07`
+  it.each(REGENCY_ENDPOINTS)('%s: the client of 35.17 asking for 35.78 is refused (403 problem), never an empty page or its own rows', async (key) => {
+    const res = await call(key, 'DISTRICT_OFFICER', '35.78')
+    expect(res.headers.get('content-type')).toContain('application/problem+json')
+    const body = await res.json()
+    expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(403)
+    expect(body).toMatchObject({ title: 'Forbidden', status: 403, detail: REFUSAL_MESSAGES.FORBIDDEN })
+    expect(body).not.toHaveProperty('data')
+    expect(body).not.toHaveProperty('values')
+    // its own regency, and another for a province client: answered
+    expect((await call(key, 'DISTRICT_OFFICER', '35.17')).status).toBe(200)
+    expect((await call(key, 'LEADERSHIP', '35.78')).status).toBe(200)
+  })
+
+  it.each(REGENCY_ENDPOINTS)('%s: a code that is no regency of the province is 400 naming it, for a province and a regency client alike', async (key) => {
+    for (const role of ['LEADERSHIP', 'DISTRICT_OFFICER'] as const) {
+      const res = await call(key, role, '35.99')
+      expect(res.status).toBe(400)
+      expect(res.headers.get('content-type')).toContain('application/problem+json')
+      expect((await res.json()).errors).toEqual([{ path: 'query.regency', detail: 'Kabupaten/kota 35.99 tidak dikenal.' }])
+    }
   })
 })
 

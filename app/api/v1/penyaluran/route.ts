@@ -1,5 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client'
-import { ApiProblem, apiRoute, idempotentWrite, methodNotAllowed, parseQuery, readJson } from '@/lib/api/route'
+import { ApiProblem, apiRoute, idempotentWrite, methodNotAllowed, parseScopedQuery, readJson } from '@/lib/api/route'
 import { fieldErrorsToProblems } from '@/lib/api/problem'
 import { disbursementBatchIn, disbursementQuery } from '@/lib/api/schemas'
 import { disbursementPageAnswer, missedClaimMonthsAnswer } from '@/lib/api/disbursements'
@@ -24,7 +24,7 @@ function repeatedAccounts(items: { accountNumber: string; bankId?: string | null
  * incremental sync: cursor and `updated_since` as the registers.
  */
 export const GET = apiRoute('credit.read', async (r) => {
-  const q = parseQuery(r.query, disbursementQuery)
+  const q = await parseScopedQuery(r.principal, r.query, disbursementQuery)
   return Response.json(await disbursementPageAnswer(r.principal, q), { headers: { 'cache-control': 'no-store' } })
 })
 

@@ -1,27 +1,33 @@
-import { db } from '@/lib/db'
-import { ApiProblem, apiRoute, methodNotAllowed, parseQuery } from '@/lib/api/route'
+import { apiRoute, methodNotAllowed, parseScopedQuery } from '@/lib/api/route'
 import { figuresQuery } from '@/lib/api/schemas'
 import { getCreditSummary, getMonthlySeries, getRegencyRanking } from '@/lib/data/credit'
+import { resolveAsOf } from '@/lib/dashboard/period'
+import { resolveFigureScope } from '@/lib/scope'
 
 /**
  * A programme's figures as the dashboard computes them (lib/data/credit.ts through resolveFigureScope):
- * realisation, beneficiaries, subsidy absorption, by month and by regency, as of a day.
+ * realisation, beneficiaries, subsidy absorption, by month and by regency, as of a day read by the dashboard's
+ * own rule (lib/dashboard/period.ts resolveAsOf), so the same request gives the dashboard's figures.
  */
 export const GET = apiRoute<{ id: string }>('credit.read', async ({ principal, params, query }) => {
-  const q = parseQuery(query, figuresQuery)
-  // an unknown regency would answer a page of zeros, indistinguishable from a regency without loans
-  if (q.regency && !(await db.regency.findUnique({ where: { code: q.regency }, select: { code: true } }))) {
-    throw new ApiProblem('invalid-request', { errors: [{ path: 'query.regency', detail: `Kabupaten/kota ${q.regency} tidak dikenal.` }] })
-  }
-  const filter = { programId: params.id, regencyCode: q.regency, asOf: q.asOf }
+  // an unknown regency is a 400 (a page of zeros would read as a regency without loans), another regency's a 403
+  const q = await parseScopedQuery(principal, query, figuresQuery)
+  // the programme's year for the as-of rule (and its 404 for a programme the client may not read)
+  const { year } = await resolveFigureScope(principal, { programId: params.id, regencyCode: q.regency })
+  // a day not yet come is today (a "final" year-end had been answered for 1 January with 24 days of the year to run),
+  // a day before the programme year the default; the answer says so beside the day really read
+  const { asOf, adjusted } = resolveAsOf(year, q.asOf)
+  const filter = { programId: params.id, regencyCode: q.regency, asOf }
   const [s, months, regencies] = await Promise.all([
     getCreditSummary({ user: principal, filter }),
     getMonthlySeries({ user: principal, filter }),
-    getRegencyRanking({ user: principal, filter: { programId: params.id, asOf: q.asOf } }),
+    getRegencyRanking({ user: principal, filter: { programId: params.id, asOf } }),
   ])
   return Response.json({
     program: s.program,
     as_of: s.asOf,
+    as_of_requested: q.asOf ?? null,
+    as_of_adjusted: adjusted,
     regency_code: s.regencyCode,
     bank_id: s.bankId,
     summary: {
