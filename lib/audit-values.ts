@@ -133,6 +133,43 @@ export function auditFieldLabel(entity: string, field: string, lang: AuditLang, 
     ?? (REGENCY_CODE.test(field) ? refs.get(auditRefKey('regency', field)) : undefined) ?? field
 }
 
+/**
+ * The fields of a register's record in its form's order (components/registers/*-form.tsx, record-forms.tsx), fields the
+ * form does not hold placed beside those they go with (an MSME's computed scale after the recorded one).
+ */
+const FORM_ORDER: Readonly<Record<string, readonly string[]>> = {
+  Cooperative: [
+    'nik', 'name', 'type', 'groupName', 'form', 'pattern', 'legalEntityNumber', 'legalEntityDate', 'active', 'regencyCode', 'districtCode',
+    'villageCode', 'address', 'membersMale', 'membersFemale', 'managers', 'employees', 'healthOutcome',
+  ],
+  Msme: [
+    'nib', 'businessName', 'kbli', 'workers', 'ownerName', 'ownerNik', 'ownerGender', 'phone', 'businessCapital', 'annualSales', 'recordedScale',
+    'computedScale', 'scaleMismatch', 'newRegistration', 'regencyCode', 'districtCode', 'villageCode', 'cooperativeId', 'address', 'iumkNumber', 'iumkDate',
+  ],
+  CooperativeYear: ['cooperativeId', 'year', 'ownCapital', 'externalCapital', 'assets', 'businessVolume', 'netSurplus', 'ratHeld', 'ratDate'],
+  Inspection: ['cooperativeId', 'inspectedOn', 'officer', 'status', 'findings', 'followUp'],
+}
+
+/** Every field the catalogue labels (auditLog.field), in its order: related fields sit together there (a region's three codes). */
+const CATALOGUE_ORDER = new Map(Object.keys(MESSAGES.id.auditLog.field).map((field, i) => [field, i]))
+
+/**
+ * A row's fields in the order people read them: a register's in its form's order, any other in the catalogue's, a
+ * field neither knows last (as stored). The stored order says nothing: PostgreSQL's jsonb keeps an object's keys by
+ * length, so a cooperative's creation had listed NIK, Bentuk, Nama, Jenis, Aktif, … and split its members' two counts.
+ */
+export function auditFieldsInOrder<C extends { field: string }>(entity: string, changes: readonly C[]): C[] {
+  const form = FORM_ORDER[entity] ?? []
+  const rank = (field: string) => {
+    const at = form.indexOf(field)
+    if (at >= 0) return at
+    const listed = CATALOGUE_ORDER.get(field)
+    return listed === undefined ? Number.MAX_SAFE_INTEGER : form.length + listed
+  }
+  // a stable sort: fields of one rank (unknown ones) keep their stored order
+  return [...changes].sort((a, b) => rank(a.field) - rank(b.field))
+}
+
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text)
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)
 

@@ -66,6 +66,14 @@ export function CooperativeForm({
         <Field label={t('name')} name="name" errors={e?.name} required>
           {(p) => <input {...p} defaultValue={text('name')} maxLength={200} />}
         </Field>
+        {/* asked only when the server found the NIK beginning with another regency's code: a warning the user confirms,
+            under the NIK's row (the name beside the NIK, then this across both columns) */}
+        {(e?.nikElsewhereConfirmed || v.nikElsewhereConfirmed === 'on') && (
+          <label className="flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 sm:col-span-2">
+            <input type="checkbox" name="nikElsewhereConfirmed" defaultChecked={v.nikElsewhereConfirmed === 'on'} className="mt-0.5 size-4 rounded border-slate-300" aria-describedby="f-nik-error" />
+            {t('nikElsewhereConfirm')}
+          </label>
+        )}
         <Field label={t('type')} name="type" errors={e?.type} required>
           {(p) => (
             <select {...p} defaultValue={text('type')}>

@@ -9,6 +9,8 @@ import { Button, buttonClass } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { GENDER_VALUES, SCALE_VALUES } from '@/lib/validations/msmes'
+import type { CooperativeChoice } from '@/lib/data/cooperatives'
+import { MoneyInput } from './money-input'
 import { RegionFields } from './region-fields'
 
 type Option = { code: string; name: string }
@@ -48,7 +50,7 @@ export function MsmeForm({
   fixedRegency?: string
   districts: Option[]
   villages: Option[]
-  cooperatives: { id: string; name: string }[]
+  cooperatives: CooperativeChoice[]
   cancelHref: string
 }) {
   const t = useTranslations('msmes')
@@ -110,10 +112,10 @@ export function MsmeForm({
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{t('figures')}</legend>
         <Field label={t('businessCapital')} name="businessCapital" errors={e?.businessCapital} hint={t('businessCapitalHint')}>
-          {(p) => <input {...p} defaultValue={text('businessCapital')} inputMode="decimal" placeholder="Rp" />}
+          {(p) => <MoneyInput {...p} defaultValue={text('businessCapital')} />}
         </Field>
         <Field label={t('annualSales')} name="annualSales" errors={e?.annualSales} hint={t('annualSalesHint')}>
-          {(p) => <input {...p} defaultValue={text('annualSales')} inputMode="decimal" placeholder="Rp" />}
+          {(p) => <MoneyInput {...p} defaultValue={text('annualSales')} />}
         </Field>
         <Field label={t('recordedScale')} name="recordedScale" errors={e?.recordedScale} hint={t('recordedScaleHint')}>
           {(p) => (
@@ -144,6 +146,7 @@ export function MsmeForm({
             regency: r('regency'), district: r('district'), village: r('village'), chooseRegency: r('chooseRegency'),
             chooseDistrict: r('chooseDistrict'), chooseVillage: r('chooseVillage'), regencyFixed: r('regencyFixed'),
             cooperative: t('cooperative'), noCooperative: t('noCooperative'), chooseRegencyFirst: t('chooseRegencyFirst'),
+            cooperativeInactive: t('cooperativeInactive'),
           }}
         />
         <Field label={r('address')} name="address" errors={e?.address} className="sm:col-span-2">

@@ -10,6 +10,7 @@ import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import type { ActionState } from '@/lib/safe-action'
 import { INSPECTION_STATUSES } from '@/lib/validations/cooperatives'
+import { MoneyInput } from './money-input'
 
 type Action = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>
 
@@ -66,11 +67,11 @@ export function YearForm({ cooperativeId, defaultYear, edit }: { cooperativeId: 
           </Field>
           {(['ownCapital', 'externalCapital', 'assets', 'businessVolume'] as const).map((k) => (
             <Field key={k} label={t(k)} name={k} errors={s?.errors?.[k]}>
-              {(p) => <input {...p} inputMode="decimal" defaultValue={initial(s, k)} placeholder="Rp" />}
+              {(p) => <MoneyInput {...p} defaultValue={initial(s, k)} />}
             </Field>
           ))}
           <Field label={t('netSurplus')} name="netSurplus" errors={s?.errors?.netSurplus} hint={t('netSurplusHint')}>
-            {(p) => <input {...p} defaultValue={initial(s, 'netSurplus')} placeholder="Rp" />}
+            {(p) => <MoneyInput {...p} signed defaultValue={initial(s, 'netSurplus')} />}
           </Field>
           <label className="flex items-center gap-2 self-center text-sm font-medium text-slate-800">
             <input type="checkbox" name="ratHeld" defaultChecked={initial(s, 'ratHeld') === 'on'} className="size-4 rounded border-slate-300" />

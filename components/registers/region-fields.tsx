@@ -4,7 +4,8 @@ import { useState } from 'react'
 import { Field } from '@/components/ui/field'
 
 type Option = { code: string; name: string }
-type CoopOption = { id: string; name: string }
+/** lib/data/cooperatives.ts CooperativeChoice */
+type CoopOption = { id: string; name: string; place: string; active: boolean }
 
 export type RegionFieldsLabels = {
   regency: string
@@ -17,6 +18,8 @@ export type RegionFieldsLabels = {
   cooperative?: string
   noCooperative?: string
   chooseRegencyFirst?: string
+  /** the mark of an inactive cooperative, the MSME's own (only it is offered when inactive) */
+  cooperativeInactive?: string
 }
 
 /**
@@ -54,7 +57,9 @@ export function RegionFields({
     setVillages([])
     setCooperatives([])
     if (!code) return
-    const res = await fetch(`/api/wilayah?regency=${encodeURIComponent(code)}${withCooperatives ? '&koperasi=1' : ''}`)
+    // the record's own cooperative is asked for too: back on its regency, an inactive one is still offered
+    const keep = withCooperatives && initial.cooperativeId ? `&tetap=${encodeURIComponent(initial.cooperativeId)}` : ''
+    const res = await fetch(`/api/wilayah?regency=${encodeURIComponent(code)}${withCooperatives ? `&koperasi=1${keep}` : ''}`)
     if (!res.ok) return
     const body = (await res.json()) as { districts: Option[]; cooperatives: CoopOption[] }
     setDistricts(body.districts)
@@ -110,7 +115,8 @@ export function RegionFields({
           {(p) => (
             <select {...p} value={cooperative} onChange={(e) => setCooperative(e.target.value)} disabled={!regency}>
               <option value="">{labels.noCooperative}</option>
-              {cooperatives.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+              {/* "name · kecamatan": two cooperatives of near-identical names are told apart */}
+              {cooperatives.map((c) => <option key={c.id} value={c.id}>{`${c.name} · ${c.place}${c.active ? '' : ` ${labels.cooperativeInactive ?? ''}`}`}</option>)}
             </select>
           )}
         </Field>

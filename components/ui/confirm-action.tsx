@@ -19,7 +19,7 @@ const reasons = (state: ActionState) => Object.values(state.errors ?? {}).flat()
  * consequential steps: deactivate, reset password, delete). Shows the action's outcome beside it.
  */
 export function ConfirmAction({
-  action, fields, label, title, body, confirmLabel, cancelLabel, variant = 'secondary', renderResult, size = 'sm', icon, blocked,
+  action, fields, label, title, body, confirmLabel, cancelLabel, variant = 'secondary', renderResult, size = 'sm', icon, iconOnly, blocked,
 }: {
   action: Action
   fields: Record<string, string>
@@ -34,6 +34,11 @@ export function ConfirmAction({
   /** 'md' beside a page header's other buttons (a record's Ubah and Riwayat); 'sm' in rows and panels */
   size?: 'sm' | 'md'
   icon?: React.ReactNode
+  /**
+   * The button shows only `icon`, with this as its name (read aloud, and shown on hover): a row's actions in a
+   * table that must fit its screen (a cooperative's book years), where the name says which row ("Hapus tahun buku 2024").
+   */
+  iconOnly?: string
   /**
    * Why the action cannot go ahead now, as the page already knows (a cooperative with member MSMEs): the dialog says
    * it in place of `body` (what the step would do) and offers only "Tutup"; `title` says it cannot go ahead. A
@@ -54,8 +59,8 @@ export function ConfirmAction({
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <Button type="button" size={size} variant={variant} disabled={pending} onClick={() => dialog.current?.showModal()}>
-        {icon}{pending ? t('processing') : label}
+      <Button type="button" size={size} variant={variant} disabled={pending} onClick={() => dialog.current?.showModal()} aria-label={iconOnly} title={iconOnly}>
+        {icon}{iconOnly ? null : pending ? t('processing') : label}
       </Button>
       <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,90vw)] whitespace-normal rounded-lg p-0 text-left font-normal shadow-xl backdrop:bg-slate-900/40">
         <div className="space-y-3 p-5">

@@ -21,9 +21,10 @@ export function Table({ caption, children, className }: { caption?: string; chil
   )
 }
 
-export function Th({ children, className, align = 'left', sticky }: { children?: React.ReactNode; className?: string; align?: 'left' | 'right'; sticky?: boolean }) {
+/** `wrap`: the label may break between its words (a long label over a narrow column of amounts), as SortTh's. */
+export function Th({ children, className, align = 'left', sticky, wrap = false }: { children?: React.ReactNode; className?: string; align?: 'left' | 'right'; sticky?: boolean; wrap?: boolean }) {
   return (
-    <th scope="col" className={clsx('whitespace-nowrap bg-slate-50 px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600', align === 'right' ? 'text-right' : 'text-left', stickyClass(sticky, true), className)}>
+    <th scope="col" className={clsx(!wrap && 'whitespace-nowrap', 'bg-slate-50 px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600', align === 'right' ? 'text-right' : 'text-left', stickyClass(sticky, true), className)}>
       {children}
     </th>
   )

@@ -6,6 +6,8 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { assertLocation } from '@/lib/data/regions'
+import { env } from '@/lib/env'
+import { nikRegencyCode } from '@/lib/registers/nik'
 import {
   cooperativeAuditSelect as auditSelect, deleteCooperativeYear as deleteYearRow, insertCooperative, insertCooperativeYear, updateCooperativeRecord, updateCooperativeYear,
 } from '@/lib/registers/writes'
@@ -16,8 +18,8 @@ import { ActionError, authAction, refuseTogether } from '@/lib/safe-action'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import {
-  cooperativeIdSchema, cooperativeRestoreSchema, cooperativeSchema, cooperativeUpdateSchema, cooperativeYearKeySchema, cooperativeYearSchema, inspectionFollowUpSchema, inspectionSchema,
-  type CooperativeInput,
+  cooperativeFormSchema, cooperativeIdSchema, cooperativeRestoreSchema, cooperativeSchema, cooperativeUpdateSchema, cooperativeYearKeySchema, cooperativeYearSchema, inspectionFollowUpSchema,
+  inspectionSchema, type CooperativeFormInput,
 } from '@/lib/validations/cooperatives'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
@@ -29,12 +31,32 @@ const YEAR_STALE_LABEL = 'Angka tahun buku ini'
 const INSPECTION_STALE_LABEL = 'Pemeriksaan ini'
 const DUPLICATE_NIK = 'NIK koperasi ini sudah terdaftar.'
 
-/** A district officer writes only in its own regency; the location must be real and consistent. */
-async function assertWritableLocation(user: SessionUser, input: CooperativeInput) {
+/**
+ * A district officer writes only in its own regency; the location must be real and consistent. `stored`: on edit,
+ * the record's NIK and regency as stored. `nikTaken`: the NIK is registered already, said under it instead of the
+ * warning on its code (a NIK that cannot be saved needs no confirming).
+ */
+async function assertWritableLocation(user: SessionUser, input: CooperativeFormInput, { stored, nikTaken }: { stored?: { nik: string; regencyCode: string } | null; nikTaken: boolean }) {
   if (!inRegencyScope(user, input.regencyCode)) {
     throw new ActionError('Anda hanya dapat mencatat koperasi di kabupaten/kota Anda.', { regencyCode: ['Pilih kabupaten/kota wilayah kerja Anda.'] })
   }
   await assertLocation(input)
+  if (!nikTaken) await assertNikRegency(input, stored)
+}
+
+/**
+ * A NIK koperasi begins with its regency's code (every registered one does), as an owner's NIK does: one beginning
+ * with another regency of the province is a warning the user confirms, as the MSME form asks of the owner's NIK
+ * (lib/actions/msmes.ts), not a refusal. A NIK whose first four digits name no regency of the province is not
+ * questioned. Asked again on edit only when the NIK or the regency changes: a confirmed one stays answered.
+ */
+async function assertNikRegency(input: CooperativeFormInput, stored?: { nik: string; regencyCode: string } | null) {
+  if (input.nikElsewhereConfirmed || (stored && stored.nik === input.nik && stored.regencyCode === input.regencyCode)) return
+  const regency = await db.regency.findFirst({ where: { code: nikRegencyCode(input.nik), provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true, name: true } })
+  if (regency && regency.code !== input.regencyCode) {
+    const message = `NIK koperasi diawali kode ${regency.name}, di luar kabupaten/kota koperasi ini. Jika memang benar, centang konfirmasi lalu simpan lagi.`
+    throw new ActionError('Periksa NIK koperasi.', { nik: [message], nikElsewhereConfirmed: ['Centang bila NIK koperasi ini memang diawali kode kabupaten/kota lain.'] })
+  }
 }
 
 const nikCheck = uniqueKeyCheck({
@@ -56,8 +78,9 @@ async function scopedCooperative(tx: Prisma.TransactionClient, user: SessionUser
 }
 
 /** Register a cooperative; its NIK koperasi must be new. */
-export const createCooperative = authAction('cooperatives.write', cooperativeSchema, async (input, user) => {
-  await refuseTogether(() => assertWritableLocation(user, input), await nikCheck.taken(input, user))
+export const createCooperative = authAction('cooperatives.write', cooperativeFormSchema, async (input, user) => {
+  const taken = await nikCheck.taken(input, user)
+  await refuseTogether(() => assertWritableLocation(user, input, { nikTaken: taken !== null }), taken)
   let id = ''
   try {
     id = await db.$transaction((tx) => insertCooperative(tx, actor(user), input))
@@ -71,7 +94,10 @@ export const createCooperative = authAction('cooperatives.write', cooperativeSch
 /** Edit a cooperative; refused when someone else saved in between (version check), never overwritten. */
 export const updateCooperative = authAction('cooperatives.write', cooperativeUpdateSchema, async (input, user) => {
   const { id, version, ...data } = input
-  await refuseTogether(() => assertWritableLocation(user, data), await nikCheck.taken(input, user))
+  // the stored NIK and regency (scoped: one outside the user's regency is NOT_FOUND in the write below)
+  const stored = await db.cooperative.findFirst({ where: { id, deletedAt: null, ...regencyScope(user) }, select: { nik: true, regencyCode: true } })
+  const taken = await nikCheck.taken(input, user)
+  await refuseTogether(() => assertWritableLocation(user, data, { stored, nikTaken: taken !== null }), taken)
   try {
     await db.$transaction(async (tx) => {
       const before = await scopedCooperative(tx, user, id)

@@ -25,20 +25,25 @@ const DUPLICATE_NIB = 'NIB ini sudah terdaftar.'
 /**
  * Checks that need the database: the regency is the user's, the location is consistent, the owner
  * NIK starts with a real province+regency code, and the cooperative is one of the same regency.
+ * `stored`: on edit, the record as stored. Its owner NIK, kept when the field is left empty, is checked against a new
+ * regency as a typed one is: an MSME moved to another regency had kept an owner NIK of the old one without a question.
  */
-async function assertWritable(user: SessionUser, input: Writable & { nikElsewhereConfirmed: boolean }) {
+async function assertWritable(user: SessionUser, input: Writable & { nikElsewhereConfirmed: boolean }, stored?: { ownerNik: string; regencyCode: string } | null) {
   if (!inRegencyScope(user, input.regencyCode)) {
     throw new ActionError('Anda hanya dapat mencatat UMKM di kabupaten/kota Anda.', { regencyCode: ['Pilih kabupaten/kota wilayah kerja Anda.'] })
   }
   await assertLocation(input)
-  if (input.ownerNik) {
-    const regency = await db.regency.findUnique({ where: { code: nikRegencyCode(input.ownerNik) }, select: { code: true, name: true } })
-    if (!regency) {
+  // a kept NIK was answered for in its regency when it was saved: asked again only when the business moves
+  const keptNik = !input.ownerNik && stored && stored.regencyCode !== input.regencyCode ? stored.ownerNik : null
+  const ownerNik = input.ownerNik ?? keptNik
+  if (ownerNik) {
+    const regency = await db.regency.findUnique({ where: { code: nikRegencyCode(ownerNik) }, select: { code: true, name: true } })
+    if (!regency && !keptNik) {
       const message = 'Empat digit pertama NIK harus kode provinsi dan kabupaten/kota yang terdaftar (mis. 3517 untuk Kabupaten Jombang).'
       throw new ActionError('NIK pemilik tidak valid.', { ownerNik: [message] })
     }
     // an owner may live elsewhere than the business: a warning the user confirms, not a refusal
-    if (regency.code !== input.regencyCode && !input.nikElsewhereConfirmed) {
+    if (regency && regency.code !== input.regencyCode && !input.nikElsewhereConfirmed) {
       const message = `NIK pemilik terdaftar di ${regency.name}, di luar kabupaten/kota usaha ini. Jika memang benar, centang konfirmasi lalu simpan lagi.`
       throw new ActionError('Periksa NIK pemilik.', { ownerNik: [message], nikElsewhereConfirmed: ['Centang bila pemilik memang ber-KTP di luar kabupaten/kota usaha.'] })
     }
@@ -98,7 +103,9 @@ export const createMsme = authAction('msmes.write', msmeSchema, async (input, us
 /** Edit an MSME (an empty owner NIK keeps the stored one); stale edits are refused. */
 export const updateMsme = authAction('msmes.write', msmeUpdateSchema, async (input, user) => {
   const { id, version, ownerNik, nikElsewhereConfirmed, ...data } = input
-  await refuseTogether(() => assertWritable(user, { ...data, ownerNik, nikElsewhereConfirmed }), await nibCheck.taken(input, user))
+  // the stored owner NIK and regency (scoped: one outside the user's regency is NOT_FOUND in the write below)
+  const stored = await db.msme.findFirst({ where: { id, deletedAt: null, ...regencyScope(user) }, select: { ownerNik: true, regencyCode: true } })
+  await refuseTogether(() => assertWritable(user, { ...data, ownerNik, nikElsewhereConfirmed }, stored), await nibCheck.taken(input, user))
   try {
     await db.$transaction(async (tx) => {
       const before = await scopedMsme(tx, user, id)

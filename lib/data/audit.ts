@@ -7,7 +7,7 @@ import type { SessionUser } from '@/lib/session-user'
 import type { AuditFilter } from '@/lib/validations/audit'
 import { formatMonth } from '@/lib/format'
 import { quarterLabel } from '@/lib/reporting/periods'
-import { auditFieldLabel, auditRefIds, auditRefKey, auditTargetGrid, auditValue, message, type AuditLang, type AuditRefKind } from '@/lib/audit-values'
+import { auditFieldLabel, auditFieldsInOrder, auditRefIds, auditRefKey, auditTargetGrid, auditValue, message, type AuditLang, type AuditRefKind } from '@/lib/audit-values'
 import { auditChanges, auditSubject } from '@/lib/audit-text'
 import { THRESHOLDS_KEY } from '@/lib/data/settings'
 import { REPORTING_START_KEY } from '@/lib/reporting/start'
@@ -103,7 +103,7 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
   const [outcomeIds, agendaIds] = [wanted('outcome', 'MeetingOutcome'), wanted('agenda', 'AgendaItem')]
   const only = (kind: AuditRefKind) => [...(linked.get(kind) ?? [])]
   const none = Promise.resolve([])
-  const [coops, msmes, meetings, actions, claims, loans, programs, users, reports, banks, activities, indicators, forms, regencies, districts, villages, outcomes, agenda, participants, imports, targets] = await Promise.all([
+  const [coops, msmes, meetings, actions, claims, loans, programs, users, reports, banks, activities, indicators, forms, regencies, districts, villages, outcomes, agenda, participants, imports, targets, bookYears] = await Promise.all([
     coopIds.length ? readDb.cooperative.findMany({ where: { id: { in: coopIds } }, select: { id: true, name: true } }) : none,
     msmeIds.length ? readDb.msme.findMany({ where: { id: { in: msmeIds } }, select: { id: true, businessName: true } }) : none,
     meetingIds.length ? readDb.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, title: true } }) : none,
@@ -125,6 +125,7 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
     ids('MeetingParticipant').length ? readDb.meetingParticipant.findMany({ where: { id: { in: ids('MeetingParticipant') } }, select: { id: true, name: true, meeting: { select: { title: true } } } }) : none,
     ids('DataImport').length ? readDb.dataImport.findMany({ where: { id: { in: ids('DataImport') } }, select: { id: true, fileName: true } }) : none,
     ids('ProgrammeTarget').length ? readDb.programmeTarget.findMany({ where: { id: { in: ids('ProgrammeTarget') } }, select: { id: true, name: true } }) : none,
+    ids('CooperativeYear').length ? readDb.cooperativeYear.findMany({ where: { id: { in: ids('CooperativeYear') } }, select: { id: true, year: true, cooperative: { select: { name: true } } } }) : none,
   ])
   const records = new Map<string, AuditRecord>()
   const refs = new Map<string, string>()
@@ -165,6 +166,18 @@ export async function auditNames(rows: AuditRow[], lang: AuditLang = 'id'): Prom
   for (const i of imports) records.set(`DataImport:${i.id}`, { name: i.fileName })
   // a programme target by its name ("10 KSP sehat"), not its id
   for (const t of targets) records.set(`ProgrammeTarget:${t.id}`, { name: t.name, plain: t.name })
+  // a book year by its cooperative and year ("KSP Maju · tahun buku 2024"): its snapshot holds only figures and ids, and
+  // its history had been headed by its raw id. A deleted year, no longer read, by its snapshot's cooperative and year
+  // (the cooperative's name read with the page's others: its snapshot's cooperativeId is a reference, auditRefIds)
+  const bookYear = (cooperative: string, year: number) => `${cooperative} · ${(message(lang, 'auditLog.bookYear') ?? '{year}').replace('{year}', String(year))}`
+  for (const y of bookYears) records.set(`CooperativeYear:${y.id}`, { name: bookYear(y.cooperative.name, y.year) })
+  for (const r of rows) {
+    const key = `CooperativeYear:${r.entityId}`
+    if (r.entity !== 'CooperativeYear' || !r.entityId || records.has(key)) continue
+    const snapshot = (r.after ?? r.before) as { cooperativeId?: unknown; year?: unknown } | null | undefined
+    const cooperative = typeof snapshot?.cooperativeId === 'string' ? coops.find((c) => c.id === snapshot.cooperativeId)?.name : undefined
+    if (cooperative && typeof snapshot?.year === 'number') records.set(key, { name: bookYear(cooperative, snapshot.year) })
+  }
   // a setting and a quarter's deadline are named by what they are, without a query ("mengubah pengaturan Ambang
   // status", "periode pelaporan Triwulan II 2027"; they had read "mengubah pengaturan" and nothing more)
   for (const [key, path] of [[THRESHOLDS_KEY, 'config.tabs.thresholds'], [REPORTING_START_KEY, 'config.deadlines.start']] as const) {
@@ -195,7 +208,7 @@ export async function exportAuditLogs({ user, filter }: { user: SessionUser; fil
     const { records, refs } = await auditNames(chunk, 'id')
     for (const r of chunk) {
       const { name, now } = auditSubject(r.entityId ? records.get(`${r.entity}:${r.entityId}`) : undefined, r.before, r.after)
-      const changes = auditChanges(r.before, r.after).map((c) => {
+      const changes = auditFieldsInOrder(r.entity, auditChanges(r.before, r.after)).map((c) => {
         const shown = (v: unknown) => auditValue(r.entity, c.field, v, 'id', refs)
         return `${auditFieldLabel(r.entity, c.field, 'id', refs)}: ${r.before && r.after ? `${shown(c.before)} → ${shown(c.after)}` : shown(r.after ? c.after : c.before)}`
       })

@@ -77,7 +77,9 @@ function orderOf(filter: CooperativeFilter): Prisma.CooperativeOrderByWithRelati
   const first: Prisma.CooperativeOrderByWithRelationInput = sort === 'healthOutcome' ? { healthOutcome: { sort: dir, nulls: 'last' } }
     : sort === 'members' ? { membersTotal: dir } // men + women, kept by PostgreSQL (a generated column)
       : { [sort]: dir }
-  return [first, { id: 'asc' }]
+  // within a tie (a regency's hundreds, one type), by name and NIK koperasi as a reader scans it, the id last for one
+  // order always: by the id alone, every new record (a cuid, `c…`) had come before the seeded ones
+  return [first, ...(['name', 'nik', 'id'] as const).filter((k) => k !== sort).map((k) => ({ [k]: 'asc' as const }))]
 }
 
 /** Cooperatives for the list: scoped, filtered, sorted, one page, with the total for the pager. */
@@ -167,15 +169,23 @@ export async function cooperativeName({ user, id }: { user: SessionUser; id: str
   return coop?.name ?? null
 }
 
-/** Cooperatives of one regency an MSME can be a member of (scoped), for the MSME form. */
-export async function cooperativeChoices({ user, regencyCode }: { user: SessionUser; regencyCode: string }) {
+/** A membership choice of the MSME form: the name, where it is (its kecamatan; its NIK when none), and whether it is active. */
+export type CooperativeChoice = { id: string; name: string; place: string; active: boolean }
+
+/**
+ * Cooperatives of one regency an MSME can be a member of (scoped), for the MSME form. Active ones only, but `keep`
+ * (the MSME's own cooperative on edit) whatever its state: a membership stays selectable, not silently dropped, when
+ * its cooperative became inactive. Each is told apart by its kecamatan (two "Koperasi … Sejahtera" had been alike).
+ */
+export async function cooperativeChoices({ user, regencyCode, keep }: { user: SessionUser; regencyCode: string; keep?: string | null }): Promise<CooperativeChoice[]> {
   assertRead(user)
-  return readDb.cooperative.findMany({
-    where: { AND: [{ deletedAt: null, regencyCode }, regencyScope(user)] },
-    select: { id: true, name: true },
-    orderBy: { name: 'asc' },
+  const rows = await readDb.cooperative.findMany({
+    where: { AND: [{ deletedAt: null, regencyCode }, regencyScope(user), keep ? { OR: [{ active: true }, { id: keep }] } : { active: true }] },
+    select: { id: true, name: true, nik: true, active: true, district: { select: { name: true } } },
+    orderBy: [{ name: 'asc' }, { nik: 'asc' }],
     take: 2000,
   })
+  return rows.map((c) => ({ id: c.id, name: c.name, place: c.district?.name ?? c.nik, active: c.active }))
 }
 
 /** Where an incremental read resumes: after this record in (updatedAt, id) order. */

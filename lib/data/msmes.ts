@@ -72,8 +72,14 @@ function whereOf(user: SessionUser, filter: MsmeFilter, opts: { includeDeleted?:
   return { AND: and }
 }
 
+/**
+ * The list's order: the sorted column, then within a tie (17.000 "Mikro") by name and NIB, as a reader scans it; the
+ * id last, for one order always. Ties had been broken by the id alone, which follows NIB order for the seeded records
+ * but puts every new one (a cuid, `c…`) first.
+ */
 function orderOf(filter: MsmeFilter): Prisma.MsmeOrderByWithRelationInput[] {
-  return [{ [filter.sort ?? 'businessName']: filter.dir ?? 'asc' }, { id: 'asc' }]
+  const sort = filter.sort ?? 'businessName'
+  return [{ [sort]: filter.dir ?? 'asc' }, ...(['businessName', 'nib', 'id'] as const).filter((k) => k !== sort).map((k) => ({ [k]: 'asc' as const }))]
 }
 
 /**

@@ -88,8 +88,12 @@ function englishGrouping(name: string, text: string): string {
     .replace(/(?<![^\s(])(\d+),(\d+)%/g, '$1.$2%')
 }
 
-/** Placeholders that carry what someone typed or an identifier (account numbers may hold dots), never a figure. */
-const IDENTIFIER_PARTS = new Set(['account', 'accounts', 'name', 'names', 'value', 'text', 'code', 'codes', 'nib', 'nik', 'number', 'key', 'keys', 'candidates', 'sheet', 'file', 'filename', 'reference'])
+/**
+ * Placeholders that carry what someone typed or an identifier (account numbers may hold dots), never a figure; and
+ * how a figure is to be typed (`cents` 12,50, `thousands` 12.500: a register's amount field, which reads only the
+ * Indonesian way, shown so in English too).
+ */
+const IDENTIFIER_PARTS = new Set(['account', 'accounts', 'name', 'names', 'value', 'text', 'code', 'codes', 'nib', 'nik', 'number', 'key', 'keys', 'candidates', 'sheet', 'file', 'filename', 'reference', 'cents', 'thousands'])
 
 /** Text with nothing to translate: empty, or only figures, signs and `{}` (a part of a message left open in the code). */
 const NO_WORDS = (text: string) => !/\p{L}{2,}/u.test(text.replace(/\{\}/g, ''))

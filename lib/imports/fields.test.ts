@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { autoMap, CellProblem, cellText, editableText, fieldLabel, shownValue, type FieldDef } from './fields'
 import { MSME_FIELDS } from './kinds/msmes'
 import { looksLikeEnglishGrouping, parseDecimalText } from '@/lib/parse'
+import { money } from '@/lib/validations/registers-common'
 
 const field = (type: FieldDef['type']): FieldDef => ({ key: 'x', label: 'X', type, help: '', examples: [] })
 
@@ -111,6 +112,13 @@ describe('cellText: a number cell', () => {
     expect(parseDecimalText(cellText(1234567.5, field('money')))).toBe('1234567.5')
     expect(cellText(9_007_199_254_740_991, field('money'))).toBe('9007199254740991')
     expect(cellText('1.234,5', field('number'))).toBe('1.234,5')
+  })
+
+  it('gives a number cell of sen to the register\'s amount field with a comma, which it reads (its `12.50` typed as text is refused as ambiguous)', () => {
+    expect(cellText(12.5, field('money'))).toBe('12,5')
+    expect(money('Aset').parse(cellText(12.5, field('money')))).toBe('12.5')
+    expect(money('Aset').parse(cellText(999.99, field('money')))).toBe('999.99')
+    expect(money('Aset').safeParse(cellText('12.50', field('money'))).success).toBe(false)
   })
 })
 

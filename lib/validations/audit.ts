@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { filterPage } from './registers-common'
 import { isIsoDate } from '@/lib/parse'
 
 /** a real calendar date (lib/parse.ts): 2026-02-30 is no date, not 2 March */
@@ -12,6 +13,6 @@ export const auditFilterSchema = z.object({
   record: z.string().regex(/^[A-Za-z0-9_#:.-]{1,60}$/).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  page: filterPage,
 })
 export type AuditFilter = z.infer<typeof auditFilterSchema>

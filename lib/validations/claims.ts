@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { filterPage } from './registers-common'
 
 /** The claims list's sortable columns: the claimed month (the default, newest first) and its amounts. */
 export const CLAIM_SORTS = ['month', 'claimed', 'computed', 'approved', 'paid'] as const
@@ -8,7 +9,7 @@ export const claimFilterSchema = z.object({
   program: z.string().max(40).optional().catch(undefined),
   status: z.enum(['SUBMITTED', 'RETURNED', 'APPROVED', 'PAID']).optional().catch(undefined),
   bank: z.string().max(40).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  page: filterPage,
   sort: z.enum(CLAIM_SORTS).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { nameField } from '@/lib/parse'
-import { checkbox, count, districtCode, fieldsParsed, filterDir, filterPage, filterRegency, filterText, idField, money, nikField, optionalPastDate, optionalText, pastDate, regencyCode, versionField, villageCode } from './registers-common'
+import { nameField, parseDecimalText } from '@/lib/parse'
+import { checkbox, count, districtCode, fieldsParsed, filterDir, filterPage, filterRegency, filterText, idField, money, moneyProblem, nikField, optionalPastDate, optionalText, pastDate, regencyCode, versionField, villageCode } from './registers-common'
 
 export const COOPERATIVE_TYPES = ['KONSUMEN', 'PRODUSEN', 'SIMPAN_PINJAM', 'PEMASARAN', 'JASA'] as const
 export const COOPERATIVE_FORMS = ['PRIMER', 'SEKUNDER'] as const
@@ -30,10 +30,20 @@ export const cooperativeSchema = z.object({
 })
 export type CooperativeInput = z.infer<typeof cooperativeSchema>
 
-export const cooperativeUpdateSchema = cooperativeSchema.extend({ id: idField, version: versionField })
+/**
+ * The form's: with the user's answer to the NIK warning (a NIK koperasi beginning with another regency's code of the
+ * province, checked in the action), which is not part of the record; an import has no such question.
+ */
+export const cooperativeFormSchema = cooperativeSchema.extend({ nikElsewhereConfirmed: checkbox })
+export type CooperativeFormInput = z.infer<typeof cooperativeFormSchema>
+
+export const cooperativeUpdateSchema = cooperativeFormSchema.extend({ id: idField, version: versionField })
 export const cooperativeIdSchema = z.object({ id: idField })
 /** A deleted record brought back, as the user saw it (its version). */
 export const cooperativeRestoreSchema = z.object({ id: idField, version: versionField })
+
+/** The refusal of a RAT held before its book year ended, with the year typed as its example. */
+export const ratTooEarlyMessage = (year: number) => `Tanggal RAT harus sesudah tahun bukunya berakhir: RAT tahun buku ${year} diadakan pada ${year + 1} atau sesudahnya.`
 
 /** A book year's figures (upserted by year). */
 export const cooperativeYearSchema = z
@@ -44,18 +54,19 @@ export const cooperativeYearSchema = z
     externalCapital: money('Modal luar'),
     assets: money('Aset'),
     businessVolume: money('Volume usaha'),
+    // a loss is typed with a minus: the same reading and refusals as the other amounts, the minus allowed
     netSurplus: z
       .string()
       .trim()
       .optional()
-      .transform((v) => ({ negative: Boolean(v?.startsWith('-')), rest: v?.replace(/^-/, '') }))
       .transform((v, ctx) => {
-        const r = money('SHU').safeParse(v.rest)
-        if (!r.success) {
-          ctx.addIssue({ code: 'custom', message: 'SHU harus angka rupiah (boleh negatif), mis. -2.500.000.' })
+        if (!v) return '0'
+        const problem = moneyProblem('SHU', v, { signed: true, unreadable: 'SHU harus angka rupiah (boleh negatif), mis. -2.500.000.' })
+        if (problem) {
+          ctx.addIssue({ code: 'custom', message: problem })
           return z.NEVER
         }
-        return v.negative && r.data !== '0' ? `-${r.data}` : r.data
+        return parseDecimalText(v)!
       }),
     ratHeld: checkbox,
     ratDate: optionalPastDate('Tanggal RAT'),
@@ -70,7 +81,8 @@ export const cooperativeYearSchema = z
   // refused only for its range (2027, in the future) is still a year to compare with.
   .refine((v) => !v.ratDate || !Number.isInteger(v.year) || v.ratDate.getUTCFullYear() > v.year, {
     path: ['ratDate'],
-    message: 'Tanggal RAT harus sesudah tahun bukunya berakhir: RAT tahun buku 2025, misalnya, diadakan pada 2026 atau sesudahnya.',
+    // the example is the year typed: a fixed "2025" read, beside a typed 2026 and a date in 2026, as if 2026 were allowed
+    error: (issue) => ratTooEarlyMessage((issue.input as { year: number }).year),
     when: (payload) => fieldsParsed('ratDate')(payload) && Number.isInteger((payload.value as { year?: unknown }).year),
   })
 export type CooperativeYearInput = z.infer<typeof cooperativeYearSchema>

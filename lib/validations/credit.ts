@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { nameField, decimalField, isoDateField, isoMonthField, looksLikeEnglishGrouping, parseNumberInput, rupiahField } from '@/lib/parse'
-import { countGroupingMessage, fieldsParsed, nibField, nikField } from './registers-common'
+import { countGroupingMessage, fieldsParsed, filterPage, nibField, nikField } from './registers-common'
 
 const isoDate = isoDateField()
 /** Whole Rupiah (lib/parse.ts): `1.234.567`, `1234567` and `Rp1.234.567` are the same; a fraction is refused. */
@@ -199,7 +199,7 @@ export const disbursementFilterSchema = z.object({
   q: z.string().trim().max(60).optional().catch(undefined),
   collectibility: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
   flagged: z.enum(['1']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  page: filterPage,
   sort: z.enum(['contractDate', 'plafond', 'accountNumber']).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
 })

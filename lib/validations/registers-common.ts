@@ -75,8 +75,40 @@ export const phoneField = z
 const MAX_MONEY = BigInt('9999999999999999') // Decimal(18,2): 16 digits before the point
 
 /**
- * Rupiah as typed by people: `1.500.000`, `1500000`, `1.500.000,50` or `1500000.50` (a dot followed
- * by exactly three digits is a thousands separator). Returned as a plain decimal string for Decimal.
+ * `12.50`, `1.5`: one to three digits, a dot, one or two digits. The one parser reads it as a decimal point (a
+ * bank's or a spreadsheet's `1500000.50` stays 1.500.000,50, lib/parse.ts), but typed in a register's amount it is
+ * far more often thousands missing a digit (`12.500`, `1.500`): a cooperative's assets saved as Rp12,50 without a
+ * word. Refused here, naming both readings; the sen are typed with a comma. A dot before three digits is grouping,
+ * and a whole part of four or more digits (`1500000.50`) is no typo of grouping, so both stay as they are. A number
+ * cell of a spreadsheet never arrives so (lib/imports/fields.ts writes it with a comma).
+ */
+const AMBIGUOUS_DOT = /^-?[1-9]\d{0,2}\.\d{1,2}$/
+export const ambiguousMoneyMessage = (label: string, typed: string) => {
+  const [whole, fraction] = typed.split('.')
+  // the two readings, as the field takes each: sen after a comma, or thousands (the group's missing digits as zeros)
+  const cents = `${whole},${fraction}`
+  const thousands = `${whole}.${fraction.padEnd(3, '0')}`
+  return `${label}: “${typed}” tidak jelas — sen ditulis dengan koma (${cents}), ribuan dengan titik setiap tiga angka (${thousands}).`
+}
+
+/** Why a typed amount is refused (null when it reads), for money() and a signed amount built on it (a book year's SHU). */
+export function moneyProblem(label: string, v: string | undefined, { signed = false, unreadable = `${label} harus angka rupiah, mis. 1.500.000.` } = {}): string | null {
+  // `25,000` would be read as 25: refused with the same sentence as the credit chain's amounts (lib/parse.ts parseRupiah)
+  if (looksLikeEnglishGrouping(v)) return rupiahMessage(label, 'GROUPING')
+  const typed = (v ?? '').replace(/[\s\u00a0]/g, '').replace(/^(-?)Rp\.?/i, '$1')
+  if (AMBIGUOUS_DOT.test(typed)) return ambiguousMoneyMessage(label, typed)
+  const normalized = parseDecimalText(v)
+  if (normalized === null || (normalized.split('.')[1] ?? '').length > 2) return unreadable
+  // a well-formed amount below zero is said as such ("harus angka rupiah" read as if `-500000` were not a number)
+  if (!signed && normalized.startsWith('-')) return rupiahMessage(label, 'NEGATIVE')
+  if (BigInt(normalized.replace(/^-/, '').split('.')[0]) > MAX_MONEY) return `${label} terlalu besar.`
+  return null
+}
+
+/**
+ * Rupiah as typed by people: `1.500.000`, `1500000`, `1.500.000,50` or `1500000.50` (a dot followed by exactly
+ * three digits is a thousands separator; `12.50` is refused as ambiguous, see AMBIGUOUS_DOT). Returned as a plain
+ * decimal string for Decimal.
  */
 export const money = (label: string) =>
   z
@@ -85,21 +117,12 @@ export const money = (label: string) =>
     .optional()
     .transform((v, ctx) => {
       if ((v ?? '').trim() === '') return '0'
-      // `25,000` would be read as 25: refused with the same sentence as the credit chain's amounts (lib/parse.ts parseRupiah)
-      if (looksLikeEnglishGrouping(v)) {
-        ctx.addIssue({ code: 'custom', message: rupiahMessage(label, 'GROUPING') })
+      const problem = moneyProblem(label, v)
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: problem })
         return z.NEVER
       }
-      const normalized = parseDecimalText(v)
-      if (normalized === null || normalized.startsWith('-') || (normalized.split('.')[1] ?? '').length > 2) {
-        ctx.addIssue({ code: 'custom', message: `${label} harus angka rupiah, mis. 1.500.000.` })
-        return z.NEVER
-      }
-      if (BigInt(normalized.split('.')[0]) > MAX_MONEY) {
-        ctx.addIssue({ code: 'custom', message: `${label} terlalu besar.` })
-        return z.NEVER
-      }
-      return normalized
+      return parseDecimalText(v)!
     })
 
 /** A calendar date from `<input type="date">` (yyyy-mm-dd), not in the future. */
@@ -107,7 +130,9 @@ export const pastDate = (label: string) =>
   z
     .string()
     .trim()
-    .refine((v) => isIsoDate(v) && v >= '1900-01-01', `${label} harus tanggal yang valid.`)
+    .refine((v) => isIsoDate(v), { error: `${label} harus tanggal yang valid.`, abort: true })
+    // a date that exists but is out of range is said so ("harus tanggal yang valid" read as if 01/01/1850 did not exist)
+    .refine((v) => v >= '1900-01-01', { error: `${label} paling awal 1 Januari 1900.`, abort: true })
     .transform((v) => new Date(`${v}T00:00:00Z`))
     .refine((d) => d.getTime() <= Date.now() + 24 * 3600 * 1000, `${label} tidak boleh di masa depan.`)
 
@@ -161,6 +186,16 @@ export const filterText = z
   .catch(undefined)
 /** True when the search typed in the URL was longer than the list searched (filterText cut it). */
 export const searchWasCut = (raw: unknown) => typeof raw === 'string' && raw.replace(/\s+/g, ' ').trim().length > FILTER_TEXT_MAX
-export const filterPage = z.coerce.number().int().min(1).max(100_000).optional().catch(undefined)
+/**
+ * A list's page from the URL (every list's: the registers', users', loans', claims', the audit log's): a whole number
+ * from 1. A page past the last is said as such by the list (components/ui/past-last-page.tsx); so is one too large to
+ * ask the database for (`?page=99999999999`), read as PAGE_BEYOND_ANY: it had fallen back to page 1 while the URL
+ * still said 99999999999. Anything else (0, -1, `abc`, 1.5) is no page: the first.
+ */
+export const PAGE_BEYOND_ANY = 1_000_000 // past every list; times a page's rows still an offset PostgreSQL and Prisma take (< 2^31)
+export const filterPage = z
+  .preprocess((v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) && Number(v) > PAGE_BEYOND_ANY ? PAGE_BEYOND_ANY : v), z.coerce.number().int().min(1).max(PAGE_BEYOND_ANY))
+  .optional()
+  .catch(undefined)
 export const filterDir = z.enum(['asc', 'desc']).optional().catch(undefined)
 export const filterRegency = z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined)

@@ -158,3 +158,37 @@ describe('a cooperative’s history', () => {
     expect(year.rows.map((r) => r.action).sort()).toEqual(['CREATE', 'UPDATE'])
   })
 })
+
+describe('a book year in the trail', () => {
+  it('is named by its cooperative and year, in the reader’s language; a deleted one by its snapshot, in one query for the page', async () => {
+    const coop = await db.cooperative.create({ data: { nik: '3517000000009103', name: 'KSP Tahun Buku', type: 'SIMPAN_PINJAM', regencyCode: '35.17' }, select: { id: true } })
+    const [live, older] = await Promise.all([2024, 2023].map((year) => db.cooperativeYear.create({ data: { cooperativeId: coop.id, year }, select: { id: true } })))
+    const other = await createUser('ADMIN')
+    const row = (entityId: string, action: string, snapshot: { before?: object; after?: object }) =>
+      ({ userId: other.id, username: other.username, role: 'ADMIN', action, entity: 'CooperativeYear', entityId, ...snapshot })
+    await db.auditLog.createMany({
+      data: [
+        row(live.id, 'CREATE', { after: { cooperativeId: coop.id, year: 2024, assets: '1000' } }),
+        row(older.id, 'CREATE', { after: { cooperativeId: coop.id, year: 2023 } }),
+        // deleted since: no row to read, its snapshot names it
+        row('y-deleted', 'DELETE', { before: { cooperativeId: coop.id, year: 2022 } }),
+      ],
+    })
+    signInAs(admin)
+    const user = (await getCurrentUser())!
+    const id = await findAuditLogs({ user, filter: { user: other.id } })
+    expect([live.id, older.id, 'y-deleted'].map((y) => id.records.get(`CooperativeYear:${y}`)?.name))
+      .toEqual(['KSP Tahun Buku · tahun buku 2024', 'KSP Tahun Buku · tahun buku 2023', 'KSP Tahun Buku · tahun buku 2022'])
+    // the row's sentence names it (a book year's snapshot holds no name of its own), as a cooperative's does
+    expect(auditSubject(id.records.get(`CooperativeYear:${live.id}`), null, { cooperativeId: coop.id, year: 2024 }).name).toBe('KSP Tahun Buku · tahun buku 2024')
+    const en = await findAuditLogs({ user, filter: { user: other.id }, lang: 'en' })
+    expect(en.records.get(`CooperativeYear:${live.id}`)?.name).toBe('KSP Tahun Buku · book year 2024')
+    // its own history (the "Riwayat" link of its row) is headed by that name, not its id
+    const history = await findAuditLogs({ user, filter: { entity: 'CooperativeYear', record: older.id } })
+    expect(history.records.get(`CooperativeYear:${older.id}`)?.name).toBe('KSP Tahun Buku · tahun buku 2023')
+    // within a cooperative's history, its years are named too
+    const parts = await findAuditLogs({ user, filter: { entity: 'Cooperative', record: coop.id } })
+    expect(parts.rows.map((r) => parts.records.get(`${r.entity}:${r.entityId}`)?.name).sort())
+      .toEqual(['KSP Tahun Buku · tahun buku 2022', 'KSP Tahun Buku · tahun buku 2023', 'KSP Tahun Buku · tahun buku 2024'])
+  })
+})

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { db } from '@/lib/db'
 import { createMsme } from '@/lib/actions/msmes'
 import { addInspection, createCooperative, deleteCooperative, deleteCooperativeYear, followUpInspection, restoreCooperative, saveCooperativeYear, updateCooperative } from '@/lib/actions/cooperatives'
-import { findCooperatives, findDeletedCooperatives, getCooperative, exportCooperatives } from '@/lib/data/cooperatives'
+import { cooperativeChoices, findCooperatives, findDeletedCooperatives, getCooperative, exportCooperatives } from '@/lib/data/cooperatives'
 import { GET as exportRoute } from '@/app/api/koperasi/ekspor/route'
 import { GET as regionsRoute } from '@/app/api/wilayah/route'
 import type { SessionUser } from '@/lib/session-user'
@@ -316,15 +316,32 @@ describe('yearly figures, assessments and inspections', () => {
     expect(bad.state?.errors?.ownCapital).toEqual(['Modal sendiri harus angka rupiah, mis. 1.500.000.'])
     // and, in the same round, the RAT rules the fields they read can already judge (they had waited for a second try)
     expect(bad.state?.errors?.ratHeld).toEqual(['Tandai RAT terlaksana bila tanggal RAT diisi.'])
-    expect(bad.state?.errors?.ratDate).toEqual(['Tanggal RAT harus sesudah tahun bukunya berakhir: RAT tahun buku 2025, misalnya, diadakan pada 2026 atau sesudahnya.'])
+    // the example is the year typed (a fixed "2025" read as if the typed year's own date were allowed)
+    expect(bad.state?.errors?.ratDate).toEqual(['Tanggal RAT harus sesudah tahun bukunya berakhir: RAT tahun buku 2999 diadakan pada 3000 atau sesudahnya.'])
     // a year that cannot be read is not compared with
     expect((await submit(saveCooperativeYear, { ...base, year: 'dua ribu' })).state?.errors).toEqual({ year: ['Tahun buku tidak valid.'] })
     const ratOnly = await submit(saveCooperativeYear, { ...base, ratHeld: false })
     expect(ratOnly.state?.errors?.ratHeld).toEqual(['Tandai RAT terlaksana bila tanggal RAT diisi.'])
     // "RAT 2025" held in March 2025 under book year 2025: that RAT closed book year 2024, said in the date's field
     const sameYear = await submit(saveCooperativeYear, { ...base, year: '2025', ratDate: '2025-03-01' })
-    expect(sameYear.state?.errors?.ratDate).toEqual(['Tanggal RAT harus sesudah tahun bukunya berakhir: RAT tahun buku 2025, misalnya, diadakan pada 2026 atau sesudahnya.'])
+    expect(sameYear.state?.errors?.ratDate).toEqual(['Tanggal RAT harus sesudah tahun bukunya berakhir: RAT tahun buku 2025 diadakan pada 2026 atau sesudahnya.'])
+    const nextYear = await submit(saveCooperativeYear, { ...base, year: '2024', ratDate: '2024-12-01' })
+    expect(nextYear.state?.errors?.ratDate).toEqual(['Tanggal RAT harus sesudah tahun bukunya berakhir: RAT tahun buku 2024 diadakan pada 2025 atau sesudahnya.'])
     expect(await db.cooperativeYear.count({ where: { cooperativeId: coop.id, year: 2025 } })).toBe(0)
+  })
+
+  it('refuses an amount written `12.50` or `1.5` (a likely 12.500 / 1.500), saying both readings, and saves nothing', async () => {
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' } })
+    signInAs(admin)
+    const r = await submit(saveCooperativeYear, { cooperativeId: coop.id, year: '2021', ownCapital: '12.50', externalCapital: '2,50', assets: '1.5', businessVolume: '1.500,5', netSurplus: '-500000' })
+    expect(r.state?.errors).toEqual({
+      ownCapital: ['Modal sendiri: “12.50” tidak jelas — sen ditulis dengan koma (12,50), ribuan dengan titik setiap tiga angka (12.500).'],
+      assets: ['Aset: “1.5” tidak jelas — sen ditulis dengan koma (1,5), ribuan dengan titik setiap tiga angka (1.500).'],
+    })
+    expect(await db.cooperativeYear.count({ where: { cooperativeId: coop.id, year: 2021 } })).toBe(0)
+    // a negative amount that is not the SHU is said to be negative
+    const negative = await submit(saveCooperativeYear, { cooperativeId: coop.id, year: '2021', externalCapital: '-500000' })
+    expect(negative.state?.errors).toEqual({ externalCapital: ['Modal luar tidak boleh negatif.'] })
   })
 
   it('records an inspection, in scope only', async () => {
@@ -445,6 +462,47 @@ describe('sorting by name', () => {
   })
 })
 
+describe('sorting within a tie', () => {
+  it('breaks a tie by name, then NIK koperasi, not by the internal id (new records had jumped to the top of their tie)', async () => {
+    const base = { type: 'JASA' as const, regencyCode: '35.17', updatedAt: new Date() }
+    // ids in the opposite order of the names and NIKs, as a new record's cuid (`c…`) sorts before a seeded `k35…`
+    await db.cooperative.createMany({ data: [
+      { ...base, id: 'tie-a', nik: '3517970000000003', name: 'Koperasi Seri Beta' },
+      { ...base, id: 'tie-b', nik: '3517970000000002', name: 'Koperasi Seri Alfa' },
+      { ...base, id: 'tie-c', nik: '3517970000000001', name: 'Koperasi Seri Alfa' },
+    ] })
+    for (const dir of ['asc', 'desc'] as const) {
+      const rows = (await findCooperatives({ user: asUser(admin), filter: { q: 'Koperasi Seri', sort: 'type', dir } })).rows
+      expect(rows.map((r) => r.nik), dir).toEqual(['3517970000000001', '3517970000000002', '3517970000000003'])
+    }
+    const exported = await exportCooperatives({ user: asUser(admin), filter: { q: 'Koperasi Seri', sort: 'regencyCode' } })
+    expect(exported.map((r) => r.nik)).toEqual(['3517970000000001', '3517970000000002', '3517970000000003'])
+  })
+})
+
+describe('the MSME form\'s cooperative choices', () => {
+  it('name each with its kecamatan (or NIK), offer only active ones, and keep an MSME\'s own inactive cooperative', async () => {
+    const base = { type: 'JASA' as const, regencyCode: '35.78', updatedAt: new Date() }
+    const [active, inactive, bare] = await Promise.all([
+      db.cooperative.create({ data: { ...base, nik: '3578960000000001', name: 'Koperasi Pilihan Sejahtera', districtCode: '35.78.01' }, select: { id: true } }),
+      db.cooperative.create({ data: { ...base, nik: '3578960000000002', name: 'Koperasi Pilihan Sejahtera Abadi', active: false }, select: { id: true } }),
+      db.cooperative.create({ data: { ...base, nik: '3578960000000003', name: 'Koperasi Pilihan Tanpa Kecamatan' }, select: { id: true } }),
+    ])
+    const district = (await db.district.findUniqueOrThrow({ where: { code: '35.78.01' }, select: { name: true } })).name
+    const ours = <C extends { id: string }>(list: C[]) => list.filter((c) => [active.id, inactive.id, bare.id].includes(c.id))
+    signInAs(surabaya)
+    const fresh = await (await regionsRoute(new Request('http://x/api/wilayah?regency=35.78&koperasi=1'), undefined)).json()
+    expect(ours(fresh.cooperatives)).toEqual([
+      { id: active.id, name: 'Koperasi Pilihan Sejahtera', place: district, active: true },
+      { id: bare.id, name: 'Koperasi Pilihan Tanpa Kecamatan', place: '3578960000000003', active: true },
+    ])
+    // an MSME already a member of the inactive one keeps it among the choices, marked by the form
+    const kept = await (await regionsRoute(new Request(`http://x/api/wilayah?regency=35.78&koperasi=1&tetap=${inactive.id}`), undefined)).json()
+    expect(ours(kept.cooperatives as { id: string; active: boolean }[]).map((c) => [c.id, c.active])).toEqual([[active.id, true], [inactive.id, false], [bare.id, true]])
+    expect(ours(await cooperativeChoices({ user: asUser(surabaya), regencyCode: '35.78', keep: inactive.id }))).toHaveLength(3)
+  })
+})
+
 describe('sorting by members', () => {
   it('orders by men + women, kept by PostgreSQL as the counts change, both ways, in the list and its export', async () => {
     const base = { type: 'KONSUMEN' as const, regencyCode: '35.17', updatedAt: new Date() }
@@ -465,3 +523,26 @@ describe('sorting by members', () => {
   })
 })
 
+// last in the file: the cooperatives it saves in Kabupaten Jombang would change the counts the tests above read
+describe('a NIK koperasi of another regency', () => {
+  it('asks to confirm a NIK koperasi that begins with another regency of the province, as the MSME form asks of an owner NIK', async () => {
+    const surabayaName = (await db.regency.findUniqueOrThrow({ where: { code: '35.78' }, select: { name: true } })).name
+    const warned = await createAs(admin, { nik: '3578000000009999', name: 'KSP Kode Lain' })
+    expect(warned.state?.errors?.nik).toEqual([`NIK koperasi diawali kode ${surabayaName}, di luar kabupaten/kota koperasi ini. Jika memang benar, centang konfirmasi lalu simpan lagi.`])
+    expect(warned.state?.errors?.nikElsewhereConfirmed).toEqual(['Centang bila NIK koperasi ini memang diawali kode kabupaten/kota lain.'])
+    expect(await db.cooperative.count({ where: { nik: '3578000000009999' } })).toBe(0)
+    // first four digits that name no regency of the province: not questioned (a NIK koperasi need not begin so)
+    expect((await createAs(admin, { nik: '9999000000009998', name: 'KSP Kode Bebas' })).redirect).toMatch(/^\/koperasi\//)
+    // confirmed: saved
+    expect((await createAs(admin, { nik: '3578000000009999', name: 'KSP Kode Lain', nikElsewhereConfirmed: 'on' })).redirect).toMatch(/^\/koperasi\//)
+    // an edit that keeps the NIK and the regency asks nothing again (answered when it was saved) …
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3578000000009999' } })
+    signInAs(admin)
+    expect((await submit(updateCooperative, valid({ id: coop.id, version: coop.version, nik: coop.nik, name: 'KSP Kode Lain Baru' }))).redirect).toBe(`/koperasi/${coop.id}?disimpan=1`)
+    // … one that changes the NIK asks again
+    const malang = (await db.regency.findUniqueOrThrow({ where: { code: '35.07' }, select: { name: true } })).name
+    const retyped = await submit(updateCooperative, valid({ id: coop.id, version: coop.version + 1, nik: '3507000000009999', name: 'KSP Kode Lain Baru' }))
+    expect(retyped.state?.errors?.nik).toEqual([`NIK koperasi diawali kode ${malang}, di luar kabupaten/kota koperasi ini. Jika memang benar, centang konfirmasi lalu simpan lagi.`])
+    expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).nik).toBe('3578000000009999')
+  })
+})

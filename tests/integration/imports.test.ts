@@ -152,6 +152,21 @@ describe('MSME import', () => {
     expect(m.annualSales.toString()).toBe('300000000')
   })
 
+  it('reads a number cell of sen, refuses a text `12.50` as the form does, and keeps a stored figure of sen when its cell is empty', async () => {
+    const n = nib()
+    // a number cell arrives with a decimal comma (lib/imports/fields.ts cellText): Rp12,50, not refused
+    await commit(admin, (await check(admin, await xlsx([row(n, { 7: 12.5 })]))).id)
+    expect((await db.msme.findUniqueOrThrow({ where: { nib: n }, select: { businessCapital: true } })).businessCapital.toString()).toBe('12.5')
+    // an update of another column: the stored 12,50 stands in for the empty cell and is read back as it is
+    const dry = await check(admin, await xlsx([[n, '', '', '', '', '', '', '', '300.000.000']], { head: HEAD.slice(0, 9) }))
+    expect(dry.check).toMatchObject({ update: 1, invalid: 0 })
+    expect(dry.rows[0].changes).toEqual([{ field: 'annualSales', column: 'Omzet Tahunan', before: '180000000', after: '300000000' }])
+    // typed as text, `12.50` is refused with both readings, as on the form
+    const typed = await check(admin, await xlsx([row(nib(), { 7: '12.50' })]))
+    expect(typed.check).toMatchObject({ invalid: 1 })
+    expect(typed.rows[0].errors).toEqual([{ column: 'Modal Usaha', message: 'Modal usaha: “12.50” tidak jelas — sen ditulis dengan koma (12,50), ribuan dengan titik setiap tiga angka (12.500).' }])
+  })
+
   it('marks a change of the owner NIK that its masked form hides (3517••••••••0001 both ways)', async () => {
     const n = nib()
     const first = row(n)

@@ -165,6 +165,24 @@ describe('updateMsme', () => {
     expect((await db.msme.findUniqueOrThrow({ where: { id: m.id } })).businessName).toBe('Keripik Tempe Bu Sri')
   })
 
+  it('asks about a kept owner NIK when the business moves to another regency, as it asks of a typed one', async () => {
+    expect((await createAs(admin, { nib: '9120001230021', ownerNik: '3517014501900021' })).redirect).toMatch(/^\/umkm\//)
+    const m = await db.msme.findUniqueOrThrow({ where: { nib: '9120001230021' } })
+    signInAs(admin)
+    // moved to Kota Surabaya with "NIK pemilik" left empty (keep the stored one): it had been saved without a question
+    const move = valid({ id: m.id, version: m.version, nib: m.nib, ownerNik: '', regencyCode: '35.78', districtCode: '' })
+    const moved = await submit(updateMsme, move)
+    expect(moved.state?.errors?.ownerNik).toEqual(['NIK pemilik terdaftar di Kabupaten Jombang, di luar kabupaten/kota usaha ini. Jika memang benar, centang konfirmasi lalu simpan lagi.'])
+    expect(moved.state?.errors?.nikElsewhereConfirmed).toHaveLength(1)
+    expect(await db.msme.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({ regencyCode: '35.17', version: m.version })
+    // confirmed: moved, the NIK kept
+    expect((await submit(updateMsme, { ...move, nikElsewhereConfirmed: 'on' })).redirect).toBe(`/umkm/${m.id}?disimpan=1`)
+    const after = await db.msme.findUniqueOrThrow({ where: { id: m.id } })
+    expect(after).toMatchObject({ regencyCode: '35.78', ownerNik: '3517014501900021' })
+    // answered once: the next edit in the same regency, NIK still kept, asks nothing
+    expect((await submit(updateMsme, { ...move, version: after.version, businessName: 'Keripik Pindahan' })).redirect).toBe(`/umkm/${m.id}?disimpan=1`)
+  })
+
   it('refuses another regency\'s MSME to a district officer', async () => {
     const sby = await db.msme.findUniqueOrThrow({ where: { nib: '9120001230003' } })
     signInAs(jombang)
@@ -344,5 +362,22 @@ describe('a deleted cooperative and figures with sen', () => {
     expect(capital.value).toBe(1500000.5)
     expect(capital.numFmt).toBe('"Rp"#,##0.00')
     expect(sales.numFmt).toBe('"Rp"#,##0')
+  })
+})
+
+describe('sorting within a tie', () => {
+  it('breaks a tie by business name, then NIB, not by the internal id (new records had jumped to the top of their tie)', async () => {
+    const base = { ownerName: 'Urut', ownerNik: '3517014501900099', ownerGender: 'P' as const, kbli: '10793', regencyCode: '35.17', computedScale: 'MENENGAH' as const, updatedAt: new Date() }
+    // ids in the opposite order of the names and NIBs, as a new record's cuid (`c…`) sorts before a seeded `u935…`
+    await db.msme.createMany({ data: [
+      { ...base, id: 'tie-a', nib: '9120007770003', businessName: 'Warung Seri Beta' },
+      { ...base, id: 'tie-b', nib: '9120007770002', businessName: 'Warung Seri Alfa' },
+      { ...base, id: 'tie-c', nib: '9120007770001', businessName: 'Warung Seri Alfa' },
+    ] })
+    for (const dir of ['asc', 'desc'] as const) {
+      const rows = (await findMsmes({ user: asUser(admin), filter: { q: 'Warung Seri', sort: 'computedScale', dir } })).rows
+      expect(rows.map((r) => r.nib), dir).toEqual(['9120007770001', '9120007770002', '9120007770003'])
+    }
+    expect((await exportMsmes({ user: asUser(admin), filter: { q: 'Warung Seri', sort: 'regencyCode' } })).map((r) => r.nib)).toEqual(['9120007770001', '9120007770002', '9120007770003'])
   })
 })

@@ -14,7 +14,7 @@ import { Table, Td, Th } from '@/components/ui/table'
 import { findAuditLogs } from '@/lib/data/audit'
 import { auditAddress, auditAmount, auditChanges, auditHref, auditImport, auditRole, auditSubject, inSentence } from '@/lib/audit-text'
 import { importKind } from '@/lib/imports/kinds'
-import { auditFieldLabel, auditValue } from '@/lib/audit-values'
+import { auditFieldLabel, auditFieldsInOrder, auditValue } from '@/lib/audit-values'
 import { formatDate, formatDateTime, formatRupiah } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
@@ -133,7 +133,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 const { name, now } = auditSubject(record, r.before, r.after)
                 const href = r.action === 'DELETE' ? null : auditHref(r.entity, r.entityId, r.after ?? r.before, record?.report)
                 const amount = auditAmount(r.action, r.after)
-                const changes = auditChanges(r.before, r.after)
+                const changes = auditFieldsInOrder(r.entity, auditChanges(r.before, r.after))
                 const actor = (r.userId && names.get(r.userId)) || r.username
                 // an import says what it took in ("mengimpor 3 baris UMKM dari umkm.xlsx"), never "mengimpor impor data"
                 const imported = auditImport(r.action, r.after)

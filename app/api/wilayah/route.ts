@@ -9,6 +9,8 @@ const query = z.object({
   district: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).optional(),
   /** `1`: also the cooperatives of the regency (the MSME form's membership choice) */
   koperasi: z.enum(['1']).optional(),
+  /** the MSME's own cooperative (its edit form), offered even when inactive (lib/data/cooperatives.ts cooperativeChoices) */
+  tetap: z.string().regex(/^[a-z0-9]{1,40}$/i).optional(),
 })
 
 /**
@@ -18,12 +20,12 @@ const query = z.object({
 export const GET = authRoute('cooperatives.read', async (req, user) => {
   const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams))
   if (!parsed.success) return Response.json({ error: 'Kode wilayah tidak valid.' }, { status: 400 })
-  const { regency, district, koperasi } = parsed.data
+  const { regency, district, koperasi, tetap } = parsed.data
   if (district) return Response.json({ villages: await villagesOf(district) })
   if (!regency) return Response.json({ error: 'Sebutkan kabupaten/kota atau kecamatan.' }, { status: 400 })
   const [districts, cooperatives] = await Promise.all([
     districtsOf(regency),
-    koperasi && inRegencyScope(user, regency) ? cooperativeChoices({ user, regencyCode: regency }) : [],
+    koperasi && inRegencyScope(user, regency) ? cooperativeChoices({ user, regencyCode: regency, keep: tetap }) : [],
   ])
   return Response.json({ districts, cooperatives })
 })

@@ -13,6 +13,13 @@ export function formValue(value: unknown): string {
   return String(value)
 }
 
+/**
+ * A stored amount as a row's form text (an update's cells left empty keep it): the decimal comma, `12,5`, as a
+ * person types sen. The plain `12.5` is refused by the registers' amount field as a likely typo of `12.500`
+ * (lib/validations/registers-common.ts money()), which would refuse a row for a figure it did not touch.
+ */
+export const moneyFormText = (value: unknown) => formValue(value).replace('.', ',')
+
 /** Field types whose text is an identifier or a code: compared and shown exactly as stored (a phone's leading 0, a KBLI's). */
 const TEXT_TYPES = new Set<FieldDef['type']>(['text', 'digits', 'enum', 'regency', 'district', 'village'])
 

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import { writeCooperativeYear } from '@/lib/registers/writes'
 import { cooperativeYearSchema, type CooperativeYearInput } from '@/lib/validations/cooperatives'
 import type { FieldDef } from '../fields'
-import { formValue, showOf } from './common'
+import { formValue, moneyFormText, showOf } from './common'
 import type { RegisterKind } from './types'
 
 /** A stored book year as the import compares it, with its cooperative's NIK, regency and deletion. */
@@ -83,8 +83,8 @@ export const cooperativeYearKind: RegisterKind<YearRow, CooperativeYearInput> = 
   regencyOf: (row) => row.regencyCode,
   isDeleted: (row) => row.deletedAt !== null,
   asFormText: (row) => ({
-    nik: row.nik, year: String(row.year), cooperativeId: row.cooperativeId, ownCapital: formValue(row.ownCapital), externalCapital: formValue(row.externalCapital),
-    assets: formValue(row.assets), businessVolume: formValue(row.businessVolume), netSurplus: formValue(row.netSurplus), ratHeld: row.ratHeld ? 'on' : '', ratDate: formValue(row.ratDate),
+    nik: row.nik, year: String(row.year), cooperativeId: row.cooperativeId, ownCapital: moneyFormText(row.ownCapital), externalCapital: moneyFormText(row.externalCapital),
+    assets: moneyFormText(row.assets), businessVolume: moneyFormText(row.businessVolume), netSurplus: moneyFormText(row.netSurplus), ratHeld: row.ratHeld ? 'on' : '', ratDate: formValue(row.ratDate),
   }),
   checkInput: () => ({}),
   compareFields: ['ownCapital', 'externalCapital', 'assets', 'businessVolume', 'netSurplus', 'ratHeld', 'ratDate'],

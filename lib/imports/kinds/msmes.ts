@@ -6,7 +6,7 @@ import { maskNik, nikRegencyCode } from '@/lib/registers/nik'
 import { MSME_TABLE, findMsmesByNib, insertMsme, insertMsmes, msmeRecord, updateMsmeRecord, updateMsmes, type MsmeAuditRow } from '@/lib/registers/writes'
 import { msmeSchema, type MsmeInput } from '@/lib/validations/msmes'
 import type { FieldDef } from '../fields'
-import { formValue, locationChecks, showOf } from './common'
+import { formValue, locationChecks, moneyFormText, showOf } from './common'
 import type { RegisterKind } from './types'
 
 /** The English of the register's codes, as the screens show them (lib/i18n/messages/en/registers.json). */
@@ -53,7 +53,7 @@ export const msmeKind: RegisterKind<MsmeAuditRow, MsmeInput> = {
   asFormText: (row) => ({
     nib: row.nib, businessName: row.businessName, ownerName: row.ownerName, ownerNik: row.ownerNik, ownerGender: row.ownerGender, kbli: row.kbli,
     regencyCode: row.regencyCode, districtCode: row.districtCode ?? '', villageCode: row.villageCode ?? '', address: row.address ?? '', phone: row.phone ?? '',
-    workers: String(row.workers), businessCapital: formValue(row.businessCapital), annualSales: formValue(row.annualSales),
+    workers: String(row.workers), businessCapital: moneyFormText(row.businessCapital), annualSales: moneyFormText(row.annualSales),
     recordedScale: row.recordedScale ?? '', newRegistration: row.newRegistration ? 'on' : '', iumkNumber: row.iumkNumber ?? '',
     iumkDate: formValue(row.iumkDate), cooperativeId: row.cooperativeId ?? '',
   }),

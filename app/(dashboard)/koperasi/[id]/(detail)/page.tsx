@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { Pencil, Trash2 } from 'lucide-react'
+import { History, Pencil, Trash2 } from 'lucide-react'
 import { InfoCard, OutcomeBadge, ScaleBadge, Section } from '@/components/registers/badges'
 import { InspectionFollowUpForm, InspectionForm, YearForm, type YearEdit } from '@/components/registers/record-forms'
 import { TrendChart } from '@/components/registers/trend-chart'
@@ -24,6 +24,9 @@ import { load } from '../load'
 /** The audit log's name for a book year's records (lib/registers/writes.ts writes them so). */
 const BOOK_YEAR_ENTITY = 'CooperativeYear'
 
+/** A row's action as an icon the size of the delete button beside it (the book-year table's Ubah and Riwayat). */
+const ICON_LINK = 'inline-flex size-8 items-center justify-center rounded-md text-brand-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600'
+
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { record: coop } = await load((await params).id)
   return { title: coop?.name ?? (await getTranslations('cooperatives'))('title') }
@@ -37,6 +40,7 @@ export default async function CooperativePage({ params, searchParams }: { params
   const [t, r, th, locale] = await Promise.all([getTranslations('cooperatives'), getTranslations('registers'), getTranslations('health.cooperative'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   const canWrite = can(user.role, 'cooperatives.write')
+  const canReadAudit = can(user.role, 'audit.read')
   const date = (d: Date | null) => (d ? formatDate(d, { locale: lang }) : '–')
   // a register keeps sen when a figure was entered with them: shown, never rounded to a Rupiah that was not entered
   const rp = (v: { toString(): string }) => formatRupiah(v, { locale: lang, cents: true })
@@ -137,41 +141,49 @@ export default async function CooperativePage({ params, searchParams }: { params
             </div>
             <Table caption={t('years')}>
               <thead>
+                {/* fits a 1366 px screen in either language: the long labels over the amounts may wrap and a row's
+                    actions are icons, named for its year; on a phone the year stays in view beside them */}
                 <tr>
-                  <Th>{t('year')}</Th>
-                  <Th align="right">{t('ownCapital')}</Th>
-                  <Th align="right">{t('externalCapital')}</Th>
-                  <Th align="right">{t('assets')}</Th>
-                  <Th align="right">{t('businessVolume')}</Th>
-                  <Th align="right">{t('netSurplus')}</Th>
-                  <Th>{t('rat')}</Th>
-                  {canWrite && <Th><span className="sr-only">{r('edit')}</span></Th>}
+                  <Th sticky wrap>{t('year')}</Th>
+                  <Th align="right" wrap>{t('ownCapital')}</Th>
+                  <Th align="right" wrap>{t('externalCapital')}</Th>
+                  <Th align="right" wrap>{t('assets')}</Th>
+                  <Th align="right" wrap>{t('businessVolume')}</Th>
+                  <Th align="right" wrap>{t('netSurplus')}</Th>
+                  <Th wrap>{t('rat')}</Th>
+                  {(canWrite || canReadAudit) && <Th><span className="sr-only">{r('actions')}</span></Th>}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {coop.yearlyFigures.map((y) => (
                   <tr key={y.id}>
-                    <Td className="font-medium">{y.year}</Td>
+                    <Td sticky className="font-medium">{y.year}</Td>
                     <Td align="right" className="whitespace-nowrap">{rp(y.ownCapital)}</Td>
                     <Td align="right" className="whitespace-nowrap">{rp(y.externalCapital)}</Td>
                     <Td align="right" className="whitespace-nowrap">{rp(y.assets)}</Td>
                     <Td align="right" className="whitespace-nowrap">{rp(y.businessVolume)}</Td>
                     <Td align="right" className="whitespace-nowrap">{rp(y.netSurplus)}</Td>
                     <Td className="whitespace-nowrap">{y.ratHeld ? date(y.ratDate) : <Badge tone="amber">{r('no')}</Badge>}</Td>
-                    {canWrite && (
-                      <Td className="whitespace-nowrap">
-                        <span className="flex items-center gap-2">
-                          <Link href={`/koperasi/${coop.id}?ubahTahun=${y.year}#angka-tahunan`} className="text-brand-700 hover:underline" aria-label={t('editYearTitle', { year: y.year })}>{r('edit')}</Link>
-                          <ConfirmAction
-                            action={deleteCooperativeYear}
-                            fields={{ cooperativeId: coop.id, year: String(y.year), version: String(y.version) }}
-                            label={r('delete')}
-                            variant="danger"
-                            title={t('deleteYearTitle', { year: y.year })}
-                            body={t('deleteYearBody')}
-                          />
+                    {(canWrite || canReadAudit) && (
+                      <Td className="whitespace-nowrap py-1.5">
+                        <span className="flex items-center gap-1">
+                          {canWrite && (
+                            <>
+                              <Link href={`/koperasi/${coop.id}?ubahTahun=${y.year}#angka-tahunan`} className={ICON_LINK} aria-label={t('editYearTitle', { year: y.year })} title={t('editYearTitle', { year: y.year })}><Pencil aria-hidden className="size-4" /></Link>
+                              <ConfirmAction
+                                action={deleteCooperativeYear}
+                                fields={{ cooperativeId: coop.id, year: String(y.year), version: String(y.version) }}
+                                label={r('delete')}
+                                iconOnly={t('deleteYearLabel', { year: y.year })}
+                                icon={<Trash2 aria-hidden className="size-4" />}
+                                variant="danger"
+                                title={t('deleteYearTitle', { year: y.year })}
+                                body={t('deleteYearBody')}
+                              />
+                            </>
+                          )}
                           {/* a book year's changes are its own records in the audit log (CooperativeYear), not the cooperative's */}
-                          {can(user.role, 'audit.read') && <Link href={historyHref(BOOK_YEAR_ENTITY, y.id)} className="text-brand-700 hover:underline" aria-label={t('yearHistoryLabel', { year: y.year })}>{t('yearHistory')}</Link>}
+                          {canReadAudit && <Link href={historyHref(BOOK_YEAR_ENTITY, y.id)} className={ICON_LINK} aria-label={t('yearHistoryLabel', { year: y.year })} title={t('yearHistoryLabel', { year: y.year })}><History aria-hidden className="size-4" /></Link>}
                         </span>
                       </Td>
                     )}

@@ -22,7 +22,7 @@ export default async function EditMsmePage({ params }: { params: Promise<{ id: s
     getTranslations('msmes'),
     agencyRegencies(),
     locationChoices(m.regencyCode, m.districtCode),
-    cooperativeChoices({ user, regencyCode: m.regencyCode }),
+    cooperativeChoices({ user, regencyCode: m.regencyCode, keep: m.cooperativeId }),
   ])
   return (
     <>

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { cooperativeYearSchema } from './cooperatives'
+
+const year = (fields: Record<string, string>) => cooperativeYearSchema.safeParse({ cooperativeId: 'k1', year: '2024', ...fields })
+const messages = (r: ReturnType<typeof year>) => Object.fromEntries((r.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]))
+
+describe('cooperativeYearSchema', () => {
+  it('refuses an ambiguous `12.50` in any amount, the SHU included, with both readings', () => {
+    expect(messages(year({ ownCapital: '12.50', assets: '1.5', netSurplus: '-2.5' }))).toEqual({
+      ownCapital: 'Modal sendiri: “12.50” tidak jelas — sen ditulis dengan koma (12,50), ribuan dengan titik setiap tiga angka (12.500).',
+      assets: 'Aset: “1.5” tidak jelas — sen ditulis dengan koma (1,5), ribuan dengan titik setiap tiga angka (1.500).',
+      netSurplus: 'SHU: “-2.5” tidak jelas — sen ditulis dengan koma (-2,5), ribuan dengan titik setiap tiga angka (-2.500).',
+    })
+  })
+
+  it('keeps a loss in the SHU and its own example for an unreadable one', () => {
+    expect(year({ netSurplus: '-2.500.000' }).data?.netSurplus).toBe('-2500000')
+    expect(year({ netSurplus: '-Rp 1.250,50' }).data?.netSurplus).toBe('-1250.5')
+    expect(year({ netSurplus: '-0' }).data?.netSurplus).toBe('0')
+    expect(year({ netSurplus: '' }).data?.netSurplus).toBe('0')
+    expect(messages(year({ netSurplus: 'rugi' }))).toEqual({ netSurplus: 'SHU harus angka rupiah (boleh negatif), mis. -2.500.000.' })
+    expect(messages(year({ externalCapital: '-500000' }))).toEqual({ externalCapital: 'Modal luar tidak boleh negatif.' })
+  })
+
+  it('gives the typed year as the RAT date refusal\'s example', () => {
+    const r = cooperativeYearSchema.safeParse({ cooperativeId: 'k1', year: '2023', ratHeld: 'on', ratDate: '2023-12-01' })
+    expect(messages(r)).toEqual({ ratDate: 'Tanggal RAT harus sesudah tahun bukunya berakhir: RAT tahun buku 2023 diadakan pada 2024 atau sesudahnya.' })
+  })
+})
