@@ -332,7 +332,7 @@ function foldIcs(ics: string): string {
  * meeting's follow-ups stand.
  */
 export async function briefingPdf(b: Briefing): Promise<Buffer> {
-  const { meeting, programs, indicators, previous, today } = b
+  const { meeting, programs, indicators, previous, previousHidden, today } = b
   const { doc, done } = newPdf(`Bahan rapat ${meeting.title}`)
   doc.font('bold').fontSize(14).text('BAHAN RAPAT', { align: 'center' })
   doc.fontSize(12).text(meeting.title, { align: 'center' })
@@ -371,7 +371,8 @@ export async function briefingPdf(b: Briefing): Promise<Buffer> {
       [0.36, 0.17, 0.17, 0.12, 0.18],
     )
   }
-  if (!previous) pdfHeading(doc, `Belum ada ${TYPE[meeting.type]} sebelumnya.`, { keep: 24 })
+  // the same previous meeting for every reader (getBriefing); one the reader may not open is said, not replaced
+  if (!previous) pdfHeading(doc, previousHidden ? 'Tindak lanjut rapat sebelumnya tidak tersedia untuk akun Anda: rapat itu di luar cakupan Anda.' : 'Belum ada rapat sebelumnya yang terlaksana.', { keep: 24 })
   else {
     pdfHeading(doc, `Tindak lanjut ${previous.title} (${formatDate(previous.startsAt)})`)
     if (previous.actions.length === 0) doc.font('regular').fontSize(10).text('Tidak ada tindak lanjut.')

@@ -1200,3 +1200,54 @@ describe('a follow-up assigned: its owners are told at once', () => {
     expect(notificationText('ACTION_ASSIGNED', notice.params, 'id').body).toMatch(/Rapatnya dijadwalkan 10 Maret \d{4}\.$/)
   })
 })
+
+describe('briefing pack: the previous meeting is the same for every reader', () => {
+  // in 2031 and of type Rakortek, so no other meeting of this file falls between them
+  const at = (day: string) => ({ type: 'RAKORTEK', startsAt: `${day}T09:00`, endsAt: `${day}T12:00` })
+  const held = async (id: string, status: 'HELD' | 'CLOSED' = 'HELD') => db.meeting.update({ where: { id }, data: { status } })
+
+  it('is the latest earlier meeting of the type that was held, chosen without the reader’s scope; the rows stay scoped', async () => {
+    const jombangHeld = await newMeeting({ title: 'Rakortek Jombang terlaksana', ...at('2031-01-10'), hostRegencyCode: '35.17' })
+    await newAction(jombangHeld, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Verifikasi calon debitur Jombang', dueDate: '2031-02-01' })
+    await held(jombangHeld, 'CLOSED')
+    // planned (not held) between it and the current one: the admin's pack had picked it, the officer's the held one
+    await newMeeting({ title: 'Rakortek Surabaya direncanakan', ...at('2031-02-10'), hostRegencyCode: '35.78' })
+    const current = await newMeeting({ title: 'Rakortek Maret', ...at('2031-03-01'), hostRegencyCode: '35.17' })
+    // held, but after the current one
+    await held(await newMeeting({ title: 'Rakortek April', ...at('2031-04-01'), hostRegencyCode: '35.17' }))
+
+    const forAdmin = await getBriefing({ user: await asUser(admin), id: current })
+    const jombangUser = await asUser(jombang)
+    const forJombang = await getBriefing({ user: jombangUser, id: current })
+    expect(forAdmin!.previous?.id).toBe(jombangHeld)
+    expect(forJombang!.previous?.id).toBe(jombangHeld)
+    expect(forJombang!.previousHidden).toBe(false)
+    // the officer's rows are exactly the follow-up list's for that meeting
+    const list = await findActions({ user: jombangUser, filter: { meeting: jombangHeld, status: 'all' } })
+    expect(forJombang!.previous!.actions.map((a) => a.id).sort()).toEqual(list.rows.map((a) => a.id).sort())
+    expect(forJombang!.previous!.actions.map((a) => a.title)).toEqual(['Verifikasi calon debitur Jombang'])
+
+    // a later held meeting the officer may not read: the admin gets it, the officer is told, never given another one
+    const surabayaHeld = await newMeeting({ title: 'Rakortek Surabaya terlaksana', ...at('2031-02-20'), hostRegencyCode: '35.78' })
+    await newAction(surabayaHeld, { ownerKind: 'REGENCY', ownerRegencyCode: '35.78', title: 'Pendataan Rakortek Surabaya', dueDate: '2031-03-31' })
+    await held(surabayaHeld)
+    expect((await getBriefing({ user: await asUser(admin), id: current }))!.previous?.id).toBe(surabayaHeld)
+    const hidden = await getBriefing({ user: await asUser(jombang), id: current })
+    expect(hidden).toMatchObject({ previous: null, previousHidden: true })
+    const { GET } = await import('@/app/api/rapat/[id]/bahan/route')
+    signInAs(jombang)
+    const pdf = (await new PDFParse({ data: new Uint8Array(await (await GET(new Request(`http://localhost/api/rapat/${current}/bahan`), { params: Promise.resolve({ id: current }) })).arrayBuffer()) }).getText()).text
+    expect(pdf).toContain('tidak tersedia untuk akun Anda')
+    expect(pdf).not.toContain('Pendataan Rakortek Surabaya')
+    expect(pdf).not.toContain('Verifikasi calon debitur Jombang')
+  })
+
+  it('says none was held when no earlier meeting of the type took place', async () => {
+    const first = await newMeeting({ title: 'Rakortek perdana', ...at('2000-01-05'), hostRegencyCode: '35.17' })
+    for (const u of [admin, jombang]) expect(await getBriefing({ user: await asUser(u), id: first })).toMatchObject({ previous: null, previousHidden: false })
+    const { GET } = await import('@/app/api/rapat/[id]/bahan/route')
+    signInAs(admin)
+    const pdf = (await new PDFParse({ data: new Uint8Array(await (await GET(new Request(`http://localhost/api/rapat/${first}/bahan`), { params: Promise.resolve({ id: first }) })).arrayBuffer()) }).getText()).text
+    expect(pdf).toContain('Belum ada rapat sebelumnya yang terlaksana.')
+  })
+})
