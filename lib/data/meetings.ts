@@ -297,6 +297,11 @@ function actionFilterWhere(user: SessionUser, filter: ActionFilter, today: strin
   return { where: { AND: and } satisfies Prisma.ActionItemWhereInput, asOf }
 }
 
+/** The title and date of a meeting the user may read, for the follow-up list's "Rapat: …" filter line; null outside the scope. */
+export async function meetingHeading({ user, id }: { user: SessionUser; id: string }) {
+  return readDb.meeting.findFirst({ where: { AND: [{ id }, meetingScope(user)] }, select: { id: true, title: true, startsAt: true } })
+}
+
 /** One follow-up with its meeting, progress notes (newest first) and evidence, or null outside the scope. */
 export async function getAction({ user, id }: { user: SessionUser; id: string }) {
   return readDb.actionItem.findFirst({
