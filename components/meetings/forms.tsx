@@ -11,11 +11,11 @@ import {
   addAgendaItem, addOutcome, addParticipant, addProgress, createAction, createMeeting, updateAction, updateAgendaItem, updateAttendance, updateMeeting, updateOutcome, uploadDocument, uploadEvidence,
 } from '@/lib/actions/meetings'
 import { Button } from '@/components/ui/button'
-import { ConfirmSubmit } from '@/components/ui/confirm-submit'
+import { acceptedBy, ConfirmSubmit } from '@/components/ui/confirm-submit'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES, safeFilename } from '@/lib/meetings/files'
-import { ACTION_STATUSES, ATTENDANCE, DOCUMENT_KINDS, MEETING_TYPES, OUTCOME_KINDS, OWNER_KINDS } from '@/lib/validations/meetings'
+import { ACTION_STATUSES, ATTENDANCE, DOCUMENT_KINDS, MEETING_TYPES, OUTCOME_KINDS, OWNER_KINDS, progressSchema } from '@/lib/validations/meetings'
 
 
 function Submit({ pending, label }: { pending: boolean; label: string }) {
@@ -157,17 +157,22 @@ export function OutcomeForm({ agendaItemId, initial, programs, indicators, regen
   const px = initial ? `outcome-edit-${initial.id}` : `outcome-${agendaItemId}`
   const { state, formAction, pending, v, e } = useForm(initial ? updateOutcome : addOutcome)
   return (
-    <form data-unsaved-guard onSubmit={formAction} className="space-y-3" noValidate>
+    // the form sits inside an agenda item (two thirds of a desktop page): its columns follow its own width, not the
+    // window's; four columns there cut "— Tidak dikaitkan —" under the select's arrow
+    <form data-unsaved-guard onSubmit={formAction} className="@container space-y-3" noValidate>
       {initial ? <><input type="hidden" name="id" value={initial.id} /><input type="hidden" name="version" value={initial.version} /></> : <input type="hidden" name="agendaItemId" value={agendaItemId} />}
       <FormMessage state={state} />
-      <div className="grid gap-3 sm:grid-cols-4">
+      <div className="grid gap-3 @md:grid-cols-4">
         <Field idPrefix={px} label={t('fields.outcomeKind')} name="kind" errors={e('kind')} required>
           {(p) => <Select p={p} value={v('kind', initial?.kind ?? 'DECISION')} options={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`outcomeKind.${k}`) }))} />}
         </Field>
-        <Field idPrefix={px} label={t('fields.outcomeText')} name="text" errors={e('text')} required className="sm:col-span-3">{(p) => <textarea {...p} rows={2} defaultValue={v('text', initial?.text ?? '')} maxLength={2000} />}</Field>
+        <Field idPrefix={px} label={t('fields.outcomeText')} name="text" errors={e('text')} required className="@md:col-span-3">{(p) => <textarea {...p} rows={2} defaultValue={v('text', initial?.text ?? '')} maxLength={2000} />}</Field>
+      </div>
+      {/* the links: programme and regency side by side, the indicator's long names on a row of their own until the form is wide */}
+      <div className="grid gap-3 @md:grid-cols-2 @4xl:grid-cols-4">
         <Field idPrefix={px} label={t('fields.program')} name="programId" errors={e('programId')}>{(p) => <Select p={p} value={v('programId', initial?.programId ?? '')} options={programs} empty={t('fields.noLink')} />}</Field>
-        <Field idPrefix={px} label={t('fields.indicator')} name="indicatorCode" errors={e('indicatorCode')} className="sm:col-span-2">{(p) => <Select p={p} value={v('indicatorCode', initial?.indicatorCode ?? '')} options={indicators} empty={t('fields.noLink')} />}</Field>
         <Field idPrefix={px} label={t('fields.outcomeRegency')} name="regencyCode" errors={e('regencyCode')}>{(p) => <Select p={p} value={v('regencyCode', initial?.regencyCode ?? '')} options={regencies} empty={t('fields.noLink')} />}</Field>
+        <Field idPrefix={px} label={t('fields.indicator')} name="indicatorCode" errors={e('indicatorCode')} className="@md:col-span-2">{(p) => <Select p={p} value={v('indicatorCode', initial?.indicatorCode ?? '')} options={indicators} empty={t('fields.noLink')} />}</Field>
       </div>
       <Submit pending={pending} label={initial ? t('detail.saveOutcome') : t('detail.addOutcome')} />
     </form>
@@ -312,6 +317,8 @@ export function ProgressForm({ actionId, version, status, statuses }: { actionId
           confirmLabel={t(`action.confirm.${closing}.yes`)}
           variant={closing === 'DROPPED' ? 'danger' : 'primary'}
           disabled={pending}
+          // the server's own check first: a note too short is refused at its field, without confirming a change that cannot land
+          ready={acceptedBy(progressSchema)}
         />
       ) : <Submit pending={pending} label={t('action.addNote')} />}
     </form>

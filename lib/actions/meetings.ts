@@ -178,7 +178,7 @@ export const createMeeting = authAction('meetings.write', createMeetingSchema, a
 /** Edit a meeting's details (the version the admin saw). */
 export const updateMeeting = authAction('meetings.write', updateMeetingSchema, async (input, user) => {
   const { id, version, ...fields } = input
-  await db.$transaction(async (tx) => {
+  const moved = await db.$transaction(async (tx) => {
     await checkRefs(tx, { regency: ['hostRegencyCode', input.hostRegencyCode] })
     const before = await tx.meeting.findUnique({ where: { id }, select: meetingSnapshot })
     if (!before) throw new ActionError(NOT_FOUND_MEETING)
@@ -199,9 +199,12 @@ export const updateMeeting = authAction('meetings.write', updateMeetingSchema, a
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Meeting', entityId: id, before, after })
     // moved to a time still to come: its follow-ups' due reminders wait for it (settled now, made again once it starts)
     if (after.startsAt.getTime() !== before.startsAt.getTime()) await settleMeetingReminders(tx, id)
+    // a meeting still to come moved in time or place: the invitees' calendars hold the old one until the .ics is sent again
+    return after.status === 'PLANNED' && (after.startsAt.getTime() !== before.startsAt.getTime() || after.endsAt.getTime() !== before.endsAt.getTime() || after.venue !== before.venue || after.city !== before.city)
   })
   revalidate(id)
-  redirect(`/rapat/${id}`)
+  // the meeting page says it was saved (the form is gone after the redirect), and when moved, to send the invitation again
+  redirect(`/rapat/${id}?disimpan=${moved ? 'undangan' : '1'}`)
 })
 
 /**
@@ -619,7 +622,9 @@ export const addProgress = authAction('meetings.progress', progressSchema, async
  */
 async function storeDocument(user: SessionUser, input: z.infer<typeof documentSchema>, file: FormDataEntryValue | null, check: (tx: Prisma.TransactionClient) => Promise<string>) {
   await check(db) // the scope first: an out-of-scope id is refused whatever the file
-  if (!(file instanceof File) || file.size === 0) throw new ActionError('Pilih berkas yang akan diunggah (berkas kosong tidak diterima).', { file: ['Pilih berkas yang tidak kosong.'] })
+  // no file chosen: the usual banner and one message at the field, as every form says a missing field (a file chosen but
+  // empty is said by checkDocument: "Berkas kosong (0 byte).")
+  if (!(file instanceof File) || (file.size === 0 && !file.name)) throw new ActionError(INVALID, { file: ['Pilih berkas untuk diunggah.'] })
   const bytes = new Uint8Array(await file.arrayBuffer())
   const checked = checkDocument(file.name, bytes)
   // the reason once, under the file field; the banner only points to it (the same text twice read as two errors)

@@ -1,5 +1,6 @@
 import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
+import type { MeetingType } from '@/lib/generated/prisma/enums'
 import { readDb } from '@/lib/db'
 import { cachedFigures } from '@/lib/figure-cache'
 import { jakartaToday } from '@/lib/dates'
@@ -296,6 +297,11 @@ function actionFilterWhere(user: SessionUser, filter: ActionFilter, today: strin
   return { where: { AND: and } satisfies Prisma.ActionItemWhereInput, asOf }
 }
 
+/** The title and date of a meeting the user may read, for the follow-up list's "Rapat: …" filter line; null outside the scope. */
+export async function meetingHeading({ user, id }: { user: SessionUser; id: string }) {
+  return readDb.meeting.findFirst({ where: { AND: [{ id }, meetingScope(user)] }, select: { id: true, title: true, startsAt: true } })
+}
+
 /** One follow-up with its meeting, progress notes (newest first) and evidence, or null outside the scope. */
 export async function getAction({ user, id }: { user: SessionUser; id: string }) {
   return readDb.actionItem.findFirst({
@@ -434,21 +440,40 @@ export async function getBriefing({ user, id, today = jakartaToday() }: { user: 
   const [programs, indicators, previous] = await Promise.all([
     Promise.all(programIds.map((programId) => quiet(getCreditSummary({ user, filter: { programId } })))),
     Promise.all(indicatorLinks.map((l) => indicatorFigures(l.code, l.regencyCode))),
-    meeting.previousMeeting
-      ? readDb.meeting.findFirst({ where: { AND: [{ id: meeting.previousMeeting.id }, meetingScope(user)] }, select: { id: true, title: true, type: true, startsAt: true, actions: { select: actionSelect, orderBy: { dueDate: 'asc' } } } })
-      : readDb.meeting.findFirst({
-          where: { AND: [meetingScope(user), { type: meeting.type, startsAt: { lt: meeting.startsAt }, status: { not: 'CANCELLED' }, id: { not: meeting.id } }] },
-          select: { id: true, title: true, type: true, startsAt: true, actions: { select: actionSelect, orderBy: { dueDate: 'asc' } } },
-          orderBy: { startsAt: 'desc' },
-        }),
+    briefingPrevious(user, meeting),
   ])
   return {
     meeting,
     programs: programs.filter((p): p is NonNullable<typeof p> => !!p),
     indicators: indicators.filter((i): i is NonNullable<typeof i> => !!i),
-    previous,
+    ...previous,
     today,
   }
+}
+
+/**
+ * The pack's previous meeting. The pack is one document, so which meeting that is must not depend on who
+ * reads it: the explicit "Rapat sebelumnya" link, else the latest earlier meeting of the same type that was
+ * actually held (a planned one has no follow-ups to report yet), chosen WITHOUT the reader's scope. Only
+ * then does the scope apply, as the follow-up list applies it: a reader who may not read that meeting gets
+ * `previousHidden` (the pack says so) rather than some other meeting it happens to see.
+ */
+async function briefingPrevious(user: SessionUser, meeting: { id: string; type: MeetingType; startsAt: Date; previousMeeting: { id: string } | null }) {
+  const previousId =
+    meeting.previousMeeting?.id ??
+    (
+      await readDb.meeting.findFirst({
+        where: { type: meeting.type, startsAt: { lt: meeting.startsAt }, status: { in: ['HELD', 'CLOSED'] }, id: { not: meeting.id } },
+        select: { id: true },
+        orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
+      })
+    )?.id
+  if (!previousId) return { previous: null, previousHidden: false }
+  const [found, actions] = await Promise.all([
+    readDb.meeting.findFirst({ where: { AND: [{ id: previousId }, meetingScope(user)] }, select: { id: true, title: true, type: true, startsAt: true } }),
+    readDb.actionItem.findMany({ where: { AND: [{ meetingId: previousId }, actionScope(user)] }, select: actionSelect, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }] }),
+  ])
+  return found ? { previous: { ...found, actions }, previousHidden: false } : { previous: null, previousHidden: true }
 }
 export type Briefing = NonNullable<Awaited<ReturnType<typeof getBriefing>>>
 

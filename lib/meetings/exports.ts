@@ -80,9 +80,17 @@ const ATTENDANCE_HEAD = ['No.', 'Nama', 'Jabatan', 'Instansi', 'Kehadiran']
 /** The follow-ups' heading: their status is today's, not the meeting day's (minutes of 2024 printed in 2026 say so). */
 const actionHead = (today: string) => ['No.', 'Tindak lanjut', 'Penanggung jawab', 'Tenggat', `Status per ${formatDate(today)}`]
 
+/**
+ * A text's runs with its line breaks kept: Word shows a raw newline inside <w:t> as a space, so a single line break
+ * of the minutes (two lines in the PDF) ran the lines together; each line after the first starts with <w:br/>.
+ */
+function docxRuns(text: string, opts: { bold?: boolean; size?: number } = {}): TextRun[] {
+  return text.split(/\r?\n/).map((line, i) => new TextRun({ text: line, ...opts, ...(i > 0 && { break: 1 }) }))
+}
+
 function docxTable(head: string[], rows: string[][]) {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' }
-  const cell = (text: string, bold = false) => new TableCell({ borders: { top: border, bottom: border, left: border, right: border }, children: [new Paragraph({ children: [new TextRun({ text, bold, size: 20 })] })] })
+  const cell = (text: string, bold = false) => new TableCell({ borders: { top: border, bottom: border, left: border, right: border }, children: [new Paragraph({ children: docxRuns(text, { bold, size: 20 }) })] })
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
@@ -111,9 +119,11 @@ function docxSignOff({ placeDate, signers }: SignOff) {
 /** The notulen as a Word document; follow-ups flagged overdue as of `today` (Jakarta), the day it is made. */
 export async function minutesDocx(m: MeetingDetail, today = jakartaToday()): Promise<Buffer> {
   const n = notulen(m, today)
-  const p = (text: string, opts: { bold?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel] } = {}) => new Paragraph({ heading: opts.heading, spacing: { after: 120 }, children: [new TextRun({ text, bold: opts.bold })] })
+  const p = (text: string, opts: { bold?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel] } = {}) => new Paragraph({ heading: opts.heading, spacing: { after: 120 }, children: docxRuns(text, { bold: opts.bold }) })
   const doc = new Document({
     creator: 'Lumbung',
+    // the library's default is "Un-named", which Word shows as the last author
+    lastModifiedBy: 'Lumbung',
     title: `Notulen ${n.title}`,
     styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
     sections: [
@@ -121,7 +131,7 @@ export async function minutesDocx(m: MeetingDetail, today = jakartaToday()): Pro
         children: [
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: 'NOTULEN RAPAT', bold: true, size: 28 })] }),
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: n.title, bold: true, size: 24 })] }),
-          ...n.facts.map(([k, v]) => new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: `${k}: `, bold: true }), new TextRun(v)] })),
+          ...n.facts.map(([k, v]) => new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: `${k}: `, bold: true }), ...docxRuns(v)] })),
           p('Daftar hadir', { heading: HeadingLevel.HEADING_2 }),
           n.attendance.length ? docxTable(ATTENDANCE_HEAD, n.attendance) : p('Belum ada peserta.'),
           p('Agenda dan pembahasan', { heading: HeadingLevel.HEADING_2 }),
@@ -332,7 +342,7 @@ function foldIcs(ics: string): string {
  * meeting's follow-ups stand.
  */
 export async function briefingPdf(b: Briefing): Promise<Buffer> {
-  const { meeting, programs, indicators, previous, today } = b
+  const { meeting, programs, indicators, previous, previousHidden, today } = b
   const { doc, done } = newPdf(`Bahan rapat ${meeting.title}`)
   doc.font('bold').fontSize(14).text('BAHAN RAPAT', { align: 'center' })
   doc.fontSize(12).text(meeting.title, { align: 'center' })
@@ -371,7 +381,8 @@ export async function briefingPdf(b: Briefing): Promise<Buffer> {
       [0.36, 0.17, 0.17, 0.12, 0.18],
     )
   }
-  if (!previous) pdfHeading(doc, `Belum ada ${TYPE[meeting.type]} sebelumnya.`, { keep: 24 })
+  // the same previous meeting for every reader (getBriefing); one the reader may not open is said, not replaced
+  if (!previous) pdfHeading(doc, previousHidden ? 'Tindak lanjut rapat sebelumnya tidak tersedia untuk akun Anda: rapat itu di luar cakupan Anda.' : 'Belum ada rapat sebelumnya yang terlaksana.', { keep: 24 })
   else {
     pdfHeading(doc, `Tindak lanjut ${previous.title} (${formatDate(previous.startsAt)})`)
     if (previous.actions.length === 0) doc.font('regular').fontSize(10).text('Tidak ada tindak lanjut.')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkDocument, meetingFileName, readableFilename, safeFilename } from './files'
-import { canUpdateProgress, endOfJakartaDay, hasStarted, isOverdue, mayChangeStatus, needsStart, statusChoices } from './rules'
+import { canUpdateProgress, closeGaps, endOfJakartaDay, hasStarted, isOverdue, mayChangeStatus, needsStart, statusChoices } from './rules'
 import { markdownToPlainLines } from '@/components/meetings/markdown'
 import { jakartaLocalToDate, toJakartaLocal } from '@/lib/dates'
 import { meetingPlace } from './when'
@@ -161,5 +161,14 @@ describe('meetingPlace', () => {
     expect(meetingPlace({ venue: 'Kota Malang', city: 'Kota Malang ' })).toBe('Kota Malang')
     expect(meetingPlace({ venue: null, city: 'Surabaya' })).toBe('Surabaya')
     expect(meetingPlace({ venue: ' ', city: null })).toBeNull()
+  })
+})
+
+describe('closing a meeting names what it still lacks', () => {
+  it('lists only the missing agenda, attendance and minutes', () => {
+    expect(closeGaps({ agendaItems: [], participants: [] })).toEqual(['agenda', 'attendance', 'minutes'])
+    // invited but not recorded is no attendance; an agenda item with empty minutes is no minutes
+    expect(closeGaps({ agendaItems: [{ minutes: '  ' }], participants: [{ attendance: 'PLANNED' }] })).toEqual(['attendance', 'minutes'])
+    expect(closeGaps({ agendaItems: [{ minutes: null }, { minutes: 'Dibahas.' }], participants: [{ attendance: 'ABSENT' }] })).toEqual([])
   })
 })

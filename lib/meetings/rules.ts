@@ -95,3 +95,18 @@ export function hasStarted(meeting: { startsAt: Date }, now: Date = new Date()):
 export function endOfJakartaDay(asOf: string): Date {
   return new Date(Date.parse(`${asOf}T00:00:00+07:00`) + 86_400_000)
 }
+
+export type CloseGap = 'agenda' | 'attendance' | 'minutes'
+
+/**
+ * What a meeting about to be closed still lacks, for the confirmation to name (closing cannot be undone, and a
+ * closed meeting's contents can no longer be added): no agenda item, no attendance recorded (nobody marked
+ * present, absent or represented), no minutes under any agenda item. The server closes it all the same.
+ */
+export function closeGaps(meeting: { agendaItems: { minutes: string | null }[]; participants: { attendance: string }[] }): CloseGap[] {
+  const gaps: CloseGap[] = []
+  if (meeting.agendaItems.length === 0) gaps.push('agenda')
+  if (!meeting.participants.some((p) => p.attendance !== 'PLANNED')) gaps.push('attendance')
+  if (!meeting.agendaItems.some((a) => a.minutes?.trim())) gaps.push('minutes')
+  return gaps
+}

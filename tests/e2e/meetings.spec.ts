@@ -124,10 +124,14 @@ test('a Rakor from recording to a done follow-up, read by leadership with its ex
   await page.getByLabel('Catatan perkembangan').fill('Sosialisasi dijadwalkan di 21 kecamatan.')
   await page.getByRole('button', { name: 'Tambah catatan' }).click()
   await expect(page.getByTestId('progress-notes')).toContainText('Sosialisasi dijadwalkan di 21 kecamatan.')
-  await page.getByLabel('Catatan perkembangan').fill('Sosialisasi selesai; 312 UMK berminat.')
   await page.getByLabel('Ubah status').selectOption('DONE')
   // the officer may close it (asked first) but not drop it: that is the agency's
   await expect(page.getByLabel('Ubah status').locator('option[value="DROPPED"]')).toHaveCount(0)
+  // no note yet: the note is asked for at its field, without first confirming a change that cannot land
+  await page.getByRole('button', { name: 'Tambah catatan' }).click()
+  await expect(page.getByText('Isi catatan perkembangan (minimal 3 karakter).')).toBeVisible()
+  await expect(page.getByRole('dialog', { name: 'Tandai tindak lanjut selesai?' })).toBeHidden()
+  await page.getByLabel('Catatan perkembangan').fill('Sosialisasi selesai; 312 UMK berminat.')
   await page.getByRole('button', { name: 'Tambah catatan' }).click()
   await expect(page.getByRole('dialog', { name: 'Tandai tindak lanjut selesai?' })).toContainText('status menjadi “Selesai”')
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, tandai selesai' }).click()
@@ -170,6 +174,14 @@ test('a Rakor from recording to a done follow-up, read by leadership with its ex
   expect(ours[5]).toBe('Selesai')
   const due = exported.map((r) => (r[4] as Date).getTime())
   expect(due).toEqual([...due].sort((a, b) => b - a))
+
+  // the list of one meeting's follow-ups says so, and how to see all of them
+  await page.goto(`/tindak-lanjut?meeting=${meetingId}&status=all`)
+  await expect(page.getByTestId('meeting-filter')).toContainText(`Rapat: ${title}`)
+  await expect(page.locator('[data-action]').filter({ visible: true })).toHaveCount(1)
+  await page.getByTestId('meeting-filter').getByRole('link', { name: 'Tampilkan semua' }).click()
+  await expect(page).toHaveURL(/\/tindak-lanjut\?status=all$/)
+  await expect(page.getByTestId('meeting-filter')).toHaveCount(0)
 
   // the briefing pack's Prokesra 2024 figure is the dashboard's
   await page.goto('/dasbor/kredit?program=PROKESRA-2024')
@@ -241,4 +253,38 @@ test('a meeting still to come is cancelled, not marked held, and the frame says 
   await expect(entry).toHaveText(`09.00 ${upcoming} (Dibatalkan)`)
   await expect(entry).toHaveClass(/line-through/)
   await expect(entry).toHaveAttribute('title', `${upcoming} (Dibatalkan)`)
+})
+
+test('a saved edit says so (and to send the invitation again when moved); closing an empty meeting says what it lacks', async ({ page, login }) => {
+  test.setTimeout(180_000)
+  await login('ADMIN')
+  const empty = `Rakor kosong E2E ${Math.random().toString(36).slice(2, 8)}`
+  await page.goto('/rapat/baru')
+  await page.getByLabel('Judul rapat').fill(empty)
+  await page.getByLabel('Jenis rapat').selectOption('RAKORTEK')
+  const shown = day(-3).split('-').reverse().join('/')
+  await page.getByRole('textbox', { name: 'Mulai (WIB)', exact: true }).fill(shown)
+  await page.getByLabel('Jam mulai (WIB)').fill('09.00')
+  await page.getByRole('textbox', { name: 'Selesai (WIB)', exact: true }).fill(shown)
+  await page.getByLabel('Jam selesai (WIB)').fill('12.00')
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: empty })).toBeVisible()
+  await expect(page.getByTestId('meeting-saved')).toHaveCount(0)
+
+  // the edit: saved, and moved in time while still planned, so its invitees need the invitation again
+  await page.getByRole('link', { name: 'Ubah rapat' }).click()
+  await page.getByLabel('Jam mulai (WIB)').fill('10.00')
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByTestId('meeting-saved')).toContainText('Perubahan rapat disimpan.')
+  await expect(page.getByTestId('meeting-saved')).toContainText('kirim ulang undangan kalender')
+  await expect(page.getByTestId('meeting-saved').getByRole('link')).toHaveAttribute('href', /\/undangan$/)
+
+  // held, then closing: nothing was recorded, and the confirmation says so before it cannot be undone
+  await page.getByRole('button', { name: 'Tandai terlaksana' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Tandai terlaksana' }).click()
+  await page.getByRole('button', { name: 'Tutup rapat' }).click()
+  const close = page.getByRole('dialog', { name: 'Tutup rapat' })
+  await expect(close).toContainText('Rapat ini belum punya agenda, daftar hadir, dan notulen; tetap tutup?')
+  await close.getByRole('button', { name: 'Batal' }).click()
+  await expect(page.getByRole('button', { name: 'Tutup rapat' })).toBeVisible()
 })

@@ -43,16 +43,21 @@ async function asUser(u: U): Promise<SessionUser> {
   return (await getCurrentUser())!
 }
 
-/** A server action that redirects on success: the id in the redirect URL. */
-async function redirected(run: () => Promise<unknown>): Promise<string> {
+/** A server action that redirects on success: the URL it redirects to. */
+async function redirectTarget(run: () => Promise<unknown>): Promise<string> {
   try {
     const r = (await run()) as ActionState
     throw new Error(`no redirect: ${JSON.stringify(r)}`)
   } catch (e) {
     const digest = String((e as { digest?: string }).digest ?? '')
     if (!digest.startsWith('NEXT_REDIRECT')) throw e
-    return digest.split(';')[2].split('/').pop()!
+    return digest.split(';')[2]
   }
+}
+
+/** A server action that redirects on success: the id in the redirect URL (without its query, e.g. ?disimpan=1). */
+async function redirected(run: () => Promise<unknown>): Promise<string> {
+  return (await redirectTarget(run)).split('?')[0].split('/').pop()!
 }
 
 const MEETING = { title: 'Rakor Pelaksanaan Program Kredit Perbankan', type: 'RAKOR', startsAt: '2024-09-18T09:00', endsAt: '2024-09-18T15:00', venue: 'Aula Dinkop', city: 'Kota Malang', organiser: 'Dinkop UMKM Provinsi Jawa Timur', hostRegencyCode: '35.73' }
@@ -525,6 +530,12 @@ describe('documents: checked by their bytes, downloaded through the scope', () =
     expect(evidence).toMatchObject({ ok: false, message: 'Periksa kembali isian yang ditandai.', errors: { file: ['Jenis berkas tidak diterima: unggah PDF, JPG, PNG, DOCX, XLSX, atau PPTX.'] } })
     const corrupt = await upload({ meetingId: meetingA, actionId: actionBpr.id, kind: 'EVIDENCE' }, 'bukti.pdf', new TextEncoder().encode('%PDF-1.4 terpotong'), uploadEvidence)
     expect(corrupt).toMatchObject({ ok: false, message: 'Periksa kembali isian yang ditandai.', errors: { file: ['Berkas PDF rusak atau tidak lengkap.'] } })
+    // no file chosen (the browser sends an empty, nameless part): the usual banner and one message at the field, not two wordings
+    const none = { ok: false, message: 'Periksa kembali isian yang ditandai.', errors: { file: ['Pilih berkas untuk diunggah.'] } }
+    expect(await upload({ meetingId: meetingA, actionId: actionBpr.id, kind: 'EVIDENCE' }, '', new Uint8Array(), uploadEvidence)).toMatchObject(none)
+    signInAs(admin)
+    expect(await upload({ meetingId: meetingA, kind: 'MATERIAL' }, '', new Uint8Array())).toMatchObject(none)
+    expect(await uploadDocument(undefined, form({ meetingId: meetingA, kind: 'MATERIAL' }))).toMatchObject(none)
   })
 
   it('lists a name with a text-direction override as what it is (a PDF never shows as "…fdp.docx")', async () => {
@@ -609,6 +620,25 @@ describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
     expect(text).toContain('Pimpinan Rapat')
     expect(text).toContain('Dr. Andromeda Wicaksono')
     expect(text).not.toContain(', 18 September 2024')
+  })
+
+  it('keeps a single line break of the minutes in the Word document as in the PDF, and names Lumbung as its last author', async () => {
+    const id = await newMeeting({ title: 'Rakor baris notulen' })
+    signInAs(admin)
+    expect(await addAgendaItem(undefined, form({ meetingId: id, title: 'Pembukaan', minutes: 'Baris pertama notulen.\nBaris kedua langsung di bawahnya.\n\n- lihat data\n  baris lanjutan butir' }))).toMatchObject({ ok: true })
+    const zip = await JSZip.loadAsync(await (await call(notulenRoute, id, '?format=docx')).arrayBuffer())
+    const xml = await zip.file('word/document.xml')!.async('string')
+    // no raw newline inside a text run (Word shows it as a space); the second line starts after a <w:br/>, in the same paragraph
+    expect(xml).not.toMatch(/<w:t[^>]*>[^<]*\n[^<]*<\/w:t>/)
+    expect(xml).toMatch(/>Baris pertama notulen\.<\/w:t><\/w:r><w:r><w:br\/><w:t[^>]*>Baris kedua langsung di bawahnya\.</)
+    expect(xml).toMatch(/>• lihat data<\/w:t><\/w:r><w:r><w:br\/><w:t[^>]*>baris lanjutan butir</)
+    const core = await zip.file('docProps/core.xml')!.async('string')
+    expect(core).toContain('<dc:creator>Lumbung</dc:creator>')
+    expect(core).toContain('<cp:lastModifiedBy>Lumbung</cp:lastModifiedBy>')
+    // the PDF, as before, on two lines
+    signInAs(admin)
+    const text = (await new PDFParse({ data: new Uint8Array(await (await call(notulenRoute, id, '?format=pdf')).arrayBuffer()) }).getText()).text
+    expect(text).toMatch(/Baris pertama notulen\.\n\s*Baris kedua langsung di bawahnya\./)
   })
 
   it('writes the minutes as a PDF whose text can be read back', async () => {
@@ -894,6 +924,17 @@ describe('a meeting’s dates, statuses and documents stay consistent with its f
     // due on the meeting's day is allowed, as when a follow-up is added; an earlier day is always fine
     expect(await redirected(() => edit(id, 1, { title: 'Rakor yang dipindah', startsAt: '2024-09-25T09:00', endsAt: '2024-09-25T12:00' }))).toBe(id)
     expect(await redirected(() => edit(id, 2, { title: 'Rakor yang dipindah', startsAt: '2024-09-17T09:00', endsAt: '2024-09-17T12:00' }))).toBe(id)
+  })
+
+  it('a saved edit comes back to the meeting saying so; a planned meeting moved in time or place also asks for the invitation again', async () => {
+    const id = await newMeeting({ title: 'Rakor yang diubah' })
+    signInAs(admin)
+    expect(await redirectTarget(() => edit(id, 1, { title: 'Rakor yang diubah', chair: 'Kepala Dinas' }))).toBe(`/rapat/${id}?disimpan=1`)
+    expect(await redirectTarget(() => edit(id, 2, { title: 'Rakor yang diubah', chair: 'Kepala Dinas', startsAt: '2024-09-18T10:00' }))).toBe(`/rapat/${id}?disimpan=undangan`)
+    expect(await redirectTarget(() => edit(id, 3, { title: 'Rakor yang diubah', chair: 'Kepala Dinas', startsAt: '2024-09-18T10:00', venue: 'Ruang Rapat Bidang' }))).toBe(`/rapat/${id}?disimpan=undangan`)
+    // held: nobody is to be invited any more
+    await db.meeting.update({ where: { id }, data: { status: 'HELD' } })
+    expect(await redirectTarget(() => edit(id, 4, { title: 'Rakor yang diubah', chair: 'Kepala Dinas', startsAt: '2024-09-18T10:00', venue: 'Aula' }))).toBe(`/rapat/${id}?disimpan=1`)
   })
 
   it('adding a follow-up due before the meeting: the reason once, under the due date, the banner only points to it', async () => {
@@ -1198,5 +1239,56 @@ describe('a follow-up assigned: its owners are told at once', () => {
     const [notice] = await assigned(jombang.id)
     expect(notice.params).toEqual({ title: 'Bawa data calon debitur', meeting: 'Rakor Persiapan', dueDate: `${year}-03-31`, meetingOn: `${year}-03-10` })
     expect(notificationText('ACTION_ASSIGNED', notice.params, 'id').body).toMatch(/Rapatnya dijadwalkan 10 Maret \d{4}\.$/)
+  })
+})
+
+describe('briefing pack: the previous meeting is the same for every reader', () => {
+  // in 2031 and of type Rakortek, so no other meeting of this file falls between them
+  const at = (day: string) => ({ type: 'RAKORTEK', startsAt: `${day}T09:00`, endsAt: `${day}T12:00` })
+  const held = async (id: string, status: 'HELD' | 'CLOSED' = 'HELD') => db.meeting.update({ where: { id }, data: { status } })
+
+  it('is the latest earlier meeting of the type that was held, chosen without the reader’s scope; the rows stay scoped', async () => {
+    const jombangHeld = await newMeeting({ title: 'Rakortek Jombang terlaksana', ...at('2031-01-10'), hostRegencyCode: '35.17' })
+    await newAction(jombangHeld, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Verifikasi calon debitur Jombang', dueDate: '2031-02-01' })
+    await held(jombangHeld, 'CLOSED')
+    // planned (not held) between it and the current one: the admin's pack had picked it, the officer's the held one
+    await newMeeting({ title: 'Rakortek Surabaya direncanakan', ...at('2031-02-10'), hostRegencyCode: '35.78' })
+    const current = await newMeeting({ title: 'Rakortek Maret', ...at('2031-03-01'), hostRegencyCode: '35.17' })
+    // held, but after the current one
+    await held(await newMeeting({ title: 'Rakortek April', ...at('2031-04-01'), hostRegencyCode: '35.17' }))
+
+    const forAdmin = await getBriefing({ user: await asUser(admin), id: current })
+    const jombangUser = await asUser(jombang)
+    const forJombang = await getBriefing({ user: jombangUser, id: current })
+    expect(forAdmin!.previous?.id).toBe(jombangHeld)
+    expect(forJombang!.previous?.id).toBe(jombangHeld)
+    expect(forJombang!.previousHidden).toBe(false)
+    // the officer's rows are exactly the follow-up list's for that meeting
+    const list = await findActions({ user: jombangUser, filter: { meeting: jombangHeld, status: 'all' } })
+    expect(forJombang!.previous!.actions.map((a) => a.id).sort()).toEqual(list.rows.map((a) => a.id).sort())
+    expect(forJombang!.previous!.actions.map((a) => a.title)).toEqual(['Verifikasi calon debitur Jombang'])
+
+    // a later held meeting the officer may not read: the admin gets it, the officer is told, never given another one
+    const surabayaHeld = await newMeeting({ title: 'Rakortek Surabaya terlaksana', ...at('2031-02-20'), hostRegencyCode: '35.78' })
+    await newAction(surabayaHeld, { ownerKind: 'REGENCY', ownerRegencyCode: '35.78', title: 'Pendataan Rakortek Surabaya', dueDate: '2031-03-31' })
+    await held(surabayaHeld)
+    expect((await getBriefing({ user: await asUser(admin), id: current }))!.previous?.id).toBe(surabayaHeld)
+    const hidden = await getBriefing({ user: await asUser(jombang), id: current })
+    expect(hidden).toMatchObject({ previous: null, previousHidden: true })
+    const { GET } = await import('@/app/api/rapat/[id]/bahan/route')
+    signInAs(jombang)
+    const pdf = (await new PDFParse({ data: new Uint8Array(await (await GET(new Request(`http://localhost/api/rapat/${current}/bahan`), { params: Promise.resolve({ id: current }) })).arrayBuffer()) }).getText()).text
+    expect(pdf).toContain('tidak tersedia untuk akun Anda')
+    expect(pdf).not.toContain('Pendataan Rakortek Surabaya')
+    expect(pdf).not.toContain('Verifikasi calon debitur Jombang')
+  })
+
+  it('says none was held when no earlier meeting of the type took place', async () => {
+    const first = await newMeeting({ title: 'Rakortek perdana', ...at('2000-01-05'), hostRegencyCode: '35.17' })
+    for (const u of [admin, jombang]) expect(await getBriefing({ user: await asUser(u), id: first })).toMatchObject({ previous: null, previousHidden: false })
+    const { GET } = await import('@/app/api/rapat/[id]/bahan/route')
+    signInAs(admin)
+    const pdf = (await new PDFParse({ data: new Uint8Array(await (await GET(new Request(`http://localhost/api/rapat/${first}/bahan`), { params: Promise.resolve({ id: first }) })).arrayBuffer()) }).getText()).text
+    expect(pdf).toContain('Belum ada rapat sebelumnya yang terlaksana.')
   })
 })

@@ -13,7 +13,7 @@ import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { Download } from 'lucide-react'
 import { can } from '@/lib/permissions'
 import { hrefWith } from '@/lib/url'
-import { actionOwnerChoices, DUE_SOON_DAYS, findActions, listBanks } from '@/lib/data/meetings'
+import { actionOwnerChoices, DUE_SOON_DAYS, findActions, listBanks, meetingHeading } from '@/lib/data/meetings'
 import { agencyRegencies } from '@/lib/data/regions'
 import { formatDate, formatNumber } from '@/lib/format'
 import { isOverdue } from '@/lib/meetings/rules'
@@ -41,9 +41,9 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   const filter = actionFilterSchema.parse(params)
   // a day that does not exist (2026-02-31) reads as today: the export links and filters carry the day shown, not it
   if (!filter.asOf) delete params.asOf
-  const [t, r, locale, result, allRegencies, allBanks, owners] = await Promise.all([
+  const [t, r, locale, result, allRegencies, allBanks, owners, meeting] = await Promise.all([
     getTranslations('meetings'), getTranslations('registers'), getLocale(), findActions({ user, filter }), agencyRegencies(),
-    listBanks(), actionOwnerChoices(user),
+    listBanks(), actionOwnerChoices(user), filter.meeting ? meetingHeading({ user, id: filter.meeting }) : null,
   ])
   // an officer chooses among the owners it can see (its own always, and the one in the URL, so the select shows it)
   const offered = (code: string, set: Set<string> | undefined, own: string | null | undefined, chosen: string | undefined) =>
@@ -117,6 +117,13 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
           <Link href="/tindak-lanjut?status=open" className={buttonClass('ghost')}>{t('filters.reset')}</Link>
         </div>
       </FilterForm>
+      {/* the meeting filter has no field of its own (it comes from a meeting's link): say it, and how to drop it, as the audit page's record line */}
+      {filter.meeting && (
+        <p className="mb-3 text-sm text-slate-700" data-testid="meeting-filter">
+          {t('actions.meetingFilter', { title: meeting?.title ?? filter.meeting })}{meeting && <span className="text-slate-500"> ({formatDate(meeting.startsAt, { locale: lang })})</span>}{' · '}
+          <Link href={hrefWith('/tindak-lanjut', params, { meeting: undefined, page: undefined })} className="text-brand-700 underline">{t('actions.showAll')}</Link>
+        </p>
+      )}
       {landing && ownLabel && <p className="mb-3 text-sm text-slate-700" role="status">{t('actions.ownFilter', { owner: ownLabel })}</p>}
       {(filter.overdue || filter.due) && <p className="mb-3 text-sm text-slate-700" data-testid="overdue-as-of">{t(filter.overdue ? 'actions.asOf' : 'actions.dueSoonAsOf', { date: formatDate(asOf, { locale: lang }), days: DUE_SOON_DAYS })}</p>}
       {rows.length === 0 && total > 0 ? (

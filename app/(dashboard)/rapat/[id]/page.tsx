@@ -17,11 +17,12 @@ import { getMeeting, meetingFormChoices } from '@/lib/data/meetings'
 import { jakartaDate, jakartaTime, jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
 import { formatDate, formatNumber } from '@/lib/format'
-import { hasStarted, isOverdue, statusMoveAllowed } from '@/lib/meetings/rules'
+import { closeGaps, hasStarted, isOverdue, statusMoveAllowed } from '@/lib/meetings/rules'
 import { meetingPlace } from '@/lib/meetings/when'
 import { can } from '@/lib/permissions'
 import { HistoryLink } from '@/components/ui/history-link'
 import { requirePermission } from '@/lib/session'
+import { flatParams, type SearchParams } from '@/lib/url'
 import { MEETING_TRANSITIONS } from '@/lib/validations/meetings'
 
 // the page's own heading names the meeting; the tab says what kind of page it is, as the other detail pages do (not a piece of its id)
@@ -51,9 +52,11 @@ function AddPanel({ label, children }: { label: string; children: React.ReactNod
 }
 
 /** One meeting: summary, attendance, agenda with minutes and outcomes, follow-ups, documents, exports. */
-export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function MeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('meetings.read')
   const { id } = await params
+  // ?disimpan=1 after "Ubah rapat" (lib/actions/meetings.ts updateMeeting); =undangan when a planned meeting moved in time or place
+  const saved = flatParams(await searchParams).disimpan
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) notFound()
   const meeting = await getMeeting({ user, id })
   if (!meeting) notFound()
@@ -82,6 +85,10 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
   const statusActions = editable ? MEETING_TRANSITIONS[meeting.status].filter((s) => statusMoveAllowed(meeting, meeting.status, s)) : []
   // the follow-ups still open: cancelling drops them with the meeting, closing leaves them tracked (both confirmations say so)
   const openActions = meeting.actions.filter((a) => a.status === 'OPEN' || a.status === 'IN_PROGRESS').length
+  // closing cannot be undone: the confirmation names what the meeting still lacks ("belum punya agenda, daftar hadir, dan notulen";
+  // English says "has no agenda, attendance record, or minutes")
+  const gaps = closeGaps(meeting)
+  const closeGapNote = gaps.length ? `${t('closeGaps', { missing: new Intl.ListFormat(lang, { type: lang === 'en' ? 'disjunction' : 'conjunction' }).format(gaps.map((g) => t(`closeGap.${g}`))) })} ` : ''
 
   return (
     <>
@@ -101,10 +108,16 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         <MeetingStatusBadge status={meeting.status} />
         {/* on paper the status is the badge: the buttons that move it act on the screen only */}
         {statusActions.map((s) => (
-          <span key={s} className="no-print contents"><ConfirmAction action={setMeetingStatus} fields={{ id: meeting.id, version: String(meeting.version), status: s }} label={t(`statusAction.${s as 'HELD'}`)} title={t(`statusAction.${s as 'HELD'}`)} body={s === 'CANCELLED' ? t('cancelConfirm', { open: openActions }) : `${t('statusConfirm', { status: t(`status.${s}`) })}${s === 'CLOSED' ? t('closeOpenNote', { open: openActions }) : ''}`} variant={s === 'CANCELLED' ? 'danger' : 'secondary'} {...(s === 'CANCELLED' && { confirmLabel: t('cancelConfirmYes'), cancelLabel: t('cancelConfirmBack') })} /></span>
+          <span key={s} className="no-print contents"><ConfirmAction action={setMeetingStatus} fields={{ id: meeting.id, version: String(meeting.version), status: s }} label={t(`statusAction.${s as 'HELD'}`)} title={t(`statusAction.${s as 'HELD'}`)} body={s === 'CANCELLED' ? t('cancelConfirm', { open: openActions }) : `${s === 'CLOSED' ? closeGapNote : ''}${t('statusConfirm', { status: t(`status.${s}`) })}${s === 'CLOSED' ? t('closeOpenNote', { open: openActions }) : ''}`} variant={s === 'CANCELLED' ? 'danger' : 'secondary'} {...(s === 'CANCELLED' && { confirmLabel: t('cancelConfirmYes'), cancelLabel: t('cancelConfirmBack') })} /></span>
         ))}
         {!admin && <p className="text-xs text-slate-500">{t('detail.readOnly')}</p>}
       </div>
+      {saved && (
+        <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="meeting-saved">
+          {t('detail.saved')}
+          {saved === 'undangan' && <> {t('detail.savedResend')} <a href={`/api/rapat/${meeting.id}/undangan`} className="font-medium underline">{t('detail.invitation')}</a></>}
+        </p>
+      )}
       {/* a meeting over but still planned keeps its attendance closed and reads as upcoming: its admin is told what to do */}
       {admin && meeting.status === 'PLANNED' && meeting.endsAt < new Date() && (
         <p role="note" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="past-still-planned">

@@ -32,7 +32,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
   if (!briefing) notFound()
   const [t, locale] = await Promise.all([getTranslations('meetings'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
-  const { meeting, programs, indicators, previous, today } = briefing
+  const { meeting, programs, indicators, previous, previousHidden, today } = briefing
   const pct = (v: number | null) => formatPercent(v, { locale: lang })
   const money = (v: number) => formatRupiahShort(v, { locale: lang })
   const indicatorValue = (v: number | null, unit: string, decimals: number) =>
@@ -52,7 +52,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
             <PrintButton label={t('briefing.print')} />
           </div>
         </div>
-        <p className="mt-1 text-xs text-slate-500">{t('briefing.subtitle', { type: t(`type.${meeting.type}`) })}</p>
+        <p className="mt-1 text-xs text-slate-500">{t('briefing.subtitle')}</p>
       </header>
 
       <section aria-labelledby="b-programs" className="break-inside-avoid">
@@ -106,8 +106,8 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
       )}
 
       <section aria-labelledby="b-previous" className="break-inside-avoid">
-        <h2 id="b-previous" className="mb-2 text-base font-semibold">
-          {previous ? t('briefing.previousActions', { title: previous.title, date: formatDate(previous.startsAt, { locale: lang }) }) : t('briefing.noPrevious', { type: t(`type.${meeting.type}`) })}
+        <h2 id="b-previous" className="mb-2 text-base font-semibold" data-testid="briefing-previous">
+          {previous ? t('briefing.previousActions', { title: previous.title, date: formatDate(previous.startsAt, { locale: lang }) }) : t(previousHidden ? 'briefing.previousHidden' : 'briefing.noPrevious')}
         </h2>
         {previous && (previous.actions.length === 0 ? <p className="text-slate-600">{t('detail.noActions')}</p> : (
           // on a phone each follow-up reads as a block (title, owner, then due date and status): four columns had
