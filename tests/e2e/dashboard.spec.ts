@@ -119,8 +119,8 @@ test.describe('leadership', () => {
     // the demo's reporting starts in Triwulan I 2025: Triwulan II 2024 is not required, so no 0%
     await expect(card(page, 'card-completeness')).toContainText('Tidak diwajibkan: pelaporan di Lumbung dimulai sesudah triwulan ini')
 
-    // the export holds the same numbers
-    const rows = await workbook(await download(page, page.getByRole('link', { name: 'Unduh .xlsx' })))
+    // the export holds the same numbers (the page's, not a chart card's: those name their chart)
+    const rows = await workbook(await download(page, page.getByRole('link', { name: 'Unduh .xlsx', exact: true })))
     const disbursed = rows.find((r) => r.Angka === 'Kredit disalurkan (Rp)')!
     expect(disbursed['Nilai per 31 Agustus 2024']).toBe(c.disbursed)
     expect(Number(disbursed['Capaian (%)'])).toBeCloseTo(c.pct, 8)
@@ -321,6 +321,45 @@ test.describe('leadership', () => {
     const projection = page.getByTestId('card-projection')
     await expect(projection.locator('[data-value]')).toHaveText(/^\d{1,3}(\.\d{3})*,\d%$/)
     await expect(projection.locator('[data-exact]')).toHaveText(/^tepatnya \d{1,3}(\.\d{3})*,\d{2}%$/)
+  })
+
+  test('the credit charts’ data tables fit their half-width cards, amounts as on the axis, and each card’s download sits at its top right', async ({ page, login, context, baseURL }) => {
+    await login('LEADERSHIP')
+    for (const [locale, ceiling] of [['id', 'Rp32,5 M'], ['en', 'Rp32.5bn']] as const) {
+      await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }])
+      await page.goto('/dasbor/kredit?program=PROKESRA-2026&asOf=2026-11-21')
+      const cards = [page.getByTestId('chart-realisation'), page.getByTestId('chart-absorption')]
+      // side by side, half the row each
+      const [a, b] = [(await cards[0].boundingBox())!, (await cards[1].boundingBox())!]
+      expect(Math.abs(a.y - b.y)).toBeLessThanOrEqual(1)
+      for (const card of cards) {
+        const details = card.locator('details[data-chart-table]')
+        await details.locator('summary').click()
+        await expect(details.locator('table')).toBeVisible()
+        // nothing to scroll sideways (the subsidy table's ceiling had been cut in half at the card's edge)
+        expect(await details.locator('div.overflow-x-auto').evaluate((el) => el.scrollWidth <= el.clientWidth), locale).toBe(true)
+        await expect(details.locator('[data-scroll-hint]')).toHaveCount(0)
+        await expect(details.locator('[data-rounded-note]')).toBeVisible()
+      }
+      await expect(cards[1].locator('tbody tr').first().locator('td').last()).toHaveText(ceiling)
+      // the download at the same place on both cards, whatever their titles' length (it had dropped under the longer one)
+      const place = async (card: Locator) => {
+        const [c, l] = [(await card.boundingBox())!, (await card.locator('[data-card-actions] a[download]').boundingBox())!]
+        return [l.y - c.y, c.x + c.width - (l.x + l.width)]
+      }
+      const [p, q] = [await place(cards[0]), await place(cards[1])]
+      expect(Math.abs(p[0] - q[0]), `${locale} top`).toBeLessThanOrEqual(1)
+      expect(Math.abs(p[1] - q[1]), `${locale} right`).toBeLessThanOrEqual(1)
+    }
+  })
+
+  test('a regency’s quarterly report badges stay on one line each', async ({ page, login }) => {
+    await login('LEADERSHIP')
+    await page.goto('/dasbor/wilayah/35.17')
+    const badges = page.getByTestId('report-status').locator('li[data-quarter] > span:last-child > *')
+    expect(await badges.count()).toBeGreaterThanOrEqual(8)
+    // one line of text-xs is 16 px and the pill's padding 4: Triwulan IV's "Belum jatuh tempo" had been two lines tall
+    for (const badge of await badges.all()) expect((await badge.boundingBox())!.height, await badge.textContent() ?? '').toBeLessThan(24)
   })
 
   test('every page prints without the sidebar and header', async ({ page, login }) => {

@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { AbsorptionChart } from '@/components/credit/absorption-chart'
 import { RealisationChart } from '@/components/credit/realisation-chart'
+import { ChartCard } from '@/components/dashboard/chart-card'
 import { DashboardFilters } from '@/components/dashboard/dashboard-filters'
 import { DashboardNav } from '@/components/dashboard/dashboard-nav'
 import { ExportLink } from '@/components/dashboard/export-link'
@@ -197,18 +198,16 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <p className="mt-3 text-xs text-slate-500">{t('status.legend', { onTrack: thresholds.onTrack, watch: thresholds.watch })}</p>
       {can(user.role, 'programmeTargets.read') && <NearestTargetsCard user={user} asOf={filter.asOf} regencyCode={filter.regencyCode} />}
 
+      {/* the credit dashboard's cards (ChartCard): their data tables stay inside them on a phone, and their .xlsx holds
+          the exact amounts the tables round */}
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
-        <section className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4">
-          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-            <h2 className="text-base font-semibold">{t('credit.monthlyTitle')}</h2>
-            <Link href={`/dasbor/kredit?${query}`} className="no-print text-sm font-medium text-brand-700 underline">{t('credit.title')} →</Link>
-          </div>
+        <ChartCard title={t('credit.monthlyTitle')} exportHref={`/api/dasbor/ekspor/bulanan?${query}`} exportLabel={t('export')} testId="chart-realisation"
+          action={<Link href={`/dasbor/kredit?${query}`} className="no-print whitespace-nowrap text-sm font-medium text-brand-700 underline">{t('credit.title')} →</Link>}>
           <RealisationChart data={overview.series} locale={lang} labels={{ monthly: tc('monthly'), cumulative: tc('cumulative'), pace: tc('pace') }} />
-        </section>
-        <section className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="mb-2 text-base font-semibold">{t('credit.absorptionTitle')}</h2>
+        </ChartCard>
+        <ChartCard title={t('credit.absorptionTitle')} exportHref={`/api/dasbor/ekspor/bulanan?${query}`} exportLabel={t('export')} testId="chart-absorption">
           <AbsorptionChart data={overview.series} locale={lang} labels={{ due: tc('due'), paid: tc('paid'), cumulative: tc('paidCumulative'), ceiling: tc('ceiling') }} />
-        </section>
+        </ChartCard>
       </div>
     </>
   )

@@ -105,10 +105,10 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
       </section>
 
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
-        <ChartCard title={t('credit.monthlyTitle')} exportHref={exportHref('bulanan')} exportLabel={t('export')}>
+        <ChartCard title={t('credit.monthlyTitle')} exportHref={exportHref('bulanan')} exportLabel={t('export')} testId="chart-realisation">
           <RealisationChart data={series} locale={lang} labels={{ monthly: tc('monthly'), cumulative: tc('cumulative'), pace: tc('pace') }} />
         </ChartCard>
-        <ChartCard title={t('credit.absorptionTitle')} exportHref={exportHref('bulanan')} exportLabel={t('export')}>
+        <ChartCard title={t('credit.absorptionTitle')} exportHref={exportHref('bulanan')} exportLabel={t('export')} testId="chart-absorption">
           <AbsorptionChart data={series} locale={lang} labels={{ due: tc('due'), paid: tc('paid'), cumulative: tc('paidCumulative'), ceiling: tc('ceiling') }} />
         </ChartCard>
       </div>

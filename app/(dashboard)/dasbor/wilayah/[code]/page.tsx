@@ -114,7 +114,8 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
                 {reports.quarters.map((q) => (
                   <li key={q.quarter} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-100 px-3 py-2 text-sm" data-quarter={q.quarter}>
                     <span className="font-medium">{quarterLabel(q.quarter, lang)}</span>
-                    <span className="flex gap-1"><StatusBadge status={q.status} reopened={q.reopened} /><TimelinessBadge timeliness={q.timeliness} /></span>
+                    {/* each badge on one line (two-line pills in Triwulan IV on a desktop): the second moves under the first instead */}
+                    <span className="flex flex-wrap gap-1 *:whitespace-nowrap"><StatusBadge status={q.status} reopened={q.reopened} /><TimelinessBadge timeliness={q.timeliness} /></span>
                   </li>
                 ))}
               </ul>
