@@ -88,6 +88,10 @@ describe('Indonesian formats', () => {
     expect(formatRupiahAxis(50_000_000_000)).toBe('Rp50 M')
     expect(formatRupiahAxis(250_000_000)).toBe('Rp250 jt')
     expect(formatRupiahAxis(0)).toBe('Rp0')
+    // a chart's data table: two decimals, the axis's units
+    expect(formatRupiahAxis(1_764_883_123, { decimals: 2 })).toBe('Rp1,76 M')
+    expect(formatRupiahAxis(328_500_000, { decimals: 2 })).toBe('Rp328,5 jt')
+    expect(formatRupiahAxis(32_500_000_000, { decimals: 2, locale: 'en' })).toBe('Rp32.5bn')
   })
 
   it('writes percentages with a comma decimal', () => {

@@ -87,10 +87,14 @@ export function formatRupiahShort(value: Numeric, opts: { decimals?: number; loc
   return `${n < 0 ? '-' : ''}Rp${amount} ${scale[1]}`
 }
 
-/** Chart axis ticks: `Rp50 M`, `Rp250 jt`, `Rp1,2 T` (Intl's Indonesian compact notation). */
-export function formatRupiahAxis(value: Numeric, opts: { locale?: Locale } = {}): string {
+/**
+ * Chart axis ticks: `Rp50 M`, `Rp250 jt`, `Rp1,2 T` (Intl's Indonesian compact notation). With `decimals: 2` a chart's
+ * data table, as its axis writes it (`Rp1,76 M`, `Rp328,5 jt`): four exact amounts side by side did not fit a
+ * half-width card on a desktop; the exact ones are in the chart's .xlsx.
+ */
+export function formatRupiahAxis(value: Numeric, opts: { locale?: Locale; decimals?: number } = {}): string {
   const n = toNumber(value)
-  const compact = numberFormat(opts.locale, { notation: 'compact', maximumFractionDigits: 1 }).format(Math.abs(n))
+  const compact = numberFormat(opts.locale, { notation: 'compact', maximumFractionDigits: opts.decimals ?? 1 }).format(Math.abs(n))
   // Intl puts a no-break space before the unit; a plain space measures the same in SVG text
   return `${n < 0 ? '-' : ''}Rp${compact.replace(/\u00a0/g, ' ')}`
 }

@@ -21,7 +21,7 @@ export function RevokeApiClient({ id, name }: { id: string; name: string }) {
     <form onSubmit={action}>
       <input type="hidden" name="id" value={id} />
       <ConfirmSubmit label={t('revoke')} title={t('revokeTitle', { name })} body={t('revokeBody')} confirmLabel={t('revoke')} variant="danger" />
-      {state && !state.ok && <p role="alert" className="mt-1 text-xs text-red-700">{state.message}</p>}
+      {state && !state.ok && <p role="alert" className="mt-1 whitespace-normal text-xs text-red-700">{state.message}</p>}
     </form>
   )
 }

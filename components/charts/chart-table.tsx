@@ -8,9 +8,10 @@ import { stickyClass } from '@/components/ui/sticky-column'
 /**
  * A chart's text alternative: its data as a table behind a "Tabel" disclosure under the chart (native
  * <details>, so it opens with the keyboard and is read by screen readers), the same numbers as the chart
- * formatted as the page formats them.
+ * formatted as the page formats them. `rounded`: its amounts are short, as on the chart's axis, and it says where the
+ * exact ones are (the card's .xlsx).
  */
-export function ChartTable({ caption, head, rows }: { caption: string; head: string[]; rows: string[][] }) {
+export function ChartTable({ caption, head, rows, rounded = false }: { caption: string; head: string[]; rows: string[][]; rounded?: boolean }) {
   const t = useTranslations('dashboard')
   // a table wider than its card scrolls sideways: said under it, as its last columns are out of sight (a walk read
   // "Rp32.5" for the ceiling, cut at the card's edge, with no sign that it scrolled)
@@ -26,7 +27,8 @@ export function ChartTable({ caption, head, rows }: { caption: string; head: str
       {/* named after its chart for screen readers: a page's several "Tabel data grafik" are otherwise alike */}
       <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('chartTable')}<span className="sr-only">: {caption}</span></summary>
       {wider && <p className="mt-2 text-xs text-slate-600" data-scroll-hint>{t('chartTableScroll')}</p>}
-      {/* wider, the first column (the month, the regency) stays in view and the edges shade where columns go on */}
+      {/* wider, the first column (the month, the regency) stays in view and the edges shade where columns go on; an
+          amount stays on one line ("Rp1,76 M" is two words) */}
       <div ref={box} className="scroll-shadows relative mt-2 overflow-x-auto" tabIndex={wider ? 0 : undefined} aria-label={wider ? caption : undefined} role={wider ? 'region' : undefined}>
         <table className="w-full text-sm">
           <caption className="sr-only">{caption}</caption>
@@ -35,11 +37,12 @@ export function ChartTable({ caption, head, rows }: { caption: string; head: str
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
-              <tr key={r[0]}>{r.map((c, i) => (i ? <td key={i} className="px-2 py-1 text-right tabular-nums">{c}</td> : <th key={i} scope="row" className={clsx('px-2 py-1 text-left font-normal', wider && stickyClass(true))}>{c}</th>))}</tr>
+              <tr key={r[0]}>{r.map((c, i) => (i ? <td key={i} className="whitespace-nowrap px-2 py-1 text-right tabular-nums">{c}</td> : <th key={i} scope="row" className={clsx('px-2 py-1 text-left font-normal', wider && stickyClass(true))}>{c}</th>))}</tr>
             ))}
           </tbody>
         </table>
       </div>
+      {rounded && <p className="mt-2 text-xs text-slate-600" data-rounded-note>{t('chartTableRounded')}</p>}
     </details>
   )
 }

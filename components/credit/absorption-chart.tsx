@@ -5,7 +5,7 @@ import type { ComponentProps } from 'react'
 import { ChartPlaceholder, OnScreen } from '@/components/charts/on-screen'
 import { ChartTable } from '@/components/charts/chart-table'
 import { StaticChart } from '@/components/charts/static-chart'
-import { formatMonthShort, formatRupiah } from '@/lib/format'
+import { formatMonthShort, formatRupiahAxis } from '@/lib/format'
 import type { AbsorptionChart as Chart } from './absorption-chart.recharts'
 
 export type { AbsorptionPoint } from './absorption-chart.recharts'
@@ -15,6 +15,9 @@ const Lazy = dynamic(() => load().then((m) => m.AbsorptionChart), { ssr: false, 
 
 /** Subsidy due and paid by month against the ceiling: drawn without a library first; the Recharts code (for its tooltips) is downloaded when someone points at the chart or prints. */
 export function AbsorptionChart(props: ComponentProps<typeof Chart>) {
+  // the table's amounts as the axis writes them (the exact ones are in the card's .xlsx): exact, four of them did not
+  // fit a half-width card on a desktop
+  const money = (v: number) => formatRupiahAxis(v, { locale: props.locale, decimals: 2 })
   return (
     <>
       <OnScreen
@@ -37,9 +40,10 @@ export function AbsorptionChart(props: ComponentProps<typeof Chart>) {
         <Lazy {...props} />
       </OnScreen>
       <ChartTable
+        rounded
         caption={`${props.labels.cumulative} / ${props.labels.ceiling}`}
         head={['', props.labels.due, props.labels.paid, props.labels.cumulative, props.labels.ceiling]}
-        rows={props.data.map((p) => [formatMonthShort(p.month, { locale: props.locale }), formatRupiah(p.subsidyDue, { locale: props.locale }), formatRupiah(p.subsidyPaid, { locale: props.locale }), p.subsidyPaidCumulative === null ? '–' : formatRupiah(p.subsidyPaidCumulative, { locale: props.locale }), formatRupiah(p.subsidyCeiling, { locale: props.locale })])}
+        rows={props.data.map((p) => [formatMonthShort(p.month, { locale: props.locale }), money(p.subsidyDue), money(p.subsidyPaid), p.subsidyPaidCumulative === null ? '–' : money(p.subsidyPaidCumulative), money(p.subsidyCeiling)])}
       />
     </>
   )

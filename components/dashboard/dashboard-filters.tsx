@@ -12,13 +12,16 @@ import { isIsoDate } from '@/lib/parse'
  * and shared. Regencies on offer are those the user may read (a district officer: its own).
  */
 export async function DashboardFilters({
-  action, programs, programCode, regencies, regency, banks = [], bank, asOf, askedAsOf, showRegency = true,
+  action, programs, programCode, regencies, regency, provinceValue, banks = [], bank, asOf, askedAsOf, showRegency = true,
 }: {
   action: string
   programs: DashboardProgram[]
   programCode: string
   regencies: { code: string; name: string }[]
   regency?: string
+  /** the province's value (lib/dashboard/query.ts regencyParam): `all` when the user's default is a regency, as an
+      empty choice is left out of the URL and would name that default again; none when the province is the default */
+  provinceValue?: string
   /** the programme's banks, for a dashboard that reads by bank (none: no bank picker) */
   banks?: { id: string; shortName: string }[]
   bank?: string
@@ -49,8 +52,8 @@ export async function DashboardFilters({
       {showRegency && (
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('regency')}</span>
-          <select name="regency" defaultValue={regency ?? ''} className={inputClass()}>
-            <option value="">{t('allRegencies')}</option>
+          <select name="regency" defaultValue={regency ?? provinceValue ?? ''} className={inputClass()}>
+            <option value={provinceValue ?? ''}>{t('allRegencies')}</option>
             {regencies.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
           </select>
         </label>

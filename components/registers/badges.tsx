@@ -19,11 +19,14 @@ export function ScaleBadge({ scale, label }: { scale: BusinessScale; label: stri
   return <Badge tone={SCALE_TONE[scale]}>{label}</Badge>
 }
 
+/** The heading of a detail page's card (InfoCard's), for a card beside one that is not an InfoCard to look alike. */
+export const CARD_HEADING = 'mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600'
+
 /** A definition list in a card: label on the left (top on phones), value on the right. */
 export function InfoCard({ title, rows }: { title: string; rows: [string, React.ReactNode][] }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600">{title}</h2>
+      <h2 className={CARD_HEADING}>{title}</h2>
       <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[minmax(0,11rem)_minmax(0,1fr)]">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">

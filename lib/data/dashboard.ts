@@ -13,6 +13,7 @@ import { kbliDivisions } from '@/lib/credit/kbli'
 import { jakartaToday, reportingQuarter, resolveAsOf, sameDateLastYear } from '@/lib/dashboard/period'
 import { asOfInstant } from '@/lib/reporting/periods'
 import { cachedFigures } from '@/lib/figure-cache'
+import { shownRegency } from '@/lib/dashboard/query'
 
 /**
  * Figures of the leadership dashboards that lib/data/credit.ts does not compute: credit by bank, by
@@ -54,7 +55,8 @@ export type DashboardParams = { program?: string; regency?: string; bank?: strin
  * Turn the URL's filters into the credit filter every figure of a page is read with: the programme by
  * its code (default: the newest whose year has begun), the as-of day (default today, capped to the
  * programme year) and the regency and bank the user may read, as lib/scope.ts#resolveFigureScope
- * resolves them. Refuses with its AppError: another regency for a district officer (FORBIDDEN), a
+ * resolves them. The regency: the URL's code, `all` for the province, none the user's default (a district
+ * officer's own regency, lib/dashboard/query.ts), the same on every tab and in every export. Refuses with its AppError: another regency for a district officer (FORBIDDEN), a
  * programme code that does not exist or that a bank officer's bank does not lend in (NOT_FOUND, the
  * same answer for both). `program` is null when the user may read no programme yet.
  */
@@ -65,9 +67,10 @@ export async function resolveDashboardFilter({ user, params, now = new Date() }:
     ? (programs.find((p) => p.code === params.program) ?? null)
     : (programs.find((p) => p.year <= thisYear) ?? programs[0] ?? null)
   if (params.program && !program) throw new AppError('NOT_FOUND')
+  const regency = shownRegency(user, params.regency)
   if (!program) {
     // no programme to show, but another regency is still refused
-    if (params.regency && user.role === 'DISTRICT_OFFICER' && params.regency !== user.regencyCode) throw new AppError('FORBIDDEN')
+    if (regency && user.role === 'DISTRICT_OFFICER' && regency !== user.regencyCode) throw new AppError('FORBIDDEN')
     return { programs, program: null, filter: null }
   }
   // a day not yet come is today, a day before the programme year the default (lib/dashboard/period.ts resolveAsOf, the API's rule too)
@@ -78,7 +81,7 @@ export async function resolveDashboardFilter({ user, params, now = new Date() }:
     && !(await listDashboardBanks({ user, programId: program.id })).some((b) => b.id === params.bank)
     && (await readDb.bank.count({ where: { id: params.bank } })) > 0
   const bankId = leftover ? undefined : params.bank
-  const scope = await resolveFigureScope(user, { programId: program.id, regencyCode: params.regency, bankId, asOf })
+  const scope = await resolveFigureScope(user, { programId: program.id, regencyCode: regency, bankId, asOf })
   // a regency code that is none of the province's is not found, never a page without figures
   if (scope.regencyCode && !(await listDashboardRegencies({ user })).some((r) => r.code === scope.regencyCode)) throw new AppError('NOT_FOUND')
   const filter = { programId: scope.programId, regencyCode: scope.regencyCode, bankId: scope.bankId, asOf: scope.asOf }

@@ -127,15 +127,23 @@ export async function getProgrammeTarget({ user, id, today = jakartaToday() }: {
   return t ?? null
 }
 
-export type ContributingRecord = { key: string; date: string; label: string; detail: string | null; regencyName: string | null; href: string | null; value: number | null }
+/**
+ * A record a target counts. `detail`: what it is in words (the activity, a person's role and certificate); `code`: the
+ * register's number that names it (a cooperative's NIK, an MSME's NIB), for the page to label; `score`: a healthy KSP's
+ * total score. A bare 16-digit NIK had been the whole of a healthy KSP's details.
+ */
+export type ContributingRecord = {
+  key: string; date: string; label: string; detail: string | null; code: { kind: 'NIK' | 'NIB'; value: string } | null; score: number | null
+  regencyName: string | null; href: string | null; value: number | null
+}
 
 /** The records a target's progress is counted from on `today` (at most 500, newest first). */
 export async function contributingRecords({ target, today = jakartaToday() }: { target: ProgrammeTargetView; today?: string }): Promise<ContributingRecord[]> {
   const regency = target.regencyCode
   if (target.measure === 'HEALTHY_KSP') {
     // each cooperative once, at its first Sehat assessment in the window
-    const rows = await readDb.$queryRaw<{ id: string; name: string; nik: string; regency_name: string; assessed_on: Date }[]>`
-      SELECT DISTINCT ON (c.id) c.id, c.name, c.nik, g.name AS regency_name, h.assessed_on
+    const rows = await readDb.$queryRaw<{ id: string; name: string; nik: string; regency_name: string; assessed_on: Date; total_score: number }[]>`
+      SELECT DISTINCT ON (c.id) c.id, c.name, c.nik, g.name AS regency_name, h.assessed_on, h.total_score::float8 AS total_score
         FROM health_assessments h JOIN cooperatives c ON c.id = h.cooperative_id JOIN regencies g ON g.code = c.regency_code
        WHERE h.outcome = 'SEHAT' AND h.assessed_on BETWEEN ${target.startDate}::date AND ${target.deadline}::date
          AND c.type = 'SIMPAN_PINJAM' AND c.deleted_at IS NULL AND (${regency}::text IS NULL OR c.regency_code = ${regency})
@@ -143,13 +151,13 @@ export async function contributingRecords({ target, today = jakartaToday() }: { 
        LIMIT 500`
     return rows
       .sort((a, b) => b.assessed_on.getTime() - a.assessed_on.getTime())
-      .map((r) => ({ key: r.id, date: r.assessed_on.toISOString().slice(0, 10), label: r.name, detail: r.nik, regencyName: r.regency_name, href: `/koperasi/${r.id}`, value: null }))
+      .map((r) => ({ key: r.id, date: r.assessed_on.toISOString().slice(0, 10), label: r.name, detail: null, code: { kind: 'NIK' as const, value: r.nik }, score: r.total_score, regencyName: r.regency_name, href: `/koperasi/${r.id}`, value: null }))
   }
   if (target.measure === 'ACTIVITY_BENEFICIARIES') {
-    const rows = await readDb.$queryRaw<{ id: string; activity_id: string; title: string; done_on: Date; name: string; detail: string | null; regency_name: string | null }[]>`
+    const rows = await readDb.$queryRaw<{ id: string; activity_id: string; title: string; done_on: Date; name: string; nik: string | null; nib: string | null; detail: string | null; regency_name: string | null }[]>`
       SELECT b.id, a.id AS activity_id, a.title, coalesce(a.end_date, a.start_date) AS done_on,
-             coalesce(c.name, m.business_name, b.person_name) AS name,
-             coalesce(c.nik, m.nib, concat_ws(' · ', b.person_role, b.certificate_number)) AS detail, g.name AS regency_name
+             coalesce(c.name, m.business_name, b.person_name) AS name, c.nik, m.nib,
+             nullif(concat_ws(' · ', b.person_role, b.certificate_number), '') AS detail, g.name AS regency_name
         FROM activities a JOIN activity_beneficiaries b ON b.activity_id = a.id
         LEFT JOIN cooperatives c ON c.id = b.cooperative_id AND b.type = 'COOPERATIVE'
         LEFT JOIN msmes m ON m.id = b.msme_id
@@ -160,7 +168,11 @@ export async function contributingRecords({ target, today = jakartaToday() }: { 
          AND (${regency}::text IS NULL OR b.regency_code = ${regency})
        ORDER BY done_on DESC, b.id
        LIMIT 500`
-    return rows.map((r) => ({ key: r.id, date: r.done_on.toISOString().slice(0, 10), label: r.name, detail: `${r.title}${r.detail ? ` · ${r.detail}` : ''}`, regencyName: r.regency_name, href: `/kegiatan/${r.activity_id}`, value: null }))
+    return rows.map((r) => ({
+      key: r.id, date: r.done_on.toISOString().slice(0, 10), label: r.name, detail: `${r.title}${r.detail ? ` · ${r.detail}` : ''}`,
+      code: r.nik ? { kind: 'NIK' as const, value: r.nik } : r.nib ? { kind: 'NIB' as const, value: r.nib } : null, score: null,
+      regencyName: r.regency_name, href: `/kegiatan/${r.activity_id}`, value: null,
+    }))
   }
   const rows = await readDb.$queryRaw<{ regency_code: string; regency_name: string; year: number; quarter: number; value: Prisma.Decimal }[]>`
     SELECT r.regency_code, g.name AS regency_name, r.year, r.quarter, v.value
@@ -171,7 +183,7 @@ export async function contributingRecords({ target, today = jakartaToday() }: { 
      ORDER BY r.year DESC, r.quarter DESC, g.name
      LIMIT 500`
   return rows.map((r) => ({
-    key: `${r.regency_code}-${r.year}-${r.quarter}`, date: `${r.year}-${String(r.quarter * 3).padStart(2, '0')}`, label: r.regency_name, detail: `TW ${['I', 'II', 'III', 'IV'][r.quarter - 1]} ${r.year}`,
+    key: `${r.regency_code}-${r.year}-${r.quarter}`, date: `${r.year}-${String(r.quarter * 3).padStart(2, '0')}`, label: r.regency_name, detail: `TW ${['I', 'II', 'III', 'IV'][r.quarter - 1]} ${r.year}`, code: null, score: null,
     regencyName: r.regency_name, href: `/laporan-triwulan/${r.regency_code}/${r.year}/${r.quarter}`, value: Number(r.value),
   }))
 }

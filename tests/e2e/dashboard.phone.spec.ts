@@ -110,3 +110,25 @@ test('a chart’s data table wider than a phone keeps its first column in view w
     return !!hit && el.contains(hit)
   })).toBe(true)
 })
+
+test('the overview’s chart data tables scroll inside their cards: the page stays 390 wide with both open, in both languages', async ({ page, login, context, baseURL }) => {
+  await login('LEADERSHIP')
+  for (const locale of ['id', 'en']) {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }])
+    await page.goto('/')
+    await expect(page.getByTestId('as-of')).toBeVisible()
+    const tables = page.locator('details[data-chart-table]')
+    await expect(tables).toHaveCount(2)
+    for (const details of await tables.all()) {
+      await details.locator('summary').click()
+      await expect(details.locator('table')).toBeVisible()
+    }
+    // the subsidy table is wider than the phone: it scrolls in its box (a walk's page had widened to 512–606 px)
+    expect(await page.getByTestId('chart-absorption').locator('div.overflow-x-auto').evaluate((el) => el.scrollWidth > el.clientWidth), locale).toBe(true)
+    expect(await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]), locale).toEqual([390, 390])
+    for (const id of ['chart-realisation', 'chart-absorption']) {
+      const box = (await page.getByTestId(id).boundingBox())!
+      expect(box.x + box.width, `${locale} ${id}`).toBeLessThanOrEqual(390)
+    }
+  }
+})

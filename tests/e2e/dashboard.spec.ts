@@ -119,8 +119,8 @@ test.describe('leadership', () => {
     // the demo's reporting starts in Triwulan I 2025: Triwulan II 2024 is not required, so no 0%
     await expect(card(page, 'card-completeness')).toContainText('Tidak diwajibkan: pelaporan di Lumbung dimulai sesudah triwulan ini')
 
-    // the export holds the same numbers
-    const rows = await workbook(await download(page, page.getByRole('link', { name: 'Unduh .xlsx' })))
+    // the export holds the same numbers (the page's, not a chart card's: those name their chart)
+    const rows = await workbook(await download(page, page.getByRole('link', { name: 'Unduh .xlsx', exact: true })))
     const disbursed = rows.find((r) => r.Angka === 'Kredit disalurkan (Rp)')!
     expect(disbursed['Nilai per 31 Agustus 2024']).toBe(c.disbursed)
     expect(Number(disbursed['Capaian (%)'])).toBeCloseTo(c.pct, 8)
@@ -323,6 +323,45 @@ test.describe('leadership', () => {
     await expect(projection.locator('[data-exact]')).toHaveText(/^tepatnya \d{1,3}(\.\d{3})*,\d{2}%$/)
   })
 
+  test('the credit charts’ data tables fit their half-width cards, amounts as on the axis, and each card’s download sits at its top right', async ({ page, login, context, baseURL }) => {
+    await login('LEADERSHIP')
+    for (const [locale, ceiling] of [['id', 'Rp32,5 M'], ['en', 'Rp32.5bn']] as const) {
+      await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }])
+      await page.goto('/dasbor/kredit?program=PROKESRA-2026&asOf=2026-11-21')
+      const cards = [page.getByTestId('chart-realisation'), page.getByTestId('chart-absorption')]
+      // side by side, half the row each
+      const [a, b] = [(await cards[0].boundingBox())!, (await cards[1].boundingBox())!]
+      expect(Math.abs(a.y - b.y)).toBeLessThanOrEqual(1)
+      for (const card of cards) {
+        const details = card.locator('details[data-chart-table]')
+        await details.locator('summary').click()
+        await expect(details.locator('table')).toBeVisible()
+        // nothing to scroll sideways (the subsidy table's ceiling had been cut in half at the card's edge)
+        expect(await details.locator('div.overflow-x-auto').evaluate((el) => el.scrollWidth <= el.clientWidth), locale).toBe(true)
+        await expect(details.locator('[data-scroll-hint]')).toHaveCount(0)
+        await expect(details.locator('[data-rounded-note]')).toBeVisible()
+      }
+      await expect(cards[1].locator('tbody tr').first().locator('td').last()).toHaveText(ceiling)
+      // the download at the same place on both cards, whatever their titles' length (it had dropped under the longer one)
+      const place = async (card: Locator) => {
+        const [c, l] = [(await card.boundingBox())!, (await card.locator('[data-card-actions] a[download]').boundingBox())!]
+        return [l.y - c.y, c.x + c.width - (l.x + l.width)]
+      }
+      const [p, q] = [await place(cards[0]), await place(cards[1])]
+      expect(Math.abs(p[0] - q[0]), `${locale} top`).toBeLessThanOrEqual(1)
+      expect(Math.abs(p[1] - q[1]), `${locale} right`).toBeLessThanOrEqual(1)
+    }
+  })
+
+  test('a regency’s quarterly report badges stay on one line each', async ({ page, login }) => {
+    await login('LEADERSHIP')
+    await page.goto('/dasbor/wilayah/35.17')
+    const badges = page.getByTestId('report-status').locator('li[data-quarter] > span:last-child > *')
+    expect(await badges.count()).toBeGreaterThanOrEqual(8)
+    // one line of text-xs is 16 px and the pill's padding 4: Triwulan IV's "Belum jatuh tempo" had been two lines tall
+    for (const badge of await badges.all()) expect((await badge.boundingBox())!.height, await badge.textContent() ?? '').toBeLessThan(24)
+  })
+
   test('every page prints without the sidebar and header', async ({ page, login }) => {
     await login('LEADERSHIP')
     for (const path of ['/?program=PROKESRA-2024&asOf=2024-08-31', '/dasbor/kredit?program=PROKESRA-2024&asOf=2024-08-31', '/dasbor/wilayah/35.17', '/dasbor/indikator']) {
@@ -374,8 +413,33 @@ test.describe('district officer', () => {
     await expect(card(beranda, 'card-realisation').locator('[data-exact]')).toContainText(pct2(j.pct))
     const province = await credit('PROKESRA-2026', '2026-11-21')
     await expect(card(beranda, 'card-realisation').locator('[data-province]')).toContainText(pct1(province.pct))
+    // an older link's empty regency= is the province
     await beranda.goto('/?program=PROKESRA-2026&asOf=2026-11-21&regency=')
     await expect(card(beranda, 'card-realisation').locator('[data-exact]')).toContainText(pct2(province.pct))
+    // and so is "Seluruh provinsi" in the filter (the form had left the empty value out of the URL: Jombang again)
+    await beranda.goto('/?program=PROKESRA-2026&asOf=2026-11-21')
+    await beranda.getByLabel('Kabupaten/kota').selectOption({ label: 'Seluruh provinsi' })
+    await beranda.getByRole('button', { name: 'Terapkan' }).click()
+    await expect(beranda).toHaveURL(/[?&]regency=all(&|$)/)
+    await expect(beranda.getByTestId('scope')).toHaveText('Seluruh provinsi')
+    await expect(card(beranda, 'card-realisation').locator('[data-exact]')).toContainText(pct2(province.pct))
+    await expect(beranda.getByLabel('Kabupaten/kota')).toHaveValue('all')
+    // the tabs keep the province: the credit tab shows it, and its tabs lead on with it
+    const tabs = beranda.getByRole('navigation', { name: 'Dasbor' })
+    await tabs.getByRole('link', { name: 'Kredit' }).click()
+    await expect(beranda).toHaveURL(/\/dasbor\/kredit\?.*regency=all/)
+    await expect(beranda.getByTestId('scope')).toHaveText('Seluruh provinsi')
+    await expect(beranda.getByTestId('realisation').locator('[data-value]')).toHaveText(pct2(province.pct))
+    await expect(tabs.getByRole('link', { name: 'Ringkasan' })).toHaveAttribute('href', /[?&]regency=all(&|$)/)
+    await expect(tabs.getByRole('link', { name: 'Indikator' })).toHaveAttribute('href', '/dasbor/indikator?regency=all')
+    // with no regency in the URL every tab opens on the officer's own regency (the credit tab had opened on the province)
+    await beranda.goto('/dasbor/kredit?program=PROKESRA-2026&asOf=2026-11-21')
+    await expect(beranda.getByTestId('scope')).toHaveText('Kabupaten Jombang')
+    await expect(beranda.getByTestId('realisation').locator('[data-value]')).toHaveText(pct2(j.pct))
+    await expect(tabs.getByRole('link', { name: 'Ringkasan' })).toHaveAttribute('href', /[?&]regency=35\.17(&|$)/)
+    await beranda.goto('/dasbor/indikator')
+    await expect(beranda.getByLabel('Grafik untuk')).toHaveValue('35.17')
+    await expect(tabs.getByRole('link', { name: 'Kredit' })).toHaveAttribute('href', '/dasbor/kredit?regency=35.17')
     await beranda.close()
     await expect(card(page, 'card-realisation').locator('[data-exact]')).toContainText(pct2(j.pct))
     await expect(card(page, 'card-realisation')).toContainText(formatRupiah(j.disbursed))

@@ -91,6 +91,8 @@ test('an admin records a KSP assessment that comes out Sehat and sees it as the 
   await page.goto('/target-program/demo-target-10-ksp-sehat')
   await expect(page.getByTestId('target-progress')).toHaveAttribute('data-progress', String(before + 1))
   await expect(page.getByTestId('contributing')).toContainText(`KSP Sehat Uji ${s}`)
+  // its details say what its number is, and the score (a bare 16-digit NIK had been all)
+  await expect(page.getByTestId('contributing').getByRole('row', { name: new RegExp(`KSP Sehat Uji ${s}`) })).toContainText(`NIK koperasi 35179900${s} · Sehat, skor 100,00`)
 })
 
 test('the settings page shows the template with its sources and passes axe', async ({ page, login }) => {

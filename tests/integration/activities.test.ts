@@ -167,7 +167,10 @@ describe('time-bound targets: progress and pace from the records', () => {
     await assess(fx.ksp17b, '2025-05-05', 'SEHAT')
     const after = await progress()
     expect(after.progress).toBe(2)
-    expect((await contributingRecords({ target: after })).map((r) => r.label).sort()).toEqual(['KSP Binaan Diwek', 'KSP Binaan Jombang'])
+    const counted = await contributingRecords({ target: after })
+    expect(counted.map((r) => r.label).sort()).toEqual(['KSP Binaan Diwek', 'KSP Binaan Jombang'])
+    // each with its NIK as a labelled code and its score, for the page to say what the number is (a bare NIK had been all)
+    expect(counted.find((r) => r.label === 'KSP Binaan Jombang')).toMatchObject({ detail: null, code: { kind: 'NIK', value: NIK.ksp17 }, score: 85 })
     // read on an earlier day of the window: the assessment of 5 May is not yet progress (the overview's "Per tanggal")
     expect((await getProgrammeTarget({ user, id, today: '2025-05-04' }))!.progress).toBe(1)
     // the overview's card on that day: this target is running then, with that day's progress
@@ -197,6 +200,9 @@ describe('time-bound targets: progress and pace from the records', () => {
     const early = (await getProgrammeTarget({ user, id, today: '2028-03-09' }))!
     expect(early.progress).toBe(0)
     expect(await contributingRecords({ target: early, today: '2028-03-09' })).toEqual([])
+    // a cooperative counted: the activity in words, its NIK as a labelled code
+    expect((await contributingRecords({ target: (await getProgrammeTarget({ user, id, today: '2028-07-01' }))!, today: '2028-07-01' })).find((r) => r.label === 'KSP Binaan Jombang'))
+      .toMatchObject({ detail: 'Fasilitasi LPDB 2028', code: { kind: 'NIK', value: NIK.ksp17 }, score: null })
     const rows = (await getActivity({ user, id: activity }))!.beneficiaries
     // the officer of Jombang cannot take Surabaya's cooperative off a Jombang activity: it counts in Surabaya's figures
     const surabaya = rows.find((b) => b.regencyCode === '35.78')!

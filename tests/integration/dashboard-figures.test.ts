@@ -4,6 +4,7 @@ import type { SessionUser } from '@/lib/session-user'
 import { AppError } from '@/lib/errors'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 import { getCreditBreakdown, getDashboardRegency, getRegisterFigures, getSameDateLastYear, resolveDashboardFilter } from '@/lib/data/dashboard'
+import { dashboardFilterSchema } from '@/lib/validations/dashboard'
 
 /**
  * The dashboard's own aggregates against hand-made data: two programme years of one scheme, two
@@ -222,6 +223,18 @@ describe('filters and the regency page', () => {
     await expect(getCreditBreakdown({ user: leader, filter: { programId: program2025, bankId: outsider }, by: 'bank' })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'NOT_FOUND')
     await expect(resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', regency: '99.99' }, now })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'NOT_FOUND')
     expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', regency: MALANG }, now })).filter?.regencyCode).toBe(MALANG)
+  })
+
+  it('opens a district officer on its own regency and everyone else on the province; `all` (or an older link’s empty regency=) is the province', async () => {
+    const now = new Date('2025-08-01T00:00:00Z')
+    const read = async (user: SessionUser, url: Record<string, string>) => (await resolveDashboardFilter({ user, params: dashboardFilterSchema.parse({ program: 'UJI-2025', ...url }), now })).filter?.regencyCode
+    expect(await read(officer, {})).toBe(JOMBANG)
+    expect(await read(officer, { regency: 'all' })).toBeUndefined()
+    expect(await read(officer, { regency: '' })).toBeUndefined()
+    expect(await read(officer, { regency: JOMBANG })).toBe(JOMBANG)
+    expect(await read(leader, {})).toBeUndefined()
+    expect(await read(leader, { regency: 'all' })).toBeUndefined()
+    expect(await read(bankOfficer, {})).toBeUndefined()
   })
 
   it('refuses another regency page to a district officer', async () => {

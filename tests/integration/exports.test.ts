@@ -242,4 +242,14 @@ describe('the dashboard export', () => {
     expect(months.at(-1)).toBe('Jumlah')
     expect(months.slice(0, -1).every((m) => m instanceof Date)).toBe(true)
   })
+
+  it('reads a district officer’s own regency when the link names none, as its dashboard tabs open, and the province for regency=all', async () => {
+    signInAs(await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' }))
+    const named = async (query: string) => (await dashboardExport(get(`/api/dasbor/ekspor/bulanan?program=EKSPOR-2026&asOf=2026-12-04${query}`), { params: Promise.resolve({ dataset: 'bulanan' }) })).headers.get('Content-Disposition')
+    expect(await named('')).toBe('attachment; filename="bulanan-ekspor-2026-35.17-2026-12-04.xlsx"')
+    expect(await named('&regency=35.17')).toBe('attachment; filename="bulanan-ekspor-2026-35.17-2026-12-04.xlsx"')
+    expect(await named('&regency=all')).toBe('attachment; filename="bulanan-ekspor-2026-2026-12-04.xlsx"')
+    // an older link's empty regency= meant the province, and still does
+    expect(await named('&regency=')).toBe('attachment; filename="bulanan-ekspor-2026-2026-12-04.xlsx"')
+  })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MESSAGES } from '@/lib/i18n/messages'
+import SERVER_EN from '@/lib/i18n/server-messages.en.json'
 
 /** Every key path of a message tree: `dashboard.card.province`, … */
 function keys(tree: unknown, prefix = ''): string[] {
@@ -31,6 +32,21 @@ describe('the message catalogue: Bahasa Indonesia and English complete', () => {
       expect(typeof a === 'string' && a.trim().length > 0, `id ${k}`).toBe(true)
       expect(typeof b === 'string' && b.trim().length > 0, `en ${k}`).toBe(true)
       expect(placeholders(String(b)), `placeholders of ${k}`).toEqual(placeholders(String(a)))
+    }
+  })
+})
+
+describe('the amber status has one English name', () => {
+  it('calls "perlu perhatian" Watch in every English message and server message, never "needs attention"', () => {
+    // a walk read "Watch" on Beranda and the credit dashboard and "needs attention" on the indicator dashboard
+    const pairs: [string, string, string][] = [
+      ...keys(MESSAGES.id).map((k): [string, string, string] => [k, String(at(MESSAGES.id, k)), String(at(MESSAGES.en, k))]),
+      ...Object.entries(SERVER_EN as Record<string, string>).map(([id, en]): [string, string, string] => [id, id, en]),
+    ].filter(([, id]) => /perlu perhatian/i.test(id))
+    expect(pairs.length).toBeGreaterThan(3)
+    for (const [where, , en] of pairs) {
+      expect(en, where).toMatch(/\bwatch\b/i)
+      expect(en, where).not.toMatch(/attention/i)
     }
   })
 })

@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { AbsorptionChart } from '@/components/credit/absorption-chart'
 import { RealisationChart } from '@/components/credit/realisation-chart'
+import { ChartCard } from '@/components/dashboard/chart-card'
 import { DashboardFilters } from '@/components/dashboard/dashboard-filters'
 import { DashboardNav } from '@/components/dashboard/dashboard-nav'
 import { ExportLink } from '@/components/dashboard/export-link'
@@ -16,14 +17,14 @@ import { NearestTargetsCard } from '@/components/activities/nearest-targets-card
 import { ReportTasksCard } from '@/components/dashboard/report-tasks-card'
 import { can } from '@/lib/permissions'
 import { overviewCards, type OverviewCard } from '@/lib/dashboard/overview'
-import { dashboardQuery } from '@/lib/dashboard/query'
+import { dashboardQuery, regencyParam } from '@/lib/dashboard/query'
 import { getStatusThresholds } from '@/lib/data/settings'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { quarterLabel } from '@/lib/reporting/periods'
 import { orRefused } from '@/lib/dashboard/guard'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
-import { dashboardFilterSchema } from '@/lib/validations/dashboard'
+import { dashboardFilterSchema, dashboardParams } from '@/lib/validations/dashboard'
 import { serverText } from '@/lib/i18n/server-text'
 import { jakartaToday } from '@/lib/dates'
 
@@ -35,9 +36,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('dashboard.read')
   const given = await searchParams
-  const params = dashboardFilterSchema.parse(flatParams(given))
-  // a district officer opens its own regency first; "Seluruh provinsi" in the filter (an empty regency=) shows the province
-  if (user.role === 'DISTRICT_OFFICER' && user.regencyCode && !('regency' in given)) params.regency = user.regencyCode
+  // a district officer opens on its own regency, as on every dashboard tab; "Seluruh provinsi" is `regency=all` (resolveDashboardFilter)
+  const params = dashboardFilterSchema.parse(dashboardParams(given))
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   const { programs, program, filter } = await orRefused(resolveDashboardFilter({ user, params }))
@@ -71,7 +71,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const { summary, lastYear } = overview
   const cards = overviewCards(overview, program.year, thresholds)
   const card = (key: OverviewCard['key']) => cards.find((c) => c.key === key)
-  const query = dashboardQuery({ program: program.code, regency: filter.regencyCode, asOf: filter.asOf })
+  // the province as `regency=all` for an officer: the tabs, the credit link and the export keep the view on screen
+  const regencyQuery = regencyParam(user, filter.regencyCode)
+  const query = dashboardQuery({ program: program.code, regency: regencyQuery, asOf: filter.asOf })
   const pct1 = (v: number | null) => formatPercent(v, { decimals: 1, locale: lang })
   const notStarted = filter.asOf < `${program.year}-01-01`
   const pct2 = (v: number | null) => formatPercent(v, { locale: lang })
@@ -98,7 +100,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const coops = overview.registers?.cooperatives
   // the register's figure and the one the districts report answer the same question from two sources: say which, and link the other
   const reportsLink = (indicator: string) => function ReportsLink(chunks: React.ReactNode) {
-    const q = new URLSearchParams({ indicator, year: filter.asOf.slice(0, 4), ...(filter.regencyCode ? { regency: filter.regencyCode } : {}) })
+    const q = new URLSearchParams({ indicator, year: filter.asOf.slice(0, 4), ...(regencyQuery ? { regency: regencyQuery } : {}) })
     return <Link href={`/dasbor/indikator?${q}`} className="underline">{chunks}</Link>
   }
   // the card counts every regency of the province: with one regency on the page (a filter, or a district officer's own) it says so
@@ -115,10 +117,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         actions={<><ExportLink href={`/api/dasbor/ekspor/ringkasan?${query}`} label={t('export')} size="md" /><PrintButton label={t('print')} /></>}
       />
       <DashboardNav user={user} current="overview" query={query} />
-      <DashboardFilters action="/" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} asOf={filter.asOf} askedAsOf={flatParams(given).asOf} />
+      <DashboardFilters action="/" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} provinceValue={regencyParam(user, undefined)} asOf={filter.asOf} askedAsOf={flatParams(given).asOf} />
       <p className="mb-4 text-sm text-slate-700" data-testid="as-of">
         <strong>{program.name}</strong>
-        {filter.regencyCode && <> · {regencies.find((r) => r.code === filter.regencyCode)?.name}</>}
+        {/* the scope on screen, the province too: a district officer's tabs open on its regency unless told otherwise */}
+        {' · '}<span data-testid="scope">{filter.regencyCode ? regencies.find((r) => r.code === filter.regencyCode)?.name : t('filters.allRegencies')}</span>
         {' · '}{t('asOf', { date: formatDate(filter.asOf, { locale: lang }) })}
         {' · '}{lastYear ? t('comparedWith', { program: lastYear.program.name, date: lastYearDate! }) : t('noComparison')}
       </p>
@@ -195,18 +198,16 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <p className="mt-3 text-xs text-slate-500">{t('status.legend', { onTrack: thresholds.onTrack, watch: thresholds.watch })}</p>
       {can(user.role, 'programmeTargets.read') && <NearestTargetsCard user={user} asOf={filter.asOf} regencyCode={filter.regencyCode} />}
 
+      {/* the credit dashboard's cards (ChartCard): their data tables stay inside them on a phone, and their .xlsx holds
+          the exact amounts the tables round */}
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
-        <section className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4">
-          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-            <h2 className="text-base font-semibold">{t('credit.monthlyTitle')}</h2>
-            <Link href={`/dasbor/kredit?${query}`} className="no-print text-sm font-medium text-brand-700 underline">{t('credit.title')} →</Link>
-          </div>
+        <ChartCard title={t('credit.monthlyTitle')} exportHref={`/api/dasbor/ekspor/bulanan?${query}`} exportLabel={t('export')} testId="chart-realisation"
+          action={<Link href={`/dasbor/kredit?${query}`} className="no-print whitespace-nowrap text-sm font-medium text-brand-700 underline">{t('credit.title')} →</Link>}>
           <RealisationChart data={overview.series} locale={lang} labels={{ monthly: tc('monthly'), cumulative: tc('cumulative'), pace: tc('pace') }} />
-        </section>
-        <section className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="mb-2 text-base font-semibold">{t('credit.absorptionTitle')}</h2>
+        </ChartCard>
+        <ChartCard title={t('credit.absorptionTitle')} exportHref={`/api/dasbor/ekspor/bulanan?${query}`} exportLabel={t('export')} testId="chart-absorption">
           <AbsorptionChart data={overview.series} locale={lang} labels={{ due: tc('due'), paid: tc('paid'), cumulative: tc('paidCumulative'), ceiling: tc('ceiling') }} />
-        </section>
+        </ChartCard>
       </div>
     </>
   )

@@ -22,10 +22,11 @@ import { formatNumber, formatPercent } from '@/lib/format'
 import { formatIndicatorValue } from '@/lib/reporting/display'
 import { chartQuarter, isPastDeadline, quarterLabel, QUARTERS } from '@/lib/reporting/periods'
 import { requirePermission } from '@/lib/session'
-import { flatParams, type SearchParams } from '@/lib/url'
-import { dashboardFilterSchema } from '@/lib/validations/dashboard'
+import type { SearchParams } from '@/lib/url'
+import { dashboardFilterSchema, dashboardParams } from '@/lib/validations/dashboard'
 import { FilterForm } from '@/components/ui/filter-form'
 import { orderRows, tableSort } from '@/lib/dashboard/table-sort'
+import { dashboardQuery, regencyParam, shownRegency } from '@/lib/dashboard/query'
 import type { IndicatorRealisation } from '@/lib/data/reporting'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -54,7 +55,7 @@ const TABLE_SORT_VALUE: Record<(typeof TABLE_SORTS)[number], (l: Line) => number
  */
 export default async function IndicatorDashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('reports.read')
-  const raw = flatParams(await searchParams)
+  const raw = dashboardParams(await searchParams)
   const params = dashboardFilterSchema.parse(raw)
   const year = params.year ?? Number(jakartaToday().slice(0, 4))
   const indicatorCode = params.indicator ?? DEFAULT_INDICATOR
@@ -71,7 +72,10 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
   const { indicator } = data
   const name = (i: { name: string; nameEn: string }) => (lang === 'en' ? i.nameEn : i.name)
   const fmt = (v: number | null) => formatIndicatorValue(v, indicator.unit, indicator.decimals, lang)
-  const chartLine = data.regencies.find((g) => g.code === params.regency) ?? data.province
+  // the chart's regency as the other tabs': the URL's, `all` the province, none the user's default (a district officer's own)
+  const regency = shownRegency(user, params.regency)
+  const provinceValue = regencyParam(user, undefined) ?? ''
+  const chartLine = data.regencies.find((g) => g.code === regency) ?? data.province
   const isOfficer = user.role === 'DISTRICT_OFFICER'
   const hasData = [data.province, ...data.regencies].some((l) => l.year.value !== null)
   const ranked = [...data.regencies].sort((a, b) => (b.year.achievement ?? -1) - (a.year.achievement ?? -1))
@@ -93,7 +97,7 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
   return (
     <>
       <PageHeader title={t('indicators.title')} description={t('indicators.intro')} actions={<PrintButton label={t('print')} />} />
-      <DashboardNav user={user} current="indicators" query={params.regency ? `regency=${params.regency}` : undefined} />
+      <DashboardNav user={user} current="indicators" query={dashboardQuery({ regency: regencyParam(user, regency) })} />
       <FilterForm action="/dasbor/indikator" aria-label={t('filters.label')} className="no-print mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1.4fr)_auto]">
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('filters.indicator')}</span>
@@ -109,8 +113,8 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('filters.chartFor')}</span>
-          <select name="regency" defaultValue={params.regency ?? ''} className={inputClass()}>
-            <option value="">{t('indicators.provinceLine')}</option>
+          <select name="regency" defaultValue={regency ?? provinceValue} className={inputClass()}>
+            <option value={provinceValue}>{t('indicators.provinceLine')}</option>
             {data.regencies.map((g) => <option key={g.code} value={g.code!}>{g.name}</option>)}
           </select>
         </label>
@@ -120,7 +124,7 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
           had stood over PDRB, and a regency chosen in the filter was passed over without a word) */}
       <p className="mb-1 text-sm text-slate-700" data-testid="as-of">
         <strong>{name(indicator)}</strong> · {year} · {indicator.aggregation === 'PROVINCE' ? tr('realisation.provinceOnly') : indicator.aggregation === 'RATIO' ? tr('realisation.intro') : tr('realisation.introSum')}
-        {indicator.aggregation === 'PROVINCE' && params.regency && <> {t('indicators.provinceOnlyRegency')}</>}
+        {indicator.aggregation === 'PROVINCE' && regency && <> {t('indicators.provinceOnlyRegency')}</>}
       </p>
       {/* each figure names its source; a quantity the overview reads from the register says that figure may differ */}
       <p className="mb-4 text-xs text-slate-500" data-source>{t(REGISTER_READ_INDICATORS.has(indicator.code) ? 'card.sourceReportsRegister' : 'card.sourceReports', { period: String(year) })}</p>

@@ -17,12 +17,12 @@ import { StatCard } from '@/components/ui/stat-card'
 import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { getCreditDashboard, listDashboardBanks, listDashboardRegencies, resolveDashboardFilter, type BreakdownRow } from '@/lib/data/dashboard'
 import { kbliSectionName } from '@/lib/credit/kbli'
-import { dashboardQuery } from '@/lib/dashboard/query'
+import { dashboardQuery, regencyParam } from '@/lib/dashboard/query'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
 import { orRefused } from '@/lib/dashboard/guard'
 import { requirePermission } from '@/lib/session'
-import { flatParams, type SearchParams } from '@/lib/url'
-import { dashboardFilterSchema } from '@/lib/validations/dashboard'
+import type { SearchParams } from '@/lib/url'
+import { dashboardFilterSchema, dashboardParams } from '@/lib/validations/dashboard'
 import { serverText } from '@/lib/i18n/server-text'
 import { yearElapsed } from '@/lib/dashboard/period'
 import { paceStatus, STATUS_TONE, type PaceStatus } from '@/lib/dashboard/status'
@@ -52,7 +52,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function CreditDashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('dashboard.read')
-  const raw = flatParams(await searchParams)
+  const raw = dashboardParams(await searchParams)
   const params = dashboardFilterSchema.parse(raw)
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
@@ -74,7 +74,8 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
   const rankingRows = sort ? orderRows(ranked, RANKING_SORT_VALUE[sort], dir ?? 'desc') : ranked
   const sortProps = { pathname: '/dasbor/kredit', params: raw, defaultSort: 'pct', defaultDir: 'desc', hash: RANKING_TABLE_ID } as const
   const paceBadge = (status: PaceStatus) => <Badge tone={STATUS_TONE[status]} className="whitespace-nowrap">{t(`status.${status}`)}</Badge>
-  const query = dashboardQuery({ program: program.code, regency: filter.regencyCode, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
+  // the province as `regency=all` for a district officer (its default is its regency): the tabs and exports keep the view
+  const query = dashboardQuery({ program: program.code, regency: regencyParam(user, filter.regencyCode), bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
   const rankingQuery = dashboardQuery({ program: program.code, bank: user.role === 'BANK_OFFICER' ? undefined : filter.bankId, asOf: filter.asOf })
   const money = (v: number) => formatRupiahShort(v, { locale: lang })
   const pct = (v: number | null, decimals = 2) => formatPercent(v, { decimals, locale: lang })
@@ -87,10 +88,11 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
     <>
       <PageHeader title={t('credit.title')} description={t('credit.intro')} actions={<PrintButton label={t('print')} />} />
       <DashboardNav user={user} current="credit" query={query} />
-      <DashboardFilters action="/dasbor/kredit" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} banks={banks} bank={filter.bankId} asOf={filter.asOf} askedAsOf={raw.asOf} />
+      <DashboardFilters action="/dasbor/kredit" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} provinceValue={regencyParam(user, undefined)} banks={banks} bank={filter.bankId} asOf={filter.asOf} askedAsOf={raw.asOf} />
       <p className="mb-4 text-sm text-slate-700" data-testid="as-of">
         <strong>{program.name}</strong>
-        {filter.regencyCode && <> · {regencies.find((r) => r.code === filter.regencyCode)?.name}</>}
+        {/* the scope on screen, the province too: a district officer's tabs open on its regency unless told otherwise */}
+        {' · '}<span data-testid="scope">{filter.regencyCode ? regencies.find((r) => r.code === filter.regencyCode)?.name : t('filters.allRegencies')}</span>
         {filter.bankId && banks.length > 0 && <> · {banks.find((b) => b.id === filter.bankId)?.shortName}</>}
         {' · '}{t('asOf', { date: formatDate(filter.asOf, { locale: lang }) })}
       </p>
@@ -103,10 +105,10 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
       </section>
 
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
-        <ChartCard title={t('credit.monthlyTitle')} exportHref={exportHref('bulanan')} exportLabel={t('export')}>
+        <ChartCard title={t('credit.monthlyTitle')} exportHref={exportHref('bulanan')} exportLabel={t('export')} testId="chart-realisation">
           <RealisationChart data={series} locale={lang} labels={{ monthly: tc('monthly'), cumulative: tc('cumulative'), pace: tc('pace') }} />
         </ChartCard>
-        <ChartCard title={t('credit.absorptionTitle')} exportHref={exportHref('bulanan')} exportLabel={t('export')}>
+        <ChartCard title={t('credit.absorptionTitle')} exportHref={exportHref('bulanan')} exportLabel={t('export')} testId="chart-absorption">
           <AbsorptionChart data={series} locale={lang} labels={{ due: tc('due'), paid: tc('paid'), cumulative: tc('paidCumulative'), ceiling: tc('ceiling') }} />
         </ChartCard>
       </div>

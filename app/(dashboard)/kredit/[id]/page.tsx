@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { z } from 'zod'
 import { AbsorptionChart } from '@/components/credit/absorption-chart'
+import { ChartCard } from '@/components/dashboard/chart-card'
 import { CreditNav } from '@/components/credit/credit-nav'
 import { ProgramAdmin } from '@/components/credit/program-admin'
 import { RealisationChart } from '@/components/credit/realisation-chart'
@@ -20,6 +21,7 @@ import { formatDate, formatNumber, formatPercent, formatRate, formatRupiah, form
 import { isIsoDate } from '@/lib/parse'
 import { can } from '@/lib/permissions'
 import { orRefused } from '@/lib/dashboard/guard'
+import { dashboardQuery, regencyParam } from '@/lib/dashboard/query'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { serverText } from '@/lib/i18n/server-text'
@@ -41,7 +43,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
   const sp = flatParams(await searchParams)
   const f = filterSchema.parse(sp)
   const filter = { programId: id, regencyCode: f.regency, bankId: f.bank, asOf: f.asOf }
-  const [t, tr, locale] = await Promise.all([getTranslations('credit'), getTranslations('registers'), getLocale()])
+  const [t, tr, td, locale] = await Promise.all([getTranslations('credit'), getTranslations('registers'), getTranslations('dashboard'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   // the same figure functions as the dashboards (one definition of each figure); the province row of
   // the ranking is the programme's own summary, as on /dasbor/kredit
@@ -51,6 +53,8 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
   const program = await orRefused(getProgramSettings(user, id))
   const regencies = await readDb.regency.findMany({ where: { provinceCode: env().AGENCY_PROVINCE_CODE }, select: { code: true, name: true }, orderBy: { code: 'asc' } })
   const money = (v: number) => formatRupiahShort(v, { locale: lang })
+  // this page's province is `regency=all` to the export, whose default for a district officer is its regency
+  const monthlyExport = `/api/dasbor/ekspor/bulanan?${dashboardQuery({ program: summary.program.code, regency: regencyParam(user, f.regency), bank: user.role === 'BANK_OFFICER' ? undefined : f.bank, asOf: summary.asOf })}`
   return (
     <>
       <PageHeader
@@ -105,15 +109,15 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
         ))}
       </dl>
 
+      {/* the dashboards' chart cards: a data table opened on a phone stays inside its card, and the card's .xlsx (the
+          dashboards' export of the same scope) holds the exact amounts its table rounds */}
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
-        <section className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="mb-2 text-base font-semibold">{t('monthlyTitle')}</h2>
+        <ChartCard title={t('monthlyTitle')} exportHref={monthlyExport} exportLabel={td('export')}>
           <RealisationChart data={series} locale={lang} labels={{ monthly: t('monthly'), cumulative: t('cumulative'), pace: t('pace') }} />
-        </section>
-        <section className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="mb-2 text-base font-semibold">{t('absorptionTitle')}</h2>
+        </ChartCard>
+        <ChartCard title={t('absorptionTitle')} exportHref={monthlyExport} exportLabel={td('export')}>
           <AbsorptionChart data={series} locale={lang} labels={{ due: t('due'), paid: t('paid'), cumulative: t('paidCumulative'), ceiling: t('ceiling') }} />
-        </section>
+        </ChartCard>
       </div>
 
       <section className="mt-6">

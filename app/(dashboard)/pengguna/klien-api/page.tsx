@@ -87,7 +87,8 @@ export default async function ApiClientsPage() {
                       <span className="block text-xs text-slate-500">{c.revokedAt ? t('revokedOn', { date: formatDateTime(c.revokedAt, { locale: lang }) }) : t('until', { date: formatDateTime(c.expiresAt, { locale: lang }) })}</span>
                     </Td>
                     <Td>{c.lastUsedAt ? <>{formatDateTime(c.lastUsedAt, { locale: lang })}<span className="block text-xs text-slate-500">{c.lastUsedIp}</span></> : t('never')}</Td>
-                    <Td>{state !== 'revoked' && <RevokeApiClient id={c.id} name={c.name} />}</Td>
+                    {/* "Cabut token" on one line (it had wrapped into a two-line button in every row); the dialog wraps its own text */}
+                    <Td className="whitespace-nowrap">{state !== 'revoked' && <RevokeApiClient id={c.id} name={c.name} />}</Td>
                   </tr>
                 )
               })}

@@ -5,14 +5,14 @@ import { getLocale, getTranslations } from 'next-intl/server'
 import { Pencil } from 'lucide-react'
 import { measureText } from '@/components/activities/measure-text'
 import { TargetProgress } from '@/components/activities/target-progress'
-import { InfoCard, Section } from '@/components/registers/badges'
+import { CARD_HEADING, InfoCard, Section } from '@/components/registers/badges'
 import { LinkButton } from '@/components/ui/button'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { HistoryLink } from '@/components/ui/history-link'
 import { PageHeader } from '@/components/ui/page-header'
 import { Table, Td, Th } from '@/components/ui/table'
 import { deleteProgrammeTarget } from '@/lib/actions/activities'
-import { contributingRecords, getProgrammeTarget } from '@/lib/data/programme-targets'
+import { contributingRecords, getProgrammeTarget, type ContributingRecord } from '@/lib/data/programme-targets'
 import { formatDate, formatNumber } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
@@ -32,6 +32,12 @@ export default async function ProgrammeTargetPage({ params }: { params: Promise<
   const lang = locale === 'en' ? 'en' : 'id'
   const records = await contributingRecords({ target })
   const manage = can(user.role, 'programmeTargets.manage')
+  // what a record is, in words: its register number labelled (a bare 16-digit NIK had been a healthy KSP's whole detail)
+  const details = (r: ContributingRecord) => [
+    r.detail,
+    r.code && t(r.code.kind === 'NIK' ? 'record.nik' : 'record.nib', { value: r.code.value }),
+    r.score !== null && t('record.healthy', { score: formatNumber(r.score, { decimals: 2, locale: lang }) }),
+  ].filter(Boolean).join(' · ')
   return (
     <div className="space-y-8">
       <div>
@@ -53,7 +59,8 @@ export default async function ProgrammeTargetPage({ params }: { params: Promise<
         />
         <div className="grid gap-4 md:grid-cols-2">
           <section aria-label={t('progress')} className="rounded-lg border border-slate-200 bg-white p-4">
-            <h2 className="mb-3 text-sm font-semibold text-slate-900">{t('progress')}</h2>
+            {/* headed as the measure's card beside it (an InfoCard): "Progress" beside "MEASURE" had looked like two styles */}
+            <h2 className={CARD_HEADING}>{t('progress')}</h2>
             <TargetProgress target={target} />
           </section>
           <InfoCard
@@ -89,7 +96,7 @@ export default async function ProgrammeTargetPage({ params }: { params: Promise<
                   <tr key={r.key}>
                     <Td className="whitespace-nowrap">{r.date.length === 10 ? formatDate(r.date, { locale: lang }) : r.detail}</Td>
                     <Td className="min-w-48">{r.href ? <Link href={r.href} className="font-medium text-brand-700 hover:underline">{r.label}</Link> : r.label}</Td>
-                    <Td className="text-slate-700">{r.detail ?? '–'}</Td>
+                    <Td className="text-slate-700">{details(r) || '–'}</Td>
                     <Td className="whitespace-nowrap">{r.regencyName ?? '–'}</Td>
                     {target.measure === 'INDICATOR' && <Td align="right">{r.value === null ? '–' : formatNumber(r.value, { locale: lang })}</Td>}
                   </tr>

@@ -15,7 +15,7 @@ import { getDashboardRegency, getRegencyFigures, listDashboardPrograms, resolveD
 import { RegencyActions } from '@/components/meetings/regency-actions'
 import { orRefused } from '@/lib/dashboard/guard'
 import { yearElapsed } from '@/lib/dashboard/period'
-import { dashboardQuery } from '@/lib/dashboard/query'
+import { dashboardQuery, regencyParam } from '@/lib/dashboard/query'
 import { paceStatus } from '@/lib/dashboard/status'
 import { getStatusThresholds } from '@/lib/data/settings'
 import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from '@/lib/format'
@@ -67,12 +67,14 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
   const lastYearDate = lastYear ? formatDate(lastYear.asOf, { locale: lang }) : null
   const realisationStatus = paceStatus({ actual: summary.disbursed, target: summary.creditTarget, elapsed }, await getStatusThresholds())
   const qs = dashboardQuery({ program: program.code, regency: code, asOf: filter.asOf })
-  const backQs = dashboardQuery({ program: program.code, asOf: filter.asOf })
+  // back to the ranking's page, the province's (said as `regency=all` to a district officer, whose default is its regency)
+  const backQs = dashboardQuery({ program: program.code, regency: regencyParam(user, undefined), asOf: filter.asOf })
 
   return (
     <>
       <PageHeader title={regency.name} description={t(reports || registers ? 'regency.intro' : 'regency.introCredit')} actions={<PrintButton label={t('print')} />} />
-      <DashboardNav user={user} current="credit" query={backQs} />
+      {/* the tabs keep this regency, as they keep the regency chosen on the other tabs */}
+      <DashboardNav user={user} current="credit" query={qs} />
       <DashboardFilters action={`/dasbor/wilayah/${code}`} programs={programs} programCode={program.code} regencies={[]} asOf={filter.asOf} askedAsOf={raw.asOf} showRegency={false} />
       <p className="mb-4 text-sm text-slate-700" data-testid="as-of">
         <Link href={`/dasbor/kredit?${backQs}`} className="no-print font-medium text-brand-700 underline">← {t('regency.back')}</Link>
@@ -112,7 +114,8 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
                 {reports.quarters.map((q) => (
                   <li key={q.quarter} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-100 px-3 py-2 text-sm" data-quarter={q.quarter}>
                     <span className="font-medium">{quarterLabel(q.quarter, lang)}</span>
-                    <span className="flex gap-1"><StatusBadge status={q.status} reopened={q.reopened} /><TimelinessBadge timeliness={q.timeliness} /></span>
+                    {/* each badge on one line (two-line pills in Triwulan IV on a desktop): the second moves under the first instead */}
+                    <span className="flex flex-wrap gap-1 *:whitespace-nowrap"><StatusBadge status={q.status} reopened={q.reopened} /><TimelinessBadge timeliness={q.timeliness} /></span>
                   </li>
                 ))}
               </ul>
