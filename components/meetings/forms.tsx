@@ -248,6 +248,9 @@ export function DocumentForm({ meetingId, actionId }: { meetingId: string; actio
   const { state, formAction, pending, v, e } = useForm(async (prev: ActionState | undefined, formData: FormData): Promise<ActionState> => {
     const file = formData.get('file')
     if (file instanceof File && file.name && safeFilename(file.name) !== file.name) formData.set('file', file, safeFilename(file.name))
+    // no file chosen: the browser sends an empty part, which reached the server with a name and read as "Berkas kosong";
+    // sent without it, the server says "Pilih berkas untuk diunggah." at the field
+    if (file instanceof File && !file.name && file.size === 0) formData.delete('file')
     try {
       return await upload(prev, formData)
     } catch (err) {

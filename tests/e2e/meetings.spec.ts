@@ -255,7 +255,7 @@ test('a meeting still to come is cancelled, not marked held, and the frame says 
   await expect(entry).toHaveAttribute('title', `${upcoming} (Dibatalkan)`)
 })
 
-test('a saved edit says so (and to send the invitation again when moved); closing an empty meeting says what it lacks', async ({ page, login }) => {
+test('a saved edit says so (and to send the invitation again when moved); an upload without a file is said at its field; closing an empty meeting says what it lacks', async ({ page, login }) => {
   test.setTimeout(180_000)
   await login('ADMIN')
   const empty = `Rakor kosong E2E ${Math.random().toString(36).slice(2, 8)}`
@@ -278,6 +278,14 @@ test('a saved edit says so (and to send the invitation again when moved); closin
   await expect(page.getByTestId('meeting-saved')).toContainText('Perubahan rapat disimpan.')
   await expect(page.getByTestId('meeting-saved')).toContainText('kirim ulang undangan kalender')
   await expect(page.getByTestId('meeting-saved').getByRole('link')).toHaveAttribute('href', /\/undangan$/)
+
+  // an upload with no file chosen: the usual banner and one message at the file field (it had said "Berkas kosong")
+  const docs = page.locator('[data-section="documents"]')
+  await docs.locator('summary').first().click()
+  await docs.getByRole('button', { name: 'Unggah' }).click()
+  await expect(docs.getByText('Periksa kembali isian yang ditandai.')).toBeVisible()
+  await expect(docs.getByText('Pilih berkas untuk diunggah.')).toBeVisible()
+  await expect(docs.getByText(/Berkas kosong/)).toHaveCount(0)
 
   // held, then closing: nothing was recorded, and the confirmation says so before it cannot be undone
   await page.getByRole('button', { name: 'Tandai terlaksana' }).click()

@@ -570,13 +570,15 @@ async function expectNothingWritten<T>(fn: () => Promise<T>): Promise<T> {
 // ── Calling actions ───────────────────────────────────────────────────────────────────────────────────
 
 type FormAction = (prev: ActionState | undefined, formData: FormData) => Promise<ActionState>
-type Fields = Record<string, string | number>
+type Fields = Record<string, string | number | File>
 
 /**
  * For the roles that must be refused: an input the action would accept (a real record's id, valid
  * fields), so a missing guard would write and the test would see it. Roles that may call the action
  * get an empty form instead, which passes the guard and stops at validation.
  */
+const matrixPdf = () => new File([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], 'matriks.pdf', { type: 'application/pdf' })
+
 const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   changePassword: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'Sandi-Baru-Matriks-2026!', confirmPassword: 'Sandi-Baru-Matriks-2026!' }),
   signOutEverywhere: () => ({ confirm: 'ya' }),
@@ -638,8 +640,10 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   createAction: () => ({ meetingId: fx.meeting, title: 'Tindak lanjut tanpa wewenang', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2025-06-30' }),
   updateAction: () => ({ id: fx.action17, version: 1, title: 'Tindak lanjut Jombang diubah', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2025-06-30' }),
   addProgress: () => ({ actionId: fx.action17, version: 1, note: 'Catatan tanpa wewenang', status: 'IN_PROGRESS' }),
-  uploadDocument: () => ({ meetingId: fx.meeting, kind: 'MATERIAL' }), // no file: the permitted role is refused for that, nothing is written either way
-  uploadEvidence: () => ({ meetingId: fx.meeting, actionId: fx.action17, kind: 'EVIDENCE' }),
+  // a real (small) PDF: a missing file is refused as a marked field, which would read here as a validation refusal;
+  // the refused roles are turned away before the file is read, so nothing is written for them
+  uploadDocument: () => ({ meetingId: fx.meeting, kind: 'MATERIAL', file: matrixPdf() }),
+  uploadEvidence: () => ({ meetingId: fx.meeting, actionId: fx.action17, kind: 'EVIDENCE', file: matrixPdf() }),
   // removals last among the meeting inputs: the others need these records
   removeOutcome: () => ({ id: fx.outcome, version: 1 }),
   removeParticipant: () => ({ id: fx.participant, version: 1 }),

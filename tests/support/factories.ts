@@ -30,8 +30,8 @@ export async function createUser(role: Role, opts: { regencyCode?: string; bankC
 }
 
 /** FormData from a plain object, as a browser form would send it. */
-export function form(values: Record<string, string | number | undefined>) {
+export function form(values: Record<string, string | number | File | undefined>) {
   const fd = new FormData()
-  for (const [k, v] of Object.entries(values)) if (v !== undefined) fd.set(k, String(v))
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) fd.set(k, v instanceof File ? v : String(v))
   return fd
 }
