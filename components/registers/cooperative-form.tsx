@@ -63,17 +63,17 @@ export function CooperativeForm({
         <Field label={t('nik')} name="nik" errors={e?.nik} hint={t('nikHint')} required>
           {(p) => <input {...p} defaultValue={text('nik')} inputMode="numeric" maxLength={24} autoComplete="off" />}
         </Field>
-        <Field label={t('name')} name="name" errors={e?.name} required>
-          {(p) => <input {...p} defaultValue={text('name')} maxLength={200} />}
-        </Field>
         {/* asked only when the server found the NIK beginning with another regency's code: a warning the user confirms,
-            under the NIK's row (the name beside the NIK, then this across both columns) */}
+            next to the NIK (on a phone right under it; on a wider screen across the row under the NIK and the name) */}
         {(e?.nikElsewhereConfirmed || v.nikElsewhereConfirmed === 'on') && (
-          <label className="flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 sm:col-span-2">
+          <label className="flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 sm:col-span-2 sm:row-start-2">
             <input type="checkbox" name="nikElsewhereConfirmed" defaultChecked={v.nikElsewhereConfirmed === 'on'} className="mt-0.5 size-4 rounded border-slate-300" aria-describedby="f-nik-error" />
             {t('nikElsewhereConfirm')}
           </label>
         )}
+        <Field label={t('name')} name="name" errors={e?.name} required>
+          {(p) => <input {...p} defaultValue={text('name')} maxLength={200} />}
+        </Field>
         <Field label={t('type')} name="type" errors={e?.type} required>
           {(p) => (
             <select {...p} defaultValue={text('type')}>

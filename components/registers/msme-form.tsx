@@ -149,7 +149,7 @@ export function MsmeForm({
             cooperativeInactive: t('cooperativeInactive'),
           }}
         />
-        <Field label={r('address')} name="address" errors={e?.address} className="sm:col-span-2">
+        <Field label={r('address')} name="address" errors={e?.address} className="sm:col-span-3">
           {(p) => <input {...p} defaultValue={text('address')} maxLength={300} />}
         </Field>
       </fieldset>

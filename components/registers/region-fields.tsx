@@ -111,7 +111,8 @@ export function RegionFields({
         )}
       </Field>
       {withCooperatives && (
-        <Field label={labels.cooperative ?? ''} name="cooperativeId" errors={errors?.cooperativeId} hint={regency ? undefined : labels.chooseRegencyFirst}>
+        // two columns wide: a choice reads "name · kecamatan (nonaktif)", cut short in one column
+        <Field label={labels.cooperative ?? ''} name="cooperativeId" errors={errors?.cooperativeId} hint={regency ? undefined : labels.chooseRegencyFirst} className="sm:col-span-2">
           {(p) => (
             <select {...p} value={cooperative} onChange={(e) => setCooperative(e.target.value)} disabled={!regency}>
               <option value="">{labels.noCooperative}</option>

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { formatNumber } from '@/lib/format'
+import { PAGE_BEYOND_ANY } from '@/lib/validations/registers-common'
 import { EmptyState } from './empty-state'
 
 /**
@@ -10,8 +11,10 @@ import { EmptyState } from './empty-state'
  */
 export async function PastLastPage({ page, total, href }: { page: number; total: number; href: string }) {
   const [r, locale] = await Promise.all([getTranslations('registers'), getLocale()])
+  // a number too large to ask for was read as PAGE_BEYOND_ANY (filterPage): not the number typed, so none is named
+  const title = page >= PAGE_BEYOND_ANY ? r('pastLastPageAny') : r('pastLastPage', { page })
   return (
-    <EmptyState title={r('pastLastPage', { page })}>
+    <EmptyState title={title}>
       <Link href={href} className="font-medium text-brand-700 underline" data-testid="past-last-page">{r('pastLastPageLink', { count: formatNumber(total, { locale: locale === 'en' ? 'en' : 'id' }) })}</Link>
     </EmptyState>
   )

@@ -22,6 +22,22 @@ test('registers read well on a phone: card lists, details and forms without side
   await expect(page.getByRole('heading', { level: 1, name: 'Batik Tulis Jombangan Sekar Jagad' })).toBeVisible()
 })
 
+test("a cooperative's book years on a phone keep the year in view beside the actions the table scrolls to", async ({ page, login }) => {
+  await login('ADMIN')
+  await page.goto('/koperasi/k3517000000000022')
+  const table = page.getByRole('table', { name: 'Angka tahunan' })
+  const box = table.locator('xpath=..')
+  await box.evaluate((el) => { el.scrollLeft = el.scrollWidth })
+  const year = (await table.getByRole('cell', { name: '2024', exact: true }).boundingBox())!
+  const edit = (await table.getByRole('link', { name: 'Ubah angka tahun buku 2024' }).boundingBox())!
+  const edge = (await box.boundingBox())!
+  // scrolled to its end, the year column stays at the box's left edge, on the row of its Ubah/Hapus/Riwayat
+  expect(year.x).toBeGreaterThanOrEqual(edge.x - 1)
+  expect(year.x).toBeLessThan(edge.x + 20)
+  expect(Math.abs(year.y - edit.y)).toBeLessThan(30)
+  await expectNoSidewaysScroll(page)
+})
+
 test('a phone sorts the card lists, which have no column headers', async ({ page, login }) => {
   await login('ADMIN')
   await page.goto('/umkm')

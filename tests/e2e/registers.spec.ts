@@ -197,6 +197,23 @@ test("a book year's figures open their own history in the audit log", async ({ p
   expect(Number(year)).toBeGreaterThan(2000)
 })
 
+test("a cooperative's book-year table fits a 1366 px screen in both languages, each row's actions named for its year", async ({ page, login, context, baseURL }) => {
+  await login('ADMIN')
+  for (const [locale, caption, history] of [['id', 'Angka tahunan', 'Riwayat angka tahun buku 2024'], ['en', 'Yearly figures', 'History of the figures for financial year 2024']] as const) {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }])
+    await page.goto('/koperasi/k3517000000000022')
+    const table = page.getByRole('table', { name: caption })
+    await expect(table.locator('tbody tr').first()).toBeVisible()
+    // its last action, the year's history, had been cut to "Riwaya" / "His" at the edge of a box that scrolled
+    const box = table.locator('xpath=..')
+    const { scroll, client } = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }))
+    expect(scroll, `${locale}: the table is ${scroll} px in a ${client} px box`).toBeLessThanOrEqual(client)
+    const link = (await table.getByRole('link', { name: history }).boundingBox())!
+    const edge = (await box.boundingBox())!
+    expect(link.x + link.width).toBeLessThanOrEqual(edge.x + edge.width)
+  }
+})
+
 test('the MSME list opened from a cooperative names it, and widens back to every MSME', async ({ page, login }) => {
   await login('DISTRICT_OFFICER')
   await page.goto('/koperasi/k3517990000000001')
@@ -305,5 +322,11 @@ test('a page number past the end of a list says so and links back to the first p
     await page.getByTestId('past-last-page').click()
     await expect(page, path).not.toHaveURL(/page=9999/)
     await expect(page.getByText('Halaman 9999 di luar daftar')).toHaveCount(0)
+  }
+  // a number too large to ask for is past the end too (it had shown page 1 under a URL saying page 99999999999)
+  for (const path of ['/koperasi', '/umkm', '/pengguna']) {
+    await page.goto(`${path}?page=99999999999`)
+    await expect(page.getByText('Halaman itu di luar daftar'), path).toBeVisible()
+    await expect(page.getByRole('navigation', { name: 'Halaman', exact: true }), path).toHaveCount(0)
   }
 })
