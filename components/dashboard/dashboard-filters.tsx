@@ -6,13 +6,14 @@ import type { DashboardProgram } from '@/lib/data/dashboard'
 import { FilterForm } from '@/components/ui/filter-form'
 import { formatDate } from '@/lib/format'
 import { isIsoDate } from '@/lib/parse'
+import type { AsOfAdjustment } from '@/lib/dashboard/period'
 
 /**
  * The dashboards' filters as a GET form: applying them changes the URL, so a view can be bookmarked
  * and shared. Regencies on offer are those the user may read (a district officer: its own).
  */
 export async function DashboardFilters({
-  action, programs, programCode, regencies, regency, provinceValue, banks = [], bank, asOf, askedAsOf, showRegency = true,
+  action, programs, programCode, regencies, regency, provinceValue, banks = [], bank, asOf, askedAsOf, asOfAdjusted, showRegency = true,
 }: {
   action: string
   programs: DashboardProgram[]
@@ -28,18 +29,21 @@ export async function DashboardFilters({
   asOf: string
   /** the as-of day as the URL gave it, before it was checked: when the page shows another day, the field says why */
   askedAsOf?: string
+  /** why the page shows another day than `askedAsOf` (resolveDashboardFilter's, from lib/dashboard/period.ts resolveAsOf) */
+  asOfAdjusted?: AsOfAdjustment | null
   showRegency?: boolean
 }) {
   const [t, locale] = await Promise.all([getTranslations('dashboard.filters'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
   const program = programs.find((p) => p.code === programCode)
   const shown = formatDate(asOf, { locale: lang })
-  // a day the page could not show as asked (resolveDashboardFilter): not a calendar day, not yet come, or before
-  // the programme's year; without this the figures silently moved to another day while the URL kept the asked one
+  // a day the page could not show as asked: not a calendar day (the filter's schema dropped it), or moved by the
+  // as-of rule (not yet come, before the programme's year); without this the figures silently moved to another day
+  // while the URL kept the asked one
   const asOfNote = !askedAsOf || askedAsOf === asOf ? null
     : !isIsoDate(askedAsOf) ? t('asOfInvalid', { typed: String(askedAsOf).slice(0, 40), shown })
-    : program && askedAsOf < `${program.year}-01-01` ? t('asOfBeforeProgram', { asked: formatDate(askedAsOf, { locale: lang }), program: program.name, shown })
-    : askedAsOf > asOf ? t('asOfFuture', { asked: formatDate(askedAsOf, { locale: lang }), shown })
+    : asOfAdjusted === 'before_programme_year' && program ? t('asOfBeforeProgram', { asked: formatDate(askedAsOf, { locale: lang }), program: program.name, shown })
+    : asOfAdjusted === 'future' ? t('asOfFuture', { asked: formatDate(askedAsOf, { locale: lang }), shown })
     : null
   return (
     <FilterForm action={action} aria-label={t('label')} className={`no-print mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 ${banks.length > 0 ? 'lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)_auto]' : 'lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1fr)_auto]'}`}>

@@ -71,10 +71,10 @@ export async function resolveDashboardFilter({ user, params, now = new Date() }:
   if (!program) {
     // no programme to show, but another regency is still refused
     if (regency && user.role === 'DISTRICT_OFFICER' && regency !== user.regencyCode) throw new AppError('FORBIDDEN')
-    return { programs, program: null, filter: null }
+    return { programs, program: null, filter: null, asOfAdjusted: null }
   }
   // a day not yet come is today, a day before the programme year the default (lib/dashboard/period.ts resolveAsOf, the API's rule too)
-  const { asOf } = resolveAsOf(program.year, params.asOf, now)
+  const { asOf, adjusted: asOfAdjusted } = resolveAsOf(program.year, params.asOf, now)
   // a bank left from another programme (its picker changed, the bank kept) falls back to all banks; an id that is no
   // bank at all is not found (resolveFigureScope), never a page of zeros
   const leftover = !!params.bank && user.role !== 'BANK_OFFICER'
@@ -85,7 +85,8 @@ export async function resolveDashboardFilter({ user, params, now = new Date() }:
   // a regency code that is none of the province's is not found, never a page without figures
   if (scope.regencyCode && !(await listDashboardRegencies({ user })).some((r) => r.code === scope.regencyCode)) throw new AppError('NOT_FOUND')
   const filter = { programId: scope.programId, regencyCode: scope.regencyCode, bankId: scope.bankId, asOf: scope.asOf }
-  return { programs, program, filter }
+  // `asOfAdjusted`: why the day read is not the one asked for, which the filter form says beside the day
+  return { programs, program, filter, asOfAdjusted }
 }
 export type ResolvedDashboardFilter = Awaited<ReturnType<typeof resolveDashboardFilter>>
 

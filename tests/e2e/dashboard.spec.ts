@@ -312,6 +312,9 @@ test.describe('leadership', () => {
     await expect(page.getByTestId('as-of-note')).toHaveText('“31/02/2024” bukan tanggal yang ada di kalender; angka ditampilkan per 31 Desember 2024.')
     await page.goto('/?program=PROKESRA-2024&asOf=2023-06-30')
     await expect(page.getByTestId('as-of-note')).toHaveText('30 Juni 2023 sebelum tahun Prokesra 2024; angka ditampilkan per 31 Desember 2024.')
+    // a day not yet come: the figures stand at today
+    await page.goto('/dasbor/kredit?program=PROKESRA-2024&asOf=2099-01-31')
+    await expect(page.getByTestId('as-of-note')).toHaveText(/^31 Januari 2099 belum tiba; angka ditampilkan per \d{1,2} \S+ \d{4}\.$/)
     // a day the page shows as asked: no note
     await page.goto('/dasbor/wilayah/35.17?program=PROKESRA-2024&asOf=2024-08-31')
     await expect(page.getByTestId('as-of')).toContainText('31 Agustus 2024')

@@ -213,6 +213,12 @@ describe('filters and the regency page', () => {
     expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', asOf: '2030-01-01' }, now })).filter?.asOf).toBe('2025-08-01')
     expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2024', asOf: '2025-03-31' }, now })).filter?.asOf).toBe('2025-03-31')
     expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', asOf: '2025-07-31' }, now })).filter?.asOf).toBe('2025-07-31')
+    // and says why the day moved, for the filter form's note (the API's `as_of_adjusted`, one rule)
+    const moved = async (program: string, asOf: string) => (await resolveDashboardFilter({ user: leader, params: { program, asOf }, now })).asOfAdjusted
+    expect(await moved('UJI-2025', '2030-01-01')).toBe('future')
+    expect(await moved('UJI-2025', '2024-06-30')).toBe('before_programme_year')
+    expect(await moved('UJI-2025', '2025-07-31')).toBeNull()
+    expect(await moved('UJI-2024', '2025-03-31')).toBeNull()
     // a bank of the programme is read by bank
     expect((await resolveDashboardFilter({ user: leader, params: { program: 'UJI-2025', bank: dki }, now })).filter?.bankId).toBe(dki)
     // a bank that lends in another programme only (the programme picker changed, the bank kept): all banks

@@ -40,7 +40,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const params = dashboardFilterSchema.parse(dashboardParams(given))
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
-  const { programs, program, filter } = await orRefused(resolveDashboardFilter({ user, params }))
+  const { programs, program, filter, asOfAdjusted } = await orRefused(resolveDashboardFilter({ user, params }))
   // whose summary this is: a district officer's regency, a bank officer's bank, else the leadership's province
   const intro = user.role === 'DISTRICT_OFFICER' ? t('introRegency') : user.role === 'BANK_OFFICER' ? t('introBank') : t('intro')
   if (!program || !filter) {
@@ -117,7 +117,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         actions={<><ExportLink href={`/api/dasbor/ekspor/ringkasan?${query}`} label={t('export')} size="md" /><PrintButton label={t('print')} /></>}
       />
       <DashboardNav user={user} current="overview" query={query} />
-      <DashboardFilters action="/" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} provinceValue={regencyParam(user, undefined)} asOf={filter.asOf} askedAsOf={flatParams(given).asOf} />
+      <DashboardFilters action="/" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} provinceValue={regencyParam(user, undefined)} asOf={filter.asOf} askedAsOf={flatParams(given).asOf} asOfAdjusted={asOfAdjusted} />
       <p className="mb-4 text-sm text-slate-700" data-testid="as-of">
         <strong>{program.name}</strong>
         {/* the scope on screen, the province too: a district officer's tabs open on its regency unless told otherwise */}

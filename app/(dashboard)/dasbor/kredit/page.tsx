@@ -56,7 +56,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
   const params = dashboardFilterSchema.parse(raw)
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
-  const { programs, program, filter } = await orRefused(resolveDashboardFilter({ user, params }))
+  const { programs, program, filter, asOfAdjusted } = await orRefused(resolveDashboardFilter({ user, params }))
   if (!program || !filter) return (<><PageHeader title={t('credit.title')} /><NoProgramState user={user} /></>)
   const [{ summary, series, ranking, provinceSummary, byBank, byKbli, byScale, pipeline }, regencies, banks, thresholds] = await orRefused(Promise.all([
     getCreditDashboard({ user, filter }),
@@ -88,7 +88,7 @@ export default async function CreditDashboardPage({ searchParams }: { searchPara
     <>
       <PageHeader title={t('credit.title')} description={t('credit.intro')} actions={<PrintButton label={t('print')} />} />
       <DashboardNav user={user} current="credit" query={query} />
-      <DashboardFilters action="/dasbor/kredit" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} provinceValue={regencyParam(user, undefined)} banks={banks} bank={filter.bankId} asOf={filter.asOf} askedAsOf={raw.asOf} />
+      <DashboardFilters action="/dasbor/kredit" programs={programs} programCode={program.code} regencies={regencies} regency={filter.regencyCode} provinceValue={regencyParam(user, undefined)} banks={banks} bank={filter.bankId} asOf={filter.asOf} askedAsOf={raw.asOf} asOfAdjusted={asOfAdjusted} />
       <p className="mb-4 text-sm text-slate-700" data-testid="as-of">
         <strong>{program.name}</strong>
         {/* the scope on screen, the province too: a district officer's tabs open on its regency unless told otherwise */}

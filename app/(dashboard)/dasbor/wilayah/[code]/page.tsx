@@ -50,7 +50,7 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
   const query = dashboardFilterSchema.parse(raw)
   const [t, tc, locale] = await Promise.all([getTranslations('dashboard'), getTranslations('credit'), getLocale()])
   const lang = locale === 'en' ? 'en' : 'id'
-  const { program, filter } = await orRefused(resolveDashboardFilter({ user, params: { ...query, regency: code } }))
+  const { program, filter, asOfAdjusted } = await orRefused(resolveDashboardFilter({ user, params: { ...query, regency: code } }))
   if (!program || !filter) return (<><PageHeader title={regency.name} /><NoProgramState user={user} /></>)
   const reportYear = Number(filter.asOf.slice(0, 4))
   // the figures through the snapshot-keyed figure cache (lib/figure-cache.ts)
@@ -75,7 +75,7 @@ export default async function RegencyDashboardPage({ params, searchParams }: { p
       <PageHeader title={regency.name} description={t(reports || registers ? 'regency.intro' : 'regency.introCredit')} actions={<PrintButton label={t('print')} />} />
       {/* the tabs keep this regency, as they keep the regency chosen on the other tabs */}
       <DashboardNav user={user} current="credit" query={qs} />
-      <DashboardFilters action={`/dasbor/wilayah/${code}`} programs={programs} programCode={program.code} regencies={[]} asOf={filter.asOf} askedAsOf={raw.asOf} showRegency={false} />
+      <DashboardFilters action={`/dasbor/wilayah/${code}`} programs={programs} programCode={program.code} regencies={[]} asOf={filter.asOf} askedAsOf={raw.asOf} asOfAdjusted={asOfAdjusted} showRegency={false} />
       <p className="mb-4 text-sm text-slate-700" data-testid="as-of">
         <Link href={`/dasbor/kredit?${backQs}`} className="no-print font-medium text-brand-700 underline">← {t('regency.back')}</Link>
         {' · '}<strong>{program.name}</strong> · {regency.name} · {t('asOf', { date: formatDate(filter.asOf, { locale: lang }) })}
