@@ -15,11 +15,16 @@
  */
 import { z } from 'zod'
 
+/** A number as typed without what the parser ignores: spaces (also no-break) and a leading `Rp`/`Rp.` after the sign. */
+export function withoutRupiahSign(raw: string | null | undefined): string {
+  return (raw ?? '').replace(/[\s\u00a0]/g, '').replace(/^(-?)Rp\.?/i, '$1')
+}
+
 /** Canonical decimal text (`'-1234567.5'`) of a number typed the Indonesian way, or null when it is not one. */
 export function parseDecimalText(raw: string | number | null | undefined): string | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : null
   // `Rp 10.000.000,-` (a dash for "no sen", as invoices and kwitansi write it) is 10.000.000
-  const text = (raw ?? '').replace(/[\s\u00a0]/g, '').replace(/^(-?)Rp\.?/i, '$1').replace(/^([^,]*\d),-{1,2}$/, '$1')
+  const text = withoutRupiahSign(raw).replace(/^([^,]*\d),-{1,2}$/, '$1')
   const m = /^(-?)(.*)$/.exec(text)!
   const [sign, body] = [m[1], m[2]]
   let normal: string | null = null
@@ -48,7 +53,7 @@ export function parseNumberInput(raw: string | null | undefined): number | null 
  * most two decimals) can refuse it with a message instead of storing a fraction nobody meant.
  */
 export function looksLikeEnglishGrouping(raw: string | null | undefined): boolean {
-  const text = (raw ?? '').replace(/[\s\u00a0]/g, '').replace(/^(-?)Rp\.?/i, '$1')
+  const text = withoutRupiahSign(raw)
   return /^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(text)
 }
 

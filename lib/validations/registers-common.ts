@@ -3,7 +3,7 @@
  * codes, optional text. Messages are Indonesian; they are shown under the field that is wrong.
  */
 import { z } from 'zod'
-import { isIsoDate, looksLikeEnglishGrouping, normalizePhone, parseDecimalText, parseWholeNumber, rupiahMessage } from '@/lib/parse'
+import { isIsoDate, looksLikeEnglishGrouping, normalizePhone, parseDecimalText, parseWholeNumber, rupiahMessage, withoutRupiahSign } from '@/lib/parse'
 
 /**
  * For a cross-field check's `when`: none of these fields has an issue of its own. Zod skips an object's checks once
@@ -95,7 +95,7 @@ export const ambiguousMoneyMessage = (label: string, typed: string) => {
 export function moneyProblem(label: string, v: string | undefined, { signed = false, unreadable = `${label} harus angka rupiah, mis. 1.500.000.` } = {}): string | null {
   // `25,000` would be read as 25: refused with the same sentence as the credit chain's amounts (lib/parse.ts parseRupiah)
   if (looksLikeEnglishGrouping(v)) return rupiahMessage(label, 'GROUPING')
-  const typed = (v ?? '').replace(/[\s\u00a0]/g, '').replace(/^(-?)Rp\.?/i, '$1')
+  const typed = withoutRupiahSign(v)
   if (AMBIGUOUS_DOT.test(typed)) return ambiguousMoneyMessage(label, typed)
   const normalized = parseDecimalText(v)
   if (normalized === null || (normalized.split('.')[1] ?? '').length > 2) return unreadable
