@@ -306,6 +306,25 @@ test.describe('leadership', () => {
     expect([...new Set(fills)].sort()).toEqual([...new Set(achieved.map(colour))].sort())
   })
 
+  test('a Rupiah indicator’s table writes its amounts in words, the exact amount as the cell’s title, from SQL', async ({ page, login }) => {
+    await login('LEADERSHIP')
+    await page.goto('/dasbor/indikator?year=2026&indicator=OMZET_UMK')
+    // a flow: the year's value is the sum of the approved quarters
+    const year = await one<{ value: string | null }>(
+      `SELECT sum(v.value)::text AS value FROM quarterly_reports r JOIN report_values v ON v.report_id = r.id
+       WHERE r.regency_code = '35.17' AND r.year = 2026 AND r.status = 'APPROVED' AND v.indicator_code = 'OMZET_UMK'`,
+    )
+    expect(Number(year.value)).toBeGreaterThan(1e9)
+    const cell = page.locator('tr[data-regency="35.17"] td').nth(5)
+    await expect(cell).toHaveText(formatRupiahShort(Number(year.value)))
+    await expect(cell.locator('[title]')).toHaveAttribute('title', formatRupiah(Number(year.value)))
+    await expect(page.getByTestId('rupiah-rounded')).toContainText('nilai tepatnya')
+    // a count keeps its digits, without the note
+    await page.goto('/dasbor/indikator?year=2026&indicator=KSP_SEHAT')
+    await expect(page.locator('tr[data-regency="35.17"] td').nth(5)).toHaveText(/^(\d{1,3}(\.\d{3})*|–)$/)
+    await expect(page.getByTestId('rupiah-rounded')).toHaveCount(0)
+  })
+
   test('an as-of day the page cannot show as asked is said under the filter, with the day shown', async ({ page, login }) => {
     await login('LEADERSHIP')
     await page.goto('/dasbor/kredit?program=PROKESRA-2024&asOf=31%2F02%2F2024')

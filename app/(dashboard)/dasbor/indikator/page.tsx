@@ -18,7 +18,7 @@ import { getDeadline, getIndicatorRealisation, listIndicators } from '@/lib/data
 import { jakartaToday } from '@/lib/dashboard/period'
 import { paceStatus } from '@/lib/dashboard/status'
 import { getStatusThresholds } from '@/lib/data/settings'
-import { formatNumber, formatPercent } from '@/lib/format'
+import { formatNumber, formatPercent, formatRupiahShort } from '@/lib/format'
 import { formatIndicatorValue } from '@/lib/reporting/display'
 import { chartQuarter, isPastDeadline, quarterLabel, QUARTERS } from '@/lib/reporting/periods'
 import { requirePermission } from '@/lib/session'
@@ -72,6 +72,10 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
   const { indicator } = data
   const name = (i: { name: string; nameEn: string }) => (lang === 'en' ? i.nameEn : i.name)
   const fmt = (v: number | null) => formatIndicatorValue(v, indicator.unit, indicator.decimals, lang)
+  // a Rupiah indicator's table cells in words (`Rp7,58 triliun`): eight full amounts such as Rp15.500.000.000.000 side
+  // by side had widened the columns and wrapped the regency names; the exact amount is the cell's title and the .xlsx's
+  const rupiah = indicator.unit === 'RUPIAH'
+  const cell = (v: number | null) => (rupiah && v !== null ? <span title={fmt(v)} data-exact={fmt(v)}>{formatRupiahShort(v, { locale: lang })}</span> : fmt(v))
   // the chart's regency as the other tabs': the URL's, `all` the province, none the user's default (a district officer's own)
   const regency = shownRegency(user, params.regency)
   const provinceValue = regencyParam(user, undefined) ?? ''
@@ -186,20 +190,21 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
                 <Td className="min-w-32" sticky={!l.code ? 'province' : l.code === user.regencyCode ? 'own' : true}>{l.name}</Td>
                 {QUARTERS.map((q) => (
                   <Td key={q} align="right">
-                    {fmt(l.quarters[q].value)}
+                    {cell(l.quarters[q].value)}
                     {/* the province's sum says how many regencies it holds: 15 of 38 approved reads as a fall otherwise */}
                     {!l.code && data.regencyTotal !== null && l.quarters[q].reporting !== null && (
                       <span className="block text-xs font-normal text-slate-500" data-coverage={q}>{t('indicators.coverageCell', { n: l.quarters[q].reporting!, total: data.regencyTotal })}</span>
                     )}
                   </Td>
                 ))}
-                <Td align="right">{fmt(l.year.value)}</Td>
-                <Td align="right">{fmt(l.year.target)}</Td>
+                <Td align="right">{cell(l.year.value)}</Td>
+                <Td align="right">{cell(l.year.target)}</Td>
                 <Td align="right">{formatPercent(l.year.achievement, { locale: lang })}</Td>
               </tr>
             ))}
           </tbody>
         </Table>
+        {rupiah && <p className="mt-2 text-xs text-slate-600" data-testid="rupiah-rounded">{t('indicators.rupiahRounded')}</p>}
       </div>
     </>
   )
