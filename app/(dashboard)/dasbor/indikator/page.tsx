@@ -75,7 +75,7 @@ export default async function IndicatorDashboardPage({ searchParams }: { searchP
   // a Rupiah indicator's table cells in words (`Rp7,58 triliun`): eight full amounts such as Rp15.500.000.000.000 side
   // by side had widened the columns and wrapped the regency names; the exact amount is the cell's title and the .xlsx's
   const rupiah = indicator.unit === 'RUPIAH'
-  const cell = (v: number | null) => (rupiah && v !== null ? <span title={fmt(v)} data-exact={fmt(v)}>{formatRupiahShort(v, { locale: lang })}</span> : fmt(v))
+  const cell = (v: number | null) => (rupiah && v !== null ? <span title={fmt(v)} data-exact={fmt(v)} className="whitespace-nowrap">{formatRupiahShort(v, { locale: lang })}</span> : fmt(v))
   // the chart's regency as the other tabs': the URL's, `all` the province, none the user's default (a district officer's own)
   const regency = shownRegency(user, params.regency)
   const provinceValue = regencyParam(user, undefined) ?? ''
