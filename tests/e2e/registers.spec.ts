@@ -207,7 +207,7 @@ test("a book year's amounts left empty are shown as not reported, never Rp0, in 
   // the officer knows the assets, and that the year had no business at all: the other four are not reported
   await form.getByLabel('Aset', { exact: true }).fill('2.000.000.000')
   await form.getByLabel('Volume usaha').fill('0')
-  await form.getByRole('button', { name: 'Simpan angka tahunan' }).click()
+  await form.getByRole('button', { name: 'Simpan' }).click()
   await expect(page.getByText(`Angka tahun buku ${year} disimpan.`)).toBeVisible()
   for (const [locale, caption, notReported, assets] of [['id', 'Angka tahunan', 'Belum dilaporkan', 'Rp2.000.000.000'], ['en', 'Yearly figures', 'Not reported', 'Rp2,000,000,000']] as const) {
     await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }])
