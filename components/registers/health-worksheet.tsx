@@ -13,12 +13,12 @@ import { formatNumber, type Locale } from '@/lib/format'
 import { parseNumberInput } from '@/lib/parse'
 import {
   HEALTH_ASPECT_KEYS, figureValue, ratioScore, ratioValue, answerScore, scoreHealth,
-  type HealthAnswer, type HealthComponent, type HealthFigure, type OutcomeBands,
+  type HealthAnswer, type HealthComponent, type HealthFigure, type OutcomeBands, type YearAmounts,
 } from '@/lib/registers/health'
 import { useLocale } from 'next-intl'
 
 type Component = HealthComponent & { numeratorLabel: string | null; denominatorLabel: string | null; source: string }
-type Figures = { year: number; ownCapital: number; externalCapital: number; assets: number; businessVolume: number; netSurplus: number; ratHeld: boolean } | null
+type Figures = (YearAmounts & { year: number; ratHeld: boolean }) | null
 
 /** A yearly figure as typed in the form, the way lib/parse.ts reads it in either language (1.250.000.000). */
 const moneyText = (n: number) => formatNumber(n, { decimals: Number.isInteger(n) ? 0 : 2, locale: 'id' })
@@ -39,7 +39,9 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
   const tc = useTranslations('cooperatives')
   const lang = (useLocale() === 'en' ? 'en' : 'id') as Locale
   const [state, onSubmit, pending] = useFormAction(saveHealthAssessment)
-  const prefill = (f: HealthFigure | null) => (figures && f ? moneyText(figureValue(f, figures)) : '')
+  // an amount the book year did not report is left for the assessor to type, never prefilled as 0
+  const figureOf = (f: HealthFigure | null) => (figures && f ? figureValue(f, figures) : null)
+  const prefill = (f: HealthFigure | null) => { const v = figureOf(f); return v === null ? '' : moneyText(v) }
   const [values, setValues] = useState<Record<string, string>>(() => {
     const v: Record<string, string> = {}
     for (const c of template.components) {
@@ -75,7 +77,8 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
   const result = scoreHealth(template, answers)
 
   const source = (c: Component) => {
-    if (!figures || !c.numerator || !c.denominator) return t('worksheet.entered')
+    // a part the book year did not report was not prefilled: the ratio is the assessor's, not the year's
+    if (!figures || figureOf(c.numerator) === null || figureOf(c.denominator) === null) return t('worksheet.entered')
     const same = values[`a.${c.id}.numerator`] === prefill(c.numerator) && values[`a.${c.id}.denominator`] === prefill(c.denominator)
     return same ? t('worksheet.figuresFrom', { year: figures.year }) : t('worksheet.changed')
   }

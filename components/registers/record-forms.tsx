@@ -65,6 +65,8 @@ export function YearForm({ cooperativeId, defaultYear, edit }: { cooperativeId: 
           <Field label={t('year')} name="year" errors={s?.errors?.year} required hint={edit ? t('editYearHint') : undefined}>
             {(p) => <input {...p} inputMode="numeric" defaultValue={edit ? String(edit.year) : (val(s, 'year') ?? String(defaultYear))} maxLength={4} readOnly={Boolean(edit)} />}
           </Field>
+          {/* an amount left empty is stored as not reported, not as Rp0: said before the amounts, so a 0 is typed only when meant */}
+          <p className="text-sm text-slate-600 sm:col-span-3">{t('yearAmountsHint')}</p>
           {(['ownCapital', 'externalCapital', 'assets', 'businessVolume'] as const).map((k) => (
             <Field key={k} label={t(k)} name={k} errors={s?.errors?.[k]}>
               {(p) => <MoneyInput {...p} defaultValue={initial(s, k)} />}

@@ -7,7 +7,8 @@ import { formatRupiah, formatRupiahAxis, type Locale } from '@/lib/format'
 /** The series in the order they are drawn: the legend and the tooltip list them so. */
 const SERIES = ['ownCapital', 'externalCapital', 'assets', 'businessVolume'] as const
 
-export type TrendPoint = { year: number; ownCapital: number; externalCapital: number; assets: number; businessVolume: number }
+/** null: the amount was not reported for that year (no bar, a gap in the line), never drawn as zero */
+export type TrendPoint = { year: number; ownCapital: number | null; externalCapital: number | null; assets: number | null; businessVolume: number | null }
 
 /**
  * A cooperative's capital (own and external, stacked), assets and business volume per book year.

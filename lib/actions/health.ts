@@ -6,7 +6,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { parseNumberInput } from '@/lib/parse'
-import { figureValue, scoreHealth, type HealthAnswer, type HealthFigure, type HealthTemplateShape, type RatioBand } from '@/lib/registers/health'
+import { figureValue, scoreHealth, yearAmounts, type HealthAnswer, type HealthFigure, type HealthTemplateShape, type RatioBand } from '@/lib/registers/health'
 import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
@@ -106,7 +106,7 @@ export const saveHealthAssessment = authAction('cooperatives.write', healthWorks
       })),
     }
     const y = coop.yearlyFigures[0]
-    const figures = y && { year: y.year, ownCapital: Number(y.ownCapital), externalCapital: Number(y.externalCapital), assets: Number(y.assets), businessVolume: Number(y.businessVolume), netSurplus: Number(y.netSurplus) }
+    const figures = y && { year: y.year, ...yearAmounts(y) }
 
     // each answer checked under its own field, so the worksheet shows the error where it is; a field the
     // schema already refused (e.g. too long) keeps that one message
@@ -126,8 +126,9 @@ export const saveHealthAssessment = authAction('cooperatives.write', healthWorks
         if (n === null || d === null || d <= 0) continue
         answers[c.id] = { numerator: n, denominator: d }
         // the figures are the book year's when both parts are the prefilled ones, unchanged
-        const fromFigures = figures && c.numerator && c.denominator
-          && Math.abs(figureValue(c.numerator, figures) - n) < 0.005 && Math.abs(figureValue(c.denominator, figures) - d) < 0.005
+        // (an amount the year did not report was not prefilled: whatever was typed for it is the assessor's)
+        const same = (f: HealthFigure, typed: number) => { const v = figureValue(f, figures!); return v !== null && Math.abs(v - typed) < 0.005 }
+        const fromFigures = figures && c.numerator && c.denominator && same(c.numerator, n) && same(c.denominator, d)
         figuresYear[c.id] = fromFigures ? figures.year : null
       } else {
         const a = (raw[`${key}.answer`] ?? '').trim()

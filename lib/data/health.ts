@@ -4,7 +4,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { readDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
-import type { HealthComponent, HealthFigure, HealthTemplateShape, RatioBand } from '@/lib/registers/health'
+import { yearAmounts, type HealthComponent, type HealthFigure, type HealthTemplateShape, type RatioBand } from '@/lib/registers/health'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 
@@ -80,7 +80,7 @@ export async function getHealthWorksheet({ user, cooperativeId }: { user: Sessio
   if (!coop) return null
   const y = coop.yearlyFigures[0]
   const figures = y
-    ? { year: y.year, ownCapital: Number(y.ownCapital), externalCapital: Number(y.externalCapital), assets: Number(y.assets), businessVolume: Number(y.businessVolume), netSurplus: Number(y.netSurplus), ratHeld: y.ratHeld }
+    ? { year: y.year, ...yearAmounts(y), ratHeld: y.ratHeld }
     : null
   return { cooperative: { id: coop.id, name: coop.name, nik: coop.nik, type: coop.type, regencyName: coop.regency.name }, figures, template }
 }

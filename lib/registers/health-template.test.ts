@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { answerScore, healthOutcome, ratioScore, ratioValue, scoreHealth, type HealthAnswer, type HealthTemplateShape } from './health'
+import { answerScore, figureValue, healthOutcome, ratioScore, ratioValue, scoreHealth, yearAmounts, type HealthAnswer, type HealthTemplateShape } from './health'
 
 // A small worksheet with every kind of component, worked by hand below:
 // total = (TK1 × 20 + TK2 × 10 + PR1 × 20 + KK1 × 25 + PM1 × 25) ÷ 100
@@ -68,5 +68,22 @@ describe('health scoring: one hand-worked worksheet per outcome band', () => {
     const answers = sheet(5, 1, 80, 6, 25)
     expect(scoreHealth(template, { ...answers, tk2: undefined })).toBeNull()
     expect(scoreHealth(template, { ...answers, pm1: { numerator: 5, denominator: 0 } })).toBeNull()
+  })
+})
+
+describe('a book year\'s figures for the worksheet', () => {
+  // an amount the cooperative did not report (NULL) is no 0: a ratio is not prefilled from it, nor credited to the year
+  const year = yearAmounts({ ownCapital: '400000000', externalCapital: null, assets: '1000000000.50', businessVolume: '0', netSurplus: null })
+
+  it('keeps an unreported amount null, a reported 0 as 0', () => {
+    expect(year).toEqual({ ownCapital: 400_000_000, externalCapital: null, assets: 1_000_000_000.5, businessVolume: 0, netSurplus: null })
+    expect(figureValue('NET_SURPLUS', year)).toBeNull()
+    expect(figureValue('BUSINESS_VOLUME', year)).toBe(0)
+    expect(figureValue('OWN_CAPITAL', year)).toBe(400_000_000)
+  })
+
+  it('has no total capital when either part is unreported', () => {
+    expect(figureValue('TOTAL_CAPITAL', year)).toBeNull()
+    expect(figureValue('TOTAL_CAPITAL', { ...year, externalCapital: 300_000_000 })).toBe(700_000_000)
   })
 })

@@ -121,15 +121,25 @@ export function scoreHealth(template: HealthTemplateShape, answers: Record<strin
   return { components, aspects, total: t, outcome: healthOutcome(t, template.bands) }
 }
 
-/** A yearly figure's value from a `cooperative_years` row (TOTAL_CAPITAL = own + external capital). */
-export function figureValue(
-  figure: HealthFigure,
-  year: { ownCapital: number; externalCapital: number; assets: number; businessVolume: number; netSurplus: number },
-): number {
+/** A book year's amounts as the worksheet reads them: null is an amount the cooperative has not reported. */
+export type YearAmounts = { ownCapital: number | null; externalCapital: number | null; assets: number | null; businessVolume: number | null; netSurplus: number | null }
+
+/** A `cooperative_years` row's amounts as numbers, an unreported one (NULL) kept null, never read as 0. */
+export function yearAmounts(y: { [K in keyof YearAmounts]: { toString(): string } | null }): YearAmounts {
+  const n = (v: { toString(): string } | null) => (v === null ? null : Number(v))
+  return { ownCapital: n(y.ownCapital), externalCapital: n(y.externalCapital), assets: n(y.assets), businessVolume: n(y.businessVolume), netSurplus: n(y.netSurplus) }
+}
+
+/**
+ * A yearly figure's value from a `cooperative_years` row (TOTAL_CAPITAL = own + external capital); null when the
+ * year did not report it (or, for the total, either part): the ratio is then not prefilled, nor credited to the
+ * book year, instead of a 0 the cooperative never stated (an SHU of 0 scored as a return of 0%).
+ */
+export function figureValue(figure: HealthFigure, year: YearAmounts): number | null {
   switch (figure) {
     case 'OWN_CAPITAL': return year.ownCapital
     case 'EXTERNAL_CAPITAL': return year.externalCapital
-    case 'TOTAL_CAPITAL': return year.ownCapital + year.externalCapital
+    case 'TOTAL_CAPITAL': return year.ownCapital === null || year.externalCapital === null ? null : year.ownCapital + year.externalCapital
     case 'ASSETS': return year.assets
     case 'BUSINESS_VOLUME': return year.businessVolume
     case 'NET_SURPLUS': return year.netSurplus

@@ -455,7 +455,8 @@ export async function writeCooperativeYear(tx: Prisma.TransactionClient, actor: 
 
 /**
  * The form's new book year: null (nothing written) when the year is recorded already — the form never overwrites
- * a recorded year, whose blank fields would become Rp0; it is changed through its own edit (updateCooperativeYear).
+ * a recorded year, whose blank fields would wipe its amounts; it is changed through its own edit (updateCooperativeYear).
+ * An amount left empty is stored as null, "not reported" (cooperativeYearSchema), never Rp0.
  */
 export async function insertCooperativeYear(tx: Prisma.TransactionClient, actor: AuditActor, input: CooperativeYearInput): Promise<string | null> {
   const { cooperativeId, year } = input

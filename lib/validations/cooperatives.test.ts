@@ -17,9 +17,17 @@ describe('cooperativeYearSchema', () => {
     expect(year({ netSurplus: '-2.500.000' }).data?.netSurplus).toBe('-2500000')
     expect(year({ netSurplus: '-Rp 1.250,50' }).data?.netSurplus).toBe('-1250.5')
     expect(year({ netSurplus: '-0' }).data?.netSurplus).toBe('0')
-    expect(year({ netSurplus: '' }).data?.netSurplus).toBe('0')
+    expect(year({ netSurplus: '' }).data?.netSurplus).toBeNull()
     expect(messages(year({ netSurplus: 'rugi' }))).toEqual({ netSurplus: 'SHU harus angka rupiah (boleh negatif), mis. -2.500.000.' })
     expect(messages(year({ externalCapital: '-500000' }))).toEqual({ externalCapital: 'Modal luar tidak boleh negatif.' })
+  })
+
+  it('reads an amount left empty as not reported (null), never Rp0, and a 0 typed as 0', () => {
+    const onlyAssets = year({ assets: '2.000.000.000', ownCapital: '', externalCapital: '  ' }).data
+    expect(onlyAssets && [onlyAssets.ownCapital, onlyAssets.externalCapital, onlyAssets.assets, onlyAssets.businessVolume, onlyAssets.netSurplus])
+      .toEqual([null, null, '2000000000', null, null])
+    const zeros = year({ ownCapital: '0', externalCapital: 'Rp 0', assets: '0', businessVolume: '0', netSurplus: '0' }).data
+    expect(zeros && [zeros.ownCapital, zeros.externalCapital, zeros.assets, zeros.businessVolume, zeros.netSurplus]).toEqual(['0', '0', '0', '0', '0'])
   })
 
   it('gives the typed year as the RAT date refusal\'s example', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { nameField, parseDecimalText } from '@/lib/parse'
-import { checkbox, count, districtCode, fieldsParsed, filterDir, filterPage, filterRegency, filterText, idField, money, moneyProblem, nikField, optionalPastDate, optionalText, pastDate, regencyCode, versionField, villageCode } from './registers-common'
+import { nameField } from '@/lib/parse'
+import { checkbox, count, districtCode, fieldsParsed, filterDir, filterPage, filterRegency, filterText, idField, nikField, optionalMoney, optionalPastDate, optionalText, pastDate, regencyCode, versionField, villageCode } from './registers-common'
 
 export const COOPERATIVE_TYPES = ['KONSUMEN', 'PRODUSEN', 'SIMPAN_PINJAM', 'PEMASARAN', 'JASA'] as const
 export const COOPERATIVE_FORMS = ['PRIMER', 'SEKUNDER'] as const
@@ -50,24 +50,14 @@ export const cooperativeYearSchema = z
   .object({
     cooperativeId: idField,
     year: z.coerce.number({ error: 'Tahun buku tidak valid.' }).int('Tahun buku tidak valid.').min(1960, 'Tahun buku tidak valid.').max(new Date().getFullYear(), 'Tahun buku tidak boleh di masa depan.'),
-    ownCapital: money('Modal sendiri'),
-    externalCapital: money('Modal luar'),
-    assets: money('Aset'),
-    businessVolume: money('Volume usaha'),
+    // an amount left empty is "not reported" (null), not Rp0: an officer who knows only a year's assets had recorded
+    // "SHU Rp0" for a cooperative that reported none
+    ownCapital: optionalMoney('Modal sendiri'),
+    externalCapital: optionalMoney('Modal luar'),
+    assets: optionalMoney('Aset'),
+    businessVolume: optionalMoney('Volume usaha'),
     // a loss is typed with a minus: the same reading and refusals as the other amounts, the minus allowed
-    netSurplus: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v, ctx) => {
-        if (!v) return '0'
-        const problem = moneyProblem('SHU', v, { signed: true, unreadable: 'SHU harus angka rupiah (boleh negatif), mis. -2.500.000.' })
-        if (problem) {
-          ctx.addIssue({ code: 'custom', message: problem })
-          return z.NEVER
-        }
-        return parseDecimalText(v)!
-      }),
+    netSurplus: optionalMoney('SHU', { signed: true, unreadable: 'SHU harus angka rupiah (boleh negatif), mis. -2.500.000.' }),
     ratHeld: checkbox,
     ratDate: optionalPastDate('Tanggal RAT'),
     // present when the form edits a recorded year ("Ubah"): the version the user saw; absent for a new year

@@ -125,6 +125,25 @@ export const money = (label: string) =>
       return parseDecimalText(v)!
     })
 
+/**
+ * An amount that may be unreported (a book year's figures): empty is null, "not reported" (belum dilaporkan), never
+ * Rp0, which a register's reader takes for a figure someone stated; `0` typed is 0. Read and refused as money().
+ */
+export const optionalMoney = (label: string, options?: Parameters<typeof moneyProblem>[2]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null
+      const problem = moneyProblem(label, v, options)
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: problem })
+        return z.NEVER
+      }
+      return parseDecimalText(v)!
+    })
+
 /** A calendar date from `<input type="date">` (yyyy-mm-dd), not in the future. */
 export const pastDate = (label: string) =>
   z

@@ -197,6 +197,39 @@ test("a book year's figures open their own history in the audit log", async ({ p
   expect(Number(year)).toBeGreaterThan(2000)
 })
 
+test("a book year's amounts left empty are shown as not reported, never Rp0, in both languages, and edited as empty fields", async ({ page, login, context, baseURL }) => {
+  await login('ADMIN')
+  const s = stamp()
+  await createCooperative(page, { nik: `35170001${s}`, name: `KSP Uji Belum Lapor ${s}`, regency: 'Kabupaten Jombang' })
+  await page.getByText('Catat angka tahun buku').click()
+  const form = page.locator('details', { hasText: 'Catat angka tahun buku' })
+  const year = await form.getByLabel('Tahun buku').inputValue()
+  // the officer knows the assets, and that the year had no business at all: the other four are not reported
+  await form.getByLabel('Aset', { exact: true }).fill('2.000.000.000')
+  await form.getByLabel('Volume usaha').fill('0')
+  await form.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByText(`Angka tahun buku ${year} disimpan.`)).toBeVisible()
+  for (const [locale, caption, notReported, assets] of [['id', 'Angka tahunan', 'Belum dilaporkan', 'Rp2.000.000.000'], ['en', 'Yearly figures', 'Not reported', 'Rp2,000,000,000']] as const) {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }])
+    await page.reload()
+    const row = page.getByRole('table', { name: caption }).getByRole('row').filter({ hasText: new RegExp(`^${year}`) })
+    // own capital, external capital, assets, business volume, SHU
+    const cells = row.getByRole('cell')
+    for (const i of [1, 2, 5]) {
+      await expect(cells.nth(i), `${locale}: column ${i}`).toHaveText(`–${notReported}`)
+      await expect(cells.nth(i).getByTitle(notReported)).toBeVisible()
+    }
+    await expect(cells.nth(3)).toHaveText(assets)
+    await expect(cells.nth(4), `${locale}: a 0 typed is a figure`).toHaveText('Rp0')
+  }
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'id', url: baseURL! }])
+  await page.goto(`${page.url().split('?')[0].split('#')[0]}?ubahTahun=${year}#angka-tahunan`)
+  const edit = page.locator('details', { hasText: `Ubah angka tahun buku ${year}` })
+  await expect(edit.getByLabel('Modal sendiri')).toHaveValue('')
+  await expect(edit.getByLabel('SHU', { exact: true })).toHaveValue('')
+  await expect(edit.getByLabel('Volume usaha')).toHaveValue('0')
+})
+
 test("a cooperative's book-year table fits a 1366 px screen in both languages, each row's actions named for its year", async ({ page, login, context, baseURL }) => {
   await login('ADMIN')
   for (const [locale, caption, history] of [['id', 'Angka tahunan', 'Riwayat angka tahun buku 2024'], ['en', 'Yearly figures', 'History of the figures for financial year 2024']] as const) {

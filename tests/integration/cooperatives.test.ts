@@ -289,16 +289,16 @@ describe('yearly figures, assessments and inspections', () => {
     let rows = await db.cooperativeYear.findMany({ where: { cooperativeId: coop.id } })
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ version: 1 })
-    expect(rows[0].ownCapital.toString()).toBe('1500000000')
-    expect(rows[0].assets.toString()).toBe('2000000000.5')
+    expect(rows[0].ownCapital?.toString()).toBe('1500000000')
+    expect(rows[0].assets?.toString()).toBe('2000000000.5')
     // "Ubah": the form prefilled, saved at the version it showed
     const edit = await submit(saveCooperativeYear, { ...base, assets: '2100000000', version: '1' })
     expect(edit.redirect).toBe(`/koperasi/${coop.id}?disimpan=1#angka-tahunan`)
     rows = await db.cooperativeYear.findMany({ where: { cooperativeId: coop.id } })
     expect(rows).toHaveLength(1)
-    expect(rows[0].assets.toString()).toBe('2100000000')
-    expect(rows[0].ownCapital.toString()).toBe('1500000000')
-    expect(rows[0].netSurplus.toString()).toBe('-12500000')
+    expect(rows[0].assets?.toString()).toBe('2100000000')
+    expect(rows[0].ownCapital?.toString()).toBe('1500000000')
+    expect(rows[0].netSurplus?.toString()).toBe('-12500000')
     expect(rows[0].version).toBe(2)
     expect(await db.auditLog.count({ where: { entity: 'CooperativeYear', entityId: rows[0].id } })).toBe(2)
     // a second tab opened before that edit: refused, naming who changed it, nothing written
@@ -306,7 +306,7 @@ describe('yearly figures, assessments and inspections', () => {
     const stale = await submit(saveCooperativeYear, { ...base, assets: '1', version: '1' })
     expect(stale.state?.ok).toBe(false)
     expect(stale.state?.message).toMatch(new RegExp(`^Angka tahun buku ini sudah diubah oleh ${jombang.name} pada `))
-    expect((await db.cooperativeYear.findUniqueOrThrow({ where: { id: rows[0].id } })).assets.toString()).toBe('2100000000')
+    expect((await db.cooperativeYear.findUniqueOrThrow({ where: { id: rows[0].id } })).assets?.toString()).toBe('2100000000')
     // an edit of a year not recorded is no silent create
     expect((await submit(saveCooperativeYear, { ...base, year: '2019', version: '1' })).state?.message).toBe('Tahun buku 2019 tidak tercatat (lagi); muat ulang halaman.')
     expect(await db.cooperativeYear.count({ where: { cooperativeId: coop.id, year: 2019 } })).toBe(0)
@@ -328,6 +328,29 @@ describe('yearly figures, assessments and inspections', () => {
     const nextYear = await submit(saveCooperativeYear, { ...base, year: '2024', ratDate: '2024-12-01' })
     expect(nextYear.state?.errors?.ratDate).toEqual(['Tanggal RAT harus sesudah tahun bukunya berakhir: RAT tahun buku 2024 diadakan pada 2025 atau sesudahnya.'])
     expect(await db.cooperativeYear.count({ where: { cooperativeId: coop.id, year: 2025 } })).toBe(0)
+  })
+
+  it('stores an amount left empty as not reported (NULL, never Rp0), a 0 typed as 0, and an edit keeps it empty', async () => {
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' } })
+    signInAs(jombang)
+    // the district officer knows only the year's assets (and that it had no business at all): the other four are unreported
+    expect((await submit(saveCooperativeYear, { cooperativeId: coop.id, year: '2018', assets: '2.000.000.000', businessVolume: '0' })).state?.ok).toBe(true)
+    const key = { cooperativeId_year: { cooperativeId: coop.id, year: 2018 } }
+    const amounts = (y: { ownCapital: unknown; externalCapital: unknown; assets: unknown; businessVolume: unknown; netSurplus: unknown }) =>
+      [y.ownCapital, y.externalCapital, y.assets, y.businessVolume, y.netSurplus].map((v) => (v === null ? null : String(v)))
+    const row = await db.cooperativeYear.findUniqueOrThrow({ where: key })
+    expect(amounts(row)).toEqual([null, null, '2000000000', '0', null])
+    // the page's data: the four unreported amounts stay null (the table shows "belum dilaporkan"), the typed 0 is 0
+    const shown = (await getCooperative({ user: asUser(jombang), id: coop.id }))!.yearlyFigures.find((y) => y.year === 2018)!
+    expect(amounts(shown)).toEqual([null, null, '2000000000', '0', null])
+    // the audit row holds them as empty, as the trail shows any empty value
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'CooperativeYear', entityId: row.id, action: 'CREATE' } })
+    expect(audit.after).toMatchObject({ ownCapital: null, netSurplus: null, businessVolume: '0' })
+    // "Ubah" prefills an unreported amount as an empty field; saved so, it stays unreported
+    const edit = await submit(saveCooperativeYear, { cooperativeId: coop.id, year: '2018', assets: '2.100.000.000', businessVolume: '0', ownCapital: '', version: String(row.version) })
+    expect(edit.state?.ok ?? true).toBe(true)
+    expect(amounts(await db.cooperativeYear.findUniqueOrThrow({ where: key }))).toEqual([null, null, '2100000000', '0', null])
+    await db.cooperativeYear.delete({ where: key })
   })
 
   it('refuses an amount written `12.50` or `1.5` (a likely 12.500 / 1.500), saying both readings, and saves nothing', async () => {
@@ -372,7 +395,7 @@ describe('book years and inspections: delete and follow-up', () => {
     signInAs(jombang)
     const stale = await submit(saveCooperativeYear, { cooperativeId: coop.id, year: '2024', ownCapital: '9', version: String(before.version) })
     expect(stale.state?.message).toMatch(/^Angka tahun buku ini sudah diubah oleh /)
-    expect((await db.cooperativeYear.findUniqueOrThrow({ where: { id: before.id } })).assets.toString()).toBe('2200000000')
+    expect((await db.cooperativeYear.findUniqueOrThrow({ where: { id: before.id } })).assets?.toString()).toBe('2200000000')
   })
 
   it('deletes a book year at the version shown, audited', async () => {

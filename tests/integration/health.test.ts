@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import { saveHealthAssessment, saveHealthTemplate } from '@/lib/actions/health'
 import { findCooperatives } from '@/lib/data/cooperatives'
+import { getHealthWorksheet } from '@/lib/data/health'
 import type { SessionUser } from '@/lib/session-user'
 import { createTestUser, signInAs, submit } from '../support/session'
 
@@ -170,6 +171,28 @@ describe('saveHealthAssessment', () => {
     expect(r2.state?.errors?.[`a.${ratio.id}.numerator`]).toEqual(['Isi angka, misalnya 43.950 atau 85,30.'])
     expect(r2.state?.errors?.[`a.${other.id}.denominator`]).toEqual(['Penyebut harus lebih dari nol.'])
     expect(Object.keys(r2.state?.errors ?? {}).sort()).toEqual(['assessedOn', `a.${ratio.id}.numerator`, `a.${other.id}.denominator`].sort())
+  })
+})
+
+describe('a book year with unreported amounts', () => {
+  it('prefills no ratio part the year did not report, and credits no ratio typed for it to the year', async () => {
+    const tpl = await currentTemplate()
+    const coop = await db.cooperative.create({ data: { nik: '3517000000004502', name: 'KSP Tanpa SHU Uji', type: 'SIMPAN_PINJAM', regencyCode: '35.17' }, select: { id: true } })
+    // the officer knew the year's assets and own capital only: external capital, business volume and SHU are not reported
+    await db.cooperativeYear.create({ data: { cooperativeId: coop.id, year: 2025, assets: '1000000000', ownCapital: '400000000', ratHeld: true } })
+    const sheet = await getHealthWorksheet({ user: { ...jombang } as SessionUser, cooperativeId: coop.id })
+    expect(sheet?.figures).toEqual({ year: 2025, ownCapital: 400_000_000, externalCapital: null, assets: 1_000_000_000, businessVolume: null, netSurplus: null, ratHeld: true })
+    const code = (c: string) => tpl.components.find((x) => x.code === c)!.id
+    signInAs(jombang)
+    // the assessor types an SHU of 0 and a total capital equal to the own capital, as an unreported 0 had prefilled them
+    const r = await submit(saveHealthAssessment, worksheet(tpl, { scale: 3, yes: 1, entered: 50 }, {
+      cooperativeId: coop.id, [`a.${code('KK1')}.numerator`]: '0', [`a.${code('PM2')}.denominator`]: '400.000.000',
+    }))
+    expect(r.redirect).toMatch(new RegExp(`^/koperasi/${coop.id}/kesehatan/`))
+    const answers = await db.healthAssessmentAnswer.findMany({ where: { assessment: { cooperativeId: coop.id } }, select: { figuresYear: true, component: { select: { code: true } } } })
+    const year = Object.fromEntries(answers.map((a) => [a.component.code, a.figuresYear]))
+    // own capital ÷ assets: both reported, prefilled and unchanged → the year's; the others are the assessor's figures
+    expect([year.PM1, year.KK1, year.PM2]).toEqual([2025, null, null])
   })
 })
 

@@ -215,10 +215,11 @@ async function cooperative(regencyCode: string) {
   return db.cooperative.create({ data: { nik, name: `Koperasi ${unique()}`, type: 'PRODUSEN', regencyCode }, select: { id: true, nik: true } })
 }
 
+/** an unreported amount (NULL) is coalesced: a NULL concatenated makes the row's text NULL, which string_agg leaves out */
 async function yearFingerprint() {
   const [r] = await db.$queryRaw<{ n: bigint; sum: string; audits: bigint }[]>`
     SELECT (SELECT count(*) FROM cooperative_years) AS n,
-      md5(coalesce((SELECT string_agg(cooperative_id || year || own_capital::text || external_capital::text || assets::text || business_volume::text || net_surplus::text || rat_held::text || coalesce(rat_date::text, '-'), ',' ORDER BY cooperative_id, year) FROM cooperative_years), '')) AS sum,
+      md5(coalesce((SELECT string_agg(cooperative_id || year || coalesce(own_capital::text, '-') || coalesce(external_capital::text, '-') || coalesce(assets::text, '-') || coalesce(business_volume::text, '-') || coalesce(net_surplus::text, '-') || rat_held::text || coalesce(rat_date::text, '-'), ',' ORDER BY cooperative_id, year) FROM cooperative_years), '')) AS sum,
       (SELECT count(*) FROM audit_logs WHERE entity = 'CooperativeYear') AS audits`
   return `${r.n}:${r.sum}:${r.audits}`
 }
@@ -255,6 +256,32 @@ describe('cooperative yearly figures import', () => {
     expect(upd2.rows[0].changes).toEqual([{ field: 'assets', column: 'Aset', before: '420000000', after: '430000000' }])
     await commitImport(jombang, upd2.id)
     expect(Number((await db.cooperativeYear.findFirstOrThrow({ where: { cooperativeId: k.id, year: 2025 } })).assets)).toBe(430_000_000)
+  })
+
+  it('stores an empty amount cell of a new year as not reported (NULL, never Rp0), the same file again unchanged, an update\'s empty cell keeping it', async () => {
+    const k = await cooperative(JOMBANG)
+    const amounts = async () => {
+      const y = await db.cooperativeYear.findFirstOrThrow({ where: { cooperativeId: k.id, year: 2025 } })
+      return [y.ownCapital, y.externalCapital, y.assets, y.businessVolume, y.netSurplus].map((v) => (v === null ? null : v.toString()))
+    }
+    // only the assets are known, and an SHU of exactly zero
+    const file = await xlsx(CY_HEAD, [[k.nik, 2025, '', null, '420.000.000', '', '0', 'Tidak', null]])
+    const dry = await checkImport(jombang, 'koperasi-tahunan', file)
+    expect(dry.check).toEqual({ total: 1, create: 1, update: 0, unchanged: 0, invalid: 0 })
+    await commitImport(jombang, dry.id)
+    expect(await amounts()).toEqual([null, null, '420000000', null, '0'])
+
+    const before = await yearFingerprint()
+    const again = await checkImport(jombang, 'koperasi-tahunan', file)
+    expect(again.check).toEqual({ total: 1, create: 0, update: 0, unchanged: 1, invalid: 0 })
+    await commitImport(jombang, again.id)
+    expect(await yearFingerprint()).toBe(before)
+
+    // a later file reports the own capital: a change from empty (the page shows it "–"), its other empty cells keep what is stored
+    const later = await checkImport(jombang, 'koperasi-tahunan', await xlsx(CY_HEAD, [[k.nik, 2025, '250.000.000', '', '', '', '', '', '']]))
+    expect(later.rows[0].changes).toEqual([{ field: 'ownCapital', column: 'Modal Sendiri', before: '', after: '250000000' }])
+    await commitImport(jombang, later.id)
+    expect(await amounts()).toEqual(['250000000', null, '420000000', null, '0'])
   })
 
   it('refuses another regency\'s cooperative and an unknown NIK row by row; all or nothing', async () => {

@@ -23,7 +23,7 @@ const yearOf = (values: Record<string, string>) => (values.year ?? '').trim()
 export const COOPERATIVE_YEAR_FIELDS: FieldDef[] = [
   { key: 'nik', label: 'NIK Koperasi', labelEn: 'Cooperative NIK', synonyms: ['NIK', 'No. NIK Koperasi', 'Nomor Induk Koperasi'], required: true, type: 'digits', digits: 16, help: 'NIK koperasi yang sudah terdaftar di Lumbung, 16 digit. Kunci impor bersama tahun buku: satu baris per koperasi per tahun. Format kolom sebagai Teks.', examples: ['3517040010001000', '3517040010002000', '3517040010001000'] },
   { key: 'year', label: 'Tahun Buku', labelEn: 'Book year', synonyms: ['Tahun', 'Tahun Buku RAT'], required: true, type: 'number', help: 'Tahun buku, mis. 2025; tidak di masa depan. Angka tahun yang sudah tercatat diperbarui.', examples: ['2025', '2025', '2024'] },
-  { key: 'ownCapital', label: 'Modal Sendiri', labelEn: 'Own capital', synonyms: ['Modal Sendiri (Rp)'], type: 'money', help: 'Rupiah: 1.500.000, 1500000 atau Rp1.500.000. Kosong berarti 0 untuk tahun baru, tetap untuk tahun yang sudah tercatat.', examples: ['250.000.000', '85.000.000', '230.000.000'] },
+  { key: 'ownCapital', label: 'Modal Sendiri', labelEn: 'Own capital', synonyms: ['Modal Sendiri (Rp)'], type: 'money', help: 'Rupiah: 1.500.000, 1500000 atau Rp1.500.000. Kosong berarti belum dilaporkan (bukan 0) untuk tahun baru, tetap untuk tahun yang sudah tercatat; tulis 0 bila angkanya memang nol.', examples: ['250.000.000', '85.000.000', '230.000.000'] },
   { key: 'externalCapital', label: 'Modal Luar', labelEn: 'External capital', synonyms: ['Modal Luar (Rp)', 'Modal Pinjaman'], type: 'money', help: 'Rupiah, seperti Modal Sendiri.', examples: ['100.000.000', '0', '90.000.000'] },
   { key: 'assets', label: 'Aset', labelEn: 'Assets', synonyms: ['Total Aset', 'Jumlah Aset', 'Aset (Rp)'], type: 'money', help: 'Jumlah aset akhir tahun buku, Rupiah.', examples: ['420.000.000', '95.000.000', '400.000.000'] },
   { key: 'businessVolume', label: 'Volume Usaha', labelEn: 'Business volume', synonyms: ['Volume Usaha (Rp)', 'Omzet'], type: 'money', help: 'Volume usaha tahun buku, Rupiah.', examples: ['1.250.000.000', '310.000.000', '1.100.000.000'] },
@@ -37,6 +37,8 @@ export const COOPERATIVE_YEAR_FIELDS: FieldDef[] = [
  * cooperative, a district officer for the cooperatives of its own regency. Checked with the form's schema
  * (cooperativeYearSchema) and upserted on NIK + year with its audit row (writeCooperativeYear), idempotent; each
  * change moves the year's version, so a form edit opened before the import is refused rather than saved over it.
+ * An empty amount cell is "not reported" (null, cooperativeYearSchema) for a new year, and keeps what is stored for a
+ * recorded one, as every kind's empty cell does on an update (pipeline.ts: the stored record fills it).
  */
 export const cooperativeYearKind: RegisterKind<YearRow, CooperativeYearInput> = {
   kind: 'koperasi-tahunan',

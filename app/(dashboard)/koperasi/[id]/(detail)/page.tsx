@@ -44,13 +44,20 @@ export default async function CooperativePage({ params, searchParams }: { params
   const date = (d: Date | null) => (d ? formatDate(d, { locale: lang }) : '–')
   // a register keeps sen when a figure was entered with them: shown, never rounded to a Rupiah that was not entered
   const rp = (v: { toString(): string }) => formatRupiah(v, { locale: lang, cents: true })
+  // a book year's amount left empty is "not reported", never Rp0 (which reads as a figure the cooperative stated): a
+  // muted dash, as the app shows any empty value, named for screen readers and on hover
+  const yearAmount = (v: { toString(): string } | null) => v === null
+    ? <span className="text-slate-400" title={t('notReported')}><span aria-hidden>–</span><span className="sr-only">{t('notReported')}</span></span>
+    : rp(v)
   const num = (v: number) => formatNumber(v, { locale: lang })
+  // an amount not reported is no point of the chart (null: no bar, a gap in the line), not a drop to zero
+  const figure = (v: { toString(): string } | null) => (v === null ? null : Number(v))
   const trend = coop.yearlyFigures.map((y) => ({
     year: y.year,
-    ownCapital: Number(y.ownCapital),
-    externalCapital: Number(y.externalCapital),
-    assets: Number(y.assets),
-    businessVolume: Number(y.businessVolume),
+    ownCapital: figure(y.ownCapital),
+    externalCapital: figure(y.externalCapital),
+    assets: figure(y.assets),
+    businessVolume: figure(y.businessVolume),
   }))
   // the form proposes the year after the latest recorded one (never a future year)
   const thisYear = new Date().getFullYear()
@@ -158,11 +165,11 @@ export default async function CooperativePage({ params, searchParams }: { params
                 {coop.yearlyFigures.map((y) => (
                   <tr key={y.id}>
                     <Td sticky className="font-medium">{y.year}</Td>
-                    <Td align="right" className="whitespace-nowrap">{rp(y.ownCapital)}</Td>
-                    <Td align="right" className="whitespace-nowrap">{rp(y.externalCapital)}</Td>
-                    <Td align="right" className="whitespace-nowrap">{rp(y.assets)}</Td>
-                    <Td align="right" className="whitespace-nowrap">{rp(y.businessVolume)}</Td>
-                    <Td align="right" className="whitespace-nowrap">{rp(y.netSurplus)}</Td>
+                    <Td align="right" className="whitespace-nowrap">{yearAmount(y.ownCapital)}</Td>
+                    <Td align="right" className="whitespace-nowrap">{yearAmount(y.externalCapital)}</Td>
+                    <Td align="right" className="whitespace-nowrap">{yearAmount(y.assets)}</Td>
+                    <Td align="right" className="whitespace-nowrap">{yearAmount(y.businessVolume)}</Td>
+                    <Td align="right" className="whitespace-nowrap">{yearAmount(y.netSurplus)}</Td>
                     <Td className="whitespace-nowrap">{y.ratHeld ? date(y.ratDate) : <Badge tone="amber">{r('no')}</Badge>}</Td>
                     {(canWrite || canReadAudit) && (
                       <Td className="whitespace-nowrap py-1.5">
