@@ -15,6 +15,9 @@ import { acceptedBy, ConfirmSubmit } from '@/components/ui/confirm-submit'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES, safeFilename } from '@/lib/meetings/files'
+import { jakartaToday } from '@/lib/dates'
+import { formatDate } from '@/lib/format'
+import { isIsoDate } from '@/lib/parse'
 import { ACTION_STATUSES, ATTENDANCE, DOCUMENT_KINDS, MEETING_TYPES, OUTCOME_KINDS, OWNER_KINDS, progressSchema } from '@/lib/validations/meetings'
 
 
@@ -179,18 +182,26 @@ export function OutcomeForm({ agendaItemId, initial, programs, indicators, regen
   )
 }
 
-export type ActionValues = { id?: string; version?: number; title: string; description: string; ownerKind: string; ownerRegencyCode: string; ownerBankId: string; ownerUnit: string; ownerUserId: string; dueDate: string; outcomeId: string }
+export type ActionValues = { id?: string; version?: number; title: string; description: string; ownerKind: string; ownerRegencyCode: string; ownerBankId: string; ownerUnit: string; ownerUserId: string; dueDate: string; outcomeId: string; status?: string }
 
 /** Assign (or edit) a follow-up: what, the owner of the chosen kind, the due date, and the outcome it comes from. */
 export function ActionItemForm({ meetingId, initial, regencies, banks, users, outcomes }: { meetingId: string; initial?: ActionValues; regencies: Option[]; banks: Option[]; users: Option[]; outcomes: Option[] }) {
   const t = useTranslations('meetings')
+  const locale = useLocale()
   const px = initial?.id ? `action-${initial.id}` : 'action-new'
   const { state, formAction, pending, v, e } = useForm(initial?.id ? updateAction : createAction)
   const [kind, setKind] = useState(v('ownerKind', initial?.ownerKind ?? 'REGENCY'))
+  // the day typed (undefined: as the form was filled), to warn of a due date already past before it is saved; the
+  // server asks the same confirmation (lib/actions/meetings.ts pastDueConfirmed): a new date, of a follow-up still open
+  const [typed, setTyped] = useState<string | null | undefined>(undefined)
+  const due = typed === undefined ? v('dueDate', initial?.dueDate ?? '') : typed
+  const open = !initial?.status || initial.status === 'OPEN' || initial.status === 'IN_PROGRESS'
+  const pastDue = open && !!due && isIsoDate(due) && due < jakartaToday() && due !== initial?.dueDate
+  const pastDueId = `${px}-pastDue`
   return (
     // a saved follow-up empties the form (form.reset()): the owner kind goes back with it, or the field beside the select
     // stayed "Unit dinas" while the select read "Kabupaten/kota", and the next one was refused with nothing marked
-    <form data-unsaved-guard onSubmit={formAction} onReset={() => setKind(initial?.ownerKind ?? 'REGENCY')} className="space-y-3" noValidate>
+    <form data-unsaved-guard onSubmit={formAction} onReset={() => { setKind(initial?.ownerKind ?? 'REGENCY'); setTyped(undefined) }} className="space-y-3" noValidate>
       {initial?.id ? <><input type="hidden" name="id" value={initial.id} /><input type="hidden" name="version" value={initial.version} /></> : <input type="hidden" name="meetingId" value={meetingId} />}
       <FormMessage state={state} />
       <Field idPrefix={px} label={t('fields.actionTitle')} name="title" errors={e('title')} required>{(p) => <input {...p} defaultValue={v('title', initial?.title ?? '')} maxLength={500} />}</Field>
@@ -206,8 +217,22 @@ export function ActionItemForm({ meetingId, initial, regencies, banks, users, ou
         {kind === 'BANK' && <Field idPrefix={px} label={t('fields.ownerBank')} name="ownerBankId" errors={e('ownerBankId')} required>{(p) => <Select p={p} value={v('ownerBankId', initial?.ownerBankId ?? '')} options={banks} empty={t('fields.choose')} />}</Field>}
         {kind === 'UNIT' && <Field idPrefix={px} label={t('fields.ownerUnit')} name="ownerUnit" errors={e('ownerUnit')} required>{(p) => <input {...p} defaultValue={v('ownerUnit', initial?.ownerUnit ?? '')} maxLength={200} />}</Field>}
         {kind === 'USER' && <Field idPrefix={px} label={t('fields.ownerUser')} name="ownerUserId" errors={e('ownerUserId')} required>{(p) => <Select p={p} value={v('ownerUserId', initial?.ownerUserId ?? '')} options={users} empty={t('fields.choose')} />}</Field>}
-        <Field idPrefix={px} label={t('fields.dueDate')} name="dueDate" errors={e('dueDate')} required>{(p) => <DateInput {...p} defaultValue={v('dueDate', initial?.dueDate ?? '')} />}</Field>
+        <Field idPrefix={px} label={t('fields.dueDate')} name="dueDate" errors={e('dueDate')} required>
+          {(p) => <DateInput {...p} aria-describedby={[p['aria-describedby'], pastDue ? pastDueId : null].filter(Boolean).join(' ') || undefined} defaultValue={v('dueDate', initial?.dueDate ?? '')} onDay={setTyped} />}
+        </Field>
       </div>
+      {/* a due date already past: said before saving, and confirmed (the server refuses it unconfirmed, with the same words at the field) */}
+      {(pastDue || e('pastDueConfirmed')) && (
+        <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="past-due">
+          {e('pastDueConfirmed')?.length
+            ? <p id={pastDueId} className="font-medium">{e('pastDueConfirmed')![0]}</p>
+            : due && <p id={pastDueId}>{t('fields.pastDue', { date: formatDate(due, { locale: locale === 'en' ? 'en' : 'id' }) })}</p>}
+          <label className="flex items-start gap-2">
+            <input type="checkbox" name="pastDueConfirmed" defaultChecked={v('pastDueConfirmed', '') === 'on'} className="mt-0.5 size-4 rounded border-slate-300" aria-describedby={pastDueId} />
+            {t('fields.pastDueConfirm')}
+          </label>
+        </div>
+      )}
       {outcomes.length > 0 ? (
         <Field idPrefix={px} label={t('fields.outcome')} name="outcomeId" errors={e('outcomeId')}>{(p) => <Select p={p} value={v('outcomeId', initial?.outcomeId ?? '')} options={outcomes} empty={t('fields.noLink')} />}</Field>
       ) : (

@@ -42,8 +42,8 @@ const DAY_MAX_LENGTH = 20
  * problem in the field.
  */
 export function DateInput({
-  name, defaultValue, className, placeholder, ...props
-}: Omit<React.ComponentProps<'input'>, 'type' | 'defaultValue' | 'value' | 'onChange'> & { name: string; defaultValue?: string | null }) {
+  name, defaultValue, className, placeholder, onDay, ...props
+}: Omit<React.ComponentProps<'input'>, 'type' | 'defaultValue' | 'value' | 'onChange'> & { name: string; defaultValue?: string | null; /** the day typed, as it changes (null while it is not one) */ onDay?: (iso: string | null) => void }) {
   const t = useTranslations('common')
   const [text, setText] = useState(() => dateInputText(defaultValue))
   // a new value from the server (a filter applied, a refused form refilled) replaces what is shown
@@ -65,7 +65,10 @@ export function DateInput({
         placeholder={placeholder ?? t('datePlaceholder')}
         maxLength={DAY_MAX_LENGTH}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value)
+          onDay?.(parseDateInput(e.target.value))
+        }}
         onBlur={(e) => {
           if (iso) setText(dateInputText(iso))
           props.onBlur?.(e)

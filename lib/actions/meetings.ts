@@ -18,7 +18,7 @@ import { settleNotifications } from '@/lib/reminders/settle'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { actionScope, meetingScope } from '@/lib/data/meetings'
 import { checkDocument } from '@/lib/meetings/files'
-import { canUpdateProgress, hasStarted, isOverdue, mayChangeStatus, needsStart, statusMoveAllowed } from '@/lib/meetings/rules'
+import { canUpdateProgress, hasStarted, isOverdue, mayChangeStatus, needsStart, notHeldYet, statusMoveAllowed } from '@/lib/meetings/rules'
 import { conflictError, transition } from '@/lib/transitions'
 import { ActionError, authAction, isFormData, MESSAGES, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
@@ -59,7 +59,7 @@ function revalidate(meetingId?: string) {
  */
 async function lockedMeeting(tx: Prisma.TransactionClient, id: string) {
   await tx.$queryRaw`SELECT id FROM meetings WHERE id = ${id} FOR NO KEY UPDATE`
-  const m = await tx.meeting.findUnique({ where: { id }, select: { id: true, status: true, startsAt: true, version: true } })
+  const m = await tx.meeting.findUnique({ where: { id }, select: { id: true, title: true, status: true, startsAt: true, version: true } })
   if (!m) throw new ActionError(NOT_FOUND_MEETING)
   return m
 }
@@ -78,6 +78,18 @@ async function editableMeeting(tx: Prisma.TransactionClient, id: string) {
 async function liveMeeting(tx: Prisma.TransactionClient, id: string) {
   const m = await lockedMeeting(tx, id)
   if (m.status === 'CANCELLED') throw new ActionError('Rapat sudah dibatalkan; tindak lanjutnya tidak dapat diubah lagi.')
+  return m
+}
+
+/**
+ * The meeting of a follow-up its owner works on (progress, status, evidence): live, and held. A planned meeting's
+ * follow-ups are prepared ahead of it, not yet decided: an officer could set one "Selesai" before the decision was
+ * taken. Its owners are told of them when it is marked held (setMeetingStatus); the admin may still edit or remove
+ * them. Read under the meeting's lock, so a progress note and the meeting's status change are one after the other.
+ */
+async function heldMeeting(tx: Prisma.TransactionClient, id: string) {
+  const m = await liveMeeting(tx, id)
+  if (m.status === 'PLANNED') throw new ActionError(notHeldYet(m))
   return m
 }
 
@@ -243,6 +255,9 @@ export const setMeetingStatus = authAction('meetings.write', meetingStatusSchema
     const started = needsStart(input.status) ? { startsAt: { lte: now } } : {}
     await transition(tx, { entity: 'Meeting', entityId: input.id, label: 'Rapat', update: () => tx.meeting.updateMany({ where: { id: input.id, version: input.version, status: before.status, ...started }, data: { status: input.status, version: { increment: 1 } } }) })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Meeting', entityId: input.id, before: { status: before.status }, after: { status: input.status } })
+    // held: its follow-ups, prepared while it was planned, are now decided, and their owners are told (once each: the
+    // conditional update above lets one of two admins marking it held through)
+    if (input.status === 'HELD') await notifyActionAssigned(tx, { meeting: input.id }, user.id)
     if (input.status !== 'CANCELLED') return 0
     const dropped = await dropOpenActions(tx, user, input.id)
     await settleMeetingReminders(tx, input.id)
@@ -536,14 +551,30 @@ async function actionData(tx: Prisma.TransactionClient, meeting: { id: string; s
   }
 }
 
+/**
+ * A due date already past makes the follow-up late the moment it is saved (counted overdue, and its owner reminded at
+ * the next hourly scan): asked at the field and confirmed, as a NIK from another regency is (lib/actions/msmes.ts),
+ * not refused (a meeting held weeks ago is recorded afterwards). An edit that keeps the date it had, or of a follow-up
+ * already closed, changes nothing about lateness and is not asked.
+ */
+function pastDueConfirmed(input: { dueDate: string; pastDueConfirmed: boolean }, meeting: { startsAt: Date }, before?: { dueDate: Date; status: string }) {
+  if (input.pastDueConfirmed || (before && before.dueDate.toISOString().slice(0, 10) === input.dueDate)) return
+  if (!isOverdue({ dueDate: input.dueDate, status: before?.status ?? 'OPEN', meeting }, jakartaToday())) return
+  throw new ActionError(INVALID, {
+    dueDate: [`Tenggat sudah lewat (${formatDate(input.dueDate)}); tindak lanjut akan langsung tercatat terlambat.`],
+    pastDueConfirmed: ['Centang bila tenggatnya memang sudah lewat, lalu simpan lagi.'],
+  })
+}
+
 /** Assign a follow-up: what, who owns it (a regency, a partner bank, an agency unit or a user), by when. */
 export const createAction = authAction('meetings.write', actionItemSchema, async (input, user) => {
   const lateAtOnce = await db.$transaction(async (tx) => {
     const meeting = await editableMeeting(tx, input.meetingId)
     const data = await actionData(tx, meeting, input)
+    pastDueConfirmed(input, meeting)
     const created = await tx.actionItem.create({ data: { ...data, meetingId: meeting.id, createdById: user.id }, select: actionSnapshot })
     await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'ActionItem', entityId: created.id, after: created })
-    await notifyActionAssigned(tx, created.id, user.id)
+    await notifyActionAssigned(tx, { action: created.id }, user.id)
     return isOverdue({ ...created, meeting }, jakartaToday())
   })
   revalidate(input.meetingId)
@@ -561,13 +592,14 @@ export const updateAction = authAction('meetings.write', updateActionItemSchema,
     const meeting = await liveMeeting(tx, before.meetingId)
     // the agenda item is not a field of the form: it stays, unless the decision chosen names its own
     const data = await actionData(tx, meeting, { ...fields, agendaItemId: fields.agendaItemId ?? (fields.outcomeId ? null : before.agendaItemId) }, before.ownerUserId)
+    pastDueConfirmed(fields, meeting, before)
     await transition(tx, { entity: 'ActionItem', entityId: id, label: 'Tindak lanjut', update: () => tx.actionItem.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }) })
     const after = await tx.actionItem.findUniqueOrThrow({ where: { id }, select: actionSnapshot })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ActionItem', entityId: id, before, after })
     await settleActionReminders(tx, [{ id }])
     // given to another owner: the new one is told. Only then: an edit of the title or date tells no one it is "new"
     const owner = (a: typeof before) => [a.ownerKind, a.ownerRegencyCode, a.ownerBankId, a.ownerUserId, a.ownerUnit].join('\u0000')
-    if (owner(before) !== owner(after)) await notifyActionAssigned(tx, id, user.id)
+    if (owner(before) !== owner(after)) await notifyActionAssigned(tx, { action: id }, user.id)
     return meeting.id
   })
   revalidate(meetingId)
@@ -585,7 +617,7 @@ export const addProgress = authAction('meetings.progress', progressSchema, async
   const result = await db.$transaction(async (tx) => {
     const action = await tx.actionItem.findFirst({ where: { AND: [{ id: input.actionId }, actionScope(user)] }, select: { ...actionSnapshot } })
     if (!action || !canUpdateProgress(user, action)) throw new ActionError('Tindak lanjut tidak ditemukan, atau bukan tanggung jawab Anda.')
-    await liveMeeting(tx, action.meetingId)
+    await heldMeeting(tx, action.meetingId)
     const status = input.status && input.status !== action.status ? input.status : null
     if (status && !mayChangeStatus(user, action.status, status)) {
       // a decision of the agency's meeting is dropped (or revived) by the agency, not by the one it was assigned to
@@ -681,7 +713,7 @@ export async function uploadEvidence(prev: ActionState | undefined, formData: Fo
     await storeDocument(user, { ...input, kind: 'EVIDENCE' }, file, async (tx) => {
       const action = await tx.actionItem.findFirst({ where: { AND: [{ id: input.actionId, meetingId: input.meetingId }, actionScope(user)] }, select: { id: true, meetingId: true, ownerKind: true, ownerRegencyCode: true, ownerBankId: true, ownerUserId: true } })
       if (!action || !canUpdateProgress(user, action)) throw new ActionError('Tindak lanjut tidak ditemukan, atau bukan tanggung jawab Anda.')
-      await liveMeeting(tx, action.meetingId)
+      await heldMeeting(tx, action.meetingId)
       return action.meetingId
     })
     actionId = input.actionId

@@ -10,6 +10,8 @@ import { disbursementSyncSelect, syncDisbursements, type MissedMonth } from '@/l
 import type { SessionUser } from '@/lib/session-user'
 import { listDashboardPrograms } from '@/lib/data/dashboard'
 import { ApiProblem } from '@/lib/api/route'
+import { readDb } from '@/lib/db'
+import { bankScope } from '@/lib/scope'
 import { syncArgs } from '@/lib/api/registers'
 import { encodeCursor, type disbursementQuery } from '@/lib/api/schemas'
 
@@ -41,10 +43,23 @@ async function programOf(user: SessionUser, program: string): Promise<string> {
   return found.id
 }
 
+/**
+ * The bank `bank` names (its id), among those the client may read (a bank client its own, lib/scope.ts bankScope).
+ * As for `program`: one that is no bank, or another bank's id from a bank client, is a 400 naming it, not an empty
+ * page (which would read as a bank without loans).
+ */
+async function bankOf(user: SessionUser, bank: string): Promise<string> {
+  const own = bankScope(user).bankId
+  const found = (!own || own === bank) && (await readDb.bank.findUnique({ where: { id: bank }, select: { id: true } }))
+  if (!found) throw new ApiProblem('invalid-request', { errors: [{ path: 'query.bank', detail: `Bank ${bank} tidak dikenal; gunakan id bank (bank_id) dari data penyaluran.` }] })
+  return found.id
+}
+
 export async function disbursementPageAnswer(user: SessionUser, q: z.infer<typeof disbursementQuery>) {
   const program = q.program ? await programOf(user, q.program) : undefined
+  const bank = q.bank ? await bankOf(user, q.bank) : undefined
   const { rows, next, hasMore } = await syncDisbursements({
-    user, filter: { program, regency: q.regency, bank: q.bank, from: q.from, to: q.to, q: q.q }, ...(await syncArgs(q)),
+    user, filter: { program, regency: q.regency, bank, from: q.from, to: q.to, q: q.q }, ...(await syncArgs(q)),
   })
   return { data: rows.map(disbursementRecord), next_cursor: next ? encodeCursor(next) : null, has_more: hasMore }
 }

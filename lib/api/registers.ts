@@ -9,6 +9,8 @@ import { syncMsmes } from '@/lib/data/msmes'
 import { syncWatermark } from '@/lib/data/sync-watermark'
 import type { SessionUser } from '@/lib/session-user'
 import { ApiProblem } from '@/lib/api/route'
+import { readDb } from '@/lib/db'
+import { regencyScope } from '@/lib/scope'
 import { COOPERATIVE_STATUS_FILTER, decodeCursor, encodeCursor, type cooperativeQuery, type msmeQuery } from '@/lib/api/schemas'
 import type { z } from 'zod'
 
@@ -63,7 +65,19 @@ export async function cooperativePage(user: SessionUser, q: z.infer<typeof coope
   }
 }
 
+/**
+ * The cooperative `koperasi` names (its id), among those the client may read (a regency client its regency's). One
+ * that is no cooperative, or another regency's, is a 400 naming it, as the API's `program` and `bank` are: an empty
+ * page would read as a cooperative without members.
+ */
+async function cooperativeOf(user: SessionUser, id: string): Promise<string> {
+  const found = await readDb.cooperative.findFirst({ where: { id, ...regencyScope(user) }, select: { id: true } })
+  if (!found) throw new ApiProblem('invalid-request', { errors: [{ path: 'query.koperasi', detail: `Koperasi ${id} tidak dikenal; gunakan id koperasi dari GET /api/v1/koperasi.` }] })
+  return found.id
+}
+
 export async function msmePage(user: SessionUser, q: z.infer<typeof msmeQuery>) {
+  if (q.koperasi) await cooperativeOf(user, q.koperasi)
   const { rows, next, hasMore } = await syncMsmes({ user, filter: { q: q.q, regency: q.regency, scale: q.scale, mismatch: q.mismatch, koperasi: q.koperasi }, ...(await syncArgs(q)) })
   return {
     data: rows.map((r) =>

@@ -55,7 +55,7 @@ export const msmeQuery = z.object({
   regency: regencyParam,
   scale: z.enum(SCALE_VALUES, 'Skala usaha tidak dikenal.').optional(),
   mismatch: z.enum(['1'], 'mismatch hanya boleh 1.').optional().meta({ description: '`1`: only records whose recorded scale contradicts the computed one.' }),
-  koperasi: z.string().regex(/^[a-z0-9]{1,40}$/i, 'Id koperasi tidak valid.').optional().meta({ description: 'Members of one cooperative (its id).' }),
+  koperasi: z.string().regex(/^[a-z0-9]{1,40}$/i, 'Id koperasi tidak valid.').optional().meta({ description: 'Members of one cooperative (its id). One the client may not read (another regency\'s, for a regency client), or none at all, is 400.' }),
 }).strict()
 
 /** The opaque cursor: the last record's (updatedAt, id), base64url. */
@@ -263,7 +263,7 @@ export const disbursementQuery = z.object({
   program: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'Program tidak valid; gunakan id atau kode program (GET /api/v1/program).').optional()
     .meta({ description: 'One programme: its `id` or its `code` (e.g. `PROKESRA-2026`), see listProgrammes. One the client may not read, or none at all, is 400.' }),
   regency: regencyParam,
-  bank: z.string().regex(/^[a-z0-9]{1,40}$/i, 'Id bank tidak valid.').optional().meta({ description: "One bank (its id); a bank client always reads only its own bank's loans." }),
+  bank: z.string().regex(/^[a-z0-9]{1,40}$/i, 'Id bank tidak valid.').optional().meta({ description: "One bank (its id, the loans' `bank_id`); a bank client always reads only its own bank's loans. A bank that does not exist, or another bank's id from a bank client, is 400." }),
   from: z.string().refine(isIsoDate, 'Tanggal berbentuk YYYY-MM-DD.').optional().meta({ description: 'Contract date on or after (YYYY-MM-DD).' }),
   to: z.string().refine(isIsoDate, 'Tanggal berbentuk YYYY-MM-DD.').optional().meta({ description: 'Contract date on or before (YYYY-MM-DD); before `from` is 400.' }),
   q: z.string().trim().max(60, 'Kata kunci maksimal 60 karakter.').optional().meta({ description: 'Account number or NIB (prefix), or the business name.' }),

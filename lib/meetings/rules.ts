@@ -2,6 +2,7 @@
  * Rules of meetings and follow-ups that both the server and the screens read: who may update an
  * action's progress and to which status, when an action is overdue. Pure, so pages, actions and tests share one answer.
  */
+import { formatDate } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import type { SessionUser } from '@/lib/session-user'
 
@@ -109,4 +110,13 @@ export function closeGaps(meeting: { agendaItems: { minutes: string | null }[]; 
   if (!meeting.participants.some((p) => p.attendance !== 'PLANNED')) gaps.push('attendance')
   if (!meeting.agendaItems.some((a) => a.minutes?.trim())) gaps.push('minutes')
   return gaps
+}
+
+/**
+ * Why a follow-up of a planned meeting (not yet held) cannot be worked on yet: the server's refusal
+ * (lib/actions/meetings.ts heldMeeting) and, in the reader's language (serverText), the sentence its page shows in
+ * place of the progress form.
+ */
+export function notHeldYet(meeting: { title: string; startsAt: Date }): string {
+  return `Rapat “${meeting.title}” dijadwalkan ${formatDate(meeting.startsAt)}; tindak lanjut dapat dikerjakan setelah rapat terlaksana.`
 }

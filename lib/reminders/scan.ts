@@ -224,26 +224,29 @@ const actionOwnerSql = Prisma.sql`u.active AND (
  * owner: the caller calls it only then): once per follow-up and owner (the key; moved back to an owner, its read
  * notice is unread again), never to `by`, who assigned it. A follow-up due in three weeks
  * had stayed silent until the "due in 7 days" reminder.
+ * Only once its meeting is held (or closed): a follow-up written ahead of a planned meeting is prepared, not yet
+ * decided (its owner cannot work on it: lib/actions/meetings.ts heldMeeting), and an officer had been told "…
+ * menugaskan tindak lanjut … kepada Anda" a week before the meeting. Marking the meeting held tells the owners of all
+ * its follow-ups (`{ meeting }`), each once: a notice already there stays as it is, read or not.
  */
-export async function notifyActionAssigned(client: Client, actionId: string, by: string, emailOn = emailEnabled()): Promise<number> {
+export async function notifyActionAssigned(client: Client, target: { action: string } | { meeting: string }, by: string, emailOn = emailEnabled()): Promise<number> {
+  const which = 'action' in target ? Prisma.sql`a.id = ${target.action}` : Prisma.sql`a.meeting_id = ${target.meeting}`
+  const onConflict = 'action' in target
+    // moved away and back: told again (the notice read when it moved away is new again)
+    ? Prisma.sql`DO UPDATE SET read_at = NULL, created_at = EXCLUDED.created_at, params = EXCLUDED.params, email_state = EXCLUDED.email_state
+       WHERE notifications.read_at IS NOT NULL`
+    : Prisma.sql`DO NOTHING`
   return client.$executeRaw`
     INSERT INTO notifications (id, user_id, kind, event_key, params, link, email_state, created_at)
     SELECT gen_random_uuid()::text, u.id, 'ACTION_ASSIGNED', 'action-assigned:' || a.id || ':' || ${actionOwnerKeySql},
-           -- a meeting not yet held says when it will be (a follow-up recorded ahead of it, e.g. data to bring, had read as
-           -- a decision already taken); null once it has begun
-           jsonb_build_object('title', a.title, 'meeting', m.title, 'dueDate', to_char(a.due_date, 'YYYY-MM-DD'),
-             'meetingOn', CASE WHEN m.status = 'PLANNED' AND m.starts_at > ${new Date()}::timestamp
-                               THEN to_char((m.starts_at AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD') END),
+           jsonb_build_object('title', a.title, 'meeting', m.title, 'dueDate', to_char(a.due_date, 'YYYY-MM-DD')),
            '/tindak-lanjut/' || a.id,
            ${emailStateSql(emailOn)}, ${new Date()}::timestamp
       FROM action_items a
-      JOIN meetings m ON m.id = a.meeting_id AND m.status <> 'CANCELLED'
+      JOIN meetings m ON m.id = a.meeting_id AND m.status IN ('HELD', 'CLOSED')
       JOIN users u ON ${actionOwnerSql}
-     WHERE a.id = ${actionId} AND a.status IN ('OPEN', 'IN_PROGRESS') AND u.id <> ${by}
-    ON CONFLICT (user_id, event_key) DO UPDATE
-       -- moved away and back: told again (the notice read when it moved away is new again)
-       SET read_at = NULL, created_at = EXCLUDED.created_at, params = EXCLUDED.params, email_state = EXCLUDED.email_state
-     WHERE notifications.read_at IS NOT NULL`
+     WHERE ${which} AND a.status IN ('OPEN', 'IN_PROGRESS') AND u.id <> ${by}
+    ON CONFLICT (user_id, event_key) ${onConflict}`
 }
 
 /**

@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { isIsoDate, isoDateInRange, nameField } from '@/lib/parse'
 import { jakartaLocalToDate } from '@/lib/dates'
-import { filterPage, filterRegency, idField, optionalText, versionField } from '@/lib/validations/registers-common'
+import { checkbox, filterPage, filterRegency, idField, optionalText, versionField } from '@/lib/validations/registers-common'
 
 /** The longest meeting title the form takes (and the follow-up meeting's offered title is shortened to); its refusal says 200 as written. */
 export const MEETING_TITLE_MAX = 200
@@ -178,6 +178,8 @@ const actionFields = {
   dueDate: isoDateInRange('Tenggat'),
   agendaItemId: optionalId,
   outcomeId: optionalId,
+  /** the user confirmed a due date already past (the follow-up is late the moment it is saved): a warning, not a refusal */
+  pastDueConfirmed: checkbox,
 }
 
 /** Exactly the owner field of the chosen kind must be filled. */

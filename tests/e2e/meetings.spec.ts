@@ -108,8 +108,26 @@ test('a Rakor from recording to a done follow-up, read by leadership with its ex
   await actions.getByLabel('Penanggung jawab').selectOption('REGENCY')
   await actions.getByLabel('Kabupaten/kota').selectOption({ label: 'Kabupaten Jombang' })
   await actions.getByLabel('Tenggat').fill(day(-5))
+  // a due date already past: said at the field before saving, and saved only once confirmed (the server asks it too)
+  const pastDue = actions.getByTestId('past-due')
+  await expect(pastDue).toContainText('Tenggat sudah lewat (')
+  await expect(pastDue).toContainText('tindak lanjut akan langsung tercatat terlambat.')
+  await actions.getByRole('button', { name: 'Tambah tindak lanjut' }).click()
+  await expect(actions.getByText('Centang bila tenggatnya memang sudah lewat, lalu simpan lagi.')).toBeVisible()
+  await actions.getByLabel('Ya, tenggatnya memang sudah lewat.').check()
   await actions.getByRole('button', { name: 'Tambah tindak lanjut' }).click()
   await expect(actions.getByRole('link', { name: actionTitle }).filter({ visible: true }).first()).toBeVisible()
+
+  // still planned: the follow-up is prepared, not yet worked on; its page says why instead of the progress form
+  await actions.getByRole('link', { name: actionTitle }).filter({ visible: true }).first().click()
+  await expect(page.getByTestId('progress-closed')).toContainText(`Rapat “${title}” dijadwalkan`)
+  await expect(page.getByTestId('progress-closed')).toContainText('tindak lanjut dapat dikerjakan setelah rapat terlaksana.')
+  await expect(page.getByLabel('Catatan perkembangan')).toHaveCount(0)
+  // the meeting took place: marked held, so its follow-up is decided and its owner can work on it
+  await page.goto(meetingUrl)
+  await page.getByRole('button', { name: 'Tandai terlaksana' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Tandai terlaksana' }).click()
+  await expect(page.getByRole('button', { name: 'Tandai terlaksana' })).toHaveCount(0)
 
   // the overview counts it and drills down to it
   expect(await overdueCount(page)).toBe(before + 1)

@@ -24,6 +24,7 @@ import { resolveDashboardFilter } from '@/lib/data/dashboard'
 import { getCurrentUser } from '@/lib/session'
 import * as koperasiRoute from '@/app/api/v1/koperasi/route'
 import * as penyaluranRoute from '@/app/api/v1/penyaluran/route'
+import * as umkmRoute from '@/app/api/v1/umkm/route'
 import * as snapshotRoute from '@/app/api/v1/snapshot/route'
 import * as catchAll from '@/app/api/v1/[...path]/route'
 import { PATCH as correctDisbursement } from '@/app/api/v1/penyaluran/[id]/route'
@@ -289,6 +290,39 @@ describe('filters of the loans and the cooperatives', () => {
     expect((await problemOf(backwards)).errors).toEqual([{ path: 'query.from', detail: 'Tanggal from (2025-03-01) sesudah tanggal to (2025-02-01); from harus sama dengan atau sebelum to.' }])
     // one day, from and to the same, is a range
     expect(await ids(`from=2025-02-10&to=2025-02-10&program=${encodeURIComponent(code)}&limit=500`)).toContain(loan.id)
+  })
+
+  it('`bank` of the loans and `koperasi` of the MSMEs naming nothing, or a record the client may not read, are 400 (never an empty page)', async () => {
+    const [loan] = await loans(1, 'BANKSARING-')
+    const dki = (await db.bank.findUniqueOrThrow({ where: { code: 'BANKDKI' } })).id
+    const list = (route: { GET: typeof penyaluranRoute.GET }, path: string, token: string) => callApi(route.GET, { path, token })
+    const refused = async (res: Response, path: string, detail: string) => {
+      expect(res.status, await res.clone().text()).toBe(400)
+      expect((await problemOf(res)).errors).toEqual([{ path, detail }])
+    }
+    const noBank = (id: string) => `Bank ${id} tidak dikenal; gunakan id bank (bank_id) dari data penyaluran.`
+    // its own bank (a reader: any bank) answers its loans
+    for (const token of [reader.token, bpr.token]) {
+      const res = await list(penyaluranRoute, `/api/v1/penyaluran?bank=${bpr.bankId}&limit=500`, token)
+      expect(res.status).toBe(200)
+      expect(((await res.json()) as { data: { id: string }[] }).data.map((d) => d.id)).toContain(loan.id)
+    }
+    expect((await list(penyaluranRoute, `/api/v1/penyaluran?bank=${dki}`, reader.token)).status).toBe(200)
+    // a bank that does not exist; another bank's id from a bank client, the same 400 (as `program`)
+    await refused(await list(penyaluranRoute, '/api/v1/penyaluran?bank=zzz', reader.token), 'query.bank', noBank('zzz'))
+    await refused(await list(penyaluranRoute, '/api/v1/penyaluran?bank=zzz', bpr.token), 'query.bank', noBank('zzz'))
+    await refused(await list(penyaluranRoute, `/api/v1/penyaluran?bank=${dki}`, bpr.token), 'query.bank', noBank(dki))
+
+    const nik = () => `3517${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`
+    const jombangCoop = await db.cooperative.create({ data: { nik: nik(), name: `KSP ${unique('Saring')}`, type: 'SIMPAN_PINJAM', regencyCode: '35.17' }, select: { id: true } })
+    const surabayaCoop = await db.cooperative.create({ data: { nik: nik().replace(/^3517/, '3578'), name: `KSP ${unique('Saring')}`, type: 'SIMPAN_PINJAM', regencyCode: '35.78' }, select: { id: true } })
+    const jombang = await createApiClientFor('DISTRICT_OFFICER', { regencyCode: '35.17' })
+    const noCoop = (id: string) => `Koperasi ${id} tidak dikenal; gunakan id koperasi dari GET /api/v1/koperasi.`
+    for (const [token, id] of [[reader.token, jombangCoop.id], [reader.token, surabayaCoop.id], [jombang.token, jombangCoop.id]]) {
+      expect((await list(umkmRoute, `/api/v1/umkm?koperasi=${id}`, token)).status).toBe(200)
+    }
+    await refused(await list(umkmRoute, '/api/v1/umkm?koperasi=zzz', reader.token), 'query.koperasi', noCoop('zzz'))
+    await refused(await list(umkmRoute, `/api/v1/umkm?koperasi=${surabayaCoop.id}`, jombang.token), 'query.koperasi', noCoop(surabayaCoop.id))
   })
 
   it('`status` of the cooperatives takes the upper-case codes ACTIVE and INACTIVE, as `type` and `health` do, and still aktif and nonaktif', async () => {

@@ -110,9 +110,12 @@ describe('listing and reading loans', () => {
     expect(loan).toMatchObject({ id: own[0], version: 1, plafond: 10_000_000, tenor_months: 12, regency_code: '35.17' })
     expect((await read(bpr, other[0])).status).toBe(404)
     expect((await read(dki, own[0])).status).toBe(404)
-    // a bank client asking for another bank's loans by filter reads none of them
+    // a bank client asking for another bank's loans by filter reads none of them: refused 400, as a programme its bank
+    // does not lend in (an empty page had read as a bank without loans)
     const dkiBank = (await readOk(dki, other[0])).bank_id
-    expect((await list(bpr, `program=${programId}&bank=${dkiBank}`)).data).toEqual([])
+    const asked = await callApi(listLoans, { path: `/api/v1/penyaluran?program=${programId}&bank=${dkiBank}`, token: bpr.token })
+    expect(asked.status).toBe(400)
+    expect(JSON.stringify(await asked.json())).not.toContain(other[0])
   })
 })
 

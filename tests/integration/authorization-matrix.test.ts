@@ -637,8 +637,8 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   updateAgendaItem: () => ({ id: fx.agendaItem, version: 1, title: 'Evaluasi program matriks', minutes: 'Notulen tanpa wewenang' }),
   addOutcome: () => ({ agendaItemId: fx.agendaItem, kind: 'RECOMMENDATION', text: 'Rekomendasi tanpa wewenang' }),
   updateOutcome: () => ({ id: fx.outcome, version: 1, kind: 'DECISION', text: 'Keputusan diubah tanpa wewenang' }),
-  createAction: () => ({ meetingId: fx.meeting, title: 'Tindak lanjut tanpa wewenang', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2025-06-30' }),
-  updateAction: () => ({ id: fx.action17, version: 1, title: 'Tindak lanjut Jombang diubah', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2025-06-30' }),
+  createAction: () => ({ meetingId: fx.meeting, title: 'Tindak lanjut tanpa wewenang', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2025-06-30', pastDueConfirmed: 'on' }),
+  updateAction: () => ({ id: fx.action17, version: 1, title: 'Tindak lanjut Jombang diubah', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2025-06-30', pastDueConfirmed: 'on' }),
   addProgress: () => ({ actionId: fx.action17, version: 1, note: 'Catatan tanpa wewenang', status: 'IN_PROGRESS' }),
   // a real (small) PDF: a missing file is refused as a marked field, which would read here as a validation refusal;
   // the refused roles are turned away before the file is read, so nothing is written for them

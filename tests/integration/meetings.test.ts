@@ -67,9 +67,17 @@ async function newMeeting(fields: Record<string, string> = {}) {
   return redirected(() => createMeeting(undefined, form({ ...MEETING, ...fields })))
 }
 
+/** The meeting took place: marked held as the admin does, from the version it has now. */
+async function markHeld(id: string) {
+  signInAs(admin)
+  const { version } = await db.meeting.findUniqueOrThrow({ where: { id }, select: { version: true } })
+  expect(await setMeetingStatus(undefined, form({ id, version, status: 'HELD' }))).toMatchObject({ ok: true })
+}
+
 async function newAction(meetingId: string, fields: Record<string, string>) {
   signInAs(admin)
-  const r = await createAction(undefined, form({ meetingId, title: 'Percepat penyaluran Prokesra', dueDate: '2024-10-31', ...fields }))
+  // the meetings here are of 2024: a due date already past, confirmed as the form asks (pastDueConfirmed)
+  const r = await createAction(undefined, form({ meetingId, title: 'Percepat penyaluran Prokesra', dueDate: '2024-10-31', pastDueConfirmed: 'on', ...fields }))
   expect(r, JSON.stringify(r)).toMatchObject({ ok: true })
   return db.actionItem.findFirstOrThrow({ where: { meetingId }, orderBy: { createdAt: 'desc' }, select: { id: true, version: true, status: true } })
 }
@@ -107,6 +115,9 @@ beforeAll(async () => {
 
   meetingB = await newMeeting({ title: 'Rakor Kota Surabaya', hostRegencyCode: '35.78' })
   actionSurabaya = await newAction(meetingB, { ownerKind: 'REGENCY', ownerRegencyCode: '35.78', title: 'Pendataan koperasi Surabaya' })
+  // both took place (in 2024): their follow-ups are decided and worked on (a planned meeting's are not yet: heldMeeting)
+  await markHeld(meetingA)
+  await markHeld(meetingB)
 })
 
 describe('reading meetings: scope in the WHERE clause', () => {
@@ -147,7 +158,7 @@ describe('reading meetings: scope in the WHERE clause', () => {
     expect((await findMeetings({ user, filter: { year: 2024, regency: '35.17' } })).rows.map((r) => r.id)).toEqual([meetingA])
     expect((await findMeetings({ user, filter: { year: 2025 } })).total).toBe(0)
     expect((await findMeetings({ user, filter: { type: 'RAKORNIS' } })).total).toBe(0)
-    expect((await findMeetings({ user, filter: { status: 'PLANNED' } })).total).toBe(2)
+    expect((await findMeetings({ user, filter: { status: 'HELD' } })).total).toBe(2)
   })
 })
 
@@ -180,11 +191,28 @@ describe('writing meetings: admin only, validated, audited', () => {
 
   it('says when a follow-up counts as late the moment it is recorded, and only then', async () => {
     signInAs(admin)
-    // the 2024 meeting, recorded now: a due date already past is late at once
-    const late = await createAction(undefined, form({ meetingId: meetingA, title: 'Rekap realisasi 2024', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2024-10-15' }))
+    // the 2024 meeting, recorded now: a due date already past is late at once. Saved unconfirmed, it is asked at the
+    // field (and the confirmation's box), and nothing is written
+    const fields = { meetingId: meetingA, title: 'Rekap realisasi 2024', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2024-10-15' }
+    const count = () => db.actionItem.count({ where: { meetingId: meetingA } })
+    const before = await count()
+    expect(await createAction(undefined, form(fields))).toMatchObject({ ok: false, message: MESSAGES.invalid, errors: {
+      dueDate: ['Tenggat sudah lewat (15 Oktober 2024); tindak lanjut akan langsung tercatat terlambat.'],
+      pastDueConfirmed: ['Centang bila tenggatnya memang sudah lewat, lalu simpan lagi.'],
+    } })
+    expect(await count()).toBe(before)
+    const late = await createAction(undefined, form({ ...fields, pastDueConfirmed: 'on' }))
     expect(late).toMatchObject({ ok: true, message: 'Tindak lanjut dicatat; tenggatnya sudah lewat, jadi langsung terhitung terlambat.' })
-    const ahead = await createAction(undefined, form({ meetingId: meetingA, title: 'Rekap realisasi 2030', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2030-01-31' }))
-    expect(ahead).toMatchObject({ ok: true, message: 'Tindak lanjut dicatat.' })
+    // an edit keeping the date it had is not asked again; another past date is, until confirmed
+    const saved = await db.actionItem.findFirstOrThrow({ where: { meetingId: meetingA, title: 'Rekap realisasi 2024' }, select: { id: true, version: true } })
+    const edit = (extra: Record<string, string>) => updateAction(undefined, form({ ...fields, id: saved.id, version: saved.version, title: 'Rekap realisasi 2024 (rev)', ...extra }))
+    expect(await edit({ dueDate: '2024-10-20' })).toMatchObject({ ok: false, errors: { pastDueConfirmed: ['Centang bila tenggatnya memang sudah lewat, lalu simpan lagi.'] } })
+    await redirected(() => edit({}))
+    await redirected(() => edit({ dueDate: '2024-10-20', pastDueConfirmed: 'on', version: String(saved.version + 1) }))
+    expect(await db.actionItem.findUniqueOrThrow({ where: { id: saved.id }, select: { dueDate: true, version: true } })).toEqual({ dueDate: new Date('2024-10-20'), version: saved.version + 2 })
+    await db.actionItem.deleteMany({ where: { meetingId: meetingA, title: 'Rekap realisasi 2024 (rev)' } })
+    // a due date ahead is not asked
+    expect(await createAction(undefined, form({ ...fields, title: 'Rekap realisasi 2030', dueDate: '2030-01-31' }))).toMatchObject({ ok: true, message: 'Tindak lanjut dicatat.' })
     await db.actionItem.deleteMany({ where: { meetingId: meetingA, title: { in: ['Rekap realisasi 2024', 'Rekap realisasi 2030'] } } })
   })
 
@@ -442,6 +470,7 @@ describe('progress on follow-ups: the owner only', () => {
   it('dropping a decision’s follow-up, or reopening a dropped one, is the agency’s: its owner is refused at the status field and nothing is written', async () => {
     const meeting = await newMeeting({ title: 'Rakor pembatalan tindak lanjut' })
     const action = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Pendataan ulang UMKM binaan' })
+    await markHeld(meeting)
     const saved = () => db.actionItem.findUniqueOrThrow({ where: { id: action.id }, select: { status: true, version: true, closedAt: true } })
     const notes = () => db.actionProgressNote.count({ where: { actionId: action.id } })
     const audits = () => db.auditLog.count({ where: { entity: 'ActionItem', entityId: action.id } })
@@ -599,7 +628,7 @@ describe('exports: notulen as .docx and PDF, invitation as .ics', () => {
     expect(res.headers.get('content-type')).toContain('wordprocessingml')
     const zip = await JSZip.loadAsync(await res.arrayBuffer())
     const xml = await zip.file('word/document.xml')!.async('string')
-    for (const text of ['NOTULEN RAPAT', 'Rakor Pelaksanaan Program Kredit Perbankan', 'Kadinkopum Jombang', 'Status', 'Direncanakan', 'Evaluasi Prokesra 2024', 'Keputusan: Percepat penyaluran', 'Percepat akad kredit', 'Kabupaten Jombang']) expect(xml).toContain(text)
+    for (const text of ['NOTULEN RAPAT', 'Rakor Pelaksanaan Program Kredit Perbankan', 'Kadinkopum Jombang', 'Status', 'Terlaksana', 'Evaluasi Prokesra 2024', 'Keputusan: Percepat penyaluran', 'Percepat akad kredit', 'Kabupaten Jombang']) expect(xml).toContain(text)
     // as the meeting page shows it today: the bank's follow-up (due 31 October 2024, still open) is overdue, Jombang's (done) is not
     expect(xml).toMatch(/(Terbuka|Dalam proses) \(terlambat\)/)
     expect(xml).not.toContain('Selesai (terlambat)')
@@ -834,6 +863,7 @@ describe('follow-ups named to a person, as of a past day, and of a cancelled mee
     // another regency's officer does not read that meeting, nor does another officer of the same regency: it is the named person's
     expect(await getMeeting({ user: await asUser(jombang), id: meeting })).toBeNull()
     expect(await getMeeting({ user: await asUser(await createUser('DISTRICT_OFFICER', { regencyCode: '35.07' })), id: meeting })).toBeNull()
+    await markHeld(meeting)
     signInAs(malang)
     expect(await addProgress(undefined, form({ actionId: named.id, version: 1, note: 'Rekap dikirim lewat surel', status: 'DONE' }))).toMatchObject({ ok: true })
   })
@@ -850,7 +880,7 @@ describe('follow-ups named to a person, as of a past day, and of a cancelled mee
     expect(choices.owners.map((u) => u.id)).toContain(malang.id)
     // one named before this rule keeps its owner through an edit of its other fields; moving it to leadership is refused
     const before = await db.actionItem.create({ data: { meetingId: meeting, title: 'Tinjau rekap', dueDate: new Date('2024-10-31'), ownerKind: 'USER', ownerUserId: leader.id }, select: { id: true } })
-    const editTo = (ownerUserId: string, version: number) => updateAction(undefined, form({ id: before.id, version, title: 'Tinjau rekap triwulan', dueDate: '2024-11-30', ownerKind: 'USER', ownerUserId }))
+    const editTo = (ownerUserId: string, version: number) => updateAction(undefined, form({ id: before.id, version, title: 'Tinjau rekap triwulan', dueDate: '2024-11-30', pastDueConfirmed: 'on', ownerKind: 'USER', ownerUserId }))
     await expect(editTo(leader.id, 1)).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) })
     expect(await db.actionItem.findUniqueOrThrow({ where: { id: before.id }, select: { title: true, ownerUserId: true, version: true } })).toEqual({ title: 'Tinjau rekap triwulan', ownerUserId: leader.id, version: 2 })
     const otherLeader = await createUser('LEADERSHIP')
@@ -879,8 +909,8 @@ describe('follow-ups named to a person, as of a past day, and of a cancelled mee
     const meeting = await newMeeting({ title: 'Rakor yang dibatalkan' })
     const open = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.73', title: 'Siapkan data kota Malang' })
     const done = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.73', title: 'Undang bank mitra' })
-    signInAs(admin)
-    expect(await addProgress(undefined, form({ actionId: done.id, version: 1, note: 'Undangan terkirim', status: 'DONE' }))).toMatchObject({ ok: true })
+    // closed before a planned meeting's follow-ups were refused progress (heldMeeting): one the cancel leaves as it is
+    await db.actionItem.update({ where: { id: done.id }, data: { status: 'DONE', closedAt: new Date() } })
     const admins = await asUser(admin)
     const before = (await getOverdueSummary({ user: admins, asOf: jakartaToday() }))!
     signInAs(admin)
@@ -1190,11 +1220,13 @@ describe('a follow-up assigned: its owners are told at once', () => {
 
   it('tells the owners, not the admin who assigned it; a new owner is told, the old notice read; done settles it', async () => {
     const meeting = await newMeeting({ title: 'Rakor Penugasan' })
+    // held: a follow-up added now is decided, and told at once (a planned meeting's wait for it to be held: below)
+    await markHeld(meeting)
     const jombangOfficer = await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' })
     const action = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Kirim data calon debitur', dueDate: '2030-12-31' })
     mine = [action.id]
     for (const u of [jombang, jombangOfficer]) {
-      expect(await assigned(u.id)).toEqual([{ eventKey: `action-assigned:${action.id}:REGENCY-35.17`, readAt: null, params: { title: 'Kirim data calon debitur', meeting: 'Rakor Penugasan', dueDate: '2030-12-31', meetingOn: null }, link: `/tindak-lanjut/${action.id}` }])
+      expect(await assigned(u.id)).toEqual([{ eventKey: `action-assigned:${action.id}:REGENCY-35.17`, readAt: null, params: { title: 'Kirim data calon debitur', meeting: 'Rakor Penugasan', dueDate: '2030-12-31' }, link: `/tindak-lanjut/${action.id}` }])
     }
     expect(await assigned(bpr.id)).toEqual([])
     // an agency unit's follow-up is its recorder's: the admin who just assigned it is not told of it
@@ -1230,15 +1262,55 @@ describe('a follow-up assigned: its owners are told at once', () => {
     expect((await assigned(jombang.id))[0].readAt).not.toBeNull()
   })
 
-  it('says when the meeting is, for a follow-up assigned before it is held', async () => {
-    const year = Number(jakartaToday().slice(0, 4)) + 1
-    // 06.00 WIB is 23.00 UTC the day before: the date said is Jakarta's
-    const ahead = await newMeeting({ title: 'Rakor Persiapan', startsAt: `${year}-03-10T06:00`, endsAt: `${year}-03-10T12:00` })
-    const action = await newAction(ahead, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Bawa data calon debitur', dueDate: `${year}-03-31` })
-    mine = [action.id]
-    const [notice] = await assigned(jombang.id)
-    expect(notice.params).toEqual({ title: 'Bawa data calon debitur', meeting: 'Rakor Persiapan', dueDate: `${year}-03-31`, meetingOn: `${year}-03-10` })
-    expect(notificationText('ACTION_ASSIGNED', notice.params, 'id').body).toMatch(/Rapatnya dijadwalkan 10 Maret \d{4}\.$/)
+  it('a planned meeting’s follow-ups are prepared: nobody is told and nothing is worked on until it is marked held, then each owner is told once', async () => {
+    // in the past but not yet marked held: "not held" is the meeting's status, as the notices wait for the transition
+    const meeting = await newMeeting({ title: 'Rakor Persiapan' })
+    const regency = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Bawa data calon debitur', dueDate: '2030-03-31' })
+    const bank = await newAction(meeting, { ownerKind: 'BANK', ownerBankId: ids.bpr, title: 'Bawa daftar akad', dueDate: '2030-03-31' })
+    mine = [regency.id, bank.id]
+    expect(await assigned(jombang.id)).toEqual([])
+    expect(await assigned(bpr.id)).toEqual([])
+    // given another owner while planned: still nobody is told
+    signInAs(admin)
+    await redirected(() => updateAction(undefined, form({ id: regency.id, version: regency.version, title: 'Bawa data calon debitur', ownerKind: 'USER', ownerUserId: malang.id, dueDate: '2030-03-31' })))
+    expect(await assigned(malang.id)).toEqual([])
+    const moved = (await db.actionItem.findUniqueOrThrow({ where: { id: regency.id }, select: { version: true } })).version
+    await redirected(() => updateAction(undefined, form({ id: regency.id, version: moved, title: 'Bawa data calon debitur', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2030-03-31' })))
+
+    // its owner cannot work on it yet: no status, no note, no evidence; nothing written
+    const NOT_HELD = 'Rapat “Rakor Persiapan” dijadwalkan 18 September 2024; tindak lanjut dapat dikerjakan setelah rapat terlaksana.'
+    const v = (await db.actionItem.findUniqueOrThrow({ where: { id: regency.id }, select: { version: true } })).version
+    signInAs(jombang)
+    for (const status of ['IN_PROGRESS', 'DONE', '']) {
+      expect(await addProgress(undefined, form({ actionId: regency.id, version: v, note: 'Sudah disiapkan', status }))).toMatchObject({ ok: false, message: NOT_HELD })
+    }
+    expect(serverText(NOT_HELD, 'en')).toBe('The meeting “Rakor Persiapan” is scheduled for 18 September 2024; its follow-ups can be worked on once the meeting has been held.')
+    const evidence = form({ meetingId: meeting, actionId: regency.id, kind: 'EVIDENCE' })
+    evidence.set('file', new File([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], 'bukti.pdf', { type: 'application/pdf' }))
+    expect(await uploadEvidence(undefined, evidence)).toMatchObject({ ok: false, message: NOT_HELD })
+    signInAs(admin) // the agency alike: it edits or removes the follow-up itself
+    expect(await addProgress(undefined, form({ actionId: bank.id, version: bank.version, note: 'Tidak jadi', status: 'DROPPED' }))).toMatchObject({ ok: false, message: NOT_HELD })
+    expect(await db.actionItem.count({ where: { id: { in: mine }, status: 'OPEN' } })).toBe(2)
+    expect(await db.actionProgressNote.count({ where: { actionId: { in: mine } } })).toBe(0)
+    expect(await db.meetingDocument.count({ where: { actionId: { in: mine } } })).toBe(0)
+
+    // two admins mark it held at once from the same version: one lands, and each owner is told once
+    const admin2 = await createUser('ADMIN')
+    const results = await Promise.all([admin, admin2].map(async (a) => { signInAs(a); return setMeetingStatus(undefined, form({ id: meeting, version: 1, status: 'HELD' })) }))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    for (const [u, id, key] of [[jombang, regency.id, 'REGENCY-35.17'], [bpr, bank.id, `BANK-${ids.bpr}`]] as const) {
+      expect(await assigned(u.id)).toEqual([{ eventKey: `action-assigned:${id}:${key}`, readAt: null, params: expect.objectContaining({ meeting: 'Rakor Persiapan', dueDate: '2030-03-31' }), link: `/tindak-lanjut/${id}` }])
+    }
+    expect(await assigned(malang.id)).toEqual([])
+    // a decision taken: said as assigned, with no "the meeting is scheduled for" (the notice sent ahead of it had said)
+    expect(notificationText('ACTION_ASSIGNED', (await assigned(jombang.id))[0].params, 'id').body).toBe('Rakor Persiapan menugaskan tindak lanjut “Bawa data calon debitur” kepada Anda, tenggat 31 Maret 2030.')
+    // now it is worked on
+    signInAs(jombang)
+    expect(await addProgress(undefined, form({ actionId: regency.id, version: v, note: 'Data dikirim', status: 'DONE' }))).toMatchObject({ ok: true })
+    // closed later: nobody is told again
+    signInAs(admin)
+    expect(await setMeetingStatus(undefined, form({ id: meeting, version: 2, status: 'CLOSED' }))).toMatchObject({ ok: true })
+    expect(await assigned(bpr.id)).toHaveLength(1)
   })
 })
 

@@ -355,8 +355,11 @@ describe('meeting follow-ups: due soon or overdue, to their owners', () => {
 
   it('marked read at once when the follow-up is done or its meeting cancelled, not at the next hourly scan', async () => {
     const meeting = await db.meeting.create({ data: { title: 'Rakor Prokesra', type: 'RAKOR', startsAt: new Date('2026-09-01T02:00:00Z'), endsAt: new Date('2026-09-01T06:00:00Z'), organiser: 'Dinkop UMKM Jatim' } })
-    const action = (title: string) => db.actionItem.create({ data: { meetingId: meeting.id, title, dueDate: new Date('2026-10-13'), ownerKind: 'REGENCY', ownerRegencyCode: '35.17' }, select: { id: true, version: true } })
-    const done = await action('Kirim data calon debitur')
+    // the one done is of a meeting held (a planned meeting's follow-ups are not worked on: heldMeeting), the other of the
+    // planned meeting then cancelled (a meeting held, once started, is closed, not cancelled)
+    const held = await db.meeting.create({ data: { title: 'Rakor Prokesra terlaksana', type: 'RAKOR', status: 'HELD', startsAt: new Date('2026-09-02T02:00:00Z'), endsAt: new Date('2026-09-02T06:00:00Z'), organiser: 'Dinkop UMKM Jatim' } })
+    const action = (title: string, meetingId = meeting.id) => db.actionItem.create({ data: { meetingId, title, dueDate: new Date('2026-10-13'), ownerKind: 'REGENCY', ownerRegencyCode: '35.17' }, select: { id: true, version: true } })
+    const done = await action('Kirim data calon debitur', held.id)
     const other = await action('Rekap penyaluran')
     const elsewhere = await db.meeting.create({ data: { title: 'Rakornis', type: 'RAKORNIS', startsAt: new Date('2026-09-03T02:00:00Z'), endsAt: new Date('2026-09-03T06:00:00Z'), organiser: 'Dinkop UMKM Jatim' } })
     const kept = await db.actionItem.create({ data: { meetingId: elsewhere.id, title: 'Tetap', dueDate: new Date('2026-10-13'), ownerKind: 'REGENCY', ownerRegencyCode: '35.17' }, select: { id: true } })

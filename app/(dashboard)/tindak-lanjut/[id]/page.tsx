@@ -11,7 +11,7 @@ import { getAction, meetingFormChoices } from '@/lib/data/meetings'
 import { jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format'
-import { canUpdateProgress, isOverdue, statusChoices } from '@/lib/meetings/rules'
+import { canUpdateProgress, isOverdue, notHeldYet, statusChoices } from '@/lib/meetings/rules'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 
@@ -30,7 +30,9 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   const lang = locale === 'en' ? 'en' : 'id'
   // a cancelled meeting's follow-ups were dropped with it and stay so (the server refuses any change: lib/actions/meetings.ts liveMeeting)
   const cancelled = action.meeting.status === 'CANCELLED'
-  const mayUpdate = !cancelled && canUpdateProgress(user, action) && can(user.role, 'meetings.progress')
+  // a planned meeting's follow-ups are prepared, not yet decided: worked on once it is held (the server refuses before: heldMeeting)
+  const planned = action.meeting.status === 'PLANNED'
+  const mayUpdate = !cancelled && !planned && canUpdateProgress(user, action) && can(user.role, 'meetings.progress')
   const admin = !cancelled && can(user.role, 'meetings.write')
   const choices = admin ? await meetingFormChoices({ provinceCode: env().AGENCY_PROVINCE_CODE }) : null
   const late = isOverdue(action, jakartaToday())
@@ -61,7 +63,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
               <ProgressForm actionId={action.id} version={action.version} status={action.status} statuses={statusChoices(user, action.status)} />
             </section>
           ) : (
-            <p className="text-sm text-slate-600">{t(cancelled ? 'action.meetingCancelled' : 'action.notOwner')}</p>
+            <p className="text-sm text-slate-600" data-testid="progress-closed">{planned ? serverText(notHeldYet(action.meeting), lang) : t(cancelled ? 'action.meetingCancelled' : 'action.notOwner')}</p>
           )}
           {admin && choices && (
             <details className="rounded-lg border border-dashed border-slate-300 bg-white p-4">
@@ -77,7 +79,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
                   initial={{
                     id: action.id, version: action.version, title: action.title, description: action.description ?? '', ownerKind: action.ownerKind,
                     ownerRegencyCode: action.ownerRegencyCode ?? '', ownerBankId: action.ownerBankId ?? '', ownerUnit: action.ownerUnit ?? '', ownerUserId: action.ownerUserId ?? '',
-                    dueDate: action.dueDate.toISOString().slice(0, 10), outcomeId: action.outcomeId ?? '',
+                    dueDate: action.dueDate.toISOString().slice(0, 10), outcomeId: action.outcomeId ?? '', status: action.status,
                   }}
                 />
               </div>
