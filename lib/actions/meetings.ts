@@ -18,7 +18,7 @@ import { settleNotifications } from '@/lib/reminders/settle'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { actionScope, meetingScope } from '@/lib/data/meetings'
 import { checkDocument } from '@/lib/meetings/files'
-import { canUpdateProgress, hasStarted, isOverdue, mayChangeStatus, needsStart, notHeldYet, statusMoveAllowed } from '@/lib/meetings/rules'
+import { canUpdateProgress, hasStarted, isOverdue, mayChangeStatus, meetingAhead, needsStart, notHeldYet, statusMoveAllowed } from '@/lib/meetings/rules'
 import { conflictError, transition } from '@/lib/transitions'
 import { ActionError, authAction, isFormData, MESSAGES, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
@@ -82,14 +82,15 @@ async function liveMeeting(tx: Prisma.TransactionClient, id: string) {
 }
 
 /**
- * The meeting of a follow-up its owner works on (progress, status, evidence): live, and held. A planned meeting's
- * follow-ups are prepared ahead of it, not yet decided: an officer could set one "Selesai" before the decision was
- * taken. Its owners are told of them when it is marked held (setMeetingStatus); the admin may still edit or remove
- * them. Read under the meeting's lock, so a progress note and the meeting's status change are one after the other.
+ * The meeting of a follow-up its owner works on (progress, status, evidence): live, and begun (lib/meetings/rules.ts
+ * meetingAhead). A meeting still ahead has its follow-ups prepared, not yet decided: an officer could set one "Selesai"
+ * a week before the decision was taken. Its owners are told of them when it is marked held (setMeetingStatus); the
+ * admin may still edit or remove them. Read under the meeting's lock, so a progress note and the meeting's status
+ * change are one after the other.
  */
 async function heldMeeting(tx: Prisma.TransactionClient, id: string) {
   const m = await liveMeeting(tx, id)
-  if (m.status === 'PLANNED') throw new ActionError(notHeldYet(m))
+  if (meetingAhead(m)) throw new ActionError(notHeldYet(m))
   return m
 }
 

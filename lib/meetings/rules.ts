@@ -117,6 +117,16 @@ export function closeGaps(meeting: { agendaItems: { minutes: string | null }[]; 
  * (lib/actions/meetings.ts heldMeeting) and, in the reader's language (serverText), the sentence its page shows in
  * place of the progress form.
  */
+/**
+ * Whether a follow-up's meeting is still ahead: planned and not yet begun. Its follow-ups are prepared, not decided:
+ * not worked on (lib/actions/meetings.ts heldMeeting), their owners not told (notifyActionAssigned). Once it has begun
+ * they are, marked held or not, as they are counted overdue and reminded of (openAt, overdueAt, the hourly scan): by
+ * its start, so that a meeting nobody marked held does not leave its follow-ups late yet closed to their owners.
+ */
+export function meetingAhead(meeting: { status: string; startsAt: Date }, now: Date = new Date()): boolean {
+  return meeting.status === 'PLANNED' && !hasStarted(meeting, now)
+}
+
 export function notHeldYet(meeting: { title: string; startsAt: Date }): string {
   return `Rapat “${meeting.title}” dijadwalkan ${formatDate(meeting.startsAt)}; tindak lanjut dapat dikerjakan setelah rapat terlaksana.`
 }

@@ -224,10 +224,10 @@ const actionOwnerSql = Prisma.sql`u.active AND (
  * owner: the caller calls it only then): once per follow-up and owner (the key; moved back to an owner, its read
  * notice is unread again), never to `by`, who assigned it. A follow-up due in three weeks
  * had stayed silent until the "due in 7 days" reminder.
- * Only once its meeting is held (or closed): a follow-up written ahead of a planned meeting is prepared, not yet
- * decided (its owner cannot work on it: lib/actions/meetings.ts heldMeeting), and an officer had been told "…
- * menugaskan tindak lanjut … kepada Anda" a week before the meeting. Marking the meeting held tells the owners of all
- * its follow-ups (`{ meeting }`), each once: a notice already there stays as it is, read or not.
+ * Only once its meeting has begun (lib/meetings/rules.ts meetingAhead): a follow-up written ahead of a planned meeting
+ * is prepared, not yet decided (its owner cannot work on it: lib/actions/meetings.ts heldMeeting), and an officer had
+ * been told "… menugaskan tindak lanjut … kepada Anda" a week before the meeting. Marking the meeting held tells the
+ * owners of all its follow-ups (`{ meeting }`), each once: a notice already there stays as it is, read or not.
  */
 export async function notifyActionAssigned(client: Client, target: { action: string } | { meeting: string }, by: string, emailOn = emailEnabled()): Promise<number> {
   const which = 'action' in target ? Prisma.sql`a.id = ${target.action}` : Prisma.sql`a.meeting_id = ${target.meeting}`
@@ -243,7 +243,7 @@ export async function notifyActionAssigned(client: Client, target: { action: str
            '/tindak-lanjut/' || a.id,
            ${emailStateSql(emailOn)}, ${new Date()}::timestamp
       FROM action_items a
-      JOIN meetings m ON m.id = a.meeting_id AND m.status IN ('HELD', 'CLOSED')
+      JOIN meetings m ON m.id = a.meeting_id AND m.status <> 'CANCELLED' AND (m.status <> 'PLANNED' OR m.starts_at <= ${new Date()}::timestamp)
       JOIN users u ON ${actionOwnerSql}
      WHERE ${which} AND a.status IN ('OPEN', 'IN_PROGRESS') AND u.id <> ${by}
     ON CONFLICT (user_id, event_key) ${onConflict}`

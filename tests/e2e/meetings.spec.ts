@@ -118,13 +118,7 @@ test('a Rakor from recording to a done follow-up, read by leadership with its ex
   await actions.getByRole('button', { name: 'Tambah tindak lanjut' }).click()
   await expect(actions.getByRole('link', { name: actionTitle }).filter({ visible: true }).first()).toBeVisible()
 
-  // still planned: the follow-up is prepared, not yet worked on; its page says why instead of the progress form
-  await actions.getByRole('link', { name: actionTitle }).filter({ visible: true }).first().click()
-  await expect(page.getByTestId('progress-closed')).toContainText(`Rapat “${title}” dijadwalkan`)
-  await expect(page.getByTestId('progress-closed')).toContainText('tindak lanjut dapat dikerjakan setelah rapat terlaksana.')
-  await expect(page.getByLabel('Catatan perkembangan')).toHaveCount(0)
-  // the meeting took place: marked held, so its follow-up is decided and its owner can work on it
-  await page.goto(meetingUrl)
+  // the meeting took place (20 days ago): marked held (its follow-up was decided, and open to its owner, since it began)
   await page.getByRole('button', { name: 'Tandai terlaksana' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Tandai terlaksana' }).click()
   await expect(page.getByRole('button', { name: 'Tandai terlaksana' })).toHaveCount(0)
@@ -257,6 +251,20 @@ test('a meeting still to come is cancelled, not marked held, and the frame says 
   await expect(page.getByRole('heading', { level: 1, name: upcoming })).toBeVisible()
   // held and closed say the meeting took place: not offered before it starts (the server refuses them too)
   await expect(page.getByRole('button', { name: 'Tandai terlaksana' })).toHaveCount(0)
+  // a follow-up prepared for it is not worked on before it begins: its page says why instead of the progress form
+  const actions = page.locator('[data-section="actions"]')
+  await actions.locator('summary', { hasText: 'Tambah tindak lanjut' }).click()
+  await actions.getByRole('textbox', { name: 'Tindak lanjut', exact: true }).fill('Bawa data calon debitur')
+  await actions.getByLabel('Penanggung jawab').selectOption('REGENCY')
+  await actions.getByLabel('Kabupaten/kota').selectOption({ label: 'Kabupaten Jombang' })
+  await actions.getByLabel('Tenggat').fill(day(20).split('-').reverse().join('/'))
+  await actions.getByRole('button', { name: 'Tambah tindak lanjut' }).click()
+  await actions.getByRole('link', { name: 'Bawa data calon debitur' }).filter({ visible: true }).first().click()
+  await expect(page.getByTestId('progress-closed')).toContainText(`Rapat “${upcoming}” dijadwalkan`)
+  await expect(page.getByTestId('progress-closed')).toContainText('tindak lanjut dapat dikerjakan setelah rapat terlaksana.')
+  await expect(page.getByLabel('Catatan perkembangan')).toHaveCount(0)
+  await page.goBack()
+  await expect(page.getByRole('heading', { level: 1, name: upcoming })).toBeVisible()
   await page.getByRole('button', { name: 'Batalkan rapat' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, batalkan rapat' }).click()
   // the refreshed page no longer has the button; the outcome is announced by the frame, in view

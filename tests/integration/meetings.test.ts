@@ -20,6 +20,7 @@ import { getCreditSummary } from '@/lib/data/credit'
 import { actionFilterSchema } from '@/lib/validations/meetings'
 import { GET as downloadDocument } from '@/app/api/rapat/dokumen/[id]/route'
 import { jakartaToday } from '@/lib/dates'
+import { isOverdue } from '@/lib/meetings/rules'
 import { notificationText } from '@/lib/reminders/texts'
 import { formatDate, formatPercent, formatRupiah } from '@/lib/format'
 import { GET as notulenRoute } from '@/app/api/rapat/[id]/notulen/route'
@@ -1262,9 +1263,9 @@ describe('a follow-up assigned: its owners are told at once', () => {
     expect((await assigned(jombang.id))[0].readAt).not.toBeNull()
   })
 
-  it('a planned meeting’s follow-ups are prepared: nobody is told and nothing is worked on until it is marked held, then each owner is told once', async () => {
-    // in the past but not yet marked held: "not held" is the meeting's status, as the notices wait for the transition
-    const meeting = await newMeeting({ title: 'Rakor Persiapan' })
+  it('a meeting still ahead has its follow-ups prepared: nobody is told and nothing is worked on until it begins; marked held, each owner is told once', async () => {
+    // next week's meeting (by the clock of this test: in 2030)
+    const meeting = await newMeeting({ title: 'Rakor Persiapan', startsAt: '2030-03-12T09:00', endsAt: '2030-03-12T15:00' })
     const regency = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Bawa data calon debitur', dueDate: '2030-03-31' })
     const bank = await newAction(meeting, { ownerKind: 'BANK', ownerBankId: ids.bpr, title: 'Bawa daftar akad', dueDate: '2030-03-31' })
     mine = [regency.id, bank.id]
@@ -1278,13 +1279,13 @@ describe('a follow-up assigned: its owners are told at once', () => {
     await redirected(() => updateAction(undefined, form({ id: regency.id, version: moved, title: 'Bawa data calon debitur', ownerKind: 'REGENCY', ownerRegencyCode: '35.17', dueDate: '2030-03-31' })))
 
     // its owner cannot work on it yet: no status, no note, no evidence; nothing written
-    const NOT_HELD = 'Rapat “Rakor Persiapan” dijadwalkan 18 September 2024; tindak lanjut dapat dikerjakan setelah rapat terlaksana.'
+    const NOT_HELD = 'Rapat “Rakor Persiapan” dijadwalkan 12 Maret 2030; tindak lanjut dapat dikerjakan setelah rapat terlaksana.'
     const v = (await db.actionItem.findUniqueOrThrow({ where: { id: regency.id }, select: { version: true } })).version
     signInAs(jombang)
     for (const status of ['IN_PROGRESS', 'DONE', '']) {
       expect(await addProgress(undefined, form({ actionId: regency.id, version: v, note: 'Sudah disiapkan', status }))).toMatchObject({ ok: false, message: NOT_HELD })
     }
-    expect(serverText(NOT_HELD, 'en')).toBe('The meeting “Rakor Persiapan” is scheduled for 18 September 2024; its follow-ups can be worked on once the meeting has been held.')
+    expect(serverText(NOT_HELD, 'en')).toBe('The meeting “Rakor Persiapan” is scheduled for 12 March 2030; its follow-ups can be worked on once the meeting has been held.')
     const evidence = form({ meetingId: meeting, actionId: regency.id, kind: 'EVIDENCE' })
     evidence.set('file', new File([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], 'bukti.pdf', { type: 'application/pdf' }))
     expect(await uploadEvidence(undefined, evidence)).toMatchObject({ ok: false, message: NOT_HELD })
@@ -1294,7 +1295,9 @@ describe('a follow-up assigned: its owners are told at once', () => {
     expect(await db.actionProgressNote.count({ where: { actionId: { in: mine } } })).toBe(0)
     expect(await db.meetingDocument.count({ where: { actionId: { in: mine } } })).toBe(0)
 
-    // two admins mark it held at once from the same version: one lands, and each owner is told once
+    // the day comes (the meeting's start moved into the past, as time would): marked held by two admins at once from
+    // the same version, one lands, and each owner is told once
+    await db.meeting.update({ where: { id: meeting }, data: { startsAt: new Date('2024-09-18T02:00:00Z'), endsAt: new Date('2024-09-18T08:00:00Z') } })
     const admin2 = await createUser('ADMIN')
     const results = await Promise.all([admin, admin2].map(async (a) => { signInAs(a); return setMeetingStatus(undefined, form({ id: meeting, version: 1, status: 'HELD' })) }))
     expect(results.filter((r) => r.ok)).toHaveLength(1)
@@ -1311,6 +1314,19 @@ describe('a follow-up assigned: its owners are told at once', () => {
     signInAs(admin)
     expect(await setMeetingStatus(undefined, form({ id: meeting, version: 2, status: 'CLOSED' }))).toMatchObject({ ok: true })
     expect(await assigned(bpr.id)).toHaveLength(1)
+  })
+
+  it('a meeting begun but not marked held: its follow-ups are decided, told at once, and worked on, as they are counted late', async () => {
+    // 18 September 2024, still "planned": nobody marked it held
+    const meeting = await newMeeting({ title: 'Rakor Tanpa Status' })
+    const late = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Kirim data realisasi', dueDate: '2024-10-31' })
+    mine = [late.id]
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting }, select: { status: true } })).toEqual({ status: 'PLANNED' })
+    expect(await assigned(jombang.id)).toEqual([expect.objectContaining({ eventKey: `action-assigned:${late.id}:REGENCY-35.17` })])
+    // counted overdue today (getOverdueSummary's rule, by the meeting's start) and open to its owner
+    expect(isOverdue({ dueDate: '2024-10-31', status: late.status, meeting: { startsAt: new Date('2024-09-18T02:00:00Z') } }, jakartaToday())).toBe(true)
+    signInAs(jombang)
+    expect(await addProgress(undefined, form({ actionId: late.id, version: late.version, note: 'Data dikirim', status: 'DONE' }))).toMatchObject({ ok: true })
   })
 })
 

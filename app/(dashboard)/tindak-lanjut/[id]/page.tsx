@@ -11,7 +11,7 @@ import { getAction, meetingFormChoices } from '@/lib/data/meetings'
 import { jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format'
-import { canUpdateProgress, isOverdue, notHeldYet, statusChoices } from '@/lib/meetings/rules'
+import { canUpdateProgress, isOverdue, meetingAhead, notHeldYet, statusChoices } from '@/lib/meetings/rules'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 
@@ -30,8 +30,8 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   const lang = locale === 'en' ? 'en' : 'id'
   // a cancelled meeting's follow-ups were dropped with it and stay so (the server refuses any change: lib/actions/meetings.ts liveMeeting)
   const cancelled = action.meeting.status === 'CANCELLED'
-  // a planned meeting's follow-ups are prepared, not yet decided: worked on once it is held (the server refuses before: heldMeeting)
-  const planned = action.meeting.status === 'PLANNED'
+  // a meeting still ahead has its follow-ups prepared, not yet decided: worked on once it has begun (the server refuses before: heldMeeting)
+  const planned = meetingAhead(action.meeting)
   const mayUpdate = !cancelled && !planned && canUpdateProgress(user, action) && can(user.role, 'meetings.progress')
   const admin = !cancelled && can(user.role, 'meetings.write')
   const choices = admin ? await meetingFormChoices({ provinceCode: env().AGENCY_PROVINCE_CODE }) : null
