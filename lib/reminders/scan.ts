@@ -227,10 +227,15 @@ const actionOwnerSql = Prisma.sql`u.active AND (
  * Only once its meeting has begun (lib/meetings/rules.ts meetingAhead): a follow-up written ahead of a planned meeting
  * is prepared, not yet decided (its owner cannot work on it: lib/actions/meetings.ts heldMeeting), and an officer had
  * been told "… menugaskan tindak lanjut … kepada Anda" a week before the meeting. Marking the meeting held tells the
- * owners of all its follow-ups (`{ meeting }`), each once: a notice already there stays as it is, read or not.
+ * owners of all its follow-ups (`{ meeting }`), each once: a notice already there stays as it is, read or not. A
+ * meeting nobody marked held is caught by the hourly scan (`{ begunSince }`: the planned meetings begun since then),
+ * which tells its follow-ups' owners as marking it held would, never the admin who wrote the follow-up (`by` null).
  */
-export async function notifyActionAssigned(client: Client, target: { action: string } | { meeting: string }, by: string, emailOn = emailEnabled()): Promise<number> {
-  const which = 'action' in target ? Prisma.sql`a.id = ${target.action}` : Prisma.sql`a.meeting_id = ${target.meeting}`
+export async function notifyActionAssigned(client: Client, target: { action: string } | { meeting: string } | { begunSince: Date }, by: string | null, emailOn = emailEnabled(), now = new Date()): Promise<number> {
+  const which = 'action' in target ? Prisma.sql`a.id = ${target.action}`
+    : 'meeting' in target ? Prisma.sql`a.meeting_id = ${target.meeting}`
+    : Prisma.sql`m.status = 'PLANNED' AND m.starts_at > ${target.begunSince}::timestamp`
+  const notBy = by === null ? Prisma.sql`u.id IS DISTINCT FROM a.created_by_id` : Prisma.sql`u.id <> ${by}`
   const onConflict = 'action' in target
     // moved away and back: told again (the notice read when it moved away is new again)
     ? Prisma.sql`DO UPDATE SET read_at = NULL, created_at = EXCLUDED.created_at, params = EXCLUDED.params, email_state = EXCLUDED.email_state
@@ -243,9 +248,9 @@ export async function notifyActionAssigned(client: Client, target: { action: str
            '/tindak-lanjut/' || a.id,
            ${emailStateSql(emailOn)}, ${new Date()}::timestamp
       FROM action_items a
-      JOIN meetings m ON m.id = a.meeting_id AND m.status <> 'CANCELLED' AND (m.status <> 'PLANNED' OR m.starts_at <= ${new Date()}::timestamp)
+      JOIN meetings m ON m.id = a.meeting_id AND m.status <> 'CANCELLED' AND (m.status <> 'PLANNED' OR m.starts_at <= ${now}::timestamp)
       JOIN users u ON ${actionOwnerSql}
-     WHERE ${which} AND a.status IN ('OPEN', 'IN_PROGRESS') AND u.id <> ${by}
+     WHERE ${which} AND a.status IN ('OPEN', 'IN_PROGRESS') AND ${notBy}
     ON CONFLICT (user_id, event_key) ${onConflict}`
 }
 
@@ -309,6 +314,8 @@ export async function scanReminders(options: { now?: Date; client?: Client } = {
   const reportReturned = await remindReturnedReports(client, { emailOn })
   const claimReturned = await remindReturnedClaims(client, { emailOn, since: new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000) })
   const actionDue = await actions()
+  // the follow-ups of a planned meeting that has begun without being marked held: told as marking it held tells them
+  await notifyActionAssigned(client, { begunSince: new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000) }, null, emailOn, now)
   const reviewReport = await reviewReports()
   const reviewClaim = await reviewClaims()
   // last, the reminders whose cause went away (a report sent, a follow-up done), those made above included (a report

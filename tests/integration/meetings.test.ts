@@ -22,6 +22,7 @@ import { GET as downloadDocument } from '@/app/api/rapat/dokumen/[id]/route'
 import { jakartaToday } from '@/lib/dates'
 import { isOverdue } from '@/lib/meetings/rules'
 import { notificationText } from '@/lib/reminders/texts'
+import { scanReminders } from '@/lib/reminders/scan'
 import { formatDate, formatPercent, formatRupiah } from '@/lib/format'
 import { GET as notulenRoute } from '@/app/api/rapat/[id]/notulen/route'
 import { GET as attendanceSheetRoute } from '@/app/api/rapat/[id]/daftar-hadir/route'
@@ -1316,11 +1317,21 @@ describe('a follow-up assigned: its owners are told at once', () => {
     expect(await assigned(bpr.id)).toHaveLength(1)
   })
 
-  it('a meeting begun but not marked held: its follow-ups are decided, told at once, and worked on, as they are counted late', async () => {
-    // 18 September 2024, still "planned": nobody marked it held
-    const meeting = await newMeeting({ title: 'Rakor Tanpa Status' })
+  it('a meeting begun but not marked held: its follow-ups are decided, told (at once, or by the hourly scan for those written before), and worked on, as they are counted late', async () => {
+    // written a week ahead of the meeting: nobody told yet
+    const meeting = await newMeeting({ title: 'Rakor Tanpa Status', startsAt: '2030-03-12T09:00', endsAt: '2030-03-12T15:00' })
+    const early = await newAction(meeting, { ownerKind: 'BANK', ownerBankId: ids.bpr, title: 'Bawa daftar akad', dueDate: '2030-03-31' })
+    mine = [early.id]
+    expect(await assigned(bpr.id)).toEqual([])
+    // the day came (18 September 2024 here) and went; nobody marked it held: the next scan tells the owner, once
+    await db.meeting.update({ where: { id: meeting }, data: { startsAt: new Date('2024-09-18T02:00:00Z'), endsAt: new Date('2024-09-18T08:00:00Z') } })
+    const scanAt = new Date('2024-09-18T09:00:00Z')
+    await scanReminders({ now: scanAt })
+    await scanReminders({ now: scanAt })
+    expect(await assigned(bpr.id)).toEqual([expect.objectContaining({ eventKey: `action-assigned:${early.id}:BANK-${ids.bpr}` })])
+    // one written after it began is told at once
     const late = await newAction(meeting, { ownerKind: 'REGENCY', ownerRegencyCode: '35.17', title: 'Kirim data realisasi', dueDate: '2024-10-31' })
-    mine = [late.id]
+    mine = [late.id, early.id]
     expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting }, select: { status: true } })).toEqual({ status: 'PLANNED' })
     expect(await assigned(jombang.id)).toEqual([expect.objectContaining({ eventKey: `action-assigned:${late.id}:REGENCY-35.17` })])
     // counted overdue today (getOverdueSummary's rule, by the meeting's start) and open to its owner
