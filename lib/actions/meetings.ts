@@ -84,8 +84,8 @@ async function liveMeeting(tx: Prisma.TransactionClient, id: string) {
 /**
  * The meeting of a follow-up its owner works on (progress, status, evidence): live, and begun (lib/meetings/rules.ts
  * meetingAhead). A meeting still ahead has its follow-ups prepared, not yet decided: an officer could set one "Selesai"
- * a week before the decision was taken. Its owners are told of them when it is marked held (setMeetingStatus); the
- * admin may still edit or remove them. Read under the meeting's lock, so a progress note and the meeting's status
+ * a week before the decision was taken. Its owners are told of them when it is marked held (setMeetingStatus), or by
+ * the hourly scan once it has begun if nobody does; the admin may still edit or remove them. Read under the meeting's lock, so a progress note and the meeting's status
  * change are one after the other.
  */
 async function heldMeeting(tx: Prisma.TransactionClient, id: string) {

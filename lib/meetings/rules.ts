@@ -113,11 +113,6 @@ export function closeGaps(meeting: { agendaItems: { minutes: string | null }[]; 
 }
 
 /**
- * Why a follow-up of a planned meeting (not yet held) cannot be worked on yet: the server's refusal
- * (lib/actions/meetings.ts heldMeeting) and, in the reader's language (serverText), the sentence its page shows in
- * place of the progress form.
- */
-/**
  * Whether a follow-up's meeting is still ahead: planned and not yet begun. Its follow-ups are prepared, not decided:
  * not worked on (lib/actions/meetings.ts heldMeeting), their owners not told (notifyActionAssigned). Once it has begun
  * they are, marked held or not, as they are counted overdue and reminded of (openAt, overdueAt, the hourly scan): by
@@ -127,6 +122,11 @@ export function meetingAhead(meeting: { status: string; startsAt: Date }, now: D
   return meeting.status === 'PLANNED' && !hasStarted(meeting, now)
 }
 
+/**
+ * Why a follow-up of a meeting still ahead (meetingAhead) cannot be worked on yet: the server's refusal
+ * (lib/actions/meetings.ts heldMeeting) and, in the reader's language (serverText), the sentence its page shows in
+ * place of the progress form.
+ */
 export function notHeldYet(meeting: { title: string; startsAt: Date }): string {
   return `Rapat “${meeting.title}” dijadwalkan ${formatDate(meeting.startsAt)}; tindak lanjut dapat dikerjakan setelah rapat terlaksana.`
 }

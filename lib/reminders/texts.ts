@@ -18,7 +18,7 @@ function values(params: Params, locale: Locale): Record<string, string> {
   for (const [k, v] of Object.entries(params)) out[k] = str(v)
   if (params.quarter !== undefined) out.quarter = quarterLabel(Number(params.quarter), locale)
   // a follow-up assigned ahead of its meeting said when the meeting is (`upcoming`). Notices are no longer sent before
-  // the meeting is held (lib/reminders/scan.ts notifyActionAssigned); those stored earlier with the date still read so
+  // the meeting begins (lib/reminders/scan.ts notifyActionAssigned); those stored earlier with the date still read so
   out.upcoming = typeof params.meetingOn === 'string' ? 'yes' : 'no'
   for (const k of ['deadline', 'dueDate', 'paidOn', 'meetingOn'] as const) if (typeof params[k] === 'string') out[k] = formatDate(params[k] as string, { locale })
   // amounts stored as numeric text (a claim's approved and claimed totals, a payment and what remains): Rupiah as the
