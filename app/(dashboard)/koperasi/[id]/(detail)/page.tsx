@@ -14,6 +14,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { Table, Td, Th } from '@/components/ui/table'
 import { deleteCooperative, deleteCooperativeYear } from '@/lib/actions/cooperatives'
 import { dateInput, moneyInput } from '@/lib/registers/form-values'
+import { yearAmounts } from '@/lib/registers/health'
 import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { HistoryLink, historyHref } from '@/components/ui/history-link'
@@ -50,15 +51,9 @@ export default async function CooperativePage({ params, searchParams }: { params
     ? <span className="text-slate-400" title={t('notReported')}><span aria-hidden>–</span><span className="sr-only">{t('notReported')}</span></span>
     : rp(v)
   const num = (v: number) => formatNumber(v, { locale: lang })
-  // an amount not reported is no point of the chart (null: no bar, a gap in the line), not a drop to zero
-  const figure = (v: { toString(): string } | null) => (v === null ? null : Number(v))
-  const trend = coop.yearlyFigures.map((y) => ({
-    year: y.year,
-    ownCapital: figure(y.ownCapital),
-    externalCapital: figure(y.externalCapital),
-    assets: figure(y.assets),
-    businessVolume: figure(y.businessVolume),
-  }))
+  // an amount not reported is no point of the chart (null: no bar, a gap in the line), not a drop to zero: the
+  // book year's amounts as the health worksheet reads them
+  const trend = coop.yearlyFigures.map((y) => ({ year: y.year, ...yearAmounts(y) }))
   // the form proposes the year after the latest recorded one (never a future year)
   const thisYear = new Date().getFullYear()
   const nextBookYear = Math.min(thisYear, (coop.yearlyFigures.at(-1)?.year ?? thisYear - 2) + 1)
