@@ -16,6 +16,7 @@ import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES, safeFilename } from '@/lib/meetings/files'
 import { jakartaToday } from '@/lib/dates'
+import { isOverdue } from '@/lib/meetings/rules'
 import { formatDate } from '@/lib/format'
 import { isIsoDate } from '@/lib/parse'
 import { ACTION_STATUSES, ATTENDANCE, DOCUMENT_KINDS, MEETING_TYPES, OUTCOME_KINDS, OWNER_KINDS, progressSchema } from '@/lib/validations/meetings'
@@ -185,7 +186,7 @@ export function OutcomeForm({ agendaItemId, initial, programs, indicators, regen
 export type ActionValues = { id?: string; version?: number; title: string; description: string; ownerKind: string; ownerRegencyCode: string; ownerBankId: string; ownerUnit: string; ownerUserId: string; dueDate: string; outcomeId: string; status?: string }
 
 /** Assign (or edit) a follow-up: what, the owner of the chosen kind, the due date, and the outcome it comes from. */
-export function ActionItemForm({ meetingId, initial, regencies, banks, users, outcomes }: { meetingId: string; initial?: ActionValues; regencies: Option[]; banks: Option[]; users: Option[]; outcomes: Option[] }) {
+export function ActionItemForm({ meetingId, meetingStartsAt, initial, regencies, banks, users, outcomes }: { meetingId: string; meetingStartsAt: Date; initial?: ActionValues; regencies: Option[]; banks: Option[]; users: Option[]; outcomes: Option[] }) {
   const t = useTranslations('meetings')
   const locale = useLocale()
   const px = initial?.id ? `action-${initial.id}` : 'action-new'
@@ -196,7 +197,8 @@ export function ActionItemForm({ meetingId, initial, regencies, banks, users, ou
   const [typed, setTyped] = useState<string | null | undefined>(undefined)
   const due = typed === undefined ? v('dueDate', initial?.dueDate ?? '') : typed
   const open = !initial?.status || initial.status === 'OPEN' || initial.status === 'IN_PROGRESS'
-  const pastDue = open && !!due && isIsoDate(due) && due < jakartaToday() && due !== initial?.dueDate
+  // late the moment it is saved by the rule the server asks by (isOverdue: not before its meeting has begun)
+  const pastDue = open && !!due && isIsoDate(due) && due !== initial?.dueDate && isOverdue({ dueDate: due, status: 'OPEN', meeting: { startsAt: meetingStartsAt } }, jakartaToday())
   const pastDueId = `${px}-pastDue`
   return (
     // a saved follow-up empties the form (form.reset()): the owner kind goes back with it, or the field beside the select

@@ -230,7 +230,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
                 </ul>
               </div>
             )}
-            {editable && choices && <AddPanel label={t('detail.addAction')}><ActionItemForm meetingId={meeting.id} regencies={opt.regencies} banks={opt.banks} users={opt.owners} outcomes={opt.outcomes} /></AddPanel>}
+            {editable && choices && <AddPanel label={t('detail.addAction')}><ActionItemForm meetingId={meeting.id} meetingStartsAt={meeting.startsAt} regencies={opt.regencies} banks={opt.banks} users={opt.owners} outcomes={opt.outcomes} /></AddPanel>}
           </Section>
         </div>
 

@@ -71,6 +71,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
               <div className="mt-3">
                 <ActionItemForm
                   meetingId={action.meetingId}
+                  meetingStartsAt={action.meeting.startsAt}
                   regencies={choices.regencies.map((r) => ({ value: r.code, label: r.name }))}
                   banks={choices.banks.map((b) => ({ value: b.id, label: b.shortName }))}
                   // the owner it has stays a choice, even one no longer offered (leadership named before that was refused)
