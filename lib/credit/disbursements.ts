@@ -203,27 +203,35 @@ export async function disbursementErrorsBeside(raw: Record<string, unknown>, use
   }
   const programId = parsed('programId')
   const accountNumber = parsed('accountNumber')
+  const nib = parsed('nib')
+  const ownerNik = parsed('ownerNik')
   const bankId = (user.role === 'BANK_OFFICER' ? user.bankId : parsed('bankId')) || null
   if (!bankId) return {}
-  const [program, taken] = await Promise.all([
+  const [program, taken, msme] = await Promise.all([
     programId ? db.creditProgram.findFirst({
       where: { id: programId, banks: { some: { bankId } } },
       select: { year: true, maxPlafond: true, maxTenorMonths: true, eligibleScales: true },
     }) : null,
     accountNumber ? db.disbursement.findFirst({ where: { bankId, accountNumber }, select: { id: true } }) : null,
+    nib && ownerNik ? db.msme.findFirst({ where: { nib, deletedAt: null }, select: { nib: true, ownerNik: true, computedScale: true } }) : null,
   ])
   const errors: Record<string, string[]> = {}
   if (taken) errors.accountNumber = [DISBURSEMENT_MESSAGES.duplicateField]
+  // the borrower is judged as prepareDisbursements judges it, one answer whether the NIB is unknown or the NIK does
+  // not match, so that a business the programme does not serve is told with a wrong amount, not on the next try
+  // (a walk typed an amount with commas and a medium business: told of the amount, then of the business)
+  const borrower = nib && ownerNik ? (msme && msme.ownerNik === ownerNik ? msme : 'mismatch') : null
+  if (borrower === 'mismatch') errors.nib = errors.ownerNik = [DISBURSEMENT_MESSAGES.borrowerField]
   if (program) {
     // a field that did not parse stands in with a value no rule refuses; its own error is the schema's
     const plafond = parsed('plafond')
     const tenorMonths = parsed('tenorMonths')
     const contractDate = parsed('contractDate')
-    const { refusal: broken } = programRules(program, null, {
+    const { refusal: broken } = programRules(program, borrower === 'mismatch' ? null : borrower, {
       plafond: plafond ?? 0, tenorMonths: tenorMonths ?? 1, contractDate: contractDate ?? `${program.year}-01-01`,
       acceptException: parsed('acceptException'), exceptionReason: parsed('exceptionReason'),
     }, user.role)
-    for (const key of ['plafond', 'tenorMonths', 'contractDate'] as const) if (broken?.fieldErrors[key]) errors[key] = broken.fieldErrors[key]
+    for (const key of ['plafond', 'tenorMonths', 'contractDate', 'nib'] as const) if (broken?.fieldErrors[key]) errors[key] = broken.fieldErrors[key]
   }
   return errors
 }

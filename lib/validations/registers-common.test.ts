@@ -93,6 +93,9 @@ describe('pastDate', () => {
   it('says a date before 1900 is too early, not that it is no date', () => {
     expect(issues(pastDate('Tanggal badan hukum'), '1850-01-01')).toEqual(['Tanggal badan hukum paling awal 1 Januari 1900.'])
     expect(issues(pastDate('Tanggal badan hukum'), '2026-02-31')).toEqual(['Tanggal badan hukum harus tanggal yang valid.'])
+    // empty is asked for, not called an invalid date (an inspection's empty date had said "harus tanggal yang valid")
+    expect(issues(pastDate('Tanggal pemeriksaan'), '')).toEqual(['Isi tanggal pemeriksaan.'])
+    expect(issues(pastDate('Tanggal pemeriksaan'), '  ')).toEqual(['Isi tanggal pemeriksaan.'])
     expect(pastDate('Tanggal badan hukum').parse('1900-01-01')).toEqual(new Date('1900-01-01T00:00:00Z'))
   })
 })

@@ -149,6 +149,8 @@ export const pastDate = (label: string) =>
   z
     .string()
     .trim()
+    // an empty field is asked for, as every other required field is ("harus tanggal yang valid" read as a typing error)
+    .refine((v) => v !== '', { error: `Isi ${label[0].toLowerCase()}${label.slice(1)}.`, abort: true })
     .refine((v) => isIsoDate(v), { error: `${label} harus tanggal yang valid.`, abort: true })
     // a date that exists but is out of range is said so ("harus tanggal yang valid" read as if 01/01/1850 did not exist)
     .refine((v) => v >= '1900-01-01', { error: `${label} paling awal 1 Januari 1900.`, abort: true })

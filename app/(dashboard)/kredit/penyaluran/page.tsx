@@ -68,7 +68,7 @@ export default async function DisbursementsPage({ searchParams }: { searchParams
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">{t('program')}</span>
           <select name="program" defaultValue={filter.program ?? ''} className={inputClass()}>
-            <option value="">{t('chooseProgram')}</option>
+            <option value="">{t('allPrograms')}</option>
             {programs.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
         </label>

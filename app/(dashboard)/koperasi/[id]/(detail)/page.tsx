@@ -165,7 +165,8 @@ export default async function CooperativePage({ params, searchParams }: { params
                     <Td align="right" className="whitespace-nowrap">{yearAmount(y.assets)}</Td>
                     <Td align="right" className="whitespace-nowrap">{yearAmount(y.businessVolume)}</Td>
                     <Td align="right" className="whitespace-nowrap">{yearAmount(y.netSurplus)}</Td>
-                    <Td className="whitespace-nowrap">{y.ratHeld ? date(y.ratDate) : <Badge tone="amber">{r('no')}</Badge>}</Td>
+                    {/* a RAT held with its date not recorded says so: a bare dash reads as "not reported", as the amounts' does */}
+                    <Td className="whitespace-nowrap">{y.ratHeld ? (y.ratDate ? date(y.ratDate) : t('ratHeldNoDate')) : <Badge tone="amber">{r('no')}</Badge>}</Td>
                     {(canWrite || canReadAudit) && (
                       <Td className="whitespace-nowrap py-1.5">
                         <span className="flex items-center gap-1">
