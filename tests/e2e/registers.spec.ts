@@ -207,9 +207,11 @@ test("a book year's amounts left empty are shown as not reported, never Rp0, in 
   // the officer knows the assets, and that the year had no business at all: the other four are not reported
   await form.getByLabel('Aset', { exact: true }).fill('2.000.000.000')
   await form.getByLabel('Volume usaha').fill('0')
+  // and that the RAT was held, its date not at hand
+  await form.getByLabel('RAT terlaksana').check()
   await form.getByRole('button', { name: 'Simpan' }).click()
   await expect(page.getByText(`Angka tahun buku ${year} disimpan.`)).toBeVisible()
-  for (const [locale, caption, notReported, assets] of [['id', 'Angka tahunan', 'Belum dilaporkan', 'Rp2.000.000.000'], ['en', 'Yearly figures', 'Not reported', 'Rp2,000,000,000']] as const) {
+  for (const [locale, caption, notReported, assets, ratNoDate] of [['id', 'Angka tahunan', 'Belum dilaporkan', 'Rp2.000.000.000', 'Ya, tanggal tidak dicatat'], ['en', 'Yearly figures', 'Not reported', 'Rp2,000,000,000', 'Yes, date not recorded']] as const) {
     await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }])
     await page.reload()
     const row = page.getByRole('table', { name: caption }).getByRole('row').filter({ hasText: new RegExp(`^${year}`) })
@@ -221,6 +223,8 @@ test("a book year's amounts left empty are shown as not reported, never Rp0, in 
     }
     await expect(cells.nth(3)).toHaveText(assets)
     await expect(cells.nth(4), `${locale}: a 0 typed is a figure`).toHaveText('Rp0')
+    // a RAT held without its date is said so, not the dash of an amount not reported
+    await expect(cells.nth(6)).toHaveText(ratNoDate)
   }
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'id', url: baseURL! }])
   await page.goto(`${page.url().split('?')[0].split('#')[0]}?ubahTahun=${year}#angka-tahunan`)
