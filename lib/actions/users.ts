@@ -65,11 +65,19 @@ export const updateUser = authAction('users.manage', userUpdateSchema, async (in
   await assertScopeTargets(input)
   const { id, version, ...data } = input
   if (id === user.id && data.role !== user.role) throw new ActionError('Anda tidak dapat mengubah peran akun Anda sendiri.', { role: ['Minta admin lain mengubah peran Anda.'] })
+  let scopeChanged = false
   try {
     await db.$transaction(async (tx) => {
       const before = await tx.user.findUnique({ where: { id }, select: auditSelect })
       if (!before) throw new ActionError('Pengguna tidak ditemukan.')
-      const { count } = await tx.user.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })
+      // a new role, regency or bank ends the user's open sessions (a new session version), as deactivation does: the
+      // user signs in again into what they may now do, instead of a page opened under the old scope going on
+      // under the new one (a walk's bank officer, moved to another bank, kept browsing without a word)
+      scopeChanged = data.role !== before.role || (data.regencyCode ?? null) !== before.regencyCode || (data.bankId ?? null) !== before.bankId
+      const { count } = await tx.user.updateMany({
+        where: { id, version },
+        data: { ...data, version: { increment: 1 }, ...(scopeChanged && { sessionVersion: { increment: 1 } }) },
+      })
       if (count === 0) throw new ActionError(STALE)
       const after = await tx.user.findUniqueOrThrow({ where: { id }, select: auditSelect })
       await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'User', entityId: id, before, after })
@@ -78,7 +86,7 @@ export const updateUser = authAction('users.manage', userUpdateSchema, async (in
     duplicateError(e)
   }
   revalidatePath('/pengguna')
-  redirect('/pengguna?disimpan=1')
+  redirect(scopeChanged ? '/pengguna?disimpan=sesi' : '/pengguna?disimpan=1')
 })
 
 async function setActive(user: SessionUser, id: string, active: boolean) {

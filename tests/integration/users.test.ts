@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { signInAs } from '../support/session-mock'
+import { submit } from '../support/session'
 import { createUser as makeUser, form, unique } from '../support/factories'
 import { db } from '@/lib/db'
 import { createUser, deactivateUser, reactivateUser, resetPassword, updateUser } from '@/lib/actions/users'
@@ -91,6 +92,34 @@ describe('editing a user', () => {
     expect(stale.ok).toBe(false)
     expect(stale.message).toMatch(/sudah diubah orang lain/)
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).name).toBe('Nama Baru')
+  })
+
+  it("ends the user's sessions when the role, regency or bank changes, and only then", async () => {
+    const officer = await makeUser('DISTRICT_OFFICER')
+    const current = () => db.user.findUniqueOrThrow({ where: { id: officer.id }, select: { version: true, sessionVersion: true } })
+    const edit = async (changes: Record<string, string>) => {
+      const v = await current()
+      return submit(updateUser, { id: officer.id, version: v.version, username: officer.username, name: 'Nama Lain', role: 'DISTRICT_OFFICER', regencyCode: '35.17', ...changes })
+    }
+    // a new name keeps the session
+    const before = await current()
+    expect((await edit({})).redirect).toBe('/pengguna?disimpan=1')
+    expect((await current()).sessionVersion).toBe(before.sessionVersion)
+    signInAs(officer)
+    expect((await getCurrentUser())?.regencyCode).toBe('35.17')
+    signInAs(admin)
+    // another regency ends it: the old token opens nothing more, and the list says why
+    expect((await edit({ regencyCode: '35.73' })).redirect).toBe('/pengguna?disimpan=sesi')
+    expect((await current()).sessionVersion).toBe(before.sessionVersion + 1)
+    signInAs(officer)
+    expect(await getCurrentUser()).toBeNull()
+    signInAs(admin)
+    // a bank officer moved to another bank likewise
+    const banker = await makeUser('BANK_OFFICER')
+    const other = await db.bank.findFirstOrThrow({ where: { id: { not: banker.bankId! } }, select: { id: true } })
+    const moved = await submit(updateUser, { id: banker.id, version: banker.version, username: banker.username, name: 'Uji Bank', role: 'BANK_OFFICER', bankId: other.id })
+    expect(moved.redirect).toBe('/pengguna?disimpan=sesi')
+    expect((await db.user.findUniqueOrThrow({ where: { id: banker.id }, select: { sessionVersion: true } })).sessionVersion).toBe(banker.sessionVersion + 1)
   })
 
   it('clears a regency left over when the role no longer needs one', async () => {

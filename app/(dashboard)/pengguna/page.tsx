@@ -50,7 +50,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </>
         }
       />
-      {params.disimpan && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t('saved')}</p>}
+      {params.disimpan && <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t(params.disimpan === 'sesi' ? 'savedSessionsEnded' : 'saved')}</p>}
       <FilterForm className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5" role="search">
         <KeptSort sort={filter.sort} dir={filter.dir} />
         <label className="flex flex-col gap-1 text-sm lg:col-span-2">
