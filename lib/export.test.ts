@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { codeForId, csvCell, dateKindOf, exportResponse, filteredName, sheetTitle, toCsv, toXlsx, type ExportColumn } from './export'
+import { codeForId, csvCell, dateKindOf, exportResponse, dateRangePart, filteredName, sheetTitle, toCsv, toXlsx, type ExportColumn } from './export'
 
 type Row = { founded: Date; meeting: Date; logged: Date }
 const row: Row = {
@@ -98,6 +98,16 @@ describe('filteredName', () => {
     expect(filteredName('umkm', ['a'.repeat(31) + ' b'])).toBe(`umkm-${'a'.repeat(31)}`)
     expect(filteredName('log-audit', ['cmxa8p3kc00z5ry7d2rzw8ppi'])).toBe('log-audit-cmxa8p3kc00z5ry7d2rzw8ppi')
     expect(filteredName('umkm', ['../..\\x";\r\nSet-Cookie: y'])).toMatch(/^umkm-[a-z0-9.-]+$/)
+  })
+})
+
+describe('dateRangePart', () => {
+  it('names a date range as one part, its two ends told apart from each other and from the download day', () => {
+    expect(filteredName('log-audit', ['rapat', dateRangePart('2026-12-01', '2026-12-08')])).toBe('log-audit-rapat-2026-12-01-sd-2026-12-08')
+    expect(filteredName('log-audit', [dateRangePart('2026-12-08', '2026-12-08')])).toBe('log-audit-tgl-2026-12-08')
+    expect(filteredName('kegiatan-pembinaan', [dateRangePart('2026-01-01', undefined)])).toBe('kegiatan-pembinaan-sejak-2026-01-01')
+    expect(filteredName('penyaluran-kredit', [dateRangePart(undefined, '2026-06-30')])).toBe('penyaluran-kredit-sd-2026-06-30')
+    expect(filteredName('umkm', [dateRangePart(undefined, null)])).toBe('umkm')
   })
 })
 

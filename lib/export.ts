@@ -149,6 +149,18 @@ export function filteredName(base: string, parts: unknown[]): string {
 }
 
 /**
+ * A date-range filter as one part of an export's name: `2026-12-01-sd-2026-12-08` (s.d., sampai dengan), one day as
+ * `tgl-2026-12-08`, an open end as `sejak-…` or `sd-…`. Two bare dates beside the download day had read as three
+ * unnamed dates (`log-audit-…-2026-12-08-2026-12-08-2026-12-08.xlsx`, a walk's).
+ */
+export function dateRangePart(from: string | undefined | null, to: string | undefined | null): string | undefined {
+  if (from && to) return from === to ? `tgl ${from}` : `${from} sd ${to}`
+  if (from) return `sejak ${from}`
+  if (to) return `sd ${to}`
+  return undefined
+}
+
+/**
  * A filter that holds a record's internal id (a programme, a bank) as an export's file name shows it: the record's
  * code (`PROKESRA-2026`, which filteredName lower-cases) looked up among the records the reader may see, never the id
  * (`penyaluran-kredit-cmxa8p2f500yary7dykj6vct2-…`). An id not among them (another bank's programme, a stale link) names nothing.

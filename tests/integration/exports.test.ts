@@ -200,7 +200,10 @@ describe('export file names', () => {
     expect(named(await msmesExport(get('/api/umkm/ekspor?format=csv&regency=35.17&scale=MIKRO&q=Keripik'), undefined))).toMatch(/^umkm-35\.17-mikro-keripik-\d{4}-\d{2}-\d{2}\.csv$/)
     expect(named(await msmesExport(get('/api/umkm/ekspor?format=csv'), undefined))).toMatch(/^umkm-\d{4}-\d{2}-\d{2}\.csv$/)
     // one record's history names the record, its id whole
-    expect(named(await auditExport(get('/api/audit/ekspor?format=csv&entity=Cooperative&record=cmxa8p3kc00z5ry7d2rzw8ppi'), undefined))).toMatch(/^log-audit-cooperative-cmxa8p3kc00z5ry7d2rzw8ppi-\d{4}-\d{2}-\d{2}\.csv$/)
+    // (its kind of record in the page's Indonesian word, as the other exports' names are Indonesian)
+    expect(named(await auditExport(get('/api/audit/ekspor?format=csv&entity=Cooperative&record=cmxa8p3kc00z5ry7d2rzw8ppi'), undefined))).toMatch(/^log-audit-koperasi-cmxa8p3kc00z5ry7d2rzw8ppi-\d{4}-\d{2}-\d{2}\.csv$/)
+    // a date range is one part, its ends told apart from each other and from the download day
+    expect(named(await auditExport(get('/api/audit/ekspor?format=csv&entity=Meeting&action=UPDATE&from=2026-12-01&to=2026-12-07'), undefined))).toMatch(/^log-audit-rapat-mengubah-2026-12-01-sd-2026-12-07-\d{4}-\d{2}-\d{2}\.csv$/)
     // a filter the list ignores (not a regency code) names nothing either
     expect(named(await cooperativesExport(get('/api/koperasi/ekspor?format=xlsx&regency=zz&type=SIMPAN_PINJAM'), undefined))).toMatch(/^koperasi-simpan-pinjam-\d{4}-\d{2}-\d{2}\.xlsx$/)
   })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { auditRole } from '@/lib/audit-text'
 import { exportAuditLogs } from '@/lib/data/audit'
-import { EXPORT_FORMATS, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
+import { EXPORT_FORMATS, dateRangePart, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
 import { MESSAGES } from '@/lib/i18n/messages'
 import { authRoute } from '@/lib/safe-action'
 import { auditExport } from '@/lib/audit'
@@ -47,5 +47,5 @@ export const GET = authRoute('audit.read', async (req, user) => {
   const filter = auditFilterSchema.parse(params)
   const rows = await exportAuditLogs({ user, filter })
   await auditExport(user, { entity: 'AuditLog', after: { format, filter, rows: rows.length } })
-  return exportResponse(format, filteredName('log-audit', [filter.entity, filter.record, filter.action, filter.from, filter.to]), columns, rows, 'Log audit')
+  return exportResponse(format, filteredName('log-audit', [filter.entity && cell(ENTITIES, filter.entity), filter.record, filter.action && verbOf(filter.action, filter.entity ?? ''), dateRangePart(filter.from, filter.to)]), columns, rows, 'Log audit')
 })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { auditExport } from '@/lib/audit'
 import { exportActivities } from '@/lib/data/activities'
-import { EXPORT_FORMATS, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
+import { EXPORT_FORMATS, dateRangePart, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
 import { can } from '@/lib/permissions'
 import { authRoute, MESSAGES } from '@/lib/safe-action'
 import { activityFilterSchema } from '@/lib/validations/activities'
@@ -32,5 +32,5 @@ export const GET = authRoute('export.read', async (req, user) => {
   const filter = activityFilterSchema.parse(params)
   const rows = await exportActivities({ user, filter })
   await auditExport(user, { entity: 'Activity', after: { format, filter, rows: rows.length } })
-  return exportResponse(format, filteredName('kegiatan-pembinaan', [filter.regency, filter.kind, filter.source, filter.from, filter.to, filter.q]), columns, rows, 'Kegiatan')
+  return exportResponse(format, filteredName('kegiatan-pembinaan', [filter.regency, filter.kind, filter.source, dateRangePart(filter.from, filter.to), filter.q]), columns, rows, 'Kegiatan')
 })

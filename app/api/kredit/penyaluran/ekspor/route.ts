@@ -1,7 +1,7 @@
 import { ratePercent } from '@/lib/format'
 import { z } from 'zod'
 import { exportDisbursements, listPrograms } from '@/lib/data/disbursements'
-import { codeForId, EXPORT_FORMATS, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
+import { codeForId, EXPORT_FORMATS, dateRangePart, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
 import { MESSAGES } from '@/lib/i18n/messages'
 import { authRoute } from '@/lib/safe-action'
 import { auditExport } from '@/lib/audit'
@@ -43,5 +43,5 @@ export const GET = authRoute('credit.read', async (req, user) => {
   const [rows, programs] = await Promise.all([exportDisbursements({ user, filter }), filter.program ? listPrograms({ user }) : []])
   await auditExport(user, { entity: 'Disbursement', after: { format, filter, rows: rows.length } })
   // the programme by its code (penyaluran-kredit-prokesra-2026-…), as the reader's programmes know it, not its internal id
-  return exportResponse(format, filteredName('penyaluran-kredit', [codeForId(filter.program, programs), filter.regency, filter.collectibility, filter.flagged && 'ditandai', filter.from, filter.to, filter.q]), columns, rows, 'Penyaluran')
+  return exportResponse(format, filteredName('penyaluran-kredit', [codeForId(filter.program, programs), filter.regency, filter.collectibility, filter.flagged && 'ditandai', dateRangePart(filter.from, filter.to), filter.q]), columns, rows, 'Penyaluran')
 })
