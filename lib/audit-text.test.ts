@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { auditAddress, auditAmount, auditChanges, auditHref, auditImport, auditRole, inSentence, snapshotName, auditSubject } from './audit-text'
+import { auditAddress, auditAmount, auditChanges, auditHref, auditImport, auditRole, inSentence, isEvidence, snapshotName, auditSubject } from './audit-text'
 
 describe('the audit trail as people read it', () => {
   it('lists the fields an update changed, without bookkeeping', () => {
@@ -111,6 +111,15 @@ describe('an audit row’s values as people read them', async () => {
     const shown = auditValue('QuarterlyReport', 'values', values, 'id', refs)
     expect(shown.endsWith('Koperasi terdaftar: 355 — Catatan pemeriksa: “Bandingkan dengan data ODS Desember.”')).toBe(true)
     expect(auditValue('QuarterlyReport', 'values', values.slice(-1), 'en', refs)).toBe("Koperasi terdaftar: 355 — Reviewer's note: “Bandingkan dengan data ODS Desember.”")
+  })
+
+  it('names a follow-up\'s evidence as such, and a document\'s size in KB as its page does', () => {
+    expect(isEvidence('MeetingDocument', { actionId: 'a1', filename: 'hadir.pdf' })).toBe(true)
+    expect(isEvidence('MeetingDocument', { actionId: null, filename: 'undangan.pdf' })).toBe(false)
+    expect(isEvidence('Meeting', { actionId: 'a1' })).toBe(false)
+    expect(isEvidence('MeetingDocument', null)).toBe(false)
+    expect(auditValue('MeetingDocument', 'size', 21578, 'id', refs)).toBe('22 KB')
+    expect(auditValue('MeetingDocument', 'size', 2_500_000, 'en', refs)).toBe('2,442 KB')
   })
 
   it('shows a stored code by the label the rest of the app gives it, in either language', () => {

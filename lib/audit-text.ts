@@ -198,6 +198,11 @@ export function auditImport(action: string, after: unknown): AuditImport | null 
 }
 
 /** A title inside a sentence: `baris penyaluran kredit`, but one starting with an acronym (`UMKM`, `MSMEs`) as it is. */
+/** A follow-up's evidence (a meeting document stored with its follow-up's id): named so, not "dokumen rapat". */
+export function isEvidence(entity: string, snapshot: unknown): boolean {
+  return entity === 'MeetingDocument' && typeof snapshot === 'object' && snapshot !== null && typeof (snapshot as { actionId?: unknown }).actionId === 'string'
+}
+
 export function inSentence(title: string): string {
   return /^\p{Lu}{2,}/u.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1)
 }

@@ -6,7 +6,7 @@
  */
 
 import { AUDIT_HIDDEN, auditRole } from '@/lib/audit-text'
-import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
+import { formatDate, formatDateTime, formatFileSize, formatMonth, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
 import { MESSAGES } from '@/lib/i18n/messages'
 import { quarterLabel } from '@/lib/reporting/periods'
 
@@ -215,6 +215,8 @@ export function auditValue(entity: string, field: string, v: unknown, lang: Audi
     if (/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) return formatMonth(v, { locale: lang })
   }
   if (field === 'quarter' && typeof v === 'number' && v >= 1 && v <= 4) return quarterLabel(v, lang)
+  // a document's size as its page writes it (a bare "21.578" read as a count of something)
+  if (entity === 'MeetingDocument' && field === 'size' && typeof v === 'number') return formatFileSize(v, { locale: lang })
   // a reveal names the field it showed (lib/actions/msmes.ts revealOwnerNik: `{ field: 'ownerNik' }`)
   if (field === 'field' && typeof v === 'string') return auditFieldLabel(entity, v, lang, refs)
   if (typeof v === 'number' && PLAIN.has(field)) return String(v)

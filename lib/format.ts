@@ -49,6 +49,11 @@ export function formatNumber(value: Numeric, opts: { decimals?: number; locale?:
   return numberFormat(opts.locale, { minimumFractionDigits: d, maximumFractionDigits: d }).format(toNumber(value))
 }
 
+/** A file's size as the pages write it, whole kilobytes rounded up: `22 KB` (never a bare byte count without its unit). */
+export function formatFileSize(bytes: number, opts: { locale?: Locale } = {}): string {
+  return `${formatNumber(Math.ceil(bytes / 1024), opts)} KB`
+}
+
 /**
  * Full Rupiah, no decimals: `Rp53.019.249.400`; negative as `-Rp1.000`. With `cents`, an amount that has them
  * keeps up to two (`Rp1.234.567,89`): where a rounded figure would hide a change (an import's before → after).

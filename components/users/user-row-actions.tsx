@@ -6,10 +6,11 @@ import { deactivateUser, reactivateUser, resetPassword } from '@/lib/actions/use
 import { TemporaryPasswordDialog } from './temporary-password-dialog'
 
 /** Deactivate/reactivate and reset password, each behind a confirmation; a new temporary password opens in a dialog. */
-export function UserRowActions({ id, username, active, self }: { id: string; username: string; active: boolean; self: boolean }) {
+/** `stacked`: one button under another (the table's narrow column); else side by side, wrapping (a phone's card) */
+export function UserRowActions({ id, username, active, self, stacked = false }: { id: string; username: string; active: boolean; self: boolean; stacked?: boolean }) {
   const t = useTranslations('users')
   return (
-    <div className="flex flex-wrap gap-2">
+    <div className={stacked ? 'flex flex-col items-start gap-1.5' : 'flex flex-wrap gap-2'}>
       {active ? (
         !self && (
           <ConfirmAction action={deactivateUser} fields={{ id }} label={t('deactivate')} variant="danger" title={t('deactivateTitle', { username })} body={t('deactivateBody')} />

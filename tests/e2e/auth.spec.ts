@@ -1,4 +1,5 @@
 import { expect, signIn, test, demo } from './fixtures'
+import { sql } from './db'
 
 const MENUS = {
   ADMIN: ['Beranda', 'Koperasi', 'UMKM', 'Kegiatan Pembinaan', 'Target Program', 'Kredit', 'Laporan Triwulan', 'Rapat Koordinasi', 'Tindak Lanjut', 'Impor Data', 'Pengaturan Program', 'Pengguna', 'Log Audit'],
@@ -215,4 +216,27 @@ test('a new user must change the temporary password; deactivated, it is signed o
   await page.goto('/audit?from=2026-02-30')
   await expect(page.getByTestId('date-ignored')).toHaveText('Dari tanggal: "2026-02-30" bukan tanggal yang ada di kalender, jadi tidak dipakai untuk menyaring. Tulis hh/bb/tttt, mis. 31/10/2026.')
   await expect(page.getByRole('link', { name: '.csv' })).not.toHaveAttribute('href', /from=/)
+})
+
+test('the users table fits a 1366 px screen in both languages with long e-mail addresses, no action cut at its edge', async ({ page, login, context, baseURL }) => {
+  // a long address, as agency ones are (a walk's had pushed "Reset sandi" past the table's box)
+  const email = `e2e-lebar-${Date.now()}@dinas-koperasi-umkm.jatimprov.go.id`
+  await sql(`UPDATE users SET email = $1 WHERE username = 'pimpinan'`, [email])
+  await page.setViewportSize({ width: 1366, height: 900 })
+  await login('ADMIN')
+  for (const [locale, caption] of [['id', 'Pengguna'], ['en', 'Users']] as const) {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }])
+    await page.goto('/pengguna')
+    const table = page.getByRole('table', { name: caption })
+    await expect(table.getByText(email)).toBeVisible()
+    const box = table.locator('xpath=..')
+    const { scroll, client } = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }))
+    expect(scroll, `${locale}: the table is ${scroll} px in a ${client} px box`).toBeLessThanOrEqual(client)
+    const edge = (await box.boundingBox())!
+    for (const button of await table.getByRole('button').all()) {
+      const b = (await button.boundingBox())!
+      expect(b.x + b.width, `${locale}: ${await button.textContent()}`).toBeLessThanOrEqual(edge.x + edge.width)
+    }
+  }
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'id', url: baseURL! }])
 })

@@ -12,7 +12,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { Table, Td, Th } from '@/components/ui/table'
 import { findAuditLogs } from '@/lib/data/audit'
-import { auditAddress, auditAmount, auditChanges, auditHref, auditImport, auditRole, auditSubject, inSentence } from '@/lib/audit-text'
+import { auditAddress, auditAmount, auditChanges, auditHref, auditImport, auditRole, auditSubject, inSentence, isEvidence } from '@/lib/audit-text'
 import { importKind } from '@/lib/imports/kinds'
 import { auditFieldLabel, auditFieldsInOrder, auditValue } from '@/lib/audit-values'
 import { formatDate, formatDateTime, formatRupiah } from '@/lib/format'
@@ -151,7 +151,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         {r.action === 'IMPORT' && r.entity === 'DataImport' ? (
                           imported && importedKind ? <>{tl('importRows', { count: imported.rows, kind: inSentence(importedKind.title[lang]) })} {linked(imported.fileName)}</> : tl('importRun')
                         ) : (
-                          <>{verbOf(r.action, r.entity)}{!SELF.has(r.action) && <> {label('entity', r.entity)}{name && <> {linked(name)}{now && <span className="text-slate-600"> {tl('nowNamed', { name: now })}</span>}</>}</>}</>
+                          <>{verbOf(r.action, r.entity)}{!SELF.has(r.action) && <> {isEvidence(r.entity, r.after ?? r.before) ? tl('evidence') : label('entity', r.entity)}{name && <> {linked(name)}{now && <span className="text-slate-600"> {tl('nowNamed', { name: now })}</span>}</>}</>}</>
                         )}
                         {amount !== null && <> ({formatRupiah(amount, { locale: lang })})</>}
                       </p>

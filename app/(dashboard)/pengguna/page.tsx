@@ -132,7 +132,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <Td className="font-mono text-xs">{u.username}</Td>
                   <Td>
                     <span className="font-medium">{u.name}</span>
-                    {u.email && <span className="block text-xs text-slate-500">{u.email}</span>}
+                    {u.email && <span className="block break-all text-xs text-slate-500">{u.email}</span>}
                   </Td>
                   <Td>{ROLE_LABELS[u.role][lang]}</Td>
                   <Td>{u.regency?.name ?? u.bank?.shortName ?? '–'}</Td>
@@ -144,10 +144,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   </Td>
                   <Td className="whitespace-nowrap text-xs">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, { locale: lang }) : t('never')}</Td>
                   <Td>
-                    {/* the buttons wrap: on one line they pushed the table past a 1400 px screen */}
-                    <div className="flex min-w-44 flex-wrap items-start gap-2">
+                    {/* the buttons stacked, one under another in every row: on one line they pushed the table past a 1400 px
+                        screen, and wrapping let a row of two set the column's width (a 1366 px screen cut "Reset sandi") */}
+                    <div className="flex flex-col items-start gap-1.5">
                       <LinkButton href={`/pengguna/${u.id}`} variant="secondary" size="sm">{t('edit')}</LinkButton>
-                      <UserRowActions id={u.id} username={u.username} active={u.active} self={u.id === user.id} />
+                      <UserRowActions id={u.id} username={u.username} active={u.active} self={u.id === user.id} stacked />
                     </div>
                   </Td>
                 </tr>

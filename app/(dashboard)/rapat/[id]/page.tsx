@@ -16,7 +16,7 @@ import { deleteDocument, markInvitedPresent, removeAgendaItem, removeOutcome, re
 import { getMeeting, meetingFormChoices } from '@/lib/data/meetings'
 import { jakartaDate, jakartaTime, jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
-import { formatDate, formatNumber } from '@/lib/format'
+import { formatDate, formatFileSize, formatNumber } from '@/lib/format'
 import { closeGaps, hasStarted, isOverdue, statusMoveAllowed } from '@/lib/meetings/rules'
 import { meetingPlace } from '@/lib/meetings/when'
 import { can } from '@/lib/permissions'
@@ -300,7 +300,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
                   <li key={d.id} className="flex flex-wrap items-center justify-between gap-2">
                     <span>
                       <a href={`/api/rapat/dokumen/${d.id}`} className="font-medium text-brand-700 underline">{d.filename}</a>
-                      <span className="block text-xs text-slate-500">{t(`documentKind.${d.kind}`)} · {formatNumber(Math.ceil(d.size / 1024), { locale: lang })} KB</span>
+                      <span className="block text-xs text-slate-500">{t(`documentKind.${d.kind}`)} · {formatFileSize(d.size, { locale: lang })}</span>
                     </span>
                     {editable && <div className="no-print"><ConfirmAction action={deleteDocument} fields={{ id: d.id }} label={t('remove')} title={t('removeDialog.documentTitle', { name: d.filename })} body={t('removeDialog.documentBody')} confirmLabel={t('removeDialog.confirm')} variant="danger" /></div>}
                   </li>

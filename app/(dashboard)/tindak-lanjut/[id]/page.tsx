@@ -10,7 +10,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { getAction, meetingFormChoices } from '@/lib/data/meetings'
 import { jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
-import { formatDate, formatDateTime, formatNumber } from '@/lib/format'
+import { formatDate, formatDateTime, formatFileSize, formatNumber } from '@/lib/format'
 import { canUpdateProgress, isOverdue, meetingAhead, notHeldYet, statusChoices } from '@/lib/meetings/rules'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
@@ -103,7 +103,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
             <h2 id="evidence-title" className="mb-3 text-base font-semibold">{t('action.evidence')}</h2>
             {action.documents.length === 0 ? <p className="text-sm text-slate-600">{t('action.noEvidence')}</p> : (
               <ul className="space-y-1 text-sm">
-                {action.documents.map((d) => <li key={d.id}><a href={`/api/rapat/dokumen/${d.id}`} className="text-brand-700 underline">{d.filename}</a> <span className="text-xs text-slate-500">{formatNumber(Math.ceil(d.size / 1024), { locale: lang })} KB · {formatDate(d.createdAt, { locale: lang })}</span></li>)}
+                {action.documents.map((d) => <li key={d.id}><a href={`/api/rapat/dokumen/${d.id}`} className="text-brand-700 underline">{d.filename}</a> <span className="text-xs text-slate-500">{formatFileSize(d.size, { locale: lang })} · {formatDate(d.createdAt, { locale: lang })}</span></li>)}
               </ul>
             )}
             {mayUpdate && <div className="mt-3"><DocumentForm meetingId={action.meetingId} actionId={action.id} /></div>}
