@@ -2,12 +2,18 @@ import { Fragment } from 'react'
 import { Lexer, type Token, type Tokens } from 'marked'
 
 /**
+ * The minutes' tokens, for the screen and the exports alike. `breaks`: a single line break typed in the minutes is a
+ * line break (a `br` token), as the .docx and PDF have always printed it; the screen had run the two lines together.
+ */
+const lex = (text: string) => new Lexer({ gfm: true, breaks: true }).lex(text)
+
+/**
  * Minutes (notulen) in Markdown, rendered as React elements from marked's tokens, never as HTML:
  * raw HTML in the text is shown as text, images as their alt text, and links keep only http(s),
  * mailto and same-site paths (a `javascript:` link becomes plain text) with rel="noopener noreferrer".
  */
 export function Markdown({ text, className }: { text: string; className?: string }) {
-  const tokens = new Lexer({ gfm: true }).lex(text)
+  const tokens = lex(text)
   // stored text, in the language it was written: marked so language checks skip it
   return <div data-user-content className={className ?? 'space-y-2 text-sm leading-relaxed text-slate-800'}>{blocks(tokens)}</div>
 }
@@ -107,7 +113,7 @@ function inlineToken(t: Token): React.ReactNode {
  * a link inside the app (`/tindak-lanjut/…`) as its text only, since a path means nothing on paper.
  */
 export function markdownToPlainLines(text: string): string[] {
-  const tokens = new Lexer({ gfm: true }).lex(text)
+  const tokens = lex(text)
   const lines: string[] = []
   const flat = (ts: Token[] | undefined): string =>
     (ts ?? [])

@@ -88,16 +88,59 @@ export async function submitClaim(prev: ActionState | undefined, formData: FormD
   return result
 }
 
-/** The claim's state the reviewer saw, for the conditional update of every decision (lib/transitions.ts). */
-const claimStep = (tx: Prisma.TransactionClient, claimId: string, update: () => Promise<{ count: number }>, options: { refreshed?: boolean } = {}) =>
-  transition(tx, { entity: 'SubsidyClaim', entityId: claimId, label: 'Klaim', update, ...options })
+/**
+ * The claim's state the reviewer saw, for the conditional update of every decision (lib/transitions.ts). Every
+ * decision is taken through `onClaimPage`, which draws the page again with a refusal: the message says so.
+ */
+const claimStep = (tx: Prisma.TransactionClient, claimId: string, update: () => Promise<{ count: number }>) =>
+  transition(tx, { entity: 'SubsidyClaim', entityId: claimId, label: 'Klaim', update, refreshed: true })
+
+/**
+ * One way for every decision on a claim's page (approve, return, pay) to be refused: the page is drawn again with the
+ * refusal, so a tab left open shows the claim as it now is (a stale tab's approval had been refused while its page
+ * still said "Diajukan" beside the approve button, and told to "reload, then repeat" a decision already taken);
+ * after another's change (`data.refreshed`) the frame announces what happened, since the refreshed page may no longer
+ * hold the form; a refusal of what was typed (a date, an amount, a correction) stays on the form alone, and what was
+ * typed is given back to it (authAction). The step itself stays conditional on state and version (claimStep).
+ */
+async function onClaimPage(claimId: string, attempt: 'decision' | 'payment', step: () => Promise<ActionState>): Promise<ActionState> {
+  try {
+    return await step()
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e
+    revalidatePath('/kredit', 'layout')
+    if (e.code !== 'CONFLICT') return { ok: false, message: e.userMessage, errors: e.fieldErrors }
+    return { ok: false, message: (await changedMeanwhile(claimId, attempt)) ?? e.userMessage, data: { refreshed: '1' } }
+  }
+}
+
+/**
+ * A step refused because the claim was decided (or paid in full) meanwhile: said as what happened, by whom and when,
+ * since a retry cannot land. Null for any other change (the generic "changed by … now shows its current state").
+ */
+async function changedMeanwhile(claimId: string, attempt: 'decision' | 'payment'): Promise<string | null> {
+  const claim = await db.subsidyClaim.findUnique({ where: { id: claimId }, select: { status: true } })
+  if (attempt === 'payment') {
+    if (claim?.status !== 'PAID') return null
+    const last = await lastChange(db, 'SubsidyClaim', claimId, 'PAY')
+    return last && `Pembayaran tidak dicatat: klaim ini sudah lunas; pembayaran terakhirnya dicatat oleh ${last.who} pada ${last.when}. Halaman kini menampilkan pembayarannya.`
+  }
+  // an approved claim stays approved once paid: its approval is what the late decision met
+  const returned = claim?.status === 'RETURNED'
+  if (!returned && claim?.status !== 'APPROVED' && claim?.status !== 'PAID') return null
+  const last = await lastChange(db, 'SubsidyClaim', claimId, returned ? 'RETURN' : 'APPROVE')
+  if (!last) return null
+  return returned
+    ? `Keputusan Anda tidak disimpan: klaim ini sudah dikembalikan ke bank oleh ${last.who} pada ${last.when}. Halaman kini menampilkan keadaan terbarunya.`
+    : `Keputusan Anda tidak disimpan: klaim ini sudah disetujui oleh ${last.who} pada ${last.when}. Halaman kini menampilkan keadaan terbarunya.`
+}
 
 /**
  * Approve a submitted claim: each line at the agency's computed amount, except lines the admin corrected
  * (`approved_<lineId>` fields, each ≤ what the bank claimed). The claim changes only if it is still
  * SUBMITTED at the version the admin saw; lines and the audit row commit with it or not at all.
  */
-export const approveClaim = authAction('claims.verify', claimReviewSchema.passthrough(), async (input, user) => {
+export const approveClaim = authAction('claims.verify', claimReviewSchema.passthrough(), (input, user) => onClaimPage(input.claimId, 'decision', async () => {
   const corrections = new Map<string, { amount: number; note: string }>()
   const errors: Record<string, string[]> = {}
   for (const [key, value] of Object.entries(input)) {
@@ -144,10 +187,10 @@ export const approveClaim = authAction('claims.verify', claimReviewSchema.passth
   await settleClaimNotices(input.claimId)
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: 'Klaim disetujui.' }
-})
+}))
 
 /** Return a submitted claim to the bank with the reasons; the bank corrects and submits the month again. */
-export const returnClaim = authAction('claims.verify', claimReturnSchema, async (input, user) => {
+export const returnClaim = authAction('claims.verify', claimReturnSchema, (input, user) => onClaimPage(input.claimId, 'decision', async () => {
   await db.$transaction(async (tx) => {
     await claimStep(tx, input.claimId, () => tx.subsidyClaim.updateMany({
       where: { id: input.claimId, status: 'SUBMITTED', version: input.version },
@@ -160,41 +203,18 @@ export const returnClaim = authAction('claims.verify', claimReturnSchema, async 
   await settleClaimNotices(input.claimId)
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: 'Klaim dikembalikan ke bank.' }
-})
+}))
 
 /**
  * Record a payment (SP2D) of an approved claim at the version the admin saw; the claim is PAID once
  * payments reach the approved total. Paid never exceeds approved: checked here and by a trigger on
  * claim_payments (migration credit_claim_integrity) for any other writer.
  */
-export const recordClaimPayment = authAction('claims.verify', claimPaymentSchema, async (input, user) => {
-  try {
-    await payClaim(input, user)
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e
-    // refused (another payment came first, or the amount is now more than remains): the claim's page is drawn again
-    // with the refusal, so "Sisa belum dibayar" beside the form is the current figure and what was typed stays in the
-    // form; a tab left open had shown the old remainder beside a refusal that told it to reload. `refreshed`: after
-    // another's change (a claim paid in full meanwhile has no payment form any more) the frame announces the refusal
-    // too; a refusal of what was typed (a date, an amount) stays on the form alone
-    revalidatePath('/kredit', 'layout')
-    return { ok: false, message: e.code === 'CONFLICT' ? await paidMeanwhile(input.claimId) ?? e.userMessage : e.userMessage, errors: e.fieldErrors, ...(e.code === 'CONFLICT' && { data: { refreshed: '1' } }) }
-  }
+export const recordClaimPayment = authAction('claims.verify', claimPaymentSchema, (input, user) => onClaimPage(input.claimId, 'payment', async () => {
+  await payClaim(input, user)
   revalidatePath('/kredit', 'layout')
   return { ok: true, message: `Pembayaran ${formatRupiah(input.amount)} dicatat.` }
-})
-
-/**
- * A payment refused because the claim was paid in full meanwhile: said as such (who recorded its last payment, and
- * when), since nothing is left to pay and a retry cannot land. Null when it is not paid.
- */
-async function paidMeanwhile(claimId: string): Promise<string | null> {
-  const claim = await db.subsidyClaim.findUnique({ where: { id: claimId }, select: { status: true } })
-  if (claim?.status !== 'PAID') return null
-  const last = await lastChange(db, 'SubsidyClaim', claimId, 'PAY')
-  if (!last) return null
-  return `Pembayaran tidak dicatat: klaim ini sudah lunas; pembayaran terakhirnya dicatat oleh ${last.who} pada ${last.when}. Halaman kini menampilkan pembayarannya.`
-}
+}))
 
 async function payClaim(input: z.infer<typeof claimPaymentSchema>, user: SessionUser) {
   await db.$transaction(async (tx) => {
@@ -202,7 +222,7 @@ async function payClaim(input: z.infer<typeof claimPaymentSchema>, user: Session
     await claimStep(tx, input.claimId, () => tx.subsidyClaim.updateMany({
       where: { id: input.claimId, status: 'APPROVED', version: input.version },
       data: { version: { increment: 1 } },
-    }), { refreshed: true })
+    }))
     // an SP2D is dated: not in the future, and not before the claimed month ended (no claim is filed earlier)
     const { month } = await tx.subsidyClaim.findUniqueOrThrow({ where: { id: input.claimId }, select: { month: true } })
     const today = jakartaToday()

@@ -330,12 +330,20 @@ test('a bank’s second programme of a year: created, a loan recorded with NIB a
   await expect(page.getByTestId('record-sign-off')).toHaveCount(0)
 
   await admin.goto(claimUrl)
+  // a second tab of the claim, left open while the first approves it and then records the payment
+  const stale = await admin.context().newPage()
+  await stale.goto(claimUrl)
   await admin.getByRole('button', { name: 'Setujui klaim' }).click()
   await admin.getByRole('dialog').getByRole('button', { name: 'Setujui klaim' }).click()
   await expect(admin.getByTestId('claim-approved').locator('[data-value]')).toHaveText(rupiah(133_333))
-  // a second tab of the claim, left open while the first records the payment
-  const stale = await admin.context().newPage()
-  await stale.goto(claimUrl)
+  // the stale tab's approval is refused and its page drawn again: approved, with the payment form and no approval
+  // left to press, and the frame says it was approved and by whom (it had kept "Diajukan" and asked to "ulangi")
+  await stale.getByRole('button', { name: 'Setujui klaim' }).click()
+  await stale.getByRole('dialog').getByRole('button', { name: 'Setujui klaim' }).click()
+  await expect(stale.getByTestId('announcer')).toContainText(/Keputusan Anda tidak disimpan: klaim ini sudah disetujui oleh .+ pada .+\. Halaman kini menampilkan keadaan terbarunya\./)
+  await expect(stale.getByTestId('claim-approved').locator('[data-value]')).toHaveText(rupiah(133_333))
+  await expect(stale.getByRole('button', { name: 'Setujui klaim' })).toHaveCount(0)
+  await expect(stale.getByRole('button', { name: 'Kembalikan ke bank' })).toHaveCount(0)
   await expect(stale.getByText(`Sisa belum dibayar: ${rupiah(133_333)}`)).toBeVisible()
   await admin.getByLabel('Tanggal bayar').fill('2026-11-20')
   await admin.getByLabel('No. SP2D/referensi').fill('SP2D/KURDA/202610')

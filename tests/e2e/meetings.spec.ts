@@ -227,6 +227,58 @@ test('a bank officer reads its bank’s meeting, not another (not found), nor it
   expect(doc.status()).toBe(404)
 })
 
+test('a line break typed in the minutes or in a decision is shown on screen, as the minutes\' .docx and PDF print it', async ({ page, login }) => {
+  test.setTimeout(180_000)
+  await login('ADMIN')
+  const name = `Rakor baris E2E ${Math.random().toString(36).slice(2, 8)}`
+  await page.goto('/rapat/baru')
+  await page.getByLabel('Judul rapat').fill(name)
+  await page.getByLabel('Jenis rapat').selectOption('RAKOR')
+  const shown = day(7).split('-').reverse().join('/')
+  await page.getByRole('textbox', { name: 'Mulai (WIB)', exact: true }).fill(shown)
+  await page.getByLabel('Jam mulai (WIB)').fill('09.00')
+  await page.getByRole('textbox', { name: 'Selesai (WIB)', exact: true }).fill(shown)
+  await page.getByLabel('Jam selesai (WIB)').fill('12.00')
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+
+  // minutes in Markdown with a single line break: a break on screen (it had run the two lines into one)
+  const agenda = page.locator('[data-section="agenda"]')
+  await agenda.locator('summary', { hasText: 'Tambah acara' }).click()
+  await agenda.getByRole('textbox', { name: 'Acara', exact: true }).fill('Realisasi Prokesra')
+  await agenda.getByLabel('Notulen (Markdown)').fill('Paparan realisasi s.d. November 2026.\nBaris kedua notulen: Jombang 82%.')
+  await agenda.getByRole('button', { name: 'Tambah acara' }).click()
+  const item = agenda.locator('[data-agenda-item="1"]')
+  const minutes = item.locator('[data-minutes]')
+  await expect(minutes.locator('p')).toHaveCount(1)
+  expect(await minutes.innerText()).toBe('Paparan realisasi s.d. November 2026.\nBaris kedua notulen: Jombang 82%.')
+
+  // a decision (plain text) on two lines keeps them, on the meeting's page and on its follow-up's
+  await item.locator('summary', { hasText: 'Tambah hasil' }).click()
+  await item.getByLabel('Jenis hasil').selectOption('DECISION')
+  await item.getByRole('textbox', { name: 'Isi', exact: true }).fill('Kabupaten Jombang mempercepat penyaluran Prokesra\nsampai target 100% pada 31 Desember 2026.')
+  await item.getByRole('button', { name: 'Tambah hasil' }).click()
+  const decision = item.locator('[data-outcome="DECISION"] [data-user-content]')
+  await expect(decision).toBeVisible()
+  // the lines as shown (a textarea sends its break as CR LF: the CR is kept as an invisible space at the line's end)
+  const shownLines = async (at: typeof decision) => (await at.innerText()).split('\n').map((l) => l.trimEnd())
+  const twoLines = ['Kabupaten Jombang mempercepat penyaluran Prokesra', 'sampai target 100% pada 31 Desember 2026.']
+  expect(await shownLines(decision)).toEqual(twoLines)
+
+  const actions = page.locator('[data-section="actions"]')
+  await actions.locator('summary', { hasText: 'Tambah tindak lanjut' }).click()
+  await actions.getByRole('textbox', { name: 'Tindak lanjut', exact: true }).fill('Percepat akad Prokesra')
+  await actions.getByLabel('Penanggung jawab').selectOption('REGENCY')
+  await actions.getByLabel('Kabupaten/kota').selectOption({ label: 'Kabupaten Jombang' })
+  await actions.getByLabel('Tenggat').fill(day(30).split('-').reverse().join('/'))
+  await actions.getByLabel('Dari hasil rapat').selectOption({ index: 1 })
+  await actions.getByRole('button', { name: 'Tambah tindak lanjut' }).click()
+  await actions.getByRole('link', { name: 'Percepat akad Prokesra' }).filter({ visible: true }).first().click()
+  const outcome = page.getByTestId('action-outcome')
+  await expect(outcome).toBeVisible()
+  expect(await shownLines(outcome)).toEqual(twoLines)
+})
+
 test('a meeting still to come is cancelled, not marked held, and the frame says what the cancellation did', async ({ page, login }) => {
   test.setTimeout(180_000)
   await login('ADMIN')

@@ -21,7 +21,9 @@ import type { ActionState } from '@/lib/safe-action'
 let programId: string
 let bank: SessionUser
 let admin: Awaited<ReturnType<typeof createUser>>
-const CONFLICT = /^Klaim sudah diubah oleh Uji ADMIN pada .+; muat ulang halaman, lalu ulangi\.$/
+/** A decision that met another's: told what was decided, by whom and when, and that the page now shows it (not to "reload, then repeat"). */
+const DECIDED = (what: string) => new RegExp(`^Keputusan Anda tidak disimpan: klaim ini sudah ${what} oleh Uji ADMIN pada .+\\. Halaman kini menampilkan keadaan terbarunya\\.$`)
+const DECIDED_ANY = DECIDED('(?:disetujui|dikembalikan ke bank)')
 
 beforeAll(async () => {
   const bprId = (await db.bank.findUniqueOrThrow({ where: { code: 'BPRJATIM' } })).id
@@ -70,7 +72,9 @@ const audits = (claimId: string, action: string) => db.auditLog.count({ where: {
 function oneWinner(results: ActionState[]) {
   expect(results.filter((r) => r.ok)).toHaveLength(1)
   const loser = results.find((r) => !r.ok)!
-  expect(loser.message).toMatch(CONFLICT)
+  expect(loser.message).toMatch(DECIDED_ANY)
+  // its page was drawn again with the refusal, which the frame announces (the decision's form is gone from it)
+  expect(loser.data).toEqual({ refreshed: '1' })
   return loser
 }
 
@@ -78,7 +82,8 @@ describe('claim decisions sent at the same moment', () => {
   it('two approvals: one lands, one APPROVE audit row, the other is told who approved', async () => {
     const c = await submitted('2025-02')
     signInAs(admin)
-    oneWinner(await Promise.all([approveClaim(undefined, form({ claimId: c.id, version: c.version })), approveClaim(undefined, form({ claimId: c.id, version: c.version }))]))
+    const loser = oneWinner(await Promise.all([approveClaim(undefined, form({ claimId: c.id, version: c.version })), approveClaim(undefined, form({ claimId: c.id, version: c.version }))]))
+    expect(loser.message).toMatch(DECIDED('disetujui'))
     expect(await audits(c.id, 'APPROVE')).toBe(1)
     expect((await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('APPROVED')
   })
@@ -90,7 +95,8 @@ describe('claim decisions sent at the same moment', () => {
       approveClaim(undefined, form({ claimId: c.id, version: c.version })),
       returnClaim(undefined, form({ claimId: c.id, version: c.version, reason: 'Rekening koran belum dilampirkan.' })),
     ])
-    oneWinner([approved, returned])
+    const loser = oneWinner([approved, returned])
+    expect(loser.message).toMatch(DECIDED(approved.ok ? 'disetujui' : 'dikembalikan ke bank'))
     const claim = await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id }, select: { status: true, returnReason: true } })
     const { approved: approvedAmount } = await money(c.id)
     if (approved.ok) {
@@ -117,7 +123,9 @@ describe('claim decisions sent at the same moment', () => {
     // the second admin's page still shows the claim as submitted at the first version
     const late = await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
     expect(late.ok).toBe(false)
-    expect(late.message).toMatch(CONFLICT)
+    // paid since: what it met is still its approval
+    expect(late.message).toMatch(DECIDED('disetujui'))
+    expect(late.data).toEqual({ refreshed: '1' })
     const after = await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id }, select: { status: true } })
     expect(after.status).toBe('PAID')
     expect(await money(c.id)).toEqual({ approved, paid: approved })
@@ -200,6 +208,49 @@ describe('claim decisions sent at the same moment', () => {
     await expect(db.claimLine.updateMany({ where: { claimId: c.id }, data: { approvedAmount: 0 } })).rejects.toThrow(/exceeds approved/)
     await expect(db.claimLine.deleteMany({ where: { claimId: c.id } })).rejects.toThrow(/exceeds approved/)
     expect(await money(c.id)).toEqual({ approved, paid: approved })
+  })
+
+  it('a decision from a tab left open: refused, told what was decided meanwhile, its page drawn again, what was typed kept', async () => {
+    // every month of the 2025 loan is raced above: a loan of its own, in a 2026 programme
+    const first = await db.disbursement.findFirstOrThrow({ where: { accountNumber: 'BALAP-1' }, select: { bankId: true, msmeId: true } })
+    const program2026 = (await db.creditProgram.create({
+      data: {
+        code: 'BALAPAN-2026', scheme: 'BALAPAN', name: 'Program Balapan 2026', year: 2026, creditTarget: 100_000_000, beneficiaryTarget: 4, subsidyCeiling: 10_000_000,
+        borrowerRate: 0.03, maxPlafond: 25_000_000, maxTenorMonths: 24, eligibleScales: ['MIKRO', 'KECIL'],
+        banks: { create: [{ bankId: first.bankId }] }, rates: { create: [{ bankId: first.bankId, effectiveFrom: new Date('2026-01-01'), rate: 0.12 }] },
+      },
+    })).id
+    const loan = await db.disbursement.create({
+      data: {
+        programId: program2026, bankId: first.bankId, accountNumber: 'BALAP-2026', msmeId: first.msmeId, regencyCode: '35.17', contractDate: new Date('2026-01-15'),
+        plafond: 20_000_000, tenorMonths: 12, bankRate: 0.12, borrowerRate: 0.03, eligibilityIssues: [],
+      },
+    })
+    await db.$transaction((tx) => recomputeLoanMonths(tx, [loan.id]))
+    const id = await submitClaimFor(bank, { programId: program2026, month: '2026-02' }, null)
+    const c = { id, version: (await db.subsidyClaim.findUniqueOrThrow({ where: { id }, select: { version: true } })).version }
+    signInAs(admin)
+    expect(await returnClaim(undefined, form({ claimId: c.id, version: c.version, reason: 'Rekening koran belum dilampirkan.' }))).toMatchObject({ ok: true })
+    // the other tab still shows it submitted: approving it meets the return
+    const approveLate = await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
+    expect(approveLate).toMatchObject({ ok: false, data: { refreshed: '1' } })
+    expect(approveLate.message).toMatch(DECIDED('dikembalikan ke bank'))
+    // filed again by the bank: the old tab's approval meets a claim submitted anew, not a decision (the general word)
+    await submitClaimFor(bank, { programId: program2026, month: '2026-02' }, null)
+    const resubmitted = await approveClaim(undefined, form({ claimId: c.id, version: c.version }))
+    expect(resubmitted).toMatchObject({ ok: false, data: { refreshed: '1' } })
+    expect(resubmitted.message).toMatch(/^Klaim sudah diubah oleh Uji BANK_OFFICER pada .+; perubahan Anda tidak disimpan, dan halaman kini menampilkan keadaan terbarunya\.$/)
+    const { version } = await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id }, select: { version: true } })
+    expect(await approveClaim(undefined, form({ claimId: c.id, version }))).toMatchObject({ ok: true })
+    // a return typed in a tab still at that version meets the approval; its reason is given back to the form
+    const returnLate = await returnClaim(undefined, form({ claimId: c.id, version, reason: 'Lampiran belum lengkap, kirim ulang.' }))
+    expect(returnLate).toMatchObject({ ok: false, data: { refreshed: '1' }, values: { reason: 'Lampiran belum lengkap, kirim ulang.' } })
+    expect(returnLate.message).toMatch(DECIDED('disetujui'))
+    // nothing of the late decisions was kept: one return, one approval, the claim approved without a reason (the
+    // first return's was cleared by the resubmission; the late one's never written)
+    expect(await audits(c.id, 'RETURN')).toBe(1)
+    expect(await audits(c.id, 'APPROVE')).toBe(1)
+    expect(await db.subsidyClaim.findUniqueOrThrow({ where: { id: c.id }, select: { status: true, returnReason: true } })).toEqual({ status: 'APPROVED', returnReason: null })
   })
 })
 

@@ -155,7 +155,8 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
                       {item.outcomes.map((o) => (
                         <li key={o.id} className="rounded-md bg-slate-50 p-2 text-sm" data-outcome={o.kind}>
                           <Badge tone={o.kind === 'DECISION' ? 'green' : o.kind === 'RECOMMENDATION' ? 'blue' : 'slate'}>{t(`outcomeKind.${o.kind}`)}</Badge>{' '}
-                          <span data-user-content>{o.text}</span>
+                          {/* plain text, its line breaks kept as the minutes' .docx/PDF print them (and as a follow-up's description shows them) */}
+                          <span data-user-content className="whitespace-pre-wrap">{o.text}</span>
                           {(o.program || o.indicator || o.regency) && (
                             <span className="mt-1 block text-xs text-slate-600">
                               {t('detail.linked')}:{' '}

@@ -95,7 +95,8 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
               <div><dt className="text-xs text-slate-500">{t('action.due')}</dt><dd className="font-medium">{formatDate(action.dueDate, { locale: lang })}</dd></div>
               <div><dt className="text-xs text-slate-500">{t('action.meeting')}</dt><dd><Link href={`/rapat/${action.meeting.id}`} className="text-brand-700 underline">{action.meeting.title}</Link></dd></div>
               {action.agendaItem && <div><dt className="text-xs text-slate-500">{t('action.agendaItem')}</dt><dd>{action.agendaItem.position}. {action.agendaItem.title}</dd></div>}
-              {action.outcome && <div><dt className="text-xs text-slate-500">{t('action.outcome')}</dt><dd>{t(`outcomeKind.${action.outcome.kind}`)}: {action.outcome.text}</dd></div>}
+              {/* the outcome's line breaks kept, as on the meeting's page and in its minutes */}
+              {action.outcome && <div><dt className="text-xs text-slate-500">{t('action.outcome')}</dt><dd>{t(`outcomeKind.${action.outcome.kind}`)}: <span data-testid="action-outcome" className="whitespace-pre-wrap">{action.outcome.text}</span></dd></div>}
               {action.description && <div><dt className="text-xs text-slate-500">{t('fields.description')}</dt><dd className="whitespace-pre-wrap">{action.description}</dd></div>}
             </dl>
           </section>
