@@ -21,12 +21,14 @@ const PERIODS = [0, 1, 2, 3, 4] as const
  * stays after a refusal; the version the grid was opened at goes with the save (a stale grid is refused).
  */
 export function TargetGridForm({
-  indicatorCode, year, version, aggregation, regencies, initial, locale,
+  indicatorCode, year, version, aggregation, decimals, regencies, initial, locale,
 }: {
   indicatorCode: string
   year: number
   version: number
   aggregation: 'SUM' | 'RATIO' | 'PROVINCE'
+  /** the indicator's: a count's refusals give a whole-number example */
+  decimals: number
   regencies: { code: string; name: string }[]
   /** field name → typed text */
   initial: Record<string, string>
@@ -104,6 +106,7 @@ export function TargetGridForm({
       <input type="hidden" name="indicatorCode" value={indicatorCode} />
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="version" value={currentVersion} />
+      {decimals === 0 && <input type="hidden" name="wholeNumbers" value="1" />}
       <FormMessage state={state} />
       {cellErrors.length > 0 && (
         <div ref={errorsRef} tabIndex={-1} className="scroll-mt-20 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-none" data-testid="target-cell-errors">

@@ -18,7 +18,7 @@ const { TargetGridForm } = await import('@/components/config/target-grid')
 
 function render(): string {
   const grid = createElement(TargetGridForm, {
-    indicatorCode: 'KOP_AKTIF', year: 2027, version: 1, aggregation: 'SUM', locale: 'id', initial: {},
+    indicatorCode: 'KOP_AKTIF', year: 2027, version: 1, aggregation: 'SUM', decimals: 0, locale: 'id', initial: {},
     regencies: [{ code: '35.07', name: 'Kabupaten Malang' }, { code: '35.73', name: 'Kota Malang' }],
   })
   const provider: ComponentProps<typeof NextIntlClientProvider> = { locale: 'id', messages: MESSAGES.id, timeZone: 'Asia/Jakarta', children: null }
@@ -40,6 +40,9 @@ describe('TargetGridForm: a refused cell says why where everyone can read it', (
     expect(input('target-cell-t-35-07-2')).toContain('aria-describedby="target-cell-t-35-07-2-error"')
     expect(input('target-cell-t-35-73-2')).toContain('aria-invalid="false"')
     expect(input('target-cell-t-35-73-2')).not.toContain('aria-describedby')
+  })
+  it('tells the server a count\'s grid is of whole numbers, for the refusals\' example (43.950, not 85,30)', () => {
+    expect(html).toContain('<input type="hidden" name="wholeNumbers" value="1"/>')
   })
   it('says why under the refused cell itself, where the red cell is seen', () => {
     expect(html).toMatch(/<input id="target-cell-t-35-07-2"[^>]*\/><p id="target-cell-t-35-07-2-error"[^>]*>Nilai target harus angka\.<\/p>/)
