@@ -53,6 +53,36 @@ test('leadership reading an unsent draft is told its figures may still change', 
 test('the indicator dashboard reads the realisation page\'s `indikator` and `tahun`', async ({ page, login }) => {
   await login('LEADERSHIP')
   await page.goto('/dasbor/indikator?indikator=DAK_PENDAMPINGAN&tahun=2025')
-  await expect(page.getByLabel('Indikator', { exact: true })).toHaveValue('DAK_PENDAMPINGAN')
-  await expect(page.getByLabel('Tahun', { exact: true })).toHaveValue('2025')
+  // the select's label wraps its options: named by role, as a reader hears it
+  await expect(page.getByRole('combobox', { name: 'Indikator', exact: true })).toHaveValue('DAK_PENDAMPINGAN')
+  await expect(page.getByRole('combobox', { name: 'Tahun', exact: true })).toHaveValue('2025')
+})
+
+test('the completeness page lists who is still missing a quarter', async ({ page, login }) => {
+  const [owed] = await sql<{ n: number }>(`
+    SELECT count(*)::int AS n FROM regencies g
+    LEFT JOIN quarterly_reports r ON r.regency_code = g.code AND r.year = 2026 AND r.quarter = 3
+    WHERE g.province_code = '35' AND (r.id IS NULL OR r.status = 'DRAFT')`)
+  await login('ADMIN')
+  await page.goto('/laporan-triwulan/kelengkapan?tahun=2026')
+  const filter = page.getByTestId('completeness-filter')
+  await filter.getByRole('combobox', { name: 'Triwulan', exact: true }).selectOption('3')
+  await filter.getByRole('combobox', { name: 'Status', exact: true }).selectOption('belum')
+  await filter.getByRole('button', { name: 'Tampilkan' }).click()
+  await expect(page).toHaveURL(/triwulan=3/)
+  await expect(page.getByTestId('completeness-shown')).toHaveText(`Triwulan III: ${owed.n} dari 38 kabupaten/kota`)
+  await expect(page.locator('tbody tr[data-regency]')).toHaveCount(owed.n)
+  // every row listed is still without a sent Triwulan III
+  for (const cell of await page.locator('[data-cell$="-3"]').all()) await expect(cell).toContainText(/Belum mulai|Draf/)
+})
+
+test('the target grid warns of a stock\'s quarter target above its year target, and still saves', async ({ page, login }) => {
+  await login('ADMIN')
+  await page.goto('/pengaturan/target?indikator=KSP_SEHAT&tahun=2027')
+  await page.waitForLoadState('networkidle')
+  await page.getByLabel('Kabupaten Jombang Setahun', { exact: true }).fill('10')
+  await page.getByLabel('Kabupaten Jombang TW IV', { exact: true }).fill('1.012')
+  await expect(page.getByTestId('stock-above-year')).toContainText('Kabupaten Jombang · TW IV: 1.012, di atas target tahun 10')
+  await page.getByLabel('Kabupaten Jombang TW IV', { exact: true }).fill('9')
+  await expect(page.getByTestId('stock-above-year')).toHaveCount(0)
 })

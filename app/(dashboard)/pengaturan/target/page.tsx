@@ -98,6 +98,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
             version={grid.version}
             aggregation={grid.indicator.aggregation}
             decimals={grid.indicator.decimals}
+            timeAggregation={grid.indicator.timeAggregation}
             regencies={grid.regencies}
             initial={initial}
             locale={lang}
