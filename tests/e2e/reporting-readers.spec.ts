@@ -76,7 +76,7 @@ test('the completeness page lists who is still missing a quarter', async ({ page
   for (const cell of await page.locator('[data-cell$="-3"]').all()) await expect(cell).toContainText(/Belum mulai|Draf/)
 })
 
-test('the target grid warns of a stock\'s quarter target above its year target, and still saves', async ({ page, login }) => {
+test('the target grid warns of a stock\'s quarter target above its year target while it is typed, and the warning goes with the slip', async ({ page, login }) => {
   await login('ADMIN')
   await page.goto('/pengaturan/target?indikator=KSP_SEHAT&tahun=2027')
   await page.waitForLoadState('networkidle')
