@@ -23,21 +23,27 @@ export async function transition(
     update: () => Promise<{ count: number }>
     /** the action draws the page again with its refusal (revalidatePath): the loser is told to check it, not to reload */
     refreshed?: boolean
+    /** a form whose typing stays in its fields after the refusal: the loser is told that reloading replaces it */
+    typed?: boolean
   },
 ): Promise<void> {
   const { count } = await step.update()
   if (count === 1) return
-  throw await conflictError(tx, step.entity, step.entityId, step.label, { refreshed: step.refreshed })
+  throw await conflictError(tx, step.entity, step.entityId, step.label, { refreshed: step.refreshed, typed: step.typed })
 }
 
 /** "Klaim sudah diubah oleh Admin Dinas pada 2 Desember 2026 09.15; muat ulang halaman." from the audit trail. */
-export async function conflictError(tx: Prisma.TransactionClient, entity: string, entityId: string, label: string, options: { refreshed?: boolean } = {}): Promise<ActionError> {
+export async function conflictError(tx: Prisma.TransactionClient, entity: string, entityId: string, label: string, options: { refreshed?: boolean; typed?: boolean } = {}): Promise<ActionError> {
   const last = await lastChange(tx, entity, entityId)
   if (!last) return new ActionError(`${label} tidak ditemukan atau sudah berubah; muat ulang halaman.`, undefined, 'CONFLICT')
   const { who, when } = last
   return new ActionError(options.refreshed
     ? `${label} sudah diubah oleh ${who} pada ${when}; perubahan Anda tidak disimpan, dan halaman kini menampilkan keadaan terbarunya.`
-    : `${label} sudah diubah oleh ${who} pada ${when}; muat ulang halaman, lalu ulangi.`, undefined, 'CONFLICT')
+    // a long form (a quarterly report): "reload" alone had thrown away what was typed, which still stands in the fields;
+    // the save stays refused (the version the writer saw is the condition), the writer is told what reloading costs
+    : options.typed
+      ? `${label} sudah diubah oleh ${who} pada ${when}. Isian Anda masih ada di formulir, tetapi memuat ulang halaman menggantinya dengan versi tersimpan: catat dulu isian yang ingin dipertahankan, lalu muat ulang halaman dan isi kembali.`
+      : `${label} sudah diubah oleh ${who} pada ${when}; muat ulang halaman, lalu ulangi.`, undefined, 'CONFLICT')
 }
 
 /** Who last changed a record (by `action`, or any) and when, from the audit trail, as a refusal names them; null when none is recorded. */

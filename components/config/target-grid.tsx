@@ -4,7 +4,7 @@ import { useActionState, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslations } from 'next-intl'
 import clsx from 'clsx'
 import { saveTargetGrid } from '@/lib/actions/config'
-import { provinceTotalCheck } from '@/lib/config/catalogue'
+import { provinceTotalCheck, stockQuartersAboveYear } from '@/lib/config/catalogue'
 import { formatNumber } from '@/lib/format'
 import { parseNumberInput } from '@/lib/parse'
 import { chartQuarter } from '@/lib/reporting/periods'
@@ -21,12 +21,16 @@ const PERIODS = [0, 1, 2, 3, 4] as const
  * stays after a refusal; the version the grid was opened at goes with the save (a stale grid is refused).
  */
 export function TargetGridForm({
-  indicatorCode, year, version, aggregation, regencies, initial, locale,
+  indicatorCode, year, version, aggregation, timeAggregation = 'FLOW', decimals, regencies, initial, locale,
 }: {
   indicatorCode: string
   year: number
   version: number
   aggregation: 'SUM' | 'RATIO' | 'PROVINCE'
+  /** a stock's quarter target above its year target is warned of as the admin types */
+  timeAggregation?: 'FLOW' | 'STOCK'
+  /** the indicator's: a count's refusals give a whole-number example */
+  decimals: number
   regencies: { code: string; name: string }[]
   /** field name → typed text */
   initial: Record<string, string>
@@ -51,11 +55,19 @@ export function TargetGridForm({
     return provinceTotalCheck(aggregation, cells)
   }, [regencies, aggregation])
   const [check, setCheck] = useState(() => yearCells((name) => initial[name] ?? ''))
+  // a stock's quarter targets above their year's (1.012 typed for a year of 10): a warning, the save is not refused
+  const stockCells = useCallback((read: (name: string) => string) => {
+    const cells = [null, ...regencies.map((r) => r.code)].flatMap((code) => PERIODS.map((q) => ({ regencyCode: code, quarter: q, value: parseNumberInput(read(targetCellName(code, q))) ?? Number.NaN })))
+    return stockQuartersAboveYear(timeAggregation, cells.filter((c) => Number.isFinite(c.value)))
+  }, [regencies, timeAggregation])
+  const [aboveYear, setAboveYear] = useState(() => stockCells((name) => initial[name] ?? ''))
   const recompute = useCallback(() => {
     const form = formRef.current
     if (!form) return
-    setCheck(yearCells((name) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? ''))
-  }, [yearCells])
+    const read = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? ''
+    setCheck(yearCells(read))
+    setAboveYear(stockCells(read))
+  }, [yearCells, stockCells])
   useEffect(recompute, [recompute, state])
   // a refused save: the list of refused cells comes into view and is read out (the Save button sits below a long grid)
   const errorsRef = useRef<HTMLDivElement>(null)
@@ -104,6 +116,7 @@ export function TargetGridForm({
       <input type="hidden" name="indicatorCode" value={indicatorCode} />
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="version" value={currentVersion} />
+      {decimals === 0 && <input type="hidden" name="wholeNumbers" value="1" />}
       <FormMessage state={state} />
       {cellErrors.length > 0 && (
         <div ref={errorsRef} tabIndex={-1} className="scroll-mt-20 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-none" data-testid="target-cell-errors">
@@ -164,6 +177,18 @@ export function TargetGridForm({
           : check.difference === null ? null
           : check.difference === 0 ? <p className="text-emerald-700">{t('match')}</p>
           : <p className="font-medium text-amber-800">{check.difference > 0 ? t('mismatchMore', { difference: fmt(check.difference) }) : t('mismatchLess', { difference: fmt(-check.difference) })}</p>}
+        {aboveYear.length > 0 && (
+          <div className="mt-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="stock-above-year">
+            <p className="font-medium">{t('stockAboveYear')}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {aboveYear.map((c) => (
+                <li key={`${c.regencyCode}-${c.quarter}`}>
+                  {t('stockAboveYearCell', { cell: `${rows.find((r) => r.code === c.regencyCode)?.name ?? ''} · ${periodLabel(c.quarter)}`, value: fmt(c.value), year: fmt(c.year) })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>{pending ? tc('saving') : tc('save')}</Button>

@@ -157,7 +157,10 @@ export function ReportEntryForm({
           <ul className="divide-y divide-slate-100">
             {form.indicators.map((i) => {
               const mine = findings.filter((f) => f.indicatorCode === i.code)
-              const errs = [...new Set([...(typingErrors[i.code] ? [typingErrors[i.code]] : []), ...(submitTried && missing.has(i.code) ? [MISSING_MESSAGE[locale]] : []), ...mine.filter((f) => f.severity === 'ERROR').map((f) => (locale === 'en' ? f.messageEn : f.message)), ...(serverErrors[`values.${i.code}`] ?? [])])]
+              // the server's refusal of a value the form already refuses is the same check read without the indicator's
+              // decimals (a count's "misalnya 43.950 atau 85,30" beside the form's whole-number one): the form's stands alone
+              const serverValueErrs = typingErrors[i.code] ? [] : serverErrors[`values.${i.code}`] ?? []
+              const errs = [...new Set([...(typingErrors[i.code] ? [typingErrors[i.code]] : []), ...(submitTried && missing.has(i.code) ? [MISSING_MESSAGE[locale]] : []), ...mine.filter((f) => f.severity === 'ERROR').map((f) => (locale === 'en' ? f.messageEn : f.message)), ...serverValueErrs])]
               const warns = mine.filter((f) => f.severity === 'WARNING')
               const commentErrs = serverErrors[`comments.${i.code}`]?.filter(() => warns.some((w) => !w.resolved)) ?? []
               const entered = i.aggregation !== 'RATIO'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { activeInQuarter, changedLockedFields, lockedFields, provinceTotalCheck, quarterBounds, quarterTargetsAboveYear } from './catalogue'
+import { activeInQuarter, changedLockedFields, lockedFields, provinceTotalCheck, quarterBounds, quarterTargetsAboveYear, stockQuartersAboveYear } from './catalogue'
 
 describe('indicator validity', () => {
   it('is in a quarter’s form when its window overlaps the quarter', () => {
@@ -67,5 +67,18 @@ describe('locked fields', () => {
     expect(lockedFields({ reports: 1, targets: 0 })).toContain('decimals')
     expect(lockedFields({ reports: 0, targets: 3 })).toEqual(['formCode', 'unit', 'aggregation', 'timeAggregation'])
     expect(lockedFields({ reports: 0, targets: 0 })).toEqual([])
+  })
+})
+
+describe('stockQuartersAboveYear: a warning for a stock\'s quarter target above its year target', () => {
+  it('names the quarter above its row\'s year (1.012 typed for a year of 10), a flow never', () => {
+    const cells = [
+      { regencyCode: '35.17', quarter: 0, value: 10 }, { regencyCode: '35.17', quarter: 4, value: 1012 }, { regencyCode: '35.17', quarter: 3, value: 10 },
+      { regencyCode: null, quarter: 0, value: 200 }, { regencyCode: null, quarter: 2, value: 150 },
+      // a quarter without a year target in its row is not judged
+      { regencyCode: '35.07', quarter: 1, value: 99 },
+    ]
+    expect(stockQuartersAboveYear('STOCK', cells)).toEqual([{ regencyCode: '35.17', quarter: 4, value: 1012, year: 10 }])
+    expect(stockQuartersAboveYear('FLOW', cells)).toEqual([])
   })
 })

@@ -81,6 +81,21 @@ type GridCell = { regencyCode: string | null; quarter: number; value: number }
  * With `before` (the stored grid), a row whose cells the save leaves as they were is not judged: a grid stored
  * before the rule must stay editable in its other rows.
  */
+/**
+ * The quarter targets above their row's year target, for a stock (a position at the quarter's end: healthy
+ * cooperatives): the year's target is the position it ends on, so a quarter's above it is most likely a slip
+ * (1.012 typed for 10). A warning the grid shows while typing, not a refusal: a position may peak mid-year.
+ * A flow's quarters are judged by their sum (quarterTargetsAboveYear), a refusal for a summed one.
+ */
+export function stockQuartersAboveYear(timeAggregation: 'FLOW' | 'STOCK', cells: readonly GridCell[]): { regencyCode: string | null; quarter: number; value: number; year: number }[] {
+  if (timeAggregation !== 'STOCK') return []
+  const years = new Map(cells.filter((c) => c.quarter === 0).map((c) => [c.regencyCode, c.value]))
+  return cells.flatMap((c) => {
+    const year = years.get(c.regencyCode)
+    return c.quarter > 0 && year !== undefined && c.value > year ? [{ regencyCode: c.regencyCode, quarter: c.quarter, value: c.value, year }] : []
+  })
+}
+
 export function quarterTargetsAboveYear(
   indicator: { aggregation: 'SUM' | 'RATIO' | 'PROVINCE'; timeAggregation: 'FLOW' | 'STOCK' },
   cells: readonly GridCell[],

@@ -32,6 +32,13 @@ describe('evaluateRules', () => {
     expect(evaluateRules({ indicators, rules, values: { KOP_TERDAFTAR: 347, KOP_AKTIF: 296 }, previous: { KOP_TERDAFTAR: 340 } })).toEqual([])
   })
 
+  it('says only the refusal for a negative value, not its change from the previous quarter (a walk saw "changed -142%")', () => {
+    const f = evaluateRules({ indicators, rules, values: { KOP_TERDAFTAR: -5 }, previous: { KOP_TERDAFTAR: 12 } })
+    expect(f.map((x) => [x.ruleCode, x.indicatorCode])).toEqual([['NON_NEGATIVE', 'KOP_TERDAFTAR']])
+    // a valid value far from the previous one still gets its warning
+    expect(evaluateRules({ indicators, rules, values: { KOP_TERDAFTAR: 50 }, previous: { KOP_TERDAFTAR: 12 } }).map((x) => x.ruleCode)).toEqual(['CHANGE_50'])
+  })
+
   it('flags active above registered, and the derived percentage above 100, as errors', () => {
     const f = evaluateRules({ indicators, rules, values: { KOP_TERDAFTAR: 100, KOP_AKTIF: 120 } })
     expect(f.map((x) => [x.ruleCode, x.indicatorCode, x.severity])).toEqual([

@@ -115,7 +115,10 @@ export function evaluateRules({
       }
     }
   }
-  return findings
+  // a value outside its allowed range (a negative count) is refused: a change percentage worked out from it ("changed
+  // -142%") is noise beside the refusal, as it is for an unreadable value; it comes back once the value is valid
+  const outOfRange = new Set(findings.filter((f) => f.severity === 'ERROR' && rules.some((r) => r.code === f.ruleCode && r.kind === 'RANGE')).map((f) => f.indicatorCode))
+  return findings.filter((f) => !(outOfRange.has(f.indicatorCode) && rules.some((r) => r.code === f.ruleCode && r.kind === 'MAX_CHANGE')))
 }
 
 /** The entered indicators still empty: each must be filled before submission. */

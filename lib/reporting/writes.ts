@@ -55,7 +55,8 @@ export async function writeReportValues(tx: Prisma.TransactionClient, actor: Aud
   }
   // who changed it and when, from its audit trail (the one conflict message): "orang lain" had blamed someone else
   // when it was the officer's own other tab
-  if (w.version !== undefined && (before?.version ?? 0) !== w.version) throw before ? await conflictError(tx, 'QuarterlyReport', before.id, 'Laporan') : new AppError('INVALID', STALE_REPORT)
+  // `typed`: the form keeps the writer's typing after the refusal (an import, without a version, has no form to keep)
+  if (w.version !== undefined && (before?.version ?? 0) !== w.version) throw before ? await conflictError(tx, 'QuarterlyReport', before.id, 'Laporan', { typed: true }) : new AppError('INVALID', STALE_REPORT)
   const now = new Date()
   const data = {
     ...(w.narrative && { obstacles: w.narrative.obstacles, followUps: w.narrative.followUps }),
@@ -64,7 +65,7 @@ export async function writeReportValues(tx: Prisma.TransactionClient, actor: Aud
   let id: string
   if (before) {
     await conditionalStep(tx, {
-      entity: 'QuarterlyReport', entityId: before.id, label: 'Laporan',
+      entity: 'QuarterlyReport', entityId: before.id, label: 'Laporan', typed: w.version !== undefined,
       update: () => tx.quarterlyReport.updateMany({ where: { id: before.id, version: before.version, status: { in: ['DRAFT', 'RETURNED'] } }, data: { ...data, version: { increment: 1 } } }),
     })
     id = before.id

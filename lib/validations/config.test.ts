@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { targetCellName, targetCellProblem, targetDecimalsErrors, targetGridSchema, targetRowSchema, thresholdsSchema } from './config'
-import { ENGLISH_GROUPING, NOT_A_NUMBER, NOT_WHOLE } from './reporting'
+import { ENGLISH_GROUPING, NOT_A_NUMBER, NOT_A_WHOLE_NUMBER, NOT_WHOLE } from './reporting'
 
 const grid = (cells: Record<string, string>) => targetGridSchema.safeParse({ indicatorCode: 'KOP_TERDAFTAR', year: '2028', version: '0', ...cells })
 const errorsOf = (r: ReturnType<typeof grid>) => (r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message])))
@@ -14,6 +14,14 @@ describe('target grid cells: the report form’s refusals, never rounded', () =>
       't.35.16.0': NOT_A_NUMBER,
       't.35.16.1': 'Isi angka tidak negatif, mis. 43.950 atau 85,30.',
     })
+  })
+
+  it('gives a count\'s grid (wholeNumbers) a whole-number example, not 85,30, which the count then refuses', () => {
+    const r = grid({ wholeNumbers: '1', 't.35.16.0': 'abc', 't.35.16.1': '-3', 't.35.17.0': '1.012' })
+    expect(errorsOf(r)).toEqual({ 't.35.16.0': NOT_A_WHOLE_NUMBER, 't.35.16.1': 'Isi angka bulat tidak negatif, mis. 43.950.' })
+    expect(NOT_A_WHOLE_NUMBER).toBe('Isi angka bulat, misalnya 43.950.')
+    expect(targetCellProblem('abc', 0)).toBe(NOT_A_WHOLE_NUMBER)
+    expect(targetCellProblem('abc', 2)).toBe(NOT_A_NUMBER)
   })
 
   it('keeps a third decimal out (the column stores two) instead of rounding it', () => {

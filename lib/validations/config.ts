@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isIsoDate, isoDateField, parseNumberInput } from '@/lib/parse'
-import { decimalsProblem, valueProblem } from '@/lib/validations/reporting'
+import { decimalsProblem, NOT_A_NUMBER, NOT_A_WHOLE_NUMBER, valueProblem } from '@/lib/validations/reporting'
 import { optionalText } from '@/lib/validations/registers-common'
 import { ACTIVITY_KINDS, BENEFICIARY_TYPES, type ActivityKind, type BeneficiaryType } from '@/lib/validations/activities'
 import { STATUS_THRESHOLDS } from '@/lib/dashboard/status'
@@ -87,6 +87,8 @@ const CELL = /^t\.(\d{2}\.\d{2}|PROV)\.([0-4])$/
 export type TargetCell = { regencyCode: string | null; quarter: number; value: number }
 
 const NEGATIVE_TARGET = 'Isi angka tidak negatif, mis. 43.950 atau 85,30.'
+/** For a count's target: a decimal example would invite a value NOT_WHOLE refuses. */
+const NEGATIVE_WHOLE_TARGET = 'Isi angka bulat tidak negatif, mis. 43.950.'
 /** A target is stored as Decimal(20,2): a third decimal is refused, never rounded away. */
 const TARGET_DECIMALS = 2
 
@@ -96,12 +98,14 @@ const TARGET_DECIMALS = 2
  * a negative target, and more decimals than `decimals` (the indicator's, once known; else the column's).
  * Nothing is rounded: `12,5` for a count is a slip to correct, not 13.
  */
-export function targetCellProblem(text: string, decimals?: number): string | null {
+export function targetCellProblem(text: string, decimals?: number, { wholeExample = decimals === 0 } = {}): string | null {
   // without the indicator, the report action's first read of the text (valueProblem without decimals)
   const problem = valueProblem(text, decimals === undefined ? undefined : Math.min(decimals, TARGET_DECIMALS))
+  // `wholeExample`: the messages' example a whole number (a count's grid), whatever decimals the check used
+  if (problem === NOT_A_NUMBER && wholeExample) return NOT_A_WHOLE_NUMBER
   if (problem) return problem
   const n = parseNumberInput(text)
-  if (n !== null && n < 0) return NEGATIVE_TARGET
+  if (n !== null && n < 0) return wholeExample ? NEGATIVE_WHOLE_TARGET : NEGATIVE_TARGET
   return decimals === undefined ? decimalsProblem(n, TARGET_DECIMALS) : null
 }
 
@@ -124,10 +128,13 @@ export function targetDecimalsErrors(cells: readonly TargetCell[], decimals: num
  */
 export function readTargetCells(raw: Record<string, unknown>, refused: (key: string, message: string) => void = () => {}): TargetCell[] {
   const cells: TargetCell[] = []
+  // the grid of a count says so (`wholeNumbers`): only the messages' example follows it; the indicator's own decimals
+  // are checked by the action once it has read the indicator (targetDecimalsErrors), never from this hint
+  const wholeExample = raw.wholeNumbers === '1'
   for (const [key, text] of Object.entries(raw)) {
     const m = CELL.exec(key)
     if (!m || typeof text !== 'string') continue
-    const problem = targetCellProblem(text)
+    const problem = targetCellProblem(text, undefined, { wholeExample })
     if (problem) {
       refused(key, problem)
       continue
@@ -149,6 +156,7 @@ export const targetGridSchema = z
     year,
     version,
     acceptDifference: z.enum(['on', 'true', 'false', '']).optional().transform((v) => v === 'on' || v === 'true'),
+    wholeNumbers: z.enum(['1', '']).optional(),
   })
   .catchall(z.string().max(40, 'Maksimal 40 karakter.'))
   .transform((v, ctx) => {

@@ -28,8 +28,22 @@ export type DashboardFilterParams = z.infer<typeof dashboardFilterSchema>
  * schema above reads it so too) rather than dropped into the user's default, a district officer's own regency.
  */
 export function dashboardParams(given: SearchParams): Record<string, string> {
-  const flat = flatParams(given)
+  const flat = withIndonesianNames(flatParams(given))
   return 'regency' in given && given.regency !== undefined && !flat.regency ? { ...flat, regency: PROVINCE } : flat
+}
+
+/**
+ * The reporting screens' names for the same filters (/laporan-triwulan/realisasi takes `?indikator=…&tahun=…`): a link
+ * copied from there and edited had silently shown the default indicator. The dashboard's own name wins when both are given.
+ */
+const INDONESIAN_NAMES = { indikator: 'indicator', tahun: 'year' } as const
+function withIndonesianNames(flat: Record<string, string>): Record<string, string> {
+  const out = { ...flat }
+  for (const [id, en] of Object.entries(INDONESIAN_NAMES)) {
+    if (out[id] !== undefined && out[en] === undefined) out[en] = out[id]
+    delete out[id]
+  }
+  return out
 }
 
 /** The datasets a dashboard exports, one per chart or card set. */

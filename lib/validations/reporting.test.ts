@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { looksLikeEnglishGrouping } from '@/lib/parse'
-import { decimalsProblem, ENGLISH_GROUPING, NOT_A_NUMBER, NOT_WHOLE, reportEntrySchema, reportValueRowSchema, TOO_LARGE, valueProblem } from './reporting'
+import { decimalsProblem, ENGLISH_GROUPING, NOT_A_NUMBER, NOT_A_WHOLE_NUMBER, NOT_WHOLE, reportEntrySchema, reportValueRowSchema, TOO_LARGE, valueProblem } from './reporting'
 
 const entry = (value: string) => ({ year: '2026', quarter: '3', version: '0', intent: 'save', 'values.KSP_SEHAT': value })
 
@@ -46,7 +46,9 @@ describe('valueProblem: a report value against its indicator', () => {
     expect(valueProblem('12x')).toBe(NOT_A_NUMBER)
     expect(valueProblem('99999999999999999999999')).toBe(TOO_LARGE)
     expect(valueProblem('99.999.999.999.999.999')).toBe(TOO_LARGE)
-    expect(valueProblem('12x', 0)).toBe(NOT_A_NUMBER)
+    // a count's example is a whole number: `85,30` would then be refused as not whole (a walk's find)
+    expect(valueProblem('12x', 0)).toBe(NOT_A_WHOLE_NUMBER)
+    expect(valueProblem('12x', 2)).toBe(NOT_A_NUMBER)
   })
 })
 

@@ -11,6 +11,10 @@ const MAX_VALUE = 1e17
 const STORED_DECIMALS = 2
 
 export const NOT_A_NUMBER = 'Isi angka, misalnya 43.950 atau 85,30.'
+/** For a count (no decimals): a decimal example would invite `85,30`, which NOT_WHOLE then refuses. */
+export const NOT_A_WHOLE_NUMBER = 'Isi angka bulat, misalnya 43.950.'
+/** The "enter a number" message with an example the field accepts: whole for `decimals` 0, else with decimals. */
+export const notANumber = (decimals?: number) => (decimals === 0 ? NOT_A_WHOLE_NUMBER : NOT_A_NUMBER)
 export const ENGLISH_GROUPING = 'Tulis ribuan dengan titik (5.120) dan desimal dengan koma (5,12).'
 export const NOT_WHOLE = 'Nilai ini harus bilangan bulat, tanpa desimal.'
 /** A number, but past what a value holds: said so, not "enter a number" (it is one). */
@@ -52,7 +56,7 @@ export function valueProblem(text: string | null | undefined, decimals?: number)
     return allowed > 0 && /^[^,]*,\d{3}$/.test((text ?? '').trim()) ? tooManyDecimalsOrGrouping(allowed) : ENGLISH_GROUPING
   }
   const n = parseDecimalInput(text)
-  if (n !== null && Number.isNaN(n)) return NOT_A_NUMBER
+  if (n !== null && Number.isNaN(n)) return notANumber(decimals)
   if (n !== null && (!Number.isFinite(n) || Math.abs(n) >= MAX_VALUE)) return TOO_LARGE
   return decimals === undefined ? null : decimalsProblem(n, decimals)
 }

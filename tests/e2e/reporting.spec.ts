@@ -51,7 +51,7 @@ test('the officer submits, the admin returns it, the officer corrects and resubm
   await expect(page.getByTestId('submit-blocked')).toContainText('perbaiki 1 isian')
   // an unreadable number is caught as it is typed, not after submitting
   await field(page, 'Koperasi aktif').fill('abc')
-  await expect(page.locator('[data-indicator="KOP_AKTIF"]').getByText('Isi angka, misalnya 43.950 atau 85,30.')).toBeVisible()
+  await expect(page.locator('[data-indicator="KOP_AKTIF"]').getByText('Isi angka bulat, misalnya 43.950.')).toBeVisible()
   // a number the server would refuse is no figure for the rules or the computed share: 4.000,5 cooperatives is refused
   // for its fraction, and not also called more than the registered ones, nor a share of 1.127%
   await field(page, 'Koperasi aktif').fill('4.000,5')
@@ -154,7 +154,7 @@ test('unsaved typing in the report asks before a link leaves it: stay keeps the 
   await login('DISTRICT_OFFICER')
   await page.goto(Q3)
   const active = field(page, 'Koperasi aktif')
-  const unreadable = page.locator('[data-indicator="KOP_AKTIF"]').getByText('Isi angka, misalnya 43.950 atau 85,30.')
+  const unreadable = page.locator('[data-indicator="KOP_AKTIF"]').getByText('Isi angka bulat, misalnya 43.950.')
   const completeness = page.getByRole('navigation', { name: 'Bagian laporan triwulan' }).getByRole('link', { name: 'Kelengkapan' })
   const saved = await active.inputValue()
   // typed once the form answers (its own check shows): a field typed before the page hydrates is not yet watched

@@ -58,6 +58,8 @@ describe('quarterly report workflow', () => {
     expect(stale.ok).toBe(false)
     // who changed it and when (here the officer's own other tab), not "someone else"
     expect(stale.message).toMatch(new RegExp(`^Laporan sudah diubah oleh ${(await db.user.findUniqueOrThrow({ where: { id: officer.id }, select: { name: true } })).name} pada \\d{1,2} \\S+ \\d{4}`))
+    // the typing stays in the form: the message says that reloading replaces it (a walk reloaded as told and lost it)
+    expect(stale.message).toMatch(/\. Isian Anda masih ada di formulir, tetapi memuat ulang halaman menggantinya dengan versi tersimpan: catat dulu isian yang ingin dipertahankan, lalu muat ulang halaman dan isi kembali\.$/)
     const r = await report()
     expect(r).toMatchObject({ status: 'DRAFT', version: 2 })
     expect((await audits(r.id)).map((a) => a.action)).toEqual(['CREATE', 'UPDATE'])

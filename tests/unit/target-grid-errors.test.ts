@@ -18,7 +18,7 @@ const { TargetGridForm } = await import('@/components/config/target-grid')
 
 function render(): string {
   const grid = createElement(TargetGridForm, {
-    indicatorCode: 'KOP_AKTIF', year: 2027, version: 1, aggregation: 'SUM', locale: 'id', initial: {},
+    indicatorCode: 'KOP_AKTIF', year: 2027, version: 1, aggregation: 'SUM', decimals: 0, locale: 'id', initial: {},
     regencies: [{ code: '35.07', name: 'Kabupaten Malang' }, { code: '35.73', name: 'Kota Malang' }],
   })
   const provider: ComponentProps<typeof NextIntlClientProvider> = { locale: 'id', messages: MESSAGES.id, timeZone: 'Asia/Jakarta', children: null }
@@ -41,9 +41,27 @@ describe('TargetGridForm: a refused cell says why where everyone can read it', (
     expect(input('target-cell-t-35-73-2')).toContain('aria-invalid="false"')
     expect(input('target-cell-t-35-73-2')).not.toContain('aria-describedby')
   })
+  it('tells the server a count\'s grid is of whole numbers, for the refusals\' example (43.950, not 85,30)', () => {
+    expect(html).toContain('<input type="hidden" name="wholeNumbers" value="1"/>')
+  })
   it('says why under the refused cell itself, where the red cell is seen', () => {
     expect(html).toMatch(/<input id="target-cell-t-35-07-2"[^>]*\/><p id="target-cell-t-35-07-2-error"[^>]*>Nilai target harus angka\.<\/p>/)
     expect(html).toMatch(/<input id="target-cell-t-PROV-0"[^>]*\/><p id="target-cell-t-PROV-0-error"[^>]*>Target provinsi wajib diisi\.<\/p>/)
     expect(html).not.toContain('id="target-cell-t-35-73-2-error"')
+  })
+})
+
+describe('TargetGridForm: a stock\'s quarter target above its year target is warned of, not refused', () => {
+  it('lists the cell with both targets, under the total check', () => {
+    const grid = createElement(TargetGridForm, {
+      indicatorCode: 'KSP_SEHAT', year: 2026, version: 1, aggregation: 'SUM', timeAggregation: 'STOCK', decimals: 0, locale: 'id',
+      initial: { 't.35.07.0': '10', 't.35.07.4': '1.012', 't.35.73.0': '5', 't.35.73.4': '5' },
+      regencies: [{ code: '35.07', name: 'Kabupaten Malang' }, { code: '35.73', name: 'Kota Malang' }],
+    })
+    const provider: ComponentProps<typeof NextIntlClientProvider> = { locale: 'id', messages: MESSAGES.id, timeZone: 'Asia/Jakarta', children: null }
+    const html = renderToStaticMarkup(createElement(NextIntlClientProvider, provider, grid))
+    expect(html).toContain('data-testid="stock-above-year"')
+    expect(html).toContain('Kabupaten Malang · TW IV: 1.012, di atas target tahun 10')
+    expect(html).not.toContain('Kota Malang · TW IV')
   })
 })

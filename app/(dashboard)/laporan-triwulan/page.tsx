@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { FileUp } from 'lucide-react'
@@ -7,7 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { Table, Td, Th } from '@/components/ui/table'
 import { StatusBadge, TimelinessBadge } from '@/components/reporting/status-badge'
 import { YearPicker } from '@/components/reporting/year-picker'
-import { findMyReports, findReportInbox } from '@/lib/data/reporting'
+import { findMyReports, findReportInbox, findReportTasks } from '@/lib/data/reporting'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { currentQuarter, quarterLabel, quarterStarted } from '@/lib/reporting/periods'
@@ -39,8 +40,11 @@ async function MyReports({ user, params }: { user: SessionUser; params: Record<s
   const now = new Date()
   const filter = reportingFilterSchema.parse(params)
   const year = filter.tahun ?? currentQuarter(now).year
-  const [t, locale, mine] = await Promise.all([getTranslations('reporting'), getLocale(), findMyReports({ user, year, now })])
+  const [t, locale, mine, tasks] = await Promise.all([getTranslations('reporting'), getLocale(), findMyReports({ user, year, now }), findReportTasks({ user, now })])
   const lang = locale === 'en' ? 'en' : 'id'
+  // the list opens on one year: a report returned, or overdue, in another (Triwulan IV 2025 in January) is named
+  // above it, as the overview card and the bell name it (findReportTasks), so that the officer's own list does not hide it
+  const elsewhere = tasks.filter((x) => x.year !== year && (x.status === 'RETURNED' || x.late))
   // what the officer can do with a quarter's report, the same in the card and the table row
   const action = (status: (typeof mine.quarters)[number]['status']) => ({
     editable: status === 'NOT_STARTED' || status === 'DRAFT' || status === 'RETURNED',
@@ -58,6 +62,19 @@ async function MyReports({ user, params }: { user: SessionUser; params: Record<s
           <YearPicker pathname="/laporan-triwulan" params={params} year={year} label={t('year')} submit={t('show')} />
         </div>
       </div>
+      {elsewhere.length > 0 && (
+        <div role="note" className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="other-years">
+          <p className="font-medium">{t('mine.otherYears')}</p>
+          <ul className="mt-1 space-y-0.5">
+            {elsewhere.map((x) => (
+              <li key={`${x.year}-${x.quarter}`}>
+                <Link href={`/laporan-triwulan/${user.regencyCode}/${x.year}/${x.quarter}`} className="font-medium underline">{quarterLabel(x.quarter, lang)} {x.year}</Link>
+                {': '}{x.status === 'RETURNED' ? t('mine.otherReturned') : t('mine.otherOverdue', { deadline: formatDate(x.deadline!, { locale: lang }) })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {/* phones: one card per quarter with its action in reach; wider screens: the table (as /umkm does) */}
       <ul className="space-y-2 md:hidden" aria-label={t('mine.title')}>
         {mine.quarters.map((q) => {

@@ -12,6 +12,9 @@ import { currentQuarter, quarterLabel } from '@/lib/reporting/periods'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { reportingFilterSchema } from '@/lib/validations/reporting'
+import { COMPLETENESS_STATUSES, focusQuarter, matchesCompletenessStatus, type CompletenessStatus } from '@/lib/reporting/completeness-filter'
+import { FilterForm } from '@/components/ui/filter-form'
+import { inputClass } from '@/components/ui/input-class'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reporting.completeness'))('title') }
@@ -22,10 +25,24 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
   const user = await requirePermission('reports.read')
   const params = flatParams(await searchParams)
   const now = new Date()
-  const year = reportingFilterSchema.parse(params).tahun ?? currentQuarter(now).year
+  const filter = reportingFilterSchema.parse(params)
+  const year = filter.tahun ?? currentQuarter(now).year
   const [t, locale, data] = await Promise.all([getTranslations('reporting'), getLocale(), getCompleteness({ user, year, now })])
   const lang = locale === 'en' ? 'en' : 'id'
   const c = (k: string, values?: Record<string, string | number>) => t(`completeness.${k}`, values)
+  // the quarter the filter and the phone's list are about: chosen, else the latest past its deadline (the one to chase)
+  const focus = filter.triwulan ?? focusQuarter(data.quarters)
+  const status = (COMPLETENESS_STATUSES as readonly string[]).includes(params.status ?? '') ? (params.status as CompletenessStatus) : undefined
+  const rows = data.regencies.filter((r) => matchesCompletenessStatus(r.quarters.find((q) => q.quarter === focus)!, status))
+  const cellLabel = (name: string, q: (typeof data.regencies)[number]['quarters'][number]) =>
+    `${name}, ${quarterLabel(q.quarter, lang)}: ${t(`status.${q.status === 'RETURNED' && q.reopened ? 'REOPENED' : q.status}`)}, ${t(`timeliness.${q.timeliness}`)}`
+  // not required and not begun: "Tidak diwajibkan" alone, not also "Belum mulai" in every cell
+  const badges = (q: (typeof data.regencies)[number]['quarters'][number]) => (
+    <>
+      {!(q.status === 'NOT_STARTED' && q.timeliness === 'NOT_REQUIRED') && <StatusBadge status={q.status} reopened={q.reopened} />}
+      {q.timeliness !== 'PENDING' && <TimelinessBadge timeliness={q.timeliness} />}
+    </>
+  )
   return (
     <section aria-labelledby="completeness-title" className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -66,23 +83,56 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
         </div>
       </div>
 
+      <FilterForm action="/laporan-triwulan/kelengkapan" aria-label={c('filterLabel')} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" data-testid="completeness-filter">
+        <input type="hidden" name="tahun" value={year} />
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('quarter')}</span>
+          <select name="triwulan" defaultValue={focus} className={inputClass()}>
+            {data.quarters.map((q) => <option key={q.quarter} value={q.quarter}>{quarterLabel(q.quarter, lang)}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t('statusLabel')}</span>
+          <select name="status" defaultValue={status ?? ''} className={inputClass()}>
+            <option value="">{c('statusAll')}</option>
+            {COMPLETENESS_STATUSES.map((s) => <option key={s} value={s}>{c(`status.${s}`)}</option>)}
+          </select>
+        </label>
+        <button type="submit" className={buttonClass('secondary')}>{t('show')}</button>
+        <p className="text-sm text-slate-600" role="status" data-testid="completeness-shown">{c('shown', { count: rows.length, total: data.regencies.length, quarter: quarterLabel(focus, lang) })}</p>
+      </FilterForm>
+
+      {/* phones: the chosen quarter's status per regency, in reach without scrolling sideways; wider screens: the grid */}
+      <ul className="space-y-2 md:hidden" aria-label={c('grid')} data-testid="completeness-cards">
+        {rows.map((r) => {
+          const q = r.quarters.find((x) => x.quarter === focus)!
+          return (
+            <li key={r.code} data-regency={r.code}>
+              <Link href={`/laporan-triwulan/${r.code}/${year}/${focus}`} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm" aria-label={cellLabel(r.name, q)}>
+                <span className="font-medium text-slate-900">{r.name}</span>
+                <span className="flex flex-wrap gap-1">{badges(q)}</span>
+              </Link>
+            </li>
+          )
+        })}
+      </ul>
+
+      <div className="hidden md:block">
       <Table caption={c('grid')}>
         <thead>
           <tr>
             <Th className="sticky left-0 z-10">{t('regency')}</Th>
-            {data.quarters.map((q) => <Th key={q.quarter}>{quarterLabel(q.quarter, lang)}</Th>)}
+            {data.quarters.map((q) => <Th key={q.quarter} className={q.quarter === focus ? 'bg-brand-50' : undefined}>{quarterLabel(q.quarter, lang)}</Th>)}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {data.regencies.map((r) => (
+          {rows.map((r) => (
             <tr key={r.code} data-regency={r.code}>
               <th scope="row" className="sticky left-0 z-10 whitespace-nowrap bg-white px-3 py-2 text-left font-medium text-slate-800">{r.name}</th>
               {r.quarters.map((q) => (
-                <Td key={q.quarter} className="whitespace-nowrap">
-                  <Link href={`/laporan-triwulan/${r.code}/${year}/${q.quarter}`} className="flex flex-wrap items-center gap-1 rounded hover:bg-slate-50" data-cell={`${r.code}-${q.quarter}`} aria-label={`${r.name}, ${quarterLabel(q.quarter, lang)}: ${t(`status.${q.status === 'RETURNED' && q.reopened ? 'REOPENED' : q.status}`)}, ${t(`timeliness.${q.timeliness}`)}`}>
-                    {/* not required and not begun: "Tidak diwajibkan" alone, not also "Belum mulai" in every cell */}
-                    {!(q.status === 'NOT_STARTED' && q.timeliness === 'NOT_REQUIRED') && <StatusBadge status={q.status} reopened={q.reopened} />}
-                    {q.timeliness !== 'PENDING' && <TimelinessBadge timeliness={q.timeliness} />}
+                <Td key={q.quarter} className={q.quarter === focus ? 'whitespace-nowrap bg-brand-50/40' : 'whitespace-nowrap'}>
+                  <Link href={`/laporan-triwulan/${r.code}/${year}/${q.quarter}`} className="flex flex-wrap items-center gap-1 rounded hover:bg-slate-50" data-cell={`${r.code}-${q.quarter}`} aria-label={cellLabel(r.name, q)}>
+                    {badges(q)}
                   </Link>
                 </Td>
               ))}
@@ -90,6 +140,7 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
           ))}
         </tbody>
       </Table>
+      </div>
     </section>
   )
 }

@@ -11,6 +11,7 @@ import { findIndicatorsForAdmin, getTargetGrid } from '@/lib/data/config'
 import { formatDateTime, formatNumber } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { currentQuarter } from '@/lib/reporting/periods'
+import { formatInputValue } from '@/lib/reporting/display'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { targetCellName } from '@/lib/validations/config'
@@ -35,7 +36,9 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
   const grid = code ? await getTargetGrid({ user, indicatorCode: code, year }) : null
   const copying = Boolean(grid && params.salin)
   const source = grid ? (copying ? grid.previousCells : grid.cells) : []
-  const initial = Object.fromEntries(source.map((c) => [targetCellName(c.regencyCode, c.quarter), String(c.value).replace('.', ',')]))
+  // grouped the way the cells are typed (`450.000.000`, as the report entry form shows a value): bare digits of a
+  // nine-digit Rupiah target were easy to misread by a factor of ten
+  const initial = Object.fromEntries(source.map((c) => [targetCellName(c.regencyCode, c.quarter), formatInputValue(c.value, grid!.indicator.decimals)]))
   const years = Array.from({ length: 6 }, (_, i) => currentQuarter(new Date()).year - 3 + i)
   const fmt = (n: number) => formatNumber(n, { decimals: Number.isInteger(n) ? 0 : 2, locale: lang })
 
@@ -94,6 +97,8 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
             year={year}
             version={grid.version}
             aggregation={grid.indicator.aggregation}
+            decimals={grid.indicator.decimals}
+            timeAggregation={grid.indicator.timeAggregation}
             regencies={grid.regencies}
             initial={initial}
             locale={lang}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { forbidden, notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { Lock, Send, Undo2 } from 'lucide-react'
+import { Lock, PencilLine, Send, Undo2 } from 'lucide-react'
 import { ReportEntryForm, type EntryForm } from '@/components/reporting/report-entry-form'
 import { ReportHistory } from '@/components/reporting/report-history'
 import { ReportValuesTable, type ValueRow } from '@/components/reporting/report-values-table'
@@ -150,6 +150,14 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
             <p className="flex items-center gap-2 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="locked">
               <Lock aria-hidden className="size-4 shrink-0" />
               {t('entry.locked')}
+            </p>
+          )}
+          {/* an unsent report read by someone other than its officer (leadership, the province): its figures are the
+              officer's work in progress, which a bold table alone had made look like a sent or approved report */}
+          {(status === 'DRAFT' || status === 'RETURNED') && (
+            <p className="flex items-center gap-2 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="unsent-note">
+              <PencilLine aria-hidden className="size-4 shrink-0" />
+              {t(status === 'DRAFT' ? 'entry.draftUnsent' : 'entry.returnedUnsent')}
             </p>
           )}
           {status === 'SUBMITTED' && !can(user.role, 'reports.review') && (
