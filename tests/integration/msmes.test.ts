@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { db } from '@/lib/db'
 import { createMsme, deleteMsme, restoreMsme, revealOwnerNik, updateMsme } from '@/lib/actions/msmes'
 import { deleteCooperative } from '@/lib/actions/cooperatives'
-import { exportMsmes, findDeletedMsmes, findMsmes, getMsme } from '@/lib/data/msmes'
+import { exportMsmes, findDeletedMsmes, findMsmes, getMsme, syncMsmes } from '@/lib/data/msmes'
 import { cooperativeName } from '@/lib/data/cooperatives'
 import { GET as exportRoute } from '@/app/api/umkm/ekspor/route'
 import type { SessionUser } from '@/lib/session-user'
@@ -379,5 +379,22 @@ describe('sorting within a tie', () => {
       expect(rows.map((r) => r.nib), dir).toEqual(['9120007770001', '9120007770002', '9120007770003'])
     }
     expect((await exportMsmes({ user: asUser(admin), filter: { q: 'Warung Seri', sort: 'regencyCode' } })).map((r) => r.nib)).toEqual(['9120007770001', '9120007770002', '9120007770003'])
+  })
+})
+
+describe('searching a name with other quotes or accents than it was written with', () => {
+  it('finds a business or owner name typed plainly, and a plain one typed with accents, on the list, the export and the API', async () => {
+    const base = { ownerNik: '3517014501900098', ownerGender: 'P' as const, kbli: '10793', regencyCode: '35.17', computedScale: 'MIKRO' as const, updatedAt: new Date() }
+    await db.msme.createMany({ data: [
+      { ...base, nib: '9120006660001', businessName: 'Keripik “Sumber Rejeki” – Éka', ownerName: 'Siti Ni’mah' },
+      { ...base, nib: '9120006660002', businessName: 'Warung Jamu Eka Lestari', ownerName: 'Dwi Ayu Hartati' },
+    ] })
+    const found = async (q: string) => (await findMsmes({ user: asUser(admin), filter: { q } })).rows.map((r) => r.nib).filter((n) => n.startsWith('912000666'))
+    for (const q of ['"sumber rejeki"', 'keripik eka', "siti ni'mah", 'NIMAH sumber']) expect(await found(q), q).toEqual(['9120006660001'])
+    expect(await found('éka')).toEqual(['9120006660001', '9120006660002'])
+    expect(await found('Éka Lestari')).toEqual(['9120006660002'])
+    expect(await found('eka lestarii')).toEqual([])
+    expect((await exportMsmes({ user: asUser(admin), filter: { q: '“Sumber Rejeki”' } })).map((r) => r.nib)).toEqual(['9120006660001'])
+    expect((await syncMsmes({ user: asUser(admin), filter: { q: 'sumber rejeki eka' }, limit: 10 })).rows.map((r) => r.nib)).toEqual(['9120006660001'])
   })
 })
