@@ -12,7 +12,7 @@ import { saveHealthAssessment } from '@/lib/actions/health'
 import { formatNumber, type Locale } from '@/lib/format'
 import { parseNumberInput } from '@/lib/parse'
 import {
-  HEALTH_ASPECT_KEYS, figureValue, ratioScore, ratioValue, answerScore, scoreHealth,
+  HEALTH_ASPECT_KEYS, aspectScores, figureValue, ratioScore, ratioValue, answerScore, scoreHealth,
   type HealthAnswer, type HealthComponent, type HealthFigure, type OutcomeBands, type YearAmounts,
 } from '@/lib/registers/health'
 import { useLocale } from 'next-intl'
@@ -75,6 +75,8 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
     }
   }
   const result = scoreHealth(template, answers)
+  // an aspect's score as soon as its own components are answered (the total waits for the whole worksheet)
+  const aspects = aspectScores(template, answers)
 
   const source = (c: Component) => {
     // a part the book year did not report was not prefilled: the ratio is the assessor's, not the year's
@@ -106,7 +108,7 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
           <fieldset key={aspect} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid={`aspect-${aspect}`}>
             <legend className="px-1 text-base font-semibold text-slate-900">
               {t(`aspect.${aspect}`)}
-              <span className="ml-2 text-sm font-normal text-slate-600">{t('worksheet.score')}: {result ? num(result.aspects[aspect]) : '–'}</span>
+              <span className="ml-2 text-sm font-normal text-slate-600" data-testid={`aspect-score-${aspect}`}>{t('worksheet.score')}: {aspects[aspect] === undefined ? '–' : num(aspects[aspect])}</span>
             </legend>
             {components.map((c) => {
               const key = `a.${c.id}`

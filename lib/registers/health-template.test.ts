@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { answerScore, figureValue, healthOutcome, ratioScore, ratioValue, scoreHealth, yearAmounts, type HealthAnswer, type HealthTemplateShape } from './health'
+import { answerScore, aspectScores, figureValue, healthOutcome, ratioScore, ratioValue, scoreHealth, yearAmounts, type HealthAnswer, type HealthTemplateShape } from './health'
 
 // A small worksheet with every kind of component, worked by hand below:
 // total = (TK1 × 20 + TK2 × 10 + PR1 × 20 + KK1 × 25 + PM1 × 25) ÷ 100
@@ -68,6 +68,17 @@ describe('health scoring: one hand-worked worksheet per outcome band', () => {
     const answers = sheet(5, 1, 80, 6, 25)
     expect(scoreHealth(template, { ...answers, tk2: undefined })).toBeNull()
     expect(scoreHealth(template, { ...answers, pm1: { numerator: 5, denominator: 0 } })).toBeNull()
+  })
+
+  it('scores an aspect as soon as its own components are answered, while another aspect is still open', () => {
+    const answers = sheet(4, 1, 65, 3, 12)
+    // PR1 empty and PM1 without a denominator: tata kelola and kinerja keuangan as on the complete sheet, no other
+    expect(aspectScores(template, { ...answers, pr1: undefined, pm1: { numerator: 5, denominator: 0 } })).toEqual({ GOVERNANCE: 86.67, FINANCIAL: 50 })
+    // one of tata kelola's two open: not scored on the other alone
+    expect(aspectScores(template, { ...answers, tk2: undefined })).toEqual({ RISK_PROFILE: 75, FINANCIAL: 50, CAPITAL: 75 })
+    expect(aspectScores(template, {})).toEqual({})
+    // complete: the very scores the recorded result carries
+    expect(aspectScores(template, answers)).toEqual(scoreHealth(template, answers)!.aspects)
   })
 })
 

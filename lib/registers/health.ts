@@ -83,42 +83,48 @@ export function healthOutcome(total: number, bands: OutcomeBands): HealthOutcome
   return 'DALAM_PENGAWASAN_KHUSUS'
 }
 
+/** One component's value and score; null when its answer is missing or its ratio cannot be computed. */
+function scoreComponent(c: HealthComponent, a: HealthAnswer | undefined): ScoredComponent | null {
+  if (!a) return null
+  if (c.kind === 'RATIO') {
+    if (!('numerator' in a)) return null
+    const v = ratioValue(a.numerator, a.denominator)
+    return v === null ? null : { componentId: c.id, value: v, score: ratioScore(v, c.bands ?? []) }
+  }
+  return 'answer' in a ? { componentId: c.id, value: a.answer, score: answerScore(c.kind, a.answer) } : null
+}
+
+/**
+ * Each aspect's score (its components' weighted mean, 0–100) as soon as every component of THAT aspect is scored: the
+ * worksheet's running check while other aspects are still open. An aspect with a component still open is left out;
+ * one without components scores 0. The scores a complete worksheet records (scoreHealth) are these.
+ */
+export function aspectScores(template: HealthTemplateShape, answers: Record<string, HealthAnswer | undefined>): Partial<Record<HealthAspect, number>> {
+  const aspects: Partial<Record<HealthAspect, number>> = {}
+  for (const k of HEALTH_ASPECT_KEYS) {
+    const scored = template.components.filter((c) => c.aspect === k).map((c) => ({ c, s: scoreComponent(c, answers[c.id]) }))
+    if (scored.some((x) => x.s === null)) continue
+    const weight = scored.reduce((w, x) => w + x.c.weight, 0)
+    aspects[k] = weight > 0 ? round2(scored.reduce((sum, x) => sum + x.s!.score * x.c.weight, 0) / weight) : 0
+  }
+  return aspects
+}
+
 /**
  * Score a worksheet: every component's value and score, the aspect scores, the total and the outcome.
  * Returns null when an answer is missing or a ratio cannot be computed (the caller names the field).
  */
 export function scoreHealth(template: HealthTemplateShape, answers: Record<string, HealthAnswer | undefined>): HealthResult | null {
   const components: ScoredComponent[] = []
-  // in hundredths of a point × weight, so rounding happens once per figure
-  const aspectSum = { GOVERNANCE: 0, RISK_PROFILE: 0, FINANCIAL: 0, CAPITAL: 0 } as Record<HealthAspect, number>
-  const aspectWeight = { GOVERNANCE: 0, RISK_PROFILE: 0, FINANCIAL: 0, CAPITAL: 0 } as Record<HealthAspect, number>
   let total = 0
   for (const c of template.components) {
-    const a = answers[c.id]
-    if (!a) return null
-    let value: number
-    let score: number
-    if (c.kind === 'RATIO') {
-      if (!('numerator' in a)) return null
-      const v = ratioValue(a.numerator, a.denominator)
-      if (v === null) return null
-      value = v
-      score = ratioScore(v, c.bands ?? [])
-    } else {
-      if (!('answer' in a)) return null
-      value = a.answer
-      score = answerScore(c.kind, a.answer)
-    }
-    components.push({ componentId: c.id, value, score })
-    aspectSum[c.aspect] += score * c.weight
-    aspectWeight[c.aspect] += c.weight
-    total += score * c.weight
+    const s = scoreComponent(c, answers[c.id])
+    if (!s) return null
+    components.push(s)
+    total += s.score * c.weight
   }
-  const aspects = Object.fromEntries(
-    HEALTH_ASPECT_KEYS.map((k) => [k, aspectWeight[k] > 0 ? round2(aspectSum[k] / aspectWeight[k]) : 0]),
-  ) as Record<HealthAspect, number>
   const t = round2(total / 100)
-  return { components, aspects, total: t, outcome: healthOutcome(t, template.bands) }
+  return { components, aspects: aspectScores(template, answers) as Record<HealthAspect, number>, total: t, outcome: healthOutcome(t, template.bands) }
 }
 
 /** A book year's amounts as the worksheet reads them: null is an amount the cooperative has not reported. */
