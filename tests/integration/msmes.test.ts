@@ -248,6 +248,18 @@ describe('reads mask the owner NIK and respect the scope', () => {
     signInAs(banker)
     expect((await exportRoute(new Request('http://x/api/umkm/ekspor'), undefined)).status).toBe(403)
   })
+
+  it('names the export of one cooperative\'s members after it, not like the whole register (its name only within the scope)', async () => {
+    const name = async (u: TestUser, query: string) => {
+      signInAs(u)
+      return (await exportRoute(new Request(`http://x/api/umkm/ekspor?format=csv&${query}`), undefined)).headers.get('content-disposition')
+    }
+    expect(await name(admin, `koperasi=${coopSurabaya}`)).toMatch(/filename="umkm-anggota-ksp-surabaya-\d{4}-\d{2}-\d{2}\.csv"/)
+    expect(await name(admin, `koperasi=${coopSurabaya}&scale=MIKRO`)).toMatch(/filename="umkm-mikro-anggota-ksp-surabaya-\d{4}-\d{2}-\d{2}\.csv"/)
+    // another regency's cooperative: no rows, and its name is not told either
+    expect(await name(jombang, `koperasi=${coopSurabaya}`)).toMatch(/filename="umkm-anggota-\d{4}-\d{2}-\d{2}\.csv"/)
+    expect(await name(admin, '')).toMatch(/filename="umkm-\d{4}-\d{2}-\d{2}\.csv"/)
+  })
 })
 
 describe('revealOwnerNik', () => {
