@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { useFormAction } from '@/components/ui/use-form-action'
-import { HEALTH_ASPECT_KEYS, HEALTH_COMPONENT_KINDS, HEALTH_FIGURES } from '@/lib/registers/health'
+import { HEALTH_ASPECT_KEYS, HEALTH_COMPONENT_KINDS, HEALTH_FIGURES, HEALTH_YEAR_ANSWERS } from '@/lib/registers/health'
 import { parseNumberInput } from '@/lib/parse'
 
 export type ComponentRow = {
@@ -107,6 +107,17 @@ export function HealthTemplateForm({ version, initial }: { version: number; init
                         {(p) => <input {...p} value={r.bands} onChange={(e) => update(i, { bands: e.target.value })} maxLength={300} />}
                       </Field>
                     </>
+                  )}
+                  {r.kind === 'YES_NO' && (
+                    // a yes/no the book year answers (RAT held): the worksheet prefills it and warns on a contrary answer
+                    <Field label={t('yearAnswer')} name={name('numerator')} errors={err(name('numerator'))} className="sm:col-span-2 lg:col-span-3">
+                      {(p) => (
+                        <select {...p} value={r.numerator} onChange={(e) => update(i, { numerator: e.target.value })}>
+                          <option value="">{th('figure.entered')}</option>
+                          {HEALTH_YEAR_ANSWERS.map((f) => <option key={f} value={f}>{th(`yearAnswer.${f}`)}</option>)}
+                        </select>
+                      )}
+                    </Field>
                   )}
                   <Field label={t('source')} name={name('source')} errors={err(name('source'))} required className="sm:col-span-2 lg:col-span-6">
                     {(p) => <input {...p} value={r.source} onChange={(e) => update(i, { source: e.target.value })} maxLength={300} />}

@@ -12,8 +12,8 @@ import { saveHealthAssessment } from '@/lib/actions/health'
 import { formatNumber, type Locale } from '@/lib/format'
 import { parseNumberInput } from '@/lib/parse'
 import {
-  HEALTH_ASPECT_KEYS, aspectScores, figureValue, ratioScore, ratioValue, answerScore, scoreHealth,
-  type HealthAnswer, type HealthComponent, type HealthFigure, type OutcomeBands, type YearAmounts,
+  HEALTH_ASPECT_KEYS, aspectScores, figureValue, isHealthFigure, yearAnswer, ratioScore, ratioValue, answerScore, scoreHealth,
+  type HealthAnswer, type HealthComponent, type HealthYearAnswer, type HealthFigure, type OutcomeBands, type YearAmounts,
 } from '@/lib/registers/health'
 import { useLocale } from 'next-intl'
 
@@ -40,15 +40,15 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
   const lang = (useLocale() === 'en' ? 'en' : 'id') as Locale
   const [state, onSubmit, pending] = useFormAction(saveHealthAssessment)
   // an amount the book year did not report is left for the assessor to type, never prefilled as 0
-  const figureOf = (f: HealthFigure | null) => (figures && f ? figureValue(f, figures) : null)
-  const prefill = (f: HealthFigure | null) => { const v = figureOf(f); return v === null ? '' : moneyText(v) }
+  const figureOf = (f: HealthFigure | HealthYearAnswer | null) => (figures && isHealthFigure(f) ? figureValue(f, figures) : null)
+  const prefill = (f: HealthFigure | HealthYearAnswer | null) => { const v = figureOf(f); return v === null ? '' : moneyText(v) }
   const [values, setValues] = useState<Record<string, string>>(() => {
     const v: Record<string, string> = {}
     for (const c of template.components) {
       if (c.kind === 'RATIO') {
         v[`a.${c.id}.numerator`] = prefill(c.numerator)
         v[`a.${c.id}.denominator`] = prefill(c.denominator)
-      } else v[`a.${c.id}.answer`] = ''
+      } else v[`a.${c.id}.answer`] = String(yearAnswer(c, figures) ?? '') // RAT held: as the book year records it
     }
     return v
   })
@@ -83,6 +83,22 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
     if (!figures || figureOf(c.numerator) === null || figureOf(c.denominator) === null) return t('worksheet.entered')
     const same = values[`a.${c.id}.numerator`] === prefill(c.numerator) && values[`a.${c.id}.denominator`] === prefill(c.denominator)
     return same ? t('worksheet.figuresFrom', { year: figures.year }) : t('worksheet.changed')
+  }
+
+  // a yes/no the book year answers (RAT held): where the prefilled answer came from, and a warning (not a refusal: the
+  // assessor may know better than the record) when the answer chosen says otherwise
+  const bookAnswer = (c: Component) => {
+    const recorded = yearAnswer(c, figures)
+    if (recorded === null || !figures) return null
+    const answer = t(`worksheet.yearAnswerValue.${c.numerator as HealthYearAnswer}.${recorded === 1 ? 'yes' : 'no'}`)
+    const chosen = values[`a.${c.id}.answer`]
+    const differs = chosen !== '' && Number(chosen) !== recorded
+    // one live region whose words change, so a screen reader hears the warning when it appears
+    return (
+      <p role="status" data-testid={`year-answer-${c.code}`} className={differs ? 'rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900' : 'text-xs text-slate-500'}>
+        {t(differs ? 'worksheet.yearAnswerDiffers' : 'worksheet.yearAnswerFrom', { year: figures.year, answer })}
+      </p>
+    )
   }
 
   return (
@@ -140,6 +156,7 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
                         )}
                       </Field>
                     )}
+                    {bookAnswer(c)}
                   </div>
                   <dl className="grid grid-cols-3 gap-2 text-right text-sm md:w-64 md:self-center">
                     <div><dt className="text-xs text-slate-500">{t('worksheet.value')}</dt><dd>{p.value === null ? '–' : c.kind === 'RATIO' ? `${num(p.value)}%` : c.kind === 'YES_NO' ? t(p.value === 1 ? 'worksheet.yes' : 'worksheet.no') : p.value}</dd></div>

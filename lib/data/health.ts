@@ -4,7 +4,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { readDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
-import { yearAmounts, type HealthComponent, type HealthFigure, type HealthTemplateShape, type RatioBand } from '@/lib/registers/health'
+import { yearAmounts, type HealthComponent, type HealthFigure, type HealthYearAnswer, type HealthTemplateShape, type RatioBand } from '@/lib/registers/health'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 
@@ -37,7 +37,7 @@ function toView(t: TemplateRow): HealthTemplateView {
     createdAt: t.createdAt,
     components: t.components.map((c) => ({
       id: c.id, code: c.code, aspect: c.aspect, label: c.label, kind: c.kind,
-      numerator: c.numerator as HealthFigure | null, denominator: c.denominator as HealthFigure | null,
+      numerator: c.numerator as HealthFigure | HealthYearAnswer | null, denominator: c.denominator as HealthFigure | null,
       numeratorLabel: c.numeratorLabel, denominatorLabel: c.denominatorLabel,
       weight: Number(c.weight), bands: (c.bands as RatioBand[] | null) ?? null, source: c.source,
     })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { answerScore, aspectScores, figureValue, healthOutcome, ratioScore, ratioValue, scoreHealth, yearAmounts, type HealthAnswer, type HealthTemplateShape } from './health'
+import { answerScore, aspectScores, figureValue, healthOutcome, ratioScore, ratioValue, scoreHealth, yearAmounts, yearAnswer, type HealthAnswer, type HealthTemplateShape } from './health'
 
 // A small worksheet with every kind of component, worked by hand below:
 // total = (TK1 × 20 + TK2 × 10 + PR1 × 20 + KK1 × 25 + PM1 × 25) ÷ 100
@@ -96,5 +96,16 @@ describe('a book year\'s figures for the worksheet', () => {
   it('has no total capital when either part is unreported', () => {
     expect(figureValue('TOTAL_CAPITAL', year)).toBeNull()
     expect(figureValue('TOTAL_CAPITAL', { ...year, externalCapital: 300_000_000 })).toBe(700_000_000)
+  })
+})
+
+describe('a yes/no the book year answers', () => {
+  it('reads the recorded RAT for a component linked to it, nothing for any other or without a book year', () => {
+    const kk3 = { kind: 'YES_NO' as const, numerator: 'RAT_HELD' }
+    expect(yearAnswer(kk3, { ratHeld: true })).toBe(1)
+    expect(yearAnswer(kk3, { ratHeld: false })).toBe(0)
+    expect(yearAnswer(kk3, null)).toBeNull()
+    expect(yearAnswer({ kind: 'YES_NO', numerator: null }, { ratHeld: true })).toBeNull()
+    expect(yearAnswer({ kind: 'RATIO', numerator: 'RAT_HELD' }, { ratHeld: true })).toBeNull()
   })
 })

@@ -25,6 +25,17 @@ export const HEALTH_COMPONENT_KINDS: readonly HealthComponentKind[] = ['RATIO', 
 export const HEALTH_FIGURES = ['OWN_CAPITAL', 'EXTERNAL_CAPITAL', 'TOTAL_CAPITAL', 'ASSETS', 'BUSINESS_VOLUME', 'NET_SURPLUS'] as const
 export type HealthFigure = (typeof HEALTH_FIGURES)[number]
 
+/**
+ * What a book year records that answers a yes/no component: RAT_HELD, the book year's annual members' meeting was held
+ * (`cooperative_years.rat_held`, the seeded KK3). Kept in the component's `numerator` column, which a yes/no has no
+ * other use for; the worksheet prefills the answer from it and warns when the assessor's answer says otherwise.
+ */
+export const HEALTH_YEAR_ANSWERS = ['RAT_HELD'] as const
+export type HealthYearAnswer = (typeof HEALTH_YEAR_ANSWERS)[number]
+
+/** A part that a yearly amount prefills (a ratio's `numerator`/`denominator`), not a book year's yes/no answer. */
+export const isHealthFigure = (f: string | null): f is HealthFigure => (HEALTH_FIGURES as readonly string[]).includes(f ?? '')
+
 export type RatioBand = { min: number; score: number }
 
 export type HealthComponent = {
@@ -33,7 +44,8 @@ export type HealthComponent = {
   aspect: HealthAspect
   label: string
   kind: HealthComponentKind
-  numerator: HealthFigure | null
+  /** RATIO: the figure that prefills it; YES_NO: the book year's answer it reads (HEALTH_YEAR_ANSWERS), if any */
+  numerator: HealthFigure | HealthYearAnswer | null
   denominator: HealthFigure | null
   weight: number
   /** RATIO only, strictly descending `min` */
@@ -125,6 +137,12 @@ export function scoreHealth(template: HealthTemplateShape, answers: Record<strin
   }
   const t = round2(total / 100)
   return { components, aspects: aspectScores(template, answers) as Record<HealthAspect, number>, total: t, outcome: healthOutcome(t, template.bands) }
+}
+
+/** The book year's answer to a yes/no component that reads one (1 ya, 0 tidak); null when it reads none or there is no book year. */
+export function yearAnswer(c: { kind: HealthComponentKind; numerator: string | null }, year: { ratHeld: boolean } | null): 0 | 1 | null {
+  if (c.kind !== 'YES_NO' || c.numerator !== 'RAT_HELD' || !year) return null
+  return year.ratHeld ? 1 : 0
 }
 
 /** A book year's amounts as the worksheet reads them: null is an amount the cooperative has not reported. */

@@ -51,6 +51,11 @@ test('an admin records a KSP assessment that comes out Sehat and sees it as the 
   await expect(sheet.getByTestId('aspect-score-RISK_PROFILE')).toHaveText('Skor: –')
   await expect(page.getByTestId('health-total')).toHaveCount(0)
   for (const code of ['PR3', 'PR4']) await sheet.getByTestId(`component-${code}`).getByLabel('Jawaban').selectOption('5')
+  // KK3 (RAT held) as the 2025 book year records it; a contrary answer is warned about, not refused
+  await expect(sheet.getByTestId('component-KK3').getByLabel('Jawaban')).toHaveValue('1')
+  await expect(sheet.getByTestId('year-answer-KK3')).toHaveText('Dari angka tahun buku 2025: RAT terlaksana')
+  await sheet.getByTestId('component-KK3').getByLabel('Jawaban').selectOption({ label: 'Tidak' })
+  await expect(sheet.getByTestId('year-answer-KK3')).toContainText('Berbeda dengan angka tahun buku 2025: RAT terlaksana.')
   await sheet.getByTestId('component-KK3').getByLabel('Jawaban').selectOption({ label: 'Ya' })
   await sheet.getByTestId('component-PR1').getByLabel('Aset produktif').fill('800.000.000')
   await sheet.getByTestId('component-PR2').getByLabel('Pinjaman yang diberikan').fill('640.000.000')

@@ -54,6 +54,7 @@ export default async function HealthTemplatePage() {
                     {c.numerator ? th(`figure.${c.numerator}`) : c.numeratorLabel ?? th('figure.entered')} ÷ {c.denominator ? th(`figure.${c.denominator}`) : c.denominatorLabel ?? th('figure.entered')}
                   </span>
                 )}
+                {c.kind === 'YES_NO' && c.numerator && <span className="block text-xs text-slate-500">{th(`yearAnswer.${c.numerator}`)}</span>}
               </Td>
               <Td align="right">{text(c.weight)}</Td>
               <Td className="whitespace-nowrap font-mono text-xs">{c.kind === 'RATIO' ? ratioBandsText(c.bands) : '–'}</Td>
