@@ -21,6 +21,9 @@ export type ComponentRow = {
   denominator: string
   numeratorLabel: string
   denominatorLabel: string
+  labelEn: string
+  numeratorLabelEn: string
+  denominatorLabelEn: string
   weight: string
   bands: string
   source: string
@@ -86,6 +89,10 @@ export function HealthTemplateForm({ version, initial }: { version: number; init
                   <Field label={t('label')} name={name('label')} errors={err(name('label'))} required className="sm:col-span-2 lg:col-span-6">
                     {(p) => <input {...p} value={r.label} onChange={(e) => update(i, { label: e.target.value })} maxLength={300} />}
                   </Field>
+                  {/* the English interface shows these (empty: the Indonesian) */}
+                  <Field label={t('labelEn')} name={name('labelEn')} errors={err(name('labelEn'))} className="sm:col-span-2 lg:col-span-6">
+                    {(p) => <input {...p} value={r.labelEn} onChange={(e) => update(i, { labelEn: e.target.value })} maxLength={300} lang="en" />}
+                  </Field>
                   {r.kind === 'RATIO' && (
                     <>
                       {(['numerator', 'denominator'] as const).map((part) => (
@@ -98,7 +105,7 @@ export function HealthTemplateForm({ version, initial }: { version: number; init
                           )}
                         </Field>
                       ))}
-                      {(['numeratorLabel', 'denominatorLabel'] as const).map((part) => (
+                      {(['numeratorLabel', 'denominatorLabel', 'numeratorLabelEn', 'denominatorLabelEn'] as const).map((part) => (
                         <Field key={part} label={t(part)} name={name(part)} errors={err(name(part))} className="lg:col-span-3">
                           {(p) => <input {...p} value={r[part]} onChange={(e) => update(i, { [part]: e.target.value })} maxLength={120} />}
                         </Field>
@@ -131,7 +138,7 @@ export function HealthTemplateForm({ version, initial }: { version: number; init
           <Button
             type="button"
             variant="secondary"
-            onClick={() => setRows((rs) => [...rs, { key: `new-${nextKey++}`, code: '', aspect: 'GOVERNANCE', label: '', kind: 'SCALE_1_5', numerator: '', denominator: '', numeratorLabel: '', denominatorLabel: '', weight: '0', bands: '', source: '' }])}
+            onClick={() => setRows((rs) => [...rs, { key: `new-${nextKey++}`, code: '', aspect: 'GOVERNANCE', label: '', kind: 'SCALE_1_5', numerator: '', denominator: '', numeratorLabel: '', denominatorLabel: '', labelEn: '', numeratorLabelEn: '', denominatorLabelEn: '', weight: '0', bands: '', source: '' }])}
           >
             <Plus aria-hidden className="size-4" />{t('add')}
           </Button>

@@ -12,12 +12,12 @@ import { saveHealthAssessment } from '@/lib/actions/health'
 import { formatNumber, type Locale } from '@/lib/format'
 import { parseNumberInput } from '@/lib/parse'
 import {
-  HEALTH_ASPECT_KEYS, aspectScores, figureValue, isHealthFigure, yearAnswer, ratioScore, ratioValue, answerScore, scoreHealth,
-  type HealthAnswer, type HealthComponent, type HealthYearAnswer, type HealthFigure, type OutcomeBands, type YearAmounts,
+  HEALTH_ASPECT_KEYS, aspectScores, componentWords, figureValue, isHealthFigure, yearAnswer, ratioScore, ratioValue, answerScore, scoreHealth,
+  type ComponentWords, type HealthAnswer, type HealthComponent, type HealthYearAnswer, type HealthFigure, type OutcomeBands, type YearAmounts,
 } from '@/lib/registers/health'
 import { useLocale } from 'next-intl'
 
-type Component = HealthComponent & { numeratorLabel: string | null; denominatorLabel: string | null; source: string }
+type Component = HealthComponent & ComponentWords & { source: string }
 type Figures = (YearAmounts & { year: number; ratHeld: boolean }) | null
 
 /** A yearly figure as typed in the form, the way lib/parse.ts reads it in either language (1.250.000.000). */
@@ -128,18 +128,20 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
             </legend>
             {components.map((c) => {
               const key = `a.${c.id}`
+              // the component's words in the interface's language (the English columns when given)
+              const words = componentWords(c, lang)
               const p = preview[c.id]
               return (
                 <div key={c.id} className="grid gap-3 border-t border-slate-100 pt-3 first:border-t-0 first:pt-0 md:grid-cols-[1fr_auto]" data-testid={`component-${c.code}`}>
                   <div className="space-y-2">
                     {/* the question the fields below answer: their description, so a screen reader names it beside "Jawaban" */}
-                    <p id={`q-${c.id}`} className="text-sm font-medium text-slate-900"><span className="mr-1 font-mono text-xs text-slate-500">{c.code}</span><span data-user-content>{c.label}</span></p>
+                    <p id={`q-${c.id}`} className="text-sm font-medium text-slate-900"><span className="mr-1 font-mono text-xs text-slate-500">{c.code}</span><span data-user-content>{words.label}</span></p>
                     {c.kind === 'RATIO' ? (
                       <div className="grid gap-3 sm:grid-cols-2">
-                        <Field label={c.numerator ? t(`figure.${c.numerator}`) : c.numeratorLabel ?? t('template.numerator')} name={`${key}.numerator`} errors={err(`${key}.numerator`)} required>
+                        <Field label={c.numerator ? t(`figure.${c.numerator}`) : words.numeratorLabel ?? t('template.numerator')} name={`${key}.numerator`} errors={err(`${key}.numerator`)} required>
                           {(f) => <input {...f} aria-describedby={about(c.id, f)} inputMode="decimal" value={values[`${key}.numerator`]} onChange={(e) => set(`${key}.numerator`, e.target.value)} maxLength={30} />}
                         </Field>
-                        <Field label={c.denominator ? t(`figure.${c.denominator}`) : c.denominatorLabel ?? t('template.denominator')} name={`${key}.denominator`} errors={err(`${key}.denominator`)} required>
+                        <Field label={c.denominator ? t(`figure.${c.denominator}`) : words.denominatorLabel ?? t('template.denominator')} name={`${key}.denominator`} errors={err(`${key}.denominator`)} required>
                           {(f) => <input {...f} aria-describedby={about(c.id, f)} inputMode="decimal" value={values[`${key}.denominator`]} onChange={(e) => set(`${key}.denominator`, e.target.value)} maxLength={30} />}
                         </Field>
                         <p className="text-xs text-slate-500 sm:col-span-2" data-testid={`source-${c.code}`}>{source(c)}</p>

@@ -42,6 +42,7 @@ export const saveHealthTemplate = authAction('config.manage', healthTemplateSche
       const components = input.components.map((c, i) => ({
         id: `htc_${next}_${c.code}`, templateVersion: next, position: i + 1, code: c.code, aspect: c.aspect, label: c.label, kind: c.kind,
         numerator: c.numerator, denominator: c.denominator, numeratorLabel: c.numeratorLabel, denominatorLabel: c.denominatorLabel,
+        labelEn: c.labelEn, numeratorLabelEn: c.numeratorLabelEn, denominatorLabelEn: c.denominatorLabelEn,
         weight: c.weight, bands: c.bands ?? Prisma.DbNull, source: c.source,
       }))
       await tx.healthTemplateComponent.createMany({ data: components })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { answerScore, aspectScores, figureValue, healthOutcome, ratioScore, ratioValue, scoreHealth, yearAmounts, yearAnswer, type HealthAnswer, type HealthTemplateShape } from './health'
+import { answerScore, aspectScores, componentWords, figureValue, healthOutcome, ratioScore, ratioValue, scoreHealth, yearAmounts, yearAnswer, type HealthAnswer, type HealthTemplateShape } from './health'
 
 // A small worksheet with every kind of component, worked by hand below:
 // total = (TK1 × 20 + TK2 × 10 + PR1 × 20 + KK1 × 25 + PM1 × 25) ÷ 100
@@ -107,5 +107,14 @@ describe('a yes/no the book year answers', () => {
     expect(yearAnswer(kk3, null)).toBeNull()
     expect(yearAnswer({ kind: 'YES_NO', numerator: null }, { ratHeld: true })).toBeNull()
     expect(yearAnswer({ kind: 'RATIO', numerator: 'RAT_HELD' }, { ratHeld: true })).toBeNull()
+  })
+})
+
+describe('a component in the reader\'s language', () => {
+  it('reads the English columns in English, the Indonesian where none was given, and always the Indonesian in Indonesian', () => {
+    const c = { label: 'Aset produktif terhadap total aset', numeratorLabel: 'Aset produktif', denominatorLabel: null, labelEn: 'Productive assets to total assets', numeratorLabelEn: null, denominatorLabelEn: null }
+    expect(componentWords(c, 'en')).toEqual({ label: 'Productive assets to total assets', numeratorLabel: 'Aset produktif', denominatorLabel: null })
+    expect(componentWords(c, 'id')).toEqual({ label: 'Aset produktif terhadap total aset', numeratorLabel: 'Aset produktif', denominatorLabel: null })
+    expect(componentWords({ ...c, labelEn: '' }, 'en').label).toBe('Aset produktif terhadap total aset')
   })
 })

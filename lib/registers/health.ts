@@ -139,6 +139,21 @@ export function scoreHealth(template: HealthTemplateShape, answers: Record<strin
   return { components, aspects: aspectScores(template, answers) as Record<HealthAspect, number>, total: t, outcome: healthOutcome(t, template.bands) }
 }
 
+/** A component's wording as the template stores it: Indonesian, and English where the agency has given it. */
+export type ComponentWords = {
+  label: string; numeratorLabel: string | null; denominatorLabel: string | null
+  labelEn: string | null; numeratorLabelEn: string | null; denominatorLabelEn: string | null
+}
+
+/**
+ * A component's wording in the reader's language: the English columns when the interface is English and they are
+ * filled, else the Indonesian (a component the agency added without English still reads, in Indonesian).
+ */
+export function componentWords(c: ComponentWords, locale: 'id' | 'en'): { label: string; numeratorLabel: string | null; denominatorLabel: string | null } {
+  if (locale !== 'en') return { label: c.label, numeratorLabel: c.numeratorLabel, denominatorLabel: c.denominatorLabel }
+  return { label: c.labelEn || c.label, numeratorLabel: c.numeratorLabelEn || c.numeratorLabel, denominatorLabel: c.denominatorLabelEn || c.denominatorLabel }
+}
+
 /** The book year's answer to a yes/no component that reads one (1 ya, 0 tidak); null when it reads none or there is no book year. */
 export function yearAnswer(c: { kind: HealthComponentKind; numerator: string | null }, year: { ratHeld: boolean } | null): 0 | 1 | null {
   if (c.kind !== 'YES_NO' || c.numerator !== 'RAT_HELD' || !year) return null

@@ -60,6 +60,10 @@ const componentSchema = z
     denominator: figure.optional().transform((v) => v ?? null),
     numeratorLabel: optionalText(120, 'Maksimal 120 karakter.'),
     denominatorLabel: optionalText(120, 'Maksimal 120 karakter.'),
+    // the English wording (shown when the interface is English; empty: the Indonesian)
+    labelEn: optionalText(300, 'Nama komponen maksimal 300 karakter.'),
+    numeratorLabelEn: optionalText(120, 'Maksimal 120 karakter.'),
+    denominatorLabelEn: optionalText(120, 'Maksimal 120 karakter.'),
     weight: percent('Bobot'),
     // parsed here, beside the other fields, so a wrong band shows together with the other field errors
     bands: z.string().trim().max(300, 'Maksimal 300 karakter.').optional().transform((v, ctx) => {
@@ -88,6 +92,7 @@ const componentSchema = z
       code: c.code, aspect: c.aspect as (typeof HEALTH_ASPECT_KEYS)[number], label: c.label, kind: c.kind as (typeof HEALTH_COMPONENT_KINDS)[number],
       numerator: ratio ? c.numerator : yearAnswer, denominator: ratio ? c.denominator : null,
       numeratorLabel: ratio ? c.numeratorLabel : null, denominatorLabel: ratio ? c.denominatorLabel : null,
+      labelEn: c.labelEn, numeratorLabelEn: ratio ? c.numeratorLabelEn : null, denominatorLabelEn: ratio ? c.denominatorLabelEn : null,
       weight: c.weight, bands, source: c.source,
     }
   })

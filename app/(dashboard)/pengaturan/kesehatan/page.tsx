@@ -91,6 +91,7 @@ export default async function HealthTemplatePage() {
           components: tpl.components.map((c) => ({
             key: c.id, code: c.code, aspect: c.aspect, label: c.label, kind: c.kind,
             numerator: c.numerator ?? '', denominator: c.denominator ?? '', numeratorLabel: c.numeratorLabel ?? '', denominatorLabel: c.denominatorLabel ?? '',
+            labelEn: c.labelEn ?? '', numeratorLabelEn: c.numeratorLabelEn ?? '', denominatorLabelEn: c.denominatorLabelEn ?? '',
             weight: input(c.weight), bands: ratioBandsText(c.bands), source: c.source,
           })),
         }}
