@@ -12,8 +12,9 @@ export const AUDIT_HIDDEN = new Set([
   'id', 'version', 'createdAt', 'updatedAt', 'sessionVersion', 'deletedAt', 'passwordHash', 'tokenHash',
   // a job's, a plan's and a file's own bookkeeping, and a document's bytes
   'jobId', 'planKey', 'rowsTidiedVersion', 'beneficiaryKey', 'content', 'file',
-  // a sum PostgreSQL keeps (a cooperative's men + women members): its two counts say what changed
-  'membersTotal',
+  // what PostgreSQL keeps from other fields (a cooperative's men + women members, the names as searched): those fields
+  // say what changed
+  'membersTotal', 'nameSearch', 'businessNameSearch', 'ownerNameSearch',
 ])
 
 export type AuditChange = { field: string; before: unknown; after: unknown }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { dateInputText, dateTimeInputText, parseTimeInput, excelSerialDate, isIsoDate, isIsoMonth, isoDateField, isoDateInRange, normalizePhone, parseDateInput, parseDateText, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField, searchWords, digitsQuery } from '@/lib/parse'
+import { dateInputText, dateTimeInputText, parseTimeInput, excelSerialDate, isIsoDate, isIsoMonth, isoDateField, isoDateInRange, normalizePhone, parseDateInput, parseDateText, parseDecimalText, parseNumberInput, parseRupiah, parseWholeNumber, rupiahField, searchWords, digitsQuery, foldSearch, foldedSearchWords, SEARCH_FOLD } from '@/lib/parse'
 
 describe('parseRupiah: whole Rupiah, one meaning per amount', () => {
   it('reads 1.234.567, 1234567 and Rp1.234.567 as the same amount', () => {
@@ -206,5 +206,24 @@ describe('searchWords and digitsQuery', () => {
     // words, or a word and a year: searched as words
     expect(digitsQuery('koperasi 2024')).toBeNull()
     expect(digitsQuery('KSP-01')).toBeNull()
+  })
+})
+
+describe('foldSearch and foldedSearchWords', () => {
+  it('ignore capitals, accents and the styles of quotes and dashes, so typed ASCII meets a pasted name', () => {
+    expect(foldSearch('Koperasi “Sumber Rejeki” Ngoro – Éka Jaya')).toBe('koperasi sumber rejeki ngoro - eka jaya')
+    expect(foldSearch('"Sumber Rejeki"')).toBe(foldSearch('“Sumber Rejeki”'))
+    expect(foldSearch('Warung Bu Ni’mah')).toBe(foldSearch("warung bu ni'mah"))
+    expect(foldSearch('ÇÀFÉ Ñoño Øre Łódź')).toBe('cafe nono ore lodz')
+    // an accent written as a combining mark (e + U+0301) as the precomposed letter
+    expect(foldSearch('E\u0301ka')).toBe('eka')
+    // everything else as it is (digits, other scripts, the LIKE escape added later)
+    expect(foldSearch('KSP 01/2024 · 漢')).toBe('ksp 01/2024 · 漢')
+    expect(foldedSearchWords('"Sumber  Rejeki" 50%')).toEqual(['sumber', 'rejeki', '50\\%'])
+    // a word of quotes only is no word
+    expect(foldedSearchWords('“ eka ”')).toEqual(['eka'])
+    // the pairs line up one to one (translate() reads them by position); only the quotes go unpaired
+    expect([...SEARCH_FOLD.to]).toHaveLength([...SEARCH_FOLD.from].length - [...'"“”„‟«»″\'‘’‚‛`´ʼ′'].length)
+    expect(new Set(SEARCH_FOLD.from).size).toBe([...SEARCH_FOLD.from].length)
   })
 })

@@ -267,6 +267,45 @@ export function searchWords(q: string): string[] {
 }
 
 /**
+ * How the register searches (cooperative and MSME names, owner names) compare text: capitals, accents and the styles of
+ * quotes and dashes do not count, so `"Sumber Rejeki"` typed on a keyboard finds `“Sumber Rejeki”` pasted from a
+ * document, and `eka jaya` finds `Éka Jaya`. Character for character, as SQL `translate()` reads it: each of `from`
+ * becomes the character at its place in `to`, and those past the end of `to` (the quotes) are dropped. The database
+ * folds the stored names with the very same pairs (the IMMUTABLE function `search_fold`, migration
+ * 20261229000000_registers_search_folded, into the indexed `*_search` columns); an integration test holds the two equal.
+ */
+export const SEARCH_FOLD = {
+  from: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+    + 'ÀÁÂÃÄÅàáâãäåĀāĂăĄą' + 'ÇçĆćĈĉĊċČč' + 'ÐðĎďĐđ' + 'ÈÉÊËèéêëĒēĔĕĖėĘęĚě' + 'ĜĝĞğĠġĢģ' + 'ĤĥĦħ'
+    + 'ÌÍÎÏìíîïĨĩĪīĬĭĮįİı' + 'Ĵĵ' + 'Ķķ' + 'ĹĺĻļĽľĿŀŁł' + 'ÑñŃńŅņŇň' + 'ÒÓÔÕÖØòóôõöøŌōŎŏŐő' + 'ŔŕŖŗŘř'
+    + 'ŚśŜŝŞşŠšß' + 'ŢţŤťŦŧ' + 'ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų' + 'Ŵŵ' + 'ÝýÿŸŶŷ' + 'ŹźŻżŽž'
+    // dashes, as the hyphen
+    + '‐‑‒–—―−'
+    // quotes and apostrophes, dropped (no counterpart in `to`)
+    + '"“”„‟«»″\'‘’‚‛`´ʼ′',
+  to: 'abcdefghijklmnopqrstuvwxyz'
+    + 'aaaaaaaaaaaaaaaaaa' + 'cccccccccc' + 'dddddd' + 'eeeeeeeeeeeeeeeeee' + 'gggggggg' + 'hhhh'
+    + 'iiiiiiiiiiiiiiiiii' + 'jj' + 'kk' + 'llllllllll' + 'nnnnnnnn' + 'oooooooooooooooooo' + 'rrrrrr'
+    + 'sssssssss' + 'tttttt' + 'uuuuuuuuuuuuuuuuuuuu' + 'ww' + 'yyyyyy' + 'zzzzzz'
+    + '-------',
+} as const
+
+const FOLD = new Map([...SEARCH_FOLD.from].map((c, i) => [c, [...SEARCH_FOLD.to][i] ?? '']))
+
+/** A text as the register searches compare it (SEARCH_FOLD): NFC first, as every stored name is (normaliseText). */
+export function foldSearch(text: string): string {
+  return [...text.normalize('NFC')].map((c) => FOLD.get(c) ?? c).join('')
+}
+
+/**
+ * A register search box's words (searchWords) as the `*_search` columns hold them (foldSearch): a word made only of
+ * quotes (`"`) is no word.
+ */
+export function foldedSearchWords(q: string): string[] {
+  return searchWords(foldSearch(q))
+}
+
+/**
  * A search box's text as a number searched by its digits (a NIK, NIB, account), LIKE-escaped: also when written
  * with spaces, dots or dashes between its digit groups (`3517 0000 0000 0040`, `9351.7000.0044.5`), as the forms and
  * the import read it. Null when it holds anything else (words, or words and a year: `koperasi 2024`).

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
 import { useFormAction } from '@/components/ui/use-form-action'
-import { HEALTH_ASPECT_KEYS, HEALTH_COMPONENT_KINDS, HEALTH_FIGURES } from '@/lib/registers/health'
+import { HEALTH_ASPECT_KEYS, HEALTH_COMPONENT_KINDS, HEALTH_FIGURES, HEALTH_YEAR_ANSWERS } from '@/lib/registers/health'
 import { parseNumberInput } from '@/lib/parse'
 
 export type ComponentRow = {
@@ -21,6 +21,9 @@ export type ComponentRow = {
   denominator: string
   numeratorLabel: string
   denominatorLabel: string
+  labelEn: string
+  numeratorLabelEn: string
+  denominatorLabelEn: string
   weight: string
   bands: string
   source: string
@@ -86,6 +89,10 @@ export function HealthTemplateForm({ version, initial }: { version: number; init
                   <Field label={t('label')} name={name('label')} errors={err(name('label'))} required className="sm:col-span-2 lg:col-span-6">
                     {(p) => <input {...p} value={r.label} onChange={(e) => update(i, { label: e.target.value })} maxLength={300} />}
                   </Field>
+                  {/* the English interface shows these (empty: the Indonesian) */}
+                  <Field label={t('labelEn')} name={name('labelEn')} errors={err(name('labelEn'))} className="sm:col-span-2 lg:col-span-6">
+                    {(p) => <input {...p} value={r.labelEn} onChange={(e) => update(i, { labelEn: e.target.value })} maxLength={300} lang="en" />}
+                  </Field>
                   {r.kind === 'RATIO' && (
                     <>
                       {(['numerator', 'denominator'] as const).map((part) => (
@@ -98,7 +105,7 @@ export function HealthTemplateForm({ version, initial }: { version: number; init
                           )}
                         </Field>
                       ))}
-                      {(['numeratorLabel', 'denominatorLabel'] as const).map((part) => (
+                      {(['numeratorLabel', 'denominatorLabel', 'numeratorLabelEn', 'denominatorLabelEn'] as const).map((part) => (
                         <Field key={part} label={t(part)} name={name(part)} errors={err(name(part))} className="lg:col-span-3">
                           {(p) => <input {...p} value={r[part]} onChange={(e) => update(i, { [part]: e.target.value })} maxLength={120} />}
                         </Field>
@@ -107,6 +114,17 @@ export function HealthTemplateForm({ version, initial }: { version: number; init
                         {(p) => <input {...p} value={r.bands} onChange={(e) => update(i, { bands: e.target.value })} maxLength={300} />}
                       </Field>
                     </>
+                  )}
+                  {r.kind === 'YES_NO' && (
+                    // a yes/no the book year answers (RAT held): the worksheet prefills it and warns on a contrary answer
+                    <Field label={t('yearAnswer')} name={name('numerator')} errors={err(name('numerator'))} className="sm:col-span-2 lg:col-span-3">
+                      {(p) => (
+                        <select {...p} value={r.numerator} onChange={(e) => update(i, { numerator: e.target.value })}>
+                          <option value="">{th('figure.entered')}</option>
+                          {HEALTH_YEAR_ANSWERS.map((f) => <option key={f} value={f}>{th(`yearAnswer.${f}`)}</option>)}
+                        </select>
+                      )}
+                    </Field>
                   )}
                   <Field label={t('source')} name={name('source')} errors={err(name('source'))} required className="sm:col-span-2 lg:col-span-6">
                     {(p) => <input {...p} value={r.source} onChange={(e) => update(i, { source: e.target.value })} maxLength={300} />}
@@ -120,7 +138,7 @@ export function HealthTemplateForm({ version, initial }: { version: number; init
           <Button
             type="button"
             variant="secondary"
-            onClick={() => setRows((rs) => [...rs, { key: `new-${nextKey++}`, code: '', aspect: 'GOVERNANCE', label: '', kind: 'SCALE_1_5', numerator: '', denominator: '', numeratorLabel: '', denominatorLabel: '', weight: '0', bands: '', source: '' }])}
+            onClick={() => setRows((rs) => [...rs, { key: `new-${nextKey++}`, code: '', aspect: 'GOVERNANCE', label: '', kind: 'SCALE_1_5', numerator: '', denominator: '', numeratorLabel: '', denominatorLabel: '', labelEn: '', numeratorLabelEn: '', denominatorLabelEn: '', weight: '0', bands: '', source: '' }])}
           >
             <Plus aria-hidden className="size-4" />{t('add')}
           </Button>

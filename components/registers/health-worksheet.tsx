@@ -12,12 +12,12 @@ import { saveHealthAssessment } from '@/lib/actions/health'
 import { formatNumber, type Locale } from '@/lib/format'
 import { parseNumberInput } from '@/lib/parse'
 import {
-  HEALTH_ASPECT_KEYS, figureValue, ratioScore, ratioValue, answerScore, scoreHealth,
-  type HealthAnswer, type HealthComponent, type HealthFigure, type OutcomeBands, type YearAmounts,
+  HEALTH_ASPECT_KEYS, aspectScores, componentWords, figureValue, isHealthFigure, yearAnswer, ratioScore, ratioValue, answerScore, scoreHealth,
+  type ComponentWords, type HealthAnswer, type HealthComponent, type HealthYearAnswer, type HealthFigure, type OutcomeBands, type YearAmounts,
 } from '@/lib/registers/health'
 import { useLocale } from 'next-intl'
 
-type Component = HealthComponent & { numeratorLabel: string | null; denominatorLabel: string | null; source: string }
+type Component = HealthComponent & ComponentWords & { source: string }
 type Figures = (YearAmounts & { year: number; ratHeld: boolean }) | null
 
 /** A yearly figure as typed in the form, the way lib/parse.ts reads it in either language (1.250.000.000). */
@@ -40,15 +40,15 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
   const lang = (useLocale() === 'en' ? 'en' : 'id') as Locale
   const [state, onSubmit, pending] = useFormAction(saveHealthAssessment)
   // an amount the book year did not report is left for the assessor to type, never prefilled as 0
-  const figureOf = (f: HealthFigure | null) => (figures && f ? figureValue(f, figures) : null)
-  const prefill = (f: HealthFigure | null) => { const v = figureOf(f); return v === null ? '' : moneyText(v) }
+  const figureOf = (f: HealthFigure | HealthYearAnswer | null) => (figures && isHealthFigure(f) ? figureValue(f, figures) : null)
+  const prefill = (f: HealthFigure | HealthYearAnswer | null) => { const v = figureOf(f); return v === null ? '' : moneyText(v) }
   const [values, setValues] = useState<Record<string, string>>(() => {
     const v: Record<string, string> = {}
     for (const c of template.components) {
       if (c.kind === 'RATIO') {
         v[`a.${c.id}.numerator`] = prefill(c.numerator)
         v[`a.${c.id}.denominator`] = prefill(c.denominator)
-      } else v[`a.${c.id}.answer`] = ''
+      } else v[`a.${c.id}.answer`] = String(yearAnswer(c, figures) ?? '') // RAT held: as the book year records it
     }
     return v
   })
@@ -75,12 +75,30 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
     }
   }
   const result = scoreHealth(template, answers)
+  // an aspect's score as soon as its own components are answered (the total waits for the whole worksheet)
+  const aspects = aspectScores(template, answers)
 
   const source = (c: Component) => {
     // a part the book year did not report was not prefilled: the ratio is the assessor's, not the year's
     if (!figures || figureOf(c.numerator) === null || figureOf(c.denominator) === null) return t('worksheet.entered')
     const same = values[`a.${c.id}.numerator`] === prefill(c.numerator) && values[`a.${c.id}.denominator`] === prefill(c.denominator)
     return same ? t('worksheet.figuresFrom', { year: figures.year }) : t('worksheet.changed')
+  }
+
+  // a yes/no the book year answers (RAT held): where the prefilled answer came from, and a warning (not a refusal: the
+  // assessor may know better than the record) when the answer chosen says otherwise
+  const bookAnswer = (c: Component) => {
+    const recorded = yearAnswer(c, figures)
+    if (recorded === null || !figures) return null
+    const answer = t(`worksheet.yearAnswerValue.${c.numerator as HealthYearAnswer}.${recorded === 1 ? 'yes' : 'no'}`)
+    const chosen = values[`a.${c.id}.answer`]
+    const differs = chosen !== '' && Number(chosen) !== recorded
+    // one live region whose words change, so a screen reader hears the warning when it appears
+    return (
+      <p role="status" data-testid={`year-answer-${c.code}`} className={differs ? 'rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900' : 'text-xs text-slate-500'}>
+        {t(differs ? 'worksheet.yearAnswerDiffers' : 'worksheet.yearAnswerFrom', { year: figures.year, answer })}
+      </p>
+    )
   }
 
   return (
@@ -106,22 +124,24 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
           <fieldset key={aspect} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid={`aspect-${aspect}`}>
             <legend className="px-1 text-base font-semibold text-slate-900">
               {t(`aspect.${aspect}`)}
-              <span className="ml-2 text-sm font-normal text-slate-600">{t('worksheet.score')}: {result ? num(result.aspects[aspect]) : '–'}</span>
+              <span className="ml-2 text-sm font-normal text-slate-600" data-testid={`aspect-score-${aspect}`}>{t('worksheet.score')}: {aspects[aspect] === undefined ? '–' : num(aspects[aspect])}</span>
             </legend>
             {components.map((c) => {
               const key = `a.${c.id}`
+              // the component's words in the interface's language (the English columns when given)
+              const words = componentWords(c, lang)
               const p = preview[c.id]
               return (
                 <div key={c.id} className="grid gap-3 border-t border-slate-100 pt-3 first:border-t-0 first:pt-0 md:grid-cols-[1fr_auto]" data-testid={`component-${c.code}`}>
                   <div className="space-y-2">
                     {/* the question the fields below answer: their description, so a screen reader names it beside "Jawaban" */}
-                    <p id={`q-${c.id}`} className="text-sm font-medium text-slate-900"><span className="mr-1 font-mono text-xs text-slate-500">{c.code}</span><span data-user-content>{c.label}</span></p>
+                    <p id={`q-${c.id}`} className="text-sm font-medium text-slate-900"><span className="mr-1 font-mono text-xs text-slate-500">{c.code}</span><span data-user-content>{words.label}</span></p>
                     {c.kind === 'RATIO' ? (
                       <div className="grid gap-3 sm:grid-cols-2">
-                        <Field label={c.numerator ? t(`figure.${c.numerator}`) : c.numeratorLabel ?? t('template.numerator')} name={`${key}.numerator`} errors={err(`${key}.numerator`)} required>
+                        <Field label={c.numerator ? t(`figure.${c.numerator}`) : words.numeratorLabel ?? t('template.numerator')} name={`${key}.numerator`} errors={err(`${key}.numerator`)} required>
                           {(f) => <input {...f} aria-describedby={about(c.id, f)} inputMode="decimal" value={values[`${key}.numerator`]} onChange={(e) => set(`${key}.numerator`, e.target.value)} maxLength={30} />}
                         </Field>
-                        <Field label={c.denominator ? t(`figure.${c.denominator}`) : c.denominatorLabel ?? t('template.denominator')} name={`${key}.denominator`} errors={err(`${key}.denominator`)} required>
+                        <Field label={c.denominator ? t(`figure.${c.denominator}`) : words.denominatorLabel ?? t('template.denominator')} name={`${key}.denominator`} errors={err(`${key}.denominator`)} required>
                           {(f) => <input {...f} aria-describedby={about(c.id, f)} inputMode="decimal" value={values[`${key}.denominator`]} onChange={(e) => set(`${key}.denominator`, e.target.value)} maxLength={30} />}
                         </Field>
                         <p className="text-xs text-slate-500 sm:col-span-2" data-testid={`source-${c.code}`}>{source(c)}</p>
@@ -138,6 +158,7 @@ export function HealthWorksheet({ cooperativeId, template, figures, today }: {
                         )}
                       </Field>
                     )}
+                    {bookAnswer(c)}
                   </div>
                   <dl className="grid grid-cols-3 gap-2 text-right text-sm md:w-64 md:self-center">
                     <div><dt className="text-xs text-slate-500">{t('worksheet.value')}</dt><dd>{p.value === null ? '–' : c.kind === 'RATIO' ? `${num(p.value)}%` : c.kind === 'YES_NO' ? t(p.value === 1 ? 'worksheet.yes' : 'worksheet.no') : p.value}</dd></div>

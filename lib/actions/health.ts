@@ -6,7 +6,7 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { parseNumberInput } from '@/lib/parse'
-import { figureValue, scoreHealth, yearAmounts, type HealthAnswer, type HealthFigure, type HealthTemplateShape, type RatioBand } from '@/lib/registers/health'
+import { figureValue, isHealthFigure, scoreHealth, yearAmounts, type HealthAnswer, type HealthFigure, type HealthYearAnswer, type HealthTemplateShape, type RatioBand } from '@/lib/registers/health'
 import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
@@ -42,6 +42,7 @@ export const saveHealthTemplate = authAction('config.manage', healthTemplateSche
       const components = input.components.map((c, i) => ({
         id: `htc_${next}_${c.code}`, templateVersion: next, position: i + 1, code: c.code, aspect: c.aspect, label: c.label, kind: c.kind,
         numerator: c.numerator, denominator: c.denominator, numeratorLabel: c.numeratorLabel, denominatorLabel: c.denominatorLabel,
+        labelEn: c.labelEn, numeratorLabelEn: c.numeratorLabelEn, denominatorLabelEn: c.denominatorLabelEn,
         weight: c.weight, bands: c.bands ?? Prisma.DbNull, source: c.source,
       }))
       await tx.healthTemplateComponent.createMany({ data: components })
@@ -101,7 +102,7 @@ export const saveHealthAssessment = authAction('cooperatives.write', healthWorks
       version: current.version,
       bands: { sehat: Number(current.bandSehat), cukupSehat: Number(current.bandCukupSehat), dalamPengawasan: Number(current.bandDalamPengawasan) },
       components: current.components.map((c) => ({
-        ...c, numerator: c.numerator as HealthFigure | null, denominator: c.denominator as HealthFigure | null,
+        ...c, numerator: c.numerator as HealthFigure | HealthYearAnswer | null, denominator: c.denominator as HealthFigure | null,
         weight: Number(c.weight), bands: (c.bands as RatioBand[] | null) ?? null,
       })),
     }
@@ -128,7 +129,7 @@ export const saveHealthAssessment = authAction('cooperatives.write', healthWorks
         // the figures are the book year's when both parts are the prefilled ones, unchanged
         // (an amount the year did not report was not prefilled: whatever was typed for it is the assessor's)
         const same = (f: HealthFigure, typed: number) => { const v = figureValue(f, figures!); return v !== null && Math.abs(v - typed) < 0.005 }
-        const fromFigures = figures && c.numerator && c.denominator && same(c.numerator, n) && same(c.denominator, d)
+        const fromFigures = figures && isHealthFigure(c.numerator) && c.denominator && same(c.numerator, n) && same(c.denominator, d)
         figuresYear[c.id] = fromFigures ? figures.year : null
       } else {
         const a = (raw[`${key}.answer`] ?? '').trim()

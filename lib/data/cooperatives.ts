@@ -6,7 +6,7 @@ import { can } from '@/lib/permissions'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import type { CooperativeFilter } from '@/lib/validations/cooperatives'
-import { digitsQuery, escapeLike, searchWords } from '@/lib/parse'
+import { digitsQuery, escapeLike, foldedSearchWords } from '@/lib/parse'
 
 export const PAGE_SIZE = 25
 /** An export holds at most this many rows (a whole province's register fits; a bigger file helps nobody). */
@@ -58,13 +58,14 @@ function whereOf(user: SessionUser, filter: CooperativeFilter, opts: { includeDe
   if (filter.status) and.push({ active: filter.status === 'aktif' })
   if (filter.health) and.push({ healthOutcome: filter.health === 'BELUM' ? null : filter.health })
   if (filter.q) {
-    // a number (a NIK also written in groups: `3517 0000 0000 0040`) by its digits, else the words
+    // a number (a NIK also written in groups: `3517 0000 0000 0040`) by its digits, else the words, folded (no
+    // capitals, accents or quote styles: lib/parse.ts SEARCH_FOLD) as the indexed name_search column holds the name
     const digits = digitsQuery(filter.q)
     and.push(
       digits
         // a legal entity number as written too (`01.26.2021` of `AHU-0001234.AH.01.26.2021`)
         ? { OR: [{ nik: { contains: digits } }, { legalEntityNumber: { contains: digits } }, { legalEntityNumber: { contains: escapeLike(filter.q.trim()) } }] }
-        : { AND: searchWords(filter.q).map((w) => ({ OR: [{ name: { contains: w, mode: 'insensitive' } }, { legalEntityNumber: { contains: w, mode: 'insensitive' } }] })) },
+        : { AND: foldedSearchWords(filter.q).map((w) => ({ OR: [{ nameSearch: { contains: w } }, { legalEntityNumber: { contains: w, mode: 'insensitive' } }] })) },
     )
   }
   return { AND: and }

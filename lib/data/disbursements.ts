@@ -9,7 +9,7 @@ import { can } from '@/lib/permissions'
 import { bankScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import type { DisbursementFilter } from '@/lib/validations/credit'
-import { escapeLike, searchWords } from '@/lib/parse'
+import { escapeLike, foldedSearchWords } from '@/lib/parse'
 import type { SyncCursor } from '@/lib/data/cooperatives'
 
 export const DISBURSEMENT_PAGE_SIZE = 25
@@ -57,8 +57,9 @@ function scopedWhere(user: SessionUser, f: DisbursementFilter): Prisma.Disbursem
  * anywhere in it (LIKE wildcards typed are characters). The loans list's search and a claim's lines' (lib/data/claims.ts).
  */
 export function loanSearch(q: string): Prisma.DisbursementWhereInput {
-  // a business name by its words, in any order ("tempe sri" finds "Keripik Tempe Bu Sri")
-  return { OR: [{ accountNumber: { startsWith: escapeLike(q) } }, { msme: { nib: { startsWith: escapeLike(q) } } }, { AND: searchWords(q).map((w) => ({ msme: { businessName: { contains: w, mode: 'insensitive' as const } } })) }] }
+  // a business name by its words, in any order ("tempe sri" finds "Keripik Tempe Bu Sri"), folded as the MSME list
+  // searches it (lib/parse.ts SEARCH_FOLD: `eka` finds "Éka"), on the same indexed column
+  return { OR: [{ accountNumber: { startsWith: escapeLike(q) } }, { msme: { nib: { startsWith: escapeLike(q) } } }, { AND: foldedSearchWords(q).map((w) => ({ msme: { businessNameSearch: { contains: w } } })) }] }
 }
 
 /** The list's order, newest contract first unless the user sorted: the export keeps it too. */

@@ -4,13 +4,13 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { readDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { can } from '@/lib/permissions'
-import { yearAmounts, type HealthComponent, type HealthFigure, type HealthTemplateShape, type RatioBand } from '@/lib/registers/health'
+import { yearAmounts, type HealthComponent, type HealthFigure, type HealthYearAnswer, type HealthTemplateShape, type ComponentWords, type RatioBand } from '@/lib/registers/health'
 import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 
 const componentSelect = {
   id: true, code: true, aspect: true, label: true, kind: true, numerator: true, denominator: true,
-  numeratorLabel: true, denominatorLabel: true, weight: true, bands: true, source: true, position: true,
+  numeratorLabel: true, denominatorLabel: true, labelEn: true, numeratorLabelEn: true, denominatorLabelEn: true, weight: true, bands: true, source: true, position: true,
 } satisfies Prisma.HealthTemplateComponentSelect
 
 const templateSelect = {
@@ -25,7 +25,7 @@ export type HealthTemplateView = Omit<HealthTemplateShape, 'components'> & {
   bandsSource: string
   createdBy: string | null
   createdAt: Date
-  components: (HealthComponent & { numeratorLabel: string | null; denominatorLabel: string | null; source: string })[]
+  components: (HealthComponent & ComponentWords & { source: string })[]
 }
 
 function toView(t: TemplateRow): HealthTemplateView {
@@ -37,8 +37,9 @@ function toView(t: TemplateRow): HealthTemplateView {
     createdAt: t.createdAt,
     components: t.components.map((c) => ({
       id: c.id, code: c.code, aspect: c.aspect, label: c.label, kind: c.kind,
-      numerator: c.numerator as HealthFigure | null, denominator: c.denominator as HealthFigure | null,
+      numerator: c.numerator as HealthFigure | HealthYearAnswer | null, denominator: c.denominator as HealthFigure | null,
       numeratorLabel: c.numeratorLabel, denominatorLabel: c.denominatorLabel,
+      labelEn: c.labelEn, numeratorLabelEn: c.numeratorLabelEn, denominatorLabelEn: c.denominatorLabelEn,
       weight: Number(c.weight), bands: (c.bands as RatioBand[] | null) ?? null, source: c.source,
     })),
   }

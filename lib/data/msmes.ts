@@ -7,7 +7,7 @@ import { regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import type { MsmeFilter } from '@/lib/validations/msmes'
 import { DELETED_PAGE_SIZE, EXPORT_LIMIT, PAGE_SIZE, RegisterAccessError, type SyncCursor } from './cooperatives'
-import { digitsQuery, searchWords } from '@/lib/parse'
+import { digitsQuery, foldedSearchWords } from '@/lib/parse'
 
 function assertRead(user: SessionUser) {
   if (!can(user.role, 'msmes.read')) throw new RegisterAccessError()
@@ -61,12 +61,13 @@ function whereOf(user: SessionUser, filter: MsmeFilter, opts: { includeDeleted?:
   if (filter.mismatch) and.push({ scaleMismatch: true })
   if (filter.koperasi) and.push({ cooperativeId: filter.koperasi })
   if (filter.q) {
-    // a number (a NIB also written in groups: `9351 7000 0044 5`) by its digits, else the words
+    // a number (a NIB also written in groups: `9351 7000 0044 5`) by its digits, else the words, folded (no capitals,
+    // accents or quote styles: lib/parse.ts SEARCH_FOLD) as the indexed *_search columns hold the two names
     const digits = digitsQuery(filter.q)
     and.push(
       digits
         ? { nib: { contains: digits } }
-        : { AND: searchWords(filter.q).map((w) => ({ OR: [{ businessName: { contains: w, mode: 'insensitive' } }, { ownerName: { contains: w, mode: 'insensitive' } }] })) },
+        : { AND: foldedSearchWords(filter.q).map((w) => ({ OR: [{ businessNameSearch: { contains: w } }, { ownerNameSearch: { contains: w } }] })) },
     )
   }
   return { AND: and }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { answerScore, figureValue, healthOutcome, ratioScore, ratioValue, scoreHealth, yearAmounts, type HealthAnswer, type HealthTemplateShape } from './health'
+import { answerScore, aspectScores, componentWords, figureValue, healthOutcome, ratioScore, ratioValue, scoreHealth, yearAmounts, yearAnswer, type HealthAnswer, type HealthTemplateShape } from './health'
 
 // A small worksheet with every kind of component, worked by hand below:
 // total = (TK1 × 20 + TK2 × 10 + PR1 × 20 + KK1 × 25 + PM1 × 25) ÷ 100
@@ -69,6 +69,17 @@ describe('health scoring: one hand-worked worksheet per outcome band', () => {
     expect(scoreHealth(template, { ...answers, tk2: undefined })).toBeNull()
     expect(scoreHealth(template, { ...answers, pm1: { numerator: 5, denominator: 0 } })).toBeNull()
   })
+
+  it('scores an aspect as soon as its own components are answered, while another aspect is still open', () => {
+    const answers = sheet(4, 1, 65, 3, 12)
+    // PR1 empty and PM1 without a denominator: tata kelola and kinerja keuangan as on the complete sheet, no other
+    expect(aspectScores(template, { ...answers, pr1: undefined, pm1: { numerator: 5, denominator: 0 } })).toEqual({ GOVERNANCE: 86.67, FINANCIAL: 50 })
+    // one of tata kelola's two open: not scored on the other alone
+    expect(aspectScores(template, { ...answers, tk2: undefined })).toEqual({ RISK_PROFILE: 75, FINANCIAL: 50, CAPITAL: 75 })
+    expect(aspectScores(template, {})).toEqual({})
+    // complete: the very scores the recorded result carries
+    expect(aspectScores(template, answers)).toEqual(scoreHealth(template, answers)!.aspects)
+  })
 })
 
 describe('a book year\'s figures for the worksheet', () => {
@@ -85,5 +96,25 @@ describe('a book year\'s figures for the worksheet', () => {
   it('has no total capital when either part is unreported', () => {
     expect(figureValue('TOTAL_CAPITAL', year)).toBeNull()
     expect(figureValue('TOTAL_CAPITAL', { ...year, externalCapital: 300_000_000 })).toBe(700_000_000)
+  })
+})
+
+describe('a yes/no the book year answers', () => {
+  it('reads the recorded RAT for a component linked to it, nothing for any other or without a book year', () => {
+    const kk3 = { kind: 'YES_NO' as const, numerator: 'RAT_HELD' }
+    expect(yearAnswer(kk3, { ratHeld: true })).toBe(1)
+    expect(yearAnswer(kk3, { ratHeld: false })).toBe(0)
+    expect(yearAnswer(kk3, null)).toBeNull()
+    expect(yearAnswer({ kind: 'YES_NO', numerator: null }, { ratHeld: true })).toBeNull()
+    expect(yearAnswer({ kind: 'RATIO', numerator: 'RAT_HELD' }, { ratHeld: true })).toBeNull()
+  })
+})
+
+describe('a component in the reader\'s language', () => {
+  it('reads the English columns in English, the Indonesian where none was given, and always the Indonesian in Indonesian', () => {
+    const c = { label: 'Aset produktif terhadap total aset', numeratorLabel: 'Aset produktif', denominatorLabel: null, labelEn: 'Productive assets to total assets', numeratorLabelEn: null, denominatorLabelEn: null }
+    expect(componentWords(c, 'en')).toEqual({ label: 'Productive assets to total assets', numeratorLabel: 'Aset produktif', denominatorLabel: null })
+    expect(componentWords(c, 'id')).toEqual({ label: 'Aset produktif terhadap total aset', numeratorLabel: 'Aset produktif', denominatorLabel: null })
+    expect(componentWords({ ...c, labelEn: '' }, 'en').label).toBe('Aset produktif terhadap total aset')
   })
 })

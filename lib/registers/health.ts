@@ -25,6 +25,17 @@ export const HEALTH_COMPONENT_KINDS: readonly HealthComponentKind[] = ['RATIO', 
 export const HEALTH_FIGURES = ['OWN_CAPITAL', 'EXTERNAL_CAPITAL', 'TOTAL_CAPITAL', 'ASSETS', 'BUSINESS_VOLUME', 'NET_SURPLUS'] as const
 export type HealthFigure = (typeof HEALTH_FIGURES)[number]
 
+/**
+ * What a book year records that answers a yes/no component: RAT_HELD, the book year's annual members' meeting was held
+ * (`cooperative_years.rat_held`, the seeded KK3). Kept in the component's `numerator` column, which a yes/no has no
+ * other use for; the worksheet prefills the answer from it and warns when the assessor's answer says otherwise.
+ */
+export const HEALTH_YEAR_ANSWERS = ['RAT_HELD'] as const
+export type HealthYearAnswer = (typeof HEALTH_YEAR_ANSWERS)[number]
+
+/** A part that a yearly amount prefills (a ratio's `numerator`/`denominator`), not a book year's yes/no answer. */
+export const isHealthFigure = (f: string | null): f is HealthFigure => (HEALTH_FIGURES as readonly string[]).includes(f ?? '')
+
 export type RatioBand = { min: number; score: number }
 
 export type HealthComponent = {
@@ -33,7 +44,8 @@ export type HealthComponent = {
   aspect: HealthAspect
   label: string
   kind: HealthComponentKind
-  numerator: HealthFigure | null
+  /** RATIO: the figure that prefills it; YES_NO: the book year's answer it reads (HEALTH_YEAR_ANSWERS), if any */
+  numerator: HealthFigure | HealthYearAnswer | null
   denominator: HealthFigure | null
   weight: number
   /** RATIO only, strictly descending `min` */
@@ -83,42 +95,69 @@ export function healthOutcome(total: number, bands: OutcomeBands): HealthOutcome
   return 'DALAM_PENGAWASAN_KHUSUS'
 }
 
+/** One component's value and score; null when its answer is missing or its ratio cannot be computed. */
+function scoreComponent(c: HealthComponent, a: HealthAnswer | undefined): ScoredComponent | null {
+  if (!a) return null
+  if (c.kind === 'RATIO') {
+    if (!('numerator' in a)) return null
+    const v = ratioValue(a.numerator, a.denominator)
+    return v === null ? null : { componentId: c.id, value: v, score: ratioScore(v, c.bands ?? []) }
+  }
+  return 'answer' in a ? { componentId: c.id, value: a.answer, score: answerScore(c.kind, a.answer) } : null
+}
+
+/**
+ * Each aspect's score (its components' weighted mean, 0–100) as soon as every component of THAT aspect is scored: the
+ * worksheet's running check while other aspects are still open. An aspect with a component still open is left out;
+ * one without components scores 0. The scores a complete worksheet records (scoreHealth) are these.
+ */
+export function aspectScores(template: HealthTemplateShape, answers: Record<string, HealthAnswer | undefined>): Partial<Record<HealthAspect, number>> {
+  const aspects: Partial<Record<HealthAspect, number>> = {}
+  for (const k of HEALTH_ASPECT_KEYS) {
+    const scored = template.components.filter((c) => c.aspect === k).map((c) => ({ c, s: scoreComponent(c, answers[c.id]) }))
+    if (scored.some((x) => x.s === null)) continue
+    const weight = scored.reduce((w, x) => w + x.c.weight, 0)
+    aspects[k] = weight > 0 ? round2(scored.reduce((sum, x) => sum + x.s!.score * x.c.weight, 0) / weight) : 0
+  }
+  return aspects
+}
+
 /**
  * Score a worksheet: every component's value and score, the aspect scores, the total and the outcome.
  * Returns null when an answer is missing or a ratio cannot be computed (the caller names the field).
  */
 export function scoreHealth(template: HealthTemplateShape, answers: Record<string, HealthAnswer | undefined>): HealthResult | null {
   const components: ScoredComponent[] = []
-  // in hundredths of a point × weight, so rounding happens once per figure
-  const aspectSum = { GOVERNANCE: 0, RISK_PROFILE: 0, FINANCIAL: 0, CAPITAL: 0 } as Record<HealthAspect, number>
-  const aspectWeight = { GOVERNANCE: 0, RISK_PROFILE: 0, FINANCIAL: 0, CAPITAL: 0 } as Record<HealthAspect, number>
   let total = 0
   for (const c of template.components) {
-    const a = answers[c.id]
-    if (!a) return null
-    let value: number
-    let score: number
-    if (c.kind === 'RATIO') {
-      if (!('numerator' in a)) return null
-      const v = ratioValue(a.numerator, a.denominator)
-      if (v === null) return null
-      value = v
-      score = ratioScore(v, c.bands ?? [])
-    } else {
-      if (!('answer' in a)) return null
-      value = a.answer
-      score = answerScore(c.kind, a.answer)
-    }
-    components.push({ componentId: c.id, value, score })
-    aspectSum[c.aspect] += score * c.weight
-    aspectWeight[c.aspect] += c.weight
-    total += score * c.weight
+    const s = scoreComponent(c, answers[c.id])
+    if (!s) return null
+    components.push(s)
+    total += s.score * c.weight
   }
-  const aspects = Object.fromEntries(
-    HEALTH_ASPECT_KEYS.map((k) => [k, aspectWeight[k] > 0 ? round2(aspectSum[k] / aspectWeight[k]) : 0]),
-  ) as Record<HealthAspect, number>
   const t = round2(total / 100)
-  return { components, aspects, total: t, outcome: healthOutcome(t, template.bands) }
+  return { components, aspects: aspectScores(template, answers) as Record<HealthAspect, number>, total: t, outcome: healthOutcome(t, template.bands) }
+}
+
+/** A component's wording as the template stores it: Indonesian, and English where the agency has given it. */
+export type ComponentWords = {
+  label: string; numeratorLabel: string | null; denominatorLabel: string | null
+  labelEn: string | null; numeratorLabelEn: string | null; denominatorLabelEn: string | null
+}
+
+/**
+ * A component's wording in the reader's language: the English columns when the interface is English and they are
+ * filled, else the Indonesian (a component the agency added without English still reads, in Indonesian).
+ */
+export function componentWords(c: ComponentWords, locale: 'id' | 'en'): { label: string; numeratorLabel: string | null; denominatorLabel: string | null } {
+  if (locale !== 'en') return { label: c.label, numeratorLabel: c.numeratorLabel, denominatorLabel: c.denominatorLabel }
+  return { label: c.labelEn || c.label, numeratorLabel: c.numeratorLabelEn || c.numeratorLabel, denominatorLabel: c.denominatorLabelEn || c.denominatorLabel }
+}
+
+/** The book year's answer to a yes/no component that reads one (1 ya, 0 tidak); null when it reads none or there is no book year. */
+export function yearAnswer(c: { kind: HealthComponentKind; numerator: string | null }, year: { ratHeld: boolean } | null): 0 | 1 | null {
+  if (c.kind !== 'YES_NO' || c.numerator !== 'RAT_HELD' || !year) return null
+  return year.ratHeld ? 1 : 0
 }
 
 /** A book year's amounts as the worksheet reads them: null is an amount the cooperative has not reported. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { parseNumberInput } from '@/lib/parse'
-import { HEALTH_ASPECT_KEYS, HEALTH_COMPONENT_KINDS, HEALTH_FIGURES, type RatioBand } from '@/lib/registers/health'
+import { HEALTH_ASPECT_KEYS, HEALTH_COMPONENT_KINDS, HEALTH_FIGURES, HEALTH_YEAR_ANSWERS, isHealthFigure, type RatioBand } from '@/lib/registers/health'
 import { idField, optionalText, pastDate } from '@/lib/validations/registers-common'
 
 const MAX_COMPONENTS = 60
@@ -55,10 +55,15 @@ const componentSchema = z
     aspect: z.enum(HEALTH_ASPECT_KEYS as [string, ...string[]], 'Pilih aspek.'),
     label: z.string('Isi nama komponen.').trim().min(3, 'Isi nama komponen (minimal 3 karakter).').max(300, 'Nama komponen maksimal 300 karakter.'),
     kind: z.enum(HEALTH_COMPONENT_KINDS as [string, ...string[]], 'Pilih jenis komponen.'),
-    numerator: figure.optional().transform((v) => v ?? null),
+    // a ratio's prefilling figure, or a yes/no's book-year answer (HEALTH_YEAR_ANSWERS: RAT held)
+    numerator: z.enum([...HEALTH_FIGURES, ...HEALTH_YEAR_ANSWERS, ''], 'Pilih angka tahunan atau "diisi penilai".').transform((v) => (v === '' ? null : v)).optional().transform((v) => v ?? null),
     denominator: figure.optional().transform((v) => v ?? null),
     numeratorLabel: optionalText(120, 'Maksimal 120 karakter.'),
     denominatorLabel: optionalText(120, 'Maksimal 120 karakter.'),
+    // the English wording (shown when the interface is English; empty: the Indonesian)
+    labelEn: optionalText(300, 'Nama komponen maksimal 300 karakter.'),
+    numeratorLabelEn: optionalText(120, 'Maksimal 120 karakter.'),
+    denominatorLabelEn: optionalText(120, 'Maksimal 120 karakter.'),
     weight: percent('Bobot'),
     // parsed here, beside the other fields, so a wrong band shows together with the other field errors
     bands: z.string().trim().max(300, 'Maksimal 300 karakter.').optional().transform((v, ctx) => {
@@ -76,11 +81,18 @@ const componentSchema = z
       ctx.addIssue({ code: 'custom', path: ['bands'], message: 'Isi batas rasio, misalnya "20:100; 10:75; 5:50; 0:25".' })
       return z.NEVER
     }
+    if (ratio && c.numerator && !isHealthFigure(c.numerator)) {
+      ctx.addIssue({ code: 'custom', path: ['numerator'], message: 'Pilih angka tahunan atau "diisi penilai".' })
+      return z.NEVER
+    }
     const bands: RatioBand[] | null = ratio ? c.bands : null
+    // a yes/no keeps only a book-year answer; a scale, and a yes/no sent with a figure, none
+    const yearAnswer = c.kind === 'YES_NO' && (HEALTH_YEAR_ANSWERS as readonly string[]).includes(c.numerator ?? '') ? c.numerator : null
     return {
       code: c.code, aspect: c.aspect as (typeof HEALTH_ASPECT_KEYS)[number], label: c.label, kind: c.kind as (typeof HEALTH_COMPONENT_KINDS)[number],
-      numerator: ratio ? c.numerator : null, denominator: ratio ? c.denominator : null,
+      numerator: ratio ? c.numerator : yearAnswer, denominator: ratio ? c.denominator : null,
       numeratorLabel: ratio ? c.numeratorLabel : null, denominatorLabel: ratio ? c.denominatorLabel : null,
+      labelEn: c.labelEn, numeratorLabelEn: ratio ? c.numeratorLabelEn : null, denominatorLabelEn: ratio ? c.denominatorLabelEn : null,
       weight: c.weight, bands, source: c.source,
     }
   })

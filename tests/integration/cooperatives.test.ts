@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs'
 import { db } from '@/lib/db'
 import { createMsme } from '@/lib/actions/msmes'
 import { addInspection, createCooperative, deleteCooperative, deleteCooperativeYear, followUpInspection, restoreCooperative, saveCooperativeYear, updateCooperative } from '@/lib/actions/cooperatives'
-import { cooperativeChoices, findCooperatives, findDeletedCooperatives, getCooperative, exportCooperatives } from '@/lib/data/cooperatives'
+import { cooperativeChoices, findCooperatives, findDeletedCooperatives, getCooperative, exportCooperatives, syncCooperatives } from '@/lib/data/cooperatives'
+import { foldSearch, SEARCH_FOLD } from '@/lib/parse'
 import { GET as exportRoute } from '@/app/api/koperasi/ekspor/route'
 import { GET as regionsRoute } from '@/app/api/wilayah/route'
 import type { SessionUser } from '@/lib/session-user'
@@ -543,6 +544,39 @@ describe('sorting by members', () => {
     expect((await exportCooperatives({ user: asUser(admin), filter: { q: 'anggota', sort: 'members', dir: 'asc' } })).map((r) => r.name)).toEqual(['Koperasi Anggota Tiga', 'Koperasi Anggota Satu', 'Koperasi Anggota Dua'])
     // the sum is the database's own: a write of it is refused
     await expect(db.$executeRaw`UPDATE cooperatives SET members_total = 1 WHERE nik = '3517980000000001'`).rejects.toThrow(/members_total.{0,2} can only be updated to DEFAULT/)
+  })
+})
+
+describe('searching a name with other quotes, dashes or accents than it was written with', () => {
+  it('finds it typed plainly on the list, the export and the API, and a plain name typed with accents, through the trigram index', async () => {
+    // through the form, as an officer pastes a name from a document
+    await createAs(admin, { nik: '3578950000000001', regencyCode: '35.78', districtCode: '', name: 'Koperasi Serba Usaha “Sumber Rejeki” Ngoro – Éka Jaya' })
+    await db.cooperative.create({ data: { type: 'JASA', regencyCode: '35.78', updatedAt: new Date(), nik: '3578950000000002', name: 'KSP Ni\'mah Karya Sentosa' } })
+    const found = async (q: string) => (await findCooperatives({ user: asUser(admin), filter: { q } })).rows.map((r) => r.nik).filter((n) => n.startsWith('357895'))
+    for (const q of ['"Sumber Rejeki"', '“Sumber Rejeki”', 'eka jaya', 'ÉKA JAYA', "'sumber rejeki' ngoro - eka", 'ngoro — eka']) expect(await found(q), q).toEqual(['3578950000000001'])
+    // both sides: a name written plainly is found typed with accents or another apostrophe
+    for (const q of ['ni’mah', 'Nímah kárya', 'nimah']) expect(await found(q), q).toEqual(['3578950000000002'])
+    expect(await found('eka jayb')).toEqual([])
+    // the same search behind the export and the integration API
+    expect((await exportCooperatives({ user: asUser(admin), filter: { q: '"sumber rejeki" eka' } })).map((r) => r.nik)).toEqual(['3578950000000001'])
+    expect((await syncCooperatives({ user: asUser(admin), filter: { q: 'eka jaya' }, limit: 10 })).rows.map((r) => r.nik)).toEqual(['3578950000000001'])
+    // a renamed cooperative is searched by its new name (PostgreSQL keeps the folded column), and it is never written
+    await db.cooperative.update({ where: { nik: '3578950000000002' }, data: { name: 'KSP Nikmah Karya Sentosa' } })
+    expect(await found('nímah')).toEqual([])
+    expect(await found('níkmah')).toEqual(['3578950000000002'])
+    await expect(db.$executeRaw`UPDATE cooperatives SET name_search = 'x' WHERE nik = '3578950000000002'`).rejects.toThrow(/name_search.{0,2} can only be updated to DEFAULT/)
+  })
+
+  it('folds in SQL exactly as in TypeScript, and the search reads the trigram index', async () => {
+    const sample = `${SEARCH_FOLD.from} Koperasi “Sumber Rejeki” – Éka 漢 01/2024`
+    expect((await db.$queryRaw<{ f: string }[]>`SELECT search_fold(${sample}) AS f`)[0].f).toBe(foldSearch(sample))
+    // with sequential scans priced out, a folded LIKE reads cooperatives_name_search_trgm_idx (a mismatched
+    // expression or operator class would leave a sequential scan whatever the price)
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`
+      return tx.$queryRaw<{ 'QUERY PLAN': string }[]>`EXPLAIN SELECT id FROM cooperatives WHERE name_search LIKE ${'%sumber%'}`
+    })
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('cooperatives_name_search_trgm_idx')
   })
 })
 

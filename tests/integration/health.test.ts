@@ -52,6 +52,7 @@ function templateFields(tpl: Tpl, over: Record<string, string> = {}) {
       [`components.${i}.code`]: c.code, [`components.${i}.aspect`]: c.aspect, [`components.${i}.label`]: c.label, [`components.${i}.kind`]: c.kind,
       [`components.${i}.numerator`]: c.numerator ?? '', [`components.${i}.denominator`]: c.denominator ?? '',
       [`components.${i}.numeratorLabel`]: c.numeratorLabel ?? '', [`components.${i}.denominatorLabel`]: c.denominatorLabel ?? '',
+      [`components.${i}.labelEn`]: c.labelEn ?? '', [`components.${i}.numeratorLabelEn`]: c.numeratorLabelEn ?? '', [`components.${i}.denominatorLabelEn`]: c.denominatorLabelEn ?? '',
       [`components.${i}.weight`]: c.weight.toString(), [`components.${i}.bands`]: bands, [`components.${i}.source`]: c.source,
     })
   })
@@ -79,6 +80,17 @@ describe('the seeded template (Permenkop 9/2020 worksheet structure)', () => {
     expect(tpl.components.filter((c) => c.kind === 'RATIO').every((c) => c.source.includes('konfirmasi'))).toBe(true)
     expect(tpl.bandsSource).toMatch(/konfirmasi/)
     expect([Number(tpl.bandSehat), Number(tpl.bandCukupSehat), Number(tpl.bandDalamPengawasan)]).toEqual([80, 66, 51])
+    // KK3 (RAT of the last book year held) reads the book year's recorded RAT, the one yes/no that does
+    expect(tpl.components.filter((c) => c.numerator === 'RAT_HELD').map((c) => [c.code, c.kind])).toEqual([['KK3', 'YES_NO']])
+    // every component and entered part worded in English too, for the English interface
+    expect(tpl.components.filter((c) => !c.labelEn).map((c) => c.code)).toEqual([])
+    expect(tpl.components.filter((c) => !!c.numeratorLabel !== !!c.numeratorLabelEn || !!c.denominatorLabel !== !!c.denominatorLabelEn).map((c) => c.code)).toEqual([])
+    const pr2 = tpl.components.find((c) => c.code === 'PR2')!
+    expect([pr2.labelEn, pr2.numeratorLabelEn, pr2.denominatorLabelEn]).toEqual(['Loans granted to total productive assets', 'Loans granted', 'Total productive assets'])
+    // as the worksheet words them: English when the interface is, else the regulation's Indonesian
+    const { componentWords } = await import('@/lib/registers/health')
+    expect(componentWords(pr2, 'en')).toEqual({ label: 'Loans granted to total productive assets', numeratorLabel: 'Loans granted', denominatorLabel: 'Total productive assets' })
+    expect(componentWords(pr2, 'id')).toEqual({ label: 'Pinjaman yang diberikan terhadap total aset produktif', numeratorLabel: 'Pinjaman yang diberikan', denominatorLabel: 'Total aset produktif' })
   })
 })
 
@@ -213,6 +225,9 @@ describe('saveHealthTemplate', () => {
     expect(next.version).toBe(tpl.version + 1)
     expect(Number(next.bandSehat)).toBe(90)
     expect(next.components).toHaveLength(tpl.components.length)
+    // KK3 keeps reading the book year's RAT in the new version, and every component its English wording
+    expect(next.components.find((c) => c.code === 'KK3')?.numerator).toBe('RAT_HELD')
+    expect(next.components.map((c) => [c.labelEn, c.numeratorLabelEn, c.denominatorLabelEn])).toEqual(tpl.components.map((c) => [c.labelEn, c.numeratorLabelEn, c.denominatorLabelEn]))
     // the earlier version is still there, unchanged, and so is every assessment it computed
     expect((await db.healthTemplateComponent.count({ where: { templateVersion: tpl.version } }))).toBe(tpl.components.length)
     expect(await db.healthAssessment.findMany({ where: { cooperativeId: coopId }, orderBy: { id: 'asc' }, select: { id: true, totalScore: true, outcome: true, templateVersion: true } })).toEqual(earlier)
@@ -263,5 +278,18 @@ describe('saveHealthTemplate', () => {
     expect(await db.healthTemplate.count({ where: { version: { gt: tpl.version } } })).toBe(0)
     signInAs(jombang)
     expect((await submit(saveHealthTemplate, templateFields(tpl))).state?.message).toBe('Anda tidak berwenang melakukan tindakan ini.')
+  })
+
+  it('keeps the book year\'s RAT as a yes/no\'s answer only: refused on a ratio, a figure dropped from a yes/no', async () => {
+    const tpl = await currentTemplate()
+    const ratio = tpl.components.findIndex((c) => c.kind === 'RATIO')
+    const yesNo = tpl.components.findIndex((c) => c.kind === 'YES_NO' && c.code !== 'KK3')
+    signInAs(admin)
+    const refused = await submit(saveHealthTemplate, templateFields(tpl, { [`components.${ratio}.numerator`]: 'RAT_HELD' }))
+    expect(refused.state?.errors?.[`components.${ratio}.numerator`]).toEqual(['Pilih angka tahunan atau "diisi penilai".'])
+    const saved = await submit(saveHealthTemplate, templateFields(tpl, { [`components.${yesNo}.numerator`]: 'OWN_CAPITAL' }))
+    expect(saved.state?.ok).toBe(true)
+    const next = await currentTemplate()
+    expect(next.components.map((c) => [c.code, c.numerator])).toEqual(tpl.components.map((c) => [c.code, c.numerator]))
   })
 })

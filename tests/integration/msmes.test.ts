@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { db } from '@/lib/db'
 import { createMsme, deleteMsme, restoreMsme, revealOwnerNik, updateMsme } from '@/lib/actions/msmes'
 import { deleteCooperative } from '@/lib/actions/cooperatives'
-import { exportMsmes, findDeletedMsmes, findMsmes, getMsme } from '@/lib/data/msmes'
+import { exportMsmes, findDeletedMsmes, findMsmes, getMsme, syncMsmes } from '@/lib/data/msmes'
 import { cooperativeName } from '@/lib/data/cooperatives'
 import { GET as exportRoute } from '@/app/api/umkm/ekspor/route'
 import type { SessionUser } from '@/lib/session-user'
@@ -248,6 +248,18 @@ describe('reads mask the owner NIK and respect the scope', () => {
     signInAs(banker)
     expect((await exportRoute(new Request('http://x/api/umkm/ekspor'), undefined)).status).toBe(403)
   })
+
+  it('names the export of one cooperative\'s members after it, not like the whole register (its name only within the scope)', async () => {
+    const name = async (u: TestUser, query: string) => {
+      signInAs(u)
+      return (await exportRoute(new Request(`http://x/api/umkm/ekspor?format=csv&${query}`), undefined)).headers.get('content-disposition')
+    }
+    expect(await name(admin, `koperasi=${coopSurabaya}`)).toMatch(/filename="umkm-anggota-ksp-surabaya-\d{4}-\d{2}-\d{2}\.csv"/)
+    expect(await name(admin, `koperasi=${coopSurabaya}&scale=MIKRO`)).toMatch(/filename="umkm-mikro-anggota-ksp-surabaya-\d{4}-\d{2}-\d{2}\.csv"/)
+    // another regency's cooperative: no rows, and its name is not told either
+    expect(await name(jombang, `koperasi=${coopSurabaya}`)).toMatch(/filename="umkm-anggota-\d{4}-\d{2}-\d{2}\.csv"/)
+    expect(await name(admin, '')).toMatch(/filename="umkm-\d{4}-\d{2}-\d{2}\.csv"/)
+  })
 })
 
 describe('revealOwnerNik', () => {
@@ -379,5 +391,22 @@ describe('sorting within a tie', () => {
       expect(rows.map((r) => r.nib), dir).toEqual(['9120007770001', '9120007770002', '9120007770003'])
     }
     expect((await exportMsmes({ user: asUser(admin), filter: { q: 'Warung Seri', sort: 'regencyCode' } })).map((r) => r.nib)).toEqual(['9120007770001', '9120007770002', '9120007770003'])
+  })
+})
+
+describe('searching a name with other quotes or accents than it was written with', () => {
+  it('finds a business or owner name typed plainly, and a plain one typed with accents, on the list, the export and the API', async () => {
+    const base = { ownerNik: '3517014501900098', ownerGender: 'P' as const, kbli: '10793', regencyCode: '35.17', computedScale: 'MIKRO' as const, updatedAt: new Date() }
+    await db.msme.createMany({ data: [
+      { ...base, nib: '9120006660001', businessName: 'Keripik “Sumber Rejeki” – Éka', ownerName: 'Siti Ni’mah' },
+      { ...base, nib: '9120006660002', businessName: 'Warung Jamu Eka Lestari', ownerName: 'Dwi Ayu Hartati' },
+    ] })
+    const found = async (q: string) => (await findMsmes({ user: asUser(admin), filter: { q } })).rows.map((r) => r.nib).filter((n) => n.startsWith('912000666'))
+    for (const q of ['"sumber rejeki"', 'keripik eka', "siti ni'mah", 'NIMAH sumber']) expect(await found(q), q).toEqual(['9120006660001'])
+    expect(await found('éka')).toEqual(['9120006660001', '9120006660002'])
+    expect(await found('Éka Lestari')).toEqual(['9120006660002'])
+    expect(await found('eka lestarii')).toEqual([])
+    expect((await exportMsmes({ user: asUser(admin), filter: { q: '“Sumber Rejeki”' } })).map((r) => r.nib)).toEqual(['9120006660001'])
+    expect((await syncMsmes({ user: asUser(admin), filter: { q: 'sumber rejeki eka' }, limit: 10 })).rows.map((r) => r.nib)).toEqual(['9120006660001'])
   })
 })

@@ -54,6 +54,7 @@ export default async function HealthTemplatePage() {
                     {c.numerator ? th(`figure.${c.numerator}`) : c.numeratorLabel ?? th('figure.entered')} ÷ {c.denominator ? th(`figure.${c.denominator}`) : c.denominatorLabel ?? th('figure.entered')}
                   </span>
                 )}
+                {c.kind === 'YES_NO' && c.numerator && <span className="block text-xs text-slate-500">{th(`yearAnswer.${c.numerator}`)}</span>}
               </Td>
               <Td align="right">{text(c.weight)}</Td>
               <Td className="whitespace-nowrap font-mono text-xs">{c.kind === 'RATIO' ? ratioBandsText(c.bands) : '–'}</Td>
@@ -90,6 +91,7 @@ export default async function HealthTemplatePage() {
           components: tpl.components.map((c) => ({
             key: c.id, code: c.code, aspect: c.aspect, label: c.label, kind: c.kind,
             numerator: c.numerator ?? '', denominator: c.denominator ?? '', numeratorLabel: c.numeratorLabel ?? '', denominatorLabel: c.denominatorLabel ?? '',
+            labelEn: c.labelEn ?? '', numeratorLabelEn: c.numeratorLabelEn ?? '', denominatorLabelEn: c.denominatorLabelEn ?? '',
             weight: input(c.weight), bands: ratioBandsText(c.bands), source: c.source,
           })),
         }}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { auditExport } from '@/lib/audit'
+import { cooperativeName } from '@/lib/data/cooperatives'
 import { exportMsmes } from '@/lib/data/msmes'
 import { EXPORT_FORMATS, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
 import { GENDER_LABEL, SCALE_LABEL } from '@/lib/registers/labels'
@@ -45,5 +46,8 @@ export const GET = authRoute('export.read', async (req, user) => {
   const filter = msmeFilterSchema.parse(params)
   const rows = await exportMsmes({ user, filter })
   await auditExport(user, { entity: 'Msme', after: { format, filter, rows: rows.length } })
-  return exportResponse(format, filteredName('umkm', [filter.regency, filter.scale, filter.mismatch && 'skala-tidak-sesuai', filter.q]), columns, rows, 'UMKM')
+  // the members of one cooperative say so, with its name (a 3-row file had been named like the whole register); never
+  // its id, and no name outside the user's scope (cooperativeName)
+  const members = filter.koperasi ? ['anggota', await cooperativeName({ user, id: filter.koperasi })] : []
+  return exportResponse(format, filteredName('umkm', [filter.regency, filter.scale, filter.mismatch && 'skala-tidak-sesuai', ...members, filter.q]), columns, rows, 'UMKM')
 })

@@ -8,7 +8,7 @@ import { Table, Td, Th } from '@/components/ui/table'
 import { getHealthAssessment } from '@/lib/data/health'
 import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
 import type { HealthAspect } from '@/lib/generated/prisma/enums'
-import { HEALTH_ASPECT_KEYS } from '@/lib/registers/health'
+import { HEALTH_ASPECT_KEYS, componentWords } from '@/lib/registers/health'
 import { requirePermission } from '@/lib/session'
 import type { SearchParams } from '@/lib/url'
 
@@ -94,7 +94,7 @@ export default async function HealthResultPage({ params, searchParams }: { param
                   {rows.map((x) => (
                     <tr key={x.component.id}>
                       <Td>
-                        <span className="mr-1 font-mono text-xs text-slate-500">{x.component.code}</span><span data-user-content>{x.component.label}</span>
+                        <span className="mr-1 font-mono text-xs text-slate-500">{x.component.code}</span><span data-user-content>{componentWords(x.component, lang).label}</span>
                         {x.component.kind === 'RATIO' && x.numerator !== null && x.denominator !== null && (
                           <span className="block text-xs text-slate-500">
                             {formatRupiah(x.numerator, { locale: lang, cents: true })} ÷ {formatRupiah(x.denominator, { locale: lang, cents: true })} · {x.figuresYear ? t('fromYear', { year: x.figuresYear }) : t('entered')}
