@@ -9,6 +9,7 @@ import { AUDIT_HIDDEN, auditRole } from '@/lib/audit-text'
 import { formatDate, formatDateTime, formatFileSize, formatMonth, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
 import { MESSAGES } from '@/lib/i18n/messages'
 import { quarterLabel } from '@/lib/reporting/periods'
+import { REGENCY_CODE } from '@/lib/parse'
 
 export type AuditLang = 'id' | 'en'
 
@@ -37,7 +38,6 @@ export type AuditRefs = ReadonlyMap<string, string>
 export const auditRefKey = (kind: AuditRefKind, id: string) => `${kind}:${id}`
 
 /** A programme allocation's row is keyed by regency code (lib/actions/credit.ts saveAllocations). */
-const REGENCY_CODE = /^\d{2}\.\d{2}$/
 
 /**
  * Where the app labels a stored code: a message path with `{}` for the code. Keyed `Entity.field` where a

@@ -1,5 +1,5 @@
 /** Calendar days as the agencies live them: in Western Indonesia Time (UTC+7, no daylight saving). */
-const WIB_OFFSET_MS = 7 * 3_600_000
+export const WIB_OFFSET_MS = 7 * 3_600_000
 
 /** Today's date in Jakarta, YYYY-MM-DD. */
 export function jakartaToday(now = Date.now()): string {

@@ -315,6 +315,20 @@ export function digitsQuery(q: string): string | null {
   return /^\d+$/.test(digits) ? escapeLike(digits) : null
 }
 
+/** A regency's Kemendagri code (`35.17`): the one pattern every form, filter, route and page checks it by. */
+export const REGENCY_CODE = /^\d{2}\.\d{2}$/
+export const isRegencyCode = (text: unknown): text is string => typeof text === 'string' && REGENCY_CODE.test(text)
+
+/**
+ * A year in an address (`?tahun=2026`, `/laporan-triwulan/35.17/2026/3`): four digits from 2000 to 2100, else null
+ * (`2026.0`, `0x7EA`, ` 2026` and `26` are no year: `Number()` had read the first two as 2026 on some pages).
+ */
+export function parseYearParam(raw: string | null | undefined): number | null {
+  if (typeof raw !== 'string' || !/^\d{4}$/.test(raw)) return null
+  const year = Number(raw)
+  return year >= 2000 && year <= 2100 ? year : null
+}
+
 /**
  * A name (of a person, business, cooperative, programme): NFC, trimmed, and refused when it carries
  * control or bidi characters or is made only of invisible characters.

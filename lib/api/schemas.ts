@@ -9,7 +9,7 @@ import { claimLineSchema, claimMonthSchema, disbursementSchema, instalmentReport
 import { CLAIM_LINE_REASONS } from '@/lib/credit/claim-reasons'
 import { COOPERATIVE_FORMS, COOPERATIVE_PATTERNS, COOPERATIVE_TYPES, HEALTH_OUTCOME_VALUES } from '@/lib/validations/cooperatives'
 import { GENDER_VALUES, SCALE_VALUES } from '@/lib/validations/msmes'
-import { isIsoDate } from '@/lib/parse'
+import { isIsoDate, REGENCY_CODE } from '@/lib/parse'
 import { AS_OF_ADJUSTMENTS } from '@/lib/dashboard/period'
 
 // ── Paging and incremental sync ─────────────────────────────────────────────────────────────────────
@@ -29,7 +29,7 @@ const pagingQuery = {
     .meta({ description: 'Only records changed after this instant (ISO 8601), deleted ones included as tombstones.' }),
 }
 
-const regencyParam = z.string().regex(/^\d{2}\.\d{2}$/, 'Kode kabupaten/kota berbentuk 35.17.').optional()
+const regencyParam = z.string().regex(REGENCY_CODE, 'Kode kabupaten/kota berbentuk 35.17.').optional()
   .meta({ description: "Kemendagri regency code, e.g. `35.17`. The same rule on every endpoint that takes it: a code that is no regency of the province is 400 (`errors[].path` `query.regency`, naming it); a regency outside the client's scope (a regency client asking for another regency) is 403." })
 const qParam = z.string().trim().max(100, 'Kata kunci maksimal 100 karakter.').optional().meta({ description: 'Search: name, or the number (NIK koperasi / NIB) when all digits.' })
 

@@ -1,4 +1,5 @@
 import 'server-only'
+import { jakartaToday } from '@/lib/dates'
 import { db } from '@/lib/db'
 import { env } from '@/lib/env'
 import { Prisma } from '@/lib/generated/prisma/client'
@@ -18,13 +19,6 @@ export const ACTION_DUE_DAYS = 7
  * the first scan after installing the app must not bury a district under years-old history.
  */
 export const LOOKBACK_DAYS = 90
-
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000
-
-/** Today's date in WIB (the agencies' working day) as `YYYY-MM-DD`. */
-export function todayWib(now: Date): string {
-  return new Date(now.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10)
-}
 
 /** `PENDING` when this notification is to be e-mailed (SMTP on and the user has an address), else NULL. */
 const emailStateSql = (emailOn: boolean) =>
@@ -262,7 +256,7 @@ export async function notifyActionAssigned(client: Client, target: { action: str
 export async function scanReminders(options: { now?: Date; client?: Client } = {}): Promise<ScanResult> {
   const now = options.now ?? new Date()
   const client = options.client ?? db
-  const today = todayWib(now)
+  const today = jakartaToday(now.getTime())
   const province = env().AGENCY_PROVINCE_CODE
   const emailOn = emailEnabled()
   // written as UTC like every timestamp Prisma writes (CURRENT_TIMESTAMP would follow the session's time zone)

@@ -3,6 +3,9 @@
  * timeliness. Pure functions: the same rules run in pages, actions and tests. The SQL side of the
  * deadline (for the completeness grid) lives in lib/data/reporting.ts and must agree with this file.
  */
+// Western Indonesia Time (WIB, UTC+7): the agencies' working day, one offset for the whole app
+import { WIB_OFFSET_MS } from '@/lib/dates'
+
 export type Quarter = 1 | 2 | 3 | 4
 export type PeriodType = 'QUARTERLY' | 'SEMESTER' | 'YEARLY'
 
@@ -10,9 +13,6 @@ export const QUARTERS: readonly Quarter[] = [1, 2, 3, 4]
 
 /** Days after the quarter's last day until a report is due, unless a reporting period says otherwise. */
 export const DEFAULT_DEADLINE_DAYS = 15
-
-/** Western Indonesia Time (WIB, UTC+7, no daylight saving): the agencies' working day. */
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000
 
 const ROMAN = ['I', 'II', 'III', 'IV'] as const
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { isIsoDate, isoDateInRange, nameField, parseRupiah, parseWholeNumber, rupiahMessage } from '@/lib/parse'
-import { checkbox, fieldsParsed, filterDir, filterPage, filterRegency, filterText, idField, optionalNikField, optionalText, versionField } from '@/lib/validations/registers-common'
+import { checkbox, optionalRegencyCode, fieldsParsed, filterDir, filterPage, filterRegency, filterText, idField, optionalNikField, optionalText, versionField } from '@/lib/validations/registers-common'
 
 export const ACTIVITY_KINDS = ['TRAINING', 'CERTIFICATION', 'CAPITAL_ASSISTANCE', 'FINANCING_FACILITATION', 'MENTORING', 'SUPERVISION', 'OTHER'] as const
 export const BUDGET_SOURCES = ['APBD_PROVINCE', 'APBD_REGENCY', 'APBN', 'DAK', 'OTHER'] as const
@@ -28,12 +28,6 @@ const optionalDay = (label: string) =>
     .pipe(day(label).optional())
     .transform((v) => v ?? null)
 
-const optionalRegency = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : null))
-  .pipe(z.string().regex(/^\d{2}\.\d{2}$/, 'Pilih kabupaten/kota.').nullable())
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z
@@ -62,7 +56,7 @@ export const activityFields = z.object({
   title: nameField('Nama kegiatan', { min: 3, max: 200 }),
   startDate: day('Tanggal mulai'),
   endDate: optionalDay('Tanggal selesai'),
-  regencyCode: optionalRegency,
+  regencyCode: optionalRegencyCode,
   budgetSource: optionalEnum(BUDGET_SOURCES, 'Pilih sumber anggaran.'),
   budgetAmount: optionalRupiah('Nilai anggaran'),
   notes: optionalText(2000, 'Keterangan maksimal 2.000 karakter.'),
@@ -132,7 +126,7 @@ export const programmeTargetFields = z.object({
   targetValue,
   startDate: day('Tanggal mulai'),
   deadline: day('Tenggat'),
-  regencyCode: optionalRegency,
+  regencyCode: optionalRegencyCode,
   workingDays: checkbox,
   notes: optionalText(2000, 'Keterangan maksimal 2.000 karakter.'),
 })

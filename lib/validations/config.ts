@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isIsoDate, isoDateField, parseNumberInput } from '@/lib/parse'
+import { isIsoDate, isoDateField, parseNumberInput, REGENCY_CODE } from '@/lib/parse'
 import { decimalsProblem, NOT_A_NUMBER, NOT_A_WHOLE_NUMBER, valueProblem } from '@/lib/validations/reporting'
 import { optionalText } from '@/lib/validations/registers-common'
 import { ACTIVITY_KINDS, BENEFICIARY_TYPES, type ActivityKind, type BeneficiaryType } from '@/lib/validations/activities'
@@ -187,7 +187,7 @@ export const targetRowSchema = z.object({
     }
     return q
   }),
-  regencyCode: z.string().trim().optional().transform((v) => v || null).pipe(z.string().regex(/^\d{2}\.\d{2}$/, 'Pilih kabupaten/kota.').nullable()),
+  regencyCode: z.string().trim().optional().transform((v) => v || null).pipe(z.string().regex(REGENCY_CODE, 'Pilih kabupaten/kota.').nullable()),
   value: z.string('Isi nilai target.').transform((text, ctx) => {
     // the grid's own refusals (targetCellProblem); an empty value is no target at all
     const problem = targetCellProblem(text)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isIsoDate } from '@/lib/parse'
+import { isIsoDate, REGENCY_CODE } from '@/lib/parse'
 import { PROVINCE } from '@/lib/dashboard/query'
 import { flatParams, type SearchParams } from '@/lib/url'
 
@@ -14,7 +14,7 @@ const isoDate = z.string().refine(isIsoDate)
  */
 export const dashboardFilterSchema = z.object({
   program: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/).optional().catch(undefined),
-  regency: z.preprocess((v) => (v === '' ? PROVINCE : v), z.union([z.literal(PROVINCE), z.string().regex(/^\d{2}\.\d{2}$/)]).optional()).catch(undefined),
+  regency: z.preprocess((v) => (v === '' ? PROVINCE : v), z.union([z.literal(PROVINCE), z.string().regex(REGENCY_CODE)]).optional()).catch(undefined),
   bank: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional().catch(undefined),
   asOf: isoDate.optional().catch(undefined),
   indicator: z.string().regex(/^[A-Z0-9_]{1,32}$/).optional().catch(undefined),

@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { isIsoDate, isoDateInRange, nameField } from '@/lib/parse'
 import { jakartaLocalToDate } from '@/lib/dates'
-import { checkbox, filterPage, filterRegency, idField, optionalText, versionField } from '@/lib/validations/registers-common'
+import { checkbox, optionalRegencyCode, filterPage, filterRegency, idField, optionalText, versionField } from '@/lib/validations/registers-common'
 
 /** The longest meeting title the form takes (and the follow-up meeting's offered title is shortened to); its refusal says 200 as written. */
 export const MEETING_TITLE_MAX = 200
@@ -41,12 +41,6 @@ const jakartaDateTime = (label: string) =>
       return d
     })
 
-const optionalRegency = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : null))
-  .pipe(z.string().regex(/^\d{2}\.\d{2}$/, 'Pilih kabupaten/kota.').nullable())
 const optionalId = z
   .string()
   .trim()
@@ -62,7 +56,7 @@ export const meetingFields = z.object({
   endsAt: jakartaDateTime('waktu selesai'),
   venue: optionalText(200, 'Tempat maksimal 200 karakter.'),
   city: optionalText(100, 'Kota maksimal 100 karakter.'),
-  hostRegencyCode: optionalRegency,
+  hostRegencyCode: optionalRegencyCode,
   organiser: z.string({ error: 'Isi penyelenggara.' }).trim().min(3, 'Isi penyelenggara (minimal 3 karakter).').max(200, 'Penyelenggara maksimal 200 karakter.'),
   chair: optionalText(200, 'Pimpinan rapat maksimal 200 karakter.'),
 })
@@ -91,7 +85,7 @@ export const participantSchema = z
     name: z.string().optional().transform((v) => (v?.trim() ? v : undefined)).pipe(nameField('Nama peserta', { min: 2, max: 150 }).optional()).transform((v) => v ?? null),
     position: optionalText(150, 'Jabatan maksimal 150 karakter.'),
     agency: optionalText(200, 'Instansi maksimal 200 karakter.'),
-    regencyCode: optionalRegency,
+    regencyCode: optionalRegencyCode,
     bankId: optionalId,
     userId: optionalId,
     attendance: z.enum(ATTENDANCE, 'Pilih kehadiran.').default('PLANNED'),
@@ -160,7 +154,7 @@ export const outcomeSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null))
     .pipe(z.string().regex(/^[A-Z0-9_]{1,32}$/, 'Indikator tidak dikenal.').nullable()),
-  regencyCode: optionalRegency,
+  regencyCode: optionalRegencyCode,
 })
 
 /** Correct an outcome in place (its agenda item stays), from the version the admin saw. */
@@ -170,7 +164,7 @@ const actionFields = {
   title: z.string({ error: 'Isi tindak lanjut.' }).trim().min(3, 'Isi tindak lanjut (minimal 3 karakter).').max(500, 'Tindak lanjut maksimal 500 karakter.'),
   description: optionalText(4000, 'Uraian maksimal 4.000 karakter.'),
   ownerKind: z.enum(OWNER_KINDS, 'Pilih penanggung jawab.'),
-  ownerRegencyCode: optionalRegency,
+  ownerRegencyCode: optionalRegencyCode,
   ownerBankId: optionalId,
   ownerUnit: optionalText(200, 'Unit maksimal 200 karakter.'),
   ownerUserId: optionalId,

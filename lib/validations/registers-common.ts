@@ -3,7 +3,7 @@
  * codes, optional text. Messages are Indonesian; they are shown under the field that is wrong.
  */
 import { z } from 'zod'
-import { isIsoDate, looksLikeEnglishGrouping, normalizePhone, parseDecimalText, parseWholeNumber, rupiahMessage, withoutRupiahSign } from '@/lib/parse'
+import { isIsoDate, looksLikeEnglishGrouping, normalizePhone, parseDecimalText, parseWholeNumber, rupiahMessage, withoutRupiahSign, REGENCY_CODE } from '@/lib/parse'
 
 /**
  * For a cross-field check's `when`: none of these fields has an issue of its own. Zod skips an object's checks once
@@ -183,7 +183,9 @@ export const nibField = (required: string, message: string) =>
 export const optionalNikField = (message: string) =>
   z.string().trim().optional().transform((v) => (v ? nikDigits(v) : null)).pipe(z.string().regex(/^\d{16}$/, message).nullable())
 
-export const regencyCode = z.string({ error: 'Pilih kabupaten/kota.' }).trim().regex(/^\d{2}\.\d{2}$/, 'Pilih kabupaten/kota.')
+export const regencyCode = z.string({ error: 'Pilih kabupaten/kota.' }).trim().regex(REGENCY_CODE, 'Pilih kabupaten/kota.')
+/** A regency that may be left empty (an activity or meeting of the province itself): null. */
+export const optionalRegencyCode = z.string().trim().optional().transform((v) => (v ? v : null)).pipe(regencyCode.nullable())
 export const districtCode = optionalText(8).pipe(z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'Kecamatan tidak valid.').nullable())
 export const villageCode = optionalText(13).pipe(z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Desa/kelurahan tidak valid.').nullable())
 
@@ -219,4 +221,4 @@ export const filterPage = z
   .optional()
   .catch(undefined)
 export const filterDir = z.enum(['asc', 'desc']).optional().catch(undefined)
-export const filterRegency = z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined)
+export const filterRegency = z.string().regex(REGENCY_CODE).optional().catch(undefined)

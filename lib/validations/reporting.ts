@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { looksLikeEnglishGrouping, parseNumberInput } from '@/lib/parse'
+import { looksLikeEnglishGrouping, parseNumberInput, REGENCY_CODE } from '@/lib/parse'
 
 /** A figure typed the Indonesian way (lib/parse.ts): empty → null; unreadable → NaN. */
 export const parseDecimalInput = parseNumberInput
@@ -130,7 +130,7 @@ export const reportingFilterSchema = z.object({
   tahun: year.optional().catch(undefined),
   triwulan: quarter.optional().catch(undefined),
   indikator: z.string().regex(CODE).optional().catch(undefined),
-  kab: z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined),
+  kab: z.string().regex(REGENCY_CODE).optional().catch(undefined),
 })
 export type ReportingFilter = z.infer<typeof reportingFilterSchema>
 
@@ -148,7 +148,7 @@ export function quarterNumber(text: string | undefined): number | null {
  * indicator in the kind's checkInput, decimalsProblem, never rounded) and its comment.
  */
 export const reportValueRowSchema = z.object({
-  regencyCode: z.string({ error: 'Pilih kabupaten/kota.' }).trim().regex(/^\d{2}\.\d{2}$/, 'Pilih kabupaten/kota.'),
+  regencyCode: z.string({ error: 'Pilih kabupaten/kota.' }).trim().regex(REGENCY_CODE, 'Pilih kabupaten/kota.'),
   year,
   quarter,
   indicatorCode: z.string({ error: 'Isi kode indikator.' }).trim().regex(CODE, 'Isi kode indikator.'),

@@ -17,7 +17,8 @@ import { countUnreadNotifications, findNotifications } from '@/lib/data/notifica
 import { MESSAGES } from '@/lib/safe-action'
 import { REFUSAL_MESSAGES } from '@/lib/errors'
 import { REMINDER_SCAN, ensureReminderSchedule } from '@/lib/reminders/jobs'
-import { scanReminders, todayWib } from '@/lib/reminders/scan'
+import { scanReminders } from '@/lib/reminders/scan'
+import { jakartaToday } from '@/lib/dates'
 import { settleNotifications } from '@/lib/reminders/settle'
 import { writeReportValues } from '@/lib/reporting/writes'
 import { notificationText } from '@/lib/reminders/texts'
@@ -354,7 +355,7 @@ describe('meeting follow-ups: due soon or overdue, to their owners', () => {
     // postponed to a day still to come: the reminder waits for it again (read), and comes back once it has started
     await db.meeting.update({ where: { id: meeting.id }, data: { startsAt: new Date('2026-10-13T02:00:00Z'), endsAt: new Date('2026-10-13T06:00:00Z') } })
     const now = new Date('2026-10-12T04:00:00Z')
-    await settleNotifications(db, { now, today: todayWib(now), actions: [action.id] })
+    await settleNotifications(db, { now, today: jakartaToday(now.getTime()), actions: [action.id] })
     expect(await db.notification.count({ where: { userId: officer17.id, kind: { in: ACTION_KINDS }, readAt: null } })).toBe(0)
   })
 
@@ -604,6 +605,6 @@ describe('a user sees and marks only its own notifications', () => {
 })
 
 it('knows the WIB day', () => {
-  expect(todayWib(new Date('2026-10-14T16:59:00Z'))).toBe('2026-10-14')
-  expect(todayWib(new Date('2026-10-14T17:00:00Z'))).toBe('2026-10-15')
+  expect(jakartaToday(Date.parse('2026-10-14T16:59:00Z'))).toBe('2026-10-14')
+  expect(jakartaToday(Date.parse('2026-10-14T17:00:00Z'))).toBe('2026-10-15')
 })

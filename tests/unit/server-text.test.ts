@@ -6,6 +6,7 @@ import { hasEnglish, hasFullEnglish, serverText, translateState } from '@/lib/i1
 import { rupiahMessage, type RupiahProblem } from '@/lib/parse'
 import { programRules } from '@/lib/credit/disbursements'
 import { IMPORT_KINDS } from '@/lib/imports/kinds'
+import { REFUSAL_MESSAGES } from '@/lib/errors'
 
 /**
  * Every message the server writes for a user (refusals, validation, uploads and imports) has its English
@@ -64,8 +65,14 @@ describe('server messages in English', () => {
   it('has the English of every error a route answers with', () => {
     // app/api's routes answer `{ error: '…' }`, which authRoute translates for an English reader; their other
     // literals (export headings, file names) are read in Indonesian by design, so only the errors are taken
-    const errors = files('app/api').flatMap((f) => [...readFileSync(path.join(ROOT, f), 'utf8').matchAll(/\berror:\s*'((?:[^'\\\n]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'")))
-    expect(errors.length).toBeGreaterThan(5)
+    // a refusal thrown as the one refusal type (`new AppError('NOT_FOUND')`) answers its standard sentence, or the
+    // message given with it
+    const sources = files('app/api').map((f) => readFileSync(path.join(ROOT, f), 'utf8'))
+    const literals = sources.flatMap((src) => [...src.matchAll(/\berror:\s*'((?:[^'\\\n]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'")))
+    const thrown = sources.flatMap((src) => [...src.matchAll(/new (?:AppError|ActionError)\(\s*'([A-Z_]+|(?:[^'\\\n]|\\.)*)'(?:\s*,\s*'((?:[^'\\\n]|\\.)*)')?/g)].map((m) => (m[2] ?? (m[1] in REFUSAL_MESSAGES ? REFUSAL_MESSAGES[m[1] as keyof typeof REFUSAL_MESSAGES] : m[1])).replace(/\\'/g, "'")))
+    expect(literals).toContain('Kode wilayah tidak valid.') // the patterns still find what they look for
+    expect(thrown).toContain(REFUSAL_MESSAGES.NOT_FOUND)
+    const errors = [...literals, ...thrown]
     expect(errors.filter((s) => !hasFullEnglish(s)), 'add to lib/i18n/server-messages.en.json').toEqual([])
   })
 

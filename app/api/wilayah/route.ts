@@ -3,9 +3,10 @@ import { cooperativeChoices } from '@/lib/data/cooperatives'
 import { districtsOf, villagesOf } from '@/lib/data/regions'
 import { authRoute } from '@/lib/safe-action'
 import { inRegencyScope } from '@/lib/scope'
+import { REGENCY_CODE } from '@/lib/parse'
 
 const query = z.object({
-  regency: z.string().regex(/^\d{2}\.\d{2}$/).optional(),
+  regency: z.string().regex(REGENCY_CODE).optional(),
   district: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).optional(),
   /** `1`: also the cooperatives of the regency (the MSME form's membership choice) */
   koperasi: z.enum(['1']).optional(),

@@ -18,7 +18,7 @@ import { getProgramSettings } from '@/lib/data/credit-programs'
 import { getProgrammeFigures } from '@/lib/data/dashboard'
 import { env } from '@/lib/env'
 import { formatDate, formatNumber, formatPercent, formatRate, formatRupiah, formatRupiahShort } from '@/lib/format'
-import { isIsoDate } from '@/lib/parse'
+import { isIsoDate, REGENCY_CODE } from '@/lib/parse'
 import { can } from '@/lib/permissions'
 import { orRefused } from '@/lib/dashboard/guard'
 import { dashboardQuery, regencyParam } from '@/lib/dashboard/query'
@@ -32,7 +32,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const filterSchema = z.object({
-  regency: z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined),
+  regency: z.string().regex(REGENCY_CODE).optional().catch(undefined),
   bank: z.string().max(40).optional().catch(undefined),
   asOf: z.string().refine(isIsoDate).optional().catch(undefined),
 })

@@ -11,10 +11,11 @@ import { Table, Td, Th } from '@/components/ui/table'
 import { deleteHoliday } from '@/lib/actions/holidays'
 import { jakartaToday } from '@/lib/dates'
 import { findHolidays } from '@/lib/data/holidays'
-import { formatDate, formatNumber } from '@/lib/format'
+import { formatDate, formatNumber, formatWeekday } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { isWeekend } from '@/lib/working-days'
+import { parseYearParam } from '@/lib/parse'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('config'))('tabs.holidays') }
@@ -28,12 +29,10 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
   const user = await requirePermission('config.manage')
   const params = flatParams(await searchParams)
   const thisYear = Number(jakartaToday().slice(0, 4))
-  const asked = Number(params.tahun)
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear
+  const year = parseYearParam(params.tahun) ?? thisYear
   const [t, locale, data] = await Promise.all([getTranslations('config.holidays'), getLocale(), findHolidays({ user, year })])
   const lang = locale === 'en' ? 'en' : 'id'
   const n = (v: number) => formatNumber(v, { locale: lang })
-  const weekday = (iso: string) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
   const years = [...new Set([...data.years, thisYear, thisYear + 1, year])].sort((a, b) => a - b)
   const weekdayHolidays = data.weekdays - data.workingDays
   return (
@@ -79,7 +78,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
                 <Td className="whitespace-nowrap">
                   <span className="font-medium tabular-nums">{formatDate(h.date, { locale: lang })}</span>
                   <span className="block text-xs text-slate-500">
-                    {weekday(h.date)}{isWeekend(h.date) && ` · ${t('weekend')}`}
+                    {formatWeekday(h.date, { locale: lang })}{isWeekend(h.date) && ` · ${t('weekend')}`}
                   </span>
                 </Td>
                 <Td>

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { Copy, FileUp } from 'lucide-react'
 import { TargetGridForm } from '@/components/config/target-grid'
@@ -16,6 +15,7 @@ import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
 import { targetCellName } from '@/lib/validations/config'
 import { FilterForm } from '@/components/ui/filter-form'
+import { parseYearParam } from '@/lib/parse'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('config'))('tabs.targets') }
@@ -28,8 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TargetsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('config.manage')
   const params = flatParams(await searchParams)
-  const year = /^\d{4}$/.test(params.tahun ?? '') ? Number(params.tahun) : currentQuarter(new Date()).year + 1
-  if (year < 2000 || year > 2100) notFound()
+  const year = parseYearParam(params.tahun) ?? currentQuarter(new Date()).year + 1
   const [t, locale, indicators] = await Promise.all([getTranslations('config.targets'), getLocale(), findIndicatorsForAdmin({ user })])
   const lang = locale === 'en' ? 'en' : 'id'
   const code = params.indikator && indicators.some((i) => i.code === params.indikator) ? params.indikator : null

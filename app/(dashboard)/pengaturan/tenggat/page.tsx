@@ -17,6 +17,7 @@ import { getReportingStart, isRequiredPeriod } from '@/lib/reporting/start'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
 import { FilterForm } from '@/components/ui/filter-form'
+import { parseYearParam } from '@/lib/parse'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('config'))('tabs.deadlines') }
@@ -30,7 +31,7 @@ export default async function DeadlinesPage({ searchParams }: { searchParams: Pr
   const user = await requirePermission('config.manage')
   const params = flatParams(await searchParams)
   const now = currentQuarter(new Date()).year
-  const year = /^\d{4}$/.test(params.tahun ?? '') && Number(params.tahun) >= 2000 && Number(params.tahun) <= 2100 ? Number(params.tahun) : now
+  const year = parseYearParam(params.tahun) ?? now
   const [t, locale, rows, reporting] = await Promise.all([getTranslations('config.deadlines'), getLocale(), getDeadlines({ user, year }), getReportingStart(readDb)])
   const lang = locale === 'en' ? 'en' : 'id'
   // a deadline on a weekend or holiday stays as set (the rule is a fixed day): the admin sees it here

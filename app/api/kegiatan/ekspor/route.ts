@@ -3,8 +3,9 @@ import { auditExport } from '@/lib/audit'
 import { exportActivities } from '@/lib/data/activities'
 import { EXPORT_FORMATS, dateRangePart, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
 import { can } from '@/lib/permissions'
-import { authRoute, MESSAGES } from '@/lib/safe-action'
+import { authRoute } from '@/lib/safe-action'
 import { activityFilterSchema } from '@/lib/validations/activities'
+import { AppError } from '@/lib/errors'
 
 type Row = Awaited<ReturnType<typeof exportActivities>>[number]
 
@@ -26,7 +27,7 @@ const columns: ExportColumn<Row>[] = [
 
 /** The activities list under the current filters and the user's scope, as .xlsx or .csv. */
 export const GET = authRoute('export.read', async (req, user) => {
-  if (!can(user.role, 'activities.read')) return Response.json({ error: MESSAGES.forbidden }, { status: 403 })
+  if (!can(user.role, 'activities.read')) throw new AppError('FORBIDDEN')
   const params = Object.fromEntries(new URL(req.url).searchParams)
   const format = z.enum(EXPORT_FORMATS).catch('xlsx').parse(params.format)
   const filter = activityFilterSchema.parse(params)

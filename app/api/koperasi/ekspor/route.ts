@@ -4,8 +4,9 @@ import { exportCooperatives } from '@/lib/data/cooperatives'
 import { EXPORT_FORMATS, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
 import { FORM_LABEL, OUTCOME_LABEL, PATTERN_LABEL, TYPE_LABEL } from '@/lib/registers/labels'
 import { can } from '@/lib/permissions'
-import { authRoute, MESSAGES } from '@/lib/safe-action'
+import { authRoute } from '@/lib/safe-action'
 import { cooperativeFilterSchema } from '@/lib/validations/cooperatives'
+import { AppError } from '@/lib/errors'
 
 type Row = Awaited<ReturnType<typeof exportCooperatives>>[number]
 
@@ -34,7 +35,7 @@ const columns: ExportColumn<Row>[] = [
 /** The cooperatives list under the current filters and the user's scope, as .xlsx or .csv. */
 export const GET = authRoute('export.read', async (req, user) => {
   // export.read alone is not enough: the bank officer may export its own data, not the registers
-  if (!can(user.role, 'cooperatives.read')) return Response.json({ error: MESSAGES.forbidden }, { status: 403 })
+  if (!can(user.role, 'cooperatives.read')) throw new AppError('FORBIDDEN')
   const params = Object.fromEntries(new URL(req.url).searchParams)
   const format = z.enum(EXPORT_FORMATS).catch('xlsx').parse(params.format)
   const filter = cooperativeFilterSchema.parse(params)

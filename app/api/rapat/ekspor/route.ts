@@ -5,8 +5,9 @@ import { jakartaDate, jakartaTime } from '@/lib/dates'
 import { EXPORT_FORMATS, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
 import { MEETING_STATUS_LABEL, MEETING_TYPE_LABEL } from '@/lib/meetings/labels'
 import { can } from '@/lib/permissions'
-import { authRoute, MESSAGES } from '@/lib/safe-action'
+import { authRoute } from '@/lib/safe-action'
 import { meetingFilterSchema } from '@/lib/validations/meetings'
+import { AppError } from '@/lib/errors'
 
 type Row = Awaited<ReturnType<typeof exportMeetings>>[number]
 
@@ -29,7 +30,7 @@ const columns: ExportColumn<Row>[] = [
 
 /** The meeting list under the current filters and the user's scope, as .xlsx or .csv (audited). */
 export const GET = authRoute('meetings.read', async (req, user) => {
-  if (!can(user.role, 'export.read')) return Response.json({ error: MESSAGES.forbidden }, { status: 403 })
+  if (!can(user.role, 'export.read')) throw new AppError('FORBIDDEN')
   const params = Object.fromEntries(new URL(req.url).searchParams)
   const format = z.enum(EXPORT_FORMATS).catch('xlsx').parse(params.format)
   const filter = meetingFilterSchema.parse(params)

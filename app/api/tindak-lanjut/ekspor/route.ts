@@ -6,8 +6,9 @@ import { EXPORT_FORMATS, exportResponse, filteredName, type ExportColumn } from 
 import { ACTION_STATUS_LABEL, MEETING_TYPE_LABEL, OWNER_KIND_LABEL, actionOwnerName } from '@/lib/meetings/labels'
 import { isOverdue } from '@/lib/meetings/rules'
 import { can } from '@/lib/permissions'
-import { authRoute, MESSAGES } from '@/lib/safe-action'
+import { authRoute } from '@/lib/safe-action'
 import { actionFilterSchema } from '@/lib/validations/meetings'
+import { AppError } from '@/lib/errors'
 
 type Row = Awaited<ReturnType<typeof exportActions>>['rows'][number]
 
@@ -27,7 +28,7 @@ function statusInName(status: string | undefined): string | null {
  * what leadership takes into the next Rakor. "Terlambat" is judged at the list's as-of day.
  */
 export const GET = authRoute('meetings.read', async (req, user) => {
-  if (!can(user.role, 'export.read')) return Response.json({ error: MESSAGES.forbidden }, { status: 403 })
+  if (!can(user.role, 'export.read')) throw new AppError('FORBIDDEN')
   const params = Object.fromEntries(new URL(req.url).searchParams)
   const format = z.enum(EXPORT_FORMATS).catch('xlsx').parse(params.format)
   const filter = actionFilterSchema.parse(params)

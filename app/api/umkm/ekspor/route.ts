@@ -5,8 +5,9 @@ import { exportMsmes } from '@/lib/data/msmes'
 import { EXPORT_FORMATS, exportResponse, filteredName, type ExportColumn } from '@/lib/export'
 import { GENDER_LABEL, SCALE_LABEL } from '@/lib/registers/labels'
 import { can } from '@/lib/permissions'
-import { authRoute, MESSAGES } from '@/lib/safe-action'
+import { authRoute } from '@/lib/safe-action'
 import { msmeFilterSchema } from '@/lib/validations/msmes'
+import { AppError } from '@/lib/errors'
 
 type Row = Awaited<ReturnType<typeof exportMsmes>>[number]
 
@@ -40,7 +41,7 @@ const columns: ExportColumn<Row>[] = [
 
 /** The MSME list under the current filters and the user's scope (owner NIK masked), as .xlsx or .csv. */
 export const GET = authRoute('export.read', async (req, user) => {
-  if (!can(user.role, 'msmes.read')) return Response.json({ error: MESSAGES.forbidden }, { status: 403 })
+  if (!can(user.role, 'msmes.read')) throw new AppError('FORBIDDEN')
   const params = Object.fromEntries(new URL(req.url).searchParams)
   const format = z.enum(EXPORT_FORMATS).catch('xlsx').parse(params.format)
   const filter = msmeFilterSchema.parse(params)

@@ -3,6 +3,7 @@ import { getDashboardRegency } from '@/lib/data/dashboard'
 import { orRefused } from '@/lib/dashboard/guard'
 import { requirePermission } from '@/lib/session'
 import { gateDashboardFilter } from '@/lib/dashboard/gate'
+import { isRegencyCode } from '@/lib/parse'
 
 /**
  * The regency check runs here, above the page's loading skeleton: once the skeleton has streamed the
@@ -12,7 +13,7 @@ import { gateDashboardFilter } from '@/lib/dashboard/gate'
 export default async function RegencyLayout({ children, params }: { children: React.ReactNode; params: Promise<{ code: string }> }) {
   const user = await requirePermission('dashboard.read')
   const { code } = await params
-  if (!/^\d{2}\.\d{2}$/.test(code)) notFound()
+  if (!isRegencyCode(code)) notFound()
   if (!(await orRefused(getDashboardRegency({ user, code })))) notFound()
   // and the programme of the URL, as the page resolves it
   await gateDashboardFilter({ regency: code })

@@ -26,12 +26,13 @@ import { flatParams, type SearchParams } from '@/lib/url'
 import { dashboardFilterSchema } from '@/lib/validations/dashboard'
 import { serverText } from '@/lib/i18n/server-text'
 import { readDb } from '@/lib/db'
+import { isRegencyCode } from '@/lib/parse'
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
   const { code } = await params
   // the tab and the bookmark name the regency, as the heading does (the Kemendagri names are public reference
   // data; whether the user may open the page is decided by the page itself)
-  const regency = /^\d{2}\.\d{2}$/.test(code) ? await readDb.regency.findUnique({ where: { code }, select: { name: true } }) : null
+  const regency = isRegencyCode(code) ? await readDb.regency.findUnique({ where: { code }, select: { name: true } }) : null
   return { title: `${(await getTranslations('dashboard.tabs'))('label')} ${regency?.name ?? code}` }
 }
 
@@ -43,7 +44,7 @@ export async function generateMetadata({ params }: { params: Promise<{ code: str
 export default async function RegencyDashboardPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('dashboard.read')
   const { code } = await params
-  if (!/^\d{2}\.\d{2}$/.test(code)) notFound()
+  if (!isRegencyCode(code)) notFound()
   const regency = await orRefused(getDashboardRegency({ user, code }))
   if (!regency) notFound()
   const raw = flatParams(await searchParams)

@@ -8,6 +8,7 @@ import { exportResponse, type ExportColumn, type XlsxOptions } from '@/lib/expor
 import { formatDate } from '@/lib/format'
 import { authRoute } from '@/lib/safe-action'
 import { DASHBOARD_DATASETS, dashboardFilterSchema, type DashboardDataset } from '@/lib/validations/dashboard'
+import { AppError } from '@/lib/errors'
 
 const RUPIAH = '#,##0'
 const PERCENT = '0.00'
@@ -33,11 +34,11 @@ const SCALE_NAMES: Record<string, string> = { MIKRO: 'Mikro', KECIL: 'Kecil', ME
  */
 export const GET = authRoute<{ params: Promise<{ dataset: string }> }>('export.read', async (req, user, ctx) => {
   const { dataset } = await ctx.params
-  if (!(DASHBOARD_DATASETS as readonly string[]).includes(dataset)) return Response.json({ error: 'Data ekspor tidak dikenal.' }, { status: 404 })
+  if (!(DASHBOARD_DATASETS as readonly string[]).includes(dataset)) throw new AppError('NOT_FOUND')
   const params = dashboardFilterSchema.parse(Object.fromEntries(new URL(req.url).searchParams))
   // a refusal (another regency: 403; a programme out of scope: 404) is answered by authRoute
   const { program, filter } = await resolveDashboardFilter({ user, params })
-  if (!program || !filter) return Response.json({ error: 'Belum ada program kredit.' }, { status: 404 })
+  if (!program || !filter) throw new AppError('NOT_FOUND')
   const base = `${dataset}-${program.code.toLowerCase()}${filter.regencyCode ? `-${filter.regencyCode}` : ''}`
   // the file is named after the figures' as-of day (exportResponse appends it), not the day it was downloaded
   const respond = <R>(columns: ExportColumn<R>[], rows: R[], sheet: string, opts?: XlsxOptions) => exportResponse('xlsx', base, columns, rows, sheet, filter.asOf, opts)

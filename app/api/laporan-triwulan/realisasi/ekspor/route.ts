@@ -3,6 +3,7 @@ import { exportResponse, type ExportColumn } from '@/lib/export'
 import { quarterLabel, QUARTERS } from '@/lib/reporting/periods'
 import { authRoute } from '@/lib/safe-action'
 import { reportingFilterSchema } from '@/lib/validations/reporting'
+import { AppError } from '@/lib/errors'
 
 /**
  * Realisation against target of one indicator and year (.xlsx): the province roll-up first, then each
@@ -13,7 +14,7 @@ export const GET = authRoute('reports.read', async (req, user) => {
   const filter = reportingFilterSchema.parse(params)
   const year = filter.tahun ?? new Date().getFullYear()
   const data = await getIndicatorRealisation({ user, indicatorCode: filter.indikator ?? 'KOP_AKTIF_PCT', year })
-  if (!data) return Response.json({ error: 'Indikator tidak dikenal.' }, { status: 404 })
+  if (!data) throw new AppError('NOT_FOUND')
   const ratio = data.indicator.aggregation === 'RATIO'
   const numFmt = data.indicator.unit === 'PERCENT' ? '0.00' : '#,##0'
   const columns: ExportColumn<RealisationLine>[] = [

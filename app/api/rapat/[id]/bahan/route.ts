@@ -3,6 +3,7 @@ import { getBriefing } from '@/lib/data/meetings'
 import { contentDisposition } from '@/lib/meetings/http'
 import { briefingPdf } from '@/lib/meetings/exports'
 import { authRoute } from '@/lib/safe-action'
+import { AppError } from '@/lib/errors'
 
 /**
  * The briefing pack of a meeting the user may read, as a PDF (the printable page's figures, from the
@@ -11,7 +12,7 @@ import { authRoute } from '@/lib/safe-action'
 export const GET = authRoute<{ params: Promise<{ id: string }> }>('meetings.read', async (_req, user, ctx) => {
   const { id } = await ctx.params
   const briefing = /^[A-Za-z0-9_-]{1,40}$/.test(id) ? await getBriefing({ user, id }) : null
-  if (!briefing) return Response.json({ error: 'Rapat tidak ditemukan.' }, { status: 404 })
+  if (!briefing) throw new AppError('NOT_FOUND')
   const { meeting } = briefing
   const name = meetingFileName('Bahan rapat', meeting, 'pdf')
   const body = await briefingPdf(briefing)

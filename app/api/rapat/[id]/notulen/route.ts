@@ -3,6 +3,7 @@ import { getMeeting } from '@/lib/data/meetings'
 import { contentDisposition } from '@/lib/meetings/http'
 import { minutesDocx, minutesPdf } from '@/lib/meetings/exports'
 import { authRoute } from '@/lib/safe-action'
+import { AppError } from '@/lib/errors'
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
@@ -10,7 +11,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export const GET = authRoute<{ params: Promise<{ id: string }> }>('meetings.read', async (req, user, ctx) => {
   const { id } = await ctx.params
   const meeting = /^[A-Za-z0-9_-]{1,40}$/.test(id) ? await getMeeting({ user, id }) : null
-  if (!meeting) return Response.json({ error: 'Rapat tidak ditemukan.' }, { status: 404 })
+  if (!meeting) throw new AppError('NOT_FOUND')
   const docx = new URL(req.url).searchParams.getAll('format').includes('docx')
   const name = meetingFileName('Notulen', meeting, docx ? 'docx' : 'pdf')
   const body = docx ? await minutesDocx(meeting) : await minutesPdf(meeting)

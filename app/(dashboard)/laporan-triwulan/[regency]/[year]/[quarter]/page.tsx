@@ -17,6 +17,7 @@ import { evaluateRules, withDerived } from '@/lib/reporting/rules'
 import { inRegencyScope } from '@/lib/scope'
 import { requirePermission } from '@/lib/session'
 import { toRuleIndicators } from '@/lib/data/reporting'
+import { isRegencyCode, parseYearParam } from '@/lib/parse'
 
 type Params = { regency: string; year: string; quarter: string }
 
@@ -34,9 +35,9 @@ export default async function ReportPage({ params }: { params: Promise<Params> }
   const user = await requirePermission('reports.read')
   const p = await params
   const regencyCode = decodeURIComponent(p.regency)
-  const year = Number(p.year)
+  const year = parseYearParam(p.year)
   const quarter = Number(p.quarter)
-  if (!/^\d{2}\.\d{2}$/.test(regencyCode) || !Number.isInteger(year) || year < 2000 || year > 2100 || ![1, 2, 3, 4].includes(quarter)) notFound()
+  if (!isRegencyCode(regencyCode) || year === null || !['1', '2', '3', '4'].includes(p.quarter)) notFound()
   if (!inRegencyScope(user, regencyCode)) forbidden()
   const [detail, t, locale, recorded] = await Promise.all([getReport({ user, regencyCode, year, quarter }), getTranslations('reporting'), getLocale(), activityIndicatorValues({ user, regencyCode, year, quarter })])
   if (!detail) notFound()

@@ -4,6 +4,7 @@ import { exportClaimLines } from '@/lib/data/claims'
 import { exportResponse, type ExportColumn } from '@/lib/export'
 import { authRoute } from '@/lib/safe-action'
 import { auditExport } from '@/lib/audit'
+import { AppError } from '@/lib/errors'
 
 /** a rate to the four decimals it is stored with: 14.00, 10.125 (not rounded to 10.13) */
 const RATE_FORMAT = '0.00##'
@@ -31,7 +32,7 @@ const columns: ExportColumn<Line>[] = [
 export const GET = authRoute('claims.read', async (_req, user, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params
   const data = await exportClaimLines({ user, id })
-  if (!data) return Response.json({ error: 'Klaim tidak ditemukan.' }, { status: 404 })
+  if (!data) throw new AppError('NOT_FOUND')
   const month = data.claim.month.toISOString().slice(0, 7)
   await auditExport(user, { entity: 'SubsidyClaim', entityId: id, after: { format: 'xlsx', month, rows: data.lines.length } })
   return exportResponse('xlsx', `klaim-${data.claim.bank.shortName.replace(/\W+/g, '-')}-${month}`, columns, data.lines, 'Baris klaim')

@@ -3,6 +3,7 @@ import { getLoanSchedule, type LoanScheduleRow } from '@/lib/data/disbursements'
 import { exportResponse, type ExportColumn } from '@/lib/export'
 import { authRoute } from '@/lib/safe-action'
 import type { SubsidyReason } from '@/lib/credit/subsidy'
+import { AppError } from '@/lib/errors'
 
 /** a rate to the four decimals it is stored with: 14.00, 10.125 (not rounded to 10.13) */
 const RATE_FORMAT = '0.00##'
@@ -33,6 +34,6 @@ const columns: ExportColumn<LoanScheduleRow>[] = [
 export const GET = authRoute('credit.read', async (_req, user, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params
   const schedule = await getLoanSchedule({ user, id })
-  if (!schedule) return Response.json({ error: 'Pinjaman tidak ditemukan.' }, { status: 404 })
+  if (!schedule) throw new AppError('NOT_FOUND')
   return exportResponse('xlsx', `jadwal-${schedule.loan.accountNumber.replace(/[^A-Za-z0-9-]/g, '_')}`, columns, schedule.rows, 'Jadwal')
 })
