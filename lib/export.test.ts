@@ -80,6 +80,26 @@ describe('dates in exports', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
   })
 
+  it('gives the event loop back while it writes a long sheet, and keeps every row, number and text', async () => {
+    // the whole sheet had been rendered before anything else of the process could run (a sign-in, a health check)
+    let rendered = 0
+    let renderedAtFirstTurn = -1
+    const many = Array.from({ length: 2_000 }, (_, i) => ({ n: i, name: `Usaha ${i}` }))
+    const cols: ExportColumn<(typeof many)[number]>[] = [
+      { header: 'No', value: (r) => (rendered++, r.n) },
+      { header: 'Nama', value: (r) => r.name },
+    ]
+    setImmediate(() => { renderedAtFirstTurn = rendered })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await toXlsx(cols, many, 'Panjang') as unknown as ArrayBuffer)
+    expect(renderedAtFirstTurn).toBeGreaterThan(0)
+    expect(renderedAtFirstTurn).toBeLessThan(many.length)
+    const ws = wb.worksheets[0]
+    expect(ws.rowCount).toBe(2_001)
+    expect(ws.getRow(2_001).values).toEqual([undefined, 1_999, 'Usaha 1999'])
+    expect(ws.getRow(1).font?.bold).toBe(true)
+  })
+
   it('names the file with one date: today, or the day the figures are as of', async () => {
     const named = (res: Response) => /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1]
     expect(named(await exportResponse('csv', 'ringkasan-prokesra-2026', columns, [row], 'Uji', '2026-12-04'))).toBe('ringkasan-prokesra-2026-2026-12-04.csv')

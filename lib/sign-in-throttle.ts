@@ -83,7 +83,10 @@ export async function beginSignInAttempt({ username, ip }: { username: string; i
     // the database's clock (not this instance's): every instance measures the account's interval alike
     const attempt = await tx.signInAttempt.create({ data: { username: user, ip, success: false, createdAt: now }, select: { id: true } })
     return { allowed: true as const, attemptId: attempt.id }
-  })
+    // the work is a few milliseconds, but sign-ins from one office share the address's lock and a busy process answers
+    // late: past Prisma's default 5 s the transaction expired and a right password got a server error instead of a
+    // slow sign-in (seen with five people signing in from one address while an export held the process)
+  }, { maxWait: 15_000, timeout: 30_000 })
 }
 
 /** When the account's next password check may run (null: no interval yet), from its recent failures. */
