@@ -2,6 +2,7 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
+import { useEffect, useRef } from 'react'
 import clsx from 'clsx'
 
 /**
@@ -14,8 +15,17 @@ export function SectionTabs({ items, label }: { items: { href: string; label: st
   const current = items
     .filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`))
     .reduce<string | undefined>((best, i) => (!best || i.href.length > best.length ? i.href : best), undefined)
+  const nav = useRef<HTMLElement>(null)
+  // on a phone the strip is wider than the screen: the open section's tab is brought into the middle of it (the
+  // holidays' tab had stayed off-screen, and nothing on the screen said which section was open)
+  useEffect(() => {
+    const strip = nav.current
+    const tab = strip?.querySelector<HTMLElement>('[aria-current="page"]')
+    if (!strip || !tab || strip.scrollWidth <= strip.clientWidth) return
+    strip.scrollLeft = tab.offsetLeft - (strip.clientWidth - tab.offsetWidth) / 2
+  }, [current])
   return (
-    <nav aria-label={label} className="-mt-2 mb-6 overflow-x-auto border-b border-slate-200">
+    <nav ref={nav} aria-label={label} className="relative -mt-2 mb-6 overflow-x-auto border-b border-slate-200">
       <ul className="flex min-w-max gap-1">
         {items.map((i) => (
           <li key={i.href}>

@@ -42,9 +42,13 @@ export function parseRatioBands(text: string): { ok: true; bands: RatioBand[] } 
   return { ok: true, bands }
 }
 
-/** Bands as the admin reads and edits them ("20:100; 10:75"), decimals with a comma. */
-export function ratioBandsText(bands: readonly RatioBand[] | null): string {
-  return (bands ?? []).map((b) => `${String(b.min).replace('.', ',')}:${String(b.score).replace('.', ',')}`).join('; ')
+/**
+ * Bands as the admin edits them ("7,5:100; 5:75"), decimals with a comma as the form reads every number; `en` for
+ * an English page's table, which writes them "7.5:100; 5:75" as its other figures.
+ */
+export function ratioBandsText(bands: readonly RatioBand[] | null, locale: 'id' | 'en' = 'id'): string {
+  const decimal = (n: number) => (locale === 'en' ? String(n) : String(n).replace('.', ','))
+  return (bands ?? []).map((b) => `${decimal(b.min)}:${decimal(b.score)}`).join('; ')
 }
 
 const figure = z.enum([...HEALTH_FIGURES, ''], 'Pilih angka tahunan atau "diisi penilai".').transform((v) => (v === '' ? null : v))

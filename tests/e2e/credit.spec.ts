@@ -427,3 +427,18 @@ test('a back-dated loan is told at once which of its months were already claimed
   const lost = said.match(/\((Rp[\d.]+)\)/)![1]
   await expect(page.getByTestId('loan-subsidy-lost')).toHaveText(`termasuk ${lost} yang tidak dapat diklaim lagi`)
 })
+
+test('a loan’s page links its business to the MSME register only for a role that may open the register', async ({ page, login }) => {
+  const [loan] = await sql<{ id: string; nib: string }>(`
+    SELECT d.id, m.nib FROM disbursements d JOIN banks b ON b.id = d.bank_id JOIN msmes m ON m.id = d.msme_id
+    WHERE b.code = 'BPRJATIM' ORDER BY d.account_number LIMIT 1`)
+  // a bank officer reads its loans but not the register: the NIB is told, not a link to "Akses ditolak"
+  await login('BANK_OFFICER')
+  await page.goto(`/kredit/penyaluran/${loan.id}`)
+  await expect(page.getByText(`NIB ${loan.nib}`, { exact: true })).toBeVisible()
+  await expect(page.getByRole('link', { name: `NIB ${loan.nib}` })).toHaveCount(0)
+  await page.context().clearCookies()
+  await login('ADMIN')
+  await page.goto(`/kredit/penyaluran/${loan.id}`)
+  await expect(page.getByRole('link', { name: `NIB ${loan.nib}` })).toHaveAttribute('href', /\/umkm\//)
+})

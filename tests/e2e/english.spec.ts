@@ -53,3 +53,13 @@ test('a form the server refuses answers in English: the message and the field’
   await expect(page.getByText('The cooperative NIK must be 16 digits.')).toBeVisible()
   await expect(page.getByLabel('Cooperative NIK')).toHaveAttribute('aria-invalid', 'true')
 })
+
+test('the health template reads in English: its components’ words and its ratio bands’ decimals', async ({ page, login, context, baseURL }) => {
+  await login('ADMIN')
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }])
+  await page.goto('/pengaturan/kesehatan')
+  const pr2 = page.getByRole('row', { name: /^PR2/ })
+  await expect(pr2).toContainText('Loans granted to total productive assets')
+  await expect(pr2).toContainText('Loans granted ÷ Total productive assets')
+  await expect(page.getByRole('row', { name: /^KK1/ })).toContainText('7.5:100; 5:75; 2.5:50')
+})

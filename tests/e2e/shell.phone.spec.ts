@@ -32,3 +32,14 @@ test('on a phone the sidebar is a drawer opened from the header', async ({ page,
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   expect(overflow).toBeLessThanOrEqual(0)
 })
+
+test('on a phone a section’s tab strip shows the open section’s tab', async ({ page, login }) => {
+  await login('ADMIN')
+  for (const [path, name] of [['/pengaturan/hari-libur', 'Hari libur'], ['/pengaturan/bank', 'Bank mitra'], ['/pengaturan/indikator', 'Indikator']] as const) {
+    await page.goto(path)
+    const tab = page.getByRole('navigation', { name: 'Bagian pengaturan' }).getByRole('link', { name })
+    await expect(tab).toHaveAttribute('aria-current', 'page')
+    // the strip (888 px on a 390 px screen) had kept its start in view: the holidays' tab was off the screen's right edge
+    await expect(tab).toBeInViewport({ ratio: 1 })
+  }
+})

@@ -5,6 +5,7 @@ import { Table, Td, Th } from '@/components/ui/table'
 import { getCurrentHealthTemplate, listHealthTemplateVersions } from '@/lib/data/health'
 import { formatDateTime, formatNumber } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
+import { componentWords } from '@/lib/registers/health'
 import { ratioBandsText } from '@/lib/validations/health'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,21 +44,21 @@ export default async function HealthTemplatePage() {
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {tpl.components.map((c) => (
+          {tpl.components.map((c) => ({ c, words: componentWords(c, lang) })).map(({ c, words }) => (
             <tr key={c.id}>
               <Td className="font-mono text-xs">{c.code}</Td>
-              <Td><span className="block text-xs text-slate-500">{th(`aspect.${c.aspect}`)}</span><span data-user-content>{c.label}</span></Td>
+              <Td><span className="block text-xs text-slate-500">{th(`aspect.${c.aspect}`)}</span><span data-user-content>{words.label}</span></Td>
               <Td className="whitespace-nowrap">
                 {th(`kind.${c.kind}`)}
                 {c.kind === 'RATIO' && (
                   <span className="block text-xs text-slate-500">
-                    {c.numerator ? th(`figure.${c.numerator}`) : c.numeratorLabel ?? th('figure.entered')} ÷ {c.denominator ? th(`figure.${c.denominator}`) : c.denominatorLabel ?? th('figure.entered')}
+                    {c.numerator ? th(`figure.${c.numerator}`) : words.numeratorLabel ?? th('figure.entered')} ÷ {c.denominator ? th(`figure.${c.denominator}`) : words.denominatorLabel ?? th('figure.entered')}
                   </span>
                 )}
                 {c.kind === 'YES_NO' && c.numerator && <span className="block text-xs text-slate-500">{th(`yearAnswer.${c.numerator}`)}</span>}
               </Td>
               <Td align="right">{text(c.weight)}</Td>
-              <Td className="whitespace-nowrap font-mono text-xs">{c.kind === 'RATIO' ? ratioBandsText(c.bands) : '–'}</Td>
+              <Td className="whitespace-nowrap font-mono text-xs">{c.kind === 'RATIO' ? ratioBandsText(c.bands, lang) : '–'}</Td>
               <Td className="text-xs text-amber-900" data-user-content>{c.source}</Td>
             </tr>
           ))}

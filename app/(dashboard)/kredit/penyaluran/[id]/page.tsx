@@ -50,7 +50,7 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
       />
       <CreditNav user={user} current="disbursements" />
       <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <StatCard label={t('msme')} value={loan.msme.businessName} detail={<Link className="text-brand-700 hover:underline" href={`/umkm/${loan.msme.id}`}>NIB {loan.msme.nib}</Link>} />
+        <StatCard label={t('msme')} value={loan.msme.businessName} detail={can(user.role, 'msmes.read') ? <Link className="text-brand-700 hover:underline" href={`/umkm/${loan.msme.id}`}>NIB {loan.msme.nib}</Link> : `NIB ${loan.msme.nib}`} />
         <StatCard label={t('plafond')} value={money(Number(loan.plafond))} detail={`${formatDate(loan.contractDate, { locale: lang })} · ${t('months', { count: loan.tenorMonths })} · ${loan.method === 'ANNUITY' ? t('annuity') : t('flat')}`} />
         <StatCard label={t('rates')} value={`${formatRate(loan.bankRate, { locale: lang })} / ${formatRate(loan.borrowerRate, { locale: lang })}`} detail={t('ratesDetail')} />
         <StatCard testId="loan-subsidy-total" label={t('subsidyTotal')} value={money(total)} detail={<>
