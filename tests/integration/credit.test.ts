@@ -11,6 +11,9 @@ import { MESSAGES } from '@/lib/safe-action'
 import { getCurrentUser } from '@/lib/session'
 import { notificationText } from '@/lib/reminders/texts'
 
+/** The loan's version as its page shows it now: a report carries it (a stale one is refused). */
+const loanVersion = async (id: string) => (await db.disbursement.findUniqueOrThrow({ where: { id }, select: { version: true } })).version
+
 /**
  * A small programme built by hand: the subsidy of its loans is the one lib/credit/subsidy.ts computes
  * (tested to the Rupiah there); here the chain around it: eligibility, claims, verification, payment,
@@ -402,18 +405,18 @@ describe('bank reports per period, and what each role may read', () => {
     const monthSubsidy = (period: number) => db.loanMonth.findUniqueOrThrow({ where: { disbursementId_period: { disbursementId: loan.id, period } } }).then((m) => ({ due: Number(m.subsidyDue), reason: m.reason }))
     expect((await monthSubsidy(5)).due).toBeGreaterThan(0)
     signInAs(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }))
-    expect(await reportInstalment(undefined, form({ disbursementId: loan.id, period: 5, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: false, message: 'Pinjaman tidak ditemukan.' })
+    expect(await reportInstalment(undefined, form({ disbursementId: loan.id, version: await loanVersion(loan.id), period: 5, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: false, message: 'Pinjaman tidak ditemukan.' })
     signInAs(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }))
-    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, period: 5, instalmentPaid: 'unpaid', collectibility: 2 }))).ok).toBe(true)
+    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, version: await loanVersion(loan.id), period: 5, instalmentPaid: 'unpaid', collectibility: 2 }))).ok).toBe(true)
     expect(await monthSubsidy(5)).toEqual({ due: 0, reason: 'NO_INSTALMENT' })
-    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, period: 6, instalmentPaid: 'paid', collectibility: 5 }))).ok).toBe(true)
+    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, version: await loanVersion(loan.id), period: 6, instalmentPaid: 'paid', collectibility: 5 }))).ok).toBe(true)
     expect(await monthSubsidy(6)).toEqual({ due: 0, reason: 'COLLECTIBILITY_5' })
     expect((await monthSubsidy(7)).due).toBeGreaterThan(0) // later periods: as reported when they fall due
-    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, period: 25, instalmentPaid: 'paid', collectibility: 1 }))).errors?.period).toEqual(['Periode 1 sampai 24.'])
+    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, version: await loanVersion(loan.id), period: 25, instalmentPaid: 'paid', collectibility: 1 }))).errors?.period).toEqual(['Periode 1 sampai 24.'])
     expect(await db.auditLog.count({ where: { entity: 'LoanMonth', entityId: { startsWith: loan.id } } })).toBe(2)
     // put it back for the other tests
-    await reportInstalment(undefined, form({ disbursementId: loan.id, period: 5, instalmentPaid: 'paid', collectibility: 1 }))
-    await reportInstalment(undefined, form({ disbursementId: loan.id, period: 6, instalmentPaid: 'paid', collectibility: 1 }))
+    await reportInstalment(undefined, form({ disbursementId: loan.id, version: await loanVersion(loan.id), period: 5, instalmentPaid: 'paid', collectibility: 1 }))
+    await reportInstalment(undefined, form({ disbursementId: loan.id, version: await loanVersion(loan.id), period: 6, instalmentPaid: 'paid', collectibility: 1 }))
     expect((await monthSubsidy(5)).reason).toBe('DUE')
   })
 
