@@ -207,7 +207,7 @@ export async function getMonthlySeries({ user, filter }: { user: SessionUser; fi
 const monthlySeries = cache(async (s: FigureScope) => {
   const yearStart = `${s.year}-01-01`
   const bankClaims = s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty
-  const rows = await readSql<{ month: number; disbursed: string; cumulative: string; subsidy_due: string; subsidy_paid: string; plan: string | null; regency_target: string | null }>(Prisma.sql`
+  const rows = await readSql<{ month: number; disbursed: string; cumulative: string; subsidy_due: string; subsidy_paid: string; subsidy_paid_cumulative: string; plan: string | null; regency_target: string | null }>(Prisma.sql`
     WITH months AS (SELECT generate_series(1, 12) AS month),
     disb AS (
       SELECT extract(month FROM d.day)::int AS month, sum(d.disbursed) AS amount
@@ -241,6 +241,8 @@ const monthlySeries = cache(async (s: FigureScope) => {
       sum(coalesce(disb.amount, 0)) OVER (ORDER BY m.month)::text AS cumulative,
       coalesce(due.amount, 0)::text AS subsidy_due,
       round(coalesce(paid.amount, 0))::text AS subsidy_paid,
+      -- the running total in SQL as the disbursed one beside it: the rounded sum, not a sum of rounded months
+      round(sum(coalesce(paid.amount, 0)) OVER (ORDER BY m.month))::text AS subsidy_paid_cumulative,
       plan.cumulative_target::text AS plan,
       ${regencyTargetSql(s)}::text AS regency_target
     FROM months m
@@ -250,21 +252,17 @@ const monthlySeries = cache(async (s: FigureScope) => {
   const target = s.regencyCode ? num(rows[0]?.regency_target) : num(s.program.creditTarget)
   const lastMonth = s.asOf.startsWith(String(s.year)) ? Number(s.asOf.slice(5, 7)) : 12
   const usePlan = !s.regencyCode && rows.some((r) => r.plan !== null)
-  let paidCumulative = 0
-  return rows.map((r) => {
-    paidCumulative += num(r.subsidy_paid)
-    return {
-      month: r.month,
-      disbursed: num(r.disbursed),
-      // months after the as-of date have no realisation yet: a gap, not a flat line
-      cumulative: r.month <= lastMonth ? num(r.cumulative) : null,
-      targetPace: usePlan && r.plan !== null ? num(r.plan) : Math.round((target * r.month) / 12),
-      subsidyDue: num(r.subsidy_due),
-      subsidyPaid: num(r.subsidy_paid),
-      subsidyPaidCumulative: r.month <= lastMonth ? paidCumulative : null,
-      subsidyCeiling: ceilingOf(s, target),
-    }
-  })
+  return rows.map((r) => ({
+    month: r.month,
+    disbursed: num(r.disbursed),
+    // months after the as-of date have no realisation yet: a gap, not a flat line
+    cumulative: r.month <= lastMonth ? num(r.cumulative) : null,
+    targetPace: usePlan && r.plan !== null ? num(r.plan) : Math.round((target * r.month) / 12),
+    subsidyDue: num(r.subsidy_due),
+    subsidyPaid: num(r.subsidy_paid),
+    subsidyPaidCumulative: r.month <= lastMonth ? num(r.subsidy_paid_cumulative) : null,
+    subsidyCeiling: ceilingOf(s, target),
+  }))
 })
 
 /** Realisation by regency of the agency's province, ranked, with each regency's allocation. */

@@ -27,10 +27,9 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
   const { id } = await params
   const [schedule, t, locale] = await Promise.all([getLoanSchedule({ user, id }), getTranslations('credit'), getLocale()])
   if (!schedule) notFound()
-  const { loan, rows } = schedule
+  const { loan, rows, subsidyTotal } = schedule
   const lang = locale === 'en' ? 'en' : 'id'
   const money = (v: number) => formatRupiah(v, { locale: lang })
-  const total = loan.months.reduce((a, m) => a + Number(m.subsidyDue), 0)
   const mayReport = can(user.role, 'disbursements.write') && (user.role !== 'BANK_OFFICER' || user.bankId === loan.bankId)
   const [missed, liveClaims] = await Promise.all([
     missedClaimMonths(user, { id: loan.id, bankId: loan.bankId }),
@@ -53,7 +52,7 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
         <StatCard label={t('msme')} value={loan.msme.businessName} detail={<Link className="text-brand-700 hover:underline" href={`/umkm/${loan.msme.id}`}>NIB {loan.msme.nib}</Link>} />
         <StatCard label={t('plafond')} value={money(Number(loan.plafond))} detail={`${formatDate(loan.contractDate, { locale: lang })} · ${t('months', { count: loan.tenorMonths })} · ${loan.method === 'ANNUITY' ? t('annuity') : t('flat')}`} />
         <StatCard label={t('rates')} value={`${formatRate(loan.bankRate, { locale: lang })} / ${formatRate(loan.borrowerRate, { locale: lang })}`} detail={t('ratesDetail')} />
-        <StatCard testId="loan-subsidy-total" label={t('subsidyTotal')} value={money(total)} detail={<>
+        <StatCard testId="loan-subsidy-total" label={t('subsidyTotal')} value={money(Number(subsidyTotal))} detail={<>
           {/* the months already claimed without the loan are in the schedule's total but will never be paid: said beside it */}
           {missedBy('DECIDED').length > 0 && <span className="block font-medium text-amber-800" data-testid="loan-subsidy-lost">{t('subsidyTotalLost', { amount: money(Number(missedBy('DECIDED')[0].total)) })}</span>}
           {`${t('collectibility')} ${t('collectibilityClass', { value: loan.collectibility })}${loan.eligibilityIssues.length ? ` · ${t('flagged')}: ${loan.exceptionReason ?? ''}` : ''}`}
