@@ -5,8 +5,8 @@ import { db } from '@/lib/db'
 import { approveClaim, createDisbursement, recordClaimPayment, reportInstalment, returnClaim, submitClaim } from '@/lib/actions/credit'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
 import { CORRECTED_AT_REVIEW, getClaim, getVerificationRecord, programBudgetUse } from '@/lib/data/claims'
-import { getCreditSummary, getMonthlySeries } from '@/lib/data/credit'
-import { findDisbursements, missedClaimMonths } from '@/lib/data/disbursements'
+import { getCreditSummary, getMonthlySeries, getProgramCards } from '@/lib/data/credit'
+import { findDisbursements, listPrograms, missedClaimMonths } from '@/lib/data/disbursements'
 import { MESSAGES } from '@/lib/safe-action'
 import { getCurrentUser } from '@/lib/session'
 import { notificationText } from '@/lib/reminders/texts'
@@ -472,5 +472,29 @@ describe('a loan recorded late across the year’s end', () => {
     expect(missed.filter((r) => r.month.startsWith('2026')).map((r) => [r.month, r.status, Number(r.due)])).toEqual([['2026-01', 'SUBMITTED', Number(dueJanuary.subsidyDue)]])
     // and the bank hears it as it saves
     expect(saved.data?.missedSUBMITTED?.split(',')).toContain('2026-01')
+  })
+})
+
+describe('the programme list’s cards', () => {
+  it('show, in one grouped query, exactly the figures of each programme’s own summary, for every role', async () => {
+    // the earlier tests paid a claim: the subsidy paid and a regency's share of it are compared too
+    const users = [
+      await createUser('ADMIN'), await createUser('LEADERSHIP'), await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' }),
+      await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }), await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }),
+    ]
+    for (const u of users) {
+      signInAs(u)
+      const user = (await getCurrentUser())!
+      const regencyCode = user.role === 'DISTRICT_OFFICER' ? user.regencyCode! : undefined
+      const programs = await listPrograms({ user })
+      const cards = await getProgramCards({ user, programIds: programs.map((p) => p.id), regencyCode })
+      const summaries = await Promise.all(programs.map((p) => getCreditSummary({ user, filter: { programId: p.id, regencyCode } })))
+      const shown = (s: (typeof cards)[number]) => ({
+        program: s.program, asOf: s.asOf, creditTarget: s.creditTarget, disbursed: s.disbursed, loans: s.loans, beneficiaries: s.beneficiaries, averagePlafond: s.averagePlafond,
+        realisationPct: s.realisationPct, subsidyPaid: s.subsidyPaid, subsidyCeiling: s.subsidyCeiling, absorptionPct: s.absorptionPct,
+      })
+      expect(cards.map(shown)).toEqual(summaries.map(shown))
+      if (user.role === 'ADMIN') expect(summaries.some((s) => s.subsidyPaid > 0 && s.disbursed > 0)).toBe(true)
+    }
   })
 })
