@@ -68,7 +68,7 @@ export async function recordInstalment(tx: Prisma.TransactionClient, user: Sessi
   if (status !== was.status) {
     await writeAudit(tx, { id: user.id, username: user.username, role: user.role }, {
       action: 'UPDATE', entity: 'Disbursement', entityId: loan.id,
-      before: was, after: { status, collectibility, reportedPeriod: input.period },
+      before: was, after: { status, collectibility, period: input.period },
     })
   }
   await recomputeLoanMonths(tx, [loan.id])

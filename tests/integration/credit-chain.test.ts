@@ -359,7 +359,7 @@ describe('a period reported from the loan version the page showed', () => {
     expect(await db.disbursement.findUniqueOrThrow({ where: { id }, select: { status: true, collectibility: true } })).toEqual({ status: 'WRITTEN_OFF', collectibility: 5 })
     // the write-off has its own audit row; the correction changed no status, so none more
     const changes = await db.auditLog.findMany({ where: { entity: 'Disbursement', entityId: id, action: 'UPDATE' }, select: { before: true, after: true } })
-    expect(changes).toEqual([{ before: { status: 'ACTIVE', collectibility: 1 }, after: { status: 'WRITTEN_OFF', collectibility: 5, reportedPeriod: 6 } }])
+    expect(changes).toEqual([{ before: { status: 'ACTIVE', collectibility: 1 }, after: { status: 'WRITTEN_OFF', collectibility: 5, period: 6 } }])
   })
 
   it('of two reports at once from the same version, one lands and the other is a conflict', async () => {
