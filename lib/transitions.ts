@@ -15,8 +15,9 @@ import { ActionError } from '@/lib/errors'
 export async function transition(
   tx: Prisma.TransactionClient,
   step: {
-    /** the audit trail's entity name, where the winner's change is recorded */
-    entity: string
+    /** the audit trail's entity name, where the winner's change is recorded (several: the latest of them, e.g. a
+     * programme's version moves with its settings and its allocations) */
+    entity: string | string[]
     entityId: string
     /** how the message names the record: 'Klaim', 'Laporan' */
     label: string
@@ -33,7 +34,7 @@ export async function transition(
 }
 
 /** "Klaim sudah diubah oleh Admin Dinas pada 2 Desember 2026 09.15; muat ulang halaman." from the audit trail. */
-export async function conflictError(tx: Prisma.TransactionClient, entity: string, entityId: string, label: string, options: { refreshed?: boolean; typed?: boolean } = {}): Promise<ActionError> {
+export async function conflictError(tx: Prisma.TransactionClient, entity: string | string[], entityId: string, label: string, options: { refreshed?: boolean; typed?: boolean } = {}): Promise<ActionError> {
   const last = await lastChange(tx, entity, entityId)
   if (!last) return new ActionError(`${label} tidak ditemukan atau sudah berubah; muat ulang halaman.`, undefined, 'CONFLICT')
   const { who, when } = last
@@ -47,9 +48,9 @@ export async function conflictError(tx: Prisma.TransactionClient, entity: string
 }
 
 /** Who last changed a record (by `action`, or any) and when, from the audit trail, as a refusal names them; null when none is recorded. */
-export async function lastChange(client: Pick<Prisma.TransactionClient, 'auditLog' | 'user'>, entity: string, entityId: string, action?: string): Promise<{ who: string; when: string } | null> {
+export async function lastChange(client: Pick<Prisma.TransactionClient, 'auditLog' | 'user'>, entity: string | string[], entityId: string, action?: string): Promise<{ who: string; when: string } | null> {
   const last = await client.auditLog.findFirst({
-    where: { entity, entityId, ...(action && { action }) },
+    where: { entity: typeof entity === 'string' ? entity : { in: entity }, entityId, ...(action && { action }) },
     select: { username: true, userId: true, createdAt: true },
     orderBy: { id: 'desc' },
   })

@@ -12,6 +12,7 @@ import { FormMessage } from '@/components/ui/form-message'
 import { MissedMonthsNotice } from '@/components/credit/missed-months-notice'
 import type { ClaimedMonth } from '@/lib/data/disbursements'
 import { formatMonth } from '@/lib/format'
+import { parseWholeNumber } from '@/lib/parse'
 import { loanClaimMonths } from '@/lib/credit/claim-months'
 
 export type DisbursementProgram = { id: string; name: string; year: number; scheme: string; rules: string; bankRates: string }
@@ -30,11 +31,12 @@ export function DisbursementForm({ programs, banks, isAdmin, defaultProgramId, c
   const [programId, setProgramId] = useState(defaultProgramId ?? programs[0]?.id)
   const [, setResets] = useState(0)
   const selected = programs.find((p) => p.id === programId)
-  // the loan's terms as typed (read from the form once it has rendered: the date field's ISO value follows its text)
+  // the loan's terms as typed (read from the form once it has rendered: the date field's ISO value follows its text),
+  // the tenor by the server's parser (lib/parse.ts): the preview's months are the ones the save would count
   const [terms, setTerms] = useState<{ contractDate: string | null; tenor: number; bankId: string | null }>({ contractDate: null, tenor: 0, bankId: null })
   const readTerms = (form: HTMLFormElement) => requestAnimationFrame(() => {
     const data = new FormData(form)
-    const next = { contractDate: String(data.get('contractDate') ?? '') || null, tenor: Number(String(data.get('tenorMonths') ?? '').trim()), bankId: String(data.get('bankId') ?? '') || ownBankId }
+    const next = { contractDate: String(data.get('contractDate') ?? '') || null, tenor: parseWholeNumber(String(data.get('tenorMonths') ?? '')) ?? 0, bankId: String(data.get('bankId') ?? '') || ownBankId }
     setTerms((prev) => (prev.contractDate === next.contractDate && prev.tenor === next.tenor && prev.bankId === next.bankId ? prev : next))
   })
   // months of this loan its bank has already claimed under the programme's scheme: said before the save, as the save

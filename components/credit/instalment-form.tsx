@@ -9,12 +9,14 @@ import { FormMessage } from '@/components/ui/form-message'
 /**
  * The bank's report of one period: instalment paid or not, and the OJK collectibility. `classes`: the
  * collectibility classes 1–5 as the reader's language names them (message `credit.collectibilityClass`).
+ * `version`: the loan's version the page shows; a report from a stale page is refused, naming who reported meanwhile.
  */
-export function InstalmentForm({ disbursementId, tenor, labels, classes }: { disbursementId: string; tenor: number; labels: Record<'title' | 'period' | 'paid' | 'unpaid' | 'instalment' | 'collectibility' | 'save', string>; classes: string[] }) {
+export function InstalmentForm({ disbursementId, version, tenor, labels, classes }: { disbursementId: string; version: number; tenor: number; labels: Record<'title' | 'period' | 'paid' | 'unpaid' | 'instalment' | 'collectibility' | 'save', string>; classes: string[] }) {
   const [state, action, pending] = useFormAction(reportInstalment)
   return (
     <form onSubmit={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       <input type="hidden" name="disbursementId" value={disbursementId} />
+      <input type="hidden" name="version" value={version} />
       <h2 className="text-base font-semibold">{labels.title}</h2>
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-3">

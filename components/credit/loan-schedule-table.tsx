@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl'
 import { Badge } from '@/components/ui/badge'
 import { Table, Td, Th } from '@/components/ui/table'
 import type { LoanScheduleRow } from '@/lib/data/disbursements'
-import { formatDate, formatNumber, formatRate } from '@/lib/format'
+import { formatDate, formatNumber, formatRate, formatRupiah } from '@/lib/format'
 
 /** Why a period's subsidy is what it is, under the amount: coloured text, which wraps in a narrow column where a pill would not. */
 const REASON_TEXT = { DUE: 'text-emerald-800', NO_INSTALMENT: 'text-amber-800', COLLECTIBILITY_5: 'text-red-800', AFTER_MATURITY: 'text-slate-600', NO_RATE_DIFFERENCE: 'text-slate-600' } as const
@@ -22,6 +22,7 @@ type Row = Pick<LoanScheduleRow, 'period' | 'end' | 'days' | 'openingBalance' | 
 export function LoanScheduleTable({ rows, locale }: { rows: Row[]; locale: 'id' | 'en' }) {
   const t = useTranslations('credit')
   const amount = (v: number) => formatNumber(v, { locale })
+  const rupiah = (v: number) => formatRupiah(v, { locale })
   const pct = (v: number) => formatRate(v, { locale })
   const inRupiah = (label: string) => <>{label} <span className="normal-case">(Rp)</span></>
   const reasonLine = (r: Row) => r.reason !== 'DUE' && <span className={`block text-xs font-medium ${REASON_TEXT[r.reason as keyof typeof REASON_TEXT] ?? 'text-slate-600'}`}>{t(`reason_${r.reason}`)}</span>
@@ -39,12 +40,12 @@ export function LoanScheduleTable({ rows, locale }: { rows: Row[]; locale: 'id' 
             <span>{t('dueDate')}: <span className="text-slate-800">{formatDate(r.end, { locale })}</span></span>
             <span>{t('instalmentState')}: <Badge tone={STATE_TONE[r.state]}>{t(`state_${r.state}`)}</Badge></span>
           </p>
-          <p className="mt-1"><span className="text-slate-600">{t('subsidyDue')}:</span> <span className="font-semibold tabular-nums">Rp{amount(r.subsidy)}</span></p>
+          <p className="mt-1"><span className="text-slate-600">{t('subsidyDue')}:</span> <span className="font-semibold tabular-nums">{rupiah(r.subsidy)}</span></p>
           {reasonLine(r)}
           <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-xs">
             {([
-              [t('openingBalance'), `Rp${amount(r.openingBalance)}`], [t('borrowerInstalment'), `Rp${amount(r.borrowerInstalment)}`],
-              [t('principal'), `Rp${amount(r.principal)}`], [t('borrowerInterest'), `Rp${amount(r.borrowerInterest)}`],
+              [t('openingBalance'), rupiah(r.openingBalance)], [t('borrowerInstalment'), rupiah(r.borrowerInstalment)],
+              [t('principal'), rupiah(r.principal)], [t('borrowerInterest'), rupiah(r.borrowerInterest)],
               [t('bankRateShort'), pct(r.bankRate)], [t('rateDifference'), pct(r.rateDifference)],
               [t('days'), String(r.days)], [t('collectibility'), r.collectibility === null || r.collectibility === undefined ? '–' : String(r.collectibility)],
             ] as const).map(([k, v]) => (

@@ -13,7 +13,7 @@ import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah, rat
 import { dayAfterMonth, jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
 import { parseRupiah, rupiahMessage } from '@/lib/parse'
-import { conflictError, lastChange, transition } from '@/lib/transitions'
+import { lastChange, transition } from '@/lib/transitions'
 import { AppError } from '@/lib/errors'
 import type { z } from 'zod'
 import { ActionError, authAction, MESSAGES, type ActionState } from '@/lib/safe-action'
@@ -276,10 +276,22 @@ export const saveProgram = authAction('credit.configure', programSchema, async (
 
 const DUPLICATE_PROGRAM = 'Program skema ini untuk tahun itu sudah ada.'
 
-/** The latest change of a programme's version (its settings, its banks, or its allocations) for a stale form's message. */
-async function programConflict(tx: Prisma.TransactionClient, programId: string, label: string) {
-  const last = await tx.auditLog.findFirst({ where: { entityId: programId, entity: { in: ['CreditProgram', 'ProgramAllocation'] } }, select: { entity: true }, orderBy: { id: 'desc' } })
-  return conflictError(tx, last?.entity ?? 'CreditProgram', programId, label)
+/**
+ * A programme's version moves with its settings (CreditProgram) and its banks and allocations (ProgramAllocation):
+ * a stale form's refusal names whoever changed either last.
+ */
+const PROGRAM_ENTITIES = ['CreditProgram', 'ProgramAllocation']
+
+/** The programme's version step (lib/transitions.ts), its row locked so a loan, an allocation or a second edit waits; a programme gone is "not found". */
+function programStep(tx: Prisma.TransactionClient, programId: string, version: number, label: string, data: Prisma.CreditProgramUpdateManyMutationInput = {}) {
+  return transition(tx, {
+    entity: PROGRAM_ENTITIES, entityId: programId, label,
+    update: async () => {
+      const r = await tx.creditProgram.updateMany({ where: { id: programId, version }, data: { ...data, version: { increment: 1 } } })
+      if (r.count !== 1 && !(await tx.creditProgram.findUnique({ where: { id: programId }, select: { id: true } }))) throw new ActionError('Program tidak ditemukan.', undefined, 'NOT_FOUND')
+      return r
+    },
+  })
 }
 
 /**
@@ -295,11 +307,7 @@ export const updateProgram = authAction('credit.configure', programEditSchema, a
   try {
     await db.$transaction(async (tx) => {
       // the version step first: it locks the programme row, so a loan, an allocation or a second edit waits
-      const { count } = await tx.creditProgram.updateMany({ where: { id: input.id, version: input.version }, data: { version: { increment: 1 } } })
-      if (count !== 1) {
-        if (!(await tx.creditProgram.findUnique({ where: { id: input.id }, select: { id: true } }))) throw new ActionError('Program tidak ditemukan.', undefined, 'NOT_FOUND')
-        throw await programConflict(tx, input.id, 'Program')
-      }
+      await programStep(tx, input.id, input.version, 'Program')
       const before = await tx.creditProgram.findUniqueOrThrow({
         where: { id: input.id },
         select: {
@@ -350,9 +358,8 @@ export const setAmortisationBasis = authAction('credit.configure', amortisationB
     if (before._count.disbursements > 0) {
       throw new ActionError('Dasar amortisasi tidak dapat diubah: program ini sudah memiliki penyaluran yang dihitung dengan dasar sekarang.', { amortisationBasis: ['Sudah ada penyaluran; dasar amortisasi terkunci.'] })
     }
-    const { count } = await tx.creditProgram.updateMany({ where: { id: input.programId, version: input.version }, data: { amortisationBasis: input.amortisationBasis, version: { increment: 1 } } })
     // the version also moves with the allocations: the message names whoever changed the programme last
-    if (count !== 1) throw await programConflict(tx, input.programId, 'Program')
+    await programStep(tx, input.programId, input.version, 'Program', { amortisationBasis: input.amortisationBasis })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'CreditProgram', entityId: input.programId, before: { amortisationBasis: before.amortisationBasis }, after: { amortisationBasis: input.amortisationBasis } })
   })
   revalidatePath('/kredit', 'layout')
@@ -444,11 +451,7 @@ export const saveAllocations = authAction('credit.configure', allocationSchema, 
   if (Object.keys(errors).length) throw new ActionError('Periksa alokasi yang ditandai.', errors)
   const saved = await db.$transaction(async (tx) => {
     // the version step first: it locks the programme row, so of two saves from the same version one lands
-    const { count } = await tx.creditProgram.updateMany({ where: { id: input.programId, version: input.version }, data: { version: { increment: 1 } } })
-    if (count !== 1) {
-      if (!(await tx.creditProgram.findUnique({ where: { id: input.programId }, select: { id: true } }))) throw new ActionError('Program tidak ditemukan.', undefined, 'NOT_FOUND')
-      throw await programConflict(tx, input.programId, 'Alokasi program')
-    }
+    await programStep(tx, input.programId, input.version, 'Alokasi program')
     const program = await tx.creditProgram.findUniqueOrThrow({ where: { id: input.programId }, select: { creditTarget: true, version: true } })
     const before = await tx.programAllocation.findMany({ where: { programId: input.programId }, select: { regencyCode: true, creditTarget: true } })
     for (const [regencyCode, creditTarget] of values) {

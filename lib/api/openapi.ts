@@ -116,7 +116,7 @@ export const API_PATHS = {
       responses: {
         '200': { description: 'Recorded; the period as recomputed.', content: json(instalmentOut) },
         '404': problemResponse('No such loan, or another bank\'s.'),
-        '409': problemResponse('The report would change the subsidy of a month already in a submitted, approved or paid claim (until the agency returns that claim).'),
+        '409': problemResponse('The `version` sent is stale (the loan was reported or corrected since it was read), or the report would change the subsidy of a month already in a submitted, approved or paid claim (until the agency returns that claim).'),
         '413': problemResponse('Body too large.'),
         '415': problemResponse('Not application/json.'),
         '422': problemResponse('Idempotency-Key reused for another request.'),

@@ -339,9 +339,12 @@ export const instalmentIn = instalmentReportSchema
   .extend({
     period: z.number('Periode harus berupa angka.').int('Periode harus bilangan bulat.').min(1, 'Periode mulai dari 1.').max(240, 'Periode tidak valid.'),
     collectibility: z.number('Pilih kolektibilitas.').int('Kolektibilitas 1 sampai 5.').min(1, 'Kolektibilitas 1 sampai 5.').max(5, 'Kolektibilitas 1 sampai 5.'),
+    // as a correction's `version` (disbursementCorrectionIn), but optional: clients written before it still report
+    version: z.number('version harus bilangan bulat.').int('version harus bilangan bulat.').positive('version harus bilangan bulat positif.').optional()
+      .meta({ description: 'The loan\'s `version` as read (GET /api/v1/penyaluran/{id}); when sent, a report from a stale one is refused (409) instead of replacing a report made meanwhile. Every report bumps it.' }),
   })
   .strict()
-  .meta({ id: 'InstalmentReport', description: 'A period of the loan (1 = the first instalment): paid or not, and the OJK collectibility (1–5). The subsidy schedule is recomputed.' })
+  .meta({ id: 'InstalmentReport', description: 'A period of the loan (1 = the first instalment): paid or not, and the OJK collectibility (1–5), optionally from the loan\'s `version` read. The subsidy schedule is recomputed.' })
 
 export const instalmentOut = z.object({
   disbursement_id: z.string(),

@@ -174,6 +174,72 @@ const creditSummary = cache(async (s: FigureScope) => {
   }
 })
 
+/**
+ * The cards of the programme list (/kredit), for every listed programme in one statement instead of one
+ * summary per programme: each programme's scope resolved as for its own page (resolveFigureScope, so the
+ * same role scope and as-of day), and the figures the card shows (disbursed, loans, beneficiaries, subsidy
+ * paid, the regency's allocation) grouped by programme, with creditSummary's definitions so a card and its
+ * programme page show the same numbers (tests/integration/credit.test.ts compares them).
+ */
+export async function getProgramCards({ user, programIds, regencyCode }: { user: SessionUser; programIds: string[]; regencyCode?: string }) {
+  const scopes = await Promise.all(programIds.map((programId) => resolveFigureScope(user, { programId, regencyCode })))
+  if (!scopes.length) return []
+  // one user, one regency: every scope has the same regency and bank, so the same conditions on `d`
+  const { loans, regencyCode: regency, bankId } = scopes[0]
+  const list = Prisma.join(scopes.map((s) => Prisma.sql`(${s.programId}, ${s.asOf}::date)`))
+  const bankClaims = bankId ? Prisma.sql`AND c.bank_id = ${bankId}` : Prisma.empty
+  const paid = regency
+    ? // a regency's share of each claim's payments is its share of the claim's approved lines, as creditSummary
+      Prisma.sql`
+      claim_paid AS (
+        SELECT c.program_id, cp.claim_id, sum(cp.amount) AS paid FROM scope sc
+        JOIN subsidy_claims c ON c.program_id = sc.program_id JOIN claim_payments cp ON cp.claim_id = c.id
+        WHERE cp.paid_on <= sc.as_of GROUP BY c.program_id, cp.claim_id),
+      claim_total AS (
+        SELECT cs.claim_id, sum(cs.approved) AS total FROM claim_scope cs JOIN claim_paid USING (claim_id) GROUP BY cs.claim_id),
+      paid AS (
+        SELECT cp.program_id, round(sum(d.approved * cp.paid / nullif(ct.total, 0))) AS paid
+        FROM claim_scope d JOIN claim_paid cp USING (claim_id) JOIN claim_total ct USING (claim_id)
+        WHERE true ${loans} GROUP BY cp.program_id)`
+    : Prisma.sql`
+      paid AS (
+        SELECT c.program_id, sum(cp.amount) AS paid FROM scope sc
+        JOIN subsidy_claims c ON c.program_id = sc.program_id JOIN claim_payments cp ON cp.claim_id = c.id
+        WHERE cp.paid_on <= sc.as_of ${bankClaims} GROUP BY c.program_id)`
+  const rows = await readSql<{ program_id: string; disbursed: string; loans: number; beneficiaries: number; paid: string; regency_target: string | null }>(Prisma.sql`
+    WITH scope (program_id, as_of) AS (VALUES ${list}),
+    loans AS (
+      SELECT sc.program_id, sum(d.disbursed) AS disbursed, sum(d.loans)::int AS loans, sum(d.${firstLoanColumn({ regencyCode: regency, bankId })})::int AS beneficiaries
+      FROM scope sc JOIN credit_daily d ON d.program_id = sc.program_id AND d.day <= sc.as_of ${loans}
+      GROUP BY sc.program_id),
+    ${paid}
+    SELECT sc.program_id, coalesce(loans.disbursed, 0)::text AS disbursed, coalesce(loans.loans, 0) AS loans,
+      coalesce(loans.beneficiaries, 0) AS beneficiaries, coalesce(paid.paid, 0)::text AS paid,
+      ${regency ? Prisma.sql`(SELECT a.credit_target FROM program_allocations a WHERE a.program_id = sc.program_id AND a.regency_code = ${regency})` : Prisma.sql`NULL::numeric`}::text AS regency_target
+    FROM scope sc LEFT JOIN loans USING (program_id) LEFT JOIN paid USING (program_id)`)
+  const byProgram = new Map(rows.map((r) => [r.program_id, r]))
+  return scopes.map((s) => {
+    const row = byProgram.get(s.programId)!
+    const disbursed = num(row.disbursed)
+    const target = s.regencyCode ? num(row.regency_target) : num(s.program.creditTarget)
+    const ceiling = ceilingOf(s, target)
+    const subsidyPaid = num(row.paid)
+    return {
+      program: { id: s.program.id, code: s.program.code, name: s.program.name, year: s.year },
+      asOf: s.asOf,
+      creditTarget: target,
+      disbursed,
+      loans: row.loans,
+      beneficiaries: row.beneficiaries,
+      averagePlafond: row.loans > 0 ? disbursed / row.loans : 0,
+      realisationPct: pct(disbursed, target),
+      subsidyPaid,
+      subsidyCeiling: ceiling,
+      absorptionPct: pct(subsidyPaid, ceiling),
+    }
+  })
+}
+
 // Indonesian, as every server-written text; pages show it through serverText (English in lib/i18n/server-messages.en.json)
 export const PROJECTION_METHOD =
   'Proyeksi laju rata-rata: realisasi sampai tanggal data dibagi jumlah hari yang telah berjalan, dikali jumlah hari dalam setahun.'
@@ -207,7 +273,7 @@ export async function getMonthlySeries({ user, filter }: { user: SessionUser; fi
 const monthlySeries = cache(async (s: FigureScope) => {
   const yearStart = `${s.year}-01-01`
   const bankClaims = s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty
-  const rows = await readSql<{ month: number; disbursed: string; cumulative: string; subsidy_due: string; subsidy_paid: string; plan: string | null; regency_target: string | null }>(Prisma.sql`
+  const rows = await readSql<{ month: number; disbursed: string; cumulative: string; subsidy_due: string; subsidy_paid: string; subsidy_paid_cumulative: string; plan: string | null; regency_target: string | null }>(Prisma.sql`
     WITH months AS (SELECT generate_series(1, 12) AS month),
     disb AS (
       SELECT extract(month FROM d.day)::int AS month, sum(d.disbursed) AS amount
@@ -241,6 +307,8 @@ const monthlySeries = cache(async (s: FigureScope) => {
       sum(coalesce(disb.amount, 0)) OVER (ORDER BY m.month)::text AS cumulative,
       coalesce(due.amount, 0)::text AS subsidy_due,
       round(coalesce(paid.amount, 0))::text AS subsidy_paid,
+      -- the running total in SQL as the disbursed one beside it: the rounded sum, not a sum of rounded months
+      round(sum(coalesce(paid.amount, 0)) OVER (ORDER BY m.month))::text AS subsidy_paid_cumulative,
       plan.cumulative_target::text AS plan,
       ${regencyTargetSql(s)}::text AS regency_target
     FROM months m
@@ -250,21 +318,17 @@ const monthlySeries = cache(async (s: FigureScope) => {
   const target = s.regencyCode ? num(rows[0]?.regency_target) : num(s.program.creditTarget)
   const lastMonth = s.asOf.startsWith(String(s.year)) ? Number(s.asOf.slice(5, 7)) : 12
   const usePlan = !s.regencyCode && rows.some((r) => r.plan !== null)
-  let paidCumulative = 0
-  return rows.map((r) => {
-    paidCumulative += num(r.subsidy_paid)
-    return {
-      month: r.month,
-      disbursed: num(r.disbursed),
-      // months after the as-of date have no realisation yet: a gap, not a flat line
-      cumulative: r.month <= lastMonth ? num(r.cumulative) : null,
-      targetPace: usePlan && r.plan !== null ? num(r.plan) : Math.round((target * r.month) / 12),
-      subsidyDue: num(r.subsidy_due),
-      subsidyPaid: num(r.subsidy_paid),
-      subsidyPaidCumulative: r.month <= lastMonth ? paidCumulative : null,
-      subsidyCeiling: ceilingOf(s, target),
-    }
-  })
+  return rows.map((r) => ({
+    month: r.month,
+    disbursed: num(r.disbursed),
+    // months after the as-of date have no realisation yet: a gap, not a flat line
+    cumulative: r.month <= lastMonth ? num(r.cumulative) : null,
+    targetPace: usePlan && r.plan !== null ? num(r.plan) : Math.round((target * r.month) / 12),
+    subsidyDue: num(r.subsidy_due),
+    subsidyPaid: num(r.subsidy_paid),
+    subsidyPaidCumulative: r.month <= lastMonth ? num(r.subsidy_paid_cumulative) : null,
+    subsidyCeiling: ceilingOf(s, target),
+  }))
 })
 
 /** Realisation by regency of the agency's province, ranked, with each regency's allocation. */

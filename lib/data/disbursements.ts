@@ -114,14 +114,18 @@ export async function listPrograms({ user }: { user: SessionUser }) {
 export async function getLoanSchedule({ user, id, today = jakartaToday() }: { user: SessionUser; id: string; today?: string }) {
   const loan = await getDisbursement({ user, id })
   if (!loan) return null
-  const rates = await readDb.programRate.findMany({ where: { programId: loan.program.id, bankId: loan.bankId }, select: { programId: true, bankId: true, effectiveFrom: true, rate: true } })
+  const [rates, total] = await Promise.all([
+    readDb.programRate.findMany({ where: { programId: loan.program.id, bankId: loan.bankId }, select: { programId: true, bankId: true, effectiveFrom: true, rate: true } }),
+    // the loan's total subsidy summed in SQL, as every other subsidy total (not a float sum of its periods)
+    readDb.loanMonth.aggregate({ where: { disbursementId: loan.id }, _sum: { subsidyDue: true } }),
+  ])
   const stored = new Map(loan.months.map((m) => [m.period, m]))
   const rows = reconciliationSchedule(loanTerms({ ...loan, programId: loan.program.id }, rates)).map((r) => {
     const m = stored.get(r.period)
     const state: 'NOT_DUE' | 'NOT_REPORTED' | 'PAID' | 'UNPAID' = r.end > today ? 'NOT_DUE' : !m?.reportedAt ? 'NOT_REPORTED' : m.instalmentPaid ? 'PAID' : 'UNPAID'
     return { ...r, subsidy: Number(m?.subsidyDue ?? 0), reason: m?.reason ?? 'DUE', collectibility: m?.reportedAt ? m.collectibility : null, state }
   })
-  return { loan, rows }
+  return { loan, rows, subsidyTotal: (total._sum.subsidyDue ?? 0).toString() }
 }
 export type LoanScheduleRow = NonNullable<Awaited<ReturnType<typeof getLoanSchedule>>>['rows'][number]
 

@@ -19,6 +19,13 @@ describe('the disbursement form’s fields', () => {
     expect(messages({ ...loan, tenorMonths: 'dua belas' })).toEqual({ tenorMonths: 'Tenor harus berupa angka.' })
     expect(messages({ ...loan, tenorMonths: '0' })).toEqual({ tenorMonths: 'Tenor minimal 1 bulan.' })
     expect(messages({ ...loan, tenorMonths: '1.5' })).toEqual({ tenorMonths: 'Tenor dalam bulan penuh.' })
+    // the one parser (lib/parse.ts), not Number(): an exponent or a hex text is not a tenor (Number() read 100 and 24)
+    expect(messages({ ...loan, tenorMonths: '1e2' })).toEqual({ tenorMonths: 'Tenor harus berupa angka.' })
+    expect(messages({ ...loan, tenorMonths: '0x18' })).toEqual({ tenorMonths: 'Tenor harus berupa angka.' })
+  })
+
+  it('reads a tenor written with a decimal comma as the parser does', () => {
+    expect(disbursementSchema.parse({ ...loan, tenorMonths: '12,0' })).toMatchObject({ tenorMonths: 12 })
   })
 
   it('reads an amount written with a dash for no sen, and a tenor sent as a number (the API)', () => {

@@ -11,6 +11,28 @@ const percent = (label: string) =>
     decimalField(label).pipe(z.number().min(0, `${label} tidak boleh negatif.`).max(100, `${label} paling tinggi 100%.`)),
   )
 
+/**
+ * A whole number typed in a form (`1.250` is 1250): an empty field is "fill it in", never a silent 0 (a text
+ * coerces to 0), and each bound says which bound it is.
+ */
+const wholeNumber = (m: { empty: string; notNumber: string; notWhole: string; min: [number, string]; max?: [number, string]; label?: string }) => {
+  const n = z.number({ error: (iss) => (iss.input === undefined ? m.empty : m.notNumber) }).int(m.notWhole).min(m.min[0], m.min[1])
+  return z.preprocess(
+    (v, ctx) => {
+      if (typeof v !== 'string') return v
+      if (v.trim() === '') return undefined
+      // `1,000` would be read as 1 (a decimal comma): refused as count() and money() refuse it (a walk's programme
+      // was created for "1 UMK", said only in its confirmation)
+      if (m.label && looksLikeEnglishGrouping(v)) {
+        ctx.addIssue({ code: 'custom', message: countGroupingMessage(m.label), input: v })
+        return z.NEVER
+      }
+      return parseNumberInput(v) ?? undefined
+    },
+    m.max ? n.max(m.max[0], m.max[1]) : n,
+  )
+}
+
 /** Recording a disbursement: the borrower by NIB, the loan's terms; eligibility is checked on the server. */
 export const disbursementSchema = z.object({
   programId: z.string('Pilih program.').min(1, 'Pilih program.').max(40),
@@ -22,8 +44,9 @@ export const disbursementSchema = z.object({
   ownerNik: nikField('Isi NIK pemilik usaha.', 'NIK pemilik terdiri dari 16 digit angka.'),
   contractDate: isoDate,
   plafond: rupiah('Plafon').pipe(z.number().min(1_000_000, 'Plafon minimal Rp1.000.000.')),
-  // an empty tenor is "fill it in", not "at least 1 month" (an empty text coerces to 0)
-  tenorMonths: z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v), z.number({ error: (iss) => (iss.input === undefined ? 'Isi tenor (bulan).' : 'Tenor harus berupa angka.') }).int('Tenor dalam bulan penuh.').min(1, 'Tenor minimal 1 bulan.').max(120, 'Tenor paling lama 120 bulan.')),
+  // the one parser (lib/parse.ts), as the programme's maximum tenor: `12,0` is 12, `1e2` and `0x18` are not numbers;
+  // an empty tenor is "fill it in", not "at least 1 month"
+  tenorMonths: wholeNumber({ empty: 'Isi tenor (bulan).', notNumber: 'Tenor harus berupa angka.', notWhole: 'Tenor dalam bulan penuh.', min: [1, 'Tenor minimal 1 bulan.'], max: [120, 'Tenor paling lama 120 bulan.'] }),
   method: z.enum(['ANNUITY', 'FLAT'], 'Pilih metode angsuran.'),
   /** an admin accepts a loan that breaks a programme rule, with the reason in writing */
   acceptException: z.enum(['on']).optional(),
@@ -97,28 +120,6 @@ export const amortisationBasisSchema = z.object({
   version: z.coerce.number().int().positive(),
   amortisationBasis,
 })
-
-/**
- * A whole number typed in a form (`1.250` is 1250): an empty field is "fill it in", never a silent 0 (a text
- * coerces to 0), and each bound says which bound it is.
- */
-const wholeNumber = (m: { empty: string; notNumber: string; notWhole: string; min: [number, string]; max?: [number, string]; label?: string }) => {
-  const n = z.number({ error: (iss) => (iss.input === undefined ? m.empty : m.notNumber) }).int(m.notWhole).min(m.min[0], m.min[1])
-  return z.preprocess(
-    (v, ctx) => {
-      if (typeof v !== 'string') return v
-      if (v.trim() === '') return undefined
-      // `1,000` would be read as 1 (a decimal comma): refused as count() and money() refuse it (a walk's programme
-      // was created for "1 UMK", said only in its confirmation)
-      if (m.label && looksLikeEnglishGrouping(v)) {
-        ctx.addIssue({ code: 'custom', message: countGroupingMessage(m.label), input: v })
-        return z.NEVER
-      }
-      return parseNumberInput(v) ?? undefined
-    },
-    m.max ? n.max(m.max[0], m.max[1]) : n,
-  )
-}
 
 /** A programme's own settings, shared by the new-programme form and its edit form. */
 const programFields = {
@@ -211,4 +212,6 @@ export const instalmentReportSchema = z.object({
   period: z.coerce.number('Periode harus berupa angka.').int('Periode harus bilangan bulat.').min(1, 'Periode mulai dari 1.').max(240, 'Periode tidak valid.'),
   instalmentPaid: z.enum(['paid', 'unpaid'], 'Pilih apakah angsuran dibayar.'),
   collectibility: z.coerce.number('Pilih kolektibilitas.').int().min(1, 'Kolektibilitas 1 sampai 5.').max(5, 'Kolektibilitas 1 sampai 5.'),
+  /** the loan's version the page showed: a report from a stale page is refused (lib/credit/instalments.ts) */
+  version: z.coerce.number().int().positive(),
 })

@@ -607,7 +607,7 @@ const ACCEPTABLE_INPUT: Record<string, () => Fields> = {
   // the version the page showed: a stale one is refused for its data (a conflict), which this check accepts
   saveAllocations: () => ({ programId: fx.programId, version: 1, 'alloc_35.17': '70.000.000' }),
   updateProgram: () => ({ id: fx.programId, version: 1, scheme: 'MATRIKS', name: 'Program Matriks Diubah', year: 2025, creditTarget: '100.000.000', beneficiaryTarget: 4, subsidyCeiling: '10.000.000', borrowerRate: 3, maxPlafond: '25.000.000', maxTenorMonths: 24 }),
-  reportInstalment: () => ({ disbursementId: fx.loanBpr, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }),
+  reportInstalment: () => ({ disbursementId: fx.loanBpr, version: 1, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }),
   correctLoan: () => ({ disbursementId: fx.loanBpr, version: 1, accountNumber: 'BPR-MATRIKS-1', nib: fx.msme17.nib, ownerNik: NIK17, contractDate: '2025-03-03', plafond: '21.000.000', tenorMonths: 12, method: 'ANNUITY' }),
   saveReport: () => ({ year: 2026, quarter: 1, version: 0, intent: 'save', obstacles: 'Tanpa wewenang' }),
   returnReport: () => ({ id: fx.report78, version: 1, reason: 'Angka belum sesuai' }),

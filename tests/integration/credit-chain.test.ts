@@ -16,6 +16,9 @@ import type { SessionUser } from '@/lib/session-user'
 import { GET as exportClaimLines } from '@/app/api/kredit/klaim/[id]/ekspor/route'
 import { GET as exportSchedule } from '@/app/api/kredit/penyaluran/[id]/jadwal/route'
 
+/** The loan's version as its page shows it now: a report carries it (a stale one is refused). */
+const loanVersion = async (id: string) => (await db.disbursement.findUniqueOrThrow({ where: { id }, select: { version: true } })).version
+
 /**
  * The credit chain in the cases the demo data does not exercise: a bank with two programmes in one year,
  * claim lines that explain their differences, the schedule a bank reconciles, a loan paid off, and the
@@ -178,13 +181,13 @@ describe('the schedule a bank reconciles', () => {
     expect(first!.rows[0]).toMatchObject({ openingBalance: 20_000_000, borrowerInterest: 50_000, bankRate: 0.11, days: 31 })
     expect(first!.rows[0].borrowerInstalment).toBe(first!.rows[0].principal + 50_000)
     signInAs(bank)
-    expect(await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: true })
-    expect(await reportInstalment(undefined, form({ disbursementId: id, period: 2, instalmentPaid: 'paid', collectibility: 1 }))).toMatchObject({ ok: true })
+    expect(await reportInstalment(undefined, form({ disbursementId: id, version: await loanVersion(id), period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: true })
+    expect(await reportInstalment(undefined, form({ disbursementId: id, version: await loanVersion(id), period: 2, instalmentPaid: 'paid', collectibility: 1 }))).toMatchObject({ ok: true })
     const later = await getLoanSchedule({ user: bank, id, today: '2026-03-01' })
     expect(later!.rows.map((r) => r.state)).toEqual(['UNPAID', 'PAID', 'NOT_REPORTED'])
     expect(later!.rows[0].subsidy).toBe(0)
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).status).toBe('ACTIVE')
-    expect(await reportInstalment(undefined, form({ disbursementId: id, period: 3, instalmentPaid: 'paid', collectibility: 1 }))).toMatchObject({ ok: true })
+    expect(await reportInstalment(undefined, form({ disbursementId: id, version: await loanVersion(id), period: 3, instalmentPaid: 'paid', collectibility: 1 }))).toMatchObject({ ok: true })
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).status).toBe('PAID_OFF')
     // its .xlsx says the instalments' states and the subsidies' reasons in words, as the page does, not as codes
     signInAs(bank)
@@ -207,7 +210,7 @@ describe('a reported period and the claim its subsidy is in', () => {
     const id = await loan(await programme(`EARLY-${unique()}`, `E${unique()}`.slice(0, 12), 'BORROWER_RATE'), `EARLY-${unique()}`, '2026-03-10')
     signInAs(bank)
     // period 12 falls due on 10 March 2027, after today
-    const early = await reportInstalment(undefined, form({ disbursementId: id, period: 12, instalmentPaid: 'paid', collectibility: 1 }))
+    const early = await reportInstalment(undefined, form({ disbursementId: id, version: await loanVersion(id), period: 12, instalmentPaid: 'paid', collectibility: 1 }))
     expect(early).toMatchObject({ ok: false, message: 'Periode 12 belum jatuh tempo.', errors: { period: ['Jatuh tempo 10 Maret 2027; laporkan mulai tanggal itu.'] } })
     expect((await period(id, 12)).reportedAt).toBeNull()
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).status).toBe('ACTIVE')
@@ -232,7 +235,7 @@ describe('a reported period and the claim its subsidy is in', () => {
     expect(Number(line.computedAmount)).toBe(137_778)
     const audits = () => db.auditLog.count({ where: { entity: 'LoanMonth', entityId: `${id}#1` } })
     signInAs(bank)
-    const unpaid = await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))
+    const unpaid = await reportInstalment(undefined, form({ disbursementId: id, version: await loanVersion(id), period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))
     expect(unpaid).toMatchObject({
       ok: false,
       message: 'Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini dan sedang diverifikasi; laporan tidak disimpan. Minta Dinas mengembalikan klaim itu, lalu laporkan lagi.',
@@ -241,7 +244,7 @@ describe('a reported period and the claim its subsidy is in', () => {
     expect(Number((await period(id, 1)).subsidyDue)).toBe(137_778)
     expect(await audits()).toBe(0)
     // a report that leaves the claimed subsidy as it is (paid, Lancar) is taken
-    expect(await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'paid', collectibility: 1 }))).toMatchObject({ ok: true })
+    expect(await reportInstalment(undefined, form({ disbursementId: id, version: await loanVersion(id), period: 1, instalmentPaid: 'paid', collectibility: 1 }))).toMatchObject({ ok: true })
     expect(await audits()).toBe(1)
     // approved: still refused
     signInAs(admin)
@@ -252,7 +255,7 @@ describe('a reported period and the claim its subsidy is in', () => {
     expect((await getClaimPipeline({ user: (await getCurrentUser())!, filter: { programId: gamma, asOf: today } })).months)
       .toEqual([{ month: '2026-04', claims: 1, open: 0, claimed: 137_778, approved: 137_778, paid: 0, unpaid: 137_778 }])
     signInAs(bank)
-    expect((await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'paid', collectibility: 5 }))).message).toBe('Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini dan sudah disetujui Dinas; laporan tidak disimpan, karena klaim yang sudah disetujui tidak dapat dikembalikan. Hubungi Dinas bila laporannya perlu dibetulkan.')
+    expect((await reportInstalment(undefined, form({ disbursementId: id, version: await loanVersion(id), period: 1, instalmentPaid: 'paid', collectibility: 5 }))).message).toBe('Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini dan sudah disetujui Dinas; laporan tidak disimpan, karena klaim yang sudah disetujui tidak dapat dikembalikan. Hubungi Dinas bila laporannya perlu dibetulkan.')
     expect((await db.disbursement.findUniqueOrThrow({ where: { id } })).collectibility).toBe(1)
   })
 
@@ -284,15 +287,15 @@ describe('a reported period and the claim its subsidy is in', () => {
     await loan(upsilon, `UPS-${unique()}`, '2026-03-10') // another loan, so that April has something to claim
     const id = await loan(upsilon, `UPS-${unique()}`, '2026-03-10')
     signInAs(bank)
-    expect(await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: true })
+    expect(await reportInstalment(undefined, form({ disbursementId: id, version: await loanVersion(id), period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: true })
     const claimId = await submitClaimFor(bank, { programId: upsilon, month: '2026-04' }, null)
     expect(await db.claimLine.count({ where: { claimId, disbursementId: id } })).toBe(0)
-    const late = await reportInstalment(undefined, form({ disbursementId: id, period: 1, instalmentPaid: 'paid', collectibility: 1 }))
+    const late = await reportInstalment(undefined, form({ disbursementId: id, version: await loanVersion(id), period: 1, instalmentPaid: 'paid', collectibility: 1 }))
     expect(late.message).toMatch(/^Klaim bulan April 2026 sudah dihitung dari jadwal pinjaman ini dan sedang diverifikasi;/)
     expect(Number((await period(id, 1)).subsidyDue)).toBe(0)
     // a loan recorded after April was filed was never counted in it: its April period may be reported
     const after = await loan(upsilon, `UPS-${unique()}`, '2026-03-10')
-    expect(await reportInstalment(undefined, form({ disbursementId: after, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: true })
+    expect(await reportInstalment(undefined, form({ disbursementId: after, version: await loanVersion(after), period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: true })
     expect(Number((await period(after, 1)).subsidyDue)).toBe(0)
   })
 
@@ -306,7 +309,7 @@ describe('a reported period and the claim its subsidy is in', () => {
       signInAs(bank)
       const [claim, report] = await Promise.allSettled([
         submitClaimFor(bank, { programId: rho, month }, null),
-        reportInstalment(undefined, form({ disbursementId: id, period: round + 1, instalmentPaid: 'unpaid', collectibility: 2 })),
+        reportInstalment(undefined, form({ disbursementId: id, version: await loanVersion(id), period: round + 1, instalmentPaid: 'unpaid', collectibility: 2 })),
       ])
       expect(claim.status).toBe('fulfilled')
       const claimId = (claim as PromiseFulfilledResult<string>).value
@@ -321,9 +324,54 @@ describe('a reported period and the claim its subsidy is in', () => {
       const c = await db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })
       expect(await returnClaim(undefined, form({ claimId, version: c.version, reason: 'Laporan angsuran belum lengkap, kirim ulang.' }))).toMatchObject({ ok: true })
       signInAs(bank)
-      expect(await reportInstalment(undefined, form({ disbursementId: id, period: round + 1, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: true })
+      expect(await reportInstalment(undefined, form({ disbursementId: id, version: await loanVersion(id), period: round + 1, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: true })
       expect(Number((await period(id, round + 1)).subsidyDue)).toBe(0)
     }
+  })
+})
+
+describe('a period reported from the loan version the page showed', () => {
+  const STALE = /^Pinjaman sudah diubah oleh Uji BANK_OFFICER pada .+; muat ulang halaman, lalu ulangi\.$/
+  /** a loan of its own programme (no claim holds its months): periods 1–10 have fallen due by December 2026 */
+  const fresh = async () => loan(await programme(`VER-${unique()}`, `V${unique()}`.slice(0, 12), 'BORROWER_RATE'), `VER-${unique()}`, '2026-01-05')
+  const report = (id: string, version: number, period: number, instalmentPaid: 'paid' | 'unpaid', collectibility: number) =>
+    reportInstalment(undefined, form({ disbursementId: id, version, period, instalmentPaid, collectibility }))
+  const period = (id: string, p: number) => db.loanMonth.findUniqueOrThrow({ where: { disbursementId_period: { disbursementId: id, period: p } }, select: { instalmentPaid: true, collectibility: true } })
+
+  it('refuses a stale page’s report, naming who reported meanwhile, and keeps the report it never saw', async () => {
+    const id = await fresh()
+    signInAs(bank)
+    const seen = await loanVersion(id)
+    expect(await report(id, seen, 3, 'paid', 1)).toMatchObject({ ok: true })
+    const stale = await report(id, seen, 3, 'unpaid', 2)
+    expect(stale.ok).toBe(false)
+    expect(stale.message).toMatch(STALE)
+    expect(await period(id, 3)).toMatchObject({ instalmentPaid: true, collectibility: 1 })
+    expect(await db.auditLog.count({ where: { entity: 'LoanMonth', entityId: `${id}#3` } })).toBe(1)
+  })
+
+  it('takes the loan’s status from its latest reported period: correcting an earlier one keeps a write-off', async () => {
+    const id = await fresh()
+    signInAs(bank)
+    expect(await report(id, await loanVersion(id), 6, 'unpaid', 5)).toMatchObject({ ok: true })
+    expect(await db.disbursement.findUniqueOrThrow({ where: { id }, select: { status: true, collectibility: true } })).toEqual({ status: 'WRITTEN_OFF', collectibility: 5 })
+    expect(await report(id, await loanVersion(id), 4, 'paid', 2)).toMatchObject({ ok: true })
+    expect(await db.disbursement.findUniqueOrThrow({ where: { id }, select: { status: true, collectibility: true } })).toEqual({ status: 'WRITTEN_OFF', collectibility: 5 })
+    // the write-off has its own audit row; the correction changed no status, so none more
+    const changes = await db.auditLog.findMany({ where: { entity: 'Disbursement', entityId: id, action: 'UPDATE' }, select: { before: true, after: true } })
+    expect(changes).toEqual([{ before: { status: 'ACTIVE', collectibility: 1 }, after: { status: 'WRITTEN_OFF', collectibility: 5, period: 6 } }])
+  })
+
+  it('of two reports at once from the same version, one lands and the other is a conflict', async () => {
+    const id = await fresh()
+    signInAs(bank)
+    const seen = await loanVersion(id)
+    const results = await Promise.all([report(id, seen, 7, 'paid', 1), report(id, seen, 7, 'unpaid', 3)])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    const loser = results.find((r) => !r.ok)!
+    expect(loser.message).toMatch(STALE)
+    expect(await period(id, 7)).toMatchObject(results[0].ok ? { instalmentPaid: true, collectibility: 1 } : { instalmentPaid: false, collectibility: 3 })
+    expect(await loanVersion(id)).toBe(seen + 1)
   })
 })
 

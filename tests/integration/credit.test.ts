@@ -5,11 +5,14 @@ import { db } from '@/lib/db'
 import { approveClaim, createDisbursement, recordClaimPayment, reportInstalment, returnClaim, submitClaim } from '@/lib/actions/credit'
 import { submitClaimFor } from '@/lib/credit/claim-submission'
 import { CORRECTED_AT_REVIEW, getClaim, getVerificationRecord, programBudgetUse } from '@/lib/data/claims'
-import { getCreditSummary, getMonthlySeries } from '@/lib/data/credit'
-import { findDisbursements, missedClaimMonths } from '@/lib/data/disbursements'
+import { getCreditSummary, getMonthlySeries, getProgramCards } from '@/lib/data/credit'
+import { findDisbursements, listPrograms, missedClaimMonths } from '@/lib/data/disbursements'
 import { MESSAGES } from '@/lib/safe-action'
 import { getCurrentUser } from '@/lib/session'
 import { notificationText } from '@/lib/reminders/texts'
+
+/** The loan's version as its page shows it now: a report carries it (a stale one is refused). */
+const loanVersion = async (id: string) => (await db.disbursement.findUniqueOrThrow({ where: { id }, select: { version: true } })).version
 
 /**
  * A small programme built by hand: the subsidy of its loans is the one lib/credit/subsidy.ts computes
@@ -402,18 +405,18 @@ describe('bank reports per period, and what each role may read', () => {
     const monthSubsidy = (period: number) => db.loanMonth.findUniqueOrThrow({ where: { disbursementId_period: { disbursementId: loan.id, period } } }).then((m) => ({ due: Number(m.subsidyDue), reason: m.reason }))
     expect((await monthSubsidy(5)).due).toBeGreaterThan(0)
     signInAs(await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }))
-    expect(await reportInstalment(undefined, form({ disbursementId: loan.id, period: 5, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: false, message: 'Pinjaman tidak ditemukan.' })
+    expect(await reportInstalment(undefined, form({ disbursementId: loan.id, version: await loanVersion(loan.id), period: 5, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: false, message: 'Pinjaman tidak ditemukan.' })
     signInAs(await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }))
-    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, period: 5, instalmentPaid: 'unpaid', collectibility: 2 }))).ok).toBe(true)
+    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, version: await loanVersion(loan.id), period: 5, instalmentPaid: 'unpaid', collectibility: 2 }))).ok).toBe(true)
     expect(await monthSubsidy(5)).toEqual({ due: 0, reason: 'NO_INSTALMENT' })
-    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, period: 6, instalmentPaid: 'paid', collectibility: 5 }))).ok).toBe(true)
+    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, version: await loanVersion(loan.id), period: 6, instalmentPaid: 'paid', collectibility: 5 }))).ok).toBe(true)
     expect(await monthSubsidy(6)).toEqual({ due: 0, reason: 'COLLECTIBILITY_5' })
     expect((await monthSubsidy(7)).due).toBeGreaterThan(0) // later periods: as reported when they fall due
-    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, period: 25, instalmentPaid: 'paid', collectibility: 1 }))).errors?.period).toEqual(['Periode 1 sampai 24.'])
+    expect((await reportInstalment(undefined, form({ disbursementId: loan.id, version: await loanVersion(loan.id), period: 25, instalmentPaid: 'paid', collectibility: 1 }))).errors?.period).toEqual(['Periode 1 sampai 24.'])
     expect(await db.auditLog.count({ where: { entity: 'LoanMonth', entityId: { startsWith: loan.id } } })).toBe(2)
     // put it back for the other tests
-    await reportInstalment(undefined, form({ disbursementId: loan.id, period: 5, instalmentPaid: 'paid', collectibility: 1 }))
-    await reportInstalment(undefined, form({ disbursementId: loan.id, period: 6, instalmentPaid: 'paid', collectibility: 1 }))
+    await reportInstalment(undefined, form({ disbursementId: loan.id, version: await loanVersion(loan.id), period: 5, instalmentPaid: 'paid', collectibility: 1 }))
+    await reportInstalment(undefined, form({ disbursementId: loan.id, version: await loanVersion(loan.id), period: 6, instalmentPaid: 'paid', collectibility: 1 }))
     expect((await monthSubsidy(5)).reason).toBe('DUE')
   })
 
@@ -469,5 +472,29 @@ describe('a loan recorded late across the year’s end', () => {
     expect(missed.filter((r) => r.month.startsWith('2026')).map((r) => [r.month, r.status, Number(r.due)])).toEqual([['2026-01', 'SUBMITTED', Number(dueJanuary.subsidyDue)]])
     // and the bank hears it as it saves
     expect(saved.data?.missedSUBMITTED?.split(',')).toContain('2026-01')
+  })
+})
+
+describe('the programme list’s cards', () => {
+  it('show, in one grouped query, exactly the figures of each programme’s own summary, for every role', async () => {
+    // the earlier tests paid a claim: the subsidy paid and a regency's share of it are compared too
+    const users = [
+      await createUser('ADMIN'), await createUser('LEADERSHIP'), await createUser('DISTRICT_OFFICER', { regencyCode: '35.17' }),
+      await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }), await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }),
+    ]
+    for (const u of users) {
+      signInAs(u)
+      const user = (await getCurrentUser())!
+      const regencyCode = user.role === 'DISTRICT_OFFICER' ? user.regencyCode! : undefined
+      const programs = await listPrograms({ user })
+      const cards = await getProgramCards({ user, programIds: programs.map((p) => p.id), regencyCode })
+      const summaries = await Promise.all(programs.map((p) => getCreditSummary({ user, filter: { programId: p.id, regencyCode } })))
+      const shown = (s: (typeof cards)[number]) => ({
+        program: s.program, asOf: s.asOf, creditTarget: s.creditTarget, disbursed: s.disbursed, loans: s.loans, beneficiaries: s.beneficiaries, averagePlafond: s.averagePlafond,
+        realisationPct: s.realisationPct, subsidyPaid: s.subsidyPaid, subsidyCeiling: s.subsidyCeiling, absorptionPct: s.absorptionPct,
+      })
+      expect(cards.map(shown)).toEqual(summaries.map(shown))
+      if (user.role === 'ADMIN') expect(summaries.some((s) => s.subsidyPaid > 0 && s.disbursed > 0)).toBe(true)
+    }
   })
 })

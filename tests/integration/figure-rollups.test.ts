@@ -12,6 +12,9 @@ import { getClaimPipeline, getCreditBreakdown } from '@/lib/data/dashboard'
 import type { SessionUser } from '@/lib/session-user'
 import { rollupDifferences } from '../support/rollups'
 
+/** The loan's version as its page shows it now: a report carries it (a stale one is refused). */
+const loanVersion = async (id: string) => (await db.disbursement.findUniqueOrThrow({ where: { id }, select: { version: true } })).version
+
 /**
  * The roll-ups the credit figures read (credit_daily, subsidy_daily, claim_scope; kept by triggers, migration
  * 20261204090000_figure_rollups) against the base tables, after random sequences of the writes that change
@@ -169,7 +172,7 @@ async function apply(c: Command): Promise<void> {
       const loan = pickOf(loans, c.pick)
       if (!loan) return
       const period = Math.min(c.period, loan.tenorMonths)
-      const r = await reportInstalment(undefined, form({ disbursementId: loan.id, period, instalmentPaid: c.paid ? 'paid' : 'unpaid', collectibility: c.collectibility }))
+      const r = await reportInstalment(undefined, form({ disbursementId: loan.id, version: await loanVersion(loan.id), period, instalmentPaid: c.paid ? 'paid' : 'unpaid', collectibility: c.collectibility }))
       // refused only for a period not yet due, or one whose month is in a live claim (lib/credit/instalments.ts)
       if (!r.ok) {
         const [state] = await db.$queryRaw<{ due: boolean; claimed: boolean }[]>`

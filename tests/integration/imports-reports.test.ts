@@ -187,6 +187,14 @@ describe('report values import', () => {
     expect(other.rows[0].errors).toEqual([{ column: 'Kabupaten/Kota', message: 'Baris ini untuk Kabupaten Malang; Anda hanya dapat mengimpor nilai kabupaten/kota Anda (Kabupaten Jombang).' }])
   })
 
+  it('reads the year with the one parser: `2026` and `2026.0` are the same report, so the second row is the file\'s duplicate', async () => {
+    const dry = await checkImport(jombang, 'laporan-triwulan', await xlsx(RV_HEAD, [
+      ['35.17', '2026', 2, 'KSP_SEHAT', 10, ''],
+      ['35.17', '2026.0', 2, 'KSP_SEHAT', 11, ''], // the same report and indicator, its year written otherwise: not a second value that silently wins
+    ]))
+    expect(JSON.stringify(dry.rows[1].errors)).toMatch(/"message":"Baris ini sama dengan baris 2 berkas ini/)
+  })
+
   it('says why an indicator of the catalogue is not in the report: a province-level figure, a half-yearly form, an indicator not active', async () => {
     await db.indicator.update({ where: { code: 'BANTUAN_MODAL' }, data: { activeTo: new Date('2025-12-31') } })
     try {

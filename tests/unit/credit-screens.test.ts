@@ -86,8 +86,10 @@ describe('the collectibility classes', () => {
   it('are the options of the instalment report', () => {
     const t = tr('en')
     const labels = { title: 'Report', period: 'Period', paid: 'Paid', unpaid: 'Unpaid', instalment: 'Instalment', collectibility: 'Collectibility', save: 'Save' }
-    const html = render('en', createElement(InstalmentForm, { disbursementId: 'd', tenor: 12, labels, classes: COLLECTIBILITY_CLASSES.map((value) => t('collectibilityClass', { value })) }))
+    const html = render('en', createElement(InstalmentForm, { disbursementId: 'd', version: 3, tenor: 12, labels, classes: COLLECTIBILITY_CLASSES.map((value) => t('collectibilityClass', { value })) }))
     expect(html).toContain('<option value="5">5 · Loss (Macet)</option>')
+    // the loan's version the page showed goes with the report: a stale page's report is refused
+    expect(html).toContain('<input type="hidden" name="version" value="3"/>')
   })
 })
 

@@ -6,7 +6,7 @@ import { CreditNav } from '@/components/credit/credit-nav'
 import { LinkButton } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
-import { getCreditSummary } from '@/lib/data/credit'
+import { getProgramCards } from '@/lib/data/credit'
 import { listPrograms } from '@/lib/data/disbursements'
 import { formatDate, formatNumber, formatPercent, formatRupiahShort } from '@/lib/format'
 import { can } from '@/lib/permissions'
@@ -22,7 +22,8 @@ export default async function CreditPage() {
   const lang = locale === 'en' ? 'en' : 'id'
   // a district officer's cards show its own regency; everyone else the province (a bank officer its bank)
   const regencyCode = user.role === 'DISTRICT_OFFICER' ? user.regencyCode! : undefined
-  const summaries = await Promise.all(programs.map((p) => getCreditSummary({ user, filter: { programId: p.id, regencyCode } })))
+  // every programme's card in one grouped query (one summary per programme had grown with every year's programmes)
+  const summaries = await getProgramCards({ user, programIds: programs.map((p) => p.id), regencyCode })
   return (
     <>
       <PageHeader

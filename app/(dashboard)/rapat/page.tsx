@@ -15,7 +15,7 @@ import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { findMeetings, findMeetingsInMonth, meetingYears } from '@/lib/data/meetings'
 import { agencyRegencies } from '@/lib/data/regions'
 import { jakartaDate, jakartaTime, jakartaToday } from '@/lib/dates'
-import { formatDate, formatNumber } from '@/lib/format'
+import { formatDate, formatMonth, formatNumber } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { requirePermission } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
@@ -197,7 +197,7 @@ async function MonthCalendar({ user, params, filter, month, lang }: ListProps & 
     const d = new Date(Date.UTC(y, m - 1 + delta, 1))
     return d.toISOString().slice(0, 7)
   }
-  const title = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)))
+  const title = formatMonth(new Date(Date.UTC(y, m - 1, 1)), { locale: lang })
   const today = jakartaToday()
   const cells: (string | null)[] = [...Array(lead).fill(null), ...Array.from({ length: days }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`)]
   while (cells.length % 7) cells.push(null)

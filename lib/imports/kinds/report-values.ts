@@ -2,6 +2,7 @@ import 'server-only'
 import type { z } from 'zod'
 import { getQuarterForms, getValidationRules, toRuleIndicators } from '@/lib/data/reporting'
 import { AppError } from '@/lib/errors'
+import { parseWholeNumber } from '@/lib/parse'
 import { PermanentJobError } from '@/lib/jobs'
 import { currentQuarter, isDueInQuarter, previousQuarter, quarterLabel, quarterStarted, type PeriodType } from '@/lib/reporting/periods'
 import { COMPARED_REPORT_STATUSES, evaluateRules, isEntered, type Rule, type RuleIndicator, type Values } from '@/lib/reporting/rules'
@@ -68,12 +69,22 @@ const EXAMPLE_VALUES = ['1.250', '980', '640']
 
 const reportKey = (regency: string, year: number | string, quarter: number | string) => `${regency}/${year}/${quarter}`
 
+/**
+ * The year a row's text names, read by the one parser (lib/parse.ts): `2026` and `2026.0` are one year, so one
+ * report and one key (the file's duplicate check had told them apart by their text); null when it names none
+ * (empty, not a number, not whole: `Number('')` had been year 0).
+ */
+function yearOf(text: string | undefined): number | null {
+  const year = parseWholeNumber(text)
+  return year !== null && Number.isInteger(year) ? year : null
+}
+
 /** The report a row's texts name, or null when they do not name one (the row is refused on its own). */
 function placeOf(r: Record<string, string>, regions: RegionIndex): { regency: string; year: number; quarter: number } | null {
-  const year = Number((r.year ?? '').trim())
+  const year = yearOf(r.year)
   const quarter = quarterNumber(r.quarter)
   const regency = regencyOfText(r.regencyCode, regions)
-  return Number.isInteger(year) && quarter && regions.regencies.has(regency) ? { regency, year, quarter } : null
+  return year !== null && quarter && regions.regencies.has(regency) ? { regency, year, quarter } : null
 }
 
 /**
@@ -202,7 +213,7 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
     const p = prepared as Prepared
     const indicator = (values.indicatorCode ?? '').trim()
     if (!indicator) return null
-    return `${reportKey(regencyOfText(values.regencyCode, p.regions), (values.year ?? '').trim(), quarterNumber(values.quarter) ?? (values.quarter ?? '').trim())}/${indicatorOfText(indicator, p)}`
+    return `${reportKey(regencyOfText(values.regencyCode, p.regions), yearOf(values.year) ?? (values.year ?? '').trim(), quarterNumber(values.quarter) ?? (values.quarter ?? '').trim())}/${indicatorOfText(indicator, p)}`
   },
   resolve(values, _importer, prepared, errors) {
     const p = prepared as Prepared

@@ -14,7 +14,7 @@ import { Pagination } from '@/components/ui/pagination'
 import { PastLastPage } from '@/components/ui/past-last-page'
 import { SortLinks, SortTh, Table, Td, Th } from '@/components/ui/table'
 import { claimFilterOptions, findClaims } from '@/lib/data/claims'
-import { formatNumber, formatRupiah } from '@/lib/format'
+import { formatMonth, formatNumber, formatRupiah } from '@/lib/format'
 import { can } from '@/lib/permissions'
 import { requireUser } from '@/lib/session'
 import { flatParams, hrefWith, type SearchParams } from '@/lib/url'
@@ -43,7 +43,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
     getTranslations('credit'), getTranslations('common'), getTranslations('registers'), getLocale(), findClaims({ user, filter }), claimFilterOptions({ user }),
   ])
   const lang = locale === 'en' ? 'en' : 'id'
-  const month = (d: Date) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d)
+  const month = (d: Date) => formatMonth(d, { locale: lang })
   const rupiah = (v: number | null) => (v === null ? '–' : formatRupiah(v, { locale: lang }))
   // the headers and phone links show the order the rows are in (newest month first by default), and a tap reverses it
   const sortProps = { pathname: PATH, params: { ...params, sort: data.sort, dir: data.dir } }

@@ -27,10 +27,9 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
   const { id } = await params
   const [schedule, t, locale] = await Promise.all([getLoanSchedule({ user, id }), getTranslations('credit'), getLocale()])
   if (!schedule) notFound()
-  const { loan, rows } = schedule
+  const { loan, rows, subsidyTotal } = schedule
   const lang = locale === 'en' ? 'en' : 'id'
   const money = (v: number) => formatRupiah(v, { locale: lang })
-  const total = loan.months.reduce((a, m) => a + Number(m.subsidyDue), 0)
   const mayReport = can(user.role, 'disbursements.write') && (user.role !== 'BANK_OFFICER' || user.bankId === loan.bankId)
   const [missed, liveClaims] = await Promise.all([
     missedClaimMonths(user, { id: loan.id, bankId: loan.bankId }),
@@ -53,7 +52,7 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
         <StatCard label={t('msme')} value={loan.msme.businessName} detail={can(user.role, 'msmes.read') ? <Link className="text-brand-700 hover:underline" href={`/umkm/${loan.msme.id}`}>NIB {loan.msme.nib}</Link> : `NIB ${loan.msme.nib}`} />
         <StatCard label={t('plafond')} value={money(Number(loan.plafond))} detail={`${formatDate(loan.contractDate, { locale: lang })} · ${t('months', { count: loan.tenorMonths })} · ${loan.method === 'ANNUITY' ? t('annuity') : t('flat')}`} />
         <StatCard label={t('rates')} value={`${formatRate(loan.bankRate, { locale: lang })} / ${formatRate(loan.borrowerRate, { locale: lang })}`} detail={t('ratesDetail')} />
-        <StatCard testId="loan-subsidy-total" label={t('subsidyTotal')} value={money(total)} detail={<>
+        <StatCard testId="loan-subsidy-total" label={t('subsidyTotal')} value={money(Number(subsidyTotal))} detail={<>
           {/* the months already claimed without the loan are in the schedule's total but will never be paid: said beside it */}
           {missedBy('DECIDED').length > 0 && <span className="block font-medium text-amber-800" data-testid="loan-subsidy-lost">{t('subsidyTotalLost', { amount: money(Number(missedBy('DECIDED')[0].total)) })}</span>}
           {`${t('collectibility')} ${t('collectibilityClass', { value: loan.collectibility })}${loan.eligibilityIssues.length ? ` · ${t('flagged')}: ${loan.exceptionReason ?? ''}` : ''}`}
@@ -66,7 +65,7 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
       })}
       {mayReport && (
         <div className="mt-6 max-w-3xl">
-          <InstalmentForm disbursementId={loan.id} tenor={loan.tenorMonths} labels={{ title: t('reportPeriod'), period: t('period'), paid: t('instalmentPaid'), unpaid: t('instalmentUnpaid'), instalment: t('instalment'), collectibility: t('collectibility'), save: t('save') }} classes={COLLECTIBILITY_CLASSES.map((value) => t('collectibilityClass', { value }))} />
+          <InstalmentForm disbursementId={loan.id} version={loan.version} tenor={loan.tenorMonths} labels={{ title: t('reportPeriod'), period: t('period'), paid: t('instalmentPaid'), unpaid: t('instalmentUnpaid'), instalment: t('instalment'), collectibility: t('collectibility'), save: t('save') }} classes={COLLECTIBILITY_CLASSES.map((value) => t('collectibilityClass', { value }))} />
           <div className="mt-4">
             {liveClaims.length > 0 ? (
               <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700" data-testid="loan-correction-closed">

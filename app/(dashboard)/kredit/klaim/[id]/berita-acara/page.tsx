@@ -7,7 +7,7 @@ import { buttonClass } from '@/components/ui/button'
 import { CLAIM_REASON_TEXT, shownClaimReason, shownLineNote, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { getAgency } from '@/lib/agency'
 import { CORRECTED_AT_REVIEW, getVerificationRecord } from '@/lib/data/claims'
-import { formatDate, formatNumber, formatRupiah, formatRupiahInWords, formatWeekday } from '@/lib/format'
+import { formatDate, formatMonth, formatNumber, formatRupiah, formatRupiahInWords, formatWeekday } from '@/lib/format'
 import { requirePermission } from '@/lib/session'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,7 +29,7 @@ export default async function VerificationRecordPage({ params }: { params: Promi
   const lang = locale === 'en' ? 'en' : 'id'
   // exact to the sen, as the amount in words below it is: a signed record may not round what it commits to
   const money = (v: number) => formatRupiah(v, { locale: lang, cents: true })
-  const monthName = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(claim.month)
+  const monthName = formatMonth(claim.month, { locale: lang })
   // a claim not yet verified (submitted, or submitted again after a return) has no record to sign: a draft, saying so
   const draft = claim.status === 'SUBMITTED'
   const decided = claim.reviewedAt ?? new Date()
