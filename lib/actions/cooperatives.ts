@@ -18,7 +18,7 @@ import { ActionError, authAction, refuseTogether } from '@/lib/safe-action'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import {
-  cooperativeFormSchema, cooperativeIdSchema, cooperativeRestoreSchema, cooperativeSchema, cooperativeUpdateSchema, cooperativeYearKeySchema, cooperativeYearSchema, inspectionFollowUpSchema,
+  cooperativeDeleteSchema, cooperativeFormSchema, cooperativeRestoreSchema, cooperativeSchema, cooperativeUpdateSchema, cooperativeYearKeySchema, cooperativeYearSchema, inspectionFollowUpSchema,
   inspectionSchema, type CooperativeFormInput,
 } from '@/lib/validations/cooperatives'
 
@@ -116,12 +116,15 @@ export const updateCooperative = authAction('cooperatives.write', cooperativeUpd
  * silently; they are moved to another cooperative (or left without one) first. Book years, assessments and
  * inspections are the cooperative's own history and go with it; activities it benefited from stay as history.
  */
-export const deleteCooperative = authAction('cooperatives.write', cooperativeIdSchema, async ({ id }, user) => {
+export const deleteCooperative = authAction('cooperatives.write', cooperativeDeleteSchema, async ({ id, version }, user) => {
   await db.$transaction(async (tx) => {
-    const before = await scopedCooperative(tx, user, id)
     // the row locked before its members are counted: an MSME joining it meanwhile (which takes a share lock on
-    // it, lib/actions/msmes.ts) lands first and is counted, or waits and then finds it deleted
+    // it, lib/actions/msmes.ts) lands first and is counted, or waits and then finds it deleted. Locked before
+    // `before` is read, so the audit row's before is the row as it is deleted, not as a racing delete left it
     await tx.$queryRaw`SELECT 1 FROM cooperatives WHERE id = ${id} FOR UPDATE`
+    // deleted meanwhile (by someone in scope): a conflict naming them; else not found, as outside the scope
+    if (await tx.cooperative.findFirst({ where: { id, deletedAt: { not: null }, ...regencyScope(user) }, select: { id: true } })) throw await conflictError(tx, 'Cooperative', id, STALE_LABEL)
+    const before = await scopedCooperative(tx, user, id)
     const members = await tx.msme.count({ where: { cooperativeId: id, deletedAt: null } })
     if (members > 0) {
       throw new ActionError(
@@ -129,7 +132,12 @@ export const deleteCooperative = authAction('cooperatives.write', cooperativeIdS
         undefined, 'CONFLICT',
       )
     }
-    const after = await tx.cooperative.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } }, select: auditSelect })
+    // the version the user saw: a cooperative corrected since is not deleted on a stale page (lib/transitions.ts)
+    await transition(tx, {
+      entity: 'Cooperative', entityId: id, label: STALE_LABEL,
+      update: () => tx.cooperative.updateMany({ where: { id, version, deletedAt: null }, data: { deletedAt: new Date(), version: { increment: 1 } } }),
+    })
+    const after = await tx.cooperative.findUniqueOrThrow({ where: { id }, select: auditSelect })
     await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'Cooperative', entityId: id, before, after })
   })
   revalidatePath('/koperasi')

@@ -39,6 +39,8 @@ export type CooperativeFormInput = z.infer<typeof cooperativeFormSchema>
 
 export const cooperativeUpdateSchema = cooperativeFormSchema.extend({ id: idField, version: versionField })
 export const cooperativeIdSchema = z.object({ id: idField })
+/** A delete: the version the user saw, its condition (lib/transitions.ts), as a restore's */
+export const cooperativeDeleteSchema = z.object({ id: idField, version: versionField })
 /** A deleted record brought back, as the user saw it (its version). */
 export const cooperativeRestoreSchema = z.object({ id: idField, version: versionField })
 

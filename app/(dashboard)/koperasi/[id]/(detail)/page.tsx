@@ -83,7 +83,7 @@ export default async function CooperativePage({ params, searchParams }: { params
               {canWrite && (
               <>
                 <LinkButton href={`/koperasi/${coop.id}/ubah`} variant="secondary"><Pencil aria-hidden className="size-4" />{r('edit')}</LinkButton>
-                <ConfirmAction action={deleteCooperative} fields={{ id: coop.id }} label={r('delete')} variant="danger" title={t(deleteBlocked ? 'deleteBlockedTitle' : 'deleteTitle', { name: coop.name })} body={t('deleteBody')} blocked={deleteBlocked} confirmLabel={r('deleteYes')} size="md" icon={<Trash2 aria-hidden className="size-4" />} />
+                <ConfirmAction action={deleteCooperative} fields={{ id: coop.id, version: String(coop.version) }} label={r('delete')} variant="danger" title={t(deleteBlocked ? 'deleteBlockedTitle' : 'deleteTitle', { name: coop.name })} body={t('deleteBody')} blocked={deleteBlocked} confirmLabel={r('deleteYes')} size="md" icon={<Trash2 aria-hidden className="size-4" />} />
               </>
               )}
             </>
