@@ -1,6 +1,6 @@
 import { getIndicatorRealisation, type RealisationLine } from '@/lib/data/reporting'
 import { exportResponse, type ExportColumn } from '@/lib/export'
-import { quarterLabel, QUARTERS } from '@/lib/reporting/periods'
+import { currentQuarter, quarterLabel, QUARTERS } from '@/lib/reporting/periods'
 import { authRoute } from '@/lib/safe-action'
 import { reportingFilterSchema } from '@/lib/validations/reporting'
 
@@ -11,7 +11,7 @@ import { reportingFilterSchema } from '@/lib/validations/reporting'
 export const GET = authRoute('reports.read', async (req, user) => {
   const params = Object.fromEntries(new URL(req.url).searchParams)
   const filter = reportingFilterSchema.parse(params)
-  const year = filter.tahun ?? new Date().getFullYear()
+  const year = filter.tahun ?? currentQuarter(new Date()).year // this year in Jakarta, as the page's default
   const data = await getIndicatorRealisation({ user, indicatorCode: filter.indikator ?? 'KOP_AKTIF_PCT', year })
   if (!data) return Response.json({ error: 'Indikator tidak dikenal.' }, { status: 404 })
   const ratio = data.indicator.aggregation === 'RATIO'
