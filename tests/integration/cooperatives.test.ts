@@ -422,6 +422,9 @@ describe('book years and inspections: delete and follow-up', () => {
     expect(await db.inspection.findUniqueOrThrow({ where: { id: insp.id } })).toMatchObject({ status: 'FOLLOWED_UP', followUp: 'RAT dijadwalkan 20 Maret.', version: insp.version + 1 })
     const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'Inspection', entityId: insp.id, action: 'UPDATE' } })
     expect((audit.before as { status: string }).status).toBe('OPEN')
+    // the audit row holds the inspection's columns as the whole row did (an explicit select now)
+    expect(Object.keys(audit.before as object).sort()).toEqual(Object.keys(insp).sort())
+    expect(Object.keys(audit.after as object).sort()).toEqual(Object.keys(insp).sort())
     // the tab still showing the OPEN inspection is refused
     const stale = await submit(followUpInspection, { id: insp.id, version: String(insp.version), status: 'CLOSED' })
     expect(stale.state?.message).toMatch(new RegExp(`^Pemeriksaan ini sudah diubah oleh ${jombang.name} pada `))
@@ -430,6 +433,8 @@ describe('book years and inspections: delete and follow-up', () => {
     signInAs(jombang)
     expect((await submit(followUpInspection, { id: insp.id, version: String(insp.version + 1), followUp: 'RAT terlaksana.', status: 'CLOSED' })).state?.ok).toBe(true)
     expect((await db.inspection.findUniqueOrThrow({ where: { id: insp.id } })).status).toBe('CLOSED')
+    // an inspection that is not there is not found (404 for a route using this service), not an invalid input
+    expect((await submit(followUpInspection, { id: 'tidak-ada', version: '1', status: 'CLOSED' })).state?.message).toBe('Data tidak ditemukan.')
   })
 })
 
