@@ -6,6 +6,11 @@ export function jakartaToday(now = Date.now()): string {
   return new Date(now + WIB_OFFSET_MS).toISOString().slice(0, 10)
 }
 
+/** This year in Jakarta, read from the clock at each call (never once at module load: a process runs for months). */
+export function jakartaYear(now = Date.now()): number {
+  return Number(jakartaToday(now).slice(0, 4))
+}
+
 /** The last calendar month that has ended in Jakarta, YYYY-MM. */
 export function lastEndedMonth(now = Date.now()): string {
   const d = new Date(now + WIB_OFFSET_MS)

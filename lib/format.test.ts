@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatPhone, formatDateTime, formatMonthShort, formatNumber, formatPercent, formatRate, formatRupiah, formatRupiahAxis, formatRupiahInWords, formatRupiahShort, formatWeekday, ratePercent } from './format'
+import { formatDate, formatMegabytes, formatPhone, formatDateTime, formatMonthShort, formatNumber, formatPercent, formatRate, formatRupiah, formatRupiahAxis, formatRupiahInWords, formatRupiahShort, formatWeekday, ratePercent } from './format'
+
+describe('formatMegabytes', () => {
+  it("writes a file's size in MB with at most one decimal, as the upload forms did", () => {
+    const size = 12.34 * 1024 * 1024
+    expect(formatMegabytes(size)).toBe('12,3')
+    expect(formatMegabytes(size, { locale: 'en' })).toBe('12.3')
+    expect(formatMegabytes(21 * 1024 * 1024)).toBe('21')
+    // the same text the forms built by hand
+    expect(formatMegabytes(size)).toBe((size / (1024 * 1024)).toLocaleString('id-ID', { maximumFractionDigits: 1 }))
+  })
+})
 
 describe('formatPhone', () => {
   it('groups a mobile number in fours and puts a fixed line\'s area code in brackets', () => {

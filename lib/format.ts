@@ -55,6 +55,14 @@ export function formatFileSize(bytes: number, opts: { locale?: Locale } = {}): s
 }
 
 /**
+ * A file's size in megabytes, up to one decimal, without its unit (the messages write "MB" after it): `12,3`,
+ * in English `12.3`. The upload forms' "file too large" says it beside the limit.
+ */
+export function formatMegabytes(bytes: number, opts: { locale?: Locale } = {}): string {
+  return numberFormat(opts.locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))
+}
+
+/**
  * Full Rupiah, no decimals: `Rp53.019.249.400`; negative as `-Rp1.000`. With `cents`, an amount that has them
  * keeps up to two (`Rp1.234.567,89`): where a rounded figure would hide a change (an import's before → after).
  */

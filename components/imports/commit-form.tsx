@@ -15,7 +15,7 @@ import { commitImport } from '@/lib/actions/imports'
  * only the way on: the refused rows to correct, or the valid rows only. `documents`: what the rows make, when
  * they make documents (the claims submitted, each with its lines and amount), stated in the confirmation too.
  */
-export function CommitForm({ id, create, update, invalid, rejectedHref, documents }: { id: string; create: number; update: number; invalid: number; rejectedHref: string; documents?: string }) {
+export function CommitForm({ id, version, create, update, invalid, rejectedHref, documents }: { id: string; version: number; create: number; update: number; invalid: number; rejectedHref: string; documents?: string }) {
   const t = useTranslations('imports')
   const locale = useLocale() === 'en' ? 'en' : 'id'
   const [state, action] = useActionState(commitImport, undefined)
@@ -24,6 +24,8 @@ export function CommitForm({ id, create, update, invalid, rejectedHref, document
   return (
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="id" value={id} />
+      {/* the version of the verdict shown: a dry run run again since is refused, not written unseen */}
+      <input type="hidden" name="version" value={version} />
       {state && !state.ok && <FormMessage state={state} />}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-900">{t('mode')}</legend>

@@ -8,6 +8,7 @@ import { FormMessage } from '@/components/ui/form-message'
 import { uploadImport } from '@/lib/actions/imports'
 import { readableFilename } from '@/lib/meetings/files'
 import { useFocusFirstError } from '@/components/ui/focus'
+import { formatMegabytes } from '@/lib/format'
 
 const MB = 1024 * 1024
 
@@ -32,7 +33,7 @@ export function UploadForm({ kind, hint, maxBytes }: { kind: string; hint: strin
   useFocusFirstError(formRef, state)
   const check = (file: File | null | undefined, sending = false) => {
     const problem = !file ? (sending ? t('noFile') : null)
-      : file.size > maxBytes ? t('fileTooLarge', { size: (file.size / MB).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }), mb: Math.round(maxBytes / MB) }) : null
+      : file.size > maxBytes ? t('fileTooLarge', { size: formatMegabytes(file.size, { locale: locale === 'en' ? 'en' : 'id' }), mb: Math.round(maxBytes / MB) }) : null
     setTooLarge(problem)
     return problem
   }

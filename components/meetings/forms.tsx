@@ -17,7 +17,7 @@ import { FormMessage } from '@/components/ui/form-message'
 import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES, safeFilename } from '@/lib/meetings/files'
 import { jakartaToday } from '@/lib/dates'
 import { isOverdue } from '@/lib/meetings/rules'
-import { formatDate } from '@/lib/format'
+import { formatDate, formatMegabytes } from '@/lib/format'
 import { isIsoDate } from '@/lib/parse'
 import { ACTION_STATUSES, ATTENDANCE, DOCUMENT_KINDS, MEETING_TYPES, OUTCOME_KINDS, OWNER_KINDS, progressSchema } from '@/lib/validations/meetings'
 
@@ -267,7 +267,7 @@ export function DocumentForm({ meetingId, actionId }: { meetingId: string; actio
   const [tooLarge, setTooLarge] = useState<string | null>(null)
   const check = (file: File | null | undefined) => {
     const problem = file && file.size > MAX_DOCUMENT_BYTES
-      ? t('fields.fileTooLarge', { size: (file.size / MB).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }), mb })
+      ? t('fields.fileTooLarge', { size: formatMegabytes(file.size, { locale: locale === 'en' ? 'en' : 'id' }), mb })
       : null
     setTooLarge(problem)
     return problem

@@ -7,23 +7,25 @@ import { TemporaryPasswordDialog } from './temporary-password-dialog'
 
 /** Deactivate/reactivate and reset password, each behind a confirmation; a new temporary password opens in a dialog. */
 /** `stacked`: one button under another (the table's narrow column); else side by side, wrapping (a phone's card) */
-export function UserRowActions({ id, username, active, self, stacked = false }: { id: string; username: string; active: boolean; self: boolean; stacked?: boolean }) {
+export function UserRowActions({ id, version, username, active, self, stacked = false }: { id: string; version: number; username: string; active: boolean; self: boolean; stacked?: boolean }) {
   const t = useTranslations('users')
+  // the version the admin saw: each step is refused, naming who and when, once another admin has changed the account
+  const fields = { id, version: String(version) }
   return (
     <div className={stacked ? 'flex flex-col items-start gap-1.5' : 'flex flex-wrap gap-2'}>
       {active ? (
         !self && (
-          <ConfirmAction action={deactivateUser} fields={{ id }} label={t('deactivate')} variant="danger" title={t('deactivateTitle', { username })} body={t('deactivateBody')} />
+          <ConfirmAction action={deactivateUser} fields={fields} label={t('deactivate')} variant="danger" title={t('deactivateTitle', { username })} body={t('deactivateBody')} />
         )
       ) : (
-        <ConfirmAction action={reactivateUser} fields={{ id }} label={t('reactivate')} title={t('reactivateTitle', { username })} body={t('reactivateBody')} />
+        <ConfirmAction action={reactivateUser} fields={fields} label={t('reactivate')} title={t('reactivateTitle', { username })} body={t('reactivateBody')} />
       )}
       {/* keyed by the account's state: a deactivation (or reactivation) forgets a temporary password shown before, which
           the row had still offered to show on an inactive account */}
       <ConfirmAction
         key={active ? 'active' : 'inactive'}
         action={resetPassword}
-        fields={{ id }}
+        fields={fields}
         label={t('resetPassword')}
         title={t('resetTitle', { username })}
         body={t('resetBody')}

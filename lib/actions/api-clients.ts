@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
+import { transition } from '@/lib/transitions'
 import { newToken } from '@/lib/api/clients'
 import { ActionError, authAction } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
@@ -48,8 +49,11 @@ export const revokeApiClient = authAction('users.manage', apiClientRevokeSchema,
   await db.$transaction(async (tx) => {
     const before = await tx.apiClient.findUnique({ where: { id: input.id }, select: auditSelect })
     if (!before) throw new ActionError('Klien API tidak ditemukan.', undefined, 'NOT_FOUND')
-    const { count } = await tx.apiClient.updateMany({ where: { id: input.id, revokedAt: null }, data: { revokedAt: new Date(), revokedById: user.id } })
-    if (count === 0) throw new ActionError('Token klien ini sudah dicabut.', undefined, 'CONFLICT')
+    // once: a second revoke (another admin, a second tab) is told who revoked it and when (lib/transitions.ts)
+    await transition(tx, {
+      entity: 'ApiClient', entityId: input.id, label: 'Token klien ini',
+      update: () => tx.apiClient.updateMany({ where: { id: input.id, revokedAt: null }, data: { revokedAt: new Date(), revokedById: user.id } }),
+    })
     const after = await tx.apiClient.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect })
     await writeAudit(tx, actor(user), { action: 'DEACTIVATE', entity: 'ApiClient', entityId: input.id, before, after })
   })

@@ -72,6 +72,13 @@ function revalidateConfig() {
  * The activity measure (which activity kind's beneficiaries of which type the indicator counts) is saved
  * with the indicator, under its version, and may change even when the indicator is used in reports.
  */
+/** An indicator's columns in its audit rows (the whole row before, now named: a future column is not audited by accident). */
+const indicatorAuditSelect = {
+  code: true, formCode: true, name: true, nameEn: true, definition: true, definitionEn: true, source: true, sourceEn: true, unit: true,
+  aggregation: true, timeAggregation: true, numeratorCode: true, denominatorCode: true, decimals: true, active: true, sortOrder: true,
+  activeFrom: true, activeTo: true, version: true, updatedAt: true,
+} satisfies Prisma.IndicatorSelect
+
 export const saveIndicator = authAction('config.manage', indicatorSchema, async (input, user): Promise<ActionState> => {
   const form = await db.reportForm.findUnique({ where: { code: input.formCode }, select: { code: true } })
   if (!form) throw new ActionError('Formulir tidak dikenal.', { formCode: ['Pilih formulir yang ada.'] })
@@ -93,11 +100,11 @@ export const saveIndicator = authAction('config.manage', indicatorSchema, async 
       const { count } = await tx.indicator.createMany({ data: [{ code: input.code, ...data }], skipDuplicates: true })
       if (count !== 1) throw new ActionError('Kode ini sudah dipakai indikator lain.', { code: ['Kode sudah dipakai; pilih kode lain.'] }, 'CONFLICT')
       if (input.activityMeasure) await tx.indicatorActivityMeasure.create({ data: { indicatorCode: input.code, ...input.activityMeasure } })
-      const after = await tx.indicator.findUniqueOrThrow({ where: { code: input.code } })
+      const after = await tx.indicator.findUniqueOrThrow({ where: { code: input.code }, select: indicatorAuditSelect })
       await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'Indicator', entityId: input.code, after: { ...after, activityMeasure: activityMeasureValue(input.activityMeasure) || null } })
       return
     }
-    const before = await tx.indicator.findUnique({ where: { code: input.code } })
+    const before = await tx.indicator.findUnique({ where: { code: input.code }, select: indicatorAuditSelect })
     if (!before) throw new ActionError('Indikator tidak ditemukan; muat ulang halaman.', undefined, 'NOT_FOUND')
     const measureBefore = await tx.indicatorActivityMeasure.findUnique({ where: { indicatorCode: input.code }, select: { activityKind: true, beneficiaryType: true } })
     const usage = (await getIndicatorUsage(tx, input.code))!
@@ -127,7 +134,7 @@ export const saveIndicator = authAction('config.manage', indicatorSchema, async 
     } else if (measureBefore) {
       await tx.indicatorActivityMeasure.delete({ where: { indicatorCode: input.code } })
     }
-    const after = await tx.indicator.findUniqueOrThrow({ where: { code: input.code } })
+    const after = await tx.indicator.findUniqueOrThrow({ where: { code: input.code }, select: indicatorAuditSelect })
     await writeAudit(tx, actor(user), {
       action: 'UPDATE', entity: 'Indicator', entityId: input.code,
       before: { ...before, activityMeasure: activityMeasureValue(measureBefore) || null },
@@ -141,7 +148,7 @@ export const saveIndicator = authAction('config.manage', indicatorSchema, async 
 /** Delete an indicator nobody uses yet; one in use is refused with what uses it (retire it instead). */
 export const deleteIndicator = authAction('config.manage', deleteIndicatorSchema, async (input, user): Promise<ActionState> => {
   await db.$transaction(async (tx) => {
-    const before = await tx.indicator.findUnique({ where: { code: input.code } })
+    const before = await tx.indicator.findUnique({ where: { code: input.code }, select: indicatorAuditSelect })
     if (!before) throw new ActionError('Indikator tidak ditemukan; muat ulang halaman.', undefined, 'NOT_FOUND')
     const usage = (await getIndicatorUsage(tx, input.code))!
     if (inUse(usage)) {

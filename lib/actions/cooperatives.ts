@@ -18,7 +18,7 @@ import { ActionError, authAction, refuseTogether } from '@/lib/safe-action'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
 import {
-  cooperativeFormSchema, cooperativeIdSchema, cooperativeRestoreSchema, cooperativeSchema, cooperativeUpdateSchema, cooperativeYearKeySchema, cooperativeYearSchema, inspectionFollowUpSchema,
+  cooperativeDeleteSchema, cooperativeFormSchema, cooperativeRestoreSchema, cooperativeSchema, cooperativeUpdateSchema, cooperativeYearKeySchema, cooperativeYearSchema, inspectionFollowUpSchema,
   inspectionSchema, type CooperativeFormInput,
 } from '@/lib/validations/cooperatives'
 
@@ -29,6 +29,11 @@ const NOT_FOUND = 'Koperasi tidak ditemukan atau di luar wilayah kerja Anda.'
 const STALE_LABEL = 'Koperasi ini'
 const YEAR_STALE_LABEL = 'Angka tahun buku ini'
 const INSPECTION_STALE_LABEL = 'Pemeriksaan ini'
+
+/** An inspection's columns in its audit rows (the whole row before, now named: a future column is not audited by accident). */
+const inspectionAuditSelect = {
+  id: true, cooperativeId: true, inspectedOn: true, officer: true, findings: true, followUp: true, status: true, createdAt: true, version: true,
+} satisfies Prisma.InspectionSelect
 const DUPLICATE_NIK = 'NIK koperasi ini sudah terdaftar.'
 
 /**
@@ -116,12 +121,15 @@ export const updateCooperative = authAction('cooperatives.write', cooperativeUpd
  * silently; they are moved to another cooperative (or left without one) first. Book years, assessments and
  * inspections are the cooperative's own history and go with it; activities it benefited from stay as history.
  */
-export const deleteCooperative = authAction('cooperatives.write', cooperativeIdSchema, async ({ id }, user) => {
+export const deleteCooperative = authAction('cooperatives.write', cooperativeDeleteSchema, async ({ id, version }, user) => {
   await db.$transaction(async (tx) => {
-    const before = await scopedCooperative(tx, user, id)
     // the row locked before its members are counted: an MSME joining it meanwhile (which takes a share lock on
-    // it, lib/actions/msmes.ts) lands first and is counted, or waits and then finds it deleted
+    // it, lib/actions/msmes.ts) lands first and is counted, or waits and then finds it deleted. Locked before
+    // `before` is read, so the audit row's before is the row as it is deleted, not as a racing delete left it
     await tx.$queryRaw`SELECT 1 FROM cooperatives WHERE id = ${id} FOR UPDATE`
+    // deleted meanwhile (by someone in scope): a conflict naming them; else not found, as outside the scope
+    if (await tx.cooperative.findFirst({ where: { id, deletedAt: { not: null }, ...regencyScope(user) }, select: { id: true } })) throw await conflictError(tx, 'Cooperative', id, STALE_LABEL)
+    const before = await scopedCooperative(tx, user, id)
     const members = await tx.msme.count({ where: { cooperativeId: id, deletedAt: null } })
     if (members > 0) {
       throw new ActionError(
@@ -129,7 +137,12 @@ export const deleteCooperative = authAction('cooperatives.write', cooperativeIdS
         undefined, 'CONFLICT',
       )
     }
-    const after = await tx.cooperative.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } }, select: auditSelect })
+    // the version the user saw: a cooperative corrected since is not deleted on a stale page (lib/transitions.ts)
+    await transition(tx, {
+      entity: 'Cooperative', entityId: id, label: STALE_LABEL,
+      update: () => tx.cooperative.updateMany({ where: { id, version, deletedAt: null }, data: { deletedAt: new Date(), version: { increment: 1 } } }),
+    })
+    const after = await tx.cooperative.findUniqueOrThrow({ where: { id }, select: auditSelect })
     await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'Cooperative', entityId: id, before, after })
   })
   revalidatePath('/koperasi')
@@ -206,7 +219,7 @@ export const deleteCooperativeYear = authAction('cooperatives.write', cooperativ
 export const addInspection = authAction('cooperatives.write', inspectionSchema, async (input, user) => {
   await db.$transaction(async (tx) => {
     await scopedCooperative(tx, user, input.cooperativeId)
-    const created = await tx.inspection.create({ data: input })
+    const created = await tx.inspection.create({ data: input, select: inspectionAuditSelect })
     await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'Inspection', entityId: created.id, after: created })
   })
   revalidatePath(`/koperasi/${input.cooperativeId}`)
@@ -216,15 +229,17 @@ export const addInspection = authAction('cooperatives.write', inspectionSchema, 
 /** Record an inspection's follow-up and set its status (open, followed up, closed; a closed finding may be opened again), at the version the user saw, audited. */
 export const followUpInspection = authAction('cooperatives.write', inspectionFollowUpSchema, async (input, user) => {
   const cooperativeId = await db.$transaction(async (tx) => {
-    const before = await tx.inspection.findUnique({ where: { id: input.id } })
-    if (!before) throw new ActionError('Pemeriksaan tidak ditemukan; muat ulang halaman.')
+    const before = await tx.inspection.findUnique({ where: { id: input.id }, select: inspectionAuditSelect })
+    if (!before) throw new ActionError('Pemeriksaan tidak ditemukan; muat ulang halaman.', undefined, 'NOT_FOUND')
     await scopedCooperative(tx, user, before.cooperativeId)
-    const { count } = await tx.inspection.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { followUp: input.followUp, status: input.status, version: { increment: 1 } },
+    await transition(tx, {
+      entity: 'Inspection', entityId: input.id, label: INSPECTION_STALE_LABEL,
+      update: () => tx.inspection.updateMany({
+        where: { id: input.id, version: input.version },
+        data: { followUp: input.followUp, status: input.status, version: { increment: 1 } },
+      }),
     })
-    if (count === 0) throw await conflictError(tx, 'Inspection', input.id, INSPECTION_STALE_LABEL)
-    const after = await tx.inspection.findUniqueOrThrow({ where: { id: input.id } })
+    const after = await tx.inspection.findUniqueOrThrow({ where: { id: input.id }, select: inspectionAuditSelect })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'Inspection', entityId: input.id, before, after })
     return before.cooperativeId
   })

@@ -153,6 +153,11 @@ export const saveHealthAssessment = authAction('cooperatives.write', healthWorks
         financialScore: result.aspects.FINANCIAL, capitalScore: result.aspects.CAPITAL,
         totalScore: result.total, outcome: result.outcome,
       },
+      // the audit row's content, named (the whole row before)
+      select: {
+        id: true, cooperativeId: true, assessedOn: true, assessor: true, governanceScore: true, riskProfileScore: true, financialScore: true,
+        capitalScore: true, totalScore: true, outcome: true, templateVersion: true, notes: true, createdAt: true,
+      },
     })
     const rows = result.components.map((s) => {
       const a = answers[s.componentId]

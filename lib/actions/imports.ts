@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors'
 import { cancelImport, createImport, discardCheck, ownImport, startCheck, startCommit } from '@/lib/imports/service'
 import type { SheetInfo } from '@/lib/imports/pipeline'
 import { ActionError, authAction, isFormData, type ActionState } from '@/lib/safe-action'
-import { importCommitSchema, importIdSchema, importMappingSchema, importUploadSchema } from '@/lib/validations/imports'
+import { importCommitSchema, importDiscardSchema, importIdSchema, importMappingSchema, importUploadSchema } from '@/lib/validations/imports'
 
 /** Upload a spreadsheet for a kind; refused files are told why in the file field. Then to the mapping step. */
 export async function uploadImport(prev: ActionState | undefined, formData: FormData): Promise<ActionState> {
@@ -40,8 +40,8 @@ export const mapImportColumns = authAction('imports.use', importMappingSchema, a
 })
 
 /** Write after the dry run: all or nothing, or the valid rows only (a job). */
-export const commitImport = authAction('imports.use', importCommitSchema, async ({ id, mode }, user) => {
-  await startCommit(user, id, mode)
+export const commitImport = authAction('imports.use', importCommitSchema, async ({ id, version, mode }, user) => {
+  await startCommit(user, id, version, mode)
   redirect(`/impor/${id}`)
 })
 
@@ -52,7 +52,7 @@ export const cancelImportJob = authAction('imports.use', importIdSchema, async (
 })
 
 /** Set aside a dry run that will not be imported (nothing is written); the page then offers to map and check again. */
-export const discardImportCheck = authAction('imports.use', importIdSchema, async ({ id }, user) => {
-  await discardCheck(user, id)
+export const discardImportCheck = authAction('imports.use', importDiscardSchema, async ({ id, version }, user) => {
+  await discardCheck(user, id, version)
   redirect(`/impor/${id}`)
 })

@@ -13,7 +13,7 @@ import { uniqueKeyCheck } from '@/lib/registers/unique-key'
 import { conflictError, transition } from '@/lib/transitions'
 import { inRegencyScope, regencyScope } from '@/lib/scope'
 import type { SessionUser } from '@/lib/session-user'
-import { msmeIdSchema, msmeRestoreSchema, msmeSchema, msmeUpdateSchema } from '@/lib/validations/msmes'
+import { msmeDeleteSchema, msmeIdSchema, msmeRestoreSchema, msmeSchema, msmeUpdateSchema } from '@/lib/validations/msmes'
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
 
@@ -119,11 +119,21 @@ export const updateMsme = authAction('msmes.write', msmeUpdateSchema, async (inp
   redirect(`/umkm/${id}?disimpan=1`)
 }, { alsoWhenInvalid: nibCheck.takenField })
 
-/** Soft delete, audited. */
-export const deleteMsme = authAction('msmes.write', msmeIdSchema, async ({ id }, user) => {
+/**
+ * Soft delete, audited, conditional on the version the user saw (lib/transitions.ts), as a restore is: a record
+ * corrected since is not deleted on a stale page, and of two deletes at once one lands, the other is told who
+ * deleted it and when (it had overwritten the deletion time and written a second DELETE row).
+ */
+export const deleteMsme = authAction('msmes.write', msmeDeleteSchema, async ({ id, version }, user) => {
   await db.$transaction(async (tx) => {
+    // deleted meanwhile (by someone in scope): a conflict naming them; else not found, as outside the scope
+    if (await tx.msme.findFirst({ where: { id, deletedAt: { not: null }, ...regencyScope(user) }, select: { id: true } })) throw await conflictError(tx, 'Msme', id, STALE_LABEL)
     const before = await scopedMsme(tx, user, id)
-    const after = await tx.msme.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } }, select: auditSelect })
+    await transition(tx, {
+      entity: 'Msme', entityId: id, label: STALE_LABEL,
+      update: () => tx.msme.updateMany({ where: { id, version, deletedAt: null }, data: { deletedAt: new Date(), version: { increment: 1 } } }),
+    })
+    const after = await tx.msme.findUniqueOrThrow({ where: { id }, select: auditSelect })
     await writeAudit(tx, actor(user), { action: 'DELETE', entity: 'Msme', entityId: id, before: forAudit(before), after: forAudit(after) })
   })
   revalidatePath('/umkm')

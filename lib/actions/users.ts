@@ -6,10 +6,11 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { env } from '@/lib/env'
 import { writeAudit } from '@/lib/audit'
+import { transition } from '@/lib/transitions'
 import { hashPassword, temporaryPassword } from '@/lib/password'
 import { ActionError, authAction } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
-import { userIdSchema, userSchema, userUpdateSchema } from '@/lib/validations/users'
+import { userSchema, userStepSchema, userUpdateSchema } from '@/lib/validations/users'
 
 const auditSelect = {
   id: true, username: true, name: true, email: true, role: true, regencyCode: true, bankId: true,
@@ -17,6 +18,9 @@ const auditSelect = {
 } satisfies Prisma.UserSelect
 
 const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.role })
+
+/** how a conflict names the account (lib/transitions.ts) */
+const STALE_LABEL = 'Pengguna ini'
 
 const STALE = 'Data pengguna ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi perubahan Anda.'
 
@@ -89,38 +93,53 @@ export const updateUser = authAction('users.manage', userUpdateSchema, async (in
   redirect(scopeChanged ? '/pengguna?disimpan=sesi' : '/pengguna?disimpan=1')
 })
 
-async function setActive(user: SessionUser, id: string, active: boolean) {
+/**
+ * Deactivate or reactivate, conditional on the version and the state the admin saw (lib/transitions.ts): a stale
+ * "Aktifkan" clicked after another admin reactivated and deactivated again is refused, naming who changed the
+ * account and when, instead of silently undoing that admin's deactivation; of two clicks at once one lands.
+ */
+async function setActive(user: SessionUser, id: string, version: number, active: boolean) {
   if (id === user.id && !active) throw new ActionError('Anda tidak dapat menonaktifkan akun Anda sendiri.')
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: auditSelect })
     if (!before) throw new ActionError('Pengguna tidak ditemukan.')
-    // a new session version ends every open session of a deactivated user at its next request
-    const after = await tx.user.update({
-      where: { id },
-      data: { active, version: { increment: 1 }, ...(active ? {} : { sessionVersion: { increment: 1 } }) },
-      select: auditSelect,
+    await transition(tx, {
+      entity: 'User', entityId: id, label: STALE_LABEL,
+      // a new session version ends every open session of a deactivated user at its next request
+      update: () => tx.user.updateMany({
+        where: { id, version, active: !active },
+        data: { active, version: { increment: 1 }, ...(active ? {} : { sessionVersion: { increment: 1 } }) },
+      }),
     })
+    const after = await tx.user.findUniqueOrThrow({ where: { id }, select: auditSelect })
     await writeAudit(tx, actor(user), { action: active ? 'REACTIVATE' : 'DEACTIVATE', entity: 'User', entityId: id, before, after })
   })
   revalidatePath('/pengguna')
   return { ok: true, message: active ? 'Pengguna diaktifkan kembali.' : 'Pengguna dinonaktifkan; sesinya berakhir.' }
 }
 
-export const deactivateUser = authAction('users.manage', userIdSchema, (input, user) => setActive(user, input.id, false))
-export const reactivateUser = authAction('users.manage', userIdSchema, (input, user) => setActive(user, input.id, true))
+export const deactivateUser = authAction('users.manage', userStepSchema, (input, user) => setActive(user, input.id, input.version, false))
+export const reactivateUser = authAction('users.manage', userStepSchema, (input, user) => setActive(user, input.id, input.version, true))
 
-/** A new temporary password (shown once); open sessions end and the user must choose a new one. */
-export const resetPassword = authAction('users.manage', userIdSchema, async (input, user) => {
+/**
+ * A new temporary password (shown once); open sessions end and the user must choose a new one. Conditional on the
+ * version the admin saw, as the other steps on the account: a second reset of the same page (another admin's, or
+ * a stale tab's) is told who reset it and when, not given a second password that ends the first one unsaid.
+ */
+export const resetPassword = authAction('users.manage', userStepSchema, async (input, user) => {
   const password = temporaryPassword()
   const passwordHash = await hashPassword(password)
   const target = await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.id }, select: auditSelect })
     if (!before) throw new ActionError('Pengguna tidak ditemukan.')
-    const after = await tx.user.update({
-      where: { id: input.id },
-      data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 }, version: { increment: 1 } },
-      select: auditSelect,
+    await transition(tx, {
+      entity: 'User', entityId: input.id, label: STALE_LABEL,
+      update: () => tx.user.updateMany({
+        where: { id: input.id, version: input.version },
+        data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 }, version: { increment: 1 } },
+      }),
     })
+    const after = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect })
     await writeAudit(tx, actor(user), { action: 'PASSWORD_RESET', entity: 'User', entityId: input.id, before, after })
     return after
   })

@@ -6,7 +6,8 @@ import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { ActionError, authAction, type ActionState } from '@/lib/safe-action'
 import type { SessionUser } from '@/lib/session-user'
-import { conflictError, transition } from '@/lib/transitions'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { transition } from '@/lib/transitions'
 import { previewRule } from '@/lib/data/validation-rules'
 import { formatNumber } from '@/lib/format'
 import type { Rule } from '@/lib/reporting/rules'
@@ -29,6 +30,12 @@ const actor = (u: SessionUser) => ({ id: u.id, username: u.username, role: u.rol
  * Preview (`intent=preview`: nothing is written, the flagged reports come back in `data.preview` as
  * JSON) or save a rule: create it (version 0) or change the version the admin opened.
  */
+/** A rule's columns in its audit rows (the whole row today, named: a future column is not audited by accident). */
+const ruleAuditSelect = {
+  code: true, kind: true, severity: true, indicatorCode: true, otherIndicatorCode: true, min: true, max: true, thresholdPercent: true,
+  message: true, messageEn: true, active: true, version: true, updatedAt: true,
+} satisfies Prisma.ValidationRuleSelect
+
 export const saveValidationRule = authAction('config.manage', validationRuleSchema, async (input, user): Promise<ActionState> => {
   const codes = [input.indicatorCode, input.otherIndicatorCode].filter((c): c is string => c !== null)
   const indicators = await db.indicator.findMany({ where: { code: { in: codes } }, select: { code: true, unit: true, aggregation: true } })
@@ -62,17 +69,17 @@ export const saveValidationRule = authAction('config.manage', validationRuleSche
     if (input.version === 0) {
       const { count } = await tx.validationRule.createMany({ data: [{ code, ...data }], skipDuplicates: true })
       if (count !== 1) throw new ActionError('Kode ini sudah dipakai aturan lain.', { code: ['Kode sudah dipakai; pilih kode lain.'] }, 'CONFLICT')
-      const after = await tx.validationRule.findUniqueOrThrow({ where: { code: input.code } })
+      const after = await tx.validationRule.findUniqueOrThrow({ where: { code: input.code }, select: ruleAuditSelect })
       await writeAudit(tx, actor(user), { action: 'CREATE', entity: 'ValidationRule', entityId: input.code, after })
       return
     }
-    const before = await tx.validationRule.findUnique({ where: { code: input.code } })
+    const before = await tx.validationRule.findUnique({ where: { code: input.code }, select: ruleAuditSelect })
     if (!before) throw new ActionError('Aturan tidak ditemukan; muat ulang halaman.', undefined, 'NOT_FOUND')
     await transition(tx, {
       entity: 'ValidationRule', entityId: input.code, label: 'Aturan validasi',
       update: () => tx.validationRule.updateMany({ where: { code: input.code, version: input.version }, data: { ...data, version: { increment: 1 } } }),
     })
-    const after = await tx.validationRule.findUniqueOrThrow({ where: { code: input.code } })
+    const after = await tx.validationRule.findUniqueOrThrow({ where: { code: input.code }, select: ruleAuditSelect })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ValidationRule', entityId: input.code, before, after })
   })
   revalidatePath('/pengaturan', 'layout')
@@ -88,8 +95,10 @@ export const setValidationRuleActive = authAction('config.manage', ruleActiveSch
   await db.$transaction(async (tx) => {
     const before = await tx.validationRule.findUnique({ where: { code: input.code }, select: { active: true, version: true } })
     if (!before) throw new ActionError('Aturan tidak ditemukan; muat ulang halaman.', undefined, 'NOT_FOUND')
-    const { count } = await tx.validationRule.updateMany({ where: { code: input.code, version: input.version }, data: { active: input.active, version: { increment: 1 } } })
-    if (count !== 1) throw await conflictError(tx, 'ValidationRule', input.code, 'Aturan validasi')
+    await transition(tx, {
+      entity: 'ValidationRule', entityId: input.code, label: 'Aturan validasi',
+      update: () => tx.validationRule.updateMany({ where: { code: input.code, version: input.version }, data: { active: input.active, version: { increment: 1 } } }),
+    })
     await writeAudit(tx, actor(user), { action: 'UPDATE', entity: 'ValidationRule', entityId: input.code, before: { active: before.active }, after: { active: input.active } })
   })
   revalidatePath('/pengaturan', 'layout')

@@ -11,6 +11,7 @@ import { COOPERATIVE_FORMS, COOPERATIVE_PATTERNS, COOPERATIVE_TYPES, HEALTH_OUTC
 import { GENDER_VALUES, SCALE_VALUES } from '@/lib/validations/msmes'
 import { isIsoDate, REGENCY_CODE } from '@/lib/parse'
 import { AS_OF_ADJUSTMENTS } from '@/lib/dashboard/period'
+import { formatNumber } from '@/lib/format'
 
 // ── Paging and incremental sync ─────────────────────────────────────────────────────────────────────
 
@@ -232,7 +233,7 @@ export const disbursementIn = disbursementSchema
   .meta({ id: 'DisbursementInput', description: 'A loan: the borrower is confirmed by NIB and owner NIK as in the bank\'s loan file; `plafond` is whole Rupiah (a number, or text like "Rp10.000.000"). A bank client may leave `bankId` out (its own bank is used); another bank\'s id is refused.' })
 
 export const disbursementBatchIn = z.object({
-  items: z.array(disbursementIn, 'items harus berupa daftar pinjaman.').min(1, 'Kirim minimal satu pinjaman.').max(MAX_BATCH, `Paling banyak ${MAX_BATCH.toLocaleString('id-ID')} pinjaman per permintaan.`),
+  items: z.array(disbursementIn, 'items harus berupa daftar pinjaman.').min(1, 'Kirim minimal satu pinjaman.').max(MAX_BATCH, `Paling banyak ${formatNumber(MAX_BATCH)} pinjaman per permintaan.`),
 }).strict().meta({ id: 'DisbursementBatch', description: `1 to ${MAX_BATCH} loans, recorded all or nothing.` })
 
 /** A loan's months its bank had already claimed without it (lib/data/disbursements.ts missedClaimMonthsOf). */
@@ -364,7 +365,7 @@ const claimLineIn = claimLineSchema.pick({ accountNumber: true, amount: true, ba
 export const claimIn = z.object({
   month: claimMonthSchema.shape.month.meta({ description: 'The claimed month, YYYY-MM, of the programme\'s year and already ended.', example: '2025-03' }),
   lines: z.array(claimLineIn, 'lines harus berupa daftar baris klaim.').min(1, 'Kirim minimal satu baris, atau hilangkan lines untuk klaim sebesar hitungan Dinas.')
-    .max(MAX_CLAIM_LINES, `Paling banyak ${MAX_CLAIM_LINES.toLocaleString('id-ID')} baris per klaim.`).optional()
+    .max(MAX_CLAIM_LINES, `Paling banyak ${formatNumber(MAX_CLAIM_LINES)} baris per klaim.`).optional()
     .superRefine((lines, ctx) => {
       const seen = new Set<string>()
       lines?.forEach((l, i) => {

@@ -85,7 +85,7 @@ export async function importDetail(id: string, take = 200) {
   const [imp, invalid, updates, changedRows] = await Promise.all([
     db.dataImport.findUniqueOrThrow({
       where: { id },
-      select: { id: true, kind: true, fileName: true, fileSize: true, status: true, sheets: true, sheetName: true, mapping: true, mode: true, summary: true, error: true, createdAt: true, createdById: true },
+      select: { id: true, kind: true, fileName: true, fileSize: true, status: true, sheets: true, sheetName: true, mapping: true, mode: true, summary: true, error: true, createdAt: true, createdById: true, version: true },
     }),
     db.importRow.findMany({ where: { importId: id, outcome: 'INVALID' }, orderBy: { rowNumber: 'asc' }, take, select: { rowNumber: true, key: true, errors: true, values: true } }),
     db.importRow.findMany({ where: changing, orderBy: { rowNumber: 'asc' }, take, select: { rowNumber: true, key: true, changes: true, values: true } }),

@@ -14,6 +14,7 @@ import type { AnyKind, Importer, PlannedRow, Tx } from './kinds/types'
 import { applyPlan, changedMeanwhile, planKey, planRow, planState, type PlanColumns } from './planned'
 import { loadRegions, resolveDistrict, resolveRegency, resolveVillage, type RegionIndex } from './regions'
 import { MASK_CHAR } from '@/lib/registers/nik'
+import { formatNumber } from '@/lib/format'
 
 /**
  * The import pipeline after upload and mapping: every data row of the chosen sheet is read (streamed, in
@@ -417,7 +418,7 @@ async function* mappedBatches(imp: LoadedImport, kind: AnyKind): AsyncGenerator<
     if (s.sheet !== sheet.name) continue
     for await (const row of s.rows) {
       if (row.rowNumber <= sheet.headerRow) continue
-      if (++count > IMPORT_LIMITS.maxRows) throw new PermanentJobError(`Berkas memuat lebih dari ${IMPORT_LIMITS.maxRows.toLocaleString('id-ID')} baris data; bagi menjadi beberapa berkas.`)
+      if (++count > IMPORT_LIMITS.maxRows) throw new PermanentJobError(`Berkas memuat lebih dari ${formatNumber(IMPORT_LIMITS.maxRows)} baris data; bagi menjadi beberapa berkas.`)
       const values: Record<string, string> = {}
       const problems: Record<string, string> = {}
       for (const { index, field } of columns) {
@@ -817,7 +818,7 @@ export async function runCommit(ctx: JobContext): Promise<Summary> {
 
 /** The refusal of an all-or-nothing import with refused rows: nothing is written. */
 const allOrNothingRefused = (invalid: number) =>
-  `${invalid.toLocaleString('id-ID')} baris tidak valid; tidak ada yang disimpan (semua atau tidak sama sekali). Perbaiki baris itu, atau pilih "simpan baris yang valid saja".`
+  `${formatNumber(invalid)} baris tidak valid; tidak ada yang disimpan (semua atau tidak sama sekali). Perbaiki baris itu, atau pilih "simpan baris yang valid saja".`
 
 async function markCancelled(importId: string) {
   await db.dataImport.update({ where: { id: importId }, data: { status: 'CANCELLED', finishedAt: new Date() }, select: { id: true } })

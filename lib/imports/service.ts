@@ -4,6 +4,7 @@ import { writeAudit } from '@/lib/audit'
 import { db, transactionSql } from '@/lib/db'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { AppError } from '@/lib/errors'
+import { conflictError, transition } from '@/lib/transitions'
 import { agencyRegencies } from '@/lib/data/regions'
 import { can } from '@/lib/permissions'
 import { enqueue, requestCancel } from '@/lib/jobs'
@@ -14,6 +15,7 @@ import { importKind } from './kinds'
 import type { AnyKind, TemplateExtras } from './kinds/types'
 import type { SheetInfo } from './pipeline'
 import './jobs'
+import { formatNumber } from '@/lib/format'
 
 /** How many rows of each sheet are looked at to find its header row (a title block above it is common). */
 const HEADER_SCAN_ROWS = 30
@@ -81,7 +83,7 @@ export async function createImport(user: SessionUser, slug: string, file: File):
     throw new AppError('INVALID', 'Berkas tidak dapat dibaca sebagai spreadsheet; simpan ulang sebagai .xlsx atau .csv UTF-8.')
   }
   const tooMany = sheets.find((s) => s.dataRows > IMPORT_LIMITS.maxRows)
-  if (tooMany) throw new AppError('INVALID', `Lembar "${tooMany.name}" memuat ${tooMany.dataRows.toLocaleString('id-ID')} baris; batasnya ${IMPORT_LIMITS.maxRows.toLocaleString('id-ID')} baris per impor.`)
+  if (tooMany) throw new AppError('INVALID', `Lembar "${tooMany.name}" memuat ${formatNumber(tooMany.dataRows)} baris; batasnya ${formatNumber(IMPORT_LIMITS.maxRows)} baris per impor.`)
   if (!sheets.length) throw new AppError('INVALID', 'Berkas tidak memuat lembar kerja.')
   const remembered = (await db.importMapping.findUnique({ where: { userId_kind: { userId: user.id, kind: kind.kind } }, select: { mapping: true } }))?.mapping as Record<string, string | null> | undefined
   // the sheet whose headings match the most fields (a notes sheet in front, a template's explanation and its
@@ -112,7 +114,7 @@ export async function createImport(user: SessionUser, slug: string, file: File):
 /** The refusal of a sheet whose header row has more columns than the mapping screen shows (IMPORT_LIMITS.maxColumns), or null. */
 export function tooManyColumns(sheet: Pick<SheetInfo, 'name' | 'headings'>): string | null {
   if (sheet.headings.length <= IMPORT_LIMITS.maxColumns) return null
-  return `Lembar "${sheet.name}" memuat ${sheet.headings.length.toLocaleString('id-ID')} kolom; batasnya ${IMPORT_LIMITS.maxColumns.toLocaleString('id-ID')} kolom per impor. Hapus kolom yang tidak diimpor, lalu unggah lagi.`
+  return `Lembar "${sheet.name}" memuat ${formatNumber(sheet.headings.length)} kolom; batasnya ${formatNumber(IMPORT_LIMITS.maxColumns)} kolom per impor. Hapus kolom yang tidak diimpor, lalu unggah lagi.`
 }
 
 /** Bytes of the file handed to one statement when it is stored. */
@@ -154,6 +156,9 @@ export async function ownImport(user: SessionUser, id: string) {
 
 const BUSY = new Set(['CHECKING', 'IMPORTING'])
 
+/** How a conflict names the import (lib/transitions.ts): "Impor ini sudah diubah oleh … pada …". */
+const STALE_LABEL = 'Impor ini'
+
 /** Confirm the sheet and the mapping, remember the mapping for the user and kind, and start the dry run. */
 export async function startCheck(user: SessionUser, id: string, sheetName: string, mapping: Record<string, string | null>): Promise<void> {
   const { imp, kind } = await ownImport(user, id)
@@ -175,13 +180,15 @@ export async function startCheck(user: SessionUser, id: string, sheetName: strin
   if (!used.has(kind.keyField)) throw new AppError('INVALID', `Petakan satu kolom ke ${keyLabel}: kunci untuk mencocokkan data.`)
   await db.$transaction(async (tx) => {
     const jobId = await enqueue('import.check', { importId: id }, { createdById: user.id, tx })
-    const { count } = await tx.dataImport.updateMany({
-      where: { id, version: imp.version },
-      // the previous dry run's counts go (its rows, under the previous mapping, are deleted by the new dry run):
-      // an import whose new dry run fails has nothing to commit
-      data: { sheetName, mapping: clean, status: 'CHECKING', jobId, summary: Prisma.DbNull, planKey: null, error: null, version: { increment: 1 } },
+    await transition(tx, {
+      entity: 'DataImport', entityId: id, label: STALE_LABEL,
+      update: () => tx.dataImport.updateMany({
+        where: { id, version: imp.version },
+        // the previous dry run's counts go (its rows, under the previous mapping, are deleted by the new dry run):
+        // an import whose new dry run fails has nothing to commit
+        data: { sheetName, mapping: clean, status: 'CHECKING', jobId, summary: Prisma.DbNull, planKey: null, error: null, version: { increment: 1 } },
+      }),
     })
-    if (count !== 1) throw new AppError('CONFLICT', 'Impor ini baru saja diubah di tab lain; muat ulang halaman.')
     await tx.importMapping.upsert({
       where: { userId_kind: { userId: user.id, kind: kind.kind } },
       create: { userId: user.id, kind: kind.kind, mapping: clean },
@@ -193,18 +200,26 @@ export async function startCheck(user: SessionUser, id: string, sheetName: strin
 
 const actorOf = (user: SessionUser) => ({ id: user.id, username: user.username, role: user.role })
 
-/** After the dry run: write, all or nothing (ALL) or the valid rows only (VALID_ONLY). */
-export async function startCommit(user: SessionUser, id: string, mode: 'ALL' | 'VALID_ONLY'): Promise<void> {
+/**
+ * After the dry run: write, all or nothing (ALL) or the valid rows only (VALID_ONLY). Conditional on the version
+ * the user saw with the verdict (`version`), not one read now: a dry run run again meanwhile (a remapped column in
+ * another tab) is a verdict the user never saw, and its rows are not written on the old one's click.
+ */
+export async function startCommit(user: SessionUser, id: string, version: number, mode: 'ALL' | 'VALID_ONLY'): Promise<void> {
   const { imp } = await ownImport(user, id)
-  const checked = Boolean((imp.summary as { check?: unknown } | null)?.check)
-  if (!(imp.status === 'CHECKED' || (imp.status === 'FAILED' && checked))) throw new AppError('CONFLICT', 'Jalankan pemeriksaan (uji coba) dulu sebelum mengimpor.')
   await db.$transaction(async (tx) => {
+    // the verdict the user saw is gone (checked again, imported, discarded): who did it and when, whatever the state now
+    if (imp.version !== version) throw await conflictError(tx, 'DataImport', id, STALE_LABEL)
+    const checked = Boolean((imp.summary as { check?: unknown } | null)?.check)
+    if (!(imp.status === 'CHECKED' || (imp.status === 'FAILED' && checked))) throw new AppError('CONFLICT', 'Jalankan pemeriksaan (uji coba) dulu sebelum mengimpor.')
     const jobId = await enqueue('import.commit', { importId: id }, { createdById: user.id, tx })
-    const { count } = await tx.dataImport.updateMany({
-      where: { id, version: imp.version, status: imp.status },
-      data: { mode, status: 'IMPORTING', jobId, error: null, version: { increment: 1 } },
+    await transition(tx, {
+      entity: 'DataImport', entityId: id, label: STALE_LABEL,
+      update: () => tx.dataImport.updateMany({
+        where: { id, version, status: imp.status },
+        data: { mode, status: 'IMPORTING', jobId, error: null, version: { increment: 1 } },
+      }),
     })
-    if (count !== 1) throw new AppError('CONFLICT', 'Impor ini sudah dimulai di tab lain; muat ulang halaman.')
     await writeAudit(tx, actorOf(user), { action: 'UPDATE', entity: 'DataImport', entityId: id, before: { status: imp.status }, after: { status: 'IMPORTING', mode } })
   })
 }
@@ -212,17 +227,21 @@ export async function startCommit(user: SessionUser, id: string, mode: 'ALL' | '
 /**
  * Set aside a dry run that will not be imported (a draft left "Siap diimpor" could be confirmed later by mistake):
  * the import becomes CANCELLED, nothing is written, and its rows go with the next tidy. Conditional on the state and
- * version read, with its audit row, in one transaction.
+ * the version the user saw (lib/transitions.ts), with its audit row, in one transaction: a newer dry run than the
+ * one on the user's page is not thrown away unseen.
  */
-export async function discardCheck(user: SessionUser, id: string): Promise<void> {
+export async function discardCheck(user: SessionUser, id: string, version: number): Promise<void> {
   const { imp } = await ownImport(user, id)
-  if (imp.status !== 'CHECKED') throw new AppError('CONFLICT', 'Hanya hasil uji coba yang belum diimpor yang dapat dibuang.')
   await db.$transaction(async (tx) => {
-    const { count } = await tx.dataImport.updateMany({
-      where: { id, version: imp.version, status: 'CHECKED' },
-      data: { status: 'CANCELLED', finishedAt: new Date(), version: { increment: 1 } },
+    if (imp.version !== version) throw await conflictError(tx, 'DataImport', id, STALE_LABEL)
+    if (imp.status !== 'CHECKED') throw new AppError('CONFLICT', 'Hanya hasil uji coba yang belum diimpor yang dapat dibuang.')
+    await transition(tx, {
+      entity: 'DataImport', entityId: id, label: STALE_LABEL,
+      update: () => tx.dataImport.updateMany({
+        where: { id, version, status: 'CHECKED' },
+        data: { status: 'CANCELLED', finishedAt: new Date(), version: { increment: 1 } },
+      }),
     })
-    if (count !== 1) throw new AppError('CONFLICT', 'Impor ini sudah diubah di tab lain; muat ulang halaman.')
     await writeAudit(tx, actorOf(user), { action: 'UPDATE', entity: 'DataImport', entityId: id, before: { status: 'CHECKED' }, after: { status: 'CANCELLED', discarded: true } })
   })
 }
@@ -234,7 +253,8 @@ export async function discardCheck(user: SessionUser, id: string): Promise<void>
  */
 export async function cancelImport(user: SessionUser, id: string): Promise<void> {
   const { imp } = await ownImport(user, id)
-  if (imp.status === 'CHECKED') return discardCheck(user, id)
+  // a cancel stops whatever runs now: the dry run that ended meanwhile is the one it stops, at the version read
+  if (imp.status === 'CHECKED') return discardCheck(user, id, imp.version)
   if (!BUSY.has(imp.status) || !imp.jobId) throw new AppError('CONFLICT', 'Tidak ada proses yang berjalan untuk impor ini.')
   const jobId = imp.jobId
   await db.$transaction(async (tx) => {

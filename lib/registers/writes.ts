@@ -440,14 +440,21 @@ const yearFigures = (input: CooperativeYearInput): CooperativeYearFigures => {
  * (cooperative + year), so a file imported twice changes nothing more, with its audit row; the version moves on
  * every change, so a form opened before the import refuses to save over it. The caller has checked the scope.
  */
+/** A book year's columns in its audit rows (the whole row before, now named: a future column is not audited by accident). */
+const cooperativeYearAuditSelect = {
+  id: true, cooperativeId: true, year: true, ownCapital: true, externalCapital: true, assets: true, businessVolume: true,
+  netSurplus: true, ratHeld: true, ratDate: true, version: true,
+} satisfies Prisma.CooperativeYearSelect
+
 export async function writeCooperativeYear(tx: Prisma.TransactionClient, actor: AuditActor, input: CooperativeYearInput): Promise<string> {
   const { cooperativeId, year } = input
   const figures = yearFigures(input)
-  const before = await tx.cooperativeYear.findUnique({ where: { cooperativeId_year: { cooperativeId, year } } })
+  const before = await tx.cooperativeYear.findUnique({ where: { cooperativeId_year: { cooperativeId, year } }, select: cooperativeYearAuditSelect })
   const after = await tx.cooperativeYear.upsert({
     where: { cooperativeId_year: { cooperativeId, year } },
     create: { cooperativeId, year, ...figures },
     update: { ...figures, version: { increment: 1 } },
+    select: cooperativeYearAuditSelect,
   })
   await writeAudit(tx, actor, { action: before ? 'UPDATE' : 'CREATE', entity: 'CooperativeYear', entityId: after.id, before, after })
   return after.id
@@ -475,11 +482,11 @@ export async function updateCooperativeYear(
   tx: Prisma.TransactionClient, actor: AuditActor, input: CooperativeYearInput & { version: number },
 ): Promise<{ id: string } | 'stale' | 'missing'> {
   const { cooperativeId, year, version } = input
-  const before = await tx.cooperativeYear.findUnique({ where: { cooperativeId_year: { cooperativeId, year } } })
+  const before = await tx.cooperativeYear.findUnique({ where: { cooperativeId_year: { cooperativeId, year } }, select: cooperativeYearAuditSelect })
   if (!before) return 'missing'
   const { count } = await tx.cooperativeYear.updateMany({ where: { id: before.id, version }, data: { ...yearFigures(input), version: { increment: 1 } } })
   if (count === 0) return 'stale'
-  const after = await tx.cooperativeYear.findUniqueOrThrow({ where: { id: before.id } })
+  const after = await tx.cooperativeYear.findUniqueOrThrow({ where: { id: before.id }, select: cooperativeYearAuditSelect })
   await writeAudit(tx, actor, { action: 'UPDATE', entity: 'CooperativeYear', entityId: before.id, before, after })
   return { id: before.id }
 }

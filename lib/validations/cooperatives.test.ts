@@ -1,10 +1,26 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { cooperativeYearSchema } from './cooperatives'
 
 const year = (fields: Record<string, string>) => cooperativeYearSchema.safeParse({ cooperativeId: 'k1', year: '2024', ...fields })
 const messages = (r: ReturnType<typeof year>) => Object.fromEntries((r.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]))
 
 describe('cooperativeYearSchema', () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('takes "this year" from the clock at each check, in Jakarta, not once when the module loaded', () => {
+    // the module is loaded above, at the real time; the clock then moves on
+    vi.useFakeTimers()
+    vi.setSystemTime(new Date('2031-06-15T03:00:00Z'))
+    expect(year({ year: '2031' }).success).toBe(true)
+    expect(messages(year({ year: '2032' }))).toEqual({ year: 'Tahun buku tidak boleh di masa depan.' })
+    // 1 January 2033, 00:30 in Jakarta: UTC still says 2032, the book year 2033 is already this year
+    vi.setSystemTime(new Date('2032-12-31T17:30:00Z'))
+    expect(year({ year: '2033' }).success).toBe(true)
+    // 31 December 2032, 23:59 in Jakarta: 2033 is still the future
+    vi.setSystemTime(new Date('2032-12-31T16:59:00Z'))
+    expect(messages(year({ year: '2033' }))).toEqual({ year: 'Tahun buku tidak boleh di masa depan.' })
+  })
+
   it('refuses an ambiguous `12.50` in any amount, the SHU included, with both readings', () => {
     expect(messages(year({ ownCapital: '12.50', assets: '1.5', netSurplus: '-2.5' }))).toEqual({
       ownCapital: 'Modal sendiri: “12.50” tidak jelas — sen ditulis dengan koma (12,50), ribuan dengan titik setiap tiga angka (12.500).',

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { jakartaYear } from '@/lib/dates'
 import { nameField } from '@/lib/parse'
 import { checkbox, count, districtCode, fieldsParsed, filterDir, filterPage, filterRegency, filterText, idField, nikField, optionalMoney, optionalPastDate, optionalText, pastDate, regencyCode, versionField, villageCode } from './registers-common'
 
@@ -39,6 +40,8 @@ export type CooperativeFormInput = z.infer<typeof cooperativeFormSchema>
 
 export const cooperativeUpdateSchema = cooperativeFormSchema.extend({ id: idField, version: versionField })
 export const cooperativeIdSchema = z.object({ id: idField })
+/** A delete: the version the user saw, its condition (lib/transitions.ts), as a restore's */
+export const cooperativeDeleteSchema = z.object({ id: idField, version: versionField })
 /** A deleted record brought back, as the user saw it (its version). */
 export const cooperativeRestoreSchema = z.object({ id: idField, version: versionField })
 
@@ -49,7 +52,11 @@ export const ratTooEarlyMessage = (year: number) => `Tanggal RAT harus sesudah t
 export const cooperativeYearSchema = z
   .object({
     cooperativeId: idField,
-    year: z.coerce.number({ error: 'Tahun buku tidak valid.' }).int('Tahun buku tidak valid.').min(1960, 'Tahun buku tidak valid.').max(new Date().getFullYear(), 'Tahun buku tidak boleh di masa depan.'),
+    year: z.coerce.number({ error: 'Tahun buku tidak valid.' }).int('Tahun buku tidak valid.').min(1960, 'Tahun buku tidak valid.')
+      // this year in Jakarta at each check: a `.max(new Date().getFullYear())` was fixed when the module loaded, on
+      // the server's UTC clock, so a server started in December refused the new year's book year until restarted
+      // (the import worker, which checks book-year files with this schema, too)
+      .refine((y) => y <= jakartaYear(), 'Tahun buku tidak boleh di masa depan.'),
     // an amount left empty is "not reported" (null), not Rp0: an officer who knows only a year's assets had recorded
     // "SHU Rp0" for a cooperative that reported none
     ownCapital: optionalMoney('Modal sendiri'),

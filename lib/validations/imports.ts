@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { filterPage, idField } from './registers-common'
+import { filterPage, idField, versionField } from './registers-common'
 
 export const IMPORT_MODES = ['ALL', 'VALID_ONLY'] as const
 
@@ -11,7 +11,12 @@ export const importMappingSchema = z
   .object({ id: idField, sheet: z.string({ error: 'Pilih lembar kerja.' }).min(1, 'Pilih lembar kerja.').max(200) })
   .catchall(z.string().max(60))
 
-export const importCommitSchema = z.object({ id: idField, mode: z.enum(IMPORT_MODES, 'Pilih cara menyimpan.') })
+/**
+ * Commit and discard carry the import's version the user saw with the dry run's verdict: a dry run run again
+ * meanwhile (another tab, an admin and the officer) is a new verdict the user has not seen, refused as a conflict.
+ */
+export const importCommitSchema = z.object({ id: idField, version: versionField, mode: z.enum(IMPORT_MODES, 'Pilih cara menyimpan.') })
+export const importDiscardSchema = z.object({ id: idField, version: versionField })
 export const importIdSchema = z.object({ id: idField })
 
 /** The import history's page (`?page=`); anything else is the first page. */

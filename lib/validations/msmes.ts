@@ -54,6 +54,8 @@ export const msmeUpdateSchema = msmeSchema.extend({
   ownerNik: optionalNikField('NIK pemilik harus 16 digit angka.'),
 })
 export const msmeIdSchema = z.object({ id: idField })
+/** A delete: the version the user saw, its condition (lib/transitions.ts), as a restore's */
+export const msmeDeleteSchema = z.object({ id: idField, version: versionField })
 /** A deleted record brought back, as the user saw it (its version). */
 export const msmeRestoreSchema = z.object({ id: idField, version: versionField })
 

@@ -42,6 +42,9 @@ export const userUpdateSchema = z.intersection(
 
 export const userIdSchema = z.object({ id: z.string().min(1, 'Pengguna tidak dikenal.').max(40) })
 
+/** Deactivate, reactivate, reset password: the row's version the admin saw, the condition of the change (lib/transitions.ts). */
+export const userStepSchema = userIdSchema.extend({ version: z.coerce.number().int('Versi tidak valid.').positive('Versi tidak valid.') })
+
 /**
  * The change of one's own password. Each field says its own fault in the same round: the three empty were marked
  * as the current one only, and a repeat that differs ran before the action's policy check (a 6-character new

@@ -52,7 +52,7 @@ async function realImport(file: string, userId: string): Promise<RealImport> {
     phase = 'check'
     await startCheck(user, id, imp.sheetName!, imp.mapping as Record<string, string | null>)
     await runJobsUntilIdle()
-    const checked = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
+    const checked = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true, version: true } })
     if (checked.status !== 'CHECKED') throw new Error(`dry run ended ${checked.status}: ${checked.error}`)
     const checkedAt = performance.now()
     // the write starts, as COPY does (scripts/bench/import.ts), after a checkpoint: the dry run's writes (its
@@ -60,7 +60,7 @@ async function realImport(file: string, userId: string): Promise<RealImport> {
     await checkpoint({ query: (text: string) => db.$executeRawUnsafe(text) })
     const t2 = performance.now()
     phase = 'commit'
-    await startCommit(user, id, 'VALID_ONLY')
+    await startCommit(user, id, checked.version, 'VALID_ONLY')
     await runJobsUntilIdle()
     const done = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
     if (done.status !== 'DONE') throw new Error(`import ended ${done.status}: ${done.error}`)

@@ -174,7 +174,7 @@ describe('updateCooperative', () => {
     const own = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000010' } })
     const move = await submit(updateCooperative, valid({ id: own.id, version: own.version, nik: own.nik, regencyCode: '35.78', districtCode: '' }))
     expect(move.state?.errors?.regencyCode).toEqual(['Pilih kabupaten/kota wilayah kerja Anda.'])
-    expect((await submit(deleteCooperative, { id: sby.id })).state?.message).toBe('Koperasi tidak ditemukan atau di luar wilayah kerja Anda.')
+    expect((await submit(deleteCooperative, { id: sby.id, version: sby.version })).state?.message).toBe('Koperasi tidak ditemukan atau di luar wilayah kerja Anda.')
     expect((await db.cooperative.findUniqueOrThrow({ where: { id: sby.id } })).deletedAt).toBeNull()
   })
 })
@@ -185,7 +185,7 @@ describe('restoreCooperative: one deleted by mistake is brought back', () => {
     const nik = '3517000000000555'
     const created = await createAs(jombang, { nik, name: 'KSP Terhapus Keliru', districtCode: '' })
     const id = created.redirect!.split('/')[2].split('?')[0]
-    await submit(deleteCooperative, { id })
+    await submit(deleteCooperative, { id, version: 1 })
     // the form refuses the NIK, and says where the record is
     const again = await createAs(jombang, { nik, name: 'KSP Terhapus Keliru', districtCode: '' })
     expect(again.state?.errors?.nik).toEqual(['NIK koperasi ini milik koperasi yang sudah dihapus: pulihkan dari Koperasi › Data terhapus.'])
@@ -422,6 +422,9 @@ describe('book years and inspections: delete and follow-up', () => {
     expect(await db.inspection.findUniqueOrThrow({ where: { id: insp.id } })).toMatchObject({ status: 'FOLLOWED_UP', followUp: 'RAT dijadwalkan 20 Maret.', version: insp.version + 1 })
     const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'Inspection', entityId: insp.id, action: 'UPDATE' } })
     expect((audit.before as { status: string }).status).toBe('OPEN')
+    // the audit row holds the inspection's columns as the whole row did (an explicit select now)
+    expect(Object.keys(audit.before as object).sort()).toEqual(Object.keys(insp).sort())
+    expect(Object.keys(audit.after as object).sort()).toEqual(Object.keys(insp).sort())
     // the tab still showing the OPEN inspection is refused
     const stale = await submit(followUpInspection, { id: insp.id, version: String(insp.version), status: 'CLOSED' })
     expect(stale.state?.message).toMatch(new RegExp(`^Pemeriksaan ini sudah diubah oleh ${jombang.name} pada `))
@@ -430,6 +433,8 @@ describe('book years and inspections: delete and follow-up', () => {
     signInAs(jombang)
     expect((await submit(followUpInspection, { id: insp.id, version: String(insp.version + 1), followUp: 'RAT terlaksana.', status: 'CLOSED' })).state?.ok).toBe(true)
     expect((await db.inspection.findUniqueOrThrow({ where: { id: insp.id } })).status).toBe('CLOSED')
+    // an inspection that is not there is not found (404 for a route using this service), not an invalid input
+    expect((await submit(followUpInspection, { id: 'tidak-ada', version: '1', status: 'CLOSED' })).state?.message).toBe('Data tidak ditemukan.')
   })
 })
 
@@ -442,7 +447,7 @@ describe('deleteCooperative', () => {
     })
     await db.msme.createMany({ data: [member('9170000000001', null), member('9170000000002', null), member('9170000000003', new Date())] })
     signInAs(jombang)
-    const refused = await submit(deleteCooperative, { id: coop.id })
+    const refused = await submit(deleteCooperative, { id: coop.id, version: coop.version })
     expect(refused.state?.message).toBe('Koperasi ini tidak dapat dihapus: 2 UMKM masih tercatat sebagai anggotanya. Pindahkan UMKM tersebut ke koperasi lain atau kosongkan keanggotaannya di formulir UMKM, lalu hapus lagi.')
     expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).deletedAt).toBeNull()
     // moved out (or deleted): the delete goes through
@@ -453,7 +458,7 @@ describe('deleteCooperative', () => {
     const coop = await db.cooperative.create({ data: { nik: '3517000000000777', name: 'KSP Balapan', type: 'SIMPAN_PINJAM', regencyCode: '35.17' } })
     signInAs(jombang)
     await Promise.all([
-      submit(deleteCooperative, { id: coop.id }),
+      submit(deleteCooperative, { id: coop.id, version: coop.version }),
       submit(createMsme, { nib: '9170000000777', businessName: 'Usaha Balapan', ownerName: 'Sri Rahayu', ownerNik: '3517014501900001', ownerGender: 'P', kbli: '10792', regencyCode: '35.17', businessCapital: '50.000.000', annualSales: '300.000.000', cooperativeId: coop.id }),
     ])
     const deleted = (await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).deletedAt !== null
@@ -464,7 +469,15 @@ describe('deleteCooperative', () => {
   it('soft-deletes with an audit row; the cooperative leaves lists and detail', async () => {
     const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000010' } })
     signInAs(jombang)
-    expect((await submit(deleteCooperative, { id: coop.id })).redirect).toBe('/koperasi?dihapus=1')
+    // a stale page (a version corrected since) is refused, naming who changed it; nothing written
+    await db.cooperative.update({ where: { id: coop.id }, data: { version: { increment: 1 } } })
+    const stale = await submit(deleteCooperative, { id: coop.id, version: coop.version })
+    expect(stale.state?.message).toMatch(/^Koperasi ini (sudah diubah oleh .+ pada .+; muat ulang halaman, lalu ulangi|tidak ditemukan atau sudah berubah; muat ulang halaman)\.$/)
+    expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).deletedAt).toBeNull()
+    // two deletes at once from the same page: one lands, the other is a conflict, one DELETE row
+    const [a, b] = await Promise.all([submit(deleteCooperative, { id: coop.id, version: coop.version + 1 }), submit(deleteCooperative, { id: coop.id, version: coop.version + 1 })])
+    expect([a, b].filter((r) => r.redirect === '/koperasi?dihapus=1')).toHaveLength(1)
+    expect([a, b].find((r) => !r.redirect)?.state?.message).toMatch(/^Koperasi ini sudah diubah oleh .+ pada /)
     expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).deletedAt).not.toBeNull()
     expect(await db.auditLog.count({ where: { entity: 'Cooperative', entityId: coop.id, action: 'DELETE' } })).toBe(1)
     expect(await getCooperative({ user: asUser(admin), id: coop.id })).toBeNull()

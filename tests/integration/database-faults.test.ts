@@ -237,7 +237,7 @@ it('PostgreSQL stopped mid import: no row of the file kept, the import says why,
   await startCheck(user, id, imp.sheetName!, imp.mapping as Record<string, string | null>)
   await runJobsUntilIdle()
   expect((await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true } })).status).toBe('CHECKED')
-  await startCommit(user, id, 'ALL')
+  await startCommit(user, id, (await db.dataImport.findUniqueOrThrow({ where: { id }, select: { version: true } })).version, 'ALL')
 
   const { running: worker } = await stopWhileWaiting(`SELECT id FROM msmes WHERE id = $1 FOR UPDATE`, [held.id], () => runJobsUntilIdle())
   await new Promise((r) => setTimeout(r, 1500)) // the worker tries to record the failure while PostgreSQL is down
@@ -252,7 +252,7 @@ it('PostgreSQL stopped mid import: no row of the file kept, the import says why,
   expect(failed).toEqual({ status: 'FAILED', error: expect.stringMatching(/Database tidak dapat dihubungi/) })
 
   // the user runs the import again from the same dry run: it writes the file
-  await startCommit(user, id, 'ALL')
+  await startCommit(user, id, (await db.dataImport.findUniqueOrThrow({ where: { id }, select: { version: true } })).version, 'ALL')
   await runJobsUntilIdle()
   expect((await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true } })).status).toBe('DONE')
   expect(await db.msme.count({ where: { nib: { in: ['9200000000001', '9200000000002'] } } })).toBe(2)

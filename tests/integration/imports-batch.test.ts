@@ -15,7 +15,7 @@ import { createPrismaClientWithPool } from '@/lib/prisma-client'
 import { msmeSchema } from '@/lib/validations/msmes'
 import type { SessionUser } from '@/lib/session-user'
 import { createTestUser, signInAs, submit } from '../support/session'
-import { checkImport, commitImport, msmeForm, msmeRow, xlsx } from '../support/imports'
+import { checkImport, commitImport, importVersion, msmeForm, msmeRow, xlsx } from '../support/imports'
 
 /**
  * The import's batched write (lib/registers/writes.ts insertMsmes/updateMsmes and the cooperatives' twins,
@@ -339,7 +339,7 @@ describe('verdicts by COPY, or by statement behind a pooler', () => {
     expect(await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { status: true } })).toEqual({ status: 'CANCELLED' })
     const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'DataImport', entityId: dry.id }, orderBy: { id: 'desc' }, select: { before: true, after: true } })
     expect(audit).toEqual({ before: { status: 'CHECKED' }, after: { status: 'CANCELLED', discarded: true } })
-    await expect(startCommit(session, dry.id, 'ALL')).rejects.toThrow()
+    await expect(startCommit(session, dry.id, await importVersion(dry.id), 'ALL')).rejects.toThrow()
 
     // two cancels of one finished dry run at once (two tabs): one discards it, the other is told, one audit row
     const twice = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, [nib()].map((n) => msmeRow(msmeForm(n)))))
@@ -373,7 +373,7 @@ describe('verdicts by COPY, or by statement behind a pooler', () => {
     expect(await db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true } })).toEqual({ status: 'FAILED', summary: null })
     // the first dry run's rows, checked under the previous mapping, are gone, and there is nothing to commit
     expect(await db.importRow.count({ where: { importId: id } })).toBe(0)
-    await expect(startCommit(session, id, 'VALID_ONLY')).rejects.toThrow('Jalankan pemeriksaan (uji coba) dulu')
+    await expect(startCommit(session, id, await importVersion(id), 'VALID_ONLY')).rejects.toThrow('Jalankan pemeriksaan (uji coba) dulu')
   })
 })
 
@@ -389,7 +389,7 @@ describe.each(WAYS)('conflicts ($way)', ({ plan }) => {
 
     // the import's write meets the uncommitted NIB and waits for it; the other writer then commits
     await beforeCommit(dry.id, plan)
-    await startCommit(session, dry.id, 'ALL')
+    await startCommit(session, dry.id, await importVersion(dry.id), 'ALL')
     const running = runJobsUntilIdle()
     await importWaitsForALock()
     await other.commit()
@@ -410,9 +410,9 @@ describe.each(WAYS)('conflicts ($way)', ({ plan }) => {
     const second = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, nibs.slice(3).map((n) => msmeRow(msmeForm(n))), 'b.xlsx'))
     expect([first.check.create, second.check.create]).toEqual([6, 6])
     await beforeCommit(first.id, plan)
-    await startCommit(session, first.id, 'ALL')
+    await startCommit(session, first.id, await importVersion(first.id), 'ALL')
     await beforeCommit(second.id, plan)
-    await startCommit(session, second.id, 'ALL')
+    await startCommit(session, second.id, await importVersion(second.id), 'ALL')
     // two drains of the queue at once: each takes one of the two jobs
     await Promise.all([runJobsUntilIdle(), runJobsUntilIdle()])
     const imports = await db.dataImport.findMany({ where: { id: { in: [first.id, second.id] } }, select: { status: true, error: true, summary: true } })
@@ -548,7 +548,7 @@ describe.each(WAYS)('a file of several batches ($way)', ({ plan }) => {
 
     await beforeCommit(dry.id, plan)
 
-    await startCommit(session, dry.id, 'VALID_ONLY')
+    await startCommit(session, dry.id, await importVersion(dry.id), 'VALID_ONLY')
     const running = runJobsUntilIdle()
     // the import's batch waits for the other writer's uncommitted NIB, which then commits
     await importWaitsForALock()
@@ -574,7 +574,7 @@ describe.each(WAYS)('a file of several batches ($way)', ({ plan }) => {
 
     await beforeCommit(dry.id, plan)
 
-    await startCommit(session, dry.id, 'VALID_ONLY')
+    await startCommit(session, dry.id, await importVersion(dry.id), 'VALID_ONLY')
     const running = runJobsUntilIdle()
     await importWaitsForALock()
     // the user cancels; the other writer then gives up its NIB, so the import's write goes on until its next progress

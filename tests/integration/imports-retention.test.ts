@@ -7,7 +7,7 @@ import { IMPORT_TIDY, ensureImportTidySchedule, tidyImports } from '@/lib/import
 import { startCheck, startCommit } from '@/lib/imports/service'
 import type { SessionUser } from '@/lib/session-user'
 import { createTestUser } from '../support/session'
-import { checkImport, commitImport, msmeForm, msmeRow, xlsx } from '../support/imports'
+import { checkImport, commitImport, importVersion, msmeForm, msmeRow, xlsx } from '../support/imports'
 
 /**
  * The hourly tidy of the imports (lib/imports/retention.ts): an ended import keeps only the rows its page and its
@@ -165,7 +165,8 @@ describe('the imports\' tidy', () => {
     const dry = await checkImport(session, 'umkm', await xlsx(MSME_FIELDS, nibs.map((n, i) => msmeRow(msmeForm(n, { workers: String(i) })))))
     await db.$executeRaw`UPDATE imports SET checked_at = checked_at - interval '1 day' WHERE id = ${dry.id}`
 
-    await Promise.all([tidyImports(), startCommit(session, dry.id, 'ALL')])
+    const seen = await importVersion(dry.id)
+    await Promise.all([tidyImports(), startCommit(session, dry.id, seen, 'ALL')])
     await runJobsUntilIdle({ kinds: ['import.commit'] })
 
     const done = await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { status: true, error: true } })

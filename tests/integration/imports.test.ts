@@ -15,7 +15,7 @@ import type { SessionUser } from '@/lib/session-user'
 import { createUser, unique } from '../support/factories'
 import { insertMsme } from '@/lib/registers/writes'
 import { msmeSchema } from '@/lib/validations/msmes'
-import { asSession, checkImport, commitImport as commit, msmeForm } from '../support/imports'
+import { asSession, checkImport, commitImport as commit, importVersion, msmeForm } from '../support/imports'
 
 const check = (user: SessionUser, file: File, mappingOverride: Record<string, string | null> = {}) => checkImport(user, 'umkm', file, mappingOverride)
 
@@ -128,15 +128,43 @@ describe('MSME import', () => {
     const dry = await check(jombang, await xlsx([row(nibs[0])]))
     expect(dry.check).toMatchObject({ create: 1 })
     // two tabs discard at once: one does it, the other is told, one audit row
-    const results = await Promise.allSettled([discardCheck(jombang, dry.id), discardCheck(jombang, dry.id)])
+    const seen = await importVersion(dry.id)
+    const results = await Promise.allSettled([discardCheck(jombang, dry.id, seen), discardCheck(jombang, dry.id, seen)])
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' })
     expect(await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { status: true } })).toEqual({ status: 'CANCELLED' })
     expect(await db.auditLog.count({ where: { entity: 'DataImport', entityId: dry.id, after: { path: ['discarded'], equals: true } } })).toBe(1)
-    await expect(startCommit(jombang, dry.id, 'ALL')).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(startCommit(jombang, dry.id, seen, 'ALL')).rejects.toMatchObject({ code: 'CONFLICT' })
     expect(await db.msme.count({ where: { nib: { in: nibs } } })).toBe(0)
     // set aside, it stays so: the admin (who may open every import) cannot discard it again either
-    await expect(discardCheck(admin, dry.id)).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(discardCheck(admin, dry.id, await importVersion(dry.id))).rejects.toMatchObject({ code: 'CONFLICT' })
+  })
+
+  it('a commit or discard of a verdict the user never saw (checked again since) is refused, naming who and when', async () => {
+    const nibs = [nib(), nib()]
+    // the officer's dry run: both rows valid; the admin opens it (version `seen`)
+    const dry = await check(jombang, await xlsx([row(nibs[0]), row(nibs[1], { 7: 'bukan angka' })]), { 'Modal Usaha': null })
+    expect(dry.check).toMatchObject({ create: 2, invalid: 0 })
+    const seen = await importVersion(dry.id)
+    // meanwhile the officer maps the capital column in another tab and checks again: one row is now refused
+    const imp = await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { sheetName: true, mapping: true } })
+    await startCheck(jombang, dry.id, imp.sheetName!, { ...(imp.mapping as Record<string, string | null>), 'Modal Usaha': 'businessCapital' })
+    await runJobsUntilIdle()
+    const now = await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { status: true, version: true, summary: true } })
+    expect(now).toMatchObject({ status: 'CHECKED', summary: { check: { create: 1, invalid: 1 } } })
+    // the admin's click on the old verdict: a conflict naming the officer, nothing started, nothing written
+    for (const step of [() => startCommit(admin, dry.id, seen, 'VALID_ONLY'), () => discardCheck(admin, dry.id, seen)]) {
+      const refusal = await step().then(() => null, (e: unknown) => e)
+      expect(refusal).toMatchObject({ code: 'CONFLICT' })
+      expect((refusal as Error).message).toMatch(/^Impor ini sudah diubah oleh Uji DISTRICT_OFFICER pada .+; muat ulang halaman, lalu ulangi\.$/)
+    }
+    expect(await db.dataImport.findUniqueOrThrow({ where: { id: dry.id }, select: { status: true, version: true } })).toEqual({ status: 'CHECKED', version: now.version })
+    expect(await db.job.count({ where: { kind: 'import.commit', payload: { path: ['importId'], equals: dry.id } } })).toBe(0)
+    expect(await db.msme.count({ where: { nib: { in: nibs } } })).toBe(0)
+    // on the verdict the page now shows, the write goes ahead
+    await startCommit(admin, dry.id, now.version, 'VALID_ONLY')
+    await runJobsUntilIdle()
+    expect(await db.msme.count({ where: { nib: { in: nibs } } })).toBe(1)
   })
 
   it('shows before → after of an update, and leaves unmapped and empty columns as stored', async () => {
@@ -577,7 +605,7 @@ describe('cooperative import', () => {
       await runJobsUntilIdle()
       const checked = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { summary: true } })
       const rows = await db.importRow.findMany({ where: { importId: id }, orderBy: { rowNumber: 'asc' }, select: { errors: true, changes: true } })
-      await startCommit(jombang, id, mode)
+      await startCommit(jombang, id, await importVersion(id), mode)
       await runJobsUntilIdle()
       return { check: (checked.summary as { check: Record<string, number> }).check, rows }
     }

@@ -6,7 +6,7 @@ import { defineJob, enqueue, getJob, runOneJob, startJobWorker } from '@/lib/job
 import { createImport, startCheck, startCommit } from '@/lib/imports/service'
 import type { SessionUser } from '@/lib/session-user'
 import { createUser } from '../support/factories'
-import { asSession } from '../support/imports'
+import { asSession, importVersion } from '../support/imports'
 
 /**
  * The job worker process as deployed: `npm run worker`'s own command (package.json's, run as npm runs it but
@@ -85,7 +85,7 @@ describe('the job worker process (npm run worker)', () => {
       'the dry run ended',
     )
     expect(checked).toMatchObject({ status: 'CHECKED', summary: { check: { total: 3, create: 2, invalid: 1 } } })
-    await startCommit(admin, id, 'VALID_ONLY')
+    await startCommit(admin, id, await importVersion(id), 'VALID_ONLY')
     const done = await until(
       () => db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } }),
       (i) => !['CHECKED', 'IMPORTING'].includes(i.status),

@@ -192,7 +192,7 @@ describe('updateMsme', () => {
     const probe = await submit(updateMsme, valid({ id: sby.id, version: sby.version, nib: sby.nib, ownerNik: '' }))
     expect(probe.state?.errors?.nib).toEqual(['NIB ini sudah terdaftar.'])
     expect((await db.msme.findUniqueOrThrow({ where: { id: sby.id } })).version).toBe(sby.version)
-    expect((await submit(deleteMsme, { id: sby.id })).state?.message).toBe('UMKM tidak ditemukan atau di luar wilayah kerja Anda.')
+    expect((await submit(deleteMsme, { id: sby.id, version: sby.version })).state?.message).toBe('UMKM tidak ditemukan atau di luar wilayah kerja Anda.')
   })
 })
 
@@ -298,7 +298,15 @@ describe('deleteMsme', () => {
   it('soft-deletes with an audit row', async () => {
     const m = await db.msme.findUniqueOrThrow({ where: { nib: '9120001230001' } })
     signInAs(jombang)
-    expect((await submit(deleteMsme, { id: m.id })).redirect).toBe('/umkm?dihapus=1')
+    // a stale page (a version corrected since) is refused, naming who changed it; nothing written
+    await db.msme.update({ where: { id: m.id }, data: { version: { increment: 1 } } })
+    const stale = await submit(deleteMsme, { id: m.id, version: m.version })
+    expect(stale.state?.message).toMatch(/^UMKM ini (sudah diubah oleh .+ pada .+; muat ulang halaman, lalu ulangi|tidak ditemukan atau sudah berubah; muat ulang halaman)\.$/)
+    expect((await db.msme.findUniqueOrThrow({ where: { id: m.id } })).deletedAt).toBeNull()
+    // two deletes at once from the same page: one lands, the other is a conflict, one DELETE row
+    const [a, b] = await Promise.all([submit(deleteMsme, { id: m.id, version: m.version + 1 }), submit(deleteMsme, { id: m.id, version: m.version + 1 })])
+    expect([a, b].filter((r) => r.redirect === '/umkm?dihapus=1')).toHaveLength(1)
+    expect([a, b].find((r) => !r.redirect)?.state?.message).toMatch(/^UMKM ini sudah diubah oleh .+ pada /)
     expect(await getMsme({ user: asUser(admin), id: m.id })).toBeNull()
     expect(await db.auditLog.count({ where: { entity: 'Msme', entityId: m.id, action: 'DELETE' } })).toBe(1)
   })
@@ -319,15 +327,15 @@ describe('deleteMsme', () => {
     expect(await getMsme({ user: asUser(jombang), id: m.id })).not.toBeNull()
     expect(await db.auditLog.count({ where: { entity: 'Msme', entityId: m.id, action: 'RESTORE' } })).toBe(1)
     // deleted again, as the tests below expect it
-    await submit(deleteMsme, { id: m.id })
+    await submit(deleteMsme, { id: m.id, version: m.version + 1 })
   })
 
   it('restored after its cooperative was deleted, an MSME comes back without that membership (a deleted cooperative has no live member)', async () => {
     const coop = await db.cooperative.create({ data: { nik: '3517000000000777', name: 'KSP Dihapus Kemudian', type: 'SIMPAN_PINJAM', regencyCode: '35.17' }, select: { id: true } })
     const created = await createAs(jombang, { nib: '9120001230777', cooperativeId: coop.id })
     const id = created.redirect!.split('/')[2].split('?')[0]
-    await submit(deleteMsme, { id })
-    await submit(deleteCooperative, { id: coop.id })
+    await submit(deleteMsme, { id, version: 1 })
+    await submit(deleteCooperative, { id: coop.id, version: 1 })
     expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).deletedAt).not.toBeNull()
     const { version } = await db.msme.findUniqueOrThrow({ where: { id }, select: { version: true } })
     expect((await submit(restoreMsme, { id, version })).redirect).toBe(`/umkm/${id}?dipulihkan=tanpa-koperasi`)

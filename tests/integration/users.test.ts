@@ -135,11 +135,11 @@ describe('deactivating, reactivating and resetting', () => {
     signInAs(officer)
     expect((await getCurrentUser())?.id).toBe(officer.id)
     signInAs(admin)
-    expect((await deactivateUser(undefined, form({ id: officer.id }))).ok).toBe(true)
+    expect((await deactivateUser(undefined, form({ id: officer.id, version: officer.version }))).ok).toBe(true)
     signInAs(officer) // the officer's old token
     expect(await getCurrentUser()).toBeNull()
     signInAs(admin)
-    expect((await reactivateUser(undefined, form({ id: officer.id }))).ok).toBe(true)
+    expect((await reactivateUser(undefined, form({ id: officer.id, version: officer.version + 1 }))).ok).toBe(true)
     // the old token stays dead (its session version was bumped); a new sign-in gets the new version
     signInAs(officer)
     expect(await getCurrentUser()).toBeNull()
@@ -150,18 +150,53 @@ describe('deactivating, reactivating and resetting', () => {
   })
 
   it('refuses to deactivate oneself', async () => {
-    const res = await deactivateUser(undefined, form({ id: admin.id }))
+    const res = await deactivateUser(undefined, form({ id: admin.id, version: admin.version }))
     expect(res).toMatchObject({ ok: false, message: 'Anda tidak dapat menonaktifkan akun Anda sendiri.' })
   })
 
   it('resets a password: new temporary password, forced change, sessions ended, audited', async () => {
     const target = await makeUser('BANK_OFFICER')
-    const res = await resetPassword(undefined, form({ id: target.id }))
+    const res = await resetPassword(undefined, form({ id: target.id, version: target.version }))
     expect(res.ok).toBe(true)
     expect(res.data?.temporaryPassword).toHaveLength(14)
     const after = await db.user.findUniqueOrThrow({ where: { id: target.id }, select: { mustChangePassword: true, sessionVersion: true } })
     expect(after).toEqual({ mustChangePassword: true, sessionVersion: target.sessionVersion + 1 })
     expect((await auditRows(target.id)).map((a) => a.action)).toEqual(['PASSWORD_RESET'])
+  })
+
+  it('refuses a stale click (a version another admin has changed since), naming who and when, with nothing written', async () => {
+    const other = await makeUser('ADMIN')
+    await db.user.update({ where: { id: other.id }, data: { name: 'Admin Kedua' } })
+    const officer = await makeUser('DISTRICT_OFFICER')
+    // admin A's page shows the officer active (version v); admin B deactivates, then reactivates
+    signInAs(other)
+    expect((await deactivateUser(undefined, form({ id: officer.id, version: officer.version }))).ok).toBe(true)
+    expect((await reactivateUser(undefined, form({ id: officer.id, version: officer.version + 1 }))).ok).toBe(true)
+    const seen = await db.user.findUniqueOrThrow({ where: { id: officer.id }, select: { active: true, version: true, sessionVersion: true, passwordHash: true } })
+    // A's stale "Nonaktifkan" and "Reset" (version v) are refused: B's reactivation stands
+    signInAs(admin)
+    for (const step of [deactivateUser, resetPassword]) {
+      const res = await step(undefined, form({ id: officer.id, version: officer.version }))
+      expect(res.ok).toBe(false)
+      expect(res.message).toMatch(/^Pengguna ini sudah diubah oleh Admin Kedua pada .+; muat ulang halaman, lalu ulangi\.$/)
+    }
+    // a reactivation of an active account, even at its current version, is not a second REACTIVATE row
+    expect((await reactivateUser(undefined, form({ id: officer.id, version: seen.version }))).message).toMatch(/^Pengguna ini sudah diubah oleh /)
+    expect(await db.user.findUniqueOrThrow({ where: { id: officer.id }, select: { active: true, version: true, sessionVersion: true, passwordHash: true } })).toEqual(seen)
+    expect((await auditRows(officer.id)).map((a) => a.action)).toEqual(['DEACTIVATE', 'REACTIVATE'])
+  })
+
+  it('of two deactivations at once from the same page, one lands and the other is a conflict, with one audit row', async () => {
+    const officer = await makeUser('DISTRICT_OFFICER')
+    const [a, b] = await Promise.all([
+      submit(deactivateUser, { id: officer.id, version: officer.version }),
+      submit(deactivateUser, { id: officer.id, version: officer.version }),
+    ])
+    expect([a.state?.ok, b.state?.ok].sort()).toEqual([false, true])
+    expect([a, b].find((r) => !r.state?.ok)?.state?.message).toMatch(/^Pengguna ini sudah diubah oleh .+ pada /)
+    const after = await db.user.findUniqueOrThrow({ where: { id: officer.id }, select: { active: true, version: true, sessionVersion: true } })
+    expect(after).toEqual({ active: false, version: officer.version + 1, sessionVersion: officer.sessionVersion + 1 })
+    expect((await auditRows(officer.id)).map((a) => a.action)).toEqual(['DEACTIVATE'])
   })
 
   it('a user who must change the password can do nothing else', async () => {

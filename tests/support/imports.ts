@@ -22,9 +22,12 @@ export async function checkImport(user: SessionUser, kind: string, file: File, m
   return { id, ...after, check: (after.summary as { check: Record<string, number> }).check, rows }
 }
 
+/** The import's version now, as its page shows it (the commit and discard forms send it). */
+export const importVersion = async (id: string) => (await db.dataImport.findUniqueOrThrow({ where: { id }, select: { version: true } })).version
+
 /** Confirm a checked import and run its write job. */
 export async function commitImport(user: SessionUser, id: string, mode: 'ALL' | 'VALID_ONLY' = 'ALL') {
-  await startCommit(user, id, mode)
+  await startCommit(user, id, await importVersion(id), mode)
   await runJobsUntilIdle()
   return db.dataImport.findUniqueOrThrow({ where: { id }, select: { status: true, summary: true, error: true } })
 }

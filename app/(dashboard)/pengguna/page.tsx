@@ -108,7 +108,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 </div>
                 <div className="mt-2 flex flex-wrap items-start gap-2">
                   <LinkButton href={`/pengguna/${u.id}`} variant="secondary" size="sm">{t('edit')}</LinkButton>
-                  <UserRowActions id={u.id} username={u.username} active={u.active} self={u.id === user.id} />
+                  <UserRowActions id={u.id} version={u.version} username={u.username} active={u.active} self={u.id === user.id} />
                 </div>
               </li>
             ))}
@@ -148,7 +148,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                         screen, and wrapping let a row of two set the column's width (a 1366 px screen cut "Reset sandi") */}
                     <div className="flex flex-col items-start gap-1.5">
                       <LinkButton href={`/pengguna/${u.id}`} variant="secondary" size="sm">{t('edit')}</LinkButton>
-                      <UserRowActions id={u.id} username={u.username} active={u.active} self={u.id === user.id} stacked />
+                      <UserRowActions id={u.id} version={u.version} username={u.username} active={u.active} self={u.id === user.id} stacked />
                     </div>
                   </Td>
                 </tr>

@@ -259,7 +259,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                 <div className="flex flex-wrap items-center gap-2">
                   <a href={`/api/impor/${imp.id}/ditolak`} className={buttonClass('secondary', 'sm')}><Download aria-hidden className="size-4" />{t('rejectedFile')}</a>
                   {/* set aside, so that the history stops listing it as a file with refused rows waiting */}
-                  {imp.status === 'CHECKED' && <ConfirmAction action={discardImportCheck} fields={{ id: imp.id }} label={t('discard')} title={t('discardTitle')} body={t('discardBody')} confirmLabel={t('discardConfirm')} cancelLabel={t('cancelKeep')} variant="secondary" size="sm" />}
+                  {imp.status === 'CHECKED' && <ConfirmAction action={discardImportCheck} fields={{ id: imp.id, version: String(imp.version) }} label={t('discard')} title={t('discardTitle')} body={t('discardBody')} confirmLabel={t('discardConfirm')} cancelLabel={t('cancelKeep')} variant="secondary" size="sm" />}
                 </div>
               </div>
             )}
@@ -375,11 +375,11 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
 
           {imp.status !== 'DONE' && checkSummary && (summary.create > 0 || summary.update > 0) && (
             <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-              <CommitForm id={imp.id} create={summary.create} update={summary.update} invalid={summary.invalid} rejectedHref={`/api/impor/${imp.id}/ditolak`} documents={[groupList ? t('commitGroups', { list: groupList }) : null, plannedNote].filter(Boolean).join(' ') || undefined} />
+              <CommitForm id={imp.id} version={imp.version} create={summary.create} update={summary.update} invalid={summary.invalid} rejectedHref={`/api/impor/${imp.id}/ditolak`} documents={[groupList ? t('commitGroups', { list: groupList }) : null, plannedNote].filter(Boolean).join(' ') || undefined} />
               {/* a dry run not to be imported is set aside, so that it cannot be confirmed later by mistake */}
               {imp.status === 'CHECKED' && (
                 <div className="mt-3 border-t border-slate-100 pt-3">
-                  <ConfirmAction action={discardImportCheck} fields={{ id: imp.id }} label={t('discard')} title={t('discardTitle')} body={t('discardBody')} confirmLabel={t('discardConfirm')} cancelLabel={t('cancelKeep')} variant="secondary" />
+                  <ConfirmAction action={discardImportCheck} fields={{ id: imp.id, version: String(imp.version) }} label={t('discard')} title={t('discardTitle')} body={t('discardBody')} confirmLabel={t('discardConfirm')} cancelLabel={t('cancelKeep')} variant="secondary" />
                 </div>
               )}
             </div>

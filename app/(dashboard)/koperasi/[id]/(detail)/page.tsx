@@ -16,6 +16,7 @@ import { deleteCooperative, deleteCooperativeYear } from '@/lib/actions/cooperat
 import { dateInput, moneyInput } from '@/lib/registers/form-values'
 import { yearAmounts } from '@/lib/registers/health'
 import { formatDate, formatNumber, formatRupiah } from '@/lib/format'
+import { jakartaYear } from '@/lib/dates'
 import { can } from '@/lib/permissions'
 import { HistoryLink, historyHref } from '@/components/ui/history-link'
 import type { SearchParams } from '@/lib/url'
@@ -55,7 +56,7 @@ export default async function CooperativePage({ params, searchParams }: { params
   // book year's amounts as the health worksheet reads them
   const trend = coop.yearlyFigures.map((y) => ({ year: y.year, ...yearAmounts(y) }))
   // the form proposes the year after the latest recorded one (never a future year)
-  const thisYear = new Date().getFullYear()
+  const thisYear = jakartaYear() // Jakarta's, as the book year's check (lib/validations/cooperatives.ts)
   const nextBookYear = Math.min(thisYear, (coop.yearlyFigures.at(-1)?.year ?? thisYear - 2) + 1)
   // "Ubah" on a recorded year (?ubahTahun=2023) opens the form prefilled with its values and the version shown
   const editing = coop.yearlyFigures.find((y) => String(y.year) === sp.ubahTahun)
@@ -83,7 +84,7 @@ export default async function CooperativePage({ params, searchParams }: { params
               {canWrite && (
               <>
                 <LinkButton href={`/koperasi/${coop.id}/ubah`} variant="secondary"><Pencil aria-hidden className="size-4" />{r('edit')}</LinkButton>
-                <ConfirmAction action={deleteCooperative} fields={{ id: coop.id }} label={r('delete')} variant="danger" title={t(deleteBlocked ? 'deleteBlockedTitle' : 'deleteTitle', { name: coop.name })} body={t('deleteBody')} blocked={deleteBlocked} confirmLabel={r('deleteYes')} size="md" icon={<Trash2 aria-hidden className="size-4" />} />
+                <ConfirmAction action={deleteCooperative} fields={{ id: coop.id, version: String(coop.version) }} label={r('delete')} variant="danger" title={t(deleteBlocked ? 'deleteBlockedTitle' : 'deleteTitle', { name: coop.name })} body={t('deleteBody')} blocked={deleteBlocked} confirmLabel={r('deleteYes')} size="md" icon={<Trash2 aria-hidden className="size-4" />} />
               </>
               )}
             </>

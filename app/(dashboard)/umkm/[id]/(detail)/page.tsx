@@ -47,7 +47,7 @@ export default async function MsmePage({ params, searchParams }: { params: Promi
               {canWrite && (
               <>
                 <LinkButton href={`/umkm/${m.id}/ubah`} variant="secondary"><Pencil aria-hidden className="size-4" />{r('edit')}</LinkButton>
-                <ConfirmAction action={deleteMsme} fields={{ id: m.id }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: m.businessName })} body={t('deleteBody')} confirmLabel={r('deleteYes')} size="md" icon={<Trash2 aria-hidden className="size-4" />} />
+                <ConfirmAction action={deleteMsme} fields={{ id: m.id, version: String(m.version) }} label={r('delete')} variant="danger" title={t('deleteTitle', { name: m.businessName })} body={t('deleteBody')} confirmLabel={r('deleteYes')} size="md" icon={<Trash2 aria-hidden className="size-4" />} />
               </>
               )}
             </>

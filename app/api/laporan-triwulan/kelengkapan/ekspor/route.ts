@@ -1,6 +1,6 @@
 import { getCompleteness } from '@/lib/data/reporting'
 import { exportResponse, type ExportColumn } from '@/lib/export'
-import { quarterLabel } from '@/lib/reporting/periods'
+import { currentQuarter, quarterLabel } from '@/lib/reporting/periods'
 import { authRoute } from '@/lib/safe-action'
 import { reportingFilterSchema } from '@/lib/validations/reporting'
 
@@ -12,7 +12,7 @@ type Row = { regency: string; code: string; quarter: number; status: keyof typeo
 /** The completeness grid of a year, one row per regency and quarter (.xlsx), within the user's scope. */
 export const GET = authRoute('reports.read', async (req, user) => {
   const params = Object.fromEntries(new URL(req.url).searchParams)
-  const year = reportingFilterSchema.parse(params).tahun ?? new Date().getFullYear()
+  const year = reportingFilterSchema.parse(params).tahun ?? currentQuarter(new Date()).year // this year in Jakarta, as the page's default
   const data = await getCompleteness({ user, year })
   const rows: Row[] = data.regencies.flatMap((r) => r.quarters.map((q) => ({ regency: r.name, code: r.code, quarter: q.quarter, status: q.status, timeliness: q.timeliness, firstSubmittedAt: q.firstSubmittedAt })))
   const columns: ExportColumn<Row>[] = [

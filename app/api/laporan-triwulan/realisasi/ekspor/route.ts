@@ -1,6 +1,6 @@
 import { getIndicatorRealisation, type RealisationLine } from '@/lib/data/reporting'
 import { exportResponse, type ExportColumn } from '@/lib/export'
-import { quarterLabel, QUARTERS } from '@/lib/reporting/periods'
+import { currentQuarter, quarterLabel, QUARTERS } from '@/lib/reporting/periods'
 import { authRoute } from '@/lib/safe-action'
 import { reportingFilterSchema } from '@/lib/validations/reporting'
 import { AppError } from '@/lib/errors'
@@ -12,7 +12,7 @@ import { AppError } from '@/lib/errors'
 export const GET = authRoute('reports.read', async (req, user) => {
   const params = Object.fromEntries(new URL(req.url).searchParams)
   const filter = reportingFilterSchema.parse(params)
-  const year = filter.tahun ?? new Date().getFullYear()
+  const year = filter.tahun ?? currentQuarter(new Date()).year // this year in Jakarta, as the page's default
   const data = await getIndicatorRealisation({ user, indicatorCode: filter.indikator ?? 'KOP_AKTIF_PCT', year })
   if (!data) throw new AppError('NOT_FOUND')
   const ratio = data.indicator.aggregation === 'RATIO'
