@@ -197,15 +197,11 @@ export async function prepareDisbursements(
  */
 export async function disbursementErrorsBeside(raw: Record<string, unknown>, user: SessionUser): Promise<Record<string, string[]>> {
   const shape = disbursementSchema.shape
-  const parsed = <K extends keyof typeof shape>(key: K): z.infer<(typeof shape)[K]> | undefined => {
-    const r = shape[key].safeParse(raw[key])
-    return r.success ? r.data as z.infer<(typeof shape)[K]> : undefined
-  }
-  const programId = parsed('programId')
-  const accountNumber = parsed('accountNumber')
-  const nib = parsed('nib')
-  const ownerNik = parsed('ownerNik')
-  const bankId = (user.role === 'BANK_OFFICER' ? user.bankId : parsed('bankId')) || null
+  const programId = shape.programId.safeParse(raw.programId).data
+  const accountNumber = shape.accountNumber.safeParse(raw.accountNumber).data
+  const nib = shape.nib.safeParse(raw.nib).data
+  const ownerNik = shape.ownerNik.safeParse(raw.ownerNik).data
+  const bankId = (user.role === 'BANK_OFFICER' ? user.bankId : shape.bankId.safeParse(raw.bankId).data) || null
   if (!bankId) return {}
   const [program, taken, msme] = await Promise.all([
     programId ? db.creditProgram.findFirst({
@@ -215,6 +211,27 @@ export async function disbursementErrorsBeside(raw: Record<string, unknown>, use
     accountNumber ? db.disbursement.findFirst({ where: { bankId, accountNumber }, select: { id: true } }) : null,
     nib && ownerNik ? db.msme.findFirst({ where: { nib, deletedAt: null }, select: { nib: true, ownerNik: true, computedScale: true } }) : null,
   ])
+  return disbursementErrorsWith(raw, user.role, { program, taken: !!taken, msme })
+}
+
+/**
+ * disbursementErrorsBeside on what the caller has read: the bank's programme the row names (null: none), whether its
+ * account number is taken, the MSME under its NIB. The spreadsheet import calls it with its batch's reference data
+ * (lib/imports/kinds/disbursements.ts), so a file's row is told all its faults in one dry run, as the form is.
+ * A tenor above the schema's 120 months is judged against the programme too: its limit (24) is the one to name.
+ */
+export function disbursementErrorsWith(
+  raw: Record<string, unknown>, role: string,
+  found: { program: RuleProgram | null; taken: boolean; msme: (RuleBorrower & { ownerNik: string }) | null },
+): Record<string, string[]> {
+  const shape = disbursementSchema.shape
+  const parsed = <K extends keyof typeof shape>(key: K): z.infer<(typeof shape)[K]> | undefined => {
+    const r = shape[key].safeParse(raw[key])
+    return r.success ? r.data as z.infer<(typeof shape)[K]> : undefined
+  }
+  const nib = parsed('nib')
+  const ownerNik = parsed('ownerNik')
+  const { program, taken, msme } = found
   const errors: Record<string, string[]> = {}
   if (taken) errors.accountNumber = [DISBURSEMENT_MESSAGES.duplicateField]
   // the borrower is judged as prepareDisbursements judges it, one answer whether the NIB is unknown or the NIK does
@@ -225,12 +242,13 @@ export async function disbursementErrorsBeside(raw: Record<string, unknown>, use
   if (program) {
     // a field that did not parse stands in with a value no rule refuses; its own error is the schema's
     const plafond = parsed('plafond')
-    const tenorMonths = parsed('tenorMonths')
+    const tenorText = String(raw.tenorMonths ?? '').trim()
+    const tenorMonths = parsed('tenorMonths') ?? (/^\d+$/.test(tenorText) && Number(tenorText) > 120 ? Number(tenorText) : undefined)
     const contractDate = parsed('contractDate')
     const { refusal: broken } = programRules(program, borrower === 'mismatch' ? null : borrower, {
       plafond: plafond ?? 0, tenorMonths: tenorMonths ?? 1, contractDate: contractDate ?? `${program.year}-01-01`,
       acceptException: parsed('acceptException'), exceptionReason: parsed('exceptionReason'),
-    }, user.role)
+    }, role)
     for (const key of ['plafond', 'tenorMonths', 'contractDate', 'nib'] as const) if (broken?.fieldErrors[key]) errors[key] = broken.fieldErrors[key]
   }
   return errors

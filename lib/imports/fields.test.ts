@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { autoMap, CellProblem, cellText, editableText, fieldLabel, shownValue, type FieldDef } from './fields'
+import { autoMap, CellProblem, cellText, editableText, fieldLabel, shownHeading, shownValue, type FieldDef } from './fields'
 import { MSME_FIELDS } from './kinds/msmes'
 import { looksLikeEnglishGrouping, parseDecimalText } from '@/lib/parse'
 import { money } from '@/lib/validations/registers-common'
@@ -128,10 +128,10 @@ describe('cellText: a code as a number cell', () => {
     expect(cellText(1111, code(5))).toBe('01111')
     expect(cellText(120000000001, code(13))).toBe('0120000000001')
     expect(cellText(20000000001, code(13))).toBe('0020000000001')
-    expect(cellText(93520260, code(13))).toBe('93520260')
+    expect(() => cellText(93520260, { ...code(13), label: 'NIB' })).toThrow(new CellProblem('NIB harus 13 digit, di sini 8.'))
     expect(cellText(9120001234567, code(13))).toBe('9120001234567')
-    // a NIK begins with its province's code: a 15-digit one is short, not missing a 0
-    expect(cellText(351704001000100, code(16))).toBe('351704001000100')
+    // a NIK begins with its province's code: a 15-digit one is short, not missing a 0; said with the count found
+    expect(() => cellText(351704001000100, { ...code(16), label: 'NIK Pemilik' })).toThrow(new CellProblem('NIK Pemilik harus 16 digit, di sini 15.'))
   })
 })
 
@@ -143,13 +143,20 @@ describe('cellText: a code as a CSV saved by Excel writes it', () => {
     }
   })
 
-  it('says a code one or two digits short may have lost its leading 0, and leaves a code of its length or a NIK as typed', () => {
+  it('says a code one or two digits short may have lost its leading 0, any other wrong count with the count found', () => {
     expect(() => cellText('1130', code(5))).toThrow(new CellProblem('KBLI harus 5 digit, di sini 4. Bila kodenya diawali 0, Excel mungkin menghapusnya: format kolom sebagai Teks lalu ketik ulang.'))
     expect(() => cellText('120000000001', code(13))).toThrow(CellProblem)
     expect(cellText('01130', code(5))).toBe('01130')
-    expect(cellText('0812-3456', code(13))).toBe('08123456')
-    expect(cellText('351704001000100', code(16))).toBe('351704001000100')
-    expect(cellText('11', code(5))).toBe('11')
+    expect(cellText('0120-0000-00001', code(13))).toBe('0120000000001')
+    expect(() => cellText('0812-3456', code(13))).toThrow(new CellProblem('KBLI harus 13 digit, di sini 8.'))
+    expect(() => cellText('351704001000100', code(16))).toThrow(new CellProblem('KBLI harus 16 digit, di sini 15.'))
+    expect(() => cellText('11', code(5))).toThrow(new CellProblem('KBLI harus 5 digit, di sini 2.'))
+    // what is not digits only is the schema's to refuse, as typed
+    expect(cellText('35170a', code(16))).toBe('35170a')
+  })
+
+  it('says a 16-digit code in a number cell may have been rounded (Excel keeps 15 digits), even when it still looks whole', () => {
+    expect(() => cellText(3517999000000001, { ...code(16), label: 'NIK Koperasi' })).toThrow(new CellProblem('NIK Koperasi tersimpan sebagai angka di Excel, yang menyimpan 15 digit saja: digitnya mungkin dibulatkan. Format kolom sebagai Teks lalu ketik ulang.'))
   })
 })
 
@@ -157,5 +164,15 @@ describe('autoMap: headings matched to fields', () => {
   it('matches a heading with its unit in brackets, as the app\'s own export writes it', () => {
     const m = autoMap(['NIB', 'Modal usaha (Rp)', 'Omzet tahunan (Rp)', 'Catatan (lain)'], MSME_FIELDS)
     expect(m).toEqual({ NIB: 'nib', 'Modal usaha (Rp)': 'businessCapital', 'Omzet tahunan (Rp)': 'annualSales', 'Catatan (lain)': null })
+  })
+})
+
+describe('shownHeading: the heading given to a column without one, in the page\'s language', () => {
+  it('says "Column M" on an English page, and leaves the file\'s own headings as they are', () => {
+    expect(shownHeading('Kolom M', 'en')).toBe('Column M')
+    expect(shownHeading('Kolom AB (2)', 'en')).toBe('Column AB (2)')
+    expect(shownHeading('Kolom M', 'id')).toBe('Kolom M')
+    expect(shownHeading('Kolom Keterangan', 'en')).toBe('Kolom Keterangan')
+    expect(shownHeading('Keterangan', 'en')).toBe('Keterangan')
   })
 })

@@ -5,6 +5,7 @@
  */
 import { isIsoDate, parseDateText } from '@/lib/parse'
 import { formatDate, formatNumber, formatRupiah, type Locale } from '@/lib/format'
+import { serverText } from '@/lib/i18n/server-text'
 import { UNREADABLE, type Cell } from './file'
 
 export type FieldType = 'text' | 'digits' | 'number' | 'money' | 'date' | 'enum' | 'bool' | 'regency' | 'district' | 'village'
@@ -93,10 +94,27 @@ export function uniqueHeadings(headings: string[]): string[] {
   })
 }
 
+/**
+ * A heading as a page shows it: the `Kolom M` uniqueHeadings gives a column without one is said in the page's
+ * language ("Column M"); a heading of the file itself is shown as the file has it. The stored heading stays the key.
+ */
+export function shownHeading(heading: string, locale: Locale): string {
+  return /^Kolom [A-Z]{1,3}(?: \(\d+\))?$/.test(heading) ? serverText(heading, locale) : heading
+}
+
 export function columnLetter(index: number): string {
   let s = ''
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s
   return s
+}
+
+/**
+ * A code of digits only whose count is not the field's, refused with the count found, as a code one or two digits
+ * short is (an owner NIK of 12 had said only the schema's "harus 16 digit angka" beside "NIB harus 13 digit, di sini 12")
+ */
+function countedDigits(digits: string, field: FieldDef): string {
+  if (field.digits && /^\d+$/.test(digits) && digits.length !== field.digits) throw new CellProblem(`${field.label} harus ${field.digits} digit, di sini ${digits.length}.`)
+  return digits
 }
 
 /** Why a cell could not be read before the schema saw it (a 16-digit number that Excel already rounded). */
@@ -129,16 +147,17 @@ export function cellText(cell: Cell, field: FieldDef): string {
     }
     case 'digits': {
       if (typeof cell === 'number') {
-        // Excel keeps 15 significant digits: a 16-digit NIK typed as a number has already lost its last digit
+        // Excel keeps 15 significant digits: a 16-digit NIK typed as a number may have been rounded (one ending in 0001 can
+        // survive, so the message says "may"); refused either way, as the cell cannot be trusted
         if (!Number.isSafeInteger(cell) || String(cell).length > 15) {
-          throw new CellProblem(`${field.label} tersimpan sebagai angka di Excel sehingga digit terakhirnya hilang; format kolom sebagai Teks lalu ketik ulang.`)
+          throw new CellProblem(`${field.label} tersimpan sebagai angka di Excel, yang menyimpan 15 digit saja: digitnya mungkin dibulatkan. Format kolom sebagai Teks lalu ketik ulang.`)
         }
         // the leading zeros a number cell lost come back (a KBLI 01111 read as 1111), one or two of them: a number
         // shorter still is not a code that lost its zeros but a short one (an 8-digit NIB), refused for its length.
         // A 16-digit NIK (a person's, a cooperative's) begins with its province's code, never 0: nothing to pad
         const text = String(cell)
         const lost = field.digits && field.digits < 16 ? field.digits - text.length : 0
-        return lost > 0 && lost <= 2 ? text.padStart(field.digits!, '0') : text
+        return lost > 0 && lost <= 2 ? text.padStart(field.digits!, '0') : countedDigits(text, field)
       }
       const text = String(cell).trim()
       // a CSV saved by Excel carries what its cells showed: a long code as `9,35170009901E+12`, a code without the
@@ -151,7 +170,7 @@ export function cellText(cell: Cell, field: FieldDef): string {
       if (short > 0 && short <= 2) {
         throw new CellProblem(`${field.label} harus ${field.digits} digit, di sini ${digits.length}. Bila kodenya diawali 0, Excel mungkin menghapusnya: format kolom sebagai Teks lalu ketik ulang.`)
       }
-      return digits
+      return countedDigits(digits, field)
     }
     case 'money':
     case 'number':

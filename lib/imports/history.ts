@@ -51,6 +51,18 @@ export function shownStatus(status: string, counts: Summary | null): string {
   return counts.create + counts.update === 0 ? 'NOTHING' : status
 }
 
+/**
+ * The note under the counts of an import never written, one per state (the history had said "Hasil uji coba" and
+ * "Direncanakan, belum disimpan" for the same status "Ada baris tidak valid", the difference unexplained): a dry run
+ * dropped (cancelled, failed) saved nothing and never will; one with nothing to create or change has nothing to
+ * save; else its rows wait to be saved (all of them, or the valid ones only). Null: the import was written.
+ */
+export function unsavedNote(status: string, counts: Summary | null, planned: boolean): 'notSaved' | 'nothingToSave' | 'notSavedYet' | null {
+  if (!counts || !planned) return null
+  if (status === 'CANCELLED' || status === 'FAILED') return 'notSaved'
+  return counts.create + counts.update === 0 ? 'nothingToSave' : 'notSavedYet'
+}
+
 export function statusTone(status: string): 'green' | 'amber' | 'red' | 'slate' | 'blue' {
   if (status === 'DONE') return 'green'
   if (status === 'FAILED') return 'red'

@@ -284,6 +284,9 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
           else { errors[field] = m.id; english[field] = m.en }
         }
       }
+      // and the kind's checks on the cells that did parse, whatever else is faulty (a loan's tenor of 600 with its
+      // amount above the programme's and a borrower not confirmed: said at once, not one upload each)
+      kind.alsoWhenInvalid?.(merged, importer, prepared, errors)
       return verdict('INVALID')
     }
     if (Object.keys(errors).length) return verdict('INVALID')

@@ -20,7 +20,7 @@ test('the import history reads as cards on a phone, a dry run\'s counts as plann
   const refused = page.getByRole('list', { name: 'Baris yang ditolak' }).getByRole('listitem')
   await expect(refused).toHaveCount(1)
   await expect(refused).toContainText('NIK Koperasi · “12345”')
-  const reason = refused.getByText('NIK koperasi harus 16 digit angka.')
+  const reason = refused.getByText('NIK Koperasi harus 16 digit, di sini 5.')
   await reason.scrollIntoViewIfNeeded()
   await expect(reason).toBeInViewport({ ratio: 1 })
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)

@@ -52,9 +52,9 @@ test('a district officer imports MSMEs from the template, fixing a bad NIB, and 
   // every column of the template is read: no column is named as ignored
   await expect(page.getByTestId('ignored-columns')).toHaveCount(0)
   const refused = page.getByRole('table').filter({ hasText: 'Keterangan' })
-  await expect(refused.getByRole('row').filter({ hasText: 'NIB harus 13 digit angka.' })).toContainText('No. NIB')
+  await expect(refused.getByRole('row').filter({ hasText: 'NIB harus 13 digit, di sini 5.' })).toContainText('No. NIB')
   // with what the cell held, so the officer finds it in the file
-  await expect(refused.getByRole('row').filter({ hasText: 'NIB harus 13 digit angka.' }).locator('[data-typed]')).toHaveText('“12345”')
+  await expect(refused.getByRole('row').filter({ hasText: 'NIB harus 13 digit, di sini 5.' }).locator('[data-typed]')).toHaveText('“12345”')
   // all or nothing (the default) with a refused row: nothing would be saved, so no write is offered; the way on is
   await expect(page.getByRole('button', { name: 'Impor sekarang' })).toHaveCount(0)
   await expect(page.getByText(/Berkas memuat 1 baris tidak valid\. Dengan “semua atau tidak sama sekali” tidak ada yang akan disimpan/)).toBeVisible()

@@ -194,6 +194,31 @@ describe('disbursement import', () => {
     ]))
   })
 
+  it('says a refused row\'s programme limits and borrower beside the schema\'s refusal, the tenor against the programme\'s own limit', async () => {
+    const ok = await msme()
+    const file = await xlsx([
+      // a walk's row: a tenor above any programme's, an amount above this one's, a NIK not the register's; it was told
+      // only "Tenor paling lama 120 bulan", then the rest once the tenor was fixed
+      row(ok, account(), { 7: 600, 6: '999.000.000', 4: '3517019999990001' }),
+      // an amount that does not parse beside a tenor above the programme's
+      row(ok, account(), { 6: 'dua juta', 7: 36 }),
+    ])
+    const dry = await check(bpr, file)
+    expect(dry.check).toMatchObject({ total: 2, invalid: 2 })
+    const errors = Object.fromEntries(dry.rows.map((r) => [r.rowNumber, r.errors as { column: string; message: string }[]]))
+    expect(errors[2]).toEqual(expect.arrayContaining([
+      { column: 'Tenor (bulan)', message: 'Tenor melebihi batas program (600 > 24 bulan).' },
+      { column: 'Plafon', message: 'Plafon melebihi batas program (Rp999.000.000 > Rp25.000.000).' },
+      { column: 'NIB', message: 'NIB dan NIK pemilik tidak cocok dengan register UMKM.' },
+      { column: 'NIK Pemilik', message: 'NIB dan NIK pemilik tidak cocok dengan register UMKM.' },
+    ]))
+    expect(errors[2]).toHaveLength(4)
+    expect(errors[3]).toEqual(expect.arrayContaining([
+      expect.objectContaining({ column: 'Plafon' }),
+      { column: 'Tenor (bulan)', message: 'Tenor melebihi batas program (36 > 24 bulan).' },
+    ]))
+  })
+
   it('keeps a bank officer to its own bank, row by row; an admin names the bank', async () => {
     const [m1, m2, m3] = [await msme(), await msme(), await msme()]
     // Bank DKI already holds this account number: another bank's loan, a different key

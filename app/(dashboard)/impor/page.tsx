@@ -9,7 +9,7 @@ import { PastLastPage } from '@/components/ui/past-last-page'
 import { PageHeader } from '@/components/ui/page-header'
 import { Pagination } from '@/components/ui/pagination'
 import { Table, Td, Th } from '@/components/ui/table'
-import { importHistory, statusTone } from '@/lib/imports/history'
+import { importHistory, statusTone, unsavedNote } from '@/lib/imports/history'
 import { IMPORT_KINDS, importKindsFor } from '@/lib/imports/kinds'
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format'
 import { jakartaTime } from '@/lib/dates'
@@ -35,13 +35,15 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
    */
   const count = (r: (typeof rows)[number], n: number | undefined) =>
     n === undefined ? '–' : r.planned ? <span className="text-slate-500">{formatNumber(n, { locale: lang })}</span> : formatNumber(n, { locale: lang })
-  // with nothing to create or change nothing is planned either (refused rows or not): the counts are the dry run's
-  // result ("Invalid 1" is why), not a write waiting to be confirmed
-  // and a dry run dropped (cancelled, or failed) will not be written: "Direncanakan, belum disimpan" under "Dibatalkan" read
-  // as rows still waiting
-  const plannedLabel = (r: (typeof rows)[number]) =>
-    r.status === 'CANCELLED' || r.status === 'FAILED' ? t('notSaved') : r.counts && r.counts.create + r.counts.update === 0 ? t('summaryTitle') : t('planned')
-  const plannedNote = (r: (typeof rows)[number]) => (r.counts && r.planned ? <span className="block text-xs font-normal text-slate-500">{plannedLabel(r)}</span> : null)
+  // one note per state of an import never written (lib/imports/history.ts unsavedNote)
+  const plannedLabel = (r: (typeof rows)[number]) => {
+    const note = unsavedNote(r.status, r.counts, r.planned)
+    return note ? t(note) : null
+  }
+  const plannedNote = (r: (typeof rows)[number]) => {
+    const label = plannedLabel(r)
+    return label ? <span className="block text-xs font-normal text-slate-500">{label}</span> : null
+  }
   return (
     <>
       <PageHeader
@@ -67,7 +69,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
                 <p className="mt-1 text-xs text-slate-600">{IMPORT_KINDS[r.kind]?.title[lang] ?? r.kind} · {r.createdByName} · {formatDateTime(r.createdAt, { locale: lang })}</p>
                 {r.counts && (
                   <p className="mt-1 text-xs text-slate-600">
-                    {r.planned && <span className="font-medium">{plannedLabel(r)}: </span>}
+                    {plannedLabel(r) && <span className="font-medium">{plannedLabel(r)}: </span>}
                     {t('create')} {count(r, r.counts.create)} · {t('update')} {count(r, r.counts.update)} · {t('unchanged')} {count(r, r.counts.unchanged)} · {t('invalid')} {count(r, r.counts.invalid)}
                   </p>
                 )}

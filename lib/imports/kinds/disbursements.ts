@@ -2,7 +2,7 @@ import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { BusinessScale } from '@/lib/generated/prisma/enums'
 import type { EligibilityIssue } from '@/lib/credit/eligibility'
-import { DISBURSEMENT_MESSAGES, insertDisbursements, programRules } from '@/lib/credit/disbursements'
+import { DISBURSEMENT_MESSAGES, disbursementErrorsWith, insertDisbursements, programRules } from '@/lib/credit/disbursements'
 import { importedLoansMissedMonths, plannedLoansMissedMonths } from '@/lib/data/disbursements'
 import { maskNik } from '@/lib/registers/nik'
 import { jakartaToday } from '@/lib/dates'
@@ -53,6 +53,9 @@ export const DISBURSEMENT_FIELDS: FieldDef[] = [
   { key: 'acceptException', label: 'Terima Pengecualian', labelEn: 'Accept exception', synonyms: ['Pengecualian'], type: 'bool', help: 'Hanya admin: Ya untuk mencatat pinjaman yang melanggar ketentuan program (tetap ditandai). Diabaikan untuk petugas bank.', examples: ['', '', ''] },
   { key: 'exceptionReason', label: 'Alasan Pengecualian', labelEn: 'Exception reason', synonyms: ['Alasan'], type: 'text', help: 'Alasan admin menerima pengecualian, minimal 10 karakter, paling banyak 500.', examples: ['', '', ''] },
 ]
+
+/** The schema's own ceiling for any programme (lib/validations/credit.ts), replaced by the programme's when it is known. */
+const TENOR_SCHEMA_MAX = 'Tenor paling lama 120 bulan.'
 
 const COMPARED = ['programId', 'nib', 'contractDate', 'plafond', 'tenorMonths', 'method']
 
@@ -207,6 +210,22 @@ export const disbursementKind: RegisterKind<LoanRow, DisbursementInput> = {
     contractDate: formValue(row.contractDate), plafond: formValue(row.plafond), tenorMonths: String(row.tenorMonths), method: row.method,
   }),
   checkInput: (input, _regions, importer, prepared) => loanOf(input, importer, prepared as Prepared).errors,
+  // a row the schema refused is told its programme limits and its borrower beside, as the form is (the form's helper on
+  // the batch's programmes and borrowers): a tenor of 600 said with the programme's 24 months, not the schema's 120
+  alsoWhenInvalid(values, importer, prepared, errors) {
+    const p = prepared as Prepared
+    // resolve() has turned the bank and the programme into their codes when it knew them
+    const bank = bankOf(values.bankId, importer, p)
+    if (!bank || errors.bankId) return
+    const program = errors.programId ? null : p.programs.find((x) => x.code === values.programId && x.bankIds.includes(bank.id)) ?? null
+    const msme = p.borrowers.get((values.nib ?? '').trim()) ?? null
+    // an account already recorded is the comparison's to judge (an unchanged row is no fault), not a "taken" number
+    const beside = disbursementErrorsWith(values, importer.role, { program, taken: false, msme })
+    for (const [field, messages] of Object.entries(beside)) {
+      // the programme's tenor limit replaces the schema's 120 months: the programme's is the one the row must meet
+      if (!errors[field] || (field === 'tenorMonths' && errors[field] === TENOR_SCHEMA_MAX)) errors[field] = messages.join(' ')
+    }
+  },
   compareFields: COMPARED,
   immutable: 'Rekening ini sudah tercatat dengan nilai lain; impor tidak mengubah pinjaman yang sudah tercatat.',
   show: showOf(DISBURSEMENT_FIELDS, { field: 'ownerNik', with: maskNik }),

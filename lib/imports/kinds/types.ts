@@ -95,6 +95,11 @@ export type RegisterKind<Row extends { id: string }, Input> = {
   /** the stored record as the form would show it, to fill the columns the file does not carry */
   asFormText(row: Row): Record<string, string>
   /**
+   * A row the schema refused: the kind's checks on the cells that did parse (a loan's programme limits and its
+   * borrower), added to `errors` in place, so that the row is told every fault in one dry run (the form's alsoWhenInvalid)
+   */
+  alsoWhenInvalid?(values: Record<string, string>, importer: Importer, prepared: unknown, errors: Record<string, string>): void
+  /**
    * checks that need reference data (location, NIK prefix), as field → message; a message from the database
    * with its own English (a report rule's) comes as both, since the catalogue of server-text cannot know it
    */

@@ -17,7 +17,7 @@ import { inputClass } from '@/components/ui/input-class'
 import { PageHeader } from '@/components/ui/page-header'
 import { db } from '@/lib/db'
 import { orRefused } from '@/lib/dashboard/guard'
-import { autoMap, fieldLabel, shownValue } from '@/lib/imports/fields'
+import { autoMap, fieldLabel, shownHeading, shownValue } from '@/lib/imports/fields'
 import { formatMonth, formatNumber, formatRupiah } from '@/lib/format'
 import type { ImportMissedMonths, PlannedMissedMonths } from '@/lib/data/disbursements'
 import { importDetail, regionNames, rowErrorText, shownStatus, statusTone } from '@/lib/imports/history'
@@ -177,7 +177,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
             key={sheet.name}
             id={imp.id}
             sheet={sheet.name}
-            headings={sheet.headings}
+            headings={sheet.headings.map((h) => shownHeading(h, lang))}
             samples={sheet.sample ?? []}
             initial={initial}
             fields={kind.fields.map((f) => ({ key: f.key, label: fieldLabel(f, lang), required: Boolean(f.required), isKey: f.key === kind.keyField }))}
@@ -204,7 +204,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                 under "Siap diimpor", with nothing on this page to say that column was never read */}
             {ignoredColumns.length > 0 && (
               <p className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="ignored-columns">
-                {t('ignoredColumns', { columns: ignoredColumns.map((h) => `“${h}”`).join(', ') })}
+                {t('ignoredColumns', { columns: ignoredColumns.map((h) => `“${shownHeading(h, lang)}”`).join(', ') })}
                 {canMap && imp.status === 'CHECKED' && <> <Link href={`/impor/${imp.id}?ubah=1`} className="font-medium underline">{t('ignoredRemap')}</Link></>}
               </p>
             )}
@@ -279,7 +279,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                     <dl className="mt-1 space-y-2">
                       {r.errors.map((e, i) => (
                         <div key={i}>
-                          <dt className="break-words font-medium text-slate-900">{e.column}{e.typed && <span className="font-normal text-slate-700"> · “{e.typed}”</span>}</dt>
+                          <dt className="break-words font-medium text-slate-900">{shownHeading(e.column, lang)}{e.typed && <span className="font-normal text-slate-700"> · “{e.typed}”</span>}</dt>
                           <dd className="break-words text-red-800">{rowErrorText(e, lang)}</dd>
                         </div>
                       ))}
@@ -294,7 +294,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                     {invalid.flatMap((r) => r.errors.map((e, i) => (
                       <tr key={`${r.rowNumber}-${i}`}>
                         <td className="px-3 py-2 tabular-nums">{i === 0 ? r.rowNumber : ''}</td>
-                        <td className="px-3 py-2 font-medium">{e.column}</td>
+                        <td className="px-3 py-2 font-medium">{shownHeading(e.column, lang)}</td>
                         <td className="max-w-48 break-words px-3 py-2 text-slate-700" data-typed>{e.typed ? `“${e.typed}”` : '–'}</td>
                         <td className="px-3 py-2 text-red-800">{rowErrorText(e, lang)}</td>
                       </tr>
@@ -317,7 +317,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                     <dl className="mt-1 space-y-2">
                       {r.changes.map((c, i) => (
                         <div key={i}>
-                          <dt className="break-words font-medium text-slate-900">{c.column}</dt>
+                          <dt className="break-words font-medium text-slate-900">{shownHeading(c.column, lang)}</dt>
                           <dd className="break-words">
                             <span className="sr-only">{t('before')}: </span><span className="text-slate-500 line-through decoration-slate-300">{shown(c.field, c.before)}</span>
                             <span aria-hidden className="px-1 text-slate-400">→</span>
@@ -338,7 +338,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                       <tr key={`${r.rowNumber}-${i}`}>
                         <td className="px-3 py-2 tabular-nums">{i === 0 ? r.rowNumber : ''}</td>
                         <td className="px-3 py-2 tabular-nums">{i === 0 ? keyText(r) : ''}</td>
-                        <td className="px-3 py-2 font-medium">{c.column}</td>
+                        <td className="px-3 py-2 font-medium">{shownHeading(c.column, lang)}</td>
                         <td className="px-3 py-2 text-slate-500 line-through decoration-slate-300">{shown(c.field, c.before)}</td>
                         <td className="px-3 py-2 text-slate-900">{shown(c.field, c.after)}{c.masked && <span className="block text-xs text-slate-600">{t('maskedChange')}</span>}</td>
                       </tr>
