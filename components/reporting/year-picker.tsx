@@ -1,10 +1,11 @@
 import { buttonClass } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/input-class'
 import { FilterForm } from '@/components/ui/filter-form'
+import { jakartaYear } from '@/lib/dates'
 
 /** The reporting years on offer: from the first year with data to next year. */
-export function reportingYears(now = new Date()): number[] {
-  const last = now.getFullYear() + 1
+export function reportingYears(now = Date.now()): number[] {
+  const last = jakartaYear(now) + 1 // the year in Jakarta: on 1 January before 07.00 WIB the server's UTC still says the old one
   return Array.from({ length: last - 2023 + 1 }, (_, i) => last - i)
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { nameField, decimalField, isoDateField, isoMonthField, looksLikeEnglishGrouping, parseNumberInput, rupiahField } from '@/lib/parse'
-import { countGroupingMessage, fieldsParsed, filterPage, nibField, nikField } from './registers-common'
+import { countGroupingMessage, fieldsParsed, filterPage, nibField, nikField, filterRegency } from './registers-common'
 
 const isoDate = isoDateField()
 /** Whole Rupiah (lib/parse.ts): `1.234.567`, `1234567` and `Rp1.234.567` are the same; a fraction is refused. */
@@ -193,7 +193,7 @@ export const allocationSchema = z.object({
 
 export const disbursementFilterSchema = z.object({
   program: z.string().max(40).optional().catch(undefined),
-  regency: z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined),
+  regency: filterRegency,
   bank: z.string().max(40).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { nameField } from '@/lib/parse'
-import { fieldsParsed, filterPage } from '@/lib/validations/registers-common'
+import { fieldsParsed, filterPage, filterRegency } from '@/lib/validations/registers-common'
 
 const ROLE_VALUES = ['ADMIN', 'DISTRICT_OFFICER', 'LEADERSHIP', 'BANK_OFFICER'] as const
 
@@ -68,7 +68,7 @@ export const userFilterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   role: z.enum(ROLE_VALUES).optional().catch(undefined),
   status: z.enum(['aktif', 'nonaktif']).optional().catch(undefined),
-  regency: z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined),
+  regency: filterRegency,
   page: filterPage,
   sort: z.enum(['username', 'name', 'role', 'lastSignInAt', 'createdAt']).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),

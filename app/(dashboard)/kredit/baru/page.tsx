@@ -7,6 +7,7 @@ import { ProgramForm } from '@/components/credit/program-form'
 import { PageHeader } from '@/components/ui/page-header'
 import { readDb } from '@/lib/db'
 import { requirePermission } from '@/lib/session'
+import { jakartaYear } from '@/lib/dates'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('credit'))('newProgram') }
@@ -20,7 +21,7 @@ export default async function NewProgramPage() {
     readDb.creditProgram.aggregate({ _max: { year: true } }),
   ])
   // the placeholders suggest the year after the latest programme (an example naming one that exists misleads)
-  const nextYear = (latest._max.year ?? new Date().getFullYear()) + 1
+  const nextYear = (latest._max.year ?? jakartaYear()) + 1
   return (
     <>
       <PageHeader title={t('newProgram')} />
