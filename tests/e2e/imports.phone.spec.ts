@@ -31,7 +31,7 @@ test('the import history reads as cards on a phone, a dry run\'s counts as plann
   await expect(page.getByRole('table')).toBeHidden()
   const card = page.getByRole('list', { name: 'Riwayat impor' }).getByRole('listitem').filter({ hasText: name })
   await expect(card).toContainText('Ada baris tidak valid')
-  await expect(card).toContainText('Direncanakan, belum disimpan')
+  await expect(card).toContainText('Hasil uji coba; belum disimpan')
   await expect(card).toContainText('Baru 1')
   await expect(card).toContainText('Tidak valid 1')
   await card.getByRole('link', { name }).click()
