@@ -20,6 +20,7 @@ import { ActionError } from '@/lib/errors'
 import { jakartaToday } from '@/lib/dates'
 import type { SessionUser } from '@/lib/session-user'
 import { disbursementSchema } from '@/lib/validations/credit'
+import { parseWholeNumber } from '@/lib/parse'
 
 export type DisbursementInput = z.infer<typeof disbursementSchema>
 
@@ -242,8 +243,9 @@ export function disbursementErrorsWith(
   if (program) {
     // a field that did not parse stands in with a value no rule refuses; its own error is the schema's
     const plafond = parsed('plafond')
-    const tenorText = String(raw.tenorMonths ?? '').trim()
-    const tenorMonths = parsed('tenorMonths') ?? (/^\d+$/.test(tenorText) && Number(tenorText) > 120 ? Number(tenorText) : undefined)
+    // a whole tenor the schema refused only for its 120 months is judged against the programme too (read by the one parser)
+    const tenorWhole = parseWholeNumber(String(raw.tenorMonths ?? ''))
+    const tenorMonths = parsed('tenorMonths') ?? (tenorWhole !== null && tenorWhole > 120 ? tenorWhole : undefined)
     const contractDate = parsed('contractDate')
     const { refusal: broken } = programRules(program, borrower === 'mismatch' ? null : borrower, {
       plafond: plafond ?? 0, tenorMonths: tenorMonths ?? 1, contractDate: contractDate ?? `${program.year}-01-01`,
