@@ -14,6 +14,8 @@ import { PreviewDialog } from '@/components/ui/preview-dialog'
 import { formatDate, formatNumber, formatPercent, formatRupiah } from '@/lib/format'
 import { parseRupiah } from '@/lib/parse'
 import { moneyInput } from '@/lib/registers/form-values'
+import type { RateChangeStatus } from '@/lib/credit/rate-change'
+import { RateChanges } from './rate-changes'
 
 /** A regency's allocation field: `alloc_35.17` (the name saveAllocations reads). */
 const allocName = (regencyCode: string) => `alloc_${regencyCode}`
@@ -23,8 +25,10 @@ const allocName = (regencyCode: string) => `alloc_${regencyCode}`
  * first: it recomputes the running loans), and the target per regency (saved as a whole from the version the
  * page showed, with the total against the programme's target as it is typed).
  */
-export function ProgramAdmin({ programId, version, basis, hasLoans, banks, allocations, programTarget, locale }: {
+export function ProgramAdmin({ programId, version, basis, hasLoans, banks, allocations, programTarget, rateChanges, locale }: {
   programId: string; version: number; basis: 'BORROWER_RATE' | 'BANK_RATE'; hasLoans: boolean
+  /** the rate changes being computed and the last one finished (their errors in the reader's language) */
+  rateChanges: RateChangeStatus[]
   banks: { id: string; name: string }[]; allocations: { regencyCode: string; name: string; target: number }[]; programTarget: number
   locale: 'id' | 'en'
 }) {
@@ -81,6 +85,7 @@ export function ProgramAdmin({ programId, version, basis, hasLoans, banks, alloc
         <input type="hidden" name="programId" value={programId} />
         <FormMessage state={preview ? undefined : rateState} />
         <p className="text-xs text-slate-600">{t('rateHint')}</p>
+        <RateChanges programId={programId} initial={rateChanges} banks={banks} locale={locale} />
         <div className="grid gap-3 sm:grid-cols-3">
           <Field label={t('bank')} name="bankId" errors={rateState?.errors?.bankId}>
             {(p) => <select {...p} defaultValue={rateState?.values?.bankId ?? banks[0]?.id}>{banks.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}</select>}

@@ -1,6 +1,6 @@
 'use server'
 
-import { checkRateDate } from '@/lib/credit/rate-window'
+import { previewRateChange, queueRateChange } from '@/lib/credit/rate-change'
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { Prisma } from '@/lib/generated/prisma/client'
@@ -8,8 +8,7 @@ import { db } from '@/lib/db'
 import { writeAudit } from '@/lib/audit'
 import { DISBURSEMENT_MESSAGES, disbursementErrorsBeside, insertDisbursements, prepareDisbursements } from '@/lib/credit/disbursements'
 import { missedClaimMonths } from '@/lib/data/disbursements'
-import { recomputeLoanMonths } from '@/lib/credit/loan-months'
-import { formatDate, formatMonth, formatNumber, formatPercent, formatRupiah, ratePercent } from '@/lib/format'
+import { formatDate, formatMonth, formatPercent, formatRupiah, ratePercent } from '@/lib/format'
 import { dayAfterMonth, jakartaToday } from '@/lib/dates'
 import { env } from '@/lib/env'
 import { parseRupiah, rupiahMessage } from '@/lib/parse'
@@ -17,7 +16,7 @@ import { lastChange, transition } from '@/lib/transitions'
 import { AppError } from '@/lib/errors'
 import type { z } from 'zod'
 import { ActionError, authAction, MESSAGES, type ActionState } from '@/lib/safe-action'
-import { lockBankLoans, previewClaimFor, settleClaimNotices, submitClaimFor } from '@/lib/credit/claim-submission'
+import { previewClaimFor, settleClaimNotices, submitClaimFor } from '@/lib/credit/claim-submission'
 import { CORRECTED_NOTE } from '@/lib/credit/claim-reasons'
 import { recordInstalment } from '@/lib/credit/instalments'
 import { notifyClaimApproved, notifyClaimPaid, remindReturnedClaims } from '@/lib/reminders/scan'
@@ -367,64 +366,20 @@ export const setAmortisationBasis = authAction('credit.configure', amortisationB
 })
 
 /**
- * The loans of a programme and bank whose subsidy a rate change from `from` recomputes: contracted before
- * that day (a later contract already agreed the rate in force) and not matured by it (a matured loan has no
- * period left to recompute).
- */
-function runningLoans(tx: Prisma.TransactionClient, programId: string, bankId: string, from: string) {
-  return tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM disbursements
-    WHERE program_id = ${programId} AND bank_id = ${bankId} AND contract_date < ${from}::date
-      AND contract_date + make_interval(months => tenor_months) > ${from}::date`
-}
-
-/**
- * A change of the bank's contract rate from a date: running loans of this programme and bank are
- * recomputed from that date on (their earlier periods keep the old rate). `intent=preview` writes nothing
- * and says how many loans a save would recompute, for the admin to confirm; the confirmation sends that
- * count back (`expectedLoans`) and is refused if it no longer holds.
+ * A change of the bank's contract rate from a date (lib/credit/rate-change.ts): `intent=preview` writes nothing and
+ * says how many running loans a save would recompute, for the admin to confirm; the confirmation sends that count
+ * back (`expectedLoans`) and queues the recomputation as a job, which the programme's page follows with a progress
+ * bar (minutes at a whole loan book: it had held the admin's request and one transaction for up to 300 s).
  */
 export const addRateChange = authAction('credit.configure', rateChangeSchema, async (input, user): Promise<ActionState> => {
-  const from = formatDate(input.effectiveFrom)
-  const { affected, replaces } = await db.$transaction(async (tx) => {
-    // the bank's claims and loan reports wait, as for a loan's correction: a claim submitted meanwhile would be
-    // computed from the schedules this change rewrites, and a loan recorded meanwhile would miss the new rate
-    await lockBankLoans(tx, input.bankId)
-    const program = await tx.creditProgram.findFirst({ where: { id: input.programId, banks: { some: { bankId: input.bankId } } }, select: { id: true, borrowerRate: true, year: true, maxTenorMonths: true } })
-    if (!program) throw new ActionError('Program atau bank tidak ditemukan.', undefined, 'NOT_FOUND')
-    await checkRateDate(tx, program, input.bankId, input.effectiveFrom)
-    if (input.rate / 100 <= Number(program.borrowerRate)) throw new ActionError('Bunga bank harus di atas bunga debitur.', { rate: ['Bunga bank harus di atas bunga debitur.'] })
-    // a submitted, approved or paid claim of a month from the change on was computed at the old rate: it goes back first
-    const claimed = await tx.subsidyClaim.findMany({
-      where: { programId: program.id, bankId: input.bankId, status: { in: ['SUBMITTED', 'APPROVED', 'PAID'] }, month: { gte: new Date(`${input.effectiveFrom.slice(0, 7)}-01`) } },
-      select: { month: true }, orderBy: { month: 'asc' },
-    })
-    if (claimed.length) {
-      const months = claimed.map((c) => formatMonth(c.month)).join(', ')
-      throw new ActionError(MESSAGES.invalid, { effectiveFrom: [`Klaim ${months} sudah dihitung dengan suku bunga lama; minta klaim itu dikembalikan dulu, atau pilih tanggal berlaku sesudah bulan klaim terakhir.`] })
-    }
-    const key = { programId: program.id, bankId: input.bankId, effectiveFrom: new Date(input.effectiveFrom) }
-    const existing = await tx.programRate.findUnique({ where: { programId_bankId_effectiveFrom: key }, select: { rate: true } })
-    // the rate already recorded for that very day, as the confirmation showed it ('' for none): two admins confirming
-    // the same day do not overwrite each other unseen
-    const replaces = existing ? String(ratePercent(existing.rate)) : ''
-    const loans = await runningLoans(tx, program.id, input.bankId, input.effectiveFrom)
-    if (input.intent === 'preview') return { affected: loans.length, replaces }
-    if ((input.expectedLoans !== undefined && input.expectedLoans !== loans.length) || (input.expectedReplaces !== undefined && input.expectedReplaces !== replaces)) {
-      throw new ActionError(`Data berubah sejak Anda memeriksanya: kini ${formatNumber(loans.length)} pinjaman dihitung ulang mulai ${from}. Periksa lagi lalu simpan.`)
-    }
-    await tx.programRate.upsert({ where: { programId_bankId_effectiveFrom: key }, update: { rate: input.rate / 100 }, create: { ...key, rate: input.rate / 100 } })
-    for (let i = 0; i < loans.length; i += 2_000) await recomputeLoanMonths(tx, loans.slice(i, i + 2_000).map((l) => l.id))
-    await writeAudit(tx, actor(user), {
-      action: 'UPDATE', entity: 'ProgramRate', entityId: program.id,
-      before: existing ? { bankId: input.bankId, effectiveFrom: input.effectiveFrom, rate: Number(existing.rate) } : null,
-      after: { bankId: input.bankId, effectiveFrom: input.effectiveFrom, rate: input.rate / 100, loansRecomputed: loans.length },
-    })
-    return { affected: loans.length, replaces }
-  }, { timeout: 300_000 })
-  if (input.intent === 'preview') return { ok: true, data: { loans: String(affected), replaces, effectiveFrom: input.effectiveFrom, bankId: input.bankId, rate: String(input.rate) } }
-  revalidatePath('/kredit', 'layout')
-  return { ok: true, message: `Suku bunga baru berlaku ${from}; ${formatNumber(affected)} pinjaman dihitung ulang.` }
+  const { intent, ...change } = input
+  if (intent === 'preview') {
+    const { loans, replaces } = await previewRateChange(change)
+    return { ok: true, data: { loans: String(loans), replaces, effectiveFrom: input.effectiveFrom, bankId: input.bankId, rate: String(input.rate) } }
+  }
+  const jobId = await queueRateChange(actor(user), change)
+  revalidatePath(`/kredit/${input.programId}`)
+  return { ok: true, message: `Perubahan suku bunga mulai ${formatDate(input.effectiveFrom)} sedang dihitung; kemajuannya tampil di bawah.`, data: { jobId } }
 })
 
 /** A regency's allocation field: `alloc_35.17`. */

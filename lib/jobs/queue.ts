@@ -30,14 +30,8 @@ export async function enqueue(kind: string, payload: Prisma.InputJsonValue, opti
   const client = options.tx ?? db
   const maxAttempts = options.maxAttempts ?? jobDefinition(kind)?.maxAttempts ?? 3
   if (options.dedupeKey) {
-    // ON CONFLICT on the partial unique index: of two concurrent enqueues exactly one inserts
-    const rows = await client.$queryRaw<{ id: string }[]>`
-      INSERT INTO jobs (id, kind, payload, dedupe_key, max_attempts, run_at, created_by_id)
-      VALUES (${newId()}, ${kind}, ${JSON.stringify(payload)}::jsonb, ${options.dedupeKey}, ${maxAttempts},
-              ${options.runAt ?? new Date()}, ${options.createdById ?? null})
-      ON CONFLICT (kind, dedupe_key) WHERE dedupe_key IS NOT NULL AND state IN ('QUEUED', 'RUNNING') DO NOTHING
-      RETURNING id`
-    if (rows[0]) return rows[0].id
+    const inserted = await enqueueUnique(kind, payload, { ...options, dedupeKey: options.dedupeKey })
+    if (inserted) return inserted
     const live = await client.job.findFirst({
       where: { kind, dedupeKey: options.dedupeKey, state: { in: ['QUEUED', 'RUNNING'] } },
       select: { id: true },
@@ -57,6 +51,23 @@ export async function enqueue(kind: string, payload: Prisma.InputJsonValue, opti
     select: { id: true },
   })
   return job.id
+}
+
+/**
+ * Queue a job unless one of `kind` with the same `dedupeKey` is queued or running: null then (the caller refuses,
+ * where `enqueue` would hand back the live job's id). ON CONFLICT on the partial unique index: of two concurrent
+ * calls exactly one inserts.
+ */
+export async function enqueueUnique(kind: string, payload: Prisma.InputJsonValue, options: EnqueueOptions & { dedupeKey: string }): Promise<string | null> {
+  const client = options.tx ?? db
+  const maxAttempts = options.maxAttempts ?? jobDefinition(kind)?.maxAttempts ?? 3
+  const rows = await client.$queryRaw<{ id: string }[]>`
+    INSERT INTO jobs (id, kind, payload, dedupe_key, max_attempts, run_at, created_by_id)
+    VALUES (${newId()}, ${kind}, ${JSON.stringify(payload)}::jsonb, ${options.dedupeKey}, ${maxAttempts},
+            ${options.runAt ?? new Date()}, ${options.createdById ?? null})
+    ON CONFLICT (kind, dedupe_key) WHERE dedupe_key IS NOT NULL AND state IN ('QUEUED', 'RUNNING') DO NOTHING
+    RETURNING id`
+  return rows[0]?.id ?? null
 }
 
 export type JobStatus = {

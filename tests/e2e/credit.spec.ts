@@ -442,3 +442,49 @@ test('a loan’s page links its business to the MSME register only for a role th
   await page.goto(`/kredit/penyaluran/${loan.id}`)
   await expect(page.getByRole('link', { name: `NIB ${loan.nib}` })).toHaveAttribute('href', /\/umkm\//)
 })
+
+test('an admin changes a bank’s rate: the recomputation runs as a job with a progress bar, and the page shows its outcome', async ({ page, login }) => {
+  test.slow() // two recomputations of some 4.000 loans each
+  const [program] = await sql<{ id: string }>(`SELECT id FROM credit_programs WHERE code = 'PROKESRA-2026'`)
+  // the loans a change from 1 June 2027 recomputes (running on that day), and their schedules before it
+  const running = `SELECT d.id FROM disbursements d JOIN banks b ON b.id = d.bank_id
+    WHERE d.program_id = '${program.id}' AND b.code = 'BPRJATIM' AND d.contract_date < '2027-06-01' AND d.contract_date + make_interval(months => d.tenor_months) > '2027-06-01'`
+  const [{ loans }] = await sql<{ loans: number }>(`SELECT count(*)::int AS loans FROM (${running}) r`)
+  expect(loans).toBeGreaterThan(1000)
+  const schedules = async () => (await sql<{ after: string; before: string }>(`
+    SELECT sum(subsidy_due) FILTER (WHERE due_date > '2027-07-01')::text AS after, sum(subsidy_due) FILTER (WHERE due_date < '2027-06-01')::text AS before
+    FROM loan_months WHERE disbursement_id IN (${running})`))[0]
+  const original = await schedules()
+
+  await login('ADMIN')
+  await page.goto(`/kredit/${program.id}`)
+  const form = page.locator('form', { has: page.getByRole('heading', { name: 'Ubah suku bunga bank' }) })
+  const change = async (rate: string, replaces?: string) => {
+    await form.getByLabel('Bank').selectOption({ label: 'BPR Jatim' })
+    await form.getByLabel('Berlaku mulai').fill('01/06/2027')
+    await form.getByLabel('Suku bunga (%)').fill(rate)
+    await form.getByRole('button', { name: 'Simpan' }).click()
+    await expect(page.getByTestId('rate-confirm-body')).toContainText(`Subsidi ${new Intl.NumberFormat('id-ID').format(loans)} pinjaman berjalan bank ini`)
+    if (replaces) await expect(page.getByRole('dialog')).toContainText(`Tanggal itu sudah punya suku bunga ${replaces}; yang baru menggantikannya.`)
+    await page.getByRole('button', { name: 'Ya, ubah dan hitung ulang' }).click()
+    // queued, then counted through: the request no longer waits for the recomputation
+    await expect(form.getByRole('progressbar')).toBeVisible()
+    await expect(form.getByTestId('rate-changes')).toContainText('Menghitung ulang: BPR Jatim')
+  }
+
+  await change('15')
+  const done = form.locator('[data-state="SUCCEEDED"]')
+  await expect(done).toContainText(`Suku bunga BPR Jatim 15,00% berlaku mulai 1 Juni 2027; ${new Intl.NumberFormat('id-ID').format(loans)} pinjaman dihitung ulang.`, { timeout: 120_000 })
+  await expect(form.getByRole('progressbar')).toHaveCount(0)
+  // the page reloaded its figures and rates: the new rate listed, the later periods earn more, the earlier ones the same
+  await expect(page.getByText(/BPR Jatim: 15,00% \(1 Juni 2027\)/)).toBeVisible()
+  const raised = await schedules()
+  expect(Number(raised.after)).toBeGreaterThan(Number(original.after))
+  expect(raised.before).toBe(original.before)
+
+  // and back to the old rate on the same day (the confirmation names the rate it replaces): the schedules as they were
+  await change('14', '15,00%')
+  await expect(done).toContainText('Suku bunga BPR Jatim 14,00% berlaku mulai 1 Juni 2027', { timeout: 120_000 })
+  expect(await schedules()).toEqual(original)
+  await sql(`DELETE FROM program_rates WHERE program_id = '${program.id}' AND effective_from = '2027-06-01'`)
+})

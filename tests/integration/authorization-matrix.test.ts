@@ -228,6 +228,8 @@ const ROUTE_PERMISSIONS: Record<string, Permission | Permission[] | 'public'> = 
   // 403 (tests/integration/imports.test.ts): each allowed column asks for an import it may open (ROUTE_REQUESTS)
   'GET /api/impor/[id]/status': 'imports.use',
   'GET /api/impor/[id]/ditolak': 'imports.use',
+  // a programme's rate changes being computed: the admins who may start one
+  'GET /api/kredit/program/[id]/suku-bunga': 'credit.configure',
   // the integration API: a bearer token of an API client with the column's role and scope instead of a session
   'GET /api/v1/openapi.json': 'public', // the interface's description: holds no data
   'GET /api/v1/koperasi': 'cooperatives.read',
@@ -274,6 +276,7 @@ const ROUTE_REQUESTS: Record<string, {
   // the district officer's MSME import (an admin opens every import), the bank officer's own disbursement import
   'GET /api/impor/[id]/status': { subpath: '/matriks-impor/status', params: () => ({ id: importOfCaller() }) },
   'GET /api/impor/[id]/ditolak': { subpath: '/matriks-impor/ditolak', params: () => ({ id: importOfCaller() }) },
+  'GET /api/kredit/program/[id]/suku-bunga': { subpath: '/matriks-program/suku-bunga', params: () => ({ id: fx.programId }) },
   'GET /api/v1/program/[id]/angka': { subpath: '/matriks-program/angka', params: () => ({ id: fx.programId }) },
   'GET /api/v1/penyaluran/[id]': { subpath: '/matriks-pinjaman', params: () => ({ id: fx.loanBpr }) },
   'PATCH /api/v1/penyaluran/[id]': {

@@ -11,6 +11,8 @@ import { signInAs, submit } from '../support/session'
 import { db } from '@/lib/db'
 import { addRateChange, saveAllocations, setAmortisationBasis, updateProgram } from '@/lib/actions/credit'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
+import { RATE_CHANGE_JOB, rateChangesOf } from '@/lib/credit/rate-change'
+import { runJobsUntilIdle } from '@/lib/jobs'
 import { getProgramSettings } from '@/lib/data/credit-programs'
 import { serverText } from '@/lib/i18n/server-text'
 import { getCurrentUser } from '@/lib/session'
@@ -149,9 +151,14 @@ describe('a bank-rate change', () => {
     expect(moved).toMatchObject({ ok: false, message: 'Data berubah sejak Anda memeriksanya: kini 2 pinjaman dihitung ulang mulai 1 Juli 2026. Periksa lagi lalu simpan.' })
     expect(await db.programRate.count({ where: { programId: p.id, bankId: bpr } })).toBe(1)
     const saved = await addRateChange(undefined, form({ ...fields, intent: 'submit', expectedLoans: 2 }))
-    expect(saved).toMatchObject({ ok: true, message: 'Suku bunga baru berlaku 1 Juli 2026; 2 pinjaman dihitung ulang.' })
-    expect(serverText(saved.message, 'en')).toBe('The new interest rate applies from 1 July 2026; 2 loans recalculated.')
+    expect(saved).toMatchObject({ ok: true, message: 'Perubahan suku bunga mulai 1 Juli 2026 sedang dihitung; kemajuannya tampil di bawah.' })
+    expect(serverText(saved.message, 'en')).toBe('The rate change from 1 July 2026 is being calculated; its progress shows below.')
+    // queued, not done in the request: the rate and the loans change when the job has run
+    expect(await db.programRate.count({ where: { programId: p.id, bankId: bpr } })).toBe(1)
+    expect(await rateChangesOf(p.id)).toMatchObject([{ state: 'QUEUED', bankId: bpr, effectiveFrom: '2026-07-01', rate: 12, by: adminA.username }])
+    await runJobsUntilIdle()
     expect(await db.programRate.count({ where: { programId: p.id, bankId: bpr } })).toBe(2)
+    expect(await rateChangesOf(p.id)).toMatchObject([{ state: 'SUCCEEDED', done: 2, total: 2, loans: 2, error: null }])
     // the preview names the rate that day already has; a confirmation made before another admin's is refused
     const again = await addRateChange(undefined, form({ ...fields, rate: '13', intent: 'preview' }))
     expect(again).toMatchObject({ ok: true, data: { replaces: '12' } })
@@ -159,9 +166,66 @@ describe('a bank-rate change', () => {
     expect(unseen).toMatchObject({ ok: false })
     const replaced = await addRateChange(undefined, form({ ...fields, rate: '13', intent: 'submit', expectedLoans: 2, expectedReplaces: '12' }))
     expect(replaced).toMatchObject({ ok: true })
+    await runJobsUntilIdle()
     const audit = await db.auditLog.findFirstOrThrow({ where: { entity: 'ProgramRate', entityId: p.id }, orderBy: { id: 'desc' }, select: { before: true, after: true } })
     expect(audit.before).toMatchObject({ rate: 0.12 })
     expect(audit.after).toMatchObject({ rate: 0.13 })
+  })
+
+  it('recomputes the loans in the job at the new rate from that day, the earlier periods kept', async () => {
+    const p = await programme()
+    const id = await loan(p.id, '2026-02-10', 12)
+    const before = await db.loanMonth.findMany({ where: { disbursementId: id }, select: { period: true, dueDate: true, subsidyDue: true }, orderBy: { period: 'asc' } })
+    signInAs(adminA)
+    const fields = { programId: p.id, bankId: bpr, effectiveFrom: '2026-07-01', rate: '14' }
+    expect(await addRateChange(undefined, form({ ...fields, intent: 'submit', expectedLoans: 1, expectedReplaces: '' }))).toMatchObject({ ok: true })
+    await runJobsUntilIdle()
+    const after = await db.loanMonth.findMany({ where: { disbursementId: id }, select: { period: true, dueDate: true, subsidyDue: true }, orderBy: { period: 'asc' } })
+    expect(after.map((m) => m.period)).toEqual(before.map((m) => m.period))
+    for (const [i, m] of after.entries()) {
+      // 11 % → 14 % above the borrower's 3 %: a period from 1 July on earns more subsidy, an earlier one the same
+      // (the period due on 10 July straddles the day and is left out)
+      const due = m.dueDate.toISOString().slice(0, 10)
+      if (due < '2026-07-01') expect(Number(m.subsidyDue), `period ${m.period}`).toBe(Number(before[i].subsidyDue))
+      else if (due > '2026-08-01') expect(Number(m.subsidyDue), `period ${m.period}`).toBeGreaterThan(Number(before[i].subsidyDue))
+    }
+  })
+
+  it('runs one change of a programme and bank at a time: of two confirmations at once one is queued, the other told', async () => {
+    const p = await programme()
+    await loan(p.id, '2026-02-10', 12)
+    signInAs(adminA)
+    const fields = { programId: p.id, bankId: bpr, effectiveFrom: '2026-07-01', intent: 'submit', expectedLoans: 1, expectedReplaces: '' }
+    const both = await Promise.all([addRateChange(undefined, form({ ...fields, rate: '12' })), addRateChange(undefined, form({ ...fields, rate: '13' }))])
+    expect(both.filter((r) => r.ok)).toHaveLength(1)
+    const busy = 'Perubahan suku bunga untuk bank ini sedang dihitung; tunggu sampai selesai, lalu periksa lagi.'
+    expect(both.find((r) => !r.ok)).toMatchObject({ ok: false, errors: { bankId: [busy] } })
+    expect(await db.job.count({ where: { kind: RATE_CHANGE_JOB, payload: { path: ['programId'], equals: p.id } } })).toBe(1)
+    // while it waits for a worker, a preview for the same bank is refused too; another bank's is not
+    expect(await addRateChange(undefined, form({ ...fields, rate: '12', intent: 'preview' }))).toMatchObject({ ok: false, errors: { bankId: [busy] } })
+    expect(await addRateChange(undefined, form({ ...fields, bankId: dki, rate: '14', intent: 'preview' }))).toMatchObject({ ok: true })
+    await runJobsUntilIdle()
+    expect(await db.programRate.count({ where: { programId: p.id, bankId: bpr } })).toBe(2)
+    expect(await addRateChange(undefined, form({ ...fields, effectiveFrom: '2026-08-01', rate: '12', intent: 'preview' }))).toMatchObject({ ok: true })
+  })
+
+  it('checks again in the job: a claim submitted after the confirmation fails it, and nothing changes', async () => {
+    const p = await programme()
+    const id = await loan(p.id, '2026-02-10', 12)
+    const months = async () => (await db.loanMonth.findMany({ where: { disbursementId: id }, select: { period: true, subsidyDue: true }, orderBy: { period: 'asc' } })).map((m) => `${m.period}:${m.subsidyDue}`)
+    const before = await months()
+    signInAs(adminA)
+    expect(await addRateChange(undefined, form({ programId: p.id, bankId: bpr, effectiveFrom: '2026-07-01', rate: '14', intent: 'submit', expectedLoans: 1, expectedReplaces: '' }))).toMatchObject({ ok: true })
+    await db.subsidyClaim.create({ data: { programId: p.id, bankId: bpr, month: new Date('2026-07-01'), status: 'SUBMITTED' } })
+    await runJobsUntilIdle()
+    const [status] = await rateChangesOf(p.id)
+    expect(status).toMatchObject({ state: 'FAILED', loans: null })
+    expect(status.error).toContain('Klaim Juli 2026 sudah dihitung dengan suku bunga lama')
+    expect(serverText(status.error!, 'en')).toContain('July 2026')
+    expect(await db.programRate.count({ where: { programId: p.id, bankId: bpr } })).toBe(1)
+    expect(await months()).toEqual(before)
+    // the request's row of who asked stays; no row of a change made
+    expect(await db.auditLog.findMany({ where: { entity: 'ProgramRate', entityId: p.id }, select: { action: true } })).toEqual([{ action: 'SUBMIT' }])
   })
 
   it('does not rewrite a month a live claim was computed from: the claim goes back first', async () => {

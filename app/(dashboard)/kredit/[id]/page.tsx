@@ -15,6 +15,7 @@ import { StatCard } from '@/components/ui/stat-card'
 import { Table, Td, Th } from '@/components/ui/table'
 import { readDb } from '@/lib/db'
 import { getProgramSettings } from '@/lib/data/credit-programs'
+import { rateChangesOf } from '@/lib/credit/rate-change'
 import { getProgrammeFigures } from '@/lib/data/dashboard'
 import { env } from '@/lib/env'
 import { formatDate, formatNumber, formatPercent, formatRate, formatRupiah, formatRupiahShort } from '@/lib/format'
@@ -173,6 +174,7 @@ export default async function ProgramPage({ params, searchParams }: { params: Pr
           // the allocations as stored at the version above (not the figures' cached ranking): the form saves against both
           allocations={regencies.map((r) => ({ regencyCode: r.code, name: r.name, target: Number(program.allocations.find((a) => a.regencyCode === r.code)?.creditTarget ?? 0) }))}
           programTarget={Number(program.creditTarget)}
+          rateChanges={(await rateChangesOf(program.id)).map((c) => ({ ...c, error: c.error && serverText(c.error, lang) }))}
           locale={lang}
         />
       )}
