@@ -26,7 +26,7 @@ export const MESSAGES = {
   signedOut: 'Sesi Anda berakhir. Silakan masuk lagi.',
   forbidden: REFUSAL_MESSAGES.FORBIDDEN,
   mustChangePassword: 'Ganti kata sandi sementara Anda terlebih dahulu.',
-  invalid: 'Periksa kembali isian yang ditandai.',
+  invalid: REFUSAL_MESSAGES.INVALID,
   failed: 'Terjadi kesalahan di server; perubahan tidak disimpan. Coba lagi.',
 } as const
 

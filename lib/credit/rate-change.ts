@@ -13,11 +13,10 @@ import { writeAudit, type AuditActor } from '@/lib/audit'
 import { lockBankLoans } from '@/lib/credit/claim-submission'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { checkRateDate } from '@/lib/credit/rate-window'
-import { ActionError } from '@/lib/errors'
+import { ActionError, REFUSAL_MESSAGES } from '@/lib/errors'
 import { formatDate, formatMonth, formatNumber, ratePercent } from '@/lib/format'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { defineJob, enqueueUnique, PermanentJobError, type JobContext } from '@/lib/jobs'
-import { MESSAGES } from '@/lib/safe-action'
 
 export const RATE_CHANGE_JOB = 'credit.rateChange'
 
@@ -74,7 +73,7 @@ export async function planRateChange(tx: Prisma.TransactionClient, change: RateC
   })
   if (claimed.length) {
     const months = claimed.map((c) => formatMonth(c.month)).join(', ')
-    throw new ActionError(MESSAGES.invalid, { effectiveFrom: [`Klaim ${months} sudah dihitung dengan suku bunga lama; minta klaim itu dikembalikan dulu, atau pilih tanggal berlaku sesudah bulan klaim terakhir.`] })
+    throw new ActionError(REFUSAL_MESSAGES.INVALID, { effectiveFrom: [`Klaim ${months} sudah dihitung dengan suku bunga lama; minta klaim itu dikembalikan dulu, atau pilih tanggal berlaku sesudah bulan klaim terakhir.`] })
   }
   const existing = await tx.programRate.findUnique({
     where: { programId_bankId_effectiveFrom: { programId: program.id, bankId: change.bankId, effectiveFrom: new Date(change.effectiveFrom) } },
@@ -170,7 +169,7 @@ export async function runRateChange(ctx: JobContext): Promise<{ loans: number }>
     }, { maxWait: 60_000, timeout: 60 * 60_000 })
   } catch (e) {
     // a refusal is the admin's to read on the page (in their language there): no retry can change it
-    if (e instanceof ActionError) throw new PermanentJobError([e.message, ...Object.values(e.fieldErrors ?? {}).flat()].filter((m) => m !== MESSAGES.invalid).join(' ') || e.message)
+    if (e instanceof ActionError) throw new PermanentJobError([e.message, ...Object.values(e.fieldErrors ?? {}).flat()].filter((m) => m !== REFUSAL_MESSAGES.INVALID).join(' ') || e.message)
     throw e
   }
 }

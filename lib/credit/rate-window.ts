@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { formatDate } from '@/lib/format'
-import { ActionError, MESSAGES } from '@/lib/safe-action'
+import { ActionError, REFUSAL_MESSAGES } from '@/lib/errors'
 
 /**
  * The days a bank's contract rate for a programme may take effect from: the programme's year up to the end of its
@@ -17,6 +17,6 @@ export async function checkRateDate(tx: Prisma.TransactionClient, program: { id:
   const first = span.first!
   const last = span.last!
   if (effectiveFrom < first || effectiveFrom > last) {
-    throw new ActionError(MESSAGES.invalid, { effectiveFrom: [`Tanggal berlaku harus di antara ${formatDate(first)} dan ${formatDate(last)} (tahun program dan tenor terpanjangnya).`] })
+    throw new ActionError(REFUSAL_MESSAGES.INVALID, { effectiveFrom: [`Tanggal berlaku harus di antara ${formatDate(first)} dan ${formatDate(last)} (tahun program dan tenor terpanjangnya).`] })
   }
 }
