@@ -377,9 +377,11 @@ export const addRateChange = authAction('credit.configure', rateChangeSchema, as
     const { loans, replaces } = await previewRateChange(change)
     return { ok: true, data: { loans: String(loans), replaces, effectiveFrom: input.effectiveFrom, bankId: input.bankId, rate: String(input.rate) } }
   }
-  const jobId = await queueRateChange(actor(user), change)
+  await queueRateChange(actor(user), change)
+  // the page re-reads its rate changes, with this one queued (no data: the form's data is the preview's, which
+  // keeps the confirmation dialog open)
   revalidatePath(`/kredit/${input.programId}`)
-  return { ok: true, message: `Perubahan suku bunga mulai ${formatDate(input.effectiveFrom)} sedang dihitung; kemajuannya tampil di bawah.`, data: { jobId } }
+  return { ok: true, message: `Perubahan suku bunga mulai ${formatDate(input.effectiveFrom)} sedang dihitung; kemajuannya tampil di bawah.` }
 })
 
 /** A regency's allocation field: `alloc_35.17`. */
