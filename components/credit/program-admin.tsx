@@ -83,7 +83,8 @@ export function ProgramAdmin({ programId, version, basis, hasLoans, banks, alloc
       <form onSubmit={rateAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
         <h2 className="text-base font-semibold">{t('addRate')}</h2>
         <input type="hidden" name="programId" value={programId} />
-        <FormMessage state={preview ? undefined : rateState} />
+        {/* a queued change is said by its progress below (its own message would outlive the job); refusals here */}
+        <FormMessage state={preview || rateState?.ok ? undefined : rateState} />
         <p className="text-xs text-slate-600">{t('rateHint')}</p>
         <RateChanges programId={programId} initial={rateChanges} banks={banks} locale={locale} />
         <div className="grid gap-3 sm:grid-cols-3">

@@ -21,7 +21,7 @@ import { defineJob, enqueueUnique, PermanentJobError, type JobContext } from '@/
 export const RATE_CHANGE_JOB = 'credit.rateChange'
 
 /** Loans recomputed between two progress reports (and two cancel checks) of the job. */
-const BATCH = 1_000
+const BATCH = 500
 
 export type RateChange = {
   programId: string
