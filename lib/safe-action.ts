@@ -11,6 +11,7 @@ import { cookies } from 'next/headers'
 import { LOCALE_COOKIE } from '@/lib/i18n/config'
 import { serverText, translateState, type TextLocale } from '@/lib/i18n/server-text'
 import type { SessionUser } from '@/lib/session-user'
+import { FORM_PARSE } from '@/lib/validations/form-defaults'
 
 /** What every form action returns: a message, field errors in Indonesian, and the values to refill. */
 export type ActionState = {
@@ -106,7 +107,8 @@ export async function guarded<S extends z.ZodType>(
   if (!can(user.role, permission)) return { ok: false, message: MESSAGES.forbidden }
   const screened = screenInput(raw)
   if (screened.errors) return { ok: false, message: MESSAGES.invalid, errors: screened.errors }
-  const parsed = schema.safeParse(screened.input)
+  // a check the schema left without a message (a hidden id or version missing from a crafted post) speaks Indonesian too
+  const parsed = schema.safeParse(screened.input, FORM_PARSE)
   if (!parsed.success) {
     // a field's key is the form's (a report's indicator codes are keys too): `toString` or `constructor` sent as a field
     // must be a key of its own, not the prototype's method that `??=` would take for a value (a property test's find)

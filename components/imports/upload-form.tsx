@@ -60,6 +60,8 @@ export function UploadForm({ kind, hint, maxBytes }: { kind: string; hint: strin
         {(p) => <input {...p} type="file" onChange={(e) => check(e.currentTarget.files?.[0])} accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-brand-700" />}
       </Field>
       <Button type="submit" disabled={pending}>{pending ? t('uploading') : t('upload')}</Button>
+      {/* the server reads the whole file before it answers (a file of 100.000 rows: tens of seconds): said while it does, not a bare "uploading" */}
+      {pending && <p role="status" className="text-sm text-slate-600">{t('uploadingNote')}</p>}
     </form>
   )
 }

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream'
 import { createInflateRaw, inflateRawSync, constants as zlib } from 'node:zlib'
 import { IMPORT_MAX_FILE_BYTES } from '@/lib/upload-limits'
 import { numberSetting } from '@/lib/env'
+import { formatMegabytes } from '@/lib/format'
 
 /**
  * Reading uploaded spreadsheets safely and without holding the whole sheet: the file is checked before any
@@ -39,7 +40,7 @@ export class FileRefused extends Error {}
 export function inspectFile(name: string, bytes: Buffer): FileFormat {
   if (bytes.length === 0) throw new FileRefused('Berkas kosong.')
   if (bytes.length > IMPORT_LIMITS.maxFileBytes) {
-    throw new FileRefused(`Berkas terlalu besar (${(bytes.length / 1024 / 1024).toFixed(1)} MB); batasnya ${Math.round(IMPORT_LIMITS.maxFileBytes / 1024 / 1024)} MB.`)
+    throw new FileRefused(`Berkas terlalu besar (${formatMegabytes(bytes.length)} MB); batasnya ${Math.round(IMPORT_LIMITS.maxFileBytes / 1024 / 1024)} MB.`)
   }
   const lower = name.toLowerCase()
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {

@@ -7,7 +7,7 @@ import { JobCancelled, PermanentJobError, type JobContext } from '@/lib/jobs'
 import { CellProblem, cellText, shownValue, type FieldDef } from './fields'
 import { IMPORT_LIMITS, readSheets, type ByteSource, type Cell, type FileFormat } from './file'
 import { importKind } from './kinds'
-import { exampleTexts, isRejectedFileHeading } from './template'
+import { EXAMPLE_COLUMN, exampleTexts, isExampleMark, isRejectedFileHeading } from './template'
 import { agencyRegencies } from '@/lib/data/regions'
 import { fieldValue } from './kinds/common'
 import type { AnyKind, Importer, PlannedRow, Tx } from './kinds/types'
@@ -99,8 +99,14 @@ async function templateExamples(client: Tx, imp: LoadedImport, kind: AnyKind, im
   return { fields: fields.map((f) => f.key), rows }
 }
 const exampleSignature = (texts: string[]) => texts.join('\u0001')
-/** Whether a row's mapped texts are one of the template's example rows. */
-const isExample = (c: Ctx, values: Record<string, string>) => Boolean(c.examples?.rows.has(exampleSignature(c.examples.fields.map((f) => values[f] ?? ''))))
+/**
+ * Whether a row is one of the template's example rows left as it was: marked CONTOH in the template's column Contoh
+ * (an ignored column: its cell travels with the row to the commit), and its mapped texts the example's. The mark is
+ * what a real row never has: by its values alone, a genuine row equal to an example (Kabupaten Pacitan · 2026 · IV ·
+ * KOP_TERDAFTAR · 1.250) had been refused as one.
+ */
+const isExample = (c: Ctx, row: { values: Record<string, string>; ignored?: Record<string, string> }) =>
+  isExampleMark(row.ignored?.[EXAMPLE_COLUMN]) && Boolean(c.examples?.rows.has(exampleSignature(c.examples.fields.map((f) => row.values[f] ?? ''))))
 
 /** The examples as the dry run stored them beside its counts (`summary.examples`), for the commit to judge by. */
 type StoredExamples = { fields: string[]; rows: string[] }
@@ -186,7 +192,7 @@ async function checkBatch(client: Tx, rows: RowTexts[], ctx: Ctx): Promise<Verdi
 function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx: Ctx): Verdict[] {
   const { kind, importer, regions } = ctx
   const keyField = kind.fields.find((f) => f.key === kind.keyField)!
-  return rows.map(({ rowNumber, values, problems }) => {
+  return rows.map(({ rowNumber, values, problems, ignored }) => {
     const errors: Record<string, string> = { ...problems }
     const english: Record<string, string> = {}
     const key = keyOfRow(kind, importer, values, prepared)
@@ -226,7 +232,7 @@ function judgeBatch(rows: RowTexts[], { prepared, existingByKey }: Lookups, ctx:
     }
     // a template's example row takes no key, as the first pass (gatherFile) leaves it out: the user's own row with the
     // same key below is the one the file means, judged and counted as such, never "a repeat of row 2"
-    const exampleRow = isExample(ctx, values)
+    const exampleRow = isExample(ctx, { values, ignored })
     if (!exampleRow) ctx.seen.set(key, rowNumber)
     const existing = existingByKey.get(key)
     // another regency's record first: whether it is deleted is not the officer's to learn (nor to restore)
@@ -473,14 +479,14 @@ const IGNORED_FIELD: FieldDef = { key: IGNORED, label: '', type: 'text', help: '
  * (`storedBatches`): the same texts, so both passes judge the same whole file. A kind without the hook: no
  * first pass, the file is read once.
  */
-async function gatherFile(client: Tx, c: Ctx, batches: () => AsyncIterable<{ values: Record<string, string> }[]>, job: JobContext, total: number | null): Promise<void> {
+async function gatherFile(client: Tx, c: Ctx, batches: () => AsyncIterable<{ values: Record<string, string>; ignored?: Record<string, string> }[]>, job: JobContext, total: number | null): Promise<void> {
   const { kind, importer, regions } = c
   if (!kind.gather) return
   let gathered: unknown
   for await (const batch of batches()) {
     // a template's example row left in the file is refused, not part of what the file leaves: a report's rules had
     // judged the officer's own rows below against the examples' 1.250 · 980 (its first row of each indicator)
-    gathered = await kind.gather(client, batch.map((r) => r.values).filter((values) => !isExample(c, values)), importer, regions, gathered)
+    gathered = await kind.gather(client, batch.filter((r) => !isExample(c, r)).map((r) => r.values), importer, regions, gathered)
     // keeps the job's lease and answers a cancel during the first pass
     await job.progress(0, total, 'Membaca seluruh berkas')
   }

@@ -15,7 +15,7 @@ import { importKind } from './kinds'
 import type { AnyKind, TemplateExtras } from './kinds/types'
 import type { SheetInfo } from './pipeline'
 import './jobs'
-import { formatNumber } from '@/lib/format'
+import { formatMegabytes, formatNumber } from '@/lib/format'
 
 /** How many rows of each sheet are looked at to find its header row (a title block above it is common). */
 const HEADER_SCAN_ROWS = 30
@@ -69,7 +69,7 @@ export async function analyse(kind: AnyKind, format: 'XLSX' | 'CSV', bytes: Buff
 export async function createImport(user: SessionUser, slug: string, file: File): Promise<string> {
   const kind = kindFor(user, slug)
   if (file.size > IMPORT_LIMITS.maxFileBytes) {
-    throw new AppError('INVALID', `Berkas terlalu besar (${(file.size / 1024 / 1024).toFixed(1)} MB); batasnya ${Math.round(IMPORT_LIMITS.maxFileBytes / 1024 / 1024)} MB.`)
+    throw new AppError('INVALID', `Berkas terlalu besar (${formatMegabytes(file.size)} MB); batasnya ${Math.round(IMPORT_LIMITS.maxFileBytes / 1024 / 1024)} MB.`)
   }
   const bytes = Buffer.from(await file.arrayBuffer())
   let sheets: SheetInfo[]

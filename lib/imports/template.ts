@@ -14,6 +14,32 @@ type RangeValidations = { dataValidations: { add(range: string, rule: ExcelJS.Da
 const RULES_SHEET = 'Daftar'
 
 /**
+ * The template's last column, beside the fields: CONTOH on each example row, empty on the user's own. A row is an
+ * untouched example only when marked so (lib/imports/pipeline.ts isExample): by its values alone, a genuine row equal
+ * to an example had been refused as one. Its heading stays Indonesian, as the Data sheet's others (the format the import reads).
+ */
+export const EXAMPLE_COLUMN = 'Contoh'
+const EXAMPLE_MARK = 'CONTOH'
+/** Whether a cell of the column Contoh marks an example row (as typed: any case, spaces around). */
+export const isExampleMark = (text: string | undefined) => text?.trim().toUpperCase() === EXAMPLE_MARK
+
+/** The explanation sheet's own words, in the downloader's language (its Data sheet stays Indonesian: the format the import reads). */
+const HELP_SHEET = {
+  id: {
+    sheet: 'Penjelasan', column: 'Kolom', required: 'Wajib', format: 'Format', help: 'Keterangan', yes: 'Ya', meaning: 'Arti', note: 'Catatan',
+    codes: (label: string) => `Kode ${label}`,
+    exampleHelp: `Berisi ${EXAMPLE_MARK} pada baris contoh templat. Baris bertanda ${EXAMPLE_MARK} yang isinya masih sama dengan contohnya ditolak saat uji coba; kosongkan kolom ini (atau hapus kolomnya) untuk data Anda. Kolom ini tidak diimpor.`,
+    notes: (rows: string) => `Baris contoh (${rows}) ditimpa dengan data Anda atau dihapus: baris contoh yang dibiarkan apa adanya ditolak saat uji coba. Judul kolom boleh diganti: saat unggah, kolom dicocokkan ulang. Pada data yang sudah ada, sel kosong berarti nilai lama dipertahankan. Impor yang sama dua kali tidak mengubah apa pun.`,
+  },
+  en: {
+    sheet: 'Explanation', column: 'Column', required: 'Required', format: 'Format', help: 'Notes', yes: 'Yes', meaning: 'Meaning', note: 'Note',
+    codes: (label: string) => `${label} codes`,
+    exampleHelp: `Holds ${EXAMPLE_MARK} on the template's example rows. A row marked ${EXAMPLE_MARK} whose cells are still the example's is refused in the dry run; leave this column empty (or delete it) for your own data. This column is not imported.`,
+    notes: (rows: string) => `Overwrite the example rows (${rows}) with your data or delete them: an example row left as it is is refused in the dry run. The column headings on the Data sheet stay in Indonesian (they may be renamed: on upload the columns are matched again). For a record already stored, an empty cell keeps the stored value. Importing the same file twice changes nothing.`,
+  },
+} as const
+
+/**
  * Columns whose cells are Text in the template: codes and identifiers (NIB, NIK, a region's code, a phone, an
  * account or programme number), which Excel would otherwise turn into numbers (leading zeros lost, 16 digits
  * rounded) or dates (a month 10/2026), and free text, which Excel could read as a number or a date as well.
@@ -61,20 +87,23 @@ function listOf(f: FieldDef, regencyNames: string[], extras: TemplateExtras): st
  * as text (NIB and NIK keep their zeros and all 16 digits) and drop-down lists where a column has fixed
  * values; sheet "Penjelasan" explaining every column; the lists' values on a sheet of their own.
  */
-export async function templateXlsx(kind: AnyKind, regencyNames: string[], extras: TemplateExtras = {}): Promise<Buffer> {
+export async function templateXlsx(kind: AnyKind, regencyNames: string[], extras: TemplateExtras = {}, locale: TextLocale = 'id'): Promise<Buffer> {
   const fields = templateFields(kind, extras)
+  const words = HELP_SHEET[locale]
+  // the explanation's texts are written in Indonesian; their English from the server messages (as the rejected-rows file's)
+  const say = (text: string) => serverText(text, locale)
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Lumbung'
   const data = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] })
-  const help = wb.addWorksheet('Penjelasan')
+  const help = wb.addWorksheet(words.sheet)
   const lists = wb.addWorksheet(RULES_SHEET, { state: 'hidden' })
 
-  data.columns = fields.map((f) => ({ header: f.label, key: f.key, width: Math.max(14, f.label.length + 4) }))
+  data.columns = [...fields.map((f) => ({ header: f.label, key: f.key, width: Math.max(14, f.label.length + 4) })), { header: EXAMPLE_COLUMN, key: EXAMPLE_COLUMN, width: 12 }]
   const header = data.getRow(1)
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } }
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0F766E' } }
   const examples = exampleRows(kind, extras)
-  for (let i = 0; i < examples; i++) data.addRow(Object.fromEntries(fields.map((f) => [f.key, examplesOf(f, extras)[i] ?? ''])))
+  for (let i = 0; i < examples; i++) data.addRow({ ...Object.fromEntries(fields.map((f) => [f.key, examplesOf(f, extras)[i] ?? ''])), [EXAMPLE_COLUMN]: EXAMPLE_MARK })
 
   let listColumn = 0
   fields.forEach((f, i) => {
@@ -100,25 +129,28 @@ export async function templateXlsx(kind: AnyKind, regencyNames: string[], extras
   })
 
   help.columns = [
-    { header: 'Kolom', key: 'label', width: 24 },
-    { header: 'Wajib', key: 'required', width: 8 },
-    { header: 'Format', key: 'format', width: 40 },
-    { header: 'Keterangan', key: 'help', width: 90 },
+    { header: words.column, key: 'label', width: 24 },
+    { header: words.required, key: 'required', width: 8 },
+    { header: words.format, key: 'format', width: 40 },
+    { header: words.help, key: 'help', width: 90 },
   ]
   help.getRow(1).font = { bold: true }
   for (const f of fields) {
-    const row = help.addRow({ label: f.label, required: f.required ? 'Ya' : '', format: formatOf(f), help: f.help })
+    // the column as the Data sheet heads it (Indonesian), with its English name for an English reader
+    const label = locale === 'en' && f.labelEn ? `${f.label} (${f.labelEn})` : f.label
+    const row = help.addRow({ label, required: f.required ? words.yes : '', format: say(formatOf(f)), help: say(f.help) })
     row.alignment = { wrapText: true, vertical: 'top' }
   }
+  help.addRow({ label: EXAMPLE_COLUMN, format: EXAMPLE_MARK, help: words.exampleHelp }).alignment = { wrapText: true, vertical: 'top' }
   // a drop-down of codes (KOP_TERDAFTAR, DAK_PENDAMPINGAN) says nothing to an officer without the app: their names here
   if (extras.codes?.rows.length) {
     const field = fields.find((f) => f.key === extras.codes!.field)
     help.addRow({})
-    help.addRow({ label: `Kode ${field?.label ?? extras.codes.field}`, help: 'Arti' }).font = { bold: true }
-    for (const [code, name] of extras.codes.rows) help.addRow({ label: code, help: name })
+    help.addRow({ label: words.codes(field?.label ?? extras.codes.field), help: words.meaning }).font = { bold: true }
+    for (const [code, name, nameEn] of extras.codes.rows) help.addRow({ label: code, help: locale === 'en' ? nameEn ?? name : name })
   }
   help.addRow({})
-  help.addRow({ label: 'Catatan', help: `Baris contoh (${examples > 1 ? `2–${examples + 1}` : '2'}) ditimpa dengan data Anda atau dihapus: baris contoh yang dibiarkan apa adanya ditolak saat uji coba. Judul kolom boleh diganti: saat unggah, kolom dicocokkan ulang. Pada data yang sudah ada, sel kosong berarti nilai lama dipertahankan. Impor yang sama dua kali tidak mengubah apa pun.` }).alignment = { wrapText: true, vertical: 'top' }
+  help.addRow({ label: words.note, help: words.notes(examples > 1 ? `2–${examples + 1}` : '2') }).alignment = { wrapText: true, vertical: 'top' }
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
@@ -129,8 +161,8 @@ export async function templateXlsx(kind: AnyKind, regencyNames: string[], extras
 export function templateCsv(kind: AnyKind, extras: TemplateExtras = {}): string {
   const examples = exampleRows(kind, extras)
   const fields = templateFields(kind, extras)
-  const lines = [fields.map((f) => csvCell(f.label, undefined, true)).join(';')]
-  for (let i = 0; i < examples; i++) lines.push(fields.map((f) => csvCell(examplesOf(f, extras)[i] ?? '', undefined, true)).join(';'))
+  const lines = [[...fields.map((f) => f.label), EXAMPLE_COLUMN].map((h) => csvCell(h, undefined, true)).join(';')]
+  for (let i = 0; i < examples; i++) lines.push([...fields.map((f) => csvCell(examplesOf(f, extras)[i] ?? '', undefined, true)), csvCell(EXAMPLE_MARK, undefined, true)].join(';'))
   return `\ufeff${lines.join('\r\n')}\r\n`
 }
 

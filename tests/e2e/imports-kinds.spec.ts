@@ -183,6 +183,27 @@ test('the file field refuses a file over the import\'s limit before sending it, 
   expect(posts).toEqual([])
 })
 
+test('while the server reads an uploaded file, the button and a status line say so', async ({ page, login }, info) => {
+  await login('ADMIN')
+  await page.goto('/impor/baru?jenis=umkm')
+  // the server's answer held back (a file of 100.000 rows is read for tens of seconds): what shows meanwhile
+  let release!: () => void
+  const held = new Promise<void>((resolve) => { release = resolve })
+  await page.route('**/impor/baru**', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue()
+    await held
+    await route.continue()
+  })
+  const file = info.outputPath('umkm-kecil.csv')
+  writeFileSync(file, 'NIB;Nama usaha\n1234567890123;Usaha Tes\n')
+  await page.getByLabel('Berkas').setInputFiles(file)
+  await page.getByRole('button', { name: 'Unggah dan cocokkan kolom' }).click()
+  await expect(page.getByRole('button', { name: 'Mengunggah dan membaca berkas…' })).toBeDisabled()
+  await expect(page.getByRole('status').filter({ hasText: 'Server membaca setiap baris berkas' })).toBeVisible()
+  release()
+  await expect(page.getByRole('status').filter({ hasText: 'Server membaca setiap baris berkas' })).toHaveCount(0)
+})
+
 test('without a kind, /impor/baru offers the kinds the user may import; a form sent without a file asks for one', async ({ page, login }) => {
   await login('BANK_OFFICER')
   // a bank officer imports loans and claim lines, not MSMEs: a chooser, never "access denied"

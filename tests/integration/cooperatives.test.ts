@@ -10,6 +10,7 @@ import { GET as exportRoute } from '@/app/api/koperasi/ekspor/route'
 import { GET as regionsRoute } from '@/app/api/wilayah/route'
 import type { SessionUser } from '@/lib/session-user'
 import { writeCooperativeYear } from '@/lib/registers/writes'
+import { serverText } from '@/lib/i18n/server-text'
 import { cooperativeYearSchema } from '@/lib/validations/cooperatives'
 
 type TestUser = Awaited<ReturnType<typeof createTestUser>>
@@ -150,6 +151,21 @@ describe('updateCooperative', () => {
     // the refusal names who saved in between and when (lib/transitions.ts conflictError), from the audit trail
     expect(stale.state?.message).toMatch(new RegExp(`^Koperasi ini sudah diubah oleh ${jombang.name} pada \\d{1,2} \\S+ \\d{4} pukul \\d{2}\\.\\d{2} WIB; muat ulang halaman, lalu ulangi\\.$`))
     expect((await db.cooperative.findUniqueOrThrow({ where: { id: coop.id } })).name).toBe('KSP Tes Sejahtera Baru')
+  })
+
+  it('answers a post missing its hidden fields in Indonesian, not zod\'s English', async () => {
+    // a crafted or incomplete post: the form always sends id and version, so their schemas carry no message for "missing"
+    const coop = await db.cooperative.findUniqueOrThrow({ where: { nik: '3517000000000001' } })
+    signInAs(jombang)
+    const r = await submit(updateCooperative, valid({ id: undefined, version: undefined }))
+    expect(r.state?.ok).toBe(false)
+    expect(r.state?.errors).toMatchObject({ id: ['Data tidak dikenal.'], version: ['Versi tidak valid.'] })
+    const noDate = await submit(addInspection, { cooperativeId: coop.id, officer: 'Agus Setiawan', findings: 'RAT belum dilaksanakan.', status: 'OPEN' })
+    expect(noDate.state?.errors).toEqual({ inspectedOn: ['Wajib diisi.'] })
+    const noCoop = await submit(addInspection, { inspectedOn: '2025-06-10', officer: 'Agus Setiawan', findings: 'RAT belum dilaksanakan.', status: 'OPEN' })
+    expect(noCoop.state?.errors).toEqual({ cooperativeId: ['Data tidak dikenal.'] })
+    // and each has its English for an English reader (lib/i18n/server-messages.en.json)
+    for (const message of ['Data tidak dikenal.', 'Versi tidak valid.', 'Wajib diisi.']) expect(serverText(message, 'en')).not.toBe(message)
   })
 
   it('refuses taking another cooperative\'s NIK', async () => {

@@ -5,7 +5,7 @@ import { importKind } from '@/lib/imports/kinds'
 import { createImport, templateData } from '@/lib/imports/service'
 import { claimedMonthsForRecording, importedLoansMissedMonths, plannedLoansMissedMonths, type ImportMissedMonths, type PlannedMissedMonths } from '@/lib/data/disbursements'
 import { tidyImports } from '@/lib/imports/retention'
-import { templateCsv, templateXlsx } from '@/lib/imports/template'
+import { EXAMPLE_COLUMN, templateCsv, templateXlsx } from '@/lib/imports/template'
 import type { SessionUser } from '@/lib/session-user'
 import { createUser, unique } from '../support/factories'
 import { asSession, checkImport, commitImport as commit } from '../support/imports'
@@ -313,11 +313,12 @@ describe('disbursement import', () => {
       await wb.xlsx.load(buf as unknown as ArrayBuffer)
       expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Data', 'Penjelasan']))
       expect(wb.getWorksheet('Penjelasan')!.rowCount).toBeGreaterThan(kind.fields.length)
-      expect(templateCsv(kind).split('\r\n')[0]).toBe(`\ufeff${kind.fields.map((f) => f.label).join(';')}`)
+      // the fields, then the column Contoh that marks the example rows (CONTOH)
+      expect(templateCsv(kind).split('\r\n')[0]).toBe(`\ufeff${[...kind.fields.map((f) => f.label), EXAMPLE_COLUMN].join(';')}`)
       const id = await createImport(bpr, slug, new File([new Uint8Array(buf)], 'templat.xlsx'))
       const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
       expect(imp.sheetName).toBe('Data')
-      expect(imp.mapping).toEqual(Object.fromEntries(kind.fields.map((f) => [f.label, f.key])))
+      expect(imp.mapping).toEqual({ ...Object.fromEntries(kind.fields.map((f) => [f.label, f.key])), [EXAMPLE_COLUMN]: null })
     }
   })
 

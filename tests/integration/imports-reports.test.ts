@@ -9,7 +9,7 @@ import { createImport, templateData } from '@/lib/imports/service'
 import { importDetail, rowErrorText } from '@/lib/imports/history'
 import { serverText } from '@/lib/i18n/server-text'
 import { IMPORT_KINDS, importKind } from '@/lib/imports/kinds'
-import { templateCsv, templateXlsx } from '@/lib/imports/template'
+import { EXAMPLE_COLUMN, templateCsv, templateXlsx } from '@/lib/imports/template'
 import { asSession, checkImport, commitImport } from '../support/imports'
 import { signInAs } from '../support/session-mock'
 
@@ -331,11 +331,12 @@ describe('templates of the new kinds', () => {
       await wb.xlsx.load(buf as unknown as ArrayBuffer)
       expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Data', 'Penjelasan']))
       expect(wb.getWorksheet('Penjelasan')!.rowCount).toBeGreaterThan(kind.fields.length)
-      expect(templateCsv(kind).split('\r\n')[0]).toBe(`\ufeff${kind.fields.map((f) => f.label).join(';')}`)
+      // the fields, then the column Contoh that marks the example rows (CONTOH)
+      expect(templateCsv(kind).split('\r\n')[0]).toBe(`\ufeff${[...kind.fields.map((f) => f.label), EXAMPLE_COLUMN].join(';')}`)
       const id = await createImport(admin, slug, new File([new Uint8Array(buf)], 'templat.xlsx'))
       const imp = await db.dataImport.findUniqueOrThrow({ where: { id }, select: { sheetName: true, mapping: true } })
       expect(imp.sheetName).toBe('Data')
-      expect(imp.mapping).toEqual(Object.fromEntries(kind.fields.map((f) => [f.label, f.key])))
+      expect(imp.mapping).toEqual({ ...Object.fromEntries(kind.fields.map((f) => [f.label, f.key])), [EXAMPLE_COLUMN]: null })
     }
   })
 

@@ -6,7 +6,8 @@ import { GET as downloadTemplate } from '@/app/api/impor/templat/[jenis]/route'
 import { IMPORT_KINDS, importKind } from '@/lib/imports/kinds'
 import { kindFor, templateData } from '@/lib/imports/service'
 import { EXAMPLE_ROW } from '@/lib/imports/pipeline'
-import { templateXlsx } from '@/lib/imports/template'
+import { EXAMPLE_COLUMN, templateXlsx } from '@/lib/imports/template'
+import { hasEnglish, hasFullEnglish, serverText } from '@/lib/i18n/server-text'
 import type { SessionUser } from '@/lib/session-user'
 import { seedReportingCatalogue } from '@/prisma/seed/reporting'
 import { createUser } from '../support/factories'
@@ -218,6 +219,49 @@ describe('a template\'s own example rows pass its checks, and are refused only f
   })
 })
 
+describe('an example row is known by its mark CONTOH, never by its values alone', () => {
+  /** A file of the user's own, built anew: the template's headings and the example rows' values, without the column Contoh. */
+  async function ownFileLikeExamples(user: SessionUser, slug: string) {
+    const data = (await workbook(await template(user, slug))).getWorksheet('Data')!
+    const head = (data.getRow(1).values as unknown[]).slice(1).map(String)
+    const keep = head.map((h, i) => (h === EXAMPLE_COLUMN ? -1 : i)).filter((i) => i >= 0)
+    const own = new ExcelJS.Workbook()
+    const sheet = own.addWorksheet('Data')
+    for (let r = 1; r <= 4; r++) {
+      const cells = (data.getRow(r).values as unknown[]).slice(1)
+      sheet.addRow(keep.map((i) => (cells[i] ?? '') as string))
+    }
+    sheet.eachRow((row) => row.eachCell((cell) => { cell.numFmt = '@' }))
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).not.toContain(EXAMPLE_COLUMN)
+    return checkImport(user, slug, new File([new Uint8Array(await own.xlsx.writeBuffer())], `${slug}-sendiri.xlsx`))
+  }
+
+  it('a genuine row equal in values to an example (Kabupaten Jombang · 2026 · IV · KOP_TERDAFTAR · 1.250) is imported, not refused as the example', async () => {
+    // the template as downloaded marks its examples, and is refused for them (the mark is the only difference below)
+    const data = (await workbook(await template(jombang, 'laporan-triwulan'))).getWorksheet('Data')!
+    const markColumn = (data.getRow(1).values as unknown[]).indexOf(EXAMPLE_COLUMN)
+    expect([2, 3, 4].map((r) => data.getCell(r, markColumn).value)).toEqual(['CONTOH', 'CONTOH', 'CONTOH'])
+    refusedOnlyAsExamples(await dryRunOfTemplate(jombang, 'laporan-triwulan'))
+    const quarterly = await ownFileLikeExamples(jombang, 'laporan-triwulan')
+    expect(invalidRows(quarterly)).toEqual([])
+    expect(quarterly.check.create + quarterly.check.update).toBe(3)
+    const targets = await ownFileLikeExamples(admin, 'target-indikator')
+    expect(invalidRows(targets)).toEqual([])
+    expect(targets.check.create + targets.check.update).toBe(3)
+  })
+
+  it('the template with its mark cleared is the user\'s own data; the mark typed in any case still marks an example', async () => {
+    const wb = await workbook(await template(jombang, 'umkm'))
+    const data = wb.getWorksheet('Data')!
+    const markColumn = (data.getRow(1).values as unknown[]).indexOf(EXAMPLE_COLUMN)
+    data.getCell(2, markColumn).value = null
+    data.getCell(3, markColumn).value = ' contoh '
+    const dry = await checkImport(jombang, 'umkm', new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'umkm.xlsx'))
+    expect(invalidRows(dry)).toEqual([3, 4].map((row) => ({ row, errors: [expect.objectContaining({ message: EXAMPLE_ROW })] })))
+    expect(dry.rows.find((r) => r.rowNumber === 2)?.outcome).not.toBe('INVALID')
+  })
+})
+
 describe('the template\'s cells and lists', () => {
   it('formats identifiers as Text cells, so Excel keeps their leading zeros and all their digits', async () => {
     const umkm = await workbook(await template(admin, 'umkm'))
@@ -277,6 +321,39 @@ describe('the template\'s cells and lists', () => {
         for (const o of f.options ?? []) expect(o.labelEn, `${kind.kind} ${f.key} ${o.value}`).toBeTruthy()
       }
     }
+  })
+
+  it('explains itself in English to an English reader; its Data sheet keeps the Indonesian headings the import reads', async () => {
+    for (const [user, slug] of [[jombang, 'umkm'], [jombang, 'laporan-triwulan'], [admin, 'target-indikator'], [bpr, 'penyaluran'], [admin, 'koperasi-tahunan'], [bpr, 'klaim'], [admin, 'koperasi']] as const) {
+      const kind = kindFor(user, slug)
+      const { regencyNames, extras } = await templateData(user, kind)
+      const [id, en] = [await workbook(await templateXlsx(kind, regencyNames, extras)), await workbook(await templateXlsx(kind, regencyNames, extras, 'en'))]
+      expect(en.worksheets.map((w) => w.name), slug).toEqual(['Data', 'Explanation', 'Daftar'])
+      expect(en.getWorksheet('Data')!.getRow(1).values, slug).toEqual(id.getWorksheet('Data')!.getRow(1).values)
+      const [idHelp, enHelp] = [id.getWorksheet('Penjelasan')!, en.getWorksheet('Explanation')!]
+      expect((enHelp.getRow(1).values as unknown[]).slice(1)).toEqual(['Column', 'Required', 'Format', 'Notes'])
+      const fields = kind.fields.filter((f) => !extras.omit?.includes(f.key))
+      fields.forEach((f, i) => {
+        const [idRow, enRow] = [idHelp.getRow(i + 2), enHelp.getRow(i + 2)]
+        expect(enRow.getCell(1).value, `${slug} ${f.key}`).toBe(`${f.label} (${f.labelEn})`)
+        expect(enRow.getCell(2).value, `${slug} ${f.key}`).toBe(f.required ? 'Yes' : '')
+        // every explanation and format has its English (lib/i18n/server-messages.en.json), none left in Indonesian
+        expect(hasFullEnglish(f.help), `${slug} ${f.key}: ${f.help}`).toBe(true)
+        expect(enRow.getCell(4).value, `${slug} ${f.key}`).toBe(serverText(f.help, 'en'))
+        expect(hasEnglish(String(idRow.getCell(3).value)), `${slug} ${f.key}: ${String(idRow.getCell(3).value)}`).toBe(true)
+        expect(enRow.getCell(3).value).toBe(serverText(String(idRow.getCell(3).value), 'en'))
+      })
+      // the indicators' names in English (the catalogue's own), the note in English
+      const texts = enHelp.getColumn(4).values.map(String)
+      expect(texts.some((t) => /^Overwrite the example rows/.test(t)), slug).toBe(true)
+      if (extras.codes) expect(texts, slug).toContain(extras.codes.rows[0][2])
+    }
+    const indicator = await db.indicator.findUniqueOrThrow({ where: { code: 'KOP_TERDAFTAR' }, select: { nameEn: true } })
+    const { regencyNames, extras } = await templateData(jombang, kindFor(jombang, 'laporan-triwulan'))
+    const help = (await workbook(await templateXlsx(kindFor(jombang, 'laporan-triwulan'), regencyNames, extras, 'en'))).getWorksheet('Explanation')!
+    const meaning = new Map<string, string>()
+    help.eachRow((row) => { meaning.set(String(row.getCell(1).value), String(row.getCell(4).value)) })
+    expect(meaning.get('KOP_TERDAFTAR')).toBe(indicator.nameEn)
   })
 
   it('is what the download route sends, .xlsx and .csv', async () => {

@@ -189,9 +189,9 @@ export const reportValueKind: RegisterKind<ValueRow, ReportValueRowInput> = {
   async template(client, user, regencies) {
     // the indicators a regency enters (not a province-level figure, not a computed share), as a drop-down of codes
     const entered = await client.indicator.findMany({
-      where: { active: true, aggregation: 'SUM' }, select: { code: true, name: true }, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }],
+      where: { active: true, aggregation: 'SUM' }, select: { code: true, name: true, nameEn: true }, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }],
     })
-    const codes = { field: 'indicatorCode', rows: entered.map((i): [string, string] => [i.code, i.name]) }
+    const codes = { field: 'indicatorCode', rows: entered.map((i): [string, string, string] => [i.code, i.name, i.nameEn]) }
     // examples that pass the checks today: the quarter open now, the user's own regency (the first for the agency),
     // the first indicators of that quarter's forms
     const { year, quarter } = currentQuarter(new Date())

@@ -9,6 +9,7 @@ import { headingKey, type FieldDef } from '../fields'
 import { resolveRegency, type RegionIndex } from '../regions'
 import { formValue, showOf } from './common'
 import type { RegisterKind, Tx } from './types'
+import { serverText } from '@/lib/i18n/server-text'
 
 /** A stored target cell. */
 type TargetRow = { id: string; indicatorCode: string; year: number; quarter: number; regencyCode: string | null; value: unknown }
@@ -195,10 +196,12 @@ export const targetKind: RegisterKind<TargetRow, TargetRowInput> = {
     return { regions, indicators, offTotal, aboveYear }
   },
   async template(client, _user, regencies) {
-    const indicators = await client.indicator.findMany({ where: { active: true }, select: { code: true, name: true, aggregation: true }, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }] })
+    const indicators = await client.indicator.findMany({ where: { active: true }, select: { code: true, name: true, nameEn: true, aggregation: true }, orderBy: [{ form: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }] })
     const lists = { indicatorCode: indicators.map((i) => i.code) }
     // a province-level indicator says so beside its name: its target has no regency
-    const codes = { field: 'indicatorCode', rows: indicators.map((i): [string, string] => [i.code, i.aggregation === 'PROVINCE' ? `${i.name} (tingkat provinsi: Kabupaten/Kota dikosongkan)` : i.name]) }
+    const codes = { field: 'indicatorCode', rows: indicators.map((i): [string, string, string] => i.aggregation === 'PROVINCE'
+      ? [i.code, `${i.name} (tingkat provinsi: Kabupaten/Kota dikosongkan)`, serverText(`${i.nameEn} (tingkat provinsi: Kabupaten/Kota dikosongkan)`, 'en')]
+      : [i.code, i.name, i.nameEn]) }
     // examples that pass the checks: next year's targets of a summed indicator, the province's and two regencies' adding up to it
     const summed = indicators.find((i) => i.aggregation === 'SUM')
     if (!summed || regencies.length < 2) return { lists, codes }

@@ -21,7 +21,7 @@ export type Tx = Prisma.TransactionClient
  * `omit`: the fields the user's template leaves out (a bank officer's has no admin-only columns); `codes`: what the
  * codes of a column's drop-down mean (an indicator's code and its name), listed on the explanation sheet
  */
-export type TemplateExtras = { lists?: Record<string, string[]>; examples?: Record<string, string[]>; omit?: string[]; codes?: { field: string; rows: [string, string][] } }
+export type TemplateExtras = { lists?: Record<string, string[]>; examples?: Record<string, string[]>; omit?: string[]; codes?: { field: string; rows: [code: string, name: string, nameEn?: string][] } }
 
 /** A new row's part of what a dry run states before the write (RegisterKind.plannedOf): a few texts and numbers, so that a file of 100.000 rows holds little. */
 export type PlannedRow = (string | number)[]

@@ -22,6 +22,7 @@ import { formatMonth, formatNumber, formatRupiah } from '@/lib/format'
 import type { ImportMissedMonths, PlannedMissedMonths } from '@/lib/data/disbursements'
 import { importDetail, regionNames, rowErrorText, shownStatus, statusTone } from '@/lib/imports/history'
 import type { SheetInfo, Summary } from '@/lib/imports/pipeline'
+import { EXAMPLE_COLUMN } from '@/lib/imports/template'
 import { importProgress, ownImport, tooManyColumns } from '@/lib/imports/service'
 import { requirePermission } from '@/lib/session'
 import { flatParams, type SearchParams } from '@/lib/url'
@@ -101,7 +102,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const wide = remapping && sheet ? tooManyColumns(sheet) : null
   const checkSummary = (imp.summary as { check?: Summary } | null)?.check
   const mapped = (imp.mapping ?? {}) as Record<string, string | null>
-  const ignoredColumns = imp.mapping && sheet?.name === imp.sheetName ? sheet.headings.filter((h) => h.trim() !== '' && !mapped[h]) : []
+  const ignoredColumns = imp.mapping && sheet?.name === imp.sheetName ? sheet.headings.filter((h) => h.trim() !== '' && !mapped[h] && h !== EXAMPLE_COLUMN) : []
   const step = remapping ? 1 : stepOf(imp.status, Boolean(checkSummary))
   // the documents the valid rows make (a claim per programme and month), named, for the dry run and its confirmation
   const sen = (v: number) => formatRupiah(v / 100, { locale: lang, cents: v % 100 !== 0 })

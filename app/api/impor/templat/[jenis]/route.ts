@@ -1,6 +1,6 @@
 import { kindFor, templateData } from '@/lib/imports/service'
 import { templateCsv, templateXlsx } from '@/lib/imports/template'
-import { authRoute } from '@/lib/safe-action'
+import { authRoute, readerLocale } from '@/lib/safe-action'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -17,6 +17,7 @@ export const GET = authRoute('imports.use', async (req, user, ctx: { params: Pro
   if (new URL(req.url).searchParams.get('format') === 'csv') {
     return new Response(templateCsv(kind, extras), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"`, ...noStore } })
   }
-  const body = await templateXlsx(kind, regencyNames, extras)
+  // the explanation sheet in the downloader's language; the Data sheet's headings stay Indonesian (what the import reads)
+  const body = await templateXlsx(kind, regencyNames, extras, await readerLocale())
   return new Response(new Uint8Array(body), { headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="${name}.xlsx"`, ...noStore } })
 })
