@@ -66,14 +66,18 @@ export function firstLoanColumn(s: { regencyCode?: string; bankId?: string }): P
 }
 
 /**
- * What bounds a programme's rows in a figure's SQL: its id, as-of day, scheme and year. For one scope its
- * constants (`boundsOf`); in `summaryRows`, which reads many programmes in one statement, the columns of its
- * `scope` list (`LISTED`): the same SQL text serves both, so a formula is written once.
+ * What bounds a programme's rows in a figure's SQL: its id, as-of day, scheme and year. For one programme its
+ * constants (`boundsOf`); in `summaryRows` for many programmes in one statement, the columns of its `scope`
+ * list (`LISTED`), joined by `from` (written before a CTE's first table). The same SQL text serves both, so a
+ * formula is written once; and one programme's statement keeps its constants for the planner to estimate with
+ * (read through the list's columns, the bench's regency summary took three times its floor instead of about one).
  */
-type Bounds = { programId: Prisma.Sql; asOf: Prisma.Sql; scheme: Prisma.Sql; yearStart: Prisma.Sql; nextYear: Prisma.Sql }
+type Bounds = { from: Prisma.Sql; programId: Prisma.Sql; asOf: Prisma.Sql; scheme: Prisma.Sql; yearStart: Prisma.Sql; nextYear: Prisma.Sql }
 function boundsOf(s: FigureScope): Bounds {
   return {
-    programId: Prisma.sql`${s.programId}`,
+    from: Prisma.empty,
+    // typed: a bare parameter selected as a column (`SELECT $1 AS program_id`) has no type PostgreSQL can infer
+    programId: Prisma.sql`${s.programId}::text`,
     asOf: Prisma.sql`${s.asOf}::date`,
     scheme: Prisma.sql`${s.scheme}`,
     yearStart: Prisma.sql`${`${s.year}-01-01`}::date`,
@@ -81,6 +85,7 @@ function boundsOf(s: FigureScope): Bounds {
   }
 }
 const LISTED: Bounds = {
+  from: Prisma.sql`scope sc,`,
   programId: Prisma.raw('sc.program_id'), asOf: Prisma.raw('sc.as_of'), scheme: Prisma.raw('sc.scheme'), yearStart: Prisma.raw('sc.year_start'), nextYear: Prisma.raw('sc.next_year'),
 }
 
@@ -132,14 +137,15 @@ async function summaryRows(scopes: FigureScope[]) {
       (s) => Prisma.sql`(${s.programId}, ${s.asOf}::date, ${s.scheme}, ${`${s.year}-01-01`}::date, ${`${s.year + 1}-01-01`}::date)`,
     ),
   )
+  const b = scopes.length === 1 ? boundsOf(first) : LISTED
   const bankClaims = bankId ? Prisma.sql`AND c.bank_id = ${bankId}` : Prisma.empty
   const paid = regencyCode
     ? // payments are per claim, not per loan: a regency's share is its share of each claim's approved lines
       Prisma.sql`
       claim_paid AS (
-        SELECT sc.program_id, cp.claim_id, sum(cp.amount) AS paid FROM scope sc
-        JOIN subsidy_claims c ON c.program_id = sc.program_id JOIN claim_payments cp ON cp.claim_id = c.id
-        WHERE cp.paid_on <= sc.as_of GROUP BY sc.program_id, cp.claim_id),
+        SELECT ${b.programId} AS program_id, cp.claim_id, sum(cp.amount) AS paid
+        FROM ${b.from} claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
+        WHERE c.program_id = ${b.programId} AND cp.paid_on <= ${b.asOf} GROUP BY 1, 2),
       claim_total AS (
         SELECT cs.claim_id, sum(cs.approved) AS total FROM claim_scope cs JOIN claim_paid USING (claim_id) GROUP BY cs.claim_id),
       paid AS (
@@ -148,36 +154,37 @@ async function summaryRows(scopes: FigureScope[]) {
         WHERE true ${inScope} GROUP BY cp.program_id)`
     : Prisma.sql`
       paid AS (
-        SELECT sc.program_id, sum(cp.amount) AS paid FROM scope sc
-        JOIN subsidy_claims c ON c.program_id = sc.program_id JOIN claim_payments cp ON cp.claim_id = c.id
-        WHERE cp.paid_on <= sc.as_of ${bankClaims} GROUP BY sc.program_id)`
+        SELECT ${b.programId} AS program_id, sum(cp.amount) AS paid
+        FROM ${b.from} claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
+        WHERE c.program_id = ${b.programId} AND cp.paid_on <= ${b.asOf} ${bankClaims} GROUP BY 1)`
+  // each CTE one row per programme that has any (GROUP BY 1: the programme), none for one without: the final
+  // select reads every listed programme from `scope` and counts a missing row as 0
   return readSql<{
     program_id: string; disbursed: string; loans: number; beneficiaries: number; due: string; claimed: string; approved: string; paid: string; committed: string; regency_target: string | null
   }>(Prisma.sql`
     WITH scope (program_id, as_of, scheme, year_start, next_year) AS (VALUES ${list}),
     loans AS (
-      SELECT sc.program_id, sum(d.disbursed) AS disbursed, sum(d.loans)::int AS loans, sum(d.${firstLoanColumn(first)})::int AS beneficiaries
-      FROM scope sc JOIN credit_daily d ON d.program_id = sc.program_id
-      WHERE d.day <= sc.as_of ${inScope}
-      GROUP BY sc.program_id),
+      SELECT ${b.programId} AS program_id, sum(d.disbursed) AS disbursed, sum(d.loans)::int AS loans, sum(d.${firstLoanColumn(first)})::int AS beneficiaries
+      FROM ${b.from} credit_daily d
+      WHERE d.program_id = ${b.programId} AND d.day <= ${b.asOf} ${inScope}
+      GROUP BY 1),
     due AS (
-      SELECT sc.program_id, sum(x.subsidy_due) AS due
-      FROM scope sc, LATERAL (${subsidyDueRows(LISTED, inScope, Prisma.sql`d.subsidy_due`)}) x
-      GROUP BY sc.program_id),
+      SELECT ${b.programId} AS program_id, sum(x.subsidy_due) AS due
+      FROM ${b.from} LATERAL (${subsidyDueRows(b, inScope, Prisma.sql`d.subsidy_due`)}) x
+      GROUP BY 1),
     claims AS (
-      SELECT sc.program_id, sum(cs.claimed) AS claimed,
-             sum(cs.approved) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < sc.as_of + 1) AS approved
-      FROM scope sc
-      JOIN subsidy_claims c ON c.program_id = sc.program_id
+      SELECT ${b.programId} AS program_id, sum(cs.claimed) AS claimed,
+             sum(cs.approved) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < ${b.asOf} + 1) AS approved
+      FROM ${b.from} subsidy_claims c
       JOIN claim_scope cs ON cs.claim_id = c.id ${regencyCode ? Prisma.sql`AND cs.regency_code = ${regencyCode}` : Prisma.empty}
-      WHERE c.submitted_at < sc.as_of + 1 ${bankClaims}
-      GROUP BY sc.program_id),
+      WHERE c.program_id = ${b.programId} AND c.submitted_at < ${b.asOf} + 1 ${bankClaims}
+      GROUP BY 1),
     ${paid},
     committed AS (
-      SELECT sc.program_id, sum(d.subsidy_due) AS committed
-      FROM scope sc JOIN subsidy_monthly d ON d.program_id = sc.program_id
-      WHERE d.due_month >= sc.next_year ${inScope}
-      GROUP BY sc.program_id)
+      SELECT ${b.programId} AS program_id, sum(d.subsidy_due) AS committed
+      FROM ${b.from} subsidy_monthly d
+      WHERE d.program_id = ${b.programId} AND d.due_month >= ${b.nextYear} ${inScope}
+      GROUP BY 1)
     SELECT sc.program_id, coalesce(loans.disbursed, 0)::text AS disbursed, coalesce(loans.loans, 0) AS loans,
       coalesce(loans.beneficiaries, 0) AS beneficiaries, coalesce(due.due, 0)::text AS due,
       coalesce(claims.claimed, 0)::text AS claimed, coalesce(claims.approved, 0)::text AS approved, coalesce(paid.paid, 0)::text AS paid,
