@@ -65,10 +65,34 @@ export function firstLoanColumn(s: { regencyCode?: string; bankId?: string }): P
   return Prisma.raw('new_in_program')
 }
 
+/**
+ * What bounds a programme's rows in a figure's SQL: its id, as-of day, scheme and year. For one programme its
+ * constants (`boundsOf`); in `summaryRows` for many programmes in one statement, the columns of its `scope`
+ * list (`LISTED`), joined by `from` (written before a CTE's first table). The same SQL text serves both, so a
+ * formula is written once; and one programme's statement keeps its constants for the planner to estimate with
+ * (read through the list's columns, the bench's regency summary took three times its floor instead of about one).
+ */
+type Bounds = { from: Prisma.Sql; programId: Prisma.Sql; asOf: Prisma.Sql; scheme: Prisma.Sql; yearStart: Prisma.Sql; nextYear: Prisma.Sql }
+function boundsOf(s: FigureScope): Bounds {
+  return {
+    from: Prisma.empty,
+    // typed: a bare parameter selected as a column (`SELECT $1 AS program_id`) has no type PostgreSQL can infer
+    programId: Prisma.sql`${s.programId}::text`,
+    asOf: Prisma.sql`${s.asOf}::date`,
+    scheme: Prisma.sql`${s.scheme}`,
+    yearStart: Prisma.sql`${`${s.year}-01-01`}::date`,
+    nextYear: Prisma.sql`${`${s.year + 1}-01-01`}::date`,
+  }
+}
+const LISTED: Bounds = {
+  from: Prisma.sql`scope sc,`,
+  programId: Prisma.raw('sc.program_id'), asOf: Prisma.raw('sc.as_of'), scheme: Prisma.raw('sc.scheme'), yearStart: Prisma.raw('sc.year_start'), nextYear: Prisma.raw('sc.next_year'),
+}
+
 /** The regency's allocation (its credit target) in the programme, as a scalar subquery; null for the province. */
-function regencyTargetSql(s: FigureScope): Prisma.Sql {
-  return s.regencyCode
-    ? Prisma.sql`(SELECT a.credit_target FROM program_allocations a WHERE a.program_id = ${s.programId} AND a.regency_code = ${s.regencyCode})`
+function regencyTargetSql(b: Bounds, regencyCode: string | undefined): Prisma.Sql {
+  return regencyCode
+    ? Prisma.sql`(SELECT a.credit_target FROM program_allocations a WHERE a.program_id = ${b.programId} AND a.regency_code = ${regencyCode})`
     : Prisma.sql`NULL::numeric`
 }
 
@@ -76,73 +100,103 @@ function regencyTargetSql(s: FigureScope): Prisma.Sql {
  * The loan periods that fall due in the budget year up to the as-of day, from the roll-ups: every period of
  * the scheme's loans (this year's and earlier programmes') whose claim month is in the year; the months
  * before the as-of day's month from `subsidy_monthly` (by month), that month's days up to the as-of day
- * from `subsidy_daily` (by day). `columns` are read from both as `d`.
+ * from `subsidy_daily` (by day). `columns` are read from both as `d`; `inScope` is the scope's `loans`.
  */
-function subsidyDueRows(s: FigureScope, columns: Prisma.Sql): Prisma.Sql {
-  const yearStart = `${s.year}-01-01`
-  const nextYear = `${s.year + 1}-01-01`
+function subsidyDueRows(b: Bounds, inScope: Prisma.Sql, columns: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT ${columns} FROM subsidy_monthly d
-    WHERE d.program_id IN (SELECT p.id FROM credit_programs p WHERE p.scheme = ${s.scheme})
-      AND d.claim_month >= ${yearStart}::date AND d.claim_month < ${nextYear}::date
-      AND d.due_month < date_trunc('month', ${s.asOf}::date) ${s.loans}
+    WHERE d.program_id IN (SELECT p.id FROM credit_programs p WHERE p.scheme = ${b.scheme})
+      AND d.claim_month >= ${b.yearStart} AND d.claim_month < ${b.nextYear}
+      AND d.due_month < date_trunc('month', ${b.asOf}) ${inScope}
     UNION ALL
     SELECT ${columns} FROM subsidy_daily d
-    WHERE d.program_id IN (SELECT p.id FROM credit_programs p WHERE p.scheme = ${s.scheme})
-      AND d.claim_month >= ${yearStart}::date AND d.claim_month < ${nextYear}::date
-      AND d.due_date >= date_trunc('month', ${s.asOf}::date) AND d.due_date <= ${s.asOf}::date ${s.loans}`
+    WHERE d.program_id IN (SELECT p.id FROM credit_programs p WHERE p.scheme = ${b.scheme})
+      AND d.claim_month >= ${b.yearStart} AND d.claim_month < ${b.nextYear}
+      AND d.due_date >= date_trunc('month', ${b.asOf}) AND d.due_date <= ${b.asOf} ${inScope}`
 }
 
 /**
- * The headline figures of a scope in one statement (one round trip, one plan): loans, subsidy due in the
- * year, claims, payments, the later years' commitments and the regency's allocation, each a CTE over the
- * roll-ups with the scope's condition in its WHERE clause.
+ * The headline figures of one or more programmes for one user's scope, in one statement (one round trip, one
+ * plan): loans, subsidy due in the year, claims, payments, the later years' commitments and the regency's
+ * allocation, each a CTE over the roll-ups grouped by programme, with the scope's condition in its WHERE
+ * clause. The programme page reads it for its one programme (`creditSummary`) and the programme list for
+ * all of its cards (`getProgramCards`): each formula is written here once, so a card and its programme's
+ * page cannot differ, and the list stays one statement however many programmes it shows.
+ *
+ * Every scope must be the same user's with the same regency and bank (each programme's own as-of day and
+ * year): the conditions on `d` (`s.loans`) and on the claims are the first scope's.
  */
-const creditSummary = cache(async (s: FigureScope) => {
-  const nextYear = `${s.year + 1}-01-01`
-  const bankClaims = s.bankId ? Prisma.sql`AND c.bank_id = ${s.bankId}` : Prisma.empty
-  const paid = s.regencyCode
+async function summaryRows(scopes: FigureScope[]) {
+  const [first] = scopes
+  if (scopes.some((s) => s.regencyCode !== first.regencyCode || s.bankId !== first.bankId)) throw new Error('summaryRows: one regency and bank for all scopes')
+  const { loans: inScope, regencyCode, bankId } = first
+  // each programme once, with what its figures are bounded by: its as-of day, its scheme (a year's subsidy due
+  // is every programme of the scheme's) and its year
+  const list = Prisma.join(
+    [...new Map(scopes.map((s) => [s.programId, s])).values()].map(
+      (s) => Prisma.sql`(${s.programId}, ${s.asOf}::date, ${s.scheme}, ${`${s.year}-01-01`}::date, ${`${s.year + 1}-01-01`}::date)`,
+    ),
+  )
+  const b = scopes.length === 1 ? boundsOf(first) : LISTED
+  const bankClaims = bankId ? Prisma.sql`AND c.bank_id = ${bankId}` : Prisma.empty
+  const paid = regencyCode
     ? // payments are per claim, not per loan: a regency's share is its share of each claim's approved lines
       Prisma.sql`
       claim_paid AS (
-        SELECT cp.claim_id, sum(cp.amount) AS paid FROM claim_payments cp
-        JOIN subsidy_claims c ON c.id = cp.claim_id
-        WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date GROUP BY cp.claim_id),
+        SELECT ${b.programId} AS program_id, cp.claim_id, sum(cp.amount) AS paid
+        FROM ${b.from} claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
+        WHERE c.program_id = ${b.programId} AND cp.paid_on <= ${b.asOf} GROUP BY 1, 2),
       claim_total AS (
         SELECT cs.claim_id, sum(cs.approved) AS total FROM claim_scope cs JOIN claim_paid USING (claim_id) GROUP BY cs.claim_id),
       paid AS (
-        SELECT coalesce(round(sum(d.approved * cp.paid / nullif(ct.total, 0))), 0) AS paid
+        SELECT cp.program_id, round(sum(d.approved * cp.paid / nullif(ct.total, 0))) AS paid
         FROM claim_scope d JOIN claim_paid cp USING (claim_id) JOIN claim_total ct USING (claim_id)
-        WHERE true ${s.loans})`
+        WHERE true ${inScope} GROUP BY cp.program_id)`
     : Prisma.sql`
       paid AS (
-        SELECT coalesce(sum(cp.amount), 0) AS paid
-        FROM claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
-        WHERE c.program_id = ${s.programId} AND cp.paid_on <= ${s.asOf}::date ${bankClaims})`
-  const [row] = await readSql<
-    { disbursed: string; loans: number; beneficiaries: number; due: string; claimed: string; approved: string; paid: string; committed: string; regency_target: string | null }
-  >(Prisma.sql`
-    WITH loans AS (
-      SELECT coalesce(sum(d.disbursed), 0) AS disbursed, coalesce(sum(d.loans), 0)::int AS loans, coalesce(sum(d.${firstLoanColumn(s)}), 0)::int AS beneficiaries
-      FROM credit_daily d
-      WHERE d.program_id = ${s.programId} AND d.day <= ${s.asOf}::date ${s.loans}),
+        SELECT ${b.programId} AS program_id, sum(cp.amount) AS paid
+        FROM ${b.from} claim_payments cp JOIN subsidy_claims c ON c.id = cp.claim_id
+        WHERE c.program_id = ${b.programId} AND cp.paid_on <= ${b.asOf} ${bankClaims} GROUP BY 1)`
+  // each CTE one row per programme that has any (GROUP BY 1: the programme), none for one without: the final
+  // select reads every listed programme from `scope` and counts a missing row as 0
+  return readSql<{
+    program_id: string; disbursed: string; loans: number; beneficiaries: number; due: string; claimed: string; approved: string; paid: string; committed: string; regency_target: string | null
+  }>(Prisma.sql`
+    WITH scope (program_id, as_of, scheme, year_start, next_year) AS (VALUES ${list}),
+    loans AS (
+      SELECT ${b.programId} AS program_id, sum(d.disbursed) AS disbursed, sum(d.loans)::int AS loans, sum(d.${firstLoanColumn(first)})::int AS beneficiaries
+      FROM ${b.from} credit_daily d
+      WHERE d.program_id = ${b.programId} AND d.day <= ${b.asOf} ${inScope}
+      GROUP BY 1),
     due AS (
-      SELECT coalesce(sum(x.subsidy_due), 0) AS due FROM (${subsidyDueRows(s, Prisma.sql`d.subsidy_due`)}) x),
+      SELECT ${b.programId} AS program_id, sum(x.subsidy_due) AS due
+      FROM ${b.from} LATERAL (${subsidyDueRows(b, inScope, Prisma.sql`d.subsidy_due`)}) x
+      GROUP BY 1),
     claims AS (
-      SELECT coalesce(sum(cs.claimed), 0) AS claimed,
-             coalesce(sum(cs.approved) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < ${s.asOf}::date + 1), 0) AS approved
-      FROM subsidy_claims c
-      JOIN claim_scope cs ON cs.claim_id = c.id ${s.regencyCode ? Prisma.sql`AND cs.regency_code = ${s.regencyCode}` : Prisma.empty}
-      WHERE c.program_id = ${s.programId} AND c.submitted_at < ${s.asOf}::date + 1 ${bankClaims}),
+      SELECT ${b.programId} AS program_id, sum(cs.claimed) AS claimed,
+             sum(cs.approved) FILTER (WHERE c.status IN ('APPROVED', 'PAID') AND c.reviewed_at < ${b.asOf} + 1) AS approved
+      FROM ${b.from} subsidy_claims c
+      JOIN claim_scope cs ON cs.claim_id = c.id ${regencyCode ? Prisma.sql`AND cs.regency_code = ${regencyCode}` : Prisma.empty}
+      WHERE c.program_id = ${b.programId} AND c.submitted_at < ${b.asOf} + 1 ${bankClaims}
+      GROUP BY 1),
     ${paid},
     committed AS (
-      SELECT coalesce(sum(d.subsidy_due), 0) AS committed
-      FROM subsidy_monthly d
-      WHERE d.program_id = ${s.programId} AND d.due_month >= ${nextYear}::date ${s.loans})
-    SELECT loans.disbursed::text AS disbursed, loans.loans, loans.beneficiaries, due.due::text AS due,
-      claims.claimed::text AS claimed, claims.approved::text AS approved, paid.paid::text AS paid,
-      committed.committed::text AS committed, ${regencyTargetSql(s)}::text AS regency_target
-    FROM loans, due, claims, paid, committed`)
+      SELECT ${b.programId} AS program_id, sum(d.subsidy_due) AS committed
+      FROM ${b.from} subsidy_monthly d
+      WHERE d.program_id = ${b.programId} AND d.due_month >= ${b.nextYear} ${inScope}
+      GROUP BY 1)
+    SELECT sc.program_id, coalesce(loans.disbursed, 0)::text AS disbursed, coalesce(loans.loans, 0) AS loans,
+      coalesce(loans.beneficiaries, 0) AS beneficiaries, coalesce(due.due, 0)::text AS due,
+      coalesce(claims.claimed, 0)::text AS claimed, coalesce(claims.approved, 0)::text AS approved, coalesce(paid.paid, 0)::text AS paid,
+      coalesce(committed.committed, 0)::text AS committed,
+      ${regencyTargetSql(LISTED, regencyCode)}::text AS regency_target
+    FROM scope sc
+    LEFT JOIN loans USING (program_id) LEFT JOIN due USING (program_id) LEFT JOIN claims USING (program_id)
+    LEFT JOIN paid USING (program_id) LEFT JOIN committed USING (program_id)`)
+}
+
+/** A programme's headline figures from its row of `summaryRows`: targets, ceiling and percentages. */
+function summaryOf(s: FigureScope, row: Awaited<ReturnType<typeof summaryRows>>[number]) {
   const disbursed = num(row.disbursed)
   const target = s.regencyCode ? num(row.regency_target) : num(s.program.creditTarget)
   const provinceCeiling = num(s.program.subsidyCeiling)
@@ -172,72 +226,21 @@ const creditSummary = cache(async (s: FigureScope) => {
     committedLaterYears: num(row.committed),
     projection: projection(disbursed, target, s.year, s.asOf),
   }
-})
+}
+
+/** One programme's headline figures in its scope (the programme page, the dashboards and their exports). */
+const creditSummary = cache(async (s: FigureScope) => summaryOf(s, (await summaryRows([s]))[0]))
 
 /**
- * The cards of the programme list (/kredit), for every listed programme in one statement instead of one
- * summary per programme: each programme's scope resolved as for its own page (resolveFigureScope, so the
- * same role scope and as-of day), and the figures the card shows (disbursed, loans, beneficiaries, subsidy
- * paid, the regency's allocation) grouped by programme, with creditSummary's definitions so a card and its
- * programme page show the same numbers (tests/integration/credit.test.ts compares them).
+ * The cards of the programme list (/kredit): every listed programme's summary in one statement instead of one
+ * per programme. Each programme's scope is resolved as for its own page (resolveFigureScope, so the same role
+ * scope and as-of day), and its figures come from the same `summaryRows` as its page's.
  */
 export async function getProgramCards({ user, programIds, regencyCode }: { user: SessionUser; programIds: string[]; regencyCode?: string }) {
   const scopes = await Promise.all(programIds.map((programId) => resolveFigureScope(user, { programId, regencyCode })))
   if (!scopes.length) return []
-  // one user, one regency: every scope has the same regency and bank, so the same conditions on `d`
-  const { loans, regencyCode: regency, bankId } = scopes[0]
-  const list = Prisma.join(scopes.map((s) => Prisma.sql`(${s.programId}, ${s.asOf}::date)`))
-  const bankClaims = bankId ? Prisma.sql`AND c.bank_id = ${bankId}` : Prisma.empty
-  const paid = regency
-    ? // a regency's share of each claim's payments is its share of the claim's approved lines, as creditSummary
-      Prisma.sql`
-      claim_paid AS (
-        SELECT c.program_id, cp.claim_id, sum(cp.amount) AS paid FROM scope sc
-        JOIN subsidy_claims c ON c.program_id = sc.program_id JOIN claim_payments cp ON cp.claim_id = c.id
-        WHERE cp.paid_on <= sc.as_of GROUP BY c.program_id, cp.claim_id),
-      claim_total AS (
-        SELECT cs.claim_id, sum(cs.approved) AS total FROM claim_scope cs JOIN claim_paid USING (claim_id) GROUP BY cs.claim_id),
-      paid AS (
-        SELECT cp.program_id, round(sum(d.approved * cp.paid / nullif(ct.total, 0))) AS paid
-        FROM claim_scope d JOIN claim_paid cp USING (claim_id) JOIN claim_total ct USING (claim_id)
-        WHERE true ${loans} GROUP BY cp.program_id)`
-    : Prisma.sql`
-      paid AS (
-        SELECT c.program_id, sum(cp.amount) AS paid FROM scope sc
-        JOIN subsidy_claims c ON c.program_id = sc.program_id JOIN claim_payments cp ON cp.claim_id = c.id
-        WHERE cp.paid_on <= sc.as_of ${bankClaims} GROUP BY c.program_id)`
-  const rows = await readSql<{ program_id: string; disbursed: string; loans: number; beneficiaries: number; paid: string; regency_target: string | null }>(Prisma.sql`
-    WITH scope (program_id, as_of) AS (VALUES ${list}),
-    loans AS (
-      SELECT sc.program_id, sum(d.disbursed) AS disbursed, sum(d.loans)::int AS loans, sum(d.${firstLoanColumn({ regencyCode: regency, bankId })})::int AS beneficiaries
-      FROM scope sc JOIN credit_daily d ON d.program_id = sc.program_id AND d.day <= sc.as_of ${loans}
-      GROUP BY sc.program_id),
-    ${paid}
-    SELECT sc.program_id, coalesce(loans.disbursed, 0)::text AS disbursed, coalesce(loans.loans, 0) AS loans,
-      coalesce(loans.beneficiaries, 0) AS beneficiaries, coalesce(paid.paid, 0)::text AS paid,
-      ${regency ? Prisma.sql`(SELECT a.credit_target FROM program_allocations a WHERE a.program_id = sc.program_id AND a.regency_code = ${regency})` : Prisma.sql`NULL::numeric`}::text AS regency_target
-    FROM scope sc LEFT JOIN loans USING (program_id) LEFT JOIN paid USING (program_id)`)
-  const byProgram = new Map(rows.map((r) => [r.program_id, r]))
-  return scopes.map((s) => {
-    const row = byProgram.get(s.programId)!
-    const disbursed = num(row.disbursed)
-    const target = s.regencyCode ? num(row.regency_target) : num(s.program.creditTarget)
-    const ceiling = ceilingOf(s, target)
-    const subsidyPaid = num(row.paid)
-    return {
-      program: { id: s.program.id, code: s.program.code, name: s.program.name, year: s.year },
-      asOf: s.asOf,
-      creditTarget: target,
-      disbursed,
-      loans: row.loans,
-      beneficiaries: row.beneficiaries,
-      averagePlafond: row.loans > 0 ? disbursed / row.loans : 0,
-      realisationPct: pct(disbursed, target),
-      subsidyPaid,
-      subsidyCeiling: ceiling,
-      absorptionPct: pct(subsidyPaid, ceiling),
-    }
-  })
+  const byProgram = new Map((await summaryRows(scopes)).map((r) => [r.program_id, r]))
+  return scopes.map((s) => summaryOf(s, byProgram.get(s.programId)!))
 }
 
 // Indonesian, as every server-written text; pages show it through serverText (English in lib/i18n/server-messages.en.json)
@@ -282,7 +285,7 @@ const monthlySeries = cache(async (s: FigureScope) => {
       GROUP BY 1),
     due AS (
       SELECT extract(month FROM x.claim_month)::int AS month, sum(x.subsidy_due) AS amount
-      FROM (${subsidyDueRows(s, Prisma.sql`d.claim_month, d.subsidy_due`)}) x
+      FROM (${subsidyDueRows(boundsOf(s), s.loans, Prisma.sql`d.claim_month, d.subsidy_due`)}) x
       GROUP BY 1),
     paid AS (${s.regencyCode ? Prisma.sql`
       -- payments are per claim: a regency's share of a payment is its share of the claim's approved lines
@@ -310,7 +313,7 @@ const monthlySeries = cache(async (s: FigureScope) => {
       -- the running total in SQL as the disbursed one beside it: the rounded sum, not a sum of rounded months
       round(sum(coalesce(paid.amount, 0)) OVER (ORDER BY m.month))::text AS subsidy_paid_cumulative,
       plan.cumulative_target::text AS plan,
-      ${regencyTargetSql(s)}::text AS regency_target
+      ${regencyTargetSql(boundsOf(s), s.regencyCode)}::text AS regency_target
     FROM months m
     LEFT JOIN disb USING (month) LEFT JOIN due USING (month) LEFT JOIN paid USING (month)
     LEFT JOIN program_monthly_plans plan ON plan.program_id = ${s.programId} AND plan.month = m.month

@@ -497,4 +497,29 @@ describe('the programme list’s cards', () => {
       if (user.role === 'ADMIN') expect(summaries.some((s) => s.subsidyPaid > 0 && s.disbursed > 0)).toBe(true)
     }
   })
+
+  it('are each programme’s whole summary, from the same grouped query, for a regency asked for, a bank and a programme with no loans', async () => {
+    // the cards and the programme page read one definition (summaryRows): every figure of it is equal, not only
+    // the card's, for scopes the page does not ask for (a regency for the province roles, a bank's regency)
+    const cases: [Awaited<ReturnType<typeof createUser>>, string | undefined][] = [
+      [await createUser('ADMIN'), '35.17'], [await createUser('LEADERSHIP'), '35.73'], [await createUser('ADMIN'), undefined],
+      [await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' }), '35.17'], [await createUser('BANK_OFFICER', { bankCode: 'BANKDKI' }), undefined],
+    ]
+    const all: Awaited<ReturnType<typeof getCreditSummary>>[] = []
+    for (const [u, regencyCode] of cases) {
+      signInAs(u)
+      const user = (await getCurrentUser())!
+      const programs = await listPrograms({ user })
+      const cards = await getProgramCards({ user, programIds: programs.map((p) => p.id), regencyCode })
+      const summaries = await Promise.all(programs.map((p) => getCreditSummary({ user, filter: { programId: p.id, regencyCode } })))
+      expect(cards).toEqual(summaries)
+      all.push(...summaries)
+    }
+    // what the comparison covered: a programme with no loans, subsidy due from the scheme's earlier loans in a
+    // programme with none of its own, claims, later years' commitments (approvals are after these as-of days: 0)
+    expect(all.some((s) => s.loans === 0 && s.program.code === 'UJI-BPR')).toBe(true)
+    expect(all.some((s) => s.loans === 0 && s.subsidyDue > 0 && s.subsidyClaimed > 0)).toBe(true)
+    expect(all.some((s) => s.loans > 0 && s.subsidyDue > 0 && s.committedLaterYears > 0)).toBe(true)
+    expect(all.some((s) => s.regencyCode === '35.17' && s.subsidyPaid > 0)).toBe(true)
+  })
 })
