@@ -5,6 +5,7 @@ import { jakartaToday, lastEndedMonth } from '@/lib/dates'
 import { writeAudit, type AuditActor } from '@/lib/audit'
 import { claimLineReason, type AgencyPeriod, type BankLine, type ClaimLineReason } from '@/lib/credit/claim-reasons'
 import { ActionError } from '@/lib/errors'
+import { lockBankLoans } from '@/lib/credit/bank-lock'
 import { formatNumber, formatRupiah } from '@/lib/format'
 import { transition } from '@/lib/transitions'
 import type { SessionUser } from '@/lib/session-user'
@@ -65,15 +66,6 @@ export async function claimTarget(user: SessionUser, input: { programId: string;
   return { bankId, program, monthStart: `${month}-01` }
 }
 
-/**
- * The turn of a bank's claim submissions and loan corrections (lib/credit/disbursement-corrections.ts), held to
- * the end of the caller's transaction: a claim computes its lines from the loans' schedules, so a correction
- * committed between that computation and the claim's commit would leave the claim computed from terms that no
- * longer exist. One advisory lock per bank (claims are monthly, corrections rare), not row locks on every loan.
- */
-export async function lockBankLoans(tx: Prisma.TransactionClient, bankId: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`bank-loans:${bankId}`}, 0))`
-}
 
 /**
  * What is due in a month for each of the bank's loans in the programme's scheme (`disbursement_id`, `due`), as

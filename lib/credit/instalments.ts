@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { writeAudit, type AuditActor } from '@/lib/audit'
-import { lockBankLoans } from '@/lib/credit/claim-submission'
+import { lockBankLoans } from '@/lib/credit/bank-lock'
 import { liveClaimRefusal } from '@/lib/credit/disbursement-corrections'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { jakartaToday } from '@/lib/dates'

@@ -10,7 +10,7 @@ import 'server-only'
  */
 import { db } from '@/lib/db'
 import { writeAudit, type AuditActor } from '@/lib/audit'
-import { lockBankLoans } from '@/lib/credit/claim-submission'
+import { lockBankLoans, RATE_CHANGE_JOB } from '@/lib/credit/bank-lock'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { checkRateDate } from '@/lib/credit/rate-window'
 import { ActionError, REFUSAL_MESSAGES } from '@/lib/errors'
@@ -18,7 +18,7 @@ import { formatDate, formatMonth, formatNumber, ratePercent } from '@/lib/format
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { defineJob, enqueueUnique, PermanentJobError, type JobContext } from '@/lib/jobs'
 
-export const RATE_CHANGE_JOB = 'credit.rateChange'
+export { RATE_CHANGE_JOB }
 
 /** Loans recomputed between two progress reports (and two cancel checks) of the job. */
 const BATCH = 500
@@ -148,7 +148,8 @@ export async function runRateChange(ctx: JobContext): Promise<{ loans: number }>
   const { actor, ...change } = ctx.job.payload as RateChangePayload
   try {
     return await db.$transaction(async (tx) => {
-      await lockBankLoans(tx, change.bankId)
+      // its own turn it waits for (a claim or a loan being written); whoever comes after it is told why
+      await lockBankLoans(tx, change.bankId, { wait: true })
       const plan = await planRateChange(tx, change)
       checkConfirmed(change, plan)
       const total = plan.loans.length

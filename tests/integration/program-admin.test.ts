@@ -9,9 +9,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createUser, form, unique } from '../support/factories'
 import { signInAs, submit } from '../support/session'
 import { db } from '@/lib/db'
-import { addRateChange, saveAllocations, setAmortisationBasis, updateProgram } from '@/lib/actions/credit'
+import { addRateChange, reportInstalment, saveAllocations, setAmortisationBasis, updateProgram } from '@/lib/actions/credit'
 import { recomputeLoanMonths } from '@/lib/credit/loan-months'
 import { RATE_CHANGE_JOB, rateChangesOf } from '@/lib/credit/rate-change'
+import { lockBankLoans, RATE_CHANGE_HOLDS_BANK } from '@/lib/credit/bank-lock'
 import { runJobsUntilIdle } from '@/lib/jobs'
 import { getProgramSettings } from '@/lib/data/credit-programs'
 import { serverText } from '@/lib/i18n/server-text'
@@ -226,6 +227,46 @@ describe('a bank-rate change', () => {
     expect(await months()).toEqual(before)
     // the request's row of who asked stays; no row of a change made
     expect(await db.auditLog.findMany({ where: { entity: 'ProgramRate', entityId: p.id }, select: { action: true } })).toEqual([{ action: 'SUBMIT' }])
+  })
+
+  it('tells whoever needs the bank’s turn while its rate change is being computed at once, and waits behind a short turn', async () => {
+    const p = await programme()
+    const id = await loan(p.id, '2026-02-10', 12)
+    const officer = await createUser('BANK_OFFICER', { bankCode: 'BPRJATIM' })
+    // the bank's turn held by a transaction, as the job holds it while it recomputes
+    const hold = () => {
+      let release!: () => void
+      let taken!: () => void
+      const released = new Promise<void>((r) => { release = r })
+      const took = new Promise<void>((r) => { taken = r })
+      const done = db.$transaction(async (tx) => { await lockBankLoans(tx, bpr, { wait: true }); taken(); await released }, { timeout: 60_000 })
+      return { took, release, done }
+    }
+    const job = await db.job.create({ data: { kind: RATE_CHANGE_JOB, state: 'RUNNING', payload: { programId: p.id, bankId: bpr } }, select: { id: true } })
+    const rateChange = hold()
+    await rateChange.took
+    try {
+      signInAs(officer)
+      const started = Date.now()
+      const report = await reportInstalment(undefined, form({ disbursementId: id, version: 1, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))
+      expect(report).toMatchObject({ ok: false, message: RATE_CHANGE_HOLDS_BANK })
+      expect(serverText(report.message!, 'en')).toContain('being recalculated')
+      expect(Date.now() - started).toBeLessThan(4_000)
+      expect(await db.loanMonth.count({ where: { disbursementId: id, reportedAt: { not: null } } })).toBe(0)
+    } finally {
+      rateChange.release()
+      await rateChange.done
+      await db.job.update({ where: { id: job.id }, data: { state: 'SUCCEEDED' }, select: { id: true } })
+    }
+    // a turn held by anything else (a claim being written) is waited for, not refused
+    const claim = hold()
+    await claim.took
+    const waiting = db.$transaction((tx) => lockBankLoans(tx, bpr), { timeout: 30_000 })
+    await new Promise((r) => setTimeout(r, 300))
+    claim.release()
+    await expect(waiting).resolves.toBeUndefined()
+    await claim.done
+    expect(await reportInstalment(undefined, form({ disbursementId: id, version: 1, period: 1, instalmentPaid: 'unpaid', collectibility: 2 }))).toMatchObject({ ok: true })
   })
 
   it('does not rewrite a month a live claim was computed from: the claim goes back first', async () => {
