@@ -79,7 +79,7 @@ export const API_PATHS = {
       requestBody: { required: true, content: json(disbursementBatchIn) },
       responses: {
         '201': { description: 'Recorded; `data[].index` follows `items`.', content: json(disbursementCreatedOut) },
-        '409': problemResponse('An account number was recorded meanwhile by another request.'),
+        '409': problemResponse('An account number was recorded meanwhile by another request, or the agency\'s change of the bank\'s contract rate is being recomputed (try again in a few minutes).'),
         '413': problemResponse('Body too large.'),
         '415': problemResponse('Not application/json.'),
         '422': problemResponse('Refused loans (nothing saved), or an Idempotency-Key reused for another request.'),
@@ -100,7 +100,7 @@ export const API_PATHS = {
       responses: {
         '200': { description: 'Corrected: the loan as stored now (its new `version`).', content: json(disbursementOut) },
         '404': problemResponse("No such loan, or another bank's."),
-        '409': problemResponse('The loan changed since the version sent (names who and when), is in a live claim, or the account number was recorded meanwhile.'),
+        '409': problemResponse('The loan changed since the version sent (names who and when), is in a live claim, the account number was recorded meanwhile, or the agency\'s change of the bank\'s contract rate is being recomputed (try again in a few minutes).'),
         '413': problemResponse('Body too large.'),
         '415': problemResponse('Not application/json.'),
         '422': problemResponse('The corrected loan breaks a programme rule or names an unknown borrower (nothing saved), or an Idempotency-Key reused.'),
@@ -116,7 +116,7 @@ export const API_PATHS = {
       responses: {
         '200': { description: 'Recorded; the period as recomputed.', content: json(instalmentOut) },
         '404': problemResponse('No such loan, or another bank\'s.'),
-        '409': problemResponse('The `version` sent is stale (the loan was reported or corrected since it was read), or the report would change the subsidy of a month already in a submitted, approved or paid claim (until the agency returns that claim).'),
+        '409': problemResponse('The `version` sent is stale (the loan was reported or corrected since it was read), or the report would change the subsidy of a month already in a submitted, approved or paid claim (until the agency returns that claim), or the agency\'s change of the bank\'s contract rate is being recomputed (try again in a few minutes).'),
         '413': problemResponse('Body too large.'),
         '415': problemResponse('Not application/json.'),
         '422': problemResponse('Idempotency-Key reused for another request.'),
@@ -132,7 +132,7 @@ export const API_PATHS = {
       responses: {
         '201': { description: 'Submitted: the claim with its first 100 lines.', content: json(claimOut) },
         '404': problemResponse('No such programme, or not one the bank lends in.'),
-        '409': problemResponse('The month was submitted meanwhile by another request.'),
+        '409': problemResponse('The month was submitted meanwhile by another request, or the agency\'s change of the bank\'s contract rate is being recomputed (try again in a few minutes).'),
         '413': problemResponse('Body too large.'),
         '415': problemResponse('Not application/json.'),
         '422': problemResponse('An account that is not a loan of the bank (nothing saved), or an Idempotency-Key reused.'),
