@@ -7,6 +7,7 @@
  * The API has its own map (lib/api/zod-messages.ts), which names JSON types and its OpenAPI document.
  */
 import type { z } from 'zod'
+import { formatNumber } from '@/lib/format'
 
 type Issue = Parameters<z.core.$ZodErrorMap>[0]
 
@@ -24,9 +25,9 @@ export function formZodMessage(issue: Issue): string {
       return issue.input === undefined ? 'Wajib diisi.' : 'Isian tidak valid.'
     }
     case 'too_big':
-      return issue.origin === 'string' ? `Paling banyak ${issue.maximum.toString()} karakter.` : 'Isian terlalu besar.'
+      return issue.origin === 'string' ? `Paling banyak ${formatNumber(Number(issue.maximum))} karakter.` : 'Isian terlalu besar.'
     case 'too_small':
-      return issue.origin === 'string' && Number(issue.minimum) === 1 ? 'Wajib diisi.' : issue.origin === 'string' ? `Paling sedikit ${issue.minimum.toString()} karakter.` : 'Isian terlalu kecil.'
+      return issue.origin === 'string' && Number(issue.minimum) === 1 ? 'Wajib diisi.' : issue.origin === 'string' ? `Paling sedikit ${formatNumber(Number(issue.minimum))} karakter.` : 'Isian terlalu kecil.'
     case 'invalid_value':
       return 'Pilihan tidak dikenal.'
     default:
