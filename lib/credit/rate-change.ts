@@ -139,9 +139,9 @@ export async function queueRateChange(actor: AuditActor, change: RateChange): Pr
 }
 
 /**
- * The job: under the bank's loans lock (its claims and loan reports wait, as for a loan's correction: a claim
- * submitted meanwhile would be computed from the schedules this change rewrites, and a loan recorded meanwhile
- * would miss the new rate), checked again, the rate saved, the loans recomputed in batches with progress, and the
+ * The job: under the bank's loans lock (a claim submitted meanwhile would be computed from the schedules this change
+ * rewrites, and a loan recorded meanwhile would miss the new rate; they are refused with the reason while it runs,
+ * lib/credit/bank-lock.ts), checked again, the rate saved, the loans recomputed in batches with progress, and the
  * audit row, all in one transaction: a failure or a cancel leaves every loan as it was.
  */
 export async function runRateChange(ctx: JobContext): Promise<{ loans: number }> {
